@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.candidate_envelope import CandidateEnvelope
+from ...models.candidate_tags_request import CandidateTagsRequest
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    company_id: str,
+    candidate_id: int,
+    *,
+    body: CandidateTagsRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/c/{company_id}/candidates/{candidate_id}/tags".format(
+            company_id=quote(str(company_id), safe=""),
+            candidate_id=quote(str(candidate_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CandidateEnvelope | Error | None:
+    if response.status_code == 200:
+        response_200 = CandidateEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CandidateEnvelope | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    company_id: str,
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateTagsRequest,
+) -> Response[CandidateEnvelope | Error]:
+    """Add tags to a candidate
+
+     Adds the given tags to the candidate, keeping the tags it already has.
+
+    Args:
+        company_id (str):
+        candidate_id (int):
+        body (CandidateTagsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CandidateEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        candidate_id=candidate_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    company_id: str,
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateTagsRequest,
+) -> CandidateEnvelope | Error | None:
+    """Add tags to a candidate
+
+     Adds the given tags to the candidate, keeping the tags it already has.
+
+    Args:
+        company_id (str):
+        candidate_id (int):
+        body (CandidateTagsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CandidateEnvelope | Error
+    """
+
+    return sync_detailed(
+        company_id=company_id,
+        candidate_id=candidate_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    company_id: str,
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateTagsRequest,
+) -> Response[CandidateEnvelope | Error]:
+    """Add tags to a candidate
+
+     Adds the given tags to the candidate, keeping the tags it already has.
+
+    Args:
+        company_id (str):
+        candidate_id (int):
+        body (CandidateTagsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CandidateEnvelope | Error]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        candidate_id=candidate_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    company_id: str,
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateTagsRequest,
+) -> CandidateEnvelope | Error | None:
+    """Add tags to a candidate
+
+     Adds the given tags to the candidate, keeping the tags it already has.
+
+    Args:
+        company_id (str):
+        candidate_id (int):
+        body (CandidateTagsRequest):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CandidateEnvelope | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            company_id=company_id,
+            candidate_id=candidate_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

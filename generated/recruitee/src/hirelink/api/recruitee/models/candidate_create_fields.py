@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CandidateCreateFields")
+
+
+@_attrs_define
+class CandidateCreateFields:
+    """
+    Attributes:
+        name (str):
+        emails (list[str] | Unset):
+        phones (list[str] | Unset):
+        social_links (list[str] | Unset):
+        links (list[str] | Unset):
+        sources (list[str] | Unset): Free-text source labels, e.g. the channel the candidate came from.
+        cover_letter (str | Unset):
+        remote_cv_url (str | Unset): Public URL of a CV file that Recruitee downloads and attaches.
+    """
+
+    name: str
+    emails: list[str] | Unset = UNSET
+    phones: list[str] | Unset = UNSET
+    social_links: list[str] | Unset = UNSET
+    links: list[str] | Unset = UNSET
+    sources: list[str] | Unset = UNSET
+    cover_letter: str | Unset = UNSET
+    remote_cv_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = self.emails
+
+        phones: list[str] | Unset = UNSET
+        if not isinstance(self.phones, Unset):
+            phones = self.phones
+
+        social_links: list[str] | Unset = UNSET
+        if not isinstance(self.social_links, Unset):
+            social_links = self.social_links
+
+        links: list[str] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links
+
+        sources: list[str] | Unset = UNSET
+        if not isinstance(self.sources, Unset):
+            sources = self.sources
+
+        cover_letter = self.cover_letter
+
+        remote_cv_url = self.remote_cv_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if phones is not UNSET:
+            field_dict["phones"] = phones
+        if social_links is not UNSET:
+            field_dict["social_links"] = social_links
+        if links is not UNSET:
+            field_dict["links"] = links
+        if sources is not UNSET:
+            field_dict["sources"] = sources
+        if cover_letter is not UNSET:
+            field_dict["cover_letter"] = cover_letter
+        if remote_cv_url is not UNSET:
+            field_dict["remote_cv_url"] = remote_cv_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        emails = cast(list[str], d.pop("emails", UNSET))
+
+        phones = cast(list[str], d.pop("phones", UNSET))
+
+        social_links = cast(list[str], d.pop("social_links", UNSET))
+
+        links = cast(list[str], d.pop("links", UNSET))
+
+        sources = cast(list[str], d.pop("sources", UNSET))
+
+        cover_letter = d.pop("cover_letter", UNSET)
+
+        remote_cv_url = d.pop("remote_cv_url", UNSET)
+
+        candidate_create_fields = cls(
+            name=name,
+            emails=emails,
+            phones=phones,
+            social_links=social_links,
+            links=links,
+            sources=sources,
+            cover_letter=cover_letter,
+            remote_cv_url=remote_cv_url,
+        )
+
+        return candidate_create_fields

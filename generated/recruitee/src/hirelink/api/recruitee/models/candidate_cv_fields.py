@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CandidateCvFields")
+
+
+@_attrs_define
+class CandidateCvFields:
+    """
+    Attributes:
+        remote_cv_url (str): Publicly reachable URL of the new CV file; Recruitee downloads it.
+    """
+
+    remote_cv_url: str
+
+    def to_dict(self) -> dict[str, Any]:
+        remote_cv_url = self.remote_cv_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "remote_cv_url": remote_cv_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        remote_cv_url = d.pop("remote_cv_url")
+
+        candidate_cv_fields = cls(
+            remote_cv_url=remote_cv_url,
+        )
+
+        return candidate_cv_fields

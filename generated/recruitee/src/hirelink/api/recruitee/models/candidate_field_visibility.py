@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CandidateFieldVisibility")
+
+
+@_attrs_define
+class CandidateFieldVisibility:
+    """Who may see the field.
+
+    Attributes:
+        level (str | Unset): Visibility level (open set of values).
+        admin_ids (list[int] | Unset):
+        role_ids (list[int] | Unset):
+    """
+
+    level: str | Unset = UNSET
+    admin_ids: list[int] | Unset = UNSET
+    role_ids: list[int] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        level = self.level
+
+        admin_ids: list[int] | Unset = UNSET
+        if not isinstance(self.admin_ids, Unset):
+            admin_ids = self.admin_ids
+
+        role_ids: list[int] | Unset = UNSET
+        if not isinstance(self.role_ids, Unset):
+            role_ids = self.role_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if level is not UNSET:
+            field_dict["level"] = level
+        if admin_ids is not UNSET:
+            field_dict["admin_ids"] = admin_ids
+        if role_ids is not UNSET:
+            field_dict["role_ids"] = role_ids
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        level = d.pop("level", UNSET)
+
+        admin_ids = cast(list[int], d.pop("admin_ids", UNSET))
+
+        role_ids = cast(list[int], d.pop("role_ids", UNSET))
+
+        candidate_field_visibility = cls(
+            level=level,
+            admin_ids=admin_ids,
+            role_ids=role_ids,
+        )
+
+        candidate_field_visibility.additional_properties = d
+        return candidate_field_visibility
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CandidateUpdateFields")
+
+
+@_attrs_define
+class CandidateUpdateFields:
+    """Profile properties to change; at least one must be present. Arrays replace the stored values (assumed; see
+    updateCandidate).
+
+        Attributes:
+            name (str | Unset):
+            emails (list[str] | Unset):
+            phones (list[str] | Unset):
+            social_links (list[str] | Unset):
+            links (list[str] | Unset):
+            cover_letter (str | Unset):
+            remote_cv_url (str | Unset): Public URL of a CV file that Recruitee downloads. Clients disagree on whether this
+                endpoint honours it or only `update_cv` does; prefer updateCandidateCv to replace a CV.
+    """
+
+    name: str | Unset = UNSET
+    emails: list[str] | Unset = UNSET
+    phones: list[str] | Unset = UNSET
+    social_links: list[str] | Unset = UNSET
+    links: list[str] | Unset = UNSET
+    cover_letter: str | Unset = UNSET
+    remote_cv_url: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = self.emails
+
+        phones: list[str] | Unset = UNSET
+        if not isinstance(self.phones, Unset):
+            phones = self.phones
+
+        social_links: list[str] | Unset = UNSET
+        if not isinstance(self.social_links, Unset):
+            social_links = self.social_links
+
+        links: list[str] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = self.links
+
+        cover_letter = self.cover_letter
+
+        remote_cv_url = self.remote_cv_url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if phones is not UNSET:
+            field_dict["phones"] = phones
+        if social_links is not UNSET:
+            field_dict["social_links"] = social_links
+        if links is not UNSET:
+            field_dict["links"] = links
+        if cover_letter is not UNSET:
+            field_dict["cover_letter"] = cover_letter
+        if remote_cv_url is not UNSET:
+            field_dict["remote_cv_url"] = remote_cv_url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        emails = cast(list[str], d.pop("emails", UNSET))
+
+        phones = cast(list[str], d.pop("phones", UNSET))
+
+        social_links = cast(list[str], d.pop("social_links", UNSET))
+
+        links = cast(list[str], d.pop("links", UNSET))
+
+        cover_letter = d.pop("cover_letter", UNSET)
+
+        remote_cv_url = d.pop("remote_cv_url", UNSET)
+
+        candidate_update_fields = cls(
+            name=name,
+            emails=emails,
+            phones=phones,
+            social_links=social_links,
+            links=links,
+            cover_letter=cover_letter,
+            remote_cv_url=remote_cv_url,
+        )
+
+        return candidate_update_fields

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.note_visibility_input_level import NoteVisibilityInputLevel
+
+T = TypeVar("T", bound="NoteVisibilityInput")
+
+
+@_attrs_define
+class NoteVisibilityInput:
+    """
+    Attributes:
+        level (NoteVisibilityInputLevel): `public` is the value working clients send. `private` is offered by one
+            connector only and another client says only `public` is documented, so `private` may be rejected or ignored.
+    """
+
+    level: NoteVisibilityInputLevel
+
+    def to_dict(self) -> dict[str, Any]:
+        level = self.level.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "level": level,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        level = NoteVisibilityInputLevel(d.pop("level"))
+
+        note_visibility_input = cls(
+            level=level,
+        )
+
+        return note_visibility_input

@@ -1,0 +1,1039 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
+    from ..models.offer_salary import OfferSalary
+
+
+T = TypeVar("T", bound="Offer")
+
+
+@_attrs_define
+class Offer:
+    """A job or a talent pool. With `view_mode=brief` only id, title, status and kind are present, which is why nothing but
+    `id` is required.
+
+        Attributes:
+            id (int):
+            title (str | Unset):
+            slug (None | str | Unset):
+            guid (None | str | Unset):
+            kind (str | Unset): Open set of values.
+            status (str | Unset): Lifecycle state (open set of values).
+            url (None | str | Unset):
+            careers_url (None | str | Unset):
+            adminapp_url (None | str | Unset):
+            location (None | str | Unset):
+            city (None | str | Unset):
+            country_code (None | str | Unset):
+            state_code (None | str | Unset):
+            state_name (None | str | Unset):
+            postal_code (None | str | Unset):
+            street (None | str | Unset):
+            remote (bool | None | Unset):
+            department (None | str | Unset):
+            department_id (int | None | Unset):
+            employment_type (None | str | Unset):
+            category (None | str | Unset):
+            education (None | str | Unset):
+            experience (None | str | Unset):
+            min_hours (float | None | Unset):
+            max_hours (float | None | Unset):
+            salary (None | OfferSalary | Unset):
+            description (None | str | Unset): HTML.
+            requirements (None | str | Unset): HTML.
+            highlight_html (None | str | Unset):
+            number_of_openings (int | None | Unset):
+            candidates_count (int | Unset):
+            qualified_candidates_count (int | Unset):
+            disqualified_candidates_count (int | Unset):
+            hired_candidates_count (int | Unset):
+            created_at (datetime.datetime | Unset):
+            updated_at (datetime.datetime | Unset):
+            published_at (datetime.datetime | None | Unset):
+            closed_at (datetime.datetime | None | Unset):
+            lang_code (None | str | Unset):
+            primary_lang_code (None | str | Unset):
+            pipeline_template_id (int | None | Unset):
+            position (int | None | Unset):
+            example (bool | Unset): True for demo data seeded by Recruitee.
+            offer_tags (list[Any] | Unset): Tags on the offer; item shape not documented.
+            followed (bool | Unset):
+            hiring_manager_id (int | None | Unset):
+            recruiter_id (int | None | Unset):
+            mailbox_email (None | str | Unset):
+            options_cv (None | str | Unset): Whether applicants must supply a CV (open set of values).
+            options_cover_letter (None | str | Unset):
+            options_phone (None | str | Unset):
+            options_photo (None | str | Unset):
+            enabled_languages (list[OfferEnabledLanguagesItem] | Unset):
+    """
+
+    id: int
+    title: str | Unset = UNSET
+    slug: None | str | Unset = UNSET
+    guid: None | str | Unset = UNSET
+    kind: str | Unset = UNSET
+    status: str | Unset = UNSET
+    url: None | str | Unset = UNSET
+    careers_url: None | str | Unset = UNSET
+    adminapp_url: None | str | Unset = UNSET
+    location: None | str | Unset = UNSET
+    city: None | str | Unset = UNSET
+    country_code: None | str | Unset = UNSET
+    state_code: None | str | Unset = UNSET
+    state_name: None | str | Unset = UNSET
+    postal_code: None | str | Unset = UNSET
+    street: None | str | Unset = UNSET
+    remote: bool | None | Unset = UNSET
+    department: None | str | Unset = UNSET
+    department_id: int | None | Unset = UNSET
+    employment_type: None | str | Unset = UNSET
+    category: None | str | Unset = UNSET
+    education: None | str | Unset = UNSET
+    experience: None | str | Unset = UNSET
+    min_hours: float | None | Unset = UNSET
+    max_hours: float | None | Unset = UNSET
+    salary: None | OfferSalary | Unset = UNSET
+    description: None | str | Unset = UNSET
+    requirements: None | str | Unset = UNSET
+    highlight_html: None | str | Unset = UNSET
+    number_of_openings: int | None | Unset = UNSET
+    candidates_count: int | Unset = UNSET
+    qualified_candidates_count: int | Unset = UNSET
+    disqualified_candidates_count: int | Unset = UNSET
+    hired_candidates_count: int | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    published_at: datetime.datetime | None | Unset = UNSET
+    closed_at: datetime.datetime | None | Unset = UNSET
+    lang_code: None | str | Unset = UNSET
+    primary_lang_code: None | str | Unset = UNSET
+    pipeline_template_id: int | None | Unset = UNSET
+    position: int | None | Unset = UNSET
+    example: bool | Unset = UNSET
+    offer_tags: list[Any] | Unset = UNSET
+    followed: bool | Unset = UNSET
+    hiring_manager_id: int | None | Unset = UNSET
+    recruiter_id: int | None | Unset = UNSET
+    mailbox_email: None | str | Unset = UNSET
+    options_cv: None | str | Unset = UNSET
+    options_cover_letter: None | str | Unset = UNSET
+    options_phone: None | str | Unset = UNSET
+    options_photo: None | str | Unset = UNSET
+    enabled_languages: list[OfferEnabledLanguagesItem] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.offer_salary import OfferSalary
+
+        id = self.id
+
+        title = self.title
+
+        slug: None | str | Unset
+        if isinstance(self.slug, Unset):
+            slug = UNSET
+        else:
+            slug = self.slug
+
+        guid: None | str | Unset
+        if isinstance(self.guid, Unset):
+            guid = UNSET
+        else:
+            guid = self.guid
+
+        kind = self.kind
+
+        status = self.status
+
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
+
+        careers_url: None | str | Unset
+        if isinstance(self.careers_url, Unset):
+            careers_url = UNSET
+        else:
+            careers_url = self.careers_url
+
+        adminapp_url: None | str | Unset
+        if isinstance(self.adminapp_url, Unset):
+            adminapp_url = UNSET
+        else:
+            adminapp_url = self.adminapp_url
+
+        location: None | str | Unset
+        if isinstance(self.location, Unset):
+            location = UNSET
+        else:
+            location = self.location
+
+        city: None | str | Unset
+        if isinstance(self.city, Unset):
+            city = UNSET
+        else:
+            city = self.city
+
+        country_code: None | str | Unset
+        if isinstance(self.country_code, Unset):
+            country_code = UNSET
+        else:
+            country_code = self.country_code
+
+        state_code: None | str | Unset
+        if isinstance(self.state_code, Unset):
+            state_code = UNSET
+        else:
+            state_code = self.state_code
+
+        state_name: None | str | Unset
+        if isinstance(self.state_name, Unset):
+            state_name = UNSET
+        else:
+            state_name = self.state_name
+
+        postal_code: None | str | Unset
+        if isinstance(self.postal_code, Unset):
+            postal_code = UNSET
+        else:
+            postal_code = self.postal_code
+
+        street: None | str | Unset
+        if isinstance(self.street, Unset):
+            street = UNSET
+        else:
+            street = self.street
+
+        remote: bool | None | Unset
+        if isinstance(self.remote, Unset):
+            remote = UNSET
+        else:
+            remote = self.remote
+
+        department: None | str | Unset
+        if isinstance(self.department, Unset):
+            department = UNSET
+        else:
+            department = self.department
+
+        department_id: int | None | Unset
+        if isinstance(self.department_id, Unset):
+            department_id = UNSET
+        else:
+            department_id = self.department_id
+
+        employment_type: None | str | Unset
+        if isinstance(self.employment_type, Unset):
+            employment_type = UNSET
+        else:
+            employment_type = self.employment_type
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        education: None | str | Unset
+        if isinstance(self.education, Unset):
+            education = UNSET
+        else:
+            education = self.education
+
+        experience: None | str | Unset
+        if isinstance(self.experience, Unset):
+            experience = UNSET
+        else:
+            experience = self.experience
+
+        min_hours: float | None | Unset
+        if isinstance(self.min_hours, Unset):
+            min_hours = UNSET
+        else:
+            min_hours = self.min_hours
+
+        max_hours: float | None | Unset
+        if isinstance(self.max_hours, Unset):
+            max_hours = UNSET
+        else:
+            max_hours = self.max_hours
+
+        salary: dict[str, Any] | None | Unset
+        if isinstance(self.salary, Unset):
+            salary = UNSET
+        elif isinstance(self.salary, OfferSalary):
+            salary = self.salary.to_dict()
+        else:
+            salary = self.salary
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        requirements: None | str | Unset
+        if isinstance(self.requirements, Unset):
+            requirements = UNSET
+        else:
+            requirements = self.requirements
+
+        highlight_html: None | str | Unset
+        if isinstance(self.highlight_html, Unset):
+            highlight_html = UNSET
+        else:
+            highlight_html = self.highlight_html
+
+        number_of_openings: int | None | Unset
+        if isinstance(self.number_of_openings, Unset):
+            number_of_openings = UNSET
+        else:
+            number_of_openings = self.number_of_openings
+
+        candidates_count = self.candidates_count
+
+        qualified_candidates_count = self.qualified_candidates_count
+
+        disqualified_candidates_count = self.disqualified_candidates_count
+
+        hired_candidates_count = self.hired_candidates_count
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        published_at: None | str | Unset
+        if isinstance(self.published_at, Unset):
+            published_at = UNSET
+        elif isinstance(self.published_at, datetime.datetime):
+            published_at = self.published_at.isoformat()
+        else:
+            published_at = self.published_at
+
+        closed_at: None | str | Unset
+        if isinstance(self.closed_at, Unset):
+            closed_at = UNSET
+        elif isinstance(self.closed_at, datetime.datetime):
+            closed_at = self.closed_at.isoformat()
+        else:
+            closed_at = self.closed_at
+
+        lang_code: None | str | Unset
+        if isinstance(self.lang_code, Unset):
+            lang_code = UNSET
+        else:
+            lang_code = self.lang_code
+
+        primary_lang_code: None | str | Unset
+        if isinstance(self.primary_lang_code, Unset):
+            primary_lang_code = UNSET
+        else:
+            primary_lang_code = self.primary_lang_code
+
+        pipeline_template_id: int | None | Unset
+        if isinstance(self.pipeline_template_id, Unset):
+            pipeline_template_id = UNSET
+        else:
+            pipeline_template_id = self.pipeline_template_id
+
+        position: int | None | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
+
+        example = self.example
+
+        offer_tags: list[Any] | Unset = UNSET
+        if not isinstance(self.offer_tags, Unset):
+            offer_tags = self.offer_tags
+
+        followed = self.followed
+
+        hiring_manager_id: int | None | Unset
+        if isinstance(self.hiring_manager_id, Unset):
+            hiring_manager_id = UNSET
+        else:
+            hiring_manager_id = self.hiring_manager_id
+
+        recruiter_id: int | None | Unset
+        if isinstance(self.recruiter_id, Unset):
+            recruiter_id = UNSET
+        else:
+            recruiter_id = self.recruiter_id
+
+        mailbox_email: None | str | Unset
+        if isinstance(self.mailbox_email, Unset):
+            mailbox_email = UNSET
+        else:
+            mailbox_email = self.mailbox_email
+
+        options_cv: None | str | Unset
+        if isinstance(self.options_cv, Unset):
+            options_cv = UNSET
+        else:
+            options_cv = self.options_cv
+
+        options_cover_letter: None | str | Unset
+        if isinstance(self.options_cover_letter, Unset):
+            options_cover_letter = UNSET
+        else:
+            options_cover_letter = self.options_cover_letter
+
+        options_phone: None | str | Unset
+        if isinstance(self.options_phone, Unset):
+            options_phone = UNSET
+        else:
+            options_phone = self.options_phone
+
+        options_photo: None | str | Unset
+        if isinstance(self.options_photo, Unset):
+            options_photo = UNSET
+        else:
+            options_photo = self.options_photo
+
+        enabled_languages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.enabled_languages, Unset):
+            enabled_languages = []
+            for enabled_languages_item_data in self.enabled_languages:
+                enabled_languages_item = enabled_languages_item_data.to_dict()
+                enabled_languages.append(enabled_languages_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if title is not UNSET:
+            field_dict["title"] = title
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+        if guid is not UNSET:
+            field_dict["guid"] = guid
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if status is not UNSET:
+            field_dict["status"] = status
+        if url is not UNSET:
+            field_dict["url"] = url
+        if careers_url is not UNSET:
+            field_dict["careers_url"] = careers_url
+        if adminapp_url is not UNSET:
+            field_dict["adminapp_url"] = adminapp_url
+        if location is not UNSET:
+            field_dict["location"] = location
+        if city is not UNSET:
+            field_dict["city"] = city
+        if country_code is not UNSET:
+            field_dict["country_code"] = country_code
+        if state_code is not UNSET:
+            field_dict["state_code"] = state_code
+        if state_name is not UNSET:
+            field_dict["state_name"] = state_name
+        if postal_code is not UNSET:
+            field_dict["postal_code"] = postal_code
+        if street is not UNSET:
+            field_dict["street"] = street
+        if remote is not UNSET:
+            field_dict["remote"] = remote
+        if department is not UNSET:
+            field_dict["department"] = department
+        if department_id is not UNSET:
+            field_dict["department_id"] = department_id
+        if employment_type is not UNSET:
+            field_dict["employment_type"] = employment_type
+        if category is not UNSET:
+            field_dict["category"] = category
+        if education is not UNSET:
+            field_dict["education"] = education
+        if experience is not UNSET:
+            field_dict["experience"] = experience
+        if min_hours is not UNSET:
+            field_dict["min_hours"] = min_hours
+        if max_hours is not UNSET:
+            field_dict["max_hours"] = max_hours
+        if salary is not UNSET:
+            field_dict["salary"] = salary
+        if description is not UNSET:
+            field_dict["description"] = description
+        if requirements is not UNSET:
+            field_dict["requirements"] = requirements
+        if highlight_html is not UNSET:
+            field_dict["highlight_html"] = highlight_html
+        if number_of_openings is not UNSET:
+            field_dict["number_of_openings"] = number_of_openings
+        if candidates_count is not UNSET:
+            field_dict["candidates_count"] = candidates_count
+        if qualified_candidates_count is not UNSET:
+            field_dict["qualified_candidates_count"] = qualified_candidates_count
+        if disqualified_candidates_count is not UNSET:
+            field_dict["disqualified_candidates_count"] = disqualified_candidates_count
+        if hired_candidates_count is not UNSET:
+            field_dict["hired_candidates_count"] = hired_candidates_count
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if published_at is not UNSET:
+            field_dict["published_at"] = published_at
+        if closed_at is not UNSET:
+            field_dict["closed_at"] = closed_at
+        if lang_code is not UNSET:
+            field_dict["lang_code"] = lang_code
+        if primary_lang_code is not UNSET:
+            field_dict["primary_lang_code"] = primary_lang_code
+        if pipeline_template_id is not UNSET:
+            field_dict["pipeline_template_id"] = pipeline_template_id
+        if position is not UNSET:
+            field_dict["position"] = position
+        if example is not UNSET:
+            field_dict["example"] = example
+        if offer_tags is not UNSET:
+            field_dict["offer_tags"] = offer_tags
+        if followed is not UNSET:
+            field_dict["followed"] = followed
+        if hiring_manager_id is not UNSET:
+            field_dict["hiring_manager_id"] = hiring_manager_id
+        if recruiter_id is not UNSET:
+            field_dict["recruiter_id"] = recruiter_id
+        if mailbox_email is not UNSET:
+            field_dict["mailbox_email"] = mailbox_email
+        if options_cv is not UNSET:
+            field_dict["options_cv"] = options_cv
+        if options_cover_letter is not UNSET:
+            field_dict["options_cover_letter"] = options_cover_letter
+        if options_phone is not UNSET:
+            field_dict["options_phone"] = options_phone
+        if options_photo is not UNSET:
+            field_dict["options_photo"] = options_photo
+        if enabled_languages is not UNSET:
+            field_dict["enabled_languages"] = enabled_languages
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
+        from ..models.offer_salary import OfferSalary
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        title = d.pop("title", UNSET)
+
+        def _parse_slug(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        slug = _parse_slug(d.pop("slug", UNSET))
+
+        def _parse_guid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        guid = _parse_guid(d.pop("guid", UNSET))
+
+        kind = d.pop("kind", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        def _parse_careers_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        careers_url = _parse_careers_url(d.pop("careers_url", UNSET))
+
+        def _parse_adminapp_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        adminapp_url = _parse_adminapp_url(d.pop("adminapp_url", UNSET))
+
+        def _parse_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        location = _parse_location(d.pop("location", UNSET))
+
+        def _parse_city(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        city = _parse_city(d.pop("city", UNSET))
+
+        def _parse_country_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        country_code = _parse_country_code(d.pop("country_code", UNSET))
+
+        def _parse_state_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state_code = _parse_state_code(d.pop("state_code", UNSET))
+
+        def _parse_state_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        state_name = _parse_state_name(d.pop("state_name", UNSET))
+
+        def _parse_postal_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        postal_code = _parse_postal_code(d.pop("postal_code", UNSET))
+
+        def _parse_street(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        street = _parse_street(d.pop("street", UNSET))
+
+        def _parse_remote(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        remote = _parse_remote(d.pop("remote", UNSET))
+
+        def _parse_department(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        department = _parse_department(d.pop("department", UNSET))
+
+        def _parse_department_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        department_id = _parse_department_id(d.pop("department_id", UNSET))
+
+        def _parse_employment_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        employment_type = _parse_employment_type(d.pop("employment_type", UNSET))
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        def _parse_education(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        education = _parse_education(d.pop("education", UNSET))
+
+        def _parse_experience(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        experience = _parse_experience(d.pop("experience", UNSET))
+
+        def _parse_min_hours(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        min_hours = _parse_min_hours(d.pop("min_hours", UNSET))
+
+        def _parse_max_hours(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        max_hours = _parse_max_hours(d.pop("max_hours", UNSET))
+
+        def _parse_salary(data: object) -> None | OfferSalary | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                salary_type_0 = OfferSalary.from_dict(data)
+
+                return salary_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | OfferSalary | Unset, data)
+
+        salary = _parse_salary(d.pop("salary", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_requirements(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        requirements = _parse_requirements(d.pop("requirements", UNSET))
+
+        def _parse_highlight_html(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        highlight_html = _parse_highlight_html(d.pop("highlight_html", UNSET))
+
+        def _parse_number_of_openings(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        number_of_openings = _parse_number_of_openings(
+            d.pop("number_of_openings", UNSET)
+        )
+
+        candidates_count = d.pop("candidates_count", UNSET)
+
+        qualified_candidates_count = d.pop("qualified_candidates_count", UNSET)
+
+        disqualified_candidates_count = d.pop("disqualified_candidates_count", UNSET)
+
+        hired_candidates_count = d.pop("hired_candidates_count", UNSET)
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                published_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return published_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        published_at = _parse_published_at(d.pop("published_at", UNSET))
+
+        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return closed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+
+        def _parse_lang_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        lang_code = _parse_lang_code(d.pop("lang_code", UNSET))
+
+        def _parse_primary_lang_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        primary_lang_code = _parse_primary_lang_code(d.pop("primary_lang_code", UNSET))
+
+        def _parse_pipeline_template_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        pipeline_template_id = _parse_pipeline_template_id(
+            d.pop("pipeline_template_id", UNSET)
+        )
+
+        def _parse_position(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
+
+        example = d.pop("example", UNSET)
+
+        offer_tags = cast(list[Any], d.pop("offer_tags", UNSET))
+
+        followed = d.pop("followed", UNSET)
+
+        def _parse_hiring_manager_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        hiring_manager_id = _parse_hiring_manager_id(d.pop("hiring_manager_id", UNSET))
+
+        def _parse_recruiter_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        recruiter_id = _parse_recruiter_id(d.pop("recruiter_id", UNSET))
+
+        def _parse_mailbox_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mailbox_email = _parse_mailbox_email(d.pop("mailbox_email", UNSET))
+
+        def _parse_options_cv(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        options_cv = _parse_options_cv(d.pop("options_cv", UNSET))
+
+        def _parse_options_cover_letter(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        options_cover_letter = _parse_options_cover_letter(
+            d.pop("options_cover_letter", UNSET)
+        )
+
+        def _parse_options_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        options_phone = _parse_options_phone(d.pop("options_phone", UNSET))
+
+        def _parse_options_photo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        options_photo = _parse_options_photo(d.pop("options_photo", UNSET))
+
+        _enabled_languages = d.pop("enabled_languages", UNSET)
+        enabled_languages: list[OfferEnabledLanguagesItem] | Unset = UNSET
+        if _enabled_languages is not UNSET:
+            enabled_languages = []
+            for enabled_languages_item_data in _enabled_languages:
+                enabled_languages_item = OfferEnabledLanguagesItem.from_dict(
+                    enabled_languages_item_data
+                )
+
+                enabled_languages.append(enabled_languages_item)
+
+        offer = cls(
+            id=id,
+            title=title,
+            slug=slug,
+            guid=guid,
+            kind=kind,
+            status=status,
+            url=url,
+            careers_url=careers_url,
+            adminapp_url=adminapp_url,
+            location=location,
+            city=city,
+            country_code=country_code,
+            state_code=state_code,
+            state_name=state_name,
+            postal_code=postal_code,
+            street=street,
+            remote=remote,
+            department=department,
+            department_id=department_id,
+            employment_type=employment_type,
+            category=category,
+            education=education,
+            experience=experience,
+            min_hours=min_hours,
+            max_hours=max_hours,
+            salary=salary,
+            description=description,
+            requirements=requirements,
+            highlight_html=highlight_html,
+            number_of_openings=number_of_openings,
+            candidates_count=candidates_count,
+            qualified_candidates_count=qualified_candidates_count,
+            disqualified_candidates_count=disqualified_candidates_count,
+            hired_candidates_count=hired_candidates_count,
+            created_at=created_at,
+            updated_at=updated_at,
+            published_at=published_at,
+            closed_at=closed_at,
+            lang_code=lang_code,
+            primary_lang_code=primary_lang_code,
+            pipeline_template_id=pipeline_template_id,
+            position=position,
+            example=example,
+            offer_tags=offer_tags,
+            followed=followed,
+            hiring_manager_id=hiring_manager_id,
+            recruiter_id=recruiter_id,
+            mailbox_email=mailbox_email,
+            options_cv=options_cv,
+            options_cover_letter=options_cover_letter,
+            options_phone=options_phone,
+            options_photo=options_photo,
+            enabled_languages=enabled_languages,
+        )
+
+        offer.additional_properties = d
+        return offer
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OfferEnabledLanguagesItem")
+
+
+@_attrs_define
+class OfferEnabledLanguagesItem:
+    """
+    Attributes:
+        code (str | Unset):
+        name (str | Unset):
+        native_name (str | Unset):
+    """
+
+    code: str | Unset = UNSET
+    name: str | Unset = UNSET
+    native_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        name = self.name
+
+        native_name = self.native_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if name is not UNSET:
+            field_dict["name"] = name
+        if native_name is not UNSET:
+            field_dict["native_name"] = native_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        code = d.pop("code", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        native_name = d.pop("native_name", UNSET)
+
+        offer_enabled_languages_item = cls(
+            code=code,
+            name=name,
+            native_name=native_name,
+        )
+
+        offer_enabled_languages_item.additional_properties = d
+        return offer_enabled_languages_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

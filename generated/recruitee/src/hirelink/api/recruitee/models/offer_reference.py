@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OfferReference")
+
+
+@_attrs_define
+class OfferReference:
+    """
+    Attributes:
+        type_ (Literal['Offer']):
+        id (int | Unset):
+        title (str | Unset):
+        slug (str | Unset):
+        guid (str | Unset):
+        kind (str | Unset): Open set of values.
+        status (str | Unset): Open set of values.
+        location (None | str | Unset):
+        lang_code (None | str | Unset):
+        position (int | None | Unset):
+        department_id (int | None | Unset):
+    """
+
+    type_: Literal["Offer"]
+    id: int | Unset = UNSET
+    title: str | Unset = UNSET
+    slug: str | Unset = UNSET
+    guid: str | Unset = UNSET
+    kind: str | Unset = UNSET
+    status: str | Unset = UNSET
+    location: None | str | Unset = UNSET
+    lang_code: None | str | Unset = UNSET
+    position: int | None | Unset = UNSET
+    department_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        title = self.title
+
+        slug = self.slug
+
+        guid = self.guid
+
+        kind = self.kind
+
+        status = self.status
+
+        location: None | str | Unset
+        if isinstance(self.location, Unset):
+            location = UNSET
+        else:
+            location = self.location
+
+        lang_code: None | str | Unset
+        if isinstance(self.lang_code, Unset):
+            lang_code = UNSET
+        else:
+            lang_code = self.lang_code
+
+        position: int | None | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
+
+        department_id: int | None | Unset
+        if isinstance(self.department_id, Unset):
+            department_id = UNSET
+        else:
+            department_id = self.department_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if title is not UNSET:
+            field_dict["title"] = title
+        if slug is not UNSET:
+            field_dict["slug"] = slug
+        if guid is not UNSET:
+            field_dict["guid"] = guid
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if status is not UNSET:
+            field_dict["status"] = status
+        if location is not UNSET:
+            field_dict["location"] = location
+        if lang_code is not UNSET:
+            field_dict["lang_code"] = lang_code
+        if position is not UNSET:
+            field_dict["position"] = position
+        if department_id is not UNSET:
+            field_dict["department_id"] = department_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["Offer"], d.pop("type"))
+        if type_ != "Offer":
+            raise ValueError(f"type must match const 'Offer', got '{type_}'")
+
+        id = d.pop("id", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        slug = d.pop("slug", UNSET)
+
+        guid = d.pop("guid", UNSET)
+
+        kind = d.pop("kind", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        def _parse_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        location = _parse_location(d.pop("location", UNSET))
+
+        def _parse_lang_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        lang_code = _parse_lang_code(d.pop("lang_code", UNSET))
+
+        def _parse_position(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
+
+        def _parse_department_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        department_id = _parse_department_id(d.pop("department_id", UNSET))
+
+        offer_reference = cls(
+            type_=type_,
+            id=id,
+            title=title,
+            slug=slug,
+            guid=guid,
+            kind=kind,
+            status=status,
+            location=location,
+            lang_code=lang_code,
+            position=position,
+            department_id=department_id,
+        )
+
+        offer_reference.additional_properties = d
+        return offer_reference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,458 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.placement_ratings import PlacementRatings
+
+
+T = TypeVar("T", bound="Placement")
+
+
+@_attrs_define
+class Placement:
+    """The candidate's assignment to one job or talent pool, with its current stage.
+
+    Attributes:
+        id (int):
+        candidate_id (int | Unset):
+        offer_id (int | None | Unset): The job or talent pool; null has been seen for talent-pool placements.
+        stage_id (int | None | Unset):
+        position (int | None | Unset):
+        created_at (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
+        hired_at (datetime.datetime | None | Unset):
+        hired_by_id (int | None | Unset):
+        hired_in_this_placement (bool | Unset):
+        hired_in_other_placement (bool | Unset):
+        job_starts_at (datetime.datetime | None | Unset):
+        language (None | str | Unset):
+        overdue_at (datetime.datetime | None | Unset): When the placement becomes overdue in its stage. Only seen as
+            null; the timestamp format is assumed to match the other `*_at` fields.
+        overdue_diff (None | str | Unset):
+        positive_ratings (int | None | Unset):
+        ratings (PlacementRatings | Unset):
+        talent_pool_id (int | None | Unset): Talent pool of the placement. Seen in one client only.
+        disqualified_at (datetime.datetime | None | Unset): When the candidate was disqualified here. Seen in one client
+            only.
+        disqualify_kind (None | str | Unset): How the disqualification happened (open set). Seen in one client only.
+        disqualify_reason (Any | Unset): Present when the candidate is disqualified. Its type (object or string) is
+            unknown, so any JSON value is accepted.
+    """
+
+    id: int
+    candidate_id: int | Unset = UNSET
+    offer_id: int | None | Unset = UNSET
+    stage_id: int | None | Unset = UNSET
+    position: int | None | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    hired_at: datetime.datetime | None | Unset = UNSET
+    hired_by_id: int | None | Unset = UNSET
+    hired_in_this_placement: bool | Unset = UNSET
+    hired_in_other_placement: bool | Unset = UNSET
+    job_starts_at: datetime.datetime | None | Unset = UNSET
+    language: None | str | Unset = UNSET
+    overdue_at: datetime.datetime | None | Unset = UNSET
+    overdue_diff: None | str | Unset = UNSET
+    positive_ratings: int | None | Unset = UNSET
+    ratings: PlacementRatings | Unset = UNSET
+    talent_pool_id: int | None | Unset = UNSET
+    disqualified_at: datetime.datetime | None | Unset = UNSET
+    disqualify_kind: None | str | Unset = UNSET
+    disqualify_reason: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        candidate_id = self.candidate_id
+
+        offer_id: int | None | Unset
+        if isinstance(self.offer_id, Unset):
+            offer_id = UNSET
+        else:
+            offer_id = self.offer_id
+
+        stage_id: int | None | Unset
+        if isinstance(self.stage_id, Unset):
+            stage_id = UNSET
+        else:
+            stage_id = self.stage_id
+
+        position: int | None | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        hired_at: None | str | Unset
+        if isinstance(self.hired_at, Unset):
+            hired_at = UNSET
+        elif isinstance(self.hired_at, datetime.datetime):
+            hired_at = self.hired_at.isoformat()
+        else:
+            hired_at = self.hired_at
+
+        hired_by_id: int | None | Unset
+        if isinstance(self.hired_by_id, Unset):
+            hired_by_id = UNSET
+        else:
+            hired_by_id = self.hired_by_id
+
+        hired_in_this_placement = self.hired_in_this_placement
+
+        hired_in_other_placement = self.hired_in_other_placement
+
+        job_starts_at: None | str | Unset
+        if isinstance(self.job_starts_at, Unset):
+            job_starts_at = UNSET
+        elif isinstance(self.job_starts_at, datetime.datetime):
+            job_starts_at = self.job_starts_at.isoformat()
+        else:
+            job_starts_at = self.job_starts_at
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
+        overdue_at: None | str | Unset
+        if isinstance(self.overdue_at, Unset):
+            overdue_at = UNSET
+        elif isinstance(self.overdue_at, datetime.datetime):
+            overdue_at = self.overdue_at.isoformat()
+        else:
+            overdue_at = self.overdue_at
+
+        overdue_diff: None | str | Unset
+        if isinstance(self.overdue_diff, Unset):
+            overdue_diff = UNSET
+        else:
+            overdue_diff = self.overdue_diff
+
+        positive_ratings: int | None | Unset
+        if isinstance(self.positive_ratings, Unset):
+            positive_ratings = UNSET
+        else:
+            positive_ratings = self.positive_ratings
+
+        ratings: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.ratings, Unset):
+            ratings = self.ratings.to_dict()
+
+        talent_pool_id: int | None | Unset
+        if isinstance(self.talent_pool_id, Unset):
+            talent_pool_id = UNSET
+        else:
+            talent_pool_id = self.talent_pool_id
+
+        disqualified_at: None | str | Unset
+        if isinstance(self.disqualified_at, Unset):
+            disqualified_at = UNSET
+        elif isinstance(self.disqualified_at, datetime.datetime):
+            disqualified_at = self.disqualified_at.isoformat()
+        else:
+            disqualified_at = self.disqualified_at
+
+        disqualify_kind: None | str | Unset
+        if isinstance(self.disqualify_kind, Unset):
+            disqualify_kind = UNSET
+        else:
+            disqualify_kind = self.disqualify_kind
+
+        disqualify_reason = self.disqualify_reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if candidate_id is not UNSET:
+            field_dict["candidate_id"] = candidate_id
+        if offer_id is not UNSET:
+            field_dict["offer_id"] = offer_id
+        if stage_id is not UNSET:
+            field_dict["stage_id"] = stage_id
+        if position is not UNSET:
+            field_dict["position"] = position
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if hired_at is not UNSET:
+            field_dict["hired_at"] = hired_at
+        if hired_by_id is not UNSET:
+            field_dict["hired_by_id"] = hired_by_id
+        if hired_in_this_placement is not UNSET:
+            field_dict["hired_in_this_placement"] = hired_in_this_placement
+        if hired_in_other_placement is not UNSET:
+            field_dict["hired_in_other_placement"] = hired_in_other_placement
+        if job_starts_at is not UNSET:
+            field_dict["job_starts_at"] = job_starts_at
+        if language is not UNSET:
+            field_dict["language"] = language
+        if overdue_at is not UNSET:
+            field_dict["overdue_at"] = overdue_at
+        if overdue_diff is not UNSET:
+            field_dict["overdue_diff"] = overdue_diff
+        if positive_ratings is not UNSET:
+            field_dict["positive_ratings"] = positive_ratings
+        if ratings is not UNSET:
+            field_dict["ratings"] = ratings
+        if talent_pool_id is not UNSET:
+            field_dict["talent_pool_id"] = talent_pool_id
+        if disqualified_at is not UNSET:
+            field_dict["disqualified_at"] = disqualified_at
+        if disqualify_kind is not UNSET:
+            field_dict["disqualify_kind"] = disqualify_kind
+        if disqualify_reason is not UNSET:
+            field_dict["disqualify_reason"] = disqualify_reason
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.placement_ratings import PlacementRatings
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        candidate_id = d.pop("candidate_id", UNSET)
+
+        def _parse_offer_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        offer_id = _parse_offer_id(d.pop("offer_id", UNSET))
+
+        def _parse_stage_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        stage_id = _parse_stage_id(d.pop("stage_id", UNSET))
+
+        def _parse_position(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
+
+        _created_at = d.pop("created_at", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _updated_at = d.pop("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        def _parse_hired_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                hired_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return hired_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        hired_at = _parse_hired_at(d.pop("hired_at", UNSET))
+
+        def _parse_hired_by_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        hired_by_id = _parse_hired_by_id(d.pop("hired_by_id", UNSET))
+
+        hired_in_this_placement = d.pop("hired_in_this_placement", UNSET)
+
+        hired_in_other_placement = d.pop("hired_in_other_placement", UNSET)
+
+        def _parse_job_starts_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                job_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return job_starts_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        job_starts_at = _parse_job_starts_at(d.pop("job_starts_at", UNSET))
+
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+        def _parse_overdue_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                overdue_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return overdue_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        overdue_at = _parse_overdue_at(d.pop("overdue_at", UNSET))
+
+        def _parse_overdue_diff(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        overdue_diff = _parse_overdue_diff(d.pop("overdue_diff", UNSET))
+
+        def _parse_positive_ratings(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        positive_ratings = _parse_positive_ratings(d.pop("positive_ratings", UNSET))
+
+        _ratings = d.pop("ratings", UNSET)
+        ratings: PlacementRatings | Unset
+        if isinstance(_ratings, Unset):
+            ratings = UNSET
+        else:
+            ratings = PlacementRatings.from_dict(_ratings)
+
+        def _parse_talent_pool_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        talent_pool_id = _parse_talent_pool_id(d.pop("talent_pool_id", UNSET))
+
+        def _parse_disqualified_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                disqualified_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return disqualified_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        disqualified_at = _parse_disqualified_at(d.pop("disqualified_at", UNSET))
+
+        def _parse_disqualify_kind(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        disqualify_kind = _parse_disqualify_kind(d.pop("disqualify_kind", UNSET))
+
+        disqualify_reason = d.pop("disqualify_reason", UNSET)
+
+        placement = cls(
+            id=id,
+            candidate_id=candidate_id,
+            offer_id=offer_id,
+            stage_id=stage_id,
+            position=position,
+            created_at=created_at,
+            updated_at=updated_at,
+            hired_at=hired_at,
+            hired_by_id=hired_by_id,
+            hired_in_this_placement=hired_in_this_placement,
+            hired_in_other_placement=hired_in_other_placement,
+            job_starts_at=job_starts_at,
+            language=language,
+            overdue_at=overdue_at,
+            overdue_diff=overdue_diff,
+            positive_ratings=positive_ratings,
+            ratings=ratings,
+            talent_pool_id=talent_pool_id,
+            disqualified_at=disqualified_at,
+            disqualify_kind=disqualify_kind,
+            disqualify_reason=disqualify_reason,
+        )
+
+        placement.additional_properties = d
+        return placement
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,268 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="StageReference")
+
+
+@_attrs_define
+class StageReference:
+    """
+    Attributes:
+        type_ (Literal['Stage']):
+        id (int | Unset):
+        name (str | Unset):
+        category (None | str | Unset): Pipeline stage category (open set of values).
+        position (int | None | Unset):
+        group (None | str | Unset):
+        locked (bool | Unset):
+        time_limit (int | None | Unset):
+        fair_evaluations_enabled (bool | Unset):
+        placements_count (int | None | Unset):
+        created_at (datetime.datetime | None | Unset):
+        updated_at (datetime.datetime | None | Unset):
+    """
+
+    type_: Literal["Stage"]
+    id: int | Unset = UNSET
+    name: str | Unset = UNSET
+    category: None | str | Unset = UNSET
+    position: int | None | Unset = UNSET
+    group: None | str | Unset = UNSET
+    locked: bool | Unset = UNSET
+    time_limit: int | None | Unset = UNSET
+    fair_evaluations_enabled: bool | Unset = UNSET
+    placements_count: int | None | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
+    updated_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        name = self.name
+
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        position: int | None | Unset
+        if isinstance(self.position, Unset):
+            position = UNSET
+        else:
+            position = self.position
+
+        group: None | str | Unset
+        if isinstance(self.group, Unset):
+            group = UNSET
+        else:
+            group = self.group
+
+        locked = self.locked
+
+        time_limit: int | None | Unset
+        if isinstance(self.time_limit, Unset):
+            time_limit = UNSET
+        else:
+            time_limit = self.time_limit
+
+        fair_evaluations_enabled = self.fair_evaluations_enabled
+
+        placements_count: int | None | Unset
+        if isinstance(self.placements_count, Unset):
+            placements_count = UNSET
+        else:
+            placements_count = self.placements_count
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
+        else:
+            created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, datetime.datetime):
+            updated_at = self.updated_at.isoformat()
+        else:
+            updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if category is not UNSET:
+            field_dict["category"] = category
+        if position is not UNSET:
+            field_dict["position"] = position
+        if group is not UNSET:
+            field_dict["group"] = group
+        if locked is not UNSET:
+            field_dict["locked"] = locked
+        if time_limit is not UNSET:
+            field_dict["time_limit"] = time_limit
+        if fair_evaluations_enabled is not UNSET:
+            field_dict["fair_evaluations_enabled"] = fair_evaluations_enabled
+        if placements_count is not UNSET:
+            field_dict["placements_count"] = placements_count
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["Stage"], d.pop("type"))
+        if type_ != "Stage":
+            raise ValueError(f"type must match const 'Stage', got '{type_}'")
+
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        def _parse_position(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        position = _parse_position(d.pop("position", UNSET))
+
+        def _parse_group(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        group = _parse_group(d.pop("group", UNSET))
+
+        locked = d.pop("locked", UNSET)
+
+        def _parse_time_limit(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        time_limit = _parse_time_limit(d.pop("time_limit", UNSET))
+
+        fair_evaluations_enabled = d.pop("fair_evaluations_enabled", UNSET)
+
+        def _parse_placements_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        placements_count = _parse_placements_count(d.pop("placements_count", UNSET))
+
+        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return created_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return updated_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        stage_reference = cls(
+            type_=type_,
+            id=id,
+            name=name,
+            category=category,
+            position=position,
+            group=group,
+            locked=locked,
+            time_limit=time_limit,
+            fair_evaluations_enabled=fair_evaluations_enabled,
+            placements_count=placements_count,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        stage_reference.additional_properties = d
+        return stage_reference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,243 @@
+"""The exceptions every hirelink SDK raises.
+
+- :class:`InvalidInputError` (a :class:`ValueError`): bad input, raised before any request.
+- :class:`ApiError` and one subclass per status family: the provider answered with an error.
+- :class:`ApiConnectionError` / :class:`ApiTimeoutError`: no usable answer arrived.
+- :class:`MalformedResponseError`: a success status whose body could not be parsed.
+
+Everything an error carries has been through :func:`hirelink.core.secrets.scrub` and the
+header allowlist, so printing or logging an error never leaks a credential.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import httpx
+
+from .redaction import safe_headers
+from .secrets import scrub
+
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiTimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "ErrorRefiner",
+    "HirelinkError",
+    "InvalidInputError",
+    "MalformedResponseError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "api_error_from_response",
+]
+
+
+class HirelinkError(Exception):
+    """Base class of every error hirelink raises on purpose."""
+
+
+class InvalidInputError(HirelinkError, ValueError):
+    """An argument was rejected before anything was sent.
+
+    ``field`` names the argument (dotted for nested values, e.g. ``documents.0.type``).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+class ApiError(HirelinkError):
+    """The provider answered with an error status.
+
+    Attributes:
+        status_code: the HTTP status.
+        message: the provider's own explanation when it gave one, else the reason phrase.
+        error: the parsed error body (whatever JSON the provider sent), or None.
+        field_errors: per-field messages when the provider listed them.
+        headers: response headers, non-allowlisted values redacted.
+        body: the raw response text, secrets scrubbed.
+        method, url: the request that failed (url scrubbed).
+    """
+
+    status: ClassVar[int | None] = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        error: Any = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        body: str = "",
+        method: str = "",
+        url: str = "",
+    ) -> None:
+        self.status_code = status_code
+        self.message = message
+        self.error = error
+        self.field_errors = dict(field_errors or {})
+        self.headers = dict(headers or {})
+        self.body = body
+        self.method = method
+        self.url = url
+        where = f" ({method} {url})" if method else ""
+        super().__init__(f"{status_code} {message}{where}")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+
+class BadRequestError(ApiError):
+    status = 400
+
+
+class AuthenticationError(ApiError):
+    status = 401
+
+
+class PermissionDeniedError(ApiError):
+    status = 403
+
+
+class NotFoundError(ApiError):
+    status = 404
+
+
+class ConflictError(ApiError):
+    status = 409
+
+
+class UnprocessableEntityError(ApiError):
+    status = 422
+
+
+class RateLimitError(ApiError):
+    status = 429
+
+
+class ServerError(ApiError):
+    """Any 5xx answer."""
+
+
+class MalformedResponseError(HirelinkError):
+    """A success status arrived with a body that does not parse as the documented shape.
+
+    ``operation`` names the call; the message says what did not parse (never the body).
+    """
+
+    def __init__(self, operation: str, detail: str) -> None:
+        self.operation = operation
+        self.detail = detail
+        super().__init__(f"{operation}: unexpected response body ({detail})")
+
+
+class ApiConnectionError(HirelinkError):
+    """The request could not be completed: DNS, refused or dropped connection, TLS, ..."""
+
+
+class ApiTimeoutError(ApiConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    cls.status: cls
+    for cls in (
+        BadRequestError,
+        AuthenticationError,
+        PermissionDeniedError,
+        NotFoundError,
+        ConflictError,
+        UnprocessableEntityError,
+        RateLimitError,
+    )
+    if cls.status is not None
+}
+
+ErrorRefiner = Callable[[ApiError], "ApiError | None"]
+"""A provider hook: given the generic error, return a more specific one (or None)."""
+
+
+def _error_class(status_code: int) -> type[ApiError]:
+    if status_code >= 500:
+        return ServerError
+    return _BY_STATUS.get(status_code, ApiError)
+
+
+def _message_from(parsed: Any) -> str | None:
+    """The human message in the error shapes our providers use."""
+    if not isinstance(parsed, dict):
+        return None
+    error = parsed.get("error")
+    if isinstance(error, str) and error:
+        return error  # Recruitee Partners: {"error": "..."}
+    if isinstance(error, dict) and isinstance(error.get("message"), str):
+        return str(error["message"])  # JOIN: {"error": {"type", "message"}}
+    errors = parsed.get("errors")
+    if isinstance(errors, list):  # Personio: {"errors": [{"title"|"message"|"detail"}]}
+        texts = [
+            str(item.get("message") or item.get("title") or item.get("detail"))
+            for item in errors
+            if isinstance(item, dict)
+            and (item.get("message") or item.get("title") or item.get("detail"))
+        ]
+        if texts:
+            return "; ".join(texts)
+    for key in ("message", "detail", "title"):
+        if isinstance(parsed.get(key), str) and parsed[key]:
+            return str(parsed[key])
+    return None
+
+
+def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
+    if not isinstance(parsed, dict):
+        return {}
+    errors = parsed.get("errors")
+    if isinstance(errors, dict):
+        return {
+            str(field): [str(m) for m in (messages if isinstance(messages, list) else [messages])]
+            for field, messages in errors.items()
+        }
+    found: dict[str, list[str]] = {}
+    if isinstance(errors, list):
+        for item in errors:
+            if isinstance(item, dict) and isinstance(item.get("field"), str):
+                text = item.get("message") or item.get("title") or item.get("detail") or ""
+                found.setdefault(item["field"], []).append(str(text))
+    return found
+
+
+def api_error_from_response(
+    response: httpx.Response, *, refine: ErrorRefiner | None = None
+) -> ApiError:
+    """Build the typed, redacted error for an error response whose body has been read."""
+    body = scrub(response.text)
+    try:
+        parsed: Any = json.loads(body) if body else None
+    except ValueError:
+        parsed = None
+    message = _message_from(parsed) or response.reason_phrase or "HTTP error"
+    request = response.request
+    error = _error_class(response.status_code)(
+        scrub(message),
+        status_code=response.status_code,
+        error=parsed,
+        field_errors=_field_errors_from(parsed),
+        headers=safe_headers(response.headers),
+        body=body,
+        method=request.method,
+        url=scrub(str(request.url)),
+    )
+    if refine is not None:
+        return refine(error) or error
+    return error

@@ -1,0 +1,148 @@
+"""Builds the httpx clients that the generated code sends through.
+
+Every provider client gets the same stack, outermost first:
+
+    event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400
+    auth (an ``httpx.Auth``)
+    RetryTransport (per-call options, retries, backoff, Retry-After)
+    the inner transport (``httpx.HTTPTransport`` unless the caller supplies one)
+
+Because errors are raised in a response hook, generated code only ever parses 2xx
+bodies; a wrapper never checks status codes itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from importlib.metadata import PackageNotFoundError, version
+
+import httpx
+from attrs import define, field
+
+from .errors import ErrorRefiner, api_error_from_response
+from .options import as_timeout, check_max_retries
+from .redaction import log_request, log_response
+from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+"""30 s to read/write/wait for a pooled connection, 10 s to connect."""
+
+DEFAULT_MAX_RETRIES = 2
+
+
+def _user_agent() -> str:
+    try:
+        return f"hirelink/{version('hirelink-core')}"
+    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+        return "hirelink"
+
+
+USER_AGENT = _user_agent()
+
+
+@define(frozen=True, kw_only=True)
+class HttpConfig:
+    """Everything needed to build a provider's httpx client."""
+
+    base_url: str
+    auth: httpx.Auth | None = None
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT
+    retry: RetryPolicy = field(factory=RetryPolicy)
+    headers: Mapping[str, str] = field(factory=dict)
+    refine_error: ErrorRefiner | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        headers: Mapping[str, str] | None = None,
+        refine_error: ErrorRefiner | None = None,
+    ) -> HttpConfig:
+        """Validate user-facing settings (seconds or Timeout, retry count) into a config."""
+        return cls(
+            base_url=base_url.rstrip("/"),
+            auth=auth,
+            timeout=as_timeout("timeout", timeout),
+            retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
+            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            refine_error=refine_error,
+        )
+
+
+def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response], None]:
+    def hook(response: httpx.Response) -> None:
+        if response.is_error:
+            response.read()
+            raise api_error_from_response(response, refine=refine)
+
+    return hook
+
+
+def _araise_for_status(
+    refine: ErrorRefiner | None,
+) -> Callable[[httpx.Response], Awaitable[None]]:
+    async def hook(response: httpx.Response) -> None:
+        if response.is_error:
+            await response.aread()
+            raise api_error_from_response(response, refine=refine)
+
+    return hook
+
+
+async def _alog_request(request: httpx.Request) -> None:
+    log_request(request)
+
+
+async def _alog_response(response: httpx.Response) -> None:
+    log_response(response)
+
+
+EventHooks = dict[str, list[Callable[..., object]]]
+
+
+def event_hooks(config: HttpConfig) -> EventHooks:
+    """Logging and typed-error hooks for a sync httpx client."""
+    return {
+        "request": [log_request],
+        "response": [log_response, _raise_for_status(config.refine_error)],
+    }
+
+
+def async_event_hooks(config: HttpConfig) -> EventHooks:
+    """Logging and typed-error hooks for an async httpx client."""
+    return {
+        "request": [_alog_request],
+        "response": [_alog_response, _araise_for_status(config.refine_error)],
+    }
+
+
+def build_client(
+    config: HttpConfig, *, transport: httpx.BaseTransport | None = None
+) -> httpx.Client:
+    """A sync httpx client with hirelink's stack (see module docstring)."""
+    return httpx.Client(
+        base_url=config.base_url,
+        auth=config.auth,
+        timeout=config.timeout,
+        headers=dict(config.headers),
+        transport=RetryTransport(transport or httpx.HTTPTransport(), config.retry),
+        event_hooks=event_hooks(config),
+    )
+
+
+def build_async_client(
+    config: HttpConfig, *, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    """The async twin of :func:`build_client`."""
+    return httpx.AsyncClient(
+        base_url=config.base_url,
+        auth=config.auth,
+        timeout=config.timeout,
+        headers=dict(config.headers),
+        transport=AsyncRetryTransport(transport or httpx.AsyncHTTPTransport(), config.retry),
+        event_hooks=async_event_hooks(config),
+    )

@@ -1,0 +1,261 @@
+"""Retries, as an httpx transport shared by every provider.
+
+Why not httpx-retries or stamina: httpx-retries decides by method alone, so it cannot
+express "a POST is retried after 429 (the server refused it) but never after a 5xx or a
+read timeout (it may have been processed)", nor read JOIN's ``x-ratelimit-reset``;
+stamina retries whole functions, below which the generated clients give us no hook.
+The policy here is small, pure and unit-tested.
+
+The retry decisions are written once, as a generator (the same idea as ``httpx.Auth``
+flows): it yields :data:`SEND` when it wants the request sent and a :class:`Backoff` when
+it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only drive it.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Generator
+from typing import Final
+
+import anyio
+import httpx
+from attrs import define, field
+
+from .errors import ApiConnectionError, ApiTimeoutError
+from .options import current_options
+from .secrets import scrub
+
+retry_logger = logging.getLogger("hirelink.retry")
+
+IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+# The server says it did not process the request: safe to resend whatever the method.
+REFUSED_STATUSES: Final = frozenset({408, 429})
+# The server may have processed the request: resent only when the method is idempotent.
+TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
+# Raised before a single byte reached the server: safe to resend whatever the method.
+NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def equal_jitter(delay: float) -> float:
+    """Half the delay fixed, half random: spreads clients out without ever waiting ~0."""
+    return delay / 2 + random.uniform(0, delay / 2)  # noqa: S311 - not cryptographic
+
+
+def server_requested_wait(
+    headers: httpx.Headers, now: Callable[[], float] = time.time
+) -> float | None:
+    """Seconds the server asked us to wait, from ``Retry-After`` or ``x-ratelimit-reset``.
+
+    ``Retry-After`` is seconds or an HTTP date. ``x-ratelimit-reset`` is seconds to wait
+    (JOIN, Recruitee's rate-limit plug); a value that looks like a Unix time is read as one.
+    """
+    retry_after = headers.get("retry-after")
+    if retry_after is not None:
+        try:
+            return max(0.0, float(retry_after))
+        except ValueError:
+            parsed = email.utils.parsedate_to_datetime(retry_after) if retry_after else None
+            if parsed is not None:
+                return max(0.0, parsed.timestamp() - now())
+    reset = headers.get("x-ratelimit-reset")
+    if reset is not None:
+        try:
+            value = float(reset)
+        except ValueError:
+            return None
+        return max(0.0, value - now()) if value > 1_000_000_000 else max(0.0, value)
+    return None
+
+
+@define(frozen=True, kw_only=True)
+class RetryPolicy:
+    """When to resend a request and how long to wait first.
+
+    Attributes:
+        max_retries: resends after the first attempt (0 disables retries).
+        backoff_initial: first backoff in seconds; doubles each retry.
+        backoff_max: ceiling of the computed backoff.
+        max_server_wait: the longest server-requested wait (``Retry-After``) we honour;
+            a longer one is not waited for: the error is raised at once.
+        jitter: turns a computed backoff into the actual wait (tests pass ``lambda d: 0``).
+    """
+
+    max_retries: int = 2
+    backoff_initial: float = 0.5
+    backoff_max: float = 8.0
+    max_server_wait: float = 60.0
+    jitter: Callable[[float], float] = field(default=equal_jitter, repr=False)
+
+    def may_resend_after_status(self, method: str, status_code: int) -> bool:
+        if status_code in REFUSED_STATUSES:
+            return True
+        return status_code in TRANSIENT_STATUSES and method.upper() in IDEMPOTENT_METHODS
+
+    def may_resend_after_error(self, method: str, error: httpx.TransportError) -> bool:
+        if isinstance(error, NOT_SENT_ERRORS):
+            return True
+        return method.upper() in IDEMPOTENT_METHODS
+
+    def backoff(self, retry_number: int) -> float:
+        """Wait before retry number ``retry_number`` (1-based) when the server named none."""
+        return self.jitter(min(self.backoff_max, self.backoff_initial * 2 ** (retry_number - 1)))
+
+    def wait_after(self, response: httpx.Response, retry_number: int) -> float | None:
+        """Seconds to wait before resending after ``response``; None means do not resend."""
+        requested = server_requested_wait(response.headers)
+        if requested is None:
+            return self.backoff(retry_number)
+        return requested if requested <= self.max_server_wait else None
+
+
+SEND: Final = "send"
+
+
+@define(frozen=True)
+class Backoff:
+    """An instruction of the retry flow: discard ``response`` (if any), wait, then resend."""
+
+    seconds: float
+    discard: httpx.Response | None = None
+
+
+Instruction = str | Backoff
+RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
+
+
+def _translate(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
+    where = f"{request.method} {scrub(str(request.url))}"
+    if isinstance(error, httpx.TimeoutException):
+        return ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}")
+    return ApiConnectionError(f"{type(error).__name__} on {where}: {scrub(str(error))}")
+
+
+def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
+    """The retry decisions for one request, independent of sync or async I/O."""
+    max_retries = current_options().max_retries
+    if max_retries is None:
+        max_retries = policy.max_retries
+    retries = 0
+    while True:
+        try:
+            response = yield SEND
+        except httpx.TransportError as error:
+            if retries < max_retries and policy.may_resend_after_error(request.method, error):
+                retries += 1
+                wait = policy.backoff(retries)
+                _log_retry(request, type(error).__name__, wait, retries, max_retries)
+                yield Backoff(wait)
+                continue
+            raise _translate(error, request) from error
+        assert response is not None
+        if retries < max_retries and policy.may_resend_after_status(
+            request.method, response.status_code
+        ):
+            wait_or_none = policy.wait_after(response, retries + 1)
+            if wait_or_none is not None:
+                retries += 1
+                _log_retry(request, str(response.status_code), wait_or_none, retries, max_retries)
+                yield Backoff(wait_or_none, discard=response)
+                continue
+        return response
+
+
+def _log_retry(request: httpx.Request, cause: str, wait: float, retry: int, of: int) -> None:
+    retry_logger.info(
+        "retrying %s %s after %s in %.2fs (retry %d of %d)",
+        request.method,
+        scrub(str(request.url)),
+        cause,
+        wait,
+        retry,
+        of,
+    )
+
+
+def _apply_timeout_override(request: httpx.Request) -> None:
+    timeout = current_options().timeout
+    if timeout is not None:
+        request.extensions["timeout"] = timeout.as_dict()
+
+
+class RetryTransport(httpx.BaseTransport):
+    """Wraps a transport with :class:`RetryPolicy` and per-call option overrides."""
+
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        policy: RetryPolicy,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._inner = inner
+        self._policy = policy
+        self._sleep = sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        _apply_timeout_override(request)
+        flow = retry_flow(self._policy, request)
+        instruction = next(flow)
+        while True:
+            try:
+                if isinstance(instruction, Backoff):
+                    if instruction.discard is not None:
+                        instruction.discard.close()
+                    self._sleep(instruction.seconds)
+                    instruction = flow.send(None)
+                    continue
+                try:
+                    response = self._inner.handle_request(request)
+                except httpx.TransportError as error:
+                    instruction = flow.throw(error)
+                else:
+                    instruction = flow.send(response)
+            except StopIteration as done:
+                result: httpx.Response = done.value
+                return result
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The async twin of :class:`RetryTransport`, driving the same :func:`retry_flow`."""
+
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        *,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+    ) -> None:
+        self._inner = inner
+        self._policy = policy
+        self._sleep = sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        _apply_timeout_override(request)
+        flow = retry_flow(self._policy, request)
+        instruction = next(flow)
+        while True:
+            try:
+                if isinstance(instruction, Backoff):
+                    if instruction.discard is not None:
+                        await instruction.discard.aclose()
+                    await self._sleep(instruction.seconds)
+                    instruction = flow.send(None)
+                    continue
+                try:
+                    response = await self._inner.handle_async_request(request)
+                except httpx.TransportError as error:
+                    instruction = flow.throw(error)
+                else:
+                    instruction = flow.send(response)
+            except StopIteration as done:
+                result: httpx.Response = done.value
+                return result
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
