@@ -1,0 +1,201 @@
+"""Switchable faults: error statuses, dropped connections, malformed bodies, latency.
+
+Faults are applied by an ASGI middleware that runs before routing and
+authentication, so a fault hits a request whatever its credentials. Tests add
+faults from their own thread while the server runs in another; the injector is
+guarded by a lock.
+
+Example::
+
+    sandbox.faults.add(Fault(path=r"/candidates$", status=429, times=2,
+                             headers={"Retry-After": "1"}))
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+from typing import Literal
+
+import attrs
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+__all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
+
+FaultKind = Literal["status", "drop", "malformed", "delay"]
+FOREVER = -1
+"""``Fault.times`` value for a fault that never wears off."""
+
+_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay")
+_MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
+
+
+def _upper_or_none(value: str | None) -> str | None:
+    return value.upper() if value is not None else None
+
+
+def _check_times(_instance: object, _attribute: object, value: int) -> None:
+    if value < 1 and value != FOREVER:
+        raise ValueError(f"times must be >= 1 or {FOREVER} (forever), got {value}")
+
+
+def _check_delay(_instance: object, _attribute: object, value: float) -> None:
+    if value < 0:
+        raise ValueError(f"delay must be >= 0, got {value}")
+
+
+@attrs.define(kw_only=True)
+class Fault:
+    """One switchable fault.
+
+    Attributes:
+        method: HTTP method it applies to; None for any method.
+        path: regular expression searched (``re.search``) in the URL path; the
+            empty default matches every path.
+        status: status code answered by a ``"status"`` fault.
+        times: how many matching requests it applies to; ``-1`` means forever.
+            Counts down as it fires; the injector drops it when it reaches zero.
+        headers: response headers of a ``"status"`` or ``"malformed"`` fault.
+        body: response body of a ``"status"`` fault (a dict is sent as JSON) or
+            the broken payload of a ``"malformed"`` fault.
+        delay: seconds slept before answering (or, for ``"delay"``, before
+            passing the request on).
+        kind: ``"status"`` answers with status/headers/body; ``"drop"`` closes the
+            connection without any response; ``"malformed"`` answers 200 with an
+            invalid JSON body; ``"delay"`` sleeps, then lets the request through.
+    """
+
+    method: str | None = attrs.field(default=None, converter=_upper_or_none)
+    path: str = ""
+    status: int = 503
+    # Validated when created only: the injector counts it down to zero.
+    times: int = attrs.field(default=1, validator=_check_times, on_setattr=attrs.setters.NO_OP)
+    headers: dict[str, str] = attrs.field(factory=dict)
+    body: bytes | str | dict[str, object] | None = None
+    delay: float = attrs.field(default=0.0, validator=_check_delay)
+    kind: FaultKind = attrs.field(default="status", validator=attrs.validators.in_(_KINDS))
+    _pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._pattern = re.compile(self.path)
+
+    def matches(self, method: str, path: str) -> bool:
+        """Whether this fault applies to a request with ``method`` and ``path``."""
+        if self.method is not None and self.method != method:
+            return False
+        return self._pattern.search(path) is not None
+
+
+class FaultInjector:
+    """A thread-safe, ordered set of faults; the first matching fault fires."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: list[Fault] = []
+
+    def add(self, fault: Fault) -> Fault:
+        """Activate ``fault`` (after the ones already active) and return it."""
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def remove(self, fault: Fault) -> None:
+        """Deactivate ``fault`` if it is still active."""
+        with self._lock:
+            self._faults = [active for active in self._faults if active is not fault]
+
+    def clear(self) -> None:
+        """Deactivate every fault."""
+        with self._lock:
+            self._faults.clear()
+
+    @property
+    def active(self) -> list[Fault]:
+        """A copy of the active faults, in firing order."""
+        with self._lock:
+            return list(self._faults)
+
+    def take(self, method: str, path: str) -> Fault | None:
+        """Find the fault for a request and count it down; None when none applies."""
+        with self._lock:
+            for fault in self._faults:
+                if not fault.matches(method, path):
+                    continue
+                if fault.times != FOREVER:
+                    fault.times -= 1
+                    if fault.times == 0:
+                        self._faults.remove(fault)
+                return fault
+        return None
+
+    def middleware(self, app: ASGIApp) -> ASGIApp:
+        """Wrap ``app`` so matching requests get their fault instead (or first)."""
+
+        async def inject_faults(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            fault = self.take(scope["method"], scope["path"])
+            if fault is None:
+                await app(scope, receive, send)
+                return
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.kind == "delay":
+                await app(scope, receive, send)
+            elif fault.kind == "drop":
+                await _drop_connection(send)
+            elif fault.kind == "malformed":
+                body = _encode_body(fault.body)[0] if fault.body is not None else _MALFORMED_JSON
+                await _respond(send, 200, "application/json", fault.headers, body)
+            else:
+                body, content_type = _encode_body(fault.body)
+                await _respond(send, fault.status, content_type, fault.headers, body)
+
+        return inject_faults
+
+
+def _encode_body(body: bytes | str | dict[str, object] | None) -> tuple[bytes, str | None]:
+    if body is None:
+        return b"", None
+    if isinstance(body, bytes):
+        return body, "application/octet-stream"
+    if isinstance(body, str):
+        return body.encode(), "text/plain; charset=utf-8"
+    return json.dumps(body).encode(), "application/json"
+
+
+async def _respond(
+    send: Send, status: int, content_type: str | None, headers: dict[str, str], body: bytes
+) -> None:
+    raw_headers = [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+    names = {name for name, _ in raw_headers}
+    if content_type is not None and b"content-type" not in names:
+        raw_headers.append((b"content-type", content_type.encode("latin-1")))
+    raw_headers.append((b"content-length", str(len(body)).encode("latin-1")))
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+async def _drop_connection(send: Send) -> None:
+    """Close the client connection without sending a single byte of response.
+
+    ASGI has no message for this. Uvicorn's ``send`` is a method of its
+    request-response cycle, which holds the asyncio transport; closing that makes
+    the client see a connection closed without a response. Once the close has
+    been processed uvicorn marks the cycle disconnected and sends nothing more
+    (in particular not its fallback 500 response).
+    """
+    transport = getattr(getattr(send, "__self__", None), "transport", None)
+    if not isinstance(transport, asyncio.BaseTransport):
+        raise ConnectionAbortedError(
+            "the ASGI server does not expose its transport; cannot drop the connection"
+        )
+    transport.close()
+    # Let the event loop run connection_lost() before this request returns.
+    for _ in range(3):
+        await asyncio.sleep(0)

@@ -1,0 +1,155 @@
+"""Record every request a sandbox receives, with credentials redacted.
+
+The recorder is the outermost middleware, so it also sees requests that a fault
+answers or that no route matches. It reads the whole request body up front and
+replays it to the wrapped application.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["REDACTED", "RecordedRequest", "RequestRecorder", "redact_headers"]
+
+REDACTED = "<redacted>"
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "rt-partner-secret"})
+_SECRET_NAME_PARTS = ("token", "secret")
+
+
+def _is_secret_header(name: str) -> bool:
+    return name in _SECRET_HEADERS or any(part in name for part in _SECRET_NAME_PARTS)
+
+
+def redact_headers(raw_headers: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
+    """Turn ASGI headers into a dict with lower-case names and secret values redacted.
+
+    Repeated headers are joined with ``", "`` as HTTP allows.
+    """
+    headers: dict[str, str] = {}
+    for raw_name, raw_value in raw_headers:
+        name = raw_name.decode("latin-1").lower()
+        value = REDACTED if _is_secret_header(name) else raw_value.decode("latin-1")
+        headers[name] = f"{headers[name]}, {value}" if name in headers else value
+    return headers
+
+
+@attrs.frozen
+class RecordedRequest:
+    """One request as the sandbox received it.
+
+    Attributes:
+        method: HTTP method, upper case.
+        path: URL path (percent-decoded, as ASGI gives it).
+        query_string: the raw query string exactly as sent on the wire (not decoded).
+        headers: lower-case header names; credential values replaced by ``<redacted>``.
+        body: the raw request body.
+    """
+
+    method: str
+    path: str
+    query_string: str
+    headers: dict[str, str]
+    body: bytes
+
+    def json(self) -> Any:
+        """Decode the body as JSON."""
+        return json.loads(self.body)
+
+
+class RequestRecorder:
+    """Thread-safe log of the requests a sandbox received, oldest first.
+
+    Args:
+        max_requests: how many requests to keep; older ones are forgotten, so a
+            long benchmark run does not grow memory without bound.
+    """
+
+    def __init__(self, *, max_requests: int = 10_000) -> None:
+        self._lock = threading.Lock()
+        self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=max_requests)
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """A copy of the recorded requests, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def clear(self) -> None:
+        """Forget every recorded request."""
+        with self._lock:
+            self._requests.clear()
+
+    def record(self, request: RecordedRequest) -> None:
+        """Append a request to the log."""
+        with self._lock:
+            self._requests.append(request)
+
+    def last(
+        self, method: str | None = None, path_contains: str | None = None
+    ) -> RecordedRequest | None:
+        """The most recent request matching ``method`` and ``path_contains``, or None."""
+        wanted_method = method.upper() if method is not None else None
+        with self._lock:
+            for request in reversed(self._requests):
+                if wanted_method is not None and request.method != wanted_method:
+                    continue
+                if path_contains is not None and path_contains not in request.path:
+                    continue
+                return request
+        return None
+
+    def middleware(self, app: ASGIApp) -> ASGIApp:
+        """Wrap ``app`` so every HTTP request it receives is recorded first."""
+
+        async def record_requests(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await app(scope, receive, send)
+                return
+            body, disconnected = await _read_body(receive)
+            self.record(
+                RecordedRequest(
+                    method=scope["method"],
+                    path=scope["path"],
+                    query_string=scope.get("query_string", b"").decode("latin-1"),
+                    headers=redact_headers(scope.get("headers", [])),
+                    body=body,
+                )
+            )
+            await app(scope, _replay(body, disconnected, receive), send)
+
+        return record_requests
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, bool]:
+    """Read the whole request body; also report whether the client went away."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"".join(chunks), True
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks), False
+
+
+def _replay(body: bytes, disconnected: bool, receive: Receive) -> Receive:
+    """A ``receive`` callable that hands out the already-read body, then defers."""
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            if disconnected:
+                return {"type": "http.disconnect"}
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

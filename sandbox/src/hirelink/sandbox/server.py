@@ -1,0 +1,199 @@
+"""Serve an ASGI app with uvicorn on loopback, in a background thread."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import time
+from types import TracebackType
+from typing import Self
+
+import uvicorn
+from starlette.types import ASGIApp
+
+__all__ = ["SandboxServer", "ensure_loopback"]
+
+_STARTUP_TIMEOUT = 10.0
+_POLL_INTERVAL = 0.002
+
+
+def ensure_loopback(host: str) -> str:
+    """Return the IP address to bind for ``host``; refuse anything but loopback.
+
+    Accepts ``localhost`` (bound as 127.0.0.1), any address in 127.0.0.0/8 and ``::1``.
+
+    Raises:
+        ValueError: ``host`` is not a loopback address.
+    """
+    if host == "localhost":
+        return "127.0.0.1"
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        raise ValueError(f"sandbox servers bind to loopback only; {host!r} is not") from None
+    if not address.is_loopback:
+        raise ValueError(f"sandbox servers bind to loopback only; {host!r} is not")
+    return str(address)
+
+
+class SandboxServer:
+    """Runs an ASGI app with uvicorn in a daemon thread, on a loopback address.
+
+    Use it as a context manager, or call :meth:`start` and :meth:`stop`::
+
+        with SandboxServer(app) as server:
+            httpx.get(f"{server.url}/ping")
+
+    Args:
+        app: the ASGI application to serve.
+        host: loopback address to bind (127.0.0.0/8, ``::1`` or ``localhost``).
+        port: TCP port; 0 picks a free one (see :attr:`port` after start).
+        max_lifetime: seconds after which the server stops by itself, so a
+            forgotten server never outlives its purpose; None for no limit.
+
+    Raises:
+        ValueError: ``host`` is not a loopback address.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        max_lifetime: float | None = 3600.0,
+    ) -> None:
+        self._bind_host = ensure_loopback(host)
+        self._app = app
+        self._requested_port = port
+        self._max_lifetime = max_lifetime
+        self._lock = threading.Lock()
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._timer: threading.Timer | None = None
+        self._port: int | None = None
+
+    @property
+    def host(self) -> str:
+        """The address the server binds."""
+        return self._bind_host
+
+    @property
+    def port(self) -> int:
+        """The TCP port the server listens on (known once started)."""
+        if self._port is None:
+            raise RuntimeError("the server has not been started")
+        return self._port
+
+    @property
+    def url(self) -> str:
+        """Base URL of the server, e.g. ``http://127.0.0.1:51234``."""
+        host = f"[{self._bind_host}]" if ":" in self._bind_host else self._bind_host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        """Whether the server thread is alive."""
+        thread = self._thread
+        return thread is not None and thread.is_alive()
+
+    def start(self) -> Self:
+        """Bind the socket, start serving in a daemon thread and wait until it listens.
+
+        Raises:
+            RuntimeError: the server is already running or did not come up in time.
+            OSError: the address could not be bound.
+        """
+        with self._lock:
+            if self._thread is not None:
+                raise RuntimeError("the server has already been started")
+            family = socket.AF_INET6 if ":" in self._bind_host else socket.AF_INET
+            # IPPROTO_TCP explicitly: asyncio disables Nagle's algorithm (TCP_NODELAY)
+            # only on sockets whose proto says TCP, and accepted sockets inherit it.
+            # Without it every small response stalls ~40 ms on delayed ACKs.
+            sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                sock.bind((self._bind_host, self._requested_port))
+                sock.listen(128)
+            except OSError:
+                sock.close()
+                raise
+            self._port = sock.getsockname()[1]
+            config = uvicorn.Config(
+                self._app,
+                host=self._bind_host,
+                port=self._port,
+                log_level="warning",
+                lifespan="off",
+                timeout_graceful_shutdown=1,
+            )
+            server = uvicorn.Server(config)
+            self._server = server
+            # uvicorn installs signal handlers only when it runs in the main thread.
+            thread = threading.Thread(
+                target=server.run,
+                kwargs={"sockets": [sock]},
+                name=f"hirelink-sandbox:{self._port}",
+                daemon=True,
+            )
+            self._thread = thread
+            thread.start()
+        self._wait_until_started(server, thread, sock)
+        if self._max_lifetime is not None:
+            timer = threading.Timer(self._max_lifetime, self.stop)
+            timer.daemon = True
+            self._timer = timer
+            timer.start()
+        return self
+
+    def _wait_until_started(
+        self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket
+    ) -> None:
+        deadline = time.monotonic() + _STARTUP_TIMEOUT
+        while not server.started:
+            if not thread.is_alive():
+                sock.close()
+                raise RuntimeError("the sandbox server thread died during startup")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the sandbox server did not start in {_STARTUP_TIMEOUT} s")
+            time.sleep(_POLL_INTERVAL)
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the server to exit and wait for its thread (safe to call repeatedly)."""
+        with self._lock:
+            server, thread, timer = self._server, self._thread, self._timer
+        if timer is not None and timer is not threading.current_thread():
+            timer.cancel()
+        if server is not None:
+            server.should_exit = True
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the server has stopped; return whether it has."""
+        thread = self._thread
+        if thread is None:
+            return True
+        thread.join(timeout)
+        return not thread.is_alive()
+
+    def __enter__(self) -> Self:
+        if self._thread is None:
+            self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped"
+        port = self._port if self._port is not None else self._requested_port
+        return f"<SandboxServer {self._bind_host}:{port} {state}>"

@@ -1,0 +1,578 @@
+"""Black-box tests of the Recruitee stand-in: raw HTTP against a served sandbox.
+
+Expectations for the list filters are computed here, independently of the
+sandbox's own filter code, from the records in ``sandbox.state``.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+from jsonschema_path.readers import PathReader
+
+from hirelink.sandbox import (
+    Fault,
+    RecruiteeSandbox,
+    SandboxServer,
+    create_recruitee_sandbox,
+    spec_path,
+)
+from hirelink.sandbox.recruitee import TOKEN_OWNER_ID, CandidateQuery, CandidateRecord
+
+CANDIDATES = "/c/4100/candidates"
+OFFERS = "/c/4100/offers"
+TALENT_POOL_ID = 31600
+JOB_ID = 31337
+FLAGS = ("qualified", "disqualified", "with_messages", "with_my_messages")
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def offer_ids_of(record: CandidateRecord) -> set[int]:
+    return {p["offer_id"] or p["talent_pool_id"] for p in record.placements}
+
+
+def expected_ids(sandbox: RecruiteeSandbox, params: Mapping[str, str]) -> list[int]:
+    """What GET /candidates should return for ``params``, computed from the state."""
+    records = sandbox.state.records()
+    titles = {offer["id"]: offer["title"].lower() for offer in sandbox.state.offers()}
+    flag = {name: params.get(name) in ("true", "1") for name in FLAGS}
+    selected = []
+    for record in records:
+        placements = record.placements
+        if flag["qualified"] and all(p["disqualified_at"] for p in placements):
+            continue
+        if flag["disqualified"] and not any(p["disqualified_at"] for p in placements):
+            continue
+        if flag["with_messages"] and record.last_message_at is None:
+            continue
+        if flag["with_my_messages"] and TOKEN_OWNER_ID not in record.message_sender_ids:
+            continue
+        if "offer_id" in params and int(params["offer_id"]) not in offer_ids_of(record):
+            continue
+        if "ids" in params and str(record.id) not in params["ids"].split(","):
+            continue
+        if "created_after" in params:
+            after = datetime.fromisoformat(params["created_after"]).replace(tzinfo=UTC)
+            if datetime.fromisoformat(record.created_at) <= after:
+                continue
+        if "query" in params:
+            needle = params["query"].lower()
+            haystack = [record.data["name"].lower()] + [titles[o] for o in offer_ids_of(record)]
+            if not any(needle in text for text in haystack):
+                continue
+        selected.append(record)
+    if params.get("sort") == "by_last_message":
+        with_messages = sorted(
+            (r for r in selected if r.last_message_at),
+            key=lambda r: (r.last_message_at or "", r.id),
+            reverse=True,
+        )
+        without = sorted((r for r in selected if not r.last_message_at), key=lambda r: -r.id)
+        ordered = with_messages + without
+    else:
+        ordered = sorted(selected, key=lambda r: (r.created_at, r.id), reverse=True)
+    ids = [record.id for record in ordered]
+    offset = int(params.get("offset", "0"))
+    limit = int(params["limit"]) if "limit" in params else None
+    return ids[offset:] if limit is None else ids[offset : offset + limit]
+
+
+def list_ids(client: httpx.Client, params: Mapping[str, str]) -> list[int]:
+    response = client.get(CANDIDATES, params=params)
+    assert response.status_code == 200, response.text
+    return [item["id"] for item in response.json()["candidates"]]
+
+
+def errors_of(response: httpx.Response) -> dict[str, list[str]]:
+    body: dict[str, Any] = response.json()
+    assert isinstance(body.get("error"), str)
+    errors: dict[str, list[str]] = body["errors"]
+    return errors
+
+
+# ----------------------------------------------------------------------------- auth and routing
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "Bearer wrong-token",
+        "Basic sandbox-recruitee-token",
+        "Bearer",
+        "sandbox-recruitee-token",
+    ],
+)
+def test_refuses_missing_or_wrong_credentials(
+    server: SandboxServer, authorization: str | None
+) -> None:
+    headers = {"Authorization": authorization} if authorization is not None else {}
+    response = httpx.get(f"{server.url}{CANDIDATES}", headers=headers)
+    assert response.status_code == 401
+    assert response.json() == {"error": "Unauthorized"}
+    assert response.headers["content-type"] == "application/json"
+
+
+def test_company_may_be_addressed_by_subdomain(client: httpx.Client) -> None:
+    by_id = client.get(f"{OFFERS}?view_mode=brief").json()
+    by_subdomain = client.get("/c/acme/offers?view_mode=brief").json()
+    assert by_id == by_subdomain
+    assert by_id["offers"]
+
+
+@pytest.mark.parametrize(
+    ("path", "error"),
+    [
+        ("/c/9999/candidates", "Company not found"),
+        ("/c/other/offers", "Company not found"),
+        (f"{CANDIDATES}/1", "Candidate not found"),
+        (f"{OFFERS}/1", "Offer not found"),
+        ("/c/4100/nothing-here", "Not found"),
+        (f"{CANDIDATES}/not-a-number", "Not found"),
+    ],
+)
+def test_unknown_things_are_404(client: httpx.Client, path: str, error: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"error": error}
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "field"),
+    [
+        ("POST", CANDIDATES, {"candidate": {}}, "candidate.name"),
+        ("POST", CANDIDATES, {"candidate": {"name": "A B", "emails": "x"}}, "candidate.emails"),
+        ("POST", CANDIDATES, {"candidate": {"name": "A B", "phones": [1]}}, "candidate.phones.0"),
+        ("POST", CANDIDATES, {"candidate": {"name": "A B"}, "offers": [1]}, "offers"),
+        ("PATCH", f"{CANDIDATES}/7730001", {"candidate": {}}, "candidate"),
+        ("POST", f"{CANDIDATES}/7730001/tags", {"tags": []}, "tags"),
+        ("POST", f"{CANDIDATES}/7730001/notes", {"note": {"body": ""}}, "note.body"),
+    ],
+)
+def test_bad_bodies_are_422_naming_the_field(
+    client: httpx.Client, method: str, path: str, body: dict[str, Any], field: str
+) -> None:
+    response = client.request(method, path, json=body)
+    assert response.status_code == 422, response.text
+    assert field in errors_of(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("sort=oldest", "sort"),
+        ("ids=1,%202", "ids"),
+        ("limit=0", "limit"),
+        ("offset=-1", "offset"),
+        ("created_after=2025-01-01", "created_after"),
+        ("qualified=maybe", "qualified"),
+    ],
+)
+def test_bad_query_parameters_are_422_naming_the_parameter(
+    client: httpx.Client, query: str, field: str
+) -> None:
+    response = client.get(f"{CANDIDATES}?{query}")
+    assert response.status_code == 422, response.text
+    assert list(errors_of(response)) == [field]
+
+
+def test_spec_rules_apply_only_when_validating() -> None:
+    body = {"candidate": {"name": "Ada Berg", "nickname": "ada"}}
+    strict = create_recruitee_sandbox(candidates=3)
+    lenient = create_recruitee_sandbox(candidates=3, validate=False)
+    assert strict.validator is not None
+    assert lenient.validator is None
+    auth = {"Authorization": f"Bearer {strict.token}"}
+    with strict.serve() as strict_server, lenient.serve() as lenient_server:
+        refused = httpx.post(f"{strict_server.url}{CANDIDATES}", json=body, headers=auth)
+        accepted = httpx.post(f"{lenient_server.url}{CANDIDATES}", json=body, headers=auth)
+        empty_update = httpx.patch(
+            f"{lenient_server.url}{CANDIDATES}/7730001", json={"candidate": {}}, headers=auth
+        )
+        bad_sort = httpx.get(f"{lenient_server.url}{CANDIDATES}?sort=oldest", headers=auth)
+        odd_flag = httpx.get(f"{lenient_server.url}{CANDIDATES}?qualified=maybe", headers=auth)
+    assert refused.status_code == 422
+    assert "candidate" in errors_of(refused)
+    assert accepted.status_code == 201
+    assert empty_update.status_code == 422
+    assert "candidate" in errors_of(empty_update)
+    assert bad_sort.status_code == 422
+    assert list(errors_of(bad_sort)) == ["sort"]
+    assert odd_flag.status_code == 200  # not a filter value; only the spec refuses it
+    assert len(odd_flag.json()["candidates"]) == 4  # 3 seeded + the one created above
+
+
+# ----------------------------------------------------------------------------- list filters
+
+
+def first_created_at(sandbox: RecruiteeSandbox, index: int) -> str:
+    return sorted(record.created_at for record in sandbox.state.records())[index]
+
+
+FILTER_CASES: list[dict[str, str]] = [
+    {"qualified": "true"},
+    {"qualified": "1"},
+    {"disqualified": "true"},
+    {"disqualified": "1"},
+    {"with_messages": "true"},
+    {"with_my_messages": "true"},
+    {"offer_id": str(JOB_ID)},
+    {"offer_id": str(TALENT_POOL_ID)},
+    {"ids": "7730003,7730010,7730200"},
+    {"query": "LINDQVIST"},
+    {"query": "data ana"},
+    {"sort": "by_last_message"},
+    {"sort": "by_last_message", "with_messages": "true", "offer_id": str(JOB_ID)},
+    {"qualified": "true", "disqualified": "true", "limit": "10", "offset": "3"},
+]
+
+
+@pytest.mark.parametrize(
+    "params", FILTER_CASES, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items())
+)
+def test_candidate_filters_match_the_state(
+    sandbox: RecruiteeSandbox, client: httpx.Client, params: dict[str, str]
+) -> None:
+    expected = expected_ids(sandbox, params)
+    assert expected, "the seed must exercise this filter"
+    if params.keys() - {"sort", "limit", "offset"}:
+        assert len(expected) < len(sandbox.state.candidate_ids())
+    assert list_ids(client, params) == expected
+
+
+@pytest.mark.parametrize("value_format", ["minutes", "seconds", "fraction_z"])
+def test_created_after_is_strict_and_accepts_every_format(
+    sandbox: RecruiteeSandbox, client: httpx.Client, value_format: str
+) -> None:
+    boundary = first_created_at(sandbox, 99)  # e.g. 2025-01-05T04:00:00.000000Z
+    value = {
+        "minutes": boundary[:16],
+        "seconds": boundary[:19],
+        "fraction_z": boundary,
+    }[value_format]
+    ids = list_ids(client, {"created_after": value})
+    assert ids == expected_ids(sandbox, {"created_after": value})
+    assert boundary not in {r.created_at for r in sandbox.state.records() if r.id in ids}
+    assert len(ids) == len(sandbox.state.candidate_ids()) - 100
+
+
+def test_false_flags_do_not_filter(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
+    everyone = list_ids(client, {})
+    assert everyone == expected_ids(sandbox, {})
+    assert list_ids(client, {"qualified": "false", "with_messages": "0"}) == everyone
+
+
+def test_list_items_are_reduced_and_references_cover_the_page(client: httpx.Client) -> None:
+    body = client.get(CANDIDATES, params={"limit": "20", "sort": "by_last_message"}).json()
+    assert body["generated_at"].endswith("Z")
+    items = body["candidates"]
+    assert len(items) == 20
+    for item in items:
+        assert {"id", "name", "emails", "placements", "admin_id"} <= item.keys()
+        assert (
+            not {"social_links", "links", "cover_letter", "cv_url", "tags", "sources", "fields"}
+            & item.keys()
+        )
+    referenced = {(ref["type"], ref["id"]) for ref in body["references"]}
+    for item in items:
+        if item["admin_id"] is not None:
+            assert ("Admin", item["admin_id"]) in referenced
+        for placement in item["placements"]:
+            offer = placement["offer_id"] or placement["talent_pool_id"]
+            assert ("Offer", offer) in referenced
+            if placement["stage_id"] is not None:
+                assert ("Stage", placement["stage_id"]) in referenced
+
+
+def test_limit_offset_paging_visits_everyone_once(
+    sandbox: RecruiteeSandbox, client: httpx.Client
+) -> None:
+    everyone = expected_ids(sandbox, {})
+    seen: list[int] = []
+    offset, limit = 0, 37
+    while True:
+        page = list_ids(client, {"limit": str(limit), "offset": str(offset)})
+        seen.extend(page)
+        if len(page) < limit:
+            break
+        offset += limit
+    assert seen == everyone
+    assert len(set(seen)) == len(seen)
+    assert list_ids(client, {"offset": "240"}) == everyone[240:]
+    assert list_ids(client, {"limit": "5"}) == everyone[:5]
+
+
+# ----------------------------------------------------------------------------- offers
+
+
+def test_offer_filters(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
+    offers = sandbox.state.offers()
+    brief = client.get(OFFERS, params={"view_mode": "brief", "scope": "active", "kind": "job"})
+    assert brief.status_code == 200
+    assert brief.json()["offers"] == [
+        {"id": o["id"], "title": o["title"], "status": o["status"], "kind": o["kind"]}
+        for o in offers
+        if o["kind"] == "job" and o["status"] in ("published", "internal", "closed")
+    ]
+    archived = client.get(OFFERS, params={"scope": "archived"}).json()["offers"]
+    assert [o["status"] for o in archived] == ["archived"]
+    not_archived = client.get(OFFERS, params={"scope": "not_archived"}).json()["offers"]
+    assert len(not_archived) == len(offers) - 1
+    pools = client.get(OFFERS, params={"kind": "talent_pool"}).json()["offers"]
+    assert [o["id"] for o in pools] == [TALENT_POOL_ID]
+
+
+def test_get_offer_counts_its_candidates(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
+    offer = client.get(f"{OFFERS}/{JOB_ID}").json()["offer"]
+    placed = [r for r in sandbox.state.records() if JOB_ID in offer_ids_of(r)]
+    assert offer["candidates_count"] == len(placed) > 0
+    for key in ("title", "slug", "guid", "kind", "status", "url", "careers_url", "department_id"):
+        assert offer[key] is not None
+
+
+# ----------------------------------------------------------------------------- writes
+
+
+def test_candidate_round_trip(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
+    expected_id = max(sandbox.state.candidate_ids()) + 1
+    created = client.post(
+        CANDIDATES,
+        json={
+            "candidate": {
+                "name": "Tomas Reyes",
+                "emails": ["tomas@example.net"],
+                "sources": ["Referral"],
+                "remote_cv_url": "https://files.example.net/tomas-cv.docx",
+            },
+            "offers": [JOB_ID, TALENT_POOL_ID],
+        },
+    )
+    assert created.status_code == 201, created.text
+    candidate = created.json()["candidate"]
+    candidate_id = candidate["id"]
+    assert candidate_id == expected_id
+    assert candidate["source"] == "manual"
+    assert candidate["cv_processing_status"] == "ok"
+    assert candidate["cv_original_url"].endswith(".docx")
+    assert {p["offer_id"] or p["talent_pool_id"] for p in candidate["placements"]} == {
+        JOB_ID,
+        TALENT_POOL_ID,
+    }
+    url = f"{CANDIDATES}/{candidate_id}"
+    assert client.get(url).json()["candidate"] == candidate
+    assert list_ids(client, {"limit": "1"}) == [candidate_id]
+
+    updated = client.patch(url, json={"candidate": {"name": "Tomas R. Reyes", "emails": []}})
+    assert updated.status_code == 200
+    assert updated.json()["candidate"]["name"] == "Tomas R. Reyes"
+    assert updated.json()["candidate"]["emails"] == []
+    assert updated.json()["candidate"]["sources"] == ["Referral"]
+    listed = client.get(CANDIDATES, params={"ids": str(candidate_id)}).json()["candidates"]
+    assert [item["name"] for item in listed] == ["Tomas R. Reyes"]
+
+    new_cv = client.patch(
+        f"{url}/update_cv", json={"candidate": {"remote_cv_url": "https://files.example.net/b.pdf"}}
+    )
+    assert new_cv.status_code == 200
+    assert new_cv.json()["candidate"]["cv_url"] != candidate["cv_url"]
+
+    assert client.get(f"{url}/notes").json() == {"notes": []}
+    note = client.post(f"{url}/notes", json={"note": {"body": "Call <Friday>"}})
+    assert note.status_code == 201
+    assert note.json()["note"]["body_html"] == "<p>Call &lt;Friday&gt;</p>"
+    assert note.json()["note"]["visibility"] == {"level": "public"}
+    assert [n["body"] for n in client.get(f"{url}/notes").json()["notes"]] == ["Call <Friday>"]
+    assert client.get(url).json()["candidate"]["notes_count"] == 1
+
+    client.post(f"{url}/tags", json={"tags": ["a", "b"]})
+    tagged = client.post(f"{url}/tags", json={"tags": ["b", "c"]})
+    assert tagged.json()["candidate"]["tags"] == ["a", "b", "c"]
+    untagged = client.request("DELETE", f"{url}/tags", json={"tags": ["a"]})
+    assert untagged.status_code == 200
+    assert untagged.json()["candidate"]["tags"] == ["b", "c"]
+
+    deleted = client.delete(url)
+    assert deleted.status_code == 200
+    assert deleted.json()["candidate"]["deleted_at"].endswith("Z")
+    assert client.get(url).status_code == 404
+    assert candidate_id not in list_ids(client, {})
+
+
+# ----------------------------------------------------------------------------- faults
+
+
+def test_status_fault_counts_down(client: httpx.Client, sandbox: RecruiteeSandbox) -> None:
+    fault = sandbox.faults.add(
+        Fault(
+            path=r"/candidates$",
+            status=429,
+            times=2,
+            headers={"Retry-After": "3"},
+            body={"error": "Too many requests"},
+        )
+    )
+    throttled = [client.get(CANDIDATES, params={"limit": "1"}) for _ in range(2)]
+    assert [r.status_code for r in throttled] == [429, 429]
+    assert all(r.headers["retry-after"] == "3" for r in throttled)
+    assert throttled[0].json() == {"error": "Too many requests"}
+    assert client.get(OFFERS).status_code == 200  # another path is untouched
+    assert client.get(CANDIDATES, params={"limit": "1"}).status_code == 200
+    assert fault.times == 0
+    assert sandbox.faults.active == []
+
+
+def test_faults_apply_before_auth_and_only_to_their_method(
+    server: SandboxServer, sandbox: RecruiteeSandbox
+) -> None:
+    sandbox.faults.add(Fault(method="GET", status=503, times=-1))
+    assert httpx.get(f"{server.url}{CANDIDATES}").status_code == 503
+    assert httpx.post(f"{server.url}{CANDIDATES}", json={}).status_code == 401
+
+
+def test_drop_fault_closes_the_connection(client: httpx.Client, sandbox: RecruiteeSandbox) -> None:
+    sandbox.faults.add(Fault(kind="drop", path="/offers"))
+    with pytest.raises(httpx.TransportError):
+        client.get(OFFERS)
+    assert client.get(OFFERS).status_code == 200
+
+
+def test_malformed_fault_sends_broken_json(client: httpx.Client, sandbox: RecruiteeSandbox) -> None:
+    sandbox.faults.add(Fault(kind="malformed", path="/offers"))
+    response = client.get(OFFERS)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    with pytest.raises(json.JSONDecodeError):
+        response.json()
+
+
+def test_delay_fault_slows_the_answer(client: httpx.Client, sandbox: RecruiteeSandbox) -> None:
+    sandbox.faults.add(Fault(kind="delay", delay=0.5, path="/offers"))
+    with pytest.raises(httpx.ReadTimeout):
+        client.get(OFFERS, timeout=0.1)
+    sandbox.faults.add(Fault(kind="delay", delay=0.2, path="/offers"))
+    started = time.monotonic()
+    response = client.get(OFFERS)
+    assert response.status_code == 200
+    assert time.monotonic() - started >= 0.2
+
+
+# ----------------------------------------------------------------------------- recorder
+
+
+def test_recorder_keeps_raw_query_and_redacts_credentials(
+    client: httpx.Client, sandbox: RecruiteeSandbox
+) -> None:
+    sandbox.faults.add(Fault(path="/candidates", status=500))
+    raw_query = "query=ada%20lind&limit=5"
+    client.get(f"{CANDIDATES}?{raw_query}", headers={"X-Api-Token": "abc", "X-Trace": "t1"})
+    recorded = sandbox.recorder.last("GET", path_contains="/candidates")
+    assert recorded is not None
+    assert recorded.query_string == raw_query
+    assert recorded.headers["authorization"] == "<redacted>"
+    assert recorded.headers["x-api-token"] == "<redacted>"
+    assert recorded.headers["x-trace"] == "t1"
+    client.post(f"{CANDIDATES}/7730001/notes", json={"note": {"body": "x"}})
+    posted = sandbox.recorder.last("POST")
+    assert posted is not None
+    assert posted.json() == {"note": {"body": "x"}}
+    assert [r.method for r in sandbox.recorder.requests] == ["GET", "POST"]
+
+
+# ----------------------------------------------------------------------------- server and seeds
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "example.com", "::"])  # noqa: S104
+def test_server_refuses_non_loopback_hosts(sandbox: RecruiteeSandbox, host: str) -> None:
+    with pytest.raises(ValueError, match="loopback"):
+        SandboxServer(sandbox.asgi, host=host)
+
+
+def test_server_stops_after_its_lifetime(sandbox: RecruiteeSandbox) -> None:
+    server = SandboxServer(sandbox.asgi, host="localhost", max_lifetime=0.2).start()
+    assert server.url.startswith("http://127.0.0.1:")
+    assert server.running
+    assert server.wait(timeout=5)
+    assert not server.running
+
+
+def test_seeds_are_deterministic() -> None:
+    first = create_recruitee_sandbox(candidates=40, validate=False).state
+    second = create_recruitee_sandbox(candidates=40, validate=False).state
+    everything = CandidateQuery()
+    assert json.dumps(first.list_candidates(everything)) == json.dumps(
+        second.list_candidates(everything)
+    )
+    assert [r.data for r in first.records()] == [r.data for r in second.records()]
+    assert [r.notes for r in first.records()] == [r.notes for r in second.records()]
+    assert first.offers() == second.offers()
+
+
+def test_list_rendering_matches_the_plain_listing(sandbox: RecruiteeSandbox) -> None:
+    query = CandidateQuery(limit=30, offset=5, sort="by_last_message")
+    items, references = sandbox.state.list_candidates(query)
+    rendered = json.loads(sandbox.state.list_candidates_json(query))
+    assert rendered["candidates"] == items
+    assert rendered["references"] == references
+
+
+def test_operations_match_the_spec(sandbox: RecruiteeSandbox) -> None:
+    spec, _ = PathReader(spec_path("recruitee")).read()
+    in_spec = {
+        (method.upper(), path, operation["operationId"])
+        for path, item in spec["paths"].items()
+        for method, operation in item.items()
+        if method in ("get", "post", "put", "patch", "delete")
+    }
+    served = {
+        (op.method, op.path.replace(":int}", "}"), op.operation_id) for op in sandbox.operations()
+    }
+    assert served == in_spec
+
+
+@pytest.fixture
+def cli_process() -> Iterator[subprocess.Popen[str]]:
+    command = [
+        sys.executable,
+        "-m",
+        "hirelink.sandbox",
+        "serve",
+        "--candidates",
+        "5",
+        "--max-lifetime",
+        "60",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
+    yield process
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def test_command_line_prints_a_working_base_url(cli_process: subprocess.Popen[str]) -> None:
+    assert cli_process.stdout is not None
+    ready, _, _ = select.select([cli_process.stdout], [], [], 30)
+    assert ready, "the sandbox printed nothing within 30 s"
+    description = json.loads(cli_process.stdout.readline())
+    recruitee = description["recruitee"]
+    response = httpx.get(
+        f"{recruitee['base_url']}/c/{recruitee['company_id']}/candidates/7730001",
+        headers={"Authorization": f"Bearer {recruitee['token']}"},
+    )
+    assert response.status_code == 200
+    assert response.json()["candidate"]["id"] == 7730001
+    cli_process.terminate()
+    assert cli_process.wait(timeout=10) == 0
