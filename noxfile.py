@@ -42,7 +42,7 @@ def _uv() -> str:
     found = shutil.which("uv")
     if found:
         return found
-    from uv import find_uv_bin  # installed with nox[uv]
+    from uv import find_uv_bin  # type: ignore[import-not-found]  # comes with nox[uv]
 
     return str(find_uv_bin())
 
@@ -175,9 +175,7 @@ def _tree_differences(left: Path, right: Path) -> list[str]:
     comparison = filecmp.dircmp(left, right, ignore=["__pycache__"])
     differences += [f"only in {left}: {n}" for n in comparison.left_only]
     differences += [f"only in {right}: {n}" for n in comparison.right_only]
-    _, mismatch, errors = filecmp.cmpfiles(
-        left, right, comparison.common_files, shallow=False
-    )
+    _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
     differences += [f"differs: {left / n}" for n in mismatch + errors]
     for sub in comparison.common_dirs:
         differences += _tree_differences(left / sub, right / sub)
@@ -207,8 +205,11 @@ def check_generated(session: nox.Session) -> None:
 def specs(session: nox.Session) -> None:
     """Validate every OpenAPI document and every example in it against its schema."""
     sync(session, "specs", project=False)
-    session.run("python", "tests/check_specs.py", *sorted(str(p) for p in SPECS.glob("*.yaml")
-                if not p.name.endswith(".config.yaml")))
+    session.run(
+        "python",
+        "tests/check_specs.py",
+        *sorted(str(p) for p in SPECS.glob("*.yaml") if not p.name.endswith(".config.yaml")),
+    )
 
 
 @nox.session(tags=["ci"])
@@ -253,8 +254,13 @@ def build(session: nox.Session) -> None:
     """An sdist and a wheel of every distribution, each built alone, into dist/."""
     if DIST.exists():
         shutil.rmtree(DIST)
-    for pyproject in sorted(ROOT.glob("*/*/pyproject.toml")) + [ROOT / "sandbox/pyproject.toml"]:
+    for pyproject in [*sorted(ROOT.glob("*/*/pyproject.toml")), ROOT / "sandbox/pyproject.toml"]:
         session.run(
-            UV, "build", "--no-sources", "--out-dir", str(DIST), str(pyproject.parent),
+            UV,
+            "build",
+            "--no-sources",
+            "--out-dir",
+            str(DIST),
+            str(pyproject.parent),
             external=True,
         )

@@ -22,7 +22,7 @@ from urllib.parse import quote
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
-from referencing import Registry, Resource
+from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:hirelink:spec"
@@ -44,7 +44,7 @@ def _examples(node: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...
             for name, example in (node.get("examples") or {}).items():
                 if isinstance(example, dict) and "value" in example:
                     yield (*path, "examples", name), schema_path, example["value"]
-        is_schema = path and path[-1] in ("schema",) or (
+        is_schema = (path and path[-1] in ("schema",)) or (
             len(path) >= 2 and path[-2] in ("schemas", "properties")
         )
         if is_schema and isinstance(node.get("examples"), list):
@@ -94,15 +94,15 @@ def check(path: Path) -> list[str]:
         return problems
     problems += _operation_problems(document)
     registry: Registry[Any] = Registry().with_resource(
-        SPEC_URI, Resource(contents=document, specification=DRAFT202012)
+        SPEC_URI, DRAFT202012.create_resource(document)
     )
     checked = 0
     for where, schema_path, example in _examples(document, ()):
         schema = {"$ref": f"{SPEC_URI}#{_pointer(schema_path)}"}
         validator = Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
-        for error in validator.iter_errors(example):
-            location = "/".join(str(p) for p in error.absolute_path) or "(root)"
-            problems.append(f"example {_pointer(where)} at {location}: {error.message}")
+        for failure in validator.iter_errors(example):
+            location = "/".join(str(p) for p in failure.absolute_path) or "(root)"
+            problems.append(f"example {_pointer(where)} at {location}: {failure.message}")
         checked += 1
     if checked == 0:
         problems.append("no examples found")

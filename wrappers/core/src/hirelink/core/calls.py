@@ -31,9 +31,15 @@ class DetailedResponse(Protocol):
 class Endpoint(Protocol):
     """A generated endpoint module, e.g. ``hirelink.api.recruitee.api.candidates.get_candidate``."""
 
-    __name__: str
-    sync_detailed: Callable[..., DetailedResponse]
-    asyncio_detailed: Callable[..., Awaitable[DetailedResponse]]
+    # Read-only properties, so that each module's precise function types are accepted.
+    @property
+    def __name__(self) -> str: ...
+
+    @property
+    def sync_detailed(self) -> Callable[..., DetailedResponse]: ...
+
+    @property
+    def asyncio_detailed(self) -> Callable[..., Awaitable[DetailedResponse]]: ...
 
 
 def instance_of(model: type[T]) -> Callable[[object], T]:

@@ -7,7 +7,7 @@ adds only its constructor arguments and its operation methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
@@ -72,6 +72,11 @@ class ProviderClient:
     def _run(self, call: Call[T]) -> T:
         return call.run(self._api)
 
+    def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
+        """Run dependent calls one after another; the last one's result is the answer."""
+        results = [self._run(call) for call in calls]
+        return results[-1]
+
     def close(self) -> None:
         """Close the connection pool (only if this client created it)."""
         if self._owns_http:
@@ -115,6 +120,11 @@ class AsyncProviderClient:
 
     async def _run(self, call: Call[T]) -> T:
         return await call.arun(self._api)
+
+    async def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
+        """Run dependent calls one after another; the last one's result is the answer."""
+        results = [await self._run(call) for call in calls]
+        return results[-1]
 
     async def aclose(self) -> None:
         """Close the connection pool (only if this client created it)."""

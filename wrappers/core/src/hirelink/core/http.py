@@ -73,10 +73,22 @@ class HttpConfig:
         )
 
 
+def _release_stream(response: httpx.Response) -> None:
+    """Drop httpx's stream wrapper once the body is read.
+
+    httpx wraps each response's stream in an object that points back at the response;
+    that cycle keeps every body alive until the cycle collector runs, so walking many
+    pages would grow memory with the pages walked. The body is read already, so a plain
+    stream over it is all the response needs.
+    """
+    response.stream = httpx.ByteStream(response.content)
+
+
 def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response], None]:
     def hook(response: httpx.Response) -> None:
+        response.read()  # hirelink never streams: httpx would read it next anyway
+        _release_stream(response)
         if response.is_error:
-            response.read()
             raise api_error_from_response(response, refine=refine)
 
     return hook
@@ -86,8 +98,9 @@ def _araise_for_status(
     refine: ErrorRefiner | None,
 ) -> Callable[[httpx.Response], Awaitable[None]]:
     async def hook(response: httpx.Response) -> None:
+        await response.aread()
+        _release_stream(response)
         if response.is_error:
-            await response.aread()
             raise api_error_from_response(response, refine=refine)
 
     return hook

@@ -1,0 +1,129 @@
+"""Typed errors, secret masking and redacted logging (core unit tests)."""
+
+from __future__ import annotations
+
+import logging
+import pickle
+
+import httpx
+import pytest
+
+from hirelink.core import (
+    ApiError,
+    AuthenticationError,
+    ConflictError,
+    HeaderAuth,
+    HttpConfig,
+    NotFoundError,
+    RateLimitError,
+    Secret,
+    ServerError,
+    UnprocessableEntityError,
+    scrub,
+)
+from hirelink.core.errors import api_error_from_response
+from hirelink.core.http import build_client
+
+TOKEN = "tok_live_0123456789abcdef"
+
+
+def response(status: int, body: object = None, **headers: str) -> httpx.Response:
+    request = httpx.Request("POST", f"https://api.test/x?token={TOKEN}")
+    if isinstance(body, str):
+        return httpx.Response(status, text=body, headers=headers, request=request)
+    return httpx.Response(status, json=body, headers=headers, request=request)
+
+
+def test_secret_never_shows_its_value() -> None:
+    secret = Secret(TOKEN)
+    assert TOKEN not in repr(secret)
+    assert TOKEN not in f"{secret} {secret!s} {secret!r}"
+    assert secret.reveal() == TOKEN
+    assert secret == Secret(TOKEN)
+    with pytest.raises(TypeError):
+        pickle.dumps(secret)
+    with pytest.raises(ValueError, match="empty"):
+        Secret("  ")
+
+
+def test_scrub_removes_registered_secrets_from_text() -> None:
+    Secret(TOKEN)
+    assert scrub(f"Bearer {TOKEN} failed") == "Bearer *** failed"
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "expected_type", "message"),
+    [
+        (401, {"error": "Unauthorized"}, AuthenticationError, "Unauthorized"),
+        (404, {"error": {"type": "NotFound", "message": "No job 7"}}, NotFoundError, "No job 7"),
+        (409, {"errors": [{"title": "Applicant already exists"}]}, ConflictError, "Applicant"),
+        (429, "slow down", RateLimitError, "Too Many Requests"),
+        (503, "<html>oops</html>", ServerError, "Service Unavailable"),
+        (418, None, ApiError, "I'm a teapot"),
+    ],
+)
+def test_error_class_and_message_follow_status_and_body(
+    status: int, body: object, expected_type: type[ApiError], message: str
+) -> None:
+    error = api_error_from_response(response(status, body))
+    assert type(error) is expected_type
+    assert error.status_code == status
+    assert message in error.message
+    assert error.method == "POST"
+
+
+def test_field_errors_are_collected_from_both_shapes() -> None:
+    rails = api_error_from_response(response(422, {"errors": {"candidate.name": ["blank"]}}))
+    assert isinstance(rails, UnprocessableEntityError)
+    assert rails.field_errors == {"candidate.name": ["blank"]}
+    listed = api_error_from_response(
+        response(422, {"errors": [{"field": "email", "message": "invalid"}]})
+    )
+    assert listed.field_errors == {"email": ["invalid"]}
+
+
+def test_errors_carry_no_secret_in_body_url_headers_or_message() -> None:
+    Secret(TOKEN)
+    error = api_error_from_response(
+        response(401, {"error": f"token {TOKEN} revoked"}, **{"x-echo-auth": TOKEN})
+    )
+    rendered = " ".join([str(error), repr(error), error.body, error.url, str(error.headers)])
+    assert TOKEN not in rendered
+    assert error.headers["x-echo-auth"] == "<redacted>"
+    assert error.headers["content-type"] == "application/json"
+
+
+def test_refine_hook_can_specialise_an_error() -> None:
+    class DuplicateError(ConflictError):
+        pass
+
+    def refine(error: ApiError) -> ApiError | None:
+        if error.status_code == 409:
+            return DuplicateError(error.message, status_code=409)
+        return None
+
+    assert isinstance(api_error_from_response(response(409, {}), refine=refine), DuplicateError)
+    assert type(api_error_from_response(response(404, {}), refine=refine)) is NotFoundError
+
+
+def test_client_raises_typed_errors_and_logs_without_the_token(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    seen_auth: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen_auth.append(request.headers["authorization"])
+        return httpx.Response(404, json={"error": "Not found"})
+
+    config = HttpConfig.create(base_url="https://api.test", auth=HeaderAuth.bearer(TOKEN))
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    client = build_client(config, transport=httpx.MockTransport(handler))
+    with client, pytest.raises(NotFoundError) as caught:
+        client.get("/candidates/1")
+    assert seen_auth == [f"Bearer {TOKEN}"]
+    assert caught.value.url == "https://api.test/candidates/1"
+    assert "request GET" in caplog.text
+    assert "-> 404" in caplog.text
+    assert "<redacted>" in caplog.text
+    assert TOKEN not in caplog.text
+    assert TOKEN not in repr(config)

@@ -1,0 +1,93 @@
+"""Paging walkers and input validation helpers (core unit tests)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from hirelink.core import InvalidInputError, aiter_offset, iter_offset
+from hirelink.core.validation import id_list, string_list, true_only_flag, utc_timestamp
+
+
+def test_iter_offset_walks_every_item_once_and_stops_on_a_short_page() -> None:
+    records = list(range(250))
+    calls: list[tuple[int, int]] = []
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        calls.append((offset, limit))
+        return records[offset : offset + limit]
+
+    assert list(iter_offset(fetch, page_size=100)) == records
+    assert calls == [(0, 100), (100, 100), (200, 100)]
+
+
+def test_iter_offset_is_lazy() -> None:
+    calls: list[int] = []
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        calls.append(offset)
+        return list(range(offset, offset + limit))
+
+    walker = iter_offset(fetch, page_size=10)
+    assert calls == []
+    assert next(walker) == 0
+    assert calls == [0]
+
+
+def test_key_drops_items_pushed_onto_the_next_page_by_an_insert() -> None:
+    records = list(range(100, 0, -1))  # newest first, like sort=by_date
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        page = records[offset : offset + limit]
+        if offset == 0:
+            records.insert(0, 101)  # a record arrives after the first page was read
+        return page
+
+    walked = list(iter_offset(fetch, page_size=30, key=lambda record: record))
+    assert walked == list(range(100, 0, -1))
+
+
+def test_page_size_must_be_positive() -> None:
+    with pytest.raises(InvalidInputError, match="page_size"):
+        list(iter_offset(lambda offset, limit: [], page_size=0))
+
+
+@pytest.mark.anyio
+async def test_aiter_offset_walks_every_item() -> None:
+    async def fetch(offset: int, limit: int) -> list[int]:
+        return list(range(offset, min(offset + limit, 95)))
+
+    assert [item async for item in aiter_offset(fetch, page_size=20)] == list(range(95))
+
+
+def test_utc_timestamp_converts_aware_datetimes_and_dates() -> None:
+    cet = timezone(timedelta(hours=1))
+    assert utc_timestamp("t", datetime(2025, 3, 5, 9, 0, 0, tzinfo=cet)) == "2025-03-05T08:00:00"
+    assert (
+        utc_timestamp("t", datetime(2025, 3, 5, 8, 0, 0, 999, tzinfo=UTC)) == "2025-03-05T08:00:00"
+    )
+    assert utc_timestamp("t", date(2025, 3, 5)) == "2025-03-05T00:00:00"
+    with pytest.raises(InvalidInputError) as caught:
+        utc_timestamp("t", "2025-03-05")
+    assert caught.value.field == "t"
+
+
+def test_list_helpers_refuse_bare_strings_and_bad_items() -> None:
+    assert id_list("ids", [3, 1, 2]) == "3,1,2"
+    with pytest.raises(InvalidInputError) as caught:
+        id_list("ids", [1, -2])
+    assert caught.value.field == "ids.1"
+    with pytest.raises(InvalidInputError, match="tags"):
+        string_list("tags", "vip")
+    with pytest.raises(InvalidInputError) as bad_item:
+        string_list("tags", ["vip", ""])
+    assert bad_item.value.field == "tags.1"
+    with pytest.raises(InvalidInputError, match="at least one"):
+        string_list("tags", [])
+
+
+def test_true_only_flags_refuse_false() -> None:
+    assert true_only_flag("qualified", True) is True
+    with pytest.raises(InvalidInputError, match="leave it out"):
+        true_only_flag("qualified", False)

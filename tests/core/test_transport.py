@@ -1,0 +1,171 @@
+"""Retry policy and transport: unit tests over httpx.MockTransport (core only)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from hirelink.core import (
+    ApiConnectionError,
+    ApiTimeoutError,
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    request_options,
+)
+from hirelink.core.transport import server_requested_wait
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def scripted(*outcomes: int | Exception | httpx.Response) -> tuple[Handler, list[str]]:
+    """A handler answering with ``outcomes`` in order; records the methods it saw."""
+    seen: list[str] = []
+    queue = list(outcomes)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.method)
+        outcome = queue.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        if isinstance(outcome, httpx.Response):
+            return outcome
+        return httpx.Response(outcome, json={"n": len(seen)})
+
+    return handler, seen
+
+
+def client_for(handler: Handler, sleeps: list[float], **policy: object) -> httpx.Client:
+    retry = RetryPolicy(jitter=lambda delay: delay, **policy)  # type: ignore[arg-type]
+    transport = RetryTransport(httpx.MockTransport(handler), retry, sleep=sleeps.append)
+    return httpx.Client(transport=transport, base_url="https://api.test")
+
+
+def test_get_is_retried_after_503_with_exponential_backoff() -> None:
+    handler, seen = scripted(503, 503, 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_retries=2, backoff_initial=0.5) as client:
+        response = client.get("/x")
+    assert response.status_code == 200
+    assert seen == ["GET", "GET", "GET"]
+    assert sleeps == [0.5, 1.0]
+
+
+def test_post_is_not_resent_after_a_server_error() -> None:
+    handler, seen = scripted(503, 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps) as client:
+        response = client.post("/applications", json={})
+    assert response.status_code == 503
+    assert seen == ["POST"]
+    assert sleeps == []
+
+
+def test_post_is_resent_after_429_honouring_retry_after() -> None:
+    handler, seen = scripted(httpx.Response(429, headers={"Retry-After": "3"}), 201)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps) as client:
+        response = client.post("/applications", json={})
+    assert response.status_code == 201
+    assert seen == ["POST", "POST"]
+    assert sleeps == [3.0]
+
+
+def test_x_ratelimit_reset_is_read_as_seconds_to_wait() -> None:
+    handler, _ = scripted(httpx.Response(429, headers={"x-ratelimit-reset": "7"}), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps) as client:
+        assert client.get("/x").status_code == 200
+    assert sleeps == [7.0]
+
+
+def test_server_wait_beyond_the_cap_is_not_waited_for() -> None:
+    handler, seen = scripted(httpx.Response(429, headers={"Retry-After": "3600"}), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_server_wait=60.0) as client:
+        assert client.get("/x").status_code == 429
+    assert seen == ["GET"]
+    assert sleeps == []
+
+
+def test_retries_stop_at_max_retries_and_return_the_last_answer() -> None:
+    handler, seen = scripted(500, 502, 504)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_retries=2) as client:
+        assert client.get("/x").status_code == 504
+    assert len(seen) == 3
+
+
+def test_connect_error_on_post_is_retried_because_nothing_was_sent() -> None:
+    handler, seen = scripted(httpx.ConnectError("refused"), 201)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps) as client:
+        assert client.post("/x", json={}).status_code == 201
+    assert seen == ["POST", "POST"]
+
+
+def test_read_error_on_post_is_not_retried_and_becomes_a_connection_error() -> None:
+    handler, seen = scripted(httpx.ReadError("reset by peer"), 201)
+    with client_for(handler, []) as client, pytest.raises(ApiConnectionError) as caught:
+        client.post("/x", json={})
+    assert seen == ["POST"]
+    assert "ReadError" in str(caught.value)
+    assert not isinstance(caught.value, ApiTimeoutError)
+
+
+def test_timeouts_become_api_timeout_errors_after_retries() -> None:
+    handler, seen = scripted(*[httpx.ReadTimeout("slow")] * 3)
+    with client_for(handler, [], max_retries=2) as client, pytest.raises(ApiTimeoutError):
+        client.get("/x")
+    assert len(seen) == 3
+
+
+def test_request_options_override_retries_and_timeout_per_call() -> None:
+    timeouts: list[object] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        timeouts.append(request.extensions["timeout"]["read"])
+        return httpx.Response(503)
+
+    with client_for(handler, [], max_retries=3) as client:
+        with request_options(max_retries=0, timeout=1.5):
+            assert client.get("/x").status_code == 503
+        assert timeouts == [1.5]
+        client.get("/x")
+    assert len(timeouts) == 1 + 4
+
+
+def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
+    now = 1_700_000_000.0
+    date_header = httpx.Headers({"Retry-After": "Tue, 14 Nov 2023 22:13:30 GMT"})
+    assert server_requested_wait(date_header, now=lambda: now) == pytest.approx(10.0)
+    unix = httpx.Headers({"x-ratelimit-reset": str(int(now) + 4)})
+    assert server_requested_wait(unix, now=lambda: now) == pytest.approx(4.0)
+    assert server_requested_wait(httpx.Headers({})) is None
+
+
+def test_default_jitter_stays_between_half_and_full_delay() -> None:
+    policy = RetryPolicy()
+    waits = [policy.backoff(3) for _ in range(200)]
+    assert all(1.0 <= wait <= 2.0 for wait in waits)
+    assert len(set(waits)) > 1
+
+
+@pytest.mark.anyio
+async def test_async_transport_shares_the_policy() -> None:
+    handler, seen = scripted(httpx.Response(429, headers={"Retry-After": "2"}), 503, 201)
+    sleeps: list[float] = []
+
+    async def record(seconds: float) -> None:
+        sleeps.append(seconds)
+
+    policy = RetryPolicy(jitter=lambda delay: delay)
+    transport = AsyncRetryTransport(httpx.MockTransport(handler), policy, sleep=record)
+    async with httpx.AsyncClient(transport=transport, base_url="https://api.test") as client:
+        response = await client.post("/x", json={})
+    # 429 is resent; the 503 that follows is not (POST), so it is the answer.
+    assert response.status_code == 503
+    assert seen == ["POST", "POST"]
+    assert sleeps == [2.0]

@@ -1,0 +1,136 @@
+"""Retries, timeouts, faults and secrecy, against sandbox faults over real HTTP."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from hirelink.core import (
+    ApiConnectionError,
+    ApiTimeoutError,
+    MalformedResponseError,
+    RateLimitError,
+    ServerError,
+    request_options,
+)
+from hirelink.recruitee import Recruitee
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+NOTES = r"/candidates/7730001/notes$"
+
+
+def hits(served: Served, method: str, path_end: str) -> int:
+    return sum(
+        1
+        for r in served.sandbox.recorder.requests
+        if r.method == method and r.path.endswith(path_end)
+    )
+
+
+def test_429_with_retry_after_is_waited_for_then_succeeds(
+    served: Served, recruitee: Recruitee, caplog: pytest.LogCaptureFixture
+) -> None:
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/candidates$", status=429, headers={"Retry-After": "1"})
+    )
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    page = recruitee.list_candidates(limit=2)
+    assert len(page.candidates) == 2
+    assert hits(served, "GET", "/candidates") == 2
+    assert "after 429 in 1.00s" in caplog.text
+
+
+def test_429_beyond_the_retry_budget_raises_rate_limit_error(
+    served: Served, recruitee: Recruitee
+) -> None:
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=429, times=-1, headers={"Retry-After": "0"})
+    )
+    with pytest.raises(RateLimitError) as caught:
+        recruitee.list_offers()
+    assert caught.value.headers.get("retry-after") == "0"
+    assert hits(served, "GET", "/offers") == 3  # first try + max_retries (2)
+
+
+def test_503_on_get_is_retried(served: Served, recruitee: Recruitee) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/candidates/7730001$",
+            status=503,
+            times=2,
+            headers={"Retry-After": "0"},
+        )
+    )
+    assert recruitee.get_candidate(7730001).id == 7730001
+    assert hits(served, "GET", "/candidates/7730001") == 3
+
+
+def test_503_on_post_is_not_resent(served: Served, recruitee: Recruitee) -> None:
+    notes_before = len(recruitee.list_candidate_notes(7730001))
+    served.sandbox.faults.add(
+        Fault(method="POST", path=NOTES, status=503, headers={"Retry-After": "0"})
+    )
+    with pytest.raises(ServerError) as caught:
+        recruitee.create_candidate_note(7730001, "Should be sent once.")
+    assert caught.value.status_code == 503
+    assert hits(served, "POST", "/notes") == 1
+    assert len(recruitee.list_candidate_notes(7730001)) == notes_before
+
+
+def test_dropped_connection_is_retried_for_get_but_not_for_post(
+    served: Served, recruitee: Recruitee
+) -> None:
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="drop"))
+    assert recruitee.list_offers()
+    assert hits(served, "GET", "/offers") == 2
+
+    served.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="drop"))
+    with pytest.raises(ApiConnectionError):
+        recruitee.create_candidate_note(7730001, "Dropped.")
+    assert hits(served, "POST", "/notes") == 1
+
+
+def test_malformed_body_raises_malformed_response_error(
+    served: Served, recruitee: Recruitee
+) -> None:
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="malformed"))
+    with pytest.raises(MalformedResponseError) as caught:
+        recruitee.list_offers()
+    assert caught.value.operation == "list_offers"
+
+
+def test_per_call_timeout_raises_api_timeout_error(served: Served, recruitee: Recruitee) -> None:
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="delay", delay=1.0))
+    with request_options(timeout=0.2, max_retries=0), pytest.raises(ApiTimeoutError):
+        recruitee.list_offers()
+    assert recruitee.list_offers()  # the fault is spent and the client still works
+
+
+def test_token_never_appears_in_logs_reprs_or_errors(
+    served: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    token = served.sandbox.token
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=503, headers={"Retry-After": "0"})
+    )
+    texts: list[str] = []
+    with served.client() as recruitee:
+        texts.append(repr(recruitee))
+        recruitee.list_candidates(limit=1)
+        recruitee.list_offers()
+        try:
+            recruitee.get_candidate(1)
+        except Exception as error:
+            texts += [str(error), repr(error), str(getattr(error, "__dict__", ""))]
+    with Recruitee(company_id=4100, token=token, base_url=served.url) as other:
+        texts.append(repr(other.__dict__))
+    assert "request GET" in caplog.text
+    assert "retrying GET" in caplog.text
+    everything = caplog.text + "\n".join(texts)
+    assert token not in everything
+    assert "<redacted>" in caplog.text

@@ -1,0 +1,288 @@
+"""Recruitee wrapper over real HTTP against the sandbox: operations, paging, wire formats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+from hirelink.core import (
+    AuthenticationError,
+    InvalidInputError,
+    NotFoundError,
+    UnprocessableEntityError,
+)
+from hirelink.recruitee import (
+    AdminReference,
+    Candidate,
+    CandidateListItem,
+    OfferReference,
+    Placement,
+    Recruitee,
+    StageReference,
+)
+
+from .conftest import Served
+
+
+def placements(candidate: CandidateListItem | Candidate) -> list[Placement]:
+    assert isinstance(candidate.placements, list)
+    return candidate.placements
+
+
+def last_query(served: Served, path_contains: str = "/candidates") -> dict[str, list[str]]:
+    request = served.sandbox.recorder.last(path_contains=path_contains)
+    assert request is not None
+    return parse_qs(request.query_string, keep_blank_values=True)
+
+
+def test_list_candidates_returns_one_typed_page_with_references(recruitee: Recruitee) -> None:
+    page = recruitee.list_candidates(limit=5, offset=0)
+    assert len(page.candidates) == 5
+    assert isinstance(page.references, list)
+    assert all(isinstance(candidate, CandidateListItem) for candidate in page.candidates)
+    assert isinstance(page.generated_at, datetime)
+    kinds = {type(reference) for reference in page.references}
+    assert {OfferReference, StageReference, AdminReference} <= kinds
+    offer_ids = {r.id for r in page.references if isinstance(r, OfferReference)}
+    placed = {p.offer_id for c in page.candidates for p in placements(c) if p.offer_id}
+    assert placed <= offer_ids
+
+
+def test_iter_candidates_walks_three_pages_without_duplicates_or_omissions(
+    served: Served, recruitee: Recruitee
+) -> None:
+    walked = [candidate.id for candidate in recruitee.iter_candidates(page_size=100)]
+    everyone = [c.id for c in recruitee.list_candidates().candidates]  # no limit: all at once
+    assert len(walked) == len(set(walked)) == 250
+    assert walked == everyone
+    offsets = [
+        parse_qs(r.query_string)["offset"]
+        for r in served.sandbox.recorder.requests
+        if r.path.endswith("/candidates") and "offset" in r.query_string
+    ]
+    assert offsets == [["0"], ["100"], ["200"]]
+
+
+def test_every_filter_reaches_the_wire_in_recruitees_format(
+    served: Served, recruitee: Recruitee
+) -> None:
+    cet = timezone(timedelta(hours=1))
+    recruitee.list_candidates(
+        limit=10,
+        offset=20,
+        created_after=datetime(2025, 1, 2, 1, 30, tzinfo=cet),
+        qualified=True,
+        disqualified=True,
+        offer_id=31337,
+        ids=[7730001, 7730002],
+        query="ada",
+        sort="by_last_message",
+        with_messages=True,
+        with_my_messages=True,
+    )
+    assert last_query(served) == {
+        "limit": ["10"],
+        "offset": ["20"],
+        "created_after": ["2025-01-02T00:30:00"],
+        "qualified": ["true"],
+        "disqualified": ["true"],
+        "offer_id": ["31337"],
+        "ids": ["7730001,7730002"],
+        "query": ["ada"],
+        "sort": ["by_last_message"],
+        "with_messages": ["true"],
+        "with_my_messages": ["true"],
+    }
+
+
+def test_unset_filters_are_not_sent(served: Served, recruitee: Recruitee) -> None:
+    recruitee.list_candidates(limit=3)
+    assert last_query(served) == {"limit": ["3"]}
+
+
+def test_filters_select_what_they_say(recruitee: Recruitee) -> None:
+    after = datetime(2025, 1, 5, tzinfo=UTC)
+    created = recruitee.list_candidates(created_after=after).candidates
+    assert created
+    assert all(c.created_at > after for c in created)  # type: ignore[operator]
+
+    first = recruitee.list_candidates(limit=1).candidates[0]
+    some_offer = next(p.offer_id for p in placements(first) if isinstance(p.offer_id, int))
+    in_offer = recruitee.list_candidates(offer_id=some_offer).candidates
+    assert in_offer
+    assert all(any(p.offer_id == some_offer for p in placements(c)) for c in in_offer)
+
+    chosen = recruitee.list_candidates(ids=[7730003, 7730007]).candidates
+    assert sorted(c.id for c in chosen) == [7730003, 7730007]
+
+    messaged = recruitee.list_candidates(with_messages=True).candidates
+    assert messaged
+    assert all(c.last_message_at is not None for c in messaged)
+
+
+def test_get_candidate_returns_the_full_record(recruitee: Recruitee) -> None:
+    candidate = recruitee.get_candidate(7730001)
+    assert isinstance(candidate, Candidate)
+    assert candidate.id == 7730001
+    assert isinstance(candidate.tags, list)
+    assert candidate.emails
+
+
+def test_unknown_ids_raise_not_found(recruitee: Recruitee) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        recruitee.get_candidate(1)
+    assert caught.value.status_code == 404
+    assert "/candidates/1" in caught.value.url
+    with pytest.raises(NotFoundError):
+        recruitee.get_offer(1)
+
+
+def test_company_subdomain_works_like_the_numeric_id(served: Served) -> None:
+    with Recruitee(
+        company_id=served.sandbox.subdomain, token=served.sandbox.token, base_url=served.url
+    ) as by_subdomain:
+        assert by_subdomain.list_candidates(limit=2).candidates
+
+
+def test_update_candidate_sends_only_the_given_fields(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        before = recruitee.get_candidate(7730002)
+        updated = recruitee.update_candidate(7730002, phones=["+4930123456"], name="Ada Example")
+    assert updated.phones == ["+4930123456"]
+    assert updated.name == "Ada Example"
+    assert updated.emails == before.emails
+    patch = fresh.sandbox.recorder.last(method="PATCH")
+    assert patch is not None
+    assert patch.json() == {"candidate": {"phones": ["+4930123456"], "name": "Ada Example"}}
+
+
+def test_update_candidate_sends_a_new_cv_to_the_cv_endpoint(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        updated = recruitee.update_candidate(
+            7730002, cover_letter="Verified.", remote_cv_url="https://files.example.org/cv.pdf"
+        )
+    patches = [r for r in fresh.sandbox.recorder.requests if r.method == "PATCH"]
+    assert [r.path.rsplit("/", 1)[-1] for r in patches] == ["7730002", "update_cv"]
+    assert patches[0].json() == {"candidate": {"cover_letter": "Verified."}}
+    assert patches[1].json() == {"candidate": {"remote_cv_url": "https://files.example.org/cv.pdf"}}
+    assert updated.cover_letter == "Verified."
+    assert isinstance(updated.cv_url, str)
+
+
+def test_update_candidate_without_fields_sends_nothing(
+    served: Served, recruitee: Recruitee
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        recruitee.update_candidate(7730002)
+    assert caught.value.field == "fields"
+    with pytest.raises(InvalidInputError, match="emails"):
+        recruitee.update_candidate(7730002, emails="ada@example.org")
+    assert served.sandbox.recorder.requests == []
+
+
+def test_candidate_lifecycle_with_notes_and_tags(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        offer = recruitee.list_offers(kind="job")[0]
+        created = recruitee.create_candidate(
+            "Tomás Reyes", emails=["tomas@example.net"], sources=["Referral"], offer_ids=[offer.id]
+        )
+        assert created.name == "Tomás Reyes"
+        assert [p.offer_id for p in placements(created)] == [offer.id]
+
+        note = recruitee.create_candidate_note(
+            created.id, "Identity verified.", visibility="private"
+        )
+        assert note.body == "Identity verified."
+        notes = recruitee.list_candidate_notes(created.id)
+        assert [n.id for n in notes] == [note.id]
+
+        tagged = recruitee.add_candidate_tags(created.id, ["identity-verified", "vip"])
+        assert {"identity-verified", "vip"} <= set(tagged.tags)  # type: ignore[arg-type]
+        untagged = recruitee.remove_candidate_tags(created.id, ["vip"])
+        assert "vip" not in untagged.tags  # type: ignore[operator]
+        assert "identity-verified" in untagged.tags  # type: ignore[operator]
+
+        deleted = recruitee.delete_candidate(created.id)
+        assert deleted.id == created.id
+        with pytest.raises(NotFoundError):
+            recruitee.get_candidate(created.id)
+
+
+def test_create_with_an_unknown_offer_is_unprocessable(fresh: Served) -> None:
+    with fresh.client() as recruitee, pytest.raises(UnprocessableEntityError) as caught:
+        recruitee.create_candidate("Nobody", offer_ids=[999999])
+    assert caught.value.status_code == 422
+    assert "offers" in caught.value.field_errors
+
+
+def test_offers_filters_and_brief_view(served: Served, recruitee: Recruitee) -> None:
+    jobs = recruitee.list_offers(kind="job", scope="active")
+    assert jobs
+    assert all(o.kind == "job" for o in jobs)
+    assert last_query(served, "/offers") == {"kind": ["job"], "scope": ["active"]}
+    brief = recruitee.list_offers(view_mode="brief")
+    assert set(brief[0].to_dict()) <= {"id", "title", "status", "kind"}
+    assert recruitee.get_offer(jobs[0].id).title == jobs[0].title
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda r: r.list_candidates(sort="oldest"), "sort"),
+        (lambda r: r.list_candidates(qualified=False), "qualified"),
+        (lambda r: r.list_candidates(ids="1,2"), "ids"),
+        (lambda r: r.list_candidates(limit=0), "limit"),
+        (lambda r: r.list_candidates(colour="red"), "colour"),
+        (lambda r: r.iter_candidates(page_size=0), "page_size"),
+        (lambda r: r.add_candidate_tags(7730001, []), "tags"),
+        (lambda r: r.create_candidate(""), "name"),
+        (lambda r: r.create_candidate("X", remote_cv_url="ftp://x"), "remote_cv_url"),
+        (lambda r: r.create_candidate_note(7730001, "hi", visibility="team"), "visibility"),
+        (lambda r: r.get_candidate(-3), "candidate_id"),
+        (lambda r: r.list_offers(scope="everything"), "scope"),
+    ],
+)
+def test_bad_input_names_the_field_and_sends_nothing(
+    served: Served, recruitee: Recruitee, call: object, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        call(recruitee)  # type: ignore[operator]
+    assert caught.value.field == field
+    assert isinstance(caught.value, ValueError)
+    assert served.sandbox.recorder.requests == []
+
+
+def test_bad_company_id_is_refused_at_construction() -> None:
+    with pytest.raises(InvalidInputError, match="company_id"):
+        Recruitee(company_id="acme/../x", token="t0ken-value")
+
+
+def test_a_wrong_token_raises_authentication_error(served: Served) -> None:
+    with (
+        Recruitee(
+            company_id=served.sandbox.company_id, token="wrong-token-123", base_url=served.url
+        ) as recruitee,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        recruitee.list_candidates(limit=1)
+    assert caught.value.status_code == 401
+    assert "wrong-token-123" not in str(caught.value)
+
+
+def test_a_supplied_httpx_client_gets_auth_and_typed_errors(served: Served) -> None:
+    with (
+        httpx.Client() as http,
+        Recruitee(
+            company_id=served.sandbox.company_id,
+            token=served.sandbox.token,
+            base_url=served.url,
+            httpx_client=http,
+        ) as recruitee,
+    ):
+        assert recruitee.list_candidates(limit=1).candidates
+        with pytest.raises(NotFoundError):
+            recruitee.get_candidate(1)
+        assert not http.is_closed

@@ -1,0 +1,46 @@
+"""hirelink-recruitee: the Recruitee ATS API as ``Recruitee`` and ``AsyncRecruitee``.
+
+>>> from hirelink.recruitee import Recruitee
+>>> with Recruitee(company_id=4100, token="...") as recruitee:  # doctest: +SKIP
+...     for candidate in recruitee.iter_candidates(created_after=yesterday):
+...         print(candidate.name)
+
+Results are the generated models of ``hirelink.api.recruitee.models`` (re-exported here
+for convenience); errors are ``hirelink.core`` exceptions.
+"""
+
+from hirelink.api.recruitee.models import (
+    AdminReference,
+    Candidate,
+    CandidateList,
+    CandidateListItem,
+    Note,
+    Offer,
+    OfferReference,
+    Placement,
+    StageReference,
+    UnknownReference,
+)
+
+from ._requests import CandidateFilters, CandidateProfile, NewCandidate
+from .client import DEFAULT_BASE_URL, RC_BASE_URL, AsyncRecruitee, Recruitee
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "RC_BASE_URL",
+    "AdminReference",
+    "AsyncRecruitee",
+    "Candidate",
+    "CandidateFilters",
+    "CandidateList",
+    "CandidateListItem",
+    "CandidateProfile",
+    "NewCandidate",
+    "Note",
+    "Offer",
+    "OfferReference",
+    "Placement",
+    "Recruitee",
+    "StageReference",
+    "UnknownReference",
+]
