@@ -19,7 +19,7 @@ from .errors import (
     ServerError,
     UnprocessableEntityError,
 )
-from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, HttpConfig
+from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, HttpConfig
 from .options import RequestOptions, request_options
 from .pagination import aiter_offset, iter_offset
 from .secrets import Secret, scrub
@@ -36,6 +36,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "Call",
+    "ClientOptions",
     "ConflictError",
     "HeaderAuth",
     "HirelinkError",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from importlib.metadata import PackageNotFoundError, version
+from typing import TypedDict
 
 import httpx
 from attrs import define, field
@@ -38,6 +39,19 @@ def _user_agent() -> str:
 
 
 USER_AGENT = _user_agent()
+
+
+class ClientOptions(TypedDict, total=False):
+    """Keyword options every provider client accepts."""
+
+    base_url: str
+    """Where to send requests: another environment, or a sandbox."""
+    timeout: float | httpx.Timeout | None
+    """Seconds (or an ``httpx.Timeout``) for each request; None for no limit."""
+    max_retries: int
+    """Resends after refusals, 5xx answers and connection failures (0 disables)."""
+    headers: Mapping[str, str]
+    """Extra headers sent with every request."""
 
 
 @define(frozen=True, kw_only=True)
@@ -69,6 +83,25 @@ class HttpConfig:
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
             headers={"User-Agent": USER_AGENT, **(headers or {})},
+            refine_error=refine_error,
+        )
+
+    @classmethod
+    def from_options(
+        cls,
+        options: ClientOptions,
+        *,
+        default_base_url: str,
+        auth: httpx.Auth | None,
+        refine_error: ErrorRefiner | None = None,
+    ) -> HttpConfig:
+        """A config from a client's ``**options``, filling in hirelink's defaults."""
+        return cls.create(
+            base_url=options.get("base_url") or default_base_url,
+            auth=auth,
+            timeout=options.get("timeout", DEFAULT_TIMEOUT),
+            max_retries=options.get("max_retries", DEFAULT_MAX_RETRIES),
+            headers=options.get("headers"),
             refine_error=refine_error,
         )
 

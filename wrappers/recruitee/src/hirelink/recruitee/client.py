@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Literal, Unpack
 
 import httpx
@@ -20,9 +20,8 @@ from hirelink.api.recruitee.models import (
     Offer,
 )
 from hirelink.core import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
     AsyncProviderClient,
+    ClientOptions,
     HeaderAuth,
     HttpConfig,
     ProviderClient,
@@ -45,19 +44,9 @@ OfferViewMode = Literal["default", "brief"] | ListOffersViewMode
 NoteVisibility = Literal["public", "private"] | NoteVisibilityInputLevel
 
 
-def _config(
-    token: str | Secret,
-    base_url: str | None,
-    timeout: float | httpx.Timeout | None,
-    max_retries: int,
-    headers: Mapping[str, str] | None,
-) -> HttpConfig:
-    return HttpConfig.create(
-        base_url=base_url or DEFAULT_BASE_URL,
-        auth=HeaderAuth.bearer(token),
-        timeout=timeout,
-        max_retries=max_retries,
-        headers=headers,
+def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
+    return HttpConfig.from_options(
+        options, default_base_url=DEFAULT_BASE_URL, auth=HeaderAuth.bearer(token)
     )
 
 
@@ -73,15 +62,15 @@ class Recruitee(ProviderClient):
             company's subdomain.
         token: a personal API token (Settings > Apps and plugins > Personal API tokens).
             It acts with its creator's permissions and never expires unless revoked.
-        base_url: defaults to production; :data:`RC_BASE_URL` or a sandbox URL otherwise.
-        timeout: seconds (or an ``httpx.Timeout``) for each request.
-        max_retries: resends after 408/429/5xx and connection failures (POST and PATCH
-            are resent only when the server cannot have processed them).
-        headers: extra headers for every request (e.g. Recruitee's
-            ``x-recruitee-partner-name`` / ``x-recruitee-partner-id`` for marketplace apps).
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
             auth, base URL and hooks to it but keeps your transport.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
+        **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
+            default; :data:`RC_BASE_URL` or a sandbox URL), ``timeout`` (seconds or an
+            ``httpx.Timeout``), ``max_retries`` (resends after 408/429/5xx and connection
+            failures; POST and PATCH only when the server cannot have processed them),
+            ``headers`` (e.g. Recruitee's ``x-recruitee-partner-name`` and
+            ``x-recruitee-partner-id`` for marketplace apps).
 
     Every method raises :class:`hirelink.core.InvalidInputError` for bad arguments
     (before sending anything) and :class:`hirelink.core.ApiError` subclasses for error
@@ -93,15 +82,12 @@ class Recruitee(ProviderClient):
         company_id: int | str,
         token: str | Secret,
         *,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        headers: Mapping[str, str] | None = None,
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._requests = RecruiteeRequests(company_id)
-        config = _config(token, base_url, timeout, max_retries, headers)
+        config = _config(token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
@@ -222,15 +208,12 @@ class AsyncRecruitee(AsyncProviderClient):
         company_id: int | str,
         token: str | Secret,
         *,
-        base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        headers: Mapping[str, str] | None = None,
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._requests = RecruiteeRequests(company_id)
-        config = _config(token, base_url, timeout, max_retries, headers)
+        config = _config(token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
