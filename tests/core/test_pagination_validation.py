@@ -6,7 +6,16 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from hirelink.core import InvalidInputError, aiter_offset, iter_offset
+from hirelink.core import (
+    InvalidInputError,
+    aiter_cursor,
+    aiter_offset,
+    aiter_pages,
+    cursor_from_link,
+    iter_cursor,
+    iter_offset,
+    iter_pages,
+)
 from hirelink.core.validation import id_list, string_list, true_only_flag, utc_timestamp
 
 
@@ -91,3 +100,51 @@ def test_true_only_flags_refuse_false() -> None:
     assert true_only_flag("qualified", True) is True
     with pytest.raises(InvalidInputError, match="leave it out"):
         true_only_flag("qualified", False)
+
+
+def test_iter_pages_counts_pages_from_one_and_stops_on_a_short_page() -> None:
+    records = list(range(120))
+    calls: list[tuple[int, int]] = []
+
+    def fetch(page: int, size: int) -> list[int]:
+        calls.append((page, size))
+        return records[(page - 1) * size : page * size]
+
+    assert list(iter_pages(fetch, page_size=50)) == records
+    assert calls == [(1, 50), (2, 50), (3, 50)]
+
+
+def test_iter_pages_asks_for_one_more_page_after_an_exact_fit() -> None:
+    def fetch(page: int, size: int) -> list[int]:
+        return list(range(size)) if page == 1 else []
+
+    assert len(list(iter_pages(fetch, page_size=10))) == 10
+
+
+def test_iter_cursor_follows_cursors_and_refuses_loops() -> None:
+    pages = {None: ([1, 2], "c1"), "c1": ([3], "c2"), "c2": ([4], None)}
+    assert list(iter_cursor(lambda cursor: pages[cursor])) == [1, 2, 3, 4]
+    looping = {None: ([1], "c1"), "c1": ([2], "c1")}
+    with pytest.raises(RuntimeError, match="twice"):
+        list(iter_cursor(lambda cursor: looping[cursor]))
+
+
+@pytest.mark.anyio
+async def test_async_page_and_cursor_walkers() -> None:
+    async def fetch_page(page: int, size: int) -> list[int]:
+        return list(range(size)) if page < 3 else [99]
+
+    assert len([x async for x in aiter_pages(fetch_page, page_size=5)]) == 11
+
+    async def fetch_cursor(cursor: str | None) -> tuple[list[str], str | None]:
+        return ([cursor or "first"], None if cursor else "next")
+
+    assert [x async for x in aiter_cursor(fetch_cursor)] == ["first", "next"]
+
+
+def test_cursor_from_link_reads_absolute_and_relative_links() -> None:
+    absolute = "https://api.personio.de/v2/recruiting/applications?cursor=cur_7hQ&limit=2"
+    assert cursor_from_link(absolute) == "cur_7hQ"
+    assert cursor_from_link("/v2/persons?limit=10&cursor=abc") == "abc"
+    assert cursor_from_link("/v2/persons?limit=10") is None
+    assert cursor_from_link(None) is None

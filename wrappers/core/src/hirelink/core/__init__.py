@@ -10,6 +10,7 @@ from .errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    DuplicateApplicationError,
     HirelinkError,
     InvalidInputError,
     MalformedResponseError,
@@ -21,7 +22,15 @@ from .errors import (
 )
 from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, HttpConfig
 from .options import RequestOptions, request_options
-from .pagination import aiter_offset, iter_offset
+from .pagination import (
+    aiter_cursor,
+    aiter_offset,
+    aiter_pages,
+    cursor_from_link,
+    iter_cursor,
+    iter_offset,
+    iter_pages,
+)
 from .secrets import Secret, scrub
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 
@@ -38,6 +47,7 @@ __all__ = [
     "Call",
     "ClientOptions",
     "ConflictError",
+    "DuplicateApplicationError",
     "HeaderAuth",
     "HirelinkError",
     "HttpConfig",
@@ -53,9 +63,14 @@ __all__ = [
     "Secret",
     "ServerError",
     "UnprocessableEntityError",
+    "aiter_cursor",
     "aiter_offset",
+    "aiter_pages",
+    "cursor_from_link",
     "instance_of",
+    "iter_cursor",
     "iter_offset",
+    "iter_pages",
     "list_of",
     "request_options",
     "scrub",

@@ -27,6 +27,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DuplicateApplicationError",
     "ErrorRefiner",
     "HirelinkError",
     "InvalidInputError",
@@ -116,6 +117,13 @@ class NotFoundError(ApiError):
 
 class ConflictError(ApiError):
     status = 409
+
+
+class DuplicateApplicationError(ConflictError):
+    """The provider refused an application because the candidate already applied.
+
+    Raised whatever status the provider used for it (``status_code`` keeps the real one).
+    """
 
 
 class UnprocessableEntityError(ApiError):

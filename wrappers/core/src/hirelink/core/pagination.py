@@ -4,14 +4,18 @@ Each paging style keeps its bookkeeping in one small class that knows nothing ab
 I/O; a sync and an async driver feed it pages. Providers pass a function that fetches
 one page; the walkers yield items one by one and stop on a short (or empty) page.
 
-Styles: offset/limit (Recruitee). Page-number and cursor styles join this module
-with the providers that use them.
+Styles:
+- offset/limit (Recruitee): :func:`iter_offset` / :func:`aiter_offset`;
+- page number/page size (JOIN): :func:`iter_pages` / :func:`aiter_pages`;
+- cursors from "next" links (Personio v2): :func:`iter_cursor` / :func:`aiter_cursor`,
+  with :func:`cursor_from_link` to read the cursor out of an absolute or relative link.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
 from typing import Generic, TypeVar
+from urllib.parse import parse_qs, urlsplit
 
 from .validation import positive_int
 
@@ -73,3 +77,87 @@ async def aiter_offset(
     while not walk.done:
         for item in walk.take(await fetch_page(walk.offset, walk.page_size)):
             yield item
+
+
+class PageWalk(Generic[T]):
+    """Page-number bookkeeping: ``page`` counts from ``first_page``; a short page ends it."""
+
+    def __init__(self, *, page_size: int, first_page: int = 1) -> None:
+        self.page_size = positive_int("page_size", page_size)
+        self.page = positive_int("first_page", first_page, minimum=0)
+        self.done = False
+
+    def take(self, items: Sequence[T]) -> Sequence[T]:
+        self.page += 1
+        self.done = len(items) < self.page_size
+        return items
+
+
+def iter_pages(
+    fetch_page: Callable[[int, int], Sequence[T]], *, page_size: int, first_page: int = 1
+) -> Iterator[T]:
+    """Yield every item, calling ``fetch_page(page, page_size)`` one page at a time."""
+    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page)
+    while not walk.done:
+        yield from walk.take(fetch_page(walk.page, walk.page_size))
+
+
+async def aiter_pages(
+    fetch_page: Callable[[int, int], Awaitable[Sequence[T]]],
+    *,
+    page_size: int,
+    first_page: int = 1,
+) -> AsyncIterator[T]:
+    """The async twin of :func:`iter_pages`."""
+    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page)
+    while not walk.done:
+        for item in walk.take(await fetch_page(walk.page, walk.page_size)):
+            yield item
+
+
+CursorPage = tuple[Sequence[T], str | None]
+"""A page's items and the cursor of the next page (None on the last page)."""
+
+
+class CursorWalk(Generic[T]):
+    """Cursor bookkeeping: follows cursors until there is none, refusing to loop."""
+
+    def __init__(self) -> None:
+        self.cursor: str | None = None
+        self.done = False
+        self._seen: set[str] = set()
+
+    def take(self, page: CursorPage[T]) -> Sequence[T]:
+        items, next_cursor = page
+        if next_cursor is not None and next_cursor in self._seen:
+            raise RuntimeError(f"the provider returned cursor {next_cursor!r} twice")
+        if next_cursor is not None:
+            self._seen.add(next_cursor)
+        self.cursor = next_cursor
+        self.done = next_cursor is None
+        return items
+
+
+def iter_cursor(fetch_page: Callable[[str | None], CursorPage[T]]) -> Iterator[T]:
+    """Yield every item; ``fetch_page(cursor)`` returns (items, next cursor or None)."""
+    walk: CursorWalk[T] = CursorWalk()
+    while not walk.done:
+        yield from walk.take(fetch_page(walk.cursor))
+
+
+async def aiter_cursor(
+    fetch_page: Callable[[str | None], Awaitable[CursorPage[T]]],
+) -> AsyncIterator[T]:
+    """The async twin of :func:`iter_cursor`."""
+    walk: CursorWalk[T] = CursorWalk()
+    while not walk.done:
+        for item in walk.take(await fetch_page(walk.cursor)):
+            yield item
+
+
+def cursor_from_link(link: str | None, parameter: str = "cursor") -> str | None:
+    """The cursor in a "next" link, absolute (``https://host/path?cursor=x``) or relative."""
+    if not link:
+        return None
+    values = parse_qs(urlsplit(link).query).get(parameter)
+    return values[0] if values else None
