@@ -117,10 +117,12 @@ def _load_yaml(session: nox.Session, path: Path) -> Any:
     return json.loads(str(output))
 
 
-def _render_generated(session: nox.Session, target: Path) -> None:
-    """Generate every client under ``target`` (a directory laid out like generated/)."""
+def _render_generated(session: nox.Session, target: Path, only: list[str] | None = None) -> None:
+    """Generate every client (or those named in ``only``) under ``target``."""
     for config_path in sorted(SPECS.glob("*.config.yaml")):
         name = config_path.name.removesuffix(".config.yaml")
+        if only and name not in only:
+            continue
         spec_path = SPECS / f"{name}.yaml"
         config = _load_yaml(session, config_path)
         settings = {
@@ -164,9 +166,12 @@ def _render_generated(session: nox.Session, target: Path) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Regenerate generated/ from specs/*.yaml and their *.config.yaml."""
+    """Regenerate generated/ from specs/*.yaml and their *.config.yaml.
+
+    ``nox -s generate -- join`` regenerates only the named specs.
+    """
     sync(session, "generate", project=False)
-    _render_generated(session, GENERATED)
+    _render_generated(session, GENERATED, only=session.posargs or None)
     session.log("generated/ is up to date with specs/")
 
 
