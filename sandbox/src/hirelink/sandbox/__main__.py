@@ -20,23 +20,63 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import Any
 
+from attrs import define
+
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
 from hirelink.sandbox.server import SandboxServer
 
-__all__ = ["PROVIDERS", "main"]
-
-StartProvider = Callable[[argparse.Namespace], tuple[SandboxServer, dict[str, Any]]]
+__all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
 
 
-def _start_recruitee(args: argparse.Namespace) -> tuple[SandboxServer, dict[str, Any]]:
-    sandbox = create_recruitee_sandbox(candidates=args.candidates)
-    server = sandbox.serve(host=args.host, port=args.port, max_lifetime=args.max_lifetime)
+@define(frozen=True)
+class StandIn:
+    """A running stand-in: its server and the details a client needs (URL, credentials)."""
+
+    name: str
+    server: SandboxServer
+    details: dict[str, Any]
+
+
+StartProvider = Callable[..., tuple[SandboxServer, dict[str, Any]]]
+
+
+def _start_recruitee(
+    *, host: str, port: int, max_lifetime: float | None, candidates: int
+) -> tuple[SandboxServer, dict[str, Any]]:
+    sandbox = create_recruitee_sandbox(candidates=candidates)
+    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
     details = {"base_url": server.url, "company_id": sandbox.company_id, "token": sandbox.token}
     return server, details
 
 
 PROVIDERS: dict[str, StartProvider] = {"recruitee": _start_recruitee}
 """Stand-ins started by ``serve``, by the key they get in the printed JSON line."""
+
+
+def start_stand_ins(
+    *,
+    host: str = "127.0.0.1",
+    first_port: int = 0,
+    max_lifetime: float | None = 3600.0,
+    candidates: int = 250,
+) -> list[StandIn]:
+    """Start every stand-in; with ``first_port``, stand-in N listens on ``first_port + N``.
+
+    Stops the ones already started if a later one fails.
+    """
+    started: list[StandIn] = []
+    try:
+        for index, (name, start) in enumerate(PROVIDERS.items()):
+            port = first_port + index if first_port else 0
+            server, details = start(
+                host=host, port=port, max_lifetime=max_lifetime, candidates=candidates
+            )
+            started.append(StandIn(name, server, details))
+    except BaseException:
+        for stand_in in started:
+            stand_in.server.stop()
+        raise
+    return started
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,7 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the stand-ins on loopback")
     serve.add_argument("--host", default="127.0.0.1", help="loopback address to bind")
     serve.add_argument(
-        "--port", type=int, default=0, help="port of the Recruitee stand-in (0: any free port)"
+        "--port",
+        type=int,
+        default=0,
+        help="port of the first stand-in; the others take the next ports (0: free ports)",
     )
     serve.add_argument("--candidates", type=int, default=250, help="candidates to seed")
     serve.add_argument(
@@ -73,11 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     servers: list[SandboxServer] = []
     try:
-        description: dict[str, Any] = {}
-        for name, start in PROVIDERS.items():
-            server, details = start(args)
-            servers.append(server)
-            description[name] = details
+        stand_ins = start_stand_ins(
+            host=args.host,
+            first_port=args.port,
+            max_lifetime=args.max_lifetime,
+            candidates=args.candidates,
+        )
+        servers = [stand_in.server for stand_in in stand_ins]
+        description = {stand_in.name: stand_in.details for stand_in in stand_ins}
         sys.stdout.write(json.dumps(description) + "\n")
         sys.stdout.flush()
         while not stop.wait(0.2):

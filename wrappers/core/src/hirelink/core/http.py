@@ -13,6 +13,8 @@ bodies; a wrapper never checks status codes itself.
 
 from __future__ import annotations
 
+import functools
+import ssl
 from collections.abc import Awaitable, Callable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from typing import TypedDict
@@ -29,6 +31,16 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
 
 DEFAULT_MAX_RETRIES = 2
+
+
+@functools.cache
+def default_ssl_context() -> ssl.SSLContext:
+    """One verifying SSL context for every client hirelink builds.
+
+    httpx builds a new context (loading the CA bundle, ~5 ms) for each transport; clients
+    are cheap to create once that cost is paid once per process.
+    """
+    return httpx.create_ssl_context()
 
 
 def _user_agent() -> str:
@@ -175,7 +187,9 @@ def build_client(
         auth=config.auth,
         timeout=config.timeout,
         headers=dict(config.headers),
-        transport=RetryTransport(transport or httpx.HTTPTransport(), config.retry),
+        transport=RetryTransport(
+            transport or httpx.HTTPTransport(verify=default_ssl_context()), config.retry
+        ),
         event_hooks=event_hooks(config),
     )
 
@@ -189,6 +203,8 @@ def build_async_client(
         auth=config.auth,
         timeout=config.timeout,
         headers=dict(config.headers),
-        transport=AsyncRetryTransport(transport or httpx.AsyncHTTPTransport(), config.retry),
+        transport=AsyncRetryTransport(
+            transport or httpx.AsyncHTTPTransport(verify=default_ssl_context()), config.retry
+        ),
         event_hooks=async_event_hooks(config),
     )

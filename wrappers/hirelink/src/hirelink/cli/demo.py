@@ -1,133 +1,206 @@
-"""The demo: start the local sandbox and run every operation against it.
+"""The demo: an identity-check workflow through the operations catalog, on the sandbox.
 
     python -m hirelink.cli.demo
 
-No account or network is needed: the sandbox serves on 127.0.0.1 and stops on exit.
+Starts every provider's stand-in on 127.0.0.1, saves credentials pointing at them (in a
+throwaway config directory, so yours are untouched), then runs each provider's workflow
+the way a workflow engine would: operation id, credential nickname, inputs. Every
+catalog operation runs at least once. No account or network is needed.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
 
-from hirelink.core import HirelinkError, NotFoundError
-from hirelink.recruitee import Recruitee
-from hirelink.sandbox.recruitee import create_recruitee_sandbox
+from attrs import define, field
+from rich.console import Console
+from rich.table import Table
+
+from hirelink.core import HirelinkError
+from hirelink.operations import invoke, load_providers
+from hirelink.operations.credentials import CredentialStore
+from hirelink.sandbox.__main__ import start_stand_ins
+
+Context = dict[str, Any]
 
 
-class Steps:
-    """Runs demo steps, printing one line each: outcome, operation, result, time."""
+@define(frozen=True)
+class Step:
+    """One workflow step: an operation, its inputs, and how to summarise its result."""
 
-    def __init__(self) -> None:
-        self.failures = 0
+    operation_id: str
+    inputs: Mapping[str, Any] | Callable[[Context], Mapping[str, Any]]
+    summary: Callable[[Any], str]
+    remember: Callable[[Any, Context], None] = field(default=lambda result, context: None)
 
-    def run(self, operation: str, action: Callable[[], str]) -> None:
+
+def recruitee_workflow() -> list[Step]:
+    """Find a candidate, verify them, write the outcome back; then the other operations."""
+
+    def found(result: Any, context: Context) -> None:
+        context["candidate"] = result["candidates"][0]["id"]
+
+    def created(result: Any, context: Context) -> None:
+        context["new_candidate"] = result["id"]
+
+    return [
+        Step(
+            "recruitee.list_candidates",
+            {"limit": 5, "with_messages": True, "sort": "by_date"},
+            lambda r: f"{len(r['candidates'])} candidates; first: {r['candidates'][0]['name']}",
+            found,
+        ),
+        Step(
+            "recruitee.get_candidate",
+            lambda c: {"candidate_id": c["candidate"]},
+            lambda r: f"{r['name']} <{', '.join(r['emails'])}>",
+        ),
+        Step(
+            "recruitee.update_candidate",
+            lambda c: {
+                "candidate_id": c["candidate"],
+                "phones": ["+49 30 1234567"],
+                "links": ["https://verify.example.org/case/42"],
+            },
+            lambda r: f"phones={r['phones']}",
+        ),
+        Step(
+            "recruitee.update_candidate_cv",
+            lambda c: {
+                "candidate_id": c["candidate"],
+                "remote_cv_url": "https://files.example.org/cv-verified.pdf",
+            },
+            lambda r: f"CV {r['cv_processing_status']}",
+        ),
+        Step(
+            "recruitee.create_candidate_note",
+            lambda c: {"candidate_id": c["candidate"], "body": "Identity verified."},
+            lambda r: f"note {r['id']}",
+        ),
+        Step(
+            "recruitee.list_candidate_notes",
+            lambda c: {"candidate_id": c["candidate"]},
+            lambda r: f"{len(r)} note(s)",
+        ),
+        Step(
+            "recruitee.add_candidate_tags",
+            lambda c: {"candidate_id": c["candidate"], "tags": ["identity-verified", "demo"]},
+            lambda r: f"tags {r['tags']}",
+        ),
+        Step(
+            "recruitee.remove_candidate_tags",
+            lambda c: {"candidate_id": c["candidate"], "tags": ["demo"]},
+            lambda r: f"tags {r['tags']}",
+        ),
+        Step(
+            "recruitee.list_offers",
+            {"kind": "job", "scope": "active"},
+            lambda r: f"{len(r)} active jobs",
+            lambda r, c: c.update(offer=r[0]["id"]),
+        ),
+        Step(
+            "recruitee.get_offer",
+            lambda c: {"offer_id": c["offer"]},
+            lambda r: f"{r['title']} ({r['status']})",
+        ),
+        Step(
+            "recruitee.create_candidate",
+            lambda c: {
+                "name": "Demo Applicant",
+                "emails": ["demo@example.org"],
+                "offer_ids": [c["offer"]],
+            },
+            lambda r: f"id {r['id']}",
+            created,
+        ),
+        Step(
+            "recruitee.delete_candidate",
+            lambda c: {"candidate_id": c["new_candidate"]},
+            lambda r: f"deleted {r['id']}",
+        ),
+    ]
+
+
+WORKFLOWS: dict[str, Callable[[], list[Step]]] = {"recruitee": recruitee_workflow}
+
+
+@define
+class Outcome:
+    provider: str
+    operation_id: str
+    ok: bool
+    result: str
+    milliseconds: float
+
+
+def run_workflow(
+    provider: str, nickname: str, store: CredentialStore, steps: list[Step]
+) -> list[Outcome]:
+    context: Context = {}
+    outcomes = []
+    for step in steps:
         started = time.perf_counter()
         try:
-            outcome, result = "ok  ", action()
-        except HirelinkError as error:
-            self.failures += 1
-            outcome, result = "FAIL", f"{type(error).__name__}: {error}"
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        print(f"  {outcome}  {operation:<46} {result:<58} {elapsed_ms:7.1f} ms")
-
-
-def recruitee_demo(steps: Steps) -> None:
-    sandbox = create_recruitee_sandbox()
-    with (
-        sandbox.serve() as server,
-        Recruitee(
-            company_id=sandbox.company_id, token=sandbox.token, base_url=server.url
-        ) as recruitee,
-    ):
-        print(f"\nRecruitee — sandbox at {server.url}, company {sandbox.company_id}")
-        print(f"  client: {recruitee!r}")
-        state: dict[str, int] = {}
-
-        def list_page() -> str:
-            page = recruitee.list_candidates(limit=5, sort="by_date")
-            state["candidate"] = page.candidates[0].id
-            return f"{len(page.candidates)} candidates, newest: {page.candidates[0].name}"
-
-        def walk() -> str:
-            ids = [c.id for c in recruitee.iter_candidates(page_size=100)]
-            return f"{len(ids)} candidates, {len(set(ids))} distinct, 100 per page"
-
-        def filtered() -> str:
-            since = datetime(2025, 1, 10, tzinfo=UTC)
-            page = recruitee.list_candidates(created_after=since, with_messages=True)
-            return f"{len(page.candidates)} created after {since:%Y-%m-%d} with messages"
-
-        def get() -> str:
-            candidate = recruitee.get_candidate(state["candidate"])
-            return f"{candidate.name} <{', '.join(candidate.emails or [])}>"
-
-        def update() -> str:
-            candidate = recruitee.update_candidate(
-                state["candidate"],
-                phones=["+49 30 1234567"],
-                links=["https://verify.example.org/case/42"],
+            inputs = step.inputs(context) if callable(step.inputs) else step.inputs
+            result = invoke(step.operation_id, store.credential_values(nickname), inputs)
+            step.remember(result, context)
+            outcome = Outcome(provider, step.operation_id, True, step.summary(result), 0.0)
+        except (HirelinkError, KeyError, IndexError) as error:
+            outcome = Outcome(
+                provider, step.operation_id, False, f"{type(error).__name__}: {error}", 0.0
             )
-            return f"phones={candidate.phones} links={candidate.links}"
-
-        def update_cv() -> str:
-            candidate = recruitee.update_candidate(
-                state["candidate"], remote_cv_url="https://files.example.org/cv-verified.pdf"
-            )
-            return f"cv_url={candidate.cv_url}"
-
-        def create() -> str:
-            offer = recruitee.list_offers(kind="job", scope="active")[0]
-            candidate = recruitee.create_candidate(
-                "Demo Applicant", emails=["demo.applicant@example.org"], offer_ids=[offer.id]
-            )
-            state["created"] = candidate.id
-            return f"id {candidate.id}, placed in '{offer.title}'"
-
-        def note() -> str:
-            created = recruitee.create_candidate_note(state["created"], "Identity verified.")
-            notes = recruitee.list_candidate_notes(state["created"])
-            return f"note {created.id} added; {len(notes)} note(s) listed"
-
-        def tags() -> str:
-            recruitee.add_candidate_tags(state["created"], ["identity-verified", "demo"])
-            candidate = recruitee.remove_candidate_tags(state["created"], ["demo"])
-            return f"tags now {candidate.tags}"
-
-        def offers() -> str:
-            listed = recruitee.list_offers(view_mode="brief")
-            offer = recruitee.get_offer(listed[0].id)
-            return f"{len(listed)} offers; first: {offer.title} ({offer.status})"
-
-        def delete() -> str:
-            recruitee.delete_candidate(state["created"])
-            try:
-                recruitee.get_candidate(state["created"])
-            except NotFoundError:
-                return "deleted; a second read answers 404"
-            return "deleted, but still readable"
-
-        steps.run("list_candidates(limit=5)", list_page)
-        steps.run("iter_candidates(page_size=100)", walk)
-        steps.run("list_candidates(created_after, with_messages)", filtered)
-        steps.run("get_candidate", get)
-        steps.run("update_candidate(phones, links)", update)
-        steps.run("update_candidate(remote_cv_url)", update_cv)
-        steps.run("create_candidate(offer_ids)", create)
-        steps.run("create_candidate_note + list_candidate_notes", note)
-        steps.run("add_candidate_tags + remove_candidate_tags", tags)
-        steps.run("list_offers(view_mode=brief) + get_offer", offers)
-        steps.run("delete_candidate", delete)
+        outcome.milliseconds = (time.perf_counter() - started) * 1000
+        outcomes.append(outcome)
+    return outcomes
 
 
 def main() -> int:
-    print("hirelink demo: every operation against the local sandbox (no account needed)")
-    steps = Steps()
-    recruitee_demo(steps)
-    print(f"\n{'all operations succeeded' if not steps.failures else f'{steps.failures} failed'}")
-    return 1 if steps.failures else 0
+    console = Console(width=max(Console().width, 130))  # the table needs room even in a pipe
+    catalog = load_providers()
+    console.print(
+        "[bold]hirelink demo[/bold]: an identity-check workflow through the catalog, "
+        "against the local sandbox (no account needed)\n"
+    )
+    stand_ins = start_stand_ins(max_lifetime=600)
+    outcomes: list[Outcome] = []
+    try:
+        with tempfile.TemporaryDirectory() as config_dir:
+            store = CredentialStore(catalog, path=Path(config_dir) / "credentials.toml")
+            for stand_in in stand_ins:
+                nickname = f"sandbox-{stand_in.name}"
+                store.add(nickname, stand_in.name, stand_in.details)
+                console.print(f"credential [cyan]{nickname}[/cyan] -> {stand_in.server.url}")
+                outcomes += run_workflow(stand_in.name, nickname, store, WORKFLOWS[stand_in.name]())
+    finally:
+        for stand_in in stand_ins:
+            stand_in.server.stop()
+    table = Table(title="workflow")
+    table.add_column("operation", no_wrap=True)
+    table.add_column("result", overflow="ellipsis", no_wrap=True)
+    table.add_column("ms", justify="right", no_wrap=True)
+    for outcome in outcomes:
+        mark = "[green]ok[/green]" if outcome.ok else "[red]FAIL[/red]"
+        table.add_row(
+            f"{mark} {outcome.operation_id}",
+            outcome.result,
+            f"{outcome.milliseconds:.1f}",
+        )
+    console.print(table)
+    ran = {outcome.operation_id for outcome in outcomes}
+    missing = sorted(o.id for o in catalog.operations() if o.id not in ran)
+    failed = [outcome for outcome in outcomes if not outcome.ok]
+    if missing:
+        console.print(f"[red]operations the demo did not run: {', '.join(missing)}[/red]")
+    if failed or missing:
+        console.print(f"[red]{len(failed)} operation(s) failed[/red]")
+        return 1
+    console.print(f"all {len(outcomes)} operations succeeded")
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,176 @@
+"""The hirelink command: every operation, exit codes, messages, credentials."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from hirelink.cli.main import (
+    EXIT_AUTH,
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_RATE_LIMITED,
+    EXIT_UNAVAILABLE,
+    app,
+)
+from hirelink.sandbox.faults import Fault
+from hirelink.sandbox.recruitee import RecruiteeSandbox
+
+from .workflows import RECRUITEE_STEPS
+
+runner = CliRunner()
+
+
+def hirelink(*arguments: str) -> Any:
+    return runner.invoke(app, list(arguments), catch_exceptions=False)
+
+
+@pytest.fixture
+def saved(
+    config_dir: Path, recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]]
+) -> RecruiteeSandbox:
+    sandbox, credential = recruitee_sandbox
+    settings = [f"--set={k}={v}" for k, v in credential.items()]
+    result = hirelink("credentials", "add", "rc", "--provider", "recruitee", *settings)
+    assert result.exit_code == 0, result.output
+    return sandbox
+
+
+def test_every_operation_runs_through_the_command(saved: RecruiteeSandbox) -> None:
+    for operation_id, inputs, check in RECRUITEE_STEPS:
+        result = hirelink("run", operation_id, "--credential", "rc", "--input", json.dumps(inputs))
+        assert result.exit_code == 0, (operation_id, result.output)
+        assert check(json.loads(result.stdout)), operation_id
+
+
+def test_key_value_inputs_and_input_files(saved: RecruiteeSandbox, tmp_path: Path) -> None:
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "limit=2", "sort=by_date")
+    assert len(json.loads(result.stdout)["candidates"]) == 2
+    inputs = tmp_path / "inputs.json"
+    inputs.write_text(json.dumps({"ids": [7730001, 7730002]}))
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", f"@{inputs}")
+    assert sorted(c["id"] for c in json.loads(result.stdout)["candidates"]) == [7730001, 7730002]
+
+
+def test_all_streams_json_lines(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--all", "page_size=50")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 150
+    assert {json.loads(line)["id"] for line in lines} == set(range(7730001, 7730151))
+
+
+def test_bad_input_exits_2_naming_every_field(saved: RecruiteeSandbox) -> None:
+    saved.recorder.clear()
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "limit=x", "colour=red")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "limit:" in result.stderr
+    assert "colour:" in result.stderr
+    assert saved.recorder.requests == []
+
+
+def test_unknown_operation_suggests_ids(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "recruitee.get_candidat", "-c", "rc")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "recruitee.get_candidate" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "message"),
+    [
+        (None, EXIT_NOT_FOUND, "404"),
+        (
+            Fault(
+                method="GET",
+                path=r"/candidates/\d+$",
+                status=429,
+                times=-1,
+                headers={"Retry-After": "3600"},
+            ),
+            EXIT_RATE_LIMITED,
+            "429",
+        ),
+        (
+            Fault(
+                method="GET",
+                path=r"/candidates/\d+$",
+                status=503,
+                times=-1,
+                headers={"Retry-After": "0"},
+            ),
+            EXIT_UNAVAILABLE,
+            "503",
+        ),
+    ],
+)
+def test_api_failures_have_distinct_exit_codes(
+    saved: RecruiteeSandbox, fault: Fault | None, code: int, message: str
+) -> None:
+    if fault is not None:
+        saved.faults.add(fault)
+    result = hirelink("run", "recruitee.get_candidate", "-c", "rc", "candidate_id=1")
+    assert result.exit_code == code
+    assert message in result.stderr
+
+
+def test_wrong_token_exits_3_and_never_prints_it(
+    saved: RecruiteeSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_RC_TOKEN", "env-override-token-123")
+    result = hirelink("run", "recruitee.list_offers", "-c", "rc")
+    assert result.exit_code == EXIT_AUTH
+    assert "401" in result.stderr
+    assert "env-override-token-123" not in result.output
+
+
+def test_credentials_file_is_private_and_listing_masks_secrets(
+    saved: RecruiteeSandbox, config_dir: Path
+) -> None:
+    path = config_dir / "credentials.toml"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert saved.token in path.read_text()
+    listed = hirelink("credentials", "list")
+    assert "rc" in listed.stdout
+    assert "token=***" in listed.stdout
+    assert saved.token not in listed.output
+    checked = hirelink("credentials", "check", "rc")
+    assert checked.exit_code == 0
+    assert "ok" in checked.stdout
+    assert hirelink("credentials", "remove", "rc").exit_code == 0
+    assert "rc" not in hirelink("credentials", "list").stdout
+
+
+def test_credentials_can_live_in_the_environment_alone(
+    config_dir: Path,
+    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, credential = recruitee_sandbox
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_CI_PROVIDER", "recruitee")
+    for key, value in credential.items():
+        monkeypatch.setenv(f"HIRELINK_CREDENTIAL_CI_{key.upper()}", str(value))
+    result = hirelink("run", "recruitee.list_candidates", "-c", "ci", "limit=1")
+    assert result.exit_code == 0, result.output
+    assert not (config_dir / "credentials.toml").exists()
+
+
+def test_a_credential_of_another_provider_is_refused(config_dir: Path) -> None:
+    result = hirelink("run", "recruitee.list_offers", "-c", "missing")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "no credential 'missing'" in result.stderr
+
+
+def test_help_and_describe(saved: RecruiteeSandbox) -> None:
+    assert "credentials" in hirelink("--help").stdout
+    listed = hirelink("ops", "list", "--provider", "recruitee").stdout
+    assert "recruitee.list_candidates" in listed
+    assert "List Candidates" in listed
+    described = hirelink("ops", "describe", "recruitee.update_candidate").stdout
+    assert "candidate_id" in described
+    assert "required" in described
+    assert "hirelink run recruitee.update_candidate" in described

@@ -1,0 +1,348 @@
+"""The ``hirelink`` command: list, describe and run catalog operations; manage credentials.
+
+Exit codes: 0 success, 1 other API error, 2 bad input or usage, 3 authentication or
+permission failure, 4 not found, 5 rate limited, 6 provider unavailable (5xx, network).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from hirelink.core import (
+    ApiConnectionError,
+    ApiError,
+    AuthenticationError,
+    HirelinkError,
+    InvalidInputError,
+    MalformedResponseError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+)
+from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
+from hirelink.operations.credentials import CredentialStore
+
+EXIT_API_ERROR = 1
+EXIT_BAD_INPUT = 2
+EXIT_AUTH = 3
+EXIT_NOT_FOUND = 4
+EXIT_RATE_LIMITED = 5
+EXIT_UNAVAILABLE = 6
+
+app = typer.Typer(
+    name="hirelink",
+    help="Run recruiting-API operations (Recruitee, ...) from the terminal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+ops_app = typer.Typer(help="List and describe operations.", no_args_is_help=True)
+credentials_app = typer.Typer(help="Manage named credentials.", no_args_is_help=True)
+sandbox_app = typer.Typer(help="The local stand-ins of the APIs.", no_args_is_help=True)
+app.add_typer(ops_app, name="ops")
+app.add_typer(credentials_app, name="credentials")
+app.add_typer(sandbox_app, name="sandbox")
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def _exit_code(error: HirelinkError) -> int:
+    if isinstance(error, InvalidInputError):
+        return EXIT_BAD_INPUT
+    if isinstance(error, AuthenticationError | PermissionDeniedError):
+        return EXIT_AUTH
+    if isinstance(error, NotFoundError):
+        return EXIT_NOT_FOUND
+    if isinstance(error, RateLimitError):
+        return EXIT_RATE_LIMITED
+    if isinstance(error, ServerError | ApiConnectionError | MalformedResponseError):
+        return EXIT_UNAVAILABLE
+    return EXIT_API_ERROR
+
+
+def _fail(error: HirelinkError) -> NoReturn:
+    if isinstance(error, InputValidationError):
+        err.print("error: invalid inputs", style="bold red", highlight=False)
+        for problem in error.problems:
+            err.print(f"  {problem.field}: {problem.message}", highlight=False, markup=False)
+    elif isinstance(error, ApiError):
+        err.print(
+            f"error: the provider answered {error.status_code}: {error.message}",
+            style="bold red",
+            highlight=False,
+            markup=False,
+        )
+        for field_name, messages in error.field_errors.items():
+            err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
+    else:
+        err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+    raise typer.Exit(_exit_code(error))
+
+
+def _store() -> CredentialStore:
+    return CredentialStore(load_providers())
+
+
+# --- ops ---------------------------------------------------------------------------
+
+
+@ops_app.command("list")
+def ops_list(
+    provider: Annotated[str | None, typer.Option(help="Only this provider's operations.")] = None,
+) -> None:
+    """List operations: id, title and summary."""
+    catalog = load_providers()
+    table = Table("id", "title", "summary", box=None, pad_edge=False)
+    for operation in catalog.operations(provider):
+        table.add_row(operation.id, operation.title, operation.summary)
+    out.print(table)
+
+
+def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
+    required = set(schema.get("required", []))
+    for name, spec in schema.get("properties", {}).items():
+        kinds = [s for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
+        described = " | ".join(
+            str(s.get("type") or s.get("$ref", "").rsplit("/", 1)[-1] or "any")
+            + (f" {s['enum']}" if "enum" in s else "")
+            + (f" ({s['format']})" if "format" in s else "")
+            for s in kinds
+        )
+        yield f"  {name:<22} {'required' if name in required else 'optional':<9} {described}"
+
+
+def _property_names(schema: Mapping[str, Any], root: Mapping[str, Any]) -> list[str]:
+    """Top-level property names, following ``$ref`` into ``$defs`` and through ``allOf``."""
+    reference = schema.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/"):
+        schema = root.get("$defs", {}).get(reference.rsplit("/", 1)[-1], {})
+    names = list(schema.get("properties", {}))
+    for part in schema.get("allOf", []):
+        names += [n for n in _property_names(part, root) if n not in names]
+    return names
+
+
+@ops_app.command("describe")
+def ops_describe(operation_id: str) -> None:
+    """Show an operation's summary, inputs, output shape and an example."""
+    try:
+        operation = load_providers().get(operation_id)
+    except HirelinkError as error:
+        _fail(error)
+    out.print(f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})")
+    out.print(operation.summary, highlight=False)
+    out.print(f"\ncredential: a {operation.provider.name} credential")
+    out.print("\ninputs:")
+    for line in _describe_inputs(operation.input_schema):
+        out.print(line, highlight=False, markup=False)
+    output = operation.output_schema
+    out.print("\noutput:")
+    is_array = output.get("type") == "array"
+    properties = _property_names(output.get("items", {}) if is_array else output, output)
+    shape = "array of objects" if is_array else "object"
+    out.print(f"  {shape} with: {', '.join(properties) or '(free-form)'}", highlight=False)
+    out.print("\nexample:")
+    out.print(
+        f"  hirelink run {operation.id} --credential NICK "
+        f"--input '{json.dumps(operation.example)}'",
+        highlight=False,
+        markup=False,
+    )
+    if operation.iter_method:
+        out.print("  (add --all to stream every item across pages as JSON Lines)")
+
+
+# --- run ---------------------------------------------------------------------------
+
+
+def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str, Any]:
+    inputs: dict[str, Any] = {}
+    if input_option:
+        text = Path(input_option[1:]).read_text() if input_option.startswith("@") else input_option
+        try:
+            loaded = json.loads(text)
+        except ValueError as error:
+            raise InvalidInputError("--input", f"not valid JSON: {error}") from None
+        if not isinstance(loaded, dict):
+            raise InvalidInputError("--input", "must be a JSON object")
+        inputs.update(loaded)
+    for assignment in assignments:
+        key, separator, raw = assignment.partition("=")
+        if not separator or not key:
+            raise InvalidInputError(assignment, "expected key=value")
+        try:
+            inputs[key] = json.loads(raw)
+        except ValueError:
+            inputs[key] = raw  # a bare word is a string
+    return inputs
+
+
+@app.command()
+def run(
+    operation_id: Annotated[str, typer.Argument(help="e.g. recruitee.list_candidates")],
+    assignments: Annotated[
+        list[str] | None, typer.Argument(help="key=value inputs (JSON values allowed)")
+    ] = None,
+    credential: Annotated[
+        str, typer.Option("--credential", "-c", help="Credential nickname.")
+    ] = "",
+    input_json: Annotated[
+        str | None, typer.Option("--input", "-i", help="Inputs as JSON, or @file.json.")
+    ] = None,
+    walk_all: Annotated[
+        bool, typer.Option("--all", help="Stream every item of a list operation (JSON Lines).")
+    ] = False,
+) -> None:
+    """Run an operation and print its result as JSON."""
+    try:
+        if not credential:
+            raise InvalidInputError("--credential", "name the credential to use")
+        inputs = _parse_inputs(input_json, assignments or [])
+        operation = load_providers().get(operation_id)
+        stored = _store().get(credential)
+        if stored.provider != operation.provider.name:
+            raise InvalidInputError(
+                "--credential",
+                f"{credential!r} is a {stored.provider} credential; "
+                f"{operation.id} needs a {operation.provider.name} one",
+            )
+        if walk_all:
+            _stream(invoke_all(operation.id, stored.values, inputs))
+        else:
+            result = invoke(operation.id, stored.values, inputs)
+            sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    except HirelinkError as error:
+        _fail(error)
+
+
+def _stream(items: Iterator[Any]) -> None:
+    show_progress = err.is_terminal
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} items"),
+        console=err,
+        disable=not show_progress,
+    ) as progress:
+        task = progress.add_task("walking", total=None)
+        for item in items:
+            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            progress.advance(task)
+
+
+# --- credentials -------------------------------------------------------------------
+
+
+@credentials_app.command("add")
+def credentials_add(
+    nickname: str,
+    provider: Annotated[str, typer.Option(help="recruitee, ...")],
+    values: Annotated[
+        list[str] | None, typer.Option("--set", help="field=value (repeatable).")
+    ] = None,
+) -> None:
+    """Save a credential. Secret fields not given with --set are prompted for, hidden."""
+    try:
+        spec = load_providers().provider(provider)
+        given = dict(_split_assignment(item) for item in values or [])
+        for credential_field in spec.credential_fields:
+            if credential_field.name in given or not credential_field.required:
+                continue
+            given[credential_field.name] = typer.prompt(
+                f"{credential_field.name} ({credential_field.description})",
+                hide_input=credential_field.secret,
+            )
+        saved = _store().add(nickname, provider, given)
+    except HirelinkError as error:
+        _fail(error)
+    out.print(f"saved {saved.nickname} ({saved.provider}) in {_store().path}", highlight=False)
+
+
+def _split_assignment(item: str) -> tuple[str, str]:
+    key, separator, value = item.partition("=")
+    if not separator or not key:
+        raise InvalidInputError("--set", f"expected field=value, got {item!r}")
+    return key, value
+
+
+@credentials_app.command("list")
+def credentials_list() -> None:
+    """List credentials with secrets masked."""
+    store = _store()
+    table = Table("nickname", "provider", "values", box=None, pad_edge=False)
+    for nickname in store.nicknames():
+        try:
+            credential = store.get(nickname)
+        except HirelinkError as error:
+            table.add_row(nickname, "?", f"unusable: {error}")
+            continue
+        shown = ", ".join(f"{k}={v}" for k, v in credential.masked().items())
+        table.add_row(nickname, credential.provider, shown)
+    out.print(table)
+
+
+@credentials_app.command("remove")
+def credentials_remove(nickname: str) -> None:
+    """Delete a stored credential."""
+    try:
+        _store().remove(nickname)
+    except HirelinkError as error:
+        _fail(error)
+    out.print(f"removed {nickname}", highlight=False)
+
+
+@credentials_app.command("check")
+def credentials_check(nickname: str) -> None:
+    """Prove a credential works with a cheap authenticated read."""
+    try:
+        credential = _store().get(nickname)
+        provider = load_providers().provider(credential.provider)
+        invoke(provider.check_operation, credential.values, {})
+    except HirelinkError as error:
+        _fail(error)
+    out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)
+
+
+# --- sandbox -----------------------------------------------------------------------
+
+
+@sandbox_app.command("serve")
+def sandbox_serve(
+    port: Annotated[
+        int, typer.Option(help="First port (each stand-in takes the next; 0: free ports).")
+    ] = 0,
+    max_lifetime: Annotated[float, typer.Option(help="Stop after this many seconds.")] = 3600.0,
+) -> None:
+    """Start every provider's stand-in on loopback; print base URLs and credentials."""
+    from hirelink.sandbox.__main__ import start_stand_ins
+
+    stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
+    try:
+        for stand_in in stand_ins:
+            out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.server.url}", highlight=False)
+            settings = " ".join(f"--set {key}={value}" for key, value in stand_in.details.items())
+            out.print(
+                f"  hirelink credentials add sandbox-{stand_in.name} "
+                f"--provider {stand_in.name} {settings}",
+                highlight=False,
+                markup=False,
+            )
+        out.print("Sandbox credentials only open these local stand-ins. Ctrl-C stops them.")
+        while all(stand_in.server.running for stand_in in stand_ins):
+            threading.Event().wait(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for stand_in in stand_ins:
+            stand_in.server.stop()

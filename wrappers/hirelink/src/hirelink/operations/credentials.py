@@ -1,0 +1,163 @@
+"""Named credentials ("credential nicknames"), stored in a TOML file only its owner reads.
+
+The file is ``credentials.toml`` in the user's config directory (``HIRELINK_CONFIG_DIR``
+overrides the directory), created with mode 0600. Environment variables override stored
+values, or define a whole credential: ``HIRELINK_CREDENTIAL_<NICK>_<FIELD>`` (nickname
+and field upper-cased, other characters as ``_``), e.g.
+``HIRELINK_CREDENTIAL_ACME_TOKEN``; ``..._PROVIDER`` names the provider.
+Secret fields are :class:`~hirelink.core.Secret` values once loaded, so they never print.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+from attrs import define, field
+
+from hirelink.core import InvalidInputError, Secret
+
+from .registry import Catalog
+
+ENV_PREFIX = "HIRELINK_CREDENTIAL_"
+_NICKNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+def _env_key(nickname: str, field_name: str) -> str:
+    return ENV_PREFIX + re.sub(r"[^A-Z0-9]", "_", f"{nickname}_{field_name}".upper())
+
+
+@define(frozen=True)
+class Credential:
+    """A provider credential under a nickname; secret values are masked when shown."""
+
+    nickname: str
+    provider: str
+    values: Mapping[str, Any] = field(repr=False)
+
+    def masked(self) -> dict[str, str]:
+        """Values for display: secrets as ``***``."""
+        return {
+            name: "***" if isinstance(value, Secret) else str(value)
+            for name, value in self.values.items()
+        }
+
+    def __repr__(self) -> str:
+        shown = self.masked()
+        return f"Credential(nickname={self.nickname!r}, provider={self.provider!r}, values={shown})"
+
+
+def default_path() -> Path:
+    directory = os.environ.get("HIRELINK_CONFIG_DIR")
+    base = Path(directory) if directory else platformdirs.user_config_path("hirelink")
+    return base / "credentials.toml"
+
+
+class CredentialStore:
+    """Reads and writes named credentials; checks them against the providers' fields."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        path: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        self._catalog = catalog
+        self.path = path or default_path()
+        self._environ = os.environ if environ is None else environ
+
+    def _read(self) -> dict[str, dict[str, Any]]:
+        if not self.path.exists():
+            return {}
+        with self.path.open("rb") as handle:
+            stored: dict[str, dict[str, Any]] = tomllib.load(handle).get("credentials", {})
+        return stored
+
+    def _write(self, stored: Mapping[str, Mapping[str, Any]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = self.path.with_suffix(".tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            tomli_w.dump({"credentials": dict(stored)}, handle)
+        os.chmod(temporary, 0o600)  # O_CREAT's mode is filtered by the umask
+        temporary.replace(self.path)
+
+    def _nicknames_in_environment(self) -> set[str]:
+        suffix = "_PROVIDER"
+        return {
+            key[len(ENV_PREFIX) : -len(suffix)].lower()
+            for key in self._environ
+            if key.startswith(ENV_PREFIX) and key.endswith(suffix)
+        }
+
+    def nicknames(self) -> list[str]:
+        return sorted(set(self._read()) | self._nicknames_in_environment())
+
+    def get(self, nickname: str) -> Credential:
+        """The credential, environment overrides applied, secrets wrapped in Secret."""
+        raw = dict(self._read().get(nickname, {}))
+        provider_name = self._environ.get(_env_key(nickname, "provider"), raw.get("provider"))
+        if provider_name is None:
+            known = ", ".join(self.nicknames()) or "none yet"
+            raise InvalidInputError(
+                "credential",
+                f"no credential {nickname!r} (known: {known}); add it with "
+                "`hirelink credentials add`",
+            )
+        provider = self._catalog.provider(str(provider_name))
+        values: dict[str, Any] = {}
+        for spec in provider.credential_fields:
+            value = self._environ.get(_env_key(nickname, spec.name), raw.get(spec.name))
+            if value in (None, ""):
+                if spec.required:
+                    raise InvalidInputError(
+                        f"credential.{spec.name}",
+                        f"credential {nickname!r} has no {spec.name} ({spec.description})",
+                    )
+                continue
+            values[spec.name] = Secret(str(value)) if spec.secret else value
+        return Credential(nickname, provider.name, values)
+
+    def add(self, nickname: str, provider: str, values: Mapping[str, Any]) -> Credential:
+        """Store (or replace) a credential after checking its fields."""
+        if not _NICKNAME.match(nickname):
+            raise InvalidInputError("nickname", "use letters, digits, '.', '_' or '-'")
+        spec = self._catalog.provider(provider)
+        known = {f.name for f in spec.credential_fields}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise InvalidInputError(
+                f"credential.{unknown[0]}",
+                f"not a {provider} credential field ({', '.join(sorted(known))})",
+            )
+        missing = [f.name for f in spec.credential_fields if f.required and not values.get(f.name)]
+        if missing:
+            raise InvalidInputError(f"credential.{missing[0]}", "is required")
+        stored = self._read()
+        stored[nickname] = {
+            "provider": provider,
+            **{
+                name: value.reveal() if isinstance(value, Secret) else value
+                for name, value in values.items()
+                if value not in (None, "")
+            },
+        }
+        self._write(stored)
+        return self.get(nickname)
+
+    def remove(self, nickname: str) -> None:
+        stored = self._read()
+        if nickname not in stored:
+            raise InvalidInputError("credential", f"no stored credential {nickname!r}")
+        del stored[nickname]
+        self._write(stored)
+
+    def credential_values(self, nickname: str) -> dict[str, Any]:
+        """Values ready to build a client (secrets stay Secret; clients accept them)."""
+        return dict(self.get(nickname).values)

@@ -1,0 +1,1 @@
+"""One module per provider; importing it registers the provider's operations."""

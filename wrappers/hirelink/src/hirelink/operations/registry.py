@@ -1,0 +1,270 @@
+"""Providers and operations of the catalog, and running them.
+
+An operation is a wrapper method plus catalog metadata (id, title); its summary, input
+schema and output schema are derived from the method itself, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import importlib
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from attrs import define, field
+from pydantic import BaseModel, ValidationError
+
+from hirelink.core import InvalidInputError
+from hirelink.sandbox.specs import spec_path
+
+from .jsonable import to_json
+from .schema import InputConversion, JsonSchema, OutputSchemas, given_arguments, input_model
+
+
+class UnknownOperationError(InvalidInputError):
+    """No operation has this id; ``suggestions`` lists the closest ids."""
+
+    def __init__(self, operation_id: str, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__("operation", f"no operation {operation_id!r}{hint}")
+
+
+@define(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+class InputValidationError(InvalidInputError):
+    """Inputs failed the operation's schema; ``problems`` lists every bad field."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__(
+            problems[0].field if len(problems) == 1 else "inputs",
+            "; ".join(f"{p.field}: {p.message}" for p in problems),
+        )
+
+
+@define(frozen=True)
+class CredentialField:
+    """One value a provider's credential holds."""
+
+    name: str
+    description: str
+    secret: bool = False
+    required: bool = True
+
+
+@define(frozen=True)
+class Provider:
+    """A provider's client classes and how a stored credential builds them."""
+
+    name: str
+    title: str
+    credential_fields: tuple[CredentialField, ...]
+    client_class: type[AbstractContextManager[Any]]
+    async_client_class: type[AbstractAsyncContextManager[Any]]
+    client_arguments: Callable[[Mapping[str, Any]], dict[str, Any]]
+    """Constructor keyword arguments from credential values."""
+    spec_name: str
+    """The spec the provider's generated models come from (for output schemas)."""
+    check_operation: str
+    """A cheap authenticated read that proves a credential works."""
+    conversions: Mapping[type, InputConversion] = field(factory=dict)
+
+    def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
+        return self.client_class(**self.client_arguments(values))
+
+    def async_client(self, values: Mapping[str, Any]) -> AbstractAsyncContextManager[Any]:
+        return self.async_client_class(**self.client_arguments(values))
+
+
+def _spec_for_module(module: str) -> Path | None:
+    """``hirelink.api.<package>.models...`` -> that package's spec file."""
+    parts = module.split(".")
+    if parts[:2] != ["hirelink", "api"] or len(parts) < 3:
+        return None
+    try:
+        return spec_path(parts[2].replace("_", "-"))
+    except FileNotFoundError:
+        return None
+
+
+OUTPUT_SCHEMAS = OutputSchemas(_spec_for_module)
+
+
+@define(frozen=True)
+class Operation:
+    """One catalog entry: a wrapper method under a stable id and a workflow title."""
+
+    id: str
+    title: str
+    provider: Provider
+    method: str
+    example: Mapping[str, Any] = field(factory=dict)
+    iter_method: str | None = None
+    """For list operations: the method that walks every page (``--all``)."""
+
+    @property
+    def summary(self) -> str:
+        doc = getattr(self.provider.client_class, self.method).__doc__ or ""
+        return doc.strip().split("\n\n")[0].replace("\n", " ").strip()
+
+    @functools.cached_property
+    def _input_model(self) -> type[BaseModel]:
+        method = getattr(self.provider.client_class, self.method)
+        return input_model(method, name=self.id, conversions=self.provider.conversions)
+
+    @functools.cached_property
+    def _iter_input_model(self) -> type[BaseModel]:
+        if self.iter_method is None:
+            raise InvalidInputError("all", f"{self.id} is not a list operation")
+        method = getattr(self.provider.client_class, self.iter_method)
+        return input_model(method, name=f"{self.id}.all", conversions=self.provider.conversions)
+
+    @property
+    def input_schema(self) -> JsonSchema:
+        return self._input_model.model_json_schema()
+
+    @property
+    def output_schema(self) -> JsonSchema:
+        method = getattr(self.provider.client_class, self.method)
+        return OUTPUT_SCHEMAS.of(get_type_hints(method)["return"])
+
+    def arguments(self, inputs: Mapping[str, Any], *, walk: bool = False) -> dict[str, Any]:
+        """Validate ``inputs``; every problem is reported at once, before any request."""
+        model = self._iter_input_model if walk else self._input_model
+        try:
+            validated = model.model_validate(dict(inputs))
+        except ValidationError as error:
+            raise InputValidationError(_problems(error)) from None
+        return given_arguments(validated, self.provider.conversions)
+
+    def __attrs_post_init__(self) -> None:
+        for name in filter(None, (self.method, self.iter_method)):
+            if not callable(getattr(self.provider.client_class, name, None)):
+                raise TypeError(f"{self.id}: {self.provider.client_class} has no method {name}")
+
+
+def _problems(error: ValidationError) -> list[FieldProblem]:
+    """One problem per field; union branches (``sort.literal[...]``) folded into the field."""
+    problems: dict[str, str] = {}
+    for detail in error.errors():
+        path = [
+            str(part)
+            for part in detail["loc"]
+            if isinstance(part, int) or ("[" not in part and "-" not in part)
+        ]
+        problems.setdefault(".".join(path) or "inputs", detail["msg"])
+    return [FieldProblem(field, message) for field, message in problems.items()]
+
+
+class Catalog:
+    """Every registered operation, by id."""
+
+    def __init__(self) -> None:
+        self._operations: dict[str, Operation] = {}
+        self._providers: dict[str, Provider] = {}
+
+    def register(self, *operations: Operation) -> None:
+        for operation in operations:
+            if operation.id in self._operations:
+                raise ValueError(f"operation {operation.id} is registered twice")
+            self._operations[operation.id] = operation
+            self._providers[operation.provider.name] = operation.provider
+
+    def operations(self, provider: str | None = None) -> list[Operation]:
+        return [o for o in self._operations.values() if provider in (None, o.provider.name)]
+
+    def providers(self) -> list[Provider]:
+        return list(self._providers.values())
+
+    def provider(self, name: str) -> Provider:
+        try:
+            return self._providers[name]
+        except KeyError:
+            known = ", ".join(sorted(self._providers))
+            raise InvalidInputError("provider", f"unknown provider {name!r} ({known})") from None
+
+    def get(self, operation_id: str) -> Operation:
+        try:
+            return self._operations[operation_id]
+        except KeyError:
+            close = difflib.get_close_matches(operation_id, self._operations, n=3, cutoff=0.5)
+            raise UnknownOperationError(operation_id, close) from None
+
+
+CATALOG = Catalog()
+
+_PROVIDER_MODULES = ("hirelink.operations.providers.recruitee",)
+
+
+def load_providers() -> Catalog:
+    """Import every provider module (each registers its operations once)."""
+    for module in _PROVIDER_MODULES:
+        importlib.import_module(module)
+    return CATALOG
+
+
+def invoke(operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]) -> Any:
+    """Run one operation with a credential's values; returns JSON-ready data."""
+    operation = load_providers().get(operation_id)
+    arguments = operation.arguments(inputs)
+    with operation.provider.client(credential) as client:
+        return to_json(getattr(client, operation.method)(**arguments))
+
+
+async def ainvoke(
+    operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
+) -> Any:
+    """The async twin of :func:`invoke`."""
+    operation = load_providers().get(operation_id)
+    arguments = operation.arguments(inputs)
+    async with operation.provider.async_client(credential) as client:
+        return to_json(await getattr(client, operation.method)(**arguments))
+
+
+def invoke_all(
+    operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
+) -> Iterator[Any]:
+    """Every item of a list operation, page after page, as JSON-ready data."""
+    operation = load_providers().get(operation_id)
+    arguments = operation.arguments(inputs, walk=True)
+    assert operation.iter_method is not None
+    with operation.provider.client(credential) as client:
+        for item in getattr(client, operation.iter_method)(**arguments):
+            yield to_json(item)
+
+
+async def ainvoke_all(
+    operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
+) -> AsyncIterator[Any]:
+    """The async twin of :func:`invoke_all`."""
+    operation = load_providers().get(operation_id)
+    arguments = operation.arguments(inputs, walk=True)
+    assert operation.iter_method is not None
+    async with operation.provider.async_client(credential) as client:
+        async for item in getattr(client, operation.iter_method)(**arguments):
+            yield to_json(item)
+
+
+__all__ = [
+    "CATALOG",
+    "Catalog",
+    "CredentialField",
+    "FieldProblem",
+    "InputValidationError",
+    "Operation",
+    "Provider",
+    "UnknownOperationError",
+    "ainvoke",
+    "ainvoke_all",
+    "invoke",
+    "invoke_all",
+    "load_providers",
+]

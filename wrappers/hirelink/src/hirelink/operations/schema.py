@@ -1,0 +1,237 @@
+"""Input and output schemas of catalog operations, derived, never written by hand.
+
+- Inputs: the wrapper method's signature (including ``**kwargs: Unpack[SomeTypedDict]``)
+  becomes a pydantic model. It validates a JSON-like dict, reporting every bad field at
+  once, and produces the JSON Schema shown by ``hirelink ops describe``.
+- Outputs: a generated model's schema is the spec component it was generated from (what
+  ``to_dict()`` produces is the provider's wire format, which the spec describes); other
+  attrs classes (e.g. parsed XML) are described from their fields.
+"""
+
+from __future__ import annotations
+
+import builtins
+import collections.abc
+import datetime as dt
+import enum
+import functools
+import inspect
+import keyword
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+
+import attrs
+import yaml
+from pydantic import BaseModel, ConfigDict, create_model
+
+JsonSchema = dict[str, Any]
+
+_SEQUENCE_ORIGINS = {
+    list,
+    tuple,
+    collections.abc.Iterable,
+    collections.abc.Sequence,
+    collections.abc.Iterator,
+    collections.abc.AsyncIterator,
+}
+
+
+class InputConversion(typing.NamedTuple):
+    """How a non-JSON parameter type (e.g. a document) travels in catalog inputs."""
+
+    json_type: Any
+    """The pydantic-friendly type that appears in the inputs (e.g. a FileInput model)."""
+    to_python: Callable[[Any], Any]
+    """Turns a validated ``json_type`` value into what the wrapper expects."""
+
+
+def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion]) -> Any:
+    """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists)."""
+    if isinstance(annotation, type) and annotation in conversions:
+        return conversions[annotation].json_type
+    origin = get_origin(annotation)
+    if origin in _SEQUENCE_ORIGINS:
+        (item,) = get_args(annotation)[:1] or (Any,)
+        return list[_as_input_type(item, conversions)]  # type: ignore[misc]
+    if origin in (Union, types.UnionType):
+        members = tuple(_as_input_type(a, conversions) for a in get_args(annotation))
+        return functools.reduce(lambda a, b: a | b, members)
+    return annotation
+
+
+def _unpacked_fields(annotation: Any) -> dict[str, Any]:
+    """The fields of ``Unpack[SomeTypedDict]``."""
+    (typed_dict,) = get_args(annotation)
+    return get_type_hints(typed_dict)
+
+
+def input_model(
+    method: Callable[..., Any],
+    *,
+    name: str,
+    conversions: Mapping[type, InputConversion],
+    skip: Iterable[str] = (),
+) -> type[BaseModel]:
+    """A pydantic model of ``method``'s parameters (after ``self``; ``skip`` left out)."""
+    hints = get_type_hints(method)
+    fields: dict[str, Any] = {}
+    for parameter in list(inspect.signature(method).parameters.values())[1:]:
+        if parameter.name in skip:
+            continue
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            for field, annotation in _unpacked_fields(hints[parameter.name]).items():
+                fields[field] = (_as_input_type(annotation, conversions) | None, None)
+            continue
+        annotation = _as_input_type(hints[parameter.name], conversions)
+        default = ... if parameter.default is inspect.Parameter.empty else parameter.default
+        fields[parameter.name] = (annotation, default)
+    config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    model: type[BaseModel] = create_model(name, __config__=config, **fields)
+    return model
+
+
+def given_arguments(
+    validated: BaseModel, conversions: Mapping[type, InputConversion]
+) -> dict[str, Any]:
+    """Keyword arguments for the wrapper: only the fields the caller gave."""
+    by_json_type = {c.json_type: c.to_python for c in conversions.values()}
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, list):
+            return [convert(item) for item in value]
+        to_python = by_json_type.get(type(value))
+        return to_python(value) if to_python else value
+
+    return {field: convert(getattr(validated, field)) for field in validated.model_fields_set}
+
+
+# --- outputs -------------------------------------------------------------------------
+
+
+@functools.cache
+def _spec_components(spec_file: Path) -> dict[str, Any]:
+    document = yaml.safe_load(spec_file.read_text())
+    components: dict[str, Any] = document.get("components", {}).get("schemas", {})
+    return components
+
+
+def _rewrite_refs(node: Any, used: set[str]) -> Any:
+    if isinstance(node, dict):
+        rewritten = {key: _rewrite_refs(value, used) for key, value in node.items()}
+        reference = node.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/components/schemas/"):
+            component = reference.rsplit("/", 1)[-1]
+            used.add(component)
+            rewritten["$ref"] = f"#/$defs/{component}"
+        return rewritten
+    if isinstance(node, list):
+        return [_rewrite_refs(item, used) for item in node]
+    return node
+
+
+def spec_component_schema(spec_file: Path, component: str) -> JsonSchema | None:
+    """``#/components/schemas/<component>`` as a standalone schema with ``$defs``."""
+    components = _spec_components(spec_file)
+    if component not in components:
+        return None
+    definitions: dict[str, Any] = {}
+    pending, done = {component}, set[str]()
+    while pending:
+        name = pending.pop()
+        done.add(name)
+        used: set[str] = set()
+        definitions[name] = _rewrite_refs(components[name], used)
+        pending |= used - done
+    root = dict(definitions.pop(component))
+    if definitions:
+        root["$defs"] = definitions
+    return root
+
+
+def _wire_name(attribute: str) -> str:
+    stripped = attribute.removesuffix("_")
+    if attribute.endswith("_") and (keyword.iskeyword(stripped) or hasattr(builtins, stripped)):
+        return stripped
+    return attribute
+
+
+def _hoist_definitions(node: Any, definitions: dict[str, Any]) -> Any:
+    """Move nested ``$defs`` into ``definitions`` (refs all point at ``#/$defs/...``)."""
+    if isinstance(node, dict):
+        definitions.update(
+            {k: _hoist_definitions(v, definitions) for k, v in node.get("$defs", {}).items()}
+        )
+        return {k: _hoist_definitions(v, definitions) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_hoist_definitions(item, definitions) for item in node]
+    return node
+
+
+class OutputSchemas:
+    """Builds output schemas; ``spec_for_module`` maps a models module to its spec file."""
+
+    def __init__(self, spec_for_module: Callable[[str], Path | None]) -> None:
+        self._spec_for_module = spec_for_module
+
+    def of(self, annotation: Any) -> JsonSchema:
+        """The JSON Schema of values of ``annotation``, with every ``$defs`` at the root."""
+        definitions: dict[str, Any] = {}
+        schema: JsonSchema = _hoist_definitions(self._of(annotation), definitions)
+        if definitions:
+            schema["$defs"] = definitions
+        return schema
+
+    def _of(self, annotation: Any) -> JsonSchema:
+        origin = get_origin(annotation)
+        if annotation in (Any, object) or annotation is None:
+            return {}
+        if annotation is type(None):
+            return {"type": "null"}
+        if origin in (Union, types.UnionType):
+            members = [
+                self._of(a) for a in get_args(annotation) if getattr(a, "__name__", "") != "Unset"
+            ]
+            return members[0] if len(members) == 1 else {"anyOf": members}
+        if origin in _SEQUENCE_ORIGINS:
+            args = get_args(annotation)
+            return {"type": "array", "items": self._of(args[0] if args else Any)}
+        if origin in (dict, collections.abc.Mapping):
+            args = get_args(annotation)
+            return {"type": "object", "additionalProperties": self._of(args[1]) if args else {}}
+        if origin is Literal:
+            return {"enum": list(get_args(annotation))}
+        if isinstance(annotation, type):
+            return self._of_class(annotation)
+        return {}
+
+    def _of_class(self, cls: type) -> JsonSchema:
+        if issubclass(cls, enum.Enum):
+            return {"type": "string", "enum": [member.value for member in cls]}
+        simple = {bool: "boolean", int: "integer", float: "number", str: "string"}
+        for python_type, json_type in simple.items():
+            if issubclass(cls, python_type):
+                return {"type": json_type}
+        if issubclass(cls, dt.datetime):
+            return {"type": "string", "format": "date-time"}
+        if issubclass(cls, dt.date):
+            return {"type": "string", "format": "date"}
+        spec_file = self._spec_for_module(cls.__module__)
+        if spec_file is not None:
+            from_spec = spec_component_schema(spec_file, cls.__name__)
+            if from_spec is not None:
+                return from_spec
+        if attrs.has(cls):
+            return self._of_attrs(cls)
+        return {}
+
+    def _of_attrs(self, cls: type) -> JsonSchema:
+        hints = get_type_hints(cls)
+        properties = {
+            _wire_name(f.name): self._of(hints.get(f.name, Any))
+            for f in attrs.fields(cls)
+            if f.name != "additional_properties"
+        }
+        return {"type": "object", "title": cls.__name__, "properties": properties}
