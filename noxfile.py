@@ -33,6 +33,7 @@ DIST = ROOT / "dist"
 HAND_WRITTEN_SOURCES = [
     "wrappers/core/src",
     "wrappers/recruitee/src",
+    "wrappers/join/src",
     "wrappers/hirelink/src",
     "sandbox/src",
 ]

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.candidate import Candidate
+from ...models.candidate_update_request import CandidateUpdateRequest
+from ...models.error import Error
+from ...types import Response
+
+
+def _get_kwargs(
+    candidate_id: int,
+    *,
+    body: CandidateUpdateRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/candidates/{candidate_id}".format(
+            candidate_id=quote(str(candidate_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Candidate | Error | None:
+    if response.status_code == 200:
+        response_200 = Candidate.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Error.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Candidate | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateUpdateRequest,
+) -> Response[Candidate | Error]:
+    """Update a candidate (replace its tags)
+
+     Replaces the candidate's whole tag set with the one sent: tags not in the list are removed, and an
+    empty list removes every tag. That the update replaces the set is documented by an integrator; the
+    method, path, body and response are our inference (no client of this operation was found).
+
+    Args:
+        candidate_id (int):
+        body (CandidateUpdateRequest): The candidate's new tag set (shape inferred).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Candidate | Error]
+    """
+
+    kwargs = _get_kwargs(
+        candidate_id=candidate_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateUpdateRequest,
+) -> Candidate | Error | None:
+    """Update a candidate (replace its tags)
+
+     Replaces the candidate's whole tag set with the one sent: tags not in the list are removed, and an
+    empty list removes every tag. That the update replaces the set is documented by an integrator; the
+    method, path, body and response are our inference (no client of this operation was found).
+
+    Args:
+        candidate_id (int):
+        body (CandidateUpdateRequest): The candidate's new tag set (shape inferred).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Candidate | Error
+    """
+
+    return sync_detailed(
+        candidate_id=candidate_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateUpdateRequest,
+) -> Response[Candidate | Error]:
+    """Update a candidate (replace its tags)
+
+     Replaces the candidate's whole tag set with the one sent: tags not in the list are removed, and an
+    empty list removes every tag. That the update replaces the set is documented by an integrator; the
+    method, path, body and response are our inference (no client of this operation was found).
+
+    Args:
+        candidate_id (int):
+        body (CandidateUpdateRequest): The candidate's new tag set (shape inferred).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Candidate | Error]
+    """
+
+    kwargs = _get_kwargs(
+        candidate_id=candidate_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    candidate_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CandidateUpdateRequest,
+) -> Candidate | Error | None:
+    """Update a candidate (replace its tags)
+
+     Replaces the candidate's whole tag set with the one sent: tags not in the list are removed, and an
+    empty list removes every tag. That the update replaces the set is documented by an integrator; the
+    method, path, body and response are our inference (no client of this operation was found).
+
+    Args:
+        candidate_id (int):
+        body (CandidateUpdateRequest): The candidate's new tag set (shape inferred).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Candidate | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            candidate_id=candidate_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.application_job import ApplicationJob
+    from ..models.application_source_info import ApplicationSourceInfo
+    from ..models.attachment import Attachment
+    from ..models.candidate import Candidate
+
+
+T = TypeVar("T", bound="Application")
+
+
+@_attrs_define
+class Application:
+    """An application. The detail view also holds screening-question answers, cover letter and other answers under keys
+    that are not known; they are kept among the unknown properties.
+
+        Attributes:
+            id (int):
+            created_at (datetime.datetime | Unset):
+            last_updated_at (datetime.datetime | Unset):
+            hiring_state (str | Unset): Coarse state (pipeline stages are not exposed). Open set of values; known are
+                APPLIED, ACTIVE, REJECTED, HIRED and OFFER.
+            candidate (Candidate | Unset): The person behind an application. Note `phoneNumber` here against `phone` when
+                creating an application.
+            job (ApplicationJob | Unset): The job applied to.
+            source (ApplicationSourceInfo | None | Unset):
+            attachments (list[Attachment] | Unset):
+    """
+
+    id: int
+    created_at: datetime.datetime | Unset = UNSET
+    last_updated_at: datetime.datetime | Unset = UNSET
+    hiring_state: str | Unset = UNSET
+    candidate: Candidate | Unset = UNSET
+    job: ApplicationJob | Unset = UNSET
+    source: ApplicationSourceInfo | None | Unset = UNSET
+    attachments: list[Attachment] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.application_source_info import ApplicationSourceInfo
+
+        id = self.id
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        last_updated_at: str | Unset = UNSET
+        if not isinstance(self.last_updated_at, Unset):
+            last_updated_at = self.last_updated_at.isoformat()
+
+        hiring_state = self.hiring_state
+
+        candidate: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.candidate, Unset):
+            candidate = self.candidate.to_dict()
+
+        job: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.job, Unset):
+            job = self.job.to_dict()
+
+        source: dict[str, Any] | None | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, ApplicationSourceInfo):
+            source = self.source.to_dict()
+        else:
+            source = self.source
+
+        attachments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attachments, Unset):
+            attachments = []
+            for attachments_item_data in self.attachments:
+                attachments_item = attachments_item_data.to_dict()
+                attachments.append(attachments_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if last_updated_at is not UNSET:
+            field_dict["lastUpdatedAt"] = last_updated_at
+        if hiring_state is not UNSET:
+            field_dict["hiringState"] = hiring_state
+        if candidate is not UNSET:
+            field_dict["candidate"] = candidate
+        if job is not UNSET:
+            field_dict["job"] = job
+        if source is not UNSET:
+            field_dict["source"] = source
+        if attachments is not UNSET:
+            field_dict["attachments"] = attachments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.application_job import ApplicationJob
+        from ..models.application_source_info import ApplicationSourceInfo
+        from ..models.attachment import Attachment
+        from ..models.candidate import Candidate
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
+        last_updated_at: datetime.datetime | Unset
+        if isinstance(_last_updated_at, Unset):
+            last_updated_at = UNSET
+        else:
+            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
+
+        hiring_state = d.pop("hiringState", UNSET)
+
+        _candidate = d.pop("candidate", UNSET)
+        candidate: Candidate | Unset
+        if isinstance(_candidate, Unset):
+            candidate = UNSET
+        else:
+            candidate = Candidate.from_dict(_candidate)
+
+        _job = d.pop("job", UNSET)
+        job: ApplicationJob | Unset
+        if isinstance(_job, Unset):
+            job = UNSET
+        else:
+            job = ApplicationJob.from_dict(_job)
+
+        def _parse_source(data: object) -> ApplicationSourceInfo | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                source_type_0 = ApplicationSourceInfo.from_dict(data)
+
+                return source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ApplicationSourceInfo | None | Unset, data)
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        _attachments = d.pop("attachments", UNSET)
+        attachments: list[Attachment] | Unset = UNSET
+        if _attachments is not UNSET:
+            attachments = []
+            for attachments_item_data in _attachments:
+                attachments_item = Attachment.from_dict(attachments_item_data)
+
+                attachments.append(attachments_item)
+
+        application = cls(
+            id=id,
+            created_at=created_at,
+            last_updated_at=last_updated_at,
+            hiring_state=hiring_state,
+            candidate=candidate,
+            job=job,
+            source=source,
+            attachments=attachments,
+        )
+
+        application.additional_properties = d
+        return application
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApplicationSourceInfo")
+
+
+@_attrs_define
+class ApplicationSourceInfo:
+    """Where the application came from, as JOIN reports it (not the create-side `source` value).
+
+    Attributes:
+        product (None | str | Unset): Open set of values (e.g. a job board); the real vocabulary is not known.
+        is_premium (bool | None | Unset):
+    """
+
+    product: None | str | Unset = UNSET
+    is_premium: bool | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        product: None | str | Unset
+        if isinstance(self.product, Unset):
+            product = UNSET
+        else:
+            product = self.product
+
+        is_premium: bool | None | Unset
+        if isinstance(self.is_premium, Unset):
+            is_premium = UNSET
+        else:
+            is_premium = self.is_premium
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if product is not UNSET:
+            field_dict["product"] = product
+        if is_premium is not UNSET:
+            field_dict["isPremium"] = is_premium
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_product(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product = _parse_product(d.pop("product", UNSET))
+
+        def _parse_is_premium(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_premium = _parse_is_premium(d.pop("isPremium", UNSET))
+
+        application_source_info = cls(
+            product=product,
+            is_premium=is_premium,
+        )
+
+        application_source_info.additional_properties = d
+        return application_source_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CandidateUpdateRequest")
+
+
+@_attrs_define
+class CandidateUpdateRequest:
+    """The candidate's new tag set (shape inferred).
+
+    Attributes:
+        tags (list[str]): Tag names. Whether JOIN wants strings or objects with a name is not known.
+    """
+
+    tags: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        tags = self.tags
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "tags": tags,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        tags = cast(list[str], d.pop("tags"))
+
+        candidate_update_request = cls(
+            tags=tags,
+        )
+
+        return candidate_update_request

@@ -1,0 +1,69 @@
+"""hirelink-join: JOIN's API v2 (join.com) as ``Join`` and ``AsyncJoin``.
+
+>>> from hirelink.join import Document, Join
+>>> with Join(token="...") as join:  # doctest: +SKIP
+...     for application in join.iter_applications(updated_since=yesterday):
+...         print(application.id, application.candidate.email)
+...     join.create_application(
+...         8812345, first_name="Lena", last_name="Vogt", email="lena@example.org",
+...         documents=[Document.from_path("cv.pdf", type="CV")],
+...     )
+
+Results are the generated models of ``hirelink.api.join.models`` (the main ones are
+re-exported here); errors are ``hirelink.core`` exceptions.
+"""
+
+from hirelink.api.join.models import (
+    Application,
+    ApplicationCreated,
+    ApplicationJob,
+    ApplicationSource,
+    ApplicationSourceInfo,
+    Attachment,
+    Candidate,
+    Category,
+    DocumentType,
+    EmploymentType,
+    HiringStateFilter,
+    Job,
+    JobContact,
+    Note,
+    Office,
+    Salary,
+    SeniorityLevel,
+    SubCategory,
+)
+
+from ._requests import MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
+from .client import DEFAULT_BASE_URL, AsyncJoin, Join, refine_join_error
+from .documents import MAX_DOCUMENT_BYTES, Document
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "MAX_DOCUMENT_BYTES",
+    "MAX_PAGE_SIZE",
+    "Application",
+    "ApplicationCreated",
+    "ApplicationFilters",
+    "ApplicationJob",
+    "ApplicationSource",
+    "ApplicationSourceInfo",
+    "AsyncJoin",
+    "Attachment",
+    "Candidate",
+    "Category",
+    "Document",
+    "DocumentType",
+    "EmploymentType",
+    "HiringStateFilter",
+    "Job",
+    "JobContact",
+    "Join",
+    "Note",
+    "Office",
+    "OfficeFilters",
+    "Salary",
+    "SeniorityLevel",
+    "SubCategory",
+    "refine_join_error",
+]
