@@ -1,0 +1,113 @@
+"""AsyncJoin: every method over real HTTP against the sandbox."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import anyio
+import pytest
+
+from hirelink.core import DuplicateApplicationError, InvalidInputError, NotFoundError, ServerError
+from hirelink.join import Application, AsyncJoin, Document, Job
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def ajoin(fresh: Served) -> AsyncIterator[AsyncJoin]:
+    async with AsyncJoin(token=fresh.sandbox.token, base_url=fresh.url) as client:
+        yield client
+
+
+async def test_async_jobs(fresh: Served, ajoin: AsyncJoin) -> None:
+    jobs = await ajoin.list_jobs(content=True)
+    assert [job.id for job in jobs] == fresh.sandbox.state.job_ids()
+    assert [job.id async for job in ajoin.iter_jobs(page_size=3)] == fresh.sandbox.state.job_ids()
+    job = await ajoin.get_job(jobs[0].id)
+    assert isinstance(job, Job)
+    assert job.title == jobs[0].title
+    with pytest.raises(NotFoundError):
+        await ajoin.get_job(1)
+
+
+async def test_async_applications_paging_and_filters(fresh: Served, ajoin: AsyncJoin) -> None:
+    page = await ajoin.list_applications(page=3, page_size=50)
+    assert len(page) == 20
+    walked = [a.id async for a in ajoin.iter_applications()]
+    assert walked == fresh.sandbox.state.application_ids()
+    since = datetime(2026, 2, 1, tzinfo=UTC)
+    recent = [a async for a in ajoin.iter_applications(page_size=10, updated_since=since)]
+    assert recent
+    assert all(a.last_updated_at >= since for a in recent)  # type: ignore[operator]
+    detail = await ajoin.get_application(walked[0])
+    assert isinstance(detail, Application)
+    assert detail.id == walked[0]
+    with pytest.raises(InvalidInputError, match="hiring_state"):
+        ajoin.iter_applications(hiring_state="NEW")  # type: ignore[arg-type]
+
+
+async def test_async_create_application_with_documents_tags_and_note(
+    fresh: Served, ajoin: AsyncJoin, tmp_path: Path
+) -> None:
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(b"%PDF-1.7\n\x00\xff binary")
+    created = await ajoin.create_application(
+        8812420,
+        first_name="Async",
+        last_name="Applicant",
+        email="async@example.org",
+        source="REFERRALS",
+        documents=[
+            Document.from_path(cv),
+            Document.from_bytes(b"work", file_name="w.zip", type="WORK_SAMPLES"),
+        ],
+    )
+    assert created.id is not None
+    stored = fresh.sandbox.state.documents(created.id)  # type: ignore[arg-type]
+    assert [d.data for d in stored] == [cv.read_bytes(), b"work"]
+    with pytest.raises(DuplicateApplicationError):
+        await ajoin.create_application(
+            8812420, first_name="Async", last_name="Applicant", email="async@example.org"
+        )
+
+    tagged = await ajoin.set_candidate_tags(created.candidate_id, ["identity-verified"])
+    assert tagged.tags == ["identity-verified"]
+    detail = await ajoin.get_application(created.id)  # type: ignore[arg-type]
+    assert detail.candidate.tags == ["identity-verified"]  # type: ignore[union-attr]
+    note = await ajoin.create_candidate_note(created.candidate_id, "Checked.")
+    assert fresh.sandbox.state.notes(created.candidate_id)[-1]["id"] == note.id
+
+
+async def test_async_reference_data(ajoin: AsyncJoin) -> None:
+    assert (await ajoin.list_categories(language="en"))[0].name == "Software development"
+    assert len(await ajoin.list_employment_types()) == 5
+    assert len(await ajoin.list_seniority_levels()) == 5
+    assert [o.id for o in await ajoin.list_offices(country_code="AT")] == [90213]
+    assert [o.id async for o in ajoin.iter_offices(page_size=1)] == [90211, 90212, 90213]
+
+
+async def test_async_calls_run_concurrently_on_one_client(ajoin: AsyncJoin) -> None:
+    found: dict[int, object] = {}
+
+    async def fetch(application_id: int) -> None:
+        application = await ajoin.get_application(application_id)
+        found[application_id] = application.candidate.id  # type: ignore[union-attr]
+
+    async with anyio.create_task_group() as group:
+        for application_id in range(51000001, 51000021):
+            group.start_soon(fetch, application_id)
+    assert sorted(found) == list(range(51000001, 51000021))
+
+
+async def test_async_create_is_not_resent_after_503(fresh: Served, ajoin: AsyncJoin) -> None:
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/applications$", status=503, headers={"Retry-After": "0"})
+    )
+    with pytest.raises(ServerError):
+        await ajoin.create_application(8812345, first_name="A", last_name="B", email="a@b.org")
+    assert fresh.requests("POST", "/applications") == 1

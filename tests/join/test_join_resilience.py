@@ -1,0 +1,142 @@
+"""Retries (x-ratelimit-reset), faults and secrecy of Join, over real HTTP."""
+
+from __future__ import annotations
+
+import base64
+import logging
+
+import pytest
+
+from hirelink.core import MalformedResponseError, RateLimitError, ServerError
+from hirelink.join import Document, Join
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+THROTTLED: dict[str, object] = {
+    "error": {"type": "TooManyRequests", "message": "Rate limit exceeded"}
+}
+
+
+def test_429_waits_x_ratelimit_reset_then_succeeds(
+    served: Served, join: Join, caplog: pytest.LogCaptureFixture
+) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/applications$",
+            status=429,
+            headers={
+                "x-ratelimit-limit": "100",
+                "x-ratelimit-remaining": "0",
+                "x-ratelimit-reset": "1",
+            },
+            body=THROTTLED,
+        )
+    )
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    assert len(join.list_applications(page=1, page_size=5)) == 5
+    assert served.requests("GET", "/applications") == 2
+    assert "after 429 in 1.00s" in caplog.text
+
+
+def test_429_on_create_application_is_resent_and_creates_once(fresh: Served) -> None:
+    fresh.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=r"/applications$",
+            status=429,
+            headers={"x-ratelimit-reset": "0"},
+            body=THROTTLED,
+        )
+    )
+    with fresh.client() as join:
+        created = join.create_application(
+            8812345, first_name="Once", last_name="Only", email="once@example.org"
+        )
+    assert fresh.requests("POST", "/applications") == 2
+    assert fresh.sandbox.state.application_ids().count(created.id) == 1  # type: ignore[arg-type]
+
+
+def test_a_reset_beyond_the_cap_raises_rate_limit_error_at_once(served: Served, join: Join) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/jobs$",
+            status=429,
+            headers={"x-ratelimit-reset": "3600"},
+            body=THROTTLED,
+        )
+    )
+    with pytest.raises(RateLimitError) as caught:
+        join.list_jobs()
+    assert caught.value.message == "Rate limit exceeded"
+    assert caught.value.headers["x-ratelimit-reset"] == "3600"
+    assert served.requests("GET", "/jobs") == 1
+
+
+def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, join: Join) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="GET", path=r"/jobs/8812345$", status=503, times=2, headers={"Retry-After": "0"}
+        )
+    )
+    assert join.get_job(8812345).id == 8812345
+    assert served.requests("GET", "/jobs/8812345") == 3
+
+    served.sandbox.faults.add(
+        Fault(method="POST", path=r"/notes$", status=503, headers={"Retry-After": "0"})
+    )
+    served.sandbox.faults.add(Fault(method="PATCH", path=r"/candidates/\d+$", status=502))
+    with pytest.raises(ServerError):
+        join.create_candidate_note(41700001, "Sent once.")
+    with pytest.raises(ServerError):
+        join.set_candidate_tags(41700001, ["x"])
+    assert served.requests("POST", "/notes") == 1
+    assert served.requests("PATCH", "/candidates/41700001") == 1
+    assert served.sandbox.state.notes(41700001) == []
+
+
+def test_malformed_body_raises_malformed_response_error(served: Served, join: Join) -> None:
+    served.sandbox.faults.add(Fault(method="GET", path=r"/applications/\d+$", kind="malformed"))
+    with pytest.raises(MalformedResponseError) as caught:
+        join.get_application(51000001)
+    assert caught.value.operation == "get_application"
+
+
+def test_token_and_document_bytes_never_appear_in_logs_reprs_or_errors(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    token = fresh.sandbox.token
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=r"/jobs$", status=503, headers={"Retry-After": "0"})
+    )
+    passport = b"PASSPORT-NUMBER-C01X00T47"
+    texts: list[str] = []
+    with fresh.client() as join:
+        texts.append(repr(join))
+        join.list_jobs()
+        document = Document.from_bytes(passport, file_name="id.pdf", type="OTHER")
+        texts.append(repr(document))
+        join.create_application(
+            8812345, first_name="A", last_name="B", email="a@example.org", documents=[document]
+        )
+        try:
+            join.create_application(
+                8812345, first_name="A", last_name="B", email="a@example.org", documents=[document]
+            )
+        except Exception as error:
+            texts += [str(error), repr(error), repr(getattr(error, "__dict__", ""))]
+    with Join(token=token, base_url=fresh.url) as other:
+        texts.append(repr(other.__dict__))
+    assert "request GET" in caplog.text
+    assert "retrying GET" in caplog.text
+    assert "<redacted>" in caplog.text
+    everything = caplog.text + "\n".join(texts)
+    assert token not in everything
+    assert "PASSPORT" not in everything
+    assert base64.b64encode(passport).decode()[:16] not in everything
+    recorded = fresh.sandbox.recorder.last("POST")
+    assert recorded is not None
+    assert recorded.headers["authorization"] == "<redacted>"

@@ -1,0 +1,492 @@
+"""Join over real HTTP against the sandbox: every operation, paging, wire formats, errors."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+from hirelink.core import (
+    AuthenticationError,
+    ConflictError,
+    DuplicateApplicationError,
+    InvalidInputError,
+    NotFoundError,
+    UnprocessableEntityError,
+)
+from hirelink.join import (
+    MAX_DOCUMENT_BYTES,
+    Application,
+    ApplicationCreated,
+    Candidate,
+    Document,
+    DocumentType,
+    Job,
+    Join,
+    Note,
+)
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+BACKEND_JOB = 8812345
+PERSON = {"first_name": "A", "last_name": "B", "email": "a@b.org"}
+
+
+def last_query(served: Served, path_end: str) -> dict[str, list[str]]:
+    request = served.sandbox.recorder.last(method="GET", path_contains=path_end)
+    assert request is not None
+    return parse_qs(request.query_string, keep_blank_values=True)
+
+
+def last_body(served: Served, method: str) -> object:
+    request = served.sandbox.recorder.last(method=method)
+    assert request is not None
+    return request.json()
+
+
+# --- jobs ---------------------------------------------------------------------------
+
+
+def test_list_jobs_returns_every_job_as_typed_models(served: Served, join: Join) -> None:
+    jobs = join.list_jobs(content=True)
+    assert [job.id for job in jobs] == served.sandbox.state.job_ids()
+    assert all(isinstance(job, Job) for job in jobs)
+    assert {job.status for job in jobs} == {"ONLINE", "OFFLINE", "ARCHIVED"}
+    assert last_query(served, "/v2/jobs") == {"content": ["true"]}
+
+
+def test_list_jobs_pages_and_iter_jobs_walks_them(served: Served, join: Join) -> None:
+    assert [job.id for job in join.list_jobs(page=2, page_size=2)] == [8812401, 8812420]
+    walked = [job.id for job in join.iter_jobs(page_size=2)]
+    assert walked == served.sandbox.state.job_ids()
+    pages = [parse_qs(r.query_string)["page"] for r in served.sandbox.recorder.requests[1:]]
+    assert pages == [["1"], ["2"], ["3"]]  # 2 + 2 + 1: the short third page ends the walk
+
+
+def test_get_job_returns_the_full_record(join: Join) -> None:
+    job = join.get_job(BACKEND_JOB)
+    assert job.title == "Backend Engineer (Python)"
+    assert job.external_id == "req-2026-014"
+    assert job.office is not None
+    assert job.office.city == "Berlin"  # type: ignore[union-attr]
+    assert job.salary.currency == "EUR"  # type: ignore[union-attr]
+    assert isinstance(job.created_at, datetime)
+
+
+def test_unknown_job_raises_not_found_with_joins_message(join: Join) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        join.get_job(1)
+    assert caught.value.status_code == 404
+    assert caught.value.message == "Job not found"
+    assert caught.value.error == {"error": {"type": "NotFound", "message": "Job not found"}}
+    assert caught.value.url.endswith("/v2/jobs/1")
+
+
+# --- applications -------------------------------------------------------------------
+
+
+def test_list_applications_returns_one_page_newest_first(served: Served, join: Join) -> None:
+    page = join.list_applications(page=1, page_size=50)
+    assert len(page) == 50
+    assert all(isinstance(application, Application) for application in page)
+    assert [a.id for a in page] == served.sandbox.state.application_ids()[:50]
+    assert isinstance(page[0].candidate, Candidate)
+    assert isinstance(page[0].candidate.id, int)
+    assert last_query(served, "/applications") == {"page": ["1"], "pageSize": ["50"]}
+
+
+def test_iter_applications_walks_three_pages_without_duplicates(served: Served, join: Join) -> None:
+    walked = [application.id for application in join.iter_applications()]
+    assert len(walked) == len(set(walked)) == 120
+    assert walked == served.sandbox.state.application_ids()
+    pages = [
+        (parse_qs(r.query_string)["page"], parse_qs(r.query_string)["pageSize"])
+        for r in served.sandbox.recorder.requests
+    ]
+    assert pages == [(["1"], ["50"]), (["2"], ["50"]), (["3"], ["50"])]
+
+
+def test_every_application_filter_reaches_the_wire_in_joins_format(
+    served: Served, join: Join
+) -> None:
+    cet = timezone(timedelta(hours=1))
+    join.list_applications(
+        page=2,
+        page_size=10,
+        job_external_id="req-2026-014",
+        updated_since=datetime(2026, 2, 1, 1, 30, tzinfo=cet),
+        job_id=BACKEND_JOB,
+        created_since=date(2026, 1, 10),
+        hiring_state="ACTIVE",
+    )
+    assert last_query(served, "/applications") == {
+        "page": ["2"],
+        "pageSize": ["10"],
+        "jobExternalId": ["req-2026-014"],
+        "updatedAtGte": ["2026-02-01T00:30:00Z"],
+        "jobId": ["8812345"],
+        "createdAtGte": ["2026-01-10T00:00:00Z"],
+        "hiringState": ["ACTIVE"],
+    }
+
+
+def test_unset_filters_are_not_sent(served: Served, join: Join) -> None:
+    join.list_applications()
+    assert last_query(served, "/applications") == {}
+
+
+def test_application_filters_select_what_they_say(join: Join) -> None:
+    by_external = list(join.iter_applications(job_external_id="req-2026-021"))
+    assert by_external
+    assert all(a.job.external_id == "req-2026-021" for a in by_external)  # type: ignore[union-attr]
+
+    since = datetime(2026, 2, 1, tzinfo=UTC)
+    updated = list(join.iter_applications(updated_since=since))
+    assert 0 < len(updated) < 120
+    assert all(a.last_updated_at >= since for a in updated)  # type: ignore[operator]
+
+    created = list(join.iter_applications(created_since=since))
+    assert all(a.created_at >= since for a in created)  # type: ignore[operator]
+
+    offers = list(join.iter_applications(hiring_state="OFFER", job_id=BACKEND_JOB))
+    assert offers
+    assert all(a.hiring_state == "OFFER" and a.job.id == BACKEND_JOB for a in offers)  # type: ignore[union-attr]
+
+
+def test_get_application_returns_candidate_job_source_and_attachments(join: Join) -> None:
+    listed = join.list_applications(page=1, page_size=1)[0]
+    application = join.get_application(listed.id)
+    assert application.id == listed.id
+    assert application.candidate.email == listed.candidate.email  # type: ignore[union-attr]
+    assert application.job.title  # type: ignore[union-attr]
+    assert application.source.product  # type: ignore[union-attr]
+    assert isinstance(application.attachments, list)
+    assert application.attachments[0].type_ in ("CV", "JOIN_CV")
+    with pytest.raises(NotFoundError, match="Application not found"):
+        join.get_application(1)
+
+
+def test_create_application_round_trips_documents_and_shows_up_in_list_and_detail(
+    fresh: Served, tmp_path: Path
+) -> None:
+    cv_bytes = bytes(range(256)) * 40  # binary, not valid UTF-8
+    cv = tmp_path / "Lena_Vogt_CV.pdf"
+    cv.write_bytes(cv_bytes)
+    letter = "Sehr geehrte Damen und Herren, ✓".encode()
+    with fresh.client() as join:
+        created = join.create_application(
+            BACKEND_JOB,
+            first_name="Lena",
+            last_name="Vogt",
+            email="lena.vogt@example.org",
+            phone="+4915112345678",
+            source="JOB_BOARDS",
+            integration_external_id="acme-apply-7f3c2a9e",
+            documents=[
+                Document.from_path(cv),
+                Document.from_bytes(letter, file_name="letter.txt", type="COVER_LETTER"),
+            ],
+        )
+        assert isinstance(created, ApplicationCreated)
+        assert isinstance(created.id, int)
+
+        stored = fresh.sandbox.state.documents(created.id)
+        assert [(d.type, d.name, d.data) for d in stored] == [
+            ("CV", "Lena_Vogt_CV.pdf", cv_bytes),
+            ("COVER_LETTER", "letter.txt", letter),
+        ]
+        body = last_body(fresh, "POST")
+        assert body == {
+            "jobId": BACKEND_JOB,
+            "candidate": {
+                "firstName": "Lena",
+                "lastName": "Vogt",
+                "email": "lena.vogt@example.org",
+                "phone": "+4915112345678",
+            },
+            "source": "JOB_BOARDS",
+            "integrationExternalId": "acme-apply-7f3c2a9e",
+            "documents": [
+                {
+                    "type": "CV",
+                    "name": "Lena_Vogt_CV.pdf",
+                    "data": base64.b64encode(cv_bytes).decode(),
+                },
+                {
+                    "type": "COVER_LETTER",
+                    "name": "letter.txt",
+                    "data": base64.b64encode(letter).decode(),
+                },
+            ],
+        }
+
+        newest = join.list_applications(page=1, page_size=1)[0]
+        assert newest.id == created.id
+        assert newest.candidate.id == created.candidate_id  # type: ignore[union-attr]
+        detail = join.get_application(created.id)
+        assert detail.hiring_state == "APPLIED"
+        assert detail.job.id == BACKEND_JOB  # type: ignore[union-attr]
+        assert [a.filename for a in detail.attachments] == ["Lena_Vogt_CV.pdf", "letter.txt"]  # type: ignore[union-attr]
+        assert len(list(join.iter_applications())) == 121
+
+
+def test_create_application_sends_only_what_was_given(fresh: Served) -> None:
+    with fresh.client() as join:
+        join.create_application(
+            8812401, first_name="Tomás", last_name="Ortega", email="t@example.net"
+        )
+    assert last_body(fresh, "POST") == {
+        "jobId": 8812401,
+        "candidate": {"firstName": "Tomás", "lastName": "Ortega", "email": "t@example.net"},
+    }
+
+
+def test_a_second_application_to_the_same_job_is_a_duplicate(fresh: Served) -> None:
+    with fresh.client() as join:
+        first = join.create_application(
+            BACKEND_JOB, first_name="Ada", last_name="Lovelace", email="ada@example.org"
+        )
+        with pytest.raises(DuplicateApplicationError) as caught:
+            join.create_application(
+                BACKEND_JOB, first_name="Ada", last_name="Lovelace", email="ADA@example.org"
+            )
+        assert isinstance(caught.value, ConflictError)
+        assert caught.value.status_code == 409
+        assert "already exists" in caught.value.message
+        assert caught.value.error["error"]["type"] == "Conflict"
+        other_job = join.create_application(
+            8812401, first_name="Ada", last_name="Lovelace", email="ada@example.org"
+        )
+        assert other_job.candidate_id == first.candidate_id  # the same candidate, another job
+    assert fresh.requests("POST", "/applications") == 3  # the duplicate was not resent
+
+
+@pytest.mark.parametrize("status", [400, 422])
+def test_already_exists_means_duplicate_whatever_the_status(
+    served: Served, join: Join, status: int
+) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=r"/applications$",
+            status=status,
+            body={"error": {"type": "Invalid", "message": "Candidate already exists for job"}},
+        )
+    )
+    with pytest.raises(DuplicateApplicationError) as caught:
+        join.create_application(BACKEND_JOB, first_name="A", last_name="B", email="a@b.org")
+    assert caught.value.status_code == status
+
+
+def test_other_conflicts_are_not_duplicates(served: Served, join: Join) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="POST", path=r"/applications$", status=409, body={"error": {"message": "Busy"}}
+        )
+    )
+    with pytest.raises(ConflictError) as caught:
+        join.create_application(BACKEND_JOB, first_name="A", last_name="B", email="a@b.org")
+    assert not isinstance(caught.value, DuplicateApplicationError)
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=r"/notes$",
+            status=422,
+            body={"error": {"message": "Note already exists"}},
+        )
+    )
+    with pytest.raises(UnprocessableEntityError) as unprocessable:
+        join.create_candidate_note(41700001, "x")
+    assert not isinstance(unprocessable.value, DuplicateApplicationError)
+
+
+def test_create_application_for_an_unknown_job_is_not_found(fresh: Served) -> None:
+    with fresh.client() as join, pytest.raises(NotFoundError, match="Job not found"):
+        join.create_application(999, first_name="A", last_name="B", email="a@b.org")
+
+
+# --- candidates ---------------------------------------------------------------------
+
+
+def test_set_candidate_tags_replaces_the_whole_set(fresh: Served) -> None:
+    with fresh.client() as join:
+        application = join.list_applications(page=1, page_size=1)[0]
+        candidate_id = application.candidate.id  # type: ignore[union-attr]
+        assert isinstance(candidate_id, int)
+        tagged = join.set_candidate_tags(
+            candidate_id, ["identity-verified", "priority", "priority"]
+        )
+        assert isinstance(tagged, Candidate)
+        assert tagged.tags == ["identity-verified", "priority"]
+        assert last_body(fresh, "PATCH") == {"tags": ["identity-verified", "priority"]}
+
+        replaced = join.set_candidate_tags(candidate_id, ["identity-verified"])
+        assert replaced.tags == ["identity-verified"]
+        assert join.get_application(application.id).candidate.tags == ["identity-verified"]  # type: ignore[union-attr]
+
+        assert join.set_candidate_tags(candidate_id, []).tags == []
+        assert fresh.sandbox.state.candidate(candidate_id)["tags"] == []
+        with pytest.raises(NotFoundError, match="Candidate not found"):
+            join.set_candidate_tags(1, ["x"])
+
+
+def test_create_candidate_note_is_kept(fresh: Served) -> None:
+    with fresh.client() as join:
+        note = join.create_candidate_note(41700005, "<p>Identity verified.</p>")
+        assert isinstance(note, Note)
+        assert note.content == "<p>Identity verified.</p>"
+        join.create_candidate_note(41700005, "Second note.")
+        with pytest.raises(NotFoundError):
+            join.create_candidate_note(1, "Nobody.")
+    assert last_body(fresh, "POST") == {"content": "Nobody."}
+    notes = fresh.sandbox.state.notes(41700005)
+    assert [n["content"] for n in notes] == ["<p>Identity verified.</p>", "Second note."]
+    assert notes[0]["id"] == note.id
+
+
+# --- reference data -----------------------------------------------------------------
+
+
+def test_reference_data(served: Served, join: Join) -> None:
+    categories = join.list_categories(language="de")
+    assert categories[0].name == "Softwareentwicklung"
+    assert 412 in [sub.id for sub in categories[0].sub_categories]  # type: ignore[union-attr]
+    assert last_query(served, "/categories") == {"language": ["de"]}
+    assert [t.id for t in join.list_employment_types()] == [1, 2, 3, 4, 5]
+    assert join.list_seniority_levels(language="en")[2].name == "Experienced"
+    german = join.list_offices(country_code="DE", page=1, page_size=50)
+    assert [o.city for o in german] == ["Berlin", "München"]
+    assert last_query(served, "/offices") == {
+        "page": ["1"],
+        "pageSize": ["50"],
+        "countryCode": ["DE"],
+    }
+    assert [o.id for o in join.iter_offices(page_size=2)] == [90211, 90212, 90213]
+    assert [o.name for o in join.list_offices(city_name_like="wie")] == ["Vienna"]
+
+
+# --- validation, auth ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda j: j.list_jobs(page_size=51), "page_size"),
+        (lambda j: j.list_jobs(page=0), "page"),
+        (lambda j: j.list_jobs(content="yes"), "content"),
+        (lambda j: j.iter_jobs(page_size=0), "page_size"),
+        (lambda j: j.get_job(-3), "job_id"),
+        (lambda j: j.list_applications(hiring_state="NEW"), "hiring_state"),
+        (lambda j: j.list_applications(updated_since="yesterday"), "updated_since"),
+        (lambda j: j.list_applications(job_external_id=""), "job_external_id"),
+        (lambda j: j.list_applications(colour="red"), "colour"),
+        (lambda j: j.iter_applications(page_size=100), "page_size"),
+        (lambda j: j.iter_applications(job_id=0), "job_id"),
+        (lambda j: j.get_application(True), "application_id"),
+        (lambda j: j.create_application(1, **{**PERSON, "first_name": ""}), "first_name"),
+        (lambda j: j.create_application(1, **{**PERSON, "email": "nope"}), "email"),
+        (lambda j: j.create_application(1, **PERSON, source="WEB"), "source"),
+        (lambda j: j.create_application(1, **PERSON, documents=[b"%PDF"]), "documents.0"),
+        (lambda j: j.create_application(0, **PERSON), "job_id"),
+        (
+            lambda j: j.create_application(1, **PERSON, integration_external_id=""),
+            "integration_external_id",
+        ),
+        (lambda j: j.set_candidate_tags(41700001, "identity-verified"), "tags"),
+        (lambda j: j.set_candidate_tags(41700001, ["ok", ""]), "tags.1"),
+        (lambda j: j.create_candidate_note(41700001, "  "), "content"),
+        (lambda j: j.list_categories(language="english"), "language"),
+        (lambda j: j.list_offices(country_code="DEU"), "country_code"),
+        (lambda j: j.iter_offices(town="Berlin"), "town"),
+    ],
+)  # fmt: skip
+def test_bad_input_names_the_field_and_sends_nothing(
+    served: Served, join: Join, call: object, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        call(join)  # type: ignore[operator]
+    assert caught.value.field == field
+    assert isinstance(caught.value, ValueError)
+    assert served.sandbox.recorder.requests == []
+
+
+def test_documents_are_checked_when_built(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as file:  # sparse: the size check must not read it
+        file.truncate(MAX_DOCUMENT_BYTES + 1)
+    exactly = b"x" * MAX_DOCUMENT_BYTES
+    cases: list[tuple[Callable[[], Document], str, str]] = [
+        (lambda: Document.from_path(empty), "path", "empty"),
+        (lambda: Document.from_path(huge), "path", "at most"),
+        (lambda: Document.from_path(tmp_path / "missing.pdf"), "path", "cannot read"),
+        (lambda: Document.from_path(tmp_path), "path", "not a file"),
+        (lambda: Document.from_bytes(b"", file_name="a.pdf"), "data", "empty"),
+        (lambda: Document.from_bytes(exactly + b"x", file_name="a.pdf"), "data", "at most"),
+        (lambda: Document.from_bytes(b"x", file_name="a.pdf", type="PHOTO"), "type", "CV"),  # type: ignore[arg-type]
+        (lambda: Document.from_bytes(b"x", file_name=""), "file_name", "non-empty"),
+        (lambda: Document.from_bytes("text", file_name="a.txt"), "data", "bytes"),  # type: ignore[arg-type]
+    ]
+    for build, field, words in cases:
+        with pytest.raises(InvalidInputError) as caught:
+            build()
+        assert caught.value.field == field
+        assert words in caught.value.message
+    assert Document.from_bytes(exactly, file_name="max.bin").size == MAX_DOCUMENT_BYTES
+
+
+def test_document_names_types_and_repr(tmp_path: Path) -> None:
+    path = tmp_path / "scan.png"
+    path.write_bytes(b"secret-bytes-of-a-passport")
+    document = Document.from_path(path, type=DocumentType.CERTIFICATES, file_name="id.png")
+    assert (document.type, document.name, document.size) == (
+        DocumentType.CERTIFICATES,
+        "id.png",
+        26,
+    )
+    assert repr(document) == "Document(type='CERTIFICATES', name='id.png', size=26)"
+    assert "secret" not in repr(document)
+    assert "secret" not in str(document)
+    assert Document.from_path(str(path)).name == "scan.png"
+    assert Document.from_path(path).type is DocumentType.CV
+
+
+def test_a_bearer_token_is_refused_at_construction() -> None:
+    with pytest.raises(InvalidInputError, match="without 'Bearer '") as caught:
+        Join(token="Bearer sandbox-join-token")
+    assert caught.value.field == "token"
+
+
+def test_a_wrong_token_raises_authentication_error(served: Served) -> None:
+    with (
+        Join(token="wrong-token-123", base_url=served.url) as join,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        join.list_jobs()
+    assert caught.value.status_code == 401
+    assert caught.value.error["error"]["type"] == "Unauthorized"
+    assert "wrong-token-123" not in str(caught.value) + repr(caught.value.__dict__)
+
+
+def test_the_token_is_sent_raw_in_authorization(served: Served) -> None:
+    seen: list[str] = []
+
+    def spy(request: httpx.Request) -> None:
+        seen.append(request.headers["authorization"])
+
+    with (
+        httpx.Client(event_hooks={"request": [spy]}) as http,
+        Join(token=served.sandbox.token, base_url=served.url, httpx_client=http) as join,
+    ):
+        assert join.list_jobs()
+        with pytest.raises(NotFoundError):
+            join.get_job(1)
+        assert not http.is_closed
+    assert seen == [served.sandbox.token, served.sandbox.token]
