@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.sandbox.__main__ import start_stand_ins
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
 
 
@@ -21,6 +22,17 @@ def recruitee_sandbox() -> Iterator[tuple[RecruiteeSandbox, dict[str, Any]]]:
             "base_url": server.url,
         }
         yield sandbox, credential
+
+
+@pytest.fixture
+def stand_ins() -> Iterator[dict[str, dict[str, Any]]]:
+    """Every provider's stand-in, running; provider -> credential values."""
+    started = start_stand_ins(max_lifetime=300, candidates=150)
+    try:
+        yield {stand_in.name: stand_in.details for stand_in in started}
+    finally:
+        for stand_in in started:
+            stand_in.server.stop()
 
 
 @pytest.fixture

@@ -20,11 +20,15 @@ from hirelink.operations import (
 )
 from hirelink.sandbox.recruitee import RecruiteeSandbox
 
-from .workflows import RECRUITEE_STEPS
+from .workflows import STEPS_BY_PROVIDER
 
 CATALOG = load_providers()
 ALL_OPERATIONS = CATALOG.operations()
-STEPS = {operation_id: (inputs, check) for operation_id, inputs, check in RECRUITEE_STEPS}
+STEPS = {
+    operation_id: (inputs, check)
+    for steps in STEPS_BY_PROVIDER.values()
+    for operation_id, inputs, check in steps
+}
 
 
 def test_every_operation_has_metadata_and_a_workflow_step() -> None:
@@ -41,6 +45,16 @@ def test_every_operation_has_metadata_and_a_workflow_step() -> None:
 def test_seed_titles_are_registered() -> None:
     titles = {o.title for o in CATALOG.operations("recruitee")}
     assert {"List Candidates", "Update Candidate"} <= titles
+    join_titles = {o.title for o in CATALOG.operations("join")}
+    assert {
+        "List Jobs",
+        "Retrieve Job",
+        "List Applications",
+        "Retrieve Application",
+        "Create Application",
+        "Update Candidate",
+        "Create Candidate Note",
+    } <= join_titles
 
 
 @pytest.mark.parametrize("operation", ALL_OPERATIONS, ids=lambda o: o.id)
@@ -68,15 +82,30 @@ def test_unknown_operation_suggests_close_ids() -> None:
 
 
 def test_every_operation_runs_and_matches_its_output_schema(
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    stand_ins: dict[str, dict[str, Any]],
 ) -> None:
-    _, credential = recruitee_sandbox
-    for operation_id, inputs, check in RECRUITEE_STEPS:
-        result = invoke(operation_id, credential, inputs)
-        assert check(result), operation_id
-        json.dumps(result)  # JSON-ready
-        schema = CATALOG.get(operation_id).output_schema
-        jsonschema.validate(result, schema)
+    for provider, steps in STEPS_BY_PROVIDER.items():
+        for operation_id, inputs, check in steps:
+            result = invoke(operation_id, stand_ins[provider], inputs)
+            assert check(result), operation_id
+            json.dumps(result)  # JSON-ready
+            schema = CATALOG.get(operation_id).output_schema
+            jsonschema.validate(result, schema)
+
+
+def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[str, Any]]) -> None:
+    operation = CATALOG.get("join.create_application")
+    arguments = operation.arguments(STEPS["join.create_application"][0])
+    (document,) = arguments["documents"]
+    assert document.data.startswith(b"%PDF-1.4")
+    with pytest.raises(InputValidationError) as caught:
+        operation.arguments(
+            {
+                **operation.example,
+                "documents": [{"type": "CV", "file_name": "x.pdf", "content": "not base64!"}],
+            }
+        )
+    assert caught.value.problems[0].field.startswith("documents.0")
 
 
 def test_no_request_is_sent_when_inputs_are_bad(

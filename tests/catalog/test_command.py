@@ -22,7 +22,7 @@ from hirelink.cli.main import (
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.recruitee import RecruiteeSandbox
 
-from .workflows import RECRUITEE_STEPS
+from .workflows import STEPS_BY_PROVIDER
 
 runner = CliRunner()
 
@@ -42,11 +42,20 @@ def saved(
     return sandbox
 
 
-def test_every_operation_runs_through_the_command(saved: RecruiteeSandbox) -> None:
-    for operation_id, inputs, check in RECRUITEE_STEPS:
-        result = hirelink("run", operation_id, "--credential", "rc", "--input", json.dumps(inputs))
-        assert result.exit_code == 0, (operation_id, result.output)
-        assert check(json.loads(result.stdout)), operation_id
+def test_every_operation_runs_through_the_command(
+    config_dir: Path, stand_ins: dict[str, dict[str, Any]]
+) -> None:
+    for provider, credential in stand_ins.items():
+        settings = [f"--set={k}={v}" for k, v in credential.items()]
+        added = hirelink("credentials", "add", f"sb-{provider}", "--provider", provider, *settings)
+        assert added.exit_code == 0, added.output
+    for provider, steps in STEPS_BY_PROVIDER.items():
+        for operation_id, inputs, check in steps:
+            result = hirelink(
+                "run", operation_id, "--credential", f"sb-{provider}", "--input", json.dumps(inputs)
+            )
+            assert result.exit_code == 0, (operation_id, result.output)
+            assert check(json.loads(result.stdout)), operation_id
 
 
 def test_key_value_inputs_and_input_files(saved: RecruiteeSandbox, tmp_path: Path) -> None:
@@ -159,10 +168,16 @@ def test_credentials_can_live_in_the_environment_alone(
     assert not (config_dir / "credentials.toml").exists()
 
 
-def test_a_credential_of_another_provider_is_refused(config_dir: Path) -> None:
+def test_a_missing_credential_is_reported(config_dir: Path) -> None:
     result = hirelink("run", "recruitee.list_offers", "-c", "missing")
     assert result.exit_code == EXIT_BAD_INPUT
     assert "no credential 'missing'" in result.stderr
+
+
+def test_a_credential_of_another_provider_is_refused(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "join.list_jobs", "-c", "rc")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "recruitee credential" in result.stderr
 
 
 def test_help_and_describe(saved: RecruiteeSandbox) -> None:

@@ -58,3 +58,39 @@ RECRUITEE_STEPS: list[tuple[str, dict[str, Any], Any]] = [
     ("recruitee.get_offer", {"offer_id": 31337}, lambda r: isinstance(r["title"], str)),
     ("recruitee.delete_candidate", {"candidate_id": CANDIDATE}, lambda r: r["id"] == CANDIDATE),
 ]
+
+CV = "JVBERi0xLjQKJSBjYXRhbG9nIHRlc3QK"  # base64 of a tiny PDF header
+
+JOIN_STEPS: list[tuple[str, dict[str, Any], Any]] = [
+    ("join.list_jobs", {}, lambda r: len(r) == 5),
+    ("join.get_job", {"job_id": 8812345}, lambda r: r["id"] == 8812345),
+    ("join.list_applications", {"page": 1, "page_size": 20}, lambda r: len(r) == 20),
+    ("join.get_application", {"application_id": 51000001}, lambda r: r["id"] == 51000001),
+    (
+        "join.create_application",
+        {
+            "job_id": 8812345,
+            "first_name": "Cat",
+            "last_name": "Alog",
+            "email": "cat@example.org",
+            "documents": [{"type": "CV", "file_name": "cv.pdf", "content": CV}],
+        },
+        lambda r: isinstance(r["candidateId"], int),
+    ),
+    (
+        "join.set_candidate_tags",
+        {"candidate_id": 41700001, "tags": ["identity-verified"]},
+        lambda r: r["tags"] == ["identity-verified"],
+    ),
+    (
+        "join.create_candidate_note",
+        {"candidate_id": 41700001, "content": "Verified."},
+        lambda r: isinstance(r["id"], int),
+    ),
+    ("join.list_categories", {"language": "en"}, lambda r: len(r) > 0),
+    ("join.list_employment_types", {}, lambda r: len(r) > 0),
+    ("join.list_seniority_levels", {}, lambda r: len(r) > 0),
+    ("join.list_offices", {}, lambda r: len(r) > 0),
+]
+
+STEPS_BY_PROVIDER = {"recruitee": RECRUITEE_STEPS, "join": JOIN_STEPS}

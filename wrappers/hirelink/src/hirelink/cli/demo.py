@@ -10,6 +10,7 @@ catalog operation runs at least once. No account or network is needed.
 
 from __future__ import annotations
 
+import base64
 import sys
 import tempfile
 import time
@@ -126,7 +127,76 @@ def recruitee_workflow() -> list[Step]:
     ]
 
 
-WORKFLOWS: dict[str, Callable[[], list[Step]]] = {"recruitee": recruitee_workflow}
+CV_BASE64 = base64.b64encode(b"%PDF-1.4\n% demo CV\n").decode()
+
+
+def join_workflow() -> list[Step]:
+    """Apply with a CV, read it back, tag the candidate verified and leave a note."""
+
+    def applied(result: Any, context: Context) -> None:
+        context["candidate"] = result["candidateId"]
+
+    return [
+        Step(
+            "join.list_jobs",
+            {},
+            lambda r: f"{len(r)} jobs; first: {r[0]['title']}",
+            lambda r, c: c.update(job=r[0]["id"]),
+        ),
+        Step(
+            "join.get_job",
+            lambda c: {"job_id": c["job"]},
+            lambda r: f"{r['title']} ({r['status']})",
+        ),
+        Step(
+            "join.create_application",
+            lambda c: {
+                "job_id": c["job"],
+                "first_name": "Ada",
+                "last_name": "Lindqvist",
+                "email": "ada.demo@example.org",
+                "source": "ORGANIC",
+                "documents": [{"type": "CV", "file_name": "ada-cv.pdf", "content": CV_BASE64}],
+            },
+            lambda r: f"candidate {r['candidateId']}",
+            applied,
+        ),
+        Step(
+            "join.list_applications",
+            {"page": 1, "page_size": 50},
+            lambda r: f"{len(r)} applications on page 1",
+            lambda r, c: c.update(application=r[0]["id"]),
+        ),
+        Step(
+            "join.get_application",
+            lambda c: {"application_id": c["application"]},
+            lambda r: f"{r['candidate']['firstName']} {r['candidate']['lastName']}",
+        ),
+        Step(
+            "join.set_candidate_tags",
+            lambda c: {"candidate_id": c["candidate"], "tags": ["identity-verified"]},
+            lambda r: f"tags {r.get('tags')}",
+        ),
+        Step(
+            "join.create_candidate_note",
+            lambda c: {"candidate_id": c["candidate"], "content": "Identity verified."},
+            lambda r: f"note {r.get('id')}",
+        ),
+        Step("join.list_categories", {"language": "en"}, lambda r: f"{len(r)} categories"),
+        Step(
+            "join.list_employment_types", {"language": "en"}, lambda r: f"{len(r)} employment types"
+        ),
+        Step(
+            "join.list_seniority_levels", {"language": "en"}, lambda r: f"{len(r)} seniority levels"
+        ),
+        Step("join.list_offices", {}, lambda r: f"{len(r)} offices"),
+    ]
+
+
+WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
+    "recruitee": recruitee_workflow,
+    "join": join_workflow,
+}
 
 
 @define

@@ -113,7 +113,8 @@ class Operation:
     @property
     def summary(self) -> str:
         doc = getattr(self.provider.client_class, self.method).__doc__ or ""
-        return doc.strip().split("\n\n")[0].replace("\n", " ").strip()
+        first_paragraph = doc.strip().split("\n\n")[0]
+        return " ".join(first_paragraph.split()).replace("``", "")
 
     @functools.cached_property
     def _input_model(self) -> type[BaseModel]:
@@ -151,15 +152,18 @@ class Operation:
                 raise TypeError(f"{self.id}: {self.provider.client_class} has no method {name}")
 
 
+_UNION_TAGS = frozenset({"bool", "bytes", "date", "datetime", "float", "int", "str", "time"})
+
+
 def _problems(error: ValidationError) -> list[FieldProblem]:
     """One problem per field; union branches (``sort.literal[...]``) folded into the field."""
     problems: dict[str, str] = {}
     for detail in error.errors():
-        path = [
-            str(part)
-            for part in detail["loc"]
-            if isinstance(part, int) or ("[" not in part and "-" not in part)
-        ]
+        path: list[str] = []
+        for part in detail["loc"]:
+            if isinstance(part, str) and ("[" in part or "-" in part or part in _UNION_TAGS):
+                break  # pydantic names the union member it tried: not part of the field path
+            path.append(str(part))
         problems.setdefault(".".join(path) or "inputs", detail["msg"])
     return [FieldProblem(field, message) for field, message in problems.items()]
 
@@ -201,7 +205,10 @@ class Catalog:
 
 CATALOG = Catalog()
 
-_PROVIDER_MODULES = ("hirelink.operations.providers.recruitee",)
+_PROVIDER_MODULES = (
+    "hirelink.operations.providers.recruitee",
+    "hirelink.operations.providers.join",
+)
 
 
 def load_providers() -> Catalog:

@@ -1,0 +1,33 @@
+"""Files in catalog inputs: ``{"type", "file_name", "content"}`` with base64 content.
+
+Workflow engines pass documents (a CV, a cover letter) as JSON; providers take their own
+document objects. A provider registers an :class:`~hirelink.operations.schema.InputConversion`
+built by :func:`file_conversion` to turn one into the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pydantic import Base64Bytes, BaseModel, ConfigDict, Field
+
+from .schema import InputConversion
+
+
+class FileInput(BaseModel):
+    """A file in catalog inputs."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: str = Field(description="The provider's document type, e.g. CV.")
+    file_name: str = Field(min_length=1, description="File name, with its extension.")
+    content: Base64Bytes = Field(description="The file's bytes, base64-encoded.")
+
+
+def file_conversion(build: Callable[[bytes, str, str], Any]) -> InputConversion:
+    """``build(content, file_name, type)`` makes the provider's document object."""
+    return InputConversion(
+        json_type=FileInput,
+        to_python=lambda file: build(file.content, file.file_name, file.type),
+    )
