@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.sandbox.join import BASE_PATH, JoinSandbox, create_join_sandbox
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
 
 
@@ -21,6 +22,13 @@ def recruitee_sandbox() -> Iterator[tuple[RecruiteeSandbox, dict[str, Any]]]:
             "base_url": server.url,
         }
         yield sandbox, credential
+
+
+@pytest.fixture
+def join_sandbox() -> Iterator[tuple[JoinSandbox, dict[str, Any]]]:
+    sandbox = create_join_sandbox()
+    with sandbox.serve() as server:
+        yield sandbox, {"token": sandbox.token, "base_url": server.url + BASE_PATH}
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from hirelink.core import AuthenticationError, NotFoundError
+from hirelink.core import AuthenticationError, InvalidInputError, NotFoundError
 from hirelink.operations import (
     InputValidationError,
     UnknownOperationError,
@@ -18,13 +18,16 @@ from hirelink.operations import (
     invoke_all,
     load_providers,
 )
+from hirelink.sandbox.join import JoinSandbox
 from hirelink.sandbox.recruitee import RecruiteeSandbox
 
-from .workflows import RECRUITEE_STEPS
+from .workflows import JOIN_STEPS, RECRUITEE_STEPS
 
 CATALOG = load_providers()
 ALL_OPERATIONS = CATALOG.operations()
-STEPS = {operation_id: (inputs, check) for operation_id, inputs, check in RECRUITEE_STEPS}
+STEPS = {
+    operation_id: (inputs, check) for operation_id, inputs, check in RECRUITEE_STEPS + JOIN_STEPS
+}
 
 
 def test_every_operation_has_metadata_and_a_workflow_step() -> None:
@@ -77,6 +80,42 @@ def test_every_operation_runs_and_matches_its_output_schema(
         json.dumps(result)  # JSON-ready
         schema = CATALOG.get(operation_id).output_schema
         jsonschema.validate(result, schema)
+
+
+def test_every_join_operation_runs_and_matches_its_output_schema(
+    join_sandbox: tuple[JoinSandbox, dict[str, Any]],
+) -> None:
+    sandbox, credential = join_sandbox
+    for operation_id, inputs, check in JOIN_STEPS:
+        result = invoke(operation_id, credential, inputs)
+        assert check(result), operation_id
+        jsonschema.validate(result, CATALOG.get(operation_id).output_schema)
+    created = sandbox.state.application_ids()[0]
+    assert sandbox.state.documents(created)[0].data == b"%PDF-1.7\n"
+
+
+def test_join_documents_in_inputs_are_checked_before_sending(
+    join_sandbox: tuple[JoinSandbox, dict[str, Any]], tmp_path: Any
+) -> None:
+    sandbox, credential = join_sandbox
+    person = {"job_id": 8812345, "first_name": "A", "last_name": "B", "email": "a@b.org"}
+    bad_documents: list[list[dict[str, Any]]] = [
+        [{"type": "CV", "content": "JVBERi0xLjcK"}],  # no file name
+        [{"type": "PHOTO", "file_name": "a.png", "content": "AAAA"}],
+        [{"type": "CV", "file_name": "a.pdf", "content": "not base64!"}],
+        [{"type": "CV", "file_name": "a.pdf", "content": ""}],
+        [{"type": "CV", "path": str(tmp_path / "missing.pdf")}],
+    ]
+    for documents in bad_documents:
+        with pytest.raises(InvalidInputError):
+            invoke("join.create_application", credential, {**person, "documents": documents})
+    assert sandbox.recorder.requests == []
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(b"%PDF-1.4 from a path")
+    created = invoke(
+        "join.create_application", credential, {**person, "documents": [{"path": str(cv)}]}
+    )
+    assert sandbox.state.documents(created["id"])[0].data == cv.read_bytes()
 
 
 def test_no_request_is_sent_when_inputs_are_bad(

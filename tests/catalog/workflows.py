@@ -58,3 +58,48 @@ RECRUITEE_STEPS: list[tuple[str, dict[str, Any], Any]] = [
     ("recruitee.get_offer", {"offer_id": 31337}, lambda r: isinstance(r["title"], str)),
     ("recruitee.delete_candidate", {"candidate_id": CANDIDATE}, lambda r: r["id"] == CANDIDATE),
 ]
+
+JOB = 8812345
+APPLICATION = 51000042
+JOIN_CANDIDATE = 41700042
+
+JOIN_STEPS: list[tuple[str, dict[str, Any], Any]] = [
+    ("join.list_jobs", {"content": True}, lambda r: len(r) == 5),
+    ("join.get_job", {"job_id": JOB}, lambda r: r["id"] == JOB),
+    (
+        "join.list_applications",
+        {"page": 2, "page_size": 50, "updated_since": "2026-01-01T00:00:00Z"},
+        lambda r: len(r) == 50,
+    ),
+    (
+        "join.get_application",
+        {"application_id": APPLICATION},
+        lambda r: r["candidate"]["id"] == JOIN_CANDIDATE,
+    ),
+    (
+        "join.create_application",
+        {
+            "job_id": JOB,
+            "first_name": "Catalog",
+            "last_name": "Person",
+            "email": "cp@example.org",
+            "source": "REFERRALS",
+            "documents": [{"type": "CV", "file_name": "cv.pdf", "content": "JVBERi0xLjcK"}],
+        },
+        lambda r: isinstance(r["candidateId"], int),
+    ),
+    (
+        "join.set_candidate_tags",
+        {"candidate_id": JOIN_CANDIDATE, "tags": ["identity-verified"]},
+        lambda r: r["tags"] == ["identity-verified"],
+    ),
+    (
+        "join.create_candidate_note",
+        {"candidate_id": JOIN_CANDIDATE, "content": "Verified."},
+        lambda r: r["content"] == "Verified.",
+    ),
+    ("join.list_categories", {"language": "de"}, lambda r: r[0]["name"] == "Softwareentwicklung"),
+    ("join.list_employment_types", {}, lambda r: len(r) == 5),
+    ("join.list_seniority_levels", {"language": "en"}, lambda r: len(r) == 5),
+    ("join.list_offices", {"country_code": "AT"}, lambda r: [o["id"] for o in r] == [90213]),
+]

@@ -22,6 +22,8 @@ from typing import Any
 
 from attrs import define
 
+from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
+from hirelink.sandbox.join import create_join_sandbox
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
 from hirelink.sandbox.server import SandboxServer
 
@@ -49,7 +51,16 @@ def _start_recruitee(
     return server, details
 
 
-PROVIDERS: dict[str, StartProvider] = {"recruitee": _start_recruitee}
+def _start_join(
+    *, host: str, port: int, max_lifetime: float | None, candidates: int
+) -> tuple[SandboxServer, dict[str, Any]]:
+    del candidates  # JOIN's stand-in seeds a fixed set of applications
+    sandbox = create_join_sandbox()
+    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    return server, {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
+
+
+PROVIDERS: dict[str, StartProvider] = {"recruitee": _start_recruitee, "join": _start_join}
 """Stand-ins started by ``serve``, by the key they get in the printed JSON line."""
 
 

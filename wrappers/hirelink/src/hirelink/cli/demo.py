@@ -126,7 +126,16 @@ def recruitee_workflow() -> list[Step]:
     ]
 
 
-WORKFLOWS: dict[str, Callable[[], list[Step]]] = {"recruitee": recruitee_workflow}
+def join_workflow() -> list[Step]:
+    from .demo_join import join_workflow as steps  # it imports Step from here
+
+    return steps()
+
+
+WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
+    "recruitee": recruitee_workflow,
+    "join": join_workflow,
+}
 
 
 @define

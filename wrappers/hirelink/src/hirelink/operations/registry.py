@@ -201,7 +201,10 @@ class Catalog:
 
 CATALOG = Catalog()
 
-_PROVIDER_MODULES = ("hirelink.operations.providers.recruitee",)
+_PROVIDER_MODULES = (
+    "hirelink.operations.providers.recruitee",
+    "hirelink.operations.providers.join",
+)
 
 
 def load_providers() -> Catalog:
