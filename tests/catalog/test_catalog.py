@@ -106,6 +106,16 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
             }
         )
     assert caught.value.problems[0].field.startswith("documents.0")
+    with pytest.raises(InputValidationError) as wrong_type:
+        operation.arguments(
+            {
+                **operation.example,
+                "email": 7,
+                "documents": [{"type": "PASSPORT", "file_name": "x.pdf", "content": "JVBERi0="}],
+            }
+        )
+    fields = {problem.field for problem in wrong_type.value.problems}
+    assert fields == {"email", "documents.0.type"}
 
 
 def test_no_request_is_sent_when_inputs_are_bad(

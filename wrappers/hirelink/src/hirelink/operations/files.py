@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import Base64Bytes, BaseModel, ConfigDict, Field
+from pydantic import Base64Bytes, BaseModel, ConfigDict, Field, create_model
 
 from .schema import InputConversion
 
@@ -25,9 +25,20 @@ class FileInput(BaseModel):
     content: Base64Bytes = Field(description="The file's bytes, base64-encoded.")
 
 
-def file_conversion(build: Callable[[bytes, str, str], Any]) -> InputConversion:
-    """``build(content, file_name, type)`` makes the provider's document object."""
+def file_conversion(
+    build: Callable[[bytes, str, Any], Any], *, types: Any = str, name: str = "FileInput"
+) -> InputConversion:
+    """``build(content, file_name, type)`` makes the provider's document object.
+
+    ``types`` narrows ``type`` (e.g. a ``Literal`` of the provider's document types), so
+    a wrong type is reported with the other input problems, before anything is sent.
+    """
+    model: type[FileInput] = create_model(
+        name,
+        __base__=FileInput,
+        type=(types, Field(description="The provider's document type.")),
+    )
     return InputConversion(
-        json_type=FileInput,
+        json_type=model,
         to_python=lambda file: build(file.content, file.file_name, file.type),
     )

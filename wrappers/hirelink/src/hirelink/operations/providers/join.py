@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from hirelink.join import AsyncJoin, Document, Join
+from hirelink.join.documents import DocumentTypeName
 
 from ..files import file_conversion
 from ..registry import CATALOG, CredentialField, Operation, Provider
@@ -18,8 +19,8 @@ def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     return arguments
 
 
-def _document(content: bytes, file_name: str, type_: str) -> Document:
-    return Document.from_bytes(content, file_name=file_name, type=type_)  # type: ignore[arg-type]
+def _document(content: bytes, file_name: str, type_: DocumentTypeName) -> Document:
+    return Document.from_bytes(content, file_name=file_name, type=type_)
 
 
 JOIN = Provider(
@@ -34,7 +35,7 @@ JOIN = Provider(
     client_arguments=_arguments,
     spec_name="join",
     check_operation="join.list_categories",
-    conversions={Document: file_conversion(_document)},
+    conversions={Document: file_conversion(_document, types=DocumentTypeName, name="JoinDocument")},
 )
 
 
