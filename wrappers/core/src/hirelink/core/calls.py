@@ -15,6 +15,7 @@ from attrs import define, field
 from .errors import HirelinkError, MalformedResponseError
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 Item = TypeVar("Item")
 
 
@@ -70,18 +71,18 @@ _PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
 
 
 @define(frozen=True)
-class Call(Generic[T]):
+class Call(Generic[T_co]):
     """A prepared call of one generated endpoint."""
 
     endpoint: Endpoint
-    expect: Callable[[object], T]
+    expect: Callable[[object], T_co]
     kwargs: Mapping[str, Any] = field(factory=dict)
 
     @property
     def operation(self) -> str:
         return self.endpoint.__name__.rsplit(".", 1)[-1]
 
-    def run(self, client: object) -> T:
+    def run(self, client: object) -> T_co:
         """Send it with the generated ``client`` (sync) and return the parsed success."""
         try:
             response = self.endpoint.sync_detailed(client=client, **self.kwargs)
@@ -91,7 +92,7 @@ class Call(Generic[T]):
         except _PARSE_ERRORS as error:
             raise MalformedResponseError(self.operation, str(error)) from error
 
-    async def arun(self, client: object) -> T:
+    async def arun(self, client: object) -> T_co:
         """The async twin of :meth:`run`."""
         try:
             response = await self.endpoint.asyncio_detailed(client=client, **self.kwargs)
@@ -101,7 +102,7 @@ class Call(Generic[T]):
         except _PARSE_ERRORS as error:
             raise MalformedResponseError(self.operation, str(error)) from error
 
-    def map(self, transform: Callable[[T], Item]) -> Call[Item]:
+    def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:
         """The same call, with ``transform`` applied to its result."""
         expect = self.expect
         return Call(self.endpoint, lambda parsed: transform(expect(parsed)), self.kwargs)

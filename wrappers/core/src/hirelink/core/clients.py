@@ -7,7 +7,7 @@ adds only its constructor arguments and its operation methods.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Sequence
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
@@ -15,8 +15,24 @@ import httpx
 
 from .calls import Call
 from .http import HttpConfig, async_event_hooks, build_async_client, build_client, event_hooks
+from .pagination import (
+    CursorPage,
+    aiter_cursor,
+    aiter_offset,
+    aiter_pages,
+    iter_cursor,
+    iter_offset,
+    iter_pages,
+)
 
 T = TypeVar("T")
+
+OffsetCall = Callable[[int, int], "Call[Sequence[T]]"]
+"""Builds the call of one page from (offset, limit)."""
+PageCall = Callable[[int, int], "Call[Sequence[T]]"]
+"""Builds the call of one page from (page number, page size)."""
+CursorCall = Callable[[str | None], "Call[CursorPage[T]]"]
+"""Builds the call of one page from the cursor (None for the first page)."""
 
 
 class GeneratedClient(Protocol):
@@ -77,6 +93,29 @@ class ProviderClient:
         results = [self._run(call) for call in calls]
         return results[-1]
 
+    # Each walker builds the first page's call at once, so bad arguments raise here,
+    # not at the caller's first next().
+
+    def _walk_offsets(
+        self,
+        page_call: OffsetCall[T],
+        *,
+        page_size: int,
+        key: Callable[[T], Hashable] | None = None,
+    ) -> Iterator[T]:
+        page_call(0, page_size)
+        return iter_offset(
+            lambda offset, limit: self._run(page_call(offset, limit)), page_size=page_size, key=key
+        )
+
+    def _walk_pages(self, page_call: PageCall[T], *, page_size: int) -> Iterator[T]:
+        page_call(1, page_size)
+        return iter_pages(lambda page, size: self._run(page_call(page, size)), page_size=page_size)
+
+    def _walk_cursor(self, page_call: CursorCall[T]) -> Iterator[T]:
+        page_call(None)
+        return iter_cursor(lambda cursor: self._run(page_call(cursor)))
+
     def close(self) -> None:
         """Close the connection pool (only if this client created it)."""
         if self._owns_http:
@@ -125,6 +164,36 @@ class AsyncProviderClient:
         """Run dependent calls one after another; the last one's result is the answer."""
         results = [await self._run(call) for call in calls]
         return results[-1]
+
+    def _walk_offsets(
+        self,
+        page_call: OffsetCall[T],
+        *,
+        page_size: int,
+        key: Callable[[T], Hashable] | None = None,
+    ) -> AsyncIterator[T]:
+        page_call(0, page_size)
+
+        async def fetch(offset: int, limit: int) -> Sequence[T]:
+            return await self._run(page_call(offset, limit))
+
+        return aiter_offset(fetch, page_size=page_size, key=key)
+
+    def _walk_pages(self, page_call: PageCall[T], *, page_size: int) -> AsyncIterator[T]:
+        page_call(1, page_size)
+
+        async def fetch(page: int, size: int) -> Sequence[T]:
+            return await self._run(page_call(page, size))
+
+        return aiter_pages(fetch, page_size=page_size)
+
+    def _walk_cursor(self, page_call: CursorCall[T]) -> AsyncIterator[T]:
+        page_call(None)
+
+        async def fetch(cursor: str | None) -> CursorPage[T]:
+            return await self._run(page_call(cursor))
+
+        return aiter_cursor(fetch)
 
     async def aclose(self) -> None:
         """Close the connection pool (only if this client created it)."""

@@ -28,6 +28,7 @@ from hirelink.api.recruitee.models import (
     CandidateCvUpdateRequest,
     CandidateEnvelope,
     CandidateList,
+    CandidateListItem,
     CandidateTagsRequest,
     CandidateUpdateRequest,
     ListCandidatesSort,
@@ -165,9 +166,14 @@ class RecruiteeRequests:
             list_candidates, instance_of(CandidateList), {"company_id": self.company_id, **params}
         )
 
-    def check_walk(self, page_size: int, **filters: Unpack[CandidateFilters]) -> None:
-        """Validate ``iter_candidates`` arguments up front, not at the first ``next()``."""
-        self.list_candidates(limit=positive_int("page_size", page_size), **filters)
+    def candidate_page(
+        self, offset: int, limit: int, **filters: Unpack[CandidateFilters]
+    ) -> Call[list[CandidateListItem]]:
+        """One page of candidates as a list (what ``iter_candidates`` walks)."""
+        page = self.list_candidates(
+            limit=positive_int("page_size", limit), offset=offset, **filters
+        )
+        return page.map(lambda listed: listed.candidates)
 
     @staticmethod
     def _filters(filters: CandidateFilters) -> dict[str, object]:

@@ -26,8 +26,6 @@ from hirelink.core import (
     HttpConfig,
     ProviderClient,
     Secret,
-    aiter_offset,
-    iter_offset,
 )
 
 from ._requests import CandidateFilters, CandidateProfile, NewCandidate, RecruiteeRequests
@@ -119,11 +117,8 @@ class Recruitee(ProviderClient):
         Stops after the first short page. A candidate that slides from one page onto the
         next while new candidates arrive is yielded once.
         """
-        self._requests.check_walk(page_size, **filters)
-        return iter_offset(
-            lambda offset, limit: (
-                self.list_candidates(limit=limit, offset=offset, **filters).candidates
-            ),
+        return self._walk_offsets(
+            lambda offset, limit: self._requests.candidate_page(offset, limit, **filters),
             page_size=page_size,
             key=_candidate_key,
         )
@@ -237,13 +232,11 @@ class AsyncRecruitee(AsyncProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> AsyncIterator[CandidateListItem]:
         """See :meth:`Recruitee.iter_candidates`; use with ``async for``."""
-        self._requests.check_walk(page_size, **filters)
-
-        async def page(offset: int, limit: int) -> list[CandidateListItem]:
-            listed = await self.list_candidates(limit=limit, offset=offset, **filters)
-            return listed.candidates
-
-        return aiter_offset(page, page_size=page_size, key=_candidate_key)
+        return self._walk_offsets(
+            lambda offset, limit: self._requests.candidate_page(offset, limit, **filters),
+            page_size=page_size,
+            key=_candidate_key,
+        )
 
     async def get_candidate(self, candidate_id: int) -> Candidate:
         """See :meth:`Recruitee.get_candidate`."""
