@@ -7,7 +7,7 @@ the :class:`~hirelink.core.Call` to run. Nothing here does I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, Literal, TypedDict, Unpack
 
@@ -131,8 +131,8 @@ def _language(value: object) -> str:
     return value
 
 
-def _unknown(filters: object, allowed: type, operation: str) -> None:
-    unknown = set(filters if isinstance(filters, dict) else ()) - set(allowed.__annotations__)
+def _unknown(filters: Mapping[str, object], allowed: type, operation: str) -> None:
+    unknown = set(filters) - set(allowed.__annotations__)
     if unknown:
         raise InvalidInputError(sorted(unknown)[0], f"is not a filter of {operation}")
 
