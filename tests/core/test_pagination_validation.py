@@ -148,3 +148,16 @@ def test_cursor_from_link_reads_absolute_and_relative_links() -> None:
     assert cursor_from_link("/v2/persons?limit=10&cursor=abc") == "abc"
     assert cursor_from_link("/v2/persons?limit=10") is None
     assert cursor_from_link(None) is None
+
+
+def test_walkers_stop_when_the_endpoint_ignores_paging() -> None:
+    everything = list(range(120))
+    calls: list[int] = []
+
+    def ignoring_pages(page: int, size: int) -> list[int]:
+        calls.append(page)
+        return everything  # every page answers with all records
+
+    assert list(iter_pages(ignoring_pages, page_size=50)) == everything
+    assert calls == [1]
+    assert list(iter_offset(lambda offset, limit: everything, page_size=50)) == everything

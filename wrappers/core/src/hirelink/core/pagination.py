@@ -43,7 +43,9 @@ class OffsetWalk(Generic[T]):
     def take(self, page: Sequence[T]) -> list[T]:
         """Record a fetched page; return the items to yield."""
         self.offset += len(page)
-        self.done = len(page) < self.page_size
+        # A longer page than asked for means the endpoint ignored paging and sent
+        # everything: stop, or the walk would fetch the same records forever.
+        self.done = len(page) != self.page_size
         if self._key is None:
             return list(page)
         keys = [self._key(item) for item in page]
@@ -80,7 +82,10 @@ async def aiter_offset(
 
 
 class PageWalk(Generic[T]):
-    """Page-number bookkeeping: ``page`` counts from ``first_page``; a short page ends it."""
+    """Page-number bookkeeping: ``page`` counts from ``first_page``.
+
+    A short page ends the walk, and so does a long one (the endpoint ignored paging).
+    """
 
     def __init__(self, *, page_size: int, first_page: int = 1) -> None:
         self.page_size = positive_int("page_size", page_size)
@@ -89,7 +94,7 @@ class PageWalk(Generic[T]):
 
     def take(self, items: Sequence[T]) -> Sequence[T]:
         self.page += 1
-        self.done = len(items) < self.page_size
+        self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
         return items
 
 

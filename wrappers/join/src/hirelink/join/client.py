@@ -30,8 +30,6 @@ from hirelink.core import (
     InvalidInputError,
     ProviderClient,
     Secret,
-    aiter_pages,
-    iter_pages,
 )
 
 from ._requests import MAX_PAGE_SIZE, ApplicationFilters, JoinRequests, OfficeFilters, Source
@@ -135,9 +133,8 @@ class Join(ProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
     ) -> Iterator[Job]:
         """Every job, fetched lazily ``page_size`` (at most 50) at a time."""
-        self._requests.list_jobs(page_size=page_size, content=content)
-        return iter_pages(
-            lambda page, size: self.list_jobs(page=page, page_size=size, content=content),
+        return self._walk_pages(
+            lambda page, size: self._requests.list_jobs(page=page, page_size=size, content=content),
             page_size=page_size,
         )
 
@@ -171,9 +168,10 @@ class Join(ProviderClient):
 
         Stops after the first short page (JOIN sends no total count).
         """
-        self._requests.list_applications(page_size=page_size, **filters)
-        return iter_pages(
-            lambda page, size: self.list_applications(page=page, page_size=size, **filters),
+        return self._walk_pages(
+            lambda page, size: self._requests.list_applications(
+                page=page, page_size=size, **filters
+            ),
             page_size=page_size,
         )
 
@@ -263,9 +261,8 @@ class Join(ProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
     ) -> Iterator[Office]:
         """Every office matching ``filters``, fetched lazily."""
-        self._requests.list_offices(page_size=page_size, **filters)
-        return iter_pages(
-            lambda page, size: self.list_offices(page=page, page_size=size, **filters),
+        return self._walk_pages(
+            lambda page, size: self._requests.list_offices(page=page, page_size=size, **filters),
             page_size=page_size,
         )
 
@@ -303,12 +300,10 @@ class AsyncJoin(AsyncProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
     ) -> AsyncIterator[Job]:
         """See :meth:`Join.iter_jobs`; use with ``async for``."""
-        self._requests.list_jobs(page_size=page_size, content=content)
-
-        async def page(number: int, size: int) -> list[Job]:
-            return await self.list_jobs(page=number, page_size=size, content=content)
-
-        return aiter_pages(page, page_size=page_size)
+        return self._walk_pages(
+            lambda page, size: self._requests.list_jobs(page=page, page_size=size, content=content),
+            page_size=page_size,
+        )
 
     async def get_job(self, job_id: int) -> Job:
         """See :meth:`Join.get_job`."""
@@ -330,12 +325,12 @@ class AsyncJoin(AsyncProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> AsyncIterator[Application]:
         """See :meth:`Join.iter_applications`; use with ``async for``."""
-        self._requests.list_applications(page_size=page_size, **filters)
-
-        async def page(number: int, size: int) -> list[Application]:
-            return await self.list_applications(page=number, page_size=size, **filters)
-
-        return aiter_pages(page, page_size=page_size)
+        return self._walk_pages(
+            lambda page, size: self._requests.list_applications(
+                page=page, page_size=size, **filters
+            ),
+            page_size=page_size,
+        )
 
     async def get_application(self, application_id: int) -> Application:
         """See :meth:`Join.get_application`."""
@@ -403,9 +398,7 @@ class AsyncJoin(AsyncProviderClient):
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
     ) -> AsyncIterator[Office]:
         """See :meth:`Join.iter_offices`; use with ``async for``."""
-        self._requests.list_offices(page_size=page_size, **filters)
-
-        async def page(number: int, size: int) -> list[Office]:
-            return await self.list_offices(page=number, page_size=size, **filters)
-
-        return aiter_pages(page, page_size=page_size)
+        return self._walk_pages(
+            lambda page, size: self._requests.list_offices(page=page, page_size=size, **filters),
+            page_size=page_size,
+        )
