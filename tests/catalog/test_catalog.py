@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from hirelink.core import AuthenticationError, NotFoundError
+from hirelink.core import AuthenticationError, NotFoundError, Secret
 from hirelink.operations import (
     InputValidationError,
     UnknownOperationError,
@@ -84,13 +84,23 @@ def test_unknown_operation_suggests_close_ids() -> None:
 def test_every_operation_runs_and_matches_its_output_schema(
     stand_ins: dict[str, dict[str, Any]],
 ) -> None:
+    issued: list[tuple[str, Secret]] = []
     for provider, steps in STEPS_BY_PROVIDER.items():
+        credential = stand_ins[provider]
         for operation_id, inputs, check in steps:
-            result = invoke(operation_id, stand_ins[provider], inputs)
+            result = invoke(
+                operation_id,
+                credential,
+                inputs,
+                on_secret=lambda name, secret: issued.append((name, secret)),
+            )
+            if issued:  # a new partner secret: later report calls need it
+                credential = {**credential, issued[-1][0]: issued[-1][1]}
             assert check(result), operation_id
             json.dumps(result)  # JSON-ready
-            schema = CATALOG.get(operation_id).output_schema
-            jsonschema.validate(result, schema)
+            jsonschema.validate(result, CATALOG.get(operation_id).output_schema)
+    assert [name for name, _ in issued] == ["partner_secret", "partner_secret"]
+    assert all(isinstance(secret, Secret) for _, secret in issued)
 
 
 def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[str, Any]]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -189,3 +190,22 @@ def test_help_and_describe(saved: RecruiteeSandbox) -> None:
     assert "candidate_id" in described
     assert "required" in described
     assert "hirelink run recruitee.update_candidate" in described
+
+
+def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
+    config_dir: Path, stand_ins: dict[str, dict[str, Any]]
+) -> None:
+    credential = stand_ins["recruitee_partners"]
+    settings = [f"--set={k}={v}" for k, v in credential.items()]
+    assert hirelink("credentials", "add", "pt", "--provider", "recruitee_partners", *settings)
+    rotated = hirelink("run", "recruitee_partners.regenerate_secret", "-c", "pt")
+    assert rotated.exit_code == 0, rotated.output
+    assert "saved the new partner_secret" in rotated.stderr
+    stored = tomllib.loads((config_dir / "credentials.toml").read_text())["credentials"]["pt"]
+    new_secret = stored["partner_secret"]
+    assert new_secret != credential["partner_secret"]
+    assert new_secret not in rotated.output
+    shown = hirelink("run", "recruitee_partners.get_partner", "-c", "pt", "company_id=4100")
+    assert '"secret": "***"' in shown.stdout
+    assert new_secret not in shown.output
+    assert hirelink("credentials", "check", "pt").exit_code == 0  # reports work with it

@@ -93,4 +93,53 @@ JOIN_STEPS: list[tuple[str, dict[str, Any], Any]] = [
     ("join.list_offices", {}, lambda r: len(r) > 0),
 ]
 
-STEPS_BY_PROVIDER = {"recruitee": RECRUITEE_STEPS, "join": JOIN_STEPS}
+SENT_REPORT = "a1dd18bf-b78c-4aa5-b13a-cf940e8b5e5b"  # seeded by the Partners stand-in
+COMPLETED_REPORT = "b9eb4151-2294-4f25-9d31-34834f174540"
+
+# The partner record steps run last: deleting it and creating it again rotates the secret.
+PARTNERS_STEPS: list[tuple[str, dict[str, Any], Any]] = [
+    (
+        "recruitee_partners.get_partner",
+        {"company_id": 4100},
+        lambda r: r["name"] == "SkillCheck" and r["secret"] == "***",
+    ),
+    (
+        "recruitee_partners.update_partner",
+        {"company_id": 4100, "description": "Catalog test."},
+        lambda r: r["description"] == "Catalog test.",
+    ),
+    (
+        "recruitee_partners.set_inputs",
+        {"company_id": 4100, "inputs": [{"kind": "email", "required": True}]},
+        lambda r: [i["kind"] for i in r["inputs"]] == ["email"],
+    ),
+    (
+        "recruitee_partners.list_candidate_reports",
+        {"company_id": 4100, "candidate_id": 7730011},
+        lambda r: {x["id"] for x in r} == {SENT_REPORT, COMPLETED_REPORT},
+    ),
+    (
+        "recruitee_partners.update_report",
+        {"report_id": SENT_REPORT, "status": "completed", "score": "12/15"},
+        lambda r: (r["status"], r["score"]) == ("completed", "12/15"),
+    ),
+    (
+        "recruitee_partners.create_report",
+        {"company_id": 4100, "candidate_id": 7730011, "status": "sent"},
+        lambda r: r["status"] == "sent",
+    ),
+    ("recruitee_partners.delete_report", {"report_id": COMPLETED_REPORT}, lambda r: r is None),
+    ("recruitee_partners.regenerate_secret", {}, lambda r: r == "Secret('***')"),
+    ("recruitee_partners.delete_partner", {"company_id": 4100}, lambda r: r is None),
+    (
+        "recruitee_partners.create_partner",
+        {"company_id": 4100, "kind": "reference_check", "name": "RefCheck"},
+        lambda r: r["kind"] == "reference_check" and r["secret"] == "***",
+    ),
+]
+
+STEPS_BY_PROVIDER = {
+    "recruitee": RECRUITEE_STEPS,
+    "join": JOIN_STEPS,
+    "recruitee_partners": PARTNERS_STEPS,
+}

@@ -22,9 +22,11 @@ from typing import Any
 
 from attrs import define
 
+from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import create_join_sandbox
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
+from hirelink.sandbox.recruitee_partners import create_partners_sandbox
 from hirelink.sandbox.server import SandboxServer
 
 __all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
@@ -37,29 +39,49 @@ class StandIn:
     name: str
     server: SandboxServer
     details: dict[str, Any]
+    sandbox: SandboxApp
+    """The stand-in itself: its state, faults and recorder."""
 
 
-StartProvider = Callable[..., tuple[SandboxServer, dict[str, Any]]]
+StartProvider = Callable[..., tuple[SandboxApp, SandboxServer, dict[str, Any]]]
 
 
 def _start_recruitee(
     *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxServer, dict[str, Any]]:
+) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
     sandbox = create_recruitee_sandbox(candidates=candidates)
     server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
     details = {"base_url": server.url, "company_id": sandbox.company_id, "token": sandbox.token}
-    return server, details
+    return sandbox, server, details
 
 
 def _start_join(
     *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxServer, dict[str, Any]]:
+) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
     sandbox = create_join_sandbox()
     server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    return server, {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
+    return sandbox, server, {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
 
 
-PROVIDERS: dict[str, StartProvider] = {"recruitee": _start_recruitee, "join": _start_join}
+def _start_partners(
+    *, host: str, port: int, max_lifetime: float | None, candidates: int
+) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
+    sandbox = create_partners_sandbox()
+    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    details = {
+        "base_url": server.url,
+        "codename": sandbox.codename,
+        "personal_token": sandbox.personal_token,
+        "partner_secret": sandbox.secret,
+    }
+    return sandbox, server, details
+
+
+PROVIDERS: dict[str, StartProvider] = {
+    "recruitee": _start_recruitee,
+    "join": _start_join,
+    "recruitee_partners": _start_partners,
+}
 """Stand-ins started by ``serve``, by the key they get in the printed JSON line."""
 
 
@@ -78,10 +100,10 @@ def start_stand_ins(
     try:
         for index, (name, start) in enumerate(PROVIDERS.items()):
             port = first_port + index if first_port else 0
-            server, details = start(
+            sandbox, server, details = start(
                 host=host, port=port, max_lifetime=max_lifetime, candidates=candidates
             )
-            started.append(StandIn(name, server, details))
+            started.append(StandIn(name, server, details, sandbox))
     except BaseException:
         for stand_in in started:
             stand_in.server.stop()

@@ -22,22 +22,31 @@ from attrs import define, field
 from rich.console import Console
 from rich.table import Table
 
-from hirelink.core import HirelinkError
+from hirelink.api.recruitee_partners.inbound import SendCandidatePayload
+from hirelink.core import HirelinkError, Secret
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.credentials import CredentialStore
-from hirelink.sandbox.__main__ import start_stand_ins
+from hirelink.recruitee_partners.service import create_partner_app
+from hirelink.sandbox.__main__ import StandIn, start_stand_ins
+from hirelink.sandbox.recruitee_partners import PartnerCallError, PartnersSandbox
+from hirelink.sandbox.server import SandboxServer
 
 Context = dict[str, Any]
 
 
 @define(frozen=True)
 class Step:
-    """One workflow step: an operation, its inputs, and how to summarise its result."""
+    """One workflow step: an operation, its inputs, and how to summarise its result.
+
+    With ``action``, the step is not a catalog operation but something the other side
+    does (the sandbox playing Recruitee calling a partner); ``operation_id`` labels it.
+    """
 
     operation_id: str
     inputs: Mapping[str, Any] | Callable[[Context], Mapping[str, Any]]
     summary: Callable[[Any], str]
     remember: Callable[[Any, Context], None] = field(default=lambda result, context: None)
+    action: Callable[[Context], Any] | None = None
 
 
 def recruitee_workflow() -> list[Step]:
@@ -193,6 +202,124 @@ def join_workflow() -> list[Step]:
     ]
 
 
+CUSTOMER_TOKEN = "skillcheck-customer-4100"  # noqa: S105 - issued by the demo partner
+CANDIDATE = {
+    "id": 7730011,
+    "first_name": "Ada",
+    "last_name": "Lindqvist",
+    "email": "ada.lindqvist@example.org",
+    "phone": "+46 70 123 45 67",
+}
+
+
+class SkillCheck:
+    """A partner's own service logic, served with the partner kit during the demo."""
+
+    tests = ({"id": 11, "name": "Python fundamentals"}, {"id": 12, "name": "SQL analytics"})
+
+    def __init__(self) -> None:
+        self.invitations: list[SendCandidatePayload] = []
+
+    def validate_token(self, token: str) -> bool:
+        return token == CUSTOMER_TOKEN
+
+    def list_tests(self, token: str) -> tuple[dict[str, Any], ...]:
+        return self.tests
+
+    def on_send_candidate(self, token: str, payload: SendCandidatePayload) -> None:
+        self.invitations.append(payload)
+
+
+def partners_workflow(sandbox: PartnersSandbox, service_url: str, company: int) -> list[Step]:
+    """Register a partner service, let Recruitee send it a candidate, report the result."""
+
+    def send(context: Context) -> Any:
+        sandbox.check_token(token=CUSTOMER_TOKEN)
+        return sandbox.send_candidate(
+            company_id=company, candidate=CANDIDATE, token=CUSTOMER_TOKEN, test_id=12
+        )
+
+    urls = {name: f"{service_url}/{name}" for name in ("validate_token", "tests", "send_candidate")}
+    return [
+        Step(
+            "recruitee_partners.get_partner",
+            {"company_id": company},
+            lambda r: f"sample partner {r['name']!r}, secret {r['secret']}",
+        ),
+        Step(
+            "recruitee_partners.delete_partner",
+            {"company_id": company},
+            lambda r: "sample partner deleted",
+        ),
+        Step(
+            "recruitee_partners.create_partner",
+            {"company_id": company, "kind": "assessment", "name": "SkillCheck", "urls": urls},
+            lambda r: f"{r['name']} ({r['kind']}); secret saved in the credential",
+        ),
+        Step(
+            "recruitee_partners.set_inputs",
+            {
+                "company_id": company,
+                "inputs": [
+                    {"kind": "first_name", "required": True},
+                    {"kind": "last_name", "required": True},
+                    {"kind": "email", "required": True},
+                    {"kind": "phone", "required": False},
+                ],
+            },
+            lambda r: "send dialog: " + ", ".join(i["kind"] for i in r["inputs"]),
+        ),
+        Step(
+            "recruitee_partners.update_partner",
+            {"company_id": company, "description": "Timed tests with auto-scoring."},
+            lambda r: f"description: {r['description']}",
+        ),
+        Step(
+            "Recruitee -> partner: send candidate",
+            {},
+            action=send,
+            summary=lambda r: f"report {r['status']} for {r['test_name']!r}",
+            remember=lambda r, c: c.update(report=r["id"]),
+        ),
+        Step(
+            "recruitee_partners.update_report",
+            lambda c: {
+                "report_id": c["report"],
+                "status": "completed",
+                "score": "82%",
+                "completed_at": "2025-03-06T14:05:11Z",
+            },
+            lambda r: f"status {r['status']}, score {r['score']}",
+        ),
+        Step(
+            "recruitee_partners.create_report",
+            {
+                "company_id": company,
+                "candidate_id": CANDIDATE["id"],
+                "status": "sent",
+                "subtitle": "Retake",
+            },
+            lambda r: f"report {r['id'][:8]}... {r['status']}",
+            lambda r, c: c.update(retake=r["id"]),
+        ),
+        Step(
+            "recruitee_partners.delete_report",
+            lambda c: {"report_id": c["retake"]},
+            lambda r: "retake report deleted",
+        ),
+        Step(
+            "recruitee_partners.regenerate_secret",
+            {},
+            lambda r: "new secret saved in the credential",
+        ),
+        Step(
+            "recruitee_partners.list_candidate_reports",
+            {"company_id": company, "candidate_id": CANDIDATE["id"]},
+            lambda r: "; ".join(f"{x['test_name']}: {x['status']} {x['score']}" for x in r),
+        ),
+    ]
+
+
 WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
     "recruitee": recruitee_workflow,
     "join": join_workflow,
@@ -212,21 +339,38 @@ def run_workflow(
     provider: str, nickname: str, store: CredentialStore, steps: list[Step]
 ) -> list[Outcome]:
     context: Context = {}
+
+    def keep(field_name: str, secret: Secret) -> None:
+        stored = store.get(nickname)
+        store.add(nickname, provider, {**stored.values, field_name: secret})
+
     outcomes = []
     for step in steps:
         started = time.perf_counter()
         try:
-            inputs = step.inputs(context) if callable(step.inputs) else step.inputs
-            result = invoke(step.operation_id, store.credential_values(nickname), inputs)
+            if step.action is not None:
+                result = step.action(context)
+            else:
+                inputs = step.inputs(context) if callable(step.inputs) else step.inputs
+                values = store.credential_values(nickname)
+                result = invoke(step.operation_id, values, inputs, on_secret=keep)
             step.remember(result, context)
             outcome = Outcome(provider, step.operation_id, True, step.summary(result), 0.0)
-        except (HirelinkError, KeyError, IndexError) as error:
+        except (HirelinkError, PartnerCallError, KeyError, IndexError, TypeError) as error:
             outcome = Outcome(
                 provider, step.operation_id, False, f"{type(error).__name__}: {error}", 0.0
             )
         outcome.milliseconds = (time.perf_counter() - started) * 1000
         outcomes.append(outcome)
     return outcomes
+
+
+def _workflow(stand_in: StandIn, partner_service_url: str) -> list[Step]:
+    if stand_in.name == "recruitee_partners":
+        sandbox = stand_in.sandbox
+        assert isinstance(sandbox, PartnersSandbox)
+        return partners_workflow(sandbox, partner_service_url, sandbox.company_id)
+    return WORKFLOWS[stand_in.name]()
 
 
 def main() -> int:
@@ -237,6 +381,16 @@ def main() -> int:
         "against the local sandbox (no account needed)\n"
     )
     stand_ins = start_stand_ins(max_lifetime=600)
+    skillcheck = SkillCheck()
+    partner_service = SandboxServer(
+        create_partner_app(
+            validate_token=skillcheck.validate_token,
+            list_tests=skillcheck.list_tests,
+            on_send_candidate=skillcheck.on_send_candidate,
+        ),
+        max_lifetime=600,
+    ).start()
+    console.print(f"partner service (built with the partner kit) -> {partner_service.url}")
     outcomes: list[Outcome] = []
     try:
         with tempfile.TemporaryDirectory() as config_dir:
@@ -245,8 +399,10 @@ def main() -> int:
                 nickname = f"sandbox-{stand_in.name}"
                 store.add(nickname, stand_in.name, stand_in.details)
                 console.print(f"credential [cyan]{nickname}[/cyan] -> {stand_in.server.url}")
-                outcomes += run_workflow(stand_in.name, nickname, store, WORKFLOWS[stand_in.name]())
+                steps = _workflow(stand_in, partner_service.url)
+                outcomes += run_workflow(stand_in.name, nickname, store, steps)
     finally:
+        partner_service.stop()
         for stand_in in stand_ins:
             stand_in.server.stop()
     table = Table(title="workflow")
@@ -261,7 +417,7 @@ def main() -> int:
             f"{outcome.milliseconds:.1f}",
         )
     console.print(table)
-    ran = {outcome.operation_id for outcome in outcomes}
+    ran = {outcome.operation_id for outcome in outcomes if outcome.ok}
     missing = sorted(o.id for o in catalog.operations() if o.id not in ran)
     failed = [outcome for outcome in outcomes if not outcome.ok]
     if missing:

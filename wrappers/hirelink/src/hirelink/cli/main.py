@@ -6,6 +6,7 @@ permission failure, 4 not found, 5 rate limited, 6 provider unavailable (5xx, ne
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import threading
@@ -28,6 +29,7 @@ from hirelink.core import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    Secret,
     ServerError,
 )
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
@@ -221,7 +223,16 @@ def run(
         if walk_all:
             _stream(invoke_all(operation.id, stored.values, inputs))
         else:
-            result = invoke(operation.id, stored.values, inputs)
+
+            def keep(field_name: str, secret: Secret) -> None:
+                _store().add(credential, stored.provider, {**stored.values, field_name: secret})
+                err.print(
+                    f"saved the new {field_name} in credential {credential!r} (not shown)",
+                    highlight=False,
+                    markup=False,
+                )
+
+            result = invoke(operation.id, stored.values, inputs, on_secret=keep)
             sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     except HirelinkError as error:
         _fail(error)
@@ -308,7 +319,9 @@ def credentials_check(nickname: str) -> None:
     try:
         credential = _store().get(nickname)
         provider = load_providers().provider(credential.provider)
-        invoke(provider.check_operation, credential.values, {})
+        # A 404 for the sample record still means the credential was accepted.
+        with contextlib.suppress(NotFoundError):
+            invoke(provider.check_operation, credential.values, provider.check_inputs)
     except HirelinkError as error:
         _fail(error)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)

@@ -10,10 +10,14 @@ from typing import Any
 
 import attrs
 
+from hirelink.core import Secret
+
 
 def to_json(value: Any) -> Any:
     """Generated models via their ``to_dict()`` (the provider's wire format); other attrs
     classes field by field; datetimes as ISO 8601; bytes as base64."""
+    if isinstance(value, Secret):
+        return repr(value)  # never the value
     if value is None or isinstance(value, bool | int | float | str):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
@@ -32,3 +36,19 @@ def to_json(value: Any) -> Any:
     if isinstance(value, list | tuple | set | frozenset):
         return [to_json(item) for item in value]
     raise TypeError(f"cannot turn {type(value).__name__} into JSON")
+
+
+def mask_fields(value: Any, secret_keys: frozenset[str]) -> Any:
+    """``value`` with every non-empty string under one of ``secret_keys`` replaced by ``***``."""
+    if not secret_keys:
+        return value
+    if isinstance(value, dict):
+        return {
+            key: "***"
+            if key in secret_keys and isinstance(item, str) and item
+            else mask_fields(item, secret_keys)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [mask_fields(item, secret_keys) for item in value]
+    return value

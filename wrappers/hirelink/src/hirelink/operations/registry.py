@@ -17,10 +17,10 @@ from typing import Any, get_type_hints
 from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
-from hirelink.core import InvalidInputError
+from hirelink.core import InvalidInputError, Secret
 from hirelink.sandbox.specs import spec_path
 
-from .jsonable import to_json
+from .jsonable import mask_fields, to_json
 from .schema import InputConversion, JsonSchema, OutputSchemas, given_arguments, input_model
 
 
@@ -75,7 +75,11 @@ class Provider:
     """The spec the provider's generated models come from (for output schemas)."""
     check_operation: str
     """A cheap authenticated read that proves a credential works."""
+    check_inputs: Mapping[str, Any] = field(factory=dict)
+    """Inputs of ``check_operation``; a 404 for them still proves the credential."""
     conversions: Mapping[type, InputConversion] = field(factory=dict)
+    secret_output_fields: frozenset[str] = frozenset()
+    """Keys in results that hold secrets: shown as ``***`` in catalog output."""
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
         return self.client_class(**self.client_arguments(values))
@@ -109,6 +113,9 @@ class Operation:
     example: Mapping[str, Any] = field(factory=dict)
     iter_method: str | None = None
     """For list operations: the method that walks every page (``--all``)."""
+    refreshes_credential: str | None = None
+    """The credential field the secret this operation issues belongs in (e.g. a new
+    partner secret): it is handed to ``on_secret`` and masked in the output."""
 
     @property
     def summary(self) -> str:
@@ -208,6 +215,7 @@ CATALOG = Catalog()
 _PROVIDER_MODULES = (
     "hirelink.operations.providers.recruitee",
     "hirelink.operations.providers.join",
+    "hirelink.operations.providers.recruitee_partners",
 )
 
 
@@ -218,22 +226,56 @@ def load_providers() -> Catalog:
     return CATALOG
 
 
-def invoke(operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]) -> Any:
-    """Run one operation with a credential's values; returns JSON-ready data."""
+SecretHandler = Callable[[str, Secret], None]
+"""Receives (credential field, secret) when an operation issues a new secret."""
+
+
+def _issued_secret(result: Any) -> Secret | None:
+    if isinstance(result, Secret):
+        return result
+    value = getattr(result, "secret", None)
+    return Secret(value) if isinstance(value, str) and value else None
+
+
+def _output(operation: Operation, result: Any, on_secret: SecretHandler | None) -> Any:
+    if operation.refreshes_credential is not None and on_secret is not None:
+        secret = _issued_secret(result)
+        if secret is not None:
+            on_secret(operation.refreshes_credential, secret)
+    return mask_fields(to_json(result), operation.provider.secret_output_fields)
+
+
+def invoke(
+    operation_id: str,
+    credential: Mapping[str, Any],
+    inputs: Mapping[str, Any],
+    *,
+    on_secret: SecretHandler | None = None,
+) -> Any:
+    """Run one operation with a credential's values; returns JSON-ready data.
+
+    Secrets in the result are masked; an operation that issues a secret (a new partner
+    secret) hands it to ``on_secret`` together with the credential field it belongs in.
+    """
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
     with operation.provider.client(credential) as client:
-        return to_json(getattr(client, operation.method)(**arguments))
+        return _output(operation, getattr(client, operation.method)(**arguments), on_secret)
 
 
 async def ainvoke(
-    operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
+    operation_id: str,
+    credential: Mapping[str, Any],
+    inputs: Mapping[str, Any],
+    *,
+    on_secret: SecretHandler | None = None,
 ) -> Any:
     """The async twin of :func:`invoke`."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
     async with operation.provider.async_client(credential) as client:
-        return to_json(await getattr(client, operation.method)(**arguments))
+        result = await getattr(client, operation.method)(**arguments)
+        return _output(operation, result, on_secret)
 
 
 def invoke_all(
@@ -245,7 +287,7 @@ def invoke_all(
     assert operation.iter_method is not None
     with operation.provider.client(credential) as client:
         for item in getattr(client, operation.iter_method)(**arguments):
-            yield to_json(item)
+            yield mask_fields(to_json(item), operation.provider.secret_output_fields)
 
 
 async def ainvoke_all(
@@ -257,7 +299,7 @@ async def ainvoke_all(
     assert operation.iter_method is not None
     async with operation.provider.async_client(credential) as client:
         async for item in getattr(client, operation.iter_method)(**arguments):
-            yield to_json(item)
+            yield mask_fields(to_json(item), operation.provider.secret_output_fields)
 
 
 __all__ = [
@@ -268,6 +310,7 @@ __all__ = [
     "InputValidationError",
     "Operation",
     "Provider",
+    "SecretHandler",
     "UnknownOperationError",
     "ainvoke",
     "ainvoke_all",

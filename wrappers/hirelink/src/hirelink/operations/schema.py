@@ -24,8 +24,11 @@ from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
+import typing_extensions
 import yaml
 from pydantic import BaseModel, ConfigDict, create_model
+
+from hirelink.core import Secret
 
 JsonSchema = dict[str, Any]
 
@@ -52,6 +55,8 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
     """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists)."""
     if isinstance(annotation, type) and annotation in conversions:
         return conversions[annotation].json_type
+    if typing.is_typeddict(annotation):
+        return _portable_typed_dict(annotation, conversions)
     origin = get_origin(annotation)
     if origin in _SEQUENCE_ORIGINS:
         (item,) = get_args(annotation)[:1] or (Any,)
@@ -60,6 +65,27 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
         members = tuple(_as_input_type(a, conversions) for a in get_args(annotation))
         return functools.reduce(lambda a, b: a | b, members)
     return annotation
+
+
+_REQUIRED = {typing.Required, typing_extensions.Required}
+_NOT_REQUIRED = {typing.NotRequired, typing_extensions.NotRequired}
+_REQUIRED_MARKERS = _REQUIRED | _NOT_REQUIRED
+
+
+def _portable_typed_dict(typed_dict: Any, conversions: Mapping[type, InputConversion]) -> Any:
+    """The same TypedDict as a ``typing_extensions`` one, which pydantic needs before 3.12."""
+    fields = {}
+    for name, hinted in get_type_hints(typed_dict, include_extras=True).items():
+        # Read Required/NotRequired from the evaluated hints: with postponed annotations,
+        # Python 3.11 computes __required_keys__ without seeing them.
+        marker = get_origin(hinted)
+        inner = get_args(hinted)[0] if marker in _REQUIRED_MARKERS else hinted
+        is_required = marker in _REQUIRED or (
+            marker not in _NOT_REQUIRED and bool(typed_dict.__total__)
+        )
+        converted = _as_input_type(inner, conversions)
+        fields[name] = typing_extensions.Required[converted] if is_required else converted
+    return typing_extensions.TypedDict(typed_dict.__name__, fields, total=False)  # type: ignore[operator]
 
 
 def _unpacked_fields(annotation: Any) -> dict[str, Any]:
@@ -208,6 +234,8 @@ class OutputSchemas:
         return {}
 
     def _of_class(self, cls: type) -> JsonSchema:
+        if issubclass(cls, Secret):
+            return {"type": "string", "description": "A secret: always shown masked."}
         if issubclass(cls, enum.Enum):
             return {"type": "string", "enum": [member.value for member in cls]}
         simple = {bool: "boolean", int: "integer", float: "number", str: "string"}

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.report_status import ReportStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.report_urls_input import ReportUrlsInput
+
+
+T = TypeVar("T", bound="NewReport")
+
+
+@_attrs_define
+class NewReport:
+    """Fields of a new report; all optional (status defaults to `sent`).
+
+    Attributes:
+        status (ReportStatus | Unset): `sent`: the starting state; `completed`: the candidate took the test; `failed`:
+            the candidate took it and failed; `canceled`: it will not be taken.
+        score (str | Unset): Free text such as `10`, `76%` or `12/15`.
+        completed_at (datetime.datetime | Unset): ISO 8601 time the candidate finished.
+        subtitle (str | Unset): Not offered for background and reference checks; type assumed.
+        urls (ReportUrlsInput | Unset):
+    """
+
+    status: ReportStatus | Unset = UNSET
+    score: str | Unset = UNSET
+    completed_at: datetime.datetime | Unset = UNSET
+    subtitle: str | Unset = UNSET
+    urls: ReportUrlsInput | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        score = self.score
+
+        completed_at: str | Unset = UNSET
+        if not isinstance(self.completed_at, Unset):
+            completed_at = self.completed_at.isoformat()
+
+        subtitle = self.subtitle
+
+        urls: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.urls, Unset):
+            urls = self.urls.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if score is not UNSET:
+            field_dict["score"] = score
+        if completed_at is not UNSET:
+            field_dict["completed_at"] = completed_at
+        if subtitle is not UNSET:
+            field_dict["subtitle"] = subtitle
+        if urls is not UNSET:
+            field_dict["urls"] = urls
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.report_urls_input import ReportUrlsInput
+
+        d = dict(src_dict)
+        _status = d.pop("status", UNSET)
+        status: ReportStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = ReportStatus(_status)
+
+        score = d.pop("score", UNSET)
+
+        _completed_at = d.pop("completed_at", UNSET)
+        completed_at: datetime.datetime | Unset
+        if isinstance(_completed_at, Unset):
+            completed_at = UNSET
+        else:
+            completed_at = datetime.datetime.fromisoformat(_completed_at)
+
+        subtitle = d.pop("subtitle", UNSET)
+
+        _urls = d.pop("urls", UNSET)
+        urls: ReportUrlsInput | Unset
+        if isinstance(_urls, Unset):
+            urls = UNSET
+        else:
+            urls = ReportUrlsInput.from_dict(_urls)
+
+        new_report = cls(
+            status=status,
+            score=score,
+            completed_at=completed_at,
+            subtitle=subtitle,
+            urls=urls,
+        )
+
+        return new_report

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.partner_kind import PartnerKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.partner_input import PartnerInput
+    from ..models.partner_options import PartnerOptions
+    from ..models.partner_urls import PartnerUrls
+
+
+T = TypeVar("T", bound="Partner")
+
+
+@_attrs_define
+class Partner:
+    """The partner record as Recruitee returns it.
+
+    Attributes:
+        kind (PartnerKind | str): Open set of values.
+        name (str): Shown to users, also in Recruitee's generic error message.
+        codename (str | Unset): The partner's identifier. Whether the record repeats it is assumed.
+        description (None | str | Unset):
+        logo (None | str | Unset): Address of the partner's logo. That it is a URL is assumed.
+        urls (PartnerUrls | Unset): Addresses Recruitee calls (validate_token, tests, send_candidate) or links to
+            (help_article). Other keys, such as an older `send_assessment`, may appear.
+        inputs (list[PartnerInput] | Unset): The fields of the send dialog, in order.
+        options (PartnerOptions | Unset): Behaviour flags; their names are not documented.
+        secret (str | Unset): The partner secret for the report calls. Treat it like a password.
+        promoted (bool | Unset): Whether the partner is available to every customer. Records start unpromoted; the
+            field's presence is assumed.
+    """
+
+    kind: PartnerKind | str
+    name: str
+    codename: str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    logo: None | str | Unset = UNSET
+    urls: PartnerUrls | Unset = UNSET
+    inputs: list[PartnerInput] | Unset = UNSET
+    options: PartnerOptions | Unset = UNSET
+    secret: str | Unset = UNSET
+    promoted: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind: str
+        if isinstance(self.kind, PartnerKind):
+            kind = self.kind.value
+        else:
+            kind = self.kind
+
+        name = self.name
+
+        codename = self.codename
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        logo: None | str | Unset
+        if isinstance(self.logo, Unset):
+            logo = UNSET
+        else:
+            logo = self.logo
+
+        urls: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.urls, Unset):
+            urls = self.urls.to_dict()
+
+        inputs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.inputs, Unset):
+            inputs = []
+            for inputs_item_data in self.inputs:
+                inputs_item = inputs_item_data.to_dict()
+                inputs.append(inputs_item)
+
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
+        secret = self.secret
+
+        promoted = self.promoted
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+                "name": name,
+            }
+        )
+        if codename is not UNSET:
+            field_dict["codename"] = codename
+        if description is not UNSET:
+            field_dict["description"] = description
+        if logo is not UNSET:
+            field_dict["logo"] = logo
+        if urls is not UNSET:
+            field_dict["urls"] = urls
+        if inputs is not UNSET:
+            field_dict["inputs"] = inputs
+        if options is not UNSET:
+            field_dict["options"] = options
+        if secret is not UNSET:
+            field_dict["secret"] = secret
+        if promoted is not UNSET:
+            field_dict["promoted"] = promoted
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.partner_input import PartnerInput
+        from ..models.partner_options import PartnerOptions
+        from ..models.partner_urls import PartnerUrls
+
+        d = dict(src_dict)
+
+        def _parse_kind(data: object) -> PartnerKind | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = PartnerKind(data)
+
+                return kind_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PartnerKind | str, data)
+
+        kind = _parse_kind(d.pop("kind"))
+
+        name = d.pop("name")
+
+        codename = d.pop("codename", UNSET)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_logo(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        logo = _parse_logo(d.pop("logo", UNSET))
+
+        _urls = d.pop("urls", UNSET)
+        urls: PartnerUrls | Unset
+        if isinstance(_urls, Unset):
+            urls = UNSET
+        else:
+            urls = PartnerUrls.from_dict(_urls)
+
+        _inputs = d.pop("inputs", UNSET)
+        inputs: list[PartnerInput] | Unset = UNSET
+        if _inputs is not UNSET:
+            inputs = []
+            for inputs_item_data in _inputs:
+                inputs_item = PartnerInput.from_dict(inputs_item_data)
+
+                inputs.append(inputs_item)
+
+        _options = d.pop("options", UNSET)
+        options: PartnerOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = PartnerOptions.from_dict(_options)
+
+        secret = d.pop("secret", UNSET)
+
+        promoted = d.pop("promoted", UNSET)
+
+        partner = cls(
+            kind=kind,
+            name=name,
+            codename=codename,
+            description=description,
+            logo=logo,
+            urls=urls,
+            inputs=inputs,
+            options=options,
+            secret=secret,
+            promoted=promoted,
+        )
+
+        partner.additional_properties = d
+        return partner
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

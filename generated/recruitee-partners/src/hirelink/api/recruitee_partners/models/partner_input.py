@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.partner_input_kind import PartnerInputKind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartnerInput")
+
+
+@_attrs_define
+class PartnerInput:
+    """
+    Attributes:
+        kind (PartnerInputKind | str): Open set of values.
+        name (None | str | Unset):
+        required (bool | Unset):
+    """
+
+    kind: PartnerInputKind | str
+    name: None | str | Unset = UNSET
+    required: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        kind: str
+        if isinstance(self.kind, PartnerInputKind):
+            kind = self.kind.value
+        else:
+            kind = self.kind
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        required = self.required
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "kind": kind,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if required is not UNSET:
+            field_dict["required"] = required
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_kind(data: object) -> PartnerInputKind | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = PartnerInputKind(data)
+
+                return kind_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(PartnerInputKind | str, data)
+
+        kind = _parse_kind(d.pop("kind"))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        required = d.pop("required", UNSET)
+
+        partner_input = cls(
+            kind=kind,
+            name=name,
+            required=required,
+        )
+
+        partner_input.additional_properties = d
+        return partner_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.partner_input_kind import PartnerInputKind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PartnerInputFields")
+
+
+@_attrs_define
+class PartnerInputFields:
+    """
+    Attributes:
+        kind (PartnerInputKind): A field of the dialog shown when a user sends a candidate. `first_name`, `last_name`
+            and `email` are the defaults; `phone` lets the user pick one of the candidate's numbers and `admin` a team
+            member. `offer` (pick the job) is shown in the sending guide but not confirmed by our fact sheet.
+        name (str | Unset): Left out in the documented admin and offer examples.
+        required (bool | Unset):
+    """
+
+    kind: PartnerInputKind
+    name: str | Unset = UNSET
+    required: bool | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        kind = self.kind.value
+
+        name = self.name
+
+        required = self.required
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "kind": kind,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if required is not UNSET:
+            field_dict["required"] = required
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        kind = PartnerInputKind(d.pop("kind"))
+
+        name = d.pop("name", UNSET)
+
+        required = d.pop("required", UNSET)
+
+        partner_input_fields = cls(
+            kind=kind,
+            name=name,
+            required=required,
+        )
+
+        return partner_input_fields

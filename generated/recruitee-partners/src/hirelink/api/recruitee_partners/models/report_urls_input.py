@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReportUrlsInput")
+
+
+@_attrs_define
+class ReportUrlsInput:
+    """
+    Attributes:
+        cancel (str | Unset): Where a Recruitee user can cancel the test.
+    """
+
+    cancel: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        cancel = self.cancel
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if cancel is not UNSET:
+            field_dict["cancel"] = cancel
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        cancel = d.pop("cancel", UNSET)
+
+        report_urls_input = cls(
+            cancel=cancel,
+        )
+
+        return report_urls_input

@@ -1,0 +1,774 @@
+"""A stateful stand-in for the Recruitee Partners API, playing Recruitee for partners.
+
+Create one with :func:`create_partners_sandbox`. It serves the API a partner calls
+(``/p/{codename}/...``: the partner record with the RC Personal API token, reports with
+the ``RT-PARTNER-SECRET`` header), validated against ``specs/recruitee-partners.yaml``.
+It also plays Recruitee's side of the calls *to* the partner:
+:meth:`PartnersSandbox.send_candidate` does what Recruitee does when a user clicks
+"Send" (check the token, fetch the tests, create a ``sent`` report, POST the candidate
+to the partner's ``send_candidate`` URL). Those calls go to loopback addresses only.
+
+Data is deterministic: secrets and report ids are derived from counters, never random.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import hmac
+import ssl
+import string
+import threading
+import uuid
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import httpx
+from starlette.responses import Response
+
+from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
+from hirelink.sandbox.server import ensure_loopback
+
+__all__ = [
+    "DEFAULT_CODENAME",
+    "PartnerCallError",
+    "PartnersSandbox",
+    "PartnersState",
+    "create_partners_sandbox",
+]
+
+DEFAULT_CODENAME: Final = "skillcheck"
+PARTNER_KINDS: Final = ("assessment", "background_check", "reference_check")
+INPUT_KINDS: Final = ("first_name", "last_name", "email", "phone", "admin", "offer")
+REPORT_STATUSES: Final = ("sent", "completed", "failed", "canceled")
+URL_KEYS: Final = ("validate_token", "tests", "send_candidate", "help_article")
+SEEDED_CANDIDATE_ID: Final = 7730011
+
+_DEFAULT_INPUTS: Final = (
+    {"kind": "first_name", "name": "first_name", "required": True},
+    {"kind": "last_name", "name": "last_name", "required": True},
+    {"kind": "email", "name": "email", "required": True},
+)
+# Keys send_candidate adds for each optional input kind, read from the candidate given.
+_INPUT_EXTRAS: Final = {
+    "phone": ("phone",),
+    "admin": ("admin_id", "admin_name", "admin_email"),
+    "offer": ("offer_id", "offer_title"),
+}
+_MANAGEMENT_OPERATIONS: Final = frozenset(
+    {"createPartner", "getPartner", "updatePartner", "deletePartner"}
+)
+_SECRET_ALPHABET: Final = string.ascii_letters + string.digits
+_SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
+
+
+def format_time(moment: datetime) -> str:
+    """Recruitee's timestamp format: UTC, microseconds, ``Z``."""
+    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def _derived_secret(codename: str, generation: int) -> str:
+    """A 32-character secret, the same for the same codename and generation."""
+    digest = hashlib.sha256(f"partner-secret:{codename}:{generation}".encode()).digest()
+    return "".join(_SECRET_ALPHABET[byte % len(_SECRET_ALPHABET)] for byte in digest)
+
+
+def _derived_uuid(seed: str) -> str:
+    return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
+
+
+def _invalid(field: str, message: str) -> SandboxError:
+    return SandboxError(422, "Validation failed", {field: [message]})
+
+
+class PartnersState:
+    """Partner records and reports, kept for the run. All methods are thread-safe.
+
+    Args:
+        codename: the partner the sandbox is about (:attr:`secret` is its secret).
+        company_id: the RC company owning partner records (the personal token's company).
+    """
+
+    def __init__(self, *, codename: str = DEFAULT_CODENAME, company_id: int = 4100) -> None:
+        self.codename = codename
+        self.company_id = company_id
+        self._lock = threading.RLock()
+        self._partners: dict[str, dict[str, Any]] = {}
+        self._secret_generations: dict[str, int] = {}
+        self._reports: dict[str, dict[str, Any]] = {}
+        self._report_codenames: dict[str, str] = {}
+        self._reports_created = 0
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def lock(self) -> threading.RLock:
+        """The lock guarding the state, for callers combining several calls atomically."""
+        return self._lock
+
+    @property
+    def partners(self) -> dict[str, dict[str, Any]]:
+        """Deep copies of the partner records, by codename (wire shape, with secrets)."""
+        with self._lock:
+            return copy.deepcopy(self._partners)
+
+    @property
+    def reports(self) -> dict[str, dict[str, Any]]:
+        """Deep copies of every report, by report id (wire shape), oldest first."""
+        with self._lock:
+            return copy.deepcopy(self._reports)
+
+    @property
+    def secret(self) -> str | None:
+        """The current secret of :attr:`codename`'s partner, or None without a record."""
+        with self._lock:
+            partner = self._partners.get(self.codename)
+            return None if partner is None else str(partner["secret"])
+
+    def partner(self, codename: str | None = None) -> dict[str, Any] | None:
+        """A deep copy of one partner record (default: :attr:`codename`), or None."""
+        with self._lock:
+            found = self._partners.get(codename or self.codename)
+            return copy.deepcopy(found)
+
+    def report(self, report_id: str) -> dict[str, Any] | None:
+        """A deep copy of one report, or None."""
+        with self._lock:
+            return copy.deepcopy(self._reports.get(str(report_id)))
+
+    # ------------------------------------------------------------------ partners
+
+    def save_partner(self, codename: str, fields: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+        """Create the partner (needs ``kind`` and ``name``) or change the given fields.
+
+        Returns the record and whether it was created.
+        """
+        with self._lock:
+            existing = self._partners.get(codename)
+            if existing is not None:
+                return self._change(existing, fields), False
+            missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
+            if missing:
+                raise SandboxError(422, "Validation failed", missing)
+            self._secret_generations[codename] = 1
+            record: dict[str, Any] = {
+                "codename": codename,
+                "kind": fields["kind"],
+                "name": fields["name"],
+                "description": fields.get("description"),
+                "logo": fields.get("logo"),
+                "urls": dict.fromkeys(URL_KEYS),
+                "inputs": [dict(item) for item in _DEFAULT_INPUTS],
+                "options": {},
+                "secret": _derived_secret(codename, 1),
+                "promoted": False,
+            }
+            self._partners[codename] = record
+            lists = {key: value for key, value in fields.items() if key in ("urls", "inputs")}
+            return self._change(record, lists), True
+
+    def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Change the given fields of an existing partner (404 when there is none)."""
+        with self._lock:
+            return self._change(self._require_partner(codename), fields)
+
+    def _change(self, record: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+        for key, value in fields.items():
+            if key == "urls":
+                record["urls"] = {**record["urls"], **value}
+            elif key == "inputs":
+                record["inputs"] = [
+                    {
+                        "kind": item["kind"],
+                        "name": item.get("name"),
+                        "required": item.get("required", False),
+                    }
+                    for item in value
+                ]
+            else:
+                record[key] = value
+        return copy.deepcopy(record)
+
+    def get_partner(self, codename: str) -> dict[str, Any]:
+        """The partner record (404 SandboxError when there is none)."""
+        with self._lock:
+            return copy.deepcopy(self._require_partner(codename))
+
+    def delete_partner(self, codename: str) -> None:
+        """Delete the partner and its reports."""
+        with self._lock:
+            self._require_partner(codename)
+            del self._partners[codename]
+            for report_id in [
+                r for r, owner in self._report_codenames.items() if owner == codename
+            ]:
+                del self._reports[report_id]
+                del self._report_codenames[report_id]
+
+    def regenerate_secret(self, codename: str) -> str:
+        """Replace the partner's secret; the old one stops working."""
+        with self._lock:
+            record = self._require_partner(codename)
+            generation = self._secret_generations[codename] + 1
+            self._secret_generations[codename] = generation
+            record["secret"] = _derived_secret(codename, generation)
+            return str(record["secret"])
+
+    def check_secret(self, codename: str, secret: str) -> None:
+        """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
+        with self._lock:
+            expected = str(self._require_partner(codename)["secret"])
+        if not secret or not hmac.compare_digest(secret.encode(), expected.encode()):
+            raise SandboxError(401, "Unauthorized")
+
+    def _require_partner(self, codename: str) -> dict[str, Any]:
+        record = self._partners.get(codename)
+        if record is None:
+            raise SandboxError(404, "Partner not found")
+        return record
+
+    # ------------------------------------------------------------------ reports
+
+    def list_reports(
+        self, codename: str, company_id: int, candidate_id: int
+    ) -> list[dict[str, Any]]:
+        """The partner's reports on one candidate of one company, oldest first."""
+        with self._lock:
+            return [
+                copy.deepcopy(report)
+                for report_id, report in self._reports.items()
+                if self._report_codenames[report_id] == codename
+                and report["company_id"] == company_id
+                and report["candidate_id"] == candidate_id
+            ]
+
+    def create_report(
+        self,
+        codename: str,
+        company_id: int,
+        candidate_id: int,
+        fields: Mapping[str, Any] | None = None,
+        *,
+        test_id: str | None = None,
+        test_name: str | None = None,
+    ) -> dict[str, Any]:
+        """A new report (status ``sent`` unless ``fields`` say otherwise)."""
+        with self._lock:
+            self._require_partner(codename)
+            self._reports_created += 1
+            report_id = _derived_uuid(f"report:{codename}:{self._reports_created}")
+            report: dict[str, Any] = {
+                "id": report_id,
+                "status": "sent",
+                "score": None,
+                "completed_at": None,
+                "subtitle": None,
+                "urls": {"cancel": None},
+                "candidate_id": candidate_id,
+                "company_id": company_id,
+                "test_id": test_id,
+                "test_name": test_name,
+            }
+            self._reports[report_id] = report
+            self._report_codenames[report_id] = codename
+            return self._change_report(report, fields or {})
+
+    def update_report(
+        self, codename: str, report_id: str, fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Change the given fields of a report (404 when the partner has no such report)."""
+        with self._lock:
+            return self._change_report(self._require_report(codename, report_id), fields)
+
+    def delete_report(self, codename: str, report_id: str) -> None:
+        """Delete a report (404 when the partner has no such report)."""
+        with self._lock:
+            self._require_report(codename, report_id)
+            del self._reports[report_id]
+            del self._report_codenames[report_id]
+
+    def _require_report(self, codename: str, report_id: str) -> dict[str, Any]:
+        self._require_partner(codename)
+        report = self._reports.get(report_id)
+        if report is None or self._report_codenames[report_id] != codename:
+            raise SandboxError(404, "Report not found")
+        return report
+
+    @staticmethod
+    def _change_report(report: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+        for key, value in fields.items():
+            if key == "urls":
+                report["urls"] = {**report["urls"], **value}
+            elif key == "completed_at":
+                report[key] = format_time(datetime.fromisoformat(value))
+            else:
+                report[key] = value
+        return copy.deepcopy(report)
+
+    # ------------------------------------------------------------------ seed
+
+    def seed(self) -> None:
+        """A partner record for :attr:`codename` and two reports on one candidate."""
+        self.save_partner(
+            self.codename,
+            {
+                "kind": "assessment",
+                "name": "SkillCheck",
+                "description": "Timed coding and aptitude tests with auto-scoring.",
+                "logo": "https://cdn.skillcheck.example/logo-256.png",
+                "urls": {
+                    "tests": "https://api.skillcheck.example/recruitee/tests",
+                    "send_candidate": "https://api.skillcheck.example/recruitee/invitations",
+                },
+            },
+        )
+        done = {"status": "completed", "score": "76%", "completed_at": "2025-03-06T14:05:11+00:00"}
+        self.create_report(
+            self.codename,
+            self.company_id,
+            SEEDED_CANDIDATE_ID,
+            done,
+            test_id="12",
+            test_name="SQL analytics",
+        )
+        self.create_report(
+            self.codename,
+            self.company_id,
+            SEEDED_CANDIDATE_ID,
+            test_id="11",
+            test_name="Python fundamentals",
+        )
+
+
+class PartnerCallError(Exception):
+    """A call to the partner's service failed, as Recruitee would tell its user.
+
+    Attributes:
+        step: ``validate_token``, ``tests`` or ``send_candidate``.
+        status_code: the partner's answer status (None when the answer was unusable).
+        message: what Recruitee shows: the partner's ``{"error"}`` text when given,
+            otherwise a generic message naming the partner.
+        token_rejected: the partner answered 401 or 403 (Recruitee: invalid token).
+    """
+
+    def __init__(self, step: str, status_code: int | None, message: str) -> None:
+        super().__init__(f"{step}: {message}")
+        self.step = step
+        self.status_code = status_code
+        self.message = message
+        self.token_rejected = status_code in (401, 403)
+
+
+def _loopback_url(field: str, url: object) -> str:
+    if not isinstance(url, str) or not url:
+        raise ValueError(f"the partner has no {field} URL")
+    host = urlsplit(url).hostname or ""
+    try:
+        ensure_loopback(host)
+    except ValueError:
+        raise ValueError(f"the sandbox calls loopback addresses only; {field} is {url!r}") from None
+    return url
+
+
+class PartnersSandbox(SandboxApp):
+    """The Recruitee Partners stand-in. Create it with :func:`create_partners_sandbox`.
+
+    Attributes:
+        state: partner records and reports; tests may read and change it while serving.
+        personal_token: the RC Personal API token it accepts for the partner record.
+        codename: the partner the sandbox is about.
+        company_id: the RC company owning partner records.
+    """
+
+    spec_name = "recruitee-partners"
+
+    def __init__(self, state: PartnersState, *, personal_token: str, validate: bool = True) -> None:
+        if not personal_token:
+            raise ValueError("personal_token must not be empty")
+        self.state = state
+        self.personal_token = personal_token
+        self.codename = state.codename
+        self.company_id = state.company_id
+        super().__init__(validate=validate)
+
+    @property
+    def secret(self) -> str | None:
+        """The current partner secret of :attr:`codename` (None without a record)."""
+        return self.state.secret
+
+    def operations(self) -> list[Operation]:
+        """The nine operations of ``specs/recruitee-partners.yaml``."""
+        partner = "/p/{codename}/c/{company_id}/partner"
+        reports = "/p/{codename}/c/{company_id}/candidates/{candidate_id:int}/reports"
+        report = "/p/{codename}/reports/{report_id}"
+        return [
+            Operation("POST", partner, "createPartner", self._create_partner),
+            Operation("GET", partner, "getPartner", self._get_partner),
+            Operation("PATCH", partner, "updatePartner", self._update_partner),
+            Operation("DELETE", partner, "deletePartner", self._delete_partner),
+            Operation(
+                "POST",
+                "/p/{codename}/partner/regenerate-secret",
+                "regeneratePartnerSecret",
+                self._regenerate_secret,
+            ),
+            Operation("GET", reports, "listCandidateReports", self._list_reports),
+            Operation("POST", reports, "createReport", self._create_report),
+            Operation("PATCH", report, "updateReport", self._update_report),
+            Operation("DELETE", report, "deleteReport", self._delete_report),
+        ]
+
+    def authenticate(self, call: ApiCall) -> None:
+        """Partner record: ``Authorization: Bearer <personal token>`` (401), then the
+        token's company (404). Everything else: a known partner (404), then its current
+        secret in ``RT-PARTNER-SECRET`` (401)."""
+        codename = call.path_params["codename"]
+        if call.operation_id in _MANAGEMENT_OPERATIONS:
+            scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not hmac.compare_digest(
+                credentials.encode(), self.personal_token.encode()
+            ):
+                raise SandboxError(401, "Unauthorized")
+            if call.path_params["company_id"] != str(self.company_id):
+                raise SandboxError(404, "Company not found")
+            return
+        self.state.check_secret(codename, call.request.headers.get(_SECRET_HEADER, ""))
+
+    # ------------------------------------------------------------------ handlers
+
+    def _create_partner(self, call: ApiCall) -> Response:
+        partner, created = self.state.save_partner(
+            call.path_params["codename"], _partner_fields(call.json)
+        )
+        return json_response(partner, 201 if created else 200)
+
+    def _get_partner(self, call: ApiCall) -> Response:
+        return json_response(self.state.get_partner(call.path_params["codename"]))
+
+    def _update_partner(self, call: ApiCall) -> Response:
+        fields = _partner_fields(call.json)
+        return json_response(self.state.update_partner(call.path_params["codename"], fields))
+
+    def _delete_partner(self, call: ApiCall) -> Response:
+        self.state.delete_partner(call.path_params["codename"])
+        return Response(status_code=204)
+
+    def _regenerate_secret(self, call: ApiCall) -> Response:
+        return json_response({"secret": self.state.regenerate_secret(call.path_params["codename"])})
+
+    def _list_reports(self, call: ApiCall) -> Response:
+        reports = self.state.list_reports(
+            call.path_params["codename"], _company(call), call.path_params["candidate_id"]
+        )
+        return json_response(reports)
+
+    def _create_report(self, call: ApiCall) -> Response:
+        fields = _report_fields(call.json, at_least_one=False)
+        report = self.state.create_report(
+            call.path_params["codename"], _company(call), call.path_params["candidate_id"], fields
+        )
+        return json_response(report, 201)
+
+    def _update_report(self, call: ApiCall) -> Response:
+        fields = _report_fields(call.json, at_least_one=True)
+        report = self.state.update_report(
+            call.path_params["codename"], call.path_params["report_id"], fields
+        )
+        return json_response(report)
+
+    def _delete_report(self, call: ApiCall) -> Response:
+        self.state.delete_report(call.path_params["codename"], call.path_params["report_id"])
+        return Response(status_code=204)
+
+    # ------------------------------------------------------------------ Recruitee's side
+
+    def check_token(
+        self, *, token: str, codename: str | None = None, timeout: float = 10.0
+    ) -> None:
+        """What Recruitee does when a customer connects the integration with ``token``.
+
+        Calls the partner's ``validate_token`` URL (skipped when it has none).
+
+        Raises:
+            PartnerCallError: the partner refused the token or failed.
+            ValueError: no such partner, or its URL is not a loopback address.
+        """
+        partner = self._partner_to_call(codename)
+        url = partner["urls"].get("validate_token")
+        if url is None:
+            return
+        with self._http(token, timeout) as http:
+            _check_answer("validate_token", partner, http.get(_loopback_url("validate_token", url)))
+
+    def list_tests(
+        self, *, token: str, codename: str | None = None, timeout: float = 10.0
+    ) -> list[dict[str, Any]]:
+        """What Recruitee does to fill the send dialog: GET the partner's ``tests`` URL.
+
+        Raises:
+            PartnerCallError: the partner refused or answered something unusable.
+            ValueError: no such partner, or its URL is not a loopback address.
+        """
+        partner = self._partner_to_call(codename)
+        with self._http(token, timeout) as http:
+            return self._fetch_tests(partner, http)
+
+    def send_candidate(
+        self,
+        *,
+        company_id: int,
+        candidate: Mapping[str, Any],
+        token: str,
+        test_id: int | str | None = None,
+        codename: str | None = None,
+        timeout: float = 10.0,
+    ) -> dict[str, Any]:
+        """What Recruitee does when a user clicks "Send"; returns the new report.
+
+        Checks ``token`` with the partner's ``validate_token`` URL, fetches its tests,
+        picks ``test_id`` (default: the first test), creates a report with status
+        ``sent`` and POSTs the candidate to the partner's ``send_candidate`` URL.
+
+        Args:
+            company_id: the customer company sending the candidate.
+            candidate: ``id``, ``first_name``, ``last_name``, ``email``; plus ``phone``,
+                ``admin_id``/``admin_name``/``admin_email`` and ``offer_id``/
+                ``offer_title``, sent when the partner configured the matching input.
+            token: the token the partner issued to the customer.
+            test_id: the chosen test's id (as listed by the partner).
+
+        Raises:
+            PartnerCallError: a partner call failed; ``message`` is what Recruitee
+                shows its user. A failed send leaves no report behind.
+            ValueError: no such partner or test, or a URL is not a loopback address.
+            httpx.HTTPError: the partner's service could not be reached.
+        """
+        partner = self._partner_to_call(codename)
+        send_url = _loopback_url("send_candidate", partner["urls"].get("send_candidate"))
+        with self._http(token, timeout) as http:
+            url = partner["urls"].get("validate_token")
+            if url is not None:
+                _check_answer(
+                    "validate_token", partner, http.get(_loopback_url("validate_token", url))
+                )
+            chosen = _choose_test(self._fetch_tests(partner, http), test_id)
+            report = self.state.create_report(
+                partner["codename"],
+                company_id,
+                int(candidate["id"]),
+                test_id=str(chosen["id"]),
+                test_name=str(chosen["name"]),
+            )
+            payload = _send_candidate_payload(partner, company_id, candidate, report)
+            try:
+                _check_answer("send_candidate", partner, http.post(send_url, json=payload))
+            except (PartnerCallError, httpx.HTTPError):
+                self.state.delete_report(partner["codename"], report["id"])
+                raise
+        return self.state.report(report["id"]) or report
+
+    def _partner_to_call(self, codename: str | None) -> dict[str, Any]:
+        partner = self.state.partner(codename)
+        if partner is None:
+            raise ValueError(f"no partner {codename or self.codename!r} in the sandbox")
+        return partner
+
+    @staticmethod
+    def _http(token: str, timeout: float) -> httpx.Client:
+        # trust_env=False: calls to a loopback partner must not go through a proxy.
+        return httpx.Client(
+            timeout=timeout,
+            trust_env=False,
+            verify=_tls_context(),
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    @staticmethod
+    def _fetch_tests(partner: Mapping[str, Any], http: httpx.Client) -> list[dict[str, Any]]:
+        url = _loopback_url("tests", partner["urls"].get("tests"))
+        answer = http.get(url, headers={"Content-Type": "application/json"})
+        _check_answer("tests", partner, answer)
+        try:
+            tests = answer.json()
+        except ValueError:
+            tests = None
+        if not isinstance(tests, list) or not all(
+            isinstance(t, dict)
+            and isinstance(t.get("id"), int | str)
+            and isinstance(t.get("name"), str)
+            for t in tests
+        ):
+            raise PartnerCallError("tests", answer.status_code, _generic_message(partner))
+        return tests
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Built once: loading CA certificates for every new httpx client costs ~50 ms."""
+    return ssl.create_default_context()
+
+
+def _generic_message(partner: Mapping[str, Any]) -> str:
+    return f"There was a problem with the {partner['name']} API."
+
+
+def _check_answer(step: str, partner: Mapping[str, Any], answer: httpx.Response) -> None:
+    """Recruitee's reading of a partner answer (see the spec's webhooks)."""
+    if answer.is_success:
+        return
+    message: str | None = None
+    try:
+        body = answer.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and isinstance(body.get("error"), str) and body["error"]:
+        message = body["error"]
+    if message is None and answer.status_code in (401, 403):
+        message = f"The token was not accepted by {partner['name']}."
+    raise PartnerCallError(step, answer.status_code, message or _generic_message(partner))
+
+
+def _choose_test(tests: list[dict[str, Any]], test_id: int | str | None) -> dict[str, Any]:
+    if not tests:
+        raise ValueError("the partner offers no tests")
+    if test_id is None:
+        return tests[0]
+    for test in tests:
+        if str(test["id"]) == str(test_id):
+            return test
+    raise ValueError(f"the partner offers no test {test_id!r}")
+
+
+def _send_candidate_payload(
+    partner: Mapping[str, Any],
+    company_id: int,
+    candidate: Mapping[str, Any],
+    report: Mapping[str, Any],
+) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "first_name": candidate["first_name"],
+        "last_name": candidate["last_name"],
+        "email": candidate["email"],
+        "candidate_id": int(candidate["id"]),
+        "company_id": company_id,
+        "report_id": report["id"],
+        "test_id": report["test_id"],
+        "test_name": report["test_name"],
+    }
+    configured = {item["kind"] for item in partner["inputs"]}
+    for kind, keys in _INPUT_EXTRAS.items():
+        if kind in configured:
+            payload.update({key: candidate.get(key) for key in keys})
+    return payload
+
+
+# ----------------------------------------------------------------------------- request parsing
+# These checks repeat the spec's rules so the stand-in answers the same way when
+# spec validation is switched off.
+
+
+def _company(call: ApiCall) -> int:
+    raw = str(call.path_params["company_id"])
+    if not raw.isdigit():
+        raise _invalid("company_id", "must be a numeric company id")
+    return int(raw)
+
+
+def _object(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _invalid("body", "must be an object")
+    return value
+
+
+def _partner_fields(body: Any) -> dict[str, Any]:
+    fields = _object(body)
+    errors: dict[str, list[str]] = {}
+    if not fields:
+        errors["body"] = ["must contain at least one field"]
+    for key in sorted(set(fields) - {"kind", "name", "description", "logo", "urls", "inputs"}):
+        errors[key] = ["is not a partner field"]
+    if "kind" in fields and fields["kind"] not in PARTNER_KINDS:
+        errors["kind"] = [f"must be one of {', '.join(PARTNER_KINDS)}"]
+    for key in ("name", "logo"):
+        if key in fields and (not isinstance(fields[key], str) or not fields[key]):
+            errors[key] = ["can't be blank"]
+    if "description" in fields and not isinstance(fields["description"], str):
+        errors["description"] = ["must be a string"]
+    urls = fields.get("urls", {})
+    if not isinstance(urls, dict) or not all(
+        key in URL_KEYS and isinstance(value, str) for key, value in urls.items()
+    ):
+        errors["urls"] = [f"must map {', '.join(URL_KEYS)} to URLs"]
+    inputs = fields.get("inputs", [{"kind": "email"}])
+    if not isinstance(inputs, list) or not inputs or not all(_valid_input(item) for item in inputs):
+        errors["inputs"] = [f"must be a non-empty list of inputs of kinds {', '.join(INPUT_KINDS)}"]
+    if errors:
+        raise SandboxError(422, "Validation failed", errors)
+    return fields
+
+
+def _valid_input(item: object) -> bool:
+    return (
+        isinstance(item, dict)
+        and item.get("kind") in INPUT_KINDS
+        and set(item) <= {"kind", "name", "required"}
+        and isinstance(item.get("required", False), bool)
+    )
+
+
+def _report_fields(body: Any, *, at_least_one: bool) -> dict[str, Any]:
+    fields = _object(body)
+    errors: dict[str, list[str]] = {}
+    if at_least_one and not fields:
+        errors["body"] = ["must contain at least one field"]
+    for key in sorted(set(fields) - {"status", "score", "completed_at", "subtitle", "urls"}):
+        errors[key] = ["is not a report field"]
+    if "status" in fields and fields["status"] not in REPORT_STATUSES:
+        errors["status"] = [f"must be one of {', '.join(REPORT_STATUSES)}"]
+    for key in ("score", "subtitle"):
+        if key in fields and not isinstance(fields[key], str):
+            errors[key] = ["must be a string"]
+    if "completed_at" in fields:
+        try:
+            datetime.fromisoformat(str(fields["completed_at"]))
+        except ValueError:
+            errors["completed_at"] = ["must be an ISO 8601 date-time"]
+    urls = fields.get("urls", {})
+    if (
+        not isinstance(urls, dict)
+        or set(urls) - {"cancel"}
+        or not all(isinstance(v, str) for v in urls.values())
+    ):
+        errors["urls"] = ["may only hold a cancel URL"]
+    if errors:
+        raise SandboxError(422, "Validation failed", errors)
+    return fields
+
+
+def create_partners_sandbox(
+    *,
+    personal_token: str = "sandbox-rc-personal-token",  # noqa: S107 - opens only the local stand-in
+    codename: str = DEFAULT_CODENAME,
+    company_id: int = 4100,
+    seed_partner: bool = True,
+    validate: bool = True,
+) -> PartnersSandbox:
+    """Build a Recruitee Partners stand-in (not yet served: call ``.serve()``).
+
+    Args:
+        personal_token: the RC Personal API token it accepts for the partner record.
+        codename: the partner the sandbox is about.
+        company_id: the RC company owning partner records (and the token).
+        seed_partner: start with a partner record for ``codename`` (its ``urls`` point
+            at a non-loopback example host: register your own before sending) and two
+            reports on candidate 7730011; without it, create the partner first.
+        validate: validate requests against ``specs/recruitee-partners.yaml``.
+    """
+    state = PartnersState(codename=codename, company_id=company_id)
+    if seed_partner:
+        state.seed()
+    return PartnersSandbox(state, personal_token=personal_token, validate=validate)

@@ -1,0 +1,111 @@
+"""AsyncRecruiteePartners: every method, awaited, against the sandbox over real HTTP."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from hirelink.core import AuthenticationError, InvalidInputError, NotFoundError, Secret
+from hirelink.recruitee_partners import (
+    AsyncRecruiteePartners,
+    PartnerInputKind,
+    PartnerKind,
+    ReportStatus,
+)
+
+from .conftest import Served
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_partner_record_lifecycle(empty: Served) -> None:
+    async with empty.async_client(partner_secret=None) as partners:
+        created = await partners.create_partner(
+            4100,
+            kind="reference_check",
+            name="RefCheck",
+            urls={"tests": "http://127.0.0.1:9/tests"},
+        )
+        assert created.kind == PartnerKind.REFERENCE_CHECK
+        assert empty.last("POST", "/partner").json() == {
+            "kind": "reference_check",
+            "name": "RefCheck",
+            "urls": {"tests": "http://127.0.0.1:9/tests"},
+        }
+
+        read = await partners.get_partner(4100)
+        assert read.secret == created.secret == empty.sandbox.secret
+
+        updated = await partners.update_partner(4100, logo="https://cdn.refcheck.example/l.png")
+        assert empty.last("PATCH", "/partner").json() == {
+            "logo": "https://cdn.refcheck.example/l.png"
+        }
+        assert updated.logo == "https://cdn.refcheck.example/l.png"
+        assert updated.name == "RefCheck"
+
+        with_phone = await partners.set_inputs(4100, [{"kind": "phone", "required": False}])
+        assert empty.last("POST", "/partner").json() == {
+            "inputs": [{"kind": "phone", "required": False}]
+        }
+        assert [i.kind for i in with_phone.inputs or []] == [PartnerInputKind.PHONE]
+
+        await partners.delete_partner(4100)
+        assert empty.sandbox.state.partner() is None
+        with pytest.raises(NotFoundError):
+            await partners.get_partner(4100)
+
+
+async def test_reports_lifecycle(fresh: Served) -> None:
+    async with fresh.async_client(personal_token=None) as partners:
+        listed = await partners.list_candidate_reports(4100, 7730011)
+        assert [r.status for r in listed] == [ReportStatus.COMPLETED, ReportStatus.SENT]
+
+        created = await partners.create_report(4100, 7730020, status="sent", subtitle="Round 1")
+        assert fresh.last("POST", "/reports").json() == {"status": "sent", "subtitle": "Round 1"}
+        assert created.candidate_id == 7730020
+
+        finished = datetime(2025, 3, 6, 14, 5, 11, tzinfo=UTC)
+        updated = await partners.update_report(
+            created.id, status="completed", score="82%", completed_at=finished
+        )
+        assert fresh.last("PATCH", "/reports/").json() == {
+            "status": "completed",
+            "score": "82%",
+            "completed_at": "2025-03-06T14:05:11+00:00",
+        }
+        assert updated.completed_at == finished
+        assert updated.subtitle == "Round 1"
+
+        await partners.delete_report(created.id)
+        assert fresh.sandbox.state.report(created.id) is None
+
+
+async def test_regenerate_secret(fresh: Served) -> None:
+    old = fresh.secret
+    async with fresh.async_client() as partners:
+        new = await partners.regenerate_secret()
+        assert isinstance(new, Secret)
+        assert new.reveal() == fresh.sandbox.secret != old
+        with pytest.raises(AuthenticationError):
+            await partners.list_candidate_reports(4100, 7730011)
+
+
+async def test_refusals_happen_before_sending(served: Served) -> None:
+    async with AsyncRecruiteePartners(
+        "skillcheck",
+        environment="production",
+        personal_token=served.sandbox.personal_token,
+        base_url=served.url,
+    ) as production:
+        with pytest.raises(InvalidInputError) as caught:
+            await production.update_partner(4100, name="New name")
+        assert caught.value.field == "environment"
+        with pytest.raises(InvalidInputError) as caught:
+            await production.delete_report(served.first_report_id())
+        assert caught.value.field == "partner_secret"
+        with pytest.raises(InvalidInputError) as caught:
+            await production.create_report(4100, 7730011, status="finished")  # type: ignore[arg-type]
+        assert caught.value.field == "status"
+    assert served.sandbox.recorder.requests == []
+    assert "production" in repr(production)

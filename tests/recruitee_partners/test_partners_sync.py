@@ -1,0 +1,445 @@
+"""RecruiteePartners over real HTTP against the sandbox: every method, wire formats, errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import httpx
+import pytest
+
+from hirelink.core import (
+    AuthenticationError,
+    InvalidInputError,
+    MalformedResponseError,
+    NotFoundError,
+    Secret,
+    ServerError,
+    UnprocessableEntityError,
+)
+from hirelink.recruitee_partners import (
+    Partner,
+    PartnerInputKind,
+    PartnerKind,
+    PartnerUrls,
+    RecruiteePartners,
+    Report,
+    ReportStatus,
+    ServiceUrls,
+)
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+LOCAL_URLS: ServiceUrls = {
+    "validate_token": "http://127.0.0.1:9/validate_token",
+    "tests": "http://127.0.0.1:9/tests",
+    "send_candidate": "http://127.0.0.1:9/send_candidate",
+    "help_article": "https://help.skillcheck.example/recruitee",
+}
+
+
+# --- the partner record ---------------------------------------------------------------
+
+
+def test_create_partner_sends_the_given_fields_with_the_personal_token(empty: Served) -> None:
+    with empty.client(partner_secret=None) as partners:
+        partner = partners.create_partner(
+            4100,
+            kind="background_check",
+            name="CheckRight",
+            description="Background checks in 48 hours.",
+            urls=LOCAL_URLS,
+        )
+    assert isinstance(partner, Partner)
+    assert partner.kind == PartnerKind.BACKGROUND_CHECK
+    assert partner.name == "CheckRight"
+    assert partner.promoted is False
+    assert partner.secret == empty.sandbox.secret
+    assert [i.kind for i in partner.inputs or []] == [
+        PartnerInputKind.FIRST_NAME,
+        PartnerInputKind.LAST_NAME,
+        PartnerInputKind.EMAIL,
+    ]
+    sent = empty.last("POST", "/partner")
+    assert sent.path == "/p/skillcheck/c/4100/partner"
+    assert sent.json() == {
+        "kind": "background_check",
+        "name": "CheckRight",
+        "description": "Background checks in 48 hours.",
+        "urls": LOCAL_URLS,
+    }
+    assert sent.headers["authorization"] == "<redacted>"
+    assert "rt-partner-secret" not in sent.headers
+    stored = empty.sandbox.state.partner()
+    assert stored is not None
+    assert stored["urls"]["send_candidate"] == LOCAL_URLS["send_candidate"]
+
+
+def test_get_partner_returns_the_record_with_its_secret(served: Served) -> None:
+    with served.client() as partners:
+        partner = partners.get_partner("4100")
+    assert partner.codename == "skillcheck"
+    assert partner.kind == PartnerKind.ASSESSMENT
+    assert partner.secret == served.secret
+    assert isinstance(partner.urls, PartnerUrls)
+    assert partner.urls.tests == "https://api.skillcheck.example/recruitee/tests"
+
+
+def test_update_partner_sends_only_the_given_fields(fresh: Served) -> None:
+    with fresh.client() as partners:
+        partner = partners.update_partner(
+            4100,
+            description="Now with video interviews.",
+            urls={"help_article": LOCAL_URLS["help_article"]},
+        )
+    assert fresh.last("PATCH", "/partner").json() == {
+        "description": "Now with video interviews.",
+        "urls": {"help_article": LOCAL_URLS["help_article"]},
+    }
+    assert partner.description == "Now with video interviews."
+    assert partner.name == "SkillCheck"  # unchanged
+    assert isinstance(partner.urls, PartnerUrls)
+    assert partner.urls.help_article == LOCAL_URLS["help_article"]
+    assert partner.urls.tests == "https://api.skillcheck.example/recruitee/tests"
+
+
+def test_set_inputs_posts_only_the_inputs(fresh: Served) -> None:
+    inputs: list[Any] = [
+        {"kind": "email", "name": "email", "required": True},
+        {"kind": "admin", "required": True},
+        {"kind": PartnerInputKind.OFFER},
+    ]
+    with fresh.client() as partners:
+        partner = partners.set_inputs(4100, inputs)
+    sent = fresh.last("POST", "/partner")
+    assert sent.json() == {
+        "inputs": [
+            {"kind": "email", "name": "email", "required": True},
+            {"kind": "admin", "required": True},
+            {"kind": "offer"},
+        ]
+    }
+    assert [i.kind for i in partner.inputs or []] == [
+        PartnerInputKind.EMAIL,
+        PartnerInputKind.ADMIN,
+        PartnerInputKind.OFFER,
+    ]
+    assert partner.name == "SkillCheck"
+
+
+def test_delete_partner_removes_the_record(fresh: Served) -> None:
+    with fresh.client() as partners:
+        partners.delete_partner(4100)
+        assert fresh.sandbox.state.partner() is None
+        with pytest.raises(NotFoundError):
+            partners.get_partner(4100)
+    assert fresh.last("DELETE", "/partner").path == "/p/skillcheck/c/4100/partner"
+
+
+def test_regenerate_secret_returns_a_secret_and_retires_the_old_one(fresh: Served) -> None:
+    old = fresh.secret
+    with fresh.client() as partners:
+        new = partners.regenerate_secret()
+        assert isinstance(new, Secret)
+        assert repr(new) == "Secret('***')"
+        assert new.reveal() == fresh.sandbox.secret != old
+        sent = fresh.last("POST", "/regenerate-secret")
+        assert sent.headers["rt-partner-secret"] == "<redacted>"
+        assert "authorization" not in sent.headers
+        with pytest.raises(AuthenticationError):  # this client still holds the old secret
+            partners.list_candidate_reports(4100, 7730011)
+    with fresh.client(partner_secret=new) as renewed:
+        assert len(renewed.list_candidate_reports(4100, 7730011)) == 2
+
+
+# --- reports --------------------------------------------------------------------------
+
+
+def test_list_candidate_reports_returns_typed_reports(served: Served) -> None:
+    with served.client(personal_token=None) as partners:
+        reports = partners.list_candidate_reports(4100, 7730011)
+    assert [type(report) for report in reports] == [Report, Report]
+    done, open_ = reports
+    assert done.status == ReportStatus.COMPLETED
+    assert done.score == "76%"
+    assert done.completed_at == datetime(2025, 3, 6, 14, 5, 11, tzinfo=UTC)
+    assert open_.status == ReportStatus.SENT
+    assert open_.score is None
+    sent = served.last("GET", "/reports")
+    assert sent.path == "/p/skillcheck/c/4100/candidates/7730011/reports"
+    assert sent.headers["rt-partner-secret"] == "<redacted>"
+    with served.client() as partners:
+        assert partners.list_candidate_reports(4100, 1) == []
+
+
+def test_create_report_sends_only_the_given_fields(fresh: Served) -> None:
+    with fresh.client() as partners:
+        report = partners.create_report(
+            4100, 7730012, cancel_url="https://app.skillcheck.example/invitations/9/cancel"
+        )
+    assert fresh.last("POST", "/reports").json() == {
+        "urls": {"cancel": "https://app.skillcheck.example/invitations/9/cancel"}
+    }
+    assert report.status == ReportStatus.SENT
+    assert report.candidate_id == 7730012
+    assert fresh.sandbox.state.report(report.id) is not None
+
+
+def test_update_report_sends_only_the_given_fields(fresh: Served) -> None:
+    report_id = fresh.first_report_id()
+    with fresh.client() as partners:
+        report = partners.update_report(report_id, score="14/15")
+        assert fresh.last("PATCH", "/reports/").json() == {"score": "14/15"}
+        assert report.score == "14/15"
+        assert report.status == ReportStatus.COMPLETED  # unchanged
+
+        cet = timezone(timedelta(hours=1))
+        partners.update_report(
+            report_id,
+            status="canceled",
+            completed_at=datetime(2025, 3, 7, 10, 0, tzinfo=cet),
+            cancel_url="https://app.skillcheck.example/invitations/3/cancel",
+            subtitle="Canceled by the candidate",
+        )
+    assert fresh.last("PATCH", "/reports/").json() == {
+        "status": "canceled",
+        "completed_at": "2025-03-07T09:00:00+00:00",
+        "urls": {"cancel": "https://app.skillcheck.example/invitations/3/cancel"},
+        "subtitle": "Canceled by the candidate",
+    }
+    stored = fresh.sandbox.state.report(report_id)
+    assert stored is not None
+    assert stored["status"] == "canceled"
+    assert stored["completed_at"] == "2025-03-07T09:00:00.000000Z"
+    assert stored["score"] == "14/15"
+
+
+def test_delete_report_removes_it(fresh: Served) -> None:
+    report_id = fresh.first_report_id()
+    with fresh.client() as partners:
+        partners.delete_report(report_id)
+        with pytest.raises(NotFoundError):
+            partners.update_report(report_id, status="failed")
+    assert fresh.sandbox.state.report(report_id) is None
+
+
+def test_a_report_status_unknown_to_the_spec_still_parses(fresh: Served) -> None:
+    report_id = fresh.first_report_id()
+    fresh.sandbox.state.update_report("skillcheck", report_id, {"status": "expired"})
+    with fresh.client() as partners:
+        report = partners.list_candidate_reports(4100, 7730011)[0]
+    assert report.status == "expired"
+
+
+# --- errors -----------------------------------------------------------------------------
+
+
+def test_wrong_credentials_raise_authentication_error(served: Served) -> None:
+    with (
+        served.client(personal_token="not-the-rc-token", partner_secret="not-the-secret") as bad,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        bad.get_partner(4100)
+    assert caught.value.status_code == 401
+    assert caught.value.message == "Unauthorized"
+    with (
+        served.client(partner_secret="not-the-secret") as bad,
+        pytest.raises(AuthenticationError),
+    ):
+        bad.list_candidate_reports(4100, 7730011)
+
+
+def test_unknown_records_raise_not_found(served: Served) -> None:
+    with served.client() as partners:
+        with pytest.raises(NotFoundError, match="Report not found"):
+            partners.update_report("00000000-0000-4000-8000-000000000000", status="failed")
+        with pytest.raises(NotFoundError, match="Company not found"):
+            partners.get_partner(999)
+    with (
+        RecruiteePartners(
+            "someone-else", partner_secret=served.secret, base_url=served.url
+        ) as stranger,
+        pytest.raises(NotFoundError, match="Partner not found"),
+    ):
+        stranger.regenerate_secret()
+
+
+def test_a_new_partner_without_kind_is_refused_by_the_server(empty: Served) -> None:
+    with empty.client() as partners, pytest.raises(UnprocessableEntityError) as caught:
+        partners.set_inputs(4100, [{"kind": "email"}])
+    assert caught.value.field_errors == {"kind": ["can't be blank"], "name": ["can't be blank"]}
+
+
+def test_malformed_and_failing_answers(served: Served) -> None:
+    served.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="malformed"))
+    with served.client() as partners:
+        with pytest.raises(MalformedResponseError, match="list_candidate_reports"):
+            partners.list_candidate_reports(4100, 7730011)
+        served.sandbox.faults.add(
+            Fault(method="PATCH", path=r"/reports/", status=503, headers={"Retry-After": "0"})
+        )
+        with pytest.raises(ServerError):
+            partners.update_report(served.first_report_id(), score="1")
+    patches = [r for r in served.sandbox.recorder.requests if r.method == "PATCH"]
+    assert len(patches) == 1  # a PATCH that may have been processed is never resent
+
+
+def test_a_get_is_retried_after_a_503(served: Served) -> None:
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/reports$", status=503, headers={"Retry-After": "0"})
+    )
+    with served.client() as partners:
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2
+    gets = [r for r in served.sandbox.recorder.requests if r.method == "GET"]
+    assert len(gets) == 2
+
+
+# --- refused before sending -----------------------------------------------------------------
+
+
+def test_partner_management_is_refused_in_production(served: Served) -> None:
+    with RecruiteePartners(
+        "skillcheck",
+        environment="production",
+        personal_token=served.sandbox.personal_token,
+        partner_secret=served.secret,
+        base_url=served.url,
+    ) as production:
+        attempts: list[Callable[[], object]] = [
+            lambda: production.create_partner(4100, kind="assessment", name="SkillCheck"),
+            lambda: production.get_partner(4100),
+            lambda: production.update_partner(4100, name="SkillCheck 2"),
+            lambda: production.set_inputs(4100, [{"kind": "phone"}]),
+            lambda: production.delete_partner(4100),
+        ]
+        for attempt in attempts:
+            with pytest.raises(InvalidInputError) as caught:
+                attempt()
+            assert caught.value.field == "environment"
+            assert "RC" in caught.value.message
+            assert "promote" in caught.value.message
+        assert served.sandbox.recorder.requests == []
+        # Reports work in production (here: the sandbox standing in for it).
+        assert production.list_candidate_reports(4100, 7730011)
+
+
+def test_production_is_the_default_url_of_the_production_environment() -> None:
+    with RecruiteePartners("skillcheck", environment="production", partner_secret="s3cret!") as p:
+        assert p.base_url == "https://integrations.recruitee.com/api"
+    with RecruiteePartners("skillcheck", personal_token="t0ken-rc") as rc:
+        assert rc.base_url == "https://integrations.rc.recruitee.dev/api"
+
+
+def test_a_missing_credential_is_named_and_nothing_is_sent(served: Served) -> None:
+    with served.client(personal_token=None) as only_secret:
+        with pytest.raises(InvalidInputError) as caught:
+            only_secret.get_partner(4100)
+        assert caught.value.field == "personal_token"
+    with served.client(partner_secret=None) as only_token:
+        with pytest.raises(InvalidInputError) as caught:
+            only_token.update_report(served.first_report_id(), status="failed")
+        assert caught.value.field == "partner_secret"
+        with pytest.raises(InvalidInputError, match="partner_secret"):
+            only_token.regenerate_secret()
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda p: p.create_partner(4100, kind="quiz", name="X"), "kind"),
+        (lambda p: p.create_partner(4100, kind="assessment", name=""), "name"),
+        (lambda p: p.create_partner(4100, kind="assessment", name="X", colour="red"), "colour"),
+        (lambda p: p.create_partner("acme", kind="assessment", name="X"), "company_id"),
+        (lambda p: p.update_partner(4100), "changes"),
+        (lambda p: p.update_partner(4100, urls={"tests": "ftp://x"}), "urls.tests"),
+        (lambda p: p.update_partner(4100, urls={"home": "https://x"}), "home"),
+        (lambda p: p.set_inputs(4100, []), "inputs"),
+        (lambda p: p.set_inputs(4100, [{"kind": "age"}]), "inputs.0.kind"),
+        (lambda p: p.set_inputs(4100, [{"kind": "phone", "required": "no"}]), "inputs.0.required"),
+        (lambda p: p.set_inputs(4100, "phone"), "inputs"),
+        (lambda p: p.list_candidate_reports(4100, 0), "candidate_id"),
+        (lambda p: p.create_report(4100, 7730011, score=82), "score"),
+        (lambda p: p.update_report("nope", status="failed"), "report_id"),
+        (lambda p: p.update_report("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"), "changes"),
+        (
+            lambda p: p.update_report("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa", status="done"),
+            "status",
+        ),
+        (
+            lambda p: p.update_report("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa", completed_at="today"),
+            "completed_at",
+        ),
+        (
+            lambda p: p.update_report("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa", cancel_url="x"),
+            "cancel_url",
+        ),
+        (lambda p: p.delete_report(42), "report_id"),
+    ],
+)
+def test_bad_input_names_the_field_and_sends_nothing(
+    served: Served, call: Callable[[Any], object], field: str
+) -> None:
+    with served.client() as partners, pytest.raises(InvalidInputError) as caught:
+        call(partners)
+    assert caught.value.field == field
+    assert served.sandbox.recorder.requests == []
+
+
+def test_bad_constructor_arguments_are_refused() -> None:
+    with pytest.raises(InvalidInputError, match="codename"):
+        RecruiteePartners("two/parts", partner_secret="s3cret!")
+    with pytest.raises(InvalidInputError, match="environment"):
+        RecruiteePartners("skillcheck", environment="staging", partner_secret="s3cret!")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError) as caught:
+        RecruiteePartners("skillcheck", partner_secret="   ")
+    assert caught.value.field == "partner_secret"
+    with pytest.raises(InvalidInputError, match="httpx_client"), httpx.Client() as shared:
+        RecruiteePartners(
+            "skillcheck", personal_token="t0ken-rc", partner_secret="s3cret!", httpx_client=shared
+        )
+
+
+def test_a_supplied_httpx_client_gets_the_one_credential(served: Served) -> None:
+    with httpx.Client(base_url=served.url) as own:
+        partners = RecruiteePartners("skillcheck", partner_secret=served.secret, httpx_client=own)
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2
+        partners.close()
+        assert not own.is_closed  # not ours to close
+
+
+# --- secrecy ----------------------------------------------------------------------------------
+
+
+def test_credentials_never_show_in_logs_reprs_or_errors(
+    empty: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    token = empty.sandbox.personal_token
+    with empty.client(partner_secret=None) as partners:
+        partner = partners.create_partner(4100, kind="assessment", name="SkillCheck")
+        assert token not in repr(partners)
+        assert isinstance(partner.secret, str)
+        secret = partner.secret
+    with empty.client(partner_secret=secret) as partners:
+        assert secret not in repr(partners)
+        partners.list_candidate_reports(4100, 7730011)
+        empty.sandbox.faults.add(
+            Fault(
+                path=r"/reports$",
+                status=500,
+                times=-1,
+                headers={"Retry-After": "0"},
+                body={"error": f"boom {secret} {token}"},
+            )
+        )
+        with pytest.raises(ServerError) as caught:
+            partners.list_candidate_reports(4100, 7730011)
+    assert "request GET" in caplog.text  # debug logging was on
+    for text in (caplog.text, str(caught.value), repr(caught.value), caught.value.body):
+        assert secret not in text
+        assert token not in text
+    assert "boom ***" in caught.value.message

@@ -1,0 +1,354 @@
+"""The partner service kit, served on loopback, answering as Recruitee expects."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from hirelink.recruitee_partners.service import (
+    AvailableTest,
+    Refusal,
+    SendCandidatePayload,
+    create_partner_app,
+)
+from hirelink.sandbox.server import SandboxServer
+
+TOKEN = "customer-token-4100-abcdef"
+PAYLOAD: dict[str, Any] = {
+    "first_name": "Ada",
+    "last_name": "Lindqvist",
+    "email": "ada.lindqvist@example.org",
+    "candidate_id": 7730011,
+    "company_id": 4100,
+    "report_id": "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa",
+    "test_id": "12",
+    "test_name": "SQL analytics",
+}
+LIMIT = 4_000
+
+
+@dataclass
+class TestRow:
+    """A test as an ORM might return it: attributes, plus a field Recruitee must not see."""
+
+    __test__ = False  # not a pytest class
+
+    id: int
+    name: str
+    internal_cost: float
+
+
+class Partner:
+    """A partner's callbacks, recording what they were given."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[str, SendCandidatePayload]] = []
+        self.threads: list[str] = []
+
+    def validate_token(self, token: str) -> bool:
+        if token == "explode-in-validation":
+            raise RuntimeError("token store unavailable")
+        return token in (TOKEN, "refuse-me", "crash-me", f"{TOKEN}-leaky")
+
+    def list_tests(self, token: str) -> list[Any]:
+        self.threads.append(threading.current_thread().name)
+        return [
+            {"id": 11, "name": "Python fundamentals", "secret_note": "not for Recruitee"},
+            TestRow(12, "SQL analytics", 3.5),
+            AvailableTest(id="logic-1", name="Logical reasoning"),
+        ]
+
+    async def on_send_candidate(self, token: str, payload: SendCandidatePayload) -> None:
+        if token == "refuse-me":
+            raise Refusal("Your SkillCheck plan has no invitations left.", status_code=402)
+        if token == "crash-me":
+            raise KeyError("invitations table")
+        if token.endswith("-leaky"):
+            raise ValueError(f"could not invite with {token}")
+        self.received.append((token, payload))
+
+
+@pytest.fixture(scope="module")
+def partner() -> Partner:
+    return Partner()
+
+
+@pytest.fixture(scope="module")
+def service(partner: Partner) -> Iterator[str]:
+    app = create_partner_app(
+        validate_token=partner.validate_token,
+        list_tests=partner.list_tests,
+        on_send_candidate=partner.on_send_candidate,
+        max_body_bytes=LIMIT,
+    )
+    with SandboxServer(app, max_lifetime=300) as server:
+        yield server.url
+
+
+@pytest.fixture
+def http(service: str) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=service, headers={"Authorization": f"Bearer {TOKEN}"}, trust_env=False
+    ) as client:
+        yield client
+
+
+def as_customer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+# --- tokens -------------------------------------------------------------------------------
+
+
+def test_a_known_token_is_accepted(http: httpx.Client) -> None:
+    answer = http.get("/validate_token")
+    assert answer.status_code == 200
+    assert answer.json() == {}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Authorization": TOKEN},
+        {"Authorization": "Basic dXNlcjpwdw=="},
+        {"Authorization": "Bearer"},
+    ],
+)
+@pytest.mark.parametrize(
+    ("method", "path"), [("GET", "/validate_token"), ("GET", "/tests"), ("POST", "/send_candidate")]
+)
+def test_a_missing_bearer_token_is_401(
+    service: str, headers: dict[str, str], method: str, path: str
+) -> None:
+    answer = httpx.request(method, f"{service}{path}", headers=headers, json=PAYLOAD)
+    assert answer.status_code == 401
+    assert "bearer token" in answer.json()["error"]
+    assert answer.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_rejected_token_is_401_everywhere(service: str, partner: Partner) -> None:
+    before = len(partner.received)
+    for method, path in (
+        ("GET", "/validate_token"),
+        ("GET", "/tests"),
+        ("POST", "/send_candidate"),
+    ):
+        answer = httpx.request(
+            method, f"{service}{path}", headers=as_customer("revoked-token"), json=PAYLOAD
+        )
+        assert answer.status_code == 401
+        assert answer.json() == {"error": "the token was not accepted"}
+    assert len(partner.received) == before
+
+
+# --- tests list ---------------------------------------------------------------------------
+
+
+def test_tests_are_listed_as_id_and_name_only(http: httpx.Client, partner: Partner) -> None:
+    answer = http.get("/tests")
+    assert answer.status_code == 200
+    assert answer.json() == [
+        {"id": 11, "name": "Python fundamentals"},
+        {"id": 12, "name": "SQL analytics"},
+        {"id": "logic-1", "name": "Logical reasoning"},
+    ]
+    # A sync callback runs in a worker thread, not on the server's event loop.
+    assert partner.threads
+    assert not partner.threads[-1].startswith("hirelink-sandbox")
+
+
+# --- send_candidate -----------------------------------------------------------------------
+
+
+def test_a_valid_candidate_reaches_the_callback_typed(http: httpx.Client, partner: Partner) -> None:
+    extras = {"phone": "+46 70 123 45 67", "admin_id": 51200, "future_key": True}
+    answer = http.post("/send_candidate", json={**PAYLOAD, **extras})
+    assert answer.status_code == 200
+    token, payload = partner.received[-1]
+    assert token == TOKEN
+    assert isinstance(payload, SendCandidatePayload)
+    assert payload.email == "ada.lindqvist@example.org"
+    assert payload.candidate_id == 7730011
+    assert str(payload.report_id) == PAYLOAD["report_id"]
+    assert payload.phone == "+46 70 123 45 67"
+    assert payload.admin_id == 51200
+    assert payload.offer_id is None
+
+
+def test_malformed_json_is_400(http: httpx.Client) -> None:
+    answer = http.post(
+        "/send_candidate",
+        content=b'{"first_name": "Ada",',
+        headers={"Content-Type": "application/json"},
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith("malformed JSON body")
+
+
+def test_missing_and_mistyped_fields_are_422_naming_them(http: httpx.Client) -> None:
+    incomplete = {k: v for k, v in PAYLOAD.items() if k not in ("email", "report_id")}
+    answer = http.post("/send_candidate", json=incomplete)
+    assert answer.status_code == 422
+    assert answer.json() == {"error": "email: field required; report_id: field required"}
+
+    answer = http.post("/send_candidate", json={**PAYLOAD, "candidate_id": "seven"})
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error.startswith("candidate_id: input should be a valid integer")
+    assert "seven" not in error  # values are never echoed
+
+    answer = http.post("/send_candidate", json=[PAYLOAD])
+    assert answer.status_code == 422
+    assert answer.json()["error"].startswith("body: input should be")
+
+
+def test_an_oversized_body_is_413(http: httpx.Client, partner: Partner) -> None:
+    before = len(partner.received)
+    big = {**PAYLOAD, "padding": "x" * LIMIT}
+    answer = http.post("/send_candidate", json=big)
+    assert answer.status_code == 413
+    assert answer.json() == {"error": f"the request body is larger than {LIMIT} bytes"}
+
+    def chunks() -> Iterator[bytes]:  # chunked: no Content-Length to trust
+        yield json.dumps(big).encode()
+
+    answer = http.post("/send_candidate", content=chunks())
+    assert answer.status_code == 413
+    assert len(partner.received) == before
+
+
+def test_a_body_within_the_limit_passes(http: httpx.Client) -> None:
+    body = json.dumps({**PAYLOAD, "padding": "x" * 100}).encode()
+    assert len(body) < LIMIT
+    assert http.post("/send_candidate", content=body).status_code == 200
+
+
+def test_a_refusal_answers_its_status_and_message(service: str) -> None:
+    answer = httpx.post(f"{service}/send_candidate", headers=as_customer("refuse-me"), json=PAYLOAD)
+    assert answer.status_code == 402
+    assert answer.json() == {"error": "Your SkillCheck plan has no invitations left."}
+
+
+def test_a_crashing_callback_is_500_without_internals(
+    service: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    answer = httpx.post(f"{service}/send_candidate", headers=as_customer("crash-me"), json=PAYLOAD)
+    assert answer.status_code == 500
+    assert answer.json() == {"error": "the partner service failed to handle the request"}
+    assert "invitations table" not in answer.text
+    assert "on_send_candidate failed on /send_candidate at " in caplog.text
+    assert "KeyError: 'invitations table'" in caplog.text
+    assert "Traceback" not in caplog.text
+
+    answer = httpx.get(f"{service}/validate_token", headers=as_customer("explode-in-validation"))
+    assert answer.status_code == 500
+    assert "validate_token failed" in caplog.text
+
+
+def test_the_token_never_reaches_logs_or_answers(
+    service: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    leaky = f"{TOKEN}-leaky"
+    answer = httpx.post(f"{service}/send_candidate", headers=as_customer(leaky), json=PAYLOAD)
+    assert answer.status_code == 500
+    assert "ValueError: could not invite with ***" in caplog.text
+    assert TOKEN not in caplog.text
+    assert TOKEN not in answer.text
+
+
+def test_routing_errors_use_the_error_shape(http: httpx.Client) -> None:
+    answer = http.get("/nowhere")
+    assert answer.status_code == 404
+    assert set(answer.json()) == {"error"}
+    answer = http.get("/send_candidate")
+    assert answer.status_code == 405
+    assert set(answer.json()) == {"error"}
+
+
+# --- composition --------------------------------------------------------------------------
+
+
+def test_it_mounts_under_a_prefix_with_custom_paths_and_async_callbacks() -> None:
+    seen: list[str] = []
+
+    async def validate(token: str) -> bool:
+        return token == TOKEN
+
+    async def tests(token: str) -> list[dict[str, Any]]:
+        return [{"id": 1, "name": "Only test"}]
+
+    def receive(token: str, payload: SendCandidatePayload) -> None:
+        seen.append(payload.test_name)
+
+    partner_app = create_partner_app(
+        validate_token=validate,
+        list_tests=tests,
+        on_send_candidate=receive,
+        validate_token_path="/check",
+        tests_path="/catalogue",
+        send_candidate_path="/invitations",
+    )
+    main = Starlette(routes=[Mount("/recruitee", app=partner_app)])
+    with (
+        SandboxServer(main, max_lifetime=60) as server,
+        httpx.Client(base_url=f"{server.url}/recruitee", headers=as_customer(TOKEN)) as http,
+    ):
+        assert http.get("/check").status_code == 200
+        assert http.get("/catalogue").json() == [{"id": 1, "name": "Only test"}]
+        assert http.post("/invitations", json=PAYLOAD).status_code == 200
+        assert http.get("/validate_token").status_code == 404
+    assert seen == ["SQL analytics"]
+
+
+def test_a_broken_tests_list_is_a_500(caplog: pytest.LogCaptureFixture) -> None:
+    app = create_partner_app(
+        validate_token=lambda token: True,
+        list_tests=lambda token: [{"id": 1}],
+        on_send_candidate=lambda token, payload: None,
+    )
+    with SandboxServer(app, max_lifetime=60) as server:
+        answer = httpx.get(f"{server.url}/tests", headers=as_customer(TOKEN))
+    assert answer.status_code == 500
+    assert "list_tests returned an unusable test #0: name: field required" in caplog.text
+
+
+def test_bad_arguments_are_refused() -> None:
+    def accept(token: str) -> bool:
+        return True
+
+    def no_tests(token: str) -> list[dict[str, Any]]:
+        return []
+
+    def ignore(token: str, payload: SendCandidatePayload) -> None:
+        return None
+
+    with pytest.raises(ValueError, match="list_tests"):
+        create_partner_app(validate_token=accept, list_tests="tests", on_send_candidate=ignore)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="max_body_bytes"):
+        create_partner_app(
+            validate_token=accept, list_tests=no_tests, on_send_candidate=ignore, max_body_bytes=0
+        )
+    with pytest.raises(ValueError, match="differ"):
+        create_partner_app(
+            validate_token=accept,
+            list_tests=no_tests,
+            on_send_candidate=ignore,
+            tests_path="/send_candidate",
+        )
+    with pytest.raises(ValueError, match="4xx or 5xx"):
+        Refusal("fine", status_code=200)
+    with pytest.raises(ValueError, match="message"):
+        Refusal("")
+    assert Refusal("Nope").status_code == 422

@@ -1,0 +1,68 @@
+"""hirelink-recruitee-partners: build a Recruitee marketplace integration.
+
+Two directions:
+
+- the partner calls Recruitee with :class:`RecruiteePartners` (or
+  :class:`AsyncRecruiteePartners`): manage the partner record on RC, report results;
+- Recruitee calls the partner: :mod:`hirelink.recruitee_partners.service` turns three
+  callbacks into the ASGI app that answers ``validate_token``, ``tests`` and
+  ``send_candidate``.
+
+>>> from hirelink.recruitee_partners import RecruiteePartners
+>>> with RecruiteePartners("skillcheck", partner_secret="...") as partners:  # doctest: +SKIP
+...     partners.update_report(report_id, status="completed", score="82%")
+
+Results are the generated models of ``hirelink.api.recruitee_partners.models`` (the main
+ones are re-exported here); errors are ``hirelink.core`` exceptions.
+"""
+
+from hirelink.api.recruitee_partners.models import (
+    Partner,
+    PartnerInput,
+    PartnerInputKind,
+    PartnerKind,
+    PartnerUrls,
+    Report,
+    ReportStatus,
+    ReportUrls,
+)
+
+from ._requests import (
+    Environment,
+    InputField,
+    PartnerChanges,
+    PartnerDetails,
+    ReportFields,
+    ServiceUrls,
+)
+from .client import (
+    BASE_URLS,
+    PARTNER_SECRET_HEADER,
+    PRODUCTION_BASE_URL,
+    RC_BASE_URL,
+    AsyncRecruiteePartners,
+    RecruiteePartners,
+)
+
+__all__ = [
+    "BASE_URLS",
+    "PARTNER_SECRET_HEADER",
+    "PRODUCTION_BASE_URL",
+    "RC_BASE_URL",
+    "AsyncRecruiteePartners",
+    "Environment",
+    "InputField",
+    "Partner",
+    "PartnerChanges",
+    "PartnerDetails",
+    "PartnerInput",
+    "PartnerInputKind",
+    "PartnerKind",
+    "PartnerUrls",
+    "RecruiteePartners",
+    "Report",
+    "ReportFields",
+    "ReportStatus",
+    "ReportUrls",
+    "ServiceUrls",
+]

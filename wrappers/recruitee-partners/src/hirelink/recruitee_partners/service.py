@@ -1,0 +1,347 @@
+"""The partner service kit: the three endpoints Recruitee calls, as one ASGI app.
+
+Recruitee calls a partner's service when a customer connects the integration
+(``validate_token``), when a user opens the send dialog (``tests``) and when the user
+clicks "Send" (``send_candidate``). Every call carries the token the partner issued to
+the customer as ``Authorization: Bearer <token>``. :func:`create_partner_app` answers
+those calls the way Recruitee expects; the partner supplies three callbacks::
+
+    from hirelink.recruitee_partners.service import Refusal, create_partner_app
+
+    def invite(token: str, payload: SendCandidatePayload) -> None:
+        if out_of_invitations(token):
+            raise Refusal("Your plan has no invitations left.", status_code=402)
+        send_invitation(payload.email, test_id=payload.test_id, report_id=payload.report_id)
+
+    app = create_partner_app(
+        validate_token=lambda token: token in issued_tokens,
+        list_tests=lambda token: [{"id": 11, "name": "Python fundamentals"}],
+        on_send_candidate=invite,
+    )
+
+Run it alone (``uvicorn mymodule:app``) or mount it in Starlette or FastAPI
+(``main_app.mount("/recruitee", app)``). Callbacks may be plain functions (run in a
+worker thread) or ``async`` functions (awaited).
+
+Answers: 401 when the token is missing or ``validate_token`` rejects it; 400 for a body
+that is not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
+``max_body_bytes``; the status and message of a :class:`Refusal`; 500 when a callback
+fails unexpectedly. Every error body is ``{"error": "<message>"}``, which Recruitee
+shows to its user; no answer or log line carries a stack trace or the customer's token.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import traceback
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, Final, Protocol
+
+from pydantic import ValidationError
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from hirelink.api.recruitee_partners.inbound import AvailableTest, SendCandidatePayload
+from hirelink.core.secrets import MASK, scrub
+
+__all__ = [
+    "DEFAULT_MAX_BODY_BYTES",
+    "AvailableTest",
+    "AvailableTestLike",
+    "CandidateReceiver",
+    "HasIdAndName",
+    "Refusal",
+    "SendCandidatePayload",
+    "TestLister",
+    "TokenValidator",
+    "create_partner_app",
+]
+
+logger = logging.getLogger("hirelink.recruitee_partners.service")
+
+DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
+_MAX_LISTED_PROBLEMS: Final = 5
+
+
+class Refusal(Exception):  # noqa: N818 - partners raise it to refuse, not on errors
+    """Raise it from a callback to answer ``{"error": message}`` with ``status_code``.
+
+    Recruitee shows ``message`` to its user (in place of a generic "problem with the
+    partner's API"), so write it for them: "Your plan has no invitations left." A 401
+    or 403 status tells Recruitee the customer's token is invalid.
+    """
+
+    def __init__(self, message: str, status_code: int = 422) -> None:
+        if not isinstance(message, str) or not message.strip():
+            raise ValueError("a Refusal needs a message for the Recruitee user")
+        if isinstance(status_code, bool) or not isinstance(status_code, int):
+            raise ValueError(f"status_code must be an int, got {status_code!r}")
+        if not 400 <= status_code <= 599:
+            raise ValueError(f"status_code must be a 4xx or 5xx status, got {status_code}")
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+
+
+class HasIdAndName(Protocol):
+    """Any object with ``id`` and ``name``: an ORM row, a dataclass, an ``AvailableTest``."""
+
+    @property
+    def id(self) -> int | str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+AvailableTestLike = Mapping[str, Any] | HasIdAndName
+"""One entry of ``list_tests``: ``{"id": 11, "name": "Python fundamentals"}`` or an object."""
+
+TokenValidator = Callable[[str], bool | Awaitable[bool]]
+"""``validate_token(token)``: whether the token is one the partner issued and still honours."""
+TestLister = Callable[[str], Iterable[AvailableTestLike] | Awaitable[Iterable[AvailableTestLike]]]
+"""``list_tests(token)``: the tests (or packages) this customer may choose from."""
+CandidateReceiver = Callable[[str, SendCandidatePayload], Awaitable[None] | None]
+"""``on_send_candidate(token, payload)``: take the candidate (e.g. invite them)."""
+
+
+class _CallbackError(Exception):
+    """A partner callback raised something other than a :class:`Refusal`."""
+
+    def __init__(self, callback: str, error: Exception) -> None:
+        super().__init__(callback)
+        self.callback = callback
+        self.error = error
+
+
+def _is_async(callback: Callable[..., object]) -> bool:
+    return inspect.iscoroutinefunction(callback) or inspect.iscoroutinefunction(
+        getattr(callback, "__call__", None)  # noqa: B004 - an object with an async __call__
+    )
+
+
+async def _invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
+    """Await an async callback or run a sync one in a worker thread."""
+    try:
+        if _is_async(callback):
+            result = callback(*args)
+        else:
+            result = await run_in_threadpool(callback, *args)
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+    except Refusal:
+        raise
+    except Exception as error:
+        raise _CallbackError(name, error) from error
+
+
+def _error(status_code: int, message: str) -> Response:
+    headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
+    return JSONResponse({"error": message}, status_code=status_code, headers=headers)
+
+
+def _bearer_token(request: Request) -> str:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise Refusal("missing bearer token: send 'Authorization: Bearer <token>'", 401)
+    return token
+
+
+def _describe(error: ValidationError) -> str:
+    """``"email: field required; candidate_id: input should be a valid integer"``.
+
+    Only locations and messages are used: the offending values are never echoed.
+    """
+    problems = error.errors(include_url=False, include_input=False, include_context=False)
+    described = []
+    for problem in problems[:_MAX_LISTED_PROBLEMS]:
+        where = ".".join(str(part) for part in problem["loc"]) or "body"
+        message = problem["msg"]
+        described.append(f"{where}: {message[:1].lower()}{message[1:]}")
+    if len(problems) > _MAX_LISTED_PROBLEMS:
+        described.append(f"and {len(problems) - _MAX_LISTED_PROBLEMS} more")
+    return "; ".join(described)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is known to exceed ``limit`` bytes.
+
+    A declared Content-Length over the limit is refused before reading; the stream is
+    counted too, since a chunked body declares no length and a declared one may lie.
+    """
+    too_large = Refusal(f"the request body is larger than {limit} bytes", 413)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise too_large
+    return bytes(received)
+
+
+def _mask(text: str, token: str) -> str:
+    # A customer token is masked here rather than registered as a hirelink Secret: the
+    # Secret registry is process-wide and would grow with every token anyone sends.
+    text = scrub(text)
+    return text.replace(token, MASK) if token else text
+
+
+def _log_failure(path: str, failure: Exception, token: str) -> None:
+    """One line: what failed and where (file:line), masked; never the whole stack trace."""
+    callback = "the partner service"
+    if isinstance(failure, _CallbackError):
+        callback, failure = failure.callback, failure.error
+    frames = traceback.extract_tb(failure.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    summary = _mask(f"{type(failure).__name__}: {failure}", token)
+    logger.error("%s failed on %s%s: %s", callback, path, where, summary)
+
+
+def _test_entry(index: int, test: object) -> dict[str, object]:
+    try:
+        model = AvailableTest.model_validate(test, from_attributes=True)
+    except ValidationError as error:
+        raise TypeError(
+            f"list_tests returned an unusable test #{index}: {_describe(error)}"
+        ) from None
+    # Only the documented keys go to Recruitee, whatever else a row may hold.
+    return {"id": model.id, "name": model.name}
+
+
+class _PartnerService:
+    """The endpoints, bound to the partner's callbacks."""
+
+    def __init__(
+        self,
+        validate_token: TokenValidator,
+        list_tests: TestLister,
+        on_send_candidate: CandidateReceiver,
+        max_body_bytes: int,
+    ) -> None:
+        self._validate_token = validate_token
+        self._list_tests = list_tests
+        self._on_send_candidate = on_send_candidate
+        self._max_body_bytes = max_body_bytes
+
+    async def validate_token(self, request: Request) -> Response:
+        return await self._answer(request, self._accepted)
+
+    async def tests(self, request: Request) -> Response:
+        return await self._answer(request, self._tests)
+
+    async def send_candidate(self, request: Request) -> Response:
+        return await self._answer(request, self._send_candidate)
+
+    async def _answer(
+        self, request: Request, endpoint: Callable[[Request, str], Awaitable[Response]]
+    ) -> Response:
+        token = ""
+        try:
+            token = _bearer_token(request)
+            if not await _invoke("validate_token", self._validate_token, token):
+                raise Refusal("the token was not accepted", 401)
+            return await endpoint(request, token)
+        except Refusal as refusal:
+            return _error(refusal.status_code, refusal.message)
+        except ClientDisconnect:
+            return _error(400, "the request body was cut off")  # nobody is left to read it
+        except Exception as failure:
+            _log_failure(request.url.path, failure, token)
+            return _error(500, "the partner service failed to handle the request")
+
+    async def _accepted(self, request: Request, token: str) -> Response:
+        return JSONResponse({})
+
+    async def _tests(self, request: Request, token: str) -> Response:
+        offered = await _invoke("list_tests", self._list_tests, token)
+        if isinstance(offered, str | bytes | Mapping) or not isinstance(offered, Iterable):
+            raise TypeError(f"list_tests must return an iterable of tests, got {offered!r}")
+        tests = (
+            offered if isinstance(offered, list | tuple) else await run_in_threadpool(list, offered)
+        )
+        return JSONResponse([_test_entry(index, test) for index, test in enumerate(tests)])
+
+    async def _send_candidate(self, request: Request, token: str) -> Response:
+        body = await _read_body(request, self._max_body_bytes)
+        try:
+            document = json.loads(body)
+        except ValueError as error:
+            raise Refusal(f"malformed JSON body: {error}", 400) from None
+        try:
+            payload = SendCandidatePayload.model_validate(document)
+        except ValidationError as error:
+            raise Refusal(_describe(error), 422) from None
+        await _invoke("on_send_candidate", self._on_send_candidate, token, payload)
+        return JSONResponse({})
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Routing errors (unknown path, wrong method) in the same ``{"error"}`` shape."""
+    status_code = exc.status_code if isinstance(exc, HTTPException) else 500
+    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
+    headers = exc.headers if isinstance(exc, HTTPException) else None
+    return JSONResponse({"error": detail}, status_code=status_code, headers=headers)
+
+
+def create_partner_app(
+    *,
+    validate_token: TokenValidator,
+    list_tests: TestLister,
+    on_send_candidate: CandidateReceiver,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    validate_token_path: str = "/validate_token",  # noqa: S107 - a path, not a token
+    tests_path: str = "/tests",
+    send_candidate_path: str = "/send_candidate",
+) -> Starlette:
+    """The ASGI app answering Recruitee's calls to a partner (see the module docstring).
+
+    Args:
+        validate_token: ``(token) -> bool``; called first on every request, so a token
+            revoked later is refused everywhere.
+        list_tests: ``(token) -> iterable`` of ``{"id", "name"}`` mappings or objects
+            with ``id`` and ``name``; served at ``GET tests_path``.
+        on_send_candidate: ``(token, payload) -> None`` with the validated
+            :class:`SendCandidatePayload`; served at ``POST send_candidate_path``.
+        max_body_bytes: larger send_candidate bodies are refused with 413.
+        validate_token_path, tests_path, send_candidate_path: where the endpoints are
+            (the addresses to register in the partner's ``urls``).
+
+    Raises:
+        ValueError: a callback is not callable, a path is not absolute or two coincide,
+            or ``max_body_bytes`` is not a positive integer.
+    """
+    callbacks = {
+        "validate_token": validate_token,
+        "list_tests": list_tests,
+        "on_send_candidate": on_send_candidate,
+    }
+    for name, callback in callbacks.items():
+        if not callable(callback):
+            raise ValueError(f"{name} must be callable, got {callback!r}")
+    if (
+        isinstance(max_body_bytes, bool)
+        or not isinstance(max_body_bytes, int)
+        or max_body_bytes < 1
+    ):
+        raise ValueError(f"max_body_bytes must be a positive integer, got {max_body_bytes!r}")
+    paths = (validate_token_path, tests_path, send_candidate_path)
+    if not all(isinstance(path, str) and path.startswith("/") for path in paths):
+        raise ValueError(f"endpoint paths must start with '/', got {paths!r}")
+    if len(set(paths)) != len(paths):
+        raise ValueError(f"endpoint paths must differ, got {paths!r}")
+    service = _PartnerService(validate_token, list_tests, on_send_candidate, max_body_bytes)
+    routes = [
+        Route(validate_token_path, service.validate_token, methods=["GET"]),
+        Route(tests_path, service.tests, methods=["GET"]),
+        Route(send_candidate_path, service.send_candidate, methods=["POST"]),
+    ]
+    return Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
