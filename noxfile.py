@@ -35,6 +35,7 @@ HAND_WRITTEN_SOURCES = [
     "wrappers/recruitee/src",
     "wrappers/join/src",
     "wrappers/recruitee-partners/src",
+    "wrappers/personio/src",
     "wrappers/hirelink/src",
     "sandbox/src",
 ]

@@ -74,7 +74,8 @@ class ApiCall:
         path_params: path parameters, converted by the route (``{id:int}`` gives an int).
         query: the decoded query parameters.
         body: the raw request body.
-        json: the body parsed as JSON, or None for an empty body.
+        json: the body parsed as JSON, or None for an empty body or a form body
+            (``multipart/form-data``, ``application/x-www-form-urlencoded``).
     """
 
     request: Request
@@ -205,7 +206,8 @@ class SandboxApp:
             try:
                 self.authenticate(call)
                 self._validate(request, body)
-                call = attrs.evolve(call, json=_parse_json(body))
+                if _may_be_json(request):
+                    call = attrs.evolve(call, json=_parse_json(body))
                 return operation.handler(call)
             except SandboxError as error:
                 return self.error_response(error)
@@ -236,6 +238,15 @@ class SandboxApp:
     async def _crash(self, request: Request, exc: Exception) -> Response:
         # Starlette re-raises the exception after this response, so uvicorn logs it.
         return self.error_response(SandboxError(500, "Internal server error"))
+
+
+_FORM_MEDIA_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
+
+
+def _may_be_json(request: Request) -> bool:
+    """False for form bodies, which handlers read from ``ApiCall.body`` themselves."""
+    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    return media_type not in _FORM_MEDIA_TYPES
 
 
 def _parse_json(body: bytes) -> Any:

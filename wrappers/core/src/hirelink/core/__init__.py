@@ -31,20 +31,31 @@ from .pagination import (
     iter_offset,
     iter_pages,
 )
+from .ratelimit import (
+    AsyncRateLimitTransport,
+    RateLimit,
+    RateLimitTransport,
+    SlidingWindowLimiter,
+    shared_limiter,
+)
 from .secrets import Secret, scrub
+from .tokens import AccessToken, ClientCredentialsAuth
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
+    "AccessToken",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",
     "AsyncProviderClient",
+    "AsyncRateLimitTransport",
     "AsyncRetryTransport",
     "AuthenticationError",
     "BadRequestError",
     "Call",
+    "ClientCredentialsAuth",
     "ClientOptions",
     "ConflictError",
     "DuplicateApplicationError",
@@ -56,12 +67,15 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "ProviderClient",
+    "RateLimit",
     "RateLimitError",
+    "RateLimitTransport",
     "RequestOptions",
     "RetryPolicy",
     "RetryTransport",
     "Secret",
     "ServerError",
+    "SlidingWindowLimiter",
     "UnprocessableEntityError",
     "aiter_cursor",
     "aiter_offset",
@@ -74,4 +88,5 @@ __all__ = [
     "list_of",
     "request_options",
     "scrub",
+    "shared_limiter",
 ]

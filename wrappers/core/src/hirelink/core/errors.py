@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import httpx
 
@@ -97,6 +97,26 @@ class ApiError(HirelinkError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+    def recast(self, cls: type[E], message: str | None = None) -> E:
+        """The same error as an instance of ``cls`` (for an :data:`ErrorRefiner`).
+
+        Everything is kept (status code, parsed body, field errors, headers, body,
+        request); ``message`` replaces the message when given.
+        """
+        return cls(
+            self.message if message is None else message,
+            status_code=self.status_code,
+            error=self.error,
+            field_errors={name: list(texts) for name, texts in self.field_errors.items()},
+            headers=self.headers,
+            body=self.body,
+            method=self.method,
+            url=self.url,
+        )
+
+
+E = TypeVar("E", bound=ApiError)
 
 
 class BadRequestError(ApiError):
@@ -188,16 +208,20 @@ def _message_from(parsed: Any) -> str | None:
         return None
     error = parsed.get("error")
     if isinstance(error, str) and error:
+        description = parsed.get("error_description")
+        if isinstance(description, str) and description:  # OAuth 2.0 token endpoints
+            return f"{error}: {description}"
         return error  # Recruitee Partners: {"error": "..."}
     if isinstance(error, dict) and isinstance(error.get("message"), str):
         return str(error["message"])  # JOIN: {"error": {"type", "message"}}
     errors = parsed.get("errors")
     if isinstance(errors, list):  # Personio: {"errors": [{"title"|"message"|"detail"}]}
-        texts = [
-            str(item.get("message") or item.get("title") or item.get("detail"))
+        texts = [_item_text(item) for item in errors if isinstance(item, dict) and _item_text(item)]
+        # Personio v1 field errors: {"field": "email", "errors": [{"reason": "..."}]}
+        texts += [
+            f"{item['field']}: {', '.join(_reasons(item))}"
             for item in errors
-            if isinstance(item, dict)
-            and (item.get("message") or item.get("title") or item.get("detail"))
+            if isinstance(item, dict) and isinstance(item.get("field"), str) and _reasons(item)
         ]
         if texts:
             return "; ".join(texts)
@@ -205,6 +229,28 @@ def _message_from(parsed: Any) -> str | None:
         if isinstance(parsed.get(key), str) and parsed[key]:
             return str(parsed[key])
     return None
+
+
+def _item_text(item: Mapping[str, Any]) -> str:
+    """One listed error's text; a problem item's generic title gets its detail added."""
+    title, detail = item.get("title"), item.get("detail")
+    if item.get("message"):
+        return str(item["message"])
+    if title and detail and str(detail) != str(title):
+        return f"{title}: {detail}"  # Personio v2: {"title": "Not Found", "detail": "..."}
+    return str(title or detail or "")
+
+
+def _reasons(item: Mapping[str, Any]) -> list[str]:
+    """Reason codes nested in a field error: ``{"errors": [{"reason": "..."}]}``."""
+    nested = item.get("errors")
+    if not isinstance(nested, list):
+        return []
+    return [
+        str(entry["reason"])
+        for entry in nested
+        if isinstance(entry, dict) and isinstance(entry.get("reason"), str)
+    ]
 
 
 def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
@@ -220,8 +266,9 @@ def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
     if isinstance(errors, list):
         for item in errors:
             if isinstance(item, dict) and isinstance(item.get("field"), str):
-                text = item.get("message") or item.get("title") or item.get("detail") or ""
-                found.setdefault(item["field"], []).append(str(text))
+                text = item.get("message") or item.get("title") or item.get("detail")
+                texts = [str(text)] if text else _reasons(item) or [""]
+                found.setdefault(item["field"], []).extend(texts)
     return found
 
 

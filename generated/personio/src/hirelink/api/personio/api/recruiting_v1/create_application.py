@@ -1,0 +1,239 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.application_request import ApplicationRequest
+from ...models.v1_error import V1Error
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ApplicationRequest,
+    x_personio_partner_id: str | Unset = UNSET,
+    x_personio_app_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_personio_partner_id, Unset):
+        headers["X-Personio-Partner-ID"] = x_personio_partner_id
+
+    if not isinstance(x_personio_app_id, Unset):
+        headers["X-Personio-App-ID"] = x_personio_app_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/recruiting/applications",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | V1Error | None:
+    if response.status_code == 201:
+        response_201 = cast(Any, None)
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = V1Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V1Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V1Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = V1Error.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = V1Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | V1Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationRequest,
+    x_personio_partner_id: str | Unset = UNSET,
+    x_personio_app_id: str | Unset = UNSET,
+) -> Response[Any | V1Error]:
+    """Submit an application
+
+     Creates an application for a published job position. Documents are uploaded first (one request each)
+    and referenced by `uuid` in `files`. Phone, gender, birthday, location, availability, salary
+    expectations and the company's custom attributes go into `attributes`, not into top-level
+    properties. Tags that do not exist yet are created. Counts against the limit of 20 requests per 60
+    seconds per company, shared with document uploads.
+
+    Args:
+        x_personio_partner_id (str | Unset):
+        x_personio_app_id (str | Unset):
+        body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | V1Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_personio_partner_id=x_personio_partner_id,
+        x_personio_app_id=x_personio_app_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationRequest,
+    x_personio_partner_id: str | Unset = UNSET,
+    x_personio_app_id: str | Unset = UNSET,
+) -> Any | V1Error | None:
+    """Submit an application
+
+     Creates an application for a published job position. Documents are uploaded first (one request each)
+    and referenced by `uuid` in `files`. Phone, gender, birthday, location, availability, salary
+    expectations and the company's custom attributes go into `attributes`, not into top-level
+    properties. Tags that do not exist yet are created. Counts against the limit of 20 requests per 60
+    seconds per company, shared with document uploads.
+
+    Args:
+        x_personio_partner_id (str | Unset):
+        x_personio_app_id (str | Unset):
+        body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | V1Error
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        x_personio_partner_id=x_personio_partner_id,
+        x_personio_app_id=x_personio_app_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationRequest,
+    x_personio_partner_id: str | Unset = UNSET,
+    x_personio_app_id: str | Unset = UNSET,
+) -> Response[Any | V1Error]:
+    """Submit an application
+
+     Creates an application for a published job position. Documents are uploaded first (one request each)
+    and referenced by `uuid` in `files`. Phone, gender, birthday, location, availability, salary
+    expectations and the company's custom attributes go into `attributes`, not into top-level
+    properties. Tags that do not exist yet are created. Counts against the limit of 20 requests per 60
+    seconds per company, shared with document uploads.
+
+    Args:
+        x_personio_partner_id (str | Unset):
+        x_personio_app_id (str | Unset):
+        body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | V1Error]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        x_personio_partner_id=x_personio_partner_id,
+        x_personio_app_id=x_personio_app_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationRequest,
+    x_personio_partner_id: str | Unset = UNSET,
+    x_personio_app_id: str | Unset = UNSET,
+) -> Any | V1Error | None:
+    """Submit an application
+
+     Creates an application for a published job position. Documents are uploaded first (one request each)
+    and referenced by `uuid` in `files`. Phone, gender, birthday, location, availability, salary
+    expectations and the company's custom attributes go into `attributes`, not into top-level
+    properties. Tags that do not exist yet are created. Counts against the limit of 20 requests per 60
+    seconds per company, shared with document uploads.
+
+    Args:
+        x_personio_partner_id (str | Unset):
+        x_personio_app_id (str | Unset):
+        body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | V1Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            x_personio_partner_id=x_personio_partner_id,
+            x_personio_app_id=x_personio_app_id,
+        )
+    ).parsed

@@ -1,0 +1,123 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .application import Application
+from .application_attribute import ApplicationAttribute
+from .application_envelope import ApplicationEnvelope
+from .application_file import ApplicationFile
+from .application_file_category import ApplicationFileCategory
+from .application_list import ApplicationList
+from .application_request import ApplicationRequest
+from .candidate import Candidate
+from .candidate_application import CandidateApplication
+from .candidate_envelope import CandidateEnvelope
+from .candidate_list import CandidateList
+from .candidate_reference import CandidateReference
+from .category import Category
+from .category_envelope import CategoryEnvelope
+from .category_list import CategoryList
+from .custom_phase import CustomPhase
+from .document_upload_request import DocumentUploadRequest
+from .hiring_team_member import HiringTeamMember
+from .hiring_team_member_person import HiringTeamMemberPerson
+from .hiring_team_member_role import HiringTeamMemberRole
+from .id_name import IdName
+from .job import Job
+from .job_company import JobCompany
+from .job_envelope import JobEnvelope
+from .job_list import JobList
+from .job_reference import JobReference
+from .link import Link
+from .list_links import ListLinks
+from .list_meta import ListMeta
+from .list_persons_status import ListPersonsStatus
+from .local_date_time import LocalDateTime
+from .o_auth_2_error import OAuth2Error
+from .o_auth_2_error_meta import OAuth2ErrorMeta
+from .o_auth_2_token import OAuth2Token
+from .person import Person
+from .person_custom_attribute import PersonCustomAttribute
+from .person_employments_item import PersonEmploymentsItem
+from .person_link_meta import PersonLinkMeta
+from .person_link_meta_links import PersonLinkMetaLinks
+from .person_list import PersonList
+from .person_meta import PersonMeta
+from .person_meta_links import PersonMetaLinks
+from .person_profile_picture import PersonProfilePicture
+from .revoke_request import RevokeRequest
+from .stage import Stage
+from .stage_transition import StageTransition
+from .stage_transition_list import StageTransitionList
+from .system_phase import SystemPhase
+from .system_phase_id import SystemPhaseId
+from .token_request import TokenRequest
+from .token_request_grant_type import TokenRequestGrantType
+from .uploaded_document import UploadedDocument
+from .v1_error import V1Error
+from .v1_error_item import V1ErrorItem
+from .v1_error_reason import V1ErrorReason
+from .v1_error_reason_context import V1ErrorReasonContext
+from .v2_error import V2Error
+from .v2_error_item import V2ErrorItem
+from .v2_error_item_meta import V2ErrorItemMeta
+
+__all__ = (
+    "Application",
+    "ApplicationAttribute",
+    "ApplicationEnvelope",
+    "ApplicationFile",
+    "ApplicationFileCategory",
+    "ApplicationList",
+    "ApplicationRequest",
+    "Candidate",
+    "CandidateApplication",
+    "CandidateEnvelope",
+    "CandidateList",
+    "CandidateReference",
+    "Category",
+    "CategoryEnvelope",
+    "CategoryList",
+    "CustomPhase",
+    "DocumentUploadRequest",
+    "HiringTeamMember",
+    "HiringTeamMemberPerson",
+    "HiringTeamMemberRole",
+    "IdName",
+    "Job",
+    "JobCompany",
+    "JobEnvelope",
+    "JobList",
+    "JobReference",
+    "Link",
+    "ListLinks",
+    "ListMeta",
+    "ListPersonsStatus",
+    "LocalDateTime",
+    "OAuth2Error",
+    "OAuth2ErrorMeta",
+    "OAuth2Token",
+    "Person",
+    "PersonCustomAttribute",
+    "PersonEmploymentsItem",
+    "PersonLinkMeta",
+    "PersonLinkMetaLinks",
+    "PersonList",
+    "PersonMeta",
+    "PersonMetaLinks",
+    "PersonProfilePicture",
+    "RevokeRequest",
+    "Stage",
+    "StageTransition",
+    "StageTransitionList",
+    "SystemPhase",
+    "SystemPhaseId",
+    "TokenRequest",
+    "TokenRequestGrantType",
+    "UploadedDocument",
+    "V1Error",
+    "V1ErrorItem",
+    "V1ErrorReason",
+    "V1ErrorReasonContext",
+    "V2Error",
+    "V2ErrorItem",
+    "V2ErrorItemMeta",
+)

@@ -1,0 +1,270 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.candidate_reference import CandidateReference
+    from ..models.hiring_team_member import HiringTeamMember
+    from ..models.id_name import IdName
+    from ..models.job_reference import JobReference
+    from ..models.local_date_time import LocalDateTime
+    from ..models.stage import Stage
+
+
+T = TypeVar("T", bound="Application")
+
+
+@_attrs_define
+class Application:
+    """An application. Field shapes are known from third-party clients and mocks only, consistent across independent
+    projects.
+
+        Attributes:
+            id (str):
+            application_date (None | str | Unset): The submission date, `YYYY-MM-DD`.
+            candidate (CandidateReference | Unset):
+            job (JobReference | Unset):
+            current_stage (Stage | Unset): A pipeline stage. System stages may come without id and name.
+            channel (IdName | None | Unset): The recruiting channel the application came through, if any.
+            hiring_team (list[HiringTeamMember] | Unset): Empty when nobody is assigned.
+            is_anonymized (bool | Unset): True once the candidate's data was anonymised (GDPR).
+            created_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+                (defensively) a plain ISO 8601 string.
+            updated_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+                (defensively) a plain ISO 8601 string.
+    """
+
+    id: str
+    application_date: None | str | Unset = UNSET
+    candidate: CandidateReference | Unset = UNSET
+    job: JobReference | Unset = UNSET
+    current_stage: Stage | Unset = UNSET
+    channel: IdName | None | Unset = UNSET
+    hiring_team: list[HiringTeamMember] | Unset = UNSET
+    is_anonymized: bool | Unset = UNSET
+    created_at: LocalDateTime | str | Unset = UNSET
+    updated_at: LocalDateTime | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.id_name import IdName
+        from ..models.local_date_time import LocalDateTime
+
+        id = self.id
+
+        application_date: None | str | Unset
+        if isinstance(self.application_date, Unset):
+            application_date = UNSET
+        else:
+            application_date = self.application_date
+
+        candidate: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.candidate, Unset):
+            candidate = self.candidate.to_dict()
+
+        job: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.job, Unset):
+            job = self.job.to_dict()
+
+        current_stage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.current_stage, Unset):
+            current_stage = self.current_stage.to_dict()
+
+        channel: dict[str, Any] | None | Unset
+        if isinstance(self.channel, Unset):
+            channel = UNSET
+        elif isinstance(self.channel, IdName):
+            channel = self.channel.to_dict()
+        else:
+            channel = self.channel
+
+        hiring_team: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.hiring_team, Unset):
+            hiring_team = []
+            for hiring_team_item_data in self.hiring_team:
+                hiring_team_item = hiring_team_item_data.to_dict()
+                hiring_team.append(hiring_team_item)
+
+        is_anonymized = self.is_anonymized
+
+        created_at: dict[str, Any] | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, LocalDateTime):
+            created_at = self.created_at.to_dict()
+        else:
+            created_at = self.created_at
+
+        updated_at: dict[str, Any] | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, LocalDateTime):
+            updated_at = self.updated_at.to_dict()
+        else:
+            updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if application_date is not UNSET:
+            field_dict["application_date"] = application_date
+        if candidate is not UNSET:
+            field_dict["candidate"] = candidate
+        if job is not UNSET:
+            field_dict["job"] = job
+        if current_stage is not UNSET:
+            field_dict["current_stage"] = current_stage
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if hiring_team is not UNSET:
+            field_dict["hiring_team"] = hiring_team
+        if is_anonymized is not UNSET:
+            field_dict["is_anonymized"] = is_anonymized
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.candidate_reference import CandidateReference
+        from ..models.hiring_team_member import HiringTeamMember
+        from ..models.id_name import IdName
+        from ..models.job_reference import JobReference
+        from ..models.local_date_time import LocalDateTime
+        from ..models.stage import Stage
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_application_date(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        application_date = _parse_application_date(d.pop("application_date", UNSET))
+
+        _candidate = d.pop("candidate", UNSET)
+        candidate: CandidateReference | Unset
+        if isinstance(_candidate, Unset):
+            candidate = UNSET
+        else:
+            candidate = CandidateReference.from_dict(_candidate)
+
+        _job = d.pop("job", UNSET)
+        job: JobReference | Unset
+        if isinstance(_job, Unset):
+            job = UNSET
+        else:
+            job = JobReference.from_dict(_job)
+
+        _current_stage = d.pop("current_stage", UNSET)
+        current_stage: Stage | Unset
+        if isinstance(_current_stage, Unset):
+            current_stage = UNSET
+        else:
+            current_stage = Stage.from_dict(_current_stage)
+
+        def _parse_channel(data: object) -> IdName | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                channel_type_0 = IdName.from_dict(data)
+
+                return channel_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IdName | None | Unset, data)
+
+        channel = _parse_channel(d.pop("channel", UNSET))
+
+        _hiring_team = d.pop("hiring_team", UNSET)
+        hiring_team: list[HiringTeamMember] | Unset = UNSET
+        if _hiring_team is not UNSET:
+            hiring_team = []
+            for hiring_team_item_data in _hiring_team:
+                hiring_team_item = HiringTeamMember.from_dict(hiring_team_item_data)
+
+                hiring_team.append(hiring_team_item)
+
+        is_anonymized = d.pop("is_anonymized", UNSET)
+
+        def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LocalDateTime | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LocalDateTime | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        application = cls(
+            id=id,
+            application_date=application_date,
+            candidate=candidate,
+            job=job,
+            current_stage=current_stage,
+            channel=channel,
+            hiring_team=hiring_team,
+            is_anonymized=is_anonymized,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        application.additional_properties = d
+        return application
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="ApplicationAttribute")
+
+
+@_attrs_define
+class ApplicationAttribute:
+    """
+    Attributes:
+        id (str): `birthday`, `gender`, `location`, `phone`, `available_from`, `salary_expectations` or
+            `custom_attribute_<n>`.
+        value (str):
+    """
+
+    id: str
+    value: str
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        value = self.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "id": id,
+                "value": value,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        value = d.pop("value")
+
+        application_attribute = cls(
+            id=id,
+            value=value,
+        )
+
+        return application_attribute

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.application_file_category import ApplicationFileCategory
+
+T = TypeVar("T", bound="ApplicationFile")
+
+
+@_attrs_define
+class ApplicationFile:
+    """
+    Attributes:
+        uuid (UUID): The `uuid` returned by the upload.
+        original_filename (str):
+        category (ApplicationFileCategory):
+    """
+
+    uuid: UUID
+    original_filename: str
+    category: ApplicationFileCategory
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid = str(self.uuid)
+
+        original_filename = self.original_filename
+
+        category = self.category.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "uuid": uuid,
+                "original_filename": original_filename,
+                "category": category,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+        original_filename = d.pop("original_filename")
+
+        category = ApplicationFileCategory(d.pop("category"))
+
+        application_file = cls(
+            uuid=uuid,
+            original_filename=original_filename,
+            category=category,
+        )
+
+        return application_file

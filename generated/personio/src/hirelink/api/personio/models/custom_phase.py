@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+T = TypeVar("T", bound="CustomPhase")
+
+
+@_attrs_define
+class CustomPhase:
+    """
+    Attributes:
+        type_ (Literal['custom']):
+        id (int): Id of a phase configured under Settings, Recruiting, Phases.
+    """
+
+    type_: Literal["custom"]
+    id: int
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["custom"], d.pop("type"))
+        if type_ != "custom":
+            raise ValueError(f"type must match const 'custom', got '{type_}'")
+
+        id = d.pop("id")
+
+        custom_phase = cls(
+            type_=type_,
+            id=id,
+        )
+
+        return custom_phase

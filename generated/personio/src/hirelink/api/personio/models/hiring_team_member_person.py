@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.person_link_meta import PersonLinkMeta
+
+
+T = TypeVar("T", bound="HiringTeamMemberPerson")
+
+
+@_attrs_define
+class HiringTeamMemberPerson:
+    """
+    Attributes:
+        id (str | Unset):
+        field_meta (PersonLinkMeta | Unset):
+    """
+
+    id: str | Unset = UNSET
+    field_meta: PersonLinkMeta | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        field_meta: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field_meta, Unset):
+            field_meta = self.field_meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if field_meta is not UNSET:
+            field_dict["_meta"] = field_meta
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.person_link_meta import PersonLinkMeta
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _field_meta = d.pop("_meta", UNSET)
+        field_meta: PersonLinkMeta | Unset
+        if isinstance(_field_meta, Unset):
+            field_meta = UNSET
+        else:
+            field_meta = PersonLinkMeta.from_dict(_field_meta)
+
+        hiring_team_member_person = cls(
+            id=id,
+            field_meta=field_meta,
+        )
+
+        hiring_team_member_person.additional_properties = d
+        return hiring_team_member_person
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

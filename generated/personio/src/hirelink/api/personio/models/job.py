@@ -1,0 +1,244 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.hiring_team_member import HiringTeamMember
+    from ..models.id_name import IdName
+    from ..models.job_company import JobCompany
+    from ..models.local_date_time import LocalDateTime
+
+
+T = TypeVar("T", bound="Job")
+
+
+@_attrs_define
+class Job:
+    """A job. Without description or public link. The hiring team is confirmed; the other properties are known from third-
+    party clients.
+
+        Attributes:
+            id (str):
+            name (str | Unset):
+            department (IdName | None | Unset):
+            category (IdName | None | Unset):
+            hiring_team (list[HiringTeamMember] | Unset):
+            company (JobCompany | Unset):
+            created_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+                (defensively) a plain ISO 8601 string.
+            updated_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+                (defensively) a plain ISO 8601 string.
+    """
+
+    id: str
+    name: str | Unset = UNSET
+    department: IdName | None | Unset = UNSET
+    category: IdName | None | Unset = UNSET
+    hiring_team: list[HiringTeamMember] | Unset = UNSET
+    company: JobCompany | Unset = UNSET
+    created_at: LocalDateTime | str | Unset = UNSET
+    updated_at: LocalDateTime | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.id_name import IdName
+        from ..models.local_date_time import LocalDateTime
+
+        id = self.id
+
+        name = self.name
+
+        department: dict[str, Any] | None | Unset
+        if isinstance(self.department, Unset):
+            department = UNSET
+        elif isinstance(self.department, IdName):
+            department = self.department.to_dict()
+        else:
+            department = self.department
+
+        category: dict[str, Any] | None | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        elif isinstance(self.category, IdName):
+            category = self.category.to_dict()
+        else:
+            category = self.category
+
+        hiring_team: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.hiring_team, Unset):
+            hiring_team = []
+            for hiring_team_item_data in self.hiring_team:
+                hiring_team_item = hiring_team_item_data.to_dict()
+                hiring_team.append(hiring_team_item)
+
+        company: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.company, Unset):
+            company = self.company.to_dict()
+
+        created_at: dict[str, Any] | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        elif isinstance(self.created_at, LocalDateTime):
+            created_at = self.created_at.to_dict()
+        else:
+            created_at = self.created_at
+
+        updated_at: dict[str, Any] | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        elif isinstance(self.updated_at, LocalDateTime):
+            updated_at = self.updated_at.to_dict()
+        else:
+            updated_at = self.updated_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if department is not UNSET:
+            field_dict["department"] = department
+        if category is not UNSET:
+            field_dict["category"] = category
+        if hiring_team is not UNSET:
+            field_dict["hiring_team"] = hiring_team
+        if company is not UNSET:
+            field_dict["company"] = company
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.hiring_team_member import HiringTeamMember
+        from ..models.id_name import IdName
+        from ..models.job_company import JobCompany
+        from ..models.local_date_time import LocalDateTime
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name", UNSET)
+
+        def _parse_department(data: object) -> IdName | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                department_type_0 = IdName.from_dict(data)
+
+                return department_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IdName | None | Unset, data)
+
+        department = _parse_department(d.pop("department", UNSET))
+
+        def _parse_category(data: object) -> IdName | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                category_type_0 = IdName.from_dict(data)
+
+                return category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IdName | None | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        _hiring_team = d.pop("hiring_team", UNSET)
+        hiring_team: list[HiringTeamMember] | Unset = UNSET
+        if _hiring_team is not UNSET:
+            hiring_team = []
+            for hiring_team_item_data in _hiring_team:
+                hiring_team_item = HiringTeamMember.from_dict(hiring_team_item_data)
+
+                hiring_team.append(hiring_team_item)
+
+        _company = d.pop("company", UNSET)
+        company: JobCompany | Unset
+        if isinstance(_company, Unset):
+            company = UNSET
+        else:
+            company = JobCompany.from_dict(_company)
+
+        def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LocalDateTime | str | Unset, data)
+
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
+
+        def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+                return componentsschemas_timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LocalDateTime | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
+        job = cls(
+            id=id,
+            name=name,
+            department=department,
+            category=category,
+            hiring_team=hiring_team,
+            company=company,
+            created_at=created_at,
+            updated_at=updated_at,
+        )
+
+        job.additional_properties = d
+        return job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.id_name import IdName
+
+
+T = TypeVar("T", bound="JobReference")
+
+
+@_attrs_define
+class JobReference:
+    """
+    Attributes:
+        id (str | Unset):
+        name (str | Unset):
+        department (IdName | None | Unset):
+        category (IdName | None | Unset):
+    """
+
+    id: str | Unset = UNSET
+    name: str | Unset = UNSET
+    department: IdName | None | Unset = UNSET
+    category: IdName | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.id_name import IdName
+
+        id = self.id
+
+        name = self.name
+
+        department: dict[str, Any] | None | Unset
+        if isinstance(self.department, Unset):
+            department = UNSET
+        elif isinstance(self.department, IdName):
+            department = self.department.to_dict()
+        else:
+            department = self.department
+
+        category: dict[str, Any] | None | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        elif isinstance(self.category, IdName):
+            category = self.category.to_dict()
+        else:
+            category = self.category
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if department is not UNSET:
+            field_dict["department"] = department
+        if category is not UNSET:
+            field_dict["category"] = category
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.id_name import IdName
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        def _parse_department(data: object) -> IdName | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                department_type_0 = IdName.from_dict(data)
+
+                return department_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IdName | None | Unset, data)
+
+        department = _parse_department(d.pop("department", UNSET))
+
+        def _parse_category(data: object) -> IdName | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                category_type_0 = IdName.from_dict(data)
+
+                return category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(IdName | None | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        job_reference = cls(
+            id=id,
+            name=name,
+            department=department,
+            category=category,
+        )
+
+        job_reference.additional_properties = d
+        return job_reference
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LocalDateTime")
+
+
+@_attrs_define
+class LocalDateTime:
+    """A local date-time and the IANA time zone it is in. Third-party clients read the key `date-time`; Personio's shared
+    v2 component names it `date`. Both are accepted, and so is a plain ISO 8601 string (see Timestamp).
+
+        Attributes:
+            timezone (str): IANA time zone name, e.g. `Europe/Berlin`.
+            date_time (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
+            date (str | Unset): The same value under the name of Personio's shared component.
+    """
+
+    timezone: str
+    date_time: str | Unset = UNSET
+    date: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        timezone = self.timezone
+
+        date_time = self.date_time
+
+        date = self.date
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "timezone": timezone,
+            }
+        )
+        if date_time is not UNSET:
+            field_dict["date-time"] = date_time
+        if date is not UNSET:
+            field_dict["date"] = date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        timezone = d.pop("timezone")
+
+        date_time = d.pop("date-time", UNSET)
+
+        date = d.pop("date", UNSET)
+
+        local_date_time = cls(
+            timezone=timezone,
+            date_time=date_time,
+            date=date,
+        )
+
+        local_date_time.additional_properties = d
+        return local_date_time
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.system_phase_id import SystemPhaseId
+
+T = TypeVar("T", bound="SystemPhase")
+
+
+@_attrs_define
+class SystemPhase:
+    """
+    Attributes:
+        type_ (Literal['system']):
+        id (SystemPhaseId):
+    """
+
+    type_: Literal["system"]
+    id: SystemPhaseId
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id.value
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["system"], d.pop("type"))
+        if type_ != "system":
+            raise ValueError(f"type must match const 'system', got '{type_}'")
+
+        id = SystemPhaseId(d.pop("id"))
+
+        system_phase = cls(
+            type_=type_,
+            id=id,
+        )
+
+        return system_phase

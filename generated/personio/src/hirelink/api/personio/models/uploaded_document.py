@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="UploadedDocument")
+
+
+@_attrs_define
+class UploadedDocument:
+    """A stored document, ready to be referenced by an application.
+
+    Attributes:
+        uuid (UUID):
+        size (int): Size in bytes.
+        mimetype (str): The MIME type Personio detected.
+        original_filename (str):
+        extension (str): The file type (open set; Personio's own enum lists the upload types, with `ptt` where `ppt` is
+            meant).
+    """
+
+    uuid: UUID
+    size: int
+    mimetype: str
+    original_filename: str
+    extension: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        uuid = str(self.uuid)
+
+        size = self.size
+
+        mimetype = self.mimetype
+
+        original_filename = self.original_filename
+
+        extension = self.extension
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "uuid": uuid,
+                "size": size,
+                "mimetype": mimetype,
+                "original_filename": original_filename,
+                "extension": extension,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        uuid = UUID(d.pop("uuid"))
+
+        size = d.pop("size")
+
+        mimetype = d.pop("mimetype")
+
+        original_filename = d.pop("original_filename")
+
+        extension = d.pop("extension")
+
+        uploaded_document = cls(
+            uuid=uuid,
+            size=size,
+            mimetype=mimetype,
+            original_filename=original_filename,
+            extension=extension,
+        )
+
+        uploaded_document.additional_properties = d
+        return uploaded_document
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.v1_error_reason import V1ErrorReason
+
+
+T = TypeVar("T", bound="V1ErrorItem")
+
+
+@_attrs_define
+class V1ErrorItem:
+    """Either a field error (`field`, `errors`) or a general error (`id`, `status`, `title`, `detail`).
+
+    Attributes:
+        field (str | Unset): The offending field, unique within the list.
+        errors (list[V1ErrorReason] | Unset):
+        id (str | Unset): Personio's internal reference of the failure (a uuid).
+        status (str | Unset): The HTTP status, as a string.
+        title (str | Unset):
+        detail (str | Unset):
+    """
+
+    field: str | Unset = UNSET
+    errors: list[V1ErrorReason] | Unset = UNSET
+    id: str | Unset = UNSET
+    status: str | Unset = UNSET
+    title: str | Unset = UNSET
+    detail: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        field = self.field
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        id = self.id
+
+        status = self.status
+
+        title = self.title
+
+        detail = self.detail
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if field is not UNSET:
+            field_dict["field"] = field
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if id is not UNSET:
+            field_dict["id"] = id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if title is not UNSET:
+            field_dict["title"] = title
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.v1_error_reason import V1ErrorReason
+
+        d = dict(src_dict)
+        field = d.pop("field", UNSET)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[V1ErrorReason] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = V1ErrorReason.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        id = d.pop("id", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        title = d.pop("title", UNSET)
+
+        detail = d.pop("detail", UNSET)
+
+        v1_error_item = cls(
+            field=field,
+            errors=errors,
+            id=id,
+            status=status,
+            title=title,
+            detail=detail,
+        )
+
+        v1_error_item.additional_properties = d
+        return v1_error_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

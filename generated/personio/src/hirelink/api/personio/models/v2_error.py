@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.v2_error_item import V2ErrorItem
+
+
+T = TypeVar("T", bound="V2Error")
+
+
+@_attrs_define
+class V2Error:
+    """The v2 problem body.
+
+    Attributes:
+        personio_trace_id (str | Unset):
+        timestamp (str | Unset):
+        errors (list[V2ErrorItem] | Unset):
+    """
+
+    personio_trace_id: str | Unset = UNSET
+    timestamp: str | Unset = UNSET
+    errors: list[V2ErrorItem] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        personio_trace_id = self.personio_trace_id
+
+        timestamp = self.timestamp
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if personio_trace_id is not UNSET:
+            field_dict["personio_trace_id"] = personio_trace_id
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.v2_error_item import V2ErrorItem
+
+        d = dict(src_dict)
+        personio_trace_id = d.pop("personio_trace_id", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[V2ErrorItem] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = V2ErrorItem.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        v2_error = cls(
+            personio_trace_id=personio_trace_id,
+            timestamp=timestamp,
+            errors=errors,
+        )
+
+        v2_error.additional_properties = d
+        return v2_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

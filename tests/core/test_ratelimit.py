@@ -1,0 +1,191 @@
+"""Client-side rate limits (core unit tests: fake clocks and sleeps, mock transports)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+import anyio
+import httpx
+import pytest
+
+from hirelink.core import (
+    AsyncRateLimitTransport,
+    HttpConfig,
+    RateLimit,
+    RateLimitTransport,
+    SlidingWindowLimiter,
+    shared_limiter,
+)
+from hirelink.core.http import build_async_client, build_client
+
+
+class FakeClock:
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class CountingLimiter(SlidingWindowLimiter):
+    def __init__(self, limit: int, window: float, clock: FakeClock) -> None:
+        super().__init__(limit, window, clock=clock)
+        self.reservations = 0
+
+    def reserve(self) -> float:
+        self.reservations += 1
+        return super().reserve()
+
+
+def ok(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={"path": request.url.path})
+
+
+def test_limiter_allows_limit_per_window_then_schedules_in_order() -> None:
+    clock = FakeClock()
+    limiter = SlidingWindowLimiter(3, 10.0, clock=clock)
+    assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert [limiter.reserve() for _ in range(4)] == [10.0, 10.0, 10.0, 20.0]
+    clock.now = 25.0  # the slots at 10 have left the window, the one at 20 has not
+    assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 5.0]
+
+
+def test_limiter_spreads_waits_as_time_passes() -> None:
+    clock = FakeClock()
+    limiter = SlidingWindowLimiter(2, 60.0, clock=clock)
+    limiter.reserve()
+    clock.now = 30.0
+    limiter.reserve()
+    clock.now = 45.0
+    assert limiter.reserve() == 15.0  # the first request leaves the window at 60
+    clock.now = 100.0
+    assert limiter.reserve() == 0.0
+
+
+@pytest.mark.parametrize(("limit", "window"), [(0, 1.0), (True, 1.0), (3, 0), (3, -1.0)])
+def test_limiter_refuses_nonsense_settings(limit: int, window: float) -> None:
+    with pytest.raises(ValueError, match=r"limit|window"):
+        SlidingWindowLimiter(limit, window)
+
+
+def test_no_window_ever_holds_more_than_the_limit_across_threads() -> None:
+    clock = FakeClock()
+    limiter = SlidingWindowLimiter(10, 1.0, clock=clock)
+    waits: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(8)
+
+    def worker() -> None:
+        start.wait()
+        for _ in range(25):
+            wait = limiter.reserve()
+            with lock:
+                waits.append(wait)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(waits) == 200
+    # With the clock standing still, slot k starts at floor(k / 10) seconds.
+    assert Counter(waits) == {float(second): 10 for second in range(20)}
+
+
+def test_shared_limiter_is_one_per_key_and_setting() -> None:
+    first = shared_limiter("test-company:1", 20, 60.0)
+    assert shared_limiter("test-company:1", 20, 60.0) is first
+    assert shared_limiter("test-company:2", 20, 60.0) is not first
+    assert shared_limiter("test-company:1", 20, 1.0) is not first
+
+
+def test_rate_limit_shared_adds_headroom_and_matches_paths_and_methods() -> None:
+    rule = RateLimit.shared(
+        "test-headroom:1", requests=5, per=1.0, paths=("/v1/recruiting/",), headroom=0.5
+    )
+    assert rule.limiter.window == 1.5
+    assert rule.limiter is shared_limiter("test-headroom:1", 5, 1.5)
+    assert rule.applies_to(httpx.Request("POST", "https://h/v1/recruiting/applications"))
+    assert not rule.applies_to(httpx.Request("GET", "https://h/v2/persons"))
+    posts_only = RateLimit(rule.limiter, paths="/v1/", methods=["post"])
+    assert posts_only.applies_to(httpx.Request("POST", "https://h/v1/x"))
+    assert not posts_only.applies_to(httpx.Request("GET", "https://h/v1/x"))
+    with pytest.raises(ValueError, match="headroom"):
+        RateLimit.shared("test-headroom:2", requests=5, per=1.0, headroom=-1)
+
+
+def test_transport_sleeps_only_for_matching_requests(caplog: pytest.LogCaptureFixture) -> None:
+    clock = FakeClock()
+    rule = RateLimit(SlidingWindowLimiter(2, 60.0, clock=clock), paths=["/limited"])
+    slept: list[float] = []
+    transport = RateLimitTransport(httpx.MockTransport(ok), [rule], sleep=slept.append)
+    caplog.set_level("INFO", logger="hirelink.ratelimit")
+    with httpx.Client(transport=transport, base_url="https://api.test") as client:
+        for _ in range(3):
+            assert client.post("/limited/a").status_code == 200
+        for _ in range(5):
+            client.get("/free")
+    assert slept == [60.0]
+    assert "holding POST https://api.test/limited/a for 60.00s" in caplog.text
+
+
+@pytest.mark.anyio
+async def test_async_transport_awaits_the_same_limiter() -> None:
+    clock = FakeClock()
+    limiter = SlidingWindowLimiter(1, 5.0, clock=clock)
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    transport = AsyncRateLimitTransport(httpx.MockTransport(ok), [RateLimit(limiter)], sleep=sleep)
+    async with httpx.AsyncClient(transport=transport, base_url="https://api.test") as client:
+        for _ in range(3):
+            await client.get("/anything")
+    assert slept == [5.0, 10.0]
+    assert limiter.reserve() == 15.0  # the sync and async paths share one schedule
+
+
+def test_built_clients_limit_every_attempt_including_resends_after_429() -> None:
+    limiter = CountingLimiter(100, 60.0, FakeClock())
+    attempts = iter([429, 200])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(next(attempts), headers={"Retry-After": "0"}, request=request)
+
+    config = HttpConfig.create(
+        base_url="https://api.test", auth=None, rate_limits=[RateLimit(limiter, paths="/v1/")]
+    )
+    with build_client(config, transport=httpx.MockTransport(handler)) as client:
+        assert client.post("/v1/recruiting/applications").status_code == 200
+        client_without = build_client(
+            HttpConfig.create(base_url="https://api.test", auth=None),
+            transport=httpx.MockTransport(ok),
+        )
+        client_without.post("/v1/recruiting/applications")
+        client_without.close()
+    assert limiter.reservations == 2
+
+
+@pytest.mark.anyio
+async def test_async_built_clients_apply_rate_limits() -> None:
+    limiter = CountingLimiter(100, 60.0, FakeClock())
+    config = HttpConfig.create(
+        base_url="https://api.test", auth=None, rate_limits=[RateLimit(limiter, paths="/v1/")]
+    )
+    async with build_async_client(config, transport=httpx.MockTransport(ok)) as client:
+        await client.post("/v1/x")
+        await client.get("/v2/y")
+    assert limiter.reservations == 1
+
+
+def test_rate_limit_waits_are_shared_between_sync_and_async_callers() -> None:
+    limiter = SlidingWindowLimiter(2, 10.0, clock=FakeClock())
+    assert limiter.reserve() == 0.0
+
+    async def from_a_loop() -> float:
+        return limiter.reserve()
+
+    assert anyio.run(from_a_loop) == 0.0
+    assert limiter.reserve() == 10.0

@@ -1,0 +1,148 @@
+"""check_connection: one verdict per credential, good and bad, never creating data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from hirelink.personio import ConnectionCheck
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+NAMES = [
+    "xml_feed",
+    "recruiting_api_key",
+    "recruiting_channel_id",
+    "client_credentials",
+    "recruiting_scope",
+]
+
+
+def verdicts(checks: list[ConnectionCheck]) -> dict[str, bool]:
+    assert [check.name for check in checks] == NAMES
+    return {check.name: check.ok for check in checks}
+
+
+def by_name(checks: list[ConnectionCheck]) -> dict[str, ConnectionCheck]:
+    return {check.name: check for check in checks}
+
+
+def assert_nothing_created(served: Served) -> None:
+    assert served.sandbox.state.submitted() == []
+    assert served.hits("POST", "/documents") == 0
+
+
+def test_good_credentials_pass_every_check(served: Served) -> None:
+    served.sandbox.recorder.clear()
+    with served.client() as personio:
+        checks = personio.check_connection()
+    assert verdicts(checks) == dict.fromkeys(NAMES, True)
+    assert all(check.fix is None for check in checks)
+    found = by_name(checks)
+    assert "5 published position(s)" in found["xml_feed"].detail
+    assert "personio:recruiting:read" in found["client_credentials"].detail
+    assert_nothing_created(served)
+    probe = served.sandbox.recorder.last("POST", "/v1/recruiting/applications")
+    assert probe is not None
+    assert probe.json()["recruiting_channel_id"] == served.sandbox.channel_id
+    assert probe.json()["job_position_id"] == 1874512  # the feed's first position
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected_failures", "fix_mentions"),
+    [
+        ({"subdomain": "no-such-company"}, {"xml_feed"}, "Enable XML feed"),
+        ({"subdomain": "stillwater"}, {"xml_feed"}, "Enable XML feed"),
+        (
+            {"recruiting_token": "wrong-token-42"},
+            {"recruiting_api_key", "recruiting_channel_id"},
+            "Recruiting API key",
+        ),
+        (
+            {"company_id": 99},
+            {"recruiting_api_key", "recruiting_channel_id"},
+            "Company ID",
+        ),
+        ({"channel_id": 999}, {"recruiting_channel_id"}, "Recruiting API channel ID"),
+        (
+            {"client_secret": "wrong-secret-42"},
+            {"client_credentials", "recruiting_scope"},
+            "Create custom integration",
+        ),
+        (
+            {"company_id": None, "recruiting_token": None, "channel_id": None},
+            {"recruiting_api_key", "recruiting_channel_id"},
+            "Access token",
+        ),
+        ({"client_id": None}, {"client_credentials", "recruiting_scope"}, "client ID"),
+    ],
+)
+def test_each_bad_credential_fails_its_own_check_with_a_fix(
+    served: Served, overrides: dict[str, Any], expected_failures: set[str], fix_mentions: str
+) -> None:
+    served.sandbox.recorder.clear()
+    with served.client(**overrides) as personio:
+        checks = personio.check_connection()
+    failed = {name for name, ok in verdicts(checks).items() if not ok}
+    assert failed == expected_failures
+    for check in checks:
+        if not check.ok:
+            assert check.fix
+    first = next(check for check in checks if not check.ok)
+    assert fix_mentions in first.fix  # type: ignore[operator]
+    assert_nothing_created(served)
+
+
+def test_a_client_without_the_recruiting_scope_fails_only_the_scope(served: Served) -> None:
+    with served.client(
+        client_id=served.sandbox.limited_client_id,
+        client_secret=served.sandbox.limited_client_secret,
+    ) as personio:
+        checks = by_name(personio.check_connection())
+    assert checks["client_credentials"].ok
+    assert "personio:persons:read" in checks["client_credentials"].detail
+    assert not checks["recruiting_scope"].ok
+    assert "personio:recruiting:read" in checks["recruiting_scope"].detail
+    assert "access rights" in (checks["recruiting_scope"].fix or "")
+
+
+def test_a_company_without_recruiting_api_access(fresh: Served) -> None:
+    fresh.sandbox.state.recruiting_api_enabled = False
+    with fresh.client() as personio:
+        checks = by_name(personio.check_connection())
+    assert not checks["recruiting_api_key"].ok
+    assert "feature.public-api.disabled" in checks["recruiting_api_key"].detail
+    assert not checks["recruiting_channel_id"].ok
+    assert checks["xml_feed"].ok
+    assert checks["client_credentials"].ok
+
+
+def test_failures_of_the_network_are_verdicts_not_exceptions(served: Served) -> None:
+    served.sandbox.faults.add(Fault(path=r"^/jobs/", kind="drop", times=3))
+    served.sandbox.faults.add(
+        Fault(path=r"^/v1/", status=429, times=3, headers={"Retry-After": "0"})
+    )
+    with served.client(max_retries=0) as personio:
+        checks = by_name(personio.check_connection())
+    assert not checks["xml_feed"].ok
+    assert not checks["recruiting_api_key"].ok
+    assert "in a minute" in (checks["recruiting_api_key"].fix or "")
+    assert checks["client_credentials"].ok
+    served.sandbox.faults.clear()
+
+
+@pytest.mark.anyio
+async def test_async_check_connection(served: Served) -> None:
+    async with served.async_client() as personio:
+        good = await personio.check_connection()
+    async with served.async_client(channel_id=999, client_secret="wrong-secret-43") as personio:
+        bad = await personio.check_connection()
+    assert verdicts(good) == dict.fromkeys(NAMES, True)
+    assert {name for name, ok in verdicts(bad).items() if not ok} == {
+        "recruiting_channel_id",
+        "client_credentials",
+        "recruiting_scope",
+    }
+    assert_nothing_created(served)

@@ -1,0 +1,276 @@
+"""The XML job feed over real HTTP: typed positions, errors, hostile documents."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import httpx
+import pytest
+
+from hirelink.core import InvalidInputError, MalformedResponseError, NotFoundError
+from hirelink.personio import (
+    AsyncPersonio,
+    EmploymentType,
+    JobDescription,
+    JobPosition,
+    Personio,
+    SalaryInformation,
+    Schedule,
+    Seniority,
+    YearsOfExperience,
+)
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+BILLION_LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE workzag-jobs [
+  <!ENTITY lol "lol">
+  <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+  <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+  <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+  <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+  <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+  <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+  <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<workzag-jobs><position><id>1</id><name>&lol9;</name></position></workzag-jobs>
+"""
+
+SECRET_FILE_TEXT = "this text must never be read into a job position"
+
+
+def external_entity_feed(target: str) -> bytes:
+    return f"""<?xml version="1.0"?>
+<!DOCTYPE workzag-jobs [<!ENTITY stolen SYSTEM "file://{target}">]>
+<workzag-jobs><position><id>1</id><name>&stolen;</name></position></workzag-jobs>
+""".encode()
+
+
+def feed_only(served: Served, subdomain: str | None = None) -> Personio:
+    """A client with nothing but the API domain: the feed needs no credentials."""
+    return Personio(
+        subdomain or served.sandbox.subdomain,
+        api_base_url=served.url,
+        jobs_base_url=served.sandbox.jobs_base_url(served.url),
+    )
+
+
+def test_positions_carry_every_element_of_the_feed(served: Served) -> None:
+    with feed_only(served) as personio:
+        positions = personio.list_job_positions(language="en")
+    assert [p.id for p in positions] == [1874512, 1874513, 1874514, 1874515, 1874516]
+    backend = positions[0]
+    assert backend == JobPosition(
+        id=1874512,
+        name="Backend Engineer Billing (m/f/d)",
+        office="Hamburg",
+        additional_offices=("Remote (Germany)",),
+        subcompany="Nordlicht Software GmbH",
+        department="Engineering",
+        recruiting_category="Tech",
+        job_descriptions=(
+            JobDescription(
+                "Your role",
+                "<p>As Backend Engineer Billing (m/f/d) you shape how our team works.</p>",
+            ),
+            JobDescription("What you bring", "<ul><li>Curiosity</li><li>Team spirit</li></ul>"),
+        ),
+        employment_type=EmploymentType.PERMANENT,
+        seniority=Seniority.EXPERIENCED,
+        schedule=Schedule.FULL_TIME,
+        years_of_experience=YearsOfExperience.FROM_2_TO_5,
+        keywords=("python", "go", "billing", "backend"),
+        occupation="software_and_web_development",
+        occupation_category="it_software",
+        created_at=datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1))),
+        salary=SalaryInformation(Decimal("60000"), Decimal("80000"), "EUR", "€", "yearly"),
+    )
+    name, html = backend.job_descriptions[0]  # a (name, html) pair
+    assert name == "Your role"
+    assert html.startswith("<p>")
+
+
+def test_created_at_is_aware_whatever_the_offset_spelling(served: Served) -> None:
+    with feed_only(served) as personio:
+        by_id = {p.id: p for p in personio.list_job_positions()}
+    assert by_id[1874513].created_at == datetime(2025, 2, 1, 7, 0, tzinfo=UTC)  # "+0100"
+    assert by_id[1874515].created_at == datetime(2025, 1, 20, 10, 0, tzinfo=UTC)  # "+00:00"
+    assert all(p.created_at is not None and p.created_at.tzinfo for p in by_id.values())
+
+
+def test_values_outside_the_known_enums_stay_as_strings(served: Served) -> None:
+    with feed_only(served) as personio:
+        by_id = {p.id: p for p in personio.list_job_positions()}
+    assert by_id[1874514].employment_type == EmploymentType.WORKING_STUDENT
+    assert by_id[1874516].schedule == Schedule.FULL_OR_PART_TIME
+    assert by_id[1874516].years_of_experience is None
+
+    served.sandbox.state.serve_raw_feed(
+        "novel",
+        b"<workzag-jobs><position><id>7</id><name>Pilot</name>"
+        b"<employmentType>seasonal</employmentType><seniority>principal</seniority>"
+        b"<createdAt>2025-05-01T10:00:00</createdAt></position></workzag-jobs>",
+    )
+    with feed_only(served, "novel") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.employment_type == "seasonal"
+    assert not isinstance(position.employment_type, EmploymentType)
+    assert position.seniority == "principal"
+    assert position.created_at == datetime(2025, 5, 1, 10, 0, tzinfo=UTC)  # naive means UTC
+
+
+def test_language_reaches_the_wire_and_german_is_the_default(served: Served) -> None:
+    served.sandbox.recorder.clear()
+    with feed_only(served) as personio:
+        german = personio.list_job_positions()
+        english = personio.list_job_positions(language="en")
+    queries = [parse_qs(r.query_string) for r in served.sandbox.recorder.requests]
+    assert queries == [{"language": ["de"]}, {"language": ["en"]}]
+    assert german[0].name == "Backend Engineer Billing (m/w/d)"
+    assert english[0].name == "Backend Engineer Billing (m/f/d)"
+
+
+def test_no_credential_is_ever_sent_to_the_jobs_host(served: Served) -> None:
+    served.sandbox.recorder.clear()
+    with served.client() as personio:
+        personio.list_job_positions()
+    (request,) = served.sandbox.recorder.requests
+    assert request.path == "/jobs/nordlicht/xml"
+    assert "authorization" not in request.headers
+    assert "x-company-id" not in request.headers
+
+
+@pytest.mark.parametrize("subdomain", ["stillwater", "no-such-company"])
+def test_disabled_feed_or_unknown_domain_explains_what_to_check(
+    served: Served, subdomain: str
+) -> None:
+    with feed_only(served, subdomain) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    message = caught.value.message
+    assert f"/jobs/{subdomain}/xml" in message
+    assert "Enable XML feed" in message
+    assert "subdomain of your Personio login page" in message
+
+
+def test_a_redirect_instead_of_a_feed_is_reported_the_same_way(served: Served) -> None:
+    served.sandbox.faults.add(
+        Fault(path=r"^/jobs/", status=301, headers={"Location": "https://www.personio.com/"})
+    )
+    with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    assert caught.value.status_code == 301
+    assert "Enable XML feed" in caught.value.message
+
+
+def test_entity_expansion_is_refused_not_expanded(served: Served) -> None:
+    served.sandbox.state.serve_raw_feed("bomb", BILLION_LAUGHS)
+    with feed_only(served, "bomb") as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.list_job_positions()
+    assert caught.value.operation == "list_job_positions"
+    assert "refused to parse a document that declares entities" in str(caught.value)
+
+
+def test_external_entities_are_refused_and_nothing_is_read(served: Served, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET_FILE_TEXT)
+    served.sandbox.state.serve_raw_feed("xxe", external_entity_feed(str(secret)))
+    with feed_only(served, "xxe") as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.list_job_positions()
+    assert "external references" in str(caught.value)
+    assert SECRET_FILE_TEXT not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("document", "complaint"),
+    [
+        (b"<workzag-jobs><position>", "not well-formed XML"),
+        (b"<html><body>Career page</body></html>", "root element is <html>"),
+        (b"<workzag-jobs><position><name>No id</name></position></workzag-jobs>", "numeric <id>"),
+    ],
+)
+def test_documents_that_are_no_feed_are_malformed(
+    served: Served, document: bytes, complaint: str
+) -> None:
+    served.sandbox.state.serve_raw_feed("odd", document)
+    with feed_only(served, "odd") as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.list_job_positions()
+    assert complaint in str(caught.value)
+
+
+def test_an_empty_board_is_an_empty_list(served: Served) -> None:
+    served.sandbox.state.serve_raw_feed("empty", b"<workzag-jobs></workzag-jobs>")
+    with feed_only(served, "empty") as personio:
+        assert personio.list_job_positions() == []
+
+
+def test_unknown_language_is_refused_before_sending(served: Served) -> None:
+    served.sandbox.recorder.clear()
+    with feed_only(served) as personio, pytest.raises(InvalidInputError) as caught:
+        personio.list_job_positions(language="sv")  # type: ignore[arg-type]
+    assert caught.value.field == "language"
+    assert served.sandbox.recorder.requests == []
+
+
+def test_the_sandbox_validates_feed_requests_against_the_feed_spec(served: Served) -> None:
+    response = httpx.get(f"{served.url}/jobs/nordlicht/xml", params={"language": "sv"})
+    assert response.status_code == 400
+    assert "language" in response.text
+
+
+@pytest.mark.anyio
+async def test_async_feed(served: Served) -> None:
+    async with AsyncPersonio(
+        served.sandbox.subdomain,
+        api_base_url=served.url,
+        jobs_base_url=served.sandbox.jobs_base_url(served.url),
+    ) as personio:
+        positions = await personio.list_job_positions(language="en")
+        assert len(positions) == 5
+        assert positions[0].job_descriptions[1].name == "What you bring"
+    served.sandbox.state.serve_raw_feed("async-bomb", BILLION_LAUGHS)
+    async with AsyncPersonio(
+        "async-bomb",
+        api_base_url=served.url,
+        jobs_base_url=served.sandbox.jobs_base_url(served.url),
+    ) as personio:
+        with pytest.raises(MalformedResponseError):
+            await personio.list_job_positions()
+        personio_off = AsyncPersonio(
+            "stillwater",
+            api_base_url=served.url,
+            jobs_base_url=served.sandbox.jobs_base_url(served.url),
+        )
+        async with personio_off:
+            with pytest.raises(NotFoundError, match="Enable XML feed"):
+                await personio_off.list_job_positions()
+
+
+def test_default_hosts_are_personios() -> None:
+    with Personio("Acme.personio.de") as personio:
+        assert personio.feed_url == "https://acme.jobs.personio.de/xml"
+        assert personio.base_url == "https://api.personio.de"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field"),
+    [
+        ({"subdomain": "not a domain"}, "subdomain"),
+        ({"subdomain": "acme", "company_id": "41-737"}, "company_id"),
+        ({"subdomain": "acme", "channel_id": True}, "channel_id"),
+        ({"subdomain": "acme", "client_id": " "}, "client_id"),
+        ({"subdomain": "acme", "base_url": "https://api.personio.de"}, "base_url"),
+        ({"subdomain": "acme", "api_base_url": "api.personio.de"}, "api_base_url"),
+        ({"subdomain": "acme", "jobs_base_url": "ftp://jobs"}, "jobs_base_url"),
+        ({"subdomain": "acme", "recruiting_rate_window": 0}, "recruiting_rate_window"),
+    ],
+)
+def test_constructor_checks_its_arguments(arguments: dict[str, object], field: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        Personio(**arguments)  # type: ignore[arg-type]
+    assert caught.value.field == field

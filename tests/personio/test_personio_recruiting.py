@@ -1,0 +1,491 @@
+"""Recruiting API v1 over real HTTP: documents, applications, reason codes, the rate limit."""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, TypedDict
+
+import anyio
+import httpx
+import pytest
+
+from hirelink.api.personio.models import SystemPhase
+from hirelink.core import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    DuplicateApplicationError,
+    HirelinkError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+    UnprocessableEntityError,
+)
+from hirelink.personio import (
+    MAX_DOCUMENT_BYTES,
+    REASONS,
+    ApplicationDocument,
+    AsyncPersonio,
+    Personio,
+    UploadedDocument,
+)
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served, serve
+
+POSITION = 1874512
+PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
+APPLICATIONS = "/v1/recruiting/applications"
+
+
+class Applicant(TypedDict):
+    first_name: str
+    last_name: str
+    email: str
+
+
+def applicant(number: int = 1) -> Applicant:
+    return {
+        "first_name": "Lena",
+        "last_name": "Vogt",
+        "email": f"lena.vogt.{number}@example.org",
+    }
+
+
+def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Path) -> None:
+    cv = tmp_path / "Lena_Vogt_CV.pdf"
+    cv.write_bytes(PDF)
+    with fresh.client() as personio:
+        from_bytes = personio.upload_document(b"plain text", filename="notes.txt")
+        from_path = personio.upload_document(cv)
+        with cv.open("rb") as handle:
+            from_file = personio.upload_document(handle)
+    assert isinstance(from_path, UploadedDocument)
+    assert (from_path.original_filename, from_path.extension, from_path.size) == (
+        "Lena_Vogt_CV.pdf",
+        "pdf",
+        len(PDF),
+    )
+    assert from_path.mimetype == "application/pdf"
+    assert from_bytes.extension == "txt"
+    assert from_file.original_filename == "Lena_Vogt_CV.pdf"
+    stored = fresh.sandbox.state.document(str(from_path.uuid))
+    assert stored is not None
+    assert stored.content == PDF
+    upload = fresh.sandbox.recorder.last("POST", "/documents")
+    assert upload is not None
+    assert upload.headers["x-company-id"] == fresh.sandbox.company_id
+    assert upload.headers["authorization"] == "<redacted>"
+    assert upload.headers["content-type"].startswith("multipart/form-data")
+    assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
+
+
+@pytest.mark.parametrize(
+    ("arguments", "field", "complaint"),
+    [
+        ({"file": b"x" * (MAX_DOCUMENT_BYTES + 1), "filename": "big.pdf"}, "file", "at most"),
+        ({"file": b"", "filename": "empty.pdf"}, "file", "empty"),
+        ({"file": b"MZ", "filename": "setup.exe"}, "file", "file types"),
+        ({"file": b"%PDF"}, "filename", "bytes"),
+        ({"file": io.StringIO("text"), "filename": "a.txt"}, "file", "binary mode"),
+        ({"file": Path("/no/such/file.pdf")}, "file", "cannot read"),
+        ({"file": 42}, "file", "bytes, a path"),
+    ],
+)
+def test_upload_checks_size_and_type_before_sending(
+    served: Served, personio: Personio, arguments: dict[str, Any], field: str, complaint: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        personio.upload_document(**arguments)
+    assert caught.value.field == field
+    assert complaint in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+def test_upload_refusals_from_personio_are_typed() -> None:
+    for served in serve(max_document_bytes=16):
+        with served.client() as personio, pytest.raises(UnprocessableEntityError) as caught:
+            personio.upload_document(PDF, filename="cv.pdf")
+        assert caught.value.status_code == 413
+        assert caught.value.field_errors == {"file": ["errors.file-too-big"]}
+
+
+def test_application_uploads_documents_first_then_references_them(fresh: Served) -> None:
+    with fresh.client() as personio:
+        earlier = personio.upload_document(b"certificate", filename="certificate.txt")
+        fresh.sandbox.recorder.clear()
+        submitted = personio.create_application(
+            POSITION,
+            **applicant(),
+            documents=[
+                ApplicationDocument(PDF, category="cv", filename="Lena_Vogt_CV.pdf"),
+                ApplicationDocument(earlier, category="certificate"),
+            ],
+        )
+    posts = [r.path for r in fresh.sandbox.recorder.requests]
+    assert posts == [f"{APPLICATIONS}/documents", APPLICATIONS]
+    sent = fresh.sandbox.recorder.last("POST", APPLICATIONS)
+    assert sent is not None
+    files = sent.json()["files"]
+    assert [f["category"] for f in files] == ["cv", "certificate"]
+    assert files[1]["uuid"] == str(earlier.uuid)
+    new = fresh.sandbox.state.document(files[0]["uuid"])
+    assert new is not None
+    assert (new.filename, new.content) == ("Lena_Vogt_CV.pdf", PDF)
+    assert isinstance(submitted.files, list)
+    assert [str(f.uuid) for f in submitted.files] == [f["uuid"] for f in files]
+    (stored,) = fresh.sandbox.state.submitted()
+    assert stored["email"] == "lena.vogt.1@example.org"
+
+
+def test_a_bare_file_is_attached_as_other(fresh: Served, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Available from June.")
+    with fresh.client() as personio:
+        submitted = personio.create_application(POSITION, **applicant(), documents=[notes])
+    assert isinstance(submitted.files, list)
+    assert [(f.original_filename, f.category) for f in submitted.files] == [("notes.txt", "other")]
+
+
+def test_every_field_reaches_the_wire_in_v1_shape(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.create_application(
+            POSITION,
+            first_name=" Mia ",
+            last_name="Klein",
+            email="mia.klein@example.net",
+            external_posting_id="jb-77c1e0a4",
+            message="Found you on JobBoardX.",
+            application_date=date(2025, 4, 2),
+            phase="offer",
+            tags=["jobboardx", "backend"],
+            attributes={
+                "phone": "+49 40 5550123",
+                "gender": "female",
+                "birthday": date(1994, 8, 21),
+                "location": "Hamburg",
+                "available_from": "As soon as possible",
+                "salary_expectations": "65k",
+                "custom_attribute_48213": "Referral",
+            },
+        )
+    sent = fresh.sandbox.recorder.last("POST", APPLICATIONS)
+    assert sent is not None
+    assert sent.json() == {
+        "first_name": "Mia",
+        "last_name": "Klein",
+        "email": "mia.klein@example.net",
+        "job_position_id": POSITION,
+        "recruiting_channel_id": fresh.sandbox.channel_id,  # the credential's channel
+        "external_posting_id": "jb-77c1e0a4",
+        "message": "Found you on JobBoardX.",
+        "application_date": "2025-04-02",
+        "phase": {"type": "system", "id": "offer"},
+        "tags": ["jobboardx", "backend"],
+        "attributes": [
+            {"id": "phone", "value": "+49 40 5550123"},
+            {"id": "gender", "value": "female"},
+            {"id": "birthday", "value": "1994-08-21"},
+            {"id": "location", "value": "Hamburg"},
+            {"id": "available_from", "value": "As soon as possible"},
+            {"id": "salary_expectations", "value": "65k"},
+            {"id": "custom_attribute_48213", "value": "Referral"},
+        ],
+    }
+    assert sent.headers["x-company-id"] == fresh.sandbox.company_id
+
+
+def test_custom_phase_and_an_explicit_channel_win(fresh: Served) -> None:
+    with fresh.client(channel_id=None) as personio:
+        minimal = personio.create_application(POSITION, **applicant(2))
+        explicit = personio.create_application(
+            POSITION, **applicant(3), recruiting_channel_id=531208, phase=26411
+        )
+    assert "recruiting_channel_id" not in minimal.to_dict()
+    assert explicit.to_dict()["phase"] == {"type": "custom", "id": 26411}
+    assert not isinstance(explicit.phase, SystemPhase)
+    submitted = fresh.sandbox.state.submitted()
+    assert [a.get("recruiting_channel_id") for a in submitted] == [None, 531208]
+
+
+def test_a_second_application_of_the_same_candidate_is_a_duplicate(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.create_application(POSITION, **applicant())
+        with pytest.raises(DuplicateApplicationError) as caught:
+            personio.create_application(POSITION, **applicant())
+        personio.create_application(1874513, **applicant())  # another position is fine
+    error = caught.value
+    assert error.status_code == 400
+    assert error.field_errors == {"email": ["errors.applicant-already-exists"]}
+    assert "already applied" in error.message
+    assert fresh.hits("POST", APPLICATIONS) == 3  # refused, so not retried
+    assert len(fresh.sandbox.state.submitted()) == 2
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected", "field", "reason"),
+    [
+        ({"recruiting_channel_id": 999}, NotFoundError, "recruiting_channel_id",
+         "errors.posting-validation.channel-not-found"),
+        ({"external_posting_id": "jb-unknown"}, NotFoundError, "external_posting_id",
+         "errors.posting-validation.posting-not-found"),
+        ({"application_date": date.today() + timedelta(days=400)}, BadRequestError,
+         "application_date", "errors.date-validation.date-in-the-future"),
+        ({"attributes": {"custom_attribute_77": "x"}}, BadRequestError, "attributes[0]",
+         "errors.attribute-validation.unknown"),
+        ({"attributes": {"custom_attribute_48213": "Carrier pigeon"}}, BadRequestError,
+         "attributes[0]", "errors.attribute-validation.unknown-attribute-option"),
+    ],
+)  # fmt: skip
+def test_personio_refusals_are_mapped_from_their_reason_codes(
+    served: Served, fields: dict[str, Any], expected: type[ApiError], field: str, reason: str
+) -> None:
+    with served.client() as personio, pytest.raises(expected) as caught:
+        personio.create_application(POSITION, **applicant(), **fields)
+    assert caught.value.field_errors == {field: [reason]}
+    assert reason in caught.value.message
+    assert served.sandbox.state.submitted() == []
+
+
+def test_unpublished_positions_and_unknown_files_are_not_found(served: Served) -> None:
+    with served.client() as personio:
+        with pytest.raises(NotFoundError) as unpublished:
+            personio.create_application(1874599, **applicant())
+        fake = UploadedDocument(
+            uuid="00000000-0000-4000-8000-000000000000",  # type: ignore[arg-type]
+            size=1,
+            mimetype="application/pdf",
+            original_filename="ghost.pdf",
+            extension="pdf",
+        )
+        with pytest.raises(NotFoundError) as ghost:
+            personio.create_application(
+                POSITION, **applicant(), documents=[ApplicationDocument(fake, category="cv")]
+            )
+    assert unpublished.value.field_errors == {
+        "job_position_id": ["errors.job-position.not-published"]
+    }
+    assert ghost.value.field_errors == {"files[0].uuid": ["errors.file-validation.file-not-exists"]}
+
+
+@pytest.mark.parametrize("reason", sorted(REASONS))
+def test_each_reason_code_maps_to_its_exception(
+    served: Served, personio: Personio, reason: str
+) -> None:
+    expected, meaning = REASONS[reason]
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=f"{APPLICATIONS}$",
+            status=400,
+            body={"errors": [{"field": "some_field", "errors": [{"reason": reason}]}]},
+        )
+    )
+    with pytest.raises(expected) as caught:
+        personio.create_application(POSITION, **applicant())
+    assert type(caught.value) is expected
+    assert caught.value.field_errors == {"some_field": [reason]}
+    assert caught.value.message == f"{meaning} ({reason})"
+
+
+@pytest.mark.parametrize("detail", ["feature.recruiting.disabled", "feature.public-api.disabled"])
+def test_feature_flags_in_general_errors_are_permission_errors(
+    served: Served, personio: Personio, detail: str
+) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=f"{APPLICATIONS}$",
+            status=403,
+            body={"errors": [{"id": "x", "status": "403", "title": "Forbidden", "detail": detail}]},
+        )
+    )
+    with pytest.raises(PermissionDeniedError, match=detail):
+        personio.create_application(POSITION, **applicant())
+
+
+def test_a_company_without_api_access_is_refused(fresh: Served) -> None:
+    fresh.sandbox.state.recruiting_api_enabled = False
+    with fresh.client() as personio, pytest.raises(PermissionDeniedError) as caught:
+        personio.upload_document(PDF, filename="cv.pdf")
+    assert "feature.public-api.disabled" in caught.value.message
+
+
+def test_wrong_key_is_an_authentication_error(served: Served) -> None:
+    for overrides in ({"recruiting_token": "wrong-token-123"}, {"company_id": 1}):
+        with served.client(**overrides) as personio, pytest.raises(AuthenticationError):
+            personio.create_application(POSITION, **applicant())
+
+
+@pytest.mark.parametrize(
+    ("missing", "where"),
+    [("company_id", "Recruiting API key"), ("recruiting_token", "Access token")],
+)
+def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
+    served: Served, missing: str, where: str
+) -> None:
+    served.sandbox.recorder.clear()
+    with served.client(**{missing: None}) as personio:
+        for action in (
+            lambda: personio.upload_document(PDF, filename="cv.pdf"),
+            lambda: personio.create_application(POSITION, **applicant()),
+        ):
+            with pytest.raises(InvalidInputError) as caught:
+                action()
+            assert caught.value.field == missing
+            assert where in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"first_name": " "}, "first_name"),
+        ({"email": "not-an-email"}, "email"),
+        ({"phase": "hired"}, "phase"),
+        ({"phase": 0}, "phase"),
+        ({"tags": "backend"}, "tags"),
+        ({"attributes": {"shoe_size": "44"}}, "attributes.shoe_size"),
+        ({"attributes": {"gender": "robot"}}, "attributes.gender"),
+        ({"attributes": {"birthday": "1990-01-01"}}, "attributes.birthday"),
+        ({"application_date": "2025-01-01"}, "application_date"),
+        ({"recruiting_channel_id": -1}, "recruiting_channel_id"),
+        ({"documents": [ApplicationDocument(b"x", filename="x.exe")]}, "documents.0"),
+        ({"documents": [b"no name"]}, "documents.0.filename"),
+        ({"colour": "red"}, "colour"),
+    ],
+)
+def test_bad_application_input_names_the_field_and_sends_nothing(
+    served: Served, personio: Personio, fields: dict[str, Any], field: str
+) -> None:
+    arguments: dict[str, Any] = {**applicant(), **fields}
+    with pytest.raises(InvalidInputError) as caught:
+        personio.create_application(POSITION, **arguments)
+    assert caught.value.field == field
+    assert served.sandbox.recorder.requests == []
+
+
+def test_document_category_is_checked_when_the_document_is_built() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        ApplicationDocument(PDF, category="photo", filename="cv.pdf")  # type: ignore[arg-type]
+    assert caught.value.field == "category"
+
+
+def test_a_burst_of_50_creates_never_meets_the_sandboxs_429(fresh: Served) -> None:
+    failures: list[HirelinkError] = []
+    start = threading.Barrier(10)
+    with fresh.client() as personio:
+
+        def create_five(worker: int) -> None:
+            start.wait()
+            for number in range(5):
+                try:
+                    personio.create_application(POSITION, **applicant(worker * 10 + number))
+                except HirelinkError as error:
+                    failures.append(error)
+
+        threads = [threading.Thread(target=create_five, args=(w,)) for w in range(10)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+    assert len(fresh.sandbox.state.submitted()) == 50
+    assert fresh.sandbox.state.rate_limited == 0
+    assert fresh.hits("POST", APPLICATIONS) == 50
+
+
+def test_the_limit_is_shared_by_every_client_of_the_company(fresh: Served) -> None:
+    with fresh.client() as first, fresh.client() as second:
+        for number in range(15):
+            first.create_application(POSITION, **applicant(number))
+            second.upload_document(PDF, filename="cv.pdf")
+    assert fresh.sandbox.state.rate_limited == 0
+    assert len(fresh.sandbox.state.submitted()) == 15
+
+
+def test_without_the_client_limiter_the_sandbox_answers_429(fresh: Served) -> None:
+    headers = {
+        "Authorization": f"Bearer {fresh.sandbox.recruiting_token}",
+        "X-Company-ID": fresh.sandbox.company_id,
+    }
+    files = {"file": ("cv.pdf", PDF, "application/pdf")}
+    with httpx.Client(base_url=fresh.url, headers=headers) as raw:
+        statuses = [
+            raw.post(f"{APPLICATIONS}/documents", files=files).status_code for _ in range(21)
+        ]
+        refused = raw.post(f"{APPLICATIONS}/documents", files=files)
+    assert statuses[:20] == [200] * 20
+    assert statuses[20] == 429
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) >= 1
+    assert refused.json()["errors"][0]["status"] == "429"
+
+
+def test_a_429_from_personio_is_still_retried(served: Served, personio: Personio) -> None:
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=f"{APPLICATIONS}/documents$",
+            status=429,
+            headers={"Retry-After": "0"},
+        )
+    )
+    uploaded = personio.upload_document(PDF, filename="cv.pdf")
+    assert uploaded.size == len(PDF)
+    assert served.hits("POST", "/documents") == 2
+
+
+def test_a_5xx_on_create_is_not_resent(served: Served, personio: Personio) -> None:
+    served.sandbox.faults.add(
+        Fault(method="POST", path=f"{APPLICATIONS}$", status=503, headers={"Retry-After": "0"})
+    )
+    with pytest.raises(ApiError) as caught:
+        personio.create_application(POSITION, **applicant(77))
+    assert caught.value.status_code == 503
+    assert served.hits("POST", APPLICATIONS) == 1
+
+
+@pytest.mark.anyio
+async def test_async_documents_and_applications(fresh: Served) -> None:
+    async with fresh.async_client() as personio:
+        uploaded = await personio.upload_document(PDF, filename="cv.pdf")
+        submitted = await personio.create_application(
+            POSITION,
+            **applicant(),
+            documents=[
+                ApplicationDocument(uploaded, category="cv"),
+                ApplicationDocument(b"letter", filename="letter.txt", category="cover-letter"),
+            ],
+        )
+        with pytest.raises(DuplicateApplicationError):
+            await personio.create_application(POSITION, **applicant())
+        with pytest.raises(InvalidInputError):
+            await personio.upload_document(b"", filename="empty.pdf")
+    assert isinstance(submitted.files, list)
+    assert [f.category for f in submitted.files] == ["cv", "cover-letter"]
+    assert fresh.hits("POST", "/documents") == 2
+    assert len(fresh.sandbox.state.submitted()) == 1
+
+
+@pytest.mark.anyio
+async def test_async_burst_stays_under_the_limit(fresh: Served) -> None:
+    async with fresh.async_client() as personio:
+
+        async def create(number: int) -> None:
+            await personio.create_application(POSITION, **applicant(number))
+
+        async with anyio.create_task_group() as group:
+            for number in range(30):
+                group.start_soon(create, number)
+    assert fresh.sandbox.state.rate_limited == 0
+    assert len(fresh.sandbox.state.submitted()) == 30
+
+
+def test_async_client_repr_hides_secrets(served: Served) -> None:
+    client = AsyncPersonio(**served.credentials())
+    assert served.sandbox.recruiting_token not in repr(client)
+    assert "recruiting_token" in repr(client)

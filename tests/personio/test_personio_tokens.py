@@ -1,0 +1,210 @@
+"""The OAuth token lifecycle and secrecy, against the sandbox's token endpoint."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from urllib.parse import parse_qs
+
+import anyio
+import pytest
+
+from hirelink.core import AuthenticationError, PermissionDeniedError, ServerError
+from hirelink.personio import Personio
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served, serve
+
+TOKEN_PATH = "/v2/auth/token"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def timed(clock: FakeClock) -> Iterator[Served]:
+    """A sandbox whose tokens live 600 s on a clock the test moves."""
+    yield from serve(clock=clock, token_lifetime=600)
+
+
+def access_token(personio: Personio) -> str:
+    token = personio._auth.oauth.token  # type: ignore[union-attr]
+    assert token is not None
+    return token.value.reveal()
+
+
+def test_the_token_is_fetched_on_first_use_and_then_reused(fresh: Served) -> None:
+    with fresh.client() as personio:
+        assert fresh.sandbox.state.token_exchanges == 0
+        personio.list_categories()
+        personio.list_jobs(limit=1)
+        personio.get_person("24205101")
+    assert fresh.sandbox.state.token_exchanges == 1
+    exchange = fresh.sandbox.recorder.last("POST", TOKEN_PATH)
+    assert exchange is not None
+    assert exchange.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert parse_qs(exchange.body.decode()) == {
+        "grant_type": ["client_credentials"],
+        "client_id": [fresh.sandbox.client_id],
+        "client_secret": [fresh.sandbox.client_secret],
+    }
+    reads = [
+        r
+        for r in fresh.sandbox.recorder.requests
+        if r.path.startswith("/v2/") and r.method == "GET"
+    ]
+    assert len(reads) == 3
+    assert all(r.headers["authorization"] == "<redacted>" for r in reads)
+    assert all("x-company-id" not in r.headers for r in reads)
+
+
+def test_an_expired_token_is_renewed_once_and_the_call_resent(
+    timed: Served, clock: FakeClock
+) -> None:
+    with timed.client() as personio:
+        personio.list_categories()
+        first = access_token(personio)
+        clock.now += 601  # the sandbox no longer accepts the token
+        assert len(personio.list_categories()) == 3
+        second = access_token(personio)
+    assert first != second
+    assert timed.sandbox.state.token_exchanges == 2
+    assert timed.hits("GET", "/v2/recruiting/categories") == 3  # ok, 401, ok
+
+
+def test_a_token_revoked_elsewhere_is_replaced(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.list_categories()
+        fresh.sandbox.state.revoke_token(access_token(personio))
+        assert personio.get_category("88").name == "Tech"
+    assert fresh.sandbox.state.token_exchanges == 2
+
+
+def test_a_second_401_is_raised_without_a_third_attempt(served: Served, personio: Personio) -> None:
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/v2/recruiting/jobs$", status=401, times=2)
+    )
+    with pytest.raises(AuthenticationError):
+        personio.list_jobs()
+    assert served.hits("GET", "/v2/recruiting/jobs") == 2
+    assert served.hits("POST", TOKEN_PATH) == 2
+
+
+def test_revoke_access_token(fresh: Served) -> None:
+    with fresh.client() as personio:
+        assert personio.revoke_access_token() is False  # nothing cached yet
+        assert fresh.hits("POST", "/v2/auth/revoke") == 0
+        personio.list_categories()
+        revoked = access_token(personio)
+        assert personio.revoke_access_token() is True
+        request = fresh.sandbox.recorder.last("POST", "/v2/auth/revoke")
+        assert request is not None
+        assert parse_qs(request.body.decode()) == {"token": [revoked]}
+        personio.list_categories()  # a new token, without a 401 first
+    assert fresh.sandbox.state.token_exchanges == 2
+    assert fresh.hits("GET", "/v2/recruiting/categories") == 2
+
+
+def test_many_threads_starting_at_once_cause_one_exchange(fresh: Served) -> None:
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=0.1))
+    start = threading.Barrier(12)
+    results: list[int] = []
+    with fresh.client() as personio:
+
+        def read() -> None:
+            start.wait()
+            results.append(len(personio.list_categories()))
+
+        threads = [threading.Thread(target=read) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert results == [3] * 12
+    assert fresh.sandbox.state.token_exchanges == 1
+    assert fresh.hits("POST", TOKEN_PATH) == 1
+
+
+@pytest.mark.anyio
+async def test_many_tasks_starting_at_once_cause_one_exchange(fresh: Served) -> None:
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=0.1))
+    results: list[int] = []
+    async with fresh.async_client() as personio:
+
+        async def read() -> None:
+            results.append(len(await personio.list_categories()))
+
+        async with anyio.create_task_group() as group:
+            for _ in range(12):
+                group.start_soon(read)
+        assert await personio.revoke_access_token() is True
+        await personio.get_job("1874512")
+    assert results == [3] * 12
+    assert fresh.sandbox.state.token_exchanges == 2
+
+
+def test_refused_client_credentials_say_what_to_check(served: Served) -> None:
+    with (
+        served.client(client_secret="wrong-secret-value") as personio,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        personio.list_jobs()
+    error = caught.value
+    assert error.status_code == 400
+    assert "unauthorized_client" in error.message
+    assert "Create custom integration" in error.message
+    assert "wrong-secret-value" not in f"{error} {error!r} {error.body}"
+
+
+def test_a_token_without_the_recruiting_scope_is_forbidden(served: Served) -> None:
+    with served.client(
+        client_id=served.sandbox.limited_client_id,
+        client_secret=served.sandbox.limited_client_secret,
+    ) as personio:
+        assert personio.list_persons(limit=1).field_data
+        with pytest.raises(PermissionDeniedError) as caught:
+            personio.list_jobs()
+    assert "Insufficient access scope" in caught.value.message
+
+
+def test_no_secret_reaches_logs_reprs_or_errors(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    sandbox = fresh.sandbox
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    rendered: list[str] = []
+    with fresh.client() as personio:
+        rendered.append(repr(personio))
+        personio.list_job_positions()
+        personio.upload_document(b"%PDF-1.7", filename="cv.pdf")
+        personio.list_categories()
+        issued = access_token(personio)
+        fresh.sandbox.faults.add(
+            Fault(
+                method="GET", path="/v2/persons$", status=500, times=3, headers={"Retry-After": "0"}
+            )
+        )
+        with pytest.raises(ServerError) as failure:
+            personio.list_persons()
+        rendered += [str(failure.value), repr(failure.value), getattr(failure.value, "body", "")]
+        personio.revoke_access_token()
+        rendered.append(repr(personio._auth))
+    with fresh.client(recruiting_token="not-the-token-123456") as wrong:
+        with pytest.raises(AuthenticationError) as refused:
+            wrong.upload_document(b"%PDF-1.7", filename="cv.pdf")
+        rendered += [str(refused.value), repr(wrong)]
+    text = caplog.text + "\n".join(rendered)
+    assert "request GET" in caplog.text  # DEBUG logging was on
+    for secret in (sandbox.recruiting_token, sandbox.client_secret, issued, "not-the-token-123456"):
+        assert secret not in text

@@ -1,0 +1,284 @@
+"""v2 recruiting and persons reads over real HTTP: paging, filters, shapes, errors."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from urllib.parse import parse_qs
+
+import pytest
+
+from hirelink.api.personio.models import LocalDateTime
+from hirelink.core import InvalidInputError, MalformedResponseError, NotFoundError
+from hirelink.personio import (
+    Application,
+    AsyncPersonio,
+    Candidate,
+    Category,
+    Job,
+    Person,
+    Personio,
+    StageTransition,
+    next_cursor,
+    to_datetime,
+)
+
+from .conftest import Served
+
+
+def queries(served: Served, path_end: str) -> list[dict[str, list[str]]]:
+    return [
+        parse_qs(r.query_string)
+        for r in served.sandbox.recorder.requests
+        if r.method == "GET" and r.path.endswith(path_end)
+    ]
+
+
+def test_applications_page_by_page_and_walked(served: Served, personio: Personio) -> None:
+    page = personio.list_applications(limit=10)
+    assert len(page.field_data) == 10
+    assert all(isinstance(a, Application) for a in page.field_data)
+    cursor = next_cursor(page.field_meta)
+    assert cursor is not None
+    assert cursor.startswith("cur_")
+    second = personio.list_applications(limit=10, cursor=cursor)
+    assert {a.id for a in second.field_data}.isdisjoint(a.id for a in page.field_data)
+
+    walked = [a.id for a in personio.iter_applications(page_size=7)]
+    everything = personio.list_applications(limit=200).field_data
+    assert walked == [a.id for a in everything]
+    assert len(walked) == len(set(walked)) == 45
+    sent = queries(served, "/v2/recruiting/applications")[-8:]
+    assert sent[0] == {"limit": ["7"]}
+    assert all(set(q) == {"limit", "cursor"} for q in sent[1:7])
+
+
+def test_relative_next_links_walk_the_same(fresh: Served) -> None:
+    with fresh.client() as personio:
+        absolute = personio.list_jobs(limit=2)
+        assert absolute.field_meta.links.next_.href.startswith("http://")  # type: ignore[union-attr]
+        fresh.sandbox.state.absolute_links = False
+        relative = personio.list_jobs(limit=2)
+        assert relative.field_meta.links.next_.href.startswith("/v2/recruiting/jobs?cursor=")  # type: ignore[union-attr]
+        assert [j.id for j in personio.iter_jobs(page_size=2)] == [
+            j.id for j in personio.list_jobs().field_data
+        ]
+
+
+def test_filters_reach_the_wire_and_select(served: Served, personio: Personio) -> None:
+    cet = timezone(timedelta(hours=1))
+    since = datetime(2025, 3, 1, 1, 0, tzinfo=cet)
+    recent = personio.list_applications(updated_after=since, limit=200).field_data
+    assert recent
+    assert all(to_datetime(a.updated_at) > since for a in recent)  # type: ignore[operator]
+    assert queries(served, "/applications")[-1] == {
+        "limit": ["200"],
+        "updated_at.gt": ["2025-03-01T00:00:00+00:00"],
+    }
+    older = personio.list_applications(updated_before=date(2025, 3, 1), limit=200).field_data
+    assert {a.id for a in older}.isdisjoint(a.id for a in recent)
+
+    email = recent[0].candidate.email  # type: ignore[union-attr]
+    assert isinstance(email, str)
+    mine = personio.list_applications(candidate_email=email).field_data
+    assert mine
+    assert {a.candidate.email for a in mine} == {email}  # type: ignore[union-attr]
+    assert queries(served, "/applications")[-1] == {"candidate.email": [email]}
+
+    (candidate,) = personio.list_candidates(email=email).field_data
+    assert candidate.email == email
+    walked = list(personio.iter_candidates(page_size=4, updated_after=since))
+    assert walked
+    assert all(to_datetime(c.updated_at) > since for c in walked)  # type: ignore[operator]
+
+
+def test_updated_after_and_before_cannot_be_combined(served: Served, personio: Personio) -> None:
+    for call in (
+        lambda: personio.list_applications(
+            updated_after=date(2025, 1, 1), updated_before=date(2025, 2, 1)
+        ),
+        lambda: personio.iter_candidates(
+            updated_after=date(2025, 1, 1), updated_before=date(2025, 2, 1)
+        ),
+        lambda: personio.list_jobs(updated_after=date(2025, 1, 1), updated_before=date(2025, 2, 1)),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            call()
+        assert caught.value.field == "updated_before"
+    assert served.sandbox.recorder.requests == []
+
+
+def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
+    import httpx
+
+    with served.client() as personio:
+        personio.list_categories()  # fetches a token
+        token = personio._auth.oauth.token  # type: ignore[union-attr]
+    assert token is not None
+    response = httpx.get(
+        f"{served.url}/v2/recruiting/jobs",
+        params={"updated_at.gt": "2025-01-01T00:00:00Z", "updated_at.lt": "2025-02-01T00:00:00Z"},
+        headers={"Authorization": f"Bearer {token.value.reveal()}"},
+    )
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "cannot be combined" in response.json()["errors"][0]["detail"]
+
+
+def test_get_application_and_its_stage_transitions(personio: Personio) -> None:
+    listed = personio.list_applications(limit=200).field_data
+    target = next(a for a in listed if a.current_stage and a.current_stage.type_ == "custom")
+    application = personio.get_application(target.id)  # answered wrapped in _data
+    assert isinstance(application, Application)
+    assert application.id == target.id
+    assert application.job.name  # type: ignore[union-attr]
+    transitions = personio.list_application_stage_transitions(int(target.id))
+    assert all(isinstance(t, StageTransition) for t in transitions)
+    assert transitions[0].stage.id == target.current_stage.id  # type: ignore[union-attr]
+    assert transitions[-1].stage.type_ == "unassigned"  # type: ignore[union-attr]
+    moments = [to_datetime(t.entered_at) for t in transitions]
+    assert moments == sorted(moments, reverse=True)  # type: ignore[type-var]
+
+
+def test_stamps_become_aware_datetimes(personio: Personio) -> None:
+    application = personio.list_applications(limit=1).field_data[0]
+    assert isinstance(application.created_at, LocalDateTime)
+    assert application.created_at.timezone == "Europe/Berlin"
+    created = to_datetime(application.created_at)
+    assert created is not None
+    assert created.tzinfo is not None
+    assert created.replace(tzinfo=None).isoformat() == application.created_at.date_time
+    assert to_datetime("2025-04-02T10:12:44Z") == datetime(2025, 4, 2, 10, 12, 44, tzinfo=UTC)
+    assert to_datetime(LocalDateTime.from_dict({"date": "2025-04-02T10:12:44", "timezone": "UTC"}))
+    with pytest.raises(MalformedResponseError):
+        to_datetime(LocalDateTime.from_dict({"date-time": "x", "timezone": "Mars/Olympus"}))
+
+
+def test_candidates_jobs_and_categories(personio: Personio) -> None:
+    candidate = personio.get_candidate("5520001")  # answered bare
+    assert isinstance(candidate, Candidate)
+    assert candidate.applications
+    assert len(list(personio.iter_candidates(page_size=8))) == 30
+
+    jobs = list(personio.iter_jobs(page_size=4))
+    assert len(jobs) == 6
+    job = personio.get_job(jobs[0].id)
+    assert isinstance(job, Job)
+    assert job.hiring_team
+    assert job.hiring_team[0].role.name  # type: ignore[union-attr]
+
+    categories = personio.list_categories()
+    assert [c.name for c in categories] == ["Tech", "Operations", "People"]
+    tech = personio.get_category(88)
+    assert isinstance(tech, Category)
+    assert [s.name for s in tech.stages] == ["Phone screen", "Tech interview", "Final interview"]  # type: ignore[union-attr]
+
+
+def test_persons_filters_and_paging(served: Served, personio: Personio) -> None:
+    first = personio.list_persons()
+    assert len(first.field_data) == 10  # Personio's default page size
+    walked = list(personio.iter_persons(page_size=7))
+    assert len(walked) == 25
+    assert all(isinstance(p, Person) for p in walked)
+    inactive = personio.list_persons(status="INACTIVE", limit=50).field_data
+    assert inactive
+    assert {p.status for p in inactive} == {"INACTIVE"}
+    two = personio.list_persons(ids=[24205101, "24205102"]).field_data
+    assert [p.id for p in two] == ["24205101", "24205102"]
+    by_mail = personio.list_persons(emails=[two[0].email]).field_data  # type: ignore[list-item]
+    assert [p.id for p in by_mail] == ["24205101"]
+    newer = personio.list_persons(created_after=datetime(2023, 1, 1, tzinfo=UTC), limit=50)
+    assert newer.field_data
+    assert all(p.created_at > datetime(2023, 1, 1, tzinfo=UTC) for p in newer.field_data)  # type: ignore[operator]
+    assert queries(served, "/v2/persons")[-1] == {
+        "limit": ["50"],
+        "created_at.gt": ["2023-01-01T00:00:00+00:00"],
+    }
+    person = personio.get_person("24205101")
+    assert person.email == two[0].email
+    assert isinstance(person.created_at, datetime)
+    assert person.created_at.tzinfo is not None
+
+
+def test_unknown_ids_are_not_found(personio: Personio) -> None:
+    for call in (
+        lambda: personio.get_application("1"),
+        lambda: personio.list_application_stage_transitions("1"),
+        lambda: personio.get_candidate("1"),
+        lambda: personio.get_job("1"),
+        lambda: personio.get_category("1"),
+        lambda: personio.get_person("1"),
+    ):
+        with pytest.raises(NotFoundError) as caught:
+            call()
+        assert caught.value.status_code == 404
+        assert "not found" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda p: p.list_applications(limit=201), "limit"),
+        (lambda p: p.list_persons(limit=51), "limit"),
+        (lambda p: p.iter_persons(page_size=0), "page_size"),
+        (lambda p: p.iter_applications(page_size=500), "page_size"),
+        (lambda p: p.list_applications(candidate_email="nobody"), "candidate_email"),
+        (lambda p: p.list_candidates(updated_after="yesterday"), "updated_after"),
+        (lambda p: p.list_persons(status="GONE"), "status"),
+        (lambda p: p.list_persons(ids="24205101"), "ids"),
+        (lambda p: p.list_jobs(colour="red"), "colour"),
+        (lambda p: p.get_application(""), "application_id"),
+        (lambda p: p.get_person("../persons"), "person_id"),
+    ],
+)
+def test_bad_v2_input_names_the_field_and_sends_nothing(
+    served: Served, personio: Personio, call: object, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        call(personio)  # type: ignore[operator]
+    assert caught.value.field == field
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.mark.parametrize("missing", ["client_id", "client_secret"])
+def test_v2_without_client_credentials_names_what_is_missing(served: Served, missing: str) -> None:
+    served.sandbox.recorder.clear()
+    with served.client(**{missing: None}) as personio:
+        for call in (
+            personio.list_categories,
+            lambda: personio.get_person("1"),
+            personio.iter_jobs,
+        ):
+            with pytest.raises(InvalidInputError) as caught:
+                call()
+            assert caught.value.field == missing
+            assert "Create custom integration" in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.mark.anyio
+async def test_async_reads(served: Served) -> None:
+    async with served.async_client() as personio:
+        assert isinstance(personio, AsyncPersonio)
+        page = await personio.list_applications(limit=5)
+        assert len(page.field_data) == 5
+        walked = [a.id async for a in personio.iter_applications(page_size=20)]
+        assert len(walked) == len(set(walked)) == 45
+        application = await personio.get_application(walked[0])
+        assert application.id == walked[0]
+        transitions = await personio.list_application_stage_transitions(walked[0])
+        assert transitions
+        assert len([c async for c in personio.iter_candidates(page_size=9)]) == 30
+        assert (await personio.list_candidates(limit=3)).field_data
+        assert (await personio.get_candidate("5520002")).id == "5520002"
+        assert len([j async for j in personio.iter_jobs(page_size=5)]) == 6
+        assert (await personio.list_jobs(limit=1)).field_data
+        assert (await personio.get_job("1874512")).name
+        assert len(await personio.list_categories()) == 3
+        assert (await personio.get_category("89")).name == "Operations"
+        assert len([p async for p in personio.iter_persons(page_size=50, status="ACTIVE")]) > 10
+        assert (await personio.list_persons(limit=2)).field_data
+        assert (await personio.get_person("24205103")).id == "24205103"
+        with pytest.raises(NotFoundError):
+            await personio.get_job("1")
+        with pytest.raises(InvalidInputError):
+            personio.iter_jobs(updated_after=date(2025, 1, 1), updated_before=date(2025, 1, 2))

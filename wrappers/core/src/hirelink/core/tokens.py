@@ -1,0 +1,289 @@
+"""OAuth 2.0 client credentials as an ``httpx.Auth`` flow.
+
+:class:`ClientCredentialsAuth` exchanges a client id and secret for a bearer token at a
+token endpoint and manages its life:
+
+- the first request that needs a token fetches one; later requests reuse it until
+  shortly before it expires (``expires_in``);
+- a 401 answer means the server no longer accepts the token: it is replaced once and
+  the request resent once (a second 401 is raised as usual);
+- when many requests start at once without a valid token, exactly one exchange
+  happens: the others wait for it (a ``threading.Lock`` for sync clients, an
+  ``anyio.Lock`` for async ones) and then use its token.
+
+The decisions are written once, as a generator (:meth:`ClientCredentialsAuth._flow`),
+that yields either a request to send or a :class:`_NeedToken` instruction; the sync and
+async hooks of ``httpx.Auth`` only drive it, each with its own lock and I/O. The token
+exchange travels through the same httpx client as the request, so it gets the same
+transport, retries, logging and typed errors.
+
+The client secret and every token are :class:`~hirelink.core.secrets.Secret` values:
+they never appear in logs, reprs or error messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from typing import Any, Final
+
+import anyio
+import httpx
+from attrs import define
+
+from .errors import MalformedResponseError, api_error_from_response
+from .http import AUTH_HANDLED_STATUSES
+from .secrets import Secret, scrub
+
+__all__ = ["DEFAULT_REFRESH_MARGIN", "AccessToken", "ClientCredentialsAuth"]
+
+token_logger = logging.getLogger("hirelink.auth")
+
+Clock = Callable[[], float]
+
+DEFAULT_REFRESH_MARGIN: Final = 60.0
+"""Seconds before expiry at which a token is replaced (at most a tenth of its lifetime)."""
+
+_REFRESH_ON: Final = frozenset({401})
+
+
+@define(frozen=True)
+class AccessToken:
+    """A bearer token and what the token endpoint said about it.
+
+    Attributes:
+        value: the token.
+        expires_at: when to stop using it, on the auth's clock (``expires_in`` minus a
+            safety margin); None when the endpoint gave no lifetime.
+        scopes: the granted scopes, when the endpoint listed them.
+        token_type: the token type (``Bearer``).
+    """
+
+    value: Secret
+    expires_at: float | None
+    scopes: tuple[str, ...] = ()
+    token_type: str = "Bearer"  # noqa: S105 - a token type, not a credential
+
+    def is_fresh(self, now: float) -> bool:
+        return self.expires_at is None or now < self.expires_at
+
+
+@define(frozen=True)
+class _NeedToken:
+    """Flow instruction: reply with a usable token, replacing ``refused`` if it is current."""
+
+    refused: AccessToken | None = None
+
+
+FlowStep = httpx.Request | _NeedToken
+Flow = Generator[FlowStep, httpx.Response | AccessToken, None]
+
+
+def _scope_text(scope: str | Iterable[str] | None) -> str | None:
+    if scope is None:
+        return None
+    words = scope.split() if isinstance(scope, str) else [str(word) for word in scope]
+    return " ".join(words) or None
+
+
+class ClientCredentialsAuth(httpx.Auth):
+    """Bearer tokens from an OAuth 2.0 client-credentials grant, fetched and renewed as needed.
+
+    Args:
+        token_url: the absolute URL of the token endpoint.
+        client_id: the client id.
+        client_secret: the client secret.
+        scope: scopes to ask for (a space-separated string or a list); None asks for
+            whatever the client is granted.
+        refresh_margin: replace a token this many seconds before it expires (capped at
+            a tenth of its lifetime, so short-lived tokens are still used).
+        clock: monotonic seconds (tests pass a fake clock).
+
+    One instance belongs to one httpx client (sync or async); it is thread-safe.
+    """
+
+    requires_request_body = True
+    requires_response_body = True
+
+    def __init__(
+        self,
+        token_url: str,
+        client_id: str,
+        client_secret: str | Secret,
+        *,
+        scope: str | Iterable[str] | None = None,
+        refresh_margin: float = DEFAULT_REFRESH_MARGIN,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        if not token_url.startswith(("https://", "http://")):
+            raise ValueError(f"token_url must be an absolute http(s) URL, got {token_url!r}")
+        if not client_id.strip():
+            raise ValueError("client_id must not be empty")
+        self._token_url = token_url
+        self._client_id = client_id
+        self._client_secret = Secret.coerce(client_secret)
+        self._scope = _scope_text(scope)
+        self._refresh_margin = max(0.0, refresh_margin)
+        self._clock = clock
+        self._token: AccessToken | None = None
+        self._exchanges = 0
+        self._thread_lock = threading.Lock()
+        self._async_lock = anyio.Lock()
+
+    # --- state ----------------------------------------------------------------------
+
+    @property
+    def token(self) -> AccessToken | None:
+        """The cached token (fresh or not), or None before the first exchange."""
+        return self._token
+
+    @property
+    def exchanges(self) -> int:
+        """How many token exchanges succeeded so far."""
+        return self._exchanges
+
+    def invalidate(self) -> AccessToken | None:
+        """Forget the cached token (e.g. after revoking it); return the forgotten one."""
+        with self._thread_lock:
+            dropped, self._token = self._token, None
+        return dropped
+
+    def _usable(self, refused: AccessToken | None) -> AccessToken | None:
+        """The cached token if it is fresh and not the one the server just refused."""
+        token = self._token
+        if token is None or token is refused or not token.is_fresh(self._clock()):
+            return None
+        return token
+
+    # --- the token exchange ---------------------------------------------------------
+
+    def _token_request(self, for_request: httpx.Request) -> httpx.Request:
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": self._client_id,
+            "client_secret": self._client_secret.reveal(),
+        }
+        if self._scope is not None:
+            form["scope"] = self._scope
+        exchange = httpx.Request(
+            "POST", self._token_url, data=form, headers={"Accept": "application/json"}
+        )
+        if "timeout" in for_request.extensions:  # the caller's timeout covers the exchange too
+            exchange.extensions["timeout"] = for_request.extensions["timeout"]
+        return exchange
+
+    def _accept(self, response: httpx.Response) -> AccessToken:
+        """Turn the token endpoint's answer into the cached token (or raise)."""
+        if response.is_error:  # normally raised by hirelink's response hook already
+            raise api_error_from_response(response)
+        try:
+            payload: Any = response.json()
+            value = payload["access_token"]
+            if not isinstance(value, str) or not value:
+                raise TypeError("access_token is not a non-empty string")
+            lifetime = payload.get("expires_in")
+            if lifetime is not None and (
+                isinstance(lifetime, bool) or not isinstance(lifetime, int | float)
+            ):
+                raise TypeError("expires_in is not a number")
+            scopes = payload.get("scope")
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise MalformedResponseError("token exchange", scrub(str(error))) from error
+        expires_at = None
+        if lifetime is not None:
+            expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)
+        token = AccessToken(
+            value=Secret(value),
+            expires_at=expires_at,
+            scopes=tuple(scopes.split()) if isinstance(scopes, str) else (),
+            token_type=str(payload.get("token_type") or "Bearer"),
+        )
+        self._token = token
+        self._exchanges += 1
+        token_logger.info(
+            "obtained an access token from %s (expires in %s s)",
+            scrub(self._token_url),
+            "?" if lifetime is None else f"{lifetime:g}",
+        )
+        return token
+
+    # --- the flow -------------------------------------------------------------------
+
+    def _flow(self, request: httpx.Request) -> Flow:
+        """Authorize ``request``; on a 401, replace the token and resend once."""
+        token = yield _NeedToken()
+        assert isinstance(token, AccessToken)
+        request.headers["Authorization"] = f"Bearer {token.value.reveal()}"
+        request.extensions[AUTH_HANDLED_STATUSES] = _REFRESH_ON
+        response = yield request
+        assert isinstance(response, httpx.Response)
+        if response.status_code not in _REFRESH_ON:
+            return
+        token_logger.info(
+            "%s answered 401: renewing the access token once", scrub(request.url.path)
+        )
+        fresh = yield _NeedToken(refused=token)
+        assert isinstance(fresh, AccessToken)
+        request.headers["Authorization"] = f"Bearer {fresh.value.reveal()}"
+        del request.extensions[AUTH_HANDLED_STATUSES]  # a second 401 is the caller's error
+        yield request
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        request.read()
+        flow = self._flow(request)
+        step = next(flow)
+        while True:
+            reply: httpx.Response | AccessToken
+            if isinstance(step, _NeedToken):
+                token = self._usable(step.refused)
+                if token is None:
+                    with self._thread_lock:
+                        token = self._usable(step.refused)  # someone may have just renewed it
+                        if token is None:
+                            answer = yield self._token_request(request)
+                            answer.read()
+                            token = self._accept(answer)
+                reply = token
+            else:
+                reply = yield step
+                reply.read()
+            try:
+                step = flow.send(reply)
+            except StopIteration:
+                return
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        await request.aread()
+        flow = self._flow(request)
+        step = next(flow)
+        while True:
+            reply: httpx.Response | AccessToken
+            if isinstance(step, _NeedToken):
+                token = self._usable(step.refused)
+                if token is None:
+                    async with self._async_lock:
+                        token = self._usable(step.refused)
+                        if token is None:
+                            answer = yield self._token_request(request)
+                            await answer.aread()
+                            token = self._accept(answer)
+                reply = token
+            else:
+                reply = yield step
+                await reply.aread()
+            try:
+                step = flow.send(reply)
+            except StopIteration:
+                return
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientCredentialsAuth(token_url={self._token_url!r}, "
+            f"client_secret={self._client_secret!r})"
+        )

@@ -1,0 +1,119 @@
+"""hirelink-personio: Personio's recruiting APIs as ``Personio`` and ``AsyncPersonio``.
+
+>>> from hirelink.personio import ApplicationDocument, Personio
+>>> with Personio(  # doctest: +SKIP
+...     "acme", company_id=41737, recruiting_token="...", channel_id=531207,
+...     client_id="papi-...", client_secret="...",
+... ) as personio:
+...     position = personio.list_job_positions(language="en")[0]
+...     personio.create_application(
+...         position.id, first_name="Lena", last_name="Vogt", email="lena@example.org",
+...         documents=[ApplicationDocument("cv.pdf", category="cv")],
+...     )
+...     for application in personio.iter_applications(candidate_email="lena@example.org"):
+...         print(application.id, to_datetime(application.created_at))
+
+JSON results are the generated models of ``hirelink.api.personio.models`` (the main ones
+are re-exported here); the XML feed's positions are this package's own
+:class:`JobPosition` values; errors are ``hirelink.core`` exceptions.
+"""
+
+from hirelink.api.personio.models import (
+    Application,
+    ApplicationList,
+    ApplicationRequest,
+    Candidate,
+    CandidateList,
+    Category,
+    Job,
+    JobList,
+    LocalDateTime,
+    Person,
+    PersonList,
+    Stage,
+    StageTransition,
+    UploadedDocument,
+)
+
+from ._errors import REASONS, reason_codes
+from ._requests import (
+    ApplicationFilters,
+    CandidateFilters,
+    JobFilters,
+    NewApplication,
+    PersonFilters,
+    next_cursor,
+)
+from .client import (
+    DEFAULT_API_BASE_URL,
+    DEFAULT_JOBS_BASE_URL,
+    RECRUITING_REQUESTS_PER_WINDOW,
+    RECRUITING_WINDOW,
+    AsyncPersonio,
+    Personio,
+)
+from .connection import ConnectionCheck
+from .documents import (
+    ALLOWED_EXTENSIONS,
+    MAX_DOCUMENT_BYTES,
+    ApplicationDocument,
+    DocumentCategory,
+    DocumentFile,
+)
+from .positions import (
+    EmploymentType,
+    JobDescription,
+    JobPosition,
+    SalaryInformation,
+    Schedule,
+    Seniority,
+    YearsOfExperience,
+    parse_job_feed,
+)
+from .stamps import to_datetime
+
+__all__ = [
+    "ALLOWED_EXTENSIONS",
+    "DEFAULT_API_BASE_URL",
+    "DEFAULT_JOBS_BASE_URL",
+    "MAX_DOCUMENT_BYTES",
+    "REASONS",
+    "RECRUITING_REQUESTS_PER_WINDOW",
+    "RECRUITING_WINDOW",
+    "Application",
+    "ApplicationDocument",
+    "ApplicationFilters",
+    "ApplicationList",
+    "ApplicationRequest",
+    "AsyncPersonio",
+    "Candidate",
+    "CandidateFilters",
+    "CandidateList",
+    "Category",
+    "ConnectionCheck",
+    "DocumentCategory",
+    "DocumentFile",
+    "EmploymentType",
+    "Job",
+    "JobDescription",
+    "JobFilters",
+    "JobList",
+    "JobPosition",
+    "LocalDateTime",
+    "NewApplication",
+    "Person",
+    "PersonFilters",
+    "PersonList",
+    "Personio",
+    "SalaryInformation",
+    "Schedule",
+    "Seniority",
+    "Stage",
+    "StageTransition",
+    "UploadedDocument",
+    "YearsOfExperience",
+    "next_cursor",
+    "parse_job_feed",
+    "reason_codes",
+    "to_datetime",
+]

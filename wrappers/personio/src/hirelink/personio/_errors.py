@@ -1,0 +1,159 @@
+"""Personio's error answers as specific hirelink exceptions (an ``ErrorRefiner``).
+
+The Recruiting API v1 explains a refusal with reason codes, either per field
+(``{"field": "email", "errors": [{"reason": "errors.applicant-already-exists"}]}``) or
+in a general error's ``detail``. Core's parser already lists the field errors on the
+exception (``field_errors``: field -> reason codes); this module picks the exception
+class from the codes and writes a message that says what happened. It also explains
+the two failures users trip over when connecting: a missing XML feed and client
+credentials the token endpoint refuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from hirelink.core import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    DuplicateApplicationError,
+    NotFoundError,
+    PermissionDeniedError,
+    UnprocessableEntityError,
+)
+
+__all__ = ["REASONS", "reason_codes", "refine_personio_error"]
+
+DUPLICATE: Final = "errors.applicant-already-exists"
+
+REASONS: Final[Mapping[str, tuple[type[ApiError], str]]] = {
+    DUPLICATE: (
+        DuplicateApplicationError,
+        "this email address has already applied to this job position",
+    ),
+    "errors.job-position.not-published": (
+        NotFoundError,
+        "the job position is not published (or does not exist)",
+    ),
+    "errors.posting-validation.channel-not-found": (
+        NotFoundError,
+        "Personio knows no recruiting channel with this id",
+    ),
+    "errors.posting-validation.posting-not-found": (
+        NotFoundError,
+        "the external posting id is unknown or belongs to another channel",
+    ),
+    "errors.file-validation.file-not-exists": (
+        NotFoundError,
+        "a referenced document uuid does not resolve to an uploaded file",
+    ),
+    "feature.recruiting.disabled": (
+        PermissionDeniedError,
+        "the company has no recruiting feature in Personio",
+    ),
+    "feature.public-api.disabled": (
+        PermissionDeniedError,
+        "the company's plan does not include Recruiting API access",
+    ),
+    "errors.file-too-big": (UnprocessableEntityError, "the file is larger than Personio accepts"),
+    "errors.invalid-file-type": (
+        UnprocessableEntityError,
+        "Personio does not accept this file type",
+    ),
+    "errors.attribute-validation.unknown": (BadRequestError, "an attribute id is unknown"),
+    "errors.attribute-validation.required-attribute": (
+        BadRequestError,
+        "an attribute the company made mandatory is missing or blank",
+    ),
+    "errors.attribute-validation.invalid-date-format": (
+        BadRequestError,
+        "a date attribute is not an ISO 8601 local date (YYYY-MM-DD)",
+    ),
+    "errors.attribute-validation.invalid-email-format": (
+        BadRequestError,
+        "the email address does not look valid",
+    ),
+    "errors.attribute-validation.invalid-type": (
+        BadRequestError,
+        "an attribute's type is not supported by the API",
+    ),
+    "errors.attribute-validation.unknown-attribute-option": (
+        BadRequestError,
+        "an option attribute got a value that is not one of its options",
+    ),
+    "errors.date-validation.date-in-the-future": (
+        BadRequestError,
+        "the application date lies in the future",
+    ),
+    "errors.phase-validation.invalid-system-phase": (
+        BadRequestError,
+        "the system phase is not supported",
+    ),
+    "errors.file-validation.unknown-file-category": (
+        BadRequestError,
+        "a document category is unknown",
+    ),
+}
+"""Every documented reason code: the exception raised for it and what it means."""
+
+# When several codes come back at once, the most specific class wins.
+_PRECEDENCE: Final = (
+    DuplicateApplicationError,
+    PermissionDeniedError,
+    NotFoundError,
+    UnprocessableEntityError,
+    BadRequestError,
+)
+
+_FEED_HELP: Final = (
+    "check that the API domain is the subdomain of your Personio login page "
+    "(https://<subdomain>.personio.de) and that the feed is switched on under Settings > "
+    "Recruiting > Career page > Activations > Enable XML feed"
+)
+_CREDENTIALS_HELP: Final = (
+    "check the client ID and API secret of the custom integration (Marketplace > "
+    "Create custom integration, on https://<subdomain>.personio.de/configuration/"
+    "marketplace/connected)"
+)
+
+
+def reason_codes(error: ApiError) -> list[str]:
+    """The reason codes of a Personio v1 error: field errors' and general errors' codes."""
+    codes = [text for texts in error.field_errors.values() for text in texts if text]
+    body: Any = error.error
+    if isinstance(body, Mapping) and isinstance(body.get("errors"), list):
+        for item in body["errors"]:
+            detail = item.get("detail") if isinstance(item, Mapping) else None
+            if isinstance(detail, str) and detail in REASONS:
+                codes.append(detail)
+    return list(dict.fromkeys(codes))
+
+
+def _class_for(codes: Iterable[str]) -> type[ApiError] | None:
+    classes = {REASONS[code][0] for code in codes if code in REASONS}
+    return next((cls for cls in _PRECEDENCE if cls in classes), None)
+
+
+def refine_personio_error(error: ApiError) -> ApiError | None:
+    """The :data:`~hirelink.core.errors.ErrorRefiner` of the Personio clients."""
+    path = urlsplit(error.url).path
+    if path.endswith("/xml") and (error.status_code == 404 or 300 <= error.status_code < 400):
+        return error.recast(
+            NotFoundError,
+            f"no XML job feed at {error.url} (HTTP {error.status_code}): {_FEED_HELP}",
+        )
+    if path.endswith("/v2/auth/token") and error.status_code in (400, 401):
+        return error.recast(
+            AuthenticationError,
+            f"Personio refused the client credentials ({error.message}): {_CREDENTIALS_HELP}",
+        )
+    codes = reason_codes(error)
+    cls = _class_for(codes)
+    if cls is None:
+        return None
+    meanings = [f"{REASONS[code][1]} ({code})" for code in codes if code in REASONS]
+    unknown = [code for code in codes if code not in REASONS]
+    return error.recast(cls, "; ".join(meanings + unknown))

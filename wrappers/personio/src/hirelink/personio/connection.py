@@ -1,0 +1,240 @@
+"""``check_connection``: one verdict per credential of Personio's connection flow.
+
+The checks never create data:
+
+1. **API domain and XML feed** - fetch the feed.
+2. **Recruiting API key** - submit an application Personio must refuse (its date lies
+   far in the future). Personio checks the key first (401, or 403 when the company
+   lacks the feature) and then reports every invalid field together, so a 400 proves
+   the key works.
+3. **Recruiting API channel ID** - sent with that probe; an unknown channel comes back as
+   ``errors.posting-validation.channel-not-found`` next to the date error.
+4. **Client credentials** and 5. **their recruiting scope** - list the job categories:
+   the token exchange proves the credentials, the read proves the scope.
+
+The checks are written once, as a generator that yields the calls to make and receives
+their results (or the hirelink error they raised); the sync and async clients drive it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Generator
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from attrs import frozen
+
+from hirelink.core import ApiError, Call, HirelinkError
+
+from ._errors import reason_codes
+from ._requests import WHERE_TO_FIND, PersonioRequests
+
+__all__ = ["ConnectionCheck", "arun_checks", "connection_flow", "run_checks"]
+
+RECRUITING_READ: Final = "personio:recruiting:read"
+_CHANNEL_UNKNOWN: Final = "errors.posting-validation.channel-not-found"
+_FEED_FIX: Final = (
+    "Use the subdomain of your Personio login page as the API domain, and switch on "
+    "Settings > Recruiting > Career page > Activations > Enable XML feed."
+)
+_SCOPE_FIX: Final = (
+    "Give the custom integration read access to Recruiting (Personio > Marketplace > "
+    "your custom integration > access rights), then check again."
+)
+
+
+@frozen
+class ConnectionCheck:
+    """The verdict on one credential.
+
+    Attributes:
+        name: ``xml_feed``, ``recruiting_api_key``, ``recruiting_channel_id``,
+            ``client_credentials`` or ``recruiting_scope``.
+        label: what was checked, for people.
+        ok: whether it works.
+        detail: what was observed.
+        fix: what to do about a failure (None when ``ok``).
+    """
+
+    name: str
+    label: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+
+
+Outcome = Any
+"""What the driver sends back into the flow: a call's result or the HirelinkError it raised."""
+CheckFlow = Generator[Call[Any], Outcome, list[ConnectionCheck]]
+
+
+def _passed(name: str, label: str, detail: str) -> ConnectionCheck:
+    return ConnectionCheck(name, label, True, detail)
+
+
+def _failed(name: str, label: str, detail: str, fix: str) -> ConnectionCheck:
+    return ConnectionCheck(name, label, False, detail, fix)
+
+
+def _where(*names: str) -> str:
+    return "Copy " + "; ".join(f"{name} from {WHERE_TO_FIND[name]}" for name in names) + "."
+
+
+def connection_flow(
+    requests: PersonioRequests, granted_scopes: Callable[[], tuple[str, ...]]
+) -> CheckFlow:
+    """The checks (see the module docstring); yields calls, returns the verdicts."""
+    credentials = requests.credentials
+    checks: list[ConnectionCheck] = []
+
+    feed_label = "API domain and XML feed"
+    positions = yield requests.list_job_positions("de")
+    position_id = 1
+    if isinstance(positions, HirelinkError):
+        checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX))
+    else:
+        detail = f"{len(positions)} published position(s) at {requests.feed_url}"
+        checks.append(_passed("xml_feed", feed_label, detail))
+        position_id = positions[0].id if positions else position_id
+
+    key_label, channel_label = "Recruiting API key", "Recruiting API channel ID"
+    reasons: list[str] = []
+    missing = credentials.missing("company_id", "recruiting_token")
+    if missing:
+        checks.append(
+            _failed(
+                "recruiting_api_key",
+                key_label,
+                f"not given: {', '.join(missing)}",
+                _where(*missing),
+            )
+        )
+    else:
+        probe = yield requests.connection_probe(position_id)
+        key, reasons = _key_verdict(key_label, probe)
+        checks.append(key)
+    key_ok = checks[-1].ok
+
+    channel = credentials.channel_id
+    if channel is None:
+        checks.append(
+            _failed("recruiting_channel_id", channel_label, "not given", _where("channel_id"))
+        )
+    elif not key_ok:
+        checks.append(
+            _failed(
+                "recruiting_channel_id",
+                channel_label,
+                "cannot be checked while the Recruiting API key fails",
+                "Fix the Recruiting API key first.",
+            )
+        )
+    elif _CHANNEL_UNKNOWN in reasons:
+        detail = f"Personio knows no recruiting channel {channel}"
+        checks.append(_failed("recruiting_channel_id", channel_label, detail, _where("channel_id")))
+    else:
+        checks.append(
+            _passed("recruiting_channel_id", channel_label, f"channel {channel} accepted")
+        )
+
+    client_label, scope_label = "Client credentials (custom integration)", "Recruiting read scope"
+    missing = credentials.missing("client_id", "client_secret")
+    if missing:
+        checks.append(
+            _failed(
+                "client_credentials",
+                client_label,
+                f"not given: {', '.join(missing)}",
+                _where(*missing),
+            )
+        )
+        checks.append(
+            _failed(
+                "recruiting_scope", scope_label, "needs the client credentials", _where(*missing)
+            )
+        )
+        return checks
+    categories = yield requests.list_categories()
+    scopes = " ".join(granted_scopes()) or "not listed"
+    if not isinstance(categories, HirelinkError):
+        checks.append(
+            _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
+        )
+        detail = f"{len(categories)} job categories readable"
+        checks.append(_passed("recruiting_scope", scope_label, detail))
+    elif isinstance(categories, ApiError) and urlsplit(categories.url).path.endswith("/auth/token"):
+        fix = _where("client_id", "client_secret")
+        checks.append(_failed("client_credentials", client_label, categories.message, fix))
+        checks.append(
+            _failed("recruiting_scope", scope_label, "needs working client credentials", fix)
+        )
+    elif isinstance(categories, ApiError) and categories.status_code == 403:
+        checks.append(
+            _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
+        )
+        detail = f"the token lacks {RECRUITING_READ} ({categories.message})"
+        checks.append(_failed("recruiting_scope", scope_label, detail, _SCOPE_FIX))
+    else:
+        fix = "Check the network and Personio's status, then try again."
+        checks.append(_failed("client_credentials", client_label, str(categories), fix))
+        checks.append(_failed("recruiting_scope", scope_label, "could not be checked", fix))
+    return checks
+
+
+def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[str]]:
+    name = "recruiting_api_key"
+    if not isinstance(outcome, HirelinkError):
+        detail = (
+            "accepted, and Personio created the probe application 'Connection Check' "
+            "(it should have refused its future date): delete it in Personio"
+        )
+        return _passed(name, label, detail), []
+    if not isinstance(outcome, ApiError):
+        fix = "Check the network and Personio's status, then try again."
+        return _failed(name, label, str(outcome), fix), []
+    if outcome.status_code == 400:
+        return _passed(name, label, "Company ID and access token accepted"), reason_codes(outcome)
+    if outcome.status_code == 401:
+        detail = "Personio did not recognise the Company ID and access token"
+        return _failed(name, label, detail, _where("company_id", "recruiting_token")), []
+    if outcome.status_code == 403:
+        fix = "Ask Personio to enable recruiting and Recruiting API access for the company."
+        return _failed(name, label, outcome.message, fix), []
+    if outcome.status_code == 429:
+        fix = "The company's 20 requests per minute are used up; check again in a minute."
+        return _failed(name, label, outcome.message, fix), []
+    return _failed(name, label, str(outcome), "Try again later."), []
+
+
+def run_checks(flow: CheckFlow, run: Callable[[Call[Any]], Any]) -> list[ConnectionCheck]:
+    """Drive the flow with a sync ``run``."""
+    call = next(flow)
+    while True:
+        outcome: Outcome
+        try:
+            outcome = run(call)
+        except HirelinkError as error:
+            outcome = error
+        try:
+            call = flow.send(outcome)
+        except StopIteration as done:
+            checks: list[ConnectionCheck] = done.value
+            return checks
+
+
+async def arun_checks(
+    flow: CheckFlow, run: Callable[[Call[Any]], Awaitable[Any]]
+) -> list[ConnectionCheck]:
+    """Drive the flow with an async ``run``."""
+    call = next(flow)
+    while True:
+        outcome: Outcome
+        try:
+            outcome = await run(call)
+        except HirelinkError as error:
+            outcome = error
+        try:
+            call = flow.send(outcome)
+        except StopIteration as done:
+            checks: list[ConnectionCheck] = done.value
+            return checks
