@@ -209,3 +209,21 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
     assert '"secret": "***"' in shown.stdout
     assert new_secret not in shown.output
     assert hirelink("credentials", "check", "pt").exit_code == 0  # reports work with it
+
+
+def test_personio_check_runs_the_connection_check(
+    config_dir: Path, stand_ins: dict[str, dict[str, Any]]
+) -> None:
+    credential = stand_ins["personio"]
+    good = [f"--set={k}={v}" for k, v in credential.items()]
+    assert hirelink("credentials", "add", "px", "--provider", "personio", *good).exit_code == 0
+    checked = hirelink("credentials", "check", "px")
+    assert checked.exit_code == 0, checked.output
+    assert checked.stdout.count("ok ") >= 5
+    bad = [f"--set={k}={v}" for k, v in {**credential, "client_secret": "wrong-secret-1"}.items()]
+    assert hirelink("credentials", "add", "px", "--provider", "personio", *bad).exit_code == 0
+    failing = hirelink("credentials", "check", "px")
+    assert failing.exit_code == EXIT_AUTH
+    assert "FAIL" in failing.stdout
+    assert "fix:" in failing.stdout
+    assert "wrong-secret-1" not in failing.output

@@ -143,3 +143,50 @@ STEPS_BY_PROVIDER = {
     "join": JOIN_STEPS,
     "recruitee_partners": PARTNERS_STEPS,
 }
+
+PERSONIO_STEPS: list[tuple[str, dict[str, Any], Any]] = [
+    ("personio.check_connection", {}, lambda r: all(check["ok"] for check in r)),
+    (
+        "personio.list_job_positions",
+        {"language": "en"},
+        lambda r: any(p["id"] == 1874512 for p in r),
+    ),
+    (
+        "personio.upload_document",
+        {"file": CV, "filename": "cv.pdf"},
+        lambda r: r["original_filename"] == "cv.pdf",
+    ),
+    (
+        "personio.create_application",
+        {
+            "job_position_id": 1874512,
+            "first_name": "Cat",
+            "last_name": "Alog",
+            "email": "cat.alog@example.org",
+            "attributes": {"phone": "+49 40 555"},
+            "documents": [{"type": "cv", "file_name": "cv.pdf", "content": CV}],
+        },
+        lambda r: r["email"] == "cat.alog@example.org",
+    ),
+    ("personio.list_applications", {"limit": 2}, lambda r: len(r["_data"]) == 2),
+    ("personio.get_application", {"application_id": 8812043}, lambda r: r["id"] == "8812043"),
+    (
+        "personio.list_application_stage_transitions",
+        {"application_id": 8812043},
+        lambda r: isinstance(r, list),
+    ),
+    (
+        "personio.list_candidates",
+        {"email": "emil.berg.29@example.org"},
+        lambda r: [c["id"] for c in r["_data"]] == ["5520029"],
+    ),
+    ("personio.get_candidate", {"candidate_id": 5520029}, lambda r: r["id"] == "5520029"),
+    ("personio.list_jobs", {"limit": 3}, lambda r: len(r["_data"]) == 3),
+    ("personio.get_job", {"job_id": 1874599}, lambda r: r["id"] == "1874599"),
+    ("personio.list_categories", {}, lambda r: [c["id"] for c in r] == ["88", "89", "90"]),
+    ("personio.get_category", {"category_id": 88}, lambda r: r["id"] == "88"),
+    ("personio.list_persons", {"limit": 2}, lambda r: len(r["_data"]) == 2),
+    ("personio.get_person", {"person_id": 24205101}, lambda r: r["id"] == "24205101"),
+]
+
+STEPS_BY_PROVIDER["personio"] = PERSONIO_STEPS

@@ -25,6 +25,7 @@ from attrs import define
 from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import create_join_sandbox
+from hirelink.sandbox.personio import create_personio_sandbox
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
 from hirelink.sandbox.recruitee_partners import create_partners_sandbox
 from hirelink.sandbox.server import SandboxServer
@@ -77,10 +78,29 @@ def _start_partners(
     return sandbox, server, details
 
 
+def _start_personio(
+    *, host: str, port: int, max_lifetime: float | None, candidates: int
+) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
+    sandbox = create_personio_sandbox()
+    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    details = {
+        "subdomain": sandbox.subdomain,
+        "company_id": sandbox.company_id,
+        "recruiting_token": sandbox.recruiting_token,
+        "channel_id": sandbox.channel_id,
+        "client_id": sandbox.client_id,
+        "client_secret": sandbox.client_secret,
+        "api_base_url": server.url,
+        "jobs_base_url": sandbox.jobs_base_url(server.url),
+    }
+    return sandbox, server, details
+
+
 PROVIDERS: dict[str, StartProvider] = {
     "recruitee": _start_recruitee,
     "join": _start_join,
     "recruitee_partners": _start_partners,
+    "personio": _start_personio,
 }
 """Stand-ins started by ``serve``, by the key they get in the printed JSON line."""
 

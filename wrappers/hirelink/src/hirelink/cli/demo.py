@@ -320,9 +320,105 @@ def partners_workflow(sandbox: PartnersSandbox, service_url: str, company: int) 
     ]
 
 
+def personio_workflow() -> list[Step]:
+    """Check the connection, take an application with a CV, then read it back through v2."""
+
+    def positions(result: Any, context: Context) -> None:
+        context["position"] = result[0]["id"]
+
+    return [
+        Step(
+            "personio.check_connection",
+            {},
+            lambda r: f"{sum(c['ok'] for c in r)}/{len(r)} credentials pass",
+        ),
+        Step(
+            "personio.list_job_positions",
+            {"language": "en"},
+            lambda r: f"{len(r)} open positions; first: {r[0]['name']}",
+            positions,
+        ),
+        Step(
+            "personio.upload_document",
+            {"file": CV_BASE64, "filename": "lena-cv.pdf"},
+            lambda r: f"{r['original_filename']} stored as {r['uuid'][:8]}...",
+        ),
+        Step(
+            "personio.create_application",
+            lambda c: {
+                "job_position_id": c["position"],
+                "first_name": "Lena",
+                "last_name": "Demo",
+                "email": "lena.demo@example.org",
+                "attributes": {"phone": "+49 40 5550123"},
+                "documents": [{"type": "cv", "file_name": "lena-cv.pdf", "content": CV_BASE64}],
+            },
+            lambda r: f"submitted to position {r['job_position_id']}",
+        ),
+        Step(
+            "personio.list_applications",
+            {"candidate_email": "lena.demo@example.org"},
+            lambda r: f"{len(r['_data'])} application(s) for lena.demo@example.org",
+            lambda r, c: c.update(
+                application=r["_data"][0]["id"], candidate=r["_data"][0]["candidate"]["id"]
+            ),
+        ),
+        Step(
+            "personio.get_application",
+            lambda c: {"application_id": c["application"]},
+            lambda r: f"application {r['id']}: {r['job']['name']}",
+        ),
+        Step(
+            "personio.list_application_stage_transitions",
+            lambda c: {"application_id": c["application"]},
+            lambda r: f"{len(r)} stage transition(s)",
+        ),
+        Step(
+            "personio.list_candidates",
+            {"email": "lena.demo@example.org"},
+            lambda r: f"{len(r['_data'])} candidate(s)",
+        ),
+        Step(
+            "personio.get_candidate",
+            lambda c: {"candidate_id": c["candidate"]},
+            lambda r: f"{r['first_name']} {r['last_name']}",
+        ),
+        Step(
+            "personio.list_jobs",
+            {"limit": 5},
+            lambda r: f"{len(r['_data'])} jobs",
+            lambda r, c: c.update(job=r["_data"][0]["id"]),
+        ),
+        Step("personio.get_job", lambda c: {"job_id": c["job"]}, lambda r: r["name"]),
+        Step(
+            "personio.list_categories",
+            {},
+            lambda r: f"{len(r)} categories",
+            lambda r, c: c.update(category=r[0]["id"]),
+        ),
+        Step(
+            "personio.get_category",
+            lambda c: {"category_id": c["category"]},
+            lambda r: f"{r['name']}: {len(r.get('stages') or [])} stages",
+        ),
+        Step(
+            "personio.list_persons",
+            {"limit": 5},
+            lambda r: f"{len(r['_data'])} persons",
+            lambda r, c: c.update(person=r["_data"][0]["id"]),
+        ),
+        Step(
+            "personio.get_person",
+            lambda c: {"person_id": c["person"]},
+            lambda r: f"{r['first_name']} {r['last_name']} ({r['status']})",
+        ),
+    ]
+
+
 WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
     "recruitee": recruitee_workflow,
     "join": join_workflow,
+    "personio": personio_workflow,
 }
 
 

@@ -320,11 +320,28 @@ def credentials_check(nickname: str) -> None:
         credential = _store().get(nickname)
         provider = load_providers().provider(credential.provider)
         # A 404 for the sample record still means the credential was accepted.
+        result: Any = None
         with contextlib.suppress(NotFoundError):
-            invoke(provider.check_operation, credential.values, provider.check_inputs)
+            result = invoke(provider.check_operation, credential.values, provider.check_inputs)
     except HirelinkError as error:
         _fail(error)
+    checks = _connection_checks(result)
+    for check in checks:
+        mark = "ok  " if check["ok"] else "FAIL"
+        line = f"  {mark} {check.get('label') or check.get('name')}: {check.get('detail', '')}"
+        out.print(line, highlight=False, markup=False)
+        if not check["ok"] and check.get("fix"):
+            out.print(f"       fix: {check['fix']}", highlight=False, markup=False)
+    if any(not check["ok"] for check in checks):
+        raise typer.Exit(EXIT_AUTH)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)
+
+
+def _connection_checks(result: Any) -> list[dict[str, Any]]:
+    """Per-credential results when the check operation returns them (Personio's)."""
+    if isinstance(result, list) and all(isinstance(i, dict) and "ok" in i for i in result):
+        return result
+    return []
 
 
 # --- sandbox -----------------------------------------------------------------------

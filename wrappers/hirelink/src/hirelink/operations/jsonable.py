@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import decimal
 import enum
 from collections.abc import Mapping
 from typing import Any
@@ -27,6 +28,8 @@ def to_json(value: Any) -> Any:
         return to_json(to_dict())
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)  # exact: amounts must not turn into binary floats
     if isinstance(value, bytes):
         return base64.b64encode(value).decode()
     if attrs.has(type(value)):

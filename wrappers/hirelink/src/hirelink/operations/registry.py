@@ -113,6 +113,8 @@ class Operation:
     example: Mapping[str, Any] = field(factory=dict)
     iter_method: str | None = None
     """For list operations: the method that walks every page (``--all``)."""
+    input_types: Mapping[str, Any] = field(factory=dict)
+    """Catalog input types replacing parameter annotations JSON cannot carry."""
     refreshes_credential: str | None = None
     """The credential field the secret this operation issues belongs in (e.g. a new
     partner secret): it is handed to ``on_secret`` and masked in the output."""
@@ -126,14 +128,21 @@ class Operation:
     @functools.cached_property
     def _input_model(self) -> type[BaseModel]:
         method = getattr(self.provider.client_class, self.method)
-        return input_model(method, name=self.id, conversions=self.provider.conversions)
+        return input_model(
+            method, name=self.id, conversions=self.provider.conversions, overrides=self.input_types
+        )
 
     @functools.cached_property
     def _iter_input_model(self) -> type[BaseModel]:
         if self.iter_method is None:
             raise InvalidInputError("all", f"{self.id} is not a list operation")
         method = getattr(self.provider.client_class, self.iter_method)
-        return input_model(method, name=f"{self.id}.all", conversions=self.provider.conversions)
+        return input_model(
+            method,
+            name=f"{self.id}.all",
+            conversions=self.provider.conversions,
+            overrides=self.input_types,
+        )
 
     @property
     def input_schema(self) -> JsonSchema:
@@ -216,6 +225,7 @@ _PROVIDER_MODULES = (
     "hirelink.operations.providers.recruitee",
     "hirelink.operations.providers.join",
     "hirelink.operations.providers.recruitee_partners",
+    "hirelink.operations.providers.personio",
 )
 
 

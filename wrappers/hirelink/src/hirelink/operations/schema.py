@@ -13,13 +13,14 @@ from __future__ import annotations
 import builtins
 import collections.abc
 import datetime as dt
+import decimal
 import enum
 import functools
 import inspect
 import keyword
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
@@ -99,19 +100,25 @@ def input_model(
     *,
     name: str,
     conversions: Mapping[type, InputConversion],
-    skip: Iterable[str] = (),
+    overrides: Mapping[str, Any] | None = None,
 ) -> type[BaseModel]:
-    """A pydantic model of ``method``'s parameters (after ``self``; ``skip`` left out)."""
+    """A pydantic model of ``method``'s parameters (after ``self``).
+
+    ``overrides`` replaces a parameter's annotation where the wrapper accepts something
+    JSON cannot carry (a path or a file object): e.g. ``{"file": Base64Bytes}``.
+    """
+    overrides = overrides or {}
     hints = get_type_hints(method)
     fields: dict[str, Any] = {}
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
-        if parameter.name in skip:
-            continue
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
             for field, annotation in _unpacked_fields(hints[parameter.name]).items():
-                fields[field] = (_as_input_type(annotation, conversions) | None, None)
+                chosen = overrides.get(field, _as_input_type(annotation, conversions))
+                fields[field] = (chosen | None, None)
             continue
-        annotation = _as_input_type(hints[parameter.name], conversions)
+        annotation = overrides.get(parameter.name) or _as_input_type(
+            hints[parameter.name], conversions
+        )
         default = ... if parameter.default is inspect.Parameter.empty else parameter.default
         fields[parameter.name] = (annotation, default)
     config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
@@ -242,6 +249,8 @@ class OutputSchemas:
         for python_type, json_type in simple.items():
             if issubclass(cls, python_type):
                 return {"type": json_type}
+        if issubclass(cls, decimal.Decimal):
+            return {"type": "string", "format": "decimal"}
         if issubclass(cls, dt.datetime):
             return {"type": "string", "format": "date-time"}
         if issubclass(cls, dt.date):
