@@ -1,10 +1,14 @@
 """Every developer and release task of the hirelink monorepo.
 
     nox -s demo          run every operation against the local sandbox
-    nox -t ci            everything CI gates on (check_generated, specs, lint, typecheck, tests)
+    nox -t ci            everything CI gates on (check_generated, specs, lint, typecheck,
+                         versions, spec_diff, tests -- which include the release path)
     nox -s generate      regenerate generated/ from specs/
     nox -s bench         benchmarks (figures, not assertions)
-    nox -s build         sdists and wheels of every distribution into dist/
+    nox -s build         reproducible sdists and wheels of every distribution into dist/
+    nox -s spec_diff -- REF   breaking spec changes since REF and the bump they need
+    nox -s publish -- --index-url URL   upload dist/ (credentials from env or keyring)
+    nox -s release       the whole release path against a throwaway local index
 
 Each session installs what it needs from uv.lock into its own virtualenv (uv backend).
 """
@@ -246,10 +250,8 @@ def _tree_differences(left: Path, right: Path) -> list[str]:
     return differences
 
 
-@nox.session(tags=["ci"])
-def check_generated(session: nox.Session) -> None:
-    """Fail when generated/ is not exactly what the specs and generator config produce."""
-    sync(session, "generate", project=False)
+def _require_current_generated(session: nox.Session) -> None:
+    """Stop the session when generated/ differs from a fresh generation."""
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch) / "generated"
         _render_generated(session, fresh)
@@ -260,6 +262,13 @@ def check_generated(session: nox.Session) -> None:
             + "\n  ".join(differences)
         )
     session.log("generated/ matches the specs")
+
+
+@nox.session(tags=["ci"])
+def check_generated(session: nox.Session) -> None:
+    """Fail when generated/ is not exactly what the specs and generator config produce."""
+    sync(session, "generate", project=False)
+    _require_current_generated(session)
 
 
 # --- quality gates -----------------------------------------------------------------
@@ -290,13 +299,14 @@ def typecheck(session: nox.Session) -> None:
     sync(session, "typecheck")
     session.run("mypy", *HAND_WRITTEN_SOURCES, "noxfile.py")
     session.run("mypy", "--allow-untyped-defs", "--allow-incomplete-defs", "tests")
+    session.run("mypy", "tests/release")  # release tooling and its tests: strict
 
 
 @nox.session(tags=["ci"])
 def tests(session: nox.Session) -> None:
     """The test suite: real HTTP against the sandbox."""
-    sync(session, "test")
-    session.run("pytest", *session.posargs)
+    sync(session, "test", "release")
+    session.run("pytest", *session.posargs, env={"HIRELINK_UV": UV})
 
 
 @nox.session
@@ -313,18 +323,77 @@ def demo(session: nox.Session) -> None:
     session.run("python", "-m", "hirelink.cli.demo")
 
 
+# --- release: build, versions, spec changes, publish ----------------------------------
+# The logic lives in tests/release/ (typed, unit-tested); these sessions only call it.
+
+
 @nox.session
 def build(session: nox.Session) -> None:
-    """An sdist and a wheel of every distribution, each built alone, into dist/."""
+    """Reproducible sdists and wheels of every distribution into dist/, then checks.
+
+    Checks: `twine check --strict`, complete metadata, and every wheel installing alone
+    in a fresh virtualenv and importing. `nox -s build -- --no-install-check` skips the last.
+    """
+    sync(session, "release", project=False)
     if DIST.exists():
         shutil.rmtree(DIST)
-    for pyproject in [*sorted(ROOT.glob("*/*/pyproject.toml")), ROOT / "sandbox/pyproject.toml"]:
-        session.run(
-            UV,
-            "build",
-            "--no-sources",
-            "--out-dir",
-            str(DIST),
-            str(pyproject.parent),
-            external=True,
-        )
+    session.run(
+        "python", "-m", "tests.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
+    )
+
+
+@nox.session(tags=["ci"])
+def versions(session: nox.Session) -> None:
+    """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
+    sync(session, "release", project=False)
+    session.run("python", "-m", "tests.release.versions")
+
+
+@nox.session(tags=["ci"])
+def spec_diff(session: nox.Session) -> None:
+    """Breaking spec changes and the bump they need: `nox -s spec_diff -- [REF]`.
+
+    With REF, each spec is compared with its state at REF. Without (CI), each spec is
+    compared with its last state before its current `info.version` was introduced.
+    Fails when a breaking change did not take at least the bump it needs.
+    """
+    sync(session, "release", project=False)
+    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
+
+
+@nox.session
+def publish(session: nox.Session) -> None:
+    """Upload dist/ to an index: `nox -s publish -- --index-url URL [--simple-url URL]`.
+
+    Credentials come from TWINE_USERNAME / TWINE_PASSWORD or keyring, never arguments.
+    Refuses to start when generated/ is stale or dist/ is not what the sources build;
+    skips files the index already has with the same content and refuses the whole
+    upload when a file there has the same name but different content.
+    """
+    sync(session, "generate", "release", project=False)
+    _require_current_generated(session)
+    session.run(
+        "python",
+        "-m",
+        "tests.release.publish",
+        "--dist",
+        str(DIST),
+        "--check-fresh",
+        *session.posargs,
+        env={"HIRELINK_UV": UV},
+    )
+
+
+@nox.session
+def release(session: nox.Session) -> None:
+    """The whole release path on this machine, with a throwaway index on 127.0.0.1.
+
+    generated/ check, build and checks, pypiserver on loopback (third-party wheels
+    mirrored into it), publish through the upload protocol, a clean virtualenv that
+    installs `hirelink` from that index alone, one operation against the sandbox.
+    """
+    sync(session, "generate", "release", project=False)
+    _require_current_generated(session)
+    if DIST.exists():
+        shutil.rmtree(DIST)
+    session.run("python", "-m", "tests.release.release", str(DIST), env={"HIRELINK_UV": UV})
