@@ -191,7 +191,11 @@ class _Differ:
         if incoming:
             kind, what = (Kind.BREAKING, "now required") if new else (Kind.FEATURE, "now optional")
         else:
-            kind, what = (Kind.OTHER, "now always present") if new else (Kind.BREAKING, "optional")
+            kind, what = (
+                (Kind.OTHER, "now always present")
+                if new
+                else (Kind.BREAKING, "now optional: no longer always present")
+            )
         self.add(kind, where, what)
 
     # schemas
