@@ -1,0 +1,30 @@
+"""The release path end to end: local index, publish, clean install of hirelink, one operation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .distributions import artifacts
+from .release import release
+
+
+def test_release_path_end_to_end(
+    built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dist = tmp_path / "dist"
+    shutil.copytree(built, dist)
+    work = tmp_path / "work"
+    work.mkdir()
+    release(dist, work, build=False)
+    output = capsys.readouterr().out
+    assert f"uploaded {len(artifacts(dist))} files" in output
+    assert "nothing to upload: the index has every file already" in output
+    assert "recruitee.list_candidates against the sandbox: " in output
+    assert "local index stopped" in output
+    # Only our own files went through the upload protocol; third-party ones were mirrored.
+    packages = work / "index" / "packages"
+    assert {p.name for p in artifacts(dist)} <= {p.name for p in artifacts(packages)}
+    assert any(p.name.startswith("httpx-") for p in packages.iterdir())
