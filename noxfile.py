@@ -371,6 +371,25 @@ def typecheck(session: nox.Session) -> None:
 
 
 @nox.session(tags=["ci"])
+def versions(session: nox.Session) -> None:
+    """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
+    sync(session, "release", project=False)
+    session.run("python", "-m", "tests.release.versions")
+
+
+@nox.session(tags=["ci"])
+def spec_diff(session: nox.Session) -> None:
+    """Breaking spec changes and the bump they need: `nox -s spec_diff -- [REF]`.
+
+    With REF, each spec is compared with its state at REF. Without (CI), each spec is
+    compared with its last state before its current `info.version` was introduced.
+    Fails when a breaking change did not take at least the bump it needs.
+    """
+    sync(session, "release", project=False)
+    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
+
+
+@nox.session(tags=["ci"])
 def tests(session: nox.Session) -> None:
     """The test suite: real HTTP against the sandbox."""
     sync(session, "test", "release")
@@ -408,25 +427,6 @@ def build(session: nox.Session) -> None:
     session.run(
         "python", "-m", "tests.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
     )
-
-
-@nox.session(tags=["ci"])
-def versions(session: nox.Session) -> None:
-    """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
-    sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.versions")
-
-
-@nox.session(tags=["ci"])
-def spec_diff(session: nox.Session) -> None:
-    """Breaking spec changes and the bump they need: `nox -s spec_diff -- [REF]`.
-
-    With REF, each spec is compared with its state at REF. Without (CI), each spec is
-    compared with its last state before its current `info.version` was introduced.
-    Fails when a breaking change did not take at least the bump it needs.
-    """
-    sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
 
 
 @nox.session
