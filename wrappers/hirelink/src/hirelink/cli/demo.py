@@ -424,7 +424,6 @@ WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
 
 @define
 class Outcome:
-    provider: str
     operation_id: str
     ok: bool
     result: str
@@ -451,13 +450,11 @@ def run_workflow(
                 values = store.credential_values(nickname)
                 result = invoke(step.operation_id, values, inputs, on_secret=keep)
             step.remember(result, context)
-            outcome = Outcome(provider, step.operation_id, True, step.summary(result), 0.0)
+            ok, summary = True, step.summary(result)
         except (HirelinkError, PartnerCallError, KeyError, IndexError, TypeError) as error:
-            outcome = Outcome(
-                provider, step.operation_id, False, f"{type(error).__name__}: {error}", 0.0
-            )
-        outcome.milliseconds = (time.perf_counter() - started) * 1000
-        outcomes.append(outcome)
+            ok, summary = False, f"{type(error).__name__}: {error}"
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        outcomes.append(Outcome(step.operation_id, ok, summary, elapsed_ms))
     return outcomes
 
 

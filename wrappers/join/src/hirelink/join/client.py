@@ -51,16 +51,7 @@ def refine_join_error(error: ApiError) -> ApiError | None:
         and urlsplit(error.url).path.endswith("/applications")
         and "already exists" in error.message.lower()
     ):
-        return DuplicateApplicationError(
-            error.message,
-            status_code=error.status_code,
-            error=error.error,
-            field_errors=error.field_errors,
-            headers=error.headers,
-            body=error.body,
-            method=error.method,
-            url=error.url,
-        )
+        return error.recast(DuplicateApplicationError)
     return None
 
 
