@@ -157,6 +157,9 @@ GENERATED_CHANGELOG = """\
 """
 
 
+# Where each generated package carries its OpenAPI documents; hirelink.core.specs reads it.
+SPEC_DIRECTORY = "spec"
+
 GENERATED_DEPENDENCIES = ["httpx>=0.27,<0.29", "attrs>=23.2", "python-dateutil>=2.8"]
 
 # What providers send us (a spec's top-level `webhooks`, which openapi-python-client
@@ -216,6 +219,7 @@ def _render_generated(session: nox.Session, target: Path, only: list[str] | None
                 shutil.rmtree(dist_root)
             package_dir.parent.mkdir(parents=True)
             shutil.copytree(out, package_dir, ignore=shutil.ignore_patterns(".ruff_cache"))
+            _ship_specs(name, package_dir)
             if has_webhooks:
                 inbound = package_dir / f"{INBOUND_MODULE}.py"
                 if inbound.exists():
@@ -238,6 +242,25 @@ def _render_generated(session: nox.Session, target: Path, only: list[str] | None
         (dist_root / "pyproject.toml").write_text(GENERATED_PYPROJECT.format(**values))
         (dist_root / "README.md").write_text(GENERATED_README.format(**values))
         _render_release_files(dist_root, name, values)
+
+
+def _ship_specs(name: str, package_dir: Path) -> None:
+    """Copy the spec (and its companions) into the package, as ``spec/<file>.yaml``.
+
+    The catalog reads its output schemas, and the sandbox validates requests, from the
+    document each client was generated from, so neither needs a checkout or the other's
+    distribution. A companion is a spec without a config of its own whose name starts
+    with ``<name>-`` (``personio-jobs-feed.yaml`` goes with ``personio``).
+    """
+    target = package_dir / SPEC_DIRECTORY
+    target.mkdir()
+    configured = {c.name.removesuffix(".config.yaml") for c in SPECS.glob("*.config.yaml")}
+    for spec in sorted(SPECS.glob("*.yaml")):
+        stem = spec.name.removesuffix(".yaml")
+        if spec.name.endswith(".config.yaml") or (stem != name and stem in configured):
+            continue
+        if stem == name or stem.startswith(f"{name}-"):
+            shutil.copyfile(spec, target / spec.name)
 
 
 def _render_release_files(dist_root: Path, name: str, values: dict[str, str]) -> None:

@@ -8,20 +8,15 @@ from typing import Any
 
 import pytest
 
+from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
 from hirelink.sandbox.__main__ import start_stand_ins
-from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
 
 
 @pytest.fixture
-def recruitee_sandbox() -> Iterator[tuple[RecruiteeSandbox, dict[str, Any]]]:
-    sandbox = create_recruitee_sandbox(candidates=150)
-    with sandbox.serve() as server:
-        credential = {
-            "company_id": sandbox.company_id,
-            "token": sandbox.token,
-            "base_url": server.url,
-        }
-        yield sandbox, credential
+def recruitee_sandbox() -> Iterator[StandIn[RecruiteeSandbox]]:
+    """The plugin's per-test Recruitee stand-in, with 150 candidates (three pages of 50)."""
+    with serve_stand_in("recruitee", candidates=150) as stand_in:
+        yield stand_in
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from hirelink.operations import (
     invoke_all,
     load_providers,
 )
-from hirelink.sandbox.recruitee import RecruiteeSandbox
+from hirelink.sandbox import RecruiteeSandbox, StandIn
 
 from .workflows import STEPS_BY_PROVIDER
 
@@ -129,9 +129,9 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
 
 
 def test_no_request_is_sent_when_inputs_are_bad(
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:
-    sandbox, credential = recruitee_sandbox
+    sandbox, credential = recruitee_sandbox.sandbox, recruitee_sandbox.client_kwargs()
     sandbox.recorder.clear()
     with pytest.raises(InputValidationError):
         invoke("recruitee.update_candidate", credential, {"candidate_id": "seven"})
@@ -141,9 +141,9 @@ def test_no_request_is_sent_when_inputs_are_bad(
 
 
 def test_api_errors_come_through_typed(
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:
-    _, credential = recruitee_sandbox
+    credential = recruitee_sandbox.client_kwargs()
     with pytest.raises(NotFoundError):
         invoke("recruitee.get_candidate", credential, {"candidate_id": 1})
     with pytest.raises(AuthenticationError):
@@ -151,18 +151,18 @@ def test_api_errors_come_through_typed(
 
 
 def test_invoke_all_walks_every_page(
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:
-    _, credential = recruitee_sandbox
+    credential = recruitee_sandbox.client_kwargs()
     ids = [c["id"] for c in invoke_all("recruitee.list_candidates", credential, {"page_size": 40})]
     assert len(ids) == len(set(ids)) == 150
 
 
 @pytest.mark.anyio
 async def test_async_invocation(
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:
-    _, credential = recruitee_sandbox
+    credential = recruitee_sandbox.client_kwargs()
     page = await ainvoke("recruitee.list_candidates", credential, {"limit": 3})
     assert len(page["candidates"]) == 3
     walked = [c async for c in ainvoke_all("recruitee.list_candidates", credential, {})]

@@ -20,8 +20,8 @@ from hirelink.cli.main import (
     EXIT_UNAVAILABLE,
     app,
 )
+from hirelink.sandbox import RecruiteeSandbox, StandIn
 from hirelink.sandbox.faults import Fault
-from hirelink.sandbox.recruitee import RecruiteeSandbox
 
 from .workflows import STEPS_BY_PROVIDER
 
@@ -33,10 +33,8 @@ def hirelink(*arguments: str) -> Any:
 
 
 @pytest.fixture
-def saved(
-    config_dir: Path, recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]]
-) -> RecruiteeSandbox:
-    sandbox, credential = recruitee_sandbox
+def saved(config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]) -> RecruiteeSandbox:
+    sandbox, credential = recruitee_sandbox.sandbox, recruitee_sandbox.client_kwargs()
     settings = [f"--set={k}={v}" for k, v in credential.items()]
     result = hirelink("credentials", "add", "rc", "--provider", "recruitee", *settings)
     assert result.exit_code == 0, result.output
@@ -157,10 +155,10 @@ def test_credentials_file_is_private_and_listing_masks_secrets(
 
 def test_credentials_can_live_in_the_environment_alone(
     config_dir: Path,
-    recruitee_sandbox: tuple[RecruiteeSandbox, dict[str, Any]],
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    _, credential = recruitee_sandbox
+    credential = recruitee_sandbox.client_kwargs()
     monkeypatch.setenv("HIRELINK_CREDENTIAL_CI_PROVIDER", "recruitee")
     for key, value in credential.items():
         monkeypatch.setenv(f"HIRELINK_CREDENTIAL_CI_{key.upper()}", str(value))

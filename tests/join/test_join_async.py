@@ -110,4 +110,4 @@ async def test_async_create_is_not_resent_after_503(fresh: Served, ajoin: AsyncJ
     )
     with pytest.raises(ServerError):
         await ajoin.create_application(8812345, first_name="A", last_name="B", email="a@b.org")
-    assert fresh.requests("POST", "/applications") == 1
+    assert fresh.hits("POST", "/applications") == 1

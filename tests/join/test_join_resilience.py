@@ -36,7 +36,7 @@ def test_429_waits_x_ratelimit_reset_then_succeeds(
     )
     caplog.set_level(logging.INFO, logger="hirelink.retry")
     assert len(join.list_applications(page=1, page_size=5)) == 5
-    assert served.requests("GET", "/applications") == 2
+    assert served.hits("GET", "/applications") == 2
     assert "after 429 in 1.00s" in caplog.text
 
 
@@ -54,7 +54,7 @@ def test_429_on_create_application_is_resent_and_creates_once(fresh: Served) -> 
         created = join.create_application(
             8812345, first_name="Once", last_name="Only", email="once@example.org"
         )
-    assert fresh.requests("POST", "/applications") == 2
+    assert fresh.hits("POST", "/applications") == 2
     assert fresh.sandbox.state.application_ids().count(created.id) == 1  # type: ignore[arg-type]
 
 
@@ -72,7 +72,7 @@ def test_a_reset_beyond_the_cap_raises_rate_limit_error_at_once(served: Served, 
         join.list_jobs()
     assert caught.value.message == "Rate limit exceeded"
     assert caught.value.headers["x-ratelimit-reset"] == "3600"
-    assert served.requests("GET", "/jobs") == 1
+    assert served.hits("GET", "/jobs") == 1
 
 
 def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, join: Join) -> None:
@@ -82,7 +82,7 @@ def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, jo
         )
     )
     assert join.get_job(8812345).id == 8812345
-    assert served.requests("GET", "/jobs/8812345") == 3
+    assert served.hits("GET", "/jobs/8812345") == 3
 
     served.sandbox.faults.add(
         Fault(method="POST", path=r"/notes$", status=503, headers={"Retry-After": "0"})
@@ -92,8 +92,8 @@ def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, jo
         join.create_candidate_note(41700001, "Sent once.")
     with pytest.raises(ServerError):
         join.set_candidate_tags(41700001, ["x"])
-    assert served.requests("POST", "/notes") == 1
-    assert served.requests("PATCH", "/candidates/41700001") == 1
+    assert served.hits("POST", "/notes") == 1
+    assert served.hits("PATCH", "/candidates/41700001") == 1
     assert served.sandbox.state.notes(41700001) == []
 
 

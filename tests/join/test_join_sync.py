@@ -264,7 +264,7 @@ def test_a_second_application_to_the_same_job_is_a_duplicate(fresh: Served) -> N
             8812401, first_name="Ada", last_name="Lovelace", email="ada@example.org"
         )
         assert other_job.candidate_id == first.candidate_id  # the same candidate, another job
-    assert fresh.requests("POST", "/applications") == 3  # the duplicate was not resent
+    assert fresh.hits("POST", "/applications") == 3  # the duplicate was not resent
 
 
 @pytest.mark.parametrize("status", [400, 422])

@@ -1,8 +1,9 @@
-"""A Personio sandbox per test module (read-mostly tests) or per test (mutating ones).
+"""Personio stand-ins (hirelink-sandbox's ``serve_stand_in``) with a short rate window.
 
 The sandbox's Recruiting API window is shortened to half a second (20 requests per
 0.5 s) and the clients' limiter to 0.6 s, so rate-limit tests run in about a second
-instead of minutes.
+instead of minutes. ``served`` is shared by a module (read-mostly tests); ``fresh`` is a
+stand-in of the test's own.
 """
 
 from __future__ import annotations
@@ -10,60 +11,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
+from attrs import define
 
 from hirelink.personio import AsyncPersonio, Personio
-from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
-from hirelink.sandbox.server import SandboxServer
+from hirelink.sandbox import PersonioSandbox, StandIn, serve_stand_in
 
 SANDBOX_WINDOW = 0.5
 CLIENT_WINDOW = 0.6
 
 
-class Served:
-    """A running sandbox and the clients that reach it."""
-
-    def __init__(self, sandbox: PersonioSandbox, server: SandboxServer) -> None:
-        self.sandbox = sandbox
-        self.server = server
-        self.url = server.url
-
-    def credentials(self, **overrides: Any) -> dict[str, Any]:
-        sandbox = self.sandbox
-        values: dict[str, Any] = {
-            "subdomain": sandbox.subdomain,
-            "company_id": sandbox.company_id,
-            "recruiting_token": sandbox.recruiting_token,
-            "channel_id": sandbox.channel_id,
-            "client_id": sandbox.client_id,
-            "client_secret": sandbox.client_secret,
-            "api_base_url": self.url,
-            "jobs_base_url": sandbox.jobs_base_url(self.url),
-            "recruiting_rate_window": CLIENT_WINDOW,
-        }
-        values.update(overrides)
-        return {name: value for name, value in values.items() if value is not None}
+@define(frozen=True)
+class Served(StandIn[PersonioSandbox]):
+    """A running stand-in with typed clients."""
 
     def client(self, **overrides: Any) -> Personio:
-        return Personio(**self.credentials(**overrides))
+        return Personio(**self.client_kwargs(**overrides))
 
     def async_client(self, **overrides: Any) -> AsyncPersonio:
-        return AsyncPersonio(**self.credentials(**overrides))
-
-    def hits(self, method: str, path_end: str) -> int:
-        """How many ``method`` requests whose path ends with ``path_end`` arrived."""
-        return sum(
-            1
-            for r in self.sandbox.recorder.requests
-            if r.method == method and r.path.endswith(path_end)
-        )
+        return AsyncPersonio(**self.client_kwargs(**overrides))
 
 
 def serve(**settings: Any) -> Iterator[Served]:
     settings.setdefault("rate_window", SANDBOX_WINDOW)
-    sandbox = create_personio_sandbox(**settings)
-    with sandbox.serve(max_lifetime=600) as server:
-        yield Served(sandbox, server)
+    with serve_stand_in("personio", **settings) as stand_in:
+        details = {**stand_in.details, "recruiting_rate_window": CLIENT_WINDOW}
+        yield Served.of(attrs.evolve(stand_in, details=details))
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +54,7 @@ def fresh() -> Iterator[Served]:
 
 @pytest.fixture
 def personio(served: Served) -> Iterator[Personio]:
-    served.sandbox.recorder.clear()
-    served.sandbox.faults.clear()
+    served.reset()
     with served.client() as client:
         yield client
-    served.sandbox.faults.clear()
+    served.faults.clear()

@@ -486,6 +486,6 @@ async def test_async_burst_stays_under_the_limit(fresh: Served) -> None:
 
 
 def test_async_client_repr_hides_secrets(served: Served) -> None:
-    client = AsyncPersonio(**served.credentials())
+    client = AsyncPersonio(**served.client_kwargs())
     assert served.sandbox.recruiting_token not in repr(client)
     assert "recruiting_token" in repr(client)

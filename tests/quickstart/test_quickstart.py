@@ -39,7 +39,7 @@ def _os_python_dir() -> Path | None:
 
 def _base_python_dir() -> Path:
     """The directory of the interpreter behind this virtualenv (pip may install there)."""
-    return Path(sys._base_executable).resolve().parent  # noqa: SLF001 -- no public twin
+    return Path(sys.base_prefix) / "bin"
 
 
 def _is_externally_managed(python_dir: Path) -> bool:

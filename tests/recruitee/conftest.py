@@ -1,54 +1,45 @@
-"""A Recruitee sandbox per test module (read-mostly tests) or per test (mutating ones)."""
+"""Recruitee stand-ins from hirelink-sandbox's pytest plugin.
+
+``served`` is the session's shared stand-in (read-mostly tests; faults and the request
+log are reset before each test); ``fresh`` is a stand-in of the test's own.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from attrs import define
 
-from hirelink.recruitee import Recruitee
-from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
-from hirelink.sandbox.server import SandboxServer
-
-
-class Served:
-    """A running sandbox and its base URL."""
-
-    def __init__(self, sandbox: RecruiteeSandbox, server: SandboxServer) -> None:
-        self.sandbox = sandbox
-        self.server = server
-        self.url = server.url
-
-    def client(self, **options: object) -> Recruitee:
-        return Recruitee(
-            company_id=self.sandbox.company_id,
-            token=self.sandbox.token,
-            base_url=self.url,
-            **options,  # type: ignore[arg-type]
-        )
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox import RecruiteeSandbox, StandIn
 
 
-def _serve() -> Iterator[Served]:
-    sandbox = create_recruitee_sandbox(candidates=250)
-    with sandbox.serve() as server:
-        yield Served(sandbox, server)
+@define(frozen=True)
+class Served(StandIn[RecruiteeSandbox]):
+    """A running stand-in with typed clients."""
 
+    def client(self, **overrides: Any) -> Recruitee:
+        return Recruitee(**self.client_kwargs(**overrides))
 
-@pytest.fixture(scope="module")
-def served() -> Iterator[Served]:
-    """Shared by a module's tests: do not mutate data through it."""
-    yield from _serve()
+    def async_client(self, **overrides: Any) -> AsyncRecruitee:
+        return AsyncRecruitee(**self.client_kwargs(**overrides))
 
 
 @pytest.fixture
-def fresh() -> Iterator[Served]:
+def served(recruitee_sandbox_session: StandIn[RecruiteeSandbox]) -> Served:
+    """Shared by every test: do not mutate data through it."""
+    return Served.of(recruitee_sandbox_session)
+
+
+@pytest.fixture
+def fresh(recruitee_sandbox: StandIn[RecruiteeSandbox]) -> Served:
     """A sandbox of its own, for tests that create, change or delete data."""
-    yield from _serve()
+    return Served.of(recruitee_sandbox)
 
 
 @pytest.fixture
 def recruitee(served: Served) -> Iterator[Recruitee]:
-    served.sandbox.recorder.clear()
-    served.sandbox.faults.clear()
     with served.client() as client:
         yield client

@@ -1,4 +1,9 @@
-"""Partners sandboxes: one per module for read-only tests, a fresh one for mutating tests."""
+"""Recruitee Partners stand-ins (hirelink-sandbox's ``serve_stand_in``).
+
+``served`` is shared by a module's tests (read-only; faults and the request log are
+reset before each test), ``fresh`` is a seeded stand-in of the test's own and ``empty``
+one without a partner record.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,28 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from attrs import define
 
 from hirelink.recruitee_partners import AsyncRecruiteePartners, RecruiteePartners
+from hirelink.sandbox import PartnersSandbox, StandIn, serve_stand_in
 from hirelink.sandbox.recorder import RecordedRequest
-from hirelink.sandbox.recruitee_partners import PartnersSandbox, create_partners_sandbox
-from hirelink.sandbox.server import SandboxServer
 
 
-class Served:
-    """A running partners sandbox and clients for it."""
+@define(frozen=True)
+class Served(StandIn[PartnersSandbox]):
+    """A running partners stand-in: typed clients and helpers these tests share."""
 
-    def __init__(self, sandbox: PartnersSandbox, server: SandboxServer) -> None:
-        self.sandbox = sandbox
-        self.server = server
-        self.url = server.url
+    def client(self, **overrides: Any) -> RecruiteePartners:
+        return RecruiteePartners(**self.client_kwargs(**overrides))
+
+    def async_client(self, **overrides: Any) -> AsyncRecruiteePartners:
+        return AsyncRecruiteePartners(**self.client_kwargs(**overrides))
 
     @property
     def secret(self) -> str:
         secret = self.sandbox.secret
         assert secret is not None
         return secret
-
-    def client(self, **options: Any) -> RecruiteePartners:
-        """Both credentials, pointed at the sandbox."""
-        options.setdefault("personal_token", self.sandbox.personal_token)
-        options.setdefault("partner_secret", self.sandbox.secret)
-        return RecruiteePartners(self.sandbox.codename, base_url=self.url, **options)
-
-    def async_client(self, **options: Any) -> AsyncRecruiteePartners:
-        options.setdefault("personal_token", self.sandbox.personal_token)
-        options.setdefault("partner_secret", self.sandbox.secret)
-        return AsyncRecruiteePartners(self.sandbox.codename, base_url=self.url, **options)
 
     def last(self, method: str, path_contains: str = "/p/") -> RecordedRequest:
         request = self.sandbox.recorder.last(method, path_contains)
@@ -51,9 +47,8 @@ class Served:
 
 
 def _serve(*, seed_partner: bool = True) -> Iterator[Served]:
-    sandbox = create_partners_sandbox(seed_partner=seed_partner)
-    with sandbox.serve(max_lifetime=300) as server:
-        yield Served(sandbox, server)
+    with serve_stand_in("recruitee_partners", seed_partner=seed_partner) as stand_in:
+        yield Served.of(stand_in)
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +62,7 @@ def _clean_shared(request: pytest.FixtureRequest) -> None:
     """Each test starts with no fault and an empty request log on the shared sandbox."""
     if "served" in request.fixturenames:
         shared: Served = request.getfixturevalue("served")
-        shared.sandbox.faults.clear()
-        shared.sandbox.recorder.clear()
+        shared.reset()
 
 
 @pytest.fixture

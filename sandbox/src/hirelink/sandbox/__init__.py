@@ -1,38 +1,54 @@
 """Local, stateful stand-ins for the recruiting APIs hirelink talks to.
 
-Each stand-in is a real HTTP server on loopback, seeded with deterministic data,
-faithful to the provider's auth, paging and error bodies, validating requests
-against the same OpenAPI document the SDK is generated from, and with switchable
-faults. Typical use in a test::
+Four stand-ins: Recruitee's ATS API, the Recruitee Partners API, JOIN API v2 and
+Personio (XML feed, Recruiting API v1, API v2). Each is a real HTTP server on loopback,
+seeded with deterministic data, faithful to the provider's auth, paging and error bodies,
+validating requests against the same OpenAPI document the SDK is generated from, and
+with switchable faults. In pytest, use the fixtures this distribution registers
+(``recruitee_sandbox``, ``join_sandbox``, ... see :mod:`hirelink.sandbox.pytest_plugin`);
+elsewhere::
 
-    from hirelink.sandbox import create_recruitee_sandbox
+    from hirelink.sandbox import serve_stand_in
 
-    sandbox = create_recruitee_sandbox()
-    with sandbox.serve() as server:
-        httpx.get(f"{server.url}/c/4100/candidates",
-                  headers={"Authorization": f"Bearer {sandbox.token}"})
+    with serve_stand_in("recruitee") as stand_in:
+        client = Recruitee(**stand_in.client_kwargs())
 """
 
 from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
 from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector, FaultKind
+from hirelink.sandbox.join import JoinSandbox, JoinState, create_join_sandbox
+from hirelink.sandbox.personio import PersonioSandbox, PersonioState, create_personio_sandbox
 from hirelink.sandbox.recorder import RecordedRequest, RequestRecorder
 from hirelink.sandbox.recruitee import (
     RecruiteeSandbox,
     RecruiteeState,
     create_recruitee_sandbox,
 )
+from hirelink.sandbox.recruitee_partners import (
+    PartnersSandbox,
+    PartnersState,
+    create_partners_sandbox,
+)
 from hirelink.sandbox.server import SandboxServer
 from hirelink.sandbox.specs import spec_path
+from hirelink.sandbox.standins import PROVIDERS, StandIn, serve_stand_in, start_stand_in
 from hirelink.sandbox.validation import OperationNotInSpecError, SpecValidator, ValidationProblem
 
 __all__ = [
     "FOREVER",
+    "PROVIDERS",
     "ApiCall",
     "Fault",
     "FaultInjector",
     "FaultKind",
+    "JoinSandbox",
+    "JoinState",
     "Operation",
     "OperationNotInSpecError",
+    "PartnersSandbox",
+    "PartnersState",
+    "PersonioSandbox",
+    "PersonioState",
     "RecordedRequest",
     "RecruiteeSandbox",
     "RecruiteeState",
@@ -41,8 +57,14 @@ __all__ = [
     "SandboxError",
     "SandboxServer",
     "SpecValidator",
+    "StandIn",
     "ValidationProblem",
+    "create_join_sandbox",
+    "create_partners_sandbox",
+    "create_personio_sandbox",
     "create_recruitee_sandbox",
     "json_response",
+    "serve_stand_in",
     "spec_path",
+    "start_stand_in",
 ]

@@ -16,93 +16,14 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from types import FrameType
 from typing import Any
 
-from attrs import define
-
-from hirelink.sandbox.app import SandboxApp
-from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
-from hirelink.sandbox.join import create_join_sandbox
-from hirelink.sandbox.personio import create_personio_sandbox
-from hirelink.sandbox.recruitee import create_recruitee_sandbox
-from hirelink.sandbox.recruitee_partners import create_partners_sandbox
 from hirelink.sandbox.server import SandboxServer
+from hirelink.sandbox.standins import PROVIDERS, StandIn, start_stand_in
 
 __all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
-
-
-@define(frozen=True)
-class StandIn:
-    """A running stand-in: its server and the details a client needs (URL, credentials)."""
-
-    name: str
-    server: SandboxServer
-    details: dict[str, Any]
-    sandbox: SandboxApp
-    """The stand-in itself: its state, faults and recorder."""
-
-
-StartProvider = Callable[..., tuple[SandboxApp, SandboxServer, dict[str, Any]]]
-
-
-def _start_recruitee(
-    *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
-    sandbox = create_recruitee_sandbox(candidates=candidates)
-    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    details = {"base_url": server.url, "company_id": sandbox.company_id, "token": sandbox.token}
-    return sandbox, server, details
-
-
-def _start_join(
-    *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
-    sandbox = create_join_sandbox()
-    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    return sandbox, server, {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
-
-
-def _start_partners(
-    *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
-    sandbox = create_partners_sandbox()
-    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    details = {
-        "base_url": server.url,
-        "codename": sandbox.codename,
-        "personal_token": sandbox.personal_token,
-        "partner_secret": sandbox.secret,
-    }
-    return sandbox, server, details
-
-
-def _start_personio(
-    *, host: str, port: int, max_lifetime: float | None, candidates: int
-) -> tuple[SandboxApp, SandboxServer, dict[str, Any]]:
-    sandbox = create_personio_sandbox()
-    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    details = {
-        "subdomain": sandbox.subdomain,
-        "company_id": sandbox.company_id,
-        "recruiting_token": sandbox.recruiting_token,
-        "channel_id": sandbox.channel_id,
-        "client_id": sandbox.client_id,
-        "client_secret": sandbox.client_secret,
-        "api_base_url": server.url,
-        "jobs_base_url": sandbox.jobs_base_url(server.url),
-    }
-    return sandbox, server, details
-
-
-PROVIDERS: dict[str, StartProvider] = {
-    "recruitee": _start_recruitee,
-    "join": _start_join,
-    "recruitee_partners": _start_partners,
-    "personio": _start_personio,
-}
-"""Stand-ins started by ``serve``, by the key they get in the printed JSON line."""
 
 
 def start_stand_ins(
@@ -111,19 +32,20 @@ def start_stand_ins(
     first_port: int = 0,
     max_lifetime: float | None = 3600.0,
     candidates: int = 250,
-) -> list[StandIn]:
+) -> list[StandIn[Any]]:
     """Start every stand-in; with ``first_port``, stand-in N listens on ``first_port + N``.
 
-    Stops the ones already started if a later one fails.
+    ``candidates`` seeds the Recruitee stand-in. Stops the ones already started if a
+    later one fails.
     """
-    started: list[StandIn] = []
+    started: list[StandIn[Any]] = []
     try:
-        for index, (name, start) in enumerate(PROVIDERS.items()):
+        for index, name in enumerate(PROVIDERS):
             port = first_port + index if first_port else 0
-            sandbox, server, details = start(
-                host=host, port=port, max_lifetime=max_lifetime, candidates=candidates
+            settings = {"candidates": candidates} if name == "recruitee" else {}
+            started.append(
+                start_stand_in(name, host=host, port=port, max_lifetime=max_lifetime, **settings)
             )
-            started.append(StandIn(name, server, details, sandbox))
     except BaseException:
         for stand_in in started:
             stand_in.server.stop()

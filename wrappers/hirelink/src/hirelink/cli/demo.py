@@ -458,7 +458,7 @@ def run_workflow(
     return outcomes
 
 
-def _workflow(stand_in: StandIn, partner_service_url: str) -> list[Step]:
+def _workflow(stand_in: StandIn[Any], partner_service_url: str) -> list[Step]:
     if stand_in.name == "recruitee_partners":
         sandbox = stand_in.sandbox
         assert isinstance(sandbox, PartnersSandbox)

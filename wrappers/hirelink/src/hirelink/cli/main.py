@@ -7,6 +7,7 @@ permission failure, 4 not found, 5 rate limited, 6 provider unavailable (5xx, ne
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import sys
 import threading
@@ -44,14 +45,20 @@ EXIT_UNAVAILABLE = 6
 
 app = typer.Typer(
     name="hirelink",
-    help="Run recruiting-API operations (Recruitee, ...) from the terminal.",
+    help=(
+        "Run recruiting-API operations (Recruitee, Recruitee Partners, JOIN, Personio) "
+        "from the terminal. Try `hirelink demo` (needs hirelink[sandbox]) for a tour "
+        "with no account."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 ops_app = typer.Typer(help="List and describe operations.", no_args_is_help=True)
 credentials_app = typer.Typer(help="Manage named credentials.", no_args_is_help=True)
-sandbox_app = typer.Typer(help="The local stand-ins of the APIs.", no_args_is_help=True)
+sandbox_app = typer.Typer(
+    help="The local stand-ins of the APIs (needs hirelink[sandbox]).", no_args_is_help=True
+)
 app.add_typer(ops_app, name="ops")
 app.add_typer(credentials_app, name="credentials")
 app.add_typer(sandbox_app, name="sandbox")
@@ -346,6 +353,30 @@ def _connection_checks(result: Any) -> list[dict[str, Any]]:
 
 # --- sandbox -----------------------------------------------------------------------
 
+SANDBOX_EXTRA = "hirelink[sandbox]"
+
+
+def _require_sandbox(command: str) -> None:
+    """Exit with a clear message when the optional stand-ins are not installed."""
+    if importlib.util.find_spec("hirelink.sandbox") is None:
+        err.print(
+            f"`{command}` needs the local stand-ins, which are not installed. Install them "
+            f"with: pip install '{SANDBOX_EXTRA}'  (operations against the real APIs "
+            "do not need them).",
+            highlight=False,
+            markup=False,
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command("demo")
+def demo() -> None:
+    """Run every operation of every provider against local stand-ins (no account needed)."""
+    _require_sandbox("hirelink demo")
+    from hirelink.cli import demo as demo_module
+
+    raise typer.Exit(demo_module.main())
+
 
 @sandbox_app.command("serve")
 def sandbox_serve(
@@ -355,6 +386,7 @@ def sandbox_serve(
     max_lifetime: Annotated[float, typer.Option(help="Stop after this many seconds.")] = 3600.0,
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
+    _require_sandbox("hirelink sandbox serve")
     from hirelink.sandbox.__main__ import start_stand_ins
 
     stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)

@@ -18,7 +18,7 @@ from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.sandbox.specs import spec_path
+from hirelink.core.specs import spec_path
 
 from .jsonable import mask_fields, to_json
 from .schema import InputConversion, JsonSchema, OutputSchemas, given_arguments, input_model

@@ -1,0 +1,196 @@
+"""Start the stand-ins and describe what a client needs to reach them.
+
+One place for "how to start provider X and which keyword arguments its client takes",
+used by ``python -m hirelink.sandbox serve``, ``hirelink sandbox serve``, the demo and
+the pytest plugin (:mod:`hirelink.sandbox.pytest_plugin`).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Generic, Literal, Self, TypeVar
+
+from attrs import define
+
+from hirelink.sandbox.app import SandboxApp
+from hirelink.sandbox.faults import FaultInjector
+from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
+from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
+from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
+from hirelink.sandbox.recorder import RequestRecorder
+from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
+from hirelink.sandbox.recruitee_partners import PartnersSandbox, create_partners_sandbox
+from hirelink.sandbox.server import SandboxServer
+
+__all__ = ["PROVIDERS", "ProviderName", "StandIn", "serve_stand_in", "start_stand_in"]
+
+ProviderName = Literal["recruitee", "join", "recruitee_partners", "personio"]
+PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners", "personio")
+"""Every stand-in, in the order ``serve`` starts them."""
+
+SandboxT = TypeVar("SandboxT", bound=SandboxApp)
+
+# provider -> (wrapper module, sync client class, async client class)
+_CLIENTS: dict[str, tuple[str, str, str]] = {
+    "recruitee": ("hirelink.recruitee", "Recruitee", "AsyncRecruitee"),
+    "join": ("hirelink.join", "Join", "AsyncJoin"),
+    "recruitee_partners": (
+        "hirelink.recruitee_partners",
+        "RecruiteePartners",
+        "AsyncRecruiteePartners",
+    ),
+    "personio": ("hirelink.personio", "Personio", "AsyncPersonio"),
+}
+
+
+@define(frozen=True)
+class StandIn(Generic[SandboxT]):
+    """A running stand-in: the sandbox, its server, and how a client reaches it.
+
+    Attributes:
+        name: the provider (``"recruitee"``, ``"join"``, ``"recruitee_partners"``,
+            ``"personio"``).
+        server: the loopback server (``server.url``, ``server.stop()``).
+        details: the keyword arguments of the provider's client (base URL and sandbox
+            credentials, which open only this local stand-in).
+        sandbox: the stand-in itself: its ``state``, ``faults`` and ``recorder``.
+    """
+
+    name: str
+    server: SandboxServer
+    details: dict[str, Any]
+    sandbox: SandboxT
+
+    @property
+    def url(self) -> str:
+        """The base URL a client uses (for JOIN it includes ``/v2``)."""
+        return str(self.details.get("base_url", self.server.url))
+
+    @property
+    def faults(self) -> FaultInjector:
+        """Switchable faults: ``faults.add(Fault(...))``, ``faults.clear()``."""
+        return self.sandbox.faults
+
+    @property
+    def recorder(self) -> RequestRecorder:
+        """Every request received, credentials redacted."""
+        return self.sandbox.recorder
+
+    @classmethod
+    def of(cls, stand_in: StandIn[Any]) -> Self:
+        """``stand_in`` as this class (a subclass adding typed clients or test helpers)."""
+        return cls(stand_in.name, stand_in.server, stand_in.details, stand_in.sandbox)
+
+    def client_kwargs(self, **overrides: Any) -> dict[str, Any]:
+        """Keyword arguments for the provider's client, with ``overrides`` applied.
+
+        An override of ``None`` removes that argument (e.g. to test a missing credential).
+        """
+        merged = {**self.details, **overrides}
+        return {name: value for name, value in merged.items() if value is not None}
+
+    def client(self, **overrides: Any) -> Any:
+        """The provider's sync client (its wrapper distribution must be installed)."""
+        return self._client_class(sync=True)(**self.client_kwargs(**overrides))
+
+    def async_client(self, **overrides: Any) -> Any:
+        """The provider's async client (its wrapper distribution must be installed)."""
+        return self._client_class(sync=False)(**self.client_kwargs(**overrides))
+
+    def reset(self) -> None:
+        """Remove every fault and forget recorded requests (the data stays)."""
+        self.sandbox.faults.clear()
+        self.sandbox.recorder.clear()
+
+    def hits(self, method: str, path_end: str) -> int:
+        """How many ``method`` requests whose path ends with ``path_end`` arrived."""
+        return sum(
+            1
+            for request in self.sandbox.recorder.requests
+            if request.method == method and request.path.endswith(path_end)
+        )
+
+    def _client_class(self, *, sync: bool) -> Callable[..., Any]:
+        module_name, sync_name, async_name = _CLIENTS[self.name]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            distribution = "hirelink-" + self.name.replace("_", "-")
+            raise ModuleNotFoundError(
+                f"{self.name} clients need the {distribution} distribution: "
+                f"pip install {distribution}"
+            ) from error
+        client_class: Callable[..., Any] = getattr(module, sync_name if sync else async_name)
+        return client_class
+
+
+def _details(name: str, sandbox: SandboxApp, server: SandboxServer) -> dict[str, Any]:
+    if isinstance(sandbox, RecruiteeSandbox):
+        return {"base_url": server.url, "company_id": sandbox.company_id, "token": sandbox.token}
+    if isinstance(sandbox, JoinSandbox):
+        return {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
+    if isinstance(sandbox, PartnersSandbox):
+        return {
+            "base_url": server.url,
+            "codename": sandbox.codename,
+            "personal_token": sandbox.personal_token,
+            "partner_secret": sandbox.secret,
+        }
+    if isinstance(sandbox, PersonioSandbox):
+        return {
+            "subdomain": sandbox.subdomain,
+            "company_id": sandbox.company_id,
+            "recruiting_token": sandbox.recruiting_token,
+            "channel_id": sandbox.channel_id,
+            "client_id": sandbox.client_id,
+            "client_secret": sandbox.client_secret,
+            "api_base_url": server.url,
+            "jobs_base_url": sandbox.jobs_base_url(server.url),
+        }
+    raise ValueError(f"no stand-in called {name!r}")
+
+
+_FACTORIES: dict[str, Callable[..., SandboxApp]] = {
+    "recruitee": create_recruitee_sandbox,
+    "join": create_join_sandbox,
+    "recruitee_partners": create_partners_sandbox,
+    "personio": create_personio_sandbox,
+}
+
+
+def start_stand_in(
+    name: str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    max_lifetime: float | None = 3600.0,
+    **settings: Any,
+) -> StandIn[Any]:
+    """Create the stand-in ``name`` and serve it on loopback; stop it with ``.server.stop()``.
+
+    ``settings`` go to the stand-in's factory (``create_recruitee_sandbox(candidates=...)``,
+    ``create_personio_sandbox(rate_window=...)``, ...).
+
+    Raises:
+        ValueError: no such stand-in, or ``host`` is not a loopback address.
+    """
+    factory = _FACTORIES.get(name)
+    if factory is None:
+        raise ValueError(f"no stand-in called {name!r}; choose from {', '.join(PROVIDERS)}")
+    sandbox = factory(**settings)
+    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    return StandIn(name, server, _details(name, sandbox, server), sandbox)
+
+
+@contextmanager
+def serve_stand_in(
+    name: str, *, max_lifetime: float | None = 600.0, **settings: Any
+) -> Iterator[StandIn[Any]]:
+    """:func:`start_stand_in` as a context manager: the server stops on exit."""
+    stand_in = start_stand_in(name, max_lifetime=max_lifetime, **settings)
+    try:
+        yield stand_in
+    finally:
+        stand_in.server.stop()
