@@ -45,7 +45,10 @@ class Distribution:
 
     @property
     def requirements(self) -> list[Requirement]:
-        return [Requirement(text) for text in self.project.get("dependencies", [])]
+        """Its dependencies, including those of every extra."""
+        extras = self.project.get("optional-dependencies", {}).values()
+        texts = [*self.project.get("dependencies", []), *(t for extra in extras for t in extra)]
+        return [Requirement(text) for text in texts]
 
     def spec_path(self, root: Path) -> Path:
         """The OpenAPI document a generated distribution comes from."""

@@ -10,9 +10,11 @@
 4. publish DIST_DIR to it through the upload protocol (``tests.release.publish``), then
    publish again and check nothing was uploaded the second time;
 5. create a clean virtualenv (``python -m venv``) and ``pip install hirelink`` from that
-   index alone: no other index, no find-links, no pip configuration;
-6. with the installed packages, start the Recruitee sandbox and run
-   ``recruitee.list_candidates`` through the operations catalog, and ``hirelink ops list``;
+   index alone: no other index, no find-links, no pip configuration; check that no
+   sandbox dependency came with it, that ``hirelink ops list`` and ``hirelink ops
+   describe`` work, and that ``hirelink demo`` says how to get the ``sandbox`` extra;
+6. ``pip install "hirelink[sandbox]"`` from the same index, start the Recruitee sandbox
+   and run ``recruitee.list_candidates`` through the operations catalog;
 7. stop the index (also when anything above fails).
 """
 
@@ -31,6 +33,12 @@ from .build import build_all, install_problems, metadata_problems, twine_check
 from .distributions import ROOT, artifacts, clean_env, discover, project_of, uv_binary
 from .local_index import local_index
 from .publish import Credentials, publish
+
+META = "hirelink"
+SANDBOX_EXTRA = "sandbox"
+SANDBOX_DISTRIBUTION = "hirelink-sandbox"
+# What only the sandbox extra may bring: none of it is importable after `pip install hirelink`.
+SANDBOX_ONLY_MODULES = ("hirelink.sandbox", "uvicorn", "openapi_core", "werkzeug", "jsonschema_path")
 
 # Run by the clean virtualenv's Python, outside the repository.
 OPERATION = """\
@@ -69,7 +77,7 @@ def mirror_third_party(dist: Path, packages: Path) -> list[Path]:
             [
                 *(sys.executable, "-m", "pip", "download", "--quiet"),
                 *("--dest", str(packages), "--find-links", str(dist), "--only-binary", ":all:"),
-                *("--constraint", str(pins), "hirelink"),
+                *("--constraint", str(pins), f"{META}[{SANDBOX_EXTRA}]"),
             ]
         )
     for path in artifacts(packages):
@@ -78,38 +86,73 @@ def mirror_third_party(dist: Path, packages: Path) -> list[Path]:
     return artifacts(packages)
 
 
+def pip_install(python: Path, index_url: str, requirement: str, work: Path) -> None:
+    """``pip install requirement`` into ``python``'s virtualenv from ``index_url`` alone."""
+    _run(
+        [
+            *(str(python), "-m", "pip", "install", "--quiet", "--no-cache-dir"),
+            *("--index-url", f"{index_url}simple/", requirement),
+        ],
+        cwd=work,
+        env=clean_env(),
+    )
+
+
 def install_from_index(index_url: str, work: Path) -> Path:
     """A clean virtualenv with ``hirelink`` installed from ``index_url`` alone."""
     venv = work / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], cwd=work, env=clean_env())
     python = venv / "bin" / "python"
-    _run(
-        [
-            *(str(python), "-m", "pip", "install", "--quiet", "--no-cache-dir"),
-            *("--index-url", f"{index_url}simple/", "hirelink"),
-        ],
-        cwd=work,
-        env=clean_env(),
-    )
+    pip_install(python, index_url, META, work)
     return python
 
 
-def check_installed(python: Path, work: Path) -> str:
-    """Every distribution installed at its version; one operation and the command run."""
+def _installed_versions(python: Path) -> dict[str, str]:
     listed = json.loads(
         _run([str(python), "-m", "pip", "list", "--format", "json"], env=clean_env())
     )
-    installed = {entry["name"].lower(): entry["version"] for entry in listed}
-    missing = [f"{d.name} {d.version}" for d in discover() if installed.get(d.name) != d.version]
+    return {entry["name"].lower(): entry["version"] for entry in listed}
+
+
+def _missing(python: Path, *, with_sandbox: bool) -> list[str]:
+    installed = _installed_versions(python)
+    expected = [d for d in discover() if with_sandbox or d.name != SANDBOX_DISTRIBUTION]
+    return [f"{d.name} {d.version}" for d in expected if installed.get(d.name) != d.version]
+
+
+def check_without_sandbox(python: Path, work: Path) -> str:
+    """``pip install hirelink``: everything but the sandbox; the catalog and command work."""
+    missing = _missing(python, with_sandbox=False)
     if missing:
         raise ReleaseError(f"`pip install hirelink` did not install {', '.join(missing)}")
-    output = _run([str(python), "-c", OPERATION], cwd=work, env=clean_env())
-    command = _run([str(python.parent / "hirelink"), "ops", "list"], cwd=work, env=clean_env())
-    if "recruitee.list_candidates" not in command:
+    probe = "import importlib.util as u, sys; print([m for m in sys.argv[1:] if u.find_spec(m)])"
+    leaked = _run([str(python), "-c", probe, *SANDBOX_ONLY_MODULES], cwd=work, env=clean_env())
+    if leaked.strip() != "[]":
+        raise ReleaseError(f"`pip install hirelink` brought sandbox dependencies: {leaked}")
+    hirelink = str(python.parent / "hirelink")
+    listed = _run([hirelink, "ops", "list"], cwd=work, env=clean_env())
+    if "recruitee.list_candidates" not in listed:
         raise ReleaseError(
-            f"`hirelink ops list` does not list recruitee.list_candidates:\n{command}"
+            f"`hirelink ops list` does not list recruitee.list_candidates:\n{listed}"
         )
-    return output.strip()
+    described = _run([hirelink, "ops", "describe", "recruitee.list_candidates"], env=clean_env())
+    if "qualified" not in described:
+        raise ReleaseError(f"`hirelink ops describe` shows no input schema:\n{described}")
+    demo = subprocess.run([hirelink, "demo"], capture_output=True, text=True, env=clean_env())
+    if demo.returncode != 2 or f"{META}[{SANDBOX_EXTRA}]" not in demo.stderr:
+        raise ReleaseError(f"`hirelink demo` without the extra:\n{demo.stdout}{demo.stderr}")
+    return (
+        f"hirelink alone: no sandbox module importable; ops list and describe work; "
+        f"`hirelink demo` asks for {META}[{SANDBOX_EXTRA}]"
+    )
+
+
+def check_with_sandbox(python: Path, work: Path) -> str:
+    """``pip install hirelink[sandbox]``: every distribution; one operation on the sandbox."""
+    missing = _missing(python, with_sandbox=True)
+    if missing:
+        raise ReleaseError(f"`pip install hirelink[sandbox]` did not install {', '.join(missing)}")
+    return _run([str(python), "-c", OPERATION], cwd=work, env=clean_env()).strip()
 
 
 def release(dist: Path, work: Path, *, build: bool = True) -> None:
@@ -138,7 +181,10 @@ def release(dist: Path, work: Path, *, build: bool = True) -> None:
             raise ReleaseError("republishing the same files uploaded something")
         print("== clean virtualenv: pip install hirelink from the local index alone")
         python = install_from_index(index_url, work)
-        print(check_installed(python, work))
+        print(check_without_sandbox(python, work))
+        print(f"== pip install {META}[{SANDBOX_EXTRA}] from the same index")
+        pip_install(python, index_url, f"{META}[{SANDBOX_EXTRA}]", work)
+        print(check_with_sandbox(python, work))
     print("== local index stopped; release path complete")
     for path in artifacts(dist):
         print(f"{path.stat().st_size:>9,} B  {path.name}")

@@ -22,6 +22,8 @@ def test_release_path_end_to_end(
     output = capsys.readouterr().out
     assert f"uploaded {len(artifacts(dist))} files" in output
     assert "nothing to upload: the index has every file already" in output
+    assert "hirelink alone: no sandbox module importable; ops list and describe work" in output
+    assert "`hirelink demo` asks for hirelink[sandbox]" in output
     assert "recruitee.list_candidates against the sandbox: " in output
     assert "local index stopped" in output
     # Only our own files went through the upload protocol; third-party ones were mirrored.

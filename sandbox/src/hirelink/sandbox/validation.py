@@ -4,7 +4,9 @@ Only the path, the query and the JSON body are checked. Security is left to
 each stand-in, which answers a missing or wrong credential with the provider's
 own status and body.
 
-Adaptations of openapi-core, all confined to this module:
+Adaptations of openapi-core, all confined to this module. They subclass the request
+validator and its factories, which openapi-core does not document as public API, so
+the sandbox pins openapi-core to one exact version (see its ``pyproject.toml``):
 
 * openapi-core's Starlette integration pins Starlette below 1.1, so requests are
   adapted to openapi-core's request protocol here (:class:`_CoreRequest`).
@@ -34,7 +36,6 @@ from openapi_core.deserializing.styles import style_deserializers
 from openapi_core.deserializing.styles.deserializers import StyleDeserializer
 from openapi_core.deserializing.styles.factories import StyleDeserializersFactory
 from openapi_core.exceptions import OpenAPIError
-from openapi_core.schema.parameters import get_style
 from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
 from openapi_core.templating.paths.datatypes import PathOperationServer
 from openapi_core.templating.paths.exceptions import PathError
@@ -217,12 +218,19 @@ def _declared_parameters(operation: SchemaPath, path: SchemaPath) -> tuple[_Decl
                 skippable_when_absent=(
                     location in ("query", "header", "path")
                     and "content" not in param
-                    and get_style(param) in _NAMED_STYLES
+                    and _style(param, location) in _NAMED_STYLES
                     and schema_type not in ("object", None)
                     and not isinstance(schema_type, list)
                 ),
             )
     return tuple(declared.values())
+
+
+def _style(param: SchemaPath, location: str) -> str:
+    """The parameter's serialization style; OpenAPI's default for its location otherwise."""
+    if "style" in param:
+        return (param / "style").read_str()
+    return "form" if location in ("query", "cookie") else "simple"
 
 
 @attrs.define
