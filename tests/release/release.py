@@ -38,7 +38,13 @@ META = "hirelink"
 SANDBOX_EXTRA = "sandbox"
 SANDBOX_DISTRIBUTION = "hirelink-sandbox"
 # What only the sandbox extra may bring: none of it is importable after `pip install hirelink`.
-SANDBOX_ONLY_MODULES = ("hirelink.sandbox", "uvicorn", "openapi_core", "werkzeug", "jsonschema_path")
+SANDBOX_ONLY_MODULES = (
+    "hirelink.sandbox",
+    "uvicorn",
+    "openapi_core",
+    "werkzeug",
+    "jsonschema_path",
+)
 
 # Run by the clean virtualenv's Python, outside the repository.
 OPERATION = """\

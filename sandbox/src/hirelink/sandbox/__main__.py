@@ -55,7 +55,10 @@ def start_stand_ins(
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m hirelink.sandbox", description="Local stand-ins for recruiting APIs."
+        prog="python -m hirelink.sandbox",
+        description=(
+            "Local stand-ins for Recruitee, the Recruitee Partners API, JOIN and Personio."
+        ),
     )
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve the stand-ins on loopback")

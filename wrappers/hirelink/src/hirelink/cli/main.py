@@ -47,7 +47,7 @@ app = typer.Typer(
     name="hirelink",
     help=(
         "Run recruiting-API operations (Recruitee, Recruitee Partners, JOIN, Personio) "
-        "from the terminal. Try `hirelink demo` (needs hirelink[sandbox]) for a tour "
+        "from the terminal. Try `hirelink demo` (needs hirelink\\[sandbox]) for a tour "
         "with no account."
     ),
     no_args_is_help=True,
@@ -57,7 +57,7 @@ app = typer.Typer(
 ops_app = typer.Typer(help="List and describe operations.", no_args_is_help=True)
 credentials_app = typer.Typer(help="Manage named credentials.", no_args_is_help=True)
 sandbox_app = typer.Typer(
-    help="The local stand-ins of the APIs (needs hirelink[sandbox]).", no_args_is_help=True
+    help="The local stand-ins of the APIs (needs hirelink\\[sandbox]).", no_args_is_help=True
 )
 app.add_typer(ops_app, name="ops")
 app.add_typer(credentials_app, name="credentials")
