@@ -26,7 +26,7 @@ through a session stand-in is seen by later tests.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -38,57 +38,35 @@ __all__: list[str] = []
 _SESSION_SUFFIX = "_sandbox_session"
 
 
-def _served(provider: str) -> Iterator[StandIn[Any]]:
-    with serve_stand_in(provider) as stand_in:
-        yield stand_in
+def _serving(provider: str, doc: str) -> Callable[[], Iterator[StandIn[Any]]]:
+    def served() -> Iterator[StandIn[Any]]:
+        with serve_stand_in(provider) as stand_in:
+            yield stand_in
+
+    served.__doc__ = doc
+    return served
 
 
-@pytest.fixture
-def recruitee_sandbox() -> Iterator[StandIn[Any]]:
-    """A fresh Recruitee stand-in for this test (``client_kwargs()``, ``faults``)."""
-    yield from _served("recruitee")
+def _fixtures(provider: str) -> tuple[object, object]:
+    """The per-test and the per-session fixture serving ``provider``'s stand-in."""
+    title = provider.replace("_", " ").title()
+    per_test = _serving(
+        provider, f"A fresh {title} stand-in for this test (``client_kwargs()``, ``faults``)."
+    )
+    per_session = _serving(
+        provider, f"One {title} stand-in for the session; faults and request log reset per test."
+    )
+    return (
+        pytest.fixture(name=f"{provider}_sandbox")(per_test),
+        pytest.fixture(name=provider + _SESSION_SUFFIX, scope="session")(per_session),
+    )
 
 
-@pytest.fixture(scope="session")
-def recruitee_sandbox_session() -> Iterator[StandIn[Any]]:
-    """One Recruitee stand-in for the session; faults and request log reset per test."""
-    yield from _served("recruitee")
-
-
-@pytest.fixture
-def join_sandbox() -> Iterator[StandIn[Any]]:
-    """A fresh JOIN stand-in for this test (``client_kwargs()``, ``faults``)."""
-    yield from _served("join")
-
-
-@pytest.fixture(scope="session")
-def join_sandbox_session() -> Iterator[StandIn[Any]]:
-    """One JOIN stand-in for the session; faults and request log reset per test."""
-    yield from _served("join")
-
-
-@pytest.fixture
-def personio_sandbox() -> Iterator[StandIn[Any]]:
-    """A fresh Personio stand-in for this test (``client_kwargs()``, ``faults``)."""
-    yield from _served("personio")
-
-
-@pytest.fixture(scope="session")
-def personio_sandbox_session() -> Iterator[StandIn[Any]]:
-    """One Personio stand-in for the session; faults and request log reset per test."""
-    yield from _served("personio")
-
-
-@pytest.fixture
-def recruitee_partners_sandbox() -> Iterator[StandIn[Any]]:
-    """A fresh Recruitee Partners stand-in for this test (``client_kwargs()``, ``faults``)."""
-    yield from _served("recruitee_partners")
-
-
-@pytest.fixture(scope="session")
-def recruitee_partners_sandbox_session() -> Iterator[StandIn[Any]]:
-    """One Recruitee Partners stand-in for the session; faults and log reset per test."""
-    yield from _served("recruitee_partners")
+# pytest finds fixtures among a plugin's module attributes, under any attribute name.
+for _provider in PROVIDERS:
+    globals()[f"_{_provider}_per_test"], globals()[f"_{_provider}_per_session"] = _fixtures(
+        _provider
+    )
 
 
 @pytest.fixture(autouse=True)
