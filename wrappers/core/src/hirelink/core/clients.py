@@ -13,7 +13,7 @@ from typing import Protocol, Self, TypeVar
 
 import httpx
 
-from .calls import Call
+from .calls import Call, Flow, Walk, arun_flow, run_flow
 from .http import HttpConfig, async_event_hooks, build_async_client, build_client, event_hooks
 from .pagination import (
     CursorPage,
@@ -88,10 +88,14 @@ class ProviderClient:
     def _run(self, call: Call[T]) -> T:
         return call.run(self._api)
 
-    def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
-        """Run dependent calls one after another; the last one's result is the answer."""
-        results = [self._run(call) for call in calls]
-        return results[-1]
+    def _perform(self, work: Call[T] | Flow[T]) -> T:
+        """Run one call, or drive a flow of calls (sending each result back in)."""
+        if isinstance(work, Call):
+            return self._run(work)
+        return run_flow(work, self._run)
+
+    def _walk(self, walk: Walk[T]) -> Iterator[T]:
+        return walk.sync(self._run)
 
     # Each walker builds the first page's call at once, so bad arguments raise here,
     # not at the caller's first next().
@@ -160,10 +164,14 @@ class AsyncProviderClient:
     async def _run(self, call: Call[T]) -> T:
         return await call.arun(self._api)
 
-    async def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
-        """Run dependent calls one after another; the last one's result is the answer."""
-        results = [await self._run(call) for call in calls]
-        return results[-1]
+    async def _perform(self, work: Call[T] | Flow[T]) -> T:
+        """Run one call, or drive a flow of calls (sending each result back in)."""
+        if isinstance(work, Call):
+            return await self._run(work)
+        return await arun_flow(work, self._run)
+
+    def _walk(self, walk: Walk[T]) -> AsyncIterator[T]:
+        return walk.asynchronous(self._run)
 
     def _walk_offsets(
         self,

@@ -12,6 +12,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
+from functools import partial
 from typing import Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
@@ -382,7 +383,7 @@ class PersonioRequests:
                 "language", f"must be one of {', '.join(LANGUAGES)}, got {language!r}"
             )
         kwargs = {"url": self.feed_url, "language": language}
-        return Call(list_job_positions, list_of(JobPosition), kwargs)
+        return Call(partial(list_job_positions.sync_detailed, **kwargs), list_of(JobPosition))
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
@@ -397,7 +398,10 @@ class PersonioRequests:
     def _upload(filename: str, content: bytes, mime_type: str) -> Call[UploadedDocument]:
         payload = File(payload=io.BytesIO(content), file_name=filename, mime_type=mime_type)
         body = DocumentUploadRequest(file=payload)
-        return Call(upload_application_document, instance_of(UploadedDocument), {"body": body})
+        return Call(
+            partial(upload_application_document.sync_detailed, body=body),
+            instance_of(UploadedDocument),
+        )
 
     def create_application(
         self,
@@ -454,7 +458,9 @@ class PersonioRequests:
                 for stored in [item if isinstance(item, UploadedDocument) else next(fresh)]
             ]
             body = ApplicationRequest(**request, files=files or UNSET)
-            return Call(create_application, _nothing, {"body": body}).map(lambda _: body)
+            return Call(partial(create_application.sync_detailed, body=body), _nothing).map(
+                lambda _: body
+            )
 
         return ApplicationPlan(uploads=uploads, submit=submit)
 
@@ -476,7 +482,7 @@ class PersonioRequests:
                 UNSET if self.credentials.channel_id is None else self.credentials.channel_id
             ),
         )
-        return Call(create_application, _nothing, {"body": body})
+        return Call(partial(create_application.sync_detailed, body=body), _nothing)
 
     @staticmethod
     def _email(field: str, value: object) -> str:
@@ -490,7 +496,7 @@ class PersonioRequests:
 
     def revoke_access_token(self, token: Secret) -> Call[None]:
         body = RevokeRequest(token=token.reveal())
-        return Call(revoke_access_token, _nothing, {"body": body})
+        return Call(partial(revoke_access_token.sync_detailed, body=body), _nothing)
 
     # --- v2 recruiting ---------------------------------------------------------------
 
@@ -535,12 +541,14 @@ class PersonioRequests:
         params.update(self._updated(filters))
         if "candidate_email" in filters:
             params["candidate_email"] = self._email("candidate_email", filters["candidate_email"])
-        return Call(list_applications, instance_of(ApplicationList), params)
+        return Call(
+            partial(list_applications.sync_detailed, **params), instance_of(ApplicationList)
+        )
 
     def get_application(self, application_id: str | int) -> Call[Application]:
         self._v2("get_application")
         kwargs = {"id": _id("application_id", application_id)}
-        return Call(get_application, _unwrap(Application), kwargs)
+        return Call(partial(get_application.sync_detailed, **kwargs), _unwrap(Application))
 
     def list_application_stage_transitions(
         self, application_id: str | int
@@ -548,7 +556,8 @@ class PersonioRequests:
         self._v2("list_application_stage_transitions")
         kwargs = {"id": _id("application_id", application_id)}
         return Call(
-            list_application_stage_transitions, instance_of(StageTransitionList), kwargs
+            partial(list_application_stage_transitions.sync_detailed, **kwargs),
+            instance_of(StageTransitionList),
         ).map(lambda page: page.field_data)
 
     def list_candidates(
@@ -564,12 +573,12 @@ class PersonioRequests:
         params.update(self._updated(filters))
         if "email" in filters:
             params["email"] = self._email("email", filters["email"])
-        return Call(list_candidates, instance_of(CandidateList), params)
+        return Call(partial(list_candidates.sync_detailed, **params), instance_of(CandidateList))
 
     def get_candidate(self, candidate_id: str | int) -> Call[Candidate]:
         self._v2("get_candidate")
         kwargs = {"id": _id("candidate_id", candidate_id)}
-        return Call(get_candidate, _unwrap(Candidate), kwargs)
+        return Call(partial(get_candidate.sync_detailed, **kwargs), _unwrap(Candidate))
 
     def list_jobs(
         self,
@@ -582,19 +591,24 @@ class PersonioRequests:
         _unknown(filters, JobFilters, "list_jobs")
         params = self._page_params(limit, cursor, MAX_RECRUITING_PAGE_SIZE)
         params.update(self._updated(filters))
-        return Call(list_jobs, instance_of(JobList), params)
+        return Call(partial(list_jobs.sync_detailed, **params), instance_of(JobList))
 
     def get_job(self, job_id: str | int) -> Call[Job]:
         self._v2("get_job")
-        return Call(get_job, _unwrap(Job), {"id": _id("job_id", job_id)})
+        return Call(partial(get_job.sync_detailed, id=_id("job_id", job_id)), _unwrap(Job))
 
     def list_categories(self) -> Call[list[Category]]:
         self._v2("list_categories")
-        return Call(list_categories, instance_of(CategoryList)).map(lambda page: page.field_data)
+        return Call(partial(list_categories.sync_detailed), instance_of(CategoryList)).map(
+            lambda page: page.field_data
+        )
 
     def get_category(self, category_id: str | int) -> Call[Category]:
         self._v2("get_category")
-        return Call(get_category, _unwrap(Category), {"id": _id("category_id", category_id)})
+        return Call(
+            partial(get_category.sync_detailed, id=_id("category_id", category_id)),
+            _unwrap(Category),
+        )
 
     # --- v2 persons ------------------------------------------------------------------
 
@@ -630,11 +644,13 @@ class PersonioRequests:
                 params[wire] = utc_moment(name, filters[name])  # type: ignore[literal-required]
         if "status" in filters:
             params["status"] = choice("status", filters["status"], ListPersonsStatus)
-        return Call(list_persons, instance_of(PersonList), params)
+        return Call(partial(list_persons.sync_detailed, **params), instance_of(PersonList))
 
     def get_person(self, person_id: str | int) -> Call[Person]:
         self._v2("get_person")
-        return Call(get_person, _unwrap(Person), {"id": _id("person_id", person_id)})
+        return Call(
+            partial(get_person.sync_detailed, id=_id("person_id", person_id)), _unwrap(Person)
+        )
 
     # --- cursor walks (``iter_*``) -----------------------------------------------------
     # After the first page only the cursor and the page size are sent: Personio's next

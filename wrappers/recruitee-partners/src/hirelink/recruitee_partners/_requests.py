@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import partial
+from types import ModuleType
 from typing import Any, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
@@ -37,7 +39,6 @@ from hirelink.api.recruitee_partners.models import (
     ReportStatus,
 )
 from hirelink.core import Call, InvalidInputError, Secret, instance_of, list_of
-from hirelink.core.calls import Endpoint
 from hirelink.core.validation import choice, non_empty_str, positive_int
 
 Environment = Literal["rc", "production"]
@@ -211,7 +212,9 @@ class PartnersRequests:
     def get_partner(self, company_id: int | str) -> Call[Partner]:
         self._on_rc("get_partner")
         kwargs = self._partner_kwargs(company_id)
-        return Call(get_partner, _PARTNER, kwargs).map(_treat_secret_as_secret)
+        return Call(partial(get_partner.sync_detailed, **kwargs), _PARTNER).map(
+            _treat_secret_as_secret
+        )
 
     def update_partner(
         self, company_id: int | str, **changes: Unpack[PartnerChanges]
@@ -231,13 +234,17 @@ class PartnersRequests:
 
     def delete_partner(self, company_id: int | str) -> Call[None]:
         self._on_rc("delete_partner")
-        return Call(delete_partner, _nothing, self._partner_kwargs(company_id))
+        return Call(
+            partial(delete_partner.sync_detailed, **self._partner_kwargs(company_id)), _nothing
+        )
 
     def _write_partner(
-        self, endpoint: Endpoint, company_id: int | str, fields: Mapping[str, object]
+        self, endpoint: ModuleType, company_id: int | str, fields: Mapping[str, object]
     ) -> Call[Partner]:
         kwargs = {**self._partner_kwargs(company_id), "body": PartnerFields.from_dict(fields)}
-        return Call(endpoint, _PARTNER, kwargs).map(_treat_secret_as_secret)
+        return Call(partial(endpoint.sync_detailed, **kwargs), _PARTNER).map(
+            _treat_secret_as_secret
+        )
 
     @staticmethod
     def _partner_fields(fields: Mapping[str, object]) -> dict[str, object]:
@@ -262,7 +269,9 @@ class PartnersRequests:
 
     def regenerate_secret(self) -> Call[Secret]:
         kwargs = {"codename": self.codename}
-        return Call(regenerate_partner_secret, instance_of(PartnerSecret), kwargs).map(_as_secret)
+        return Call(
+            partial(regenerate_partner_secret.sync_detailed, **kwargs), instance_of(PartnerSecret)
+        ).map(_as_secret)
 
     # --- reports (partner secret) ---------------------------------------------------
 
@@ -274,7 +283,7 @@ class PartnersRequests:
             "company_id": company_path_segment(company_id),
             "candidate_id": positive_int("candidate_id", candidate_id),
         }
-        return Call(list_candidate_reports, list_of(Report), kwargs)
+        return Call(partial(list_candidate_reports.sync_detailed, **kwargs), list_of(Report))
 
     def create_report(
         self, company_id: int | str, candidate_id: int, **fields: Unpack[ReportFields]
@@ -286,7 +295,7 @@ class PartnersRequests:
             "candidate_id": positive_int("candidate_id", candidate_id),
             "body": NewReport.from_dict(_report_fields(fields)),
         }
-        return Call(create_report, _REPORT, kwargs)
+        return Call(partial(create_report.sync_detailed, **kwargs), _REPORT)
 
     def update_report(self, report_id: str | UUID, **changes: Unpack[ReportFields]) -> Call[Report]:
         _reject_unknown(changes, ReportFields.__annotations__, "update_report")
@@ -300,11 +309,11 @@ class PartnersRequests:
             "report_id": report_uuid(report_id),
             "body": ReportChanges.from_dict(wire),
         }
-        return Call(update_report, _REPORT, kwargs)
+        return Call(partial(update_report.sync_detailed, **kwargs), _REPORT)
 
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         kwargs = {"codename": self.codename, "report_id": report_uuid(report_id)}
-        return Call(delete_report, _nothing, kwargs)
+        return Call(partial(delete_report.sync_detailed, **kwargs), _nothing)
 
 
 def _service_urls(value: object) -> dict[str, str]:

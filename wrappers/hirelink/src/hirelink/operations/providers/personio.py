@@ -32,8 +32,8 @@ def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     return arguments
 
 
-def _document(content: bytes, file_name: str, category: DocumentCategory) -> ApplicationDocument:
-    return ApplicationDocument(content, category=category, filename=file_name)
+def _document(content: bytes, filename: str, category: DocumentCategory) -> ApplicationDocument:
+    return ApplicationDocument(content, category=category, filename=filename)
 
 
 DOCUMENT = file_conversion(_document, types=DocumentCategory, name="PersonioDocument")
@@ -101,7 +101,7 @@ CATALOG.register(
             "first_name": "Lena",
             "last_name": "Vogt",
             "email": "lena.vogt@example.org",
-            "documents": [{"type": "cv", "file_name": "cv.pdf", "content": "JVBERi0xLjQK"}],
+            "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
         },
     ),
     _operation(
