@@ -31,12 +31,12 @@ class Served:
         """Both credentials, pointed at the sandbox."""
         options.setdefault("personal_token", self.sandbox.personal_token)
         options.setdefault("partner_secret", self.sandbox.secret)
-        return RecruiteePartners(self.sandbox.codename, base_url=self.url, **options)
+        return RecruiteePartners(codename=self.sandbox.codename, base_url=self.url, **options)
 
     def async_client(self, **options: Any) -> AsyncRecruiteePartners:
         options.setdefault("personal_token", self.sandbox.personal_token)
         options.setdefault("partner_secret", self.sandbox.secret)
-        return AsyncRecruiteePartners(self.sandbox.codename, base_url=self.url, **options)
+        return AsyncRecruiteePartners(codename=self.sandbox.codename, base_url=self.url, **options)
 
     def last(self, method: str, path_contains: str = "/p/") -> RecordedRequest:
         request = self.sandbox.recorder.last(method, path_contains)

@@ -1,6 +1,6 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
-from .auth import HeaderAuth
+from .auth import HeaderAuth, RoutedAuth
 from .calls import Call, Flow, Walk, instance_of, list_of
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import (
@@ -82,6 +82,7 @@ __all__ = [
     "RequestOptions",
     "RetryPolicy",
     "RetryTransport",
+    "RoutedAuth",
     "Secret",
     "ServerError",
     "SlidingWindowLimiter",

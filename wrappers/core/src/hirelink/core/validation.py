@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from attrs import frozen
 
 from .errors import InvalidInputError
+from .secrets import Secret
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -22,6 +23,22 @@ E = TypeVar("E", bound=enum.Enum)
 def non_empty_str(field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {value!r}")
+    return value
+
+
+def secret(field: str, value: object) -> Secret:
+    """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
+    if isinstance(value, Secret):
+        return value
+    if isinstance(value, str) and value.strip():
+        return Secret(value)
+    raise InvalidInputError(field, "must be a non-empty string or a hirelink Secret")
+
+
+def text(field: str, value: object) -> str:
+    """A string, possibly empty (e.g. a description or cover letter being cleared)."""
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"must be a string, got {value!r}")
     return value
 
 

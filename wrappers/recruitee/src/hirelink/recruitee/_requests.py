@@ -65,6 +65,7 @@ from hirelink.core.validation import (
     one_of,
     positive_int,
     string_list,
+    text,
     true_only_flag,
     utc_timestamp,
 )
@@ -149,12 +150,6 @@ _PAGING = Inputs(
 _LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  # noqa: E731
 
 
-def _text(field: str, value: object) -> str:
-    if not isinstance(value, str):
-        raise InvalidInputError(field, f"must be a string, got {value!r}")
-    return value
-
-
 _PROFILE = Inputs(
     "update_candidate",
     name=non_empty_str,
@@ -162,7 +157,7 @@ _PROFILE = Inputs(
     phones=_LIST_FIELD,
     social_links=_LIST_FIELD,
     links=_LIST_FIELD,
-    cover_letter=_text,
+    cover_letter=text,
     remote_cv_url=http_url,
 )
 _NEW_CANDIDATE = Inputs(
