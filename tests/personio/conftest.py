@@ -37,7 +37,7 @@ class Served:
             "channel_id": sandbox.channel_id,
             "client_id": sandbox.client_id,
             "client_secret": sandbox.client_secret,
-            "api_base_url": self.url,
+            "base_url": self.url,
             "jobs_base_url": sandbox.jobs_base_url(self.url),
             "recruiting_rate_window": CLIENT_WINDOW,
         }

@@ -90,7 +90,7 @@ def _start_personio(
         "channel_id": sandbox.channel_id,
         "client_id": sandbox.client_id,
         "client_secret": sandbox.client_secret,
-        "api_base_url": server.url,
+        "base_url": server.url,
         "jobs_base_url": sandbox.jobs_base_url(server.url),
     }
     return sandbox, server, details

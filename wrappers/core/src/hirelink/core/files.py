@@ -15,17 +15,28 @@ import mimetypes
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol, runtime_checkable
+from uuid import UUID
 
 from attrs import field, frozen
 
 from .errors import InvalidInputError
 from .validation import non_empty_str
 
-__all__ = ["Document", "FileLimits", "FileSource", "LoadedFile", "load_file"]
+__all__ = ["Document", "FileLimits", "FileSource", "LoadedFile", "StoredFile", "load_file"]
 
 FileSource = bytes | bytearray | str | os.PathLike[str] | IO[bytes]
 """Raw bytes (then a ``filename`` is needed), a path, or a binary file object."""
+
+
+@runtime_checkable
+class StoredFile(Protocol):
+    """A file the provider holds already (the answer of an upload, e.g. Personio's
+    ``UploadedDocument``): attached by reference, never read again."""
+
+    uuid: UUID
+    original_filename: str
+
 
 _SYNONYMS = {"jpeg": "jpg", "tiff": "tif"}
 
@@ -82,7 +93,7 @@ def load_file(
     and taken from the path or the file object's ``name`` otherwise. A path's size is
     checked before it is read; a file object is read at most one byte past the limit.
     """
-    name_field = f"{field_name}.filename"
+    name_field = "filename" if field_name == "file" else f"{field_name}.filename"
     if isinstance(source, bytes | bytearray):
         if filename is None:
             raise InvalidInputError(name_field, "is required when the file is given as bytes")
@@ -125,17 +136,22 @@ class Document:
     """A file attached to an application, the same shape for every provider.
 
     Args:
-        file: bytes (then ``filename`` is required), a path, or a binary file object.
+        file: bytes (then ``filename`` is required), a path, a binary file object, or
+            a :class:`StoredFile` where the provider lets documents be uploaded first.
         type: the provider's document type (JOIN: ``CV``, ``COVER_LETTER``, ...;
             Personio: ``cv``, ``cover-letter``, ...); checked by the provider.
         filename: the name sent; by default the path's or file object's name.
     """
 
-    file: FileSource = field(repr=False)
+    file: FileSource | StoredFile = field(repr=False)
     type: str | enum.Enum | None = None
     filename: str | None = None
 
     def load(self, limits: FileLimits, field_name: str) -> LoadedFile:
+        if isinstance(self.file, StoredFile):
+            raise InvalidInputError(
+                field_name, f"{limits.provider} takes the file's contents, not an upload"
+            )
         return load_file(self.file, limits, filename=self.filename, field_name=field_name)
 
 

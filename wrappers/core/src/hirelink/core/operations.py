@@ -38,8 +38,6 @@ class CatalogEntry:
     example: Mapping[str, Any]
     walker: str | None
     """For list operations: the walker that yields every item (``--all``)."""
-    input_types: Mapping[str, Any]
-    """Catalog input types replacing parameter annotations JSON cannot carry."""
 
 
 class Declaration(Generic[P, T]):
@@ -152,12 +150,16 @@ def operation(
     *,
     example: Mapping[str, Any] | None = None,
     walker: str | None = None,
-    input_types: Mapping[str, Any] | None = None,
 ) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[P, T]]:
-    """Declare an operation; with a ``title`` it is also listed in the catalog."""
+    """Declare an operation; with a ``title`` it is also listed in the catalog.
+
+    ``example`` holds catalog inputs that work against the sandbox; ``walker`` names the
+    :func:`walker` yielding every item of a list operation.
+    """
 
     def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[P, T]:
-        return Operation(build, _entry(title, example, walker, input_types))
+        entry = None if title is None else CatalogEntry(title, example or {}, walker)
+        return Operation(build, entry)
 
     return declare
 
@@ -167,17 +169,6 @@ def walker(
 ) -> Walker[P, T]:
     """Declare a walker over every page of a list operation."""
     return Walker(build, None)
-
-
-def _entry(
-    title: str | None,
-    example: Mapping[str, Any] | None,
-    walker: str | None,
-    input_types: Mapping[str, Any] | None,
-) -> CatalogEntry | None:
-    if title is None:
-        return None
-    return CatalogEntry(title, example or {}, walker, input_types or {})
 
 
 def declarations(cls: type) -> dict[str, Declaration[Any, Any]]:

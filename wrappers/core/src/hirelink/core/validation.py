@@ -49,7 +49,7 @@ def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     return value
 
 
-def bounded_int(*, minimum: int = 1, maximum: int) -> Converter:
+def bounded_int(*, minimum: int = 1, maximum: int) -> Callable[[str, Any], int]:
     """A whole number between ``minimum`` and ``maximum`` (e.g. a provider's page size)."""
 
     def check(field: str, value: object) -> int:

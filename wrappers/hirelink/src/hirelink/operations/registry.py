@@ -179,14 +179,19 @@ def _builder(client_class: type, name: str) -> Callable[..., Any]:
 
 
 def declared_operations(
-    provider: Provider, *, refreshes_credential: Mapping[str, str] | None = None
+    provider: Provider,
+    *,
+    refreshes_credential: Mapping[str, str] | None = None,
+    input_types: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Operation]:
     """The catalog entries the provider's client class declares (see ``hirelink.core.operation``).
 
     ``refreshes_credential`` maps an operation that issues a secret to the credential
-    field the secret belongs in.
+    field the secret belongs in; ``input_types`` maps an operation to catalog input types
+    replacing parameter annotations JSON cannot carry (e.g. a file given as a path).
     """
     refreshes = refreshes_credential or {}
+    overrides = input_types or {}
     return [
         Operation(
             id=f"{provider.name}.{name}",
@@ -195,7 +200,7 @@ def declared_operations(
             method=name,
             example=declaration.catalog.example,
             iter_method=declaration.catalog.walker,
-            input_types=declaration.catalog.input_types,
+            input_types=overrides.get(name, {}),
             refreshes_credential=refreshes.get(name),
         )
         for name, declaration in declarations(provider.client_class).items()
