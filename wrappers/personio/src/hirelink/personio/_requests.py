@@ -534,7 +534,7 @@ class PersonioOperations:
         yield Call(partial(create_application.sync_detailed, body=body), _nothing)
         return body
 
-    def connection_probe(self, job_position_id: int) -> Call[None]:
+    def _connection_probe(self, job_position_id: int) -> Call[None]:
         """A submission Personio must refuse (its date lies far in the future).
 
         Personio checks the Recruiting API key first (401/403) and then reports every
@@ -585,7 +585,7 @@ class PersonioOperations:
         """
         return connection_flow(self)
 
-    def granted_scopes(self) -> tuple[str, ...]:
+    def _granted_scopes(self) -> tuple[str, ...]:
         token = self.oauth.token if self.oauth else None
         return token.scopes if token else ()
 

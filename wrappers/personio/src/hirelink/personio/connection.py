@@ -143,7 +143,7 @@ def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]
             )
         )
     else:
-        probe = yield from _attempt(personio.connection_probe(position_id))
+        probe = yield from _attempt(personio._connection_probe(position_id))
         key, reasons = _key_verdict(key_label, probe)
         checks.append(key)
     key_ok = checks[-1].ok
@@ -188,7 +188,7 @@ def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]
         )
         return checks
     categories = yield from _attempt(type(personio).list_categories.prepare(personio))
-    scopes = " ".join(personio.granted_scopes()) or "not listed"
+    scopes = " ".join(personio._granted_scopes()) or "not listed"
     if not isinstance(categories, HirelinkError):
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
