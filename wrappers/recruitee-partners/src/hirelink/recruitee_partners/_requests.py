@@ -134,10 +134,11 @@ def _as_secret(answer: PartnerSecret) -> Secret:
     return Secret(answer.secret)
 
 
-def company_path_segment(company_id: int | str) -> str:
-    """The ``/c/{company_id}`` segment: a Recruitee company id, as digits."""
-    digits = isinstance(company_id, str) and company_id.isascii() and company_id.isdigit()
-    return str(positive_int("company_id", int(company_id) if digits else company_id))
+def company_path_segment(company_id: object) -> str:
+    """The ``/c/{company_id}`` segment: a Recruitee company id (digits are accepted too)."""
+    if isinstance(company_id, str) and company_id.isascii() and company_id.isdigit():
+        company_id = int(company_id)
+    return str(positive_int("company_id", company_id))
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
@@ -262,7 +263,7 @@ class PartnersOperations:
     )
     def create_partner(
         self,
-        company_id: int | str,
+        company_id: int,
         *,
         kind: KindName | PartnerKind,
         name: str,
@@ -289,7 +290,7 @@ class PartnersOperations:
         return self._partner_call(request)
 
     @operation("Retrieve Partner", example={"company_id": 4100})
-    def get_partner(self, company_id: int | str) -> Call[Partner]:
+    def get_partner(self, company_id: int) -> Call[Partner]:
         """The partner record, including its current ``secret``."""
         self._on_rc("get_partner")
         request = partial(
@@ -299,7 +300,7 @@ class PartnersOperations:
 
     @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
     def update_partner(
-        self, company_id: int | str, **changes: Unpack[PartnerChanges]
+        self, company_id: int, **changes: Unpack[PartnerChanges]
     ) -> Call[Partner]:
         """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
         ``urls``, ``inputs``); at least one is required. ``inputs`` replaces the list."""
@@ -321,7 +322,7 @@ class PartnersOperations:
         "Set Partner Inputs",
         example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
     )
-    def set_inputs(self, company_id: int | str, inputs: Iterable[InputField]) -> Call[Partner]:
+    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[Partner]:
         """Replace the fields of the send dialog, e.g.
         ``[{"kind": "phone", "name": "phone", "required": False}]``.
 
@@ -338,7 +339,7 @@ class PartnersOperations:
         return self._partner_call(request)
 
     @operation("Delete Partner", example={"company_id": 4100})
-    def delete_partner(self, company_id: int | str) -> Call[None]:
+    def delete_partner(self, company_id: int) -> Call[None]:
         """Delete the partner record."""
         self._on_rc("delete_partner")
         request = partial(
@@ -360,7 +361,7 @@ class PartnersOperations:
 
     @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
     def list_candidate_reports(
-        self, company_id: int | str, candidate_id: int
+        self, company_id: int, candidate_id: int
     ) -> Call[list[Report]]:
         """The reports this partner holds on a candidate of a customer company."""
         request = partial(
@@ -376,7 +377,7 @@ class PartnersOperations:
         "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
     )
     def create_report(
-        self, company_id: int | str, candidate_id: int, **fields: Unpack[ReportFields]
+        self, company_id: int, candidate_id: int, **fields: Unpack[ReportFields]
     ) -> Call[Report]:
         """Create a report on a candidate (``status`` defaults to ``sent``).
 

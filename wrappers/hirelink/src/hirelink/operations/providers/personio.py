@@ -27,8 +27,9 @@ _VALUES = (
 def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     arguments: dict[str, Any] = {"subdomain": values["subdomain"]}
     arguments.update({name: values[name] for name in _VALUES if values.get(name)})
-    if "channel_id" in arguments:
-        arguments["channel_id"] = int(arguments["channel_id"])
+    for numeric in ("company_id", "channel_id"):
+        if numeric in arguments:
+            arguments[numeric] = int(arguments[numeric])
     return arguments
 
 
