@@ -139,34 +139,45 @@ Flow = Generator[Call[Any], Any, T]
 its return value is the operation's result. An error of a call is thrown into it."""
 
 
+class _FlowDriver(Generic[T]):
+    """The bookkeeping of driving a flow, shared by the sync and the async driver."""
+
+    def __init__(self, flow: Flow[T]) -> None:
+        self.flow = flow
+        self.outcome: object = None  # send(None) starts a fresh generator
+        self.result: T | None = None
+
+    def next_call(self) -> Call[Any] | None:
+        """Hand the last outcome in (an error is thrown); None once the flow returned."""
+        try:
+            if isinstance(self.outcome, HirelinkError):
+                return self.flow.throw(self.outcome)
+            return self.flow.send(self.outcome)
+        except StopIteration as done:
+            self.result = done.value
+            return None
+
+
 def run_flow(flow: Flow[T], run: Callable[[Call[Any]], Any]) -> T:
     """Drive ``flow`` with a sync ``run``."""
-    try:
-        call = next(flow)
-        while True:
-            try:
-                result = run(call)
-            except HirelinkError as error:
-                call = flow.throw(error)
-            else:
-                call = flow.send(result)
-    except StopIteration as done:
-        return done.value  # type: ignore[no-any-return]
+    driver = _FlowDriver(flow)
+    while (call := driver.next_call()) is not None:
+        try:
+            driver.outcome = run(call)
+        except HirelinkError as error:
+            driver.outcome = error
+    return driver.result  # type: ignore[return-value]
 
 
 async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) -> T:
     """Drive ``flow`` with an async ``arun``."""
-    try:
-        call = next(flow)
-        while True:
-            try:
-                result = await arun(call)
-            except HirelinkError as error:
-                call = flow.throw(error)
-            else:
-                call = flow.send(result)
-    except StopIteration as done:
-        return done.value  # type: ignore[no-any-return]
+    driver = _FlowDriver(flow)
+    while (call := driver.next_call()) is not None:
+        try:
+            driver.outcome = await arun(call)
+        except HirelinkError as error:
+            driver.outcome = error
+    return driver.result  # type: ignore[return-value]
 
 
 @define(frozen=True)

@@ -623,11 +623,12 @@ class PersonioOperations:
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> Walk[Application]:
         """Every application matching ``filters``, fetched lazily page by page."""
-        size = _page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return Walk.cursor(
-            lambda cursor: PersonioOperations.list_applications.prepare(
-                self, limit=size, cursor=cursor, **({} if cursor else filters)
-            ).map(_cursor_page)
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_applications.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
         )
 
     @operation("Retrieve Application", example={"application_id": 8812046})
@@ -670,11 +671,12 @@ class PersonioOperations:
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> Walk[Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page."""
-        size = _page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return Walk.cursor(
-            lambda cursor: PersonioOperations.list_candidates.prepare(
-                self, limit=size, cursor=cursor, **({} if cursor else filters)
-            ).map(_cursor_page)
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_candidates.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
         )
 
     @operation("Retrieve Candidate", example={"candidate_id": 1})
@@ -699,11 +701,12 @@ class PersonioOperations:
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
     ) -> Walk[Job]:
         """Every job matching ``filters``, fetched lazily page by page."""
-        size = _page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return Walk.cursor(
-            lambda cursor: PersonioOperations.list_jobs.prepare(
-                self, limit=size, cursor=cursor, **({} if cursor else filters)
-            ).map(_cursor_page)
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_jobs.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
         )
 
     @operation("Retrieve Job", example={"job_id": 1874512})
@@ -752,11 +755,12 @@ class PersonioOperations:
         self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
     ) -> Walk[Person]:
         """Every person matching ``filters``, fetched lazily page by page."""
-        size = _page_size(page_size, MAX_PERSONS_PAGE_SIZE)
-        return Walk.cursor(
-            lambda cursor: PersonioOperations.list_persons.prepare(
-                self, limit=size, cursor=cursor, **({} if cursor else filters)
-            ).map(_cursor_page)
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_persons.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_PERSONS_PAGE_SIZE),
+            filters,
         )
 
     @operation("Retrieve Person", example={"person_id": 24205129})
@@ -766,8 +770,16 @@ class PersonioOperations:
         return Call(partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(Person))
 
 
-# After the first page only the cursor and the page size are sent: Personio's next links
-# carry nothing else, so the cursor is taken to remember the filters.
+def _cursor_walk(
+    page: Callable[[int, str | None, Mapping[str, Any]], Call[ListPage[T]]],
+    size: int,
+    filters: Mapping[str, Any],
+) -> Walk[T]:
+    # After the first page only the cursor and the page size are sent: Personio's next
+    # links carry nothing else, so the cursor is taken to remember the filters.
+    return Walk.cursor(
+        lambda cursor: page(size, cursor, {} if cursor else filters).map(_cursor_page)
+    )
 
 
 def _page_size(page_size: int, maximum: int) -> int:

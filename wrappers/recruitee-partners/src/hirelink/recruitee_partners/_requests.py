@@ -246,6 +246,15 @@ class PartnersOperations:
                 "changed on RC (environment='rc') and then promoted again",
             )
 
+    def _write_partner(
+        self, company_id: int, fields: Mapping[str, object], *, new: bool
+    ) -> Call[Partner]:
+        """POST (``new``: create, or replace what is given) or PATCH the partner record."""
+        endpoint = create_partner.sync_detailed if new else update_partner.sync_detailed
+        body = PartnerFields.from_dict(fields)
+        request = partial(endpoint, self.codename, company_path_segment(company_id), body=body)
+        return self._partner_call(request)
+
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[Partner]:
         self._require("personal_token", "managing the partner record")
         return Call(endpoint_call, _PARTNER).map(_treat_secret_as_secret)
@@ -281,13 +290,7 @@ class PartnersOperations:
         if unknown:
             raise InvalidInputError(unknown[0], "is not an argument of create_partner")
         fields = _PARTNER_FIELDS.wire({"kind": kind, "name": name, **details})
-        request = partial(
-            create_partner.sync_detailed,
-            self.codename,
-            company_path_segment(company_id),
-            body=PartnerFields.from_dict(fields),
-        )
-        return self._partner_call(request)
+        return self._write_partner(company_id, fields, new=True)
 
     @operation("Retrieve Partner", example={"company_id": 4100})
     def get_partner(self, company_id: int) -> Call[Partner]:
@@ -299,9 +302,7 @@ class PartnersOperations:
         return self._partner_call(request)
 
     @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
-    def update_partner(
-        self, company_id: int, **changes: Unpack[PartnerChanges]
-    ) -> Call[Partner]:
+    def update_partner(self, company_id: int, **changes: Unpack[PartnerChanges]) -> Call[Partner]:
         """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
         ``urls``, ``inputs``); at least one is required. ``inputs`` replaces the list."""
         self._on_rc("update_partner")
@@ -310,13 +311,7 @@ class PartnersOperations:
             raise InvalidInputError(
                 "changes", "give at least one of: " + ", ".join(_PARTNER_FIELDS.params)
             )
-        request = partial(
-            update_partner.sync_detailed,
-            self.codename,
-            company_path_segment(company_id),
-            body=PartnerFields.from_dict(fields),
-        )
-        return self._partner_call(request)
+        return self._write_partner(company_id, fields, new=False)
 
     @operation(
         "Set Partner Inputs",
@@ -330,13 +325,7 @@ class PartnersOperations:
         ``admin`` and ``offer``; each configured extra adds keys to ``send_candidate``.
         """
         self._on_rc("set_inputs")
-        request = partial(
-            create_partner.sync_detailed,
-            self.codename,
-            company_path_segment(company_id),
-            body=PartnerFields.from_dict({"inputs": _inputs("inputs", inputs)}),
-        )
-        return self._partner_call(request)
+        return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
 
     @operation("Delete Partner", example={"company_id": 4100})
     def delete_partner(self, company_id: int) -> Call[None]:
@@ -360,9 +349,7 @@ class PartnersOperations:
     # --- reports (partner secret) ---------------------------------------------------
 
     @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
-    def list_candidate_reports(
-        self, company_id: int, candidate_id: int
-    ) -> Call[list[Report]]:
+    def list_candidate_reports(self, company_id: int, candidate_id: int) -> Call[list[Report]]:
         """The reports this partner holds on a candidate of a customer company."""
         request = partial(
             list_candidate_reports.sync_detailed,

@@ -351,27 +351,19 @@ class RecruiteeOperations:
     )
     def add_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
         """Add tags (existing tags stay); returns the updated candidate."""
-        body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
-        request = partial(
-            add_candidate_tags.sync_detailed,
-            self.company_id,
-            self._candidate_id(candidate_id),
-            body=body,
-        )
-        return Call(request, _CANDIDATE).map(_candidate)
+        return self._tags_call(candidate_id, tags, add=True)
 
     @operation(
         "Remove Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
     )
     def remove_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
         """Remove tags; returns the updated candidate."""
+        return self._tags_call(candidate_id, tags, add=False)
+
+    def _tags_call(self, candidate_id: int, tags: Iterable[str], *, add: bool) -> Call[Candidate]:
+        endpoint = add_candidate_tags.sync_detailed if add else remove_candidate_tags.sync_detailed
         body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
-        request = partial(
-            remove_candidate_tags.sync_detailed,
-            self.company_id,
-            self._candidate_id(candidate_id),
-            body=body,
-        )
+        request = partial(endpoint, self.company_id, self._candidate_id(candidate_id), body=body)
         return Call(request, _CANDIDATE).map(_candidate)
 
     @staticmethod
