@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
@@ -35,7 +36,7 @@ from hirelink.sandbox.faults import Fault
 from .conftest import Served
 
 BACKEND_JOB = 8812345
-PERSON = {"first_name": "A", "last_name": "B", "email": "a@b.org"}
+PERSON: dict[str, Any] = {"first_name": "A", "last_name": "B", "email": "a@b.org"}
 
 
 def last_query(served: Served, path_end: str) -> dict[str, list[str]]:
