@@ -16,7 +16,17 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Concatenate,
+    Generic,
+    ParamSpec,
+    TypeVar,
+    get_args,
+    get_type_hints,
+    overload,
+)
 
 from attrs import frozen
 
@@ -27,7 +37,6 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 T = TypeVar("T")
-Self_ = TypeVar("Self_", bound="Declaration[Any, Any]")
 
 
 @frozen
@@ -55,29 +64,25 @@ class Declaration(Generic[P, T]):
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    @property
-    def summary(self) -> str:
-        """The docstring's first paragraph on one line."""
-        first = (self.__doc__ or "").strip().split("\n\n")[0]
-        return " ".join(first.split())
-
     @functools.cached_property
     def result_type(self) -> Any:
         """What a call of the sync method returns (the ``T`` of ``Call[T]``/``Walk[T]``)."""
-        from typing import get_args, get_type_hints
-
         returned = get_type_hints(self.build)["return"]
         args = get_args(returned)
         return args[-1] if args else returned
 
-    def _bind(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        """Give the bound method the builder's name, docstring and signature (minus self)."""
-        functools.update_wrapper(method, self.build)
+    @functools.cached_property
+    def _signature(self) -> inspect.Signature:
         signature = inspect.signature(self.build)
-        method.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        return signature.replace(
             parameters=list(signature.parameters.values())[1:],
             return_annotation=inspect.Signature.empty,
         )
+
+    def _bind(self, method: Callable[..., Any]) -> Callable[..., Any]:
+        """Give the bound method the builder's name, docstring and signature (minus self)."""
+        functools.update_wrapper(method, self.build)
+        method.__signature__ = self._signature  # type: ignore[attr-defined]
         return method
 
 
