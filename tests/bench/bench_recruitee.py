@@ -68,7 +68,10 @@ def overhead(info: dict[str, Any], calls: int) -> tuple[float, float]:
     url = f"{base_url}/c/{company}/candidates"
     params = {"limit": "100", "offset": "0"}
     headers = {"Authorization": f"Bearer {token}"}
-    with httpx.Client() as raw, Recruitee(company, token, base_url=base_url) as client:
+    with (
+        httpx.Client() as raw,
+        Recruitee(company_id=company, token=token, base_url=base_url) as client,
+    ):
 
         def raw_call() -> object:
             response = raw.get(url, params=params, headers=headers)
@@ -89,7 +92,9 @@ def overhead(info: dict[str, Any], calls: int) -> tuple[float, float]:
 
 
 def walk_peak_kib(info: dict[str, Any], count: int) -> tuple[int, float]:
-    with Recruitee(info["company_id"], info["token"], base_url=info["base_url"]) as client:
+    with Recruitee(
+        company_id=info["company_id"], token=info["token"], base_url=info["base_url"]
+    ) as client:
         gc.collect()
         tracemalloc.start()
         walked = sum(1 for _ in itertools.islice(client.iter_candidates(page_size=100), count))

@@ -107,12 +107,12 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
     operation = CATALOG.get("join.create_application")
     arguments = operation.arguments(STEPS["join.create_application"][0])
     (document,) = arguments["documents"]
-    assert document.data.startswith(b"%PDF-1.4")
+    assert document.file.startswith(b"%PDF-1.4")
     with pytest.raises(InputValidationError) as caught:
         operation.arguments(
             {
                 **operation.example,
-                "documents": [{"type": "CV", "file_name": "x.pdf", "content": "not base64!"}],
+                "documents": [{"type": "CV", "filename": "x.pdf", "content": "not base64!"}],
             }
         )
     assert caught.value.problems[0].field.startswith("documents.0")
@@ -121,7 +121,7 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
             {
                 **operation.example,
                 "email": 7,
-                "documents": [{"type": "PASSPORT", "file_name": "x.pdf", "content": "JVBERi0="}],
+                "documents": [{"type": "PASSPORT", "filename": "x.pdf", "content": "JVBERi0="}],
             }
         )
     fields = {problem.field for problem in wrong_type.value.problems}

@@ -41,7 +41,7 @@ async def test_async_applications_paging_and_filters(fresh: Served, ajoin: Async
     walked = [a.id async for a in ajoin.iter_applications()]
     assert walked == fresh.sandbox.state.application_ids()
     since = datetime(2026, 2, 1, tzinfo=UTC)
-    recent = [a async for a in ajoin.iter_applications(page_size=10, updated_since=since)]
+    recent = [a async for a in ajoin.iter_applications(page_size=10, updated_after=since)]
     assert recent
     assert all(a.last_updated_at >= since for a in recent)  # type: ignore[operator]
     detail = await ajoin.get_application(walked[0])
@@ -63,8 +63,8 @@ async def test_async_create_application_with_documents_tags_and_note(
         email="async@example.org",
         source="REFERRALS",
         documents=[
-            Document.from_path(cv),
-            Document.from_bytes(b"work", file_name="w.zip", type="WORK_SAMPLES"),
+            Document(cv),
+            Document(b"work", filename="w.zip", type="WORK_SAMPLES"),
         ],
     )
     assert created.id is not None

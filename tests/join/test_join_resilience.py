@@ -117,7 +117,7 @@ def test_token_and_document_bytes_never_appear_in_logs_reprs_or_errors(
     with fresh.client() as join:
         texts.append(repr(join))
         join.list_jobs()
-        document = Document.from_bytes(passport, file_name="id.pdf", type="OTHER")
+        document = Document(passport, filename="id.pdf", type="OTHER")
         texts.append(repr(document))
         join.create_application(
             8812345, first_name="A", last_name="B", email="a@example.org", documents=[document]

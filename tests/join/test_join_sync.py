@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 import httpx
@@ -30,12 +30,13 @@ from hirelink.join import (
     Join,
     Note,
 )
+from hirelink.join.documents import to_api
 from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
 BACKEND_JOB = 8812345
-PERSON = {"first_name": "A", "last_name": "B", "email": "a@b.org"}
+PERSON: dict[str, Any] = {"first_name": "A", "last_name": "B", "email": "a@b.org"}
 
 
 def last_query(served: Served, path_end: str) -> dict[str, list[str]]:
@@ -120,9 +121,9 @@ def test_every_application_filter_reaches_the_wire_in_joins_format(
         page=2,
         page_size=10,
         job_external_id="req-2026-014",
-        updated_since=datetime(2026, 2, 1, 1, 30, tzinfo=cet),
+        updated_after=datetime(2026, 2, 1, 1, 30, tzinfo=cet),
         job_id=BACKEND_JOB,
-        created_since=date(2026, 1, 10),
+        created_after=date(2026, 1, 10),
         hiring_state="ACTIVE",
     )
     assert last_query(served, "/applications") == {
@@ -147,11 +148,11 @@ def test_application_filters_select_what_they_say(join: Join) -> None:
     assert all(a.job.external_id == "req-2026-021" for a in by_external)  # type: ignore[union-attr]
 
     since = datetime(2026, 2, 1, tzinfo=UTC)
-    updated = list(join.iter_applications(updated_since=since))
+    updated = list(join.iter_applications(updated_after=since))
     assert 0 < len(updated) < 120
     assert all(a.last_updated_at >= since for a in updated)  # type: ignore[operator]
 
-    created = list(join.iter_applications(created_since=since))
+    created = list(join.iter_applications(created_after=since))
     assert all(a.created_at >= since for a in created)  # type: ignore[operator]
 
     offers = list(join.iter_applications(hiring_state="OFFER", job_id=BACKEND_JOB))
@@ -189,8 +190,8 @@ def test_create_application_round_trips_documents_and_shows_up_in_list_and_detai
             source="JOB_BOARDS",
             integration_external_id="acme-apply-7f3c2a9e",
             documents=[
-                Document.from_path(cv),
-                Document.from_bytes(letter, file_name="letter.txt", type="COVER_LETTER"),
+                Document(cv),
+                Document(letter, filename="letter.txt", type="COVER_LETTER"),
             ],
         )
         assert isinstance(created, ApplicationCreated)
@@ -383,7 +384,7 @@ def test_reference_data(served: Served, join: Join) -> None:
         (lambda j: j.iter_jobs(page_size=0), "page_size"),
         (lambda j: j.get_job(-3), "job_id"),
         (lambda j: j.list_applications(hiring_state="NEW"), "hiring_state"),
-        (lambda j: j.list_applications(updated_since="yesterday"), "updated_since"),
+        (lambda j: j.list_applications(updated_after="yesterday"), "updated_after"),
         (lambda j: j.list_applications(job_external_id=""), "job_external_id"),
         (lambda j: j.list_applications(colour="red"), "colour"),
         (lambda j: j.iter_applications(page_size=100), "page_size"),
@@ -400,7 +401,7 @@ def test_reference_data(served: Served, join: Join) -> None:
         ),
         (lambda j: j.set_candidate_tags(41700001, "identity-verified"), "tags"),
         (lambda j: j.set_candidate_tags(41700001, ["ok", ""]), "tags.1"),
-        (lambda j: j.create_candidate_note(41700001, "  "), "content"),
+        (lambda j: j.create_candidate_note(41700001, "  "), "body"),
         (lambda j: j.list_categories(language="english"), "language"),
         (lambda j: j.list_offices(country_code="DEU"), "country_code"),
         (lambda j: j.iter_offices(town="Berlin"), "town"),
@@ -416,46 +417,44 @@ def test_bad_input_names_the_field_and_sends_nothing(
     assert served.sandbox.recorder.requests == []
 
 
-def test_documents_are_checked_when_built(tmp_path: Path) -> None:
+def test_documents_are_checked_before_sending(served: Served, join: Join, tmp_path: Path) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     huge = tmp_path / "huge.pdf"
     with huge.open("wb") as file:  # sparse: the size check must not read it
         file.truncate(MAX_DOCUMENT_BYTES + 1)
     exactly = b"x" * MAX_DOCUMENT_BYTES
-    cases: list[tuple[Callable[[], Document], str, str]] = [
-        (lambda: Document.from_path(empty), "path", "empty"),
-        (lambda: Document.from_path(huge), "path", "at most"),
-        (lambda: Document.from_path(tmp_path / "missing.pdf"), "path", "cannot read"),
-        (lambda: Document.from_path(tmp_path), "path", "not a file"),
-        (lambda: Document.from_bytes(b"", file_name="a.pdf"), "data", "empty"),
-        (lambda: Document.from_bytes(exactly + b"x", file_name="a.pdf"), "data", "at most"),
-        (lambda: Document.from_bytes(b"x", file_name="a.pdf", type="PHOTO"), "type", "CV"),  # type: ignore[arg-type]
-        (lambda: Document.from_bytes(b"x", file_name=""), "file_name", "non-empty"),
-        (lambda: Document.from_bytes("text", file_name="a.txt"), "data", "bytes"),  # type: ignore[arg-type]
+    cases: list[tuple[Document, str, str]] = [
+        (Document(empty), "documents.0", "empty"),
+        (Document(huge), "documents.0", "at most"),
+        (Document(tmp_path / "missing.pdf"), "documents.0", "cannot read"),
+        (Document(tmp_path), "documents.0", "not a file"),
+        (Document(b"", filename="a.pdf"), "documents.0", "empty"),
+        (Document(exactly + b"x", filename="a.pdf"), "documents.0", "at most"),
+        (Document(b"x", filename="a.pdf", type="PHOTO"), "documents.0.type", "CV"),
+        (Document(b"x", filename=""), "documents.0.filename", "non-empty"),
+        (Document(b"x"), "documents.0.filename", "required"),
+        (Document("text.txt", filename="a.txt"), "documents.0", "cannot read"),
     ]
-    for build, field, words in cases:
+    for document, field, words in cases:
         with pytest.raises(InvalidInputError) as caught:
-            build()
+            join.create_application(1, **PERSON, documents=[document])
         assert caught.value.field == field
         assert words in caught.value.message
-    assert Document.from_bytes(exactly, file_name="max.bin").size == MAX_DOCUMENT_BYTES
+    assert served.sandbox.recorder.requests == []
 
 
 def test_document_names_types_and_repr(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     path.write_bytes(b"secret-bytes-of-a-passport")
-    document = Document.from_path(path, type=DocumentType.CERTIFICATES, file_name="id.png")
-    assert (document.type, document.name, document.size) == (
-        DocumentType.CERTIFICATES,
-        "id.png",
-        26,
-    )
-    assert repr(document) == "Document(type='CERTIFICATES', name='id.png', size=26)"
+    document = Document(path, type=DocumentType.CERTIFICATES, filename="id.png")
+    wire = to_api(document, "documents.0")
+    assert (wire.type_, wire.name) == (DocumentType.CERTIFICATES, "id.png")
+    assert base64.b64decode(wire.data) == b"secret-bytes-of-a-passport"
     assert "secret" not in repr(document)
     assert "secret" not in str(document)
-    assert Document.from_path(str(path)).name == "scan.png"
-    assert Document.from_path(path).type is DocumentType.CV
+    assert to_api(Document(str(path)), "d").name == "scan.png"
+    assert to_api(Document(path), "d").type_ is DocumentType.CV
 
 
 def test_a_bearer_token_is_refused_at_construction() -> None:

@@ -55,8 +55,8 @@ def external_entity_feed(target: str) -> bytes:
 def feed_only(served: Served, subdomain: str | None = None) -> Personio:
     """A client with nothing but the API domain: the feed needs no credentials."""
     return Personio(
-        subdomain or served.sandbox.subdomain,
-        api_base_url=served.url,
+        subdomain=subdomain or served.sandbox.subdomain,
+        base_url=served.url,
         jobs_base_url=served.sandbox.jobs_base_url(served.url),
     )
 
@@ -226,8 +226,8 @@ def test_the_sandbox_validates_feed_requests_against_the_feed_spec(served: Serve
 @pytest.mark.anyio
 async def test_async_feed(served: Served) -> None:
     async with AsyncPersonio(
-        served.sandbox.subdomain,
-        api_base_url=served.url,
+        subdomain=served.sandbox.subdomain,
+        base_url=served.url,
         jobs_base_url=served.sandbox.jobs_base_url(served.url),
     ) as personio:
         positions = await personio.list_job_positions(language="en")
@@ -235,15 +235,15 @@ async def test_async_feed(served: Served) -> None:
         assert positions[0].job_descriptions[1].name == "What you bring"
     served.sandbox.state.serve_raw_feed("async-bomb", BILLION_LAUGHS)
     async with AsyncPersonio(
-        "async-bomb",
-        api_base_url=served.url,
+        subdomain="async-bomb",
+        base_url=served.url,
         jobs_base_url=served.sandbox.jobs_base_url(served.url),
     ) as personio:
         with pytest.raises(MalformedResponseError):
             await personio.list_job_positions()
         personio_off = AsyncPersonio(
-            "stillwater",
-            api_base_url=served.url,
+            subdomain="stillwater",
+            base_url=served.url,
             jobs_base_url=served.sandbox.jobs_base_url(served.url),
         )
         async with personio_off:
@@ -252,7 +252,7 @@ async def test_async_feed(served: Served) -> None:
 
 
 def test_default_hosts_are_personios() -> None:
-    with Personio("Acme.personio.de") as personio:
+    with Personio(subdomain="Acme.personio.de") as personio:
         assert personio.feed_url == "https://acme.jobs.personio.de/xml"
         assert personio.base_url == "https://api.personio.de"
 
@@ -264,8 +264,7 @@ def test_default_hosts_are_personios() -> None:
         ({"subdomain": "acme", "company_id": "41-737"}, "company_id"),
         ({"subdomain": "acme", "channel_id": True}, "channel_id"),
         ({"subdomain": "acme", "client_id": " "}, "client_id"),
-        ({"subdomain": "acme", "base_url": "https://api.personio.de"}, "base_url"),
-        ({"subdomain": "acme", "api_base_url": "api.personio.de"}, "api_base_url"),
+        ({"subdomain": "acme", "base_url": "api.personio.de"}, "base_url"),
         ({"subdomain": "acme", "jobs_base_url": "ftp://jobs"}, "jobs_base_url"),
         ({"subdomain": "acme", "recruiting_rate_window": 0}, "recruiting_rate_window"),
     ],

@@ -27,8 +27,8 @@ from hirelink.core import (
 from hirelink.personio import (
     MAX_DOCUMENT_BYTES,
     REASONS,
-    ApplicationDocument,
     AsyncPersonio,
+    Document,
     Personio,
     UploadedDocument,
 )
@@ -121,8 +121,8 @@ def test_application_uploads_documents_first_then_references_them(fresh: Served)
             POSITION,
             **applicant(),
             documents=[
-                ApplicationDocument(PDF, category="cv", filename="Lena_Vogt_CV.pdf"),
-                ApplicationDocument(earlier, category="certificate"),
+                Document(PDF, type="cv", filename="Lena_Vogt_CV.pdf"),
+                Document(earlier, type="certificate"),
             ],
         )
     posts = [r.path for r in fresh.sandbox.recorder.requests]
@@ -141,11 +141,13 @@ def test_application_uploads_documents_first_then_references_them(fresh: Served)
     assert stored["email"] == "lena.vogt.1@example.org"
 
 
-def test_a_bare_file_is_attached_as_other(fresh: Served, tmp_path: Path) -> None:
+def test_a_document_without_type_is_attached_as_other(fresh: Served, tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("Available from June.")
     with fresh.client() as personio:
-        submitted = personio.create_application(POSITION, **applicant(), documents=[notes])
+        submitted = personio.create_application(
+            POSITION, **applicant(), documents=[Document(notes)]
+        )
     assert isinstance(submitted.files, list)
     assert [(f.original_filename, f.category) for f in submitted.files] == [("notes.txt", "other")]
 
@@ -263,7 +265,7 @@ def test_unpublished_positions_and_unknown_files_are_not_found(served: Served) -
         )
         with pytest.raises(NotFoundError) as ghost:
             personio.create_application(
-                POSITION, **applicant(), documents=[ApplicationDocument(fake, category="cv")]
+                POSITION, **applicant(), documents=[Document(fake, type="cv")]
             )
     assert unpublished.value.field_errors == {
         "job_position_id": ["errors.job-position.not-published"]
@@ -353,8 +355,10 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
         ({"attributes": {"birthday": "1990-01-01"}}, "attributes.birthday"),
         ({"application_date": "2025-01-01"}, "application_date"),
         ({"recruiting_channel_id": -1}, "recruiting_channel_id"),
-        ({"documents": [ApplicationDocument(b"x", filename="x.exe")]}, "documents.0"),
-        ({"documents": [b"no name"]}, "documents.0.filename"),
+        ({"documents": [Document(b"x", filename="x.exe")]}, "documents.0"),
+        ({"documents": [Document(b"no name")]}, "documents.0.filename"),
+        ({"documents": [b"not a Document"]}, "documents.0"),
+        ({"documents": [Document(PDF, type="photo", filename="cv.pdf")]}, "documents.0.type"),
         ({"colour": "red"}, "colour"),
     ],
 )
@@ -366,12 +370,6 @@ def test_bad_application_input_names_the_field_and_sends_nothing(
         personio.create_application(POSITION, **arguments)
     assert caught.value.field == field
     assert served.sandbox.recorder.requests == []
-
-
-def test_document_category_is_checked_when_the_document_is_built() -> None:
-    with pytest.raises(InvalidInputError) as caught:
-        ApplicationDocument(PDF, category="photo", filename="cv.pdf")  # type: ignore[arg-type]
-    assert caught.value.field == "category"
 
 
 def test_a_burst_of_50_creates_never_meets_the_sandboxs_429(fresh: Served) -> None:
@@ -457,8 +455,8 @@ async def test_async_documents_and_applications(fresh: Served) -> None:
             POSITION,
             **applicant(),
             documents=[
-                ApplicationDocument(uploaded, category="cv"),
-                ApplicationDocument(b"letter", filename="letter.txt", category="cover-letter"),
+                Document(uploaded, type="cv"),
+                Document(b"letter", filename="letter.txt", type="cover-letter"),
             ],
         )
         with pytest.raises(DuplicateApplicationError):

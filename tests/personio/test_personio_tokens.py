@@ -39,7 +39,7 @@ def timed(clock: FakeClock) -> Iterator[Served]:
 
 
 def access_token(personio: Personio) -> str:
-    token = personio._auth.oauth.token  # type: ignore[union-attr]
+    token = personio.oauth.token  # type: ignore[union-attr]
     assert token is not None
     return token.value.reveal()
 
@@ -199,7 +199,7 @@ def test_no_secret_reaches_logs_reprs_or_errors(
             personio.list_persons()
         rendered += [str(failure.value), repr(failure.value), getattr(failure.value, "body", "")]
         personio.revoke_access_token()
-        rendered.append(repr(personio._auth))
+        rendered.append(repr(personio.oauth))
     with fresh.client(recruiting_token="not-the-token-123456") as wrong:
         with pytest.raises(AuthenticationError) as refused:
             wrong.upload_document(b"%PDF-1.7", filename="cv.pdf")

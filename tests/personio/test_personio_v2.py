@@ -112,7 +112,7 @@ def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
 
     with served.client() as personio:
         personio.list_categories()  # fetches a token
-        token = personio._auth.oauth.token  # type: ignore[union-attr]
+        token = personio.oauth.token  # type: ignore[union-attr]
     assert token is not None
     response = httpx.get(
         f"{served.url}/v2/recruiting/jobs",

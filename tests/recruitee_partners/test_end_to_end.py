@@ -69,7 +69,9 @@ def service(skillcheck: SkillCheck) -> Iterator[str]:
 def register(recruitee: Served, service: str) -> str:
     """Create the partner with URLs pointing at the service; return its secret."""
     with RecruiteePartners(
-        "skillcheck", personal_token=recruitee.sandbox.personal_token, base_url=recruitee.url
+        codename="skillcheck",
+        personal_token=recruitee.sandbox.personal_token,
+        base_url=recruitee.url,
     ) as manager:
         partner = manager.create_partner(
             4100,
@@ -114,7 +116,9 @@ def test_send_candidate_then_report_the_score(
     assert str(invitation.report_id) == report["id"]
 
     finished = datetime(2025, 3, 6, 14, 5, 11, tzinfo=UTC)
-    with RecruiteePartners("skillcheck", partner_secret=secret, base_url=empty.url) as partner:
+    with RecruiteePartners(
+        codename="skillcheck", partner_secret=secret, base_url=empty.url
+    ) as partner:
         updated = partner.update_report(
             invitation.report_id, status="completed", score="82%", completed_at=finished
         )
@@ -136,7 +140,7 @@ def test_an_async_partner_reports_from_inside_its_callback(empty: Served) -> Non
 
     async def on_send_candidate(token: str, payload: SendCandidatePayload) -> None:
         async with AsyncRecruiteePartners(
-            "skillcheck", partner_secret=secret_holder["secret"], base_url=empty.url
+            codename="skillcheck", partner_secret=secret_holder["secret"], base_url=empty.url
         ) as partner:
             await partner.update_report(
                 payload.report_id,

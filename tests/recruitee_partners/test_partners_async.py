@@ -93,7 +93,7 @@ async def test_regenerate_secret(fresh: Served) -> None:
 
 async def test_refusals_happen_before_sending(served: Served) -> None:
     async with AsyncRecruiteePartners(
-        "skillcheck",
+        codename="skillcheck",
         environment="production",
         personal_token=served.sandbox.personal_token,
         base_url=served.url,

@@ -80,7 +80,7 @@ def test_create_partner_sends_the_given_fields_with_the_personal_token(empty: Se
 
 def test_get_partner_returns_the_record_with_its_secret(served: Served) -> None:
     with served.client() as partners:
-        partner = partners.get_partner("4100")
+        partner = partners.get_partner("4100")  # type: ignore[arg-type]  # digits are accepted
     assert partner.codename == "skillcheck"
     assert partner.kind == PartnerKind.ASSESSMENT
     assert partner.secret == served.secret
@@ -260,7 +260,7 @@ def test_unknown_records_raise_not_found(served: Served) -> None:
             partners.get_partner(999)
     with (
         RecruiteePartners(
-            "someone-else", partner_secret=served.secret, base_url=served.url
+            codename="someone-else", partner_secret=served.secret, base_url=served.url
         ) as stranger,
         pytest.raises(NotFoundError, match="Partner not found"),
     ):
@@ -302,7 +302,7 @@ def test_a_get_is_retried_after_a_503(served: Served) -> None:
 
 def test_partner_management_is_refused_in_production(served: Served) -> None:
     with RecruiteePartners(
-        "skillcheck",
+        codename="skillcheck",
         environment="production",
         personal_token=served.sandbox.personal_token,
         partner_secret=served.secret,
@@ -327,9 +327,11 @@ def test_partner_management_is_refused_in_production(served: Served) -> None:
 
 
 def test_production_is_the_default_url_of_the_production_environment() -> None:
-    with RecruiteePartners("skillcheck", environment="production", partner_secret="s3cret!") as p:
+    with RecruiteePartners(
+        codename="skillcheck", environment="production", partner_secret="s3cret!"
+    ) as p:
         assert p.base_url == "https://integrations.recruitee.com/api"
-    with RecruiteePartners("skillcheck", personal_token="t0ken-rc") as rc:
+    with RecruiteePartners(codename="skillcheck", personal_token="t0ken-rc") as rc:
         assert rc.base_url == "https://integrations.rc.recruitee.dev/api"
 
 
@@ -356,7 +358,7 @@ def test_a_missing_credential_is_named_and_nothing_is_sent(served: Served) -> No
         (lambda p: p.create_partner("acme", kind="assessment", name="X"), "company_id"),
         (lambda p: p.update_partner(4100), "changes"),
         (lambda p: p.update_partner(4100, urls={"tests": "ftp://x"}), "urls.tests"),
-        (lambda p: p.update_partner(4100, urls={"home": "https://x"}), "home"),
+        (lambda p: p.update_partner(4100, urls={"home": "https://x"}), "urls.home"),
         (lambda p: p.set_inputs(4100, []), "inputs"),
         (lambda p: p.set_inputs(4100, [{"kind": "age"}]), "inputs.0.kind"),
         (lambda p: p.set_inputs(4100, [{"kind": "phone", "required": "no"}]), "inputs.0.required"),
@@ -391,21 +393,39 @@ def test_bad_input_names_the_field_and_sends_nothing(
 
 def test_bad_constructor_arguments_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="codename"):
-        RecruiteePartners("two/parts", partner_secret="s3cret!")
+        RecruiteePartners(codename="two/parts", partner_secret="s3cret!")
     with pytest.raises(InvalidInputError, match="environment"):
-        RecruiteePartners("skillcheck", environment="staging", partner_secret="s3cret!")  # type: ignore[arg-type]
+        RecruiteePartners(codename="skillcheck", environment="staging", partner_secret="s3cret!")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError) as caught:
-        RecruiteePartners("skillcheck", partner_secret="   ")
+        RecruiteePartners(codename="skillcheck", partner_secret="   ")
     assert caught.value.field == "partner_secret"
-    with pytest.raises(InvalidInputError, match="httpx_client"), httpx.Client() as shared:
-        RecruiteePartners(
-            "skillcheck", personal_token="t0ken-rc", partner_secret="s3cret!", httpx_client=shared
+
+
+def test_one_supplied_httpx_client_carries_each_credential_to_its_operations(
+    served: Served,
+) -> None:
+    with httpx.Client(base_url=served.url) as own:
+        partners = RecruiteePartners(
+            codename="skillcheck",
+            personal_token=served.sandbox.personal_token,
+            partner_secret=served.secret,
+            httpx_client=own,
         )
+        assert partners.get_partner(4100).codename == "skillcheck"
+        managed = served.sandbox.recorder.requests[-1]
+        assert "authorization" in managed.headers
+        assert "rt-partner-secret" not in managed.headers
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2
+        reported = served.sandbox.recorder.requests[-1]
+        assert "rt-partner-secret" in reported.headers
+        assert "authorization" not in reported.headers
 
 
 def test_a_supplied_httpx_client_gets_the_one_credential(served: Served) -> None:
     with httpx.Client(base_url=served.url) as own:
-        partners = RecruiteePartners("skillcheck", partner_secret=served.secret, httpx_client=own)
+        partners = RecruiteePartners(
+            codename="skillcheck", partner_secret=served.secret, httpx_client=own
+        )
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2
         partners.close()
         assert not own.is_closed  # not ours to close

@@ -146,7 +146,7 @@ def _details(name: str, sandbox: SandboxApp, server: SandboxServer) -> dict[str,
             "channel_id": sandbox.channel_id,
             "client_id": sandbox.client_id,
             "client_secret": sandbox.client_secret,
-            "api_base_url": server.url,
+            "base_url": server.url,
             "jobs_base_url": sandbox.jobs_base_url(server.url),
         }
     raise ValueError(f"no stand-in called {name!r}")

@@ -1,7 +1,7 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
-from .auth import HeaderAuth
-from .calls import Call, instance_of, list_of
+from .auth import HeaderAuth, RoutedAuth
+from .calls import Call, Flow, Walk, instance_of, list_of
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import (
     ApiConnectionError,
@@ -20,7 +20,9 @@ from .errors import (
     ServerError,
     UnprocessableEntityError,
 )
+from .files import Document, FileLimits, LoadedFile, load_file
 from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, HttpConfig
+from .operations import operation, walker
 from .options import RequestOptions, request_options
 from .pagination import (
     aiter_cursor,
@@ -41,6 +43,7 @@ from .ratelimit import (
 from .secrets import Secret, scrub
 from .tokens import AccessToken, ClientCredentialsAuth
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .validation import Inputs, Param
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -58,13 +61,19 @@ __all__ = [
     "ClientCredentialsAuth",
     "ClientOptions",
     "ConflictError",
+    "Document",
     "DuplicateApplicationError",
+    "FileLimits",
+    "Flow",
     "HeaderAuth",
     "HirelinkError",
     "HttpConfig",
+    "Inputs",
     "InvalidInputError",
+    "LoadedFile",
     "MalformedResponseError",
     "NotFoundError",
+    "Param",
     "PermissionDeniedError",
     "ProviderClient",
     "RateLimit",
@@ -73,10 +82,12 @@ __all__ = [
     "RequestOptions",
     "RetryPolicy",
     "RetryTransport",
+    "RoutedAuth",
     "Secret",
     "ServerError",
     "SlidingWindowLimiter",
     "UnprocessableEntityError",
+    "Walk",
     "aiter_cursor",
     "aiter_offset",
     "aiter_pages",
@@ -86,7 +97,10 @@ __all__ = [
     "iter_offset",
     "iter_pages",
     "list_of",
+    "load_file",
+    "operation",
     "request_options",
     "scrub",
     "shared_limiter",
+    "walker",
 ]

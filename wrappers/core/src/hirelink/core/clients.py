@@ -1,38 +1,24 @@
 """Base classes of the provider clients (``Recruitee``, ``AsyncRecruitee``, ...).
 
-They own the httpx client, hand it to the provider's generated ``Client``, run
-:class:`~hirelink.core.calls.Call` objects and close what they opened. A provider class
-adds only its constructor arguments and its operation methods.
+They own the httpx client, hand it to the provider's generated ``Client``, run what a
+declared operation (:mod:`hirelink.core.operations`) builds (a
+:class:`~hirelink.core.calls.Call`, a :data:`~hirelink.core.calls.Flow` or a
+:class:`~hirelink.core.calls.Walk`) and close what they opened. A provider class adds
+only its constructor; its operations are inherited from its declarations.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Hashable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
 from typing import Protocol, Self, TypeVar
 
 import httpx
 
-from .calls import Call
+from .calls import Call, Flow, Walk, arun_flow, run_flow
 from .http import HttpConfig, async_event_hooks, build_async_client, build_client, event_hooks
-from .pagination import (
-    CursorPage,
-    aiter_cursor,
-    aiter_offset,
-    aiter_pages,
-    iter_cursor,
-    iter_offset,
-    iter_pages,
-)
 
 T = TypeVar("T")
-
-OffsetCall = Callable[[int, int], "Call[Sequence[T]]"]
-"""Builds the call of one page from (offset, limit)."""
-PageCall = Callable[[int, int], "Call[Sequence[T]]"]
-"""Builds the call of one page from (page number, page size)."""
-CursorCall = Callable[[str | None], "Call[CursorPage[T]]"]
-"""Builds the call of one page from the cursor (None for the first page)."""
 
 
 class GeneratedClient(Protocol):
@@ -88,33 +74,14 @@ class ProviderClient:
     def _run(self, call: Call[T]) -> T:
         return call.run(self._api)
 
-    def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
-        """Run dependent calls one after another; the last one's result is the answer."""
-        results = [self._run(call) for call in calls]
-        return results[-1]
+    def _perform(self, work: Call[T] | Flow[T]) -> T:
+        """Run one call, or drive a flow of calls (sending each result back in)."""
+        if isinstance(work, Call):
+            return self._run(work)
+        return run_flow(work, self._run)
 
-    # Each walker builds the first page's call at once, so bad arguments raise here,
-    # not at the caller's first next().
-
-    def _walk_offsets(
-        self,
-        page_call: OffsetCall[T],
-        *,
-        page_size: int,
-        key: Callable[[T], Hashable] | None = None,
-    ) -> Iterator[T]:
-        page_call(0, page_size)
-        return iter_offset(
-            lambda offset, limit: self._run(page_call(offset, limit)), page_size=page_size, key=key
-        )
-
-    def _walk_pages(self, page_call: PageCall[T], *, page_size: int) -> Iterator[T]:
-        page_call(1, page_size)
-        return iter_pages(lambda page, size: self._run(page_call(page, size)), page_size=page_size)
-
-    def _walk_cursor(self, page_call: CursorCall[T]) -> Iterator[T]:
-        page_call(None)
-        return iter_cursor(lambda cursor: self._run(page_call(cursor)))
+    def _walk(self, walk: Walk[T]) -> Iterator[T]:
+        return walk.sync(self._run)
 
     def close(self) -> None:
         """Close the connection pool (only if this client created it)."""
@@ -160,40 +127,14 @@ class AsyncProviderClient:
     async def _run(self, call: Call[T]) -> T:
         return await call.arun(self._api)
 
-    async def _run_in_order(self, calls: Sequence[Call[T]]) -> T:
-        """Run dependent calls one after another; the last one's result is the answer."""
-        results = [await self._run(call) for call in calls]
-        return results[-1]
+    async def _perform(self, work: Call[T] | Flow[T]) -> T:
+        """Run one call, or drive a flow of calls (sending each result back in)."""
+        if isinstance(work, Call):
+            return await self._run(work)
+        return await arun_flow(work, self._run)
 
-    def _walk_offsets(
-        self,
-        page_call: OffsetCall[T],
-        *,
-        page_size: int,
-        key: Callable[[T], Hashable] | None = None,
-    ) -> AsyncIterator[T]:
-        page_call(0, page_size)
-
-        async def fetch(offset: int, limit: int) -> Sequence[T]:
-            return await self._run(page_call(offset, limit))
-
-        return aiter_offset(fetch, page_size=page_size, key=key)
-
-    def _walk_pages(self, page_call: PageCall[T], *, page_size: int) -> AsyncIterator[T]:
-        page_call(1, page_size)
-
-        async def fetch(page: int, size: int) -> Sequence[T]:
-            return await self._run(page_call(page, size))
-
-        return aiter_pages(fetch, page_size=page_size)
-
-    def _walk_cursor(self, page_call: CursorCall[T]) -> AsyncIterator[T]:
-        page_call(None)
-
-        async def fetch(cursor: str | None) -> CursorPage[T]:
-            return await self._run(page_call(cursor))
-
-        return aiter_cursor(fetch)
+    def _walk(self, walk: Walk[T]) -> AsyncIterator[T]:
+        return walk.asynchronous(self._run)
 
     async def aclose(self) -> None:
         """Close the connection pool (only if this client created it)."""

@@ -7,11 +7,15 @@ Each function returns the value in the form the wire needs and raises
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
+from attrs import frozen
+
 from .errors import InvalidInputError
+from .secrets import Secret
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -22,11 +26,80 @@ def non_empty_str(field: str, value: object) -> str:
     return value
 
 
+def secret(field: str, value: object) -> Secret:
+    """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
+    if isinstance(value, Secret):
+        return value
+    if isinstance(value, str) and value.strip():
+        return Secret(value)
+    raise InvalidInputError(field, "must be a non-empty string or a hirelink Secret")
+
+
+def text(field: str, value: object) -> str:
+    """A string, possibly empty (e.g. a description or cover letter being cleared)."""
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"must be a string, got {value!r}")
+    return value
+
+
 def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     """A whole number >= ``minimum`` (booleans are refused although they are ints)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {value!r}")
     return value
+
+
+def bounded_int(*, minimum: int = 1, maximum: int) -> Callable[[str, Any], int]:
+    """A whole number between ``minimum`` and ``maximum`` (e.g. a provider's page size)."""
+
+    def check(field: str, value: object) -> int:
+        number = positive_int(field, value, minimum=minimum)
+        if number > maximum:
+            raise InvalidInputError(field, f"must be at most {maximum}, got {number}")
+        return number
+
+    return check
+
+
+def one_of(options: type[E]) -> Converter:
+    """A converter to one of an enum's values (see :func:`choice`)."""
+    return lambda field, value: choice(field, value, options)
+
+
+def matching(pattern: str, description: str) -> Converter:
+    """A string matching ``pattern`` in full, e.g. a two-letter language code."""
+    compiled = re.compile(pattern)
+
+    def check(field: str, value: object) -> str:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise InvalidInputError(field, f"must be {description}, got {value!r}")
+        return value
+
+    return check
+
+
+def flag(field: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(field, f"must be True or False, got {value!r}")
+    return value
+
+
+def http_url(field: str, value: object) -> str:
+    """An absolute http(s) URL (one the provider downloads from, or a base URL)."""
+    url = non_empty_str(field, value)
+    if not url.startswith(("https://", "http://")):
+        raise InvalidInputError(field, f"must be an http(s) URL, got {url!r}")
+    return url
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def email(field: str, value: object) -> str:
+    """An e-mail address (surrounding spaces dropped); only its shape is checked."""
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
+        raise InvalidInputError(field, f"must be an e-mail address, got {value!r}")
+    return value.strip()
 
 
 def string_list(field: str, values: object, *, allow_empty: bool = False) -> list[str]:
@@ -92,6 +165,50 @@ def utc_timestamp(field: str, value: object) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+def utc_timestamp_z(field: str, value: object) -> str:
+    """:func:`utc_timestamp` with a trailing ``Z``."""
+    return utc_timestamp(field, value) + "Z"
+
+
 def without_none(values: Mapping[str, Any]) -> dict[str, Any]:
     """The entries whose value was given (not None): generated code fills in the rest."""
     return {name: value for name, value in values.items() if value is not None}
+
+
+Converter = Callable[[str, Any], Any]
+"""Checks one argument (named by the first parameter) and returns its wire value."""
+
+
+@frozen
+class Param:
+    """One argument of a parameter table: how it is checked, and its wire name."""
+
+    convert: Converter
+    wire: str | None = None
+    """The generated function's argument name, when it differs from ours."""
+
+
+class Inputs:
+    """An operation's parameter table: names, converters (with bounds) and wire names.
+
+    ``wire(given)`` refuses unknown names, skips arguments given as None, and returns
+    the converted values under their wire names.
+    """
+
+    def __init__(self, operation: str, **params: Param | Converter) -> None:
+        self.operation = operation
+        self.params = {
+            name: param if isinstance(param, Param) else Param(param)
+            for name, param in params.items()
+        }
+
+    def wire(self, given: Mapping[str, object]) -> dict[str, Any]:
+        unknown = sorted(set(given) - set(self.params))
+        if unknown:
+            raise InvalidInputError(unknown[0], f"is not an argument of {self.operation}")
+        converted: dict[str, Any] = {}
+        for name, value in given.items():
+            if value is not None:
+                param = self.params[name]
+                converted[param.wire or name] = param.convert(name, value)
+        return converted

@@ -4,8 +4,10 @@
 
 Starts every provider's stand-in on 127.0.0.1, saves credentials pointing at them (in a
 throwaway config directory, so yours are untouched), then runs each provider's workflow
-the way a workflow engine would: operation id, credential nickname, inputs. Every
-catalog operation runs at least once. No account or network is needed.
+the way a workflow engine would: operation id, credential nickname, inputs. Operations
+the workflow story does not need run afterwards with the example their declaration
+carries (``hirelink.core.operation(example=...)``), so every catalog operation runs at
+least once and a new one needs no demo change. No account or network is needed.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def join_workflow() -> list[Step]:
                 "last_name": "Lindqvist",
                 "email": "ada.demo@example.org",
                 "source": "ORGANIC",
-                "documents": [{"type": "CV", "file_name": "ada-cv.pdf", "content": CV_BASE64}],
+                "documents": [{"type": "CV", "filename": "ada-cv.pdf", "content": CV_BASE64}],
             },
             lambda r: f"candidate {r['candidateId']}",
             applied,
@@ -188,17 +190,9 @@ def join_workflow() -> list[Step]:
         ),
         Step(
             "join.create_candidate_note",
-            lambda c: {"candidate_id": c["candidate"], "content": "Identity verified."},
+            lambda c: {"candidate_id": c["candidate"], "body": "Identity verified."},
             lambda r: f"note {r.get('id')}",
         ),
-        Step("join.list_categories", {"language": "en"}, lambda r: f"{len(r)} categories"),
-        Step(
-            "join.list_employment_types", {"language": "en"}, lambda r: f"{len(r)} employment types"
-        ),
-        Step(
-            "join.list_seniority_levels", {"language": "en"}, lambda r: f"{len(r)} seniority levels"
-        ),
-        Step("join.list_offices", {}, lambda r: f"{len(r)} offices"),
     ]
 
 
@@ -351,7 +345,7 @@ def personio_workflow() -> list[Step]:
                 "last_name": "Demo",
                 "email": "lena.demo@example.org",
                 "attributes": {"phone": "+49 40 5550123"},
-                "documents": [{"type": "cv", "file_name": "lena-cv.pdf", "content": CV_BASE64}],
+                "documents": [{"type": "cv", "filename": "lena-cv.pdf", "content": CV_BASE64}],
             },
             lambda r: f"submitted to position {r['job_position_id']}",
         ),
@@ -430,6 +424,25 @@ class Outcome:
     milliseconds: float
 
 
+def _summary(result: Any) -> str:
+    if isinstance(result, list):
+        return f"{len(result)} item(s)"
+    if isinstance(result, dict):
+        shown = [f"{key}={result[key]}" for key in ("id", "name", "title") if key in result]
+        return ", ".join(shown) or f"{len(result)} field(s)"
+    return str(result)
+
+
+def declared_steps(provider: str, story: list[Step]) -> list[Step]:
+    """The provider's catalog operations the story leaves out, with their declared examples."""
+    told = {step.operation_id for step in story}
+    return [
+        Step(operation.id, operation.example, _summary)
+        for operation in load_providers().operations(provider)
+        if operation.id not in told
+    ]
+
+
 def run_workflow(
     provider: str, nickname: str, store: CredentialStore, steps: list[Step]
 ) -> list[Outcome]:
@@ -493,6 +506,7 @@ def main() -> int:
                 store.add(nickname, stand_in.name, stand_in.details)
                 console.print(f"credential [cyan]{nickname}[/cyan] -> {stand_in.server.url}")
                 steps = _workflow(stand_in, partner_service.url)
+                steps += declared_steps(stand_in.name, steps)
                 outcomes += run_workflow(stand_in.name, nickname, store, steps)
     finally:
         partner_service.stop()

@@ -1,4 +1,4 @@
-"""Files in catalog inputs: ``{"type", "file_name", "content"}`` with base64 content.
+"""Files in catalog inputs: ``{"type", "filename", "content"}`` with base64 content.
 
 Workflow engines pass documents (a CV, a cover letter) as JSON; providers take their own
 document objects. A provider registers an :class:`~hirelink.operations.schema.InputConversion`
@@ -21,14 +21,14 @@ class FileInput(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     type: str = Field(description="The provider's document type, e.g. CV.")
-    file_name: str = Field(min_length=1, description="File name, with its extension.")
+    filename: str = Field(min_length=1, description="File name, with its extension.")
     content: Base64Bytes = Field(description="The file's bytes, base64-encoded.")
 
 
 def file_conversion(
     build: Callable[[bytes, str, Any], Any], *, types: Any = str, name: str = "FileInput"
 ) -> InputConversion:
-    """``build(content, file_name, type)`` makes the provider's document object.
+    """``build(content, filename, type)`` makes the provider's document object.
 
     ``types`` narrows ``type`` (e.g. a ``Literal`` of the provider's document types), so
     a wrong type is reported with the other input problems, before anything is sent.
@@ -40,5 +40,5 @@ def file_conversion(
     )
     return InputConversion(
         json_type=model,
-        to_python=lambda file: build(file.content, file.file_name, file.type),
+        to_python=lambda file: build(file.content, file.filename, file.type),
     )

@@ -18,6 +18,7 @@ from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret
+from hirelink.core.operations import Declaration, declarations
 from hirelink.core.specs import spec_path
 
 from .jsonable import mask_fields, to_json
@@ -127,7 +128,7 @@ class Operation:
 
     @functools.cached_property
     def _input_model(self) -> type[BaseModel]:
-        method = getattr(self.provider.client_class, self.method)
+        method = _builder(self.provider.client_class, self.method)
         return input_model(
             method, name=self.id, conversions=self.provider.conversions, overrides=self.input_types
         )
@@ -136,7 +137,7 @@ class Operation:
     def _iter_input_model(self) -> type[BaseModel]:
         if self.iter_method is None:
             raise InvalidInputError("all", f"{self.id} is not a list operation")
-        method = getattr(self.provider.client_class, self.iter_method)
+        method = _builder(self.provider.client_class, self.iter_method)
         return input_model(
             method,
             name=f"{self.id}.all",
@@ -151,6 +152,8 @@ class Operation:
     @property
     def output_schema(self) -> JsonSchema:
         method = getattr(self.provider.client_class, self.method)
+        if isinstance(method, Declaration):
+            return OUTPUT_SCHEMAS.of(method.result_type)
         return OUTPUT_SCHEMAS.of(get_type_hints(method)["return"])
 
     def arguments(self, inputs: Mapping[str, Any], *, walk: bool = False) -> dict[str, Any]:
@@ -164,8 +167,45 @@ class Operation:
 
     def __attrs_post_init__(self) -> None:
         for name in filter(None, (self.method, self.iter_method)):
-            if not callable(getattr(self.provider.client_class, name, None)):
+            found = getattr(self.provider.client_class, name, None)
+            if not (callable(found) or isinstance(found, Declaration)):
                 raise TypeError(f"{self.id}: {self.provider.client_class} has no method {name}")
+
+
+def _builder(client_class: type, name: str) -> Callable[..., Any]:
+    """The function whose parameters (after ``self``) are the operation's inputs."""
+    method = getattr(client_class, name)
+    return method.build if isinstance(method, Declaration) else method
+
+
+def declared_operations(
+    provider: Provider,
+    *,
+    refreshes_credential: Mapping[str, str] | None = None,
+    input_types: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[Operation]:
+    """The catalog entries the provider's client class declares (see ``hirelink.core.operation``).
+
+    ``refreshes_credential`` maps an operation that issues a secret to the credential
+    field the secret belongs in; ``input_types`` maps an operation to catalog input types
+    replacing parameter annotations JSON cannot carry (e.g. a file given as a path).
+    """
+    refreshes = refreshes_credential or {}
+    overrides = input_types or {}
+    return [
+        Operation(
+            id=f"{provider.name}.{name}",
+            title=declaration.catalog.title,
+            provider=provider,
+            method=name,
+            example=declaration.catalog.example,
+            iter_method=declaration.catalog.walker,
+            input_types=overrides.get(name, {}),
+            refreshes_credential=refreshes.get(name),
+        )
+        for name, declaration in declarations(provider.client_class).items()
+        if declaration.catalog is not None
+    ]
 
 
 _UNION_TAGS = frozenset({"bool", "bytes", "date", "datetime", "float", "int", "str", "time"})
@@ -324,6 +364,7 @@ __all__ = [
     "UnknownOperationError",
     "ainvoke",
     "ainvoke_all",
+    "declared_operations",
     "invoke",
     "invoke_all",
     "load_providers",

@@ -2,11 +2,11 @@
 
 >>> from hirelink.join import Document, Join
 >>> with Join(token="...") as join:  # doctest: +SKIP
-...     for application in join.iter_applications(updated_since=yesterday):
+...     for application in join.iter_applications(updated_after=yesterday):
 ...         print(application.id, application.candidate.email)
 ...     join.create_application(
 ...         8812345, first_name="Lena", last_name="Vogt", email="lena@example.org",
-...         documents=[Document.from_path("cv.pdf", type="CV")],
+...         documents=[Document("cv.pdf", type="CV")],
 ...     )
 
 Results are the generated models of ``hirelink.api.join.models`` (the main ones are

@@ -1,15 +1,17 @@
-"""JOIN operations as prepared calls, shared by the sync and async clients.
+"""Every JOIN operation, declared once for ``Join`` and ``AsyncJoin``.
 
-Each method validates its arguments, converts them to JOIN's wire format and returns
-the :class:`~hirelink.core.Call` to run. Nothing here does I/O.
+Each operation validates its arguments, converts them to JOIN's wire format and returns
+the :class:`~hirelink.core.Call` (or walk over pages) to run; the
+:func:`~hirelink.core.operation` descriptor turns it into a method of both clients and an
+entry of the operations catalog. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Literal, TypedDict, Unpack
+from functools import partial
+from typing import Literal, TypedDict, Unpack
 
 from hirelink.api.join.api.applications import (
     create_application,
@@ -42,21 +44,36 @@ from hirelink.api.join.models import (
     SeniorityLevel,
 )
 from hirelink.api.join.types import UNSET
-from hirelink.core import Call, InvalidInputError, instance_of, list_of
+from hirelink.core import (
+    Call,
+    Document,
+    Inputs,
+    Param,
+    Walk,
+    instance_of,
+    list_of,
+    operation,
+    walker,
+)
+from hirelink.core.files import document_list
 from hirelink.core.validation import (
-    choice,
+    bounded_int,
+    flag,
+    matching,
     non_empty_str,
+    one_of,
     positive_int,
     string_list,
-    utc_timestamp,
-    without_none,
+    utc_timestamp_z,
 )
+from hirelink.core.validation import email as email_address
 
-from .documents import Document
+from .documents import to_api
 
 MAX_PAGE_SIZE = 50
 """JOIN's largest ``pageSize`` as far as known (every client sends 50; one says it is the
 maximum)."""
+DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 
 HiringState = Literal["APPLIED", "ACTIVE", "REJECTED", "HIRED", "OFFER"] | HiringStateFilter
 Source = (
@@ -74,22 +91,18 @@ Source = (
     | ApplicationSource
 )
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
-_LANGUAGE = re.compile(r"[a-z]{2}")
-_COUNTRY = re.compile(r"[A-Za-z]{2}")
-
 
 class ApplicationFilters(TypedDict, total=False):
     """Filters of ``list_applications`` / ``iter_applications`` (all optional)."""
 
     job_external_id: str
     """Only applications to the job with this ``externalId`` (your own job id)."""
-    updated_since: datetime | date
+    updated_after: datetime | date
     """Only applications updated at or after this moment (aware datetimes are converted
     to UTC; naive ones are taken as UTC)."""
     job_id: int
     """Only applications to this JOIN job. Inferred: no JOIN client was seen using it."""
-    created_since: datetime | date
+    created_after: datetime | date
     """Only applications created at or after this moment. Inferred, like ``job_id``."""
     hiring_state: HiringState
     """Only applications in this state. Inferred, like ``job_id``."""
@@ -104,59 +117,71 @@ class OfficeFilters(TypedDict, total=False):
     """Text the city name contains."""
 
 
-def _page_size(value: object) -> int:
-    size = positive_int("page_size", value)
-    if size > MAX_PAGE_SIZE:
-        raise InvalidInputError("page_size", f"must be at most {MAX_PAGE_SIZE}, got {size}")
-    return size
+_PAGING = {"page": positive_int, "page_size": bounded_int(maximum=MAX_PAGE_SIZE)}
+_JOBS = Inputs("list_jobs", **_PAGING, content=flag)
+# JOIN's clients send the *Gte filters as ISO-8601 in UTC with a Z.
+_APPLICATIONS = Inputs(
+    "list_applications",
+    **_PAGING,
+    job_external_id=non_empty_str,
+    updated_after=Param(utc_timestamp_z, wire="updated_at_gte"),
+    job_id=positive_int,
+    created_after=Param(utc_timestamp_z, wire="created_at_gte"),
+    hiring_state=one_of(HiringStateFilter),
+)
+_OFFICES = Inputs(
+    "list_offices",
+    **_PAGING,
+    country_code=matching("[A-Za-z]{2}", "two letters"),
+    city_name_like=non_empty_str,
+)
+_LANGUAGE = Inputs("reference data", language=matching("[a-z]{2}", "a two-letter ISO 639-1 code"))
 
 
-def _paging(page: int | None, page_size: int | None) -> dict[str, Any]:
-    return without_none(
-        {
-            "page": None if page is None else positive_int("page", page),
-            "page_size": None if page_size is None else _page_size(page_size),
-        }
-    )
-
-
-def _moment(field: str, value: object) -> str:
-    """ISO-8601 in UTC with a ``Z``, as JOIN's ``*Gte`` filters are sent by its clients."""
-    return utc_timestamp(field, value) + "Z"
-
-
-def _language(value: object) -> str:
-    if not isinstance(value, str) or not _LANGUAGE.fullmatch(value):
-        raise InvalidInputError("language", f"must be a two-letter ISO 639-1 code, got {value!r}")
-    return value
-
-
-def _unknown(filters: Mapping[str, object], allowed: type, operation: str) -> None:
-    unknown = set(filters) - set(allowed.__annotations__)
-    if unknown:
-        raise InvalidInputError(sorted(unknown)[0], f"is not a filter of {operation}")
-
-
-class JoinRequests:
-    """Builds every JOIN call."""
+class JoinOperations:
+    """The operations of one JOIN company."""
 
     # --- jobs -----------------------------------------------------------------------
 
+    @operation("List Jobs", walker="iter_jobs", example={"page_size": 20})
     def list_jobs(
         self, *, page: int | None = None, page_size: int | None = None, content: bool | None = None
     ) -> Call[list[Job]]:
-        kwargs = _paging(page, page_size)
-        if content is not None:
-            if not isinstance(content, bool):
-                raise InvalidInputError("content", f"must be True or False, got {content!r}")
-            kwargs["content"] = content
-        return Call(list_jobs, list_of(Job), kwargs)
+        """Jobs of every status (``ONLINE``, ``OFFLINE``, ``ARCHIVED``).
 
+        Without ``page`` and ``page_size`` JOIN is known to return every job at once;
+        paging this list is assumed to work as for applications. ``content=True`` asks
+        for the full job content (our reading of a flag integrations send).
+        """
+        wire = _JOBS.wire({"page": page, "page_size": page_size, "content": content})
+        return Call(partial(list_jobs.sync_detailed, **wire), list_of(Job))
+
+    @walker
+    def iter_jobs(
+        self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
+    ) -> Walk[Job]:
+        """Every job, fetched lazily ``page_size`` (at most 50) at a time."""
+        return Walk.pages(
+            lambda page, size: JoinOperations.list_jobs.prepare(
+                self, page=page, page_size=size, content=content
+            ),
+            page_size=page_size,
+        )
+
+    @operation("Retrieve Job", example={"job_id": 1021})
     def get_job(self, job_id: int) -> Call[Job]:
-        return Call(get_job, instance_of(Job), {"job_id": positive_int("job_id", job_id)})
+        """One job, with office, salary and contact."""
+        return Call(
+            partial(get_job.sync_detailed, positive_int("job_id", job_id)), instance_of(Job)
+        )
 
     # --- applications ---------------------------------------------------------------
 
+    @operation(
+        "List Applications",
+        walker="iter_applications",
+        example={"page": 1, "page_size": 50, "updated_after": "2025-03-01T00:00:00Z"},
+    )
     def list_applications(
         self,
         *,
@@ -164,26 +189,49 @@ class JoinRequests:
         page_size: int | None = None,
         **filters: Unpack[ApplicationFilters],
     ) -> Call[list[Application]]:
-        _unknown(filters, ApplicationFilters, "list_applications")
-        kwargs = _paging(page, page_size)
-        if "job_external_id" in filters:
-            kwargs["job_external_id"] = non_empty_str("job_external_id", filters["job_external_id"])
-        if "updated_since" in filters:
-            kwargs["updated_at_gte"] = _moment("updated_since", filters["updated_since"])
-        if "job_id" in filters:
-            kwargs["job_id"] = positive_int("job_id", filters["job_id"])
-        if "created_since" in filters:
-            kwargs["created_at_gte"] = _moment("created_since", filters["created_since"])
-        if "hiring_state" in filters:
-            kwargs["hiring_state"] = choice(
-                "hiring_state", filters["hiring_state"], HiringStateFilter
-            )
-        return Call(list_applications, list_of(Application), kwargs)
+        """One page of applications (``page`` from 1; ``page_size`` at most 50), newest first.
 
+        Filters: ``job_external_id``, ``updated_after`` (seen in JOIN clients) and
+        ``job_id``, ``created_after``, ``hiring_state`` (inferred: not seen in any JOIN
+        client). See :class:`~hirelink.join.ApplicationFilters`.
+        """
+        wire = _APPLICATIONS.wire({"page": page, "page_size": page_size, **filters})
+        return Call(partial(list_applications.sync_detailed, **wire), list_of(Application))
+
+    @walker
+    def iter_applications(
+        self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
+    ) -> Walk[Application]:
+        """Every application matching ``filters``, fetched lazily ``page_size`` at a time.
+
+        Stops after the first short page (JOIN sends no total count).
+        """
+        return Walk.pages(
+            lambda page, size: JoinOperations.list_applications.prepare(
+                self, page=page, page_size=size, **filters
+            ),
+            page_size=page_size,
+        )
+
+    @operation("Retrieve Application", example={"application_id": 51000001})
     def get_application(self, application_id: int) -> Call[Application]:
-        kwargs = {"application_id": positive_int("application_id", application_id)}
-        return Call(get_application, instance_of(Application), kwargs)
+        """One application with its candidate (whose ``id`` notes and tags need), job,
+        source and attachments."""
+        request = partial(
+            get_application.sync_detailed, positive_int("application_id", application_id)
+        )
+        return Call(request, instance_of(Application))
 
+    @operation(
+        "Create Application",
+        example={
+            "job_id": 1021,
+            "first_name": "Ada",
+            "last_name": "Lindqvist",
+            "email": "ada@example.org",
+            "documents": [{"type": "CV", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
+        },
+    )
     def create_application(
         self,
         job_id: int,
@@ -196,60 +244,98 @@ class JoinRequests:
         integration_external_id: str | None = None,
         documents: Iterable[Document] = (),
     ) -> Call[ApplicationCreated]:
-        if not isinstance(email, str) or not _EMAIL.fullmatch(email.strip()):
-            raise InvalidInputError("email", f"must be an e-mail address, got {email!r}")
+        """Apply a candidate to a job; returns the ``candidate_id`` (and the application
+        ``id`` where JOIN sends it).
+
+        ``phone`` in international format (``+49...``); ``source`` one of JOIN's
+        channels (``ORGANIC``, ``REFERRALS``, ``JOB_BOARDS``, ...);
+        ``integration_external_id`` your own reference; ``documents`` a list of
+        :class:`~hirelink.core.Document` (``type`` one of JOIN's document types, ``CV`` by
+        default; at most 10 MiB each).
+
+        Raises :class:`~hirelink.core.DuplicateApplicationError` when the candidate has
+        already applied to the job. Never resent after a server error or timeout, so an
+        application is not created twice.
+        """
         candidate = NewCandidate(
             first_name=non_empty_str("first_name", first_name),
             last_name=non_empty_str("last_name", last_name),
-            email=email.strip(),
+            email=email_address("email", email),
             phone=UNSET if phone is None else non_empty_str("phone", phone),
         )
         body = ApplicationCreateRequest(
             job_id=positive_int("job_id", job_id),
             candidate=candidate,
-            source=UNSET if source is None else choice("source", source, ApplicationSource),
+            source=UNSET if source is None else one_of(ApplicationSource)("source", source),
             integration_external_id=(
                 UNSET
                 if integration_external_id is None
                 else non_empty_str("integration_external_id", integration_external_id)
             ),
         )
-        attached = _documents(documents)
+        attached = document_list("documents", documents)
         if attached:
-            body.documents = [document.to_api() for document in attached]
-        return Call(create_application, instance_of(ApplicationCreated), {"body": body})
+            body.documents = [
+                to_api(document, f"documents.{index}") for index, document in enumerate(attached)
+            ]
+        return Call(
+            partial(create_application.sync_detailed, body=body), instance_of(ApplicationCreated)
+        )
 
     # --- candidates -----------------------------------------------------------------
 
+    @operation(
+        "Update Candidate", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
+    )
     def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
-        names = list(dict.fromkeys(string_list("tags", tags, allow_empty=True)))
-        kwargs = {
-            "candidate_id": positive_int("candidate_id", candidate_id),
-            "body": CandidateUpdateRequest(tags=names),
-        }
-        return Call(update_candidate, instance_of(Candidate), kwargs)
+        """Replace the candidate's whole tag set with ``tags``.
 
-    def create_candidate_note(self, candidate_id: int, content: str) -> Call[Note]:
-        kwargs = {
-            "candidate_id": positive_int("candidate_id", candidate_id),
-            "body": NoteCreateRequest(content=non_empty_str("content", content)),
-        }
-        return Call(create_candidate_note, instance_of(Note), kwargs)
+        Tags not in ``tags`` are removed; ``[]`` removes every tag. To add a tag, send
+        the current tags plus the new one (an application's ``candidate.tags``, where
+        JOIN returns them). The endpoint's path and body are inferred (see the README).
+        """
+        names = list(dict.fromkeys(string_list("tags", tags, allow_empty=True)))
+        request = partial(
+            update_candidate.sync_detailed,
+            positive_int("candidate_id", candidate_id),
+            body=CandidateUpdateRequest(tags=names),
+        )
+        return Call(request, instance_of(Candidate))
+
+    @operation(
+        "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
+    )
+    def create_candidate_note(self, candidate_id: int, body: str) -> Call[Note]:
+        """Add an internal note (plain text or HTML) to the candidate."""
+        request = partial(
+            create_candidate_note.sync_detailed,
+            positive_int("candidate_id", candidate_id),
+            body=NoteCreateRequest(content=non_empty_str("body", body)),
+        )
+        return Call(request, instance_of(Note))
 
     # --- reference data -------------------------------------------------------------
 
+    @operation("List Categories", example={"language": "en"})
     def list_categories(self, *, language: str | None = None) -> Call[list[Category]]:
-        kwargs = {} if language is None else {"language": _language(language)}
-        return Call(list_categories, list_of(Category), kwargs)
+        """Job categories with their sub-categories (a job's ``category_id`` is a
+        sub-category), named in ``language`` (ISO 639-1)."""
+        wire = _LANGUAGE.wire({"language": language})
+        return Call(partial(list_categories.sync_detailed, **wire), list_of(Category))
 
+    @operation("List Employment Types", example={"language": "en"})
     def list_employment_types(self, *, language: str | None = None) -> Call[list[EmploymentType]]:
-        kwargs = {} if language is None else {"language": _language(language)}
-        return Call(list_employment_types, list_of(EmploymentType), kwargs)
+        """Employment types, named in ``language``."""
+        wire = _LANGUAGE.wire({"language": language})
+        return Call(partial(list_employment_types.sync_detailed, **wire), list_of(EmploymentType))
 
+    @operation("List Seniority Levels", example={"language": "en"})
     def list_seniority_levels(self, *, language: str | None = None) -> Call[list[SeniorityLevel]]:
-        kwargs = {} if language is None else {"language": _language(language)}
-        return Call(list_seniority_levels, list_of(SeniorityLevel), kwargs)
+        """Seniority levels, named in ``language``."""
+        wire = _LANGUAGE.wire({"language": language})
+        return Call(partial(list_seniority_levels.sync_detailed, **wire), list_of(SeniorityLevel))
 
+    @operation("List Offices", walker="iter_offices", example={})
     def list_offices(
         self,
         *,
@@ -257,27 +343,18 @@ class JoinRequests:
         page_size: int | None = None,
         **filters: Unpack[OfficeFilters],
     ) -> Call[list[Office]]:
-        _unknown(filters, OfficeFilters, "list_offices")
-        kwargs = _paging(page, page_size)
-        if "country_code" in filters:
-            code = filters["country_code"]
-            if not isinstance(code, str) or not _COUNTRY.fullmatch(code):
-                raise InvalidInputError("country_code", f"must be two letters, got {code!r}")
-            kwargs["country_code"] = code
-        if "city_name_like" in filters:
-            kwargs["city_name_like"] = non_empty_str("city_name_like", filters["city_name_like"])
-        return Call(list_offices, list_of(Office), kwargs)
+        """One page of offices; filters ``country_code`` and ``city_name_like``."""
+        wire = _OFFICES.wire({"page": page, "page_size": page_size, **filters})
+        return Call(partial(list_offices.sync_detailed, **wire), list_of(Office))
 
-
-def _documents(documents: Iterable[Document]) -> list[Document]:
-    if isinstance(documents, Document | str | bytes):
-        raise InvalidInputError("documents", "must be a list of Document values")
-    attached = list(documents)
-    for index, document in enumerate(attached):
-        if not isinstance(document, Document):
-            raise InvalidInputError(
-                f"documents.{index}",
-                "must be a Document (Document.from_path or Document.from_bytes), "
-                f"got {type(document).__name__}",
-            )
-    return attached
+    @walker
+    def iter_offices(
+        self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
+    ) -> Walk[Office]:
+        """Every office matching ``filters``, fetched lazily."""
+        return Walk.pages(
+            lambda page, size: JoinOperations.list_offices.prepare(
+                self, page=page, page_size=size, **filters
+            ),
+            page_size=page_size,
+        )

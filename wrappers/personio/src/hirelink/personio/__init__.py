@@ -1,14 +1,14 @@
 """hirelink-personio: Personio's recruiting APIs as ``Personio`` and ``AsyncPersonio``.
 
->>> from hirelink.personio import ApplicationDocument, Personio
+>>> from hirelink.personio import Document, Personio
 >>> with Personio(  # doctest: +SKIP
-...     "acme", company_id=41737, recruiting_token="...", channel_id=531207,
+...     subdomain="acme", company_id=41737, recruiting_token="...", channel_id=531207,
 ...     client_id="papi-...", client_secret="...",
 ... ) as personio:
 ...     position = personio.list_job_positions(language="en")[0]
 ...     personio.create_application(
 ...         position.id, first_name="Lena", last_name="Vogt", email="lena@example.org",
-...         documents=[ApplicationDocument("cv.pdf", category="cv")],
+...         documents=[Document("cv.pdf", type="cv")],
 ...     )
 ...     for application in personio.iter_applications(candidate_email="lena@example.org"):
 ...         print(application.id, to_datetime(application.created_at))
@@ -56,7 +56,7 @@ from .connection import ConnectionCheck
 from .documents import (
     ALLOWED_EXTENSIONS,
     MAX_DOCUMENT_BYTES,
-    ApplicationDocument,
+    Document,
     DocumentCategory,
     DocumentFile,
 )
@@ -81,7 +81,6 @@ __all__ = [
     "RECRUITING_REQUESTS_PER_WINDOW",
     "RECRUITING_WINDOW",
     "Application",
-    "ApplicationDocument",
     "ApplicationFilters",
     "ApplicationList",
     "ApplicationRequest",
@@ -91,6 +90,7 @@ __all__ = [
     "CandidateList",
     "Category",
     "ConnectionCheck",
+    "Document",
     "DocumentCategory",
     "DocumentFile",
     "EmploymentType",

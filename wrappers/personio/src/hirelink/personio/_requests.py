@@ -1,9 +1,10 @@
-"""Personio operations as prepared calls, shared by the sync and async clients.
+"""Every Personio operation, declared once for ``Personio`` and ``AsyncPersonio``.
 
-Each method checks that the credentials the operation needs were given, validates its
-arguments, converts them to Personio's wire format and returns the
-:class:`~hirelink.core.Call` (or calls) to run. Nothing here does I/O except reading
-the files to upload, which are checked before anything is sent.
+Each operation checks that the credentials it needs were given, validates its arguments,
+converts them to Personio's wire format and returns the :class:`~hirelink.core.Call`
+(or flow of calls, or walk over pages) to run; :func:`~hirelink.core.operation` makes it
+a method of both clients and an entry of the operations catalog. Nothing here does I/O
+except reading the files to upload, which are checked before anything is sent.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
+from functools import partial
 from typing import Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
@@ -35,6 +37,7 @@ from hirelink.api.personio.models import (
     Application,
     ApplicationAttribute,
     ApplicationFile,
+    ApplicationFileCategory,
     ApplicationList,
     ApplicationRequest,
     Candidate,
@@ -57,23 +60,50 @@ from hirelink.api.personio.models import (
     UploadedDocument,
 )
 from hirelink.api.personio.types import UNSET, File, Unset
-from hirelink.core import Call, InvalidInputError, Secret, cursor_from_link, instance_of, list_of
+from hirelink.core import (
+    Call,
+    ClientCredentialsAuth,
+    Document,
+    Flow,
+    Inputs,
+    InvalidInputError,
+    Param,
+    Secret,
+    Walk,
+    cursor_from_link,
+    instance_of,
+    list_of,
+    load_file,
+    operation,
+    walker,
+)
+from hirelink.core.files import LoadedFile, document_list
 from hirelink.core.pagination import CursorPage
-from hirelink.core.validation import choice, non_empty_str, positive_int, string_list
+from hirelink.core.validation import (
+    bounded_int,
+    choice,
+    email,
+    non_empty_str,
+    one_of,
+    positive_int,
+    secret,
+    string_list,
+)
+from hirelink.core.validation import email as email_address
 
 from ._jobs_feed import list_job_positions
-from .documents import ApplicationDocument, DocumentFile, load_document
+from .connection import WHERE_TO_FIND, ConnectionCheck, connection_flow
+from .documents import LIMITS, DocumentFile
 from .positions import JobPosition
 
 __all__ = [
     "ApplicationFilters",
-    "ApplicationPlan",
     "CandidateFilters",
     "Credentials",
     "JobFilters",
     "NewApplication",
     "PersonFilters",
-    "PersonioRequests",
+    "PersonioOperations",
     "next_cursor",
 ]
 
@@ -100,28 +130,6 @@ SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accep
 Moment = datetime | date
 T = TypeVar("T")
 Item_co = TypeVar("Item_co", covariant=True)
-
-WHERE_TO_FIND: Final[Mapping[str, str]] = {
-    "subdomain": "the subdomain of your Personio login page (https://<subdomain>.personio.de)",
-    "company_id": (
-        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Company ID"
-    ),
-    "recruiting_token": (
-        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Access token"
-    ),
-    "channel_id": (
-        "Personio > Settings > Recruiting > Channels > your channel > 'Recruiting API channel ID'"
-    ),
-    "client_id": (
-        "Personio > Marketplace > Create custom integration "
-        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > client ID"
-    ),
-    "client_secret": (
-        "Personio > Marketplace > Create custom integration "
-        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > API Secret"
-    ),
-}
-"""Where a customer finds each credential of the connection flow."""
 
 
 def subdomain_of(value: object) -> str:
@@ -159,7 +167,7 @@ class Credentials:
         subdomain: str,
         company_id: int | str | None = None,
         recruiting_token: str | Secret | None = None,
-        channel_id: int | str | None = None,
+        channel_id: int | None = None,
         client_id: str | None = None,
         client_secret: str | Secret | None = None,
     ) -> Credentials:
@@ -167,10 +175,12 @@ class Credentials:
         return cls(
             subdomain=subdomain_of(subdomain),
             company_id=None if company_id is None else _digits("company_id", company_id),
-            recruiting_token=None if recruiting_token is None else Secret.coerce(recruiting_token),
+            recruiting_token=None
+            if recruiting_token is None
+            else secret("recruiting_token", recruiting_token),
             channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
             client_id=None if client_id is None else non_empty_str("client_id", client_id),
-            client_secret=None if client_secret is None else Secret.coerce(client_secret),
+            client_secret=None if client_secret is None else secret("client_secret", client_secret),
         )
 
     @property
@@ -199,12 +209,6 @@ def utc_moment(field: str, value: object) -> datetime:
     raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
 
 
-def _unknown(given: Iterable[str], allowed: type, operation: str) -> None:
-    unknown = sorted(set(given) - set(allowed.__annotations__))
-    if unknown:
-        raise InvalidInputError(unknown[0], f"is not a filter of {operation}")
-
-
 def next_cursor(meta: ListMeta | object) -> str | None:
     """The cursor of the next page from ``_meta.links.next.href`` (absolute or relative)."""
     if not isinstance(meta, ListMeta) or not meta.links or not meta.links.next_:
@@ -220,10 +224,6 @@ class ListPage(Protocol[Item_co]):
 
     @property
     def field_meta(self) -> ListMeta | Unset: ...
-
-
-PageCall = Callable[[str | None], Call[CursorPage[T]]]
-"""Builds the call of one cursor page (None: the first page)."""
 
 
 def _cursor_page(page: ListPage[T]) -> CursorPage[T]:
@@ -308,19 +308,10 @@ class NewApplication(TypedDict, total=False):
     attributes: Mapping[str, str | date]
     """``phone``, ``gender``, ``birthday``, ``location``, ``available_from``,
     ``salary_expectations`` and ``custom_attribute_<n>`` values."""
-    documents: Sequence[ApplicationDocument | DocumentFile]
-    """Files to upload first and attach (a bare file gets the category ``other``)."""
-
-
-@frozen
-class ApplicationPlan:
-    """``create_application`` as dependent calls: the uploads, then the submission.
-
-    ``submit`` builds the submission from the uploads' results (their uuids).
-    """
-
-    uploads: tuple[Call[UploadedDocument], ...]
-    submit: Callable[[Sequence[UploadedDocument]], Call[ApplicationRequest]]
+    documents: Sequence[Document]
+    """Files to upload first (or uploaded already) and attach; ``type`` is the category
+    (``cv``, ``cover-letter``, ``employment-reference``, ``certificate``,
+    ``work-sample``, ``other``: the default)."""
 
 
 def _attributes(values: object) -> list[ApplicationAttribute]:
@@ -349,56 +340,141 @@ def _phase(value: object) -> SystemPhase | CustomPhase:
     return SystemPhase(type_="system", id=choice("phase", value, SystemPhaseId))
 
 
-def _documents(values: object) -> list[tuple[ApplicationDocument, Any]]:
-    """Each document with its loaded file, or its UploadedDocument when uploaded already."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidInputError("documents", f"must be a list of documents, got {values!r}")
-    prepared: list[tuple[ApplicationDocument, Any]] = []
-    for index, value in enumerate(values):
-        document = value if isinstance(value, ApplicationDocument) else ApplicationDocument(value)
-        if isinstance(document.file, UploadedDocument):
-            prepared.append((document, document.file))
-        else:
-            loaded = load_document(
-                document.file, filename=document.filename, field_name=f"documents.{index}"
-            )
-            prepared.append((document, loaded))
-    return prepared
+def _document_category(field: str, document: Document) -> ApplicationFileCategory:
+    return choice(field, document.type or "other", ApplicationFileCategory)
 
 
-class PersonioRequests:
-    """Builds every Personio call for one set of credentials."""
+def _loaded(field: str, document: Document) -> LoadedFile | UploadedDocument:
+    """An uploaded document as it is; a file read and checked against Personio's limits."""
+    if isinstance(document.file, UploadedDocument):
+        return document.file
+    return document.load(LIMITS, field)
 
-    def __init__(self, credentials: Credentials, *, jobs_base_url: str) -> None:
-        self.credentials = credentials
-        self.feed_url = jobs_base_url.replace("{subdomain}", credentials.subdomain).rstrip("/")
-        self.feed_url += "/xml"
+
+def _date_only(field: str, value: object) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidInputError(field, f"must be a date, got {value!r}")
+    return value
+
+
+_CURSOR_PAGING = {"limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE), "cursor": non_empty_str}
+_UPDATED = {
+    "updated_after": Param(lambda f, v: utc_moment(f, v), wire="updated_at_gt"),
+    "updated_before": Param(lambda f, v: utc_moment(f, v), wire="updated_at_lt"),
+}
+_APPLICATIONS = Inputs("list_applications", **_CURSOR_PAGING, **_UPDATED, candidate_email=email)
+_CANDIDATES = Inputs("list_candidates", **_CURSOR_PAGING, **_UPDATED, email=email)
+_JOBS = Inputs("list_jobs", **_CURSOR_PAGING, **_UPDATED)
+
+
+def _person_ids(field: str, ids: object) -> str:
+    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
+        raise InvalidInputError(field, f"must be a list of person ids, got {ids!r}")
+    return ",".join(string_list(field, [_id(f"{field}.{i}", v) for i, v in enumerate(ids)]))
+
+
+def _emails(field: str, emails: object) -> str:
+    listed = string_list(field, emails)
+    return ",".join(email(f"{field}.{index}", value) for index, value in enumerate(listed))
+
+
+_PERSONS = Inputs(
+    "list_persons",
+    limit=bounded_int(maximum=MAX_PERSONS_PAGE_SIZE),
+    cursor=non_empty_str,
+    ids=Param(_person_ids, wire="id"),
+    emails=Param(_emails, wire="email"),
+    first_name=non_empty_str,
+    last_name=non_empty_str,
+    preferred_name=non_empty_str,
+    created_after=Param(lambda f, v: utc_moment(f, v), wire="created_at_gt"),
+    created_before=Param(lambda f, v: utc_moment(f, v), wire="created_at_lt"),
+    **_UPDATED,
+    status=one_of(ListPersonsStatus),
+)
+_NEW_APPLICATION = Inputs(
+    "create_application",
+    recruiting_channel_id=positive_int,
+    external_posting_id=non_empty_str,
+    message=non_empty_str,
+    application_date=_date_only,
+    phase=lambda field, value: _phase(value),
+    tags=string_list,
+    attributes=lambda field, value: _attributes(value),
+)
+
+
+def _one_updated_bound(filters: Mapping[str, object]) -> None:
+    if "updated_after" in filters and "updated_before" in filters:
+        raise InvalidInputError(
+            "updated_before",
+            "Personio cannot combine updated_after and updated_before; give one of them",
+        )
+
+
+class PersonioOperations:
+    """Every Personio operation; the client sets the attributes below."""
+
+    credentials: Credentials
+    feed_url: str
+    oauth: ClientCredentialsAuth | None
+    """The v2 token flow (None without client credentials)."""
 
     # --- XML feed ---------------------------------------------------------------------
 
-    def list_job_positions(self, language: Language | str = "de") -> Call[list[JobPosition]]:
+    @operation("List Job Positions", example={"language": "en"})
+    def list_job_positions(self, *, language: Language = "de") -> Call[list[JobPosition]]:
+        """The published positions of the XML job feed (no credentials needed).
+
+        ``language``: ``de``, ``en``, ``fr``, ``es``, ``nl``, ``it`` or ``pt``; only
+        languages enabled for the career site are available. A disabled feed or an
+        unknown subdomain raises :class:`~hirelink.core.NotFoundError` saying so.
+        """
         if language not in LANGUAGES:
             raise InvalidInputError(
                 "language", f"must be one of {', '.join(LANGUAGES)}, got {language!r}"
             )
-        kwargs = {"url": self.feed_url, "language": language}
-        return Call(list_job_positions, list_of(JobPosition), kwargs)
+        request = partial(list_job_positions.sync_detailed, url=self.feed_url, language=language)
+        return Call(request, list_of(JobPosition))
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
+    @operation("Upload Document", example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"})
     def upload_document(
         self, file: DocumentFile, *, filename: str | None = None
     ) -> Call[UploadedDocument]:
+        """Upload one file (at most 20 MB, a type Personio accepts) for a later application.
+
+        ``file`` is bytes (then ``filename`` is required), a path or a binary file
+        object. Returns the stored document; pass it as the ``file`` of a
+        :class:`~hirelink.core.Document` in ``documents`` of :meth:`create_application`
+        to attach it.
+        """
         self.credentials.require("upload_document", "company_id", "recruiting_token")
-        loaded = load_document(file, filename=filename)
-        return self._upload(loaded.filename, loaded.content, loaded.mime_type)
+        return self._upload(load_file(file, LIMITS, filename=filename))
 
     @staticmethod
-    def _upload(filename: str, content: bytes, mime_type: str) -> Call[UploadedDocument]:
-        payload = File(payload=io.BytesIO(content), file_name=filename, mime_type=mime_type)
-        body = DocumentUploadRequest(file=payload)
-        return Call(upload_application_document, instance_of(UploadedDocument), {"body": body})
+    def _upload(loaded: LoadedFile) -> Call[UploadedDocument]:
+        payload = File(
+            payload=io.BytesIO(loaded.content),
+            file_name=loaded.filename,
+            mime_type=loaded.mime_type,
+        )
+        request = partial(
+            upload_application_document.sync_detailed, body=DocumentUploadRequest(file=payload)
+        )
+        return Call(request, instance_of(UploadedDocument))
 
+    @operation(
+        "Create Application",
+        example={
+            "job_position_id": 1874512,
+            "first_name": "Lena",
+            "last_name": "Vogt",
+            "email": "lena.vogt@example.org",
+            "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
+        },
+    )
     def create_application(
         self,
         job_position_id: int,
@@ -407,58 +483,58 @@ class PersonioRequests:
         last_name: str,
         email: str,
         **fields: Unpack[NewApplication],
-    ) -> ApplicationPlan:
+    ) -> Flow[ApplicationRequest]:
+        """Submit an application, uploading its ``documents`` first.
+
+        Optional: ``recruiting_channel_id`` (defaults to the client's ``channel_id``),
+        ``external_posting_id``, ``message``, ``application_date``, ``phase`` (a system
+        phase name or a custom phase id), ``tags``, ``attributes`` (``phone``,
+        ``gender``, ``birthday``, ``location``, ``available_from``,
+        ``salary_expectations``, ``custom_attribute_<n>``) and ``documents``.
+        Everything is validated before the first upload.
+
+        Personio answers without a body, so this returns the application as submitted
+        (with the uuids of the uploaded documents). A candidate who already applied
+        raises :class:`~hirelink.core.DuplicateApplicationError`; other refusals raise
+        the error their reason codes call for, with the codes in ``field_errors``.
+        """
         self.credentials.require("create_application", "company_id", "recruiting_token")
-        _unknown(fields, NewApplication, "create_application")
+        documents = document_list("documents", fields.pop("documents", ()))
         request: dict[str, Any] = {
             "job_position_id": positive_int("job_position_id", job_position_id),
             "first_name": non_empty_str("first_name", first_name).strip(),
             "last_name": non_empty_str("last_name", last_name).strip(),
-            "email": self._email("email", email),
+            "email": email_address("email", email),
+            "recruiting_channel_id": self.credentials.channel_id,
+            **_NEW_APPLICATION.wire(fields),
         }
-        channel = fields.get("recruiting_channel_id", self.credentials.channel_id)
-        if channel is not None:
-            request["recruiting_channel_id"] = positive_int("recruiting_channel_id", channel)
-        if "external_posting_id" in fields:
-            posting = fields["external_posting_id"]
-            request["external_posting_id"] = non_empty_str("external_posting_id", posting)
-        if "message" in fields:
-            request["message"] = non_empty_str("message", fields["message"])
-        if "application_date" in fields:
-            when = fields["application_date"]
-            if not isinstance(when, date) or isinstance(when, datetime):
-                raise InvalidInputError("application_date", f"must be a date, got {when!r}")
-            request["application_date"] = when
-        if "phase" in fields:
-            request["phase"] = _phase(fields["phase"])
-        if "tags" in fields:
-            request["tags"] = string_list("tags", fields["tags"])
-        if "attributes" in fields:
-            request["attributes"] = _attributes(fields["attributes"])
-        documents = _documents(fields.get("documents", ()))
-        uploads = tuple(
-            self._upload(item.filename, item.content, item.mime_type)
-            for _, item in documents
-            if not isinstance(item, UploadedDocument)
-        )
+        attached = [
+            (_document_category(f"documents.{i}.type", d), _loaded(f"documents.{i}", d))
+            for i, d in enumerate(documents)
+        ]
+        return self._upload_then_submit(request, attached)
 
-        def submit(uploaded: Sequence[UploadedDocument]) -> Call[ApplicationRequest]:
-            fresh = iter(uploaded)
-            files = [
+    def _upload_then_submit(
+        self,
+        request: dict[str, Any],
+        attached: list[tuple[ApplicationFileCategory, LoadedFile | UploadedDocument]],
+    ) -> Flow[ApplicationRequest]:
+        files = []
+        for category, item in attached:
+            stored = item if isinstance(item, UploadedDocument) else (yield self._upload(item))
+            files.append(
                 ApplicationFile(
                     uuid=stored.uuid,
                     original_filename=stored.original_filename,
-                    category=document.category,
+                    category=category,
                 )
-                for document, item in documents
-                for stored in [item if isinstance(item, UploadedDocument) else next(fresh)]
-            ]
-            body = ApplicationRequest(**request, files=files or UNSET)
-            return Call(create_application, _nothing, {"body": body}).map(lambda _: body)
+            )
+        wire = {name: value for name, value in request.items() if value is not None}
+        body = ApplicationRequest(**wire, files=files or UNSET)
+        yield Call(partial(create_application.sync_detailed, body=body), _nothing)
+        return body
 
-        return ApplicationPlan(uploads=uploads, submit=submit)
-
-    def connection_probe(self, job_position_id: int) -> Call[None]:
+    def _connection_probe(self, job_position_id: int) -> Call[None]:
         """A submission Personio must refuse (its date lies far in the future).
 
         Personio checks the Recruiting API key first (401/403) and then reports every
@@ -476,52 +552,53 @@ class PersonioRequests:
                 UNSET if self.credentials.channel_id is None else self.credentials.channel_id
             ),
         )
-        return Call(create_application, _nothing, {"body": body})
+        return Call(partial(create_application.sync_detailed, body=body), _nothing)
+
+    # --- OAuth and the connection --------------------------------------------------------
+
+    @operation()
+    def revoke_access_token(self) -> Flow[bool]:
+        """Revoke the cached v2 access token; the next v2 call fetches a new one.
+
+        Returns False when no token was cached (nothing to revoke).
+        """
+        # Not in the catalog: each catalog call uses a fresh client, which holds no token.
+        self.credentials.require("revoke_access_token", "client_id", "client_secret")
+        token = self.oauth.invalidate() if self.oauth else None
+        return self._revoke(token.value if token else None)
 
     @staticmethod
-    def _email(field: str, value: object) -> str:
-        text = non_empty_str(field, value).strip()
-        local, _, domain = text.partition("@")
-        if not local or "." not in domain or " " in text:
-            raise InvalidInputError(field, f"must be an email address, got {value!r}")
-        return text
-
-    # --- OAuth -----------------------------------------------------------------------
-
-    def revoke_access_token(self, token: Secret) -> Call[None]:
+    def _revoke(token: Secret | None) -> Flow[bool]:
+        if token is None:
+            return False
         body = RevokeRequest(token=token.reveal())
-        return Call(revoke_access_token, _nothing, {"body": body})
+        yield Call(partial(revoke_access_token.sync_detailed, body=body), _nothing)
+        return True
+
+    @operation("Check Connection")
+    def check_connection(self) -> Flow[list[ConnectionCheck]]:
+        """Check every credential of the connection flow; see :mod:`hirelink.personio.connection`.
+
+        Returns one :class:`ConnectionCheck` each for the API domain and XML feed, the
+        Recruiting API key, the channel ID, the client credentials and their recruiting
+        scope, saying what to fix. Creates no data; never raises for API failures.
+        """
+        return connection_flow(self)
+
+    def _granted_scopes(self) -> tuple[str, ...]:
+        token = self.oauth.token if self.oauth else None
+        return token.scopes if token else ()
 
     # --- v2 recruiting ---------------------------------------------------------------
 
     def _v2(self, operation: str) -> None:
         self.credentials.require(operation, "client_id", "client_secret")
 
-    @staticmethod
-    def _page_params(limit: int | None, cursor: str | None, maximum: int) -> dict[str, Any]:
-        params: dict[str, Any] = {}
-        if limit is not None:
-            params["limit"] = positive_int("limit", limit)
-            if limit > maximum:
-                raise InvalidInputError("limit", f"must be at most {maximum}, got {limit}")
-        if cursor is not None:
-            params["cursor"] = non_empty_str("cursor", cursor)
-        return params
-
-    @staticmethod
-    def _updated(filters: Mapping[str, Any]) -> dict[str, Any]:
-        if "updated_after" in filters and "updated_before" in filters:
-            raise InvalidInputError(
-                "updated_before",
-                "Personio cannot combine updated_after and updated_before; give one of them",
-            )
-        wire: dict[str, Any] = {}
-        if "updated_after" in filters:
-            wire["updated_at_gt"] = utc_moment("updated_after", filters["updated_after"])
-        if "updated_before" in filters:
-            wire["updated_at_lt"] = utc_moment("updated_before", filters["updated_before"])
-        return wire
-
+    @operation(
+        "List Applications",
+        walker="iter_applications",
+        example={"candidate_email": "lena.vogt@example.org"},
+    )
     def list_applications(
         self,
         *,
@@ -529,28 +606,53 @@ class PersonioRequests:
         cursor: str | None = None,
         **filters: Unpack[ApplicationFilters],
     ) -> Call[ApplicationList]:
+        """One page of applications, most recently updated first.
+
+        Filters: ``updated_after`` or ``updated_before`` (not both), ``candidate_email``.
+        ``limit`` is 1 to 200; ``cursor`` comes from the previous page (see
+        :func:`~hirelink.personio.next_cursor`). Prefer :meth:`iter_applications`.
+        """
         self._v2("list_applications")
-        _unknown(filters, ApplicationFilters, "list_applications")
-        params = self._page_params(limit, cursor, MAX_RECRUITING_PAGE_SIZE)
-        params.update(self._updated(filters))
-        if "candidate_email" in filters:
-            params["candidate_email"] = self._email("candidate_email", filters["candidate_email"])
-        return Call(list_applications, instance_of(ApplicationList), params)
+        _one_updated_bound(filters)
+        wire = _APPLICATIONS.wire({"limit": limit, "cursor": cursor, **filters})
+        request = partial(list_applications.sync_detailed, **wire)
+        return Call(request, instance_of(ApplicationList))
 
+    @walker
+    def iter_applications(
+        self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
+    ) -> Walk[Application]:
+        """Every application matching ``filters``, fetched lazily page by page."""
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_applications.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
+        )
+
+    @operation("Retrieve Application", example={"application_id": 8812046})
     def get_application(self, application_id: str | int) -> Call[Application]:
+        """One application."""
         self._v2("get_application")
-        kwargs = {"id": _id("application_id", application_id)}
-        return Call(get_application, _unwrap(Application), kwargs)
+        request = partial(get_application.sync_detailed, _id("application_id", application_id))
+        return Call(request, _unwrap(Application))
 
+    @operation("List Application Stage Transitions", example={"application_id": 8812046})
     def list_application_stage_transitions(
         self, application_id: str | int
     ) -> Call[list[StageTransition]]:
+        """The stages an application went through, latest first."""
         self._v2("list_application_stage_transitions")
-        kwargs = {"id": _id("application_id", application_id)}
-        return Call(
-            list_application_stage_transitions, instance_of(StageTransitionList), kwargs
-        ).map(lambda page: page.field_data)
+        request = partial(
+            list_application_stage_transitions.sync_detailed,
+            _id("application_id", application_id),
+        )
+        return Call(request, instance_of(StageTransitionList)).map(lambda page: page.field_data)
 
+    @operation(
+        "List Candidates", walker="iter_candidates", example={"email": "lena.vogt@example.org"}
+    )
     def list_candidates(
         self,
         *,
@@ -558,46 +660,79 @@ class PersonioRequests:
         cursor: str | None = None,
         **filters: Unpack[CandidateFilters],
     ) -> Call[CandidateList]:
+        """One page of candidates; filters ``updated_after`` or ``updated_before``, ``email``."""
         self._v2("list_candidates")
-        _unknown(filters, CandidateFilters, "list_candidates")
-        params = self._page_params(limit, cursor, MAX_RECRUITING_PAGE_SIZE)
-        params.update(self._updated(filters))
-        if "email" in filters:
-            params["email"] = self._email("email", filters["email"])
-        return Call(list_candidates, instance_of(CandidateList), params)
+        _one_updated_bound(filters)
+        wire = _CANDIDATES.wire({"limit": limit, "cursor": cursor, **filters})
+        return Call(partial(list_candidates.sync_detailed, **wire), instance_of(CandidateList))
 
+    @walker
+    def iter_candidates(
+        self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[CandidateFilters]
+    ) -> Walk[Candidate]:
+        """Every candidate matching ``filters``, fetched lazily page by page."""
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_candidates.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
+        )
+
+    @operation("Retrieve Candidate", example={"candidate_id": 1})
     def get_candidate(self, candidate_id: str | int) -> Call[Candidate]:
+        """One candidate."""
         self._v2("get_candidate")
-        kwargs = {"id": _id("candidate_id", candidate_id)}
-        return Call(get_candidate, _unwrap(Candidate), kwargs)
+        request = partial(get_candidate.sync_detailed, _id("candidate_id", candidate_id))
+        return Call(request, _unwrap(Candidate))
 
+    @operation("List Jobs", walker="iter_jobs", example={"limit": 10})
     def list_jobs(
-        self,
-        *,
-        limit: int | None = None,
-        cursor: str | None = None,
-        **filters: Unpack[JobFilters],
+        self, *, limit: int | None = None, cursor: str | None = None, **filters: Unpack[JobFilters]
     ) -> Call[JobList]:
+        """One page of jobs (no descriptions: those are in the XML feed)."""
         self._v2("list_jobs")
-        _unknown(filters, JobFilters, "list_jobs")
-        params = self._page_params(limit, cursor, MAX_RECRUITING_PAGE_SIZE)
-        params.update(self._updated(filters))
-        return Call(list_jobs, instance_of(JobList), params)
+        _one_updated_bound(filters)
+        wire = _JOBS.wire({"limit": limit, "cursor": cursor, **filters})
+        return Call(partial(list_jobs.sync_detailed, **wire), instance_of(JobList))
 
+    @walker
+    def iter_jobs(
+        self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
+    ) -> Walk[Job]:
+        """Every job matching ``filters``, fetched lazily page by page."""
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_jobs.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
+            filters,
+        )
+
+    @operation("Retrieve Job", example={"job_id": 1874512})
     def get_job(self, job_id: str | int) -> Call[Job]:
+        """One job."""
         self._v2("get_job")
-        return Call(get_job, _unwrap(Job), {"id": _id("job_id", job_id)})
+        return Call(partial(get_job.sync_detailed, _id("job_id", job_id)), _unwrap(Job))
 
+    @operation("List Categories")
     def list_categories(self) -> Call[list[Category]]:
+        """Every job category (not paged)."""
         self._v2("list_categories")
-        return Call(list_categories, instance_of(CategoryList)).map(lambda page: page.field_data)
+        return Call(partial(list_categories.sync_detailed), instance_of(CategoryList)).map(
+            lambda page: page.field_data
+        )
 
+    @operation("Retrieve Category", example={"category_id": 1})
     def get_category(self, category_id: str | int) -> Call[Category]:
+        """One job category."""
         self._v2("get_category")
-        return Call(get_category, _unwrap(Category), {"id": _id("category_id", category_id)})
+        request = partial(get_category.sync_detailed, _id("category_id", category_id))
+        return Call(request, _unwrap(Category))
 
     # --- v2 persons ------------------------------------------------------------------
 
+    @operation("List Persons", walker="iter_persons", example={"status": "ACTIVE"})
     def list_persons(
         self,
         *,
@@ -605,75 +740,50 @@ class PersonioRequests:
         cursor: str | None = None,
         **filters: Unpack[PersonFilters],
     ) -> Call[PersonList]:
+        """One page of persons (employees); ``limit`` is 1 to 50.
+
+        Filters (combined with AND): ``ids``, ``emails``, ``first_name``, ``last_name``,
+        ``preferred_name``, ``created_after``, ``created_before``, ``updated_after``,
+        ``updated_before``, ``status`` (``ACTIVE`` or ``INACTIVE``).
+        """
         self._v2("list_persons")
-        _unknown(filters, PersonFilters, "list_persons")
-        params = self._page_params(limit, cursor, MAX_PERSONS_PAGE_SIZE)
-        if "ids" in filters:
-            ids = filters["ids"]
-            if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
-                raise InvalidInputError("ids", f"must be a list of person ids, got {ids!r}")
-            listed = [_id(f"ids.{index}", value) for index, value in enumerate(ids)]
-            params["id"] = ",".join(string_list("ids", listed))
-        if "emails" in filters:
-            emails = string_list("emails", filters["emails"])
-            params["email"] = ",".join(self._email(f"emails.{i}", e) for i, e in enumerate(emails))
-        for name in ("first_name", "last_name", "preferred_name"):
-            if name in filters:
-                params[name] = non_empty_str(name, filters[name])
-        for name, wire in (
-            ("created_after", "created_at_gt"),
-            ("created_before", "created_at_lt"),
-            ("updated_after", "updated_at_gt"),
-            ("updated_before", "updated_at_lt"),
-        ):
-            if name in filters:
-                params[wire] = utc_moment(name, filters[name])  # type: ignore[literal-required]
-        if "status" in filters:
-            params["status"] = choice("status", filters["status"], ListPersonsStatus)
-        return Call(list_persons, instance_of(PersonList), params)
+        wire = _PERSONS.wire({"limit": limit, "cursor": cursor, **filters})
+        return Call(partial(list_persons.sync_detailed, **wire), instance_of(PersonList))
 
+    @walker
+    def iter_persons(
+        self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
+    ) -> Walk[Person]:
+        """Every person matching ``filters``, fetched lazily page by page."""
+        return _cursor_walk(
+            lambda size, cursor, given: PersonioOperations.list_persons.prepare(
+                self, limit=size, cursor=cursor, **given
+            ),
+            _page_size(page_size, MAX_PERSONS_PAGE_SIZE),
+            filters,
+        )
+
+    @operation("Retrieve Person", example={"person_id": 24205129})
     def get_person(self, person_id: str | int) -> Call[Person]:
+        """One person."""
         self._v2("get_person")
-        return Call(get_person, _unwrap(Person), {"id": _id("person_id", person_id)})
+        return Call(partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(Person))
 
-    # --- cursor walks (``iter_*``) -----------------------------------------------------
+
+def _cursor_walk(
+    page: Callable[[int, str | None, Mapping[str, Any]], Call[ListPage[T]]],
+    size: int,
+    filters: Mapping[str, Any],
+) -> Walk[T]:
     # After the first page only the cursor and the page size are sent: Personio's next
     # links carry nothing else, so the cursor is taken to remember the filters.
+    return Walk.cursor(
+        lambda cursor: page(size, cursor, {} if cursor else filters).map(_cursor_page)
+    )
 
-    @staticmethod
-    def _page_size(page_size: int, maximum: int) -> int:
-        size = positive_int("page_size", page_size)
-        if size > maximum:
-            raise InvalidInputError("page_size", f"must be at most {maximum}, got {size}")
-        return size
 
-    def application_pages(
-        self, page_size: int, **filters: Unpack[ApplicationFilters]
-    ) -> PageCall[Application]:
-        size = self._page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return lambda cursor: self.list_applications(
-            limit=size, cursor=cursor, **({} if cursor else filters)
-        ).map(_cursor_page)
-
-    def candidate_pages(
-        self, page_size: int, **filters: Unpack[CandidateFilters]
-    ) -> PageCall[Candidate]:
-        size = self._page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return lambda cursor: self.list_candidates(
-            limit=size, cursor=cursor, **({} if cursor else filters)
-        ).map(_cursor_page)
-
-    def job_pages(self, page_size: int, **filters: Unpack[JobFilters]) -> PageCall[Job]:
-        size = self._page_size(page_size, MAX_RECRUITING_PAGE_SIZE)
-        return lambda cursor: self.list_jobs(
-            limit=size, cursor=cursor, **({} if cursor else filters)
-        ).map(_cursor_page)
-
-    def person_pages(self, page_size: int, **filters: Unpack[PersonFilters]) -> PageCall[Person]:
-        size = self._page_size(page_size, MAX_PERSONS_PAGE_SIZE)
-        return lambda cursor: self.list_persons(
-            limit=size, cursor=cursor, **({} if cursor else filters)
-        ).map(_cursor_page)
+def _page_size(page_size: int, maximum: int) -> int:
+    return bounded_int(maximum=maximum)("page_size", page_size)
 
 
 def _id(field: str, value: object) -> str:

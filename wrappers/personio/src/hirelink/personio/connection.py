@@ -12,24 +12,50 @@ The checks never create data:
 4. **Client credentials** and 5. **their recruiting scope** - list the job categories:
    the token exchange proves the credentials, the read proves the scope.
 
-The checks are written once, as a generator that yields the calls to make and receives
-their results (or the hirelink error they raised); the sync and async clients drive it.
+The checks are written once, as a :data:`~hirelink.core.Flow`: a generator that yields
+the calls to make and receives their results; the sync and async clients drive it like
+every other operation made of several calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator
-from typing import Any, Final
+from collections.abc import Generator, Mapping
+from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import urlsplit
 
 from attrs import frozen
 
-from hirelink.core import ApiError, Call, HirelinkError
+from hirelink.core import ApiError, Call, Flow, HirelinkError
 
 from ._errors import reason_codes
-from ._requests import WHERE_TO_FIND, PersonioRequests
 
-__all__ = ["ConnectionCheck", "arun_checks", "connection_flow", "run_checks"]
+if TYPE_CHECKING:
+    from ._requests import PersonioOperations
+
+__all__ = ["WHERE_TO_FIND", "ConnectionCheck", "connection_flow"]
+
+WHERE_TO_FIND: Final[Mapping[str, str]] = {
+    "subdomain": "the subdomain of your Personio login page (https://<subdomain>.personio.de)",
+    "company_id": (
+        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Company ID"
+    ),
+    "recruiting_token": (
+        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Access token"
+    ),
+    "channel_id": (
+        "Personio > Settings > Recruiting > Channels > your channel > 'Recruiting API channel ID'"
+    ),
+    "client_id": (
+        "Personio > Marketplace > Create custom integration "
+        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > client ID"
+    ),
+    "client_secret": (
+        "Personio > Marketplace > Create custom integration "
+        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > API Secret"
+    ),
+}
+"""Where a customer finds each credential of the connection flow."""
+
 
 RECRUITING_READ: Final = "personio:recruiting:read"
 _CHANNEL_UNKNOWN: Final = "errors.posting-validation.channel-not-found"
@@ -64,8 +90,15 @@ class ConnectionCheck:
 
 
 Outcome = Any
-"""What the driver sends back into the flow: a call's result or the HirelinkError it raised."""
-CheckFlow = Generator[Call[Any], Outcome, list[ConnectionCheck]]
+"""A call's result, or the HirelinkError it raised."""
+
+
+def _attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
+    """Yield ``call``; its result, or the error it raised, is the outcome."""
+    try:
+        return (yield call)
+    except HirelinkError as error:
+        return error
 
 
 def _passed(name: str, label: str, detail: str) -> ConnectionCheck:
@@ -80,20 +113,20 @@ def _where(*names: str) -> str:
     return "Copy " + "; ".join(f"{name} from {WHERE_TO_FIND[name]}" for name in names) + "."
 
 
-def connection_flow(
-    requests: PersonioRequests, granted_scopes: Callable[[], tuple[str, ...]]
-) -> CheckFlow:
+def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]:
     """The checks (see the module docstring); yields calls, returns the verdicts."""
-    credentials = requests.credentials
+    credentials = personio.credentials
     checks: list[ConnectionCheck] = []
 
     feed_label = "API domain and XML feed"
-    positions = yield requests.list_job_positions("de")
+    positions = yield from _attempt(
+        type(personio).list_job_positions.prepare(personio, language="de")
+    )
     position_id = 1
     if isinstance(positions, HirelinkError):
         checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX))
     else:
-        detail = f"{len(positions)} published position(s) at {requests.feed_url}"
+        detail = f"{len(positions)} published position(s) at {personio.feed_url}"
         checks.append(_passed("xml_feed", feed_label, detail))
         position_id = positions[0].id if positions else position_id
 
@@ -110,7 +143,7 @@ def connection_flow(
             )
         )
     else:
-        probe = yield requests.connection_probe(position_id)
+        probe = yield from _attempt(personio._connection_probe(position_id))
         key, reasons = _key_verdict(key_label, probe)
         checks.append(key)
     key_ok = checks[-1].ok
@@ -154,8 +187,8 @@ def connection_flow(
             )
         )
         return checks
-    categories = yield requests.list_categories()
-    scopes = " ".join(granted_scopes()) or "not listed"
+    categories = yield from _attempt(type(personio).list_categories.prepare(personio))
+    scopes = " ".join(personio._granted_scopes()) or "not listed"
     if not isinstance(categories, HirelinkError):
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
@@ -204,37 +237,3 @@ def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[st
         fix = "The company's 20 requests per minute are used up; check again in a minute."
         return _failed(name, label, outcome.message, fix), []
     return _failed(name, label, str(outcome), "Try again later."), []
-
-
-def run_checks(flow: CheckFlow, run: Callable[[Call[Any]], Any]) -> list[ConnectionCheck]:
-    """Drive the flow with a sync ``run``."""
-    call = next(flow)
-    while True:
-        outcome: Outcome
-        try:
-            outcome = run(call)
-        except HirelinkError as error:
-            outcome = error
-        try:
-            call = flow.send(outcome)
-        except StopIteration as done:
-            checks: list[ConnectionCheck] = done.value
-            return checks
-
-
-async def arun_checks(
-    flow: CheckFlow, run: Callable[[Call[Any]], Awaitable[Any]]
-) -> list[ConnectionCheck]:
-    """Drive the flow with an async ``run``."""
-    call = next(flow)
-    while True:
-        outcome: Outcome
-        try:
-            outcome = await run(call)
-        except HirelinkError as error:
-            outcome = error
-        try:
-            call = flow.send(outcome)
-        except StopIteration as done:
-            checks: list[ConnectionCheck] = done.value
-            return checks

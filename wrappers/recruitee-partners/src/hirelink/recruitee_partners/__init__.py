@@ -9,7 +9,8 @@ Two directions:
   ``send_candidate``.
 
 >>> from hirelink.recruitee_partners import RecruiteePartners
->>> with RecruiteePartners("skillcheck", partner_secret="...") as partners:  # doctest: +SKIP
+>>> partners = RecruiteePartners(codename="skillcheck", partner_secret="...")  # doctest: +SKIP
+>>> with partners:  # doctest: +SKIP
 ...     partners.update_report(report_id, status="completed", score="82%")
 
 Results are the generated models of ``hirelink.api.recruitee_partners.models`` (the main

@@ -1,7 +1,9 @@
-"""Recruitee Partners operations as prepared calls, shared by the sync and async clients.
+"""Every Recruitee Partners operation, declared once for both client classes.
 
-Each method validates its arguments, converts them to the wire format and returns the
-:class:`~hirelink.core.Call` to run. Nothing here does I/O.
+Each operation validates its arguments, converts them to the wire format and returns the
+:class:`~hirelink.core.Call` to run; :func:`~hirelink.core.operation` makes it a method
+of ``RecruiteePartners`` and ``AsyncRecruiteePartners`` and an entry of the operations
+catalog. Nothing here does I/O.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
@@ -36,17 +39,22 @@ from hirelink.api.recruitee_partners.models import (
     ReportChanges,
     ReportStatus,
 )
-from hirelink.core import Call, InvalidInputError, Secret, instance_of, list_of
-from hirelink.core.calls import Endpoint
-from hirelink.core.validation import choice, non_empty_str, positive_int
+from hirelink.core import (
+    Call,
+    Inputs,
+    InvalidInputError,
+    Param,
+    Secret,
+    instance_of,
+    list_of,
+    operation,
+)
+from hirelink.core.validation import choice, flag, http_url, non_empty_str, positive_int, text
 
 Environment = Literal["rc", "production"]
 KindName = Literal["assessment", "background_check", "reference_check"]
 InputKindName = Literal["first_name", "last_name", "email", "phone", "admin", "offer"]
 StatusName = Literal["sent", "completed", "failed", "canceled"]
-
-_CODENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
-_ENVIRONMENTS: tuple[Environment, ...] = ("rc", "production")
 
 
 class ServiceUrls(TypedDict, total=False):
@@ -104,9 +112,9 @@ class ReportFields(TypedDict, total=False):
 
 
 _URL_KEYS = tuple(ServiceUrls.__annotations__)
-_INPUT_KEYS = frozenset(InputField.__annotations__)
 _PARTNER = instance_of(Partner)
 _REPORT = instance_of(Report)
+REPORT_EXAMPLE = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
 
 
 def _nothing(parsed: object) -> None:
@@ -126,23 +134,11 @@ def _as_secret(answer: PartnerSecret) -> Secret:
     return Secret(answer.secret)
 
 
-def _url(field: str, value: object) -> str:
-    url = non_empty_str(field, value)
-    if not url.startswith(("https://", "http://")):
-        raise InvalidInputError(field, f"must be an http(s) URL, got {url!r}")
-    return url
-
-
-def _reject_unknown(given: Iterable[str], allowed: Iterable[str], operation: str) -> None:
-    unknown = sorted(set(given) - set(allowed))
-    if unknown:
-        raise InvalidInputError(unknown[0], f"is not an argument of {operation}")
-
-
-def company_path_segment(company_id: int | str) -> str:
-    """The ``/c/{company_id}`` segment: a Recruitee company id, as digits."""
-    digits = isinstance(company_id, str) and company_id.isascii() and company_id.isdigit()
-    return str(positive_int("company_id", int(company_id) if digits else company_id))
+def company_path_segment(company_id: object) -> str:
+    """The ``/c/{company_id}`` segment: a Recruitee company id (digits are accepted too)."""
+    if isinstance(company_id, str) and company_id.isascii() and company_id.isdigit():
+        company_id = int(company_id)
+    return str(positive_int("company_id", company_id))
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
@@ -165,23 +161,81 @@ def iso_timestamp(field: str, value: object) -> str:
     return moment.isoformat()
 
 
-class PartnersRequests:
-    """Builds every Recruitee Partners call for one partner (its ``codename``)."""
+def _service_urls(field: str, value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(field, f"must be a mapping of {', '.join(_URL_KEYS)}")
+    table = Inputs(field, **{f"{field}.{key}": Param(http_url, wire=key) for key in _URL_KEYS})
+    urls = table.wire({f"{field}.{key}": url for key, url in value.items()})
+    if not urls:
+        raise InvalidInputError(field, f"give at least one of: {', '.join(_URL_KEYS)}")
+    return urls
 
-    def __init__(self, codename: str, environment: Environment) -> None:
-        if not isinstance(codename, str) or not _CODENAME.fullmatch(codename):
-            raise InvalidInputError(
-                "codename",
-                f"must be the partner's codename (letters, digits, - and _), got {codename!r}",
-            )
-        if environment not in _ENVIRONMENTS:
-            raise InvalidInputError(
-                "environment", f"must be 'rc' or 'production', got {environment!r}"
-            )
-        self.codename = codename
-        self.environment: Environment = environment
 
-    # --- the partner record (RC only) -------------------------------------------------
+def _inputs(field: str, value: object) -> list[dict[str, object]]:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidInputError(field, f"must be a list of input fields, got {value!r}")
+    inputs: list[dict[str, object]] = []
+    for index, item in enumerate(value):
+        where = f"{field}.{index}"
+        if not isinstance(item, Mapping) or "kind" not in item:
+            raise InvalidInputError(where, f"must be a mapping with a 'kind', got {item!r}")
+        given = {f"{where}.{key}": entry for key, entry in item.items()}
+        table = Inputs(
+            "an input field",
+            **{
+                f"{where}.kind": Param(lambda f, v: choice(f, v, PartnerInputKind), wire="kind"),
+                f"{where}.name": Param(non_empty_str, wire="name"),
+                f"{where}.required": Param(flag, wire="required"),
+            },
+        )
+        inputs.append(table.wire(given))
+    if not inputs:
+        raise InvalidInputError(field, "must contain at least one input field")
+    return inputs
+
+
+_PARTNER_FIELDS = Inputs(
+    "update_partner",
+    kind=lambda field, value: choice(field, value, PartnerKind).value,
+    name=non_empty_str,
+    description=text,
+    logo=non_empty_str,
+    urls=_service_urls,
+    inputs=_inputs,
+)
+_REPORT_FIELDS = Inputs(
+    "update_report",
+    status=lambda field, value: choice(field, value, ReportStatus).value,
+    score=non_empty_str,
+    completed_at=iso_timestamp,
+    cancel_url=Param(lambda field, value: {"cancel": http_url(field, value)}, wire="urls"),
+    subtitle=non_empty_str,
+)
+_CODENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def codename_and_environment(codename: object, environment: object) -> tuple[str, Environment]:
+    if not isinstance(codename, str) or not _CODENAME.fullmatch(codename):
+        raise InvalidInputError(
+            "codename",
+            f"must be the partner's codename (letters, digits, - and _), got {codename!r}",
+        )
+    if environment == "rc" or environment == "production":
+        return codename, environment
+    raise InvalidInputError("environment", f"must be 'rc' or 'production', got {environment!r}")
+
+
+class PartnersOperations:
+    """The operations of one partner; the client sets the attributes below."""
+
+    codename: str
+    environment: Environment
+    credentials_given: frozenset[str]
+    """Which of ``personal_token`` and ``partner_secret`` the client holds."""
+
+    def _require(self, credential: str, purpose: str) -> None:
+        if credential not in self.credentials_given:
+            raise InvalidInputError(credential, f"{purpose} needs {credential}=; none was given")
 
     def _on_rc(self, operation: str) -> None:
         if self.environment != "rc":
@@ -192,167 +246,171 @@ class PartnersRequests:
                 "changed on RC (environment='rc') and then promoted again",
             )
 
-    def _partner_kwargs(self, company_id: int | str) -> dict[str, Any]:
-        return {"codename": self.codename, "company_id": company_path_segment(company_id)}
+    def _write_partner(
+        self, company_id: int, fields: Mapping[str, object], *, new: bool
+    ) -> Call[Partner]:
+        """POST (``new``: create, or replace what is given) or PATCH the partner record."""
+        endpoint = create_partner.sync_detailed if new else update_partner.sync_detailed
+        body = PartnerFields.from_dict(fields)
+        request = partial(endpoint, self.codename, company_path_segment(company_id), body=body)
+        return self._partner_call(request)
 
+    def _partner_call(self, endpoint_call: partial[Any]) -> Call[Partner]:
+        self._require("personal_token", "managing the partner record")
+        return Call(endpoint_call, _PARTNER).map(_treat_secret_as_secret)
+
+    # --- the partner record (RC, personal token) ------------------------------------
+
+    @operation(
+        "Create Partner",
+        example={
+            "company_id": 4100,
+            "kind": "assessment",
+            "name": "SkillCheck",
+            "urls": {"send_candidate": "https://api.skillcheck.example/recruitee/send"},
+        },
+    )
     def create_partner(
         self,
-        company_id: int | str,
+        company_id: int,
         *,
         kind: KindName | PartnerKind,
         name: str,
         **details: Unpack[PartnerDetails],
     ) -> Call[Partner]:
+        """Create the partner in ``company_id`` (the RC company that owns it).
+
+        ``kind`` is ``assessment``, ``background_check`` or ``reference_check``.
+        Optional: ``description``, ``logo``, ``urls`` (``validate_token``, ``tests``,
+        ``send_candidate``, ``help_article``) and ``inputs``. The answer carries the new
+        partner ``secret`` (hirelink masks it in its logs and errors from then on).
+        """
         self._on_rc("create_partner")
-        _reject_unknown(details, PartnerDetails.__annotations__, "create_partner")
-        fields = self._partner_fields({"kind": kind, "name": name, **details})
-        return self._write_partner(create_partner, company_id, fields)
+        unknown = sorted(set(details) - set(PartnerDetails.__annotations__))
+        if unknown:
+            raise InvalidInputError(unknown[0], "is not an argument of create_partner")
+        fields = _PARTNER_FIELDS.wire({"kind": kind, "name": name, **details})
+        return self._write_partner(company_id, fields, new=True)
 
-    def get_partner(self, company_id: int | str) -> Call[Partner]:
+    @operation("Retrieve Partner", example={"company_id": 4100})
+    def get_partner(self, company_id: int) -> Call[Partner]:
+        """The partner record, including its current ``secret``."""
         self._on_rc("get_partner")
-        kwargs = self._partner_kwargs(company_id)
-        return Call(get_partner, _PARTNER, kwargs).map(_treat_secret_as_secret)
+        request = partial(
+            get_partner.sync_detailed, self.codename, company_path_segment(company_id)
+        )
+        return self._partner_call(request)
 
-    def update_partner(
-        self, company_id: int | str, **changes: Unpack[PartnerChanges]
-    ) -> Call[Partner]:
+    @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
+    def update_partner(self, company_id: int, **changes: Unpack[PartnerChanges]) -> Call[Partner]:
+        """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
+        ``urls``, ``inputs``); at least one is required. ``inputs`` replaces the list."""
         self._on_rc("update_partner")
-        _reject_unknown(changes, PartnerChanges.__annotations__, "update_partner")
-        fields = self._partner_fields(changes)
+        fields = _PARTNER_FIELDS.wire(changes)
         if not fields:
             raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(PartnerChanges.__annotations__)
+                "changes", "give at least one of: " + ", ".join(_PARTNER_FIELDS.params)
             )
-        return self._write_partner(update_partner, company_id, fields)
+        return self._write_partner(company_id, fields, new=False)
 
-    def set_inputs(self, company_id: int | str, inputs: Iterable[InputField]) -> Call[Partner]:
+    @operation(
+        "Set Partner Inputs",
+        example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
+    )
+    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[Partner]:
+        """Replace the fields of the send dialog, e.g.
+        ``[{"kind": "phone", "name": "phone", "required": False}]``.
+
+        Kinds: ``first_name``, ``last_name``, ``email`` (the defaults), ``phone``,
+        ``admin`` and ``offer``; each configured extra adds keys to ``send_candidate``.
+        """
         self._on_rc("set_inputs")
-        return self._write_partner(create_partner, company_id, {"inputs": _inputs(inputs)})
+        return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
 
-    def delete_partner(self, company_id: int | str) -> Call[None]:
+    @operation("Delete Partner", example={"company_id": 4100})
+    def delete_partner(self, company_id: int) -> Call[None]:
+        """Delete the partner record."""
         self._on_rc("delete_partner")
-        return Call(delete_partner, _nothing, self._partner_kwargs(company_id))
+        request = partial(
+            delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
+        )
+        self._require("personal_token", "managing the partner record")
+        return Call(request, _nothing)
 
-    def _write_partner(
-        self, endpoint: Endpoint, company_id: int | str, fields: Mapping[str, object]
-    ) -> Call[Partner]:
-        kwargs = {**self._partner_kwargs(company_id), "body": PartnerFields.from_dict(fields)}
-        return Call(endpoint, _PARTNER, kwargs).map(_treat_secret_as_secret)
+    # --- partner secret -------------------------------------------------------------
 
-    @staticmethod
-    def _partner_fields(fields: Mapping[str, object]) -> dict[str, object]:
-        """Validated wire values of the partner fields given (None means not given)."""
-        wire: dict[str, object] = {}
-        for field, value in fields.items():
-            if value is None:
-                continue
-            if field == "kind":
-                wire[field] = choice(field, value, PartnerKind).value
-            elif field in ("name", "logo"):
-                wire[field] = non_empty_str(field, value)
-            elif field == "description":
-                if not isinstance(value, str):
-                    raise InvalidInputError(field, f"must be a string, got {value!r}")
-                wire[field] = value
-            elif field == "urls":
-                wire[field] = _service_urls(value)
-            elif field == "inputs":
-                wire[field] = _inputs(value)
-        return wire
-
+    @operation("Regenerate Partner Secret")
     def regenerate_secret(self) -> Call[Secret]:
-        kwargs = {"codename": self.codename}
-        return Call(regenerate_partner_secret, instance_of(PartnerSecret), kwargs).map(_as_secret)
+        """Issue a new partner secret and return it; use it for later report calls."""
+        request = partial(regenerate_partner_secret.sync_detailed, self.codename)
+        self._require("partner_secret", "regenerate_secret")
+        return Call(request, instance_of(PartnerSecret)).map(_as_secret)
 
     # --- reports (partner secret) ---------------------------------------------------
 
-    def list_candidate_reports(
-        self, company_id: int | str, candidate_id: int
-    ) -> Call[list[Report]]:
-        kwargs = {
-            "codename": self.codename,
-            "company_id": company_path_segment(company_id),
-            "candidate_id": positive_int("candidate_id", candidate_id),
-        }
-        return Call(list_candidate_reports, list_of(Report), kwargs)
+    @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
+    def list_candidate_reports(self, company_id: int, candidate_id: int) -> Call[list[Report]]:
+        """The reports this partner holds on a candidate of a customer company."""
+        request = partial(
+            list_candidate_reports.sync_detailed,
+            self.codename,
+            company_path_segment(company_id),
+            positive_int("candidate_id", candidate_id),
+        )
+        self._require("partner_secret", "this report operation")
+        return Call(request, list_of(Report))
 
+    @operation(
+        "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
+    )
     def create_report(
-        self, company_id: int | str, candidate_id: int, **fields: Unpack[ReportFields]
+        self, company_id: int, candidate_id: int, **fields: Unpack[ReportFields]
     ) -> Call[Report]:
-        _reject_unknown(fields, ReportFields.__annotations__, "create_report")
-        kwargs = {
-            "codename": self.codename,
-            "company_id": company_path_segment(company_id),
-            "candidate_id": positive_int("candidate_id", candidate_id),
-            "body": NewReport.from_dict(_report_fields(fields)),
-        }
-        return Call(create_report, _REPORT, kwargs)
+        """Create a report on a candidate (``status`` defaults to ``sent``).
 
+        Recruitee creates the report itself when a user sends a candidate, so this is
+        only for results that did not start in Recruitee. Never retried after a server
+        error, so a report is never created twice.
+        """
+        request = partial(
+            create_report.sync_detailed,
+            self.codename,
+            company_path_segment(company_id),
+            positive_int("candidate_id", candidate_id),
+            body=NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
+        )
+        self._require("partner_secret", "this report operation")
+        return Call(request, _REPORT)
+
+    @operation(
+        "Update Report",
+        example={"report_id": REPORT_EXAMPLE, "status": "completed", "score": "82%"},
+    )
     def update_report(self, report_id: str | UUID, **changes: Unpack[ReportFields]) -> Call[Report]:
-        _reject_unknown(changes, ReportFields.__annotations__, "update_report")
-        wire = _report_fields(changes)
+        """Report progress or a result; only the given fields are sent.
+
+        Fields: ``status`` (``sent``, ``completed``, ``failed``, ``canceled``),
+        ``score`` (free text such as ``"82%"``), ``completed_at`` (a datetime),
+        ``cancel_url`` and ``subtitle``. ``report_id`` is the ``report_id`` Recruitee
+        sent with the candidate.
+        """
+        wire = _REPORT_FIELDS.wire(changes)
         if not wire:
             raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(ReportFields.__annotations__)
+                "changes", "give at least one of: " + ", ".join(_REPORT_FIELDS.params)
             )
-        kwargs = {
-            "codename": self.codename,
-            "report_id": report_uuid(report_id),
-            "body": ReportChanges.from_dict(wire),
-        }
-        return Call(update_report, _REPORT, kwargs)
+        request = partial(
+            update_report.sync_detailed,
+            self.codename,
+            report_uuid(report_id),
+            body=ReportChanges.from_dict(wire),
+        )
+        self._require("partner_secret", "this report operation")
+        return Call(request, _REPORT)
 
+    @operation("Delete Report", example={"report_id": REPORT_EXAMPLE})
     def delete_report(self, report_id: str | UUID) -> Call[None]:
-        kwargs = {"codename": self.codename, "report_id": report_uuid(report_id)}
-        return Call(delete_report, _nothing, kwargs)
-
-
-def _service_urls(value: object) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise InvalidInputError("urls", f"must be a mapping of {', '.join(_URL_KEYS)}")
-    _reject_unknown(value, _URL_KEYS, "urls")
-    urls = {key: _url(f"urls.{key}", url) for key, url in value.items() if url is not None}
-    if not urls:
-        raise InvalidInputError("urls", f"give at least one of: {', '.join(_URL_KEYS)}")
-    return urls
-
-
-def _inputs(value: object) -> list[dict[str, object]]:
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise InvalidInputError("inputs", f"must be a list of input fields, got {value!r}")
-    inputs: list[dict[str, object]] = []
-    for index, item in enumerate(value):
-        where = f"inputs.{index}"
-        if not isinstance(item, Mapping) or "kind" not in item:
-            raise InvalidInputError(where, f"must be a mapping with a 'kind', got {item!r}")
-        unknown = sorted(set(item) - _INPUT_KEYS)
-        if unknown:
-            raise InvalidInputError(f"{where}.{unknown[0]}", "is not a key of an input field")
-        wire: dict[str, object] = {"kind": choice(f"{where}.kind", item["kind"], PartnerInputKind)}
-        if item.get("name") is not None:
-            wire["name"] = non_empty_str(f"{where}.name", item["name"])
-        if "required" in item:
-            if not isinstance(item["required"], bool):
-                raise InvalidInputError(f"{where}.required", "must be True or False")
-            wire["required"] = item["required"]
-        inputs.append(wire)
-    if not inputs:
-        raise InvalidInputError("inputs", "must contain at least one input field")
-    return inputs
-
-
-def _report_fields(fields: Mapping[str, object]) -> dict[str, object]:
-    """Validated wire values of the report fields given (None means not given)."""
-    wire: dict[str, object] = {}
-    for field, value in fields.items():
-        if value is None:
-            continue
-        if field == "status":
-            wire[field] = choice(field, value, ReportStatus).value
-        elif field in ("score", "subtitle"):
-            wire[field] = non_empty_str(field, value)
-        elif field == "completed_at":
-            wire[field] = iso_timestamp(field, value)
-        elif field == "cancel_url":
-            wire["urls"] = {"cancel": _url(field, value)}
-    return wire
+        """Delete a report."""
+        request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
+        self._require("partner_secret", "this report operation")
+        return Call(request, _nothing)

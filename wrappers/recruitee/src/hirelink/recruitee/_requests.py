@@ -1,14 +1,17 @@
-"""Recruitee operations as prepared calls, shared by the sync and async clients.
+"""Every Recruitee operation, declared once for ``Recruitee`` and ``AsyncRecruitee``.
 
-Each method validates its arguments, converts them to Recruitee's wire format and
-returns the :class:`~hirelink.core.Call` (or calls) to run. Nothing here does I/O.
+Each operation validates its arguments, converts them to Recruitee's wire format and
+returns the :class:`~hirelink.core.Call` (or flow of calls) to run; the
+:func:`~hirelink.core.operation` descriptor turns it into a method of both clients and an
+entry of the operations catalog. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import partial
 from typing import Literal, TypedDict, Unpack
 
 from hirelink.api.recruitee.api.candidates import (
@@ -44,20 +47,37 @@ from hirelink.api.recruitee.models import (
     OfferEnvelope,
     OfferList,
 )
-from hirelink.core import Call, InvalidInputError, instance_of
-from hirelink.core.calls import Endpoint
+from hirelink.core import (
+    Call,
+    Flow,
+    Inputs,
+    InvalidInputError,
+    Walk,
+    instance_of,
+    operation,
+    walker,
+)
 from hirelink.core.validation import (
     choice,
+    http_url,
     id_list,
     non_empty_str,
+    one_of,
     positive_int,
     string_list,
+    text,
     true_only_flag,
     utc_timestamp,
-    without_none,
 )
 
 _SUBDOMAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+DEFAULT_PAGE_SIZE = 100
+
+OfferKind = Literal["job", "talent_pool"] | ListOffersKind
+OfferScope = Literal["archived", "active", "not_archived"] | ListOffersScope
+OfferViewMode = Literal["default", "brief"] | ListOffersViewMode
+NoteVisibility = Literal["public", "private"] | NoteVisibilityInputLevel
 
 
 class CandidateFilters(TypedDict, total=False):
@@ -112,12 +132,55 @@ class NewCandidate(TypedDict, total=False):
     """Place the candidate in the first stage of each of these jobs or talent pools."""
 
 
-_LIST_FIELDS = ("emails", "phones", "social_links", "links", "sources")
+_CANDIDATE_FILTERS = Inputs(
+    "list_candidates",
+    created_after=utc_timestamp,
+    qualified=true_only_flag,
+    disqualified=true_only_flag,
+    with_messages=true_only_flag,
+    with_my_messages=true_only_flag,
+    offer_id=positive_int,
+    ids=id_list,
+    query=non_empty_str,
+    sort=one_of(ListCandidatesSort),
+)
+_PAGING = Inputs(
+    "list_candidates", limit=positive_int, offset=lambda f, v: positive_int(f, v, minimum=0)
+)
+_LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  # noqa: E731
+
+
+_PROFILE = Inputs(
+    "update_candidate",
+    name=non_empty_str,
+    emails=_LIST_FIELD,
+    phones=_LIST_FIELD,
+    social_links=_LIST_FIELD,
+    links=_LIST_FIELD,
+    cover_letter=text,
+    remote_cv_url=http_url,
+)
+_NEW_CANDIDATE = Inputs(
+    "create_candidate",
+    **_PROFILE.params,
+    sources=_LIST_FIELD,
+    offer_ids=lambda field, ids: [positive_int(f"{field}.{i}", o) for i, o in enumerate(ids)],
+)
+_OFFER_FILTERS = Inputs(
+    "list_offers",
+    kind=one_of(ListOffersKind),
+    scope=one_of(ListOffersScope),
+    view_mode=one_of(ListOffersViewMode),
+)
 _CANDIDATE = instance_of(CandidateEnvelope)
 
 
 def _candidate(envelope: CandidateEnvelope) -> Candidate:
     return envelope.candidate
+
+
+def _candidate_key(candidate: CandidateListItem) -> int:
+    return candidate.id
 
 
 def company_path_segment(company_id: int | str) -> str:
@@ -131,23 +194,18 @@ def company_path_segment(company_id: int | str) -> str:
     )
 
 
-def _url(field: str, value: object) -> str:
-    url = non_empty_str(field, value)
-    if not url.startswith(("https://", "http://")):
-        raise InvalidInputError(
-            field, f"must be an http(s) URL Recruitee can download, got {url!r}"
-        )
-    return url
+class RecruiteeOperations:
+    """The operations of one Recruitee company (``company_id`` is set by the client)."""
 
-
-class RecruiteeRequests:
-    """Builds every Recruitee call for one company."""
-
-    def __init__(self, company_id: int | str) -> None:
-        self.company_id = company_path_segment(company_id)
+    company_id: str
 
     # --- candidates ---------------------------------------------------------------
 
+    @operation(
+        "List Candidates",
+        walker="iter_candidates",
+        example={"limit": 20, "offset": 0, "qualified": True, "sort": "by_date"},
+    )
     def list_candidates(
         self,
         *,
@@ -155,194 +213,214 @@ class RecruiteeRequests:
         offset: int | None = None,
         **filters: Unpack[CandidateFilters],
     ) -> Call[CandidateList]:
-        params = without_none(
-            {
-                "limit": None if limit is None else positive_int("limit", limit),
-                "offset": None if offset is None else positive_int("offset", offset, minimum=0),
-            }
-        )
-        params.update(self._filters(filters))
-        return Call(
-            list_candidates, instance_of(CandidateList), {"company_id": self.company_id, **params}
-        )
+        """One page of candidates (reduced records), with side-loaded ``references``.
 
-    def candidate_page(
-        self, offset: int, limit: int, **filters: Unpack[CandidateFilters]
-    ) -> Call[list[CandidateListItem]]:
-        """One page of candidates as a list (what ``iter_candidates`` walks)."""
-        page = self.list_candidates(
-            limit=positive_int("page_size", limit), offset=offset, **filters
+        Without ``limit`` and ``offset`` Recruitee returns every candidate at once, which
+        can be slow for big companies: prefer :meth:`iter_candidates`. Filters:
+        ``created_after``, ``qualified``, ``disqualified``, ``offer_id``, ``ids``,
+        ``query``, ``sort``, ``with_messages``, ``with_my_messages`` (see
+        :class:`~hirelink.recruitee.CandidateFilters`). The boolean filters accept only
+        ``True``: Recruitee cannot filter for the opposite.
+        """
+        return self._candidates_call(limit, offset, filters)
+
+    def _candidates_call(
+        self, limit: int | None, offset: int | None, filters: CandidateFilters
+    ) -> Call[CandidateList]:
+        paging = _PAGING.wire({"limit": limit, "offset": offset})
+        wire = _CANDIDATE_FILTERS.wire(filters)
+        request = partial(
+            list_candidates.sync_detailed, company_id=self.company_id, **paging, **wire
         )
-        return page.map(lambda listed: listed.candidates)
+        return Call(request, instance_of(CandidateList))
 
-    @staticmethod
-    def _filters(filters: CandidateFilters) -> dict[str, object]:
-        unknown = set(filters) - set(CandidateFilters.__annotations__)
-        if unknown:
-            raise InvalidInputError(sorted(unknown)[0], "is not a filter of list_candidates")
-        wire: dict[str, object] = {}
-        for flag in ("qualified", "disqualified", "with_messages", "with_my_messages"):
-            if flag in filters:
-                wire[flag] = true_only_flag(flag, filters[flag])
-        if "created_after" in filters:
-            wire["created_after"] = utc_timestamp("created_after", filters["created_after"])
-        if "offer_id" in filters:
-            wire["offer_id"] = positive_int("offer_id", filters["offer_id"])
-        if "ids" in filters:
-            wire["ids"] = id_list("ids", filters["ids"])
-        if "query" in filters:
-            wire["query"] = non_empty_str("query", filters["query"])
-        if "sort" in filters:
-            wire["sort"] = choice("sort", filters["sort"], ListCandidatesSort)
-        return wire
+    @walker
+    def iter_candidates(
+        self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[CandidateFilters]
+    ) -> Walk[CandidateListItem]:
+        """Every candidate matching ``filters``, fetched lazily ``page_size`` at a time.
 
+        Stops after the first short page. A candidate that slides from one page onto the
+        next while new candidates arrive is yielded once.
+        """
+        positive_int("page_size", page_size)
+
+        def page(offset: int, limit: int) -> Call[list[CandidateListItem]]:
+            listed = self._candidates_call(limit, offset, filters)
+            return listed.map(lambda candidates: candidates.candidates)
+
+        return Walk.offsets(page, page_size=page_size, key=_candidate_key)
+
+    @operation("Retrieve Candidate", example={"candidate_id": 7730011})
     def get_candidate(self, candidate_id: int) -> Call[Candidate]:
-        return self._candidate_call(get_candidate, candidate_id)
+        """The full candidate record (contact data, CV, tags, sources, profile fields)."""
+        request = partial(
+            get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
+        )
+        return Call(request, _CANDIDATE).map(_candidate)
 
+    @operation(
+        "Create Candidate",
+        example={"name": "Tomás Reyes", "emails": ["tomas@example.net"], "offer_ids": [31337]},
+    )
     def create_candidate(self, name: str, **fields: Unpack[NewCandidate]) -> Call[Candidate]:
-        unknown = set(fields) - set(NewCandidate.__annotations__)
-        if unknown:
-            raise InvalidInputError(sorted(unknown)[0], "is not a field of create_candidate")
-        candidate: dict[str, object] = {"name": non_empty_str("name", name)}
-        candidate.update(self._profile(fields))
+        """Add a candidate (as if added by hand: no confirmation e-mail is sent).
+
+        ``offer_ids`` places the candidate in the first stage of each of those offers.
+        Not retried after a server error, so a candidate is never created twice.
+        """
+        candidate = _NEW_CANDIDATE.wire({"name": non_empty_str("name", name), **fields})
+        offers = candidate.pop("offer_ids", None)
         payload: dict[str, object] = {"candidate": candidate}
-        if "offer_ids" in fields:
-            offers = fields["offer_ids"]
-            payload["offers"] = [positive_int(f"offer_ids.{i}", o) for i, o in enumerate(offers)]
-        body = CandidateCreateRequest.from_dict(payload)
-        return Call(
-            create_candidate, _CANDIDATE, {"company_id": self.company_id, "body": body}
-        ).map(_candidate)
+        if offers is not None:
+            payload["offers"] = offers
+        request = partial(
+            create_candidate.sync_detailed,
+            self.company_id,
+            body=CandidateCreateRequest.from_dict(payload),
+        )
+        return Call(request, _CANDIDATE).map(_candidate)
 
-    @staticmethod
-    def _profile(fields: Mapping[str, object]) -> dict[str, object]:
-        """Validated wire values of the profile fields given (None means not given)."""
-        profile: dict[str, object] = {}
-        for field, value in fields.items():
-            if value is None or field == "offer_ids":
-                continue
-            if field in _LIST_FIELDS:
-                profile[field] = string_list(field, value, allow_empty=True)
-            elif field == "name":
-                profile[field] = non_empty_str(field, value)
-            elif field == "remote_cv_url":
-                profile[field] = _url(field, value)
-            elif isinstance(value, str):
-                profile[field] = value
-            else:
-                raise InvalidInputError(field, f"must be a string, got {value!r}")
-        return profile
-
+    @operation("Update Candidate", example={"candidate_id": 7730011, "phones": ["+46701234567"]})
     def update_candidate(
         self, candidate_id: int, **changes: Unpack[CandidateProfile]
-    ) -> list[Call[Candidate]]:
-        """One PATCH for the profile fields, and one for the CV when ``remote_cv_url`` is given.
+    ) -> Flow[Candidate]:
+        """Change only the given profile fields; list fields replace the stored list.
 
-        Recruitee documents ``PATCH /candidates/{id}/update_cv`` as the way to replace a
-        CV, and working clients send ``remote_cv_url`` there; only one client puts it in
-        the plain PATCH, so whether that is honoured is uncertain. We use the documented
-        endpoint, so the CV is replaced for sure, at the price of a second request.
+        Fields: ``name``, ``emails``, ``phones``, ``social_links``, ``links``,
+        ``cover_letter``, ``remote_cv_url``. At least one is required. A new
+        ``remote_cv_url`` is sent to Recruitee's CV endpoint (a second request).
         """
-        unknown = set(changes) - set(CandidateProfile.__annotations__)
-        if unknown:
-            raise InvalidInputError(
-                sorted(unknown)[0], "is not a field update_candidate can change"
-            )
-        profile = self._profile(changes)
+        # Recruitee documents PATCH /candidates/{id}/update_cv as the way to replace a
+        # CV; only one client puts remote_cv_url in the plain PATCH, so whether that is
+        # honoured is uncertain. The documented endpoint replaces the CV for sure.
+        profile = _PROFILE.wire(changes)
         cv_url = profile.pop("remote_cv_url", None)
         if not profile and cv_url is None:
-            raise InvalidInputError(
-                "fields", "give at least one of: " + ", ".join(CandidateProfile.__annotations__)
-            )
+            raise InvalidInputError("fields", "give at least one of: " + ", ".join(_PROFILE.params))
+        candidate_id = self._candidate_id(candidate_id)
         calls: list[Call[Candidate]] = []
         if profile:
-            body = CandidateUpdateRequest.from_dict({"candidate": profile})
-            calls.append(self._candidate_call(update_candidate, candidate_id, body=body))
+            request = partial(
+                update_candidate.sync_detailed,
+                self.company_id,
+                candidate_id,
+                body=CandidateUpdateRequest.from_dict({"candidate": profile}),
+            )
+            calls.append(Call(request, _CANDIDATE).map(_candidate))
         if cv_url is not None:
-            calls.append(self.update_candidate_cv(candidate_id, str(cv_url)))
-        return calls
+            calls.append(self._cv_call(candidate_id, cv_url))
+        return self._in_order(calls)
 
+    @staticmethod
+    def _in_order(calls: list[Call[Candidate]]) -> Flow[Candidate]:
+        # Built before the flow starts, so bad arguments raise at the method call.
+        result: Candidate | None = None
+        for call in calls:
+            result = yield call
+        assert result is not None
+        return result
+
+    @operation(
+        "Update Candidate CV",
+        example={"candidate_id": 7730011, "remote_cv_url": "https://files.example.org/cv.pdf"},
+    )
     def update_candidate_cv(self, candidate_id: int, remote_cv_url: str) -> Call[Candidate]:
-        body = CandidateCvUpdateRequest.from_dict(
-            {"candidate": {"remote_cv_url": _url("remote_cv_url", remote_cv_url)}}
+        """Replace the CV with the file at a public URL (Recruitee downloads it)."""
+        return self._cv_call(
+            self._candidate_id(candidate_id), http_url("remote_cv_url", remote_cv_url)
         )
-        return self._candidate_call(update_candidate_cv, candidate_id, body=body)
 
+    def _cv_call(self, candidate_id: int, url: str) -> Call[Candidate]:
+        body = CandidateCvUpdateRequest.from_dict({"candidate": {"remote_cv_url": url}})
+        request = partial(
+            update_candidate_cv.sync_detailed, self.company_id, candidate_id, body=body
+        )
+        return Call(request, _CANDIDATE).map(_candidate)
+
+    @operation("Delete Candidate", example={"candidate_id": 7730011})
     def delete_candidate(self, candidate_id: int) -> Call[Candidate]:
-        return self._candidate_call(delete_candidate, candidate_id)
+        """Delete a candidate; returns the record as it was, with ``deleted_at``."""
+        request = partial(
+            delete_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
+        )
+        return Call(request, _CANDIDATE).map(_candidate)
 
+    @operation(
+        "Add Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
+    )
     def add_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
-        body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
-        return self._candidate_call(add_candidate_tags, candidate_id, body=body)
+        """Add tags (existing tags stay); returns the updated candidate."""
+        return self._tags_call(candidate_id, tags, add=True)
 
+    @operation(
+        "Remove Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
+    )
     def remove_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
-        body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
-        return self._candidate_call(remove_candidate_tags, candidate_id, body=body)
+        """Remove tags; returns the updated candidate."""
+        return self._tags_call(candidate_id, tags, add=False)
 
-    def _candidate_call(
-        self, endpoint: Endpoint, candidate_id: int, **extra: object
-    ) -> Call[Candidate]:
-        kwargs = {
-            "company_id": self.company_id,
-            "candidate_id": positive_int("candidate_id", candidate_id),
-            **extra,
-        }
-        return Call(endpoint, _CANDIDATE, kwargs).map(_candidate)
+    def _tags_call(self, candidate_id: int, tags: Iterable[str], *, add: bool) -> Call[Candidate]:
+        endpoint = add_candidate_tags.sync_detailed if add else remove_candidate_tags.sync_detailed
+        body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
+        request = partial(endpoint, self.company_id, self._candidate_id(candidate_id), body=body)
+        return Call(request, _CANDIDATE).map(_candidate)
+
+    @staticmethod
+    def _candidate_id(candidate_id: int) -> int:
+        return positive_int("candidate_id", candidate_id)
 
     # --- notes ----------------------------------------------------------------------
 
+    @operation("List Candidate Notes", example={"candidate_id": 7730011})
     def list_candidate_notes(self, candidate_id: int) -> Call[list[Note]]:
-        kwargs = {
-            "company_id": self.company_id,
-            "candidate_id": positive_int("candidate_id", candidate_id),
-        }
-        return Call(list_candidate_notes, instance_of(NoteList), kwargs).map(lambda n: n.notes)
-
-    def create_candidate_note(
-        self,
-        candidate_id: int,
-        body: str,
-        *,
-        visibility: Literal["public", "private"] | NoteVisibilityInputLevel = "public",
-    ) -> Call[Note]:
-        request = NoteCreateRequest.from_dict(
-            {
-                "note": {
-                    "body": non_empty_str("body", body),
-                    "visibility": {
-                        "level": choice("visibility", visibility, NoteVisibilityInputLevel)
-                    },
-                }
-            }
+        """The candidate's notes."""
+        request = partial(
+            list_candidate_notes.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
-        kwargs = {
-            "company_id": self.company_id,
-            "candidate_id": positive_int("candidate_id", candidate_id),
-            "body": request,
-        }
-        return Call(create_candidate_note, instance_of(NoteEnvelope), kwargs).map(lambda n: n.note)
+        return Call(request, instance_of(NoteList)).map(lambda listed: listed.notes)
+
+    @operation(
+        "Create Candidate Note", example={"candidate_id": 7730011, "body": "Identity verified."}
+    )
+    def create_candidate_note(
+        self, candidate_id: int, body: str, *, visibility: NoteVisibility = "public"
+    ) -> Call[Note]:
+        """Add a note to the candidate's profile (``public`` or ``private``)."""
+        level = choice("visibility", visibility, NoteVisibilityInputLevel)
+        note = {"body": non_empty_str("body", body), "visibility": {"level": level}}
+        request = partial(
+            create_candidate_note.sync_detailed,
+            self.company_id,
+            self._candidate_id(candidate_id),
+            body=NoteCreateRequest.from_dict({"note": note}),
+        )
+        return Call(request, instance_of(NoteEnvelope)).map(lambda created: created.note)
 
     # --- offers ---------------------------------------------------------------------
 
+    @operation("List Offers", example={"kind": "job"})
     def list_offers(
         self,
         *,
-        kind: Literal["job", "talent_pool"] | ListOffersKind | None = None,
-        scope: Literal["archived", "active", "not_archived"] | ListOffersScope | None = None,
-        view_mode: Literal["default", "brief"] | ListOffersViewMode | None = None,
+        kind: OfferKind | None = None,
+        scope: OfferScope | None = None,
+        view_mode: OfferViewMode | None = None,
     ) -> Call[list[Offer]]:
-        params = without_none(
-            {
-                "kind": None if kind is None else choice("kind", kind, ListOffersKind),
-                "scope": None if scope is None else choice("scope", scope, ListOffersScope),
-                "view_mode": None
-                if view_mode is None
-                else choice("view_mode", view_mode, ListOffersViewMode),
-            }
-        )
-        kwargs = {"company_id": self.company_id, **params}
-        return Call(list_offers, instance_of(OfferList), kwargs).map(lambda o: o.offers)
+        """Jobs and talent pools (all of them: Recruitee does not page this list).
 
+        ``kind``: ``job`` or ``talent_pool``; ``scope``: ``active`` (published, internal,
+        closed), ``archived`` or ``not_archived``; ``view_mode="brief"`` returns only id,
+        title, status and kind.
+        """
+        wire = _OFFER_FILTERS.wire({"kind": kind, "scope": scope, "view_mode": view_mode})
+        request = partial(list_offers.sync_detailed, self.company_id, **wire)
+        return Call(request, instance_of(OfferList)).map(lambda listed: listed.offers)
+
+    @operation("Retrieve Offer", example={"offer_id": 31337})
     def get_offer(self, offer_id: int) -> Call[Offer]:
-        kwargs = {"company_id": self.company_id, "offer_id": positive_int("offer_id", offer_id)}
-        return Call(get_offer, instance_of(OfferEnvelope), kwargs).map(lambda o: o.offer)
+        """One job or talent pool."""
+        request = partial(
+            get_offer.sync_detailed, self.company_id, positive_int("offer_id", offer_id)
+        )
+        return Call(request, instance_of(OfferEnvelope)).map(lambda found: found.offer)

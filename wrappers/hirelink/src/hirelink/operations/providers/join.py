@@ -1,4 +1,4 @@
-"""JOIN operations: the seven workflow steps of the JOIN guide, plus reference data."""
+"""JOIN in the catalog: its credential and documents; the operations come from the client."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hirelink.join import AsyncJoin, Document, Join
 from hirelink.join.documents import DocumentTypeName
 
 from ..files import file_conversion
-from ..registry import CATALOG, CredentialField, Operation, Provider
+from ..registry import CATALOG, CredentialField, Provider, declared_operations
 
 
 def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -19,8 +19,8 @@ def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     return arguments
 
 
-def _document(content: bytes, file_name: str, type_: DocumentTypeName) -> Document:
-    return Document.from_bytes(content, file_name=file_name, type=type_)
+def _document(content: bytes, filename: str, type_: DocumentTypeName) -> Document:
+    return Document(content, type=type_, filename=filename)
 
 
 JOIN = Provider(
@@ -39,43 +39,4 @@ JOIN = Provider(
 )
 
 
-def _operation(method: str, title: str, **extra: Any) -> Operation:
-    return Operation(id=f"join.{method}", title=title, provider=JOIN, method=method, **extra)
-
-
-CATALOG.register(
-    _operation("list_jobs", "List Jobs", iter_method="iter_jobs", example={"page_size": 20}),
-    _operation("get_job", "Retrieve Job", example={"job_id": 1021}),
-    _operation(
-        "list_applications",
-        "List Applications",
-        iter_method="iter_applications",
-        example={"page": 1, "page_size": 50, "updated_since": "2025-03-01T00:00:00Z"},
-    ),
-    _operation("get_application", "Retrieve Application", example={"application_id": 51000001}),
-    _operation(
-        "create_application",
-        "Create Application",
-        example={
-            "job_id": 1021,
-            "first_name": "Ada",
-            "last_name": "Lindqvist",
-            "email": "ada@example.org",
-            "documents": [{"type": "CV", "file_name": "cv.pdf", "content": "JVBERi0xLjQK"}],
-        },
-    ),
-    _operation(
-        "set_candidate_tags",
-        "Update Candidate",
-        example={"candidate_id": 41700001, "tags": ["identity-verified"]},
-    ),
-    _operation(
-        "create_candidate_note",
-        "Create Candidate Note",
-        example={"candidate_id": 41700001, "content": "Identity verified."},
-    ),
-    _operation("list_categories", "List Categories", example={"language": "en"}),
-    _operation("list_employment_types", "List Employment Types", example={"language": "en"}),
-    _operation("list_seniority_levels", "List Seniority Levels", example={"language": "en"}),
-    _operation("list_offices", "List Offices", iter_method="iter_offices", example={}),
-)
+CATALOG.register(*declared_operations(JOIN))

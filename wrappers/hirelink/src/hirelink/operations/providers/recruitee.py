@@ -1,4 +1,4 @@
-"""Recruitee operations: the seed's "List Candidates" and "Update Candidate", and the rest."""
+"""Recruitee in the catalog: its credential; the operations come from the client's declarations."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 
-from ..registry import CATALOG, CredentialField, Operation, Provider
+from ..registry import CATALOG, CredentialField, Provider, declared_operations
 
 
 def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -37,69 +37,4 @@ RECRUITEE = Provider(
 )
 
 
-def _operation(id_: str, title: str, method: str, **extra: Any) -> Operation:
-    return Operation(id=f"recruitee.{id_}", title=title, provider=RECRUITEE, method=method, **extra)
-
-
-CATALOG.register(
-    _operation(
-        "list_candidates",
-        "List Candidates",
-        "list_candidates",
-        iter_method="iter_candidates",
-        example={"limit": 20, "offset": 0, "qualified": True, "sort": "by_date"},
-    ),
-    _operation(
-        "update_candidate",
-        "Update Candidate",
-        "update_candidate",
-        example={"candidate_id": 7730011, "phones": ["+46701234567"]},
-    ),
-    _operation(
-        "get_candidate", "Retrieve Candidate", "get_candidate", example={"candidate_id": 7730011}
-    ),
-    _operation(
-        "create_candidate",
-        "Create Candidate",
-        "create_candidate",
-        example={"name": "Tomás Reyes", "emails": ["tomas@example.net"], "offer_ids": [31337]},
-    ),
-    _operation(
-        "delete_candidate",
-        "Delete Candidate",
-        "delete_candidate",
-        example={"candidate_id": 7730011},
-    ),
-    _operation(
-        "update_candidate_cv",
-        "Update Candidate CV",
-        "update_candidate_cv",
-        example={"candidate_id": 7730011, "remote_cv_url": "https://files.example.org/cv.pdf"},
-    ),
-    _operation(
-        "list_candidate_notes",
-        "List Candidate Notes",
-        "list_candidate_notes",
-        example={"candidate_id": 7730011},
-    ),
-    _operation(
-        "create_candidate_note",
-        "Create Candidate Note",
-        "create_candidate_note",
-        example={"candidate_id": 7730011, "body": "Identity verified."},
-    ),
-    _operation(
-        "add_candidate_tags",
-        "Add Candidate Tags",
-        "add_candidate_tags",
-        example={"candidate_id": 7730011, "tags": ["identity-verified"]},
-    ),
-    _operation(
-        "remove_candidate_tags",
-        "Remove Candidate Tags",
-        "remove_candidate_tags",
-        example={"candidate_id": 7730011, "tags": ["identity-verified"]},
-    ),
-    _operation("list_offers", "List Offers", "list_offers", example={"kind": "job"}),
-    _operation("get_offer", "Retrieve Offer", "get_offer", example={"offer_id": 31337}),
-)
+CATALOG.register(*declared_operations(RECRUITEE))

@@ -1,4 +1,4 @@
-"""Recruitee Partners operations: the partner record and the reports of its candidates."""
+"""Recruitee Partners in the catalog: its credentials; the operations come from the client."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from hirelink.recruitee_partners import AsyncRecruiteePartners, RecruiteePartners
 
-from ..registry import CATALOG, CredentialField, Operation, Provider
+from ..registry import CATALOG, CredentialField, Provider, declared_operations
 
 
 def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -47,56 +47,12 @@ PARTNERS = Provider(
     secret_output_fields=frozenset({"secret"}),
 )
 
-REPORT = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
-
-
-def _operation(method: str, title: str, **extra: Any) -> Operation:
-    return Operation(
-        id=f"recruitee_partners.{method}", title=title, provider=PARTNERS, method=method, **extra
-    )
-
-
 CATALOG.register(
-    _operation(
-        "create_partner",
-        "Create Partner",
-        refreshes_credential="partner_secret",
-        example={
-            "company_id": 4100,
-            "kind": "assessment",
-            "name": "SkillCheck",
-            "urls": {"send_candidate": "https://api.skillcheck.example/recruitee/send"},
+    *declared_operations(
+        PARTNERS,
+        refreshes_credential={
+            "create_partner": "partner_secret",
+            "regenerate_secret": "partner_secret",
         },
-    ),
-    _operation("get_partner", "Retrieve Partner", example={"company_id": 4100}),
-    _operation(
-        "update_partner",
-        "Update Partner",
-        example={"company_id": 4100, "description": "Timed coding tests."},
-    ),
-    _operation(
-        "set_inputs",
-        "Set Partner Inputs",
-        example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
-    ),
-    _operation("delete_partner", "Delete Partner", example={"company_id": 4100}),
-    _operation(
-        "regenerate_secret", "Regenerate Partner Secret", refreshes_credential="partner_secret"
-    ),
-    _operation(
-        "list_candidate_reports",
-        "List Candidate Reports",
-        example={"company_id": 4100, "candidate_id": 7730011},
-    ),
-    _operation(
-        "create_report",
-        "Create Report",
-        example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"},
-    ),
-    _operation(
-        "update_report",
-        "Update Report",
-        example={"report_id": REPORT, "status": "completed", "score": "82%"},
-    ),
-    _operation("delete_report", "Delete Report", example={"report_id": REPORT}),
+    )
 )

@@ -1,0 +1,103 @@
+"""Every operation is declared once, and both clients of a provider expose it alike.
+
+The checks read the declarations (``hirelink.core.operations.declarations``), so an
+operation added to a provider is covered without touching this file. ``_typed`` is never
+run: it exists for mypy, which checks the public methods' real signatures and results.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Iterator
+from typing import Any, assert_type
+
+import pytest
+
+from hirelink.api.join.models import Job
+from hirelink.api.recruitee.models import Candidate, CandidateListItem
+from hirelink.api.recruitee_partners.models import Report
+from hirelink.core import AsyncProviderClient, ProviderClient
+from hirelink.core.operations import Operation, Walker, declarations
+from hirelink.join import AsyncJoin, Join
+from hirelink.personio import AsyncPersonio, ConnectionCheck, Personio
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.recruitee_partners import AsyncRecruiteePartners, RecruiteePartners
+
+PAIRS: list[tuple[type[ProviderClient], type[AsyncProviderClient], dict[str, Any]]] = [
+    (Recruitee, AsyncRecruitee, {"company_id": 4100, "token": "t0ken-value"}),
+    (Join, AsyncJoin, {"token": "t0ken-value"}),
+    (Personio, AsyncPersonio, {"subdomain": "acme"}),
+    (RecruiteePartners, AsyncRecruiteePartners, {"codename": "skillcheck"}),
+]
+_LIFECYCLE = {"close", "aclose", "base_url"}
+
+
+def _public(cls: type) -> set[str]:
+    return {name for name in dir(cls) if not name.startswith("_")}
+
+
+@pytest.mark.parametrize(("sync", "asynchronous", "arguments"), PAIRS, ids=lambda p: str(p))
+def test_each_sync_method_has_an_async_twin_with_the_same_signature(
+    sync: type[ProviderClient], asynchronous: type[AsyncProviderClient], arguments: dict[str, Any]
+) -> None:
+    declared = declarations(sync)
+    assert declared, sync
+    assert declarations(asynchronous) == declared  # the very same declarations
+    with sync(**arguments) as sync_client:
+        client = asynchronous(**arguments)
+        for name, declaration in declared.items():
+            sync_method = getattr(sync_client, name)
+            async_method = getattr(client, name)
+            assert inspect.signature(sync_method) == inspect.signature(async_method), name
+            assert sync_method.__doc__ == async_method.__doc__ == declaration.__doc__, name
+            assert declaration.__doc__, f"{name} has no docstring"
+            if isinstance(declaration, Walker):
+                assert not inspect.iscoroutinefunction(async_method), name
+            else:
+                assert isinstance(declaration, Operation)
+                assert inspect.iscoroutinefunction(async_method), name
+                assert not inspect.iscoroutinefunction(sync_method), name
+
+
+@pytest.mark.parametrize(("sync", "asynchronous", "arguments"), PAIRS, ids=lambda p: str(p))
+def test_every_public_method_is_a_declared_operation(
+    sync: type[ProviderClient], asynchronous: type[AsyncProviderClient], arguments: dict[str, Any]
+) -> None:
+    declared = set(declarations(sync))
+    extra_sync = _public(sync) - declared - _LIFECYCLE
+    extra_async = _public(asynchronous) - declared - _LIFECYCLE
+    # What is left is state (identities), not operations written twice.
+    assert all(not callable(getattr(sync, name, None)) for name in extra_sync), extra_sync
+    assert extra_sync == extra_async
+
+
+def test_a_public_signature_has_no_catch_all_keywords() -> None:
+    for sync, _, _ in PAIRS:
+        for name, declaration in declarations(sync).items():
+            for parameter in inspect.signature(declaration.build).parameters.values():
+                if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+                    annotation = str(parameter.annotation)
+                    assert annotation.startswith("Unpack["), (sync.__name__, name, annotation)
+
+
+def _typed(
+    recruitee: Recruitee,
+    arecruitee: AsyncRecruitee,
+    join: Join,
+    ajoin: AsyncJoin,
+    personio: Personio,
+    apersonio: AsyncPersonio,
+    partners: RecruiteePartners,
+    apartners: AsyncRecruiteePartners,
+) -> None:
+    assert_type(recruitee.get_candidate(1), Candidate)
+    assert_type(arecruitee.get_candidate(1), Awaitable[Candidate])
+    assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
+    assert_type(recruitee.iter_candidates(qualified=True), Iterator[CandidateListItem])
+    assert_type(arecruitee.iter_candidates(), AsyncIterator[CandidateListItem])
+    assert_type(join.get_job(1), Job)
+    assert_type(ajoin.iter_jobs(page_size=10), AsyncIterator[Job])
+    assert_type(personio.check_connection(), list[ConnectionCheck])
+    assert_type(apersonio.check_connection(), Awaitable[list[ConnectionCheck]])
+    assert_type(partners.list_candidate_reports(4100, 1), list[Report])
+    assert_type(apartners.delete_report("x"), Awaitable[None])

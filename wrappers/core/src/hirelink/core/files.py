@@ -1,0 +1,168 @@
+"""Files sent to providers: one :class:`Document` shape and one loader with limits.
+
+A :class:`Document` names a file (bytes, a path or a binary file object), its
+provider-specific ``type`` (JOIN's ``CV``, Personio's ``cv``, ...) and optionally the
+``filename`` to send. A provider checks it against its :class:`FileLimits` with
+:func:`load_file` while building the request, so a bad file is refused before anything
+is sent.
+"""
+
+from __future__ import annotations
+
+import base64
+import enum
+import mimetypes
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Protocol, runtime_checkable
+from uuid import UUID
+
+from attrs import field, frozen
+
+from .errors import InvalidInputError
+from .validation import non_empty_str
+
+__all__ = ["Document", "FileLimits", "FileSource", "LoadedFile", "StoredFile", "load_file"]
+
+FileSource = bytes | bytearray | str | os.PathLike[str] | IO[bytes]
+"""Raw bytes (then a ``filename`` is needed), a path, or a binary file object."""
+
+
+@runtime_checkable
+class StoredFile(Protocol):
+    """A file the provider holds already (the answer of an upload, e.g. Personio's
+    ``UploadedDocument``): attached by reference, never read again."""
+
+    uuid: UUID
+    original_filename: str
+
+
+_SYNONYMS = {"jpeg": "jpg", "tiff": "tif"}
+
+
+@frozen
+class FileLimits:
+    """What a provider accepts: at most ``max_bytes``, and these extensions if given."""
+
+    provider: str
+    max_bytes: int
+    extensions: frozenset[str] | None = None
+    """Lower-case extensions without the dot; None accepts any type."""
+
+    def check_name(self, field_name: str, filename: str) -> None:
+        if self.extensions is None:
+            return
+        extension = Path(filename).suffix.lower().removeprefix(".")
+        if _SYNONYMS.get(extension, extension) not in self.extensions:
+            allowed = ", ".join(sorted(self.extensions))
+            raise InvalidInputError(
+                field_name,
+                f"{self.provider} accepts only these file types: {allowed}; got {filename!r}",
+            )
+
+    def check_size(self, field_name: str, size: int) -> None:
+        if size == 0:
+            raise InvalidInputError(field_name, "the file is empty")
+        if size > self.max_bytes:
+            raise InvalidInputError(
+                field_name,
+                f"the file has {size} bytes; {self.provider} accepts at most {self.max_bytes}",
+            )
+
+
+@frozen
+class LoadedFile:
+    """A file read into memory and checked: its name, bytes and MIME type."""
+
+    filename: str
+    content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
+    mime_type: str
+
+    def base64(self) -> str:
+        """Standard base64, without a ``data:`` prefix."""
+        return base64.b64encode(self.content).decode("ascii")
+
+
+def load_file(
+    source: FileSource, limits: FileLimits, *, filename: str | None = None, field_name: str = "file"
+) -> LoadedFile:
+    """Read and check one file.
+
+    ``filename`` (the name sent; its extension decides the type) is required for bytes
+    and taken from the path or the file object's ``name`` otherwise. A path's size is
+    checked before it is read; a file object is read at most one byte past the limit.
+    """
+    name_field = "filename" if field_name == "file" else f"{field_name}.filename"
+    if isinstance(source, bytes | bytearray):
+        if filename is None:
+            raise InvalidInputError(name_field, "is required when the file is given as bytes")
+        content = bytes(source)
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            raise InvalidInputError(field_name, f"cannot read {str(path)!r}: {error}") from None
+        if not path.is_file():
+            raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
+        filename = filename or path.name
+        limits.check_name(field_name, filename)
+        limits.check_size(field_name, size)
+        content = path.read_bytes()
+    elif hasattr(source, "read"):
+        name = getattr(source, "name", None)
+        filename = filename or (Path(name).name if isinstance(name, str) else None)
+        if filename is None:
+            raise InvalidInputError(name_field, "is required for a file object without a name")
+        data = source.read(limits.max_bytes + 1)
+        if not isinstance(data, bytes):
+            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
+        content = data
+    else:
+        raise InvalidInputError(
+            field_name,
+            f"must be bytes, a path or a binary file object, got {type(source).__name__}",
+        )
+    filename = non_empty_str(name_field, Path(filename).name)
+    limits.check_name(field_name, filename)
+    limits.check_size(field_name, len(content))
+    mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    return LoadedFile(filename=filename, content=content, mime_type=mime_type)
+
+
+@frozen
+class Document:
+    """A file attached to an application, the same shape for every provider.
+
+    Args:
+        file: bytes (then ``filename`` is required), a path, a binary file object, or
+            a :class:`StoredFile` where the provider lets documents be uploaded first.
+        type: the provider's document type (JOIN: ``CV``, ``COVER_LETTER``, ...;
+            Personio: ``cv``, ``cover-letter``, ...); checked by the provider.
+        filename: the name sent; by default the path's or file object's name.
+    """
+
+    file: FileSource | StoredFile = field(repr=False)
+    type: str | enum.Enum | None = None
+    filename: str | None = None
+
+    def load(self, limits: FileLimits, field_name: str) -> LoadedFile:
+        if isinstance(self.file, StoredFile):
+            raise InvalidInputError(
+                field_name, f"{limits.provider} takes the file's contents, not an upload"
+            )
+        return load_file(self.file, limits, filename=self.filename, field_name=field_name)
+
+
+def document_list(field_name: str, values: object) -> list[Document]:
+    """A list of :class:`Document` values (a single one is refused: wrap it in a list)."""
+    if isinstance(values, Document | str | bytes) or not isinstance(values, Iterable):
+        raise InvalidInputError(field_name, "must be a list of Document values")
+    documents = list(values)
+    for index, value in enumerate(documents):
+        if not isinstance(value, Document):
+            raise InvalidInputError(
+                f"{field_name}.{index}", f"must be a Document, got {type(value).__name__}"
+            )
+    return documents
