@@ -56,7 +56,7 @@ def refine_join_error(error: ApiError) -> ApiError | None:
 
 
 def _auth(token: str | Secret) -> HeaderAuth:
-    secret = Secret.coerce(token)
+    secret = Secret.coerce(token, field="token")
     if secret.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
     return HeaderAuth(secret)  # Authorization: <token>, no scheme

@@ -50,13 +50,8 @@ BASE_URLS: Final[Mapping[Environment, str]] = {
 PARTNER_SECRET_HEADER: Final = "RT-PARTNER-SECRET"  # noqa: S105 - a header name
 
 
-def _credential(field: str, value: object) -> Secret:
-    if isinstance(value, Secret):
-        return value
-    if isinstance(value, str) and value.strip():
-        return Secret(value)
-    # The value is not echoed: it may be a mistyped credential.
-    raise InvalidInputError(field, "must be a non-empty string or a hirelink Secret")
+def _credential(field: str, value: str | Secret) -> Secret:
+    return Secret.coerce(value, field=field)
 
 
 @frozen
