@@ -37,7 +37,7 @@ def test_a_value_stays_registered_while_any_secret_holds_it() -> None:
 def test_scrub_replaces_a_longer_secret_whole() -> None:
     short, long = Secret("abcdef"), Secret("abcdef-and-more")
     assert scrub("x abcdef-and-more y abcdef") == "x *** y ***"
-    assert short.reveal() and long.reveal()
+    assert (short.reveal(), long.reveal()) == ("abcdef", "abcdef-and-more")
 
 
 @pytest.mark.parametrize(

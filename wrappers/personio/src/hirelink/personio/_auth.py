@@ -20,11 +20,13 @@ from collections.abc import AsyncGenerator, Generator
 import httpx
 
 from hirelink.core import ClientCredentialsAuth, HeaderAuth
+from hirelink.core.http import StoreUser
+from hirelink.core.stores import Store
 
 __all__ = ["PersonioAuth"]
 
 
-class PersonioAuth(httpx.Auth):
+class PersonioAuth(httpx.Auth, StoreUser):
     """Routes each request to the credential its path needs (see the module docstring)."""
 
     def __init__(
@@ -41,6 +43,10 @@ class PersonioAuth(httpx.Auth):
         self._recruiting = recruiting
         self._company_id = company_id
         self.oauth = oauth
+
+    def use_store(self, store: Store) -> None:
+        if self.oauth is not None:
+            self.oauth.use_store(store)
 
     def _route(self, request: httpx.Request) -> httpx.Auth | None:
         url = request.url

@@ -167,10 +167,14 @@ class Credentials:
         return cls(
             subdomain=subdomain_of(subdomain),
             company_id=None if company_id is None else _digits("company_id", company_id),
-            recruiting_token=None if recruiting_token is None else Secret.coerce(recruiting_token, field="recruiting_token"),
+            recruiting_token=None
+            if recruiting_token is None
+            else Secret.coerce(recruiting_token, field="recruiting_token"),
             channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
             client_id=None if client_id is None else non_empty_str("client_id", client_id),
-            client_secret=None if client_secret is None else Secret.coerce(client_secret, field="client_secret"),
+            client_secret=None
+            if client_secret is None
+            else Secret.coerce(client_secret, field="client_secret"),
         )
 
     @property

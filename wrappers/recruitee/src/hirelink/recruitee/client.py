@@ -44,7 +44,9 @@ NoteVisibility = Literal["public", "private"] | NoteVisibilityInputLevel
 
 def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
     return HttpConfig.from_options(
-        options, default_base_url=DEFAULT_BASE_URL, auth=HeaderAuth.bearer(Secret.coerce(token, field="token"))
+        options,
+        default_base_url=DEFAULT_BASE_URL,
+        auth=HeaderAuth.bearer(Secret.coerce(token, field="token")),
     )
 
 
