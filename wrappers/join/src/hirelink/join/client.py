@@ -78,8 +78,8 @@ class Join(ProviderClient):
         token: the API token (JOIN app: User Settings > API Credentials). It is sent
             as the whole ``Authorization`` header, without ``Bearer``. The API needs
             JOIN's Advanced or Enterprise plan.
-        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
-            auth, base URL and hooks to it but keeps your transport.
+        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
+            through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production,
             :data:`DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout`` (seconds or

@@ -62,8 +62,8 @@ class Recruitee(ProviderClient):
             company's subdomain.
         token: a personal API token (Settings > Apps and plugins > Personal API tokens).
             It acts with its creator's permissions and never expires unless revoked.
-        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
-            auth, base URL and hooks to it but keeps your transport.
+        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
+            through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
             default; :data:`RC_BASE_URL` or a sandbox URL), ``timeout`` (seconds or an
