@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.secrets import registered_count, scrub
+from hirelink.core.secrets import mask_while_alive, registered_count, scrub
 from hirelink.join import Join
 from hirelink.personio import Personio
 from hirelink.recruitee import Recruitee
@@ -63,3 +63,16 @@ def test_bad_credentials_raise_invalid_input_naming_the_argument(
         build(bad)
     assert caught.value.field == field
     assert "bytes-token" not in str(caught.value)
+
+
+def test_a_secret_inside_a_plain_model_is_masked_while_the_model_lives() -> None:
+    class Model:
+        secret = "model-held-secret-1"
+
+    model = Model()
+    mask_while_alive(model, model.secret)
+    gc.collect()
+    assert scrub("secret=model-held-secret-1") == "secret=***"
+    del model
+    gc.collect()
+    assert scrub("secret=model-held-secret-1") == "secret=model-held-secret-1"

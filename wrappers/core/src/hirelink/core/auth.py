@@ -26,6 +26,10 @@ class HeaderAuth(httpx.Auth):
     def bearer(cls, token: str | Secret) -> HeaderAuth:
         return cls(token, prefix="Bearer ")
 
+    def rotate(self, secret: str | Secret) -> None:
+        """Send ``secret`` from the next request on (after the provider replaced it)."""
+        self._secret = Secret.coerce(secret)
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers[self._header] = self._prefix + self._secret.reveal()
         yield request

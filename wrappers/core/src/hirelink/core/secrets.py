@@ -135,6 +135,21 @@ class Secret:
         raise TypeError("Secret values cannot be pickled")
 
 
+def mask_while_alive(owner: object, value: str) -> Secret:
+    """Scrub ``value`` from hirelink's output for as long as ``owner`` lives.
+
+    For a credential that a provider returns inside a plain model (a partner record's
+    ``secret``): the registry follows the model's life instead of growing forever.
+    """
+    secret = Secret(value)
+    weakref.finalize(owner, _keep_until_collected, secret)
+    return secret
+
+
+def _keep_until_collected(secret: Secret) -> None:
+    """The finalizer's argument is the reference that keeps ``secret`` alive."""
+
+
 def _invalid(field: str, value: object) -> InvalidInputError:
     # Imported here: errors.py scrubs messages with this module, so it imports us first.
     from .errors import InvalidInputError

@@ -38,6 +38,7 @@ from hirelink.api.recruitee_partners.models import (
 )
 from hirelink.core import Call, InvalidInputError, Secret, instance_of, list_of
 from hirelink.core.calls import Endpoint
+from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import choice, non_empty_str, positive_int
 
 Environment = Literal["rc", "production"]
@@ -118,7 +119,7 @@ def _nothing(parsed: object) -> None:
 def _treat_secret_as_secret(partner: Partner) -> Partner:
     """Register the returned partner secret, so hirelink's logs and errors mask it."""
     if isinstance(partner.secret, str) and partner.secret.strip():
-        Secret(partner.secret)
+        mask_while_alive(partner, partner.secret)
     return partner
 
 

@@ -108,12 +108,23 @@ class _Connection(ProviderClient):
     def run(self, call: Call[T]) -> T:
         return self._run(call)
 
+    def rotate(self, secret: Secret) -> None:
+        _rotate(self._http.auth, secret)
+
 
 class _AsyncConnection(AsyncProviderClient):
     """The async connection of one credential."""
 
     async def run(self, call: Call[T]) -> T:
         return await self._run(call)
+
+    def rotate(self, secret: Secret) -> None:
+        _rotate(self._http.auth, secret)
+
+
+def _rotate(auth: httpx.Auth | None, secret: Secret) -> None:
+    assert isinstance(auth, HeaderAuth)  # the partner secret's auth, from _setup
+    auth.rotate(secret)
 
 
 class RecruiteePartners:
@@ -247,8 +258,15 @@ class RecruiteePartners:
     # --- partner secret -------------------------------------------------------------
 
     def regenerate_secret(self) -> Secret:
-        """Issue a new partner secret and return it; use it for later report calls."""
-        return self._report(self._requests.regenerate_secret())
+        """Issue a new partner secret, switch this client to it, and return it.
+
+        Recruitee retires the old secret at once; this client sends the new one from
+        its next call on. Store the returned secret wherever you keep credentials.
+        """
+        secret = self._report(self._requests.regenerate_secret())
+        assert self._reports is not None  # _report raised otherwise
+        self._reports.rotate(secret)
+        return secret
 
     def list_candidate_reports(self, company_id: int | str, candidate_id: int) -> list[Report]:
         """The reports this partner holds on a candidate of a customer company."""
@@ -389,8 +407,11 @@ class AsyncRecruiteePartners:
         await self._manage(self._requests.delete_partner(company_id))
 
     async def regenerate_secret(self) -> Secret:
-        """See :meth:`RecruiteePartners.regenerate_secret`."""
-        return await self._report(self._requests.regenerate_secret())
+        """See :meth:`RecruiteePartners.regenerate_secret` (this client switches too)."""
+        secret = await self._report(self._requests.regenerate_secret())
+        assert self._reports is not None  # _report raised otherwise
+        self._reports.rotate(secret)
+        return secret
 
     async def list_candidate_reports(
         self, company_id: int | str, candidate_id: int
