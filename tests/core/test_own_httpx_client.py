@@ -77,4 +77,9 @@ def test_own_client_keeps_retries_limits_and_per_call_timeouts() -> None:
 def test_own_client_and_transport_together_are_refused() -> None:
     config = HttpConfig.create(base_url="http://api.test", auth=None)
     with httpx.Client() as own, pytest.raises(InvalidInputError, match="transport"):
-        ProviderClient(config, Api, httpx_client=own, transport=httpx.MockTransport(print))
+        ProviderClient(
+            config,
+            Api,
+            httpx_client=own,
+            transport=httpx.MockTransport(lambda _: httpx.Response(200)),
+        )

@@ -12,8 +12,8 @@
 4. Memory: RSS before and after many Personio v2 calls with the access token revoked
    (so refreshed) every 100 calls, and how many secrets the scrub registry holds (flat).
 
-Usage (from the repository root): python -m tests.soak.soak [--lists 1000] [--creates 200] [--concurrent 50]
-       [--calls 10000]
+Usage, from the repository root (or ``nox -s soak -- ...``):
+    python -m tests.soak.soak [--lists 1000] [--creates 200] [--concurrent 50] [--calls 10000]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import anyio
-import psutil
+import psutil  # type: ignore[import-untyped]
 
 from hirelink.core import HirelinkError
 from hirelink.core.secrets import registered_count
@@ -41,7 +41,6 @@ from hirelink.recruitee import Recruitee
 from hirelink.sandbox.faults import FOREVER, Fault
 from hirelink.sandbox.personio import create_personio_sandbox
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
-
 from tests.redis_server import RedisServer
 
 FAULT_SHARE = 0.2
@@ -84,7 +83,7 @@ def faulted_lists(calls: int, max_retries: int | None) -> dict[str, Any]:
                 recruitee.list_candidates(limit=5)
             except HirelinkError as error:
                 failures[type(error).__name__] += 1
-            except Exception as error:  # noqa: BLE001 - counted: this is what the soak looks for
+            except Exception as error:  # counted: an untyped failure is what the soak looks for
                 failures[type(error).__name__] += 1
                 untyped += 1
 
@@ -131,7 +130,7 @@ def first_calls(concurrent: int, redis_url: str | None) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     sandbox = create_personio_sandbox()
     with sandbox.serve(max_lifetime=600) as server:
-        settings = {
+        settings: dict[str, Any] = {
             "subdomain": sandbox.subdomain,
             "client_id": sandbox.client_id,
             "client_secret": sandbox.client_secret,
@@ -193,14 +192,18 @@ def memory_over_calls(calls: int, refresh_every: int) -> dict[str, Any]:
 
     def rss_mib() -> float:
         gc.collect()
-        return round(me.memory_info().rss / 2**20, 1)
+        rss: int = me.memory_info().rss
+        return round(rss / 2**20, 1)
 
-    with personio_process() as details, Personio(
-        details["subdomain"],
-        client_id=details["client_id"],
-        client_secret=details["client_secret"],
-        api_base_url=details["api_base_url"],
-    ) as personio:
+    with (
+        personio_process() as details,
+        Personio(
+            details["subdomain"],
+            client_id=details["client_id"],
+            client_secret=details["client_secret"],
+            api_base_url=details["api_base_url"],
+        ) as personio,
+    ):
         for _ in range(200):  # warm up: imports, pools, first token
             personio.list_persons(limit=1)
         before, secrets_before = rss_mib(), registered_count()

@@ -76,7 +76,12 @@ def test_an_unreachable_redis_is_a_typed_error_and_nothing_is_sent() -> None:
         rate_limits=[RateLimit.shared("down:1", requests=5, per=1)],
         store=RedisStore(unreachable_url(), timeout=0.5),
     )
-    transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(200))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    transport = httpx.MockTransport(handler)
     with (
         build_client(config, transport=transport) as client,
         pytest.raises(StoreUnavailableError, match="unreachable"),
