@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import anyio
 import httpx
@@ -152,17 +153,16 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
 
 def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:
     exchanges: list[int] = []
-    results: list[str] = []
+    start = threading.Barrier(8)
 
-    def worker() -> None:
+    def worker(_: int) -> str:
         with token_client(RedisStore(redis_url, share_tokens=True), exchanges) as client:
-            results.append(client.get("/data").json()["auth"])
+            start.wait()
+            auth: str = client.get("/data").json()["auth"]
+            return auth
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(worker, range(8)))
     assert len(exchanges) == 1
     assert set(results) == {"Bearer tok-0001-abcdef"}
 
