@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 
 import pytest
 
 from hirelink.core import InvalidInputError, Secret
+from hirelink.core import secrets as secrets_module
 from hirelink.core.secrets import mask_while_alive, registered_count, scrub
 from hirelink.join import Join
 from hirelink.personio import Personio
@@ -76,3 +78,21 @@ def test_a_secret_inside_a_plain_model_is_masked_while_the_model_lives() -> None
     del model
     gc.collect()
     assert scrub("secret=model-held-secret-1") == "secret=model-held-secret-1"
+
+
+def test_a_secret_collected_while_the_registry_is_locked_does_not_deadlock() -> None:
+    # A finalizer runs wherever the last reference goes, also inside the registry's
+    # own critical section (a garbage collection during an allocation there).
+    finished = threading.Event()
+
+    def collect_under_the_lock() -> None:
+        secret = Secret("collected-under-the-lock")
+        with secrets_module._registry_lock:
+            del secret
+        finished.set()
+
+    worker = threading.Thread(target=collect_under_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert finished.is_set()
+    assert scrub("collected-under-the-lock") == "collected-under-the-lock"

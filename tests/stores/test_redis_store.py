@@ -190,6 +190,7 @@ async def test_async_clients_share_budget_and_tokens(redis_url: str) -> None:
             await two.get("/data")  # the fourth request of the window waits ~30 s
         assert scope.cancelled_caught
     assert len(exchanges) == 1
+    assert store.client.keys("*:exchange") == []  # the exchange lock was released
 
 
 def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:

@@ -12,6 +12,7 @@ compiled pattern, however many secrets are registered.
 
 from __future__ import annotations
 
+import collections
 import hmac
 import re
 import threading
@@ -30,20 +31,17 @@ _MIN_SCRUB_LENGTH: Final = 6
 _registry_lock = threading.Lock()
 _live: dict[str, int] = {}  # value -> how many live Secret objects hold it
 _pattern: re.Pattern[str] | None = None  # None: rebuild from _live at the next scrub
+# Values of collected Secrets, not yet taken out of _live. A finalizer can run in the
+# middle of any allocation, also while this thread holds _registry_lock, so it only
+# appends here (atomic, lock-free); the registry drains it under the lock.
+_collected: collections.deque[str] = collections.deque()
 
 
-def _register(value: str) -> None:
+def _drain() -> None:
+    """Forget the collected values (the caller holds ``_registry_lock``)."""
     global _pattern
-    with _registry_lock:
-        count = _live.get(value, 0)
-        _live[value] = count + 1
-        if count == 0:
-            _pattern = None
-
-
-def _unregister(value: str) -> None:
-    global _pattern
-    with _registry_lock:
+    while _collected:
+        value = _collected.popleft()
         count = _live.pop(value, 0) - 1
         if count > 0:
             _live[value] = count
@@ -51,13 +49,32 @@ def _unregister(value: str) -> None:
             _pattern = None
 
 
+def _register(value: str) -> None:
+    global _pattern
+    with _registry_lock:
+        _drain()
+        count = _live.get(value, 0)
+        _live[value] = count + 1
+        if count == 0:
+            _pattern = None
+
+
+def _unregister(value: str) -> None:
+    _collected.append(value)
+
+
 def registered_count() -> int:
     """How many distinct secret values are registered (those of live Secrets)."""
-    return len(_live)
+    with _registry_lock:
+        _drain()
+        return len(_live)
 
 
 def _current_pattern() -> re.Pattern[str] | None:
     global _pattern
+    if _collected:
+        with _registry_lock:
+            _drain()
     pattern = _pattern
     if pattern is None and _live:
         with _registry_lock:

@@ -39,16 +39,14 @@ import secrets
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import anyio.to_thread
 
 from .errors import HirelinkError
+from .ratelimit import Limiter, shared_limiter
 from .secrets import Secret, scrub
-
-if TYPE_CHECKING:
-    from .ratelimit import Limiter
 
 __all__ = [
     "IN_PROCESS",
@@ -103,8 +101,6 @@ class InProcessStore:
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
-        from .ratelimit import shared_limiter  # ratelimit builds on this module
-
         return shared_limiter(key, limit, window)
 
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
@@ -234,7 +230,10 @@ class _RedisTokenCache:
 
     @contextmanager
     def exchange_lock(self) -> Iterator[None]:
-        lock = self._store.client.lock(self._lock_key, timeout=60, blocking_timeout=60)
+        # Not thread-local: an async client takes and releases it on worker threads.
+        lock = self._store.client.lock(
+            self._lock_key, timeout=60, blocking_timeout=60, thread_local=False
+        )
         acquired = self._store.run(self._what, lambda _client: lock.acquire(), lambda: False)
         try:
             yield
