@@ -5,6 +5,7 @@
                          versions, spec_diff, tests -- which include the release path)
     nox -s generate      regenerate generated/ from specs/
     nox -s bench         benchmarks (figures, not assertions)
+    nox -s soak          a fault soak against the stand-ins (figures, not assertions)
     nox -s build         reproducible sdists and wheels of every distribution into dist/
     nox -s spec_diff -- REF   breaking spec changes since REF and the bump they need
     nox -s publish -- --index-url URL   upload dist/ (credentials from env or keyring)
@@ -424,6 +425,13 @@ def bench(session: nox.Session) -> None:
     """Client overhead against raw httpx, and memory of walking many pages."""
     sync(session, "test")
     session.run("python", "tests/bench/bench_recruitee.py", *session.posargs)
+
+
+@nox.session
+def soak(session: nox.Session) -> None:
+    """Faulted lists, 503'd creates, concurrent token exchanges, memory over token refreshes."""
+    sync(session, "test")
+    session.run("python", "-m", "tests.soak.soak", *session.posargs)
 
 
 @nox.session

@@ -199,6 +199,10 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
     rotated = hirelink("run", "recruitee_partners.regenerate_secret", "-c", "pt")
     assert rotated.exit_code == 0, rotated.output
     assert "saved the new partner_secret" in rotated.stderr
+    assert json.loads(rotated.stdout) == (
+        "a new partner_secret was issued and stored in the credential; it is not shown"
+    )
+    assert "Secret(" not in rotated.stdout
     stored = tomllib.loads((config_dir / "credentials.toml").read_text())["credentials"]["pt"]
     new_secret = stored["partner_secret"]
     assert new_secret != credential["partner_secret"]

@@ -46,9 +46,10 @@ def test_secret_never_shows_its_value() -> None:
         Secret("  ")
 
 
-def test_scrub_removes_registered_secrets_from_text() -> None:
-    Secret(TOKEN)
+def test_scrub_removes_live_secrets_from_text() -> None:
+    secret = Secret(TOKEN)
     assert scrub(f"Bearer {TOKEN} failed") == "Bearer *** failed"
+    assert secret.reveal() == TOKEN
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,7 @@ def test_field_errors_are_collected_from_both_shapes() -> None:
 
 
 def test_errors_carry_no_secret_in_body_url_headers_or_message() -> None:
-    Secret(TOKEN)
+    secret = Secret(TOKEN)  # held: only live secrets are scrubbed
     error = api_error_from_response(
         response(401, {"error": f"token {TOKEN} revoked"}, **{"x-echo-auth": TOKEN})
     )
@@ -91,6 +92,7 @@ def test_errors_carry_no_secret_in_body_url_headers_or_message() -> None:
     assert TOKEN not in rendered
     assert error.headers["x-echo-auth"] == "<redacted>"
     assert error.headers["content-type"] == "application/json"
+    assert secret.reveal() == TOKEN
 
 
 def test_refine_hook_can_specialise_an_error() -> None:

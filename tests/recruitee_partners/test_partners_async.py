@@ -87,8 +87,10 @@ async def test_regenerate_secret(fresh: Served) -> None:
         new = await partners.regenerate_secret()
         assert isinstance(new, Secret)
         assert new.reveal() == fresh.sandbox.secret != old
+        assert len(await partners.list_candidate_reports(4100, 7730011)) == 2  # rotated
+    async with fresh.async_client(partner_secret=old) as stale:
         with pytest.raises(AuthenticationError):
-            await partners.list_candidate_reports(4100, 7730011)
+            await stale.list_candidate_reports(4100, 7730011)
 
 
 async def test_refusals_happen_before_sending(served: Served) -> None:

@@ -139,7 +139,7 @@ def test_delete_partner_removes_the_record(fresh: Served) -> None:
     assert fresh.last("DELETE", "/partner").path == "/p/skillcheck/c/4100/partner"
 
 
-def test_regenerate_secret_returns_a_secret_and_retires_the_old_one(fresh: Served) -> None:
+def test_regenerate_secret_rotates_the_client_and_retires_the_old_one(fresh: Served) -> None:
     old = fresh.secret
     with fresh.client() as partners:
         new = partners.regenerate_secret()
@@ -149,10 +149,9 @@ def test_regenerate_secret_returns_a_secret_and_retires_the_old_one(fresh: Serve
         sent = fresh.last("POST", "/regenerate-secret")
         assert sent.headers["rt-partner-secret"] == "<redacted>"
         assert "authorization" not in sent.headers
-        with pytest.raises(AuthenticationError):  # this client still holds the old secret
-            partners.list_candidate_reports(4100, 7730011)
-    with fresh.client(partner_secret=new) as renewed:
-        assert len(renewed.list_candidate_reports(4100, 7730011)) == 2
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # on the new one
+    with fresh.client(partner_secret=old) as stale, pytest.raises(AuthenticationError):
+        stale.list_candidate_reports(4100, 7730011)
 
 
 # --- reports --------------------------------------------------------------------------

@@ -195,6 +195,20 @@ def test_malformed_json_is_400(http: httpx.Client) -> None:
     assert answer.json()["error"].startswith("malformed JSON body")
 
 
+@pytest.mark.parametrize(
+    "body",
+    # Each nests far deeper than Python's recursion limit, within the kit's size limit.
+    [b"[" * 3_900, b"[" * 1_900 + b"]" * 1_900, b'{"a":[' * 600, b"\xff\xfe\xfa{}"],
+    ids=["unclosed", "closed", "objects", "not-utf8"],
+)
+def test_a_body_that_cannot_be_decoded_is_400(http: httpx.Client, body: bytes) -> None:
+    answer = http.post(
+        "/send_candidate", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith("malformed JSON body")
+
+
 def test_missing_and_mistyped_fields_are_422_naming_them(http: httpx.Client) -> None:
     incomplete = {k: v for k, v in PAYLOAD.items() if k not in ("email", "report_id")}
     answer = http.post("/send_candidate", json=incomplete)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import re
 import threading
 from typing import Literal
@@ -46,6 +47,11 @@ def _check_delay(_instance: object, _attribute: object, value: float) -> None:
         raise ValueError(f"delay must be >= 0, got {value}")
 
 
+def _check_chance(_instance: object, _attribute: object, value: float) -> None:
+    if not 0 < value <= 1:
+        raise ValueError(f"chance must be in (0, 1], got {value}")
+
+
 @attrs.define(kw_only=True)
 class Fault:
     """One switchable fault.
@@ -65,6 +71,8 @@ class Fault:
         kind: ``"status"`` answers with status/headers/body; ``"drop"`` closes the
             connection without any response; ``"malformed"`` answers 200 with an
             invalid JSON body; ``"delay"`` sleeps, then lets the request through.
+        chance: the probability that it fires for a matching request (1: always);
+            drawn from the injector's seeded generator, so a run can be repeated.
     """
 
     method: str | None = attrs.field(default=None, converter=_upper_or_none)
@@ -76,6 +84,7 @@ class Fault:
     body: bytes | str | dict[str, object] | None = None
     delay: float = attrs.field(default=0.0, validator=_check_delay)
     kind: FaultKind = attrs.field(default="status", validator=attrs.validators.in_(_KINDS))
+    chance: float = attrs.field(default=1.0, validator=_check_chance)
     _pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -91,9 +100,10 @@ class Fault:
 class FaultInjector:
     """A thread-safe, ordered set of faults; the first matching fault fires."""
 
-    def __init__(self) -> None:
+    def __init__(self, seed: int = 0) -> None:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
+        self._random = random.Random(seed)  # noqa: S311 - fault dice, not cryptography
 
     def add(self, fault: Fault) -> Fault:
         """Activate ``fault`` (after the ones already active) and return it."""
@@ -122,6 +132,8 @@ class FaultInjector:
         with self._lock:
             for fault in self._faults:
                 if not fault.matches(method, path):
+                    continue
+                if fault.chance < 1 and self._random.random() >= fault.chance:
                     continue
                 if fault.times != FOREVER:
                     fault.times -= 1

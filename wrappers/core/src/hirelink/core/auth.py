@@ -14,7 +14,9 @@ from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 
 import httpx
 
+from .http import StoreUser
 from .secrets import Secret
+from .stores import Store
 
 
 class HeaderAuth(httpx.Auth):
@@ -38,6 +40,10 @@ class HeaderAuth(httpx.Auth):
     def bearer(cls, token: str | Secret) -> HeaderAuth:
         return cls(token, prefix="Bearer ")
 
+    def rotate(self, secret: str | Secret) -> None:
+        """Send ``secret`` from the next request on (after the provider replaced it)."""
+        self._secret = Secret.coerce(secret)
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers.update(self._headers)
         request.headers[self._header] = self._prefix + self._secret.reveal()
@@ -52,7 +58,7 @@ Route = tuple[str, httpx.Auth | None]
 is given), and the auth of the requests it matches (None: send no credential)."""
 
 
-class RoutedAuth(httpx.Auth):
+class RoutedAuth(httpx.Auth, StoreUser):
     """Picks each request's credential by its path; the first matching route wins.
 
     With ``base_url``, requests to another origin (e.g. a public feed host) are sent
@@ -67,6 +73,12 @@ class RoutedAuth(httpx.Auth):
             base = httpx.URL(base_url)
             self._origin = (base.scheme, base.host, base.port)
             self._prefix = base.path.rstrip("/")
+
+    def use_store(self, store: Store) -> None:
+        """Hand the client's store to every routed credential that keeps state there."""
+        for _, auth in self._routes:
+            if isinstance(auth, StoreUser):
+                auth.use_store(store)
 
     def _route(self, request: httpx.Request) -> httpx.Auth | None:
         url = request.url

@@ -16,7 +16,8 @@ from typing import Protocol, Self, TypeVar
 import httpx
 
 from .calls import Call, Flow, Walk, arun_flow, run_flow
-from .http import HttpConfig, async_event_hooks, build_async_client, build_client, event_hooks
+from .errors import InvalidInputError
+from .http import HttpConfig, build_async_client, build_client
 
 T = TypeVar("T")
 
@@ -27,24 +28,6 @@ class GeneratedClient(Protocol):
     def set_httpx_client(self, client: httpx.Client) -> Self: ...
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self: ...
-
-
-def adopt_client(client: httpx.Client | httpx.AsyncClient, config: HttpConfig) -> None:
-    """Install hirelink's base URL, auth, headers and hooks on a caller-supplied client.
-
-    The caller's transport (and so its proxies, TLS and retry choices) is kept as it is.
-    """
-    if not str(client.base_url):
-        client.base_url = httpx.URL(config.base_url)
-    if client.auth is None and config.auth is not None:
-        client.auth = config.auth
-    for name, value in config.headers.items():
-        client.headers.setdefault(name, value)
-    ours = event_hooks(config) if isinstance(client, httpx.Client) else async_event_hooks(config)
-    hooks = client.event_hooks
-    for kind, added in ours.items():
-        hooks[kind] = [*hooks.get(kind, []), *added]
-    client.event_hooks = hooks
 
 
 class ProviderClient:
@@ -58,12 +41,9 @@ class ProviderClient:
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        if httpx_client is None:
-            self._http = build_client(config, transport=transport)
-            self._owns_http = True
-        else:
-            adopt_client(httpx_client, config)
-            self._http, self._owns_http = httpx_client, False
+        if httpx_client is not None and transport is not None:
+            raise InvalidInputError("transport", "give httpx_client= or transport=, not both")
+        self._http = build_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_httpx_client(self._http)
         self._base_url = config.base_url
 
@@ -84,9 +64,8 @@ class ProviderClient:
         return walk.sync(self._run)
 
     def close(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        if self._owns_http:
-            self._http.close()
+        """Close hirelink's client (a caller's own httpx client stays open)."""
+        self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -111,12 +90,9 @@ class AsyncProviderClient:
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        if httpx_client is None:
-            self._http = build_async_client(config, transport=transport)
-            self._owns_http = True
-        else:
-            adopt_client(httpx_client, config)
-            self._http, self._owns_http = httpx_client, False
+        if httpx_client is not None and transport is not None:
+            raise InvalidInputError("transport", "give httpx_client= or transport=, not both")
+        self._http = build_async_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_async_httpx_client(self._http)
         self._base_url = config.base_url
 
@@ -137,9 +113,8 @@ class AsyncProviderClient:
         return walk.asynchronous(self._run)
 
     async def aclose(self) -> None:
-        """Close the connection pool (only if this client created it)."""
-        if self._owns_http:
-            await self._http.aclose()
+        """Close hirelink's client (a caller's own httpx client stays open)."""
+        await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self

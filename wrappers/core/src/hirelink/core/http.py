@@ -4,9 +4,10 @@ Every provider client gets the same stack, outermost first:
 
     event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400
     auth (an ``httpx.Auth``)
-    RetryTransport (per-call options, retries, backoff, Retry-After)
-    RateLimitTransport (only when the config declares rate limits)
-    the inner transport (``httpx.HTTPTransport`` unless the caller supplies one)
+    RetryTransport (per-call options, retries, backoff, Retry-After; reads the body)
+    RateLimitTransport (only when the config declares rate limits; budgets in the store)
+    the inner transport (``httpx.HTTPTransport``, the caller's transport, or the
+    caller's own httpx client)
 
 Because errors are raised in a response hook, generated code only ever parses 2xx
 bodies; a wrapper never checks status codes itself. The one exception: an auth flow
@@ -20,7 +21,7 @@ import functools
 import ssl
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import Final, TypedDict
+from typing import Any, Final, TypedDict
 
 import httpx
 from attrs import define, field
@@ -29,6 +30,7 @@ from .errors import ErrorRefiner, api_error_from_response
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import log_request, log_response
+from .stores import IN_PROCESS, Store, resolve_store
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
@@ -72,6 +74,17 @@ class ClientOptions(TypedDict, total=False):
     """Resends after refusals, 5xx answers and connection failures (0 disables)."""
     headers: Mapping[str, str]
     """Extra headers sent with every request."""
+    store: Store | str
+    """Where rate-limit budgets (and shared tokens) live: a Redis URL or a
+    :class:`~hirelink.core.stores.RedisStore` to share them between processes; default
+    ``$HIRELINK_STORE``, else this process (see :mod:`hirelink.core.stores`)."""
+
+
+class StoreUser:
+    """An ``httpx.Auth`` that keeps state in the client's store (e.g. OAuth tokens)."""
+
+    def use_store(self, store: Store) -> None:
+        """Called once, before the first request, with the client's store."""
 
 
 @define(frozen=True, kw_only=True)
@@ -85,6 +98,7 @@ class HttpConfig:
     headers: Mapping[str, str] = field(factory=dict)
     refine_error: ErrorRefiner | None = None
     rate_limits: tuple[RateLimit, ...] = ()
+    store: Store = IN_PROCESS
 
     @classmethod
     def create(
@@ -97,8 +111,15 @@ class HttpConfig:
         headers: Mapping[str, str] | None = None,
         refine_error: ErrorRefiner | None = None,
         rate_limits: Sequence[RateLimit] = (),
+        store: Store | str | None = None,
     ) -> HttpConfig:
-        """Validate user-facing settings (seconds or Timeout, retry count) into a config."""
+        """Validate user-facing settings (seconds or Timeout, retry count) into a config.
+
+        The rate limits and a :class:`StoreUser` auth are moved onto the chosen store.
+        """
+        chosen = resolve_store(store)
+        if isinstance(auth, StoreUser):
+            auth.use_store(chosen)
         return cls(
             base_url=base_url.rstrip("/"),
             auth=auth,
@@ -106,7 +127,8 @@ class HttpConfig:
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
             headers={"User-Agent": USER_AGENT, **(headers or {})},
             refine_error=refine_error,
-            rate_limits=tuple(rate_limits),
+            rate_limits=tuple(limit.on(chosen) for limit in rate_limits),
+            store=chosen,
         )
 
     @classmethod
@@ -122,8 +144,8 @@ class HttpConfig:
         """A config from a client's ``**options``, filling in hirelink's defaults.
 
         ``rate_limits`` are client-side limits for the requests they match (see
-        :mod:`hirelink.core.ratelimit`); a caller-supplied httpx client keeps its own
-        transport, so they (like retries) apply only to clients hirelink builds.
+        :mod:`hirelink.core.ratelimit`), applied to every request, also through a
+        caller-supplied httpx client.
         """
         return cls.create(
             base_url=options.get("base_url") or default_base_url,
@@ -133,6 +155,7 @@ class HttpConfig:
             headers=options.get("headers"),
             refine_error=refine_error,
             rate_limits=rate_limits,
+            store=options.get("store"),
         )
 
 
@@ -157,7 +180,7 @@ def _should_raise(response: httpx.Response) -> bool:
 
 def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response], None]:
     def hook(response: httpx.Response) -> None:
-        response.read()  # hirelink never streams: httpx would read it next anyway
+        response.read()  # read already by the retry transport; this only returns it
         _release_stream(response)
         if _should_raise(response):
             raise api_error_from_response(response, refine=refine)
@@ -204,35 +227,94 @@ def async_event_hooks(config: HttpConfig) -> EventHooks:
     }
 
 
+class ThroughClient(httpx.BaseTransport):
+    """Sends through a caller's own ``httpx.Client``, leaving that client as it is.
+
+    Its transport, proxies, TLS, limits, redirects and event hooks apply; its auth does
+    not (hirelink's auth already set the credential), and closing hirelink's client
+    leaves it open.
+    """
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._client.send(request, stream=True, auth=None)
+
+    def close(self) -> None:
+        """The caller's client is the caller's to close."""
+
+
+class AsyncThroughClient(httpx.AsyncBaseTransport):
+    """The async twin of :class:`ThroughClient`."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._client.send(request, stream=True, auth=None)
+
+    async def aclose(self) -> None:
+        """The caller's client is the caller's to close."""
+
+
+def _client_settings(
+    config: HttpConfig, own: httpx.Client | httpx.AsyncClient | None
+) -> dict[str, Any]:
+    """Base URL, timeout and headers: the caller's client's where it set them."""
+    if own is None:
+        return {"base_url": config.base_url, "timeout": config.timeout, "headers": config.headers}
+    headers = httpx.Headers(own.headers)
+    for name, value in config.headers.items():
+        headers.setdefault(name, value)
+    return {
+        "base_url": str(own.base_url) or config.base_url,
+        "timeout": own.timeout,
+        "headers": headers,
+    }
+
+
 def build_client(
-    config: HttpConfig, *, transport: httpx.BaseTransport | None = None
+    config: HttpConfig,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    httpx_client: httpx.Client | None = None,
 ) -> httpx.Client:
-    """A sync httpx client with hirelink's stack (see module docstring)."""
-    inner = transport or httpx.HTTPTransport(verify=default_ssl_context())
+    """A sync httpx client with hirelink's stack (see module docstring).
+
+    With ``httpx_client``, requests go out through that client (see
+    :class:`ThroughClient`): retries, rate limits and per-call options still apply.
+    """
+    if httpx_client is not None:
+        inner: httpx.BaseTransport = ThroughClient(httpx_client)
+    else:
+        inner = transport or httpx.HTTPTransport(verify=default_ssl_context())
     if config.rate_limits:
         inner = RateLimitTransport(inner, config.rate_limits)
     return httpx.Client(
-        base_url=config.base_url,
         auth=config.auth,
-        timeout=config.timeout,
-        headers=dict(config.headers),
         transport=RetryTransport(inner, config.retry),
         event_hooks=event_hooks(config),
+        **_client_settings(config, httpx_client),
     )
 
 
 def build_async_client(
-    config: HttpConfig, *, transport: httpx.AsyncBaseTransport | None = None
+    config: HttpConfig,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    httpx_client: httpx.AsyncClient | None = None,
 ) -> httpx.AsyncClient:
     """The async twin of :func:`build_client`."""
-    inner = transport or httpx.AsyncHTTPTransport(verify=default_ssl_context())
+    if httpx_client is not None:
+        inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
+    else:
+        inner = transport or httpx.AsyncHTTPTransport(verify=default_ssl_context())
     if config.rate_limits:
         inner = AsyncRateLimitTransport(inner, config.rate_limits)
     return httpx.AsyncClient(
-        base_url=config.base_url,
         auth=config.auth,
-        timeout=config.timeout,
-        headers=dict(config.headers),
         transport=AsyncRetryTransport(inner, config.retry),
         event_hooks=async_event_hooks(config),
+        **_client_settings(config, httpx_client),
     )

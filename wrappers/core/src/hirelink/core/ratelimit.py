@@ -1,4 +1,5 @@
-"""Client-side rate limits: at most N requests per window, shared across the process.
+"""Client-side rate limits: at most N requests per window, shared across the process
+(or, with a :class:`~hirelink.core.stores.RedisStore`, across processes and hosts).
 
 Some providers publish hard limits per credential (Personio's Recruiting API: 20
 requests per 60 s per company, over uploads and submissions together). Exceeding them
@@ -13,6 +14,8 @@ costs a 429 and a long wait, so hirelink spaces such requests out itself.
   same key (and the same limit) gets the same limiter, so two clients of one company
   share its budget.
 - :class:`RateLimit` says which requests a limiter applies to (path prefixes, methods).
+  A limit made with :meth:`RateLimit.shared` names its key, so a client built with
+  another store (:meth:`RateLimit.on`) takes the same budget from that store.
 - :class:`RateLimitTransport` / :class:`AsyncRateLimitTransport` apply a client's
   rate limits to every request they send. They sit *inside* the retry transport, so a
   resend after a 429 waits for a slot like any other request.
@@ -25,13 +28,16 @@ import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 import anyio
 import httpx
-from attrs import define, field
+from attrs import define, evolve, field
 
 from .secrets import scrub
+
+if TYPE_CHECKING:
+    from .stores import Store
 
 ratelimit_logger = logging.getLogger("hirelink.ratelimit")
 
@@ -48,6 +54,17 @@ def _positive_seconds(name: str, value: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
         raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
     return float(value)
+
+
+class Limiter(Protocol):
+    """Hands out slots: the seconds a caller waits before sending (>= 0)."""
+
+    limit: int
+    window: float
+
+    def reserve(self) -> float: ...
+
+    async def areserve(self) -> float: ...
 
 
 class SlidingWindowLimiter:
@@ -82,6 +99,10 @@ class SlidingWindowLimiter:
                 start = max(now, self._starts[0] + self.window)
             self._starts.append(start)  # the deque's maxlen drops the oldest start
             return start - now
+
+    async def areserve(self) -> float:
+        """:meth:`reserve` for async callers (it never blocks for long)."""
+        return self.reserve()
 
     def __repr__(self) -> str:
         return f"SlidingWindowLimiter(limit={self.limit}, window={self.window})"
@@ -122,11 +143,14 @@ class RateLimit:
         limiter: the limiter (usually from :func:`shared_limiter`, via :meth:`shared`).
         paths: URL path prefixes the limit applies to; empty means every request.
         methods: HTTP methods it applies to; None means every method.
+        key: what the budget is counted per (set by :meth:`shared`); a limit with a key
+            can move to another store with :meth:`on`.
     """
 
-    limiter: SlidingWindowLimiter
+    limiter: Limiter
     paths: tuple[str, ...] = field(default=(), converter=_prefixes)
     methods: frozenset[str] | None = field(default=None, converter=_methods)
+    key: str | None = None
 
     @classmethod
     def shared(
@@ -148,7 +172,14 @@ class RateLimit:
         if isinstance(headroom, bool) or not isinstance(headroom, int | float) or headroom < 0:
             raise ValueError(f"headroom must be a number of seconds >= 0, got {headroom!r}")
         window = _positive_seconds("per", per) + headroom
-        return cls(shared_limiter(key, requests, window), paths=paths, methods=methods)
+        return cls(shared_limiter(key, requests, window), paths=paths, methods=methods, key=key)
+
+    def on(self, store: Store) -> RateLimit:
+        """This limit with its budget kept in ``store`` (unchanged without a key)."""
+        if self.key is None:
+            return self
+        limiter = store.limiter(self.key, self.limiter.limit, self.limiter.window)
+        return self if limiter is self.limiter else evolve(self, limiter=limiter)
 
     def applies_to(self, request: httpx.Request) -> bool:
         if self.methods is not None and request.method.upper() not in self.methods:
@@ -156,9 +187,7 @@ class RateLimit:
         return not self.paths or request.url.path.startswith(self.paths)
 
 
-def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
-    """Reserve a slot of every limit that applies to ``request``; return the longest wait."""
-    waits = [limit.limiter.reserve() for limit in limits if limit.applies_to(request)]
+def _log_hold(request: httpx.Request, waits: Sequence[float]) -> float:
     wait = max(waits, default=0.0)
     if wait > 0:
         ratelimit_logger.info(
@@ -168,6 +197,20 @@ def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
             wait,
         )
     return wait
+
+
+def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
+    """Reserve a slot of every limit that applies to ``request``; return the longest wait."""
+    return _log_hold(
+        request, [limit.limiter.reserve() for limit in limits if limit.applies_to(request)]
+    )
+
+
+async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
+    """:func:`reserve` for async transports (a shared store is asked off the event loop)."""
+    return _log_hold(
+        request, [await limit.limiter.areserve() for limit in limits if limit.applies_to(request)]
+    )
 
 
 class RateLimitTransport(httpx.BaseTransport):
@@ -209,7 +252,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        wait = reserve(self._limits, request)
+        wait = await areserve(self._limits, request)
         if wait > 0:
             await self._sleep(wait)
         return await self._inner.handle_async_request(request)

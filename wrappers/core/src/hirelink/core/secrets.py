@@ -1,15 +1,26 @@
 """Secret values that never show themselves.
 
 A :class:`Secret` masks its value in ``repr``/``str``/f-strings and registers the value
-in a process-wide set, so :func:`scrub` can remove it from any text hirelink emits
-(log lines, exception messages, error bodies echoed back by a provider).
+while it is alive, so :func:`scrub` can remove it from any text hirelink emits (log
+lines, exception messages, error bodies echoed back by a provider).
+
+The registry counts live :class:`Secret` objects per value and forgets a value when the
+last of them is collected: a long-lived worker that refreshes OAuth tokens all day keeps
+only the secrets it still holds, and :func:`scrub` makes one pass over a text with one
+compiled pattern, however many secrets are registered.
 """
 
 from __future__ import annotations
 
+import collections
 import hmac
+import re
 import threading
-from typing import Final
+import weakref
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from .errors import InvalidInputError
 
 MASK: Final = "***"
 
@@ -18,26 +29,65 @@ MASK: Final = "***"
 _MIN_SCRUB_LENGTH: Final = 6
 
 _registry_lock = threading.Lock()
-_registered: set[str] = set()
-# Longest first, so a secret that contains another one is replaced whole.
-_scrub_order: tuple[str, ...] = ()
+_live: dict[str, int] = {}  # value -> how many live Secret objects hold it
+_pattern: re.Pattern[str] | None = None  # None: rebuild from _live at the next scrub
+# Values of collected Secrets, not yet taken out of _live. A finalizer can run in the
+# middle of any allocation, also while this thread holds _registry_lock, so it only
+# appends here (atomic, lock-free); the registry drains it under the lock.
+_collected: collections.deque[str] = collections.deque()
+
+
+def _drain() -> None:
+    """Forget the collected values (the caller holds ``_registry_lock``)."""
+    global _pattern
+    while _collected:
+        value = _collected.popleft()
+        count = _live.pop(value, 0) - 1
+        if count > 0:
+            _live[value] = count
+        else:
+            _pattern = None
 
 
 def _register(value: str) -> None:
-    global _scrub_order
-    if len(value) < _MIN_SCRUB_LENGTH or value in _registered:
-        return
+    global _pattern
     with _registry_lock:
-        _registered.add(value)
-        _scrub_order = tuple(sorted(_registered, key=len, reverse=True))
+        _drain()
+        count = _live.get(value, 0)
+        _live[value] = count + 1
+        if count == 0:
+            _pattern = None
+
+
+def _unregister(value: str) -> None:
+    _collected.append(value)
+
+
+def registered_count() -> int:
+    """How many distinct secret values are registered (those of live Secrets)."""
+    with _registry_lock:
+        _drain()
+        return len(_live)
+
+
+def _current_pattern() -> re.Pattern[str] | None:
+    global _pattern
+    if _collected:
+        with _registry_lock:
+            _drain()
+    pattern = _pattern
+    if pattern is None and _live:
+        with _registry_lock:
+            # Longest first, so a secret that contains another one is replaced whole.
+            values = sorted(_live, key=len, reverse=True)
+            pattern = _pattern = re.compile("|".join(map(re.escape, values)))
+    return pattern
 
 
 def scrub(text: str) -> str:
-    """Return ``text`` with every registered secret value replaced by ``***``."""
-    for value in _scrub_order:
-        if value in text:
-            text = text.replace(value, MASK)
-    return text
+    """Return ``text`` with every live secret value replaced by ``***``."""
+    pattern = _current_pattern()
+    return text if pattern is None else pattern.sub(MASK, text)
 
 
 class Secret:
@@ -50,7 +100,7 @@ class Secret:
     's3cr3t-token'
     """
 
-    __slots__ = ("_value",)
+    __slots__ = ("__weakref__", "_value")
 
     def __init__(self, value: str) -> None:
         if not isinstance(value, str):
@@ -58,12 +108,25 @@ class Secret:
         if not value.strip():
             raise ValueError("Secret value must not be empty")
         self._value = value
-        _register(value)
+        if len(value) >= _MIN_SCRUB_LENGTH:
+            _register(value)
+            weakref.finalize(self, _unregister, value)
 
     @classmethod
-    def coerce(cls, value: str | Secret) -> Secret:
-        """Accept a plain string or an existing Secret."""
-        return value if isinstance(value, Secret) else cls(value)
+    def coerce(cls, value: str | Secret, *, field: str | None = None) -> Secret:
+        """Accept a plain string or an existing Secret.
+
+        With ``field`` (a constructor argument's name), a value that is not a non-empty
+        string raises :class:`~hirelink.core.InvalidInputError` naming it.
+        """
+        if isinstance(value, Secret):
+            return value
+        if field is None:
+            return cls(value)
+        try:
+            return cls(value)
+        except (TypeError, ValueError) as error:
+            raise _invalid(field, value) from error
 
     def reveal(self) -> str:
         """The raw value, for the one place that must send it."""
@@ -87,3 +150,26 @@ class Secret:
 
     def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("Secret values cannot be pickled")
+
+
+def mask_while_alive(owner: object, value: str) -> Secret:
+    """Scrub ``value`` from hirelink's output for as long as ``owner`` lives.
+
+    For a credential that a provider returns inside a plain model (a partner record's
+    ``secret``): the registry follows the model's life instead of growing forever.
+    """
+    secret = Secret(value)
+    weakref.finalize(owner, _keep_until_collected, secret)
+    return secret
+
+
+def _keep_until_collected(secret: Secret) -> None:
+    """The finalizer's argument is the reference that keeps ``secret`` alive."""
+
+
+def _invalid(field: str, value: object) -> InvalidInputError:
+    # Imported here: errors.py scrubs messages with this module, so it imports us first.
+    from .errors import InvalidInputError
+
+    shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
+    return InvalidInputError(field, f"must be a non-empty string or a hirelink Secret, got {shown}")

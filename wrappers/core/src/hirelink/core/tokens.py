@@ -17,6 +17,11 @@ async hooks of ``httpx.Auth`` only drive it, each with its own lock and I/O. The
 exchange travels through the same httpx client as the request, so it gets the same
 transport, retries, logging and typed errors.
 
+With a store that shares tokens (:class:`~hirelink.core.stores.RedisStore` with
+``share_tokens=True``), a missing or refused token is first looked up in the store, and
+an exchange happens under a lock held across processes, so many workers of one
+credential exchange once between them.
+
 The client secret and every token are :class:`~hirelink.core.secrets.Secret` values:
 they never appear in logs, reprs or error messages.
 """
@@ -27,15 +32,18 @@ import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Final
 
 import anyio
+import anyio.to_thread
 import httpx
 from attrs import define
 
 from .errors import MalformedResponseError, api_error_from_response
-from .http import AUTH_HANDLED_STATUSES
+from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret, scrub
+from .stores import Store, TokenCache
 
 __all__ = ["DEFAULT_REFRESH_MARGIN", "AccessToken", "ClientCredentialsAuth"]
 
@@ -88,7 +96,7 @@ def _scope_text(scope: str | Iterable[str] | None) -> str | None:
     return " ".join(words) or None
 
 
-class ClientCredentialsAuth(httpx.Auth):
+class ClientCredentialsAuth(httpx.Auth, StoreUser):
     """Bearer tokens from an OAuth 2.0 client-credentials grant, fetched and renewed as needed.
 
     Args:
@@ -131,6 +139,13 @@ class ClientCredentialsAuth(httpx.Auth):
         self._exchanges = 0
         self._thread_lock = threading.Lock()
         self._async_lock = anyio.Lock()
+        self._shared: TokenCache | None = None
+
+    def use_store(self, store: Store) -> None:
+        """Share tokens through ``store`` when it shares tokens (see module docstring)."""
+        self._shared = store.token_cache(
+            f"{self._token_url}\0{self._client_id}", self._client_secret
+        )
 
     # --- state ----------------------------------------------------------------------
 
@@ -156,6 +171,24 @@ class ClientCredentialsAuth(httpx.Auth):
         if token is None or token is refused or not token.is_fresh(self._clock()):
             return None
         return token
+
+    def _from_shared(self, refused: AccessToken | None) -> AccessToken | None:
+        """The shared store's token, unless it is the one the server just refused."""
+        cached = None if self._shared is None else self._shared.get()
+        if cached is None or (refused is not None and refused.value.reveal() == cached[0]):
+            return None
+        value, usable_for = cached
+        expires_at = None if usable_for is None else self._clock() + usable_for
+        self._token = AccessToken(value=Secret(value), expires_at=expires_at)
+        return self._token
+
+    def _share(self, token: AccessToken) -> None:
+        if self._shared is not None:
+            usable_for = None if token.expires_at is None else token.expires_at - self._clock()
+            self._shared.put(token.value.reveal(), usable_for)
+
+    def _exchange_lock(self) -> AbstractContextManager[None]:
+        return nullcontext() if self._shared is None else self._shared.exchange_lock()
 
     # --- the token exchange ---------------------------------------------------------
 
@@ -243,10 +276,15 @@ class ClientCredentialsAuth(httpx.Auth):
                 if token is None:
                     with self._thread_lock:
                         token = self._usable(step.refused)  # someone may have just renewed it
+                        token = token or self._from_shared(step.refused)
                         if token is None:
-                            answer = yield self._token_request(request)
-                            answer.read()
-                            token = self._accept(answer)
+                            with self._exchange_lock():
+                                token = self._from_shared(step.refused)
+                                if token is None:
+                                    answer = yield self._token_request(request)
+                                    answer.read()
+                                    token = self._accept(answer)
+                                    self._share(token)
                 reply = token
             else:
                 reply = yield step
@@ -269,10 +307,25 @@ class ClientCredentialsAuth(httpx.Auth):
                 if token is None:
                     async with self._async_lock:
                         token = self._usable(step.refused)
+                        token = token or await anyio.to_thread.run_sync(
+                            self._from_shared, step.refused
+                        )
                         if token is None:
-                            answer = yield self._token_request(request)
-                            await answer.aread()
-                            token = self._accept(answer)
+                            exchange_lock = self._exchange_lock()
+                            await anyio.to_thread.run_sync(exchange_lock.__enter__)
+                            try:
+                                token = await anyio.to_thread.run_sync(
+                                    self._from_shared, step.refused
+                                )
+                                if token is None:
+                                    answer = yield self._token_request(request)
+                                    await answer.aread()
+                                    token = self._accept(answer)
+                                    await anyio.to_thread.run_sync(self._share, token)
+                            finally:
+                                await anyio.to_thread.run_sync(
+                                    exchange_lock.__exit__, None, None, None
+                                )
                 reply = token
             else:
                 reply = yield step

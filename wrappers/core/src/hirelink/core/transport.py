@@ -6,6 +6,11 @@ read timeout (it may have been processed)", nor read JOIN's ``x-ratelimit-reset`
 stamina retries whole functions, below which the generated clients give us no hook.
 The policy here is small, pure and unit-tested.
 
+The transports read each response's body before deciding: a connection that closes
+mid-body or a server that stalls after its headers is a transport failure like any
+other, retried when that is safe and otherwise raised as ``ApiConnectionError`` /
+``ApiTimeoutError``, never a raw httpx exception out of a later read.
+
 The retry decisions are written once, as a generator (the same idea as ``httpx.Auth``
 flows): it yields :data:`SEND` when it wants the request sent and a :class:`Backoff` when
 it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only drive it.
@@ -181,6 +186,24 @@ def _apply_timeout_override(request: httpx.Request) -> None:
         request.extensions["timeout"] = timeout.as_dict()
 
 
+def _read_body(response: httpx.Response) -> httpx.Response:
+    try:
+        response.read()
+    except BaseException:
+        response.close()
+        raise
+    return response
+
+
+async def _aread_body(response: httpx.Response) -> httpx.Response:
+    try:
+        await response.aread()
+    except BaseException:
+        await response.aclose()
+        raise
+    return response
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport with :class:`RetryPolicy` and per-call option overrides."""
 
@@ -208,7 +231,7 @@ class RetryTransport(httpx.BaseTransport):
                     instruction = flow.send(None)
                     continue
                 try:
-                    response = self._inner.handle_request(request)
+                    response = _read_body(self._inner.handle_request(request))
                 except httpx.TransportError as error:
                     instruction = flow.throw(error)
                 else:
@@ -248,7 +271,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     instruction = flow.send(None)
                     continue
                 try:
-                    response = await self._inner.handle_async_request(request)
+                    response = await _aread_body(await self._inner.handle_async_request(request))
                 except httpx.TransportError as error:
                     instruction = flow.throw(error)
                 else:

@@ -28,10 +28,8 @@ def non_empty_str(field: str, value: object) -> str:
 
 def secret(field: str, value: object) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
-    if isinstance(value, Secret):
-        return value
-    if isinstance(value, str) and value.strip():
-        return Secret(value)
+    if isinstance(value, str | Secret):
+        return Secret.coerce(value, field=field)
     raise InvalidInputError(field, "must be a non-empty string or a hirelink Secret")
 
 

@@ -288,10 +288,16 @@ def _issued_secret(result: Any) -> Secret | None:
 
 
 def _output(operation: Operation, result: Any, on_secret: SecretHandler | None) -> Any:
-    if operation.refreshes_credential is not None and on_secret is not None:
+    field = operation.refreshes_credential
+    stored = False
+    if field is not None and on_secret is not None:
         secret = _issued_secret(result)
         if secret is not None:
-            on_secret(operation.refreshes_credential, secret)
+            on_secret(field, secret)
+            stored = True
+    if isinstance(result, Secret):  # the result is only the new secret: say what happened
+        where = "stored in the credential" if stored else "not stored (no credential to keep it)"
+        return f"a new {field or 'secret'} was issued and {where}; it is not shown"
     return mask_fields(to_json(result), operation.provider.secret_output_fields)
 
 

@@ -242,7 +242,10 @@ class OutputSchemas:
 
     def _of_class(self, cls: type) -> JsonSchema:
         if issubclass(cls, Secret):
-            return {"type": "string", "description": "A secret: always shown masked."}
+            return {
+                "type": "string",
+                "description": "A secret: never shown (masked, or what became of it).",
+            }
         if issubclass(cls, enum.Enum):
             return {"type": "string", "enum": [member.value for member in cls]}
         simple = {bool: "boolean", int: "integer", float: "number", str: "string"}

@@ -46,7 +46,7 @@ def refine_join_error(error: ApiError) -> ApiError | None:
 
 
 def _auth(token: str | Secret) -> HeaderAuth:
-    secret = Secret.coerce(token)
+    secret = Secret.coerce(token, field="token")
     if secret.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
     return HeaderAuth(secret)  # Authorization: <token>, no scheme
@@ -68,8 +68,8 @@ class Join(JoinOperations, ProviderClient):
         token: the API token (JOIN app: User Settings > API Credentials). It is sent
             as the whole ``Authorization`` header, without ``Bearer``. The API needs
             JOIN's Advanced or Enterprise plan.
-        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
-            auth, base URL and hooks to it but keeps your transport.
+        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
+            through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production,
             :data:`DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout`` (seconds or

@@ -134,8 +134,8 @@ class Personio(PersonioOperations, ProviderClient):
         recruiting_rate_window: seconds of the Recruiting API's rate window (60): at
             most 20 uploads and submissions per window per company, across every client
             of the process. Only a sandbox with a shorter window needs another value.
-        httpx_client: your own ``httpx.Client``; hirelink adds its auth and hooks but
-            keeps your transport (so its retries and rate limiting do not apply).
+        httpx_client: your own ``httpx.Client``; requests go out through it with
+            hirelink's auth, retries, rate limits and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's rate-limit and retry
             transports.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (the API host,

@@ -41,6 +41,7 @@ from hirelink.api.recruitee_partners.models import (
 )
 from hirelink.core import (
     Call,
+    HeaderAuth,
     Inputs,
     InvalidInputError,
     Param,
@@ -49,6 +50,7 @@ from hirelink.core import (
     list_of,
     operation,
 )
+from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import choice, flag, http_url, non_empty_str, positive_int, text
 
 Environment = Literal["rc", "production"]
@@ -126,7 +128,7 @@ def _nothing(parsed: object) -> None:
 def _treat_secret_as_secret(partner: Partner) -> Partner:
     """Register the returned partner secret, so hirelink's logs and errors mask it."""
     if isinstance(partner.secret, str) and partner.secret.strip():
-        Secret(partner.secret)
+        mask_while_alive(partner, partner.secret)
     return partner
 
 
@@ -232,6 +234,13 @@ class PartnersOperations:
     environment: Environment
     credentials_given: frozenset[str]
     """Which of ``personal_token`` and ``partner_secret`` the client holds."""
+    partner_secret_auth: HeaderAuth | None
+    """The partner secret's credential, rotated in place by :meth:`regenerate_secret`."""
+
+    def _switch_to(self, secret: Secret) -> Secret:
+        if self.partner_secret_auth is not None:
+            self.partner_secret_auth.rotate(secret)
+        return secret
 
     def _require(self, credential: str, purpose: str) -> None:
         if credential not in self.credentials_given:
@@ -341,10 +350,14 @@ class PartnersOperations:
 
     @operation("Regenerate Partner Secret")
     def regenerate_secret(self) -> Call[Secret]:
-        """Issue a new partner secret and return it; use it for later report calls."""
+        """Issue a new partner secret, switch this client to it, and return it.
+
+        Recruitee retires the old secret at once; this client sends the new one from its
+        next call on. Store the returned secret wherever you keep credentials.
+        """
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
         self._require("partner_secret", "regenerate_secret")
-        return Call(request, instance_of(PartnerSecret)).map(_as_secret)
+        return Call(request, instance_of(PartnerSecret)).map(_as_secret).map(self._switch_to)
 
     # --- reports (partner secret) ---------------------------------------------------
 

@@ -56,6 +56,7 @@ def _setup(
         management = HeaderAuth.bearer(secret("personal_token", personal_token))
     if partner_secret is not None:
         reports = HeaderAuth(secret("partner_secret", partner_secret), header=PARTNER_SECRET_HEADER)
+    client.partner_secret_auth = reports
     client.credentials_given = frozenset(
         name
         for name, auth in (("personal_token", management), ("partner_secret", reports))

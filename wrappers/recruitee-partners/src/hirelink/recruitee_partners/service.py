@@ -276,6 +276,8 @@ class _PartnerService:
             document = json.loads(body)
         except ValueError as error:
             raise Refusal(f"malformed JSON body: {error}", 400) from None
+        except RecursionError:  # e.g. 200,000 unclosed "[": undecodable, not our failure
+            raise Refusal("malformed JSON body: nested too deeply", 400) from None
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:

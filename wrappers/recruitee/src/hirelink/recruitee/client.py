@@ -29,7 +29,9 @@ RC_BASE_URL = "https://api.rc.recruitee.dev"
 
 def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
     return HttpConfig.from_options(
-        options, default_base_url=DEFAULT_BASE_URL, auth=HeaderAuth.bearer(token)
+        options,
+        default_base_url=DEFAULT_BASE_URL,
+        auth=HeaderAuth.bearer(Secret.coerce(token, field="token")),
     )
 
 
@@ -41,8 +43,8 @@ class Recruitee(RecruiteeOperations, ProviderClient):
             company's subdomain.
         token: a personal API token (Settings > Apps and plugins > Personal API tokens).
             It acts with its creator's permissions and never expires unless revoked.
-        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
-            auth, base URL and hooks to it but keeps your transport.
+        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
+            through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
             default; :data:`RC_BASE_URL` or a sandbox URL), ``timeout`` (seconds or an

@@ -1,0 +1,105 @@
+"""The secret registry keeps only live secrets, and constructors name bad credentials."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable
+
+import pytest
+
+from hirelink.core import InvalidInputError, Secret
+from hirelink.core import secrets as secrets_module
+from hirelink.core.secrets import mask_while_alive, registered_count, scrub
+from hirelink.join import Join
+from hirelink.personio import Personio
+from hirelink.recruitee import Recruitee
+from hirelink.recruitee_partners import RecruiteePartners
+
+
+def test_a_collected_secret_leaves_the_registry() -> None:
+    gc.collect()  # secrets of earlier tests that are garbage already
+    before = registered_count()
+    tokens = [Secret(f"refreshed-token-{number:05d}") for number in range(1000)]
+    assert registered_count() == before + 1000
+    assert scrub("Bearer refreshed-token-00042") == "Bearer ***"
+    del tokens
+    gc.collect()
+    assert registered_count() <= before
+    assert scrub("Bearer refreshed-token-00042") == "Bearer refreshed-token-00042"
+
+
+def test_a_value_stays_registered_while_any_secret_holds_it() -> None:
+    first, second = Secret("shared-value-xyz"), Secret("shared-value-xyz")
+    del first
+    gc.collect()
+    assert scrub("shared-value-xyz") == "***"
+    assert second.reveal() == "shared-value-xyz"
+
+
+def test_scrub_replaces_a_longer_secret_whole() -> None:
+    short, long = Secret("abcdef"), Secret("abcdef-and-more")
+    assert scrub("x abcdef-and-more y abcdef") == "x *** y ***"
+    assert (short.reveal(), long.reveal()) == ("abcdef", "abcdef-and-more")
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda value: Recruitee(company_id=4100, token=value), "token"),
+        (lambda value: Join(token=value), "token"),
+        (
+            lambda value: Personio(subdomain="acme", company_id=41737, recruiting_token=value),
+            "recruiting_token",
+        ),
+        (
+            lambda value: Personio(subdomain="acme", client_id="c1", client_secret=value),
+            "client_secret",
+        ),
+        (
+            lambda value: RecruiteePartners(codename="skillcheck", partner_secret=value),
+            "partner_secret",
+        ),
+    ],
+)
+@pytest.mark.parametrize("bad", ["", "   ", 123, None, b"bytes-token"])
+def test_bad_credentials_raise_invalid_input_naming_the_argument(
+    build: Callable[[object], object], field: str, bad: object
+) -> None:
+    if bad is None and field != "token":
+        pytest.skip("None means 'not given' for optional credentials")
+    with pytest.raises(InvalidInputError) as caught:
+        build(bad)
+    assert caught.value.field == field
+    assert "bytes-token" not in str(caught.value)
+
+
+def test_a_secret_inside_a_plain_model_is_masked_while_the_model_lives() -> None:
+    class Model:
+        secret = "model-held-secret-1"
+
+    model = Model()
+    mask_while_alive(model, model.secret)
+    gc.collect()
+    assert scrub("secret=model-held-secret-1") == "secret=***"
+    del model
+    gc.collect()
+    assert scrub("secret=model-held-secret-1") == "secret=model-held-secret-1"
+
+
+def test_a_secret_collected_while_the_registry_is_locked_does_not_deadlock() -> None:
+    # A finalizer runs wherever the last reference goes, also inside the registry's
+    # own critical section (a garbage collection during an allocation there).
+    finished = threading.Event()
+
+    def collect_under_the_lock() -> None:
+        secret = Secret("collected-under-the-lock")
+        with secrets_module._registry_lock:
+            del secret
+        finished.set()
+
+    worker = threading.Thread(target=collect_under_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert finished.is_set()
+    assert scrub("collected-under-the-lock") == "collected-under-the-lock"

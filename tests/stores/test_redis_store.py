@@ -1,0 +1,201 @@
+"""The Redis store against a real Redis server: budgets, tokens, an unreachable Redis."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import anyio
+import httpx
+import pytest
+import redis
+
+from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit
+from hirelink.core.http import build_async_client, build_client
+from hirelink.core.stores import (
+    IN_PROCESS,
+    RedisStore,
+    StoreUnavailableError,
+    resolve_store,
+)
+
+from ..redis_server import RedisServer, free_port
+
+
+def test_reservations_share_one_window_across_stores(redis_url: str) -> None:
+    first, second = RedisStore(redis_url), RedisStore(redis_url)  # two "processes"
+    waits = [store.limiter("acme:41737", 4, 10.0).reserve() for store in (first, second) * 3]
+    assert waits[:4] == [0.0, 0.0, 0.0, 0.0]
+    assert all(9.0 < wait <= 10.0 for wait in waits[4:])
+
+
+def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    store.limiter("personio-recruiting:41737", 20, 61.0).reserve()
+    keys = [key.decode() for key in store.client.keys("*")]
+    assert keys == ["hirelink:ratelimit:personio-recruiting:41737:20:61"]
+    assert store.client.ttl(keys[0]) > 0
+
+
+def test_a_rate_limit_moves_onto_the_clients_store(redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    limit = RateLimit.shared("moving:1", requests=2, per=5.0)
+    assert limit.on(IN_PROCESS) is limit
+    moved = limit.on(store)
+    assert moved.key == "moving:1"
+    assert moved.limiter is not limit.limiter
+    assert [moved.limiter.reserve() > 0 for _ in range(3)] == [False, False, True]
+
+
+def test_the_store_is_chosen_by_option_or_environment(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HIRELINK_STORE", raising=False)
+    assert resolve_store(None) is IN_PROCESS
+    monkeypatch.setenv("HIRELINK_STORE", redis_url)
+    from_env = resolve_store(None)
+    assert isinstance(from_env, RedisStore)
+    assert resolve_store(redis_url) is from_env  # one pool per URL
+    assert resolve_store("memory") is IN_PROCESS
+    config = HttpConfig.create(
+        base_url="http://x", auth=None, rate_limits=[RateLimit.shared("env:1", requests=1, per=1)]
+    )
+    assert config.store is from_env
+    assert repr(config.rate_limits[0].limiter).startswith("RedisLimiter(")
+
+
+def unreachable_url() -> str:
+    return f"redis://127.0.0.1:{free_port()}/0"
+
+
+def test_an_unreachable_redis_is_a_typed_error_and_nothing_is_sent() -> None:
+    sent: list[httpx.Request] = []
+    config = HttpConfig.create(
+        base_url="http://api.test",
+        auth=None,
+        rate_limits=[RateLimit.shared("down:1", requests=5, per=1)],
+        store=RedisStore(unreachable_url(), timeout=0.5),
+    )
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    transport = httpx.MockTransport(handler)
+    with (
+        build_client(config, transport=transport) as client,
+        pytest.raises(StoreUnavailableError, match="unreachable"),
+    ):
+        client.get("/candidates")
+    assert sent == []
+
+
+def test_fallback_warns_once_and_keeps_limiting_in_process(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store = RedisStore(unreachable_url(), timeout=0.5, fallback=True)
+    limiter = store.limiter("fallback:1", 2, 30.0)
+    with caplog.at_level(logging.WARNING, logger="hirelink.store"):
+        waits = [limiter.reserve() for _ in range(3)]
+    assert waits[:2] == [0.0, 0.0]
+    assert waits[2] > 29
+    assert len(caplog.records) == 1
+
+
+def test_the_store_error_is_raised_when_redis_stops_midway() -> None:
+    with RedisServer() as server:
+        limiter = RedisStore(server.url, timeout=0.5).limiter("midway:1", 5, 1.0)
+        assert limiter.reserve() == 0.0
+    assert not server.running
+    with pytest.raises(StoreUnavailableError):
+        limiter.reserve()
+
+
+def token_app(counter: list[int]) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/token":
+            counter.append(1)
+            return httpx.Response(
+                200, json={"access_token": f"tok-{len(counter):04d}-abcdef", "expires_in": 3600}
+            )
+        return httpx.Response(200, json={"auth": request.headers["authorization"]})
+
+    return httpx.MockTransport(handler)
+
+
+def token_client(store: RedisStore, counter: list[int]) -> httpx.Client:
+    auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
+    config = HttpConfig.create(base_url="http://api.test", auth=auth, store=store)
+    return build_client(config, transport=token_app(counter))
+
+
+def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) -> None:
+    exchanges: list[int] = []
+    not_shared = RedisStore(redis_url)
+    with token_client(not_shared, exchanges) as one, token_client(not_shared, exchanges) as two:
+        one.get("/data")
+        two.get("/data")
+    assert len(exchanges) == 2
+    assert not_shared.client.keys("hirelink:token:*") == []
+
+    exchanges.clear()
+    shared = RedisStore(redis_url, share_tokens=True)
+    with token_client(shared, exchanges) as one, token_client(shared, exchanges) as two:
+        first = one.get("/data").json()["auth"]
+        second = two.get("/data").json()["auth"]
+    assert len(exchanges) == 1
+    assert first == second == "Bearer tok-0001-abcdef"
+    stored = b"".join(shared.client.get(key) for key in shared.client.keys("hirelink:token:*"))
+    assert b"tok-0001" not in stored
+    assert b"client-secret" not in b"".join(shared.client.keys("*"))
+
+
+def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:
+    exchanges: list[int] = []
+    start = threading.Barrier(8)
+
+    def worker(_: int) -> str:
+        with token_client(RedisStore(redis_url, share_tokens=True), exchanges) as client:
+            start.wait()
+            auth: str = client.get("/data").json()["auth"]
+            return auth
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(worker, range(8)))
+    assert len(exchanges) == 1
+    assert set(results) == {"Bearer tok-0001-abcdef"}
+
+
+@pytest.mark.anyio
+async def test_async_clients_share_budget_and_tokens(redis_url: str) -> None:
+    exchanges: list[int] = []
+    store = RedisStore(redis_url, share_tokens=True)
+
+    def make() -> httpx.AsyncClient:
+        auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
+        config = HttpConfig.create(
+            base_url="http://api.test",
+            auth=auth,
+            store=store,
+            rate_limits=[RateLimit.shared("async:1", requests=3, per=30, paths="/data")],
+        )
+        return build_async_client(config, transport=token_app(exchanges))
+
+    async with make() as one, make() as two:
+        await one.get("/data")
+        await two.get("/data")
+        await one.get("/data")
+        with anyio.move_on_after(0.5) as scope:
+            await two.get("/data")  # the fourth request of the window waits ~30 s
+        assert scope.cancelled_caught
+    assert len(exchanges) == 1
+    assert store.client.keys("*:exchange") == []  # the exchange lock was released
+
+
+def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:
+    with redis.Redis.from_url(redis_server.url) as client:
+        store = RedisStore(client=client)
+        assert store.limiter("given:1", 1, 1.0).reserve() == 0.0
+    with pytest.raises(ValueError, match="exactly one"):
+        RedisStore()

@@ -1,0 +1,360 @@
+"""Where rate-limit budgets and OAuth tokens live: this process, or Redis for many.
+
+One process needs nothing: :data:`IN_PROCESS` (the default) keeps every limiter in a
+process-wide registry and every token in its client. When several processes or hosts
+work for the same companies, they must share one budget (Personio allows 20 Recruiting
+API requests per minute per company, not per worker) and should share one token; a
+:class:`RedisStore` does both.
+
+Choose it for every provider, sync and async, with one client option or one
+environment variable::
+
+    Personio(..., store="redis://cache.internal:6379/0")
+    HIRELINK_STORE=redis://cache.internal:6379/0           # every client of the process
+
+- Keys name the provider, the company and the limit, e.g.
+  ``hirelink:ratelimit:personio-recruiting:41737:20:61``. Values are reservation times;
+  nothing secret.
+- Tokens are shared only when asked for (``share_tokens=True`` or
+  ``HIRELINK_STORE_SHARE_TOKENS=1``), and then stored encrypted (AES-GCM) under a key
+  derived from the client secret: whoever reads Redis without the client secret learns
+  nothing usable, and every worker that holds the secret can read them.
+- When Redis cannot be reached, a request raises :class:`StoreUnavailableError`: the
+  limit is never skipped silently. ``fallback=True`` (``HIRELINK_STORE_FALLBACK=1``)
+  instead falls back to the in-process store with one warning, accepting that each
+  process then keeps its own budget.
+
+The Redis store needs the ``redis`` extra: ``pip install "hirelink-core[redis]"``.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import hmac
+import logging
+import os
+import secrets
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Final, Protocol, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import anyio.to_thread
+
+from .errors import HirelinkError
+from .ratelimit import Limiter, shared_limiter
+from .secrets import Secret, scrub
+
+__all__ = [
+    "IN_PROCESS",
+    "STORE_ENV",
+    "InProcessStore",
+    "RedisStore",
+    "Store",
+    "StoreUnavailableError",
+    "TokenCache",
+    "resolve_store",
+]
+
+store_logger = logging.getLogger("hirelink.store")
+
+STORE_ENV: Final = "HIRELINK_STORE"
+SHARE_TOKENS_ENV: Final = "HIRELINK_STORE_SHARE_TOKENS"
+FALLBACK_ENV: Final = "HIRELINK_STORE_FALLBACK"
+
+KEY_PREFIX: Final = "hirelink"
+
+T = TypeVar("T")
+
+
+class StoreUnavailableError(HirelinkError):
+    """The shared store (Redis) could not be reached; nothing was sent."""
+
+
+class TokenCache(Protocol):
+    """One credential's token, shared between processes."""
+
+    def get(self) -> tuple[str, float | None] | None:
+        """The shared token and the seconds it stays usable (None: no expiry), or None."""
+
+    def put(self, value: str, expires_in: float | None) -> None:
+        """Share ``value`` for ``expires_in`` seconds (None: until replaced)."""
+
+    def exchange_lock(self) -> AbstractContextManager[None]:
+        """A context manager held across processes while one of them exchanges a token."""
+
+
+class Store(Protocol):
+    """Hands out the limiters and token caches of one store."""
+
+    def limiter(self, key: str, limit: int, window: float) -> Limiter:
+        """The limiter of ``key`` (``limit`` requests per ``window`` seconds)."""
+
+    def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
+        """The shared cache of one credential's token; None keeps tokens in the client."""
+
+
+class InProcessStore:
+    """Budgets shared by the clients of this process; tokens stay in each client."""
+
+    def limiter(self, key: str, limit: int, window: float) -> Limiter:
+        return shared_limiter(key, limit, window)
+
+    def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
+        return None
+
+    def __repr__(self) -> str:
+        return "InProcessStore()"
+
+
+IN_PROCESS: Final = InProcessStore()
+
+# One reservation, atomically: the same decision as SlidingWindowLimiter.reserve, on the
+# server's clock (the processes may be on different hosts). The list holds the start
+# times of the last `limit` slots, oldest first. Floats leave Lua as strings (a Lua
+# number would be truncated to an integer).
+_RESERVE_SCRIPT: Final = """
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local start = now
+if redis.call('LLEN', KEYS[1]) >= limit then
+  local oldest = tonumber(redis.call('LINDEX', KEYS[1], 0))
+  if oldest + window > start then start = oldest + window end
+end
+redis.call('RPUSH', KEYS[1], string.format('%.6f', start))
+redis.call('LTRIM', KEYS[1], -limit, -1)
+redis.call('PEXPIRE', KEYS[1], math.ceil((start - now + window) * 1000) + 1000)
+return string.format('%.6f', start - now)
+"""
+
+
+def _require_redis() -> Any:
+    try:
+        import redis
+    except ImportError as error:
+        raise ImportError(
+            'the Redis store needs the redis extra: pip install "hirelink-core[redis]"'
+        ) from error
+    return redis
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+class _RedisLimiter:
+    """A sliding-window limiter whose slots live in Redis (see :data:`_RESERVE_SCRIPT`)."""
+
+    def __init__(self, store: RedisStore, key: str, limit: int, window: float) -> None:
+        self._store = store
+        self._key = key
+        self._redis_key = f"{KEY_PREFIX}:ratelimit:{key}:{limit}:{window:g}"
+        self.limit = limit
+        self.window = window
+
+    def reserve(self) -> float:
+        def shared(client: Any) -> float:
+            wait = client.eval(_RESERVE_SCRIPT, 1, self._redis_key, self.limit, self.window)
+            return max(0.0, float(wait))
+
+        def local() -> float:
+            return IN_PROCESS.limiter(self._key, self.limit, self.window).reserve()
+
+        return self._store.run(f"the rate limit {self._key}", shared, local)
+
+    async def areserve(self) -> float:
+        # redis-py's asyncio client binds its pool to one event loop; a worker thread
+        # over the sync client serves every loop and thread alike.
+        return await anyio.to_thread.run_sync(self.reserve)
+
+    def __repr__(self) -> str:
+        return f"RedisLimiter(key={self._key!r}, limit={self.limit}, window={self.window})"
+
+
+class _RedisTokenCache:
+    """One credential's token in Redis, encrypted with a key derived from its secret."""
+
+    def __init__(self, store: RedisStore, key: str, client_secret: Secret) -> None:
+        self._store = store
+        self._what = f"the token cache of {key}"
+        secret = client_secret.reveal().encode()
+        # Named by a digest: the key itself says nothing about the credential.
+        digest = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
+        self._key = f"{KEY_PREFIX}:token:{digest}"
+        self._lock_key = f"{self._key}:exchange"
+        self._cipher_key = hmac.new(secret, b"hirelink token cache", hashlib.sha256).digest()
+
+    def _seal(self, value: str) -> str:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        nonce = secrets.token_bytes(12)
+        sealed = AESGCM(self._cipher_key).encrypt(nonce, value.encode(), self._key.encode())
+        return base64.b64encode(nonce + sealed).decode()
+
+    def _open(self, sealed: str) -> str | None:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        try:
+            raw = base64.b64decode(sealed)
+            plain = AESGCM(self._cipher_key).decrypt(raw[:12], raw[12:], self._key.encode())
+        except (InvalidTag, ValueError):
+            return None  # not ours after all (tampered with): exchange a new token
+        return plain.decode()
+
+    def get(self) -> tuple[str, float | None] | None:
+        def shared(client: Any) -> tuple[bytes | None, int]:
+            with client.pipeline() as pipe:
+                stored, remaining_ms = pipe.get(self._key).pttl(self._key).execute()
+            return stored, remaining_ms
+
+        stored, remaining_ms = self._store.run(self._what, shared, lambda: (None, 0))
+        if stored is None:
+            return None
+        value = self._open(stored.decode())
+        if value is None:
+            return None
+        return value, None if remaining_ms < 0 else remaining_ms / 1000
+
+    def put(self, value: str, expires_in: float | None) -> None:
+        ttl_ms = None if expires_in is None else max(1, int(expires_in * 1000))
+        sealed = self._seal(value)
+        self._store.run(
+            self._what, lambda client: client.set(self._key, sealed, px=ttl_ms), _nothing
+        )
+
+    @contextmanager
+    def exchange_lock(self) -> Iterator[None]:
+        # Not thread-local: an async client takes and releases it on worker threads.
+        lock = self._store.client.lock(
+            self._lock_key, timeout=60, blocking_timeout=60, thread_local=False
+        )
+        acquired = self._store.run(self._what, lambda _client: lock.acquire(), lambda: False)
+        try:
+            yield
+        finally:
+            if acquired:
+                self._store.run(self._what, lambda _client: _release(lock), _nothing)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _release(lock: Any) -> None:
+    from redis.exceptions import LockError
+
+    try:
+        lock.release()
+    except LockError:  # it expired while the exchange ran; someone else may hold it now
+        store_logger.info("the token exchange lock expired before it was released")
+
+
+class RedisStore:
+    """Rate-limit budgets (and, when asked, OAuth tokens) shared through Redis.
+
+    Args:
+        url: a Redis URL (``redis://host:6379/0``, ``rediss://`` for TLS,
+            ``unix:///path``), or pass ``client=`` instead.
+        client: an existing ``redis.Redis`` (sync) client.
+        share_tokens: also share OAuth tokens (encrypted; see the module docstring).
+        fallback: when Redis cannot be reached, warn once and use the in-process store
+            from then on, instead of raising :class:`StoreUnavailableError`.
+        timeout: seconds to connect to Redis and wait for an answer.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        client: Any = None,
+        share_tokens: bool = False,
+        fallback: bool = False,
+        timeout: float = 5.0,
+    ) -> None:
+        redis = _require_redis()
+        if (url is None) == (client is None):
+            raise ValueError("RedisStore needs exactly one of url= or client=")
+        self._where = "the given client" if url is None else _without_password(url)
+        self._client = client or redis.Redis.from_url(
+            url, socket_timeout=timeout, socket_connect_timeout=timeout
+        )
+        self._errors: tuple[type[BaseException], ...] = (redis.ConnectionError, redis.TimeoutError)
+        self.share_tokens = share_tokens
+        self.fallback = fallback
+        self._fell_back = False
+        self._fall_back_lock = threading.Lock()
+
+    @property
+    def client(self) -> Any:
+        """The ``redis.Redis`` client (for tests and housekeeping)."""
+        return self._client
+
+    def run(self, what: str, shared: Callable[[Any], T], local: Callable[[], T]) -> T:
+        """``shared(redis_client)``; when Redis is unreachable, raise or fall back to ``local``."""
+        if self._fell_back:
+            return local()
+        try:
+            return shared(self._client)
+        except self._errors as error:
+            if not self.fallback:
+                raise StoreUnavailableError(
+                    f"the Redis store at {self._where} is unreachable "
+                    f"({type(error).__name__}: {scrub(str(error))}) for {what}; nothing was sent"
+                ) from error
+            with self._fall_back_lock:
+                if not self._fell_back:
+                    self._fell_back = True
+                    store_logger.warning(
+                        "the Redis store at %s is unreachable (%s); every limit and token "
+                        "of this process is kept in-process from now on",
+                        self._where,
+                        type(error).__name__,
+                    )
+            return local()
+
+    def limiter(self, key: str, limit: int, window: float) -> Limiter:
+        return _RedisLimiter(self, key, limit, window)
+
+    def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
+        return _RedisTokenCache(self, key, client_secret) if self.share_tokens else None
+
+    def __repr__(self) -> str:
+        return (
+            f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
+            f"fallback={self.fallback})"
+        )
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+@functools.lru_cache(maxsize=16)
+def _store_for_url(url: str, share_tokens: bool, fallback: bool) -> RedisStore:
+    return RedisStore(url, share_tokens=share_tokens, fallback=fallback)
+
+
+def resolve_store(choice: Store | str | None) -> Store:
+    """The store a client uses: ``choice``, else ``$HIRELINK_STORE``, else :data:`IN_PROCESS`.
+
+    A string is a Redis URL (``"memory"`` names the in-process store); clients given the
+    same URL share one connection pool.
+    """
+    if choice is None:
+        choice = os.environ.get(STORE_ENV, "").strip() or None
+    if choice is None or choice == "memory":
+        return IN_PROCESS
+    if isinstance(choice, str):
+        return _store_for_url(choice, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
+    return choice
