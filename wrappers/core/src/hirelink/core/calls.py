@@ -2,7 +2,8 @@
 
 A wrapper method validates its arguments and returns a :class:`Call`: which generated
 endpoint module to call, with which keyword arguments, and what a success must parse to.
-The sync and async clients run the same Call, so the two never drift apart.
+The sync and async clients run the same Call, so the two never drift apart. A success
+that does not parse strictly is read by :mod:`hirelink.core.reading` (the reading rules).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Generic, Protocol, TypeVar
 
+import httpx
 from attrs import define, field
 
-from .errors import HirelinkError, MalformedResponseError
+from .errors import HirelinkError
+from .reading import PARSE_ERRORS, read_tolerantly, skeleton, without_nulls
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -42,67 +45,118 @@ class Endpoint(Protocol):
     @property
     def asyncio_detailed(self) -> Callable[..., Awaitable[DetailedResponse]]: ...
 
+    # The request and the parsing of the answer, which Call runs itself so that it keeps
+    # the raw answer for tolerant reading.
+    @property
+    def _get_kwargs(self) -> Callable[..., dict[str, Any]]: ...
 
-def instance_of(model: type[T]) -> Callable[[object], T]:
+    @property
+    def _parse_response(self) -> Callable[..., object]: ...
+
+
+class HttpxSource(Protocol):
+    """What a generated ``Client``/``AuthenticatedClient`` offers a Call."""
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+@define(frozen=True)
+class instance_of(Generic[T]):  # noqa: N801  (used like a function)
     """Expect the parsed body to be a ``model`` instance."""
 
-    def narrow(parsed: object) -> T:
-        if isinstance(parsed, model):
+    model: type[T]
+
+    def __call__(self, parsed: object) -> T:
+        if isinstance(parsed, self.model):
             return parsed
-        raise TypeError(f"expected {model.__name__}, got {type(parsed).__name__}")
+        raise TypeError(f"expected {self.model.__name__}, got {type(parsed).__name__}")
 
-    return narrow
+    def fallback(self, raw: object) -> T:
+        """The model with every field ``UNSET`` and ``raw`` in ``additional_properties``."""
+        return skeleton(self.model, raw)
 
 
-def list_of(model: type[Item]) -> Callable[[object], list[Item]]:
+@define(frozen=True)
+class list_of(Generic[Item]):  # noqa: N801  (used like a function)
     """Expect the parsed body to be a list of ``model`` instances (bare-array responses)."""
 
-    def narrow(parsed: object) -> list[Item]:
-        if isinstance(parsed, list) and all(isinstance(item, model) for item in parsed):
+    model: type[Item]
+
+    def __call__(self, parsed: object) -> list[Item]:
+        if isinstance(parsed, list) and all(isinstance(item, self.model) for item in parsed):
             return parsed
-        raise TypeError(f"expected a list of {model.__name__}, got {type(parsed).__name__}")
+        raise TypeError(f"expected a list of {self.model.__name__}, got {type(parsed).__name__}")
 
-    return narrow
-
-
-# Generated parsing signals a body of the wrong shape with these (json decode errors are
-# ValueErrors, a missing required key a KeyError, a wrong type a TypeError/AttributeError).
-_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+    def fallback(self, raw: object) -> list[Item]:
+        """The items of ``raw`` that read as ``model``; the others are left out."""
+        read: list[Item] = []
+        for item in raw if isinstance(raw, list) else []:
+            try:
+                read.append(self.model.from_dict(without_nulls(item)))  # type: ignore[attr-defined]
+            except PARSE_ERRORS:
+                continue
+        return read
 
 
 @define(frozen=True)
 class Call(Generic[T_co]):
-    """A prepared call of one generated endpoint."""
+    """A prepared call of one generated endpoint.
+
+    ``envelope`` names the member a provider may wrap the record in where the fact
+    sheets leave that open (``"report"`` for ``{"report": {...}}``); both are read.
+    ``fallback`` is what a write returns when its answer cannot be read at all; by
+    default the expectation's own (see :mod:`hirelink.core.reading`).
+    """
 
     endpoint: Endpoint
     expect: Callable[[object], T_co]
     kwargs: Mapping[str, Any] = field(factory=dict)
+    envelope: str | None = None
+    fallback: Callable[[object], T_co] | None = None
 
     @property
     def operation(self) -> str:
         return self.endpoint.__name__.rsplit(".", 1)[-1]
 
-    def run(self, client: object) -> T_co:
+    def run(self, client: HttpxSource) -> T_co:
         """Send it with the generated ``client`` (sync) and return the parsed success."""
-        try:
-            response = self.endpoint.sync_detailed(client=client, **self.kwargs)
-            return self.expect(response.parsed)
-        except HirelinkError:
-            raise
-        except _PARSE_ERRORS as error:
-            raise MalformedResponseError(self.operation, str(error)) from error
+        response = client.get_httpx_client().request(**self.endpoint._get_kwargs(**self.kwargs))
+        return self._read(client, response)
 
-    async def arun(self, client: object) -> T_co:
+    async def arun(self, client: HttpxSource) -> T_co:
         """The async twin of :meth:`run`."""
+        http = client.get_async_httpx_client()
+        response = await http.request(**self.endpoint._get_kwargs(**self.kwargs))
+        return self._read(client, response)
+
+    def _read(self, client: HttpxSource, response: httpx.Response) -> T_co:
+        def parse(answer: httpx.Response) -> T_co:
+            return self.expect(self.endpoint._parse_response(client=client, response=answer))
+
         try:
-            response = await self.endpoint.asyncio_detailed(client=client, **self.kwargs)
-            return self.expect(response.parsed)
+            return parse(response)
         except HirelinkError:
             raise
-        except _PARSE_ERRORS as error:
-            raise MalformedResponseError(self.operation, str(error)) from error
+        except PARSE_ERRORS as error:
+            return read_tolerantly(
+                operation=self.operation,
+                response=response,
+                parse=parse,
+                strict_error=error,
+                envelope=self.envelope,
+                fallback=self.fallback or getattr(self.expect, "fallback", None),
+            )
 
     def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:
-        """The same call, with ``transform`` applied to its result."""
+        """The same call, with ``transform`` applied to its result (and its fallback)."""
         expect = self.expect
-        return Call(self.endpoint, lambda parsed: transform(expect(parsed)), self.kwargs)
+        fallback = self.fallback or getattr(expect, "fallback", None)
+        return Call(
+            self.endpoint,
+            lambda parsed: transform(expect(parsed)),
+            self.kwargs,
+            envelope=self.envelope,
+            fallback=(lambda raw: transform(fallback(raw))) if fallback else None,
+        )

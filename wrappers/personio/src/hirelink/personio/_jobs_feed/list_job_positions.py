@@ -31,11 +31,20 @@ class FeedResponse:
     parsed: list[JobPosition]
 
 
-def _parse(response: httpx.Response) -> FeedResponse:
+def _get_kwargs(*, url: str, language: str) -> dict[str, Any]:
+    """The request, as generated endpoint modules describe theirs."""
+    return {"method": "get", "url": url, "params": {"language": language}, "headers": _ACCEPT}
+
+
+def _parse_response(*, client: Any, response: httpx.Response) -> list[JobPosition]:
     if response.status_code != 200:  # e.g. the redirect some hosts answer for unknown slugs
         raise api_error_from_response(response, refine=refine_personio_error)
     source = f"the XML job feed at {response.request.url.copy_with(query=None)}"
-    return FeedResponse(response.status_code, parse_job_feed(response.content, source=source))
+    return parse_job_feed(response.content, source=source)
+
+
+def _parse(response: httpx.Response) -> FeedResponse:
+    return FeedResponse(response.status_code, _parse_response(client=None, response=response))
 
 
 def sync_detailed(*, client: Any, url: str, language: str) -> FeedResponse:
