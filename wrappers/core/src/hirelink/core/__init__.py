@@ -1,7 +1,7 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
 from .auth import HeaderAuth
-from .calls import Call, instance_of, list_of
+from .calls import Call, instance_of, list_of, nothing
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import (
     ApiConnectionError,
@@ -86,6 +86,7 @@ __all__ = [
     "iter_offset",
     "iter_pages",
     "list_of",
+    "nothing",
     "request_options",
     "scrub",
     "shared_limiter",

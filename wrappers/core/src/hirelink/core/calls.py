@@ -101,6 +101,20 @@ class list_of(Generic[Item]):  # noqa: N801  (used like a function)
 
 
 @define(frozen=True)
+class _Nothing:
+    def __call__(self, parsed: object) -> None:
+        if parsed is not None:
+            raise TypeError(f"expected no body, got {type(parsed).__name__}")
+
+    def fallback(self, raw: object) -> None:
+        return None
+
+
+nothing = _Nothing()
+"""Expect no body: a 204 answer parses to None (a write answered otherwise returns None)."""
+
+
+@define(frozen=True)
 class Call(Generic[T_co]):
     """A prepared call of one generated endpoint.
 

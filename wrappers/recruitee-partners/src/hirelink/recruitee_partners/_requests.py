@@ -36,7 +36,7 @@ from hirelink.api.recruitee_partners.models import (
     ReportChanges,
     ReportStatus,
 )
-from hirelink.core import Call, InvalidInputError, Secret, instance_of, list_of
+from hirelink.core import Call, InvalidInputError, Secret, instance_of, list_of, nothing
 from hirelink.core.calls import Endpoint
 from hirelink.core.validation import choice, non_empty_str, positive_int
 
@@ -109,10 +109,7 @@ _PARTNER = instance_of(Partner)
 _REPORT = instance_of(Report)
 
 
-def _nothing(parsed: object) -> None:
-    """A 204 answer parses to None; anything else is unexpected."""
-    if parsed is not None:
-        raise TypeError(f"expected no body, got {type(parsed).__name__}")
+_nothing = nothing
 
 
 def _treat_secret_as_secret(partner: Partner) -> Partner:
@@ -211,7 +208,7 @@ class PartnersRequests:
     def get_partner(self, company_id: int | str) -> Call[Partner]:
         self._on_rc("get_partner")
         kwargs = self._partner_kwargs(company_id)
-        return Call(get_partner, _PARTNER, kwargs).map(_treat_secret_as_secret)
+        return Call(get_partner, _PARTNER, kwargs, envelope="partner").map(_treat_secret_as_secret)
 
     def update_partner(
         self, company_id: int | str, **changes: Unpack[PartnerChanges]
@@ -237,7 +234,7 @@ class PartnersRequests:
         self, endpoint: Endpoint, company_id: int | str, fields: Mapping[str, object]
     ) -> Call[Partner]:
         kwargs = {**self._partner_kwargs(company_id), "body": PartnerFields.from_dict(fields)}
-        return Call(endpoint, _PARTNER, kwargs).map(_treat_secret_as_secret)
+        return Call(endpoint, _PARTNER, kwargs, envelope="partner").map(_treat_secret_as_secret)
 
     @staticmethod
     def _partner_fields(fields: Mapping[str, object]) -> dict[str, object]:
@@ -274,7 +271,7 @@ class PartnersRequests:
             "company_id": company_path_segment(company_id),
             "candidate_id": positive_int("candidate_id", candidate_id),
         }
-        return Call(list_candidate_reports, list_of(Report), kwargs)
+        return Call(list_candidate_reports, list_of(Report), kwargs, envelope="reports")
 
     def create_report(
         self, company_id: int | str, candidate_id: int, **fields: Unpack[ReportFields]
@@ -286,7 +283,7 @@ class PartnersRequests:
             "candidate_id": positive_int("candidate_id", candidate_id),
             "body": NewReport.from_dict(_report_fields(fields)),
         }
-        return Call(create_report, _REPORT, kwargs)
+        return Call(create_report, _REPORT, kwargs, envelope="report")
 
     def update_report(self, report_id: str | UUID, **changes: Unpack[ReportFields]) -> Call[Report]:
         _reject_unknown(changes, ReportFields.__annotations__, "update_report")
@@ -300,7 +297,7 @@ class PartnersRequests:
             "report_id": report_uuid(report_id),
             "body": ReportChanges.from_dict(wire),
         }
-        return Call(update_report, _REPORT, kwargs)
+        return Call(update_report, _REPORT, kwargs, envelope="report")
 
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         kwargs = {"codename": self.codename, "report_id": report_uuid(report_id)}
