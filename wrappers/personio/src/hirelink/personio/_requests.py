@@ -382,7 +382,7 @@ class PersonioRequests:
                 "language", f"must be one of {', '.join(LANGUAGES)}, got {language!r}"
             )
         kwargs = {"url": self.feed_url, "language": language}
-        return Call(list_job_positions, list_of(JobPosition), kwargs)
+        return Call(list_job_positions, list_of(JobPosition), kwargs | self._company_header())
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
@@ -393,11 +393,16 @@ class PersonioRequests:
         loaded = load_document(file, filename=filename)
         return self._upload(loaded.filename, loaded.content, loaded.mime_type)
 
-    @staticmethod
-    def _upload(filename: str, content: bytes, mime_type: str) -> Call[UploadedDocument]:
+    def _company_header(self) -> dict[str, str]:
+        """The ``X-Company-ID`` header parameter, when the company id is known."""
+        company = self.credentials.company_id
+        return {} if company is None else {"x_company_id": company}
+
+    def _upload(self, filename: str, content: bytes, mime_type: str) -> Call[UploadedDocument]:
         payload = File(payload=io.BytesIO(content), file_name=filename, mime_type=mime_type)
         body = DocumentUploadRequest(file=payload)
-        return Call(upload_application_document, instance_of(UploadedDocument), {"body": body})
+        kwargs = {"body": body, **self._company_header()}
+        return Call(upload_application_document, instance_of(UploadedDocument), kwargs)
 
     def create_application(
         self,
@@ -454,7 +459,8 @@ class PersonioRequests:
                 for stored in [item if isinstance(item, UploadedDocument) else next(fresh)]
             ]
             body = ApplicationRequest(**request, files=files or UNSET)
-            return Call(create_application, _nothing, {"body": body}).map(lambda _: body)
+            kwargs = {"body": body, **self._company_header()}
+            return Call(create_application, _nothing, kwargs).map(lambda _: body)
 
         return ApplicationPlan(uploads=uploads, submit=submit)
 
@@ -476,7 +482,7 @@ class PersonioRequests:
                 UNSET if self.credentials.channel_id is None else self.credentials.channel_id
             ),
         )
-        return Call(create_application, _nothing, {"body": body})
+        return Call(create_application, _nothing, {"body": body, **self._company_header()})
 
     @staticmethod
     def _email(field: str, value: object) -> str:

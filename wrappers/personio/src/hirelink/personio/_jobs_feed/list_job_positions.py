@@ -31,9 +31,14 @@ class FeedResponse:
     parsed: list[JobPosition]
 
 
-def _get_kwargs(*, url: str, language: str) -> dict[str, Any]:
-    """The request, as generated endpoint modules describe theirs."""
-    return {"method": "get", "url": url, "params": {"language": language}, "headers": _ACCEPT}
+def _get_kwargs(*, url: str, language: str, x_company_id: str | None = None) -> dict[str, Any]:
+    """The request, as generated endpoint modules describe theirs.
+
+    Personio's own document lists ``X-Company-ID`` as a required header of the feed;
+    it is sent when the company id is known (the feed answers without it too).
+    """
+    headers = _ACCEPT if x_company_id is None else {**_ACCEPT, "X-Company-ID": x_company_id}
+    return {"method": "get", "url": url, "params": {"language": language}, "headers": headers}
 
 
 def _parse_response(*, client: Any, response: httpx.Response) -> list[JobPosition]:
@@ -47,13 +52,18 @@ def _parse(response: httpx.Response) -> FeedResponse:
     return FeedResponse(response.status_code, _parse_response(client=None, response=response))
 
 
-def sync_detailed(*, client: Any, url: str, language: str) -> FeedResponse:
+def sync_detailed(
+    *, client: Any, url: str, language: str, x_company_id: str | None = None
+) -> FeedResponse:
     """GET the feed with the generated client's httpx client and parse it."""
     http: httpx.Client = client.get_httpx_client()
-    return _parse(http.get(url, params={"language": language}, headers=_ACCEPT))
+    return _parse(http.request(**_get_kwargs(url=url, language=language, x_company_id=x_company_id)))
 
 
-async def asyncio_detailed(*, client: Any, url: str, language: str) -> FeedResponse:
+async def asyncio_detailed(
+    *, client: Any, url: str, language: str, x_company_id: str | None = None
+) -> FeedResponse:
     """The async twin of :func:`sync_detailed`."""
     http: httpx.AsyncClient = client.get_async_httpx_client()
-    return _parse(await http.get(url, params={"language": language}, headers=_ACCEPT))
+    kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
+    return _parse(await http.request(**kwargs))
