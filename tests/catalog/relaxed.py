@@ -70,8 +70,9 @@ def targets(document: dict[str, Any]) -> Iterator[ResponseTarget]:
             ]
             if not json_answers:
                 if answers:
+                    status = int(answers[0][0])
                     yield ResponseTarget(
-                        operation["operationId"], method, template, int(answers[0][0]), None, None, None
+                        operation["operationId"], method, template, status, None, None, None
                     )
                 continue
             for code, response, media in json_answers[:1]:
@@ -93,10 +94,13 @@ def targets(document: dict[str, Any]) -> Iterator[ResponseTarget]:
 def relaxed(target: ResponseTarget, document: dict[str, Any]) -> dict[str, Any]:
     """The relaxed schema of ``target``'s answer, ``$ref``-free."""
     assert target.schema is not None
-    record = _relax(target.schema, document, depth=0)
+    record: dict[str, Any] = _relax(target.schema, document, depth=0)
     if target.envelope:
-        wrapped = {"type": "object", "required": [target.envelope]}
-        wrapped["properties"] = {target.envelope: record}
+        wrapped = {
+            "type": "object",
+            "required": [target.envelope],
+            "properties": {target.envelope: record},
+        }
         return {"anyOf": [record, wrapped]}
     return record
 
@@ -107,7 +111,8 @@ def _relax(schema: Any, document: dict[str, Any], depth: int) -> Any:
     if depth > 10:
         raise ValueError("schema nests too deep (a recursive $ref?)")
     if "$ref" in schema:
-        merged = {**_resolve(document, schema["$ref"]), **{k: v for k, v in schema.items() if k != "$ref"}}
+        siblings = {key: value for key, value in schema.items() if key != "$ref"}
+        merged = {**_resolve(document, schema["$ref"]), **siblings}
         return _relax(merged, document, depth + 1)  # only references add depth
     out = {
         key: value
@@ -122,10 +127,14 @@ def _relax(schema: Any, document: dict[str, Any], depth: int) -> Any:
             out["allOf" if combinator == "allOf" else "anyOf"] = members
     if "enum" in out and all(isinstance(value, str) for value in out["enum"]):
         enum = {key: out.pop(key) for key in ("enum", "type") if key in out}
-        out["anyOf"] = [*out.get("anyOf", []), enum, UNKNOWN_ENUM] if "anyOf" in out else [
-            enum,
-            UNKNOWN_ENUM,
-        ]
+        out["anyOf"] = (
+            [*out.get("anyOf", []), enum, UNKNOWN_ENUM]
+            if "anyOf" in out
+            else [
+                enum,
+                UNKNOWN_ENUM,
+            ]
+        )
     if "items" in out:
         out["items"] = _relax(out["items"], document, depth)
         out["maxItems"] = min(out.get("maxItems", MAX_ITEMS), MAX_ITEMS)

@@ -88,7 +88,6 @@ class Fuzzed:
                     if target.matches(request.method, request.path)
                 ]
 
-
     def run(self, provider: str, operation_id: str, inputs: dict[str, Any]) -> Any:
         """The wrapper method itself, with the credential discovery ended with."""
         operation = CATALOG.get(operation_id)
@@ -127,7 +126,7 @@ def test_every_relaxed_answer_is_read(
     faults = fuzzed.stand_ins[provider].sandbox.faults
     if all(target.schema is None for _, target in reads):
         pytest.skip(f"{operation_id} reads no JSON answer")
-    for index, (path, target) in enumerate(reads):
+    for index, (_, target) in enumerate(reads):
         if target.schema is None:
             continue
         schema = relaxed(target, document)
@@ -140,10 +139,10 @@ def test_every_relaxed_answer_is_read(
             suppress_health_check=list(HealthCheck),
         )
         @given(body=from_schema(schema) | st.just(target.example))
-        def reads_it(body: Any) -> None:
+        def reads_it(body: Any, fuzzed_index: int = index) -> None:
             faults.clear()
             for other, (other_path, other_target) in enumerate(reads):
-                given_body = body if other == index else other_target.example
+                given_body = body if other == fuzzed_index else other_target.example
                 faults.add(_answer(other_path, other_target, given_body))
             try:
                 fuzzed.run(provider, operation_id, inputs)

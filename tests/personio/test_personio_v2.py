@@ -127,6 +127,7 @@ def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
 def test_get_application_and_its_stage_transitions(personio: Personio) -> None:
     listed = personio.list_applications(limit=200).field_data
     target = next(a for a in listed if a.current_stage and a.current_stage.type_ == "custom")
+    assert isinstance(target.id, str)  # optional in the spec (inferred), sent by the sandbox
     application = personio.get_application(target.id)  # answered wrapped in _data
     assert isinstance(application, Application)
     assert application.id == target.id
@@ -161,6 +162,7 @@ def test_candidates_jobs_and_categories(personio: Personio) -> None:
 
     jobs = list(personio.iter_jobs(page_size=4))
     assert len(jobs) == 6
+    assert isinstance(jobs[0].id, str)
     job = personio.get_job(jobs[0].id)
     assert isinstance(job, Job)
     assert job.hiring_team
@@ -261,7 +263,7 @@ async def test_async_reads(served: Served) -> None:
         assert isinstance(personio, AsyncPersonio)
         page = await personio.list_applications(limit=5)
         assert len(page.field_data) == 5
-        walked = [a.id async for a in personio.iter_applications(page_size=20)]
+        walked = [str(a.id) async for a in personio.iter_applications(page_size=20)]
         assert len(walked) == len(set(walked)) == 45
         application = await personio.get_application(walked[0])
         assert application.id == walked[0]

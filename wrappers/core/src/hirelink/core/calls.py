@@ -154,13 +154,16 @@ class Call(Generic[T_co]):
         except HirelinkError:
             raise
         except PARSE_ERRORS as error:
+            fallback: Callable[[object], T_co] | None = self.fallback or getattr(
+                self.expect, "fallback", None
+            )
             return read_tolerantly(
                 operation=self.operation,
                 response=response,
                 parse=parse,
                 strict_error=error,
                 envelope=self.envelope,
-                fallback=self.fallback or getattr(self.expect, "fallback", None),
+                fallback=fallback,
             )
 
     def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:

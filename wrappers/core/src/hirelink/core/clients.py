@@ -13,7 +13,7 @@ from typing import Protocol, Self, TypeVar
 
 import httpx
 
-from .calls import Call
+from .calls import Call, HttpxSource
 from .http import HttpConfig, async_event_hooks, build_async_client, build_client, event_hooks
 from .pagination import (
     CursorPage,
@@ -35,7 +35,7 @@ CursorCall = Callable[[str | None], "Call[CursorPage[T]]"]
 """Builds the call of one page from the cursor (None for the first page)."""
 
 
-class GeneratedClient(Protocol):
+class GeneratedClient(HttpxSource, Protocol):
     """The ``Client`` class every openapi-python-client package generates."""
 
     def set_httpx_client(self, client: httpx.Client) -> Self: ...

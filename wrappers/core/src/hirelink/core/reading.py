@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import httpx
@@ -70,7 +70,8 @@ def skeleton(model: type[Model], raw: object) -> Model:
     anything else under the key ``"body"``). Only a write whose answer could not be read
     at all returns this.
     """
-    from_unset = {field.name: _unset_of(model) for field in attrs.fields(model)}  # type: ignore[misc]
+    fields = attrs.fields(cast(type[attrs.AttrsInstance], model))
+    from_unset = {field.name: _unset_of(model) for field in fields}
     instance = model.__new__(model)
     for name, value in from_unset.items():
         object.__setattr__(instance, name, value)

@@ -57,7 +57,8 @@ def sync_detailed(
 ) -> FeedResponse:
     """GET the feed with the generated client's httpx client and parse it."""
     http: httpx.Client = client.get_httpx_client()
-    return _parse(http.request(**_get_kwargs(url=url, language=language, x_company_id=x_company_id)))
+    kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
+    return _parse(http.request(**kwargs))
 
 
 async def asyncio_detailed(
