@@ -122,33 +122,43 @@ def test_every_relaxed_answer_is_read(
     fuzzed: Fuzzed, provider: str, operation_id: str, inputs: dict[str, Any]
 ) -> None:
     reads = fuzzed.reads[operation_id]
-    document = _document(provider)
-    faults = fuzzed.stand_ins[provider].sandbox.faults
     if all(target.schema is None for _, target in reads):
         pytest.skip(f"{operation_id} reads no JSON answer")
+    document = _document(provider)
     for index, (_, target) in enumerate(reads):
-        if target.schema is None:
-            continue
-        schema = relaxed(target, document)
+        if target.schema is not None:
+            _fuzz(fuzzed, provider, operation_id, inputs, index, relaxed(target, document))
 
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            database=None,
-            derandomize=EXAMPLES <= 20,
-            suppress_health_check=list(HealthCheck),
-        )
-        @given(body=from_schema(schema) | st.just(target.example))
-        def reads_it(body: Any, fuzzed_index: int = index) -> None:
+
+def _fuzz(
+    fuzzed: Fuzzed,
+    provider: str,
+    operation_id: str,
+    inputs: dict[str, Any],
+    index: int,
+    schema: dict[str, Any],
+) -> None:
+    """Answer the operation's request number ``index`` with bodies drawn from ``schema``."""
+    reads = fuzzed.reads[operation_id]
+    faults = fuzzed.stand_ins[provider].sandbox.faults
+
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=EXAMPLES <= 20,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(body=from_schema(schema) | st.just(reads[index][1].example))
+    def reads_it(body: Any) -> None:
+        faults.clear()
+        for other, (path, target) in enumerate(reads):
+            faults.add(_answer(path, target, body if other == index else target.example))
+        try:
+            fuzzed.run(provider, operation_id, inputs)
+        finally:
+            left = faults.active
             faults.clear()
-            for other, (other_path, other_target) in enumerate(reads):
-                given_body = body if other == fuzzed_index else other_target.example
-                faults.add(_answer(other_path, other_target, given_body))
-            try:
-                fuzzed.run(provider, operation_id, inputs)
-            finally:
-                left = faults.active
-                faults.clear()
-            assert not left, f"{operation_id} did not send {[f.path for f in left]}"
+        assert not left, f"{operation_id} did not send {[f.path for f in left]}"
 
-        reads_it()
+    reads_it()
