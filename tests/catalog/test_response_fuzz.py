@@ -7,12 +7,13 @@ stand-in answers the request with the drawn body (a fault, on real loopback HTTP
 the operation's other requests with their spec examples, and the operation must return
 without raising. Token exchanges are not fuzzed: they are credentials, not operations.
 
-``HIRELINK_FUZZ_EXAMPLES`` sets the examples per answer (default 8; ``nox -s fuzz`` runs
+``HIRELINK_FUZZ_EXAMPLES`` sets the examples per answer (default 6; ``nox -s fuzz`` runs
 long).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -37,7 +38,7 @@ from .workflows import STEPS_BY_PROVIDER
 CATALOG = load_providers()
 # Personio's client-side limit (20 a minute) would make the fuzzing wait, not test more.
 CLIENT_OPTIONS = {"personio": {"recruiting_rate_window": 0.001}}
-EXAMPLES = int(os.environ.get("HIRELINK_FUZZ_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("HIRELINK_FUZZ_EXAMPLES", "6"))
 SPECS = Path(__file__).parents[2] / "specs"
 SPEC_OF = {
     "recruitee": "recruitee.yaml",
@@ -54,6 +55,7 @@ STEPS = [
 ]
 
 
+@functools.cache
 def _document(provider: str) -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((SPECS / SPEC_OF[provider]).read_text())
     return loaded
