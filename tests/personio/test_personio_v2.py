@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import parse_qs
 
@@ -21,6 +22,7 @@ from hirelink.personio import (
     next_cursor,
     to_datetime,
 )
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -284,3 +286,24 @@ async def test_async_reads(served: Served) -> None:
             await personio.get_job("1")
         with pytest.raises(InvalidInputError):
             personio.iter_jobs(updated_after=date(2025, 1, 1), updated_before=date(2025, 1, 2))
+
+
+@pytest.mark.parametrize("media_type", ["application/json", "application/problem+json"])
+def test_v2_errors_read_alike_as_json_and_problem_json(served: Served, media_type: str) -> None:
+    body = {
+        "personio_trace_id": "3f1e2d3c-4b5a-4697-8877-665544332211",
+        "timestamp": "2025-05-06T08:15:00Z",
+        "errors": [{"title": "Not found", "detail": "No such job.", "type": "x", "_meta": {}}],
+    }
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/v2/recruiting/jobs/1$",
+            status=404,
+            headers={"Content-Type": media_type},
+            body=json.dumps(body),
+        )
+    )
+    with served.client() as personio, pytest.raises(NotFoundError) as caught:
+        personio.get_job("1")
+    assert "No such job." in str(caught.value)
