@@ -6,6 +6,7 @@
     nox -s generate      regenerate generated/ from specs/
     nox -s bench         benchmarks (figures, not assertions)
     nox -s soak          a fault soak against the stand-ins (figures, not assertions)
+    nox -s fuzz -- [N]   response fuzzing at length: N examples per answer (default 500)
     nox -s build         reproducible sdists and wheels of every distribution into dist/
     nox -s spec_diff -- REF   breaking spec changes since REF and the bump they need
     nox -s publish -- --index-url URL   upload dist/ (credentials from env or keyring)
@@ -418,6 +419,23 @@ def tests(session: nox.Session) -> None:
     """The test suite: real HTTP against the sandbox."""
     sync(session, "test", "release")
     session.run("pytest", *session.posargs, env={"HIRELINK_UV": UV})
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Response fuzzing at length: ``nox -s fuzz -- [EXAMPLES]`` per answer (default 500).
+
+    The test suite runs the same tests with a few examples per answer (see
+    tests/catalog/test_response_fuzz.py); this session runs many more.
+    """
+    sync(session, "test", "release")
+    examples = session.posargs[0] if session.posargs else "500"
+    session.run(
+        "pytest",
+        "tests/catalog/test_response_fuzz.py",
+        "-q",
+        env={"HIRELINK_FUZZ_EXAMPLES": examples, "HIRELINK_UV": UV},
+    )
 
 
 @nox.session

@@ -7,7 +7,13 @@ For each document:
 - every operation has an operationId, at least one tag, a documented error response
   and an example for its request body and its success responses;
 - every example (media types, parameters, headers, schema ``examples``) validates
-  against its schema, with ``$ref`` resolved inside the document and formats checked.
+  against its schema, with ``$ref`` resolved inside the document and formats checked;
+- every ``required`` list and every error response with a body is backed by a note:
+  ``x-hirelink-source`` (what confirms it: a fact-sheet tag and source) or
+  ``x-hirelink-confidence: inferred`` (with a description of what is uncertain); a
+  response schema reached from a 2xx answer may not hold an inferred ``required`` list
+  (the reading rule: required only where a confirmed source shows it always present).
+It prints, per document, how many elements are flagged inferred.
 Exits non-zero listing every problem found.
 """
 
@@ -84,6 +90,82 @@ def _operation_problems(document: dict[str, Any]) -> Iterator[str]:
                         yield f"{where}: response {code} {media} has no example"
 
 
+BACKING = ("x-hirelink-source", "x-hirelink-confidence")
+
+
+def _inferred(node: Any) -> Iterator[None]:
+    if isinstance(node, dict):
+        if node.get("x-hirelink-confidence") == "inferred":
+            yield None
+        for value in node.values():
+            yield from _inferred(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _inferred(value)
+
+
+def _resolved(document: dict[str, Any], node: Any) -> Any:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _reached(document: dict[str, Any], node: Any, seen: set[int]) -> Iterator[dict[str, Any]]:
+    """Every schema object reachable from ``node``, following ``$ref``s once."""
+    node = _resolved(document, node)
+    if not isinstance(node, dict) or id(node) in seen:
+        return
+    seen.add(id(node))
+    yield node
+    for key in ("items", "additionalProperties"):
+        yield from _reached(document, node.get(key), seen)
+    for member in (node.get("properties") or {}).values():
+        yield from _reached(document, member, seen)
+    for key in ("anyOf", "oneOf", "allOf"):
+        for member in node.get(key) or []:
+            yield from _reached(document, member, seen)
+
+
+def _answers(document: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for route, item in (document.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            for code, response in ((operation or {}).get("responses") or {}).items():
+                yield f"{method.upper()} {route} {code}", code, _resolved(document, response)
+
+
+def _backing_problems(document: dict[str, Any]) -> Iterator[str]:
+    answer_schemas: set[int] = set()
+    for where, code, response in _answers(document):
+        contents = (response.get("content") or {}).values()
+        if not code.startswith("2"):
+            if contents and not any(key in response for key in BACKING):
+                yield f"{where}: error body not backed (x-hirelink-source or inferred flag)"
+            continue
+        for content in contents:
+            for schema in _reached(document, content.get("schema"), set()):
+                answer_schemas.add(id(schema))
+    for where, schema in _schemas_with_required(document, ()):
+        if not any(key in schema for key in BACKING):
+            yield f"{where}: required list not backed (x-hirelink-source or inferred flag)"
+        elif id(schema) in answer_schemas and schema.get("x-hirelink-confidence") == "inferred":
+            yield f"{where}: an answer's required list is only inferred; make the fields optional"
+
+
+def _schemas_with_required(node: Any, path: tuple[str, ...]) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        if isinstance(node.get("required"), list):
+            yield _pointer(path), node
+        for key, value in node.items():
+            yield from _schemas_with_required(value, (*path, str(key)))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _schemas_with_required(value, (*path, str(index)))
+
+
 def check(path: Path) -> list[str]:
     document = yaml.safe_load(path.read_text())
     problems: list[str] = []
@@ -93,6 +175,7 @@ def check(path: Path) -> list[str]:
         problems.append(f"not a valid OpenAPI document: {error}")
         return problems
     problems += _operation_problems(document)
+    problems += _backing_problems(document)
     registry: Registry[Any] = Registry().with_resource(
         SPEC_URI, DRAFT202012.create_resource(document)
     )
@@ -106,7 +189,11 @@ def check(path: Path) -> list[str]:
         checked += 1
     if checked == 0:
         problems.append("no examples found")
-    print(f"{path}: {checked} examples checked, {len(problems)} problems")
+    inferred = sum(1 for _ in _inferred(document))
+    print(
+        f"{path}: {checked} examples checked, {inferred} elements flagged inferred,"
+        f" {len(problems)} problems"
+    )
     return problems
 
 

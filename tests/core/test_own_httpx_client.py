@@ -32,6 +32,13 @@ class Api:
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Api:
         raise NotImplementedError
 
+    def get_httpx_client(self) -> httpx.Client:
+        assert self.http is not None
+        return self.http
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        raise NotImplementedError
+
 
 def test_own_client_keeps_retries_limits_and_per_call_timeouts() -> None:
     seen: list[httpx.Request] = []

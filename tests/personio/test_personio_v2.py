@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import parse_qs
 
@@ -21,6 +22,7 @@ from hirelink.personio import (
     next_cursor,
     to_datetime,
 )
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -127,6 +129,7 @@ def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
 def test_get_application_and_its_stage_transitions(personio: Personio) -> None:
     listed = personio.list_applications(limit=200).field_data
     target = next(a for a in listed if a.current_stage and a.current_stage.type_ == "custom")
+    assert isinstance(target.id, str)  # optional in the spec (inferred), sent by the sandbox
     application = personio.get_application(target.id)  # answered wrapped in _data
     assert isinstance(application, Application)
     assert application.id == target.id
@@ -161,6 +164,7 @@ def test_candidates_jobs_and_categories(personio: Personio) -> None:
 
     jobs = list(personio.iter_jobs(page_size=4))
     assert len(jobs) == 6
+    assert isinstance(jobs[0].id, str)
     job = personio.get_job(jobs[0].id)
     assert isinstance(job, Job)
     assert job.hiring_team
@@ -261,7 +265,7 @@ async def test_async_reads(served: Served) -> None:
         assert isinstance(personio, AsyncPersonio)
         page = await personio.list_applications(limit=5)
         assert len(page.field_data) == 5
-        walked = [a.id async for a in personio.iter_applications(page_size=20)]
+        walked = [str(a.id) async for a in personio.iter_applications(page_size=20)]
         assert len(walked) == len(set(walked)) == 45
         application = await personio.get_application(walked[0])
         assert application.id == walked[0]
@@ -282,3 +286,24 @@ async def test_async_reads(served: Served) -> None:
             await personio.get_job("1")
         with pytest.raises(InvalidInputError):
             personio.iter_jobs(updated_after=date(2025, 1, 1), updated_before=date(2025, 1, 2))
+
+
+@pytest.mark.parametrize("media_type", ["application/json", "application/problem+json"])
+def test_v2_errors_read_alike_as_json_and_problem_json(served: Served, media_type: str) -> None:
+    body = {
+        "personio_trace_id": "3f1e2d3c-4b5a-4697-8877-665544332211",
+        "timestamp": "2025-05-06T08:15:00Z",
+        "errors": [{"title": "Not found", "detail": "No such job.", "type": "x", "_meta": {}}],
+    }
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/v2/recruiting/jobs/1$",
+            status=404,
+            headers={"Content-Type": media_type},
+            body=json.dumps(body),
+        )
+    )
+    with served.client() as personio, pytest.raises(NotFoundError) as caught:
+        personio.get_job("1")
+    assert "No such job." in str(caught.value)

@@ -1,7 +1,7 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
 from .auth import HeaderAuth, RoutedAuth
-from .calls import Call, Flow, Walk, instance_of, list_of
+from .calls import Call, Flow, Walk, instance_of, list_of, nothing
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import (
     ApiConnectionError,
@@ -98,6 +98,7 @@ __all__ = [
     "iter_pages",
     "list_of",
     "load_file",
+    "nothing",
     "operation",
     "request_options",
     "scrub",

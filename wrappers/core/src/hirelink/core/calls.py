@@ -4,7 +4,10 @@ A declared operation (:mod:`hirelink.core.operations`) validates its arguments a
 returns a :class:`Call` (the generated function with its arguments bound, and what a
 success must parse to), a :data:`Flow` of calls, or a :class:`Walk` over pages. The sync
 and async clients run the same value, so the two never drift apart; :meth:`Call.run` and
-:meth:`Call.arun` are the only places a generated function is invoked.
+:meth:`Call.arun` are the only places a generated endpoint is sent. They send it
+themselves (the endpoint module's ``_get_kwargs``, then its ``_parse_response``) so that
+an answer which does not parse strictly is still at hand for
+:mod:`hirelink.core.reading` (the reading rules).
 """
 
 from __future__ import annotations
@@ -25,9 +28,10 @@ from functools import partial
 from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
 
+import httpx
 from attrs import define
 
-from .errors import HirelinkError, MalformedResponseError
+from .errors import HirelinkError
 from .pagination import (
     CursorPage,
     aiter_cursor,
@@ -37,47 +41,71 @@ from .pagination import (
     iter_offset,
     iter_pages,
 )
+from .reading import PARSE_ERRORS, read_tolerantly, skeleton, without_nulls
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 Item = TypeVar("Item")
 
 
-class DetailedResponse(Protocol):
-    """What generated ``*_detailed`` functions return (their ``types.Response``)."""
+class HttpxSource(Protocol):
+    """What a generated ``Client``/``AuthenticatedClient`` offers a Call."""
 
-    @property
-    def status_code(self) -> int: ...
+    def get_httpx_client(self) -> httpx.Client: ...
 
-    @property
-    def parsed(self) -> object: ...
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
 
 
-def instance_of(model: type[T]) -> Callable[[object], T]:
+@define(frozen=True)
+class instance_of(Generic[T]):  # noqa: N801  (used like a function)
     """Expect the parsed body to be a ``model`` instance."""
 
-    def narrow(parsed: object) -> T:
-        if isinstance(parsed, model):
+    model: type[T]
+
+    def __call__(self, parsed: object) -> T:
+        if isinstance(parsed, self.model):
             return parsed
-        raise TypeError(f"expected {model.__name__}, got {type(parsed).__name__}")
+        raise TypeError(f"expected {self.model.__name__}, got {type(parsed).__name__}")
 
-    return narrow
+    def fallback(self, raw: object) -> T:
+        """The model with every field ``UNSET`` and ``raw`` in ``additional_properties``."""
+        return skeleton(self.model, raw)
 
 
-def list_of(model: type[Item]) -> Callable[[object], list[Item]]:
+@define(frozen=True)
+class list_of(Generic[Item]):  # noqa: N801  (used like a function)
     """Expect the parsed body to be a list of ``model`` instances (bare-array responses)."""
 
-    def narrow(parsed: object) -> list[Item]:
-        if isinstance(parsed, list) and all(isinstance(item, model) for item in parsed):
+    model: type[Item]
+
+    def __call__(self, parsed: object) -> list[Item]:
+        if isinstance(parsed, list) and all(isinstance(item, self.model) for item in parsed):
             return parsed
-        raise TypeError(f"expected a list of {model.__name__}, got {type(parsed).__name__}")
+        raise TypeError(f"expected a list of {self.model.__name__}, got {type(parsed).__name__}")
 
-    return narrow
+    def fallback(self, raw: object) -> list[Item]:
+        """The items of ``raw`` that read as ``model``; the others are left out."""
+        read: list[Item] = []
+        for item in raw if isinstance(raw, list) else []:
+            try:
+                read.append(self.model.from_dict(without_nulls(item)))  # type: ignore[attr-defined]
+            except PARSE_ERRORS:
+                continue
+        return read
 
 
-# Generated parsing signals a body of the wrong shape with these (json decode errors are
-# ValueErrors, a missing required key a KeyError, a wrong type a TypeError/AttributeError).
-_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+@define(frozen=True)
+class _Nothing:
+    def __call__(self, parsed: object) -> None:
+        if parsed is not None:
+            raise TypeError(f"expected no body, got {type(parsed).__name__}")
+
+    def fallback(self, raw: object) -> None:
+        return None
+
+
+nothing = _Nothing()
+"""Expect no body: a 204 answer parses to None (a write answered otherwise returns None)."""
 
 
 def _endpoint_module(request: partial[Any]) -> ModuleType:
@@ -89,12 +117,18 @@ class Call(Generic[T_co]):
     """A prepared call of one generated endpoint.
 
     ``request`` is ``functools.partial(<endpoint module>.sync_detailed, **arguments)``:
-    mypy checks the arguments against the generated function's own signature. The
-    async run calls the same module's ``asyncio_detailed`` with the same arguments.
+    mypy checks the arguments against the generated function's own signature; the call
+    is sent with the same module's ``_get_kwargs`` and read with its ``_parse_response``.
+    ``envelope`` names the member a provider may wrap the record in where the fact
+    sheets leave that open (``"report"`` for ``{"report": {...}}``); both are read.
+    ``fallback`` is what a write returns when its answer cannot be read at all; by
+    default the expectation's own (see :mod:`hirelink.core.reading`).
     """
 
     request: partial[Any]
     expect: Callable[[object], T_co]
+    envelope: str | None = None
+    fallback: Callable[[object], T_co] | None = None
 
     @property
     def operation(self) -> str:
@@ -105,33 +139,55 @@ class Call(Generic[T_co]):
         """The keyword arguments given to the generated function."""
         return self.request.keywords
 
-    def run(self, client: object) -> T_co:
-        """Send it with the generated ``client`` (sync) and return the parsed success."""
-        try:
-            response = self.request(client=client)
-            return self.expect(response.parsed)
-        except HirelinkError:
-            raise
-        except _PARSE_ERRORS as error:
-            raise MalformedResponseError(self.operation, str(error)) from error
+    def _http_arguments(self) -> dict[str, Any]:
+        module = _endpoint_module(self.request)
+        built: dict[str, Any] = module._get_kwargs(*self.request.args, **self.request.keywords)
+        return built
 
-    async def arun(self, client: object) -> T_co:
+    def run(self, client: HttpxSource) -> T_co:
+        """Send it with the generated ``client`` (sync) and return the parsed success."""
+        response = client.get_httpx_client().request(**self._http_arguments())
+        return self._read(client, response)
+
+    async def arun(self, client: HttpxSource) -> T_co:
         """The async twin of :meth:`run`."""
-        asyncio_detailed = _endpoint_module(self.request).asyncio_detailed
+        http = client.get_async_httpx_client()
+        response = await http.request(**self._http_arguments())
+        return self._read(client, response)
+
+    def _read(self, client: HttpxSource, response: httpx.Response) -> T_co:
+        parse_response = _endpoint_module(self.request)._parse_response
+
+        def parse(answer: httpx.Response) -> T_co:
+            return self.expect(parse_response(client=client, response=answer))
+
         try:
-            response = await asyncio_detailed(
-                *self.request.args, client=client, **self.request.keywords
-            )
-            return self.expect(response.parsed)
+            return parse(response)
         except HirelinkError:
             raise
-        except _PARSE_ERRORS as error:
-            raise MalformedResponseError(self.operation, str(error)) from error
+        except PARSE_ERRORS as error:
+            fallback: Callable[[object], T_co] | None = self.fallback or getattr(
+                self.expect, "fallback", None
+            )
+            return read_tolerantly(
+                operation=self.operation,
+                response=response,
+                parse=parse,
+                strict_error=error,
+                envelope=self.envelope,
+                fallback=fallback,
+            )
 
     def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:
-        """The same call, with ``transform`` applied to its result."""
+        """The same call, with ``transform`` applied to its result (and its fallback)."""
         expect = self.expect
-        return Call(self.request, lambda parsed: transform(expect(parsed)))
+        fallback = self.fallback or getattr(expect, "fallback", None)
+        return Call(
+            self.request,
+            lambda parsed: transform(expect(parsed)),
+            envelope=self.envelope,
+            fallback=(lambda raw: transform(fallback(raw))) if fallback else None,
+        )
 
 
 Flow = Generator[Call[Any], Any, T]

@@ -15,14 +15,14 @@ from typing import Protocol, Self, TypeVar
 
 import httpx
 
-from .calls import Call, Flow, Walk, arun_flow, run_flow
+from .calls import Call, Flow, HttpxSource, Walk, arun_flow, run_flow
 from .errors import InvalidInputError
 from .http import HttpConfig, build_async_client, build_client
 
 T = TypeVar("T")
 
 
-class GeneratedClient(Protocol):
+class GeneratedClient(HttpxSource, Protocol):
     """The ``Client`` class every openapi-python-client package generates."""
 
     def set_httpx_client(self, client: httpx.Client) -> Self: ...

@@ -434,7 +434,12 @@ class PersonioOperations:
             raise InvalidInputError(
                 "language", f"must be one of {', '.join(LANGUAGES)}, got {language!r}"
             )
-        request = partial(list_job_positions.sync_detailed, url=self.feed_url, language=language)
+        request = partial(
+            list_job_positions.sync_detailed,
+            url=self.feed_url,
+            language=language,
+            **self._company_header(),
+        )
         return Call(request, list_of(JobPosition))
 
     # --- Recruiting API v1 -----------------------------------------------------------
@@ -453,15 +458,28 @@ class PersonioOperations:
         self.credentials.require("upload_document", "company_id", "recruiting_token")
         return self._upload(load_file(file, LIMITS, filename=filename))
 
-    @staticmethod
-    def _upload(loaded: LoadedFile) -> Call[UploadedDocument]:
+    def _company_header(self) -> dict[str, str]:
+        """The ``X-Company-ID`` header parameter, when the company id is known."""
+        company = self.credentials.company_id
+        return {} if company is None else {"x_company_id": str(company)}
+
+    def _company_id(self) -> str:
+        """The required ``X-Company-ID`` header parameter of the Recruiting API v1."""
+        company = self.credentials.company_id
+        if company is None:
+            raise InvalidInputError("company_id", "the Recruiting API needs company_id=")
+        return str(company)
+
+    def _upload(self, loaded: LoadedFile) -> Call[UploadedDocument]:
         payload = File(
             payload=io.BytesIO(loaded.content),
             file_name=loaded.filename,
             mime_type=loaded.mime_type,
         )
         request = partial(
-            upload_application_document.sync_detailed, body=DocumentUploadRequest(file=payload)
+            upload_application_document.sync_detailed,
+            body=DocumentUploadRequest(file=payload),
+            x_company_id=self._company_id(),
         )
         return Call(request, instance_of(UploadedDocument))
 
@@ -531,7 +549,10 @@ class PersonioOperations:
             )
         wire = {name: value for name, value in request.items() if value is not None}
         body = ApplicationRequest(**wire, files=files or UNSET)
-        yield Call(partial(create_application.sync_detailed, body=body), _nothing)
+        yield Call(
+            partial(create_application.sync_detailed, body=body, x_company_id=self._company_id()),
+            _nothing,
+        )
         return body
 
     def _connection_probe(self, job_position_id: int) -> Call[None]:
@@ -552,7 +573,10 @@ class PersonioOperations:
                 UNSET if self.credentials.channel_id is None else self.credentials.channel_id
             ),
         )
-        return Call(partial(create_application.sync_detailed, body=body), _nothing)
+        request = partial(
+            create_application.sync_detailed, body=body, x_company_id=self._company_id()
+        )
+        return Call(request, _nothing)
 
     # --- OAuth and the connection --------------------------------------------------------
 

@@ -46,7 +46,8 @@ def to_datetime(stamp: LocalDateTime | str | datetime | Unset | None) -> datetim
         moment = datetime.fromisoformat(text)
     except ValueError as error:
         raise MalformedResponseError("to_datetime", str(error)) from error
-    if isinstance(stamp, str):
+    if isinstance(stamp, str) or not isinstance(stamp.timezone, str):
+        # A stamp without its zone (the spec no longer requires one) reads like a string.
         return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     try:
         zone = ZoneInfo(stamp.timezone)

@@ -48,6 +48,7 @@ from hirelink.core import (
     Secret,
     instance_of,
     list_of,
+    nothing,
     operation,
 )
 from hirelink.core.secrets import mask_while_alive
@@ -119,10 +120,7 @@ _REPORT = instance_of(Report)
 REPORT_EXAMPLE = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
 
 
-def _nothing(parsed: object) -> None:
-    """A 204 answer parses to None; anything else is unexpected."""
-    if parsed is not None:
-        raise TypeError(f"expected no body, got {type(parsed).__name__}")
+_nothing = nothing
 
 
 def _treat_secret_as_secret(partner: Partner) -> Partner:
@@ -266,7 +264,7 @@ class PartnersOperations:
 
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[Partner]:
         self._require("personal_token", "managing the partner record")
-        return Call(endpoint_call, _PARTNER).map(_treat_secret_as_secret)
+        return Call(endpoint_call, _PARTNER, envelope="partner").map(_treat_secret_as_secret)
 
     # --- the partner record (RC, personal token) ------------------------------------
 
@@ -371,7 +369,7 @@ class PartnersOperations:
             positive_int("candidate_id", candidate_id),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, list_of(Report))
+        return Call(request, list_of(Report), envelope="reports")
 
     @operation(
         "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
@@ -393,7 +391,7 @@ class PartnersOperations:
             body=NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, _REPORT)
+        return Call(request, _REPORT, envelope="report")
 
     @operation(
         "Update Report",
@@ -419,7 +417,7 @@ class PartnersOperations:
             body=ReportChanges.from_dict(wire),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, _REPORT)
+        return Call(request, _REPORT, envelope="report")
 
     @operation("Delete Report", example={"report_id": REPORT_EXAMPLE})
     def delete_report(self, report_id: str | UUID) -> Call[None]:

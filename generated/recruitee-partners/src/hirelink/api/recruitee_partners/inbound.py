@@ -77,7 +77,7 @@ class SendCandidatePayload(BaseModel):
     """
     admin_id: int | None = None
     """
-    The team member picked by the user, when an `admin` input is configured. The key appears in an example of the sending guide, but our fact sheet could not confirm it.
+    The team member picked by the user, when an `admin` input is configured (sending guide).
     """
     admin_name: str | None = None
     """
@@ -89,7 +89,7 @@ class SendCandidatePayload(BaseModel):
     """
     offer_id: int | None = None
     """
-    The job the candidate is placed in, when an `offer` input is configured. Shown in an example of the sending guide, not confirmed by our fact sheet.
+    The job the candidate is placed in, when an `offer` input is configured (sending guide).
     """
     offer_title: str | None = None
     """

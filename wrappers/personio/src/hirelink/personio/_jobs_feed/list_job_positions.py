@@ -31,20 +31,40 @@ class FeedResponse:
     parsed: list[JobPosition]
 
 
-def _parse(response: httpx.Response) -> FeedResponse:
+def _get_kwargs(*, url: str, language: str, x_company_id: str | None = None) -> dict[str, Any]:
+    """The request, as generated endpoint modules describe theirs.
+
+    Personio's own document lists ``X-Company-ID`` as a required header of the feed;
+    it is sent when the company id is known (the feed answers without it too).
+    """
+    headers = _ACCEPT if x_company_id is None else {**_ACCEPT, "X-Company-ID": x_company_id}
+    return {"method": "get", "url": url, "params": {"language": language}, "headers": headers}
+
+
+def _parse_response(*, client: Any, response: httpx.Response) -> list[JobPosition]:
     if response.status_code != 200:  # e.g. the redirect some hosts answer for unknown slugs
         raise api_error_from_response(response, refine=refine_personio_error)
     source = f"the XML job feed at {response.request.url.copy_with(query=None)}"
-    return FeedResponse(response.status_code, parse_job_feed(response.content, source=source))
+    return parse_job_feed(response.content, source=source)
 
 
-def sync_detailed(*, client: Any, url: str, language: str) -> FeedResponse:
+def _parse(response: httpx.Response) -> FeedResponse:
+    return FeedResponse(response.status_code, _parse_response(client=None, response=response))
+
+
+def sync_detailed(
+    *, client: Any, url: str, language: str, x_company_id: str | None = None
+) -> FeedResponse:
     """GET the feed with the generated client's httpx client and parse it."""
     http: httpx.Client = client.get_httpx_client()
-    return _parse(http.get(url, params={"language": language}, headers=_ACCEPT))
+    kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
+    return _parse(http.request(**kwargs))
 
 
-async def asyncio_detailed(*, client: Any, url: str, language: str) -> FeedResponse:
+async def asyncio_detailed(
+    *, client: Any, url: str, language: str, x_company_id: str | None = None
+) -> FeedResponse:
     """The async twin of :func:`sync_detailed`."""
     http: httpx.AsyncClient = client.get_async_httpx_client()
-    return _parse(await http.get(url, params={"language": language}, headers=_ACCEPT))
+    kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
+    return _parse(await http.request(**kwargs))

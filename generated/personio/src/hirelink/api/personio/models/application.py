@@ -26,7 +26,7 @@ class Application:
     projects.
 
         Attributes:
-            id (str):
+            id (str | Unset):
             application_date (None | str | Unset): The submission date, `YYYY-MM-DD`.
             candidate (CandidateReference | Unset):
             job (JobReference | Unset):
@@ -40,7 +40,7 @@ class Application:
                 (defensively) a plain ISO 8601 string.
     """
 
-    id: str
+    id: str | Unset = UNSET
     application_date: None | str | Unset = UNSET
     candidate: CandidateReference | Unset = UNSET
     job: JobReference | Unset = UNSET
@@ -111,11 +111,9 @@ class Application:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if application_date is not UNSET:
             field_dict["application_date"] = application_date
         if candidate is not UNSET:
@@ -147,7 +145,7 @@ class Application:
         from ..models.stage import Stage
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         def _parse_application_date(data: object) -> None | str | Unset:
             if data is None:

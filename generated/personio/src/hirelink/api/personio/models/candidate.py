@@ -21,7 +21,7 @@ class Candidate:
     """A candidate. The properties are known from a single third-party client.
 
     Attributes:
-        id (str):
+        id (str | Unset):
         first_name (None | str | Unset):
         last_name (None | str | Unset):
         email (None | str | Unset):
@@ -38,7 +38,7 @@ class Candidate:
             (defensively) a plain ISO 8601 string.
     """
 
-    id: str
+    id: str | Unset = UNSET
     first_name: None | str | Unset = UNSET
     last_name: None | str | Unset = UNSET
     email: None | str | Unset = UNSET
@@ -137,11 +137,9 @@ class Candidate:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if first_name is not UNSET:
             field_dict["first_name"] = first_name
         if last_name is not UNSET:
@@ -175,7 +173,7 @@ class Candidate:
         from ..models.local_date_time import LocalDateTime
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         def _parse_first_name(data: object) -> None | str | Unset:
             if data is None:

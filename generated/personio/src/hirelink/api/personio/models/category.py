@@ -20,12 +20,12 @@ class Category:
     """A job category. Whether categories embed their stages is not documented.
 
     Attributes:
-        id (str):
+        id (str | Unset):
         name (str | Unset):
         stages (list[Stage] | Unset):
     """
 
-    id: str
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     stages: list[Stage] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -44,11 +44,9 @@ class Category:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if stages is not UNSET:
@@ -61,7 +59,7 @@ class Category:
         from ..models.stage import Stage
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         name = d.pop("name", UNSET)
 

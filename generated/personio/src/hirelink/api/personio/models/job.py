@@ -24,7 +24,7 @@ class Job:
     party clients.
 
         Attributes:
-            id (str):
+            id (str | Unset):
             name (str | Unset):
             department (IdName | None | Unset):
             category (IdName | None | Unset):
@@ -36,7 +36,7 @@ class Job:
                 (defensively) a plain ISO 8601 string.
     """
 
-    id: str
+    id: str | Unset = UNSET
     name: str | Unset = UNSET
     department: IdName | None | Unset = UNSET
     category: IdName | None | Unset = UNSET
@@ -99,11 +99,9 @@ class Job:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if name is not UNSET:
             field_dict["name"] = name
         if department is not UNSET:
@@ -129,7 +127,7 @@ class Job:
         from ..models.local_date_time import LocalDateTime
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         name = d.pop("name", UNSET)
 

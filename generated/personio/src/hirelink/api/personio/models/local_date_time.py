@@ -17,50 +17,48 @@ class LocalDateTime:
     v2 component names it `date`. Both are accepted, and so is a plain ISO 8601 string (see Timestamp).
 
         Attributes:
-            timezone (str): IANA time zone name, e.g. `Europe/Berlin`.
             date_time (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
             date (str | Unset): The same value under the name of Personio's shared component.
+            timezone (str | Unset): IANA time zone name, e.g. `Europe/Berlin`.
     """
 
-    timezone: str
     date_time: str | Unset = UNSET
     date: str | Unset = UNSET
+    timezone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        timezone = self.timezone
-
         date_time = self.date_time
 
         date = self.date
 
+        timezone = self.timezone
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "timezone": timezone,
-            }
-        )
+        field_dict.update({})
         if date_time is not UNSET:
             field_dict["date-time"] = date_time
         if date is not UNSET:
             field_dict["date"] = date
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        timezone = d.pop("timezone")
-
         date_time = d.pop("date-time", UNSET)
 
         date = d.pop("date", UNSET)
 
+        timezone = d.pop("timezone", UNSET)
+
         local_date_time = cls(
-            timezone=timezone,
             date_time=date_time,
             date=date,
+            timezone=timezone,
         )
 
         local_date_time.additional_properties = d

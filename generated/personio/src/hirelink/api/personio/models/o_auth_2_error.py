@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,16 +20,16 @@ class OAuth2Error:
     """
     Attributes:
         error (str): OAuth 2.0 error code (open set).
-        error_description (str | Unset):
-        error_uri (str | Unset):
+        error_description (None | str | Unset):
+        error_uri (None | str | Unset):
         timestamp (str | Unset):
         trace_id (str | Unset):
         meta (OAuth2ErrorMeta | Unset): Extra details, e.g. `missing_parameters`.
     """
 
     error: str
-    error_description: str | Unset = UNSET
-    error_uri: str | Unset = UNSET
+    error_description: None | str | Unset = UNSET
+    error_uri: None | str | Unset = UNSET
     timestamp: str | Unset = UNSET
     trace_id: str | Unset = UNSET
     meta: OAuth2ErrorMeta | Unset = UNSET
@@ -38,9 +38,17 @@ class OAuth2Error:
     def to_dict(self) -> dict[str, Any]:
         error = self.error
 
-        error_description = self.error_description
+        error_description: None | str | Unset
+        if isinstance(self.error_description, Unset):
+            error_description = UNSET
+        else:
+            error_description = self.error_description
 
-        error_uri = self.error_uri
+        error_uri: None | str | Unset
+        if isinstance(self.error_uri, Unset):
+            error_uri = UNSET
+        else:
+            error_uri = self.error_uri
 
         timestamp = self.timestamp
 
@@ -77,9 +85,23 @@ class OAuth2Error:
         d = dict(src_dict)
         error = d.pop("error")
 
-        error_description = d.pop("error_description", UNSET)
+        def _parse_error_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        error_uri = d.pop("error_uri", UNSET)
+        error_description = _parse_error_description(d.pop("error_description", UNSET))
+
+        def _parse_error_uri(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error_uri = _parse_error_uri(d.pop("error_uri", UNSET))
 
         timestamp = d.pop("timestamp", UNSET)
 

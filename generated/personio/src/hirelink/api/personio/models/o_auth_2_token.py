@@ -13,18 +13,20 @@ T = TypeVar("T", bound="OAuth2Token")
 
 @_attrs_define
 class OAuth2Token:
-    """
-    Attributes:
-        access_token (str):
-        token_type (str): Always `Bearer` so far (open set).
-        expires_in (int): Lifetime in seconds (one day by default).
-        scope (str | Unset): The granted scopes, space-separated.
-        refresh_token (None | str | Unset): Not issued for this grant.
+    """Personio's own document requires none of the members, so none is required here; a token body without `access_token`
+    is refused by the client as a failed authentication.
+
+        Attributes:
+            access_token (str | Unset):
+            token_type (str | Unset): Always `Bearer` so far (open set).
+            expires_in (int | Unset): Lifetime in seconds (one day by default).
+            scope (str | Unset): The granted scopes, space-separated.
+            refresh_token (None | str | Unset): Not issued for this grant.
     """
 
-    access_token: str
-    token_type: str
-    expires_in: int
+    access_token: str | Unset = UNSET
+    token_type: str | Unset = UNSET
+    expires_in: int | Unset = UNSET
     scope: str | Unset = UNSET
     refresh_token: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -46,13 +48,13 @@ class OAuth2Token:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "access_token": access_token,
-                "token_type": token_type,
-                "expires_in": expires_in,
-            }
-        )
+        field_dict.update({})
+        if access_token is not UNSET:
+            field_dict["access_token"] = access_token
+        if token_type is not UNSET:
+            field_dict["token_type"] = token_type
+        if expires_in is not UNSET:
+            field_dict["expires_in"] = expires_in
         if scope is not UNSET:
             field_dict["scope"] = scope
         if refresh_token is not UNSET:
@@ -63,11 +65,11 @@ class OAuth2Token:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        access_token = d.pop("access_token")
+        access_token = d.pop("access_token", UNSET)
 
-        token_type = d.pop("token_type")
+        token_type = d.pop("token_type", UNSET)
 
-        expires_in = d.pop("expires_in")
+        expires_in = d.pop("expires_in", UNSET)
 
         scope = d.pop("scope", UNSET)
 

@@ -10,6 +10,7 @@ from ..models.report_status import ReportStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.new_report_properties import NewReportProperties
     from ..models.report_urls_input import ReportUrlsInput
 
 
@@ -26,6 +27,8 @@ class NewReport:
         score (str | Unset): Free text such as `10`, `76%` or `12/15`.
         completed_at (datetime.datetime | Unset): ISO 8601 time the candidate finished.
         subtitle (str | Unset): Not offered for background and reference checks; type assumed.
+        properties (NewReportProperties | Unset): Extra details shown with the report (documented; not offered for
+            background and reference checks). Their shape is not documented.
         urls (ReportUrlsInput | Unset):
     """
 
@@ -33,6 +36,7 @@ class NewReport:
     score: str | Unset = UNSET
     completed_at: datetime.datetime | Unset = UNSET
     subtitle: str | Unset = UNSET
+    properties: NewReportProperties | Unset = UNSET
     urls: ReportUrlsInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +51,10 @@ class NewReport:
             completed_at = self.completed_at.isoformat()
 
         subtitle = self.subtitle
+
+        properties: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.properties, Unset):
+            properties = self.properties.to_dict()
 
         urls: dict[str, Any] | Unset = UNSET
         if not isinstance(self.urls, Unset):
@@ -63,6 +71,8 @@ class NewReport:
             field_dict["completed_at"] = completed_at
         if subtitle is not UNSET:
             field_dict["subtitle"] = subtitle
+        if properties is not UNSET:
+            field_dict["properties"] = properties
         if urls is not UNSET:
             field_dict["urls"] = urls
 
@@ -70,6 +80,7 @@ class NewReport:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.new_report_properties import NewReportProperties
         from ..models.report_urls_input import ReportUrlsInput
 
         d = dict(src_dict)
@@ -91,6 +102,13 @@ class NewReport:
 
         subtitle = d.pop("subtitle", UNSET)
 
+        _properties = d.pop("properties", UNSET)
+        properties: NewReportProperties | Unset
+        if isinstance(_properties, Unset):
+            properties = UNSET
+        else:
+            properties = NewReportProperties.from_dict(_properties)
+
         _urls = d.pop("urls", UNSET)
         urls: ReportUrlsInput | Unset
         if isinstance(_urls, Unset):
@@ -103,6 +121,7 @@ class NewReport:
             score=score,
             completed_at=completed_at,
             subtitle=subtitle,
+            properties=properties,
             urls=urls,
         )
 

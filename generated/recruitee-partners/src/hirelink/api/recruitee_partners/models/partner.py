@@ -33,8 +33,8 @@ class Partner:
         inputs (list[PartnerInput] | Unset): The fields of the send dialog, in order.
         options (PartnerOptions | Unset): Behaviour flags; their names are not documented.
         secret (str | Unset): The partner secret for the report calls. Treat it like a password.
-        promoted (bool | Unset): Whether the partner is available to every customer. Records start unpromoted; the
-            field's presence is assumed.
+        promoted (bool | Unset): Whether the partner is available to every customer. `false` when the record is created
+            (partner guide).
     """
 
     kind: PartnerKind | str

@@ -9,6 +9,7 @@ from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.partner_fields_options import PartnerFieldsOptions
     from ..models.partner_input_fields import PartnerInputFields
     from ..models.partner_urls_input import PartnerUrlsInput
 
@@ -29,6 +30,8 @@ class PartnerFields:
             logo (str | Unset):
             urls (PartnerUrlsInput | Unset):
             inputs (list[PartnerInputFields] | Unset): Replaces the whole list of inputs.
+            options (PartnerFieldsOptions | Unset): Behaviour flags of the integration (documented in the partner concepts;
+                their names are not).
     """
 
     kind: PartnerKind | Unset = UNSET
@@ -37,6 +40,7 @@ class PartnerFields:
     logo: str | Unset = UNSET
     urls: PartnerUrlsInput | Unset = UNSET
     inputs: list[PartnerInputFields] | Unset = UNSET
+    options: PartnerFieldsOptions | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind: str | Unset = UNSET
@@ -60,6 +64,10 @@ class PartnerFields:
                 inputs_item = inputs_item_data.to_dict()
                 inputs.append(inputs_item)
 
+        options: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = self.options.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -75,11 +83,14 @@ class PartnerFields:
             field_dict["urls"] = urls
         if inputs is not UNSET:
             field_dict["inputs"] = inputs
+        if options is not UNSET:
+            field_dict["options"] = options
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.partner_fields_options import PartnerFieldsOptions
         from ..models.partner_input_fields import PartnerInputFields
         from ..models.partner_urls_input import PartnerUrlsInput
 
@@ -113,6 +124,13 @@ class PartnerFields:
 
                 inputs.append(inputs_item)
 
+        _options = d.pop("options", UNSET)
+        options: PartnerFieldsOptions | Unset
+        if isinstance(_options, Unset):
+            options = UNSET
+        else:
+            options = PartnerFieldsOptions.from_dict(_options)
+
         partner_fields = cls(
             kind=kind,
             name=name,
@@ -120,6 +138,7 @@ class PartnerFields:
             logo=logo,
             urls=urls,
             inputs=inputs,
+            options=options,
         )
 
         return partner_fields

@@ -16,8 +16,8 @@ class PartnerInputFields:
     """
     Attributes:
         kind (PartnerInputKind): A field of the dialog shown when a user sends a candidate. `first_name`, `last_name`
-            and `email` are the defaults; `phone` lets the user pick one of the candidate's numbers and `admin` a team
-            member. `offer` (pick the job) is shown in the sending guide but not confirmed by our fact sheet.
+            and `email` are the defaults; `phone` lets the user pick one of the candidate's numbers, `admin` a team member
+            and `offer` the job (all shown in the sending guide).
         name (str | Unset): Left out in the documented admin and offer examples.
         required (bool | Unset):
     """

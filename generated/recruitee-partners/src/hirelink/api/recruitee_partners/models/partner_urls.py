@@ -17,11 +17,11 @@ class PartnerUrls:
     older `send_assessment`, may appear.
 
         Attributes:
-            validate_token (None | str | Unset): Named in the partner guide; not verified for our fact sheet.
+            validate_token (None | str | Unset): Called with GET and the customer's Bearer token (partner guide).
             tests (None | str | Unset):
             send_candidate (None | str | Unset):
-            help_article (None | str | Unset): Help page for customers, required before promotion. Named in the partner
-                guide; not verified for our fact sheet.
+            help_article (None | str | Unset): Help page for customers, opened in the browser; required before the
+                integration can be promoted to all customers (partner guide).
     """
 
     validate_token: None | str | Unset = UNSET

@@ -22,7 +22,7 @@ class Note:
     single client only.
 
         Attributes:
-            id (int):
+            id (int | Unset):
             candidate_id (int | Unset):
             body (None | str | Unset): Plain-text content.
             body_html (None | str | Unset): HTML rendering of the content.
@@ -32,7 +32,7 @@ class Note:
             visibility (NoteVisibility | Unset): Who can read the note, as returned by the API.
     """
 
-    id: int
+    id: int | Unset = UNSET
     candidate_id: int | Unset = UNSET
     body: None | str | Unset = UNSET
     body_html: None | str | Unset = UNSET
@@ -81,11 +81,9 @@ class Note:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-            }
-        )
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
         if candidate_id is not UNSET:
             field_dict["candidate_id"] = candidate_id
         if body is not UNSET:
@@ -108,7 +106,7 @@ class Note:
         from ..models.note_visibility import NoteVisibility
 
         d = dict(src_dict)
-        id = d.pop("id")
+        id = d.pop("id", UNSET)
 
         candidate_id = d.pop("candidate_id", UNSET)
 

@@ -22,7 +22,7 @@ class Placement:
 
     Attributes:
         id (int):
-        candidate_id (int | Unset):
+        candidate_id (int | None | Unset): Nullable in Airbyte's schema (third-party evidence).
         offer_id (int | None | Unset): The job or talent pool; null has been seen for talent-pool placements.
         stage_id (int | None | Unset):
         position (int | None | Unset):
@@ -48,7 +48,7 @@ class Placement:
     """
 
     id: int
-    candidate_id: int | Unset = UNSET
+    candidate_id: int | None | Unset = UNSET
     offer_id: int | None | Unset = UNSET
     stage_id: int | None | Unset = UNSET
     position: int | None | Unset = UNSET
@@ -73,7 +73,11 @@ class Placement:
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        candidate_id = self.candidate_id
+        candidate_id: int | None | Unset
+        if isinstance(self.candidate_id, Unset):
+            candidate_id = UNSET
+        else:
+            candidate_id = self.candidate_id
 
         offer_id: int | None | Unset
         if isinstance(self.offer_id, Unset):
@@ -236,7 +240,14 @@ class Placement:
         d = dict(src_dict)
         id = d.pop("id")
 
-        candidate_id = d.pop("candidate_id", UNSET)
+        def _parse_candidate_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        candidate_id = _parse_candidate_id(d.pop("candidate_id", UNSET))
 
         def _parse_offer_id(data: object) -> int | None | Unset:
             if data is None:

@@ -123,9 +123,11 @@ def sync_detailed(
         page (int | Unset):
         page_size (int | Unset):
         job_external_id (str | Unset):
-        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         job_id (int | Unset):
-        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         hiring_state (HiringStateFilter | Unset): A hiring state to filter by (closed here, open
             on responses).
 
@@ -174,9 +176,11 @@ def sync(
         page (int | Unset):
         page_size (int | Unset):
         job_external_id (str | Unset):
-        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         job_id (int | Unset):
-        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         hiring_state (HiringStateFilter | Unset): A hiring state to filter by (closed here, open
             on responses).
 
@@ -220,9 +224,11 @@ async def asyncio_detailed(
         page (int | Unset):
         page_size (int | Unset):
         job_external_id (str | Unset):
-        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         job_id (int | Unset):
-        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         hiring_state (HiringStateFilter | Unset): A hiring state to filter by (closed here, open
             on responses).
 
@@ -269,9 +275,11 @@ async def asyncio(
         page (int | Unset):
         page_size (int | Unset):
         job_external_id (str | Unset):
-        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        updated_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         job_id (int | Unset):
-        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset).
+        created_at_gte (str | Unset): An ISO-8601 date-time with a zone (`Z` or an offset). The
+            formats JOIN accepts are not documented; the pattern is what hirelink sends.
         hiring_state (HiringStateFilter | Unset): A hiring state to filter by (closed here, open
             on responses).
 

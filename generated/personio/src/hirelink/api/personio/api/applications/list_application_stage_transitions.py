@@ -8,12 +8,21 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.stage_transition_list import StageTransitionList
 from ...models.v2_error import V2Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -79,6 +89,8 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[StageTransitionList | V2Error]:
     """List an application's stage transitions
 
@@ -86,6 +98,8 @@ def sync_detailed(
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,6 +111,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -110,6 +126,8 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> StageTransitionList | V2Error | None:
     """List an application's stage transitions
 
@@ -117,6 +135,8 @@ def sync(
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +149,8 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -136,6 +158,8 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[StageTransitionList | V2Error]:
     """List an application's stage transitions
 
@@ -143,6 +167,8 @@ async def asyncio_detailed(
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +180,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,6 +193,8 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> StageTransitionList | V2Error | None:
     """List an application's stage transitions
 
@@ -172,6 +202,8 @@ async def asyncio(
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,5 +217,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

@@ -18,7 +18,15 @@ def _get_kwargs(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     email: str | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     params: dict[str, Any] = {}
 
@@ -46,6 +54,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -107,6 +116,8 @@ def sync_detailed(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     email: str | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[CandidateList | V2Error]:
     """List candidates
 
@@ -119,6 +130,8 @@ def sync_detailed(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         email (str | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +147,8 @@ def sync_detailed(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         email=email,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -151,6 +166,8 @@ def sync(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     email: str | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> CandidateList | V2Error | None:
     """List candidates
 
@@ -163,6 +180,8 @@ def sync(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         email (str | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +198,8 @@ def sync(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         email=email,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -190,6 +211,8 @@ async def asyncio_detailed(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     email: str | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[CandidateList | V2Error]:
     """List candidates
 
@@ -202,6 +225,8 @@ async def asyncio_detailed(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         email (str | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,6 +242,8 @@ async def asyncio_detailed(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         email=email,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -232,6 +259,8 @@ async def asyncio(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     email: str | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> CandidateList | V2Error | None:
     """List candidates
 
@@ -244,6 +273,8 @@ async def asyncio(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         email (str | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -261,5 +292,7 @@ async def asyncio(
             updated_at_gt=updated_at_gt,
             updated_at_lt=updated_at_lt,
             email=email,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

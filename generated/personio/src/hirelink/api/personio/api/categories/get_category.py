@@ -9,12 +9,21 @@ from ...client import AuthenticatedClient, Client
 from ...models.category import Category
 from ...models.category_envelope import CategoryEnvelope
 from ...models.v2_error import V2Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +32,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -98,11 +108,15 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[Category | CategoryEnvelope | V2Error]:
     """Get a job category
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +128,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -127,11 +143,15 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Category | CategoryEnvelope | V2Error | None:
     """Get a job category
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,6 +164,8 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -151,11 +173,15 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[Category | CategoryEnvelope | V2Error]:
     """Get a job category
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,6 +193,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -178,11 +206,15 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Category | CategoryEnvelope | V2Error | None:
     """Get a job category
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,5 +228,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

@@ -7,16 +7,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.category_list import CategoryList
 from ...models.v2_error import V2Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/recruiting/categories",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -68,10 +79,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[CategoryList | V2Error]:
     """List job categories
 
      Every job category of the company; not paged and without filters.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -81,7 +98,10 @@ def sync_detailed(
         Response[CategoryList | V2Error]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -93,10 +113,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> CategoryList | V2Error | None:
     """List job categories
 
      Every job category of the company; not paged and without filters.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,16 +134,24 @@ def sync(
 
     return sync_detailed(
         client=client,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[CategoryList | V2Error]:
     """List job categories
 
      Every job category of the company; not paged and without filters.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,7 +161,10 @@ async def asyncio_detailed(
         Response[CategoryList | V2Error]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -137,10 +174,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> CategoryList | V2Error | None:
     """List job categories
 
      Every job category of the company; not paged and without filters.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,5 +196,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

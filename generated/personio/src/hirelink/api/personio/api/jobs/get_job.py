@@ -9,12 +9,21 @@ from ...client import AuthenticatedClient, Client
 from ...models.job import Job
 from ...models.job_envelope import JobEnvelope
 from ...models.v2_error import V2Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: str,
+    *,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +32,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -96,11 +106,15 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[Job | JobEnvelope | V2Error]:
     """Get a job
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -112,6 +126,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -125,11 +141,15 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Job | JobEnvelope | V2Error | None:
     """Get a job
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +162,8 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -149,11 +171,15 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[Job | JobEnvelope | V2Error]:
     """Get a job
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +191,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,11 +204,15 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Job | JobEnvelope | V2Error | None:
     """Get a job
 
     Args:
         id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,5 +226,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

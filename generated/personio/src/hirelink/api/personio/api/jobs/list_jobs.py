@@ -17,7 +17,15 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     params: dict[str, Any] = {}
 
@@ -43,6 +51,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -103,6 +112,8 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[JobList | V2Error]:
     """List jobs
 
@@ -115,6 +126,8 @@ def sync_detailed(
         cursor (str | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +142,8 @@ def sync_detailed(
         cursor=cursor,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +160,8 @@ def sync(
     cursor: str | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> JobList | V2Error | None:
     """List jobs
 
@@ -157,6 +174,8 @@ def sync(
         cursor (str | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,6 +191,8 @@ def sync(
         cursor=cursor,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -182,6 +203,8 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[JobList | V2Error]:
     """List jobs
 
@@ -194,6 +217,8 @@ async def asyncio_detailed(
         cursor (str | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,6 +233,8 @@ async def asyncio_detailed(
         cursor=cursor,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -222,6 +249,8 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> JobList | V2Error | None:
     """List jobs
 
@@ -234,6 +263,8 @@ async def asyncio(
         cursor (str | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,5 +281,7 @@ async def asyncio(
             cursor=cursor,
             updated_at_gt=updated_at_gt,
             updated_at_lt=updated_at_lt,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

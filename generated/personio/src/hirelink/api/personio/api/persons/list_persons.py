@@ -26,7 +26,15 @@ def _get_kwargs(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
 
     params: dict[str, Any] = {}
 
@@ -78,6 +86,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -146,6 +155,8 @@ def sync_detailed(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[PersonList | V2Error]:
     """List persons
 
@@ -165,6 +176,8 @@ def sync_detailed(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,6 +200,8 @@ def sync_detailed(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = client.get_httpx_client().request(
@@ -211,6 +226,8 @@ def sync(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> PersonList | V2Error | None:
     """List persons
 
@@ -230,6 +247,8 @@ def sync(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,6 +272,8 @@ def sync(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     ).parsed
 
 
@@ -271,6 +292,8 @@ async def asyncio_detailed(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> Response[PersonList | V2Error]:
     """List persons
 
@@ -290,6 +313,8 @@ async def asyncio_detailed(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -312,6 +337,8 @@ async def asyncio_detailed(
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -334,6 +361,8 @@ async def asyncio(
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
 ) -> PersonList | V2Error | None:
     """List persons
 
@@ -353,6 +382,8 @@ async def asyncio(
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -377,5 +408,7 @@ async def asyncio(
             updated_at_gt=updated_at_gt,
             updated_at_lt=updated_at_lt,
             status=status,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
         )
     ).parsed

@@ -13,10 +13,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: ApplicationRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["X-Company-ID"] = x_company_id
+
     if not isinstance(x_personio_partner_id, Unset):
         headers["X-Personio-Partner-ID"] = x_personio_partner_id
 
@@ -89,6 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Response[Any | V1Error]:
@@ -101,6 +105,7 @@ def sync_detailed(
     seconds per company, shared with document uploads.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
@@ -115,6 +120,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     )
@@ -130,6 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApplicationRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Any | V1Error | None:
@@ -142,6 +149,7 @@ def sync(
     seconds per company, shared with document uploads.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
@@ -157,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     ).parsed
@@ -166,6 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Response[Any | V1Error]:
@@ -178,6 +188,7 @@ async def asyncio_detailed(
     seconds per company, shared with document uploads.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
@@ -192,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     )
@@ -205,6 +217,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApplicationRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Any | V1Error | None:
@@ -217,6 +230,7 @@ async def asyncio(
     seconds per company, shared with document uploads.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (ApplicationRequest): An application as the Recruiting API v1 accepts it.
@@ -233,6 +247,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            x_company_id=x_company_id,
             x_personio_partner_id=x_personio_partner_id,
             x_personio_app_id=x_personio_app_id,
         )

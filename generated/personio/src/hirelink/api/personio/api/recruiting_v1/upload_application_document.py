@@ -14,10 +14,13 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     body: DocumentUploadRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    headers["X-Company-ID"] = x_company_id
+
     if not isinstance(x_personio_partner_id, Unset):
         headers["X-Personio-Partner-ID"] = x_personio_partner_id
 
@@ -96,6 +99,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DocumentUploadRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Response[UploadedDocument | V1Error]:
@@ -106,6 +110,7 @@ def sync_detailed(
     with application submissions.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (DocumentUploadRequest):
@@ -120,6 +125,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     )
@@ -135,6 +141,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DocumentUploadRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> UploadedDocument | V1Error | None:
@@ -145,6 +152,7 @@ def sync(
     with application submissions.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (DocumentUploadRequest):
@@ -160,6 +168,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     ).parsed
@@ -169,6 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DocumentUploadRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> Response[UploadedDocument | V1Error]:
@@ -179,6 +189,7 @@ async def asyncio_detailed(
     with application submissions.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (DocumentUploadRequest):
@@ -193,6 +204,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_company_id=x_company_id,
         x_personio_partner_id=x_personio_partner_id,
         x_personio_app_id=x_personio_app_id,
     )
@@ -206,6 +218,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DocumentUploadRequest,
+    x_company_id: str,
     x_personio_partner_id: str | Unset = UNSET,
     x_personio_app_id: str | Unset = UNSET,
 ) -> UploadedDocument | V1Error | None:
@@ -216,6 +229,7 @@ async def asyncio(
     with application submissions.
 
     Args:
+        x_company_id (str):
         x_personio_partner_id (str | Unset):
         x_personio_app_id (str | Unset):
         body (DocumentUploadRequest):
@@ -232,6 +246,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            x_company_id=x_company_id,
             x_personio_partner_id=x_personio_partner_id,
             x_personio_app_id=x_personio_app_id,
         )

@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.candidate_create_request import CandidateCreateRequest
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     company_id: str,
     *,
     body: CandidateCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -94,6 +101,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Create a candidate
 
@@ -102,6 +111,8 @@ def sync_detailed(
 
     Args:
         company_id (str):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateCreateRequest):
 
     Raises:
@@ -115,6 +126,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -129,6 +142,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Create a candidate
 
@@ -137,6 +152,8 @@ def sync(
 
     Args:
         company_id (str):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateCreateRequest):
 
     Raises:
@@ -151,6 +168,8 @@ def sync(
         company_id=company_id,
         client=client,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -159,6 +178,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Create a candidate
 
@@ -167,6 +188,8 @@ async def asyncio_detailed(
 
     Args:
         company_id (str):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateCreateRequest):
 
     Raises:
@@ -180,6 +203,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,6 +217,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Create a candidate
 
@@ -200,6 +227,8 @@ async def asyncio(
 
     Args:
         company_id (str):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateCreateRequest):
 
     Raises:
@@ -215,5 +244,7 @@ async def asyncio(
             company_id=company_id,
             client=client,
             body=body,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

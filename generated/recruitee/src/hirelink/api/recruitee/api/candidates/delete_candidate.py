@@ -8,13 +8,22 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     company_id: str,
     candidate_id: int,
+    *,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
@@ -24,6 +33,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -87,6 +97,8 @@ def sync_detailed(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Delete a candidate
 
@@ -95,6 +107,8 @@ def sync_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +121,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         candidate_id=candidate_id,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -121,6 +137,8 @@ def sync(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Delete a candidate
 
@@ -129,6 +147,8 @@ def sync(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +162,8 @@ def sync(
         company_id=company_id,
         candidate_id=candidate_id,
         client=client,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -150,6 +172,8 @@ async def asyncio_detailed(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Delete a candidate
 
@@ -158,6 +182,8 @@ async def asyncio_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +196,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         candidate_id=candidate_id,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -182,6 +210,8 @@ async def asyncio(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Delete a candidate
 
@@ -190,6 +220,8 @@ async def asyncio(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,5 +236,7 @@ async def asyncio(
             company_id=company_id,
             candidate_id=candidate_id,
             client=client,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

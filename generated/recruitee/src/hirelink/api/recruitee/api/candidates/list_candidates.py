@@ -26,7 +26,15 @@ def _get_kwargs(
     sort: ListCandidatesSort | Unset = UNSET,
     with_messages: bool | Unset = UNSET,
     with_my_messages: bool | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     params: dict[str, Any] = {}
 
@@ -66,6 +74,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -134,6 +143,8 @@ def sync_detailed(
     sort: ListCandidatesSort | Unset = UNSET,
     with_messages: bool | Unset = UNSET,
     with_my_messages: bool | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateList | Error]:
     """List candidates
 
@@ -155,6 +166,8 @@ def sync_detailed(
         sort (ListCandidatesSort | Unset):
         with_messages (bool | Unset):
         with_my_messages (bool | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +190,8 @@ def sync_detailed(
         sort=sort,
         with_messages=with_messages,
         with_my_messages=with_my_messages,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -201,6 +216,8 @@ def sync(
     sort: ListCandidatesSort | Unset = UNSET,
     with_messages: bool | Unset = UNSET,
     with_my_messages: bool | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateList | Error | None:
     """List candidates
 
@@ -222,6 +239,8 @@ def sync(
         sort (ListCandidatesSort | Unset):
         with_messages (bool | Unset):
         with_my_messages (bool | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,6 +264,8 @@ def sync(
         sort=sort,
         with_messages=with_messages,
         with_my_messages=with_my_messages,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -263,6 +284,8 @@ async def asyncio_detailed(
     sort: ListCandidatesSort | Unset = UNSET,
     with_messages: bool | Unset = UNSET,
     with_my_messages: bool | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateList | Error]:
     """List candidates
 
@@ -284,6 +307,8 @@ async def asyncio_detailed(
         sort (ListCandidatesSort | Unset):
         with_messages (bool | Unset):
         with_my_messages (bool | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -306,6 +331,8 @@ async def asyncio_detailed(
         sort=sort,
         with_messages=with_messages,
         with_my_messages=with_my_messages,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -328,6 +355,8 @@ async def asyncio(
     sort: ListCandidatesSort | Unset = UNSET,
     with_messages: bool | Unset = UNSET,
     with_my_messages: bool | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateList | Error | None:
     """List candidates
 
@@ -349,6 +378,8 @@ async def asyncio(
         sort (ListCandidatesSort | Unset):
         with_messages (bool | Unset):
         with_my_messages (bool | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -373,5 +404,7 @@ async def asyncio(
             sort=sort,
             with_messages=with_messages,
             with_my_messages=with_my_messages,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.candidate_update_request import CandidateUpdateRequest
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,8 +17,15 @@ def _get_kwargs(
     candidate_id: int,
     *,
     body: CandidateUpdateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -97,6 +104,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateUpdateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Update a candidate
 
@@ -107,6 +116,8 @@ def sync_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateUpdateRequest):
 
     Raises:
@@ -121,6 +132,8 @@ def sync_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -136,6 +149,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateUpdateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Update a candidate
 
@@ -146,6 +161,8 @@ def sync(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateUpdateRequest):
 
     Raises:
@@ -161,6 +178,8 @@ def sync(
         candidate_id=candidate_id,
         client=client,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -170,6 +189,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateUpdateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Update a candidate
 
@@ -180,6 +201,8 @@ async def asyncio_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateUpdateRequest):
 
     Raises:
@@ -194,6 +217,8 @@ async def asyncio_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +232,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateUpdateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Update a candidate
 
@@ -217,6 +244,8 @@ async def asyncio(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateUpdateRequest):
 
     Raises:
@@ -233,5 +262,7 @@ async def asyncio(
             candidate_id=candidate_id,
             client=client,
             body=body,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

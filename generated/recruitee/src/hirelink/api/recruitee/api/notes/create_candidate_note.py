@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.note_create_request import NoteCreateRequest
 from ...models.note_envelope import NoteEnvelope
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,8 +17,15 @@ def _get_kwargs(
     candidate_id: int,
     *,
     body: NoteCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -97,6 +104,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NoteCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | NoteEnvelope]:
     """Add a note to a candidate
 
@@ -106,6 +115,8 @@ def sync_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (NoteCreateRequest):
 
     Raises:
@@ -120,6 +131,8 @@ def sync_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +148,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: NoteCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | NoteEnvelope | None:
     """Add a note to a candidate
 
@@ -144,6 +159,8 @@ def sync(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (NoteCreateRequest):
 
     Raises:
@@ -159,6 +176,8 @@ def sync(
         candidate_id=candidate_id,
         client=client,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -168,6 +187,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: NoteCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | NoteEnvelope]:
     """Add a note to a candidate
 
@@ -177,6 +198,8 @@ async def asyncio_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (NoteCreateRequest):
 
     Raises:
@@ -191,6 +214,8 @@ async def asyncio_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,6 +229,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: NoteCreateRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | NoteEnvelope | None:
     """Add a note to a candidate
 
@@ -213,6 +240,8 @@ async def asyncio(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (NoteCreateRequest):
 
     Raises:
@@ -229,5 +258,7 @@ async def asyncio(
             candidate_id=candidate_id,
             client=client,
             body=body,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

@@ -8,13 +8,22 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.note_list import NoteList
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     company_id: str,
     candidate_id: int,
+    *,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -24,6 +33,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -82,6 +92,8 @@ def sync_detailed(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | NoteList]:
     """List a candidate's notes
 
@@ -90,6 +102,8 @@ def sync_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,6 +116,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         candidate_id=candidate_id,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +132,8 @@ def sync(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | NoteList | None:
     """List a candidate's notes
 
@@ -124,6 +142,8 @@ def sync(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +157,8 @@ def sync(
         company_id=company_id,
         candidate_id=candidate_id,
         client=client,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -145,6 +167,8 @@ async def asyncio_detailed(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | NoteList]:
     """List a candidate's notes
 
@@ -153,6 +177,8 @@ async def asyncio_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +191,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         company_id=company_id,
         candidate_id=candidate_id,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,6 +205,8 @@ async def asyncio(
     candidate_id: int,
     *,
     client: AuthenticatedClient | Client,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | NoteList | None:
     """List a candidate's notes
 
@@ -185,6 +215,8 @@ async def asyncio(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,5 +231,7 @@ async def asyncio(
             company_id=company_id,
             candidate_id=candidate_id,
             client=client,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

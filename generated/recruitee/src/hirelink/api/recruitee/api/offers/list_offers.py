@@ -20,7 +20,16 @@ def _get_kwargs(
     kind: ListOffersKind | Unset = UNSET,
     scope: ListOffersScope | Unset = UNSET,
     view_mode: ListOffersViewMode | Unset = UNSET,
+    statuses: list[str] | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     params: dict[str, Any] = {}
 
@@ -42,6 +51,12 @@ def _get_kwargs(
 
     params["view_mode"] = json_view_mode
 
+    json_statuses: list[str] | Unset = UNSET
+    if not isinstance(statuses, Unset):
+        json_statuses = statuses
+
+    params["statuses[]"] = json_statuses
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -52,6 +67,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -112,6 +128,9 @@ def sync_detailed(
     kind: ListOffersKind | Unset = UNSET,
     scope: ListOffersScope | Unset = UNSET,
     view_mode: ListOffersViewMode | Unset = UNSET,
+    statuses: list[str] | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | OfferList]:
     """List offers
 
@@ -123,6 +142,9 @@ def sync_detailed(
         kind (ListOffersKind | Unset):
         scope (ListOffersScope | Unset):
         view_mode (ListOffersViewMode | Unset):
+        statuses (list[str] | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +159,9 @@ def sync_detailed(
         kind=kind,
         scope=scope,
         view_mode=view_mode,
+        statuses=statuses,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -153,6 +178,9 @@ def sync(
     kind: ListOffersKind | Unset = UNSET,
     scope: ListOffersScope | Unset = UNSET,
     view_mode: ListOffersViewMode | Unset = UNSET,
+    statuses: list[str] | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | OfferList | None:
     """List offers
 
@@ -164,6 +192,9 @@ def sync(
         kind (ListOffersKind | Unset):
         scope (ListOffersScope | Unset):
         view_mode (ListOffersViewMode | Unset):
+        statuses (list[str] | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +210,9 @@ def sync(
         kind=kind,
         scope=scope,
         view_mode=view_mode,
+        statuses=statuses,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -189,6 +223,9 @@ async def asyncio_detailed(
     kind: ListOffersKind | Unset = UNSET,
     scope: ListOffersScope | Unset = UNSET,
     view_mode: ListOffersViewMode | Unset = UNSET,
+    statuses: list[str] | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[Error | OfferList]:
     """List offers
 
@@ -200,6 +237,9 @@ async def asyncio_detailed(
         kind (ListOffersKind | Unset):
         scope (ListOffersScope | Unset):
         view_mode (ListOffersViewMode | Unset):
+        statuses (list[str] | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,6 +254,9 @@ async def asyncio_detailed(
         kind=kind,
         scope=scope,
         view_mode=view_mode,
+        statuses=statuses,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -228,6 +271,9 @@ async def asyncio(
     kind: ListOffersKind | Unset = UNSET,
     scope: ListOffersScope | Unset = UNSET,
     view_mode: ListOffersViewMode | Unset = UNSET,
+    statuses: list[str] | Unset = UNSET,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Error | OfferList | None:
     """List offers
 
@@ -239,6 +285,9 @@ async def asyncio(
         kind (ListOffersKind | Unset):
         scope (ListOffersScope | Unset):
         view_mode (ListOffersViewMode | Unset):
+        statuses (list[str] | Unset):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,5 +304,8 @@ async def asyncio(
             kind=kind,
             scope=scope,
             view_mode=view_mode,
+            statuses=statuses,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.candidate_tags_request import CandidateTagsRequest
 from ...models.error import Error
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,8 +17,15 @@ def _get_kwargs(
     candidate_id: int,
     *,
     body: CandidateTagsRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_recruitee_partner_name, Unset):
+        headers["x-recruitee-partner-name"] = x_recruitee_partner_name
+
+    if not isinstance(x_recruitee_partner_id, Unset):
+        headers["x-recruitee-partner-id"] = x_recruitee_partner_id
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -97,6 +104,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateTagsRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Add tags to a candidate
 
@@ -105,6 +114,8 @@ def sync_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateTagsRequest):
 
     Raises:
@@ -119,6 +130,8 @@ def sync_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = client.get_httpx_client().request(
@@ -134,6 +147,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateTagsRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Add tags to a candidate
 
@@ -142,6 +157,8 @@ def sync(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateTagsRequest):
 
     Raises:
@@ -157,6 +174,8 @@ def sync(
         candidate_id=candidate_id,
         client=client,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     ).parsed
 
 
@@ -166,6 +185,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateTagsRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> Response[CandidateEnvelope | Error]:
     """Add tags to a candidate
 
@@ -174,6 +195,8 @@ async def asyncio_detailed(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateTagsRequest):
 
     Raises:
@@ -188,6 +211,8 @@ async def asyncio_detailed(
         company_id=company_id,
         candidate_id=candidate_id,
         body=body,
+        x_recruitee_partner_name=x_recruitee_partner_name,
+        x_recruitee_partner_id=x_recruitee_partner_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,6 +226,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CandidateTagsRequest,
+    x_recruitee_partner_name: str | Unset = UNSET,
+    x_recruitee_partner_id: str | Unset = UNSET,
 ) -> CandidateEnvelope | Error | None:
     """Add tags to a candidate
 
@@ -209,6 +236,8 @@ async def asyncio(
     Args:
         company_id (str):
         candidate_id (int):
+        x_recruitee_partner_name (str | Unset):
+        x_recruitee_partner_id (str | Unset):
         body (CandidateTagsRequest):
 
     Raises:
@@ -225,5 +254,7 @@ async def asyncio(
             candidate_id=candidate_id,
             client=client,
             body=body,
+            x_recruitee_partner_name=x_recruitee_partner_name,
+            x_recruitee_partner_id=x_recruitee_partner_id,
         )
     ).parsed

@@ -1,0 +1,174 @@
+"""Tolerant reading of what providers answer: the one place the reading rules live.
+
+Specs are written from partial public facts, so a real answer may differ from them. A
+:class:`~hirelink.core.Call` parses every 2xx answer strictly first (the generated
+models); only when that fails does it come here, and :func:`read_tolerantly` tries, in
+order:
+
+1. the record unwrapped from its envelope, where the operation names an envelope
+   that the fact sheets leave open (``{"report": {...}}`` for a bare ``{...}``);
+2. the same bodies with every ``null`` removed from objects: a ``null`` where the spec
+   types a value is read as "absent" (``UNSET``), not as an error.
+
+When none of them reads and the request was a write (POST, PUT, PATCH, DELETE), the
+provider has already carried it out, and telling the caller it failed would invite a
+duplicate. The call then returns its *fallback* (see :func:`skeleton`: the declared
+model with the raw JSON in ``additional_properties``; for a list, the items that read)
+and logs one warning on ``hirelink.reading`` naming the operation and the drift, never
+the body. A read raises :class:`~hirelink.core.MalformedResponseError` instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
+
+import attrs
+import httpx
+
+from .errors import HirelinkError, MalformedResponseError
+from .secrets import scrub
+
+__all__ = [
+    "PARSE_ERRORS",
+    "WRITE_METHODS",
+    "read_tolerantly",
+    "reading_logger",
+    "skeleton",
+    "without_nulls",
+]
+
+T = TypeVar("T")
+Model = TypeVar("Model")
+
+reading_logger = logging.getLogger("hirelink.reading")
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+# Generated parsing signals a body of the wrong shape with these (json decode errors are
+# ValueErrors, a missing required key a KeyError, a wrong type a TypeError/AttributeError).
+PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+
+_EXCERPT = 120
+
+
+def without_nulls(value: Any) -> Any:
+    """``value`` with every ``null`` member of every object removed, recursively."""
+    if isinstance(value, dict):
+        return {key: without_nulls(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [without_nulls(item) for item in value]
+    return value
+
+
+def skeleton(model: type[Model], raw: object) -> Model:
+    """An instance of generated ``model`` whose fields are all ``UNSET``.
+
+    The raw JSON is kept in ``additional_properties`` (an object's members as they came;
+    anything else under the key ``"body"``). Only a write whose answer could not be read
+    at all returns this.
+    """
+    fields = attrs.fields(cast(type[attrs.AttrsInstance], model))
+    from_unset = {field.name: _unset_of(model) for field in fields}
+    instance = model.__new__(model)
+    for name, value in from_unset.items():
+        object.__setattr__(instance, name, value)
+    if "additional_properties" in from_unset:
+        extra = dict(raw) if isinstance(raw, dict) else {"body": raw}
+        object.__setattr__(instance, "additional_properties", extra)
+    return instance
+
+
+def _unset_of(model: type[Any]) -> object:
+    # Each generated package has its own Unset type; take it from the model's module.
+    module = __import__(model.__module__, fromlist=["UNSET"])
+    return getattr(module, "UNSET", None)
+
+
+def _json(response: httpx.Response) -> Any:
+    return json.loads(response.content)
+
+
+def _tolerant_bodies(body: Any, envelope: str | None) -> Iterator[Any]:
+    bodies = [body]
+    if envelope and isinstance(body, dict) and isinstance(body.get(envelope), dict | list):
+        bodies.insert(0, body[envelope])
+        yield body[envelope]
+    for candidate in bodies:
+        relaxed = without_nulls(candidate)
+        if relaxed != candidate:
+            yield relaxed
+
+
+def _excerpt(response: httpx.Response) -> str:
+    text = response.content[:_EXCERPT].decode("utf-8", "replace")
+    return scrub(text) + ("..." if len(response.content) > _EXCERPT else "")
+
+
+def read_tolerantly(
+    *,
+    operation: str,
+    response: httpx.Response,
+    parse: Callable[[httpx.Response], T],
+    strict_error: Exception,
+    envelope: str | None = None,
+    fallback: Callable[[object], T] | None = None,
+) -> T:
+    """Read ``response`` after strict parsing failed with ``strict_error``.
+
+    ``parse`` is the strict reading of a response (generated parsing, then the call's
+    expectation); ``fallback`` builds the result of a write whose answer cannot be read.
+    """
+    try:
+        body = _json(response)
+    except ValueError:
+        body = _NOT_JSON
+    if body is not _NOT_JSON:
+        for candidate in _tolerant_bodies(body, envelope):
+            try:
+                return parse(_with_json(response, candidate))
+            except HirelinkError:
+                raise
+            except PARSE_ERRORS:
+                continue
+    drift = _describe(strict_error)
+    if response.request.method.upper() in WRITE_METHODS and fallback is not None:
+        try:
+            result = fallback(None if body is _NOT_JSON else body)
+        except PARSE_ERRORS:
+            pass
+        else:
+            reading_logger.warning(
+                "%s: HTTP %s, the write was carried out but its answer does not read as the"
+                " spec says (%s); returning what could be read",
+                operation,
+                response.status_code,
+                drift,
+            )
+            return result
+    detail = f"HTTP {response.status_code}, {drift}"
+    if body is _NOT_JSON:
+        detail = f"HTTP {response.status_code}, not JSON: {_excerpt(response)!r}"
+    if response.request.method.upper() in WRITE_METHODS:
+        detail += "; the provider may have carried out the write: check before resending"
+    raise MalformedResponseError(operation, detail) from strict_error
+
+
+_NOT_JSON = object()
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, KeyError):
+        return f"missing {error}"
+    return scrub(f"{type(error).__name__}: {error}")[:200]
+
+
+def _with_json(response: httpx.Response, body: Any) -> httpx.Response:
+    return httpx.Response(
+        response.status_code,
+        headers={"Content-Type": "application/json"},
+        content=json.dumps(body).encode(),
+        request=response.request,
+    )
