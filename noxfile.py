@@ -32,6 +32,9 @@ nox.options.sessions = ["demo"]
 ROOT = Path(__file__).parent
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
+# Our overrides of openapi-python-client's templates (pinned to its version in the
+# `generate` group); `nox -s template_diff` shows them against upstream's.
+TEMPLATES = SPECS / "templates"
 DIST = ROOT / "dist"
 
 HAND_WRITTEN_SOURCES = [
@@ -205,6 +208,8 @@ def _render_generated(session: nox.Session, target: Path, only: list[str] | None
                 str(config_path),
                 "--meta",
                 "none",
+                "--custom-template-path",
+                str(TEMPLATES),
                 "--output-path",
                 str(out),
                 "--fail-on-warning",

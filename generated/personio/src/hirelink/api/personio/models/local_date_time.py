@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LocalDateTime")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "timezone",
+        "date-time",
+        "date",
+    }
+)
+
 
 @_attrs_define
 class LocalDateTime:
@@ -50,21 +59,21 @@ class LocalDateTime:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        timezone = d.pop("timezone")
-
-        date_time = d.pop("date-time", UNSET)
-
-        date = d.pop("date", UNSET)
-
-        local_date_time = cls(
+        _src_get = src_dict.get
+        timezone = src_dict["timezone"]
+        date_time = _src_get("date-time", UNSET)
+        date = _src_get("date", UNSET)
+        _instance_ = cls(
             timezone=timezone,
             date_time=date_time,
             date=date,
         )
 
-        local_date_time.additional_properties = d
-        return local_date_time
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
