@@ -401,11 +401,32 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs, env={"HIRELINK_UV": UV})
 
 
+# The commit before the custom templates: `nox -s bench` measures it beside the current
+# code in the same run. `nox -s bench -- --no-before` measures the current code only.
+BENCH_BEFORE = "5a62ef5"
+
+
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Client overhead against raw httpx, and memory of walking many pages."""
-    sync(session, "test")
-    session.run("python", "tests/bench/bench_recruitee.py", *session.posargs)
+    """The main list operation of each provider against raw httpx: figures, not assertions."""
+    sync(session, "bench")
+    arguments = [a for a in session.posargs if a != "--no-before"]
+    with tempfile.TemporaryDirectory() as scratch:
+        if "--no-before" not in session.posargs:
+            archive = Path(scratch) / "before.tar"
+            session.run(
+                "git",
+                "archive",
+                "--output",
+                str(archive),
+                BENCH_BEFORE,
+                "generated",
+                "wrappers",
+                external=True,
+            )
+            session.run("tar", "-xf", str(archive), "-C", scratch, external=True)
+            arguments = ["--before", scratch, *arguments]
+        session.run("python", "tests/bench/bench_clients.py", *arguments)
 
 
 @nox.session
