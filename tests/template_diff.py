@@ -27,7 +27,8 @@ def main() -> int:
     args = parser.parse_args()
     installed = metadata.version("openapi-python-client")
     upstream_root = resources.files("openapi_python_client") / "templates"
-    print(f"specs/templates/ against openapi-python-client {installed} (written for {TEMPLATES_FOR})")
+    print(f"specs/templates/ against openapi-python-client {installed}", end=" ")
+    print(f"(written for {TEMPLATES_FOR})")
     for ours in sorted(path for path in TEMPLATES.rglob("*.jinja")):
         relative = ours.relative_to(TEMPLATES).as_posix()
         upstream = upstream_root.joinpath(*relative.split("/"))
