@@ -64,7 +64,8 @@ def serve(records: int) -> int:
     recruitee = create_recruitee_sandbox(candidates=records, validate=False)
     join = create_join_sandbox(applications=records, validate=False)
     personio = create_personio_sandbox(candidates=records, validate=False)
-    servers = [sandbox.serve(max_lifetime=900) for sandbox in (recruitee, join, personio)]
+    # Stopped when the parent closes our stdin; the lifetime only bounds a lost parent.
+    servers = [sandbox.serve(max_lifetime=3600) for sandbox in (recruitee, join, personio)]
     details = {
         "recruitee": {
             "base_url": servers[0].url,
