@@ -282,7 +282,9 @@ def measure_async(
         return time.perf_counter() - started
 
     async def run() -> list[float]:
-        limits = httpx.Limits(max_connections=100)
+        # Idle connections expire before the stand-in's keep-alive timeout (5 s) closes
+        # them while the other side's round runs; hirelink's retries would hide that race.
+        limits = httpx.Limits(max_connections=100, keepalive_expiry=2.0)
         async with httpx.AsyncClient(limits=limits, timeout=TIMEOUT) as http:
             token = None
             if provider == "personio":
