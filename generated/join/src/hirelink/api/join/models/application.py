@@ -2,21 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.application_job import ApplicationJob
-    from ..models.application_source_info import ApplicationSourceInfo
-    from ..models.attachment import Attachment
-    from ..models.candidate import Candidate
-
-
 T = TypeVar("T", bound="Application")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "createdAt",
+        "lastUpdatedAt",
+        "hiringState",
+        "candidate",
+        "job",
+        "source",
+        "attachments",
+    }
+)
 
 
 @_attrs_define
@@ -48,8 +55,6 @@ class Application:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.application_source_info import ApplicationSourceInfo
-
         id = self.id
 
         created_at: str | Unset = UNSET
@@ -111,71 +116,40 @@ class Application:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_job import ApplicationJob
-        from ..models.application_source_info import ApplicationSourceInfo
-        from ..models.attachment import Attachment
-        from ..models.candidate import Candidate
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        hiring_state = d.pop("hiringState", UNSET)
-
-        _candidate = d.pop("candidate", UNSET)
-        candidate: Candidate | Unset
-        if isinstance(_candidate, Unset):
-            candidate = UNSET
-        else:
-            candidate = Candidate.from_dict(_candidate)
-
-        _job = d.pop("job", UNSET)
-        job: ApplicationJob | Unset
-        if isinstance(_job, Unset):
-            job = UNSET
-        else:
-            job = ApplicationJob.from_dict(_job)
-
-        def _parse_source(data: object) -> ApplicationSourceInfo | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                source_type_0 = ApplicationSourceInfo.from_dict(data)
-
-                return source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ApplicationSourceInfo | None | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        _attachments = d.pop("attachments", UNSET)
-        attachments: list[Attachment] | Unset = UNSET
-        if _attachments is not UNSET:
-            attachments = []
-            for attachments_item_data in _attachments:
-                attachments_item = Attachment.from_dict(attachments_item_data)
-
-                attachments.append(attachments_item)
-
-        application = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        _created_at = _src_get("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _last_updated_at = _src_get("lastUpdatedAt", UNSET)
+        last_updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_last_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_last_updated_at)
+        )
+        hiring_state = _src_get("hiringState", UNSET)
+        _candidate = _src_get("candidate", UNSET)
+        candidate: Candidate | Unset = (
+            UNSET if isinstance(_candidate, Unset) else Candidate.from_dict(_candidate)
+        )
+        _job = _src_get("job", UNSET)
+        job: ApplicationJob | Unset = (
+            UNSET if isinstance(_job, Unset) else ApplicationJob.from_dict(_job)
+        )
+        _source = _src_get("source", UNSET)
+        source: ApplicationSourceInfo | None | Unset = (
+            UNSET if isinstance(_source, Unset) else _parse_source(_source)
+        )
+        _attachments = _src_get("attachments", UNSET)
+        attachments: list[Attachment] | Unset = (
+            UNSET
+            if isinstance(_attachments, Unset)
+            else list(map(Attachment.from_dict, _attachments))
+        )
+        _instance_ = cls(
             id=id,
             created_at=created_at,
             last_updated_at=last_updated_at,
@@ -186,8 +160,11 @@ class Application:
             attachments=attachments,
         )
 
-        application.additional_properties = d
-        return application
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -204,3 +181,27 @@ class Application:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_source(data: object) -> ApplicationSourceInfo | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        source_type_0 = ApplicationSourceInfo.from_dict(data)
+
+        return source_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ApplicationSourceInfo | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.application_job import ApplicationJob
+from ..models.application_source_info import ApplicationSourceInfo
+from ..models.attachment import Attachment
+from ..models.candidate import Candidate

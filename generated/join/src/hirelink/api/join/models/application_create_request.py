@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.application_source import ApplicationSource
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.application_document import ApplicationDocument
-    from ..models.new_candidate import NewCandidate
-
 
 T = TypeVar("T", bound="ApplicationCreateRequest")
 
@@ -71,33 +66,21 @@ class ApplicationCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_document import ApplicationDocument
-        from ..models.new_candidate import NewCandidate
-
-        d = dict(src_dict)
-        job_id = d.pop("jobId")
-
-        candidate = NewCandidate.from_dict(d.pop("candidate"))
-
-        _source = d.pop("source", UNSET)
-        source: ApplicationSource | Unset
-        if isinstance(_source, Unset):
-            source = UNSET
-        else:
-            source = ApplicationSource(_source)
-
-        integration_external_id = d.pop("integrationExternalId", UNSET)
-
-        _documents = d.pop("documents", UNSET)
-        documents: list[ApplicationDocument] | Unset = UNSET
-        if _documents is not UNSET:
-            documents = []
-            for documents_item_data in _documents:
-                documents_item = ApplicationDocument.from_dict(documents_item_data)
-
-                documents.append(documents_item)
-
-        application_create_request = cls(
+        _src_get = src_dict.get
+        job_id = src_dict["jobId"]
+        candidate = NewCandidate.from_dict(src_dict["candidate"])
+        _source = _src_get("source", UNSET)
+        source: ApplicationSource | Unset = (
+            UNSET if isinstance(_source, Unset) else ApplicationSource(_source)
+        )
+        integration_external_id = _src_get("integrationExternalId", UNSET)
+        _documents = _src_get("documents", UNSET)
+        documents: list[ApplicationDocument] | Unset = (
+            UNSET
+            if isinstance(_documents, Unset)
+            else list(map(ApplicationDocument.from_dict, _documents))
+        )
+        _instance_ = cls(
             job_id=job_id,
             candidate=candidate,
             source=source,
@@ -105,4 +88,10 @@ class ApplicationCreateRequest:
             documents=documents,
         )
 
-        return application_create_request
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.application_document import ApplicationDocument
+from ..models.new_candidate import NewCandidate

@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApplicationCreated")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "candidateId",
+        "id",
+    }
+)
+
 
 @_attrs_define
 class ApplicationCreated:
@@ -42,18 +50,19 @@ class ApplicationCreated:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        candidate_id = d.pop("candidateId")
-
-        id = d.pop("id", UNSET)
-
-        application_created = cls(
+        _src_get = src_dict.get
+        candidate_id = src_dict["candidateId"]
+        id = _src_get("id", UNSET)
+        _instance_ = cls(
             candidate_id=candidate_id,
             id=id,
         )
 
-        application_created.additional_properties = d
-        return application_created
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

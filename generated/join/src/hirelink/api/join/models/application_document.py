@@ -45,17 +45,13 @@ class ApplicationDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = DocumentType(d.pop("type"))
-
-        name = d.pop("name")
-
-        data = d.pop("data")
-
-        application_document = cls(
+        type_ = DocumentType(src_dict["type"])
+        name = src_dict["name"]
+        data = src_dict["data"]
+        _instance_ = cls(
             type_=type_,
             name=name,
             data=data,
         )
 
-        return application_document
+        return _instance_

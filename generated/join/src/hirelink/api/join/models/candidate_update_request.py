@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -33,11 +33,9 @@ class CandidateUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tags = cast(list[str], d.pop("tags"))
-
-        candidate_update_request = cls(
+        tags = src_dict["tags"]
+        _instance_ = cls(
             tags=tags,
         )
 
-        return candidate_update_request
+        return _instance_

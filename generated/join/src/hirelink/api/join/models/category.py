@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.sub_category import SubCategory
-
-
 T = TypeVar("T", bound="Category")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "slug",
+        "subCategories",
+    }
+)
 
 
 @_attrs_define
@@ -67,40 +73,28 @@ class Category:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sub_category import SubCategory
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name", UNSET)
-
-        def _parse_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        slug = _parse_slug(d.pop("slug", UNSET))
-
-        _sub_categories = d.pop("subCategories", UNSET)
-        sub_categories: list[SubCategory] | Unset = UNSET
-        if _sub_categories is not UNSET:
-            sub_categories = []
-            for sub_categories_item_data in _sub_categories:
-                sub_categories_item = SubCategory.from_dict(sub_categories_item_data)
-
-                sub_categories.append(sub_categories_item)
-
-        category = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        name = _src_get("name", UNSET)
+        slug = _src_get("slug", UNSET)
+        _sub_categories = _src_get("subCategories", UNSET)
+        sub_categories: list[SubCategory] | Unset = (
+            UNSET
+            if isinstance(_sub_categories, Unset)
+            else list(map(SubCategory.from_dict, _sub_categories))
+        )
+        _instance_ = cls(
             id=id,
             name=name,
             slug=slug,
             sub_categories=sub_categories,
         )
 
-        category.additional_properties = d
-        return category
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -117,3 +111,8 @@ class Category:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.sub_category import SubCategory

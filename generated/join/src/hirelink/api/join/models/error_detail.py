@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "message",
+    }
+)
+
 
 @_attrs_define
 class ErrorDetail:
@@ -40,18 +48,19 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
-
-        message = d.pop("message", UNSET)
-
-        error_detail = cls(
+        _src_get = src_dict.get
+        type_ = _src_get("type", UNSET)
+        message = _src_get("message", UNSET)
+        _instance_ = cls(
             type_=type_,
             message=message,
         )
 
-        error_detail.additional_properties = d
-        return error_detail
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,20 +2,37 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.job_contact import JobContact
-    from ..models.office import Office
-    from ..models.salary import Salary
-
-
 T = TypeVar("T", bound="Job")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "title",
+        "description",
+        "createdAt",
+        "lastUpdatedAt",
+        "status",
+        "workplaceType",
+        "remoteType",
+        "remote",
+        "employmentTypeId",
+        "categoryId",
+        "seniorityId",
+        "language",
+        "externalId",
+        "office",
+        "salary",
+        "contact",
+    }
+)
 
 
 @_attrs_define
@@ -65,10 +82,6 @@ class Job:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.job_contact import JobContact
-        from ..models.office import Office
-        from ..models.salary import Salary
-
         id = self.id
 
         title = self.title
@@ -205,164 +218,44 @@ class Job:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.job_contact import JobContact
-        from ..models.office import Office
-        from ..models.salary import Salary
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        title = d.pop("title", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _last_updated_at = d.pop("lastUpdatedAt", UNSET)
-        last_updated_at: datetime.datetime | Unset
-        if isinstance(_last_updated_at, Unset):
-            last_updated_at = UNSET
-        else:
-            last_updated_at = datetime.datetime.fromisoformat(_last_updated_at)
-
-        status = d.pop("status", UNSET)
-
-        def _parse_workplace_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        workplace_type = _parse_workplace_type(d.pop("workplaceType", UNSET))
-
-        def _parse_remote_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        remote_type = _parse_remote_type(d.pop("remoteType", UNSET))
-
-        def _parse_remote(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        remote = _parse_remote(d.pop("remote", UNSET))
-
-        def _parse_employment_type_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        employment_type_id = _parse_employment_type_id(d.pop("employmentTypeId", UNSET))
-
-        def _parse_category_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        category_id = _parse_category_id(d.pop("categoryId", UNSET))
-
-        def _parse_seniority_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        seniority_id = _parse_seniority_id(d.pop("seniorityId", UNSET))
-
-        def _parse_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        language = _parse_language(d.pop("language", UNSET))
-
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_id = _parse_external_id(d.pop("externalId", UNSET))
-
-        def _parse_office(data: object) -> None | Office | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                office_type_0 = Office.from_dict(data)
-
-                return office_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Office | Unset, data)
-
-        office = _parse_office(d.pop("office", UNSET))
-
-        def _parse_salary(data: object) -> None | Salary | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                salary_type_0 = Salary.from_dict(data)
-
-                return salary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Salary | Unset, data)
-
-        salary = _parse_salary(d.pop("salary", UNSET))
-
-        def _parse_contact(data: object) -> JobContact | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                contact_type_0 = JobContact.from_dict(data)
-
-                return contact_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(JobContact | None | Unset, data)
-
-        contact = _parse_contact(d.pop("contact", UNSET))
-
-        job = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        title = _src_get("title", UNSET)
+        description = _src_get("description", UNSET)
+        _created_at = _src_get("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _last_updated_at = _src_get("lastUpdatedAt", UNSET)
+        last_updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_last_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_last_updated_at)
+        )
+        status = _src_get("status", UNSET)
+        workplace_type = _src_get("workplaceType", UNSET)
+        remote_type = _src_get("remoteType", UNSET)
+        remote = _src_get("remote", UNSET)
+        employment_type_id = _src_get("employmentTypeId", UNSET)
+        category_id = _src_get("categoryId", UNSET)
+        seniority_id = _src_get("seniorityId", UNSET)
+        language = _src_get("language", UNSET)
+        external_id = _src_get("externalId", UNSET)
+        _office = _src_get("office", UNSET)
+        office: None | Office | Unset = (
+            UNSET if isinstance(_office, Unset) else _parse_office(_office)
+        )
+        _salary = _src_get("salary", UNSET)
+        salary: None | Salary | Unset = (
+            UNSET if isinstance(_salary, Unset) else _parse_salary(_salary)
+        )
+        _contact = _src_get("contact", UNSET)
+        contact: JobContact | None | Unset = (
+            UNSET if isinstance(_contact, Unset) else _parse_contact(_contact)
+        )
+        _instance_ = cls(
             id=id,
             title=title,
             description=description,
@@ -382,8 +275,11 @@ class Job:
             contact=contact,
         )
 
-        job.additional_properties = d
-        return job
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -400,3 +296,58 @@ class Job:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_office(data: object) -> None | Office | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        office_type_0 = Office.from_dict(data)
+
+        return office_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | Office | Unset, data)
+
+
+def _parse_salary(data: object) -> None | Salary | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        salary_type_0 = Salary.from_dict(data)
+
+        return salary_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | Salary | Unset, data)
+
+
+def _parse_contact(data: object) -> JobContact | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        contact_type_0 = JobContact.from_dict(data)
+
+        return contact_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(JobContact | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.job_contact import JobContact
+from ..models.office import Office
+from ..models.salary import Salary

@@ -51,20 +51,16 @@ class NewCandidate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        first_name = d.pop("firstName")
-
-        last_name = d.pop("lastName")
-
-        email = d.pop("email")
-
-        phone = d.pop("phone", UNSET)
-
-        new_candidate = cls(
+        _src_get = src_dict.get
+        first_name = src_dict["firstName"]
+        last_name = src_dict["lastName"]
+        email = src_dict["email"]
+        phone = _src_get("phone", UNSET)
+        _instance_ = cls(
             first_name=first_name,
             last_name=last_name,
             email=email,
             phone=phone,
         )
 
-        return new_candidate
+        return _instance_

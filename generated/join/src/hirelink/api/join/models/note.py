@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Note")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "content",
+        "createdAt",
+    }
+)
+
 
 @_attrs_define
 class Note:
@@ -50,26 +59,26 @@ class Note:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        content = d.pop("content", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        note = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        content = _src_get("content", UNSET)
+        _created_at = _src_get("createdAt", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _instance_ = cls(
             id=id,
             content=content,
             created_at=created_at,
         )
 
-        note.additional_properties = d
-        return note
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

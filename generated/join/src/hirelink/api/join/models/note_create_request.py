@@ -32,11 +32,9 @@ class NoteCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        content = d.pop("content")
-
-        note_create_request = cls(
+        content = src_dict["content"]
+        _instance_ = cls(
             content=content,
         )
 
-        return note_create_request
+        return _instance_

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Salary")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "from",
+        "to",
+        "currency",
+        "frequency",
+        "isShownOnJobAd",
+    }
+)
 
 
 @_attrs_define
@@ -79,54 +90,13 @@ class Salary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-
-        def _parse_from_(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        from_ = _parse_from_(d.pop("from", UNSET))
-
-        def _parse_to(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        to = _parse_to(d.pop("to", UNSET))
-
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
-
-        def _parse_frequency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        frequency = _parse_frequency(d.pop("frequency", UNSET))
-
-        def _parse_is_shown_on_job_ad(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        is_shown_on_job_ad = _parse_is_shown_on_job_ad(d.pop("isShownOnJobAd", UNSET))
-
-        salary = cls(
+        _src_get = src_dict.get
+        from_ = _src_get("from", UNSET)
+        to = _src_get("to", UNSET)
+        currency = _src_get("currency", UNSET)
+        frequency = _src_get("frequency", UNSET)
+        is_shown_on_job_ad = _src_get("isShownOnJobAd", UNSET)
+        _instance_ = cls(
             from_=from_,
             to=to,
             currency=currency,
@@ -134,8 +104,11 @@ class Salary:
             is_shown_on_job_ad=is_shown_on_job_ad,
         )
 
-        salary.additional_properties = d
-        return salary
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,6 +10,14 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SeniorityLevel")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+    }
+)
+
 
 @_attrs_define
 class SeniorityLevel:
@@ -42,18 +50,19 @@ class SeniorityLevel:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name", UNSET)
-
-        seniority_level = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        name = _src_get("name", UNSET)
+        _instance_ = cls(
             id=id,
             name=name,
         )
 
-        seniority_level.additional_properties = d
-        return seniority_level
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

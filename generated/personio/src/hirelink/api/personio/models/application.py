@@ -1,23 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.candidate_reference import CandidateReference
-    from ..models.hiring_team_member import HiringTeamMember
-    from ..models.id_name import IdName
-    from ..models.job_reference import JobReference
-    from ..models.local_date_time import LocalDateTime
-    from ..models.stage import Stage
-
-
 T = TypeVar("T", bound="Application")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "application_date",
+        "candidate",
+        "job",
+        "current_stage",
+        "channel",
+        "hiring_team",
+        "is_anonymized",
+        "created_at",
+        "updated_at",
+    }
+)
 
 
 @_attrs_define
@@ -53,9 +60,6 @@ class Application:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.id_name import IdName
-        from ..models.local_date_time import LocalDateTime
-
         id = self.id
 
         application_date: None | str | Unset
@@ -137,105 +141,45 @@ class Application:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_reference import CandidateReference
-        from ..models.hiring_team_member import HiringTeamMember
-        from ..models.id_name import IdName
-        from ..models.job_reference import JobReference
-        from ..models.local_date_time import LocalDateTime
-        from ..models.stage import Stage
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        def _parse_application_date(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        application_date = _parse_application_date(d.pop("application_date", UNSET))
-
-        _candidate = d.pop("candidate", UNSET)
-        candidate: CandidateReference | Unset
-        if isinstance(_candidate, Unset):
-            candidate = UNSET
-        else:
-            candidate = CandidateReference.from_dict(_candidate)
-
-        _job = d.pop("job", UNSET)
-        job: JobReference | Unset
-        if isinstance(_job, Unset):
-            job = UNSET
-        else:
-            job = JobReference.from_dict(_job)
-
-        _current_stage = d.pop("current_stage", UNSET)
-        current_stage: Stage | Unset
-        if isinstance(_current_stage, Unset):
-            current_stage = UNSET
-        else:
-            current_stage = Stage.from_dict(_current_stage)
-
-        def _parse_channel(data: object) -> IdName | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                channel_type_0 = IdName.from_dict(data)
-
-                return channel_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdName | None | Unset, data)
-
-        channel = _parse_channel(d.pop("channel", UNSET))
-
-        _hiring_team = d.pop("hiring_team", UNSET)
-        hiring_team: list[HiringTeamMember] | Unset = UNSET
-        if _hiring_team is not UNSET:
-            hiring_team = []
-            for hiring_team_item_data in _hiring_team:
-                hiring_team_item = HiringTeamMember.from_dict(hiring_team_item_data)
-
-                hiring_team.append(hiring_team_item)
-
-        is_anonymized = d.pop("is_anonymized", UNSET)
-
-        def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
-        application = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        application_date = _src_get("application_date", UNSET)
+        _candidate = _src_get("candidate", UNSET)
+        candidate: CandidateReference | Unset = (
+            UNSET
+            if isinstance(_candidate, Unset)
+            else CandidateReference.from_dict(_candidate)
+        )
+        _job = _src_get("job", UNSET)
+        job: JobReference | Unset = (
+            UNSET if isinstance(_job, Unset) else JobReference.from_dict(_job)
+        )
+        _current_stage = _src_get("current_stage", UNSET)
+        current_stage: Stage | Unset = (
+            UNSET
+            if isinstance(_current_stage, Unset)
+            else Stage.from_dict(_current_stage)
+        )
+        _channel = _src_get("channel", UNSET)
+        channel: IdName | None | Unset = (
+            UNSET if isinstance(_channel, Unset) else _parse_channel(_channel)
+        )
+        _hiring_team = _src_get("hiring_team", UNSET)
+        hiring_team: list[HiringTeamMember] | Unset = (
+            UNSET
+            if isinstance(_hiring_team, Unset)
+            else list(map(HiringTeamMember.from_dict, _hiring_team))
+        )
+        is_anonymized = _src_get("is_anonymized", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+        )
+        _instance_ = cls(
             id=id,
             application_date=application_date,
             candidate=candidate,
@@ -248,8 +192,11 @@ class Application:
             updated_at=updated_at,
         )
 
-        application.additional_properties = d
-        return application
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -266,3 +213,57 @@ class Application:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_channel(data: object) -> IdName | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        channel_type_0 = IdName.from_dict(data)
+
+        return channel_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(IdName | None | Unset, data)
+
+
+def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_reference import CandidateReference
+from ..models.hiring_team_member import HiringTeamMember
+from ..models.id_name import IdName
+from ..models.job_reference import JobReference
+from ..models.local_date_time import LocalDateTime
+from ..models.stage import Stage

@@ -38,14 +38,11 @@ class ApplicationAttribute:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        value = d.pop("value")
-
-        application_attribute = cls(
+        id = src_dict["id"]
+        value = src_dict["value"]
+        _instance_ = cls(
             id=id,
             value=value,
         )
 
-        return application_attribute
+        return _instance_

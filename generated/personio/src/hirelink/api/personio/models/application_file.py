@@ -45,17 +45,13 @@ class ApplicationFile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        uuid = UUID(d.pop("uuid"))
-
-        original_filename = d.pop("original_filename")
-
-        category = ApplicationFileCategory(d.pop("category"))
-
-        application_file = cls(
+        uuid = UUID(src_dict["uuid"])
+        original_filename = src_dict["original_filename"]
+        category = ApplicationFileCategory(src_dict["category"])
+        _instance_ = cls(
             uuid=uuid,
             original_filename=original_filename,
             category=category,
         )
 
-        return application_file
+        return _instance_

@@ -2,18 +2,11 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.application_attribute import ApplicationAttribute
-    from ..models.application_file import ApplicationFile
-    from ..models.custom_phase import CustomPhase
-    from ..models.system_phase import SystemPhase
-
 
 T = TypeVar("T", bound="ApplicationRequest")
 
@@ -57,8 +50,6 @@ class ApplicationRequest:
     attributes: list[ApplicationAttribute] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.system_phase import SystemPhase
-
         first_name = self.first_name
 
         last_name = self.last_name
@@ -134,73 +125,38 @@ class ApplicationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.application_attribute import ApplicationAttribute
-        from ..models.application_file import ApplicationFile
-        from ..models.custom_phase import CustomPhase
-        from ..models.system_phase import SystemPhase
-
-        d = dict(src_dict)
-        first_name = d.pop("first_name")
-
-        last_name = d.pop("last_name")
-
-        email = d.pop("email")
-
-        job_position_id = d.pop("job_position_id")
-
-        recruiting_channel_id = d.pop("recruiting_channel_id", UNSET)
-
-        external_posting_id = d.pop("external_posting_id", UNSET)
-
-        message = d.pop("message", UNSET)
-
-        _application_date = d.pop("application_date", UNSET)
-        application_date: datetime.date | Unset
-        if isinstance(_application_date, Unset):
-            application_date = UNSET
-        else:
-            application_date = datetime.date.fromisoformat(_application_date)
-
-        def _parse_phase(data: object) -> CustomPhase | SystemPhase | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_application_phase_type_0 = SystemPhase.from_dict(data)
-
-                return componentsschemas_application_phase_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_application_phase_type_1 = CustomPhase.from_dict(data)
-
-            return componentsschemas_application_phase_type_1
-
-        phase = _parse_phase(d.pop("phase", UNSET))
-
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        _files = d.pop("files", UNSET)
-        files: list[ApplicationFile] | Unset = UNSET
-        if _files is not UNSET:
-            files = []
-            for files_item_data in _files:
-                files_item = ApplicationFile.from_dict(files_item_data)
-
-                files.append(files_item)
-
-        _attributes = d.pop("attributes", UNSET)
-        attributes: list[ApplicationAttribute] | Unset = UNSET
-        if _attributes is not UNSET:
-            attributes = []
-            for attributes_item_data in _attributes:
-                attributes_item = ApplicationAttribute.from_dict(attributes_item_data)
-
-                attributes.append(attributes_item)
-
-        application_request = cls(
+        _src_get = src_dict.get
+        first_name = src_dict["first_name"]
+        last_name = src_dict["last_name"]
+        email = src_dict["email"]
+        job_position_id = src_dict["job_position_id"]
+        recruiting_channel_id = _src_get("recruiting_channel_id", UNSET)
+        external_posting_id = _src_get("external_posting_id", UNSET)
+        message = _src_get("message", UNSET)
+        _application_date = _src_get("application_date", UNSET)
+        application_date: datetime.date | Unset = (
+            UNSET
+            if isinstance(_application_date, Unset)
+            else datetime.date.fromisoformat(_application_date)
+        )
+        _phase = _src_get("phase", UNSET)
+        phase: CustomPhase | SystemPhase | Unset = (
+            UNSET if isinstance(_phase, Unset) else _parse_phase(_phase)
+        )
+        tags = _src_get("tags", UNSET)
+        _files = _src_get("files", UNSET)
+        files: list[ApplicationFile] | Unset = (
+            UNSET
+            if isinstance(_files, Unset)
+            else list(map(ApplicationFile.from_dict, _files))
+        )
+        _attributes = _src_get("attributes", UNSET)
+        attributes: list[ApplicationAttribute] | Unset = (
+            UNSET
+            if isinstance(_attributes, Unset)
+            else list(map(ApplicationAttribute.from_dict, _attributes))
+        )
+        _instance_ = cls(
             first_name=first_name,
             last_name=last_name,
             email=email,
@@ -215,4 +171,30 @@ class ApplicationRequest:
             attributes=attributes,
         )
 
-        return application_request
+        return _instance_
+
+
+def _parse_phase(data: object) -> CustomPhase | SystemPhase | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_application_phase_type_0 = SystemPhase.from_dict(data)
+
+        return componentsschemas_application_phase_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_application_phase_type_1 = CustomPhase.from_dict(data)
+
+    return componentsschemas_application_phase_type_1
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.application_attribute import ApplicationAttribute
+from ..models.application_file import ApplicationFile
+from ..models.custom_phase import CustomPhase
+from ..models.system_phase import SystemPhase

@@ -1,19 +1,33 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.candidate_application import CandidateApplication
-    from ..models.local_date_time import LocalDateTime
-
-
 T = TypeVar("T", bound="Candidate")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "gender",
+        "phone",
+        "location",
+        "birthday",
+        "linkedin_profile",
+        "available_from",
+        "applications",
+        "created_at",
+        "updated_at",
+    }
+)
 
 
 @_attrs_define
@@ -54,8 +68,6 @@ class Candidate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.local_date_time import LocalDateTime
-
         id = self.id
 
         first_name: None | str | Unset
@@ -169,135 +181,32 @@ class Candidate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_application import CandidateApplication
-        from ..models.local_date_time import LocalDateTime
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("last_name", UNSET))
-
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
-
-        def _parse_gender(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        gender = _parse_gender(d.pop("gender", UNSET))
-
-        def _parse_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        phone = _parse_phone(d.pop("phone", UNSET))
-
-        def _parse_location(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        location = _parse_location(d.pop("location", UNSET))
-
-        def _parse_birthday(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        birthday = _parse_birthday(d.pop("birthday", UNSET))
-
-        def _parse_linkedin_profile(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        linkedin_profile = _parse_linkedin_profile(d.pop("linkedin_profile", UNSET))
-
-        def _parse_available_from(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        available_from = _parse_available_from(d.pop("available_from", UNSET))
-
-        _applications = d.pop("applications", UNSET)
-        applications: list[CandidateApplication] | Unset = UNSET
-        if _applications is not UNSET:
-            applications = []
-            for applications_item_data in _applications:
-                applications_item = CandidateApplication.from_dict(
-                    applications_item_data
-                )
-
-                applications.append(applications_item)
-
-        def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
-        candidate = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        first_name = _src_get("first_name", UNSET)
+        last_name = _src_get("last_name", UNSET)
+        email = _src_get("email", UNSET)
+        gender = _src_get("gender", UNSET)
+        phone = _src_get("phone", UNSET)
+        location = _src_get("location", UNSET)
+        birthday = _src_get("birthday", UNSET)
+        linkedin_profile = _src_get("linkedin_profile", UNSET)
+        available_from = _src_get("available_from", UNSET)
+        _applications = _src_get("applications", UNSET)
+        applications: list[CandidateApplication] | Unset = (
+            UNSET
+            if isinstance(_applications, Unset)
+            else list(map(CandidateApplication.from_dict, _applications))
+        )
+        _created_at = _src_get("created_at", UNSET)
+        created_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+        )
+        _instance_ = cls(
             id=id,
             first_name=first_name,
             last_name=last_name,
@@ -313,8 +222,11 @@ class Candidate:
             updated_at=updated_at,
         )
 
-        candidate.additional_properties = d
-        return candidate
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -331,3 +243,37 @@ class Candidate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_application import CandidateApplication
+from ..models.local_date_time import LocalDateTime

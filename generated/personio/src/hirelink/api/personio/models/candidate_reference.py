@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CandidateReference")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "email",
+        "first_name",
+        "last_name",
+        "gender",
+    }
+)
 
 
 @_attrs_define
@@ -62,25 +73,13 @@ class CandidateReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        first_name = d.pop("first_name", UNSET)
-
-        last_name = d.pop("last_name", UNSET)
-
-        def _parse_gender(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        gender = _parse_gender(d.pop("gender", UNSET))
-
-        candidate_reference = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        email = _src_get("email", UNSET)
+        first_name = _src_get("first_name", UNSET)
+        last_name = _src_get("last_name", UNSET)
+        gender = _src_get("gender", UNSET)
+        _instance_ = cls(
             id=id,
             email=email,
             first_name=first_name,
@@ -88,8 +87,11 @@ class CandidateReference:
             gender=gender,
         )
 
-        candidate_reference.additional_properties = d
-        return candidate_reference
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

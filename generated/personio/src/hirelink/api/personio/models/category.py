@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.stage import Stage
-
-
 T = TypeVar("T", bound="Category")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "stages",
+    }
+)
 
 
 @_attrs_define
@@ -56,30 +61,24 @@ class Category:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.stage import Stage
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        _stages = d.pop("stages", UNSET)
-        stages: list[Stage] | Unset = UNSET
-        if _stages is not UNSET:
-            stages = []
-            for stages_item_data in _stages:
-                stages_item = Stage.from_dict(stages_item_data)
-
-                stages.append(stages_item)
-
-        category = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        name = _src_get("name", UNSET)
+        _stages = _src_get("stages", UNSET)
+        stages: list[Stage] | Unset = (
+            UNSET if isinstance(_stages, Unset) else list(map(Stage.from_dict, _stages))
+        )
+        _instance_ = cls(
             id=id,
             name=name,
             stages=stages,
         )
 
-        category.additional_properties = d
-        return category
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -96,3 +95,8 @@ class Category:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.stage import Stage

@@ -43,16 +43,13 @@ class CustomPhase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["custom"], d.pop("type"))
+        type_ = cast(Literal["custom"], src_dict["type"])
         if type_ != "custom":
             raise ValueError(f"type must match const 'custom', got '{type_}'")
-
-        id = d.pop("id")
-
-        custom_phase = cls(
+        id = src_dict["id"]
+        _instance_ = cls(
             type_=type_,
             id=id,
         )
 
-        return custom_phase
+        return _instance_

@@ -45,11 +45,10 @@ class DocumentUploadRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        file = File(payload=BytesIO(d.pop("file")))
+        file = File(payload=BytesIO(src_dict["file"]))
 
-        document_upload_request = cls(
+        _instance_ = cls(
             file=file,
         )
 
-        return document_upload_request
+        return _instance_

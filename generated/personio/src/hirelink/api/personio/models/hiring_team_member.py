@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.hiring_team_member_person import HiringTeamMemberPerson
-    from ..models.hiring_team_member_role import HiringTeamMemberRole
-
-
 T = TypeVar("T", bound="HiringTeamMember")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "person",
+        "role",
+    }
+)
 
 
 @_attrs_define
@@ -49,31 +52,27 @@ class HiringTeamMember:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hiring_team_member_person import HiringTeamMemberPerson
-        from ..models.hiring_team_member_role import HiringTeamMemberRole
-
-        d = dict(src_dict)
-        _person = d.pop("person", UNSET)
-        person: HiringTeamMemberPerson | Unset
-        if isinstance(_person, Unset):
-            person = UNSET
-        else:
-            person = HiringTeamMemberPerson.from_dict(_person)
-
-        _role = d.pop("role", UNSET)
-        role: HiringTeamMemberRole | Unset
-        if isinstance(_role, Unset):
-            role = UNSET
-        else:
-            role = HiringTeamMemberRole.from_dict(_role)
-
-        hiring_team_member = cls(
+        _src_get = src_dict.get
+        _person = _src_get("person", UNSET)
+        person: HiringTeamMemberPerson | Unset = (
+            UNSET
+            if isinstance(_person, Unset)
+            else HiringTeamMemberPerson.from_dict(_person)
+        )
+        _role = _src_get("role", UNSET)
+        role: HiringTeamMemberRole | Unset = (
+            UNSET if isinstance(_role, Unset) else HiringTeamMemberRole.from_dict(_role)
+        )
+        _instance_ = cls(
             person=person,
             role=role,
         )
 
-        hiring_team_member.additional_properties = d
-        return hiring_team_member
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -90,3 +89,9 @@ class HiringTeamMember:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.hiring_team_member_person import HiringTeamMemberPerson
+from ..models.hiring_team_member_role import HiringTeamMemberRole

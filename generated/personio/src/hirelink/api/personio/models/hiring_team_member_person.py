@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.person_link_meta import PersonLinkMeta
-
-
 T = TypeVar("T", bound="HiringTeamMemberPerson")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "_meta",
+    }
+)
 
 
 @_attrs_define
@@ -46,25 +50,24 @@ class HiringTeamMemberPerson:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.person_link_meta import PersonLinkMeta
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        _field_meta = d.pop("_meta", UNSET)
-        field_meta: PersonLinkMeta | Unset
-        if isinstance(_field_meta, Unset):
-            field_meta = UNSET
-        else:
-            field_meta = PersonLinkMeta.from_dict(_field_meta)
-
-        hiring_team_member_person = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        _field_meta = _src_get("_meta", UNSET)
+        field_meta: PersonLinkMeta | Unset = (
+            UNSET
+            if isinstance(_field_meta, Unset)
+            else PersonLinkMeta.from_dict(_field_meta)
+        )
+        _instance_ = cls(
             id=id,
             field_meta=field_meta,
         )
 
-        hiring_team_member_person.additional_properties = d
-        return hiring_team_member_person
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -81,3 +84,8 @@ class HiringTeamMemberPerson:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.person_link_meta import PersonLinkMeta

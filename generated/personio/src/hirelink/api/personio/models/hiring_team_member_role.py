@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="HiringTeamMemberRole")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "name",
+    }
+)
+
 
 @_attrs_define
 class HiringTeamMemberRole:
@@ -34,15 +41,17 @@ class HiringTeamMemberRole:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        hiring_team_member_role = cls(
+        _src_get = src_dict.get
+        name = _src_get("name", UNSET)
+        _instance_ = cls(
             name=name,
         )
 
-        hiring_team_member_role.additional_properties = d
-        return hiring_team_member_role
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,21 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.hiring_team_member import HiringTeamMember
-    from ..models.id_name import IdName
-    from ..models.job_company import JobCompany
-    from ..models.local_date_time import LocalDateTime
-
-
 T = TypeVar("T", bound="Job")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "department",
+        "category",
+        "hiring_team",
+        "company",
+        "created_at",
+        "updated_at",
+    }
+)
 
 
 @_attrs_define
@@ -47,9 +54,6 @@ class Job:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.id_name import IdName
-        from ..models.local_date_time import LocalDateTime
-
         id = self.id
 
         name = self.name
@@ -121,97 +125,36 @@ class Job:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hiring_team_member import HiringTeamMember
-        from ..models.id_name import IdName
-        from ..models.job_company import JobCompany
-        from ..models.local_date_time import LocalDateTime
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        def _parse_department(data: object) -> IdName | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                department_type_0 = IdName.from_dict(data)
-
-                return department_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdName | None | Unset, data)
-
-        department = _parse_department(d.pop("department", UNSET))
-
-        def _parse_category(data: object) -> IdName | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                category_type_0 = IdName.from_dict(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdName | None | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        _hiring_team = d.pop("hiring_team", UNSET)
-        hiring_team: list[HiringTeamMember] | Unset = UNSET
-        if _hiring_team is not UNSET:
-            hiring_team = []
-            for hiring_team_item_data in _hiring_team:
-                hiring_team_item = HiringTeamMember.from_dict(hiring_team_item_data)
-
-                hiring_team.append(hiring_team_item)
-
-        _company = d.pop("company", UNSET)
-        company: JobCompany | Unset
-        if isinstance(_company, Unset):
-            company = UNSET
-        else:
-            company = JobCompany.from_dict(_company)
-
-        def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
-        job = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        name = _src_get("name", UNSET)
+        _department = _src_get("department", UNSET)
+        department: IdName | None | Unset = (
+            UNSET if isinstance(_department, Unset) else _parse_department(_department)
+        )
+        _category = _src_get("category", UNSET)
+        category: IdName | None | Unset = (
+            UNSET if isinstance(_category, Unset) else _parse_category(_category)
+        )
+        _hiring_team = _src_get("hiring_team", UNSET)
+        hiring_team: list[HiringTeamMember] | Unset = (
+            UNSET
+            if isinstance(_hiring_team, Unset)
+            else list(map(HiringTeamMember.from_dict, _hiring_team))
+        )
+        _company = _src_get("company", UNSET)
+        company: JobCompany | Unset = (
+            UNSET if isinstance(_company, Unset) else JobCompany.from_dict(_company)
+        )
+        _created_at = _src_get("created_at", UNSET)
+        created_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+        )
+        _instance_ = cls(
             id=id,
             name=name,
             department=department,
@@ -222,8 +165,11 @@ class Job:
             updated_at=updated_at,
         )
 
-        job.additional_properties = d
-        return job
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -240,3 +186,71 @@ class Job:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_department(data: object) -> IdName | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        department_type_0 = IdName.from_dict(data)
+
+        return department_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(IdName | None | Unset, data)
+
+
+def _parse_category(data: object) -> IdName | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        category_type_0 = IdName.from_dict(data)
+
+        return category_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(IdName | None | Unset, data)
+
+
+def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.hiring_team_member import HiringTeamMember
+from ..models.id_name import IdName
+from ..models.job_company import JobCompany
+from ..models.local_date_time import LocalDateTime

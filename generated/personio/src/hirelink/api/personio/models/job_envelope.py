@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.job import Job
-
-
 T = TypeVar("T", bound="JobEnvelope")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "_data",
+    }
+)
 
 
 @_attrs_define
@@ -39,17 +42,16 @@ class JobEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.job import Job
-
-        d = dict(src_dict)
-        field_data = Job.from_dict(d.pop("_data"))
-
-        job_envelope = cls(
+        field_data = Job.from_dict(src_dict["_data"])
+        _instance_ = cls(
             field_data=field_data,
         )
 
-        job_envelope.additional_properties = d
-        return job_envelope
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -66,3 +68,8 @@ class JobEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.job import Job

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.job import Job
-    from ..models.list_meta import ListMeta
-
-
 T = TypeVar("T", bound="JobList")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "_data",
+        "_meta",
+    }
+)
 
 
 @_attrs_define
@@ -52,31 +55,22 @@ class JobList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.job import Job
-        from ..models.list_meta import ListMeta
-
-        d = dict(src_dict)
-        field_data = []
-        _field_data = d.pop("_data")
-        for field_data_item_data in _field_data:
-            field_data_item = Job.from_dict(field_data_item_data)
-
-            field_data.append(field_data_item)
-
-        _field_meta = d.pop("_meta", UNSET)
-        field_meta: ListMeta | Unset
-        if isinstance(_field_meta, Unset):
-            field_meta = UNSET
-        else:
-            field_meta = ListMeta.from_dict(_field_meta)
-
-        job_list = cls(
+        _src_get = src_dict.get
+        field_data = list(map(Job.from_dict, src_dict["_data"]))
+        _field_meta = _src_get("_meta", UNSET)
+        field_meta: ListMeta | Unset = (
+            UNSET if isinstance(_field_meta, Unset) else ListMeta.from_dict(_field_meta)
+        )
+        _instance_ = cls(
             field_data=field_data,
             field_meta=field_meta,
         )
 
-        job_list.additional_properties = d
-        return job_list
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -93,3 +87,9 @@ class JobList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.job import Job
+from ..models.list_meta import ListMeta

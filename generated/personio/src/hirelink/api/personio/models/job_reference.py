@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.id_name import IdName
-
-
 T = TypeVar("T", bound="JobReference")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "department",
+        "category",
+    }
+)
 
 
 @_attrs_define
@@ -32,8 +38,6 @@ class JobReference:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.id_name import IdName
-
         id = self.id
 
         name = self.name
@@ -70,56 +74,29 @@ class JobReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.id_name import IdName
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        def _parse_department(data: object) -> IdName | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                department_type_0 = IdName.from_dict(data)
-
-                return department_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdName | None | Unset, data)
-
-        department = _parse_department(d.pop("department", UNSET))
-
-        def _parse_category(data: object) -> IdName | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                category_type_0 = IdName.from_dict(data)
-
-                return category_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(IdName | None | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        job_reference = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        name = _src_get("name", UNSET)
+        _department = _src_get("department", UNSET)
+        department: IdName | None | Unset = (
+            UNSET if isinstance(_department, Unset) else _parse_department(_department)
+        )
+        _category = _src_get("category", UNSET)
+        category: IdName | None | Unset = (
+            UNSET if isinstance(_category, Unset) else _parse_category(_category)
+        )
+        _instance_ = cls(
             id=id,
             name=name,
             department=department,
             category=category,
         )
 
-        job_reference.additional_properties = d
-        return job_reference
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -136,3 +113,40 @@ class JobReference:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_department(data: object) -> IdName | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        department_type_0 = IdName.from_dict(data)
+
+        return department_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(IdName | None | Unset, data)
+
+
+def _parse_category(data: object) -> IdName | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        category_type_0 = IdName.from_dict(data)
+
+        return category_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(IdName | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.id_name import IdName

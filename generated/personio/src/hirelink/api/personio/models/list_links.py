@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.link import Link
-
-
 T = TypeVar("T", bound="ListLinks")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "self",
+        "next",
+    }
+)
 
 
 @_attrs_define
@@ -48,30 +52,25 @@ class ListLinks:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.link import Link
-
-        d = dict(src_dict)
-        _self_ = d.pop("self", UNSET)
-        self_: Link | Unset
-        if isinstance(_self_, Unset):
-            self_ = UNSET
-        else:
-            self_ = Link.from_dict(_self_)
-
-        _next_ = d.pop("next", UNSET)
-        next_: Link | Unset
-        if isinstance(_next_, Unset):
-            next_ = UNSET
-        else:
-            next_ = Link.from_dict(_next_)
-
-        list_links = cls(
+        _src_get = src_dict.get
+        _self_ = _src_get("self", UNSET)
+        self_: Link | Unset = (
+            UNSET if isinstance(_self_, Unset) else Link.from_dict(_self_)
+        )
+        _next_ = _src_get("next", UNSET)
+        next_: Link | Unset = (
+            UNSET if isinstance(_next_, Unset) else Link.from_dict(_next_)
+        )
+        _instance_ = cls(
             self_=self_,
             next_=next_,
         )
 
-        list_links.additional_properties = d
-        return list_links
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -88,3 +87,8 @@ class ListLinks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.link import Link

@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.list_links import ListLinks
-
-
 T = TypeVar("T", bound="ListMeta")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "links",
+    }
+)
 
 
 @_attrs_define
@@ -41,22 +44,20 @@ class ListMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.list_links import ListLinks
-
-        d = dict(src_dict)
-        _links = d.pop("links", UNSET)
-        links: ListLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = ListLinks.from_dict(_links)
-
-        list_meta = cls(
+        _src_get = src_dict.get
+        _links = _src_get("links", UNSET)
+        links: ListLinks | Unset = (
+            UNSET if isinstance(_links, Unset) else ListLinks.from_dict(_links)
+        )
+        _instance_ = cls(
             links=links,
         )
 
-        list_meta.additional_properties = d
-        return list_meta
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +74,8 @@ class ListMeta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.list_links import ListLinks

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LocalDateTime")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "date-time",
+        "date",
+        "timezone",
+    }
+)
+
 
 @_attrs_define
 class LocalDateTime:
@@ -48,21 +57,21 @@ class LocalDateTime:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        date_time = d.pop("date-time", UNSET)
-
-        date = d.pop("date", UNSET)
-
-        timezone = d.pop("timezone", UNSET)
-
-        local_date_time = cls(
+        _src_get = src_dict.get
+        date_time = _src_get("date-time", UNSET)
+        date = _src_get("date", UNSET)
+        timezone = _src_get("timezone", UNSET)
+        _instance_ = cls(
             date_time=date_time,
             date=date,
             timezone=timezone,
         )
 
-        local_date_time.additional_properties = d
-        return local_date_time
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

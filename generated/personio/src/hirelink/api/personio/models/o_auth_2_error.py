@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.o_auth_2_error_meta import OAuth2ErrorMeta
-
-
 T = TypeVar("T", bound="OAuth2Error")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "error",
+        "error_description",
+        "error_uri",
+        "timestamp",
+        "trace_id",
+        "meta",
+    }
+)
 
 
 @_attrs_define
@@ -80,41 +88,17 @@ class OAuth2Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.o_auth_2_error_meta import OAuth2ErrorMeta
-
-        d = dict(src_dict)
-        error = d.pop("error")
-
-        def _parse_error_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_description = _parse_error_description(d.pop("error_description", UNSET))
-
-        def _parse_error_uri(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        error_uri = _parse_error_uri(d.pop("error_uri", UNSET))
-
-        timestamp = d.pop("timestamp", UNSET)
-
-        trace_id = d.pop("trace_id", UNSET)
-
-        _meta = d.pop("meta", UNSET)
-        meta: OAuth2ErrorMeta | Unset
-        if isinstance(_meta, Unset):
-            meta = UNSET
-        else:
-            meta = OAuth2ErrorMeta.from_dict(_meta)
-
-        o_auth_2_error = cls(
+        _src_get = src_dict.get
+        error = src_dict["error"]
+        error_description = _src_get("error_description", UNSET)
+        error_uri = _src_get("error_uri", UNSET)
+        timestamp = _src_get("timestamp", UNSET)
+        trace_id = _src_get("trace_id", UNSET)
+        _meta = _src_get("meta", UNSET)
+        meta: OAuth2ErrorMeta | Unset = (
+            UNSET if isinstance(_meta, Unset) else OAuth2ErrorMeta.from_dict(_meta)
+        )
+        _instance_ = cls(
             error=error,
             error_description=error_description,
             error_uri=error_uri,
@@ -123,8 +107,11 @@ class OAuth2Error:
             meta=meta,
         )
 
-        o_auth_2_error.additional_properties = d
-        return o_auth_2_error
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -141,3 +128,8 @@ class OAuth2Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.o_auth_2_error_meta import OAuth2ErrorMeta

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="OAuth2ErrorMeta")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({})
+
 
 @_attrs_define
 class OAuth2ErrorMeta:
@@ -24,11 +27,13 @@ class OAuth2ErrorMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        o_auth_2_error_meta = cls()
+        _instance_ = cls()
 
-        o_auth_2_error_meta.additional_properties = d
-        return o_auth_2_error_meta
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

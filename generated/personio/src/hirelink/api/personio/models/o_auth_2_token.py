@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OAuth2Token")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "access_token",
+        "token_type",
+        "expires_in",
+        "scope",
+        "refresh_token",
+    }
+)
 
 
 @_attrs_define
@@ -64,25 +75,13 @@ class OAuth2Token:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        access_token = d.pop("access_token", UNSET)
-
-        token_type = d.pop("token_type", UNSET)
-
-        expires_in = d.pop("expires_in", UNSET)
-
-        scope = d.pop("scope", UNSET)
-
-        def _parse_refresh_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        refresh_token = _parse_refresh_token(d.pop("refresh_token", UNSET))
-
-        o_auth_2_token = cls(
+        _src_get = src_dict.get
+        access_token = _src_get("access_token", UNSET)
+        token_type = _src_get("token_type", UNSET)
+        expires_in = _src_get("expires_in", UNSET)
+        scope = _src_get("scope", UNSET)
+        refresh_token = _src_get("refresh_token", UNSET)
+        _instance_ = cls(
             access_token=access_token,
             token_type=token_type,
             expires_in=expires_in,
@@ -90,8 +89,11 @@ class OAuth2Token:
             refresh_token=refresh_token,
         )
 
-        o_auth_2_token.additional_properties = d
-        return o_auth_2_token
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

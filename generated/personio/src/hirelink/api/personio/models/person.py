@@ -2,21 +2,33 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.person_custom_attribute import PersonCustomAttribute
-    from ..models.person_employments_item import PersonEmploymentsItem
-    from ..models.person_meta import PersonMeta
-    from ..models.person_profile_picture import PersonProfilePicture
-
-
 T = TypeVar("T", bound="Person")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "email",
+        "created_at",
+        "updated_at",
+        "first_name",
+        "last_name",
+        "preferred_name",
+        "gender",
+        "profile_picture",
+        "status",
+        "custom_attributes",
+        "employments",
+        "_meta",
+    }
+)
 
 
 @_attrs_define
@@ -151,105 +163,51 @@ class Person:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.person_custom_attribute import PersonCustomAttribute
-        from ..models.person_employments_item import PersonEmploymentsItem
-        from ..models.person_meta import PersonMeta
-        from ..models.person_profile_picture import PersonProfilePicture
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        def _parse_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        email = _parse_email(d.pop("email", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("last_name", UNSET))
-
-        def _parse_preferred_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        preferred_name = _parse_preferred_name(d.pop("preferred_name", UNSET))
-
-        gender = d.pop("gender", UNSET)
-
-        _profile_picture = d.pop("profile_picture", UNSET)
-        profile_picture: PersonProfilePicture | Unset
-        if isinstance(_profile_picture, Unset):
-            profile_picture = UNSET
-        else:
-            profile_picture = PersonProfilePicture.from_dict(_profile_picture)
-
-        status = d.pop("status", UNSET)
-
-        _custom_attributes = d.pop("custom_attributes", UNSET)
-        custom_attributes: list[PersonCustomAttribute] | Unset = UNSET
-        if _custom_attributes is not UNSET:
-            custom_attributes = []
-            for custom_attributes_item_data in _custom_attributes:
-                custom_attributes_item = PersonCustomAttribute.from_dict(
-                    custom_attributes_item_data
-                )
-
-                custom_attributes.append(custom_attributes_item)
-
-        _employments = d.pop("employments", UNSET)
-        employments: list[PersonEmploymentsItem] | Unset = UNSET
-        if _employments is not UNSET:
-            employments = []
-            for employments_item_data in _employments:
-                employments_item = PersonEmploymentsItem.from_dict(
-                    employments_item_data
-                )
-
-                employments.append(employments_item)
-
-        _field_meta = d.pop("_meta", UNSET)
-        field_meta: PersonMeta | Unset
-        if isinstance(_field_meta, Unset):
-            field_meta = UNSET
-        else:
-            field_meta = PersonMeta.from_dict(_field_meta)
-
-        person = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        email = _src_get("email", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
+        )
+        first_name = _src_get("first_name", UNSET)
+        last_name = _src_get("last_name", UNSET)
+        preferred_name = _src_get("preferred_name", UNSET)
+        gender = _src_get("gender", UNSET)
+        _profile_picture = _src_get("profile_picture", UNSET)
+        profile_picture: PersonProfilePicture | Unset = (
+            UNSET
+            if isinstance(_profile_picture, Unset)
+            else PersonProfilePicture.from_dict(_profile_picture)
+        )
+        status = _src_get("status", UNSET)
+        _custom_attributes = _src_get("custom_attributes", UNSET)
+        custom_attributes: list[PersonCustomAttribute] | Unset = (
+            UNSET
+            if isinstance(_custom_attributes, Unset)
+            else list(map(PersonCustomAttribute.from_dict, _custom_attributes))
+        )
+        _employments = _src_get("employments", UNSET)
+        employments: list[PersonEmploymentsItem] | Unset = (
+            UNSET
+            if isinstance(_employments, Unset)
+            else list(map(PersonEmploymentsItem.from_dict, _employments))
+        )
+        _field_meta = _src_get("_meta", UNSET)
+        field_meta: PersonMeta | Unset = (
+            UNSET
+            if isinstance(_field_meta, Unset)
+            else PersonMeta.from_dict(_field_meta)
+        )
+        _instance_ = cls(
             id=id,
             email=email,
             created_at=created_at,
@@ -265,8 +223,11 @@ class Person:
             field_meta=field_meta,
         )
 
-        person.additional_properties = d
-        return person
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -283,3 +244,11 @@ class Person:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.person_custom_attribute import PersonCustomAttribute
+from ..models.person_employments_item import PersonEmploymentsItem
+from ..models.person_meta import PersonMeta
+from ..models.person_profile_picture import PersonProfilePicture

@@ -10,6 +10,17 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PersonCustomAttribute")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "type",
+        "global_id",
+        "label",
+        "value",
+    }
+)
+
 
 @_attrs_define
 class PersonCustomAttribute:
@@ -58,18 +69,13 @@ class PersonCustomAttribute:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        type_ = d.pop("type", UNSET)
-
-        global_id = d.pop("global_id", UNSET)
-
-        label = d.pop("label", UNSET)
-
-        value = d.pop("value", UNSET)
-
-        person_custom_attribute = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        type_ = _src_get("type", UNSET)
+        global_id = _src_get("global_id", UNSET)
+        label = _src_get("label", UNSET)
+        value = _src_get("value", UNSET)
+        _instance_ = cls(
             id=id,
             type_=type_,
             global_id=global_id,
@@ -77,8 +83,11 @@ class PersonCustomAttribute:
             value=value,
         )
 
-        person_custom_attribute.additional_properties = d
-        return person_custom_attribute
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PersonEmploymentsItem")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+    }
+)
+
 
 @_attrs_define
 class PersonEmploymentsItem:
@@ -34,15 +41,17 @@ class PersonEmploymentsItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        person_employments_item = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        _instance_ = cls(
             id=id,
         )
 
-        person_employments_item.additional_properties = d
-        return person_employments_item
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

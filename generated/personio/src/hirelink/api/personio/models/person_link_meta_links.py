@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.link import Link
-
-
 T = TypeVar("T", bound="PersonLinkMetaLinks")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "self",
+    }
+)
 
 
 @_attrs_define
@@ -40,22 +43,20 @@ class PersonLinkMetaLinks:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.link import Link
-
-        d = dict(src_dict)
-        _self_ = d.pop("self", UNSET)
-        self_: Link | Unset
-        if isinstance(_self_, Unset):
-            self_ = UNSET
-        else:
-            self_ = Link.from_dict(_self_)
-
-        person_link_meta_links = cls(
+        _src_get = src_dict.get
+        _self_ = _src_get("self", UNSET)
+        self_: Link | Unset = (
+            UNSET if isinstance(_self_, Unset) else Link.from_dict(_self_)
+        )
+        _instance_ = cls(
             self_=self_,
         )
 
-        person_link_meta_links.additional_properties = d
-        return person_link_meta_links
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -72,3 +73,8 @@ class PersonLinkMetaLinks:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.link import Link

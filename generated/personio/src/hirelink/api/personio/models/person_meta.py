@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.person_meta_links import PersonMetaLinks
-
-
 T = TypeVar("T", bound="PersonMeta")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "links",
+    }
+)
 
 
 @_attrs_define
@@ -40,22 +43,20 @@ class PersonMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.person_meta_links import PersonMetaLinks
-
-        d = dict(src_dict)
-        _links = d.pop("links", UNSET)
-        links: PersonMetaLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = PersonMetaLinks.from_dict(_links)
-
-        person_meta = cls(
+        _src_get = src_dict.get
+        _links = _src_get("links", UNSET)
+        links: PersonMetaLinks | Unset = (
+            UNSET if isinstance(_links, Unset) else PersonMetaLinks.from_dict(_links)
+        )
+        _instance_ = cls(
             links=links,
         )
 
-        person_meta.additional_properties = d
-        return person_meta
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -72,3 +73,8 @@ class PersonMeta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.person_meta_links import PersonMetaLinks

@@ -32,11 +32,9 @@ class RevokeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        token = d.pop("token")
-
-        revoke_request = cls(
+        token = src_dict["token"]
+        _instance_ = cls(
             token=token,
         )
 
-        return revoke_request
+        return _instance_

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.local_date_time import LocalDateTime
-    from ..models.stage import Stage
-
-
 T = TypeVar("T", bound="StageTransition")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "entered_at",
+        "stage",
+    }
+)
 
 
 @_attrs_define
@@ -31,8 +34,6 @@ class StageTransition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.local_date_time import LocalDateTime
-
         entered_at: dict[str, Any] | str | Unset
         if isinstance(self.entered_at, Unset):
             entered_at = UNSET
@@ -57,40 +58,25 @@ class StageTransition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.local_date_time import LocalDateTime
-        from ..models.stage import Stage
-
-        d = dict(src_dict)
-
-        def _parse_entered_at(data: object) -> LocalDateTime | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-                return componentsschemas_timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalDateTime | str | Unset, data)
-
-        entered_at = _parse_entered_at(d.pop("entered_at", UNSET))
-
-        _stage = d.pop("stage", UNSET)
-        stage: Stage | Unset
-        if isinstance(_stage, Unset):
-            stage = UNSET
-        else:
-            stage = Stage.from_dict(_stage)
-
-        stage_transition = cls(
+        _src_get = src_dict.get
+        _entered_at = _src_get("entered_at", UNSET)
+        entered_at: LocalDateTime | str | Unset = (
+            UNSET if isinstance(_entered_at, Unset) else _parse_entered_at(_entered_at)
+        )
+        _stage = _src_get("stage", UNSET)
+        stage: Stage | Unset = (
+            UNSET if isinstance(_stage, Unset) else Stage.from_dict(_stage)
+        )
+        _instance_ = cls(
             entered_at=entered_at,
             stage=stage,
         )
 
-        stage_transition.additional_properties = d
-        return stage_transition
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -107,3 +93,23 @@ class StageTransition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_entered_at(data: object) -> LocalDateTime | str | Unset:
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
+
+        return componentsschemas_timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(LocalDateTime | str | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.local_date_time import LocalDateTime
+from ..models.stage import Stage

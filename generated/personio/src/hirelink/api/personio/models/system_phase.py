@@ -45,16 +45,13 @@ class SystemPhase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["system"], d.pop("type"))
+        type_ = cast(Literal["system"], src_dict["type"])
         if type_ != "system":
             raise ValueError(f"type must match const 'system', got '{type_}'")
-
-        id = SystemPhaseId(d.pop("id"))
-
-        system_phase = cls(
+        id = SystemPhaseId(src_dict["id"])
+        _instance_ = cls(
             type_=type_,
             id=id,
         )
 
-        return system_phase
+        return _instance_

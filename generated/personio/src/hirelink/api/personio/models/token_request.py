@@ -51,20 +51,16 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        grant_type = TokenRequestGrantType(d.pop("grant_type"))
-
-        client_id = d.pop("client_id")
-
-        client_secret = d.pop("client_secret")
-
-        scope = d.pop("scope", UNSET)
-
-        token_request = cls(
+        _src_get = src_dict.get
+        grant_type = TokenRequestGrantType(src_dict["grant_type"])
+        client_id = src_dict["client_id"]
+        client_secret = src_dict["client_secret"]
+        scope = _src_get("scope", UNSET)
+        _instance_ = cls(
             grant_type=grant_type,
             client_id=client_id,
             client_secret=client_secret,
             scope=scope,
         )
 
-        return token_request
+        return _instance_

@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="UploadedDocument")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "uuid",
+        "size",
+        "mimetype",
+        "original_filename",
+        "extension",
+    }
+)
+
 
 @_attrs_define
 class UploadedDocument:
@@ -57,18 +68,12 @@ class UploadedDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        uuid = UUID(d.pop("uuid"))
-
-        size = d.pop("size")
-
-        mimetype = d.pop("mimetype")
-
-        original_filename = d.pop("original_filename")
-
-        extension = d.pop("extension")
-
-        uploaded_document = cls(
+        uuid = UUID(src_dict["uuid"])
+        size = src_dict["size"]
+        mimetype = src_dict["mimetype"]
+        original_filename = src_dict["original_filename"]
+        extension = src_dict["extension"]
+        _instance_ = cls(
             uuid=uuid,
             size=size,
             mimetype=mimetype,
@@ -76,8 +81,11 @@ class UploadedDocument:
             extension=extension,
         )
 
-        uploaded_document.additional_properties = d
-        return uploaded_document
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

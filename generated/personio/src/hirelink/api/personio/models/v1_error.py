@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.v1_error_item import V1ErrorItem
-
-
 T = TypeVar("T", bound="V1Error")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "errors",
+    }
+)
 
 
 @_attrs_define
@@ -43,22 +46,16 @@ class V1Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.v1_error_item import V1ErrorItem
-
-        d = dict(src_dict)
-        errors = []
-        _errors = d.pop("errors")
-        for errors_item_data in _errors:
-            errors_item = V1ErrorItem.from_dict(errors_item_data)
-
-            errors.append(errors_item)
-
-        v1_error = cls(
+        errors = list(map(V1ErrorItem.from_dict, src_dict["errors"]))
+        _instance_ = cls(
             errors=errors,
         )
 
-        v1_error.additional_properties = d
-        return v1_error
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -75,3 +72,8 @@ class V1Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.v1_error_item import V1ErrorItem

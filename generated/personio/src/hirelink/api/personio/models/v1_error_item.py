@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.v1_error_reason import V1ErrorReason
-
-
 T = TypeVar("T", bound="V1ErrorItem")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "field",
+        "errors",
+        "id",
+        "status",
+        "title",
+        "detail",
+    }
+)
 
 
 @_attrs_define
@@ -74,29 +82,19 @@ class V1ErrorItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.v1_error_reason import V1ErrorReason
-
-        d = dict(src_dict)
-        field = d.pop("field", UNSET)
-
-        _errors = d.pop("errors", UNSET)
-        errors: list[V1ErrorReason] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = V1ErrorReason.from_dict(errors_item_data)
-
-                errors.append(errors_item)
-
-        id = d.pop("id", UNSET)
-
-        status = d.pop("status", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        detail = d.pop("detail", UNSET)
-
-        v1_error_item = cls(
+        _src_get = src_dict.get
+        field = _src_get("field", UNSET)
+        _errors = _src_get("errors", UNSET)
+        errors: list[V1ErrorReason] | Unset = (
+            UNSET
+            if isinstance(_errors, Unset)
+            else list(map(V1ErrorReason.from_dict, _errors))
+        )
+        id = _src_get("id", UNSET)
+        status = _src_get("status", UNSET)
+        title = _src_get("title", UNSET)
+        detail = _src_get("detail", UNSET)
+        _instance_ = cls(
             field=field,
             errors=errors,
             id=id,
@@ -105,8 +103,11 @@ class V1ErrorItem:
             detail=detail,
         )
 
-        v1_error_item.additional_properties = d
-        return v1_error_item
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -123,3 +124,8 @@ class V1ErrorItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.v1_error_reason import V1ErrorReason

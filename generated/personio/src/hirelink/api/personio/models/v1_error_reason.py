@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.v1_error_reason_context import V1ErrorReasonContext
-
-
 T = TypeVar("T", bound="V1ErrorReason")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "reason",
+        "context",
+    }
+)
 
 
 @_attrs_define
@@ -48,25 +52,24 @@ class V1ErrorReason:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.v1_error_reason_context import V1ErrorReasonContext
-
-        d = dict(src_dict)
-        reason = d.pop("reason")
-
-        _context = d.pop("context", UNSET)
-        context: V1ErrorReasonContext | Unset
-        if isinstance(_context, Unset):
-            context = UNSET
-        else:
-            context = V1ErrorReasonContext.from_dict(_context)
-
-        v1_error_reason = cls(
+        _src_get = src_dict.get
+        reason = src_dict["reason"]
+        _context = _src_get("context", UNSET)
+        context: V1ErrorReasonContext | Unset = (
+            UNSET
+            if isinstance(_context, Unset)
+            else V1ErrorReasonContext.from_dict(_context)
+        )
+        _instance_ = cls(
             reason=reason,
             context=context,
         )
 
-        v1_error_reason.additional_properties = d
-        return v1_error_reason
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -83,3 +86,8 @@ class V1ErrorReason:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.v1_error_reason_context import V1ErrorReasonContext

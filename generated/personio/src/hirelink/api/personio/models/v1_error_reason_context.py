@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="V1ErrorReasonContext")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({})
+
 
 @_attrs_define
 class V1ErrorReasonContext:
@@ -22,11 +25,13 @@ class V1ErrorReasonContext:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        v1_error_reason_context = cls()
+        _instance_ = cls()
 
-        v1_error_reason_context.additional_properties = d
-        return v1_error_reason_context
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

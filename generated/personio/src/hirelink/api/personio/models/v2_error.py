@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.v2_error_item import V2ErrorItem
-
-
 T = TypeVar("T", bound="V2Error")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "personio_trace_id",
+        "timestamp",
+        "errors",
+    }
+)
 
 
 @_attrs_define
@@ -56,30 +61,26 @@ class V2Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.v2_error_item import V2ErrorItem
-
-        d = dict(src_dict)
-        personio_trace_id = d.pop("personio_trace_id", UNSET)
-
-        timestamp = d.pop("timestamp", UNSET)
-
-        _errors = d.pop("errors", UNSET)
-        errors: list[V2ErrorItem] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = V2ErrorItem.from_dict(errors_item_data)
-
-                errors.append(errors_item)
-
-        v2_error = cls(
+        _src_get = src_dict.get
+        personio_trace_id = _src_get("personio_trace_id", UNSET)
+        timestamp = _src_get("timestamp", UNSET)
+        _errors = _src_get("errors", UNSET)
+        errors: list[V2ErrorItem] | Unset = (
+            UNSET
+            if isinstance(_errors, Unset)
+            else list(map(V2ErrorItem.from_dict, _errors))
+        )
+        _instance_ = cls(
             personio_trace_id=personio_trace_id,
             timestamp=timestamp,
             errors=errors,
         )
 
-        v2_error.additional_properties = d
-        return v2_error
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -96,3 +97,8 @@ class V2Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.v2_error_item import V2ErrorItem

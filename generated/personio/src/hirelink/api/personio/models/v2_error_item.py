@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.v2_error_item_meta import V2ErrorItemMeta
-
-
 T = TypeVar("T", bound="V2ErrorItem")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "title",
+        "detail",
+        "type",
+        "_meta",
+    }
+)
 
 
 @_attrs_define
@@ -58,31 +64,28 @@ class V2ErrorItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.v2_error_item_meta import V2ErrorItemMeta
-
-        d = dict(src_dict)
-        title = d.pop("title", UNSET)
-
-        detail = d.pop("detail", UNSET)
-
-        type_ = d.pop("type", UNSET)
-
-        _field_meta = d.pop("_meta", UNSET)
-        field_meta: V2ErrorItemMeta | Unset
-        if isinstance(_field_meta, Unset):
-            field_meta = UNSET
-        else:
-            field_meta = V2ErrorItemMeta.from_dict(_field_meta)
-
-        v2_error_item = cls(
+        _src_get = src_dict.get
+        title = _src_get("title", UNSET)
+        detail = _src_get("detail", UNSET)
+        type_ = _src_get("type", UNSET)
+        _field_meta = _src_get("_meta", UNSET)
+        field_meta: V2ErrorItemMeta | Unset = (
+            UNSET
+            if isinstance(_field_meta, Unset)
+            else V2ErrorItemMeta.from_dict(_field_meta)
+        )
+        _instance_ = cls(
             title=title,
             detail=detail,
             type_=type_,
             field_meta=field_meta,
         )
 
-        v2_error_item.additional_properties = d
-        return v2_error_item
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -99,3 +102,8 @@ class V2ErrorItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.v2_error_item_meta import V2ErrorItemMeta

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="V2ErrorItemMeta")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({})
+
 
 @_attrs_define
 class V2ErrorItemMeta:
@@ -22,11 +25,13 @@ class V2ErrorItemMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        v2_error_item_meta = cls()
+        _instance_ = cls()
 
-        v2_error_item_meta.additional_properties = d
-        return v2_error_item_meta
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

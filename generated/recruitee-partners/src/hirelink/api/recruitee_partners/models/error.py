@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.error_errors import ErrorErrors
-
-
 T = TypeVar("T", bound="Error")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "error",
+        "errors",
+    }
+)
 
 
 @_attrs_define
@@ -48,25 +52,22 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error_errors import ErrorErrors
-
-        d = dict(src_dict)
-        error = d.pop("error", UNSET)
-
-        _errors = d.pop("errors", UNSET)
-        errors: ErrorErrors | Unset
-        if isinstance(_errors, Unset):
-            errors = UNSET
-        else:
-            errors = ErrorErrors.from_dict(_errors)
-
-        error = cls(
+        _src_get = src_dict.get
+        error = _src_get("error", UNSET)
+        _errors = _src_get("errors", UNSET)
+        errors: ErrorErrors | Unset = (
+            UNSET if isinstance(_errors, Unset) else ErrorErrors.from_dict(_errors)
+        )
+        _instance_ = cls(
             error=error,
             errors=errors,
         )
 
-        error.additional_properties = d
-        return error
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -83,3 +84,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.error_errors import ErrorErrors

@@ -2,17 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.report_status import ReportStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.new_report_properties import NewReportProperties
-    from ..models.report_urls_input import ReportUrlsInput
-
 
 T = TypeVar("T", bound="NewReport")
 
@@ -80,43 +75,30 @@ class NewReport:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.new_report_properties import NewReportProperties
-        from ..models.report_urls_input import ReportUrlsInput
-
-        d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        status: ReportStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = ReportStatus(_status)
-
-        score = d.pop("score", UNSET)
-
-        _completed_at = d.pop("completed_at", UNSET)
-        completed_at: datetime.datetime | Unset
-        if isinstance(_completed_at, Unset):
-            completed_at = UNSET
-        else:
-            completed_at = datetime.datetime.fromisoformat(_completed_at)
-
-        subtitle = d.pop("subtitle", UNSET)
-
-        _properties = d.pop("properties", UNSET)
-        properties: NewReportProperties | Unset
-        if isinstance(_properties, Unset):
-            properties = UNSET
-        else:
-            properties = NewReportProperties.from_dict(_properties)
-
-        _urls = d.pop("urls", UNSET)
-        urls: ReportUrlsInput | Unset
-        if isinstance(_urls, Unset):
-            urls = UNSET
-        else:
-            urls = ReportUrlsInput.from_dict(_urls)
-
-        new_report = cls(
+        _src_get = src_dict.get
+        _status = _src_get("status", UNSET)
+        status: ReportStatus | Unset = (
+            UNSET if isinstance(_status, Unset) else ReportStatus(_status)
+        )
+        score = _src_get("score", UNSET)
+        _completed_at = _src_get("completed_at", UNSET)
+        completed_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_completed_at, Unset)
+            else datetime.datetime.fromisoformat(_completed_at)
+        )
+        subtitle = _src_get("subtitle", UNSET)
+        _properties = _src_get("properties", UNSET)
+        properties: NewReportProperties | Unset = (
+            UNSET
+            if isinstance(_properties, Unset)
+            else NewReportProperties.from_dict(_properties)
+        )
+        _urls = _src_get("urls", UNSET)
+        urls: ReportUrlsInput | Unset = (
+            UNSET if isinstance(_urls, Unset) else ReportUrlsInput.from_dict(_urls)
+        )
+        _instance_ = cls(
             status=status,
             score=score,
             completed_at=completed_at,
@@ -125,4 +107,10 @@ class NewReport:
             urls=urls,
         )
 
-        return new_report
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.new_report_properties import NewReportProperties
+from ..models.report_urls_input import ReportUrlsInput

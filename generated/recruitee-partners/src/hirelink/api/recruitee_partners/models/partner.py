@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,13 +9,23 @@ from attrs import field as _attrs_field
 from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.partner_input import PartnerInput
-    from ..models.partner_options import PartnerOptions
-    from ..models.partner_urls import PartnerUrls
-
-
 T = TypeVar("T", bound="Partner")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "kind",
+        "name",
+        "codename",
+        "description",
+        "logo",
+        "urls",
+        "inputs",
+        "options",
+        "secret",
+        "promoted",
+    }
+)
 
 
 @_attrs_define
@@ -120,75 +130,29 @@ class Partner:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.partner_input import PartnerInput
-        from ..models.partner_options import PartnerOptions
-        from ..models.partner_urls import PartnerUrls
-
-        d = dict(src_dict)
-
-        def _parse_kind(data: object) -> PartnerKind | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = PartnerKind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PartnerKind | str, data)
-
-        kind = _parse_kind(d.pop("kind"))
-
-        name = d.pop("name")
-
-        codename = d.pop("codename", UNSET)
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_logo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        logo = _parse_logo(d.pop("logo", UNSET))
-
-        _urls = d.pop("urls", UNSET)
-        urls: PartnerUrls | Unset
-        if isinstance(_urls, Unset):
-            urls = UNSET
-        else:
-            urls = PartnerUrls.from_dict(_urls)
-
-        _inputs = d.pop("inputs", UNSET)
-        inputs: list[PartnerInput] | Unset = UNSET
-        if _inputs is not UNSET:
-            inputs = []
-            for inputs_item_data in _inputs:
-                inputs_item = PartnerInput.from_dict(inputs_item_data)
-
-                inputs.append(inputs_item)
-
-        _options = d.pop("options", UNSET)
-        options: PartnerOptions | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = PartnerOptions.from_dict(_options)
-
-        secret = d.pop("secret", UNSET)
-
-        promoted = d.pop("promoted", UNSET)
-
-        partner = cls(
+        _src_get = src_dict.get
+        kind = _parse_kind(src_dict["kind"])
+        name = src_dict["name"]
+        codename = _src_get("codename", UNSET)
+        description = _src_get("description", UNSET)
+        logo = _src_get("logo", UNSET)
+        _urls = _src_get("urls", UNSET)
+        urls: PartnerUrls | Unset = (
+            UNSET if isinstance(_urls, Unset) else PartnerUrls.from_dict(_urls)
+        )
+        _inputs = _src_get("inputs", UNSET)
+        inputs: list[PartnerInput] | Unset = (
+            UNSET
+            if isinstance(_inputs, Unset)
+            else list(map(PartnerInput.from_dict, _inputs))
+        )
+        _options = _src_get("options", UNSET)
+        options: PartnerOptions | Unset = (
+            UNSET if isinstance(_options, Unset) else PartnerOptions.from_dict(_options)
+        )
+        secret = _src_get("secret", UNSET)
+        promoted = _src_get("promoted", UNSET)
+        _instance_ = cls(
             kind=kind,
             name=name,
             codename=codename,
@@ -201,8 +165,11 @@ class Partner:
             promoted=promoted,
         )
 
-        partner.additional_properties = d
-        return partner
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -219,3 +186,22 @@ class Partner:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_kind(data: object) -> PartnerKind | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        kind_type_0 = PartnerKind(data)
+
+        return kind_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(PartnerKind | str, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.partner_input import PartnerInput
+from ..models.partner_options import PartnerOptions
+from ..models.partner_urls import PartnerUrls

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.partner_fields_options import PartnerFieldsOptions
-    from ..models.partner_input_fields import PartnerInputFields
-    from ..models.partner_urls_input import PartnerUrlsInput
-
 
 T = TypeVar("T", bound="PartnerFields")
 
@@ -90,48 +84,31 @@ class PartnerFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.partner_fields_options import PartnerFieldsOptions
-        from ..models.partner_input_fields import PartnerInputFields
-        from ..models.partner_urls_input import PartnerUrlsInput
-
-        d = dict(src_dict)
-        _kind = d.pop("kind", UNSET)
-        kind: PartnerKind | Unset
-        if isinstance(_kind, Unset):
-            kind = UNSET
-        else:
-            kind = PartnerKind(_kind)
-
-        name = d.pop("name", UNSET)
-
-        description = d.pop("description", UNSET)
-
-        logo = d.pop("logo", UNSET)
-
-        _urls = d.pop("urls", UNSET)
-        urls: PartnerUrlsInput | Unset
-        if isinstance(_urls, Unset):
-            urls = UNSET
-        else:
-            urls = PartnerUrlsInput.from_dict(_urls)
-
-        _inputs = d.pop("inputs", UNSET)
-        inputs: list[PartnerInputFields] | Unset = UNSET
-        if _inputs is not UNSET:
-            inputs = []
-            for inputs_item_data in _inputs:
-                inputs_item = PartnerInputFields.from_dict(inputs_item_data)
-
-                inputs.append(inputs_item)
-
-        _options = d.pop("options", UNSET)
-        options: PartnerFieldsOptions | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = PartnerFieldsOptions.from_dict(_options)
-
-        partner_fields = cls(
+        _src_get = src_dict.get
+        _kind = _src_get("kind", UNSET)
+        kind: PartnerKind | Unset = (
+            UNSET if isinstance(_kind, Unset) else PartnerKind(_kind)
+        )
+        name = _src_get("name", UNSET)
+        description = _src_get("description", UNSET)
+        logo = _src_get("logo", UNSET)
+        _urls = _src_get("urls", UNSET)
+        urls: PartnerUrlsInput | Unset = (
+            UNSET if isinstance(_urls, Unset) else PartnerUrlsInput.from_dict(_urls)
+        )
+        _inputs = _src_get("inputs", UNSET)
+        inputs: list[PartnerInputFields] | Unset = (
+            UNSET
+            if isinstance(_inputs, Unset)
+            else list(map(PartnerInputFields.from_dict, _inputs))
+        )
+        _options = _src_get("options", UNSET)
+        options: PartnerFieldsOptions | Unset = (
+            UNSET
+            if isinstance(_options, Unset)
+            else PartnerFieldsOptions.from_dict(_options)
+        )
+        _instance_ = cls(
             kind=kind,
             name=name,
             description=description,
@@ -141,4 +118,11 @@ class PartnerFields:
             options=options,
         )
 
-        return partner_fields
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.partner_fields_options import PartnerFieldsOptions
+from ..models.partner_input_fields import PartnerInputFields
+from ..models.partner_urls_input import PartnerUrlsInput

@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartnerInput")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "kind",
+        "name",
+        "required",
+    }
+)
+
 
 @_attrs_define
 class PartnerInput:
@@ -57,40 +66,21 @@ class PartnerInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-
-        def _parse_kind(data: object) -> PartnerInputKind | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = PartnerInputKind(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PartnerInputKind | str, data)
-
-        kind = _parse_kind(d.pop("kind"))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        required = d.pop("required", UNSET)
-
-        partner_input = cls(
+        _src_get = src_dict.get
+        kind = _parse_kind(src_dict["kind"])
+        name = _src_get("name", UNSET)
+        required = _src_get("required", UNSET)
+        _instance_ = cls(
             kind=kind,
             name=name,
             required=required,
         )
 
-        partner_input.additional_properties = d
-        return partner_input
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -107,3 +97,15 @@ class PartnerInput:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_kind(data: object) -> PartnerInputKind | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        kind_type_0 = PartnerInputKind(data)
+
+        return kind_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(PartnerInputKind | str, data)

@@ -49,17 +49,14 @@ class PartnerInputFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        kind = PartnerInputKind(d.pop("kind"))
-
-        name = d.pop("name", UNSET)
-
-        required = d.pop("required", UNSET)
-
-        partner_input_fields = cls(
+        _src_get = src_dict.get
+        kind = PartnerInputKind(src_dict["kind"])
+        name = _src_get("name", UNSET)
+        required = _src_get("required", UNSET)
+        _instance_ = cls(
             kind=kind,
             name=name,
             required=required,
         )
 
-        return partner_input_fields
+        return _instance_

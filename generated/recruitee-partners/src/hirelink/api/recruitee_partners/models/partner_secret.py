@@ -8,6 +8,13 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="PartnerSecret")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "secret",
+    }
+)
+
 
 @_attrs_define
 class PartnerSecret:
@@ -34,15 +41,16 @@ class PartnerSecret:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        secret = d.pop("secret")
-
-        partner_secret = cls(
+        secret = src_dict["secret"]
+        _instance_ = cls(
             secret=secret,
         )
 
-        partner_secret.additional_properties = d
-        return partner_secret
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartnerUrls")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "validate_token",
+        "tests",
+        "send_candidate",
+        "help_article",
+    }
+)
 
 
 @_attrs_define
@@ -71,53 +81,23 @@ class PartnerUrls:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-
-        def _parse_validate_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        validate_token = _parse_validate_token(d.pop("validate_token", UNSET))
-
-        def _parse_tests(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        tests = _parse_tests(d.pop("tests", UNSET))
-
-        def _parse_send_candidate(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        send_candidate = _parse_send_candidate(d.pop("send_candidate", UNSET))
-
-        def _parse_help_article(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        help_article = _parse_help_article(d.pop("help_article", UNSET))
-
-        partner_urls = cls(
+        _src_get = src_dict.get
+        validate_token = _src_get("validate_token", UNSET)
+        tests = _src_get("tests", UNSET)
+        send_candidate = _src_get("send_candidate", UNSET)
+        help_article = _src_get("help_article", UNSET)
+        _instance_ = cls(
             validate_token=validate_token,
             tests=tests,
             send_candidate=send_candidate,
             help_article=help_article,
         )
 
-        partner_urls.additional_properties = d
-        return partner_urls
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -51,20 +51,16 @@ class PartnerUrlsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        validate_token = d.pop("validate_token", UNSET)
-
-        tests = d.pop("tests", UNSET)
-
-        send_candidate = d.pop("send_candidate", UNSET)
-
-        help_article = d.pop("help_article", UNSET)
-
-        partner_urls_input = cls(
+        _src_get = src_dict.get
+        validate_token = _src_get("validate_token", UNSET)
+        tests = _src_get("tests", UNSET)
+        send_candidate = _src_get("send_candidate", UNSET)
+        help_article = _src_get("help_article", UNSET)
+        _instance_ = cls(
             validate_token=validate_token,
             tests=tests,
             send_candidate=send_candidate,
             help_article=help_article,
         )
 
-        return partner_urls_input
+        return _instance_

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,24 @@ from attrs import field as _attrs_field
 from ..models.report_status import ReportStatus
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.report_urls import ReportUrls
-
-
 T = TypeVar("T", bound="Report")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "status",
+        "score",
+        "completed_at",
+        "subtitle",
+        "properties",
+        "urls",
+        "candidate_id",
+        "company_id",
+        "test_id",
+        "test_name",
+    }
+)
 
 
 @_attrs_define
@@ -132,91 +145,27 @@ class Report:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.report_urls import ReportUrls
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        def _parse_status(data: object) -> ReportStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = ReportStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ReportStatus | str, data)
-
-        status = _parse_status(d.pop("status"))
-
-        def _parse_score(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        score = _parse_score(d.pop("score", UNSET))
-
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
-
-        def _parse_subtitle(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        subtitle = _parse_subtitle(d.pop("subtitle", UNSET))
-
-        properties = d.pop("properties", UNSET)
-
-        _urls = d.pop("urls", UNSET)
-        urls: ReportUrls | Unset
-        if isinstance(_urls, Unset):
-            urls = UNSET
-        else:
-            urls = ReportUrls.from_dict(_urls)
-
-        candidate_id = d.pop("candidate_id", UNSET)
-
-        company_id = d.pop("company_id", UNSET)
-
-        def _parse_test_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        test_id = _parse_test_id(d.pop("test_id", UNSET))
-
-        def _parse_test_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        test_name = _parse_test_name(d.pop("test_name", UNSET))
-
-        report = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        status = _parse_status(src_dict["status"])
+        score = _src_get("score", UNSET)
+        _completed_at = _src_get("completed_at", UNSET)
+        completed_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_completed_at, Unset)
+            else _parse_completed_at(_completed_at)
+        )
+        subtitle = _src_get("subtitle", UNSET)
+        properties = _src_get("properties", UNSET)
+        _urls = _src_get("urls", UNSET)
+        urls: ReportUrls | Unset = (
+            UNSET if isinstance(_urls, Unset) else ReportUrls.from_dict(_urls)
+        )
+        candidate_id = _src_get("candidate_id", UNSET)
+        company_id = _src_get("company_id", UNSET)
+        test_id = _src_get("test_id", UNSET)
+        test_name = _src_get("test_name", UNSET)
+        _instance_ = cls(
             id=id,
             status=status,
             score=score,
@@ -230,8 +179,11 @@ class Report:
             test_name=test_name,
         )
 
-        report.additional_properties = d
-        return report
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -248,3 +200,36 @@ class Report:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_status(data: object) -> ReportStatus | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        status_type_0 = ReportStatus(data)
+
+        return status_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(ReportStatus | str, data)
+
+
+def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return completed_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.report_urls import ReportUrls

@@ -32,11 +32,10 @@ class ReportUrlsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        cancel = d.pop("cancel", UNSET)
-
-        report_urls_input = cls(
+        _src_get = src_dict.get
+        cancel = _src_get("cancel", UNSET)
+        _instance_ = cls(
             cancel=cancel,
         )
 
-        return report_urls_input
+        return _instance_

@@ -16,6 +16,23 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AdminReference")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "id",
+        "first_name",
+        "last_name",
+        "email",
+        "initials",
+        "has_avatar",
+        "photo_normal_url",
+        "photo_thumb_url",
+        "timezone",
+        "time_format24",
+    }
+)
+
 
 @_attrs_define
 class AdminReference:
@@ -126,74 +143,21 @@ class AdminReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["Admin"], d.pop("type"))
+        _src_get = src_dict.get
+        type_ = cast(Literal["Admin"], src_dict["type"])
         if type_ != "Admin":
             raise ValueError(f"type must match const 'Admin', got '{type_}'")
-
-        id = d.pop("id", UNSET)
-
-        def _parse_first_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        first_name = _parse_first_name(d.pop("first_name", UNSET))
-
-        def _parse_last_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        last_name = _parse_last_name(d.pop("last_name", UNSET))
-
-        email = d.pop("email", UNSET)
-
-        def _parse_initials(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        initials = _parse_initials(d.pop("initials", UNSET))
-
-        has_avatar = d.pop("has_avatar", UNSET)
-
-        def _parse_photo_normal_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        photo_normal_url = _parse_photo_normal_url(d.pop("photo_normal_url", UNSET))
-
-        def _parse_photo_thumb_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        photo_thumb_url = _parse_photo_thumb_url(d.pop("photo_thumb_url", UNSET))
-
-        def _parse_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
-
-        time_format24 = d.pop("time_format24", UNSET)
-
-        admin_reference = cls(
+        id = _src_get("id", UNSET)
+        first_name = _src_get("first_name", UNSET)
+        last_name = _src_get("last_name", UNSET)
+        email = _src_get("email", UNSET)
+        initials = _src_get("initials", UNSET)
+        has_avatar = _src_get("has_avatar", UNSET)
+        photo_normal_url = _src_get("photo_normal_url", UNSET)
+        photo_thumb_url = _src_get("photo_thumb_url", UNSET)
+        timezone = _src_get("timezone", UNSET)
+        time_format24 = _src_get("time_format24", UNSET)
+        _instance_ = cls(
             type_=type_,
             id=id,
             first_name=first_name,
@@ -207,8 +171,11 @@ class AdminReference:
             time_format24=time_format24,
         )
 
-        admin_reference.additional_properties = d
-        return admin_reference
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,23 +2,86 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.candidate_field import CandidateField
-    from ..models.candidate_list_item_ratings import CandidateListItemRatings
-    from ..models.candidate_online_data_type_0 import CandidateOnlineDataType0
-    from ..models.candidate_sourcing_data_type_0 import CandidateSourcingDataType0
-    from ..models.candidate_sourcing_origin_type_0 import CandidateSourcingOriginType0
-    from ..models.placement import Placement
-
-
 T = TypeVar("T", bound="Candidate")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "emails",
+        "phones",
+        "admin_id",
+        "followed",
+        "placements",
+        "adminapp_url",
+        "created_at",
+        "updated_at",
+        "last_message_at",
+        "example",
+        "has_avatar",
+        "initials",
+        "photo_thumb_url",
+        "rating",
+        "ratings",
+        "ratings_count",
+        "positive_ratings",
+        "my_last_rating",
+        "notes_count",
+        "tasks_count",
+        "pending_result_request",
+        "my_pending_result_request",
+        "upcoming_event",
+        "my_upcoming_event",
+        "unread_notifications",
+        "viewed",
+        "referrer",
+        "source",
+        "social_links",
+        "links",
+        "cover_letter",
+        "cv_url",
+        "cv_original_url",
+        "cv_pdf_url",
+        "cv_processing_status",
+        "cover_letter_file_url",
+        "cover_letter_file_original_url",
+        "photo_url",
+        "tags",
+        "sources",
+        "fields",
+        "custom_fields",
+        "open_question_answers",
+        "grouped_open_question_answers",
+        "attachments_count",
+        "mailbox_messages_count",
+        "last_activity_at",
+        "admin_ids",
+        "referral_referrers_ids",
+        "duplicates",
+        "gdpr_status",
+        "gdpr_expires_at",
+        "gdpr_consent_ever_given",
+        "gdpr_consent_request_sent_at",
+        "gdpr_consent_request_completed_at",
+        "gdpr_consent_request_type",
+        "gdpr_scheduled_to_delete_at",
+        "in_active_share",
+        "pending_request_link",
+        "rating_visible",
+        "online_data",
+        "sourcing_data",
+        "sourcing_origin",
+        "deleted_at",
+    }
+)
 
 
 @_attrs_define
@@ -173,12 +236,6 @@ class Candidate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.candidate_online_data_type_0 import CandidateOnlineDataType0
-        from ..models.candidate_sourcing_data_type_0 import CandidateSourcingDataType0
-        from ..models.candidate_sourcing_origin_type_0 import (
-            CandidateSourcingOriginType0,
-        )
-
         id = self.id
 
         name = self.name
@@ -627,476 +684,153 @@ class Candidate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_field import CandidateField
-        from ..models.candidate_list_item_ratings import CandidateListItemRatings
-        from ..models.candidate_online_data_type_0 import CandidateOnlineDataType0
-        from ..models.candidate_sourcing_data_type_0 import CandidateSourcingDataType0
-        from ..models.candidate_sourcing_origin_type_0 import (
-            CandidateSourcingOriginType0,
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        name = _src_get("name", UNSET)
+        emails = _src_get("emails", UNSET)
+        phones = _src_get("phones", UNSET)
+        admin_id = _src_get("admin_id", UNSET)
+        followed = _src_get("followed", UNSET)
+        _placements = _src_get("placements", UNSET)
+        placements: list[Placement] | Unset = (
+            UNSET
+            if isinstance(_placements, Unset)
+            else list(map(Placement.from_dict, _placements))
         )
-        from ..models.placement import Placement
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name", UNSET)
-
-        emails = cast(list[str], d.pop("emails", UNSET))
-
-        phones = cast(list[str], d.pop("phones", UNSET))
-
-        def _parse_admin_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        admin_id = _parse_admin_id(d.pop("admin_id", UNSET))
-
-        followed = d.pop("followed", UNSET)
-
-        _placements = d.pop("placements", UNSET)
-        placements: list[Placement] | Unset = UNSET
-        if _placements is not UNSET:
-            placements = []
-            for placements_item_data in _placements:
-                placements_item = Placement.from_dict(placements_item_data)
-
-                placements.append(placements_item)
-
-        def _parse_adminapp_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        adminapp_url = _parse_adminapp_url(d.pop("adminapp_url", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_message_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_message_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_message_at = _parse_last_message_at(d.pop("last_message_at", UNSET))
-
-        example = d.pop("example", UNSET)
-
-        has_avatar = d.pop("has_avatar", UNSET)
-
-        def _parse_initials(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        initials = _parse_initials(d.pop("initials", UNSET))
-
-        def _parse_photo_thumb_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        photo_thumb_url = _parse_photo_thumb_url(d.pop("photo_thumb_url", UNSET))
-
-        rating = d.pop("rating", UNSET)
-
-        _ratings = d.pop("ratings", UNSET)
-        ratings: CandidateListItemRatings | Unset
-        if isinstance(_ratings, Unset):
-            ratings = UNSET
-        else:
-            ratings = CandidateListItemRatings.from_dict(_ratings)
-
-        ratings_count = d.pop("ratings_count", UNSET)
-
-        def _parse_positive_ratings(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        positive_ratings = _parse_positive_ratings(d.pop("positive_ratings", UNSET))
-
-        def _parse_my_last_rating(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        my_last_rating = _parse_my_last_rating(d.pop("my_last_rating", UNSET))
-
-        notes_count = d.pop("notes_count", UNSET)
-
-        tasks_count = d.pop("tasks_count", UNSET)
-
-        pending_result_request = d.pop("pending_result_request", UNSET)
-
-        my_pending_result_request = d.pop("my_pending_result_request", UNSET)
-
-        upcoming_event = d.pop("upcoming_event", UNSET)
-
-        my_upcoming_event = d.pop("my_upcoming_event", UNSET)
-
-        unread_notifications = d.pop("unread_notifications", UNSET)
-
-        viewed = d.pop("viewed", UNSET)
-
-        def _parse_referrer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        referrer = _parse_referrer(d.pop("referrer", UNSET))
-
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        social_links = cast(list[str], d.pop("social_links", UNSET))
-
-        links = cast(list[str], d.pop("links", UNSET))
-
-        def _parse_cover_letter(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cover_letter = _parse_cover_letter(d.pop("cover_letter", UNSET))
-
-        def _parse_cv_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cv_url = _parse_cv_url(d.pop("cv_url", UNSET))
-
-        def _parse_cv_original_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cv_original_url = _parse_cv_original_url(d.pop("cv_original_url", UNSET))
-
-        def _parse_cv_pdf_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cv_pdf_url = _parse_cv_pdf_url(d.pop("cv_pdf_url", UNSET))
-
-        cv_processing_status = d.pop("cv_processing_status", UNSET)
-
-        def _parse_cover_letter_file_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cover_letter_file_url = _parse_cover_letter_file_url(
-            d.pop("cover_letter_file_url", UNSET)
+        adminapp_url = _src_get("adminapp_url", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
         )
-
-        def _parse_cover_letter_file_original_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cover_letter_file_original_url = _parse_cover_letter_file_original_url(
-            d.pop("cover_letter_file_original_url", UNSET)
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
         )
-
-        def _parse_photo_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        photo_url = _parse_photo_url(d.pop("photo_url", UNSET))
-
-        tags = cast(list[str], d.pop("tags", UNSET))
-
-        sources = cast(list[str], d.pop("sources", UNSET))
-
-        _fields = d.pop("fields", UNSET)
-        fields: list[CandidateField] | Unset = UNSET
-        if _fields is not UNSET:
-            fields = []
-            for fields_item_data in _fields:
-                fields_item = CandidateField.from_dict(fields_item_data)
-
-                fields.append(fields_item)
-
-        custom_fields = cast(list[Any], d.pop("custom_fields", UNSET))
-
-        open_question_answers = cast(list[Any], d.pop("open_question_answers", UNSET))
-
-        grouped_open_question_answers = cast(
-            list[Any], d.pop("grouped_open_question_answers", UNSET)
+        _last_message_at = _src_get("last_message_at", UNSET)
+        last_message_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_last_message_at, Unset)
+            else _parse_last_message_at(_last_message_at)
         )
-
-        attachments_count = d.pop("attachments_count", UNSET)
-
-        mailbox_messages_count = d.pop("mailbox_messages_count", UNSET)
-
-        _last_activity_at = d.pop("last_activity_at", UNSET)
-        last_activity_at: datetime.datetime | Unset
-        if isinstance(_last_activity_at, Unset):
-            last_activity_at = UNSET
-        else:
-            last_activity_at = datetime.datetime.fromisoformat(_last_activity_at)
-
-        admin_ids = cast(list[int], d.pop("admin_ids", UNSET))
-
-        referral_referrers_ids = cast(list[int], d.pop("referral_referrers_ids", UNSET))
-
-        duplicates = cast(list[Any], d.pop("duplicates", UNSET))
-
-        def _parse_gdpr_status(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        gdpr_status = _parse_gdpr_status(d.pop("gdpr_status", UNSET))
-
-        def _parse_gdpr_expires_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gdpr_expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return gdpr_expires_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        gdpr_expires_at = _parse_gdpr_expires_at(d.pop("gdpr_expires_at", UNSET))
-
-        def _parse_gdpr_consent_ever_given(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        gdpr_consent_ever_given = _parse_gdpr_consent_ever_given(
-            d.pop("gdpr_consent_ever_given", UNSET)
+        example = _src_get("example", UNSET)
+        has_avatar = _src_get("has_avatar", UNSET)
+        initials = _src_get("initials", UNSET)
+        photo_thumb_url = _src_get("photo_thumb_url", UNSET)
+        rating = _src_get("rating", UNSET)
+        _ratings = _src_get("ratings", UNSET)
+        ratings: CandidateListItemRatings | Unset = (
+            UNSET
+            if isinstance(_ratings, Unset)
+            else CandidateListItemRatings.from_dict(_ratings)
         )
-
-        def _parse_gdpr_consent_request_sent_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gdpr_consent_request_sent_at_type_0 = datetime.datetime.fromisoformat(
-                    data
-                )
-
-                return gdpr_consent_request_sent_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        gdpr_consent_request_sent_at = _parse_gdpr_consent_request_sent_at(
-            d.pop("gdpr_consent_request_sent_at", UNSET)
+        ratings_count = _src_get("ratings_count", UNSET)
+        positive_ratings = _src_get("positive_ratings", UNSET)
+        my_last_rating = _src_get("my_last_rating", UNSET)
+        notes_count = _src_get("notes_count", UNSET)
+        tasks_count = _src_get("tasks_count", UNSET)
+        pending_result_request = _src_get("pending_result_request", UNSET)
+        my_pending_result_request = _src_get("my_pending_result_request", UNSET)
+        upcoming_event = _src_get("upcoming_event", UNSET)
+        my_upcoming_event = _src_get("my_upcoming_event", UNSET)
+        unread_notifications = _src_get("unread_notifications", UNSET)
+        viewed = _src_get("viewed", UNSET)
+        referrer = _src_get("referrer", UNSET)
+        source = _src_get("source", UNSET)
+        social_links = _src_get("social_links", UNSET)
+        links = _src_get("links", UNSET)
+        cover_letter = _src_get("cover_letter", UNSET)
+        cv_url = _src_get("cv_url", UNSET)
+        cv_original_url = _src_get("cv_original_url", UNSET)
+        cv_pdf_url = _src_get("cv_pdf_url", UNSET)
+        cv_processing_status = _src_get("cv_processing_status", UNSET)
+        cover_letter_file_url = _src_get("cover_letter_file_url", UNSET)
+        cover_letter_file_original_url = _src_get(
+            "cover_letter_file_original_url", UNSET
         )
-
-        def _parse_gdpr_consent_request_completed_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gdpr_consent_request_completed_at_type_0 = (
-                    datetime.datetime.fromisoformat(data)
-                )
-
-                return gdpr_consent_request_completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        gdpr_consent_request_completed_at = _parse_gdpr_consent_request_completed_at(
-            d.pop("gdpr_consent_request_completed_at", UNSET)
+        photo_url = _src_get("photo_url", UNSET)
+        tags = _src_get("tags", UNSET)
+        sources = _src_get("sources", UNSET)
+        _fields = _src_get("fields", UNSET)
+        fields: list[CandidateField] | Unset = (
+            UNSET
+            if isinstance(_fields, Unset)
+            else list(map(CandidateField.from_dict, _fields))
         )
-
-        def _parse_gdpr_consent_request_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        gdpr_consent_request_type = _parse_gdpr_consent_request_type(
-            d.pop("gdpr_consent_request_type", UNSET)
+        custom_fields = _src_get("custom_fields", UNSET)
+        open_question_answers = _src_get("open_question_answers", UNSET)
+        grouped_open_question_answers = _src_get("grouped_open_question_answers", UNSET)
+        attachments_count = _src_get("attachments_count", UNSET)
+        mailbox_messages_count = _src_get("mailbox_messages_count", UNSET)
+        _last_activity_at = _src_get("last_activity_at", UNSET)
+        last_activity_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_last_activity_at, Unset)
+            else datetime.datetime.fromisoformat(_last_activity_at)
         )
-
-        def _parse_gdpr_scheduled_to_delete_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                gdpr_scheduled_to_delete_at_type_0 = datetime.datetime.fromisoformat(
-                    data
-                )
-
-                return gdpr_scheduled_to_delete_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        gdpr_scheduled_to_delete_at = _parse_gdpr_scheduled_to_delete_at(
-            d.pop("gdpr_scheduled_to_delete_at", UNSET)
+        admin_ids = _src_get("admin_ids", UNSET)
+        referral_referrers_ids = _src_get("referral_referrers_ids", UNSET)
+        duplicates = _src_get("duplicates", UNSET)
+        gdpr_status = _src_get("gdpr_status", UNSET)
+        _gdpr_expires_at = _src_get("gdpr_expires_at", UNSET)
+        gdpr_expires_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_gdpr_expires_at, Unset)
+            else _parse_gdpr_expires_at(_gdpr_expires_at)
         )
-
-        in_active_share = d.pop("in_active_share", UNSET)
-
-        pending_request_link = d.pop("pending_request_link", UNSET)
-
-        rating_visible = d.pop("rating_visible", UNSET)
-
-        def _parse_online_data(data: object) -> CandidateOnlineDataType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                online_data_type_0 = CandidateOnlineDataType0.from_dict(data)
-
-                return online_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CandidateOnlineDataType0 | None | Unset, data)
-
-        online_data = _parse_online_data(d.pop("online_data", UNSET))
-
-        def _parse_sourcing_data(
-            data: object,
-        ) -> CandidateSourcingDataType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                sourcing_data_type_0 = CandidateSourcingDataType0.from_dict(data)
-
-                return sourcing_data_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CandidateSourcingDataType0 | None | Unset, data)
-
-        sourcing_data = _parse_sourcing_data(d.pop("sourcing_data", UNSET))
-
-        def _parse_sourcing_origin(
-            data: object,
-        ) -> CandidateSourcingOriginType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                sourcing_origin_type_0 = CandidateSourcingOriginType0.from_dict(data)
-
-                return sourcing_origin_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CandidateSourcingOriginType0 | None | Unset, data)
-
-        sourcing_origin = _parse_sourcing_origin(d.pop("sourcing_origin", UNSET))
-
-        def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return deleted_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
-
-        candidate = cls(
+        gdpr_consent_ever_given = _src_get("gdpr_consent_ever_given", UNSET)
+        _gdpr_consent_request_sent_at = _src_get("gdpr_consent_request_sent_at", UNSET)
+        gdpr_consent_request_sent_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_gdpr_consent_request_sent_at, Unset)
+            else _parse_gdpr_consent_request_sent_at(_gdpr_consent_request_sent_at)
+        )
+        _gdpr_consent_request_completed_at = _src_get(
+            "gdpr_consent_request_completed_at", UNSET
+        )
+        gdpr_consent_request_completed_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_gdpr_consent_request_completed_at, Unset)
+            else _parse_gdpr_consent_request_completed_at(
+                _gdpr_consent_request_completed_at
+            )
+        )
+        gdpr_consent_request_type = _src_get("gdpr_consent_request_type", UNSET)
+        _gdpr_scheduled_to_delete_at = _src_get("gdpr_scheduled_to_delete_at", UNSET)
+        gdpr_scheduled_to_delete_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_gdpr_scheduled_to_delete_at, Unset)
+            else _parse_gdpr_scheduled_to_delete_at(_gdpr_scheduled_to_delete_at)
+        )
+        in_active_share = _src_get("in_active_share", UNSET)
+        pending_request_link = _src_get("pending_request_link", UNSET)
+        rating_visible = _src_get("rating_visible", UNSET)
+        _online_data = _src_get("online_data", UNSET)
+        online_data: CandidateOnlineDataType0 | None | Unset = (
+            UNSET
+            if isinstance(_online_data, Unset)
+            else _parse_online_data(_online_data)
+        )
+        _sourcing_data = _src_get("sourcing_data", UNSET)
+        sourcing_data: CandidateSourcingDataType0 | None | Unset = (
+            UNSET
+            if isinstance(_sourcing_data, Unset)
+            else _parse_sourcing_data(_sourcing_data)
+        )
+        _sourcing_origin = _src_get("sourcing_origin", UNSET)
+        sourcing_origin: CandidateSourcingOriginType0 | None | Unset = (
+            UNSET
+            if isinstance(_sourcing_origin, Unset)
+            else _parse_sourcing_origin(_sourcing_origin)
+        )
+        _deleted_at = _src_get("deleted_at", UNSET)
+        deleted_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_deleted_at, Unset) else _parse_deleted_at(_deleted_at)
+        )
+        _instance_ = cls(
             id=id,
             name=name,
             emails=emails,
@@ -1165,8 +899,11 @@ class Candidate:
             deleted_at=deleted_at,
         )
 
-        candidate.additional_properties = d
-        return candidate
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -1183,3 +920,163 @@ class Candidate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        last_message_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return last_message_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_gdpr_expires_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        gdpr_expires_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return gdpr_expires_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_gdpr_consent_request_sent_at(
+    data: object,
+) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        gdpr_consent_request_sent_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return gdpr_consent_request_sent_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_gdpr_consent_request_completed_at(
+    data: object,
+) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        gdpr_consent_request_completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return gdpr_consent_request_completed_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_gdpr_scheduled_to_delete_at(
+    data: object,
+) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        gdpr_scheduled_to_delete_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return gdpr_scheduled_to_delete_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_online_data(data: object) -> CandidateOnlineDataType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        online_data_type_0 = CandidateOnlineDataType0.from_dict(data)
+
+        return online_data_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CandidateOnlineDataType0 | None | Unset, data)
+
+
+def _parse_sourcing_data(data: object) -> CandidateSourcingDataType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        sourcing_data_type_0 = CandidateSourcingDataType0.from_dict(data)
+
+        return sourcing_data_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CandidateSourcingDataType0 | None | Unset, data)
+
+
+def _parse_sourcing_origin(data: object) -> CandidateSourcingOriginType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        sourcing_origin_type_0 = CandidateSourcingOriginType0.from_dict(data)
+
+        return sourcing_origin_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(CandidateSourcingOriginType0 | None | Unset, data)
+
+
+def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        deleted_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return deleted_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_field import CandidateField
+from ..models.candidate_list_item_ratings import CandidateListItemRatings
+from ..models.candidate_online_data_type_0 import CandidateOnlineDataType0
+from ..models.candidate_sourcing_data_type_0 import CandidateSourcingDataType0
+from ..models.candidate_sourcing_origin_type_0 import CandidateSourcingOriginType0
+from ..models.placement import Placement

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -86,24 +86,16 @@ class CandidateCreateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        emails = cast(list[str], d.pop("emails", UNSET))
-
-        phones = cast(list[str], d.pop("phones", UNSET))
-
-        social_links = cast(list[str], d.pop("social_links", UNSET))
-
-        links = cast(list[str], d.pop("links", UNSET))
-
-        sources = cast(list[str], d.pop("sources", UNSET))
-
-        cover_letter = d.pop("cover_letter", UNSET)
-
-        remote_cv_url = d.pop("remote_cv_url", UNSET)
-
-        candidate_create_fields = cls(
+        _src_get = src_dict.get
+        name = src_dict["name"]
+        emails = _src_get("emails", UNSET)
+        phones = _src_get("phones", UNSET)
+        social_links = _src_get("social_links", UNSET)
+        links = _src_get("links", UNSET)
+        sources = _src_get("sources", UNSET)
+        cover_letter = _src_get("cover_letter", UNSET)
+        remote_cv_url = _src_get("remote_cv_url", UNSET)
+        _instance_ = cls(
             name=name,
             emails=emails,
             phones=phones,
@@ -114,4 +106,4 @@ class CandidateCreateFields:
             remote_cv_url=remote_cv_url,
         )
 
-        return candidate_create_fields
+        return _instance_

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.candidate_create_fields import CandidateCreateFields
-
 
 T = TypeVar("T", bound="CandidateCreateRequest")
 
@@ -46,16 +42,17 @@ class CandidateCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_create_fields import CandidateCreateFields
-
-        d = dict(src_dict)
-        candidate = CandidateCreateFields.from_dict(d.pop("candidate"))
-
-        offers = cast(list[int], d.pop("offers", UNSET))
-
-        candidate_create_request = cls(
+        _src_get = src_dict.get
+        candidate = CandidateCreateFields.from_dict(src_dict["candidate"])
+        offers = _src_get("offers", UNSET)
+        _instance_ = cls(
             candidate=candidate,
             offers=offers,
         )
 
-        return candidate_create_request
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_create_fields import CandidateCreateFields

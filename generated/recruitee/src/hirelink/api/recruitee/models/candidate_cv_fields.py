@@ -32,11 +32,9 @@ class CandidateCvFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        remote_cv_url = d.pop("remote_cv_url")
-
-        candidate_cv_fields = cls(
+        remote_cv_url = src_dict["remote_cv_url"]
+        _instance_ = cls(
             remote_cv_url=remote_cv_url,
         )
 
-        return candidate_cv_fields
+        return _instance_

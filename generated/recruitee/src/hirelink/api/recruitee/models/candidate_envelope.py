@@ -1,22 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.admin_reference import AdminReference
-    from ..models.candidate import Candidate
-    from ..models.offer_reference import OfferReference
-    from ..models.stage_reference import StageReference
-    from ..models.unknown_reference import UnknownReference
-
-
 T = TypeVar("T", bound="CandidateEnvelope")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "candidate",
+        "references",
+    }
+)
 
 
 @_attrs_define
@@ -37,10 +37,6 @@ class CandidateEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_reference import AdminReference
-        from ..models.offer_reference import OfferReference
-        from ..models.stage_reference import StageReference
-
         candidate = self.candidate.to_dict()
 
         references: list[dict[str, Any]] | Unset = UNSET
@@ -73,78 +69,27 @@ class CandidateEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.admin_reference import AdminReference
-        from ..models.candidate import Candidate
-        from ..models.offer_reference import OfferReference
-        from ..models.stage_reference import StageReference
-        from ..models.unknown_reference import UnknownReference
-
-        d = dict(src_dict)
-        candidate = Candidate.from_dict(d.pop("candidate"))
-
-        _references = d.pop("references", UNSET)
+        _src_get = src_dict.get
+        candidate = Candidate.from_dict(src_dict["candidate"])
+        _references = _src_get("references", UNSET)
         references: (
             list[AdminReference | OfferReference | StageReference | UnknownReference]
             | Unset
-        ) = UNSET
-        if _references is not UNSET:
-            references = []
-            for references_item_data in _references:
-
-                def _parse_references_item(
-                    data: object,
-                ) -> (
-                    AdminReference | OfferReference | StageReference | UnknownReference
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_0 = OfferReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_1 = StageReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_2 = AdminReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_reference_type_3 = UnknownReference.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_reference_type_3
-
-                references_item = _parse_references_item(references_item_data)
-
-                references.append(references_item)
-
-        candidate_envelope = cls(
+        ) = (
+            UNSET
+            if isinstance(_references, Unset)
+            else list(map(_parse_references_item, _references))
+        )
+        _instance_ = cls(
             candidate=candidate,
             references=references,
         )
 
-        candidate_envelope.additional_properties = d
-        return candidate_envelope
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -161,3 +106,46 @@ class CandidateEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_references_item(
+    data: object,
+) -> AdminReference | OfferReference | StageReference | UnknownReference:
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_0 = OfferReference.from_dict(data)
+
+        return componentsschemas_reference_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_1 = StageReference.from_dict(data)
+
+        return componentsschemas_reference_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_2 = AdminReference.from_dict(data)
+
+        return componentsschemas_reference_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_reference_type_3 = UnknownReference.from_dict(data)
+
+    return componentsschemas_reference_type_3
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.admin_reference import AdminReference
+from ..models.candidate import Candidate
+from ..models.offer_reference import OfferReference
+from ..models.stage_reference import StageReference
+from ..models.unknown_reference import UnknownReference

@@ -1,19 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.candidate_field_values_item import CandidateFieldValuesItem
-    from ..models.candidate_field_visibility import CandidateFieldVisibility
-
-
 T = TypeVar("T", bound="CandidateField")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "kind",
+        "name",
+        "fixed",
+        "origin",
+        "visible",
+        "visibility",
+        "values",
+    }
+)
 
 
 @_attrs_define
@@ -102,61 +111,26 @@ class CandidateField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_field_values_item import CandidateFieldValuesItem
-        from ..models.candidate_field_visibility import CandidateFieldVisibility
-
-        d = dict(src_dict)
-
-        def _parse_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        id = _parse_id(d.pop("id", UNSET))
-
-        kind = d.pop("kind", UNSET)
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-        fixed = d.pop("fixed", UNSET)
-
-        def _parse_origin(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        origin = _parse_origin(d.pop("origin", UNSET))
-
-        visible = d.pop("visible", UNSET)
-
-        _visibility = d.pop("visibility", UNSET)
-        visibility: CandidateFieldVisibility | Unset
-        if isinstance(_visibility, Unset):
-            visibility = UNSET
-        else:
-            visibility = CandidateFieldVisibility.from_dict(_visibility)
-
-        _values = d.pop("values", UNSET)
-        values: list[CandidateFieldValuesItem] | Unset = UNSET
-        if _values is not UNSET:
-            values = []
-            for values_item_data in _values:
-                values_item = CandidateFieldValuesItem.from_dict(values_item_data)
-
-                values.append(values_item)
-
-        candidate_field = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        kind = _src_get("kind", UNSET)
+        name = _src_get("name", UNSET)
+        fixed = _src_get("fixed", UNSET)
+        origin = _src_get("origin", UNSET)
+        visible = _src_get("visible", UNSET)
+        _visibility = _src_get("visibility", UNSET)
+        visibility: CandidateFieldVisibility | Unset = (
+            UNSET
+            if isinstance(_visibility, Unset)
+            else CandidateFieldVisibility.from_dict(_visibility)
+        )
+        _values = _src_get("values", UNSET)
+        values: list[CandidateFieldValuesItem] | Unset = (
+            UNSET
+            if isinstance(_values, Unset)
+            else list(map(CandidateFieldValuesItem.from_dict, _values))
+        )
+        _instance_ = cls(
             id=id,
             kind=kind,
             name=name,
@@ -167,8 +141,11 @@ class CandidateField:
             values=values,
         )
 
-        candidate_field.additional_properties = d
-        return candidate_field
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -185,3 +162,9 @@ class CandidateField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_field_values_item import CandidateFieldValuesItem
+from ..models.candidate_field_visibility import CandidateFieldVisibility

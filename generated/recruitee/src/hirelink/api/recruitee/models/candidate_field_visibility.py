@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CandidateFieldVisibility")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "level",
+        "admin_ids",
+        "role_ids",
+    }
+)
 
 
 @_attrs_define
@@ -51,21 +60,21 @@ class CandidateFieldVisibility:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        level = d.pop("level", UNSET)
-
-        admin_ids = cast(list[int], d.pop("admin_ids", UNSET))
-
-        role_ids = cast(list[int], d.pop("role_ids", UNSET))
-
-        candidate_field_visibility = cls(
+        _src_get = src_dict.get
+        level = _src_get("level", UNSET)
+        admin_ids = _src_get("admin_ids", UNSET)
+        role_ids = _src_get("role_ids", UNSET)
+        _instance_ = cls(
             level=level,
             admin_ids=admin_ids,
             role_ids=role_ids,
         )
 
-        candidate_field_visibility.additional_properties = d
-        return candidate_field_visibility
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

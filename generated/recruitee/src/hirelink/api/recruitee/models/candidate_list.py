@@ -2,22 +2,23 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.admin_reference import AdminReference
-    from ..models.candidate_list_item import CandidateListItem
-    from ..models.offer_reference import OfferReference
-    from ..models.stage_reference import StageReference
-    from ..models.unknown_reference import UnknownReference
-
-
 T = TypeVar("T", bound="CandidateList")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "candidates",
+        "generated_at",
+        "references",
+    }
+)
 
 
 @_attrs_define
@@ -41,10 +42,6 @@ class CandidateList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.admin_reference import AdminReference
-        from ..models.offer_reference import OfferReference
-        from ..models.stage_reference import StageReference
-
         candidates = []
         for candidates_item_data in self.candidates:
             candidates_item = candidates_item_data.to_dict()
@@ -86,91 +83,34 @@ class CandidateList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.admin_reference import AdminReference
-        from ..models.candidate_list_item import CandidateListItem
-        from ..models.offer_reference import OfferReference
-        from ..models.stage_reference import StageReference
-        from ..models.unknown_reference import UnknownReference
-
-        d = dict(src_dict)
-        candidates = []
-        _candidates = d.pop("candidates")
-        for candidates_item_data in _candidates:
-            candidates_item = CandidateListItem.from_dict(candidates_item_data)
-
-            candidates.append(candidates_item)
-
-        _generated_at = d.pop("generated_at", UNSET)
-        generated_at: datetime.datetime | Unset
-        if isinstance(_generated_at, Unset):
-            generated_at = UNSET
-        else:
-            generated_at = datetime.datetime.fromisoformat(_generated_at)
-
-        _references = d.pop("references", UNSET)
+        _src_get = src_dict.get
+        candidates = list(map(CandidateListItem.from_dict, src_dict["candidates"]))
+        _generated_at = _src_get("generated_at", UNSET)
+        generated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_generated_at, Unset)
+            else datetime.datetime.fromisoformat(_generated_at)
+        )
+        _references = _src_get("references", UNSET)
         references: (
             list[AdminReference | OfferReference | StageReference | UnknownReference]
             | Unset
-        ) = UNSET
-        if _references is not UNSET:
-            references = []
-            for references_item_data in _references:
-
-                def _parse_references_item(
-                    data: object,
-                ) -> (
-                    AdminReference | OfferReference | StageReference | UnknownReference
-                ):
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_0 = OfferReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_1 = StageReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_reference_type_2 = AdminReference.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_reference_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_reference_type_3 = UnknownReference.from_dict(
-                        data
-                    )
-
-                    return componentsschemas_reference_type_3
-
-                references_item = _parse_references_item(references_item_data)
-
-                references.append(references_item)
-
-        candidate_list = cls(
+        ) = (
+            UNSET
+            if isinstance(_references, Unset)
+            else list(map(_parse_references_item, _references))
+        )
+        _instance_ = cls(
             candidates=candidates,
             generated_at=generated_at,
             references=references,
         )
 
-        candidate_list.additional_properties = d
-        return candidate_list
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -187,3 +127,46 @@ class CandidateList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_references_item(
+    data: object,
+) -> AdminReference | OfferReference | StageReference | UnknownReference:
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_0 = OfferReference.from_dict(data)
+
+        return componentsschemas_reference_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_1 = StageReference.from_dict(data)
+
+        return componentsschemas_reference_type_1
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_reference_type_2 = AdminReference.from_dict(data)
+
+        return componentsschemas_reference_type_2
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    if not isinstance(data, dict):
+        raise TypeError()
+    componentsschemas_reference_type_3 = UnknownReference.from_dict(data)
+
+    return componentsschemas_reference_type_3
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.admin_reference import AdminReference
+from ..models.candidate_list_item import CandidateListItem
+from ..models.offer_reference import OfferReference
+from ..models.stage_reference import StageReference
+from ..models.unknown_reference import UnknownReference

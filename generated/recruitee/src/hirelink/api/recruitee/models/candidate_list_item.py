@@ -2,19 +2,50 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.candidate_list_item_ratings import CandidateListItemRatings
-    from ..models.placement import Placement
-
-
 T = TypeVar("T", bound="CandidateListItem")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "name",
+        "emails",
+        "phones",
+        "admin_id",
+        "followed",
+        "placements",
+        "adminapp_url",
+        "created_at",
+        "updated_at",
+        "last_message_at",
+        "example",
+        "has_avatar",
+        "initials",
+        "photo_thumb_url",
+        "rating",
+        "ratings",
+        "ratings_count",
+        "positive_ratings",
+        "my_last_rating",
+        "notes_count",
+        "tasks_count",
+        "pending_result_request",
+        "my_pending_result_request",
+        "upcoming_event",
+        "my_upcoming_event",
+        "unread_notifications",
+        "viewed",
+        "referrer",
+        "source",
+    }
+)
 
 
 @_attrs_define
@@ -271,164 +302,63 @@ class CandidateListItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_list_item_ratings import CandidateListItemRatings
-        from ..models.placement import Placement
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        name = d.pop("name", UNSET)
-
-        emails = cast(list[str], d.pop("emails", UNSET))
-
-        phones = cast(list[str], d.pop("phones", UNSET))
-
-        def _parse_admin_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        admin_id = _parse_admin_id(d.pop("admin_id", UNSET))
-
-        followed = d.pop("followed", UNSET)
-
-        _placements = d.pop("placements", UNSET)
-        placements: list[Placement] | Unset = UNSET
-        if _placements is not UNSET:
-            placements = []
-            for placements_item_data in _placements:
-                placements_item = Placement.from_dict(placements_item_data)
-
-                placements.append(placements_item)
-
-        def _parse_adminapp_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        adminapp_url = _parse_adminapp_url(d.pop("adminapp_url", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_message_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_message_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_message_at = _parse_last_message_at(d.pop("last_message_at", UNSET))
-
-        example = d.pop("example", UNSET)
-
-        has_avatar = d.pop("has_avatar", UNSET)
-
-        def _parse_initials(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        initials = _parse_initials(d.pop("initials", UNSET))
-
-        def _parse_photo_thumb_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        photo_thumb_url = _parse_photo_thumb_url(d.pop("photo_thumb_url", UNSET))
-
-        rating = d.pop("rating", UNSET)
-
-        _ratings = d.pop("ratings", UNSET)
-        ratings: CandidateListItemRatings | Unset
-        if isinstance(_ratings, Unset):
-            ratings = UNSET
-        else:
-            ratings = CandidateListItemRatings.from_dict(_ratings)
-
-        ratings_count = d.pop("ratings_count", UNSET)
-
-        def _parse_positive_ratings(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        positive_ratings = _parse_positive_ratings(d.pop("positive_ratings", UNSET))
-
-        def _parse_my_last_rating(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        my_last_rating = _parse_my_last_rating(d.pop("my_last_rating", UNSET))
-
-        notes_count = d.pop("notes_count", UNSET)
-
-        tasks_count = d.pop("tasks_count", UNSET)
-
-        pending_result_request = d.pop("pending_result_request", UNSET)
-
-        my_pending_result_request = d.pop("my_pending_result_request", UNSET)
-
-        upcoming_event = d.pop("upcoming_event", UNSET)
-
-        my_upcoming_event = d.pop("my_upcoming_event", UNSET)
-
-        unread_notifications = d.pop("unread_notifications", UNSET)
-
-        viewed = d.pop("viewed", UNSET)
-
-        def _parse_referrer(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        referrer = _parse_referrer(d.pop("referrer", UNSET))
-
-        def _parse_source(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        source = _parse_source(d.pop("source", UNSET))
-
-        candidate_list_item = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        name = _src_get("name", UNSET)
+        emails = _src_get("emails", UNSET)
+        phones = _src_get("phones", UNSET)
+        admin_id = _src_get("admin_id", UNSET)
+        followed = _src_get("followed", UNSET)
+        _placements = _src_get("placements", UNSET)
+        placements: list[Placement] | Unset = (
+            UNSET
+            if isinstance(_placements, Unset)
+            else list(map(Placement.from_dict, _placements))
+        )
+        adminapp_url = _src_get("adminapp_url", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
+        )
+        _last_message_at = _src_get("last_message_at", UNSET)
+        last_message_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_last_message_at, Unset)
+            else _parse_last_message_at(_last_message_at)
+        )
+        example = _src_get("example", UNSET)
+        has_avatar = _src_get("has_avatar", UNSET)
+        initials = _src_get("initials", UNSET)
+        photo_thumb_url = _src_get("photo_thumb_url", UNSET)
+        rating = _src_get("rating", UNSET)
+        _ratings = _src_get("ratings", UNSET)
+        ratings: CandidateListItemRatings | Unset = (
+            UNSET
+            if isinstance(_ratings, Unset)
+            else CandidateListItemRatings.from_dict(_ratings)
+        )
+        ratings_count = _src_get("ratings_count", UNSET)
+        positive_ratings = _src_get("positive_ratings", UNSET)
+        my_last_rating = _src_get("my_last_rating", UNSET)
+        notes_count = _src_get("notes_count", UNSET)
+        tasks_count = _src_get("tasks_count", UNSET)
+        pending_result_request = _src_get("pending_result_request", UNSET)
+        my_pending_result_request = _src_get("my_pending_result_request", UNSET)
+        upcoming_event = _src_get("upcoming_event", UNSET)
+        my_upcoming_event = _src_get("my_upcoming_event", UNSET)
+        unread_notifications = _src_get("unread_notifications", UNSET)
+        viewed = _src_get("viewed", UNSET)
+        referrer = _src_get("referrer", UNSET)
+        source = _src_get("source", UNSET)
+        _instance_ = cls(
             id=id,
             name=name,
             emails=emails,
@@ -461,8 +391,11 @@ class CandidateListItem:
             source=source,
         )
 
-        candidate_list_item.additional_properties = d
-        return candidate_list_item
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -479,3 +412,25 @@ class CandidateListItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        last_message_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return last_message_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_list_item_ratings import CandidateListItemRatings
+from ..models.placement import Placement

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="CandidateListItemRatings")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({})
+
 
 @_attrs_define
 class CandidateListItemRatings:
@@ -24,11 +27,13 @@ class CandidateListItemRatings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        candidate_list_item_ratings = cls()
+        _instance_ = cls()
 
-        candidate_list_item_ratings.additional_properties = d
-        return candidate_list_item_ratings
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

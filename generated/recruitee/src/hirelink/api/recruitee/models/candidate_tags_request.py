@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -32,11 +32,9 @@ class CandidateTagsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tags = cast(list[str], d.pop("tags"))
-
-        candidate_tags_request = cls(
+        tags = src_dict["tags"]
+        _instance_ = cls(
             tags=tags,
         )
 
-        return candidate_tags_request
+        return _instance_

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -79,22 +79,15 @@ class CandidateUpdateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        emails = cast(list[str], d.pop("emails", UNSET))
-
-        phones = cast(list[str], d.pop("phones", UNSET))
-
-        social_links = cast(list[str], d.pop("social_links", UNSET))
-
-        links = cast(list[str], d.pop("links", UNSET))
-
-        cover_letter = d.pop("cover_letter", UNSET)
-
-        remote_cv_url = d.pop("remote_cv_url", UNSET)
-
-        candidate_update_fields = cls(
+        _src_get = src_dict.get
+        name = _src_get("name", UNSET)
+        emails = _src_get("emails", UNSET)
+        phones = _src_get("phones", UNSET)
+        social_links = _src_get("social_links", UNSET)
+        links = _src_get("links", UNSET)
+        cover_letter = _src_get("cover_letter", UNSET)
+        remote_cv_url = _src_get("remote_cv_url", UNSET)
+        _instance_ = cls(
             name=name,
             emails=emails,
             phones=phones,
@@ -104,4 +97,4 @@ class CandidateUpdateFields:
             remote_cv_url=remote_cv_url,
         )
 
-        return candidate_update_fields
+        return _instance_

@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.candidate_update_fields import CandidateUpdateFields
-
 
 T = TypeVar("T", bound="CandidateUpdateRequest")
 
@@ -37,13 +33,14 @@ class CandidateUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.candidate_update_fields import CandidateUpdateFields
-
-        d = dict(src_dict)
-        candidate = CandidateUpdateFields.from_dict(d.pop("candidate"))
-
-        candidate_update_request = cls(
+        candidate = CandidateUpdateFields.from_dict(src_dict["candidate"])
+        _instance_ = cls(
             candidate=candidate,
         )
 
-        return candidate_update_request
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.candidate_update_fields import CandidateUpdateFields

@@ -2,18 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.note_visibility import NoteVisibility
-
-
 T = TypeVar("T", bound="Note")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "candidate_id",
+        "body",
+        "body_html",
+        "created_at",
+        "updated_at",
+        "pinned_at",
+        "visibility",
+    }
+)
 
 
 @_attrs_define
@@ -103,70 +113,34 @@ class Note:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.note_visibility import NoteVisibility
-
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
-
-        candidate_id = d.pop("candidate_id", UNSET)
-
-        def _parse_body(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        body = _parse_body(d.pop("body", UNSET))
-
-        def _parse_body_html(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        body_html = _parse_body_html(d.pop("body_html", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_pinned_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                pinned_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return pinned_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        pinned_at = _parse_pinned_at(d.pop("pinned_at", UNSET))
-
-        _visibility = d.pop("visibility", UNSET)
-        visibility: NoteVisibility | Unset
-        if isinstance(_visibility, Unset):
-            visibility = UNSET
-        else:
-            visibility = NoteVisibility.from_dict(_visibility)
-
-        note = cls(
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        candidate_id = _src_get("candidate_id", UNSET)
+        body = _src_get("body", UNSET)
+        body_html = _src_get("body_html", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
+        )
+        _pinned_at = _src_get("pinned_at", UNSET)
+        pinned_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_pinned_at, Unset) else _parse_pinned_at(_pinned_at)
+        )
+        _visibility = _src_get("visibility", UNSET)
+        visibility: NoteVisibility | Unset = (
+            UNSET
+            if isinstance(_visibility, Unset)
+            else NoteVisibility.from_dict(_visibility)
+        )
+        _instance_ = cls(
             id=id,
             candidate_id=candidate_id,
             body=body,
@@ -177,8 +151,11 @@ class Note:
             visibility=visibility,
         )
 
-        note.additional_properties = d
-        return note
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -195,3 +172,24 @@ class Note:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_pinned_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        pinned_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return pinned_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.note_visibility import NoteVisibility

@@ -1,15 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.note_visibility_input import NoteVisibilityInput
-
 
 T = TypeVar("T", bound="NoteCreateFields")
 
@@ -46,21 +42,22 @@ class NoteCreateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.note_visibility_input import NoteVisibilityInput
-
-        d = dict(src_dict)
-        body = d.pop("body")
-
-        _visibility = d.pop("visibility", UNSET)
-        visibility: NoteVisibilityInput | Unset
-        if isinstance(_visibility, Unset):
-            visibility = UNSET
-        else:
-            visibility = NoteVisibilityInput.from_dict(_visibility)
-
-        note_create_fields = cls(
+        _src_get = src_dict.get
+        body = src_dict["body"]
+        _visibility = _src_get("visibility", UNSET)
+        visibility: NoteVisibilityInput | Unset = (
+            UNSET
+            if isinstance(_visibility, Unset)
+            else NoteVisibilityInput.from_dict(_visibility)
+        )
+        _instance_ = cls(
             body=body,
             visibility=visibility,
         )
 
-        return note_create_fields
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.note_visibility_input import NoteVisibilityInput

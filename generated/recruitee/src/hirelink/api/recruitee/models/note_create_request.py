@@ -1,13 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-
-if TYPE_CHECKING:
-    from ..models.note_create_fields import NoteCreateFields
-
 
 T = TypeVar("T", bound="NoteCreateRequest")
 
@@ -36,13 +32,14 @@ class NoteCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.note_create_fields import NoteCreateFields
-
-        d = dict(src_dict)
-        note = NoteCreateFields.from_dict(d.pop("note"))
-
-        note_create_request = cls(
+        note = NoteCreateFields.from_dict(src_dict["note"])
+        _instance_ = cls(
             note=note,
         )
 
-        return note_create_request
+        return _instance_
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.note_create_fields import NoteCreateFields

@@ -10,6 +10,13 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NoteVisibility")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "level",
+    }
+)
+
 
 @_attrs_define
 class NoteVisibility:
@@ -35,15 +42,17 @@ class NoteVisibility:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        level = d.pop("level", UNSET)
-
-        note_visibility = cls(
+        _src_get = src_dict.get
+        level = _src_get("level", UNSET)
+        _instance_ = cls(
             level=level,
         )
 
-        note_visibility.additional_properties = d
-        return note_visibility
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -35,11 +35,9 @@ class NoteVisibilityInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        level = NoteVisibilityInputLevel(d.pop("level"))
-
-        note_visibility_input = cls(
+        level = NoteVisibilityInputLevel(src_dict["level"])
+        _instance_ = cls(
             level=level,
         )
 
-        return note_visibility_input
+        return _instance_

@@ -2,19 +2,73 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
-    from ..models.offer_salary import OfferSalary
-
-
 T = TypeVar("T", bound="Offer")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "title",
+        "slug",
+        "guid",
+        "kind",
+        "status",
+        "url",
+        "careers_url",
+        "adminapp_url",
+        "location",
+        "city",
+        "country_code",
+        "state_code",
+        "state_name",
+        "postal_code",
+        "street",
+        "remote",
+        "department",
+        "department_id",
+        "employment_type",
+        "category",
+        "education",
+        "experience",
+        "min_hours",
+        "max_hours",
+        "salary",
+        "description",
+        "requirements",
+        "highlight_html",
+        "number_of_openings",
+        "candidates_count",
+        "qualified_candidates_count",
+        "disqualified_candidates_count",
+        "hired_candidates_count",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "closed_at",
+        "lang_code",
+        "primary_lang_code",
+        "pipeline_template_id",
+        "position",
+        "example",
+        "offer_tags",
+        "followed",
+        "hiring_manager_id",
+        "recruiter_id",
+        "mailbox_email",
+        "options_cv",
+        "options_cover_letter",
+        "options_phone",
+        "options_photo",
+        "enabled_languages",
+    }
+)
 
 
 @_attrs_define
@@ -134,8 +188,6 @@ class Offer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.offer_salary import OfferSalary
-
         id = self.id
 
         title = self.title
@@ -531,439 +583,87 @@ class Offer:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
-        from ..models.offer_salary import OfferSalary
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        title = d.pop("title", UNSET)
-
-        def _parse_slug(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        slug = _parse_slug(d.pop("slug", UNSET))
-
-        def _parse_guid(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        guid = _parse_guid(d.pop("guid", UNSET))
-
-        kind = d.pop("kind", UNSET)
-
-        status = d.pop("status", UNSET)
-
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
-
-        def _parse_careers_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        careers_url = _parse_careers_url(d.pop("careers_url", UNSET))
-
-        def _parse_adminapp_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        adminapp_url = _parse_adminapp_url(d.pop("adminapp_url", UNSET))
-
-        def _parse_location(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        location = _parse_location(d.pop("location", UNSET))
-
-        def _parse_city(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        city = _parse_city(d.pop("city", UNSET))
-
-        def _parse_country_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        country_code = _parse_country_code(d.pop("country_code", UNSET))
-
-        def _parse_state_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        state_code = _parse_state_code(d.pop("state_code", UNSET))
-
-        def _parse_state_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        state_name = _parse_state_name(d.pop("state_name", UNSET))
-
-        def _parse_postal_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        postal_code = _parse_postal_code(d.pop("postal_code", UNSET))
-
-        def _parse_street(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        street = _parse_street(d.pop("street", UNSET))
-
-        def _parse_remote(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        remote = _parse_remote(d.pop("remote", UNSET))
-
-        def _parse_department(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        department = _parse_department(d.pop("department", UNSET))
-
-        def _parse_department_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        department_id = _parse_department_id(d.pop("department_id", UNSET))
-
-        def _parse_employment_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        employment_type = _parse_employment_type(d.pop("employment_type", UNSET))
-
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_education(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        education = _parse_education(d.pop("education", UNSET))
-
-        def _parse_experience(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        experience = _parse_experience(d.pop("experience", UNSET))
-
-        def _parse_min_hours(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        min_hours = _parse_min_hours(d.pop("min_hours", UNSET))
-
-        def _parse_max_hours(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        max_hours = _parse_max_hours(d.pop("max_hours", UNSET))
-
-        def _parse_salary(data: object) -> None | OfferSalary | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                salary_type_0 = OfferSalary.from_dict(data)
-
-                return salary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | OfferSalary | Unset, data)
-
-        salary = _parse_salary(d.pop("salary", UNSET))
-
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
-
-        def _parse_requirements(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        requirements = _parse_requirements(d.pop("requirements", UNSET))
-
-        def _parse_highlight_html(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        highlight_html = _parse_highlight_html(d.pop("highlight_html", UNSET))
-
-        def _parse_number_of_openings(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        number_of_openings = _parse_number_of_openings(
-            d.pop("number_of_openings", UNSET)
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        title = _src_get("title", UNSET)
+        slug = _src_get("slug", UNSET)
+        guid = _src_get("guid", UNSET)
+        kind = _src_get("kind", UNSET)
+        status = _src_get("status", UNSET)
+        url = _src_get("url", UNSET)
+        careers_url = _src_get("careers_url", UNSET)
+        adminapp_url = _src_get("adminapp_url", UNSET)
+        location = _src_get("location", UNSET)
+        city = _src_get("city", UNSET)
+        country_code = _src_get("country_code", UNSET)
+        state_code = _src_get("state_code", UNSET)
+        state_name = _src_get("state_name", UNSET)
+        postal_code = _src_get("postal_code", UNSET)
+        street = _src_get("street", UNSET)
+        remote = _src_get("remote", UNSET)
+        department = _src_get("department", UNSET)
+        department_id = _src_get("department_id", UNSET)
+        employment_type = _src_get("employment_type", UNSET)
+        category = _src_get("category", UNSET)
+        education = _src_get("education", UNSET)
+        experience = _src_get("experience", UNSET)
+        min_hours = _src_get("min_hours", UNSET)
+        max_hours = _src_get("max_hours", UNSET)
+        _salary = _src_get("salary", UNSET)
+        salary: None | OfferSalary | Unset = (
+            UNSET if isinstance(_salary, Unset) else _parse_salary(_salary)
         )
-
-        candidates_count = d.pop("candidates_count", UNSET)
-
-        qualified_candidates_count = d.pop("qualified_candidates_count", UNSET)
-
-        disqualified_candidates_count = d.pop("disqualified_candidates_count", UNSET)
-
-        hired_candidates_count = d.pop("hired_candidates_count", UNSET)
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                published_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return published_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        published_at = _parse_published_at(d.pop("published_at", UNSET))
-
-        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                closed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return closed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
-
-        def _parse_lang_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        lang_code = _parse_lang_code(d.pop("lang_code", UNSET))
-
-        def _parse_primary_lang_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        primary_lang_code = _parse_primary_lang_code(d.pop("primary_lang_code", UNSET))
-
-        def _parse_pipeline_template_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        pipeline_template_id = _parse_pipeline_template_id(
-            d.pop("pipeline_template_id", UNSET)
+        description = _src_get("description", UNSET)
+        requirements = _src_get("requirements", UNSET)
+        highlight_html = _src_get("highlight_html", UNSET)
+        number_of_openings = _src_get("number_of_openings", UNSET)
+        candidates_count = _src_get("candidates_count", UNSET)
+        qualified_candidates_count = _src_get("qualified_candidates_count", UNSET)
+        disqualified_candidates_count = _src_get("disqualified_candidates_count", UNSET)
+        hired_candidates_count = _src_get("hired_candidates_count", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
         )
-
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        position = _parse_position(d.pop("position", UNSET))
-
-        example = d.pop("example", UNSET)
-
-        offer_tags = cast(list[Any], d.pop("offer_tags", UNSET))
-
-        followed = d.pop("followed", UNSET)
-
-        def _parse_hiring_manager_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        hiring_manager_id = _parse_hiring_manager_id(d.pop("hiring_manager_id", UNSET))
-
-        def _parse_recruiter_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        recruiter_id = _parse_recruiter_id(d.pop("recruiter_id", UNSET))
-
-        def _parse_mailbox_email(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        mailbox_email = _parse_mailbox_email(d.pop("mailbox_email", UNSET))
-
-        def _parse_options_cv(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        options_cv = _parse_options_cv(d.pop("options_cv", UNSET))
-
-        def _parse_options_cover_letter(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        options_cover_letter = _parse_options_cover_letter(
-            d.pop("options_cover_letter", UNSET)
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
         )
-
-        def _parse_options_phone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        options_phone = _parse_options_phone(d.pop("options_phone", UNSET))
-
-        def _parse_options_photo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        options_photo = _parse_options_photo(d.pop("options_photo", UNSET))
-
-        _enabled_languages = d.pop("enabled_languages", UNSET)
-        enabled_languages: list[OfferEnabledLanguagesItem] | Unset = UNSET
-        if _enabled_languages is not UNSET:
-            enabled_languages = []
-            for enabled_languages_item_data in _enabled_languages:
-                enabled_languages_item = OfferEnabledLanguagesItem.from_dict(
-                    enabled_languages_item_data
-                )
-
-                enabled_languages.append(enabled_languages_item)
-
-        offer = cls(
+        _published_at = _src_get("published_at", UNSET)
+        published_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_published_at, Unset)
+            else _parse_published_at(_published_at)
+        )
+        _closed_at = _src_get("closed_at", UNSET)
+        closed_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_closed_at, Unset) else _parse_closed_at(_closed_at)
+        )
+        lang_code = _src_get("lang_code", UNSET)
+        primary_lang_code = _src_get("primary_lang_code", UNSET)
+        pipeline_template_id = _src_get("pipeline_template_id", UNSET)
+        position = _src_get("position", UNSET)
+        example = _src_get("example", UNSET)
+        offer_tags = _src_get("offer_tags", UNSET)
+        followed = _src_get("followed", UNSET)
+        hiring_manager_id = _src_get("hiring_manager_id", UNSET)
+        recruiter_id = _src_get("recruiter_id", UNSET)
+        mailbox_email = _src_get("mailbox_email", UNSET)
+        options_cv = _src_get("options_cv", UNSET)
+        options_cover_letter = _src_get("options_cover_letter", UNSET)
+        options_phone = _src_get("options_phone", UNSET)
+        options_photo = _src_get("options_photo", UNSET)
+        _enabled_languages = _src_get("enabled_languages", UNSET)
+        enabled_languages: list[OfferEnabledLanguagesItem] | Unset = (
+            UNSET
+            if isinstance(_enabled_languages, Unset)
+            else list(map(OfferEnabledLanguagesItem.from_dict, _enabled_languages))
+        )
+        _instance_ = cls(
             id=id,
             title=title,
             slug=slug,
@@ -1019,8 +719,11 @@ class Offer:
             enabled_languages=enabled_languages,
         )
 
-        offer.additional_properties = d
-        return offer
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -1037,3 +740,57 @@ class Offer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_salary(data: object) -> None | OfferSalary | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        salary_type_0 = OfferSalary.from_dict(data)
+
+        return salary_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | OfferSalary | Unset, data)
+
+
+def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        published_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return published_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        closed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return closed_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
+from ..models.offer_salary import OfferSalary

@@ -10,6 +10,15 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OfferEnabledLanguagesItem")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "code",
+        "name",
+        "native_name",
+    }
+)
+
 
 @_attrs_define
 class OfferEnabledLanguagesItem:
@@ -46,21 +55,21 @@ class OfferEnabledLanguagesItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        native_name = d.pop("native_name", UNSET)
-
-        offer_enabled_languages_item = cls(
+        _src_get = src_dict.get
+        code = _src_get("code", UNSET)
+        name = _src_get("name", UNSET)
+        native_name = _src_get("native_name", UNSET)
+        _instance_ = cls(
             code=code,
             name=name,
             native_name=native_name,
         )
 
-        offer_enabled_languages_item.additional_properties = d
-        return offer_enabled_languages_item
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

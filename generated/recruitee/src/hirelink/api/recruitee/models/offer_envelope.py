@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.offer import Offer
-
-
 T = TypeVar("T", bound="OfferEnvelope")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "offer",
+    }
+)
 
 
 @_attrs_define
@@ -39,17 +42,16 @@ class OfferEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.offer import Offer
-
-        d = dict(src_dict)
-        offer = Offer.from_dict(d.pop("offer"))
-
-        offer_envelope = cls(
+        offer = Offer.from_dict(src_dict["offer"])
+        _instance_ = cls(
             offer=offer,
         )
 
-        offer_envelope.additional_properties = d
-        return offer_envelope
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -66,3 +68,8 @@ class OfferEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.offer import Offer

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.offer import Offer
-
-
 T = TypeVar("T", bound="OfferList")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "offers",
+    }
+)
 
 
 @_attrs_define
@@ -41,22 +44,16 @@ class OfferList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.offer import Offer
-
-        d = dict(src_dict)
-        offers = []
-        _offers = d.pop("offers")
-        for offers_item_data in _offers:
-            offers_item = Offer.from_dict(offers_item_data)
-
-            offers.append(offers_item)
-
-        offer_list = cls(
+        offers = list(map(Offer.from_dict, src_dict["offers"]))
+        _instance_ = cls(
             offers=offers,
         )
 
-        offer_list.additional_properties = d
-        return offer_list
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -73,3 +70,8 @@ class OfferList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.offer import Offer

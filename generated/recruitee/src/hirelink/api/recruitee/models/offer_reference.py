@@ -16,6 +16,23 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OfferReference")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "id",
+        "title",
+        "slug",
+        "guid",
+        "kind",
+        "status",
+        "location",
+        "lang_code",
+        "position",
+        "department_id",
+    }
+)
+
 
 @_attrs_define
 class OfferReference:
@@ -118,60 +135,21 @@ class OfferReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["Offer"], d.pop("type"))
+        _src_get = src_dict.get
+        type_ = cast(Literal["Offer"], src_dict["type"])
         if type_ != "Offer":
             raise ValueError(f"type must match const 'Offer', got '{type_}'")
-
-        id = d.pop("id", UNSET)
-
-        title = d.pop("title", UNSET)
-
-        slug = d.pop("slug", UNSET)
-
-        guid = d.pop("guid", UNSET)
-
-        kind = d.pop("kind", UNSET)
-
-        status = d.pop("status", UNSET)
-
-        def _parse_location(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        location = _parse_location(d.pop("location", UNSET))
-
-        def _parse_lang_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        lang_code = _parse_lang_code(d.pop("lang_code", UNSET))
-
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        position = _parse_position(d.pop("position", UNSET))
-
-        def _parse_department_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        department_id = _parse_department_id(d.pop("department_id", UNSET))
-
-        offer_reference = cls(
+        id = _src_get("id", UNSET)
+        title = _src_get("title", UNSET)
+        slug = _src_get("slug", UNSET)
+        guid = _src_get("guid", UNSET)
+        kind = _src_get("kind", UNSET)
+        status = _src_get("status", UNSET)
+        location = _src_get("location", UNSET)
+        lang_code = _src_get("lang_code", UNSET)
+        position = _src_get("position", UNSET)
+        department_id = _src_get("department_id", UNSET)
+        _instance_ = cls(
             type_=type_,
             id=id,
             title=title,
@@ -185,8 +163,11 @@ class OfferReference:
             department_id=department_id,
         )
 
-        offer_reference.additional_properties = d
-        return offer_reference
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,18 +2,41 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.placement_ratings import PlacementRatings
-
-
 T = TypeVar("T", bound="Placement")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "candidate_id",
+        "offer_id",
+        "stage_id",
+        "position",
+        "created_at",
+        "updated_at",
+        "hired_at",
+        "hired_by_id",
+        "hired_in_this_placement",
+        "hired_in_other_placement",
+        "job_starts_at",
+        "language",
+        "overdue_at",
+        "overdue_diff",
+        "positive_ratings",
+        "ratings",
+        "talent_pool_id",
+        "disqualified_at",
+        "disqualify_kind",
+        "disqualify_reason",
+    }
+)
 
 
 @_attrs_define
@@ -235,197 +258,60 @@ class Placement:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.placement_ratings import PlacementRatings
-
-        d = dict(src_dict)
-        id = d.pop("id")
-
-        def _parse_candidate_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        candidate_id = _parse_candidate_id(d.pop("candidate_id", UNSET))
-
-        def _parse_offer_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        offer_id = _parse_offer_id(d.pop("offer_id", UNSET))
-
-        def _parse_stage_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        stage_id = _parse_stage_id(d.pop("stage_id", UNSET))
-
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        position = _parse_position(d.pop("position", UNSET))
-
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        def _parse_hired_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                hired_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return hired_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        hired_at = _parse_hired_at(d.pop("hired_at", UNSET))
-
-        def _parse_hired_by_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        hired_by_id = _parse_hired_by_id(d.pop("hired_by_id", UNSET))
-
-        hired_in_this_placement = d.pop("hired_in_this_placement", UNSET)
-
-        hired_in_other_placement = d.pop("hired_in_other_placement", UNSET)
-
-        def _parse_job_starts_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                job_starts_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return job_starts_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        job_starts_at = _parse_job_starts_at(d.pop("job_starts_at", UNSET))
-
-        def _parse_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        language = _parse_language(d.pop("language", UNSET))
-
-        def _parse_overdue_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                overdue_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return overdue_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        overdue_at = _parse_overdue_at(d.pop("overdue_at", UNSET))
-
-        def _parse_overdue_diff(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        overdue_diff = _parse_overdue_diff(d.pop("overdue_diff", UNSET))
-
-        def _parse_positive_ratings(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        positive_ratings = _parse_positive_ratings(d.pop("positive_ratings", UNSET))
-
-        _ratings = d.pop("ratings", UNSET)
-        ratings: PlacementRatings | Unset
-        if isinstance(_ratings, Unset):
-            ratings = UNSET
-        else:
-            ratings = PlacementRatings.from_dict(_ratings)
-
-        def _parse_talent_pool_id(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        talent_pool_id = _parse_talent_pool_id(d.pop("talent_pool_id", UNSET))
-
-        def _parse_disqualified_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                disqualified_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return disqualified_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        disqualified_at = _parse_disqualified_at(d.pop("disqualified_at", UNSET))
-
-        def _parse_disqualify_kind(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        disqualify_kind = _parse_disqualify_kind(d.pop("disqualify_kind", UNSET))
-
-        disqualify_reason = d.pop("disqualify_reason", UNSET)
-
-        placement = cls(
+        _src_get = src_dict.get
+        id = src_dict["id"]
+        candidate_id = _src_get("candidate_id", UNSET)
+        offer_id = _src_get("offer_id", UNSET)
+        stage_id = _src_get("stage_id", UNSET)
+        position = _src_get("position", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else datetime.datetime.fromisoformat(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else datetime.datetime.fromisoformat(_updated_at)
+        )
+        _hired_at = _src_get("hired_at", UNSET)
+        hired_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_hired_at, Unset) else _parse_hired_at(_hired_at)
+        )
+        hired_by_id = _src_get("hired_by_id", UNSET)
+        hired_in_this_placement = _src_get("hired_in_this_placement", UNSET)
+        hired_in_other_placement = _src_get("hired_in_other_placement", UNSET)
+        _job_starts_at = _src_get("job_starts_at", UNSET)
+        job_starts_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_job_starts_at, Unset)
+            else _parse_job_starts_at(_job_starts_at)
+        )
+        language = _src_get("language", UNSET)
+        _overdue_at = _src_get("overdue_at", UNSET)
+        overdue_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_overdue_at, Unset) else _parse_overdue_at(_overdue_at)
+        )
+        overdue_diff = _src_get("overdue_diff", UNSET)
+        positive_ratings = _src_get("positive_ratings", UNSET)
+        _ratings = _src_get("ratings", UNSET)
+        ratings: PlacementRatings | Unset = (
+            UNSET
+            if isinstance(_ratings, Unset)
+            else PlacementRatings.from_dict(_ratings)
+        )
+        talent_pool_id = _src_get("talent_pool_id", UNSET)
+        _disqualified_at = _src_get("disqualified_at", UNSET)
+        disqualified_at: datetime.datetime | None | Unset = (
+            UNSET
+            if isinstance(_disqualified_at, Unset)
+            else _parse_disqualified_at(_disqualified_at)
+        )
+        disqualify_kind = _src_get("disqualify_kind", UNSET)
+        disqualify_reason = _src_get("disqualify_reason", UNSET)
+        _instance_ = cls(
             id=id,
             candidate_id=candidate_id,
             offer_id=offer_id,
@@ -449,8 +335,11 @@ class Placement:
             disqualify_reason=disqualify_reason,
         )
 
-        placement.additional_properties = d
-        return placement
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -467,3 +356,72 @@ class Placement:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_hired_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        hired_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return hired_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_job_starts_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        job_starts_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return job_starts_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_overdue_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        overdue_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return overdue_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_disqualified_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        disqualified_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return disqualified_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.placement_ratings import PlacementRatings

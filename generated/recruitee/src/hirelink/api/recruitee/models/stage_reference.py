@@ -17,6 +17,24 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StageReference")
 
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "type",
+        "id",
+        "name",
+        "category",
+        "position",
+        "group",
+        "locked",
+        "time_limit",
+        "fair_evaluations_enabled",
+        "placements_count",
+        "created_at",
+        "updated_at",
+    }
+)
+
 
 @_attrs_define
 class StageReference:
@@ -141,99 +159,28 @@ class StageReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        type_ = cast(Literal["Stage"], d.pop("type"))
+        _src_get = src_dict.get
+        type_ = cast(Literal["Stage"], src_dict["type"])
         if type_ != "Stage":
             raise ValueError(f"type must match const 'Stage', got '{type_}'")
-
-        id = d.pop("id", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        def _parse_category(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        category = _parse_category(d.pop("category", UNSET))
-
-        def _parse_position(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        position = _parse_position(d.pop("position", UNSET))
-
-        def _parse_group(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        group = _parse_group(d.pop("group", UNSET))
-
-        locked = d.pop("locked", UNSET)
-
-        def _parse_time_limit(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        time_limit = _parse_time_limit(d.pop("time_limit", UNSET))
-
-        fair_evaluations_enabled = d.pop("fair_evaluations_enabled", UNSET)
-
-        def _parse_placements_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        placements_count = _parse_placements_count(d.pop("placements_count", UNSET))
-
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return created_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
-
-        stage_reference = cls(
+        id = _src_get("id", UNSET)
+        name = _src_get("name", UNSET)
+        category = _src_get("category", UNSET)
+        position = _src_get("position", UNSET)
+        group = _src_get("group", UNSET)
+        locked = _src_get("locked", UNSET)
+        time_limit = _src_get("time_limit", UNSET)
+        fair_evaluations_enabled = _src_get("fair_evaluations_enabled", UNSET)
+        placements_count = _src_get("placements_count", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+        )
+        _updated_at = _src_get("updated_at", UNSET)
+        updated_at: datetime.datetime | None | Unset = (
+            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+        )
+        _instance_ = cls(
             type_=type_,
             id=id,
             name=name,
@@ -248,8 +195,11 @@ class StageReference:
             updated_at=updated_at,
         )
 
-        stage_reference.additional_properties = d
-        return stage_reference
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
 
     @property
     def additional_keys(self) -> list[str]:
@@ -266,3 +216,35 @@ class StageReference:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        created_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return created_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)
+
+
+def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return updated_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None | Unset, data)

@@ -1,0 +1,539 @@
+"""Benchmarks of the main list operation of each provider (figures, not assertions).
+
+For Recruitee ``list_candidates`` (100 per page), JOIN ``list_applications`` (50 per
+page) and Personio v2 ``list_applications`` (100 per page), against raw ``httpx`` +
+``json.loads`` of the same request on the same sandbox:
+
+1. per page, sync: median over paired, interleaved calls of hirelink / raw;
+2. 1000 async calls at concurrency 50: wall time of hirelink / raw, paired rounds;
+3. import: what importing the provider's wrapper adds to ``import httpx``, in a fresh
+   process (the count of modules the first call still imports is printed);
+4. first page in a fresh process: client creation + first call, hirelink / raw;
+5. RSS after 300 calls: hirelink's process minus raw's (the same fresh processes);
+plus, for the current code, peak traced memory while walking 1,000 and 10,000 records
+(flat means one page alive at a time), and json.loads against orjson.loads on the same
+page bytes.
+
+Every figure is measured in child processes, so ``--before DIR`` can also measure an
+older checkout (its ``generated/*/src`` and ``wrappers/*/src`` put first on sys.path)
+in the same run, interleaved with the current code. ``nox -s bench`` extracts the
+commit the templates were introduced against (``BENCH_BEFORE``) and passes it.
+
+The sandbox runs in its own process, so its CPU and memory are not counted.
+Usage: python tests/bench/bench_clients.py [--before DIR] [--rounds 3] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import inspect
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROVIDERS = ("recruitee", "join", "personio")
+# The figures use a small seed, so the stand-in's own cost per request (which grows with
+# the records it holds) does not dilute the ratios; the walk uses a second, large one.
+SEEDED = 300
+RECORDS = 10_000
+# Loopback calls on a loaded machine can queue for seconds; no figure should be an error.
+TIMEOUT = 120.0
+TARGETS = {"sync": "<= 1.30x", "async": "<= 1.15x", "import": "<= 25 ms", "first": "<= 1.20x"}
+
+# --- the sandbox process ----------------------------------------------------------
+
+
+def serve(records: int) -> int:
+    """Serve the three stand-ins seeded with ``records`` records each; print their details."""
+    from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
+    from hirelink.sandbox.join import create_join_sandbox
+    from hirelink.sandbox.personio import create_personio_sandbox
+    from hirelink.sandbox.recruitee import create_recruitee_sandbox
+
+    recruitee = create_recruitee_sandbox(candidates=records, validate=False)
+    join = create_join_sandbox(applications=records, validate=False)
+    personio = create_personio_sandbox(candidates=records, validate=False)
+    # Stopped when the parent closes our stdin; the lifetime only bounds a lost parent.
+    servers = [sandbox.serve(max_lifetime=3600) for sandbox in (recruitee, join, personio)]
+    details = {
+        "recruitee": {
+            "base_url": servers[0].url,
+            "company_id": recruitee.company_id,
+            "token": recruitee.token,
+        },
+        "join": {"base_url": servers[1].url + JOIN_BASE_PATH, "token": join.token},
+        "personio": {
+            "base_url": servers[2].url,
+            "subdomain": personio.subdomain,
+            "client_id": personio.client_id,
+            "client_secret": personio.client_secret,
+        },
+    }
+    print(json.dumps(details), flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+    for server in servers:
+        server.stop()
+    return 0
+
+
+@contextmanager
+def sandbox_process(records: int) -> Iterator[dict[str, Any]]:
+    command = [sys.executable, __file__, "serve", "--records", str(records)]
+    process = subprocess.Popen(  # noqa: S603
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line:
+            raise RuntimeError("the sandbox did not start")
+        yield json.loads(line)
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait(timeout=30)
+
+
+# --- what each provider's call is ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RawRequest:
+    url: str
+    params: dict[str, str]
+    headers: dict[str, str]
+
+
+def raw_request(provider: str, details: dict[str, Any], token: str | None) -> RawRequest:
+    base = details["base_url"]
+    if provider == "recruitee":
+        return RawRequest(
+            f"{base}/c/{details['company_id']}/candidates",
+            {"limit": "100", "offset": "0"},
+            {"Authorization": f"Bearer {details['token']}"},
+        )
+    if provider == "join":
+        return RawRequest(
+            f"{base}/applications",
+            {"page": "1", "pageSize": "50"},
+            {"Authorization": details["token"]},
+        )
+    return RawRequest(
+        f"{base}/v2/recruiting/applications",
+        {"limit": "100"},
+        {"Authorization": f"Bearer {token}"},
+    )
+
+
+def personio_token_form(details: dict[str, Any]) -> dict[str, str]:
+    return {
+        "grant_type": "client_credentials",
+        "client_id": details["client_id"],
+        "client_secret": details["client_secret"],
+    }
+
+
+def sync_raw_request(provider: str, details: dict[str, Any], http: Any) -> RawRequest:
+    """The raw request, after Personio's token exchange (done once, as hirelink does)."""
+    token = None
+    if provider == "personio":
+        answer = http.post(
+            f"{details['base_url']}/v2/auth/token", data=personio_token_form(details)
+        )
+        token = answer.json()["access_token"]
+    return raw_request(provider, details, token)
+
+
+def wrapper_module(provider: str) -> str:
+    return f"hirelink.{provider}"
+
+
+def sdk_client(provider: str, details: dict[str, Any], asynchronous: bool = False) -> Any:
+    """The provider's hirelink client for the sandbox (adjust here when signatures move)."""
+    module = __import__(wrapper_module(provider), fromlist=["_"])
+    if provider == "recruitee":
+        cls = module.AsyncRecruitee if asynchronous else module.Recruitee
+        return cls(
+            company_id=details["company_id"],
+            token=details["token"],
+            base_url=details["base_url"],
+            timeout=TIMEOUT,
+        )
+    if provider == "join":
+        cls = module.AsyncJoin if asynchronous else module.Join
+        return cls(token=details["token"], base_url=details["base_url"], timeout=TIMEOUT)
+    cls = module.AsyncPersonio if asynchronous else module.Personio
+    # The code before issue 11 names the API host api_base_url; since then, base_url.
+    old = "api_base_url" in inspect.signature(cls).parameters
+    host = "api_base_url" if old else "base_url"
+    return cls(
+        subdomain=details["subdomain"],
+        client_id=details["client_id"],
+        client_secret=details["client_secret"],
+        timeout=TIMEOUT,
+        **{host: details["base_url"]},
+    )
+
+
+def sdk_page(provider: str, client: Any) -> Any:
+    if provider == "recruitee":
+        return client.list_candidates(limit=100, offset=0)
+    if provider == "join":
+        return client.list_applications(page=1, page_size=50)
+    return client.list_applications(limit=100)
+
+
+def sdk_walk(provider: str, client: Any) -> Iterator[Any]:
+    if provider == "recruitee":
+        return client.iter_candidates(page_size=100)  # type: ignore[no-any-return]
+    if provider == "join":
+        return client.iter_applications(page_size=50)  # type: ignore[no-any-return]
+    return client.iter_applications(page_size=100)  # type: ignore[no-any-return]
+
+
+# --- measurements inside one child process ------------------------------------------
+
+
+def raw_sync(provider: str, details: dict[str, Any]) -> Callable[[], object]:
+    import httpx
+
+    http = httpx.Client(timeout=TIMEOUT)
+    request = sync_raw_request(provider, details, http)
+
+    def call() -> object:
+        response = http.get(request.url, params=request.params, headers=request.headers)
+        response.raise_for_status()
+        return json.loads(response.content)
+
+    return call
+
+
+def measure_sync(provider: str, details: dict[str, Any], pairs: int) -> dict[str, Any]:
+    raw_call = raw_sync(provider, details)
+    client = sdk_client(provider, details)
+    for _ in range(20):  # warm up connections, caches, the token
+        raw_call()
+        sdk_page(provider, client)
+    ratios, raw_times, sdk_times = [], [], []
+    for index in range(pairs):
+        # Alternate which goes first, so drift and cache effects fall on both alike.
+        order = (True, False) if index % 2 else (False, True)
+        elapsed = {}
+        for is_sdk in order:
+            started = time.perf_counter()
+            sdk_page(provider, client) if is_sdk else raw_call()
+            elapsed[is_sdk] = time.perf_counter() - started
+        raw_times.append(elapsed[False])
+        sdk_times.append(elapsed[True])
+        ratios.append(elapsed[True] / elapsed[False])
+    return {
+        "ratio": statistics.median(ratios),
+        "raw_ms": statistics.median(raw_times) * 1000,
+        "sdk_ms": statistics.median(sdk_times) * 1000,
+        **measure_decoders(provider, details),
+    }
+
+
+def measure_decoders(provider: str, details: dict[str, Any]) -> dict[str, Any]:
+    """json.loads against orjson.loads (when installed) on the bytes of one page."""
+    import httpx
+
+    with httpx.Client(timeout=TIMEOUT) as http:
+        request = sync_raw_request(provider, details, http)
+        content = http.get(request.url, params=request.params, headers=request.headers).content
+    figures: dict[str, Any] = {"json_us": best_of(lambda: json.loads(content)) * 1e6}
+    try:
+        import orjson
+    except ImportError:
+        return figures
+    figures["orjson_us"] = best_of(lambda: orjson.loads(content)) * 1e6
+    return figures
+
+
+def best_of(action: Callable[[], object], repeat: int = 7, number: int = 20) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for _ in range(number):
+            action()
+        samples.append((time.perf_counter() - started) / number)
+    return statistics.median(samples)
+
+
+def measure_async(
+    provider: str, details: dict[str, Any], calls: int, rounds: int
+) -> dict[str, Any]:
+    import httpx
+
+    async def gather(call: Callable[[], Awaitable[object]], count: int = calls) -> float:
+        gate = asyncio.Semaphore(50)
+
+        async def one() -> None:
+            async with gate:
+                await call()
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one() for _ in range(count)))
+        return time.perf_counter() - started
+
+    async def run() -> list[float]:
+        # Idle connections expire before the stand-in's keep-alive timeout (5 s) closes
+        # them while the other side's round runs; hirelink's retries would hide that race.
+        limits = httpx.Limits(max_connections=100, keepalive_expiry=2.0)
+        async with httpx.AsyncClient(limits=limits, timeout=TIMEOUT) as http:
+            token = None
+            if provider == "personio":
+                answer = await http.post(
+                    f"{details['base_url']}/v2/auth/token", data=personio_token_form(details)
+                )
+                token = answer.json()["access_token"]
+            request = raw_request(provider, details, token)
+
+            async def raw_call() -> object:
+                response = await http.get(
+                    request.url, params=request.params, headers=request.headers
+                )
+                response.raise_for_status()
+                return json.loads(response.content)
+
+            client = sdk_client(provider, details, asynchronous=True)
+            async with client:
+
+                async def sdk_call() -> object:
+                    return await sdk_page(provider, client)
+
+                await gather(raw_call, 100)  # warm up both
+                await gather(sdk_call, 100)
+                ratios = []
+                for index in range(rounds):
+                    if index % 2:
+                        sdk_time, raw_time = await gather(sdk_call), await gather(raw_call)
+                    else:
+                        raw_time, sdk_time = await gather(raw_call), await gather(sdk_call)
+                    ratios.append(sdk_time / raw_time)
+                return ratios
+
+    return {"ratio": statistics.median(asyncio.run(run()))}
+
+
+def measure_fresh(provider: str, details: dict[str, Any], sdk: bool, calls: int) -> dict[str, Any]:
+    """In a fresh process: import times, client creation + first call, RSS after ``calls``."""
+    started = time.perf_counter()
+    import httpx
+
+    httpx_s = time.perf_counter() - started
+    import_s = 0.0
+    if sdk:
+        started = time.perf_counter()
+        __import__(wrapper_module(provider))
+        import_s = time.perf_counter() - started
+    before = set(sys.modules)
+    started = time.perf_counter()
+    if sdk:
+        client = sdk_client(provider, details)
+        call: Callable[[], object] = lambda: sdk_page(provider, client)  # noqa: E731
+    else:
+        call = raw_sync(provider, details)
+    call()
+    first_s = time.perf_counter() - started
+    first_call_modules = sorted(set(sys.modules) - before)
+    for _ in range(calls - 1):
+        call()
+    gc.collect()
+    return {
+        "httpx_ms": httpx_s * 1000,
+        "import_ms": import_s * 1000,
+        "first_ms": first_s * 1000,
+        "first_call_modules": first_call_modules,
+        "rss_mb": current_rss_mb(),
+        "httpx": httpx.__version__,
+    }
+
+
+def current_rss_mb() -> float:
+    try:
+        with open("/proc/self/statm") as statm:
+            pages = int(statm.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # not Linux: the peak is the closest figure
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / (2**20 if sys.platform == "darwin" else 2**10)
+
+
+def measure_walk(provider: str, details: dict[str, Any], counts: list[int]) -> dict[str, Any]:
+    peaks = {}
+    for count in counts:
+        with sdk_client(provider, details) as client:
+            gc.collect()
+            tracemalloc.start()
+            walked = sum(1 for _ in itertools.islice(sdk_walk(provider, client), count))
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        peaks[str(walked)] = peak / 1024
+    return {"peak_kib": peaks}
+
+
+def worker(args: argparse.Namespace) -> int:
+    details = json.loads(args.details)[args.provider]
+    if args.kind == "warm":
+        result = measure_sync(args.provider, details, args.pairs)
+        if args.calls:
+            result["async_ratio"] = measure_async(args.provider, details, args.calls, 1)["ratio"]
+    elif args.kind in ("fresh-raw", "fresh-sdk"):
+        result = measure_fresh(args.provider, details, args.kind == "fresh-sdk", args.calls)
+    else:
+        result = measure_walk(args.provider, details, [1_000, args.calls])
+    loaded = sys.modules.get(wrapper_module(args.provider))
+    result["code"] = getattr(loaded, "__file__", "") or ""
+    print(json.dumps(result))
+    return 0
+
+
+# --- the parent: interleaved children, medians, the table ---------------------------
+
+
+def child(
+    kind: str, provider: str, details: str, before: Path | None, **options: int
+) -> dict[str, Any]:
+    env = dict(os.environ)
+    if before is not None:
+        old = [str(path) for path in sorted(before.glob("*/*/src"))]
+        env["PYTHONPATH"] = os.pathsep.join([*old, env.get("PYTHONPATH", "")])
+    command = [sys.executable, __file__, "worker", kind, provider, "--details", details]
+    for name, value in options.items():
+        command += [f"--{name}", str(value)]
+    output = subprocess.run(  # noqa: S603
+        command, env=env, capture_output=True, text=True, check=False, timeout=300
+    )
+    if output.returncode:
+        raise RuntimeError(f"{kind} {provider} failed:\n{output.stderr}")
+    result: dict[str, Any] = json.loads(output.stdout.strip().splitlines()[-1])
+    if before is not None and result.get("code") and str(before) not in result["code"]:
+        raise RuntimeError(f"the old code was not imported: {result['code']}")
+    return result
+
+
+def figures(
+    provider: str, details: str, versions: list[Path | None], rounds: int, quick: bool
+) -> list[dict[str, Any]]:
+    """The five figures for each of ``versions`` (None: the current code).
+
+    Within every round each version runs once, in turn, so both see the same machine.
+    """
+    runs: list[dict[str, list[Any]]] = [
+        {"sync": [], "async": [], "fresh_raw": [], "fresh_sdk": []} for _ in versions
+    ]
+    for index in range(rounds):
+        for code, run in zip(versions, runs, strict=True):
+            # 1000 async calls take long: two rounds of them are enough.
+            calls = 0 if index >= 2 else 200 if quick else 1000
+            pairs = 30 if quick else 60
+            warm = child("warm", provider, details, code, pairs=pairs, calls=calls)
+            run["sync"].append(warm["ratio"])
+            if calls:
+                run["async"].append(warm["async_ratio"])
+            run["fresh_raw"].append(child("fresh-raw", provider, details, code, calls=300))
+            run["fresh_sdk"].append(child("fresh-sdk", provider, details, code, calls=300))
+    return [summarize(run) for run in runs]
+
+
+def summarize(run: dict[str, list[Any]]) -> dict[str, Any]:
+    fresh_raw, fresh_sdk = run["fresh_raw"], run["fresh_sdk"]
+    first_raw = statistics.median(one["first_ms"] for one in fresh_raw)
+    return {
+        "sync": statistics.median(run["sync"]),
+        "async": statistics.median(run["async"]),
+        "import": statistics.median(one["import_ms"] for one in fresh_sdk),
+        "httpx_import": statistics.median(one["httpx_ms"] for one in fresh_raw),
+        "first": statistics.median(one["first_ms"] for one in fresh_sdk) / first_raw,
+        "rss": statistics.median(
+            sdk["rss_mb"] - raw["rss_mb"] for sdk, raw in zip(fresh_sdk, fresh_raw, strict=True)
+        ),
+        "first_call_modules": max(
+            len(set(sdk["first_call_modules"]) - set(raw["first_call_modules"]))
+            for sdk, raw in zip(fresh_sdk, fresh_raw, strict=True)
+        ),
+    }
+
+
+def print_table(provider: str, after: dict[str, Any], before: dict[str, Any] | None) -> None:
+    rows = [
+        ("per page, sync (x raw)", "sync", "{:.2f}x", TARGETS["sync"]),
+        ("1000 async calls, 50 at once", "async", "{:.2f}x", TARGETS["async"]),
+        ("import (httpx + ...)", "import", "+{:.1f} ms", TARGETS["import"]),
+        ("first page, fresh process", "first", "{:.2f}x", TARGETS["first"]),
+        ("RSS after 300 calls, over raw", "rss", "{:+.1f} MB", "<= +10 MB"),
+    ]
+    print(f"\n{provider}: {OPERATIONS[provider]}")
+    print(f"  {'figure':<32}{'before':>12}{'after':>12}   target")
+    for label, key, form, target in rows:
+        old = form.format(before[key]) if before else "-"
+        print(f"  {label:<32}{old:>12}{form.format(after[key]):>12}   {target}")
+    print(f"  (import httpx itself: {after['httpx_import']:.1f} ms; modules the first call")
+    print(f"   imports beyond raw's: {after['first_call_modules']})")
+
+
+OPERATIONS = {
+    "recruitee": "list_candidates, 100 per page",
+    "join": "list_applications, 50 per page",
+    "personio": "v2 list_applications, 100 per page",
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("serve").add_argument("--records", type=int, default=SEEDED)
+    work = commands.add_parser("worker")
+    work.add_argument("kind")
+    work.add_argument("provider", choices=PROVIDERS)
+    work.add_argument("--details", required=True)
+    work.add_argument("--pairs", type=int, default=100)
+    work.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--before", type=Path, help="an older checkout to measure alongside")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
+    parser.add_argument("--providers", nargs="*", default=list(PROVIDERS), choices=PROVIDERS)
+    args = parser.parse_args()
+    if args.command == "serve":
+        return serve(args.records)
+    if args.command == "worker":
+        return worker(args)
+    with sandbox_process(SEEDED) as details, sandbox_process(RECORDS) as large:
+        encoded, encoded_large = json.dumps(details), json.dumps(large)
+        print("Ratios are hirelink / raw httpx + json.loads on the same server; medians of")
+        print(f"paired, interleaved runs ({args.rounds} rounds, before and after alternating).")
+        for provider in args.providers:
+            versions = [None] if args.before is None else [args.before, None]
+            measured = figures(provider, encoded, versions, args.rounds, args.quick)
+            before, after = (None, measured[0]) if args.before is None else measured
+            print_table(provider, after, before)
+            sync = child("warm", provider, encoded, None, pairs=5, calls=0)
+            if "orjson_us" in sync:
+                print(
+                    f"  decode one page: json.loads {sync['json_us']:.0f} µs,"
+                    f" orjson.loads {sync['orjson_us']:.0f} µs"
+                )
+            count = 2_000 if args.quick else RECORDS
+            peaks = child("walk", provider, encoded_large, None, calls=count)["peak_kib"]
+            shown = ", ".join(f"{n} records {kib:.0f} KiB" for n, kib in peaks.items())
+            print(f"  peak traced memory walking: {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
