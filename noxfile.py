@@ -1,8 +1,9 @@
 """Every developer and release task of the hirelink monorepo.
 
     nox -s demo          run every operation against the local sandbox
-    nox -t ci            everything CI gates on (check_generated, specs, lint, typecheck,
-                         versions, spec_diff, tests -- which include the release path)
+    nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
+                         typecheck, versions, spec_diff, tests -- which include the release
+                         path)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -363,7 +364,7 @@ def _require_current_generated(session: nox.Session) -> None:
     session.log("generated/ matches the specs")
 
 
-@nox.session
+@nox.session(tags=["ci"])
 def template_diff(session: nox.Session) -> None:
     """Our template overrides (specs/templates/) against the pinned generator's own.
 
