@@ -228,6 +228,15 @@ def test_offers_filters_and_brief_view(served: Served, recruitee: Recruitee) -> 
     assert recruitee.get_offer(jobs[0].id).title == jobs[0].title
 
 
+def test_offers_by_status(served: Served, recruitee: Recruitee) -> None:
+    chosen = recruitee.list_offers(statuses=["published", "internal"])
+    assert chosen
+    assert {o.status for o in chosen} == {"published", "internal"}
+    assert last_query(served, "/offers") == {"statuses[]": ["published", "internal"]}
+    everything = recruitee.list_offers()
+    assert len(everything) > len(chosen)
+
+
 @pytest.mark.parametrize(
     ("call", "field"),
     [
@@ -243,6 +252,7 @@ def test_offers_filters_and_brief_view(served: Served, recruitee: Recruitee) -> 
         (lambda r: r.create_candidate_note(7730001, "hi", visibility="team"), "visibility"),
         (lambda r: r.get_candidate(-3), "candidate_id"),
         (lambda r: r.list_offers(scope="everything"), "scope"),
+        (lambda r: r.list_offers(statuses=[]), "statuses"),
     ],
 )
 def test_bad_input_names_the_field_and_sends_nothing(

@@ -216,6 +216,23 @@ def test_update_report_sends_only_the_given_fields(fresh: Served) -> None:
     assert stored["score"] == "14/15"
 
 
+def test_report_properties_and_partner_options_are_json_objects(fresh: Served) -> None:
+    report_id = fresh.first_report_id()
+    with fresh.client() as partners:
+        partners.update_report(report_id, properties={"sections": [{"name": "SQL", "score": 9}]})
+        assert fresh.last("PATCH", "/reports/").json() == {
+            "properties": {"sections": [{"name": "SQL", "score": 9}]}
+        }
+        partners.update_partner(4100, options={"auto_send": True})
+        assert fresh.last("PATCH", "/partner").json() == {"options": {"auto_send": True}}
+        with pytest.raises(InvalidInputError) as refused:
+            partners.update_report(report_id, properties={"when": datetime(2025, 1, 1)})
+        assert refused.value.field == "properties"
+        with pytest.raises(InvalidInputError) as refused:
+            partners.update_partner(4100, options=["auto_send"])  # type: ignore[arg-type]
+        assert refused.value.field == "options"
+
+
 def test_delete_report_removes_it(fresh: Served) -> None:
     report_id = fresh.first_report_id()
     with fresh.client() as partners:

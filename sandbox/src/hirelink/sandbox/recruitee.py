@@ -342,14 +342,18 @@ class RecruiteeState:
         *,
         kind: str | None = None,
         scope: str | None = None,
+        statuses: Sequence[str] = (),
         brief: bool = False,
     ) -> list[dict[str, Any]]:
-        """Offers filtered by ``kind`` and ``scope`` (active, archived, not_archived)."""
+        """Offers filtered by ``kind``, ``scope`` (active, archived, not_archived) and
+        ``statuses`` (any of them; none given means every status)."""
         with self._lock:
             selected = [
                 offer
                 for offer in self._offers.values()
-                if (kind is None or offer["kind"] == kind) and _in_scope(offer["status"], scope)
+                if (kind is None or offer["kind"] == kind)
+                and _in_scope(offer["status"], scope)
+                and (not statuses or offer["status"] in statuses)
             ]
             if brief:
                 return [{key: offer[key] for key in _OFFER_BRIEF_KEYS} for offer in selected]
@@ -1159,7 +1163,12 @@ class RecruiteeSandbox(SandboxApp):
         kind = _choice(call.query, "kind", ("job", "talent_pool"))
         scope = _choice(call.query, "scope", ("archived", "active", "not_archived"))
         view_mode = _choice(call.query, "view_mode", ("default", "brief"))
-        offers = self.state.list_offers(kind=kind, scope=scope, brief=view_mode == "brief")
+        offers = self.state.list_offers(
+            kind=kind,
+            scope=scope,
+            statuses=call.query.getlist("statuses[]"),
+            brief=view_mode == "brief",
+        )
         return json_response({"offers": offers})
 
     def _get_offer(self, call: ApiCall) -> Response:

@@ -689,8 +689,11 @@ def _partner_fields(body: Any) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     if not fields:
         errors["body"] = ["must contain at least one field"]
-    for key in sorted(set(fields) - {"kind", "name", "description", "logo", "urls", "inputs"}):
+    known = {"kind", "name", "description", "logo", "urls", "inputs", "options"}
+    for key in sorted(set(fields) - known):
         errors[key] = ["is not a partner field"]
+    if "options" in fields and not isinstance(fields["options"], dict):
+        errors["options"] = ["must be an object"]
     if "kind" in fields and fields["kind"] not in PARTNER_KINDS:
         errors["kind"] = [f"must be one of {', '.join(PARTNER_KINDS)}"]
     for key in ("name", "logo"):
@@ -725,8 +728,11 @@ def _report_fields(body: Any, *, at_least_one: bool) -> dict[str, Any]:
     errors: dict[str, list[str]] = {}
     if at_least_one and not fields:
         errors["body"] = ["must contain at least one field"]
-    for key in sorted(set(fields) - {"status", "score", "completed_at", "subtitle", "urls"}):
+    known = {"status", "score", "completed_at", "subtitle", "urls", "properties"}
+    for key in sorted(set(fields) - known):
         errors[key] = ["is not a report field"]
+    if "properties" in fields and not isinstance(fields["properties"], dict):
+        errors["properties"] = ["must be an object"]
     if "status" in fields and fields["status"] not in REPORT_STATUSES:
         errors["status"] = [f"must be one of {', '.join(REPORT_STATUSES)}"]
     for key in ("score", "subtitle"):

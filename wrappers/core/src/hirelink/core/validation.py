@@ -7,6 +7,7 @@ Each function returns the value in the form the wire needs and raises
 from __future__ import annotations
 
 import enum
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
@@ -98,6 +99,17 @@ def email(field: str, value: object) -> str:
     if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
         raise InvalidInputError(field, f"must be an e-mail address, got {value!r}")
     return value.strip()
+
+
+def json_object(field: str, value: object) -> dict[str, Any]:
+    """A JSON object: a mapping with string keys whose values JSON can encode."""
+    if not isinstance(value, Mapping) or not all(isinstance(key, str) for key in value):
+        raise InvalidInputError(field, f"must be a mapping with string keys, got {value!r}")
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError) as error:
+        raise InvalidInputError(field, f"must hold only JSON values ({error})") from None
+    return dict(value)
 
 
 def string_list(field: str, values: object, *, allow_empty: bool = False) -> list[str]:

@@ -52,7 +52,15 @@ from hirelink.core import (
     operation,
 )
 from hirelink.core.secrets import mask_while_alive
-from hirelink.core.validation import choice, flag, http_url, non_empty_str, positive_int, text
+from hirelink.core.validation import (
+    choice,
+    flag,
+    http_url,
+    json_object,
+    non_empty_str,
+    positive_int,
+    text,
+)
 
 Environment = Literal["rc", "production"]
 KindName = Literal["assessment", "background_check", "reference_check"]
@@ -90,6 +98,8 @@ class PartnerDetails(TypedDict, total=False):
     urls: ServiceUrls
     inputs: Iterable[InputField]
     """The send dialog's fields; Recruitee's default is first_name, last_name and email."""
+    options: Mapping[str, object]
+    """Behaviour flags of the integration, as a JSON object (their names are not public)."""
 
 
 class PartnerChanges(PartnerDetails, total=False):
@@ -112,6 +122,8 @@ class ReportFields(TypedDict, total=False):
     """Where a Recruitee user can cancel the test (sent as ``urls.cancel``)."""
     subtitle: str
     """An extra line shown with the report (assessments only)."""
+    properties: Mapping[str, object]
+    """Extra details as a JSON object (assessments only; the shape is not public)."""
 
 
 _URL_KEYS = tuple(ServiceUrls.__annotations__)
@@ -202,6 +214,7 @@ _PARTNER_FIELDS = Inputs(
     logo=non_empty_str,
     urls=_service_urls,
     inputs=_inputs,
+    options=json_object,
 )
 _REPORT_FIELDS = Inputs(
     "update_report",
@@ -210,6 +223,7 @@ _REPORT_FIELDS = Inputs(
     completed_at=iso_timestamp,
     cancel_url=Param(lambda field, value: {"cancel": http_url(field, value)}, wire="urls"),
     subtitle=non_empty_str,
+    properties=json_object,
 )
 _CODENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
@@ -289,8 +303,9 @@ class PartnersOperations:
 
         ``kind`` is ``assessment``, ``background_check`` or ``reference_check``.
         Optional: ``description``, ``logo``, ``urls`` (``validate_token``, ``tests``,
-        ``send_candidate``, ``help_article``) and ``inputs``. The answer carries the new
-        partner ``secret`` (hirelink masks it in its logs and errors from then on).
+        ``send_candidate``, ``help_article``), ``inputs`` and ``options``. The answer
+        carries the new partner ``secret`` (hirelink masks it in its logs and errors from
+        then on).
         """
         self._on_rc("create_partner")
         unknown = sorted(set(details) - set(PartnerDetails.__annotations__))
@@ -311,7 +326,8 @@ class PartnersOperations:
     @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
     def update_partner(self, company_id: int, **changes: Unpack[PartnerChanges]) -> Call[Partner]:
         """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
-        ``urls``, ``inputs``); at least one is required. ``inputs`` replaces the list."""
+        ``urls``, ``inputs``, ``options``); at least one is required. ``inputs`` replaces the
+        list."""
         self._on_rc("update_partner")
         fields = _PARTNER_FIELDS.wire(changes)
         if not fields:
@@ -402,7 +418,8 @@ class PartnersOperations:
 
         Fields: ``status`` (``sent``, ``completed``, ``failed``, ``canceled``),
         ``score`` (free text such as ``"82%"``), ``completed_at`` (a datetime),
-        ``cancel_url`` and ``subtitle``. ``report_id`` is the ``report_id`` Recruitee
+        ``cancel_url``, ``subtitle`` and ``properties`` (a JSON object). ``report_id`` is the
+        ``report_id`` Recruitee
         sent with the candidate.
         """
         wire = _REPORT_FIELDS.wire(changes)

@@ -171,6 +171,7 @@ _OFFER_FILTERS = Inputs(
     kind=one_of(ListOffersKind),
     scope=one_of(ListOffersScope),
     view_mode=one_of(ListOffersViewMode),
+    statuses=string_list,
 )
 _CANDIDATE = instance_of(CandidateEnvelope)
 
@@ -406,14 +407,17 @@ class RecruiteeOperations:
         kind: OfferKind | None = None,
         scope: OfferScope | None = None,
         view_mode: OfferViewMode | None = None,
+        statuses: Iterable[str] | None = None,
     ) -> Call[list[Offer]]:
         """Jobs and talent pools (all of them: Recruitee does not page this list).
 
         ``kind``: ``job`` or ``talent_pool``; ``scope``: ``active`` (published, internal,
-        closed), ``archived`` or ``not_archived``; ``view_mode="brief"`` returns only id,
-        title, status and kind.
+        closed), ``archived`` or ``not_archived``; ``statuses``: only offers in any of
+        these states (e.g. ``["published", "internal"]``); ``view_mode="brief"`` returns
+        only id, title, status and kind.
         """
-        wire = _OFFER_FILTERS.wire({"kind": kind, "scope": scope, "view_mode": view_mode})
+        given = {"kind": kind, "scope": scope, "view_mode": view_mode, "statuses": statuses}
+        wire = _OFFER_FILTERS.wire(given)
         request = partial(list_offers.sync_detailed, self.company_id, **wire)
         return Call(request, instance_of(OfferList)).map(lambda listed: listed.offers)
 
