@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, Literal, Self, TypeVar
 
-from attrs import define
+from attrs import define, frozen
 
 from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.faults import FaultInjector
@@ -31,18 +31,6 @@ PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners"
 """Every stand-in, in the order ``serve`` starts them."""
 
 SandboxT = TypeVar("SandboxT", bound=SandboxApp)
-
-# provider -> (wrapper module, sync client class, async client class)
-_CLIENTS: dict[str, tuple[str, str, str]] = {
-    "recruitee": ("hirelink.recruitee", "Recruitee", "AsyncRecruitee"),
-    "join": ("hirelink.join", "Join", "AsyncJoin"),
-    "recruitee_partners": (
-        "hirelink.recruitee_partners",
-        "RecruiteePartners",
-        "AsyncRecruiteePartners",
-    ),
-    "personio": ("hirelink.personio", "Personio", "AsyncPersonio"),
-}
 
 
 @define(frozen=True)
@@ -113,7 +101,7 @@ class StandIn(Generic[SandboxT]):
         )
 
     def _client_class(self, *, sync: bool) -> Callable[..., Any]:
-        module_name, sync_name, async_name = _CLIENTS[self.name]
+        module_name = "hirelink." + self.name
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
@@ -122,41 +110,57 @@ class StandIn(Generic[SandboxT]):
                 f"{self.name} clients need the {distribution} distribution: "
                 f"pip install {distribution}"
             ) from error
-        client_class: Callable[..., Any] = getattr(module, sync_name if sync else async_name)
+        name = _KINDS[self.name].client
+        client_class: Callable[..., Any] = getattr(module, name if sync else "Async" + name)
         return client_class
 
 
-def _details(name: str, sandbox: SandboxApp, server: SandboxServer) -> dict[str, Any]:
-    if isinstance(sandbox, RecruiteeSandbox):
-        return {"base_url": server.url, "company_id": sandbox.company_id, "token": sandbox.token}
-    if isinstance(sandbox, JoinSandbox):
-        return {"base_url": server.url + JOIN_BASE_PATH, "token": sandbox.token}
-    if isinstance(sandbox, PartnersSandbox):
-        return {
-            "base_url": server.url,
-            "codename": sandbox.codename,
-            "personal_token": sandbox.personal_token,
-            "partner_secret": sandbox.secret,
-        }
-    if isinstance(sandbox, PersonioSandbox):
-        return {
-            "subdomain": sandbox.subdomain,
-            "company_id": sandbox.company_id,
-            "recruiting_token": sandbox.recruiting_token,
-            "channel_id": sandbox.channel_id,
-            "client_id": sandbox.client_id,
-            "client_secret": sandbox.client_secret,
-            "base_url": server.url,
-            "jobs_base_url": sandbox.jobs_base_url(server.url),
-        }
-    raise ValueError(f"no stand-in called {name!r}")
+def _recruitee(sandbox: RecruiteeSandbox, url: str) -> dict[str, Any]:
+    return {"base_url": url, "company_id": sandbox.company_id, "token": sandbox.token}
 
 
-_FACTORIES: dict[str, Callable[..., SandboxApp]] = {
-    "recruitee": create_recruitee_sandbox,
-    "join": create_join_sandbox,
-    "recruitee_partners": create_partners_sandbox,
-    "personio": create_personio_sandbox,
+def _join(sandbox: JoinSandbox, url: str) -> dict[str, Any]:
+    return {"base_url": url + JOIN_BASE_PATH, "token": sandbox.token}
+
+
+def _partners(sandbox: PartnersSandbox, url: str) -> dict[str, Any]:
+    return {
+        "base_url": url,
+        "codename": sandbox.codename,
+        "personal_token": sandbox.personal_token,
+        "partner_secret": sandbox.secret,
+    }
+
+
+def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
+    return {
+        "subdomain": sandbox.subdomain,
+        "company_id": sandbox.company_id,
+        "recruiting_token": sandbox.recruiting_token,
+        "channel_id": sandbox.channel_id,
+        "client_id": sandbox.client_id,
+        "client_secret": sandbox.client_secret,
+        "base_url": url,
+        "jobs_base_url": sandbox.jobs_base_url(url),
+    }
+
+
+@frozen
+class _Kind:
+    """One provider's stand-in: how to build it, and what its client is called and takes."""
+
+    factory: Callable[..., Any]
+    details: Callable[[Any, str], dict[str, Any]]
+    """The client's keyword arguments, from the sandbox and its server's URL."""
+    client: str
+    """The sync client class in ``hirelink.<provider>``; the async one is ``Async<client>``."""
+
+
+_KINDS: dict[str, _Kind] = {
+    "recruitee": _Kind(create_recruitee_sandbox, _recruitee, "Recruitee"),
+    "join": _Kind(create_join_sandbox, _join, "Join"),
+    "recruitee_partners": _Kind(create_partners_sandbox, _partners, "RecruiteePartners"),
+    "personio": _Kind(create_personio_sandbox, _personio, "Personio"),
 }
 
 
@@ -176,12 +180,12 @@ def start_stand_in(
     Raises:
         ValueError: no such stand-in, or ``host`` is not a loopback address.
     """
-    factory = _FACTORIES.get(name)
-    if factory is None:
+    kind = _KINDS.get(name)
+    if kind is None:
         raise ValueError(f"no stand-in called {name!r}; choose from {', '.join(PROVIDERS)}")
-    sandbox = factory(**settings)
+    sandbox: SandboxApp = kind.factory(**settings)
     server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    return StandIn(name, server, _details(name, sandbox, server), sandbox)
+    return StandIn(name, server, kind.details(sandbox, server.url), sandbox)
 
 
 @contextmanager
