@@ -93,6 +93,20 @@ MOMENTS = st.datetimes(
     max_value=datetime.datetime(2100, 1, 1),
     timezones=st.sampled_from([datetime.UTC, datetime.timezone(datetime.timedelta(hours=2))]),
 )
+ZONES = st.sampled_from(["Europe/Berlin", "UTC", "America/New_York", "Asia/Kolkata"])
+
+
+def readable_stamps(keys: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Stamps of a schema marked x-hirelink-moment that name a moment, written the way
+    our models write them back (so that upstream's to_dict, which keeps them as they
+    came, gives the same JSON). Random text, from the schema itself, names none."""
+    local = st.datetimes(datetime.datetime(1990, 1, 1), datetime.datetime(2100, 1, 1))
+    objects = st.builds(
+        lambda moment, zone: {keys["local"][0]: moment.isoformat(), keys["zone"]: zone},
+        local,
+        ZONES,
+    )
+    return objects | MOMENTS.map(lambda moment: moment.isoformat())
 
 
 class Payloads:
@@ -107,7 +121,10 @@ class Payloads:
             name = schema["$ref"].rsplit("/", 1)[-1]
             if depth > 6:  # recursive schemas: stop somewhere
                 return st.nothing()
-            return self.of(self.schemas[name], depth + 1)
+            target = self.schemas[name]
+            if "x-hirelink-moment" in target:
+                return self.of(target, depth + 1) | readable_stamps(target["x-hirelink-moment"])
+            return self.of(target, depth + 1)
         if "const" in schema:
             return st.just(schema["const"])
         if "enum" in schema:

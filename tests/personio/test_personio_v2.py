@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import parse_qs
+from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
 
 from hirelink.api.personio.models import LocalDateTime
@@ -71,7 +73,7 @@ def test_filters_reach_the_wire_and_select(served: Served, personio: Personio) -
     since = datetime(2025, 3, 1, 1, 0, tzinfo=cet)
     recent = personio.list_applications(updated_after=since, limit=200).field_data
     assert recent
-    assert all(to_datetime(a.updated_at) > since for a in recent)  # type: ignore[operator]
+    assert all(isinstance(a.updated_at, datetime) and a.updated_at > since for a in recent)
     assert queries(served, "/applications")[-1] == {
         "limit": ["200"],
         "updated_at.gt": ["2025-03-01T00:00:00+00:00"],
@@ -90,7 +92,7 @@ def test_filters_reach_the_wire_and_select(served: Served, personio: Personio) -
     assert candidate.email == email
     walked = list(personio.iter_candidates(page_size=4, updated_after=since))
     assert walked
-    assert all(to_datetime(c.updated_at) > since for c in walked)  # type: ignore[operator]
+    assert all(isinstance(c.updated_at, datetime) and c.updated_at > since for c in walked)
 
 
 def test_updated_after_and_before_cannot_be_combined(served: Served, personio: Personio) -> None:
@@ -110,8 +112,6 @@ def test_updated_after_and_before_cannot_be_combined(served: Served, personio: P
 
 
 def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
-    import httpx
-
     with served.client() as personio:
         personio.list_categories()  # fetches a token
         token = personio.oauth.token  # type: ignore[union-attr]
@@ -138,18 +138,27 @@ def test_get_application_and_its_stage_transitions(personio: Personio) -> None:
     assert all(isinstance(t, StageTransition) for t in transitions)
     assert transitions[0].stage.id == target.current_stage.id  # type: ignore[union-attr]
     assert transitions[-1].stage.type_ == "unassigned"  # type: ignore[union-attr]
-    moments = [to_datetime(t.entered_at) for t in transitions]
+    moments = [t.entered_at for t in transitions]
+    assert all(isinstance(moment, datetime) for moment in moments)
     assert moments == sorted(moments, reverse=True)  # type: ignore[type-var]
 
 
-def test_stamps_become_aware_datetimes(personio: Personio) -> None:
+def test_stamps_become_aware_datetimes(served: Served, personio: Personio) -> None:
     application = personio.list_applications(limit=1).field_data[0]
-    assert isinstance(application.created_at, LocalDateTime)
-    assert application.created_at.timezone == "Europe/Berlin"
-    created = to_datetime(application.created_at)
-    assert created is not None
-    assert created.tzinfo is not None
-    assert created.replace(tzinfo=None).isoformat() == application.created_at.date_time
+    created = application.created_at
+    assert isinstance(created, datetime)
+    assert created.tzinfo == ZoneInfo("Europe/Berlin")
+    # The same instant the sandbox sent (its local time in its zone), and back again.
+    token = personio.oauth.token  # type: ignore[union-attr]
+    assert token is not None
+    wire = httpx.get(
+        f"{served.url}/v2/recruiting/applications",
+        params={"limit": "1"},
+        headers={"Authorization": f"Bearer {token.value.reveal()}"},
+    ).json()["_data"][0]["created_at"]
+    assert created.replace(tzinfo=None).isoformat() == wire["date-time"]
+    assert application.to_dict()["created_at"] == wire
+    assert to_datetime(created) == created
     assert to_datetime("2025-04-02T10:12:44Z") == datetime(2025, 4, 2, 10, 12, 44, tzinfo=UTC)
     assert to_datetime(LocalDateTime.from_dict({"date": "2025-04-02T10:12:44", "timezone": "UTC"}))
     with pytest.raises(MalformedResponseError):

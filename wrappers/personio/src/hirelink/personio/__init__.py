@@ -11,7 +11,7 @@
 ...         documents=[Document("cv.pdf", type="cv")],
 ...     )
 ...     for application in personio.iter_applications(candidate_email="lena@example.org"):
-...         print(application.id, to_datetime(application.created_at))
+...         print(application.id, application.created_at)  # an aware datetime
 
 JSON results are the generated models of ``hirelink.api.personio.models`` (the main ones
 are re-exported here); the XML feed's positions are this package's own

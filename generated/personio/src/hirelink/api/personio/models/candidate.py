@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -46,10 +47,12 @@ class Candidate:
         linkedin_profile (None | str | Unset):
         available_from (None | str | Unset):
         applications (list[CandidateApplication] | Unset):
-        created_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
-            (defensively) a plain ISO 8601 string.
-        updated_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
-            (defensively) a plain ISO 8601 string.
+        created_at (datetime.datetime | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+            (defensively) a plain ISO 8601 string. Read as a timezone-aware datetime; a stamp that names no moment is left
+            unset and kept, as sent, in additional_properties.
+        updated_at (datetime.datetime | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+            (defensively) a plain ISO 8601 string. Read as a timezone-aware datetime; a stamp that names no moment is left
+            unset and kept, as sent, in additional_properties.
     """
 
     id: str | Unset = UNSET
@@ -63,8 +66,8 @@ class Candidate:
     linkedin_profile: None | str | Unset = UNSET
     available_from: None | str | Unset = UNSET
     applications: list[CandidateApplication] | Unset = UNSET
-    created_at: LocalDateTime | str | Unset = UNSET
-    updated_at: LocalDateTime | str | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,21 +134,17 @@ class Candidate:
                 applications_item = applications_item_data.to_dict()
                 applications.append(applications_item)
 
-        created_at: dict[str, Any] | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        elif isinstance(self.created_at, LocalDateTime):
-            created_at = self.created_at.to_dict()
-        else:
-            created_at = self.created_at
+        created_at: dict[str, Any] | str | Unset = (
+            self.created_at
+            if not isinstance(self.created_at, datetime.datetime)
+            else LocalDateTime.moment_to_json(self.created_at)
+        )
 
-        updated_at: dict[str, Any] | str | Unset
-        if isinstance(self.updated_at, Unset):
-            updated_at = UNSET
-        elif isinstance(self.updated_at, LocalDateTime):
-            updated_at = self.updated_at.to_dict()
-        else:
-            updated_at = self.updated_at
+        updated_at: dict[str, Any] | str | Unset = (
+            self.updated_at
+            if not isinstance(self.updated_at, datetime.datetime)
+            else LocalDateTime.moment_to_json(self.updated_at)
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -199,12 +198,16 @@ class Candidate:
             else list(map(CandidateApplication.from_dict, _applications))
         )
         _created_at = _src_get("created_at", UNSET)
-        created_at: LocalDateTime | str | Unset = (
-            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+        created_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_created_at, Unset)
+            else LocalDateTime.moment_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
-        updated_at: LocalDateTime | str | Unset = (
-            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+        updated_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_updated_at, Unset)
+            else LocalDateTime.moment_or_unset(_updated_at)
         )
         _instance_ = cls(
             id=id,
@@ -226,6 +229,12 @@ class Candidate:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if created_at is UNSET and not isinstance(_created_at, Unset):
+            # A stamp that names no moment is kept as it came.
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and not isinstance(_updated_at, Unset):
+            # A stamp that names no moment is kept as it came.
+            _instance_.additional_properties["updated_at"] = _updated_at
         return _instance_
 
     @property
@@ -243,34 +252,6 @@ class Candidate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_created_at(data: object) -> LocalDateTime | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-        return componentsschemas_timestamp_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(LocalDateTime | str | Unset, data)
-
-
-def _parse_updated_at(data: object) -> LocalDateTime | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-        return componentsschemas_timestamp_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(LocalDateTime | str | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

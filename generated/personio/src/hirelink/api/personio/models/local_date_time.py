@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
+from zoneinfo import ZoneInfo
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -88,3 +90,74 @@ class LocalDateTime:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @staticmethod
+    def moment_from_json(data: object) -> datetime.datetime:
+        """The timezone-aware moment a stamp names.
+
+        A stamp is this object (the local time under "date-time" or "date", the IANA
+        zone under "timezone") or an ISO 8601 string. A local time is placed in its zone;
+        a time with an offset keeps its instant (shown in the zone, if one is named); a
+        time with neither is read as UTC.
+
+        Raises:
+            ValueError: ``data`` names no moment (no time, bad text, unknown zone).
+        """
+        zone_name: object = None
+        if isinstance(data, Mapping):
+            text = next(
+                (
+                    data[key]
+                    for key in ("date-time", "date")
+                    if isinstance(data.get(key), str)
+                ),
+                None,
+            )
+            zone_name = data.get("timezone")
+        else:
+            text = data
+        if not isinstance(text, str) or not (
+            zone_name is None or isinstance(zone_name, str)
+        ):
+            raise ValueError(f"not a stamp: {type(data).__name__}")
+        moment = datetime.datetime.fromisoformat(text)
+        if zone_name is None:
+            return (
+                moment
+                if moment.tzinfo is not None
+                else moment.replace(tzinfo=datetime.UTC)
+            )
+        try:
+            zone = ZoneInfo(zone_name)
+            return (
+                moment.astimezone(zone)
+                if moment.tzinfo is not None
+                else moment.replace(tzinfo=zone)
+            )
+        except (KeyError, ValueError, OSError, OverflowError) as error:
+            raise ValueError(
+                f"cannot place {text!r} in time zone {zone_name!r}"
+            ) from error
+
+    @staticmethod
+    def moment_or_unset(data: object) -> datetime.datetime | Unset:
+        """:meth:`moment_from_json`, or ``UNSET`` where ``data`` names no moment."""
+        try:
+            return LocalDateTime.moment_from_json(data)
+        except (ValueError, OverflowError):
+            return UNSET
+
+    @staticmethod
+    def moment_to_json(moment: datetime.datetime) -> dict[str, Any] | str:
+        """The stamp for ``moment``: this object when its zone is an IANA zone, else ISO 8601."""
+        zone = moment.tzinfo
+        if isinstance(zone, ZoneInfo) and zone.key:
+            return {
+                "date-time": moment.replace(tzinfo=None).isoformat(),
+                "timezone": zone.key,
+            }
+        return moment.isoformat()
+
+    def to_moment(self) -> datetime.datetime:
+        """The timezone-aware moment this stamp names (see :meth:`moment_from_json`)."""
+        return LocalDateTime.moment_from_json(self.to_dict())

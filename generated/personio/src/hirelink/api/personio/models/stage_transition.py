@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,23 +25,22 @@ class StageTransition:
     """Entering one stage. Known from third-party clients only.
 
     Attributes:
-        entered_at (LocalDateTime | str | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
-            (defensively) a plain ISO 8601 string.
+        entered_at (datetime.datetime | Unset): A moment in v2 recruiting responses: a LocalDateTime object, or
+            (defensively) a plain ISO 8601 string. Read as a timezone-aware datetime; a stamp that names no moment is left
+            unset and kept, as sent, in additional_properties.
         stage (Stage | Unset): A pipeline stage. System stages may come without id and name.
     """
 
-    entered_at: LocalDateTime | str | Unset = UNSET
+    entered_at: datetime.datetime | Unset = UNSET
     stage: Stage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        entered_at: dict[str, Any] | str | Unset
-        if isinstance(self.entered_at, Unset):
-            entered_at = UNSET
-        elif isinstance(self.entered_at, LocalDateTime):
-            entered_at = self.entered_at.to_dict()
-        else:
-            entered_at = self.entered_at
+        entered_at: dict[str, Any] | str | Unset = (
+            self.entered_at
+            if not isinstance(self.entered_at, datetime.datetime)
+            else LocalDateTime.moment_to_json(self.entered_at)
+        )
 
         stage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.stage, Unset):
@@ -60,8 +60,10 @@ class StageTransition:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _src_get = src_dict.get
         _entered_at = _src_get("entered_at", UNSET)
-        entered_at: LocalDateTime | str | Unset = (
-            UNSET if isinstance(_entered_at, Unset) else _parse_entered_at(_entered_at)
+        entered_at: datetime.datetime | Unset = (
+            UNSET
+            if isinstance(_entered_at, Unset)
+            else LocalDateTime.moment_or_unset(_entered_at)
         )
         _stage = _src_get("stage", UNSET)
         stage: Stage | Unset = (
@@ -76,6 +78,9 @@ class StageTransition:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        if entered_at is UNSET and not isinstance(_entered_at, Unset):
+            # A stamp that names no moment is kept as it came.
+            _instance_.additional_properties["entered_at"] = _entered_at
         return _instance_
 
     @property
@@ -93,20 +98,6 @@ class StageTransition:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_entered_at(data: object) -> LocalDateTime | str | Unset:
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_timestamp_type_0 = LocalDateTime.from_dict(data)
-
-        return componentsschemas_timestamp_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(LocalDateTime | str | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

@@ -1,0 +1,114 @@
+"""Schemas marked ``x-hirelink-moment`` (Personio's v2 stamps) read as aware datetimes.
+
+The generated models turn ``{"date-time": ..., "timezone": ...}`` stamps into
+timezone-aware ``datetime`` values and write them back the same way; a stamp that names
+no moment does not fail parsing, it is kept as sent in ``additional_properties``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hirelink.api.personio.models import Application, Candidate, Job, LocalDateTime
+from hirelink.api.personio.models import StageTransition
+from hirelink.api.personio.types import UNSET
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "moment"),
+    [
+        (
+            {"date-time": "2025-04-02T10:12:44", "timezone": "Europe/Berlin"},
+            datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=BERLIN),
+        ),
+        (  # the key of Personio's shared v2 component
+            {"date": "2025-01-15T08:00:00", "timezone": "America/New_York"},
+            datetime.datetime(2025, 1, 15, 8, tzinfo=ZoneInfo("America/New_York")),
+        ),
+        (  # a time with an offset keeps its instant, shown in the named zone
+            {"date-time": "2025-04-02T08:12:44+00:00", "timezone": "Europe/Berlin"},
+            datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=BERLIN),
+        ),
+        (
+            "2025-04-02T10:12:44+02:00",
+            datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+        ),
+        ("2025-04-02T10:12:44", datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)),
+        ({"date-time": "2025-04-02T10:12:44"}, datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)),
+    ],
+)
+def test_a_stamp_reads_as_an_aware_datetime(stamp: Any, moment: datetime.datetime) -> None:
+    application = Application.from_dict({"id": "1", "created_at": stamp})
+    read = application.created_at
+    assert isinstance(read, datetime.datetime)
+    assert read == moment
+    assert read.utcoffset() == moment.utcoffset()
+    assert "created_at" not in application.additional_properties
+    assert Application.from_dict(application.to_dict()) == application
+
+
+def test_a_zoned_moment_is_written_back_as_personio_sends_it() -> None:
+    moment = datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=BERLIN)
+    assert Job(created_at=moment).to_dict() == {
+        "created_at": {"date-time": "2025-04-02T10:12:44", "timezone": "Europe/Berlin"}
+    }
+    fixed = datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)
+    assert Job(updated_at=fixed).to_dict() == {"updated_at": "2025-04-02T10:12:44+00:00"}
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        {"date-time": "yesterday", "timezone": "Europe/Berlin"},
+        {"date-time": "2025-04-02T10:12:44", "timezone": "Mars/Olympus"},
+        {"date-time": "2025-04-02T10:12:44", "timezone": "../../etc/passwd"},
+        {"date-time": "2025-04-02T10:12:44", "timezone": 7},
+        {"timezone": "Europe/Berlin"},
+        "soon",
+        17,
+        ["2025-04-02T10:12:44"],
+    ],
+)
+def test_a_stamp_that_names_no_moment_is_kept_as_sent(stamp: Any) -> None:
+    payload = {"entered_at": stamp, "stage": {"id": "s1"}}
+    transition = StageTransition.from_dict(payload)
+    assert transition.entered_at is UNSET
+    assert transition.additional_properties == {"entered_at": stamp}
+    assert transition.to_dict() == payload
+    with pytest.raises(ValueError, match="stamp|isoformat|time zone|Invalid"):
+        LocalDateTime.moment_from_json(stamp)
+
+
+def test_the_stamp_model_reads_and_writes_moments() -> None:
+    stamp = LocalDateTime.from_dict({"date-time": "2025-04-02T10:12:44", "timezone": "UTC"})
+    assert stamp.to_moment() == datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)
+    assert LocalDateTime.moment_or_unset("nope") is UNSET
+    assert LocalDateTime.moment_to_json(stamp.to_moment()) == {
+        "date-time": "2025-04-02T10:12:44",
+        "timezone": "UTC",
+    }
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(
+    st.datetimes(
+        datetime.datetime(1900, 1, 1),
+        datetime.datetime(2200, 1, 1),
+        timezones=st.sampled_from([BERLIN, ZoneInfo("Australia/Lord_Howe"), datetime.UTC]),
+    )
+)
+def test_every_moment_round_trips(moment: datetime.datetime) -> None:
+    candidate = Candidate(updated_at=moment)
+    read = Candidate.from_dict(candidate.to_dict()).updated_at
+    assert isinstance(read, datetime.datetime)
+    # Personio's stamp has no room for `fold`: an hour that repeats reads as its first pass.
+    assert read == moment.replace(fold=0)
+    assert read.tzinfo == moment.tzinfo or read.utcoffset() == moment.utcoffset()
