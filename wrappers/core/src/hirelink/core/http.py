@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import ssl
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Final, TypedDict
 
 import httpx
@@ -53,14 +52,18 @@ def default_ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _user_agent() -> str:
+@functools.cache
+def user_agent() -> str:
+    """``hirelink/<version of hirelink-core>``, read once, when the first client is built.
+
+    Not at import: ``importlib.metadata`` alone costs more than the rest of the import.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return f"hirelink/{version('hirelink-core')}"
     except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
         return "hirelink"
-
-
-USER_AGENT = _user_agent()
 
 
 class ClientOptions(TypedDict, total=False):
@@ -125,7 +128,7 @@ class HttpConfig:
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
-            headers={"User-Agent": USER_AGENT, **(headers or {})},
+            headers={"User-Agent": user_agent(), **(headers or {})},
             refine_error=refine_error,
             rate_limits=tuple(limit.on(chosen) for limit in rate_limits),
             store=chosen,

@@ -30,7 +30,6 @@ import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Protocol
 
-import anyio
 import httpx
 from attrs import define, evolve, field
 
@@ -245,10 +244,14 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         limits: Sequence[RateLimit],
         *,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._inner = inner
         self._limits = tuple(limits)
+        if sleep is None:
+            import anyio  # only async clients need it
+
+            sleep = anyio.sleep
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

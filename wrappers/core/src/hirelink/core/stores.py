@@ -42,8 +42,6 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-import anyio.to_thread
-
 from .errors import HirelinkError
 from .ratelimit import Limiter, shared_limiter
 from .secrets import Secret, scrub
@@ -170,6 +168,8 @@ class _RedisLimiter:
     async def areserve(self) -> float:
         # redis-py's asyncio client binds its pool to one event loop; a worker thread
         # over the sync client serves every loop and thread alike.
+        import anyio.to_thread
+
         return await anyio.to_thread.run_sync(self.reserve)
 
     def __repr__(self) -> str:

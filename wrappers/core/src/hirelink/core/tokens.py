@@ -28,15 +28,14 @@ they never appear in logs, reprs or error messages.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-import anyio
-import anyio.to_thread
 import httpx
 from attrs import define
 
@@ -44,6 +43,9 @@ from .errors import MalformedResponseError, api_error_from_response
 from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
+
+if TYPE_CHECKING:
+    import anyio
 
 __all__ = ["DEFAULT_REFRESH_MARGIN", "AccessToken", "ClientCredentialsAuth"]
 
@@ -138,8 +140,13 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._token: AccessToken | None = None
         self._exchanges = 0
         self._thread_lock = threading.Lock()
-        self._async_lock = anyio.Lock()
         self._shared: TokenCache | None = None
+
+    @functools.cached_property
+    def _async_lock(self) -> anyio.Lock:
+        import anyio  # only async clients need it
+
+        return anyio.Lock()
 
     def use_store(self, store: Store) -> None:
         """Share tokens through ``store`` when it shares tokens (see module docstring)."""
@@ -297,6 +304,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        import anyio.to_thread
+
         await request.aread()
         flow = self._flow(request)
         step = next(flow)

@@ -25,7 +25,6 @@ import time
 from collections.abc import Awaitable, Callable, Generator
 from typing import Final
 
-import anyio
 import httpx
 from attrs import define, field
 
@@ -252,10 +251,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
         *,
-        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._inner = inner
         self._policy = policy
+        if sleep is None:
+            import anyio  # only async clients need it
+
+            sleep = anyio.sleep
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

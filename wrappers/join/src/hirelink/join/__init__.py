@@ -13,30 +13,38 @@ Results are the generated models of ``hirelink.api.join.models`` (the main ones 
 re-exported here); errors are ``hirelink.core`` exceptions.
 """
 
-from hirelink.api.join.models import (
-    Application,
-    ApplicationCreated,
-    ApplicationJob,
-    ApplicationSource,
-    ApplicationSourceInfo,
-    Attachment,
-    Candidate,
-    Category,
-    DocumentType,
-    EmploymentType,
-    HiringStateFilter,
-    Job,
-    JobContact,
-    Note,
-    Office,
-    Salary,
-    SeniorityLevel,
-    SubCategory,
-)
+from typing import TYPE_CHECKING
+
+from hirelink.core.lazy import reexport_lazily
 
 from ._requests import MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
 from .client import DEFAULT_BASE_URL, AsyncJoin, Join, refine_join_error
 from .documents import MAX_DOCUMENT_BYTES, Document
+
+if TYPE_CHECKING:
+    from hirelink.api.join.models import (
+        Application,
+        ApplicationCreated,
+        ApplicationJob,
+        ApplicationSource,
+        ApplicationSourceInfo,
+        Attachment,
+        Candidate,
+        Category,
+        DocumentType,
+        EmploymentType,
+        HiringStateFilter,
+        Job,
+        JobContact,
+        Note,
+        Office,
+        Salary,
+        SeniorityLevel,
+        SubCategory,
+    )
+else:
+    # The re-exported models load when first asked for.
+    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.join.models")
 
 __all__ = [
     "DEFAULT_BASE_URL",

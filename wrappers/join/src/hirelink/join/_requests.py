@@ -13,37 +13,11 @@ from datetime import date, datetime
 from functools import partial
 from typing import Literal, TypedDict, Unpack
 
-from hirelink.api.join.api.applications import (
-    create_application,
-    get_application,
-    list_applications,
-)
-from hirelink.api.join.api.candidates import create_candidate_note, update_candidate
-from hirelink.api.join.api.jobs import get_job, list_jobs
-from hirelink.api.join.api.reference_data import (
-    list_categories,
-    list_employment_types,
-    list_offices,
-    list_seniority_levels,
-)
+from hirelink.api.join import models
 from hirelink.api.join.models import (
-    Application,
-    ApplicationCreated,
-    ApplicationCreateRequest,
     ApplicationSource,
-    Candidate,
-    CandidateUpdateRequest,
-    Category,
-    EmploymentType,
     HiringStateFilter,
-    Job,
-    NewCandidate,
-    Note,
-    NoteCreateRequest,
-    Office,
-    SeniorityLevel,
 )
-from hirelink.api.join.types import UNSET
 from hirelink.core import (
     Call,
     Document,
@@ -146,20 +120,22 @@ class JoinOperations:
     @operation("List Jobs", walker="iter_jobs", example={"page_size": 20})
     def list_jobs(
         self, *, page: int | None = None, page_size: int | None = None, content: bool | None = None
-    ) -> Call[list[Job]]:
+    ) -> Call[list[models.Job]]:
         """Jobs of every status (``ONLINE``, ``OFFLINE``, ``ARCHIVED``).
 
         Without ``page`` and ``page_size`` JOIN is known to return every job at once;
         paging this list is assumed to work as for applications. ``content=True`` asks
         for the full job content (our reading of a flag integrations send).
         """
+        from hirelink.api.join.api.jobs import list_jobs
+
         wire = _JOBS.wire({"page": page, "page_size": page_size, "content": content})
-        return Call(partial(list_jobs.sync_detailed, **wire), list_of(Job))
+        return Call(partial(list_jobs.sync_detailed, **wire), list_of(models.Job))
 
     @walker
     def iter_jobs(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
-    ) -> Walk[Job]:
+    ) -> Walk[models.Job]:
         """Every job, fetched lazily ``page_size`` (at most 50) at a time."""
         return Walk.pages(
             lambda page, size: JoinOperations.list_jobs.prepare(
@@ -169,10 +145,12 @@ class JoinOperations:
         )
 
     @operation("Retrieve Job", example={"job_id": 1021})
-    def get_job(self, job_id: int) -> Call[Job]:
+    def get_job(self, job_id: int) -> Call[models.Job]:
         """One job, with office, salary and contact."""
+        from hirelink.api.join.api.jobs import get_job
+
         return Call(
-            partial(get_job.sync_detailed, positive_int("job_id", job_id)), instance_of(Job)
+            partial(get_job.sync_detailed, positive_int("job_id", job_id)), instance_of(models.Job)
         )
 
     # --- applications ---------------------------------------------------------------
@@ -188,20 +166,22 @@ class JoinOperations:
         page: int | None = None,
         page_size: int | None = None,
         **filters: Unpack[ApplicationFilters],
-    ) -> Call[list[Application]]:
+    ) -> Call[list[models.Application]]:
         """One page of applications (``page`` from 1; ``page_size`` at most 50), newest first.
 
         Filters: ``job_external_id``, ``updated_after`` (seen in JOIN clients) and
         ``job_id``, ``created_after``, ``hiring_state`` (inferred: not seen in any JOIN
         client). See :class:`~hirelink.join.ApplicationFilters`.
         """
+        from hirelink.api.join.api.applications import list_applications
+
         wire = _APPLICATIONS.wire({"page": page, "page_size": page_size, **filters})
-        return Call(partial(list_applications.sync_detailed, **wire), list_of(Application))
+        return Call(partial(list_applications.sync_detailed, **wire), list_of(models.Application))
 
     @walker
     def iter_applications(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
-    ) -> Walk[Application]:
+    ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily ``page_size`` at a time.
 
         Stops after the first short page (JOIN sends no total count).
@@ -214,13 +194,15 @@ class JoinOperations:
         )
 
     @operation("Retrieve Application", example={"application_id": 51000001})
-    def get_application(self, application_id: int) -> Call[Application]:
+    def get_application(self, application_id: int) -> Call[models.Application]:
         """One application with its candidate (whose ``id`` notes and tags need), job,
         source and attachments."""
+        from hirelink.api.join.api.applications import get_application
+
         request = partial(
             get_application.sync_detailed, positive_int("application_id", application_id)
         )
-        return Call(request, instance_of(Application))
+        return Call(request, instance_of(models.Application))
 
     @operation(
         "Create Application",
@@ -243,7 +225,7 @@ class JoinOperations:
         source: Source | None = None,
         integration_external_id: str | None = None,
         documents: Iterable[Document] = (),
-    ) -> Call[ApplicationCreated]:
+    ) -> Call[models.ApplicationCreated]:
         """Apply a candidate to a job; returns the ``candidate_id`` (and the application
         ``id`` where JOIN sends it).
 
@@ -257,13 +239,16 @@ class JoinOperations:
         already applied to the job. Never resent after a server error or timeout, so an
         application is not created twice.
         """
-        candidate = NewCandidate(
+        from hirelink.api.join.api.applications import create_application
+        from hirelink.api.join.types import UNSET
+
+        candidate = models.NewCandidate(
             first_name=non_empty_str("first_name", first_name),
             last_name=non_empty_str("last_name", last_name),
             email=email_address("email", email),
             phone=UNSET if phone is None else non_empty_str("phone", phone),
         )
-        body = ApplicationCreateRequest(
+        body = models.ApplicationCreateRequest(
             job_id=positive_int("job_id", job_id),
             candidate=candidate,
             source=UNSET if source is None else one_of(ApplicationSource)("source", source),
@@ -279,7 +264,8 @@ class JoinOperations:
                 to_api(document, f"documents.{index}") for index, document in enumerate(attached)
             ]
         return Call(
-            partial(create_application.sync_detailed, body=body), instance_of(ApplicationCreated)
+            partial(create_application.sync_detailed, body=body),
+            instance_of(models.ApplicationCreated),
         )
 
     # --- candidates -----------------------------------------------------------------
@@ -287,53 +273,71 @@ class JoinOperations:
     @operation(
         "Update Candidate", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
     )
-    def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
+    def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
         """Replace the candidate's whole tag set with ``tags``.
 
         Tags not in ``tags`` are removed; ``[]`` removes every tag. To add a tag, send
         the current tags plus the new one (an application's ``candidate.tags``, where
         JOIN returns them). The endpoint's path and body are inferred (see the README).
         """
+        from hirelink.api.join.api.candidates import update_candidate
+
         names = list(dict.fromkeys(string_list("tags", tags, allow_empty=True)))
         request = partial(
             update_candidate.sync_detailed,
             positive_int("candidate_id", candidate_id),
-            body=CandidateUpdateRequest(tags=names),
+            body=models.CandidateUpdateRequest(tags=names),
         )
-        return Call(request, instance_of(Candidate))
+        return Call(request, instance_of(models.Candidate))
 
     @operation(
         "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
     )
-    def create_candidate_note(self, candidate_id: int, body: str) -> Call[Note]:
+    def create_candidate_note(self, candidate_id: int, body: str) -> Call[models.Note]:
         """Add an internal note (plain text or HTML) to the candidate."""
+        from hirelink.api.join.api.candidates import create_candidate_note
+
         request = partial(
             create_candidate_note.sync_detailed,
             positive_int("candidate_id", candidate_id),
-            body=NoteCreateRequest(content=non_empty_str("body", body)),
+            body=models.NoteCreateRequest(content=non_empty_str("body", body)),
         )
-        return Call(request, instance_of(Note))
+        return Call(request, instance_of(models.Note))
 
     # --- reference data -------------------------------------------------------------
 
     @operation("List Categories", example={"language": "en"})
-    def list_categories(self, *, language: str | None = None) -> Call[list[Category]]:
+    def list_categories(self, *, language: str | None = None) -> Call[list[models.Category]]:
         """Job categories with their sub-categories (a job's ``category_id`` is a
         sub-category), named in ``language`` (ISO 639-1)."""
+        from hirelink.api.join.api.reference_data import list_categories
+
         wire = _LANGUAGE.wire({"language": language})
-        return Call(partial(list_categories.sync_detailed, **wire), list_of(Category))
+        return Call(partial(list_categories.sync_detailed, **wire), list_of(models.Category))
 
     @operation("List Employment Types", example={"language": "en"})
-    def list_employment_types(self, *, language: str | None = None) -> Call[list[EmploymentType]]:
+    def list_employment_types(
+        self, *, language: str | None = None
+    ) -> Call[list[models.EmploymentType]]:
         """Employment types, named in ``language``."""
+        from hirelink.api.join.api.reference_data import list_employment_types
+
         wire = _LANGUAGE.wire({"language": language})
-        return Call(partial(list_employment_types.sync_detailed, **wire), list_of(EmploymentType))
+        return Call(
+            partial(list_employment_types.sync_detailed, **wire), list_of(models.EmploymentType)
+        )
 
     @operation("List Seniority Levels", example={"language": "en"})
-    def list_seniority_levels(self, *, language: str | None = None) -> Call[list[SeniorityLevel]]:
+    def list_seniority_levels(
+        self, *, language: str | None = None
+    ) -> Call[list[models.SeniorityLevel]]:
         """Seniority levels, named in ``language``."""
+        from hirelink.api.join.api.reference_data import list_seniority_levels
+
         wire = _LANGUAGE.wire({"language": language})
-        return Call(partial(list_seniority_levels.sync_detailed, **wire), list_of(SeniorityLevel))
+        return Call(
+            partial(list_seniority_levels.sync_detailed, **wire), list_of(models.SeniorityLevel)
+        )
 
     @operation("List Offices", walker="iter_offices", example={})
     def list_offices(
@@ -342,15 +346,17 @@ class JoinOperations:
         page: int | None = None,
         page_size: int | None = None,
         **filters: Unpack[OfficeFilters],
-    ) -> Call[list[Office]]:
+    ) -> Call[list[models.Office]]:
         """One page of offices; filters ``country_code`` and ``city_name_like``."""
+        from hirelink.api.join.api.reference_data import list_offices
+
         wire = _OFFICES.wire({"page": page, "page_size": page_size, **filters})
-        return Call(partial(list_offices.sync_detailed, **wire), list_of(Office))
+        return Call(partial(list_offices.sync_detailed, **wire), list_of(models.Office))
 
     @walker
     def iter_offices(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
-    ) -> Walk[Office]:
+    ) -> Walk[models.Office]:
         """Every office matching ``filters``, fetched lazily."""
         return Walk.pages(
             lambda page, size: JoinOperations.list_offices.prepare(

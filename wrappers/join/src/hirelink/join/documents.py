@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from hirelink.api.join.models import ApplicationDocument, DocumentType
+from hirelink.api.join import models
 from hirelink.core import Document, FileLimits
 from hirelink.core.validation import choice
 
@@ -33,9 +33,9 @@ DocumentTypeName = Literal[
 ]
 
 
-def to_api(document: Document, field_name: str) -> ApplicationDocument:
+def to_api(document: Document, field_name: str) -> models.ApplicationDocument:
     """The wire form: JOIN's type (``CV`` when none is given), the file name JOIN shows,
     and the bytes as standard base64 without a ``data:`` prefix."""
-    kind = choice(f"{field_name}.type", document.type or "CV", DocumentType)
+    kind = choice(f"{field_name}.type", document.type or "CV", models.DocumentType)
     loaded = document.load(LIMITS, field_name)
-    return ApplicationDocument(type_=kind, name=loaded.filename, data=loaded.base64())
+    return models.ApplicationDocument(type_=kind, name=loaded.filename, data=loaded.base64())

@@ -18,22 +18,9 @@ are re-exported here); the XML feed's positions are this package's own
 :class:`JobPosition` values; errors are ``hirelink.core`` exceptions.
 """
 
-from hirelink.api.personio.models import (
-    Application,
-    ApplicationList,
-    ApplicationRequest,
-    Candidate,
-    CandidateList,
-    Category,
-    Job,
-    JobList,
-    LocalDateTime,
-    Person,
-    PersonList,
-    Stage,
-    StageTransition,
-    UploadedDocument,
-)
+from typing import TYPE_CHECKING
+
+from hirelink.core.lazy import reexport_lazily
 
 from ._errors import REASONS, reason_codes
 from ._requests import (
@@ -71,6 +58,27 @@ from .positions import (
     parse_job_feed,
 )
 from .stamps import to_datetime
+
+if TYPE_CHECKING:
+    from hirelink.api.personio.models import (
+        Application,
+        ApplicationList,
+        ApplicationRequest,
+        Candidate,
+        CandidateList,
+        Category,
+        Job,
+        JobList,
+        LocalDateTime,
+        Person,
+        PersonList,
+        Stage,
+        StageTransition,
+        UploadedDocument,
+    )
+else:
+    # The re-exported models load when first asked for.
+    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.personio.models")
 
 __all__ = [
     "ALLOWED_EXTENSIONS",

@@ -14,52 +14,17 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from functools import partial
-from typing import Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 from attrs import frozen
 
-from hirelink.api.personio.api.applications import (
-    get_application,
-    list_application_stage_transitions,
-    list_applications,
-)
-from hirelink.api.personio.api.auth import revoke_access_token
-from hirelink.api.personio.api.candidates import get_candidate, list_candidates
-from hirelink.api.personio.api.categories import get_category, list_categories
-from hirelink.api.personio.api.jobs import get_job, list_jobs
-from hirelink.api.personio.api.persons import get_person, list_persons
-from hirelink.api.personio.api.recruiting_v1 import (
-    create_application,
-    upload_application_document,
-)
+from hirelink.api.personio import models
 from hirelink.api.personio.models import (
-    Application,
-    ApplicationAttribute,
-    ApplicationFile,
     ApplicationFileCategory,
-    ApplicationList,
-    ApplicationRequest,
-    Candidate,
-    CandidateList,
-    Category,
-    CategoryList,
-    CustomPhase,
-    DocumentUploadRequest,
-    Job,
-    JobList,
-    ListMeta,
     ListPersonsStatus,
-    Person,
-    PersonList,
-    RevokeRequest,
-    StageTransition,
-    StageTransitionList,
-    SystemPhase,
     SystemPhaseId,
-    UploadedDocument,
 )
-from hirelink.api.personio.types import UNSET, File, Unset
 from hirelink.core import (
     Call,
     ClientCredentialsAuth,
@@ -95,6 +60,9 @@ from ._jobs_feed import list_job_positions
 from .connection import WHERE_TO_FIND, ConnectionCheck, connection_flow
 from .documents import LIMITS, DocumentFile
 from .positions import JobPosition
+
+if TYPE_CHECKING:
+    from hirelink.api.personio.types import Unset
 
 __all__ = [
     "ApplicationFilters",
@@ -209,9 +177,9 @@ def utc_moment(field: str, value: object) -> datetime:
     raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
 
 
-def next_cursor(meta: ListMeta | object) -> str | None:
+def next_cursor(meta: models.ListMeta | object) -> str | None:
     """The cursor of the next page from ``_meta.links.next.href`` (absolute or relative)."""
-    if not isinstance(meta, ListMeta) or not meta.links or not meta.links.next_:
+    if not isinstance(meta, models.ListMeta) or not meta.links or not meta.links.next_:
         return None
     return cursor_from_link(meta.links.next_.href)
 
@@ -223,7 +191,7 @@ class ListPage(Protocol[Item_co]):
     def field_data(self) -> Sequence[Item_co]: ...
 
     @property
-    def field_meta(self) -> ListMeta | Unset: ...
+    def field_meta(self) -> models.ListMeta | Unset: ...
 
 
 def _cursor_page(page: ListPage[T]) -> CursorPage[T]:
@@ -314,7 +282,7 @@ class NewApplication(TypedDict, total=False):
     ``work-sample``, ``other``: the default)."""
 
 
-def _attributes(values: object) -> list[ApplicationAttribute]:
+def _attributes(values: object) -> list[models.ApplicationAttribute]:
     if not isinstance(values, Mapping):
         raise InvalidInputError("attributes", f"must be a mapping of id to value, got {values!r}")
     attributes = []
@@ -330,23 +298,23 @@ def _attributes(values: object) -> list[ApplicationAttribute]:
         text = value.isoformat() if isinstance(value, date) else non_empty_str(field, value)
         if key == "gender" and text not in GENDERS:
             raise InvalidInputError(field, f"must be one of {', '.join(GENDERS)}, got {text!r}")
-        attributes.append(ApplicationAttribute(id=key, value=text))
+        attributes.append(models.ApplicationAttribute(id=key, value=text))
     return attributes
 
 
-def _phase(value: object) -> SystemPhase | CustomPhase:
+def _phase(value: object) -> models.SystemPhase | models.CustomPhase:
     if isinstance(value, int) and not isinstance(value, bool):
-        return CustomPhase(type_="custom", id=positive_int("phase", value))
-    return SystemPhase(type_="system", id=choice("phase", value, SystemPhaseId))
+        return models.CustomPhase(type_="custom", id=positive_int("phase", value))
+    return models.SystemPhase(type_="system", id=choice("phase", value, SystemPhaseId))
 
 
 def _document_category(field: str, document: Document) -> ApplicationFileCategory:
     return choice(field, document.type or "other", ApplicationFileCategory)
 
 
-def _loaded(field: str, document: Document) -> LoadedFile | UploadedDocument:
+def _loaded(field: str, document: Document) -> LoadedFile | models.UploadedDocument:
     """An uploaded document as it is; a file read and checked against Personio's limits."""
-    if isinstance(document.file, UploadedDocument):
+    if isinstance(document.file, models.UploadedDocument):
         return document.file
     return document.load(LIMITS, field)
 
@@ -447,7 +415,7 @@ class PersonioOperations:
     @operation("Upload Document", example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"})
     def upload_document(
         self, file: DocumentFile, *, filename: str | None = None
-    ) -> Call[UploadedDocument]:
+    ) -> Call[models.UploadedDocument]:
         """Upload one file (at most 20 MB, a type Personio accepts) for a later application.
 
         ``file`` is bytes (then ``filename`` is required), a path or a binary file
@@ -470,7 +438,10 @@ class PersonioOperations:
             raise InvalidInputError("company_id", "the Recruiting API needs company_id=")
         return str(company)
 
-    def _upload(self, loaded: LoadedFile) -> Call[UploadedDocument]:
+    def _upload(self, loaded: LoadedFile) -> Call[models.UploadedDocument]:
+        from hirelink.api.personio.api.recruiting_v1 import upload_application_document
+        from hirelink.api.personio.types import File
+
         payload = File(
             payload=io.BytesIO(loaded.content),
             file_name=loaded.filename,
@@ -478,10 +449,10 @@ class PersonioOperations:
         )
         request = partial(
             upload_application_document.sync_detailed,
-            body=DocumentUploadRequest(file=payload),
+            body=models.DocumentUploadRequest(file=payload),
             x_company_id=self._company_id(),
         )
-        return Call(request, instance_of(UploadedDocument))
+        return Call(request, instance_of(models.UploadedDocument))
 
     @operation(
         "Create Application",
@@ -501,7 +472,7 @@ class PersonioOperations:
         last_name: str,
         email: str,
         **fields: Unpack[NewApplication],
-    ) -> Flow[ApplicationRequest]:
+    ) -> Flow[models.ApplicationRequest]:
         """Submit an application, uploading its ``documents`` first.
 
         Optional: ``recruiting_channel_id`` (defaults to the client's ``channel_id``),
@@ -535,20 +506,25 @@ class PersonioOperations:
     def _upload_then_submit(
         self,
         request: dict[str, Any],
-        attached: list[tuple[ApplicationFileCategory, LoadedFile | UploadedDocument]],
-    ) -> Flow[ApplicationRequest]:
+        attached: list[tuple[ApplicationFileCategory, LoadedFile | models.UploadedDocument]],
+    ) -> Flow[models.ApplicationRequest]:
+        from hirelink.api.personio.api.recruiting_v1 import create_application
+        from hirelink.api.personio.types import UNSET
+
         files = []
         for category, item in attached:
-            stored = item if isinstance(item, UploadedDocument) else (yield self._upload(item))
+            stored = (
+                item if isinstance(item, models.UploadedDocument) else (yield self._upload(item))
+            )
             files.append(
-                ApplicationFile(
+                models.ApplicationFile(
                     uuid=stored.uuid,
                     original_filename=stored.original_filename,
                     category=category,
                 )
             )
         wire = {name: value for name, value in request.items() if value is not None}
-        body = ApplicationRequest(**wire, files=files or UNSET)
+        body = models.ApplicationRequest(**wire, files=files or UNSET)
         yield Call(
             partial(create_application.sync_detailed, body=body, x_company_id=self._company_id()),
             _nothing,
@@ -562,8 +538,11 @@ class PersonioOperations:
         invalid field at once, including an unknown channel; so the answer tells
         whether the key and the channel id work, and nothing is created.
         """
+        from hirelink.api.personio.api.recruiting_v1 import create_application
+        from hirelink.api.personio.types import UNSET
+
         self.credentials.require("check_connection", "company_id", "recruiting_token")
-        body = ApplicationRequest(
+        body = models.ApplicationRequest(
             first_name="Connection",
             last_name="Check",
             email="connection-check@hirelink.invalid",
@@ -593,9 +572,11 @@ class PersonioOperations:
 
     @staticmethod
     def _revoke(token: Secret | None) -> Flow[bool]:
+        from hirelink.api.personio.api.auth import revoke_access_token
+
         if token is None:
             return False
-        body = RevokeRequest(token=token.reveal())
+        body = models.RevokeRequest(token=token.reveal())
         yield Call(partial(revoke_access_token.sync_detailed, body=body), _nothing)
         return True
 
@@ -629,23 +610,25 @@ class PersonioOperations:
         limit: int | None = None,
         cursor: str | None = None,
         **filters: Unpack[ApplicationFilters],
-    ) -> Call[ApplicationList]:
+    ) -> Call[models.ApplicationList]:
         """One page of applications, most recently updated first.
 
         Filters: ``updated_after`` or ``updated_before`` (not both), ``candidate_email``.
         ``limit`` is 1 to 200; ``cursor`` comes from the previous page (see
         :func:`~hirelink.personio.next_cursor`). Prefer :meth:`iter_applications`.
         """
+        from hirelink.api.personio.api.applications import list_applications
+
         self._v2("list_applications")
         _one_updated_bound(filters)
         wire = _APPLICATIONS.wire({"limit": limit, "cursor": cursor, **filters})
         request = partial(list_applications.sync_detailed, **wire)
-        return Call(request, instance_of(ApplicationList))
+        return Call(request, instance_of(models.ApplicationList))
 
     @walker
     def iter_applications(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
-    ) -> Walk[Application]:
+    ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page."""
         return _cursor_walk(
             lambda size, cursor, given: PersonioOperations.list_applications.prepare(
@@ -656,23 +639,29 @@ class PersonioOperations:
         )
 
     @operation("Retrieve Application", example={"application_id": 8812046})
-    def get_application(self, application_id: str | int) -> Call[Application]:
+    def get_application(self, application_id: str | int) -> Call[models.Application]:
         """One application."""
+        from hirelink.api.personio.api.applications import get_application
+
         self._v2("get_application")
         request = partial(get_application.sync_detailed, _id("application_id", application_id))
-        return Call(request, _unwrap(Application))
+        return Call(request, _unwrap(models.Application))
 
     @operation("List Application Stage Transitions", example={"application_id": 8812046})
     def list_application_stage_transitions(
         self, application_id: str | int
-    ) -> Call[list[StageTransition]]:
+    ) -> Call[list[models.StageTransition]]:
         """The stages an application went through, latest first."""
+        from hirelink.api.personio.api.applications import list_application_stage_transitions
+
         self._v2("list_application_stage_transitions")
         request = partial(
             list_application_stage_transitions.sync_detailed,
             _id("application_id", application_id),
         )
-        return Call(request, instance_of(StageTransitionList)).map(lambda page: page.field_data)
+        return Call(request, instance_of(models.StageTransitionList)).map(
+            lambda page: page.field_data
+        )
 
     @operation(
         "List Candidates", walker="iter_candidates", example={"email": "lena.vogt@example.org"}
@@ -683,17 +672,21 @@ class PersonioOperations:
         limit: int | None = None,
         cursor: str | None = None,
         **filters: Unpack[CandidateFilters],
-    ) -> Call[CandidateList]:
+    ) -> Call[models.CandidateList]:
         """One page of candidates; filters ``updated_after`` or ``updated_before``, ``email``."""
+        from hirelink.api.personio.api.candidates import list_candidates
+
         self._v2("list_candidates")
         _one_updated_bound(filters)
         wire = _CANDIDATES.wire({"limit": limit, "cursor": cursor, **filters})
-        return Call(partial(list_candidates.sync_detailed, **wire), instance_of(CandidateList))
+        return Call(
+            partial(list_candidates.sync_detailed, **wire), instance_of(models.CandidateList)
+        )
 
     @walker
     def iter_candidates(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[CandidateFilters]
-    ) -> Walk[Candidate]:
+    ) -> Walk[models.Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page."""
         return _cursor_walk(
             lambda size, cursor, given: PersonioOperations.list_candidates.prepare(
@@ -704,26 +697,30 @@ class PersonioOperations:
         )
 
     @operation("Retrieve Candidate", example={"candidate_id": 1})
-    def get_candidate(self, candidate_id: str | int) -> Call[Candidate]:
+    def get_candidate(self, candidate_id: str | int) -> Call[models.Candidate]:
         """One candidate."""
+        from hirelink.api.personio.api.candidates import get_candidate
+
         self._v2("get_candidate")
         request = partial(get_candidate.sync_detailed, _id("candidate_id", candidate_id))
-        return Call(request, _unwrap(Candidate))
+        return Call(request, _unwrap(models.Candidate))
 
     @operation("List Jobs", walker="iter_jobs", example={"limit": 10})
     def list_jobs(
         self, *, limit: int | None = None, cursor: str | None = None, **filters: Unpack[JobFilters]
-    ) -> Call[JobList]:
+    ) -> Call[models.JobList]:
         """One page of jobs (no descriptions: those are in the XML feed)."""
+        from hirelink.api.personio.api.jobs import list_jobs
+
         self._v2("list_jobs")
         _one_updated_bound(filters)
         wire = _JOBS.wire({"limit": limit, "cursor": cursor, **filters})
-        return Call(partial(list_jobs.sync_detailed, **wire), instance_of(JobList))
+        return Call(partial(list_jobs.sync_detailed, **wire), instance_of(models.JobList))
 
     @walker
     def iter_jobs(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
-    ) -> Walk[Job]:
+    ) -> Walk[models.Job]:
         """Every job matching ``filters``, fetched lazily page by page."""
         return _cursor_walk(
             lambda size, cursor, given: PersonioOperations.list_jobs.prepare(
@@ -734,25 +731,31 @@ class PersonioOperations:
         )
 
     @operation("Retrieve Job", example={"job_id": 1874512})
-    def get_job(self, job_id: str | int) -> Call[Job]:
+    def get_job(self, job_id: str | int) -> Call[models.Job]:
         """One job."""
+        from hirelink.api.personio.api.jobs import get_job
+
         self._v2("get_job")
-        return Call(partial(get_job.sync_detailed, _id("job_id", job_id)), _unwrap(Job))
+        return Call(partial(get_job.sync_detailed, _id("job_id", job_id)), _unwrap(models.Job))
 
     @operation("List Categories")
-    def list_categories(self) -> Call[list[Category]]:
+    def list_categories(self) -> Call[list[models.Category]]:
         """Every job category (not paged)."""
+        from hirelink.api.personio.api.categories import list_categories
+
         self._v2("list_categories")
-        return Call(partial(list_categories.sync_detailed), instance_of(CategoryList)).map(
+        return Call(partial(list_categories.sync_detailed), instance_of(models.CategoryList)).map(
             lambda page: page.field_data
         )
 
     @operation("Retrieve Category", example={"category_id": 1})
-    def get_category(self, category_id: str | int) -> Call[Category]:
+    def get_category(self, category_id: str | int) -> Call[models.Category]:
         """One job category."""
+        from hirelink.api.personio.api.categories import get_category
+
         self._v2("get_category")
         request = partial(get_category.sync_detailed, _id("category_id", category_id))
-        return Call(request, _unwrap(Category))
+        return Call(request, _unwrap(models.Category))
 
     # --- v2 persons ------------------------------------------------------------------
 
@@ -763,21 +766,23 @@ class PersonioOperations:
         limit: int | None = None,
         cursor: str | None = None,
         **filters: Unpack[PersonFilters],
-    ) -> Call[PersonList]:
+    ) -> Call[models.PersonList]:
         """One page of persons (employees); ``limit`` is 1 to 50.
 
         Filters (combined with AND): ``ids``, ``emails``, ``first_name``, ``last_name``,
         ``preferred_name``, ``created_after``, ``created_before``, ``updated_after``,
         ``updated_before``, ``status`` (``ACTIVE`` or ``INACTIVE``).
         """
+        from hirelink.api.personio.api.persons import list_persons
+
         self._v2("list_persons")
         wire = _PERSONS.wire({"limit": limit, "cursor": cursor, **filters})
-        return Call(partial(list_persons.sync_detailed, **wire), instance_of(PersonList))
+        return Call(partial(list_persons.sync_detailed, **wire), instance_of(models.PersonList))
 
     @walker
     def iter_persons(
         self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
-    ) -> Walk[Person]:
+    ) -> Walk[models.Person]:
         """Every person matching ``filters``, fetched lazily page by page."""
         return _cursor_walk(
             lambda size, cursor, given: PersonioOperations.list_persons.prepare(
@@ -788,10 +793,14 @@ class PersonioOperations:
         )
 
     @operation("Retrieve Person", example={"person_id": 24205129})
-    def get_person(self, person_id: str | int) -> Call[Person]:
+    def get_person(self, person_id: str | int) -> Call[models.Person]:
         """One person."""
+        from hirelink.api.personio.api.persons import get_person
+
         self._v2("get_person")
-        return Call(partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(Person))
+        return Call(
+            partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(models.Person)
+        )
 
 
 def _cursor_walk(

@@ -16,14 +16,14 @@ import enum
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple, TypeVar
-from xml.etree.ElementTree import Element, ParseError
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-import defusedxml.ElementTree
 from attrs import frozen
-from defusedxml import DefusedXmlException
 
 from hirelink.core import MalformedResponseError
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 __all__ = [
     "EmploymentType",
@@ -239,6 +239,12 @@ def parse_job_feed(document: bytes, *, source: str = "the XML job feed") -> list
             feed, lacks a position's id or name, or declares entities or external
             references (refused: they are how XML bombs and file-reading attacks work).
     """
+
+    # The XML parsers load with the first feed, not with the package (only this needs them).
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
 
     def fail(detail: str) -> MalformedResponseError:
         return MalformedResponseError("list_job_positions", f"{source}: {detail}")

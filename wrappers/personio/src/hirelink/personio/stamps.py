@@ -12,16 +12,19 @@ some other way: one kept as sent in ``additional_properties``, a webhook body, a
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from hirelink.api.personio.models import LocalDateTime
-from hirelink.api.personio.types import Unset
+from hirelink.api.personio import models
 from hirelink.core import MalformedResponseError
+
+if TYPE_CHECKING:
+    from hirelink.api.personio.types import Unset
 
 __all__ = ["to_datetime"]
 
 
 def to_datetime(
-    stamp: LocalDateTime | dict[str, object] | str | datetime | Unset | None,
+    stamp: models.LocalDateTime | dict[str, object] | str | datetime | Unset | None,
 ) -> datetime | None:
     """The moment a Personio stamp stands for, timezone-aware; None when there is none.
 
@@ -32,12 +35,14 @@ def to_datetime(
     Raises:
         MalformedResponseError: the text is not ISO 8601 or the zone is unknown.
     """
+    from hirelink.api.personio.types import Unset
+
     if stamp is None or isinstance(stamp, Unset):
         return None
     if isinstance(stamp, datetime):
         return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
-    raw = stamp.to_dict() if isinstance(stamp, LocalDateTime) else stamp
+    raw = stamp.to_dict() if isinstance(stamp, models.LocalDateTime) else stamp
     try:
-        return LocalDateTime.moment_from_json(raw)
+        return models.LocalDateTime.moment_from_json(raw)
     except ValueError as error:
         raise MalformedResponseError("to_datetime", str(error)) from error

@@ -17,16 +17,9 @@ Results are the generated models of ``hirelink.api.recruitee_partners.models`` (
 ones are re-exported here); errors are ``hirelink.core`` exceptions.
 """
 
-from hirelink.api.recruitee_partners.models import (
-    Partner,
-    PartnerInput,
-    PartnerInputKind,
-    PartnerKind,
-    PartnerUrls,
-    Report,
-    ReportStatus,
-    ReportUrls,
-)
+from typing import TYPE_CHECKING
+
+from hirelink.core.lazy import reexport_lazily
 
 from ._requests import (
     Environment,
@@ -44,6 +37,21 @@ from .client import (
     AsyncRecruiteePartners,
     RecruiteePartners,
 )
+
+if TYPE_CHECKING:
+    from hirelink.api.recruitee_partners.models import (
+        Partner,
+        PartnerInput,
+        PartnerInputKind,
+        PartnerKind,
+        PartnerUrls,
+        Report,
+        ReportStatus,
+        ReportUrls,
+    )
+else:
+    # The re-exported models load when first asked for.
+    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.recruitee_partners.models")
 
 __all__ = [
     "BASE_URLS",

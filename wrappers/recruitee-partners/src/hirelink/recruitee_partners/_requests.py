@@ -15,28 +15,10 @@ from functools import partial
 from typing import Any, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
-from hirelink.api.recruitee_partners.api.partner import (
-    create_partner,
-    delete_partner,
-    get_partner,
-    regenerate_partner_secret,
-    update_partner,
-)
-from hirelink.api.recruitee_partners.api.reports import (
-    create_report,
-    delete_report,
-    list_candidate_reports,
-    update_report,
-)
+from hirelink.api.recruitee_partners import models
 from hirelink.api.recruitee_partners.models import (
-    NewReport,
-    Partner,
-    PartnerFields,
     PartnerInputKind,
     PartnerKind,
-    PartnerSecret,
-    Report,
-    ReportChanges,
     ReportStatus,
 )
 from hirelink.core import (
@@ -127,22 +109,20 @@ class ReportFields(TypedDict, total=False):
 
 
 _URL_KEYS = tuple(ServiceUrls.__annotations__)
-_PARTNER = instance_of(Partner)
-_REPORT = instance_of(Report)
 REPORT_EXAMPLE = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
 
 
 _nothing = nothing
 
 
-def _treat_secret_as_secret(partner: Partner) -> Partner:
+def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
     """Register the returned partner secret, so hirelink's logs and errors mask it."""
     if isinstance(partner.secret, str) and partner.secret.strip():
         mask_while_alive(partner, partner.secret)
     return partner
 
 
-def _as_secret(answer: PartnerSecret) -> Secret:
+def _as_secret(answer: models.PartnerSecret) -> Secret:
     return Secret(answer.secret)
 
 
@@ -269,16 +249,22 @@ class PartnersOperations:
 
     def _write_partner(
         self, company_id: int, fields: Mapping[str, object], *, new: bool
-    ) -> Call[Partner]:
+    ) -> Call[models.Partner]:
         """POST (``new``: create, or replace what is given) or PATCH the partner record."""
-        endpoint = create_partner.sync_detailed if new else update_partner.sync_detailed
-        body = PartnerFields.from_dict(fields)
+        if new:
+            from hirelink.api.recruitee_partners.api.partner.create_partner import sync_detailed
+        else:
+            from hirelink.api.recruitee_partners.api.partner.update_partner import sync_detailed
+        endpoint = sync_detailed
+        body = models.PartnerFields.from_dict(fields)
         request = partial(endpoint, self.codename, company_path_segment(company_id), body=body)
         return self._partner_call(request)
 
-    def _partner_call(self, endpoint_call: partial[Any]) -> Call[Partner]:
+    def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
         self._require("personal_token", "managing the partner record")
-        return Call(endpoint_call, _PARTNER, envelope="partner").map(_treat_secret_as_secret)
+        return Call(endpoint_call, instance_of(models.Partner), envelope="partner").map(
+            _treat_secret_as_secret
+        )
 
     # --- the partner record (RC, personal token) ------------------------------------
 
@@ -298,7 +284,7 @@ class PartnersOperations:
         kind: KindName | PartnerKind,
         name: str,
         **details: Unpack[PartnerDetails],
-    ) -> Call[Partner]:
+    ) -> Call[models.Partner]:
         """Create the partner in ``company_id`` (the RC company that owns it).
 
         ``kind`` is ``assessment``, ``background_check`` or ``reference_check``.
@@ -315,8 +301,10 @@ class PartnersOperations:
         return self._write_partner(company_id, fields, new=True)
 
     @operation("Retrieve Partner", example={"company_id": 4100})
-    def get_partner(self, company_id: int) -> Call[Partner]:
+    def get_partner(self, company_id: int) -> Call[models.Partner]:
         """The partner record, including its current ``secret``."""
+        from hirelink.api.recruitee_partners.api.partner import get_partner
+
         self._on_rc("get_partner")
         request = partial(
             get_partner.sync_detailed, self.codename, company_path_segment(company_id)
@@ -324,7 +312,9 @@ class PartnersOperations:
         return self._partner_call(request)
 
     @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
-    def update_partner(self, company_id: int, **changes: Unpack[PartnerChanges]) -> Call[Partner]:
+    def update_partner(
+        self, company_id: int, **changes: Unpack[PartnerChanges]
+    ) -> Call[models.Partner]:
         """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
         ``urls``, ``inputs``, ``options``); at least one is required. ``inputs`` replaces the
         list."""
@@ -340,7 +330,7 @@ class PartnersOperations:
         "Set Partner Inputs",
         example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
     )
-    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[Partner]:
+    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[models.Partner]:
         """Replace the fields of the send dialog, e.g.
         ``[{"kind": "phone", "name": "phone", "required": False}]``.
 
@@ -353,6 +343,8 @@ class PartnersOperations:
     @operation("Delete Partner", example={"company_id": 4100})
     def delete_partner(self, company_id: int) -> Call[None]:
         """Delete the partner record."""
+        from hirelink.api.recruitee_partners.api.partner import delete_partner
+
         self._on_rc("delete_partner")
         request = partial(
             delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
@@ -369,15 +361,21 @@ class PartnersOperations:
         Recruitee retires the old secret at once; this client sends the new one from its
         next call on. Store the returned secret wherever you keep credentials.
         """
+        from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
+
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
         self._require("partner_secret", "regenerate_secret")
-        return Call(request, instance_of(PartnerSecret)).map(_as_secret).map(self._switch_to)
+        return Call(request, instance_of(models.PartnerSecret)).map(_as_secret).map(self._switch_to)
 
     # --- reports (partner secret) ---------------------------------------------------
 
     @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
-    def list_candidate_reports(self, company_id: int, candidate_id: int) -> Call[list[Report]]:
+    def list_candidate_reports(
+        self, company_id: int, candidate_id: int
+    ) -> Call[list[models.Report]]:
         """The reports this partner holds on a candidate of a customer company."""
+        from hirelink.api.recruitee_partners.api.reports import list_candidate_reports
+
         request = partial(
             list_candidate_reports.sync_detailed,
             self.codename,
@@ -385,35 +383,39 @@ class PartnersOperations:
             positive_int("candidate_id", candidate_id),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, list_of(Report), envelope="reports")
+        return Call(request, list_of(models.Report), envelope="reports")
 
     @operation(
         "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
     )
     def create_report(
         self, company_id: int, candidate_id: int, **fields: Unpack[ReportFields]
-    ) -> Call[Report]:
+    ) -> Call[models.Report]:
         """Create a report on a candidate (``status`` defaults to ``sent``).
 
         Recruitee creates the report itself when a user sends a candidate, so this is
         only for results that did not start in Recruitee. Never retried after a server
         error, so a report is never created twice.
         """
+        from hirelink.api.recruitee_partners.api.reports import create_report
+
         request = partial(
             create_report.sync_detailed,
             self.codename,
             company_path_segment(company_id),
             positive_int("candidate_id", candidate_id),
-            body=NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
+            body=models.NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, _REPORT, envelope="report")
+        return Call(request, instance_of(models.Report), envelope="report")
 
     @operation(
         "Update Report",
         example={"report_id": REPORT_EXAMPLE, "status": "completed", "score": "82%"},
     )
-    def update_report(self, report_id: str | UUID, **changes: Unpack[ReportFields]) -> Call[Report]:
+    def update_report(
+        self, report_id: str | UUID, **changes: Unpack[ReportFields]
+    ) -> Call[models.Report]:
         """Report progress or a result; only the given fields are sent.
 
         Fields: ``status`` (``sent``, ``completed``, ``failed``, ``canceled``),
@@ -422,6 +424,8 @@ class PartnersOperations:
         ``report_id`` Recruitee
         sent with the candidate.
         """
+        from hirelink.api.recruitee_partners.api.reports import update_report
+
         wire = _REPORT_FIELDS.wire(changes)
         if not wire:
             raise InvalidInputError(
@@ -431,14 +435,16 @@ class PartnersOperations:
             update_report.sync_detailed,
             self.codename,
             report_uuid(report_id),
-            body=ReportChanges.from_dict(wire),
+            body=models.ReportChanges.from_dict(wire),
         )
         self._require("partner_secret", "this report operation")
-        return Call(request, _REPORT, envelope="report")
+        return Call(request, instance_of(models.Report), envelope="report")
 
     @operation("Delete Report", example={"report_id": REPORT_EXAMPLE})
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         """Delete a report."""
+        from hirelink.api.recruitee_partners.api.reports import delete_report
+
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
         self._require("partner_secret", "this report operation")
         return Call(request, _nothing)

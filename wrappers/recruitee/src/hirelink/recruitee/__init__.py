@@ -9,21 +9,29 @@ Results are the generated models of ``hirelink.api.recruitee.models`` (re-export
 for convenience); errors are ``hirelink.core`` exceptions.
 """
 
-from hirelink.api.recruitee.models import (
-    AdminReference,
-    Candidate,
-    CandidateList,
-    CandidateListItem,
-    Note,
-    Offer,
-    OfferReference,
-    Placement,
-    StageReference,
-    UnknownReference,
-)
+from typing import TYPE_CHECKING
+
+from hirelink.core.lazy import reexport_lazily
 
 from ._requests import CandidateFilters, CandidateProfile, NewCandidate
 from .client import DEFAULT_BASE_URL, RC_BASE_URL, AsyncRecruitee, Recruitee
+
+if TYPE_CHECKING:
+    from hirelink.api.recruitee.models import (
+        AdminReference,
+        Candidate,
+        CandidateList,
+        CandidateListItem,
+        Note,
+        Offer,
+        OfferReference,
+        Placement,
+        StageReference,
+        UnknownReference,
+    )
+else:
+    # The re-exported models load when first asked for.
+    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.recruitee.models")
 
 __all__ = [
     "DEFAULT_BASE_URL",

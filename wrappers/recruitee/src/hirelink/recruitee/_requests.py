@@ -12,40 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
-from typing import Literal, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 
-from hirelink.api.recruitee.api.candidates import (
-    create_candidate,
-    delete_candidate,
-    get_candidate,
-    list_candidates,
-    update_candidate,
-    update_candidate_cv,
-)
-from hirelink.api.recruitee.api.notes import create_candidate_note, list_candidate_notes
-from hirelink.api.recruitee.api.offers import get_offer, list_offers
-from hirelink.api.recruitee.api.tags import add_candidate_tags, remove_candidate_tags
+from hirelink.api.recruitee import models
 from hirelink.api.recruitee.models import (
-    Candidate,
-    CandidateCreateRequest,
-    CandidateCvUpdateRequest,
-    CandidateEnvelope,
-    CandidateList,
-    CandidateListItem,
-    CandidateTagsRequest,
-    CandidateUpdateRequest,
     ListCandidatesSort,
     ListOffersKind,
     ListOffersScope,
     ListOffersViewMode,
-    Note,
-    NoteCreateRequest,
-    NoteEnvelope,
-    NoteList,
     NoteVisibilityInputLevel,
-    Offer,
-    OfferEnvelope,
-    OfferList,
 )
 from hirelink.core import (
     Call,
@@ -173,14 +148,17 @@ _OFFER_FILTERS = Inputs(
     view_mode=one_of(ListOffersViewMode),
     statuses=string_list,
 )
-_CANDIDATE = instance_of(CandidateEnvelope)
 
 
-def _candidate(envelope: CandidateEnvelope) -> Candidate:
+def _candidate_call(request: partial[Any]) -> Call[models.Candidate]:
+    return Call(request, instance_of(models.CandidateEnvelope)).map(_candidate)
+
+
+def _candidate(envelope: models.CandidateEnvelope) -> models.Candidate:
     return envelope.candidate
 
 
-def _candidate_key(candidate: CandidateListItem) -> int:
+def _candidate_key(candidate: models.CandidateListItem) -> int:
     return candidate.id
 
 
@@ -213,7 +191,7 @@ class RecruiteeOperations:
         limit: int | None = None,
         offset: int | None = None,
         **filters: Unpack[CandidateFilters],
-    ) -> Call[CandidateList]:
+    ) -> Call[models.CandidateList]:
         """One page of candidates (reduced records), with side-loaded ``references``.
 
         Without ``limit`` and ``offset`` Recruitee returns every candidate at once, which
@@ -227,18 +205,20 @@ class RecruiteeOperations:
 
     def _candidates_call(
         self, limit: int | None, offset: int | None, filters: CandidateFilters
-    ) -> Call[CandidateList]:
+    ) -> Call[models.CandidateList]:
+        from hirelink.api.recruitee.api.candidates import list_candidates
+
         paging = _PAGING.wire({"limit": limit, "offset": offset})
         wire = _CANDIDATE_FILTERS.wire(filters)
         request = partial(
             list_candidates.sync_detailed, company_id=self.company_id, **paging, **wire
         )
-        return Call(request, instance_of(CandidateList))
+        return Call(request, instance_of(models.CandidateList))
 
     @walker
     def iter_candidates(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[CandidateFilters]
-    ) -> Walk[CandidateListItem]:
+    ) -> Walk[models.CandidateListItem]:
         """Every candidate matching ``filters``, fetched lazily ``page_size`` at a time.
 
         Stops after the first short page. A candidate that slides from one page onto the
@@ -246,30 +226,34 @@ class RecruiteeOperations:
         """
         positive_int("page_size", page_size)
 
-        def page(offset: int, limit: int) -> Call[list[CandidateListItem]]:
+        def page(offset: int, limit: int) -> Call[list[models.CandidateListItem]]:
             listed = self._candidates_call(limit, offset, filters)
             return listed.map(lambda candidates: candidates.candidates)
 
         return Walk.offsets(page, page_size=page_size, key=_candidate_key)
 
     @operation("Retrieve Candidate", example={"candidate_id": 7730011})
-    def get_candidate(self, candidate_id: int) -> Call[Candidate]:
+    def get_candidate(self, candidate_id: int) -> Call[models.Candidate]:
         """The full candidate record (contact data, CV, tags, sources, profile fields)."""
+        from hirelink.api.recruitee.api.candidates import get_candidate
+
         request = partial(
             get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
-        return Call(request, _CANDIDATE).map(_candidate)
+        return _candidate_call(request)
 
     @operation(
         "Create Candidate",
         example={"name": "Tomás Reyes", "emails": ["tomas@example.net"], "offer_ids": [31337]},
     )
-    def create_candidate(self, name: str, **fields: Unpack[NewCandidate]) -> Call[Candidate]:
+    def create_candidate(self, name: str, **fields: Unpack[NewCandidate]) -> Call[models.Candidate]:
         """Add a candidate (as if added by hand: no confirmation e-mail is sent).
 
         ``offer_ids`` places the candidate in the first stage of each of those offers.
         Not retried after a server error, so a candidate is never created twice.
         """
+        from hirelink.api.recruitee.api.candidates import create_candidate
+
         candidate = _NEW_CANDIDATE.wire({"name": non_empty_str("name", name), **fields})
         offers = candidate.pop("offer_ids", None)
         payload: dict[str, object] = {"candidate": candidate}
@@ -278,20 +262,22 @@ class RecruiteeOperations:
         request = partial(
             create_candidate.sync_detailed,
             self.company_id,
-            body=CandidateCreateRequest.from_dict(payload),
+            body=models.CandidateCreateRequest.from_dict(payload),
         )
-        return Call(request, _CANDIDATE).map(_candidate)
+        return _candidate_call(request)
 
     @operation("Update Candidate", example={"candidate_id": 7730011, "phones": ["+46701234567"]})
     def update_candidate(
         self, candidate_id: int, **changes: Unpack[CandidateProfile]
-    ) -> Flow[Candidate]:
+    ) -> Flow[models.Candidate]:
         """Change only the given profile fields; list fields replace the stored list.
 
         Fields: ``name``, ``emails``, ``phones``, ``social_links``, ``links``,
         ``cover_letter``, ``remote_cv_url``. At least one is required. A new
         ``remote_cv_url`` is sent to Recruitee's CV endpoint (a second request).
         """
+        from hirelink.api.recruitee.api.candidates import update_candidate
+
         # Recruitee documents PATCH /candidates/{id}/update_cv as the way to replace a
         # CV; only one client puts remote_cv_url in the plain PATCH, so whether that is
         # honoured is uncertain. The documented endpoint replaces the CV for sure.
@@ -300,23 +286,23 @@ class RecruiteeOperations:
         if not profile and cv_url is None:
             raise InvalidInputError("fields", "give at least one of: " + ", ".join(_PROFILE.params))
         candidate_id = self._candidate_id(candidate_id)
-        calls: list[Call[Candidate]] = []
+        calls: list[Call[models.Candidate]] = []
         if profile:
             request = partial(
                 update_candidate.sync_detailed,
                 self.company_id,
                 candidate_id,
-                body=CandidateUpdateRequest.from_dict({"candidate": profile}),
+                body=models.CandidateUpdateRequest.from_dict({"candidate": profile}),
             )
-            calls.append(Call(request, _CANDIDATE).map(_candidate))
+            calls.append(_candidate_call(request))
         if cv_url is not None:
             calls.append(self._cv_call(candidate_id, cv_url))
         return self._in_order(calls)
 
     @staticmethod
-    def _in_order(calls: list[Call[Candidate]]) -> Flow[Candidate]:
+    def _in_order(calls: list[Call[models.Candidate]]) -> Flow[models.Candidate]:
         # Built before the flow starts, so bad arguments raise at the method call.
-        result: Candidate | None = None
+        result: models.Candidate | None = None
         for call in calls:
             result = yield call
         assert result is not None
@@ -326,46 +312,58 @@ class RecruiteeOperations:
         "Update Candidate CV",
         example={"candidate_id": 7730011, "remote_cv_url": "https://files.example.org/cv.pdf"},
     )
-    def update_candidate_cv(self, candidate_id: int, remote_cv_url: str) -> Call[Candidate]:
+    def update_candidate_cv(self, candidate_id: int, remote_cv_url: str) -> Call[models.Candidate]:
         """Replace the CV with the file at a public URL (Recruitee downloads it)."""
         return self._cv_call(
             self._candidate_id(candidate_id), http_url("remote_cv_url", remote_cv_url)
         )
 
-    def _cv_call(self, candidate_id: int, url: str) -> Call[Candidate]:
-        body = CandidateCvUpdateRequest.from_dict({"candidate": {"remote_cv_url": url}})
+    def _cv_call(self, candidate_id: int, url: str) -> Call[models.Candidate]:
+        from hirelink.api.recruitee.api.candidates import update_candidate_cv
+
+        body = models.CandidateCvUpdateRequest.from_dict({"candidate": {"remote_cv_url": url}})
         request = partial(
             update_candidate_cv.sync_detailed, self.company_id, candidate_id, body=body
         )
-        return Call(request, _CANDIDATE).map(_candidate)
+        return _candidate_call(request)
 
     @operation("Delete Candidate", example={"candidate_id": 7730011})
-    def delete_candidate(self, candidate_id: int) -> Call[Candidate]:
+    def delete_candidate(self, candidate_id: int) -> Call[models.Candidate]:
         """Delete a candidate; returns the record as it was, with ``deleted_at``."""
+        from hirelink.api.recruitee.api.candidates import delete_candidate
+
         request = partial(
             delete_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
-        return Call(request, _CANDIDATE).map(_candidate)
+        return _candidate_call(request)
 
     @operation(
         "Add Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
     )
-    def add_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
+    def add_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
         """Add tags (existing tags stay); returns the updated candidate."""
         return self._tags_call(candidate_id, tags, add=True)
 
     @operation(
         "Remove Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
     )
-    def remove_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[Candidate]:
+    def remove_candidate_tags(
+        self, candidate_id: int, tags: Iterable[str]
+    ) -> Call[models.Candidate]:
         """Remove tags; returns the updated candidate."""
         return self._tags_call(candidate_id, tags, add=False)
 
-    def _tags_call(self, candidate_id: int, tags: Iterable[str], *, add: bool) -> Call[Candidate]:
-        endpoint = add_candidate_tags.sync_detailed if add else remove_candidate_tags.sync_detailed
-        body = CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
+    def _tags_call(
+        self, candidate_id: int, tags: Iterable[str], *, add: bool
+    ) -> Call[models.Candidate]:
+        if add:
+            from hirelink.api.recruitee.api.tags.add_candidate_tags import sync_detailed
+        else:
+            from hirelink.api.recruitee.api.tags.remove_candidate_tags import sync_detailed
+        endpoint = sync_detailed
+        body = models.CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
         request = partial(endpoint, self.company_id, self._candidate_id(candidate_id), body=body)
-        return Call(request, _CANDIDATE).map(_candidate)
+        return _candidate_call(request)
 
     @staticmethod
     def _candidate_id(candidate_id: int) -> int:
@@ -374,29 +372,33 @@ class RecruiteeOperations:
     # --- notes ----------------------------------------------------------------------
 
     @operation("List Candidate Notes", example={"candidate_id": 7730011})
-    def list_candidate_notes(self, candidate_id: int) -> Call[list[Note]]:
+    def list_candidate_notes(self, candidate_id: int) -> Call[list[models.Note]]:
         """The candidate's notes."""
+        from hirelink.api.recruitee.api.notes import list_candidate_notes
+
         request = partial(
             list_candidate_notes.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
-        return Call(request, instance_of(NoteList)).map(lambda listed: listed.notes)
+        return Call(request, instance_of(models.NoteList)).map(lambda listed: listed.notes)
 
     @operation(
         "Create Candidate Note", example={"candidate_id": 7730011, "body": "Identity verified."}
     )
     def create_candidate_note(
         self, candidate_id: int, body: str, *, visibility: NoteVisibility = "public"
-    ) -> Call[Note]:
+    ) -> Call[models.Note]:
         """Add a note to the candidate's profile (``public`` or ``private``)."""
+        from hirelink.api.recruitee.api.notes import create_candidate_note
+
         level = choice("visibility", visibility, NoteVisibilityInputLevel)
         note = {"body": non_empty_str("body", body), "visibility": {"level": level}}
         request = partial(
             create_candidate_note.sync_detailed,
             self.company_id,
             self._candidate_id(candidate_id),
-            body=NoteCreateRequest.from_dict({"note": note}),
+            body=models.NoteCreateRequest.from_dict({"note": note}),
         )
-        return Call(request, instance_of(NoteEnvelope)).map(lambda created: created.note)
+        return Call(request, instance_of(models.NoteEnvelope)).map(lambda created: created.note)
 
     # --- offers ---------------------------------------------------------------------
 
@@ -408,7 +410,7 @@ class RecruiteeOperations:
         scope: OfferScope | None = None,
         view_mode: OfferViewMode | None = None,
         statuses: Iterable[str] | None = None,
-    ) -> Call[list[Offer]]:
+    ) -> Call[list[models.Offer]]:
         """Jobs and talent pools (all of them: Recruitee does not page this list).
 
         ``kind``: ``job`` or ``talent_pool``; ``scope``: ``active`` (published, internal,
@@ -416,15 +418,19 @@ class RecruiteeOperations:
         these states (e.g. ``["published", "internal"]``); ``view_mode="brief"`` returns
         only id, title, status and kind.
         """
+        from hirelink.api.recruitee.api.offers import list_offers
+
         given = {"kind": kind, "scope": scope, "view_mode": view_mode, "statuses": statuses}
         wire = _OFFER_FILTERS.wire(given)
         request = partial(list_offers.sync_detailed, self.company_id, **wire)
-        return Call(request, instance_of(OfferList)).map(lambda listed: listed.offers)
+        return Call(request, instance_of(models.OfferList)).map(lambda listed: listed.offers)
 
     @operation("Retrieve Offer", example={"offer_id": 31337})
-    def get_offer(self, offer_id: int) -> Call[Offer]:
+    def get_offer(self, offer_id: int) -> Call[models.Offer]:
         """One job or talent pool."""
+        from hirelink.api.recruitee.api.offers import get_offer
+
         request = partial(
             get_offer.sync_detailed, self.company_id, positive_int("offer_id", offer_id)
         )
-        return Call(request, instance_of(OfferEnvelope)).map(lambda found: found.offer)
+        return Call(request, instance_of(models.OfferEnvelope)).map(lambda found: found.offer)
