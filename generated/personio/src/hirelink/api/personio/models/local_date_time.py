@@ -104,18 +104,12 @@ class LocalDateTime:
             ValueError: ``data`` names no moment (no time, bad text, unknown zone).
         """
         zone_name: object = None
-        if isinstance(data, Mapping):
-            text = next(
-                (
-                    data[key]
-                    for key in ("date-time", "date")
-                    if isinstance(data.get(key), str)
-                ),
-                None,
-            )
+        text: object = data
+        if isinstance(data, dict):
+            text = data.get("date-time")
+            if not isinstance(text, str):
+                text = data.get("date")
             zone_name = data.get("timezone")
-        else:
-            text = data
         if not isinstance(text, str) or not (
             zone_name is None or isinstance(zone_name, str)
         ):
@@ -123,16 +117,14 @@ class LocalDateTime:
         moment = datetime.datetime.fromisoformat(text)
         if zone_name is None:
             return (
-                moment
-                if moment.tzinfo is not None
-                else moment.replace(tzinfo=datetime.UTC)
+                moment if moment.tzinfo is not None else _placed(moment, datetime.UTC)
             )
         try:
             zone = ZoneInfo(zone_name)
             return (
                 moment.astimezone(zone)
                 if moment.tzinfo is not None
-                else moment.replace(tzinfo=zone)
+                else _placed(moment, zone)
             )
         except (KeyError, ValueError, OSError, OverflowError) as error:
             raise ValueError(
@@ -161,3 +153,9 @@ class LocalDateTime:
     def to_moment(self) -> datetime.datetime:
         """The timezone-aware moment this stamp names (see :meth:`moment_from_json`)."""
         return LocalDateTime.moment_from_json(self.to_dict())
+
+
+def _placed(moment: datetime.datetime, zone: datetime.tzinfo) -> datetime.datetime:
+    # The naive `moment` in `zone`: combine() costs a fraction of replace(tzinfo=...),
+    # and this runs for every stamp of every record.
+    return datetime.datetime.combine(moment, moment.time(), zone)
