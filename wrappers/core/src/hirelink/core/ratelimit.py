@@ -236,6 +236,13 @@ class RateLimitTransport(httpx.BaseTransport):
         self._inner.close()
 
 
+async def async_sleep(seconds: float) -> None:
+    """``anyio.sleep``, imported on first use: only async clients need anyio."""
+    import anyio
+
+    await anyio.sleep(seconds)
+
+
 class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
     """The async twin of :class:`RateLimitTransport` (same limiters, awaited waits)."""
 
@@ -244,14 +251,10 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         limits: Sequence[RateLimit],
         *,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = async_sleep,
     ) -> None:
         self._inner = inner
         self._limits = tuple(limits)
-        if sleep is None:
-            import anyio  # only async clients need it
-
-            sleep = anyio.sleep
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

@@ -30,6 +30,7 @@ from attrs import define, field
 
 from .errors import ApiConnectionError, ApiTimeoutError
 from .options import current_options
+from .ratelimit import async_sleep
 from .secrets import scrub
 
 retry_logger = logging.getLogger("hirelink.retry")
@@ -251,14 +252,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
         *,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = async_sleep,
     ) -> None:
         self._inner = inner
         self._policy = policy
-        if sleep is None:
-            import anyio  # only async clients need it
-
-            sleep = anyio.sleep
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

@@ -136,7 +136,7 @@ class LocalDateTime:
         """:meth:`moment_from_json`, or ``UNSET`` where ``data`` names no moment."""
         try:
             return LocalDateTime.moment_from_json(data)
-        except (ValueError, OverflowError):
+        except ValueError:
             return UNSET
 
     @staticmethod
