@@ -1,4 +1,4 @@
-"""Response fuzzing: every operation reads every relaxed answer its spec admits.
+"""Response fuzzing: every operation reads every relaxed answer its spec admits, with any 2xx.
 
 For each catalog operation, a first run against the stand-ins records which requests it
 sends. Then, for every such request with a documented JSON answer, hypothesis draws
@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin
 
 import pytest
 import yaml
@@ -27,6 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+from hirelink.core import MalformedResponseError
+from hirelink.core.operations import declarations
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
 from hirelink.sandbox.__main__ import StandIn, start_stand_ins
@@ -48,6 +50,9 @@ SPEC_OF = {
 }
 CREDENTIAL_EXCHANGES = re.compile(r"/auth(/|$)")
 JSON_HEADERS = {"Content-Type": "application/json"}
+# Whatever 2xx a provider answers is a success (sources disagree on 200, 201 and 202):
+# the fuzzed answer's status is drawn too. 204 and 205 carry no body, so not with one.
+SUCCESSES_WITH_BODY = (200, 201, 202, 203, 206)
 STEPS = [
     (provider, operation_id, inputs)
     for provider, steps in STEPS_BY_PROVIDER.items()
@@ -91,12 +96,16 @@ class Fuzzed:
                 ]
 
     def run(self, provider: str, operation_id: str, inputs: dict[str, Any]) -> Any:
+        """The wrapper method's result as JSON, as the catalog gives it."""
+        return to_json(self.call(provider, operation_id, inputs))
+
+    def call(self, provider: str, operation_id: str, inputs: dict[str, Any]) -> Any:
         """The wrapper method itself, with the credential discovery ended with."""
         operation = CATALOG.get(operation_id)
         options = operation.provider.client_arguments(self.credentials[provider])
         client = operation.provider.client_class(**options, **CLIENT_OPTIONS.get(provider, {}))
         with client:
-            return to_json(getattr(client, operation.method)(**operation.arguments(inputs)))
+            return getattr(client, operation.method)(**operation.arguments(inputs))
 
 
 @pytest.fixture(scope="module")
@@ -109,11 +118,11 @@ def fuzzed() -> Iterator[Fuzzed]:
             stand_in.server.stop()
 
 
-def _answer(path: str, target: ResponseTarget, body: Any) -> Fault:
+def _answer(path: str, target: ResponseTarget, body: Any, status: int | None = None) -> Fault:
     return Fault(
         method=target.method,
         path=f"{re.escape(path)}$",
-        status=target.status,
+        status=target.status if status is None else status,
         headers=JSON_HEADERS if target.schema is not None else {},
         body=json.dumps(body) if target.schema is not None else None,
     )
@@ -151,11 +160,17 @@ def _fuzz(
         derandomize=EXAMPLES <= 20,
         suppress_health_check=list(HealthCheck),
     )
-    @given(body=from_schema(schema) | st.just(reads[index][1].example))
-    def reads_it(body: Any) -> None:
+    @given(
+        body=from_schema(schema) | st.just(reads[index][1].example),
+        status=st.sampled_from(SUCCESSES_WITH_BODY),
+    )
+    def reads_it(body: Any, status: int) -> None:
         faults.clear()
         for other, (path, target) in enumerate(reads):
-            faults.add(_answer(path, target, body if other == index else target.example))
+            if other == index:
+                faults.add(_answer(path, target, body, status))
+            else:
+                faults.add(_answer(path, target, target.example))
         try:
             fuzzed.run(provider, operation_id, inputs)
         finally:
@@ -164,3 +179,90 @@ def _fuzz(
         assert not left, f"{operation_id} did not send {[f.path for f in left]}"
 
     reads_it()
+
+
+WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})
+# A write's answer as a provider may send it: each 2xx with the documented body (no body
+# with 204), and a 200 whose body does not read as the spec says at all.
+WRITE_ANSWERS = {
+    "200": (200, "example"),
+    "201": (201, "example"),
+    "202": (202, "example"),
+    "204": (204, None),
+    "200-unreadable": (200, {"unexpected": True}),
+}
+
+# Where the answer itself is the result (a newly issued secret), a write answered without
+# it cannot return it: the call raises MalformedResponseError, saying the write may have
+# been carried out, instead of handing out an empty secret.
+ANSWER_IS_THE_RESULT = frozenset({"recruitee_partners.regenerate_secret"})
+
+
+def _promised(provider: str, operation_id: str) -> Any:
+    """The type the wrapper method promises (the ``T`` of its declaration)."""
+    operation = CATALOG.get(operation_id)
+    return declarations(operation.provider.client_class)[operation.method].result_type
+
+
+def _keeps_promise(result: Any, promised: Any) -> bool:
+    if promised is None or promised is type(None):
+        return result is None
+    origin = get_origin(promised)
+    if origin is list:
+        (item,) = get_args(promised)
+        return isinstance(result, list) and all(_keeps_promise(one, item) for one in result)
+    if isinstance(promised, type):
+        return isinstance(result, promised)
+    return result is not None
+
+
+@pytest.mark.parametrize("answer", list(WRITE_ANSWERS))
+def test_every_write_reads_any_success_as_success(
+    fuzzed: Fuzzed, answer: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Each write, answered with ``answer``, returns what its method's type promises.
+
+    A documented body is read as it is, whatever the 2xx: no drift is reported for it.
+    """
+    status, body = WRITE_ANSWERS[answer]
+    broken: list[str] = []
+    checked = 0
+    for provider, operation_id, inputs in STEPS:
+        reads = fuzzed.reads[operation_id]
+        if not any(target.method in WRITE_METHODS for _, target in reads):
+            continue
+        faults = fuzzed.stand_ins[provider].sandbox.faults
+        faults.clear()
+        for path, target in reads:
+            if target.method not in WRITE_METHODS:
+                faults.add(_answer(path, target, target.example))
+                continue
+            sent = target.example if body == "example" else body
+            faults.add(
+                Fault(
+                    method=target.method,
+                    path=f"{re.escape(path)}$",
+                    status=status,
+                    headers=JSON_HEADERS if sent is not None else {},
+                    body=json.dumps(sent) if sent is not None else None,
+                )
+            )
+        caplog.clear()
+        try:
+            with caplog.at_level("WARNING", logger="hirelink.reading"):
+                result = fuzzed.call(provider, operation_id, inputs)
+        except MalformedResponseError as error:
+            if operation_id in ANSWER_IS_THE_RESULT and "check before resending" in str(error):
+                continue
+            broken.append(f"{operation_id}: raised {error}")
+            continue
+        finally:
+            faults.clear()
+        promised = _promised(provider, operation_id)
+        checked += 1
+        if not _keeps_promise(result, promised):
+            broken.append(f"{operation_id}: promised {promised}, returned {result!r:.80}")
+        if body == "example" and caplog.records:
+            broken.append(f"{operation_id}: {caplog.records[0].getMessage()}")
+    assert checked >= 20, f"only {checked} writes found"
+    assert not broken, "\n".join(broken)

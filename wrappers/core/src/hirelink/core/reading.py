@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, get_type_hints
 
 import attrs
 import httpx
@@ -64,21 +64,41 @@ def without_nulls(value: Any) -> Any:
 
 
 def skeleton(model: type[Model], raw: object) -> Model:
-    """An instance of generated ``model`` whose fields are all ``UNSET``.
+    """An instance of generated ``model`` read from nothing: its fields ``UNSET``.
 
     The raw JSON is kept in ``additional_properties`` (an object's members as they came;
-    anything else under the key ``"body"``). Only a write whose answer could not be read
-    at all returns this.
+    anything else under the key ``"body"``). A *required* field typed as another model
+    gets that model's skeleton (built from the member of that name when it is an object),
+    so the instance keeps its type's promises: ``envelope.candidate`` is a ``Candidate``,
+    never ``UNSET``. Only a write whose answer could not be read at all returns this.
     """
-    fields = attrs.fields(cast(type[attrs.AttrsInstance], model))
-    from_unset = {field.name: _unset_of(model) for field in fields}
+    unset = _unset_of(model)
+    nested = _required_models(model)
     instance = model.__new__(model)
-    for name, value in from_unset.items():
-        object.__setattr__(instance, name, value)
-    if "additional_properties" in from_unset:
-        extra = dict(raw) if isinstance(raw, dict) else {"body": raw}
-        object.__setattr__(instance, "additional_properties", extra)
+    for field in attrs.fields(cast(type[attrs.AttrsInstance], model)):
+        value: object = unset
+        if field.name in nested:
+            member = raw.get(field.name) if isinstance(raw, dict) else None
+            value = skeleton(nested[field.name], member if isinstance(member, dict) else raw)
+        elif field.name == "additional_properties":
+            value = dict(raw) if isinstance(raw, dict) else {"body": raw}
+        object.__setattr__(instance, field.name, value)
     return instance
+
+
+def _required_models(model: type[Any]) -> dict[str, type[Any]]:
+    """The required fields of ``model`` typed as exactly one generated model."""
+    try:
+        hints = get_type_hints(model)
+    except (NameError, TypeError):
+        return {}
+    return {
+        field.name: hints[field.name]
+        for field in attrs.fields(model)
+        if field.default is attrs.NOTHING
+        and isinstance(hints.get(field.name), type)
+        and attrs.has(hints[field.name])
+    }
 
 
 def _unset_of(model: type[Any]) -> object:

@@ -87,6 +87,29 @@ def _parse_response(
 
         return response_5xx
 
+    if 200 <= response.status_code <= 299:
+
+        def _parse_response_200(data: object) -> Application | ApplicationEnvelope:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_application_response_type_0 = (
+                    ApplicationEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_application_response_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_application_response_type_1 = Application.from_dict(data)
+
+            return componentsschemas_application_response_type_1
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:

@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_5xx
 
+    if 200 <= response.status_code <= 299:
+        response_200 = StageTransitionList.from_dict(response.json())
+
+        return response_200
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:

@@ -1,0 +1,53 @@
+"""Answers captured from the live Recruitee API by third parties, read through the wrapper.
+
+The bodies live in ``../shared/reference/real-responses/recruitee`` (provenance in its
+``SOURCES.md``); they are read at run time, never copied into the project. Each is served
+by the stand-in (a fault answering the request) with the status the spec documents and
+with the other successes a provider may send instead.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hirelink.api.recruitee import models
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+RECORDED = Path(__file__).resolve().parents[3] / "shared" / "reference" / "real-responses"
+CREATES = sorted((RECORDED / "recruitee").glob("candidate_create.*.json"))
+
+pytestmark = pytest.mark.skipif(not CREATES, reason=f"no recorded answers in {RECORDED}")
+
+
+def _recorded(path: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(path.read_text())
+    return loaded
+
+
+@pytest.mark.parametrize("status", [200, 201, 202])
+@pytest.mark.parametrize("recorded", CREATES, ids=[path.stem for path in CREATES])
+def test_create_candidate_answered_with_any_success_returns_the_candidate(
+    served: Served, recorded: Path, status: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    body = _recorded(recorded)
+    served.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=r"/candidates$",
+            status=status,
+            body=json.dumps(body),
+            headers={"Content-Type": "application/json"},
+        )
+    )
+    with served.client() as recruitee, caplog.at_level("WARNING", logger="hirelink"):
+        candidate = recruitee.create_candidate(name="Recorded Person")
+    assert isinstance(candidate, models.Candidate)
+    assert candidate.id == body["candidate"]["id"]
+    assert candidate.name == body["candidate"]["name"]
+    assert not caplog.records, [record.getMessage() for record in caplog.records]
