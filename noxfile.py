@@ -127,7 +127,7 @@ Generated code: do not edit. Most users want the hand-written wrapper instead
 """
 
 # Every distribution carries this text as its LICENSE (the hand-written ones commit it,
-# generated ones get it here); tests/release/versions.py checks they all agree.
+# generated ones get it here); tools/release/versions.py checks they all agree.
 LICENSE_TEXT = """\
 MIT License
 
@@ -371,7 +371,7 @@ def template_diff(session: nox.Session) -> None:
     `nox -s template_diff -- --stat` prints changed line counts only.
     """
     sync(session, "generate", project=False)
-    session.run("python", "tests/template_diff.py", *session.posargs)
+    session.run("python", "tools/template_diff.py", *session.posargs)
 
 
 @nox.session(tags=["ci"])
@@ -390,7 +390,7 @@ def specs(session: nox.Session) -> None:
     sync(session, "specs", project=False)
     session.run(
         "python",
-        "tests/check_specs.py",
+        "tools/check_specs.py",
         *sorted(str(p) for p in SPECS.glob("*.yaml") if not p.name.endswith(".config.yaml")),
     )
 
@@ -409,14 +409,14 @@ def typecheck(session: nox.Session) -> None:
     sync(session, "typecheck")
     session.run("mypy", *HAND_WRITTEN_SOURCES, "noxfile.py")
     session.run("mypy", "--allow-untyped-defs", "--allow-incomplete-defs", "tests")
-    session.run("mypy", "tests/release")  # release tooling and its tests: strict
+    session.run("mypy", "tools", "tests/release")  # the tooling and the release tests: strict
 
 
 @nox.session(tags=["ci"])
 def versions(session: nox.Session) -> None:
     """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.versions")
+    session.run("python", "-m", "tools.release.versions")
 
 
 @nox.session(tags=["ci"])
@@ -428,7 +428,7 @@ def spec_diff(session: nox.Session) -> None:
     Fails when a breaking change did not take at least the bump it needs.
     """
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
+    session.run("python", "-m", "tools.release.spec_diff", *session.posargs)
 
 
 @nox.session(tags=["ci"])
@@ -480,14 +480,14 @@ def bench(session: nox.Session) -> None:
             )
             session.run("tar", "-xf", str(archive), "-C", scratch, external=True)
             arguments = ["--before", scratch, *arguments]
-        session.run("python", "tests/bench/bench_clients.py", *arguments)
+        session.run("python", "tools/bench_clients.py", *arguments)
 
 
 @nox.session
 def soak(session: nox.Session) -> None:
     """Faulted lists, 503'd creates, concurrent token exchanges, memory over token refreshes."""
     sync(session, "test")
-    session.run("python", "-m", "tests.soak.soak", *session.posargs)
+    session.run("python", "-m", "tools.soak", *session.posargs)
 
 
 @nox.session
@@ -498,7 +498,8 @@ def demo(session: nox.Session) -> None:
 
 
 # --- release: build, versions, spec changes, publish ----------------------------------
-# The logic lives in tests/release/ (typed, unit-tested); these sessions only call it.
+# The logic lives in tools/release/ (typed; its tests are in tests/release/); these sessions
+# only call it.
 
 
 @nox.session
@@ -512,7 +513,7 @@ def build(session: nox.Session) -> None:
     if DIST.exists():
         shutil.rmtree(DIST)
     session.run(
-        "python", "-m", "tests.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
+        "python", "-m", "tools.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
     )
 
 
@@ -530,7 +531,7 @@ def publish(session: nox.Session) -> None:
     session.run(
         "python",
         "-m",
-        "tests.release.publish",
+        "tools.release.publish",
         "--dist",
         str(DIST),
         "--check-fresh",
@@ -551,4 +552,4 @@ def release(session: nox.Session) -> None:
     _require_current_generated(session)
     if DIST.exists():
         shutil.rmtree(DIST)
-    session.run("python", "-m", "tests.release.release", str(DIST), env={"HIRELINK_UV": UV})
+    session.run("python", "-m", "tools.release.release", str(DIST), env={"HIRELINK_UV": UV})

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from .distributions import artifacts
-from .release import release
+from tools.release.distributions import artifacts
+from tools.release.release import release
 
 
 def test_release_path_end_to_end(

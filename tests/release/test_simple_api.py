@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .publish import Credentials, PublishError, existing_files
+from tools.release.publish import Credentials, PublishError, existing_files
 
 SDIST = b"sdist bytes"
 WHEEL = b"wheel bytes"
