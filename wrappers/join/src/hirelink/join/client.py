@@ -1,6 +1,6 @@
 """``Join`` and ``AsyncJoin``: JOIN's API v2.
 
-Both inherit every operation from :class:`~hirelink.join._requests.JoinOperations`, where
+Both inherit every operation from :class:`~hirelink.join._operations.JoinOperations`, where
 each is declared once; they add only their constructor.
 """
 
@@ -24,7 +24,7 @@ from hirelink.core import (
     Secret,
 )
 
-from ._requests import JoinOperations
+from ._operations import JoinOperations
 
 DEFAULT_BASE_URL = "https://api.join.com/v2"
 

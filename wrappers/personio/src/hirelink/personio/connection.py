@@ -30,7 +30,7 @@ from hirelink.core import ApiError, Call, Flow, HirelinkError
 from ._errors import reason_codes
 
 if TYPE_CHECKING:
-    from ._requests import PersonioOperations
+    from ._operations import PersonioOperations
 
 __all__ = ["WHERE_TO_FIND", "ConnectionCheck", "connection_flow"]
 

@@ -5,7 +5,7 @@ the partner record, the partner secret (``RT-PARTNER-SECRET``) for reports and s
 rotation. One connection holds both: a :class:`~hirelink.core.RoutedAuth` gives each
 request the credential its path needs, so a request only ever carries that one. Both
 classes inherit every operation from
-:class:`~hirelink.recruitee_partners._requests.PartnersOperations`.
+:class:`~hirelink.recruitee_partners._operations.PartnersOperations`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from hirelink.core import (
 )
 from hirelink.core.validation import secret
 
-from ._requests import Environment, PartnersOperations, codename_and_environment
+from ._operations import Environment, PartnersOperations, codename_and_environment
 
 PRODUCTION_BASE_URL: Final = "https://integrations.recruitee.com/api"
 RC_BASE_URL: Final = "https://integrations.rc.recruitee.dev/api"

@@ -1,6 +1,6 @@
 """``Recruitee`` and ``AsyncRecruitee``: the Recruitee ATS API.
 
-Both inherit every operation from :class:`~hirelink.recruitee._requests.RecruiteeOperations`,
+Both inherit every operation from :class:`~hirelink.recruitee._operations.RecruiteeOperations`,
 where each is declared once; they add only their constructor.
 """
 
@@ -20,7 +20,7 @@ from hirelink.core import (
     Secret,
 )
 
-from ._requests import RecruiteeOperations, company_path_segment
+from ._operations import RecruiteeOperations, company_path_segment
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
 RC_BASE_URL = "https://api.rc.recruitee.dev"
