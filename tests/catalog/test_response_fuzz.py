@@ -31,7 +31,7 @@ from hirelink.core import MalformedResponseError
 from hirelink.core.operations import declarations
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
-from hirelink.sandbox.__main__ import StandIn, start_stand_ins
+from hirelink.sandbox import StandIn, start_stand_ins
 from hirelink.sandbox.faults import Fault
 
 from .relaxed import ResponseTarget, relaxed, targets

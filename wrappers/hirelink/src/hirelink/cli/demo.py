@@ -29,7 +29,7 @@ from hirelink.core import HirelinkError, Secret
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.recruitee_partners.service import create_partner_app
-from hirelink.sandbox.__main__ import StandIn, start_stand_ins
+from hirelink.sandbox import StandIn, start_stand_ins
 from hirelink.sandbox.recruitee_partners import PartnerCallError, PartnersSandbox
 from hirelink.sandbox.server import SandboxServer
 
