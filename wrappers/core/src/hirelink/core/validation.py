@@ -29,7 +29,12 @@ def non_empty_str(field: str, value: object) -> str:
 
 def secret(field: str, value: object) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
-    return Secret.coerce(value, field=field)  # type: ignore[arg-type]  # it checks the type
+    if isinstance(value, Secret):
+        return value
+    if isinstance(value, str) and value.strip():
+        return Secret(value)
+    shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
+    raise InvalidInputError(field, f"must be a non-empty string or a hirelink Secret, got {shown}")
 
 
 def text(field: str, value: object) -> str:

@@ -23,6 +23,7 @@ from hirelink.core import (
     ProviderClient,
     Secret,
 )
+from hirelink.core.validation import secret
 
 from ._operations import JoinOperations
 
@@ -46,10 +47,10 @@ def refine_join_error(error: ApiError) -> ApiError | None:
 
 
 def _auth(token: str | Secret) -> HeaderAuth:
-    secret = Secret.coerce(token, field="token")
-    if secret.reveal().lower().startswith("bearer "):
+    given = secret("token", token)
+    if given.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
-    return HeaderAuth(secret)  # Authorization: <token>, no scheme
+    return HeaderAuth(given)  # Authorization: <token>, no scheme
 
 
 def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:

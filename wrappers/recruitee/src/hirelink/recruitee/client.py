@@ -19,6 +19,7 @@ from hirelink.core import (
     ProviderClient,
     Secret,
 )
+from hirelink.core.validation import secret
 
 from ._operations import RecruiteeOperations, company_path_segment
 
@@ -31,7 +32,7 @@ def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
-        auth=HeaderAuth.bearer(Secret.coerce(token, field="token")),
+        auth=HeaderAuth.bearer(secret("token", token)),
     )
 
 
