@@ -18,7 +18,7 @@ from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.operations import Declaration, declarations
+from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
 from .jsonable import mask_fields, to_json
@@ -192,6 +192,8 @@ def declared_operations(
     """
     refreshes = refreshes_credential or {}
     overrides = input_types or {}
+    declared = declarations(provider.client_class)
+    walkers = {d.walks.name: name for name, d in declared.items() if isinstance(d, Walker)}
     return [
         Operation(
             id=f"{provider.name}.{name}",
@@ -199,11 +201,11 @@ def declared_operations(
             provider=provider,
             method=name,
             example=declaration.catalog.example,
-            iter_method=declaration.catalog.walker,
+            iter_method=walkers.get(name),
             input_types=overrides.get(name, {}),
             refreshes_credential=refreshes.get(name),
         )
-        for name, declaration in declarations(provider.client_class).items()
+        for name, declaration in declared.items()
         if declaration.catalog is not None
     ]
 

@@ -37,12 +37,8 @@ from hirelink.core import (
 from hirelink.core.validation import http_url
 
 from ._errors import refine_personio_error
-from ._operations import (
-    DEFAULT_API_BASE_URL,
-    DEFAULT_JOBS_BASE_URL,
-    Credentials,
-    PersonioOperations,
-)
+from ._operations import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, PersonioOperations
+from .credentials import Credentials
 
 __all__ = [
     "DEFAULT_API_BASE_URL",

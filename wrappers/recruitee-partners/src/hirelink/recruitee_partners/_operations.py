@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, Literal, NotRequired, Required, TypedDict, Unpack
+from typing import Any, Final, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
 from hirelink.api.recruitee_partners import models
@@ -219,6 +219,12 @@ def codename_and_environment(codename: object, environment: object) -> tuple[str
     raise InvalidInputError("environment", f"must be 'rc' or 'production', got {environment!r}")
 
 
+_PERSONAL_TOKEN: Final = ("personal_token",)
+"""What managing the partner record (on RC) needs."""
+_PARTNER_SECRET: Final = ("partner_secret",)
+"""What the partner's own calls (reports, a new secret) need."""
+
+
 class PartnersOperations:
     """The operations of one partner; the client sets the attributes below."""
 
@@ -233,10 +239,6 @@ class PartnersOperations:
         if self.partner_secret_auth is not None:
             self.partner_secret_auth.rotate(secret)
         return secret
-
-    def _require(self, credential: str, purpose: str) -> None:
-        if credential not in self.credentials_given:
-            raise InvalidInputError(credential, f"{purpose} needs {credential}=; none was given")
 
     def _on_rc(self, operation: str) -> None:
         if self.environment != "rc":
@@ -261,7 +263,6 @@ class PartnersOperations:
         return self._partner_call(request)
 
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
-        self._require("personal_token", "managing the partner record")
         return Call(endpoint_call, instance_of(models.Partner), envelope="partner").map(
             _treat_secret_as_secret
         )
@@ -276,6 +277,7 @@ class PartnersOperations:
             "name": "SkillCheck",
             "urls": {"send_candidate": "https://api.skillcheck.example/recruitee/send"},
         },
+        requires=_PERSONAL_TOKEN,
     )
     def create_partner(
         self,
@@ -300,7 +302,7 @@ class PartnersOperations:
         fields = _PARTNER_FIELDS.wire({"kind": kind, "name": name, **details})
         return self._write_partner(company_id, fields, new=True)
 
-    @operation("Retrieve Partner", example={"company_id": 4100})
+    @operation("Retrieve Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
     def get_partner(self, company_id: int) -> Call[models.Partner]:
         """The partner record, including its current ``secret``."""
         from hirelink.api.recruitee_partners.api.partner import get_partner
@@ -311,7 +313,11 @@ class PartnersOperations:
         )
         return self._partner_call(request)
 
-    @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
+    @operation(
+        "Update Partner",
+        example={"company_id": 4100, "description": "Timed coding tests."},
+        requires=_PERSONAL_TOKEN,
+    )
     def update_partner(
         self, company_id: int, **changes: Unpack[PartnerChanges]
     ) -> Call[models.Partner]:
@@ -329,6 +335,7 @@ class PartnersOperations:
     @operation(
         "Set Partner Inputs",
         example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
+        requires=_PERSONAL_TOKEN,
     )
     def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[models.Partner]:
         """Replace the fields of the send dialog, e.g.
@@ -340,7 +347,7 @@ class PartnersOperations:
         self._on_rc("set_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
 
-    @operation("Delete Partner", example={"company_id": 4100})
+    @operation("Delete Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
     def delete_partner(self, company_id: int) -> Call[None]:
         """Delete the partner record."""
         from hirelink.api.recruitee_partners.api.partner import delete_partner
@@ -349,12 +356,11 @@ class PartnersOperations:
         request = partial(
             delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
         )
-        self._require("personal_token", "managing the partner record")
         return Call(request, _nothing)
 
     # --- partner secret -------------------------------------------------------------
 
-    @operation("Regenerate Partner Secret")
+    @operation("Regenerate Partner Secret", requires=_PARTNER_SECRET)
     def regenerate_secret(self) -> Call[Secret]:
         """Issue a new partner secret, switch this client to it, and return it.
 
@@ -364,12 +370,15 @@ class PartnersOperations:
         from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
 
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
-        self._require("partner_secret", "regenerate_secret")
         return Call(request, instance_of(models.PartnerSecret)).map(_as_secret).map(self._switch_to)
 
     # --- reports (partner secret) ---------------------------------------------------
 
-    @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
+    @operation(
+        "List Candidate Reports",
+        example={"company_id": 4100, "candidate_id": 7730011},
+        requires=_PARTNER_SECRET,
+    )
     def list_candidate_reports(
         self, company_id: int, candidate_id: int
     ) -> Call[list[models.Report]]:
@@ -382,11 +391,12 @@ class PartnersOperations:
             company_path_segment(company_id),
             positive_int("candidate_id", candidate_id),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, list_of(models.Report), envelope="reports")
 
     @operation(
-        "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
+        "Create Report",
+        example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"},
+        requires=_PARTNER_SECRET,
     )
     def create_report(
         self, company_id: int, candidate_id: int, **fields: Unpack[ReportFields]
@@ -406,12 +416,12 @@ class PartnersOperations:
             positive_int("candidate_id", candidate_id),
             body=models.NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, instance_of(models.Report), envelope="report")
 
     @operation(
         "Update Report",
         example={"report_id": REPORT_EXAMPLE, "status": "completed", "score": "82%"},
+        requires=_PARTNER_SECRET,
     )
     def update_report(
         self, report_id: str | UUID, **changes: Unpack[ReportFields]
@@ -437,14 +447,12 @@ class PartnersOperations:
             report_uuid(report_id),
             body=models.ReportChanges.from_dict(wire),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, instance_of(models.Report), envelope="report")
 
-    @operation("Delete Report", example={"report_id": REPORT_EXAMPLE})
+    @operation("Delete Report", example={"report_id": REPORT_EXAMPLE}, requires=_PARTNER_SECRET)
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         """Delete a report."""
         from hirelink.api.recruitee_partners.api.reports import delete_report
 
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
-        self._require("partner_secret", "this report operation")
         return Call(request, _nothing)

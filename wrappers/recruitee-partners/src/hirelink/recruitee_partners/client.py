@@ -57,10 +57,12 @@ def _setup(
     if partner_secret is not None:
         reports = HeaderAuth(secret("partner_secret", partner_secret), header=PARTNER_SECRET_HEADER)
     client.partner_secret_auth = reports
+    # Given, even where unusable: operations on the partner record refuse production
+    # themselves, naming the environment rather than the token.
     client.credentials_given = frozenset(
         name
-        for name, auth in (("personal_token", management), ("partner_secret", reports))
-        if auth is not None
+        for name, value in (("personal_token", personal_token), ("partner_secret", reports))
+        if value is not None
     )
     auth = RoutedAuth([(_PARTNER_RECORD_PATH, management), ("/p/", reports)])
     return HttpConfig.from_options(options, default_base_url=default_base_url, auth=auth)

@@ -182,7 +182,6 @@ class RecruiteeOperations:
 
     @operation(
         "List Candidates",
-        walker="iter_candidates",
         example={"limit": 20, "offset": 0, "qualified": True, "sort": "by_date"},
     )
     def list_candidates(
@@ -215,7 +214,7 @@ class RecruiteeOperations:
         )
         return Call(request, instance_of(models.CandidateList))
 
-    @walker
+    @walker(list_candidates)
     def iter_candidates(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> Walk[models.CandidateListItem]:
