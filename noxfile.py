@@ -2,8 +2,8 @@
 
     nox -s demo          run every operation against the local sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
-                         typecheck, versions, spec_diff, tests -- which include the release
-                         path)
+                         layers, typecheck, versions, spec_diff, tests -- which include the
+                         release path)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -401,6 +401,13 @@ def lint(session: nox.Session) -> None:
     sync(session, "lint", project=False)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(tags=["ci"])
+def layers(session: nox.Session) -> None:
+    """The import contracts of pyproject.toml's [tool.importlinter]: layers, no cycles."""
+    sync(session, "layers")
+    session.run("lint-imports", "--no-cache")
 
 
 @nox.session(tags=["ci"])
