@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -20,10 +21,9 @@ from hirelink.cli.main import (
     EXIT_UNAVAILABLE,
     app,
 )
+from hirelink.operations import load_providers
 from hirelink.sandbox import RecruiteeSandbox, StandIn
 from hirelink.sandbox.faults import Fault
-
-from .workflows import STEPS_BY_PROVIDER
 
 runner = CliRunner()
 
@@ -48,13 +48,12 @@ def test_every_operation_runs_through_the_command(
         settings = [f"--set={k}={v}" for k, v in credential.items()]
         added = hirelink("credentials", "add", f"sb-{provider}", "--provider", provider, *settings)
         assert added.exit_code == 0, added.output
-    for provider, steps in STEPS_BY_PROVIDER.items():
-        for operation_id, inputs, check in steps:
-            result = hirelink(
-                "run", operation_id, "--credential", f"sb-{provider}", "--input", json.dumps(inputs)
-            )
-            assert result.exit_code == 0, (operation_id, result.output)
-            assert check(json.loads(result.stdout)), operation_id
+    for operation in load_providers().operations():
+        provider = operation.provider.name
+        inputs = json.dumps(operation.example)
+        result = hirelink("run", operation.id, "--credential", f"sb-{provider}", "--input", inputs)
+        assert result.exit_code == 0, (operation.id, result.output)
+        jsonschema.validate(json.loads(result.stdout), operation.output_schema)
 
 
 def test_key_value_inputs_and_input_files(saved: RecruiteeSandbox, tmp_path: Path) -> None:

@@ -144,7 +144,7 @@ class JoinOperations:
             page_size=page_size,
         )
 
-    @operation("Retrieve Job", example={"job_id": 1021})
+    @operation("Retrieve Job", example={"job_id": 8812345})
     def get_job(self, job_id: int) -> Call[models.Job]:
         """One job, with office, salary and contact."""
         from hirelink.api.join.api.jobs import get_job
@@ -206,7 +206,7 @@ class JoinOperations:
     @operation(
         "Create Application",
         example={
-            "job_id": 1021,
+            "job_id": 8812345,
             "first_name": "Ada",
             "last_name": "Lindqvist",
             "email": "ada@example.org",

@@ -733,7 +733,7 @@ class PersonioOperations:
             PersonioOperations.list_persons, page_size, MAX_PERSONS_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Person", example={"person_id": 24205129}, requires=_CLIENT_CREDENTIALS)
+    @operation("Retrieve Person", example={"person_id": 24205101}, requires=_CLIENT_CREDENTIALS)
     def get_person(self, person_id: str | int) -> Call[models.Person]:
         """One person."""
         from hirelink.api.personio.api.persons import get_person

@@ -109,7 +109,9 @@ class ReportFields(TypedDict, total=False):
 
 
 _URL_KEYS = tuple(ServiceUrls.__annotations__)
-REPORT_EXAMPLE = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
+# Reports the sandbox seeds, so that the examples run against it.
+_SENT_REPORT_EXAMPLE = "a1dd18bf-b78c-4aa5-b13a-cf940e8b5e5b"
+_COMPLETED_REPORT_EXAMPLE = "b9eb4151-2294-4f25-9d31-34834f174540"
 
 
 _nothing = nothing
@@ -347,17 +349,6 @@ class PartnersOperations:
         self._on_rc("set_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
 
-    @operation("Delete Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
-    def delete_partner(self, company_id: int) -> Call[None]:
-        """Delete the partner record."""
-        from hirelink.api.recruitee_partners.api.partner import delete_partner
-
-        self._on_rc("delete_partner")
-        request = partial(
-            delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
-        )
-        return Call(request, _nothing)
-
     # --- partner secret -------------------------------------------------------------
 
     @operation("Regenerate Partner Secret", requires=_PARTNER_SECRET)
@@ -420,7 +411,7 @@ class PartnersOperations:
 
     @operation(
         "Update Report",
-        example={"report_id": REPORT_EXAMPLE, "status": "completed", "score": "82%"},
+        example={"report_id": _SENT_REPORT_EXAMPLE, "status": "completed", "score": "82%"},
         requires=_PARTNER_SECRET,
     )
     def update_report(
@@ -449,10 +440,25 @@ class PartnersOperations:
         )
         return Call(request, instance_of(models.Report), envelope="report")
 
-    @operation("Delete Report", example={"report_id": REPORT_EXAMPLE}, requires=_PARTNER_SECRET)
+    @operation(
+        "Delete Report", example={"report_id": _COMPLETED_REPORT_EXAMPLE}, requires=_PARTNER_SECRET
+    )
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         """Delete a report."""
         from hirelink.api.recruitee_partners.api.reports import delete_report
 
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
+        return Call(request, _nothing)
+
+    # --- last, so that the examples before it find the partner record -----------
+
+    @operation("Delete Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
+    def delete_partner(self, company_id: int) -> Call[None]:
+        """Delete the partner record."""
+        from hirelink.api.recruitee_partners.api.partner import delete_partner
+
+        self._on_rc("delete_partner")
+        request = partial(
+            delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
+        )
         return Call(request, _nothing)

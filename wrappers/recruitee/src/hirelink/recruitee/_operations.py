@@ -326,7 +326,7 @@ class RecruiteeOperations:
         )
         return _candidate_call(request)
 
-    @operation("Delete Candidate", example={"candidate_id": 7730011})
+    @operation("Delete Candidate", example={"candidate_id": 7730012})
     def delete_candidate(self, candidate_id: int) -> Call[models.Candidate]:
         """Delete a candidate; returns the record as it was, with ``deleted_at``."""
         from hirelink.api.recruitee.api.candidates import delete_candidate
