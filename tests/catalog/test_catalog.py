@@ -45,7 +45,7 @@ def test_seed_titles_are_registered() -> None:
         "List Applications",
         "Retrieve Application",
         "Create Application",
-        "Update Candidate",
+        "Set Candidate Tags",
         "Create Candidate Note",
     } <= join_titles
 
@@ -91,7 +91,7 @@ def test_every_example_runs_and_matches_its_output_schema(
             shown = json.dumps(result)  # JSON-ready
             assert all(secret.reveal() not in shown for _, secret in issued), operation.id
             jsonschema.validate(result, operation.output_schema)
-    # create_partner's answer and regenerate_secret each issue a partner secret
+    # create_partner's answer and regenerate_partner_secret each issue a partner secret
     assert [name for name, _ in issued] == ["partner_secret", "partner_secret"]
     assert all(isinstance(secret, Secret) for _, secret in issued)
 

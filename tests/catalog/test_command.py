@@ -195,7 +195,7 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
     credential = stand_ins["recruitee_partners"]
     settings = [f"--set={k}={v}" for k, v in credential.items()]
     assert hirelink("credentials", "add", "pt", "--provider", "recruitee_partners", *settings)
-    rotated = hirelink("run", "recruitee_partners.regenerate_secret", "-c", "pt")
+    rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pt")
     assert rotated.exit_code == 0, rotated.output
     assert "saved the new partner_secret" in rotated.stderr
     assert json.loads(rotated.stdout) == (

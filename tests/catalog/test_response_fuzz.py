@@ -189,7 +189,7 @@ WRITE_ANSWERS = {
 # Where the answer itself is the result (a newly issued secret), a write answered without
 # it cannot return it: the call raises MalformedResponseError, saying the write may have
 # been carried out, instead of handing out an empty secret.
-ANSWER_IS_THE_RESULT = frozenset({"recruitee_partners.regenerate_secret"})
+ANSWER_IS_THE_RESULT = frozenset({"recruitee_partners.regenerate_partner_secret"})
 
 
 def _promised(provider: str, operation_id: str) -> Any:

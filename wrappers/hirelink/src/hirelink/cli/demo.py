@@ -126,7 +126,7 @@ STORIES: dict[str, list[Step]] = {
         Step("list_application_stage_transitions", {"application_id": "application"}),
         Step("get_candidate", CANDIDATE),
         Step("list_jobs", keeps={"job": _first_v2_id}),
-        Step("get_job", {"job_id": "job"}),
+        Step("get_job", {"job_position_id": "job"}),
         Step("list_categories", keeps={"category": _first_id}),
         Step("get_category", {"category_id": "category"}),
         Step("list_persons", keeps={"person": _first_v2_id}),
@@ -178,7 +178,7 @@ def partners_story(sandbox: PartnersSandbox, service_url: str) -> list[Step]:
     urls = {name: f"{service_url}/{name}" for name in ("validate_token", "tests", "send_candidate")}
     return [
         Step("create_partner", {"urls": lambda c: urls}),
-        Step("set_inputs"),
+        Step("set_partner_inputs"),
         Step("update_partner"),
         Step(
             "Recruitee -> partner: send candidate", action=send, keeps={"report": lambda r: r["id"]}

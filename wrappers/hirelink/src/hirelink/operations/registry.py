@@ -72,8 +72,6 @@ class Provider:
     async_client_class: type[AbstractAsyncContextManager[Any]]
     client_arguments: Callable[[Mapping[str, Any]], dict[str, Any]]
     """Constructor keyword arguments from credential values."""
-    spec_name: str
-    """The spec the provider's generated models come from (for output schemas)."""
     check_operation: str
     """A cheap authenticated read that proves a credential works."""
     check_inputs: Mapping[str, Any] = field(factory=dict)

@@ -270,7 +270,7 @@ class JoinOperations:
     # --- candidates -----------------------------------------------------------------
 
     @operation(
-        "Update Candidate", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
+        "Set Candidate Tags", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
     )
     def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
         """Replace the candidate's whole tag set with ``tags``.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 
@@ -50,6 +50,7 @@ from hirelink.core.validation import (
     one_of,
     positive_int,
     string_list,
+    utc_moment,
 )
 from hirelink.core.validation import email as email_address
 
@@ -94,15 +95,6 @@ SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accep
 Moment = datetime | date
 T = TypeVar("T")
 Item_co = TypeVar("Item_co", covariant=True)
-
-
-def utc_moment(field: str, value: object) -> datetime:
-    """An aware UTC datetime; naive datetimes are taken as UTC, a date as its midnight."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=UTC)
-    raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
 
 
 def next_cursor(meta: models.ListMeta | object) -> str | None:
@@ -255,8 +247,8 @@ def _date_only(field: str, value: object) -> date:
 
 _CURSOR_PAGING = {"limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE), "cursor": non_empty_str}
 _UPDATED = {
-    "updated_after": Param(lambda f, v: utc_moment(f, v), wire="updated_at_gt"),
-    "updated_before": Param(lambda f, v: utc_moment(f, v), wire="updated_at_lt"),
+    "updated_after": Param(utc_moment, wire="updated_at_gt"),
+    "updated_before": Param(utc_moment, wire="updated_at_lt"),
 }
 _APPLICATIONS = Inputs("list_applications", **_CURSOR_PAGING, **_UPDATED, candidate_email=email)
 _CANDIDATES = Inputs("list_candidates", **_CURSOR_PAGING, **_UPDATED, email=email)
@@ -283,8 +275,8 @@ _PERSONS = Inputs(
     first_name=non_empty_str,
     last_name=non_empty_str,
     preferred_name=non_empty_str,
-    created_after=Param(lambda f, v: utc_moment(f, v), wire="created_at_gt"),
-    created_before=Param(lambda f, v: utc_moment(f, v), wire="created_at_lt"),
+    created_after=Param(utc_moment, wire="created_at_gt"),
+    created_before=Param(utc_moment, wire="created_at_lt"),
     **_UPDATED,
     status=one_of(ListPersonsStatus),
 )
@@ -679,12 +671,16 @@ class PersonioOperations:
             PersonioOperations.list_jobs, page_size, MAX_RECRUITING_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Job", example={"job_id": 1874512}, requires=_CLIENT_CREDENTIALS)
-    def get_job(self, job_id: str | int) -> Call[models.Job]:
-        """One job."""
+    @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
+    def get_job(self, job_position_id: str | int) -> Call[models.Job]:
+        """One job: the v2 record of a job position (the id the feed and
+        ``create_application`` call ``job_position_id``)."""
         from hirelink.api.personio.api.jobs import get_job
 
-        return Call(partial(get_job.sync_detailed, _id("job_id", job_id)), _unwrap(models.Job))
+        return Call(
+            partial(get_job.sync_detailed, _id("job_position_id", job_position_id)),
+            _unwrap(models.Job),
+        )
 
     @operation("List Categories", requires=_CLIENT_CREDENTIALS)
     def list_categories(self) -> Call[list[models.Category]]:

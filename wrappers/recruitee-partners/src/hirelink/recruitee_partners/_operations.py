@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from typing import Any, Final, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
@@ -40,8 +40,10 @@ from hirelink.core.validation import (
     http_url,
     json_object,
     non_empty_str,
+    numeric_id,
     positive_int,
     text,
+    utc_moment,
 )
 
 Environment = Literal["rc", "production"]
@@ -114,9 +116,6 @@ _SENT_REPORT_EXAMPLE = "a1dd18bf-b78c-4aa5-b13a-cf940e8b5e5b"
 _COMPLETED_REPORT_EXAMPLE = "b9eb4151-2294-4f25-9d31-34834f174540"
 
 
-_nothing = nothing
-
-
 def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
     """Register the returned partner secret, so hirelink's logs and errors mask it."""
     if isinstance(partner.secret, str) and partner.secret.strip():
@@ -126,13 +125,6 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
     return Secret(answer.secret)
-
-
-def company_path_segment(company_id: object) -> str:
-    """The ``/c/{company_id}`` segment: a Recruitee company id (digits are accepted too)."""
-    if isinstance(company_id, str) and company_id.isascii() and company_id.isdigit():
-        company_id = int(company_id)
-    return str(positive_int("company_id", company_id))
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
@@ -151,8 +143,7 @@ def iso_timestamp(field: str, value: object) -> str:
     """An ISO 8601 timestamp in UTC; naive datetimes are taken to be UTC already."""
     if not isinstance(value, datetime):
         raise InvalidInputError(field, f"must be a datetime, got {value!r}")
-    moment = value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    return moment.isoformat()
+    return utc_moment(field, value).isoformat()
 
 
 def _service_urls(field: str, value: object) -> dict[str, str]:
@@ -235,7 +226,7 @@ class PartnersOperations:
     credentials_given: frozenset[str]
     """Which of ``personal_token`` and ``partner_secret`` the client holds."""
     partner_secret_auth: HeaderAuth | None
-    """The partner secret's credential, rotated in place by :meth:`regenerate_secret`."""
+    """The partner secret's credential, rotated in place by :meth:`regenerate_partner_secret`."""
 
     def _switch_to(self, secret: Secret) -> Secret:
         if self.partner_secret_auth is not None:
@@ -261,7 +252,7 @@ class PartnersOperations:
             from hirelink.api.recruitee_partners.api.partner.update_partner import sync_detailed
         endpoint = sync_detailed
         body = models.PartnerFields.from_dict(fields)
-        request = partial(endpoint, self.codename, company_path_segment(company_id), body=body)
+        request = partial(endpoint, self.codename, numeric_id("company_id", company_id), body=body)
         return self._partner_call(request)
 
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
@@ -311,7 +302,7 @@ class PartnersOperations:
 
         self._on_rc("get_partner")
         request = partial(
-            get_partner.sync_detailed, self.codename, company_path_segment(company_id)
+            get_partner.sync_detailed, self.codename, numeric_id("company_id", company_id)
         )
         return self._partner_call(request)
 
@@ -327,11 +318,7 @@ class PartnersOperations:
         ``urls``, ``inputs``, ``options``); at least one is required. ``inputs`` replaces the
         list."""
         self._on_rc("update_partner")
-        fields = _PARTNER_FIELDS.wire(changes)
-        if not fields:
-            raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(_PARTNER_FIELDS.params)
-            )
+        fields = _PARTNER_FIELDS.wire_changes(changes)
         return self._write_partner(company_id, fields, new=False)
 
     @operation(
@@ -339,20 +326,22 @@ class PartnersOperations:
         example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
         requires=_PERSONAL_TOKEN,
     )
-    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[models.Partner]:
+    def set_partner_inputs(
+        self, company_id: int, inputs: Iterable[InputField]
+    ) -> Call[models.Partner]:
         """Replace the fields of the send dialog, e.g.
         ``[{"kind": "phone", "name": "phone", "required": False}]``.
 
         Kinds: ``first_name``, ``last_name``, ``email`` (the defaults), ``phone``,
         ``admin`` and ``offer``; each configured extra adds keys to ``send_candidate``.
         """
-        self._on_rc("set_inputs")
+        self._on_rc("set_partner_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
 
     # --- partner secret -------------------------------------------------------------
 
     @operation("Regenerate Partner Secret", requires=_PARTNER_SECRET)
-    def regenerate_secret(self) -> Call[Secret]:
+    def regenerate_partner_secret(self) -> Call[Secret]:
         """Issue a new partner secret, switch this client to it, and return it.
 
         Recruitee retires the old secret at once; this client sends the new one from its
@@ -379,7 +368,7 @@ class PartnersOperations:
         request = partial(
             list_candidate_reports.sync_detailed,
             self.codename,
-            company_path_segment(company_id),
+            numeric_id("company_id", company_id),
             positive_int("candidate_id", candidate_id),
         )
         return Call(request, list_of(models.Report), envelope="reports")
@@ -403,7 +392,7 @@ class PartnersOperations:
         request = partial(
             create_report.sync_detailed,
             self.codename,
-            company_path_segment(company_id),
+            numeric_id("company_id", company_id),
             positive_int("candidate_id", candidate_id),
             body=models.NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
         )
@@ -427,11 +416,7 @@ class PartnersOperations:
         """
         from hirelink.api.recruitee_partners.api.reports import update_report
 
-        wire = _REPORT_FIELDS.wire(changes)
-        if not wire:
-            raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(_REPORT_FIELDS.params)
-            )
+        wire = _REPORT_FIELDS.wire_changes(changes)
         request = partial(
             update_report.sync_detailed,
             self.codename,
@@ -448,7 +433,7 @@ class PartnersOperations:
         from hirelink.api.recruitee_partners.api.reports import delete_report
 
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
-        return Call(request, _nothing)
+        return Call(request, nothing)
 
     # --- last, so that the examples before it find the partner record -----------
 
@@ -459,6 +444,6 @@ class PartnersOperations:
 
         self._on_rc("delete_partner")
         request = partial(
-            delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
+            delete_partner.sync_detailed, self.codename, numeric_id("company_id", company_id)
         )
-        return Call(request, _nothing)
+        return Call(request, nothing)

@@ -8,6 +8,7 @@ entry of the operations catalog. Nothing here does I/O.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -37,6 +38,7 @@ from hirelink.core.validation import (
     http_url,
     id_list,
     non_empty_str,
+    numeric_id,
     one_of,
     positive_int,
     string_list,
@@ -164,10 +166,10 @@ def _candidate_key(candidate: models.CandidateListItem) -> int:
 
 def company_path_segment(company_id: int | str) -> str:
     """The ``/c/{company_id}`` segment: a numeric id or the company subdomain."""
-    if isinstance(company_id, int) and not isinstance(company_id, bool):
-        return str(positive_int("company_id", company_id))
-    if isinstance(company_id, str) and (company_id.isdigit() or _SUBDOMAIN.match(company_id)):
+    if isinstance(company_id, str) and _SUBDOMAIN.match(company_id) and not company_id.isdigit():
         return company_id
+    with contextlib.suppress(InvalidInputError):
+        return numeric_id("company_id", company_id)
     raise InvalidInputError(
         "company_id", f"must be the numeric company id or the subdomain, got {company_id!r}"
     )
@@ -280,10 +282,8 @@ class RecruiteeOperations:
         # Recruitee documents PATCH /candidates/{id}/update_cv as the way to replace a
         # CV; only one client puts remote_cv_url in the plain PATCH, so whether that is
         # honoured is uncertain. The documented endpoint replaces the CV for sure.
-        profile = _PROFILE.wire(changes)
+        profile = _PROFILE.wire_changes(changes)
         cv_url = profile.pop("remote_cv_url", None)
-        if not profile and cv_url is None:
-            raise InvalidInputError("fields", "give at least one of: " + ", ".join(_PROFILE.params))
         candidate_id = self._candidate_id(candidate_id)
         calls: list[Call[models.Candidate]] = []
         if profile:

@@ -33,7 +33,6 @@ JOIN = Provider(
     client_class=Join,
     async_client_class=AsyncJoin,
     client_arguments=_arguments,
-    spec_name="join",
     check_operation="join.list_categories",
     conversions={Document: file_conversion(_document, types=DocumentTypeName, name="JoinDocument")},
 )

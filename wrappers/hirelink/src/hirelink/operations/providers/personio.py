@@ -73,7 +73,6 @@ PERSONIO = Provider(
     client_class=Personio,
     async_client_class=AsyncPersonio,
     client_arguments=_arguments,
-    spec_name="personio",
     check_operation="personio.check_connection",
     conversions={Document: DOCUMENT},
 )

@@ -32,7 +32,6 @@ RECRUITEE = Provider(
     client_class=Recruitee,
     async_client_class=AsyncRecruitee,
     client_arguments=_arguments,
-    spec_name="recruitee",
     check_operation="recruitee.list_offers",
 )
 

@@ -41,7 +41,6 @@ PARTNERS = Provider(
     client_class=RecruiteePartners,
     async_client_class=AsyncRecruiteePartners,
     client_arguments=_arguments,
-    spec_name="recruitee-partners",
     check_operation="recruitee_partners.list_candidate_reports",
     check_inputs={"company_id": 1, "candidate_id": 1},
     secret_output_fields=frozenset({"secret"}),
@@ -52,7 +51,7 @@ CATALOG.register(
         PARTNERS,
         refreshes_credential={
             "create_partner": "partner_secret",
-            "regenerate_secret": "partner_secret",
+            "regenerate_partner_secret": "partner_secret",
         },
     )
 )
