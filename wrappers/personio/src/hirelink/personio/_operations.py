@@ -39,6 +39,7 @@ from hirelink.core import (
     operation,
     walker,
 )
+from hirelink.core.calls import nothing
 from hirelink.core.files import LoadedFile, document_list
 from hirelink.core.operations import Operation, require_credentials
 from hirelink.core.pagination import CursorPage
@@ -127,10 +128,6 @@ def _unwrap(model: type[T]) -> Callable[[object], T]:
         return narrow(data if data is not None and not isinstance(parsed, model) else parsed)
 
     return unwrap
-
-
-def _nothing(parsed: object) -> None:
-    """For answers without a documented body."""
 
 
 # --- argument groups ------------------------------------------------------------------
@@ -459,7 +456,7 @@ class PersonioOperations:
         body = models.ApplicationRequest(**wire, files=files or UNSET)
         yield Call(
             partial(create_application.sync_detailed, body=body, x_company_id=self._company_id()),
-            _nothing,
+            nothing,
         )
         return body
 
@@ -486,7 +483,7 @@ class PersonioOperations:
         request = partial(
             create_application.sync_detailed, body=body, x_company_id=self._company_id()
         )
-        return Call(request, _nothing)
+        return Call(request, nothing)
 
     # --- OAuth and the connection --------------------------------------------------------
 
@@ -507,7 +504,7 @@ class PersonioOperations:
         if token is None:
             return False
         body = models.RevokeRequest(token=token.reveal())
-        yield Call(partial(revoke_access_token.sync_detailed, body=body), _nothing)
+        yield Call(partial(revoke_access_token.sync_detailed, body=body), nothing)
         return True
 
     @operation("Check Connection")
