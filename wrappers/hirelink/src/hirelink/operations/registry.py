@@ -70,8 +70,6 @@ class Provider:
     credential_fields: tuple[CredentialField, ...]
     client_class: type[AbstractContextManager[Any]]
     async_client_class: type[AbstractAsyncContextManager[Any]]
-    client_arguments: Callable[[Mapping[str, Any]], dict[str, Any]]
-    """Constructor keyword arguments from credential values."""
     check_operation: str
     """A cheap authenticated read that proves a credential works."""
     check_inputs: Mapping[str, Any] = field(factory=dict)
@@ -79,6 +77,11 @@ class Provider:
     conversions: Mapping[type, InputConversion] = field(factory=dict)
     secret_output_fields: frozenset[str] = frozenset()
     """Keys in results that hold secrets: shown as ``***`` in catalog output."""
+
+    def client_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Constructor keyword arguments: the credential fields given (each field is named
+        after the client's keyword argument)."""
+        return {f.name: values[f.name] for f in self.credential_fields if values.get(f.name)}
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
         return self.client_class(**self.client_arguments(values))
