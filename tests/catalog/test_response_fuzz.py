@@ -53,7 +53,7 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 # the fuzzed answer's status is drawn too. 204 and 205 carry no body, so not with one.
 SUCCESSES_WITH_BODY = (200, 201, 202, 203, 206)
 # Every operation with the example its declaration carries, in declaration order.
-STEPS = [(o.provider.name, o.id, o.example) for o in CATALOG.operations()]
+STEPS = [(o.provider.name, o.id, dict(o.example)) for o in CATALOG.operations()]
 
 
 @functools.cache
