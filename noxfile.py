@@ -2,8 +2,9 @@
 
     nox -s demo          run every operation against the local sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
-                         typecheck, versions, spec_diff, tests on every supported Python --
-                         the primary one also runs the release path -- and tests_lowest)
+                         layers, typecheck, versions, spec_diff, tests on every supported
+                         Python -- the primary one also runs the release path -- and
+                         tests_lowest)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -158,7 +159,7 @@ Generated code: do not edit. Most users want the hand-written wrapper instead
 """
 
 # Every distribution carries this text as its LICENSE (the hand-written ones commit it,
-# generated ones get it here); tests/release/versions.py checks they all agree.
+# generated ones get it here); tools/release/versions.py checks they all agree.
 LICENSE_TEXT = """\
 MIT License
 
@@ -402,7 +403,7 @@ def template_diff(session: nox.Session) -> None:
     `nox -s template_diff -- --stat` prints changed line counts only.
     """
     sync(session, "generate", project=False)
-    session.run("python", "tests/template_diff.py", *session.posargs)
+    session.run("python", "tools/template_diff.py", *session.posargs)
 
 
 @nox.session(tags=["ci"])
@@ -421,7 +422,7 @@ def specs(session: nox.Session) -> None:
     sync(session, "specs", project=False)
     session.run(
         "python",
-        "tests/check_specs.py",
+        "tools/check_specs.py",
         *sorted(str(p) for p in SPECS.glob("*.yaml") if not p.name.endswith(".config.yaml")),
     )
 
@@ -435,19 +436,26 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(tags=["ci"])
+def layers(session: nox.Session) -> None:
+    """The import contracts of pyproject.toml's [tool.importlinter]: layers, no cycles."""
+    sync(session, "layers")
+    session.run("lint-imports", "--no-cache")
+
+
+@nox.session(tags=["ci"])
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over hand-written code."""
     sync(session, "typecheck")
     session.run("mypy", *HAND_WRITTEN_SOURCES, "noxfile.py")
     session.run("mypy", "--allow-untyped-defs", "--allow-incomplete-defs", "tests")
-    session.run("mypy", "tests/release")  # release tooling and its tests: strict
+    session.run("mypy", "tools", "tests/release")  # the tooling and the release tests: strict
 
 
 @nox.session(tags=["ci"])
 def versions(session: nox.Session) -> None:
     """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.versions")
+    session.run("python", "-m", "tools.release.versions")
 
 
 @nox.session(tags=["ci"])
@@ -459,7 +467,7 @@ def spec_diff(session: nox.Session) -> None:
     Fails when a breaking change did not take at least the bump it needs.
     """
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
+    session.run("python", "-m", "tools.release.spec_diff", *session.posargs)
 
 
 def _pytest_workers() -> list[str]:
@@ -601,14 +609,14 @@ def bench(session: nox.Session) -> None:
             )
             session.run("tar", "-xf", str(archive), "-C", scratch, external=True)
             arguments = ["--before", scratch, *arguments]
-        session.run("python", "tests/bench/bench_clients.py", *arguments)
+        session.run("python", "tools/bench_clients.py", *arguments)
 
 
 @nox.session
 def soak(session: nox.Session) -> None:
     """Faulted lists, 503'd creates, concurrent token exchanges, memory over token refreshes."""
     sync(session, "test")
-    session.run("python", "-m", "tests.soak.soak", *session.posargs)
+    session.run("python", "-m", "tools.soak", *session.posargs)
 
 
 @nox.session
@@ -619,7 +627,8 @@ def demo(session: nox.Session) -> None:
 
 
 # --- release: build, versions, spec changes, publish ----------------------------------
-# The logic lives in tests/release/ (typed, unit-tested); these sessions only call it.
+# The logic lives in tools/release/ (typed; its tests are in tests/release/); these sessions
+# only call it.
 
 
 @nox.session
@@ -633,7 +642,7 @@ def build(session: nox.Session) -> None:
     if DIST.exists():
         shutil.rmtree(DIST)
     session.run(
-        "python", "-m", "tests.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
+        "python", "-m", "tools.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
     )
 
 
@@ -651,7 +660,7 @@ def publish(session: nox.Session) -> None:
     session.run(
         "python",
         "-m",
-        "tests.release.publish",
+        "tools.release.publish",
         "--dist",
         str(DIST),
         "--check-fresh",
@@ -672,4 +681,4 @@ def release(session: nox.Session) -> None:
     _require_current_generated(session)
     if DIST.exists():
         shutil.rmtree(DIST)
-    session.run("python", "-m", "tests.release.release", str(DIST), env={"HIRELINK_UV": UV})
+    session.run("python", "-m", "tools.release.release", str(DIST), env={"HIRELINK_UV": UV})

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .distributions import discover, uv_binary
+from tools.release.distributions import discover, uv_binary
 
 USER_CODE = '''\
 """The user's integration code: tag every qualified candidate."""

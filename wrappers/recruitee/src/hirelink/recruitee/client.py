@@ -1,6 +1,6 @@
 """``Recruitee`` and ``AsyncRecruitee``: the Recruitee ATS API.
 
-Both inherit every operation from :class:`~hirelink.recruitee._requests.RecruiteeOperations`,
+Both inherit every operation from :class:`~hirelink.recruitee._operations.RecruiteeOperations`,
 where each is declared once; they add only their constructor.
 """
 
@@ -19,8 +19,9 @@ from hirelink.core import (
     ProviderClient,
     Secret,
 )
+from hirelink.core.validation import secret
 
-from ._requests import RecruiteeOperations, company_path_segment
+from ._operations import RecruiteeOperations, company_path_segment
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
 RC_BASE_URL = "https://api.rc.recruitee.dev"
@@ -31,7 +32,7 @@ def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
-        auth=HeaderAuth.bearer(Secret.coerce(token, field="token")),
+        auth=HeaderAuth.bearer(secret("token", token)),
     )
 
 
