@@ -26,6 +26,7 @@ from typing import Any, Final, TypedDict
 import httpx
 from attrs import define, field
 
+from ._version import VERSION
 from .decoding import adopt
 from .errors import ErrorRefiner, api_error_from_response
 from .options import as_timeout, check_max_retries
@@ -54,18 +55,9 @@ def default_ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-@functools.cache
 def user_agent() -> str:
-    """``hirelink/<version of hirelink-core>``, read once, when the first client is built.
-
-    Not at import: ``importlib.metadata`` alone costs more than the rest of the import.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"hirelink/{version('hirelink-core')}"
-    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-        return "hirelink"
+    """``hirelink/<version of hirelink-core>``: the User-Agent of every request."""
+    return f"hirelink/{VERSION}"
 
 
 class ClientOptions(TypedDict, total=False):
