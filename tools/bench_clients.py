@@ -6,13 +6,17 @@ page) and Personio v2 ``list_applications`` (100 per page), against raw ``httpx`
 
 1. per page, sync: median over paired, interleaved calls of hirelink / raw;
 2. 1000 async calls at concurrency 50: wall time of hirelink / raw, paired rounds;
-3. import: what importing the provider's wrapper adds to ``import httpx``, in a fresh
-   process (the count of modules the first call still imports is printed);
+3. import: what importing the provider's wrapper and the modules its first call needs
+   (endpoint, models, decoder; listed by an earlier fresh process) adds to ``import
+   httpx``, in a fresh process, as wall and as CPU time (on a shared machine the wall
+   time includes waiting for a core);
 4. first page in a fresh process: client creation + first call, hirelink / raw;
 5. RSS after 300 calls: hirelink's process minus raw's (the same fresh processes);
-plus, for the current code, peak traced memory while walking 1,000 and 10,000 records
-(flat means one page alive at a time), and json.loads against orjson.loads on the same
-page bytes.
+Each figure is given for the current code reading with json and with orjson
+(``HIRELINK_JSON_DECODER``), side by side; plus, for the current code, peak traced memory
+while walking 1,000 and 10,000 records (flat means one page alive at a time), json against
+orjson and msgspec decoding the same page bytes, and ``bench_models``: Recruitee's
+``from_dict`` per field kind.
 
 Every figure is measured in child processes, so ``--before DIR`` can also measure an
 older checkout (its ``generated/*/src`` and ``wrappers/*/src`` put first on sys.path)
@@ -35,9 +39,10 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -245,7 +250,7 @@ def measure_sync(provider: str, details: dict[str, Any], pairs: int) -> dict[str
 
 
 def measure_decoders(provider: str, details: dict[str, Any]) -> dict[str, Any]:
-    """json.loads against orjson.loads (when installed) on the bytes of one page."""
+    """json.loads against orjson and msgspec (when installed) on the bytes of one page."""
     import httpx
 
     with httpx.Client(timeout=TIMEOUT) as http:
@@ -255,8 +260,16 @@ def measure_decoders(provider: str, details: dict[str, Any]) -> dict[str, Any]:
     try:
         import orjson
     except ImportError:
-        return figures
-    figures["orjson_us"] = best_of(lambda: orjson.loads(content)) * 1e6
+        pass
+    else:
+        figures["orjson_us"] = best_of(lambda: orjson.loads(content)) * 1e6
+    try:
+        import msgspec
+    except ImportError:
+        pass
+    else:
+        decoder = msgspec.json.Decoder()
+        figures["msgspec_us"] = best_of(lambda: decoder.decode(content)) * 1e6
     return figures
 
 
@@ -326,17 +339,25 @@ def measure_async(
     return {"ratio": statistics.median(asyncio.run(run()))}
 
 
-def measure_fresh(provider: str, details: dict[str, Any], sdk: bool, calls: int) -> dict[str, Any]:
-    """In a fresh process: import times, client creation + first call, RSS after ``calls``."""
-    started = time.perf_counter()
+def measure_fresh(
+    provider: str, details: dict[str, Any], sdk: bool, calls: int, modules: Sequence[str] = ()
+) -> dict[str, Any]:
+    """In a fresh process: import times, client creation + first call, RSS after ``calls``.
+
+    ``modules`` are imported with the wrapper and counted in its import time: given the
+    modules the first call imports, the figure is the import of what a first call needs.
+    """
+    started, started_cpu = time.perf_counter(), time.process_time()
     import httpx
 
-    httpx_s = time.perf_counter() - started
-    import_s = 0.0
+    httpx_s, httpx_cpu_s = time.perf_counter() - started, time.process_time() - started_cpu
+    import_s = import_cpu_s = 0.0
     if sdk:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         __import__(wrapper_module(provider))
-        import_s = time.perf_counter() - started
+        for name in modules:  # what the first call would import (a previous run's list)
+            __import__(name)
+        import_s, import_cpu_s = time.perf_counter() - started, time.process_time() - started_cpu
     before = set(sys.modules)
     started = time.perf_counter()
     if sdk:
@@ -352,7 +373,9 @@ def measure_fresh(provider: str, details: dict[str, Any], sdk: bool, calls: int)
     gc.collect()
     return {
         "httpx_ms": httpx_s * 1000,
+        "httpx_cpu_ms": httpx_cpu_s * 1000,
         "import_ms": import_s * 1000,
+        "import_cpu_ms": import_cpu_s * 1000,
         "first_ms": first_s * 1000,
         "first_call_modules": first_call_modules,
         "rss_mb": current_rss_mb(),
@@ -385,6 +408,14 @@ def measure_walk(provider: str, details: dict[str, Any], counts: list[int]) -> d
     return {"peak_kib": peaks}
 
 
+def decoder_in_use() -> str:
+    """The JSON decoder hirelink reads answers with here (json before it could choose)."""
+    decoding = sys.modules.get("hirelink.core.decoding")
+    if decoding is None:
+        return "json" if "hirelink.core" in sys.modules else "-"
+    return str(decoding.active_decoder().name)
+
+
 def worker(args: argparse.Namespace) -> int:
     details = json.loads(args.details)[args.provider]
     if args.kind == "warm":
@@ -392,11 +423,15 @@ def worker(args: argparse.Namespace) -> int:
         if args.calls:
             result["async_ratio"] = measure_async(args.provider, details, args.calls, 1)["ratio"]
     elif args.kind in ("fresh-raw", "fresh-sdk"):
-        result = measure_fresh(args.provider, details, args.kind == "fresh-sdk", args.calls)
+        modules = [name for name in args.modules.split(",") if name]
+        result = measure_fresh(
+            args.provider, details, args.kind == "fresh-sdk", args.calls, modules
+        )
     else:
         result = measure_walk(args.provider, details, [1_000, args.calls])
     loaded = sys.modules.get(wrapper_module(args.provider))
     result["code"] = getattr(loaded, "__file__", "") or ""
+    result["decoder"] = decoder_in_use()
     print(json.dumps(result))
     return 0
 
@@ -404,10 +439,32 @@ def worker(args: argparse.Namespace) -> int:
 # --- the parent: interleaved children, medians, the table ---------------------------
 
 
+@dataclass(frozen=True)
+class Variant:
+    """One column of the table: a checkout (None: the current code) and a decoder."""
+
+    label: str
+    code: Path | None = None
+    decoder: str = "auto"
+
+
+def variants(before: Path | None) -> list[Variant]:
+    """The code before (if given), then the current code with json and, if installed, orjson."""
+    chosen = [Variant("before", before, "json")] if before is not None else []
+    chosen.append(Variant("json", None, "json"))
+    try:
+        import orjson  # noqa: F401  (only whether it is there)
+    except ImportError:
+        return chosen
+    return [*chosen, Variant("orjson", None, "orjson")]
+
+
 def child(
-    kind: str, provider: str, details: str, before: Path | None, **options: int
+    kind: str, provider: str, details: str, variant: Variant, **options: int | str
 ) -> dict[str, Any]:
     env = dict(os.environ)
+    env["HIRELINK_JSON_DECODER"] = variant.decoder
+    before = variant.code
     if before is not None:
         old = [str(path) for path in sorted(before.glob("*/*/src"))]
         env["PYTHONPATH"] = os.pathsep.join([*old, env.get("PYTHONPATH", "")])
@@ -425,27 +482,38 @@ def child(
     return result
 
 
-def figures(
-    provider: str, details: str, versions: list[Path | None], rounds: int, quick: bool
-) -> list[dict[str, Any]]:
-    """The five figures for each of ``versions`` (None: the current code).
+def first_call_modules(provider: str, details: str, variant: Variant) -> str:
+    """The modules the first call imports beyond raw's, comma-joined."""
+    raw = child("fresh-raw", provider, details, variant, calls=1)
+    sdk = child("fresh-sdk", provider, details, variant, calls=1)
+    return ",".join(sorted(set(sdk["first_call_modules"]) - set(raw["first_call_modules"])))
 
-    Within every round each version runs once, in turn, so both see the same machine.
+
+def figures(
+    provider: str, details: str, columns: list[Variant], rounds: int, quick: bool
+) -> list[dict[str, Any]]:
+    """The five figures for each of ``columns``.
+
+    Within every round each column runs once, in turn, so all see the same machine.
     """
     runs: list[dict[str, list[Any]]] = [
-        {"sync": [], "async": [], "fresh_raw": [], "fresh_sdk": []} for _ in versions
+        {"sync": [], "async": [], "fresh_raw": [], "fresh_sdk": [], "decoder": []} for _ in columns
     ]
+    needs = [first_call_modules(provider, details, variant) for variant in columns]
     for index in range(rounds):
-        for code, run in zip(versions, runs, strict=True):
+        for variant, run, modules in zip(columns, runs, needs, strict=True):
             # 1000 async calls take long: two rounds of them are enough.
             calls = 0 if index >= 2 else 200 if quick else 1000
             pairs = 30 if quick else 60
-            warm = child("warm", provider, details, code, pairs=pairs, calls=calls)
+            warm = child("warm", provider, details, variant, pairs=pairs, calls=calls)
             run["sync"].append(warm["ratio"])
+            run["decoder"].append(warm["decoder"])
             if calls:
                 run["async"].append(warm["async_ratio"])
-            run["fresh_raw"].append(child("fresh-raw", provider, details, code, calls=300))
-            run["fresh_sdk"].append(child("fresh-sdk", provider, details, code, calls=300))
+            run["fresh_raw"].append(child("fresh-raw", provider, details, variant, calls=300))
+            run["fresh_sdk"].append(
+                child("fresh-sdk", provider, details, variant, calls=300, modules=modules)
+            )
     return [summarize(run) for run in runs]
 
 
@@ -453,14 +521,19 @@ def summarize(run: dict[str, list[Any]]) -> dict[str, Any]:
     fresh_raw, fresh_sdk = run["fresh_raw"], run["fresh_sdk"]
     first_raw = statistics.median(one["first_ms"] for one in fresh_raw)
     return {
+        "decoder": "/".join(sorted(set(run["decoder"]))),
         "sync": statistics.median(run["sync"]),
         "async": statistics.median(run["async"]),
         "import": statistics.median(one["import_ms"] for one in fresh_sdk),
+        "import_cpu": statistics.median(one["import_cpu_ms"] for one in fresh_sdk),
         "httpx_import": statistics.median(one["httpx_ms"] for one in fresh_raw),
+        "httpx_import_cpu": statistics.median(one["httpx_cpu_ms"] for one in fresh_raw),
         "first": statistics.median(one["first_ms"] for one in fresh_sdk) / first_raw,
         "rss": statistics.median(
             sdk["rss_mb"] - raw["rss_mb"] for sdk, raw in zip(fresh_sdk, fresh_raw, strict=True)
         ),
+        # The first call's modules are imported beforehand (counted in "import"); what
+        # is left are modules the call itself still imports.
         "first_call_modules": max(
             len(set(sdk["first_call_modules"]) - set(raw["first_call_modules"]))
             for sdk, raw in zip(fresh_sdk, fresh_raw, strict=True)
@@ -468,21 +541,29 @@ def summarize(run: dict[str, list[Any]]) -> dict[str, Any]:
     }
 
 
-def print_table(provider: str, after: dict[str, Any], before: dict[str, Any] | None) -> None:
-    rows = [
-        ("per page, sync (x raw)", "sync", "{:.2f}x", TARGETS["sync"]),
-        ("1000 async calls, 50 at once", "async", "{:.2f}x", TARGETS["async"]),
-        ("import (httpx + ...)", "import", "+{:.1f} ms", TARGETS["import"]),
-        ("first page, fresh process", "first", "{:.2f}x", TARGETS["first"]),
-        ("RSS after 300 calls, over raw", "rss", "{:+.1f} MB", "<= +10 MB"),
-    ]
+ROWS = [
+    ("decoder used", "decoder", "{}", ""),
+    ("per page, sync (x raw)", "sync", "{:.2f}x", TARGETS["sync"]),
+    ("1000 async calls, 50 at once", "async", "{:.2f}x", TARGETS["async"]),
+    ("import for a first call (wall)", "import", "+{:.1f} ms", TARGETS["import"]),
+    ("  the same, CPU time", "import_cpu", "+{:.1f} ms", ""),
+    ("first page, fresh process", "first", "{:.2f}x", TARGETS["first"]),
+    ("RSS after 300 calls, over raw", "rss", "{:+.1f} MB", "<= +10 MB"),
+]
+
+
+def print_table(provider: str, columns: list[Variant], measured: list[dict[str, Any]]) -> None:
     print(f"\n{provider}: {OPERATIONS[provider]}")
-    print(f"  {'figure':<32}{'before':>12}{'after':>12}   target")
-    for label, key, form, target in rows:
-        old = form.format(before[key]) if before else "-"
-        print(f"  {label:<32}{old:>12}{form.format(after[key]):>12}   {target}")
-    print(f"  (import httpx itself: {after['httpx_import']:.1f} ms; modules the first call")
-    print(f"   imports beyond raw's: {after['first_call_modules']})")
+    print(f"  {'figure':<32}" + "".join(f"{v.label:>12}" for v in columns) + "   target")
+    for label, key, form, target in ROWS:
+        cells = "".join(f"{form.format(one[key]):>12}" for one in measured)
+        print(f"  {label:<32}{cells}   {target}")
+    last = measured[-1]
+    print(
+        f"  (import httpx itself: {last['httpx_import']:.1f} ms wall,"
+        f" {last['httpx_import_cpu']:.1f} ms CPU; modules the first call still imports:"
+        f" {last['first_call_modules']})"
+    )
 
 
 OPERATIONS = {
@@ -490,6 +571,26 @@ OPERATIONS = {
     "join": "list_applications, 50 per page",
     "personio": "v2 list_applications, 100 per page",
 }
+
+
+def model_figures(details: dict[str, Any]) -> None:
+    """``bench_models`` on the stand-in's Recruitee page, in a process of its own."""
+    import httpx
+
+    with httpx.Client(timeout=TIMEOUT) as http:
+        request = sync_raw_request("recruitee", details, http)
+        page = http.get(request.url, params=request.params, headers=request.headers)
+    with tempfile.TemporaryDirectory() as scratch:
+        saved = Path(scratch) / "page.json"
+        saved.write_bytes(page.content)
+        script = Path(__file__).with_name("bench_models.py")
+        subprocess.run([sys.executable, str(script), str(saved)], check=True)
+
+
+def describe(variant: Variant) -> str:
+    if variant.code is not None:
+        return f"{variant.label} = the checkout given with --before"
+    return f"{variant.label} = this code, HIRELINK_JSON_DECODER={variant.decoder}"
 
 
 def main() -> int:
@@ -502,6 +603,7 @@ def main() -> int:
     work.add_argument("--details", required=True)
     work.add_argument("--pairs", type=int, default=100)
     work.add_argument("--calls", type=int, default=300)
+    work.add_argument("--modules", default="", help="comma-separated, imported with the wrapper")
     parser.add_argument("--before", type=Path, help="an older checkout to measure alongside")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="fewer calls (a smoke run)")
@@ -513,23 +615,27 @@ def main() -> int:
         return worker(args)
     with sandbox_process(SEEDED) as details, sandbox_process(RECORDS) as large:
         encoded, encoded_large = json.dumps(details), json.dumps(large)
+        columns = variants(args.before)
         print("Ratios are hirelink / raw httpx + json.loads on the same server; medians of")
-        print(f"paired, interleaved runs ({args.rounds} rounds, before and after alternating).")
+        print(f"paired, interleaved runs ({args.rounds} rounds, the columns alternating).")
+        print("Columns: " + ", ".join(describe(variant) for variant in columns) + ".")
         for provider in args.providers:
-            versions = [None] if args.before is None else [args.before, None]
-            measured = figures(provider, encoded, versions, args.rounds, args.quick)
-            before, after = (None, measured[0]) if args.before is None else measured
-            print_table(provider, after, before)
-            sync = child("warm", provider, encoded, None, pairs=5, calls=0)
-            if "orjson_us" in sync:
-                print(
-                    f"  decode one page: json.loads {sync['json_us']:.0f} µs,"
-                    f" orjson.loads {sync['orjson_us']:.0f} µs"
-                )
+            measured = figures(provider, encoded, columns, args.rounds, args.quick)
+            print_table(provider, columns, measured)
+            current = columns[-1]
+            decoded = child("warm", provider, encoded, current, pairs=5, calls=0)
+            shown = ", ".join(
+                f"{name} {decoded[f'{name}_us']:.0f} µs"
+                for name in ("json", "orjson", "msgspec")
+                if f"{name}_us" in decoded
+            )
+            print(f"  decode one page: {shown}")
             count = 2_000 if args.quick else RECORDS
-            peaks = child("walk", provider, encoded_large, None, calls=count)["peak_kib"]
+            peaks = child("walk", provider, encoded_large, current, calls=count)["peak_kib"]
             shown = ", ".join(f"{n} records {kib:.0f} KiB" for n, kib in peaks.items())
             print(f"  peak traced memory walking: {shown}")
+        if "recruitee" in args.providers:
+            model_figures(details["recruitee"])
     return 0
 
 

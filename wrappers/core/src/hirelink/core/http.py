@@ -2,7 +2,8 @@
 
 Every provider client gets the same stack, outermost first:
 
-    event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400
+    event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400;
+                 a 2xx's ``json()`` then decodes with core's decoder (hirelink.core.decoding)
     auth (an ``httpx.Auth``)
     RetryTransport (per-call options, retries, backoff, Retry-After; reads the body)
     RateLimitTransport (only when the config declares rate limits; budgets in the store)
@@ -25,6 +26,8 @@ from typing import Any, Final, TypedDict
 import httpx
 from attrs import define, field
 
+from ._version import VERSION
+from .decoding import adopt
 from .errors import ErrorRefiner, api_error_from_response
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
@@ -52,18 +55,9 @@ def default_ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-@functools.cache
 def user_agent() -> str:
-    """``hirelink/<version of hirelink-core>``, read once, when the first client is built.
-
-    Not at import: ``importlib.metadata`` alone costs more than the rest of the import.
-    """
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"hirelink/{version('hirelink-core')}"
-    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-        return "hirelink"
+    """``hirelink/<version of hirelink-core>``: the User-Agent of every request."""
+    return f"hirelink/{VERSION}"
 
 
 class ClientOptions(TypedDict, total=False):
@@ -185,6 +179,7 @@ def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response],
     def hook(response: httpx.Response) -> None:
         response.read()  # read already by the retry transport; this only returns it
         _release_stream(response)
+        adopt(response)
         if _should_raise(response):
             raise api_error_from_response(response, refine=refine)
 
@@ -197,6 +192,7 @@ def _araise_for_status(
     async def hook(response: httpx.Response) -> None:
         await response.aread()
         _release_stream(response)
+        adopt(response)
         if _should_raise(response):
             raise api_error_from_response(response, refine=refine)
 

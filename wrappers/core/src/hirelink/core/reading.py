@@ -28,6 +28,7 @@ from typing import Any, TypeVar, cast, get_type_hints
 import attrs
 import httpx
 
+from .decoding import JsonResponse, loads
 from .errors import HirelinkError, MalformedResponseError
 from .secrets import scrub
 
@@ -108,7 +109,7 @@ def _unset_of(model: type[Any]) -> object:
 
 
 def _json(response: httpx.Response) -> Any:
-    return json.loads(response.content)
+    return loads(response.content)
 
 
 def _tolerant_bodies(body: Any, envelope: str | None) -> Iterator[Any]:
@@ -186,7 +187,7 @@ def _describe(error: Exception) -> str:
 
 
 def _with_json(response: httpx.Response, body: Any) -> httpx.Response:
-    return httpx.Response(
+    return JsonResponse(
         response.status_code,
         headers={"Content-Type": "application/json"},
         content=json.dumps(body).encode(),

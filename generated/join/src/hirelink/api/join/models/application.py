@@ -121,43 +121,43 @@ class Application:
         _created_at = _src_get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _last_updated_at = _src_get("lastUpdatedAt", UNSET)
         last_updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_last_updated_at, Unset)
+            if _last_updated_at is UNSET
             else datetime.datetime.fromisoformat(_last_updated_at)
         )
         hiring_state = _src_get("hiringState", UNSET)
         _candidate = _src_get("candidate", UNSET)
         candidate: Candidate | Unset = (
-            UNSET if isinstance(_candidate, Unset) else Candidate.from_dict(_candidate)
+            UNSET if _candidate is UNSET else Candidate.from_dict(_candidate)
         )
         _job = _src_get("job", UNSET)
         job: ApplicationJob | Unset = (
-            UNSET if isinstance(_job, Unset) else ApplicationJob.from_dict(_job)
+            UNSET if _job is UNSET else ApplicationJob.from_dict(_job)
         )
         _source = _src_get("source", UNSET)
         source: ApplicationSourceInfo | None | Unset = (
-            UNSET if isinstance(_source, Unset) else _parse_source(_source)
+            _source if _source is None or _source is UNSET else _parse_source(_source)
         )
         _attachments = _src_get("attachments", UNSET)
         attachments: list[Attachment] | Unset = (
             UNSET
-            if isinstance(_attachments, Unset)
+            if _attachments is UNSET
             else list(map(Attachment.from_dict, _attachments))
         )
         _instance_ = cls(
-            id=id,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            hiring_state=hiring_state,
-            candidate=candidate,
-            job=job,
-            source=source,
-            attachments=attachments,
+            id,
+            created_at,
+            last_updated_at,
+            hiring_state,
+            candidate,
+            job,
+            source,
+            attachments,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -71,21 +71,21 @@ class ApplicationCreateRequest:
         candidate = NewCandidate.from_dict(src_dict["candidate"])
         _source = _src_get("source", UNSET)
         source: ApplicationSource | Unset = (
-            UNSET if isinstance(_source, Unset) else ApplicationSource(_source)
+            UNSET if _source is UNSET else ApplicationSource(_source)
         )
         integration_external_id = _src_get("integrationExternalId", UNSET)
         _documents = _src_get("documents", UNSET)
         documents: list[ApplicationDocument] | Unset = (
             UNSET
-            if isinstance(_documents, Unset)
+            if _documents is UNSET
             else list(map(ApplicationDocument.from_dict, _documents))
         )
         _instance_ = cls(
-            job_id=job_id,
-            candidate=candidate,
-            source=source,
-            integration_external_id=integration_external_id,
-            documents=documents,
+            job_id,
+            candidate,
+            source,
+            integration_external_id,
+            documents,
         )
 
         return _instance_

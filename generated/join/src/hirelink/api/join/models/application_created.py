@@ -54,8 +54,8 @@ class ApplicationCreated:
         candidate_id = src_dict["candidateId"]
         id = _src_get("id", UNSET)
         _instance_ = cls(
-            candidate_id=candidate_id,
-            id=id,
+            candidate_id,
+            id,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

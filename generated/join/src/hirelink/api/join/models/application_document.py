@@ -49,9 +49,9 @@ class ApplicationDocument:
         name = src_dict["name"]
         data = src_dict["data"]
         _instance_ = cls(
-            type_=type_,
-            name=name,
-            data=data,
+            type_,
+            name,
+            data,
         )
 
         return _instance_

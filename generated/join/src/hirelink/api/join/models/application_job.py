@@ -69,9 +69,9 @@ class ApplicationJob:
         title = _src_get("title", UNSET)
         external_id = _src_get("externalId", UNSET)
         _instance_ = cls(
-            id=id,
-            title=title,
-            external_id=external_id,
+            id,
+            title,
+            external_id,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -61,8 +61,8 @@ class ApplicationSourceInfo:
         product = _src_get("product", UNSET)
         is_premium = _src_get("isPremium", UNSET)
         _instance_ = cls(
-            product=product,
-            is_premium=is_premium,
+            product,
+            is_premium,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

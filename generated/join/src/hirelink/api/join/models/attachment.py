@@ -65,9 +65,9 @@ class Attachment:
         url = _src_get("url", UNSET)
         filename = _src_get("filename", UNSET)
         _instance_ = cls(
-            type_=type_,
-            url=url,
-            filename=filename,
+            type_,
+            url,
+            filename,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -104,12 +104,12 @@ class Candidate:
         phone_number = _src_get("phoneNumber", UNSET)
         tags = _src_get("tags", UNSET)
         _instance_ = cls(
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            phone_number=phone_number,
-            tags=tags,
+            id,
+            first_name,
+            last_name,
+            email,
+            phone_number,
+            tags,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

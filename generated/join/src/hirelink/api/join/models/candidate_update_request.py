@@ -35,7 +35,7 @@ class CandidateUpdateRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         tags = src_dict["tags"]
         _instance_ = cls(
-            tags=tags,
+            tags,
         )
 
         return _instance_

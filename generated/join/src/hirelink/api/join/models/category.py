@@ -80,14 +80,14 @@ class Category:
         _sub_categories = _src_get("subCategories", UNSET)
         sub_categories: list[SubCategory] | Unset = (
             UNSET
-            if isinstance(_sub_categories, Unset)
+            if _sub_categories is UNSET
             else list(map(SubCategory.from_dict, _sub_categories))
         )
         _instance_ = cls(
-            id=id,
-            name=name,
-            slug=slug,
-            sub_categories=sub_categories,
+            id,
+            name,
+            slug,
+            sub_categories,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -45,7 +45,7 @@ class Error:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         error = ErrorDetail.from_dict(src_dict["error"])
         _instance_ = cls(
-            error=error,
+            error,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

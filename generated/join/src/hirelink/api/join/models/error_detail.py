@@ -52,8 +52,8 @@ class ErrorDetail:
         type_ = _src_get("type", UNSET)
         message = _src_get("message", UNSET)
         _instance_ = cls(
-            type_=type_,
-            message=message,
+            type_,
+            message,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -225,13 +225,13 @@ class Job:
         _created_at = _src_get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _last_updated_at = _src_get("lastUpdatedAt", UNSET)
         last_updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_last_updated_at, Unset)
+            if _last_updated_at is UNSET
             else datetime.datetime.fromisoformat(_last_updated_at)
         )
         status = _src_get("status", UNSET)
@@ -245,34 +245,36 @@ class Job:
         external_id = _src_get("externalId", UNSET)
         _office = _src_get("office", UNSET)
         office: None | Office | Unset = (
-            UNSET if isinstance(_office, Unset) else _parse_office(_office)
+            _office if _office is None or _office is UNSET else _parse_office(_office)
         )
         _salary = _src_get("salary", UNSET)
         salary: None | Salary | Unset = (
-            UNSET if isinstance(_salary, Unset) else _parse_salary(_salary)
+            _salary if _salary is None or _salary is UNSET else _parse_salary(_salary)
         )
         _contact = _src_get("contact", UNSET)
         contact: JobContact | None | Unset = (
-            UNSET if isinstance(_contact, Unset) else _parse_contact(_contact)
+            _contact
+            if _contact is None or _contact is UNSET
+            else _parse_contact(_contact)
         )
         _instance_ = cls(
-            id=id,
-            title=title,
-            description=description,
-            created_at=created_at,
-            last_updated_at=last_updated_at,
-            status=status,
-            workplace_type=workplace_type,
-            remote_type=remote_type,
-            remote=remote,
-            employment_type_id=employment_type_id,
-            category_id=category_id,
-            seniority_id=seniority_id,
-            language=language,
-            external_id=external_id,
-            office=office,
-            salary=salary,
-            contact=contact,
+            id,
+            title,
+            description,
+            created_at,
+            last_updated_at,
+            status,
+            workplace_type,
+            remote_type,
+            remote,
+            employment_type_id,
+            category_id,
+            seniority_id,
+            language,
+            external_id,
+            office,
+            salary,
+            contact,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

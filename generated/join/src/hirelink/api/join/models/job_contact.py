@@ -73,9 +73,9 @@ class JobContact:
         email = _src_get("email", UNSET)
         position = _src_get("position", UNSET)
         _instance_ = cls(
-            name=name,
-            email=email,
-            position=position,
+            name,
+            email,
+            position,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -57,10 +57,10 @@ class NewCandidate:
         email = src_dict["email"]
         phone = _src_get("phone", UNSET)
         _instance_ = cls(
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            phone=phone,
+            first_name,
+            last_name,
+            email,
+            phone,
         )
 
         return _instance_

@@ -65,13 +65,13 @@ class Note:
         _created_at = _src_get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _instance_ = cls(
-            id=id,
-            content=content,
-            created_at=created_at,
+            id,
+            content,
+            created_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -34,7 +34,7 @@ class NoteCreateRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         content = src_dict["content"]
         _instance_ = cls(
-            content=content,
+            content,
         )
 
         return _instance_

@@ -130,14 +130,14 @@ class Office:
         country_iso = _src_get("countryIso", UNSET)
         is_default = _src_get("isDefault", UNSET)
         _instance_ = cls(
-            id=id,
-            name=name,
-            street_name=street_name,
-            street_number=street_number,
-            postal_code=postal_code,
-            city=city,
-            country_iso=country_iso,
-            is_default=is_default,
+            id,
+            name,
+            street_name,
+            street_number,
+            postal_code,
+            city,
+            country_iso,
+            is_default,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -97,11 +97,11 @@ class Salary:
         frequency = _src_get("frequency", UNSET)
         is_shown_on_job_ad = _src_get("isShownOnJobAd", UNSET)
         _instance_ = cls(
-            from_=from_,
-            to=to,
-            currency=currency,
-            frequency=frequency,
-            is_shown_on_job_ad=is_shown_on_job_ad,
+            from_,
+            to,
+            currency,
+            frequency,
+            is_shown_on_job_ad,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

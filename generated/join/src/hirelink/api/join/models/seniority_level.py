@@ -54,8 +54,8 @@ class SeniorityLevel:
         id = src_dict["id"]
         name = _src_get("name", UNSET)
         _instance_ = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

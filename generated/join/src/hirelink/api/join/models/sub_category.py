@@ -66,9 +66,9 @@ class SubCategory:
         name = _src_get("name", UNSET)
         slug = _src_get("slug", UNSET)
         _instance_ = cls(
-            id=id,
-            name=name,
-            slug=slug,
+            id,
+            name,
+            slug,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

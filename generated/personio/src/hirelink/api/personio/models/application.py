@@ -145,54 +145,52 @@ class Application:
         application_date = _src_get("application_date", UNSET)
         _candidate = _src_get("candidate", UNSET)
         candidate: CandidateReference | Unset = (
-            UNSET
-            if isinstance(_candidate, Unset)
-            else CandidateReference.from_dict(_candidate)
+            UNSET if _candidate is UNSET else CandidateReference.from_dict(_candidate)
         )
         _job = _src_get("job", UNSET)
         job: JobReference | Unset = (
-            UNSET if isinstance(_job, Unset) else JobReference.from_dict(_job)
+            UNSET if _job is UNSET else JobReference.from_dict(_job)
         )
         _current_stage = _src_get("current_stage", UNSET)
         current_stage: Stage | Unset = (
-            UNSET
-            if isinstance(_current_stage, Unset)
-            else Stage.from_dict(_current_stage)
+            UNSET if _current_stage is UNSET else Stage.from_dict(_current_stage)
         )
         _channel = _src_get("channel", UNSET)
         channel: IdName | None | Unset = (
-            UNSET if isinstance(_channel, Unset) else _parse_channel(_channel)
+            _channel
+            if _channel is None or _channel is UNSET
+            else _parse_channel(_channel)
         )
         _hiring_team = _src_get("hiring_team", UNSET)
         hiring_team: list[HiringTeamMember] | Unset = (
             UNSET
-            if isinstance(_hiring_team, Unset)
+            if _hiring_team is UNSET
             else list(map(HiringTeamMember.from_dict, _hiring_team))
         )
         is_anonymized = _src_get("is_anonymized", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else LocalDateTime.moment_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else LocalDateTime.moment_or_unset(_updated_at)
         )
         _instance_ = cls(
-            id=id,
-            application_date=application_date,
-            candidate=candidate,
-            job=job,
-            current_stage=current_stage,
-            channel=channel,
-            hiring_team=hiring_team,
-            is_anonymized=is_anonymized,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            application_date,
+            candidate,
+            job,
+            current_stage,
+            channel,
+            hiring_team,
+            is_anonymized,
+            created_at,
+            updated_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -41,8 +41,8 @@ class ApplicationAttribute:
         id = src_dict["id"]
         value = src_dict["value"]
         _instance_ = cls(
-            id=id,
-            value=value,
+            id,
+            value,
         )
 
         return _instance_

@@ -44,7 +44,7 @@ class ApplicationEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         field_data = Application.from_dict(src_dict["_data"])
         _instance_ = cls(
-            field_data=field_data,
+            field_data,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

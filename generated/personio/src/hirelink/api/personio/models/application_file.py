@@ -49,9 +49,9 @@ class ApplicationFile:
         original_filename = src_dict["original_filename"]
         category = ApplicationFileCategory(src_dict["category"])
         _instance_ = cls(
-            uuid=uuid,
-            original_filename=original_filename,
-            category=category,
+            uuid,
+            original_filename,
+            category,
         )
 
         return _instance_

@@ -136,39 +136,37 @@ class ApplicationRequest:
         _application_date = _src_get("application_date", UNSET)
         application_date: datetime.date | Unset = (
             UNSET
-            if isinstance(_application_date, Unset)
+            if _application_date is UNSET
             else datetime.date.fromisoformat(_application_date)
         )
         _phase = _src_get("phase", UNSET)
         phase: CustomPhase | SystemPhase | Unset = (
-            UNSET if isinstance(_phase, Unset) else _parse_phase(_phase)
+            UNSET if _phase is UNSET else _parse_phase(_phase)
         )
         tags = _src_get("tags", UNSET)
         _files = _src_get("files", UNSET)
         files: list[ApplicationFile] | Unset = (
-            UNSET
-            if isinstance(_files, Unset)
-            else list(map(ApplicationFile.from_dict, _files))
+            UNSET if _files is UNSET else list(map(ApplicationFile.from_dict, _files))
         )
         _attributes = _src_get("attributes", UNSET)
         attributes: list[ApplicationAttribute] | Unset = (
             UNSET
-            if isinstance(_attributes, Unset)
+            if _attributes is UNSET
             else list(map(ApplicationAttribute.from_dict, _attributes))
         )
         _instance_ = cls(
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            job_position_id=job_position_id,
-            recruiting_channel_id=recruiting_channel_id,
-            external_posting_id=external_posting_id,
-            message=message,
-            application_date=application_date,
-            phase=phase,
-            tags=tags,
-            files=files,
-            attributes=attributes,
+            first_name,
+            last_name,
+            email,
+            job_position_id,
+            recruiting_channel_id,
+            external_posting_id,
+            message,
+            application_date,
+            phase,
+            tags,
+            files,
+            attributes,
         )
 
         return _instance_

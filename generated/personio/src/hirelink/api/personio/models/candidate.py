@@ -194,35 +194,35 @@ class Candidate:
         _applications = _src_get("applications", UNSET)
         applications: list[CandidateApplication] | Unset = (
             UNSET
-            if isinstance(_applications, Unset)
+            if _applications is UNSET
             else list(map(CandidateApplication.from_dict, _applications))
         )
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else LocalDateTime.moment_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else LocalDateTime.moment_or_unset(_updated_at)
         )
         _instance_ = cls(
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            gender=gender,
-            phone=phone,
-            location=location,
-            birthday=birthday,
-            linkedin_profile=linkedin_profile,
-            available_from=available_from,
-            applications=applications,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            first_name,
+            last_name,
+            email,
+            gender,
+            phone,
+            location,
+            birthday,
+            linkedin_profile,
+            available_from,
+            applications,
+            created_at,
+            updated_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -56,8 +56,8 @@ class CandidateApplication:
         id = _src_get("id", UNSET)
         application_date = _src_get("application_date", UNSET)
         _instance_ = cls(
-            id=id,
-            application_date=application_date,
+            id,
+            application_date,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -43,7 +43,7 @@ class CandidateEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         field_data = Candidate.from_dict(src_dict["_data"])
         _instance_ = cls(
-            field_data=field_data,
+            field_data,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

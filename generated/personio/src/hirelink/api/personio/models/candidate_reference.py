@@ -80,11 +80,11 @@ class CandidateReference:
         last_name = _src_get("last_name", UNSET)
         gender = _src_get("gender", UNSET)
         _instance_ = cls(
-            id=id,
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            gender=gender,
+            id,
+            email,
+            first_name,
+            last_name,
+            gender,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -66,12 +66,12 @@ class Category:
         name = _src_get("name", UNSET)
         _stages = _src_get("stages", UNSET)
         stages: list[Stage] | Unset = (
-            UNSET if isinstance(_stages, Unset) else list(map(Stage.from_dict, _stages))
+            UNSET if _stages is UNSET else list(map(Stage.from_dict, _stages))
         )
         _instance_ = cls(
-            id=id,
-            name=name,
-            stages=stages,
+            id,
+            name,
+            stages,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

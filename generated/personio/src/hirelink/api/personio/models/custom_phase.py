@@ -48,8 +48,8 @@ class CustomPhase:
             raise ValueError(f"type must match const 'custom', got '{type_}'")
         id = src_dict["id"]
         _instance_ = cls(
-            type_=type_,
-            id=id,
+            type_,
+            id,
         )
 
         return _instance_

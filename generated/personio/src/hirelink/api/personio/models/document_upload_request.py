@@ -48,7 +48,7 @@ class DocumentUploadRequest:
         file = File(payload=BytesIO(src_dict["file"]))
 
         _instance_ = cls(
-            file=file,
+            file,
         )
 
         return _instance_

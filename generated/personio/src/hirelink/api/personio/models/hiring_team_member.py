@@ -55,17 +55,15 @@ class HiringTeamMember:
         _src_get = src_dict.get
         _person = _src_get("person", UNSET)
         person: HiringTeamMemberPerson | Unset = (
-            UNSET
-            if isinstance(_person, Unset)
-            else HiringTeamMemberPerson.from_dict(_person)
+            UNSET if _person is UNSET else HiringTeamMemberPerson.from_dict(_person)
         )
         _role = _src_get("role", UNSET)
         role: HiringTeamMemberRole | Unset = (
-            UNSET if isinstance(_role, Unset) else HiringTeamMemberRole.from_dict(_role)
+            UNSET if _role is UNSET else HiringTeamMemberRole.from_dict(_role)
         )
         _instance_ = cls(
-            person=person,
-            role=role,
+            person,
+            role,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -54,13 +54,11 @@ class HiringTeamMemberPerson:
         id = _src_get("id", UNSET)
         _field_meta = _src_get("_meta", UNSET)
         field_meta: PersonLinkMeta | Unset = (
-            UNSET
-            if isinstance(_field_meta, Unset)
-            else PersonLinkMeta.from_dict(_field_meta)
+            UNSET if _field_meta is UNSET else PersonLinkMeta.from_dict(_field_meta)
         )
         _instance_ = cls(
-            id=id,
-            field_meta=field_meta,
+            id,
+            field_meta,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -44,7 +44,7 @@ class HiringTeamMemberRole:
         _src_get = src_dict.get
         name = _src_get("name", UNSET)
         _instance_ = cls(
-            name=name,
+            name,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

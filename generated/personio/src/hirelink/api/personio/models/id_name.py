@@ -52,8 +52,8 @@ class IdName:
         id = _src_get("id", UNSET)
         name = _src_get("name", UNSET)
         _instance_ = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

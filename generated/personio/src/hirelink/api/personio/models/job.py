@@ -129,43 +129,47 @@ class Job:
         name = _src_get("name", UNSET)
         _department = _src_get("department", UNSET)
         department: IdName | None | Unset = (
-            UNSET if isinstance(_department, Unset) else _parse_department(_department)
+            _department
+            if _department is None or _department is UNSET
+            else _parse_department(_department)
         )
         _category = _src_get("category", UNSET)
         category: IdName | None | Unset = (
-            UNSET if isinstance(_category, Unset) else _parse_category(_category)
+            _category
+            if _category is None or _category is UNSET
+            else _parse_category(_category)
         )
         _hiring_team = _src_get("hiring_team", UNSET)
         hiring_team: list[HiringTeamMember] | Unset = (
             UNSET
-            if isinstance(_hiring_team, Unset)
+            if _hiring_team is UNSET
             else list(map(HiringTeamMember.from_dict, _hiring_team))
         )
         _company = _src_get("company", UNSET)
         company: JobCompany | Unset = (
-            UNSET if isinstance(_company, Unset) else JobCompany.from_dict(_company)
+            UNSET if _company is UNSET else JobCompany.from_dict(_company)
         )
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else LocalDateTime.moment_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else LocalDateTime.moment_or_unset(_updated_at)
         )
         _instance_ = cls(
-            id=id,
-            name=name,
-            department=department,
-            category=category,
-            hiring_team=hiring_team,
-            company=company,
-            created_at=created_at,
-            updated_at=updated_at,
+            id,
+            name,
+            department,
+            category,
+            hiring_team,
+            company,
+            created_at,
+            updated_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

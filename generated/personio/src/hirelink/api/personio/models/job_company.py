@@ -44,7 +44,7 @@ class JobCompany:
         _src_get = src_dict.get
         id = _src_get("id", UNSET)
         _instance_ = cls(
-            id=id,
+            id,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -79,17 +79,21 @@ class JobReference:
         name = _src_get("name", UNSET)
         _department = _src_get("department", UNSET)
         department: IdName | None | Unset = (
-            UNSET if isinstance(_department, Unset) else _parse_department(_department)
+            _department
+            if _department is None or _department is UNSET
+            else _parse_department(_department)
         )
         _category = _src_get("category", UNSET)
         category: IdName | None | Unset = (
-            UNSET if isinstance(_category, Unset) else _parse_category(_category)
+            _category
+            if _category is None or _category is UNSET
+            else _parse_category(_category)
         )
         _instance_ = cls(
-            id=id,
-            name=name,
-            department=department,
-            category=category,
+            id,
+            name,
+            department,
+            category,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -44,7 +44,7 @@ class Link:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         href = src_dict["href"]
         _instance_ = cls(
-            href=href,
+            href,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

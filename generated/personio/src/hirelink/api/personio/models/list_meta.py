@@ -47,10 +47,10 @@ class ListMeta:
         _src_get = src_dict.get
         _links = _src_get("links", UNSET)
         links: ListLinks | Unset = (
-            UNSET if isinstance(_links, Unset) else ListLinks.from_dict(_links)
+            UNSET if _links is UNSET else ListLinks.from_dict(_links)
         )
         _instance_ = cls(
-            links=links,
+            links,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -64,9 +64,9 @@ class LocalDateTime:
         date = _src_get("date", UNSET)
         timezone = _src_get("timezone", UNSET)
         _instance_ = cls(
-            date_time=date_time,
-            date=date,
-            timezone=timezone,
+            date_time,
+            date,
+            timezone,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -96,15 +96,15 @@ class OAuth2Error:
         trace_id = _src_get("trace_id", UNSET)
         _meta = _src_get("meta", UNSET)
         meta: OAuth2ErrorMeta | Unset = (
-            UNSET if isinstance(_meta, Unset) else OAuth2ErrorMeta.from_dict(_meta)
+            UNSET if _meta is UNSET else OAuth2ErrorMeta.from_dict(_meta)
         )
         _instance_ = cls(
-            error=error,
-            error_description=error_description,
-            error_uri=error_uri,
-            timestamp=timestamp,
-            trace_id=trace_id,
-            meta=meta,
+            error,
+            error_description,
+            error_uri,
+            timestamp,
+            trace_id,
+            meta,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

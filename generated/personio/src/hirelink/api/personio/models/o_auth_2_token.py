@@ -82,11 +82,11 @@ class OAuth2Token:
         scope = _src_get("scope", UNSET)
         refresh_token = _src_get("refresh_token", UNSET)
         _instance_ = cls(
-            access_token=access_token,
-            token_type=token_type,
-            expires_in=expires_in,
-            scope=scope,
-            refresh_token=refresh_token,
+            access_token,
+            token_type,
+            expires_in,
+            scope,
+            refresh_token,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -169,13 +169,13 @@ class Person:
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         first_name = _src_get("first_name", UNSET)
@@ -185,42 +185,40 @@ class Person:
         _profile_picture = _src_get("profile_picture", UNSET)
         profile_picture: PersonProfilePicture | Unset = (
             UNSET
-            if isinstance(_profile_picture, Unset)
+            if _profile_picture is UNSET
             else PersonProfilePicture.from_dict(_profile_picture)
         )
         status = _src_get("status", UNSET)
         _custom_attributes = _src_get("custom_attributes", UNSET)
         custom_attributes: list[PersonCustomAttribute] | Unset = (
             UNSET
-            if isinstance(_custom_attributes, Unset)
+            if _custom_attributes is UNSET
             else list(map(PersonCustomAttribute.from_dict, _custom_attributes))
         )
         _employments = _src_get("employments", UNSET)
         employments: list[PersonEmploymentsItem] | Unset = (
             UNSET
-            if isinstance(_employments, Unset)
+            if _employments is UNSET
             else list(map(PersonEmploymentsItem.from_dict, _employments))
         )
         _field_meta = _src_get("_meta", UNSET)
         field_meta: PersonMeta | Unset = (
-            UNSET
-            if isinstance(_field_meta, Unset)
-            else PersonMeta.from_dict(_field_meta)
+            UNSET if _field_meta is UNSET else PersonMeta.from_dict(_field_meta)
         )
         _instance_ = cls(
-            id=id,
-            email=email,
-            created_at=created_at,
-            updated_at=updated_at,
-            first_name=first_name,
-            last_name=last_name,
-            preferred_name=preferred_name,
-            gender=gender,
-            profile_picture=profile_picture,
-            status=status,
-            custom_attributes=custom_attributes,
-            employments=employments,
-            field_meta=field_meta,
+            id,
+            email,
+            created_at,
+            updated_at,
+            first_name,
+            last_name,
+            preferred_name,
+            gender,
+            profile_picture,
+            status,
+            custom_attributes,
+            employments,
+            field_meta,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -76,11 +76,11 @@ class PersonCustomAttribute:
         label = _src_get("label", UNSET)
         value = _src_get("value", UNSET)
         _instance_ = cls(
-            id=id,
-            type_=type_,
-            global_id=global_id,
-            label=label,
-            value=value,
+            id,
+            type_,
+            global_id,
+            label,
+            value,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -46,12 +46,10 @@ class PersonLinkMeta:
         _src_get = src_dict.get
         _links = _src_get("links", UNSET)
         links: PersonLinkMetaLinks | Unset = (
-            UNSET
-            if isinstance(_links, Unset)
-            else PersonLinkMetaLinks.from_dict(_links)
+            UNSET if _links is UNSET else PersonLinkMetaLinks.from_dict(_links)
         )
         _instance_ = cls(
-            links=links,
+            links,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

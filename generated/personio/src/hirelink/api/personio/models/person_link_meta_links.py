@@ -45,11 +45,9 @@ class PersonLinkMetaLinks:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _src_get = src_dict.get
         _self_ = _src_get("self", UNSET)
-        self_: Link | Unset = (
-            UNSET if isinstance(_self_, Unset) else Link.from_dict(_self_)
-        )
+        self_: Link | Unset = UNSET if _self_ is UNSET else Link.from_dict(_self_)
         _instance_ = cls(
-            self_=self_,
+            self_,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -59,11 +59,11 @@ class PersonList:
         field_data = list(map(Person.from_dict, src_dict["_data"]))
         _field_meta = _src_get("_meta", UNSET)
         field_meta: ListMeta | Unset = (
-            UNSET if isinstance(_field_meta, Unset) else ListMeta.from_dict(_field_meta)
+            UNSET if _field_meta is UNSET else ListMeta.from_dict(_field_meta)
         )
         _instance_ = cls(
-            field_data=field_data,
-            field_meta=field_meta,
+            field_data,
+            field_meta,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -46,10 +46,10 @@ class PersonMeta:
         _src_get = src_dict.get
         _links = _src_get("links", UNSET)
         links: PersonMetaLinks | Unset = (
-            UNSET if isinstance(_links, Unset) else PersonMetaLinks.from_dict(_links)
+            UNSET if _links is UNSET else PersonMetaLinks.from_dict(_links)
         )
         _instance_ = cls(
-            links=links,
+            links,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -46,10 +46,10 @@ class PersonMetaLinks:
         _src_get = src_dict.get
         _employments = _src_get("employments", UNSET)
         employments: Link | Unset = (
-            UNSET if isinstance(_employments, Unset) else Link.from_dict(_employments)
+            UNSET if _employments is UNSET else Link.from_dict(_employments)
         )
         _instance_ = cls(
-            employments=employments,
+            employments,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

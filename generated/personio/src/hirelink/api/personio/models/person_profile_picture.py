@@ -48,7 +48,7 @@ class PersonProfilePicture:
         _src_get = src_dict.get
         url = _src_get("url", UNSET)
         _instance_ = cls(
-            url=url,
+            url,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

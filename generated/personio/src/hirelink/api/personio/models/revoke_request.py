@@ -34,7 +34,7 @@ class RevokeRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         token = src_dict["token"]
         _instance_ = cls(
-            token=token,
+            token,
         )
 
         return _instance_

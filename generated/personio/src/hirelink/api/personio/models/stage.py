@@ -77,10 +77,10 @@ class Stage:
         name = _src_get("name", UNSET)
         type_ = _src_get("type", UNSET)
         _instance_ = cls(
-            id=id,
-            kind=kind,
-            name=name,
-            type_=type_,
+            id,
+            kind,
+            name,
+            type_,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

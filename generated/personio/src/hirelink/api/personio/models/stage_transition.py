@@ -62,16 +62,14 @@ class StageTransition:
         _entered_at = _src_get("entered_at", UNSET)
         entered_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_entered_at, Unset)
+            if _entered_at is UNSET
             else LocalDateTime.moment_or_unset(_entered_at)
         )
         _stage = _src_get("stage", UNSET)
-        stage: Stage | Unset = (
-            UNSET if isinstance(_stage, Unset) else Stage.from_dict(_stage)
-        )
+        stage: Stage | Unset = UNSET if _stage is UNSET else Stage.from_dict(_stage)
         _instance_ = cls(
-            entered_at=entered_at,
-            stage=stage,
+            entered_at,
+            stage,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -50,8 +50,8 @@ class SystemPhase:
             raise ValueError(f"type must match const 'system', got '{type_}'")
         id = SystemPhaseId(src_dict["id"])
         _instance_ = cls(
-            type_=type_,
-            id=id,
+            type_,
+            id,
         )
 
         return _instance_

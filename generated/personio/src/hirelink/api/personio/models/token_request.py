@@ -57,10 +57,10 @@ class TokenRequest:
         client_secret = src_dict["client_secret"]
         scope = _src_get("scope", UNSET)
         _instance_ = cls(
-            grant_type=grant_type,
-            client_id=client_id,
-            client_secret=client_secret,
-            scope=scope,
+            grant_type,
+            client_id,
+            client_secret,
+            scope,
         )
 
         return _instance_

@@ -74,11 +74,11 @@ class UploadedDocument:
         original_filename = src_dict["original_filename"]
         extension = src_dict["extension"]
         _instance_ = cls(
-            uuid=uuid,
-            size=size,
-            mimetype=mimetype,
-            original_filename=original_filename,
-            extension=extension,
+            uuid,
+            size,
+            mimetype,
+            original_filename,
+            extension,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

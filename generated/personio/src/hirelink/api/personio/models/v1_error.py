@@ -48,7 +48,7 @@ class V1Error:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         errors = list(map(V1ErrorItem.from_dict, src_dict["errors"]))
         _instance_ = cls(
-            errors=errors,
+            errors,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -86,21 +86,19 @@ class V1ErrorItem:
         field = _src_get("field", UNSET)
         _errors = _src_get("errors", UNSET)
         errors: list[V1ErrorReason] | Unset = (
-            UNSET
-            if isinstance(_errors, Unset)
-            else list(map(V1ErrorReason.from_dict, _errors))
+            UNSET if _errors is UNSET else list(map(V1ErrorReason.from_dict, _errors))
         )
         id = _src_get("id", UNSET)
         status = _src_get("status", UNSET)
         title = _src_get("title", UNSET)
         detail = _src_get("detail", UNSET)
         _instance_ = cls(
-            field=field,
-            errors=errors,
-            id=id,
-            status=status,
-            title=title,
-            detail=detail,
+            field,
+            errors,
+            id,
+            status,
+            title,
+            detail,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -56,13 +56,11 @@ class V1ErrorReason:
         reason = src_dict["reason"]
         _context = _src_get("context", UNSET)
         context: V1ErrorReasonContext | Unset = (
-            UNSET
-            if isinstance(_context, Unset)
-            else V1ErrorReasonContext.from_dict(_context)
+            UNSET if _context is UNSET else V1ErrorReasonContext.from_dict(_context)
         )
         _instance_ = cls(
-            reason=reason,
-            context=context,
+            reason,
+            context,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

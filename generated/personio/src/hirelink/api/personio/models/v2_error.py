@@ -66,14 +66,12 @@ class V2Error:
         timestamp = _src_get("timestamp", UNSET)
         _errors = _src_get("errors", UNSET)
         errors: list[V2ErrorItem] | Unset = (
-            UNSET
-            if isinstance(_errors, Unset)
-            else list(map(V2ErrorItem.from_dict, _errors))
+            UNSET if _errors is UNSET else list(map(V2ErrorItem.from_dict, _errors))
         )
         _instance_ = cls(
-            personio_trace_id=personio_trace_id,
-            timestamp=timestamp,
-            errors=errors,
+            personio_trace_id,
+            timestamp,
+            errors,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -70,15 +70,13 @@ class V2ErrorItem:
         type_ = _src_get("type", UNSET)
         _field_meta = _src_get("_meta", UNSET)
         field_meta: V2ErrorItemMeta | Unset = (
-            UNSET
-            if isinstance(_field_meta, Unset)
-            else V2ErrorItemMeta.from_dict(_field_meta)
+            UNSET if _field_meta is UNSET else V2ErrorItemMeta.from_dict(_field_meta)
         )
         _instance_ = cls(
-            title=title,
-            detail=detail,
-            type_=type_,
-            field_meta=field_meta,
+            title,
+            detail,
+            type_,
+            field_meta,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

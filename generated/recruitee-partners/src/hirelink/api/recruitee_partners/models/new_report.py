@@ -78,33 +78,33 @@ class NewReport:
         _src_get = src_dict.get
         _status = _src_get("status", UNSET)
         status: ReportStatus | Unset = (
-            UNSET if isinstance(_status, Unset) else ReportStatus(_status)
+            UNSET if _status is UNSET else ReportStatus(_status)
         )
         score = _src_get("score", UNSET)
         _completed_at = _src_get("completed_at", UNSET)
         completed_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_completed_at, Unset)
+            if _completed_at is UNSET
             else datetime.datetime.fromisoformat(_completed_at)
         )
         subtitle = _src_get("subtitle", UNSET)
         _properties = _src_get("properties", UNSET)
         properties: NewReportProperties | Unset = (
             UNSET
-            if isinstance(_properties, Unset)
+            if _properties is UNSET
             else NewReportProperties.from_dict(_properties)
         )
         _urls = _src_get("urls", UNSET)
         urls: ReportUrlsInput | Unset = (
-            UNSET if isinstance(_urls, Unset) else ReportUrlsInput.from_dict(_urls)
+            UNSET if _urls is UNSET else ReportUrlsInput.from_dict(_urls)
         )
         _instance_ = cls(
-            status=status,
-            score=score,
-            completed_at=completed_at,
-            subtitle=subtitle,
-            properties=properties,
-            urls=urls,
+            status,
+            score,
+            completed_at,
+            subtitle,
+            properties,
+            urls,
         )
 
         return _instance_

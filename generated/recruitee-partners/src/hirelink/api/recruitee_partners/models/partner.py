@@ -138,31 +138,29 @@ class Partner:
         logo = _src_get("logo", UNSET)
         _urls = _src_get("urls", UNSET)
         urls: PartnerUrls | Unset = (
-            UNSET if isinstance(_urls, Unset) else PartnerUrls.from_dict(_urls)
+            UNSET if _urls is UNSET else PartnerUrls.from_dict(_urls)
         )
         _inputs = _src_get("inputs", UNSET)
         inputs: list[PartnerInput] | Unset = (
-            UNSET
-            if isinstance(_inputs, Unset)
-            else list(map(PartnerInput.from_dict, _inputs))
+            UNSET if _inputs is UNSET else list(map(PartnerInput.from_dict, _inputs))
         )
         _options = _src_get("options", UNSET)
         options: PartnerOptions | Unset = (
-            UNSET if isinstance(_options, Unset) else PartnerOptions.from_dict(_options)
+            UNSET if _options is UNSET else PartnerOptions.from_dict(_options)
         )
         secret = _src_get("secret", UNSET)
         promoted = _src_get("promoted", UNSET)
         _instance_ = cls(
-            kind=kind,
-            name=name,
-            codename=codename,
-            description=description,
-            logo=logo,
-            urls=urls,
-            inputs=inputs,
-            options=options,
-            secret=secret,
-            promoted=promoted,
+            kind,
+            name,
+            codename,
+            description,
+            logo,
+            urls,
+            inputs,
+            options,
+            secret,
+            promoted,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -86,36 +86,32 @@ class PartnerFields:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _src_get = src_dict.get
         _kind = _src_get("kind", UNSET)
-        kind: PartnerKind | Unset = (
-            UNSET if isinstance(_kind, Unset) else PartnerKind(_kind)
-        )
+        kind: PartnerKind | Unset = UNSET if _kind is UNSET else PartnerKind(_kind)
         name = _src_get("name", UNSET)
         description = _src_get("description", UNSET)
         logo = _src_get("logo", UNSET)
         _urls = _src_get("urls", UNSET)
         urls: PartnerUrlsInput | Unset = (
-            UNSET if isinstance(_urls, Unset) else PartnerUrlsInput.from_dict(_urls)
+            UNSET if _urls is UNSET else PartnerUrlsInput.from_dict(_urls)
         )
         _inputs = _src_get("inputs", UNSET)
         inputs: list[PartnerInputFields] | Unset = (
             UNSET
-            if isinstance(_inputs, Unset)
+            if _inputs is UNSET
             else list(map(PartnerInputFields.from_dict, _inputs))
         )
         _options = _src_get("options", UNSET)
         options: PartnerFieldsOptions | Unset = (
-            UNSET
-            if isinstance(_options, Unset)
-            else PartnerFieldsOptions.from_dict(_options)
+            UNSET if _options is UNSET else PartnerFieldsOptions.from_dict(_options)
         )
         _instance_ = cls(
-            kind=kind,
-            name=name,
-            description=description,
-            logo=logo,
-            urls=urls,
-            inputs=inputs,
-            options=options,
+            kind,
+            name,
+            description,
+            logo,
+            urls,
+            inputs,
+            options,
         )
 
         return _instance_

@@ -71,9 +71,9 @@ class PartnerInput:
         name = _src_get("name", UNSET)
         required = _src_get("required", UNSET)
         _instance_ = cls(
-            kind=kind,
-            name=name,
-            required=required,
+            kind,
+            name,
+            required,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -54,9 +54,9 @@ class PartnerInputFields:
         name = _src_get("name", UNSET)
         required = _src_get("required", UNSET)
         _instance_ = cls(
-            kind=kind,
-            name=name,
-            required=required,
+            kind,
+            name,
+            required,
         )
 
         return _instance_

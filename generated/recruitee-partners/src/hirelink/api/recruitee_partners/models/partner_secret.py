@@ -43,7 +43,7 @@ class PartnerSecret:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         secret = src_dict["secret"]
         _instance_ = cls(
-            secret=secret,
+            secret,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -87,10 +87,10 @@ class PartnerUrls:
         send_candidate = _src_get("send_candidate", UNSET)
         help_article = _src_get("help_article", UNSET)
         _instance_ = cls(
-            validate_token=validate_token,
-            tests=tests,
-            send_candidate=send_candidate,
-            help_article=help_article,
+            validate_token,
+            tests,
+            send_candidate,
+            help_article,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

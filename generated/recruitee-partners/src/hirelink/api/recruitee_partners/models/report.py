@@ -151,32 +151,32 @@ class Report:
         score = _src_get("score", UNSET)
         _completed_at = _src_get("completed_at", UNSET)
         completed_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_completed_at, Unset)
+            _completed_at
+            if _completed_at is None or _completed_at is UNSET
             else _parse_completed_at(_completed_at)
         )
         subtitle = _src_get("subtitle", UNSET)
         properties = _src_get("properties", UNSET)
         _urls = _src_get("urls", UNSET)
         urls: ReportUrls | Unset = (
-            UNSET if isinstance(_urls, Unset) else ReportUrls.from_dict(_urls)
+            UNSET if _urls is UNSET else ReportUrls.from_dict(_urls)
         )
         candidate_id = _src_get("candidate_id", UNSET)
         company_id = _src_get("company_id", UNSET)
         test_id = _src_get("test_id", UNSET)
         test_name = _src_get("test_name", UNSET)
         _instance_ = cls(
-            id=id,
-            status=status,
-            score=score,
-            completed_at=completed_at,
-            subtitle=subtitle,
-            properties=properties,
-            urls=urls,
-            candidate_id=candidate_id,
-            company_id=company_id,
-            test_id=test_id,
-            test_name=test_name,
+            id,
+            status,
+            score,
+            completed_at,
+            subtitle,
+            properties,
+            urls,
+            candidate_id,
+            company_id,
+            test_id,
+            test_name,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

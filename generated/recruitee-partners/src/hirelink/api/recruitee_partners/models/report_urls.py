@@ -49,7 +49,7 @@ class ReportUrls:
         _src_get = src_dict.get
         cancel = _src_get("cancel", UNSET)
         _instance_ = cls(
-            cancel=cancel,
+            cancel,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

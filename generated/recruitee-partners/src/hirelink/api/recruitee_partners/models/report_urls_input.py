@@ -35,7 +35,7 @@ class ReportUrlsInput:
         _src_get = src_dict.get
         cancel = _src_get("cancel", UNSET)
         _instance_ = cls(
-            cancel=cancel,
+            cancel,
         )
 
         return _instance_

@@ -158,17 +158,17 @@ class AdminReference:
         timezone = _src_get("timezone", UNSET)
         time_format24 = _src_get("time_format24", UNSET)
         _instance_ = cls(
-            type_=type_,
-            id=id,
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            initials=initials,
-            has_avatar=has_avatar,
-            photo_normal_url=photo_normal_url,
-            photo_thumb_url=photo_thumb_url,
-            timezone=timezone,
-            time_format24=time_format24,
+            type_,
+            id,
+            first_name,
+            last_name,
+            email,
+            initials,
+            has_avatar,
+            photo_normal_url,
+            photo_thumb_url,
+            timezone,
+            time_format24,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

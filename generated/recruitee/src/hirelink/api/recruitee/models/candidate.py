@@ -694,26 +694,26 @@ class Candidate:
         _placements = _src_get("placements", UNSET)
         placements: list[Placement] | Unset = (
             UNSET
-            if isinstance(_placements, Unset)
+            if _placements is UNSET
             else list(map(Placement.from_dict, _placements))
         )
         adminapp_url = _src_get("adminapp_url", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         _last_message_at = _src_get("last_message_at", UNSET)
         last_message_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_last_message_at, Unset)
+            _last_message_at
+            if _last_message_at is None or _last_message_at is UNSET
             else _parse_last_message_at(_last_message_at)
         )
         example = _src_get("example", UNSET)
@@ -723,9 +723,7 @@ class Candidate:
         rating = _src_get("rating", UNSET)
         _ratings = _src_get("ratings", UNSET)
         ratings: CandidateListItemRatings | Unset = (
-            UNSET
-            if isinstance(_ratings, Unset)
-            else CandidateListItemRatings.from_dict(_ratings)
+            UNSET if _ratings is UNSET else CandidateListItemRatings.from_dict(_ratings)
         )
         ratings_count = _src_get("ratings_count", UNSET)
         positive_ratings = _src_get("positive_ratings", UNSET)
@@ -756,9 +754,7 @@ class Candidate:
         sources = _src_get("sources", UNSET)
         _fields = _src_get("fields", UNSET)
         fields: list[CandidateField] | Unset = (
-            UNSET
-            if isinstance(_fields, Unset)
-            else list(map(CandidateField.from_dict, _fields))
+            UNSET if _fields is UNSET else list(map(CandidateField.from_dict, _fields))
         )
         custom_fields = _src_get("custom_fields", UNSET)
         open_question_answers = _src_get("open_question_answers", UNSET)
@@ -768,7 +764,7 @@ class Candidate:
         _last_activity_at = _src_get("last_activity_at", UNSET)
         last_activity_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_last_activity_at, Unset)
+            if _last_activity_at is UNSET
             else datetime.datetime.fromisoformat(_last_activity_at)
         )
         admin_ids = _src_get("admin_ids", UNSET)
@@ -777,23 +773,25 @@ class Candidate:
         gdpr_status = _src_get("gdpr_status", UNSET)
         _gdpr_expires_at = _src_get("gdpr_expires_at", UNSET)
         gdpr_expires_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_gdpr_expires_at, Unset)
+            _gdpr_expires_at
+            if _gdpr_expires_at is None or _gdpr_expires_at is UNSET
             else _parse_gdpr_expires_at(_gdpr_expires_at)
         )
         gdpr_consent_ever_given = _src_get("gdpr_consent_ever_given", UNSET)
         _gdpr_consent_request_sent_at = _src_get("gdpr_consent_request_sent_at", UNSET)
         gdpr_consent_request_sent_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_gdpr_consent_request_sent_at, Unset)
+            _gdpr_consent_request_sent_at
+            if _gdpr_consent_request_sent_at is None
+            or _gdpr_consent_request_sent_at is UNSET
             else _parse_gdpr_consent_request_sent_at(_gdpr_consent_request_sent_at)
         )
         _gdpr_consent_request_completed_at = _src_get(
             "gdpr_consent_request_completed_at", UNSET
         )
         gdpr_consent_request_completed_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_gdpr_consent_request_completed_at, Unset)
+            _gdpr_consent_request_completed_at
+            if _gdpr_consent_request_completed_at is None
+            or _gdpr_consent_request_completed_at is UNSET
             else _parse_gdpr_consent_request_completed_at(
                 _gdpr_consent_request_completed_at
             )
@@ -801,8 +799,9 @@ class Candidate:
         gdpr_consent_request_type = _src_get("gdpr_consent_request_type", UNSET)
         _gdpr_scheduled_to_delete_at = _src_get("gdpr_scheduled_to_delete_at", UNSET)
         gdpr_scheduled_to_delete_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_gdpr_scheduled_to_delete_at, Unset)
+            _gdpr_scheduled_to_delete_at
+            if _gdpr_scheduled_to_delete_at is None
+            or _gdpr_scheduled_to_delete_at is UNSET
             else _parse_gdpr_scheduled_to_delete_at(_gdpr_scheduled_to_delete_at)
         )
         in_active_share = _src_get("in_active_share", UNSET)
@@ -810,93 +809,95 @@ class Candidate:
         rating_visible = _src_get("rating_visible", UNSET)
         _online_data = _src_get("online_data", UNSET)
         online_data: CandidateOnlineDataType0 | None | Unset = (
-            UNSET
-            if isinstance(_online_data, Unset)
+            _online_data
+            if _online_data is None or _online_data is UNSET
             else _parse_online_data(_online_data)
         )
         _sourcing_data = _src_get("sourcing_data", UNSET)
         sourcing_data: CandidateSourcingDataType0 | None | Unset = (
-            UNSET
-            if isinstance(_sourcing_data, Unset)
+            _sourcing_data
+            if _sourcing_data is None or _sourcing_data is UNSET
             else _parse_sourcing_data(_sourcing_data)
         )
         _sourcing_origin = _src_get("sourcing_origin", UNSET)
         sourcing_origin: CandidateSourcingOriginType0 | None | Unset = (
-            UNSET
-            if isinstance(_sourcing_origin, Unset)
+            _sourcing_origin
+            if _sourcing_origin is None or _sourcing_origin is UNSET
             else _parse_sourcing_origin(_sourcing_origin)
         )
         _deleted_at = _src_get("deleted_at", UNSET)
         deleted_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_deleted_at, Unset) else _parse_deleted_at(_deleted_at)
+            _deleted_at
+            if _deleted_at is None or _deleted_at is UNSET
+            else _parse_deleted_at(_deleted_at)
         )
         _instance_ = cls(
-            id=id,
-            name=name,
-            emails=emails,
-            phones=phones,
-            admin_id=admin_id,
-            followed=followed,
-            placements=placements,
-            adminapp_url=adminapp_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            last_message_at=last_message_at,
-            example=example,
-            has_avatar=has_avatar,
-            initials=initials,
-            photo_thumb_url=photo_thumb_url,
-            rating=rating,
-            ratings=ratings,
-            ratings_count=ratings_count,
-            positive_ratings=positive_ratings,
-            my_last_rating=my_last_rating,
-            notes_count=notes_count,
-            tasks_count=tasks_count,
-            pending_result_request=pending_result_request,
-            my_pending_result_request=my_pending_result_request,
-            upcoming_event=upcoming_event,
-            my_upcoming_event=my_upcoming_event,
-            unread_notifications=unread_notifications,
-            viewed=viewed,
-            referrer=referrer,
-            source=source,
-            social_links=social_links,
-            links=links,
-            cover_letter=cover_letter,
-            cv_url=cv_url,
-            cv_original_url=cv_original_url,
-            cv_pdf_url=cv_pdf_url,
-            cv_processing_status=cv_processing_status,
-            cover_letter_file_url=cover_letter_file_url,
-            cover_letter_file_original_url=cover_letter_file_original_url,
-            photo_url=photo_url,
-            tags=tags,
-            sources=sources,
-            fields=fields,
-            custom_fields=custom_fields,
-            open_question_answers=open_question_answers,
-            grouped_open_question_answers=grouped_open_question_answers,
-            attachments_count=attachments_count,
-            mailbox_messages_count=mailbox_messages_count,
-            last_activity_at=last_activity_at,
-            admin_ids=admin_ids,
-            referral_referrers_ids=referral_referrers_ids,
-            duplicates=duplicates,
-            gdpr_status=gdpr_status,
-            gdpr_expires_at=gdpr_expires_at,
-            gdpr_consent_ever_given=gdpr_consent_ever_given,
-            gdpr_consent_request_sent_at=gdpr_consent_request_sent_at,
-            gdpr_consent_request_completed_at=gdpr_consent_request_completed_at,
-            gdpr_consent_request_type=gdpr_consent_request_type,
-            gdpr_scheduled_to_delete_at=gdpr_scheduled_to_delete_at,
-            in_active_share=in_active_share,
-            pending_request_link=pending_request_link,
-            rating_visible=rating_visible,
-            online_data=online_data,
-            sourcing_data=sourcing_data,
-            sourcing_origin=sourcing_origin,
-            deleted_at=deleted_at,
+            id,
+            name,
+            emails,
+            phones,
+            admin_id,
+            followed,
+            placements,
+            adminapp_url,
+            created_at,
+            updated_at,
+            last_message_at,
+            example,
+            has_avatar,
+            initials,
+            photo_thumb_url,
+            rating,
+            ratings,
+            ratings_count,
+            positive_ratings,
+            my_last_rating,
+            notes_count,
+            tasks_count,
+            pending_result_request,
+            my_pending_result_request,
+            upcoming_event,
+            my_upcoming_event,
+            unread_notifications,
+            viewed,
+            referrer,
+            source,
+            social_links,
+            links,
+            cover_letter,
+            cv_url,
+            cv_original_url,
+            cv_pdf_url,
+            cv_processing_status,
+            cover_letter_file_url,
+            cover_letter_file_original_url,
+            photo_url,
+            tags,
+            sources,
+            fields,
+            custom_fields,
+            open_question_answers,
+            grouped_open_question_answers,
+            attachments_count,
+            mailbox_messages_count,
+            last_activity_at,
+            admin_ids,
+            referral_referrers_ids,
+            duplicates,
+            gdpr_status,
+            gdpr_expires_at,
+            gdpr_consent_ever_given,
+            gdpr_consent_request_sent_at,
+            gdpr_consent_request_completed_at,
+            gdpr_consent_request_type,
+            gdpr_scheduled_to_delete_at,
+            in_active_share,
+            pending_request_link,
+            rating_visible,
+            online_data,
+            sourcing_data,
+            sourcing_origin,
+            deleted_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -96,14 +96,14 @@ class CandidateCreateFields:
         cover_letter = _src_get("cover_letter", UNSET)
         remote_cv_url = _src_get("remote_cv_url", UNSET)
         _instance_ = cls(
-            name=name,
-            emails=emails,
-            phones=phones,
-            social_links=social_links,
-            links=links,
-            sources=sources,
-            cover_letter=cover_letter,
-            remote_cv_url=remote_cv_url,
+            name,
+            emails,
+            phones,
+            social_links,
+            links,
+            sources,
+            cover_letter,
+            remote_cv_url,
         )
 
         return _instance_

@@ -46,8 +46,8 @@ class CandidateCreateRequest:
         candidate = CandidateCreateFields.from_dict(src_dict["candidate"])
         offers = _src_get("offers", UNSET)
         _instance_ = cls(
-            candidate=candidate,
-            offers=offers,
+            candidate,
+            offers,
         )
 
         return _instance_

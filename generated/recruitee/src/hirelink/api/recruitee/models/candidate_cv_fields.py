@@ -34,7 +34,7 @@ class CandidateCvFields:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         remote_cv_url = src_dict["remote_cv_url"]
         _instance_ = cls(
-            remote_cv_url=remote_cv_url,
+            remote_cv_url,
         )
 
         return _instance_

@@ -34,7 +34,7 @@ class CandidateCvUpdateRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         candidate = CandidateCvFields.from_dict(src_dict["candidate"])
         _instance_ = cls(
-            candidate=candidate,
+            candidate,
         )
 
         return _instance_

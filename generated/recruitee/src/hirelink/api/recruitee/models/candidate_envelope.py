@@ -77,12 +77,12 @@ class CandidateEnvelope:
             | Unset
         ) = (
             UNSET
-            if isinstance(_references, Unset)
+            if _references is UNSET
             else list(map(_parse_references_item, _references))
         )
         _instance_ = cls(
-            candidate=candidate,
-            references=references,
+            candidate,
+            references,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

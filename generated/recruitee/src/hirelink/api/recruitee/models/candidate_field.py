@@ -121,24 +121,24 @@ class CandidateField:
         _visibility = _src_get("visibility", UNSET)
         visibility: CandidateFieldVisibility | Unset = (
             UNSET
-            if isinstance(_visibility, Unset)
+            if _visibility is UNSET
             else CandidateFieldVisibility.from_dict(_visibility)
         )
         _values = _src_get("values", UNSET)
         values: list[CandidateFieldValuesItem] | Unset = (
             UNSET
-            if isinstance(_values, Unset)
+            if _values is UNSET
             else list(map(CandidateFieldValuesItem.from_dict, _values))
         )
         _instance_ = cls(
-            id=id,
-            kind=kind,
-            name=name,
-            fixed=fixed,
-            origin=origin,
-            visible=visible,
-            visibility=visibility,
-            values=values,
+            id,
+            kind,
+            name,
+            fixed,
+            origin,
+            visible,
+            visibility,
+            values,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

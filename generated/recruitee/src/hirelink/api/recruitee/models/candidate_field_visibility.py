@@ -65,9 +65,9 @@ class CandidateFieldVisibility:
         admin_ids = _src_get("admin_ids", UNSET)
         role_ids = _src_get("role_ids", UNSET)
         _instance_ = cls(
-            level=level,
-            admin_ids=admin_ids,
-            role_ids=role_ids,
+            level,
+            admin_ids,
+            role_ids,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

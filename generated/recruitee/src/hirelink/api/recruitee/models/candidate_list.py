@@ -88,7 +88,7 @@ class CandidateList:
         _generated_at = _src_get("generated_at", UNSET)
         generated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_generated_at, Unset)
+            if _generated_at is UNSET
             else datetime.datetime.fromisoformat(_generated_at)
         )
         _references = _src_get("references", UNSET)
@@ -97,13 +97,13 @@ class CandidateList:
             | Unset
         ) = (
             UNSET
-            if isinstance(_references, Unset)
+            if _references is UNSET
             else list(map(_parse_references_item, _references))
         )
         _instance_ = cls(
-            candidates=candidates,
-            generated_at=generated_at,
-            references=references,
+            candidates,
+            generated_at,
+            references,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -312,26 +312,26 @@ class CandidateListItem:
         _placements = _src_get("placements", UNSET)
         placements: list[Placement] | Unset = (
             UNSET
-            if isinstance(_placements, Unset)
+            if _placements is UNSET
             else list(map(Placement.from_dict, _placements))
         )
         adminapp_url = _src_get("adminapp_url", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         _last_message_at = _src_get("last_message_at", UNSET)
         last_message_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_last_message_at, Unset)
+            _last_message_at
+            if _last_message_at is None or _last_message_at is UNSET
             else _parse_last_message_at(_last_message_at)
         )
         example = _src_get("example", UNSET)
@@ -341,9 +341,7 @@ class CandidateListItem:
         rating = _src_get("rating", UNSET)
         _ratings = _src_get("ratings", UNSET)
         ratings: CandidateListItemRatings | Unset = (
-            UNSET
-            if isinstance(_ratings, Unset)
-            else CandidateListItemRatings.from_dict(_ratings)
+            UNSET if _ratings is UNSET else CandidateListItemRatings.from_dict(_ratings)
         )
         ratings_count = _src_get("ratings_count", UNSET)
         positive_ratings = _src_get("positive_ratings", UNSET)
@@ -359,36 +357,36 @@ class CandidateListItem:
         referrer = _src_get("referrer", UNSET)
         source = _src_get("source", UNSET)
         _instance_ = cls(
-            id=id,
-            name=name,
-            emails=emails,
-            phones=phones,
-            admin_id=admin_id,
-            followed=followed,
-            placements=placements,
-            adminapp_url=adminapp_url,
-            created_at=created_at,
-            updated_at=updated_at,
-            last_message_at=last_message_at,
-            example=example,
-            has_avatar=has_avatar,
-            initials=initials,
-            photo_thumb_url=photo_thumb_url,
-            rating=rating,
-            ratings=ratings,
-            ratings_count=ratings_count,
-            positive_ratings=positive_ratings,
-            my_last_rating=my_last_rating,
-            notes_count=notes_count,
-            tasks_count=tasks_count,
-            pending_result_request=pending_result_request,
-            my_pending_result_request=my_pending_result_request,
-            upcoming_event=upcoming_event,
-            my_upcoming_event=my_upcoming_event,
-            unread_notifications=unread_notifications,
-            viewed=viewed,
-            referrer=referrer,
-            source=source,
+            id,
+            name,
+            emails,
+            phones,
+            admin_id,
+            followed,
+            placements,
+            adminapp_url,
+            created_at,
+            updated_at,
+            last_message_at,
+            example,
+            has_avatar,
+            initials,
+            photo_thumb_url,
+            rating,
+            ratings,
+            ratings_count,
+            positive_ratings,
+            my_last_rating,
+            notes_count,
+            tasks_count,
+            pending_result_request,
+            my_pending_result_request,
+            upcoming_event,
+            my_upcoming_event,
+            unread_notifications,
+            viewed,
+            referrer,
+            source,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -34,7 +34,7 @@ class CandidateTagsRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         tags = src_dict["tags"]
         _instance_ = cls(
-            tags=tags,
+            tags,
         )
 
         return _instance_

@@ -88,13 +88,13 @@ class CandidateUpdateFields:
         cover_letter = _src_get("cover_letter", UNSET)
         remote_cv_url = _src_get("remote_cv_url", UNSET)
         _instance_ = cls(
-            name=name,
-            emails=emails,
-            phones=phones,
-            social_links=social_links,
-            links=links,
-            cover_letter=cover_letter,
-            remote_cv_url=remote_cv_url,
+            name,
+            emails,
+            phones,
+            social_links,
+            links,
+            cover_letter,
+            remote_cv_url,
         )
 
         return _instance_

@@ -35,7 +35,7 @@ class CandidateUpdateRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         candidate = CandidateUpdateFields.from_dict(src_dict["candidate"])
         _instance_ = cls(
-            candidate=candidate,
+            candidate,
         )
 
         return _instance_

@@ -56,11 +56,11 @@ class Error:
         error = _src_get("error", UNSET)
         _errors = _src_get("errors", UNSET)
         errors: ErrorErrors | Unset = (
-            UNSET if isinstance(_errors, Unset) else ErrorErrors.from_dict(_errors)
+            UNSET if _errors is UNSET else ErrorErrors.from_dict(_errors)
         )
         _instance_ = cls(
-            error=error,
-            errors=errors,
+            error,
+            errors,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -121,34 +121,34 @@ class Note:
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         _pinned_at = _src_get("pinned_at", UNSET)
         pinned_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_pinned_at, Unset) else _parse_pinned_at(_pinned_at)
+            _pinned_at
+            if _pinned_at is None or _pinned_at is UNSET
+            else _parse_pinned_at(_pinned_at)
         )
         _visibility = _src_get("visibility", UNSET)
         visibility: NoteVisibility | Unset = (
-            UNSET
-            if isinstance(_visibility, Unset)
-            else NoteVisibility.from_dict(_visibility)
+            UNSET if _visibility is UNSET else NoteVisibility.from_dict(_visibility)
         )
         _instance_ = cls(
-            id=id,
-            candidate_id=candidate_id,
-            body=body,
-            body_html=body_html,
-            created_at=created_at,
-            updated_at=updated_at,
-            pinned_at=pinned_at,
-            visibility=visibility,
+            id,
+            candidate_id,
+            body,
+            body_html,
+            created_at,
+            updated_at,
+            pinned_at,
+            visibility,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

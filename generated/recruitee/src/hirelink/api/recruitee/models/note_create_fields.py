@@ -47,12 +47,12 @@ class NoteCreateFields:
         _visibility = _src_get("visibility", UNSET)
         visibility: NoteVisibilityInput | Unset = (
             UNSET
-            if isinstance(_visibility, Unset)
+            if _visibility is UNSET
             else NoteVisibilityInput.from_dict(_visibility)
         )
         _instance_ = cls(
-            body=body,
-            visibility=visibility,
+            body,
+            visibility,
         )
 
         return _instance_

@@ -34,7 +34,7 @@ class NoteCreateRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         note = NoteCreateFields.from_dict(src_dict["note"])
         _instance_ = cls(
-            note=note,
+            note,
         )
 
         return _instance_

@@ -44,7 +44,7 @@ class NoteEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         note = Note.from_dict(src_dict["note"])
         _instance_ = cls(
-            note=note,
+            note,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

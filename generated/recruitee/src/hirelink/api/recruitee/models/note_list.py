@@ -46,7 +46,7 @@ class NoteList:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         notes = list(map(Note.from_dict, src_dict["notes"]))
         _instance_ = cls(
-            notes=notes,
+            notes,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -45,7 +45,7 @@ class NoteVisibility:
         _src_get = src_dict.get
         level = _src_get("level", UNSET)
         _instance_ = cls(
-            level=level,
+            level,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

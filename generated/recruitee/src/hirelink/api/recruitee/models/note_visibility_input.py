@@ -37,7 +37,7 @@ class NoteVisibilityInput:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         level = NoteVisibilityInputLevel(src_dict["level"])
         _instance_ = cls(
-            level=level,
+            level,
         )
 
         return _instance_

@@ -611,7 +611,7 @@ class Offer:
         max_hours = _src_get("max_hours", UNSET)
         _salary = _src_get("salary", UNSET)
         salary: None | OfferSalary | Unset = (
-            UNSET if isinstance(_salary, Unset) else _parse_salary(_salary)
+            _salary if _salary is None or _salary is UNSET else _parse_salary(_salary)
         )
         description = _src_get("description", UNSET)
         requirements = _src_get("requirements", UNSET)
@@ -624,24 +624,26 @@ class Offer:
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         _published_at = _src_get("published_at", UNSET)
         published_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_published_at, Unset)
+            _published_at
+            if _published_at is None or _published_at is UNSET
             else _parse_published_at(_published_at)
         )
         _closed_at = _src_get("closed_at", UNSET)
         closed_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_closed_at, Unset) else _parse_closed_at(_closed_at)
+            _closed_at
+            if _closed_at is None or _closed_at is UNSET
+            else _parse_closed_at(_closed_at)
         )
         lang_code = _src_get("lang_code", UNSET)
         primary_lang_code = _src_get("primary_lang_code", UNSET)
@@ -660,63 +662,63 @@ class Offer:
         _enabled_languages = _src_get("enabled_languages", UNSET)
         enabled_languages: list[OfferEnabledLanguagesItem] | Unset = (
             UNSET
-            if isinstance(_enabled_languages, Unset)
+            if _enabled_languages is UNSET
             else list(map(OfferEnabledLanguagesItem.from_dict, _enabled_languages))
         )
         _instance_ = cls(
-            id=id,
-            title=title,
-            slug=slug,
-            guid=guid,
-            kind=kind,
-            status=status,
-            url=url,
-            careers_url=careers_url,
-            adminapp_url=adminapp_url,
-            location=location,
-            city=city,
-            country_code=country_code,
-            state_code=state_code,
-            state_name=state_name,
-            postal_code=postal_code,
-            street=street,
-            remote=remote,
-            department=department,
-            department_id=department_id,
-            employment_type=employment_type,
-            category=category,
-            education=education,
-            experience=experience,
-            min_hours=min_hours,
-            max_hours=max_hours,
-            salary=salary,
-            description=description,
-            requirements=requirements,
-            highlight_html=highlight_html,
-            number_of_openings=number_of_openings,
-            candidates_count=candidates_count,
-            qualified_candidates_count=qualified_candidates_count,
-            disqualified_candidates_count=disqualified_candidates_count,
-            hired_candidates_count=hired_candidates_count,
-            created_at=created_at,
-            updated_at=updated_at,
-            published_at=published_at,
-            closed_at=closed_at,
-            lang_code=lang_code,
-            primary_lang_code=primary_lang_code,
-            pipeline_template_id=pipeline_template_id,
-            position=position,
-            example=example,
-            offer_tags=offer_tags,
-            followed=followed,
-            hiring_manager_id=hiring_manager_id,
-            recruiter_id=recruiter_id,
-            mailbox_email=mailbox_email,
-            options_cv=options_cv,
-            options_cover_letter=options_cover_letter,
-            options_phone=options_phone,
-            options_photo=options_photo,
-            enabled_languages=enabled_languages,
+            id,
+            title,
+            slug,
+            guid,
+            kind,
+            status,
+            url,
+            careers_url,
+            adminapp_url,
+            location,
+            city,
+            country_code,
+            state_code,
+            state_name,
+            postal_code,
+            street,
+            remote,
+            department,
+            department_id,
+            employment_type,
+            category,
+            education,
+            experience,
+            min_hours,
+            max_hours,
+            salary,
+            description,
+            requirements,
+            highlight_html,
+            number_of_openings,
+            candidates_count,
+            qualified_candidates_count,
+            disqualified_candidates_count,
+            hired_candidates_count,
+            created_at,
+            updated_at,
+            published_at,
+            closed_at,
+            lang_code,
+            primary_lang_code,
+            pipeline_template_id,
+            position,
+            example,
+            offer_tags,
+            followed,
+            hiring_manager_id,
+            recruiter_id,
+            mailbox_email,
+            options_cv,
+            options_cover_letter,
+            options_phone,
+            options_photo,
+            enabled_languages,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -60,9 +60,9 @@ class OfferEnabledLanguagesItem:
         name = _src_get("name", UNSET)
         native_name = _src_get("native_name", UNSET)
         _instance_ = cls(
-            code=code,
-            name=name,
-            native_name=native_name,
+            code,
+            name,
+            native_name,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -44,7 +44,7 @@ class OfferEnvelope:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         offer = Offer.from_dict(src_dict["offer"])
         _instance_ = cls(
-            offer=offer,
+            offer,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

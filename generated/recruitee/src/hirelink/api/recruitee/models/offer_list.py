@@ -46,7 +46,7 @@ class OfferList:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         offers = list(map(Offer.from_dict, src_dict["offers"]))
         _instance_ = cls(
-            offers=offers,
+            offers,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

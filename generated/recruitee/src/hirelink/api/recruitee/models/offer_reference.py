@@ -150,17 +150,17 @@ class OfferReference:
         position = _src_get("position", UNSET)
         department_id = _src_get("department_id", UNSET)
         _instance_ = cls(
-            type_=type_,
-            id=id,
-            title=title,
-            slug=slug,
-            guid=guid,
-            kind=kind,
-            status=status,
-            location=location,
-            lang_code=lang_code,
-            position=position,
-            department_id=department_id,
+            type_,
+            id,
+            title,
+            slug,
+            guid,
+            kind,
+            status,
+            location,
+            lang_code,
+            position,
+            department_id,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -85,10 +85,10 @@ class OfferSalary:
         currency = _src_get("currency", UNSET)
         period = _src_get("period", UNSET)
         _instance_ = cls(
-            min_=min_,
-            max_=max_,
-            currency=currency,
-            period=period,
+            min_,
+            max_,
+            currency,
+            period,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -267,72 +267,74 @@ class Placement:
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_created_at, Unset)
+            if _created_at is UNSET
             else datetime.datetime.fromisoformat(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
             UNSET
-            if isinstance(_updated_at, Unset)
+            if _updated_at is UNSET
             else datetime.datetime.fromisoformat(_updated_at)
         )
         _hired_at = _src_get("hired_at", UNSET)
         hired_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_hired_at, Unset) else _parse_hired_at(_hired_at)
+            _hired_at
+            if _hired_at is None or _hired_at is UNSET
+            else _parse_hired_at(_hired_at)
         )
         hired_by_id = _src_get("hired_by_id", UNSET)
         hired_in_this_placement = _src_get("hired_in_this_placement", UNSET)
         hired_in_other_placement = _src_get("hired_in_other_placement", UNSET)
         _job_starts_at = _src_get("job_starts_at", UNSET)
         job_starts_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_job_starts_at, Unset)
+            _job_starts_at
+            if _job_starts_at is None or _job_starts_at is UNSET
             else _parse_job_starts_at(_job_starts_at)
         )
         language = _src_get("language", UNSET)
         _overdue_at = _src_get("overdue_at", UNSET)
         overdue_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_overdue_at, Unset) else _parse_overdue_at(_overdue_at)
+            _overdue_at
+            if _overdue_at is None or _overdue_at is UNSET
+            else _parse_overdue_at(_overdue_at)
         )
         overdue_diff = _src_get("overdue_diff", UNSET)
         positive_ratings = _src_get("positive_ratings", UNSET)
         _ratings = _src_get("ratings", UNSET)
         ratings: PlacementRatings | Unset = (
-            UNSET
-            if isinstance(_ratings, Unset)
-            else PlacementRatings.from_dict(_ratings)
+            UNSET if _ratings is UNSET else PlacementRatings.from_dict(_ratings)
         )
         talent_pool_id = _src_get("talent_pool_id", UNSET)
         _disqualified_at = _src_get("disqualified_at", UNSET)
         disqualified_at: datetime.datetime | None | Unset = (
-            UNSET
-            if isinstance(_disqualified_at, Unset)
+            _disqualified_at
+            if _disqualified_at is None or _disqualified_at is UNSET
             else _parse_disqualified_at(_disqualified_at)
         )
         disqualify_kind = _src_get("disqualify_kind", UNSET)
         disqualify_reason = _src_get("disqualify_reason", UNSET)
         _instance_ = cls(
-            id=id,
-            candidate_id=candidate_id,
-            offer_id=offer_id,
-            stage_id=stage_id,
-            position=position,
-            created_at=created_at,
-            updated_at=updated_at,
-            hired_at=hired_at,
-            hired_by_id=hired_by_id,
-            hired_in_this_placement=hired_in_this_placement,
-            hired_in_other_placement=hired_in_other_placement,
-            job_starts_at=job_starts_at,
-            language=language,
-            overdue_at=overdue_at,
-            overdue_diff=overdue_diff,
-            positive_ratings=positive_ratings,
-            ratings=ratings,
-            talent_pool_id=talent_pool_id,
-            disqualified_at=disqualified_at,
-            disqualify_kind=disqualify_kind,
-            disqualify_reason=disqualify_reason,
+            id,
+            candidate_id,
+            offer_id,
+            stage_id,
+            position,
+            created_at,
+            updated_at,
+            hired_at,
+            hired_by_id,
+            hired_in_this_placement,
+            hired_in_other_placement,
+            job_starts_at,
+            language,
+            overdue_at,
+            overdue_diff,
+            positive_ratings,
+            ratings,
+            talent_pool_id,
+            disqualified_at,
+            disqualify_kind,
+            disqualify_reason,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

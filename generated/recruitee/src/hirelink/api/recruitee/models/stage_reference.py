@@ -174,25 +174,29 @@ class StageReference:
         placements_count = _src_get("placements_count", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_created_at, Unset) else _parse_created_at(_created_at)
+            _created_at
+            if _created_at is None or _created_at is UNSET
+            else _parse_created_at(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | None | Unset = (
-            UNSET if isinstance(_updated_at, Unset) else _parse_updated_at(_updated_at)
+            _updated_at
+            if _updated_at is None or _updated_at is UNSET
+            else _parse_updated_at(_updated_at)
         )
         _instance_ = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            category=category,
-            position=position,
-            group=group,
-            locked=locked,
-            time_limit=time_limit,
-            fair_evaluations_enabled=fair_evaluations_enabled,
-            placements_count=placements_count,
-            created_at=created_at,
-            updated_at=updated_at,
+            type_,
+            id,
+            name,
+            category,
+            position,
+            group,
+            locked,
+            time_limit,
+            fair_evaluations_enabled,
+            placements_count,
+            created_at,
+            updated_at,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:

@@ -44,7 +44,7 @@ class UnknownReference:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         type_ = src_dict["type"]
         _instance_ = cls(
-            type_=type_,
+            type_,
         )
 
         if not src_dict.keys() <= _KNOWN_KEYS:
