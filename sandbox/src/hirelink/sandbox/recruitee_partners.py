@@ -22,14 +22,15 @@ import string
 import threading
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import Any, Final
+from datetime import datetime
+from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
+from hirelink.sandbox.resources import format_time, load_seed, seed_records
 from hirelink.sandbox.server import ensure_loopback
 
 __all__ = [
@@ -41,17 +42,7 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-PARTNER_KINDS: Final = ("assessment", "background_check", "reference_check")
-INPUT_KINDS: Final = ("first_name", "last_name", "email", "phone", "admin", "offer")
-REPORT_STATUSES: Final = ("sent", "completed", "failed", "canceled")
 URL_KEYS: Final = ("validate_token", "tests", "send_candidate", "help_article")
-SEEDED_CANDIDATE_ID: Final = 7730011
-
-_DEFAULT_INPUTS: Final = (
-    {"kind": "first_name", "name": "first_name", "required": True},
-    {"kind": "last_name", "name": "last_name", "required": True},
-    {"kind": "email", "name": "email", "required": True},
-)
 # Keys send_candidate adds for each optional input kind, read from the candidate given.
 _INPUT_EXTRAS: Final = {
     "phone": ("phone",),
@@ -65,12 +56,6 @@ _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
 
-def format_time(moment: datetime) -> str:
-    """Recruitee's timestamp format: UTC, microseconds, ``Z``."""
-    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
-    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
-
-
 def _derived_secret(codename: str, generation: int) -> str:
     """A 32-character secret, the same for the same codename and generation."""
     digest = hashlib.sha256(f"partner-secret:{codename}:{generation}".encode()).digest()
@@ -79,10 +64,6 @@ def _derived_secret(codename: str, generation: int) -> str:
 
 def _derived_uuid(seed: str) -> str:
     return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
-
-
-def _invalid(field: str, message: str) -> SandboxError:
-    return SandboxError(422, "Validation failed", {field: [message]})
 
 
 class PartnersState:
@@ -152,7 +133,7 @@ class PartnersState:
             if existing is not None:
                 return self._change(existing, fields), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
-            if missing:
+            if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
             record: dict[str, Any] = {
@@ -162,7 +143,7 @@ class PartnersState:
                 "description": fields.get("description"),
                 "logo": fields.get("logo"),
                 "urls": dict.fromkeys(URL_KEYS),
-                "inputs": [dict(item) for item in _DEFAULT_INPUTS],
+                "inputs": load_seed("recruitee_partners")["tables"]["defaultInputs"],
                 "options": {},
                 "secret": _derived_secret(codename, 1),
                 "promoted": False,
@@ -313,35 +294,20 @@ class PartnersState:
 
     def seed(self) -> None:
         """A partner record for :attr:`codename` and two reports on one candidate."""
-        self.save_partner(
-            self.codename,
-            {
-                "kind": "assessment",
-                "name": "SkillCheck",
-                "description": "Timed coding and aptitude tests with auto-scoring.",
-                "logo": "https://cdn.skillcheck.example/logo-256.png",
-                "urls": {
-                    "tests": "https://api.skillcheck.example/recruitee/tests",
-                    "send_candidate": "https://api.skillcheck.example/recruitee/invitations",
-                },
-            },
-        )
-        done = {"status": "completed", "score": "76%", "completed_at": "2025-03-06T14:05:11+00:00"}
-        self.create_report(
-            self.codename,
-            self.company_id,
-            SEEDED_CANDIDATE_ID,
-            done,
-            test_id="12",
-            test_name="SQL analytics",
-        )
-        self.create_report(
-            self.codename,
-            self.company_id,
-            SEEDED_CANDIDATE_ID,
-            test_id="11",
-            test_name="Python fundamentals",
-        )
+        tables = load_seed("recruitee_partners")["tables"]
+        for fields in seed_records("recruitee_partners", "PartnerFields"):
+            self.save_partner(self.codename, fields)
+        reports = seed_records("recruitee_partners", "NewReport")
+        for fields, (test_id, test_name) in zip(reports, tables["reportTests"], strict=True):
+            candidate_id = tables["reportCandidateId"]
+            self.create_report(
+                self.codename,
+                self.company_id,
+                candidate_id,
+                fields,
+                test_id=test_id,
+                test_name=test_name,
+            )
 
 
 class PartnerCallError(Exception):
@@ -384,7 +350,7 @@ class PartnersSandbox(SandboxApp):
         company_id: the RC company owning partner records.
     """
 
-    spec_name = "recruitee-partners"
+    specs: ClassVar[Mapping[str, str]] = {"recruitee-partners": ""}
 
     def __init__(self, state: PartnersState, *, personal_token: str, validate: bool = True) -> None:
         if not personal_token:
@@ -400,88 +366,63 @@ class PartnersSandbox(SandboxApp):
         """The current partner secret of :attr:`codename` (None without a record)."""
         return self.state.secret
 
-    def operations(self) -> list[Operation]:
-        """The nine operations of ``specs/recruitee-partners.yaml``."""
-        partner = "/p/{codename}/c/{company_id}/partner"
-        reports = "/p/{codename}/c/{company_id}/candidates/{candidate_id:int}/reports"
-        report = "/p/{codename}/reports/{report_id}"
-        return [
-            Operation("POST", partner, "createPartner", self._create_partner),
-            Operation("GET", partner, "getPartner", self._get_partner),
-            Operation("PATCH", partner, "updatePartner", self._update_partner),
-            Operation("DELETE", partner, "deletePartner", self._delete_partner),
-            Operation(
-                "POST",
-                "/p/{codename}/partner/regenerate-secret",
-                "regeneratePartnerSecret",
-                self._regenerate_secret,
-            ),
-            Operation("GET", reports, "listCandidateReports", self._list_reports),
-            Operation("POST", reports, "createReport", self._create_report),
-            Operation("PATCH", report, "updateReport", self._update_report),
-            Operation("DELETE", report, "deleteReport", self._delete_report),
-        ]
-
     def authenticate(self, call: ApiCall) -> None:
         """Partner record: ``Authorization: Bearer <personal token>`` (401), then the
         token's company (404). Everything else: a known partner (404), then its current
         secret in ``RT-PARTNER-SECRET`` (401)."""
-        codename = call.path_params["codename"]
+        codename = call.params["codename"]
         if call.operation_id in _MANAGEMENT_OPERATIONS:
             scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
             if scheme.lower() != "bearer" or not hmac.compare_digest(
                 credentials.encode(), self.personal_token.encode()
             ):
                 raise SandboxError(401, "Unauthorized")
-            if call.path_params["company_id"] != str(self.company_id):
+            if call.params["company_id"] != str(self.company_id):
                 raise SandboxError(404, "Company not found")
             return
         self.state.check_secret(codename, call.request.headers.get(_SECRET_HEADER, ""))
 
     # ------------------------------------------------------------------ handlers
 
-    def _create_partner(self, call: ApiCall) -> Response:
-        partner, created = self.state.save_partner(
-            call.path_params["codename"], _partner_fields(call.json)
-        )
+    @handles("createPartner")
+    def create_partner(self, call: ApiCall) -> Response:
+        partner, created = self.state.save_partner(call.params["codename"], call.body)
         return json_response(partner, 201 if created else 200)
 
-    def _get_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_partner(call.path_params["codename"]))
+    @handles("getPartner")
+    def get_partner(self, call: ApiCall) -> Response:
+        return json_response(self.state.get_partner(call.params["codename"]))
 
-    def _update_partner(self, call: ApiCall) -> Response:
-        fields = _partner_fields(call.json)
-        return json_response(self.state.update_partner(call.path_params["codename"], fields))
+    @handles("updatePartner")
+    def update_partner(self, call: ApiCall) -> Response:
+        return json_response(self.state.update_partner(call.params["codename"], call.body))
 
-    def _delete_partner(self, call: ApiCall) -> Response:
-        self.state.delete_partner(call.path_params["codename"])
+    @handles("deletePartner")
+    def delete_partner(self, call: ApiCall) -> Response:
+        self.state.delete_partner(call.params["codename"])
         return Response(status_code=204)
 
-    def _regenerate_secret(self, call: ApiCall) -> Response:
-        return json_response({"secret": self.state.regenerate_secret(call.path_params["codename"])})
+    @handles("regeneratePartnerSecret")
+    def regenerate_secret(self, call: ApiCall) -> Response:
+        return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
 
-    def _list_reports(self, call: ApiCall) -> Response:
-        reports = self.state.list_reports(
-            call.path_params["codename"], _company(call), call.path_params["candidate_id"]
-        )
-        return json_response(reports)
+    @handles("listCandidateReports")
+    def list_reports(self, call: ApiCall) -> Response:
+        codename, company, candidate = _report_owner(call)
+        return json_response(self.state.list_reports(codename, company, candidate))
 
-    def _create_report(self, call: ApiCall) -> Response:
-        fields = _report_fields(call.json, at_least_one=False)
-        report = self.state.create_report(
-            call.path_params["codename"], _company(call), call.path_params["candidate_id"], fields
-        )
-        return json_response(report, 201)
+    @handles("createReport")
+    def create_report(self, call: ApiCall) -> Response:
+        return json_response(self.state.create_report(*_report_owner(call), call.body or {}), 201)
 
-    def _update_report(self, call: ApiCall) -> Response:
-        fields = _report_fields(call.json, at_least_one=True)
-        report = self.state.update_report(
-            call.path_params["codename"], call.path_params["report_id"], fields
-        )
-        return json_response(report)
+    @handles("updateReport")
+    def update_report(self, call: ApiCall) -> Response:
+        codename, report_id = call.params["codename"], call.params["report_id"]
+        return json_response(self.state.update_report(codename, report_id, call.body))
 
-    def _delete_report(self, call: ApiCall) -> Response:
-        self.state.delete_report(call.path_params["codename"], call.path_params["report_id"])
+    @handles("deleteReport")
+    def delete_report(self, call: ApiCall) -> Response:
+        self.state.delete_report(call.params["codename"], call.params["report_id"])
         return Response(status_code=204)
 
     # ------------------------------------------------------------------ Recruitee's side
@@ -666,93 +607,8 @@ def _send_candidate_payload(
     return payload
 
 
-# ----------------------------------------------------------------------------- request parsing
-# These checks repeat the spec's rules so the stand-in answers the same way when
-# spec validation is switched off.
-
-
-def _company(call: ApiCall) -> int:
-    raw = str(call.path_params["company_id"])
-    if not raw.isdigit():
-        raise _invalid("company_id", "must be a numeric company id")
-    return int(raw)
-
-
-def _object(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _invalid("body", "must be an object")
-    return value
-
-
-def _partner_fields(body: Any) -> dict[str, Any]:
-    fields = _object(body)
-    errors: dict[str, list[str]] = {}
-    if not fields:
-        errors["body"] = ["must contain at least one field"]
-    known = {"kind", "name", "description", "logo", "urls", "inputs", "options"}
-    for key in sorted(set(fields) - known):
-        errors[key] = ["is not a partner field"]
-    if "options" in fields and not isinstance(fields["options"], dict):
-        errors["options"] = ["must be an object"]
-    if "kind" in fields and fields["kind"] not in PARTNER_KINDS:
-        errors["kind"] = [f"must be one of {', '.join(PARTNER_KINDS)}"]
-    for key in ("name", "logo"):
-        if key in fields and (not isinstance(fields[key], str) or not fields[key]):
-            errors[key] = ["can't be blank"]
-    if "description" in fields and not isinstance(fields["description"], str):
-        errors["description"] = ["must be a string"]
-    urls = fields.get("urls", {})
-    if not isinstance(urls, dict) or not all(
-        key in URL_KEYS and isinstance(value, str) for key, value in urls.items()
-    ):
-        errors["urls"] = [f"must map {', '.join(URL_KEYS)} to URLs"]
-    inputs = fields.get("inputs", [{"kind": "email"}])
-    if not isinstance(inputs, list) or not inputs or not all(_valid_input(item) for item in inputs):
-        errors["inputs"] = [f"must be a non-empty list of inputs of kinds {', '.join(INPUT_KINDS)}"]
-    if errors:
-        raise SandboxError(422, "Validation failed", errors)
-    return fields
-
-
-def _valid_input(item: object) -> bool:
-    return (
-        isinstance(item, dict)
-        and item.get("kind") in INPUT_KINDS
-        and set(item) <= {"kind", "name", "required"}
-        and isinstance(item.get("required", False), bool)
-    )
-
-
-def _report_fields(body: Any, *, at_least_one: bool) -> dict[str, Any]:
-    fields = _object(body)
-    errors: dict[str, list[str]] = {}
-    if at_least_one and not fields:
-        errors["body"] = ["must contain at least one field"]
-    known = {"status", "score", "completed_at", "subtitle", "urls", "properties"}
-    for key in sorted(set(fields) - known):
-        errors[key] = ["is not a report field"]
-    if "properties" in fields and not isinstance(fields["properties"], dict):
-        errors["properties"] = ["must be an object"]
-    if "status" in fields and fields["status"] not in REPORT_STATUSES:
-        errors["status"] = [f"must be one of {', '.join(REPORT_STATUSES)}"]
-    for key in ("score", "subtitle"):
-        if key in fields and not isinstance(fields[key], str):
-            errors[key] = ["must be a string"]
-    if "completed_at" in fields:
-        try:
-            datetime.fromisoformat(str(fields["completed_at"]))
-        except ValueError:
-            errors["completed_at"] = ["must be an ISO 8601 date-time"]
-    urls = fields.get("urls", {})
-    if (
-        not isinstance(urls, dict)
-        or set(urls) - {"cancel"}
-        or not all(isinstance(v, str) for v in urls.values())
-    ):
-        errors["urls"] = ["may only hold a cancel URL"]
-    if errors:
-        raise SandboxError(422, "Validation failed", errors)
-    return fields
+def _report_owner(call: ApiCall) -> tuple[str, int, int]:
+    return call.params["codename"], int(call.params["company_id"]), call.params["candidate_id"]
 
 
 def create_partners_sandbox(
@@ -772,7 +628,7 @@ def create_partners_sandbox(
         seed_partner: start with a partner record for ``codename`` (its ``urls`` point
             at a non-loopback example host: register your own before sending) and two
             reports on candidate 7730011; without it, create the partner first.
-        validate: validate requests against ``specs/recruitee-partners.yaml``.
+        validate: refuse requests the spec refuses (see :class:`SandboxApp`).
     """
     state = PartnersState(codename=codename, company_id=company_id)
     if seed_partner:
