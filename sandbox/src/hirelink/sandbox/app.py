@@ -26,10 +26,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
+from hirelink.core.specs import spec_path
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.recorder import RequestRecorder
 from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.specs import spec_path
 from hirelink.sandbox.validation import SpecOperation, SpecValidator, ValidationProblem
 
 __all__ = [

@@ -51,9 +51,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from werkzeug.formparser import parse_form_data
 
+from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
 from hirelink.sandbox.resources import Cursors, format_time, load_seed, seed_records, utcnow
-from hirelink.sandbox.specs import spec_path
 from hirelink.sandbox.validation import SpecValidator, ValidationProblem
 
 __all__ = [
