@@ -31,6 +31,7 @@ import hashlib
 import hmac
 import io
 import itertools
+import json
 import math
 import random
 import threading
@@ -130,75 +131,34 @@ def _oauth(error: str, description: str, status: int = 400) -> PersonioError:
 
 # ----------------------------------------------------------------------------- seed tables
 
-_POSITIONS: Final[list[dict[str, Any]]] = _TABLES["positions"]
-UNPUBLISHED_POSITION_ID: Final = 1874599
-"""A job that exists (v2 ``/jobs``) but is not published: applications to it are refused."""
-_DEPARTMENTS: Final[Mapping[str, str]] = _TABLES["departments"]
 _CHANNELS: Final = {
     int(key): (channel["name"], tuple(channel["postings"]))
     for key, channel in _TABLES["channels"].items()
 }
 _FIRST_NAMES: Final[list[str]] = _TABLES["firstNames"]
 _LAST_NAMES: Final[list[str]] = _TABLES["lastNames"]
-_ROLES: Final[list[str]] = _TABLES["roles"]
 
 
-def _descriptions(position: Mapping[str, Any], language: str) -> list[tuple[str, str]]:
-    title = position["name"]["de" if language == "de" else "en"]
-    if language == "de":
-        return [
-            ("Deine Aufgaben", f"<p>Als {escape(title)} gestaltest du unser Team mit.</p>"),
-            ("Dein Profil", "<ul><li>Neugier</li><li>Teamgeist</li></ul>"),
-        ]
-    return [
-        ("Your role", f"<p>As {escape(title)} you shape how our team works.</p>"),
-        ("What you bring", "<ul><li>Curiosity</li><li>Team spirit</li></ul>"),
+def render_feed(language: str) -> bytes:
+    """The XML feed document in ``language`` (German for ``de``, else English): the
+    seed's ``JobPosition`` records, written the way the feed spec maps them to XML."""
+    wanted = "de" if language == "de" else "en"
+    positions = [
+        {key: value for key, value in position.items() if not key.startswith("_")}
+        for position in load_seed("personio")["records"]["JobPosition"]
+        if position["_language"] == wanted
     ]
+    document = _xml("workzag-jobs", {"position": positions})
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
 
-def render_feed(positions: Iterable[Mapping[str, Any]], language: str) -> bytes:
-    """The XML feed document for ``positions`` in ``language`` (German for unknown ones)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<workzag-jobs>"]
-    for position in positions:
-        name = position["name"]["de" if language == "de" else "en"]
-        lines += ["  <position>", f"    <id>{position['id']}</id>"]
-        lines.append("    <subcompany>Nordlicht Software GmbH</subcompany>")
-        lines.append(f"    <office>{escape(position['office'])}</office>")
-        if position["additional"]:
-            offices = "".join(f"<office>{escape(o)}</office>" for o in position["additional"])
-            lines.append(f"    <additionalOffices>{offices}</additionalOffices>")
-        lines.append(f"    <department>{escape(position['department'])}</department>")
-        category = next(
-            c["name"]
-            for c in seed_records("personio", "Category")
-            if c["id"] == str(position["category"])
-        )
-        lines.append(f"    <recruitingCategory>{category}</recruitingCategory>")
-        lines.append(f"    <name>{escape(name)}</name>")
-        lines.append("    <jobDescriptions>")
-        for title, html in _descriptions(position, language):
-            lines.append(
-                f"      <jobDescription><name>{escape(title)}</name>"
-                f"<value><![CDATA[{html}]]></value></jobDescription>"
-            )
-        lines.append("    </jobDescriptions>")
-        lines.append(f"    <employmentType>{position['employment']}</employmentType>")
-        lines.append(f"    <seniority>{position['seniority']}</seniority>")
-        lines.append(f"    <schedule>{position['schedule']}</schedule>")
-        if position["years"]:
-            lines.append(f"    <yearsOfExperience>{position['years']}</yearsOfExperience>")
-        lines.append(f"    <keywords>{escape(position['keywords'])}</keywords>")
-        lines.append(f"    <occupation>{position['occupation']}</occupation>")
-        lines.append(
-            f"    <occupationCategory>{position['occupation_category']}</occupationCategory>"
-        )
-        lines.append(f"    <createdAt>{position['created']}</createdAt>")
-        if position["salary"]:
-            salary = "".join(f"<{key}>{value}</{key}>" for key, value in position["salary"].items())
-            lines.append(f"    <salaryInformation>{salary}</salaryInformation>")
-        lines.append("  </position>")
-    lines.append("</workzag-jobs>")
-    return ("\n".join(lines) + "\n").encode()
+def _xml(name: str, value: Any) -> str:
+    """An element per member; an array repeats its element (the spec's ``xml`` mapping)."""
+    if isinstance(value, list):
+        return "".join(_xml(name, item) for item in value)
+    if isinstance(value, dict):
+        return f"<{name}>{''.join(_xml(key, item) for key, item in value.items())}</{name}>"
+    return f"<{name}>{escape(str(value))}</{name}>"
 
 
 def local_stamp(moment: datetime) -> dict[str, str]:
@@ -318,11 +278,12 @@ class PersonioState:
                 return self._raw_feeds[subdomain]
         if subdomain != self.subdomain:
             return None
-        return render_feed(_POSITIONS, language)
+        return render_feed(language)
 
     @staticmethod
     def published_position_ids() -> list[int]:
-        return [position["id"] for position in _POSITIONS]
+        positions = load_seed("personio")["records"]["JobPosition"]
+        return [position["id"] for position in positions if position["_language"] == "en"]
 
     # ------------------------------------------------------------------ v1
 
@@ -569,7 +530,7 @@ class PersonioState:
 
     def _seed(self, count: int) -> None:
         rng = random.Random(20250106)  # noqa: S311 - deterministic fixtures
-        jobs = [self._jobs[str(p["id"])] for p in _POSITIONS]
+        jobs = [self._jobs[str(key)] for key in self.published_position_ids()]
         for index in range(count):
             first = _FIRST_NAMES[index % len(_FIRST_NAMES)]
             last = _LAST_NAMES[(index * 7) % len(_LAST_NAMES)]
@@ -672,40 +633,13 @@ def _job_reference(job: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _build_jobs(company_id: str) -> list[dict[str, Any]]:
-    jobs = []
-    unpublished = _TABLES["unpublishedPosition"]
-    categories = {c["id"]: c["name"] for c in seed_records("personio", "Category")}
-    for number, position in enumerate([*_POSITIONS, unpublished]):
-        created = datetime.fromisoformat(position["created"])
-        category_id = str(position["category"])
-        person = str(24205101 + number % 4)
-        jobs.append(
-            {
-                "id": str(position["id"]),
-                "name": position["name"]["en"],
-                "department": {
-                    "id": _DEPARTMENTS[position["department"]],
-                    "name": position["department"],
-                },
-                "category": {"id": category_id, "name": categories[category_id]},
-                "hiring_team": [
-                    {
-                        "person": {
-                            "id": person,
-                            "_meta": {
-                                "links": {
-                                    "self": {"href": f"https://api.personio.de/v2/persons/{person}"}
-                                }
-                            },
-                        },
-                        "role": {"name": _ROLES[number % len(_ROLES)]},
-                    }
-                ],
-                "company": {"id": company_id},
-                "_created": created,
-                "_updated": created + timedelta(days=2 + number),
-            }
-        )
+    """The seed's jobs, with the private timestamps the state sorts and filters by."""
+    text = json.dumps(load_seed("personio")["records"]["Job"]).replace("{company_id}", company_id)
+    jobs: list[dict[str, Any]] = json.loads(text)
+    for job in jobs:
+        for stamp, private in (("created_at", "_created"), ("updated_at", "_updated")):
+            local = datetime.fromisoformat(job.pop(stamp)["date-time"])
+            job[private] = local.replace(tzinfo=BERLIN).astimezone(UTC)
     return jobs
 
 
