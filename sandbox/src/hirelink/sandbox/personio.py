@@ -644,49 +644,14 @@ def _build_jobs(company_id: str) -> list[dict[str, Any]]:
 
 
 def _build_persons(count: int) -> list[dict[str, Any]]:
-    rng = random.Random(24205101)  # noqa: S311 - deterministic fixtures
-    persons = []
-    for index in range(count):
-        first = _FIRST_NAMES[(index * 4) % len(_FIRST_NAMES)]
-        last = _LAST_NAMES[(index * 5 + 3) % len(_LAST_NAMES)]
-        person_id = str(24205101 + index)
-        created = datetime(2021, 2, 1, 8, tzinfo=UTC) + timedelta(days=index * 37)
-        persons.append(
-            {
-                "id": person_id,
-                "email": f"{first}.{last}@nordlicht.example".lower(),
-                "first_name": first,
-                "last_name": last,
-                "preferred_name": f"{first} {last}",
-                "gender": rng.choice(("FEMALE", "MALE", "DIVERSE", "UNSPECIFIED")),
-                "profile_picture": {
-                    "url": f"https://api.personio.de/v1/company/employees/{person_id}/profile-picture"
-                },
-                "status": "INACTIVE" if index % 6 == 5 else "ACTIVE",
-                "custom_attributes": [
-                    {
-                        "id": "dynamic_7731",
-                        "type": "STRING",
-                        "global_id": "team",
-                        "label": "Team",
-                        "value": rng.choice(("Platform", "Billing", "People", "Data")),
-                    },
-                ],
-                "employments": [
-                    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"employment/{person_id}"))}
-                ],
-                "_meta": {
-                    "links": {
-                        "employments": {
-                            "href": f"https://api.personio.de/v2/persons/{person_id}/employments"
-                        }
-                    }
-                },
-                "_created": created,
-                "_updated": created + timedelta(days=400 + index * 11),
-            }
-        )
-    return persons
+    """The first ``count`` persons of the seed, with private timestamps to filter by."""
+    persons = seed_records("personio", "Person")
+    if count > len(persons):
+        raise ValueError(f"the seed holds {len(persons)} persons")
+    for person in persons[:count]:
+        person["_created"] = datetime.fromisoformat(person["created_at"])
+        person["_updated"] = datetime.fromisoformat(person["updated_at"])
+    return persons[:count]
 
 
 def _render(kind: str, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -694,10 +659,7 @@ def _render(kind: str, record: Mapping[str, Any]) -> dict[str, Any]:
     public = {
         key: value for key, value in record.items() if not key.startswith("_") or key == "_meta"
     }
-    if kind == "persons":
-        public["created_at"] = format_time(record["_created"], "seconds")
-        public["updated_at"] = format_time(record["_updated"], "seconds")
-    elif kind != "categories":
+    if kind not in ("persons", "categories"):  # persons carry their UTC stamps as seeded
         public["created_at"] = local_stamp(record["_created"])
         public["updated_at"] = local_stamp(record["_updated"])
     return copy.deepcopy(public)
@@ -1101,7 +1063,8 @@ def create_personio_sandbox(
         limited_client_id, limited_client_secret: one granted ``personio:persons:read``
             only (to see a missing recruiting scope).
         subdomain: the subdomain with a feed; ``disabled_subdomain``: feed off.
-        candidates, persons: how many to seed (applications follow the candidates).
+        candidates: how many candidates to seed (applications follow the candidates).
+        persons: how many of the 25 seeded persons to serve.
         token_lifetime: ``expires_in`` of issued tokens, in seconds of ``clock``.
         rate_limit, rate_window: the v1 limit (20 per 60 s); tests shorten the window.
         max_document_bytes: uploads above it get 413 ``errors.file-too-big``.
