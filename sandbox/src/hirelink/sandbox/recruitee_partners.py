@@ -19,7 +19,6 @@ import hashlib
 import hmac
 import ssl
 import string
-import threading
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -30,7 +29,7 @@ import httpx
 from starlette.responses import Response
 
 from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
-from hirelink.sandbox.resources import format_time, load_seed, seed_records
+from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records
 from hirelink.sandbox.server import ensure_loopback
 
 __all__ = [
@@ -62,12 +61,18 @@ def _derived_secret(codename: str, generation: int) -> str:
     return "".join(_SECRET_ALPHABET[byte % len(_SECRET_ALPHABET)] for byte in digest)
 
 
+def _public(record: Mapping[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy({key: value for key, value in record.items() if not key.startswith("_")})
+
+
 def _derived_uuid(seed: str) -> str:
     return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
 
 
 class PartnersState:
     """Partner records and reports, kept for the run. All methods are thread-safe.
+
+    Reports carry their partner's codename privately (``_codename``, not on the wire).
 
     Args:
         codename: the partner the sandbox is about (:attr:`secret` is its secret).
@@ -77,49 +82,43 @@ class PartnersState:
     def __init__(self, *, codename: str = DEFAULT_CODENAME, company_id: int = 4100) -> None:
         self.codename = codename
         self.company_id = company_id
-        self._lock = threading.RLock()
-        self._partners: dict[str, dict[str, Any]] = {}
+        self._partners: Collection[str] = Collection(
+            not_found=lambda: SandboxError(404, "Partner not found"),
+            key=lambda partner: partner["codename"],
+        )
+        self.lock = self._partners.lock
+        self._reports: Collection[str] = Collection(
+            not_found=lambda: SandboxError(404, "Report not found"), lock=self.lock
+        )
         self._secret_generations: dict[str, int] = {}
-        self._reports: dict[str, dict[str, Any]] = {}
-        self._report_codenames: dict[str, str] = {}
         self._reports_created = 0
 
     # ------------------------------------------------------------------ reading
 
     @property
-    def lock(self) -> threading.RLock:
-        """The lock guarding the state, for callers combining several calls atomically."""
-        return self._lock
-
-    @property
     def partners(self) -> dict[str, dict[str, Any]]:
         """Deep copies of the partner records, by codename (wire shape, with secrets)."""
-        with self._lock:
-            return copy.deepcopy(self._partners)
+        return {partner["codename"]: copy.deepcopy(partner) for partner in self._partners}
 
     @property
     def reports(self) -> dict[str, dict[str, Any]]:
         """Deep copies of every report, by report id (wire shape), oldest first."""
-        with self._lock:
-            return copy.deepcopy(self._reports)
+        return {report["id"]: _public(report) for report in self._reports}
 
     @property
     def secret(self) -> str | None:
         """The current secret of :attr:`codename`'s partner, or None without a record."""
-        with self._lock:
-            partner = self._partners.get(self.codename)
-            return None if partner is None else str(partner["secret"])
+        partner = self._partners.find(self.codename)
+        return None if partner is None else str(partner["secret"])
 
     def partner(self, codename: str | None = None) -> dict[str, Any] | None:
         """A deep copy of one partner record (default: :attr:`codename`), or None."""
-        with self._lock:
-            found = self._partners.get(codename or self.codename)
-            return copy.deepcopy(found)
+        return copy.deepcopy(self._partners.find(codename or self.codename))
 
     def report(self, report_id: str) -> dict[str, Any] | None:
         """A deep copy of one report, or None."""
-        with self._lock:
-            return copy.deepcopy(self._reports.get(str(report_id)))
+        found = self._reports.find(str(report_id))
+        return None if found is None else _public(found)
 
     # ------------------------------------------------------------------ partners
 
@@ -128,15 +127,15 @@ class PartnersState:
 
         Returns the record and whether it was created.
         """
-        with self._lock:
-            existing = self._partners.get(codename)
+        with self.lock:
+            existing = self._partners.find(codename)
             if existing is not None:
                 return self._change(existing, fields), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
-            record: dict[str, Any] = {
+            record = {
                 "codename": codename,
                 "kind": fields["kind"],
                 "name": fields["name"],
@@ -148,69 +147,49 @@ class PartnersState:
                 "secret": _derived_secret(codename, 1),
                 "promoted": False,
             }
-            self._partners[codename] = record
             lists = {key: value for key, value in fields.items() if key in ("urls", "inputs")}
             return self._change(record, lists), True
 
     def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given fields of an existing partner (404 when there is none)."""
-        with self._lock:
-            return self._change(self._require_partner(codename), fields)
+        with self.lock:
+            return self._change(self._partners.get(codename), fields)
 
-    def _change(self, record: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        for key, value in fields.items():
-            if key == "urls":
-                record["urls"] = {**record["urls"], **value}
-            elif key == "inputs":
-                record["inputs"] = [
-                    {
-                        "kind": item["kind"],
-                        "name": item.get("name"),
-                        "required": item.get("required", False),
-                    }
-                    for item in value
-                ]
-            else:
-                record[key] = value
-        return copy.deepcopy(record)
+    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+        changed = {**record, **fields}
+        if "urls" in fields:
+            changed["urls"] = {**record["urls"], **fields["urls"]}
+        if "inputs" in fields:
+            changed["inputs"] = [
+                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
+                for i in fields["inputs"]
+            ]
+        return copy.deepcopy(self._partners.put(changed))
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
-        with self._lock:
-            return copy.deepcopy(self._require_partner(codename))
+        return copy.deepcopy(self._partners.get(codename))
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
-        with self._lock:
-            self._require_partner(codename)
-            del self._partners[codename]
-            for report_id in [
-                r for r, owner in self._report_codenames.items() if owner == codename
-            ]:
-                del self._reports[report_id]
-                del self._report_codenames[report_id]
+        with self.lock:
+            self._partners.remove(codename)
+            for report in self._reports.select(lambda r: r["_codename"] == codename):
+                self._reports.remove(report["id"])
 
     def regenerate_secret(self, codename: str) -> str:
         """Replace the partner's secret; the old one stops working."""
-        with self._lock:
-            record = self._require_partner(codename)
-            generation = self._secret_generations[codename] + 1
-            self._secret_generations[codename] = generation
-            record["secret"] = _derived_secret(codename, generation)
-            return str(record["secret"])
+        with self.lock:
+            self._partners.get(codename)
+            self._secret_generations[codename] += 1
+            secret = _derived_secret(codename, self._secret_generations[codename])
+            return str(self._partners.update(codename, secret=secret)["secret"])
 
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        with self._lock:
-            expected = str(self._require_partner(codename)["secret"])
+        expected = str(self._partners.get(codename)["secret"])
         if not secret or not hmac.compare_digest(secret.encode(), expected.encode()):
             raise SandboxError(401, "Unauthorized")
-
-    def _require_partner(self, codename: str) -> dict[str, Any]:
-        record = self._partners.get(codename)
-        if record is None:
-            raise SandboxError(404, "Partner not found")
-        return record
 
     # ------------------------------------------------------------------ reports
 
@@ -218,14 +197,13 @@ class PartnersState:
         self, codename: str, company_id: int, candidate_id: int
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
-        with self._lock:
-            return [
-                copy.deepcopy(report)
-                for report_id, report in self._reports.items()
-                if self._report_codenames[report_id] == codename
-                and report["company_id"] == company_id
-                and report["candidate_id"] == candidate_id
-            ]
+        mine = (codename, company_id, candidate_id)
+        return [
+            _public(report)
+            for report in self._reports.select(
+                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == mine
+            )
+        ]
 
     def create_report(
         self,
@@ -238,12 +216,11 @@ class PartnersState:
         test_name: str | None = None,
     ) -> dict[str, Any]:
         """A new report (status ``sent`` unless ``fields`` say otherwise)."""
-        with self._lock:
-            self._require_partner(codename)
+        with self.lock:
+            self._partners.get(codename)
             self._reports_created += 1
-            report_id = _derived_uuid(f"report:{codename}:{self._reports_created}")
-            report: dict[str, Any] = {
-                "id": report_id,
+            report = {
+                "id": _derived_uuid(f"report:{codename}:{self._reports_created}"),
                 "status": "sent",
                 "score": None,
                 "completed_at": None,
@@ -253,42 +230,38 @@ class PartnersState:
                 "company_id": company_id,
                 "test_id": test_id,
                 "test_name": test_name,
+                "_codename": codename,
             }
-            self._reports[report_id] = report
-            self._report_codenames[report_id] = codename
             return self._change_report(report, fields or {})
 
     def update_report(
         self, codename: str, report_id: str, fields: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Change the given fields of a report (404 when the partner has no such report)."""
-        with self._lock:
+        with self.lock:
             return self._change_report(self._require_report(codename, report_id), fields)
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
-        with self._lock:
-            self._require_report(codename, report_id)
-            del self._reports[report_id]
-            del self._report_codenames[report_id]
+        with self.lock:
+            self._reports.remove(self._require_report(codename, report_id)["id"])
 
     def _require_report(self, codename: str, report_id: str) -> dict[str, Any]:
-        self._require_partner(codename)
+        self._partners.get(codename)
         report = self._reports.get(report_id)
-        if report is None or self._report_codenames[report_id] != codename:
+        if report["_codename"] != codename:
             raise SandboxError(404, "Report not found")
         return report
 
-    @staticmethod
-    def _change_report(report: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        for key, value in fields.items():
-            if key == "urls":
-                report["urls"] = {**report["urls"], **value}
-            elif key == "completed_at":
-                report[key] = format_time(datetime.fromisoformat(value))
-            else:
-                report[key] = value
-        return copy.deepcopy(report)
+    def _change_report(
+        self, report: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = {**report, **fields}
+        if "urls" in fields:
+            changed["urls"] = {**report["urls"], **fields["urls"]}
+        if "completed_at" in fields:
+            changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
+        return _public(self._reports.put(changed))
 
     # ------------------------------------------------------------------ seed
 
