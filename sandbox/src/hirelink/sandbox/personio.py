@@ -54,7 +54,14 @@ from werkzeug.formparser import parse_form_data
 
 from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
-from hirelink.sandbox.resources import Cursors, format_time, load_seed, seed_records, utcnow
+from hirelink.sandbox.resources import (
+    Collection,
+    Cursors,
+    format_time,
+    load_seed,
+    seed_records,
+    utcnow,
+)
 from hirelink.sandbox.validation import SpecValidator, ValidationProblem
 
 __all__ = [
@@ -123,6 +130,12 @@ def _v1_field_errors(errors: Mapping[str, Sequence[str]]) -> PersonioError:
 
 def _v2_bad_request(detail: str) -> PersonioError:
     return PersonioError(400, detail, flavour="v2", code="bad_request")
+
+
+def _v2_not_found() -> PersonioError:
+    return PersonioError(
+        404, "The requested resource was not found.", flavour="v2", code="resource_not_found"
+    )
 
 
 def _oauth(error: str, description: str, status: int = 400) -> PersonioError:
@@ -252,12 +265,18 @@ class PersonioState:
         self.applications: list[dict[str, Any]] = []
         self.token_exchanges = 0
         self.rate_limited = 0
-        self._jobs = {job["id"]: job for job in _build_jobs(company_id)}
-        self._categories = {c["id"]: c for c in seed_records("personio", "Category")}
-        self._candidates: dict[str, dict[str, Any]] = {}
-        self._v2_applications: dict[str, dict[str, Any]] = {}
+        seeded = {
+            "jobs": _build_jobs(company_id),
+            "categories": seed_records("personio", "Category"),
+            "persons": _build_persons(persons),
+        }
+        self._v2: dict[str, Collection[str]] = {
+            kind: Collection(seeded.get(kind, ()), not_found=_v2_not_found, lock=self._lock)
+            for kind in ("applications", "candidates", "jobs", "categories", "persons")
+        }
+        self._jobs, self._categories = self._v2["jobs"], self._v2["categories"]
+        self._candidates, self._v2_applications = self._v2["candidates"], self._v2["applications"]
         self._transitions: dict[str, list[dict[str, Any]]] = {}
-        self._persons = {p["id"]: p for p in _build_persons(persons)}
         self._seed(candidates)
 
     @property
@@ -366,7 +385,7 @@ class PersonioState:
         now = self._wall_clock()
         email = body["email"]
         candidate = next(
-            (c for c in self._candidates.values() if (c["email"] or "").lower() == email.lower()),
+            (c for c in self._candidates if (c["email"] or "").lower() == email.lower()),
             None,
         )
         if candidate is None:
@@ -391,24 +410,26 @@ class PersonioState:
             ],
             "_updated": now,
         }
-        self._candidates[candidate["id"]] = candidate
-        job = self._jobs[str(body["job_position_id"])]
+        self._candidates.put(candidate)
+        job = self._jobs.get(str(body["job_position_id"]))
         stage = _phase_stage(body.get("phase"), job, self._categories)
         channel = body.get("recruiting_channel_id")
-        self._v2_applications[application_id] = {
-            "id": application_id,
-            "application_date": applied,
-            "candidate": _candidate_reference(candidate),
-            "job": _job_reference(job),
-            "current_stage": stage,
-            "channel": None
-            if channel is None
-            else {"id": str(channel), "name": _CHANNELS[channel][0]},
-            "hiring_team": job["hiring_team"],
-            "is_anonymized": False,
-            "_created": now,
-            "_updated": now,
-        }
+        self._v2_applications.put(
+            {
+                "id": application_id,
+                "application_date": applied,
+                "candidate": _candidate_reference(candidate),
+                "job": _job_reference(job),
+                "current_stage": stage,
+                "channel": None
+                if channel is None
+                else {"id": str(channel), "name": _CHANNELS[channel][0]},
+                "hiring_team": job["hiring_team"],
+                "is_anonymized": False,
+                "_created": now,
+                "_updated": now,
+            }
+        )
         self._transitions[application_id] = [{"_at": now, "stage": stage}]
 
     # ------------------------------------------------------------------ OAuth
@@ -481,46 +502,18 @@ class PersonioState:
 
     def _records(self, kind: str) -> list[dict[str, Any]]:
         if kind == "persons":
-            return [self._persons[key] for key in sorted(self._persons)]
-        source = {
-            "applications": self._v2_applications,
-            "candidates": self._candidates,
-            "jobs": self._jobs,
-        }[kind]
-        return sorted(source.values(), key=lambda r: (r["_updated"], r["id"]), reverse=True)
+            return self._v2[kind].select(order=lambda r: r["id"])
+        return self._v2[kind].select(order=lambda r: (r["_updated"], r["id"]), newest_first=True)
 
     def get(self, kind: str, key: str) -> dict[str, Any]:
-        with self._lock:
-            source = {
-                "applications": self._v2_applications,
-                "candidates": self._candidates,
-                "jobs": self._jobs,
-                "categories": self._categories,
-                "persons": self._persons,
-            }[kind]
-            record = source.get(key)
-            if record is None:
-                raise PersonioError(
-                    404,
-                    "The requested resource was not found.",
-                    flavour="v2",
-                    code="resource_not_found",
-                )
-            return _render(kind, record)
+        return _render(kind, self._v2[kind].get(key))
 
     def categories(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [_render("categories", c) for c in self._categories.values()]
+        return [_render("categories", c) for c in self._categories]
 
     def transitions(self, application_id: str) -> list[dict[str, Any]]:
         with self._lock:
-            if application_id not in self._v2_applications:
-                raise PersonioError(
-                    404,
-                    "The requested resource was not found.",
-                    flavour="v2",
-                    code="resource_not_found",
-                )
+            self._v2_applications.get(application_id)
             entries = sorted(
                 self._transitions[application_id], key=lambda t: t["_at"], reverse=True
             )
@@ -530,7 +523,7 @@ class PersonioState:
 
     def _seed(self, count: int) -> None:
         rng = random.Random(20250106)  # noqa: S311 - deterministic fixtures
-        jobs = [self._jobs[str(key)] for key in self.published_position_ids()]
+        jobs = [self._jobs.get(str(key)) for key in self.published_position_ids()]
         for index in range(count):
             first = _FIRST_NAMES[index % len(_FIRST_NAMES)]
             last = _LAST_NAMES[(index * 7) % len(_LAST_NAMES)]
@@ -550,24 +543,26 @@ class PersonioState:
                 applied = created + timedelta(days=number)
                 updated = applied + timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 8))
                 application_id = str(8812001 + len(self._v2_applications))
-                stages = self._categories[job["category"]["id"]]["stages"]
+                stages = self._categories.get(job["category"]["id"])["stages"]
                 path = stages[: rng.randint(0, len(stages))]
                 current = path[-1] if path else _UNASSIGNED
                 channel = rng.choice((None, 531207, 531208))
-                self._v2_applications[application_id] = {
-                    "id": application_id,
-                    "application_date": applied.date().isoformat(),
-                    "candidate": _candidate_reference(candidate),
-                    "job": _job_reference(job),
-                    "current_stage": current,
-                    "channel": None
-                    if channel is None
-                    else {"id": str(channel), "name": _CHANNELS[channel][0]},
-                    "hiring_team": job["hiring_team"],
-                    "is_anonymized": index == 5,
-                    "_created": applied,
-                    "_updated": updated,
-                }
+                self._v2_applications.put(
+                    {
+                        "id": application_id,
+                        "application_date": applied.date().isoformat(),
+                        "candidate": _candidate_reference(candidate),
+                        "job": _job_reference(job),
+                        "current_stage": current,
+                        "channel": None
+                        if channel is None
+                        else {"id": str(channel), "name": _CHANNELS[channel][0]},
+                        "hiring_team": job["hiring_team"],
+                        "is_anonymized": index == 5,
+                        "_created": applied,
+                        "_updated": updated,
+                    }
+                )
                 moments = [
                     applied + (updated - applied) * step / max(1, len(path))
                     for step in range(len(path) + 1)
@@ -581,7 +576,7 @@ class PersonioState:
                     {"id": application_id, "application_date": applied.date().isoformat()},
                 ]
                 candidate["_updated"] = max(candidate["_updated"], updated)
-            self._candidates[candidate_id] = candidate
+            self._candidates.put(candidate)
 
 
 _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unassigned"}
@@ -609,14 +604,14 @@ def _attribute_problem(key: str, value: str) -> str | None:
 def _phase_stage(
     phase: Mapping[str, Any] | None,
     job: Mapping[str, Any],
-    categories: Mapping[str, dict[str, Any]],
+    categories: Collection[str],
 ) -> dict[str, Any]:
     if phase is None:
-        stages = categories[job["category"]["id"]]["stages"]
+        stages = categories.get(job["category"]["id"])["stages"]
         return stages[0] if stages else _UNASSIGNED
     if phase["type"] == "system":
         return {"id": None, "kind": "system", "name": None, "type": phase["id"]}
-    for category in categories.values():
+    for category in categories:
         for stage in category["stages"]:
             if stage["id"] == str(phase["id"]):
                 return dict(stage)
