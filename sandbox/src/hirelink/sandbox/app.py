@@ -14,6 +14,7 @@ Order of checks for one request: record, faults, routing (404/405),
 
 from __future__ import annotations
 
+import hmac
 import inspect
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
@@ -39,9 +40,11 @@ __all__ = [
     "Operation",
     "SandboxApp",
     "SandboxError",
+    "bearer_token",
     "handles",
     "invalid",
     "json_response",
+    "same_secret",
 ]
 
 _HANDLED = "__sandbox_operation_id__"
@@ -73,6 +76,17 @@ class SandboxError(Exception):
             name: list(messages) for name, messages in (field_errors or {}).items()
         }
         self.headers: dict[str, str] = dict(headers or {})
+
+
+def bearer_token(request: Request) -> str:
+    """The token of an ``Authorization: Bearer <token>`` header; empty without one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" else ""
+
+
+def same_secret(given: str, expected: str) -> bool:
+    """Whether a credential sent matches the expected one (in constant time)."""
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
 
 
 def invalid(field: str, message: str) -> SandboxError:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
-import hmac
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
@@ -26,7 +25,15 @@ from typing import Any, ClassVar
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    handles,
+    invalid,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.resources import (
     Collection,
     format_time,
@@ -359,7 +366,7 @@ class JoinSandbox(SandboxApp):
         value = call.request.headers.get("authorization", "")
         if not value.strip():
             raise SandboxError(422, "The Authorization header is required")
-        if not hmac.compare_digest(value.encode(), self.token.encode()):
+        if not same_secret(value, self.token):
             if value.lower().startswith("bearer "):
                 raise SandboxError(401, "Invalid API token (send the token without 'Bearer ')")
             raise SandboxError(401, "Invalid API token")

@@ -28,7 +28,6 @@ import collections
 import copy
 import functools
 import hashlib
-import hmac
 import io
 import itertools
 import json
@@ -53,7 +52,15 @@ from starlette.responses import JSONResponse, Response
 from werkzeug.formparser import parse_form_data
 
 from hirelink.core.specs import spec_path
-from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.resources import (
     Collection,
     Cursors,
@@ -439,7 +446,7 @@ class PersonioState:
             raise _oauth("unsupported_grant_type", "Only client_credentials is supported.")
         client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
         known = self._clients.get(client_id)
-        if known is None or not hmac.compare_digest(known[0].encode(), secret.encode()):
+        if known is None or not same_secret(secret, known[0]):
             raise _oauth("unauthorized_client", "Client credentials were not accepted.")
         granted = known[1]
         requested = frozenset(form["scope"].split()) if form.get("scope") else granted
@@ -780,23 +787,19 @@ class PersonioSandbox(SandboxApp):
         flavour = _FLAVOURS.get(call.operation_id, "v2")
         if call.operation_id == _FEED_OPERATION or flavour == "oauth":
             return
-        scheme, _, token = call.request.headers.get("authorization", "").partition(" ")
+        token = bearer_token(call.request)
         if flavour == "v1":
-            self._authenticate_v1(scheme, token, call.request.headers.get("x-company-id", ""))
+            self._authenticate_v1(token, call.request.headers.get("x-company-id", ""))
             return
-        if scheme.lower() != "bearer" or not token:
+        if not token:
             raise PersonioError(
                 401, "A bearer token is required.", flavour="v2", code="unauthorized"
             )
         persons = call.request.url.path.startswith("/v2/persons")
         self.state.check_token(token, PERSONS_READ if persons else RECRUITING_READ)
 
-    def _authenticate_v1(self, scheme: str, token: str, company: str) -> None:
-        if (
-            scheme.lower() != "bearer"
-            or not hmac.compare_digest(token.encode(), self.recruiting_token.encode())
-            or company != self.company_id
-        ):
+    def _authenticate_v1(self, token: str, company: str) -> None:
+        if not same_secret(token, self.recruiting_token) or company != self.company_id:
             raise PersonioError(401, "The access token or company id is not valid.", flavour="v1")
         if not self.state.recruiting_api_enabled:
             raise PersonioError(403, "feature.public-api.disabled", flavour="v1")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import gc
 import hashlib
-import hmac
 import html
 import json
 import posixpath
@@ -32,7 +31,16 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    invalid,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.resources import format_time, load_seed, seed_records, utcnow
 
 __all__ = [
@@ -849,12 +857,7 @@ class RecruiteeSandbox(SandboxApp):
 
     def authenticate(self, call: ApiCall) -> None:
         """Require ``Authorization: Bearer <token>`` (401), then a known company (404)."""
-        scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
-        if (
-            scheme.lower() != "bearer"
-            or not credentials
-            or not hmac.compare_digest(credentials.encode(), self.token.encode())
-        ):
+        if not same_secret(bearer_token(call.request), self.token):
             raise SandboxError(401, "Unauthorized")
         if call.params["company_id"] not in (str(self.company_id), self.subdomain):
             raise SandboxError(404, "Company not found")

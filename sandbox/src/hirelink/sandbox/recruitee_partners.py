@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import hmac
 import ssl
 import string
 import uuid
@@ -28,7 +27,15 @@ from urllib.parse import urlsplit
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records
 from hirelink.sandbox.server import ensure_loopback
 
@@ -188,7 +195,7 @@ class PartnersState:
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
         expected = str(self._partners.get(codename)["secret"])
-        if not secret or not hmac.compare_digest(secret.encode(), expected.encode()):
+        if not same_secret(secret, expected):
             raise SandboxError(401, "Unauthorized")
 
     # ------------------------------------------------------------------ reports
@@ -345,10 +352,7 @@ class PartnersSandbox(SandboxApp):
         secret in ``RT-PARTNER-SECRET`` (401)."""
         codename = call.params["codename"]
         if call.operation_id in _MANAGEMENT_OPERATIONS:
-            scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(
-                credentials.encode(), self.personal_token.encode()
-            ):
+            if not same_secret(bearer_token(call.request), self.personal_token):
                 raise SandboxError(401, "Unauthorized")
             if call.params["company_id"] != str(self.company_id):
                 raise SandboxError(404, "Company not found")
