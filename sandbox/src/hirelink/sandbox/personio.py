@@ -407,37 +407,50 @@ class PersonioState:
         for attribute in body.get("attributes", []):
             if attribute["id"] in ("phone", "location", "gender", "birthday", "available_from"):
                 candidate = {**candidate, attribute["id"]: attribute["value"]}
-        application_id = str(8812000 + len(self._v2_applications) + 1)
-        applied = body.get("application_date") or now.date().isoformat()
-        candidate = {
-            **candidate,
-            "applications": [
-                *candidate["applications"],
-                {"id": application_id, "application_date": applied},
-            ],
-            "_updated": now,
-        }
-        self._candidates.put(candidate)
         job = self._jobs.get(str(body["job_position_id"]))
         stage = _phase_stage(body.get("phase"), job, self._categories)
+        applied = body.get("application_date") or now.date().isoformat()
         channel = body.get("recruiting_channel_id")
+        self._candidates.put(self._apply(candidate, job, applied, [(now, stage)], now, channel))
+
+    def _apply(
+        self,
+        candidate: Mapping[str, Any],
+        job: Mapping[str, Any],
+        applied: str,
+        transitions: Sequence[tuple[datetime, dict[str, Any]]],
+        updated: datetime,
+        channel: int | None,
+        anonymized: bool = False,
+    ) -> dict[str, Any]:
+        """Store an application (its stages entered at the given moments); return the
+        candidate with it."""
+        application_id = str(8812001 + len(self._v2_applications))
         self._v2_applications.put(
             {
                 "id": application_id,
                 "application_date": applied,
                 "candidate": _candidate_reference(candidate),
                 "job": _job_reference(job),
-                "current_stage": stage,
+                "current_stage": transitions[-1][1],
                 "channel": None
                 if channel is None
                 else {"id": str(channel), "name": _CHANNELS[channel][0]},
                 "hiring_team": job["hiring_team"],
-                "is_anonymized": False,
-                "_created": now,
-                "_updated": now,
+                "is_anonymized": anonymized,
+                "_created": transitions[0][0],
+                "_updated": updated,
             }
         )
-        self._transitions[application_id] = [{"_at": now, "stage": stage}]
+        self._transitions[application_id] = [
+            {"_at": at, "stage": stage} for at, stage in transitions
+        ]
+        entry = {"id": application_id, "application_date": applied}
+        return {
+            **candidate,
+            "applications": [*candidate["applications"], entry],
+            "_updated": max(candidate["_updated"], updated),
+        }
 
     # ------------------------------------------------------------------ OAuth
 
@@ -549,40 +562,22 @@ class PersonioState:
                 job = jobs[(index + number * 2) % len(jobs)]
                 applied = created + timedelta(days=number)
                 updated = applied + timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 8))
-                application_id = str(8812001 + len(self._v2_applications))
                 stages = self._categories.get(job["category"]["id"])["stages"]
-                path = stages[: rng.randint(0, len(stages))]
-                current = path[-1] if path else _UNASSIGNED
-                channel = rng.choice((None, 531207, 531208))
-                self._v2_applications.put(
-                    {
-                        "id": application_id,
-                        "application_date": applied.date().isoformat(),
-                        "candidate": _candidate_reference(candidate),
-                        "job": _job_reference(job),
-                        "current_stage": current,
-                        "channel": None
-                        if channel is None
-                        else {"id": str(channel), "name": _CHANNELS[channel][0]},
-                        "hiring_team": job["hiring_team"],
-                        "is_anonymized": index == 5,
-                        "_created": applied,
-                        "_updated": updated,
-                    }
-                )
+                path = [_UNASSIGNED, *stages[: rng.randint(0, len(stages))]]
+                steps = max(1, len(path) - 1)
                 moments = [
-                    applied + (updated - applied) * step / max(1, len(path))
-                    for step in range(len(path) + 1)
+                    applied + (updated - applied) * step / steps for step in range(len(path))
                 ]
-                self._transitions[application_id] = [
-                    {"_at": moment, "stage": stage}
-                    for moment, stage in zip(moments, [_UNASSIGNED, *path], strict=True)
-                ]
-                candidate["applications"] = [
-                    *candidate["applications"],
-                    {"id": application_id, "application_date": applied.date().isoformat()},
-                ]
-                candidate["_updated"] = max(candidate["_updated"], updated)
+                channel = rng.choice((None, 531207, 531208))
+                candidate = self._apply(
+                    candidate,
+                    job,
+                    applied.date().isoformat(),
+                    list(zip(moments, path, strict=True)),
+                    updated,
+                    channel,
+                    anonymized=index == 5,
+                )
             self._candidates.put(candidate)
 
 
