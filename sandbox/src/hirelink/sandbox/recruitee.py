@@ -14,6 +14,7 @@ as read-only.
 from __future__ import annotations
 
 import copy
+import functools
 import gc
 import hashlib
 import html
@@ -31,6 +32,7 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
+from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import (
     ApiCall,
     SandboxApp,
@@ -42,6 +44,7 @@ from hirelink.sandbox.app import (
     same_secret,
 )
 from hirelink.sandbox.resources import format_time, load_seed, seed_records, utcnow
+from hirelink.sandbox.validation import SpecValidator
 
 __all__ = [
     "TOKEN_OWNER_ID",
@@ -61,21 +64,8 @@ CandidateSort = Literal["by_date", "by_last_message"]
 _T = TypeVar("_T")
 _STORAGE = "https://storage.sandbox.invalid"
 
-# Keys of the reduced candidate returned by GET /candidates, in wire order.
-_LIST_ITEM_KEYS = (
-    "id", "name", "emails", "phones", "admin_id", "adminapp_url", "created_at", "updated_at",
-    "last_message_at", "followed", "has_avatar", "initials", "photo_thumb_url", "rating",
-    "ratings", "ratings_count", "positive_ratings", "my_last_rating", "notes_count",
-    "tasks_count", "pending_result_request", "my_pending_result_request", "upcoming_event",
-    "my_upcoming_event", "unread_notifications", "viewed", "example", "referrer", "source",
-    "placements",
-)  # fmt: skip
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _OFFER_BRIEF_KEYS = ("id", "title", "status", "kind")
-_OFFER_REFERENCE_KEYS = (
-    "id", "title", "slug", "guid", "kind", "status", "location", "lang_code", "position",
-    "department_id",
-)  # fmt: skip
 _ACTIVE_STATUSES = frozenset({"published", "internal", "closed"})
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 
@@ -101,7 +91,7 @@ class CandidateRecord:
     @property
     def list_item(self) -> dict[str, Any]:
         """The reduced candidate of GET /candidates."""
-        return {key: self.data[key] for key in _LIST_ITEM_KEYS}
+        return {key: self.data[key] for key in _properties("CandidateListItem")}
 
     def list_item_json(self) -> bytes:
         """:attr:`list_item` as compact JSON, cached until the record changes."""
@@ -528,7 +518,8 @@ class RecruiteeState:
         references: list[dict[str, Any]] = []
         for offer_id in sorted(offer_ids & self._offers.keys()):
             offer = self._offers[offer_id]
-            references.append({"type": "Offer", **{k: offer[k] for k in _OFFER_REFERENCE_KEYS}})
+            fields = {key: offer[key] for key in _properties("OfferReference") if key in offer}
+            references.append({"type": "Offer", **fields})
         references.extend(
             {"type": "Stage", **self._stages[i]} for i in sorted(stage_ids & self._stages.keys())
         )
@@ -822,6 +813,12 @@ def _created_after(value: str) -> datetime:
         return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
     except ValueError as exc:  # the pattern lets through a 13th month or a 30th of February
         raise invalid("created_after", str(exc)) from None
+
+
+@functools.cache
+def _properties(component: str) -> tuple[str, ...]:
+    """What the spec's ``component`` shows (the list item, a side-loaded offer)."""
+    return SpecValidator.for_file(spec_path("recruitee")).properties(component)
 
 
 def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:

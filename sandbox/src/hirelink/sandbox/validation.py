@@ -365,6 +365,10 @@ class SpecValidator:
         resolved = path.resolve()
         return _load(resolved, resolved.stat().st_mtime_ns)
 
+    def properties(self, component: str) -> tuple[str, ...]:
+        """The property names of the component schema ``component``, in spec order."""
+        return tuple(self.document["components"]["schemas"][component]["properties"])
+
     def operations(self) -> list[SpecOperation]:
         """Every operation of the document, in document order."""
         return [found for found, _, _ in self._operations.values()]
