@@ -43,7 +43,7 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
-from hirelink.sandbox.resources import format_time, load_seed, seed_records, utcnow
+from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records, utcnow
 from hirelink.sandbox.validation import SpecValidator
 
 __all__ = [
@@ -200,7 +200,11 @@ class RecruiteeState:
         self._tables = load_seed("recruitee")["tables"]
         self._admins = {a["id"]: a for a in _for_company("AdminReference", subdomain)}
         self._stages = {stage["id"]: stage for stage in seed_records("recruitee", "StageReference")}
-        self._offers = {offer["id"]: offer for offer in _for_company("Offer", subdomain)}
+        self._offers: Collection[int] = Collection(
+            _for_company("Offer", subdomain),
+            not_found=lambda: SandboxError(404, "Offer not found"),
+            lock=self._lock,
+        )
         self._candidates: dict[int, CandidateRecord] = {}
         self._next_placement_id = 990001
         self._next_note_id = 8800001
@@ -237,7 +241,7 @@ class RecruiteeState:
     def offers(self) -> list[dict[str, Any]]:
         """Deep copies of every offer (full view), ascending by id."""
         with self._lock:
-            return [copy.deepcopy(offer) for offer in self._offer_views(self._offers.values())]
+            return [copy.deepcopy(offer) for offer in self._offer_views(self._offers)]
 
     def list_candidates(
         self, query: CandidateQuery
@@ -296,7 +300,7 @@ class RecruiteeState:
         with self._lock:
             selected = [
                 offer
-                for offer in self._offers.values()
+                for offer in self._offers
                 if (kind is None or offer["kind"] == kind)
                 and _in_scope(offer["status"], scope)
                 and (not statuses or offer["status"] in statuses)
@@ -308,10 +312,7 @@ class RecruiteeState:
     def get_offer(self, offer_id: int) -> dict[str, Any]:
         """One offer in full (404 SandboxError if unknown)."""
         with self._lock:
-            offer = self._offers.get(offer_id)
-            if offer is None:
-                raise SandboxError(404, "Offer not found")
-            return self._offer_views([offer])[0]
+            return self._offer_views([self._offers.get(offer_id)])[0]
 
     # ------------------------------------------------------------------ writing
 
@@ -494,7 +495,7 @@ class RecruiteeState:
         if query.query:
             needle = query.query.casefold()
             titles = (
-                self._offers[offer_id]["title"] for offer_id in _placement_offer_ids(placements)
+                self._offers.get(offer_id)["title"] for offer_id in _placement_offer_ids(placements)
             )
             if needle not in record.data["name"].casefold() and not any(
                 needle in title.casefold() for title in titles
@@ -516,8 +517,8 @@ class RecruiteeState:
                 if placement["hired_by_id"] is not None:
                     admin_ids.add(placement["hired_by_id"])
         references: list[dict[str, Any]] = []
-        for offer_id in sorted(offer_ids & self._offers.keys()):
-            offer = self._offers[offer_id]
+        for offer_id in sorted(offer_ids & set(self._offers.keys())):
+            offer = self._offers.get(offer_id)
             fields = {key: offer[key] for key in _properties("OfferReference") if key in offer}
             references.append({"type": "Offer", **fields})
         references.extend(
@@ -604,7 +605,7 @@ class RecruiteeState:
         }
 
     def _new_placement(self, candidate_id: int, offer_id: int, now: str) -> dict[str, Any]:
-        offer = self._offers[offer_id]
+        offer = self._offers.get(offer_id)
         is_pool = offer["kind"] == "talent_pool"
         placement = self._placement(
             placement_id=self._next_placement_id,
@@ -630,8 +631,8 @@ class RecruiteeState:
 
     def _seed_candidates(self, count: int) -> None:
         dice = _Dice(f"hirelink-recruitee:{self.company_id}")
-        offer_ids = list(self._offers)
-        pool_ids = {key for key, offer in self._offers.items() if offer["kind"] == "talent_pool"}
+        offer_ids = self._offers.keys()
+        pool_ids = {offer["id"] for offer in self._offers if offer["kind"] == "talent_pool"}
         admin_ids = list(self._admins)
         stage_ids = list(self._stages)
         hire_stage = stage_ids[-1]
