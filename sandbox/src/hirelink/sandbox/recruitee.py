@@ -60,6 +60,8 @@ TOKEN_OWNER_ID = 51200
 FIRST_CANDIDATE_ID = 7730001
 SEED_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 CandidateSort = Literal["by_date", "by_last_message"]
+Found = tuple[dict[str, Any], list[dict[str, Any]]]
+"""A full candidate and the references it points to."""
 
 _T = TypeVar("_T")
 _STORAGE = "https://storage.sandbox.invalid"
@@ -272,7 +274,7 @@ class RecruiteeState:
             + b"}"
         )
 
-    def get_candidate(self, candidate_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def get_candidate(self, candidate_id: int) -> Found:
         """The full candidate and its references.
 
         Raises:
@@ -316,9 +318,7 @@ class RecruiteeState:
 
     # ------------------------------------------------------------------ writing
 
-    def create_candidate(
-        self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def create_candidate(self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()) -> Found:
         """Create a candidate placed in each of ``offer_ids``; return it with references.
 
         Raises:
@@ -327,11 +327,8 @@ class RecruiteeState:
         with self._lock:
             unknown = [offer_id for offer_id in offer_ids if offer_id not in self._offers]
             if unknown:
-                raise SandboxError(
-                    422,
-                    "Validation failed",
-                    {"offers": [f"unknown offer id {offer_id}" for offer_id in unknown]},
-                )
+                messages = [f"unknown offer id {offer_id}" for offer_id in unknown]
+                raise SandboxError(422, "Validation failed", {"offers": messages})
             now = self.now()
             candidate_id = self._next_candidate_id
             self._next_candidate_id += 1
@@ -339,17 +336,15 @@ class RecruiteeState:
             data = self._candidate_data(
                 candidate_id=candidate_id,
                 name=name,
-                emails=list(fields.get("emails", [])),
-                phones=list(fields.get("phones", [])),
+                emails=[],
+                phones=[],
                 created_at=now,
                 updated_at=now,
                 admin_id=TOKEN_OWNER_ID,
                 source="manual",
             )
-            data["social_links"] = list(fields.get("social_links", []))
-            data["links"] = list(fields.get("links", []))
+            data.update({key: list(fields.get(key, [])) for key in (*_UPDATABLE_ARRAYS, "sources")})
             data["cover_letter"] = fields.get("cover_letter")
-            data["sources"] = list(fields.get("sources", []))
             data["placements"] = [
                 self._new_placement(candidate_id, offer_id, now)
                 for offer_id in dict.fromkeys(offer_ids)
@@ -361,31 +356,22 @@ class RecruiteeState:
             self._changed()
             return dict(data), self._references([record])
 
-    def update_candidate(
-        self, candidate_id: int, fields: Mapping[str, Any]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def update_candidate(self, candidate_id: int, fields: Mapping[str, Any]) -> Found:
         """Replace the given profile fields (arrays replace); ``remote_cv_url`` sets the CV."""
         if not fields:  # also without spec validation: there would be nothing to do
             raise invalid("candidate", "must contain at least one field to update")
         with self._lock:
             record = self._require(candidate_id)
-            changes: dict[str, Any] = {}
+            kept = (*_UPDATABLE_ARRAYS, "name", "cover_letter")
+            changes = {key: copy.copy(value) for key, value in fields.items() if key in kept}
             if "name" in fields:
-                changes["name"] = str(fields["name"])
-                changes["initials"] = _initials(changes["name"])
-            for key in _UPDATABLE_ARRAYS:
-                if key in fields:
-                    changes[key] = list(fields[key])
-            if "cover_letter" in fields:
-                changes["cover_letter"] = fields["cover_letter"]
+                changes["initials"] = _initials(fields["name"])
             if fields.get("remote_cv_url"):
                 changes.update(_cv_fields(candidate_id, str(fields["remote_cv_url"])))
             self._touch(record, changes)
             return dict(record.data), self._references([record])
 
-    def update_cv(
-        self, candidate_id: int, remote_cv_url: str
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def update_cv(self, candidate_id: int, remote_cv_url: str) -> Found:
         """Point the candidate's CV at a copy of ``remote_cv_url``."""
         return self.update_candidate(candidate_id, {"remote_cv_url": remote_cv_url})
 
@@ -395,9 +381,7 @@ class RecruiteeState:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
             self._changed()
-            deleted = dict(record.data)
-            deleted["deleted_at"] = self.now()
-            return deleted
+            return {**record.data, "deleted_at": self.now()}
 
     def add_note(self, candidate_id: int, body: str, visibility: str = "public") -> dict[str, Any]:
         """Append a note to the candidate and return it."""
@@ -410,9 +394,7 @@ class RecruiteeState:
             self._touch(record, {"notes_count": len(record.notes)})
             return note
 
-    def add_tags(
-        self, candidate_id: int, tags: Iterable[str]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def add_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
         """Add tags the candidate lacks, keeping order; return the candidate."""
         with self._lock:
             record = self._require(candidate_id)
@@ -420,9 +402,7 @@ class RecruiteeState:
             self._touch(record, {"tags": merged})
             return dict(record.data), self._references([record])
 
-    def remove_tags(
-        self, candidate_id: int, tags: Iterable[str]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def remove_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
         """Remove the given tags from the candidate; return the candidate."""
         with self._lock:
             record = self._require(candidate_id)
