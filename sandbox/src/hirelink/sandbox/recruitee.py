@@ -346,7 +346,7 @@ class RecruiteeState:
             data.update({key: list(fields.get(key, [])) for key in (*_UPDATABLE_ARRAYS, "sources")})
             data["cover_letter"] = fields.get("cover_letter")
             data["placements"] = [
-                self._new_placement(candidate_id, offer_id, now)
+                self._placement(candidate_id, offer_id, next(iter(self._stages)), now)
                 for offer_id in dict.fromkeys(offer_ids)
             ]
             if fields.get("remote_cv_url"):
@@ -564,39 +564,21 @@ class RecruiteeState:
         }
 
     def _placement(
-        self,
-        *,
-        placement_id: int,
-        candidate_id: int,
-        offer_id: int | None,
-        talent_pool_id: int | None,
-        stage_id: int | None,
-        created_at: str,
+        self, candidate_id: int, offer_id: int, stage_id: int | None, created_at: str
     ) -> dict[str, Any]:
+        """A new placement in a job (at ``stage_id``) or in a talent pool (at no stage)."""
+        is_pool = self._offers.get(offer_id)["kind"] == "talent_pool"
+        self._next_placement_id += 1
         return {
             **copy.deepcopy(self._tables["placementDefaults"]),
-            "id": placement_id,
+            "id": self._next_placement_id - 1,
             "candidate_id": candidate_id,
-            "offer_id": offer_id,
-            "stage_id": stage_id,
+            "offer_id": None if is_pool else offer_id,
+            "stage_id": None if is_pool else stage_id,
             "created_at": created_at,
             "updated_at": created_at,
-            "talent_pool_id": talent_pool_id,
+            "talent_pool_id": offer_id if is_pool else None,
         }
-
-    def _new_placement(self, candidate_id: int, offer_id: int, now: str) -> dict[str, Any]:
-        offer = self._offers.get(offer_id)
-        is_pool = offer["kind"] == "talent_pool"
-        placement = self._placement(
-            placement_id=self._next_placement_id,
-            candidate_id=candidate_id,
-            offer_id=None if is_pool else offer_id,
-            talent_pool_id=offer_id if is_pool else None,
-            stage_id=None if is_pool else next(iter(self._stages)),
-            created_at=now,
-        )
-        self._next_placement_id += 1
-        return placement
 
     def _seed(self, count: int) -> None:
         # Seeding allocates hundreds of thousands of containers that all stay
@@ -640,15 +622,7 @@ class RecruiteeState:
             for offer_id in sorted(dice.subset(offer_ids, 1 + dice.below(2))):
                 is_pool = offer_id in pool_ids
                 stage_id = None if is_pool else dice.pick(stage_ids)
-                placement = self._placement(
-                    placement_id=self._next_placement_id,
-                    candidate_id=candidate_id,
-                    offer_id=None if is_pool else offer_id,
-                    talent_pool_id=offer_id if is_pool else None,
-                    stage_id=stage_id,
-                    created_at=placed_at,
-                )
-                self._next_placement_id += 1
+                placement = self._placement(candidate_id, offer_id, stage_id, placed_at)
                 if stage_id == hire_stage:
                     placement["hired_at"] = updated_at
                     placement["hired_by_id"] = dice.pick(admin_ids)
