@@ -2,8 +2,8 @@
 
     nox -s demo          run every operation against the local sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
-                         typecheck, versions, spec_diff, tests -- which include the release
-                         path)
+                         typecheck, versions, spec_diff, tests on every supported Python --
+                         the primary one also runs the release path -- and tests_lowest)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -34,6 +35,11 @@ nox.options.reuse_venv = "yes"
 nox.options.sessions = ["demo"]
 
 ROOT = Path(__file__).parent
+# The CPython versions every distribution declares (Requires-Python, classifiers) and the
+# test suite runs on, oldest first. The first is the primary one: it also runs the
+# version-independent slow checks (release path, Quick start: marker `primary_only`).
+PYTHONS = ["3.11", "3.12", "3.13"]
+PRIMARY_PYTHON = PYTHONS[0]
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 # Our overrides of openapi-python-client's templates (pinned to its version in the
@@ -62,6 +68,29 @@ def _uv() -> str:
 
 
 UV = _uv()
+
+
+def _expose_interpreters() -> None:
+    """Let uv find every CPython of PYTHONS that pyenv holds, selected or not.
+
+    pyenv's shim for ``python3.12`` fails unless 3.12 is selected, and uv stops at the
+    first ``python3.12`` on PATH; the real interpreters' directories go first instead. A
+    version that is nowhere makes nox skip its session (fail it on CI), without uv trying
+    to download one.
+    """
+    os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    found = [
+        str(bin_dir)
+        for version in PYTHONS
+        for bin_dir in sorted((pyenv_root / "versions").glob(f"{version}.*/bin"))[-1:]
+        if (bin_dir / f"python{version}").is_file()
+    ]
+    if found:
+        os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+_expose_interpreters()
 
 
 def sync(session: nox.Session, *groups: str, project: bool = True) -> None:
@@ -96,6 +125,8 @@ classifiers = [
     "Programming Language :: Python :: 3",
     "Programming Language :: Python :: 3 :: Only",
     "Programming Language :: Python :: 3.11",
+    "Programming Language :: Python :: 3.12",
+    "Programming Language :: Python :: 3.13",
     "Topic :: Software Development :: Libraries :: Python Modules",
     "Typing :: Typed",
 ]
@@ -431,11 +462,101 @@ def spec_diff(session: nox.Session) -> None:
     session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
 
 
-@nox.session(tags=["ci"])
+def _pytest_workers() -> list[str]:
+    """pytest-xdist over the machine's cores (two on CI), whole modules per worker."""
+    return ["-n", "auto", "--dist", "loadscope"]
+
+
+@nox.session(python=PYTHONS, tags=["ci"])
 def tests(session: nox.Session) -> None:
-    """The test suite: real HTTP against the sandbox."""
-    sync(session, "test", "release")
-    session.run("pytest", *session.posargs, env={"HIRELINK_UV": UV})
+    """The test suite on every supported CPython: real HTTP against the sandbox.
+
+    ``nox -s tests-3.12 -- tests/join`` runs one interpreter (arguments go to pytest).
+    Interpreters other than the primary one skip the ``primary_only`` tests.
+    """
+    sync(session, "test", "test-generator", "release")
+    arguments = session.posargs or _pytest_workers()
+    if session.python != PRIMARY_PYTHON:
+        arguments = ["-m", "not primary_only", *arguments]
+    session.run("pytest", *arguments, env={"HIRELINK_UV": UV})
+
+
+# The workspace members, copied for `tests_lowest` (minus build and cache output).
+_WORKSPACE_MEMBERS = ["generated", "wrappers", "sandbox"]
+_LOWEST_GROUP = "test"
+# Tests importing the generator or the release tools (all of them `primary_only`).
+_NEEDS_TOOL_GROUPS = ["tests/release", "tests/generated/test_templates.py"]
+
+
+def _lowest_workspace_pyproject() -> str:
+    """The root pyproject.toml with only the ``test`` group, for ``tests_lowest``.
+
+    uv locks every group of a workspace together, so the pinned generator and release
+    tools (with requirements of their own on typer, pydantic, rich, attrs) would lift the
+    lowest versions the distributions' ranges allow; this copy leaves them out.
+    """
+    import tomllib
+
+    root = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    project = root["project"]
+    uv = root["tool"]["uv"]
+
+    def strings(values: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(value) for value in values) + "]"
+
+    sources = "\n".join(f"{name} = {{ workspace = true }}" for name in uv["sources"])
+    return (
+        "[project]\n"
+        f"name = {json.dumps(project['name'])}\n"
+        f"version = {json.dumps(project['version'])}\n"
+        f"requires-python = {json.dumps(project['requires-python'])}\n"
+        f"dependencies = {strings(project['dependencies'])}\n\n"
+        "[tool.uv]\npackage = false\n\n"
+        f"[tool.uv.workspace]\nmembers = {strings(uv['workspace']['members'])}\n\n"
+        f"[tool.uv.sources]\n{sources}\n\n"
+        f"[dependency-groups]\n{_LOWEST_GROUP} = "
+        f"{strings(root['dependency-groups'][_LOWEST_GROUP])}\n"
+    )
+
+
+@nox.session(python=PRIMARY_PYTHON, tags=["ci"])
+def tests_lowest(session: nox.Session) -> None:
+    """The test suite with every direct dependency at the lowest version its range allows.
+
+    The workspace is copied to a scratch directory with only the ``test`` group (the
+    pinned test tools), locked there with uv's ``lowest-direct`` resolution (uv.lock in
+    the checkout is not touched) and installed, not editable, into this session's
+    environment. The ``primary_only`` tests (release tools, template checks) are left to
+    the primary interpreter's run.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        workspace = Path(scratch)
+        (workspace / "pyproject.toml").write_text(_lowest_workspace_pyproject())
+        ignored = shutil.ignore_patterns("__pycache__", ".nox", "dist", "build", "*.egg-info")
+        for name in _WORKSPACE_MEMBERS:
+            shutil.copytree(ROOT / name, workspace / name, ignore=ignored)
+        session.run_install(
+            UV, "lock", "--resolution", "lowest-direct", "--project", scratch, external=True
+        )
+        session.run_install(
+            UV,
+            "sync",
+            "--frozen",
+            "--no-editable",
+            f"--group={_LOWEST_GROUP}",
+            "--project",
+            scratch,
+            env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+            external=True,
+        )
+    lowest = session.run(
+        UV, "pip", "list", "--python", session.virtualenv.location, silent=True, external=True
+    )
+    session.log("installed at the lowest direct versions:\n%s", lowest)
+    arguments = session.posargs or _pytest_workers()
+    # Modules that import the tools left out (generator, release) are not even collected.
+    left_out = [f"--ignore={path}" for path in _NEEDS_TOOL_GROUPS]
+    session.run("pytest", "-m", "not primary_only", *left_out, *arguments, env={"HIRELINK_UV": UV})
 
 
 # The commit before the custom templates: `nox -s bench` measures it beside the current

@@ -13,6 +13,10 @@ import pytest
 from .build import build_all, install_problems, metadata_problems, twine_check
 from .distributions import artifacts, discover, project_of, uv_binary
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 
 def digests(directory: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in artifacts(directory)}

@@ -37,6 +37,10 @@ from hirelink.sandbox import Fault
 
 from integration import tag_qualified
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 
 def test_tags_every_qualified_candidate(recruitee_sandbox):
     with Recruitee(**recruitee_sandbox.client_kwargs()) as client:

@@ -17,6 +17,10 @@ from .distributions import artifacts
 from .local_index import local_index
 from .publish import Credentials, PublishError, existing_files, publish, resolve_simple_url
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 USER, PASSWORD = "maintainer", "s3cret-Upload-Pass"
 CREDENTIALS = Credentials(USER, PASSWORD)
 

@@ -10,6 +10,10 @@ import pytest
 from .distributions import artifacts
 from .release import release
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 
 def test_release_path_end_to_end(
     built: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]

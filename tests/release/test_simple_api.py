@@ -13,6 +13,10 @@ import pytest
 
 from .publish import Credentials, PublishError, existing_files
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 SDIST = b"sdist bytes"
 WHEEL = b"wheel bytes"
 AUTH = "Basic " + base64.b64encode(b"user:pass").decode()

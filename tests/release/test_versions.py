@@ -11,6 +11,10 @@ import pytest
 from .distributions import ROOT, discover, import_names
 from .versions import changelog_versions, problems
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 LICENSE = (ROOT / "wrappers" / "core" / "LICENSE").read_text()
 
 
