@@ -88,6 +88,16 @@ def _document(spec: str) -> dict[str, Any]:
     return dict(document)
 
 
+def test_two_handlers_for_one_operation_stop_the_stand_in_at_start() -> None:
+    class Twice(JoinSandbox):
+        @handles("listOffices")
+        def offices_again(self, call: ApiCall) -> Any:
+            raise AssertionError("never routed")
+
+    with pytest.raises(MissingHandlerError, match="two handlers for listOffices"):
+        Twice(JoinState(applications=1), token="t")
+
+
 def _seed_records() -> list[tuple[str, str, dict[str, Any]]]:
     """(spec, component, record) for every seed record; the component names the spec."""
     found = []

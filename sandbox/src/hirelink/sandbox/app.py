@@ -95,7 +95,8 @@ def invalid(field: str, message: str) -> SandboxError:
 
 
 class MissingHandlerError(TypeError):
-    """A stand-in does not handle every operation of its specs, or handles one they lack."""
+    """A stand-in does not handle every operation of its specs exactly once, or handles
+    one they lack."""
 
 
 @attrs.frozen
@@ -258,6 +259,8 @@ class SandboxApp:
         handlers: dict[str, Handler] = {}
         for _, member in inspect.getmembers(self, inspect.ismethod):
             operation_id = getattr(member, _HANDLED, None)
+            if operation_id in handlers:
+                raise MissingHandlerError(f"{type(self).__name__}: two handlers for {operation_id}")
             if operation_id is not None:
                 handlers[operation_id] = member
         operations: list[Operation] = []
