@@ -64,6 +64,7 @@ from hirelink.sandbox.app import (
 from hirelink.sandbox.resources import (
     Collection,
     Cursors,
+    component_properties,
     format_time,
     load_seed,
     seed_records,
@@ -621,12 +622,11 @@ def _phase_stage(
 
 
 def _candidate_reference(candidate: Mapping[str, Any]) -> dict[str, Any]:
-    keys = ("id", "email", "first_name", "last_name", "gender")
-    return {key: candidate[key] for key in keys}
+    return {key: candidate[key] for key in component_properties("personio", "CandidateReference")}
 
 
 def _job_reference(job: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: job[key] for key in ("id", "name", "department", "category")}
+    return {key: job[key] for key in component_properties("personio", "JobReference")}
 
 
 def _build_jobs(company_id: str) -> list[dict[str, Any]]:

@@ -14,7 +14,6 @@ as read-only.
 from __future__ import annotations
 
 import copy
-import functools
 import gc
 import hashlib
 import html
@@ -32,7 +31,6 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
-from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import (
     ApiCall,
     SandboxApp,
@@ -43,8 +41,14 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
-from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records, utcnow
-from hirelink.sandbox.validation import SpecValidator
+from hirelink.sandbox.resources import (
+    Collection,
+    component_properties,
+    format_time,
+    load_seed,
+    seed_records,
+    utcnow,
+)
 
 __all__ = [
     "TOKEN_OWNER_ID",
@@ -93,7 +97,7 @@ class CandidateRecord:
     @property
     def list_item(self) -> dict[str, Any]:
         """The reduced candidate of GET /candidates."""
-        return {key: self.data[key] for key in _properties("CandidateListItem")}
+        return {key: self.data[key] for key in _shown("CandidateListItem")}
 
     def list_item_json(self) -> bytes:
         """:attr:`list_item` as compact JSON, cached until the record changes."""
@@ -499,7 +503,7 @@ class RecruiteeState:
         references: list[dict[str, Any]] = []
         for offer_id in sorted(offer_ids & set(self._offers.keys())):
             offer = self._offers.get(offer_id)
-            fields = {key: offer[key] for key in _properties("OfferReference") if key in offer}
+            fields = {key: offer[key] for key in _shown("OfferReference") if key in offer}
             references.append({"type": "Offer", **fields})
         references.extend(
             {"type": "Stage", **self._stages[i]} for i in sorted(stage_ids & self._stages.keys())
@@ -770,10 +774,9 @@ def _created_after(value: str) -> datetime:
         raise invalid("created_after", str(exc)) from None
 
 
-@functools.cache
-def _properties(component: str) -> tuple[str, ...]:
-    """What the spec's ``component`` shows (the list item, a side-loaded offer)."""
-    return SpecValidator.for_file(spec_path("recruitee")).properties(component)
+def _shown(component: str) -> tuple[str, ...]:
+    """The members a view of the spec shows (the list item, a side-loaded offer)."""
+    return component_properties("recruitee", component)
 
 
 def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:

@@ -23,11 +23,14 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import SandboxError
+from hirelink.sandbox.validation import SpecValidator
 
 __all__ = [
     "Collection",
     "Cursors",
+    "component_properties",
     "format_time",
     "load_seed",
     "numbered_page",
@@ -53,6 +56,12 @@ def format_time(moment: datetime, timespec: str = "microseconds") -> str:
     """
     utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
     return utc.replace(tzinfo=None).isoformat(timespec=timespec) + "Z"
+
+
+@cache
+def component_properties(spec: str, component: str) -> tuple[str, ...]:
+    """The members the spec's component schema names, in spec order (what a view shows)."""
+    return SpecValidator.for_file(spec_path(spec)).properties(component)
 
 
 @cache
