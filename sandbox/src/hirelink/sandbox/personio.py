@@ -1,25 +1,25 @@
 """A stateful stand-in for Personio: the career-site host and the API host, in one app.
 
-Create one with :func:`create_personio_sandbox`. It serves
+Create one with :func:`create_personio_sandbox`. It serves two specs through the same
+pipeline as every stand-in (routes and handlers from the spec, requests read by it):
 
-- the **jobs host** by path: ``GET /jobs/{subdomain}/xml?language=..`` is what
-  ``https://{subdomain}.jobs.personio.de/xml`` answers in production, so a client's
-  ``jobs_base_url`` is ``f"{server.url}/jobs/{{subdomain}}"`` (see
-  :meth:`PersonioSandbox.jobs_base_url`). One subdomain has a feed, a second one has
-  the feed switched off, any other is unknown; tests can also serve raw documents
-  (:meth:`PersonioState.serve_raw_feed`). Requests are validated against
-  ``specs/personio-jobs-feed.yaml``.
-- the **API host** at the root: the Recruiting API v1 (Bearer access token plus
+- ``specs/personio-jobs-feed.yaml`` under ``/jobs/{subdomain}``: ``GET
+  /jobs/{subdomain}/xml?language=..`` is what ``https://{subdomain}.jobs.personio.de/xml``
+  answers in production, so a client's ``jobs_base_url`` is
+  ``f"{server.url}/jobs/{{subdomain}}"`` (:meth:`PersonioSandbox.jobs_base_url`). One
+  subdomain has a feed, a second one has it switched off, any other is unknown; tests
+  can also serve raw documents (:meth:`PersonioState.serve_raw_feed`).
+- ``specs/personio.yaml`` at the root: the Recruiting API v1 (Bearer access token plus
   ``X-Company-ID``, the 20-requests-per-60-s company limit answered with 429, reason
   codes in Personio's error body), the OAuth token and revocation endpoints (tokens
   expire after a configurable lifetime on an injectable clock), and the v2 recruiting
   and persons reads with cursor paging (absolute or relative ``next`` links,
-  switchable) and Personio's problem bodies. Requests are validated against
-  ``specs/personio.yaml``; a request the spec refuses gets the error body of the API it
-  addressed (v1 field errors, a v2 problem, or an OAuth error).
+  switchable) and Personio's problem bodies.
 
-The data is seeded deterministically. Conventions of the state as in the Recruitee
-stand-in: stored JSON values are replaced, never mutated in place.
+A request the spec refuses gets the error body of the API it addressed (v1 field
+errors, a v2 problem, an OAuth error, or the career site's plain text). The data is
+seeded deterministically (``seeds/personio.json``); stored values are replaced, never
+mutated in place.
 """
 
 from __future__ import annotations
