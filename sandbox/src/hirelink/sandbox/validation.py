@@ -102,14 +102,12 @@ class SpecOperation:
         path: the path template as the spec writes it (``/candidates/{candidate_id}``).
         operation_id: its operationId.
         integer_path_params: path parameters whose schema is an integer.
-        extensions: the operation's ``x-hirelink-*`` members, by name without the prefix.
     """
 
     method: str
     path: str
     operation_id: str
     integer_path_params: frozenset[str]
-    extensions: Mapping[str, Any]
 
 
 @attrs.frozen
@@ -437,11 +435,6 @@ def _operation(
             if param.get("in") == "path"
             and _resolve(param.get("schema", {}), document).get("type") == "integer"
         ),
-        extensions={
-            key.removeprefix("x-hirelink-"): value
-            for key, value in operation.items()
-            if key.startswith("x-hirelink-")
-        },
     )
 
 
