@@ -14,7 +14,16 @@ elsewhere::
         client = Recruitee(**stand_in.client_kwargs())
 """
 
-from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
+from hirelink.core.specs import spec_path
+from hirelink.sandbox.app import (
+    ApiCall,
+    MissingHandlerError,
+    Operation,
+    SandboxApp,
+    SandboxError,
+    handles,
+    json_response,
+)
 from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector, FaultKind
 from hirelink.sandbox.join import JoinSandbox, JoinState, create_join_sandbox
 from hirelink.sandbox.personio import PersonioSandbox, PersonioState, create_personio_sandbox
@@ -30,7 +39,6 @@ from hirelink.sandbox.recruitee_partners import (
     create_partners_sandbox,
 )
 from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.specs import spec_path
 from hirelink.sandbox.standins import (
     PROVIDERS,
     StandIn,
@@ -49,6 +57,7 @@ __all__ = [
     "FaultKind",
     "JoinSandbox",
     "JoinState",
+    "MissingHandlerError",
     "Operation",
     "OperationNotInSpecError",
     "PartnersSandbox",
@@ -69,6 +78,7 @@ __all__ = [
     "create_partners_sandbox",
     "create_personio_sandbox",
     "create_recruitee_sandbox",
+    "handles",
     "json_response",
     "serve_stand_in",
     "spec_path",

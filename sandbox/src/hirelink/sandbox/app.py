@@ -1,12 +1,12 @@
-"""The base every provider stand-in builds on.
+"""The base every provider stand-in builds on: routes and handlers from the spec.
 
-A stand-in subclasses :class:`SandboxApp`, lists its operations (method, path,
-operationId, handler) and implements :meth:`SandboxApp.authenticate` and, if the
-provider's error body differs from ``{"error": ...}``, :meth:`SandboxApp.error_body`.
-The base wires a Starlette app behind a :class:`~hirelink.sandbox.recorder.RequestRecorder`
-and a :class:`~hirelink.sandbox.faults.FaultInjector`, validates each request
-against the provider's OpenAPI document and turns :class:`SandboxError` into
-the provider's error response.
+A stand-in subclasses :class:`SandboxApp`, names the specs it serves (:attr:`SandboxApp.specs`:
+spec name -> URL prefix), and binds one method to each operationId of those specs with
+:func:`handles`. Routes come from the specs' paths; an operation without a handler (or a
+handler without an operation) stops the stand-in at start with :class:`MissingHandlerError`.
+Handlers receive an :class:`ApiCall` whose ``params`` and ``body`` the spec has already
+validated and unmarshalled. What a spec cannot say stays in the stand-in:
+:meth:`SandboxApp.authenticate` and the provider's error bodies (:meth:`SandboxApp.error_body`).
 
 Order of checks for one request: record, faults, routing (404/405),
 :meth:`~SandboxApp.authenticate`, spec validation (422), handler.
@@ -14,27 +14,41 @@ Order of checks for one request: record, faults, routing (404/405),
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from pathlib import Path
-from typing import Any, ClassVar
+import hmac
+import inspect
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from starlette.applications import Starlette
-from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
+from hirelink.core.specs import spec_path
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.recorder import RequestRecorder
 from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.specs import spec_path
-from hirelink.sandbox.validation import OperationNotInSpecError, SpecValidator
+from hirelink.sandbox.validation import SpecOperation, SpecValidator, ValidationProblem
 
-__all__ = ["ApiCall", "Handler", "Operation", "SandboxApp", "SandboxError", "json_response"]
+__all__ = [
+    "ApiCall",
+    "Handler",
+    "MissingHandlerError",
+    "Operation",
+    "SandboxApp",
+    "SandboxError",
+    "bearer_token",
+    "handles",
+    "invalid",
+    "json_response",
+    "same_secret",
+]
+
+_HANDLED = "__sandbox_operation_id__"
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class SandboxError(Exception):
@@ -64,26 +78,46 @@ class SandboxError(Exception):
         self.headers: dict[str, str] = dict(headers or {})
 
 
+def bearer_token(request: Request) -> str:
+    """The token of an ``Authorization: Bearer <token>`` header; empty without one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token if scheme.lower() == "bearer" else ""
+
+
+def same_secret(given: str, expected: str) -> bool:
+    """Whether a credential sent matches the expected one (in constant time)."""
+    return bool(given) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def invalid(field: str, message: str) -> SandboxError:
+    """A 422 naming ``field``: a rule of the provider's that its spec cannot state."""
+    return SandboxError(422, "Validation failed", {field: [message]})
+
+
+class MissingHandlerError(TypeError):
+    """A stand-in does not handle every operation of its specs exactly once, or handles
+    one they lack."""
+
+
 @attrs.frozen
 class ApiCall:
-    """What a handler gets: the request, already authenticated and validated.
+    """What a handler gets: the request, authenticated, validated and read by the spec.
 
     Attributes:
         request: the Starlette request.
         operation_id: the operationId of the matched operation.
-        path_params: path parameters, converted by the route (``{id:int}`` gives an int).
-        query: the decoded query parameters.
-        body: the raw request body.
-        json: the body parsed as JSON, or None for an empty body or a form body
-            (``multipart/form-data``, ``application/x-www-form-urlencoded``).
+        params: path and query parameters as the spec reads them (``candidate_id`` an
+            int, ``qualified`` a bool, a ``date-time`` an aware datetime); absent optional
+            ones are left out. Before validation (in ``authenticate``) the raw path values.
+        body: the body as the spec accepted it (parsed JSON or form), or None.
+        raw_body: the body's bytes as received.
     """
 
     request: Request
     operation_id: str
-    path_params: Mapping[str, Any]
-    query: QueryParams
-    body: bytes
-    json: Any
+    params: Mapping[str, Any]
+    body: Any = None
+    raw_body: bytes = b""
 
 
 Handler = Callable[[ApiCall], Response]
@@ -91,21 +125,34 @@ Handler = Callable[[ApiCall], Response]
 must be quick (in-memory state only)."""
 
 
+def handles(operation_id: str) -> Callable[[_F], _F]:
+    """Bind a stand-in method to the operation ``operation_id`` of its spec."""
+
+    def bind(method: _F) -> _F:
+        setattr(method, _HANDLED, operation_id)
+        return method
+
+    return bind
+
+
 @attrs.frozen
 class Operation:
-    """One API operation of a stand-in.
+    """One served operation: the spec's method, path and operationId, and its handler.
 
     Attributes:
         method: HTTP method.
-        path: Starlette path template, e.g. ``/c/{company_id}/candidates/{candidate_id:int}``.
+        path: the Starlette route: the spec's path under its prefix, integer path
+            parameters as ``{name:int}``.
         operation_id: the operationId in the provider's spec.
-        handler: the function answering it.
+        handler: the method bound to it.
+        spec: the name of the spec describing it.
     """
 
     method: str
     path: str
     operation_id: str
     handler: Handler
+    spec: str = ""
 
 
 def json_response(
@@ -118,61 +165,72 @@ def json_response(
 class SandboxApp:
     """Base class of a provider stand-in (see the module docstring).
 
-    Subclasses set :attr:`spec_name` and implement :meth:`operations` and
+    Subclasses set :attr:`specs`, mark handlers with :func:`handles` and implement
     :meth:`authenticate`; they must initialise their own state before calling
     ``super().__init__()``, which builds the routes.
 
     Args:
-        validate: validate requests against the spec named by :attr:`spec_name`.
+        validate: refuse (422) requests the spec refuses. With False the stand-in is
+            lenient: query values of the wrong type are ignored and bodies are read
+            without their schema; the rest of what the spec says still holds, since
+            handlers receive what the spec reads.
         max_recorded_requests: how many requests the recorder keeps.
+
+    Raises:
+        MissingHandlerError: an operation of the specs has no handler, or a handler
+            names an operation the specs lack.
 
     Attributes:
         faults: switchable faults, applied before routing and authentication.
         recorder: every request received, credentials redacted.
-        validator: the spec validator, or None when validation is off.
+        validator: the main spec's validator, or None when validation is off.
         asgi: the complete ASGI application (recorder -> faults -> routes).
     """
 
-    spec_name: ClassVar[str | None] = None
+    specs: ClassVar[Mapping[str, str]] = {}
+    """The specs served: spec name -> the URL prefix its paths live under."""
     validation_error_message: ClassVar[str] = "Validation failed"
 
     def __init__(self, *, validate: bool = True, max_recorded_requests: int = 10_000) -> None:
         self.faults = FaultInjector()
         self.recorder = RequestRecorder(max_requests=max_recorded_requests)
-        self.validator: SpecValidator | None = None
-        if validate and self.spec_name is not None:
-            self.validator = SpecValidator.for_file(self.spec_file())
-        routes = [
-            Route(
-                operation.path,
-                self._endpoint(operation),
-                methods=[operation.method],
-                name=operation.operation_id,
-            )
-            for operation in self.operations()
-        ]
+        self.lenient = not validate
+        self._specs = {name: self.load_spec(name) for name in self.specs}
+        self.validator: SpecValidator | None = (
+            next(iter(self._specs.values()), None) if validate else None
+        )
+        self._operations = self._bind_handlers()
         self.starlette = Starlette(
-            routes=routes,
+            routes=[
+                Route(op.path, self._endpoint(op), methods=[op.method], name=op.operation_id)
+                for op in self._operations
+            ],
             exception_handlers={HTTPException: self._http_exception, Exception: self._crash},
         )
         self.asgi: ASGIApp = self.recorder.middleware(self.faults.middleware(self.starlette))
 
-    @classmethod
-    def spec_file(cls) -> Path:
-        """The OpenAPI document this stand-in validates against."""
-        if cls.spec_name is None:
-            raise LookupError(f"{cls.__name__} names no spec")
-        return spec_path(cls.spec_name)
+    def load_spec(self, name: str) -> SpecValidator:
+        """The validator of the spec ``name`` (shipped with its generated client)."""
+        return SpecValidator.for_file(spec_path(name))
 
-    def operations(self) -> Iterable[Operation]:
-        """The operations this stand-in serves."""
-        raise NotImplementedError
+    def operations(self) -> list[Operation]:
+        """The operations this stand-in serves, in spec order."""
+        return list(self._operations)
 
     def authenticate(self, call: ApiCall) -> None:
         """Check credentials (and anything else checked before validation).
 
         Raise :class:`SandboxError` to refuse the request. The default accepts all.
         """
+
+    def validation_error(
+        self, call: ApiCall, problems: Sequence[ValidationProblem]
+    ) -> SandboxError:
+        """The error answering a request the spec refuses: 422, one entry per field."""
+        field_errors: dict[str, list[str]] = {}
+        for problem in problems:
+            field_errors.setdefault(problem.field or problem.location, []).append(problem.message)
+        return SandboxError(422, self.validation_error_message, field_errors)
 
     def error_body(self, error: SandboxError) -> Any:
         """The JSON body of an error response: ``{"error": message}`` plus, when
@@ -186,73 +244,83 @@ class SandboxApp:
         """Render a :class:`SandboxError` with :meth:`error_body`."""
         return json_response(self.error_body(error), error.status, error.headers)
 
+    def route_error(self, request: Request, status: int) -> Response:
+        """The answer to an unknown path (404) or method (405)."""
+        message = {404: "Not found", 405: "Method not allowed"}.get(status, "Error")
+        return self.error_response(SandboxError(status, message))
+
     def serve(
         self, *, host: str = "127.0.0.1", port: int = 0, max_lifetime: float | None = 3600.0
     ) -> SandboxServer:
         """Start serving :attr:`asgi` on loopback in a background thread; return the server."""
         return SandboxServer(self.asgi, host=host, port=port, max_lifetime=max_lifetime).start()
 
-    def _endpoint(self, operation: Operation) -> Callable[[Request], Awaitable[Response]]:
-        async def endpoint(request: Request) -> Response:
-            body = await request.body()
-            call = ApiCall(
-                request=request,
-                operation_id=operation.operation_id,
-                path_params=request.path_params,
-                query=request.query_params,
-                body=body,
-                json=None,
+    def _bind_handlers(self) -> list[Operation]:
+        handlers: dict[str, Handler] = {}
+        for _, member in inspect.getmembers(self, inspect.ismethod):
+            operation_id = getattr(member, _HANDLED, None)
+            if operation_id in handlers:
+                raise MissingHandlerError(f"{type(self).__name__}: two handlers for {operation_id}")
+            if operation_id is not None:
+                handlers[operation_id] = member
+        operations: list[Operation] = []
+        missing: list[str] = []
+        for name, prefix in self.specs.items():
+            for found in self._specs[name].operations():
+                handler = handlers.pop(found.operation_id, None)
+                if handler is None:
+                    missing.append(f"{name}:{found.operation_id}")
+                    continue
+                operations.append(
+                    Operation(
+                        found.method, prefix + _route(found), found.operation_id, handler, name
+                    )
+                )
+        if missing or handlers:
+            raise MissingHandlerError(
+                f"{type(self).__name__}: no handler for {', '.join(missing) or 'none'}; "
+                f"handlers for no operation: {', '.join(sorted(handlers)) or 'none'}"
             )
+        return operations
+
+    def _endpoint(self, operation: Operation) -> Callable[[Request], Awaitable[Response]]:
+        spec = self._specs[operation.spec]
+
+        async def endpoint(request: Request) -> Response:
+            raw_body = await request.body()
+            raw_params = {name: str(value) for name, value in request.path_params.items()}
+            call = ApiCall(request, operation.operation_id, raw_params, raw_body=raw_body)
             try:
                 self.authenticate(call)
-                self._validate(request, body)
-                if _may_be_json(request):
-                    call = attrs.evolve(call, json=_parse_json(body))
-                return operation.handler(call)
+                read = spec.unmarshal(
+                    operation.operation_id,
+                    path_params=raw_params,
+                    query_string=request.url.query,
+                    headers=request.headers.raw,
+                    body=raw_body,
+                    lenient=self.lenient,
+                )
+                if read.problems:
+                    raise self.validation_error(call, read.problems)
+                params = {**request.path_params, **read.parameters}
+                return operation.handler(attrs.evolve(call, params=params, body=read.body))
             except SandboxError as error:
                 return self.error_response(error)
 
         endpoint.__name__ = operation.operation_id
         return endpoint
 
-    def _validate(self, request: Request, body: bytes) -> None:
-        if self.validator is None:
-            return
-        try:
-            problems = self.validator.validate(request, body)
-        except OperationNotInSpecError as exc:
-            raise SandboxError(500, f"Operation not described by the spec: {exc}") from exc
-        if problems:
-            field_errors: dict[str, list[str]] = {}
-            for problem in problems:
-                field_errors.setdefault(problem.field or problem.location, []).append(
-                    problem.message
-                )
-            raise SandboxError(422, self.validation_error_message, field_errors)
-
     async def _http_exception(self, request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        message = {404: "Not found", 405: "Method not allowed"}.get(status, "Error")
-        return self.error_response(SandboxError(status, message))
+        return self.route_error(request, exc.status_code if isinstance(exc, HTTPException) else 500)
 
     async def _crash(self, request: Request, exc: Exception) -> Response:
         # Starlette re-raises the exception after this response, so uvicorn logs it.
         return self.error_response(SandboxError(500, "Internal server error"))
 
 
-_FORM_MEDIA_TYPES = frozenset({"multipart/form-data", "application/x-www-form-urlencoded"})
-
-
-def _may_be_json(request: Request) -> bool:
-    """False for form bodies, which handlers read from ``ApiCall.body`` themselves."""
-    media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
-    return media_type not in _FORM_MEDIA_TYPES
-
-
-def _parse_json(body: bytes) -> Any:
-    if not body.strip():
-        return None
-    try:
-        return json.loads(body)
-    except ValueError as exc:
-        raise SandboxError(422, "Malformed JSON body", {"body": [str(exc)]}) from exc
+def _route(operation: SpecOperation) -> str:
+    """The spec's path as a Starlette route; integer parameters only match digits."""
+    path = operation.path
+    for name in operation.integer_path_params:
+        path = path.replace("{" + name + "}", "{" + name + ":int}")
+    return path

@@ -1,25 +1,25 @@
 """A stateful stand-in for Personio: the career-site host and the API host, in one app.
 
-Create one with :func:`create_personio_sandbox`. It serves
+Create one with :func:`create_personio_sandbox`. It serves two specs through the same
+pipeline as every stand-in (routes and handlers from the spec, requests read by it):
 
-- the **jobs host** by path: ``GET /jobs/{subdomain}/xml?language=..`` is what
-  ``https://{subdomain}.jobs.personio.de/xml`` answers in production, so a client's
-  ``jobs_base_url`` is ``f"{server.url}/jobs/{{subdomain}}"`` (see
-  :meth:`PersonioSandbox.jobs_base_url`). One subdomain has a feed, a second one has
-  the feed switched off, any other is unknown; tests can also serve raw documents
-  (:meth:`PersonioState.serve_raw_feed`). Requests are validated against
-  ``specs/personio-jobs-feed.yaml``.
-- the **API host** at the root: the Recruiting API v1 (Bearer access token plus
+- ``specs/personio-jobs-feed.yaml`` under ``/jobs/{subdomain}``: ``GET
+  /jobs/{subdomain}/xml?language=..`` is what ``https://{subdomain}.jobs.personio.de/xml``
+  answers in production, so a client's ``jobs_base_url`` is
+  ``f"{server.url}/jobs/{{subdomain}}"`` (:meth:`PersonioSandbox.jobs_base_url`). One
+  subdomain has a feed, a second one has it switched off, any other is unknown; tests
+  can also serve raw documents (:meth:`PersonioState.serve_raw_feed`).
+- ``specs/personio.yaml`` at the root: the Recruiting API v1 (Bearer access token plus
   ``X-Company-ID``, the 20-requests-per-60-s company limit answered with 429, reason
   codes in Personio's error body), the OAuth token and revocation endpoints (tokens
   expire after a configurable lifetime on an injectable clock), and the v2 recruiting
   and persons reads with cursor paging (absolute or relative ``next`` links,
-  switchable) and Personio's problem bodies. Requests are validated against
-  ``specs/personio.yaml``; a request the spec refuses gets the error body of the API it
-  addressed (v1 field errors, a v2 problem, or an OAuth error).
+  switchable) and Personio's problem bodies.
 
-The data is seeded deterministically. Conventions of the state as in the Recruitee
-stand-in: stored JSON values are replaced, never mutated in place.
+A request the spec refuses gets the error body of the API it addressed (v1 field
+errors, a v2 problem, an OAuth error, or the career site's plain text). The data is
+seeded deterministically (``seeds/personio.json``); stored values are replaced, never
+mutated in place.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ import collections
 import copy
 import functools
 import hashlib
-import hmac
 import io
 import itertools
+import json
 import math
 import random
 import threading
@@ -40,19 +40,36 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any, Final, Literal
-from urllib.parse import parse_qs, parse_qsl, urlencode
+from typing import Any, ClassVar, Final, Literal
+from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 import attrs
 from jsonschema_path.readers import PathReader
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import Receive, Scope, Send
 from werkzeug.formparser import parse_form_data
 
-from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
-from hirelink.sandbox.specs import spec_path
+from hirelink.core.specs import spec_path
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
+from hirelink.sandbox.resources import (
+    Collection,
+    Cursors,
+    component_properties,
+    format_time,
+    load_seed,
+    seed_records,
+    utcnow,
+)
 from hirelink.sandbox.validation import SpecValidator, ValidationProblem
 
 __all__ = [
@@ -72,28 +89,17 @@ RECRUITING_READ: Final = "personio:recruiting:read"
 RECRUITING_WRITE: Final = "personio:recruiting:write"
 PERSONS_READ: Final = "personio:persons:read"
 ALL_SCOPES: Final = (RECRUITING_READ, RECRUITING_WRITE, PERSONS_READ)
-ALLOWED_EXTENSIONS: Final = frozenset(
-    {
-        "pdf", "pptx", "xlsx", "docx", "doc", "xls", "ppt", "ods", "odt", "7z", "gz", "rar",
-        "zip", "bmp", "gif", "jpg", "png", "tif", "csv", "txt", "rtf", "mp4", "3gp", "mov",
-        "avi", "wmv",
-    }
-)  # fmt: skip
-ATTRIBUTE_IDS: Final = frozenset(
-    {"phone", "gender", "birthday", "location", "available_from", "salary_expectations"}
-)
+_TABLES: Final = load_seed("personio")["tables"]
+ALLOWED_EXTENSIONS: Final = frozenset(_TABLES["allowedExtensions"])
+ATTRIBUTE_IDS: Final = frozenset(_TABLES["attributeIds"])
 GENDERS: Final = frozenset({"male", "female", "diverse", "undefined"})
-CUSTOM_ATTRIBUTE_OPTIONS: Final = {"custom_attribute_48213": ("Referral", "Job board", "Event")}
+CUSTOM_ATTRIBUTE_OPTIONS: Final[Mapping[str, list[str]]] = _TABLES["customAttributeOptions"]
 DEFAULT_MAX_DOCUMENT_BYTES: Final = 20 * 1024 * 1024
 _CREDENTIALS_ERROR_URI: Final = "https://developer.personio.de/reference/errors#credentials."
 _V2_ERROR_URI: Final = "https://developer.personio.de/reference/errors#common."
 
 Flavour = Literal["v1", "v2", "oauth"]
 Clock = Callable[[], float]
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 # ----------------------------------------------------------------------------- errors
@@ -134,132 +140,52 @@ def _v2_bad_request(detail: str) -> PersonioError:
     return PersonioError(400, detail, flavour="v2", code="bad_request")
 
 
+def _v2_not_found() -> PersonioError:
+    return PersonioError(
+        404, "The requested resource was not found.", flavour="v2", code="resource_not_found"
+    )
+
+
 def _oauth(error: str, description: str, status: int = 400) -> PersonioError:
     return PersonioError(status, description, flavour="oauth", code=error)
 
 
 # ----------------------------------------------------------------------------- seed tables
 
-_POSITIONS: tuple[dict[str, Any], ...] = (
-    {"id": 1874512,
-     "name": ("Backend Engineer Billing (m/f/d)", "Backend Engineer Billing (m/w/d)"),
-     "office": "Hamburg", "additional": ("Remote (Germany)",), "department": "Engineering",
-     "category": 88, "employment": "permanent", "seniority": "experienced", "schedule": "full-time",
-     "years": "2-5", "keywords": "python,go,billing,backend",
-     "occupation": "software_and_web_development", "occupation_category": "it_software",
-     "created": "2025-03-14T09:30:00+01:00", "salary": ("60000", "80000", "EUR", "€", "yearly")},
-    {"id": 1874513, "name": ("Office Manager (m/f/d)", "Office Manager (m/w/d)"),
-     "office": "Berlin", "additional": (), "department": "Operations", "category": 89,
-     "employment": "permanent", "seniority": "experienced", "schedule": "part-time",
-     "years": "1-2", "keywords": "office,organisation", "occupation": "office_management",
-     "occupation_category": "administrative_and_clerical", "created": "2025-02-01T08:00:00+0100",
-     "salary": None},
-    {"id": 1874514, "name": ("Working Student Data (m/f/d)", "Werkstudent Data (m/w/d)"),
-     "office": "Munich", "additional": ("Hamburg",), "department": "Data", "category": 88,
-     "employment": "working_student", "seniority": "student", "schedule": "part-time",
-     "years": "lt-1", "keywords": "sql,dbt", "occupation": "data_science",
-     "occupation_category": "it_software", "created": "2025-04-02T12:15:00+02:00",
-     "salary": None},
-    {"id": 1874515, "name": ("Head of People (m/f/d)", "Head of People (m/w/d)"),
-     "office": "Hamburg", "additional": (), "department": "People", "category": 90,
-     "employment": "permanent", "seniority": "executive", "schedule": "full-time",
-     "years": "10-15", "keywords": "hr,leadership", "occupation": "human_resources",
-     "occupation_category": "human_resources", "created": "2025-01-20T10:00:00+00:00",
-     "salary": None},
-    {"id": 1874516, "name": ("Product Design Intern (m/f/d)", "Praktikum Produktdesign (m/w/d)"),
-     "office": "Remote", "additional": (), "department": "Design", "category": 88,
-     "employment": "intern", "seniority": "entry-level", "schedule": "full-or-part-time",
-     "years": None, "keywords": "figma,ux", "occupation": "design",
-     "occupation_category": "arts_and_design", "created": "2025-04-10T07:45:00+02:00",
-     "salary": None},
-)  # fmt: skip
-UNPUBLISHED_POSITION_ID: Final = 1874599
-"""A job that exists (v2 ``/jobs``) but is not published: applications to it are refused."""
-_CATEGORIES: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
-    ("88", "Tech",
-     (("26410", "Phone screen"), ("26411", "Tech interview"), ("26412", "Final interview"))),
-    ("89", "Operations", (("26420", "Screening"), ("26421", "Interview"))),
-    ("90", "People", (("26430", "Conversation"),)),
-)  # fmt: skip
-_DEPARTMENTS = {"Engineering": "301", "Operations": "302", "Data": "303", "People": "304",
-                "Design": "305", "Finance": "306"}  # fmt: skip
 _CHANNELS: Final = {
-    531207: ("JobBoardX", ("jb-77c1e0a4", "jb-77c1e0a5")),
-    531208: ("Careers fair", ()),
+    int(key): (channel["name"], tuple(channel["postings"]))
+    for key, channel in _TABLES["channels"].items()
 }
-_FIRST_NAMES = ("Lena", "Jonas", "Mia", "Tomas", "Aylin", "Noah", "Greta", "Omar", "Ida", "Luca",
-                "Mara", "Finn", "Sofia", "Emil", "Hanna")  # fmt: skip
-_LAST_NAMES = ("Vogt", "Berg", "Klein", "Roth", "Yilmaz", "Weber", "Hansen", "Haddad", "Lund",
-               "Moreau", "Novak", "Petersen", "Schulz")  # fmt: skip
-_ROLES = ("Hiring Manager", "Recruiter", "Interviewer")
+_FIRST_NAMES: Final[list[str]] = _TABLES["firstNames"]
+_LAST_NAMES: Final[list[str]] = _TABLES["lastNames"]
 
 
-def _descriptions(position: Mapping[str, Any], language: str) -> list[tuple[str, str]]:
-    title = position["name"][1 if language == "de" else 0]
-    if language == "de":
-        return [
-            ("Deine Aufgaben", f"<p>Als {escape(title)} gestaltest du unser Team mit.</p>"),
-            ("Dein Profil", "<ul><li>Neugier</li><li>Teamgeist</li></ul>"),
-        ]
-    return [
-        ("Your role", f"<p>As {escape(title)} you shape how our team works.</p>"),
-        ("What you bring", "<ul><li>Curiosity</li><li>Team spirit</li></ul>"),
+def render_feed(language: str) -> bytes:
+    """The XML feed document in ``language`` (German for ``de``, else English): the
+    seed's ``JobPosition`` records, written the way the feed spec maps them to XML."""
+    wanted = "de" if language == "de" else "en"
+    positions = [
+        {key: value for key, value in position.items() if not key.startswith("_")}
+        for position in load_seed("personio")["records"]["JobPosition"]
+        if position["_language"] == wanted
     ]
+    document = _xml("workzag-jobs", {"position": positions})
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
 
-def render_feed(positions: Iterable[Mapping[str, Any]], language: str) -> bytes:
-    """The XML feed document for ``positions`` in ``language`` (German for unknown ones)."""
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<workzag-jobs>"]
-    for position in positions:
-        name = position["name"][1 if language == "de" else 0]
-        lines += ["  <position>", f"    <id>{position['id']}</id>"]
-        lines.append("    <subcompany>Nordlicht Software GmbH</subcompany>")
-        lines.append(f"    <office>{escape(position['office'])}</office>")
-        if position["additional"]:
-            offices = "".join(f"<office>{escape(o)}</office>" for o in position["additional"])
-            lines.append(f"    <additionalOffices>{offices}</additionalOffices>")
-        lines.append(f"    <department>{escape(position['department'])}</department>")
-        category = next(name for cid, name, _ in _CATEGORIES if cid == str(position["category"]))
-        lines.append(f"    <recruitingCategory>{category}</recruitingCategory>")
-        lines.append(f"    <name>{escape(name)}</name>")
-        lines.append("    <jobDescriptions>")
-        for title, html in _descriptions(position, language):
-            lines.append(
-                f"      <jobDescription><name>{escape(title)}</name>"
-                f"<value><![CDATA[{html}]]></value></jobDescription>"
-            )
-        lines.append("    </jobDescriptions>")
-        lines.append(f"    <employmentType>{position['employment']}</employmentType>")
-        lines.append(f"    <seniority>{position['seniority']}</seniority>")
-        lines.append(f"    <schedule>{position['schedule']}</schedule>")
-        if position["years"]:
-            lines.append(f"    <yearsOfExperience>{position['years']}</yearsOfExperience>")
-        lines.append(f"    <keywords>{escape(position['keywords'])}</keywords>")
-        lines.append(f"    <occupation>{position['occupation']}</occupation>")
-        lines.append(
-            f"    <occupationCategory>{position['occupation_category']}</occupationCategory>"
-        )
-        lines.append(f"    <createdAt>{position['created']}</createdAt>")
-        if position["salary"]:
-            low, high, code, symbol, kind = position["salary"]
-            lines.append(
-                f"    <salaryInformation><min>{low}</min><max>{high}</max>"
-                f"<currencyCode>{code}</currencyCode><currencySymbol>{symbol}</currencySymbol>"
-                f"<type>{kind}</type></salaryInformation>"
-            )
-        lines.append("  </position>")
-    lines.append("</workzag-jobs>")
-    return ("\n".join(lines) + "\n").encode()
+def _xml(name: str, value: Any) -> str:
+    """An element per member; an array repeats its element (the spec's ``xml`` mapping)."""
+    if isinstance(value, list):
+        return "".join(_xml(name, item) for item in value)
+    if isinstance(value, dict):
+        return f"<{name}>{''.join(_xml(key, item) for key, item in value.items())}</{name}>"
+    return f"<{name}>{escape(str(value))}</{name}>"
 
 
 def local_stamp(moment: datetime) -> dict[str, str]:
     """Personio's v2 recruiting stamp: local Berlin time and the zone name."""
     local = moment.astimezone(BERLIN).replace(tzinfo=None)
     return {"date-time": local.isoformat(timespec="seconds"), "timezone": "Europe/Berlin"}
-
-
-def utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ----------------------------------------------------------------------------- state
@@ -293,14 +219,6 @@ class _Token:
     expires_at: float
 
 
-@attrs.frozen
-class _Cursor:
-    kind: str
-    filters: tuple[tuple[str, str], ...]
-    offset: int
-    limit: int
-
-
 class PersonioState:
     """The data of one Personio company (thread-safe; see the module docstring).
 
@@ -329,7 +247,7 @@ class PersonioState:
         max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
         absolute_links: bool = True,
         clock: Clock = time.monotonic,
-        wall_clock: Callable[[], datetime] = _utcnow,
+        wall_clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.company_id = company_id
         self.subdomain = subdomain
@@ -347,7 +265,7 @@ class PersonioState:
             key: (secret, frozenset(scopes)) for key, (secret, scopes) in clients.items()
         }
         self._tokens: dict[str, _Token] = {}
-        self._cursors: dict[str, _Cursor] = {}
+        self._cursors = Cursors()
         self._arrivals: collections.deque[float] = collections.deque()
         self._raw_feeds: dict[str, bytes] = {}
         self._documents: dict[str, StoredDocument] = {}
@@ -355,12 +273,18 @@ class PersonioState:
         self.applications: list[dict[str, Any]] = []
         self.token_exchanges = 0
         self.rate_limited = 0
-        self._jobs = {job["id"]: job for job in _build_jobs(company_id)}
-        self._categories = {c["id"]: c for c in _build_categories()}
-        self._candidates: dict[str, dict[str, Any]] = {}
-        self._v2_applications: dict[str, dict[str, Any]] = {}
+        seeded = {
+            "jobs": _build_jobs(company_id),
+            "categories": seed_records("personio", "Category"),
+            "persons": _build_persons(persons),
+        }
+        self._v2: dict[str, Collection[str]] = {
+            kind: Collection(seeded.get(kind, ()), not_found=_v2_not_found, lock=self._lock)
+            for kind in ("applications", "candidates", "jobs", "categories", "persons")
+        }
+        self._jobs, self._categories = self._v2["jobs"], self._v2["categories"]
+        self._candidates, self._v2_applications = self._v2["candidates"], self._v2["applications"]
         self._transitions: dict[str, list[dict[str, Any]]] = {}
-        self._persons = {p["id"]: p for p in _build_persons(persons)}
         self._seed(candidates)
 
     @property
@@ -381,11 +305,12 @@ class PersonioState:
                 return self._raw_feeds[subdomain]
         if subdomain != self.subdomain:
             return None
-        return render_feed(_POSITIONS, language)
+        return render_feed(language)
 
     @staticmethod
     def published_position_ids() -> list[int]:
-        return [position["id"] for position in _POSITIONS]
+        positions = load_seed("personio")["records"]["JobPosition"]
+        return [position["id"] for position in positions if position["_language"] == "en"]
 
     # ------------------------------------------------------------------ v1
 
@@ -468,7 +393,7 @@ class PersonioState:
         now = self._wall_clock()
         email = body["email"]
         candidate = next(
-            (c for c in self._candidates.values() if (c["email"] or "").lower() == email.lower()),
+            (c for c in self._candidates if (c["email"] or "").lower() == email.lower()),
             None,
         )
         if candidate is None:
@@ -483,35 +408,50 @@ class PersonioState:
         for attribute in body.get("attributes", []):
             if attribute["id"] in ("phone", "location", "gender", "birthday", "available_from"):
                 candidate = {**candidate, attribute["id"]: attribute["value"]}
-        application_id = str(8812000 + len(self._v2_applications) + 1)
-        applied = body.get("application_date") or now.date().isoformat()
-        candidate = {
-            **candidate,
-            "applications": [
-                *candidate["applications"],
-                {"id": application_id, "application_date": applied},
-            ],
-            "_updated": now,
-        }
-        self._candidates[candidate["id"]] = candidate
-        job = self._jobs[str(body["job_position_id"])]
+        job = self._jobs.get(str(body["job_position_id"]))
         stage = _phase_stage(body.get("phase"), job, self._categories)
+        applied = body.get("application_date") or now.date().isoformat()
         channel = body.get("recruiting_channel_id")
-        self._v2_applications[application_id] = {
-            "id": application_id,
-            "application_date": applied,
-            "candidate": _candidate_reference(candidate),
-            "job": _job_reference(job),
-            "current_stage": stage,
-            "channel": None
-            if channel is None
-            else {"id": str(channel), "name": _CHANNELS[channel][0]},
-            "hiring_team": job["hiring_team"],
-            "is_anonymized": False,
-            "_created": now,
-            "_updated": now,
+        self._candidates.put(self._apply(candidate, job, applied, [(now, stage)], now, channel))
+
+    def _apply(
+        self,
+        candidate: Mapping[str, Any],
+        job: Mapping[str, Any],
+        applied: str,
+        transitions: Sequence[tuple[datetime, dict[str, Any]]],
+        updated: datetime,
+        channel: int | None,
+        anonymized: bool = False,
+    ) -> dict[str, Any]:
+        """Store an application (its stages entered at the given moments); return the
+        candidate with it."""
+        application_id = str(8812001 + len(self._v2_applications))
+        self._v2_applications.put(
+            {
+                "id": application_id,
+                "application_date": applied,
+                "candidate": _candidate_reference(candidate),
+                "job": _job_reference(job),
+                "current_stage": transitions[-1][1],
+                "channel": None
+                if channel is None
+                else {"id": str(channel), "name": _CHANNELS[channel][0]},
+                "hiring_team": job["hiring_team"],
+                "is_anonymized": anonymized,
+                "_created": transitions[0][0],
+                "_updated": updated,
+            }
+        )
+        self._transitions[application_id] = [
+            {"_at": at, "stage": stage} for at, stage in transitions
+        ]
+        entry = {"id": application_id, "application_date": applied}
+        return {
+            **candidate,
+            "applications": [*candidate["applications"], entry],
+            "_updated": max(candidate["_updated"], updated),
         }
-        self._transitions[application_id] = [{"_at": now, "stage": stage}]
 
     # ------------------------------------------------------------------ OAuth
 
@@ -520,7 +460,7 @@ class PersonioState:
             raise _oauth("unsupported_grant_type", "Only client_credentials is supported.")
         client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
         known = self._clients.get(client_id)
-        if known is None or not hmac.compare_digest(known[0].encode(), secret.encode()):
+        if known is None or not same_secret(secret, known[0]):
             raise _oauth("unauthorized_client", "Client credentials were not accepted.")
         granted = known[1]
         requested = frozenset(form["scope"].split()) if form.get("scope") else granted
@@ -567,69 +507,34 @@ class PersonioState:
     # ------------------------------------------------------------------ v2 reads
 
     def page(
-        self, kind: str, filters: Mapping[str, str], cursor: str | None, limit: int
+        self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of ``kind`` (its items rendered) and the next cursor, if any."""
         with self._lock:
-            if cursor is not None:
-                state = self._cursors.get(cursor)
-                if state is None or state.kind != kind:
-                    raise _v2_bad_request(f"unknown cursor {cursor!r}")
-                filters, offset, limit = dict(state.filters), state.offset, limit or state.limit
-            else:
-                offset = 0
-            records = [r for r in self._records(kind) if _matches(kind, r, filters)]
-            chunk = records[offset : offset + limit]
-            next_cursor = None
-            if offset + limit < len(records):
-                frozen = tuple(sorted(filters.items()))
-                seed = f"{kind}:{frozen}:{offset + limit}:{limit}".encode()
-                next_cursor = "cur_" + hashlib.sha256(seed).hexdigest()[:20]
-                self._cursors[next_cursor] = _Cursor(kind, frozen, offset + limit, limit)
+            chunk, next_cursor = self._cursors.page(
+                kind,
+                lambda chosen: [r for r in self._records(kind) if _matches(r, chosen)],
+                filters,
+                cursor,
+                limit or None,
+                unknown=lambda value: _v2_bad_request(f"unknown cursor {value!r}"),
+            )
             return [_render(kind, r) for r in chunk], next_cursor
 
     def _records(self, kind: str) -> list[dict[str, Any]]:
         if kind == "persons":
-            return [self._persons[key] for key in sorted(self._persons)]
-        source = {
-            "applications": self._v2_applications,
-            "candidates": self._candidates,
-            "jobs": self._jobs,
-        }[kind]
-        return sorted(source.values(), key=lambda r: (r["_updated"], r["id"]), reverse=True)
+            return self._v2[kind].select(order=lambda r: r["id"])
+        return self._v2[kind].select(order=lambda r: (r["_updated"], r["id"]), newest_first=True)
 
     def get(self, kind: str, key: str) -> dict[str, Any]:
-        with self._lock:
-            source = {
-                "applications": self._v2_applications,
-                "candidates": self._candidates,
-                "jobs": self._jobs,
-                "categories": self._categories,
-                "persons": self._persons,
-            }[kind]
-            record = source.get(key)
-            if record is None:
-                raise PersonioError(
-                    404,
-                    "The requested resource was not found.",
-                    flavour="v2",
-                    code="resource_not_found",
-                )
-            return _render(kind, record)
+        return _render(kind, self._v2[kind].get(key))
 
     def categories(self) -> list[dict[str, Any]]:
-        with self._lock:
-            return [_render("categories", c) for c in self._categories.values()]
+        return [_render("categories", c) for c in self._categories]
 
     def transitions(self, application_id: str) -> list[dict[str, Any]]:
         with self._lock:
-            if application_id not in self._v2_applications:
-                raise PersonioError(
-                    404,
-                    "The requested resource was not found.",
-                    flavour="v2",
-                    code="resource_not_found",
-                )
+            self._v2_applications.get(application_id)
             entries = sorted(
                 self._transitions[application_id], key=lambda t: t["_at"], reverse=True
             )
@@ -639,7 +544,7 @@ class PersonioState:
 
     def _seed(self, count: int) -> None:
         rng = random.Random(20250106)  # noqa: S311 - deterministic fixtures
-        jobs = [self._jobs[str(p["id"])] for p in _POSITIONS]
+        jobs = [self._jobs.get(str(key)) for key in self.published_position_ids()]
         for index in range(count):
             first = _FIRST_NAMES[index % len(_FIRST_NAMES)]
             last = _LAST_NAMES[(index * 7) % len(_LAST_NAMES)]
@@ -658,39 +563,23 @@ class PersonioState:
                 job = jobs[(index + number * 2) % len(jobs)]
                 applied = created + timedelta(days=number)
                 updated = applied + timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 8))
-                application_id = str(8812001 + len(self._v2_applications))
-                stages = self._categories[job["category"]["id"]]["stages"]
-                path = stages[: rng.randint(0, len(stages))]
-                current = path[-1] if path else _UNASSIGNED
-                channel = rng.choice((None, 531207, 531208))
-                self._v2_applications[application_id] = {
-                    "id": application_id,
-                    "application_date": applied.date().isoformat(),
-                    "candidate": _candidate_reference(candidate),
-                    "job": _job_reference(job),
-                    "current_stage": current,
-                    "channel": None
-                    if channel is None
-                    else {"id": str(channel), "name": _CHANNELS[channel][0]},
-                    "hiring_team": job["hiring_team"],
-                    "is_anonymized": index == 5,
-                    "_created": applied,
-                    "_updated": updated,
-                }
+                stages = self._categories.get(job["category"]["id"])["stages"]
+                path = [_UNASSIGNED, *stages[: rng.randint(0, len(stages))]]
+                steps = max(1, len(path) - 1)
                 moments = [
-                    applied + (updated - applied) * step / max(1, len(path))
-                    for step in range(len(path) + 1)
+                    applied + (updated - applied) * step / steps for step in range(len(path))
                 ]
-                self._transitions[application_id] = [
-                    {"_at": moment, "stage": stage}
-                    for moment, stage in zip(moments, [_UNASSIGNED, *path], strict=True)
-                ]
-                candidate["applications"] = [
-                    *candidate["applications"],
-                    {"id": application_id, "application_date": applied.date().isoformat()},
-                ]
-                candidate["_updated"] = max(candidate["_updated"], updated)
-            self._candidates[candidate_id] = candidate
+                channel = rng.choice((None, 531207, 531208))
+                candidate = self._apply(
+                    candidate,
+                    job,
+                    applied.date().isoformat(),
+                    list(zip(moments, path, strict=True)),
+                    updated,
+                    channel,
+                    anonymized=index == 5,
+                )
+            self._candidates.put(candidate)
 
 
 _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unassigned"}
@@ -718,14 +607,14 @@ def _attribute_problem(key: str, value: str) -> str | None:
 def _phase_stage(
     phase: Mapping[str, Any] | None,
     job: Mapping[str, Any],
-    categories: Mapping[str, dict[str, Any]],
+    categories: Collection[str],
 ) -> dict[str, Any]:
     if phase is None:
-        stages = categories[job["category"]["id"]]["stages"]
+        stages = categories.get(job["category"]["id"])["stages"]
         return stages[0] if stages else _UNASSIGNED
     if phase["type"] == "system":
         return {"id": None, "kind": "system", "name": None, "type": phase["id"]}
-    for category in categories.values():
+    for category in categories:
         for stage in category["stages"]:
             if stage["id"] == str(phase["id"]):
                 return dict(stage)
@@ -733,112 +622,33 @@ def _phase_stage(
 
 
 def _candidate_reference(candidate: Mapping[str, Any]) -> dict[str, Any]:
-    keys = ("id", "email", "first_name", "last_name", "gender")
-    return {key: candidate[key] for key in keys}
+    return {key: candidate[key] for key in component_properties("personio", "CandidateReference")}
 
 
 def _job_reference(job: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: job[key] for key in ("id", "name", "department", "category")}
-
-
-def _build_categories() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": cid,
-            "name": name,
-            "stages": [
-                {"id": sid, "kind": "custom", "name": stage, "type": "custom"}
-                for sid, stage in stages
-            ],
-        }
-        for cid, name, stages in _CATEGORIES
-    ]
+    return {key: job[key] for key in component_properties("personio", "JobReference")}
 
 
 def _build_jobs(company_id: str) -> list[dict[str, Any]]:
-    jobs = []
-    unpublished = {
-        "id": UNPUBLISHED_POSITION_ID, "name": ("Finance Controller (m/f/d)",) * 2,
-        "department": "Finance", "category": 89, "created": "2025-04-20T09:00:00+02:00",
-    }  # fmt: skip
-    for number, position in enumerate([*_POSITIONS, unpublished]):
-        created = datetime.fromisoformat(position["created"])
-        category = next(c for c in _CATEGORIES if c[0] == str(position["category"]))
-        person = str(24205101 + number % 4)
-        jobs.append(
-            {
-                "id": str(position["id"]),
-                "name": position["name"][0],
-                "department": {
-                    "id": _DEPARTMENTS[position["department"]],
-                    "name": position["department"],
-                },
-                "category": {"id": category[0], "name": category[1]},
-                "hiring_team": [
-                    {
-                        "person": {
-                            "id": person,
-                            "_meta": {
-                                "links": {
-                                    "self": {"href": f"https://api.personio.de/v2/persons/{person}"}
-                                }
-                            },
-                        },
-                        "role": {"name": _ROLES[number % len(_ROLES)]},
-                    }
-                ],
-                "company": {"id": company_id},
-                "_created": created,
-                "_updated": created + timedelta(days=2 + number),
-            }
-        )
+    """The seed's jobs, with the private timestamps the state sorts and filters by."""
+    text = json.dumps(load_seed("personio")["records"]["Job"]).replace("{company_id}", company_id)
+    jobs: list[dict[str, Any]] = json.loads(text)
+    for job in jobs:
+        for stamp, private in (("created_at", "_created"), ("updated_at", "_updated")):
+            local = datetime.fromisoformat(job.pop(stamp)["date-time"])
+            job[private] = local.replace(tzinfo=BERLIN).astimezone(UTC)
     return jobs
 
 
 def _build_persons(count: int) -> list[dict[str, Any]]:
-    rng = random.Random(24205101)  # noqa: S311 - deterministic fixtures
-    persons = []
-    for index in range(count):
-        first = _FIRST_NAMES[(index * 4) % len(_FIRST_NAMES)]
-        last = _LAST_NAMES[(index * 5 + 3) % len(_LAST_NAMES)]
-        person_id = str(24205101 + index)
-        created = datetime(2021, 2, 1, 8, tzinfo=UTC) + timedelta(days=index * 37)
-        persons.append(
-            {
-                "id": person_id,
-                "email": f"{first}.{last}@nordlicht.example".lower(),
-                "first_name": first,
-                "last_name": last,
-                "preferred_name": f"{first} {last}",
-                "gender": rng.choice(("FEMALE", "MALE", "DIVERSE", "UNSPECIFIED")),
-                "profile_picture": {
-                    "url": f"https://api.personio.de/v1/company/employees/{person_id}/profile-picture"
-                },
-                "status": "INACTIVE" if index % 6 == 5 else "ACTIVE",
-                "custom_attributes": [
-                    {
-                        "id": "dynamic_7731",
-                        "type": "STRING",
-                        "global_id": "team",
-                        "label": "Team",
-                        "value": rng.choice(("Platform", "Billing", "People", "Data")),
-                    },
-                ],
-                "employments": [
-                    {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"employment/{person_id}"))}
-                ],
-                "_meta": {
-                    "links": {
-                        "employments": {
-                            "href": f"https://api.personio.de/v2/persons/{person_id}/employments"
-                        }
-                    }
-                },
-                "_created": created,
-                "_updated": created + timedelta(days=400 + index * 11),
-            }
-        )
-    return persons
+    """The first ``count`` persons of the seed, with private timestamps to filter by."""
+    persons = seed_records("personio", "Person")
+    if count > len(persons):
+        raise ValueError(f"the seed holds {len(persons)} persons")
+    for person in persons[:count]:
+        person["_created"] = datetime.fromisoformat(person["created_at"])
+        person["_updated"] = datetime.fromisoformat(person["updated_at"])
+    return persons[:count]
 
 
 def _render(kind: str, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -846,28 +656,22 @@ def _render(kind: str, record: Mapping[str, Any]) -> dict[str, Any]:
     public = {
         key: value for key, value in record.items() if not key.startswith("_") or key == "_meta"
     }
-    if kind == "persons":
-        public["created_at"] = utc_text(record["_created"])
-        public["updated_at"] = utc_text(record["_updated"])
-    elif kind != "categories":
+    if kind not in ("persons", "categories"):  # persons carry their UTC stamps as seeded
         public["created_at"] = local_stamp(record["_created"])
         public["updated_at"] = local_stamp(record["_updated"])
     return copy.deepcopy(public)
 
 
-def _parse_moment(name: str, raw: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        raise _v2_bad_request(f"{name} must be an ISO 8601 date-time, got {raw!r}") from None
+def _moment(value: datetime | str) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _matches(kind: str, record: Mapping[str, Any], filters: Mapping[str, str]) -> bool:
+def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
     for name, raw in filters.items():
         if name in ("updated_at.gt", "updated_at.lt", "created_at.gt", "created_at.lt"):
             stamp = record["_updated"] if name.startswith("updated") else record["_created"]
-            bound = _parse_moment(name, raw)
+            bound = _moment(raw)
             if (name.endswith(".gt") and not stamp > bound) or (
                 name.endswith(".lt") and not stamp < bound
             ):
@@ -888,23 +692,29 @@ def _matches(kind: str, record: Mapping[str, Any], filters: Mapping[str, str]) -
 
 # ----------------------------------------------------------------------------- the ASGI app
 
-_LIST_FILTERS: Final[Mapping[str, tuple[str, ...]]] = {
-    "applications": ("updated_at.gt", "updated_at.lt", "candidate.email"),
-    "candidates": ("updated_at.gt", "updated_at.lt", "email"),
-    "jobs": ("updated_at.gt", "updated_at.lt"),
-    "persons": (
-        "id", "email", "first_name", "last_name", "preferred_name", "created_at.gt",
-        "created_at.lt", "updated_at.gt", "updated_at.lt", "status",
-    ),
+_FLAVOURS: Final[Mapping[str, Flavour]] = {
+    "createApplication": "v1", "uploadApplicationDocument": "v1",
+    "issueAccessToken": "oauth", "revokeAccessToken": "oauth",
 }  # fmt: skip
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
-_V1_OPERATIONS: Final = frozenset({"createApplication", "uploadApplicationDocument"})
-_OAUTH_OPERATIONS: Final = frozenset({"issueAccessToken", "revokeAccessToken"})
 _V1_REASON_BY_FIELD: Final = (
     ("email", "errors.attribute-validation.invalid-email-format"),
     ("phase", "errors.phase-validation.invalid-system-phase"),
     ("application_date", "errors.attribute-validation.invalid-date-format"),
 )
+_PAGING: Final = frozenset({"limit", "cursor"})
+_FEED_OPERATION: Final = "getJobFeed"
+
+
+class _FeedError(SandboxError):
+    """An answer of the career-site host, which speaks HTML and plain text."""
+
+    def __init__(self, status: int, content: str, media_type: str) -> None:
+        super().__init__(status, content)
+        self.media_type = media_type
+
+
+_FEED_NOT_FOUND: Final = "<html><body><h1>Page not found</h1></body></html>"
 
 
 class PersonioSandbox(SandboxApp):
@@ -918,11 +728,14 @@ class PersonioSandbox(SandboxApp):
         limited_client_id, limited_client_secret: one with ``personio:persons:read`` only.
         subdomain: the subdomain whose feed is on; ``disabled_subdomain``: feed off.
 
-    Requests are validated in :meth:`authenticate` (after the credentials), so that a
-    refusal carries the body of the API addressed; :attr:`validator` stays None.
+    A request the spec refuses gets the error body of the API it addressed (v1 field
+    errors, a v2 problem, an OAuth error, or the career site's plain text).
     """
 
-    spec_name = "personio"
+    specs: ClassVar[Mapping[str, str]] = {
+        "personio": "",
+        "personio-jobs-feed": JOBS_PATH + "/{subdomain}",
+    }
 
     def __init__(
         self,
@@ -947,138 +760,90 @@ class PersonioSandbox(SandboxApp):
         self.limited_client_secret = limited_client_secret
         self.subdomain = state.subdomain
         self.disabled_subdomain = state.disabled_subdomain
-        self._today = today or (lambda: _utcnow().date())
-        self._api_validator = _api_validator() if validate else None
-        self._feed_validator = (
-            SpecValidator.for_file(spec_path("personio-jobs-feed")) if validate else None
-        )
-        super().__init__(validate=False)
-        self.asgi = self.recorder.middleware(self.faults.middleware(self._route_hosts))
+        self._today = today or (lambda: utcnow().date())
+        super().__init__(validate=validate)
 
     @staticmethod
     def jobs_base_url(server_url: str) -> str:
         """The ``jobs_base_url`` a client uses for this stand-in served at ``server_url``."""
         return f"{server_url.rstrip('/')}{JOBS_PATH}/{{subdomain}}"
 
-    def operations(self) -> list[Operation]:
-        """The fifteen operations of ``specs/personio.yaml`` (the feed is routed apart)."""
-        v1, recruiting = "/v1/recruiting/applications", "/v2/recruiting"
-        return [
-            Operation("POST", v1, "createApplication", self._create),
-            Operation("POST", f"{v1}/documents", "uploadApplicationDocument", self._upload),
-            Operation("POST", "/v2/auth/token", "issueAccessToken", self._issue_token),
-            Operation("POST", "/v2/auth/revoke", "revokeAccessToken", self._revoke_token),
-            Operation(
-                "GET",
-                f"{recruiting}/applications",
-                "listApplications",
-                self._lister("applications"),
-            ),
-            Operation(
-                "GET",
-                f"{recruiting}/applications/{{id}}",
-                "getApplication",
-                self._getter("applications", wrap=True),
-            ),
-            Operation(
-                "GET",
-                f"{recruiting}/applications/{{id}}/stage-transitions",
-                "listApplicationStageTransitions",
-                self._transitions,
-            ),
-            Operation(
-                "GET", f"{recruiting}/candidates", "listCandidates", self._lister("candidates")
-            ),
-            Operation(
-                "GET",
-                f"{recruiting}/candidates/{{id}}",
-                "getCandidate",
-                self._getter("candidates", wrap=False),
-            ),
-            Operation("GET", f"{recruiting}/jobs", "listJobs", self._lister("jobs")),
-            Operation(
-                "GET", f"{recruiting}/jobs/{{id}}", "getJob", self._getter("jobs", wrap=True)
-            ),
-            Operation("GET", f"{recruiting}/categories", "listCategories", self._categories),
-            Operation(
-                "GET",
-                f"{recruiting}/categories/{{id}}",
-                "getCategory",
-                self._getter("categories", wrap=False),
-            ),
-            Operation("GET", "/v2/persons", "listPersons", self._lister("persons")),
-            Operation("GET", "/v2/persons/{id}", "getPerson", self._getter("persons", wrap=False)),
-        ]
+    def load_spec(self, name: str) -> SpecValidator:
+        """The specs; ``personio``'s upload part declared the way openapi-core reads it."""
+        if name != "personio":
+            return super().load_spec(name)
+        path = spec_path(name).resolve()
+        return _upload_tolerant_validator(path, path.stat().st_mtime_ns)
 
-    # ------------------------------------------------------------------ auth + validation
+    # ------------------------------------------------------------------ auth + errors
 
     def authenticate(self, call: ApiCall) -> None:
-        """Check the credential of the API addressed, then validate against the spec."""
-        operation = call.operation_id
-        if operation in _V1_OPERATIONS:
-            self._authenticate_v1(call)
-            flavour: Flavour = "v1"
-        elif operation in _OAUTH_OPERATIONS:
-            flavour = "oauth"
-        else:
-            scheme, _, token = call.request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not token:
-                raise PersonioError(
-                    401, "A bearer token is required.", flavour="v2", code="unauthorized"
-                )
-            path = call.request.url.path
-            self.state.check_token(
-                token, PERSONS_READ if path.startswith("/v2/persons") else RECRUITING_READ
+        """Check the credential of the API addressed (the feed and OAuth take none)."""
+        flavour = _FLAVOURS.get(call.operation_id, "v2")
+        if call.operation_id == _FEED_OPERATION or flavour == "oauth":
+            return
+        token = bearer_token(call.request)
+        if flavour == "v1":
+            self._authenticate_v1(token, call.request.headers.get("x-company-id", ""))
+            return
+        if not token:
+            raise PersonioError(
+                401, "A bearer token is required.", flavour="v2", code="unauthorized"
             )
-            flavour = "v2"
-        if self._api_validator is not None:
-            problems = self._api_validator.validate(call.request, call.body)
-            if problems:
-                raise _problems_error(flavour, operation, problems)
+        persons = call.request.url.path.startswith("/v2/persons")
+        self.state.check_token(token, PERSONS_READ if persons else RECRUITING_READ)
 
-    def _authenticate_v1(self, call: ApiCall) -> None:
-        scheme, _, token = call.request.headers.get("authorization", "").partition(" ")
-        company = call.request.headers.get("x-company-id", "")
-        if (
-            scheme.lower() != "bearer"
-            or not hmac.compare_digest(token.encode(), self.recruiting_token.encode())
-            or company != self.company_id
-        ):
+    def _authenticate_v1(self, token: str, company: str) -> None:
+        if not same_secret(token, self.recruiting_token) or company != self.company_id:
             raise PersonioError(401, "The access token or company id is not valid.", flavour="v1")
         if not self.state.recruiting_api_enabled:
             raise PersonioError(403, "feature.public-api.disabled", flavour="v1")
         wait = self.state.admit()
         if wait is not None:
-            raise PersonioError(
-                429,
-                "Too Many Requests",
-                flavour="v1",
-                headers={"Retry-After": str(max(1, math.ceil(wait)))},
-            )
+            retry_after = {"Retry-After": str(max(1, math.ceil(wait)))}
+            raise PersonioError(429, "Too Many Requests", flavour="v1", headers=retry_after)
 
-    # ------------------------------------------------------------------ error bodies
+    def validation_error(
+        self, call: ApiCall, problems: Sequence[ValidationProblem]
+    ) -> SandboxError:
+        detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
+        if call.operation_id == _FEED_OPERATION:
+            return _FeedError(400, f"Bad request: {detail}", "text/plain")
+        flavour = _FLAVOURS.get(call.operation_id, "v2")
+        if flavour == "oauth":
+            return _oauth("invalid_request", detail)
+        if flavour == "v2":
+            return _v2_bad_request(detail)
+        if call.operation_id == "uploadApplicationDocument":
+            reasons = {"file": ["errors.invalid-file-type"]}
+            return PersonioError(422, "Invalid request body supplied", reasons, flavour="v1")
+        errors: dict[str, list[str]] = collections.defaultdict(list)
+        for problem in problems:
+            reason = _v1_reason(problem)
+            if reason is not None:
+                errors[_v1_field(problem.field)].append(reason)
+        if not errors:
+            return PersonioError(400, f"Invalid request body supplied ({detail})", flavour="v1")
+        return _v1_field_errors(errors)
 
     def error_body(self, error: SandboxError) -> Any:
         """Personio's bodies: v1 ``errors`` list, v2 problem, or an OAuth error."""
         flavour = error.flavour if isinstance(error, PersonioError) else "v2"
         code = error.code if isinstance(error, PersonioError) else None
-        stamp = utc_text(_utcnow())
-        trace = str(uuid.uuid4())
+        stamp, trace = format_time(utcnow(), "seconds"), str(uuid.uuid4())
         if flavour == "v1":
             items: list[dict[str, Any]] = [
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            if not items:
-                items.append(
-                    {
-                        "id": trace,
-                        "status": str(error.status),
-                        "title": HTTPStatus(error.status).phrase,
-                        "detail": error.message,
-                    }
-                )
-            return {"errors": items}
+            title = HTTPStatus(error.status).phrase
+            general = {
+                "id": trace,
+                "status": str(error.status),
+                "title": title,
+                "detail": error.message,
+            }
+            return {"errors": items or [general]}
         if flavour == "oauth":
             return {
                 "error": code or "invalid_request",
@@ -1091,137 +856,134 @@ class PersonioSandbox(SandboxApp):
         kind = code or {404: "resource_not_found", 405: "method_not_allowed"}.get(
             error.status, "internal_error" if error.status >= 500 else "bad_request"
         )
-        return {
-            "personio_trace_id": trace,
-            "timestamp": stamp,
-            "errors": [
-                {
-                    "title": HTTPStatus(error.status).phrase,
-                    "detail": error.message,
-                    "type": _V2_ERROR_URI + kind,
-                    "_meta": {},
-                }
-            ],
+        problem = {
+            "title": HTTPStatus(error.status).phrase,
+            "detail": error.message,
+            "type": _V2_ERROR_URI + kind,
+            "_meta": {},
         }
+        return {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem]}
 
     def error_response(self, error: SandboxError) -> Response:
+        if isinstance(error, _FeedError):
+            return Response(error.message, error.status, media_type=error.media_type)
         flavour = error.flavour if isinstance(error, PersonioError) else "v2"
-        media = "application/json" if flavour == "v1" else "application/problem+json"
         return JSONResponse(
             self.error_body(error),
             status_code=error.status,
             headers=error.headers,
-            media_type=media,
+            media_type="application/json" if flavour == "v1" else "application/problem+json",
         )
 
-    # ------------------------------------------------------------------ jobs host
-
-    async def _route_hosts(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"].startswith(JOBS_PATH + "/"):
-            response = self._feed_response(scope)
-            await response(scope, receive, send)
-            return
-        await self.starlette(scope, receive, send)
-
-    def _feed_response(self, scope: Scope) -> Response:
-        parts = scope["path"][len(JOBS_PATH) + 1 :].split("/")
-        not_found = Response(
-            "<html><body><h1>Page not found</h1></body></html>", 404, media_type="text/html"
-        )
-        if len(parts) != 2 or parts[1] != "xml" or scope["method"] != "GET":
-            return not_found
-        query = scope.get("query_string", b"").decode("latin-1")
-        if self._feed_validator is not None:
-            problems = self._feed_validator.validate_parts(
-                method="GET", path="/xml", query_string=query, headers=scope.get("headers", [])
-            )
-            if problems:
-                detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
-                return Response(f"Bad request: {detail}", 400, media_type="text/plain")
-        language = dict(parse_qsl(query)).get("language", "de")
-        document = self.state.feed(parts[0], language)
-        if document is None:
-            return not_found
-        return Response(document, 200, media_type="text/xml; charset=utf-8")
+    def route_error(self, request: Request, status: int) -> Response:
+        if request.url.path.startswith(JOBS_PATH + "/"):
+            return Response(_FEED_NOT_FOUND, 404, media_type="text/html")
+        return super().route_error(request, status)
 
     # ------------------------------------------------------------------ handlers
 
-    def _create(self, call: ApiCall) -> Response:
-        self.state.submit(call.json, self._today())
+    @handles(_FEED_OPERATION)
+    def job_feed(self, call: ApiCall) -> Response:
+        document = self.state.feed(call.params["subdomain"], call.params.get("language", "de"))
+        if document is None:
+            raise _FeedError(404, _FEED_NOT_FOUND, "text/html")
+        return Response(document, 200, media_type="text/xml; charset=utf-8")
+
+    @handles("createApplication")
+    def create_application(self, call: ApiCall) -> Response:
+        self.state.submit(call.body, self._today())
         return Response(status_code=201)
 
-    def _upload(self, call: ApiCall) -> Response:
+    @handles("uploadApplicationDocument")
+    def upload_document(self, call: ApiCall) -> Response:
         environ = {
             "REQUEST_METHOD": "POST",
             "CONTENT_TYPE": call.request.headers.get("content-type", ""),
-            "CONTENT_LENGTH": str(len(call.body)),
-            "wsgi.input": io.BytesIO(call.body),
+            "CONTENT_LENGTH": str(len(call.raw_body)),
+            "wsgi.input": io.BytesIO(call.raw_body),
         }
-        _, _, files = parse_form_data(environ)
-        upload = files.get("file")
+        upload = parse_form_data(environ)[2].get("file")  # the file name is not in the body
         if upload is None or not upload.filename:
             raise _v1_field_errors({"file": ["errors.invalid-file-type"]})
-        stored = self.state.store_document(
-            upload.filename, upload.read(), upload.mimetype or "application/octet-stream"
+        mimetype = upload.mimetype or "application/octet-stream"
+        return json_response(
+            self.state.store_document(upload.filename, upload.read(), mimetype).wire()
         )
-        return json_response(stored.wire())
 
-    def _issue_token(self, call: ApiCall) -> Response:
-        return json_response(self.state.issue_token(_form(call.body)))
+    @handles("issueAccessToken")
+    def issue_token(self, call: ApiCall) -> Response:
+        return json_response(self.state.issue_token(call.body or {}))
 
-    def _revoke_token(self, call: ApiCall) -> Response:
-        token = _form(call.body).get("token")
+    @handles("revokeAccessToken")
+    def revoke_token(self, call: ApiCall) -> Response:
+        token = (call.body or {}).get("token")
         if not token:
             raise _oauth("invalid_request", "The token parameter is required.")
         self.state.revoke_token(token)
         return Response(status_code=200)
 
-    def _lister(self, kind: str) -> Callable[[ApiCall], Response]:
-        def handler(call: ApiCall) -> Response:
-            filters = {name: call.query[name] for name in _LIST_FILTERS[kind] if name in call.query}
-            if "updated_at.gt" in filters and "updated_at.lt" in filters:
-                raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
-            raw_limit = call.query.get("limit", "0")
-            if not raw_limit.isdigit():
-                raise _v2_bad_request(f"limit must be a whole number, got {raw_limit!r}")
-            limit = int(raw_limit) or None
-            cursor = call.query.get("cursor")
-            items, next_cursor = self.state.page(
-                kind, filters, cursor, limit or (0 if cursor else _DEFAULT_LIMITS[kind])
-            )
-            path = call.request.url.path
-            links: dict[str, Any] = {
-                "self": {"href": self._link(call, path, call.request.url.query)}
-            }
-            if next_cursor is not None:
-                links["next"] = {"href": self._link(call, path, urlencode({"cursor": next_cursor}))}
-            return json_response({"_data": items, "_meta": {"links": links}})
+    @handles("listApplications")
+    def list_applications(self, call: ApiCall) -> Response:
+        return self._list("applications", call)
 
-        return handler
+    @handles("listCandidates")
+    def list_candidates(self, call: ApiCall) -> Response:
+        return self._list("candidates", call)
+
+    @handles("listJobs")
+    def list_jobs(self, call: ApiCall) -> Response:
+        return self._list("jobs", call)
+
+    @handles("listPersons")
+    def list_persons(self, call: ApiCall) -> Response:
+        return self._list("persons", call)
+
+    @handles("getApplication")
+    def get_application(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.get("applications", call.params["id"])})
+
+    @handles("getJob")
+    def get_job(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.get("jobs", call.params["id"])})
+
+    @handles("getCandidate")
+    def get_candidate(self, call: ApiCall) -> Response:
+        return json_response(self.state.get("candidates", call.params["id"]))
+
+    @handles("getCategory")
+    def get_category(self, call: ApiCall) -> Response:
+        return json_response(self.state.get("categories", call.params["id"]))
+
+    @handles("getPerson")
+    def get_person(self, call: ApiCall) -> Response:
+        return json_response(self.state.get("persons", call.params["id"]))
+
+    @handles("listApplicationStageTransitions")
+    def list_transitions(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.transitions(call.params["id"])})
+
+    @handles("listCategories")
+    def list_categories(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.categories()})
+
+    def _list(self, kind: str, call: ApiCall) -> Response:
+        filters = {name: value for name, value in call.params.items() if name not in _PAGING}
+        if "updated_at.gt" in filters and "updated_at.lt" in filters:
+            raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
+        cursor = call.params.get("cursor")
+        limit = call.params.get("limit") or (0 if cursor else _DEFAULT_LIMITS[kind])
+        items, next_cursor = self.state.page(kind, filters, cursor, limit)
+        path = call.request.url.path
+        links: dict[str, Any] = {"self": {"href": self._link(call, path, call.request.url.query)}}
+        if next_cursor is not None:
+            links["next"] = {"href": self._link(call, path, urlencode({"cursor": next_cursor}))}
+        return json_response({"_data": items, "_meta": {"links": links}})
 
     def _link(self, call: ApiCall, path: str, query: str) -> str:
         relative = f"{path}?{query}" if query else path
         if not self.state.absolute_links:
             return relative
         return str(call.request.base_url).rstrip("/") + relative
-
-    def _getter(self, kind: str, *, wrap: bool) -> Callable[[ApiCall], Response]:
-        def handler(call: ApiCall) -> Response:
-            record = self.state.get(kind, call.path_params["id"])
-            return json_response({"_data": record} if wrap else record)
-
-        return handler
-
-    def _transitions(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.transitions(call.path_params["id"])})
-
-    def _categories(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.categories()})
-
-
-def _api_validator() -> SpecValidator:
-    path = spec_path("personio").resolve()
-    return _upload_tolerant_validator(path, path.stat().st_mtime_ns)
 
 
 @functools.cache
@@ -1238,40 +1000,6 @@ def _upload_tolerant_validator(path: Path, _mtime_ns: int) -> SpecValidator:
     properties = document["components"]["schemas"]["DocumentUploadRequest"]["properties"]
     properties["file"] = {"type": "string", "contentMediaType": "application/octet-stream"}
     return SpecValidator(document, base_uri=base_uri)
-
-
-def _form(body: bytes) -> dict[str, str]:
-    return {key: values[0] for key, values in parse_qs(body.decode()).items()}
-
-
-def _problems_error(
-    flavour: Flavour, operation: str, problems: Sequence[ValidationProblem]
-) -> PersonioError:
-    if flavour == "v1":
-        if operation == "uploadApplicationDocument":
-            return PersonioError(
-                422,
-                "Invalid request body supplied",
-                {"file": ["errors.invalid-file-type"]},
-                flavour="v1",
-            )
-        errors: dict[str, list[str]] = collections.defaultdict(list)
-        general = []
-        for problem in problems:
-            reason = _v1_reason(problem)
-            if reason is None:
-                general.append(f"{problem.field or problem.location}: {problem.message}")
-            else:
-                errors[_v1_field(problem.field)].append(reason)
-        if general and not errors:
-            return PersonioError(
-                400, "Invalid request body supplied (" + "; ".join(general) + ")", flavour="v1"
-            )
-        return _v1_field_errors(errors)
-    detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
-    if flavour == "oauth":
-        return _oauth("invalid_request", detail)
-    return _v2_bad_request(detail)
 
 
 def _v1_reason(problem: ValidationProblem) -> str | None:
@@ -1328,12 +1056,13 @@ def create_personio_sandbox(
         limited_client_id, limited_client_secret: one granted ``personio:persons:read``
             only (to see a missing recruiting scope).
         subdomain: the subdomain with a feed; ``disabled_subdomain``: feed off.
-        candidates, persons: how many to seed (applications follow the candidates).
+        candidates: how many candidates to seed (applications follow the candidates).
+        persons: how many of the 25 seeded persons to serve.
         token_lifetime: ``expires_in`` of issued tokens, in seconds of ``clock``.
         rate_limit, rate_window: the v1 limit (20 per 60 s); tests shorten the window.
         max_document_bytes: uploads above it get 413 ``errors.file-too-big``.
         absolute_links: absolute (True) or relative ``next`` links in v2 lists.
-        validate: validate requests against the specs.
+        validate: refuse requests the specs refuse (see :class:`SandboxApp`).
         clock: monotonic seconds for token expiry and the rate window.
         today: the date "now" for the future-date check of applications.
     """

@@ -1,8 +1,9 @@
 """A stateful stand-in for Recruitee's ATS API (``/c/{company_id}/...``).
 
 Create one with :func:`create_recruitee_sandbox`; it is seeded deterministically
-(the same arguments give byte-identical data) and validates requests against
-``specs/recruitee.yaml``.
+(the same arguments give byte-identical data: offers, stages and admins from
+``seeds/recruitee.json``, candidates drawn from its tables) and serves the operations
+of ``specs/recruitee.yaml``.
 
 Conventions of the state: stored JSON values are never mutated in place; a
 change replaces the value (copy on write). So the structures the state hands out
@@ -15,7 +16,6 @@ from __future__ import annotations
 import copy
 import gc
 import hashlib
-import hmac
 import html
 import json
 import posixpath
@@ -25,13 +25,30 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import islice
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, ClassVar, Literal, TypeVar, cast
 from urllib.parse import urlsplit
 
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    invalid,
+    json_response,
+    same_secret,
+)
+from hirelink.sandbox.resources import (
+    Collection,
+    component_properties,
+    format_time,
+    load_seed,
+    seed_records,
+    utcnow,
+)
 
 __all__ = [
     "TOKEN_OWNER_ID",
@@ -40,7 +57,6 @@ __all__ = [
     "RecruiteeSandbox",
     "RecruiteeState",
     "create_recruitee_sandbox",
-    "format_time",
 ]
 
 TOKEN_OWNER_ID = 51200
@@ -48,99 +64,16 @@ TOKEN_OWNER_ID = 51200
 FIRST_CANDIDATE_ID = 7730001
 SEED_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
 CandidateSort = Literal["by_date", "by_last_message"]
+Found = tuple[dict[str, Any], list[dict[str, Any]]]
+"""A full candidate and the references it points to."""
 
 _T = TypeVar("_T")
 _STORAGE = "https://storage.sandbox.invalid"
 
-# Keys of the reduced candidate returned by GET /candidates, in wire order.
-_LIST_ITEM_KEYS = (
-    "id", "name", "emails", "phones", "admin_id", "adminapp_url", "created_at", "updated_at",
-    "last_message_at", "followed", "has_avatar", "initials", "photo_thumb_url", "rating",
-    "ratings", "ratings_count", "positive_ratings", "my_last_rating", "notes_count",
-    "tasks_count", "pending_result_request", "my_pending_result_request", "upcoming_event",
-    "my_upcoming_event", "unread_notifications", "viewed", "example", "referrer", "source",
-    "placements",
-)  # fmt: skip
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _OFFER_BRIEF_KEYS = ("id", "title", "status", "kind")
-_OFFER_REFERENCE_KEYS = (
-    "id", "title", "slug", "guid", "kind", "status", "location", "lang_code", "position",
-    "department_id",
-)  # fmt: skip
 _ACTIVE_STATUSES = frozenset({"published", "internal", "closed"})
-_TRUE_FLAGS = frozenset({"true", "1"})
-_CREATED_AFTER = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z?")
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-_IDS = re.compile(r"\d+(?:,\d+)*")
-_SORTS: tuple[CandidateSort, ...] = ("by_date", "by_last_message")
-
-
-def format_time(moment: datetime) -> str:
-    """Recruitee's timestamp format: UTC, microseconds, ``Z`` (``2025-01-01T00:00:00.000000Z``).
-
-    ``moment`` must be timezone-aware.
-    """
-    return _naive_time(moment.astimezone(UTC).replace(tzinfo=None))
-
-
-def _naive_time(moment: datetime) -> str:
-    """Format a naive datetime that is already in UTC."""
-    return moment.isoformat(timespec="microseconds") + "Z"
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-# ----------------------------------------------------------------------------- seed tables
-
-_OFFER_SEEDS: tuple[dict[str, Any], ...] = (
-    {"id": 31337, "title": "Backend Engineer", "kind": "job", "status": "published",
-     "city": "Stockholm", "country": "Sweden", "country_code": "SE", "remote": False,
-     "department": "Engineering", "department_id": 88, "days": 10},
-    {"id": 31400, "title": "Data Analyst", "kind": "job", "status": "internal",
-     "city": "Berlin", "country": "Germany", "country_code": "DE", "remote": True,
-     "department": "Data", "department_id": 89, "days": 20},
-    {"id": 31455, "title": "Product Designer", "kind": "job", "status": "closed",
-     "city": "Amsterdam", "country": "Netherlands", "country_code": "NL", "remote": False,
-     "department": "Design", "department_id": 90, "days": 30},
-    {"id": 31502, "title": "Customer Support Specialist", "kind": "job", "status": "archived",
-     "city": "Lisbon", "country": "Portugal", "country_code": "PT", "remote": True,
-     "department": "Support", "department_id": 91, "days": 40},
-    {"id": 31600, "title": "Future Talent Pool", "kind": "talent_pool", "status": "internal",
-     "city": None, "country": None, "country_code": None, "remote": None,
-     "department": None, "department_id": None, "days": 50},
-)  # fmt: skip
-_STAGE_SEEDS = (
-    (610001, "Applied", "apply"),
-    (610002, "Phone interview", "phone_screen"),
-    (610003, "Interview", "interview"),
-    (610004, "Offer", "offer"),
-    (610005, "Hired", "hire"),
-)
-_ADMIN_SEEDS = (
-    (TOKEN_OWNER_ID, "Jonas", "Berg", "Europe/Stockholm"),
-    (51201, "Maria", "Santos", "Europe/Lisbon"),
-)
-_FIRST_NAMES = (
-    "Ada", "Bruno", "Chiara", "Dmitri", "Elif", "Farid", "Greta", "Hiroshi", "Ines", "Jonah",
-    "Kaja", "Liam", "Mirela", "Nadia", "Oskar", "Priya", "Rafael", "Sanna", "Tomas", "Yara",
-)  # fmt: skip
-_LAST_NAMES = (
-    "Lindqvist", "Okafor", "Rossi", "Novak", "Yilmaz", "Haddad", "Berg", "Tanaka", "Moreau",
-    "Reyes", "Kowalski", "Dumitrescu", "Fischer", "Raman", "Silva", "Andersen",
-)  # fmt: skip
-_TAGS = ("python", "shortlist", "relocation", "senior", "referral", "remote", "golang", "sql")
-_SOURCES = ("LinkedIn", "Referral", "Careers fair", "Indeed", "Meetup")
-_SKILLS = ("PostgreSQL", "Python", "Kubernetes", "Figma", "Go", "Customer empathy", "dbt")
-_NOTE_BODIES = (
-    "Strong SQL; schedule tech interview.",
-    "Asked to reschedule to next week.",
-    "Great system-design answers; move to final round.",
-    "Salary expectation discussed.",
-    "Available from May.",
-)
-_CANDIDATE_SOURCES = ("manual", "career_site", "email", "imported")
 
 
 @attrs.define
@@ -164,7 +97,7 @@ class CandidateRecord:
     @property
     def list_item(self) -> dict[str, Any]:
         """The reduced candidate of GET /candidates."""
-        return {key: self.data[key] for key in _LIST_ITEM_KEYS}
+        return {key: self.data[key] for key in _shown("CandidateListItem")}
 
     def list_item_json(self) -> bytes:
         """:attr:`list_item` as compact JSON, cached until the record changes."""
@@ -221,6 +154,24 @@ class CandidateQuery:
     query: str | None = None
     sort: CandidateSort = "by_date"
 
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> CandidateQuery:
+        """The query of GET /candidates, from its parameters as the spec reads them."""
+        created_after, ids = params.get("created_after"), params.get("ids")
+        return cls(
+            limit=params.get("limit"),
+            offset=params.get("offset"),
+            created_after=None if created_after is None else _created_after(created_after),
+            qualified=params.get("qualified", False),
+            disqualified=params.get("disqualified", False),
+            with_messages=params.get("with_messages", False),
+            with_my_messages=params.get("with_my_messages", False),
+            offer_id=params.get("offer_id"),
+            ids=None if ids is None else frozenset(int(part) for part in ids.split(",")),
+            query=params.get("query") or None,
+            sort=params.get("sort", "by_date"),
+        )
+
 
 class RecruiteeState:
     """The in-memory data of one Recruitee company, seeded deterministically.
@@ -241,7 +192,7 @@ class RecruiteeState:
         company_id: int = 4100,
         subdomain: str = "acme",
         candidates: int = 250,
-        clock: Callable[[], datetime] = _utcnow,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         if candidates < 0:
             raise ValueError("candidates must be >= 0")
@@ -252,9 +203,14 @@ class RecruiteeState:
         self._version = 0
         self._sorted_cache: dict[CandidateSort, tuple[int, list[CandidateRecord]]] = {}
         self._offer_counts_cache: tuple[int, dict[int, dict[str, int]]] | None = None
-        self._admins = {admin["id"]: admin for admin in _build_admins(subdomain)}
-        self._stages = {stage["id"]: stage for stage in _build_stages()}
-        self._offers = {offer["id"]: offer for offer in _build_offers(subdomain, company_id)}
+        self._tables = load_seed("recruitee")["tables"]
+        self._admins = {a["id"]: a for a in _for_company("AdminReference", subdomain)}
+        self._stages = {stage["id"]: stage for stage in seed_records("recruitee", "StageReference")}
+        self._offers: Collection[int] = Collection(
+            _for_company("Offer", subdomain),
+            not_found=lambda: SandboxError(404, "Offer not found"),
+            lock=self._lock,
+        )
         self._candidates: dict[int, CandidateRecord] = {}
         self._next_placement_id = 990001
         self._next_note_id = 8800001
@@ -291,7 +247,7 @@ class RecruiteeState:
     def offers(self) -> list[dict[str, Any]]:
         """Deep copies of every offer (full view), ascending by id."""
         with self._lock:
-            return [copy.deepcopy(offer) for offer in self._offer_views(self._offers.values())]
+            return [copy.deepcopy(offer) for offer in self._offer_views(self._offers)]
 
     def list_candidates(
         self, query: CandidateQuery
@@ -322,7 +278,7 @@ class RecruiteeState:
             + b"}"
         )
 
-    def get_candidate(self, candidate_id: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def get_candidate(self, candidate_id: int) -> Found:
         """The full candidate and its references.
 
         Raises:
@@ -350,7 +306,7 @@ class RecruiteeState:
         with self._lock:
             selected = [
                 offer
-                for offer in self._offers.values()
+                for offer in self._offers
                 if (kind is None or offer["kind"] == kind)
                 and _in_scope(offer["status"], scope)
                 and (not statuses or offer["status"] in statuses)
@@ -362,16 +318,11 @@ class RecruiteeState:
     def get_offer(self, offer_id: int) -> dict[str, Any]:
         """One offer in full (404 SandboxError if unknown)."""
         with self._lock:
-            offer = self._offers.get(offer_id)
-            if offer is None:
-                raise SandboxError(404, "Offer not found")
-            return self._offer_views([offer])[0]
+            return self._offer_views([self._offers.get(offer_id)])[0]
 
     # ------------------------------------------------------------------ writing
 
-    def create_candidate(
-        self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def create_candidate(self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()) -> Found:
         """Create a candidate placed in each of ``offer_ids``; return it with references.
 
         Raises:
@@ -380,32 +331,26 @@ class RecruiteeState:
         with self._lock:
             unknown = [offer_id for offer_id in offer_ids if offer_id not in self._offers]
             if unknown:
-                raise SandboxError(
-                    422,
-                    "Validation failed",
-                    {"offers": [f"unknown offer id {offer_id}" for offer_id in unknown]},
-                )
+                messages = [f"unknown offer id {offer_id}" for offer_id in unknown]
+                raise SandboxError(422, "Validation failed", {"offers": messages})
             now = self.now()
             candidate_id = self._next_candidate_id
             self._next_candidate_id += 1
             name = str(fields["name"])
-            data = _candidate_data(
+            data = self._candidate_data(
                 candidate_id=candidate_id,
-                company_id=self.company_id,
                 name=name,
-                emails=list(fields.get("emails", [])),
-                phones=list(fields.get("phones", [])),
+                emails=[],
+                phones=[],
                 created_at=now,
                 updated_at=now,
                 admin_id=TOKEN_OWNER_ID,
                 source="manual",
             )
-            data["social_links"] = list(fields.get("social_links", []))
-            data["links"] = list(fields.get("links", []))
+            data.update({key: list(fields.get(key, [])) for key in (*_UPDATABLE_ARRAYS, "sources")})
             data["cover_letter"] = fields.get("cover_letter")
-            data["sources"] = list(fields.get("sources", []))
             data["placements"] = [
-                self._new_placement(candidate_id, offer_id, now)
+                self._placement(candidate_id, offer_id, next(iter(self._stages)), now)
                 for offer_id in dict.fromkeys(offer_ids)
             ]
             if fields.get("remote_cv_url"):
@@ -415,29 +360,22 @@ class RecruiteeState:
             self._changed()
             return dict(data), self._references([record])
 
-    def update_candidate(
-        self, candidate_id: int, fields: Mapping[str, Any]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def update_candidate(self, candidate_id: int, fields: Mapping[str, Any]) -> Found:
         """Replace the given profile fields (arrays replace); ``remote_cv_url`` sets the CV."""
+        if not fields:  # also without spec validation: there would be nothing to do
+            raise invalid("candidate", "must contain at least one field to update")
         with self._lock:
             record = self._require(candidate_id)
-            changes: dict[str, Any] = {}
+            kept = (*_UPDATABLE_ARRAYS, "name", "cover_letter")
+            changes = {key: copy.copy(value) for key, value in fields.items() if key in kept}
             if "name" in fields:
-                changes["name"] = str(fields["name"])
-                changes["initials"] = _initials(changes["name"])
-            for key in _UPDATABLE_ARRAYS:
-                if key in fields:
-                    changes[key] = list(fields[key])
-            if "cover_letter" in fields:
-                changes["cover_letter"] = fields["cover_letter"]
+                changes["initials"] = _initials(fields["name"])
             if fields.get("remote_cv_url"):
                 changes.update(_cv_fields(candidate_id, str(fields["remote_cv_url"])))
             self._touch(record, changes)
             return dict(record.data), self._references([record])
 
-    def update_cv(
-        self, candidate_id: int, remote_cv_url: str
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def update_cv(self, candidate_id: int, remote_cv_url: str) -> Found:
         """Point the candidate's CV at a copy of ``remote_cv_url``."""
         return self.update_candidate(candidate_id, {"remote_cv_url": remote_cv_url})
 
@@ -447,9 +385,7 @@ class RecruiteeState:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
             self._changed()
-            deleted = dict(record.data)
-            deleted["deleted_at"] = self.now()
-            return deleted
+            return {**record.data, "deleted_at": self.now()}
 
     def add_note(self, candidate_id: int, body: str, visibility: str = "public") -> dict[str, Any]:
         """Append a note to the candidate and return it."""
@@ -462,9 +398,7 @@ class RecruiteeState:
             self._touch(record, {"notes_count": len(record.notes)})
             return note
 
-    def add_tags(
-        self, candidate_id: int, tags: Iterable[str]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def add_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
         """Add tags the candidate lacks, keeping order; return the candidate."""
         with self._lock:
             record = self._require(candidate_id)
@@ -472,9 +406,7 @@ class RecruiteeState:
             self._touch(record, {"tags": merged})
             return dict(record.data), self._references([record])
 
-    def remove_tags(
-        self, candidate_id: int, tags: Iterable[str]
-    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    def remove_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
         """Remove the given tags from the candidate; return the candidate."""
         with self._lock:
             record = self._require(candidate_id)
@@ -547,7 +479,7 @@ class RecruiteeState:
         if query.query:
             needle = query.query.casefold()
             titles = (
-                self._offers[offer_id]["title"] for offer_id in _placement_offer_ids(placements)
+                self._offers.get(offer_id)["title"] for offer_id in _placement_offer_ids(placements)
             )
             if needle not in record.data["name"].casefold() and not any(
                 needle in title.casefold() for title in titles
@@ -569,9 +501,10 @@ class RecruiteeState:
                 if placement["hired_by_id"] is not None:
                     admin_ids.add(placement["hired_by_id"])
         references: list[dict[str, Any]] = []
-        for offer_id in sorted(offer_ids & self._offers.keys()):
-            offer = self._offers[offer_id]
-            references.append({"type": "Offer", **{k: offer[k] for k in _OFFER_REFERENCE_KEYS}})
+        for offer_id in sorted(offer_ids & set(self._offers.keys())):
+            offer = self._offers.get(offer_id)
+            fields = {key: offer[key] for key in _shown("OfferReference") if key in offer}
+            references.append({"type": "Offer", **fields})
         references.extend(
             {"type": "Stage", **self._stages[i]} for i in sorted(stage_ids & self._stages.keys())
         )
@@ -602,19 +535,54 @@ class RecruiteeState:
         self._offer_counts_cache = (self._version, counts)
         return counts
 
-    def _new_placement(self, candidate_id: int, offer_id: int, now: str) -> dict[str, Any]:
-        offer = self._offers[offer_id]
-        is_pool = offer["kind"] == "talent_pool"
-        placement = _placement(
-            placement_id=self._next_placement_id,
-            candidate_id=candidate_id,
-            offer_id=None if is_pool else offer_id,
-            talent_pool_id=offer_id if is_pool else None,
-            stage_id=None if is_pool else _STAGE_SEEDS[0][0],
-            created_at=now,
+    def _candidate_data(
+        self,
+        *,
+        candidate_id: int,
+        name: str,
+        emails: list[str],
+        phones: list[str],
+        created_at: str,
+        updated_at: str,
+        admin_id: int | None,
+        source: str,
+    ) -> dict[str, Any]:
+        adminapp_url = (
+            "https://app.recruitee.com/#/dashboard/overview"
+            f"?candidate={candidate_id}&company={self.company_id}"
         )
+        return {
+            **copy.deepcopy(self._tables["candidateDefaults"]),
+            "id": candidate_id,
+            "name": name,
+            "emails": emails,
+            "phones": phones,
+            "admin_id": admin_id,
+            "adminapp_url": adminapp_url,
+            "created_at": created_at,
+            "updated_at": updated_at,
+            "initials": _initials(name),
+            "source": source,
+            "last_activity_at": updated_at,
+            "admin_ids": [admin_id] if admin_id is not None else [],
+        }
+
+    def _placement(
+        self, candidate_id: int, offer_id: int, stage_id: int | None, created_at: str
+    ) -> dict[str, Any]:
+        """A new placement in a job (at ``stage_id``) or in a talent pool (at no stage)."""
+        is_pool = self._offers.get(offer_id)["kind"] == "talent_pool"
         self._next_placement_id += 1
-        return placement
+        return {
+            **copy.deepcopy(self._tables["placementDefaults"]),
+            "id": self._next_placement_id - 1,
+            "candidate_id": candidate_id,
+            "offer_id": None if is_pool else offer_id,
+            "stage_id": None if is_pool else stage_id,
+            "created_at": created_at,
+            "updated_at": created_at,
+            "talent_pool_id": offer_id if is_pool else None,
+        }
 
     def _seed(self, count: int) -> None:
         # Seeding allocates hundreds of thousands of containers that all stay
@@ -629,22 +597,22 @@ class RecruiteeState:
 
     def _seed_candidates(self, count: int) -> None:
         dice = _Dice(f"hirelink-recruitee:{self.company_id}")
-        offer_ids = list(self._offers)
-        pool_ids = {key for key, offer in self._offers.items() if offer["kind"] == "talent_pool"}
+        offer_ids = self._offers.keys()
+        pool_ids = {offer["id"] for offer in self._offers if offer["kind"] == "talent_pool"}
         admin_ids = list(self._admins)
-        stage_ids = [stage_id for stage_id, _, _ in _STAGE_SEEDS]
-        hire_stage = _STAGE_SEEDS[-1][0]
+        stage_ids = list(self._stages)
+        hire_stage = stage_ids[-1]
+        tables = self._tables
         epoch = SEED_EPOCH.replace(tzinfo=None)
         for number in range(1, count + 1):
             candidate_id = FIRST_CANDIDATE_ID + number - 1
-            first, last = dice.pick(_FIRST_NAMES), dice.pick(_LAST_NAMES)
+            first, last = dice.pick(tables["firstNames"]), dice.pick(tables["lastNames"])
             created = epoch + timedelta(hours=number)
-            created_at = _naive_time(created)
-            updated_at = _naive_time(created + timedelta(hours=1 + dice.below(72)))
-            source = dice.pick(_CANDIDATE_SOURCES)
-            data = _candidate_data(
+            created_at = format_time(created)
+            updated_at = format_time(created + timedelta(hours=1 + dice.below(72)))
+            source = dice.pick(tables["candidateSources"])
+            data = self._candidate_data(
                 candidate_id=candidate_id,
-                company_id=self.company_id,
                 name=f"{first} {last}",
                 emails=[f"{first.lower()}.{last.lower()}.{number}@example.org"],
                 phones=[f"+46701{number:06d}"],
@@ -653,20 +621,12 @@ class RecruiteeState:
                 admin_id=dice.pick(admin_ids) if source == "manual" else None,
                 source=source,
             )
-            placed_at = _naive_time(created + timedelta(seconds=1))
+            placed_at = format_time(created + timedelta(seconds=1))
             placements = []
             for offer_id in sorted(dice.subset(offer_ids, 1 + dice.below(2))):
                 is_pool = offer_id in pool_ids
                 stage_id = None if is_pool else dice.pick(stage_ids)
-                placement = _placement(
-                    placement_id=self._next_placement_id,
-                    candidate_id=candidate_id,
-                    offer_id=None if is_pool else offer_id,
-                    talent_pool_id=offer_id if is_pool else None,
-                    stage_id=stage_id,
-                    created_at=placed_at,
-                )
-                self._next_placement_id += 1
+                placement = self._placement(candidate_id, offer_id, stage_id, placed_at)
                 if stage_id == hire_stage:
                     placement["hired_at"] = updated_at
                     placement["hired_by_id"] = dice.pick(admin_ids)
@@ -683,12 +643,12 @@ class RecruiteeState:
             senders: frozenset[int] = frozenset()
             if dice.chance(0.4):
                 senders = frozenset(dice.subset(admin_ids, 1 + dice.below(len(admin_ids))))
-                data["last_message_at"] = _naive_time(
+                data["last_message_at"] = format_time(
                     created + timedelta(hours=2 + dice.below(96), minutes=dice.below(60))
                 )
                 data["mailbox_messages_count"] = 1 + dice.below(6)
-            data["tags"] = sorted(dice.subset(_TAGS, dice.below(4)))
-            data["sources"] = [dice.pick(_SOURCES)]
+            data["tags"] = sorted(dice.subset(tables["tags"], dice.below(4)))
+            data["sources"] = [dice.pick(tables["sources"])]
             data["social_links"] = [
                 f"https://www.linkedin.com/in/{first.lower()}-{last.lower()}-{number}"
             ]
@@ -696,12 +656,13 @@ class RecruiteeState:
                 data["cover_letter"] = f"{first} would enjoy the challenge."
             if dice.chance(0.7):
                 data.update(_stored_cv(candidate_id, f"{number:012x}", ".docx"))
-            data["fields"] = [_skills_field(dice.subset(_SKILLS, 1 + dice.below(3)))]
+            skills = dice.subset(tables["skills"], 1 + dice.below(3))
+            data["fields"] = [{**tables["skillsField"], "values": [{"text": s} for s in skills]}]
             notes = []
             for index in range(dice.below(3)):
-                note_time = _naive_time(created + timedelta(hours=index + 1))
+                note_time = format_time(created + timedelta(hours=index + 1))
                 visibility = "public" if dice.chance(0.8) else "private"
-                body = dice.pick(_NOTE_BODIES)
+                body = dice.pick(tables["noteBodies"])
                 notes.append(_note(self._next_note_id, candidate_id, body, note_time, visibility))
                 self._next_note_id += 1
             data["notes_count"] = len(notes)
@@ -790,117 +751,6 @@ def _stored_cv(candidate_id: int, key: str, suffix: str) -> dict[str, Any]:
     }
 
 
-def _candidate_data(
-    *,
-    candidate_id: int,
-    company_id: int,
-    name: str,
-    emails: list[str],
-    phones: list[str],
-    created_at: str,
-    updated_at: str,
-    admin_id: int | None,
-    source: str,
-) -> dict[str, Any]:
-    return {
-        "id": candidate_id,
-        "name": name,
-        "emails": emails,
-        "phones": phones,
-        "admin_id": admin_id,
-        "adminapp_url": (
-            f"https://app.recruitee.com/#/dashboard/overview?candidate={candidate_id}"
-            f"&company={company_id}"
-        ),
-        "created_at": created_at,
-        "updated_at": updated_at,
-        "last_message_at": None,
-        "followed": False,
-        "has_avatar": False,
-        "initials": _initials(name),
-        "photo_thumb_url": None,
-        "rating": 0,
-        "ratings": {},
-        "ratings_count": 0,
-        "positive_ratings": None,
-        "my_last_rating": None,
-        "notes_count": 0,
-        "tasks_count": 0,
-        "pending_result_request": False,
-        "my_pending_result_request": False,
-        "upcoming_event": False,
-        "my_upcoming_event": False,
-        "unread_notifications": False,
-        "viewed": True,
-        "example": False,
-        "referrer": None,
-        "source": source,
-        "placements": [],
-        "social_links": [],
-        "links": [],
-        "cover_letter": None,
-        "cv_url": None,
-        "cv_original_url": None,
-        "cv_pdf_url": None,
-        "cv_processing_status": "ok",
-        "photo_url": None,
-        "tags": [],
-        "sources": [],
-        "fields": [],
-        "custom_fields": [],
-        "open_question_answers": [],
-        "grouped_open_question_answers": [],
-        "attachments_count": 0,
-        "mailbox_messages_count": 0,
-        "last_activity_at": updated_at,
-        "admin_ids": [admin_id] if admin_id is not None else [],
-        "referral_referrers_ids": [],
-        "duplicates": [],
-        "gdpr_status": "no_consent",
-        "gdpr_expires_at": None,
-        "gdpr_consent_ever_given": False,
-        "in_active_share": False,
-        "pending_request_link": False,
-        "rating_visible": True,
-        "online_data": None,
-        "sourcing_data": None,
-        "sourcing_origin": None,
-    }
-
-
-def _placement(
-    *,
-    placement_id: int,
-    candidate_id: int,
-    offer_id: int | None,
-    talent_pool_id: int | None,
-    stage_id: int | None,
-    created_at: str,
-) -> dict[str, Any]:
-    return {
-        "id": placement_id,
-        "candidate_id": candidate_id,
-        "offer_id": offer_id,
-        "stage_id": stage_id,
-        "position": 1,
-        "created_at": created_at,
-        "updated_at": created_at,
-        "hired_at": None,
-        "hired_by_id": None,
-        "hired_in_this_placement": False,
-        "hired_in_other_placement": False,
-        "job_starts_at": None,
-        "language": "en",
-        "overdue_at": None,
-        "overdue_diff": None,
-        "positive_ratings": None,
-        "ratings": {},
-        "talent_pool_id": talent_pool_id,
-        "disqualified_at": None,
-        "disqualify_kind": None,
-    }
-
-
 def _note(
     note_id: int, candidate_id: int, body: str, created_at: str, visibility: str
 ) -> dict[str, Any]:
@@ -916,124 +766,24 @@ def _note(
     }
 
 
-def _skills_field(skills: Sequence[str]) -> dict[str, Any]:
-    return {
-        "id": None,
-        "kind": "skills",
-        "name": None,
-        "fixed": True,
-        "origin": "manual",
-        "visible": True,
-        "visibility": {"level": "public", "admin_ids": [], "role_ids": []},
-        "values": [{"text": skill} for skill in skills],
-    }
+def _created_after(value: str) -> datetime:
+    """Recruitee's ``created_after`` (the spec's pattern: seconds and ``Z`` optional), UTC."""
+    try:
+        return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
+    except ValueError as exc:  # the pattern lets through a 13th month or a 30th of February
+        raise invalid("created_after", str(exc)) from None
 
 
-def _build_admins(subdomain: str) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": admin_id,
-            "first_name": first,
-            "last_name": last,
-            "email": f"{first.lower()}@{subdomain}.example",
-            "initials": f"{first[0]}{last[0]}",
-            "has_avatar": False,
-            "photo_normal_url": None,
-            "photo_thumb_url": None,
-            "timezone": timezone,
-            "time_format24": True,
-        }
-        for admin_id, first, last, timezone in _ADMIN_SEEDS
-    ]
+def _shown(component: str) -> tuple[str, ...]:
+    """The members a view of the spec shows (the list item, a side-loaded offer)."""
+    return component_properties("recruitee", component)
 
 
-def _build_stages() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": stage_id,
-            "name": name,
-            "category": category,
-            "position": position,
-            "group": None,
-            "locked": category in ("apply", "hire"),
-            "time_limit": None,
-            "fair_evaluations_enabled": False,
-            "placements_count": None,
-            "created_at": None,
-            "updated_at": None,
-        }
-        for position, (stage_id, name, category) in enumerate(_STAGE_SEEDS)
-    ]
-
-
-def _build_offers(subdomain: str, company_id: int) -> list[dict[str, Any]]:
-    offers = []
-    for position, seed in enumerate(_OFFER_SEEDS, start=1):
-        slug = re.sub(r"[^a-z0-9]+", "-", seed["title"].lower()).strip("-")
-        created = SEED_EPOCH - timedelta(days=seed["days"])
-        status = seed["status"]
-        is_job = seed["kind"] == "job"
-        location = f"{seed['city']}, {seed['country']}" if seed["city"] else None
-        offers.append(
-            {
-                "id": seed["id"],
-                "title": seed["title"],
-                "slug": slug,
-                "guid": hashlib.sha256(f"{company_id}:{seed['id']}".encode()).hexdigest()[:5],
-                "kind": seed["kind"],
-                "status": status,
-                "url": f"https://{subdomain}.recruitee.com/o/{slug}",
-                "careers_url": f"https://{subdomain}.recruitee.com/o/{slug}",
-                "adminapp_url": f"https://app.recruitee.com/#/offers/{slug}",
-                "location": location,
-                "city": seed["city"],
-                "country_code": seed["country_code"],
-                "state_code": None,
-                "state_name": None,
-                "postal_code": None,
-                "street": None,
-                "remote": seed["remote"],
-                "department": seed["department"],
-                "department_id": seed["department_id"],
-                "employment_type": "fulltime_permanent" if is_job else None,
-                "category": None,
-                "education": None,
-                "experience": None,
-                "min_hours": 32 if is_job else None,
-                "max_hours": 40 if is_job else None,
-                "salary": None,
-                "description": f"<p>Join us as {html.escape(seed['title'])}.</p>",
-                "requirements": "<ul><li>Curiosity</li></ul>" if is_job else None,
-                "highlight_html": None,
-                "number_of_openings": 1 if is_job else None,
-                "created_at": format_time(created),
-                "updated_at": format_time(created + timedelta(days=1)),
-                "published_at": (
-                    format_time(created + timedelta(days=1)) if status != "internal" else None
-                ),
-                "closed_at": (
-                    format_time(created + timedelta(days=5))
-                    if status in ("closed", "archived")
-                    else None
-                ),
-                "lang_code": "en",
-                "primary_lang_code": "en",
-                "pipeline_template_id": 9001 if is_job else None,
-                "position": position,
-                "example": False,
-                "offer_tags": [],
-                "followed": False,
-                "hiring_manager_id": TOKEN_OWNER_ID,
-                "recruiter_id": None,
-                "mailbox_email": f"job.{seed['id']}@{subdomain}.recruitee.example",
-                "options_cv": "required" if is_job else "optional",
-                "options_cover_letter": "optional",
-                "options_phone": "optional",
-                "options_photo": "optional",
-                "enabled_languages": [{"code": "en", "name": "English", "native_name": "English"}],
-            }
-        )
-    return offers
+def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
+    """Seed records whose URLs and addresses name the company's ``{subdomain}``."""
+    text = json.dumps(load_seed("recruitee")["records"][component])
+    records: list[dict[str, Any]] = json.loads(text.replace("{subdomain}", subdomain))
+    return records
 
 
 # ----------------------------------------------------------------------------- the ASGI app
@@ -1049,15 +799,9 @@ class RecruiteeSandbox(SandboxApp):
         subdomain: the subdomain accepted in paths instead of the id.
     """
 
-    spec_name = "recruitee"
+    specs: ClassVar[Mapping[str, str]] = {"recruitee": ""}
 
-    def __init__(
-        self,
-        state: RecruiteeState,
-        *,
-        token: str,
-        validate: bool = True,
-    ) -> None:
+    def __init__(self, state: RecruiteeState, *, token: str, validate: bool = True) -> None:
         if not token:
             raise ValueError("token must not be empty")
         self.state = state
@@ -1066,113 +810,84 @@ class RecruiteeSandbox(SandboxApp):
         self.subdomain = state.subdomain
         super().__init__(validate=validate)
 
-    def operations(self) -> list[Operation]:
-        """The twelve operations of ``specs/recruitee.yaml``."""
-        company = "/c/{company_id}"
-        candidate = f"{company}/candidates/{{candidate_id:int}}"
-        return [
-            Operation("GET", f"{company}/candidates", "listCandidates", self._list_candidates),
-            Operation("POST", f"{company}/candidates", "createCandidate", self._create_candidate),
-            Operation("GET", candidate, "getCandidate", self._get_candidate),
-            Operation("PATCH", candidate, "updateCandidate", self._update_candidate),
-            Operation("DELETE", candidate, "deleteCandidate", self._delete_candidate),
-            Operation("PATCH", f"{candidate}/update_cv", "updateCandidateCv", self._update_cv),
-            Operation("GET", f"{candidate}/notes", "listCandidateNotes", self._list_notes),
-            Operation("POST", f"{candidate}/notes", "createCandidateNote", self._create_note),
-            Operation("POST", f"{candidate}/tags", "addCandidateTags", self._add_tags),
-            Operation("DELETE", f"{candidate}/tags", "removeCandidateTags", self._remove_tags),
-            Operation("GET", f"{company}/offers", "listOffers", self._list_offers),
-            Operation("GET", f"{company}/offers/{{offer_id:int}}", "getOffer", self._get_offer),
-        ]
-
     def authenticate(self, call: ApiCall) -> None:
         """Require ``Authorization: Bearer <token>`` (401), then a known company (404)."""
-        scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
-        if (
-            scheme.lower() != "bearer"
-            or not credentials
-            or not hmac.compare_digest(credentials.encode(), self.token.encode())
-        ):
+        if not same_secret(bearer_token(call.request), self.token):
             raise SandboxError(401, "Unauthorized")
-        if call.path_params["company_id"] not in (str(self.company_id), self.subdomain):
+        if call.params["company_id"] not in (str(self.company_id), self.subdomain):
             raise SandboxError(404, "Company not found")
 
-    # ------------------------------------------------------------------ handlers
-
-    def _list_candidates(self, call: ApiCall) -> Response:
-        body = self.state.list_candidates_json(parse_candidate_query(call.query))
+    @handles("listCandidates")
+    def list_candidates(self, call: ApiCall) -> Response:
+        body = self.state.list_candidates_json(CandidateQuery.from_params(call.params))
         return Response(body, media_type="application/json")
 
-    def _get_candidate(self, call: ApiCall) -> Response:
-        candidate, references = self.state.get_candidate(call.path_params["candidate_id"])
-        return json_response({"candidate": candidate, "references": references})
+    @handles("getCandidate")
+    def get_candidate(self, call: ApiCall) -> Response:
+        return _candidate_response(self.state.get_candidate(call.params["candidate_id"]))
 
-    def _create_candidate(self, call: ApiCall) -> Response:
-        body = _object(call.json, "")
-        fields = _candidate_fields(body, create=True)
-        offers = body.get("offers", [])
-        if not isinstance(offers, list) or not all(_is_int(item) for item in offers):
-            raise _invalid("offers", "must be an array of offer ids")
-        candidate, references = self.state.create_candidate(fields, offers)
-        return json_response({"candidate": candidate, "references": references}, 201)
+    @handles("createCandidate")
+    def create_candidate(self, call: ApiCall) -> Response:
+        fields, offers = call.body["candidate"], call.body.get("offers", [])
+        return _candidate_response(self.state.create_candidate(fields, offers), 201)
 
-    def _update_candidate(self, call: ApiCall) -> Response:
-        fields = _candidate_fields(_object(call.json, ""), create=False)
-        candidate, references = self.state.update_candidate(
-            call.path_params["candidate_id"], fields
-        )
-        return json_response({"candidate": candidate, "references": references})
+    @handles("updateCandidate")
+    def update_candidate(self, call: ApiCall) -> Response:
+        changed = self.state.update_candidate(call.params["candidate_id"], call.body["candidate"])
+        return _candidate_response(changed)
 
-    def _update_cv(self, call: ApiCall) -> Response:
-        fields = _object(_object(call.json, "").get("candidate"), "candidate")
-        url = fields.get("remote_cv_url")
-        if not isinstance(url, str) or not url:
-            raise _invalid("candidate.remote_cv_url", "can't be blank")
-        candidate, references = self.state.update_cv(call.path_params["candidate_id"], url)
-        return json_response({"candidate": candidate, "references": references})
+    @handles("updateCandidateCv")
+    def update_cv(self, call: ApiCall) -> Response:
+        url = call.body["candidate"]["remote_cv_url"]
+        return _candidate_response(self.state.update_cv(call.params["candidate_id"], url))
 
-    def _delete_candidate(self, call: ApiCall) -> Response:
-        candidate = self.state.delete_candidate(call.path_params["candidate_id"])
+    @handles("deleteCandidate")
+    def delete_candidate(self, call: ApiCall) -> Response:
+        candidate = self.state.delete_candidate(call.params["candidate_id"])
         return json_response({"candidate": candidate, "references": []})
 
-    def _list_notes(self, call: ApiCall) -> Response:
-        return json_response({"notes": self.state.notes(call.path_params["candidate_id"])})
+    @handles("listCandidateNotes")
+    def list_notes(self, call: ApiCall) -> Response:
+        return json_response({"notes": self.state.notes(call.params["candidate_id"])})
 
-    def _create_note(self, call: ApiCall) -> Response:
-        note = _object(_object(call.json, "").get("note"), "note")
-        body = note.get("body")
-        if not isinstance(body, str) or not body:
-            raise _invalid("note.body", "can't be blank")
-        level = _object(note.get("visibility", {"level": "public"}), "note.visibility").get("level")
-        if level not in ("public", "private"):
-            raise _invalid("note.visibility.level", "must be public or private")
-        created = self.state.add_note(call.path_params["candidate_id"], body, level)
+    @handles("createCandidateNote")
+    def create_note(self, call: ApiCall) -> Response:
+        note = call.body["note"]
+        level = note.get("visibility", {}).get("level", "public")
+        created = self.state.add_note(call.params["candidate_id"], note["body"], level)
         return json_response({"note": created}, 201)
 
-    def _add_tags(self, call: ApiCall) -> Response:
-        tags = _tags(call.json)
-        candidate, references = self.state.add_tags(call.path_params["candidate_id"], tags)
-        return json_response({"candidate": candidate, "references": references})
+    @handles("addCandidateTags")
+    def add_tags(self, call: ApiCall) -> Response:
+        return _candidate_response(
+            self.state.add_tags(call.params["candidate_id"], call.body["tags"])
+        )
 
-    def _remove_tags(self, call: ApiCall) -> Response:
-        tags = _tags(call.json)
-        candidate, references = self.state.remove_tags(call.path_params["candidate_id"], tags)
-        return json_response({"candidate": candidate, "references": references})
+    @handles("removeCandidateTags")
+    def remove_tags(self, call: ApiCall) -> Response:
+        tags = call.body["tags"]
+        return _candidate_response(self.state.remove_tags(call.params["candidate_id"], tags))
 
-    def _list_offers(self, call: ApiCall) -> Response:
-        kind = _choice(call.query, "kind", ("job", "talent_pool"))
-        scope = _choice(call.query, "scope", ("archived", "active", "not_archived"))
-        view_mode = _choice(call.query, "view_mode", ("default", "brief"))
+    @handles("listOffers")
+    def list_offers(self, call: ApiCall) -> Response:
         offers = self.state.list_offers(
-            kind=kind,
-            scope=scope,
-            statuses=call.query.getlist("statuses[]"),
-            brief=view_mode == "brief",
+            kind=call.params.get("kind"),
+            scope=call.params.get("scope"),
+            statuses=call.params.get("statuses[]", ()),
+            brief=call.params.get("view_mode") == "brief",
         )
         return json_response({"offers": offers})
 
-    def _get_offer(self, call: ApiCall) -> Response:
-        return json_response({"offer": self.state.get_offer(call.path_params["offer_id"])})
+    @handles("getOffer")
+    def get_offer(self, call: ApiCall) -> Response:
+        return json_response({"offer": self.state.get_offer(call.params["offer_id"])})
+
+
+def _candidate_response(
+    found: tuple[dict[str, Any], list[dict[str, Any]]], status: int = 200
+) -> Response:
+    candidate, references = found
+    return json_response({"candidate": candidate, "references": references}, status)
 
 
 def create_recruitee_sandbox(
@@ -1191,124 +906,10 @@ def create_recruitee_sandbox(
         company_id: the company id accepted in ``/c/{company_id}``.
         subdomain: accepted in ``/c/{company_id}`` instead of the id.
         candidates: how many candidates to seed (ids count up from 7730001).
-        validate: validate requests against ``specs/recruitee.yaml``.
+        validate: refuse requests the spec refuses (see :class:`SandboxApp`).
         clock: source of "now" (UTC) for changes and ``generated_at``.
     """
     state = RecruiteeState(
-        company_id=company_id,
-        subdomain=subdomain,
-        candidates=candidates,
-        clock=clock or _utcnow,
+        company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
     )
     return RecruiteeSandbox(state, token=token, validate=validate)
-
-
-# ----------------------------------------------------------------------------- request parsing
-# These checks repeat the spec's rules so the stand-in answers the same way when
-# spec validation is switched off.
-
-
-def parse_candidate_query(query: Mapping[str, str]) -> CandidateQuery:
-    """Parse the query parameters of GET /candidates.
-
-    Raises:
-        SandboxError: 422 naming the offending parameter.
-    """
-    ids = query.get("ids")
-    if ids is not None and not _IDS.fullmatch(ids):
-        raise _invalid("ids", "must be comma-separated ids without spaces")
-    text = query.get("query")
-    return CandidateQuery(
-        limit=_integer(query, "limit", minimum=1),
-        offset=_integer(query, "offset", minimum=0),
-        created_after=_created_after(query.get("created_after")),
-        qualified=query.get("qualified") in _TRUE_FLAGS,
-        disqualified=query.get("disqualified") in _TRUE_FLAGS,
-        with_messages=query.get("with_messages") in _TRUE_FLAGS,
-        with_my_messages=query.get("with_my_messages") in _TRUE_FLAGS,
-        offer_id=_integer(query, "offer_id", minimum=None),
-        ids=frozenset(int(part) for part in ids.split(",")) if ids else None,
-        query=text or None,
-        sort=cast("CandidateSort", _choice(query, "sort", _SORTS) or "by_date"),
-    )
-
-
-def _invalid(field: str, message: str) -> SandboxError:
-    return SandboxError(422, "Validation failed", {field: [message]})
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _integer(query: Mapping[str, str], name: str, *, minimum: int | None) -> int | None:
-    raw = query.get(name)
-    if raw is None:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise _invalid(name, "must be an integer") from None
-    if minimum is not None and value < minimum:
-        raise _invalid(name, f"must be >= {minimum}")
-    return value
-
-
-def _choice(query: Mapping[str, str], name: str, allowed: Sequence[str]) -> str | None:
-    raw = query.get(name)
-    if raw is not None and raw not in allowed:
-        raise _invalid(name, f"must be one of {', '.join(allowed)}")
-    return raw
-
-
-def _created_after(raw: str | None) -> datetime | None:
-    if raw is None:
-        return None
-    match = _CREATED_AFTER.fullmatch(raw)
-    if match is None:
-        raise _invalid("created_after", "must look like YYYY-MM-DDTHH:MM[:SS[.ffffff]][Z]")
-    year, month, day, hour, minute, second, fraction = match.groups()
-    try:
-        microsecond = int((fraction or "0")[:6].ljust(6, "0"))
-        numbers = (int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
-        return datetime(*numbers, microsecond, tzinfo=UTC)
-    except ValueError as exc:
-        raise _invalid("created_after", str(exc)) from None
-
-
-def _object(value: Any, field: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _invalid(field or "body", "must be an object")
-    return value
-
-
-def _candidate_fields(body: Mapping[str, Any], *, create: bool) -> dict[str, Any]:
-    fields = _object(body.get("candidate"), "candidate")
-    allowed_arrays = (*_UPDATABLE_ARRAYS, "sources") if create else _UPDATABLE_ARRAYS
-    errors: dict[str, list[str]] = {}
-    if not fields and not create:
-        errors["candidate"] = ["must contain at least one field to update"]
-    name = fields.get("name")
-    if (create or "name" in fields) and (not isinstance(name, str) or not name):
-        errors["candidate.name"] = ["can't be blank"]
-    for key in allowed_arrays:
-        value = fields.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            errors[f"candidate.{key}"] = ["must be an array of strings"]
-    for key in ("cover_letter", "remote_cv_url"):
-        if key in fields and not isinstance(fields[key], str):
-            errors[f"candidate.{key}"] = ["must be a string"]
-    if errors:
-        raise SandboxError(422, "Validation failed", errors)
-    return fields
-
-
-def _tags(body: Any) -> list[str]:
-    tags = _object(body, "").get("tags")
-    if (
-        not isinstance(tags, list)
-        or not tags
-        or not all(isinstance(tag, str) and tag for tag in tags)
-    ):
-        raise _invalid("tags", "must be a non-empty array of non-empty strings")
-    return tags

@@ -16,20 +16,27 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
-import hmac
 import ssl
 import string
-import threading
 import uuid
 from collections.abc import Mapping
-from datetime import UTC, datetime
-from typing import Any, Final
+from datetime import datetime
+from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, Operation, SandboxApp, SandboxError, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
+from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records
 from hirelink.sandbox.server import ensure_loopback
 
 __all__ = [
@@ -41,17 +48,7 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-PARTNER_KINDS: Final = ("assessment", "background_check", "reference_check")
-INPUT_KINDS: Final = ("first_name", "last_name", "email", "phone", "admin", "offer")
-REPORT_STATUSES: Final = ("sent", "completed", "failed", "canceled")
 URL_KEYS: Final = ("validate_token", "tests", "send_candidate", "help_article")
-SEEDED_CANDIDATE_ID: Final = 7730011
-
-_DEFAULT_INPUTS: Final = (
-    {"kind": "first_name", "name": "first_name", "required": True},
-    {"kind": "last_name", "name": "last_name", "required": True},
-    {"kind": "email", "name": "email", "required": True},
-)
 # Keys send_candidate adds for each optional input kind, read from the candidate given.
 _INPUT_EXTRAS: Final = {
     "phone": ("phone",),
@@ -65,28 +62,24 @@ _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
 
-def format_time(moment: datetime) -> str:
-    """Recruitee's timestamp format: UTC, microseconds, ``Z``."""
-    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
-    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
-
-
 def _derived_secret(codename: str, generation: int) -> str:
     """A 32-character secret, the same for the same codename and generation."""
     digest = hashlib.sha256(f"partner-secret:{codename}:{generation}".encode()).digest()
     return "".join(_SECRET_ALPHABET[byte % len(_SECRET_ALPHABET)] for byte in digest)
 
 
+def _public(record: Mapping[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy({key: value for key, value in record.items() if not key.startswith("_")})
+
+
 def _derived_uuid(seed: str) -> str:
     return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
 
 
-def _invalid(field: str, message: str) -> SandboxError:
-    return SandboxError(422, "Validation failed", {field: [message]})
-
-
 class PartnersState:
     """Partner records and reports, kept for the run. All methods are thread-safe.
+
+    Reports carry their partner's codename privately (``_codename``, not on the wire).
 
     Args:
         codename: the partner the sandbox is about (:attr:`secret` is its secret).
@@ -96,49 +89,43 @@ class PartnersState:
     def __init__(self, *, codename: str = DEFAULT_CODENAME, company_id: int = 4100) -> None:
         self.codename = codename
         self.company_id = company_id
-        self._lock = threading.RLock()
-        self._partners: dict[str, dict[str, Any]] = {}
+        self._partners: Collection[str] = Collection(
+            not_found=lambda: SandboxError(404, "Partner not found"),
+            key=lambda partner: partner["codename"],
+        )
+        self.lock = self._partners.lock
+        self._reports: Collection[str] = Collection(
+            not_found=lambda: SandboxError(404, "Report not found"), lock=self.lock
+        )
         self._secret_generations: dict[str, int] = {}
-        self._reports: dict[str, dict[str, Any]] = {}
-        self._report_codenames: dict[str, str] = {}
         self._reports_created = 0
 
     # ------------------------------------------------------------------ reading
 
     @property
-    def lock(self) -> threading.RLock:
-        """The lock guarding the state, for callers combining several calls atomically."""
-        return self._lock
-
-    @property
     def partners(self) -> dict[str, dict[str, Any]]:
         """Deep copies of the partner records, by codename (wire shape, with secrets)."""
-        with self._lock:
-            return copy.deepcopy(self._partners)
+        return {partner["codename"]: copy.deepcopy(partner) for partner in self._partners}
 
     @property
     def reports(self) -> dict[str, dict[str, Any]]:
         """Deep copies of every report, by report id (wire shape), oldest first."""
-        with self._lock:
-            return copy.deepcopy(self._reports)
+        return {report["id"]: _public(report) for report in self._reports}
 
     @property
     def secret(self) -> str | None:
         """The current secret of :attr:`codename`'s partner, or None without a record."""
-        with self._lock:
-            partner = self._partners.get(self.codename)
-            return None if partner is None else str(partner["secret"])
+        partner = self._partners.find(self.codename)
+        return None if partner is None else str(partner["secret"])
 
     def partner(self, codename: str | None = None) -> dict[str, Any] | None:
         """A deep copy of one partner record (default: :attr:`codename`), or None."""
-        with self._lock:
-            found = self._partners.get(codename or self.codename)
-            return copy.deepcopy(found)
+        return copy.deepcopy(self._partners.find(codename or self.codename))
 
     def report(self, report_id: str) -> dict[str, Any] | None:
         """A deep copy of one report, or None."""
-        with self._lock:
-            return copy.deepcopy(self._reports.get(str(report_id)))
+        found = self._reports.find(str(report_id))
+        return None if found is None else _public(found)
 
     # ------------------------------------------------------------------ partners
 
@@ -147,89 +134,69 @@ class PartnersState:
 
         Returns the record and whether it was created.
         """
-        with self._lock:
-            existing = self._partners.get(codename)
+        with self.lock:
+            existing = self._partners.find(codename)
             if existing is not None:
                 return self._change(existing, fields), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
-            if missing:
+            if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
-            record: dict[str, Any] = {
+            record = {
                 "codename": codename,
                 "kind": fields["kind"],
                 "name": fields["name"],
                 "description": fields.get("description"),
                 "logo": fields.get("logo"),
                 "urls": dict.fromkeys(URL_KEYS),
-                "inputs": [dict(item) for item in _DEFAULT_INPUTS],
+                "inputs": load_seed("recruitee_partners")["tables"]["defaultInputs"],
                 "options": {},
                 "secret": _derived_secret(codename, 1),
                 "promoted": False,
             }
-            self._partners[codename] = record
             lists = {key: value for key, value in fields.items() if key in ("urls", "inputs")}
             return self._change(record, lists), True
 
     def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given fields of an existing partner (404 when there is none)."""
-        with self._lock:
-            return self._change(self._require_partner(codename), fields)
+        with self.lock:
+            return self._change(self._partners.get(codename), fields)
 
-    def _change(self, record: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        for key, value in fields.items():
-            if key == "urls":
-                record["urls"] = {**record["urls"], **value}
-            elif key == "inputs":
-                record["inputs"] = [
-                    {
-                        "kind": item["kind"],
-                        "name": item.get("name"),
-                        "required": item.get("required", False),
-                    }
-                    for item in value
-                ]
-            else:
-                record[key] = value
-        return copy.deepcopy(record)
+    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+        changed = {**record, **fields}
+        if "urls" in fields:
+            changed["urls"] = {**record["urls"], **fields["urls"]}
+        if "inputs" in fields:
+            changed["inputs"] = [
+                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
+                for i in fields["inputs"]
+            ]
+        return copy.deepcopy(self._partners.put(changed))
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
-        with self._lock:
-            return copy.deepcopy(self._require_partner(codename))
+        return copy.deepcopy(self._partners.get(codename))
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
-        with self._lock:
-            self._require_partner(codename)
-            del self._partners[codename]
-            for report_id in [
-                r for r, owner in self._report_codenames.items() if owner == codename
-            ]:
-                del self._reports[report_id]
-                del self._report_codenames[report_id]
+        with self.lock:
+            self._partners.remove(codename)
+            for report in self._reports.select(lambda r: r["_codename"] == codename):
+                self._reports.remove(report["id"])
 
     def regenerate_secret(self, codename: str) -> str:
         """Replace the partner's secret; the old one stops working."""
-        with self._lock:
-            record = self._require_partner(codename)
-            generation = self._secret_generations[codename] + 1
-            self._secret_generations[codename] = generation
-            record["secret"] = _derived_secret(codename, generation)
-            return str(record["secret"])
+        with self.lock:
+            self._partners.get(codename)
+            self._secret_generations[codename] += 1
+            secret = _derived_secret(codename, self._secret_generations[codename])
+            return str(self._partners.update(codename, secret=secret)["secret"])
 
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        with self._lock:
-            expected = str(self._require_partner(codename)["secret"])
-        if not secret or not hmac.compare_digest(secret.encode(), expected.encode()):
+        expected = str(self._partners.get(codename)["secret"])
+        if not same_secret(secret, expected):
             raise SandboxError(401, "Unauthorized")
-
-    def _require_partner(self, codename: str) -> dict[str, Any]:
-        record = self._partners.get(codename)
-        if record is None:
-            raise SandboxError(404, "Partner not found")
-        return record
 
     # ------------------------------------------------------------------ reports
 
@@ -237,14 +204,13 @@ class PartnersState:
         self, codename: str, company_id: int, candidate_id: int
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
-        with self._lock:
-            return [
-                copy.deepcopy(report)
-                for report_id, report in self._reports.items()
-                if self._report_codenames[report_id] == codename
-                and report["company_id"] == company_id
-                and report["candidate_id"] == candidate_id
-            ]
+        mine = (codename, company_id, candidate_id)
+        return [
+            _public(report)
+            for report in self._reports.select(
+                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == mine
+            )
+        ]
 
     def create_report(
         self,
@@ -257,12 +223,11 @@ class PartnersState:
         test_name: str | None = None,
     ) -> dict[str, Any]:
         """A new report (status ``sent`` unless ``fields`` say otherwise)."""
-        with self._lock:
-            self._require_partner(codename)
+        with self.lock:
+            self._partners.get(codename)
             self._reports_created += 1
-            report_id = _derived_uuid(f"report:{codename}:{self._reports_created}")
-            report: dict[str, Any] = {
-                "id": report_id,
+            report = {
+                "id": _derived_uuid(f"report:{codename}:{self._reports_created}"),
                 "status": "sent",
                 "score": None,
                 "completed_at": None,
@@ -272,76 +237,57 @@ class PartnersState:
                 "company_id": company_id,
                 "test_id": test_id,
                 "test_name": test_name,
+                "_codename": codename,
             }
-            self._reports[report_id] = report
-            self._report_codenames[report_id] = codename
             return self._change_report(report, fields or {})
 
     def update_report(
         self, codename: str, report_id: str, fields: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Change the given fields of a report (404 when the partner has no such report)."""
-        with self._lock:
+        with self.lock:
             return self._change_report(self._require_report(codename, report_id), fields)
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
-        with self._lock:
-            self._require_report(codename, report_id)
-            del self._reports[report_id]
-            del self._report_codenames[report_id]
+        with self.lock:
+            self._reports.remove(self._require_report(codename, report_id)["id"])
 
     def _require_report(self, codename: str, report_id: str) -> dict[str, Any]:
-        self._require_partner(codename)
+        self._partners.get(codename)
         report = self._reports.get(report_id)
-        if report is None or self._report_codenames[report_id] != codename:
+        if report["_codename"] != codename:
             raise SandboxError(404, "Report not found")
         return report
 
-    @staticmethod
-    def _change_report(report: dict[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        for key, value in fields.items():
-            if key == "urls":
-                report["urls"] = {**report["urls"], **value}
-            elif key == "completed_at":
-                report[key] = format_time(datetime.fromisoformat(value))
-            else:
-                report[key] = value
-        return copy.deepcopy(report)
+    def _change_report(
+        self, report: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = {**report, **fields}
+        if "urls" in fields:
+            changed["urls"] = {**report["urls"], **fields["urls"]}
+        if "completed_at" in fields:
+            changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
+        return _public(self._reports.put(changed))
 
     # ------------------------------------------------------------------ seed
 
     def seed(self) -> None:
         """A partner record for :attr:`codename` and two reports on one candidate."""
-        self.save_partner(
-            self.codename,
-            {
-                "kind": "assessment",
-                "name": "SkillCheck",
-                "description": "Timed coding and aptitude tests with auto-scoring.",
-                "logo": "https://cdn.skillcheck.example/logo-256.png",
-                "urls": {
-                    "tests": "https://api.skillcheck.example/recruitee/tests",
-                    "send_candidate": "https://api.skillcheck.example/recruitee/invitations",
-                },
-            },
-        )
-        done = {"status": "completed", "score": "76%", "completed_at": "2025-03-06T14:05:11+00:00"}
-        self.create_report(
-            self.codename,
-            self.company_id,
-            SEEDED_CANDIDATE_ID,
-            done,
-            test_id="12",
-            test_name="SQL analytics",
-        )
-        self.create_report(
-            self.codename,
-            self.company_id,
-            SEEDED_CANDIDATE_ID,
-            test_id="11",
-            test_name="Python fundamentals",
-        )
+        tables = load_seed("recruitee_partners")["tables"]
+        for fields in seed_records("recruitee_partners", "PartnerFields"):
+            self.save_partner(self.codename, fields)
+        reports = seed_records("recruitee_partners", "NewReport")
+        for fields, (test_id, test_name) in zip(reports, tables["reportTests"], strict=True):
+            candidate_id = tables["reportCandidateId"]
+            self.create_report(
+                self.codename,
+                self.company_id,
+                candidate_id,
+                fields,
+                test_id=test_id,
+                test_name=test_name,
+            )
 
 
 class PartnerCallError(Exception):
@@ -384,7 +330,7 @@ class PartnersSandbox(SandboxApp):
         company_id: the RC company owning partner records.
     """
 
-    spec_name = "recruitee-partners"
+    specs: ClassVar[Mapping[str, str]] = {"recruitee-partners": ""}
 
     def __init__(self, state: PartnersState, *, personal_token: str, validate: bool = True) -> None:
         if not personal_token:
@@ -400,88 +346,60 @@ class PartnersSandbox(SandboxApp):
         """The current partner secret of :attr:`codename` (None without a record)."""
         return self.state.secret
 
-    def operations(self) -> list[Operation]:
-        """The nine operations of ``specs/recruitee-partners.yaml``."""
-        partner = "/p/{codename}/c/{company_id}/partner"
-        reports = "/p/{codename}/c/{company_id}/candidates/{candidate_id:int}/reports"
-        report = "/p/{codename}/reports/{report_id}"
-        return [
-            Operation("POST", partner, "createPartner", self._create_partner),
-            Operation("GET", partner, "getPartner", self._get_partner),
-            Operation("PATCH", partner, "updatePartner", self._update_partner),
-            Operation("DELETE", partner, "deletePartner", self._delete_partner),
-            Operation(
-                "POST",
-                "/p/{codename}/partner/regenerate-secret",
-                "regeneratePartnerSecret",
-                self._regenerate_secret,
-            ),
-            Operation("GET", reports, "listCandidateReports", self._list_reports),
-            Operation("POST", reports, "createReport", self._create_report),
-            Operation("PATCH", report, "updateReport", self._update_report),
-            Operation("DELETE", report, "deleteReport", self._delete_report),
-        ]
-
     def authenticate(self, call: ApiCall) -> None:
         """Partner record: ``Authorization: Bearer <personal token>`` (401), then the
         token's company (404). Everything else: a known partner (404), then its current
         secret in ``RT-PARTNER-SECRET`` (401)."""
-        codename = call.path_params["codename"]
+        codename = call.params["codename"]
         if call.operation_id in _MANAGEMENT_OPERATIONS:
-            scheme, _, credentials = call.request.headers.get("authorization", "").partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(
-                credentials.encode(), self.personal_token.encode()
-            ):
+            if not same_secret(bearer_token(call.request), self.personal_token):
                 raise SandboxError(401, "Unauthorized")
-            if call.path_params["company_id"] != str(self.company_id):
+            if call.params["company_id"] != str(self.company_id):
                 raise SandboxError(404, "Company not found")
             return
         self.state.check_secret(codename, call.request.headers.get(_SECRET_HEADER, ""))
 
     # ------------------------------------------------------------------ handlers
 
-    def _create_partner(self, call: ApiCall) -> Response:
-        partner, created = self.state.save_partner(
-            call.path_params["codename"], _partner_fields(call.json)
-        )
+    @handles("createPartner")
+    def create_partner(self, call: ApiCall) -> Response:
+        partner, created = self.state.save_partner(call.params["codename"], call.body)
         return json_response(partner, 201 if created else 200)
 
-    def _get_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_partner(call.path_params["codename"]))
+    @handles("getPartner")
+    def get_partner(self, call: ApiCall) -> Response:
+        return json_response(self.state.get_partner(call.params["codename"]))
 
-    def _update_partner(self, call: ApiCall) -> Response:
-        fields = _partner_fields(call.json)
-        return json_response(self.state.update_partner(call.path_params["codename"], fields))
+    @handles("updatePartner")
+    def update_partner(self, call: ApiCall) -> Response:
+        return json_response(self.state.update_partner(call.params["codename"], call.body))
 
-    def _delete_partner(self, call: ApiCall) -> Response:
-        self.state.delete_partner(call.path_params["codename"])
+    @handles("deletePartner")
+    def delete_partner(self, call: ApiCall) -> Response:
+        self.state.delete_partner(call.params["codename"])
         return Response(status_code=204)
 
-    def _regenerate_secret(self, call: ApiCall) -> Response:
-        return json_response({"secret": self.state.regenerate_secret(call.path_params["codename"])})
+    @handles("regeneratePartnerSecret")
+    def regenerate_secret(self, call: ApiCall) -> Response:
+        return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
 
-    def _list_reports(self, call: ApiCall) -> Response:
-        reports = self.state.list_reports(
-            call.path_params["codename"], _company(call), call.path_params["candidate_id"]
-        )
-        return json_response(reports)
+    @handles("listCandidateReports")
+    def list_reports(self, call: ApiCall) -> Response:
+        codename, company, candidate = _report_owner(call)
+        return json_response(self.state.list_reports(codename, company, candidate))
 
-    def _create_report(self, call: ApiCall) -> Response:
-        fields = _report_fields(call.json, at_least_one=False)
-        report = self.state.create_report(
-            call.path_params["codename"], _company(call), call.path_params["candidate_id"], fields
-        )
-        return json_response(report, 201)
+    @handles("createReport")
+    def create_report(self, call: ApiCall) -> Response:
+        return json_response(self.state.create_report(*_report_owner(call), call.body or {}), 201)
 
-    def _update_report(self, call: ApiCall) -> Response:
-        fields = _report_fields(call.json, at_least_one=True)
-        report = self.state.update_report(
-            call.path_params["codename"], call.path_params["report_id"], fields
-        )
-        return json_response(report)
+    @handles("updateReport")
+    def update_report(self, call: ApiCall) -> Response:
+        codename, report_id = call.params["codename"], call.params["report_id"]
+        return json_response(self.state.update_report(codename, report_id, call.body))
 
-    def _delete_report(self, call: ApiCall) -> Response:
-        self.state.delete_report(call.path_params["codename"], call.path_params["report_id"])
+    @handles("deleteReport")
+    def delete_report(self, call: ApiCall) -> Response:
+        self.state.delete_report(call.params["codename"], call.params["report_id"])
         return Response(status_code=204)
 
     # ------------------------------------------------------------------ Recruitee's side
@@ -666,93 +584,8 @@ def _send_candidate_payload(
     return payload
 
 
-# ----------------------------------------------------------------------------- request parsing
-# These checks repeat the spec's rules so the stand-in answers the same way when
-# spec validation is switched off.
-
-
-def _company(call: ApiCall) -> int:
-    raw = str(call.path_params["company_id"])
-    if not raw.isdigit():
-        raise _invalid("company_id", "must be a numeric company id")
-    return int(raw)
-
-
-def _object(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _invalid("body", "must be an object")
-    return value
-
-
-def _partner_fields(body: Any) -> dict[str, Any]:
-    fields = _object(body)
-    errors: dict[str, list[str]] = {}
-    if not fields:
-        errors["body"] = ["must contain at least one field"]
-    known = {"kind", "name", "description", "logo", "urls", "inputs", "options"}
-    for key in sorted(set(fields) - known):
-        errors[key] = ["is not a partner field"]
-    if "options" in fields and not isinstance(fields["options"], dict):
-        errors["options"] = ["must be an object"]
-    if "kind" in fields and fields["kind"] not in PARTNER_KINDS:
-        errors["kind"] = [f"must be one of {', '.join(PARTNER_KINDS)}"]
-    for key in ("name", "logo"):
-        if key in fields and (not isinstance(fields[key], str) or not fields[key]):
-            errors[key] = ["can't be blank"]
-    if "description" in fields and not isinstance(fields["description"], str):
-        errors["description"] = ["must be a string"]
-    urls = fields.get("urls", {})
-    if not isinstance(urls, dict) or not all(
-        key in URL_KEYS and isinstance(value, str) for key, value in urls.items()
-    ):
-        errors["urls"] = [f"must map {', '.join(URL_KEYS)} to URLs"]
-    inputs = fields.get("inputs", [{"kind": "email"}])
-    if not isinstance(inputs, list) or not inputs or not all(_valid_input(item) for item in inputs):
-        errors["inputs"] = [f"must be a non-empty list of inputs of kinds {', '.join(INPUT_KINDS)}"]
-    if errors:
-        raise SandboxError(422, "Validation failed", errors)
-    return fields
-
-
-def _valid_input(item: object) -> bool:
-    return (
-        isinstance(item, dict)
-        and item.get("kind") in INPUT_KINDS
-        and set(item) <= {"kind", "name", "required"}
-        and isinstance(item.get("required", False), bool)
-    )
-
-
-def _report_fields(body: Any, *, at_least_one: bool) -> dict[str, Any]:
-    fields = _object(body)
-    errors: dict[str, list[str]] = {}
-    if at_least_one and not fields:
-        errors["body"] = ["must contain at least one field"]
-    known = {"status", "score", "completed_at", "subtitle", "urls", "properties"}
-    for key in sorted(set(fields) - known):
-        errors[key] = ["is not a report field"]
-    if "properties" in fields and not isinstance(fields["properties"], dict):
-        errors["properties"] = ["must be an object"]
-    if "status" in fields and fields["status"] not in REPORT_STATUSES:
-        errors["status"] = [f"must be one of {', '.join(REPORT_STATUSES)}"]
-    for key in ("score", "subtitle"):
-        if key in fields and not isinstance(fields[key], str):
-            errors[key] = ["must be a string"]
-    if "completed_at" in fields:
-        try:
-            datetime.fromisoformat(str(fields["completed_at"]))
-        except ValueError:
-            errors["completed_at"] = ["must be an ISO 8601 date-time"]
-    urls = fields.get("urls", {})
-    if (
-        not isinstance(urls, dict)
-        or set(urls) - {"cancel"}
-        or not all(isinstance(v, str) for v in urls.values())
-    ):
-        errors["urls"] = ["may only hold a cancel URL"]
-    if errors:
-        raise SandboxError(422, "Validation failed", errors)
-    return fields
+def _report_owner(call: ApiCall) -> tuple[str, int, int]:
+    return call.params["codename"], int(call.params["company_id"]), call.params["candidate_id"]
 
 
 def create_partners_sandbox(
@@ -772,7 +605,7 @@ def create_partners_sandbox(
         seed_partner: start with a partner record for ``codename`` (its ``urls`` point
             at a non-loopback example host: register your own before sending) and two
             reports on candidate 7730011; without it, create the partner first.
-        validate: validate requests against ``specs/recruitee-partners.yaml``.
+        validate: refuse requests the spec refuses (see :class:`SandboxApp`).
     """
     state = PartnersState(codename=codename, company_id=company_id)
     if seed_partner:

@@ -1,8 +1,9 @@
-"""Validate incoming requests against an OpenAPI document with openapi-core.
+"""Validate and unmarshal incoming requests against an OpenAPI document with openapi-core.
 
-Only the path, the query and the JSON body are checked. Security is left to
-each stand-in, which answers a missing or wrong credential with the provider's
-own status and body.
+The path, the query, the headers and the body are checked; parameters come back
+unmarshalled (integers, booleans, arrays, ``date-time`` as aware ``datetime``), bodies as
+the JSON (or form) the spec accepted. Security is left to each stand-in, which answers a
+missing or wrong credential with the provider's own status and body.
 
 Adaptations of openapi-core, all confined to this module. They subclass the request
 validator and its factories, which openapi-core does not document as public API, so
@@ -10,8 +11,8 @@ the sandbox pins openapi-core to one exact version (see its ``pyproject.toml``):
 
 * openapi-core's Starlette integration pins Starlette below 1.1, so requests are
   adapted to openapi-core's request protocol here (:class:`_CoreRequest`).
-* The sandbox runs on a loopback URL that matches none of the spec's ``servers``;
-  operations are found by path alone.
+* The stand-in's router has already found the operation (its routes come from the
+  spec), so the operation is named by its operationId and no path or server is matched.
 * openapi-core rebuilds a JSON-Schema validator for every parameter and body on
   every request, and inspects every declared parameter even when the request
   does not carry it. Validators and deserializers are memoized per schema, and
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import parse_qsl
@@ -30,6 +32,7 @@ from urllib.parse import parse_qsl
 import attrs
 from jsonschema_path import SchemaPath
 from jsonschema_path.readers import PathReader
+from openapi_core.casting.schemas.exceptions import CastError
 from openapi_core.casting.schemas.factories import SchemaCastersFactory
 from openapi_core.datatypes import Parameters, RequestParameters
 from openapi_core.deserializing.styles import style_deserializers
@@ -37,10 +40,11 @@ from openapi_core.deserializing.styles.deserializers import StyleDeserializer
 from openapi_core.deserializing.styles.factories import StyleDeserializersFactory
 from openapi_core.exceptions import OpenAPIError
 from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
-from openapi_core.templating.paths.datatypes import PathOperationServer
-from openapi_core.templating.paths.exceptions import PathError
-from openapi_core.templating.paths.finders import APICallPathFinder
-from openapi_core.templating.paths.iterators import SimpleServersIterator
+from openapi_core.unmarshalling.request.unmarshallers import V31RequestUnmarshaller
+from openapi_core.unmarshalling.schemas import oas31_types_unmarshaller
+from openapi_core.unmarshalling.schemas.datatypes import FormatUnmarshallersDict
+from openapi_core.unmarshalling.schemas.factories import SchemaUnmarshallersFactory
+from openapi_core.unmarshalling.schemas.unmarshallers import SchemaUnmarshaller
 from openapi_core.validation.request.exceptions import (
     MissingParameter,
     MissingRequiredParameter,
@@ -49,24 +53,28 @@ from openapi_core.validation.request.exceptions import (
     ParameterValidationError,
     RequestBodyValidationError,
 )
-from openapi_core.validation.request.validators import (
-    BaseRequestValidator,
-    V30RequestValidator,
-    V31RequestValidator,
-)
+from openapi_core.validation.schemas import oas31_schema_validators_factory
 from openapi_core.validation.schemas.datatypes import FormatValidatorsDict
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from openapi_core.validation.schemas.factories import SchemaValidatorsFactory
 from openapi_core.validation.schemas.validators import SchemaValidator
-from starlette.requests import Request
+from openapi_core.validation.validators import BaseValidator
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-__all__ = ["OperationNotInSpecError", "SpecValidator", "ValidationProblem"]
+__all__ = [
+    "OperationNotInSpecError",
+    "SpecOperation",
+    "SpecValidator",
+    "Unmarshalled",
+    "ValidationProblem",
+]
 
-_HOST_URL = "http://sandbox.invalid"
+_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 # Styles whose value sits under the parameter's own name in the query/headers,
 # so a parameter whose name is absent is certainly absent.
 _NAMED_STYLES = frozenset({"form", "simple", "spaceDelimited", "pipeDelimited"})
+# Only date-times become Python objects; dates, uuids and bytes stay the strings sent.
+_FORMAT_UNMARSHALLERS: FormatUnmarshallersDict = {"date-time": datetime.fromisoformat}
 
 
 @attrs.frozen
@@ -85,8 +93,40 @@ class ValidationProblem:
     message: str
 
 
+@attrs.frozen
+class SpecOperation:
+    """One operation of a spec: where it lives and what it is called.
+
+    Attributes:
+        method: the HTTP method, upper case.
+        path: the path template as the spec writes it (``/candidates/{candidate_id}``).
+        operation_id: its operationId.
+        integer_path_params: path parameters whose schema is an integer.
+    """
+
+    method: str
+    path: str
+    operation_id: str
+    integer_path_params: frozenset[str]
+
+
+@attrs.frozen
+class Unmarshalled:
+    """A request as the spec reads it.
+
+    Attributes:
+        problems: why it does not conform (empty when it does).
+        parameters: path and query parameters, unmarshalled (absent optional ones left out).
+        body: the body the spec accepted (parsed JSON or form), or None.
+    """
+
+    problems: list[ValidationProblem]
+    parameters: dict[str, Any]
+    body: Any
+
+
 class OperationNotInSpecError(LookupError):
-    """The request's method and path match no operation of the spec."""
+    """The spec describes no operation of that operationId."""
 
 
 @attrs.frozen
@@ -96,14 +136,6 @@ class _DeclaredParameter:
     location: str
     required: bool
     skippable_when_absent: bool
-
-
-class _AnyServerPathFinder(APICallPathFinder):
-    servers_iterator = SimpleServersIterator()
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one finder per loaded spec, kept for good
-    def find(self, method: str, name: str) -> PathOperationServer:
-        return super().find(method, name)
 
 
 class _MemoSchemaValidatorsFactory(SchemaValidatorsFactory):
@@ -122,17 +154,38 @@ class _MemoSchemaValidatorsFactory(SchemaValidatorsFactory):
         forbid_unspecified_additional_properties: bool = False,
         enforce_properties_required: bool = False,
     ) -> SchemaValidator:
-        flags = (forbid_unspecified_additional_properties, enforce_properties_required)
-        if format_validators is not None or extra_format_validators is not None:
-            return self._inner.create(
-                spec, schema, format_validators, extra_format_validators, *flags
-            )
-        key = (schema, *flags)
+        key = (schema, forbid_unspecified_additional_properties, enforce_properties_required)
         validator = self._cache.get(key)
         if validator is None:
-            validator = self._inner.create(spec, schema, None, None, *flags)
+            validator = self._inner.create(spec, schema, None, None, *key[1:])
             self._cache[key] = validator
         return validator
+
+
+class _MemoSchemaUnmarshallersFactory(SchemaUnmarshallersFactory):
+    """Builds each schema's unmarshaller once instead of on every request."""
+
+    def __init__(self, validators: SchemaValidatorsFactory) -> None:
+        super().__init__(validators, oas31_types_unmarshaller, _FORMAT_UNMARSHALLERS)
+        self._cache: dict[tuple[SchemaPath, bool, bool], SchemaUnmarshaller] = {}
+
+    def create(
+        self,
+        spec: SchemaPath,
+        schema: SchemaPath,
+        format_validators: FormatValidatorsDict | None = None,
+        format_unmarshallers: FormatUnmarshallersDict | None = None,
+        extra_format_validators: FormatValidatorsDict | None = None,
+        extra_format_unmarshallers: FormatUnmarshallersDict | None = None,
+        forbid_unspecified_additional_properties: bool = False,
+        enforce_properties_required: bool = False,
+    ) -> SchemaUnmarshaller:
+        key = (schema, forbid_unspecified_additional_properties, enforce_properties_required)
+        unmarshaller = self._cache.get(key)
+        if unmarshaller is None:
+            unmarshaller = super().create(spec, schema, None, None, None, None, *key[1:])
+            self._cache[key] = unmarshaller
+        return unmarshaller
 
 
 class _MemoStyleDeserializersFactory(StyleDeserializersFactory):
@@ -154,8 +207,8 @@ class _MemoStyleDeserializersFactory(StyleDeserializersFactory):
         return deserializer
 
 
-class _SandboxValidatorMixin(BaseRequestValidator):
-    """Skips security and absent optional parameters."""
+class _Unmarshaller(V31RequestUnmarshaller):
+    """Skips security and absent optional parameters; bodies are validated, not converted."""
 
     def _get_security(
         self, parameters: RequestParameters, operation: SchemaPath
@@ -180,20 +233,35 @@ class _SandboxValidatorMixin(BaseRequestValidator):
             except MissingParameter:
                 continue
             except ParameterValidationError as exc:
-                errors.append(exc)
+                if not self._tolerated(exc):
+                    errors.append(exc)
                 continue
             getattr(validated, declared.location)[declared.name] = value
         if errors:
             raise ParametersError(errors=errors, parameters=validated)
         return validated
 
+    def _tolerated(self, error: ParameterValidationError) -> bool:
+        return False
 
-class _V31Validator(_SandboxValidatorMixin, V31RequestValidator):
-    path_finder_cls = _AnyServerPathFinder
+    def _get_content_and_schema(
+        self, raw: Any, content: SchemaPath, mimetype: str | None = None
+    ) -> tuple[Any, SchemaPath | None]:
+        return BaseValidator._get_content_and_schema(self, raw, content, mimetype)
 
 
-class _V30Validator(_SandboxValidatorMixin, V30RequestValidator):
-    path_finder_cls = _AnyServerPathFinder
+class _LenientUnmarshaller(_Unmarshaller):
+    """For ``validate=False``: a query value of the wrong type is ignored, as a lax
+    server would, and the body is read without its schema. Parameters that do have
+    the right type still get the spec's checks, since handlers rely on them."""
+
+    def _tolerated(self, error: ParameterValidationError) -> bool:
+        return isinstance(error.__cause__, CastError)
+
+    def _get_content_and_schema(
+        self, raw: Any, content: SchemaPath, mimetype: str | None = None
+    ) -> tuple[Any, SchemaPath | None]:
+        return self._get_content_schema_value_and_schema(raw, content, mimetype)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -242,43 +310,52 @@ class _CoreRequest:
     content_type: str
     body: bytes | None
     parameters: RequestParameters
-    host_url: str = _HOST_URL
+    host_url: str = "http://sandbox.invalid"
 
 
 class SpecValidator:
-    """Validates requests against one OpenAPI 3.0/3.1 document.
+    """Validates and unmarshals requests against one OpenAPI 3.1 document.
 
     Prefer :meth:`for_file`, which loads each file once and shares the validator.
-    Validating is thread-safe.
+    Thread-safe.
 
     Args:
         spec: the parsed OpenAPI document.
         base_uri: URI the document's relative ``$ref`` values resolve against.
 
     Raises:
-        ValueError: the document is not OpenAPI 3.0 or 3.1.
+        ValueError: the document is not OpenAPI 3.1.
     """
 
     def __init__(self, spec: Mapping[str, Any], *, base_uri: str = "") -> None:
-        version = str(spec.get("openapi", ""))
-        if not version.startswith(("3.0", "3.1")):
-            raise ValueError(f"unsupported OpenAPI version {version!r}")
-        validator_cls = _V31Validator if version.startswith("3.1") else _V30Validator
+        if not str(spec.get("openapi", "")).startswith("3.1"):
+            raise ValueError(f"unsupported OpenAPI version {spec.get('openapi')!r}")
+        self.document = spec
         schema_path = SchemaPath.from_dict(
             cast("Any", spec), base_uri=base_uri, resolved_cache_maxsize=512
         )
-        schema_validators = _MemoSchemaValidatorsFactory(validator_cls.schema_validators_factory)
-        schema_casters = SchemaCastersFactory(
-            schema_validators, validator_cls.schema_casters_factory.types_caster
+        validators = _MemoSchemaValidatorsFactory(oas31_schema_validators_factory)
+        casters = SchemaCastersFactory(
+            validators, _Unmarshaller.schema_casters_factory.types_caster
         )
-        self._validator = validator_cls(
-            schema_path,
-            schema_validators_factory=schema_validators,
-            schema_casters_factory=schema_casters,
-            style_deserializers_factory=_MemoStyleDeserializersFactory(
-                StyleDeserializersFactory(schema_casters, style_deserializers=style_deserializers)
+        options: dict[str, Any] = {
+            "schema_validators_factory": validators,
+            "schema_casters_factory": casters,
+            "schema_unmarshallers_factory": _MemoSchemaUnmarshallersFactory(validators),
+            "style_deserializers_factory": _MemoStyleDeserializersFactory(
+                StyleDeserializersFactory(casters, style_deserializers=style_deserializers)
             ),
-        )
+        }
+        self._strict = _Unmarshaller(schema_path, **options)
+        self._lenient = _LenientUnmarshaller(schema_path, **options)
+        self._operations: dict[str, tuple[SpecOperation, SchemaPath, SchemaPath]] = {}
+        for path, item in spec.get("paths", {}).items():
+            for method in _METHODS:
+                if method not in item:
+                    continue
+                found = _operation(path, method, item, spec)
+                path_spec = schema_path / "paths" / path
+                self._operations[found.operation_id] = (found, path_spec / method, path_spec)
 
     @classmethod
     def for_file(cls, path: Path) -> SpecValidator:
@@ -286,59 +363,89 @@ class SpecValidator:
         resolved = path.resolve()
         return _load(resolved, resolved.stat().st_mtime_ns)
 
-    def validate(self, request: Request, body: bytes | None = None) -> list[ValidationProblem]:
-        """Validate a Starlette request; return its problems (empty when it conforms).
+    def properties(self, component: str) -> tuple[str, ...]:
+        """The property names of the component schema ``component``, in spec order."""
+        return tuple(self.document["components"]["schemas"][component]["properties"])
 
-        Args:
-            request: the request; its body must have been read (``await request.body()``)
-                unless ``body`` is given.
-            body: the raw body, if the caller holds it.
+    def operations(self) -> list[SpecOperation]:
+        """Every operation of the document, in document order."""
+        return [found for found, _, _ in self._operations.values()]
 
-        Raises:
-            OperationNotInSpecError: the spec describes no such operation.
-        """
-        if body is None:
-            body = cast("bytes", getattr(request, "_body", b""))
-        return self.validate_parts(
-            method=request.method,
-            path=request.url.path,
-            query_string=request.url.query,
-            headers=request.headers.raw,
-            body=body,
-        )
-
-    def validate_parts(
+    def unmarshal(
         self,
+        operation_id: str,
         *,
-        method: str,
-        path: str,
+        path_params: Mapping[str, str],
         query_string: str = "",
         headers: Iterable[tuple[bytes, bytes]] = (),
         body: bytes | None = None,
-    ) -> list[ValidationProblem]:
-        """Validate a request given by its parts (see :meth:`validate`).
+        lenient: bool = False,
+    ) -> Unmarshalled:
+        """Validate one request to ``operation_id`` and read it as the spec says.
 
-        ``query_string`` is the raw (percent-encoded) query string.
+        ``path_params`` are the raw path segments by name; ``query_string`` is the raw
+        (percent-encoded) query string. ``lenient``: see :class:`_LenientUnmarshaller`.
+
+        Raises:
+            OperationNotInSpecError: the spec has no such operation.
         """
+        try:
+            found, operation, path = self._operations[operation_id]
+        except KeyError:
+            raise OperationNotInSpecError(operation_id) from None
         header_values = Headers(
             [(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers]
         )
-        core_request = _CoreRequest(
-            method=method.lower(),
-            path=path,
+        request = _CoreRequest(
+            method=found.method.lower(),
+            path=found.path,
             content_type=header_values.get("content-type", "application/json"),
             body=body or None,
             parameters=RequestParameters(
+                path=dict(path_params),
                 query=ImmutableMultiDict(parse_qsl(query_string, keep_blank_values=True)),
                 header=header_values,
             ),
         )
-        problems: list[ValidationProblem] = []
-        for error in self._validator.iter_errors(core_request):
-            if isinstance(error, PathError):
-                raise OperationNotInSpecError(f"{method.upper()} {path}: {error}") from error
-            problems.extend(_problems_from(error))
-        return problems
+        unmarshaller = self._lenient if lenient else self._strict
+        result = unmarshaller._unmarshal(request, operation, path)
+        parameters = result.parameters or Parameters()
+        return Unmarshalled(
+            problems=[problem for error in result.errors for problem in _problems_from(error)],
+            parameters={**parameters.path, **parameters.query},
+            body=result.body,
+        )
+
+
+def _operation(
+    path: str, method: str, item: Mapping[str, Any], document: Mapping[str, Any]
+) -> SpecOperation:
+    operation = item[method]
+    declared = [
+        _resolve(param, document)
+        for param in (*operation.get("parameters", ()), *item.get("parameters", ()))
+    ]
+    return SpecOperation(
+        method=method.upper(),
+        path=path,
+        operation_id=operation["operationId"],
+        integer_path_params=frozenset(
+            param["name"]
+            for param in declared
+            if param.get("in") == "path"
+            and _resolve(param.get("schema", {}), document).get("type") == "integer"
+        ),
+    )
+
+
+def _resolve(node: Mapping[str, Any], document: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``node``, or what its local ``$ref`` (``#/components/...``) points at."""
+    while "$ref" in node:
+        target: Any = document
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
 
 
 @functools.lru_cache(maxsize=16)

@@ -1,0 +1,233 @@
+"""What every stand-in's state is made of: seed files, a resource collection, paging.
+
+- :func:`load_seed` reads a stand-in's seed file (``seeds/<name>.json``, package data):
+  ``records`` holds fixed records by the spec component they are instances of (a test
+  validates each one against it), ``tables`` holds the pools the generated records
+  (candidates, applications) draw from.
+- :class:`Collection` keeps records by id: get-or-404, insert, replace, remove, select
+  (filter and sort), under one lock.
+- :func:`offset_page`, :func:`numbered_page` and :class:`Cursors` cut a selection into
+  pages the three ways the providers page: offset/limit, page/pageSize and cursors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from functools import cache
+from importlib.resources import files
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from hirelink.core.specs import spec_path
+from hirelink.sandbox.app import SandboxError
+from hirelink.sandbox.validation import SpecValidator
+
+__all__ = [
+    "Collection",
+    "Cursors",
+    "component_properties",
+    "format_time",
+    "load_seed",
+    "numbered_page",
+    "offset_page",
+    "seed_records",
+    "utcnow",
+]
+
+_K = TypeVar("_K", bound=Hashable)
+_T = TypeVar("_T")
+SEED_FILES = ("recruitee", "join", "recruitee_partners", "personio")
+
+
+def utcnow() -> datetime:
+    """The current time, UTC (the default clock of every stand-in)."""
+    return datetime.now(UTC)
+
+
+def format_time(moment: datetime, timespec: str = "microseconds") -> str:
+    """UTC with a ``Z``: ``2025-01-01T00:00:00.000000Z`` (``timespec`` as in isoformat).
+
+    A naive ``moment`` is taken as UTC already.
+    """
+    utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
+    return utc.replace(tzinfo=None).isoformat(timespec=timespec) + "Z"
+
+
+@cache
+def component_properties(spec: str, component: str) -> tuple[str, ...]:
+    """The members the spec's component schema names, in spec order (what a view shows)."""
+    return SpecValidator.for_file(spec_path(spec)).properties(component)
+
+
+@cache
+def load_seed(name: str) -> Mapping[str, Any]:
+    """The parsed seed file of the stand-in ``name``; treat it as read-only."""
+    document: Mapping[str, Any] = json.loads(
+        files("hirelink.sandbox").joinpath("seeds", f"{name}.json").read_text("utf-8")
+    )
+    return document
+
+
+def seed_records(name: str, component: str) -> list[dict[str, Any]]:
+    """Fresh copies of the seed records of ``name`` that are ``component``s of its spec."""
+    records: list[dict[str, Any]] = json.loads(json.dumps(load_seed(name)["records"][component]))
+    return records
+
+
+class Collection(Generic[_K]):
+    """Records (JSON objects) by id, in insertion order, guarded by one lock.
+
+    Stored records are replaced, never changed in place, so a record read out may be
+    rendered without holding the lock.
+
+    Args:
+        records: the initial records.
+        not_found: the error for an unknown id (the provider's 404).
+        key: how to read a record's id (its ``"id"`` member by default).
+    """
+
+    def __init__(
+        self,
+        records: Iterable[dict[str, Any]] = (),
+        *,
+        not_found: Callable[[], SandboxError],
+        key: Callable[[Mapping[str, Any]], _K] = lambda record: record["id"],
+        lock: threading.RLock | None = None,
+    ) -> None:
+        self.lock = lock or threading.RLock()
+        self._not_found = not_found
+        self._key = key
+        self._records: dict[_K, dict[str, Any]] = {key(record): record for record in records}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._records
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        with self.lock:
+            return iter(list(self._records.values()))
+
+    def keys(self) -> list[_K]:
+        with self.lock:
+            return list(self._records)
+
+    def find(self, key: _K) -> dict[str, Any] | None:
+        with self.lock:
+            return self._records.get(key)
+
+    def get(self, key: _K) -> dict[str, Any]:
+        """The record ``key``, or the provider's 404."""
+        record = self.find(key)
+        if record is None:
+            raise self._not_found()
+        return record
+
+    def put(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Insert or replace ``record``; return it."""
+        with self.lock:
+            self._records[self._key(record)] = record
+        return record
+
+    def update(self, key: _K, **changes: Any) -> dict[str, Any]:
+        """Replace the record ``key`` by a copy with ``changes`` (404 if unknown)."""
+        with self.lock:
+            return self.put({**self.get(key), **changes})
+
+    def remove(self, key: _K) -> dict[str, Any]:
+        """Remove and return the record ``key`` (404 if unknown)."""
+        with self.lock:
+            record = self.get(key)
+            del self._records[key]
+            return record
+
+    def next_id(self, first: int) -> int:
+        """One more than the highest integer id, or ``first`` when empty."""
+        with self.lock:
+            return max((k for k in self._records if isinstance(k, int)), default=first - 1) + 1
+
+    def select(
+        self,
+        where: Callable[[Mapping[str, Any]], bool] | None = None,
+        *,
+        order: Callable[[Mapping[str, Any]], Any] | None = None,
+        newest_first: bool = False,
+    ) -> list[dict[str, Any]]:
+        """The records ``where`` accepts, sorted by ``order`` (insertion order without)."""
+        with self.lock:
+            chosen = [r for r in self._records.values() if where is None or where(r)]
+        if order is not None:
+            chosen.sort(key=order, reverse=newest_first)
+        return chosen
+
+
+def offset_page(items: Sequence[_T], offset: int | None, limit: int | None) -> list[_T]:
+    """``limit`` items from ``offset``; everything when neither is given."""
+    start = offset or 0
+    return list(items[start : None if limit is None else start + limit])
+
+
+def numbered_page(
+    items: Sequence[_T], page: int | None, page_size: int | None, default_size: int
+) -> list[_T]:
+    """Page ``page`` (from 1) of ``page_size`` items; everything when neither is given."""
+    if page is None and page_size is None:
+        return list(items)
+    size = page_size or default_size
+    return offset_page(items, ((page or 1) - 1) * size, size)
+
+
+@attrs.frozen
+class _Cursor:
+    kind: str
+    filters: tuple[tuple[str, Any], ...]
+    offset: int
+    limit: int
+
+
+class Cursors:
+    """Opaque, deterministic cursors remembering a listing's filters and position."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cursors: dict[str, _Cursor] = {}
+
+    def page(
+        self,
+        kind: str,
+        items: Callable[[Mapping[str, Any]], Sequence[_T]],
+        filters: Mapping[str, Any],
+        cursor: str | None,
+        limit: int | None,
+        *,
+        unknown: Callable[[str], SandboxError],
+    ) -> tuple[list[_T], str | None]:
+        """One page of ``items(filters)`` and the cursor of the next page, if any.
+
+        A ``cursor`` carries the filters and the limit of the first page; a ``limit``
+        given with it overrides the remembered one.
+        """
+        offset = 0
+        if cursor is not None:
+            with self._lock:
+                state = self._cursors.get(cursor)
+            if state is None or state.kind != kind:
+                raise unknown(cursor)
+            filters, offset, limit = dict(state.filters), state.offset, limit or state.limit
+        assert limit is not None
+        selected = items(filters)
+        chunk = list(selected[offset : offset + limit])
+        if offset + limit >= len(selected):
+            return chunk, None
+        frozen = tuple(sorted(filters.items()))
+        seed = f"{kind}:{frozen}:{offset + limit}:{limit}".encode()
+        next_cursor = "cur_" + hashlib.sha256(seed).hexdigest()[:20]
+        with self._lock:
+            self._cursors[next_cursor] = _Cursor(kind, frozen, offset + limit, limit)
+        return chunk, next_cursor
