@@ -48,7 +48,9 @@ def test_each_sync_method_has_an_async_twin_with_the_same_signature(
         for name, declaration in declared.items():
             sync_method = getattr(sync_client, name)
             async_method = getattr(client, name)
-            assert inspect.signature(sync_method) == inspect.signature(async_method), name
+            sync_signature = inspect.signature(sync_method)
+            async_signature = inspect.signature(async_method)
+            assert sync_signature.parameters == async_signature.parameters, name
             assert sync_method.__doc__ == async_method.__doc__ == declaration.__doc__, name
             assert declaration.__doc__, f"{name} has no docstring"
             if isinstance(declaration, Walker):

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from attrs import frozen
 
 from hirelink.core import ApiError, Call, Flow, HirelinkError
+from hirelink.core.operations import Operation, declarations
 
 from ._errors import reason_codes
 
@@ -113,15 +114,20 @@ def _where(*names: str) -> str:
     return "Copy " + "; ".join(f"{name} from {WHERE_TO_FIND[name]}" for name in names) + "."
 
 
+def _prepare(personio: PersonioOperations, name: str, **arguments: Any) -> Call[Any]:
+    """The call of one of the client's operations (read from its declaration)."""
+    declared = declarations(type(personio))[name]
+    assert isinstance(declared, Operation)
+    return declared.prepare(personio, **arguments)
+
+
 def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]:
     """The checks (see the module docstring); yields calls, returns the verdicts."""
     credentials = personio.credentials
     checks: list[ConnectionCheck] = []
 
     feed_label = "API domain and XML feed"
-    positions = yield from _attempt(
-        type(personio).list_job_positions.prepare(personio, language="de")
-    )
+    positions = yield from _attempt(_prepare(personio, "list_job_positions", language="de"))
     position_id = 1
     if isinstance(positions, HirelinkError):
         checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX))
@@ -187,7 +193,7 @@ def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]
             )
         )
         return checks
-    categories = yield from _attempt(type(personio).list_categories.prepare(personio))
+    categories = yield from _attempt(_prepare(personio, "list_categories"))
     scopes = " ".join(personio._granted_scopes()) or "not listed"
     if not isinstance(categories, HirelinkError):
         checks.append(
