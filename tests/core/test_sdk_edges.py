@@ -10,7 +10,7 @@ import importlib
 import logging
 import pkgutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -66,10 +66,9 @@ def test_every_public_error_is_importable_from_hirelink_core() -> None:
     for error in errors:
         assert error.__name__ in hirelink.core.__all__, error
         assert getattr(hirelink.core, error.__name__) is error, error
-    from hirelink.core import StoreUnavailableError
-    from hirelink.core.stores import StoreUnavailableError as from_stores
+    from hirelink.core import StoreUnavailableError, stores
 
-    assert StoreUnavailableError is from_stores
+    assert StoreUnavailableError is stores.StoreUnavailableError
 
 
 # --- base_url is checked when the client is built ------------------------------------
@@ -106,7 +105,7 @@ def test_a_bad_base_url_is_refused_when_the_client_is_built(
     ids=[name for name in CLIENT_IDS if "Personio" not in name],
 )
 def test_clients_that_share_nothing_take_no_store(cls: type, arguments: dict[str, Any]) -> None:
-    with pytest.raises(TypeError, match="'store'.*no client-side rate limit, no OAuth token"):
+    with pytest.raises(TypeError, match=r"'store'.*no client-side rate limit, no OAuth token"):
         cls(**arguments, store="redis://127.0.0.1:6379/0")
 
 
@@ -241,8 +240,9 @@ REQUIRED["recruitee_partners"] = "codename"
 
 
 @pytest.fixture
-def stand_in(request: pytest.FixtureRequest) -> Iterator[StandIn[Any]]:
-    yield request.getfixturevalue(f"{request.param}_sandbox_session")
+def stand_in(request: pytest.FixtureRequest) -> StandIn[Any]:
+    served: StandIn[Any] = request.getfixturevalue(f"{request.param}_sandbox_session")
+    return served
 
 
 @pytest.mark.parametrize(
