@@ -93,6 +93,8 @@ def _typed(
     apartners: AsyncRecruiteePartners,
 ) -> None:
     assert_type(recruitee.get_candidate(1), Candidate)
+    assert_type(Recruitee.get_candidate(recruitee, 1), Candidate)  # read from the class
+    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), Awaitable[Candidate])
     assert_type(arecruitee.get_candidate(1), Awaitable[Candidate])
     assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
     assert_type(recruitee.iter_candidates(qualified=True), Iterator[CandidateListItem])
