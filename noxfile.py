@@ -2,8 +2,9 @@
 
     nox -s demo          run every operation against the local sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
-                         typecheck, versions, spec_diff, tests -- which include the release
-                         path)
+                         layers, typecheck, versions, spec_diff, tests on every supported
+                         Python -- the primary one also runs the release path -- and
+                         tests_lowest)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -34,6 +36,11 @@ nox.options.reuse_venv = "yes"
 nox.options.sessions = ["demo"]
 
 ROOT = Path(__file__).parent
+# The CPython versions every distribution declares (Requires-Python, classifiers) and the
+# test suite runs on, oldest first. The first is the primary one: it also runs the
+# version-independent slow checks (release path, Quick start: marker `primary_only`).
+PYTHONS = ["3.11", "3.12", "3.13"]
+PRIMARY_PYTHON = PYTHONS[0]
 SPECS = ROOT / "specs"
 GENERATED = ROOT / "generated"
 # Our overrides of openapi-python-client's templates (pinned to its version in the
@@ -62,6 +69,29 @@ def _uv() -> str:
 
 
 UV = _uv()
+
+
+def _expose_interpreters() -> None:
+    """Let uv find every CPython of PYTHONS that pyenv holds, selected or not.
+
+    pyenv's shim for ``python3.12`` fails unless 3.12 is selected, and uv stops at the
+    first ``python3.12`` on PATH; the real interpreters' directories go first instead. A
+    version that is nowhere makes nox skip its session (fail it on CI), without uv trying
+    to download one.
+    """
+    os.environ.setdefault("UV_PYTHON_DOWNLOADS", "never")
+    pyenv_root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    found = [
+        str(bin_dir)
+        for version in PYTHONS
+        for bin_dir in sorted((pyenv_root / "versions").glob(f"{version}.*/bin"))[-1:]
+        if (bin_dir / f"python{version}").is_file()
+    ]
+    if found:
+        os.environ["PATH"] = os.pathsep.join([*found, os.environ.get("PATH", "")])
+
+
+_expose_interpreters()
 
 
 def sync(session: nox.Session, *groups: str, project: bool = True) -> None:
@@ -96,6 +126,8 @@ classifiers = [
     "Programming Language :: Python :: 3",
     "Programming Language :: Python :: 3 :: Only",
     "Programming Language :: Python :: 3.11",
+    "Programming Language :: Python :: 3.12",
+    "Programming Language :: Python :: 3.13",
     "Topic :: Software Development :: Libraries :: Python Modules",
     "Typing :: Typed",
 ]
@@ -127,7 +159,7 @@ Generated code: do not edit. Most users want the hand-written wrapper instead
 """
 
 # Every distribution carries this text as its LICENSE (the hand-written ones commit it,
-# generated ones get it here); tests/release/versions.py checks they all agree.
+# generated ones get it here); tools/release/versions.py checks they all agree.
 LICENSE_TEXT = """\
 MIT License
 
@@ -371,7 +403,7 @@ def template_diff(session: nox.Session) -> None:
     `nox -s template_diff -- --stat` prints changed line counts only.
     """
     sync(session, "generate", project=False)
-    session.run("python", "tests/template_diff.py", *session.posargs)
+    session.run("python", "tools/template_diff.py", *session.posargs)
 
 
 @nox.session(tags=["ci"])
@@ -390,7 +422,7 @@ def specs(session: nox.Session) -> None:
     sync(session, "specs", project=False)
     session.run(
         "python",
-        "tests/check_specs.py",
+        "tools/check_specs.py",
         *sorted(str(p) for p in SPECS.glob("*.yaml") if not p.name.endswith(".config.yaml")),
     )
 
@@ -404,19 +436,26 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session(tags=["ci"])
+def layers(session: nox.Session) -> None:
+    """The import contracts of pyproject.toml's [tool.importlinter]: layers, no cycles."""
+    sync(session, "layers")
+    session.run("lint-imports", "--no-cache")
+
+
+@nox.session(tags=["ci"])
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over hand-written code."""
     sync(session, "typecheck")
     session.run("mypy", *HAND_WRITTEN_SOURCES, "noxfile.py")
     session.run("mypy", "--allow-untyped-defs", "--allow-incomplete-defs", "tests")
-    session.run("mypy", "tests/release")  # release tooling and its tests: strict
+    session.run("mypy", "tools", "tests/release")  # the tooling and the release tests: strict
 
 
 @nox.session(tags=["ci"])
 def versions(session: nox.Session) -> None:
     """Versions follow the specs, internal ranges admit them, every CHANGELOG is current."""
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.versions")
+    session.run("python", "-m", "tools.release.versions")
 
 
 @nox.session(tags=["ci"])
@@ -428,14 +467,104 @@ def spec_diff(session: nox.Session) -> None:
     Fails when a breaking change did not take at least the bump it needs.
     """
     sync(session, "release", project=False)
-    session.run("python", "-m", "tests.release.spec_diff", *session.posargs)
+    session.run("python", "-m", "tools.release.spec_diff", *session.posargs)
 
 
-@nox.session(tags=["ci"])
+def _pytest_workers() -> list[str]:
+    """pytest-xdist over the machine's cores (two on CI), whole modules per worker."""
+    return ["-n", "auto", "--dist", "loadscope"]
+
+
+@nox.session(python=PYTHONS, tags=["ci"])
 def tests(session: nox.Session) -> None:
-    """The test suite: real HTTP against the sandbox."""
-    sync(session, "test", "release")
-    session.run("pytest", *session.posargs, env={"HIRELINK_UV": UV})
+    """The test suite on every supported CPython: real HTTP against the sandbox.
+
+    ``nox -s tests-3.12 -- tests/join`` runs one interpreter (arguments go to pytest).
+    Interpreters other than the primary one skip the ``primary_only`` tests.
+    """
+    sync(session, "test", "test-generator", "release")
+    arguments = session.posargs or _pytest_workers()
+    if session.python != PRIMARY_PYTHON:
+        arguments = ["-m", "not primary_only", *arguments]
+    session.run("pytest", *arguments, env={"HIRELINK_UV": UV})
+
+
+# The workspace members, copied for `tests_lowest` (minus build and cache output).
+_WORKSPACE_MEMBERS = ["generated", "wrappers", "sandbox"]
+_LOWEST_GROUP = "test"
+# Tests importing the generator or the release tools (all of them `primary_only`).
+_NEEDS_TOOL_GROUPS = ["tests/release", "tests/generated/test_templates.py"]
+
+
+def _lowest_workspace_pyproject() -> str:
+    """The root pyproject.toml with only the ``test`` group, for ``tests_lowest``.
+
+    uv locks every group of a workspace together, so the pinned generator and release
+    tools (with requirements of their own on typer, pydantic, rich, attrs) would lift the
+    lowest versions the distributions' ranges allow; this copy leaves them out.
+    """
+    import tomllib
+
+    root = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    project = root["project"]
+    uv = root["tool"]["uv"]
+
+    def strings(values: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(value) for value in values) + "]"
+
+    sources = "\n".join(f"{name} = {{ workspace = true }}" for name in uv["sources"])
+    return (
+        "[project]\n"
+        f"name = {json.dumps(project['name'])}\n"
+        f"version = {json.dumps(project['version'])}\n"
+        f"requires-python = {json.dumps(project['requires-python'])}\n"
+        f"dependencies = {strings(project['dependencies'])}\n\n"
+        "[tool.uv]\npackage = false\n\n"
+        f"[tool.uv.workspace]\nmembers = {strings(uv['workspace']['members'])}\n\n"
+        f"[tool.uv.sources]\n{sources}\n\n"
+        f"[dependency-groups]\n{_LOWEST_GROUP} = "
+        f"{strings(root['dependency-groups'][_LOWEST_GROUP])}\n"
+    )
+
+
+@nox.session(python=PRIMARY_PYTHON, tags=["ci"])
+def tests_lowest(session: nox.Session) -> None:
+    """The test suite with every direct dependency at the lowest version its range allows.
+
+    The workspace is copied to a scratch directory with only the ``test`` group (the
+    pinned test tools), locked there with uv's ``lowest-direct`` resolution (uv.lock in
+    the checkout is not touched) and installed, not editable, into this session's
+    environment. The ``primary_only`` tests (release tools, template checks) are left to
+    the primary interpreter's run.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        workspace = Path(scratch)
+        (workspace / "pyproject.toml").write_text(_lowest_workspace_pyproject())
+        ignored = shutil.ignore_patterns("__pycache__", ".nox", "dist", "build", "*.egg-info")
+        for name in _WORKSPACE_MEMBERS:
+            shutil.copytree(ROOT / name, workspace / name, ignore=ignored)
+        session.run_install(
+            UV, "lock", "--resolution", "lowest-direct", "--project", scratch, external=True
+        )
+        session.run_install(
+            UV,
+            "sync",
+            "--frozen",
+            "--no-editable",
+            f"--group={_LOWEST_GROUP}",
+            "--project",
+            scratch,
+            env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+            external=True,
+        )
+    lowest = session.run(
+        UV, "pip", "list", "--python", session.virtualenv.location, silent=True, external=True
+    )
+    session.log("installed at the lowest direct versions:\n%s", lowest)
+    arguments = session.posargs or _pytest_workers()
+    # Modules that import the tools left out (generator, release) are not even collected.
+    left_out = [f"--ignore={path}" for path in _NEEDS_TOOL_GROUPS]
+    session.run("pytest", "-m", "not primary_only", *left_out, *arguments, env={"HIRELINK_UV": UV})
 
 
 # The commit before the custom templates: `nox -s bench` measures it beside the current
@@ -480,14 +609,14 @@ def bench(session: nox.Session) -> None:
             )
             session.run("tar", "-xf", str(archive), "-C", scratch, external=True)
             arguments = ["--before", scratch, *arguments]
-        session.run("python", "tests/bench/bench_clients.py", *arguments)
+        session.run("python", "tools/bench_clients.py", *arguments)
 
 
 @nox.session
 def soak(session: nox.Session) -> None:
     """Faulted lists, 503'd creates, concurrent token exchanges, memory over token refreshes."""
     sync(session, "test")
-    session.run("python", "-m", "tests.soak.soak", *session.posargs)
+    session.run("python", "-m", "tools.soak", *session.posargs)
 
 
 @nox.session
@@ -498,7 +627,8 @@ def demo(session: nox.Session) -> None:
 
 
 # --- release: build, versions, spec changes, publish ----------------------------------
-# The logic lives in tests/release/ (typed, unit-tested); these sessions only call it.
+# The logic lives in tools/release/ (typed; its tests are in tests/release/); these sessions
+# only call it.
 
 
 @nox.session
@@ -512,7 +642,7 @@ def build(session: nox.Session) -> None:
     if DIST.exists():
         shutil.rmtree(DIST)
     session.run(
-        "python", "-m", "tests.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
+        "python", "-m", "tools.release.build", str(DIST), *session.posargs, env={"HIRELINK_UV": UV}
     )
 
 
@@ -530,7 +660,7 @@ def publish(session: nox.Session) -> None:
     session.run(
         "python",
         "-m",
-        "tests.release.publish",
+        "tools.release.publish",
         "--dist",
         str(DIST),
         "--check-fresh",
@@ -551,4 +681,4 @@ def release(session: nox.Session) -> None:
     _require_current_generated(session)
     if DIST.exists():
         shutil.rmtree(DIST)
-    session.run("python", "-m", "tests.release.release", str(DIST), env={"HIRELINK_UV": UV})
+    session.run("python", "-m", "tools.release.release", str(DIST), env={"HIRELINK_UV": UV})

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .redis_server import RedisServer
+from tools.redis_server import RedisServer
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
-from hirelink.sandbox.__main__ import start_stand_ins
+from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in, start_stand_ins
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
@@ -20,10 +21,9 @@ from hirelink.cli.main import (
     EXIT_UNAVAILABLE,
     app,
 )
+from hirelink.operations import load_providers
 from hirelink.sandbox import RecruiteeSandbox, StandIn
 from hirelink.sandbox.faults import Fault
-
-from .workflows import STEPS_BY_PROVIDER
 
 runner = CliRunner()
 
@@ -48,13 +48,12 @@ def test_every_operation_runs_through_the_command(
         settings = [f"--set={k}={v}" for k, v in credential.items()]
         added = hirelink("credentials", "add", f"sb-{provider}", "--provider", provider, *settings)
         assert added.exit_code == 0, added.output
-    for provider, steps in STEPS_BY_PROVIDER.items():
-        for operation_id, inputs, check in steps:
-            result = hirelink(
-                "run", operation_id, "--credential", f"sb-{provider}", "--input", json.dumps(inputs)
-            )
-            assert result.exit_code == 0, (operation_id, result.output)
-            assert check(json.loads(result.stdout)), operation_id
+    for operation in load_providers().operations():
+        provider = operation.provider.name
+        inputs = json.dumps(operation.example)
+        result = hirelink("run", operation.id, "--credential", f"sb-{provider}", "--input", inputs)
+        assert result.exit_code == 0, (operation.id, result.output)
+        jsonschema.validate(json.loads(result.stdout), operation.output_schema)
 
 
 def test_key_value_inputs_and_input_files(saved: RecruiteeSandbox, tmp_path: Path) -> None:
@@ -196,7 +195,7 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
     credential = stand_ins["recruitee_partners"]
     settings = [f"--set={k}={v}" for k, v in credential.items()]
     assert hirelink("credentials", "add", "pt", "--provider", "recruitee_partners", *settings)
-    rotated = hirelink("run", "recruitee_partners.regenerate_secret", "-c", "pt")
+    rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pt")
     assert rotated.exit_code == 0, rotated.output
     assert "saved the new partner_secret" in rotated.stderr
     assert json.loads(rotated.stdout) == (

@@ -31,11 +31,10 @@ from hirelink.core import MalformedResponseError
 from hirelink.core.operations import declarations
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
-from hirelink.sandbox.__main__ import StandIn, start_stand_ins
+from hirelink.sandbox import StandIn, start_stand_ins
 from hirelink.sandbox.faults import Fault
 
 from .relaxed import ResponseTarget, relaxed, targets
-from .workflows import STEPS_BY_PROVIDER
 
 CATALOG = load_providers()
 # Personio's client-side limit (20 a minute) would make the fuzzing wait, not test more.
@@ -53,11 +52,8 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 # Whatever 2xx a provider answers is a success (sources disagree on 200, 201 and 202):
 # the fuzzed answer's status is drawn too. 204 and 205 carry no body, so not with one.
 SUCCESSES_WITH_BODY = (200, 201, 202, 203, 206)
-STEPS = [
-    (provider, operation_id, inputs)
-    for provider, steps in STEPS_BY_PROVIDER.items()
-    for operation_id, inputs, _ in steps
-]
+# Every operation with the example its declaration carries, in declaration order.
+STEPS = [(o.provider.name, o.id, dict(o.example)) for o in CATALOG.operations()]
 
 
 @functools.cache
@@ -80,20 +76,18 @@ class Fuzzed:
 
             return store
 
-        for provider, steps in STEPS_BY_PROVIDER.items():
-            document = _document(provider)
-            documented = list(targets(document))
+        for provider, operation_id, inputs in STEPS:
+            documented = list(targets(_document(provider)))
             recorder = self.stand_ins[provider].sandbox.recorder
-            for operation_id, inputs, _ in steps:
-                recorder.clear()
-                invoke(operation_id, self.credentials[provider], inputs, on_secret=keep(provider))
-                self.reads[operation_id] = [
-                    (request.path, target)
-                    for request in recorder.requests
-                    if not CREDENTIAL_EXCHANGES.search(request.path)
-                    for target in documented
-                    if target.matches(request.method, request.path)
-                ]
+            recorder.clear()
+            invoke(operation_id, self.credentials[provider], inputs, on_secret=keep(provider))
+            self.reads[operation_id] = [
+                (request.path, target)
+                for request in recorder.requests
+                if not CREDENTIAL_EXCHANGES.search(request.path)
+                for target in documented
+                if target.matches(request.method, request.path)
+            ]
 
     def run(self, provider: str, operation_id: str, inputs: dict[str, Any]) -> Any:
         """The wrapper method's result as JSON, as the catalog gives it."""
@@ -195,7 +189,7 @@ WRITE_ANSWERS = {
 # Where the answer itself is the result (a newly issued secret), a write answered without
 # it cannot return it: the call raises MalformedResponseError, saying the write may have
 # been carried out, instead of handing out an empty secret.
-ANSWER_IS_THE_RESULT = frozenset({"recruitee_partners.regenerate_secret"})
+ANSWER_IS_THE_RESULT = frozenset({"recruitee_partners.regenerate_partner_secret"})
 
 
 def _promised(provider: str, operation_id: str) -> Any:

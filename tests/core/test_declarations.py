@@ -16,7 +16,7 @@ import pytest
 from hirelink.api.join.models import Job
 from hirelink.api.recruitee.models import Candidate, CandidateListItem
 from hirelink.api.recruitee_partners.models import Report
-from hirelink.core import AsyncProviderClient, ProviderClient
+from hirelink.core import AsyncProviderClient, InvalidInputError, ProviderClient
 from hirelink.core.operations import Operation, Walker, declarations
 from hirelink.join import AsyncJoin, Join
 from hirelink.personio import AsyncPersonio, ConnectionCheck, Personio
@@ -42,12 +42,25 @@ def test_each_sync_method_has_an_async_twin_with_the_same_signature(
 ) -> None:
     declared = declarations(sync)
     assert declared, sync
-    assert declarations(asynchronous) == declared  # the very same declarations
+    for name in declared:  # declared once, on a class both clients inherit
+        owner = next(k for k in sync.__mro__ if name in vars(k))
+        assert issubclass(asynchronous, owner), (name, owner)
+        assert owner not in (sync, asynchronous), (name, owner)
     with sync(**arguments) as sync_client:
         client = asynchronous(**arguments)
         for name, declaration in declared.items():
             sync_method = getattr(sync_client, name)
             async_method = getattr(client, name)
+
+            # The builder's own parameters, minus self, read from the function itself
+            # (the methods show the annotations evaluated).
+            def shape(function: Any) -> list[tuple[str, Any, Any]]:
+                parameters = inspect.signature(function).parameters.values()
+                return [(p.name, p.kind, p.default) for p in parameters]
+
+            expected = shape(declaration.__wrapped__)[1:]
+            assert shape(sync_method) == expected, name
+            assert shape(async_method) == expected, name
             sync_signature = inspect.signature(sync_method)
             async_signature = inspect.signature(async_method)
             assert sync_signature.parameters == async_signature.parameters, name
@@ -105,3 +118,27 @@ def _typed(
     assert_type(apersonio.check_connection(), Awaitable[list[ConnectionCheck]])
     assert_type(partners.list_candidate_reports(4100, 1), list[Report])
     assert_type(apartners.delete_report("x"), Awaitable[None])
+
+
+def test_a_walker_walks_a_declared_list_operation_and_requires_what_it_requires() -> None:
+    walkers = 0
+    for sync, _, _ in PAIRS:
+        declared = declarations(sync)
+        for name, declaration in declared.items():
+            if isinstance(declaration, Walker):
+                walkers += 1
+                assert declared[declaration.walks.name] is declaration.walks, name
+                assert name == "iter_" + declaration.walks.name.removeprefix("list_"), name
+                assert declaration.requires == declaration.walks.requires, name
+    assert walkers == 8
+
+
+def test_a_missing_credential_is_named_before_anything_is_sent() -> None:
+    with Personio(subdomain="acme") as personio:
+        with pytest.raises(InvalidInputError) as caught:
+            personio.list_jobs(limit=5)
+        assert caught.value.field == "client_id"
+        assert "Marketplace" in caught.value.message  # where to find it
+        with pytest.raises(InvalidInputError) as walked:
+            next(personio.iter_jobs())
+        assert walked.value.field == "client_id"

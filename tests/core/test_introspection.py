@@ -82,7 +82,7 @@ def test_signature_on_the_class_and_on_an_instance(
 
 
 def test_the_declaring_class_still_holds_the_declaration() -> None:
-    from hirelink.recruitee._requests import RecruiteeOperations
+    from hirelink.recruitee._operations import RecruiteeOperations
 
     assert isinstance(vars(RecruiteeOperations)["list_candidates"], Declaration)
     assert RecruiteeOperations.get_candidate.prepare is not None

@@ -24,6 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_python_client.strings import ClassName
 
+# Compares our templates with the generator's own (group `test-generator`): a check of
+# the templates, run once on the primary interpreter.
+pytestmark = pytest.mark.primary_only
+
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
 NAMES = ("recruitee", "join", "personio", "recruitee-partners")

@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_LINE = re.compile(r"^python3 -m venv .* -m nox -s demo$", re.MULTILINE)
 # Variables of the nox session running these tests, which a newcomer's shell lacks.

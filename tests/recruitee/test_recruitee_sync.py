@@ -177,7 +177,7 @@ def test_update_candidate_without_fields_sends_nothing(
 ) -> None:
     with pytest.raises(InvalidInputError) as caught:
         recruitee.update_candidate(7730002)
-    assert caught.value.field == "fields"
+    assert caught.value.field == "changes"
     with pytest.raises(InvalidInputError, match="emails"):
         recruitee.update_candidate(7730002, emails="ada@example.org")
     assert served.sandbox.recorder.requests == []

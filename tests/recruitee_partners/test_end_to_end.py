@@ -83,7 +83,7 @@ def register(recruitee: Served, service: str) -> str:
                 "send_candidate": f"{service}/send_candidate",
             },
         )
-        manager.set_inputs(
+        manager.set_partner_inputs(
             4100,
             [
                 {"kind": "first_name", "name": "first_name", "required": True},

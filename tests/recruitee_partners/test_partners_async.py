@@ -44,7 +44,7 @@ async def test_partner_record_lifecycle(empty: Served) -> None:
         assert updated.logo == "https://cdn.refcheck.example/l.png"
         assert updated.name == "RefCheck"
 
-        with_phone = await partners.set_inputs(4100, [{"kind": "phone", "required": False}])
+        with_phone = await partners.set_partner_inputs(4100, [{"kind": "phone", "required": False}])
         assert empty.last("POST", "/partner").json() == {
             "inputs": [{"kind": "phone", "required": False}]
         }
@@ -84,7 +84,7 @@ async def test_reports_lifecycle(fresh: Served) -> None:
 async def test_regenerate_secret(fresh: Served) -> None:
     old = fresh.secret
     async with fresh.async_client() as partners:
-        new = await partners.regenerate_secret()
+        new = await partners.regenerate_partner_secret()
         assert isinstance(new, Secret)
         assert new.reveal() == fresh.sandbox.secret != old
         assert len(await partners.list_candidate_reports(4100, 7730011)) == 2  # rotated

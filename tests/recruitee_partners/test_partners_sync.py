@@ -113,7 +113,7 @@ def test_set_inputs_posts_only_the_inputs(fresh: Served) -> None:
         {"kind": PartnerInputKind.OFFER},
     ]
     with fresh.client() as partners:
-        partner = partners.set_inputs(4100, inputs)
+        partner = partners.set_partner_inputs(4100, inputs)
     sent = fresh.last("POST", "/partner")
     assert sent.json() == {
         "inputs": [
@@ -142,7 +142,7 @@ def test_delete_partner_removes_the_record(fresh: Served) -> None:
 def test_regenerate_secret_rotates_the_client_and_retires_the_old_one(fresh: Served) -> None:
     old = fresh.secret
     with fresh.client() as partners:
-        new = partners.regenerate_secret()
+        new = partners.regenerate_partner_secret()
         assert isinstance(new, Secret)
         assert repr(new) == "Secret('***')"
         assert new.reveal() == fresh.sandbox.secret != old
@@ -280,12 +280,12 @@ def test_unknown_records_raise_not_found(served: Served) -> None:
         ) as stranger,
         pytest.raises(NotFoundError, match="Partner not found"),
     ):
-        stranger.regenerate_secret()
+        stranger.regenerate_partner_secret()
 
 
 def test_a_new_partner_without_kind_is_refused_by_the_server(empty: Served) -> None:
     with empty.client() as partners, pytest.raises(UnprocessableEntityError) as caught:
-        partners.set_inputs(4100, [{"kind": "email"}])
+        partners.set_partner_inputs(4100, [{"kind": "email"}])
     assert caught.value.field_errors == {"kind": ["can't be blank"], "name": ["can't be blank"]}
 
 
@@ -328,7 +328,7 @@ def test_partner_management_is_refused_in_production(served: Served) -> None:
             lambda: production.create_partner(4100, kind="assessment", name="SkillCheck"),
             lambda: production.get_partner(4100),
             lambda: production.update_partner(4100, name="SkillCheck 2"),
-            lambda: production.set_inputs(4100, [{"kind": "phone"}]),
+            lambda: production.set_partner_inputs(4100, [{"kind": "phone"}]),
             lambda: production.delete_partner(4100),
         ]
         for attempt in attempts:
@@ -361,7 +361,7 @@ def test_a_missing_credential_is_named_and_nothing_is_sent(served: Served) -> No
             only_token.update_report(served.first_report_id(), status="failed")
         assert caught.value.field == "partner_secret"
         with pytest.raises(InvalidInputError, match="partner_secret"):
-            only_token.regenerate_secret()
+            only_token.regenerate_partner_secret()
     assert served.sandbox.recorder.requests == []
 
 
@@ -375,10 +375,13 @@ def test_a_missing_credential_is_named_and_nothing_is_sent(served: Served) -> No
         (lambda p: p.update_partner(4100), "changes"),
         (lambda p: p.update_partner(4100, urls={"tests": "ftp://x"}), "urls.tests"),
         (lambda p: p.update_partner(4100, urls={"home": "https://x"}), "urls.home"),
-        (lambda p: p.set_inputs(4100, []), "inputs"),
-        (lambda p: p.set_inputs(4100, [{"kind": "age"}]), "inputs.0.kind"),
-        (lambda p: p.set_inputs(4100, [{"kind": "phone", "required": "no"}]), "inputs.0.required"),
-        (lambda p: p.set_inputs(4100, "phone"), "inputs"),
+        (lambda p: p.set_partner_inputs(4100, []), "inputs"),
+        (lambda p: p.set_partner_inputs(4100, [{"kind": "age"}]), "inputs.0.kind"),
+        (
+            lambda p: p.set_partner_inputs(4100, [{"kind": "phone", "required": "no"}]),
+            "inputs.0.required",
+        ),
+        (lambda p: p.set_partner_inputs(4100, "phone"), "inputs"),
         (lambda p: p.list_candidate_reports(4100, 0), "candidate_id"),
         (lambda p: p.create_report(4100, 7730011, score=82), "score"),
         (lambda p: p.update_report("nope", status="failed"), "report_id"),

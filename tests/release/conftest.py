@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .build import build_all
+from tools.release.build import build_all
 
 
 @pytest.fixture(scope="session")

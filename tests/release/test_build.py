@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from .build import build_all, install_problems, metadata_problems, twine_check
-from .distributions import artifacts, discover, project_of, uv_binary
+from tools.release.build import build_all, install_problems, metadata_problems, twine_check
+from tools.release.distributions import artifacts, discover, project_of, uv_binary
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 
 def digests(directory: Path) -> dict[str, str]:

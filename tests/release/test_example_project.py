@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .distributions import discover, uv_binary
+from tools.release.distributions import discover, uv_binary
 
 USER_CODE = '''\
 """The user's integration code: tag every qualified candidate."""
@@ -36,6 +36,10 @@ from hirelink.recruitee import Recruitee
 from hirelink.sandbox import Fault
 
 from integration import tag_qualified
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 
 def test_tags_every_qualified_candidate(recruitee_sandbox):

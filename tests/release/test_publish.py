@@ -13,9 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from .distributions import artifacts
-from .local_index import local_index
-from .publish import Credentials, PublishError, existing_files, publish, resolve_simple_url
+from tools.release.distributions import artifacts
+from tools.release.local_index import local_index
+from tools.release.publish import (
+    Credentials,
+    PublishError,
+    existing_files,
+    publish,
+    resolve_simple_url,
+)
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 USER, PASSWORD = "maintainer", "s3cret-Upload-Pass"
 CREDENTIALS = Credentials(USER, PASSWORD)
@@ -109,7 +119,7 @@ def test_command_line_takes_credentials_from_the_environment_only(
     built: Path, tmp_path: Path, index: str
 ) -> None:
     dist = subset(built, tmp_path / "dist", "hirelink_join-")
-    command = [sys.executable, "-m", "tests.release.publish", "--index-url", index]
+    command = [sys.executable, "-m", "tools.release.publish", "--index-url", index]
     command += ["--dist", str(dist)]
     root = Path(__file__).resolve().parents[2]
     env = {"PATH": "/usr/bin:/bin", "TWINE_USERNAME": USER, "TWINE_PASSWORD": PASSWORD}

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from .distributions import artifacts
-from .release import release
+from tools.release.distributions import artifacts
+from tools.release.release import release
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 
 def test_release_path_end_to_end(

@@ -11,7 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from .publish import Credentials, PublishError, existing_files
+from tools.release.publish import Credentials, PublishError, existing_files
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 SDIST = b"sdist bytes"
 WHEEL = b"wheel bytes"

@@ -11,8 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
-from . import spec_diff
-from .spec_diff import Bump, Kind, compare, judge, needed_bump, taken_bump
+from tools.release import spec_diff
+from tools.release.spec_diff import Bump, Kind, compare, judge, needed_bump, taken_bump
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 Doc = dict[str, Any]
 

@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from .distributions import ROOT, discover, import_names
-from .versions import changelog_versions, problems
+from tools.release.distributions import ROOT, discover, import_names
+from tools.release.versions import changelog_versions, problems
+
+# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
+# they run once, on the primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 LICENSE = (ROOT / "wrappers" / "core" / "LICENSE").read_text()
 

@@ -19,8 +19,7 @@ from hirelink.core.stores import (
     StoreUnavailableError,
     resolve_store,
 )
-
-from ..redis_server import RedisServer, free_port
+from tools.redis_server import RedisServer, free_port
 
 
 def test_reservations_share_one_window_across_stores(redis_url: str) -> None:

@@ -31,7 +31,13 @@ from hirelink.sandbox.recruitee_partners import (
 )
 from hirelink.sandbox.server import SandboxServer
 from hirelink.sandbox.specs import spec_path
-from hirelink.sandbox.standins import PROVIDERS, StandIn, serve_stand_in, start_stand_in
+from hirelink.sandbox.standins import (
+    PROVIDERS,
+    StandIn,
+    serve_stand_in,
+    start_stand_in,
+    start_stand_ins,
+)
 from hirelink.sandbox.validation import OperationNotInSpecError, SpecValidator, ValidationProblem
 
 __all__ = [
@@ -67,4 +73,5 @@ __all__ = [
     "serve_stand_in",
     "spec_path",
     "start_stand_in",
+    "start_stand_ins",
 ]

@@ -18,39 +18,11 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
-from typing import Any
 
 from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.standins import PROVIDERS, StandIn, start_stand_in
+from hirelink.sandbox.standins import PROVIDERS, StandIn, start_stand_ins
 
 __all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
-
-
-def start_stand_ins(
-    *,
-    host: str = "127.0.0.1",
-    first_port: int = 0,
-    max_lifetime: float | None = 3600.0,
-    candidates: int = 250,
-) -> list[StandIn[Any]]:
-    """Start every stand-in; with ``first_port``, stand-in N listens on ``first_port + N``.
-
-    ``candidates`` seeds the Recruitee stand-in. Stops the ones already started if a
-    later one fails.
-    """
-    started: list[StandIn[Any]] = []
-    try:
-        for index, name in enumerate(PROVIDERS):
-            port = first_port + index if first_port else 0
-            settings = {"candidates": candidates} if name == "recruitee" else {}
-            started.append(
-                start_stand_in(name, host=host, port=port, max_lifetime=max_lifetime, **settings)
-            )
-    except BaseException:
-        for stand_in in started:
-            stand_in.server.stop()
-        raise
-    return started
 
 
 def _parser() -> argparse.ArgumentParser:

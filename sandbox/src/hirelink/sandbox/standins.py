@@ -24,7 +24,14 @@ from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbo
 from hirelink.sandbox.recruitee_partners import PartnersSandbox, create_partners_sandbox
 from hirelink.sandbox.server import SandboxServer
 
-__all__ = ["PROVIDERS", "ProviderName", "StandIn", "serve_stand_in", "start_stand_in"]
+__all__ = [
+    "PROVIDERS",
+    "ProviderName",
+    "StandIn",
+    "serve_stand_in",
+    "start_stand_in",
+    "start_stand_ins",
+]
 
 ProviderName = Literal["recruitee", "join", "recruitee_partners", "personio"]
 PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners", "personio")
@@ -198,3 +205,30 @@ def serve_stand_in(
         yield stand_in
     finally:
         stand_in.server.stop()
+
+
+def start_stand_ins(
+    *,
+    host: str = "127.0.0.1",
+    first_port: int = 0,
+    max_lifetime: float | None = 3600.0,
+    candidates: int = 250,
+) -> list[StandIn[Any]]:
+    """Start every stand-in; with ``first_port``, stand-in N listens on ``first_port + N``.
+
+    ``candidates`` seeds the Recruitee stand-in. Stops the ones already started if a
+    later one fails.
+    """
+    started: list[StandIn[Any]] = []
+    try:
+        for index, name in enumerate(PROVIDERS):
+            port = first_port + index if first_port else 0
+            settings = {"candidates": candidates} if name == "recruitee" else {}
+            started.append(
+                start_stand_in(name, host=host, port=port, max_lifetime=max_lifetime, **settings)
+            )
+    except BaseException:
+        for stand_in in started:
+            stand_in.server.stop()
+        raise
+    return started

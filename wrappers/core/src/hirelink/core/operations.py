@@ -8,15 +8,16 @@ pages. :func:`operation` and :func:`walker` turn the builder into a descriptor w
 and ``Callable[P, Awaitable[T]]`` (or an async iterator) on an
 :class:`~hirelink.core.clients.AsyncProviderClient`, so mypy and IDEs see the builder's
 own parameters and docstring on both clients. At run time the descriptor hands out real
-methods with the same signature and result type (see :class:`Declaration`). The catalog
-reads titles, examples and types from the same descriptors.
+methods with the same signature and result type (see :class:`Declaration`). The catalog,
+the demo and the docs read titles, examples, required credentials and types from the same
+descriptors.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator, Mapping
 from types import MethodType
 from typing import (
     Any,
@@ -35,6 +36,7 @@ from attrs import frozen
 
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient
+from .errors import InvalidInputError
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -49,8 +51,41 @@ class CatalogEntry:
 
     title: str
     example: Mapping[str, Any]
-    walker: str | None
-    """For list operations: the walker that yields every item (``--all``)."""
+    """Inputs that work against a freshly started sandbox stand-in; the catalog tests, the
+    demo and the docs all run them."""
+
+
+def require_credentials(client: object, operation: str, names: Collection[str]) -> None:
+    """Raise :class:`InvalidInputError` naming the first of ``names`` the client lacks.
+
+    The client lists what it was given in ``credentials_given`` and may say where each
+    credential is found in ``credential_hints``.
+    """
+    given: Collection[str] = getattr(client, "credentials_given", ())
+    hints: Mapping[str, str] = getattr(client, "credential_hints", {})
+    for name in names:
+        if name not in given:
+            where = hints.get(name)
+            found = f"find it under {where}" if where else "none was given"
+            raise InvalidInputError(name, f"{operation} needs {name}=; {found}")
+
+
+def _requiring(
+    build: Callable[Concatenate[Any, P], T], names: tuple[str, ...]
+) -> Callable[Concatenate[Any, P], T]:
+    """``build``, then a check that the client holds the credentials ``names``.
+
+    The arguments are checked first, so a bad argument is reported even when a
+    credential is missing too; either way nothing has been sent.
+    """
+
+    @functools.wraps(build)
+    def checked(client: Any, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        built = build(client, *args, **kwargs)
+        require_credentials(client, build.__name__, names)
+        return built
+
+    return checked
 
 
 class Declaration(Generic[T, P]):
@@ -66,12 +101,19 @@ class Declaration(Generic[T, P]):
     """
 
     def __init__(
-        self, build: Callable[Concatenate[Any, P], Any], catalog: CatalogEntry | None
+        self,
+        build: Callable[Concatenate[Any, P], Any],
+        catalog: CatalogEntry | None,
+        *,
+        requires: tuple[str, ...] = (),
     ) -> None:
-        self.build = build
+        self.build = _requiring(build, requires) if requires else build
         self.catalog = catalog
+        self.requires = requires
+        """The credentials the client must hold, checked before anything is sent."""
         self.name = build.__name__
         self.__doc__ = build.__doc__
+        self.__wrapped__ = build
         self._methods: dict[bool, Callable[..., Any]] = {}
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -200,6 +242,15 @@ class Operation(Declaration[T, P]):
 class Walker(Declaration[T, P]):
     """An operation that yields every item of a paged list, lazily."""
 
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Any],
+        walks: Operation[Any, Any],
+    ) -> None:
+        super().__init__(build, None, requires=walks.requires)
+        self.walks = walks
+        """The list operation whose pages this walker fetches."""
+
     def returns(self, asynchronous: bool) -> Any:
         item = self.result_type
         return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
@@ -241,26 +292,35 @@ def operation(
     title: str | None = None,
     *,
     example: Mapping[str, Any] | None = None,
-    walker: str | None = None,
+    requires: tuple[str, ...] = (),
 ) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[T, P]]:
     """Declare an operation; with a ``title`` it is also listed in the catalog.
 
-    ``example`` holds catalog inputs that work against the sandbox; ``walker`` names the
-    :func:`walker` yielding every item of a list operation.
+    ``example`` holds inputs that work against a freshly started sandbox stand-in;
+    ``requires`` names the credentials the client must hold (see
+    :func:`require_credentials`), checked before anything is sent.
     """
 
     def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[T, P]:
-        entry = None if title is None else CatalogEntry(title, example or {}, walker)
-        return Operation(build, entry)
+        entry = None if title is None else CatalogEntry(title, example or {})
+        return Operation(build, entry, requires=requires)
 
     return declare
 
 
 def walker(
-    build: Callable[Concatenate[Any, P], Walk[T]],
-) -> Walker[T, P]:
-    """Declare a walker over every page of a list operation."""
-    return Walker(build, None)
+    walks: Operation[Any, Any],
+) -> Callable[[Callable[Concatenate[Any, P], Walk[T]]], Walker[T, P]]:
+    """Declare a walker over every page of the list operation ``walks``.
+
+    It requires what ``walks`` requires, and the catalog offers it as that operation's
+    ``--all``.
+    """
+
+    def declare(build: Callable[Concatenate[Any, P], Walk[T]]) -> Walker[T, P]:
+        return Walker(build, walks)
+
+    return declare
 
 
 def declarations(cls: type) -> dict[str, Declaration[Any, Any]]:

@@ -28,15 +28,12 @@ import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import Final, Protocol
 
 import httpx
 from attrs import define, evolve, field
 
 from .secrets import scrub
-
-if TYPE_CHECKING:
-    from .stores import Store
 
 ratelimit_logger = logging.getLogger("hirelink.ratelimit")
 
@@ -64,6 +61,13 @@ class Limiter(Protocol):
     def reserve(self) -> float: ...
 
     async def areserve(self) -> float: ...
+
+
+class LimiterSource(Protocol):
+    """Where shared budgets are kept (every :class:`~hirelink.core.stores.Store` is one)."""
+
+    def limiter(self, key: str, limit: int, window: float) -> Limiter:
+        """The limiter of ``key`` (``limit`` requests per ``window`` seconds)."""
 
 
 class SlidingWindowLimiter:
@@ -173,7 +177,7 @@ class RateLimit:
         window = _positive_seconds("per", per) + headroom
         return cls(shared_limiter(key, requests, window), paths=paths, methods=methods, key=key)
 
-    def on(self, store: Store) -> RateLimit:
+    def on(self, store: LimiterSource) -> RateLimit:
         """This limit with its budget kept in ``store`` (unchanged without a key)."""
         if self.key is None:
             return self

@@ -17,10 +17,7 @@ import hmac
 import re
 import threading
 import weakref
-from typing import TYPE_CHECKING, Final
-
-if TYPE_CHECKING:
-    from .errors import InvalidInputError
+from typing import Final
 
 MASK: Final = "***"
 
@@ -113,20 +110,13 @@ class Secret:
             weakref.finalize(self, _unregister, value)
 
     @classmethod
-    def coerce(cls, value: str | Secret, *, field: str | None = None) -> Secret:
+    def coerce(cls, value: str | Secret) -> Secret:
         """Accept a plain string or an existing Secret.
 
-        With ``field`` (a constructor argument's name), a value that is not a non-empty
-        string raises :class:`~hirelink.core.InvalidInputError` naming it.
+        For a credential argument, :func:`hirelink.core.validation.secret` does the same
+        and names the argument when the value is refused.
         """
-        if isinstance(value, Secret):
-            return value
-        if field is None:
-            return cls(value)
-        try:
-            return cls(value)
-        except (TypeError, ValueError) as error:
-            raise _invalid(field, value) from error
+        return value if isinstance(value, Secret) else cls(value)
 
     def reveal(self) -> str:
         """The raw value, for the one place that must send it."""
@@ -165,11 +155,3 @@ def mask_while_alive(owner: object, value: str) -> Secret:
 
 def _keep_until_collected(secret: Secret) -> None:
     """The finalizer's argument is the reference that keeps ``secret`` alive."""
-
-
-def _invalid(field: str, value: object) -> InvalidInputError:
-    # Imported here: errors.py scrubs messages with this module, so it imports us first.
-    from .errors import InvalidInputError
-
-    shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
-    return InvalidInputError(field, f"must be a non-empty string or a hirelink Secret, got {shown}")

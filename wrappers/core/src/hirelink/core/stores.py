@@ -43,7 +43,7 @@ from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
-from .ratelimit import Limiter, shared_limiter
+from .ratelimit import Limiter, LimiterSource, shared_limiter
 from .secrets import Secret, scrub
 
 __all__ = [
@@ -81,11 +81,8 @@ class TokenCache(Protocol):
         """A context manager held across processes while one of them exchanges a token."""
 
 
-class Store(Protocol):
+class Store(LimiterSource, Protocol):
     """Hands out the limiters and token caches of one store."""
-
-    def limiter(self, key: str, limit: int, window: float) -> Limiter:
-        """The limiter of ``key`` (``limit`` requests per ``window`` seconds)."""
 
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         """The shared cache of one credential's token; None keeps tokens in the client."""

@@ -30,7 +30,19 @@ def non_empty_str(field: str, value: object) -> str:
 
 def secret(field: str, value: object) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
-    return Secret.coerce(value, field=field)  # type: ignore[arg-type]  # it checks the type
+    if isinstance(value, Secret):
+        return value
+    if isinstance(value, str) and value.strip():
+        return Secret(value)
+    shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
+    raise InvalidInputError(field, f"must be a non-empty string or a hirelink Secret, got {shown}")
+
+
+def numeric_id(field: str, value: object) -> str:
+    """A positive numeric id, given as an int or a string of digits, as its digits."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
+    return str(positive_int(field, value))
 
 
 def text(field: str, value: object) -> str:
@@ -181,29 +193,27 @@ def true_only_flag(field: str, value: object) -> bool:
     raise InvalidInputError(field, f"must be True, got {value!r}")
 
 
-def utc_timestamp(field: str, value: object) -> str:
-    """``YYYY-MM-DDTHH:MM:SS`` in UTC.
+def utc_moment(field: str, value: object) -> datetime:
+    """An aware datetime in UTC: the one conversion of every time argument.
 
     Aware datetimes are converted to UTC; naive ones are taken to be UTC already; a
     ``date`` means its midnight UTC.
     """
     if isinstance(value, datetime):
-        moment = value.astimezone(UTC) if value.tzinfo is not None else value
-    elif isinstance(value, date):
-        moment = datetime.combine(value, time(0, 0))
-    else:
-        raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
-    return moment.strftime("%Y-%m-%dT%H:%M:%S")
+        return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=UTC)
+    raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
+
+
+def utc_timestamp(field: str, value: object) -> str:
+    """``YYYY-MM-DDTHH:MM:SS`` in UTC (see :func:`utc_moment`)."""
+    return utc_moment(field, value).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def utc_timestamp_z(field: str, value: object) -> str:
     """:func:`utc_timestamp` with a trailing ``Z``."""
     return utc_timestamp(field, value) + "Z"
-
-
-def without_none(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The entries whose value was given (not None): generated code fills in the rest."""
-    return {name: value for name, value in values.items() if value is not None}
 
 
 Converter = Callable[[str, Any], Any]
@@ -242,4 +252,11 @@ class Inputs:
             if value is not None:
                 param = self.params[name]
                 converted[param.wire or name] = param.convert(name, value)
+        return converted
+
+    def wire_changes(self, changes: Mapping[str, object]) -> dict[str, Any]:
+        """:meth:`wire` for an update's ``**changes``, at least one of which must be given."""
+        converted = self.wire(changes)
+        if not converted:
+            raise InvalidInputError("changes", "give at least one of: " + ", ".join(self.params))
         return converted

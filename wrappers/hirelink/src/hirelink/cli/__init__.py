@@ -1,4 +1,5 @@
-"""hirelink command-line entry points.
+"""The ``hirelink`` command (:mod:`hirelink.cli.main`) and its demo (:mod:`hirelink.cli.demo`).
 
-For now the demo; the `hirelink` command arrives with the operations catalog.
+The command runs catalog operations with stored credentials; the demo runs every
+operation against the local stand-ins (it needs the ``hirelink[sandbox]`` extra).
 """

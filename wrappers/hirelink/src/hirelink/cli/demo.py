@@ -3,16 +3,17 @@
     python -m hirelink.cli.demo
 
 Starts every provider's stand-in on 127.0.0.1, saves credentials pointing at them (in a
-throwaway config directory, so yours are untouched), then runs each provider's workflow
-the way a workflow engine would: operation id, credential nickname, inputs. Operations
-the workflow story does not need run afterwards with the example their declaration
-carries (``hirelink.core.operation(example=...)``), so every catalog operation runs at
-least once and a new one needs no demo change. No account or network is needed.
+throwaway config directory, so yours are untouched), then runs every catalog operation
+the way a workflow engine would: operation id, credential nickname, inputs. The inputs
+are the example each declaration carries (``hirelink.core.operation(example=...)``); a
+provider's story only orders some operations and passes ids from one step to the next
+(the candidate found is the one verified). Operations the story leaves out run after it,
+in declaration order, so a new operation needs no demo change. No account or network is
+needed.
 """
 
 from __future__ import annotations
 
-import base64
 import sys
 import tempfile
 import time
@@ -20,184 +21,122 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from attrs import define, field
+from attrs import define, field, frozen
 from rich.console import Console
 from rich.table import Table
 
 from hirelink.api.recruitee_partners.inbound import SendCandidatePayload
 from hirelink.core import HirelinkError, Secret
-from hirelink.operations import invoke, load_providers
+from hirelink.operations import Operation, invoke, load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.recruitee_partners.service import create_partner_app
-from hirelink.sandbox.__main__ import StandIn, start_stand_ins
+from hirelink.sandbox import StandIn, start_stand_ins
 from hirelink.sandbox.recruitee_partners import PartnerCallError, PartnersSandbox
 from hirelink.sandbox.server import SandboxServer
 
 Context = dict[str, Any]
 
 
-@define(frozen=True)
+@frozen
 class Step:
-    """One workflow step: an operation, its inputs, and how to summarise its result.
+    """A story's step: a catalog operation run with its declared example, plus ids.
 
-    With ``action``, the step is not a catalog operation but something the other side
-    does (the sandbox playing Recruitee calling a partner); ``operation_id`` labels it.
+    ``uses`` maps an input to the context key holding the id an earlier step found (or to
+    a function of the context); ``keeps`` maps a context key to what a later step needs
+    from this step's result. With ``action``, the step is not a catalog operation but
+    something the other side does (the sandbox playing Recruitee calling a partner);
+    ``method`` labels it.
     """
 
-    operation_id: str
-    inputs: Mapping[str, Any] | Callable[[Context], Mapping[str, Any]]
-    summary: Callable[[Any], str]
-    remember: Callable[[Any, Context], None] = field(default=lambda result, context: None)
+    method: str
+    uses: Mapping[str, str | Callable[[Context], Any]] = field(factory=dict)
+    keeps: Mapping[str, Callable[[Any], Any]] = field(factory=dict)
     action: Callable[[Context], Any] | None = None
 
+    def inputs(self, example: Mapping[str, Any], context: Context) -> dict[str, Any]:
+        given = {
+            name: context[source] if isinstance(source, str) else source(context)
+            for name, source in self.uses.items()
+        }
+        return {**example, **given}
 
-def recruitee_workflow() -> list[Step]:
-    """Find a candidate, verify them, write the outcome back; then the other operations."""
 
-    def found(result: Any, context: Context) -> None:
-        context["candidate"] = result["candidates"][0]["id"]
+def _id(result: Any) -> Any:
+    return result["id"]
 
-    def created(result: Any, context: Context) -> None:
-        context["new_candidate"] = result["id"]
 
-    return [
+def _first_id(result: Any) -> Any:
+    return result[0]["id"]
+
+
+def _first_v2_id(result: Any) -> Any:
+    return result["_data"][0]["id"]
+
+
+CANDIDATE = {"candidate_id": "candidate"}
+
+STORIES: dict[str, list[Step]] = {
+    # Find a candidate, verify them, write the outcome back; then apply someone to a job.
+    "recruitee": [
+        Step("list_candidates", keeps={"candidate": lambda r: r["candidates"][0]["id"]}),
+        Step("get_candidate", CANDIDATE),
+        Step("update_candidate", CANDIDATE),
+        Step("update_candidate_cv", CANDIDATE),
+        Step("create_candidate_note", CANDIDATE),
+        Step("list_candidate_notes", CANDIDATE),
+        Step("add_candidate_tags", CANDIDATE),
+        Step("remove_candidate_tags", CANDIDATE),
+        Step("list_offers", keeps={"offer": _first_id}),
+        Step("get_offer", {"offer_id": "offer"}),
         Step(
-            "recruitee.list_candidates",
-            {"limit": 5, "with_messages": True, "sort": "by_date"},
-            lambda r: f"{len(r['candidates'])} candidates; first: {r['candidates'][0]['name']}",
-            found,
+            "create_candidate",
+            {"offer_ids": lambda c: [c["offer"]]},
+            keeps={"new_candidate": _id},
         ),
+        Step("delete_candidate", {"candidate_id": "new_candidate"}),
+    ],
+    # Apply with a CV, read it back, tag the candidate verified and leave a note.
+    "join": [
+        Step("list_jobs", keeps={"job": _first_id}),
+        Step("get_job", {"job_id": "job"}),
         Step(
-            "recruitee.get_candidate",
-            lambda c: {"candidate_id": c["candidate"]},
-            lambda r: f"{r['name']} <{', '.join(r['emails'])}>",
+            "create_application",
+            {"job_id": "job"},
+            keeps={"candidate": lambda r: r["candidateId"]},
         ),
+        Step("list_applications", keeps={"application": _first_id}),
+        Step("get_application", {"application_id": "application"}),
+        Step("set_candidate_tags", CANDIDATE),
+        Step("create_candidate_note", CANDIDATE),
+    ],
+    # Check the connection, take an application with a CV, then read it back through v2.
+    "personio": [
+        Step("check_connection"),
+        Step("list_job_positions", keeps={"position": _first_id}),
+        Step("upload_document"),
+        Step("create_application", {"job_position_id": "position"}),
         Step(
-            "recruitee.update_candidate",
-            lambda c: {
-                "candidate_id": c["candidate"],
-                "phones": ["+49 30 1234567"],
-                "links": ["https://verify.example.org/case/42"],
+            "list_applications",
+            keeps={
+                "application": _first_v2_id,
+                "candidate": lambda r: r["_data"][0]["candidate"]["id"],
             },
-            lambda r: f"phones={r['phones']}",
         ),
-        Step(
-            "recruitee.update_candidate_cv",
-            lambda c: {
-                "candidate_id": c["candidate"],
-                "remote_cv_url": "https://files.example.org/cv-verified.pdf",
-            },
-            lambda r: f"CV {r['cv_processing_status']}",
-        ),
-        Step(
-            "recruitee.create_candidate_note",
-            lambda c: {"candidate_id": c["candidate"], "body": "Identity verified."},
-            lambda r: f"note {r['id']}",
-        ),
-        Step(
-            "recruitee.list_candidate_notes",
-            lambda c: {"candidate_id": c["candidate"]},
-            lambda r: f"{len(r)} note(s)",
-        ),
-        Step(
-            "recruitee.add_candidate_tags",
-            lambda c: {"candidate_id": c["candidate"], "tags": ["identity-verified", "demo"]},
-            lambda r: f"tags {r['tags']}",
-        ),
-        Step(
-            "recruitee.remove_candidate_tags",
-            lambda c: {"candidate_id": c["candidate"], "tags": ["demo"]},
-            lambda r: f"tags {r['tags']}",
-        ),
-        Step(
-            "recruitee.list_offers",
-            {"kind": "job", "scope": "active"},
-            lambda r: f"{len(r)} active jobs",
-            lambda r, c: c.update(offer=r[0]["id"]),
-        ),
-        Step(
-            "recruitee.get_offer",
-            lambda c: {"offer_id": c["offer"]},
-            lambda r: f"{r['title']} ({r['status']})",
-        ),
-        Step(
-            "recruitee.create_candidate",
-            lambda c: {
-                "name": "Demo Applicant",
-                "emails": ["demo@example.org"],
-                "offer_ids": [c["offer"]],
-            },
-            lambda r: f"id {r['id']}",
-            created,
-        ),
-        Step(
-            "recruitee.delete_candidate",
-            lambda c: {"candidate_id": c["new_candidate"]},
-            lambda r: f"deleted {r['id']}",
-        ),
-    ]
-
-
-CV_BASE64 = base64.b64encode(b"%PDF-1.4\n% demo CV\n").decode()
-
-
-def join_workflow() -> list[Step]:
-    """Apply with a CV, read it back, tag the candidate verified and leave a note."""
-
-    def applied(result: Any, context: Context) -> None:
-        context["candidate"] = result["candidateId"]
-
-    return [
-        Step(
-            "join.list_jobs",
-            {},
-            lambda r: f"{len(r)} jobs; first: {r[0]['title']}",
-            lambda r, c: c.update(job=r[0]["id"]),
-        ),
-        Step(
-            "join.get_job",
-            lambda c: {"job_id": c["job"]},
-            lambda r: f"{r['title']} ({r['status']})",
-        ),
-        Step(
-            "join.create_application",
-            lambda c: {
-                "job_id": c["job"],
-                "first_name": "Ada",
-                "last_name": "Lindqvist",
-                "email": "ada.demo@example.org",
-                "source": "ORGANIC",
-                "documents": [{"type": "CV", "filename": "ada-cv.pdf", "content": CV_BASE64}],
-            },
-            lambda r: f"candidate {r['candidateId']}",
-            applied,
-        ),
-        Step(
-            "join.list_applications",
-            {"page": 1, "page_size": 50},
-            lambda r: f"{len(r)} applications on page 1",
-            lambda r, c: c.update(application=r[0]["id"]),
-        ),
-        Step(
-            "join.get_application",
-            lambda c: {"application_id": c["application"]},
-            lambda r: f"{r['candidate']['firstName']} {r['candidate']['lastName']}",
-        ),
-        Step(
-            "join.set_candidate_tags",
-            lambda c: {"candidate_id": c["candidate"], "tags": ["identity-verified"]},
-            lambda r: f"tags {r.get('tags')}",
-        ),
-        Step(
-            "join.create_candidate_note",
-            lambda c: {"candidate_id": c["candidate"], "body": "Identity verified."},
-            lambda r: f"note {r.get('id')}",
-        ),
-    ]
+        Step("get_application", {"application_id": "application"}),
+        Step("list_application_stage_transitions", {"application_id": "application"}),
+        Step("get_candidate", CANDIDATE),
+        Step("list_jobs", keeps={"job": _first_v2_id}),
+        Step("get_job", {"job_position_id": "job"}),
+        Step("list_categories", keeps={"category": _first_id}),
+        Step("get_category", {"category_id": "category"}),
+        Step("list_persons", keeps={"person": _first_v2_id}),
+        Step("get_person", {"person_id": "person"}),
+    ],
+}
 
 
 CUSTOMER_TOKEN = "skillcheck-customer-4100"  # noqa: S105 - issued by the demo partner
-CANDIDATE = {
+APPLICANT = {
     "id": 7730011,
     "first_name": "Ada",
     "last_name": "Lindqvist",
@@ -224,196 +163,30 @@ class SkillCheck:
         self.invitations.append(payload)
 
 
-def partners_workflow(sandbox: PartnersSandbox, service_url: str, company: int) -> list[Step]:
+def partners_story(sandbox: PartnersSandbox, service_url: str) -> list[Step]:
     """Register a partner service, let Recruitee send it a candidate, report the result."""
 
     def send(context: Context) -> Any:
         sandbox.check_token(token=CUSTOMER_TOKEN)
         return sandbox.send_candidate(
-            company_id=company, candidate=CANDIDATE, token=CUSTOMER_TOKEN, test_id=12
+            company_id=sandbox.company_id,
+            candidate=APPLICANT,
+            token=CUSTOMER_TOKEN,
+            test_id=12,
         )
 
     urls = {name: f"{service_url}/{name}" for name in ("validate_token", "tests", "send_candidate")}
     return [
+        Step("create_partner", {"urls": lambda c: urls}),
+        Step("set_partner_inputs"),
+        Step("update_partner"),
         Step(
-            "recruitee_partners.get_partner",
-            {"company_id": company},
-            lambda r: f"sample partner {r['name']!r}, secret {r['secret']}",
+            "Recruitee -> partner: send candidate", action=send, keeps={"report": lambda r: r["id"]}
         ),
-        Step(
-            "recruitee_partners.delete_partner",
-            {"company_id": company},
-            lambda r: "sample partner deleted",
-        ),
-        Step(
-            "recruitee_partners.create_partner",
-            {"company_id": company, "kind": "assessment", "name": "SkillCheck", "urls": urls},
-            lambda r: f"{r['name']} ({r['kind']}); secret saved in the credential",
-        ),
-        Step(
-            "recruitee_partners.set_inputs",
-            {
-                "company_id": company,
-                "inputs": [
-                    {"kind": "first_name", "required": True},
-                    {"kind": "last_name", "required": True},
-                    {"kind": "email", "required": True},
-                    {"kind": "phone", "required": False},
-                ],
-            },
-            lambda r: "send dialog: " + ", ".join(i["kind"] for i in r["inputs"]),
-        ),
-        Step(
-            "recruitee_partners.update_partner",
-            {"company_id": company, "description": "Timed tests with auto-scoring."},
-            lambda r: f"description: {r['description']}",
-        ),
-        Step(
-            "Recruitee -> partner: send candidate",
-            {},
-            action=send,
-            summary=lambda r: f"report {r['status']} for {r['test_name']!r}",
-            remember=lambda r, c: c.update(report=r["id"]),
-        ),
-        Step(
-            "recruitee_partners.update_report",
-            lambda c: {
-                "report_id": c["report"],
-                "status": "completed",
-                "score": "82%",
-                "completed_at": "2025-03-06T14:05:11Z",
-            },
-            lambda r: f"status {r['status']}, score {r['score']}",
-        ),
-        Step(
-            "recruitee_partners.create_report",
-            {
-                "company_id": company,
-                "candidate_id": CANDIDATE["id"],
-                "status": "sent",
-                "subtitle": "Retake",
-            },
-            lambda r: f"report {r['id'][:8]}... {r['status']}",
-            lambda r, c: c.update(retake=r["id"]),
-        ),
-        Step(
-            "recruitee_partners.delete_report",
-            lambda c: {"report_id": c["retake"]},
-            lambda r: "retake report deleted",
-        ),
-        Step(
-            "recruitee_partners.regenerate_secret",
-            {},
-            lambda r: "new secret saved in the credential",
-        ),
-        Step(
-            "recruitee_partners.list_candidate_reports",
-            {"company_id": company, "candidate_id": CANDIDATE["id"]},
-            lambda r: "; ".join(f"{x['test_name']}: {x['status']} {x['score']}" for x in r),
-        ),
+        Step("update_report", {"report_id": "report"}),
+        Step("create_report", keeps={"retake": _id}),
+        Step("delete_report", {"report_id": "retake"}),
     ]
-
-
-def personio_workflow() -> list[Step]:
-    """Check the connection, take an application with a CV, then read it back through v2."""
-
-    def positions(result: Any, context: Context) -> None:
-        context["position"] = result[0]["id"]
-
-    return [
-        Step(
-            "personio.check_connection",
-            {},
-            lambda r: f"{sum(c['ok'] for c in r)}/{len(r)} credentials pass",
-        ),
-        Step(
-            "personio.list_job_positions",
-            {"language": "en"},
-            lambda r: f"{len(r)} open positions; first: {r[0]['name']}",
-            positions,
-        ),
-        Step(
-            "personio.upload_document",
-            {"file": CV_BASE64, "filename": "lena-cv.pdf"},
-            lambda r: f"{r['original_filename']} stored as {r['uuid'][:8]}...",
-        ),
-        Step(
-            "personio.create_application",
-            lambda c: {
-                "job_position_id": c["position"],
-                "first_name": "Lena",
-                "last_name": "Demo",
-                "email": "lena.demo@example.org",
-                "attributes": {"phone": "+49 40 5550123"},
-                "documents": [{"type": "cv", "filename": "lena-cv.pdf", "content": CV_BASE64}],
-            },
-            lambda r: f"submitted to position {r['job_position_id']}",
-        ),
-        Step(
-            "personio.list_applications",
-            {"candidate_email": "lena.demo@example.org"},
-            lambda r: f"{len(r['_data'])} application(s) for lena.demo@example.org",
-            lambda r, c: c.update(
-                application=r["_data"][0]["id"], candidate=r["_data"][0]["candidate"]["id"]
-            ),
-        ),
-        Step(
-            "personio.get_application",
-            lambda c: {"application_id": c["application"]},
-            lambda r: f"application {r['id']}: {r['job']['name']}",
-        ),
-        Step(
-            "personio.list_application_stage_transitions",
-            lambda c: {"application_id": c["application"]},
-            lambda r: f"{len(r)} stage transition(s)",
-        ),
-        Step(
-            "personio.list_candidates",
-            {"email": "lena.demo@example.org"},
-            lambda r: f"{len(r['_data'])} candidate(s)",
-        ),
-        Step(
-            "personio.get_candidate",
-            lambda c: {"candidate_id": c["candidate"]},
-            lambda r: f"{r['first_name']} {r['last_name']}",
-        ),
-        Step(
-            "personio.list_jobs",
-            {"limit": 5},
-            lambda r: f"{len(r['_data'])} jobs",
-            lambda r, c: c.update(job=r["_data"][0]["id"]),
-        ),
-        Step("personio.get_job", lambda c: {"job_id": c["job"]}, lambda r: r["name"]),
-        Step(
-            "personio.list_categories",
-            {},
-            lambda r: f"{len(r)} categories",
-            lambda r, c: c.update(category=r[0]["id"]),
-        ),
-        Step(
-            "personio.get_category",
-            lambda c: {"category_id": c["category"]},
-            lambda r: f"{r['name']}: {len(r.get('stages') or [])} stages",
-        ),
-        Step(
-            "personio.list_persons",
-            {"limit": 5},
-            lambda r: f"{len(r['_data'])} persons",
-            lambda r, c: c.update(person=r["_data"][0]["id"]),
-        ),
-        Step(
-            "personio.get_person",
-            lambda c: {"person_id": c["person"]},
-            lambda r: f"{r['first_name']} {r['last_name']} ({r['status']})",
-        ),
-    ]
-
-
-WORKFLOWS: dict[str, Callable[[], list[Step]]] = {
-    "recruitee": recruitee_workflow,
-    "join": join_workflow,
-    "personio": personio_workflow,
-}
 
 
 @define
@@ -425,6 +198,9 @@ class Outcome:
 
 
 def _summary(result: Any) -> str:
+    pages = [key for key in ("_data", "candidates") if isinstance(result, dict) and key in result]
+    if pages:  # a page of a list: Personio's v2 ``_data``, Recruitee's ``candidates``
+        result = result[pages[0]]
     if isinstance(result, list):
         return f"{len(result)} item(s)"
     if isinstance(result, dict):
@@ -433,18 +209,16 @@ def _summary(result: Any) -> str:
     return str(result)
 
 
-def declared_steps(provider: str, story: list[Step]) -> list[Step]:
-    """The provider's catalog operations the story leaves out, with their declared examples."""
-    told = {step.operation_id for step in story}
-    return [
-        Step(operation.id, operation.example, _summary)
-        for operation in load_providers().operations(provider)
-        if operation.id not in told
-    ]
+def planned(provider: str, story: list[Step]) -> list[tuple[Step, Operation | None]]:
+    """The story's steps, then the provider's operations it leaves out (in declaration order)."""
+    operations = {o.method: o for o in load_providers().operations(provider)}
+    told = [(step, None if step.action else operations[step.method]) for step in story]
+    methods = {step.method for step in story}
+    return told + [(Step(m), o) for m, o in operations.items() if m not in methods]
 
 
-def run_workflow(
-    provider: str, nickname: str, store: CredentialStore, steps: list[Step]
+def run_story(
+    provider: str, nickname: str, store: CredentialStore, story: list[Step]
 ) -> list[Outcome]:
     context: Context = {}
 
@@ -453,30 +227,30 @@ def run_workflow(
         store.add(nickname, provider, {**stored.values, field_name: secret})
 
     outcomes = []
-    for step in steps:
+    for step, operation in planned(provider, story):
+        label = operation.id if operation else step.method
         started = time.perf_counter()
         try:
-            if step.action is not None:
+            if operation is None:
+                assert step.action is not None
                 result = step.action(context)
             else:
-                inputs = step.inputs(context) if callable(step.inputs) else step.inputs
+                inputs = step.inputs(operation.example, context)
                 values = store.credential_values(nickname)
-                result = invoke(step.operation_id, values, inputs, on_secret=keep)
-            step.remember(result, context)
-            ok, summary = True, step.summary(result)
+                result = invoke(operation.id, values, inputs, on_secret=keep)
+            context.update({key: read(result) for key, read in step.keeps.items()})
+            ok, summary = True, _summary(result)
         except (HirelinkError, PartnerCallError, KeyError, IndexError, TypeError) as error:
             ok, summary = False, f"{type(error).__name__}: {error}"
         elapsed_ms = (time.perf_counter() - started) * 1000
-        outcomes.append(Outcome(step.operation_id, ok, summary, elapsed_ms))
+        outcomes.append(Outcome(label, ok, summary, elapsed_ms))
     return outcomes
 
 
-def _workflow(stand_in: StandIn[Any], partner_service_url: str) -> list[Step]:
-    if stand_in.name == "recruitee_partners":
-        sandbox = stand_in.sandbox
-        assert isinstance(sandbox, PartnersSandbox)
-        return partners_workflow(sandbox, partner_service_url, sandbox.company_id)
-    return WORKFLOWS[stand_in.name]()
+def _story(stand_in: StandIn[Any], partner_service_url: str) -> list[Step]:
+    if isinstance(stand_in.sandbox, PartnersSandbox):
+        return partners_story(stand_in.sandbox, partner_service_url)
+    return STORIES[stand_in.name]
 
 
 def main() -> int:
@@ -505,16 +279,16 @@ def main() -> int:
                 nickname = f"sandbox-{stand_in.name}"
                 store.add(nickname, stand_in.name, stand_in.details)
                 console.print(f"credential [cyan]{nickname}[/cyan] -> {stand_in.server.url}")
-                steps = _workflow(stand_in, partner_service.url)
-                steps += declared_steps(stand_in.name, steps)
-                outcomes += run_workflow(stand_in.name, nickname, store, steps)
+                story = _story(stand_in, partner_service.url)
+                outcomes += run_story(stand_in.name, nickname, store, story)
     finally:
         partner_service.stop()
         for stand_in in stand_ins:
             stand_in.server.stop()
     table = Table(title="workflow")
-    table.add_column("operation", no_wrap=True)
-    table.add_column("result", overflow="ellipsis", no_wrap=True)
+    widest = max((len(outcome.operation_id) for outcome in outcomes), default=0)
+    table.add_column("operation", no_wrap=True, min_width=widest + 5)  # + the ok/FAIL mark
+    table.add_column("result", overflow="ellipsis", no_wrap=True, max_width=60)
     table.add_column("ms", justify="right", no_wrap=True)
     for outcome in outcomes:
         mark = "[green]ok[/green]" if outcome.ok else "[red]FAIL[/red]"

@@ -541,7 +541,7 @@ def sandbox_serve(
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
     _require_sandbox("hirelink sandbox serve")
-    from hirelink.sandbox.__main__ import start_stand_ins
+    from hirelink.sandbox import start_stand_ins
 
     stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
     try:

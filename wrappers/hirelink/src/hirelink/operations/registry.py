@@ -18,7 +18,7 @@ from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.operations import Declaration, declarations
+from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
 from .jsonable import mask_fields, to_json
@@ -70,10 +70,6 @@ class Provider:
     credential_fields: tuple[CredentialField, ...]
     client_class: type[AbstractContextManager[Any]]
     async_client_class: type[AbstractAsyncContextManager[Any]]
-    client_arguments: Callable[[Mapping[str, Any]], dict[str, Any]]
-    """Constructor keyword arguments from credential values."""
-    spec_name: str
-    """The spec the provider's generated models come from (for output schemas)."""
     check_operation: str
     """A cheap authenticated read that proves a credential works."""
     check_inputs: Mapping[str, Any] = field(factory=dict)
@@ -81,6 +77,11 @@ class Provider:
     conversions: Mapping[type, InputConversion] = field(factory=dict)
     secret_output_fields: frozenset[str] = frozenset()
     """Keys in results that hold secrets: shown as ``***`` in catalog output."""
+
+    def client_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Constructor keyword arguments: the credential fields given (each field is named
+        after the client's keyword argument)."""
+        return {f.name: values[f.name] for f in self.credential_fields if values.get(f.name)}
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
         return self.client_class(**self.client_arguments(values))
@@ -193,6 +194,8 @@ def declared_operations(
     """
     refreshes = refreshes_credential or {}
     overrides = input_types or {}
+    declared = declarations(provider.client_class)
+    walkers = {d.walks.name: name for name, d in declared.items() if isinstance(d, Walker)}
     return [
         Operation(
             id=f"{provider.name}.{name}",
@@ -200,11 +203,11 @@ def declared_operations(
             provider=provider,
             method=name,
             example=declaration.catalog.example,
-            iter_method=declaration.catalog.walker,
+            iter_method=walkers.get(name),
             input_types=overrides.get(name, {}),
             refreshes_credential=refreshes.get(name),
         )
-        for name, declaration in declarations(provider.client_class).items()
+        for name, declaration in declared.items()
         if declaration.catalog is not None
     ]
 

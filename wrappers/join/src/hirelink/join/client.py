@@ -1,6 +1,6 @@
 """``Join`` and ``AsyncJoin``: JOIN's API v2.
 
-Both inherit every operation from :class:`~hirelink.join._requests.JoinOperations`, where
+Both inherit every operation from :class:`~hirelink.join._operations.JoinOperations`, where
 each is declared once; they add only their constructor.
 """
 
@@ -24,8 +24,9 @@ from hirelink.core import (
     ProviderClient,
     Secret,
 )
+from hirelink.core.validation import secret
 
-from ._requests import JoinOperations
+from ._operations import JoinOperations
 
 DEFAULT_BASE_URL = "https://api.join.com/v2"
 
@@ -56,10 +57,10 @@ def refine_join_error(error: ApiError) -> ApiError | None:
 
 
 def _auth(token: str | Secret | None) -> HeaderAuth:
-    secret = Secret.coerce(ENVIRONMENT_VARIABLES.require("token", token), field="token")
-    if secret.reveal().lower().startswith("bearer "):
+    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
+    if given.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
-    return HeaderAuth(secret, hint=CREDENTIAL_HINT)  # Authorization: <token>, no scheme
+    return HeaderAuth(given, hint=CREDENTIAL_HINT)  # Authorization: <token>, no scheme
 
 
 def _config(token: str | Secret | None, options: ClientOptions) -> HttpConfig:

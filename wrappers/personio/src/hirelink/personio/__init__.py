@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from hirelink.core.lazy import reexport_lazily
 
 from ._errors import REASONS, reason_codes
-from ._requests import (
+from ._operations import (
     ApplicationFilters,
     CandidateFilters,
     JobFilters,

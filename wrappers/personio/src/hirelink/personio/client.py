@@ -12,7 +12,7 @@ A :class:`~hirelink.core.RoutedAuth` gives each request the credential its path 
 - anything else, in particular the public job feed host: nothing.
 
 Both classes inherit every operation from
-:class:`~hirelink.personio._requests.PersonioOperations`.
+:class:`~hirelink.personio._operations.PersonioOperations`.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ from hirelink.core.stores import Store
 from hirelink.core.validation import http_url
 
 from ._errors import refine_personio_error
-from ._requests import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, Credentials, PersonioOperations
-from .connection import WHERE_TO_FIND
+from ._operations import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, PersonioOperations
+from .credentials import WHERE_TO_FIND, Credentials
 
 __all__ = [
     "DEFAULT_API_BASE_URL",

@@ -19,43 +19,19 @@ every other operation made of several calls.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
-from typing import TYPE_CHECKING, Any, Final
+from collections.abc import Callable, Generator, Sequence, Sized
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from attrs import frozen
 
 from hirelink.core import ApiError, Call, Flow, HirelinkError
-from hirelink.core.operations import Operation, declarations
 
 from ._errors import reason_codes
+from .credentials import WHERE_TO_FIND, Credentials
+from .positions import JobPosition
 
-if TYPE_CHECKING:
-    from ._requests import PersonioOperations
-
-__all__ = ["WHERE_TO_FIND", "ConnectionCheck", "connection_flow"]
-
-WHERE_TO_FIND: Final[Mapping[str, str]] = {
-    "subdomain": "the subdomain of your Personio login page (https://<subdomain>.personio.de)",
-    "company_id": (
-        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Company ID"
-    ),
-    "recruiting_token": (
-        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Access token"
-    ),
-    "channel_id": (
-        "Personio > Settings > Recruiting > Channels > your channel > 'Recruiting API channel ID'"
-    ),
-    "client_id": (
-        "Personio > Marketplace > Create custom integration "
-        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > client ID"
-    ),
-    "client_secret": (
-        "Personio > Marketplace > Create custom integration "
-        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > API Secret"
-    ),
-}
-"""Where a customer finds each credential of the connection flow."""
+__all__ = ["ConnectionCheck", "connection_flow"]
 
 
 RECRUITING_READ: Final = "personio:recruiting:read"
@@ -114,25 +90,29 @@ def _where(*names: str) -> str:
     return "Copy " + "; ".join(f"{name} from {WHERE_TO_FIND[name]}" for name in names) + "."
 
 
-def _prepare(personio: PersonioOperations, name: str, **arguments: Any) -> Call[Any]:
-    """The call of one of the client's operations (read from its declaration)."""
-    declared = declarations(type(personio))[name]
-    assert isinstance(declared, Operation)
-    return declared.prepare(personio, **arguments)
+def connection_flow(
+    credentials: Credentials,
+    feed_url: str,
+    *,
+    feed: Call[Sequence[JobPosition]],
+    probe: Callable[[int], Call[None]],
+    categories: Callable[[], Call[Sized]],
+    granted_scopes: Callable[[], Sequence[str]],
+) -> Flow[list[ConnectionCheck]]:
+    """The checks (see the module docstring); yields calls, returns the verdicts.
 
-
-def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]:
-    """The checks (see the module docstring); yields calls, returns the verdicts."""
-    credentials = personio.credentials
+    ``feed`` reads the XML feed; ``probe`` is the refused submission to a position id;
+    ``categories`` reads the v2 job categories; ``granted_scopes`` are the v2 token's.
+    """
     checks: list[ConnectionCheck] = []
 
     feed_label = "API domain and XML feed"
-    positions = yield from _attempt(_prepare(personio, "list_job_positions", language="de"))
+    positions = yield from _attempt(feed)
     position_id = 1
     if isinstance(positions, HirelinkError):
         checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX))
     else:
-        detail = f"{len(positions)} published position(s) at {personio.feed_url}"
+        detail = f"{len(positions)} published position(s) at {feed_url}"
         checks.append(_passed("xml_feed", feed_label, detail))
         position_id = positions[0].id if positions else position_id
 
@@ -149,8 +129,8 @@ def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]
             )
         )
     else:
-        probe = yield from _attempt(personio._connection_probe(position_id))
-        key, reasons = _key_verdict(key_label, probe)
+        probe_outcome = yield from _attempt(probe(position_id))
+        key, reasons = _key_verdict(key_label, probe_outcome)
         checks.append(key)
     key_ok = checks[-1].ok
 
@@ -193,29 +173,31 @@ def connection_flow(personio: PersonioOperations) -> Flow[list[ConnectionCheck]]
             )
         )
         return checks
-    categories = yield from _attempt(_prepare(personio, "list_categories"))
-    scopes = " ".join(personio._granted_scopes()) or "not listed"
-    if not isinstance(categories, HirelinkError):
+    categories_answer = yield from _attempt(categories())
+    scopes = " ".join(granted_scopes()) or "not listed"
+    if not isinstance(categories_answer, HirelinkError):
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
         )
-        detail = f"{len(categories)} job categories readable"
+        detail = f"{len(categories_answer)} job categories readable"
         checks.append(_passed("recruiting_scope", scope_label, detail))
-    elif isinstance(categories, ApiError) and urlsplit(categories.url).path.endswith("/auth/token"):
+    elif isinstance(categories_answer, ApiError) and urlsplit(categories_answer.url).path.endswith(
+        "/auth/token"
+    ):
         fix = _where("client_id", "client_secret")
-        checks.append(_failed("client_credentials", client_label, categories.message, fix))
+        checks.append(_failed("client_credentials", client_label, categories_answer.message, fix))
         checks.append(
             _failed("recruiting_scope", scope_label, "needs working client credentials", fix)
         )
-    elif isinstance(categories, ApiError) and categories.status_code == 403:
+    elif isinstance(categories_answer, ApiError) and categories_answer.status_code == 403:
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
         )
-        detail = f"the token lacks {RECRUITING_READ} ({categories.message})"
+        detail = f"the token lacks {RECRUITING_READ} ({categories_answer.message})"
         checks.append(_failed("recruiting_scope", scope_label, detail, _SCOPE_FIX))
     else:
         fix = "Check the network and Personio's status, then try again."
-        checks.append(_failed("client_credentials", client_label, str(categories), fix))
+        checks.append(_failed("client_credentials", client_label, str(categories_answer), fix))
         checks.append(_failed("recruiting_scope", scope_label, "could not be checked", fix))
     return checks
 

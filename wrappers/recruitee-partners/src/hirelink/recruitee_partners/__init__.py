@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from hirelink.core.lazy import reexport_lazily
 
-from ._requests import (
+from ._operations import (
     Environment,
     InputField,
     PartnerChanges,

@@ -5,7 +5,7 @@ the partner record, the partner secret (``RT-PARTNER-SECRET``) for reports and s
 rotation. One connection holds both: a :class:`~hirelink.core.RoutedAuth` gives each
 request the credential its path needs, so a request only ever carries that one. Both
 classes inherit every operation from
-:class:`~hirelink.recruitee_partners._requests.PartnersOperations`.
+:class:`~hirelink.recruitee_partners._operations.PartnersOperations`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from hirelink.core import (
 )
 from hirelink.core.validation import secret
 
-from ._requests import Environment, PartnersOperations, codename_and_environment
+from ._operations import Environment, PartnersOperations, codename_and_environment
 
 PRODUCTION_BASE_URL: Final = "https://integrations.recruitee.com/api"
 RC_BASE_URL: Final = "https://integrations.rc.recruitee.dev/api"
@@ -88,10 +88,12 @@ def _setup(
             hint=CREDENTIAL_HINTS["partner_secret"],
         )
     client.partner_secret_auth = reports
+    # Given, even where unusable: operations on the partner record refuse production
+    # themselves, naming the environment rather than the token.
     client.credentials_given = frozenset(
         name
-        for name, auth in (("personal_token", management), ("partner_secret", reports))
-        if auth is not None
+        for name, value in (("personal_token", personal_token), ("partner_secret", reports))
+        if value is not None
     )
     auth = RoutedAuth([(_PARTNER_RECORD_PATH, management), ("/p/", reports)])
     return HttpConfig.from_options(options, default_base_url=default_base_url, auth=auth)

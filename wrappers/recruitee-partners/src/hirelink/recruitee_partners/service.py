@@ -66,6 +66,8 @@ __all__ = [
 logger = logging.getLogger("hirelink.recruitee_partners.service")
 
 DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
+# Deeper JSON is refused as malformed (400); a send_candidate payload nests a few levels.
+MAX_JSON_DEPTH: Final = 100
 _MAX_LISTED_PROBLEMS: Final = 5
 
 
@@ -278,12 +280,32 @@ class _PartnerService:
             raise Refusal(f"malformed JSON body: {error}", 400) from None
         except RecursionError:  # e.g. 200,000 unclosed "[": undecodable, not our failure
             raise Refusal("malformed JSON body: nested too deeply", 400) from None
+        if _nesting_exceeds(document, MAX_JSON_DEPTH):
+            # Python 3.13's decoder reads far deeper documents than 3.11's; the limit is ours.
+            raise Refusal("malformed JSON body: nested too deeply", 400)
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
             raise Refusal(_describe(error), 422) from None
         await _invoke("on_send_candidate", self._on_send_candidate, token, payload)
         return JSONResponse({})
+
+
+def _nesting_exceeds(document: object, limit: int) -> bool:
+    """Whether arrays and objects in ``document`` nest more than ``limit`` levels deep."""
+    level = [document] if isinstance(document, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+    return False
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hirelink.core.lazy import reexport_lazily
 
-from ._requests import CandidateFilters, CandidateProfile, NewCandidate
+from ._operations import CandidateFilters, CandidateProfile, NewCandidate
 from .client import DEFAULT_BASE_URL, RC_BASE_URL, AsyncRecruitee, Recruitee
 
 if TYPE_CHECKING:

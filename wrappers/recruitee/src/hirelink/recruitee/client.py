@@ -1,6 +1,6 @@
 """``Recruitee`` and ``AsyncRecruitee``: the Recruitee ATS API.
 
-Both inherit every operation from :class:`~hirelink.recruitee._requests.RecruiteeOperations`,
+Both inherit every operation from :class:`~hirelink.recruitee._operations.RecruiteeOperations`,
 where each is declared once; they add only their constructor.
 """
 
@@ -20,8 +20,9 @@ from hirelink.core import (
     ProviderClient,
     Secret,
 )
+from hirelink.core.validation import secret
 
-from ._requests import RecruiteeOperations, company_path_segment
+from ._operations import RecruiteeOperations, company_path_segment
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
 RC_BASE_URL = "https://api.rc.recruitee.dev"
@@ -48,11 +49,11 @@ def _setup(
     client.company_id = company_path_segment(
         ENVIRONMENT_VARIABLES.require("company_id", company_id)
     )
-    secret = Secret.coerce(ENVIRONMENT_VARIABLES.require("token", token), field="token")
+    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
-        auth=HeaderAuth.bearer(secret, hint=CREDENTIAL_HINT),
+        auth=HeaderAuth.bearer(given, hint=CREDENTIAL_HINT),
     )
 
 

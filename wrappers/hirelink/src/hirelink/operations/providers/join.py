@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from hirelink.join import AsyncJoin, Document, Join
 from hirelink.join.documents import DocumentTypeName
 
 from ..files import file_conversion
 from ..registry import CATALOG, CredentialField, Provider, declared_operations
-
-
-def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    arguments: dict[str, Any] = {"token": values["token"]}
-    if values.get("base_url"):
-        arguments["base_url"] = values["base_url"]
-    return arguments
 
 
 def _document(content: bytes, filename: str, type_: DocumentTypeName) -> Document:
@@ -32,8 +22,6 @@ JOIN = Provider(
     ),
     client_class=Join,
     async_client_class=AsyncJoin,
-    client_arguments=_arguments,
-    spec_name="join",
     check_operation="join.list_categories",
     conversions={Document: file_conversion(_document, types=DocumentTypeName, name="JoinDocument")},
 )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from pydantic import Base64Bytes
 
 from hirelink.personio import AsyncPersonio, Document, Personio
@@ -12,25 +9,6 @@ from hirelink.personio.documents import DocumentCategory
 
 from ..files import file_conversion
 from ..registry import CATALOG, CredentialField, Provider, declared_operations
-
-_VALUES = (
-    "company_id",
-    "recruiting_token",
-    "channel_id",
-    "client_id",
-    "client_secret",
-    "base_url",
-    "jobs_base_url",
-)
-
-
-def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    arguments: dict[str, Any] = {"subdomain": values["subdomain"]}
-    arguments.update({name: values[name] for name in _VALUES if values.get(name)})
-    for numeric in ("company_id", "channel_id"):
-        if numeric in arguments:
-            arguments[numeric] = int(arguments[numeric])
-    return arguments
 
 
 def _document(content: bytes, filename: str, category: DocumentCategory) -> Document:
@@ -72,8 +50,6 @@ PERSONIO = Provider(
     ),
     client_class=Personio,
     async_client_class=AsyncPersonio,
-    client_arguments=_arguments,
-    spec_name="personio",
     check_operation="personio.check_connection",
     conversions={Document: DOCUMENT},
 )

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 
 from ..registry import CATALOG, CredentialField, Provider, declared_operations
-
-
-def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    arguments: dict[str, Any] = {"company_id": values["company_id"], "token": values["token"]}
-    if values.get("base_url"):
-        arguments["base_url"] = values["base_url"]
-    return arguments
-
 
 RECRUITEE = Provider(
     name="recruitee",
@@ -31,8 +20,6 @@ RECRUITEE = Provider(
     ),
     client_class=Recruitee,
     async_client_class=AsyncRecruitee,
-    client_arguments=_arguments,
-    spec_name="recruitee",
     check_operation="recruitee.list_offers",
 )
 

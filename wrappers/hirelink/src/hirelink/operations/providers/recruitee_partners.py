@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from hirelink.recruitee_partners import AsyncRecruiteePartners, RecruiteePartners
 
 from ..registry import CATALOG, CredentialField, Provider, declared_operations
-
-
-def _arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    arguments: dict[str, Any] = {"codename": values["codename"]}
-    for name in ("environment", "personal_token", "partner_secret", "base_url"):
-        if values.get(name):
-            arguments[name] = values[name]
-    return arguments
-
 
 PARTNERS = Provider(
     name="recruitee_partners",
@@ -40,8 +28,6 @@ PARTNERS = Provider(
     ),
     client_class=RecruiteePartners,
     async_client_class=AsyncRecruiteePartners,
-    client_arguments=_arguments,
-    spec_name="recruitee-partners",
     check_operation="recruitee_partners.list_candidate_reports",
     check_inputs={"company_id": 1, "candidate_id": 1},
     secret_output_fields=frozenset({"secret"}),
@@ -52,7 +38,7 @@ CATALOG.register(
         PARTNERS,
         refreshes_credential={
             "create_partner": "partner_secret",
-            "regenerate_secret": "partner_secret",
+            "regenerate_partner_secret": "partner_secret",
         },
     )
 )

@@ -2,8 +2,9 @@
 
 It runs as a :class:`~hirelink.core.Call` like the generated endpoints.
 
-Generated endpoint modules expose ``sync_detailed`` and ``asyncio_detailed``; this module
-does the same for the one operation the generator cannot produce. The request goes
+Generated endpoint modules expose ``_get_kwargs``, ``_parse_response`` and
+``sync_detailed``; this module does the same for the one operation the generator cannot
+produce. The request goes
 through the client's httpx stack (retries, logging, typed errors); the feed host is
 addressed by an absolute URL, and the Personio auth never sends credentials there.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from attrs import frozen
 
 from hirelink.core.errors import api_error_from_response
 
@@ -21,14 +21,6 @@ from .._errors import refine_personio_error
 from ..positions import JobPosition, parse_job_feed
 
 _ACCEPT = {"Accept": "application/xml, text/xml;q=0.9, */*;q=0.1"}
-
-
-@frozen
-class FeedResponse:
-    """The ``DetailedResponse`` of the feed: status and parsed positions."""
-
-    status_code: int
-    parsed: list[JobPosition]
 
 
 def _get_kwargs(*, url: str, language: str, x_company_id: str | None = None) -> dict[str, Any]:
@@ -48,23 +40,14 @@ def _parse_response(*, client: Any, response: httpx.Response) -> list[JobPositio
     return parse_job_feed(response.content, source=source)
 
 
-def _parse(response: httpx.Response) -> FeedResponse:
-    return FeedResponse(response.status_code, _parse_response(client=None, response=response))
-
-
 def sync_detailed(
     *, client: Any, url: str, language: str, x_company_id: str | None = None
-) -> FeedResponse:
-    """GET the feed with the generated client's httpx client and parse it."""
+) -> list[JobPosition]:
+    """GET the feed with the generated client's httpx client and parse it.
+
+    Core runs the call itself (``_get_kwargs``, then ``_parse_response``), as for every
+    generated endpoint; this function gives ``functools.partial`` its signature.
+    """
     http: httpx.Client = client.get_httpx_client()
     kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
-    return _parse(http.request(**kwargs))
-
-
-async def asyncio_detailed(
-    *, client: Any, url: str, language: str, x_company_id: str | None = None
-) -> FeedResponse:
-    """The async twin of :func:`sync_detailed`."""
-    http: httpx.AsyncClient = client.get_async_httpx_client()
-    kwargs = _get_kwargs(url=url, language=language, x_company_id=x_company_id)
-    return _parse(await http.request(**kwargs))
+    return _parse_response(client=client, response=http.request(**kwargs))

@@ -20,7 +20,7 @@ in the same run, interleaved with the current code. ``nox -s bench`` extracts th
 commit the templates were introduced against (``BENCH_BEFORE``) and passes it.
 
 The sandbox runs in its own process, so its CPU and memory are not counted.
-Usage: python tests/bench/bench_clients.py [--before DIR] [--rounds 3] [--quick]
+Usage: python tools/bench_clients.py [--before DIR] [--rounds 3] [--quick]
 """
 
 from __future__ import annotations
@@ -91,9 +91,7 @@ def serve(records: int) -> int:
 @contextmanager
 def sandbox_process(records: int) -> Iterator[dict[str, Any]]:
     command = [sys.executable, __file__, "serve", "--records", str(records)]
-    process = subprocess.Popen(  # noqa: S603
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         line = process.stdout.readline()
@@ -416,7 +414,7 @@ def child(
     command = [sys.executable, __file__, "worker", kind, provider, "--details", details]
     for name, value in options.items():
         command += [f"--{name}", str(value)]
-    output = subprocess.run(  # noqa: S603
+    output = subprocess.run(
         command, env=env, capture_output=True, text=True, check=False, timeout=300
     )
     if output.returncode:

@@ -1,6 +1,6 @@
 """Check OpenAPI documents: valid 3.1, every operation documented, every example valid.
 
-Usage: python tests/check_specs.py specs/a.yaml [specs/b.yaml ...]
+Usage: python tools/check_specs.py specs/a.yaml [specs/b.yaml ...]
 
 For each document:
 - openapi-spec-validator accepts it;

@@ -12,12 +12,9 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
-from urllib.parse import urlsplit
-
-from attrs import frozen
 
 from hirelink.api.personio import models
 from hirelink.api.personio.models import (
@@ -42,7 +39,9 @@ from hirelink.core import (
     operation,
     walker,
 )
+from hirelink.core.calls import nothing
 from hirelink.core.files import LoadedFile, document_list
+from hirelink.core.operations import Operation, require_credentials
 from hirelink.core.pagination import CursorPage
 from hirelink.core.validation import (
     bounded_int,
@@ -51,13 +50,14 @@ from hirelink.core.validation import (
     non_empty_str,
     one_of,
     positive_int,
-    secret,
     string_list,
+    utc_moment,
 )
 from hirelink.core.validation import email as email_address
 
 from ._jobs_feed import list_job_positions
-from .connection import WHERE_TO_FIND, ConnectionCheck, connection_flow
+from .connection import ConnectionCheck, connection_flow
+from .credentials import WHERE_TO_FIND, Credentials
 from .documents import LIMITS, DocumentFile
 from .positions import JobPosition
 
@@ -67,7 +67,6 @@ if TYPE_CHECKING:
 __all__ = [
     "ApplicationFilters",
     "CandidateFilters",
-    "Credentials",
     "JobFilters",
     "NewApplication",
     "PersonFilters",
@@ -90,7 +89,6 @@ ATTRIBUTE_IDS: Final = (
     "salary_expectations",
 )
 _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_\d+")
-_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 _PROBE_DATE: Final = date(2999, 12, 31)
 
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
@@ -98,83 +96,6 @@ SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accep
 Moment = datetime | date
 T = TypeVar("T")
 Item_co = TypeVar("Item_co", covariant=True)
-
-
-def subdomain_of(value: object) -> str:
-    """The company's subdomain; ``acme``, ``acme.personio.de`` and URLs are accepted."""
-    text = non_empty_str("subdomain", value).strip().lower()
-    host = urlsplit(text).hostname if "://" in text else text
-    name = (host or "").split(".", 1)[0]
-    if not _SUBDOMAIN.fullmatch(name):
-        raise InvalidInputError("subdomain", f"must be {WHERE_TO_FIND['subdomain']}, got {value!r}")
-    return name
-
-
-def _digits(field: str, value: object) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(positive_int(field, value))
-    if isinstance(value, str) and value.strip().isdigit():
-        return value.strip()
-    raise InvalidInputError(field, f"must be a numeric id ({WHERE_TO_FIND[field]}), got {value!r}")
-
-
-@frozen
-class Credentials:
-    """What the connection flow collects; each operation needs only some of it."""
-
-    subdomain: str
-    company_id: str | None = None
-    recruiting_token: Secret | None = None
-    channel_id: int | None = None
-    client_id: str | None = None
-    client_secret: Secret | None = None
-
-    @classmethod
-    def create(
-        cls,
-        subdomain: str,
-        company_id: int | str | None = None,
-        recruiting_token: str | Secret | None = None,
-        channel_id: int | str | None = None,
-        client_id: str | None = None,
-        client_secret: str | Secret | None = None,
-    ) -> Credentials:
-        """Validate the given credentials (those left out stay None)."""
-        return cls(
-            subdomain=subdomain_of(subdomain),
-            company_id=None if company_id is None else _digits("company_id", company_id),
-            recruiting_token=None
-            if recruiting_token is None
-            else secret("recruiting_token", recruiting_token),
-            channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
-            client_id=None if client_id is None else non_empty_str("client_id", client_id),
-            client_secret=None if client_secret is None else secret("client_secret", client_secret),
-        )
-
-    @property
-    def given(self) -> tuple[str, ...]:
-        """Names of the credentials that were given."""
-        names = ("company_id", "recruiting_token", "channel_id", "client_id", "client_secret")
-        return tuple(name for name in names if getattr(self, name) is not None)
-
-    def missing(self, *names: str) -> list[str]:
-        return [name for name in names if getattr(self, name) is None]
-
-    def require(self, operation: str, *names: str) -> None:
-        """Raise :class:`InvalidInputError` naming the first missing credential."""
-        for name in self.missing(*names):
-            raise InvalidInputError(
-                name, f"{operation} needs it; find it under {WHERE_TO_FIND[name]}"
-            )
-
-
-def utc_moment(field: str, value: object) -> datetime:
-    """An aware UTC datetime; naive datetimes are taken as UTC, a date as its midnight."""
-    if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime.combine(value, time(0, 0), tzinfo=UTC)
-    raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
 
 
 def next_cursor(meta: models.ListMeta | object) -> str | None:
@@ -207,10 +128,6 @@ def _unwrap(model: type[T]) -> Callable[[object], T]:
         return narrow(data if data is not None and not isinstance(parsed, model) else parsed)
 
     return unwrap
-
-
-def _nothing(parsed: object) -> None:
-    """For answers without a documented body."""
 
 
 # --- argument groups ------------------------------------------------------------------
@@ -327,8 +244,8 @@ def _date_only(field: str, value: object) -> date:
 
 _CURSOR_PAGING = {"limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE), "cursor": non_empty_str}
 _UPDATED = {
-    "updated_after": Param(lambda f, v: utc_moment(f, v), wire="updated_at_gt"),
-    "updated_before": Param(lambda f, v: utc_moment(f, v), wire="updated_at_lt"),
+    "updated_after": Param(utc_moment, wire="updated_at_gt"),
+    "updated_before": Param(utc_moment, wire="updated_at_lt"),
 }
 _APPLICATIONS = Inputs("list_applications", **_CURSOR_PAGING, **_UPDATED, candidate_email=email)
 _CANDIDATES = Inputs("list_candidates", **_CURSOR_PAGING, **_UPDATED, email=email)
@@ -355,8 +272,8 @@ _PERSONS = Inputs(
     first_name=non_empty_str,
     last_name=non_empty_str,
     preferred_name=non_empty_str,
-    created_after=Param(lambda f, v: utc_moment(f, v), wire="created_at_gt"),
-    created_before=Param(lambda f, v: utc_moment(f, v), wire="created_at_lt"),
+    created_after=Param(utc_moment, wire="created_at_gt"),
+    created_before=Param(utc_moment, wire="created_at_lt"),
     **_UPDATED,
     status=one_of(ListPersonsStatus),
 )
@@ -380,6 +297,12 @@ def _one_updated_bound(filters: Mapping[str, object]) -> None:
         )
 
 
+_RECRUITING_KEY: Final = ("company_id", "recruiting_token")
+"""What the Recruiting API v1 needs (the ``Recruiting API key`` of the connection flow)."""
+_CLIENT_CREDENTIALS: Final = ("client_id", "client_secret")
+"""What the v2 API needs (a custom integration's client credentials)."""
+
+
 class PersonioOperations:
     """Every Personio operation; the client sets the attributes below."""
 
@@ -387,6 +310,11 @@ class PersonioOperations:
     feed_url: str
     oauth: ClientCredentialsAuth | None
     """The v2 token flow (None without client credentials)."""
+    credential_hints: Final = WHERE_TO_FIND
+
+    @property
+    def credentials_given(self) -> tuple[str, ...]:
+        return self.credentials.given
 
     # --- XML feed ---------------------------------------------------------------------
 
@@ -412,7 +340,11 @@ class PersonioOperations:
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
-    @operation("Upload Document", example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"})
+    @operation(
+        "Upload Document",
+        example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"},
+        requires=_RECRUITING_KEY,
+    )
     def upload_document(
         self, file: DocumentFile, *, filename: str | None = None
     ) -> Call[models.UploadedDocument]:
@@ -423,7 +355,6 @@ class PersonioOperations:
         :class:`~hirelink.core.Document` in ``documents`` of :meth:`create_application`
         to attach it.
         """
-        self.credentials.require("upload_document", "company_id", "recruiting_token")
         return self._upload(load_file(file, LIMITS, filename=filename))
 
     def _company_header(self) -> dict[str, str]:
@@ -433,10 +364,8 @@ class PersonioOperations:
 
     def _company_id(self) -> str:
         """The required ``X-Company-ID`` header parameter of the Recruiting API v1."""
-        company = self.credentials.company_id
-        if company is None:
-            raise InvalidInputError("company_id", "the Recruiting API needs company_id=")
-        return str(company)
+        require_credentials(self, "the Recruiting API", ("company_id",))
+        return str(self.credentials.company_id)
 
     def _upload(self, loaded: LoadedFile) -> Call[models.UploadedDocument]:
         from hirelink.api.personio.api.recruiting_v1 import upload_application_document
@@ -463,6 +392,7 @@ class PersonioOperations:
             "email": "lena.vogt@example.org",
             "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
         },
+        requires=_RECRUITING_KEY,
     )
     def create_application(
         self,
@@ -487,7 +417,6 @@ class PersonioOperations:
         raises :class:`~hirelink.core.DuplicateApplicationError`; other refusals raise
         the error their reason codes call for, with the codes in ``field_errors``.
         """
-        self.credentials.require("create_application", "company_id", "recruiting_token")
         documents = document_list("documents", fields.pop("documents", ()))
         request: dict[str, Any] = {
             "job_position_id": positive_int("job_position_id", job_position_id),
@@ -527,7 +456,7 @@ class PersonioOperations:
         body = models.ApplicationRequest(**wire, files=files or UNSET)
         yield Call(
             partial(create_application.sync_detailed, body=body, x_company_id=self._company_id()),
-            _nothing,
+            nothing,
         )
         return body
 
@@ -541,7 +470,6 @@ class PersonioOperations:
         from hirelink.api.personio.api.recruiting_v1 import create_application
         from hirelink.api.personio.types import UNSET
 
-        self.credentials.require("check_connection", "company_id", "recruiting_token")
         body = models.ApplicationRequest(
             first_name="Connection",
             last_name="Check",
@@ -555,18 +483,17 @@ class PersonioOperations:
         request = partial(
             create_application.sync_detailed, body=body, x_company_id=self._company_id()
         )
-        return Call(request, _nothing)
+        return Call(request, nothing)
 
     # --- OAuth and the connection --------------------------------------------------------
 
-    @operation()
+    @operation(requires=_CLIENT_CREDENTIALS)
     def revoke_access_token(self) -> Flow[bool]:
         """Revoke the cached v2 access token; the next v2 call fetches a new one.
 
         Returns False when no token was cached (nothing to revoke).
         """
         # Not in the catalog: each catalog call uses a fresh client, which holds no token.
-        self.credentials.require("revoke_access_token", "client_id", "client_secret")
         token = self.oauth.invalidate() if self.oauth else None
         return self._revoke(token.value if token else None)
 
@@ -577,7 +504,7 @@ class PersonioOperations:
         if token is None:
             return False
         body = models.RevokeRequest(token=token.reveal())
-        yield Call(partial(revoke_access_token.sync_detailed, body=body), _nothing)
+        yield Call(partial(revoke_access_token.sync_detailed, body=body), nothing)
         return True
 
     @operation("Check Connection")
@@ -588,21 +515,42 @@ class PersonioOperations:
         Recruiting API key, the channel ID, the client credentials and their recruiting
         scope, saying what to fix. Creates no data; never raises for API failures.
         """
-        return connection_flow(self)
+        return connection_flow(
+            self.credentials,
+            self.feed_url,
+            feed=PersonioOperations.list_job_positions.prepare(self, language="de"),
+            probe=self._connection_probe,
+            categories=lambda: PersonioOperations.list_categories.prepare(self),
+            granted_scopes=self._granted_scopes,
+        )
 
     def _granted_scopes(self) -> tuple[str, ...]:
         token = self.oauth.token if self.oauth else None
         return token.scopes if token else ()
 
-    # --- v2 recruiting ---------------------------------------------------------------
+    def _every_page(
+        self,
+        listing: Operation[Any, ...],
+        page_size: int,
+        maximum: int,
+        filters: Mapping[str, Any],
+    ) -> Walk[Any]:
+        """Every item of the v2 list operation ``listing``, page by page (every walker)."""
+        size = bounded_int(maximum=maximum)("page_size", page_size)
+        # After the first page only the cursor and the page size are sent: Personio's next
+        # links carry nothing else, so the cursor is taken to remember the filters.
+        return Walk.cursor(
+            lambda cursor: listing.prepare(
+                self, limit=size, cursor=cursor, **({} if cursor else filters)
+            ).map(_cursor_page)
+        )
 
-    def _v2(self, operation: str) -> None:
-        self.credentials.require(operation, "client_id", "client_secret")
+    # --- v2 recruiting ---------------------------------------------------------------
 
     @operation(
         "List Applications",
-        walker="iter_applications",
         example={"candidate_email": "lena.vogt@example.org"},
+        requires=_CLIENT_CREDENTIALS,
     )
     def list_applications(
         self,
@@ -619,42 +567,41 @@ class PersonioOperations:
         """
         from hirelink.api.personio.api.applications import list_applications
 
-        self._v2("list_applications")
         _one_updated_bound(filters)
         wire = _APPLICATIONS.wire({"limit": limit, "cursor": cursor, **filters})
         request = partial(list_applications.sync_detailed, **wire)
         return Call(request, instance_of(models.ApplicationList))
 
-    @walker
+    @walker(list_applications)
     def iter_applications(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page."""
-        return _cursor_walk(
-            lambda size, cursor, given: PersonioOperations.list_applications.prepare(
-                self, limit=size, cursor=cursor, **given
-            ),
-            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
-            filters,
+        return self._every_page(
+            PersonioOperations.list_applications, page_size, MAX_RECRUITING_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Application", example={"application_id": 8812046})
+    @operation(
+        "Retrieve Application", example={"application_id": 8812046}, requires=_CLIENT_CREDENTIALS
+    )
     def get_application(self, application_id: str | int) -> Call[models.Application]:
         """One application."""
         from hirelink.api.personio.api.applications import get_application
 
-        self._v2("get_application")
         request = partial(get_application.sync_detailed, _id("application_id", application_id))
         return Call(request, _unwrap(models.Application))
 
-    @operation("List Application Stage Transitions", example={"application_id": 8812046})
+    @operation(
+        "List Application Stage Transitions",
+        example={"application_id": 8812046},
+        requires=_CLIENT_CREDENTIALS,
+    )
     def list_application_stage_transitions(
         self, application_id: str | int
     ) -> Call[list[models.StageTransition]]:
         """The stages an application went through, latest first."""
         from hirelink.api.personio.api.applications import list_application_stage_transitions
 
-        self._v2("list_application_stage_transitions")
         request = partial(
             list_application_stage_transitions.sync_detailed,
             _id("application_id", application_id),
@@ -664,7 +611,7 @@ class PersonioOperations:
         )
 
     @operation(
-        "List Candidates", walker="iter_candidates", example={"email": "lena.vogt@example.org"}
+        "List Candidates", example={"email": "lena.vogt@example.org"}, requires=_CLIENT_CREDENTIALS
     )
     def list_candidates(
         self,
@@ -676,90 +623,82 @@ class PersonioOperations:
         """One page of candidates; filters ``updated_after`` or ``updated_before``, ``email``."""
         from hirelink.api.personio.api.candidates import list_candidates
 
-        self._v2("list_candidates")
         _one_updated_bound(filters)
         wire = _CANDIDATES.wire({"limit": limit, "cursor": cursor, **filters})
         return Call(
             partial(list_candidates.sync_detailed, **wire), instance_of(models.CandidateList)
         )
 
-    @walker
+    @walker(list_candidates)
     def iter_candidates(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> Walk[models.Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page."""
-        return _cursor_walk(
-            lambda size, cursor, given: PersonioOperations.list_candidates.prepare(
-                self, limit=size, cursor=cursor, **given
-            ),
-            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
-            filters,
+        return self._every_page(
+            PersonioOperations.list_candidates, page_size, MAX_RECRUITING_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Candidate", example={"candidate_id": 1})
+    @operation(
+        "Retrieve Candidate", example={"candidate_id": 5520029}, requires=_CLIENT_CREDENTIALS
+    )
     def get_candidate(self, candidate_id: str | int) -> Call[models.Candidate]:
         """One candidate."""
         from hirelink.api.personio.api.candidates import get_candidate
 
-        self._v2("get_candidate")
         request = partial(get_candidate.sync_detailed, _id("candidate_id", candidate_id))
         return Call(request, _unwrap(models.Candidate))
 
-    @operation("List Jobs", walker="iter_jobs", example={"limit": 10})
+    @operation("List Jobs", example={"limit": 10}, requires=_CLIENT_CREDENTIALS)
     def list_jobs(
         self, *, limit: int | None = None, cursor: str | None = None, **filters: Unpack[JobFilters]
     ) -> Call[models.JobList]:
         """One page of jobs (no descriptions: those are in the XML feed)."""
         from hirelink.api.personio.api.jobs import list_jobs
 
-        self._v2("list_jobs")
         _one_updated_bound(filters)
         wire = _JOBS.wire({"limit": limit, "cursor": cursor, **filters})
         return Call(partial(list_jobs.sync_detailed, **wire), instance_of(models.JobList))
 
-    @walker
+    @walker(list_jobs)
     def iter_jobs(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
     ) -> Walk[models.Job]:
         """Every job matching ``filters``, fetched lazily page by page."""
-        return _cursor_walk(
-            lambda size, cursor, given: PersonioOperations.list_jobs.prepare(
-                self, limit=size, cursor=cursor, **given
-            ),
-            _page_size(page_size, MAX_RECRUITING_PAGE_SIZE),
-            filters,
+        return self._every_page(
+            PersonioOperations.list_jobs, page_size, MAX_RECRUITING_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Job", example={"job_id": 1874512})
-    def get_job(self, job_id: str | int) -> Call[models.Job]:
-        """One job."""
+    @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
+    def get_job(self, job_position_id: str | int) -> Call[models.Job]:
+        """One job: the v2 record of a job position (the id the feed and
+        ``create_application`` call ``job_position_id``)."""
         from hirelink.api.personio.api.jobs import get_job
 
-        self._v2("get_job")
-        return Call(partial(get_job.sync_detailed, _id("job_id", job_id)), _unwrap(models.Job))
+        return Call(
+            partial(get_job.sync_detailed, _id("job_position_id", job_position_id)),
+            _unwrap(models.Job),
+        )
 
-    @operation("List Categories")
+    @operation("List Categories", requires=_CLIENT_CREDENTIALS)
     def list_categories(self) -> Call[list[models.Category]]:
         """Every job category (not paged)."""
         from hirelink.api.personio.api.categories import list_categories
 
-        self._v2("list_categories")
         return Call(partial(list_categories.sync_detailed), instance_of(models.CategoryList)).map(
             lambda page: page.field_data
         )
 
-    @operation("Retrieve Category", example={"category_id": 1})
+    @operation("Retrieve Category", example={"category_id": 88}, requires=_CLIENT_CREDENTIALS)
     def get_category(self, category_id: str | int) -> Call[models.Category]:
         """One job category."""
         from hirelink.api.personio.api.categories import get_category
 
-        self._v2("get_category")
         request = partial(get_category.sync_detailed, _id("category_id", category_id))
         return Call(request, _unwrap(models.Category))
 
     # --- v2 persons ------------------------------------------------------------------
 
-    @operation("List Persons", walker="iter_persons", example={"status": "ACTIVE"})
+    @operation("List Persons", example={"status": "ACTIVE"}, requires=_CLIENT_CREDENTIALS)
     def list_persons(
         self,
         *,
@@ -775,48 +714,26 @@ class PersonioOperations:
         """
         from hirelink.api.personio.api.persons import list_persons
 
-        self._v2("list_persons")
         wire = _PERSONS.wire({"limit": limit, "cursor": cursor, **filters})
         return Call(partial(list_persons.sync_detailed, **wire), instance_of(models.PersonList))
 
-    @walker
+    @walker(list_persons)
     def iter_persons(
         self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
     ) -> Walk[models.Person]:
         """Every person matching ``filters``, fetched lazily page by page."""
-        return _cursor_walk(
-            lambda size, cursor, given: PersonioOperations.list_persons.prepare(
-                self, limit=size, cursor=cursor, **given
-            ),
-            _page_size(page_size, MAX_PERSONS_PAGE_SIZE),
-            filters,
+        return self._every_page(
+            PersonioOperations.list_persons, page_size, MAX_PERSONS_PAGE_SIZE, filters
         )
 
-    @operation("Retrieve Person", example={"person_id": 24205129})
+    @operation("Retrieve Person", example={"person_id": 24205101}, requires=_CLIENT_CREDENTIALS)
     def get_person(self, person_id: str | int) -> Call[models.Person]:
         """One person."""
         from hirelink.api.personio.api.persons import get_person
 
-        self._v2("get_person")
         return Call(
             partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(models.Person)
         )
-
-
-def _cursor_walk(
-    page: Callable[[int, str | None, Mapping[str, Any]], Call[ListPage[T]]],
-    size: int,
-    filters: Mapping[str, Any],
-) -> Walk[T]:
-    # After the first page only the cursor and the page size are sent: Personio's next
-    # links carry nothing else, so the cursor is taken to remember the filters.
-    return Walk.cursor(
-        lambda cursor: page(size, cursor, {} if cursor else filters).map(_cursor_page)
-    )
-
-
-def _page_size(page_size: int, maximum: int) -> int:
-    return bounded_int(maximum=maximum)("page_size", page_size)
 
 
 def _id(field: str, value: object) -> str:

@@ -1,6 +1,6 @@
 """Breaking changes between two states of each OpenAPI spec, and the bump they need.
 
-    python -m tests.release.spec_diff [REF] [--root DIR]
+    python -m tools.release.spec_diff [REF] [--root DIR]
 
 With ``REF`` (any git revision), every ``specs/*.yaml`` of the working tree is compared
 with its state at ``REF``. Without it (CI), each spec is compared with its *baseline*: its

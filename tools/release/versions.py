@@ -1,6 +1,6 @@
 """Check versions, internal dependency ranges and changelogs of every distribution.
 
-    python -m tests.release.versions
+    python -m tools.release.versions
 
 - a generated distribution's version is its spec's ``info.version``;
 - every dependency on another distribution of the repository is a bounded range

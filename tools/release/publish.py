@@ -1,6 +1,6 @@
 """Upload built distributions to a package index, never overwriting anything.
 
-    python -m tests.release.publish --index-url URL [--simple-url URL] [--dist DIR]
+    python -m tools.release.publish --index-url URL [--simple-url URL] [--dist DIR]
                                     [--check-fresh]
 
 ``--index-url`` is the upload endpoint of any index that speaks the standard upload

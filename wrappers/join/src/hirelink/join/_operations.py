@@ -117,7 +117,7 @@ class JoinOperations:
 
     # --- jobs -----------------------------------------------------------------------
 
-    @operation("List Jobs", walker="iter_jobs", example={"page_size": 20})
+    @operation("List Jobs", example={"page_size": 20})
     def list_jobs(
         self, *, page: int | None = None, page_size: int | None = None, content: bool | None = None
     ) -> Call[list[models.Job]]:
@@ -132,7 +132,7 @@ class JoinOperations:
         wire = _JOBS.wire({"page": page, "page_size": page_size, "content": content})
         return Call(partial(list_jobs.sync_detailed, **wire), list_of(models.Job))
 
-    @walker
+    @walker(list_jobs)
     def iter_jobs(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
     ) -> Walk[models.Job]:
@@ -144,7 +144,7 @@ class JoinOperations:
             page_size=page_size,
         )
 
-    @operation("Retrieve Job", example={"job_id": 1021})
+    @operation("Retrieve Job", example={"job_id": 8812345})
     def get_job(self, job_id: int) -> Call[models.Job]:
         """One job, with office, salary and contact."""
         from hirelink.api.join.api.jobs import get_job
@@ -157,7 +157,6 @@ class JoinOperations:
 
     @operation(
         "List Applications",
-        walker="iter_applications",
         example={"page": 1, "page_size": 50, "updated_after": "2025-03-01T00:00:00Z"},
     )
     def list_applications(
@@ -178,7 +177,7 @@ class JoinOperations:
         wire = _APPLICATIONS.wire({"page": page, "page_size": page_size, **filters})
         return Call(partial(list_applications.sync_detailed, **wire), list_of(models.Application))
 
-    @walker
+    @walker(list_applications)
     def iter_applications(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> Walk[models.Application]:
@@ -207,7 +206,7 @@ class JoinOperations:
     @operation(
         "Create Application",
         example={
-            "job_id": 1021,
+            "job_id": 8812345,
             "first_name": "Ada",
             "last_name": "Lindqvist",
             "email": "ada@example.org",
@@ -271,7 +270,7 @@ class JoinOperations:
     # --- candidates -----------------------------------------------------------------
 
     @operation(
-        "Update Candidate", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
+        "Set Candidate Tags", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
     )
     def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
         """Replace the candidate's whole tag set with ``tags``.
@@ -339,7 +338,7 @@ class JoinOperations:
             partial(list_seniority_levels.sync_detailed, **wire), list_of(models.SeniorityLevel)
         )
 
-    @operation("List Offices", walker="iter_offices", example={})
+    @operation("List Offices", example={})
     def list_offices(
         self,
         *,
@@ -353,7 +352,7 @@ class JoinOperations:
         wire = _OFFICES.wire({"page": page, "page_size": page_size, **filters})
         return Call(partial(list_offices.sync_detailed, **wire), list_of(models.Office))
 
-    @walker
+    @walker(list_offices)
     def iter_offices(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
     ) -> Walk[models.Office]:

@@ -13,7 +13,7 @@
    (so refreshed) every 100 calls, and how many secrets the scrub registry holds (flat).
 
 Usage, from the repository root (or ``nox -s soak -- ...``):
-    python -m tests.soak.soak [--lists 1000] [--creates 200] [--concurrent 50] [--calls 10000]
+    python -m tools.soak [--lists 1000] [--creates 200] [--concurrent 50] [--calls 10000]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from hirelink.recruitee import Recruitee
 from hirelink.sandbox.faults import FOREVER, Fault
 from hirelink.sandbox.personio import create_personio_sandbox
 from hirelink.sandbox.recruitee import create_recruitee_sandbox
-from tests.redis_server import RedisServer
+from tools.redis_server import RedisServer
 
 FAULT_SHARE = 0.2
 
@@ -178,7 +178,7 @@ def first_calls(concurrent: int, redis_url: str | None) -> dict[str, Any]:
 def personio_process() -> Iterator[dict[str, Any]]:
     """The stand-ins in a process of their own, so only the client's memory is measured."""
     command = [sys.executable, "-m", "hirelink.sandbox", "serve", "--max-lifetime", "1800"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
         yield json.loads(process.stdout.readline())["personio"]

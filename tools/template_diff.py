@@ -6,7 +6,7 @@ the file is ours alone. After an upgrade of the pin, the diff shows what moved u
 under our overrides. Exits 1 when the installed generator is not the version the
 templates are written for (TEMPLATES_FOR below, kept equal to the `generate` pin).
 
-Usage: python tests/template_diff.py [--stat]
+Usage: python tools/template_diff.py [--stat]
 """
 
 from __future__ import annotations

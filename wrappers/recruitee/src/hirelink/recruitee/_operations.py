@@ -8,6 +8,7 @@ entry of the operations catalog. Nothing here does I/O.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -37,6 +38,7 @@ from hirelink.core.validation import (
     http_url,
     id_list,
     non_empty_str,
+    numeric_id,
     one_of,
     positive_int,
     string_list,
@@ -164,10 +166,10 @@ def _candidate_key(candidate: models.CandidateListItem) -> int:
 
 def company_path_segment(company_id: int | str) -> str:
     """The ``/c/{company_id}`` segment: a numeric id or the company subdomain."""
-    if isinstance(company_id, int) and not isinstance(company_id, bool):
-        return str(positive_int("company_id", company_id))
-    if isinstance(company_id, str) and (company_id.isdigit() or _SUBDOMAIN.match(company_id)):
+    if isinstance(company_id, str) and _SUBDOMAIN.match(company_id) and not company_id.isdigit():
         return company_id
+    with contextlib.suppress(InvalidInputError):
+        return numeric_id("company_id", company_id)
     raise InvalidInputError(
         "company_id", f"must be the numeric company id or the subdomain, got {company_id!r}"
     )
@@ -182,7 +184,6 @@ class RecruiteeOperations:
 
     @operation(
         "List Candidates",
-        walker="iter_candidates",
         example={"limit": 20, "offset": 0, "qualified": True, "sort": "by_date"},
     )
     def list_candidates(
@@ -215,7 +216,7 @@ class RecruiteeOperations:
         )
         return Call(request, instance_of(models.CandidateList))
 
-    @walker
+    @walker(list_candidates)
     def iter_candidates(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> Walk[models.CandidateListItem]:
@@ -281,10 +282,8 @@ class RecruiteeOperations:
         # Recruitee documents PATCH /candidates/{id}/update_cv as the way to replace a
         # CV; only one client puts remote_cv_url in the plain PATCH, so whether that is
         # honoured is uncertain. The documented endpoint replaces the CV for sure.
-        profile = _PROFILE.wire(changes)
+        profile = _PROFILE.wire_changes(changes)
         cv_url = profile.pop("remote_cv_url", None)
-        if not profile and cv_url is None:
-            raise InvalidInputError("fields", "give at least one of: " + ", ".join(_PROFILE.params))
         candidate_id = self._candidate_id(candidate_id)
         calls: list[Call[models.Candidate]] = []
         if profile:
@@ -327,7 +326,7 @@ class RecruiteeOperations:
         )
         return _candidate_call(request)
 
-    @operation("Delete Candidate", example={"candidate_id": 7730011})
+    @operation("Delete Candidate", example={"candidate_id": 7730012})
     def delete_candidate(self, candidate_id: int) -> Call[models.Candidate]:
         """Delete a candidate; returns the record as it was, with ``deleted_at``."""
         from hirelink.api.recruitee.api.candidates import delete_candidate

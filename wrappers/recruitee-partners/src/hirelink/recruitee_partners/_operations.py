@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
-from typing import Any, Literal, NotRequired, Required, TypedDict, Unpack
+from typing import Any, Final, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
 from hirelink.api.recruitee_partners import models
@@ -40,8 +40,10 @@ from hirelink.core.validation import (
     http_url,
     json_object,
     non_empty_str,
+    numeric_id,
     positive_int,
     text,
+    utc_moment,
 )
 
 Environment = Literal["rc", "production"]
@@ -109,10 +111,9 @@ class ReportFields(TypedDict, total=False):
 
 
 _URL_KEYS = tuple(ServiceUrls.__annotations__)
-REPORT_EXAMPLE = "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa"
-
-
-_nothing = nothing
+# Reports the sandbox seeds, so that the examples run against it.
+_SENT_REPORT_EXAMPLE = "a1dd18bf-b78c-4aa5-b13a-cf940e8b5e5b"
+_COMPLETED_REPORT_EXAMPLE = "b9eb4151-2294-4f25-9d31-34834f174540"
 
 
 def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
@@ -124,13 +125,6 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
     return Secret(answer.secret)
-
-
-def company_path_segment(company_id: object) -> str:
-    """The ``/c/{company_id}`` segment: a Recruitee company id (digits are accepted too)."""
-    if isinstance(company_id, str) and company_id.isascii() and company_id.isdigit():
-        company_id = int(company_id)
-    return str(positive_int("company_id", company_id))
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
@@ -149,8 +143,7 @@ def iso_timestamp(field: str, value: object) -> str:
     """An ISO 8601 timestamp in UTC; naive datetimes are taken to be UTC already."""
     if not isinstance(value, datetime):
         raise InvalidInputError(field, f"must be a datetime, got {value!r}")
-    moment = value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    return moment.isoformat()
+    return utc_moment(field, value).isoformat()
 
 
 def _service_urls(field: str, value: object) -> dict[str, str]:
@@ -219,6 +212,12 @@ def codename_and_environment(codename: object, environment: object) -> tuple[str
     raise InvalidInputError("environment", f"must be 'rc' or 'production', got {environment!r}")
 
 
+_PERSONAL_TOKEN: Final = ("personal_token",)
+"""What managing the partner record (on RC) needs."""
+_PARTNER_SECRET: Final = ("partner_secret",)
+"""What the partner's own calls (reports, a new secret) need."""
+
+
 class PartnersOperations:
     """The operations of one partner; the client sets the attributes below."""
 
@@ -227,16 +226,12 @@ class PartnersOperations:
     credentials_given: frozenset[str]
     """Which of ``personal_token`` and ``partner_secret`` the client holds."""
     partner_secret_auth: HeaderAuth | None
-    """The partner secret's credential, rotated in place by :meth:`regenerate_secret`."""
+    """The partner secret's credential, rotated in place by :meth:`regenerate_partner_secret`."""
 
     def _switch_to(self, secret: Secret) -> Secret:
         if self.partner_secret_auth is not None:
             self.partner_secret_auth.rotate(secret)
         return secret
-
-    def _require(self, credential: str, purpose: str) -> None:
-        if credential not in self.credentials_given:
-            raise InvalidInputError(credential, f"{purpose} needs {credential}=; none was given")
 
     def _on_rc(self, operation: str) -> None:
         if self.environment != "rc":
@@ -257,11 +252,10 @@ class PartnersOperations:
             from hirelink.api.recruitee_partners.api.partner.update_partner import sync_detailed
         endpoint = sync_detailed
         body = models.PartnerFields.from_dict(fields)
-        request = partial(endpoint, self.codename, company_path_segment(company_id), body=body)
+        request = partial(endpoint, self.codename, numeric_id("company_id", company_id), body=body)
         return self._partner_call(request)
 
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
-        self._require("personal_token", "managing the partner record")
         return Call(endpoint_call, instance_of(models.Partner), envelope="partner").map(
             _treat_secret_as_secret
         )
@@ -276,6 +270,7 @@ class PartnersOperations:
             "name": "SkillCheck",
             "urls": {"send_candidate": "https://api.skillcheck.example/recruitee/send"},
         },
+        requires=_PERSONAL_TOKEN,
     )
     def create_partner(
         self,
@@ -300,18 +295,22 @@ class PartnersOperations:
         fields = _PARTNER_FIELDS.wire({"kind": kind, "name": name, **details})
         return self._write_partner(company_id, fields, new=True)
 
-    @operation("Retrieve Partner", example={"company_id": 4100})
+    @operation("Retrieve Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
     def get_partner(self, company_id: int) -> Call[models.Partner]:
         """The partner record, including its current ``secret``."""
         from hirelink.api.recruitee_partners.api.partner import get_partner
 
         self._on_rc("get_partner")
         request = partial(
-            get_partner.sync_detailed, self.codename, company_path_segment(company_id)
+            get_partner.sync_detailed, self.codename, numeric_id("company_id", company_id)
         )
         return self._partner_call(request)
 
-    @operation("Update Partner", example={"company_id": 4100, "description": "Timed coding tests."})
+    @operation(
+        "Update Partner",
+        example={"company_id": 4100, "description": "Timed coding tests."},
+        requires=_PERSONAL_TOKEN,
+    )
     def update_partner(
         self, company_id: int, **changes: Unpack[PartnerChanges]
     ) -> Call[models.Partner]:
@@ -319,43 +318,30 @@ class PartnersOperations:
         ``urls``, ``inputs``, ``options``); at least one is required. ``inputs`` replaces the
         list."""
         self._on_rc("update_partner")
-        fields = _PARTNER_FIELDS.wire(changes)
-        if not fields:
-            raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(_PARTNER_FIELDS.params)
-            )
+        fields = _PARTNER_FIELDS.wire_changes(changes)
         return self._write_partner(company_id, fields, new=False)
 
     @operation(
         "Set Partner Inputs",
         example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
+        requires=_PERSONAL_TOKEN,
     )
-    def set_inputs(self, company_id: int, inputs: Iterable[InputField]) -> Call[models.Partner]:
+    def set_partner_inputs(
+        self, company_id: int, inputs: Iterable[InputField]
+    ) -> Call[models.Partner]:
         """Replace the fields of the send dialog, e.g.
         ``[{"kind": "phone", "name": "phone", "required": False}]``.
 
         Kinds: ``first_name``, ``last_name``, ``email`` (the defaults), ``phone``,
         ``admin`` and ``offer``; each configured extra adds keys to ``send_candidate``.
         """
-        self._on_rc("set_inputs")
+        self._on_rc("set_partner_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
-
-    @operation("Delete Partner", example={"company_id": 4100})
-    def delete_partner(self, company_id: int) -> Call[None]:
-        """Delete the partner record."""
-        from hirelink.api.recruitee_partners.api.partner import delete_partner
-
-        self._on_rc("delete_partner")
-        request = partial(
-            delete_partner.sync_detailed, self.codename, company_path_segment(company_id)
-        )
-        self._require("personal_token", "managing the partner record")
-        return Call(request, _nothing)
 
     # --- partner secret -------------------------------------------------------------
 
-    @operation("Regenerate Partner Secret")
-    def regenerate_secret(self) -> Call[Secret]:
+    @operation("Regenerate Partner Secret", requires=_PARTNER_SECRET)
+    def regenerate_partner_secret(self) -> Call[Secret]:
         """Issue a new partner secret, switch this client to it, and return it.
 
         Recruitee retires the old secret at once; this client sends the new one from its
@@ -364,12 +350,15 @@ class PartnersOperations:
         from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
 
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
-        self._require("partner_secret", "regenerate_secret")
         return Call(request, instance_of(models.PartnerSecret)).map(_as_secret).map(self._switch_to)
 
     # --- reports (partner secret) ---------------------------------------------------
 
-    @operation("List Candidate Reports", example={"company_id": 4100, "candidate_id": 7730011})
+    @operation(
+        "List Candidate Reports",
+        example={"company_id": 4100, "candidate_id": 7730011},
+        requires=_PARTNER_SECRET,
+    )
     def list_candidate_reports(
         self, company_id: int, candidate_id: int
     ) -> Call[list[models.Report]]:
@@ -379,14 +368,15 @@ class PartnersOperations:
         request = partial(
             list_candidate_reports.sync_detailed,
             self.codename,
-            company_path_segment(company_id),
+            numeric_id("company_id", company_id),
             positive_int("candidate_id", candidate_id),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, list_of(models.Report), envelope="reports")
 
     @operation(
-        "Create Report", example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"}
+        "Create Report",
+        example={"company_id": 4100, "candidate_id": 7730011, "status": "sent"},
+        requires=_PARTNER_SECRET,
     )
     def create_report(
         self, company_id: int, candidate_id: int, **fields: Unpack[ReportFields]
@@ -402,16 +392,16 @@ class PartnersOperations:
         request = partial(
             create_report.sync_detailed,
             self.codename,
-            company_path_segment(company_id),
+            numeric_id("company_id", company_id),
             positive_int("candidate_id", candidate_id),
             body=models.NewReport.from_dict(_REPORT_FIELDS.wire(fields)),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, instance_of(models.Report), envelope="report")
 
     @operation(
         "Update Report",
-        example={"report_id": REPORT_EXAMPLE, "status": "completed", "score": "82%"},
+        example={"report_id": _SENT_REPORT_EXAMPLE, "status": "completed", "score": "82%"},
+        requires=_PARTNER_SECRET,
     )
     def update_report(
         self, report_id: str | UUID, **changes: Unpack[ReportFields]
@@ -426,25 +416,34 @@ class PartnersOperations:
         """
         from hirelink.api.recruitee_partners.api.reports import update_report
 
-        wire = _REPORT_FIELDS.wire(changes)
-        if not wire:
-            raise InvalidInputError(
-                "changes", "give at least one of: " + ", ".join(_REPORT_FIELDS.params)
-            )
+        wire = _REPORT_FIELDS.wire_changes(changes)
         request = partial(
             update_report.sync_detailed,
             self.codename,
             report_uuid(report_id),
             body=models.ReportChanges.from_dict(wire),
         )
-        self._require("partner_secret", "this report operation")
         return Call(request, instance_of(models.Report), envelope="report")
 
-    @operation("Delete Report", example={"report_id": REPORT_EXAMPLE})
+    @operation(
+        "Delete Report", example={"report_id": _COMPLETED_REPORT_EXAMPLE}, requires=_PARTNER_SECRET
+    )
     def delete_report(self, report_id: str | UUID) -> Call[None]:
         """Delete a report."""
         from hirelink.api.recruitee_partners.api.reports import delete_report
 
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
-        self._require("partner_secret", "this report operation")
-        return Call(request, _nothing)
+        return Call(request, nothing)
+
+    # --- last, so that the examples before it find the partner record -----------
+
+    @operation("Delete Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
+    def delete_partner(self, company_id: int) -> Call[None]:
+        """Delete the partner record."""
+        from hirelink.api.recruitee_partners.api.partner import delete_partner
+
+        self._on_rc("delete_partner")
+        request = partial(
+            delete_partner.sync_detailed, self.codename, numeric_id("company_id", company_id)
+        )
+        return Call(request, nothing)

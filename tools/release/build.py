@@ -1,6 +1,6 @@
 """Build every distribution reproducibly, then check what was built.
 
-    python -m tests.release.build OUT_DIR [--no-install-check]
+    python -m tools.release.build OUT_DIR [--no-install-check]
 
 Each distribution is built on its own by ``uv build --no-sources`` (sdist first, then the
 wheel from the unpacked sdist, as any third-party builder would), with the build backend

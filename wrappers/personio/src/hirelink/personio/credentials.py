@@ -1,0 +1,100 @@
+"""The credentials of Personio's connection flow, and where a customer finds each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Final
+from urllib.parse import urlsplit
+
+from attrs import frozen
+
+from hirelink.core import InvalidInputError, Secret
+from hirelink.core.validation import non_empty_str, positive_int, secret
+
+__all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
+
+_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+
+WHERE_TO_FIND: Final[Mapping[str, str]] = {
+    "subdomain": "the subdomain of your Personio login page (https://<subdomain>.personio.de)",
+    "company_id": (
+        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Company ID"
+    ),
+    "recruiting_token": (
+        "Personio > Settings > Integrations > API credentials > 'Recruiting API key' > Access token"
+    ),
+    "channel_id": (
+        "Personio > Settings > Recruiting > Channels > your channel > 'Recruiting API channel ID'"
+    ),
+    "client_id": (
+        "Personio > Marketplace > Create custom integration "
+        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > client ID"
+    ),
+    "client_secret": (
+        "Personio > Marketplace > Create custom integration "
+        "(https://<subdomain>.personio.de/configuration/marketplace/connected) > API Secret"
+    ),
+}
+"""Where a customer finds each credential of the connection flow."""
+
+
+def subdomain_of(value: object) -> str:
+    """The company's subdomain; ``acme``, ``acme.personio.de`` and URLs are accepted."""
+    text = non_empty_str("subdomain", value).strip().lower()
+    host = urlsplit(text).hostname if "://" in text else text
+    name = (host or "").split(".", 1)[0]
+    if not _SUBDOMAIN.fullmatch(name):
+        raise InvalidInputError("subdomain", f"must be {WHERE_TO_FIND['subdomain']}, got {value!r}")
+    return name
+
+
+def _digits(field: str, value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(positive_int(field, value))
+    if isinstance(value, str) and value.strip().isdigit():
+        return value.strip()
+    raise InvalidInputError(field, f"must be a numeric id ({WHERE_TO_FIND[field]}), got {value!r}")
+
+
+@frozen
+class Credentials:
+    """What the connection flow collects; each operation needs only some of it."""
+
+    subdomain: str
+    company_id: str | None = None
+    recruiting_token: Secret | None = None
+    channel_id: int | None = None
+    client_id: str | None = None
+    client_secret: Secret | None = None
+
+    @classmethod
+    def create(
+        cls,
+        subdomain: str,
+        company_id: int | str | None = None,
+        recruiting_token: str | Secret | None = None,
+        channel_id: int | str | None = None,
+        client_id: str | None = None,
+        client_secret: str | Secret | None = None,
+    ) -> Credentials:
+        """Validate the given credentials (those left out stay None)."""
+        return cls(
+            subdomain=subdomain_of(subdomain),
+            company_id=None if company_id is None else _digits("company_id", company_id),
+            recruiting_token=None
+            if recruiting_token is None
+            else secret("recruiting_token", recruiting_token),
+            channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
+            client_id=None if client_id is None else non_empty_str("client_id", client_id),
+            client_secret=None if client_secret is None else secret("client_secret", client_secret),
+        )
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """Names of the credentials that were given."""
+        names = ("company_id", "recruiting_token", "channel_id", "client_id", "client_secret")
+        return tuple(name for name in names if getattr(self, name) is not None)
+
+    def missing(self, *names: str) -> list[str]:
+        return [name for name in names if getattr(self, name) is None]
