@@ -161,7 +161,7 @@ def test_bad_configuration_is_refused() -> None:
     with pytest.raises(ValueError, match="tokens= "):
         create_webhook_app(tokens=None, on_event=print)
     with pytest.raises(ValueError, match="collection"):
-        create_webhook_app(tokens=OLD_TOKEN, on_event=print)  # type: ignore[arg-type]
+        create_webhook_app(tokens=OLD_TOKEN, on_event=print)
     with pytest.raises(ValueError, match="at least one"):
         create_webhook_app(tokens=[], on_event=print)
     with pytest.raises(ValueError, match="at most 3"):

@@ -35,6 +35,7 @@ from .errors import InvalidInputError
 
 if TYPE_CHECKING:
     from .clients import AsyncProviderClient, ProviderClient
+    from .feeds import Feed
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -199,6 +200,40 @@ class Walker(Declaration[P, T]):
         return self._bind(walk)
 
 
+class Watcher(Declaration[P, T]):
+    """A change feed over a list operation (:mod:`hirelink.core.feeds`): polls, yields."""
+
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Any],
+        walks: Walker[Any, Any],
+    ) -> None:
+        super().__init__(build, None, requires=walks.requires)
+        self.walks = walks
+        """The walker whose filtered pages each poll fetches."""
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Watcher[P, T]: ...
+
+    @overload
+    def __get__(self, instance: ProviderClient, owner: type) -> Callable[P, Iterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: AsyncProviderClient, owner: type
+    ) -> Callable[P, AsyncIterator[T]]: ...
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        if instance is None:
+            return self
+        build = self.build
+
+        def watch(*args: Any, **kwargs: Any) -> Any:
+            return instance._watch(build(instance, *args, **kwargs))  # type: ignore[attr-defined]
+
+        return self._bind(watch)
+
+
 def operation(
     title: str | None = None,
     *,
@@ -230,6 +265,22 @@ def walker(
 
     def declare(build: Callable[Concatenate[Any, P], Walk[T]]) -> Walker[P, T]:
         return Walker(build, walks)
+
+    return declare
+
+
+def watcher(
+    walks: Walker[Any, Any],
+) -> Callable[[Callable[Concatenate[Any, P], Feed[T]]], Watcher[P, T]]:
+    """Declare a ``watch_*`` method: a change feed over ``walks``'s filtered pages.
+
+    The builder returns a :class:`~hirelink.core.feeds.Feed` (``Feed.declare``): the
+    list's walk from a moment, the timestamp and the id of a record. The catalog leaves
+    watches out (they never end); it requires what the walker requires.
+    """
+
+    def declare(build: Callable[Concatenate[Any, P], Feed[T]]) -> Watcher[P, T]:
+        return Watcher(build, walks)
 
     return declare
 
