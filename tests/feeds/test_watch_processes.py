@@ -94,14 +94,16 @@ def workers() -> Iterator[list[Worker]]:
 
 
 def create(stand_in: StandIn[Any], count: int) -> list[int]:
+    ids = []
     with Join(**stand_in.client_kwargs()) as join:
-        return [
-            join.create_application(
+        for _ in range(count):
+            created = join.create_application(
                 8812345, first_name="Kai", last_name="Process",
                 email=f"process{next(_emails)}@example.org",
-            ).id
-            for _ in range(count)
-        ]  # fmt: skip
+            )  # fmt: skip
+            assert isinstance(created.id, int)  # the stand-in always answers the id
+            ids.append(created.id)
+    return ids
 
 
 def test_a_watch_killed_mid_run_and_restarted_loses_no_change(
@@ -117,7 +119,10 @@ def test_a_watch_killed_mid_run_and_restarted_loses_no_change(
     created += create(join_stand_in, 4)  # while no worker runs
     second = Worker(join_stand_in, checkpoint, since)
     workers.append(second)
-    received = lambda: set(first.records()) | set(second.records())  # noqa: E731
+
+    def received() -> set[int]:
+        return set(first.records()) | set(second.records())
+
     wait_for(lambda: set(created) <= received(), "every change")
     lost = set(created) - received()
     assert lost == set()

@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from hirelink.cli.events import register as register_events
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -102,6 +103,9 @@ def _fail(error: HirelinkError) -> NoReturn:
 
 def _store() -> CredentialStore:
     return CredentialStore(load_providers())
+
+
+register_events(app, _fail)  # `hirelink watch`, `hirelink webhooks serve`
 
 
 # --- ops ---------------------------------------------------------------------------
