@@ -588,11 +588,11 @@ class PersonioOperations:
 
         Personio has no recruiting webhooks, so this polls
         ``iter_applications(updated_after=...)`` every ``interval`` seconds and yields each
-        application whose ``updated_at`` is new (a stage change moves it), oldest first,
-        until the loop stops (or after ``polls`` polls). Starts from the checkpoint saved
-        in ``store`` under ``name``, else from ``since``, else from now. At least once:
-        after a restart an application whose handling was cut short comes again; none is
-        lost. With a Redis ``store`` one worker at a time polls (and spends the rate
+        application whose ``updated_at`` is new (that a stage change moves it is our
+        reading), oldest first, until the loop stops (or after ``polls`` polls). Starts
+        from the checkpoint saved in ``store`` under ``name``, else from ``since``, else
+        from now. At least once: after a restart an application whose handling was cut
+        short comes again; none is lost. With a Redis ``store`` one worker at a time polls (and spends the rate
         budget); another takes over within ``lease_ttl`` plus one ``interval`` when it
         dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
