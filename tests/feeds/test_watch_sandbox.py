@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from hirelink.sandbox import StandIn, serve_stand_in
+from tools.redis_server import RedisServer
 
 CREATED = 6
 INTERVAL = 0.05
@@ -133,3 +134,32 @@ def test_a_watch_resumes_from_its_checkpoint(stand_in: StandIn[Any], tmp_path: A
     assert len(second) == 1
     assert second[0] not in first
     assert "join:" in checkpoint.read_text()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_async_watches_sharing_redis_take_turns_and_share_the_checkpoint(
+    stand_in: StandIn[Any],
+) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+
+    async def consume(store: str, seen: list[Any]) -> None:
+        async with client_of(stand_in, sync=False) as client:
+            options = {"since": since, "interval": INTERVAL, "store": store, "polls": 10}
+            async for application in client.watch_applications(lease_ttl=1.0, **options):
+                seen.append(application.id)
+
+    async def both(store: str) -> tuple[list[Any], list[Any]]:
+        first: list[Any] = []
+        second: list[Any] = []
+        # The lease's holder polls 10 times and lets go; the other then resumes from the
+        # shared checkpoint, with nothing left to yield.
+        await asyncio.gather(consume(store, first), consume(store, second))
+        return first, second
+
+    with RedisServer() as redis_server:
+        first, second = asyncio.run(both(redis_server.url))
+    assert sorted(first + second) == sorted(created)
+    assert [] in (first, second)
