@@ -17,7 +17,7 @@ from hirelink.api.join.models import Job
 from hirelink.api.recruitee.models import Candidate, CandidateListItem
 from hirelink.api.recruitee_partners.models import Report
 from hirelink.core import AsyncProviderClient, InvalidInputError, ProviderClient
-from hirelink.core.operations import Operation, Walker, declarations
+from hirelink.core.operations import Operation, Walker, Watcher, declarations
 from hirelink.join import AsyncJoin, Join
 from hirelink.personio import AsyncPersonio, ConnectionCheck, Personio
 from hirelink.recruitee import AsyncRecruitee, Recruitee
@@ -66,7 +66,7 @@ def test_each_sync_method_has_an_async_twin_with_the_same_signature(
             assert sync_signature.parameters == async_signature.parameters, name
             assert sync_method.__doc__ == async_method.__doc__ == declaration.__doc__, name
             assert declaration.__doc__, f"{name} has no docstring"
-            if isinstance(declaration, Walker):
+            if isinstance(declaration, Walker | Watcher):
                 assert not inspect.iscoroutinefunction(async_method), name
             else:
                 assert isinstance(declaration, Operation)

@@ -18,10 +18,13 @@ import pytest
 
 from hirelink.api.recruitee.models import CandidateList, CandidateListItem
 from hirelink.core import AsyncProviderClient, Call, ProviderClient, Walk
-from hirelink.core.operations import Declaration, Walker, declarations
+from hirelink.core.operations import Declaration, Walker, Watcher, declarations
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 
 from .test_declarations import PAIRS
+
+# Walkers and watchers give iterators (async iterators on the async client), not awaitables.
+ITERATING = (Walker, Watcher)
 
 
 def _every_operation() -> list[tuple[type, type, dict[str, Any], str, Declaration[Any, Any]]]:
@@ -41,7 +44,7 @@ def _builder_parameters(declaration: Declaration[Any, Any]) -> list[str]:
 
 def _expected_return(declaration: Declaration[Any, Any], asynchronous: bool) -> Any:
     item = declaration.result_type
-    if isinstance(declaration, Walker):
+    if isinstance(declaration, ITERATING):
         return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
     return item  # an async method shows what awaiting it gives, as `async def` does
 
@@ -76,7 +79,7 @@ def test_signature_on_the_class_and_on_an_instance(
             assert list(on_instance.parameters) == parameters, (owner, name)
             assert on_class.return_annotation == expected, (owner, name)
             assert on_instance.return_annotation == expected, (owner, name)
-            awaited = is_async and not isinstance(declaration, Walker)
+            awaited = is_async and not isinstance(declaration, ITERATING)
             assert inspect.iscoroutinefunction(getattr(owner, name)) is awaited, (owner, name)
             assert inspect.iscoroutinefunction(getattr(instance, name)) is awaited, (owner, name)
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
-from typing import Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Protocol, Self, TypeVar
 
 import httpx
 
 from .calls import Call, Flow, HttpxSource, Walk, arun_flow, run_flow
 from .errors import InvalidInputError
 from .http import HttpConfig, build_async_client, build_client
+
+if TYPE_CHECKING:
+    from .feeds import Feed
 
 T = TypeVar("T")
 
@@ -62,6 +65,11 @@ class ProviderClient:
 
     def _walk(self, walk: Walk[T]) -> Iterator[T]:
         return walk.sync(self._run)
+
+    def _watch(self, feed: Feed[T]) -> Iterator[T]:
+        from .feeds import watch
+
+        return watch(feed, self._run)
 
     def close(self) -> None:
         """Close hirelink's client (a caller's own httpx client stays open)."""
@@ -111,6 +119,11 @@ class AsyncProviderClient:
 
     def _walk(self, walk: Walk[T]) -> AsyncIterator[T]:
         return walk.asynchronous(self._run)
+
+    def _watch(self, feed: Feed[T]) -> AsyncIterator[T]:
+        from .feeds import awatch
+
+        return awatch(feed, self._run)
 
     async def aclose(self) -> None:
         """Close hirelink's client (a caller's own httpx client stays open)."""

@@ -20,6 +20,7 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator, Mapping
 from types import MethodType
 from typing import (
+    TYPE_CHECKING,
     Any,
     Concatenate,
     Generic,
@@ -37,6 +38,9 @@ from attrs import frozen
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from .feeds import Feed
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -288,6 +292,55 @@ class Walker(Declaration[T, P]):
         return self._get(instance, owner)
 
 
+class Watcher(Declaration[T, P]):
+    """A change feed over a list operation (:mod:`hirelink.core.feeds`): polls, yields."""
+
+    def __init__(
+        self,
+        build: Callable[Concatenate[Any, P], Any],
+        walks: Walker[Any, Any],
+    ) -> None:
+        super().__init__(build, None, requires=walks.requires)
+        self.walks = walks
+        """The walker whose filtered pages each poll fetches."""
+
+    def returns(self, asynchronous: bool) -> Any:
+        item = self.result_type
+        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
+
+    def _runner(self, asynchronous: bool) -> Callable[..., Any]:
+        build = self.build
+
+        def watch(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            return self._watch(build(self, *args, **kwargs))
+
+        return watch
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[AsyncProviderClient]
+    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[ProviderClient]
+    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Watcher[T, P]: ...
+
+    @overload
+    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: AsyncProviderClient, owner: object
+    ) -> Callable[P, AsyncIterator[T]]: ...
+
+    def __get__(self, instance: object, owner: Any) -> Any:
+        return self._get(instance, owner)
+
+
 def operation(
     title: str | None = None,
     *,
@@ -319,6 +372,22 @@ def walker(
 
     def declare(build: Callable[Concatenate[Any, P], Walk[T]]) -> Walker[T, P]:
         return Walker(build, walks)
+
+    return declare
+
+
+def watcher(
+    walks: Walker[Any, Any],
+) -> Callable[[Callable[Concatenate[Any, P], Feed[T]]], Watcher[T, P]]:
+    """Declare a ``watch_*`` method: a change feed over ``walks``'s filtered pages.
+
+    The builder returns a :class:`~hirelink.core.feeds.Feed` (``Feed.declare``): the
+    list's walk from a moment, the timestamp and the id of a record. The catalog leaves
+    watches out (they never end); it requires what the walker requires.
+    """
+
+    def declare(build: Callable[Concatenate[Any, P], Feed[T]]) -> Watcher[T, P]:
+        return Watcher(build, walks)
 
     return declare
 

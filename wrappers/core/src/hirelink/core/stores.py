@@ -37,9 +37,10 @@ import logging
 import os
 import secrets
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Final, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
@@ -49,11 +50,13 @@ from .secrets import Secret, scrub
 __all__ = [
     "IN_PROCESS",
     "STORE_ENV",
+    "DeliveryLog",
     "InProcessStore",
     "RedisStore",
     "Store",
     "StoreUnavailableError",
     "TokenCache",
+    "delivery_log",
     "resolve_store",
 ]
 
@@ -88,11 +91,41 @@ class Store(LimiterSource, Protocol):
         """The shared cache of one credential's token; None keeps tokens in the client."""
 
 
+@runtime_checkable
+class DeliveryLog(Protocol):
+    """Which deliveries a receiver has taken, so that a repeated one is taken once."""
+
+    def claim_delivery(self, key: str, ttl: float) -> bool:
+        """Claim ``key`` for ``ttl`` seconds: True if nobody holds it (it is now ours)."""
+
+    def release_delivery(self, key: str) -> None:
+        """Forget ``key`` (its handling failed, so the sender's retry must get through)."""
+
+
 class InProcessStore:
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
+    def __init__(self) -> None:
+        self._deliveries: dict[str, float] = {}
+        self._deliveries_lock = threading.Lock()
+
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return shared_limiter(key, limit, window)
+
+    def claim_delivery(self, key: str, ttl: float) -> bool:
+        now = time.monotonic()
+        with self._deliveries_lock:
+            if len(self._deliveries) > _DELIVERY_PRUNE_AT:
+                for stale in [k for k, until in self._deliveries.items() if until <= now]:
+                    del self._deliveries[stale]
+            if self._deliveries.get(key, 0.0) > now:
+                return False
+            self._deliveries[key] = now + ttl
+            return True
+
+    def release_delivery(self, key: str) -> None:
+        with self._deliveries_lock:
+            self._deliveries.pop(key, None)
 
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         return None
@@ -102,6 +135,8 @@ class InProcessStore:
 
 
 IN_PROCESS: Final = InProcessStore()
+# Expired delivery claims are dropped once this many are held.
+_DELIVERY_PRUNE_AT: Final = 10_000
 
 # One reservation, atomically: the same decision as SlidingWindowLimiter.reserve, on the
 # server's clock (the processes may be on different hosts). The list holds the start
@@ -339,6 +374,25 @@ class RedisStore:
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         return _RedisTokenCache(self, key, client_secret) if self.share_tokens else None
 
+    def claim_delivery(self, key: str, ttl: float) -> bool:
+        redis_key = f"{KEY_PREFIX}:delivery:{key}"
+        ttl_ms = max(1, int(ttl * 1000))
+
+        def shared(client: Any) -> bool:
+            return bool(client.set(redis_key, b"1", nx=True, px=ttl_ms))
+
+        return self.run(
+            f"the delivery log ({key})", shared, lambda: IN_PROCESS.claim_delivery(key, ttl)
+        )
+
+    def release_delivery(self, key: str) -> None:
+        redis_key = f"{KEY_PREFIX}:delivery:{key}"
+
+        def local() -> None:
+            IN_PROCESS.release_delivery(key)
+
+        self.run(f"the delivery log ({key})", lambda client: client.delete(redis_key), local)
+
     def __repr__(self) -> str:
         return (
             f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
@@ -358,6 +412,14 @@ def _without_password(url: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _store_for_url(url: str, share_tokens: bool, fallback: bool) -> RedisStore:
     return RedisStore(url, share_tokens=share_tokens, fallback=fallback)
+
+
+def delivery_log(choice: DeliveryLog | Store | str | None) -> DeliveryLog:
+    """Where a receiver notes the deliveries it took: ``choice`` as for :func:`resolve_store`."""
+    resolved = resolve_store(choice) if isinstance(choice, str) or choice is None else choice
+    if not isinstance(resolved, DeliveryLog):
+        raise TypeError(f"{resolved!r} cannot note deliveries (it has no claim_delivery)")
+    return resolved
 
 
 def resolve_store(choice: Store | str | None) -> Store:

@@ -30,6 +30,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from hirelink.cli.events import register as register_events
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -161,6 +162,9 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
 
 def _store() -> CredentialStore:
     return CredentialStore(load_providers())
+
+
+register_events(app, _fail)  # `hirelink watch`, `hirelink webhooks serve`
 
 
 # --- ops ---------------------------------------------------------------------------

@@ -29,7 +29,9 @@ from hirelink.core import (
     operation,
     walker,
 )
+from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import document_list
+from hirelink.core.operations import watcher
 from hirelink.core.validation import (
     bounded_int,
     flag,
@@ -190,6 +192,28 @@ class JoinOperations:
                 self, page=page, page_size=size, **filters
             ),
             page_size=page_size,
+        )
+
+    @watcher(iter_applications)
+    def watch_applications(self, **options: Unpack[WatchOptions]) -> Feed[models.Application]:
+        """Every application created or changed after a checkpoint, once per change.
+
+        Polls ``iter_applications(updated_after=...)`` every ``interval`` seconds and
+        yields each application whose ``last_updated_at`` is new, oldest first, until the
+        loop stops (or after ``polls`` polls). Starts from the checkpoint saved in
+        ``store`` under ``name``, else from ``since``, else from now. At least once: after
+        a restart an application whose handling was cut short comes again; none is lost.
+        With a Redis ``store`` one worker at a time polls; another takes over within
+        ``lease_ttl`` plus one ``interval`` when it dies. JOIN's token names no company:
+        give each company's watch its own ``name``. Options:
+        :class:`hirelink.core.feeds.WatchOptions`.
+        """
+        return Feed.declare(
+            f"join:{getattr(self, 'base_url', '')}:applications",
+            lambda moment: JoinOperations.iter_applications.build(self, updated_after=moment),
+            timestamp=lambda application: application.last_updated_at,
+            key=lambda application: application.id,
+            options=options,
         )
 
     @operation("Retrieve Application", example={"application_id": 51000001})

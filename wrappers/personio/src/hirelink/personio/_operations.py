@@ -40,8 +40,9 @@ from hirelink.core import (
     walker,
 )
 from hirelink.core.calls import nothing
+from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, document_list
-from hirelink.core.operations import Operation, require_credentials
+from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
 from hirelink.core.validation import (
     bounded_int,
@@ -579,6 +580,28 @@ class PersonioOperations:
         """Every application matching ``filters``, fetched lazily page by page."""
         return self._every_page(
             PersonioOperations.list_applications, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+        )
+
+    @watcher(iter_applications)
+    def watch_applications(self, **options: Unpack[WatchOptions]) -> Feed[models.Application]:
+        """Every application created or changed after a checkpoint, once per change.
+
+        Personio has no recruiting webhooks, so this polls
+        ``iter_applications(updated_after=...)`` every ``interval`` seconds and yields each
+        application whose ``updated_at`` is new (that a stage change moves it is our
+        reading), oldest first, until the loop stops (or after ``polls`` polls). Starts
+        from the checkpoint saved in ``store`` under ``name``, else from ``since``, else
+        from now. At least once: after a restart an application whose handling was cut
+        short comes again; none is lost. With a Redis ``store`` one worker at a time
+        polls (and spends the rate budget); another takes over within ``lease_ttl`` plus
+        one ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
+        """
+        return Feed.declare(
+            f"personio:{self.credentials.subdomain}:applications",
+            lambda moment: PersonioOperations.iter_applications.build(self, updated_after=moment),
+            timestamp=lambda application: application.updated_at,
+            key=lambda application: application.id,
+            options=options,
         )
 
     @operation(

@@ -32,10 +32,7 @@ shows to its user; no answer or log line carries a stack trace or the customer's
 
 from __future__ import annotations
 
-import inspect
-import json
 import logging
-import traceback
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, Final, Protocol
 
@@ -48,7 +45,18 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from hirelink.api.recruitee_partners.inbound import AvailableTest, SendCandidatePayload
-from hirelink.core.secrets import MASK, scrub
+from hirelink.core.receiver import (
+    DEFAULT_MAX_BODY_BYTES,
+    Rejection,
+    decode_json,
+    error_response,
+    http_error,
+    invoke,
+    log_failure,
+    positive_limit,
+    read_body,
+)
+from hirelink.core.secrets import MASK
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
@@ -65,13 +73,10 @@ __all__ = [
 
 logger = logging.getLogger("hirelink.recruitee_partners.service")
 
-DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
-# Deeper JSON is refused as malformed (400); a send_candidate payload nests a few levels.
-MAX_JSON_DEPTH: Final = 100
 _MAX_LISTED_PROBLEMS: Final = 5
 
 
-class Refusal(Exception):  # noqa: N818 - partners raise it to refuse, not on errors
+class Refusal(Rejection):
     """Raise it from a callback to answer ``{"error": message}`` with ``status_code``.
 
     Recruitee shows ``message`` to its user (in place of a generic "problem with the
@@ -86,9 +91,7 @@ class Refusal(Exception):  # noqa: N818 - partners raise it to refuse, not on er
             raise ValueError(f"status_code must be an int, got {status_code!r}")
         if not 400 <= status_code <= 599:
             raise ValueError(f"status_code must be a 4xx or 5xx status, got {status_code}")
-        super().__init__(message)
-        self.message = message
-        self.status_code = status_code
+        super().__init__(message, status_code)
 
 
 class HasIdAndName(Protocol):
@@ -112,40 +115,9 @@ CandidateReceiver = Callable[[str, SendCandidatePayload], Awaitable[None] | None
 """``on_send_candidate(token, payload)``: take the candidate (e.g. invite them)."""
 
 
-class _CallbackError(Exception):
-    """A partner callback raised something other than a :class:`Refusal`."""
-
-    def __init__(self, callback: str, error: Exception) -> None:
-        super().__init__(callback)
-        self.callback = callback
-        self.error = error
-
-
-def _is_async(callback: Callable[..., object]) -> bool:
-    return inspect.iscoroutinefunction(callback) or inspect.iscoroutinefunction(
-        getattr(callback, "__call__", None)  # noqa: B004 - an object with an async __call__
-    )
-
-
-async def _invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
-    """Await an async callback or run a sync one in a worker thread."""
-    try:
-        if _is_async(callback):
-            result = callback(*args)
-        else:
-            result = await run_in_threadpool(callback, *args)
-        if inspect.isawaitable(result):
-            result = await result
-        return result
-    except Refusal:
-        raise
-    except Exception as error:
-        raise _CallbackError(name, error) from error
-
-
 def _error(status_code: int, message: str) -> Response:
     headers = {"WWW-Authenticate": "Bearer"} if status_code == 401 else None
-    return JSONResponse({"error": message}, status_code=status_code, headers=headers)
+    return error_response(status_code, message, headers)
 
 
 def _bearer_token(request: Request) -> str:
@@ -172,40 +144,16 @@ def _describe(error: ValidationError) -> str:
     return "; ".join(described)
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The body, refused with 413 as soon as it is known to exceed ``limit`` bytes.
-
-    A declared Content-Length over the limit is refused before reading; the stream is
-    counted too, since a chunked body declares no length and a declared one may lie.
-    """
-    too_large = Refusal(f"the request body is larger than {limit} bytes", 413)
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large
-    received = bytearray()
-    async for chunk in request.stream():
-        received += chunk
-        if len(received) > limit:
-            raise too_large
-    return bytes(received)
-
-
 def _mask(text: str, token: str) -> str:
     # A customer token is masked here rather than registered as a hirelink Secret: the
     # Secret registry is process-wide and would grow with every token anyone sends.
-    text = scrub(text)
     return text.replace(token, MASK) if token else text
 
 
 def _log_failure(path: str, failure: Exception, token: str) -> None:
-    """One line: what failed and where (file:line), masked; never the whole stack trace."""
-    callback = "the partner service"
-    if isinstance(failure, _CallbackError):
-        callback, failure = failure.callback, failure.error
-    frames = traceback.extract_tb(failure.__traceback__)
-    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
-    summary = _mask(f"{type(failure).__name__}: {failure}", token)
-    logger.error("%s failed on %s%s: %s", callback, path, where, summary)
+    log_failure(
+        logger, path, failure, lambda text: _mask(text, token), component="the partner service"
+    )
 
 
 def _test_entry(index: int, test: object) -> dict[str, object]:
@@ -249,10 +197,10 @@ class _PartnerService:
         token = ""
         try:
             token = _bearer_token(request)
-            if not await _invoke("validate_token", self._validate_token, token):
+            if not await invoke("validate_token", self._validate_token, token):
                 raise Refusal("the token was not accepted", 401)
             return await endpoint(request, token)
-        except Refusal as refusal:
+        except Rejection as refusal:
             return _error(refusal.status_code, refusal.message)
         except ClientDisconnect:
             return _error(400, "the request body was cut off")  # nobody is left to read it
@@ -264,7 +212,7 @@ class _PartnerService:
         return JSONResponse({})
 
     async def _tests(self, request: Request, token: str) -> Response:
-        offered = await _invoke("list_tests", self._list_tests, token)
+        offered = await invoke("list_tests", self._list_tests, token)
         if isinstance(offered, str | bytes | Mapping) or not isinstance(offered, Iterable):
             raise TypeError(f"list_tests must return an iterable of tests, got {offered!r}")
         tests = (
@@ -273,47 +221,13 @@ class _PartnerService:
         return JSONResponse([_test_entry(index, test) for index, test in enumerate(tests)])
 
     async def _send_candidate(self, request: Request, token: str) -> Response:
-        body = await _read_body(request, self._max_body_bytes)
-        try:
-            document = json.loads(body)
-        except ValueError as error:
-            raise Refusal(f"malformed JSON body: {error}", 400) from None
-        except RecursionError:  # e.g. 200,000 unclosed "[": undecodable, not our failure
-            raise Refusal("malformed JSON body: nested too deeply", 400) from None
-        if _nesting_exceeds(document, MAX_JSON_DEPTH):
-            # Python 3.13's decoder reads far deeper documents than 3.11's; the limit is ours.
-            raise Refusal("malformed JSON body: nested too deeply", 400)
+        document = decode_json(await read_body(request, self._max_body_bytes))
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
             raise Refusal(_describe(error), 422) from None
-        await _invoke("on_send_candidate", self._on_send_candidate, token, payload)
+        await invoke("on_send_candidate", self._on_send_candidate, token, payload)
         return JSONResponse({})
-
-
-def _nesting_exceeds(document: object, limit: int) -> bool:
-    """Whether arrays and objects in ``document`` nest more than ``limit`` levels deep."""
-    level = [document] if isinstance(document, dict | list) else []
-    depth = 0
-    while level:
-        depth += 1
-        if depth > limit:
-            return True
-        level = [
-            child
-            for node in level
-            for child in (node.values() if isinstance(node, dict) else node)
-            if isinstance(child, dict | list)
-        ]
-    return False
-
-
-async def _http_error(request: Request, exc: Exception) -> Response:
-    """Routing errors (unknown path, wrong method) in the same ``{"error"}`` shape."""
-    status_code = exc.status_code if isinstance(exc, HTTPException) else 500
-    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
-    headers = exc.headers if isinstance(exc, HTTPException) else None
-    return JSONResponse({"error": detail}, status_code=status_code, headers=headers)
 
 
 def create_partner_app(
@@ -351,12 +265,7 @@ def create_partner_app(
     for name, callback in callbacks.items():
         if not callable(callback):
             raise ValueError(f"{name} must be callable, got {callback!r}")
-    if (
-        isinstance(max_body_bytes, bool)
-        or not isinstance(max_body_bytes, int)
-        or max_body_bytes < 1
-    ):
-        raise ValueError(f"max_body_bytes must be a positive integer, got {max_body_bytes!r}")
+    positive_limit("max_body_bytes", max_body_bytes)
     paths = (validate_token_path, tests_path, send_candidate_path)
     if not all(isinstance(path, str) and path.startswith("/") for path in paths):
         raise ValueError(f"endpoint paths must start with '/', got {paths!r}")
@@ -368,4 +277,4 @@ def create_partner_app(
         Route(tests_path, service.tests, methods=["GET"]),
         Route(send_candidate_path, service.send_candidate, methods=["POST"]),
     ]
-    return Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error})

@@ -33,6 +33,8 @@ from hirelink.core import (
     operation,
     walker,
 )
+from hirelink.core.feeds import Feed, WatchOptions
+from hirelink.core.operations import watcher
 from hirelink.core.validation import (
     choice,
     http_url,
@@ -232,6 +234,26 @@ class RecruiteeOperations:
             return listed.map(lambda candidates: candidates.candidates)
 
         return Walk.offsets(page, page_size=page_size, key=_candidate_key)
+
+    @watcher(iter_candidates)
+    def watch_candidates(self, **options: Unpack[WatchOptions]) -> Feed[models.CandidateListItem]:
+        """Every candidate created after a checkpoint, once (for changes, use webhooks).
+
+        Polls ``iter_candidates(created_after=...)`` every ``interval`` seconds and yields
+        each new candidate, oldest first, until the loop stops (or after ``polls``
+        polls). Starts from the checkpoint saved in ``store`` under ``name``, else from
+        ``since``, else from now. At least once: after a restart a candidate whose
+        handling was cut short comes again; none is lost. With a Redis ``store`` one
+        worker at a time polls; another takes over within ``lease_ttl`` plus one
+        ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
+        """
+        return Feed.declare(
+            f"recruitee:{self.company_id}:candidates",
+            lambda moment: RecruiteeOperations.iter_candidates.build(self, created_after=moment),
+            timestamp=lambda candidate: candidate.created_at,
+            key=lambda candidate: candidate.id,
+            options=options,
+        )
 
     @operation("Retrieve Candidate", example={"candidate_id": 7730011})
     def get_candidate(self, candidate_id: int) -> Call[models.Candidate]:

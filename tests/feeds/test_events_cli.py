@@ -1,0 +1,137 @@
+"""`hirelink watch` and `hirelink webhooks serve`, run as the user runs them."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from queue import Empty, Queue
+from typing import Any
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from hirelink.cli.main import app
+from hirelink.join import Join
+from hirelink.sandbox import StandIn, serve_stand_in
+from tools.redis_server import free_port
+
+WAIT = 60.0
+
+
+class Command:
+    """``hirelink ...`` in a process of its own; its stdout lines through a queue."""
+
+    def __init__(self, *arguments: str, env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
+            [sys.executable, "-c", "from hirelink.cli.main import app; app()", *arguments],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, **env},
+        )
+        self.lines: Queue[str] = Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def next_json(self) -> Any:
+        try:
+            return json.loads(self.lines.get(timeout=WAIT))
+        except Empty:
+            self.process.kill()
+            assert self.process.stderr is not None
+            raise AssertionError(self.process.stderr.read()) from None
+
+    def interrupt(self) -> int:
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    env = {"HIRELINK_CONFIG_DIR": str(tmp_path / "config")}
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+@pytest.fixture
+def join_stand_in() -> Iterator[StandIn[Any]]:
+    with serve_stand_in("join") as served:
+        yield served
+
+
+def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
+    config: dict[str, str], join_stand_in: StandIn[Any], tmp_path: Path
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in join_stand_in.client_kwargs().items()]
+    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
+    assert added.exit_code == 0, added.output
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    checkpoint = tmp_path / "join.json"
+    arguments = ("watch", "join.applications", "-c", "sb", "--since", since,
+                 "--checkpoint", str(checkpoint), "--interval", "0.05")  # fmt: skip
+    with Join(**join_stand_in.client_kwargs()) as join:
+        first_id = join.create_application(
+            8812345, first_name="Cli", last_name="One", email="cli1@example.org"
+        ).id
+        watching = Command(*arguments, env=config)
+        assert watching.next_json()["id"] == first_id
+        for _ in range(1200):  # the checkpoint moves once the record is handed over
+            if checkpoint.exists():
+                break
+            threading.Event().wait(0.05)
+        assert watching.interrupt() in (0, -signal.SIGINT)
+        second_id = join.create_application(
+            8812345, first_name="Cli", last_name="Two", email="cli2@example.org"
+        ).id
+        resumed = Command(*arguments, env=config)
+        assert resumed.next_json()["id"] == second_id  # not the first one again
+        resumed.interrupt()
+
+
+def test_watch_refuses_an_unknown_feed(config: dict[str, str]) -> None:
+    result = CliRunner().invoke(app, ["watch", "join.jobs", "-c", "sb"])
+    assert result.exit_code == 2
+    assert "join.applications" in result.output
+
+
+def test_webhooks_serve_prints_verified_events(config: dict[str, str]) -> None:
+    port = free_port()
+    secret = "whsec-cli-5521"
+    serving = Command(
+        "webhooks", "serve", "recruitee", "--port", str(port),
+        env={**config, "HIRELINK_WEBHOOK_SECRET": secret},
+    )  # fmt: skip
+    body = json.dumps(
+        {"event_type": "candidate_deleted", "payload": {"candidate": {"id": 4242}}}
+    ).encode()
+    signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(600):  # until uvicorn listens
+        try:
+            forged = httpx.post(url, content=body, headers={"X-Recruitee-Signature": "0" * 64})
+            break
+        except httpx.ConnectError:
+            threading.Event().wait(0.05)
+    assert forged.status_code == 401
+    accepted = httpx.post(url, content=body, headers={"X-Recruitee-Signature": signature})
+    assert accepted.status_code == 200
+    printed = serving.next_json()
+    assert printed["event_type"] == "candidate_deleted"
+    assert printed["payload"]["candidate"]["id"] == 4242
+    serving.interrupt()
+    assert serving.lines.empty()  # the forged delivery printed nothing

@@ -1,0 +1,107 @@
+"""The sans-I/O part of change feeds: what is new, and the checkpoint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hirelink.core import InvalidInputError
+from hirelink.core.feeds import (
+    MEMORY,
+    Feed,
+    FeedTracker,
+    FileFeedStore,
+    MemoryFeedStore,
+    feed_store,
+)
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Record:
+    id: int
+    updated_at: datetime | str | None
+
+
+def changes(tracker: FeedTracker, records: list[Record]) -> list[int]:
+    """Hand every selected record over, as a watch does; their ids."""
+    handed = []
+    for record, change, moment in tracker.select(records, lambda r: r.updated_at, lambda r: r.id):
+        handed.append(record.id)
+        tracker.mark(change, moment)
+    return handed
+
+
+def test_equal_timestamps_at_a_poll_edge_are_neither_lost_nor_repeated() -> None:
+    tracker = FeedTracker(T0, timedelta(seconds=5))
+    edge = T0 + timedelta(seconds=10)
+    first_poll = [Record(1, T0 + timedelta(seconds=1)), Record(2, edge)]
+    assert changes(tracker, first_poll) == [1, 2]
+    assert tracker.after == edge
+    assert tracker.query_from() == edge - timedelta(seconds=5)
+    # Record 3 shares record 2's timestamp but was committed after the first poll read.
+    second_poll = [Record(2, edge), Record(3, edge)]
+    assert changes(tracker, second_poll) == [3]
+    assert changes(tracker, second_poll) == []
+
+
+def test_a_record_changed_again_comes_again_and_order_is_by_time() -> None:
+    tracker = FeedTracker(T0)
+    assert changes(tracker, [Record(7, T0 + timedelta(seconds=3)), Record(8, T0)]) == [8, 7]
+    changed = Record(8, (T0 + timedelta(minutes=1)).isoformat().replace("+00:00", "Z"))
+    assert changes(tracker, [changed, Record(7, T0 + timedelta(seconds=3))]) == [8]
+
+
+def test_records_before_the_checkpoint_or_without_a_time_are_skipped() -> None:
+    tracker = FeedTracker(T0, timedelta(seconds=1))
+    old = Record(1, T0 - timedelta(hours=1))
+    assert changes(tracker, [old, Record(2, None), Record(3, "not a time")]) == []
+
+
+def test_the_checkpoint_round_trips_and_forgets_what_it_no_longer_needs() -> None:
+    tracker = FeedTracker(T0, timedelta(seconds=2))
+    changes(tracker, [Record(1, T0), Record(2, T0 + timedelta(seconds=60))])
+    assert len(tracker.seen) == 1  # record 1 fell out of the overlap window
+    loaded = FeedTracker.load(tracker.dump(), timedelta(seconds=2))
+    assert (loaded.after, loaded.seen) == (tracker.after, tracker.seen)
+
+
+def test_a_lease_has_one_holder_and_only_the_holder_saves(tmp_path: Path) -> None:
+    for store in (MemoryFeedStore(), FileFeedStore(tmp_path / "checkpoints.json")):
+        assert store.acquire_lease("feed", "a", 30)
+        assert store.save_checkpoint("feed", "a", "one")
+        assert store.load_checkpoint("feed") == "one"
+        if isinstance(store, MemoryFeedStore):
+            assert not store.acquire_lease("feed", "b", 30)
+            assert not store.save_checkpoint("feed", "b", "two")
+        else:  # an flock: another store on the same file (another process) must wait
+            assert not FileFeedStore(store.path).acquire_lease("feed", "b", 30)
+        store.release_lease("feed", "a")
+        assert store.acquire_lease("feed", "b", 30)
+        store.release_lease("feed", "b")
+        assert store.load_checkpoint("feed") == "one"
+
+
+def test_the_store_option_picks_memory_a_file_or_redis(tmp_path: Path) -> None:
+    assert feed_store(None) is MEMORY
+    assert feed_store("memory") is MEMORY
+    assert isinstance(feed_store(tmp_path / "c.json"), FileFeedStore)
+    assert isinstance(feed_store(str(tmp_path / "c.json")), FileFeedStore)
+
+
+def test_bad_watch_options_name_the_field() -> None:
+    def declare(**options: object) -> None:
+        Feed.declare(
+            "x", lambda moment: None,  # type: ignore[arg-type,return-value]
+            timestamp=str, key=id, options=options,  # type: ignore[arg-type]
+        )  # fmt: skip
+
+    for field, value in [("interval", 0), ("interval", "1"), ("polls", 0), ("since", "soon"),
+                         ("name", ""), ("lease_ttl", -1), ("colour", "red")]:  # fmt: skip
+        with pytest.raises(InvalidInputError) as caught:
+            declare(**{field: value})
+        assert caught.value.field == field

@@ -1,0 +1,165 @@
+"""Watches against the stand-ins: records created while a watch runs arrive once each."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from hirelink.sandbox import StandIn, serve_stand_in
+from tools.redis_server import RedisServer
+
+CREATED = 6
+INTERVAL = 0.05
+POLLS = 400  # a bound: a lost record fails the test instead of hanging it
+_emails = itertools.count(1)
+
+
+@pytest.fixture
+def stand_in(request: pytest.FixtureRequest) -> Iterator[StandIn[Any]]:
+    settings: dict[str, Any] = {"rate_window": 0.5} if request.param == "personio" else {}
+    with serve_stand_in(request.param, **settings) as served:
+        yield served
+
+
+def client_of(stand_in: StandIn[Any], *, sync: bool) -> Any:
+    overrides = {"recruiting_rate_window": 1.0} if stand_in.name == "personio" else {}
+    return stand_in._client_class(sync=sync)(**stand_in.client_kwargs(**overrides))
+
+
+def creator(stand_in: StandIn[Any]) -> Callable[[Any], Any]:
+    """Create one record through the public operation; its id (as the watch yields it)."""
+    if stand_in.name == "join":
+        return lambda client: client.create_application(
+            8812345, first_name="Ada", last_name="Watch",
+            email=f"watch{next(_emails)}@example.org",
+        ).id  # fmt: skip
+    if stand_in.name == "recruitee":
+        return lambda client: (
+            client.create_candidate("Watch Person", emails=[f"watch{next(_emails)}@example.org"]).id
+        )
+    return lambda client: (
+        client.create_application(
+            1874512, first_name="Lena", last_name="Watch", email=f"watch{next(_emails)}@example.org"
+        ).email
+    )
+
+
+def key_of(stand_in: StandIn[Any], record: Any) -> Any:
+    """What :func:`creator` returns for the record: its id, or a Personio candidate's e-mail."""
+    return record.candidate.email if stand_in.name == "personio" else record.id
+
+
+def watch_of(client: Any, **options: Any) -> Any:
+    method = "watch_candidates" if hasattr(client, "watch_candidates") else "watch_applications"
+    return getattr(client, method)(**options)
+
+
+def create_in_background(stand_in: StandIn[Any]) -> tuple[threading.Thread, list[Any]]:
+    create = creator(stand_in)
+    results: list[Any] = []
+
+    def run() -> None:
+        with client_of(stand_in, sync=True) as client:
+            for _ in range(CREATED):
+                results.append(create(client))
+                time.sleep(INTERVAL * 2)
+            # One more, created after the others are noted: the watch yields something
+            # after `results` is complete, so the consumer can stop there.
+            create(client)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, results
+
+
+@pytest.mark.parametrize("stand_in", ["join", "recruitee", "personio"], indirect=True)
+def test_a_sync_watch_yields_each_record_created_while_it_runs_once(
+    stand_in: StandIn[Any],
+) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    thread, created = create_in_background(stand_in)
+    seen: list[Any] = []
+    with client_of(stand_in, sync=True) as client:
+        for record in watch_of(client, since=since, interval=INTERVAL, polls=POLLS):
+            seen.append(key_of(stand_in, record))
+            if len(created) == CREATED and set(created) <= set(seen):
+                break
+    thread.join()
+    assert len(seen) == len(set(seen))  # none twice
+    assert set(created) <= set(seen)
+    assert len(seen) <= CREATED + 1  # nothing but the records created (and the last one)
+
+
+@pytest.mark.parametrize("stand_in", ["join", "recruitee", "personio"], indirect=True)
+def test_an_async_watch_yields_the_same(stand_in: StandIn[Any]) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    thread, created = create_in_background(stand_in)
+
+    async def collect() -> list[Any]:
+        seen: list[Any] = []
+        async with client_of(stand_in, sync=False) as client:
+            async for record in watch_of(client, since=since, interval=INTERVAL, polls=POLLS):
+                seen.append(key_of(stand_in, record))
+                if len(created) == CREATED and set(created) <= set(seen):
+                    break
+        return seen
+
+    seen = asyncio.run(collect())
+    thread.join()
+    assert len(seen) == len(set(seen))
+    assert set(created) <= set(seen)
+    assert len(seen) <= CREATED + 1
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_resumes_from_its_checkpoint(stand_in: StandIn[Any], tmp_path: Any) -> None:
+    checkpoint = tmp_path / "checkpoints.json"
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        for _ in range(3):
+            create(client)
+        options = {"since": since, "interval": INTERVAL, "store": checkpoint, "polls": 1}
+        first = [a.id for a in watch_of(client, **options)]
+        assert len(first) == 3
+        create(client)
+        second = [a.id for a in watch_of(client, **options)]  # since is ignored now
+    assert len(second) == 1
+    assert second[0] not in first
+    assert "join:" in checkpoint.read_text()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_async_watches_sharing_redis_take_turns_and_share_the_checkpoint(
+    stand_in: StandIn[Any],
+) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+
+    async def consume(store: str, seen: list[Any]) -> None:
+        async with client_of(stand_in, sync=False) as client:
+            options = {"since": since, "interval": INTERVAL, "store": store, "polls": 10}
+            async for application in client.watch_applications(lease_ttl=1.0, **options):
+                seen.append(application.id)
+
+    async def both(store: str) -> tuple[list[Any], list[Any]]:
+        first: list[Any] = []
+        second: list[Any] = []
+        # The lease's holder polls 10 times and lets go; the other then resumes from the
+        # shared checkpoint, with nothing left to yield.
+        await asyncio.gather(consume(store, first), consume(store, second))
+        return first, second
+
+    with RedisServer() as redis_server:
+        first, second = asyncio.run(both(redis_server.url))
+    assert sorted(first + second) == sorted(created)
+    assert [] in (first, second)

@@ -1,0 +1,168 @@
+"""Personio webhooks received over real HTTP: tokens, rotation, answering before the work."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
+from hirelink.sandbox.server import SandboxServer
+
+OLD_TOKEN = "whk-token-old-51c2"
+NEW_TOKEN = "whk-token-new-9e07"
+_ids = itertools.count(12_345_000)
+
+
+def delivery(event_name: str = "person.created") -> dict[str, Any]:
+    return {
+        "company_id": 41737,
+        "event_name": event_name,
+        "occurred_at": "2026-03-02T09:15:00Z",
+        "payload": {"id": str(next(_ids))},
+        "meta": {"attempt": 1},
+    }
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.deliveries: list[WebhookDelivery] = []
+        self.arrived = threading.Semaphore(0)
+        self.release = threading.Event()
+        self.release.set()
+
+    def __call__(self, received: WebhookDelivery) -> None:
+        assert self.release.wait(30)
+        if received.event_name == "explode":
+            raise RuntimeError(f"downstream refused {OLD_TOKEN}")
+        self.deliveries.append(received)
+        self.arrived.release()
+
+    def wait_for(self, count: int) -> list[WebhookDelivery]:
+        for _ in range(count):
+            assert self.arrived.acquire(timeout=30)
+        return self.deliveries
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., tuple[httpx.Client, Collector]]]:
+    started: list[tuple[SandboxServer, httpx.Client]] = []
+
+    def start(**options: Any) -> tuple[httpx.Client, Collector]:
+        collector = options.pop("on_event", None) or Collector()
+        if "tokens" not in options:
+            options["tokens"] = [OLD_TOKEN, NEW_TOKEN]
+        server = SandboxServer(create_webhook_app(on_event=collector, **options)).start()
+        http = httpx.Client(base_url=server.url, timeout=10)
+        started.append((server, http))
+        return http, collector
+
+    yield start
+    for server, http in started:
+        http.close()
+        server.stop()
+
+
+def test_a_delivery_with_an_accepted_token_reaches_the_callback_typed(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    http, collector = serve()
+    sent = [delivery(), delivery("employment.updated")]
+    for body, token in zip(sent, (OLD_TOKEN, NEW_TOKEN), strict=True):  # rotation: both work
+        answer = http.post("/", json=body, headers={"Authorization": token})
+        assert answer.status_code == 202
+    received = collector.wait_for(2)
+    assert sorted(d.event_name for d in received) == ["employment.updated", "person.created"]
+    assert {d.company_id for d in received} == {41737}
+    assert received[0].occurred_at.tzinfo is not None
+    assert sorted(d.payload["id"] for d in received if d.payload) == sorted(
+        b["payload"]["id"] for b in sent
+    )
+
+
+def test_a_missing_or_unknown_token_gets_401_and_never_reaches_the_callback(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    http, collector = serve()
+    missing = http.post("/", json=delivery())
+    wrong = http.post("/", json=delivery(), headers={"Authorization": "whk-token-guess"})
+    prefixed = http.post("/", json=delivery(), headers={"Authorization": f"Bearer {OLD_TOKEN}"})
+    assert [missing.status_code, wrong.status_code, prefixed.status_code] == [401, 401, 401]
+    assert OLD_TOKEN not in wrong.text
+    http.post("/", json=delivery("sentinel"), headers={"Authorization": OLD_TOKEN})
+    assert [d.event_name for d in collector.wait_for(1)] == ["sentinel"]
+
+
+def test_custom_headers_must_all_match(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    http, collector = serve(tokens=None, headers={"X-Hook-Key": ["k-1a2b3c"], "X-Tenant": ["acme"]})
+    both = {"X-Hook-Key": "k-1a2b3c", "X-Tenant": "acme"}
+    assert http.post("/", json=delivery(), headers=both).status_code == 202
+    assert http.post("/", json=delivery(), headers={"X-Hook-Key": "k-1a2b3c"}).status_code == 401
+    assert len(collector.wait_for(1)) == 1
+
+
+def test_the_answer_does_not_wait_for_the_callback(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    http, collector = serve()
+    collector.release.clear()  # the callback blocks until the answer has arrived
+    answer = http.post("/", json=delivery(), headers={"Authorization": NEW_TOKEN})
+    assert answer.status_code == 202
+    assert collector.deliveries == []
+    collector.release.set()
+    assert len(collector.wait_for(1)) == 1
+
+
+def test_bad_bodies_and_a_failing_callback(
+    serve: Callable[..., tuple[httpx.Client, Collector]], caplog: pytest.LogCaptureFixture
+) -> None:
+    http, collector = serve(max_body_bytes=1_000)
+    auth = {"Authorization": OLD_TOKEN}
+    assert http.post("/", content=b"{not json", headers=auth).status_code == 400
+    unknown = http.post("/", json={"event_name": "person.created"}, headers=auth)
+    assert unknown.status_code == 422
+    assert "occurred_at" in unknown.json()["error"]
+    oversized = http.post("/", json={**delivery(), "padding": "x" * 2_000}, headers=auth)
+    assert oversized.status_code == 413
+    with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
+        assert http.post("/", json=delivery("explode"), headers=auth).status_code == 202
+        http.post("/", json=delivery("after"), headers=auth)
+        assert [d.event_name for d in collector.wait_for(1)] == ["after"]
+    assert "RuntimeError" in caplog.text
+    assert OLD_TOKEN not in caplog.text
+
+
+def test_an_async_callback_runs_after_the_answer(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    done = threading.Event()
+    seen: list[str] = []
+
+    async def on_event(received: WebhookDelivery) -> None:
+        await asyncio.sleep(0)
+        seen.append(received.event_name)
+        done.set()
+
+    http, _ = serve(on_event=on_event)
+    assert http.post("/", json=delivery(), headers={"Authorization": OLD_TOKEN}).status_code == 202
+    assert done.wait(30)
+    assert seen == ["person.created"]
+
+
+def test_bad_configuration_is_refused() -> None:
+    with pytest.raises(ValueError, match="tokens= "):
+        create_webhook_app(tokens=None, on_event=print)
+    with pytest.raises(ValueError, match="collection"):
+        create_webhook_app(tokens=OLD_TOKEN, on_event=print)
+    with pytest.raises(ValueError, match="at least one"):
+        create_webhook_app(tokens=[], on_event=print)
+    with pytest.raises(ValueError, match="at most 3"):
+        create_webhook_app(tokens=None, on_event=print, headers={f"X-{n}": ["v"] for n in range(4)})

@@ -1,0 +1,300 @@
+"""Recruitee webhooks received over real HTTP: signatures, pings, typed events, repeats."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import json
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from hirelink.core import Secret
+from hirelink.recruitee.webhooks import (
+    SIGNATURE_HEADER,
+    CandidateEvent,
+    CandidateMoved,
+    MoveKind,
+    OfferEvent,
+    OtherEvent,
+    WebhookEvent,
+    create_webhook_app,
+    parse_event,
+    verify_signature,
+)
+from hirelink.sandbox.server import SandboxServer
+from tools.redis_server import RedisServer
+
+SECRET = "whsec-recruitee-7f3a91"
+RECEIVER = Path(__file__).with_name("receiver_process.py")
+_ids = itertools.count(7_800_000)
+
+
+def sign(body: bytes, secret: str = SECRET) -> str:
+    return hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def moved(subtype: str = "stage_changed") -> dict[str, Any]:
+    return {
+        "event_type": "candidate_moved",
+        "event_subtype": subtype,
+        "payload": {
+            "candidate": {"id": next(_ids), "name": "Ada Lovelace"},
+            "offer": {"id": 31337, "title": "Data Engineer"},
+            "details": {
+                "from_stage": {"id": 610002, "name": "Applied", "category": "apply"},
+                "to_stage": {"id": 610003, "name": "Identity check", "category": "interview"},
+            },
+        },
+    }
+
+
+class Collector:
+    """The application's callback: records every event, fails when told to."""
+
+    def __init__(self) -> None:
+        self.events: list[WebhookEvent] = []
+        self.fail_next = False
+        self.lock = threading.Lock()
+
+    def __call__(self, event: WebhookEvent) -> None:
+        with self.lock:
+            if self.fail_next:
+                self.fail_next = False
+                raise RuntimeError(f"database unavailable (secret {SECRET})")
+            self.events.append(event)
+
+
+class Receiver:
+    def __init__(self, url: str, collector: Collector) -> None:
+        self.url = url
+        self.collector = collector
+        self.http = httpx.Client(base_url=url, timeout=10)
+
+    def deliver(
+        self, document: Any, *, signature: str | None = "sign", **kw: Any
+    ) -> httpx.Response:
+        body = document if isinstance(document, bytes) else json.dumps(document).encode()
+        headers = {"Content-Type": "application/json", "User-Agent": "Recruitee-Webhooks"}
+        if signature == "sign":
+            signature = sign(body)
+        if signature is not None:
+            headers[SIGNATURE_HEADER] = signature
+        return self.http.post("/", content=body, headers=headers, **kw)
+
+
+@pytest.fixture
+def serve() -> Iterator[Callable[..., Receiver]]:
+    servers: list[SandboxServer] = []
+    clients: list[Receiver] = []
+
+    def start(**options: Any) -> Receiver:
+        collector = options.pop("on_event", None) or Collector()
+        options.setdefault("secret", SECRET)
+        server = SandboxServer(create_webhook_app(on_event=collector, **options)).start()
+        servers.append(server)
+        receiver = Receiver(server.url, collector)
+        clients.append(receiver)
+        return receiver
+
+    yield start
+    for receiver in clients:
+        receiver.http.close()
+    for server in servers:
+        server.stop()
+
+
+def test_the_signature_is_the_hex_hmac_of_the_raw_body() -> None:
+    body = b'{"event_type":"candidate_deleted","payload":{"candidate":{"id":1}}}'
+    good = sign(body)
+    assert verify_signature(body, good, SECRET)
+    assert verify_signature(body, good, Secret(SECRET))
+    assert verify_signature(body, f" {good}\n", SECRET)
+    assert not verify_signature(body, good, "another-secret")
+    assert not verify_signature(body + b" ", good, SECRET)
+    assert not verify_signature(body, good.upper(), SECRET)
+    assert not verify_signature(body, None, SECRET)
+    assert not verify_signature(body, "", SECRET)
+    with pytest.raises(TypeError):
+        verify_signature(body.decode(), good, SECRET)  # type: ignore[arg-type]
+
+
+def test_a_signed_delivery_reaches_the_callback_typed(serve: Callable[..., Receiver]) -> None:
+    receiver = serve()
+    answer = receiver.deliver(moved())
+    assert answer.status_code == 200
+    [event] = receiver.collector.events
+    assert isinstance(event, CandidateMoved)
+    assert event.event_subtype is MoveKind.stage_changed
+    assert event.payload.details is not None
+    assert event.payload.details.to_stage is not None
+    assert event.payload.details.to_stage.name == "Identity check"
+    candidate = {"id": next(_ids), "emails": ["g@example.com"]}
+    created = {"event_type": "new_candidate", "payload": {"candidate": candidate}}
+    assert receiver.deliver(created).status_code == 200
+    offer = {"event_type": "offer_published", "payload": {"offer": {"id": 31337}}}
+    assert receiver.deliver(offer).status_code == 200
+    assert [type(e) for e in receiver.collector.events] == [
+        CandidateMoved,
+        CandidateEvent,
+        OfferEvent,
+    ]
+
+
+def test_an_unknown_event_type_or_subtype_arrives_with_its_raw_payload(
+    serve: Callable[..., Receiver],
+) -> None:
+    receiver = serve()
+    unknown_type = {"event_type": "interview_scheduled", "payload": {"when": "tomorrow"}}
+    unknown_subtype = moved("archived")
+    assert receiver.deliver(unknown_type).status_code == 200
+    assert receiver.deliver(unknown_subtype).status_code == 200
+    first, second = receiver.collector.events
+    assert isinstance(first, OtherEvent)
+    assert first.payload == {"when": "tomorrow"}
+    assert isinstance(second, OtherEvent)
+    assert second.event_subtype == "archived"
+    assert second.payload == unknown_subtype["payload"]
+    assert isinstance(parse_event({**moved(), "payload": {"no": "candidate"}}), OtherEvent)
+    with pytest.raises(ValueError, match="event_type"):
+        parse_event({"payload": {}})
+
+
+def test_a_bad_or_missing_signature_gets_401_and_never_reaches_the_callback(
+    serve: Callable[..., Receiver],
+) -> None:
+    receiver = serve()
+    missing = receiver.deliver(moved(), signature=None)
+    wrong = receiver.deliver(moved(), signature=sign(b"another body"))
+    other_secret = receiver.deliver(moved(), signature=sign(json.dumps(moved()).encode(), "x"))
+    assert [missing.status_code, wrong.status_code, other_secret.status_code] == [401, 401, 401]
+    assert SIGNATURE_HEADER in missing.json()["error"]
+    assert receiver.collector.events == []
+
+
+def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
+    serve: Callable[..., Receiver],
+) -> None:
+    configured = serve()
+    assert configured.deliver({"test": True}).status_code == 200
+    assert configured.deliver({"test": True}, signature=None).status_code == 200
+    unconfigured = serve(secret=None)
+    assert unconfigured.deliver({"test": True}, signature=None).status_code == 200
+    refused = unconfigured.deliver(moved(), signature=None)
+    assert refused.status_code == 401
+    assert "no webhook secret" in refused.json()["error"]
+    assert configured.collector.events == unconfigured.collector.events == []
+
+
+def test_malformed_and_oversized_bodies(serve: Callable[..., Receiver]) -> None:
+    receiver = serve(max_body_bytes=2_000)
+    assert receiver.deliver(b'{"event_type": ').status_code == 400
+    assert receiver.deliver(b"[" * 500 + b"]" * 500).status_code == 400
+    assert receiver.deliver({"payload": {}}).status_code == 400
+    huge = {**moved(), "padding": "x" * 5_000}
+    assert receiver.deliver(huge).status_code == 413
+    assert receiver.collector.events == []
+
+
+def test_a_failing_callback_gets_500_without_internals_and_the_retry_gets_through(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    receiver = serve()
+    receiver.collector.fail_next = True
+    delivery = moved()
+    with caplog.at_level(logging.ERROR, logger="hirelink.recruitee.webhooks"):
+        failed = receiver.deliver(delivery)
+    assert failed.status_code == 500
+    assert failed.json() == {"error": "the receiver failed to handle the event"}
+    assert SECRET not in caplog.text
+    assert "RuntimeError" in caplog.text
+    retried = receiver.deliver(delivery)  # Recruitee's retry: the same bytes, same signature
+    assert retried.status_code == 200
+    assert len(receiver.collector.events) == 1
+
+
+def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Receiver]) -> None:
+    receiver = serve()
+    delivery = moved()
+    answers = [receiver.deliver(delivery).status_code for _ in range(3)]
+    assert answers == [200, 200, 200]
+    assert len(receiver.collector.events) == 1
+    without_dedupe = serve(dedupe=False)
+    for _ in range(2):
+        assert without_dedupe.deliver(delivery).status_code == 200
+    assert len(without_dedupe.collector.events) == 2
+
+
+def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:
+    seen: list[WebhookEvent] = []
+
+    async def on_event(event: WebhookEvent) -> None:
+        await asyncio.sleep(0)
+        seen.append(event)
+
+    receiver = serve(on_event=on_event)
+    assert receiver.deliver(moved()).status_code == 200
+    assert len(seen) == 1
+    assert isinstance(seen[0], CandidateMoved)
+
+
+def test_bad_configuration_is_refused() -> None:
+    with pytest.raises(ValueError, match="on_event"):
+        create_webhook_app(secret=SECRET, on_event=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="secret is empty"):
+        create_webhook_app(secret="", on_event=print)
+    with pytest.raises(TypeError, match="secret"):
+        create_webhook_app(secret=b"bytes", on_event=print)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="dedupe_ttl"):
+        create_webhook_app(secret=SECRET, on_event=print, dedupe_ttl=0)
+
+
+class ReceiverProcess:
+    def __init__(self, redis_url: str) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, a test script
+            [sys.executable, str(RECEIVER), redis_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        ready = self.process.stdout.readline().split()
+        assert ready[:1] == ["ready"], ready
+        self.url = ready[1]
+
+    def events(self) -> list[dict[str, Any]]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.close()
+        lines = self.process.stdout.read().splitlines()
+        self.process.wait(timeout=30)
+        return [json.loads(line) for line in lines]
+
+
+def test_two_replicas_sharing_redis_hand_a_repeated_delivery_over_once() -> None:
+    deliveries = [moved() for _ in range(10)]
+    with RedisServer() as redis_server:
+        replicas = [ReceiverProcess(redis_server.url) for _ in range(2)]
+        try:
+            answers = []
+            for delivery in deliveries:  # Recruitee's retries land on either replica
+                body = json.dumps(delivery).encode()
+                headers = {SIGNATURE_HEADER: sign(body, "whsec-replicas-0042")}
+                for replica in (*replicas, replicas[0]):
+                    answers.append(
+                        httpx.post(replica.url, content=body, headers=headers).status_code
+                    )
+        finally:
+            received = [event for replica in replicas for event in replica.events()]
+    assert answers == [200] * 30
+    ids = sorted(event["payload"]["candidate"]["id"] for event in received)
+    assert ids == sorted(d["payload"]["candidate"]["id"] for d in deliveries)

@@ -1,0 +1,537 @@
+"""Change feeds: every record created or changed after a checkpoint, once per change.
+
+Where a provider pushes nothing (JOIN, Personio's recruiting, new Recruitee candidates
+without webhooks), a watch polls a list operation filtered by a timestamp
+(``updated_after``) at an interval and yields what changed. A provider declares only
+which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives here:
+
+- :class:`FeedTracker` (sans-I/O, like :mod:`hirelink.core.pagination`'s walkers): which
+  moment to ask from, and which of the records a poll returned are new changes. A change
+  is a record's id with its timestamp: a record changed twice is yielded twice, one seen
+  again unchanged is not. Each poll asks from ``overlap`` seconds before the newest
+  timestamp seen, so records sharing a timestamp at a page's or a poll's edge, a
+  provider comparing with ``>`` instead of ``>=``, or filters truncated to seconds lose
+  nothing; the ids of changes already yielded inside that window are remembered.
+- the checkpoint (the newest timestamp and those ids) lives in a :class:`FeedStore`:
+  this process (:data:`MEMORY`, the default), a file (:class:`FileFeedStore`, one
+  machine) or Redis (:class:`RedisFeedStore`, many). A watch started again with the
+  same store resumes where it left off.
+- delivery is at least once: the checkpoint moves past a record when the consumer asks
+  for the next one, so a consumer killed while handling a record sees it again after a
+  restart; nothing is lost.
+- a lease lets one worker poll a feed at a time: the others wait, and take over within
+  ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). A
+  checkpoint is only saved by the lease's holder.
+- :func:`watch` and :func:`awatch` drive a feed with a client's ``run``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
+
+from .calls import Call, Walk
+from .errors import InvalidInputError
+from .stores import KEY_PREFIX, RedisStore, Store, resolve_store
+from .validation import utc_moment
+
+__all__ = [
+    "MEMORY",
+    "Feed",
+    "FeedStore",
+    "FeedTracker",
+    "FileFeedStore",
+    "MemoryFeedStore",
+    "RedisFeedStore",
+    "WatchOptions",
+    "awatch",
+    "feed_store",
+    "watch",
+]
+
+T = TypeVar("T")
+
+DEFAULT_INTERVAL: Final = 30.0
+DEFAULT_OVERLAP: Final = 5.0
+
+
+class WatchOptions(TypedDict, total=False):
+    """How a ``watch_*`` method polls (all optional)."""
+
+    since: datetime | date
+    """Where a feed without a checkpoint starts (default: now). A checkpoint wins."""
+    interval: float
+    """Seconds between polls (default 30)."""
+    store: FeedStore | Store | str | Path
+    """Where the checkpoint and the lease live: a :class:`FeedStore`, a Redis URL or a
+    ``RedisStore`` (many workers), a file path (one machine); default ``$HIRELINK_STORE``,
+    else this process."""
+    name: str
+    """The feed's name in the store (default: provider, account and list); give one per
+    watch when one account has several independent consumers."""
+    lease_ttl: float
+    """Seconds a worker's lease lasts without renewal (default: 3 intervals, at least 10)."""
+    overlap: float
+    """Seconds each poll reaches back before the newest timestamp seen (default 5)."""
+    polls: int
+    """Stop after this many polls (default: never)."""
+
+
+# --------------------------------------------------------------------------- tracker
+
+
+def _moment(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str) and value:
+        with contextlib.suppress(ValueError):
+            return _moment(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    return None
+
+
+def _change(key: Hashable, moment: datetime) -> str:
+    return f"{key}@{moment.isoformat()}"
+
+
+@dataclass
+class FeedTracker:
+    """The checkpoint of one feed and the choice of what is new (no I/O).
+
+    ``after`` is the newest timestamp yielded; ``seen`` the changes (``"<id>@<iso>"``)
+    yielded at or after ``after - overlap``.
+    """
+
+    after: datetime
+    overlap: timedelta = timedelta(seconds=DEFAULT_OVERLAP)
+    seen: set[str] = field(default_factory=set)
+
+    def query_from(self) -> datetime:
+        """The moment to pass to the list's ``*_after`` filter."""
+        return self.after - self.overlap
+
+    def select(
+        self,
+        records: Iterable[T],
+        timestamp: Callable[[T], object],
+        key: Callable[[T], Hashable],
+    ) -> list[tuple[T, str, datetime]]:
+        """The new changes among ``records``, oldest first, each with its change id."""
+        floor = self.query_from()
+        fresh: dict[str, tuple[T, str, datetime]] = {}
+        for record in records:
+            moment = _moment(timestamp(record))
+            if moment is None or moment < floor:
+                continue
+            change = _change(key(record), moment)
+            if change not in self.seen:
+                fresh.setdefault(change, (record, change, moment))
+        return sorted(fresh.values(), key=lambda item: (item[2], item[1]))
+
+    def mark(self, change: str, moment: datetime) -> None:
+        """Record that ``change`` was handed over."""
+        self.seen.add(change)
+        if moment > self.after:
+            self.after = moment
+            floor = self.query_from().isoformat()
+            self.seen = {c for c in self.seen if c.rpartition("@")[2] >= floor}
+
+    def dump(self) -> str:
+        return json.dumps({"after": self.after.isoformat(), "seen": sorted(self.seen)})
+
+    @classmethod
+    def load(cls, text: str, overlap: timedelta) -> FeedTracker:
+        data = json.loads(text)
+        after = _moment(data["after"])
+        if after is None:
+            raise ValueError(f"a checkpoint without a moment: {text[:80]!r}")
+        return cls(after, overlap, set(data.get("seen", [])))
+
+
+# --------------------------------------------------------------------------- stores
+
+
+@runtime_checkable
+class FeedStore(Protocol):
+    """Where feeds keep their checkpoints and leases."""
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        """Take or renew ``feed``'s lease for ``ttl`` seconds; False while another holds it."""
+
+    def release_lease(self, feed: str, owner: str) -> None:
+        """Give the lease up (only if ``owner`` holds it)."""
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        """The saved checkpoint, or None."""
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        """Save it if ``owner`` holds the lease; False (nothing saved) if it does not."""
+
+
+class MemoryFeedStore:
+    """Checkpoints and leases of this process (lost when it exits)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._checkpoints: dict[str, str] = {}
+        self._leases: dict[str, tuple[str, float]] = {}
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            holder, until = self._leases.get(feed, (owner, 0.0))
+            if holder != owner and until > now:
+                return False
+            self._leases[feed] = (owner, now + ttl)
+            return True
+
+    def release_lease(self, feed: str, owner: str) -> None:
+        with self._lock:
+            if self._leases.get(feed, ("", 0.0))[0] == owner:
+                del self._leases[feed]
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        with self._lock:
+            return self._checkpoints.get(feed)
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        with self._lock:
+            holder, until = self._leases.get(feed, ("", 0.0))
+            if holder != owner or until <= time.monotonic():
+                return False
+            self._checkpoints[feed] = checkpoint
+            return True
+
+    def __repr__(self) -> str:
+        return "MemoryFeedStore()"
+
+
+MEMORY: Final = MemoryFeedStore()
+
+
+class FileFeedStore:
+    """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
+
+    Each save replaces the file atomically. The lease is an exclusive lock on
+    ``<path>.<feed digest>.lock`` (``flock``), which the system frees when the holding
+    process exits, however it ends; where ``flock`` does not exist (Windows) every
+    worker holds the lease.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._held: dict[str, IO[bytes]] = {}
+
+    def _lock_path(self, feed: str) -> Path:
+        digest = hashlib.sha256(feed.encode()).hexdigest()[:16]
+        return self.path.with_name(f"{self.path.name}.{digest}.lock")
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        with self._lock:
+            if feed in self._held:
+                return True
+            try:
+                import fcntl
+            except ImportError:  # pragma: no cover - Windows
+                return True
+            handle = self._lock_path(feed).open("ab")
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.close()
+                return False
+            self._held[feed] = handle
+            return True
+
+    def release_lease(self, feed: str, owner: str) -> None:
+        with self._lock:
+            handle = self._held.pop(feed, None)
+        if handle is not None:
+            handle.close()  # closing the descriptor frees the lock
+
+    def _read(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        with self._lock:
+            return self._read().get(feed)
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        with self._lock:
+            data = self._read()
+            data[feed] = checkpoint
+            scratch = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            scratch.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            os.replace(scratch, self.path)
+            return True
+
+    def __repr__(self) -> str:
+        return f"FileFeedStore({str(self.path)!r})"
+
+
+# Renew the lease if we hold it or nobody does; atomically.
+_ACQUIRE_SCRIPT: Final = """
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+"""
+_RELEASE_SCRIPT: Final = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+_SAVE_SCRIPT: Final = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('SET', KEYS[2], ARGV[2])
+  return 1
+end
+return 0
+"""
+
+
+class RedisFeedStore:
+    """Checkpoints and leases in Redis, for watches on many processes or hosts."""
+
+    def __init__(self, store: RedisStore) -> None:
+        self._store = store
+
+    @staticmethod
+    def _keys(feed: str) -> tuple[str, str]:
+        base = f"{KEY_PREFIX}:feed:{feed}"
+        return f"{base}:lease", f"{base}:checkpoint"
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        lease, _ = self._keys(feed)
+        ttl_ms = max(1, int(ttl * 1000))
+        return bool(
+            self._store.run(
+                f"the lease of {feed}",
+                lambda client: client.eval(_ACQUIRE_SCRIPT, 1, lease, owner, ttl_ms),
+                lambda: MEMORY.acquire_lease(feed, owner, ttl),
+            )
+        )
+
+    def release_lease(self, feed: str, owner: str) -> None:
+        lease, _ = self._keys(feed)
+        self._store.run(
+            f"the lease of {feed}",
+            lambda client: client.eval(_RELEASE_SCRIPT, 1, lease, owner),
+            lambda: MEMORY.release_lease(feed, owner),
+        )
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        _, checkpoint = self._keys(feed)
+        stored = self._store.run(
+            f"the checkpoint of {feed}",
+            lambda client: client.get(checkpoint),
+            lambda: MEMORY.load_checkpoint(feed),
+        )
+        return stored.decode() if isinstance(stored, bytes) else stored
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        lease, key = self._keys(feed)
+        return bool(
+            self._store.run(
+                f"the checkpoint of {feed}",
+                lambda client: client.eval(_SAVE_SCRIPT, 2, lease, key, owner, checkpoint),
+                lambda: MEMORY.save_checkpoint(feed, owner, checkpoint),
+            )
+        )
+
+    def __repr__(self) -> str:
+        return f"RedisFeedStore({self._store!r})"
+
+
+_REDIS_SCHEMES: Final = ("redis://", "rediss://", "unix://")
+
+
+def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> FeedStore:
+    """The store of a watch: as the ``store`` watch option says (see :class:`WatchOptions`)."""
+    if isinstance(choice, FeedStore):
+        return choice
+    if isinstance(choice, os.PathLike) or (
+        isinstance(choice, str) and choice != "memory" and not choice.startswith(_REDIS_SCHEMES)
+    ):
+        return FileFeedStore(choice)
+    resolved = resolve_store(choice)
+    if isinstance(resolved, RedisStore):
+        return RedisFeedStore(resolved)
+    return MEMORY
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+@dataclass(frozen=True)
+class Feed(Generic[T]):
+    """What a provider declares for a ``watch_*`` method, and the options it was given.
+
+    ``changed_since(moment)`` is the walk of the records created or changed at or after
+    ``moment`` (a provider comparing with ``>`` is fine: the tracker reaches back);
+    ``timestamp`` and ``key`` read a record's change time and id.
+    """
+
+    name: str
+    changed_since: Callable[[datetime], Walk[T]]
+    timestamp: Callable[[T], object]
+    key: Callable[[T], Hashable]
+    since: datetime
+    interval: float
+    store: FeedStore
+    lease_ttl: float
+    overlap: timedelta
+    polls: int | None
+
+    @classmethod
+    def declare(
+        cls,
+        default_name: str,
+        changed_since: Callable[[datetime], Walk[T]],
+        *,
+        timestamp: Callable[[T], object],
+        key: Callable[[T], Hashable],
+        options: WatchOptions,
+    ) -> Feed[T]:
+        """Check ``options`` (raising :class:`InvalidInputError` naming the field) and bind."""
+        unknown = set(options) - set(WatchOptions.__annotations__)
+        if unknown:
+            field_name = sorted(unknown)[0]
+            raise InvalidInputError(field_name, f"unknown watch option {field_name!r}")
+        since = options.get("since")
+        start = datetime.now(UTC) if since is None else utc_moment("since", since)
+        interval = _positive("interval", options.get("interval", DEFAULT_INTERVAL))
+        lease_ttl = _positive("lease_ttl", options.get("lease_ttl", max(10.0, 3 * interval)))
+        overlap = _positive("overlap", options.get("overlap", DEFAULT_OVERLAP), zero=True)
+        polls = options.get("polls")
+        if polls is not None and (
+            isinstance(polls, bool) or not isinstance(polls, int) or polls < 1
+        ):
+            raise InvalidInputError("polls", f"polls must be a positive integer, got {polls!r}")
+        name = options.get("name", default_name)
+        if not isinstance(name, str) or not name.strip():
+            raise InvalidInputError("name", f"name must be a non-empty string, got {name!r}")
+        try:
+            store = feed_store(options.get("store"))
+        except (TypeError, ValueError) as error:
+            raise InvalidInputError("store", str(error)) from None
+        changed_since(start)  # bad filters raise now, not at the first next()
+        return cls(
+            name, changed_since, timestamp, key, start, interval, store, lease_ttl,
+            timedelta(seconds=overlap), polls,
+        )  # fmt: skip
+
+
+def _positive(name: str, value: object, *, zero: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")
+    if value == 0 and not zero:
+        raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+class _Poller(Generic[T]):
+    """One worker's side of a feed: the lease, the tracker, saving the checkpoint."""
+
+    def __init__(self, feed: Feed[T]) -> None:
+        self.feed = feed
+        self.owner = uuid.uuid4().hex
+        self.tracker: FeedTracker | None = None
+
+    def lease(self) -> bool:
+        """Hold the lease for the next poll; (re)load the checkpoint on taking it."""
+        feed = self.feed
+        if not feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl):
+            self.tracker = None
+            return False
+        if self.tracker is None:
+            saved = feed.store.load_checkpoint(feed.name)
+            self.tracker = (
+                FeedTracker(feed.since, feed.overlap)
+                if saved is None
+                else FeedTracker.load(saved, feed.overlap)
+            )
+        return True
+
+    def changes(self, records: Sequence[T]) -> list[tuple[T, str, datetime]]:
+        assert self.tracker is not None
+        return self.tracker.select(records, self.feed.timestamp, self.feed.key)
+
+    def handed_over(self, change: str, moment: datetime) -> bool:
+        """Move the checkpoint past one change; False when the lease was lost meanwhile."""
+        assert self.tracker is not None
+        self.tracker.mark(change, moment)
+        feed = self.feed
+        # Renewed here too: a consumer may take longer over one batch than the lease lasts.
+        if feed.store.acquire_lease(
+            feed.name, self.owner, feed.lease_ttl
+        ) and feed.store.save_checkpoint(feed.name, self.owner, self.tracker.dump()):
+            return True
+        self.tracker = None
+        return False
+
+    def release(self) -> None:
+        self.feed.store.release_lease(self.feed.name, self.owner)
+
+
+def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Iterator[T]:
+    """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module)."""
+    poller = _Poller(feed)
+    polls = 0
+    try:
+        while feed.polls is None or polls < feed.polls:
+            if poller.lease():
+                assert poller.tracker is not None
+                records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
+                polls += 1
+                for record, change, moment in poller.changes(records):
+                    yield record
+                    if not poller.handed_over(change, moment):
+                        break
+                if feed.polls is not None and polls >= feed.polls:
+                    return
+            time.sleep(feed.interval)
+    finally:
+        poller.release()
+
+
+async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncIterator[T]:
+    """Poll ``feed`` with an async client's ``run``; the twin of :func:`watch`."""
+    import anyio
+    import anyio.to_thread
+
+    poller = _Poller(feed)
+    polls = 0
+    try:
+        while feed.polls is None or polls < feed.polls:
+            # The store may be Redis or a file: its calls run on a worker thread.
+            if await anyio.to_thread.run_sync(poller.lease):
+                assert poller.tracker is not None
+                walk = feed.changed_since(poller.tracker.query_from())
+                records = [record async for record in walk.asynchronous(run)]
+                polls += 1
+                for record, change, moment in poller.changes(records):
+                    yield record
+                    if not await anyio.to_thread.run_sync(poller.handed_over, change, moment):
+                        break
+                if feed.polls is not None and polls >= feed.polls:
+                    return
+            await anyio.sleep(feed.interval)
+    finally:
+        with anyio.CancelScope(shield=True):
+            await anyio.to_thread.run_sync(poller.release)

@@ -1,0 +1,179 @@
+"""What every hirelink receiver of provider calls shares (Starlette).
+
+The Recruitee Partners service kit and the webhook receivers of Recruitee and Personio
+read a request the same way: a body refused with 413 past a size limit, JSON refused
+with 400 when malformed or nested absurdly deep, callbacks that may be plain functions
+(run in a worker thread) or ``async`` ones, and error answers ``{"error": "<message>"}``
+that never carry a stack trace. Those pieces live here, once; each receiver adds only
+its own authentication and payloads.
+
+Needs Starlette (``pip install "hirelink-core[receiver]"``; the provider packages that
+offer receivers depend on it).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any, Final
+
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from .secrets import scrub
+
+__all__ = [
+    "DEFAULT_MAX_BODY_BYTES",
+    "MAX_JSON_DEPTH",
+    "CallbackError",
+    "Rejection",
+    "decode_json",
+    "error_response",
+    "http_error",
+    "invoke",
+    "log_failure",
+    "positive_limit",
+    "read_body",
+]
+
+DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
+# Deeper JSON is refused as malformed (400); provider payloads nest a few levels.
+MAX_JSON_DEPTH: Final = 100
+
+
+class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
+    """Answer ``{"error": message}`` with ``status_code`` (a 4xx or 5xx)."""
+
+    def __init__(self, message: str, status_code: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status_code = status_code
+
+
+class CallbackError(Exception):
+    """A callback of the application raised something other than a :class:`Rejection`."""
+
+    def __init__(self, callback: str, error: Exception) -> None:
+        super().__init__(callback)
+        self.callback = callback
+        self.error = error
+
+
+def _is_async(callback: Callable[..., object]) -> bool:
+    return inspect.iscoroutinefunction(callback) or inspect.iscoroutinefunction(
+        getattr(callback, "__call__", None)  # noqa: B004 - an object with an async __call__
+    )
+
+
+async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
+    """Await an async callback or run a sync one in a worker thread.
+
+    Raises:
+        Rejection: raised by the callback, passed on as it is.
+        CallbackError: anything else the callback raised, named ``name``.
+    """
+    try:
+        if _is_async(callback):
+            result = callback(*args)
+        else:
+            result = await run_in_threadpool(callback, *args)
+        if inspect.isawaitable(result):
+            result = await result
+        return result
+    except Rejection:
+        raise
+    except Exception as error:
+        raise CallbackError(name, error) from error
+
+
+def positive_limit(name: str, value: object) -> int:
+    """``value`` if it is a positive int, else ValueError naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return value
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refused with 413 as soon as it is known to exceed ``limit`` bytes.
+
+    A declared Content-Length over the limit is refused before reading; the stream is
+    counted too, since a chunked body declares no length and a declared one may lie.
+    """
+    too_large = Rejection(f"the request body is larger than {limit} bytes", 413)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    received = bytearray()
+    async for chunk in request.stream():
+        received += chunk
+        if len(received) > limit:
+            raise too_large
+    return bytes(received)
+
+
+def decode_json(body: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """The JSON document in ``body``; :class:`Rejection` 400 when it is not JSON."""
+    try:
+        document = json.loads(body)
+    except ValueError as error:
+        raise Rejection(f"malformed JSON body: {error}", 400) from None
+    except RecursionError:  # e.g. 200,000 unclosed "[": undecodable, not our failure
+        raise Rejection("malformed JSON body: nested too deeply", 400) from None
+    if _nesting_exceeds(document, max_depth):
+        # Python 3.13's decoder reads far deeper documents than 3.11's; the limit is ours.
+        raise Rejection("malformed JSON body: nested too deeply", 400)
+    return document
+
+
+def _nesting_exceeds(document: object, limit: int) -> bool:
+    """Whether arrays and objects in ``document`` nest more than ``limit`` levels deep."""
+    level = [document] if isinstance(document, dict | list) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, dict | list)
+        ]
+    return False
+
+
+def error_response(
+    status_code: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """``{"error": message}`` with ``status_code``."""
+    return JSONResponse({"error": message}, status_code=status_code, headers=headers)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Routing errors (unknown path, wrong method) in the same ``{"error"}`` shape."""
+    status_code = exc.status_code if isinstance(exc, HTTPException) else 500
+    detail = exc.detail if isinstance(exc, HTTPException) else "internal error"
+    headers = exc.headers if isinstance(exc, HTTPException) else None
+    return JSONResponse({"error": detail}, status_code=status_code, headers=headers)
+
+
+def log_failure(
+    logger: logging.Logger,
+    where: str,
+    failure: Exception,
+    mask: Callable[[str], str] = scrub,
+    *,
+    component: str = "the receiver",
+) -> None:
+    """One line: what failed and where (file:line), masked; never the whole stack trace."""
+    if isinstance(failure, CallbackError):
+        component, failure = failure.callback, failure.error
+    frames = traceback.extract_tb(failure.__traceback__)
+    at = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    summary = mask(scrub(f"{type(failure).__name__}: {failure}"))
+    logger.error("%s failed on %s%s: %s", component, where, at, summary)

@@ -1,0 +1,159 @@
+"""``hirelink watch`` and ``hirelink webhooks serve``: events in the terminal, as JSON Lines.
+
+A feed is a provider's ``watch_*`` method (``join.applications`` is
+``Join.watch_applications``), found from the client's declarations, so there is no list
+of feeds to keep. Both commands run until interrupted (Ctrl-C).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from hirelink.core import HirelinkError, InvalidInputError
+from hirelink.core.operations import Watcher, declarations
+from hirelink.operations import load_providers
+from hirelink.operations.credentials import CredentialStore
+from hirelink.operations.jsonable import mask_fields, to_json
+
+WEBHOOK_SECRET_ENV = "HIRELINK_WEBHOOK_SECRET"  # noqa: S105 - a variable's name
+WEBHOOK_TOKENS_ENV = "HIRELINK_WEBHOOK_TOKENS"
+
+webhooks_app = typer.Typer(help="Receive provider webhooks.", no_args_is_help=True)
+
+
+def feeds() -> dict[str, tuple[str, str]]:
+    """Every feed: ``"join.applications"`` -> (provider, method name)."""
+    found = {}
+    for provider in load_providers().providers():
+        for name, declared in declarations(provider.client_class).items():
+            if isinstance(declared, Watcher):
+                found[f"{provider.name}.{name.removeprefix('watch_')}"] = (provider.name, name)
+    return found
+
+
+def _print_line(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> None:
+    """Add ``watch`` and ``webhooks serve`` to ``app``; ``fail`` reports an error and exits."""
+
+    @app.command()
+    def watch(
+        feed: Annotated[str, typer.Argument(help="e.g. join.applications")],
+        credential: Annotated[
+            str, typer.Option("--credential", "-c", help="Credential nickname.")
+        ] = "",
+        since: Annotated[
+            str | None,
+            typer.Option(help="ISO 8601 moment to start from when there is no checkpoint."),
+        ] = None,
+        checkpoint: Annotated[
+            Path | None,
+            typer.Option(help="A file keeping where the watch is, to resume after a restart."),
+        ] = None,
+        interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
+    ) -> None:
+        """Stream every record created or changed, as JSON Lines, until interrupted."""
+        try:
+            known = feeds()
+            if feed not in known:
+                raise InvalidInputError("feed", f"unknown feed {feed!r}; one of {sorted(known)}")
+            provider_name, method = known[feed]
+            if not credential:
+                raise InvalidInputError("--credential", "name the credential to use")
+            stored = CredentialStore(load_providers()).get(credential)
+            if stored.provider != provider_name:
+                raise InvalidInputError(
+                    "--credential",
+                    f"{credential!r} is a {stored.provider} credential; {feed} needs a "
+                    f"{provider_name} one",
+                )
+            options: dict[str, Any] = {"interval": interval}
+            if since is not None:
+                try:
+                    options["since"] = datetime.fromisoformat(since.replace("Z", "+00:00"))
+                except ValueError:
+                    raise InvalidInputError(
+                        "--since", f"not an ISO 8601 moment: {since!r}"
+                    ) from None
+            if checkpoint is not None:
+                options["store"] = checkpoint
+            provider = load_providers().provider(provider_name)
+            with provider.client(stored.values) as client:
+                for record in getattr(client, method)(**options):
+                    _print_line(mask_fields(to_json(record), provider.secret_output_fields))
+        except HirelinkError as error:
+            fail(error)
+        except KeyboardInterrupt:
+            pass
+
+    @webhooks_app.command("serve")
+    def serve(
+        provider: Annotated[str, typer.Argument(help="recruitee or personio")],
+        port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+        host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
+        path: Annotated[str, typer.Option(help="Path of the endpoint.")] = "/",
+    ) -> None:
+        """Receive webhooks and print each verified event as a JSON line.
+
+        Recruitee: the webhook's secret in $HIRELINK_WEBHOOK_SECRET (unset: only test
+        pings are answered). Personio: the accepted tokens, comma-separated, in
+        $HIRELINK_WEBHOOK_TOKENS. Secrets are read from the environment, never from the
+        command line (which other users of the machine can see).
+        """
+        try:
+            app_to_serve = _receiver(provider, path)
+        except HirelinkError as error:
+            fail(error)
+        try:
+            import uvicorn
+        except ImportError:
+            fail(
+                InvalidInputError(
+                    "provider", 'serving needs uvicorn: pip install "hirelink[webhooks]"'
+                )
+            )
+        typer.echo(f"receiving {provider} webhooks at http://{host}:{port}{path}", err=True)
+        uvicorn.run(app_to_serve, host=host, port=port, log_level="warning")
+
+    app.add_typer(webhooks_app, name="webhooks")
+
+
+def _receiver(provider: str, path: str) -> Any:
+    if provider == "recruitee":
+        from hirelink.recruitee.webhooks import WebhookEvent
+        from hirelink.recruitee.webhooks import create_webhook_app as recruitee_app
+
+        def print_event(event: WebhookEvent) -> None:
+            _print_line(event.model_dump(mode="json"))
+
+        secret = os.environ.get(WEBHOOK_SECRET_ENV) or None
+        if secret is None:
+            typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
+        return recruitee_app(secret=secret, on_event=print_event, path=path)
+    if provider == "personio":
+        from hirelink.personio.webhooks import WebhookDelivery
+        from hirelink.personio.webhooks import create_webhook_app as personio_app
+
+        def print_delivery(delivery: WebhookDelivery) -> None:
+            _print_line(delivery.model_dump(mode="json"))
+
+        tokens = [t.strip() for t in os.environ.get(WEBHOOK_TOKENS_ENV, "").split(",") if t.strip()]
+        if not tokens:
+            raise InvalidInputError(
+                WEBHOOK_TOKENS_ENV, f"set ${WEBHOOK_TOKENS_ENV} to the accepted token(s)"
+            )
+        return personio_app(tokens=tokens, on_event=print_delivery, path=path)
+    raise InvalidInputError(
+        "provider", f"webhooks come from recruitee or personio, not {provider!r}"
+    )

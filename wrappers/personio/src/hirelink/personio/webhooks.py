@@ -1,0 +1,185 @@
+"""Receive Personio API v2 webhooks: check the token, answer at once, call the application.
+
+Personio signs nothing: a webhook created with ``auth_type`` ``TOKEN`` sends its token
+verbatim in ``Authorization``, one with ``CUSTOM`` sends up to three headers of your
+choice. Deliveries are "dataless" (``company_id``, ``event_name``, ``occurred_at``, the
+ids in ``payload``, ``meta``); read the records through the API. Serve
+:func:`create_webhook_app` at the webhook's URL::
+
+    from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
+
+    def on_event(delivery: WebhookDelivery) -> None:
+        if delivery.event_name == "person.created":
+            sync_person(delivery.payload["id"])
+
+    app = create_webhook_app(tokens=[os.environ["PERSONIO_WEBHOOK_TOKEN"]], on_event=on_event)
+
+- The ``Authorization`` header (or each header named in ``headers``) is compared in
+  constant time with every accepted token; give two tokens while rotating one, so no
+  delivery is refused in between. A missing or unknown token gets 401.
+- Personio wants a 2xx within 3 seconds and retries a timeout or a 5xx (at most 6
+  attempts). The receiver answers 202 as soon as the delivery is read and valid, and
+  runs ``on_event`` (sync in a worker thread, or async) after the answer is sent. A
+  failing ``on_event`` is logged and not retried by Personio: keep what must not be lost
+  in your own queue, or look it up in the webhook's 30-day event history.
+- 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
+  413 to one over ``max_body_bytes``.
+
+The event names and the members of ``payload`` and ``meta`` are our reading (see the
+package README); every delivery with the three required fields is handed over.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Final
+
+from pydantic import ValidationError
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from hirelink.api.personio.inbound import WebhookDelivery
+from hirelink.core.receiver import (
+    DEFAULT_MAX_BODY_BYTES,
+    Rejection,
+    decode_json,
+    error_response,
+    http_error,
+    invoke,
+    log_failure,
+    positive_limit,
+    read_body,
+)
+from hirelink.core.secrets import Secret
+
+__all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
+
+logger = logging.getLogger("hirelink.personio.webhooks")
+
+AUTHORIZATION: Final = "Authorization"
+# Personio allows up to three custom headers per webhook.
+MAX_CUSTOM_HEADERS: Final = 3
+
+DeliveryHandler = Callable[[WebhookDelivery], Awaitable[None] | None]
+"""``on_event(delivery)``: act on one delivery (runs after the answer is sent)."""
+
+
+def _secrets(name: str, values: Iterable[str | Secret]) -> tuple[Secret, ...]:
+    if isinstance(values, str | Secret) or not isinstance(values, Iterable):
+        raise ValueError(f"{name} must be a collection of tokens, e.g. [token]")
+    accepted = tuple(Secret.coerce(value) for value in values)
+    if not accepted:
+        raise ValueError(f"{name} must name at least one accepted token")
+    return accepted
+
+
+def _matches(given: str, accepted: tuple[Secret, ...]) -> bool:
+    """Compare with every accepted token, so the time taken says nothing about which."""
+    found = False
+    for token in accepted:
+        found |= hmac.compare_digest(given.encode(), token.reveal().encode())
+    return found
+
+
+def _problems(error: ValidationError) -> str:
+    described = []
+    for problem in error.errors(include_url=False, include_input=False, include_context=False):
+        where = ".".join(str(part) for part in problem["loc"]) or "body"
+        described.append(f"{where}: {problem['msg']}")
+    return "; ".join(described)
+
+
+class _Receiver:
+    def __init__(
+        self,
+        required: dict[str, tuple[Secret, ...]],
+        on_event: DeliveryHandler,
+        max_body_bytes: int,
+    ) -> None:
+        self._required = required
+        self._on_event = on_event
+        self._max_body_bytes = max_body_bytes
+
+    async def receive(self, request: Request) -> Response:
+        try:
+            self._authenticate(request)
+            document = decode_json(await read_body(request, self._max_body_bytes))
+            try:
+                delivery = WebhookDelivery.model_validate(document)
+            except ValidationError as error:
+                raise Rejection(_problems(error), 422) from None
+        except Rejection as rejection:
+            return error_response(rejection.status_code, rejection.message)
+        except ClientDisconnect:
+            return error_response(400, "the request body was cut off")
+        return JSONResponse(
+            {}, status_code=202, background=BackgroundTask(self._hand_over, request, delivery)
+        )
+
+    def _authenticate(self, request: Request) -> None:
+        accepted = True
+        for header, tokens in self._required.items():
+            accepted &= _matches(request.headers.get(header, ""), tokens)
+        if not accepted:
+            names = " and ".join(self._required)
+            raise Rejection(f"the {names} header is missing or not accepted", 401)
+
+    async def _hand_over(self, request: Request, delivery: WebhookDelivery) -> None:
+        try:
+            await invoke("on_event", self._on_event, delivery)
+        except Exception as failure:  # the answer is sent: log it, nobody else will see it
+            log_failure(logger, request.url.path, failure, component="the Personio receiver")
+
+
+def create_webhook_app(
+    *,
+    tokens: Iterable[str | Secret] | None,
+    on_event: DeliveryHandler,
+    headers: Mapping[str, Iterable[str | Secret]] | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    path: str = "/",
+) -> Starlette:
+    """The ASGI app receiving Personio's webhook deliveries (see the module docstring).
+
+    Args:
+        tokens: the accepted values of ``Authorization`` (a webhook with ``auth_type``
+            ``TOKEN``); several while one is rotated. None for a ``CUSTOM`` webhook
+            checked by ``headers`` alone.
+        on_event: ``(delivery) -> None``, sync or async, run after the 202 is sent.
+        headers: for ``auth_type`` ``CUSTOM``: each header name with its accepted values;
+            every named header must carry one of them.
+        max_body_bytes: larger bodies are refused with 413.
+        path: where the endpoint is (the URL to register with Personio).
+
+    Raises:
+        ValueError: neither ``tokens`` nor ``headers``, an empty token list, more than
+            three custom headers, a bad ``path`` or limit, or ``on_event`` not callable.
+    """
+    if not callable(on_event):
+        raise ValueError(f"on_event must be callable, got {on_event!r}")
+    required: dict[str, tuple[Secret, ...]] = {}
+    if tokens is not None:
+        required[AUTHORIZATION.lower()] = _secrets("tokens", tokens)
+    if headers is not None:
+        if len(headers) > MAX_CUSTOM_HEADERS:
+            raise ValueError(f"Personio sends at most {MAX_CUSTOM_HEADERS} custom headers")
+        for name, values in headers.items():
+            if not isinstance(name, str) or not name.strip():
+                raise ValueError(f"a header name must be a non-empty string, got {name!r}")
+            required[name.strip().lower()] = _secrets(f"headers[{name!r}]", values)
+    if not required:
+        raise ValueError("give tokens= (Authorization) or headers= (custom headers) to check")
+    positive_limit("max_body_bytes", max_body_bytes)
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ValueError(f"path must start with '/', got {path!r}")
+    receiver = _Receiver(required, on_event, max_body_bytes)
+    return Starlette(
+        routes=[Route(path, receiver.receive, methods=["POST"])],
+        exception_handlers={HTTPException: http_error},
+    )

@@ -1,0 +1,287 @@
+"""Receive Recruitee webhooks: verify the signature, type the event, call the application.
+
+Recruitee's webhooks are created in the customer's UI (Settings, Apps and plugins,
+Webhooks) with an HTTPS URL; each delivery is a signed JSON POST. Serve
+:func:`create_webhook_app` at that URL::
+
+    from hirelink.recruitee.webhooks import CandidateMoved, create_webhook_app
+
+    def on_event(event: WebhookEvent) -> None:
+        if isinstance(event, CandidateMoved) and event.event_subtype == "stage_changed":
+            start_identity_check(event.payload.candidate.id)
+
+    app = create_webhook_app(secret=os.environ["RECRUITEE_WEBHOOK_SECRET"], on_event=on_event)
+
+Run it alone (``uvicorn mymodule:app``) or mount it (``main_app.mount("/recruitee", app)``).
+``on_event`` may be a plain function (run in a worker thread) or an ``async`` one.
+
+Answers (Recruitee counts only exactly 200 as delivered and retries anything else, with
+growing delays, for up to days):
+
+- 200 to a delivery whose ``X-Recruitee-Signature`` matches, after ``on_event`` returned;
+- 200 to the "Test" button's ``{"test": true}``, signed or not, and also while no secret
+  is configured (``secret=None``): Recruitee will not save a webhook whose URL does not
+  answer the test, and shows the secret only once the webhook exists. Start with
+  ``secret=None``, save the webhook, then restart with its secret. A ping never reaches
+  ``on_event``;
+- 401 when the signature is missing or wrong (``on_event`` is not called), and to every
+  event while no secret is configured;
+- 400 to a signed body that is not JSON or not an event; 413 to one over
+  ``max_body_bytes``;
+- 500 (``{"error": ...}`` without internals) when ``on_event`` raises, so that
+  Recruitee delivers it again.
+
+Since Recruitee retries, one event may arrive more than once. The receiver remembers each
+delivery it handed over (by its signature) for ``dedupe_ttl`` seconds and answers a repeat
+with 200 without calling ``on_event`` again. The memory is the ``store``: this process by
+default; a Redis URL (or a :class:`~hirelink.core.stores.RedisStore`) when several
+replicas sit behind a load balancer. A delivery whose handling failed is forgotten at
+once, so its retry gets through.
+
+The event types and payload members are known from independent implementations, not from
+a Recruitee reference (see the package README): an event whose type or subtype is not
+modelled, or whose payload does not fit its model, arrives as an :class:`OtherEvent`
+with its raw payload.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+from pydantic import ValidationError
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from hirelink.api.recruitee.inbound import (
+    CandidateEvent,
+    CandidateEventPayload,
+    CandidateEventType,
+    CandidateMoved,
+    CandidateMovedPayload,
+    EventCandidate,
+    EventOffer,
+    EventStage,
+    MoveDetails,
+    MoveKind,
+    OfferEvent,
+    OfferEventPayload,
+    OfferEventType,
+    OtherEvent,
+    TestPing,
+)
+from hirelink.core.receiver import (
+    DEFAULT_MAX_BODY_BYTES,
+    Rejection,
+    decode_json,
+    error_response,
+    http_error,
+    invoke,
+    log_failure,
+    positive_limit,
+    read_body,
+)
+from hirelink.core.secrets import Secret
+from hirelink.core.stores import DeliveryLog, Store, delivery_log
+
+__all__ = [
+    "DEFAULT_DEDUPE_TTL",
+    "SIGNATURE_HEADER",
+    "CandidateEvent",
+    "CandidateEventPayload",
+    "CandidateEventType",
+    "CandidateMoved",
+    "CandidateMovedPayload",
+    "EventCandidate",
+    "EventHandler",
+    "EventOffer",
+    "EventStage",
+    "MoveDetails",
+    "MoveKind",
+    "OfferEvent",
+    "OfferEventPayload",
+    "OfferEventType",
+    "OtherEvent",
+    "WebhookEvent",
+    "create_webhook_app",
+    "parse_event",
+    "verify_signature",
+]
+
+logger = logging.getLogger("hirelink.recruitee.webhooks")
+
+SIGNATURE_HEADER: Final = "X-Recruitee-Signature"
+# Recruitee retries a failed delivery for up to days; a week covers every retry.
+DEFAULT_DEDUPE_TTL: Final = 7 * 24 * 3600.0
+
+WebhookEvent = CandidateEvent | CandidateMoved | OfferEvent | OtherEvent
+"""One delivery: a modelled event, or :class:`OtherEvent` with the raw payload."""
+
+EventHandler = Callable[[WebhookEvent], Awaitable[None] | None]
+"""``on_event(event)``: act on one verified event."""
+
+_MODELLED: Final = (CandidateEvent, CandidateMoved, OfferEvent)
+
+
+def _key(secret: Secret | str) -> bytes:
+    if isinstance(secret, Secret):
+        return secret.reveal().encode()
+    if isinstance(secret, str):
+        return secret.encode()
+    raise TypeError(f"the webhook secret must be a str or a Secret, got {type(secret).__name__}")
+
+
+def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -> bool:
+    """Whether ``signature`` is the lowercase hex HMAC-SHA256 of ``body`` under ``secret``.
+
+    ``body`` is the raw request body, exactly as received (not re-serialized JSON). The
+    comparison takes the same time wherever the signature differs.
+    """
+    if not isinstance(body, bytes | bytearray | memoryview):
+        raise TypeError(f"body must be the raw bytes, got {type(body).__name__}")
+    expected = hmac.new(_key(secret), bytes(body), hashlib.sha256).hexdigest()
+    if not isinstance(signature, str):
+        return False
+    return hmac.compare_digest(expected.encode(), signature.strip().encode("utf-8", "replace"))
+
+
+def parse_event(document: Any) -> WebhookEvent:
+    """The typed event of a delivery's JSON document.
+
+    Raises:
+        ValueError: ``document`` is not an event (no string ``event_type``).
+    """
+    for model in _MODELLED:
+        try:
+            return model.model_validate(document)
+        except ValidationError:
+            continue
+    try:
+        return OtherEvent.model_validate(document)
+    except ValidationError:
+        raise ValueError("the body is not a Recruitee event (no event_type)") from None
+
+
+def _is_ping(document: object) -> bool:
+    try:
+        TestPing.model_validate(document)
+    except ValidationError:
+        return False
+    return isinstance(document, dict) and "event_type" not in document
+
+
+class _Receiver:
+    def __init__(
+        self,
+        secret: Secret | str | None,
+        on_event: EventHandler,
+        deliveries: DeliveryLog | None,
+        dedupe_ttl: float,
+        max_body_bytes: int,
+    ) -> None:
+        self._secret = secret
+        self._on_event = on_event
+        self._deliveries = deliveries
+        self._dedupe_ttl = dedupe_ttl
+        self._max_body_bytes = max_body_bytes
+
+    async def receive(self, request: Request) -> Response:
+        try:
+            return await self._receive(request)
+        except Rejection as rejection:
+            return error_response(rejection.status_code, rejection.message)
+        except ClientDisconnect:
+            return error_response(400, "the request body was cut off")
+        except Exception as failure:
+            log_failure(logger, request.url.path, failure, component="the Recruitee receiver")
+            return error_response(500, "the receiver failed to handle the event")
+
+    async def _receive(self, request: Request) -> Response:
+        body = await read_body(request, self._max_body_bytes)
+        signature = request.headers.get(SIGNATURE_HEADER)
+        if self._secret is None or not verify_signature(body, signature, self._secret):
+            if _is_ping(_json_or_none(body)):
+                return JSONResponse({})
+            if self._secret is None:
+                raise Rejection("no webhook secret is configured: only test pings are taken", 401)
+            raise Rejection(f"the {SIGNATURE_HEADER} header is missing or does not match", 401)
+        document = decode_json(body)
+        if _is_ping(document):
+            return JSONResponse({})
+        try:
+            event = parse_event(document)
+        except ValueError as error:
+            raise Rejection(str(error), 400) from None
+        key = f"recruitee:{signature.strip() if signature else ''}"
+        if self._deliveries is not None and not self._deliveries.claim_delivery(
+            key, self._dedupe_ttl
+        ):
+            logger.info("a repeated delivery of %s was answered without a callback", key[:24])
+            return JSONResponse({})
+        try:
+            await invoke("on_event", self._on_event, event)
+        except BaseException:
+            if self._deliveries is not None:
+                self._deliveries.release_delivery(key)
+            raise
+        return JSONResponse({})
+
+
+def _json_or_none(body: bytes) -> Any:
+    try:
+        return decode_json(body)
+    except Rejection:
+        return None
+
+
+def create_webhook_app(
+    *,
+    secret: Secret | str | None,
+    on_event: EventHandler,
+    store: DeliveryLog | Store | str | None = None,
+    dedupe: bool = True,
+    dedupe_ttl: float = DEFAULT_DEDUPE_TTL,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    path: str = "/",
+) -> Starlette:
+    """The ASGI app receiving Recruitee's webhook deliveries (see the module docstring).
+
+    Args:
+        secret: the webhook's secret (shown in Recruitee once the webhook is saved); None
+            answers test pings only, so that the webhook can be saved first.
+        on_event: ``(event) -> None``, sync or async; raising makes the answer a 500.
+        store: where delivered events are remembered: None (``$HIRELINK_STORE`` or this
+            process), a Redis URL or a store.
+        dedupe: False hands every delivery to ``on_event``, repeats included.
+        dedupe_ttl: seconds a delivery is remembered.
+        max_body_bytes: larger bodies are refused with 413.
+        path: where the endpoint is (the URL to register in Recruitee).
+
+    Raises:
+        ValueError: ``on_event`` is not callable, ``path`` is not absolute or a limit is
+            not positive.
+        TypeError: ``secret`` is neither a str nor a Secret.
+    """
+    if not callable(on_event):
+        raise ValueError(f"on_event must be callable, got {on_event!r}")
+    if secret is not None:
+        if not _key(secret):
+            raise ValueError("secret is empty: pass None until the webhook has a secret")
+        secret = Secret.coerce(secret)  # masked in every log line from now on
+    positive_limit("max_body_bytes", max_body_bytes)
+    if isinstance(dedupe_ttl, bool) or not isinstance(dedupe_ttl, int | float) or dedupe_ttl <= 0:
+        raise ValueError(f"dedupe_ttl must be a positive number of seconds, got {dedupe_ttl!r}")
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise ValueError(f"path must start with '/', got {path!r}")
+    deliveries = delivery_log(store) if dedupe else None
+    receiver = _Receiver(secret, on_event, deliveries, float(dedupe_ttl), max_body_bytes)
+    return Starlette(
+        routes=[Route(path, receiver.receive, methods=["POST"])],
+        exception_handlers={HTTPException: http_error},
+    )
