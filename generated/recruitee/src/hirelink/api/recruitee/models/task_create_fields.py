@@ -17,7 +17,7 @@ class TaskCreateFields:
     Attributes:
         candidate_id (int):
         title (str):
-        due_date (datetime.datetime | Unset): When the task is due (ISO 8601; hirelink sends UTC with `Z`).
+        due_date (datetime.datetime | Unset): When the task is due (ISO 8601 date-time; hirelink sends it in UTC).
     """
 
     candidate_id: int
