@@ -6,6 +6,7 @@ anything is sent, and the state the stand-in shows afterwards; sync and async.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from typing import Any
@@ -14,6 +15,7 @@ import pytest
 
 from hirelink.core import InvalidInputError, NotFoundError, UnprocessableEntityError
 from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -66,6 +68,29 @@ def test_change_stage_by_name_looks_the_stage_up_in_the_jobs_pipeline(fresh: Ser
             "Offer",
             "Hired",
         ]
+
+
+def test_without_an_embedded_pipeline_the_stage_name_comes_from_the_template(
+    fresh: Served,
+) -> None:
+    offer = {"id": JOB, "title": "Backend Engineer", "pipeline_template_id": 9001}
+    fresh.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=f"/offers/{JOB}$",
+            status=200,
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"offer": offer}),
+        )
+    )
+    with fresh.client() as recruitee:
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_name="Hired", offer_id=JOB)
+    assert [r.path for r in fresh.sandbox.recorder.requests] == [
+        f"/c/4100/offers/{JOB}",
+        "/c/4100/pipeline_templates/9001",
+        f"/c/4100/placements/{PLACEMENT}/change_stage",
+    ]
+    assert moved.stage_id == 610005
 
 
 def test_an_unknown_stage_name_lists_the_stages_and_moves_nothing(fresh: Served) -> None:

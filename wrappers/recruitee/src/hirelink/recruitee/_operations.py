@@ -423,12 +423,11 @@ class RecruiteeOperations:
     @operation("Retrieve Offer", example={"offer_id": 31337})
     def get_offer(self, offer_id: int) -> Call[models.Offer]:
         """One job or talent pool."""
-        return self._offer_call(positive_int("offer_id", offer_id))
-
-    def _offer_call(self, offer_id: int) -> Call[models.Offer]:
         from hirelink.api.recruitee.api.offers import get_offer
 
-        request = partial(get_offer.sync_detailed, self.company_id, offer_id)
+        request = partial(
+            get_offer.sync_detailed, self.company_id, positive_int("offer_id", offer_id)
+        )
         return Call(request, instance_of(models.OfferEnvelope)).map(lambda found: found.offer)
 
     @operation("List Offer Stages", example={"offer_id": 31337})
@@ -439,7 +438,7 @@ class RecruiteeOperations:
         where it does not, this list is empty and :meth:`get_pipeline_template` with the
         offer's ``pipeline_template_id`` gives the stages.
         """
-        return self._offer_call(positive_int("offer_id", offer_id)).map(_pipeline_stages)
+        return RecruiteeOperations.get_offer.prepare(self, offer_id).map(_pipeline_stages)
 
     @operation("Retrieve Pipeline Template", example={"pipeline_template_id": 9001})
     def get_pipeline_template(self, pipeline_template_id: int) -> Call[models.PipelineTemplate]:
@@ -447,13 +446,12 @@ class RecruiteeOperations:
 
         The endpoint is inferred from one third-party client.
         """
-        return self._template_call(positive_int("pipeline_template_id", pipeline_template_id))
-
-    def _template_call(self, pipeline_template_id: int) -> Call[models.PipelineTemplate]:
         from hirelink.api.recruitee.api.offers import get_pipeline_template
 
         request = partial(
-            get_pipeline_template.sync_detailed, self.company_id, pipeline_template_id
+            get_pipeline_template.sync_detailed,
+            self.company_id,
+            positive_int("pipeline_template_id", pipeline_template_id),
         )
         expect = instance_of(models.PipelineTemplateEnvelope)
         return Call(request, expect).map(
@@ -509,7 +507,7 @@ class RecruiteeOperations:
         name = non_empty_str("stage_name", stage_name)
         if offer_id is None:
             raise InvalidInputError("offer_id", "is required with stage_name (the job's pipeline)")
-        offer_call = self._offer_call(positive_int("offer_id", offer_id))
+        offer_call = RecruiteeOperations.get_offer.prepare(self, offer_id)
         return self._move_by_name(placement_id, offer_call, name, wire_proceed)
 
     def _move_by_name(
@@ -518,8 +516,9 @@ class RecruiteeOperations:
         offer: models.Offer = yield offer_call
         stages = _pipeline_stages(offer)
         if not stages and isinstance(offer.pipeline_template_id, int):
-            template: models.PipelineTemplate = yield self._template_call(
-                offer.pipeline_template_id
+            fetch_template = RecruiteeOperations.get_pipeline_template.prepare
+            template: models.PipelineTemplate = yield fetch_template(
+                self, offer.pipeline_template_id
             )
             stages = _stages_of(template)
         stage_id = _id_named("stage_name", name, stages)
