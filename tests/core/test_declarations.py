@@ -51,10 +51,19 @@ def test_each_sync_method_has_an_async_twin_with_the_same_signature(
         for name, declaration in declared.items():
             sync_method = getattr(sync_client, name)
             async_method = getattr(client, name)
-            # The builder's own parameters, minus self, read from the function itself.
-            expected = list(inspect.signature(declaration.__wrapped__).parameters.values())[1:]
-            assert list(inspect.signature(sync_method).parameters.values()) == expected, name
-            assert list(inspect.signature(async_method).parameters.values()) == expected, name
+
+            # The builder's own parameters, minus self, read from the function itself
+            # (the methods show the annotations evaluated).
+            def shape(function: Any) -> list[tuple[str, Any, Any]]:
+                parameters = inspect.signature(function).parameters.values()
+                return [(p.name, p.kind, p.default) for p in parameters]
+
+            expected = shape(declaration.__wrapped__)[1:]
+            assert shape(sync_method) == expected, name
+            assert shape(async_method) == expected, name
+            sync_signature = inspect.signature(sync_method)
+            async_signature = inspect.signature(async_method)
+            assert sync_signature.parameters == async_signature.parameters, name
             assert sync_method.__doc__ == async_method.__doc__ == declaration.__doc__, name
             assert declaration.__doc__, f"{name} has no docstring"
             if isinstance(declaration, Walker):
@@ -97,6 +106,8 @@ def _typed(
     apartners: AsyncRecruiteePartners,
 ) -> None:
     assert_type(recruitee.get_candidate(1), Candidate)
+    assert_type(Recruitee.get_candidate(recruitee, 1), Candidate)  # read from the class
+    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), Awaitable[Candidate])
     assert_type(arecruitee.get_candidate(1), Awaitable[Candidate])
     assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
     assert_type(recruitee.iter_candidates(qualified=True), Iterator[CandidateListItem])

@@ -37,7 +37,7 @@ def test_429_waits_x_ratelimit_reset_then_succeeds(
     caplog.set_level(logging.INFO, logger="hirelink.retry")
     assert len(join.list_applications(page=1, page_size=5)) == 5
     assert served.hits("GET", "/applications") == 2
-    assert "after 429 in 1.00s" in caplog.text
+    assert "after 429 with x-ratelimit-reset: 1 in 1.00s" in caplog.text
 
 
 def test_429_on_create_application_is_resent_and_creates_once(fresh: Served) -> None:

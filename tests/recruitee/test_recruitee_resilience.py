@@ -40,7 +40,7 @@ def test_429_with_retry_after_is_waited_for_then_succeeds(
     page = recruitee.list_candidates(limit=2)
     assert len(page.candidates) == 2
     assert hits(served, "GET", "/candidates") == 2
-    assert "after 429 in 1.00s" in caplog.text
+    assert "after 429 with Retry-After: 1 in 1.00s" in caplog.text
 
 
 def test_429_beyond_the_retry_budget_raises_rate_limit_error(

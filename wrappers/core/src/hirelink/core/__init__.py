@@ -3,6 +3,7 @@
 from .auth import HeaderAuth, RoutedAuth
 from .calls import Call, Flow, Walk, instance_of, list_of, nothing
 from .clients import AsyncProviderClient, ProviderClient
+from .environment import CredentialVariables
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -18,6 +19,7 @@ from .errors import (
     PermissionDeniedError,
     RateLimitError,
     ServerError,
+    StoreUnavailableError,
     UnprocessableEntityError,
 )
 from .files import Document, FileLimits, LoadedFile, load_file
@@ -61,6 +63,7 @@ __all__ = [
     "ClientCredentialsAuth",
     "ClientOptions",
     "ConflictError",
+    "CredentialVariables",
     "Document",
     "DuplicateApplicationError",
     "FileLimits",
@@ -86,6 +89,7 @@ __all__ = [
     "Secret",
     "ServerError",
     "SlidingWindowLimiter",
+    "StoreUnavailableError",
     "UnprocessableEntityError",
     "Walk",
     "aiter_cursor",

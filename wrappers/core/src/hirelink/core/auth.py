@@ -14,6 +14,7 @@ from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
 
 import httpx
 
+from .errors import CREDENTIAL_HINT
 from .http import StoreUser
 from .secrets import Secret
 from .stores import Store
@@ -29,16 +30,20 @@ class HeaderAuth(httpx.Auth):
         header: str = "Authorization",
         prefix: str = "",
         headers: Mapping[str, str] | None = None,
+        hint: str | None = None,
     ):
         self._secret = Secret.coerce(secret)
+        self.hint = hint
+        """Which credential this is and where the customer finds it: an
+        :class:`~hirelink.core.AuthenticationError` for a request it authorized says it."""
         self._header = header
         self._prefix = prefix
         self._headers = dict(headers or {})
         """Plain headers that travel with the credential (e.g. Personio's company id)."""
 
     @classmethod
-    def bearer(cls, token: str | Secret) -> HeaderAuth:
-        return cls(token, prefix="Bearer ")
+    def bearer(cls, token: str | Secret, *, hint: str | None = None) -> HeaderAuth:
+        return cls(token, prefix="Bearer ", hint=hint)
 
     def rotate(self, secret: str | Secret) -> None:
         """Send ``secret`` from the next request on (after the provider replaced it)."""
@@ -47,6 +52,8 @@ class HeaderAuth(httpx.Auth):
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers.update(self._headers)
         request.headers[self._header] = self._prefix + self._secret.reveal()
+        if self.hint is not None:
+            request.extensions[CREDENTIAL_HINT] = self.hint
         yield request
 
     def __repr__(self) -> str:
@@ -79,6 +86,10 @@ class RoutedAuth(httpx.Auth, StoreUser):
         for _, auth in self._routes:
             if isinstance(auth, StoreUser):
                 auth.use_store(store)
+
+    @property
+    def keeps_state(self) -> bool:
+        return any(isinstance(auth, StoreUser) and auth.keeps_state for _, auth in self._routes)
 
     def _route(self, request: httpx.Request) -> httpx.Auth | None:
         url = request.url

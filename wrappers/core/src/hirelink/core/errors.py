@@ -4,6 +4,7 @@
 - :class:`ApiError` and one subclass per status family: the provider answered with an error.
 - :class:`ApiConnectionError` / :class:`ApiTimeoutError`: no usable answer arrived.
 - :class:`MalformedResponseError`: a success status whose body could not be parsed.
+- :class:`StoreUnavailableError`: the shared store (Redis) could not be reached.
 
 Everything an error carries has been through :func:`hirelink.core.secrets.scrub` and the
 header allowlist, so printing or logging an error never leaks a credential.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
 
@@ -21,6 +22,7 @@ from .redaction import safe_headers
 from .secrets import scrub
 
 __all__ = [
+    "CREDENTIAL_HINT",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",
@@ -36,9 +38,15 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ServerError",
+    "StoreUnavailableError",
     "UnprocessableEntityError",
     "api_error_from_response",
 ]
+
+
+CREDENTIAL_HINT: Final = "hirelink_credential_hint"
+"""Request extension set by a credential's auth flow: which credential to check, and where
+the customer finds it. An :class:`AuthenticationError` for the request carries it."""
 
 
 class HirelinkError(Exception):
@@ -68,6 +76,9 @@ class ApiError(HirelinkError):
         headers: response headers, non-allowlisted values redacted.
         body: the raw response text, secrets scrubbed.
         method, url: the request that failed (url scrubbed).
+        hint: for an :class:`AuthenticationError`, which credential to check and where
+            the customer finds it (the provider's wrapper supplies it with the credential's
+            auth, see :data:`CREDENTIAL_HINT`); else None.
     """
 
     status: ClassVar[int | None] = None
@@ -83,6 +94,7 @@ class ApiError(HirelinkError):
         body: str = "",
         method: str = "",
         url: str = "",
+        hint: str | None = None,
     ) -> None:
         self.status_code = status_code
         self.message = message
@@ -92,8 +104,13 @@ class ApiError(HirelinkError):
         self.body = body
         self.method = method
         self.url = url
+        self.hint = hint
         where = f" ({method} {url})" if method else ""
         super().__init__(f"{status_code} {message}{where}")
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
@@ -113,6 +130,7 @@ class ApiError(HirelinkError):
             body=self.body,
             method=self.method,
             url=self.url,
+            hint=self.hint,
         )
 
 
@@ -176,6 +194,10 @@ class ApiConnectionError(HirelinkError):
 
 class ApiTimeoutError(ApiConnectionError):
     """The request timed out (connect, read, write or pool)."""
+
+
+class StoreUnavailableError(HirelinkError):
+    """The shared store (Redis) could not be reached; nothing was sent."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {
@@ -294,5 +316,7 @@ def api_error_from_response(
         url=scrub(str(request.url)),
     )
     if refine is not None:
-        return refine(error) or error
+        error = refine(error) or error
+    if isinstance(error, AuthenticationError) and error.hint is None:
+        error.hint = request.extensions.get(CREDENTIAL_HINT)
     return error

@@ -34,6 +34,7 @@ from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .validation import http_url
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
@@ -71,10 +72,6 @@ class ClientOptions(TypedDict, total=False):
     """Resends after refusals, 5xx answers and connection failures (0 disables)."""
     headers: Mapping[str, str]
     """Extra headers sent with every request."""
-    store: Store | str
-    """Where rate-limit budgets (and shared tokens) live: a Redis URL or a
-    :class:`~hirelink.core.stores.RedisStore` to share them between processes; default
-    ``$HIRELINK_STORE``, else this process (see :mod:`hirelink.core.stores`)."""
 
 
 class StoreUser:
@@ -82,6 +79,11 @@ class StoreUser:
 
     def use_store(self, store: Store) -> None:
         """Called once, before the first request, with the client's store."""
+
+    @property
+    def keeps_state(self) -> bool:
+        """Whether this auth has anything to keep in the store (an OAuth token does)."""
+        return True
 
 
 @define(frozen=True, kw_only=True)
@@ -113,12 +115,15 @@ class HttpConfig:
         """Validate user-facing settings (seconds or Timeout, retry count) into a config.
 
         The rate limits and a :class:`StoreUser` auth are moved onto the chosen store.
+        ``$HIRELINK_STORE`` is read only when there is something to share; a ``store``
+        given explicitly is always checked.
         """
-        chosen = resolve_store(store)
+        shares = bool(rate_limits) or (isinstance(auth, StoreUser) and auth.keeps_state)
+        chosen = resolve_store(store) if shares or store is not None else IN_PROCESS
         if isinstance(auth, StoreUser):
             auth.use_store(chosen)
         return cls(
-            base_url=base_url.rstrip("/"),
+            base_url=http_url("base_url", base_url).rstrip("/"),
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
@@ -137,13 +142,16 @@ class HttpConfig:
         auth: httpx.Auth | None,
         refine_error: ErrorRefiner | None = None,
         rate_limits: Sequence[RateLimit] = (),
+        store: Store | str | None = None,
     ) -> HttpConfig:
         """A config from a client's ``**options``, filling in hirelink's defaults.
 
         ``rate_limits`` are client-side limits for the requests they match (see
         :mod:`hirelink.core.ratelimit`), applied to every request, also through a
-        caller-supplied httpx client.
+        caller-supplied httpx client. ``store`` is where they (and shared tokens) live: only
+        a client with something to share offers it.
         """
+        _reject_unknown(options)
         return cls.create(
             base_url=options.get("base_url") or default_base_url,
             auth=auth,
@@ -152,8 +160,22 @@ class HttpConfig:
             headers=options.get("headers"),
             refine_error=refine_error,
             rate_limits=rate_limits,
-            store=options.get("store"),
+            store=store,
         )
+
+
+def _reject_unknown(options: ClientOptions) -> None:
+    """``**options`` arrive unchecked at run time: an unknown one must not be ignored."""
+    unknown = sorted(set(options) - set(ClientOptions.__annotations__))
+    if not unknown:
+        return
+    if unknown == ["store"]:
+        raise TypeError(
+            "unexpected keyword argument 'store': this client keeps nothing a store would "
+            "share between processes (no client-side rate limit, no OAuth token)"
+        )
+    known = ", ".join(ClientOptions.__annotations__)
+    raise TypeError(f"unexpected keyword argument {unknown[0]!r} (client options: {known})")
 
 
 def _release_stream(response: httpx.Response) -> None:

@@ -7,8 +7,10 @@ pages. :func:`operation` and :func:`walker` turn the builder into a descriptor w
 ``__get__`` gives ``Callable[P, T]`` on a :class:`~hirelink.core.clients.ProviderClient`
 and ``Callable[P, Awaitable[T]]`` (or an async iterator) on an
 :class:`~hirelink.core.clients.AsyncProviderClient`, so mypy and IDEs see the builder's
-own parameters and docstring on both clients. The catalog, the demo and the docs read
-titles, examples, required credentials and types from the same descriptors.
+own parameters and docstring on both clients. At run time the descriptor hands out real
+methods with the same signature and result type (see :class:`Declaration`). The catalog,
+the demo and the docs read titles, examples, required credentials and types from the same
+descriptors.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator, Mapping
+from types import MethodType
 from typing import (
-    TYPE_CHECKING,
     Any,
     Concatenate,
     Generic,
     ParamSpec,
     TypeVar,
+    Unpack,
     get_args,
+    get_origin,
     get_type_hints,
     overload,
 )
@@ -31,13 +35,14 @@ from typing import (
 from attrs import frozen
 
 from .calls import Call, Flow, Walk
+from .clients import AsyncProviderClient, ProviderClient
 from .errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from .clients import AsyncProviderClient, ProviderClient
 
 P = ParamSpec("P")
 T = TypeVar("T")
+# Jedi (IPython, Jupyter) reads the descriptors below statically. It solves the result type
+# only when declarations are generic in [T, P] (result first), and it picks the overload of
+# an instance only when ``owner`` is annotated ``object``.
 
 
 @frozen
@@ -83,8 +88,17 @@ def _requiring(
     return checked
 
 
-class Declaration(Generic[P, T]):
-    """What :func:`operation` and :func:`walker` share: the builder and its metadata."""
+class Declaration(Generic[T, P]):
+    """What :func:`operation` and :func:`walker` share: the builder and its metadata.
+
+    Read from a client class, a declaration is a real method: a function on a
+    :class:`~hirelink.core.clients.ProviderClient`, a coroutine function (or, for a
+    walker, a function returning an async iterator) on an
+    :class:`~hirelink.core.clients.AsyncProviderClient`, whose signature holds the
+    builder's parameters and the result type, so ``help()``, ``inspect.signature`` and
+    IPython see the truth. Read from an instance, it is that method bound. Read from the
+    class that declares it (``RecruiteeOperations``), it is the declaration itself.
+    """
 
     def __init__(
         self,
@@ -100,6 +114,7 @@ class Declaration(Generic[P, T]):
         self.name = build.__name__
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
+        self._methods: dict[bool, Callable[..., Any]] = {}
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -111,22 +126,67 @@ class Declaration(Generic[P, T]):
         args = get_args(returned)
         return args[-1] if args else returned
 
-    @functools.cached_property
-    def _signature(self) -> inspect.Signature:
-        signature = inspect.signature(self.build)
-        return signature.replace(
-            parameters=list(signature.parameters.values())[1:],
-            return_annotation=inspect.Signature.empty,
-        )
+    def returns(self, asynchronous: bool) -> Any:
+        """The return annotation of the sync or the async method's signature."""
+        raise NotImplementedError
 
-    def _bind(self, method: Callable[..., Any]) -> Callable[..., Any]:
-        """Give the bound method the builder's name, docstring and signature (minus self)."""
-        functools.update_wrapper(method, self.build)
-        method.__signature__ = self._signature  # type: ignore[attr-defined]
+    def _runner(self, asynchronous: bool) -> Callable[..., Any]:
+        """A new function running the builder's work on ``self`` (the client)."""
+        raise NotImplementedError
+
+    @functools.cached_property
+    def _parameters(self) -> list[inspect.Parameter]:
+        """The builder's parameters (``self`` first), annotations evaluated where possible."""
+        written = inspect.signature(self.build)
+        try:
+            evaluated = inspect.signature(self.build, eval_str=True)
+        except NameError:  # a name imported only for type checkers: keep the strings
+            return list(written.parameters.values())
+        return [
+            # Python 3.11 shows an evaluated ``Unpack[Filters]`` as ``*<class ...>``.
+            written.parameters[name] if get_origin(parameter.annotation) is Unpack else parameter
+            for name, parameter in evaluated.parameters.items()
+        ]
+
+    def method(self, asynchronous: bool) -> Callable[..., Any]:
+        """The sync (or async) client's method, unbound; made once."""
+        made = self._methods.get(asynchronous)
+        if made is None:
+            made = self._methods[asynchronous] = self._make_method(asynchronous)
+        return made
+
+    def _make_method(self, asynchronous: bool) -> Callable[..., Any]:
+        method = self._runner(asynchronous)
+        method.__name__ = self.name
+        method.__qualname__ = f"{self.build.__qualname__.rpartition('.')[0]}.{self.name}".lstrip(
+            "."
+        )
+        method.__module__ = self.build.__module__
+        method.__doc__ = self.build.__doc__
+        # Deliberately no __wrapped__: Jedi would follow it to the builder's source and
+        # take its ``Call[...]`` for the result.
+        method.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            self._parameters, return_annotation=self.returns(asynchronous)
+        )
+        annotations = {
+            parameter.name: parameter.annotation
+            for parameter in self._parameters
+            if parameter.annotation is not inspect.Parameter.empty
+        }
+        method.__annotations__ = {**annotations, "return": self.returns(asynchronous)}
         return method
 
+    def _get(self, instance: object, owner: Any) -> Any:
+        if instance is None:
+            if issubclass(owner, AsyncProviderClient):
+                return self.method(True)
+            if issubclass(owner, ProviderClient):
+                return self.method(False)
+            return self
+        return MethodType(self.method(isinstance(instance, AsyncProviderClient)), instance)
 
-class Operation(Declaration[P, T]):
+
+class Operation(Declaration[T, P]):
     """An operation answered by one call or a flow of calls."""
 
     def prepare(self, instance: Any, /, *args: P.args, **kwargs: P.kwargs) -> Call[T]:
@@ -136,36 +196,50 @@ class Operation(Declaration[P, T]):
             raise TypeError(f"{self.name} is a flow of calls, not one call")
         return built
 
-    @overload
-    def __get__(self, instance: None, owner: type) -> Operation[P, T]: ...
+    def returns(self, asynchronous: bool) -> Any:
+        # An async method's signature shows what awaiting it gives, as ``async def`` does.
+        return self.result_type
 
-    @overload
-    def __get__(self, instance: ProviderClient, owner: type) -> Callable[P, T]: ...
-
-    @overload
-    def __get__(self, instance: AsyncProviderClient, owner: type) -> Callable[P, Awaitable[T]]: ...
-
-    def __get__(self, instance: object, owner: type) -> Any:
-        if instance is None:
-            return self
-        from .clients import AsyncProviderClient
-
+    def _runner(self, asynchronous: bool) -> Callable[..., Any]:
         build = self.build
-        if isinstance(instance, AsyncProviderClient):
-            client = instance
+        if asynchronous:
 
-            async def arun(*args: Any, **kwargs: Any) -> Any:
-                return await client._perform(build(client, *args, **kwargs))
+            async def arun(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
+                return await self._perform(build(self, *args, **kwargs))
 
-            return self._bind(arun)
+            return arun
 
-        def run(*args: Any, **kwargs: Any) -> Any:
-            return instance._perform(build(instance, *args, **kwargs))  # type: ignore[attr-defined]
+        def run(self: ProviderClient, /, *args: Any, **kwargs: Any) -> Any:
+            return self._perform(build(self, *args, **kwargs))
 
-        return self._bind(run)
+        return run
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[AsyncProviderClient]
+    ) -> Callable[Concatenate[AsyncProviderClient, P], Awaitable[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[ProviderClient]
+    ) -> Callable[Concatenate[ProviderClient, P], T]: ...
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Operation[T, P]: ...
+
+    @overload
+    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, T]: ...
+
+    @overload
+    def __get__(
+        self, instance: AsyncProviderClient, owner: object
+    ) -> Callable[P, Awaitable[T]]: ...
+
+    def __get__(self, instance: object, owner: Any) -> Any:
+        return self._get(instance, owner)
 
 
-class Walker(Declaration[P, T]):
+class Walker(Declaration[T, P]):
     """An operation that yields every item of a paged list, lazily."""
 
     def __init__(
@@ -177,26 +251,41 @@ class Walker(Declaration[P, T]):
         self.walks = walks
         """The list operation whose pages this walker fetches."""
 
-    @overload
-    def __get__(self, instance: None, owner: type) -> Walker[P, T]: ...
+    def returns(self, asynchronous: bool) -> Any:
+        item = self.result_type
+        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
 
-    @overload
-    def __get__(self, instance: ProviderClient, owner: type) -> Callable[P, Iterator[T]]: ...
+    def _runner(self, asynchronous: bool) -> Callable[..., Any]:
+        build = self.build
+
+        def walk(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            return self._walk(build(self, *args, **kwargs))
+
+        return walk
 
     @overload
     def __get__(
-        self, instance: AsyncProviderClient, owner: type
+        self, instance: None, owner: type[AsyncProviderClient]
+    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[ProviderClient]
+    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Walker[T, P]: ...
+
+    @overload
+    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: AsyncProviderClient, owner: object
     ) -> Callable[P, AsyncIterator[T]]: ...
 
-    def __get__(self, instance: object, owner: type) -> Any:
-        if instance is None:
-            return self
-        build = self.build
-
-        def walk(*args: Any, **kwargs: Any) -> Any:
-            return instance._walk(build(instance, *args, **kwargs))  # type: ignore[attr-defined]
-
-        return self._bind(walk)
+    def __get__(self, instance: object, owner: Any) -> Any:
+        return self._get(instance, owner)
 
 
 def operation(
@@ -204,7 +293,7 @@ def operation(
     *,
     example: Mapping[str, Any] | None = None,
     requires: tuple[str, ...] = (),
-) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[P, T]]:
+) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[T, P]]:
     """Declare an operation; with a ``title`` it is also listed in the catalog.
 
     ``example`` holds inputs that work against a freshly started sandbox stand-in;
@@ -212,7 +301,7 @@ def operation(
     :func:`require_credentials`), checked before anything is sent.
     """
 
-    def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[P, T]:
+    def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[T, P]:
         entry = None if title is None else CatalogEntry(title, example or {})
         return Operation(build, entry, requires=requires)
 
@@ -221,14 +310,14 @@ def operation(
 
 def walker(
     walks: Operation[Any, Any],
-) -> Callable[[Callable[Concatenate[Any, P], Walk[T]]], Walker[P, T]]:
+) -> Callable[[Callable[Concatenate[Any, P], Walk[T]]], Walker[T, P]]:
     """Declare a walker over every page of the list operation ``walks``.
 
     It requires what ``walks`` requires, and the catalog offers it as that operation's
     ``--all``.
     """
 
-    def declare(build: Callable[Concatenate[Any, P], Walk[T]]) -> Walker[P, T]:
+    def declare(build: Callable[Concatenate[Any, P], Walk[T]]) -> Walker[T, P]:
         return Walker(build, walks)
 
     return declare

@@ -42,7 +42,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Final, Protocol, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from .errors import HirelinkError
+from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, shared_limiter
 from .secrets import Secret, scrub
 
@@ -66,10 +66,6 @@ FALLBACK_ENV: Final = "HIRELINK_STORE_FALLBACK"
 KEY_PREFIX: Final = "hirelink"
 
 T = TypeVar("T")
-
-
-class StoreUnavailableError(HirelinkError):
-    """The shared store (Redis) could not be reached; nothing was sent."""
 
 
 class TokenCache(Protocol):
@@ -128,14 +124,34 @@ return string.format('%.6f', start - now)
 """
 
 
-def _require_redis() -> Any:
+REDIS_SCHEMES: Final = ("redis", "rediss", "unix")
+"""URL schemes of a Redis store; ``"memory"`` (no scheme) names the in-process store."""
+
+
+def _require_redis(field: str = "store") -> Any:
     try:
         import redis
-    except ImportError as error:
-        raise ImportError(
-            'the Redis store needs the redis extra: pip install "hirelink-core[redis]"'
-        ) from error
+    except ImportError:
+        raise InvalidInputError(
+            field,
+            "a Redis store needs the redis extra, which is not installed: "
+            'pip install "hirelink-core[redis]"',
+        ) from None
     return redis
+
+
+def _check_store_url(field: str, url: str) -> str:
+    """``url`` when its scheme is one a store understands; else a clear InvalidInputError."""
+    scheme, separator, _ = url.partition("://")
+    if not separator or scheme.lower() not in REDIS_SCHEMES:
+        shown = repr(scheme) if separator else "none"
+        raise InvalidInputError(
+            field,
+            f"unknown store URL scheme ({shown}) in {_without_password(url)!r}; a store is "
+            "'memory' (this process) or a Redis URL: redis://host:6379/0, rediss:// (TLS) "
+            "or unix:///path/to/socket",
+        )
+    return url
 
 
 def _flag(name: str) -> bool:
@@ -274,9 +290,11 @@ class RedisStore:
         fallback: bool = False,
         timeout: float = 5.0,
     ) -> None:
-        redis = _require_redis()
         if (url is None) == (client is None):
-            raise ValueError("RedisStore needs exactly one of url= or client=")
+            raise InvalidInputError("url", "RedisStore needs exactly one of url= or client=")
+        if url is not None:
+            _check_store_url("url", url)
+        redis = _require_redis()
         self._where = "the given client" if url is None else _without_password(url)
         self._client = client or redis.Redis.from_url(
             url, socket_timeout=timeout, socket_connect_timeout=timeout
@@ -346,12 +364,18 @@ def resolve_store(choice: Store | str | None) -> Store:
     """The store a client uses: ``choice``, else ``$HIRELINK_STORE``, else :data:`IN_PROCESS`.
 
     A string is a Redis URL (``"memory"`` names the in-process store); clients given the
-    same URL share one connection pool.
+    same URL share one connection pool. An unknown scheme, or a Redis URL without the
+    ``redis`` extra installed, raises :class:`~hirelink.core.InvalidInputError` naming
+    ``store`` (or ``HIRELINK_STORE`` when the URL came from there).
     """
+    field = "store"
     if choice is None:
         choice = os.environ.get(STORE_ENV, "").strip() or None
+        field = STORE_ENV
     if choice is None or choice == "memory":
         return IN_PROCESS
     if isinstance(choice, str):
-        return _store_for_url(choice, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
+        url = _check_store_url(field, choice)
+        _require_redis(field)
+        return _store_for_url(url, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
     return choice

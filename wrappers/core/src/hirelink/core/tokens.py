@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from attrs import define
 
-from .errors import MalformedResponseError, api_error_from_response
+from .errors import CREDENTIAL_HINT, MalformedResponseError, api_error_from_response
 from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
@@ -110,6 +110,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         refresh_margin: replace a token this many seconds before it expires (capped at
             a tenth of its lifetime, so short-lived tokens are still used).
         clock: monotonic seconds (tests pass a fake clock).
+        hint: which credentials these are and where the customer finds them; a 401 from
+            the token endpoint or the API raises an AuthenticationError saying it.
 
     One instance belongs to one httpx client (sync or async); it is thread-safe.
     """
@@ -126,6 +128,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         scope: str | Iterable[str] | None = None,
         refresh_margin: float = DEFAULT_REFRESH_MARGIN,
         clock: Clock = time.monotonic,
+        hint: str | None = None,
     ) -> None:
         if not token_url.startswith(("https://", "http://")):
             raise ValueError(f"token_url must be an absolute http(s) URL, got {token_url!r}")
@@ -141,6 +144,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._exchanges = 0
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
+        self.hint = hint
 
     @functools.cached_property
     def _async_lock(self) -> anyio.Lock:
@@ -212,7 +216,12 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         )
         if "timeout" in for_request.extensions:  # the caller's timeout covers the exchange too
             exchange.extensions["timeout"] = for_request.extensions["timeout"]
+        self._mark(exchange)
         return exchange
+
+    def _mark(self, request: httpx.Request) -> None:
+        if self.hint is not None:
+            request.extensions[CREDENTIAL_HINT] = self.hint
 
     def _accept(self, response: httpx.Response) -> AccessToken:
         """Turn the token endpoint's answer into the cached token (or raise)."""
@@ -257,6 +266,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         assert isinstance(token, AccessToken)
         request.headers["Authorization"] = f"Bearer {token.value.reveal()}"
         request.extensions[AUTH_HANDLED_STATUSES] = _REFRESH_ON
+        self._mark(request)
         response = yield request
         assert isinstance(response, httpx.Response)
         if response.status_code not in _REFRESH_ON:

@@ -42,6 +42,8 @@ REFUSED_STATUSES: Final = frozenset({408, 429})
 TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
 # Raised before a single byte reached the server: safe to resend whatever the method.
 NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+LONG_WAIT: Final = 5.0
+"""A retry that waits longer than this many seconds is logged as a WARNING (else INFO)."""
 
 
 def equal_jitter(delay: float) -> float:
@@ -162,14 +164,27 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             wait_or_none = policy.wait_after(response, retries + 1)
             if wait_or_none is not None:
                 retries += 1
-                _log_retry(request, str(response.status_code), wait_or_none, retries, max_retries)
+                _log_retry(request, _status_cause(response), wait_or_none, retries, max_retries)
                 yield Backoff(wait_or_none, discard=response)
                 continue
         return response
 
 
+def _status_cause(response: httpx.Response) -> str:
+    """``429 with Retry-After: 60``: the status and the header that set the wait, if any."""
+    for header in ("retry-after", "x-ratelimit-reset"):
+        value = response.headers.get(header)
+        if value is not None:
+            shown = "Retry-After" if header == "retry-after" else header
+            return f"{response.status_code} with {shown}: {scrub(value)[:40]}"
+    return str(response.status_code)
+
+
 def _log_retry(request: httpx.Request, cause: str, wait: float, retry: int, of: int) -> None:
-    retry_logger.info(
+    # A long wait looks like a hang from outside: say how long and why, once, loudly.
+    level = logging.WARNING if wait > LONG_WAIT else logging.INFO
+    retry_logger.log(
+        level,
         "retrying %s %s after %s in %.2fs (retry %d of %d)",
         request.method,
         scrub(str(request.url)),

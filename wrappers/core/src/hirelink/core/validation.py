@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from attrs import frozen
 
@@ -94,11 +95,33 @@ def flag(field: str, value: object) -> bool:
 
 
 def http_url(field: str, value: object) -> str:
-    """An absolute http(s) URL (one the provider downloads from, or a base URL)."""
+    """An absolute http(s) URL with a host (one the provider downloads from, or a base URL)."""
     url = non_empty_str(field, value)
-    if not url.startswith(("https://", "http://")):
-        raise InvalidInputError(field, f"must be an http(s) URL, got {url!r}")
+    problem = _url_problem(url)
+    if problem:
+        raise InvalidInputError(
+            field,
+            f"must be an http(s) URL such as https://api.example.com, got {url!r} ({problem})",
+        )
     return url
+
+
+def _url_problem(url: str) -> str | None:
+    if any(character.isspace() for character in url):
+        return "it contains white space"
+    scheme, separator, _ = url.partition("://")
+    if not separator:
+        return "no scheme: start it with https:// or http://"
+    if scheme.lower() not in {"http", "https"}:
+        return f"the scheme is {scheme!r}, not http or https"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError as error:
+        return str(error)
+    if not parts.hostname:
+        return "no host"
+    return None
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

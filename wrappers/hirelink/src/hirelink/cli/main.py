@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import io
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator, Mapping
@@ -17,8 +19,16 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from hirelink.core import (
     ApiConnectionError,
@@ -67,6 +77,44 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
+def _versions() -> list[tuple[str, str]]:
+    """Every installed hirelink distribution and its version."""
+    from importlib.metadata import distributions
+
+    found = {
+        (dist.metadata["Name"] or "").lower().replace("_", "-"): dist.version
+        for dist in distributions()
+    }
+    return sorted(
+        (name, version)
+        for name, version in found.items()
+        if (name == "hirelink" or name.startswith("hirelink-")) and name != "hirelink-workspace"
+    )
+
+
+def _show_version(value: bool) -> None:
+    if not value:
+        return
+    for name, version in _versions():
+        sys.stdout.write(f"{name} {version}\n")
+    raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version of each installed hirelink distribution and exit.",
+            callback=_show_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Run recruiting-API operations from the terminal."""
+
+
 def _exit_code(error: HirelinkError) -> int:
     if isinstance(error, InvalidInputError):
         return EXIT_BAD_INPUT
@@ -81,7 +129,8 @@ def _exit_code(error: HirelinkError) -> int:
     return EXIT_API_ERROR
 
 
-def _fail(error: HirelinkError) -> NoReturn:
+def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
+    """Print ``error`` to stderr and exit with its code; ``credential`` names the nickname used."""
     if isinstance(error, InputValidationError):
         err.print("error: invalid inputs", style="bold red", highlight=False)
         for problem in error.problems:
@@ -95,6 +144,16 @@ def _fail(error: HirelinkError) -> NoReturn:
         )
         for field_name, messages in error.field_errors.items():
             err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
+        if error.hint:
+            err.print(f"  {error.hint}.", highlight=False, markup=False)
+        if credential and isinstance(error, AuthenticationError):
+            err.print(
+                f"  The values come from credential {credential!r}: replace them with "
+                f"`hirelink credentials add {credential} --provider ...`, then try "
+                f"`hirelink credentials check {credential}`.",
+                highlight=False,
+                markup=False,
+            )
     else:
         err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
     raise typer.Exit(_exit_code(error))
@@ -110,13 +169,48 @@ def _store() -> CredentialStore:
 @ops_app.command("list")
 def ops_list(
     provider: Annotated[str | None, typer.Option(help="Only this provider's operations.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="A JSON array of the operations instead of a table.")
+    ] = False,
 ) -> None:
     """List operations: id, title and summary."""
     catalog = load_providers()
+    try:
+        if provider is not None:
+            catalog.provider(provider)  # an unknown provider is an error, not an empty list
+    except HirelinkError as error:
+        _fail(error)
+    operations = catalog.operations(provider)
+    if as_json:
+        listed = [
+            {
+                "id": operation.id,
+                "provider": operation.provider.name,
+                "title": operation.title,
+                "summary": operation.summary,
+                "all": operation.iter_method is not None,
+            }
+            for operation in operations
+        ]
+        sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
+        return
+    id_width = max((len(operation.id) for operation in operations), default=2)
     table = Table("id", "title", "summary", box=None, pad_edge=False)
-    for operation in catalog.operations(provider):
+    table.columns[0].no_wrap = True
+    table.columns[0].min_width = id_width
+    for operation in operations:
         table.add_row(operation.id, operation.title, operation.summary)
-    out.print(table)
+    if out.is_terminal:
+        out.print(table)
+        return
+    # Piped output is read by programs: as wide as it needs to be, never cut.
+    width = sum(
+        max((len(text) for text in column), default=2) + 2
+        for column in zip(*((o.id, o.title, o.summary) for o in operations), strict=True)
+    )
+    rendered = io.StringIO()
+    Console(file=rendered, width=width, soft_wrap=True).print(table)
+    sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
 
 
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
@@ -144,10 +238,30 @@ def _property_names(schema: Mapping[str, Any], root: Mapping[str, Any]) -> list[
 
 
 @ops_app.command("describe")
-def ops_describe(operation_id: str) -> None:
+def ops_describe(
+    operation_id: str,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="JSON with the input and output JSON Schemas."),
+    ] = False,
+) -> None:
     """Show an operation's summary, inputs, output shape and an example."""
     try:
         operation = load_providers().get(operation_id)
+        if as_json:
+            described = {
+                "id": operation.id,
+                "provider": operation.provider.name,
+                "title": operation.title,
+                "summary": operation.summary,
+                "credential": [f.name for f in operation.provider.credential_fields],
+                "input_schema": operation.input_schema,
+                "output_schema": operation.output_schema,
+                "example": operation.example,
+                "all": operation.iter_method is not None,
+            }
+            sys.stdout.write(json.dumps(described, indent=2, ensure_ascii=False) + "\n")
+            return
     except HirelinkError as error:
         _fail(error)
     out.print(f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})")
@@ -176,10 +290,26 @@ def ops_describe(operation_id: str) -> None:
 # --- run ---------------------------------------------------------------------------
 
 
+def _read_input(input_option: str) -> str:
+    """``--input``: JSON itself, ``@file.json``, or ``@-`` for standard input."""
+    if not input_option.startswith("@"):
+        return input_option
+    if input_option == "@-":
+        return sys.stdin.read()
+    path = Path(input_option[1:])
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInputError("--input", f"no file {str(path)!r}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise InvalidInputError("--input", f"cannot read {str(path)!r}: {reason}") from None
+
+
 def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str, Any]:
     inputs: dict[str, Any] = {}
     if input_option:
-        text = Path(input_option[1:]).read_text() if input_option.startswith("@") else input_option
+        text = _read_input(input_option)
         try:
             loaded = json.loads(text)
         except ValueError as error:
@@ -208,7 +338,7 @@ def run(
         str, typer.Option("--credential", "-c", help="Credential nickname.")
     ] = "",
     input_json: Annotated[
-        str | None, typer.Option("--input", "-i", help="Inputs as JSON, or @file.json.")
+        str | None, typer.Option("--input", "-i", help="Inputs as JSON, @file.json, or @- (stdin).")
     ] = None,
     walk_all: Annotated[
         bool, typer.Option("--all", help="Stream every item of a list operation (JSON Lines).")
@@ -242,21 +372,45 @@ def run(
             result = invoke(operation.id, stored.values, inputs, on_secret=keep)
             sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     except HirelinkError as error:
-        _fail(error)
+        _fail(error, credential=credential or None)
+
+
+class _RateColumn(ProgressColumn):
+    """Items per second, as rich estimates it from recent progress."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text("" if speed is None else f"{speed:,.1f} items/s")
 
 
 def _stream(items: Iterator[Any]) -> None:
-    show_progress = err.is_terminal
+    """Items to stdout as JSON Lines; the count and the rate to stderr when it is a terminal.
+
+    The progress is shown only when stdout is not the same screen (redirected to a file
+    or a pipe), and never takes stdout over: every item reaches stdout.
+    """
+    stdout = sys.stdout
+    show_progress = err.is_terminal and not stdout.isatty()
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.completed} items"),
+        _RateColumn(),
+        TimeElapsedColumn(),
         console=err,
         disable=not show_progress,
+        redirect_stdout=False,
+        redirect_stderr=False,
     ) as progress:
         task = progress.add_task("walking", total=None)
-        for item in items:
-            sys.stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-            progress.advance(task)
+        try:
+            for item in items:
+                stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+                progress.advance(task)
+            stdout.flush()
+        except BrokenPipeError:
+            # The reader left (`| head`): stop quietly, and let Python not complain at exit.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stdout.fileno())
 
 
 # --- credentials -------------------------------------------------------------------
@@ -331,7 +485,7 @@ def credentials_check(nickname: str) -> None:
         with contextlib.suppress(NotFoundError):
             result = invoke(provider.check_operation, credential.values, provider.check_inputs)
     except HirelinkError as error:
-        _fail(error)
+        _fail(error, credential=nickname)
     checks = _connection_checks(result)
     for check in checks:
         mark = "ok  " if check["ok"] else "FAIL"

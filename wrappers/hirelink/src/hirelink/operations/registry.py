@@ -152,9 +152,10 @@ class Operation:
 
     @property
     def output_schema(self) -> JsonSchema:
+        declared = declarations(self.provider.client_class).get(self.method)
+        if declared is not None:
+            return OUTPUT_SCHEMAS.of(declared.result_type)
         method = getattr(self.provider.client_class, self.method)
-        if isinstance(method, Declaration):
-            return OUTPUT_SCHEMAS.of(method.result_type)
         return OUTPUT_SCHEMAS.of(get_type_hints(method)["return"])
 
     def arguments(self, inputs: Mapping[str, Any], *, walk: bool = False) -> dict[str, Any]:
@@ -175,8 +176,8 @@ class Operation:
 
 def _builder(client_class: type, name: str) -> Callable[..., Any]:
     """The function whose parameters (after ``self``) are the operation's inputs."""
-    method = getattr(client_class, name)
-    return method.build if isinstance(method, Declaration) else method
+    declared = declarations(client_class).get(name)
+    return declared.build if declared is not None else getattr(client_class, name)
 
 
 def declared_operations(

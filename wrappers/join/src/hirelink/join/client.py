@@ -6,7 +6,7 @@ each is declared once; they add only their constructor.
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import Final, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -16,6 +16,7 @@ from hirelink.core import (
     ApiError,
     AsyncProviderClient,
     ClientOptions,
+    CredentialVariables,
     DuplicateApplicationError,
     HeaderAuth,
     HttpConfig,
@@ -28,6 +29,15 @@ from hirelink.core.validation import secret
 from ._operations import JoinOperations
 
 DEFAULT_BASE_URL = "https://api.join.com/v2"
+
+ENVIRONMENT_VARIABLES: Final = CredentialVariables("HIRELINK_JOIN", "token")
+"""Where the clients read ``token`` when it is not passed."""
+
+CREDENTIAL_HINT: Final = (
+    "Check the API token (token): JOIN app > User Settings > API Credentials "
+    "(https://join.com/user/api); a revoked token cannot be restored, generate a new one"
+)
+"""What an :class:`~hirelink.core.AuthenticationError` (401) tells the caller to check."""
 
 
 def refine_join_error(error: ApiError) -> ApiError | None:
@@ -46,14 +56,14 @@ def refine_join_error(error: ApiError) -> ApiError | None:
     return None
 
 
-def _auth(token: str | Secret) -> HeaderAuth:
-    given = secret("token", token)
+def _auth(token: str | Secret | None) -> HeaderAuth:
+    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
     if given.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
-    return HeaderAuth(given)  # Authorization: <token>, no scheme
+    return HeaderAuth(given, hint=CREDENTIAL_HINT)  # Authorization: <token>, no scheme
 
 
-def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
+def _config(token: str | Secret | None, options: ClientOptions) -> HttpConfig:
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
@@ -68,7 +78,7 @@ class Join(JoinOperations, ProviderClient):
     Args:
         token: the API token (JOIN app: User Settings > API Credentials). It is sent
             as the whole ``Authorization`` header, without ``Bearer``. The API needs
-            JOIN's Advanced or Enterprise plan.
+            JOIN's Advanced or Enterprise plan. Default ``$HIRELINK_JOIN_TOKEN``.
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
             through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
@@ -86,7 +96,7 @@ class Join(JoinOperations, ProviderClient):
     def __init__(
         self,
         *,
-        token: str | Secret,
+        token: str | Secret | None = None,
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
@@ -107,7 +117,7 @@ class AsyncJoin(JoinOperations, AsyncProviderClient):
     def __init__(
         self,
         *,
-        token: str | Secret,
+        token: str | Secret | None = None,
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],

@@ -572,7 +572,7 @@ class PersonioOperations:
 
     def _every_page(
         self,
-        listing: Operation[..., Any],
+        listing: Operation[Any, ...],
         page_size: int,
         maximum: int,
         filters: Mapping[str, Any],

@@ -26,6 +26,7 @@ from hirelink.core import (
     AsyncProviderClient,
     ClientCredentialsAuth,
     ClientOptions,
+    CredentialVariables,
     HeaderAuth,
     HttpConfig,
     InvalidInputError,
@@ -34,11 +35,12 @@ from hirelink.core import (
     RoutedAuth,
     Secret,
 )
+from hirelink.core.stores import Store
 from hirelink.core.validation import http_url
 
 from ._errors import refine_personio_error
 from ._operations import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, PersonioOperations
-from .credentials import Credentials
+from .credentials import WHERE_TO_FIND, Credentials
 
 __all__ = [
     "DEFAULT_API_BASE_URL",
@@ -54,12 +56,49 @@ RECRUITING_WINDOW: Final = 60.0
 """Personio's Recruiting API limit: 20 requests per 60 s per company, uploads and
 submissions together."""
 
+ENVIRONMENT_VARIABLES: Final = CredentialVariables(
+    "HIRELINK_PERSONIO",
+    "subdomain",
+    "company_id",
+    "recruiting_token",
+    "channel_id",
+    "client_id",
+    "client_secret",
+)
+"""Where the clients read each credential that is not passed."""
+
+
+def _hint(*names: str) -> str:
+    where = "; ".join(f"{name} is under {WHERE_TO_FIND[name]}" for name in names)
+    return f"Check {' and '.join(names)}: {where}"
+
+
+def _credentials(
+    subdomain: str | None,
+    company_id: int | str | None,
+    recruiting_token: str | Secret | None,
+    channel_id: int | str | None,
+    client_id: str | None,
+    client_secret: str | Secret | None,
+) -> Credentials:
+    """The given credentials, each one not given read from its environment variable."""
+    read = ENVIRONMENT_VARIABLES.get_value
+    return Credentials.create(
+        ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
+        read("company_id", company_id),
+        read("recruiting_token", recruiting_token),
+        read("channel_id", channel_id),
+        read("client_id", client_id),
+        read("client_secret", client_secret),
+    )
+
 
 def _setup(
     client: PersonioOperations,
     credentials: Credentials,
     jobs_base_url: str | None,
     recruiting_rate_window: float,
+    store: Store | str | None,
     options: ClientOptions,
 ) -> HttpConfig:
     api = http_url("base_url", options.get("base_url") or DEFAULT_API_BASE_URL).rstrip("/")
@@ -76,12 +115,20 @@ def _setup(
     client.oauth = None
     if credentials.client_id is not None and credentials.client_secret is not None:
         client.oauth = ClientCredentialsAuth(
-            f"{api}/v2/auth/token", credentials.client_id, credentials.client_secret
+            f"{api}/v2/auth/token",
+            credentials.client_id,
+            credentials.client_secret,
+            hint=_hint("client_id", "client_secret"),
         )
     recruiting = None
     if credentials.recruiting_token is not None:
         company = {} if credentials.company_id is None else {"X-Company-ID": credentials.company_id}
-        recruiting = HeaderAuth(credentials.recruiting_token, prefix="Bearer ", headers=company)
+        recruiting = HeaderAuth(
+            credentials.recruiting_token,
+            prefix="Bearer ",
+            headers=company,
+            hint=_hint("company_id", "recruiting_token"),
+        )
     auth = RoutedAuth(
         [("^/v1/recruiting/", recruiting), ("^/v2/auth/", None), ("^/v2/", client.oauth)],
         base_url=api,
@@ -104,6 +151,7 @@ def _setup(
         auth=auth,
         refine_error=refine_personio_error,
         rate_limits=limits,
+        store=store,
     )
 
 
@@ -135,6 +183,10 @@ class Personio(PersonioOperations, ProviderClient):
         recruiting_rate_window: seconds of the Recruiting API's rate window (60): at
             most 20 uploads and submissions per window per company, across every client
             of the process. Only a sandbox with a shorter window needs another value.
+        store: where that budget and the OAuth token live: this process (the default,
+            unless ``$HIRELINK_STORE`` names one) or Redis, shared by every worker: a
+            ``redis://`` / ``rediss://`` / ``unix://`` URL or a
+            :class:`hirelink.core.stores.RedisStore` (see :mod:`hirelink.core.stores`).
         httpx_client: your own ``httpx.Client``; requests go out through it with
             hirelink's auth, retries, rate limits and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's rate-limit and retry
@@ -144,7 +196,12 @@ class Personio(PersonioOperations, ProviderClient):
             ``headers`` (e.g. Personio's recommended ``X-Personio-Partner-ID`` and
             ``X-Personio-App-ID``).
 
-    Every argument is keyword-only. Each operation needs only its own credentials;
+    Every argument is keyword-only. A credential not passed is read from its environment
+    variable, ``HIRELINK_PERSONIO_`` and the argument's name in capitals
+    (``HIRELINK_PERSONIO_SUBDOMAIN``, ``..._COMPANY_ID``, ``..._RECRUITING_TOKEN``,
+    ``..._CHANNEL_ID``, ``..._CLIENT_ID``, ``..._CLIENT_SECRET``); an
+    :class:`~hirelink.core.AuthenticationError` says which credential to check and where
+    the customer finds it. Each operation needs only its own credentials;
     calling one without them raises :class:`~hirelink.core.InvalidInputError` naming
     the credential and where to find it. API failures raise
     :class:`~hirelink.core.ApiError` subclasses.
@@ -153,7 +210,7 @@ class Personio(PersonioOperations, ProviderClient):
     def __init__(
         self,
         *,
-        subdomain: str,
+        subdomain: str | None = None,
         company_id: int | None = None,
         recruiting_token: str | Secret | None = None,
         channel_id: int | None = None,
@@ -161,14 +218,15 @@ class Personio(PersonioOperations, ProviderClient):
         client_secret: str | Secret | None = None,
         jobs_base_url: str | None = None,
         recruiting_rate_window: float = RECRUITING_WINDOW,
+        store: Store | str | None = None,
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        credentials = Credentials.create(
+        credentials = _credentials(
             subdomain, company_id, recruiting_token, channel_id, client_id, client_secret
         )
-        config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, options)
+        config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, store, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
@@ -184,7 +242,7 @@ class AsyncPersonio(PersonioOperations, AsyncProviderClient):
     def __init__(
         self,
         *,
-        subdomain: str,
+        subdomain: str | None = None,
         company_id: int | None = None,
         recruiting_token: str | Secret | None = None,
         channel_id: int | None = None,
@@ -192,14 +250,15 @@ class AsyncPersonio(PersonioOperations, AsyncProviderClient):
         client_secret: str | Secret | None = None,
         jobs_base_url: str | None = None,
         recruiting_rate_window: float = RECRUITING_WINDOW,
+        store: Store | str | None = None,
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        credentials = Credentials.create(
+        credentials = _credentials(
             subdomain, company_id, recruiting_token, channel_id, client_id, client_secret
         )
-        config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, options)
+        config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, store, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:

@@ -74,7 +74,7 @@ class Credentials:
         subdomain: str,
         company_id: int | str | None = None,
         recruiting_token: str | Secret | None = None,
-        channel_id: int | None = None,
+        channel_id: int | str | None = None,
         client_id: str | None = None,
         client_secret: str | Secret | None = None,
     ) -> Credentials:

@@ -19,6 +19,7 @@ from hirelink.api.recruitee_partners import Client
 from hirelink.core import (
     AsyncProviderClient,
     ClientOptions,
+    CredentialVariables,
     HeaderAuth,
     HttpConfig,
     ProviderClient,
@@ -39,23 +40,53 @@ BASE_URLS: Final[Mapping[Environment, str]] = {
 PARTNER_SECRET_HEADER: Final = "RT-PARTNER-SECRET"  # noqa: S105 - a header name
 _PARTNER_RECORD_PATH = r"/p/[^/]+/c/[^/]+/partner$"
 
+ENVIRONMENT_VARIABLES: Final = CredentialVariables(
+    "HIRELINK_RECRUITEE_PARTNERS", "codename", "personal_token", "partner_secret"
+)
+"""Where the clients read ``codename``, ``personal_token`` and ``partner_secret`` when they
+are not passed."""
+
+CREDENTIAL_HINTS: Final[Mapping[str, str]] = {
+    "personal_token": (
+        "Check the personal token (personal_token): a Personal API token created on "
+        "Recruitee's RC environment (https://app.rc.recruitee.dev/#/settings/api_tokens); "
+        "production tokens are not accepted"
+    ),
+    "partner_secret": (
+        "Check the partner secret (partner_secret): the partner record's secret, returned "
+        "when the partner was created on RC or its secret regenerated; it is sent as "
+        "RT-PARTNER-SECRET"
+    ),
+}
+"""What an :class:`~hirelink.core.AuthenticationError` (401) tells the caller to check."""
+
 
 def _setup(
     client: PartnersOperations,
-    codename: str,
+    codename: str | None,
     environment: Environment,
     personal_token: str | Secret | None,
     partner_secret: str | Secret | None,
     options: ClientOptions,
 ) -> HttpConfig:
-    client.codename, client.environment = codename_and_environment(codename, environment)
+    client.codename, client.environment = codename_and_environment(
+        ENVIRONMENT_VARIABLES.require("codename", codename), environment
+    )
+    personal_token = ENVIRONMENT_VARIABLES.get_value("personal_token", personal_token)
+    partner_secret = ENVIRONMENT_VARIABLES.get_value("partner_secret", partner_secret)
     default_base_url = BASE_URLS[client.environment]
     management = reports = None
     # The personal token only works on RC, and only partner management takes it.
     if personal_token is not None and client.environment == "rc":
-        management = HeaderAuth.bearer(secret("personal_token", personal_token))
+        management = HeaderAuth.bearer(
+            secret("personal_token", personal_token), hint=CREDENTIAL_HINTS["personal_token"]
+        )
     if partner_secret is not None:
-        reports = HeaderAuth(secret("partner_secret", partner_secret), header=PARTNER_SECRET_HEADER)
+        reports = HeaderAuth(
+            secret("partner_secret", partner_secret),
+            header=PARTNER_SECRET_HEADER,
+            hint=CREDENTIAL_HINTS["partner_secret"],
+        )
     client.partner_secret_auth = reports
     # Given, even where unusable: operations on the partner record refuse production
     # themselves, naming the environment rather than the token.
@@ -85,6 +116,11 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (overrides the
             environment's URL, e.g. a sandbox), ``timeout``, ``max_retries``, ``headers``.
 
+    A credential not passed is read from its environment variable:
+    ``HIRELINK_RECRUITEE_PARTNERS_CODENAME``, ``HIRELINK_RECRUITEE_PARTNERS_PERSONAL_TOKEN``,
+    ``HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET``. An
+    :class:`~hirelink.core.AuthenticationError` says which credential to check.
+
     Partner-record methods raise :class:`hirelink.core.InvalidInputError` with
     ``environment="production"``: a promoted partner is changed on RC and promoted again.
     A method whose credential was not given raises ``InvalidInputError`` naming it. In
@@ -95,7 +131,7 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
     def __init__(
         self,
         *,
-        codename: str,
+        codename: str | None = None,
         environment: Environment = "rc",
         personal_token: str | Secret | None = None,
         partner_secret: str | Secret | None = None,
@@ -119,7 +155,7 @@ class AsyncRecruiteePartners(PartnersOperations, AsyncProviderClient):
     def __init__(
         self,
         *,
-        codename: str,
+        codename: str | None = None,
         environment: Environment = "rc",
         personal_token: str | Secret | None = None,
         partner_secret: str | Secret | None = None,

@@ -6,7 +6,7 @@ where each is declared once; they add only their constructor.
 
 from __future__ import annotations
 
-from typing import Unpack
+from typing import Final, Unpack
 
 import httpx
 
@@ -14,6 +14,7 @@ from hirelink.api.recruitee import Client
 from hirelink.core import (
     AsyncProviderClient,
     ClientOptions,
+    CredentialVariables,
     HeaderAuth,
     HttpConfig,
     ProviderClient,
@@ -27,12 +28,32 @@ DEFAULT_BASE_URL = "https://api.recruitee.com"
 RC_BASE_URL = "https://api.rc.recruitee.dev"
 """Recruitee's release-candidate environment (for partners developing integrations)."""
 
+ENVIRONMENT_VARIABLES: Final = CredentialVariables("HIRELINK_RECRUITEE", "company_id", "token")
+"""Where the clients read ``company_id`` and ``token`` when they are not passed."""
 
-def _config(token: str | Secret, options: ClientOptions) -> HttpConfig:
+CREDENTIAL_HINT: Final = (
+    "Check the personal API token (token) and the company ID (company_id): tokens are made "
+    "in Recruitee under Settings > Apps and plugins > Personal API tokens, belong to one "
+    "user and one company and stop working when revoked; the company ID is in the app's "
+    "URL after company= (or use the company's subdomain)"
+)
+"""What an :class:`~hirelink.core.AuthenticationError` (401) tells the caller to check."""
+
+
+def _setup(
+    client: RecruiteeOperations,
+    company_id: int | str | None,
+    token: str | Secret | None,
+    options: ClientOptions,
+) -> HttpConfig:
+    client.company_id = company_path_segment(
+        ENVIRONMENT_VARIABLES.require("company_id", company_id)
+    )
+    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
-        auth=HeaderAuth.bearer(secret("token", token)),
+        auth=HeaderAuth.bearer(given, hint=CREDENTIAL_HINT),
     )
 
 
@@ -41,9 +62,10 @@ class Recruitee(RecruiteeOperations, ProviderClient):
 
     Args:
         company_id: the numeric company id (after ``company=`` in the app's URL) or the
-            company's subdomain.
+            company's subdomain; default ``$HIRELINK_RECRUITEE_COMPANY_ID``.
         token: a personal API token (Settings > Apps and plugins > Personal API tokens).
-            It acts with its creator's permissions and never expires unless revoked.
+            It acts with its creator's permissions and never expires unless revoked;
+            default ``$HIRELINK_RECRUITEE_TOKEN``.
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
             through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
@@ -56,20 +78,20 @@ class Recruitee(RecruiteeOperations, ProviderClient):
 
     Every method raises :class:`hirelink.core.InvalidInputError` for bad arguments
     (before sending anything) and :class:`hirelink.core.ApiError` subclasses for error
-    answers. Use it as a context manager, or call :meth:`close`.
+    answers; an :class:`~hirelink.core.AuthenticationError` says which credential to check
+    and where to find it. Use it as a context manager, or call :meth:`close`.
     """
 
     def __init__(
         self,
         *,
-        company_id: int | str,
-        token: str | Secret,
+        company_id: int | str | None = None,
+        token: str | Secret | None = None,
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self.company_id = company_path_segment(company_id)
-        config = _config(token, options)
+        config = _setup(self, company_id, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
@@ -85,14 +107,13 @@ class AsyncRecruitee(RecruiteeOperations, AsyncProviderClient):
     def __init__(
         self,
         *,
-        company_id: int | str,
-        token: str | Secret,
+        company_id: int | str | None = None,
+        token: str | Secret | None = None,
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self.company_id = company_path_segment(company_id)
-        config = _config(token, options)
+        config = _setup(self, company_id, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:

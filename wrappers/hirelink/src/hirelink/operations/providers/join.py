@@ -17,7 +17,7 @@ JOIN = Provider(
     name="join",
     title="JOIN",
     credential_fields=(
-        CredentialField("token", "API token (JOIN: Settings > Integrations > API)", secret=True),
+        CredentialField("token", "API token (JOIN: User Settings > API Credentials)", secret=True),
         CredentialField("base_url", "API base URL (defaults to production)", required=False),
     ),
     client_class=Join,

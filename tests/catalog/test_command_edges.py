@@ -1,0 +1,256 @@
+"""The hirelink command as a user meets it (issue 18): terminals, pipes, versions, JSON,
+stdin, clear errors. Requests go to the sandbox; the terminal is a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from hirelink.cli.main import EXIT_AUTH, EXIT_BAD_INPUT, app
+from hirelink.operations import load_providers
+from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
+
+runner = CliRunner()
+
+
+def hirelink(*arguments: str, stdin: str | None = None, **env: str) -> Any:
+    return runner.invoke(app, list(arguments), input=stdin, env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def saved(config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]) -> RecruiteeSandbox:
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs().items()]
+    result = hirelink("credentials", "add", "rc", "--provider", "recruitee", *settings)
+    assert result.exit_code == 0, result.output
+    return recruitee_sandbox.sandbox
+
+
+# --- --all in a terminal: items to stdout, progress to stderr ---------------------------
+
+
+def _command() -> list[str]:
+    script = shutil.which("hirelink", path=str(Path(sys.executable).parent))
+    if script is not None:
+        return [script]
+    return [sys.executable, "-c", "from hirelink.cli.main import app; app()"]
+
+
+def _run_in_terminal(arguments: list[str], stdout: Any, config_dir: Path) -> tuple[int, str]:
+    """Run the command with stdin and stderr on a pseudo-terminal; return (code, screen)."""
+    primary, secondary = os.openpty()
+    env = {
+        **os.environ,
+        "HIRELINK_CONFIG_DIR": str(config_dir),
+        "TERM": "xterm-256color",
+        "COLUMNS": "80",
+    }
+    env.pop("NO_COLOR", None)
+    env.pop("CI", None)  # rich treats some CI settings as "not interactive"
+    process = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), *arguments], stdin=secondary, stdout=stdout, stderr=secondary, env=env
+    )
+    os.close(secondary)
+    screen = bytearray()
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the terminal's other side closed
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(primary)
+    return process.wait(timeout=120), screen.decode(errors="replace")
+
+
+def test_all_from_a_terminal_fills_the_redirected_file(
+    saved: RecruiteeSandbox, config_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "candidates.jsonl"
+    with target.open("wb") as file:
+        code, screen = _run_in_terminal(
+            ["run", "recruitee.list_candidates", "-c", "rc", "--all", "page_size=50"],
+            file,
+            config_dir,
+        )
+    assert code == 0, screen
+    lines = target.read_text().splitlines()
+    assert len(lines) == 150
+    assert {json.loads(line)["id"] for line in lines} == set(range(7730001, 7730151))
+    assert '"id"' not in screen  # no item leaked onto the screen
+    assert "150 items" in screen
+    assert "items/s" in screen  # the rate
+
+
+def test_all_piped_from_a_terminal_counts_every_item(
+    saved: RecruiteeSandbox, config_dir: Path
+) -> None:
+    """``hirelink run ... --all | wc -l`` with the progress on the terminal."""
+    read_end, write_end = os.pipe()
+    received: list[bytes] = []
+    with os.fdopen(write_end, "wb") as pipe_in, os.fdopen(read_end, "rb") as pipe_out:
+        # The reader drains the pipe while the command runs, as `wc -l` would.
+        reader = threading.Thread(target=lambda: received.append(pipe_out.read()))
+        reader.start()
+        code, screen = _run_in_terminal(
+            ["run", "recruitee.list_candidates", "-c", "rc", "--all"], pipe_in, config_dir
+        )
+        pipe_in.close()
+        reader.join(timeout=60)
+    piped = b"".join(received).decode()
+    assert code == 0, screen
+    assert len(piped.splitlines()) == 150
+    assert "150 items" in screen
+
+
+def test_all_without_a_terminal_prints_no_progress(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--all")
+    assert len(result.stdout.splitlines()) == 150
+    assert "items" not in result.stderr
+
+
+# --- --version, JSON output, ids that fit ----------------------------------------------
+
+
+def test_version_lists_each_distribution() -> None:
+    from importlib.metadata import version
+
+    result = hirelink("--version")
+    assert result.exit_code == 0
+    lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
+    for name in ("hirelink", "hirelink-core", "hirelink-recruitee", "hirelink-personio"):
+        assert lines[name] == version(name)
+
+
+def test_ops_list_json() -> None:
+    result = hirelink("ops", "list", "--json")
+    listed = json.loads(result.stdout)
+    assert [item["id"] for item in listed] == [o.id for o in load_providers().operations()]
+    first = listed[0]
+    assert set(first) == {"id", "provider", "title", "summary", "all"}
+    personio = json.loads(hirelink("ops", "list", "--provider", "personio", "--json").stdout)
+    assert personio
+    assert {item["provider"] for item in personio} == {"personio"}
+
+
+def test_ops_describe_json_has_both_schemas() -> None:
+    result = hirelink("ops", "describe", "recruitee.update_candidate", "--json")
+    described = json.loads(result.stdout)
+    assert described["id"] == "recruitee.update_candidate"
+    assert "candidate_id" in described["input_schema"]["properties"]
+    assert described["input_schema"]["required"] == ["candidate_id"]
+    assert "emails" in json.dumps(described["output_schema"])
+    assert described["example"]
+    listing = json.loads(hirelink("ops", "describe", "join.list_jobs", "--json").stdout)
+    assert listing["all"] is True
+
+
+@pytest.mark.parametrize("columns", ["80", "60", "40"])
+def test_no_id_is_truncated_when_piped(columns: str) -> None:
+    result = hirelink("ops", "list", COLUMNS=columns)
+    assert result.exit_code == 0
+    first_words = {line.split(" ", 1)[0] for line in result.stdout.splitlines()[1:]}
+    assert first_words == {o.id for o in load_providers().operations()}
+    assert "…" not in result.stdout
+
+
+# --- inputs from stdin and clear errors -------------------------------------------------
+
+
+def test_input_from_stdin(saved: RecruiteeSandbox) -> None:
+    result = hirelink(
+        "run",
+        "recruitee.list_candidates",
+        "-c",
+        "rc",
+        "--input",
+        "@-",
+        stdin=json.dumps({"ids": [7730001, 7730002]}),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(c["id"] for c in json.loads(result.stdout)["candidates"]) == [7730001, 7730002]
+
+
+def test_a_missing_input_file_is_a_clear_error(saved: RecruiteeSandbox, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    saved.recorder.clear()
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", f"@{missing}")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "--input" in result.stderr
+    assert "missing.json" in result.stderr
+    assert "Traceback" not in result.output
+    assert not saved.recorder.requests
+
+
+def test_an_unknown_provider_is_a_clear_error() -> None:
+    result = hirelink("ops", "list", "--provider", "bogus")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "unknown provider 'bogus'" in result.stderr
+    assert "recruitee" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.fixture
+def personio_saved(config_dir: Path) -> Iterator[StandIn[Any]]:
+    with serve_stand_in("personio") as stand_in:
+        settings = [f"--set={k}={v}" for k, v in stand_in.client_kwargs().items()]
+        added = hirelink("credentials", "add", "hr", "--provider", "personio", *settings)
+        assert added.exit_code == 0, added.output
+        yield stand_in
+
+
+@pytest.mark.parametrize(
+    ("store", "says"),
+    [
+        ("memcached://cache:11211", "redis://"),
+        ("cache.internal:6379", "unknown store URL scheme"),
+    ],
+)
+def test_a_store_misconfiguration_is_a_clear_error(
+    personio_saved: StandIn[Any], store: str, says: str
+) -> None:
+    result = hirelink("run", "personio.list_categories", "-c", "hr", HIRELINK_STORE=store)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "HIRELINK_STORE" in result.stderr
+    assert says in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_redis_store_without_the_redis_extra_is_a_clear_error(
+    personio_saved: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "redis", None)  # as if the extra were not installed
+    result = hirelink(
+        "run", "personio.list_categories", "-c", "hr", HIRELINK_STORE="redis://cache:6379/0"
+    )
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert 'pip install "hirelink-core[redis]"' in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- a 401 says which credential to check and where ------------------------------------
+
+
+def test_a_401_names_the_credential_and_where_to_find_it(
+    config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
+) -> None:
+    wrong = "wrong-token-31337"
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs(token=wrong).items()]
+    hirelink("credentials", "add", "stale", "--provider", "recruitee", *settings)
+    result = hirelink("run", "recruitee.list_offers", "-c", "stale")
+    assert result.exit_code == EXIT_AUTH
+    assert "answered 401" in result.stderr
+    assert "personal API token (token)" in result.stderr
+    assert "Settings > Apps and plugins > Personal API tokens" in result.stderr
+    assert "credential 'stale'" in result.stderr
+    assert wrong not in result.output

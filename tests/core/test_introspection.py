@@ -1,0 +1,140 @@
+"""``help()``, ``inspect.signature`` and IPython's completion see the real operations.
+
+Every operation of every client is checked on the class and on an instance, sync and
+async: the builder's parameters and the result type (``-> CandidateList``; awaited on the
+async client; ``Iterator[T]`` / ``AsyncIterator[T]`` for walkers). Completion is checked
+the way IPython and Jupyter compute it: ``jedi.Interpreter`` over the user's namespace.
+"""
+
+from __future__ import annotations
+
+import inspect
+import pydoc
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import jedi  # type: ignore[import-untyped]
+import pytest
+
+from hirelink.api.recruitee.models import CandidateList, CandidateListItem
+from hirelink.core import AsyncProviderClient, Call, ProviderClient, Walk
+from hirelink.core.operations import Declaration, Walker, declarations
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+
+from .test_declarations import PAIRS
+
+
+def _every_operation() -> list[tuple[type, type, dict[str, Any], str, Declaration[Any, Any]]]:
+    return [
+        (sync, asynchronous, arguments, name, declaration)
+        for sync, asynchronous, arguments in PAIRS
+        for name, declaration in declarations(sync).items()
+    ]
+
+
+OPERATIONS = _every_operation()
+
+
+def _builder_parameters(declaration: Declaration[Any, Any]) -> list[str]:
+    return list(inspect.signature(declaration.build).parameters)[1:]
+
+
+def _expected_return(declaration: Declaration[Any, Any], asynchronous: bool) -> Any:
+    item = declaration.result_type
+    if isinstance(declaration, Walker):
+        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
+    return item  # an async method shows what awaiting it gives, as `async def` does
+
+
+@pytest.mark.parametrize(
+    ("sync", "asynchronous", "arguments", "name", "declaration"),
+    OPERATIONS,
+    ids=[f"{sync.__name__}.{name}" for sync, _, _, name, _ in OPERATIONS],
+)
+def test_signature_on_the_class_and_on_an_instance(
+    sync: type[ProviderClient],
+    asynchronous: type[AsyncProviderClient],
+    arguments: dict[str, Any],
+    name: str,
+    declaration: Declaration[Any, Any],
+) -> None:
+    parameters = _builder_parameters(declaration)
+    assert declaration.result_type not in (Any, None, inspect.Signature.empty)
+    assert not isinstance(declaration.result_type, type) or not issubclass(
+        declaration.result_type, Call | Walk
+    )
+    with sync(**arguments) as sync_client:
+        async_client = asynchronous(**arguments)
+        for owner, instance, is_async in (
+            (sync, sync_client, False),
+            (asynchronous, async_client, True),
+        ):
+            on_class = inspect.signature(getattr(owner, name))
+            on_instance = inspect.signature(getattr(instance, name))
+            expected = _expected_return(declaration, is_async)
+            assert list(on_class.parameters) == ["self", *parameters], (owner, name)
+            assert list(on_instance.parameters) == parameters, (owner, name)
+            assert on_class.return_annotation == expected, (owner, name)
+            assert on_instance.return_annotation == expected, (owner, name)
+            awaited = is_async and not isinstance(declaration, Walker)
+            assert inspect.iscoroutinefunction(getattr(owner, name)) is awaited, (owner, name)
+            assert inspect.iscoroutinefunction(getattr(instance, name)) is awaited, (owner, name)
+
+
+def test_the_declaring_class_still_holds_the_declaration() -> None:
+    from hirelink.recruitee._operations import RecruiteeOperations
+
+    assert isinstance(vars(RecruiteeOperations)["list_candidates"], Declaration)
+    assert RecruiteeOperations.get_candidate.prepare is not None
+
+
+def test_concrete_result_types() -> None:
+    assert inspect.signature(Recruitee.list_candidates).return_annotation is CandidateList
+    assert inspect.signature(AsyncRecruitee.list_candidates).return_annotation is CandidateList
+    client = AsyncRecruitee(company_id=1, token="t0ken-value")
+    walker = inspect.signature(client.iter_candidates).return_annotation
+    assert walker == AsyncIterator[CandidateListItem]
+
+
+def test_help_shows_the_parameters_and_the_result() -> None:
+    for target in (Recruitee.list_candidates, AsyncRecruitee.list_candidates):
+        # Python 3.13 lays long signatures out one parameter a line.
+        text = " ".join(pydoc.plain(pydoc.render_doc(target)).split())
+        assert "Operation object" not in text
+        assert "list_candidates(" in text
+        assert "self, *, limit: int | None = None, offset: int | None = None" in text
+        assert "-> hirelink.api.recruitee.models.candidate_list.CandidateList" in text
+        assert "One page of candidates" in text
+    async_text = pydoc.plain(pydoc.render_doc(AsyncRecruitee.list_candidates))
+    assert "async list_candidates" in async_text
+    class_text = " ".join(pydoc.plain(pydoc.render_doc(Recruitee)).split())
+    assert "update_candidate(" in class_text
+    assert "candidate_id: int" in class_text
+
+
+def _complete(code: str, namespace: dict[str, Any]) -> set[str]:
+    lines = code.splitlines()
+    completions = jedi.Interpreter(code, [namespace]).complete(len(lines), len(lines[-1]))
+    return {completion.name for completion in completions}
+
+
+def test_ipython_completes_the_attributes_of_a_sync_result() -> None:
+    with Recruitee(company_id=1, token="t0ken-value") as client:
+        offered = _complete("page = client.list_candidates()\npage.", {"client": client})
+    assert {"candidates", "references", "to_dict"} <= offered
+    assert "__await__" not in offered  # not mistaken for the async client's awaitable
+
+
+def test_ipython_completes_the_attributes_of_an_awaited_result() -> None:
+    # IPython runs top-level await; Jedi reads it inside an async function alike.
+    client = AsyncRecruitee(company_id=1, token="t0ken-value")
+    code = "async def main():\n    page = await aclient.list_candidates()\n    page."
+    assert {"candidates", "references"} <= _complete(code, {"aclient": client})
+    top_level = "page = await aclient.list_candidates()\npage."
+    assert "candidates" in _complete(top_level, {"aclient": client})
+
+
+def test_ipython_completes_the_items_of_a_walker() -> None:
+    with Recruitee(company_id=1, token="t0ken-value") as client:
+        code = "for candidate in client.iter_candidates():\n    candidate."
+        assert "emails" in _complete(code, {"client": client})
