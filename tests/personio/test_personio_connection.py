@@ -17,6 +17,7 @@ NAMES = [
     "recruiting_channel_id",
     "client_credentials",
     "recruiting_scope",
+    "recruiting_write_scope",
 ]
 
 
@@ -68,7 +69,7 @@ def test_good_credentials_pass_every_check(served: Served) -> None:
         ({"channel_id": 999}, {"recruiting_channel_id"}, "Recruiting API channel ID"),
         (
             {"client_secret": "wrong-secret-42"},
-            {"client_credentials", "recruiting_scope"},
+            {"client_credentials", "recruiting_scope", "recruiting_write_scope"},
             "Create custom integration",
         ),
         (
@@ -76,7 +77,11 @@ def test_good_credentials_pass_every_check(served: Served) -> None:
             {"recruiting_api_key", "recruiting_channel_id"},
             "Access token",
         ),
-        ({"client_id": None}, {"client_credentials", "recruiting_scope"}, "client ID"),
+        (
+            {"client_id": None},
+            {"client_credentials", "recruiting_scope", "recruiting_write_scope"},
+            "client ID",
+        ),
     ],
 )
 def test_each_bad_credential_fails_its_own_check_with_a_fix(
@@ -106,6 +111,16 @@ def test_a_client_without_the_recruiting_scope_fails_only_the_scope(served: Serv
     assert not checks["recruiting_scope"].ok
     assert "personio:recruiting:read" in checks["recruiting_scope"].detail
     assert "access rights" in (checks["recruiting_scope"].fix or "")
+    assert not checks["recruiting_write_scope"].ok
+    assert "lacks personio:recruiting:write" in checks["recruiting_write_scope"].detail
+    assert "without the Recruiting API key" in (checks["recruiting_write_scope"].fix or "")
+
+
+def test_the_write_scope_is_read_from_the_token(served: Served) -> None:
+    with served.client() as personio:
+        checks = by_name(personio.check_connection())
+    assert checks["recruiting_write_scope"].ok
+    assert "personio:recruiting:write" in checks["recruiting_write_scope"].detail
 
 
 def test_a_company_without_recruiting_api_access(fresh: Served) -> None:
@@ -144,5 +159,6 @@ async def test_async_check_connection(served: Served) -> None:
         "recruiting_channel_id",
         "client_credentials",
         "recruiting_scope",
+        "recruiting_write_scope",
     }
     assert_nothing_created(served)

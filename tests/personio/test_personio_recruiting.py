@@ -330,7 +330,8 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
     served: Served, missing: str, where: str
 ) -> None:
     served.sandbox.recorder.clear()
-    with served.client(**{missing: None}) as personio:
+    # Without client credentials too: with them, the v2 path would be taken instead.
+    with served.client(**{missing: None, "client_id": None}) as personio:
         for action in (
             lambda: personio.upload_document(PDF, filename="cv.pdf"),
             lambda: personio.create_application(POSITION, **applicant()),
@@ -339,6 +340,7 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
                 action()
             assert caught.value.field == missing
             assert where in caught.value.message
+            assert "client_id=" in caught.value.message
     assert served.sandbox.recorder.requests == []
 
 

@@ -25,6 +25,7 @@ mutated in place.
 from __future__ import annotations
 
 import collections
+import contextlib
 import copy
 import functools
 import hashlib
@@ -36,7 +37,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -130,6 +131,22 @@ class PersonioError(SandboxError):
         super().__init__(status, message, field_errors, headers=headers)
         self.flavour: Flavour = flavour
         self.code = code
+
+
+@contextlib.contextmanager
+def _as_v2_error() -> Iterator[None]:
+    """Report a refusal of the v1 rules (shared by the v2 submissions) as a v2 problem."""
+    try:
+        yield
+    except PersonioError as error:
+        if error.flavour != "v1":
+            raise
+        reasons = "; ".join(
+            f"{field}: {', '.join(codes)}" for field, codes in (error.field_errors or {}).items()
+        )
+        detail = f"{error.message} ({reasons})" if reasons else error.message
+        status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
+        raise PersonioError(status, detail, flavour="v2") from None
 
 
 def _v1_field_errors(errors: Mapping[str, Sequence[str]]) -> PersonioError:
@@ -696,6 +713,7 @@ _FLAVOURS: Final[Mapping[str, Flavour]] = {
     "createApplication": "v1", "uploadApplicationDocument": "v1",
     "issueAccessToken": "oauth", "revokeAccessToken": "oauth",
 }  # fmt: skip
+_V2_WRITES: Final = frozenset({"createApplicationV2", "uploadApplicationDocumentV2"})
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
 _V1_REASON_BY_FIELD: Final = (
     ("email", "errors.attribute-validation.invalid-email-format"),
@@ -791,7 +809,11 @@ class PersonioSandbox(SandboxApp):
                 401, "A bearer token is required.", flavour="v2", code="unauthorized"
             )
         persons = call.request.url.path.startswith("/v2/persons")
-        self.state.check_token(token, PERSONS_READ if persons else RECRUITING_READ)
+        if call.operation_id in _V2_WRITES:
+            scope = RECRUITING_WRITE
+        else:
+            scope = PERSONS_READ if persons else RECRUITING_READ
+        self.state.check_token(token, scope)
 
     def _authenticate_v1(self, token: str, company: str) -> None:
         if not same_secret(token, self.recruiting_token) or company != self.company_id:
@@ -893,6 +915,17 @@ class PersonioSandbox(SandboxApp):
     def create_application(self, call: ApiCall) -> Response:
         self.state.submit(call.body, self._today())
         return Response(status_code=201)
+
+    @handles("createApplicationV2")
+    def create_application_v2(self, call: ApiCall) -> Response:
+        with _as_v2_error():
+            self.state.submit(call.body, self._today())
+        return Response(status_code=201)
+
+    @handles("uploadApplicationDocumentV2")
+    def upload_document_v2(self, call: ApiCall) -> Response:
+        with _as_v2_error():
+            return self.upload_document(call)
 
     @handles("uploadApplicationDocument")
     def upload_document(self, call: ApiCall) -> Response:

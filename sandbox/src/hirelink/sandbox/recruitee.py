@@ -74,6 +74,13 @@ _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _OFFER_BRIEF_KEYS = ("id", "title", "status", "kind")
 _ACTIVE_STATUSES = frozenset({"published", "internal", "closed"})
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
+_CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".doc": "application/msword",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".txt": "text/plain",
+}
 
 
 @attrs.define
@@ -211,8 +218,13 @@ class RecruiteeState:
             not_found=lambda: SandboxError(404, "Offer not found"),
             lock=self._lock,
         )
+        self._templates = {t["id"]: t for t in seed_records("recruitee", "PipelineTemplate")}
+        self._reasons = {r["id"]: r for r in seed_records("recruitee", "DisqualifyReason")}
+        self._tasks: list[dict[str, Any]] = []
         self._candidates: dict[int, CandidateRecord] = {}
         self._next_placement_id = 990001
+        self._next_field_id = 550001
+        self._next_task_id = 77001
         self._next_note_id = 8800001
         self._seed(candidates)
         self._next_candidate_id = max(self._candidates, default=FIRST_CANDIDATE_ID - 1) + 1
@@ -316,9 +328,50 @@ class RecruiteeState:
             return self._offer_views(selected)
 
     def get_offer(self, offer_id: int) -> dict[str, Any]:
-        """One offer in full (404 SandboxError if unknown)."""
+        """One offer in full, with its pipeline embedded (404 SandboxError if unknown)."""
         with self._lock:
-            return self._offer_views([self._offers.get(offer_id)])[0]
+            offer = self._offer_views([self._offers.get(offer_id)])[0]
+            template = self._templates.get(offer["pipeline_template_id"])
+            return {**offer, "pipeline_template": copy.deepcopy(template)}
+
+    def pipeline_template(self, template_id: int) -> dict[str, Any]:
+        """One pipeline template with its stages (404 SandboxError if unknown)."""
+        template = self._templates.get(template_id)
+        if template is None:
+            raise SandboxError(404, "Pipeline template not found")
+        return copy.deepcopy(template)
+
+    def disqualify_reasons(self) -> list[dict[str, Any]]:
+        """The company's disqualify reasons, ascending by id."""
+        return [dict(self._reasons[key]) for key in sorted(self._reasons)]
+
+    def attachments(self, candidate_id: int) -> list[dict[str, Any]]:
+        """The candidate's files: its CV, when it has one (404 SandboxError if unknown)."""
+        with self._lock:
+            data = self._require(candidate_id).data
+            url = data.get("cv_original_url")
+            if not url:
+                return []
+            filename = posixpath.basename(urlsplit(url).path)
+            suffix = posixpath.splitext(filename)[1]
+            return [
+                {
+                    "id": candidate_id * 10 + 1,
+                    "candidate_id": candidate_id,
+                    "filename": filename,
+                    "file_url": url,
+                    "content_type": _CONTENT_TYPES.get(suffix, "application/octet-stream"),
+                }
+            ]
+
+    def tasks(self, candidate_id: int | None = None) -> list[dict[str, Any]]:
+        """The tasks created, oldest first (only the candidate's when given)."""
+        with self._lock:
+            return [
+                dict(task)
+                for task in self._tasks
+                if candidate_id is None or task["candidate_id"] == candidate_id
+            ]
 
     # ------------------------------------------------------------------ writing
 
@@ -415,7 +468,129 @@ class RecruiteeState:
             self._touch(record, {"tags": kept})
             return dict(record.data), self._references([record])
 
+    def place(self, candidate_id: int, offer_id: int) -> dict[str, Any]:
+        """Place the candidate in an offer (a job at its first stage); return the placement.
+
+        Raises:
+            SandboxError: 404 for an unknown candidate; 422 for an unknown offer or one
+                the candidate is already placed in.
+        """
+        with self._lock:
+            record = self._require(candidate_id)
+            if offer_id not in self._offers:
+                raise SandboxError(422, "Validation failed", {"offer_id": ["does not exist"]})
+            if offer_id in set(_placement_offer_ids(record.placements)):
+                raise SandboxError(422, "Validation failed", {"offer_id": ["already placed"]})
+            placement = self._placement(
+                candidate_id, offer_id, self._first_stage(offer_id), self.now()
+            )
+            self._touch(record, {"placements": [*record.placements, placement]})
+            return dict(placement)
+
+    def change_stage(self, placement_id: int, stage_id: int) -> dict[str, Any]:
+        """Move a placement to a stage of its job's pipeline; return the placement.
+
+        Raises:
+            SandboxError: 404 for an unknown placement; 422 for a stage outside the
+                job's pipeline (or any stage for a talent-pool placement).
+        """
+        with self._lock:
+            record, placement = self._find_placement(placement_id)
+            if stage_id not in self._pipeline_stage_ids(placement["offer_id"]):
+                raise SandboxError(422, "Validation failed", {"stage_id": ["not in the pipeline"]})
+            return self._change_placement(record, placement, {"stage_id": stage_id})
+
+    def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
+        """Disqualify a placement with one of the company's reasons; return it.
+
+        Raises:
+            SandboxError: 404 for an unknown placement; 422 for an unknown reason.
+        """
+        with self._lock:
+            record, placement = self._find_placement(placement_id)
+            reason = self._reasons.get(reason_id)
+            if reason is None:
+                raise SandboxError(
+                    422, "Validation failed", {"disqualify_reason_id": ["does not exist"]}
+                )
+            changes = {
+                "disqualified_at": self.now(),
+                "disqualify_kind": "admin",
+                "disqualify_reason": dict(reason),
+            }
+            return self._change_placement(record, placement, changes)
+
+    def requalify(self, placement_id: int) -> dict[str, Any]:
+        """Clear a placement's disqualification; return it (404 if unknown)."""
+        with self._lock:
+            record, placement = self._find_placement(placement_id)
+            changes = {"disqualified_at": None, "disqualify_kind": None, "disqualify_reason": None}
+            return self._change_placement(record, placement, changes)
+
+    def set_field(self, candidate_id: int, field: Mapping[str, Any]) -> dict[str, Any]:
+        """Store a profile field on the candidate (replacing one of the same name)."""
+        with self._lock:
+            record = self._require(candidate_id)
+            kept = [f for f in record.data["fields"] if f.get("name") != field["name"]]
+            stored = {
+                "id": self._next_field_id,
+                "kind": field["kind"],
+                "name": field["name"],
+                "fixed": False,
+                "origin": "manual",
+                "visible": True,
+                "visibility": {"level": "public", "admin_ids": [], "role_ids": []},
+                "values": copy.deepcopy(list(field["values"])),
+            }
+            self._next_field_id += 1
+            self._touch(record, {"fields": [*kept, stored]})
+            return copy.deepcopy(stored)
+
+    def create_task(self, task: Mapping[str, Any]) -> dict[str, Any]:
+        """Create a task about a candidate (422 when the candidate does not exist)."""
+        with self._lock:
+            record = self._candidates.get(task["candidate_id"])
+            if record is None:
+                raise SandboxError(422, "Validation failed", {"candidate_id": ["does not exist"]})
+            created = {
+                "id": self._next_task_id,
+                "candidate_id": record.id,
+                "title": task["title"],
+                "due_date": task.get("due_date"),
+                "completed": False,
+                "created_at": self.now(),
+            }
+            self._next_task_id += 1
+            self._tasks.append(created)
+            self._touch(record, {"tasks_count": record.data.get("tasks_count", 0) + 1})
+            return dict(created)
+
     # ------------------------------------------------------------------ internals
+
+    def _first_stage(self, offer_id: int) -> int | None:
+        stage_ids = self._pipeline_stage_ids(offer_id)
+        return stage_ids[0] if stage_ids else None
+
+    def _pipeline_stage_ids(self, offer_id: int | None) -> list[int]:
+        if offer_id is None:
+            return []
+        template = self._templates.get(self._offers.get(offer_id)["pipeline_template_id"])
+        return [stage["id"] for stage in template["stages"]] if template else list(self._stages)
+
+    def _find_placement(self, placement_id: int) -> tuple[CandidateRecord, dict[str, Any]]:
+        for record in self._candidates.values():
+            for placement in record.placements:
+                if placement["id"] == placement_id:
+                    return record, placement
+        raise SandboxError(404, "Placement not found")
+
+    def _change_placement(
+        self, record: CandidateRecord, placement: dict[str, Any], changes: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = {**placement, **changes, "updated_at": self.now()}
+        placements = [changed if p["id"] == placement["id"] else p for p in record.placements]
+        self._touch(record, {"placements": placements})
+        return dict(changed)
 
     def _require(self, candidate_id: int) -> CandidateRecord:
         record = self._candidates.get(candidate_id)
@@ -748,6 +923,7 @@ def _stored_cv(candidate_id: int, key: str, suffix: str) -> dict[str, Any]:
         "cv_original_url": f"{base}{suffix}",
         "cv_pdf_url": f"{base}.pdf",
         "cv_processing_status": "ok",
+        "attachments_count": 1,
     }
 
 
@@ -881,6 +1057,49 @@ class RecruiteeSandbox(SandboxApp):
     @handles("getOffer")
     def get_offer(self, call: ApiCall) -> Response:
         return json_response({"offer": self.state.get_offer(call.params["offer_id"])})
+
+    @handles("getPipelineTemplate")
+    def get_pipeline_template(self, call: ApiCall) -> Response:
+        template = self.state.pipeline_template(call.params["pipeline_template_id"])
+        return json_response({"pipeline_template": template})
+
+    @handles("createPlacement")
+    def create_placement(self, call: ApiCall) -> Response:
+        placement = self.state.place(call.body["candidate_id"], call.body["offer_id"])
+        return json_response({"placement": placement}, 201)
+
+    @handles("changePlacementStage")
+    def change_placement_stage(self, call: ApiCall) -> Response:
+        placement = self.state.change_stage(call.params["placement_id"], call.body["stage_id"])
+        return json_response({"placement": placement})
+
+    @handles("disqualifyPlacement")
+    def disqualify_placement(self, call: ApiCall) -> Response:
+        reason_id = call.body["disqualify_reason_id"]
+        return json_response(
+            {"placement": self.state.disqualify(call.params["placement_id"], reason_id)}
+        )
+
+    @handles("requalifyPlacement")
+    def requalify_placement(self, call: ApiCall) -> Response:
+        return json_response({"placement": self.state.requalify(call.params["placement_id"])})
+
+    @handles("listDisqualifyReasons")
+    def list_disqualify_reasons(self, call: ApiCall) -> Response:
+        return json_response({"disqualify_reasons": self.state.disqualify_reasons()})
+
+    @handles("createCandidateField")
+    def create_candidate_field(self, call: ApiCall) -> Response:
+        field = self.state.set_field(call.params["candidate_id"], call.body["field"])
+        return json_response({"field": field}, 201)
+
+    @handles("createTask")
+    def create_task(self, call: ApiCall) -> Response:
+        return json_response({"task": self.state.create_task(call.body["task"])}, 201)
+
+    @handles("listCandidateAttachments")
+    def list_attachments(self, call: ApiCall) -> Response:
+        return json_response({"attachments": self.state.attachments(call.params["candidate_id"])})
 
 
 def _candidate_response(

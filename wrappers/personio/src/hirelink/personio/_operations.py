@@ -57,7 +57,7 @@ from hirelink.core.validation import (
 from hirelink.core.validation import email as email_address
 
 from ._jobs_feed import list_job_positions
-from .connection import ConnectionCheck, connection_flow
+from .connection import RECRUITING_WRITE, ConnectionCheck, connection_flow
 from .credentials import WHERE_TO_FIND, Credentials
 from .documents import LIMITS, DocumentFile
 from .positions import JobPosition
@@ -95,6 +95,7 @@ _PROBE_DATE: Final = date(2999, 12, 31)
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
 SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accepted"]
 Moment = datetime | date
+SubmissionApi = Literal["v1", "v2"]
 T = TypeVar("T")
 Item_co = TypeVar("Item_co", covariant=True)
 
@@ -341,11 +342,7 @@ class PersonioOperations:
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
-    @operation(
-        "Upload Document",
-        example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"},
-        requires=_RECRUITING_KEY,
-    )
+    @operation("Upload Document", example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"})
     def upload_document(
         self, file: DocumentFile, *, filename: str | None = None
     ) -> Call[models.UploadedDocument]:
@@ -355,8 +352,13 @@ class PersonioOperations:
         object. Returns the stored document; pass it as the ``file`` of a
         :class:`~hirelink.core.Document` in ``documents`` of :meth:`create_application`
         to attach it.
+
+        Sent like :meth:`create_application`: with the Recruiting API key (v1) when the
+        client holds it, else with the client credentials (v2, scope
+        ``personio:recruiting:write``).
         """
-        return self._upload(load_file(file, LIMITS, filename=filename))
+        loaded = load_file(file, LIMITS, filename=filename)
+        return self._upload(loaded, self._submission_api("upload_document"))
 
     def _company_header(self) -> dict[str, str]:
         """The ``X-Company-ID`` header parameter, when the company id is known."""
@@ -368,7 +370,28 @@ class PersonioOperations:
         require_credentials(self, "the Recruiting API", ("company_id",))
         return str(self.credentials.company_id)
 
-    def _upload(self, loaded: LoadedFile) -> Call[models.UploadedDocument]:
+    def _submission_api(self, operation: str) -> SubmissionApi:
+        """Which API submits applications and documents: the rule, stated once.
+
+        The Recruiting API key (v1) when the client holds it: its path is the documented
+        one with a published rate limit, while v2's body names are inferred. Otherwise
+        the client credentials (v2). With neither complete, the error names the first
+        missing part of the key and the alternative.
+        """
+        if not self.credentials.missing(*_RECRUITING_KEY):
+            return "v1"
+        if not self.credentials.missing(*_CLIENT_CREDENTIALS):
+            return "v2"
+        missing = self.credentials.missing(*_RECRUITING_KEY)[0]
+        raise InvalidInputError(
+            missing,
+            f"{operation} needs the Recruiting API key (company_id=, recruiting_token=) or "
+            f"the client credentials (client_id=, client_secret=) of a custom integration "
+            f"with {RECRUITING_WRITE}; find {missing} under {WHERE_TO_FIND[missing]}",
+        )
+
+    def _upload(self, loaded: LoadedFile, api: SubmissionApi) -> Call[models.UploadedDocument]:
+        from hirelink.api.personio.api.applications import upload_application_document_v2
         from hirelink.api.personio.api.recruiting_v1 import upload_application_document
         from hirelink.api.personio.types import File
 
@@ -377,11 +400,16 @@ class PersonioOperations:
             file_name=loaded.filename,
             mime_type=loaded.mime_type,
         )
-        request = partial(
-            upload_application_document.sync_detailed,
-            body=models.DocumentUploadRequest(file=payload),
-            x_company_id=self._company_id(),
-        )
+        body = models.DocumentUploadRequest(file=payload)
+        request: partial[Any]
+        if api == "v2":
+            request = partial(upload_application_document_v2.sync_detailed, body=body)
+        else:
+            request = partial(
+                upload_application_document.sync_detailed,
+                body=body,
+                x_company_id=self._company_id(),
+            )
         return Call(request, instance_of(models.UploadedDocument))
 
     @operation(
@@ -393,7 +421,6 @@ class PersonioOperations:
             "email": "lena.vogt@example.org",
             "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
         },
-        requires=_RECRUITING_KEY,
     )
     def create_application(
         self,
@@ -413,6 +440,10 @@ class PersonioOperations:
         ``salary_expectations``, ``custom_attribute_<n>``) and ``documents``.
         Everything is validated before the first upload.
 
+        Sent with the Recruiting API key (v1) when the client holds it, else with the
+        client credentials (v2: ``POST /v2/recruiting/applications``, scope
+        ``personio:recruiting:write``; its body names are inferred from v1's).
+
         Personio answers without a body, so this returns the application as submitted
         (with the uuids of the uploaded documents). A candidate who already applied
         raises :class:`~hirelink.core.DuplicateApplicationError`; other refusals raise
@@ -431,20 +462,26 @@ class PersonioOperations:
             (_document_category(f"documents.{i}.type", d), _loaded(f"documents.{i}", d))
             for i, d in enumerate(documents)
         ]
-        return self._upload_then_submit(request, attached)
+        return self._upload_then_submit(
+            request, attached, self._submission_api("create_application")
+        )
 
     def _upload_then_submit(
         self,
         request: dict[str, Any],
         attached: list[tuple[ApplicationFileCategory, LoadedFile | models.UploadedDocument]],
+        api: SubmissionApi,
     ) -> Flow[models.ApplicationRequest]:
+        from hirelink.api.personio.api.applications import create_application_v2
         from hirelink.api.personio.api.recruiting_v1 import create_application
         from hirelink.api.personio.types import UNSET
 
         files = []
         for category, item in attached:
             stored = (
-                item if isinstance(item, models.UploadedDocument) else (yield self._upload(item))
+                item
+                if isinstance(item, models.UploadedDocument)
+                else (yield self._upload(item, api))
             )
             files.append(
                 models.ApplicationFile(
@@ -455,10 +492,14 @@ class PersonioOperations:
             )
         wire = {name: value for name, value in request.items() if value is not None}
         body = models.ApplicationRequest(**wire, files=files or UNSET)
-        yield Call(
-            partial(create_application.sync_detailed, body=body, x_company_id=self._company_id()),
-            nothing,
-        )
+        submission: partial[Any]
+        if api == "v2":
+            submission = partial(create_application_v2.sync_detailed, body=body)
+        else:
+            submission = partial(
+                create_application.sync_detailed, body=body, x_company_id=self._company_id()
+            )
+        yield Call(submission, nothing)
         return body
 
     def _connection_probe(self, job_position_id: int) -> Call[None]:
@@ -513,8 +554,9 @@ class PersonioOperations:
         """Check every credential of the connection flow; see :mod:`hirelink.personio.connection`.
 
         Returns one :class:`ConnectionCheck` each for the API domain and XML feed, the
-        Recruiting API key, the channel ID, the client credentials and their recruiting
-        scope, saying what to fix. Creates no data; never raises for API failures.
+        Recruiting API key, the channel ID, the client credentials, their recruiting read
+        scope and the write scope v2 submissions need, saying what to fix. Creates no
+        data; never raises for API failures.
         """
         return connection_flow(
             self.credentials,

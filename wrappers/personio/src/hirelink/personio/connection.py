@@ -11,6 +11,9 @@ The checks never create data:
    ``errors.posting-validation.channel-not-found`` next to the date error.
 4. **Client credentials** and 5. **their recruiting scope** - list the job categories:
    the token exchange proves the credentials, the read proves the scope.
+6. **The recruiting write scope** - read from the scopes the issued token lists (nothing
+   is written): without the Recruiting API key, applications and their documents go
+   through v2, which needs ``personio:recruiting:write``.
 
 The checks are written once, as a :data:`~hirelink.core.Flow`: a generator that yields
 the calls to make and receives their results; the sync and async clients drive it like
@@ -35,6 +38,7 @@ __all__ = ["ConnectionCheck", "connection_flow"]
 
 
 RECRUITING_READ: Final = "personio:recruiting:read"
+RECRUITING_WRITE: Final = "personio:recruiting:write"
 _CHANNEL_UNKNOWN: Final = "errors.posting-validation.channel-not-found"
 _FEED_FIX: Final = (
     "Use the subdomain of your Personio login page as the API domain, and switch on "
@@ -44,6 +48,12 @@ _SCOPE_FIX: Final = (
     "Give the custom integration read access to Recruiting (Personio > Marketplace > "
     "your custom integration > access rights), then check again."
 )
+_WRITE_SCOPE_FIX: Final = (
+    "To create applications without the Recruiting API key, give the custom integration "
+    "write access to Recruiting (Personio > Marketplace > your custom integration > access "
+    "rights), then check again."
+)
+_WRITE_LABEL: Final = "Recruiting write scope"
 
 
 @frozen
@@ -52,7 +62,7 @@ class ConnectionCheck:
 
     Attributes:
         name: ``xml_feed``, ``recruiting_api_key``, ``recruiting_channel_id``,
-            ``client_credentials`` or ``recruiting_scope``.
+            ``client_credentials``, ``recruiting_scope`` or ``recruiting_write_scope``.
         label: what was checked, for people.
         ok: whether it works.
         detail: what was observed.
@@ -172,6 +182,14 @@ def connection_flow(
                 "recruiting_scope", scope_label, "needs the client credentials", _where(*missing)
             )
         )
+        checks.append(
+            _failed(
+                "recruiting_write_scope",
+                _WRITE_LABEL,
+                "needs the client credentials",
+                _where(*missing),
+            )
+        )
         return checks
     categories_answer = yield from _attempt(categories())
     scopes = " ".join(granted_scopes()) or "not listed"
@@ -181,6 +199,7 @@ def connection_flow(
         )
         detail = f"{len(categories_answer)} job categories readable"
         checks.append(_passed("recruiting_scope", scope_label, detail))
+        checks.append(_write_scope_verdict(granted_scopes()))
     elif isinstance(categories_answer, ApiError) and urlsplit(categories_answer.url).path.endswith(
         "/auth/token"
     ):
@@ -189,17 +208,35 @@ def connection_flow(
         checks.append(
             _failed("recruiting_scope", scope_label, "needs working client credentials", fix)
         )
+        checks.append(
+            _failed("recruiting_write_scope", _WRITE_LABEL, "needs working client credentials", fix)
+        )
     elif isinstance(categories_answer, ApiError) and categories_answer.status_code == 403:
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
         )
         detail = f"the token lacks {RECRUITING_READ} ({categories_answer.message})"
         checks.append(_failed("recruiting_scope", scope_label, detail, _SCOPE_FIX))
+        checks.append(_write_scope_verdict(granted_scopes()))
     else:
         fix = "Check the network and Personio's status, then try again."
         checks.append(_failed("client_credentials", client_label, str(categories_answer), fix))
         checks.append(_failed("recruiting_scope", scope_label, "could not be checked", fix))
+        checks.append(_failed("recruiting_write_scope", _WRITE_LABEL, "could not be checked", fix))
     return checks
+
+
+def _write_scope_verdict(scopes: Sequence[str]) -> ConnectionCheck:
+    """Whether the issued token may submit applications through v2 (from its scopes)."""
+    name = "recruiting_write_scope"
+    if RECRUITING_WRITE in scopes:
+        detail = f"the token carries {RECRUITING_WRITE}: applications can be created through v2"
+        return _passed(name, _WRITE_LABEL, detail)
+    if not scopes:
+        detail = "the token lists no scopes, so the write scope cannot be read from it"
+        return _failed(name, _WRITE_LABEL, detail, _WRITE_SCOPE_FIX)
+    detail = f"the token lacks {RECRUITING_WRITE} (it carries {' '.join(scopes)})"
+    return _failed(name, _WRITE_LABEL, detail, _WRITE_SCOPE_FIX)
 
 
 def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[str]]:

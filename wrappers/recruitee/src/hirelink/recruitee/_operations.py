@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
-from typing import Any, Literal, TypedDict, Unpack
+from typing import Any, Literal, Protocol, TypedDict, TypeVar, Unpack
 
 from hirelink.api.recruitee import models
 from hirelink.api.recruitee.models import (
@@ -35,8 +35,10 @@ from hirelink.core import (
 )
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.operations import watcher
+from hirelink.core.reading import skeleton
 from hirelink.core.validation import (
     choice,
+    flag,
     http_url,
     id_list,
     non_empty_str,
@@ -46,12 +48,15 @@ from hirelink.core.validation import (
     string_list,
     text,
     true_only_flag,
+    utc_moment,
     utc_timestamp,
 )
 
 _SUBDOMAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 DEFAULT_PAGE_SIZE = 100
+
+Result = TypeVar("Result")
 
 OfferKind = Literal["job", "talent_pool"] | ListOffersKind
 OfferScope = Literal["archived", "active", "not_archived"] | ListOffersScope
@@ -318,16 +323,7 @@ class RecruiteeOperations:
             calls.append(_candidate_call(request))
         if cv_url is not None:
             calls.append(self._cv_call(candidate_id, cv_url))
-        return self._in_order(calls)
-
-    @staticmethod
-    def _in_order(calls: list[Call[models.Candidate]]) -> Flow[models.Candidate]:
-        # Built before the flow starts, so bad arguments raise at the method call.
-        result: models.Candidate | None = None
-        for call in calls:
-            result = yield call
-        assert result is not None
-        return result
+        return _in_order(calls)
 
     @operation(
         "Update Candidate CV",
@@ -455,3 +451,341 @@ class RecruiteeOperations:
             get_offer.sync_detailed, self.company_id, positive_int("offer_id", offer_id)
         )
         return Call(request, instance_of(models.OfferEnvelope)).map(lambda found: found.offer)
+
+    @operation("List Offer Stages", example={"offer_id": 31337})
+    def list_offer_stages(self, offer_id: int) -> Call[list[models.PipelineStage]]:
+        """The stages of a job's pipeline, in pipeline order, from the job's detail view.
+
+        Recruitee embeds the pipeline in an offer's detail view (``pipeline_template``);
+        where it does not, this list is empty and :meth:`get_pipeline_template` with the
+        offer's ``pipeline_template_id`` gives the stages.
+        """
+        return RecruiteeOperations.get_offer.prepare(self, offer_id).map(_pipeline_stages)
+
+    @operation("Retrieve Pipeline Template", example={"pipeline_template_id": 9001})
+    def get_pipeline_template(self, pipeline_template_id: int) -> Call[models.PipelineTemplate]:
+        """A hiring pipeline with its stages (an offer's ``pipeline_template_id``).
+
+        The endpoint is inferred from one third-party client.
+        """
+        from hirelink.api.recruitee.api.offers import get_pipeline_template
+
+        request = partial(
+            get_pipeline_template.sync_detailed,
+            self.company_id,
+            positive_int("pipeline_template_id", pipeline_template_id),
+        )
+        expect = instance_of(models.PipelineTemplateEnvelope)
+        return Call(request, expect).map(
+            lambda found: _member(found.pipeline_template, models.PipelineTemplate)
+        )
+
+    # --- placements: where a candidate stands in a job ------------------------------
+
+    @operation("Create Placement", example={"candidate_id": 7730011, "offer_id": 31455})
+    def create_placement(self, candidate_id: int, offer_id: int) -> Call[models.Placement]:
+        """Place an existing candidate in a job (or talent pool), at its first stage.
+
+        The endpoint is inferred from one third-party client. Not retried after a server
+        error, so a candidate is never placed twice.
+        """
+        from hirelink.api.recruitee.api.placements import create_placement
+
+        body = models.PlacementCreateRequest(
+            candidate_id=self._candidate_id(candidate_id),
+            offer_id=positive_int("offer_id", offer_id),
+        )
+        request = partial(create_placement.sync_detailed, self.company_id, body=body)
+        return _placement_call(request)
+
+    @operation("Change Placement Stage", example={"placement_id": 990014, "stage_id": 610003})
+    def change_placement_stage(
+        self,
+        placement_id: int,
+        *,
+        stage_id: int | None = None,
+        stage_name: str | None = None,
+        offer_id: int | None = None,
+        proceed: bool | None = None,
+    ) -> Flow[models.Placement]:
+        """Move the candidate, in one job, to another stage of the job's pipeline.
+
+        Give ``stage_id``, or ``stage_name`` together with the placement's ``offer_id``:
+        the name is looked up (case-insensitively) in that job's pipeline first, and a
+        name the pipeline lacks raises ``InvalidInputError`` listing the stages it has.
+        ``proceed`` is passed on as Recruitee's ``proceed`` flag.
+        """
+        placement_id = positive_int("placement_id", placement_id)
+        wire_proceed = None if proceed is None else flag("proceed", proceed)
+        if (stage_id is None) == (stage_name is None):
+            raise InvalidInputError("stage_id", "give either stage_id or stage_name")
+        if stage_id is not None:
+            if offer_id is not None:
+                raise InvalidInputError("offer_id", "is only used to look up stage_name")
+            stage_call = self._stage_call(
+                placement_id, positive_int("stage_id", stage_id), wire_proceed
+            )
+            return _in_order([stage_call])
+        name = non_empty_str("stage_name", stage_name)
+        if offer_id is None:
+            raise InvalidInputError("offer_id", "is required with stage_name (the job's pipeline)")
+        offer_call = RecruiteeOperations.get_offer.prepare(self, offer_id)
+        return self._move_by_name(placement_id, offer_call, name, wire_proceed)
+
+    def _move_by_name(
+        self, placement_id: int, offer_call: Call[models.Offer], name: str, proceed: bool | None
+    ) -> Flow[models.Placement]:
+        offer: models.Offer = yield offer_call
+        stages = _pipeline_stages(offer)
+        if not stages and isinstance(offer.pipeline_template_id, int):
+            fetch_template = RecruiteeOperations.get_pipeline_template.prepare
+            template: models.PipelineTemplate = yield fetch_template(
+                self, offer.pipeline_template_id
+            )
+            stages = _stages_of(template)
+        stage_id = _id_named("stage_name", name, stages)
+        placement: models.Placement = yield self._stage_call(placement_id, stage_id, proceed)
+        return placement
+
+    def _stage_call(
+        self, placement_id: int, stage_id: int, proceed: bool | None
+    ) -> Call[models.Placement]:
+        from hirelink.api.recruitee.api.placements import change_placement_stage
+
+        wire: dict[str, object] = {"stage_id": stage_id}
+        if proceed is not None:
+            wire["proceed"] = proceed
+        body = models.PlacementStageChangeRequest.from_dict(wire)
+        request = partial(
+            change_placement_stage.sync_detailed, self.company_id, placement_id, body=body
+        )
+        return _placement_call(request)
+
+    @operation("List Disqualify Reasons", example={})
+    def list_disqualify_reasons(self) -> Call[list[models.DisqualifyReason]]:
+        """The company's reasons for disqualifying a candidate."""
+        from hirelink.api.recruitee.api.placements import list_disqualify_reasons
+
+        request = partial(list_disqualify_reasons.sync_detailed, self.company_id)
+        expect = instance_of(models.DisqualifyReasonList)
+        return Call(request, expect).map(lambda listed: listed.disqualify_reasons)
+
+    @operation("Disqualify Placement", example={"placement_id": 990014, "reason_id": 301})
+    def disqualify_placement(
+        self, placement_id: int, *, reason_id: int | None = None, reason_name: str | None = None
+    ) -> Flow[models.Placement]:
+        """Disqualify the candidate in one job, with one of the company's reasons.
+
+        Give ``reason_id``, or ``reason_name``: the name is looked up (case-insensitively)
+        in :meth:`list_disqualify_reasons` first, and a name the company lacks raises
+        ``InvalidInputError`` listing the reasons it has.
+        """
+        placement_id = positive_int("placement_id", placement_id)
+        if (reason_id is None) == (reason_name is None):
+            raise InvalidInputError("reason_id", "give either reason_id or reason_name")
+        if reason_id is not None:
+            return _in_order(
+                [self._disqualify_call(placement_id, positive_int("reason_id", reason_id))]
+            )
+        reasons_call = RecruiteeOperations.list_disqualify_reasons.prepare(self)
+        return self._disqualify_by_name(
+            placement_id, reasons_call, non_empty_str("reason_name", reason_name)
+        )
+
+    def _disqualify_by_name(
+        self,
+        placement_id: int,
+        reasons_call: Call[list[models.DisqualifyReason]],
+        name: str,
+    ) -> Flow[models.Placement]:
+        reasons: list[models.DisqualifyReason] = yield reasons_call
+        reason_id = _id_named("reason_name", name, reasons)
+        placement: models.Placement = yield self._disqualify_call(placement_id, reason_id)
+        return placement
+
+    def _disqualify_call(self, placement_id: int, reason_id: int) -> Call[models.Placement]:
+        from hirelink.api.recruitee.api.placements import disqualify_placement
+
+        body = models.PlacementDisqualifyRequest(disqualify_reason_id=reason_id)
+        request = partial(
+            disqualify_placement.sync_detailed, self.company_id, placement_id, body=body
+        )
+        return _placement_call(request)
+
+    @operation("Requalify Placement", example={"placement_id": 990014})
+    def requalify_placement(self, placement_id: int) -> Call[models.Placement]:
+        """Undo a disqualification in one job (the endpoint is inferred)."""
+        from hirelink.api.recruitee.api.placements import requalify_placement
+
+        request = partial(
+            requalify_placement.sync_detailed,
+            self.company_id,
+            positive_int("placement_id", placement_id),
+        )
+        return _placement_call(request)
+
+    # --- profile fields, tasks, files -----------------------------------------------
+
+    @operation(
+        "Set Candidate Field",
+        example={"candidate_id": 7730011, "name": "Identity check", "value": "passed"},
+    )
+    def set_candidate_field(
+        self, candidate_id: int, name: str, value: str | bool | date
+    ) -> Call[models.CandidateField]:
+        """Write a profile field on the candidate, shown on the profile under ``name``.
+
+        The field's kind follows the value: a ``str`` is a ``single_line`` field, a
+        ``bool`` a ``boolean`` one, a ``date`` a ``date`` one. The endpoint is Recruitee's;
+        the body (and so these kinds) is inferred from one third-party client.
+        """
+        from hirelink.api.recruitee.api.candidates import create_candidate_field
+
+        field_name = non_empty_str("name", name)
+        kind, entry = _field_entry(value)
+        field = {"kind": kind, "name": field_name, "values": [entry]}
+        body = models.CandidateFieldCreateRequest.from_dict({"field": field})
+        request = partial(
+            create_candidate_field.sync_detailed,
+            self.company_id,
+            self._candidate_id(candidate_id),
+            body=body,
+        )
+        expect = instance_of(models.CandidateFieldEnvelope)
+        return Call(request, expect).map(
+            lambda written: _member(written.field, models.CandidateField)
+        )
+
+    @operation(
+        "Retrieve Candidate Field", example={"candidate_id": 7730011, "name": "Identity check"}
+    )
+    def get_candidate_field(
+        self, candidate_id: int, name: str
+    ) -> Call[models.CandidateField | None]:
+        """The candidate's profile field named ``name`` (case-insensitive), or None."""
+        from hirelink.api.recruitee.api.candidates import get_candidate
+
+        wanted = non_empty_str("name", name).casefold()
+        request = partial(
+            get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
+        )
+        return _candidate_call(request).map(lambda candidate: _field_named(candidate, wanted))
+
+    @operation(
+        "Create Task",
+        example={
+            "candidate_id": 7730011,
+            "title": "Review the identity check",
+            "due_date": "2026-01-15T09:00:00Z",
+        },
+    )
+    def create_task(
+        self, candidate_id: int, title: str, *, due_date: datetime | date | None = None
+    ) -> Call[models.Task]:
+        """Create a to-do for the hiring team about the candidate, due at ``due_date``.
+
+        Not retried after a server error, so a task is never created twice.
+        """
+        from hirelink.api.recruitee.api.tasks import create_task
+
+        task: dict[str, object] = {
+            "candidate_id": self._candidate_id(candidate_id),
+            "title": non_empty_str("title", title),
+        }
+        if due_date is not None:
+            task["due_date"] = utc_moment("due_date", due_date).isoformat()
+        body = models.TaskCreateRequest.from_dict({"task": task})
+        request = partial(create_task.sync_detailed, self.company_id, body=body)
+        expect = instance_of(models.TaskEnvelope)
+        return Call(request, expect).map(lambda created: _member(created.task, models.Task))
+
+    @operation("List Candidate Attachments", example={"candidate_id": 7730013})
+    def list_candidate_attachments(self, candidate_id: int) -> Call[list[models.Attachment]]:
+        """The files on the candidate's profile (the endpoint is inferred)."""
+        from hirelink.api.recruitee.api.candidates import list_candidate_attachments
+
+        request = partial(
+            list_candidate_attachments.sync_detailed,
+            self.company_id,
+            self._candidate_id(candidate_id),
+        )
+        expect = instance_of(models.AttachmentList)
+        return Call(request, expect).map(
+            lambda listed: listed.attachments if isinstance(listed.attachments, list) else []
+        )
+
+
+def _placement_call(request: partial[Any]) -> Call[models.Placement]:
+    return Call(request, instance_of(models.PlacementEnvelope)).map(lambda found: found.placement)
+
+
+def _in_order(calls: list[Call[Result]]) -> Flow[Result]:
+    # Built before the flow starts, so bad arguments raise at the method call.
+    result: Result | None = None
+    for call in calls:
+        result = yield call
+    assert result is not None
+    return result
+
+
+def _member(value: object, model: type[Result]) -> Result:
+    """A record an envelope may lack, as its model (empty when it was absent)."""
+    return value if isinstance(value, model) else skeleton(model, {})
+
+
+def _stages_of(template: object) -> list[models.PipelineStage]:
+    stages = getattr(template, "stages", None)
+    return (
+        [stage for stage in stages if isinstance(stage, models.PipelineStage)]
+        if isinstance(stages, list)
+        else []
+    )
+
+
+def _pipeline_stages(offer: models.Offer) -> list[models.PipelineStage]:
+    return _stages_of(offer.pipeline_template)
+
+
+class _Named(Protocol):
+    @property
+    def id(self) -> object: ...
+
+    @property
+    def name(self) -> object: ...
+
+
+def _id_named(field: str, name: str, known: Sequence[_Named]) -> int:
+    """The id of the item called ``name`` (case-insensitive); else the names there are."""
+    wanted = name.strip().casefold()
+    for item in known:
+        if (
+            isinstance(item.name, str)
+            and item.name.strip().casefold() == wanted
+            and isinstance(item.id, int)
+        ):
+            return item.id
+    names = [item.name for item in known if isinstance(item.name, str)]
+    there = ", ".join(repr(n) for n in names) if names else "none"
+    raise InvalidInputError(
+        field, f"no {field.removesuffix('_name')} named {name!r}; there are: {there}"
+    )
+
+
+def _field_entry(value: object) -> tuple[str, dict[str, object]]:
+    if isinstance(value, bool):
+        return "boolean", {"flag": value}
+    if isinstance(value, datetime):
+        raise InvalidInputError("value", "must be a str, a bool or a date (not a datetime)")
+    if isinstance(value, date):
+        return "date", {"date": value.isoformat()}
+    if isinstance(value, str):
+        return "single_line", {"text": non_empty_str("value", value)}
+    raise InvalidInputError("value", f"must be a str, a bool or a date, got {type(value).__name__}")
+
+
+def _field_named(candidate: models.Candidate, wanted: str) -> models.CandidateField | None:
+    fields = candidate.fields if isinstance(candidate.fields, list) else []
+    for field in fields:
+        if isinstance(field.name, str) and field.name.strip().casefold() == wanted:
+            return field
+    return None

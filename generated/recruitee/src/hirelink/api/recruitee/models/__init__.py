@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .admin_reference import AdminReference
+    from .attachment import Attachment
+    from .attachment_list import AttachmentList
     from .candidate import Candidate
     from .candidate_create_fields import CandidateCreateFields
     from .candidate_create_request import CandidateCreateRequest
@@ -12,6 +14,11 @@ if TYPE_CHECKING:
     from .candidate_cv_update_request import CandidateCvUpdateRequest
     from .candidate_envelope import CandidateEnvelope
     from .candidate_field import CandidateField
+    from .candidate_field_create_request import CandidateFieldCreateRequest
+    from .candidate_field_envelope import CandidateFieldEnvelope
+    from .candidate_field_input import CandidateFieldInput
+    from .candidate_field_input_kind import CandidateFieldInputKind
+    from .candidate_field_input_values_item import CandidateFieldInputValuesItem
     from .candidate_field_values_item import CandidateFieldValuesItem
     from .candidate_field_visibility import CandidateFieldVisibility
     from .candidate_list import CandidateList
@@ -23,6 +30,8 @@ if TYPE_CHECKING:
     from .candidate_tags_request import CandidateTagsRequest
     from .candidate_update_fields import CandidateUpdateFields
     from .candidate_update_request import CandidateUpdateRequest
+    from .disqualify_reason import DisqualifyReason
+    from .disqualify_reason_list import DisqualifyReasonList
     from .error import Error
     from .error_errors import ErrorErrors
     from .list_candidates_sort import ListCandidatesSort
@@ -43,13 +52,26 @@ if TYPE_CHECKING:
     from .offer_list import OfferList
     from .offer_reference import OfferReference
     from .offer_salary import OfferSalary
+    from .pipeline_stage import PipelineStage
+    from .pipeline_template import PipelineTemplate
+    from .pipeline_template_envelope import PipelineTemplateEnvelope
     from .placement import Placement
+    from .placement_create_request import PlacementCreateRequest
+    from .placement_disqualify_request import PlacementDisqualifyRequest
+    from .placement_envelope import PlacementEnvelope
     from .placement_ratings import PlacementRatings
+    from .placement_stage_change_request import PlacementStageChangeRequest
     from .stage_reference import StageReference
+    from .task import Task
+    from .task_create_fields import TaskCreateFields
+    from .task_create_request import TaskCreateRequest
+    from .task_envelope import TaskEnvelope
     from .unknown_reference import UnknownReference
 
 _MODULE_OF = {
     "AdminReference": ".admin_reference",
+    "Attachment": ".attachment",
+    "AttachmentList": ".attachment_list",
     "Candidate": ".candidate",
     "CandidateCreateFields": ".candidate_create_fields",
     "CandidateCreateRequest": ".candidate_create_request",
@@ -57,6 +79,11 @@ _MODULE_OF = {
     "CandidateCvUpdateRequest": ".candidate_cv_update_request",
     "CandidateEnvelope": ".candidate_envelope",
     "CandidateField": ".candidate_field",
+    "CandidateFieldCreateRequest": ".candidate_field_create_request",
+    "CandidateFieldEnvelope": ".candidate_field_envelope",
+    "CandidateFieldInput": ".candidate_field_input",
+    "CandidateFieldInputKind": ".candidate_field_input_kind",
+    "CandidateFieldInputValuesItem": ".candidate_field_input_values_item",
     "CandidateFieldValuesItem": ".candidate_field_values_item",
     "CandidateFieldVisibility": ".candidate_field_visibility",
     "CandidateList": ".candidate_list",
@@ -68,6 +95,8 @@ _MODULE_OF = {
     "CandidateTagsRequest": ".candidate_tags_request",
     "CandidateUpdateFields": ".candidate_update_fields",
     "CandidateUpdateRequest": ".candidate_update_request",
+    "DisqualifyReason": ".disqualify_reason",
+    "DisqualifyReasonList": ".disqualify_reason_list",
     "Error": ".error",
     "ErrorErrors": ".error_errors",
     "ListCandidatesSort": ".list_candidates_sort",
@@ -88,9 +117,20 @@ _MODULE_OF = {
     "OfferList": ".offer_list",
     "OfferReference": ".offer_reference",
     "OfferSalary": ".offer_salary",
+    "PipelineStage": ".pipeline_stage",
+    "PipelineTemplate": ".pipeline_template",
+    "PipelineTemplateEnvelope": ".pipeline_template_envelope",
     "Placement": ".placement",
+    "PlacementCreateRequest": ".placement_create_request",
+    "PlacementDisqualifyRequest": ".placement_disqualify_request",
+    "PlacementEnvelope": ".placement_envelope",
     "PlacementRatings": ".placement_ratings",
+    "PlacementStageChangeRequest": ".placement_stage_change_request",
     "StageReference": ".stage_reference",
+    "Task": ".task",
+    "TaskCreateFields": ".task_create_fields",
+    "TaskCreateRequest": ".task_create_request",
+    "TaskEnvelope": ".task_envelope",
     "UnknownReference": ".unknown_reference",
 }
 
@@ -110,6 +150,8 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "AdminReference",
+    "Attachment",
+    "AttachmentList",
     "Candidate",
     "CandidateCreateFields",
     "CandidateCreateRequest",
@@ -117,6 +159,11 @@ __all__ = (
     "CandidateCvUpdateRequest",
     "CandidateEnvelope",
     "CandidateField",
+    "CandidateFieldCreateRequest",
+    "CandidateFieldEnvelope",
+    "CandidateFieldInput",
+    "CandidateFieldInputKind",
+    "CandidateFieldInputValuesItem",
     "CandidateFieldValuesItem",
     "CandidateFieldVisibility",
     "CandidateList",
@@ -128,6 +175,8 @@ __all__ = (
     "CandidateTagsRequest",
     "CandidateUpdateFields",
     "CandidateUpdateRequest",
+    "DisqualifyReason",
+    "DisqualifyReasonList",
     "Error",
     "ErrorErrors",
     "ListCandidatesSort",
@@ -148,8 +197,19 @@ __all__ = (
     "OfferList",
     "OfferReference",
     "OfferSalary",
+    "PipelineStage",
+    "PipelineTemplate",
+    "PipelineTemplateEnvelope",
     "Placement",
+    "PlacementCreateRequest",
+    "PlacementDisqualifyRequest",
+    "PlacementEnvelope",
     "PlacementRatings",
+    "PlacementStageChangeRequest",
     "StageReference",
+    "Task",
+    "TaskCreateFields",
+    "TaskCreateRequest",
+    "TaskEnvelope",
     "UnknownReference",
 )

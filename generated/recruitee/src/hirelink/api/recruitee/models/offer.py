@@ -55,6 +55,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
         "lang_code",
         "primary_lang_code",
         "pipeline_template_id",
+        "pipeline_template",
         "position",
         "example",
         "offer_tags",
@@ -118,6 +119,8 @@ class Offer:
             lang_code (None | str | Unset):
             primary_lang_code (None | str | Unset):
             pipeline_template_id (int | None | Unset):
+            pipeline_template (None | PipelineTemplate | Unset): The offer's pipeline with its stages, as the detail view
+                embeds it (C3 [SAMPLE]); absent from list views.
             position (int | None | Unset):
             example (bool | Unset): True for demo data seeded by Recruitee.
             offer_tags (list[Any] | Unset): Tags on the offer; item shape not documented.
@@ -173,6 +176,7 @@ class Offer:
     lang_code: None | str | Unset = UNSET
     primary_lang_code: None | str | Unset = UNSET
     pipeline_template_id: int | None | Unset = UNSET
+    pipeline_template: None | PipelineTemplate | Unset = UNSET
     position: int | None | Unset = UNSET
     example: bool | Unset = UNSET
     offer_tags: list[Any] | Unset = UNSET
@@ -404,6 +408,14 @@ class Offer:
         else:
             pipeline_template_id = self.pipeline_template_id
 
+        pipeline_template: dict[str, Any] | None | Unset
+        if isinstance(self.pipeline_template, Unset):
+            pipeline_template = UNSET
+        elif isinstance(self.pipeline_template, PipelineTemplate):
+            pipeline_template = self.pipeline_template.to_dict()
+        else:
+            pipeline_template = self.pipeline_template
+
         position: int | None | Unset
         if isinstance(self.position, Unset):
             position = UNSET
@@ -554,6 +566,8 @@ class Offer:
             field_dict["primary_lang_code"] = primary_lang_code
         if pipeline_template_id is not UNSET:
             field_dict["pipeline_template_id"] = pipeline_template_id
+        if pipeline_template is not UNSET:
+            field_dict["pipeline_template"] = pipeline_template
         if position is not UNSET:
             field_dict["position"] = position
         if example is not UNSET:
@@ -648,6 +662,12 @@ class Offer:
         lang_code = _src_get("lang_code", UNSET)
         primary_lang_code = _src_get("primary_lang_code", UNSET)
         pipeline_template_id = _src_get("pipeline_template_id", UNSET)
+        _pipeline_template = _src_get("pipeline_template", UNSET)
+        pipeline_template: None | PipelineTemplate | Unset = (
+            _pipeline_template
+            if _pipeline_template is None or _pipeline_template is UNSET
+            else _parse_pipeline_template(_pipeline_template)
+        )
         position = _src_get("position", UNSET)
         example = _src_get("example", UNSET)
         offer_tags = _src_get("offer_tags", UNSET)
@@ -707,6 +727,7 @@ class Offer:
             lang_code,
             primary_lang_code,
             pipeline_template_id,
+            pipeline_template,
             position,
             example,
             offer_tags,
@@ -792,7 +813,24 @@ def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
     return cast(datetime.datetime | None | Unset, data)
 
 
+def _parse_pipeline_template(data: object) -> None | PipelineTemplate | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        pipeline_template_type_0 = PipelineTemplate.from_dict(data)
+
+        return pipeline_template_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | PipelineTemplate | Unset, data)
+
+
 # Imported after the class, not inside its methods: models that refer to each other
 # then import in either order, and no call pays for an import statement.
 from ..models.offer_enabled_languages_item import OfferEnabledLanguagesItem
 from ..models.offer_salary import OfferSalary
+from ..models.pipeline_template import PipelineTemplate

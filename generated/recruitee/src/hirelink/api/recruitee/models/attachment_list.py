@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AttachmentList")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "attachments",
+    }
+)
+
+
+@_attrs_define
+class AttachmentList:
+    """The answer of listCandidateAttachments (`{attachments}` per SL2; inferred).
+
+    Attributes:
+        attachments (list[Attachment] | Unset):
+    """
+
+    attachments: list[Attachment] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        attachments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attachments, Unset):
+            attachments = []
+            for attachments_item_data in self.attachments:
+                attachments_item = attachments_item_data.to_dict()
+                attachments.append(attachments_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if attachments is not UNSET:
+            field_dict["attachments"] = attachments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        _src_get = src_dict.get
+        _attachments = _src_get("attachments", UNSET)
+        attachments: list[Attachment] | Unset = (
+            UNSET
+            if _attachments is UNSET
+            else list(map(Attachment.from_dict, _attachments))
+        )
+        _instance_ = cls(
+            attachments,
+        )
+
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.attachment import Attachment

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DisqualifyReasonList")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "disqualify_reasons",
+    }
+)
+
+
+@_attrs_define
+class DisqualifyReasonList:
+    """
+    Attributes:
+        disqualify_reasons (list[DisqualifyReason]):
+    """
+
+    disqualify_reasons: list[DisqualifyReason]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        disqualify_reasons = []
+        for disqualify_reasons_item_data in self.disqualify_reasons:
+            disqualify_reasons_item = disqualify_reasons_item_data.to_dict()
+            disqualify_reasons.append(disqualify_reasons_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "disqualify_reasons": disqualify_reasons,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        disqualify_reasons = list(
+            map(DisqualifyReason.from_dict, src_dict["disqualify_reasons"])
+        )
+        _instance_ = cls(
+            disqualify_reasons,
+        )
+
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.disqualify_reason import DisqualifyReason

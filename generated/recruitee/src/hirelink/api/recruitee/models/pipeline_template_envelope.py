@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PipelineTemplateEnvelope")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "pipeline_template",
+    }
+)
+
+
+@_attrs_define
+class PipelineTemplateEnvelope:
+    """The answer of getPipelineTemplate (wrapper inferred from SL2).
+
+    Attributes:
+        pipeline_template (PipelineTemplate | Unset): A hiring pipeline. Embedded in an offer as `pipeline_template` (C3
+            [SAMPLE]) and answered by getPipelineTemplate (I [SL2]).
+    """
+
+    pipeline_template: PipelineTemplate | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        pipeline_template: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pipeline_template, Unset):
+            pipeline_template = self.pipeline_template.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if pipeline_template is not UNSET:
+            field_dict["pipeline_template"] = pipeline_template
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        _src_get = src_dict.get
+        _pipeline_template = _src_get("pipeline_template", UNSET)
+        pipeline_template: PipelineTemplate | Unset = (
+            UNSET
+            if _pipeline_template is UNSET
+            else PipelineTemplate.from_dict(_pipeline_template)
+        )
+        _instance_ = cls(
+            pipeline_template,
+        )
+
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.pipeline_template import PipelineTemplate

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Task")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "id",
+        "candidate_id",
+        "title",
+        "due_date",
+        "completed",
+        "created_at",
+    }
+)
+
+
+@_attrs_define
+class Task:
+    """A task; its members are assumed (the answer was never seen).
+
+    Attributes:
+        id (int | Unset):
+        candidate_id (int | None | Unset):
+        title (None | str | Unset):
+        due_date (None | str | Unset):
+        completed (bool | None | Unset):
+        created_at (None | str | Unset):
+    """
+
+    id: int | Unset = UNSET
+    candidate_id: int | None | Unset = UNSET
+    title: None | str | Unset = UNSET
+    due_date: None | str | Unset = UNSET
+    completed: bool | None | Unset = UNSET
+    created_at: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        candidate_id: int | None | Unset
+        if isinstance(self.candidate_id, Unset):
+            candidate_id = UNSET
+        else:
+            candidate_id = self.candidate_id
+
+        title: None | str | Unset
+        if isinstance(self.title, Unset):
+            title = UNSET
+        else:
+            title = self.title
+
+        due_date: None | str | Unset
+        if isinstance(self.due_date, Unset):
+            due_date = UNSET
+        else:
+            due_date = self.due_date
+
+        completed: bool | None | Unset
+        if isinstance(self.completed, Unset):
+            completed = UNSET
+        else:
+            completed = self.completed
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = self.created_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if candidate_id is not UNSET:
+            field_dict["candidate_id"] = candidate_id
+        if title is not UNSET:
+            field_dict["title"] = title
+        if due_date is not UNSET:
+            field_dict["due_date"] = due_date
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        _src_get = src_dict.get
+        id = _src_get("id", UNSET)
+        candidate_id = _src_get("candidate_id", UNSET)
+        title = _src_get("title", UNSET)
+        due_date = _src_get("due_date", UNSET)
+        completed = _src_get("completed", UNSET)
+        created_at = _src_get("created_at", UNSET)
+        _instance_ = cls(
+            id,
+            candidate_id,
+            title,
+            due_date,
+            completed,
+            created_at,
+        )
+
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

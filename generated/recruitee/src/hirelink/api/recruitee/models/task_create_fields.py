@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TaskCreateFields")
+
+
+@_attrs_define
+class TaskCreateFields:
+    """
+    Attributes:
+        candidate_id (int):
+        title (str):
+        due_date (datetime.datetime | Unset): When the task is due (ISO 8601 date-time; hirelink sends it in UTC).
+    """
+
+    candidate_id: int
+    title: str
+    due_date: datetime.datetime | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        candidate_id = self.candidate_id
+
+        title = self.title
+
+        due_date: str | Unset = UNSET
+        if not isinstance(self.due_date, Unset):
+            due_date = self.due_date.isoformat()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "candidate_id": candidate_id,
+                "title": title,
+            }
+        )
+        if due_date is not UNSET:
+            field_dict["due_date"] = due_date
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        _src_get = src_dict.get
+        candidate_id = src_dict["candidate_id"]
+        title = src_dict["title"]
+        _due_date = _src_get("due_date", UNSET)
+        due_date: datetime.datetime | Unset = (
+            UNSET if _due_date is UNSET else datetime.datetime.fromisoformat(_due_date)
+        )
+        _instance_ = cls(
+            candidate_id,
+            title,
+            due_date,
+        )
+
+        return _instance_

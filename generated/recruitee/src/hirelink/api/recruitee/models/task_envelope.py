@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TaskEnvelope")
+
+# Everything else a payload holds is kept in additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "task",
+    }
+)
+
+
+@_attrs_define
+class TaskEnvelope:
+    """The answer of createTask (`{task}` per fact sheet A7; inferred).
+
+    Attributes:
+        task (Task | Unset): A task; its members are assumed (the answer was never seen).
+    """
+
+    task: Task | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        task: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.task, Unset):
+            task = self.task.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if task is not UNSET:
+            field_dict["task"] = task
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        _src_get = src_dict.get
+        _task = _src_get("task", UNSET)
+        task: Task | Unset = UNSET if _task is UNSET else Task.from_dict(_task)
+        _instance_ = cls(
+            task,
+        )
+
+        if not src_dict.keys() <= _KNOWN_KEYS:
+            _instance_.additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
+            }
+        return _instance_
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class, not inside its methods: models that refer to each other
+# then import in either order, and no call pays for an import statement.
+from ..models.task import Task

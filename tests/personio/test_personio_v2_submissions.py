@@ -1,0 +1,132 @@
+"""Applications and documents through v2, with only a custom integration's OAuth credentials.
+
+The rule: the Recruiting API key (v1) when the client holds it, else the client
+credentials (v2, scope ``personio:recruiting:write``). Real HTTP against the stand-in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hirelink.core import Document, InvalidInputError, PermissionDeniedError
+from hirelink.personio import UploadedDocument
+
+from .conftest import Served
+
+POSITION = 1874512
+PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
+OAUTH_ONLY = {"company_id": None, "recruiting_token": None}
+
+
+def paths(served: Served) -> list[tuple[str, str]]:
+    return [
+        (r.method, r.path)
+        for r in served.sandbox.recorder.requests
+        if not r.path.startswith("/v2/auth/")
+    ]
+
+
+def test_with_only_client_credentials_the_application_goes_through_v2(fresh: Served) -> None:
+    with fresh.client(**OAUTH_ONLY) as personio:
+        sent = personio.create_application(
+            POSITION,
+            first_name="Lena",
+            last_name="Vogt",
+            email="lena.v2@example.org",
+            tags=["verified"],
+            documents=[Document(PDF, type="cv", filename="Lena_Vogt_CV.pdf")],
+        )
+    assert paths(fresh) == [
+        ("POST", "/v2/recruiting/applications/documents"),
+        ("POST", "/v2/recruiting/applications"),
+    ]
+    submission = fresh.sandbox.recorder.last(
+        method="POST", path_contains="/v2/recruiting/applications"
+    )
+    assert submission is not None
+    assert "x-company-id" not in submission.headers
+    assert submission.headers["authorization"] == "<redacted>"
+    body = submission.json()
+    assert body["job_position_id"] == POSITION
+    assert body["email"] == "lena.v2@example.org"
+    assert body["tags"] == ["verified"]
+    assert [f["category"] for f in body["files"]] == ["cv"]
+    assert isinstance(sent.files, list)
+    assert sent.files[0].original_filename == "Lena_Vogt_CV.pdf"
+    stored = [a for a in fresh.sandbox.state.submitted() if a["email"] == "lena.v2@example.org"]
+    assert len(stored) == 1
+
+
+def test_with_only_client_credentials_a_document_is_uploaded_through_v2(fresh: Served) -> None:
+    with fresh.client(**OAUTH_ONLY) as personio:
+        uploaded = personio.upload_document(PDF, filename="cv.pdf")
+    assert isinstance(uploaded, UploadedDocument)
+    assert (uploaded.original_filename, uploaded.size) == ("cv.pdf", len(PDF))
+    assert paths(fresh) == [("POST", "/v2/recruiting/applications/documents")]
+
+
+def test_with_both_credentials_the_recruiting_api_key_is_used(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.upload_document(PDF, filename="cv.pdf")
+        personio.create_application(
+            POSITION, first_name="Lena", last_name="Vogt", email="lena.v1@example.org"
+        )
+    assert paths(fresh) == [
+        ("POST", "/v1/recruiting/applications/documents"),
+        ("POST", "/v1/recruiting/applications"),
+    ]
+
+
+def test_a_token_without_the_write_scope_is_refused(fresh: Served) -> None:
+    with (
+        fresh.client(
+            **OAUTH_ONLY,
+            client_id=fresh.sandbox.limited_client_id,
+            client_secret=fresh.sandbox.limited_client_secret,
+        ) as personio,
+        pytest.raises(PermissionDeniedError),
+    ):
+        personio.upload_document(PDF, filename="cv.pdf")
+    assert fresh.sandbox.state.submitted() == []
+
+
+def test_a_refused_v2_submission_raises_before_and_after_sending(fresh: Served) -> None:
+    with fresh.client(**OAUTH_ONLY) as personio:
+        with pytest.raises(InvalidInputError) as caught:
+            personio.create_application(POSITION, first_name="Lena", last_name="Vogt", email="x")
+        assert caught.value.field == "email"
+        assert paths(fresh) == []
+        with pytest.raises(InvalidInputError) as too_big:
+            personio.upload_document(b"x" * (20 * 1024 * 1024 + 1), filename="big.pdf")
+        assert too_big.value.field == "file"
+        assert paths(fresh) == []
+
+
+def test_with_neither_credential_the_error_names_both_ways(served: Served) -> None:
+    with (
+        served.client(**OAUTH_ONLY, client_id=None) as personio,
+        pytest.raises(InvalidInputError) as caught,
+    ):
+        personio.upload_document(PDF, filename="cv.pdf")
+    assert caught.value.field == "company_id"
+    assert "client_secret=" in caught.value.message
+    assert "personio:recruiting:write" in caught.value.message
+
+
+@pytest.mark.anyio
+async def test_async_v2_submission(fresh: Served) -> None:
+    async with fresh.async_client(**OAUTH_ONLY) as personio:
+        uploaded = await personio.upload_document(PDF, filename="cv.pdf")
+        await personio.create_application(
+            POSITION,
+            first_name="Ada",
+            last_name="Berg",
+            email="ada.v2@example.org",
+            documents=[Document(uploaded, type="cv")],
+        )
+    assert paths(fresh) == [
+        ("POST", "/v2/recruiting/applications/documents"),
+        ("POST", "/v2/recruiting/applications"),
+    ]
+    (stored,) = [a for a in fresh.sandbox.state.submitted() if a["email"] == "ada.v2@example.org"]
+    assert stored["files"][0]["uuid"] == str(uploaded.uuid)

@@ -1,0 +1,269 @@
+"""Recording an outcome in Recruitee: stages, disqualification, profile fields, tasks, files.
+
+Real HTTP against the stand-in: the wire format of each write, what is refused before
+anything is sent, and the state the stand-in shows afterwards; sync and async.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from hirelink.core import InvalidInputError, NotFoundError, UnprocessableEntityError
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox.faults import Fault
+
+from .conftest import Served
+
+CANDIDATE = 7730011
+PLACEMENT = 990014  # candidate 7730011 in job 31337, at "Applied"
+JOB = 31337
+INTERVIEW = 610003
+
+
+def placement_of(recruitee: Recruitee, candidate_id: int, placement_id: int) -> Any:
+    candidate = recruitee.get_candidate(candidate_id)
+    assert isinstance(candidate.placements, list)
+    (found,) = [p for p in candidate.placements if p.id == placement_id]
+    return found
+
+
+def sent(served: Served, method: str, path_end: str) -> Any:
+    request = served.sandbox.recorder.last(method=method)
+    assert request is not None
+    assert request.path.endswith(path_end), request.path
+    return request.json() if request.body else None
+
+
+def test_change_stage_by_id_sends_the_stage_and_the_candidate_shows_it(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_id=INTERVIEW, proceed=True)
+        assert sent(fresh, "PATCH", f"/placements/{PLACEMENT}/change_stage") == {
+            "stage_id": INTERVIEW,
+            "proceed": True,
+        }
+        assert (moved.id, moved.stage_id) == (PLACEMENT, INTERVIEW)
+        assert placement_of(recruitee, CANDIDATE, PLACEMENT).stage_id == INTERVIEW
+
+
+def test_change_stage_by_name_looks_the_stage_up_in_the_jobs_pipeline(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_name="offer", offer_id=JOB)
+        paths = [(r.method, r.path) for r in fresh.sandbox.recorder.requests]
+        assert paths == [
+            ("GET", f"/c/4100/offers/{JOB}"),
+            ("PATCH", f"/c/4100/placements/{PLACEMENT}/change_stage"),
+        ]
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": 610004}
+        assert moved.stage_id == 610004
+        stages = recruitee.list_offer_stages(JOB)
+        assert [s.name for s in stages] == [
+            "Applied",
+            "Phone interview",
+            "Interview",
+            "Offer",
+            "Hired",
+        ]
+
+
+def test_without_an_embedded_pipeline_the_stage_name_comes_from_the_template(
+    fresh: Served,
+) -> None:
+    offer = {"id": JOB, "title": "Backend Engineer", "pipeline_template_id": 9001}
+    fresh.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=f"/offers/{JOB}$",
+            status=200,
+            headers={"Content-Type": "application/json"},
+            body=json.dumps({"offer": offer}),
+        )
+    )
+    with fresh.client() as recruitee:
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_name="Hired", offer_id=JOB)
+    assert [r.path for r in fresh.sandbox.recorder.requests] == [
+        f"/c/4100/offers/{JOB}",
+        "/c/4100/pipeline_templates/9001",
+        f"/c/4100/placements/{PLACEMENT}/change_stage",
+    ]
+    assert moved.stage_id == 610005
+
+
+def test_an_unknown_stage_name_lists_the_stages_and_moves_nothing(fresh: Served) -> None:
+    with fresh.client() as recruitee, pytest.raises(InvalidInputError) as caught:
+        recruitee.change_placement_stage(PLACEMENT, stage_name="Background check", offer_id=JOB)
+    assert caught.value.field == "stage_name"
+    assert "'Phone interview'" in caught.value.message
+    assert "'Hired'" in caught.value.message
+    assert [r.method for r in fresh.sandbox.recorder.requests] == ["GET"]
+
+
+def test_disqualify_by_name_and_requalify(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        reasons = recruitee.list_disqualify_reasons()
+        assert {r.name for r in reasons} >= {"Not a fit", "Identity not verified"}
+        fresh.sandbox.recorder.clear()
+
+        out = recruitee.disqualify_placement(PLACEMENT, reason_name="identity NOT verified")
+        assert [r.path for r in fresh.sandbox.recorder.requests] == [
+            "/c/4100/disqualify_reasons",
+            f"/c/4100/placements/{PLACEMENT}/disqualify",
+        ]
+        assert sent(fresh, "PATCH", "/disqualify") == {"disqualify_reason_id": 302}
+        assert out.disqualify_kind == "admin"
+        shown = placement_of(recruitee, CANDIDATE, PLACEMENT)
+        assert shown.disqualify_reason == {"id": 302, "name": "Identity not verified"}
+        assert recruitee.list_candidates(ids=[CANDIDATE], disqualified=True).candidates
+
+        back = recruitee.requalify_placement(PLACEMENT)
+        assert sent(fresh, "PATCH", f"/placements/{PLACEMENT}/requalify") is None
+        assert back.disqualified_at is None
+        assert placement_of(recruitee, CANDIDATE, PLACEMENT).disqualify_reason is None
+
+
+def test_an_unknown_reason_name_lists_the_reasons_and_disqualifies_nothing(
+    fresh: Served,
+) -> None:
+    with fresh.client() as recruitee, pytest.raises(InvalidInputError) as caught:
+        recruitee.disqualify_placement(PLACEMENT, reason_name="Too expensive")
+    assert caught.value.field == "reason_name"
+    assert "'Not a fit'" in caught.value.message
+    assert [r.method for r in fresh.sandbox.recorder.requests] == ["GET"]
+
+
+def test_place_a_candidate_in_a_job(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        placed = recruitee.create_placement(CANDIDATE, 31455)
+        assert sent(fresh, "POST", "/c/4100/placements") == {
+            "candidate_id": CANDIDATE,
+            "offer_id": 31455,
+        }
+        assert (placed.offer_id, placed.stage_id) == (31455, 610001)
+        assert placement_of(recruitee, CANDIDATE, placed.id).offer_id == 31455
+        with pytest.raises(UnprocessableEntityError):
+            recruitee.create_placement(CANDIDATE, 31455)
+
+
+def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        written = recruitee.set_candidate_field(CANDIDATE, "Identity check", "passed")
+        assert sent(fresh, "POST", f"/custom_fields/candidates/{CANDIDATE}/fields") == {
+            "field": {
+                "kind": "single_line",
+                "name": "Identity check",
+                "values": [{"text": "passed"}],
+            }
+        }
+        assert written.name == "Identity check"
+        recruitee.set_candidate_field(CANDIDATE, "Identity verified", True)
+        assert sent(fresh, "POST", "/fields")["field"]["values"] == [{"flag": True}]
+        recruitee.set_candidate_field(CANDIDATE, "Verified on", date(2026, 1, 15))
+        assert sent(fresh, "POST", "/fields")["field"] == {
+            "kind": "date",
+            "name": "Verified on",
+            "values": [{"date": "2026-01-15"}],
+        }
+        read = recruitee.get_candidate_field(CANDIDATE, "identity CHECK")
+        assert read is not None
+        assert isinstance(read.values, list)
+        assert [v.to_dict() for v in read.values] == [{"text": "passed"}]
+        assert recruitee.get_candidate_field(CANDIDATE, "Shoe size") is None
+
+
+def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
+    due = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+    with fresh.client() as recruitee:
+        task = recruitee.create_task(CANDIDATE, "Review the identity check", due_date=due)
+        assert sent(fresh, "POST", "/c/4100/tasks") == {
+            "task": {
+                "candidate_id": CANDIDATE,
+                "title": "Review the identity check",
+                "due_date": "2026-01-15T10:00:00+00:00",
+            }
+        }
+        assert task.title == "Review the identity check"
+        assert recruitee.get_candidate(CANDIDATE).tasks_count == 1
+    assert [t["title"] for t in fresh.sandbox.state.tasks(CANDIDATE)] == [
+        "Review the identity check"
+    ]
+
+
+def test_attachments_list_the_candidates_files(served: Served) -> None:
+    with served.client() as recruitee:
+        files = recruitee.list_candidate_attachments(7730013)
+        candidate = recruitee.get_candidate(7730013)
+        assert [f.file_url for f in files] == [candidate.cv_original_url]
+        assert candidate.attachments_count == 1
+        assert recruitee.list_candidate_attachments(CANDIDATE) == []
+        with pytest.raises(NotFoundError):
+            recruitee.list_candidate_attachments(7000001)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda r: r.change_placement_stage(PLACEMENT), "stage_id"),
+        (lambda r: r.change_placement_stage(PLACEMENT, stage_id=1, stage_name="x"), "stage_id"),
+        (lambda r: r.change_placement_stage(PLACEMENT, stage_name="Offer"), "offer_id"),
+        (lambda r: r.change_placement_stage(PLACEMENT, stage_id=1, offer_id=JOB), "offer_id"),
+        (lambda r: r.change_placement_stage(0, stage_id=1), "placement_id"),
+        (lambda r: r.change_placement_stage(PLACEMENT, stage_id=1, proceed="yes"), "proceed"),
+        (lambda r: r.disqualify_placement(PLACEMENT), "reason_id"),
+        (lambda r: r.disqualify_placement(PLACEMENT, reason_name=" "), "reason_name"),
+        (lambda r: r.disqualify_placement(PLACEMENT, reason_id=-3), "reason_id"),
+        (lambda r: r.requalify_placement("990014"), "placement_id"),
+        (lambda r: r.create_placement(CANDIDATE, 0), "offer_id"),
+        (lambda r: r.set_candidate_field(CANDIDATE, "", "x"), "name"),
+        (lambda r: r.set_candidate_field(CANDIDATE, "Check", 3), "value"),
+        (lambda r: r.set_candidate_field(CANDIDATE, "Check", datetime.now(UTC)), "value"),
+        (lambda r: r.get_candidate_field(CANDIDATE, ""), "name"),
+        (lambda r: r.create_task(CANDIDATE, ""), "title"),
+        (lambda r: r.create_task(CANDIDATE, "Call", due_date="soon"), "due_date"),
+        (lambda r: r.list_candidate_attachments(0), "candidate_id"),
+        (lambda r: r.list_offer_stages(0), "offer_id"),
+        (lambda r: r.get_pipeline_template(0), "pipeline_template_id"),
+    ],
+)
+def test_bad_outcome_input_names_the_field_and_sends_nothing(
+    served: Served, recruitee: Recruitee, call: Any, field: str
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        call(recruitee)
+    assert caught.value.field == field
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.fixture
+async def arecruitee(fresh: Served) -> AsyncIterator[AsyncRecruitee]:
+    async with fresh.async_client() as client:
+        yield client
+
+
+@pytest.mark.anyio
+async def test_async_outcome_operations(fresh: Served, arecruitee: AsyncRecruitee) -> None:
+    moved = await arecruitee.change_placement_stage(PLACEMENT, stage_name="Interview", offer_id=JOB)
+    assert moved.stage_id == INTERVIEW
+    out = await arecruitee.disqualify_placement(PLACEMENT, reason_id=301)
+    assert sent(fresh, "PATCH", "/disqualify") == {"disqualify_reason_id": 301}
+    assert out.disqualify_reason == {"id": 301, "name": "Not a fit"}
+    assert (await arecruitee.requalify_placement(PLACEMENT)).disqualify_reason is None
+    assert len(await arecruitee.list_disqualify_reasons()) == 4
+    template = await arecruitee.get_pipeline_template(9001)
+    assert isinstance(template.stages, list)
+    assert [s.id for s in template.stages][:2] == [610001, 610002]
+    placed = await arecruitee.create_placement(CANDIDATE, 31502)
+    assert placed.offer_id == 31502
+    await arecruitee.set_candidate_field(CANDIDATE, "Identity check", "passed")
+    field = await arecruitee.get_candidate_field(CANDIDATE, "Identity check")
+    assert field is not None
+    assert field.kind == "single_line"
+    task = await arecruitee.create_task(CANDIDATE, "Call back", due_date=date(2026, 2, 1))
+    assert sent(fresh, "POST", "/tasks")["task"]["due_date"] == "2026-02-01T00:00:00+00:00"
+    assert task.candidate_id == CANDIDATE
+    assert await arecruitee.list_candidate_attachments(CANDIDATE) == []
+    with pytest.raises(InvalidInputError, match="'Not a fit'"):
+        await arecruitee.disqualify_placement(PLACEMENT, reason_name="Unknown")
