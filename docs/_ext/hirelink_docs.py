@@ -242,6 +242,61 @@ class PackageDirective(SphinxDirective):
         return container
 
 
+class CatalogDirective(SphinxDirective):
+    """``.. hirelink-catalog::``: every catalog operation, linked to its method."""
+
+    def run(self) -> list[nodes.Node]:
+        from hirelink.operations import load_providers
+
+        rows = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "",
+            "   * - id",
+            "     - title",
+            "     - method",
+            "     - summary",
+        ]
+        for entry in load_providers().operations():
+            client = entry.provider.client_class
+            method = f"{client.__module__}.{client.__name__}.{entry.method}"
+            rows += [
+                f"   * - ``{entry.id}``",
+                f"     - {entry.title}",
+                f"     - :py:meth:`~{method}`",
+                f"     - {entry.summary}",
+            ]
+        return self.parse_text_to_nodes("\n".join(rows))
+
+
+class CliDirective(SphinxDirective):
+    """``.. hirelink-cli::``: the ``--help`` of the ``hirelink`` command and of each of
+    its subcommands, as the command prints it (generated, never copied by hand)."""
+
+    def run(self) -> list[nodes.Node]:
+        import typer.main
+        from typer.testing import CliRunner
+
+        from hirelink.cli.main import app
+
+        runner = CliRunner()
+        env = {"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
+        lines: list[str] = []
+
+        def document(path: list[str], command: Any) -> None:
+            result = runner.invoke(app, [*path, "--help"], env=env, prog_name="hirelink")
+            title = " ".join(["hirelink", *path])
+            lines.extend([title, "-" * len(title), "", "::", ""])
+            lines.extend(f"   {line}".rstrip() for line in result.output.splitlines())
+            lines.append("")
+            for name, sub in sorted(getattr(command, "commands", {}).items()):
+                if not getattr(sub, "hidden", False):
+                    document([*path, name], sub)
+
+        document([], typer.main.get_command(app))
+        return self.parse_text_to_nodes("\n".join(lines))
+
+
 def _documented(env: BuildEnvironment) -> dict[str, list[str]]:
     """Documented Python objects by their last name component."""
     by_name: dict[str, list[str]] = {}
@@ -407,6 +462,8 @@ def check_every_module(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hirelink-package", PackageDirective)
+    app.add_directive("hirelink-catalog", CatalogDirective)
+    app.add_directive("hirelink-cli", CliDirective)
     app.connect("missing-reference", resolve_reexport)
     app.add_post_transform(NearestTarget)
     app.connect("env-check-consistency", check_every_module)
