@@ -521,6 +521,8 @@ def docs(session: nox.Session) -> None:
         "--fail-on-warning",
         "--keep-going",
         "--nitpicky",
+        "--jobs",
+        "auto",
         "--quiet",
         "--builder",
         "html",

@@ -33,6 +33,8 @@ nitpick_ignore_regex = [
      r"annotated_types|http|ssl|socket|functools|inspect|weakref|signal|subprocess)(\..*)?"),
     (r"py:.*", r"(Any|Self|T|P|R|K|V|TypeVar|ParamSpec|Unpack|Callable|Mapping|Sequence|"
      r"Iterable|Iterator|AsyncIterator|Awaitable|Literal|NoneType|Ellipsis|\.\.\.)"),
+    # pydantic's type variable, in the signature generated RootModel subclasses inherit.
+    (r"py:class", r"RootModelRootType"),
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
@@ -42,6 +44,7 @@ autodoc_default_options = {"members": True, "undoc-members": True, "show-inherit
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
+python_use_unqualified_type_names = True
 autodoc_preserve_defaults = True
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False

@@ -21,8 +21,10 @@ with their real signatures, references to re-exported names, and the completenes
 
 from __future__ import annotations
 
+import ast
 import builtins
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 from collections.abc import Iterator
@@ -137,7 +139,7 @@ def _typed_dict_parameters(typed_dict: Any) -> list[inspect.Parameter]:
                 name,
                 inspect.Parameter.KEYWORD_ONLY,
                 annotation=hint,
-                default=inspect.Parameter.empty if required else None,
+                default=inspect.Parameter.empty if required else "...",
             )
         )
     return parameters
@@ -286,7 +288,8 @@ class CliDirective(SphinxDirective):
         def document(path: list[str], command: Any) -> None:
             result = runner.invoke(app, [*path, "--help"], env=env, prog_name="hirelink")
             title = " ".join(["hirelink", *path])
-            lines.extend([title, "-" * len(title), "", "::", ""])
+            anchor = "-".join(["cli", *path]) if path else "cli-hirelink"
+            lines.extend([f".. rubric:: {title}", f"   :name: {anchor}", "", "::", ""])
             lines.extend(f"   {line}".rstrip() for line in result.output.splitlines())
             lines.append("")
             for name, sub in sorted(getattr(command, "commands", {}).items()):
@@ -330,12 +333,64 @@ def _drops_modules_only(target: str, candidate: str) -> bool:
     return wanted[:2] == candidate.split(".")[:2] and all(part in parts for part in wanted)
 
 
+def _runtime_object(path: str) -> tuple[bool, Any]:
+    """Import ``path`` (module prefix, then attributes); ``(found, value)``."""
+    parts = path.split(".")
+    for split in range(len(parts), 0, -1):
+        try:
+            value: Any = importlib.import_module(".".join(parts[:split]))
+        except ImportError:
+            continue
+        try:
+            for name in parts[split:]:
+                value = getattr(value, name)
+        except AttributeError:
+            return False, None
+        return True, value
+    return False, None
+
+
+def _type_checking_imports(module: str) -> dict[str, str]:
+    """``{name: dotted path}`` of what ``module`` imports under ``if TYPE_CHECKING:``."""
+    try:
+        source = inspect.getsource(importlib.import_module(module))
+    except (ImportError, OSError, TypeError):
+        return {}
+    imported: dict[str, str] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom):
+                    base = importlib.util.resolve_name(
+                        "." * statement.level + (statement.module or ""), module.rpartition(".")[0]
+                    ) if statement.level else statement.module or ""
+                    for alias in statement.names:
+                        imported[alias.asname or alias.name] = f"{base}.{alias.name}"
+    return imported
+
+
+def _at_runtime(target: str, module: str, owner: str) -> tuple[bool, Any]:
+    """What ``target`` names where it is written (its module and class), at runtime."""
+    if target.startswith("hirelink."):
+        return _runtime_object(target)
+    for scope in ([f"{module}.{owner}"] if owner else []) + [module]:
+        if scope:
+            found, value = _runtime_object(f"{scope}.{target}")
+            if found:
+                return found, value
+    head, _, rest = target.partition(".")
+    typing_only = _type_checking_imports(module).get(head) if module else None
+    if typing_only:
+        return _runtime_object(f"{typing_only}.{rest}" if rest else typing_only)
+    return False, None
+
+
 def resolve_reexport(
     app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
 ) -> nodes.Element | None:
     if node.get("refdomain") != "py":
         return None
-    target: str = node["reftarget"].lstrip("~.")
+    target: str = node["reftarget"].lstrip("~.").split("[")[0]
     if target.startswith("hirelink.") and (not is_public(target) or _is_type_variable(target)):
         # A private name, or a type variable: named, not linked (neither has a page).
         return contnode
@@ -357,7 +412,18 @@ def resolve_reexport(
     else:
         candidates = [c for c in candidates if _shared_prefix(c, anchor) >= 2]
     if not candidates:
-        return None
+        # Names the docstring's module imports (``SendCandidatePayload``) link to where
+        # they are documented; a constant that exists but has no entry is shown as code.
+        found, value = _at_runtime(target, context, owner)
+        if not found:
+            return None
+        home = getattr(value, "__module__", None)
+        qualname = getattr(value, "__qualname__", None)
+        if not (inspect.isclass(value) or inspect.isfunction(value)) or not home:
+            return contnode
+        if not home.startswith("hirelink.") or not is_public(home):
+            return contnode  # a third-party class, or a private base: no page to link
+        candidates = [f"{home}.{qualname}"]
     best = max(candidates, key=lambda c: (_shared_prefix(c, anchor), -len(c)))
     domain = env.domains.python_domain
     builder = app.builder
@@ -395,6 +461,16 @@ def tidy_generated_docstring(
             kept = line[indent:] if line[:indent].strip() == "" else line.lstrip()
             tidy.append(f"    {kept}" if kept else "")
     lines[:] = tidy
+
+
+def drop_foreign_docstrings(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """An override with no docstring of its own inherits its base's: httpx's text (in
+    httpx's markup) would read as ours. Such a method shows its signature only."""
+    if what != "method" or getattr(obj, "__doc__", None) is not None:
+        return
+    lines[:] = []
 
 
 def napoleon_except_attributes(app: Sphinx) -> None:
@@ -444,9 +520,14 @@ class NearestTarget(SphinxPostTransform):
             )
             if len(matches) < 2:
                 continue
-            ranked = sorted(
-                (_shared_prefix(name, module), name) for name, _ in matches
-            )
+            names = {name for name, _ in matches}
+            found, value = _at_runtime(target, module, owner or "")
+            meant = f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', '')}"
+            if found and meant in names:
+                node["reftarget"] = meant
+                del node["refspecific"]
+                continue
+            ranked = sorted((_shared_prefix(name, module), name) for name in names)
             if ranked[-1][0] > ranked[-2][0]:
                 node["reftarget"] = ranked[-1][1]
                 del node["refspecific"]
@@ -468,5 +549,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(NearestTarget)
     app.connect("env-check-consistency", check_every_module)
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
+    app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
     app.connect("builder-inited", napoleon_except_attributes)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

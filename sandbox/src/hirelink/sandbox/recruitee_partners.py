@@ -124,13 +124,13 @@ class PartnersState:
 
     @property
     def secret(self) -> str | None:
-        """The current secret of :attr:`codename`'s partner, or None without a record."""
+        """The current secret of ``codename``'s partner, or None without a record."""
         with self._lock:
             partner = self._partners.get(self.codename)
             return None if partner is None else str(partner["secret"])
 
     def partner(self, codename: str | None = None) -> dict[str, Any] | None:
-        """A deep copy of one partner record (default: :attr:`codename`), or None."""
+        """A deep copy of one partner record (default: ``codename``), or None."""
         with self._lock:
             found = self._partners.get(codename or self.codename)
             return copy.deepcopy(found)
@@ -312,7 +312,7 @@ class PartnersState:
     # ------------------------------------------------------------------ seed
 
     def seed(self) -> None:
-        """A partner record for :attr:`codename` and two reports on one candidate."""
+        """A partner record for ``codename`` and two reports on one candidate."""
         self.save_partner(
             self.codename,
             {
@@ -397,7 +397,7 @@ class PartnersSandbox(SandboxApp):
 
     @property
     def secret(self) -> str | None:
-        """The current partner secret of :attr:`codename` (None without a record)."""
+        """The current partner secret of ``codename`` (None without a record)."""
         return self.state.secret
 
     def operations(self) -> list[Operation]:

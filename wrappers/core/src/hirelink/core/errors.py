@@ -67,7 +67,8 @@ class ApiError(HirelinkError):
         field_errors: per-field messages when the provider listed them.
         headers: response headers, non-allowlisted values redacted.
         body: the raw response text, secrets scrubbed.
-        method, url: the request that failed (url scrubbed).
+        method: the method of the request that failed.
+        url: the URL of the request that failed (scrubbed).
     """
 
     status: ClassVar[int | None] = None
