@@ -52,6 +52,7 @@ napoleon_use_ivar = True
 
 html_theme = "furo"
 html_title = "hirelink"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
