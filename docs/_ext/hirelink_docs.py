@@ -124,7 +124,7 @@ def _redundant(module: ModuleType) -> list[str]:
 def _annotation(annotation: Any) -> str:
     if isinstance(annotation, str):
         return annotation
-    return stringify_annotation(annotation, "fully-qualified-except-typing")
+    return stringify_annotation(annotation, "smart")
 
 
 def _typed_dict_parameters(typed_dict: Any) -> list[inspect.Parameter]:

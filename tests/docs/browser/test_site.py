@@ -140,6 +140,30 @@ def test_every_page_opens_without_errors_or_broken_links(
     assert not problems, "\n".join(problems)
 
 
+def test_update_candidate_shows_its_parameters(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(f"{base_url}reference/recruitee.html#{UPDATE_CANDIDATE}")
+    signature = browser.find_element(By.ID, UPDATE_CANDIDATE)
+    text = signature.text
+    for parameter in ("candidate_id", "name", "emails", "phones", "remote_cv_url"):
+        assert parameter in text, text
+    assert "Candidate" in text.split("→")[-1], text  # the result, not Call[...]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # "instant": the theme scrolls smoothly, which a screenshot would catch halfway.
+    browser.execute_script(
+        "arguments[0].scrollIntoView({behavior: 'instant', block: 'center'})", signature
+    )
+    assert browser.save_screenshot(str(SCREENSHOTS / "api-recruitee-update-candidate.png"))
+
+
+def test_screenshot_of_the_start_page(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(base_url + "index.html")
+    assert "hirelink" in browser.title
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOTS / "start-page.png"))
+
+
+# Last: the search page keeps fetching result pages for excerpts, which can stall the
+# next navigation of the same browser.
 def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str) -> None:
     browser.get(base_url + "search.html?q=update_candidate")
     # Results arrive one by one; the summary says when the search has finished.
@@ -155,25 +179,3 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
         for link in browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
     ]
     assert any(href.endswith("#" + UPDATE_CANDIDATE) for href in results), "\n".join(results)
-
-
-def test_update_candidate_shows_its_parameters(browser: webdriver.Chrome, base_url: str) -> None:
-    browser.get(f"{base_url}reference/recruitee.html#{UPDATE_CANDIDATE}")
-    signature = browser.find_element(By.ID, UPDATE_CANDIDATE)
-    text = signature.text
-    for parameter in ("candidate_id", "name", "emails", "phones", "remote_cv_url"):
-        assert parameter in text, text
-    assert "Candidate" in text.split("→")[-1], text  # the result, not Call[...]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    browser.execute_script(
-        "window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 40)",
-        signature,
-    )
-    assert browser.save_screenshot(str(SCREENSHOTS / "api-recruitee-update-candidate.png"))
-
-
-def test_screenshot_of_the_start_page(browser: webdriver.Chrome, base_url: str) -> None:
-    browser.get(base_url + "index.html")
-    assert "hirelink" in browser.title
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOTS / "start-page.png"))
