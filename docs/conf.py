@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "hirelink"
 author = "hirelink maintainers"
-copyright = "2026, hirelink maintainers"  # noqa: A001 - Sphinx's name for it
+copyright = "2026, hirelink maintainers"
 
 extensions = [
     "myst_parser",
@@ -26,13 +26,19 @@ exclude_patterns = ["_build", "_ext"]
 # errors. Only third-party names (no intersphinx: the build runs offline) are let through.
 nitpicky = True
 nitpick_ignore_regex = [
-    (r"py:.*", r"(httpx|attrs|attr|typing|typing_extensions|collections|pydantic|starlette|"
-     r"uvicorn|click|typer|rich|redis|datetime|pathlib|enum|types|contextlib|logging|"
-     r"asyncio|anyio|concurrent|io|os|re|abc|builtins|_io|threading|openapi_core|"
-     r"jsonschema_path|defusedxml|json|email|collections\.abc|dateutil|decimal|uuid|"
-     r"annotated_types|http|ssl|socket|functools|inspect|weakref|signal|subprocess)(\..*)?"),
-    (r"py:.*", r"(Any|Self|T|P|R|K|V|TypeVar|ParamSpec|Unpack|Callable|Mapping|Sequence|"
-     r"Iterable|Iterator|AsyncIterator|Awaitable|Literal|NoneType|Ellipsis|\.\.\.)"),
+    (
+        r"py:.*",
+        r"(httpx|attrs|attr|typing|typing_extensions|collections|pydantic|starlette|"
+        r"uvicorn|click|typer|rich|redis|datetime|pathlib|enum|types|contextlib|logging|"
+        r"asyncio|anyio|concurrent|io|os|re|abc|builtins|_io|threading|openapi_core|"
+        r"jsonschema_path|defusedxml|json|email|collections\.abc|dateutil|decimal|uuid|"
+        r"annotated_types|http|ssl|socket|functools|inspect|weakref|signal|subprocess)(\..*)?",
+    ),
+    (
+        r"py:.*",
+        r"(Any|Self|T|P|R|K|V|TypeVar|ParamSpec|Unpack|Callable|Mapping|Sequence|"
+        r"Iterable|Iterator|AsyncIterator|Awaitable|Literal|NoneType|Ellipsis|\.\.\.)",
+    ),
     # pydantic's type variable, in the signature generated RootModel subclasses inherit.
     (r"py:class", r"RootModelRootType"),
 ]

@@ -13,10 +13,14 @@ from hirelink.recruitee import AsyncRecruitee
 
 
 async def main() -> None:
-    options = {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
+    options = (
+        {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
+    )
     at_once = asyncio.Semaphore(int(os.environ.get("CONCURRENCY", "4")))
     async with AsyncRecruitee(
-        company_id=os.environ["RECRUITEE_COMPANY_ID"], token=os.environ["RECRUITEE_TOKEN"], **options
+        company_id=os.environ["RECRUITEE_COMPANY_ID"],
+        token=os.environ["RECRUITEE_TOKEN"],
+        **options,
     ) as recruitee:
 
         async def emails_of(offer_id: int) -> set[str]:

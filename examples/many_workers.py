@@ -27,7 +27,9 @@ SETTINGS = {
 
 
 def personio() -> Personio:
-    settings = {name: os.environ[variable] for name, variable in SETTINGS.items() if variable in os.environ}
+    settings = {
+        name: os.environ[variable] for name, variable in SETTINGS.items() if variable in os.environ
+    }
     return Personio(**settings, store=os.environ["HIRELINK_STORE"])
 
 
@@ -51,7 +53,8 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for line in pool.map(work, range(workers), [applications] * workers):
             print(line)
-    print(f"{workers * applications} applications, one shared budget in {os.environ['HIRELINK_STORE']}")
+    store = os.environ["HIRELINK_STORE"]
+    print(f"{workers * applications} applications, one shared budget in {store}")
 
 
 if __name__ == "__main__":

@@ -21,13 +21,18 @@ from hirelink.personio import Personio
 def main() -> None:
     stage = os.environ.get("STAGE", "Phone screen")
     report_path = os.environ.get("REPORT", "identity-report.jsonl")
-    options = {"base_url": os.environ["PERSONIO_BASE_URL"]} if "PERSONIO_BASE_URL" in os.environ else {}
-    with Personio(
-        subdomain=os.environ["PERSONIO_SUBDOMAIN"],
-        client_id=os.environ["PERSONIO_CLIENT_ID"],
-        client_secret=os.environ["PERSONIO_CLIENT_SECRET"],
-        **options,
-    ) as personio, open(report_path, "w", encoding="utf-8") as report:
+    options = (
+        {"base_url": os.environ["PERSONIO_BASE_URL"]} if "PERSONIO_BASE_URL" in os.environ else {}
+    )
+    with (
+        Personio(
+            subdomain=os.environ["PERSONIO_SUBDOMAIN"],
+            client_id=os.environ["PERSONIO_CLIENT_ID"],
+            client_secret=os.environ["PERSONIO_CLIENT_SECRET"],
+            **options,
+        ) as personio,
+        open(report_path, "w", encoding="utf-8") as report,
+    ):
         checked = 0
         for application in personio.iter_applications():
             if application.current_stage.name != stage:

@@ -22,9 +22,13 @@ def verify(name: str, emails: list[str]) -> bool:
 def main() -> None:
     offer_id = int(os.environ.get("OFFER_ID", "31337"))
     limit = int(os.environ.get("LIMIT", "5"))
-    options = {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
+    options = (
+        {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
+    )
     with Recruitee(
-        company_id=os.environ["RECRUITEE_COMPANY_ID"], token=os.environ["RECRUITEE_TOKEN"], **options
+        company_id=os.environ["RECRUITEE_COMPANY_ID"],
+        token=os.environ["RECRUITEE_TOKEN"],
+        **options,
     ) as recruitee:
         checked = 0
         for listed in recruitee.iter_candidates(offer_id=offer_id, qualified=True):

@@ -27,17 +27,27 @@ import importlib
 import importlib.util
 import inspect
 import pkgutil
+import re
 from collections.abc import Iterator
 from types import ModuleType
-import re
-from typing import Any, NotRequired, ParamSpec, TypeVar, Required, Unpack, get_args, get_origin, get_type_hints
+from typing import (
+    Any,
+    NotRequired,
+    ParamSpec,
+    Required,
+    TypeVar,
+    Unpack,
+    get_args,
+    get_origin,
+    get_type_hints,
+)
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.environment import BuildEnvironment
 from sphinx.ext.napoleon.docstring import GoogleDocstring
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docstrings import prepare_docstring
 from sphinx.util.docutils import SphinxDirective
@@ -75,9 +85,7 @@ def public_modules(root: str) -> Iterator[str]:
     yield root
     if not hasattr(package, "__path__"):
         return
-    found = sorted(
-        info.name for info in pkgutil.walk_packages(package.__path__, prefix=f"{root}.")
-    )
+    found = sorted(info.name for info in pkgutil.walk_packages(package.__path__, prefix=f"{root}."))
     yield from (name for name in found if is_public(name))
 
 
@@ -361,9 +369,14 @@ def _type_checking_imports(module: str) -> dict[str, str]:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for statement in node.body:
                 if isinstance(statement, ast.ImportFrom):
-                    base = importlib.util.resolve_name(
-                        "." * statement.level + (statement.module or ""), module.rpartition(".")[0]
-                    ) if statement.level else statement.module or ""
+                    base = (
+                        importlib.util.resolve_name(
+                            "." * statement.level + (statement.module or ""),
+                            module.rpartition(".")[0],
+                        )
+                        if statement.level
+                        else statement.module or ""
+                    )
                     for alias in statement.names:
                         imported[alias.asname or alias.name] = f"{base}.{alias.name}"
     return imported

@@ -42,12 +42,14 @@ CHROMIUM_FLAGS = (
 )
 UPDATE_CANDIDATE = "hirelink.recruitee.client.Recruitee.update_candidate"
 PAGES = sorted(
-    path.relative_to(SITE).as_posix() for path in SITE.rglob("*.html") if "_static" not in path.parts
+    path.relative_to(SITE).as_posix()
+    for path in SITE.rglob("*.html")
+    if "_static" not in path.parts
 )
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -168,10 +170,14 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
     browser.get(base_url + "search.html?q=update_candidate")
     # Results arrive one by one; the summary says when the search has finished.
     WebDriverWait(browser, 60).until(
-        lambda driver: "finished"
-        in " ".join(
-            summary.text
-            for summary in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-summary")
+        lambda driver: (
+            "finished"
+            in " ".join(
+                summary.text
+                for summary in driver.find_elements(
+                    By.CSS_SELECTOR, "#search-results .search-summary"
+                )
+            )
         )
     )
     results = [

@@ -37,8 +37,16 @@ def test_getting_started_from_wheels(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     for distribution in DISTRIBUTIONS:
         subprocess.run(  # noqa: S603 - uv, our own distribution
-            [uv_binary(), "build", "--quiet", "--wheel", "--no-sources", "--out-dir", str(wheels),
-             str(ROOT / distribution)],
+            [
+                uv_binary(),
+                "build",
+                "--quiet",
+                "--wheel",
+                "--no-sources",
+                "--out-dir",
+                str(wheels),
+                str(ROOT / distribution),
+            ],
             check=True,
         )
     reader = tmp_path / "reader"  # not the checkout: nothing importable but the wheels
@@ -48,8 +56,17 @@ def test_getting_started_from_wheels(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(reader / ".venv")], check=True, env=env)  # noqa: S603
     python = reader / ".venv" / "bin" / "python"
     subprocess.run(  # noqa: S603 - the page's install command, our wheels as the index
-        [str(python), "-m", "pip", "install", "--quiet", "--find-links", str(wheels),
-         "hirelink-recruitee", "hirelink-sandbox"],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--find-links",
+            str(wheels),
+            "hirelink-recruitee",
+            "hirelink-sandbox",
+        ],
         check=True,
         env=env,
         cwd=reader,
@@ -61,8 +78,13 @@ def test_getting_started_from_wheels(tmp_path: Path) -> None:
         script = reader / f"block_{block.line}.py"
         script.write_text(block.code)
         result = subprocess.run(  # noqa: S603 - the venv's python, the page's code
-            [str(python), str(script)], capture_output=True, text=True, env=env, cwd=reader,
-            timeout=120, check=False,
+            [str(python), str(script)],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=reader,
+            timeout=120,
+            check=False,
         )
         assert result.returncode == 0, f"{block}:\n{result.stderr}"
         assert result.stdout.strip(), f"{block} printed nothing"
