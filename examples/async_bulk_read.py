@@ -9,13 +9,14 @@ CONCURRENCY (default 4: how many jobs are read at once).
 import asyncio
 import os
 
+from hirelink.core import ClientOptions
 from hirelink.recruitee import AsyncRecruitee
 
 
 async def main() -> None:
-    options = (
-        {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
-    )
+    options: ClientOptions = {}
+    if "RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
     at_once = asyncio.Semaphore(int(os.environ.get("CONCURRENCY", "4")))
     async with AsyncRecruitee(
         company_id=os.environ["RECRUITEE_COMPANY_ID"],

@@ -14,23 +14,23 @@ APPLICATIONS (per worker, default 2).
 import os
 from concurrent.futures import ProcessPoolExecutor
 
+from hirelink.core import ClientOptions
 from hirelink.personio import Document, Personio
-
-SETTINGS = {
-    "subdomain": "PERSONIO_SUBDOMAIN",
-    "company_id": "PERSONIO_COMPANY_ID",
-    "recruiting_token": "PERSONIO_RECRUITING_TOKEN",
-    "channel_id": "PERSONIO_CHANNEL_ID",
-    "base_url": "PERSONIO_BASE_URL",
-    "jobs_base_url": "PERSONIO_JOBS_BASE_URL",
-}
 
 
 def personio() -> Personio:
-    settings = {
-        name: os.environ[variable] for name, variable in SETTINGS.items() if variable in os.environ
-    }
-    return Personio(**settings, store=os.environ["HIRELINK_STORE"])
+    environ = os.environ
+    options: ClientOptions = {"store": environ["HIRELINK_STORE"]}
+    if "PERSONIO_BASE_URL" in environ:
+        options["base_url"] = environ["PERSONIO_BASE_URL"]
+    return Personio(
+        subdomain=environ["PERSONIO_SUBDOMAIN"],
+        company_id=int(environ["PERSONIO_COMPANY_ID"]),
+        recruiting_token=environ["PERSONIO_RECRUITING_TOKEN"],
+        channel_id=int(environ["PERSONIO_CHANNEL_ID"]),
+        jobs_base_url=environ.get("PERSONIO_JOBS_BASE_URL"),
+        **options,
+    )
 
 
 def work(worker: int, applications: int) -> str:

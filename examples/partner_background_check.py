@@ -12,18 +12,21 @@ RECRUITEE_PARTNERS_BASE_URL, COMPANY_ID (default 4100) and CANDIDATE_ID (default
 import os
 from datetime import UTC, datetime
 
+from hirelink.core import ClientOptions
 from hirelink.recruitee_partners import RecruiteePartners
+
+ENVIRONMENT = "RECRUITEE_PARTNERS_ENVIRONMENT"
 
 
 def main() -> None:
     company_id = int(os.environ.get("COMPANY_ID", "4100"))
     candidate_id = int(os.environ.get("CANDIDATE_ID", "7730011"))
-    options = {}
+    options: ClientOptions = {}
     if "RECRUITEE_PARTNERS_BASE_URL" in os.environ:
         options["base_url"] = os.environ["RECRUITEE_PARTNERS_BASE_URL"]
     with RecruiteePartners(
         codename=os.environ["RECRUITEE_PARTNERS_CODENAME"],
-        environment=os.environ.get("RECRUITEE_PARTNERS_ENVIRONMENT", "rc"),
+        environment="production" if os.environ.get(ENVIRONMENT) == "production" else "rc",
         partner_secret=os.environ["RECRUITEE_PARTNERS_SECRET"],
         **options,
     ) as partners:

@@ -15,15 +15,17 @@ integration with recruiting read access), optional PERSONIO_BASE_URL, STAGE (def
 import json
 import os
 
+from hirelink.api.personio.types import Unset
+from hirelink.core import ClientOptions
 from hirelink.personio import Personio
 
 
 def main() -> None:
     stage = os.environ.get("STAGE", "Phone screen")
     report_path = os.environ.get("REPORT", "identity-report.jsonl")
-    options = (
-        {"base_url": os.environ["PERSONIO_BASE_URL"]} if "PERSONIO_BASE_URL" in os.environ else {}
-    )
+    options: ClientOptions = {}
+    if "PERSONIO_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["PERSONIO_BASE_URL"]
     with (
         Personio(
             subdomain=os.environ["PERSONIO_SUBDOMAIN"],
@@ -35,9 +37,12 @@ def main() -> None:
     ):
         checked = 0
         for application in personio.iter_applications():
-            if application.current_stage.name != stage:
+            stage_now, reference = application.current_stage, application.candidate
+            if isinstance(stage_now, Unset) or stage_now.name != stage:
                 continue
-            candidate = personio.get_candidate(application.candidate.id)
+            if isinstance(reference, Unset) or isinstance(reference.id, Unset):
+                continue  # the models read tolerantly: a field may be missing
+            candidate = personio.get_candidate(reference.id)
             verified = bool(candidate.email)
             outcome = {
                 "application": application.id,

@@ -9,6 +9,7 @@ token), optional RECRUITEE_BASE_URL, OFFER_ID (default 31337) and LIMIT (default
 
 import os
 
+from hirelink.core import ClientOptions
 from hirelink.recruitee import Recruitee
 
 VERIFIED, FAILED = "identity-verified", "identity-check-failed"
@@ -22,9 +23,9 @@ def verify(name: str, emails: list[str]) -> bool:
 def main() -> None:
     offer_id = int(os.environ.get("OFFER_ID", "31337"))
     limit = int(os.environ.get("LIMIT", "5"))
-    options = (
-        {"base_url": os.environ["RECRUITEE_BASE_URL"]} if "RECRUITEE_BASE_URL" in os.environ else {}
-    )
+    options: ClientOptions = {}
+    if "RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
     with Recruitee(
         company_id=os.environ["RECRUITEE_COMPANY_ID"],
         token=os.environ["RECRUITEE_TOKEN"],
@@ -37,7 +38,7 @@ def main() -> None:
             candidate = recruitee.get_candidate(listed.id)
             if {VERIFIED, FAILED} & set(candidate.tags or []):
                 continue  # checked before
-            ok = verify(candidate.name, list(candidate.emails or []))
+            ok = verify(str(candidate.name or ""), list(candidate.emails or []))
             outcome = "Identity verified." if ok else "Identity check failed: no e-mail on file."
             recruitee.create_candidate_note(candidate.id, outcome, visibility="private")
             recruitee.add_candidate_tags(candidate.id, [VERIFIED if ok else FAILED])

@@ -443,10 +443,10 @@ def resolve_reexport(
     resolved = domain.resolve_xref(
         env, node["refdoc"], builder, node["reftype"], best, node, contnode
     )
-    if resolved is None:
-        found = domain.resolve_any_xref(env, node["refdoc"], builder, best, node, contnode)
-        resolved = found[0][1] if found else None
-    return resolved
+    if resolved is not None:
+        return resolved
+    any_matches = domain.resolve_any_xref(env, node["refdoc"], builder, best, node, contnode)
+    return any_matches[0][1] if any_matches else None
 
 
 GENERATED_PREFIX = "hirelink.api."

@@ -132,7 +132,7 @@ def test_every_page_opens_without_errors_or_broken_links(
             problems.append(f"{page}: no title (h1)")
         problems += [
             f"{page}: console {entry['level']}: {entry['message']}"
-            for entry in browser.get_log("browser")
+            for entry in browser.get_log("browser")  # type: ignore[no-untyped-call]
             if entry["level"] == "SEVERE"
         ]
         hrefs = browser.execute_script(
