@@ -7,7 +7,7 @@
                          examples/, against the sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
                          typecheck, versions, spec_diff, tests -- which include the release
-                         path)
+                         path -- docs and examples)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
