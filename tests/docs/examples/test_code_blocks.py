@@ -7,8 +7,10 @@ the pages tell readers to. A block that raises or prints nothing fails its page.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -45,15 +47,22 @@ def test_blocks_not_run_are_few() -> None:
 @pytest.mark.parametrize("page", RUNNABLE, ids=lambda page: str(page.relative_to(ROOT)))
 def test_page_blocks_run_and_print(page: Path, tmp_path: Path) -> None:
     env = {**os.environ, "HIRELINK_CONFIG_DIR": str(tmp_path / "config")}
-    result = subprocess.run(  # noqa: S603 - our interpreter, our module
+    # Its own session, ended with whatever a failed page left running (a Redis server).
+    with subprocess.Popen(  # noqa: S603 - our interpreter, our module
         [sys.executable, "-m", "tests.docs.examples.blocks", str(page)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
         env=env,
-        timeout=120,
-        check=False,
-    )
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=120)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+    result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
     assert result.returncode == 0, result.stderr
     reports = json.loads(result.stdout.splitlines()[-1])
     assert reports
