@@ -1,10 +1,14 @@
 """Every developer and release task of the hirelink monorepo.
 
     nox -s demo          run every operation against the local sandbox
+    nox -s docs          build the documentation site strictly into build/docs, then open
+                         every page in headless Chromium
+    nox -s examples      every Python block of the docs and READMEs, and every script in
+                         examples/, against the sandbox
     nox -t ci            everything CI gates on (template_diff, check_generated, specs, lint,
                          layers, typecheck, versions, spec_diff, tests on every supported
-                         Python -- the primary one also runs the release path -- and
-                         tests_lowest)
+                         Python -- the primary one also runs the release path --
+                         tests_lowest, docs and examples)
     nox -s generate      regenerate generated/ from specs/ (with specs/templates/)
     nox -s template_diff our template overrides against the pinned generator's own
     nox -s bench         benchmarks (figures, not assertions)
@@ -47,6 +51,7 @@ GENERATED = ROOT / "generated"
 # `generate` group); `nox -s template_diff` shows them against upstream's.
 TEMPLATES = SPECS / "templates"
 DIST = ROOT / "dist"
+DOCS_BUILD = ROOT / "build" / "docs"
 
 HAND_WRITTEN_SOURCES = [
     "wrappers/core/src",
@@ -447,6 +452,7 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict over hand-written code."""
     sync(session, "typecheck")
     session.run("mypy", *HAND_WRITTEN_SOURCES, "noxfile.py")
+    session.run("mypy", "examples", "docs/_ext", "docs/conf.py")  # what users copy; the docs
     session.run("mypy", "--allow-untyped-defs", "--allow-incomplete-defs", "tests")
     session.run("mypy", "tools", "tests/release")  # the tooling and the release tests: strict
 
@@ -624,6 +630,64 @@ def demo(session: nox.Session) -> None:
     """Start the sandbox and run every operation against it, printing what happened."""
     sync(session)
     session.run("python", "-m", "hirelink.cli.demo")
+
+
+# --- documentation ---------------------------------------------------------------
+
+
+@nox.session(tags=["ci"])
+def docs(session: nox.Session) -> None:
+    """Build the site strictly (a warning fails it), then check it in headless Chromium.
+
+    The HTML lands in build/docs/html; the browser test's screenshots in build/docs/.
+    `nox -s docs -- --no-browser` only builds.
+    """
+    sync(session, "docs")
+    html = DOCS_BUILD / "html"
+    if html.exists():
+        shutil.rmtree(html)
+    session.run(
+        "sphinx-build",
+        "--fail-on-warning",
+        "--keep-going",
+        "--nitpicky",
+        "--jobs",
+        "auto",
+        "--quiet",
+        "--builder",
+        "html",
+        "--doctree-dir",
+        str(DOCS_BUILD / "doctrees"),
+        "docs",
+        str(html),
+    )
+    session.log(f"site built: {html / 'index.html'}")
+    if "--no-browser" in session.posargs:
+        return
+    if not (shutil.which("chromium") and shutil.which("chromedriver")):
+        session.run("bash", ".ci/install-chromium", external=True)
+    session.run(
+        "pytest",
+        "tests/docs/browser",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        env={"HIRELINK_DOCS_SITE": str(html)},
+    )
+
+
+@nox.session(tags=["ci"])
+def examples(session: nox.Session) -> None:
+    """Every Python block of the docs and READMEs, and every script of examples/, run
+    against the sandbox and must print something; the getting-started page runs as
+    written in a fresh virtualenv holding only the built wheels it names."""
+    sync(session, "test", "release", "docs")
+    session.run(
+        "pytest",
+        "tests/docs/examples",
+        *session.posargs,
+        env={"HIRELINK_DOCS_EXAMPLES": "1", "HIRELINK_UV": UV},
+    )
 
 
 # --- release: build, versions, spec changes, publish ----------------------------------

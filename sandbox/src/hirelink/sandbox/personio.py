@@ -740,10 +740,14 @@ class PersonioSandbox(SandboxApp):
 
     Attributes:
         state: the company's data and counters; tests may read and change it.
-        company_id, recruiting_token: the Recruiting API key it accepts.
+        company_id: with ``recruiting_token``, the Recruiting API key it accepts.
+        recruiting_token: see ``company_id``.
         channel_id: a recruiting channel that exists (531207; 531208 exists too).
-        client_id, client_secret: a custom integration with every scope.
-        limited_client_id, limited_client_secret: one with ``personio:persons:read`` only.
+        client_id: with ``client_secret``, a custom integration with every scope.
+        client_secret: see ``client_id``.
+        limited_client_id: with ``limited_client_secret``, one with
+            ``personio:persons:read`` only.
+        limited_client_secret: see ``limited_client_id``.
         subdomain: the subdomain whose feed is on; ``disabled_subdomain``: feed off.
 
     A request the spec refuses gets the error body of the API it addressed (v1 field

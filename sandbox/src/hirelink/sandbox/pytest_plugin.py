@@ -3,14 +3,14 @@
 Installing ``hirelink-sandbox`` makes these fixtures available in every test (a
 ``pytest11`` entry point); nothing to import. For each provider there are two:
 
-========================================  ============================================
-``recruitee_sandbox``                     a fresh Recruitee stand-in for each test
-``recruitee_sandbox_session``             one for the whole session (faults and the
-                                          request log are cleared before each test)
-``join_sandbox`` / ``..._session``        the same for JOIN
-``personio_sandbox`` / ``..._session``    the same for Personio
+================================================  ============================================
+``recruitee_sandbox``                             a fresh Recruitee stand-in for each test
+``recruitee_sandbox_session``                     one for the whole session (faults and the
+                                                  request log are cleared before each test)
+``join_sandbox`` / ``..._session``                the same for JOIN
+``personio_sandbox`` / ``..._session``            the same for Personio
 ``recruitee_partners_sandbox`` / ``..._session``  the same for the Recruitee Partners API
-========================================  ============================================
+================================================  ============================================
 
 Each yields a :class:`~hirelink.sandbox.standins.StandIn`::
 

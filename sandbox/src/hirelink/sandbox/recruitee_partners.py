@@ -114,12 +114,12 @@ class PartnersState:
 
     @property
     def secret(self) -> str | None:
-        """The current secret of :attr:`codename`'s partner, or None without a record."""
+        """The current secret of ``codename``'s partner, or None without a record."""
         partner = self._partners.find(self.codename)
         return None if partner is None else str(partner["secret"])
 
     def partner(self, codename: str | None = None) -> dict[str, Any] | None:
-        """A deep copy of one partner record (default: :attr:`codename`), or None."""
+        """A deep copy of one partner record (default: ``codename``), or None."""
         return copy.deepcopy(self._partners.find(codename or self.codename))
 
     def report(self, report_id: str) -> dict[str, Any] | None:
@@ -273,7 +273,7 @@ class PartnersState:
     # ------------------------------------------------------------------ seed
 
     def seed(self) -> None:
-        """A partner record for :attr:`codename` and two reports on one candidate."""
+        """A partner record for ``codename`` and two reports on one candidate."""
         tables = load_seed("recruitee_partners")["tables"]
         for fields in seed_records("recruitee_partners", "PartnerFields"):
             self.save_partner(self.codename, fields)
@@ -343,7 +343,7 @@ class PartnersSandbox(SandboxApp):
 
     @property
     def secret(self) -> str | None:
-        """The current partner secret of :attr:`codename` (None without a record)."""
+        """The current partner secret of ``codename`` (None without a record)."""
         return self.state.secret
 
     def authenticate(self, call: ApiCall) -> None:

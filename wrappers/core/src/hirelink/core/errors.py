@@ -75,10 +75,11 @@ class ApiError(HirelinkError):
         field_errors: per-field messages when the provider listed them.
         headers: response headers, non-allowlisted values redacted.
         body: the raw response text, secrets scrubbed.
-        method, url: the request that failed (url scrubbed).
+        method: the method of the request that failed.
+        url: the URL of the request that failed (scrubbed).
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
-            auth, see :data:`CREDENTIAL_HINT`); else None.
+            auth, see ``CREDENTIAL_HINT``); else None.
     """
 
     status: ClassVar[int | None] = None

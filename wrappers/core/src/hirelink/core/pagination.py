@@ -5,6 +5,7 @@ I/O; a sync and an async driver feed it pages. Providers pass a function that fe
 one page; the walkers yield items one by one and stop on a short (or empty) page.
 
 Styles:
+
 - offset/limit (Recruitee): :func:`iter_offset` / :func:`aiter_offset`;
 - page number/page size (JOIN): :func:`iter_pages` / :func:`aiter_pages`;
 - cursors from "next" links (Personio v2): :func:`iter_cursor` / :func:`aiter_cursor`,

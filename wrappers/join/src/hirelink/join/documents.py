@@ -1,4 +1,5 @@
-"""Files attached to a new application: JOIN's limits and wire form of a :class:`Document`.
+"""Files attached to a new application: JOIN's limits and wire form of a
+:class:`~hirelink.core.Document`.
 
 Documents are :class:`hirelink.core.Document` values (the same shape for every
 provider); they are checked while the application is built (type, emptiness, size), so a

@@ -1,0 +1,42 @@
+"""Async bulk read: every candidate of every Recruitee job, the jobs read concurrently.
+
+    RECRUITEE_COMPANY_ID=acme RECRUITEE_TOKEN=... python async_bulk_read.py
+
+Environment: RECRUITEE_COMPANY_ID, RECRUITEE_TOKEN, optional RECRUITEE_BASE_URL and
+CONCURRENCY (default 4: how many jobs are read at once).
+"""
+
+import asyncio
+import os
+
+from hirelink.core import ClientOptions
+from hirelink.recruitee import AsyncRecruitee
+
+
+async def main() -> None:
+    options: ClientOptions = {}
+    if "RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
+    at_once = asyncio.Semaphore(int(os.environ.get("CONCURRENCY", "4")))
+    async with AsyncRecruitee(
+        company_id=os.environ["RECRUITEE_COMPANY_ID"],
+        token=os.environ["RECRUITEE_TOKEN"],
+        **options,
+    ) as recruitee:
+
+        async def emails_of(offer_id: int) -> set[str]:
+            async with at_once:
+                found = set()
+                async for candidate in recruitee.iter_candidates(offer_id=offer_id, page_size=50):
+                    found.update(candidate.emails or [])
+                return found
+
+        offers = await recruitee.list_offers(kind="job")
+        per_offer = await asyncio.gather(*(emails_of(offer.id) for offer in offers))
+        for offer, emails in zip(offers, per_offer, strict=True):
+            print(f"{offer.id} {offer.title}: {len(emails)} candidate e-mail(s)")
+        print(f"{len(set().union(*per_offer))} distinct e-mails across {len(offers)} jobs")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

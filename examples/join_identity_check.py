@@ -1,0 +1,44 @@
+"""Identity check on JOIN: find the applications updated since a date, tag each
+candidate with the outcome and leave a note.
+
+    JOIN_TOKEN=... python join_identity_check.py
+
+Environment: JOIN_TOKEN (the API token), optional JOIN_BASE_URL, SINCE (an ISO date,
+default 2026-02-01) and LIMIT (default 5).
+"""
+
+import os
+from datetime import UTC, datetime
+
+from hirelink.api.join.types import Unset
+from hirelink.core import ClientOptions
+from hirelink.join import Join
+
+
+def main() -> None:
+    since = datetime.fromisoformat(os.environ.get("SINCE", "2026-02-01")).replace(tzinfo=UTC)
+    limit = int(os.environ.get("LIMIT", "5"))
+    options: ClientOptions = {}
+    if "JOIN_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["JOIN_BASE_URL"]
+    with Join(token=os.environ["JOIN_TOKEN"], **options) as join:
+        checked = 0
+        for listed in join.iter_applications(updated_after=since):
+            if checked == limit:
+                break
+            application = join.get_application(listed.id)
+            candidate = application.candidate
+            if isinstance(candidate, Unset) or isinstance(candidate.id, Unset):
+                continue  # the models read tolerantly: a field may be missing
+            verified = bool(candidate.email and candidate.first_name and candidate.last_name)
+            tag = "identity-verified" if verified else "identity-check-failed"
+            tags = [] if isinstance(candidate.tags, Unset) else candidate.tags
+            join.set_candidate_tags(candidate.id, [*tags, tag])
+            join.create_candidate_note(candidate.id, f"Identity check: {tag}.")
+            print(f"application {application.id}, candidate {candidate.id}: {tag}")
+            checked += 1
+        print(f"checked {checked} application(s) updated since {since.date()}")
+
+
+if __name__ == "__main__":
+    main()

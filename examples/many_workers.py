@@ -1,0 +1,61 @@
+"""Many workers, one Personio budget: worker processes submit applications through one
+Redis store, so together they stay within Personio's 20 requests per minute.
+
+    HIRELINK_STORE=redis://localhost:6379/0 PERSONIO_SUBDOMAIN=acme \\
+        PERSONIO_COMPANY_ID=... PERSONIO_RECRUITING_TOKEN=... PERSONIO_CHANNEL_ID=... \\
+        python many_workers.py
+
+Environment: HIRELINK_STORE (a Redis URL; needs `pip install 'hirelink-core[redis]'`),
+PERSONIO_SUBDOMAIN, PERSONIO_COMPANY_ID, PERSONIO_RECRUITING_TOKEN, PERSONIO_CHANNEL_ID,
+optional PERSONIO_BASE_URL and PERSONIO_JOBS_BASE_URL, WORKERS (default 3) and
+APPLICATIONS (per worker, default 2).
+"""
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from hirelink.core import ClientOptions
+from hirelink.personio import Document, Personio
+
+
+def personio() -> Personio:
+    environ = os.environ
+    options: ClientOptions = {"store": environ["HIRELINK_STORE"]}
+    if "PERSONIO_BASE_URL" in environ:
+        options["base_url"] = environ["PERSONIO_BASE_URL"]
+    return Personio(
+        subdomain=environ["PERSONIO_SUBDOMAIN"],
+        company_id=int(environ["PERSONIO_COMPANY_ID"]),
+        recruiting_token=environ["PERSONIO_RECRUITING_TOKEN"],
+        channel_id=int(environ["PERSONIO_CHANNEL_ID"]),
+        jobs_base_url=environ.get("PERSONIO_JOBS_BASE_URL"),
+        **options,
+    )
+
+
+def work(worker: int, applications: int) -> str:
+    with personio() as client:
+        position = client.list_job_positions(language="en")[0]
+        for number in range(applications):
+            client.create_application(
+                position.id,
+                first_name=f"Worker{worker}",
+                last_name=f"Applicant{number}",
+                email=f"worker{worker}.applicant{number}@example.org",
+                documents=[Document(b"%PDF-1.4 CV", type="cv", filename="cv.pdf")],
+            )
+    return f"worker {worker}: {applications} application(s) to position {position.id}"
+
+
+def main() -> None:
+    workers = int(os.environ.get("WORKERS", "3"))
+    applications = int(os.environ.get("APPLICATIONS", "2"))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for line in pool.map(work, range(workers), [applications] * workers):
+            print(line)
+    store = os.environ["HIRELINK_STORE"]
+    print(f"{workers * applications} applications, one shared budget in {store}")
+
+
+if __name__ == "__main__":
+    main()

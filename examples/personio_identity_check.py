@@ -1,0 +1,60 @@
+"""Identity check on Personio: find the applications in a stage, check each candidate,
+and write the outcomes to a report (JSON lines).
+
+Personio's APIs offer no note or tag to write back to, so the outcome is a report your
+team (or an import) picks up.
+
+    PERSONIO_SUBDOMAIN=acme PERSONIO_CLIENT_ID=papi-... PERSONIO_CLIENT_SECRET=... \\
+        python personio_identity_check.py
+
+Environment: PERSONIO_SUBDOMAIN, PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET (a custom
+integration with recruiting read access), optional PERSONIO_BASE_URL, STAGE (default
+"Phone screen") and REPORT (default identity-report.jsonl).
+"""
+
+import json
+import os
+
+from hirelink.api.personio.types import Unset
+from hirelink.core import ClientOptions
+from hirelink.personio import Personio
+
+
+def main() -> None:
+    stage = os.environ.get("STAGE", "Phone screen")
+    report_path = os.environ.get("REPORT", "identity-report.jsonl")
+    options: ClientOptions = {}
+    if "PERSONIO_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["PERSONIO_BASE_URL"]
+    with (
+        Personio(
+            subdomain=os.environ["PERSONIO_SUBDOMAIN"],
+            client_id=os.environ["PERSONIO_CLIENT_ID"],
+            client_secret=os.environ["PERSONIO_CLIENT_SECRET"],
+            **options,
+        ) as personio,
+        open(report_path, "w", encoding="utf-8") as report,
+    ):
+        checked = 0
+        for application in personio.iter_applications():
+            stage_now, reference = application.current_stage, application.candidate
+            if isinstance(stage_now, Unset) or stage_now.name != stage:
+                continue
+            if isinstance(reference, Unset) or isinstance(reference.id, Unset):
+                continue  # the models read tolerantly: a field may be missing
+            candidate = personio.get_candidate(reference.id)
+            verified = bool(candidate.email)
+            outcome = {
+                "application": application.id,
+                "candidate": candidate.id,
+                "email": candidate.email,
+                "verified": verified,
+            }
+            report.write(json.dumps(outcome) + "\n")
+            print(f"application {application.id}: {'verified' if verified else 'FAILED'}")
+            checked += 1
+    print(f"{checked} application(s) in stage {stage!r} checked; report: {report_path}")
+
+
+if __name__ == "__main__":
+    main()

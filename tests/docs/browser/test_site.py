@@ -1,0 +1,187 @@
+"""The built documentation site, as a person sees it, in headless Chromium.
+
+Run by `nox -s docs` after the build (HIRELINK_DOCS_SITE names the HTML folder). The site
+is served on 127.0.0.1; Debian's chromium and chromedriver drive it (installed by
+.ci/install-chromium; nothing is downloaded). Every page is opened: a console error, a
+link to a missing page or a missing anchor fails. Search must find ``update_candidate``
+and the API entry of ``Recruitee.update_candidate`` must show its parameters.
+Screenshots land in build/docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+SITE = Path(os.environ.get("HIRELINK_DOCS_SITE", "build/docs/html")).resolve()
+SCREENSHOTS = SITE.parent / "screenshots"
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,1000",
+)
+UPDATE_CANDIDATE = "hirelink.recruitee.client.Recruitee.update_candidate"
+PAGES = sorted(
+    path.relative_to(SITE).as_posix()
+    for path in SITE.rglob("*.html")
+    if "_static" not in path.parts
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    profile = tempfile.mkdtemp(prefix="hirelink-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@functools.cache
+def _anchors(page: str) -> frozenset[str]:
+    text = (SITE / page).read_text(encoding="utf-8")
+    return frozenset(re.findall(r'\b(?:id|name)="([^"]+)"', text))
+
+
+def _problems_of_link(page: str, href: str, base_url: str) -> str | None:
+    if not href.startswith(base_url):
+        return None  # another site (the theme's credits): not ours to check offline
+    url, fragment = urldefrag(href)
+    path = unquote(urlsplit(url).path).lstrip("/") or "index.html"
+    if path.endswith("/"):
+        path += "index.html"
+    target = SITE / path
+    if not target.is_file():
+        return f"{page}: link to missing {path}"
+    if fragment and path.endswith(".html") and unquote(fragment) not in _anchors(path):
+        return f"{page}: link to missing anchor {path}#{fragment}"
+    return None
+
+
+def test_the_site_has_its_pages() -> None:
+    expected = {
+        "index.html",
+        "getting-started.html",
+        "providers/recruitee.html",
+        "testing.html",
+        "many-workers.html",
+        "errors.html",
+        "cli.html",
+        "catalog.html",
+        "reference/recruitee.html",
+        "search.html",
+    }
+    assert expected <= set(PAGES)
+
+
+def test_every_page_opens_without_errors_or_broken_links(
+    browser: webdriver.Chrome, base_url: str
+) -> None:
+    problems: list[str] = []
+    for page in PAGES:
+        browser.get(base_url + page)
+        if page != "search.html" and not browser.find_elements(By.TAG_NAME, "h1"):
+            problems.append(f"{page}: no title (h1)")
+        problems += [
+            f"{page}: console {entry['level']}: {entry['message']}"
+            for entry in browser.get_log("browser")  # type: ignore[no-untyped-call]
+            if entry["level"] == "SEVERE"
+        ]
+        hrefs = browser.execute_script(
+            "return Array.from(document.querySelectorAll('a[href]'), a => a.href)"
+        )
+        problems += filter(None, (_problems_of_link(page, href, base_url) for href in hrefs))
+    assert not problems, "\n".join(problems)
+
+
+def test_update_candidate_shows_its_parameters(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(f"{base_url}reference/recruitee.html#{UPDATE_CANDIDATE}")
+    signature = browser.find_element(By.ID, UPDATE_CANDIDATE)
+    text = signature.text
+    for parameter in ("candidate_id", "name", "emails", "phones", "remote_cv_url"):
+        assert parameter in text, text
+    assert "Candidate" in text.split("→")[-1], text  # the result, not Call[...]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # "instant": the theme scrolls smoothly, which a screenshot would catch halfway.
+    browser.execute_script(
+        "arguments[0].scrollIntoView({behavior: 'instant', block: 'center'})", signature
+    )
+    assert browser.save_screenshot(str(SCREENSHOTS / "api-recruitee-update-candidate.png"))
+
+
+def test_screenshot_of_the_start_page(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(base_url + "index.html")
+    assert "hirelink" in browser.title
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOTS / "start-page.png"))
+
+
+# Last: the search page keeps fetching result pages for excerpts, which can stall the
+# next navigation of the same browser.
+def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str) -> None:
+    browser.get(base_url + "search.html?q=update_candidate")
+    # Results arrive one by one; the summary says when the search has finished.
+    WebDriverWait(browser, 60).until(
+        lambda driver: (
+            "finished"
+            in " ".join(
+                summary.text
+                for summary in driver.find_elements(
+                    By.CSS_SELECTOR, "#search-results .search-summary"
+                )
+            )
+        )
+    )
+    results = [
+        link.get_attribute("href") or ""
+        for link in browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
+    ]
+    assert any(href.endswith("#" + UPDATE_CANDIDATE) for href in results), "\n".join(results)
