@@ -22,6 +22,7 @@ from types import MethodType
 from typing import (
     TYPE_CHECKING,
     Any,
+    ClassVar,
     Concatenate,
     Generic,
     ParamSpec,
@@ -243,29 +244,37 @@ class Operation(Declaration[T, P]):
         return self._get(instance, owner)
 
 
-class Walker(Declaration[T, P]):
-    """An operation that yields every item of a paged list, lazily."""
+class _Iterating(Declaration[T, P]):
+    """What walkers and watchers share: built over another declaration, whose credentials
+    they require, and run by a client method (``_walk``, ``_watch``) into an iterator (an
+    async iterator on the async client)."""
+
+    _driver: ClassVar[str]
 
     def __init__(
-        self,
-        build: Callable[Concatenate[Any, P], Any],
-        walks: Operation[Any, Any],
+        self, build: Callable[Concatenate[Any, P], Any], walks: Declaration[Any, Any]
     ) -> None:
         super().__init__(build, None, requires=walks.requires)
         self.walks = walks
-        """The list operation whose pages this walker fetches."""
+        """The declaration whose pages this one fetches."""
 
     def returns(self, asynchronous: bool) -> Any:
         item = self.result_type
         return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
-        build = self.build
+        build, driver = self.build, self._driver
 
-        def walk(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-            return self._walk(build(self, *args, **kwargs))
+        def iterate(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            return getattr(self, driver)(build(self, *args, **kwargs))
 
-        return walk
+        return iterate
+
+
+class Walker(_Iterating[T, P]):
+    """An operation that yields every item of a paged list, lazily."""
+
+    _driver = "_walk"
 
     @overload
     def __get__(
@@ -292,29 +301,10 @@ class Walker(Declaration[T, P]):
         return self._get(instance, owner)
 
 
-class Watcher(Declaration[T, P]):
+class Watcher(_Iterating[T, P]):
     """A change feed over a list operation (:mod:`hirelink.core.feeds`): polls, yields."""
 
-    def __init__(
-        self,
-        build: Callable[Concatenate[Any, P], Any],
-        walks: Walker[Any, Any],
-    ) -> None:
-        super().__init__(build, None, requires=walks.requires)
-        self.walks = walks
-        """The walker whose filtered pages each poll fetches."""
-
-    def returns(self, asynchronous: bool) -> Any:
-        item = self.result_type
-        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
-
-    def _runner(self, asynchronous: bool) -> Callable[..., Any]:
-        build = self.build
-
-        def watch(self: Any, /, *args: Any, **kwargs: Any) -> Any:
-            return self._watch(build(self, *args, **kwargs))
-
-        return watch
+    _driver = "_watch"
 
     @overload
     def __get__(
