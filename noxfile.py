@@ -682,9 +682,13 @@ def examples(session: nox.Session) -> None:
     against the sandbox and must print something; the getting-started page runs as
     written in a fresh virtualenv holding only the built wheels it names."""
     sync(session, "test", "release", "docs")
+    # Each page and script runs in its own interpreter and mostly waits on the sandbox:
+    # spread them over the cores (`-- -n 0` runs them in this process, one by one).
     session.run(
         "pytest",
         "tests/docs/examples",
+        "-n",
+        "auto",
         *session.posargs,
         env={"HIRELINK_DOCS_EXAMPLES": "1", "HIRELINK_UV": UV},
     )

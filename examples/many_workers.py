@@ -20,7 +20,7 @@ from hirelink.personio import Document, Personio
 
 def personio() -> Personio:
     environ = os.environ
-    options: ClientOptions = {"store": environ["HIRELINK_STORE"]}
+    options: ClientOptions = {}
     if "PERSONIO_BASE_URL" in environ:
         options["base_url"] = environ["PERSONIO_BASE_URL"]
     return Personio(
@@ -29,6 +29,7 @@ def personio() -> Personio:
         recruiting_token=environ["PERSONIO_RECRUITING_TOKEN"],
         channel_id=int(environ["PERSONIO_CHANNEL_ID"]),
         jobs_base_url=environ.get("PERSONIO_JOBS_BASE_URL"),
+        store=environ["HIRELINK_STORE"],
         **options,
     )
 

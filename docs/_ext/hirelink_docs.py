@@ -554,6 +554,21 @@ def check_every_module(app: Sphinx, env: BuildEnvironment) -> None:
                 logger.warning("public module %s has no page in the API reference", module_name)
 
 
+def import_every_module(app: Sphinx) -> None:
+    """Import the whole SDK before autodoc reads anything.
+
+    Documenting an attribute of a pydantic model makes autodoc re-read the annotations of
+    every class in its MRO from source, ``pydantic.BaseModel`` included (for type
+    comments); BaseModel then carries ``__pydantic_extra__: Dict[str, Any] | None``, and
+    every model defined afterwards with ``extra="allow"`` fails to build
+    (``PydanticSchemaGenerationError``). Models built before that are unaffected, so all
+    of them are built here, first.
+    """
+    for root in ROOTS:
+        for module_name in public_modules(root):
+            importlib.import_module(module_name)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hirelink-package", PackageDirective)
     app.add_directive("hirelink-catalog", CatalogDirective)
@@ -564,4 +579,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
     app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
     app.connect("builder-inited", napoleon_except_attributes)
+    app.connect("builder-inited", import_every_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

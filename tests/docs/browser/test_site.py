@@ -110,6 +110,7 @@ def test_the_site_has_its_pages() -> None:
     expected = {
         "index.html",
         "getting-started.html",
+        "events.html",
         "providers/recruitee.html",
         "testing.html",
         "many-workers.html",

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.release.distributions import ROOT, clean_env, uv_binary
+from tools.release.distributions import ROOT, clean_env, uv_binary
 
 from .blocks import python_blocks
 

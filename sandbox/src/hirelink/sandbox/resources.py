@@ -74,7 +74,7 @@ def load_seed(name: str) -> Mapping[str, Any]:
 
 
 def seed_records(name: str, component: str) -> list[dict[str, Any]]:
-    """Fresh copies of the seed records of ``name`` that are ``component``s of its spec."""
+    """Fresh copies of the seed records of ``name`` under its spec component ``component``."""
     records: list[dict[str, Any]] = json.loads(json.dumps(load_seed(name)["records"][component]))
     return records
 

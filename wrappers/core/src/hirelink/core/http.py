@@ -1,6 +1,6 @@
 """Builds the httpx clients that the generated code sends through.
 
-Every provider client gets the same stack, outermost first:
+Every provider client gets the same stack, outermost first::
 
     event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400;
                  a 2xx's ``json()`` then decodes with core's decoder (hirelink.core.decoding)

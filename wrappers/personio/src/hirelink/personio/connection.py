@@ -9,9 +9,9 @@ The checks never create data:
    the key works.
 3. **Recruiting API channel ID** - sent with that probe; an unknown channel comes back as
    ``errors.posting-validation.channel-not-found`` next to the date error.
-4. **Client credentials** and 5. **their recruiting scope** - list the job categories:
+4. **Client credentials**, then **their recruiting scope** (two verdicts) - list the job categories:
    the token exchange proves the credentials, the read proves the scope.
-6. **The recruiting write scope** - read from the scopes the issued token lists (nothing
+5. **The recruiting write scope** - read from the scopes the issued token lists (nothing
    is written): without the Recruiting API key, applications and their documents go
    through v2, which needs ``personio:recruiting:write``.
 
