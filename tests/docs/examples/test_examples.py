@@ -63,6 +63,7 @@ def run(script: str, environment: dict[str, str], cwd: Path) -> str:
 def test_every_example_is_tested() -> None:
     tested = {
         "recruitee_identity_check.py",
+        "recruitee_verification_loop.py",
         "join_identity_check.py",
         "personio_identity_check.py",
         "partner_background_check.py",
@@ -77,6 +78,22 @@ def test_recruitee_identity_check(sandbox_environment: dict[str, str], tmp_path:
     assert "checked 5 candidate(s) of offer 31337" in output
     again = run("recruitee_identity_check.py", sandbox_environment, tmp_path)
     assert set(output.splitlines()[:-1]).isdisjoint(again.splitlines()), "checked twice"
+
+
+def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
+    # The client reads its own variables (HIRELINK_RECRUITEE_*); the host comes apart.
+    environment = {
+        **sandbox_environment,
+        "HIRELINK_RECRUITEE_COMPANY_ID": sandbox_environment["RECRUITEE_COMPANY_ID"],
+        "HIRELINK_RECRUITEE_TOKEN": sandbox_environment["RECRUITEE_TOKEN"],
+    }
+    first = run("recruitee_verification_loop.py", environment, tmp_path)
+    assert "handled 3 new candidate(s)" in first
+    assert "verified, moved to Interview in 1 job(s)" in first
+    second = run("recruitee_verification_loop.py", environment, tmp_path)
+    moved = {line.split(":")[0] for line in first.splitlines() if "moved to" in line}
+    again = {line.split(":")[0] for line in second.splitlines() if "moved to" in line}
+    assert moved and again and moved.isdisjoint(again), "a candidate was recorded twice"
 
 
 def test_join_identity_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
