@@ -131,6 +131,7 @@ class Outbox:
         self._condition = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._outcomes: dict[int, tuple[int, str]] = {}
         self.stats = OutboxStats()
         self.attempts: list[Attempt] = []
 
@@ -166,29 +167,38 @@ class Outbox:
 
     # ---------------------------------------------------------------- sending
 
-    def emit(self, document: Any, *, to: Sequence[Subscription] | None = None) -> int:
+    def emit(self, document: Any, *, to: Sequence[Subscription] | None = None) -> list[int]:
         """Queue ``document`` (JSON) for every registered receiver, or for ``to``.
 
-        Returns how many deliveries were queued.
+        Returns the ids of the deliveries queued (see :meth:`outcome`).
         """
         body = json.dumps(document, separators=(",", ":")).encode()
         return self.emit_body(body, to=to)
 
-    def emit_body(self, body: bytes, *, to: Sequence[Subscription] | None = None) -> int:
+    def emit_body(self, body: bytes, *, to: Sequence[Subscription] | None = None) -> list[int]:
         """Queue a raw body (e.g. the same bytes again, as a provider re-sending)."""
         with self._condition:
             if self._closed:
                 raise RuntimeError("the outbox is closed")
             targets = list(self._subscriptions.values()) if to is None else list(to)
             now = time.monotonic()
+            queued = []
             for subscription in targets:
                 delivery = _Delivery(next(self._delivery_ids), subscription, body)
                 heapq.heappush(self._due, (now, delivery.id, delivery))
+                self._outcomes[delivery.id] = (0, "pending")
                 self.stats.queued += 1
+                queued.append(delivery.id)
             if targets:
                 self._start()
                 self._condition.notify_all()
-            return len(targets)
+            return queued
+
+    def outcome(self, delivery_id: int) -> tuple[int, str]:
+        """A delivery's attempts so far and its state: ``pending``, ``delivered``,
+        ``refused`` or ``abandoned``."""
+        with self._condition:
+            return self._outcomes.get(delivery_id, (0, "unknown"))
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until nothing is queued or being sent; False if ``timeout`` passed first."""
@@ -265,12 +275,17 @@ class Outbox:
                 Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
             )
             outcome = self._retries(status)
+            state = "pending"
             if outcome == "delivered":
                 self.stats.delivered += 1
+                state = "delivered"
             elif outcome == "refused":
                 self.stats.refused += 1
+                state = "refused"
             elif delivery.attempt >= self.max_attempts:
                 self.stats.abandoned += 1
+                state = "abandoned"
             elif not self._closed:
                 due = time.monotonic() + self.retry_delays[delivery.attempt - 1]
                 heapq.heappush(self._due, (due, delivery.id, delivery))
+            self._outcomes[delivery.id] = (delivery.attempt, state)
