@@ -123,3 +123,20 @@ def test_webhook_settings_are_checked_before_any_request(
         "changes",
     )
     assert personio_sandbox.hits("POST", "/v2/webhooks") == 0
+
+
+def test_a_changed_person_is_announced_to_the_subscribed_webhook(
+    personio_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    callback = Callback()
+    receiver = serve(webhook_receiver, callback, [TOKEN])
+    with Personio(**personio_sandbox.client_kwargs()) as client:
+        webhook = client.create_webhook(receiver.url, ["person.updated"], token=TOKEN)
+        assert isinstance(webhook.id, str)
+        client.enable_webhook(webhook.id)
+        personio_sandbox.sandbox.state.update_person(PERSON, first_name="Anja")
+        receiver.wait_for(1)
+        assert callback.arrived.wait(5)
+        assert client.get_person(PERSON).first_name == "Anja"
+    (delivery,) = callback.deliveries
+    assert (delivery.event_name, delivery.payload) == ("person.updated", {"id": PERSON})

@@ -249,7 +249,8 @@ class PersonioState:
         token_exchanges: how many tokens the token endpoint issued.
         rate_limited: how many v1 requests were answered 429.
         webhooks: the ``/v2/webhooks`` records; ``webhooks.emit(event_name, payload)``
-            sends a dataless event to the enabled webhooks subscribed to it.
+            sends a dataless event to the enabled webhooks subscribed to it
+            (:meth:`update_person` emits ``person.updated``).
         absolute_links: whether v2 ``next`` links are absolute URLs (else relative).
         recruiting_api_enabled: False answers v1 calls with 403
             ``feature.public-api.disabled``.
@@ -571,6 +572,17 @@ class PersonioState:
                 self._transitions[application_id], key=lambda t: t["_at"], reverse=True
             )
             return [{"entered_at": local_stamp(t["_at"]), "stage": t["stage"]} for t in entries]
+
+    def update_person(self, person_id: str, **changes: Any) -> dict[str, Any]:
+        """Change a person's fields (404 when unknown), as someone in Personio would;
+        the enabled webhooks listing ``person.updated`` hear of it. Returns the person."""
+        with self._lock:
+            now = self._wall_clock()
+            updated = self._v2["persons"].update(
+                person_id, **changes, updated_at=format_time(now, "seconds"), _updated=now
+            )
+            self.webhooks.emit("person.updated", {"id": person_id})
+            return _render("persons", updated)
 
     # ------------------------------------------------------------------ seeding
 
