@@ -26,7 +26,9 @@ from hirelink.sandbox.app import (
 )
 from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector, FaultKind
 from hirelink.sandbox.join import JoinSandbox, JoinState, create_join_sandbox
+from hirelink.sandbox.outbox import Outbox, OutboxStats, Subscription
 from hirelink.sandbox.personio import PersonioSandbox, PersonioState, create_personio_sandbox
+from hirelink.sandbox.receiving import Arrival, WebhookReceiver
 from hirelink.sandbox.recorder import RecordedRequest, RequestRecorder
 from hirelink.sandbox.recruitee import (
     RecruiteeSandbox,
@@ -52,6 +54,7 @@ __all__ = [
     "FOREVER",
     "PROVIDERS",
     "ApiCall",
+    "Arrival",
     "Fault",
     "FaultInjector",
     "FaultKind",
@@ -60,6 +63,8 @@ __all__ = [
     "MissingHandlerError",
     "Operation",
     "OperationNotInSpecError",
+    "Outbox",
+    "OutboxStats",
     "PartnersSandbox",
     "PartnersState",
     "PersonioSandbox",
@@ -73,7 +78,9 @@ __all__ = [
     "SandboxServer",
     "SpecValidator",
     "StandIn",
+    "Subscription",
     "ValidationProblem",
+    "WebhookReceiver",
     "create_join_sandbox",
     "create_partners_sandbox",
     "create_personio_sandbox",

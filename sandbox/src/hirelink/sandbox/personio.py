@@ -62,6 +62,8 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS
+from hirelink.sandbox.personio_webhooks import PersonioWebhooks
 from hirelink.sandbox.resources import (
     Collection,
     Cursors,
@@ -89,7 +91,9 @@ SEED_EPOCH: Final = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 RECRUITING_READ: Final = "personio:recruiting:read"
 RECRUITING_WRITE: Final = "personio:recruiting:write"
 PERSONS_READ: Final = "personio:persons:read"
-ALL_SCOPES: Final = (RECRUITING_READ, RECRUITING_WRITE, PERSONS_READ)
+WEBHOOKS_READ: Final = "personio:webhooks:read"
+WEBHOOKS_WRITE: Final = "personio:webhooks:write"
+ALL_SCOPES: Final = (RECRUITING_READ, RECRUITING_WRITE, PERSONS_READ, WEBHOOKS_READ, WEBHOOKS_WRITE)
 _TABLES: Final = load_seed("personio")["tables"]
 ALLOWED_EXTENSIONS: Final = frozenset(_TABLES["allowedExtensions"])
 ATTRIBUTE_IDS: Final = frozenset(_TABLES["attributeIds"])
@@ -244,6 +248,9 @@ class PersonioState:
             received (read with :meth:`submitted`).
         token_exchanges: how many tokens the token endpoint issued.
         rate_limited: how many v1 requests were answered 429.
+        webhooks: the ``/v2/webhooks`` records; ``webhooks.emit(event_name, payload)``
+            sends a dataless event to the enabled webhooks subscribed to it
+            (:meth:`update_person` emits ``person.updated``).
         absolute_links: whether v2 ``next`` links are absolute URLs (else relative).
         recruiting_api_enabled: False answers v1 calls with 403
             ``feature.public-api.disabled``.
@@ -265,6 +272,7 @@ class PersonioState:
         absolute_links: bool = True,
         clock: Clock = time.monotonic,
         wall_clock: Callable[[], datetime] = utcnow,
+        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
         self.company_id = company_id
         self.subdomain = subdomain
@@ -302,6 +310,14 @@ class PersonioState:
         self._jobs, self._categories = self._v2["jobs"], self._v2["categories"]
         self._candidates, self._v2_applications = self._v2["candidates"], self._v2["applications"]
         self._transitions: dict[str, list[dict[str, Any]]] = {}
+        self.webhooks = PersonioWebhooks(
+            company_id=company_id,
+            wall_clock=wall_clock,
+            lock=self._lock,
+            bad_request=_v2_bad_request,
+            not_found=_v2_not_found,
+            retry_delays=webhook_retry_delays,
+        )
         self._seed(candidates)
 
     @property
@@ -557,6 +573,17 @@ class PersonioState:
             )
             return [{"entered_at": local_stamp(t["_at"]), "stage": t["stage"]} for t in entries]
 
+    def update_person(self, person_id: str, **changes: Any) -> dict[str, Any]:
+        """Change a person's fields (404 when unknown), as someone in Personio would;
+        the enabled webhooks listing ``person.updated`` hear of it. Returns the person."""
+        with self._lock:
+            now = self._wall_clock()
+            updated = self._v2["persons"].update(
+                person_id, **changes, updated_at=format_time(now, "seconds"), _updated=now
+            )
+            self.webhooks.emit("person.updated", {"id": person_id})
+            return _render("persons", updated)
+
     # ------------------------------------------------------------------ seeding
 
     def _seed(self, count: int) -> None:
@@ -714,6 +741,13 @@ _FLAVOURS: Final[Mapping[str, Flavour]] = {
     "issueAccessToken": "oauth", "revokeAccessToken": "oauth",
 }  # fmt: skip
 _V2_WRITES: Final = frozenset({"createApplicationV2", "uploadApplicationDocumentV2"})
+_WEBHOOK_OPERATIONS: Final = {
+    "listWebhooks": WEBHOOKS_READ,
+    "listWebhookEvents": WEBHOOKS_READ,
+    "createWebhook": WEBHOOKS_WRITE,
+    "updateWebhook": WEBHOOKS_WRITE,
+    "deleteWebhook": WEBHOOKS_WRITE,
+}
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
 _V1_REASON_BY_FIELD: Final = (
     ("email", "errors.attribute-validation.invalid-email-format"),
@@ -783,6 +817,7 @@ class PersonioSandbox(SandboxApp):
         self.subdomain = state.subdomain
         self.disabled_subdomain = state.disabled_subdomain
         self._today = today or (lambda: utcnow().date())
+        self.webhooks = state.webhooks.outbox
         super().__init__(validate=validate)
 
     @staticmethod
@@ -815,6 +850,8 @@ class PersonioSandbox(SandboxApp):
         persons = call.request.url.path.startswith("/v2/persons")
         if call.operation_id in _V2_WRITES:
             scope = RECRUITING_WRITE
+        elif call.operation_id in _WEBHOOK_OPERATIONS:
+            scope = _WEBHOOK_OPERATIONS[call.operation_id]
         else:
             scope = PERSONS_READ if persons else RECRUITING_READ
         self.state.check_token(token, scope)
@@ -1003,6 +1040,27 @@ class PersonioSandbox(SandboxApp):
     def list_categories(self, call: ApiCall) -> Response:
         return json_response({"_data": self.state.categories()})
 
+    @handles("listWebhooks")
+    def list_webhooks(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.webhooks.records()})
+
+    @handles("createWebhook")
+    def create_webhook(self, call: ApiCall) -> Response:
+        return json_response(self.state.webhooks.create(call.body), 201)
+
+    @handles("updateWebhook")
+    def update_webhook(self, call: ApiCall) -> Response:
+        return json_response(self.state.webhooks.update(call.params["id"], call.body))
+
+    @handles("deleteWebhook")
+    def delete_webhook(self, call: ApiCall) -> Response:
+        self.state.webhooks.delete(call.params["id"])
+        return Response(status_code=204)
+
+    @handles("listWebhookEvents")
+    def list_webhook_events(self, call: ApiCall) -> Response:
+        return json_response({"_data": self.state.webhooks.events(call.params["id"])})
+
     def _list(self, kind: str, call: ApiCall) -> Response:
         filters = {name: value for name, value in call.params.items() if name not in _PAGING}
         if "updated_at.gt" in filters and "updated_at.lt" in filters:
@@ -1082,6 +1140,7 @@ def create_personio_sandbox(
     validate: bool = True,
     clock: Clock | None = None,
     today: Callable[[], date] | None = None,
+    webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
 ) -> PersonioSandbox:
     """Build a seeded Personio stand-in (not yet served: call ``.serve()``).
 
@@ -1102,6 +1161,8 @@ def create_personio_sandbox(
         validate: refuse requests the specs refuse (see :class:`SandboxApp`).
         clock: monotonic seconds for token expiry and the rate window.
         today: the date "now" for the future-date check of applications.
+        webhook_retry_delays: seconds before each further webhook delivery attempt
+            (at most five: six attempts in all).
     """
     state = PersonioState(
         company_id=company_id,
@@ -1119,6 +1180,7 @@ def create_personio_sandbox(
         max_document_bytes=max_document_bytes,
         absolute_links=absolute_links,
         clock=clock or time.monotonic,
+        webhook_retry_delays=webhook_retry_delays,
     )
     return PersonioSandbox(
         state,

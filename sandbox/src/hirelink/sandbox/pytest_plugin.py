@@ -22,6 +22,16 @@ Each yields a :class:`~hirelink.sandbox.standins.StandIn`::
 Use the per-test fixture when a test creates, changes or deletes data, and the session
 fixture for read-only tests (it starts once, so it is faster). A state change made
 through a session stand-in is seen by later tests.
+
+``webhook_receiver`` serves a receiver for the stand-ins' webhook deliveries and
+registers it; call it with the stand-in and, optionally, your ASGI app (by default one
+answering 200 and keeping what arrives)::
+
+    def test_a_new_candidate_is_announced(recruitee_sandbox, webhook_receiver):
+        receiver = webhook_receiver(recruitee_sandbox, secret="whsec-test")
+        recruitee_sandbox.sandbox.state.create_candidate({"name": "Ada"})
+        (arrival,) = receiver.wait_for(1)
+        assert arrival.json()["event_type"] == "new_candidate"
 """
 
 from __future__ import annotations
@@ -30,7 +40,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from starlette.types import ASGIApp
 
+from hirelink.sandbox.outbox import Outbox, Subscription
+from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.standins import PROVIDERS, StandIn, serve_stand_in
 
 __all__: list[str] = []
@@ -77,3 +90,47 @@ def _hirelink_sandbox_reset(request: pytest.FixtureRequest) -> None:
         if name in request.fixturenames:
             stand_in: StandIn[Any] = request.getfixturevalue(name)
             stand_in.reset()
+
+
+ServeReceiver = Callable[..., WebhookReceiver]
+
+
+@pytest.fixture(name="webhook_receiver")
+def _webhook_receiver() -> Iterator[ServeReceiver]:
+    """Serve a webhook receiver on loopback and register it with a stand-in.
+
+    ``webhook_receiver(stand_in=None, app=None, *, secret=None, headers=None, status=200,
+    path="/")`` returns a started :class:`~hirelink.sandbox.receiving.WebhookReceiver`
+    (``url``, ``arrivals``, ``wait_for(count)``). With a stand-in that sends webhooks
+    (``stand_in.sandbox.webhooks``), the receiver is registered there with ``secret`` and
+    ``headers``. Receivers stop and are unregistered when the test ends.
+    """
+    started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
+
+    def serve(
+        stand_in: StandIn[Any] | None = None,
+        app: ASGIApp | None = None,
+        *,
+        secret: str | None = None,
+        headers: dict[str, str] | None = None,
+        status: int = 200,
+        path: str = "/",
+    ) -> WebhookReceiver:
+        receiver = WebhookReceiver(app, status=status, path=path).start()
+        outbox: Outbox | None = None
+        subscription: Subscription | None = None
+        if stand_in is not None:
+            outbox = getattr(stand_in.sandbox, "webhooks", None)
+            if not isinstance(outbox, Outbox):
+                receiver.stop()
+                raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
+            subscription = outbox.register(receiver.url, secret, headers=headers)
+            receiver.subscription = subscription
+        started.append((receiver, outbox, subscription))
+        return receiver
+
+    yield serve
+    for receiver, outbox, subscription in started:
+        if outbox is not None and subscription is not None:
+            outbox.unregister(subscription)
+        receiver.stop()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import gc
 import hashlib
+import hmac
 import html
 import json
 import posixpath
@@ -41,6 +42,7 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Outcome, Subscription
 from hirelink.sandbox.resources import (
     Collection,
     component_properties,
@@ -226,8 +228,15 @@ class RecruiteeState:
         self._next_field_id = 550001
         self._next_task_id = 77001
         self._next_note_id = 8800001
+        self._listeners: list[Callable[[dict[str, Any]], object]] = []
         self._seed(candidates)
         self._next_candidate_id = max(self._candidates, default=FIRST_CANDIDATE_ID - 1) + 1
+
+    def subscribe(self, listener: Callable[[dict[str, Any]], object]) -> None:
+        """Call ``listener(event)`` with each webhook event (``{event_type, event_subtype,
+        payload}``) a change causes, in order, while the state lock is held (keep it quick)."""
+        with self._lock:
+            self._listeners.append(listener)
 
     # ------------------------------------------------------------------ reading
 
@@ -411,6 +420,8 @@ class RecruiteeState:
             record = CandidateRecord(id=candidate_id, data=data)
             self._candidates[candidate_id] = record
             self._changed()
+            first_offer = next(iter(dict.fromkeys(offer_ids)), None)
+            self._emit("new_candidate", "manual", record, first_offer)
             return dict(data), self._references([record])
 
     def update_candidate(self, candidate_id: int, fields: Mapping[str, Any]) -> Found:
@@ -438,6 +449,7 @@ class RecruiteeState:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
             self._changed()
+            self._emit("candidate_deleted", None, record, None)
             return {**record.data, "deleted_at": self.now()}
 
     def add_note(self, candidate_id: int, body: str, visibility: str = "public") -> dict[str, Any]:
@@ -485,6 +497,7 @@ class RecruiteeState:
                 candidate_id, offer_id, self._first_stage(offer_id), self.now()
             )
             self._touch(record, {"placements": [*record.placements, placement]})
+            self._emit("candidate_assigned", None, record, offer_id)
             return dict(placement)
 
     def change_stage(self, placement_id: int, stage_id: int) -> dict[str, Any]:
@@ -498,7 +511,14 @@ class RecruiteeState:
             record, placement = self._find_placement(placement_id)
             if stage_id not in self._pipeline_stage_ids(placement["offer_id"]):
                 raise SandboxError(422, "Validation failed", {"stage_id": ["not in the pipeline"]})
-            return self._change_placement(record, placement, {"stage_id": stage_id})
+            from_stage = placement["stage_id"]
+            changed = self._change_placement(record, placement, {"stage_id": stage_id})
+            details = {
+                "from_stage": self._event_stage(from_stage),
+                "to_stage": self._event_stage(stage_id),
+            }
+            self._emit("candidate_moved", "stage_changed", record, placement["offer_id"], details)
+            return changed
 
     def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
         """Disqualify a placement with one of the company's reasons; return it.
@@ -518,14 +538,18 @@ class RecruiteeState:
                 "disqualify_kind": "admin",
                 "disqualify_reason": dict(reason),
             }
-            return self._change_placement(record, placement, changes)
+            changed = self._change_placement(record, placement, changes)
+            self._emit("candidate_moved", "disqualified", record, placement["offer_id"])
+            return changed
 
     def requalify(self, placement_id: int) -> dict[str, Any]:
         """Clear a placement's disqualification; return it (404 if unknown)."""
         with self._lock:
             record, placement = self._find_placement(placement_id)
             changes = {"disqualified_at": None, "disqualify_kind": None, "disqualify_reason": None}
-            return self._change_placement(record, placement, changes)
+            changed = self._change_placement(record, placement, changes)
+            self._emit("candidate_moved", "requalified", record, placement["offer_id"])
+            return changed
 
     def set_field(self, candidate_id: int, field: Mapping[str, Any]) -> dict[str, Any]:
         """Store a profile field on the candidate (replacing one of the same name)."""
@@ -600,6 +624,41 @@ class RecruiteeState:
 
     def _changed(self) -> None:
         self._version += 1
+
+    def _emit(
+        self,
+        event_type: str,
+        event_subtype: str | None,
+        record: CandidateRecord,
+        offer_id: int | None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Tell the listeners, in the shape of the spec's ``webhooks`` (members inferred)."""
+        if not self._listeners:
+            return
+        data = record.data
+        payload: dict[str, Any] = {
+            "candidate": {
+                "id": record.id,
+                "name": data["name"],
+                "emails": list(data["emails"]),
+                "phones": list(data["phones"]),
+            }
+        }
+        if offer_id is not None and offer_id in self._offers:
+            offer = self._offers.get(offer_id)
+            payload["offer"] = {key: offer.get(key) for key in ("id", "title", "slug")}
+        if details is not None:
+            payload["details"] = dict(details)
+        event = {"event_type": event_type, "event_subtype": event_subtype, "payload": payload}
+        for listener in self._listeners:
+            listener(event)
+
+    def _event_stage(self, stage_id: int | None) -> dict[str, Any] | None:
+        stage = self._stages.get(stage_id) if stage_id is not None else None
+        if stage is None:
+            return None
+        return {"id": stage["id"], "name": stage["name"], "category": stage["category"]}
 
     def _page(self, query: CandidateQuery) -> list[CandidateRecord]:
         threshold = format_time(query.created_after) if query.created_after is not None else None
@@ -970,6 +1029,12 @@ class RecruiteeSandbox(SandboxApp):
 
     Attributes:
         state: the company's data; tests may read and change it while serving.
+        webhooks: Recruitee's webhook deliveries: ``webhooks.register(url, secret)`` sends
+            every later event (candidate created, assigned, moved to a stage,
+            disqualified, requalified, deleted) to ``url`` (loopback only), signed
+            (``X-Recruitee-Signature``), from a background thread, retrying anything but
+            exactly 200 after ``retry_delays``; ``webhooks.emit({"test": True}, to=[...])``
+            sends the "Test" button's ping; ``webhooks.stats``, ``wait_idle()``.
         token: the Personal API token the stand-in accepts.
         company_id: the company id accepted in paths.
         subdomain: the subdomain accepted in paths instead of the id.
@@ -977,13 +1042,26 @@ class RecruiteeSandbox(SandboxApp):
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee": ""}
 
-    def __init__(self, state: RecruiteeState, *, token: str, validate: bool = True) -> None:
+    def __init__(
+        self,
+        state: RecruiteeState,
+        *,
+        token: str,
+        validate: bool = True,
+        retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+    ) -> None:
         if not token:
             raise ValueError("token must not be empty")
         self.state = state
         self.token = token
         self.company_id = state.company_id
         self.subdomain = state.subdomain
+        self.webhooks = Outbox(
+            headers=_recruitee_delivery_headers,
+            retries=_recruitee_outcome,
+            retry_delays=retry_delays,
+        )
+        state.subscribe(self.webhooks.emit)
         super().__init__(validate=validate)
 
     def authenticate(self, call: ApiCall) -> None:
@@ -1102,6 +1180,19 @@ class RecruiteeSandbox(SandboxApp):
         return json_response({"attachments": self.state.attachments(call.params["candidate_id"])})
 
 
+def _recruitee_delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]:
+    headers = {"User-Agent": "Recruitee-Webhooks"}
+    if subscription.secret is not None:
+        signature = hmac.new(subscription.secret.encode(), body, hashlib.sha256).hexdigest()
+        headers["X-Recruitee-Signature"] = signature
+    return headers
+
+
+def _recruitee_outcome(status: int | None) -> Outcome:
+    """Only exactly 200 counts as delivered; everything else is retried (fact sheet A9)."""
+    return "delivered" if status == 200 else "retry"
+
+
 def _candidate_response(
     found: tuple[dict[str, Any], list[dict[str, Any]]], status: int = 200
 ) -> Response:
@@ -1117,6 +1208,7 @@ def create_recruitee_sandbox(
     candidates: int = 250,
     validate: bool = True,
     clock: Callable[[], datetime] | None = None,
+    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
 ) -> RecruiteeSandbox:
     """Build a seeded Recruitee stand-in (not yet served: call ``.serve()``).
 
@@ -1127,8 +1219,10 @@ def create_recruitee_sandbox(
         candidates: how many candidates to seed (ids count up from 7730001).
         validate: refuse requests the spec refuses (see :class:`SandboxApp`).
         clock: source of "now" (UTC) for changes and ``generated_at``.
+        retry_delays: seconds before each further webhook delivery attempt (their number
+            plus one is the most attempts a delivery gets).
     """
     state = RecruiteeState(
         company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
     )
-    return RecruiteeSandbox(state, token=token, validate=validate)
+    return RecruiteeSandbox(state, token=token, validate=validate, retry_delays=retry_delays)

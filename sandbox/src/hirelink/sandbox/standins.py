@@ -18,6 +18,7 @@ from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
+from hirelink.sandbox.outbox import Outbox
 from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
 from hirelink.sandbox.recorder import RequestRecorder
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
@@ -205,6 +206,9 @@ def serve_stand_in(
         yield stand_in
     finally:
         stand_in.server.stop()
+        outbox = getattr(stand_in.sandbox, "webhooks", None)
+        if isinstance(outbox, Outbox):
+            outbox.close()
 
 
 def start_stand_ins(

@@ -48,9 +48,11 @@ from hirelink.core.validation import (
     bounded_int,
     choice,
     email,
+    http_url,
     non_empty_str,
     one_of,
     positive_int,
+    secret,
     string_list,
     utc_moment,
 )
@@ -72,6 +74,8 @@ __all__ = [
     "NewApplication",
     "PersonFilters",
     "PersonioOperations",
+    "WebhookChanges",
+    "WebhookSettings",
     "next_cursor",
 ]
 
@@ -80,6 +84,8 @@ DEFAULT_JOBS_BASE_URL: Final = "https://{subdomain}.jobs.personio.de"
 LANGUAGES: Final = ("de", "en", "fr", "es", "nl", "it", "pt")
 MAX_RECRUITING_PAGE_SIZE: Final = 200
 MAX_PERSONS_PAGE_SIZE: Final = 50
+MAX_WEBHOOK_HEADERS: Final = 3
+_WEBHOOK_ID: Final = "0b7e6a52-8f0e-4c31-9d2a-5e1f3c7b9a10"
 GENDERS: Final = ("male", "female", "diverse", "undefined")
 ATTRIBUTE_IDS: Final = (
     "phone",
@@ -799,6 +805,186 @@ class PersonioOperations:
         return Call(
             partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(models.Person)
         )
+
+    # --- v2 webhooks ------------------------------------------------------------------
+
+    @operation("List Webhooks", requires=_CLIENT_CREDENTIALS)
+    def list_webhooks(self) -> Call[list[models.Webhook]]:
+        """The company's webhooks (scope ``personio:webhooks:read``); tokens and header
+        values are never shown."""
+        from hirelink.api.personio.api.webhook_management import list_webhooks
+
+        return Call(partial(list_webhooks.sync_detailed), instance_of(models.WebhookList)).map(
+            lambda page: page.field_data
+        )
+
+    @operation(
+        "Create Webhook",
+        example={
+            "url": "https://hooks.example.org/personio",
+            "events": ["person.created", "employment.updated"],
+            "token": "whk-token-3b9d",
+        },
+        requires=_CLIENT_CREDENTIALS,
+    )
+    def create_webhook(
+        self, url: str, events: Iterable[str], **settings: Unpack[WebhookSettings]
+    ) -> Call[models.Webhook]:
+        """Register ``url`` for ``events`` (scope ``personio:webhooks:write``).
+
+        The new webhook is ``DISABLED``: call :meth:`enable_webhook` to start the
+        deliveries. ``token`` makes ``auth_type`` ``TOKEN`` (Personio sends it verbatim
+        in ``Authorization``; check it with
+        :func:`hirelink.personio.webhooks.create_webhook_app`), ``custom_headers`` (up to
+        three) makes it ``CUSTOM``, neither ``NONE``. Optional ``description``.
+        """
+        from hirelink.api.personio.api.webhook_management import create_webhook
+
+        body = _webhook_body({**settings, "url": url, "events": events}, creating=True)
+        request = partial(create_webhook.sync_detailed, body=models.WebhookCreate.from_dict(body))
+        return _webhook_call(request)
+
+    @operation(
+        "Update Webhook",
+        example={"webhook_id": _WEBHOOK_ID, "events": ["person.created"]},
+        requires=_CLIENT_CREDENTIALS,
+    )
+    def update_webhook(
+        self, webhook_id: str, **changes: Unpack[WebhookChanges]
+    ) -> Call[models.Webhook]:
+        """Change a webhook's ``url``, ``events``, ``auth_type``, ``token``,
+        ``custom_headers`` or ``description`` (only those given)."""
+        from hirelink.api.personio.api.webhook_management import update_webhook
+
+        body = _webhook_body(changes, creating=False)
+        return self._update_webhook(update_webhook, webhook_id, body)
+
+    @operation("Enable Webhook", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS)
+    def enable_webhook(self, webhook_id: str) -> Call[models.Webhook]:
+        """Start the deliveries of a webhook (new ones are ``DISABLED``)."""
+        from hirelink.api.personio.api.webhook_management import update_webhook
+
+        return self._update_webhook(update_webhook, webhook_id, {"status": "ENABLED"})
+
+    @operation("Disable Webhook", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS)
+    def disable_webhook(self, webhook_id: str) -> Call[models.Webhook]:
+        """Stop the deliveries of a webhook (it is kept)."""
+        from hirelink.api.personio.api.webhook_management import update_webhook
+
+        return self._update_webhook(update_webhook, webhook_id, {"status": "DISABLED"})
+
+    @operation(
+        "List Webhook Events", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS
+    )
+    def list_webhook_events(self, webhook_id: str) -> Call[list[models.WebhookEvent]]:
+        """The webhook's events of the last 30 days, newest first, each with how its
+        delivery went (scope ``personio:webhooks:read``)."""
+        from hirelink.api.personio.api.webhook_management import list_webhook_events
+
+        request = partial(list_webhook_events.sync_detailed, _id("webhook_id", webhook_id))
+        return Call(request, instance_of(models.WebhookEventList)).map(lambda page: page.field_data)
+
+    @operation(
+        "Delete Webhook",
+        example={"webhook_id": "5d1c9e0a-7b42-4f6e-8a31-2c9d0e7f6b54"},
+        requires=_CLIENT_CREDENTIALS,
+    )
+    def delete_webhook(self, webhook_id: str) -> Call[None]:
+        """Delete a webhook; deliveries stop."""
+        from hirelink.api.personio.api.webhook_management import delete_webhook
+
+        return Call(partial(delete_webhook.sync_detailed, _id("webhook_id", webhook_id)), nothing)
+
+    def _update_webhook(
+        self, endpoint: Any, webhook_id: str, body: Mapping[str, Any]
+    ) -> Call[models.Webhook]:
+        request = partial(
+            endpoint.sync_detailed,
+            _id("webhook_id", webhook_id),
+            body=models.WebhookUpdate.from_dict(body),
+        )
+        return _webhook_call(request)
+
+
+WebhookAuth = Literal["NONE", "TOKEN", "CUSTOM"]
+
+
+class WebhookSettings(TypedDict, total=False):
+    """What ``create_webhook`` takes besides ``url`` and ``events``."""
+
+    auth_type: WebhookAuth
+    """``NONE``, ``TOKEN`` (``token`` sent verbatim in ``Authorization``) or ``CUSTOM``
+    (``custom_headers``); inferred from ``token``/``custom_headers`` when left out."""
+    token: str
+    custom_headers: dict[str, str]
+    """Up to three header names with their values."""
+    description: str
+
+
+class WebhookChanges(WebhookSettings, total=False):
+    """What ``update_webhook`` may change."""
+
+    url: str
+    events: Iterable[str]
+    """Event names, e.g. ``person.created``, ``employment.updated``."""
+
+
+def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
+    """The wire body of a webhook create or update, checked before anything is sent."""
+    unknown = set(changes) - {*WebhookSettings.__annotations__, "url", "events"}
+    if unknown:
+        raise InvalidInputError(sorted(unknown)[0], "is not a webhook setting")
+    body: dict[str, Any] = {}
+    if changes.get("url") is not None:
+        body["url"] = http_url("url", changes["url"])
+    if changes.get("events") is not None:
+        body["enabled_events"] = string_list("events", changes["events"])
+    if changes.get("description") is not None:
+        body["description"] = non_empty_str("description", changes["description"])
+    token = changes.get("token")
+    headers = changes.get("custom_headers")
+    auth_type = changes.get("auth_type")
+    if auth_type is None and creating:
+        auth_type = "TOKEN" if token is not None else "CUSTOM" if headers is not None else "NONE"
+    if auth_type is not None:
+        body["auth_type"] = choice("auth_type", auth_type, models.WebhookAuthType)
+    if token is not None:
+        if auth_type not in (None, "TOKEN"):
+            raise InvalidInputError("token", "goes with auth_type TOKEN only")
+        body["token"] = secret("token", token).reveal()
+    elif auth_type == "TOKEN" and creating:
+        raise InvalidInputError("token", "is required with auth_type TOKEN")
+    if headers is not None:
+        if auth_type not in (None, "CUSTOM"):
+            raise InvalidInputError("custom_headers", "go with auth_type CUSTOM only")
+        body["custom_headers"] = _custom_headers(headers)
+    elif auth_type == "CUSTOM" and creating:
+        raise InvalidInputError("custom_headers", "are required with auth_type CUSTOM")
+    if not body:
+        raise InvalidInputError("changes", "give at least one setting to change")
+    return body
+
+
+def _webhook_call(request: partial[Any]) -> Call[models.Webhook]:
+    """A webhook write: its answer (bare or in ``_data``), or, when the answer cannot be
+    read (a 2xx without a body), a webhook with every field unset."""
+    return Call(request, _unwrap(models.Webhook), fallback=instance_of(models.Webhook).fallback)
+
+
+def _custom_headers(headers: object) -> list[dict[str, str]]:
+    if not isinstance(headers, Mapping) or not headers:
+        raise InvalidInputError("custom_headers", "must map one to three header names to values")
+    if len(headers) > MAX_WEBHOOK_HEADERS:
+        raise InvalidInputError(
+            "custom_headers", f"Personio sends at most {MAX_WEBHOOK_HEADERS} custom headers"
+        )
+    return [
+        {
+            "name": non_empty_str(f"custom_headers.{name}", name).strip(),
+            "value": secret(f"custom_headers.{name}", value).reveal(),
+        }
+        for name, value in headers.items()
+    ]
 
 
 def _id(field: str, value: object) -> str:

@@ -63,6 +63,16 @@ if TYPE_CHECKING:
     from .v2_error import V2Error
     from .v2_error_item import V2ErrorItem
     from .v2_error_item_meta import V2ErrorItemMeta
+    from .webhook import Webhook
+    from .webhook_auth_type import WebhookAuthType
+    from .webhook_create import WebhookCreate
+    from .webhook_event import WebhookEvent
+    from .webhook_event_list import WebhookEventList
+    from .webhook_event_payload import WebhookEventPayload
+    from .webhook_header import WebhookHeader
+    from .webhook_list import WebhookList
+    from .webhook_status import WebhookStatus
+    from .webhook_update import WebhookUpdate
 
 _MODULE_OF = {
     "Application": ".application",
@@ -124,6 +134,16 @@ _MODULE_OF = {
     "V2Error": ".v2_error",
     "V2ErrorItem": ".v2_error_item",
     "V2ErrorItemMeta": ".v2_error_item_meta",
+    "Webhook": ".webhook",
+    "WebhookAuthType": ".webhook_auth_type",
+    "WebhookCreate": ".webhook_create",
+    "WebhookEvent": ".webhook_event",
+    "WebhookEventList": ".webhook_event_list",
+    "WebhookEventPayload": ".webhook_event_payload",
+    "WebhookHeader": ".webhook_header",
+    "WebhookList": ".webhook_list",
+    "WebhookStatus": ".webhook_status",
+    "WebhookUpdate": ".webhook_update",
 }
 
 
@@ -200,4 +220,14 @@ __all__ = (
     "V2Error",
     "V2ErrorItem",
     "V2ErrorItemMeta",
+    "Webhook",
+    "WebhookAuthType",
+    "WebhookCreate",
+    "WebhookEvent",
+    "WebhookEventList",
+    "WebhookEventPayload",
+    "WebhookHeader",
+    "WebhookList",
+    "WebhookStatus",
+    "WebhookUpdate",
 )

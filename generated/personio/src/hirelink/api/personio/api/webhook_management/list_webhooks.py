@@ -1,0 +1,211 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.v2_error import V2Error
+from ...models.webhook_list import WebhookList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v2/webhooks",
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> V2Error | WebhookList | None:
+    if response.status_code == 200:
+        response_200 = WebhookList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = V2Error.from_dict(response.json())
+
+        return response_5xx
+
+    if 200 <= response.status_code <= 299:
+        response_200 = WebhookList.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[V2Error | WebhookList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> Response[V2Error | WebhookList]:
+    """List webhooks
+
+     The company's webhooks. Their tokens and custom header values are never returned. Whether the list
+    is paged is not known; hirelink reads one page.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V2Error | WebhookList]
+    """
+
+    kwargs = _get_kwargs(
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> V2Error | WebhookList | None:
+    """List webhooks
+
+     The company's webhooks. Their tokens and custom header values are never returned. Whether the list
+    is paged is not known; hirelink reads one page.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V2Error | WebhookList
+    """
+
+    return sync_detailed(
+        client=client,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> Response[V2Error | WebhookList]:
+    """List webhooks
+
+     The company's webhooks. Their tokens and custom header values are never returned. Whether the list
+    is paged is not known; hirelink reads one page.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V2Error | WebhookList]
+    """
+
+    kwargs = _get_kwargs(
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> V2Error | WebhookList | None:
+    """List webhooks
+
+     The company's webhooks. Their tokens and custom header values are never returned. Whether the list
+    is paged is not known; hirelink reads one page.
+
+    Args:
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V2Error | WebhookList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
+        )
+    ).parsed

@@ -1,0 +1,251 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.v2_error import V2Error
+from ...models.webhook import Webhook
+from ...models.webhook_update import WebhookUpdate
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    id: str,
+    *,
+    body: WebhookUpdate,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(personio_partner_id, Unset):
+        headers["Personio-Partner-ID"] = personio_partner_id
+
+    if not isinstance(personio_app_id, Unset):
+        headers["Personio-App-ID"] = personio_app_id
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v2/webhooks/{id}".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> V2Error | Webhook | None:
+    if response.status_code == 200:
+        response_200 = Webhook.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = V2Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = V2Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = V2Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = V2Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = V2Error.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = V2Error.from_dict(response.json())
+
+        return response_5xx
+
+    if 200 <= response.status_code <= 299:
+        response_200 = Webhook.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[V2Error | Webhook]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookUpdate,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> Response[V2Error | Webhook]:
+    """Update, enable or disable a webhook
+
+     Changes only the given members; `status` `ENABLED` or `DISABLED` switches deliveries on or off.
+
+    Args:
+        id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+        body (WebhookUpdate): The members to change; `status` enables or disables the webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V2Error | Webhook]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookUpdate,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> V2Error | Webhook | None:
+    """Update, enable or disable a webhook
+
+     Changes only the given members; `status` `ENABLED` or `DISABLED` switches deliveries on or off.
+
+    Args:
+        id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+        body (WebhookUpdate): The members to change; `status` enables or disables the webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V2Error | Webhook
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookUpdate,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> Response[V2Error | Webhook]:
+    """Update, enable or disable a webhook
+
+     Changes only the given members; `status` `ENABLED` or `DISABLED` switches deliveries on or off.
+
+    Args:
+        id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+        body (WebhookUpdate): The members to change; `status` enables or disables the webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[V2Error | Webhook]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+        personio_partner_id=personio_partner_id,
+        personio_app_id=personio_app_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: str,
+    *,
+    client: AuthenticatedClient,
+    body: WebhookUpdate,
+    personio_partner_id: str | Unset = UNSET,
+    personio_app_id: str | Unset = UNSET,
+) -> V2Error | Webhook | None:
+    """Update, enable or disable a webhook
+
+     Changes only the given members; `status` `ENABLED` or `DISABLED` switches deliveries on or off.
+
+    Args:
+        id (str):
+        personio_partner_id (str | Unset):
+        personio_app_id (str | Unset):
+        body (WebhookUpdate): The members to change; `status` enables or disables the webhook.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        V2Error | Webhook
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+            personio_partner_id=personio_partner_id,
+            personio_app_id=personio_app_id,
+        )
+    ).parsed

@@ -1,0 +1,291 @@
+"""Webhook deliveries sent by the stand-ins, from a background thread, with retries.
+
+A stand-in that sends webhooks owns an :class:`Outbox`: receivers are registered on it
+(loopback URLs only), the stand-in's state calls :meth:`Outbox.emit` when something
+happens, and a daemon thread POSTs each delivery to every receiver, retrying what the
+provider retries with growing delays (short by default, so tests stay fast) up to a
+bounded number of attempts. Counters and a log of every attempt make the traffic
+observable: :attr:`Outbox.stats`, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import json
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import attrs
+import httpx
+
+from hirelink.sandbox.server import ensure_loopback
+
+__all__ = ["Attempt", "Outbox", "OutboxStats", "Outcome", "Subscription"]
+
+DEFAULT_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)
+"""Seconds before the 2nd, 3rd, ... attempt (growing, short: the stand-ins serve tests)."""
+
+
+@attrs.define(frozen=True)
+class Subscription:
+    """One registered receiver.
+
+    Attributes:
+        id: the registration's id (counts up from 1).
+        url: where deliveries are POSTed (loopback only).
+        secret: what the provider's signing or authentication uses (None: nothing).
+        headers: extra headers sent with every delivery.
+    """
+
+    id: int
+    url: str
+    secret: str | None = attrs.field(default=None, repr=False)
+    headers: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+
+
+@attrs.define(frozen=True)
+class Attempt:
+    """One POST of one delivery: its outcome (``status`` None when no answer came)."""
+
+    delivery_id: int
+    subscription_id: int
+    number: int
+    status: int | None
+    body: bytes = attrs.field(repr=False)
+
+
+@attrs.define
+class OutboxStats:
+    """What the outbox did: deliveries queued, POSTs sent, deliveries acknowledged,
+    deliveries refused by the receiver (not retried), deliveries given up after the
+    last attempt."""
+
+    queued: int = 0
+    sent: int = 0
+    delivered: int = 0
+    refused: int = 0
+    abandoned: int = 0
+
+
+@attrs.define
+class _Delivery:
+    id: int
+    subscription: Subscription
+    body: bytes
+    attempt: int = 0
+
+
+Outcome = Literal["delivered", "retry", "refused"]
+RetryPolicy = Callable[[int | None], Outcome]
+"""What the provider makes of an answer's status (None: no answer in time): delivered,
+to be retried, or refused for good."""
+Headers = Callable[[Subscription, bytes], Mapping[str, str]]
+"""The provider's headers for one delivery (signature, token, user agent)."""
+
+
+def _loopback_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"a webhook URL must be http(s)://host/..., got {url!r}")
+    try:
+        ensure_loopback(parts.hostname)
+    except ValueError:
+        raise ValueError(f"the stand-ins deliver to loopback URLs only, not {url!r}") from None
+    return url
+
+
+class Outbox:
+    """Sends a stand-in's webhook deliveries to the registered receivers.
+
+    Args:
+        headers: the provider's headers for a delivery to a subscription.
+        retries: what an answer (status, or None for none) means to the provider.
+        retry_delays: seconds to wait before each further attempt; its length plus one is
+            the number of attempts.
+        timeout: seconds to wait for an answer.
+    """
+
+    def __init__(
+        self,
+        *,
+        headers: Headers,
+        retries: RetryPolicy,
+        retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+        timeout: float = 3.0,
+    ) -> None:
+        if any(delay < 0 for delay in retry_delays):
+            raise ValueError("retry delays must not be negative")
+        self._headers = headers
+        self._retries = retries
+        self.retry_delays = tuple(retry_delays)
+        self.timeout = timeout
+        self._subscriptions: dict[int, Subscription] = {}
+        self._ids = itertools.count(1)
+        self._delivery_ids = itertools.count(1)
+        self._due: list[tuple[float, int, _Delivery]] = []
+        self._in_flight = 0
+        self._condition = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+        self._outcomes: dict[int, tuple[int, str]] = {}
+        self.stats = OutboxStats()
+        self.attempts: list[Attempt] = []
+
+    @property
+    def max_attempts(self) -> int:
+        """How many times one delivery is tried at most."""
+        return len(self.retry_delays) + 1
+
+    # ---------------------------------------------------------------- receivers
+
+    def register(
+        self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
+    ) -> Subscription:
+        """Send every later event to ``url`` (loopback only); return the registration."""
+        subscription = Subscription(
+            next(self._ids), _loopback_url(url), secret, dict(headers or {})
+        )
+        with self._condition:
+            self._subscriptions[subscription.id] = subscription
+        return subscription
+
+    def unregister(self, subscription: Subscription | int) -> None:
+        """Stop sending to a registration (deliveries already queued are still tried)."""
+        key = subscription.id if isinstance(subscription, Subscription) else subscription
+        with self._condition:
+            self._subscriptions.pop(key, None)
+
+    @property
+    def subscriptions(self) -> list[Subscription]:
+        """The registered receivers, oldest first."""
+        with self._condition:
+            return list(self._subscriptions.values())
+
+    # ---------------------------------------------------------------- sending
+
+    def emit(self, document: Any, *, to: Sequence[Subscription] | None = None) -> list[int]:
+        """Queue ``document`` (JSON) for every registered receiver, or for ``to``.
+
+        Returns the ids of the deliveries queued (see :meth:`outcome`).
+        """
+        body = json.dumps(document, separators=(",", ":")).encode()
+        return self.emit_body(body, to=to)
+
+    def emit_body(self, body: bytes, *, to: Sequence[Subscription] | None = None) -> list[int]:
+        """Queue a raw body (e.g. the same bytes again, as a provider re-sending)."""
+        with self._condition:
+            if self._closed:
+                raise RuntimeError("the outbox is closed")
+            targets = list(self._subscriptions.values()) if to is None else list(to)
+            now = time.monotonic()
+            queued = []
+            for subscription in targets:
+                delivery = _Delivery(next(self._delivery_ids), subscription, body)
+                heapq.heappush(self._due, (now, delivery.id, delivery))
+                self._outcomes[delivery.id] = (0, "pending")
+                self.stats.queued += 1
+                queued.append(delivery.id)
+            if targets:
+                self._start()
+                self._condition.notify_all()
+            return queued
+
+    def outcome(self, delivery_id: int) -> tuple[int, str]:
+        """A delivery's attempts so far and its state: ``pending``, ``delivered``,
+        ``refused`` or ``abandoned``."""
+        with self._condition:
+            return self._outcomes.get(delivery_id, (0, "unknown"))
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Wait until nothing is queued or being sent; False if ``timeout`` passed first."""
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while self._due or self._in_flight:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._condition.wait(min(remaining, 0.05))
+            return True
+
+    def close(self) -> None:
+        """Stop the sending thread; deliveries still queued are dropped."""
+        with self._condition:
+            self._closed = True
+            self._due.clear()
+            self._condition.notify_all()
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=self.timeout + 1)
+
+    # ---------------------------------------------------------------- the thread
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name="hirelink-sandbox-outbox", daemon=True
+            )
+            self._thread.start()
+
+    def _next_due(self) -> _Delivery | None:
+        with self._condition:
+            while not self._closed:
+                if self._due:
+                    due_at = self._due[0][0]
+                    wait = due_at - time.monotonic()
+                    if wait <= 0:
+                        self._in_flight += 1
+                        return heapq.heappop(self._due)[2]
+                    self._condition.wait(wait)
+                else:
+                    self._condition.wait()
+            return None
+
+    def _run(self) -> None:
+        with httpx.Client(timeout=self.timeout, trust_env=False) as client:
+            while (delivery := self._next_due()) is not None:
+                try:
+                    self._send(client, delivery)
+                finally:
+                    with self._condition:
+                        self._in_flight -= 1
+                        self._condition.notify_all()
+
+    def _send(self, client: httpx.Client, delivery: _Delivery) -> None:
+        delivery.attempt += 1
+        subscription = delivery.subscription
+        headers = {
+            "Content-Type": "application/json",
+            **subscription.headers,
+            **self._headers(subscription, delivery.body),
+        }
+        status: int | None
+        try:
+            status = client.post(
+                subscription.url, content=delivery.body, headers=headers
+            ).status_code
+        except httpx.HTTPError:
+            status = None
+        with self._condition:
+            self.stats.sent += 1
+            self.attempts.append(
+                Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
+            )
+            outcome = self._retries(status)
+            state = "pending"
+            if outcome == "delivered":
+                self.stats.delivered += 1
+                state = "delivered"
+            elif outcome == "refused":
+                self.stats.refused += 1
+                state = "refused"
+            elif delivery.attempt >= self.max_attempts:
+                self.stats.abandoned += 1
+                state = "abandoned"
+            elif not self._closed:
+                due = time.monotonic() + self.retry_delays[delivery.attempt - 1]
+                heapq.heappush(self._due, (due, delivery.id, delivery))
+            self._outcomes[delivery.id] = (delivery.attempt, state)

@@ -1,0 +1,165 @@
+"""A webhook receiver served on loopback that notes what arrives, for tests.
+
+:class:`WebhookReceiver` serves any ASGI app (by default :func:`collecting_app`, which
+answers every POST with a fixed status) behind a thin layer recording each request and
+the status it got, so that a test can wait for deliveries and look at them. The pytest
+fixture ``webhook_receiver`` (:mod:`hirelink.sandbox.pytest_plugin`) starts one and
+registers it with a stand-in.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from types import TracebackType
+from typing import Any, Self
+
+import attrs
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hirelink.sandbox.outbox import Subscription
+from hirelink.sandbox.server import SandboxServer
+
+__all__ = ["Arrival", "WebhookReceiver", "collecting_app"]
+
+
+@attrs.define(frozen=True)
+class Arrival:
+    """One request the receiver got: its headers (lower-case names), body and answer."""
+
+    method: str
+    path: str
+    headers: dict[str, str] = attrs.field(repr=False)
+    body: bytes = attrs.field(repr=False)
+    status: int | None
+
+    def json(self) -> Any:
+        """The body as JSON."""
+        import json
+
+        return json.loads(self.body)
+
+
+def collecting_app(status: int = 200) -> ASGIApp:
+    """An ASGI app answering every request with ``status`` and ``{}``."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        more = True
+        while more:
+            message = await receive()
+            more = message.get("more_body", False) and message["type"] == "http.request"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(b"content-type", b"application/json")],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    return app
+
+
+class WebhookReceiver:
+    """Serves ``app`` on loopback and records every request with the status it got.
+
+    Args:
+        app: the receiver (e.g. ``hirelink.recruitee.webhooks.create_webhook_app(...)``);
+            None for :func:`collecting_app` answering ``status``.
+        status: the answer of the default app.
+        path: the path deliveries go to (part of :attr:`url`).
+    """
+
+    def __init__(self, app: ASGIApp | None = None, *, status: int = 200, path: str = "/") -> None:
+        self.app = app if app is not None else collecting_app(status)
+        self.path = path
+        self.arrivals: list[Arrival] = []
+        self.subscription: Subscription | None = None
+        """The registration with a stand-in's outbox, when the fixture made one."""
+        self._condition = threading.Condition()
+
+        async def recording(scope: Scope, receive: Receive, send: Send) -> None:
+            await self._recording(scope, receive, send)
+
+        self.server = SandboxServer(recording, max_lifetime=600.0)
+
+    @property
+    def url(self) -> str:
+        """Where to send deliveries."""
+        return self.server.url + self.path
+
+    def start(self) -> Self:
+        """Start serving; returns self."""
+        self.server.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self.server.stop()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def answered(self, status: int) -> list[Arrival]:
+        """The requests that got ``status``."""
+        with self._condition:
+            return [arrival for arrival in self.arrivals if arrival.status == status]
+
+    def wait_for(self, count: int, timeout: float = 10.0) -> list[Arrival]:
+        """Wait until at least ``count`` requests were answered; return them all.
+
+        Raises:
+            TimeoutError: fewer arrived within ``timeout`` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while len(self.arrivals) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError(
+                        f"{len(self.arrivals)} of {count} deliveries arrived in {timeout} s"
+                    )
+                self._condition.wait(remaining)
+            return list(self.arrivals)
+
+    async def _recording(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        status: list[int] = []
+
+        async def receive_noting() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                chunks.append(message.get("body", b""))
+            return message
+
+        async def send_noting(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+            await send(message)
+
+        try:
+            await self.app(scope, receive_noting, send_noting)
+        finally:
+            headers = {
+                name.decode("latin-1").lower(): value.decode("latin-1")
+                for name, value in scope.get("headers", [])
+            }
+            arrival = Arrival(
+                scope["method"], scope["path"], headers, b"".join(chunks), next(iter(status), None)
+            )
+            with self._condition:
+                self.arrivals.append(arrival)
+                self._condition.notify_all()

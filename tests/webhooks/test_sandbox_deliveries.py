@@ -1,0 +1,243 @@
+"""End to end: the Recruitee stand-in's signed deliveries reach the application's callback.
+
+The stand-in POSTs from its own thread over loopback to ``create_webhook_app`` served by
+the ``webhook_receiver`` fixture; nothing in between is mocked.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hirelink.recruitee import Recruitee
+from hirelink.recruitee.webhooks import (
+    CandidateEvent,
+    CandidateMoved,
+    WebhookEvent,
+    create_webhook_app,
+)
+from hirelink.sandbox import StandIn
+from hirelink.sandbox.receiving import WebhookReceiver
+from tools.redis_server import RedisServer
+
+SECRET = "whsec-standin-51c2"
+REPLICA_SECRET = "whsec-replicas-0042"  # receiver_process.py's
+RECEIVER = Path(__file__).with_name("receiver_process.py")
+JOB = 31337
+
+
+class Callback:
+    def __init__(self) -> None:
+        self.events: list[WebhookEvent] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, event: WebhookEvent) -> None:
+        with self.lock:
+            self.events.append(event)
+
+
+def report(name: str, **figures: int) -> None:
+    print(f"\n[webhook figures] {name}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
+
+
+def test_each_change_reaches_the_callback_exactly_once(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    callback = Callback()
+    receiver: WebhookReceiver = webhook_receiver(
+        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret=SECRET
+    )
+    outbox = recruitee_sandbox.sandbox.webhooks
+    state = recruitee_sandbox.sandbox.state
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
+        created = client.create_candidate(
+            "Ada Lovelace", emails=["ada@example.com"], offer_ids=[JOB]
+        )
+    candidate_id = created.id
+    placement_id = state.record(candidate_id).placements[0]["id"]
+    reason_id = state.disqualify_reasons()[0]["id"]
+    state.change_stage(placement_id, 610003)
+    state.disqualify(placement_id, reason_id)
+    state.requalify(placement_id)
+    state.delete_candidate(candidate_id)
+
+    arrivals = receiver.wait_for(5)
+    assert outbox.wait_idle()
+    assert [a.status for a in receiver.arrivals] == [200] * 5
+    assert all(a.headers["user-agent"] == "Recruitee-Webhooks" for a in arrivals)
+    kinds = [(e.event_type, e.event_subtype) for e in callback.events]
+    assert kinds == [
+        ("new_candidate", "manual"),
+        ("candidate_moved", "stage_changed"),
+        ("candidate_moved", "disqualified"),
+        ("candidate_moved", "requalified"),
+        ("candidate_deleted", None),
+    ]
+    assert isinstance(callback.events[0], CandidateEvent)
+    assert callback.events[0].payload.candidate.id == candidate_id
+    moved = callback.events[1]
+    assert isinstance(moved, CandidateMoved)
+    assert moved.payload.details is not None
+    assert moved.payload.details.from_stage is not None
+    assert moved.payload.details.from_stage.id == 610001
+    assert moved.payload.details.to_stage is not None
+    assert moved.payload.details.to_stage.id == 610003
+    assert outbox.stats.sent == outbox.stats.delivered == 5
+    report("changes", sent=outbox.stats.sent, received=len(callback.events), duplicates=0)
+
+
+def test_a_bad_signature_gets_401_is_retried_and_never_reaches_the_callback(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    callback = Callback()
+    outbox = recruitee_sandbox.sandbox.webhooks
+    outbox.retry_delays = (0.01, 0.02)
+    receiver = webhook_receiver(
+        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret="wrong"
+    )
+    recruitee_sandbox.sandbox.state.create_candidate({"name": "Mallory"})
+    receiver.wait_for(3)
+    assert outbox.wait_idle()
+    assert [a.status for a in receiver.arrivals] == [401, 401, 401]
+    assert outbox.stats.abandoned == 1
+    assert outbox.stats.delivered == 0
+    assert callback.events == []
+
+
+def test_a_test_ping_gets_200_also_before_the_secret_is_known(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    callback = Callback()
+    unsigned = webhook_receiver(
+        recruitee_sandbox, create_webhook_app(secret=None, on_event=callback)
+    )
+    signed = webhook_receiver(
+        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret=SECRET
+    )
+    outbox = recruitee_sandbox.sandbox.webhooks
+    outbox.emit({"test": True}, to=[unsigned.subscription, signed.subscription])
+    (first,) = unsigned.wait_for(1)
+    (second,) = signed.wait_for(1)
+    assert outbox.wait_idle()
+    assert (first.status, second.status) == (200, 200)
+    assert "x-recruitee-signature" not in first.headers
+    assert "x-recruitee-signature" in second.headers
+    assert callback.events == []
+
+
+def losing_the_first_answer(app: ASGIApp) -> ASGIApp:
+    """The app runs, but its first answer is replaced by a 502 (as if a proxy lost it)."""
+    lost: list[bool] = []
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_lossy(message: Message) -> None:
+            if message["type"] == "http.response.start" and not lost:
+                lost.append(True)
+                message = {**message, "status": 502}
+            await send(message)
+
+        await app(scope, receive, send_lossy)
+
+    return wrapped
+
+
+def test_a_delivery_repeated_by_the_sender_reaches_the_callback_once(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    callback = Callback()
+    outbox = recruitee_sandbox.sandbox.webhooks
+    app = losing_the_first_answer(create_webhook_app(secret=SECRET, on_event=callback))
+    receiver = webhook_receiver(recruitee_sandbox, app, secret=SECRET)
+    recruitee_sandbox.sandbox.state.create_candidate({"name": "Grace Hopper"})
+    receiver.wait_for(2)  # the 502, then the stand-in's retry
+    assert outbox.wait_idle()
+    outbox.emit_body(outbox.attempts[0].body)  # the same body sent again later
+    receiver.wait_for(3)
+    assert outbox.wait_idle()
+    assert [a.status for a in receiver.arrivals] == [502, 200, 200]
+    assert len({a.body for a in receiver.arrivals}) == 1
+    assert [e.event_type for e in callback.events] == ["new_candidate"]
+    report(
+        "repeats, one receiver",
+        sent=outbox.stats.sent,
+        received=len(callback.events),
+        duplicates_suppressed=outbox.stats.sent - len(callback.events),
+    )
+
+
+class ReplicaProcess:
+    def __init__(self, redis_url: str) -> None:
+        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, a test script
+            [sys.executable, str(RECEIVER), redis_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        ready = self.process.stdout.readline().split()
+        assert ready[:1] == ["ready"], ready
+        self.url = ready[1]
+
+    def events(self) -> list[dict[str, Any]]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.close()
+        lines = self.process.stdout.read().splitlines()
+        self.process.wait(timeout=30)
+        return [json.loads(line) for line in lines]
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+
+def test_deliveries_repeated_across_two_receiver_processes_sharing_redis_arrive_once(
+    recruitee_sandbox: StandIn[Any],
+) -> None:
+    outbox = recruitee_sandbox.sandbox.webhooks
+    state = recruitee_sandbox.sandbox.state
+    with RedisServer() as redis_server:
+        replicas = [ReplicaProcess(redis_server.url) for _ in range(2)]
+        try:
+            # Each event goes to both replicas: a repeat landing on the other replica.
+            for replica in replicas:
+                outbox.register(replica.url, REPLICA_SECRET)
+            created = [state.create_candidate({"name": f"Replica {n}"})[0] for n in range(8)]
+            for candidate in created[:4]:
+                state.delete_candidate(candidate["id"])
+            assert outbox.wait_idle(30)
+            received = [event for replica in replicas for event in replica.events()]
+        finally:
+            for replica in replicas:
+                replica.kill()
+    events = 12
+    assert outbox.stats.delivered == events * 2
+    assert len(received) == events
+    kinds = sorted((e["event_type"], e["payload"]["candidate"]["id"]) for e in received)
+    expected = [("new_candidate", c["id"]) for c in created]
+    expected += [("candidate_deleted", c["id"]) for c in created[:4]]
+    assert kinds == sorted(expected)
+    report(
+        "two replicas sharing Redis",
+        sent=outbox.stats.sent,
+        received=len(received),
+        duplicates_suppressed=outbox.stats.delivered - len(received),
+    )
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.com/hook", "http://10.0.0.1/hook", "ftp://127.0.0.1/"]
+)
+def test_the_stand_in_delivers_to_loopback_urls_only(
+    recruitee_sandbox: StandIn[Any], url: str
+) -> None:
+    with pytest.raises(ValueError, match=r"loopback|http"):
+        recruitee_sandbox.sandbox.webhooks.register(url, SECRET)
