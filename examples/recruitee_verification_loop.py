@@ -52,16 +52,20 @@ def main() -> None:
             recruitee.set_candidate_field(
                 candidate.id, "Identity check", "passed" if verified else "failed"
             )
-            jobs = [p for p in candidate.placements or [] if isinstance(p.offer_id, int)]
-            for placement in jobs:  # placements in talent pools have no pipeline
+            jobs = 0
+            for placement in candidate.placements or []:
+                offer_id = placement.offer_id
+                if not isinstance(offer_id, int):
+                    continue  # a talent pool: no pipeline to move in
                 if verified:
                     recruitee.change_placement_stage(
-                        placement.id, stage_name=next_stage, offer_id=int(placement.offer_id)
+                        placement.id, stage_name=next_stage, offer_id=offer_id
                     )
                 else:
                     recruitee.disqualify_placement(placement.id, reason_name=reason)
+                jobs += 1
             verdict = f"verified, moved to {next_stage}" if verified else f"not verified: {reason}"
-            print(f"{candidate.id} {candidate.name}: {verdict} in {len(jobs)} job(s)")
+            print(f"{candidate.id} {candidate.name}: {verdict} in {jobs} job(s)")
             handled += 1
         print(f"handled {handled} new candidate(s)")
 

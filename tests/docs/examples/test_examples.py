@@ -93,7 +93,9 @@ def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_pa
     second = run("recruitee_verification_loop.py", environment, tmp_path)
     moved = {line.split(":")[0] for line in first.splitlines() if "moved to" in line}
     again = {line.split(":")[0] for line in second.splitlines() if "moved to" in line}
-    assert moved and again and moved.isdisjoint(again), "a candidate was recorded twice"
+    assert moved
+    assert again
+    assert moved.isdisjoint(again), "a candidate was recorded twice"
 
 
 def test_join_identity_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
