@@ -5,7 +5,7 @@ A stand-in that sends webhooks owns an :class:`Outbox`: receivers are registered
 happens, and a daemon thread POSTs each delivery to every receiver, retrying what the
 provider retries with growing delays (short by default, so tests stay fast) up to a
 bounded number of attempts. Counters and a log of every attempt make the traffic
-observable: :attr:`Outbox.stats`, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
+observable: ``Outbox.stats``, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
 """
 
 from __future__ import annotations
