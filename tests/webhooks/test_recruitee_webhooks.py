@@ -8,11 +8,8 @@ import hmac
 import itertools
 import json
 import logging
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -34,8 +31,9 @@ from hirelink.recruitee.webhooks import (
 from hirelink.sandbox.server import SandboxServer
 from tools.redis_server import RedisServer
 
+from .replicas import ReplicaProcess
+
 SECRET = "whsec-recruitee-7f3a91"
-RECEIVER = Path(__file__).with_name("receiver_process.py")
 _ids = itertools.count(7_800_000)
 
 
@@ -258,32 +256,10 @@ def test_bad_configuration_is_refused() -> None:
         create_webhook_app(secret=SECRET, on_event=print, dedupe_ttl=0)
 
 
-class ReceiverProcess:
-    def __init__(self, redis_url: str) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, a test script
-            [sys.executable, str(RECEIVER), redis_url],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        ready = self.process.stdout.readline().split()
-        assert ready[:1] == ["ready"], ready
-        self.url = ready[1]
-
-    def events(self) -> list[dict[str, Any]]:
-        assert self.process.stdin is not None
-        assert self.process.stdout is not None
-        self.process.stdin.close()
-        lines = self.process.stdout.read().splitlines()
-        self.process.wait(timeout=30)
-        return [json.loads(line) for line in lines]
-
-
 def test_two_replicas_sharing_redis_hand_a_repeated_delivery_over_once() -> None:
     deliveries = [moved() for _ in range(10)]
     with RedisServer() as redis_server:
-        replicas = [ReceiverProcess(redis_server.url) for _ in range(2)]
+        replicas = [ReplicaProcess(redis_server.url) for _ in range(2)]
         try:
             answers = []
             for delivery in deliveries:  # Recruitee's retries land on either replica

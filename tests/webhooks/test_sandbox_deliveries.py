@@ -6,11 +6,7 @@ the ``webhook_receiver`` fixture; nothing in between is mocked.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import threading
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,9 +23,10 @@ from hirelink.sandbox import StandIn
 from hirelink.sandbox.receiving import WebhookReceiver
 from tools.redis_server import RedisServer
 
+from .replicas import ReplicaProcess
+
 SECRET = "whsec-standin-51c2"
 REPLICA_SECRET = "whsec-replicas-0042"  # receiver_process.py's
-RECEIVER = Path(__file__).with_name("receiver_process.py")
 JOB = 31337
 
 
@@ -170,33 +167,6 @@ def test_a_delivery_repeated_by_the_sender_reaches_the_callback_once(
         received=len(callback.events),
         duplicates_suppressed=outbox.stats.sent - len(callback.events),
     )
-
-
-class ReplicaProcess:
-    def __init__(self, redis_url: str) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, a test script
-            [sys.executable, str(RECEIVER), redis_url],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        ready = self.process.stdout.readline().split()
-        assert ready[:1] == ["ready"], ready
-        self.url = ready[1]
-
-    def events(self) -> list[dict[str, Any]]:
-        assert self.process.stdin is not None
-        assert self.process.stdout is not None
-        self.process.stdin.close()
-        lines = self.process.stdout.read().splitlines()
-        self.process.wait(timeout=30)
-        return [json.loads(line) for line in lines]
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=10)
 
 
 def test_deliveries_repeated_across_two_receiver_processes_sharing_redis_arrive_once(
