@@ -189,7 +189,6 @@ class SandboxApp:
 
     specs: ClassVar[Mapping[str, str]] = {}
     """The specs served: spec name -> the URL prefix its paths live under."""
-    validation_error_message: ClassVar[str] = "Validation failed"
 
     def __init__(self, *, validate: bool = True, max_recorded_requests: int = 10_000) -> None:
         self.faults = FaultInjector()
@@ -230,7 +229,7 @@ class SandboxApp:
         field_errors: dict[str, list[str]] = {}
         for problem in problems:
             field_errors.setdefault(problem.field or problem.location, []).append(problem.message)
-        return SandboxError(422, self.validation_error_message, field_errors)
+        return SandboxError(422, "Validation failed", field_errors)
 
     def error_body(self, error: SandboxError) -> Any:
         """The JSON body of an error response: ``{"error": message}`` plus, when
