@@ -121,8 +121,7 @@ class ApiCall:
 
 
 Handler = Callable[[ApiCall], Response]
-"""A synchronous operation handler. It runs on the server's event loop, so it
-must be quick (in-memory state only)."""
+"""A synchronous operation handler; it runs on the server's event loop (in-memory work only)."""
 
 
 def handles(operation_id: str) -> Callable[[_F], _F]:
@@ -137,16 +136,8 @@ def handles(operation_id: str) -> Callable[[_F], _F]:
 
 @attrs.frozen
 class Operation:
-    """One served operation: the spec's method, path and operationId, and its handler.
-
-    Attributes:
-        method: HTTP method.
-        path: the Starlette route: the spec's path under its prefix, integer path
-            parameters as ``{name:int}``.
-        operation_id: the operationId in the provider's spec.
-        handler: the method bound to it.
-        spec: the name of the spec describing it.
-    """
+    """One served operation: its method, Starlette route (the spec's path under its prefix,
+    integer path parameters as ``{name:int}``), operationId, handler and spec name."""
 
     method: str
     path: str
