@@ -32,14 +32,8 @@ DEFAULT_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 @attrs.define(frozen=True)
 class Subscription:
-    """One registered receiver.
-
-    Attributes:
-        id: the registration's id (counts up from 1).
-        url: where deliveries are POSTed (loopback only).
-        secret: what the provider's signing or authentication uses (None: nothing).
-        headers: extra headers sent with every delivery.
-    """
+    """One registered receiver: its id (from 1), loopback URL, the secret the provider's
+    signing or authentication uses (None: nothing) and extra headers for every delivery."""
 
     id: int
     url: str
