@@ -121,8 +121,7 @@ class ApiCall:
 
 
 Handler = Callable[[ApiCall], Response]
-"""A synchronous operation handler. It runs on the server's event loop, so it
-must be quick (in-memory state only)."""
+"""A synchronous operation handler; it runs on the server's event loop (in-memory work only)."""
 
 
 def handles(operation_id: str) -> Callable[[_F], _F]:
@@ -137,16 +136,8 @@ def handles(operation_id: str) -> Callable[[_F], _F]:
 
 @attrs.frozen
 class Operation:
-    """One served operation: the spec's method, path and operationId, and its handler.
-
-    Attributes:
-        method: HTTP method.
-        path: the Starlette route: the spec's path under its prefix, integer path
-            parameters as ``{name:int}``.
-        operation_id: the operationId in the provider's spec.
-        handler: the method bound to it.
-        spec: the name of the spec describing it.
-    """
+    """One served operation: its method, Starlette route (the spec's path under its prefix,
+    integer path parameters as ``{name:int}``), operationId, handler and spec name."""
 
     method: str
     path: str
@@ -189,7 +180,6 @@ class SandboxApp:
 
     specs: ClassVar[Mapping[str, str]] = {}
     """The specs served: spec name -> the URL prefix its paths live under."""
-    validation_error_message: ClassVar[str] = "Validation failed"
 
     def __init__(self, *, validate: bool = True, max_recorded_requests: int = 10_000) -> None:
         self.faults = FaultInjector()
@@ -230,7 +220,7 @@ class SandboxApp:
         field_errors: dict[str, list[str]] = {}
         for problem in problems:
             field_errors.setdefault(problem.field or problem.location, []).append(problem.message)
-        return SandboxError(422, self.validation_error_message, field_errors)
+        return SandboxError(422, "Validation failed", field_errors)
 
     def error_body(self, error: SandboxError) -> Any:
         """The JSON body of an error response: ``{"error": message}`` plus, when

@@ -1,11 +1,8 @@
 """Switchable faults: error statuses, dropped connections, malformed bodies, latency.
 
-Faults are applied by an ASGI middleware that runs before routing and
-authentication, so a fault hits a request whatever its credentials. Tests add
-faults from their own thread while the server runs in another; the injector is
-guarded by a lock.
-
-Example::
+An ASGI middleware applies them before routing and authentication, so a fault hits a
+request whatever its credentials. The injector is thread-safe (tests add faults while
+the server runs in another thread)::
 
     sandbox.faults.add(Fault(path=r"/candidates$", status=429, times=2,
                              headers={"Retry-After": "1"}))
@@ -92,9 +89,7 @@ class Fault:
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this fault applies to a request with ``method`` and ``path``."""
-        if self.method is not None and self.method != method:
-            return False
-        return self._pattern.search(path) is not None
+        return self.method in (None, method) and self._pattern.search(path) is not None
 
 
 class FaultInjector:
@@ -196,11 +191,9 @@ async def _respond(
 async def _drop_connection(send: Send) -> None:
     """Close the client connection without sending a single byte of response.
 
-    ASGI has no message for this. Uvicorn's ``send`` is a method of its
-    request-response cycle, which holds the asyncio transport; closing that makes
-    the client see a connection closed without a response. Once the close has
-    been processed uvicorn marks the cycle disconnected and sends nothing more
-    (in particular not its fallback 500 response).
+    ASGI has no message for this; uvicorn's ``send`` is a method of its request-response
+    cycle, which holds the asyncio transport. Once the close is processed uvicorn marks
+    the cycle disconnected and sends nothing more (not even its fallback 500).
     """
     transport = getattr(getattr(send, "__self__", None), "transport", None)
     if not isinstance(transport, asyncio.BaseTransport):

@@ -32,14 +32,8 @@ DEFAULT_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)
 
 @attrs.define(frozen=True)
 class Subscription:
-    """One registered receiver.
-
-    Attributes:
-        id: the registration's id (counts up from 1).
-        url: where deliveries are POSTed (loopback only).
-        secret: what the provider's signing or authentication uses (None: nothing).
-        headers: extra headers sent with every delivery.
-    """
+    """One registered receiver: its id (from 1), loopback URL, the secret the provider's
+    signing or authentication uses (None: nothing) and extra headers for every delivery."""
 
     id: int
     url: str
@@ -140,8 +134,6 @@ class Outbox:
         """How many times one delivery is tried at most."""
         return len(self.retry_delays) + 1
 
-    # ---------------------------------------------------------------- receivers
-
     def register(
         self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
     ) -> Subscription:
@@ -158,14 +150,6 @@ class Outbox:
         key = subscription.id if isinstance(subscription, Subscription) else subscription
         with self._condition:
             self._subscriptions.pop(key, None)
-
-    @property
-    def subscriptions(self) -> list[Subscription]:
-        """The registered receivers, oldest first."""
-        with self._condition:
-            return list(self._subscriptions.values())
-
-    # ---------------------------------------------------------------- sending
 
     def emit(self, document: Any, *, to: Sequence[Subscription] | None = None) -> list[int]:
         """Queue ``document`` (JSON) for every registered receiver, or for ``to``.
@@ -220,8 +204,6 @@ class Outbox:
             thread = self._thread
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout=self.timeout + 1)
-
-    # ---------------------------------------------------------------- the thread
 
     def _start(self) -> None:
         if self._thread is None:

@@ -9,10 +9,10 @@ registers it with a stand-in.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import attrs
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -35,8 +35,6 @@ class Arrival:
 
     def json(self) -> Any:
         """The body as JSON."""
-        import json
-
         return json.loads(self.body)
 
 
@@ -62,8 +60,8 @@ def collecting_app(status: int = 200) -> ASGIApp:
     return app
 
 
-class WebhookReceiver:
-    """Serves ``app`` on loopback and records every request with the status it got.
+class WebhookReceiver(SandboxServer):
+    """A loopback server of ``app`` recording every request with the status it got.
 
     Args:
         app: the receiver (e.g. ``hirelink.recruitee.webhooks.create_webhook_app(...)``);
@@ -73,6 +71,11 @@ class WebhookReceiver:
     """
 
     def __init__(self, app: ASGIApp | None = None, *, status: int = 200, path: str = "/") -> None:
+        # A plain function: uvicorn takes a bound method for an ASGI 2 application.
+        async def recording(scope: Scope, receive: Receive, send: Send) -> None:
+            await self._recording(scope, receive, send)
+
+        super().__init__(recording, max_lifetime=600.0)
         self.app = app if app is not None else collecting_app(status)
         self.path = path
         self.arrivals: list[Arrival] = []
@@ -80,35 +83,10 @@ class WebhookReceiver:
         """The registration with a stand-in's outbox, when the fixture made one."""
         self._condition = threading.Condition()
 
-        async def recording(scope: Scope, receive: Receive, send: Send) -> None:
-            await self._recording(scope, receive, send)
-
-        self.server = SandboxServer(recording, max_lifetime=600.0)
-
     @property
     def url(self) -> str:
         """Where to send deliveries."""
-        return self.server.url + self.path
-
-    def start(self) -> Self:
-        """Start serving; returns self."""
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        self.server.stop()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
+        return super().url + self.path
 
     def answered(self, status: int) -> list[Arrival]:
         """The requests that got ``status``."""

@@ -1,8 +1,7 @@
 """Record every request a sandbox receives, with credentials redacted.
 
-The recorder is the outermost middleware, so it also sees requests that a fault
-answers or that no route matches. It reads the whole request body up front and
-replays it to the wrapped application.
+The outermost middleware: it also sees requests a fault answers or no route matches,
+and reads the whole body up front, replaying it to the wrapped application.
 """
 
 from __future__ import annotations
@@ -95,13 +94,10 @@ class RequestRecorder:
         self, method: str | None = None, path_contains: str | None = None
     ) -> RecordedRequest | None:
         """The most recent request matching ``method`` and ``path_contains``, or None."""
-        wanted_method = method.upper() if method is not None else None
-        with self._lock:
-            for request in reversed(self._requests):
-                if wanted_method is not None and request.method != wanted_method:
-                    continue
-                if path_contains is not None and path_contains not in request.path:
-                    continue
+        for request in reversed(self.requests):
+            if (method is None or method.upper() == request.method) and (
+                path_contains is None or path_contains in request.path
+            ):
                 return request
         return None
 

@@ -6,7 +6,6 @@ import ipaddress
 import socket
 import threading
 import time
-from types import TracebackType
 from typing import Self
 
 import uvicorn
@@ -19,9 +18,7 @@ _POLL_INTERVAL = 0.002
 
 
 def ensure_loopback(host: str) -> str:
-    """Return the IP address to bind for ``host``; refuse anything but loopback.
-
-    Accepts ``localhost`` (bound as 127.0.0.1), any address in 127.0.0.0/8 and ``::1``.
+    """The address to bind for ``host``: ``localhost`` (as 127.0.0.1), 127.0.0.0/8 or ``::1``.
 
     Raises:
         ValueError: ``host`` is not a loopback address.
@@ -140,17 +137,6 @@ class SandboxServer:
             )
             self._thread = thread
             thread.start()
-        self._wait_until_started(server, thread, sock)
-        if self._max_lifetime is not None:
-            timer = threading.Timer(self._max_lifetime, self.stop)
-            timer.daemon = True
-            self._timer = timer
-            timer.start()
-        return self
-
-    def _wait_until_started(
-        self, server: uvicorn.Server, thread: threading.Thread, sock: socket.socket
-    ) -> None:
         deadline = time.monotonic() + _STARTUP_TIMEOUT
         while not server.started:
             if not thread.is_alive():
@@ -160,6 +146,12 @@ class SandboxServer:
                 self.stop()
                 raise RuntimeError(f"the sandbox server did not start in {_STARTUP_TIMEOUT} s")
             time.sleep(_POLL_INTERVAL)
+        if self._max_lifetime is not None:
+            timer = threading.Timer(self._max_lifetime, self.stop)
+            timer.daemon = True
+            self._timer = timer
+            timer.start()
+        return self
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the server to exit and wait for its thread (safe to call repeatedly)."""
@@ -185,12 +177,7 @@ class SandboxServer:
             self.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
     def __repr__(self) -> str:

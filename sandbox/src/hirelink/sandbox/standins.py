@@ -1,9 +1,5 @@
-"""Start the stand-ins and describe what a client needs to reach them.
-
-One place for "how to start provider X and which keyword arguments its client takes",
-used by ``python -m hirelink.sandbox serve``, ``hirelink sandbox serve``, the demo and
-the pytest plugin (:mod:`hirelink.sandbox.pytest_plugin`).
-"""
+"""Start the stand-ins and describe what a client needs to reach them (for ``python -m
+hirelink.sandbox serve``, ``hirelink sandbox serve``, the demo and the pytest plugin)."""
 
 from __future__ import annotations
 
@@ -155,13 +151,12 @@ def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
 
 @frozen
 class _Kind:
-    """One provider's stand-in: how to build it, and what its client is called and takes."""
+    """A stand-in's factory, its client's keyword arguments (from the sandbox and its URL),
+    and its sync client's name in ``hirelink.<provider>`` (the async one is ``Async<name>``)."""
 
     factory: Callable[..., Any]
     details: Callable[[Any, str], dict[str, Any]]
-    """The client's keyword arguments, from the sandbox and its server's URL."""
     client: str
-    """The sync client class in ``hirelink.<provider>``; the async one is ``Async<client>``."""
 
 
 _KINDS: dict[str, _Kind] = {

@@ -1,65 +1,33 @@
-"""Validate and unmarshal incoming requests against an OpenAPI document with openapi-core.
+"""Validate and unmarshal incoming requests against an OpenAPI 3.1 document.
 
-The path, the query, the headers and the body are checked; parameters come back
-unmarshalled (integers, booleans, arrays, ``date-time`` as aware ``datetime``), bodies as
-the JSON (or form) the spec accepted. Security is left to each stand-in, which answers a
-missing or wrong credential with the provider's own status and body.
+The path, the query, the headers and the body are checked with jsonschema (Draft 2020-12,
+one validator per schema, built once); parameters come back cast (integers, booleans,
+arrays, ``date-time`` as aware ``datetime``), bodies as the JSON (or form) the spec
+accepted. Security is left to each stand-in, which answers a missing or wrong credential
+with the provider's own status and body.
 
-Adaptations of openapi-core, all confined to this module. They subclass the request
-validator and its factories, which openapi-core does not document as public API, so
-the sandbox pins openapi-core to one exact version (see its ``pyproject.toml``):
-
-* openapi-core's Starlette integration pins Starlette below 1.1, so requests are
-  adapted to openapi-core's request protocol here (:class:`_CoreRequest`).
-* The stand-in's router has already found the operation (its routes come from the
-  spec), so the operation is named by its operationId and no path or server is matched.
-* openapi-core rebuilds a JSON-Schema validator for every parameter and body on
-  every request, and inspects every declared parameter even when the request
-  does not carry it. Validators and deserializers are memoized per schema, and
-  absent optional parameters are skipped, which makes validation several times
-  faster (see the package README for numbers).
+Only what the specs use is read: ``path``, ``query`` and ``header`` parameters of the
+``simple`` and ``form`` styles (primitives and arrays of primitives), and JSON,
+``application/x-www-form-urlencoded`` and ``multipart/form-data`` bodies. A spec asking
+for more stops the stand-in at start (``NotImplementedError``).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import json
+import re
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from email.parser import BytesParser
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import parse_qsl
 
 import attrs
-from jsonschema_path import SchemaPath
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.protocols import Validator
 from jsonschema_path.readers import PathReader
-from openapi_core.casting.schemas.exceptions import CastError
-from openapi_core.casting.schemas.factories import SchemaCastersFactory
-from openapi_core.datatypes import Parameters, RequestParameters
-from openapi_core.deserializing.styles import style_deserializers
-from openapi_core.deserializing.styles.deserializers import StyleDeserializer
-from openapi_core.deserializing.styles.factories import StyleDeserializersFactory
-from openapi_core.exceptions import OpenAPIError
-from openapi_core.templating.media_types.exceptions import MediaTypeNotFound
-from openapi_core.unmarshalling.request.unmarshallers import V31RequestUnmarshaller
-from openapi_core.unmarshalling.schemas import oas31_types_unmarshaller
-from openapi_core.unmarshalling.schemas.datatypes import FormatUnmarshallersDict
-from openapi_core.unmarshalling.schemas.factories import SchemaUnmarshallersFactory
-from openapi_core.unmarshalling.schemas.unmarshallers import SchemaUnmarshaller
-from openapi_core.validation.request.exceptions import (
-    MissingParameter,
-    MissingRequiredParameter,
-    MissingRequiredRequestBody,
-    ParametersError,
-    ParameterValidationError,
-    RequestBodyValidationError,
-)
-from openapi_core.validation.schemas import oas31_schema_validators_factory
-from openapi_core.validation.schemas.datatypes import FormatValidatorsDict
-from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
-from openapi_core.validation.schemas.factories import SchemaValidatorsFactory
-from openapi_core.validation.schemas.validators import SchemaValidator
-from openapi_core.validation.validators import BaseValidator
-from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 __all__ = [
     "OperationNotInSpecError",
@@ -70,11 +38,26 @@ __all__ = [
 ]
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-# Styles whose value sits under the parameter's own name in the query/headers,
-# so a parameter whose name is absent is certainly absent.
-_NAMED_STYLES = frozenset({"form", "simple", "spaceDelimited", "pipeDelimited"})
-# Only date-times become Python objects; dates, uuids and bytes stay the strings sent.
-_FORMAT_UNMARSHALLERS: FormatUnmarshallersDict = {"date-time": datetime.fromisoformat}
+_TRUE = ("y", "yes", "t", "true", "on", "1")
+_FALSE = ("n", "no", "f", "false", "off", "0")
+_RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
+_FORMATS = FormatChecker()
+
+
+@_FORMATS.checks("date-time", raises=ValueError)
+def _is_date_time(value: object) -> bool:
+    """RFC 3339 (what jsonschema checks only with an optional package installed)."""
+    if not isinstance(value, str):
+        return True
+    if _RFC3339.fullmatch(value) is None:
+        return False
+    datetime.fromisoformat(value)  # raises for an impossible date
+    return True
+
+
+@_FORMATS.checks("int64")
+def _is_int64(value: object) -> bool:
+    return not isinstance(value, int) or -(2**63) <= value < 2**63
 
 
 @attrs.frozen
@@ -95,14 +78,8 @@ class ValidationProblem:
 
 @attrs.frozen
 class SpecOperation:
-    """One operation of a spec: where it lives and what it is called.
-
-    Attributes:
-        method: the HTTP method, upper case.
-        path: the path template as the spec writes it (``/candidates/{candidate_id}``).
-        operation_id: its operationId.
-        integer_path_params: path parameters whose schema is an integer.
-    """
+    """One operation of a spec: its method (upper case), path template, operationId, and
+    the path parameters whose schema is an integer."""
 
     method: str
     path: str
@@ -130,232 +107,55 @@ class OperationNotInSpecError(LookupError):
 
 
 @attrs.frozen
-class _DeclaredParameter:
-    spec: SchemaPath
+class _Parameter:
     name: str
     location: str
     required: bool
-    skippable_when_absent: bool
+    schema: Mapping[str, Any]
+    validator: Validator
+    comma_separated: bool
 
 
-class _MemoSchemaValidatorsFactory(SchemaValidatorsFactory):
-    """Builds each schema's validator once instead of on every request."""
-
-    def __init__(self, inner: SchemaValidatorsFactory) -> None:
-        self._inner = inner
-        self._cache: dict[tuple[SchemaPath, bool, bool], SchemaValidator] = {}
-
-    def create(
-        self,
-        spec: SchemaPath,
-        schema: SchemaPath,
-        format_validators: FormatValidatorsDict | None = None,
-        extra_format_validators: FormatValidatorsDict | None = None,
-        forbid_unspecified_additional_properties: bool = False,
-        enforce_properties_required: bool = False,
-    ) -> SchemaValidator:
-        key = (schema, forbid_unspecified_additional_properties, enforce_properties_required)
-        validator = self._cache.get(key)
-        if validator is None:
-            validator = self._inner.create(spec, schema, None, None, *key[1:])
-            self._cache[key] = validator
-        return validator
+@attrs.frozen
+class _Body:
+    required: bool
+    media_types: dict[str, tuple[Mapping[str, Any], Validator]]
 
 
-class _MemoSchemaUnmarshallersFactory(SchemaUnmarshallersFactory):
-    """Builds each schema's unmarshaller once instead of on every request."""
-
-    def __init__(self, validators: SchemaValidatorsFactory) -> None:
-        super().__init__(validators, oas31_types_unmarshaller, _FORMAT_UNMARSHALLERS)
-        self._cache: dict[tuple[SchemaPath, bool, bool], SchemaUnmarshaller] = {}
-
-    def create(
-        self,
-        spec: SchemaPath,
-        schema: SchemaPath,
-        format_validators: FormatValidatorsDict | None = None,
-        format_unmarshallers: FormatUnmarshallersDict | None = None,
-        extra_format_validators: FormatValidatorsDict | None = None,
-        extra_format_unmarshallers: FormatUnmarshallersDict | None = None,
-        forbid_unspecified_additional_properties: bool = False,
-        enforce_properties_required: bool = False,
-    ) -> SchemaUnmarshaller:
-        key = (schema, forbid_unspecified_additional_properties, enforce_properties_required)
-        unmarshaller = self._cache.get(key)
-        if unmarshaller is None:
-            unmarshaller = super().create(spec, schema, None, None, None, None, *key[1:])
-            self._cache[key] = unmarshaller
-        return unmarshaller
-
-
-class _MemoStyleDeserializersFactory(StyleDeserializersFactory):
-    """Builds each parameter's deserializer once instead of on every request."""
-
-    def __init__(self, inner: StyleDeserializersFactory) -> None:
-        super().__init__(inner.schema_casters_factory, inner.style_deserializers)
-        self._inner = inner
-        self._cache: dict[tuple[SchemaPath, str, bool, str], StyleDeserializer] = {}
-
-    def create(
-        self, spec: SchemaPath, schema: SchemaPath, style: str, explode: bool, name: str
-    ) -> StyleDeserializer:
-        key = (schema, style, explode, name)
-        deserializer = self._cache.get(key)
-        if deserializer is None:
-            deserializer = self._inner.create(spec, schema, style, explode, name)
-            self._cache[key] = deserializer
-        return deserializer
-
-
-class _Unmarshaller(V31RequestUnmarshaller):
-    """Skips security and absent optional parameters; bodies are validated, not converted."""
-
-    def _get_security(
-        self, parameters: RequestParameters, operation: SchemaPath
-    ) -> dict[str, str] | None:
-        return None
-
-    def _get_parameters(
-        self, parameters: RequestParameters, operation: SchemaPath, path: SchemaPath
-    ) -> Parameters:
-        errors: list[OpenAPIError] = []
-        validated = Parameters()
-        for declared in _declared_parameters(operation, path):
-            if (
-                declared.skippable_when_absent
-                and declared.name not in parameters[declared.location]
-            ):
-                if declared.required:
-                    errors.append(MissingRequiredParameter(declared.name, declared.location))
-                continue
-            try:
-                value = self._get_parameter(parameters, declared.spec)
-            except MissingParameter:
-                continue
-            except ParameterValidationError as exc:
-                if not self._tolerated(exc):
-                    errors.append(exc)
-                continue
-            getattr(validated, declared.location)[declared.name] = value
-        if errors:
-            raise ParametersError(errors=errors, parameters=validated)
-        return validated
-
-    def _tolerated(self, error: ParameterValidationError) -> bool:
-        return False
-
-    def _get_content_and_schema(
-        self, raw: Any, content: SchemaPath, mimetype: str | None = None
-    ) -> tuple[Any, SchemaPath | None]:
-        return BaseValidator._get_content_and_schema(self, raw, content, mimetype)
-
-
-class _LenientUnmarshaller(_Unmarshaller):
-    """For ``validate=False``: a query value of the wrong type is ignored, as a lax
-    server would, and the body is read without its schema. Parameters that do have
-    the right type still get the spec's checks, since handlers rely on them."""
-
-    def _tolerated(self, error: ParameterValidationError) -> bool:
-        return isinstance(error.__cause__, CastError)
-
-    def _get_content_and_schema(
-        self, raw: Any, content: SchemaPath, mimetype: str | None = None
-    ) -> tuple[Any, SchemaPath | None]:
-        return self._get_content_schema_value_and_schema(raw, content, mimetype)
-
-
-@functools.lru_cache(maxsize=1024)
-def _declared_parameters(operation: SchemaPath, path: SchemaPath) -> tuple[_DeclaredParameter, ...]:
-    """The parameters of an operation, operation-level ones overriding path-level ones."""
-    declared: dict[tuple[str, str], _DeclaredParameter] = {}
-    for source in (operation, path):
-        if "parameters" not in source:
-            continue
-        for param in source / "parameters":
-            name = (param / "name").read_str()
-            location = (param / "in").read_str()
-            if (name, location) in declared:
-                continue
-            schema = param / "schema"
-            schema_type = (schema / "type").read_value() if "type" in schema else None
-            declared[(name, location)] = _DeclaredParameter(
-                spec=param,
-                name=name,
-                location=location,
-                required=(param / "required").read_bool(default=False),
-                skippable_when_absent=(
-                    location in ("query", "header", "path")
-                    and "content" not in param
-                    and _style(param, location) in _NAMED_STYLES
-                    and schema_type not in ("object", None)
-                    and not isinstance(schema_type, list)
-                ),
-            )
-    return tuple(declared.values())
-
-
-def _style(param: SchemaPath, location: str) -> str:
-    """The parameter's serialization style; OpenAPI's default for its location otherwise."""
-    if "style" in param:
-        return (param / "style").read_str()
-    return "form" if location in ("query", "cookie") else "simple"
-
-
-@attrs.define
-class _CoreRequest:
-    """A request in the shape openapi-core's ``Request`` protocol expects."""
-
-    method: str
-    path: str
-    content_type: str
-    body: bytes | None
-    parameters: RequestParameters
-    host_url: str = "http://sandbox.invalid"
+@attrs.frozen
+class _Operation:
+    found: SpecOperation
+    parameters: tuple[_Parameter, ...]
+    body: _Body | None
 
 
 class SpecValidator:
-    """Validates and unmarshals requests against one OpenAPI 3.1 document.
+    """Validates and unmarshals requests against one OpenAPI 3.1 document (thread-safe).
 
     Prefer :meth:`for_file`, which loads each file once and shares the validator.
-    Thread-safe.
 
     Args:
         spec: the parsed OpenAPI document.
-        base_uri: URI the document's relative ``$ref`` values resolve against.
+        base_uri: where the document came from (its ``$ref`` values are all local).
 
     Raises:
         ValueError: the document is not OpenAPI 3.1.
+        NotImplementedError: it uses a parameter style this reader does not support.
     """
 
     def __init__(self, spec: Mapping[str, Any], *, base_uri: str = "") -> None:
         if not str(spec.get("openapi", "")).startswith("3.1"):
             raise ValueError(f"unsupported OpenAPI version {spec.get('openapi')!r}")
         self.document = spec
-        schema_path = SchemaPath.from_dict(
-            cast("Any", spec), base_uri=base_uri, resolved_cache_maxsize=512
-        )
-        validators = _MemoSchemaValidatorsFactory(oas31_schema_validators_factory)
-        casters = SchemaCastersFactory(
-            validators, _Unmarshaller.schema_casters_factory.types_caster
-        )
-        options: dict[str, Any] = {
-            "schema_validators_factory": validators,
-            "schema_casters_factory": casters,
-            "schema_unmarshallers_factory": _MemoSchemaUnmarshallersFactory(validators),
-            "style_deserializers_factory": _MemoStyleDeserializersFactory(
-                StyleDeserializersFactory(casters, style_deserializers=style_deserializers)
-            ),
-        }
-        self._strict = _Unmarshaller(schema_path, **options)
-        self._lenient = _LenientUnmarshaller(schema_path, **options)
-        self._operations: dict[str, tuple[SpecOperation, SchemaPath, SchemaPath]] = {}
+        # Validators of the document's schemas evolve from one for the whole document, so
+        # that their "#/components/..." refs resolve against it.
+        self._document_validator = Draft202012Validator(spec, format_checker=_FORMATS)
+        self._operations: dict[str, _Operation] = {}
         for path, item in spec.get("paths", {}).items():
             for method in _METHODS:
-                if method not in item:
-                    continue
-                found = _operation(path, method, item, spec)
-                path_spec = schema_path / "paths" / path
-                self._operations[found.operation_id] = (found, path_spec / method, path_spec)
+                if method in item:
+                    operation = self._read_operation(path, method, item)
+                    self._operations[operation.found.operation_id] = operation
 
     @classmethod
     def for_file(cls, path: Path) -> SpecValidator:
@@ -369,7 +169,7 @@ class SpecValidator:
 
     def operations(self) -> list[SpecOperation]:
         """Every operation of the document, in document order."""
-        return [found for found, _, _ in self._operations.values()]
+        return [operation.found for operation in self._operations.values()]
 
     def unmarshal(
         self,
@@ -384,68 +184,199 @@ class SpecValidator:
         """Validate one request to ``operation_id`` and read it as the spec says.
 
         ``path_params`` are the raw path segments by name; ``query_string`` is the raw
-        (percent-encoded) query string. ``lenient``: see :class:`_LenientUnmarshaller`.
+        (percent-encoded) query string. ``lenient``: parameters of the wrong type are
+        left out instead of refused, and the body is read without its schema.
 
         Raises:
             OperationNotInSpecError: the spec has no such operation.
         """
-        try:
-            found, operation, path = self._operations[operation_id]
-        except KeyError:
-            raise OperationNotInSpecError(operation_id) from None
-        header_values = Headers(
-            [(name.decode("latin-1"), value.decode("latin-1")) for name, value in headers]
+        operation = self._operations.get(operation_id)
+        if operation is None:
+            raise OperationNotInSpecError(operation_id)
+        header_values: dict[str, list[str]] = {}
+        for raw_name, raw_value in headers:
+            name = raw_name.decode("latin-1").lower()
+            header_values.setdefault(name, []).append(raw_value.decode("latin-1"))
+        query: dict[str, list[str]] = {}
+        for name, value in parse_qsl(query_string, keep_blank_values=True):
+            query.setdefault(name, []).append(value)
+        sources = {
+            "path": {name: [value] for name, value in path_params.items()},
+            "query": query,
+            "header": header_values,
+        }
+        problems: list[ValidationProblem] = []
+        parameters: dict[str, Any] = {}
+        for parameter in operation.parameters:
+            key = parameter.name.lower() if parameter.location == "header" else parameter.name
+            raw = sources[parameter.location].get(key)
+            if raw is None:
+                if parameter.required:
+                    message = f"Missing required {parameter.location} parameter: {parameter.name}"
+                    problems.append(ValidationProblem(parameter.location, parameter.name, message))
+                continue
+            try:
+                value = _cast(
+                    parameter.schema, raw[0].split(",") if parameter.comma_separated else raw
+                )
+            except ValueError as error:
+                if not lenient:
+                    problems.append(
+                        ValidationProblem(parameter.location, parameter.name, str(error))
+                    )
+                continue
+            errors = [_message(error) for error in parameter.validator.iter_errors(value)]
+            problems += [ValidationProblem(parameter.location, parameter.name, m) for m in errors]
+            if not errors and parameter.location != "header":
+                parameters[parameter.name] = _unmarshal(parameter.schema, value)
+        content_type = header_values.get("content-type", ["application/json"])[0]
+        read_body = None
+        if operation.body is not None:
+            read_body = _read_body(operation.body, content_type, body, lenient, problems)
+        return Unmarshalled(problems, parameters, read_body)
+
+    def _read_operation(self, path: str, method: str, item: Mapping[str, Any]) -> _Operation:
+        spec = item[method]
+        parameters: dict[tuple[str, str], _Parameter] = {}
+        # Operation-level parameters override path-level ones of the same name and place.
+        for declared in (*spec.get("parameters", ()), *item.get("parameters", ())):
+            parameter = self._read_parameter(self._resolve(declared))
+            parameters.setdefault((parameter.name, parameter.location), parameter)
+        body = None
+        if "requestBody" in spec:
+            request_body = self._resolve(spec["requestBody"])
+            media_types = {
+                media_type: (
+                    schema := self._resolve(content.get("schema", {})),
+                    self._check(schema),
+                )
+                for media_type, content in request_body.get("content", {}).items()
+            }
+            body = _Body(bool(request_body.get("required", False)), media_types)
+        integer_path_params = frozenset(
+            parameter.name
+            for parameter in parameters.values()
+            if parameter.location == "path" and parameter.schema.get("type") == "integer"
         )
-        request = _CoreRequest(
-            method=found.method.lower(),
-            path=found.path,
-            content_type=header_values.get("content-type", "application/json"),
-            body=body or None,
-            parameters=RequestParameters(
-                path=dict(path_params),
-                query=ImmutableMultiDict(parse_qsl(query_string, keep_blank_values=True)),
-                header=header_values,
-            ),
-        )
-        unmarshaller = self._lenient if lenient else self._strict
-        result = unmarshaller._unmarshal(request, operation, path)
-        parameters = result.parameters or Parameters()
-        return Unmarshalled(
-            problems=[problem for error in result.errors for problem in _problems_from(error)],
-            parameters={**parameters.path, **parameters.query},
-            body=result.body,
+        found = SpecOperation(method.upper(), path, spec["operationId"], integer_path_params)
+        return _Operation(found, tuple(parameters.values()), body)
+
+    def _read_parameter(self, declared: Mapping[str, Any]) -> _Parameter:
+        location = declared["in"]
+        schema = self._resolve(declared.get("schema", {}))
+        style = declared.get("style", "form" if location == "query" else "simple")
+        if (
+            location not in ("path", "query", "header")
+            or style != ("form" if location == "query" else "simple")
+            or "content" in declared
+            or schema.get("type") not in ("string", "integer", "number", "boolean", "array")
+        ):
+            raise NotImplementedError(f"parameter {declared['name']!r}: unsupported declaration")
+        exploded = declared.get("explode", style == "form")
+        return _Parameter(
+            name=declared["name"],
+            location=location,
+            required=bool(declared.get("required", False)),
+            schema=schema,
+            validator=self._check(schema),
+            comma_separated=schema.get("type") == "array" and not exploded,
         )
 
+    def _check(self, schema: Mapping[str, Any]) -> Validator:
+        return self._document_validator.evolve(schema=schema)
 
-def _operation(
-    path: str, method: str, item: Mapping[str, Any], document: Mapping[str, Any]
-) -> SpecOperation:
-    operation = item[method]
-    declared = [
-        _resolve(param, document)
-        for param in (*operation.get("parameters", ()), *item.get("parameters", ()))
+    def _resolve(self, node: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``node``, or what its local ``$ref`` (``#/components/...``) points at."""
+        while "$ref" in node:
+            target: Any = self.document
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            node = target
+        return node
+
+
+def _cast(schema: Mapping[str, Any], raw: list[str]) -> Any:
+    """The raw values of a parameter (one, or an array's items) as its schema's type."""
+    kind = schema.get("type")
+    if kind == "array":
+        return [_cast(schema.get("items", {}), [item]) for item in raw]
+    value = raw[0]
+    try:
+        if kind == "integer":
+            return int(value)
+        if kind == "number":
+            return float(value)
+    except ValueError:
+        raise ValueError(f"Failed to cast value to {kind} type: {value}") from None
+    if kind == "boolean":
+        if value.lower() not in _TRUE + _FALSE:
+            raise ValueError(f"Failed to cast value to boolean type: {value}")
+        return value.lower() in _TRUE
+    return value
+
+
+def _unmarshal(schema: Mapping[str, Any], value: Any) -> Any:
+    """Only date-times become Python objects; dates, uuids and bytes stay as sent."""
+    if schema.get("format") == "date-time" and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def _read_body(
+    body: _Body,
+    content_type: str,
+    raw: bytes | None,
+    lenient: bool,
+    problems: list[ValidationProblem],
+) -> Any:
+    if not raw:
+        if body.required:
+            problems.append(ValidationProblem("body", "", "a request body is required"))
+        return None
+    media_type = content_type.partition(";")[0].strip().lower()
+    if media_type not in body.media_types:
+        message = (
+            f"Content for the following mimetype not found: {media_type}. "
+            f"Valid mimetypes: {list(body.media_types)}"
+        )
+        problems.append(ValidationProblem("header", "content-type", message))
+        return None
+    schema, validator = body.media_types[media_type]
+    try:
+        value = _parse_body(media_type, content_type, raw, schema)
+    except ValueError:
+        text = raw.decode(errors="replace")
+        message = f"Failed to deserialize value with {media_type} mimetype: {text}"
+        problems.append(ValidationProblem("body", "", message))
+        return None
+    if lenient:
+        return value
+    errors = [
+        ValidationProblem("body", _field(e), _message(e)) for e in validator.iter_errors(value)
     ]
-    return SpecOperation(
-        method=method.upper(),
-        path=path,
-        operation_id=operation["operationId"],
-        integer_path_params=frozenset(
-            param["name"]
-            for param in declared
-            if param.get("in") == "path"
-            and _resolve(param.get("schema", {}), document).get("type") == "integer"
-        ),
-    )
+    problems += errors
+    return None if errors else value
 
 
-def _resolve(node: Mapping[str, Any], document: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``node``, or what its local ``$ref`` (``#/components/...``) points at."""
-    while "$ref" in node:
-        target: Any = document
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+def _parse_body(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, Any]) -> Any:
+    """A body as its media type reads; a form keeps the first value of each schema property."""
+    if media_type == "application/x-www-form-urlencoded":
+        fields = parse_qsl(raw.decode("utf-8"), keep_blank_values=True)
+    elif media_type == "multipart/form-data":
+        header = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
+        message = BytesParser().parsebytes(header + raw)
+        parts = cast("list[Any]", message.get_payload()) if message.is_multipart() else []
+        fields = [
+            (
+                part.get_param("name", header="content-disposition"),
+                part.get_payload(decode=True).decode(errors="surrogateescape"),
+            )
+            for part in parts
+        ]
+    else:
+        return json.loads(raw)
+    first = dict(reversed(fields))
+    return {name: first[name] for name in schema.get("properties", {}) if name in first}
 
 
 @functools.lru_cache(maxsize=16)
@@ -455,44 +386,14 @@ def _load(path: Path, _mtime_ns: int) -> SpecValidator:
     return SpecValidator(document, base_uri=base_uri)
 
 
-def _problems_from(error: Exception) -> Iterator[ValidationProblem]:
-    cause = error.__cause__
-    if isinstance(error, ParameterValidationError):
-        schema_errors = list(cause.schema_errors) if isinstance(cause, InvalidSchemaValue) else []
-        if schema_errors:
-            for schema_error in schema_errors:
-                yield ValidationProblem(error.location, error.name, _message(schema_error))
-        else:
-            yield ValidationProblem(error.location, error.name, str(cause or error))
-    elif isinstance(error, MissingRequiredRequestBody):
-        yield ValidationProblem("body", "", "a request body is required")
-    elif isinstance(error, RequestBodyValidationError):
-        if isinstance(cause, InvalidSchemaValue):
-            for schema_error in cause.schema_errors:
-                yield ValidationProblem("body", _field(schema_error), _message(schema_error))
-        elif isinstance(cause, MediaTypeNotFound):
-            yield ValidationProblem("header", "content-type", str(cause))
-        else:
-            yield ValidationProblem("body", "", str(cause or error))
-    else:
-        yield ValidationProblem("request", "", str(error))
-
-
-def _field(error: Exception) -> str:
-    """Dotted path of the offending member; for a missing property, the property's path.
-
-    ``error`` is a ``jsonschema.ValidationError``; read by attribute so that no
-    jsonschema type stubs are needed.
-    """
-    parts = [str(part) for part in getattr(error, "absolute_path", ())]
-    instance = getattr(error, "instance", None)
-    if getattr(error, "validator", None) == "required" and isinstance(instance, dict):
-        required = cast("list[str]", getattr(error, "validator_value", []))
-        missing = [name for name in required if name not in instance]
-        if missing:
-            parts.append(missing[0])
+def _field(error: Any) -> str:
+    """Dotted path of the offending member; for a missing property, the property's path."""
+    parts = [str(part) for part in error.absolute_path]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [name for name in error.validator_value if name not in error.instance]
+        parts += missing[:1]
     return ".".join(parts)
 
 
-def _message(error: Exception) -> str:
-    return str(getattr(error, "message", error))
+def _message(error: Any) -> str:
+    return str(error.message)
