@@ -9,7 +9,6 @@ nested values with it: treat those as read-only.
 from __future__ import annotations
 
 import copy
-import gc
 import hashlib
 import hmac
 import html
@@ -67,7 +66,6 @@ Found = tuple[dict[str, Any], list[dict[str, Any]]]
 
 _STORAGE = "https://storage.sandbox.invalid"
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
-_ACTIVE_STATUSES = frozenset({"published", "internal", "closed"})
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 _OFFER_COUNTS = (
     "candidates_count",
@@ -129,13 +127,15 @@ _FLAGS: Mapping[str, Callable[[CandidateRecord], bool]] = {
     "with_messages": lambda record: record.last_message_at is not None,
     "with_my_messages": lambda record: TOKEN_OWNER_ID in record.message_sender_ids,
 }
+_SCOPES: Mapping[str, Callable[[str], bool]] = {
+    "active": lambda status: status in ("published", "internal", "closed"),
+    "archived": lambda status: status == "archived",
+    "not_archived": lambda status: status != "archived",
+}
 
 
 class RecruiteeState:
-    """The data of one Recruitee company, seeded deterministically; thread-safe.
-
-    ``clock`` returns "now" (UTC) for the timestamps of changes.
-    """
+    """The data of one Recruitee company, seeded deterministically; thread-safe."""
 
     def __init__(
         self,
@@ -170,15 +170,7 @@ class RecruiteeState:
         self._task_ids = itertools.count(77001)
         self._note_ids = itertools.count(8800001)
         self._listeners: list[Callable[[dict[str, Any]], object]] = []
-        # Seeding allocates many containers that all stay alive; pausing the cyclic GC
-        # meanwhile roughly halves the time.
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            self._seed_candidates(candidates)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        self._seed_candidates(candidates)
 
     def subscribe(self, listener: Callable[[dict[str, Any]], object]) -> None:
         """Call ``listener(event)`` with each webhook event (``{event_type, event_subtype,
@@ -243,25 +235,19 @@ class RecruiteeState:
         with self._lock:
             return list(self._require(candidate_id).notes)
 
-    def list_offers(
-        self,
-        *,
-        kind: str | None = None,
-        scope: str | None = None,
-        statuses: Sequence[str] = (),
-        brief: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Offers of ``kind`` in ``scope`` (active, archived, not_archived) with one of
-        ``statuses`` (none given: every status); ``brief`` shows id, title, status, kind."""
+    def list_offers(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The offers of GET /offers for its parameters as the spec reads them."""
+        statuses = params.get("statuses[]")
+        in_scope = _SCOPES[params["scope"]] if "scope" in params else None
         with self._lock:
             selected = self._offers.select(
                 lambda offer: (
-                    (kind is None or offer["kind"] == kind)
-                    and _in_scope(offer["status"], scope)
+                    params.get("kind", offer["kind"]) == offer["kind"]
+                    and (in_scope is None or in_scope(offer["status"]))
                     and (not statuses or offer["status"] in statuses)
                 )
             )
-            if brief:
+            if params.get("view_mode") == "brief":
                 return [
                     {key: o[key] for key in ("id", "title", "status", "kind")} for o in selected
                 ]
@@ -702,16 +688,6 @@ def _offer_of(placement: Mapping[str, Any]) -> int:
     return cast("int", placement["offer_id"] or placement["talent_pool_id"])
 
 
-def _in_scope(status: str, scope: str | None) -> bool:
-    if scope == "active":
-        return status in _ACTIVE_STATUSES
-    if scope == "archived":
-        return status == "archived"
-    if scope == "not_archived":
-        return status != "archived"
-    return True
-
-
 def _initials(name: str) -> str:
     return "".join(part[0] for part in name.split()[:2]).upper()
 
@@ -766,17 +742,12 @@ def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
 
 
 class RecruiteeSandbox(SandboxApp):
-    """The Recruitee ATS stand-in. Create it with :func:`create_recruitee_sandbox`.
+    """The Recruitee ATS stand-in (build it with :func:`create_recruitee_sandbox`).
 
-    Attributes:
-        state: the company's data; tests may read and change it while serving.
-        webhooks: the deliveries of every change (candidate created, assigned, moved to a
-            stage, disqualified, requalified, deleted) to the URLs registered with
-            ``webhooks.register(url, secret)`` (loopback only), signed
-            (``X-Recruitee-Signature``), retried after ``retry_delays`` unless answered
-            exactly 200; ``webhooks.emit({"test": True}, to=[...])`` is the "Test" ping.
-        token: the Personal API token the stand-in accepts.
-        company_id, subdomain: what paths may name the company by.
+    ``state`` is the company's data (tests may read and change it while serving);
+    ``webhooks`` delivers each change to the loopback URLs of ``webhooks.register(url,
+    secret)``, signed (``X-Recruitee-Signature``) and retried unless answered exactly 200
+    (``webhooks.emit({"test": True}, to=[...])`` is the "Test" ping).
     """
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee": ""}
@@ -796,9 +767,7 @@ class RecruiteeSandbox(SandboxApp):
         self.company_id = state.company_id
         self.subdomain = state.subdomain
         self.webhooks = Outbox(
-            headers=_recruitee_delivery_headers,
-            retries=_recruitee_outcome,
-            retry_delays=retry_delays,
+            headers=_delivery_headers, retries=_delivery_outcome, retry_delays=retry_delays
         )
         state.subscribe(self.webhooks.emit)
         super().__init__(validate=validate)
@@ -862,13 +831,7 @@ class RecruiteeSandbox(SandboxApp):
 
     @handles("listOffers")
     def list_offers(self, call: ApiCall) -> Response:
-        offers = self.state.list_offers(
-            kind=call.params.get("kind"),
-            scope=call.params.get("scope"),
-            statuses=call.params.get("statuses[]", ()),
-            brief=call.params.get("view_mode") == "brief",
-        )
-        return json_response({"offers": offers})
+        return json_response({"offers": self.state.list_offers(call.params)})
 
     @handles("getOffer")
     def get_offer(self, call: ApiCall) -> Response:
@@ -917,7 +880,7 @@ class RecruiteeSandbox(SandboxApp):
         return json_response({"attachments": self.state.attachments(call.params["candidate_id"])})
 
 
-def _recruitee_delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]:
+def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]:
     headers = {"User-Agent": "Recruitee-Webhooks"}
     if subscription.secret is not None:
         signature = hmac.new(subscription.secret.encode(), body, hashlib.sha256).hexdigest()
@@ -925,7 +888,7 @@ def _recruitee_delivery_headers(subscription: Subscription, body: bytes) -> dict
     return headers
 
 
-def _recruitee_outcome(status: int | None) -> Outcome:
+def _delivery_outcome(status: int | None) -> Outcome:
     """Only exactly 200 counts as delivered; everything else is retried (fact sheet A9)."""
     return "delivered" if status == 200 else "retry"
 
@@ -947,15 +910,10 @@ def create_recruitee_sandbox(
 ) -> RecruiteeSandbox:
     """Build a seeded Recruitee stand-in (not yet served: call ``.serve()``).
 
-    Args:
-        token: the Personal API token it accepts as ``Authorization: Bearer <token>``.
-        company_id: the company id accepted in ``/c/{company_id}``.
-        subdomain: accepted in ``/c/{company_id}`` instead of the id.
-        candidates: how many candidates to seed (ids count up from 7730001).
-        validate: refuse requests the spec refuses (see :class:`SandboxApp`).
-        clock: source of "now" (UTC) for changes and ``generated_at``.
-        retry_delays: seconds before each further webhook delivery attempt (their number
-            plus one is the most attempts a delivery gets).
+    It accepts ``Authorization: Bearer <token>`` and names the company in
+    ``/c/{company_id}`` by ``company_id`` or ``subdomain``; ``candidates`` are seeded with
+    ids from 7730001; ``validate`` refuses what the spec refuses; ``clock`` gives "now"
+    (UTC); a webhook delivery is retried after each of ``retry_delays`` seconds.
     """
     state = RecruiteeState(
         company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
