@@ -561,7 +561,6 @@ class RecruiteeState:
         return [text.casefold() for text in [record.data["name"], *titles]]
 
     def _references(self, records: Sequence[CandidateRecord]) -> list[dict[str, Any]]:
-        """The offers, stages and admins ``records`` point to, as side-loaded references."""
         placements = [placement for record in records for placement in record.placements]
         offer_ids = {_offer_of(placement) for placement in placements}
         stage_ids = {placement["stage_id"] for placement in placements}
@@ -575,7 +574,6 @@ class RecruiteeState:
         ]
 
     def _offer_views(self, offers: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        """``offers`` with the counts of the candidates placed in them."""
         counts: Counter[tuple[int, str]] = Counter()
         for record in self._candidates.values():
             for placement in record.placements:
@@ -590,7 +588,6 @@ class RecruiteeState:
     def _new_candidate(
         self, candidate_id: int, name: str, created_at: str, updated_at: str, admin_id: int | None
     ) -> dict[str, Any]:
-        """The seed's default candidate, named and dated."""
         adminapp_url = (
             "https://app.recruitee.com/#/dashboard/overview"
             f"?candidate={candidate_id}&company={self.company_id}"
@@ -690,7 +687,6 @@ class RecruiteeState:
 
 
 def _list_item(record: CandidateRecord) -> dict[str, Any]:
-    """The reduced candidate of GET /candidates."""
     return {key: record.data[key] for key in component_properties("recruitee", "CandidateListItem")}
 
 
@@ -700,7 +696,6 @@ def _json(value: Any) -> bytes:
 
 
 def _offer_of(placement: Mapping[str, Any]) -> int:
-    """The job or talent pool a placement is in."""
     return cast("int", placement["offer_id"] or placement["talent_pool_id"])
 
 
@@ -860,8 +855,8 @@ class RecruiteeSandbox(SandboxApp):
 
     @handles("createPlacement")
     def create_placement(self, call: ApiCall) -> Response:
-        placement = self.state.place(call.body["candidate_id"], call.body["offer_id"])
-        return json_response({"placement": placement}, 201)
+        candidate_id, offer_id = call.body["candidate_id"], call.body["offer_id"]
+        return json_response({"placement": self.state.place(candidate_id, offer_id)}, 201)
 
     @handles("changePlacementStage")
     def change_placement_stage(self, call: ApiCall) -> Response:
