@@ -236,7 +236,11 @@ class Cursors:
 
 
 class Dice(random.Random):
-    """A seeded ``random.Random`` with the draws seeding needs (not for secrets)."""
+    """A seeded ``random.Random`` with the draws seeding needs (not for secrets).
+
+    Each draw takes exactly one ``random()``, so seeded data does not depend on how a
+    Python version implements ``choice`` or ``randrange``.
+    """
 
     def below(self, bound: int) -> int:
         """An integer from 0 up to, not including, ``bound``."""
