@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ from hirelink.sandbox.validation import SpecValidator
 __all__ = [
     "Collection",
     "Cursors",
+    "Dice",
     "component_properties",
     "format_time",
     "load_seed",
@@ -231,3 +233,33 @@ class Cursors:
         with self._lock:
             self._cursors[next_cursor] = _Cursor(kind, frozen, offset + limit, limit)
         return chunk, next_cursor
+
+
+class Dice(random.Random):
+    """A seeded ``random.Random`` with the draws seeding needs (not for secrets).
+
+    Each draw takes exactly one ``random()``, so seeded data does not depend on how a
+    Python version implements ``choice`` or ``randrange``.
+    """
+
+    def below(self, bound: int) -> int:
+        """An integer from 0 up to, not including, ``bound``."""
+        return int(self.random() * bound)
+
+    def chance(self, probability: float) -> bool:
+        """True with ``probability``."""
+        return self.random() < probability
+
+    def pick(self, items: Sequence[_T]) -> _T:
+        """One of ``items``."""
+        return items[self.below(len(items))]
+
+    def subset(self, items: Sequence[_T], size: int) -> list[_T]:
+        """``size`` distinct items (at most ``len(items)``), in the order drawn."""
+        size = min(size, len(items))
+        chosen: list[_T] = []
+        while len(chosen) < size:
+            item = self.pick(items)
+            if item not in chosen:
+                chosen.append(item)
+        return chosen
