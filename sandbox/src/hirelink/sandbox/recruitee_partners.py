@@ -31,12 +31,18 @@ from hirelink.sandbox.app import (
     ApiCall,
     SandboxApp,
     SandboxError,
-    bearer_token,
     handles,
     json_response,
     same_secret,
 )
-from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records
+from hirelink.sandbox.resources import (
+    Collection,
+    delegate,
+    format_time,
+    load_seed,
+    require_bearer,
+    seed_records,
+)
 from hirelink.sandbox.server import ensure_loopback
 
 __all__ = [
@@ -48,16 +54,14 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-URL_KEYS: Final = ("validate_token", "tests", "send_candidate", "help_article")
 # Keys send_candidate adds for each optional input kind, read from the candidate given.
 _INPUT_EXTRAS: Final = {
     "phone": ("phone",),
     "admin": ("admin_id", "admin_name", "admin_email"),
     "offer": ("offer_id", "offer_title"),
 }
-_MANAGEMENT_OPERATIONS: Final = frozenset(
-    {"createPartner", "getPartner", "updatePartner", "deletePartner"}
-)
+_CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
+_MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
@@ -70,10 +74,6 @@ def _derived_secret(codename: str, generation: int) -> str:
 
 def _public(record: Mapping[str, Any]) -> dict[str, Any]:
     return copy.deepcopy({key: value for key, value in record.items() if not key.startswith("_")})
-
-
-def _derived_uuid(seed: str) -> str:
-    return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
 
 
 class PartnersState:
@@ -100,8 +100,6 @@ class PartnersState:
         self._secret_generations: dict[str, int] = {}
         self._reports_created = 0
 
-    # ------------------------------------------------------------------ reading
-
     @property
     def partners(self) -> dict[str, dict[str, Any]]:
         """Deep copies of the partner records, by codename (wire shape, with secrets)."""
@@ -127,8 +125,6 @@ class PartnersState:
         found = self._reports.find(str(report_id))
         return None if found is None else _public(found)
 
-    # ------------------------------------------------------------------ partners
-
     def save_partner(self, codename: str, fields: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
         """Create the partner (needs ``kind`` and ``name``) or change the given fields.
 
@@ -142,40 +138,22 @@ class PartnersState:
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
-            record = {
+            new = {
+                **_template("newPartner"),
                 "codename": codename,
-                "kind": fields["kind"],
-                "name": fields["name"],
-                "description": fields.get("description"),
-                "logo": fields.get("logo"),
-                "urls": dict.fromkeys(URL_KEYS),
-                "inputs": load_seed("recruitee_partners")["tables"]["defaultInputs"],
-                "options": {},
                 "secret": _derived_secret(codename, 1),
-                "promoted": False,
             }
-            lists = {key: value for key, value in fields.items() if key in ("urls", "inputs")}
-            return self._change(record, lists), True
+            given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
+            return self._change(new, given), True
+
+    def get_partner(self, codename: str) -> dict[str, Any]:
+        """The partner record (404 SandboxError when there is none)."""
+        return copy.deepcopy(self._partners.get(codename))
 
     def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given fields of an existing partner (404 when there is none)."""
         with self.lock:
             return self._change(self._partners.get(codename), fields)
-
-    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        changed = {**record, **fields}
-        if "urls" in fields:
-            changed["urls"] = {**record["urls"], **fields["urls"]}
-        if "inputs" in fields:
-            changed["inputs"] = [
-                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
-                for i in fields["inputs"]
-            ]
-        return copy.deepcopy(self._partners.put(changed))
-
-    def get_partner(self, codename: str) -> dict[str, Any]:
-        """The partner record (404 SandboxError when there is none)."""
-        return copy.deepcopy(self._partners.get(codename))
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
@@ -194,28 +172,23 @@ class PartnersState:
 
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        expected = str(self._partners.get(codename)["secret"])
-        if not same_secret(secret, expected):
+        if not same_secret(secret, str(self._partners.get(codename)["secret"])):
             raise SandboxError(401, "Unauthorized")
 
-    # ------------------------------------------------------------------ reports
-
     def list_reports(
-        self, codename: str, company_id: int, candidate_id: int
+        self, codename: str, company_id: int | str, candidate_id: int
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
-        mine = (codename, company_id, candidate_id)
-        return [
-            _public(report)
-            for report in self._reports.select(
-                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == mine
-            )
-        ]
+        owner = (codename, int(company_id), candidate_id)
+        reports = self._reports.select(
+            lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == owner
+        )
+        return [_public(report) for report in reports]
 
     def create_report(
         self,
         codename: str,
-        company_id: int,
+        company_id: int | str,
         candidate_id: int,
         fields: Mapping[str, Any] | None = None,
         *,
@@ -226,15 +199,12 @@ class PartnersState:
         with self.lock:
             self._partners.get(codename)
             self._reports_created += 1
+            seed = f"report:{codename}:{self._reports_created}".encode()
             report = {
-                "id": _derived_uuid(f"report:{codename}:{self._reports_created}"),
-                "status": "sent",
-                "score": None,
-                "completed_at": None,
-                "subtitle": None,
-                "urls": {"cancel": None},
+                **_template("newReport"),
+                "id": str(uuid.UUID(bytes=hashlib.sha256(seed).digest()[:16], version=4)),
                 "candidate_id": candidate_id,
-                "company_id": company_id,
+                "company_id": int(company_id),
                 "test_id": test_id,
                 "test_name": test_name,
                 "_codename": codename,
@@ -246,31 +216,12 @@ class PartnersState:
     ) -> dict[str, Any]:
         """Change the given fields of a report (404 when the partner has no such report)."""
         with self.lock:
-            return self._change_report(self._require_report(codename, report_id), fields)
+            return self._change_report(self._partner_report(codename, report_id), fields)
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
         with self.lock:
-            self._reports.remove(self._require_report(codename, report_id)["id"])
-
-    def _require_report(self, codename: str, report_id: str) -> dict[str, Any]:
-        self._partners.get(codename)
-        report = self._reports.get(report_id)
-        if report["_codename"] != codename:
-            raise SandboxError(404, "Report not found")
-        return report
-
-    def _change_report(
-        self, report: Mapping[str, Any], fields: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        changed = {**report, **fields}
-        if "urls" in fields:
-            changed["urls"] = {**report["urls"], **fields["urls"]}
-        if "completed_at" in fields:
-            changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
-        return _public(self._reports.put(changed))
-
-    # ------------------------------------------------------------------ seed
+            self._reports.remove(self._partner_report(codename, report_id)["id"])
 
     def seed(self) -> None:
         """A partner record for ``codename`` and two reports on one candidate."""
@@ -288,6 +239,35 @@ class PartnersState:
                 test_id=test_id,
                 test_name=test_name,
             )
+
+    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+        changed = {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
+        if "inputs" in fields:
+            changed["inputs"] = [
+                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
+                for i in fields["inputs"]
+            ]
+        return copy.deepcopy(self._partners.put(changed))
+
+    def _partner_report(self, codename: str, report_id: str) -> dict[str, Any]:
+        self._partners.get(codename)
+        report = self._reports.get(report_id)
+        if report["_codename"] != codename:
+            raise SandboxError(404, "Report not found")
+        return report
+
+    def _change_report(
+        self, report: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = {**report, **fields, "urls": {**report["urls"], **fields.get("urls", {})}}
+        if "completed_at" in fields:
+            changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
+        return _public(self._reports.put(changed))
+
+
+def _template(name: str) -> dict[str, Any]:
+    """A fresh copy of the seed's defaults of a new record."""
+    return copy.deepcopy(dict(load_seed("recruitee_partners")["tables"][name]))
 
 
 class PartnerCallError(Exception):
@@ -309,17 +289,6 @@ class PartnerCallError(Exception):
         self.token_rejected = status_code in (401, 403)
 
 
-def _loopback_url(field: str, url: object) -> str:
-    if not isinstance(url, str) or not url:
-        raise ValueError(f"the partner has no {field} URL")
-    host = urlsplit(url).hostname or ""
-    try:
-        ensure_loopback(host)
-    except ValueError:
-        raise ValueError(f"the sandbox calls loopback addresses only; {field} is {url!r}") from None
-    return url
-
-
 class PartnersSandbox(SandboxApp):
     """The Recruitee Partners stand-in. Create it with :func:`create_partners_sandbox`.
 
@@ -337,8 +306,7 @@ class PartnersSandbox(SandboxApp):
             raise ValueError("personal_token must not be empty")
         self.state = state
         self.personal_token = personal_token
-        self.codename = state.codename
-        self.company_id = state.company_id
+        self.codename, self.company_id = state.codename, state.company_id
         super().__init__(validate=validate)
 
     @property
@@ -347,80 +315,57 @@ class PartnersSandbox(SandboxApp):
         return self.state.secret
 
     def authenticate(self, call: ApiCall) -> None:
-        """Partner record: ``Authorization: Bearer <personal token>`` (401), then the
-        token's company (404). Everything else: a known partner (404), then its current
-        secret in ``RT-PARTNER-SECRET`` (401)."""
-        codename = call.params["codename"]
+        """Partner record: the personal token (401), then its company (404). Everything
+        else: a known partner (404), then its current secret in ``RT-PARTNER-SECRET`` (401)."""
         if call.operation_id in _MANAGEMENT_OPERATIONS:
-            if not same_secret(bearer_token(call.request), self.personal_token):
-                raise SandboxError(401, "Unauthorized")
-            if call.params["company_id"] != str(self.company_id):
-                raise SandboxError(404, "Company not found")
-            return
-        self.state.check_secret(codename, call.request.headers.get(_SECRET_HEADER, ""))
+            require_bearer(call, self.personal_token, str(self.company_id))
+        else:
+            secret = call.request.headers.get(_SECRET_HEADER, "")
+            self.state.check_secret(call.params["codename"], secret)
 
-    # ------------------------------------------------------------------ handlers
+    get_partner = delegate("getPartner", PartnersState.get_partner, "codename")
+    update_partner = delegate("updatePartner", PartnersState.update_partner, "codename", body=True)
+    delete_partner = delegate("deletePartner", PartnersState.delete_partner, "codename")
+    list_reports = delegate(
+        "listCandidateReports", PartnersState.list_reports, "codename", "company_id", "candidate_id"
+    )
+    create_report = delegate(
+        "createReport",
+        PartnersState.create_report,
+        "codename",
+        "company_id",
+        "candidate_id",
+        body=True,
+        status=201,
+    )
+    update_report = delegate(
+        "updateReport", PartnersState.update_report, "codename", "report_id", body=True
+    )
+    delete_report = delegate("deleteReport", PartnersState.delete_report, "codename", "report_id")
 
     @handles("createPartner")
     def create_partner(self, call: ApiCall) -> Response:
         partner, created = self.state.save_partner(call.params["codename"], call.body)
         return json_response(partner, 201 if created else 200)
 
-    @handles("getPartner")
-    def get_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_partner(call.params["codename"]))
-
-    @handles("updatePartner")
-    def update_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.update_partner(call.params["codename"], call.body))
-
-    @handles("deletePartner")
-    def delete_partner(self, call: ApiCall) -> Response:
-        self.state.delete_partner(call.params["codename"])
-        return Response(status_code=204)
-
     @handles("regeneratePartnerSecret")
     def regenerate_secret(self, call: ApiCall) -> Response:
         return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
-
-    @handles("listCandidateReports")
-    def list_reports(self, call: ApiCall) -> Response:
-        codename, company, candidate = _report_owner(call)
-        return json_response(self.state.list_reports(codename, company, candidate))
-
-    @handles("createReport")
-    def create_report(self, call: ApiCall) -> Response:
-        return json_response(self.state.create_report(*_report_owner(call), call.body or {}), 201)
-
-    @handles("updateReport")
-    def update_report(self, call: ApiCall) -> Response:
-        codename, report_id = call.params["codename"], call.params["report_id"]
-        return json_response(self.state.update_report(codename, report_id, call.body))
-
-    @handles("deleteReport")
-    def delete_report(self, call: ApiCall) -> Response:
-        self.state.delete_report(call.params["codename"], call.params["report_id"])
-        return Response(status_code=204)
 
     # ------------------------------------------------------------------ Recruitee's side
 
     def check_token(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
     ) -> None:
-        """What Recruitee does when a customer connects the integration with ``token``.
-
-        Calls the partner's ``validate_token`` URL (skipped when it has none).
+        """What Recruitee does when a customer connects the integration with ``token``:
+        GET the partner's ``validate_token`` URL (skipped when it has none).
 
         Raises:
             PartnerCallError: the partner refused the token or failed.
             ValueError: no such partner, or its URL is not a loopback address.
         """
-        partner = self._partner_to_call(codename)
-        url = partner["urls"].get("validate_token")
-        if url is None:
-            return
-        with self._http(token, timeout) as http:
-            _check_answer("validate_token", partner, http.get(_loopback_url("validate_token", url)))
+        with _PartnerService(self._partner(codename), token, timeout) as partner:
+            partner.validate_token()
 
     def list_tests(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
@@ -431,9 +376,8 @@ class PartnersSandbox(SandboxApp):
             PartnerCallError: the partner refused or answered something unusable.
             ValueError: no such partner, or its URL is not a loopback address.
         """
-        partner = self._partner_to_call(codename)
-        with self._http(token, timeout) as http:
-            return self._fetch_tests(partner, http)
+        with _PartnerService(self._partner(codename), token, timeout) as partner:
+            return partner.tests()
 
     def send_candidate(
         self,
@@ -465,63 +409,31 @@ class PartnersSandbox(SandboxApp):
             ValueError: no such partner or test, or a URL is not a loopback address.
             httpx.HTTPError: the partner's service could not be reached.
         """
-        partner = self._partner_to_call(codename)
-        send_url = _loopback_url("send_candidate", partner["urls"].get("send_candidate"))
-        with self._http(token, timeout) as http:
-            url = partner["urls"].get("validate_token")
-            if url is not None:
-                _check_answer(
-                    "validate_token", partner, http.get(_loopback_url("validate_token", url))
-                )
-            chosen = _choose_test(self._fetch_tests(partner, http), test_id)
+        record = self._partner(codename)
+        with _PartnerService(record, token, timeout) as partner:
+            partner.url("send_candidate")  # refuse a non-loopback URL before any call
+            partner.validate_token()
+            chosen = _choose_test(partner.tests(), test_id)
             report = self.state.create_report(
-                partner["codename"],
+                record["codename"],
                 company_id,
                 int(candidate["id"]),
                 test_id=str(chosen["id"]),
                 test_name=str(chosen["name"]),
             )
-            payload = _send_candidate_payload(partner, company_id, candidate, report)
             try:
-                _check_answer("send_candidate", partner, http.post(send_url, json=payload))
+                payload = _payload(record, company_id, candidate, report)
+                partner.call("POST", "send_candidate", json=payload)
             except (PartnerCallError, httpx.HTTPError):
-                self.state.delete_report(partner["codename"], report["id"])
+                self.state.delete_report(record["codename"], report["id"])
                 raise
         return self.state.report(report["id"]) or report
 
-    def _partner_to_call(self, codename: str | None) -> dict[str, Any]:
+    def _partner(self, codename: str | None) -> dict[str, Any]:
         partner = self.state.partner(codename)
         if partner is None:
             raise ValueError(f"no partner {codename or self.codename!r} in the sandbox")
         return partner
-
-    @staticmethod
-    def _http(token: str, timeout: float) -> httpx.Client:
-        # trust_env=False: calls to a loopback partner must not go through a proxy.
-        return httpx.Client(
-            timeout=timeout,
-            trust_env=False,
-            verify=_tls_context(),
-            headers={"Authorization": f"Bearer {token}"},
-        )
-
-    @staticmethod
-    def _fetch_tests(partner: Mapping[str, Any], http: httpx.Client) -> list[dict[str, Any]]:
-        url = _loopback_url("tests", partner["urls"].get("tests"))
-        answer = http.get(url, headers={"Content-Type": "application/json"})
-        _check_answer("tests", partner, answer)
-        try:
-            tests = answer.json()
-        except ValueError:
-            tests = None
-        if not isinstance(tests, list) or not all(
-            isinstance(t, dict)
-            and isinstance(t.get("id"), int | str)
-            and isinstance(t.get("name"), str)
-            for t in tests
-        ):
-            raise PartnerCallError("tests", answer.status_code, _generic_message(partner))
-        return tests
 
 
 @functools.cache
@@ -530,62 +442,104 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _generic_message(partner: Mapping[str, Any]) -> str:
-    return f"There was a problem with the {partner['name']} API."
+class _PartnerService:
+    """A partner's service, called as Recruitee calls it (loopback addresses only)."""
+
+    def __init__(self, record: Mapping[str, Any], token: str, timeout: float) -> None:
+        self.record = record
+        self.failed = f"There was a problem with the {record['name']} API."
+        # trust_env=False: calls to a loopback partner must not go through a proxy.
+        self.http = httpx.Client(
+            timeout=timeout,
+            trust_env=False,
+            verify=_tls_context(),
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    def __enter__(self) -> _PartnerService:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.http.close()
+
+    def url(self, step: str) -> str:
+        """The partner's URL for ``step``, if it is a loopback address."""
+        url = self.record["urls"].get(step)
+        if not isinstance(url, str) or not url:
+            raise ValueError(f"the partner has no {step} URL")
+        try:
+            ensure_loopback(urlsplit(url).hostname or "")
+        except ValueError:
+            raise ValueError(
+                f"the sandbox calls loopback addresses only; {step} is {url!r}"
+            ) from None
+        return url
+
+    def call(self, method: str, step: str, **request: Any) -> httpx.Response:
+        """Call the partner's ``step`` URL and read the answer as Recruitee does (see the
+        spec's webhooks): a failure is a :class:`PartnerCallError`."""
+        answer = self.http.request(method, self.url(step), **request)
+        if answer.is_success:
+            return answer
+        body = _json(answer)
+        error = body.get("error") if isinstance(body, dict) else None
+        if not isinstance(error, str) or not error:
+            rejected = answer.status_code in (401, 403)
+            error = (
+                f"The token was not accepted by {self.record['name']}." if rejected else self.failed
+            )
+        raise PartnerCallError(step, answer.status_code, error)
+
+    def validate_token(self) -> None:
+        """Check the customer's token, unless the partner has no ``validate_token`` URL."""
+        if self.record["urls"].get("validate_token") is not None:
+            self.call("GET", "validate_token")
+
+    def tests(self) -> list[dict[str, Any]]:
+        """The tests the partner offers this customer."""
+        answer = self.call("GET", "tests", headers={"Content-Type": "application/json"})
+        tests = _json(answer)
+        if not isinstance(tests, list) or not all(
+            isinstance(t, dict)
+            and isinstance(t.get("id"), int | str)
+            and isinstance(t.get("name"), str)
+            for t in tests
+        ):
+            raise PartnerCallError("tests", answer.status_code, self.failed)
+        return tests
 
 
-def _check_answer(step: str, partner: Mapping[str, Any], answer: httpx.Response) -> None:
-    """Recruitee's reading of a partner answer (see the spec's webhooks)."""
-    if answer.is_success:
-        return
-    message: str | None = None
+def _json(answer: httpx.Response) -> Any:
     try:
-        body = answer.json()
+        return answer.json()
     except ValueError:
-        body = None
-    if isinstance(body, dict) and isinstance(body.get("error"), str) and body["error"]:
-        message = body["error"]
-    if message is None and answer.status_code in (401, 403):
-        message = f"The token was not accepted by {partner['name']}."
-    raise PartnerCallError(step, answer.status_code, message or _generic_message(partner))
+        return None
 
 
 def _choose_test(tests: list[dict[str, Any]], test_id: int | str | None) -> dict[str, Any]:
     if not tests:
         raise ValueError("the partner offers no tests")
-    if test_id is None:
-        return tests[0]
     for test in tests:
-        if str(test["id"]) == str(test_id):
+        if test_id is None or str(test["id"]) == str(test_id):
             return test
     raise ValueError(f"the partner offers no test {test_id!r}")
 
 
-def _send_candidate_payload(
+def _payload(
     partner: Mapping[str, Any],
     company_id: int,
     candidate: Mapping[str, Any],
     report: Mapping[str, Any],
 ) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "first_name": candidate["first_name"],
-        "last_name": candidate["last_name"],
-        "email": candidate["email"],
-        "candidate_id": int(candidate["id"]),
-        "company_id": company_id,
-        "report_id": report["id"],
-        "test_id": report["test_id"],
-        "test_name": report["test_name"],
-    }
+    """The body of send_candidate: the candidate, the report, and the optional inputs."""
+    payload = {key: candidate[key] for key in ("first_name", "last_name", "email")}
+    payload.update(candidate_id=int(candidate["id"]), company_id=company_id, report_id=report["id"])
+    payload.update(test_id=report["test_id"], test_name=report["test_name"])
     configured = {item["kind"] for item in partner["inputs"]}
     for kind, keys in _INPUT_EXTRAS.items():
         if kind in configured:
             payload.update({key: candidate.get(key) for key in keys})
     return payload
-
-
-def _report_owner(call: ApiCall) -> tuple[str, int, int]:
-    return call.params["codename"], int(call.params["company_id"]), call.params["candidate_id"]
 
 
 def create_partners_sandbox(

@@ -22,19 +22,29 @@ from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
 import attrs
+from starlette.responses import Response
 
 from hirelink.core.specs import spec_path
-from hirelink.sandbox.app import SandboxError
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.validation import SpecValidator
 
 __all__ = [
     "Collection",
     "Cursors",
     "component_properties",
+    "delegate",
     "format_time",
     "load_seed",
     "numbered_page",
     "offset_page",
+    "require_bearer",
     "seed_records",
     "utcnow",
 ]
@@ -231,3 +241,37 @@ class Cursors:
         with self._lock:
             self._cursors[next_cursor] = _Cursor(kind, frozen, offset + limit, limit)
         return chunk, next_cursor
+
+
+# ---------------------------------------------------------------- handlers that only delegate
+
+
+def delegate(
+    operation_id: str,
+    state_method: Callable[..., Any],
+    *params: str,
+    body: bool = False,
+    status: int = 200,
+) -> Callable[[Any, ApiCall], Response]:
+    """A handler of ``operation_id`` that passes the parameters ``params`` (None when
+    absent), then the body if ``body``, to ``state_method`` of the stand-in's ``state``.
+
+    The method's result is the JSON answer with ``status``; None is an empty 204.
+    """
+
+    @handles(operation_id)
+    def handler(stand_in: Any, call: ApiCall) -> Response:
+        arguments = [call.params.get(name) for name in params] + ([call.body] if body else [])
+        result = state_method(stand_in.state, *arguments)
+        return Response(status_code=204) if result is None else json_response(result, status)
+
+    return handler
+
+
+def require_bearer(call: ApiCall, token: str, *company_ids: str) -> None:
+    """Recruitee's check of a Personal API token: ``Authorization: Bearer <token>`` (else
+    401), then a ``company_id`` path parameter naming one of ``company_ids`` (else 404)."""
+    if not same_secret(bearer_token(call.request), token):
+        raise SandboxError(401, "Unauthorized")
+    if call.params["company_id"] not in company_ids:
+        raise SandboxError(404, "Company not found")
