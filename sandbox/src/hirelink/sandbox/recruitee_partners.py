@@ -1,14 +1,9 @@
 """A stateful stand-in for the Recruitee Partners API, playing Recruitee for partners.
 
-Create one with :func:`create_partners_sandbox`. It serves the API a partner calls
-(``/p/{codename}/...``: the partner record with the RC Personal API token, reports with
-the ``RT-PARTNER-SECRET`` header), validated against ``specs/recruitee-partners.yaml``.
-It also plays Recruitee's side of the calls *to* the partner:
-:meth:`PartnersSandbox.send_candidate` does what Recruitee does when a user clicks
-"Send" (check the token, fetch the tests, create a ``sent`` report, POST the candidate
-to the partner's ``send_candidate`` URL). Those calls go to loopback addresses only.
-
-Data is deterministic: secrets and report ids are derived from counters, never random.
+It serves the API a partner calls (``/p/{codename}/...``: the partner record with the RC
+Personal API token, reports with the ``RT-PARTNER-SECRET`` header) and makes Recruitee's
+calls *to* the partner (:meth:`PartnersSandbox.send_candidate`), to loopback addresses
+only. Data is deterministic: secrets and report ids are derived from counters.
 """
 
 from __future__ import annotations
@@ -27,20 +22,14 @@ from urllib.parse import urlsplit
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import (
-    ApiCall,
-    SandboxApp,
-    SandboxError,
-    handles,
-    json_response,
-    same_secret,
-)
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
 from hirelink.sandbox.resources import (
     Collection,
     delegate,
     format_time,
     load_seed,
     require_bearer,
+    require_secret,
     seed_records,
 )
 from hirelink.sandbox.server import ensure_loopback
@@ -62,6 +51,7 @@ _INPUT_EXTRAS: Final = {
 }
 _CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
 _MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
+_REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
@@ -76,10 +66,18 @@ def _public(record: Mapping[str, Any]) -> dict[str, Any]:
     return copy.deepcopy({key: value for key, value in record.items() if not key.startswith("_")})
 
 
-class PartnersState:
-    """Partner records and reports, kept for the run. All methods are thread-safe.
+def _merged(record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` with ``fields`` set; ``urls`` are merged key by key."""
+    return {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
 
-    Reports carry their partner's codename privately (``_codename``, not on the wire).
+
+def _new(kind: str) -> dict[str, Any]:
+    """A fresh copy of the seed's defaults of a new ``newPartner`` or ``newReport``."""
+    return copy.deepcopy(dict(load_seed("recruitee_partners")["tables"][kind]))
+
+
+class PartnersState:
+    """Partner records and reports, kept for the run; thread-safe.
 
     Args:
         codename: the partner the sandbox is about (:attr:`secret` is its secret).
@@ -94,6 +92,7 @@ class PartnersState:
             key=lambda partner: partner["codename"],
         )
         self.lock = self._partners.lock
+        # Reports carry their partner's codename privately (``_codename``, not on the wire).
         self._reports: Collection[str] = Collection(
             not_found=lambda: SandboxError(404, "Report not found"), lock=self.lock
         )
@@ -126,25 +125,23 @@ class PartnersState:
         return None if found is None else _public(found)
 
     def save_partner(self, codename: str, fields: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
-        """Create the partner (needs ``kind`` and ``name``) or change the given fields.
-
-        Returns the record and whether it was created.
-        """
+        """Create the partner (needs ``kind`` and ``name``) or change the given fields;
+        return the record and whether it was created."""
         with self.lock:
             existing = self._partners.find(codename)
             if existing is not None:
-                return self._change(existing, fields), False
+                return self._change_partner(existing, fields), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
             new = {
-                **_template("newPartner"),
+                **_new("newPartner"),
                 "codename": codename,
                 "secret": _derived_secret(codename, 1),
             }
             given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
-            return self._change(new, given), True
+            return self._change_partner(new, given), True
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
@@ -153,7 +150,7 @@ class PartnersState:
     def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given fields of an existing partner (404 when there is none)."""
         with self.lock:
-            return self._change(self._partners.get(codename), fields)
+            return self._change_partner(self._partners.get(codename), fields)
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
@@ -172,18 +169,19 @@ class PartnersState:
 
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        if not same_secret(secret, str(self._partners.get(codename)["secret"])):
-            raise SandboxError(401, "Unauthorized")
+        require_secret(secret, str(self._partners.get(codename)["secret"]))
 
     def list_reports(
         self, codename: str, company_id: int | str, candidate_id: int
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
         owner = (codename, int(company_id), candidate_id)
-        reports = self._reports.select(
-            lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == owner
-        )
-        return [_public(report) for report in reports]
+        return [
+            _public(report)
+            for report in self._reports.select(
+                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == owner
+            )
+        ]
 
     def create_report(
         self,
@@ -191,9 +189,6 @@ class PartnersState:
         company_id: int | str,
         candidate_id: int,
         fields: Mapping[str, Any] | None = None,
-        *,
-        test_id: str | None = None,
-        test_name: str | None = None,
     ) -> dict[str, Any]:
         """A new report (status ``sent`` unless ``fields`` say otherwise)."""
         with self.lock:
@@ -201,12 +196,10 @@ class PartnersState:
             self._reports_created += 1
             seed = f"report:{codename}:{self._reports_created}".encode()
             report = {
-                **_template("newReport"),
+                **_new("newReport"),
                 "id": str(uuid.UUID(bytes=hashlib.sha256(seed).digest()[:16], version=4)),
                 "candidate_id": candidate_id,
                 "company_id": int(company_id),
-                "test_id": test_id,
-                "test_name": test_name,
                 "_codename": codename,
             }
             return self._change_report(report, fields or {})
@@ -229,19 +222,14 @@ class PartnersState:
         for fields in seed_records("recruitee_partners", "PartnerFields"):
             self.save_partner(self.codename, fields)
         reports = seed_records("recruitee_partners", "NewReport")
-        for fields, (test_id, test_name) in zip(reports, tables["reportTests"], strict=True):
+        for fields, test in zip(reports, tables["reportTests"], strict=True):
             candidate_id = tables["reportCandidateId"]
-            self.create_report(
-                self.codename,
-                self.company_id,
-                candidate_id,
-                fields,
-                test_id=test_id,
-                test_name=test_name,
-            )
+            self.create_report(self.codename, self.company_id, candidate_id, {**fields, **test})
 
-    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        changed = {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
+    def _change_partner(
+        self, partner: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = _merged(partner, fields)
         if "inputs" in fields:
             changed["inputs"] = [
                 {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
@@ -259,15 +247,10 @@ class PartnersState:
     def _change_report(
         self, report: Mapping[str, Any], fields: Mapping[str, Any]
     ) -> dict[str, Any]:
-        changed = {**report, **fields, "urls": {**report["urls"], **fields.get("urls", {})}}
+        changed = _merged(report, fields)
         if "completed_at" in fields:
             changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
         return _public(self._reports.put(changed))
-
-
-def _template(name: str) -> dict[str, Any]:
-    """A fresh copy of the seed's defaults of a new record."""
-    return copy.deepcopy(dict(load_seed("recruitee_partners")["tables"][name]))
 
 
 class PartnerCallError(Exception):
@@ -326,17 +309,9 @@ class PartnersSandbox(SandboxApp):
     get_partner = delegate("getPartner", PartnersState.get_partner, "codename")
     update_partner = delegate("updatePartner", PartnersState.update_partner, "codename", body=True)
     delete_partner = delegate("deletePartner", PartnersState.delete_partner, "codename")
-    list_reports = delegate(
-        "listCandidateReports", PartnersState.list_reports, "codename", "company_id", "candidate_id"
-    )
+    list_reports = delegate("listCandidateReports", PartnersState.list_reports, *_REPORT_OWNER)
     create_report = delegate(
-        "createReport",
-        PartnersState.create_report,
-        "codename",
-        "company_id",
-        "candidate_id",
-        body=True,
-        status=201,
+        "createReport", PartnersState.create_report, *_REPORT_OWNER, body=True, status=201
     )
     update_report = delegate(
         "updateReport", PartnersState.update_report, "codename", "report_id", body=True
@@ -353,29 +328,21 @@ class PartnersSandbox(SandboxApp):
         return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
 
     # ------------------------------------------------------------------ Recruitee's side
+    # Each raises PartnerCallError when the partner refuses or fails, ValueError for an
+    # unknown partner or a URL that is not a loopback address.
 
     def check_token(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
     ) -> None:
         """What Recruitee does when a customer connects the integration with ``token``:
-        GET the partner's ``validate_token`` URL (skipped when it has none).
-
-        Raises:
-            PartnerCallError: the partner refused the token or failed.
-            ValueError: no such partner, or its URL is not a loopback address.
-        """
+        GET the partner's ``validate_token`` URL, if it has one."""
         with _PartnerService(self._partner(codename), token, timeout) as partner:
             partner.validate_token()
 
     def list_tests(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
     ) -> list[dict[str, Any]]:
-        """What Recruitee does to fill the send dialog: GET the partner's ``tests`` URL.
-
-        Raises:
-            PartnerCallError: the partner refused or answered something unusable.
-            ValueError: no such partner, or its URL is not a loopback address.
-        """
+        """What Recruitee does to fill the send dialog: GET the partner's ``tests`` URL."""
         with _PartnerService(self._partner(codename), token, timeout) as partner:
             return partner.tests()
 
@@ -391,39 +358,24 @@ class PartnersSandbox(SandboxApp):
     ) -> dict[str, Any]:
         """What Recruitee does when a user clicks "Send"; returns the new report.
 
-        Checks ``token`` with the partner's ``validate_token`` URL, fetches its tests,
-        picks ``test_id`` (default: the first test), creates a report with status
-        ``sent`` and POSTs the candidate to the partner's ``send_candidate`` URL.
-
-        Args:
-            company_id: the customer company sending the candidate.
-            candidate: ``id``, ``first_name``, ``last_name``, ``email``; plus ``phone``,
-                ``admin_id``/``admin_name``/``admin_email`` and ``offer_id``/
-                ``offer_title``, sent when the partner configured the matching input.
-            token: the token the partner issued to the customer.
-            test_id: the chosen test's id (as listed by the partner).
-
-        Raises:
-            PartnerCallError: a partner call failed; ``message`` is what Recruitee
-                shows its user. A failed send leaves no report behind.
-            ValueError: no such partner or test, or a URL is not a loopback address.
-            httpx.HTTPError: the partner's service could not be reached.
+        Checks ``token`` with the partner, fetches its tests, creates a ``sent`` report
+        for ``test_id`` (default: the first test) and POSTs ``candidate`` to the partner:
+        ``id``, ``first_name``, ``last_name``, ``email``, and ``phone``, ``admin_id``/
+        ``admin_name``/``admin_email`` or ``offer_id``/``offer_title`` when the partner
+        asks for that input. A failed send leaves no report behind; a partner that
+        cannot be reached raises ``httpx.HTTPError``.
         """
         record = self._partner(codename)
         with _PartnerService(record, token, timeout) as partner:
             partner.url("send_candidate")  # refuse a non-loopback URL before any call
             partner.validate_token()
             chosen = _choose_test(partner.tests(), test_id)
+            test = {"test_id": str(chosen["id"]), "test_name": str(chosen["name"])}
             report = self.state.create_report(
-                record["codename"],
-                company_id,
-                int(candidate["id"]),
-                test_id=str(chosen["id"]),
-                test_name=str(chosen["name"]),
+                record["codename"], company_id, int(candidate["id"]), test
             )
             try:
-                payload = _payload(record, company_id, candidate, report)
-                partner.call("POST", "send_candidate", json=payload)
+                partner.call("POST", "send_candidate", json=_payload(record, candidate, report))
             except (PartnerCallError, httpx.HTTPError):
                 self.state.delete_report(record["codename"], report["id"])
                 raise
@@ -443,7 +395,7 @@ def _tls_context() -> ssl.SSLContext:
 
 
 class _PartnerService:
-    """A partner's service, called as Recruitee calls it (loopback addresses only)."""
+    """A partner's service, called with the customer's token as Recruitee calls it."""
 
     def __init__(self, record: Mapping[str, Any], token: str, timeout: float) -> None:
         self.record = record
@@ -463,7 +415,6 @@ class _PartnerService:
         self.http.close()
 
     def url(self, step: str) -> str:
-        """The partner's URL for ``step``, if it is a loopback address."""
         url = self.record["urls"].get(step)
         if not isinstance(url, str) or not url:
             raise ValueError(f"the partner has no {step} URL")
@@ -476,8 +427,8 @@ class _PartnerService:
         return url
 
     def call(self, method: str, step: str, **request: Any) -> httpx.Response:
-        """Call the partner's ``step`` URL and read the answer as Recruitee does (see the
-        spec's webhooks): a failure is a :class:`PartnerCallError`."""
+        """Call the partner's ``step`` URL; read a failure as Recruitee does (see the
+        spec's webhooks): the partner's ``{"error"}`` text, else a message of its own."""
         answer = self.http.request(method, self.url(step), **request)
         if answer.is_success:
             return answer
@@ -491,12 +442,10 @@ class _PartnerService:
         raise PartnerCallError(step, answer.status_code, error)
 
     def validate_token(self) -> None:
-        """Check the customer's token, unless the partner has no ``validate_token`` URL."""
         if self.record["urls"].get("validate_token") is not None:
             self.call("GET", "validate_token")
 
     def tests(self) -> list[dict[str, Any]]:
-        """The tests the partner offers this customer."""
         answer = self.call("GET", "tests", headers={"Content-Type": "application/json"})
         tests = _json(answer)
         if not isinstance(tests, list) or not all(
@@ -526,15 +475,12 @@ def _choose_test(tests: list[dict[str, Any]], test_id: int | str | None) -> dict
 
 
 def _payload(
-    partner: Mapping[str, Any],
-    company_id: int,
-    candidate: Mapping[str, Any],
-    report: Mapping[str, Any],
+    partner: Mapping[str, Any], candidate: Mapping[str, Any], report: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The body of send_candidate: the candidate, the report, and the optional inputs."""
     payload = {key: candidate[key] for key in ("first_name", "last_name", "email")}
-    payload.update(candidate_id=int(candidate["id"]), company_id=company_id, report_id=report["id"])
-    payload.update(test_id=report["test_id"], test_name=report["test_name"])
+    payload.update(candidate_id=int(candidate["id"]), company_id=report["company_id"])
+    payload.update(report_id=report["id"], test_id=report["test_id"], test_name=report["test_name"])
     configured = {item["kind"] for item in partner["inputs"]}
     for kind, keys in _INPUT_EXTRAS.items():
         if kind in configured:

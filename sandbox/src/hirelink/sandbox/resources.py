@@ -45,6 +45,7 @@ __all__ = [
     "numbered_page",
     "offset_page",
     "require_bearer",
+    "require_secret",
     "seed_records",
     "utcnow",
 ]
@@ -268,10 +269,15 @@ def delegate(
     return handler
 
 
+def require_secret(given: str, expected: str) -> None:
+    """A 401 "Unauthorized" unless the credential ``given`` is the ``expected`` one."""
+    if not same_secret(given, expected):
+        raise SandboxError(401, "Unauthorized")
+
+
 def require_bearer(call: ApiCall, token: str, *company_ids: str) -> None:
     """Recruitee's check of a Personal API token: ``Authorization: Bearer <token>`` (else
     401), then a ``company_id`` path parameter naming one of ``company_ids`` (else 404)."""
-    if not same_secret(bearer_token(call.request), token):
-        raise SandboxError(401, "Unauthorized")
+    require_secret(bearer_token(call.request), token)
     if call.params["company_id"] not in company_ids:
         raise SandboxError(404, "Company not found")
