@@ -137,12 +137,9 @@ class JoinState:
         return [self._render(a, detail=False) for a in _page(selected, params)]
 
     def create_application(self, request: Mapping[str, Any]) -> dict[str, Any]:
-        """Store an application (and its candidate, unless the e-mail is known).
-
-        Raises:
-            SandboxError: 404 for an unknown job, 409 when the same e-mail already
-                applied to the job, 422 for a document that is not valid base64.
-        """
+        """Store an application (and its candidate, unless the e-mail is known): a 404
+        SandboxError for an unknown job, 409 when the same e-mail already applied to the
+        job, 422 for a document that is not valid base64."""
         documents = [_decoded(n, item) for n, item in enumerate(request.get("documents", []))]
         person = request["candidate"]
         email = str(person["email"]).strip()
@@ -155,8 +152,8 @@ class JoinState:
             ):
                 raise SandboxError(409, "Application already exists")
             if not known:
-                names = (person["firstName"], person["lastName"])
-                self._add_candidate(candidate_id, *names, email, person.get("phone"))
+                first, last, phone = person["firstName"], person["lastName"], person.get("phone")
+                self._add_candidate(candidate_id, first, last, email, phone, tags=[])
             application_id = self.applications.next_id(FIRST_APPLICATION_ID)
             now = _join_time(self._clock())
             self.applications.put(
@@ -205,7 +202,13 @@ class JoinState:
         return copy.deepcopy(rendered)
 
     def _add_candidate(
-        self, candidate_id: int, first: str, last: str, email: str, phone: str | None, *tags: str
+        self,
+        candidate_id: int,
+        first: str,
+        last: str,
+        email: str,
+        phone: str | None,
+        tags: list[str],
     ) -> None:
         self.candidates.put(
             {
@@ -214,7 +217,7 @@ class JoinState:
                 "lastName": last,
                 "email": email,
                 "phoneNumber": phone,
-                "tags": list(tags),
+                "tags": tags,
             }
         )
 
@@ -228,8 +231,8 @@ class JoinState:
             candidate_id, application_id = FIRST_CANDIDATE_ID + n, FIRST_APPLICATION_ID + n
             email = f"{first}.{last}.{n + 1}@example.org".lower()
             phone = f"+49151{1000000 + n * 37:07d}" if n % 3 else None
-            tags = () if n % 10 else ("shortlist",)
-            self._add_candidate(candidate_id, first, last, email, phone, *tags)
+            tags = [] if n % 10 else ["shortlist"]
+            self._add_candidate(candidate_id, first, last, email, phone, tags)
             created = SEED_EPOCH + timedelta(hours=7 * n)
             job = open_jobs[n % len(open_jobs)] if n % 17 else self.jobs.get(ARCHIVED_JOB_ID)
             cv = "CV" if n % 4 else "JOIN_CV"

@@ -135,11 +135,8 @@ class PartnersState:
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
-            new = {
-                **_new("newPartner"),
-                "codename": codename,
-                "secret": _derived_secret(codename, 1),
-            }
+            secret = _derived_secret(codename, 1)
+            new = {**_new("newPartner"), "codename": codename, "secret": secret}
             given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
             return self._change_partner(new, given), True
 

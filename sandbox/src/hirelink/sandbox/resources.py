@@ -244,7 +244,7 @@ class Cursors:
         return chunk, next_cursor
 
 
-# ---------------------------------------------------------------- handlers that only delegate
+# ------------------------------------------- for handlers: delegating to the state, credentials
 
 
 def delegate(
