@@ -16,6 +16,7 @@ import string
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
@@ -52,6 +53,7 @@ _INPUT_EXTRAS: Final = {
 _CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
 _MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
 _REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
+_owner: Final = itemgetter("_codename", "company_id", "candidate_id")  # of a report
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
@@ -173,12 +175,7 @@ class PartnersState:
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
         owner = (codename, int(company_id), candidate_id)
-        return [
-            _public(report)
-            for report in self._reports.select(
-                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == owner
-            )
-        ]
+        return [_public(report) for report in self._reports.select(lambda r: _owner(r) == owner)]
 
     def create_report(
         self,
