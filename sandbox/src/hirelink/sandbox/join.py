@@ -1,14 +1,9 @@
 """A stateful stand-in for JOIN's API v2, served under ``/v2`` as on ``api.join.com``.
 
-Create one with :func:`create_join_sandbox`; it is seeded deterministically (the same
-arguments give identical data: fixed records from ``seeds/join.json``, applications
-drawn from its tables). Point a client at ``server.url + BASE_PATH``.
-
-What it does where the reference is unsure (each one is marked inferred in the spec):
-a bad token is a 401, a missing ``Authorization`` header a 422 (as one probe saw); a
-duplicate application (same e-mail, same job) is a 409 whose message says "already
-exists"; creates answer 201 with ``candidateId`` and the application ``id``; tags are
-``PATCH /candidates/{id}`` with ``{"tags": [...]}``.
+Seeded deterministically: fixed records from ``seeds/join.json``, applications drawn from
+its tables. Where the reference is unsure (marked inferred in the spec): a missing
+``Authorization`` header is a 422 (as one probe saw), the same e-mail applying to the same
+job again a 409 "already exists", tags are ``PATCH /candidates/{id}`` with ``{"tags"}``.
 """
 
 from __future__ import annotations
@@ -16,11 +11,11 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
-import threading
-from collections.abc import Callable, Iterable, Mapping
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 from starlette.responses import Response
@@ -36,6 +31,7 @@ from hirelink.sandbox.app import (
 )
 from hirelink.sandbox.resources import (
     Collection,
+    delegate,
     format_time,
     load_seed,
     numbered_page,
@@ -66,13 +62,12 @@ _ERROR_TYPES = {
     400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
     405: "MethodNotAllowed", 409: "Conflict", 422: "ValidationError", 429: "TooManyRequests",
 }  # fmt: skip
+_T = TypeVar("_T")
 _join_time = partial(format_time, timespec="milliseconds")
 
 
-def _collection(
-    what: str, records: Iterable[dict[str, Any]] = (), lock: threading.RLock | None = None
-) -> Collection[int]:
-    return Collection(records, not_found=lambda: SandboxError(404, f"{what} not found"), lock=lock)
+def _collection(what: str, records: Iterable[dict[str, Any]] = (), **lock: Any) -> Collection[int]:
+    return Collection(records, not_found=lambda: SandboxError(404, f"{what} not found"), **lock)
 
 
 @attrs.frozen
@@ -85,9 +80,7 @@ class StoredDocument:
 
 
 class JoinState:
-    """The in-memory data of one JOIN company, seeded deterministically.
-
-    All public methods are thread-safe. Values handed out are copies.
+    """The in-memory data of one JOIN company; thread-safe, values handed out are copies.
 
     Args:
         applications: how many applications to seed (one candidate each).
@@ -103,15 +96,9 @@ class JoinState:
         self.candidates = _collection("Candidate", lock=self.jobs.lock)
         self.applications = _collection("Application", lock=self.jobs.lock)
         self._notes: dict[int, list[dict[str, Any]]] = {}
+        self._note_ids = itertools.count(7000001)
         self._documents: dict[int, list[StoredDocument]] = {}
-        self._next_note_id = 7000001
         self._seed(applications)
-
-    # ------------------------------------------------------------------ reading
-
-    def now(self) -> str:
-        """The current time in wire format (UTC, milliseconds, ``Z``)."""
-        return _join_time(self._clock())
 
     def job_ids(self) -> list[int]:
         """Ids of the jobs, in list order."""
@@ -124,17 +111,6 @@ class JoinState:
     def list_jobs(self, page: int | None, page_size: int | None) -> list[dict[str, Any]]:
         """Jobs in id order; every job unless a page is asked for."""
         return copy.deepcopy(numbered_page(list(self.jobs), page, page_size, DEFAULT_PAGE_SIZE))
-
-    def get_job(self, job_id: int) -> dict[str, Any]:
-        return copy.deepcopy(self.jobs.get(job_id))
-
-    def list_applications(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """One page of the applications matching the (unmarshalled) query, newest first."""
-        selected = [a for a in self._newest_first() if _matches(a, params)]
-        page = numbered_page(
-            selected, params.get("page", 1), params.get("pageSize"), DEFAULT_PAGE_SIZE
-        )
-        return [self._render(application, detail=False) for application in page]
 
     def get_application(self, application_id: int) -> dict[str, Any]:
         """One application in detail (404 SandboxError if unknown)."""
@@ -155,102 +131,63 @@ class JoinState:
         with self.jobs.lock:
             return list(self._documents.get(application_id, []))
 
-    @staticmethod
-    def reference_data(component: str, language: str) -> list[dict[str, Any]]:
-        """Categories, employment types or seniority levels, in German for ``de``."""
-        german: Mapping[str, str] = (
-            load_seed("join")["tables"]["german"] if language == "de" else {}
-        )
-
-        def localised(record: dict[str, Any]) -> dict[str, Any]:
-            named = {**record, "name": german.get(record["name"], record["name"])}
-            if "subCategories" in record:
-                named["subCategories"] = [localised(sub) for sub in record["subCategories"]]
-            return named
-
-        return [localised(record) for record in seed_records("join", component)]
-
-    def list_offices(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
-        country, city = params.get("countryCode"), params.get("cityNameLike")
-        offices = self.offices.select(
-            lambda office: (
-                (country is None or office["countryIso"] == country.upper())
-                and (city is None or city.lower() in office["city"].lower())
-            )
-        )
-        page = numbered_page(
-            offices, params.get("page", 1), params.get("pageSize"), DEFAULT_PAGE_SIZE
-        )
-        return copy.deepcopy(page)
-
-    # ------------------------------------------------------------------ writing
+    def list_applications(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """One page of the applications matching the (unmarshalled) query, newest first."""
+        selected = [a for a in self._newest_first() if _matches(a, params)]
+        return [self._render(a, detail=False) for a in _page(selected, params)]
 
     def create_application(self, request: Mapping[str, Any]) -> dict[str, Any]:
-        """Store an application (and its candidate, unless the e-mail is known).
-
-        Raises:
-            SandboxError: 404 for an unknown job, 409 when the same e-mail already
-                applied to the job, 422 for a document that is not valid base64.
-        """
-        documents = [
-            _decode_document(index, item) for index, item in enumerate(request.get("documents", []))
-        ]
-        fields = request["candidate"]
-        email = str(fields["email"]).strip()
+        """Store an application (and its candidate, unless the e-mail is known): a 404
+        SandboxError for an unknown job, 409 when the same e-mail already applied to the
+        job, 422 for a document that is not valid base64."""
+        documents = [_decoded(n, item) for n, item in enumerate(request.get("documents", []))]
+        person = request["candidate"]
+        email = str(person["email"]).strip()
         with self.jobs.lock:
             job = self.jobs.get(request["jobId"])
-            candidate = next(
-                (c for c in self.candidates if str(c["email"]).lower() == email.lower()), None
-            )
-            applied = {(a["candidateId"], a["job"]["id"]) for a in self.applications}
-            if candidate is not None and (candidate["id"], job["id"]) in applied:
+            known = self.candidates.select(lambda c: c["email"].lower() == email.lower())
+            candidate_id = known[0]["id"] if known else self.candidates.next_id(FIRST_CANDIDATE_ID)
+            if self.applications.select(
+                lambda a: (a["candidateId"], a["job"]["id"]) == (candidate_id, job["id"])
+            ):
                 raise SandboxError(409, "Application already exists")
-            if candidate is None:
-                candidate = self.candidates.put(
-                    {
-                        "id": self.candidates.next_id(FIRST_CANDIDATE_ID),
-                        "firstName": fields["firstName"],
-                        "lastName": fields["lastName"],
-                        "email": email,
-                        "phoneNumber": fields.get("phone"),
-                        "tags": [],
-                    }
-                )
+            if not known:
+                first, last, phone = person["firstName"], person["lastName"], person.get("phone")
+                self._add_candidate(candidate_id, first, last, email, phone, tags=[])
             application_id = self.applications.next_id(FIRST_APPLICATION_ID)
-            now = self.now()
+            now = _join_time(self._clock())
             self.applications.put(
                 {
                     "id": application_id,
                     "createdAt": now,
                     "lastUpdatedAt": now,
                     "hiringState": "APPLIED",
-                    "candidateId": candidate["id"],
+                    "candidateId": candidate_id,
                     "job": _job_reference(job),
                     "source": {"product": request.get("source", "ORGANIC"), "isPremium": False},
                     "integrationExternalId": request.get("integrationExternalId"),
                     "attachments": [
-                        _attachment(application_id, index, document.type, document.name)
-                        for index, document in enumerate(documents)
+                        _attachment(application_id, n, document.type, document.name)
+                        for n, document in enumerate(documents)
                     ],
                 }
             )
             self._documents[application_id] = documents
-            return {"candidateId": candidate["id"], "id": application_id}
+            return {"candidateId": candidate_id, "id": application_id}
 
-    def set_tags(self, candidate_id: int, tags: list[str]) -> dict[str, Any]:
+    def update_candidate(self, candidate_id: int, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Replace the candidate's tags (duplicates dropped, order kept)."""
-        return copy.deepcopy(self.candidates.update(candidate_id, tags=list(dict.fromkeys(tags))))
+        tags = list(dict.fromkeys(changes["tags"]))
+        return copy.deepcopy(self.candidates.update(candidate_id, tags=tags))
 
-    def add_note(self, candidate_id: int, content: str) -> dict[str, Any]:
-        """Add a note to the candidate and return it."""
+    def add_note(self, candidate_id: int, note: Mapping[str, Any]) -> dict[str, Any]:
+        """Add a note (its ``content``) to the candidate and return it."""
         with self.jobs.lock:
             self.candidates.get(candidate_id)
-            note = {"id": self._next_note_id, "content": content, "createdAt": self.now()}
-            self._next_note_id += 1
-            self._notes.setdefault(candidate_id, []).append(note)
-            return dict(note)
-
-    # ------------------------------------------------------------------ internals
+            created = _join_time(self._clock())
+            stored = {"id": next(self._note_ids), "content": note["content"], "createdAt": created}
+            self._notes.setdefault(candidate_id, []).append(stored)
+            return dict(stored)
 
     def _newest_first(self) -> list[dict[str, Any]]:
         return self.applications.select(
@@ -264,6 +201,26 @@ class JoinState:
         rendered["candidate"] = self.candidates.get(application["candidateId"])
         return copy.deepcopy(rendered)
 
+    def _add_candidate(
+        self,
+        candidate_id: int,
+        first: str,
+        last: str,
+        email: str,
+        phone: str | None,
+        tags: list[str],
+    ) -> None:
+        self.candidates.put(
+            {
+                "id": candidate_id,
+                "firstName": first,
+                "lastName": last,
+                "email": email,
+                "phoneNumber": phone,
+                "tags": tags,
+            }
+        )
+
     def _seed(self, count: int) -> None:
         tables = load_seed("join")["tables"]
         first_names, last_names = tables["firstNames"], tables["lastNames"]
@@ -272,16 +229,10 @@ class JoinState:
         for n in range(count):
             first, last = first_names[n % len(first_names)], last_names[(n * 7) % len(last_names)]
             candidate_id, application_id = FIRST_CANDIDATE_ID + n, FIRST_APPLICATION_ID + n
-            self.candidates.put(
-                {
-                    "id": candidate_id,
-                    "firstName": first,
-                    "lastName": last,
-                    "email": f"{first}.{last}.{n + 1}@example.org".lower(),
-                    "phoneNumber": f"+49151{1000000 + n * 37:07d}" if n % 3 else None,
-                    "tags": ["shortlist"] if n % 10 == 0 else [],
-                }
-            )
+            email = f"{first}.{last}.{n + 1}@example.org".lower()
+            phone = f"+49151{1000000 + n * 37:07d}" if n % 3 else None
+            tags = [] if n % 10 else ["shortlist"]
+            self._add_candidate(candidate_id, first, last, email, phone, tags)
             created = SEED_EPOCH + timedelta(hours=7 * n)
             job = open_jobs[n % len(open_jobs)] if n % 17 else self.jobs.get(ARCHIVED_JOB_ID)
             cv = "CV" if n % 4 else "JOIN_CV"
@@ -309,6 +260,10 @@ def _attachment(application_id: int, index: int, kind: str, name: str) -> dict[s
     return {"type": kind, "url": url, "filename": name}
 
 
+def _page(items: Sequence[_T], params: Mapping[str, Any]) -> list[_T]:
+    return numbered_page(items, params.get("page", 1), params.get("pageSize"), DEFAULT_PAGE_SIZE)
+
+
 def _matches(application: Mapping[str, Any], params: Mapping[str, Any]) -> bool:
     job = application["job"]
     return (
@@ -324,7 +279,7 @@ def _not_before(stamp: str, bound: str | None) -> bool:
     return bound is None or datetime.fromisoformat(stamp) >= datetime.fromisoformat(bound)
 
 
-def _decode_document(index: int, item: Mapping[str, Any]) -> StoredDocument:
+def _decoded(index: int, item: Mapping[str, Any]) -> StoredDocument:
     field = f"documents.{index}.data"
     try:
         data = base64.b64decode(item["data"], validate=True)
@@ -337,10 +292,15 @@ def _decode_document(index: int, item: Mapping[str, Any]) -> StoredDocument:
     return StoredDocument(type=str(item["type"]), name=str(item["name"]), data=data)
 
 
-class JoinSandbox(SandboxApp):
-    """The JOIN API v2 stand-in. Create it with :func:`create_join_sandbox`.
+def _localised(record: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    named = {**record, "name": names.get(record["name"], record["name"])}
+    if "subCategories" in record:
+        named["subCategories"] = [_localised(sub, names) for sub in record["subCategories"]]
+    return named
 
-    The API is served under :data:`BASE_PATH` (``/v2``); other paths answer 404.
+
+class JoinSandbox(SandboxApp):
+    """The JOIN API v2 stand-in, served under :data:`BASE_PATH`; see :func:`create_join_sandbox`.
 
     Attributes:
         state: the company's data; tests may read it (and the decoded documents of
@@ -358,81 +318,73 @@ class JoinSandbox(SandboxApp):
         super().__init__(validate=validate)
 
     def authenticate(self, call: ApiCall) -> None:
-        """Require ``Authorization: <token>``: the token alone, no scheme.
-
-        A missing header is a 422 (what a probe of the real API saw); any other value,
-        ``Bearer <token>`` included, is a 401.
-        """
+        """Require ``Authorization: <token>``, no scheme: without the header a 422 (what a
+        probe of the real API saw), any other value, ``Bearer <token>`` included, a 401."""
         value = call.request.headers.get("authorization", "")
         if not value.strip():
             raise SandboxError(422, "The Authorization header is required")
         if not same_secret(value, self.token):
-            if value.lower().startswith("bearer "):
-                raise SandboxError(401, "Invalid API token (send the token without 'Bearer ')")
-            raise SandboxError(401, "Invalid API token")
+            bearer = value.lower().startswith("bearer ")
+            hint = " (send the token without 'Bearer ')" if bearer else ""
+            raise SandboxError(401, f"Invalid API token{hint}")
 
     def error_body(self, error: SandboxError) -> Any:
         """JOIN's ``{"error": {"type", "message"}}``; field problems join the message."""
-        message = error.message
-        if error.field_errors:
-            details = "; ".join(
-                f"{field}: {', '.join(messages)}" for field, messages in error.field_errors.items()
-            )
-            message = f"{message}: {details}"
+        details = [
+            f"{name}: {', '.join(messages)}" for name, messages in error.field_errors.items()
+        ]
+        message = f"{error.message}: {'; '.join(details)}" if details else error.message
         fallback = "InternalServerError" if error.status >= 500 else "Error"
         return {"error": {"type": _ERROR_TYPES.get(error.status, fallback), "message": message}}
 
-    @handles("listJobs")
-    def list_jobs(self, call: ApiCall) -> Response:
-        return json_response(
-            self.state.list_jobs(call.params.get("page"), call.params.get("pageSize"))
-        )
+    list_jobs = delegate("listJobs", JoinState.list_jobs, "page", "pageSize")
+    get_application = delegate("getApplication", JoinState.get_application, "applicationId")
+    create_application = delegate(
+        "createApplication", JoinState.create_application, body=True, status=201
+    )
+    update_candidate = delegate(
+        "updateCandidate", JoinState.update_candidate, "candidateId", body=True
+    )
+    create_note = delegate(
+        "createCandidateNote", JoinState.add_note, "candidateId", body=True, status=201
+    )
 
     @handles("getJob")
     def get_job(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_job(call.params["jobId"]))
+        return json_response(self.state.jobs.get(call.params["jobId"]))
 
     @handles("listApplications")
     def list_applications(self, call: ApiCall) -> Response:
         return json_response(self.state.list_applications(call.params))
 
-    @handles("getApplication")
-    def get_application(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_application(call.params["applicationId"]))
-
-    @handles("createApplication")
-    def create_application(self, call: ApiCall) -> Response:
-        return json_response(self.state.create_application(call.body), 201)
-
-    @handles("updateCandidate")
-    def update_candidate(self, call: ApiCall) -> Response:
-        return json_response(self.state.set_tags(call.params["candidateId"], call.body["tags"]))
-
-    @handles("createCandidateNote")
-    def create_note(self, call: ApiCall) -> Response:
-        return json_response(
-            self.state.add_note(call.params["candidateId"], call.body["content"]), 201
+    @handles("listOffices")
+    def list_offices(self, call: ApiCall) -> Response:
+        country, city = call.params.get("countryCode"), call.params.get("cityNameLike")
+        offices = self.state.offices.select(
+            lambda office: (
+                (country is None or office["countryIso"] == country.upper())
+                and (city is None or city.lower() in office["city"].lower())
+            )
         )
+        return json_response(_page(offices, call.params))
 
     @handles("listCategories")
     def list_categories(self, call: ApiCall) -> Response:
-        return json_response(
-            self.state.reference_data("Category", call.params.get("language", "en"))
-        )
+        return _reference_data("Category", call)
 
     @handles("listEmploymentTypes")
     def list_employment_types(self, call: ApiCall) -> Response:
-        language = call.params.get("language", "en")
-        return json_response(self.state.reference_data("EmploymentType", language))
+        return _reference_data("EmploymentType", call)
 
     @handles("listSeniorityLevels")
     def list_seniority_levels(self, call: ApiCall) -> Response:
-        language = call.params.get("language", "en")
-        return json_response(self.state.reference_data("SeniorityLevel", language))
+        return _reference_data("SeniorityLevel", call)
 
-    @handles("listOffices")
-    def list_offices(self, call: ApiCall) -> Response:
-        return json_response(self.state.list_offices(call.params))
+
+def _reference_data(component: str, call: ApiCall) -> Response:
+    """The seed records of ``component``, named in German for ``language=de``."""
+    german = load_seed("join")["tables"]["german"] if call.params.get("language") == "de" else {}
+    return json_response([_localised(record, german) for record in seed_records("join", component)])
 
 
 def create_join_sandbox(
@@ -448,9 +400,6 @@ def create_join_sandbox(
         token: the API token it accepts as ``Authorization: <token>``.
         applications: how many applications to seed (ids count up from 51000001, one
             candidate each from 41700001; three pages at ``pageSize=50`` by default).
-            The five jobs (8812345 ONLINE, 8812399 OFFLINE, 8812401 ONLINE REMOTE,
-            8812420 ONLINE, 8812188 ARCHIVED), three offices and the reference data
-            come from ``seeds/join.json``.
         validate: refuse requests the spec refuses (see :class:`SandboxApp`).
         clock: source of "now" (UTC) for created applications and notes.
     """

@@ -1,14 +1,9 @@
 """A stateful stand-in for the Recruitee Partners API, playing Recruitee for partners.
 
-Create one with :func:`create_partners_sandbox`. It serves the API a partner calls
-(``/p/{codename}/...``: the partner record with the RC Personal API token, reports with
-the ``RT-PARTNER-SECRET`` header), validated against ``specs/recruitee-partners.yaml``.
-It also plays Recruitee's side of the calls *to* the partner:
-:meth:`PartnersSandbox.send_candidate` does what Recruitee does when a user clicks
-"Send" (check the token, fetch the tests, create a ``sent`` report, POST the candidate
-to the partner's ``send_candidate`` URL). Those calls go to loopback addresses only.
-
-Data is deterministic: secrets and report ids are derived from counters, never random.
+It serves the API a partner calls (``/p/{codename}/...``: the partner record with the RC
+Personal API token, reports with the ``RT-PARTNER-SECRET`` header) and makes Recruitee's
+calls *to* the partner (:meth:`PartnersSandbox.send_candidate`), to loopback addresses
+only. Data is deterministic: secrets and report ids are derived from counters.
 """
 
 from __future__ import annotations
@@ -21,22 +16,23 @@ import string
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, ClassVar, Final
 from urllib.parse import urlsplit
 
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import (
-    ApiCall,
-    SandboxApp,
-    SandboxError,
-    bearer_token,
-    handles,
-    json_response,
-    same_secret,
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
+from hirelink.sandbox.resources import (
+    Collection,
+    delegate,
+    format_time,
+    load_seed,
+    require_bearer,
+    require_secret,
+    seed_records,
 )
-from hirelink.sandbox.resources import Collection, format_time, load_seed, seed_records
 from hirelink.sandbox.server import ensure_loopback
 
 __all__ = [
@@ -48,16 +44,16 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-URL_KEYS: Final = ("validate_token", "tests", "send_candidate", "help_article")
 # Keys send_candidate adds for each optional input kind, read from the candidate given.
 _INPUT_EXTRAS: Final = {
     "phone": ("phone",),
     "admin": ("admin_id", "admin_name", "admin_email"),
     "offer": ("offer_id", "offer_title"),
 }
-_MANAGEMENT_OPERATIONS: Final = frozenset(
-    {"createPartner", "getPartner", "updatePartner", "deletePartner"}
-)
+_CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
+_MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
+_REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
+_owner: Final = itemgetter("_codename", "company_id", "candidate_id")  # of a report
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
 _SECRET_HEADER: Final = "rt-partner-secret"  # noqa: S105 - a header name
 
@@ -72,14 +68,18 @@ def _public(record: Mapping[str, Any]) -> dict[str, Any]:
     return copy.deepcopy({key: value for key, value in record.items() if not key.startswith("_")})
 
 
-def _derived_uuid(seed: str) -> str:
-    return str(uuid.UUID(bytes=hashlib.sha256(seed.encode()).digest()[:16], version=4))
+def _merged(record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """``record`` with ``fields`` set; ``urls`` are merged key by key."""
+    return {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
+
+
+def _new(kind: str) -> dict[str, Any]:
+    """A fresh copy of the seed's defaults of a new ``newPartner`` or ``newReport``."""
+    return copy.deepcopy(dict(load_seed("recruitee_partners")["tables"][kind]))
 
 
 class PartnersState:
-    """Partner records and reports, kept for the run. All methods are thread-safe.
-
-    Reports carry their partner's codename privately (``_codename``, not on the wire).
+    """Partner records and reports, kept for the run; thread-safe.
 
     Args:
         codename: the partner the sandbox is about (:attr:`secret` is its secret).
@@ -94,13 +94,12 @@ class PartnersState:
             key=lambda partner: partner["codename"],
         )
         self.lock = self._partners.lock
+        # Reports carry their partner's codename privately (``_codename``, not on the wire).
         self._reports: Collection[str] = Collection(
             not_found=lambda: SandboxError(404, "Report not found"), lock=self.lock
         )
         self._secret_generations: dict[str, int] = {}
         self._reports_created = 0
-
-    # ------------------------------------------------------------------ reading
 
     @property
     def partners(self) -> dict[str, dict[str, Any]]:
@@ -127,55 +126,30 @@ class PartnersState:
         found = self._reports.find(str(report_id))
         return None if found is None else _public(found)
 
-    # ------------------------------------------------------------------ partners
-
     def save_partner(self, codename: str, fields: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
-        """Create the partner (needs ``kind`` and ``name``) or change the given fields.
-
-        Returns the record and whether it was created.
-        """
+        """Create the partner (needs ``kind`` and ``name``) or change the given fields;
+        return the record and whether it was created."""
         with self.lock:
             existing = self._partners.find(codename)
             if existing is not None:
-                return self._change(existing, fields), False
+                return self._change_partner(existing, fields), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
             self._secret_generations[codename] = 1
-            record = {
-                "codename": codename,
-                "kind": fields["kind"],
-                "name": fields["name"],
-                "description": fields.get("description"),
-                "logo": fields.get("logo"),
-                "urls": dict.fromkeys(URL_KEYS),
-                "inputs": load_seed("recruitee_partners")["tables"]["defaultInputs"],
-                "options": {},
-                "secret": _derived_secret(codename, 1),
-                "promoted": False,
-            }
-            lists = {key: value for key, value in fields.items() if key in ("urls", "inputs")}
-            return self._change(record, lists), True
-
-    def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
-        """Change the given fields of an existing partner (404 when there is none)."""
-        with self.lock:
-            return self._change(self._partners.get(codename), fields)
-
-    def _change(self, record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-        changed = {**record, **fields}
-        if "urls" in fields:
-            changed["urls"] = {**record["urls"], **fields["urls"]}
-        if "inputs" in fields:
-            changed["inputs"] = [
-                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
-                for i in fields["inputs"]
-            ]
-        return copy.deepcopy(self._partners.put(changed))
+            secret = _derived_secret(codename, 1)
+            new = {**_new("newPartner"), "codename": codename, "secret": secret}
+            given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
+            return self._change_partner(new, given), True
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
         return copy.deepcopy(self._partners.get(codename))
+
+    def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Change the given fields of an existing partner (404 when there is none)."""
+        with self.lock:
+            return self._change_partner(self._partners.get(codename), fields)
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
@@ -194,49 +168,32 @@ class PartnersState:
 
     def check_secret(self, codename: str, secret: str) -> None:
         """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        expected = str(self._partners.get(codename)["secret"])
-        if not same_secret(secret, expected):
-            raise SandboxError(401, "Unauthorized")
-
-    # ------------------------------------------------------------------ reports
+        require_secret(secret, str(self._partners.get(codename)["secret"]))
 
     def list_reports(
-        self, codename: str, company_id: int, candidate_id: int
+        self, codename: str, company_id: int | str, candidate_id: int
     ) -> list[dict[str, Any]]:
         """The partner's reports on one candidate of one company, oldest first."""
-        mine = (codename, company_id, candidate_id)
-        return [
-            _public(report)
-            for report in self._reports.select(
-                lambda r: (r["_codename"], r["company_id"], r["candidate_id"]) == mine
-            )
-        ]
+        owner = (codename, int(company_id), candidate_id)
+        return [_public(report) for report in self._reports.select(lambda r: _owner(r) == owner)]
 
     def create_report(
         self,
         codename: str,
-        company_id: int,
+        company_id: int | str,
         candidate_id: int,
         fields: Mapping[str, Any] | None = None,
-        *,
-        test_id: str | None = None,
-        test_name: str | None = None,
     ) -> dict[str, Any]:
         """A new report (status ``sent`` unless ``fields`` say otherwise)."""
         with self.lock:
             self._partners.get(codename)
             self._reports_created += 1
+            seed = f"report:{codename}:{self._reports_created}".encode()
             report = {
-                "id": _derived_uuid(f"report:{codename}:{self._reports_created}"),
-                "status": "sent",
-                "score": None,
-                "completed_at": None,
-                "subtitle": None,
-                "urls": {"cancel": None},
+                **_new("newReport"),
+                "id": str(uuid.UUID(bytes=hashlib.sha256(seed).digest()[:16], version=4)),
                 "candidate_id": candidate_id,
-                "company_id": company_id,
-                "test_id": test_id,
-                "test_name": test_name,
+                "company_id": int(company_id),
                 "_codename": codename,
             }
             return self._change_report(report, fields or {})
@@ -246,14 +203,35 @@ class PartnersState:
     ) -> dict[str, Any]:
         """Change the given fields of a report (404 when the partner has no such report)."""
         with self.lock:
-            return self._change_report(self._require_report(codename, report_id), fields)
+            return self._change_report(self._partner_report(codename, report_id), fields)
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
         with self.lock:
-            self._reports.remove(self._require_report(codename, report_id)["id"])
+            self._reports.remove(self._partner_report(codename, report_id)["id"])
 
-    def _require_report(self, codename: str, report_id: str) -> dict[str, Any]:
+    def seed(self) -> None:
+        """A partner record for ``codename`` and two reports on one candidate."""
+        tables = load_seed("recruitee_partners")["tables"]
+        for fields in seed_records("recruitee_partners", "PartnerFields"):
+            self.save_partner(self.codename, fields)
+        reports = seed_records("recruitee_partners", "NewReport")
+        for fields, test in zip(reports, tables["reportTests"], strict=True):
+            candidate_id = tables["reportCandidateId"]
+            self.create_report(self.codename, self.company_id, candidate_id, {**fields, **test})
+
+    def _change_partner(
+        self, partner: Mapping[str, Any], fields: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        changed = _merged(partner, fields)
+        if "inputs" in fields:
+            changed["inputs"] = [
+                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
+                for i in fields["inputs"]
+            ]
+        return copy.deepcopy(self._partners.put(changed))
+
+    def _partner_report(self, codename: str, report_id: str) -> dict[str, Any]:
         self._partners.get(codename)
         report = self._reports.get(report_id)
         if report["_codename"] != codename:
@@ -263,31 +241,10 @@ class PartnersState:
     def _change_report(
         self, report: Mapping[str, Any], fields: Mapping[str, Any]
     ) -> dict[str, Any]:
-        changed = {**report, **fields}
-        if "urls" in fields:
-            changed["urls"] = {**report["urls"], **fields["urls"]}
+        changed = _merged(report, fields)
         if "completed_at" in fields:
             changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
         return _public(self._reports.put(changed))
-
-    # ------------------------------------------------------------------ seed
-
-    def seed(self) -> None:
-        """A partner record for ``codename`` and two reports on one candidate."""
-        tables = load_seed("recruitee_partners")["tables"]
-        for fields in seed_records("recruitee_partners", "PartnerFields"):
-            self.save_partner(self.codename, fields)
-        reports = seed_records("recruitee_partners", "NewReport")
-        for fields, (test_id, test_name) in zip(reports, tables["reportTests"], strict=True):
-            candidate_id = tables["reportCandidateId"]
-            self.create_report(
-                self.codename,
-                self.company_id,
-                candidate_id,
-                fields,
-                test_id=test_id,
-                test_name=test_name,
-            )
 
 
 class PartnerCallError(Exception):
@@ -309,17 +266,6 @@ class PartnerCallError(Exception):
         self.token_rejected = status_code in (401, 403)
 
 
-def _loopback_url(field: str, url: object) -> str:
-    if not isinstance(url, str) or not url:
-        raise ValueError(f"the partner has no {field} URL")
-    host = urlsplit(url).hostname or ""
-    try:
-        ensure_loopback(host)
-    except ValueError:
-        raise ValueError(f"the sandbox calls loopback addresses only; {field} is {url!r}") from None
-    return url
-
-
 class PartnersSandbox(SandboxApp):
     """The Recruitee Partners stand-in. Create it with :func:`create_partners_sandbox`.
 
@@ -337,8 +283,7 @@ class PartnersSandbox(SandboxApp):
             raise ValueError("personal_token must not be empty")
         self.state = state
         self.personal_token = personal_token
-        self.codename = state.codename
-        self.company_id = state.company_id
+        self.codename, self.company_id = state.codename, state.company_id
         super().__init__(validate=validate)
 
     @property
@@ -347,93 +292,53 @@ class PartnersSandbox(SandboxApp):
         return self.state.secret
 
     def authenticate(self, call: ApiCall) -> None:
-        """Partner record: ``Authorization: Bearer <personal token>`` (401), then the
-        token's company (404). Everything else: a known partner (404), then its current
-        secret in ``RT-PARTNER-SECRET`` (401)."""
-        codename = call.params["codename"]
+        """Partner record: the personal token (401), then its company (404). Everything
+        else: a known partner (404), then its current secret in ``RT-PARTNER-SECRET`` (401)."""
         if call.operation_id in _MANAGEMENT_OPERATIONS:
-            if not same_secret(bearer_token(call.request), self.personal_token):
-                raise SandboxError(401, "Unauthorized")
-            if call.params["company_id"] != str(self.company_id):
-                raise SandboxError(404, "Company not found")
-            return
-        self.state.check_secret(codename, call.request.headers.get(_SECRET_HEADER, ""))
+            require_bearer(call, self.personal_token, str(self.company_id))
+        else:
+            secret = call.request.headers.get(_SECRET_HEADER, "")
+            self.state.check_secret(call.params["codename"], secret)
 
-    # ------------------------------------------------------------------ handlers
+    get_partner = delegate("getPartner", PartnersState.get_partner, "codename")
+    update_partner = delegate("updatePartner", PartnersState.update_partner, "codename", body=True)
+    delete_partner = delegate("deletePartner", PartnersState.delete_partner, "codename")
+    list_reports = delegate("listCandidateReports", PartnersState.list_reports, *_REPORT_OWNER)
+    create_report = delegate(
+        "createReport", PartnersState.create_report, *_REPORT_OWNER, body=True, status=201
+    )
+    update_report = delegate(
+        "updateReport", PartnersState.update_report, "codename", "report_id", body=True
+    )
+    delete_report = delegate("deleteReport", PartnersState.delete_report, "codename", "report_id")
 
     @handles("createPartner")
     def create_partner(self, call: ApiCall) -> Response:
         partner, created = self.state.save_partner(call.params["codename"], call.body)
         return json_response(partner, 201 if created else 200)
 
-    @handles("getPartner")
-    def get_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.get_partner(call.params["codename"]))
-
-    @handles("updatePartner")
-    def update_partner(self, call: ApiCall) -> Response:
-        return json_response(self.state.update_partner(call.params["codename"], call.body))
-
-    @handles("deletePartner")
-    def delete_partner(self, call: ApiCall) -> Response:
-        self.state.delete_partner(call.params["codename"])
-        return Response(status_code=204)
-
     @handles("regeneratePartnerSecret")
     def regenerate_secret(self, call: ApiCall) -> Response:
         return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
 
-    @handles("listCandidateReports")
-    def list_reports(self, call: ApiCall) -> Response:
-        codename, company, candidate = _report_owner(call)
-        return json_response(self.state.list_reports(codename, company, candidate))
-
-    @handles("createReport")
-    def create_report(self, call: ApiCall) -> Response:
-        return json_response(self.state.create_report(*_report_owner(call), call.body or {}), 201)
-
-    @handles("updateReport")
-    def update_report(self, call: ApiCall) -> Response:
-        codename, report_id = call.params["codename"], call.params["report_id"]
-        return json_response(self.state.update_report(codename, report_id, call.body))
-
-    @handles("deleteReport")
-    def delete_report(self, call: ApiCall) -> Response:
-        self.state.delete_report(call.params["codename"], call.params["report_id"])
-        return Response(status_code=204)
-
     # ------------------------------------------------------------------ Recruitee's side
+    # Each raises PartnerCallError when the partner refuses or fails, ValueError for an
+    # unknown partner or a URL that is not a loopback address.
 
     def check_token(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
     ) -> None:
-        """What Recruitee does when a customer connects the integration with ``token``.
-
-        Calls the partner's ``validate_token`` URL (skipped when it has none).
-
-        Raises:
-            PartnerCallError: the partner refused the token or failed.
-            ValueError: no such partner, or its URL is not a loopback address.
-        """
-        partner = self._partner_to_call(codename)
-        url = partner["urls"].get("validate_token")
-        if url is None:
-            return
-        with self._http(token, timeout) as http:
-            _check_answer("validate_token", partner, http.get(_loopback_url("validate_token", url)))
+        """What Recruitee does when a customer connects the integration with ``token``:
+        GET the partner's ``validate_token`` URL, if it has one."""
+        with _PartnerService(self._partner(codename), token, timeout) as partner:
+            partner.validate_token()
 
     def list_tests(
         self, *, token: str, codename: str | None = None, timeout: float = 10.0
     ) -> list[dict[str, Any]]:
-        """What Recruitee does to fill the send dialog: GET the partner's ``tests`` URL.
-
-        Raises:
-            PartnerCallError: the partner refused or answered something unusable.
-            ValueError: no such partner, or its URL is not a loopback address.
-        """
-        partner = self._partner_to_call(codename)
-        with self._http(token, timeout) as http:
-            return self._fetch_tests(partner, http)
+        """What Recruitee does to fill the send dialog: GET the partner's ``tests`` URL."""
+        with _PartnerService(self._partner(codename), token, timeout) as partner:
+            return partner.tests()
 
     def send_candidate(
         self,
@@ -447,81 +352,34 @@ class PartnersSandbox(SandboxApp):
     ) -> dict[str, Any]:
         """What Recruitee does when a user clicks "Send"; returns the new report.
 
-        Checks ``token`` with the partner's ``validate_token`` URL, fetches its tests,
-        picks ``test_id`` (default: the first test), creates a report with status
-        ``sent`` and POSTs the candidate to the partner's ``send_candidate`` URL.
-
-        Args:
-            company_id: the customer company sending the candidate.
-            candidate: ``id``, ``first_name``, ``last_name``, ``email``; plus ``phone``,
-                ``admin_id``/``admin_name``/``admin_email`` and ``offer_id``/
-                ``offer_title``, sent when the partner configured the matching input.
-            token: the token the partner issued to the customer.
-            test_id: the chosen test's id (as listed by the partner).
-
-        Raises:
-            PartnerCallError: a partner call failed; ``message`` is what Recruitee
-                shows its user. A failed send leaves no report behind.
-            ValueError: no such partner or test, or a URL is not a loopback address.
-            httpx.HTTPError: the partner's service could not be reached.
+        Checks ``token`` with the partner, fetches its tests, creates a ``sent`` report
+        for ``test_id`` (default: the first test) and POSTs ``candidate`` to the partner:
+        ``id``, ``first_name``, ``last_name``, ``email``, and ``phone``, ``admin_id``/
+        ``admin_name``/``admin_email`` or ``offer_id``/``offer_title`` when the partner
+        asks for that input. A failed send leaves no report behind; a partner that
+        cannot be reached raises ``httpx.HTTPError``.
         """
-        partner = self._partner_to_call(codename)
-        send_url = _loopback_url("send_candidate", partner["urls"].get("send_candidate"))
-        with self._http(token, timeout) as http:
-            url = partner["urls"].get("validate_token")
-            if url is not None:
-                _check_answer(
-                    "validate_token", partner, http.get(_loopback_url("validate_token", url))
-                )
-            chosen = _choose_test(self._fetch_tests(partner, http), test_id)
+        record = self._partner(codename)
+        with _PartnerService(record, token, timeout) as partner:
+            partner.url("send_candidate")  # refuse a non-loopback URL before any call
+            partner.validate_token()
+            chosen = _choose_test(partner.tests(), test_id)
+            test = {"test_id": str(chosen["id"]), "test_name": str(chosen["name"])}
             report = self.state.create_report(
-                partner["codename"],
-                company_id,
-                int(candidate["id"]),
-                test_id=str(chosen["id"]),
-                test_name=str(chosen["name"]),
+                record["codename"], company_id, int(candidate["id"]), test
             )
-            payload = _send_candidate_payload(partner, company_id, candidate, report)
             try:
-                _check_answer("send_candidate", partner, http.post(send_url, json=payload))
+                partner.call("POST", "send_candidate", json=_payload(record, candidate, report))
             except (PartnerCallError, httpx.HTTPError):
-                self.state.delete_report(partner["codename"], report["id"])
+                self.state.delete_report(record["codename"], report["id"])
                 raise
         return self.state.report(report["id"]) or report
 
-    def _partner_to_call(self, codename: str | None) -> dict[str, Any]:
+    def _partner(self, codename: str | None) -> dict[str, Any]:
         partner = self.state.partner(codename)
         if partner is None:
             raise ValueError(f"no partner {codename or self.codename!r} in the sandbox")
         return partner
-
-    @staticmethod
-    def _http(token: str, timeout: float) -> httpx.Client:
-        # trust_env=False: calls to a loopback partner must not go through a proxy.
-        return httpx.Client(
-            timeout=timeout,
-            trust_env=False,
-            verify=_tls_context(),
-            headers={"Authorization": f"Bearer {token}"},
-        )
-
-    @staticmethod
-    def _fetch_tests(partner: Mapping[str, Any], http: httpx.Client) -> list[dict[str, Any]]:
-        url = _loopback_url("tests", partner["urls"].get("tests"))
-        answer = http.get(url, headers={"Content-Type": "application/json"})
-        _check_answer("tests", partner, answer)
-        try:
-            tests = answer.json()
-        except ValueError:
-            tests = None
-        if not isinstance(tests, list) or not all(
-            isinstance(t, dict)
-            and isinstance(t.get("id"), int | str)
-            and isinstance(t.get("name"), str)
-            for t in tests
-        ):
-            raise PartnerCallError("tests", answer.status_code, _generic_message(partner))
-        return tests
 
 
 @functools.cache
@@ -530,62 +388,98 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-def _generic_message(partner: Mapping[str, Any]) -> str:
-    return f"There was a problem with the {partner['name']} API."
+class _PartnerService:
+    """A partner's service, called with the customer's token as Recruitee calls it."""
+
+    def __init__(self, record: Mapping[str, Any], token: str, timeout: float) -> None:
+        self.record = record
+        self.failed = f"There was a problem with the {record['name']} API."
+        # trust_env=False: calls to a loopback partner must not go through a proxy.
+        self.http = httpx.Client(
+            timeout=timeout,
+            trust_env=False,
+            verify=_tls_context(),
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    def __enter__(self) -> _PartnerService:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.http.close()
+
+    def url(self, step: str) -> str:
+        url = self.record["urls"].get(step)
+        if not isinstance(url, str) or not url:
+            raise ValueError(f"the partner has no {step} URL")
+        try:
+            ensure_loopback(urlsplit(url).hostname or "")
+        except ValueError:
+            raise ValueError(
+                f"the sandbox calls loopback addresses only; {step} is {url!r}"
+            ) from None
+        return url
+
+    def call(self, method: str, step: str, **request: Any) -> httpx.Response:
+        """Call the partner's ``step`` URL; read a failure as Recruitee does (see the
+        spec's webhooks): the partner's ``{"error"}`` text, else a message of its own."""
+        answer = self.http.request(method, self.url(step), **request)
+        if answer.is_success:
+            return answer
+        body = _json(answer)
+        error = body.get("error") if isinstance(body, dict) else None
+        if not isinstance(error, str) or not error:
+            rejected = answer.status_code in (401, 403)
+            error = (
+                f"The token was not accepted by {self.record['name']}." if rejected else self.failed
+            )
+        raise PartnerCallError(step, answer.status_code, error)
+
+    def validate_token(self) -> None:
+        if self.record["urls"].get("validate_token") is not None:
+            self.call("GET", "validate_token")
+
+    def tests(self) -> list[dict[str, Any]]:
+        answer = self.call("GET", "tests", headers={"Content-Type": "application/json"})
+        tests = _json(answer)
+        if not isinstance(tests, list) or not all(
+            isinstance(t, dict)
+            and isinstance(t.get("id"), int | str)
+            and isinstance(t.get("name"), str)
+            for t in tests
+        ):
+            raise PartnerCallError("tests", answer.status_code, self.failed)
+        return tests
 
 
-def _check_answer(step: str, partner: Mapping[str, Any], answer: httpx.Response) -> None:
-    """Recruitee's reading of a partner answer (see the spec's webhooks)."""
-    if answer.is_success:
-        return
-    message: str | None = None
+def _json(answer: httpx.Response) -> Any:
     try:
-        body = answer.json()
+        return answer.json()
     except ValueError:
-        body = None
-    if isinstance(body, dict) and isinstance(body.get("error"), str) and body["error"]:
-        message = body["error"]
-    if message is None and answer.status_code in (401, 403):
-        message = f"The token was not accepted by {partner['name']}."
-    raise PartnerCallError(step, answer.status_code, message or _generic_message(partner))
+        return None
 
 
 def _choose_test(tests: list[dict[str, Any]], test_id: int | str | None) -> dict[str, Any]:
     if not tests:
         raise ValueError("the partner offers no tests")
-    if test_id is None:
-        return tests[0]
     for test in tests:
-        if str(test["id"]) == str(test_id):
+        if test_id is None or str(test["id"]) == str(test_id):
             return test
     raise ValueError(f"the partner offers no test {test_id!r}")
 
 
-def _send_candidate_payload(
-    partner: Mapping[str, Any],
-    company_id: int,
-    candidate: Mapping[str, Any],
-    report: Mapping[str, Any],
+def _payload(
+    partner: Mapping[str, Any], candidate: Mapping[str, Any], report: Mapping[str, Any]
 ) -> dict[str, Any]:
-    payload: dict[str, Any] = {
-        "first_name": candidate["first_name"],
-        "last_name": candidate["last_name"],
-        "email": candidate["email"],
-        "candidate_id": int(candidate["id"]),
-        "company_id": company_id,
-        "report_id": report["id"],
-        "test_id": report["test_id"],
-        "test_name": report["test_name"],
-    }
+    """The body of send_candidate: the candidate, the report, and the optional inputs."""
+    payload = {key: candidate[key] for key in ("first_name", "last_name", "email")}
+    payload.update(candidate_id=int(candidate["id"]), company_id=report["company_id"])
+    payload.update(report_id=report["id"], test_id=report["test_id"], test_name=report["test_name"])
     configured = {item["kind"] for item in partner["inputs"]}
     for kind, keys in _INPUT_EXTRAS.items():
         if kind in configured:
             payload.update({key: candidate.get(key) for key in keys})
     return payload
-
-
-def _report_owner(call: ApiCall) -> tuple[str, int, int]:
-    return call.params["codename"], int(call.params["company_id"]), call.params["candidate_id"]
 
 
 def create_partners_sandbox(

@@ -23,9 +23,17 @@ from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
 import attrs
+from starlette.responses import Response
 
 from hirelink.core.specs import spec_path
-from hirelink.sandbox.app import SandboxError
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxError,
+    bearer_token,
+    handles,
+    json_response,
+    same_secret,
+)
 from hirelink.sandbox.validation import SpecValidator
 
 __all__ = [
@@ -33,10 +41,13 @@ __all__ = [
     "Cursors",
     "Dice",
     "component_properties",
+    "delegate",
     "format_time",
     "load_seed",
     "numbered_page",
     "offset_page",
+    "require_bearer",
+    "require_secret",
     "seed_records",
     "utcnow",
 ]
@@ -263,3 +274,42 @@ class Dice(random.Random):
             if item not in chosen:
                 chosen.append(item)
         return chosen
+
+
+# ------------------------------------------- for handlers: delegating to the state, credentials
+
+
+def delegate(
+    operation_id: str,
+    state_method: Callable[..., Any],
+    *params: str,
+    body: bool = False,
+    status: int = 200,
+) -> Callable[[Any, ApiCall], Response]:
+    """A handler of ``operation_id`` that passes the parameters ``params`` (None when
+    absent), then the body if ``body``, to ``state_method`` of the stand-in's ``state``.
+
+    The method's result is the JSON answer with ``status``; None is an empty 204.
+    """
+
+    @handles(operation_id)
+    def handler(stand_in: Any, call: ApiCall) -> Response:
+        arguments = [call.params.get(name) for name in params] + ([call.body] if body else [])
+        result = state_method(stand_in.state, *arguments)
+        return Response(status_code=204) if result is None else json_response(result, status)
+
+    return handler
+
+
+def require_secret(given: str, expected: str) -> None:
+    """A 401 "Unauthorized" unless the credential ``given`` is the ``expected`` one."""
+    if not same_secret(given, expected):
+        raise SandboxError(401, "Unauthorized")
+
+
+def require_bearer(call: ApiCall, token: str, *company_ids: str) -> None:
+    """Recruitee's check of a Personal API token: ``Authorization: Bearer <token>`` (else
+    401), then a ``company_id`` path parameter naming one of ``company_ids`` (else 404)."""
+    require_secret(bearer_token(call.request), token)
+    if call.params["company_id"] not in company_ids:
+        raise SandboxError(404, "Company not found")
