@@ -1,12 +1,11 @@
 """A stateful stand-in for Personio: the career-site host and the API host, in one app.
 
-It serves ``specs/personio-jobs-feed.yaml`` under ``/jobs/{subdomain}`` (what
-``https://{subdomain}.jobs.personio.de/xml`` answers; only one subdomain has a feed) and
-``specs/personio.yaml`` at the root: the Recruiting API v1 (its key, the company's limit
-of 20 requests per 60 s, reason codes), the OAuth token endpoints (tokens expire on an
-injectable clock), the v2 reads with cursor paging and the v2 webhooks. Each operation
-takes the credential its spec's security names; a refused request gets the error body of
-the API it addressed. The data is seeded deterministically (``seeds/personio.json``).
+``specs/personio-jobs-feed.yaml`` under ``/jobs/{subdomain}`` (what
+``https://{subdomain}.jobs.personio.de/xml`` answers) and ``specs/personio.yaml``: the
+Recruiting API v1 (20 requests per 60 s, reason codes), OAuth (tokens expire on an
+injectable clock), the v2 reads (cursor paging) and webhooks. An operation takes the
+credential its spec's security names; a refused request gets the error body of the API it
+addressed. The data is seeded deterministically (``seeds/personio.json``).
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
@@ -77,9 +76,7 @@ DEFAULT_MAX_DOCUMENT_BYTES: Final = 20 * 1024 * 1024
 _SEED: Final = load_seed("personio")
 _TABLES: Final = _SEED["tables"]
 _POSITIONS: Final = _SEED["records"]["JobPosition"]
-_PUBLISHED: Final = tuple(
-    position["id"] for position in _POSITIONS if position["_language"] == "en"
-)
+_PUBLISHED: Final = tuple(job["id"] for job in _POSITIONS if job["_language"] == "en")
 _CHANNELS: Final = {int(key): channel for key, channel in _TABLES["channels"].items()}
 _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unassigned"}
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
@@ -132,9 +129,7 @@ def _as_v2_error() -> Iterator[None]:
     except PersonioError as error:
         if error.flavour != "v1":
             raise
-        reasons = "; ".join(
-            f"{key}: {', '.join(codes)}" for key, codes in error.field_errors.items()
-        )
+        reasons = "; ".join(f"{key}: {', '.join(v)}" for key, v in error.field_errors.items())
         detail = f"{error.message} ({reasons})" if reasons else error.message
         status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
         raise PersonioError("v2", status, detail) from None
@@ -189,79 +184,57 @@ class StoredDocument:
         }
 
 
+@attrs.define(eq=False, repr=False)
 class PersonioState:
-    """The data of one Personio company (thread-safe; the arguments are
-    :class:`PersonioSandbox`'s).
+    """The data of one Personio company, thread-safe. The settings are
+    :class:`PersonioSandbox`'s arguments; ``clients`` maps a client id to its secret and
+    scopes; ``applications`` holds what v1 received (read it with :meth:`submitted`);
+    ``webhooks.emit(event_name, payload)`` notifies the webhooks subscribed to an event;
+    ``recruiting_api_enabled=False`` answers v1 with 403 ``feature.public-api.disabled``."""
 
-    Attributes:
-        applications: the applications received through v1, as received (:meth:`submitted`).
-        token_exchanges: how many tokens the token endpoint issued.
-        rate_limited: how many v1 requests were answered 429.
-        webhooks: the ``/v2/webhooks`` records; ``webhooks.emit(event_name, payload)``
-            sends an event to the enabled webhooks subscribed to it.
-        absolute_links: whether v2 ``next`` links are absolute URLs (else relative).
-        recruiting_api_enabled: False answers v1 calls with 403 ``feature.public-api.disabled``.
-    """
+    company_id: str
+    subdomain: str
+    clients: Mapping[str, tuple[str, frozenset[str]]]
+    candidates: int = 30
+    persons: int = 25
+    token_lifetime: int = 86400
+    rate_limit: int = 20
+    rate_window: float = 60.0
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    absolute_links: bool = True
+    clock: Clock = time.monotonic
+    today: Callable[[], date] = lambda: utcnow().date()
+    webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+    recruiting_api_enabled: bool = attrs.field(default=True, init=False)
+    applications: list[dict[str, Any]] = attrs.field(factory=list, init=False)
+    token_exchanges: int = attrs.field(default=0, init=False)
+    rate_limited: int = attrs.field(default=0, init=False)
+    webhooks: PersonioWebhooks = attrs.field(init=False)
+    _lock: threading.RLock = attrs.field(factory=threading.RLock, init=False)
+    _tokens: dict[str, tuple[frozenset[str], float]] = attrs.field(factory=dict, init=False)
+    _cursors: Cursors = attrs.field(factory=Cursors, init=False)
+    _arrivals: collections.deque[float] = attrs.field(factory=collections.deque, init=False)
+    _raw_feeds: dict[str, bytes] = attrs.field(factory=dict, init=False)
+    _documents: dict[str, StoredDocument] = attrs.field(factory=dict, init=False)
+    _v2: dict[str, Collection[str]] = attrs.field(factory=dict, init=False)
 
-    def __init__(
-        self,
-        *,
-        company_id: str,
-        subdomain: str,
-        clients: Mapping[str, tuple[str, Iterable[str]]],
-        candidates: int = 30,
-        persons: int = 25,
-        token_lifetime: int = 86400,
-        rate_limit: int = 20,
-        rate_window: float = 60.0,
-        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
-        absolute_links: bool = True,
-        clock: Clock = time.monotonic,
-        today: Callable[[], date] = lambda: utcnow().date(),
-        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
-    ) -> None:
-        self.company_id = company_id
-        self.subdomain = subdomain
-        self.token_lifetime = token_lifetime
-        self.rate_limit = rate_limit
-        self.rate_window = rate_window
-        self.max_document_bytes = max_document_bytes
-        self.absolute_links = absolute_links
-        self.recruiting_api_enabled = True
-        self.applications: list[dict[str, Any]] = []
-        self.token_exchanges = 0
-        self.rate_limited = 0
-        self._clock = clock
-        self._today = today
-        self._lock = threading.RLock()
-        self._clients = {
-            key: (secret, frozenset(scopes)) for key, (secret, scopes) in clients.items()
-        }
-        self._tokens: dict[str, tuple[frozenset[str], float]] = {}
-        self._cursors = Cursors()
-        self._arrivals: collections.deque[float] = collections.deque()
-        self._raw_feeds: dict[str, bytes] = {}
-        self._documents: dict[str, StoredDocument] = {}
-        seeded = {
-            "jobs": _seeded("Job", company_id),
-            "categories": seed_records("personio", "Category"),
-            "persons": _seeded("Person", company_id),
-        }
-        if persons > len(seeded["persons"]):
-            raise ValueError(f"the seed holds {len(seeded['persons'])} persons")
-        seeded["persons"] = seeded["persons"][:persons]
-        self._v2: dict[str, Collection[str]] = {
-            kind: Collection(seeded.get(kind, ()), not_found=_v2_not_found, lock=self._lock)
-            for kind in ("applications", "candidates", "jobs", "categories", "persons")
-        }
+    def __attrs_post_init__(self) -> None:
+        persons = _seeded("Person", self.company_id)
+        if self.persons > len(persons):
+            raise ValueError(f"the seed holds {len(persons)} persons")
+        seeded = {"jobs": _seeded("Job", self.company_id), "persons": persons[: self.persons]}
+        seeded["categories"] = seed_records("personio", "Category")
+        for kind in ("applications", "candidates", "jobs", "categories", "persons"):
+            records = seeded.get(kind, ())
+            self._v2[kind] = Collection(records, not_found=_v2_not_found, lock=self._lock)
         self.webhooks = PersonioWebhooks(
-            company_id=company_id,
+            company_id=self.company_id,
             lock=self._lock,
             bad_request=_v2_bad_request,
             not_found=_v2_not_found,
-            retry_delays=webhook_retry_delays,
+            retry_delays=self.webhook_retry_delays,
         )
-        self._seed(candidates)
+        self._seed(self.candidates)
 
     def serve_raw_feed(self, subdomain: str, document: bytes) -> None:
         """Answer ``/jobs/{subdomain}/xml`` with ``document`` as it is (for hostile feeds)."""
@@ -275,12 +248,10 @@ class PersonioState:
                 return self._raw_feeds[subdomain]
         return render_feed(language) if subdomain == self.subdomain else None
 
-    # ------------------------------------------------------------------ v1
-
     def admit(self) -> None:
         """Count a v1 request against the company's limit (429 when it is spent)."""
         with self._lock:
-            now = self._clock()
+            now = self.clock()
             while self._arrivals and self._arrivals[0] <= now - self.rate_window:
                 self._arrivals.popleft()
             if len(self._arrivals) >= self.rate_limit:
@@ -300,12 +271,10 @@ class PersonioState:
             reasons = {"file": ["errors.file-too-big"]}
             raise PersonioError("v1", 413, "File too big", field_errors=reasons)
         with self._lock:
-            name = f"personio-sandbox/document/{len(self._documents) + 1}"
-            key = str(uuid.uuid5(uuid.NAMESPACE_URL, name))
-            stored = self._documents[key] = StoredDocument(
-                key, filename, content, mimetype, extension
-            )
-            return stored
+            number = len(self._documents) + 1
+            key = str(uuid.uuid5(uuid.NAMESPACE_URL, f"personio-sandbox/document/{number}"))
+            self._documents[key] = StoredDocument(key, filename, content, mimetype, extension)
+            return self._documents[key]
 
     def document(self, key: str) -> StoredDocument | None:
         """The upload ``key``, or None."""
@@ -332,7 +301,7 @@ class PersonioState:
         ):
             errors["external_posting_id"].append("errors.posting-validation.posting-not-found")
         when = body.get("application_date")
-        if when is not None and date.fromisoformat(when) > self._today():
+        if when is not None and date.fromisoformat(when) > self.today():
             errors["application_date"].append("errors.date-validation.date-in-the-future")
         for index, item in enumerate(body.get("files", [])):
             if self.document(item["uuid"]) is None:
@@ -357,21 +326,17 @@ class PersonioState:
         """Make a v1 submission visible to the v2 reads."""
         now, email, candidates = utcnow(), body["email"], self._v2["candidates"]
         found = [c for c in candidates if (c["email"] or "").lower() == email.lower()]
+        names = {key: body[key] for key in ("first_name", "last_name", "email")}
         candidate = (
-            found[0]
-            if found
-            else _new_candidate(
-                str(5520001 + len(candidates)), body["first_name"], body["last_name"], email, now
-            )
+            found[0] if found else _new_candidate(str(5520001 + len(candidates)), now) | names
         )
         for attribute in body.get("attributes", []):
             if attribute["id"] in ("phone", "location", "gender", "birthday", "available_from"):
                 candidate = {**candidate, attribute["id"]: attribute["value"]}
         job = self._v2["jobs"].get(str(body["job_position_id"]))
         stage = self._phase_stage(body.get("phase"), job)
-        applied = body.get("application_date") or now.date().isoformat()
-        channel = body.get("recruiting_channel_id")
-        candidates.put(self._apply(candidate, job, applied, [(now, stage)], now, channel))
+        applied, channel = body.get("application_date"), body.get("recruiting_channel_id")
+        candidates.put(self._apply(candidate, job, [(now, stage)], now, applied, channel))
 
     def _phase_stage(self, phase: Mapping[str, Any] | None, job: Mapping[str, Any]) -> Any:
         stages = self._v2["categories"].get(job["category"]["id"])["stages"]
@@ -387,15 +352,16 @@ class PersonioState:
         self,
         candidate: Mapping[str, Any],
         job: Mapping[str, Any],
-        applied: str,
         transitions: Sequence[tuple[datetime, Any]],
         updated: datetime,
-        channel: int | None,
+        applied: str | None = None,
+        channel: int | None = None,
         anonymized: bool = False,
     ) -> dict[str, Any]:
-        """Store an application (its stages entered at the given moments); return the
-        candidate with it."""
+        """Store an application (its stages entered at the given moments, applied on the
+        first one's date unless ``applied``); return the candidate with it."""
         application_id = str(8812001 + len(self._v2["applications"]))
+        applied = applied or transitions[0][0].date().isoformat()
         channel_ref = (
             None if channel is None else {"id": str(channel), "name": _CHANNELS[channel]["name"]}
         )
@@ -415,20 +381,19 @@ class PersonioState:
             }
         )
         entry = {"id": application_id, "application_date": applied}
+        updated = max(candidate["_updated"], updated)
         return {
             **candidate,
             "applications": [*candidate["applications"], entry],
-            "_updated": max(candidate["_updated"], updated),
+            "_updated": updated,
         }
-
-    # ------------------------------------------------------------------ OAuth
 
     def issue_token(self, form: Mapping[str, str]) -> dict[str, Any]:
         """Exchange client credentials for a token (an OAuth error when refused)."""
         if form.get("grant_type") != "client_credentials":
             raise _oauth("unsupported_grant_type", "Only client_credentials is supported.")
         client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
-        known = self._clients.get(client_id)
+        known = self.clients.get(client_id)
         if known is None or not same_secret(secret, known[0]):
             raise _oauth("unauthorized_client", "Client credentials were not accepted.")
         granted = known[1]
@@ -440,7 +405,7 @@ class PersonioState:
             number = self.token_exchanges
             digest = hashlib.sha256(f"{client_id}:{number}".encode()).hexdigest()[:24]
             value = f"papi-sandbox-{number}-{digest}"
-            self._tokens[value] = (requested, self._clock() + self.token_lifetime)
+            self._tokens[value] = (requested, self.clock() + self.token_lifetime)
         scope = " ".join(sorted(requested))
         return {
             "access_token": value,
@@ -458,15 +423,13 @@ class PersonioState:
         """Raise the v2 401 or 403 unless ``value`` is a live token carrying ``scope``."""
         with self._lock:
             scopes, expires_at = self._tokens.get(value, (frozenset(), -math.inf))
-            if expires_at <= self._clock():
+            if expires_at <= self.clock():
                 self._tokens.pop(value, None)
                 unknown = "The access token is invalid or expired."
                 message = unknown if value else "A bearer token is required."
                 raise PersonioError("v2", 401, message, "unauthorized")
         if scope not in scopes:
             raise PersonioError("v2", 403, "Insufficient access scope.", "forbidden")
-
-    # ------------------------------------------------------------------ v2 reads
 
     def page(
         self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int
@@ -520,17 +483,14 @@ class PersonioState:
             first = first_names[index % len(first_names)]
             last = last_names[(index * 7) % len(last_names)]
             created = SEED_EPOCH + timedelta(days=index * 3, hours=rng.randint(0, 9))
-            email = f"{first}.{last}.{index + 1}@example.org".lower()
-            candidate = _new_candidate(
-                str(5520001 + index),
-                first,
-                last,
-                email,
-                created,
-                gender=rng.choice(("female", "male", "diverse", None)),
-                phone=f"+49 40 555{index:04d}",
-                location=rng.choice(("Hamburg", "Berlin", "Munich")),
-            )
+            candidate = _new_candidate(str(5520001 + index), created) | {
+                "first_name": first,
+                "last_name": last,
+                "email": f"{first}.{last}.{index + 1}@example.org".lower(),
+                "gender": rng.choice(("female", "male", "diverse", None)),
+                "phone": f"+49 40 555{index:04d}",
+                "location": rng.choice(("Hamburg", "Berlin", "Munich")),
+            }
             for number in range(1 + index % 2):
                 job = jobs[(index + number * 2) % len(jobs)]
                 applied = created + timedelta(days=number)
@@ -540,26 +500,23 @@ class PersonioState:
                 steps = max(1, len(path) - 1)
                 moments = [applied + (updated - applied) * n / steps for n in range(len(path))]
                 channel = rng.choice((None, 531207, 531208))
+                transitions = list(zip(moments, path, strict=True))
                 candidate = self._apply(
-                    candidate,
-                    job,
-                    applied.date().isoformat(),
-                    list(zip(moments, path, strict=True)),
-                    updated,
-                    channel,
-                    anonymized=index == 5,
+                    candidate, job, transitions, updated, channel=channel, anonymized=index == 5
                 )
             self._v2["candidates"].put(candidate)
 
 
-def _new_candidate(
-    candidate_id: str, first: str, last: str, email: str, created: datetime, **known: Any
-) -> dict[str, Any]:
-    """A candidate without applications; the members of the spec's ``Candidate`` not
-    given are null."""
+def _new_candidate(candidate_id: str, created: datetime) -> dict[str, Any]:
+    """A candidate without applications: every member of the spec's ``Candidate`` null."""
     blank = dict.fromkeys(component_properties("personio", "Candidate"))
-    names = {"id": candidate_id, "first_name": first, "last_name": last, "email": email}
-    return {**blank, **names, **known, "applications": [], "_created": created, "_updated": created}
+    return {
+        **blank,
+        "id": candidate_id,
+        "applications": [],
+        "_created": created,
+        "_updated": created,
+    }
 
 
 def _reference(component: str, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -667,11 +624,24 @@ def _reader(operation_id: str, kind: str, *, wrapped: bool = False) -> Callable[
 
 
 def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
-    """The handler answering one cursor page of ``kind``."""
+    """The handler answering one cursor page of ``kind``, with its ``self`` and ``next`` links."""
 
     @handles(operation_id)
     def list_page(sandbox: PersonioSandbox, call: ApiCall) -> Response:
-        return sandbox._list(kind, call)
+        filters = {
+            key: value for key, value in call.params.items() if key not in ("limit", "cursor")
+        }
+        if "updated_at.gt" in filters and "updated_at.lt" in filters:
+            raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
+        cursor = call.params.get("cursor")
+        limit = call.params.get("limit") or (0 if cursor else _DEFAULT_LIMITS[kind])
+        items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
+        url = call.request.url
+        base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
+        links = {"self": {"href": base + (f"{url.path}?{url.query}" if url.query else url.path)}}
+        if next_cursor is not None:
+            links["next"] = {"href": f"{base}{url.path}?{urlencode({'cursor': next_cursor})}"}
+        return json_response({"_data": items, "_meta": {"links": links}})
 
     return list_page
 
@@ -740,13 +710,13 @@ class PersonioSandbox(SandboxApp):
         self.limited_client_secret = limited_client_secret
         self.subdomain = subdomain
         self.disabled_subdomain = disabled_subdomain
-        every_scope = {scope for _, scope in _requirements().values() if scope is not None}
+        every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
         self.state = PersonioState(
             company_id=company_id,
             subdomain=subdomain,
             clients={
                 client_id: (client_secret, every_scope),
-                limited_client_id: (limited_client_secret, ["personio:persons:read"]),
+                limited_client_id: (limited_client_secret, frozenset({"personio:persons:read"})),
             },
             candidates=candidates,
             persons=persons,
@@ -862,8 +832,6 @@ class PersonioSandbox(SandboxApp):
             return self.error_response(PersonioError("feed", 404, _FEED_NOT_FOUND))
         return super().route_error(request, status)
 
-    # ------------------------------------------------------------------ handlers
-
     list_applications = _lister("listApplications", "applications")
     list_candidates = _lister("listCandidates", "candidates")
     list_jobs = _lister("listJobs", "jobs")
@@ -951,24 +919,6 @@ class PersonioSandbox(SandboxApp):
     @handles("listWebhookEvents")
     def list_webhook_events(self, call: ApiCall) -> Response:
         return json_response({"_data": self.state.webhooks.events(call.params["id"])})
-
-    def _list(self, kind: str, call: ApiCall) -> Response:
-        filters = {
-            name: value for name, value in call.params.items() if name not in ("limit", "cursor")
-        }
-        if "updated_at.gt" in filters and "updated_at.lt" in filters:
-            raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
-        cursor = call.params.get("cursor")
-        limit = call.params.get("limit") or (0 if cursor else _DEFAULT_LIMITS[kind])
-        items, next_cursor = self.state.page(kind, filters, cursor, limit)
-        url = call.request.url
-        base = str(call.request.base_url).rstrip("/") if self.state.absolute_links else ""
-        links: dict[str, Any] = {
-            "self": {"href": base + (f"{url.path}?{url.query}" if url.query else url.path)}
-        }
-        if next_cursor is not None:
-            links["next"] = {"href": f"{base}{url.path}?{urlencode({'cursor': next_cursor})}"}
-        return json_response({"_data": items, "_meta": {"links": links}})
 
 
 create_personio_sandbox = PersonioSandbox

@@ -1,13 +1,10 @@
 """The Personio stand-in's webhooks: ``/v2/webhooks`` records and their deliveries.
 
-Personio API v2 manages webhooks by API (issue 19, C): a new webhook is ``DISABLED``
-until enabled; ``auth_type`` ``NONE``, ``TOKEN`` (the token verbatim in
-``Authorization``) or ``CUSTOM`` (up to three headers); deliveries are "dataless"
-(``company_id``, ``event_name``, ``occurred_at``, ``payload`` with ids, ``meta``),
-acknowledged by any 2xx, retried on a timeout or a 5xx other than 501, at most 6
-attempts. Deliveries go through an :class:`~hirelink.sandbox.outbox.Outbox`; only
-webhooks with a loopback URL are delivered to (the others keep their history with
-``FAILED``).
+Personio API v2 (issue 19, C): a new webhook is ``DISABLED`` until enabled; ``auth_type``
+``NONE``, ``TOKEN`` (the token verbatim in ``Authorization``) or ``CUSTOM`` (up to three
+headers); deliveries are "dataless" (ids only), acknowledged by any 2xx, retried on a
+timeout or a 5xx other than 501, at most 6 attempts. Only webhooks with a loopback URL
+are delivered to; the others keep their history with ``FAILED``.
 """
 
 from __future__ import annotations
@@ -32,14 +29,8 @@ from hirelink.sandbox.resources import (
 __all__ = ["MAX_ATTEMPTS", "PersonioWebhooks", "personio_outcome"]
 
 MAX_ATTEMPTS: Final = 6
-MAX_CUSTOM_HEADERS: Final = 3
 _SETTINGS: Final = ("url", "status", "auth_type", "enabled_events", "description")
-_HISTORY_STATES: Final = {
-    "pending": "PENDING",
-    "delivered": "DELIVERED",
-    "refused": "FAILED",
-    "abandoned": "FAILED",
-}
+_HISTORY_STATES: Final = {"pending": "PENDING", "delivered": "DELIVERED"}  # else FAILED
 
 
 def personio_outcome(status: int | None) -> Outcome:
@@ -81,8 +72,8 @@ class PersonioWebhooks:
             raise ValueError(f"Personio makes at most {MAX_ATTEMPTS} attempts")
         now = format_time(utcnow())
         seeded = [
-            {**webhook, "created_at": now, "updated_at": now, "_events": []}
-            for webhook in seed_records("personio", "Webhook")
+            {**hook, "created_at": now, "updated_at": now, "_events": []}
+            for hook in seed_records("personio", "Webhook")
         ]
         self._webhooks: Collection[str] = Collection(seeded, not_found=not_found, lock=lock)
         self._event_ids = itertools.count(1)
@@ -95,9 +86,8 @@ class PersonioWebhooks:
     def create(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """A new webhook, ``DISABLED`` (400 when its authentication is incomplete)."""
         webhook_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"webhook-{next(self._webhook_ids)}"))
-        created = format_time(utcnow())
         new = {"id": webhook_id, "status": "DISABLED", "auth_type": "NONE", "description": None}
-        return self._store({**new, "created_at": created, "_events": []}, body)
+        return self._store({**new, "created_at": format_time(utcnow()), "_events": []}, body)
 
     def update(self, webhook_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given members (``status`` enables or disables it)."""
@@ -113,11 +103,13 @@ class PersonioWebhooks:
     def events(self, webhook_id: str) -> list[dict[str, Any]]:
         """The webhook's event history, newest first, with each delivery's state."""
         shown = []
-        for entry in reversed(self._webhooks.get(webhook_id)["_events"]):
-            delivery = entry["_delivery"]
+        for stored in reversed(self._webhooks.get(webhook_id)["_events"]):
+            event = dict(stored)
+            delivery = event.pop("_delivery")
             attempts, state = (0, "refused") if delivery is None else self.outbox.outcome(delivery)
-            public = {key: value for key, value in entry.items() if key != "_delivery"}
-            shown.append({**public, "attempts": attempts, "status": _HISTORY_STATES[state]})
+            shown.append(
+                {**event, "attempts": attempts, "status": _HISTORY_STATES.get(state, "FAILED")}
+            )
         return shown
 
     def emit(self, event_name: str, payload: Mapping[str, Any]) -> list[str]:
@@ -141,35 +133,29 @@ class PersonioWebhooks:
                     meta = {"event_id": event_id, "webhook_id": webhook["id"]}
                     document = {"company_id": self.company_id, **occurrence, "meta": meta}
                     (delivery,) = self.outbox.emit(document, to=[webhook["_subscription"]])
-                history = [
-                    *webhook["_events"],
-                    {"id": event_id, **occurrence, "_delivery": delivery},
-                ]
-                self._webhooks.update(webhook["id"], _events=history)
+                event = {"id": event_id, **occurrence, "_delivery": delivery}
+                self._webhooks.update(webhook["id"], _events=[*webhook["_events"], event])
             return [webhook["id"] for webhook in subscribed]
 
     def _store(self, webhook: dict[str, Any], body: Mapping[str, Any]) -> dict[str, Any]:
-        """Apply ``body`` to ``webhook``, check its authentication, subscribe it, keep it."""
+        """Apply ``body`` to ``webhook``, check its authentication, subscribe it, keep it.
+        (The spec limits the custom headers to three.)"""
+        webhook.update({key: body[key] for key in _SETTINGS if key in body})
+        if "token" in body:
+            webhook["_token"] = body["token"]
+        if "custom_headers" in body:
+            webhook["_headers"] = {
+                header["name"]: header["value"] for header in body["custom_headers"]
+            }
+        if webhook["auth_type"] == "TOKEN" and not webhook.get("_token"):
+            raise self._bad_request("auth_type TOKEN needs a token.")
+        if webhook["auth_type"] == "CUSTOM" and not webhook.get("_headers"):
+            raise self._bad_request("auth_type CUSTOM needs custom_headers.")
+        webhook["custom_header_names"] = sorted(webhook.get("_headers", {}))
+        webhook["updated_at"] = format_time(utcnow())
         with self._webhooks.lock:
-            webhook.update({key: body[key] for key in _SETTINGS if key in body})
-            if "token" in body:
-                webhook["_token"] = body["token"]
-            if "custom_headers" in body:
-                headers = {header["name"]: header["value"] for header in body["custom_headers"]}
-                if len(headers) > MAX_CUSTOM_HEADERS:
-                    raise self._bad_request(
-                        f"At most {MAX_CUSTOM_HEADERS} custom headers are allowed."
-                    )
-                webhook["_headers"] = headers
-            if webhook["auth_type"] == "TOKEN" and not webhook.get("_token"):
-                raise self._bad_request("auth_type TOKEN needs a token.")
-            if webhook["auth_type"] == "CUSTOM" and not webhook.get("_headers"):
-                raise self._bad_request("auth_type CUSTOM needs custom_headers.")
-            webhook["custom_header_names"] = sorted(webhook.get("_headers", {}))
-            webhook["updated_at"] = format_time(utcnow())
-            old = webhook.pop("_subscription", None)
-            if old is not None:
-                self.outbox.unregister(old)
+            if "_subscription" in webhook:
+                self.outbox.unregister(webhook.pop("_subscription"))
             token = webhook.get("_token") if webhook["auth_type"] == "TOKEN" else None
             headers = webhook.get("_headers", {}) if webhook["auth_type"] == "CUSTOM" else {}
             with contextlib.suppress(ValueError):  # not a loopback URL: kept, never delivered to
