@@ -175,13 +175,8 @@ class StoredDocument:
 
     def wire(self) -> dict[str, Any]:
         """The upload's answer."""
-        return {
-            "uuid": self.uuid,
-            "size": len(self.content),
-            "mimetype": self.mimetype,
-            "original_filename": self.filename,
-            "extension": self.extension,
-        }
+        described = {"uuid": self.uuid, "size": len(self.content), "mimetype": self.mimetype}
+        return {**described, "original_filename": self.filename, "extension": self.extension}
 
 
 @attrs.define(eq=False, repr=False)
@@ -406,13 +401,8 @@ class PersonioState:
             digest = hashlib.sha256(f"{client_id}:{number}".encode()).hexdigest()[:24]
             value = f"papi-sandbox-{number}-{digest}"
             self._tokens[value] = (requested, self.clock() + self.token_lifetime)
-        scope = " ".join(sorted(requested))
-        return {
-            "access_token": value,
-            "token_type": "Bearer",
-            "expires_in": self.token_lifetime,
-            "scope": scope,
-        }
+        answer = {"access_token": value, "token_type": "Bearer", "expires_in": self.token_lifetime}
+        return {**answer, "scope": " ".join(sorted(requested))}
 
     def revoke_token(self, value: str) -> None:
         """Forget the token ``value``."""
@@ -435,14 +425,12 @@ class PersonioState:
         self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of ``kind`` (its items rendered) and the next cursor, if any."""
-        persons = kind == "persons"  # by id; the rest newest first
+        newest_first = kind != "persons"  # persons by id
+        order = (lambda r: (r["_updated"], r["id"])) if newest_first else (lambda r: r["id"])
 
         def select(chosen: Mapping[str, Any]) -> list[dict[str, Any]]:
-            return self._v2[kind].select(
-                functools.partial(_matches, filters=chosen),
-                order=(lambda r: r["id"]) if persons else (lambda r: (r["_updated"], r["id"])),
-                newest_first=not persons,
-            )
+            where = functools.partial(_matches, filters=chosen)
+            return self._v2[kind].select(where, order=order, newest_first=newest_first)
 
         def unknown(value: str) -> SandboxError:
             return _v2_bad_request(f"unknown cursor {value!r}")
@@ -510,13 +498,8 @@ class PersonioState:
 def _new_candidate(candidate_id: str, created: datetime) -> dict[str, Any]:
     """A candidate without applications: every member of the spec's ``Candidate`` null."""
     blank = dict.fromkeys(component_properties("personio", "Candidate"))
-    return {
-        **blank,
-        "id": candidate_id,
-        "applications": [],
-        "_created": created,
-        "_updated": created,
-    }
+    stamps = {"_created": created, "_updated": created}
+    return {**blank, "id": candidate_id, "applications": [], **stamps}
 
 
 def _reference(component: str, record: Mapping[str, Any]) -> dict[str, Any]:
@@ -524,13 +507,9 @@ def _reference(component: str, record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _attribute_problem(key: str, value: str) -> str | None:
-    options = _TABLES["attributeOptions"]
+    options, unknown_option = _TABLES["attributeOptions"], "unknown-attribute-option"
     if key in options:
-        return (
-            None
-            if value in options[key]
-            else "errors.attribute-validation.unknown-attribute-option"
-        )
+        return None if value in options[key] else f"errors.attribute-validation.{unknown_option}"
     if key not in _TABLES["attributeIds"]:
         return "errors.attribute-validation.unknown"
     if key == "birthday":
@@ -549,26 +528,19 @@ def _seeded(component: str, company_id: str) -> list[dict[str, Any]]:
     for record in records:
         for stamp in ("created", "updated"):
             value = record.pop(stamp + "_at")
-            if isinstance(value, dict):
-                local = datetime.fromisoformat(value["date-time"])
-                record["_" + stamp] = local.replace(tzinfo=ZoneInfo(value["timezone"])).astimezone(
-                    UTC
-                )
-            else:
-                record["_" + stamp] = datetime.fromisoformat(value)
+            if isinstance(value, dict):  # a local time and its zone
+                zone = ZoneInfo(value["timezone"])
+                value = datetime.fromisoformat(value["date-time"]).replace(tzinfo=zone).isoformat()
+            record["_" + stamp] = datetime.fromisoformat(value).astimezone(UTC)
     return records
 
 
 def _render(kind: str, record: Mapping[str, Any]) -> dict[str, Any]:
     """A record as the API shows it: without private keys, timestamps in wire format."""
-    public = {
-        key: value for key, value in record.items() if not key.startswith("_") or key == "_meta"
-    }
-    if "_created" in record:
-        stamp = (
-            functools.partial(format_time, timespec="seconds") if kind == "persons" else local_stamp
-        )
-        public |= {"created_at": stamp(record["_created"]), "updated_at": stamp(record["_updated"])}
+    public = {key: item for key, item in record.items() if key[0] != "_" or key == "_meta"}
+    if "_created" in record:  # persons show UTC, the recruiting records Berlin time
+        show = local_stamp if kind != "persons" else lambda moment: format_time(moment, "seconds")
+        public |= {"created_at": show(record["_created"]), "updated_at": show(record["_updated"])}
     return copy.deepcopy(public)
 
 
@@ -787,7 +759,7 @@ class PersonioSandbox(SandboxApp):
         stamp, trace = format_time(utcnow(), "seconds"), str(uuid.uuid4())
         title = HTTPStatus(error.status).phrase
         if flavour == "v1":
-            general = {
+            item = {
                 "id": trace,
                 "status": str(error.status),
                 "title": title,
@@ -797,27 +769,16 @@ class PersonioSandbox(SandboxApp):
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            return {"errors": items or [general]}
+            return {"errors": items or [item]}
         if flavour == "oauth":
-            code = code or "invalid_request"
-            return {
-                "error": code,
-                "error_description": error.message,
-                "error_uri": f"{_ERRORS_URI}credentials.{code}",
-                "timestamp": stamp,
-                "trace_id": trace,
-                "meta": {},
-            }
+            uri = f"{_ERRORS_URI}credentials.{code}"
+            described = {"error": code, "error_description": error.message, "error_uri": uri}
+            return {**described, "timestamp": stamp, "trace_id": trace, "meta": {}}
         kind = code or {404: "resource_not_found", 405: "method_not_allowed"}.get(
             error.status, "internal_error" if error.status >= 500 else "bad_request"
         )
-        problem = {
-            "title": title,
-            "detail": error.message,
-            "type": f"{_ERRORS_URI}common.{kind}",
-            "_meta": {},
-        }
-        return {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem]}
+        problem = {"title": title, "detail": error.message, "type": f"{_ERRORS_URI}common.{kind}"}
+        return {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem | {"_meta": {}}]}
 
     def error_response(self, error: SandboxError) -> Response:
         flavour = error.flavour if isinstance(error, PersonioError) else "v2"
