@@ -325,9 +325,9 @@ class PersonioState:
         candidate = (
             found[0] if found else _new_candidate(str(5520001 + len(candidates)), now) | names
         )
-        for attribute in body.get("attributes", []):
-            if attribute["id"] in ("phone", "location", "gender", "birthday", "available_from"):
-                candidate = {**candidate, attribute["id"]: attribute["value"]}
+        attributes = {item["id"]: item["value"] for item in body.get("attributes", [])}
+        changed = {key: value for key, value in attributes.items() if key in candidate}
+        candidate = {**candidate, **changed}  # the attributes that are Candidate members
         job = self._v2["jobs"].get(str(body["job_position_id"]))
         stage = self._phase_stage(body.get("phase"), job)
         applied, channel = body.get("application_date"), body.get("recruiting_channel_id")
@@ -357,9 +357,7 @@ class PersonioState:
         first one's date unless ``applied``); return the candidate with it."""
         application_id = str(8812001 + len(self._v2["applications"]))
         applied = applied or transitions[0][0].date().isoformat()
-        channel_ref = (
-            None if channel is None else {"id": str(channel), "name": _CHANNELS[channel]["name"]}
-        )
+        named = {"id": str(channel), "name": _CHANNELS[channel]["name"]} if channel else None
         self._v2["applications"].put(
             {
                 "id": application_id,
@@ -367,7 +365,7 @@ class PersonioState:
                 "candidate": _reference("CandidateReference", candidate),
                 "job": _reference("JobReference", job),
                 "current_stage": transitions[-1][1],
-                "channel": channel_ref,
+                "channel": named,
                 "hiring_team": job["hiring_team"],
                 "is_anonymized": anonymized,
                 "_created": transitions[0][0],
@@ -375,12 +373,11 @@ class PersonioState:
                 "_transitions": [{"_at": at, "stage": stage} for at, stage in transitions],
             }
         )
-        entry = {"id": application_id, "application_date": applied}
-        updated = max(candidate["_updated"], updated)
+        entries = [*candidate["applications"], {"id": application_id, "application_date": applied}]
         return {
             **candidate,
-            "applications": [*candidate["applications"], entry],
-            "_updated": updated,
+            "applications": entries,
+            "_updated": max(candidate["_updated"], updated),
         }
 
     def issue_token(self, form: Mapping[str, str]) -> dict[str, Any]:

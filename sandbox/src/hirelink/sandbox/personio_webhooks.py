@@ -1,10 +1,9 @@
 """The Personio stand-in's webhooks: ``/v2/webhooks`` records and their deliveries.
 
-Personio API v2 (issue 19, C): a new webhook is ``DISABLED`` until enabled; ``auth_type``
-``NONE``, ``TOKEN`` (the token verbatim in ``Authorization``) or ``CUSTOM`` (up to three
-headers); deliveries are "dataless" (ids only), acknowledged by any 2xx, retried on a
-timeout or a 5xx other than 501, at most 6 attempts. Only webhooks with a loopback URL
-are delivered to; the others keep their history with ``FAILED``.
+As Personio API v2 has them (issue 19, C): ``DISABLED`` until enabled; ``auth_type``
+``NONE``, ``TOKEN`` (sent in ``Authorization``) or ``CUSTOM`` (up to three headers);
+"dataless" deliveries, retried on a timeout or a 5xx but 501, at most 6 attempts. Only
+loopback URLs are delivered to; the others' history shows ``FAILED``.
 """
 
 from __future__ import annotations
@@ -71,10 +70,8 @@ class PersonioWebhooks:
         if self.outbox.max_attempts > MAX_ATTEMPTS:
             raise ValueError(f"Personio makes at most {MAX_ATTEMPTS} attempts")
         now = format_time(utcnow())
-        seeded = [
-            {**hook, "created_at": now, "updated_at": now, "_events": []}
-            for hook in seed_records("personio", "Webhook")
-        ]
+        stamps = {"created_at": now, "updated_at": now, "_events": []}
+        seeded = [{**hook, **stamps} for hook in seed_records("personio", "Webhook")]
         self._webhooks: Collection[str] = Collection(seeded, not_found=not_found, lock=lock)
         self._event_ids = itertools.count(1)
         self._webhook_ids = itertools.count(1)
@@ -107,9 +104,8 @@ class PersonioWebhooks:
             event = dict(stored)
             delivery = event.pop("_delivery")
             attempts, state = (0, "refused") if delivery is None else self.outbox.outcome(delivery)
-            shown.append(
-                {**event, "attempts": attempts, "status": _HISTORY_STATES.get(state, "FAILED")}
-            )
+            status = _HISTORY_STATES.get(state, "FAILED")
+            shown.append({**event, "attempts": attempts, "status": status})
         return shown
 
     def emit(self, event_name: str, payload: Mapping[str, Any]) -> list[str]:
@@ -117,11 +113,8 @@ class PersonioWebhooks:
         return the ids of those webhooks."""
         with self._webhooks.lock:
             event_id = f"evt-{self.company_id}-{next(self._event_ids):06d}"
-            occurrence = {
-                "event_name": event_name,
-                "occurred_at": format_time(utcnow()),
-                "payload": dict(payload),
-            }
+            stamp = format_time(utcnow())
+            occurrence = {"event_name": event_name, "occurred_at": stamp, "payload": dict(payload)}
             subscribed = [
                 webhook
                 for webhook in self._webhooks
@@ -144,9 +137,7 @@ class PersonioWebhooks:
         if "token" in body:
             webhook["_token"] = body["token"]
         if "custom_headers" in body:
-            webhook["_headers"] = {
-                header["name"]: header["value"] for header in body["custom_headers"]
-            }
+            webhook["_headers"] = {pair["name"]: pair["value"] for pair in body["custom_headers"]}
         if webhook["auth_type"] == "TOKEN" and not webhook.get("_token"):
             raise self._bad_request("auth_type TOKEN needs a token.")
         if webhook["auth_type"] == "CUSTOM" and not webhook.get("_headers"):
