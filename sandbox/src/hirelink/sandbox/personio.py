@@ -756,17 +756,12 @@ class PersonioSandbox(SandboxApp):
         stamp, trace = format_time(utcnow(), "seconds"), str(uuid.uuid4())
         title = HTTPStatus(error.status).phrase
         if flavour == "v1":
-            item = {
-                "id": trace,
-                "status": str(error.status),
-                "title": title,
-                "detail": error.message,
-            }
+            general = {"id": trace, "status": str(error.status), "title": title}
             items = [
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            return {"errors": items or [item]}
+            return {"errors": items or [general | {"detail": error.message}]}
         if flavour == "oauth":
             uri = f"{_ERRORS_URI}credentials.{code}"
             described = {"error": code, "error_description": error.message, "error_uri": uri}
