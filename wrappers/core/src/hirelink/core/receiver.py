@@ -17,33 +17,45 @@ import inspect
 import json
 import logging
 import traceback
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, Final, Protocol
 
+from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
 
 from .secrets import scrub
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "MAX_JSON_DEPTH",
+    "MAX_LISTED_PROBLEMS",
     "CallbackError",
+    "Endpoint",
     "Rejection",
+    "answer",
     "decode_json",
+    "describe_problems",
     "error_response",
     "http_error",
     "invoke",
     "log_failure",
     "positive_limit",
     "read_body",
+    "receiver_app",
 ]
 
 DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
 # Deeper JSON is refused as malformed (400); provider payloads nest a few levels.
 MAX_JSON_DEPTH: Final = 100
+# A 422 lists this many problems of a payload, then how many more there are.
+MAX_LISTED_PROBLEMS: Final = 5
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+"""A Starlette endpoint: ``async (request) -> response``."""
 
 
 class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
@@ -177,3 +189,84 @@ def log_failure(
     at = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
     summary = mask(scrub(f"{type(failure).__name__}: {failure}"))
     logger.error("%s failed on %s%s: %s", component, where, at, summary)
+
+
+class _Problems(Protocol):
+    """What :func:`describe_problems` reads: a pydantic ``ValidationError``."""
+
+    def errors(
+        self, *, include_url: bool, include_context: bool, include_input: bool
+    ) -> Sequence[Mapping[str, Any]]: ...
+
+
+def describe_problems(error: _Problems, limit: int = MAX_LISTED_PROBLEMS) -> str:
+    """``"email: field required; candidate_id: input should be a valid integer"``.
+
+    Where each problem is and what it is, at most ``limit`` of them; the offending values
+    are never echoed.
+    """
+    problems = error.errors(include_url=False, include_context=False, include_input=False)
+    described = []
+    for problem in problems[:limit]:
+        where = ".".join(str(part) for part in problem["loc"]) or "body"
+        message = str(problem["msg"])
+        described.append(f"{where}: {message[:1].lower()}{message[1:]}")
+    if len(problems) > limit:
+        described.append(f"and {len(problems) - limit} more")
+    return "; ".join(described)
+
+
+async def answer(
+    request: Request,
+    respond: Callable[[], Awaitable[Response]],
+    *,
+    logger: logging.Logger,
+    component: str,
+    failure_message: str,
+    mask: Callable[[str], str] = scrub,
+    error: Callable[[int, str], Response] = error_response,
+) -> Response:
+    """``respond()``, with every way it can fail answered through ``error``.
+
+    A :class:`Rejection` answers its status and message; a body the sender cut off, 400;
+    anything else is logged in one masked line naming ``component`` and answers 500 with
+    ``failure_message``.
+    """
+    try:
+        return await respond()
+    except Rejection as rejection:
+        return error(rejection.status_code, rejection.message)
+    except ClientDisconnect:
+        return error(400, "the request body was cut off")  # nobody is left to read it
+    except Exception as failure:
+        log_failure(logger, request.url.path, failure, mask, component=component)
+        return error(500, failure_message)
+
+
+def receiver_app(
+    routes: Sequence[tuple[str, str, Endpoint]],
+    *,
+    callbacks: Mapping[str, object],
+    max_body_bytes: int,
+) -> Starlette:
+    """The app of a receiver: one ``(method, path, endpoint)`` route each, with routing
+    errors in the ``{"error"}`` shape; its settings are checked first.
+
+    Raises:
+        ValueError: a callback is not callable (naming it), ``max_body_bytes`` is not a
+            positive integer, a path does not start with ``/``, or two paths coincide.
+    """
+    for name, callback in callbacks.items():
+        if not callable(callback):
+            raise ValueError(f"{name} must be callable, got {callback!r}")
+    positive_limit("max_body_bytes", max_body_bytes)
+    paths = tuple(path for _, path, _ in routes)
+    for path in paths:
+        if not isinstance(path, str) or not path.startswith("/"):
+            raise ValueError(f"a path must start with '/', got {path!r}")
+    if len(set(paths)) != len(paths):
+        raise ValueError(f"endpoint paths must differ, got {paths!r}")
+    return Starlette(
+        routes=[Route(path, endpoint, methods=[method]) for method, path, endpoint in routes],
+        exception_handlers={HTTPException: http_error},
+    )

@@ -39,22 +39,20 @@ from typing import Final
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask
-from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from hirelink.api.personio.inbound import WebhookDelivery
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
     Rejection,
+    answer,
     decode_json,
-    error_response,
-    http_error,
+    describe_problems,
     invoke,
     log_failure,
-    positive_limit,
     read_body,
+    receiver_app,
 )
 from hirelink.core.secrets import Secret
 
@@ -87,14 +85,6 @@ def _matches(given: str, accepted: tuple[Secret, ...]) -> bool:
     return found
 
 
-def _problems(error: ValidationError) -> str:
-    described = []
-    for problem in error.errors(include_url=False, include_input=False, include_context=False):
-        where = ".".join(str(part) for part in problem["loc"]) or "body"
-        described.append(f"{where}: {problem['msg']}")
-    return "; ".join(described)
-
-
 class _Receiver:
     def __init__(
         self,
@@ -107,17 +97,21 @@ class _Receiver:
         self._max_body_bytes = max_body_bytes
 
     async def receive(self, request: Request) -> Response:
+        return await answer(
+            request,
+            lambda: self._accept(request),
+            logger=logger,
+            component="the Personio receiver",
+            failure_message="the receiver failed to take the delivery",
+        )
+
+    async def _accept(self, request: Request) -> Response:
+        self._authenticate(request)
+        document = decode_json(await read_body(request, self._max_body_bytes))
         try:
-            self._authenticate(request)
-            document = decode_json(await read_body(request, self._max_body_bytes))
-            try:
-                delivery = WebhookDelivery.model_validate(document)
-            except ValidationError as error:
-                raise Rejection(_problems(error), 422) from None
-        except Rejection as rejection:
-            return error_response(rejection.status_code, rejection.message)
-        except ClientDisconnect:
-            return error_response(400, "the request body was cut off")
+            delivery = WebhookDelivery.model_validate(document)
+        except ValidationError as error:
+            raise Rejection(describe_problems(error), 422) from None
         return JSONResponse(
             {}, status_code=202, background=BackgroundTask(self._hand_over, request, delivery)
         )
@@ -161,8 +155,6 @@ def create_webhook_app(
         ValueError: neither ``tokens`` nor ``headers``, an empty token list, more than
             three custom headers, a bad ``path`` or limit, or ``on_event`` not callable.
     """
-    if not callable(on_event):
-        raise ValueError(f"on_event must be callable, got {on_event!r}")
     required: dict[str, tuple[Secret, ...]] = {}
     if tokens is not None:
         required[AUTHORIZATION.lower()] = _secrets("tokens", tokens)
@@ -175,11 +167,9 @@ def create_webhook_app(
             required[name.strip().lower()] = _secrets(f"headers[{name!r}]", values)
     if not required:
         raise ValueError("give tokens= (Authorization) or headers= (custom headers) to check")
-    positive_limit("max_body_bytes", max_body_bytes)
-    if not isinstance(path, str) or not path.startswith("/"):
-        raise ValueError(f"path must start with '/', got {path!r}")
     receiver = _Receiver(required, on_event, max_body_bytes)
-    return Starlette(
-        routes=[Route(path, receiver.receive, methods=["POST"])],
-        exception_handlers={HTTPException: http_error},
+    return receiver_app(
+        [("POST", path, receiver.receive)],
+        callbacks={"on_event": on_event},
+        max_body_bytes=max_body_bytes,
     )

@@ -34,27 +34,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from typing import Any, Final, Protocol
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from hirelink.api.recruitee_partners.inbound import AvailableTest, SendCandidatePayload
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
     Rejection,
+    answer,
     decode_json,
+    describe_problems,
     error_response,
-    http_error,
     invoke,
-    log_failure,
-    positive_limit,
     read_body,
+    receiver_app,
 )
 from hirelink.core.secrets import MASK
 
@@ -72,8 +70,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("hirelink.recruitee_partners.service")
-
-_MAX_LISTED_PROBLEMS: Final = 5
 
 
 class Refusal(Rejection):
@@ -128,32 +124,10 @@ def _bearer_token(request: Request) -> str:
     return token
 
 
-def _describe(error: ValidationError) -> str:
-    """``"email: field required; candidate_id: input should be a valid integer"``.
-
-    Only locations and messages are used: the offending values are never echoed.
-    """
-    problems = error.errors(include_url=False, include_input=False, include_context=False)
-    described = []
-    for problem in problems[:_MAX_LISTED_PROBLEMS]:
-        where = ".".join(str(part) for part in problem["loc"]) or "body"
-        message = problem["msg"]
-        described.append(f"{where}: {message[:1].lower()}{message[1:]}")
-    if len(problems) > _MAX_LISTED_PROBLEMS:
-        described.append(f"and {len(problems) - _MAX_LISTED_PROBLEMS} more")
-    return "; ".join(described)
-
-
 def _mask(text: str, token: str) -> str:
     # A customer token is masked here rather than registered as a hirelink Secret: the
     # Secret registry is process-wide and would grow with every token anyone sends.
     return text.replace(token, MASK) if token else text
-
-
-def _log_failure(path: str, failure: Exception, token: str) -> None:
-    log_failure(
-        logger, path, failure, lambda text: _mask(text, token), component="the partner service"
-    )
 
 
 def _test_entry(index: int, test: object) -> dict[str, object]:
@@ -161,7 +135,7 @@ def _test_entry(index: int, test: object) -> dict[str, object]:
         model = AvailableTest.model_validate(test, from_attributes=True)
     except ValidationError as error:
         raise TypeError(
-            f"list_tests returned an unusable test #{index}: {_describe(error)}"
+            f"list_tests returned an unusable test #{index}: {describe_problems(error)}"
         ) from None
     # Only the documented keys go to Recruitee, whatever else a row may hold.
     return {"id": model.id, "name": model.name}
@@ -194,19 +168,23 @@ class _PartnerService:
     async def _answer(
         self, request: Request, endpoint: Callable[[Request, str], Awaitable[Response]]
     ) -> Response:
-        token = ""
-        try:
+        sent = request.headers.get("authorization", "").partition(" ")[2].strip()
+
+        async def respond() -> Response:
             token = _bearer_token(request)
             if not await invoke("validate_token", self._validate_token, token):
                 raise Refusal("the token was not accepted", 401)
             return await endpoint(request, token)
-        except Rejection as refusal:
-            return _error(refusal.status_code, refusal.message)
-        except ClientDisconnect:
-            return _error(400, "the request body was cut off")  # nobody is left to read it
-        except Exception as failure:
-            _log_failure(request.url.path, failure, token)
-            return _error(500, "the partner service failed to handle the request")
+
+        return await answer(
+            request,
+            respond,
+            logger=logger,
+            component="the partner service",
+            failure_message="the partner service failed to handle the request",
+            mask=lambda text: _mask(text, sent),
+            error=_error,
+        )
 
     async def _accepted(self, request: Request, token: str) -> Response:
         return JSONResponse({})
@@ -225,7 +203,7 @@ class _PartnerService:
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
-            raise Refusal(_describe(error), 422) from None
+            raise Refusal(describe_problems(error), 422) from None
         await invoke("on_send_candidate", self._on_send_candidate, token, payload)
         return JSONResponse({})
 
@@ -262,19 +240,10 @@ def create_partner_app(
         "list_tests": list_tests,
         "on_send_candidate": on_send_candidate,
     }
-    for name, callback in callbacks.items():
-        if not callable(callback):
-            raise ValueError(f"{name} must be callable, got {callback!r}")
-    positive_limit("max_body_bytes", max_body_bytes)
-    paths = (validate_token_path, tests_path, send_candidate_path)
-    if not all(isinstance(path, str) and path.startswith("/") for path in paths):
-        raise ValueError(f"endpoint paths must start with '/', got {paths!r}")
-    if len(set(paths)) != len(paths):
-        raise ValueError(f"endpoint paths must differ, got {paths!r}")
     service = _PartnerService(validate_token, list_tests, on_send_candidate, max_body_bytes)
     routes = [
-        Route(validate_token_path, service.validate_token, methods=["GET"]),
-        Route(tests_path, service.tests, methods=["GET"]),
-        Route(send_candidate_path, service.send_candidate, methods=["POST"]),
+        ("GET", validate_token_path, service.validate_token),
+        ("GET", tests_path, service.tests),
+        ("POST", send_candidate_path, service.send_candidate),
     ]
-    return Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+    return receiver_app(routes, callbacks=callbacks, max_body_bytes=max_body_bytes)

@@ -54,10 +54,8 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
 
 from hirelink.api.recruitee.inbound import (
     CandidateEvent,
@@ -79,13 +77,11 @@ from hirelink.api.recruitee.inbound import (
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
     Rejection,
+    answer,
     decode_json,
-    error_response,
-    http_error,
     invoke,
-    log_failure,
-    positive_limit,
     read_body,
+    receiver_app,
 )
 from hirelink.core.secrets import Secret
 from hirelink.core.stores import DeliveryLog, Store, delivery_log
@@ -192,15 +188,13 @@ class _Receiver:
         self._max_body_bytes = max_body_bytes
 
     async def receive(self, request: Request) -> Response:
-        try:
-            return await self._receive(request)
-        except Rejection as rejection:
-            return error_response(rejection.status_code, rejection.message)
-        except ClientDisconnect:
-            return error_response(400, "the request body was cut off")
-        except Exception as failure:
-            log_failure(logger, request.url.path, failure, component="the Recruitee receiver")
-            return error_response(500, "the receiver failed to handle the event")
+        return await answer(
+            request,
+            lambda: self._receive(request),
+            logger=logger,
+            component="the Recruitee receiver",
+            failure_message="the receiver failed to handle the event",
+        )
 
     async def _receive(self, request: Request) -> Response:
         body = await read_body(request, self._max_body_bytes)
@@ -268,20 +262,16 @@ def create_webhook_app(
             not positive.
         TypeError: ``secret`` is neither a str nor a Secret.
     """
-    if not callable(on_event):
-        raise ValueError(f"on_event must be callable, got {on_event!r}")
     if secret is not None:
         if not _key(secret):
             raise ValueError("secret is empty: pass None until the webhook has a secret")
         secret = Secret.coerce(secret)  # masked in every log line from now on
-    positive_limit("max_body_bytes", max_body_bytes)
     if isinstance(dedupe_ttl, bool) or not isinstance(dedupe_ttl, int | float) or dedupe_ttl <= 0:
         raise ValueError(f"dedupe_ttl must be a positive number of seconds, got {dedupe_ttl!r}")
-    if not isinstance(path, str) or not path.startswith("/"):
-        raise ValueError(f"path must start with '/', got {path!r}")
     deliveries = delivery_log(store) if dedupe else None
     receiver = _Receiver(secret, on_event, deliveries, float(dedupe_ttl), max_body_bytes)
-    return Starlette(
-        routes=[Route(path, receiver.receive, methods=["POST"])],
-        exception_handlers={HTTPException: http_error},
+    return receiver_app(
+        [("POST", path, receiver.receive)],
+        callbacks={"on_event": on_event},
+        max_body_bytes=max_body_bytes,
     )
