@@ -60,12 +60,9 @@ Found = tuple[dict[str, Any], list[dict[str, Any]]]
 _STORAGE = "https://storage.sandbox.invalid"
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-_OFFER_COUNTS = (
-    "candidates_count",
-    "qualified_candidates_count",
-    "disqualified_candidates_count",
-    "hired_candidates_count",
-)
+_OFFER_COUNTS = [
+    f"{kind}candidates_count" for kind in ("", "qualified_", "disqualified_", "hired_")
+]
 
 
 @attrs.define
@@ -169,8 +166,7 @@ class RecruiteeState:
         self._seed_candidates(candidates)
 
     def subscribe(self, listener: Callable[[dict[str, Any]], object]) -> None:
-        """Call ``listener(event)`` with each webhook event (``{event_type, event_subtype,
-        payload}``) a change causes, in order, while the state lock is held (keep it quick)."""
+        """Call ``listener(event)`` with each webhook event a change causes, under the lock."""
         with self.lock:
             self._listeners.append(listener)
 
@@ -284,17 +280,12 @@ class RecruiteeState:
     def tasks(self, candidate_id: int | None = None) -> list[dict[str, Any]]:
         """The tasks created, oldest first (only the candidate's when given)."""
         with self.lock:
-            return [
-                dict(task)
-                for task in self._tasks
-                if candidate_id is None or task["candidate_id"] == candidate_id
-            ]
+            return [dict(t) for t in self._tasks if candidate_id in (None, t["candidate_id"])]
 
     # ------------------------------------------------------------------ writing
 
     def create_candidate(self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()) -> Found:
-        """Create a candidate placed in each of ``offer_ids`` (422 naming ``offers`` for an
-        unknown one); return it with references."""
+        """Create a candidate placed in each of ``offer_ids`` (422 for an unknown one)."""
         with self.lock:
             unknown = [f"unknown offer id {i}" for i in offer_ids if i not in self._offers]
             if unknown:
@@ -369,10 +360,7 @@ class RecruiteeState:
             return self._answer(record)
 
     def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        """Place a candidate in an offer (a job at its first stage); return the placement.
-
-        404 for an unknown candidate; 422 for an unknown offer or one already placed in.
-        """
+        """Place a candidate in an offer (a job at its first stage; 422 if placed already)."""
         candidate_id, offer_id = body["candidate_id"], body["offer_id"]
         with self.lock:
             record = self._require(candidate_id)
@@ -387,11 +375,7 @@ class RecruiteeState:
             return {"placement": dict(placement)}
 
     def change_stage(self, placement_id: int, stage_id: int) -> dict[str, Any]:
-        """Move a placement to a stage of its job's pipeline; return the placement.
-
-        404 for an unknown placement; 422 for a stage outside the job's pipeline (or any
-        stage for a talent-pool placement).
-        """
+        """Move a placement to a stage of its job's pipeline (422 for any other stage)."""
         with self.lock:
             record, placement = self._find_placement(placement_id)
             if stage_id not in self._pipeline_stage_ids(placement["offer_id"]):
@@ -403,8 +387,7 @@ class RecruiteeState:
             return self._move(record, placement, {"stage_id": stage_id}, "stage_changed", details)
 
     def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
-        """Disqualify a placement with one of the company's reasons; return it (404 for an
-        unknown placement, 422 for an unknown reason)."""
+        """Disqualify a placement with one of the company's reasons; return it."""
         with self.lock:
             record, placement = self._find_placement(placement_id)
             if reason_id not in self._reasons:
@@ -579,20 +562,17 @@ class RecruiteeState:
     def _new_candidate(
         self, candidate_id: int, name: str, created_at: str, updated_at: str, admin_id: int | None
     ) -> dict[str, Any]:
-        adminapp_url = (
-            "https://app.recruitee.com/#/dashboard/overview"
-            f"?candidate={candidate_id}&company={self.company_id}"
-        )
+        defaults = copy.deepcopy(self._tables["candidateDefaults"])
+        url = defaults["adminapp_url"].format(id=candidate_id, company=self.company_id)
         return {
-            **copy.deepcopy(self._tables["candidateDefaults"]),
+            **defaults,
             "id": candidate_id,
             "name": name,
             "admin_id": admin_id,
-            "adminapp_url": adminapp_url,
+            "adminapp_url": url,
             "created_at": created_at,
             "updated_at": updated_at,
             "initials": _initials(name),
-            "source": "manual",
             "last_activity_at": updated_at,
             "admin_ids": [admin_id] if admin_id is not None else [],
         }
@@ -707,7 +687,6 @@ def _stored_cv(candidate_id: int, key: str, suffix: str) -> dict[str, Any]:
         "cv_url": f"{base}.pdf",
         "cv_original_url": f"{base}{suffix}",
         "cv_pdf_url": f"{base}.pdf",
-        "cv_processing_status": "ok",
         "attachments_count": 1,
     }
 
