@@ -365,6 +365,7 @@ class _PartnerService(httpx.Client):
         super().__init__(timeout=timeout, trust_env=False, verify=_tls_context(), headers=headers)
         self.record = record
         self.failed = f"There was a problem with the {record['name']} API."
+        self.rejected = f"The token was not accepted by {record['name']}."
 
     def url(self, step: str) -> str:
         url = self.record["urls"].get(step)
@@ -387,10 +388,7 @@ class _PartnerService(httpx.Client):
         body = _json(answer)
         error = body.get("error") if isinstance(body, dict) else None
         if not isinstance(error, str) or not error:
-            rejected = answer.status_code in (401, 403)
-            error = (
-                f"The token was not accepted by {self.record['name']}." if rejected else self.failed
-            )
+            error = self.rejected if answer.status_code in (401, 403) else self.failed
         raise PartnerCallError(step, answer.status_code, error)
 
     def validate_token(self) -> None:
