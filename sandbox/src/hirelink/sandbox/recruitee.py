@@ -1,10 +1,6 @@
-"""A stateful stand-in for Recruitee's ATS API (``/c/{company_id}/...``).
-
-:func:`create_recruitee_sandbox` builds one, seeded deterministically: offers, stages and
-admins from ``seeds/recruitee.json``, candidates drawn from its tables. A change replaces
-a stored JSON value, never changes it in place, so what the state hands out may share
-nested values with it: treat those as read-only.
-"""
+"""A stateful stand-in for Recruitee's ATS API (``/c/{company_id}/...``), seeded from
+``seeds/recruitee.json``. A change replaces a stored JSON value, never changes it in place,
+so what the state hands out may share nested values with it: treat those as read-only."""
 
 from __future__ import annotations
 
@@ -27,7 +23,7 @@ import attrs
 from starlette.responses import Response
 
 from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
-from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Outcome, Subscription
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
     Dice,
@@ -35,6 +31,7 @@ from hirelink.sandbox.resources import (
     delegate,
     format_time,
     load_seed,
+    nonempty,
     require_bearer,
     seed_records,
     utcnow,
@@ -58,6 +55,7 @@ Found = tuple[dict[str, Any], list[dict[str, Any]]]
 """A full candidate and the references it points to."""
 
 _STORAGE = "https://storage.sandbox.invalid"
+_BRIEF_OFFER = ("id", "title", "status", "kind")
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
 _OFFER_COUNTS = [
@@ -238,9 +236,7 @@ class RecruiteeState:
                 )
             )
             if params.get("view_mode") == "brief":
-                return [
-                    {key: o[key] for key in ("id", "title", "status", "kind")} for o in selected
-                ]
+                return [{key: o[key] for key in _BRIEF_OFFER} for o in selected]
             return self._offer_views(selected)
 
     def get_offer(self, offer_id: int) -> dict[str, Any]:
@@ -741,14 +737,15 @@ class RecruiteeSandbox(SandboxApp):
         validate: bool = True,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
-        if not token:
-            raise ValueError("token must not be empty")
         self.state = state
-        self.token = token
+        self.token = nonempty("token", token)
         self.company_id = state.company_id
         self.subdomain = state.subdomain
         self.webhooks = Outbox(
-            headers=_delivery_headers, retries=_delivery_outcome, retry_delays=retry_delays
+            headers=_delivery_headers,
+            # Only exactly 200 counts as delivered; all else is retried (fact sheet A9).
+            retries=lambda status: "delivered" if status == 200 else "retry",
+            retry_delays=retry_delays,
         )
         state.subscribe(self.webhooks.emit)
         super().__init__(validate=validate)
@@ -834,11 +831,6 @@ def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]
         signature = hmac.new(subscription.secret.encode(), body, hashlib.sha256).hexdigest()
         headers["X-Recruitee-Signature"] = signature
     return headers
-
-
-def _delivery_outcome(status: int | None) -> Outcome:
-    """Only exactly 200 counts as delivered; everything else is retried (fact sheet A9)."""
-    return "delivered" if status == 200 else "retry"
 
 
 def create_recruitee_sandbox(
