@@ -508,8 +508,12 @@ class RecruiteeState:
         if "ids" in query:
             wanted = {int(part) for part in query["ids"].split(",")}
             tests.append(lambda record: record.id in wanted)
-        if "created_after" in query:
-            after = format_time(_created_after(query["created_after"]))
+        if "created_after" in query:  # the spec's pattern: seconds and ``Z`` optional, UTC
+            moment = query["created_after"].removesuffix("Z")
+            try:  # the pattern lets through a 13th month or a 30th of February
+                after = format_time(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+            except ValueError as exc:
+                raise invalid("created_after", str(exc)) from None
             tests.append(lambda record: record.created_at > after)
         if "offer_id" in query:
             offer_id = query["offer_id"]
@@ -698,14 +702,6 @@ def _note(note_id: int, candidate_id: int, body: str, at: str, visibility: str) 
         "pinned_at": None,
         "visibility": {"level": visibility},
     }
-
-
-def _created_after(value: str) -> datetime:
-    """Recruitee's ``created_after`` (the spec's pattern: seconds and ``Z`` optional), UTC."""
-    try:
-        return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
-    except ValueError as exc:  # the pattern lets through a 13th month or a 30th of February
-        raise invalid("created_after", str(exc)) from None
 
 
 def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
