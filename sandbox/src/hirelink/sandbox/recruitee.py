@@ -715,35 +715,43 @@ def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
 
 
 class RecruiteeSandbox(SandboxApp):
-    """The Recruitee ATS stand-in (build it with :func:`create_recruitee_sandbox`).
+    """A seeded Recruitee ATS stand-in (not yet served: call ``.serve()``).
 
-    ``state`` is the company's data (tests may read and change it while serving);
+    It accepts ``Authorization: Bearer <token>`` and names the company in
+    ``/c/{company_id}`` by ``company_id`` or ``subdomain``; ``candidates`` are seeded with
+    ids from 7730001; ``validate`` refuses what the spec refuses; ``clock`` gives "now"
+    (UTC). ``state`` is the company's data (tests may read and change it while serving);
     ``webhooks`` delivers each change to the loopback URLs of ``webhooks.register(url,
-    secret)``, signed (``X-Recruitee-Signature``) and retried unless answered exactly 200
-    (``webhooks.emit({"test": True}, to=[...])`` is the "Test" ping).
+    secret)``, signed (``X-Recruitee-Signature``), and retries after each of ``retry_delays``
+    seconds unless answered exactly 200 (``webhooks.emit({"test": True}, to=[...])`` is the
+    "Test" ping).
     """
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee": ""}
 
     def __init__(
         self,
-        state: RecruiteeState,
         *,
-        token: str,
+        token: str = "sandbox-recruitee-token",  # noqa: S107 - opens only the local stand-in
+        company_id: int = 4100,
+        subdomain: str = "acme",
+        candidates: int = 250,
         validate: bool = True,
+        clock: Callable[[], datetime] | None = None,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
-        self.state = state
         self.token = nonempty("token", token)
-        self.company_id = state.company_id
-        self.subdomain = state.subdomain
+        self.company_id, self.subdomain = company_id, subdomain
+        self.state = RecruiteeState(
+            company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
+        )
         self.webhooks = Outbox(
             headers=_delivery_headers,
             # Only exactly 200 counts as delivered; all else is retried (fact sheet A9).
             retries=lambda status: "delivered" if status == 200 else "retry",
             retry_delays=retry_delays,
         )
-        state.subscribe(self.webhooks.emit)
+        self.state.subscribe(self.webhooks.emit)
         super().__init__(validate=validate)
 
     def authenticate(self, call: ApiCall) -> None:
@@ -829,24 +837,5 @@ def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]
     return headers
 
 
-def create_recruitee_sandbox(
-    *,
-    token: str = "sandbox-recruitee-token",  # noqa: S107 - opens only the local stand-in
-    company_id: int = 4100,
-    subdomain: str = "acme",
-    candidates: int = 250,
-    validate: bool = True,
-    clock: Callable[[], datetime] | None = None,
-    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
-) -> RecruiteeSandbox:
-    """Build a seeded Recruitee stand-in (not yet served: call ``.serve()``).
-
-    It accepts ``Authorization: Bearer <token>`` and names the company in
-    ``/c/{company_id}`` by ``company_id`` or ``subdomain``; ``candidates`` are seeded with
-    ids from 7730001; ``validate`` refuses what the spec refuses; ``clock`` gives "now"
-    (UTC); a webhook delivery is retried after each of ``retry_delays`` seconds.
-    """
-    state = RecruiteeState(
-        company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
-    )
-    return RecruiteeSandbox(state, token=token, validate=validate, retry_delays=retry_delays)
+create_recruitee_sandbox = RecruiteeSandbox
+"""Build a seeded Recruitee stand-in: :class:`RecruiteeSandbox` with its defaults."""

@@ -241,18 +241,31 @@ class PartnerCallError(Exception):
 
 
 class PartnersSandbox(SandboxApp):
-    """The Recruitee Partners stand-in (build it with :func:`create_partners_sandbox`).
+    """A Recruitee Partners stand-in (not yet served: call ``.serve()``).
 
-    ``state`` holds partner records and reports (tests may read and change it while
-    serving); ``personal_token``, ``codename`` and ``company_id`` are as created.
+    It accepts the RC Personal API token ``personal_token`` for the partner record of
+    ``codename``, owned by the company ``company_id``. ``seed_partner`` starts with that
+    record (its ``urls`` point at a non-loopback example host: register your own before
+    sending) and two reports on candidate 7730011; ``validate`` refuses what the spec refuses.
+    ``state`` holds partner records and reports (tests may read and change it while serving).
     """
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee-partners": ""}
 
-    def __init__(self, state: PartnersState, *, personal_token: str, validate: bool = True) -> None:
-        self.state = state
+    def __init__(
+        self,
+        *,
+        personal_token: str = "sandbox-rc-personal-token",  # noqa: S107 - opens only the stand-in
+        codename: str = DEFAULT_CODENAME,
+        company_id: int = 4100,
+        seed_partner: bool = True,
+        validate: bool = True,
+    ) -> None:
         self.personal_token = nonempty("personal_token", personal_token)
-        self.codename, self.company_id = state.codename, state.company_id
+        self.codename, self.company_id = codename, company_id
+        self.state = PartnersState(codename=codename, company_id=company_id)
+        if seed_partner:
+            self.state.seed()
         super().__init__(validate=validate)
 
     @property
@@ -269,6 +282,11 @@ class PartnersSandbox(SandboxApp):
             partner = self.state.get_partner(call.params["codename"])
             require_secret(call.request.headers.get(_SECRET_HEADER, ""), partner["secret"])
 
+    @handles("createPartner")
+    def create_partner(self, call: ApiCall) -> Response:
+        partner, created = self.state.save_partner(call.params["codename"], call.body)
+        return json_response(partner, 201 if created else 200)
+
     get_partner = delegate("getPartner", PartnersState.get_partner, "codename")
     update_partner = delegate("updatePartner", PartnersState.update_partner, "codename", body=True)
     delete_partner = delegate("deletePartner", PartnersState.delete_partner, "codename")
@@ -283,11 +301,6 @@ class PartnersSandbox(SandboxApp):
     regenerate_secret = delegate(
         "regeneratePartnerSecret", PartnersState.regenerate_secret, "codename"
     )
-
-    @handles("createPartner")
-    def create_partner(self, call: ApiCall) -> Response:
-        partner, created = self.state.save_partner(call.params["codename"], call.body)
-        return json_response(partner, 201 if created else 200)
 
     # ------------------------------------------------------------------ Recruitee's side
     # Each raises PartnerCallError when the partner refuses or fails, ValueError for an
@@ -438,22 +451,5 @@ def _payload(
     return payload
 
 
-def create_partners_sandbox(
-    *,
-    personal_token: str = "sandbox-rc-personal-token",  # noqa: S107 - opens only the local stand-in
-    codename: str = DEFAULT_CODENAME,
-    company_id: int = 4100,
-    seed_partner: bool = True,
-    validate: bool = True,
-) -> PartnersSandbox:
-    """Build a Recruitee Partners stand-in (not yet served: call ``.serve()``).
-
-    It accepts the RC Personal API token ``personal_token`` for the partner record of
-    ``codename``, owned by the company ``company_id``. ``seed_partner`` starts with that
-    record (its ``urls`` point at a non-loopback example host: register your own before
-    sending) and two reports on candidate 7730011; ``validate`` refuses what the spec refuses.
-    """
-    state = PartnersState(codename=codename, company_id=company_id)
-    if seed_partner:
-        state.seed()
-    return PartnersSandbox(state, personal_token=personal_token, validate=validate)
+create_partners_sandbox = PartnersSandbox
+"""Build a Recruitee Partners stand-in: :class:`PartnersSandbox` with its defaults."""
