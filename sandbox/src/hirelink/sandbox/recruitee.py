@@ -1,10 +1,6 @@
-"""A stateful stand-in for Recruitee's ATS API (``/c/{company_id}/...``).
-
-:func:`create_recruitee_sandbox` builds one, seeded deterministically: offers, stages and
-admins from ``seeds/recruitee.json``, candidates drawn from its tables. A change replaces
-a stored JSON value, never changes it in place, so what the state hands out may share
-nested values with it: treat those as read-only.
-"""
+"""A stateful stand-in for Recruitee's ATS API (``/c/{company_id}/...``), seeded from
+``seeds/recruitee.json``. A change replaces a stored JSON value, never changes it in place,
+so what the state hands out may share nested values with it: treat those as read-only."""
 
 from __future__ import annotations
 
@@ -18,7 +14,7 @@ import posixpath
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Literal, TypedDict, cast
 from urllib.parse import urlsplit
@@ -26,23 +22,17 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import (
-    ApiCall,
-    SandboxApp,
-    SandboxError,
-    bearer_token,
-    handles,
-    invalid,
-    json_response,
-    same_secret,
-)
-from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Outcome, Subscription
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
     Dice,
     component_properties,
+    delegate,
     format_time,
     load_seed,
+    nonempty,
+    require_bearer,
     seed_records,
     utcnow,
 )
@@ -65,14 +55,12 @@ Found = tuple[dict[str, Any], list[dict[str, Any]]]
 """A full candidate and the references it points to."""
 
 _STORAGE = "https://storage.sandbox.invalid"
+_BRIEF_OFFER = ("id", "title", "status", "kind")
 _UPDATABLE_ARRAYS = ("emails", "phones", "social_links", "links")
 _FILE_SUFFIX = re.compile(r"\.[a-z0-9]{1,5}")
-_OFFER_COUNTS = (
-    "candidates_count",
-    "qualified_candidates_count",
-    "disqualified_candidates_count",
-    "hired_candidates_count",
-)
+_OFFER_COUNTS = [
+    f"{kind}candidates_count" for kind in ("", "qualified_", "disqualified_", "hired_")
+]
 
 
 @attrs.define
@@ -152,14 +140,15 @@ class RecruiteeState:
         self.company_id = company_id
         self.subdomain = subdomain
         self._clock = clock
-        self._lock = threading.RLock()
+        self.lock = threading.RLock()
+        """The lock guarding the state, for callers combining several calls atomically."""
         self._tables = load_seed("recruitee")["tables"]
         self._admins = {a["id"]: a for a in _for_company("AdminReference", subdomain)}
         self._stages = {stage["id"]: stage for stage in seed_records("recruitee", "StageReference")}
         self._offers: Collection[int] = Collection(
             _for_company("Offer", subdomain),
             not_found=lambda: SandboxError(404, "Offer not found"),
-            lock=self._lock,
+            lock=self.lock,
         )
         self._templates = {t["id"]: t for t in seed_records("recruitee", "PipelineTemplate")}
         self._reasons = {r["id"]: r for r in seed_records("recruitee", "DisqualifyReason")}
@@ -175,17 +164,11 @@ class RecruiteeState:
         self._seed_candidates(candidates)
 
     def subscribe(self, listener: Callable[[dict[str, Any]], object]) -> None:
-        """Call ``listener(event)`` with each webhook event (``{event_type, event_subtype,
-        payload}``) a change causes, in order, while the state lock is held (keep it quick)."""
-        with self._lock:
+        """Call ``listener(event)`` with each webhook event a change causes, under the lock."""
+        with self.lock:
             self._listeners.append(listener)
 
     # ------------------------------------------------------------------ reading
-
-    @property
-    def lock(self) -> threading.RLock:
-        """The lock guarding the state, for callers combining several calls atomically."""
-        return self._lock
 
     def now(self) -> str:
         """The current time in wire format."""
@@ -193,35 +176,35 @@ class RecruiteeState:
 
     def candidate_ids(self) -> list[int]:
         """Ids of the stored candidates, ascending."""
-        with self._lock:
+        with self.lock:
             return sorted(self._candidates)
 
     def records(self) -> list[CandidateRecord]:
         """Deep copies of every stored candidate, ascending by id (for assertions)."""
-        with self._lock:
+        with self.lock:
             return [copy.deepcopy(self._candidates[key]) for key in sorted(self._candidates)]
 
     def record(self, candidate_id: int) -> CandidateRecord | None:
         """A deep copy of one stored candidate, or None."""
-        with self._lock:
+        with self.lock:
             return copy.deepcopy(self._candidates.get(candidate_id))
 
     def offers(self) -> list[dict[str, Any]]:
         """Deep copies of every offer (full view), ascending by id."""
-        with self._lock:
+        with self.lock:
             return copy.deepcopy(self._offer_views(list(self._offers)))
 
     def list_candidates(
         self, query: CandidateQuery
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The reduced candidates matching ``query`` and the references they point to."""
-        with self._lock:
+        with self.lock:
             page = self._page(query)
             return [_list_item(record) for record in page], self._references(page)
 
     def list_candidates_json(self, query: CandidateQuery) -> bytes:
         """The whole GET /candidates response body for ``query``, as compact JSON."""
-        with self._lock:
+        with self.lock:
             page = self._page(query)
             for record in page:
                 if record.list_item_json is None:
@@ -230,21 +213,21 @@ class RecruiteeState:
             rest = {"generated_at": self.now(), "references": self._references(page)}
         return b'{"candidates":[' + items + b"]," + _json(rest).removeprefix(b"{")
 
-    def get_candidate(self, candidate_id: int) -> Found:
+    def get_candidate(self, candidate_id: int) -> dict[str, Any]:
         """The full candidate and its references (404 SandboxError if unknown)."""
-        with self._lock:
-            return self._found(self._require(candidate_id))
+        with self.lock:
+            return self._answer(self._require(candidate_id))
 
-    def notes(self, candidate_id: int) -> list[dict[str, Any]]:
+    def list_notes(self, candidate_id: int) -> dict[str, Any]:
         """The candidate's notes, oldest first (404 SandboxError if unknown)."""
-        with self._lock:
-            return list(self._require(candidate_id).notes)
+        with self.lock:
+            return {"notes": list(self._require(candidate_id).notes)}
 
     def list_offers(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The offers of GET /offers for its parameters as the spec reads them."""
         statuses = params.get("statuses[]")
         in_scope = _SCOPES[params["scope"]] if "scope" in params else None
-        with self._lock:
+        with self.lock:
             selected = self._offers.select(
                 lambda offer: (
                     params.get("kind", offer["kind"]) == offer["kind"]
@@ -253,61 +236,53 @@ class RecruiteeState:
                 )
             )
             if params.get("view_mode") == "brief":
-                return [
-                    {key: o[key] for key in ("id", "title", "status", "kind")} for o in selected
-                ]
+                return [{key: o[key] for key in _BRIEF_OFFER} for o in selected]
             return self._offer_views(selected)
 
     def get_offer(self, offer_id: int) -> dict[str, Any]:
         """One offer in full, with its pipeline embedded (404 SandboxError if unknown)."""
-        with self._lock:
+        with self.lock:
             offer = self._offer_views([self._offers.get(offer_id)])[0]
             template = self._templates.get(offer["pipeline_template_id"])
-            return {**offer, "pipeline_template": copy.deepcopy(template)}
+            return {"offer": {**offer, "pipeline_template": copy.deepcopy(template)}}
 
-    def pipeline_template(self, template_id: int) -> dict[str, Any]:
+    def get_pipeline_template(self, template_id: int) -> dict[str, Any]:
         """One pipeline template with its stages (404 SandboxError if unknown)."""
         if template_id not in self._templates:
             raise SandboxError(404, "Pipeline template not found")
-        return copy.deepcopy(self._templates[template_id])
+        return {"pipeline_template": copy.deepcopy(self._templates[template_id])}
 
     def disqualify_reasons(self) -> list[dict[str, Any]]:
         """The company's disqualify reasons, ascending by id."""
         return [dict(self._reasons[key]) for key in sorted(self._reasons)]
 
-    def attachments(self, candidate_id: int) -> list[dict[str, Any]]:
+    def list_attachments(self, candidate_id: int) -> dict[str, Any]:
         """The candidate's files: its CV, when it has one (404 SandboxError if unknown)."""
-        with self._lock:
+        with self.lock:
             url = self._require(candidate_id).data["cv_original_url"]
         if not url:
-            return []
+            return {"attachments": []}
         filename = posixpath.basename(urlsplit(url).path)
         content_type = self._tables["contentTypes"].get(posixpath.splitext(filename)[1])
-        return [
-            {
-                "id": candidate_id * 10 + 1,
-                "candidate_id": candidate_id,
-                "filename": filename,
-                "file_url": url,
-                "content_type": content_type or "application/octet-stream",
-            }
-        ]
+        attachment = {
+            "id": candidate_id * 10 + 1,
+            "candidate_id": candidate_id,
+            "filename": filename,
+            "file_url": url,
+            "content_type": content_type or "application/octet-stream",
+        }
+        return {"attachments": [attachment]}
 
     def tasks(self, candidate_id: int | None = None) -> list[dict[str, Any]]:
         """The tasks created, oldest first (only the candidate's when given)."""
-        with self._lock:
-            return [
-                dict(task)
-                for task in self._tasks
-                if candidate_id is None or task["candidate_id"] == candidate_id
-            ]
+        with self.lock:
+            return [dict(t) for t in self._tasks if candidate_id in (None, t["candidate_id"])]
 
     # ------------------------------------------------------------------ writing
 
     def create_candidate(self, fields: Mapping[str, Any], offer_ids: Sequence[int] = ()) -> Found:
-        """Create a candidate placed in each of ``offer_ids`` (422 naming ``offers`` for an
-        unknown one); return it with references."""
-        with self._lock:
+        """Create a candidate placed in each of ``offer_ids`` (422 for an unknown one)."""
+        with self.lock:
             unknown = [f"unknown offer id {i}" for i in offer_ids if i not in self._offers]
             if unknown:
                 raise SandboxError(422, "Validation failed", {"offers": unknown})
@@ -326,13 +301,14 @@ class RecruiteeState:
             record = self._candidates[candidate_id] = CandidateRecord(candidate_id, data)
             self._ordered.clear()
             self._emit("new_candidate", "manual", record, next(iter(offers), None))
-            return self._found(record)
+            return dict(record.data), self._references([record])
 
-    def update_candidate(self, candidate_id: int, fields: Mapping[str, Any]) -> Found:
+    def update_candidate(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Replace the given profile fields (arrays replace); ``remote_cv_url`` sets the CV."""
+        fields = body["candidate"]
         if not fields:  # also without spec validation: there would be nothing to do
             raise invalid("candidate", "must contain at least one field to update")
-        with self._lock:
+        with self.lock:
             record = self._require(candidate_id)
             kept = (*_UPDATABLE_ARRAYS, "name", "cover_letter")
             changes = {key: copy.copy(value) for key, value in fields.items() if key in kept}
@@ -341,51 +317,48 @@ class RecruiteeState:
             if fields.get("remote_cv_url"):
                 changes.update(_cv_fields(candidate_id, str(fields["remote_cv_url"])))
             self._touch(record, changes)
-            return self._found(record)
-
-    def update_cv(self, candidate_id: int, remote_cv_url: str) -> Found:
-        """Point the candidate's CV at a copy of ``remote_cv_url``."""
-        return self.update_candidate(candidate_id, {"remote_cv_url": remote_cv_url})
+            return self._answer(record)
 
     def delete_candidate(self, candidate_id: int) -> dict[str, Any]:
         """Remove the candidate; return it with ``deleted_at`` set."""
-        with self._lock:
+        with self.lock:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
             self._ordered.clear()
             self._emit("candidate_deleted", None, record, None)
             return {**record.data, "deleted_at": self.now()}
 
-    def add_note(self, candidate_id: int, body: str, visibility: str = "public") -> dict[str, Any]:
+    def add_note(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Append a note to the candidate and return it."""
-        with self._lock:
+        given = body["note"]
+        level = given.get("visibility", {}).get("level", "public")
+        with self.lock:
             record = self._require(candidate_id)
-            note = _note(next(self._note_ids), candidate_id, body, self.now(), visibility)
+            note = _note(next(self._note_ids), candidate_id, given["body"], self.now(), level)
             record.notes = [*record.notes, note]
             self._touch(record, {"notes_count": len(record.notes)})
-            return note
+            return {"note": note}
 
-    def add_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
+    def add_tags(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Add tags the candidate lacks, keeping order; return the candidate."""
-        with self._lock:
+        with self.lock:
             record = self._require(candidate_id)
-            self._touch(record, {"tags": list(dict.fromkeys([*record.data["tags"], *tags]))})
-            return self._found(record)
+            tags = list(dict.fromkeys([*record.data["tags"], *body["tags"]]))
+            self._touch(record, {"tags": tags})
+            return self._answer(record)
 
-    def remove_tags(self, candidate_id: int, tags: Iterable[str]) -> Found:
+    def remove_tags(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Remove the given tags from the candidate; return the candidate."""
-        with self._lock:
+        with self.lock:
             record = self._require(candidate_id)
-            unwanted = set(tags)
+            unwanted = set(body["tags"])
             self._touch(record, {"tags": [t for t in record.data["tags"] if t not in unwanted]})
-            return self._found(record)
+            return self._answer(record)
 
-    def place(self, candidate_id: int, offer_id: int) -> dict[str, Any]:
-        """Place the candidate in an offer (a job at its first stage); return the placement.
-
-        404 for an unknown candidate; 422 for an unknown offer or one already placed in.
-        """
-        with self._lock:
+    def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        """Place a candidate in an offer (a job at its first stage; 422 if placed already)."""
+        candidate_id, offer_id = body["candidate_id"], body["offer_id"]
+        with self.lock:
             record = self._require(candidate_id)
             if offer_id not in self._offers:
                 raise invalid("offer_id", "does not exist")
@@ -395,15 +368,11 @@ class RecruiteeState:
             placement = self._placement(candidate_id, offer_id, stage_id, self.now())
             self._touch(record, {"placements": [*record.placements, placement]})
             self._emit("candidate_assigned", None, record, offer_id)
-            return dict(placement)
+            return {"placement": dict(placement)}
 
     def change_stage(self, placement_id: int, stage_id: int) -> dict[str, Any]:
-        """Move a placement to a stage of its job's pipeline; return the placement.
-
-        404 for an unknown placement; 422 for a stage outside the job's pipeline (or any
-        stage for a talent-pool placement).
-        """
-        with self._lock:
+        """Move a placement to a stage of its job's pipeline (422 for any other stage)."""
+        with self.lock:
             record, placement = self._find_placement(placement_id)
             if stage_id not in self._pipeline_stage_ids(placement["offer_id"]):
                 raise invalid("stage_id", "not in the pipeline")
@@ -414,9 +383,8 @@ class RecruiteeState:
             return self._move(record, placement, {"stage_id": stage_id}, "stage_changed", details)
 
     def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
-        """Disqualify a placement with one of the company's reasons; return it (404 for an
-        unknown placement, 422 for an unknown reason)."""
-        with self._lock:
+        """Disqualify a placement with one of the company's reasons; return it."""
+        with self.lock:
             record, placement = self._find_placement(placement_id)
             if reason_id not in self._reasons:
                 raise invalid("disqualify_reason_id", "does not exist")
@@ -429,25 +397,27 @@ class RecruiteeState:
 
     def requalify(self, placement_id: int) -> dict[str, Any]:
         """Clear a placement's disqualification; return it (404 if unknown)."""
-        with self._lock:
+        with self.lock:
             record, placement = self._find_placement(placement_id)
             changes = dict.fromkeys(("disqualified_at", "disqualify_kind", "disqualify_reason"))
             return self._move(record, placement, changes, "requalified")
 
-    def set_field(self, candidate_id: int, field: Mapping[str, Any]) -> dict[str, Any]:
+    def set_field(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Store a profile field on the candidate (replacing one of the same name)."""
-        with self._lock:
+        field = body["field"]
+        with self.lock:
             record = self._require(candidate_id)
             chosen = {key: field[key] for key in ("kind", "name", "values")}
             stored = copy.deepcopy({**self._tables["fieldDefaults"], **chosen})
             stored["id"] = next(self._field_ids)
             kept = [f for f in record.data["fields"] if f.get("name") != field["name"]]
             self._touch(record, {"fields": [*kept, stored]})
-            return copy.deepcopy(stored)
+            return {"field": copy.deepcopy(stored)}
 
-    def create_task(self, task: Mapping[str, Any]) -> dict[str, Any]:
+    def create_task(self, body: Mapping[str, Any]) -> dict[str, Any]:
         """Create a task about a candidate (422 when the candidate does not exist)."""
-        with self._lock:
+        task = body["task"]
+        with self.lock:
             record = self._candidates.get(task["candidate_id"])
             if record is None:
                 raise invalid("candidate_id", "does not exist")
@@ -461,12 +431,12 @@ class RecruiteeState:
             }
             self._tasks.append(created)
             self._touch(record, {"tasks_count": record.data["tasks_count"] + 1})
-            return dict(created)
+            return {"task": dict(created)}
 
     # ------------------------------------------------------------------ internals
 
-    def _found(self, record: CandidateRecord) -> Found:
-        return dict(record.data), self._references([record])
+    def _answer(self, record: CandidateRecord) -> dict[str, Any]:
+        return {"candidate": dict(record.data), "references": self._references([record])}
 
     def _require(self, candidate_id: int) -> CandidateRecord:
         if candidate_id not in self._candidates:
@@ -538,8 +508,12 @@ class RecruiteeState:
         if "ids" in query:
             wanted = {int(part) for part in query["ids"].split(",")}
             tests.append(lambda record: record.id in wanted)
-        if "created_after" in query:
-            after = format_time(_created_after(query["created_after"]))
+        if "created_after" in query:  # the spec's pattern: seconds and ``Z`` optional, UTC
+            moment = query["created_after"].removesuffix("Z")
+            try:  # the pattern lets through a 13th month or a 30th of February
+                after = format_time(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+            except ValueError as exc:
+                raise invalid("created_after", str(exc)) from None
             tests.append(lambda record: record.created_at > after)
         if "offer_id" in query:
             offer_id = query["offer_id"]
@@ -588,20 +562,17 @@ class RecruiteeState:
     def _new_candidate(
         self, candidate_id: int, name: str, created_at: str, updated_at: str, admin_id: int | None
     ) -> dict[str, Any]:
-        adminapp_url = (
-            "https://app.recruitee.com/#/dashboard/overview"
-            f"?candidate={candidate_id}&company={self.company_id}"
-        )
+        defaults = copy.deepcopy(self._tables["candidateDefaults"])
+        url = defaults["adminapp_url"].format(id=candidate_id, company=self.company_id)
         return {
-            **copy.deepcopy(self._tables["candidateDefaults"]),
+            **defaults,
             "id": candidate_id,
             "name": name,
             "admin_id": admin_id,
-            "adminapp_url": adminapp_url,
+            "adminapp_url": url,
             "created_at": created_at,
             "updated_at": updated_at,
             "initials": _initials(name),
-            "source": "manual",
             "last_activity_at": updated_at,
             "admin_ids": [admin_id] if admin_id is not None else [],
         }
@@ -716,7 +687,6 @@ def _stored_cv(candidate_id: int, key: str, suffix: str) -> dict[str, Any]:
         "cv_url": f"{base}.pdf",
         "cv_original_url": f"{base}{suffix}",
         "cv_pdf_url": f"{base}.pdf",
-        "cv_processing_status": "ok",
         "attachments_count": 1,
     }
 
@@ -734,14 +704,6 @@ def _note(note_id: int, candidate_id: int, body: str, at: str, visibility: str) 
     }
 
 
-def _created_after(value: str) -> datetime:
-    """Recruitee's ``created_after`` (the spec's pattern: seconds and ``Z`` optional), UTC."""
-    try:
-        return datetime.fromisoformat(value.removesuffix("Z")).replace(tzinfo=UTC)
-    except ValueError as exc:  # the pattern lets through a 13th month or a 30th of February
-        raise invalid("created_after", str(exc)) from None
-
-
 def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
     """Seed records whose URLs and addresses name the company's ``{subdomain}``."""
     text = json.dumps(load_seed("recruitee")["records"][component])
@@ -753,110 +715,99 @@ def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
 
 
 class RecruiteeSandbox(SandboxApp):
-    """The Recruitee ATS stand-in (build it with :func:`create_recruitee_sandbox`).
+    """A seeded Recruitee ATS stand-in (not yet served: call ``.serve()``).
 
-    ``state`` is the company's data (tests may read and change it while serving);
+    It accepts ``Authorization: Bearer <token>`` and names the company in
+    ``/c/{company_id}`` by ``company_id`` or ``subdomain``; ``candidates`` are seeded with
+    ids from 7730001; ``validate`` refuses what the spec refuses; ``clock`` gives "now"
+    (UTC). ``state`` is the company's data (tests may read and change it while serving);
     ``webhooks`` delivers each change to the loopback URLs of ``webhooks.register(url,
-    secret)``, signed (``X-Recruitee-Signature``) and retried unless answered exactly 200
-    (``webhooks.emit({"test": True}, to=[...])`` is the "Test" ping).
+    secret)``, signed (``X-Recruitee-Signature``), and retries after each of ``retry_delays``
+    seconds unless answered exactly 200 (``webhooks.emit({"test": True}, to=[...])`` is the
+    "Test" ping).
     """
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee": ""}
 
     def __init__(
         self,
-        state: RecruiteeState,
         *,
-        token: str,
+        token: str = "sandbox-recruitee-token",  # noqa: S107 - opens only the local stand-in
+        company_id: int = 4100,
+        subdomain: str = "acme",
+        candidates: int = 250,
         validate: bool = True,
+        clock: Callable[[], datetime] | None = None,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
-        if not token:
-            raise ValueError("token must not be empty")
-        self.state = state
-        self.token = token
-        self.company_id = state.company_id
-        self.subdomain = state.subdomain
-        self.webhooks = Outbox(
-            headers=_delivery_headers, retries=_delivery_outcome, retry_delays=retry_delays
+        self.token = nonempty("token", token)
+        self.company_id, self.subdomain = company_id, subdomain
+        self.state = RecruiteeState(
+            company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
         )
-        state.subscribe(self.webhooks.emit)
+        self.webhooks = Outbox(
+            headers=_delivery_headers,
+            # Only exactly 200 counts as delivered; all else is retried (fact sheet A9).
+            retries=lambda status: "delivered" if status == 200 else "retry",
+            retry_delays=retry_delays,
+        )
+        self.state.subscribe(self.webhooks.emit)
         super().__init__(validate=validate)
 
     def authenticate(self, call: ApiCall) -> None:
         """Require ``Authorization: Bearer <token>`` (401), then a known company (404)."""
-        if not same_secret(bearer_token(call.request), self.token):
-            raise SandboxError(401, "Unauthorized")
-        if call.params["company_id"] not in (str(self.company_id), self.subdomain):
-            raise SandboxError(404, "Company not found")
+        require_bearer(call, self.token, str(self.company_id), self.subdomain)
+
+    get_candidate = delegate("getCandidate", RecruiteeState.get_candidate, "candidate_id")
+    update_candidate = delegate(
+        "updateCandidate", RecruiteeState.update_candidate, "candidate_id", body=True
+    )
+    list_notes = delegate("listCandidateNotes", RecruiteeState.list_notes, "candidate_id")
+    create_note = delegate(
+        "createCandidateNote", RecruiteeState.add_note, "candidate_id", body=True, status=201
+    )
+    add_tags = delegate("addCandidateTags", RecruiteeState.add_tags, "candidate_id", body=True)
+    remove_tags = delegate(
+        "removeCandidateTags", RecruiteeState.remove_tags, "candidate_id", body=True
+    )
+    get_offer = delegate("getOffer", RecruiteeState.get_offer, "offer_id")
+    get_pipeline_template = delegate(
+        "getPipelineTemplate", RecruiteeState.get_pipeline_template, "pipeline_template_id"
+    )
+    create_placement = delegate("createPlacement", RecruiteeState.place, body=True, status=201)
+    create_candidate_field = delegate(
+        "createCandidateField", RecruiteeState.set_field, "candidate_id", body=True, status=201
+    )
+    create_task = delegate("createTask", RecruiteeState.create_task, body=True, status=201)
+    list_attachments = delegate(
+        "listCandidateAttachments", RecruiteeState.list_attachments, "candidate_id"
+    )
 
     @handles("listCandidates")
     def list_candidates(self, call: ApiCall) -> Response:
         body = self.state.list_candidates_json(cast("CandidateQuery", call.params))
         return Response(body, media_type="application/json")
 
-    @handles("getCandidate")
-    def get_candidate(self, call: ApiCall) -> Response:
-        return _candidate_response(self.state.get_candidate(call.params["candidate_id"]))
-
     @handles("createCandidate")
     def create_candidate(self, call: ApiCall) -> Response:
         fields, offers = call.body["candidate"], call.body.get("offers", [])
-        return _candidate_response(self.state.create_candidate(fields, offers), 201)
-
-    @handles("updateCandidate")
-    def update_candidate(self, call: ApiCall) -> Response:
-        changed = self.state.update_candidate(call.params["candidate_id"], call.body["candidate"])
-        return _candidate_response(changed)
+        candidate, references = self.state.create_candidate(fields, offers)
+        return json_response({"candidate": candidate, "references": references}, 201)
 
     @handles("updateCandidateCv")
     def update_cv(self, call: ApiCall) -> Response:
-        url = call.body["candidate"]["remote_cv_url"]
-        return _candidate_response(self.state.update_cv(call.params["candidate_id"], url))
+        fields = {"remote_cv_url": call.body["candidate"]["remote_cv_url"]}
+        changed = self.state.update_candidate(call.params["candidate_id"], {"candidate": fields})
+        return json_response(changed)
 
     @handles("deleteCandidate")
     def delete_candidate(self, call: ApiCall) -> Response:
         candidate = self.state.delete_candidate(call.params["candidate_id"])
         return json_response({"candidate": candidate, "references": []})
 
-    @handles("listCandidateNotes")
-    def list_notes(self, call: ApiCall) -> Response:
-        return json_response({"notes": self.state.notes(call.params["candidate_id"])})
-
-    @handles("createCandidateNote")
-    def create_note(self, call: ApiCall) -> Response:
-        note = call.body["note"]
-        level = note.get("visibility", {}).get("level", "public")
-        created = self.state.add_note(call.params["candidate_id"], note["body"], level)
-        return json_response({"note": created}, 201)
-
-    @handles("addCandidateTags")
-    def add_tags(self, call: ApiCall) -> Response:
-        tags = call.body["tags"]
-        return _candidate_response(self.state.add_tags(call.params["candidate_id"], tags))
-
-    @handles("removeCandidateTags")
-    def remove_tags(self, call: ApiCall) -> Response:
-        tags = call.body["tags"]
-        return _candidate_response(self.state.remove_tags(call.params["candidate_id"], tags))
-
     @handles("listOffers")
     def list_offers(self, call: ApiCall) -> Response:
         return json_response({"offers": self.state.list_offers(call.params)})
-
-    @handles("getOffer")
-    def get_offer(self, call: ApiCall) -> Response:
-        return json_response({"offer": self.state.get_offer(call.params["offer_id"])})
-
-    @handles("getPipelineTemplate")
-    def get_pipeline_template(self, call: ApiCall) -> Response:
-        template = self.state.pipeline_template(call.params["pipeline_template_id"])
-        return json_response({"pipeline_template": template})
-
-    @handles("createPlacement")
-    def create_placement(self, call: ApiCall) -> Response:
-        candidate_id, offer_id = call.body["candidate_id"], call.body["offer_id"]
-        return json_response({"placement": self.state.place(candidate_id, offer_id)}, 201)
 
     @handles("changePlacementStage")
     def change_placement_stage(self, call: ApiCall) -> Response:
@@ -877,19 +828,6 @@ class RecruiteeSandbox(SandboxApp):
     def list_disqualify_reasons(self, call: ApiCall) -> Response:
         return json_response({"disqualify_reasons": self.state.disqualify_reasons()})
 
-    @handles("createCandidateField")
-    def create_candidate_field(self, call: ApiCall) -> Response:
-        field = self.state.set_field(call.params["candidate_id"], call.body["field"])
-        return json_response({"field": field}, 201)
-
-    @handles("createTask")
-    def create_task(self, call: ApiCall) -> Response:
-        return json_response({"task": self.state.create_task(call.body["task"])}, 201)
-
-    @handles("listCandidateAttachments")
-    def list_attachments(self, call: ApiCall) -> Response:
-        return json_response({"attachments": self.state.attachments(call.params["candidate_id"])})
-
 
 def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]:
     headers = {"User-Agent": "Recruitee-Webhooks"}
@@ -899,34 +837,5 @@ def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]
     return headers
 
 
-def _delivery_outcome(status: int | None) -> Outcome:
-    """Only exactly 200 counts as delivered; everything else is retried (fact sheet A9)."""
-    return "delivered" if status == 200 else "retry"
-
-
-def _candidate_response(found: Found, status: int = 200) -> Response:
-    candidate, references = found
-    return json_response({"candidate": candidate, "references": references}, status)
-
-
-def create_recruitee_sandbox(
-    *,
-    token: str = "sandbox-recruitee-token",  # noqa: S107 - opens only the local stand-in
-    company_id: int = 4100,
-    subdomain: str = "acme",
-    candidates: int = 250,
-    validate: bool = True,
-    clock: Callable[[], datetime] | None = None,
-    retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
-) -> RecruiteeSandbox:
-    """Build a seeded Recruitee stand-in (not yet served: call ``.serve()``).
-
-    It accepts ``Authorization: Bearer <token>`` and names the company in
-    ``/c/{company_id}`` by ``company_id`` or ``subdomain``; ``candidates`` are seeded with
-    ids from 7730001; ``validate`` refuses what the spec refuses; ``clock`` gives "now"
-    (UTC); a webhook delivery is retried after each of ``retry_delays`` seconds.
-    """
-    state = RecruiteeState(
-        company_id=company_id, subdomain=subdomain, candidates=candidates, clock=clock or utcnow
-    )
-    return RecruiteeSandbox(state, token=token, validate=validate, retry_delays=retry_delays)
+create_recruitee_sandbox = RecruiteeSandbox
+"""Build a seeded Recruitee stand-in: :class:`RecruiteeSandbox` with its defaults."""

@@ -29,6 +29,7 @@ from hirelink.sandbox.resources import (
     delegate,
     format_time,
     load_seed,
+    nonempty,
     require_bearer,
     require_secret,
     seed_records,
@@ -44,12 +45,6 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-# Keys send_candidate adds for each optional input kind, read from the candidate given.
-_INPUT_EXTRAS: Final = {
-    "phone": ("phone",),
-    "admin": ("admin_id", "admin_name", "admin_email"),
-    "offer": ("offer_id", "offer_title"),
-}
 _CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
 _MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
 _REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
@@ -69,8 +64,17 @@ def _public(record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _merged(record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
-    """``record`` with ``fields`` set; ``urls`` are merged key by key."""
-    return {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
+    """``record`` with ``fields`` set: ``urls`` merged key by key, a partner's ``inputs``
+    completed, a report's ``completed_at`` in UTC."""
+    merged = {**record, **fields, "urls": {**record["urls"], **fields.get("urls", {})}}
+    if "inputs" in fields and "inputs" in record:
+        merged["inputs"] = [
+            {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
+            for i in fields["inputs"]
+        ]
+    if "completed_at" in fields and "completed_at" in record:
+        merged["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
+    return merged
 
 
 def _new(kind: str) -> dict[str, Any]:
@@ -79,12 +83,8 @@ def _new(kind: str) -> dict[str, Any]:
 
 
 class PartnersState:
-    """Partner records and reports, kept for the run; thread-safe.
-
-    Args:
-        codename: the partner the sandbox is about (:attr:`secret` is its secret).
-        company_id: the RC company owning partner records (the personal token's company).
-    """
+    """Partner records and reports, kept for the run; thread-safe. ``codename`` is the
+    partner the sandbox is about, ``company_id`` the RC company owning partner records."""
 
     def __init__(self, *, codename: str = DEFAULT_CODENAME, company_id: int = 4100) -> None:
         self.codename = codename
@@ -132,7 +132,7 @@ class PartnersState:
         with self.lock:
             existing = self._partners.find(codename)
             if existing is not None:
-                return self._change_partner(existing, fields), False
+                return copy.deepcopy(self._partners.put(_merged(existing, fields))), False
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
@@ -140,7 +140,7 @@ class PartnersState:
             secret = _derived_secret(codename, 1)
             new = {**_new("newPartner"), "codename": codename, "secret": secret}
             given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
-            return self._change_partner(new, given), True
+            return copy.deepcopy(self._partners.put(_merged(new, given))), True
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
@@ -149,7 +149,8 @@ class PartnersState:
     def update_partner(self, codename: str, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Change the given fields of an existing partner (404 when there is none)."""
         with self.lock:
-            return self._change_partner(self._partners.get(codename), fields)
+            self._partners.get(codename)
+            return self.save_partner(codename, fields)[0]
 
     def delete_partner(self, codename: str) -> None:
         """Delete the partner and its reports."""
@@ -158,17 +159,13 @@ class PartnersState:
             for report in self._reports.select(lambda r: r["_codename"] == codename):
                 self._reports.remove(report["id"])
 
-    def regenerate_secret(self, codename: str) -> str:
-        """Replace the partner's secret; the old one stops working."""
+    def regenerate_secret(self, codename: str) -> dict[str, Any]:
+        """Replace the partner's secret (the old one stops working); answer ``{secret}``."""
         with self.lock:
             self._partners.get(codename)
             self._secret_generations[codename] += 1
             secret = _derived_secret(codename, self._secret_generations[codename])
-            return str(self._partners.update(codename, secret=secret)["secret"])
-
-    def check_secret(self, codename: str, secret: str) -> None:
-        """404 for an unknown partner, 401 unless ``secret`` is its current secret."""
-        require_secret(secret, str(self._partners.get(codename)["secret"]))
+            return {"secret": self._partners.update(codename, secret=secret)["secret"]}
 
     def list_reports(
         self, codename: str, company_id: int | str, candidate_id: int
@@ -196,14 +193,15 @@ class PartnersState:
                 "company_id": int(company_id),
                 "_codename": codename,
             }
-            return self._change_report(report, fields or {})
+            return _public(self._reports.put(_merged(report, fields or {})))
 
     def update_report(
         self, codename: str, report_id: str, fields: Mapping[str, Any]
     ) -> dict[str, Any]:
         """Change the given fields of a report (404 when the partner has no such report)."""
         with self.lock:
-            return self._change_report(self._partner_report(codename, report_id), fields)
+            report = self._partner_report(codename, report_id)
+            return _public(self._reports.put(_merged(report, fields)))
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
@@ -220,17 +218,6 @@ class PartnersState:
             candidate_id = tables["reportCandidateId"]
             self.create_report(self.codename, self.company_id, candidate_id, {**fields, **test})
 
-    def _change_partner(
-        self, partner: Mapping[str, Any], fields: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        changed = _merged(partner, fields)
-        if "inputs" in fields:
-            changed["inputs"] = [
-                {"kind": i["kind"], "name": i.get("name"), "required": i.get("required", False)}
-                for i in fields["inputs"]
-            ]
-        return copy.deepcopy(self._partners.put(changed))
-
     def _partner_report(self, codename: str, report_id: str) -> dict[str, Any]:
         self._partners.get(codename)
         report = self._reports.get(report_id)
@@ -238,25 +225,12 @@ class PartnersState:
             raise SandboxError(404, "Report not found")
         return report
 
-    def _change_report(
-        self, report: Mapping[str, Any], fields: Mapping[str, Any]
-    ) -> dict[str, Any]:
-        changed = _merged(report, fields)
-        if "completed_at" in fields:
-            changed["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
-        return _public(self._reports.put(changed))
-
 
 class PartnerCallError(Exception):
-    """A call to the partner's service failed, as Recruitee would tell its user.
-
-    Attributes:
-        step: ``validate_token``, ``tests`` or ``send_candidate``.
-        status_code: the partner's answer status (None when the answer was unusable).
-        message: what Recruitee shows: the partner's ``{"error"}`` text when given,
-            otherwise a generic message naming the partner.
-        token_rejected: the partner answered 401 or 403 (Recruitee: invalid token).
-    """
+    """A call to the partner's service (``step``: ``validate_token``, ``tests`` or
+    ``send_candidate``) failed with ``status_code`` (None: unusable answer); ``message`` is
+    what Recruitee shows (the partner's ``{"error"}`` text, else a generic one);
+    ``token_rejected`` when it answered 401 or 403 (Recruitee: invalid token)."""
 
     def __init__(self, step: str, status_code: int | None, message: str) -> None:
         super().__init__(f"{step}: {message}")
@@ -267,23 +241,31 @@ class PartnerCallError(Exception):
 
 
 class PartnersSandbox(SandboxApp):
-    """The Recruitee Partners stand-in. Create it with :func:`create_partners_sandbox`.
+    """A Recruitee Partners stand-in (not yet served: call ``.serve()``).
 
-    Attributes:
-        state: partner records and reports; tests may read and change it while serving.
-        personal_token: the RC Personal API token it accepts for the partner record.
-        codename: the partner the sandbox is about.
-        company_id: the RC company owning partner records.
+    It accepts the RC Personal API token ``personal_token`` for the partner record of
+    ``codename``, owned by the company ``company_id``. ``seed_partner`` starts with that
+    record (its ``urls`` point at a non-loopback example host: register your own before
+    sending) and two reports on candidate 7730011; ``validate`` refuses what the spec refuses.
+    ``state`` holds partner records and reports (tests may read and change it while serving).
     """
 
     specs: ClassVar[Mapping[str, str]] = {"recruitee-partners": ""}
 
-    def __init__(self, state: PartnersState, *, personal_token: str, validate: bool = True) -> None:
-        if not personal_token:
-            raise ValueError("personal_token must not be empty")
-        self.state = state
-        self.personal_token = personal_token
-        self.codename, self.company_id = state.codename, state.company_id
+    def __init__(
+        self,
+        *,
+        personal_token: str = "sandbox-rc-personal-token",  # noqa: S107 - opens only the stand-in
+        codename: str = DEFAULT_CODENAME,
+        company_id: int = 4100,
+        seed_partner: bool = True,
+        validate: bool = True,
+    ) -> None:
+        self.personal_token = nonempty("personal_token", personal_token)
+        self.codename, self.company_id = codename, company_id
+        self.state = PartnersState(codename=codename, company_id=company_id)
+        if seed_partner:
+            self.state.seed()
         super().__init__(validate=validate)
 
     @property
@@ -297,8 +279,13 @@ class PartnersSandbox(SandboxApp):
         if call.operation_id in _MANAGEMENT_OPERATIONS:
             require_bearer(call, self.personal_token, str(self.company_id))
         else:
-            secret = call.request.headers.get(_SECRET_HEADER, "")
-            self.state.check_secret(call.params["codename"], secret)
+            partner = self.state.get_partner(call.params["codename"])
+            require_secret(call.request.headers.get(_SECRET_HEADER, ""), partner["secret"])
+
+    @handles("createPartner")
+    def create_partner(self, call: ApiCall) -> Response:
+        partner, created = self.state.save_partner(call.params["codename"], call.body)
+        return json_response(partner, 201 if created else 200)
 
     get_partner = delegate("getPartner", PartnersState.get_partner, "codename")
     update_partner = delegate("updatePartner", PartnersState.update_partner, "codename", body=True)
@@ -311,15 +298,9 @@ class PartnersSandbox(SandboxApp):
         "updateReport", PartnersState.update_report, "codename", "report_id", body=True
     )
     delete_report = delegate("deleteReport", PartnersState.delete_report, "codename", "report_id")
-
-    @handles("createPartner")
-    def create_partner(self, call: ApiCall) -> Response:
-        partner, created = self.state.save_partner(call.params["codename"], call.body)
-        return json_response(partner, 201 if created else 200)
-
-    @handles("regeneratePartnerSecret")
-    def regenerate_secret(self, call: ApiCall) -> Response:
-        return json_response({"secret": self.state.regenerate_secret(call.params["codename"])})
+    regenerate_secret = delegate(
+        "regeneratePartnerSecret", PartnersState.regenerate_secret, "codename"
+    )
 
     # ------------------------------------------------------------------ Recruitee's side
     # Each raises PartnerCallError when the partner refuses or fails, ValueError for an
@@ -388,25 +369,16 @@ def _tls_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
-class _PartnerService:
+class _PartnerService(httpx.Client):
     """A partner's service, called with the customer's token as Recruitee calls it."""
 
     def __init__(self, record: Mapping[str, Any], token: str, timeout: float) -> None:
+        # trust_env=False: calls to a loopback partner must not go through a proxy.
+        headers = {"Authorization": f"Bearer {token}"}
+        super().__init__(timeout=timeout, trust_env=False, verify=_tls_context(), headers=headers)
         self.record = record
         self.failed = f"There was a problem with the {record['name']} API."
-        # trust_env=False: calls to a loopback partner must not go through a proxy.
-        self.http = httpx.Client(
-            timeout=timeout,
-            trust_env=False,
-            verify=_tls_context(),
-            headers={"Authorization": f"Bearer {token}"},
-        )
-
-    def __enter__(self) -> _PartnerService:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.http.close()
+        self.rejected = f"The token was not accepted by {record['name']}."
 
     def url(self, step: str) -> str:
         url = self.record["urls"].get(step)
@@ -423,16 +395,13 @@ class _PartnerService:
     def call(self, method: str, step: str, **request: Any) -> httpx.Response:
         """Call the partner's ``step`` URL; read a failure as Recruitee does (see the
         spec's webhooks): the partner's ``{"error"}`` text, else a message of its own."""
-        answer = self.http.request(method, self.url(step), **request)
+        answer = self.request(method, self.url(step), **request)
         if answer.is_success:
             return answer
         body = _json(answer)
         error = body.get("error") if isinstance(body, dict) else None
         if not isinstance(error, str) or not error:
-            rejected = answer.status_code in (401, 403)
-            error = (
-                f"The token was not accepted by {self.record['name']}." if rejected else self.failed
-            )
+            error = self.rejected if answer.status_code in (401, 403) else self.failed
         raise PartnerCallError(step, answer.status_code, error)
 
     def validate_token(self) -> None:
@@ -476,32 +445,11 @@ def _payload(
     payload.update(candidate_id=int(candidate["id"]), company_id=report["company_id"])
     payload.update(report_id=report["id"], test_id=report["test_id"], test_name=report["test_name"])
     configured = {item["kind"] for item in partner["inputs"]}
-    for kind, keys in _INPUT_EXTRAS.items():
+    for kind, keys in load_seed("recruitee_partners")["tables"]["inputExtras"].items():
         if kind in configured:
             payload.update({key: candidate.get(key) for key in keys})
     return payload
 
 
-def create_partners_sandbox(
-    *,
-    personal_token: str = "sandbox-rc-personal-token",  # noqa: S107 - opens only the local stand-in
-    codename: str = DEFAULT_CODENAME,
-    company_id: int = 4100,
-    seed_partner: bool = True,
-    validate: bool = True,
-) -> PartnersSandbox:
-    """Build a Recruitee Partners stand-in (not yet served: call ``.serve()``).
-
-    Args:
-        personal_token: the RC Personal API token it accepts for the partner record.
-        codename: the partner the sandbox is about.
-        company_id: the RC company owning partner records (and the token).
-        seed_partner: start with a partner record for ``codename`` (its ``urls`` point
-            at a non-loopback example host: register your own before sending) and two
-            reports on candidate 7730011; without it, create the partner first.
-        validate: refuse requests the spec refuses (see :class:`SandboxApp`).
-    """
-    state = PartnersState(codename=codename, company_id=company_id)
-    if seed_partner:
-        state.seed()
-    return PartnersSandbox(state, personal_token=personal_token, validate=validate)
+create_partners_sandbox = PartnersSandbox
+"""Build a Recruitee Partners stand-in: :class:`PartnersSandbox` with its defaults."""

@@ -313,3 +313,10 @@ def require_bearer(call: ApiCall, token: str, *company_ids: str) -> None:
     require_secret(bearer_token(call.request), token)
     if call.params["company_id"] not in company_ids:
         raise SandboxError(404, "Company not found")
+
+
+def nonempty(name: str, value: str) -> str:
+    """``value``, or a ValueError naming ``name`` when it is empty (a stand-in's credential)."""
+    if not value:
+        raise ValueError(f"{name} must not be empty")
+    return value
