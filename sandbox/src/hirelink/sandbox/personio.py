@@ -25,14 +25,12 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any, ClassVar, Final, Literal
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 import attrs
-from jsonschema_path.readers import PathReader
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from werkzeug.formparser import parse_form_data
@@ -706,13 +704,6 @@ class PersonioSandbox(SandboxApp):
         """The ``jobs_base_url`` a client uses for this stand-in served at ``server_url``."""
         return f"{server_url.rstrip('/')}{JOBS_PATH}/{{subdomain}}"
 
-    def load_spec(self, name: str) -> SpecValidator:
-        """The specs; ``personio``'s upload part declared the way openapi-core reads it."""
-        if name != "personio":
-            return super().load_spec(name)
-        path = spec_path(name).resolve()
-        return _upload_tolerant_validator(path, path.stat().st_mtime_ns)
-
     def authenticate(self, call: ApiCall) -> None:
         """Check the credential the operation's security names (the feed and OAuth take none)."""
         flavour, scope = _requirements().get(call.operation_id, ("feed", None))
@@ -876,21 +867,6 @@ class PersonioSandbox(SandboxApp):
 
 create_personio_sandbox = PersonioSandbox
 """Build a seeded Personio stand-in: :class:`PersonioSandbox` with its defaults."""
-
-
-@functools.cache
-def _upload_tolerant_validator(path: Path, _mtime_ns: int) -> SpecValidator:
-    """``specs/personio.yaml`` with the upload's file part declared the OpenAPI 3.1 way.
-
-    openapi-python-client generates a file upload only from ``type: string, format:
-    binary``, which openapi-core's 3.1 validator type-checks as a string, refusing every
-    upload; this copy declares the part with ``contentMediaType`` instead.
-    """
-    document, base_uri = PathReader(path).read()
-    document = copy.deepcopy(dict(document))
-    properties = document["components"]["schemas"]["DocumentUploadRequest"]["properties"]
-    properties["file"] = {"type": "string", "contentMediaType": "application/octet-stream"}
-    return SpecValidator(document, base_uri=base_uri)
 
 
 def _v1_reason(problem: ValidationProblem) -> str | None:
