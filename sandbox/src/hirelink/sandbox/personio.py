@@ -51,6 +51,7 @@ from hirelink.sandbox.resources import (
     Collection,
     Cursors,
     component_properties,
+    delegate,
     format_time,
     load_seed,
     seed_records,
@@ -131,19 +132,6 @@ def _as_v2_error() -> Iterator[None]:
         detail = f"{error.message} ({reasons})" if reasons else error.message
         status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
         raise PersonioError("v2", status, detail) from None
-
-
-def render_feed(language: str) -> bytes:
-    """The XML feed in ``language`` (German for ``de``, else English): the seed's
-    ``JobPosition`` records, written the way the feed spec maps them to XML."""
-    wanted = "de" if language == "de" else "en"
-    positions = [
-        {key: value for key, value in position.items() if not key.startswith("_")}
-        for position in _POSITIONS
-        if position["_language"] == wanted
-    ]
-    document = _xml("workzag-jobs", {"position": positions})
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
 
 def _xml(name: str, value: Any) -> str:
@@ -231,15 +219,21 @@ class PersonioState:
 
     def serve_raw_feed(self, subdomain: str, document: bytes) -> None:
         """Answer ``/jobs/{subdomain}/xml`` with ``document`` as it is (for hostile feeds)."""
-        with self._lock:
-            self._raw_feeds[subdomain] = document
+        self._raw_feeds[subdomain] = document
 
     def feed(self, subdomain: str, language: str) -> bytes | None:
-        """The feed document of ``subdomain``, or None (unknown subdomain or feed off)."""
-        with self._lock:
-            if subdomain in self._raw_feeds:
-                return self._raw_feeds[subdomain]
-        return render_feed(language) if subdomain == self.subdomain else None
+        """The feed of ``subdomain`` in ``language`` (German for ``de``, else English): the
+        seed's ``JobPosition`` records as the feed spec maps them to XML. None when unknown."""
+        if subdomain in self._raw_feeds or subdomain != self.subdomain:
+            return self._raw_feeds.get(subdomain)  # a hostile feed, or None
+        wanted = "de" if language == "de" else "en"
+        positions = [
+            {key: value for key, value in position.items() if not key.startswith("_")}
+            for position in _POSITIONS
+            if position["_language"] == wanted
+        ]
+        document = _xml("workzag-jobs", {"position": positions})
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
     def admit(self) -> None:
         """Count a v1 request against the company's limit (429 when it is spent)."""
@@ -417,9 +411,10 @@ class PersonioState:
             raise PersonioError("v2", 403, "Insufficient access scope.", "forbidden")
 
     def page(
-        self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int
+        self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int | None
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of ``kind`` (its items rendered) and the next cursor, if any."""
+        """One page of ``kind`` (its items rendered) and the next cursor, if any; without
+        ``limit`` a cursor's own."""
         newest_first = kind != "persons"  # persons by id
         order = (lambda r: (r["_updated"], r["id"])) if newest_first else (lambda r: r["id"])
 
@@ -431,12 +426,10 @@ class PersonioState:
             return _v2_bad_request(f"unknown cursor {value!r}")
 
         with self._lock:
-            chunk, after = self._cursors.page(
-                kind, select, filters, cursor, limit or None, unknown=unknown
-            )
+            chunk, after = self._cursors.page(kind, select, filters, cursor, limit, unknown=unknown)
             return [_render(kind, record) for record in chunk], after
 
-    def get(self, kind: str, key: str) -> dict[str, Any]:
+    def get(self, key: str, *, kind: str) -> dict[str, Any]:
         """The record ``key`` of ``kind``, rendered (the v2 404 when unknown)."""
         return _render(kind, self._v2[kind].get(key))
 
@@ -581,13 +574,8 @@ def _requirements() -> Mapping[str, tuple[Flavour, str | None]]:
 
 def _reader(operation_id: str, kind: str, *, wrapped: bool = False) -> Callable[..., Response]:
     """The handler answering one record of ``kind`` by id (inside ``_data`` if ``wrapped``)."""
-
-    @handles(operation_id)
-    def read(sandbox: PersonioSandbox, call: ApiCall) -> Response:
-        record = sandbox.state.get(kind, call.params["id"])
-        return json_response({"_data": record} if wrapped else record)
-
-    return read
+    read = functools.partial(PersonioState.get, kind=kind)
+    return delegate(operation_id, read, "id", envelope="_data" if wrapped else None)
 
 
 def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
@@ -601,7 +589,7 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
         if "updated_at.gt" in filters and "updated_at.lt" in filters:
             raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
         cursor = call.params.get("cursor")
-        limit = call.params.get("limit") or (0 if cursor else _DEFAULT_LIMITS[kind])
+        limit = call.params.get("limit") or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
         url = call.request.url
         base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
@@ -723,12 +711,10 @@ class PersonioSandbox(SandboxApp):
     ) -> SandboxError:
         detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
         flavour, _ = _requirements().get(call.operation_id, ("feed", None))
-        if flavour == "feed":
-            return PersonioError("feed", 400, f"Bad request: {detail}")
-        if flavour == "oauth":
-            return _oauth("invalid_request", detail)
-        if flavour == "v2":
-            return _v2_bad_request(detail)
+        if flavour != "v1":
+            code = {"oauth": "invalid_request", "v2": "bad_request"}.get(flavour)
+            message = f"Bad request: {detail}" if flavour == "feed" else detail
+            return PersonioError(flavour, 400, message, code)
         if call.operation_id == "uploadApplicationDocument":
             return _v1_invalid({"file": ["errors.invalid-file-type"]}, 422)
         reasons: dict[str, list[str]] = collections.defaultdict(list)
@@ -740,36 +726,35 @@ class PersonioSandbox(SandboxApp):
             return PersonioError("v1", 400, f"Invalid request body supplied ({detail})")
         return _v1_invalid(reasons)
 
-    def error_body(self, error: SandboxError) -> Any:
-        """Personio's bodies: v1 ``errors`` list, v2 problem, or an OAuth error."""
+    def error_response(self, error: SandboxError) -> Response:
+        """Personio's answers: the career site's HTML or text, v1's ``errors`` list, an
+        OAuth error, or a v2 problem (also for the errors of :class:`SandboxApp`)."""
         flavour = error.flavour if isinstance(error, PersonioError) else "v2"
         code = error.code if isinstance(error, PersonioError) else None
+        if flavour == "feed":
+            media_type = "text/html" if error.status == 404 else "text/plain"
+            return Response(error.message, error.status, media_type=media_type)
         stamp, trace = format_time(utcnow(), "seconds"), str(uuid.uuid4())
-        title = HTTPStatus(error.status).phrase
+        title, problem_json = HTTPStatus(error.status).phrase, "application/problem+json"
         if flavour == "v1":
             general = {"id": trace, "status": str(error.status), "title": title}
             items = [
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            return {"errors": items or [general | {"detail": error.message}]}
+            body = {"errors": items or [general | {"detail": error.message}]}
+            return JSONResponse(body, error.status, error.headers)
         if flavour == "oauth":
             uri = f"{_ERRORS_URI}credentials.{code}"
             described = {"error": code, "error_description": error.message, "error_uri": uri}
-            return {**described, "timestamp": stamp, "trace_id": trace, "meta": {}}
+            body = {**described, "timestamp": stamp, "trace_id": trace, "meta": {}}
+            return JSONResponse(body, error.status, error.headers, problem_json)
         kind = code or {404: "resource_not_found", 405: "method_not_allowed"}.get(
             error.status, "internal_error" if error.status >= 500 else "bad_request"
         )
         problem = {"title": title, "detail": error.message, "type": f"{_ERRORS_URI}common.{kind}"}
-        return {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem | {"_meta": {}}]}
-
-    def error_response(self, error: SandboxError) -> Response:
-        flavour = error.flavour if isinstance(error, PersonioError) else "v2"
-        if flavour == "feed":
-            media_type = "text/html" if error.status == 404 else "text/plain"
-            return Response(error.message, error.status, media_type=media_type)
-        media_type = "application/json" if flavour == "v1" else "application/problem+json"
-        return JSONResponse(self.error_body(error), error.status, error.headers, media_type)
+        body = {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem | {"_meta": {}}]}
+        return JSONResponse(body, error.status, error.headers, problem_json)
 
     def route_error(self, request: Request, status: int) -> Response:
         if request.url.path.startswith(JOBS_PATH + "/"):
@@ -793,10 +778,27 @@ class PersonioSandbox(SandboxApp):
             raise PersonioError("feed", 404, _FEED_NOT_FOUND)
         return Response(document, 200, media_type="text/xml; charset=utf-8")
 
-    @handles("createApplication")
-    def create_application(self, call: ApiCall) -> Response:
-        self.state.submit(call.body)
-        return Response(status_code=201)
+    create_application = delegate("createApplication", PersonioState.submit, body=True, empty=201)
+    issue_token = delegate("issueAccessToken", PersonioState.issue_token, body=True)
+    list_transitions = delegate(
+        "listApplicationStageTransitions", PersonioState.transitions, "id", envelope="_data"
+    )
+    list_categories = delegate("listCategories", PersonioState.categories, envelope="_data")
+    list_webhooks = delegate(
+        "listWebhooks", PersonioWebhooks.records, envelope="_data", owner="state.webhooks"
+    )
+    create_webhook = delegate(
+        "createWebhook", PersonioWebhooks.create, body=True, status=201, owner="state.webhooks"
+    )
+    update_webhook = delegate(
+        "updateWebhook", PersonioWebhooks.update, "id", body=True, owner="state.webhooks"
+    )
+    delete_webhook = delegate(
+        "deleteWebhook", PersonioWebhooks.delete, "id", owner="state.webhooks"
+    )
+    list_webhook_events = delegate(
+        "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data", owner="state.webhooks"
+    )
 
     @handles("createApplicationV2")
     def create_application_v2(self, call: ApiCall) -> Response:
@@ -823,46 +825,13 @@ class PersonioSandbox(SandboxApp):
         stored = self.state.store_document(upload.filename, upload.read(), mimetype)
         return json_response(stored.wire())
 
-    @handles("issueAccessToken")
-    def issue_token(self, call: ApiCall) -> Response:
-        return json_response(self.state.issue_token(call.body or {}))
-
     @handles("revokeAccessToken")
     def revoke_token(self, call: ApiCall) -> Response:
-        token = (call.body or {}).get("token")
+        token = call.body.get("token")
         if not token:
             raise _oauth("invalid_request", "The token parameter is required.")
         self.state.revoke_token(token)
         return Response(status_code=200)
-
-    @handles("listApplicationStageTransitions")
-    def list_transitions(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.transitions(call.params["id"])})
-
-    @handles("listCategories")
-    def list_categories(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.categories()})
-
-    @handles("listWebhooks")
-    def list_webhooks(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.webhooks.records()})
-
-    @handles("createWebhook")
-    def create_webhook(self, call: ApiCall) -> Response:
-        return json_response(self.state.webhooks.create(call.body), 201)
-
-    @handles("updateWebhook")
-    def update_webhook(self, call: ApiCall) -> Response:
-        return json_response(self.state.webhooks.update(call.params["id"], call.body))
-
-    @handles("deleteWebhook")
-    def delete_webhook(self, call: ApiCall) -> Response:
-        self.state.webhooks.delete(call.params["id"])
-        return Response(status_code=204)
-
-    @handles("listWebhookEvents")
-    def list_webhook_events(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.webhooks.events(call.params["id"])})
 
 
 create_personio_sandbox = PersonioSandbox
