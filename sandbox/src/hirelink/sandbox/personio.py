@@ -45,7 +45,7 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
-from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox
 from hirelink.sandbox.personio_webhooks import PersonioWebhooks
 from hirelink.sandbox.resources import (
     Collection,
@@ -601,6 +601,7 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
     return list_page
 
 
+@attrs.define(kw_only=True, eq=False, repr=False)
 class PersonioSandbox(SandboxApp):
     """A seeded Personio stand-in (not yet served: call ``.serve()``).
 
@@ -632,60 +633,52 @@ class PersonioSandbox(SandboxApp):
         "personio-jobs-feed": JOBS_PATH + "/{subdomain}",
     }
 
-    def __init__(
-        self,
-        *,
-        company_id: str = "41737",
-        recruiting_token: str = "sandbox-personio-recruiting-token",  # noqa: S107 - opens only the stand-in
-        channel_id: int = 531207,
-        client_id: str = "papi-sandbox-client",
-        client_secret: str = "sandbox-personio-client-secret",  # noqa: S107 - opens only the stand-in
-        limited_client_id: str = "papi-sandbox-persons-only",
-        limited_client_secret: str = "sandbox-personio-persons-secret",  # noqa: S107
-        subdomain: str = "nordlicht",
-        disabled_subdomain: str = "stillwater",
-        candidates: int = 30,
-        persons: int = 25,
-        token_lifetime: int = 86400,
-        rate_limit: int = 20,
-        rate_window: float = 60.0,
-        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
-        absolute_links: bool = True,
-        validate: bool = True,
-        clock: Clock | None = None,
-        today: Callable[[], date] | None = None,
-        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
-    ) -> None:
-        self.company_id = company_id
-        self.recruiting_token = recruiting_token
-        self.channel_id = channel_id
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.limited_client_id = limited_client_id
-        self.limited_client_secret = limited_client_secret
-        self.subdomain = subdomain
-        self.disabled_subdomain = disabled_subdomain
+    company_id: str = "41737"
+    recruiting_token: str = "sandbox-personio-recruiting-token"  # noqa: S105 - opens only the stand-in
+    channel_id: int = 531207
+    client_id: str = "papi-sandbox-client"
+    client_secret: str = "sandbox-personio-client-secret"  # noqa: S105 - opens only the stand-in
+    limited_client_id: str = "papi-sandbox-persons-only"
+    limited_client_secret: str = "sandbox-personio-persons-secret"  # noqa: S105
+    subdomain: str = "nordlicht"
+    disabled_subdomain: str = "stillwater"
+    candidates: int = 30
+    persons: int = 25
+    token_lifetime: int = 86400
+    rate_limit: int = 20
+    rate_window: float = 60.0
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    absolute_links: bool = True
+    validate: bool = True
+    clock: Clock | None = None
+    today: Callable[[], date] | None = None
+    webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+    state: PersonioState = attrs.field(init=False)
+    webhooks: Outbox = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
         every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
+        persons_only = frozenset({"personio:persons:read"})
         self.state = PersonioState(
-            company_id=company_id,
-            subdomain=subdomain,
+            company_id=self.company_id,
+            subdomain=self.subdomain,
             clients={
-                client_id: (client_secret, every_scope),
-                limited_client_id: (limited_client_secret, frozenset({"personio:persons:read"})),
+                self.client_id: (self.client_secret, every_scope),
+                self.limited_client_id: (self.limited_client_secret, persons_only),
             },
-            candidates=candidates,
-            persons=persons,
-            token_lifetime=token_lifetime,
-            rate_limit=rate_limit,
-            rate_window=rate_window,
-            max_document_bytes=max_document_bytes,
-            absolute_links=absolute_links,
-            clock=clock or time.monotonic,
-            today=today or (lambda: utcnow().date()),
-            webhook_retry_delays=webhook_retry_delays,
+            candidates=self.candidates,
+            persons=self.persons,
+            token_lifetime=self.token_lifetime,
+            rate_limit=self.rate_limit,
+            rate_window=self.rate_window,
+            max_document_bytes=self.max_document_bytes,
+            absolute_links=self.absolute_links,
+            clock=self.clock or time.monotonic,
+            today=self.today or (lambda: utcnow().date()),
+            webhook_retry_delays=self.webhook_retry_delays,
         )
         self.webhooks = self.state.webhooks.outbox
-        super().__init__(validate=validate)
+        super().__init__(validate=self.validate)
 
     @staticmethod
     def jobs_base_url(server_url: str) -> str:
@@ -742,7 +735,7 @@ class PersonioSandbox(SandboxApp):
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            body = {"errors": items or [general | {"detail": error.message}]}
+            body: dict[str, Any] = {"errors": items or [general | {"detail": error.message}]}
             return JSONResponse(body, error.status, error.headers)
         if flavour == "oauth":
             uri = f"{_ERRORS_URI}credentials.{code}"
