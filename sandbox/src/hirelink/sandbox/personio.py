@@ -11,7 +11,6 @@ addressed. The data is seeded deterministically (``seeds/personio.json``).
 from __future__ import annotations
 
 import collections
-import contextlib
 import copy
 import functools
 import hashlib
@@ -22,7 +21,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
 from typing import Any, ClassVar, Final, Literal
@@ -81,11 +80,6 @@ _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unass
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
 _ERRORS_URI: Final = "https://developer.personio.de/reference/errors#"
 _FEED_NOT_FOUND: Final = "<html><body><h1>Page not found</h1></body></html>"
-_V1_REASON_BY_FIELD: Final = {
-    "email": "errors.attribute-validation.invalid-email-format",
-    "phase": "errors.phase-validation.invalid-system-phase",
-    "application_date": "errors.attribute-validation.invalid-date-format",
-}
 
 Flavour = Literal["v1", "v2", "oauth", "feed"]
 Clock = Callable[[], float]
@@ -118,20 +112,6 @@ def _v2_not_found() -> PersonioError:
 
 def _oauth(error: str, description: str) -> PersonioError:
     return PersonioError("oauth", 400, description, error)
-
-
-@contextlib.contextmanager
-def _as_v2_error() -> Iterator[None]:
-    """Report a refusal of the v1 rules (shared by the v2 submissions) as a v2 problem."""
-    try:
-        yield
-    except PersonioError as error:
-        if error.flavour != "v1":
-            raise
-        reasons = "; ".join(f"{key}: {', '.join(v)}" for key, v in error.field_errors.items())
-        detail = f"{error.message} ({reasons})" if reasons else error.message
-        status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
-        raise PersonioError("v2", status, detail) from None
 
 
 def _xml(name: str, value: Any) -> str:
@@ -265,8 +245,7 @@ class PersonioState:
 
     def document(self, key: str) -> StoredDocument | None:
         """The upload ``key``, or None."""
-        with self._lock:
-            return self._documents.get(key)
+        return self._documents.get(key)
 
     def submitted(self) -> list[dict[str, Any]]:
         """Deep copies of the applications received through v1, oldest first."""
@@ -601,6 +580,25 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
     return list_page
 
 
+def _v2_variant(operation_id: str, v1_handler: Callable[..., Response]) -> Callable[..., Response]:
+    """The handler of a v2 submission: ``v1_handler`` (the v1 rules), its refusals reported
+    as v2 problems."""
+
+    @handles(operation_id)
+    def handler(sandbox: PersonioSandbox, call: ApiCall) -> Response:
+        try:
+            return v1_handler(sandbox, call)
+        except PersonioError as error:
+            if error.flavour != "v1":
+                raise
+            reasons = "; ".join(f"{key}: {', '.join(v)}" for key, v in error.field_errors.items())
+            detail = f"{error.message} ({reasons})" if reasons else error.message
+            status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
+            raise PersonioError("v2", status, detail) from None
+
+    return handler
+
+
 @attrs.define(kw_only=True, eq=False, repr=False)
 class PersonioSandbox(SandboxApp):
     """A seeded Personio stand-in (not yet served: call ``.serve()``).
@@ -793,16 +791,6 @@ class PersonioSandbox(SandboxApp):
         "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data", owner="state.webhooks"
     )
 
-    @handles("createApplicationV2")
-    def create_application_v2(self, call: ApiCall) -> Response:
-        with _as_v2_error():
-            return self.create_application(call)
-
-    @handles("uploadApplicationDocumentV2")
-    def upload_document_v2(self, call: ApiCall) -> Response:
-        with _as_v2_error():
-            return self.upload_document(call)
-
     @handles("uploadApplicationDocument")
     def upload_document(self, call: ApiCall) -> Response:
         environ = {
@@ -817,6 +805,9 @@ class PersonioSandbox(SandboxApp):
         mimetype = upload.mimetype or "application/octet-stream"
         stored = self.state.store_document(upload.filename, upload.read(), mimetype)
         return json_response(stored.wire())
+
+    create_application_v2 = _v2_variant("createApplicationV2", create_application)
+    upload_document_v2 = _v2_variant("uploadApplicationDocumentV2", upload_document)
 
     @handles("revokeAccessToken")
     def revoke_token(self, call: ApiCall) -> Response:
@@ -837,7 +828,8 @@ def _v1_reason(problem: ValidationProblem) -> str | None:
         return None
     if problem.field.startswith("files.") and problem.field.endswith(".category"):
         return "errors.file-validation.unknown-file-category"
-    return _V1_REASON_BY_FIELD.get(problem.field.split(".")[0])
+    reasons: Mapping[str, str] = _TABLES["reasonsByField"]
+    return reasons.get(problem.field.split(".")[0])
 
 
 def _v1_field(field: str) -> str:
