@@ -145,17 +145,12 @@ class StoredDocument:
         return {**described, "original_filename": self.filename, "extension": self.extension}
 
 
-@attrs.define(eq=False, repr=False)
-class PersonioState:
-    """The data of one Personio company, thread-safe. The settings are
-    :class:`PersonioSandbox`'s arguments; ``clients`` maps a client id to its secret and
-    scopes; ``applications`` holds what v1 received (read it with :meth:`submitted`);
-    ``webhooks.emit(event_name, payload)`` notifies the webhooks subscribed to an event;
-    ``recruiting_api_enabled=False`` answers v1 with 403 ``feature.public-api.disabled``."""
+@attrs.define(kw_only=True, eq=False, repr=False)
+class _Settings:
+    """What :class:`PersonioSandbox` hands on to its :class:`PersonioState` (see its Args)."""
 
-    company_id: str
-    subdomain: str
-    clients: Mapping[str, tuple[str, frozenset[str]]]
+    company_id: str = "41737"
+    subdomain: str = "nordlicht"
     candidates: int = 30
     persons: int = 25
     token_lifetime: int = 86400
@@ -166,6 +161,17 @@ class PersonioState:
     clock: Clock = time.monotonic
     today: Callable[[], date] = lambda: utcnow().date()
     webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+
+
+@attrs.define(kw_only=True, eq=False, repr=False)
+class PersonioState(_Settings):
+    """The data of one Personio company, thread-safe. The settings are
+    :class:`PersonioSandbox`'s arguments; ``clients`` maps a client id to its secret and
+    scopes; ``applications`` holds what v1 received (read it with :meth:`submitted`);
+    ``webhooks.emit(event_name, payload)`` notifies the webhooks subscribed to an event;
+    ``recruiting_api_enabled=False`` answers v1 with 403 ``feature.public-api.disabled``."""
+
+    clients: Mapping[str, tuple[str, frozenset[str]]]
     recruiting_api_enabled: bool = attrs.field(default=True, init=False)
     applications: list[dict[str, Any]] = attrs.field(factory=list, init=False)
     token_exchanges: int = attrs.field(default=0, init=False)
@@ -600,7 +606,7 @@ def _v2_variant(operation_id: str, v1_handler: Callable[..., Response]) -> Calla
 
 
 @attrs.define(kw_only=True, eq=False, repr=False)
-class PersonioSandbox(SandboxApp):
+class PersonioSandbox(SandboxApp, _Settings):
     """A seeded Personio stand-in (not yet served: call ``.serve()``).
 
     Its attributes are the arguments of the same names; ``state`` holds the company's data
@@ -631,50 +637,26 @@ class PersonioSandbox(SandboxApp):
         "personio-jobs-feed": JOBS_PATH + "/{subdomain}",
     }
 
-    company_id: str = "41737"
     recruiting_token: str = "sandbox-personio-recruiting-token"  # noqa: S105 - opens only the stand-in
     channel_id: int = 531207
     client_id: str = "papi-sandbox-client"
     client_secret: str = "sandbox-personio-client-secret"  # noqa: S105 - opens only the stand-in
     limited_client_id: str = "papi-sandbox-persons-only"
     limited_client_secret: str = "sandbox-personio-persons-secret"  # noqa: S105
-    subdomain: str = "nordlicht"
     disabled_subdomain: str = "stillwater"
-    candidates: int = 30
-    persons: int = 25
-    token_lifetime: int = 86400
-    rate_limit: int = 20
-    rate_window: float = 60.0
-    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
-    absolute_links: bool = True
     validate: bool = True
-    clock: Clock | None = None
-    today: Callable[[], date] | None = None
-    webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
     state: PersonioState = attrs.field(init=False)
     webhooks: Outbox = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
         every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
         persons_only = frozenset({"personio:persons:read"})
-        self.state = PersonioState(
-            company_id=self.company_id,
-            subdomain=self.subdomain,
-            clients={
-                self.client_id: (self.client_secret, every_scope),
-                self.limited_client_id: (self.limited_client_secret, persons_only),
-            },
-            candidates=self.candidates,
-            persons=self.persons,
-            token_lifetime=self.token_lifetime,
-            rate_limit=self.rate_limit,
-            rate_window=self.rate_window,
-            max_document_bytes=self.max_document_bytes,
-            absolute_links=self.absolute_links,
-            clock=self.clock or time.monotonic,
-            today=self.today or (lambda: utcnow().date()),
-            webhook_retry_delays=self.webhook_retry_delays,
-        )
+        clients = {
+            self.client_id: (self.client_secret, every_scope),
+            self.limited_client_id: (self.limited_client_secret, persons_only),
+        }
+        settings = {field.name: getattr(self, field.name) for field in attrs.fields(_Settings)}
+        self.state = PersonioState(clients=clients, **settings)
         self.webhooks = self.state.webhooks.outbox
         super().__init__(validate=self.validate)
 
