@@ -88,7 +88,8 @@ Clock = Callable[[], float]
 class PersonioError(SandboxError):
     """A :class:`SandboxError` in the body of the API it belongs to: ``v1`` (reason codes
     by field), ``v2`` (a problem; ``code`` ends its type), ``oauth`` (``code`` is the
-    error) or ``feed`` (the career site's HTML or text)."""
+    error) or ``feed`` (the career site's HTML or text). A plain :class:`SandboxError` is
+    a v2 problem whose type follows from its status."""
 
     def __init__(
         self, flavour: Flavour, status: int, message: str, code: str | None = None, **options: Any
@@ -100,10 +101,6 @@ class PersonioError(SandboxError):
 
 def _v1_invalid(reasons: Mapping[str, Sequence[str]], status: int = 400) -> PersonioError:
     return PersonioError("v1", status, "Invalid request body supplied", field_errors=reasons)
-
-
-def _v2_bad_request(detail: str) -> PersonioError:
-    return PersonioError("v2", 400, detail, "bad_request")
 
 
 def _v2_not_found() -> PersonioError:
@@ -197,7 +194,6 @@ class PersonioState(_Settings):
         self.webhooks = PersonioWebhooks(
             company_id=self.company_id,
             lock=self._lock,
-            bad_request=_v2_bad_request,
             not_found=_v2_not_found,
             retry_delays=self.webhook_retry_delays,
         )
@@ -351,11 +347,8 @@ class PersonioState(_Settings):
             }
         )
         entries = [*candidate["applications"], {"id": application_id, "application_date": applied}]
-        return {
-            **candidate,
-            "applications": entries,
-            "_updated": max(candidate["_updated"], updated),
-        }
+        latest = max(candidate["_updated"], updated)
+        return {**candidate, "applications": entries, "_updated": latest}
 
     def issue_token(self, form: Mapping[str, str]) -> dict[str, Any]:
         """Exchange client credentials for a token (an OAuth error when refused)."""
@@ -408,7 +401,7 @@ class PersonioState(_Settings):
             return self._v2[kind].select(where, order=order, newest_first=newest_first)
 
         def unknown(value: str) -> SandboxError:
-            return _v2_bad_request(f"unknown cursor {value!r}")
+            return SandboxError(400, f"unknown cursor {value!r}")
 
         with self._lock:
             chunk, after = self._cursors.page(kind, select, filters, cursor, limit, unknown=unknown)
@@ -524,19 +517,16 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
         if bound in ("gt", "lt") and field in ("created_at", "updated_at"):
             stamp = record["_created" if field == "created_at" else "_updated"]
             moment = wanted if wanted.tzinfo is not None else wanted.replace(tzinfo=UTC)
-            if not (stamp > moment if bound == "gt" else stamp < moment):
-                return False
+            passed = stamp > moment if bound == "gt" else stamp < moment
         elif name == "candidate.email":
-            if (record["candidate"]["email"] or "").lower() != wanted.lower():
-                return False
+            passed = (record["candidate"]["email"] or "").lower() == wanted.lower()
         elif name in ("email", "id"):
             choices = {value.strip().lower() for value in wanted.split(",")}
-            if (record[name] or "").lower() not in choices:
-                return False
-        elif (
-            name in ("first_name", "last_name", "preferred_name", "status")
-            and record[name] != wanted
-        ):
+            passed = (record[name] or "").lower() in choices
+        else:
+            exact = name in ("first_name", "last_name", "preferred_name", "status")
+            passed = not exact or record[name] == wanted
+        if not passed:
             return False
     return True
 
@@ -572,7 +562,7 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
             key: value for key, value in call.params.items() if key not in ("limit", "cursor")
         }
         if "updated_at.gt" in filters and "updated_at.lt" in filters:
-            raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
+            raise SandboxError(400, "updated_at.gt and updated_at.lt cannot be combined.")
         cursor = call.params.get("cursor")
         limit = call.params.get("limit") or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
