@@ -558,13 +558,11 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
 
     @handles(operation_id)
     def list_page(sandbox: PersonioSandbox, call: ApiCall) -> Response:
-        filters = {
-            key: value for key, value in call.params.items() if key not in ("limit", "cursor")
-        }
+        filters = dict(call.params)
+        cursor, limit = filters.pop("cursor", None), filters.pop("limit", None)
         if "updated_at.gt" in filters and "updated_at.lt" in filters:
             raise SandboxError(400, "updated_at.gt and updated_at.lt cannot be combined.")
-        cursor = call.params.get("cursor")
-        limit = call.params.get("limit") or (None if cursor else _DEFAULT_LIMITS[kind])
+        limit = limit or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
         url = call.request.url
         base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
@@ -574,6 +572,10 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
         return json_response({"_data": items, "_meta": {"links": links}})
 
     return list_page
+
+
+_on_webhooks = functools.partial(delegate, owner="state.webhooks")
+"""A :func:`delegate` to the state's :class:`PersonioWebhooks`."""
 
 
 def _v2_variant(operation_id: str, v1_handler: Callable[..., Response]) -> Callable[..., Response]:
@@ -747,20 +749,12 @@ class PersonioSandbox(SandboxApp, _Settings):
         "listApplicationStageTransitions", PersonioState.transitions, "id", envelope="_data"
     )
     list_categories = delegate("listCategories", PersonioState.categories, envelope="_data")
-    list_webhooks = delegate(
-        "listWebhooks", PersonioWebhooks.records, envelope="_data", owner="state.webhooks"
-    )
-    create_webhook = delegate(
-        "createWebhook", PersonioWebhooks.create, body=True, status=201, owner="state.webhooks"
-    )
-    update_webhook = delegate(
-        "updateWebhook", PersonioWebhooks.update, "id", body=True, owner="state.webhooks"
-    )
-    delete_webhook = delegate(
-        "deleteWebhook", PersonioWebhooks.delete, "id", owner="state.webhooks"
-    )
-    list_webhook_events = delegate(
-        "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data", owner="state.webhooks"
+    list_webhooks = _on_webhooks("listWebhooks", PersonioWebhooks.records, envelope="_data")
+    create_webhook = _on_webhooks("createWebhook", PersonioWebhooks.create, body=True, status=201)
+    update_webhook = _on_webhooks("updateWebhook", PersonioWebhooks.update, "id", body=True)
+    delete_webhook = _on_webhooks("deleteWebhook", PersonioWebhooks.delete, "id")
+    list_webhook_events = _on_webhooks(
+        "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data"
     )
 
     @handles("uploadApplicationDocument")
