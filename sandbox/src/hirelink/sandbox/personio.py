@@ -205,9 +205,10 @@ class PersonioState(_Settings):
 
     def feed(self, subdomain: str, language: str) -> bytes | None:
         """The feed of ``subdomain`` in ``language`` (German for ``de``, else English): the
-        seed's ``JobPosition`` records as the feed spec maps them to XML. None when unknown."""
+        seed's ``JobPosition`` records as the feed spec maps them to XML. None for another
+        subdomain (unknown, or its feed off) unless it serves a raw feed."""
         if subdomain in self._raw_feeds or subdomain != self.subdomain:
-            return self._raw_feeds.get(subdomain)  # a hostile feed, or None
+            return self._raw_feeds.get(subdomain)
         wanted = "de" if language == "de" else "en"
         positions = [
             {key: value for key, value in position.items() if not key.startswith("_")}
