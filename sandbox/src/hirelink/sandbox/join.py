@@ -63,6 +63,7 @@ _ERROR_TYPES = {
     405: "MethodNotAllowed", 409: "Conflict", 422: "ValidationError", 429: "TooManyRequests",
 }  # fmt: skip
 _T = TypeVar("_T")
+_TABLES = load_seed("join")["tables"]
 _join_time = partial(format_time, timespec="milliseconds")
 
 
@@ -152,8 +153,7 @@ class JoinState:
             ):
                 raise SandboxError(409, "Application already exists")
             if not known:
-                first, last, phone = person["firstName"], person["lastName"], person.get("phone")
-                self._add_candidate(candidate_id, first, last, email, phone, tags=[])
+                self._add_candidate(candidate_id, {**person, "email": email}, tags=[])
             application_id = self.applications.next_id(FIRST_APPLICATION_ID)
             now = _join_time(self._clock())
             self.applications.put(
@@ -201,38 +201,23 @@ class JoinState:
         rendered["candidate"] = self.candidates.get(application["candidateId"])
         return copy.deepcopy(rendered)
 
-    def _add_candidate(
-        self,
-        candidate_id: int,
-        first: str,
-        last: str,
-        email: str,
-        phone: str | None,
-        tags: list[str],
-    ) -> None:
-        self.candidates.put(
-            {
-                "id": candidate_id,
-                "firstName": first,
-                "lastName": last,
-                "email": email,
-                "phoneNumber": phone,
-                "tags": tags,
-            }
-        )
+    def _add_candidate(self, candidate_id: int, person: Mapping[str, Any], tags: list[str]) -> None:
+        """Store a candidate from a ``NewCandidate`` shaped ``person``."""
+        names = {key: person[key] for key in ("firstName", "lastName", "email")}
+        phone = person.get("phone")
+        self.candidates.put({"id": candidate_id, **names, "phoneNumber": phone, "tags": tags})
 
     def _seed(self, count: int) -> None:
-        tables = load_seed("join")["tables"]
-        first_names, last_names = tables["firstNames"], tables["lastNames"]
-        states, products = tables["hiringStates"], tables["products"]
+        first_names, last_names = _TABLES["firstNames"], _TABLES["lastNames"]
+        states, products = _TABLES["hiringStates"], _TABLES["products"]
         open_jobs = [job for job in self.jobs if job["status"] != "ARCHIVED"]
         for n in range(count):
             first, last = first_names[n % len(first_names)], last_names[(n * 7) % len(last_names)]
             candidate_id, application_id = FIRST_CANDIDATE_ID + n, FIRST_APPLICATION_ID + n
             email = f"{first}.{last}.{n + 1}@example.org".lower()
             phone = f"+49151{1000000 + n * 37:07d}" if n % 3 else None
-            tags = [] if n % 10 else ["shortlist"]
-            self._add_candidate(candidate_id, first, last, email, phone, tags)
+            person = {"firstName": first, "lastName": last, "email": email, "phone": phone}
+            self._add_candidate(candidate_id, person, tags=[] if n % 10 else ["shortlist"])
             created = SEED_EPOCH + timedelta(hours=7 * n)
             job = open_jobs[n % len(open_jobs)] if n % 17 else self.jobs.get(ARCHIVED_JOB_ID)
             cv = "CV" if n % 4 else "JOIN_CV"
@@ -299,6 +284,17 @@ def _localised(record: dict[str, Any], names: Mapping[str, str]) -> dict[str, An
     return named
 
 
+def _reference_list(operation_id: str, component: str) -> Callable[..., Response]:
+    """The handler listing the seed's ``component`` records, in German for ``language=de``."""
+
+    @handles(operation_id)
+    def list_records(sandbox: JoinSandbox, call: ApiCall) -> Response:
+        german = _TABLES["german"] if call.params.get("language") == "de" else {}
+        return json_response([_localised(r, german) for r in seed_records("join", component)])
+
+    return list_records
+
+
 class JoinSandbox(SandboxApp):
     """The JOIN API v2 stand-in, served under :data:`BASE_PATH`; see :func:`create_join_sandbox`.
 
@@ -348,10 +344,10 @@ class JoinSandbox(SandboxApp):
     create_note = delegate(
         "createCandidateNote", JoinState.add_note, "candidateId", body=True, status=201
     )
-
-    @handles("getJob")
-    def get_job(self, call: ApiCall) -> Response:
-        return json_response(self.state.jobs.get(call.params["jobId"]))
+    get_job = delegate("getJob", Collection.get, "jobId", owner="state.jobs")
+    list_categories = _reference_list("listCategories", "Category")
+    list_employment_types = _reference_list("listEmploymentTypes", "EmploymentType")
+    list_seniority_levels = _reference_list("listSeniorityLevels", "SeniorityLevel")
 
     @handles("listApplications")
     def list_applications(self, call: ApiCall) -> Response:
@@ -367,24 +363,6 @@ class JoinSandbox(SandboxApp):
             )
         )
         return json_response(_page(offices, call.params))
-
-    @handles("listCategories")
-    def list_categories(self, call: ApiCall) -> Response:
-        return _reference_data("Category", call)
-
-    @handles("listEmploymentTypes")
-    def list_employment_types(self, call: ApiCall) -> Response:
-        return _reference_data("EmploymentType", call)
-
-    @handles("listSeniorityLevels")
-    def list_seniority_levels(self, call: ApiCall) -> Response:
-        return _reference_data("SeniorityLevel", call)
-
-
-def _reference_data(component: str, call: ApiCall) -> Response:
-    """The seed records of ``component``, named in German for ``language=de``."""
-    german = load_seed("join")["tables"]["german"] if call.params.get("language") == "de" else {}
-    return json_response([_localised(record, german) for record in seed_records("join", component)])
 
 
 def create_join_sandbox(

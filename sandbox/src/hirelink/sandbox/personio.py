@@ -11,7 +11,6 @@ addressed. The data is seeded deterministically (``seeds/personio.json``).
 from __future__ import annotations
 
 import collections
-import contextlib
 import copy
 import functools
 import hashlib
@@ -22,17 +21,15 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from http import HTTPStatus
-from pathlib import Path
 from typing import Any, ClassVar, Final, Literal
 from urllib.parse import urlencode
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 import attrs
-from jsonschema_path.readers import PathReader
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from werkzeug.formparser import parse_form_data
@@ -47,12 +44,13 @@ from hirelink.sandbox.app import (
     json_response,
     same_secret,
 )
-from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS
+from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox
 from hirelink.sandbox.personio_webhooks import PersonioWebhooks
 from hirelink.sandbox.resources import (
     Collection,
     Cursors,
     component_properties,
+    delegate,
     format_time,
     load_seed,
     seed_records,
@@ -82,11 +80,6 @@ _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unass
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
 _ERRORS_URI: Final = "https://developer.personio.de/reference/errors#"
 _FEED_NOT_FOUND: Final = "<html><body><h1>Page not found</h1></body></html>"
-_V1_REASON_BY_FIELD: Final = {
-    "email": "errors.attribute-validation.invalid-email-format",
-    "phase": "errors.phase-validation.invalid-system-phase",
-    "application_date": "errors.attribute-validation.invalid-date-format",
-}
 
 Flavour = Literal["v1", "v2", "oauth", "feed"]
 Clock = Callable[[], float]
@@ -95,7 +88,8 @@ Clock = Callable[[], float]
 class PersonioError(SandboxError):
     """A :class:`SandboxError` in the body of the API it belongs to: ``v1`` (reason codes
     by field), ``v2`` (a problem; ``code`` ends its type), ``oauth`` (``code`` is the
-    error) or ``feed`` (the career site's HTML or text)."""
+    error) or ``feed`` (the career site's HTML or text). A plain :class:`SandboxError` is
+    a v2 problem whose type follows from its status."""
 
     def __init__(
         self, flavour: Flavour, status: int, message: str, code: str | None = None, **options: Any
@@ -109,43 +103,12 @@ def _v1_invalid(reasons: Mapping[str, Sequence[str]], status: int = 400) -> Pers
     return PersonioError("v1", status, "Invalid request body supplied", field_errors=reasons)
 
 
-def _v2_bad_request(detail: str) -> PersonioError:
-    return PersonioError("v2", 400, detail, "bad_request")
-
-
 def _v2_not_found() -> PersonioError:
     return PersonioError("v2", 404, "The requested resource was not found.", "resource_not_found")
 
 
 def _oauth(error: str, description: str) -> PersonioError:
     return PersonioError("oauth", 400, description, error)
-
-
-@contextlib.contextmanager
-def _as_v2_error() -> Iterator[None]:
-    """Report a refusal of the v1 rules (shared by the v2 submissions) as a v2 problem."""
-    try:
-        yield
-    except PersonioError as error:
-        if error.flavour != "v1":
-            raise
-        reasons = "; ".join(f"{key}: {', '.join(v)}" for key, v in error.field_errors.items())
-        detail = f"{error.message} ({reasons})" if reasons else error.message
-        status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
-        raise PersonioError("v2", status, detail) from None
-
-
-def render_feed(language: str) -> bytes:
-    """The XML feed in ``language`` (German for ``de``, else English): the seed's
-    ``JobPosition`` records, written the way the feed spec maps them to XML."""
-    wanted = "de" if language == "de" else "en"
-    positions = [
-        {key: value for key, value in position.items() if not key.startswith("_")}
-        for position in _POSITIONS
-        if position["_language"] == wanted
-    ]
-    document = _xml("workzag-jobs", {"position": positions})
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
 
 def _xml(name: str, value: Any) -> str:
@@ -179,17 +142,12 @@ class StoredDocument:
         return {**described, "original_filename": self.filename, "extension": self.extension}
 
 
-@attrs.define(eq=False, repr=False)
-class PersonioState:
-    """The data of one Personio company, thread-safe. The settings are
-    :class:`PersonioSandbox`'s arguments; ``clients`` maps a client id to its secret and
-    scopes; ``applications`` holds what v1 received (read it with :meth:`submitted`);
-    ``webhooks.emit(event_name, payload)`` notifies the webhooks subscribed to an event;
-    ``recruiting_api_enabled=False`` answers v1 with 403 ``feature.public-api.disabled``."""
+@attrs.define(kw_only=True, eq=False, repr=False)
+class _Settings:
+    """What :class:`PersonioSandbox` hands on to its :class:`PersonioState` (see its Args)."""
 
-    company_id: str
-    subdomain: str
-    clients: Mapping[str, tuple[str, frozenset[str]]]
+    company_id: str = "41737"
+    subdomain: str = "nordlicht"
     candidates: int = 30
     persons: int = 25
     token_lifetime: int = 86400
@@ -200,6 +158,17 @@ class PersonioState:
     clock: Clock = time.monotonic
     today: Callable[[], date] = lambda: utcnow().date()
     webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+
+
+@attrs.define(kw_only=True, eq=False, repr=False)
+class PersonioState(_Settings):
+    """The data of one Personio company, thread-safe. The settings are
+    :class:`PersonioSandbox`'s arguments; ``clients`` maps a client id to its secret and
+    scopes; ``applications`` holds what v1 received (read it with :meth:`submitted`);
+    ``webhooks.emit(event_name, payload)`` notifies the webhooks subscribed to an event;
+    ``recruiting_api_enabled=False`` answers v1 with 403 ``feature.public-api.disabled``."""
+
+    clients: Mapping[str, tuple[str, frozenset[str]]]
     recruiting_api_enabled: bool = attrs.field(default=True, init=False)
     applications: list[dict[str, Any]] = attrs.field(factory=list, init=False)
     token_exchanges: int = attrs.field(default=0, init=False)
@@ -225,7 +194,6 @@ class PersonioState:
         self.webhooks = PersonioWebhooks(
             company_id=self.company_id,
             lock=self._lock,
-            bad_request=_v2_bad_request,
             not_found=_v2_not_found,
             retry_delays=self.webhook_retry_delays,
         )
@@ -233,15 +201,22 @@ class PersonioState:
 
     def serve_raw_feed(self, subdomain: str, document: bytes) -> None:
         """Answer ``/jobs/{subdomain}/xml`` with ``document`` as it is (for hostile feeds)."""
-        with self._lock:
-            self._raw_feeds[subdomain] = document
+        self._raw_feeds[subdomain] = document
 
     def feed(self, subdomain: str, language: str) -> bytes | None:
-        """The feed document of ``subdomain``, or None (unknown subdomain or feed off)."""
-        with self._lock:
-            if subdomain in self._raw_feeds:
-                return self._raw_feeds[subdomain]
-        return render_feed(language) if subdomain == self.subdomain else None
+        """The feed of ``subdomain`` in ``language`` (German for ``de``, else English): the
+        seed's ``JobPosition`` records as the feed spec maps them to XML. None for another
+        subdomain (unknown, or its feed off) unless it serves a raw feed."""
+        if subdomain in self._raw_feeds or subdomain != self.subdomain:
+            return self._raw_feeds.get(subdomain)
+        wanted = "de" if language == "de" else "en"
+        positions = [
+            {key: value for key, value in position.items() if not key.startswith("_")}
+            for position in _POSITIONS
+            if position["_language"] == wanted
+        ]
+        document = _xml("workzag-jobs", {"position": positions})
+        return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
     def admit(self) -> None:
         """Count a v1 request against the company's limit (429 when it is spent)."""
@@ -273,8 +248,7 @@ class PersonioState:
 
     def document(self, key: str) -> StoredDocument | None:
         """The upload ``key``, or None."""
-        with self._lock:
-            return self._documents.get(key)
+        return self._documents.get(key)
 
     def submitted(self) -> list[dict[str, Any]]:
         """Deep copies of the applications received through v1, oldest first."""
@@ -374,11 +348,8 @@ class PersonioState:
             }
         )
         entries = [*candidate["applications"], {"id": application_id, "application_date": applied}]
-        return {
-            **candidate,
-            "applications": entries,
-            "_updated": max(candidate["_updated"], updated),
-        }
+        latest = max(candidate["_updated"], updated)
+        return {**candidate, "applications": entries, "_updated": latest}
 
     def issue_token(self, form: Mapping[str, str]) -> dict[str, Any]:
         """Exchange client credentials for a token (an OAuth error when refused)."""
@@ -419,9 +390,10 @@ class PersonioState:
             raise PersonioError("v2", 403, "Insufficient access scope.", "forbidden")
 
     def page(
-        self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int
+        self, kind: str, filters: Mapping[str, Any], cursor: str | None, limit: int | None
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """One page of ``kind`` (its items rendered) and the next cursor, if any."""
+        """One page of ``kind`` (its items rendered) and the next cursor, if any; without
+        ``limit`` a cursor's own."""
         newest_first = kind != "persons"  # persons by id
         order = (lambda r: (r["_updated"], r["id"])) if newest_first else (lambda r: r["id"])
 
@@ -430,15 +402,13 @@ class PersonioState:
             return self._v2[kind].select(where, order=order, newest_first=newest_first)
 
         def unknown(value: str) -> SandboxError:
-            return _v2_bad_request(f"unknown cursor {value!r}")
+            return SandboxError(400, f"unknown cursor {value!r}")
 
         with self._lock:
-            chunk, after = self._cursors.page(
-                kind, select, filters, cursor, limit or None, unknown=unknown
-            )
+            chunk, after = self._cursors.page(kind, select, filters, cursor, limit, unknown=unknown)
             return [_render(kind, record) for record in chunk], after
 
-    def get(self, kind: str, key: str) -> dict[str, Any]:
+    def get(self, key: str, *, kind: str) -> dict[str, Any]:
         """The record ``key`` of ``kind``, rendered (the v2 404 when unknown)."""
         return _render(kind, self._v2[kind].get(key))
 
@@ -548,19 +518,16 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
         if bound in ("gt", "lt") and field in ("created_at", "updated_at"):
             stamp = record["_created" if field == "created_at" else "_updated"]
             moment = wanted if wanted.tzinfo is not None else wanted.replace(tzinfo=UTC)
-            if not (stamp > moment if bound == "gt" else stamp < moment):
-                return False
+            passed = stamp > moment if bound == "gt" else stamp < moment
         elif name == "candidate.email":
-            if (record["candidate"]["email"] or "").lower() != wanted.lower():
-                return False
+            passed = (record["candidate"]["email"] or "").lower() == wanted.lower()
         elif name in ("email", "id"):
             choices = {value.strip().lower() for value in wanted.split(",")}
-            if (record[name] or "").lower() not in choices:
-                return False
-        elif (
-            name in ("first_name", "last_name", "preferred_name", "status")
-            and record[name] != wanted
-        ):
+            passed = (record[name] or "").lower() in choices
+        else:
+            exact = name in ("first_name", "last_name", "preferred_name", "status")
+            passed = not exact or record[name] == wanted
+        if not passed:
             return False
     return True
 
@@ -583,13 +550,8 @@ def _requirements() -> Mapping[str, tuple[Flavour, str | None]]:
 
 def _reader(operation_id: str, kind: str, *, wrapped: bool = False) -> Callable[..., Response]:
     """The handler answering one record of ``kind`` by id (inside ``_data`` if ``wrapped``)."""
-
-    @handles(operation_id)
-    def read(sandbox: PersonioSandbox, call: ApiCall) -> Response:
-        record = sandbox.state.get(kind, call.params["id"])
-        return json_response({"_data": record} if wrapped else record)
-
-    return read
+    read = functools.partial(PersonioState.get, kind=kind)
+    return delegate(operation_id, read, "id", envelope="_data" if wrapped else None)
 
 
 def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
@@ -597,13 +559,11 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
 
     @handles(operation_id)
     def list_page(sandbox: PersonioSandbox, call: ApiCall) -> Response:
-        filters = {
-            key: value for key, value in call.params.items() if key not in ("limit", "cursor")
-        }
+        filters = dict(call.params)
+        cursor, limit = filters.pop("cursor", None), filters.pop("limit", None)
         if "updated_at.gt" in filters and "updated_at.lt" in filters:
-            raise _v2_bad_request("updated_at.gt and updated_at.lt cannot be combined.")
-        cursor = call.params.get("cursor")
-        limit = call.params.get("limit") or (0 if cursor else _DEFAULT_LIMITS[kind])
+            raise SandboxError(400, "updated_at.gt and updated_at.lt cannot be combined.")
+        limit = limit or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
         url = call.request.url
         base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
@@ -615,7 +575,31 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
     return list_page
 
 
-class PersonioSandbox(SandboxApp):
+_on_webhooks = functools.partial(delegate, owner="state.webhooks")
+"""A :func:`delegate` to the state's :class:`PersonioWebhooks`."""
+
+
+def _v2_variant(operation_id: str, v1_handler: Callable[..., Response]) -> Callable[..., Response]:
+    """The handler of a v2 submission: ``v1_handler`` (the v1 rules), its refusals reported
+    as v2 problems."""
+
+    @handles(operation_id)
+    def handler(sandbox: PersonioSandbox, call: ApiCall) -> Response:
+        try:
+            return v1_handler(sandbox, call)
+        except PersonioError as error:
+            if error.flavour != "v1":
+                raise
+            reasons = "; ".join(f"{key}: {', '.join(v)}" for key, v in error.field_errors.items())
+            detail = f"{error.message} ({reasons})" if reasons else error.message
+            status = 400 if error.status == 422 else error.status  # v2 documents 400 for both
+            raise PersonioError("v2", status, detail) from None
+
+    return handler
+
+
+@attrs.define(kw_only=True, eq=False, repr=False)
+class PersonioSandbox(SandboxApp, _Settings):
     """A seeded Personio stand-in (not yet served: call ``.serve()``).
 
     Its attributes are the arguments of the same names; ``state`` holds the company's data
@@ -646,72 +630,33 @@ class PersonioSandbox(SandboxApp):
         "personio-jobs-feed": JOBS_PATH + "/{subdomain}",
     }
 
-    def __init__(
-        self,
-        *,
-        company_id: str = "41737",
-        recruiting_token: str = "sandbox-personio-recruiting-token",  # noqa: S107 - opens only the stand-in
-        channel_id: int = 531207,
-        client_id: str = "papi-sandbox-client",
-        client_secret: str = "sandbox-personio-client-secret",  # noqa: S107 - opens only the stand-in
-        limited_client_id: str = "papi-sandbox-persons-only",
-        limited_client_secret: str = "sandbox-personio-persons-secret",  # noqa: S107
-        subdomain: str = "nordlicht",
-        disabled_subdomain: str = "stillwater",
-        candidates: int = 30,
-        persons: int = 25,
-        token_lifetime: int = 86400,
-        rate_limit: int = 20,
-        rate_window: float = 60.0,
-        max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES,
-        absolute_links: bool = True,
-        validate: bool = True,
-        clock: Clock | None = None,
-        today: Callable[[], date] | None = None,
-        webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
-    ) -> None:
-        self.company_id = company_id
-        self.recruiting_token = recruiting_token
-        self.channel_id = channel_id
-        self.client_id = client_id
-        self.client_secret = client_secret
-        self.limited_client_id = limited_client_id
-        self.limited_client_secret = limited_client_secret
-        self.subdomain = subdomain
-        self.disabled_subdomain = disabled_subdomain
+    recruiting_token: str = "sandbox-personio-recruiting-token"  # noqa: S105 - opens only the stand-in
+    channel_id: int = 531207
+    client_id: str = "papi-sandbox-client"
+    client_secret: str = "sandbox-personio-client-secret"  # noqa: S105 - opens only the stand-in
+    limited_client_id: str = "papi-sandbox-persons-only"
+    limited_client_secret: str = "sandbox-personio-persons-secret"  # noqa: S105
+    disabled_subdomain: str = "stillwater"
+    validate: bool = True
+    state: PersonioState = attrs.field(init=False)
+    webhooks: Outbox = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
         every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
-        self.state = PersonioState(
-            company_id=company_id,
-            subdomain=subdomain,
-            clients={
-                client_id: (client_secret, every_scope),
-                limited_client_id: (limited_client_secret, frozenset({"personio:persons:read"})),
-            },
-            candidates=candidates,
-            persons=persons,
-            token_lifetime=token_lifetime,
-            rate_limit=rate_limit,
-            rate_window=rate_window,
-            max_document_bytes=max_document_bytes,
-            absolute_links=absolute_links,
-            clock=clock or time.monotonic,
-            today=today or (lambda: utcnow().date()),
-            webhook_retry_delays=webhook_retry_delays,
-        )
+        persons_only = frozenset({"personio:persons:read"})
+        clients = {
+            self.client_id: (self.client_secret, every_scope),
+            self.limited_client_id: (self.limited_client_secret, persons_only),
+        }
+        settings = {field.name: getattr(self, field.name) for field in attrs.fields(_Settings)}
+        self.state = PersonioState(clients=clients, **settings)
         self.webhooks = self.state.webhooks.outbox
-        super().__init__(validate=validate)
+        super().__init__(validate=self.validate)
 
     @staticmethod
     def jobs_base_url(server_url: str) -> str:
         """The ``jobs_base_url`` a client uses for this stand-in served at ``server_url``."""
         return f"{server_url.rstrip('/')}{JOBS_PATH}/{{subdomain}}"
-
-    def load_spec(self, name: str) -> SpecValidator:
-        """The specs; ``personio``'s upload part declared the way openapi-core reads it."""
-        if name != "personio":
-            return super().load_spec(name)
-        path = spec_path(name).resolve()
-        return _upload_tolerant_validator(path, path.stat().st_mtime_ns)
 
     def authenticate(self, call: ApiCall) -> None:
         """Check the credential the operation's security names (the feed and OAuth take none)."""
@@ -732,12 +677,10 @@ class PersonioSandbox(SandboxApp):
     ) -> SandboxError:
         detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
         flavour, _ = _requirements().get(call.operation_id, ("feed", None))
-        if flavour == "feed":
-            return PersonioError("feed", 400, f"Bad request: {detail}")
-        if flavour == "oauth":
-            return _oauth("invalid_request", detail)
-        if flavour == "v2":
-            return _v2_bad_request(detail)
+        if flavour != "v1":
+            code = {"oauth": "invalid_request", "v2": "bad_request"}.get(flavour)
+            message = f"Bad request: {detail}" if flavour == "feed" else detail
+            return PersonioError(flavour, 400, message, code)
         if call.operation_id == "uploadApplicationDocument":
             return _v1_invalid({"file": ["errors.invalid-file-type"]}, 422)
         reasons: dict[str, list[str]] = collections.defaultdict(list)
@@ -749,36 +692,35 @@ class PersonioSandbox(SandboxApp):
             return PersonioError("v1", 400, f"Invalid request body supplied ({detail})")
         return _v1_invalid(reasons)
 
-    def error_body(self, error: SandboxError) -> Any:
-        """Personio's bodies: v1 ``errors`` list, v2 problem, or an OAuth error."""
+    def error_response(self, error: SandboxError) -> Response:
+        """Personio's answers: the career site's HTML or text, v1's ``errors`` list, an
+        OAuth error, or a v2 problem (also for the errors of :class:`SandboxApp`)."""
         flavour = error.flavour if isinstance(error, PersonioError) else "v2"
         code = error.code if isinstance(error, PersonioError) else None
+        if flavour == "feed":
+            media_type = "text/html" if error.status == 404 else "text/plain"
+            return Response(error.message, error.status, media_type=media_type)
         stamp, trace = format_time(utcnow(), "seconds"), str(uuid.uuid4())
-        title = HTTPStatus(error.status).phrase
+        title, problem_json = HTTPStatus(error.status).phrase, "application/problem+json"
         if flavour == "v1":
             general = {"id": trace, "status": str(error.status), "title": title}
             items = [
                 {"field": field, "errors": [{"reason": reason} for reason in reasons]}
                 for field, reasons in error.field_errors.items()
             ]
-            return {"errors": items or [general | {"detail": error.message}]}
+            body: dict[str, Any] = {"errors": items or [general | {"detail": error.message}]}
+            return JSONResponse(body, error.status, error.headers)
         if flavour == "oauth":
             uri = f"{_ERRORS_URI}credentials.{code}"
             described = {"error": code, "error_description": error.message, "error_uri": uri}
-            return {**described, "timestamp": stamp, "trace_id": trace, "meta": {}}
+            body = {**described, "timestamp": stamp, "trace_id": trace, "meta": {}}
+            return JSONResponse(body, error.status, error.headers, problem_json)
         kind = code or {404: "resource_not_found", 405: "method_not_allowed"}.get(
             error.status, "internal_error" if error.status >= 500 else "bad_request"
         )
         problem = {"title": title, "detail": error.message, "type": f"{_ERRORS_URI}common.{kind}"}
-        return {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem | {"_meta": {}}]}
-
-    def error_response(self, error: SandboxError) -> Response:
-        flavour = error.flavour if isinstance(error, PersonioError) else "v2"
-        if flavour == "feed":
-            media_type = "text/html" if error.status == 404 else "text/plain"
-            return Response(error.message, error.status, media_type=media_type)
-        media_type = "application/json" if flavour == "v1" else "application/problem+json"
-        return JSONResponse(self.error_body(error), error.status, error.headers, media_type)
+        body = {"personio_trace_id": trace, "timestamp": stamp, "errors": [problem | {"_meta": {}}]}
+        return JSONResponse(body, error.status, error.headers, problem_json)
 
     def route_error(self, request: Request, status: int) -> Response:
         if request.url.path.startswith(JOBS_PATH + "/"):
@@ -802,20 +744,19 @@ class PersonioSandbox(SandboxApp):
             raise PersonioError("feed", 404, _FEED_NOT_FOUND)
         return Response(document, 200, media_type="text/xml; charset=utf-8")
 
-    @handles("createApplication")
-    def create_application(self, call: ApiCall) -> Response:
-        self.state.submit(call.body)
-        return Response(status_code=201)
-
-    @handles("createApplicationV2")
-    def create_application_v2(self, call: ApiCall) -> Response:
-        with _as_v2_error():
-            return self.create_application(call)
-
-    @handles("uploadApplicationDocumentV2")
-    def upload_document_v2(self, call: ApiCall) -> Response:
-        with _as_v2_error():
-            return self.upload_document(call)
+    create_application = delegate("createApplication", PersonioState.submit, body=True, empty=201)
+    issue_token = delegate("issueAccessToken", PersonioState.issue_token, body=True)
+    list_transitions = delegate(
+        "listApplicationStageTransitions", PersonioState.transitions, "id", envelope="_data"
+    )
+    list_categories = delegate("listCategories", PersonioState.categories, envelope="_data")
+    list_webhooks = _on_webhooks("listWebhooks", PersonioWebhooks.records, envelope="_data")
+    create_webhook = _on_webhooks("createWebhook", PersonioWebhooks.create, body=True, status=201)
+    update_webhook = _on_webhooks("updateWebhook", PersonioWebhooks.update, "id", body=True)
+    delete_webhook = _on_webhooks("deleteWebhook", PersonioWebhooks.delete, "id")
+    list_webhook_events = _on_webhooks(
+        "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data"
+    )
 
     @handles("uploadApplicationDocument")
     def upload_document(self, call: ApiCall) -> Response:
@@ -832,65 +773,20 @@ class PersonioSandbox(SandboxApp):
         stored = self.state.store_document(upload.filename, upload.read(), mimetype)
         return json_response(stored.wire())
 
-    @handles("issueAccessToken")
-    def issue_token(self, call: ApiCall) -> Response:
-        return json_response(self.state.issue_token(call.body or {}))
+    create_application_v2 = _v2_variant("createApplicationV2", create_application)
+    upload_document_v2 = _v2_variant("uploadApplicationDocumentV2", upload_document)
 
     @handles("revokeAccessToken")
     def revoke_token(self, call: ApiCall) -> Response:
-        token = (call.body or {}).get("token")
+        token = call.body.get("token")
         if not token:
             raise _oauth("invalid_request", "The token parameter is required.")
         self.state.revoke_token(token)
         return Response(status_code=200)
 
-    @handles("listApplicationStageTransitions")
-    def list_transitions(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.transitions(call.params["id"])})
-
-    @handles("listCategories")
-    def list_categories(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.categories()})
-
-    @handles("listWebhooks")
-    def list_webhooks(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.webhooks.records()})
-
-    @handles("createWebhook")
-    def create_webhook(self, call: ApiCall) -> Response:
-        return json_response(self.state.webhooks.create(call.body), 201)
-
-    @handles("updateWebhook")
-    def update_webhook(self, call: ApiCall) -> Response:
-        return json_response(self.state.webhooks.update(call.params["id"], call.body))
-
-    @handles("deleteWebhook")
-    def delete_webhook(self, call: ApiCall) -> Response:
-        self.state.webhooks.delete(call.params["id"])
-        return Response(status_code=204)
-
-    @handles("listWebhookEvents")
-    def list_webhook_events(self, call: ApiCall) -> Response:
-        return json_response({"_data": self.state.webhooks.events(call.params["id"])})
-
 
 create_personio_sandbox = PersonioSandbox
 """Build a seeded Personio stand-in: :class:`PersonioSandbox` with its defaults."""
-
-
-@functools.cache
-def _upload_tolerant_validator(path: Path, _mtime_ns: int) -> SpecValidator:
-    """``specs/personio.yaml`` with the upload's file part declared the OpenAPI 3.1 way.
-
-    openapi-python-client generates a file upload only from ``type: string, format:
-    binary``, which openapi-core's 3.1 validator type-checks as a string, refusing every
-    upload; this copy declares the part with ``contentMediaType`` instead.
-    """
-    document, base_uri = PathReader(path).read()
-    document = copy.deepcopy(dict(document))
-    properties = document["components"]["schemas"]["DocumentUploadRequest"]["properties"]
-    properties["file"] = {"type": "string", "contentMediaType": "application/octet-stream"}
-    return SpecValidator(document, base_uri=base_uri)
 
 
 def _v1_reason(problem: ValidationProblem) -> str | None:
@@ -899,7 +795,8 @@ def _v1_reason(problem: ValidationProblem) -> str | None:
         return None
     if problem.field.startswith("files.") and problem.field.endswith(".category"):
         return "errors.file-validation.unknown-file-category"
-    return _V1_REASON_BY_FIELD.get(problem.field.split(".")[0])
+    reasons: Mapping[str, str] = _TABLES["reasonsByField"]
+    return reasons.get(problem.field.split(".")[0])
 
 
 def _v1_field(field: str) -> str:

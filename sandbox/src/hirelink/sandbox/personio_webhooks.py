@@ -49,7 +49,7 @@ class PersonioWebhooks:
     Args:
         company_id: sent as ``company_id`` in every delivery.
         lock: the state's lock.
-        bad_request: the provider's 400 with a message; ``not_found``: its 404.
+        not_found: the provider's 404.
         retry_delays: seconds before each further attempt (five: six attempts in all).
     """
 
@@ -58,12 +58,10 @@ class PersonioWebhooks:
         *,
         company_id: str,
         lock: threading.RLock,
-        bad_request: Callable[[str], SandboxError],
         not_found: Callable[[], SandboxError],
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
         self.company_id = company_id
-        self._bad_request = bad_request
         self.outbox = Outbox(
             headers=_authorization, retries=personio_outcome, retry_delays=retry_delays
         )
@@ -139,9 +137,9 @@ class PersonioWebhooks:
         if "custom_headers" in body:
             webhook["_headers"] = {pair["name"]: pair["value"] for pair in body["custom_headers"]}
         if webhook["auth_type"] == "TOKEN" and not webhook.get("_token"):
-            raise self._bad_request("auth_type TOKEN needs a token.")
+            raise SandboxError(400, "auth_type TOKEN needs a token.")
         if webhook["auth_type"] == "CUSTOM" and not webhook.get("_headers"):
-            raise self._bad_request("auth_type CUSTOM needs custom_headers.")
+            raise SandboxError(400, "auth_type CUSTOM needs custom_headers.")
         webhook["custom_header_names"] = sorted(webhook.get("_headers", {}))
         webhook["updated_at"] = format_time(utcnow())
         with self._webhooks.lock:

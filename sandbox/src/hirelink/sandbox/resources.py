@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import random
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -285,18 +286,26 @@ def delegate(
     *params: str,
     body: bool = False,
     status: int = 200,
+    empty: int = 204,
+    envelope: str | None = None,
+    owner: str = "state",
 ) -> Callable[[Any, ApiCall], Response]:
     """A handler of ``operation_id`` that passes the parameters ``params`` (None when
-    absent), then the body if ``body``, to ``state_method`` of the stand-in's ``state``.
+    absent), then the body if ``body``, to ``state_method`` of the stand-in's ``owner``
+    (a dotted attribute path: its ``state`` by default).
 
-    The method's result is the JSON answer with ``status``; None is an empty 204.
+    The method's result is the JSON answer with ``status`` (as ``{envelope: result}`` if
+    ``envelope`` is given); None is an empty answer with ``empty``.
     """
+    owner_of = operator.attrgetter(owner)
 
     @handles(operation_id)
     def handler(stand_in: Any, call: ApiCall) -> Response:
         arguments = [call.params.get(name) for name in params] + ([call.body] if body else [])
-        result = state_method(stand_in.state, *arguments)
-        return Response(status_code=204) if result is None else json_response(result, status)
+        result = state_method(owner_of(stand_in), *arguments)
+        if result is None:
+            return Response(status_code=empty)
+        return json_response(result if envelope is None else {envelope: result}, status)
 
     return handler
 
