@@ -45,6 +45,7 @@ __all__ = [
     "delegate",
     "format_time",
     "load_seed",
+    "nonempty",
     "numbered_page",
     "offset_page",
     "require_bearer",
