@@ -26,6 +26,7 @@ from typing import (
     Concatenate,
     Generic,
     ParamSpec,
+    Self,
     TypeVar,
     Unpack,
     get_args,
@@ -262,6 +263,30 @@ class _Iterating(Declaration[T, P]):
         item = self.result_type
         return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
 
+    @overload
+    def __get__(
+        self, instance: None, owner: type[AsyncProviderClient]
+    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: None, owner: type[ProviderClient]
+    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+
+    @overload
+    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
+
+    @overload
+    def __get__(
+        self, instance: AsyncProviderClient, owner: object
+    ) -> Callable[P, AsyncIterator[T]]: ...
+
+    def __get__(self, instance: object, owner: Any) -> Any:
+        return self._get(instance, owner)
+
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
         build, driver = self.build, self._driver
 
@@ -276,59 +301,11 @@ class Walker(_Iterating[T, P]):
 
     _driver = "_walk"
 
-    @overload
-    def __get__(
-        self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
-
-    @overload
-    def __get__(
-        self, instance: None, owner: type[ProviderClient]
-    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> Walker[T, P]: ...
-
-    @overload
-    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
-
-    @overload
-    def __get__(
-        self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, AsyncIterator[T]]: ...
-
-    def __get__(self, instance: object, owner: Any) -> Any:
-        return self._get(instance, owner)
-
 
 class Watcher(_Iterating[T, P]):
     """A change feed over a list operation (:mod:`hirelink.core.feeds`): polls, yields."""
 
     _driver = "_watch"
-
-    @overload
-    def __get__(
-        self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
-
-    @overload
-    def __get__(
-        self, instance: None, owner: type[ProviderClient]
-    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> Watcher[T, P]: ...
-
-    @overload
-    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
-
-    @overload
-    def __get__(
-        self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, AsyncIterator[T]]: ...
-
-    def __get__(self, instance: object, owner: Any) -> Any:
-        return self._get(instance, owner)
 
 
 def operation(
