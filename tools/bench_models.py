@@ -4,8 +4,8 @@ For Recruitee's ``CandidateListItem`` and ``Placement``, on the records of the s
 own 100-candidate page: the cost of a record holding only its ``id`` (every other field is
 looked up and found absent; the instance is built), then what each kind of field adds
 when present (plain scalars, lists of scalars, nullable scalars, datetimes, nullable
-datetime unions, nested models, nested lists of models), and, beside them, decoding the
-page with json and with orjson.
+datetime unions, nested models, nested lists of models), and from_dict of the whole page
+(its decoding with json, orjson and msgspec is among the clients' figures).
 
 Usage: python tools/bench_models.py  (``nox -s bench`` runs it after the clients)
 """
@@ -136,16 +136,8 @@ def main(page: bytes) -> None:
         print(f"  {name}")
         for label, micros in kind_costs(model.from_dict, records, KINDS[name]):
             print(f"    {label:<52}{micros:>7.2f}")
-    decode = {"json": per_call(lambda: json.loads(page)) * 1e6}
-    try:
-        import orjson
-    except ImportError:
-        pass
-    else:
-        decode["orjson"] = per_call(lambda: orjson.loads(page)) * 1e6
     whole = per_call(lambda: [CandidateListItem.from_dict(item) for item in candidates]) * 1e6
-    shown = ", ".join(f"{name} {micros:.0f} µs" for name, micros in decode.items())
-    print(f"  the page: decode {shown}; from_dict of its candidates {whole:.0f} µs")
+    print(f"  the page: from_dict of its candidates {whole:.0f} µs (decoding: above)")
 
 
 if __name__ == "__main__":
