@@ -56,7 +56,6 @@ __all__ = [
 
 _K = TypeVar("_K", bound=Hashable)
 _T = TypeVar("_T")
-SEED_FILES = ("recruitee", "join", "recruitee_partners", "personio")
 
 
 def utcnow() -> datetime:
