@@ -58,12 +58,9 @@ FIRST_CANDIDATE_ID = 41700001
 SEED_EPOCH = datetime(2026, 1, 5, 8, 0)  # UTC
 ARCHIVED_JOB_ID = 8812188
 _FILES = "https://files.sandbox.invalid"
-_ERROR_TYPES = {
-    400: "BadRequest", 401: "Unauthorized", 403: "Forbidden", 404: "NotFound",
-    405: "MethodNotAllowed", 409: "Conflict", 422: "ValidationError", 429: "TooManyRequests",
-}  # fmt: skip
 _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
+_ERROR_TYPES = {int(status): kind for status, kind in _TABLES["errorTypes"].items()}
 _join_time = partial(format_time, timespec="milliseconds")
 
 
