@@ -30,7 +30,7 @@ def stand_in(request: pytest.FixtureRequest) -> Iterator[StandIn[Any]]:
 
 def client_of(stand_in: StandIn[Any], *, sync: bool) -> Any:
     overrides = {"recruiting_rate_window": 1.0} if stand_in.name == "personio" else {}
-    return stand_in._client_class(sync=sync)(**stand_in.client_kwargs(**overrides))
+    return stand_in.client(**overrides) if sync else stand_in.async_client(**overrides)
 
 
 def creator(stand_in: StandIn[Any]) -> Callable[[Any], Any]:
