@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from hirelink.join import MAX_DOCUMENT_BYTES
 from hirelink.sandbox.join import BASE_PATH, JoinSandbox, create_join_sandbox
 
 from .conftest import Served
@@ -128,6 +129,25 @@ def test_requests_are_validated_against_the_spec(
     response = http.post("/applications", json=body)
     assert response.status_code == 422
     assert field in error_of(response)["message"]
+
+
+def test_the_stand_in_holds_the_size_limit_the_client_checks(fresh: Served) -> None:
+    """A document of the client's largest size is stored; one byte more is refused (the
+    client refuses it before sending, so the two limits must not drift apart)."""
+    candidate = {"firstName": "Max", "lastName": "Size", "email": "max.size@example.org"}
+    answers = []
+    with httpx.Client(
+        base_url=fresh.url, headers={"Authorization": fresh.sandbox.token}, timeout=30
+    ) as http:
+        for size in (MAX_DOCUMENT_BYTES + 1, MAX_DOCUMENT_BYTES):
+            data = base64.b64encode(b"x" * size).decode()
+            document = {"type": "CV", "name": "cv.pdf", "data": data}
+            body = {"jobId": 8812345, "candidate": candidate, "documents": [document]}
+            answers.append(http.post("/applications", json=body))
+    too_big, largest = answers
+    assert too_big.status_code == 422
+    assert "documents.0.data: the file is larger" in error_of(too_big)["message"]
+    assert largest.status_code == 201
 
 
 def test_created_applications_and_candidates_are_stateful() -> None:

@@ -26,6 +26,7 @@ from hirelink.core import (
     UnprocessableEntityError,
 )
 from hirelink.personio import (
+    ALLOWED_EXTENSIONS,
     MAX_DOCUMENT_BYTES,
     REASONS,
     AsyncPersonio,
@@ -112,6 +113,30 @@ def test_upload_refusals_from_personio_are_typed() -> None:
             personio.upload_document(PDF, filename="cv.pdf")
         assert caught.value.status_code == 413
         assert caught.value.field_errors == {"file": ["errors.file-too-big"]}
+
+
+def test_the_stand_in_holds_the_file_rules_the_client_checks(fresh: Served) -> None:
+    """The client refuses a file by Personio's rules before sending it; the stand-in must
+    hold the same rules, or the two would drift apart unnoticed."""
+    with fresh.client() as personio:
+        stored = [
+            personio.upload_document(b"x", filename=f"file.{extension}").extension
+            for extension in sorted(ALLOWED_EXTENSIONS)
+        ]
+    assert stored == sorted(ALLOWED_EXTENSIONS)
+    assert fresh.sandbox.max_document_bytes == MAX_DOCUMENT_BYTES
+    refused = httpx.post(
+        f"{fresh.url}/v1/recruiting/applications/documents",
+        files={"file": ("setup.exe", b"MZ")},
+        headers={
+            "Authorization": f"Bearer {fresh.sandbox.recruiting_token}",
+            "X-Company-ID": fresh.sandbox.company_id,
+        },
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {"field": "file", "errors": [{"reason": "errors.invalid-file-type"}]}
+    ]
 
 
 def test_application_uploads_documents_first_then_references_them(fresh: Served) -> None:
