@@ -111,6 +111,8 @@ class ApiCall:
             ones are left out. Before validation (in ``authenticate``) the raw path values.
         body: the body as the spec accepted it (parsed JSON or form), or None.
         raw_body: the body's bytes as received.
+        security: the operation's security schemes in the spec, each with its scopes
+            (``{"oauth2": ("personio:persons:read",)}``); empty when it takes none.
     """
 
     request: Request
@@ -118,6 +120,7 @@ class ApiCall:
     params: Mapping[str, Any]
     body: Any = None
     raw_body: bytes = b""
+    security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 Handler = Callable[[ApiCall], Response]
@@ -137,13 +140,15 @@ def handles(operation_id: str) -> Callable[[_F], _F]:
 @attrs.frozen
 class Operation:
     """One served operation: its method, Starlette route (the spec's path under its prefix,
-    integer path parameters as ``{name:int}``), operationId, handler and spec name."""
+    integer path parameters as ``{name:int}``), operationId, handler, spec name and
+    security (as :attr:`ApiCall.security`)."""
 
     method: str
     path: str
     operation_id: str
     handler: Handler
     spec: str = ""
+    security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 def json_response(
@@ -174,7 +179,8 @@ class SandboxApp:
     Attributes:
         faults: switchable faults, applied before routing and authentication.
         recorder: every request received, credentials redacted.
-        validator: the main spec's validator, or None when validation is off.
+        validator: the main spec's validator; None for a lenient stand-in (``validate=False``),
+            whose requests are still read by the spec.
         asgi: the complete ASGI application (recorder -> faults -> routes).
     """
 
@@ -261,9 +267,10 @@ class SandboxApp:
                 if handler is None:
                     missing.append(f"{name}:{found.operation_id}")
                     continue
+                route = prefix + _route(found)
                 operations.append(
                     Operation(
-                        found.method, prefix + _route(found), found.operation_id, handler, name
+                        found.method, route, found.operation_id, handler, name, found.security
                     )
                 )
         if missing or handlers:
@@ -279,7 +286,13 @@ class SandboxApp:
         async def endpoint(request: Request) -> Response:
             raw_body = await request.body()
             raw_params = {name: str(value) for name, value in request.path_params.items()}
-            call = ApiCall(request, operation.operation_id, raw_params, raw_body=raw_body)
+            call = ApiCall(
+                request,
+                operation.operation_id,
+                raw_params,
+                raw_body=raw_body,
+                security=operation.security,
+            )
             try:
                 self.authenticate(call)
                 read = spec.unmarshal(

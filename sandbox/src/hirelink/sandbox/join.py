@@ -37,6 +37,7 @@ from hirelink.sandbox.resources import (
     numbered_page,
     seed_records,
     utcnow,
+    view,
 )
 
 __all__ = [
@@ -56,7 +57,6 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 FIRST_APPLICATION_ID = 51000001
 FIRST_CANDIDATE_ID = 41700001
 SEED_EPOCH = datetime(2026, 1, 5, 8, 0)  # UTC
-ARCHIVED_JOB_ID = 8812188
 _FILES = "https://files.sandbox.invalid"
 _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
@@ -208,6 +208,7 @@ class JoinState:
         first_names, last_names = _TABLES["firstNames"], _TABLES["lastNames"]
         states, products = _TABLES["hiringStates"], _TABLES["products"]
         open_jobs = [job for job in self.jobs if job["status"] != "ARCHIVED"]
+        (archived,) = (job for job in self.jobs if job["status"] == "ARCHIVED")
         for n in range(count):
             first, last = first_names[n % len(first_names)], last_names[(n * 7) % len(last_names)]
             candidate_id, application_id = FIRST_CANDIDATE_ID + n, FIRST_APPLICATION_ID + n
@@ -216,7 +217,7 @@ class JoinState:
             person = {"firstName": first, "lastName": last, "email": email, "phone": phone}
             self._add_candidate(candidate_id, person, tags=[] if n % 10 else ["shortlist"])
             created = SEED_EPOCH + timedelta(hours=7 * n)
-            job = open_jobs[n % len(open_jobs)] if n % 17 else self.jobs.get(ARCHIVED_JOB_ID)
+            job = open_jobs[n % len(open_jobs)] if n % 17 else archived
             cv = "CV" if n % 4 else "JOIN_CV"
             self.applications.put(
                 {
@@ -234,7 +235,7 @@ class JoinState:
 
 
 def _job_reference(job: Mapping[str, Any]) -> dict[str, Any]:
-    return {"id": job["id"], "title": job["title"], "externalId": job["externalId"]}
+    return view("join", "ApplicationJob", job)
 
 
 def _attachment(application_id: int, index: int, kind: str, name: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ observable: ``Outbox.stats``, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
 
 from __future__ import annotations
 
+import collections
 import heapq
 import itertools
 import json
@@ -52,7 +53,7 @@ class Attempt:
     body: bytes = attrs.field(repr=False)
 
 
-@attrs.define
+@attrs.frozen
 class OutboxStats:
     """What the outbox did: deliveries queued, POSTs sent, deliveries acknowledged,
     deliveries refused by the receiver (not retried), deliveries given up after the
@@ -126,8 +127,18 @@ class Outbox:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._outcomes: dict[int, tuple[int, str]] = {}
-        self.stats = OutboxStats()
         self.attempts: list[Attempt] = []
+
+    @property
+    def stats(self) -> OutboxStats:
+        """The counts so far, from every delivery's state and the log of attempts."""
+        with self._condition:
+            states = collections.Counter(state for _, state in self._outcomes.values())
+            queued, sent = len(self._outcomes), len(self.attempts)
+            delivered, refused, abandoned = (
+                states[s] for s in ("delivered", "refused", "abandoned")
+            )
+            return OutboxStats(queued, sent, delivered, refused, abandoned)
 
     @property
     def max_attempts(self) -> int:
@@ -171,7 +182,6 @@ class Outbox:
                 delivery = _Delivery(next(self._delivery_ids), subscription, body)
                 heapq.heappush(self._due, (now, delivery.id, delivery))
                 self._outcomes[delivery.id] = (0, "pending")
-                self.stats.queued += 1
                 queued.append(delivery.id)
             if targets:
                 self._start()
@@ -252,20 +262,14 @@ class Outbox:
         except httpx.HTTPError:
             status = None
         with self._condition:
-            self.stats.sent += 1
             self.attempts.append(
                 Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
             )
             outcome = self._retries(status)
             state = "pending"
-            if outcome == "delivered":
-                self.stats.delivered += 1
-                state = "delivered"
-            elif outcome == "refused":
-                self.stats.refused += 1
-                state = "refused"
+            if outcome in ("delivered", "refused"):
+                state = outcome
             elif delivery.attempt >= self.max_attempts:
-                self.stats.abandoned += 1
                 state = "abandoned"
             elif not self._closed:
                 due = time.monotonic() + self.retry_delays[delivery.attempt - 1]

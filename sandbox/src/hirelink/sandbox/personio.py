@@ -15,7 +15,6 @@ import copy
 import functools
 import hashlib
 import io
-import json
 import math
 import random
 import threading
@@ -55,6 +54,7 @@ from hirelink.sandbox.resources import (
     load_seed,
     seed_records,
     utcnow,
+    view,
 )
 from hirelink.sandbox.validation import SpecValidator, ValidationProblem
 
@@ -336,8 +336,8 @@ class PersonioState(_Settings):
             {
                 "id": application_id,
                 "application_date": applied,
-                "candidate": _reference("CandidateReference", candidate),
-                "job": _reference("JobReference", job),
+                "candidate": view("personio", "CandidateReference", candidate),
+                "job": view("personio", "JobReference", job),
                 "current_stage": transitions[-1][1],
                 "channel": named,
                 "hiring_team": job["hiring_team"],
@@ -454,7 +454,7 @@ class PersonioState(_Settings):
                 path = [_UNASSIGNED, *stages[: rng.randint(0, len(stages))]]
                 steps = max(1, len(path) - 1)
                 moments = [applied + (updated - applied) * n / steps for n in range(len(path))]
-                channel = rng.choice((None, 531207, 531208))
+                channel = rng.choice((None, *_CHANNELS))
                 transitions = list(zip(moments, path, strict=True))
                 candidate = self._apply(
                     candidate, job, transitions, updated, channel=channel, anonymized=index == 5
@@ -467,10 +467,6 @@ def _new_candidate(candidate_id: str, created: datetime) -> dict[str, Any]:
     blank = dict.fromkeys(component_properties("personio", "Candidate"))
     stamps = {"_created": created, "_updated": created}
     return {**blank, "id": candidate_id, "applications": [], **stamps}
-
-
-def _reference(component: str, record: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: record[key] for key in component_properties("personio", component)}
 
 
 def _attribute_problem(key: str, value: str) -> str | None:
@@ -490,8 +486,7 @@ def _attribute_problem(key: str, value: str) -> str | None:
 def _seeded(component: str, company_id: str) -> list[dict[str, Any]]:
     """The seed's records of ``component``, their stamps kept as private UTC datetimes
     (persons show UTC stamps, the recruiting records local ones)."""
-    text = json.dumps(_SEED["records"][component]).replace("{company_id}", company_id)
-    records: list[dict[str, Any]] = json.loads(text)
+    records = seed_records("personio", component, company_id=company_id)
     for record in records:
         for stamp in ("created", "updated"):
             value = record.pop(stamp + "_at")
@@ -536,15 +531,13 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
 def _requirements() -> Mapping[str, tuple[Flavour, str | None]]:
     """Each operation of ``specs/personio.yaml``: the API its security scheme belongs to
     (``recruitingToken``: v1, ``oauth2``: v2, none: the OAuth endpoints) and its scope."""
-    document = SpecValidator.for_file(spec_path("personio")).document
     found: dict[str, tuple[Flavour, str | None]] = {}
-    for item in document["paths"].values():
-        for operation in (value for key, value in item.items() if key != "parameters"):
-            (requirement,) = operation["security"] or [{}]
-            if "oauth2" in requirement:
-                found[operation["operationId"]] = ("v2", requirement["oauth2"][0])
-            else:
-                found[operation["operationId"]] = ("v1" if requirement else "oauth", None)
+    for operation in SpecValidator.for_file(spec_path("personio")).operations():
+        security = operation.security
+        if "oauth2" in security:
+            found[operation.operation_id] = ("v2", security["oauth2"][0])
+        else:
+            found[operation.operation_id] = ("v1" if security else "oauth", None)
     return found
 
 

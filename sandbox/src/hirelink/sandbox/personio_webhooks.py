@@ -19,10 +19,10 @@ from hirelink.sandbox.app import SandboxError
 from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Outcome, Subscription
 from hirelink.sandbox.resources import (
     Collection,
-    component_properties,
     format_time,
     seed_records,
     utcnow,
+    view,
 )
 
 __all__ = ["MAX_ATTEMPTS", "PersonioWebhooks", "personio_outcome"]
@@ -155,4 +155,4 @@ class PersonioWebhooks:
 
 
 def _public(webhook: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: webhook[key] for key in component_properties("personio", "Webhook")}
+    return view("personio", "Webhook", webhook)

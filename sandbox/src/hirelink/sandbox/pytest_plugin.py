@@ -120,8 +120,8 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
         outbox: Outbox | None = None
         subscription: Subscription | None = None
         if stand_in is not None:
-            outbox = getattr(stand_in.sandbox, "webhooks", None)
-            if not isinstance(outbox, Outbox):
+            outbox = stand_in.outbox
+            if outbox is None:
                 receiver.stop()
                 raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
             subscription = outbox.register(receiver.url, secret, headers=headers)

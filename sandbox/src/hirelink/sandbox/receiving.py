@@ -88,11 +88,6 @@ class WebhookReceiver(SandboxServer):
         """Where to send deliveries."""
         return super().url + self.path
 
-    def answered(self, status: int) -> list[Arrival]:
-        """The requests that got ``status``."""
-        with self._condition:
-            return [arrival for arrival in self.arrivals if arrival.status == status]
-
     def wait_for(self, count: int, timeout: float = 10.0) -> list[Arrival]:
         """Wait until at least ``count`` requests were answered; return them all.
 

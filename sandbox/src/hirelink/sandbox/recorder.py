@@ -94,11 +94,13 @@ class RequestRecorder:
         self, method: str | None = None, path_contains: str | None = None
     ) -> RecordedRequest | None:
         """The most recent request matching ``method`` and ``path_contains``, or None."""
-        for request in reversed(self.requests):
-            if (method is None or method.upper() == request.method) and (
-                path_contains is None or path_contains in request.path
-            ):
-                return request
+        wanted = None if method is None else method.upper()
+        with self._lock:
+            for request in reversed(self._requests):
+                if wanted in (None, request.method) and (
+                    path_contains is None or path_contains in request.path
+                ):
+                    return request
         return None
 
     def middleware(self, app: ASGIApp) -> ASGIApp:

@@ -27,14 +27,15 @@ from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
     Dice,
-    component_properties,
     delegate,
     format_time,
     load_seed,
     nonempty,
+    offset_page,
     require_bearer,
     seed_records,
     utcnow,
+    view,
 )
 
 __all__ = [
@@ -143,10 +144,11 @@ class RecruiteeState:
         self.lock = threading.RLock()
         """The lock guarding the state, for callers combining several calls atomically."""
         self._tables = load_seed("recruitee")["tables"]
-        self._admins = {a["id"]: a for a in _for_company("AdminReference", subdomain)}
+        admins = seed_records("recruitee", "AdminReference", subdomain=subdomain)
+        self._admins = {admin["id"]: admin for admin in admins}
         self._stages = {stage["id"]: stage for stage in seed_records("recruitee", "StageReference")}
         self._offers: Collection[int] = Collection(
-            _for_company("Offer", subdomain),
+            seed_records("recruitee", "Offer", subdomain=subdomain),
             not_found=lambda: SandboxError(404, "Offer not found"),
             lock=self.lock,
         )
@@ -526,8 +528,7 @@ class RecruiteeState:
             ordered = sorted(self._candidates.values(), key=_SORT_KEYS[sort], reverse=True)
             self._ordered[sort] = ordered
         matching = (r for r in self._ordered[sort] if all(test(r) for test in tests))
-        start, limit = query.get("offset") or 0, query.get("limit")
-        return list(itertools.islice(matching, start, None if limit is None else start + limit))
+        return offset_page(matching, query.get("offset"), query.get("limit"))
 
     def _texts(self, record: CandidateRecord) -> list[str]:
         """What ``query`` searches: the name and the titles of the offers, casefolded."""
@@ -539,10 +540,9 @@ class RecruiteeState:
         offer_ids = {_offer_of(placement) for placement in placements}
         stage_ids = {placement["stage_id"] for placement in placements}
         admin_ids = {p["hired_by_id"] for p in placements} | {r.data["admin_id"] for r in records}
-        shown = component_properties("recruitee", "OfferReference")
         offers = [self._offers.get(offer_id) for offer_id in sorted(offer_ids)]
         return [
-            *({"type": "Offer", **{key: o[key] for key in shown if key in o}} for o in offers),
+            *({"type": "Offer", **view("recruitee", "OfferReference", o)} for o in offers),
             *(dict(self._stages[i]) for i in sorted(self._stages.keys() & stage_ids)),
             *(dict(self._admins[i]) for i in sorted(self._admins.keys() & admin_ids)),
         ]
@@ -623,7 +623,7 @@ class RecruiteeState:
                 elif dice.chance(0.25):
                     placement["disqualified_at"] = updated_at
                     placement["disqualify_kind"] = "admin"
-                    placement["disqualify_reason"] = {"id": 301, "name": "Not a fit"}
+                    placement["disqualify_reason"] = dict(self._reasons[301])
                 placements.append(placement)
             if any(placement["hired_at"] for placement in placements):
                 for placement in placements:
@@ -658,7 +658,7 @@ class RecruiteeState:
 
 
 def _list_item(record: CandidateRecord) -> dict[str, Any]:
-    return {key: record.data[key] for key in component_properties("recruitee", "CandidateListItem")}
+    return view("recruitee", "CandidateListItem", record.data)
 
 
 def _json(value: Any) -> bytes:
@@ -702,13 +702,6 @@ def _note(note_id: int, candidate_id: int, body: str, at: str, visibility: str) 
         "pinned_at": None,
         "visibility": {"level": visibility},
     }
-
-
-def _for_company(component: str, subdomain: str) -> list[dict[str, Any]]:
-    """Seed records whose URLs and addresses name the company's ``{subdomain}``."""
-    text = json.dumps(load_seed("recruitee")["records"][component])
-    records: list[dict[str, Any]] = json.loads(text.replace("{subdomain}", subdomain))
-    return records
 
 
 # ----------------------------------------------------------------------------- the ASGI app
@@ -820,13 +813,12 @@ class RecruiteeSandbox(SandboxApp):
         placement = self.state.disqualify(call.params["placement_id"], reason_id)
         return json_response({"placement": placement})
 
-    @handles("requalifyPlacement")
-    def requalify_placement(self, call: ApiCall) -> Response:
-        return json_response({"placement": self.state.requalify(call.params["placement_id"])})
-
-    @handles("listDisqualifyReasons")
-    def list_disqualify_reasons(self, call: ApiCall) -> Response:
-        return json_response({"disqualify_reasons": self.state.disqualify_reasons()})
+    requalify_placement = delegate(
+        "requalifyPlacement", RecruiteeState.requalify, "placement_id", envelope="placement"
+    )
+    list_disqualify_reasons = delegate(
+        "listDisqualifyReasons", RecruiteeState.disqualify_reasons, envelope="disqualify_reasons"
+    )
 
 
 def _delivery_headers(subscription: Subscription, body: bytes) -> dict[str, str]:

@@ -46,7 +46,6 @@ __all__ = [
 
 DEFAULT_CODENAME: Final = "skillcheck"
 _CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
-_MANAGEMENT_OPERATIONS: Final = {"createPartner", "getPartner", "updatePartner", "deletePartner"}
 _REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
 _owner: Final = itemgetter("_codename", "company_id", "candidate_id")  # of a report
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
@@ -276,7 +275,7 @@ class PartnersSandbox(SandboxApp):
     def authenticate(self, call: ApiCall) -> None:
         """Partner record: the personal token (401), then its company (404). Everything
         else: a known partner (404), then its current secret in ``RT-PARTNER-SECRET`` (401)."""
-        if call.operation_id in _MANAGEMENT_OPERATIONS:
+        if "personalToken" in call.security:
             require_bearer(call, self.personal_token, str(self.company_id))
         else:
             partner = self.state.get_partner(call.params["codename"])

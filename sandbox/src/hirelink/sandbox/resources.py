@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import operator
 import random
@@ -52,6 +53,7 @@ __all__ = [
     "require_secret",
     "seed_records",
     "utcnow",
+    "view",
 ]
 
 _K = TypeVar("_K", bound=Hashable)
@@ -87,10 +89,19 @@ def load_seed(name: str) -> Mapping[str, Any]:
     return document
 
 
-def seed_records(name: str, component: str) -> list[dict[str, Any]]:
-    """Fresh copies of the seed records of ``name`` under its spec component ``component``."""
-    records: list[dict[str, Any]] = json.loads(json.dumps(load_seed(name)["records"][component]))
+def seed_records(name: str, component: str, **placeholders: str) -> list[dict[str, Any]]:
+    """Fresh copies of the seed records of ``name`` under its spec component ``component``,
+    each ``{placeholder}`` in them (``{subdomain}``, ``{company_id}``) filled in."""
+    text = json.dumps(load_seed(name)["records"][component])
+    for placeholder, value in placeholders.items():
+        text = text.replace("{" + placeholder + "}", value)
+    records: list[dict[str, Any]] = json.loads(text)
     return records
+
+
+def view(spec: str, component: str, record: Mapping[str, Any]) -> dict[str, Any]:
+    """The members of ``record`` that the spec's component names, in the spec's order."""
+    return {key: record[key] for key in component_properties(spec, component) if key in record}
 
 
 class Collection(Generic[_K]):
@@ -181,10 +192,11 @@ class Collection(Generic[_K]):
         return chosen
 
 
-def offset_page(items: Sequence[_T], offset: int | None, limit: int | None) -> list[_T]:
-    """``limit`` items from ``offset``; everything when neither is given."""
+def offset_page(items: Iterable[_T], offset: int | None, limit: int | None) -> list[_T]:
+    """``limit`` items from ``offset``; everything when neither is given. A generator is
+    read only as far as the page goes."""
     start = offset or 0
-    return list(items[start : None if limit is None else start + limit])
+    return list(itertools.islice(items, start, None if limit is None else start + limit))
 
 
 def numbered_page(

@@ -70,6 +70,12 @@ class StandIn(Generic[SandboxT]):
         """Every request received, credentials redacted."""
         return self.sandbox.recorder
 
+    @property
+    def outbox(self) -> Outbox | None:
+        """The webhook deliveries of a stand-in that sends webhooks (Recruitee, Personio)."""
+        outbox = getattr(self.sandbox, "webhooks", None)
+        return outbox if isinstance(outbox, Outbox) else None
+
     @classmethod
     def of(cls, stand_in: StandIn[Any]) -> Self:
         """``stand_in`` as this class (a subclass adding typed clients or test helpers)."""
@@ -201,9 +207,8 @@ def serve_stand_in(
         yield stand_in
     finally:
         stand_in.server.stop()
-        outbox = getattr(stand_in.sandbox, "webhooks", None)
-        if isinstance(outbox, Outbox):
-            outbox.close()
+        if stand_in.outbox is not None:
+            stand_in.outbox.close()
 
 
 def start_stand_ins(

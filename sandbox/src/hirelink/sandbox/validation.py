@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+_MEDIA_TYPES = ("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
 _TRUE = ("y", "yes", "t", "true", "on", "1")
 _FALSE = ("n", "no", "f", "false", "off", "0")
 _RFC3339 = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)")
@@ -78,13 +79,15 @@ class ValidationProblem:
 
 @attrs.frozen
 class SpecOperation:
-    """One operation of a spec: its method (upper case), path template, operationId, and
-    the path parameters whose schema is an integer."""
+    """One operation of a spec: its method (upper case), path template, operationId, the
+    path parameters whose schema is an integer, and its security: the schemes of its first
+    requirement (the operation's, else the document's), each with its scopes."""
 
     method: str
     path: str
     operation_id: str
     integer_path_params: frozenset[str]
+    security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -135,15 +138,14 @@ class SpecValidator:
     Prefer :meth:`for_file`, which loads each file once and shares the validator.
 
     Args:
-        spec: the parsed OpenAPI document.
-        base_uri: where the document came from (its ``$ref`` values are all local).
+        spec: the parsed OpenAPI document (its ``$ref`` values are all local).
 
     Raises:
         ValueError: the document is not OpenAPI 3.1.
         NotImplementedError: it uses a parameter style this reader does not support.
     """
 
-    def __init__(self, spec: Mapping[str, Any], *, base_uri: str = "") -> None:
+    def __init__(self, spec: Mapping[str, Any]) -> None:
         if not str(spec.get("openapi", "")).startswith("3.1"):
             raise ValueError(f"unsupported OpenAPI version {spec.get('openapi')!r}")
         self.document = spec
@@ -245,6 +247,9 @@ class SpecValidator:
         body = None
         if "requestBody" in spec:
             request_body = self._resolve(spec["requestBody"])
+            for media_type in request_body.get("content", {}):
+                if media_type not in _MEDIA_TYPES:
+                    raise NotImplementedError(f"{spec['operationId']}: a {media_type} body")
             media_types = {
                 media_type: (
                     schema := self._resolve(content.get("schema", {})),
@@ -258,7 +263,11 @@ class SpecValidator:
             for parameter in parameters.values()
             if parameter.location == "path" and parameter.schema.get("type") == "integer"
         )
-        found = SpecOperation(method.upper(), path, spec["operationId"], integer_path_params)
+        (requirement, *_) = spec.get("security", self.document.get("security")) or [{}]
+        security = {scheme: tuple(scopes) for scheme, scopes in requirement.items()}
+        found = SpecOperation(
+            method.upper(), path, spec["operationId"], integer_path_params, security
+        )
         return _Operation(found, tuple(parameters.values()), body)
 
     def _read_parameter(self, declared: Mapping[str, Any]) -> _Parameter:
@@ -382,8 +391,8 @@ def _parse_body(media_type: str, content_type: str, raw: bytes, schema: Mapping[
 @functools.lru_cache(maxsize=16)
 def _load(path: Path, _mtime_ns: int) -> SpecValidator:
     # jsonschema-path's reader: a safe YAML loader that keeps dates as strings.
-    document, base_uri = PathReader(path).read()
-    return SpecValidator(document, base_uri=base_uri)
+    document, _ = PathReader(path).read()
+    return SpecValidator(document)
 
 
 def _field(error: Any) -> str:
