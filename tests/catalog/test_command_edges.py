@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,12 @@ def _run_in_terminal(arguments: list[str], stdout: Any, config_dir: Path) -> tup
     )
     os.close(secondary)
     screen = bytearray()
+    deadline = time.monotonic() + 120
     while True:
+        ready, _, _ = select.select([primary], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:  # a stuck command fails the test instead of hanging the run
+            process.kill()
+            raise AssertionError(f"still running after 120 s: {screen.decode(errors='replace')}")
         try:
             chunk = os.read(primary, 65536)
         except OSError:  # EIO: the terminal's other side closed

@@ -88,7 +88,7 @@ def test_the_declaring_class_still_holds_the_declaration() -> None:
     from hirelink.recruitee._operations import RecruiteeOperations
 
     assert isinstance(vars(RecruiteeOperations)["list_candidates"], Declaration)
-    assert RecruiteeOperations.get_candidate.prepare is not None
+    assert RecruiteeOperations.get_candidate is vars(RecruiteeOperations)["get_candidate"]
 
 
 def test_concrete_result_types() -> None:

@@ -24,7 +24,8 @@ from hirelink.core import (
     RetryPolicy,
     RetryTransport,
 )
-from hirelink.core.stores import STORE_ENV, InProcessStore
+from hirelink.core.ratelimit import SlidingWindowLimiter
+from hirelink.core.stores import STORE_ENV
 from hirelink.join import AsyncJoin, Join
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.recruitee import AsyncRecruitee, Recruitee
@@ -148,13 +149,14 @@ def test_a_redis_store_without_the_redis_extra_says_what_to_install(
     assert 'pip install "hirelink-core[redis]"' in caught.value.message
 
 
-def test_the_memory_store_needs_nothing() -> None:
+def test_the_memory_store_needs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "redis", None)  # import redis now fails
+    monkeypatch.setenv(STORE_ENV, "redis://cache.internal:6379/0")  # store= wins over it
     with Personio(
         subdomain="acme", company_id=41737, recruiting_token="t0ken-value", store="memory"
     ) as personio:
         [limit] = personio._http._transport._inner._limits  # type: ignore[attr-defined]
-        assert isinstance(InProcessStore(), InProcessStore)
-        assert "RedisLimiter" not in repr(limit.limiter)
+        assert type(limit.limiter) is SlidingWindowLimiter
 
 
 # --- a long retry wait is a WARNING that says how long and why -------------------------

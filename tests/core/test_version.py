@@ -17,6 +17,6 @@ def test_the_written_version_is_the_distribution_version() -> None:
     assert VERSION == declared == version("hirelink-core")
 
 
-def test_every_client_sends_the_user_agent() -> None:
+def test_the_http_config_sets_the_user_agent() -> None:
     config = HttpConfig.create(base_url="https://example.invalid", auth=None)
     assert config.headers["User-Agent"] == user_agent() == f"hirelink/{VERSION}"

@@ -10,7 +10,8 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from queue import Empty, Queue
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 
 from hirelink.cli.main import app
 from hirelink.join import Join
-from hirelink.sandbox import StandIn, serve_stand_in
+from hirelink.sandbox import StandIn
 from tools.redis_server import free_port
 
 WAIT = 60.0
@@ -69,36 +70,54 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 
 
 @pytest.fixture
-def join_stand_in() -> Iterator[StandIn[Any]]:
-    with serve_stand_in("join") as served:
-        yield served
+def commands() -> Iterator[Callable[..., Command]]:
+    """Start ``hirelink`` commands; any still running when the test ends is killed."""
+    started: list[Command] = []
+
+    def start(*arguments: str, env: dict[str, str]) -> Command:
+        started.append(Command(*arguments, env=env))
+        return started[-1]
+
+    yield start
+    for command in started:
+        if command.process.poll() is None:
+            command.process.kill()
+            command.process.wait(timeout=30)
+
+
+def wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT
+    while not condition():
+        assert time.monotonic() < deadline, f"no {what} within {WAIT} s"
+        time.sleep(0.05)
 
 
 def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
-    config: dict[str, str], join_stand_in: StandIn[Any], tmp_path: Path
+    config: dict[str, str],
+    join_sandbox: StandIn[Any],
+    commands: Callable[..., Command],
+    tmp_path: Path,
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in join_stand_in.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in join_sandbox.client_kwargs().items()]
     added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
     assert added.exit_code == 0, added.output
     since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
     checkpoint = tmp_path / "join.json"
     arguments = ("watch", "join.applications", "-c", "sb", "--since", since,
                  "--checkpoint", str(checkpoint), "--interval", "0.05")  # fmt: skip
-    with Join(**join_stand_in.client_kwargs()) as join:
+    with Join(**join_sandbox.client_kwargs()) as join:
         first_id = join.create_application(
             8812345, first_name="Cli", last_name="One", email="cli1@example.org"
         ).id
-        watching = Command(*arguments, env=config)
+        watching = commands(*arguments, env=config)
         assert watching.next_json()["id"] == first_id
-        for _ in range(1200):  # the checkpoint moves once the record is handed over
-            if checkpoint.exists():
-                break
-            threading.Event().wait(0.05)
+        # The checkpoint moves once the record is handed over.
+        wait_until(checkpoint.exists, "checkpoint written")
         assert watching.interrupt() in (0, -signal.SIGINT)
         second_id = join.create_application(
             8812345, first_name="Cli", last_name="Two", email="cli2@example.org"
         ).id
-        resumed = Command(*arguments, env=config)
+        resumed = commands(*arguments, env=config)
         assert resumed.next_json()["id"] == second_id  # not the first one again
         resumed.interrupt()
 
@@ -109,10 +128,12 @@ def test_watch_refuses_an_unknown_feed(config: dict[str, str]) -> None:
     assert "join.applications" in result.output
 
 
-def test_webhooks_serve_prints_verified_events(config: dict[str, str]) -> None:
+def test_webhooks_serve_prints_verified_events(
+    config: dict[str, str], commands: Callable[..., Command]
+) -> None:
     port = free_port()
     secret = "whsec-cli-5521"
-    serving = Command(
+    serving = commands(
         "webhooks", "serve", "recruitee", "--port", str(port),
         env={**config, "HIRELINK_WEBHOOK_SECRET": secret},
     )  # fmt: skip
@@ -121,12 +142,16 @@ def test_webhooks_serve_prints_verified_events(config: dict[str, str]) -> None:
     ).encode()
     signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(600):  # until uvicorn listens
+
+    def listening() -> bool:
         try:
-            forged = httpx.post(url, content=body, headers={"X-Recruitee-Signature": "0" * 64})
-            break
+            httpx.get(url)
         except httpx.ConnectError:
-            threading.Event().wait(0.05)
+            return False
+        return True
+
+    wait_until(listening, "receiver listening")
+    forged = httpx.post(url, content=body, headers={"X-Recruitee-Signature": "0" * 64})
     assert forged.status_code == 401
     accepted = httpx.post(url, content=body, headers={"X-Recruitee-Signature": signature})
     assert accepted.status_code == 200

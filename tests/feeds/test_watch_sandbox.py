@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from hirelink.sandbox import StandIn, serve_stand_in
-from tools.redis_server import RedisServer
 
 CREATED = 6
 INTERVAL = 0.05
@@ -138,7 +137,7 @@ def test_a_watch_resumes_from_its_checkpoint(stand_in: StandIn[Any], tmp_path: A
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_async_watches_sharing_redis_take_turns_and_share_the_checkpoint(
-    stand_in: StandIn[Any],
+    stand_in: StandIn[Any], redis_url: str
 ) -> None:
     since = datetime.now(UTC) - timedelta(seconds=1)
     create = creator(stand_in)
@@ -159,7 +158,6 @@ def test_async_watches_sharing_redis_take_turns_and_share_the_checkpoint(
         await asyncio.gather(consume(store, first), consume(store, second))
         return first, second
 
-    with RedisServer() as redis_server:
-        first, second = asyncio.run(both(redis_server.url))
+    first, second = asyncio.run(both(redis_url))
     assert sorted(first + second) == sorted(created)
     assert [] in (first, second)

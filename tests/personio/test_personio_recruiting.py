@@ -35,6 +35,7 @@ from hirelink.personio import (
     UploadedDocument,
 )
 from hirelink.sandbox.faults import Fault
+from hirelink.sandbox.resources import load_seed
 
 from .conftest import Served, serve
 
@@ -115,28 +116,32 @@ def test_upload_refusals_from_personio_are_typed() -> None:
         assert caught.value.field_errors == {"file": ["errors.file-too-big"]}
 
 
-def test_the_stand_in_holds_the_file_rules_the_client_checks(fresh: Served) -> None:
-    """The client refuses a file by Personio's rules before sending it; the stand-in must
-    hold the same rules, or the two would drift apart unnoticed."""
-    with fresh.client() as personio:
-        stored = [
-            personio.upload_document(b"x", filename=f"file.{extension}").extension
-            for extension in sorted(ALLOWED_EXTENSIONS)
-        ]
+def test_the_stand_in_holds_the_file_rules_the_client_checks() -> None:
+    """The client refuses a file by Personio's rules before sending it; the stand-in holds
+    the same rules (the same file types, the same size limit), checked both ways."""
+    assert set(load_seed("personio")["tables"]["allowedExtensions"]) == ALLOWED_EXTENSIONS
+    for served in serve(rate_limit=1000):
+        with served.client() as personio:
+            stored = [
+                personio.upload_document(b"x", filename=f"file.{extension}").extension
+                for extension in sorted(ALLOWED_EXTENSIONS)
+            ]
+        headers = {
+            "Authorization": f"Bearer {served.sandbox.recruiting_token}",
+            "X-Company-ID": served.sandbox.company_id,
+        }
+        with httpx.Client(base_url=served.url, headers=headers, timeout=30) as http:
+            upload = "/v1/recruiting/applications/documents"
+            wrong_type = http.post(upload, files={"file": ("setup.exe", b"MZ")})
+            largest = http.post(upload, files={"file": ("a.pdf", b"x" * MAX_DOCUMENT_BYTES)})
+            too_big = http.post(upload, files={"file": ("b.pdf", b"x" * (MAX_DOCUMENT_BYTES + 1))})
     assert stored == sorted(ALLOWED_EXTENSIONS)
-    assert fresh.sandbox.max_document_bytes == MAX_DOCUMENT_BYTES
-    refused = httpx.post(
-        f"{fresh.url}/v1/recruiting/applications/documents",
-        files={"file": ("setup.exe", b"MZ")},
-        headers={
-            "Authorization": f"Bearer {fresh.sandbox.recruiting_token}",
-            "X-Company-ID": fresh.sandbox.company_id,
-        },
-    )
-    assert refused.status_code == 422
-    assert refused.json()["errors"] == [
+    assert wrong_type.status_code == 422
+    assert wrong_type.json()["errors"] == [
         {"field": "file", "errors": [{"reason": "errors.invalid-file-type"}]}
     ]
+    assert largest.status_code == 200
+    assert too_big.status_code == 413
 
 
 def test_application_uploads_documents_first_then_references_them(fresh: Served) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib.resources import files
 from typing import Any
@@ -45,7 +46,7 @@ def _stand_ins() -> list[SandboxApp]:
 
 
 def _spec_operations(name: str, prefix: str) -> set[tuple[str, str, str]]:
-    document, _ = PathReader(spec_path(name)).read()
+    document = _document(name)
     return {
         (method.upper(), prefix + path, operation["operationId"])
         for path, item in document["paths"].items()
@@ -83,11 +84,6 @@ def test_a_handler_for_an_operation_the_spec_lacks_stops_the_stand_in_at_start()
         WithExtra(JoinState(applications=1), token="t")
 
 
-def _document(spec: str) -> dict[str, Any]:
-    document, _ = PathReader(spec_path(spec)).read()
-    return dict(document)
-
-
 def test_two_handlers_for_one_operation_stop_the_stand_in_at_start() -> None:
     class Twice(JoinSandbox):
         @handles("listOffices")
@@ -107,6 +103,13 @@ def _seed_records() -> list[tuple[str, str, dict[str, Any]]]:
             spec = next(s for s in specs if component in _document(s)["components"]["schemas"])
             found += [(spec, component, record) for record in records]
     return found
+
+
+@functools.cache
+def _document(spec: str) -> dict[str, Any]:
+    """The spec, parsed once (treat it as read-only)."""
+    document, _ = PathReader(spec_path(spec)).read()
+    return dict(document)
 
 
 SEED_RECORDS = _seed_records()

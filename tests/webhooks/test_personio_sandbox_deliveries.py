@@ -122,7 +122,7 @@ def test_webhook_settings_are_checked_before_any_request(
         "custom_headers",
         "changes",
     )
-    assert personio_sandbox.hits("POST", "/v2/webhooks") == 0
+    assert personio_sandbox.recorder.requests == []
 
 
 def test_a_changed_person_is_announced_to_the_subscribed_webhook(

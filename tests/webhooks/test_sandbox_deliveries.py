@@ -21,7 +21,6 @@ from hirelink.recruitee.webhooks import (
 )
 from hirelink.sandbox import StandIn
 from hirelink.sandbox.receiving import WebhookReceiver
-from tools.redis_server import RedisServer
 
 from .replicas import ReplicaProcess
 
@@ -170,24 +169,23 @@ def test_a_delivery_repeated_by_the_sender_reaches_the_callback_once(
 
 
 def test_deliveries_repeated_across_two_receiver_processes_sharing_redis_arrive_once(
-    recruitee_sandbox: StandIn[Any],
+    recruitee_sandbox: StandIn[Any], redis_url: str
 ) -> None:
     outbox = recruitee_sandbox.sandbox.webhooks
     state = recruitee_sandbox.sandbox.state
-    with RedisServer() as redis_server:
-        replicas = [ReplicaProcess(redis_server.url) for _ in range(2)]
-        try:
-            # Each event goes to both replicas: a repeat landing on the other replica.
-            for replica in replicas:
-                outbox.register(replica.url, REPLICA_SECRET)
-            created = [state.create_candidate({"name": f"Replica {n}"})[0] for n in range(8)]
-            for candidate in created[:4]:
-                state.delete_candidate(candidate["id"])
-            assert outbox.wait_idle(30)
-            received = [event for replica in replicas for event in replica.events()]
-        finally:
-            for replica in replicas:
-                replica.kill()
+    replicas = [ReplicaProcess(redis_url) for _ in range(2)]
+    try:
+        # Each event goes to both replicas: a repeat landing on the other replica.
+        for replica in replicas:
+            outbox.register(replica.url, REPLICA_SECRET)
+        created = [state.create_candidate({"name": f"Replica {n}"})[0] for n in range(8)]
+        for candidate in created[:4]:
+            state.delete_candidate(candidate["id"])
+        assert outbox.wait_idle(30)
+        received = [event for replica in replicas for event in replica.events()]
+    finally:
+        for replica in replicas:
+            replica.kill()
     events = 12
     assert outbox.stats.delivered == events * 2
     assert len(received) == events
