@@ -649,7 +649,6 @@ def docs(session: nox.Session) -> None:
     session.run(
         "sphinx-build",
         "--fail-on-warning",
-        "--keep-going",
         "--nitpicky",
         "--jobs",
         "auto",
@@ -681,7 +680,7 @@ def examples(session: nox.Session) -> None:
     """Every Python block of the docs and READMEs, and every script of examples/, run
     against the sandbox and must print something; the getting-started page runs as
     written in a fresh virtualenv holding only the built wheels it names."""
-    sync(session, "test", "release", "docs")
+    sync(session, "test", "release")
     # Each page and script runs in its own interpreter and mostly waits on the sandbox:
     # spread them over the cores (`-- -n 0` runs them in this process, one by one).
     session.run(

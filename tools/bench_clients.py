@@ -245,7 +245,6 @@ def measure_sync(provider: str, details: dict[str, Any], pairs: int) -> dict[str
         "ratio": statistics.median(ratios),
         "raw_ms": statistics.median(raw_times) * 1000,
         "sdk_ms": statistics.median(sdk_times) * 1000,
-        **measure_decoders(provider, details),
     }
 
 
@@ -422,6 +421,8 @@ def worker(args: argparse.Namespace) -> int:
         result = measure_sync(args.provider, details, args.pairs)
         if args.calls:
             result["async_ratio"] = measure_async(args.provider, details, args.calls, 1)["ratio"]
+    elif args.kind == "decode":
+        result = measure_decoders(args.provider, details)
     elif args.kind in ("fresh-raw", "fresh-sdk"):
         modules = [name for name in args.modules.split(",") if name]
         result = measure_fresh(
@@ -623,7 +624,7 @@ def main() -> int:
             measured = figures(provider, encoded, columns, args.rounds, args.quick)
             print_table(provider, columns, measured)
             current = columns[-1]
-            decoded = child("warm", provider, encoded, current, pairs=5, calls=0)
+            decoded = child("decode", provider, encoded, current)
             shown = ", ".join(
                 f"{name} {decoded[f'{name}_us']:.0f} µs"
                 for name in ("json", "orjson", "msgspec")

@@ -7,7 +7,8 @@ when present (plain scalars, lists of scalars, nullable scalars, datetimes, null
 datetime unions, nested models, nested lists of models), and from_dict of the whole page
 (its decoding with json, orjson and msgspec is among the clients' figures).
 
-Usage: python tools/bench_models.py  (``nox -s bench`` runs it after the clients)
+Usage: python tools/bench_models.py PAGE.json  (a saved ``GET /candidates`` answer;
+``nox -s bench`` runs it on the stand-in's page after the clients)
 """
 
 from __future__ import annotations
@@ -134,9 +135,11 @@ def main(page: bytes) -> None:
         ("Placement", Placement, placements),
     ):
         print(f"  {name}")
-        for label, micros in kind_costs(model.from_dict, records, KINDS[name]):
+        rows = kind_costs(model.from_dict, records, KINDS[name])
+        for label, micros in rows:
             print(f"    {label:<52}{micros:>7.2f}")
-    whole = per_call(lambda: [CandidateListItem.from_dict(item) for item in candidates]) * 1e6
+        if model is CandidateListItem:
+            whole = rows[-1][1] * len(candidates)  # the last row: whole records, as served
     print(f"  the page: from_dict of its candidates {whole:.0f} µs (decoding: above)")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -309,11 +310,17 @@ class CliDirective(SphinxDirective):
 
 
 def _documented(env: BuildEnvironment) -> dict[str, list[str]]:
-    """Documented Python objects by their last name component."""
-    by_name: dict[str, list[str]] = {}
-    for full_name in env.domains.python_domain.objects:
-        by_name.setdefault(full_name.rpartition(".")[2], []).append(full_name)
-    return by_name
+    """Documented Python objects by their last name component (indexed once, when the
+    first reference is resolved: every object is documented by then)."""
+    objects = env.domains.python_domain.objects
+    cached: tuple[int, dict[str, list[str]]] | None = getattr(env, "_hirelink_documented", None)
+    if cached is None or cached[0] != len(objects):
+        by_name: dict[str, list[str]] = {}
+        for full_name in objects:
+            by_name.setdefault(full_name.rpartition(".")[2], []).append(full_name)
+        cached = (len(objects), by_name)
+        env._hirelink_documented = cached  # type: ignore[attr-defined]
+    return cached[1]
 
 
 def _shared_prefix(left: str, right: str) -> int:
@@ -358,8 +365,10 @@ def _runtime_object(path: str) -> tuple[bool, Any]:
     return False, None
 
 
+@functools.cache
 def _type_checking_imports(module: str) -> dict[str, str]:
-    """``{name: dotted path}`` of what ``module`` imports under ``if TYPE_CHECKING:``."""
+    """``{name: dotted path}`` of what ``module`` imports under ``if TYPE_CHECKING:`` (read
+    once per module; treat the result as read-only)."""
     try:
         source = inspect.getsource(importlib.import_module(module))
     except (ImportError, OSError, TypeError):
@@ -404,10 +413,8 @@ def resolve_reexport(
     if node.get("refdomain") != "py":
         return None
     target: str = node["reftarget"].lstrip("~.").split("[")[0]
-    if target.startswith("hirelink.") and (not is_public(target) or _is_type_variable(target)):
+    if not is_public(target) or (target.startswith("hirelink.") and _is_type_variable(target)):
         # A private name, or a type variable: named, not linked (neither has a page).
-        return contnode
-    if any(part.startswith("_") for part in target.split(".")):
         return contnode
     last = target.rpartition(".")[2]
     candidates = _documented(env).get(last, [])
@@ -430,9 +437,9 @@ def resolve_reexport(
         found, value = _at_runtime(target, context, owner)
         if not found:
             return None
-        home = getattr(value, "__module__", None)
+        home = _defining_module(value)
         qualname = getattr(value, "__qualname__", None)
-        if not (inspect.isclass(value) or inspect.isfunction(value)) or not home:
+        if not home:
             return contnode
         if not home.startswith("hirelink.") or not is_public(home):
             return contnode  # a third-party class, or a private base: no page to link
@@ -456,11 +463,13 @@ _SECTION = re.compile(r"^(\s*)(Args|Attributes|Raises|Returns):\s*$")
 def tidy_generated_docstring(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
-    """Give openapi-python-client's docstrings the layout napoleon reads.
+    """Make openapi-python-client's docstrings valid reStructuredText: the summary as
+    paragraphs, the ``Args:``/``Attributes:``/... sections as one literal block.
 
     The generator indents wrapped summary lines and its sections inconsistently
     (a summary line with one space, ``Attributes:`` indented under a wrapped summary),
-    which reStructuredText reads as stray block quotes. Runs before napoleon.
+    which reStructuredText reads as stray block quotes. Napoleon skips these names (see
+    :func:`napoleon_except_attributes`).
     """
     if not name.startswith(GENERATED_PREFIX):
         return
