@@ -27,6 +27,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp
 
+from hirelink.core.receiver import bearer_token
 from hirelink.core.specs import spec_path
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.recorder import RequestRecorder
@@ -76,12 +77,6 @@ class SandboxError(Exception):
             name: list(messages) for name, messages in (field_errors or {}).items()
         }
         self.headers: dict[str, str] = dict(headers or {})
-
-
-def bearer_token(request: Request) -> str:
-    """The token of an ``Authorization: Bearer <token>`` header; empty without one."""
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token if scheme.lower() == "bearer" else ""
 
 
 def same_secret(given: str, expected: str) -> bool:

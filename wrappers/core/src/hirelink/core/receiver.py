@@ -37,6 +37,7 @@ __all__ = [
     "Endpoint",
     "Rejection",
     "answer",
+    "bearer_token",
     "decode_json",
     "describe_problems",
     "error_response",
@@ -197,6 +198,13 @@ class _Problems(Protocol):
     def errors(
         self, *, include_url: bool, include_context: bool, include_input: bool
     ) -> Sequence[Mapping[str, Any]]: ...
+
+
+def bearer_token(request: Request) -> str:
+    """The token of an ``Authorization: Bearer <token>`` header, without surrounding
+    space; empty when there is none (or another scheme)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
 
 
 def describe_problems(error: _Problems, limit: int = MAX_LISTED_PROBLEMS) -> str:

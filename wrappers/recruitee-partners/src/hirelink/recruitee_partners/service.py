@@ -47,6 +47,7 @@ from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
     Rejection,
     answer,
+    bearer_token,
     decode_json,
     describe_problems,
     error_response,
@@ -117,9 +118,8 @@ def _error(status_code: int, message: str) -> Response:
 
 
 def _bearer_token(request: Request) -> str:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    token = token.strip()
-    if scheme.lower() != "bearer" or not token:
+    token = bearer_token(request)
+    if not token:
         raise Refusal("missing bearer token: send 'Authorization: Bearer <token>'", 401)
     return token
 
@@ -168,7 +168,7 @@ class _PartnerService:
     async def _answer(
         self, request: Request, endpoint: Callable[[Request, str], Awaitable[Response]]
     ) -> Response:
-        sent = request.headers.get("authorization", "").partition(" ")[2].strip()
+        sent = bearer_token(request)
 
         async def respond() -> Response:
             token = _bearer_token(request)
