@@ -485,6 +485,27 @@ def tidy_generated_docstring(
     lines[:] = tidy
 
 
+_TYPER_METADATA = re.compile(
+    r"~?(?:typing|types)\.Annotated\[(.+?), <typer\.models\.\w+ object at 0x[0-9a-f]+>\]"
+)
+
+
+def drop_typer_metadata(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """A command's parameters are ``Annotated[type, typer.Option(...)]``; the reference
+    shows the type (the options are on the CLI page), not the object's repr and address."""
+    if signature is None or "<typer.models." not in signature:
+        return None
+    return _TYPER_METADATA.sub(r"\1", signature), return_annotation
+
+
 def drop_foreign_docstrings(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -587,6 +608,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_every_module)
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
     app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
+    app.connect("autodoc-process-signature", drop_typer_metadata)
     app.connect("builder-inited", napoleon_except_attributes)
     app.connect("builder-inited", import_every_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
