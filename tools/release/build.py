@@ -57,15 +57,24 @@ REQUIRED_URLS = ("Homepage", "Source", "Changelog")
 REQUIRED_SDIST_FILES = ("PKG-INFO", "pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md")
 
 
-def build_all(out_dir: Path, root: Path = ROOT, uv: str | None = None) -> list[Path]:
-    """Build an sdist and a wheel of every distribution under ``root`` into ``out_dir``."""
+def build_all(
+    out_dir: Path,
+    root: Path = ROOT,
+    uv: str | None = None,
+    *,
+    only: Sequence[Distribution] | None = None,
+    wheels_only: bool = False,
+) -> list[Path]:
+    """Build an sdist and a wheel of every distribution under ``root`` (or of ``only``;
+    no sdists with ``wheels_only``) into ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     env = {"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
-    for distribution in discover(root):
+    for distribution in discover(root) if only is None else only:
         command = [
             uv or uv_binary(),
             "build",
             "--quiet",
+            *(["--wheel"] if wheels_only else []),
             "--no-sources",
             "--build-constraints",
             str(BUILD_CONSTRAINTS),

@@ -11,6 +11,7 @@ import re
 import shutil
 import tomllib
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -54,6 +55,24 @@ class Distribution:
         """The OpenAPI document a generated distribution comes from."""
         match = SPEC_LINE.search(self.header)
         return root / "specs" / (match["spec"] if match else f"{self.path.name}.yaml")
+
+
+def with_requirements(names: Iterable[str], root: Path = ROOT) -> list[Distribution]:
+    """The distributions ``names`` and every distribution of this repository they require,
+    directly or not (extras included), sorted by directory."""
+    found = {distribution.name: distribution for distribution in discover(root)}
+    wanted: set[str] = set()
+    todo = [str(canonicalize_name(name)) for name in names]
+    while todo:
+        name = todo.pop()
+        if name not in wanted:
+            wanted.add(name)
+            todo += [
+                str(canonicalize_name(r.name))
+                for r in found[name].requirements
+                if canonicalize_name(r.name) in found
+            ]
+    return [distribution for distribution in found.values() if distribution.name in wanted]
 
 
 def discover(root: Path = ROOT) -> list[Distribution]:

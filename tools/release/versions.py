@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from packaging.version import Version
 
-from .distributions import ROOT, Distribution, discover
+from .distributions import ROOT, Distribution, discover, with_requirements
 
 META = "hirelink"
 CHANGELOG_ENTRY = re.compile(r"^## \[?v?(?P<version>[0-9][^\s\]]*)\]?", re.MULTILINE)
@@ -49,16 +49,6 @@ def _range_problems(distribution: Distribution, versions: dict[str, str]) -> lis
         if not any(spec.operator in ("<", "<=", "~=", "==") for spec in specifier):
             problems.append(f"{where} has no upper bound (use a compatible range)")
     return problems
-
-
-def _closure(start: str, graph: dict[str, set[str]]) -> set[str]:
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        for name in graph.get(todo.pop(), set()) - seen:
-            seen.add(name)
-            todo.append(name)
-    return seen
 
 
 def problems(root: Path = ROOT) -> list[str]:
@@ -90,12 +80,8 @@ def problems(root: Path = ROOT) -> list[str]:
                 f"{distribution.name}: {source} has no entry for {distribution.version} on top "
                 f"(newest entry: {newest}); add `## {distribution.version}` with what changed"
             )
-    graph = {
-        d.name: {r.name.lower().replace("_", "-") for r in d.requirements} & versions.keys()
-        for d in distributions
-    }
     if META in versions:
-        missing = versions.keys() - _closure(META, graph) - {META}
+        missing = versions.keys() - {d.name for d in with_requirements([META], root)}
         found += [f"{META} does not depend (even indirectly) on {name}" for name in sorted(missing)]
     licenses = {
         (d.path / "LICENSE").read_text() if (d.path / "LICENSE").is_file() else ""

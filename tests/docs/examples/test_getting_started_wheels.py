@@ -11,44 +11,23 @@ import sys
 import time
 from pathlib import Path
 
-from tools.release.distributions import ROOT, clean_env, uv_binary
+from tools.release.build import build_all
+from tools.release.distributions import ROOT, clean_env, with_requirements
 
 from .blocks import python_blocks
 
 PAGE = ROOT / "docs" / "getting-started.md"
-# What `pip install hirelink-recruitee hirelink-sandbox` pulls from our side.
-DISTRIBUTIONS = (
-    "wrappers/core",
-    "wrappers/recruitee",
-    "sandbox",
-    "generated/recruitee",
-    "generated/join",
-    "generated/personio",
-    "generated/recruitee-partners",
-)
+INSTALLED = ("hirelink-recruitee", "hirelink-sandbox")  # the page's `pip install`
 
 
 def test_page_installs_what_it_runs() -> None:
     text = PAGE.read_text()
-    assert "pip install hirelink-recruitee hirelink-sandbox" in text
+    assert f"pip install {' '.join(INSTALLED)}" in text
 
 
 def test_getting_started_from_wheels(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
-    for distribution in DISTRIBUTIONS:
-        subprocess.run(  # noqa: S603 - uv, our own distribution
-            [
-                uv_binary(),
-                "build",
-                "--quiet",
-                "--wheel",
-                "--no-sources",
-                "--out-dir",
-                str(wheels),
-                str(ROOT / distribution),
-            ],
-            check=True,
-        )
+    wheels = tmp_path / "wheels"  # what pip pulls from our side, built as for a release
+    build_all(wheels, only=with_requirements(INSTALLED), wheels_only=True)
     reader = tmp_path / "reader"  # not the checkout: nothing importable but the wheels
     reader.mkdir()
     env = clean_env()
@@ -64,8 +43,7 @@ def test_getting_started_from_wheels(tmp_path: Path) -> None:
             "--quiet",
             "--find-links",
             str(wheels),
-            "hirelink-recruitee",
-            "hirelink-sandbox",
+            *INSTALLED,
         ],
         check=True,
         env=env,
