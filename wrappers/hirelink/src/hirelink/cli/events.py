@@ -81,7 +81,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             options: dict[str, Any] = {"interval": interval}
             if since is not None:
                 try:
-                    options["since"] = datetime.fromisoformat(since.replace("Z", "+00:00"))
+                    options["since"] = datetime.fromisoformat(since)  # reads a trailing Z
                 except ValueError:
                     raise InvalidInputError(
                         "--since", f"not an ISO 8601 moment: {since!r}"
