@@ -41,8 +41,6 @@ SANDBOX_DISTRIBUTION = "hirelink-sandbox"
 SANDBOX_ONLY_MODULES = (
     "hirelink.sandbox",
     "uvicorn",
-    "openapi_core",
-    "werkzeug",
     "jsonschema_path",
 )
 

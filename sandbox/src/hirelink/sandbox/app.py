@@ -32,7 +32,12 @@ from hirelink.core.specs import spec_path
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.recorder import RequestRecorder
 from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.validation import SpecOperation, SpecValidator, ValidationProblem
+from hirelink.sandbox.validation import (
+    FilePart,
+    SpecOperation,
+    SpecValidator,
+    ValidationProblem,
+)
 
 __all__ = [
     "ApiCall",
@@ -108,6 +113,7 @@ class ApiCall:
         raw_body: the body's bytes as received.
         security: the operation's security schemes in the spec, each with its scopes
             (``{"oauth2": ("personio:persons:read",)}``); empty when it takes none.
+        files: the file parts of a multipart body by name (file name, bytes, content type).
     """
 
     request: Request
@@ -116,6 +122,7 @@ class ApiCall:
     body: Any = None
     raw_body: bytes = b""
     security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    files: Mapping[str, FilePart] = attrs.field(factory=dict)
 
 
 Handler = Callable[[ApiCall], Response]
@@ -301,7 +308,8 @@ class SandboxApp:
                 if read.problems:
                     raise self.validation_error(call, read.problems)
                 params = {**request.path_params, **read.parameters}
-                return operation.handler(attrs.evolve(call, params=params, body=read.body))
+                read_call = attrs.evolve(call, params=params, body=read.body, files=read.files)
+                return operation.handler(read_call)
             except SandboxError as error:
                 return self.error_response(error)
 

@@ -14,7 +14,6 @@ import collections
 import copy
 import functools
 import hashlib
-import io
 import math
 import random
 import threading
@@ -31,7 +30,6 @@ from zoneinfo import ZoneInfo
 import attrs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from werkzeug.formparser import parse_form_data
 
 from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import (
@@ -753,17 +751,11 @@ class PersonioSandbox(SandboxApp, _Settings):
 
     @handles("uploadApplicationDocument")
     def upload_document(self, call: ApiCall) -> Response:
-        environ = {
-            "REQUEST_METHOD": "POST",
-            "CONTENT_TYPE": call.request.headers.get("content-type", ""),
-            "CONTENT_LENGTH": str(len(call.raw_body)),
-            "wsgi.input": io.BytesIO(call.raw_body),
-        }
-        upload = parse_form_data(environ)[2].get("file")  # the file name is not in the body
+        upload = call.files.get("file")  # the file name is not in the body the spec reads
         if upload is None or not upload.filename:
             raise _v1_invalid({"file": ["errors.invalid-file-type"]})
-        mimetype = upload.mimetype or "application/octet-stream"
-        stored = self.state.store_document(upload.filename, upload.read(), mimetype)
+        mimetype = upload.content_type or "application/octet-stream"
+        stored = self.state.store_document(upload.filename, upload.content, mimetype)
         return json_response(stored.wire())
 
     create_application_v2 = _v2_variant("createApplicationV2", create_application)

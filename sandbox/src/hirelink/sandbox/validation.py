@@ -30,6 +30,7 @@ from jsonschema.protocols import Validator
 from jsonschema_path.readers import PathReader
 
 __all__ = [
+    "FilePart",
     "OperationNotInSpecError",
     "SpecOperation",
     "SpecValidator",
@@ -98,11 +99,23 @@ class Unmarshalled:
         problems: why it does not conform (empty when it does).
         parameters: path and query parameters, unmarshalled (absent optional ones left out).
         body: the body the spec accepted (parsed JSON or form), or None.
+        files: the file parts of a multipart body by name (what the spec reads as
+            text), with their file names and content types.
     """
 
     problems: list[ValidationProblem]
     parameters: dict[str, Any]
     body: Any
+    files: dict[str, FilePart] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class FilePart:
+    """One file of a ``multipart/form-data`` body, as sent."""
+
+    filename: str
+    content: bytes = attrs.field(repr=lambda content: f"<{len(content)} bytes>")
+    content_type: str | None
 
 
 class OperationNotInSpecError(LookupError):
@@ -232,10 +245,11 @@ class SpecValidator:
             if not errors and parameter.location != "header":
                 parameters[parameter.name] = _unmarshal(parameter.schema, value)
         content_type = header_values.get("content-type", ["application/json"])[0]
-        read_body = None
+        read_body: Any = None
+        files: dict[str, FilePart] = {}
         if operation.body is not None:
-            read_body = _read_body(operation.body, content_type, body, lenient, problems)
-        return Unmarshalled(problems, parameters, read_body)
+            read_body, files = _read_body(operation.body, content_type, body, lenient, problems)
+        return Unmarshalled(problems, parameters, read_body, files)
 
     def _read_operation(self, path: str, method: str, item: Mapping[str, Any]) -> _Operation:
         spec = item[method]
@@ -337,11 +351,12 @@ def _read_body(
     raw: bytes | None,
     lenient: bool,
     problems: list[ValidationProblem],
-) -> Any:
+) -> tuple[Any, dict[str, FilePart]]:
+    """The body the spec accepts (None, with problems noted, if it does not) and its files."""
     if not raw:
         if body.required:
             problems.append(ValidationProblem("body", "", "a request body is required"))
-        return None
+        return None, {}
     media_type = content_type.partition(";")[0].strip().lower()
     if media_type not in body.media_types:
         message = (
@@ -349,15 +364,30 @@ def _read_body(
             f"Valid mimetypes: {list(body.media_types)}"
         )
         problems.append(ValidationProblem("header", "content-type", message))
-        return None
+        return None, {}
     schema, validator = body.media_types[media_type]
+    files: dict[str, FilePart] = {}
     try:
-        value = _parse_body(media_type, content_type, raw, schema)
+        if media_type == "application/json":
+            return _checked(json.loads(raw), validator, lenient, problems), {}
+        if media_type == "multipart/form-data":
+            fields, files = _multipart(content_type, raw)
+        else:
+            fields = parse_qsl(raw.decode("utf-8"), keep_blank_values=True)
     except ValueError:
         text = raw.decode(errors="replace")
         message = f"Failed to deserialize value with {media_type} mimetype: {text}"
         problems.append(ValidationProblem("body", "", message))
-        return None
+        return None, {}
+    first = dict(reversed(fields))  # a form keeps the first value of each schema property
+    form = {name: first[name] for name in schema.get("properties", {}) if name in first}
+    return _checked(form, validator, lenient, problems), files
+
+
+def _checked(
+    value: Any, validator: Validator, lenient: bool, problems: list[ValidationProblem]
+) -> Any:
+    """``value`` if the schema accepts it (or ``lenient``), else None with the problems noted."""
     if lenient:
         return value
     errors = [
@@ -367,25 +397,22 @@ def _read_body(
     return None if errors else value
 
 
-def _parse_body(media_type: str, content_type: str, raw: bytes, schema: Mapping[str, Any]) -> Any:
-    """A body as its media type reads; a form keeps the first value of each schema property."""
-    if media_type == "application/x-www-form-urlencoded":
-        fields = parse_qsl(raw.decode("utf-8"), keep_blank_values=True)
-    elif media_type == "multipart/form-data":
-        header = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
-        message = BytesParser().parsebytes(header + raw)
-        parts = cast("list[Any]", message.get_payload()) if message.is_multipart() else []
-        fields = [
-            (
-                part.get_param("name", header="content-disposition"),
-                part.get_payload(decode=True).decode(errors="surrogateescape"),
-            )
-            for part in parts
-        ]
-    else:
-        return json.loads(raw)
-    first = dict(reversed(fields))
-    return {name: first[name] for name in schema.get("properties", {}) if name in first}
+def _multipart(content_type: str, raw: bytes) -> tuple[list[tuple[str, str]], dict[str, FilePart]]:
+    """Every part as ``(name, text)``, and the parts sent with a file name as files."""
+    header = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
+    message = BytesParser().parsebytes(header + raw)
+    parts = cast("list[Any]", message.get_payload()) if message.is_multipart() else []
+    fields: list[tuple[str, str]] = []
+    files: dict[str, FilePart] = {}
+    for part in parts:
+        name = part.get_param("name", header="content-disposition")
+        content: bytes = part.get_payload(decode=True)
+        fields.append((name, content.decode(errors="surrogateescape")))
+        filename = part.get_filename()
+        if filename is not None and name not in files:
+            declared = part.get_content_type() if part.get("content-type") else None
+            files[name] = FilePart(filename, content, declared)
+    return fields, files
 
 
 @functools.lru_cache(maxsize=16)
