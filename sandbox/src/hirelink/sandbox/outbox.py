@@ -18,12 +18,11 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
-from hirelink.sandbox.server import ensure_loopback
+from hirelink.sandbox.server import loopback_url
 
 __all__ = ["Attempt", "Outbox", "OutboxStats", "Outcome", "Subscription"]
 
@@ -82,17 +81,6 @@ Headers = Callable[[Subscription, bytes], Mapping[str, str]]
 """The provider's headers for one delivery (signature, token, user agent)."""
 
 
-def _loopback_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"a webhook URL must be http(s)://host/..., got {url!r}")
-    try:
-        ensure_loopback(parts.hostname)
-    except ValueError:
-        raise ValueError(f"the stand-ins deliver to loopback URLs only, not {url!r}") from None
-    return url
-
-
 class Outbox:
     """Sends a stand-in's webhook deliveries to the registered receivers.
 
@@ -149,9 +137,7 @@ class Outbox:
         self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
     ) -> Subscription:
         """Send every later event to ``url`` (loopback only); return the registration."""
-        subscription = Subscription(
-            next(self._ids), _loopback_url(url), secret, dict(headers or {})
-        )
+        subscription = Subscription(next(self._ids), loopback_url(url), secret, dict(headers or {}))
         with self._condition:
             self._subscriptions[subscription.id] = subscription
         return subscription

@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from datetime import datetime
 from operator import itemgetter
 from typing import Any, ClassVar, Final
-from urllib.parse import urlsplit
 
 import httpx
 from starlette.responses import Response
@@ -34,7 +33,7 @@ from hirelink.sandbox.resources import (
     require_secret,
     seed_records,
 )
-from hirelink.sandbox.server import ensure_loopback
+from hirelink.sandbox.server import loopback_url
 
 __all__ = [
     "DEFAULT_CODENAME",
@@ -383,13 +382,7 @@ class _PartnerService(httpx.Client):
         url = self.record["urls"].get(step)
         if not isinstance(url, str) or not url:
             raise ValueError(f"the partner has no {step} URL")
-        try:
-            ensure_loopback(urlsplit(url).hostname or "")
-        except ValueError:
-            raise ValueError(
-                f"the sandbox calls loopback addresses only; {step} is {url!r}"
-            ) from None
-        return url
+        return loopback_url(url)
 
     def call(self, method: str, step: str, **request: Any) -> httpx.Response:
         """Call the partner's ``step`` URL; read a failure as Recruitee does (see the

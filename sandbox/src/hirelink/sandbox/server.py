@@ -7,11 +7,12 @@ import socket
 import threading
 import time
 from typing import Self
+from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.types import ASGIApp
 
-__all__ = ["SandboxServer", "ensure_loopback"]
+__all__ = ["SandboxServer", "ensure_loopback", "loopback_url"]
 
 _STARTUP_TIMEOUT = 10.0
 _POLL_INTERVAL = 0.002
@@ -32,6 +33,23 @@ def ensure_loopback(host: str) -> str:
     if not address.is_loopback:
         raise ValueError(f"sandbox servers bind to loopback only; {host!r} is not")
     return str(address)
+
+
+def loopback_url(url: str) -> str:
+    """``url``, when it is an http(s) URL on a loopback host (where the stand-ins call
+    partners and deliver webhooks).
+
+    Raises:
+        ValueError: it is not.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"an http(s)://host/... URL is needed, got {url!r}")
+    try:
+        ensure_loopback(parts.hostname)
+    except ValueError:
+        raise ValueError(f"the stand-ins reach loopback URLs only, not {url!r}") from None
+    return url
 
 
 class SandboxServer:
