@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
+from hirelink.api.recruitee_partners.models import PartnerOptions
 from hirelink.core import (
     AuthenticationError,
     InvalidInputError,
@@ -76,6 +77,18 @@ def test_create_partner_sends_the_given_fields_with_the_personal_token(empty: Se
     stored = empty.sandbox.state.partner()
     assert stored is not None
     assert stored["urls"]["send_candidate"] == LOCAL_URLS["send_candidate"]
+
+
+def test_options_given_on_create_are_kept_like_on_update(empty: Served) -> None:
+    with empty.client(partner_secret=None) as partners:
+        created = partners.create_partner(
+            4100, kind="assessment", name="SkillCheck", options={"auto_send": True}
+        )
+        read = partners.get_partner(4100)
+    assert empty.last("POST", "/partner").json()["options"] == {"auto_send": True}
+    for partner in (created, read):
+        assert isinstance(partner.options, PartnerOptions)
+        assert partner.options.to_dict() == {"auto_send": True}
 
 
 def test_get_partner_returns_the_record_with_its_secret(served: Served) -> None:

@@ -44,7 +44,6 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
-_CREATE_FIELDS: Final = ("kind", "name", "description", "logo", "urls", "inputs")
 _REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
 _owner: Final = itemgetter("_codename", "company_id", "candidate_id")  # of a report
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits
@@ -137,8 +136,7 @@ class PartnersState:
             self._secret_generations[codename] = 1
             secret = _derived_secret(codename, 1)
             new = {**_new("newPartner"), "codename": codename, "secret": secret}
-            given = {key: fields[key] for key in _CREATE_FIELDS if key in fields}
-            return copy.deepcopy(self._partners.put(_merged(new, given))), True
+            return copy.deepcopy(self._partners.put(_merged(new, fields))), True
 
     def get_partner(self, codename: str) -> dict[str, Any]:
         """The partner record (404 SandboxError when there is none)."""
