@@ -9,7 +9,8 @@ page) and Personio v2 ``list_applications`` (100 per page), against raw ``httpx`
 3. import: what importing the provider's wrapper and the modules its first call needs
    (endpoint, models, decoder; listed by an earlier fresh process) adds to ``import
    httpx``, in a fresh process, as wall and as CPU time (on a shared machine the wall
-   time includes waiting for a core);
+   time includes waiting for a core); modules load from bytecode, as installed packages
+   do (the children share a bytecode cache that the earlier process fills);
 4. first page in a fresh process: client creation + first call, hirelink / raw;
 5. RSS after 300 calls: hirelink's process minus raw's (the same fresh processes);
 Each figure is given for the current code reading with json and with orjson
@@ -614,6 +615,17 @@ def main() -> int:
         return serve(args.records)
     if args.command == "worker":
         return worker(args)
+    with tempfile.TemporaryDirectory(prefix="hirelink-bench-bytecode-") as bytecode:
+        # An installed package imports from bytecode (pip compiles it at install). Without
+        # this, PYTHONDONTWRITEBYTECODE=1 in the environment would make every fresh child
+        # compile httpx and hirelink from source, and the import figures measure that.
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        os.environ["PYTHONPYCACHEPREFIX"] = bytecode
+        return measure_all(args)
+
+
+def measure_all(args: argparse.Namespace) -> int:
+    """Every figure, for the providers and columns ``args`` names."""
     with sandbox_process(SEEDED) as details, sandbox_process(RECORDS) as large:
         encoded, encoded_large = json.dumps(details), json.dumps(large)
         columns = variants(args.before)
