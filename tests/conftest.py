@@ -1,8 +1,11 @@
-"""Shared fixtures: async tests run on asyncio; a real Redis server for the shared store."""
+"""Shared fixtures: async tests run on asyncio; a real Redis server for the shared store;
+an empty credential store."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +32,15 @@ def redis_url(redis_server: RedisServer) -> str:
     with redis.Redis.from_url(redis_server.url) as client:
         client.flushall()
     return redis_server.url
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty ``HIRELINK_CONFIG_DIR`` for this test (also for the processes it starts),
+    with no ``HIRELINK_CREDENTIAL_*`` variables from the environment."""
+    directory = tmp_path / "config"
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(directory))
+    for key in list(os.environ):
+        if key.startswith("HIRELINK_CREDENTIAL_"):
+            monkeypatch.delenv(key)
+    return directory

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,13 +26,3 @@ def stand_ins() -> Iterator[dict[str, dict[str, Any]]]:
     finally:
         for stand_in in started:
             stand_in.server.stop()
-
-
-@pytest.fixture
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    directory = tmp_path / "config"
-    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(directory))
-    for key in list(__import__("os").environ):
-        if key.startswith("HIRELINK_CREDENTIAL_"):
-            monkeypatch.delenv(key)
-    return directory

@@ -62,20 +62,12 @@ class Command:
 
 
 @pytest.fixture
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    env = {"HIRELINK_CONFIG_DIR": str(tmp_path / "config")}
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return env
-
-
-@pytest.fixture
 def commands() -> Iterator[Callable[..., Command]]:
     """Start ``hirelink`` commands; any still running when the test ends is killed."""
     started: list[Command] = []
 
-    def start(*arguments: str, env: dict[str, str]) -> Command:
-        started.append(Command(*arguments, env=env))
+    def start(*arguments: str, env: dict[str, str] | None = None) -> Command:
+        started.append(Command(*arguments, env=env or {}))
         return started[-1]
 
     yield start
@@ -93,7 +85,7 @@ def wait_until(condition: Callable[[], bool], what: str) -> None:
 
 
 def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
-    config: dict[str, str],
+    config_dir: Path,
     join_sandbox: StandIn[Any],
     commands: Callable[..., Command],
     tmp_path: Path,
@@ -109,7 +101,7 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         first_id = join.create_application(
             8812345, first_name="Cli", last_name="One", email="cli1@example.org"
         ).id
-        watching = commands(*arguments, env=config)
+        watching = commands(*arguments)
         assert watching.next_json()["id"] == first_id
         # The checkpoint moves once the record is handed over.
         wait_until(checkpoint.exists, "checkpoint written")
@@ -117,25 +109,25 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         second_id = join.create_application(
             8812345, first_name="Cli", last_name="Two", email="cli2@example.org"
         ).id
-        resumed = commands(*arguments, env=config)
+        resumed = commands(*arguments)
         assert resumed.next_json()["id"] == second_id  # not the first one again
         resumed.interrupt()
 
 
-def test_watch_refuses_an_unknown_feed(config: dict[str, str]) -> None:
+def test_watch_refuses_an_unknown_feed(config_dir: Path) -> None:
     result = CliRunner().invoke(app, ["watch", "join.jobs", "-c", "sb"])
     assert result.exit_code == 2
     assert "join.applications" in result.output
 
 
 def test_webhooks_serve_prints_verified_events(
-    config: dict[str, str], commands: Callable[..., Command]
+    config_dir: Path, commands: Callable[..., Command]
 ) -> None:
     port = free_port()
     secret = "whsec-cli-5521"
     serving = commands(
         "webhooks", "serve", "recruitee", "--port", str(port),
-        env={**config, "HIRELINK_WEBHOOK_SECRET": secret},
+        env={"HIRELINK_WEBHOOK_SECRET": secret},
     )  # fmt: skip
     body = json.dumps(
         {"event_type": "candidate_deleted", "payload": {"candidate": {"id": 4242}}}

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -14,18 +13,13 @@ from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
 from hirelink.sandbox import StandIn
 from hirelink.sandbox.receiving import WebhookReceiver
 
+from .collecting import Collected
+
 TOKEN = "whk-token-3b9d"
 PERSON = "24205101"
 
 
-class Callback:
-    def __init__(self) -> None:
-        self.deliveries: list[WebhookDelivery] = []
-        self.arrived = threading.Event()
-
-    def __call__(self, delivery: WebhookDelivery) -> None:
-        self.deliveries.append(delivery)
-        self.arrived.set()
+Callback = Collected[WebhookDelivery]
 
 
 def serve(webhook_receiver: Any, callback: Callback, tokens: list[str]) -> WebhookReceiver:
@@ -51,16 +45,16 @@ def test_an_enabled_webhook_delivers_with_its_token_to_the_callback(
         assert state.webhooks.emit("person.updated", {"id": PERSON}) == [webhook.id]
         (arrival,) = receiver.wait_for(1)
         assert personio_sandbox.sandbox.webhooks.wait_idle()
-        assert callback.arrived.wait(5)
+        callback.wait_for(1, timeout=5)
         (event,) = client.list_webhook_events(webhook.id)
     assert arrival.status == 202
     assert arrival.headers["authorization"] == TOKEN
-    (delivery,) = callback.deliveries
+    (delivery,) = callback.received
     assert delivery.event_name == "person.updated"
     assert delivery.payload == {"id": PERSON}
     assert str(delivery.company_id) == personio_sandbox.sandbox.company_id
     assert (event.event_name, event.status, event.attempts) == ("person.updated", "DELIVERED", 1)
-    print(f"\n[webhook figures] personio: sent=1, received={len(callback.deliveries)}")
+    print(f"\n[webhook figures] personio: sent=1, received={len(callback.received)}")
 
 
 def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
@@ -78,7 +72,7 @@ def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
         (event,) = client.list_webhook_events(webhook.id)
     assert [a.status for a in receiver.arrivals] == [401]
     assert (event.status, event.attempts) == ("FAILED", 1)
-    assert callback.deliveries == []
+    assert callback.received == []
 
 
 def test_a_5xx_is_retried_up_to_six_attempts_but_a_501_is_not(
@@ -136,7 +130,7 @@ def test_a_changed_person_is_announced_to_the_subscribed_webhook(
         client.enable_webhook(webhook.id)
         personio_sandbox.sandbox.state.update_person(PERSON, first_name="Anja")
         receiver.wait_for(1)
-        assert callback.arrived.wait(5)
+        callback.wait_for(1, timeout=5)
         assert client.get_person(PERSON).first_name == "Anja"
-    (delivery,) = callback.deliveries
+    (delivery,) = callback.received
     assert (delivery.event_name, delivery.payload) == ("person.updated", {"id": PERSON})

@@ -16,6 +16,8 @@ import pytest
 from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
 from hirelink.sandbox.server import SandboxServer
 
+from .collecting import Collected
+
 OLD_TOKEN = "whk-token-old-51c2"
 NEW_TOKEN = "whk-token-new-9e07"
 _ids = itertools.count(12_345_000)
@@ -31,24 +33,19 @@ def delivery(event_name: str = "person.created") -> dict[str, Any]:
     }
 
 
-class Collector:
+class Collector(Collected[WebhookDelivery]):
+    """Blocks while ``release`` is clear; an ``explode`` event raises."""
+
     def __init__(self) -> None:
-        self.deliveries: list[WebhookDelivery] = []
-        self.arrived = threading.Semaphore(0)
+        super().__init__()
         self.release = threading.Event()
         self.release.set()
 
-    def __call__(self, received: WebhookDelivery) -> None:
+    def __call__(self, item: WebhookDelivery) -> None:
         assert self.release.wait(30)
-        if received.event_name == "explode":
+        if item.event_name == "explode":
             raise RuntimeError(f"downstream refused {OLD_TOKEN}")
-        self.deliveries.append(received)
-        self.arrived.release()
-
-    def wait_for(self, count: int) -> list[WebhookDelivery]:
-        for _ in range(count):
-            assert self.arrived.acquire(timeout=30)
-        return self.deliveries
+        super().__call__(item)
 
 
 @pytest.fixture
@@ -117,7 +114,7 @@ def test_the_answer_does_not_wait_for_the_callback(
     collector.release.clear()  # the callback blocks until the answer has arrived
     answer = http.post("/", json=delivery(), headers={"Authorization": NEW_TOKEN})
     assert answer.status_code == 202
-    assert collector.deliveries == []
+    assert collector.received == []
     collector.release.set()
     assert len(collector.wait_for(1)) == 1
 

@@ -8,7 +8,6 @@ import hmac
 import itertools
 import json
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -31,6 +30,7 @@ from hirelink.recruitee.webhooks import (
 from hirelink.sandbox.server import SandboxServer
 from tools.redis_server import RedisServer
 
+from .collecting import Collected
 from .replicas import ReplicaProcess
 
 SECRET = "whsec-recruitee-7f3a91"
@@ -56,20 +56,16 @@ def moved(subtype: str = "stage_changed") -> dict[str, Any]:
     }
 
 
-class Collector:
+class Collector(Collected[WebhookEvent]):
     """The application's callback: records every event, fails when told to."""
 
-    def __init__(self) -> None:
-        self.events: list[WebhookEvent] = []
-        self.fail_next = False
-        self.lock = threading.Lock()
+    fail_next = False
 
-    def __call__(self, event: WebhookEvent) -> None:
-        with self.lock:
-            if self.fail_next:
-                self.fail_next = False
-                raise RuntimeError(f"database unavailable (secret {SECRET})")
-            self.events.append(event)
+    def __call__(self, item: WebhookEvent) -> None:
+        if self.fail_next:
+            self.fail_next = False
+            raise RuntimeError(f"database unavailable (secret {SECRET})")
+        super().__call__(item)
 
 
 class Receiver:
@@ -130,7 +126,7 @@ def test_a_signed_delivery_reaches_the_callback_typed(serve: Callable[..., Recei
     receiver = serve()
     answer = receiver.deliver(moved())
     assert answer.status_code == 200
-    [event] = receiver.collector.events
+    [event] = receiver.collector.received
     assert isinstance(event, CandidateMoved)
     assert event.event_subtype is MoveKind.stage_changed
     assert event.payload.details is not None
@@ -141,7 +137,7 @@ def test_a_signed_delivery_reaches_the_callback_typed(serve: Callable[..., Recei
     assert receiver.deliver(created).status_code == 200
     offer = {"event_type": "offer_published", "payload": {"offer": {"id": 31337}}}
     assert receiver.deliver(offer).status_code == 200
-    assert [type(e) for e in receiver.collector.events] == [
+    assert [type(e) for e in receiver.collector.received] == [
         CandidateMoved,
         CandidateEvent,
         OfferEvent,
@@ -156,7 +152,7 @@ def test_an_unknown_event_type_or_subtype_arrives_with_its_raw_payload(
     unknown_subtype = moved("archived")
     assert receiver.deliver(unknown_type).status_code == 200
     assert receiver.deliver(unknown_subtype).status_code == 200
-    first, second = receiver.collector.events
+    first, second = receiver.collector.received
     assert isinstance(first, OtherEvent)
     assert first.payload == {"when": "tomorrow"}
     assert isinstance(second, OtherEvent)
@@ -176,7 +172,7 @@ def test_a_bad_or_missing_signature_gets_401_and_never_reaches_the_callback(
     other_secret = receiver.deliver(moved(), signature=sign(json.dumps(moved()).encode(), "x"))
     assert [missing.status_code, wrong.status_code, other_secret.status_code] == [401, 401, 401]
     assert SIGNATURE_HEADER in missing.json()["error"]
-    assert receiver.collector.events == []
+    assert receiver.collector.received == []
 
 
 def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
@@ -190,7 +186,7 @@ def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
     refused = unconfigured.deliver(moved(), signature=None)
     assert refused.status_code == 401
     assert "no webhook secret" in refused.json()["error"]
-    assert configured.collector.events == unconfigured.collector.events == []
+    assert configured.collector.received == unconfigured.collector.received == []
 
 
 def test_malformed_and_oversized_bodies(serve: Callable[..., Receiver]) -> None:
@@ -200,7 +196,7 @@ def test_malformed_and_oversized_bodies(serve: Callable[..., Receiver]) -> None:
     assert receiver.deliver({"payload": {}}).status_code == 400
     huge = {**moved(), "padding": "x" * 5_000}
     assert receiver.deliver(huge).status_code == 413
-    assert receiver.collector.events == []
+    assert receiver.collector.received == []
 
 
 def test_a_failing_callback_gets_500_without_internals_and_the_retry_gets_through(
@@ -217,7 +213,7 @@ def test_a_failing_callback_gets_500_without_internals_and_the_retry_gets_throug
     assert "RuntimeError" in caplog.text
     retried = receiver.deliver(delivery)  # Recruitee's retry: the same bytes, same signature
     assert retried.status_code == 200
-    assert len(receiver.collector.events) == 1
+    assert len(receiver.collector.received) == 1
 
 
 def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Receiver]) -> None:
@@ -225,11 +221,11 @@ def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Rece
     delivery = moved()
     answers = [receiver.deliver(delivery).status_code for _ in range(3)]
     assert answers == [200, 200, 200]
-    assert len(receiver.collector.events) == 1
+    assert len(receiver.collector.received) == 1
     without_dedupe = serve(dedupe=False)
     for _ in range(2):
         assert without_dedupe.deliver(delivery).status_code == 200
-    assert len(without_dedupe.collector.events) == 2
+    assert len(without_dedupe.collector.received) == 2
 
 
 def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:

@@ -6,7 +6,6 @@ the ``webhook_receiver`` fixture; nothing in between is mocked.
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
@@ -22,6 +21,7 @@ from hirelink.recruitee.webhooks import (
 from hirelink.sandbox import StandIn
 from hirelink.sandbox.receiving import WebhookReceiver
 
+from .collecting import Collected
 from .replicas import ReplicaProcess
 
 SECRET = "whsec-standin-51c2"
@@ -29,14 +29,7 @@ REPLICA_SECRET = "whsec-replicas-0042"  # receiver_process.py's
 JOB = 31337
 
 
-class Callback:
-    def __init__(self) -> None:
-        self.events: list[WebhookEvent] = []
-        self.lock = threading.Lock()
-
-    def __call__(self, event: WebhookEvent) -> None:
-        with self.lock:
-            self.events.append(event)
+Callback = Collected[WebhookEvent]
 
 
 def report(name: str, **figures: int) -> None:
@@ -68,7 +61,7 @@ def test_each_change_reaches_the_callback_exactly_once(
     assert outbox.wait_idle()
     assert [a.status for a in receiver.arrivals] == [200] * 5
     assert all(a.headers["user-agent"] == "Recruitee-Webhooks" for a in arrivals)
-    kinds = [(e.event_type, e.event_subtype) for e in callback.events]
+    kinds = [(e.event_type, e.event_subtype) for e in callback.received]
     assert kinds == [
         ("new_candidate", "manual"),
         ("candidate_moved", "stage_changed"),
@@ -76,9 +69,9 @@ def test_each_change_reaches_the_callback_exactly_once(
         ("candidate_moved", "requalified"),
         ("candidate_deleted", None),
     ]
-    assert isinstance(callback.events[0], CandidateEvent)
-    assert callback.events[0].payload.candidate.id == candidate_id
-    moved = callback.events[1]
+    assert isinstance(callback.received[0], CandidateEvent)
+    assert callback.received[0].payload.candidate.id == candidate_id
+    moved = callback.received[1]
     assert isinstance(moved, CandidateMoved)
     assert moved.payload.details is not None
     assert moved.payload.details.from_stage is not None
@@ -86,7 +79,7 @@ def test_each_change_reaches_the_callback_exactly_once(
     assert moved.payload.details.to_stage is not None
     assert moved.payload.details.to_stage.id == 610003
     assert outbox.stats.sent == outbox.stats.delivered == 5
-    report("changes", sent=outbox.stats.sent, received=len(callback.events), duplicates=0)
+    report("changes", sent=outbox.stats.sent, received=len(callback.received), duplicates=0)
 
 
 def test_a_bad_signature_gets_401_is_retried_and_never_reaches_the_callback(
@@ -104,7 +97,7 @@ def test_a_bad_signature_gets_401_is_retried_and_never_reaches_the_callback(
     assert [a.status for a in receiver.arrivals] == [401, 401, 401]
     assert outbox.stats.abandoned == 1
     assert outbox.stats.delivered == 0
-    assert callback.events == []
+    assert callback.received == []
 
 
 def test_a_test_ping_gets_200_also_before_the_secret_is_known(
@@ -125,7 +118,7 @@ def test_a_test_ping_gets_200_also_before_the_secret_is_known(
     assert (first.status, second.status) == (200, 200)
     assert "x-recruitee-signature" not in first.headers
     assert "x-recruitee-signature" in second.headers
-    assert callback.events == []
+    assert callback.received == []
 
 
 def losing_the_first_answer(app: ASGIApp) -> ASGIApp:
@@ -159,12 +152,12 @@ def test_a_delivery_repeated_by_the_sender_reaches_the_callback_once(
     assert outbox.wait_idle()
     assert [a.status for a in receiver.arrivals] == [502, 200, 200]
     assert len({a.body for a in receiver.arrivals}) == 1
-    assert [e.event_type for e in callback.events] == ["new_candidate"]
+    assert [e.event_type for e in callback.received] == ["new_candidate"]
     report(
         "repeats, one receiver",
         sent=outbox.stats.sent,
-        received=len(callback.events),
-        duplicates_suppressed=outbox.stats.sent - len(callback.events),
+        received=len(callback.received),
+        duplicates_suppressed=outbox.stats.sent - len(callback.received),
     )
 
 
