@@ -15,7 +15,6 @@ import copy
 import functools
 import hashlib
 import math
-import random
 import threading
 import time
 import uuid
@@ -46,6 +45,7 @@ from hirelink.sandbox.personio_webhooks import PersonioWebhooks
 from hirelink.sandbox.resources import (
     Collection,
     Cursors,
+    Dice,
     component_properties,
     delegate,
     format_time,
@@ -429,30 +429,30 @@ class PersonioState(_Settings):
             return _render("persons", updated)
 
     def _seed(self, count: int) -> None:
-        rng = random.Random(20250106)  # noqa: S311 - deterministic fixtures
+        rng = Dice(20250106)
         jobs = [self._v2["jobs"].get(str(key)) for key in _PUBLISHED]
         first_names, last_names = _TABLES["firstNames"], _TABLES["lastNames"]
         for index in range(count):
             first = first_names[index % len(first_names)]
             last = last_names[(index * 7) % len(last_names)]
-            created = SEED_EPOCH + timedelta(days=index * 3, hours=rng.randint(0, 9))
+            created = SEED_EPOCH + timedelta(days=index * 3, hours=rng.below(10))
             candidate = _new_candidate(str(5520001 + index), created) | {
                 "first_name": first,
                 "last_name": last,
                 "email": f"{first}.{last}.{index + 1}@example.org".lower(),
-                "gender": rng.choice(("female", "male", "diverse", None)),
+                "gender": rng.pick(("female", "male", "diverse", None)),
                 "phone": f"+49 40 555{index:04d}",
-                "location": rng.choice(("Hamburg", "Berlin", "Munich")),
+                "location": rng.pick(("Hamburg", "Berlin", "Munich")),
             }
             for number in range(1 + index % 2):
                 job = jobs[(index + number * 2) % len(jobs)]
                 applied = created + timedelta(days=number)
-                updated = applied + timedelta(days=rng.randint(0, 20), hours=rng.randint(0, 8))
+                updated = applied + timedelta(days=rng.below(21), hours=rng.below(9))
                 stages = self._v2["categories"].get(job["category"]["id"])["stages"]
-                path = [_UNASSIGNED, *stages[: rng.randint(0, len(stages))]]
+                path = [_UNASSIGNED, *stages[: rng.below(len(stages) + 1)]]
                 steps = max(1, len(path) - 1)
                 moments = [applied + (updated - applied) * n / steps for n in range(len(path))]
-                channel = rng.choice((None, *_CHANNELS))
+                channel = rng.pick((None, *_CHANNELS))
                 transitions = list(zip(moments, path, strict=True))
                 candidate = self._apply(
                     candidate, job, transitions, updated, channel=channel, anonymized=index == 5
