@@ -75,11 +75,14 @@ def test_a_lease_has_one_holder_and_only_the_holder_saves(tmp_path: Path) -> Non
         assert store.acquire_lease("feed", "a", 30)
         assert store.save_checkpoint("feed", "a", "one")
         assert store.load_checkpoint("feed") == "one"
-        if isinstance(store, MemoryFeedStore):
-            assert not store.acquire_lease("feed", "b", 30)
-            assert not store.save_checkpoint("feed", "b", "two")
-        else:  # an flock: another store on the same file (another process) must wait
+        # Watches sharing this store wait too, and cannot save or release it.
+        assert not store.acquire_lease("feed", "b", 30)
+        assert not store.save_checkpoint("feed", "b", "two")
+        store.release_lease("feed", "b")
+        assert not store.acquire_lease("feed", "b", 30)
+        if isinstance(store, FileFeedStore):  # an flock: another process must wait
             assert not FileFeedStore(store.path).acquire_lease("feed", "b", 30)
+            assert not FileFeedStore(store.path).save_checkpoint("feed", "b", "two")
         store.release_lease("feed", "a")
         assert store.acquire_lease("feed", "b", 30)
         store.release_lease("feed", "b")

@@ -38,6 +38,7 @@ from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Iterato
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
 
 from .calls import Call, Walk
@@ -223,14 +224,15 @@ class FileFeedStore:
 
     Each save replaces the file atomically. The lease is an exclusive lock on
     ``<path>.<feed digest>.lock`` (``flock``), which the system frees when the holding
-    process exits, however it ends; where ``flock`` does not exist (Windows) every
-    worker holds the lease.
+    process exits, however it ends; within the process, the store notes which owner
+    holds it, so watches sharing one store take turns too. Where ``flock`` does not exist
+    (Windows) every worker holds the lease.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._held: dict[str, IO[bytes]] = {}
+        self._held: dict[str, tuple[str, IO[bytes]]] = {}  # feed -> (owner, locked file)
 
     def _lock_path(self, feed: str) -> Path:
         digest = hashlib.sha256(feed.encode()).hexdigest()[:16]
@@ -239,10 +241,9 @@ class FileFeedStore:
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         with self._lock:
             if feed in self._held:
-                return True
-            try:
-                import fcntl
-            except ImportError:  # pragma: no cover - Windows
+                return self._held[feed][0] == owner
+            fcntl = _fcntl()
+            if fcntl is None:  # pragma: no cover - Windows
                 return True
             handle = self._lock_path(feed).open("ab")
             try:
@@ -250,14 +251,15 @@ class FileFeedStore:
             except OSError:
                 handle.close()
                 return False
-            self._held[feed] = handle
+            self._held[feed] = (owner, handle)
             return True
 
     def release_lease(self, feed: str, owner: str) -> None:
         with self._lock:
-            handle = self._held.pop(feed, None)
-        if handle is not None:
-            handle.close()  # closing the descriptor frees the lock
+            if self._held.get(feed, ("",))[0] != owner:
+                return
+            _, handle = self._held.pop(feed)
+        handle.close()  # closing the descriptor frees the lock
 
     def _read(self) -> dict[str, str]:
         try:
@@ -272,6 +274,9 @@ class FileFeedStore:
 
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
         with self._lock:
+            holder = self._held.get(feed, (None,))[0]
+            if holder != owner and _fcntl() is not None:
+                return False
             data = self._read()
             data[feed] = checkpoint
             scratch = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
@@ -281,6 +286,15 @@ class FileFeedStore:
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
+
+
+def _fcntl() -> ModuleType | None:
+    """``fcntl``, where the system has it (not on Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    return fcntl
 
 
 # Renew the lease if we hold it or nobody does; atomically.
