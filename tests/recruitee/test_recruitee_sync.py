@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from hirelink.core import (
+    ApiTimeoutError,
     AuthenticationError,
     InvalidInputError,
     NotFoundError,
@@ -23,6 +24,7 @@ from hirelink.recruitee import (
     Recruitee,
     StageReference,
 )
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -296,3 +298,17 @@ def test_a_supplied_httpx_client_gets_auth_and_typed_errors(served: Served) -> N
         with pytest.raises(NotFoundError):
             recruitee.get_candidate(1)
         assert not http.is_closed
+
+
+def test_a_supplied_httpx_client_keeps_hirelinks_timeout_and_user_agent(served: Served) -> None:
+    served.sandbox.faults.add(Fault(kind="delay", delay=1.0, path=r"/offers$", times=1))
+    kwargs = served.client_kwargs(timeout=0.3, max_retries=0)
+    with httpx.Client() as plain, Recruitee(**kwargs, httpx_client=plain) as recruitee:
+        recruitee.list_candidates(limit=1)  # httpx's own 5 s and python-httpx are not used
+        assert served.sandbox.recorder.last().headers["user-agent"].startswith("hirelink/")
+        with pytest.raises(ApiTimeoutError):
+            recruitee.list_offers()
+    named = httpx.Client(headers={"User-Agent": "acme-sync/2.1"})
+    with named, Recruitee(**served.client_kwargs(), httpx_client=named) as recruitee:
+        recruitee.list_candidates(limit=1)
+    assert served.sandbox.recorder.last().headers["user-agent"] == "acme-sync/2.1"

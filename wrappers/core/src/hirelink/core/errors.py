@@ -180,7 +180,8 @@ class ServerError(ApiError):
 class MalformedResponseError(HirelinkError):
     """A success status arrived with a body that does not parse as the documented shape.
 
-    ``operation`` names the call; the message says what did not parse (never the body).
+    ``operation`` names the call; the message says what did not parse. A body that is not
+    JSON at all is quoted: its first 120 bytes, with live secrets scrubbed.
     """
 
     def __init__(self, operation: str, detail: str) -> None:

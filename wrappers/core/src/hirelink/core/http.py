@@ -57,7 +57,8 @@ def default_ssl_context() -> ssl.SSLContext:
 
 
 def user_agent() -> str:
-    """``hirelink/<version of hirelink-core>``: the User-Agent of every request."""
+    """``hirelink/<version of hirelink-core>``: the User-Agent of every request, unless
+    the ``headers`` option or the caller's ``httpx_client=`` sets another."""
     return f"hirelink/{VERSION}"
 
 
@@ -67,9 +68,11 @@ class ClientOptions(TypedDict, total=False):
     base_url: str
     """Where to send requests: another environment, or a sandbox."""
     timeout: float | httpx.Timeout | None
-    """Seconds (or an ``httpx.Timeout``) for each request; None for no limit."""
+    """Seconds (or an ``httpx.Timeout``) for each request; None for no limit. Also with
+    ``httpx_client=``: that client's own timeout is not used."""
     max_retries: int
-    """Resends after refusals, 5xx answers and connection failures (0 disables)."""
+    """Resends after 408 and 429, after 500, 502, 503 and 504, and after connection
+    failures; a POST or PATCH only where the server cannot have processed it (0 disables)."""
     headers: Mapping[str, str]
     """Extra headers sent with every request."""
 
@@ -279,18 +282,29 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         """The caller's client is the caller's to close."""
 
 
+_HTTPX_USER_AGENT: Final = f"python-httpx/{httpx.__version__}"  # what httpx sends unless told
+
+
 def _client_settings(
     config: HttpConfig, own: httpx.Client | httpx.AsyncClient | None
 ) -> dict[str, Any]:
-    """Base URL, timeout and headers: the caller's client's where it set them."""
+    """Base URL, timeout and headers of hirelink's client.
+
+    With the caller's client: its base URL if it set one; hirelink's timeout (the
+    ``timeout`` option, or :data:`DEFAULT_TIMEOUT`); its headers with the ``headers``
+    option over them, and hirelink's User-Agent unless that client names itself.
+    """
     if own is None:
         return {"base_url": config.base_url, "timeout": config.timeout, "headers": config.headers}
     headers = httpx.Headers(own.headers)
+    names_itself = headers.get("user-agent", _HTTPX_USER_AGENT) != _HTTPX_USER_AGENT
     for name, value in config.headers.items():
-        headers.setdefault(name, value)
+        if name.lower() == "user-agent" and value == user_agent() and names_itself:
+            continue
+        headers[name] = value
     return {
         "base_url": str(own.base_url) or config.base_url,
-        "timeout": own.timeout,
+        "timeout": config.timeout,
         "headers": headers,
     }
 

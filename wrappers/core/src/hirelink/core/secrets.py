@@ -1,8 +1,8 @@
 """Secret values that never show themselves.
 
 A :class:`Secret` masks its value in ``repr``/``str``/f-strings and registers the value
-while it is alive, so :func:`scrub` can remove it from any text hirelink emits (log
-lines, exception messages, error bodies echoed back by a provider).
+(6 characters or more) while it is alive, so :func:`scrub` can remove it from any text
+hirelink emits (log lines, exception messages, error bodies echoed back by a provider).
 
 The registry counts live :class:`Secret` objects per value and forgets a value when the
 last of them is collected: a long-lived worker that refreshes OAuth tokens all day keeps
@@ -82,7 +82,8 @@ def _current_pattern() -> re.Pattern[str] | None:
 
 
 def scrub(text: str) -> str:
-    """Return ``text`` with every live secret value replaced by ``***``."""
+    """Return ``text`` with every live secret value of 6 or more characters replaced by
+    ``***`` (shorter values are not scrubbed: they would mask ordinary words)."""
     pattern = _current_pattern()
     return text if pattern is None else pattern.sub(MASK, text)
 

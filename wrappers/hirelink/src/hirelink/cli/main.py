@@ -1,7 +1,8 @@
 """The ``hirelink`` command: list, describe and run catalog operations; manage credentials.
 
-Exit codes: 0 success, 1 other API error, 2 bad input or usage, 3 authentication or
-permission failure, 4 not found, 5 rate limited, 6 provider unavailable (5xx, network).
+Exit codes: 0 success, 1 other API or store error, 2 bad input or usage, 3 authentication
+or permission failure, 4 not found, 5 rate limited, 6 provider unavailable or its answer
+unreadable (5xx, network, malformed answer: a write may have been carried out).
 """
 
 from __future__ import annotations
@@ -428,7 +429,8 @@ def credentials_add(
         list[str] | None, typer.Option("--set", help="field=value (repeatable).")
     ] = None,
 ) -> None:
-    """Save a credential. Secret fields not given with --set are prompted for, hidden."""
+    """Save a credential. Required fields not given with --set are prompted for (secret
+    ones hidden); optional ones are given with --set."""
     try:
         spec = load_providers().provider(provider)
         given = dict(_split_assignment(item) for item in values or [])

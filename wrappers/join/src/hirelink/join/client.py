@@ -84,9 +84,10 @@ class Join(JoinOperations, ProviderClient):
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production,
             :data:`DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout`` (seconds or
-            an ``httpx.Timeout``), ``max_retries`` (resends after 408/429/5xx and
-            connection failures, waiting ``x-ratelimit-reset`` seconds after a 429; a
-            POST or PATCH only when JOIN cannot have processed it), ``headers``.
+            an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429, 500,
+            502, 503 and 504 and connection failures, waiting ``x-ratelimit-reset``
+            seconds after a 429; a POST or PATCH only when JOIN cannot have processed
+            it), ``headers``.
 
     Every method raises :class:`hirelink.core.InvalidInputError` for bad arguments
     (before sending anything) and :class:`hirelink.core.ApiError` subclasses for error

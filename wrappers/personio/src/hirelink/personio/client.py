@@ -170,14 +170,17 @@ class Personio(PersonioOperations, ProviderClient):
         subdomain: the API domain: the subdomain of the Personio login page
             (``acme`` for ``https://acme.personio.de``). Opens the XML job feed.
         company_id, recruiting_token: the Company ID and Access token of the
-            "Recruiting API key" (Settings > Integrations > API credentials). Needed to
-            upload documents and create applications.
+            "Recruiting API key" (Settings > Integrations > API credentials). Used to
+            upload documents and create applications (API v1) when given; without them
+            those go through v2 with the client credentials.
         channel_id: the "Recruiting API channel ID" of the channel the customer created
             for you (Settings > Recruiting > Channels); new applications are attributed
             to it unless ``recruiting_channel_id`` says otherwise.
         client_id, client_secret: a custom integration's client ID and API secret
-            (Marketplace > Create custom integration). Needed for the v2 reads; tokens
-            are fetched, cached and renewed automatically.
+            (Marketplace > Create custom integration). Needed for the v2 reads, and for
+            uploads and applications when the Recruiting API key is not given (scope
+            ``personio:recruiting:write``); tokens are fetched, cached and renewed
+            automatically.
         jobs_base_url: the career-site host of the XML feed; ``{subdomain}`` in it is
             replaced (default ``https://{subdomain}.jobs.personio.de``).
         recruiting_rate_window: seconds of the Recruiting API's rate window (60): at

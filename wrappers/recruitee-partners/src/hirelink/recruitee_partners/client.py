@@ -105,13 +105,14 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
     Args:
         codename: the partner's codename (chosen when it was created).
         environment: ``"rc"`` (release candidate, the default: where partners are built
-            and their record managed) or ``"production"`` (reports only).
+            and their record managed) or ``"production"`` (reports and a new secret; the
+            record is managed on RC only).
         personal_token: a Personal API token created on RC; needed to create, read,
             change or delete the partner record. Not accepted in production.
         partner_secret: the partner's ``secret``; needed for reports and to regenerate
             the secret.
-        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); hirelink adds its
-            auth, base URL and hooks to it but keeps your transport.
+        httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
+            through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (overrides the
             environment's URL, e.g. a sandbox), ``timeout``, ``max_retries``, ``headers``.

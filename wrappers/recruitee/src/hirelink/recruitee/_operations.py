@@ -302,7 +302,8 @@ class RecruiteeOperations:
 
         Fields: ``name``, ``emails``, ``phones``, ``social_links``, ``links``,
         ``cover_letter``, ``remote_cv_url``. At least one is required. A new
-        ``remote_cv_url`` is sent to Recruitee's CV endpoint (a second request).
+        ``remote_cv_url`` is sent to Recruitee's CV endpoint: a request of its own, after
+        the profile update when other fields are given too.
         """
         from hirelink.api.recruitee.api.candidates import update_candidate
 

@@ -71,9 +71,9 @@ class Recruitee(RecruiteeOperations, ProviderClient):
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
             default; :data:`RC_BASE_URL` or a sandbox URL), ``timeout`` (seconds or an
-            ``httpx.Timeout``), ``max_retries`` (resends after 408/429/5xx and connection
-            failures; POST and PATCH only when the server cannot have processed them),
-            ``headers`` (e.g. Recruitee's ``x-recruitee-partner-name`` and
+            ``httpx.Timeout``), ``max_retries`` (resends after 408, 429, 500, 502, 503 and
+            504 and connection failures; POST and PATCH only when the server cannot have
+            processed them), ``headers`` (e.g. Recruitee's ``x-recruitee-partner-name`` and
             ``x-recruitee-partner-id`` for marketplace apps).
 
     Every method raises :class:`hirelink.core.InvalidInputError` for bad arguments

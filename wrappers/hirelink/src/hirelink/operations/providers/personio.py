@@ -24,7 +24,7 @@ PERSONIO = Provider(
         CredentialField("subdomain", "API domain: <subdomain>.jobs.personio.de"),
         CredentialField(
             "company_id",
-            "Recruiting API key: Company ID (Settings > API credentials)",
+            "Recruiting API key: Company ID (Settings > Integrations > API credentials)",
             required=False,
         ),
         CredentialField(
@@ -36,7 +36,9 @@ PERSONIO = Provider(
             required=False,
         ),
         CredentialField(
-            "client_id", "Custom integration client ID (Settings > Integrations)", required=False
+            "client_id",
+            "Custom integration client ID (Marketplace > Create custom integration)",
+            required=False,
         ),
         CredentialField(
             "client_secret", "Custom integration client secret", secret=True, required=False

@@ -20,7 +20,7 @@ PARTNERS = Provider(
         ),
         CredentialField(
             "partner_secret",
-            "The partner secret (RT-PARTNER-SECRET), for reports",
+            "The partner secret (RT-PARTNER-SECRET), for reports and a new secret",
             secret=True,
             required=False,
         ),
