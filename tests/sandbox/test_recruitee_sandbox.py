@@ -23,6 +23,7 @@ from hirelink.sandbox import (
     Fault,
     RecruiteeSandbox,
     SandboxServer,
+    StandIn,
     create_recruitee_sandbox,
     spec_path,
 )
@@ -507,6 +508,14 @@ def test_server_stops_after_its_lifetime(sandbox: RecruiteeSandbox) -> None:
     assert server.running
     assert server.wait(timeout=5)
     assert not server.running
+    assert server.max_lifetime == 0.2
+
+
+def test_the_plugins_session_stand_ins_run_as_long_as_the_session(
+    join_sandbox_session: StandIn[Any], join_sandbox: StandIn[Any]
+) -> None:
+    assert join_sandbox_session.server.max_lifetime is None
+    assert join_sandbox.server.max_lifetime == 600.0  # a test's own stand-in still stops
 
 
 def test_seeds_are_deterministic() -> None:

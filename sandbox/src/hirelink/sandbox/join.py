@@ -107,7 +107,7 @@ class JoinState:
         return [application["id"] for application in self._newest_first()]
 
     def list_jobs(self, page: int | None, page_size: int | None) -> list[dict[str, Any]]:
-        """Jobs in id order; every job unless a page is asked for."""
+        """Jobs in seed order; every job unless a page is asked for."""
         return copy.deepcopy(numbered_page(list(self.jobs), page, page_size, DEFAULT_PAGE_SIZE))
 
     def get_application(self, application_id: int) -> dict[str, Any]:

@@ -136,7 +136,8 @@ class Outbox:
     def register(
         self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
     ) -> Subscription:
-        """Send every later event to ``url`` (loopback only); return the registration."""
+        """Send every later :meth:`emit` without ``to`` to ``url`` (loopback only); return
+        the registration."""
         subscription = Subscription(next(self._ids), loopback_url(url), secret, dict(headers or {}))
         with self._condition:
             self._subscriptions[subscription.id] = subscription

@@ -5,8 +5,9 @@ Installing ``hirelink-sandbox`` makes these fixtures available in every test (a
 
 ================================================  ============================================
 ``recruitee_sandbox``                             a fresh Recruitee stand-in for each test
-``recruitee_sandbox_session``                     one for the whole session (faults and the
-                                                  request log are cleared before each test)
+``recruitee_sandbox_session``                     one for the whole session, however long
+                                                  (faults and the request log are cleared
+                                                  before each test)
 ``join_sandbox`` / ``..._session``                the same for JOIN
 ``personio_sandbox`` / ``..._session``            the same for Personio
 ``recruitee_partners_sandbox`` / ``..._session``  the same for the Recruitee Partners API
@@ -24,8 +25,10 @@ fixture for read-only tests (it starts once, so it is faster). A state change ma
 through a session stand-in is seen by later tests.
 
 ``webhook_receiver`` serves a receiver for the stand-ins' webhook deliveries and
-registers it; call it with the stand-in and, optionally, your ASGI app (by default one
-answering 200 and keeping what arrives)::
+registers it with the stand-in's outbox; call it with the stand-in and, optionally, your
+ASGI app (by default one answering 200 and keeping what arrives). Personio sends its
+events only to the webhooks created through its API: for those, serve the receiver with
+``webhook_receiver(None)`` and create and enable a webhook with ``receiver.url``::
 
     def test_a_new_candidate_is_announced(recruitee_sandbox, webhook_receiver):
         receiver = webhook_receiver(recruitee_sandbox, secret="whsec-test")
@@ -51,9 +54,11 @@ __all__: list[str] = []
 _SESSION_SUFFIX = "_sandbox_session"
 
 
-def _serving(provider: str, doc: str) -> Callable[[], Iterator[StandIn[Any]]]:
+def _serving(
+    provider: str, doc: str, max_lifetime: float | None
+) -> Callable[[], Iterator[StandIn[Any]]]:
     def served() -> Iterator[StandIn[Any]]:
-        with serve_stand_in(provider) as stand_in:
+        with serve_stand_in(provider, max_lifetime=max_lifetime) as stand_in:
             yield stand_in
 
     served.__doc__ = doc
@@ -64,10 +69,15 @@ def _fixtures(provider: str) -> tuple[object, object]:
     """The per-test and the per-session fixture serving ``provider``'s stand-in."""
     title = provider.replace("_", " ").title()
     per_test = _serving(
-        provider, f"A fresh {title} stand-in for this test (``client_kwargs()``, ``faults``)."
+        provider,
+        f"A fresh {title} stand-in for this test (``client_kwargs()``, ``faults``).",
+        max_lifetime=600.0,
     )
+    # However long the session runs: the fixture stops it, or the process's end (a daemon thread).
     per_session = _serving(
-        provider, f"One {title} stand-in for the session; faults and request log reset per test."
+        provider,
+        f"One {title} stand-in for the session; faults and request log reset per test.",
+        max_lifetime=None,
     )
     return (
         pytest.fixture(name=f"{provider}_sandbox")(per_test),
@@ -102,8 +112,10 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
     ``webhook_receiver(stand_in=None, app=None, *, secret=None, headers=None, status=200,
     path="/")`` returns a started :class:`~hirelink.sandbox.receiving.WebhookReceiver`
     (``url``, ``arrivals``, ``wait_for(count)``). With a stand-in that sends webhooks
-    (``stand_in.sandbox.webhooks``), the receiver is registered there with ``secret`` and
-    ``headers``. Receivers stop and are unregistered when the test ends.
+    (``stand_in.sandbox.webhooks``), the receiver is registered with its outbox, with
+    ``secret`` and ``headers``: it gets every ``emit`` without ``to=`` (Recruitee's events;
+    Personio's go only to the webhooks created through its API). Receivers stop and are
+    unregistered when the test ends.
     """
     started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
 

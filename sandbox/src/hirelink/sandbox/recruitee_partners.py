@@ -224,11 +224,12 @@ class PartnersState:
 
 class PartnerCallError(Exception):
     """A call to the partner's service (``step``: ``validate_token``, ``tests`` or
-    ``send_candidate``) failed with ``status_code`` (None: unusable answer); ``message`` is
-    what Recruitee shows (the partner's ``{"error"}`` text, else a generic one);
-    ``token_rejected`` when it answered 401 or 403 (Recruitee: invalid token)."""
+    ``send_candidate``) failed with the partner's ``status_code`` (a 2xx when its tests
+    answer was unusable); ``message`` is what Recruitee shows (the partner's ``{"error"}``
+    text, else a generic one); ``token_rejected`` when it answered 401 or 403 (Recruitee:
+    invalid token)."""
 
-    def __init__(self, step: str, status_code: int | None, message: str) -> None:
+    def __init__(self, step: str, status_code: int, message: str) -> None:
         super().__init__(f"{step}: {message}")
         self.step = step
         self.status_code = status_code

@@ -236,8 +236,8 @@ class Cursors:
     ) -> tuple[list[_T], str | None]:
         """One page of ``items(filters)`` and the cursor of the next page, if any.
 
-        A ``cursor`` carries the filters and the limit of the first page; a ``limit``
-        given with it overrides the remembered one.
+        A ``cursor`` carries the filters and the limit of the page that produced it; a
+        ``limit`` given with it overrides that one for this page and the next cursor.
         """
         offset = 0
         if cursor is not None:

@@ -108,6 +108,11 @@ class SandboxServer:
         return f"http://{host}:{self.port}"
 
     @property
+    def max_lifetime(self) -> float | None:
+        """Seconds after its start when the server stops by itself (None: no limit)."""
+        return self._max_lifetime
+
+    @property
     def running(self) -> bool:
         """Whether the server thread is alive."""
         thread = self._thread
@@ -117,7 +122,8 @@ class SandboxServer:
         """Bind the socket, start serving in a daemon thread and wait until it listens.
 
         Raises:
-            RuntimeError: the server is already running or did not come up in time.
+            RuntimeError: the server was started before (a stopped server does not start
+                again) or did not come up in time.
             OSError: the address could not be bound.
         """
         with self._lock:
