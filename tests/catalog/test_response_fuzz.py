@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from hirelink.core import MalformedResponseError
+from hirelink.core import ApiError, MalformedResponseError
 from hirelink.core.operations import declarations
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
@@ -260,3 +260,42 @@ def test_every_write_reads_any_success_as_success(
             broken.append(f"{operation_id}: {caplog.records[0].getMessage()}")
     assert checked >= 20, f"only {checked} writes found"
     assert not broken, "\n".join(broken)
+
+
+REPORTS_FAILURES = frozenset({"personio.check_connection"})  # "never raises for API failures"
+
+
+@pytest.mark.parametrize("status", [301, 302, 307, 308])
+def test_every_write_answered_with_a_redirect_raises(fuzzed: Fuzzed, status: int) -> None:
+    """hirelink follows no redirect, so a redirected write was not carried out: it is an
+    ApiError naming where it was sent, never an empty result read as success."""
+    wrong: list[str] = []
+    checked = 0
+    for provider, operation_id, inputs in STEPS:
+        writes = [t for _, t in fuzzed.reads[operation_id] if t.method in WRITE_METHODS]
+        if not writes:
+            continue
+        faults = fuzzed.stand_ins[provider].sandbox.faults
+        faults.clear()
+        for path, target in fuzzed.reads[operation_id]:
+            if target.method in WRITE_METHODS:
+                moved = {"Location": "https://elsewhere.example/"}
+                faults.add(Fault(method=target.method, path=f"{re.escape(path)}$", status=status,
+                                 headers=moved))  # fmt: skip
+            else:
+                faults.add(_answer(path, target, target.example))
+        checked += 1
+        try:
+            result = fuzzed.call(provider, operation_id, inputs)
+        except ApiError as error:
+            if error.status_code != status or "elsewhere.example" not in str(error):
+                wrong.append(f"{operation_id}: {error!r:.120}")
+        else:
+            # An operation that reports failures in its answer says so there instead.
+            reported = operation_id in REPORTS_FAILURES and "elsewhere.example" in repr(result)
+            if not reported:
+                wrong.append(f"{operation_id}: returned {result!r:.80}")
+        finally:
+            faults.clear()
+    assert checked >= 20, f"only {checked} writes found"
+    assert not wrong, "\n".join(wrong)

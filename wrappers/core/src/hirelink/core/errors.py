@@ -66,7 +66,8 @@ class InvalidInputError(HirelinkError, ValueError):
 
 
 class ApiError(HirelinkError):
-    """The provider answered with an error status.
+    """The provider answered with an error status, or a redirect (3xx, which hirelink
+    never follows: the request was not carried out where it was sent).
 
     Attributes:
         status_code: the HTTP status.
@@ -306,6 +307,9 @@ def api_error_from_response(
     except ValueError:
         parsed = None
     message = _message_from(parsed) or response.reason_phrase or "HTTP error"
+    if response.is_redirect:
+        location = response.headers.get("location", "")
+        message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
     request = response.request
     error = _error_class(response.status_code)(
         scrub(message),

@@ -2,7 +2,7 @@
 
 Every provider client gets the same stack, outermost first::
 
-    event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 400;
+    event hooks: log request -> (send) -> log response -> raise typed ApiError on >= 300;
                  a 2xx's ``json()`` then decodes with core's decoder (hirelink.core.decoding)
     auth (an ``httpx.Auth``)
     RetryTransport (per-call options, retries, backoff, Retry-After; reads the body)
@@ -193,8 +193,9 @@ def _release_stream(response: httpx.Response) -> None:
 
 
 def _should_raise(response: httpx.Response) -> bool:
-    """An error status that no auth flow has claimed (see :data:`AUTH_HANDLED_STATUSES`)."""
-    if not response.is_error:
+    """An error status or a redirect (hirelink follows none: a write redirected was not
+    carried out) that no auth flow has claimed (see :data:`AUTH_HANDLED_STATUSES`)."""
+    if response.is_success:
         return False
     handled = response.request.extensions.get(AUTH_HANDLED_STATUSES, ())
     return response.status_code not in handled
