@@ -103,8 +103,10 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         ).id
         watching = commands(*arguments)
         assert watching.next_json()["id"] == first_id
-        # The checkpoint moves once the record is handed over.
-        wait_until(checkpoint.exists, "checkpoint written")
+        # The watch saves its starting point at once; it moves past the record once the
+        # record is handed over.
+        handed_over = lambda: checkpoint.exists() and str(first_id) in checkpoint.read_text()  # noqa: E731
+        wait_until(handed_over, "checkpoint past the first record")
         assert watching.interrupt() in (0, -signal.SIGINT)
         second_id = join.create_application(
             8812345, first_name="Cli", last_name="Two", email="cli2@example.org"

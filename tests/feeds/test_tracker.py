@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -87,6 +89,30 @@ def test_a_lease_has_one_holder_and_only_the_holder_saves(tmp_path: Path) -> Non
         assert store.acquire_lease("feed", "b", 30)
         store.release_lease("feed", "b")
         assert store.load_checkpoint("feed") == "one"
+
+
+def test_watches_of_several_feeds_share_one_checkpoint_file(tmp_path: Path) -> None:
+    path = tmp_path / "checkpoints.json"
+    failures: list[BaseException] = []
+
+    def save_many(feed: str) -> None:
+        store = FileFeedStore(path)  # each watch builds its own, as feed_store(path) does
+        assert store.acquire_lease(feed, "owner", 30)
+        try:
+            for number in range(200):
+                assert store.save_checkpoint(feed, "owner", f"{feed}-{number}")
+        except BaseException as error:
+            failures.append(error)
+        finally:
+            store.release_lease(feed, "owner")
+
+    workers = [threading.Thread(target=save_many, args=(f"feed-{n}",)) for n in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    assert json.loads(path.read_text()) == {f"feed-{n}": f"feed-{n}-199" for n in range(3)}
 
 
 def test_the_store_option_picks_memory_a_file_or_redis(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.core.feeds import MemoryFeedStore
 from hirelink.sandbox import StandIn, serve_stand_in
 
 CREATED = 6
@@ -133,6 +134,47 @@ def test_a_watch_resumes_from_its_checkpoint(stand_in: StandIn[Any], tmp_path: A
     assert len(second) == 1
     assert second[0] not in first
     assert "join:" in checkpoint.read_text()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_that_yielded_nothing_resumes_from_where_it_started(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    options = {"store": tmp_path / "checkpoints.json", "interval": INTERVAL, "overlap": 0.1}
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        assert list(watch_of(client, polls=1, **options)) == []
+        time.sleep(0.2)
+        created = create(client)  # while no watch runs
+        time.sleep(0.3)  # longer than the overlap the next watch reaches back
+        assert [a.id for a in watch_of(client, polls=1, **options)] == [created]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_whose_lease_lapsed_and_was_taken_over_does_not_repeat_the_others_work(
+    stand_in: StandIn[Any],
+) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    store = MemoryFeedStore()  # the two watches share it, as two processes share Redis
+    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.5}
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+        taken_over: list[Any] = []
+
+        def other_worker() -> None:
+            time.sleep(0.2)  # starts while the first holds the lease, waits for its lapse
+            taken_over.extend(a.id for a in watch_of(client, polls=1, **options))
+
+        thread = threading.Thread(target=other_worker)
+        thread.start()
+        slow = watch_of(client, polls=3, **options)
+        first = next(slow).id
+        thread.join(timeout=30)  # the consumer takes longer than the lease lasts
+        later = [a.id for a in slow]
+    assert taken_over == created  # the other worker took over from the start
+    assert first == created[0]
+    assert not set(later) & set(taken_over), "the lapsed watch repeated the other's records"
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

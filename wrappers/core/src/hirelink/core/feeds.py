@@ -222,11 +222,12 @@ MEMORY: Final = MemoryFeedStore()
 class FileFeedStore:
     """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
 
-    Each save replaces the file atomically. The lease is an exclusive lock on
-    ``<path>.<feed digest>.lock`` (``flock``), which the system frees when the holding
-    process exits, however it ends; within the process, the store notes which owner
-    holds it, so watches sharing one store take turns too. Where ``flock`` does not exist
-    (Windows) every worker holds the lease.
+    Each save replaces the file atomically, one writer at a time (an ``flock`` on
+    ``<path>.lock``), so the watches of several feeds can share one file. The lease is an
+    exclusive lock on ``<path>.<feed digest>.lock`` (``flock``), which the system frees
+    when the holding process exits, however it ends; within the process, the store notes
+    which owner holds it, so watches sharing one store take turns too. Where ``flock``
+    does not exist (Windows) every worker holds the lease.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -277,12 +278,25 @@ class FileFeedStore:
             holder = self._held.get(feed, (None,))[0]
             if holder != owner and _fcntl() is not None:
                 return False
-            data = self._read()
-            data[feed] = checkpoint
-            scratch = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            scratch.write_text(json.dumps(data, indent=1), encoding="utf-8")
-            os.replace(scratch, self.path)
+            with self._writing():
+                data = self._read()
+                data[feed] = checkpoint
+                scratch = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
+                scratch.write_text(json.dumps(data, indent=1), encoding="utf-8")
+                os.replace(scratch, self.path)
             return True
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One writer of the file at a time, across processes (the other feeds' watches
+        read, change and rewrite it too)."""
+        fcntl = _fcntl()
+        if fcntl is None:  # pragma: no cover - Windows
+            yield
+            return
+        with self.path.with_name(f"{self.path.name}.lock").open("ab") as handle:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            yield
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
@@ -466,20 +480,22 @@ class _Poller(Generic[T]):
         self.feed = feed
         self.owner = uuid.uuid4().hex
         self.tracker: FeedTracker | None = None
+        self._saved: str | None = None  # the checkpoint as this worker last saved or loaded it
+        self._held_until = 0.0  # monotonic time the lease surely lasts until
 
     def lease(self) -> bool:
-        """Hold the lease for the next poll; (re)load the checkpoint on taking it."""
-        feed = self.feed
-        if not feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl):
-            self.tracker = None
+        """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
+        without one saves its starting point at once, so a restart resumes from there."""
+        if not self._renew():
             return False
         if self.tracker is None:
-            saved = feed.store.load_checkpoint(feed.name)
-            self.tracker = (
-                FeedTracker(feed.since, feed.overlap)
-                if saved is None
-                else FeedTracker.load(saved, feed.overlap)
-            )
+            feed = self.feed
+            self._saved = self._load()
+            if self._saved is None:
+                self.tracker = FeedTracker(feed.since, feed.overlap)
+                self._save()
+            else:
+                self.tracker = FeedTracker.load(self._saved, feed.overlap)
         return True
 
     def changes(self, records: Sequence[T]) -> list[tuple[T, str, datetime]]:
@@ -490,17 +506,39 @@ class _Poller(Generic[T]):
         """Move the checkpoint past one change; False when the lease was lost meanwhile."""
         assert self.tracker is not None
         self.tracker.mark(change, moment)
-        feed = self.feed
         # Renewed here too: a consumer may take longer over one batch than the lease lasts.
-        if feed.store.acquire_lease(
-            feed.name, self.owner, feed.lease_ttl
-        ) and feed.store.save_checkpoint(feed.name, self.owner, self.tracker.dump()):
+        if self._renew() and self.tracker is not None and self._save():
             return True
         self.tracker = None
         return False
 
     def release(self) -> None:
         self.feed.store.release_lease(self.feed.name, self.owner)
+
+    def _renew(self) -> bool:
+        """Take or renew the lease. After a lapse (the consumer took longer than the lease
+        lasts), another worker may have held it and moved the checkpoint: then this
+        worker's tracker is stale and is dropped, to be reloaded."""
+        feed, started = self.feed, time.monotonic()
+        if not feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl):
+            self.tracker = None
+            return False
+        lapsed = started >= self._held_until
+        if lapsed and self.tracker is not None and self._saved != self._load():
+            self.tracker = None
+        self._held_until = started + feed.lease_ttl
+        return True
+
+    def _load(self) -> str | None:
+        return self.feed.store.load_checkpoint(self.feed.name)
+
+    def _save(self) -> bool:
+        assert self.tracker is not None
+        dump = self.tracker.dump()
+        if not self.feed.store.save_checkpoint(self.feed.name, self.owner, dump):
+            return False
+        self._saved = dump
+        return True
 
 
 def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Iterator[T]:
