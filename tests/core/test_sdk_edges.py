@@ -204,6 +204,18 @@ def test_a_retry_waiting_longer_than_a_few_seconds_warns_against_the_sandbox(
     assert "429 with Retry-After: 1 in 1.00s" in warnings[0].getMessage()
 
 
+def test_a_malformed_retry_after_is_retried_with_backoff(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    served = recruitee_sandbox_session
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=429, headers={"Retry-After": "soon"}, times=1)
+    )
+    with Recruitee(**served.client_kwargs()) as recruitee:
+        assert recruitee.list_offers()
+    assert served.hits("GET", "/offers") == 2
+
+
 # --- credentials from documented environment variables ---------------------------------
 
 ENVIRONMENT_CASES: list[tuple[str, type, type, str, Callable[[Any], Any]]] = [

@@ -144,6 +144,10 @@ def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
     unix = httpx.Headers({"x-ratelimit-reset": str(int(now) + 4)})
     assert server_requested_wait(unix, now=lambda: now) == pytest.approx(4.0)
     assert server_requested_wait(httpx.Headers({})) is None
+    # A value that is neither leaves the wait to the backoff, or to x-ratelimit-reset.
+    assert server_requested_wait(httpx.Headers({"Retry-After": "soon"})) is None
+    both = httpx.Headers({"Retry-After": "", "x-ratelimit-reset": "4"})
+    assert server_requested_wait(both, now=lambda: now) == pytest.approx(4.0)
 
 
 def test_default_jitter_stays_between_half_and_full_delay() -> None:

@@ -56,17 +56,20 @@ def server_requested_wait(
 ) -> float | None:
     """Seconds the server asked us to wait, from ``Retry-After`` or ``x-ratelimit-reset``.
 
-    ``Retry-After`` is seconds or an HTTP date. ``x-ratelimit-reset`` is seconds to wait
-    (JOIN, Recruitee's rate-limit plug); a value that looks like a Unix time is read as one.
+    ``Retry-After`` is seconds or an HTTP date (anything else is ignored).
+    ``x-ratelimit-reset`` is seconds to wait (JOIN, Recruitee's rate-limit plug); a value
+    that looks like a Unix time is read as one.
     """
     retry_after = headers.get("retry-after")
     if retry_after is not None:
         try:
             return max(0.0, float(retry_after))
         except ValueError:
-            parsed = email.utils.parsedate_to_datetime(retry_after) if retry_after else None
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - now())
+            pass
+        try:
+            return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now())
+        except (TypeError, ValueError):
+            pass  # neither: the backoff decides, as without the header
     reset = headers.get("x-ratelimit-reset")
     if reset is not None:
         try:
