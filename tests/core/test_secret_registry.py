@@ -62,7 +62,19 @@ def test_scrub_replaces_a_longer_secret_whole() -> None:
         ),
     ],
 )
-@pytest.mark.parametrize("bad", ["", "   ", 123, None, b"bytes-token"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "   ",
+        123,
+        None,
+        b"bytes-token",
+        "read-from-a-file-token\n",  # would reach httpx and echo itself in its error
+        Secret("tab\tinside-token"),
+        " padded-token",
+    ],
+)
 def test_bad_credentials_raise_invalid_input_naming_the_argument(
     build: Callable[[object], object], field: str, bad: object
 ) -> None:
@@ -71,7 +83,8 @@ def test_bad_credentials_raise_invalid_input_naming_the_argument(
     with pytest.raises(InvalidInputError) as caught:
         build(bad)
     assert caught.value.field == field
-    assert "bytes-token" not in str(caught.value)
+    for shown in ("bytes-token", "read-from-a-file", "inside-token", "padded-token"):
+        assert shown not in str(caught.value)
 
 
 def test_a_secret_inside_a_plain_model_is_masked_while_the_model_lives() -> None:

@@ -268,17 +268,22 @@ class Walk(Generic[T]):
 
     @classmethod
     def pages(
-        cls, page_call: Callable[[int, int], Call[Sequence[T]]], *, page_size: int
+        cls,
+        page_call: Callable[[int, int], Call[Sequence[T]]],
+        *,
+        page_size: int,
+        key: Callable[[T], Hashable] | None = None,
     ) -> Walk[T]:
-        """Page number (from 1) / page size paging."""
+        """Page number (from 1) / page size paging; ``key`` drops items repeated from the
+        previous page."""
         page_call(1, page_size)
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], p: int, n: int) -> Any:
             return await arun(page_call(p, n))
 
         return cls(
-            lambda run: iter_pages(lambda p, n: run(page_call(p, n)), page_size=page_size),
-            lambda arun: aiter_pages(functools.partial(afetch, arun), page_size=page_size),
+            lambda run: iter_pages(lambda p, n: run(page_call(p, n)), page_size=page_size, key=key),
+            lambda arun: aiter_pages(functools.partial(afetch, arun), page_size=page_size, key=key),
         )
 
     @classmethod

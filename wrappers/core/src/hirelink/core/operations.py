@@ -288,12 +288,38 @@ class _Iterating(Declaration[T, P]):
         return self._get(instance, owner)
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
-        build, driver = self.build, self._driver
+        build, driver, name = self.build, self._driver, self.name
+        keywords = self._keywords
 
         def iterate(self: Any, /, *args: Any, **kwargs: Any) -> Any:
+            # The builder hands its filters on to the list operation, which also takes the
+            # paging arguments the builder sets itself: those are refused here, by name.
+            unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
+            if unknown:
+                raise InvalidInputError(unknown[0], f"is not an argument of {name}")
             return getattr(self, driver)(build(self, *args, **kwargs))
 
         return iterate
+
+    @functools.cached_property
+    def _keywords(self) -> frozenset[str] | None:
+        """The keyword arguments the builder declares (its ``**filters`` TypedDict's keys
+        included); None when it takes any."""
+        try:
+            hints = get_type_hints(self.build, include_extras=True)
+        except NameError:  # a name imported only for type checkers
+            return None
+        names: set[str] = set()
+        for parameter in inspect.signature(self.build).parameters.values():
+            if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+                hint = hints.get(parameter.name)
+                if get_origin(hint) is not Unpack:
+                    return None
+                (typed,) = get_args(hint)
+                names |= typed.__required_keys__ | typed.__optional_keys__
+            elif parameter.kind is not inspect.Parameter.VAR_POSITIONAL:
+                names.add(parameter.name)
+        return frozenset(names)
 
 
 class Walker(_Iterating[T, P]):

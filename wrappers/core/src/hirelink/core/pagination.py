@@ -25,21 +25,34 @@ T = TypeVar("T")
 KeyFunction = Callable[[T], Hashable]
 
 
-class OffsetWalk(Generic[T]):
-    """Offset/limit bookkeeping.
+class _NotRepeated(Generic[T]):
+    """Drops the items of a page that were on the previous page, by ``key`` (no ``key``:
+    keeps every item). Offset and page-number paging both shift when records are inserted
+    while a walk reads (a new record at the top pushes the last one of the page just read
+    onto the next page); this removes those repeats, with memory bounded by one page."""
 
-    Offset paging shifts when records are inserted while we walk (a new record at the
-    top pushes the last one of the page we just read onto the next page). With ``key``,
-    items already seen on the previous page are dropped, which removes those duplicates
-    while keeping memory bounded by one page.
-    """
+    def __init__(self, key: KeyFunction[T] | None) -> None:
+        self._key = key
+        self._previous_keys: frozenset[Hashable] = frozenset()
+
+    def fresh(self, page: Sequence[T]) -> list[T]:
+        if self._key is None:
+            return list(page)
+        keys = [self._key(item) for item in page]
+        fresh = [item for item, k in zip(page, keys, strict=True) if k not in self._previous_keys]
+        self._previous_keys = frozenset(keys)
+        return fresh
+
+
+class OffsetWalk(Generic[T]):
+    """Offset/limit bookkeeping; with ``key``, items repeated from the previous page (the
+    offsets shifted under an insertion) are dropped."""
 
     def __init__(self, *, page_size: int, start: int = 0, key: KeyFunction[T] | None = None):
         self.page_size = positive_int("page_size", page_size)
         self.offset = positive_int("offset", start, minimum=0)
         self.done = False
-        self._key = key
-        self._previous_keys: frozenset[Hashable] = frozenset()
+        self._repeats: _NotRepeated[T] = _NotRepeated(key)
 
     def take(self, page: Sequence[T]) -> list[T]:
         """Record a fetched page; return the items to yield."""
@@ -47,12 +60,7 @@ class OffsetWalk(Generic[T]):
         # A longer page than asked for means the endpoint ignored paging and sent
         # everything: stop, or the walk would fetch the same records forever.
         self.done = len(page) != self.page_size
-        if self._key is None:
-            return list(page)
-        keys = [self._key(item) for item in page]
-        fresh = [item for item, k in zip(page, keys, strict=True) if k not in self._previous_keys]
-        self._previous_keys = frozenset(keys)
-        return fresh
+        return self._repeats.fresh(page)
 
 
 def iter_offset(
@@ -85,25 +93,34 @@ async def aiter_offset(
 class PageWalk(Generic[T]):
     """Page-number bookkeeping: ``page`` counts from ``first_page``.
 
-    A short page ends the walk, and so does a long one (the endpoint ignored paging).
+    A short page ends the walk, and so does a long one (the endpoint ignored paging). With
+    ``key``, items repeated from the previous page (an insertion shifted the pages) are
+    dropped.
     """
 
-    def __init__(self, *, page_size: int, first_page: int = 1) -> None:
+    def __init__(
+        self, *, page_size: int, first_page: int = 1, key: KeyFunction[T] | None = None
+    ) -> None:
         self.page_size = positive_int("page_size", page_size)
         self.page = positive_int("first_page", first_page, minimum=0)
         self.done = False
+        self._repeats: _NotRepeated[T] = _NotRepeated(key)
 
-    def take(self, items: Sequence[T]) -> Sequence[T]:
+    def take(self, items: Sequence[T]) -> list[T]:
         self.page += 1
         self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
-        return items
+        return self._repeats.fresh(items)
 
 
 def iter_pages(
-    fetch_page: Callable[[int, int], Sequence[T]], *, page_size: int, first_page: int = 1
+    fetch_page: Callable[[int, int], Sequence[T]],
+    *,
+    page_size: int,
+    first_page: int = 1,
+    key: KeyFunction[T] | None = None,
 ) -> Iterator[T]:
     """Yield every item, calling ``fetch_page(page, page_size)`` one page at a time."""
-    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page)
+    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page, key=key)
     while not walk.done:
         yield from walk.take(fetch_page(walk.page, walk.page_size))
 
@@ -113,9 +130,10 @@ async def aiter_pages(
     *,
     page_size: int,
     first_page: int = 1,
+    key: KeyFunction[T] | None = None,
 ) -> AsyncIterator[T]:
     """The async twin of :func:`iter_pages`."""
-    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page)
+    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page, key=key)
     while not walk.done:
         for item in walk.take(await fetch_page(walk.page, walk.page_size)):
             yield item

@@ -29,13 +29,23 @@ def non_empty_str(field: str, value: object) -> str:
 
 
 def secret(field: str, value: object) -> Secret:
-    """A credential: a non-empty string or a :class:`Secret`. The value is never echoed."""
-    if isinstance(value, Secret):
-        return value
+    """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
+    control character, no space at either end). The value is never echoed."""
     if isinstance(value, str) and value.strip():
-        return Secret(value)
-    shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
-    raise InvalidInputError(field, f"must be a non-empty string or a hirelink Secret, got {shown}")
+        value = Secret(value)
+    if not isinstance(value, Secret):
+        shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
+        raise InvalidInputError(
+            field, f"must be a non-empty string or a hirelink Secret, got {shown}"
+        )
+    revealed = value.reveal()
+    if any(ord(character) < 32 or ord(character) == 127 for character in revealed):
+        raise InvalidInputError(
+            field, "contains a line break or another control character (a file's last line?)"
+        )
+    if revealed != revealed.strip():
+        raise InvalidInputError(field, "starts or ends with a space")
+    return value
 
 
 def numeric_id(field: str, value: object) -> str:
@@ -157,14 +167,19 @@ def string_list(field: str, values: object, *, allow_empty: bool = False) -> lis
     return items
 
 
-def id_list(field: str, values: object) -> str:
-    """Positive integer ids, comma-joined without spaces: ``[1, 2]`` -> ``"1,2"``."""
+def int_list(field: str, values: object, *, allow_empty: bool = False) -> list[int]:
+    """A list of positive integer ids (a bare string or number is refused)."""
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
         raise InvalidInputError(field, f"must be a list of integer ids, got {values!r}")
     ids = [positive_int(f"{field}.{index}", value) for index, value in enumerate(values)]
-    if not ids:
+    if not ids and not allow_empty:
         raise InvalidInputError(field, "must contain at least one id")
-    return ",".join(str(i) for i in ids)
+    return ids
+
+
+def id_list(field: str, values: object) -> str:
+    """Positive integer ids, comma-joined without spaces: ``[1, 2]`` -> ``"1,2"``."""
+    return ",".join(str(i) for i in int_list(field, values))
 
 
 def choice(field: str, value: object, options: type[E]) -> E:

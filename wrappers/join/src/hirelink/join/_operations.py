@@ -114,6 +114,11 @@ _OFFICES = Inputs(
 _LANGUAGE = Inputs("reference data", language=matching("[a-z]{2}", "a two-letter ISO 639-1 code"))
 
 
+def _record_id(record: models.Job | models.Application | models.Office) -> int:
+    """A walked record's key: its id (a record on two pages is yielded once)."""
+    return record.id
+
+
 class JoinOperations:
     """The operations of one JOIN company."""
 
@@ -144,6 +149,7 @@ class JoinOperations:
                 self, page=page, page_size=size, content=content
             ),
             page_size=page_size,
+            key=_record_id,
         )
 
     @operation("Retrieve Job", example={"job_id": 8812345})
@@ -185,13 +191,15 @@ class JoinOperations:
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily ``page_size`` at a time.
 
-        Stops after the first short page (JOIN sends no total count).
+        Stops after the first short page (JOIN sends no total count). An application that
+        slides from one page onto the next while new ones arrive is yielded once.
         """
         return Walk.pages(
             lambda page, size: JoinOperations.list_applications.prepare(
                 self, page=page, page_size=size, **filters
             ),
             page_size=page_size,
+            key=_record_id,
         )
 
     @watcher(iter_applications)
@@ -386,4 +394,5 @@ class JoinOperations:
                 self, page=page, page_size=size, **filters
             ),
             page_size=page_size,
+            key=_record_id,
         )

@@ -96,6 +96,7 @@ ATTRIBUTE_IDS: Final = (
     "salary_expectations",
 )
 _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_\d+")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
 
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
@@ -218,8 +219,8 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         ):
             allowed = ", ".join(ATTRIBUTE_IDS)
             raise InvalidInputError(field, f"must be one of {allowed} or custom_attribute_<n>")
-        if key == "birthday" and not isinstance(value, date):
-            raise InvalidInputError(field, f"must be a date, got {value!r}")
+        if key == "birthday":
+            value = _date_only(field, value)  # a datetime would be sent with its time
         text = value.isoformat() if isinstance(value, date) else non_empty_str(field, value)
         if key == "gender" and text not in GENDERS:
             raise InvalidInputError(field, f"must be one of {', '.join(GENDERS)}, got {text!r}")
@@ -988,10 +989,11 @@ def _custom_headers(headers: object) -> list[dict[str, str]]:
 
 
 def _id(field: str, value: object) -> str:
-    """A v2 id: Personio sends them as strings of digits; ints are accepted too."""
+    """A v2 id: Personio sends them as strings of digits (webhooks: UUIDs); positive ints
+    are accepted too. Nothing else reaches a path: ``.`` or ``..`` would change it."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(positive_int(field, value))
     text = non_empty_str(field, value).strip()
-    if "/" in text:
-        raise InvalidInputError(field, f"must be an id, got {value!r}")
+    if not _ID.fullmatch(text) or (text.isdigit() and int(text) == 0):
+        raise InvalidInputError(field, f"must be an id (letters, digits, '-'), got {value!r}")
     return text

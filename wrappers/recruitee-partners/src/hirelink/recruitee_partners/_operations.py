@@ -162,7 +162,7 @@ def _inputs(field: str, value: object) -> list[dict[str, object]]:
     inputs: list[dict[str, object]] = []
     for index, item in enumerate(value):
         where = f"{field}.{index}"
-        if not isinstance(item, Mapping) or "kind" not in item:
+        if not isinstance(item, Mapping) or item.get("kind") is None:
             raise InvalidInputError(where, f"must be a mapping with a 'kind', got {item!r}")
         given = {f"{where}.{key}": entry for key, entry in item.items()}
         table = Inputs(
@@ -292,6 +292,9 @@ class PartnersOperations:
         unknown = sorted(set(details) - set(PartnerDetails.__annotations__))
         if unknown:
             raise InvalidInputError(unknown[0], "is not an argument of create_partner")
+        for required, value in (("kind", kind), ("name", name)):
+            if value is None:
+                raise InvalidInputError(required, "is required to create a partner")
         fields = _PARTNER_FIELDS.wire({"kind": kind, "name": name, **details})
         return self._write_partner(company_id, fields, new=True)
 

@@ -41,6 +41,7 @@ from hirelink.core.validation import (
     flag,
     http_url,
     id_list,
+    int_list,
     non_empty_str,
     numeric_id,
     one_of,
@@ -52,7 +53,7 @@ from hirelink.core.validation import (
     utc_timestamp,
 )
 
-_SUBDOMAIN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_SUBDOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 DEFAULT_PAGE_SIZE = 100
 
@@ -148,7 +149,7 @@ _NEW_CANDIDATE = Inputs(
     "create_candidate",
     **_PROFILE.params,
     sources=_LIST_FIELD,
-    offer_ids=lambda field, ids: [positive_int(f"{field}.{i}", o) for i, o in enumerate(ids)],
+    offer_ids=lambda field, ids: int_list(field, ids, allow_empty=True),
 )
 _OFFER_FILTERS = Inputs(
     "list_offers",
@@ -173,8 +174,9 @@ def _candidate_key(candidate: models.CandidateListItem) -> int:
 
 def company_path_segment(company_id: int | str) -> str:
     """The ``/c/{company_id}`` segment: a numeric id or the company subdomain."""
-    if isinstance(company_id, str) and _SUBDOMAIN.match(company_id) and not company_id.isdigit():
-        return company_id
+    subdomain = isinstance(company_id, str) and _SUBDOMAIN.fullmatch(company_id)
+    if subdomain and not str(company_id).isdigit():
+        return str(company_id)
     with contextlib.suppress(InvalidInputError):
         return numeric_id("company_id", company_id)
     raise InvalidInputError(
