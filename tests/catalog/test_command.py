@@ -212,6 +212,46 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
     assert hirelink("credentials", "check", "pt").exit_code == 0  # reports work with it
 
 
+def _partner_from_environment(monkeypatch: pytest.MonkeyPatch, credential: dict[str, Any]) -> None:
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_PE_PROVIDER", "recruitee_partners")
+    for name, value in credential.items():
+        monkeypatch.setenv(f"HIRELINK_CREDENTIAL_PE_{name.upper()}", str(value))
+
+
+def test_a_secret_issued_for_a_credential_from_the_environment_stores_only_itself(
+    config_dir: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    credential = stand_ins["recruitee_partners"]
+    _partner_from_environment(monkeypatch, credential)
+    rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
+    assert rotated.exit_code == 0, rotated.output
+    stored = tomllib.loads((config_dir / "credentials.toml").read_text())["credentials"]["pe"]
+    assert set(stored) == {"provider", "partner_secret"}  # no value from the environment
+    assert stored["partner_secret"] != credential["partner_secret"]
+    assert "HIRELINK_CREDENTIAL_PE_PARTNER_SECRET still holds the old one" in rotated.stderr
+    assert stored["partner_secret"] not in rotated.output
+
+
+def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
+    tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_directory = tmp_path / "config"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(not_a_directory))
+    credential = stand_ins["recruitee_partners"]
+    _partner_from_environment(monkeypatch, credential)
+    rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
+    assert rotated.exit_code == 1
+    assert rotated.stdout == ""  # nothing claims it was stored
+    rescue = Path(rotated.stderr.split("it is in ")[1].split(" (readable")[0])
+    new_secret = rescue.read_text().strip()
+    assert stat.S_IMODE(rescue.stat().st_mode) == 0o600
+    assert new_secret
+    assert new_secret != credential["partner_secret"]
+    assert new_secret not in rotated.output
+    rescue.unlink()
+
+
 def test_personio_check_runs_the_connection_check(
     config_dir: Path, stand_ins: dict[str, dict[str, Any]]
 ) -> None:

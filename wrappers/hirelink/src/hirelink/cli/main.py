@@ -13,6 +13,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -365,19 +366,57 @@ def run(
         if walk_all:
             _stream(invoke_all(operation.id, stored.values, inputs))
         else:
+            unsaved: list[str] = []
 
             def keep(field_name: str, secret: Secret) -> None:
-                _store().add(credential, stored.provider, {**stored.values, field_name: secret})
-                err.print(
-                    f"saved the new {field_name} in credential {credential!r} (not shown)",
-                    highlight=False,
-                    markup=False,
-                )
+                if not _keep_issued_secret(credential, stored.provider, field_name, secret):
+                    unsaved.append(field_name)
 
             result = invoke(operation.id, stored.values, inputs, on_secret=keep)
+            if unsaved:  # the answer would say it was stored
+                raise typer.Exit(EXIT_API_ERROR)
             sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     except HirelinkError as error:
         _fail(error, credential=credential or None)
+
+
+def _keep_issued_secret(credential: str, provider: str, field_name: str, secret: Secret) -> bool:
+    """Store a secret the provider just issued (the old one no longer works), never on
+    the terminal: in the credentials file (True), or if that cannot be written, in a file
+    of its own that only the user can read (False)."""
+    store = _store()
+    try:
+        store.save_field(credential, provider, field_name, secret)
+    except OSError as error:
+        descriptor, rescue = tempfile.mkstemp(prefix=f"hirelink-{credential}-{field_name}-")
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secret.reveal() + "\n")
+        err.print(
+            f"could not save the new {field_name} in {store.path} ({error.strerror or error}); "
+            f"it is in {rescue} (readable only by you): store it before anything else, "
+            "the old one no longer works",
+            style="bold red",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,  # a path cut in two could not be copied
+        )
+        return False
+    err.print(
+        f"saved the new {field_name} in credential {credential!r} (not shown)",
+        highlight=False,
+        markup=False,
+    )
+    variable = store.overriding_variable(credential, field_name)
+    if variable is not None:
+        err.print(
+            f"{variable} still holds the old one and overrides the file: set it to the new "
+            f"value from {store.path}",
+            style="bold red",
+            highlight=False,
+            markup=False,
+            soft_wrap=True,  # a path cut in two could not be copied
+        )
+    return True
 
 
 class _RateColumn(ProgressColumn):

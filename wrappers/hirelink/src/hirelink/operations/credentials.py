@@ -151,6 +151,21 @@ class CredentialStore:
         self._write(stored)
         return self.get(nickname)
 
+    def save_field(self, nickname: str, provider: str, field_name: str, value: Secret) -> None:
+        """Store one new value (an issued secret) in the file's record of ``nickname``,
+        leaving its other stored values as they are; values from the environment are never
+        written. Raises ``OSError`` when the file cannot be written."""
+        stored = self._read()
+        record = dict(stored.get(nickname, {"provider": provider}))
+        record[field_name] = value.reveal()
+        stored[nickname] = record
+        self._write(stored)
+
+    def overriding_variable(self, nickname: str, field_name: str) -> str | None:
+        """The environment variable that overrides ``field_name`` of ``nickname``, if set."""
+        key = _env_key(nickname, field_name)
+        return key if self._environ.get(key) not in (None, "") else None
+
     def remove(self, nickname: str) -> None:
         stored = self._read()
         if nickname not in stored:
