@@ -261,3 +261,71 @@ def test_a_401_names_the_credential_and_where_to_find_it(
     assert "Settings > Apps and plugins > Personal API tokens" in result.stderr
     assert "credential 'stale'" in result.stderr
     assert wrong not in result.output
+
+
+# --- bad input and broken files end in a clear error (exit 2), never a traceback --------
+
+
+def test_a_broken_credentials_file_is_a_clear_error(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "credentials.toml").write_text("x [y\n")
+    listed = hirelink("credentials", "list")
+    assert listed.exit_code == EXIT_BAD_INPUT
+    assert "not valid TOML" in listed.stderr
+    (config_dir / "credentials.toml").write_text('[credentials]\nrc = "not a table"\n')
+    assert "one table per nickname" in hirelink("credentials", "list").stderr
+
+
+def test_deeply_nested_input_is_refused(saved: RecruiteeSandbox) -> None:
+    nested = '{"query": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", nested)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "nested too deeply" in result.stderr
+
+
+def test_a_checkpoint_in_a_missing_folder_is_a_clear_error(
+    saved: RecruiteeSandbox, tmp_path: Path
+) -> None:
+    checkpoint = tmp_path / "no-such-folder" / "cp.json"
+    result = hirelink("watch", "recruitee.candidates", "-c", "rc", "--checkpoint", str(checkpoint))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "--checkpoint" in result.stderr
+
+
+def test_webhook_serving_refuses_a_bad_path_or_port(config_dir: Path) -> None:
+    relative = hirelink("webhooks", "serve", "recruitee", "--path", "hook")
+    assert relative.exit_code == EXIT_BAD_INPUT
+    assert "must start with '/'" in relative.stderr
+    assert hirelink("webhooks", "serve", "recruitee", "--port", "99999").exit_code == 2
+
+
+def test_sandbox_serve_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> None:
+    with serve_stand_in("join") as taken:
+        result = hirelink("sandbox", "serve", "--port", str(taken.server.port))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "cannot listen on" in result.stderr
+
+
+def test_credentials_list_piped_is_whole_and_shows_brackets_as_they_are(
+    config_dir: Path,
+) -> None:
+    url = "http://127.0.0.1:43069/with/a/rather/long/path/[/x]/that/goes/on/and/on/v2"
+    added = hirelink(
+        "credentials", "add", "j", "--provider", "join", "--set", "token=abcdefgh",
+        "--set", f"base_url={url}",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    listed = hirelink("credentials", "list")
+    assert listed.exit_code == 0, listed.output
+    assert url in listed.stdout
+    assert "abcdefgh" not in listed.stdout
+
+
+def test_describe_says_what_all_takes() -> None:
+    described = hirelink("ops", "describe", "recruitee.list_candidates").stdout
+    walked = described.split("--all streams every item")[1]
+    assert "page_size" in walked
+    assert "offset" not in walked
+    schema = json.loads(hirelink("ops", "describe", "join.list_jobs", "--json").stdout)
+    assert "page_size" in schema["all_input_schema"]["properties"]
+    assert "page" not in schema["all_input_schema"]["properties"]

@@ -94,13 +94,18 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                     _print_line(mask_fields(to_json(record), provider.secret_output_fields))
         except HirelinkError as error:
             fail(error)
+        except (OSError, ValueError) as error:  # the checkpoint file: missing folder, not JSON
+            if checkpoint is None:
+                raise
+            reason = error.strerror if isinstance(error, OSError) else f"not readable: {error}"
+            fail(InvalidInputError("--checkpoint", f"{checkpoint}: {reason}"))
         except KeyboardInterrupt:
             pass
 
     @webhooks_app.command("serve")
     def serve(
         provider: Annotated[str, typer.Argument(help="recruitee or personio")],
-        port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+        port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
         host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
         path: Annotated[str, typer.Option(help="Path of the endpoint.")] = "/",
     ) -> None:
@@ -112,6 +117,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         command line (which other users of the machine can see).
         """
         try:
+            if not path.startswith("/"):
+                raise InvalidInputError("--path", f"must start with '/', got {path!r}")
             app_to_serve = _receiver(provider, path)
         except HirelinkError as error:
             fail(error)

@@ -200,19 +200,22 @@ def ops_list(
         ]
         sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
         return
-    id_width = max((len(operation.id) for operation in operations), default=2)
-    table = Table("id", "title", "summary", box=None, pad_edge=False)
+    _print_table(("id", "title", "summary"), [(o.id, o.title, o.summary) for o in operations])
+
+
+def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """``rows`` under ``headers``: fitted to a terminal, or, piped, as wide as it needs to
+    be (programs read it: never cut). Cells are text, never rich markup."""
+    table = Table(*headers, box=None, pad_edge=False)
     table.columns[0].no_wrap = True
-    table.columns[0].min_width = id_width
-    for operation in operations:
-        table.add_row(operation.id, operation.title, operation.summary)
+    table.columns[0].min_width = max((len(row[0]) for row in rows), default=2)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     if out.is_terminal:
         out.print(table)
         return
-    # Piped output is read by programs: as wide as it needs to be, never cut.
     width = sum(
-        max((len(text) for text in column), default=2) + 2
-        for column in zip(*((o.id, o.title, o.summary) for o in operations), strict=True)
+        max(len(text) for text in column) + 2 for column in zip(headers, *rows, strict=True)
     )
     rendered = io.StringIO()
     Console(file=rendered, width=width, soft_wrap=True).print(table)
@@ -265,6 +268,7 @@ def ops_describe(
                 "output_schema": operation.output_schema,
                 "example": operation.example,
                 "all": operation.iter_method is not None,
+                "all_input_schema": operation.all_input_schema,
             }
             sys.stdout.write(json.dumps(described, indent=2, ensure_ascii=False) + "\n")
             return
@@ -289,8 +293,11 @@ def ops_describe(
         highlight=False,
         markup=False,
     )
-    if operation.iter_method:
-        out.print("  (add --all to stream every item across pages as JSON Lines)")
+    all_inputs = operation.all_input_schema
+    if all_inputs is not None:
+        out.print("\n--all streams every item across pages as JSON Lines; it takes:")
+        for line in _describe_inputs(all_inputs):
+            out.print(line, highlight=False, markup=False)
 
 
 # --- run ---------------------------------------------------------------------------
@@ -320,6 +327,8 @@ def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str,
             loaded = json.loads(text)
         except ValueError as error:
             raise InvalidInputError("--input", f"not valid JSON: {error}") from None
+        except RecursionError:
+            raise InvalidInputError("--input", "is nested too deeply") from None
         if not isinstance(loaded, dict):
             raise InvalidInputError("--input", "must be a JSON object")
         inputs.update(loaded)
@@ -398,7 +407,6 @@ def _keep_issued_secret(credential: str, provider: str, field_name: str, secret:
             style="bold red",
             highlight=False,
             markup=False,
-            soft_wrap=True,  # a path cut in two could not be copied
         )
         return False
     err.print(
@@ -414,7 +422,6 @@ def _keep_issued_secret(credential: str, provider: str, field_name: str, secret:
             style="bold red",
             highlight=False,
             markup=False,
-            soft_wrap=True,  # a path cut in two could not be copied
         )
     return True
 
@@ -483,7 +490,11 @@ def credentials_add(
         saved = _store().add(nickname, provider, given)
     except HirelinkError as error:
         _fail(error)
-    out.print(f"saved {saved.nickname} ({saved.provider}) in {_store().path}", highlight=False)
+    out.print(
+        f"saved {saved.nickname} ({saved.provider}) in {_store().path}",
+        highlight=False,
+        markup=False,
+    )
 
 
 def _split_assignment(item: str) -> tuple[str, str]:
@@ -497,16 +508,20 @@ def _split_assignment(item: str) -> tuple[str, str]:
 def credentials_list() -> None:
     """List credentials with secrets masked."""
     store = _store()
-    table = Table("nickname", "provider", "values", box=None, pad_edge=False)
-    for nickname in store.nicknames():
+    rows: list[tuple[str, ...]] = []
+    try:
+        nicknames = store.nicknames()
+    except HirelinkError as error:
+        _fail(error)
+    for nickname in nicknames:
         try:
             credential = store.get(nickname)
         except HirelinkError as error:
-            table.add_row(nickname, "?", f"unusable: {error}")
+            rows.append((nickname, "?", f"unusable: {error}"))
             continue
         shown = ", ".join(f"{k}={v}" for k, v in credential.masked().items())
-        table.add_row(nickname, credential.provider, shown)
-    out.print(table)
+        rows.append((nickname, credential.provider, shown))
+    _print_table(("nickname", "provider", "values"), rows)
 
 
 @credentials_app.command("remove")
@@ -580,7 +595,10 @@ def demo() -> None:
 @sandbox_app.command("serve")
 def sandbox_serve(
     port: Annotated[
-        int, typer.Option(help="First port (each stand-in takes the next; 0: free ports).")
+        int,
+        typer.Option(
+            help="First port (each stand-in takes the next; 0: free ports).", min=0, max=65532
+        ),
     ] = 0,
     max_lifetime: Annotated[float, typer.Option(help="Stop after this many seconds.")] = 3600.0,
 ) -> None:
@@ -588,7 +606,10 @@ def sandbox_serve(
     _require_sandbox("hirelink sandbox serve")
     from hirelink.sandbox import start_stand_ins
 
-    stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
+    try:
+        stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
+    except OSError as error:  # a port in use
+        _fail(InvalidInputError("--port", f"cannot listen on {port}: {error.strerror or error}"))
     try:
         for stand_in in stand_ins:
             out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.server.url}", highlight=False)

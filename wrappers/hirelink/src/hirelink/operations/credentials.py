@@ -75,8 +75,16 @@ class CredentialStore:
     def _read(self) -> dict[str, dict[str, Any]]:
         if not self.path.exists():
             return {}
-        with self.path.open("rb") as handle:
-            stored: dict[str, dict[str, Any]] = tomllib.load(handle).get("credentials", {})
+        try:
+            with self.path.open("rb") as handle:
+                stored = tomllib.load(handle).get("credentials", {})
+        except tomllib.TOMLDecodeError as error:
+            problem = f"{self.path} is not valid TOML: {error}"
+            raise InvalidInputError("credentials", problem) from None
+        if not isinstance(stored, dict) or not all(isinstance(v, dict) for v in stored.values()):
+            raise InvalidInputError(
+                "credentials", f"{self.path}: [credentials] must hold one table per nickname"
+            )
         return stored
 
     def _write(self, stored: Mapping[str, Mapping[str, Any]]) -> None:

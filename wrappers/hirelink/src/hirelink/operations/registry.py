@@ -151,6 +151,12 @@ class Operation:
         return self._input_model.model_json_schema()
 
     @property
+    def all_input_schema(self) -> JsonSchema | None:
+        """The inputs of ``--all`` (the walker's: its page size instead of the list's
+        paging); None for an operation that is not a list."""
+        return None if self.iter_method is None else self._iter_input_model.model_json_schema()
+
+    @property
     def output_schema(self) -> JsonSchema:
         declared = declarations(self.provider.client_class).get(self.method)
         if declared is not None:
