@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from hirelink.core import InvalidInputError
+from hirelink.core import Document, InvalidInputError
+from hirelink.personio import Personio
 from hirelink.sandbox import StandIn
 
 Case = tuple[str, Callable[[Any], Any], str]
@@ -38,6 +39,18 @@ CASES: list[Case] = [
     ),
     ("recruitee", lambda c: c.create_candidate("Ada", offer_ids=31337), "offer_ids"),
     ("recruitee", lambda c: c.create_candidate("Ada", offer_ids=""), "offer_ids"),
+    ("personio", lambda c: c.upload_document(b"%PDF", filename=5), "filename"),
+    (
+        "join",
+        lambda c: c.create_application(
+            8812345,
+            first_name="A",
+            last_name="B",
+            email="ab@example.org",
+            documents=[Document(b"%PDF", filename=5)],  # type: ignore[arg-type]
+        ),
+        "documents.0.filename",
+    ),
     ("recruitee_partners", lambda c: c.create_partner(4100, kind=None, name=None), "kind"),
     ("recruitee_partners", lambda c: c.set_partner_inputs(4100, [{"kind": None}]), "inputs.0"),
 ]
@@ -75,3 +88,12 @@ def test_a_join_walk_yields_each_application_once_while_new_ones_arrive(
         )
         seen = first + [application.id for application in walk]
     assert len(seen) == len(set(seen))
+
+
+@pytest.mark.parametrize("value", ["²", "0", "-7", " "])
+@pytest.mark.parametrize("field", ["company_id", "channel_id"])
+def test_personio_numeric_ids_are_positive_ascii_digits(field: str, value: str) -> None:
+    ids: dict[str, Any] = {field: value}
+    with pytest.raises(InvalidInputError) as refused:
+        Personio(subdomain="acme", recruiting_token="sandbox-token", **ids)
+    assert refused.value.field == field

@@ -94,6 +94,8 @@ def load_file(
     checked before it is read; a file object is read at most one byte past the limit.
     """
     name_field = "filename" if field_name == "file" else f"{field_name}.filename"
+    if filename is not None:
+        filename = non_empty_str(name_field, filename)
     if isinstance(source, bytes | bytearray):
         if filename is None:
             raise InvalidInputError(name_field, "is required when the file is given as bytes")

@@ -52,8 +52,8 @@ def subdomain_of(value: object) -> str:
 def _digits(field: str, value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(positive_int(field, value))
-    if isinstance(value, str) and value.strip().isdigit():
-        return value.strip()
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        return str(positive_int(field, int(value.strip())))
     raise InvalidInputError(field, f"must be a numeric id ({WHERE_TO_FIND[field]}), got {value!r}")
 
 
