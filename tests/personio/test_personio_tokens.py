@@ -11,6 +11,7 @@ import anyio
 import pytest
 
 from hirelink.core import AuthenticationError, PermissionDeniedError, ServerError
+from hirelink.core.stores import RedisStore
 from hirelink.personio import Personio
 from hirelink.sandbox.faults import Fault
 
@@ -114,6 +115,19 @@ def test_revoke_access_token(fresh: Served) -> None:
         personio.list_categories()  # a new token, without a 401 first
     assert fresh.sandbox.state.token_exchanges == 2
     assert fresh.hits("GET", "/v2/recruiting/categories") == 2
+
+
+def test_a_revoked_token_is_not_read_back_from_a_shared_store(
+    fresh: Served, redis_url: str
+) -> None:
+    store = RedisStore(redis_url, share_tokens=True)
+    with fresh.client(store=store) as personio:
+        personio.list_categories()
+        assert personio.revoke_access_token() is True
+        fresh.sandbox.recorder.clear()
+        personio.list_categories()  # a new token, without a 401 first
+    sent = [(request.method, request.path) for request in fresh.sandbox.recorder.requests]
+    assert sent == [("POST", TOKEN_PATH), ("GET", "/v2/recruiting/categories")]
 
 
 def test_many_threads_starting_at_once_cause_one_exchange(fresh: Served) -> None:

@@ -141,6 +141,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._refresh_margin = max(0.0, refresh_margin)
         self._clock = clock
         self._token: AccessToken | None = None
+        self._forgotten: AccessToken | None = None  # never taken back from the shared store
         self._exchanges = 0
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
@@ -171,9 +172,11 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         return self._exchanges
 
     def invalidate(self) -> AccessToken | None:
-        """Forget the cached token (e.g. after revoking it); return the forgotten one."""
+        """Forget the cached token (e.g. after revoking it); return the forgotten one. A
+        shared store still holding it is not read back: the next request exchanges anew."""
         with self._thread_lock:
             dropped, self._token = self._token, None
+            self._forgotten = dropped or self._forgotten
         return dropped
 
     def _usable(self, refused: AccessToken | None) -> AccessToken | None:
@@ -186,7 +189,10 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def _from_shared(self, refused: AccessToken | None) -> AccessToken | None:
         """The shared store's token, unless it is the one the server just refused."""
         cached = None if self._shared is None else self._shared.get()
-        if cached is None or (refused is not None and refused.value.reveal() == cached[0]):
+        if cached is None or any(
+            unusable is not None and unusable.value.reveal() == cached[0]
+            for unusable in (refused, self._forgotten)
+        ):
             return None
         value, usable_for = cached
         expires_at = None if usable_for is None else self._clock() + usable_for
