@@ -91,6 +91,14 @@ def test_options_given_on_create_are_kept_like_on_update(empty: Served) -> None:
         assert partner.options.to_dict() == {"auto_send": True}
 
 
+def test_a_partner_record_never_shows_its_secret_in_repr(served: Served) -> None:
+    with served.client() as partners:
+        partner = partners.get_partner(4100)
+    assert partner.secret == served.sandbox.secret  # the value itself is there
+    assert "secret='***'" in repr(partner)
+    assert str(served.sandbox.secret) not in repr(partner)
+
+
 def test_get_partner_returns_the_record_with_its_secret(served: Served) -> None:
     with served.client() as partners:
         partner = partners.get_partner("4100")  # type: ignore[arg-type]  # digits are accepted

@@ -8,6 +8,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
+
 T = TypeVar("T", bound="OAuth2Token")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -35,11 +41,11 @@ class OAuth2Token:
             refresh_token (None | str | Unset): Not issued for this grant.
     """
 
-    access_token: str | Unset = UNSET
+    access_token: str | Unset = _attrs_field(default=UNSET, repr=_masked)
     token_type: str | Unset = UNSET
     expires_in: int | Unset = UNSET
     scope: str | Unset = UNSET
-    refresh_token: None | str | Unset = UNSET
+    refresh_token: None | str | Unset = _attrs_field(default=UNSET, repr=_masked)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

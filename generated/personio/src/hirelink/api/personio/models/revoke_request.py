@@ -4,6 +4,15 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import Unset
+
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
 
 T = TypeVar("T", bound="RevokeRequest")
 
@@ -15,7 +24,7 @@ class RevokeRequest:
         token (str):
     """
 
-    token: str
+    token: str = _attrs_field(repr=_masked)
 
     def to_dict(self) -> dict[str, Any]:
         token = self.token

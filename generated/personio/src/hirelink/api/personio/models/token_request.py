@@ -4,9 +4,16 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.token_request_grant_type import TokenRequestGrantType
 from ..types import UNSET, Unset
+
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
 
 T = TypeVar("T", bound="TokenRequest")
 
@@ -23,7 +30,7 @@ class TokenRequest:
 
     grant_type: TokenRequestGrantType
     client_id: str
-    client_secret: str
+    client_secret: str = _attrs_field(repr=_masked)
     scope: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:

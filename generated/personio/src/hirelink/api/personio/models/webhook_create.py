@@ -4,9 +4,16 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.webhook_auth_type import WebhookAuthType
 from ..types import UNSET, Unset
+
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
 
 T = TypeVar("T", bound="WebhookCreate")
 
@@ -29,7 +36,7 @@ class WebhookCreate:
     url: str
     enabled_events: list[str]
     auth_type: WebhookAuthType | Unset = UNSET
-    token: str | Unset = UNSET
+    token: str | Unset = _attrs_field(default=UNSET, repr=_masked)
     custom_headers: list[WebhookHeader] | Unset = UNSET
     description: str | Unset = UNSET
 

@@ -4,10 +4,17 @@ from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.webhook_auth_type import WebhookAuthType
 from ..models.webhook_status import WebhookStatus
 from ..types import UNSET, Unset
+
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
 
 T = TypeVar("T", bound="WebhookUpdate")
 
@@ -30,7 +37,7 @@ class WebhookUpdate:
     url: str | Unset = UNSET
     status: WebhookStatus | Unset = UNSET
     auth_type: WebhookAuthType | Unset = UNSET
-    token: str | Unset = UNSET
+    token: str | Unset = _attrs_field(default=UNSET, repr=_masked)
     custom_headers: list[WebhookHeader] | Unset = UNSET
     enabled_events: list[str] | Unset = UNSET
     description: str | Unset = UNSET

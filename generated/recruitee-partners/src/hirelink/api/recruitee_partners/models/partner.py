@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 from ..models.partner_kind import PartnerKind
 from ..types import UNSET, Unset
 
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
+
 T = TypeVar("T", bound="Partner")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -55,7 +61,7 @@ class Partner:
     urls: PartnerUrls | Unset = UNSET
     inputs: list[PartnerInput] | Unset = UNSET
     options: PartnerOptions | Unset = UNSET
-    secret: str | Unset = UNSET
+    secret: str | Unset = _attrs_field(default=UNSET, repr=_masked)
     promoted: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
