@@ -31,7 +31,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import httpx
 from attrs import define
 
-from .errors import HirelinkError
+from .errors import HirelinkError, InvalidInputError
 from .pagination import (
     CursorPage,
     aiter_cursor,
@@ -42,6 +42,7 @@ from .pagination import (
     iter_pages,
 )
 from .reading import PARSE_ERRORS, read_tolerantly, skeleton, without_nulls
+from .secrets import scrub
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -146,14 +147,22 @@ class Call(Generic[T_co]):
 
     def run(self, client: HttpxSource) -> T_co:
         """Send it with the generated ``client`` (sync) and return the parsed success."""
-        response = client.get_httpx_client().request(**self._http_arguments())
-        return self._read(client, response)
+        http = client.get_httpx_client()
+        return self._read(client, http.send(self._build(http)))
 
     async def arun(self, client: HttpxSource) -> T_co:
         """The async twin of :meth:`run`."""
         http = client.get_async_httpx_client()
-        response = await http.request(**self._http_arguments())
-        return self._read(client, response)
+        return self._read(client, await http.send(self._build(http)))
+
+    def _build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The request, or an :class:`InvalidInputError` when a value cannot be sent at
+        all (text that is not Unicode, a URL longer than httpx allows)."""
+        try:
+            return http.build_request(**self._http_arguments())
+        except (httpx.InvalidURL, UnicodeEncodeError) as error:
+            problem = f"cannot be sent: {scrub(str(error))}"
+            raise InvalidInputError(self.operation, problem) from None
 
     def _read(self, client: HttpxSource, response: httpx.Response) -> T_co:
         parse_response = _endpoint_module(self.request)._parse_response
