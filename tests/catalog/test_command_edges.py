@@ -329,3 +329,10 @@ def test_describe_says_what_all_takes() -> None:
     schema = json.loads(hirelink("ops", "describe", "join.list_jobs", "--json").stdout)
     assert "page_size" in schema["all_input_schema"]["properties"]
     assert "page" not in schema["all_input_schema"]["properties"]
+
+
+def test_webhook_serving_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> None:
+    with serve_stand_in("join") as taken:
+        result = hirelink("webhooks", "serve", "recruitee", "--port", str(taken.server.port))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "cannot listen on" in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -130,8 +131,17 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                     "provider", 'serving needs uvicorn: pip install "hirelink[webhooks]"'
                 )
             )
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listening = socket.socket(family, socket.SOCK_STREAM)
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:  # bound here, so that a port in use is a clear error, not uvicorn's exit 3
+            listening.bind((host, port))
+        except OSError as error:
+            listening.close()
+            fail(InvalidInputError("--port", f"cannot listen on {host}:{port}: {error.strerror}"))
         typer.echo(f"receiving {provider} webhooks at http://{host}:{port}{path}", err=True)
-        uvicorn.run(app_to_serve, host=host, port=port, log_level="warning")
+        server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
+        server.run(sockets=[listening])
 
     app.add_typer(webhooks_app, name="webhooks")
 
