@@ -268,3 +268,14 @@ def test_personio_check_runs_the_connection_check(
     assert "FAIL" in failing.stdout
     assert "fix:" in failing.stdout
     assert "wrong-secret-1" not in failing.output
+
+
+def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
+    config_dir: Path, personio_sandbox: StandIn[Any]
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in personio_sandbox.client_kwargs().items()]
+    assert hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
+    personio_sandbox.faults.add(Fault(status=503, times=-1))
+    checked = hirelink("credentials", "check", "pd")
+    assert checked.exit_code == EXIT_UNAVAILABLE, checked.output
+    assert "FAIL" in checked.stdout

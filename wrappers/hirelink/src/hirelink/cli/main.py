@@ -553,8 +553,10 @@ def credentials_check(nickname: str) -> None:
         out.print(line, highlight=False, markup=False)
         if not check["ok"] and check.get("fix"):
             out.print(f"       fix: {check['fix']}", highlight=False, markup=False)
-    if any(not check["ok"] for check in checks):
-        raise typer.Exit(EXIT_AUTH)
+    failed = [check for check in checks if not check["ok"]]
+    if failed:  # a provider that could not be reached says nothing of the credential
+        unreachable = any(check.get("unavailable") for check in failed)
+        raise typer.Exit(EXIT_UNAVAILABLE if unreachable else EXIT_AUTH)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)
 
 

@@ -28,7 +28,15 @@ from urllib.parse import urlsplit
 
 from attrs import frozen
 
-from hirelink.core import ApiError, Call, Flow, HirelinkError
+from hirelink.core import (
+    ApiConnectionError,
+    ApiError,
+    Call,
+    Flow,
+    HirelinkError,
+    RateLimitError,
+    ServerError,
+)
 
 from ._errors import reason_codes
 from .credentials import WHERE_TO_FIND, Credentials
@@ -67,6 +75,8 @@ class ConnectionCheck:
         ok: whether it works.
         detail: what was observed.
         fix: what to do about a failure (None when ``ok``).
+        unavailable: the check failed because Personio could not be reached or answered
+            with a 5xx or 429, so nothing is known about the credential yet.
     """
 
     name: str
@@ -74,6 +84,7 @@ class ConnectionCheck:
     ok: bool
     detail: str
     fix: str | None = None
+    unavailable: bool = False
 
 
 Outcome = Any
@@ -92,8 +103,15 @@ def _passed(name: str, label: str, detail: str) -> ConnectionCheck:
     return ConnectionCheck(name, label, True, detail)
 
 
-def _failed(name: str, label: str, detail: str, fix: str) -> ConnectionCheck:
-    return ConnectionCheck(name, label, False, detail, fix)
+def _failed(
+    name: str, label: str, detail: str, fix: str, outcome: Outcome = None
+) -> ConnectionCheck:
+    return ConnectionCheck(name, label, False, detail, fix, _unavailable(outcome))
+
+
+def _unavailable(outcome: Outcome) -> bool:
+    """Whether an outcome says nothing about the credential: Personio was not reachable."""
+    return isinstance(outcome, ApiConnectionError | ServerError | RateLimitError)
 
 
 def _where(*names: str) -> str:
@@ -120,7 +138,7 @@ def connection_flow(
     positions = yield from _attempt(feed)
     position_id = 1
     if isinstance(positions, HirelinkError):
-        checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX))
+        checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX, positions))
     else:
         detail = f"{len(positions)} published position(s) at {feed_url}"
         checks.append(_passed("xml_feed", feed_label, detail))
@@ -220,9 +238,13 @@ def connection_flow(
         checks.append(_write_scope_verdict(granted_scopes()))
     else:
         fix = "Check the network and Personio's status, then try again."
-        checks.append(_failed("client_credentials", client_label, str(categories_answer), fix))
-        checks.append(_failed("recruiting_scope", scope_label, "could not be checked", fix))
-        checks.append(_failed("recruiting_write_scope", _WRITE_LABEL, "could not be checked", fix))
+        answer = categories_answer
+        checks.append(_failed("client_credentials", client_label, str(answer), fix, answer))
+        for scope_name, label in (
+            ("recruiting_scope", scope_label),
+            ("recruiting_write_scope", _WRITE_LABEL),
+        ):
+            checks.append(_failed(scope_name, label, "could not be checked", fix, answer))
     return checks
 
 
@@ -249,7 +271,7 @@ def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[st
         return _passed(name, label, detail), []
     if not isinstance(outcome, ApiError):
         fix = "Check the network and Personio's status, then try again."
-        return _failed(name, label, str(outcome), fix), []
+        return _failed(name, label, str(outcome), fix, outcome), []
     if outcome.status_code == 400:
         return _passed(name, label, "Company ID and access token accepted"), reason_codes(outcome)
     if outcome.status_code == 401:
@@ -260,5 +282,5 @@ def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[st
         return _failed(name, label, outcome.message, fix), []
     if outcome.status_code == 429:
         fix = "The company's 20 requests per minute are used up; check again in a minute."
-        return _failed(name, label, outcome.message, fix), []
-    return _failed(name, label, str(outcome), "Try again later."), []
+        return _failed(name, label, outcome.message, fix, outcome), []
+    return _failed(name, label, str(outcome), "Try again later.", outcome), []
