@@ -305,10 +305,14 @@ def test_a_supplied_httpx_client_keeps_hirelinks_timeout_and_user_agent(served: 
     kwargs = served.client_kwargs(timeout=0.3, max_retries=0)
     with httpx.Client() as plain, Recruitee(**kwargs, httpx_client=plain) as recruitee:
         recruitee.list_candidates(limit=1)  # httpx's own 5 s and python-httpx are not used
-        assert served.sandbox.recorder.last().headers["user-agent"].startswith("hirelink/")
+        sent = served.sandbox.recorder.last()
+        assert sent is not None
+        assert sent.headers["user-agent"].startswith("hirelink/")
         with pytest.raises(ApiTimeoutError):
             recruitee.list_offers()
     named = httpx.Client(headers={"User-Agent": "acme-sync/2.1"})
     with named, Recruitee(**served.client_kwargs(), httpx_client=named) as recruitee:
         recruitee.list_candidates(limit=1)
-    assert served.sandbox.recorder.last().headers["user-agent"] == "acme-sync/2.1"
+    sent = served.sandbox.recorder.last()
+    assert sent is not None
+    assert sent.headers["user-agent"] == "acme-sync/2.1"
