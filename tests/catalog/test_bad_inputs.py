@@ -64,7 +64,6 @@ def test_bad_input_is_refused_before_anything_is_sent(
     provider: str, call: Callable[[Any], Any], field: str, request: pytest.FixtureRequest
 ) -> None:
     stand_in: StandIn[Any] = request.getfixturevalue(f"{provider}_sandbox_session")
-    stand_in.reset()  # asked for by name, so the plugin's reset before each test missed it
     with stand_in.client() as client, pytest.raises(InvalidInputError) as refused:
         call(client)
     assert refused.value.field == field

@@ -54,12 +54,25 @@ __all__: list[str] = []
 _SESSION_SUFFIX = "_sandbox_session"
 
 
-def _serving(
-    provider: str, doc: str, max_lifetime: float | None
-) -> Callable[[], Iterator[StandIn[Any]]]:
+_SESSION_STAND_INS: list[StandIn[Any]] = []
+"""The session stand-ins running now, reset before every test."""
+
+
+def _serving(provider: str, doc: str, *, session: bool) -> Callable[[], Iterator[StandIn[Any]]]:
+    # A session's stand-in runs however long the session does: the fixture stops it, or
+    # the process's end (a daemon thread); it is reset before every test while it runs.
+    max_lifetime = None if session else 600.0
+
     def served() -> Iterator[StandIn[Any]]:
         with serve_stand_in(provider, max_lifetime=max_lifetime) as stand_in:
-            yield stand_in
+            if not session:
+                yield stand_in
+                return
+            _SESSION_STAND_INS.append(stand_in)
+            try:
+                yield stand_in
+            finally:
+                _SESSION_STAND_INS.remove(stand_in)
 
     served.__doc__ = doc
     return served
@@ -71,13 +84,12 @@ def _fixtures(provider: str) -> tuple[object, object]:
     per_test = _serving(
         provider,
         f"A fresh {title} stand-in for this test (``client_kwargs()``, ``faults``).",
-        max_lifetime=600.0,
+        session=False,
     )
-    # However long the session runs: the fixture stops it, or the process's end (a daemon thread).
     per_session = _serving(
         provider,
         f"One {title} stand-in for the session; faults and request log reset per test.",
-        max_lifetime=None,
+        session=True,
     )
     return (
         pytest.fixture(name=f"{provider}_sandbox")(per_test),
@@ -93,13 +105,11 @@ for _provider in PROVIDERS:
 
 
 @pytest.fixture(autouse=True)
-def _hirelink_sandbox_reset(request: pytest.FixtureRequest) -> None:
-    """Before each test, clear faults and recorded requests of the session stand-ins it uses."""
-    for provider in PROVIDERS:
-        name = provider + _SESSION_SUFFIX
-        if name in request.fixturenames:
-            stand_in: StandIn[Any] = request.getfixturevalue(name)
-            stand_in.reset()
+def _hirelink_sandbox_reset() -> None:
+    """Before each test, clear faults and recorded requests of every session stand-in
+    (also one a test asks for by name, with ``request.getfixturevalue``)."""
+    for stand_in in _SESSION_STAND_INS:
+        stand_in.reset()
 
 
 ServeReceiver = Callable[..., WebhookReceiver]
