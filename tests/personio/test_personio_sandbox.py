@@ -21,6 +21,12 @@ def raw(served: Served) -> Iterator[httpx.Client]:
         yield client
 
 
+@pytest.fixture
+def raw_fresh(fresh: Served) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=fresh.url) as client:
+        yield client
+
+
 def v1_headers(served: Served, **changes: str) -> dict[str, str]:
     headers = {
         "Authorization": f"Bearer {served.sandbox.recruiting_token}",
@@ -185,3 +191,47 @@ def test_seeds_are_deterministic() -> None:
     for kind in ("applications", "candidates", "jobs", "persons"):
         assert one.state.page(kind, {}, None, 200) == two.state.page(kind, {}, None, 200)
     assert one.state.feed("nordlicht", "en") == two.state.feed("nordlicht", "en")
+
+
+# --- fidelity to confirmed facts of the reference -----------------------------------
+
+
+def test_a_custom_phase_of_another_category_falls_back_to_unassigned(
+    fresh: Served, raw_fresh: httpx.Client
+) -> None:
+    # Job 1874512 is in category 88; stage 26420 belongs to another category.
+    body = {"first_name": "Ada", "last_name": "Phase", "email": "ada.phase@example.org",
+            "job_position_id": 1874512, "phase": {"type": "custom", "id": 26420}}  # fmt: skip
+    assert raw_fresh.post(APPLICATIONS, json=body, headers=v1_headers(fresh)).status_code == 201
+    found = raw_fresh.get(
+        "/v2/recruiting/applications",
+        params={"candidate.email": "ada.phase@example.org"},
+        headers=bearer(raw_fresh, fresh),
+    ).json()["_data"]
+    assert [application["current_stage"]["type"] for application in found] == ["unassigned"]
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_a_name_of_only_spaces_is_refused_as_a_required_attribute(
+    served: Served, raw: httpx.Client, field: str
+) -> None:
+    body = {"first_name": "Ada", "last_name": "Blank", "email": "blank@example.org",
+            "job_position_id": 1874512, field: "   "}  # fmt: skip
+    response = raw.post(APPLICATIONS, json=body, headers=v1_headers(served))
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {"field": field, "errors": [{"reason": "errors.attribute-validation.required-attribute"}]}
+    ]
+
+
+def test_persons_take_an_updated_range(served: Served, raw: httpx.Client) -> None:
+    window = {"updated_at.gt": "2000-01-01T00:00:00Z", "updated_at.lt": "2999-01-01T00:00:00Z"}
+    persons = raw.get("/v2/persons", params=window, headers=bearer(raw, served))
+    assert persons.status_code == 200
+    assert persons.json()["_data"]
+
+
+def test_the_feed_sends_description_html_as_cdata(served: Served, raw: httpx.Client) -> None:
+    feed = raw.get(f"/jobs/{served.sandbox.subdomain}/xml", params={"language": "en"}).text
+    assert "<value><![CDATA[<p>" in feed
+    assert "&lt;p&gt;" not in feed

@@ -110,11 +110,14 @@ def _oauth(error: str, description: str) -> PersonioError:
 
 
 def _xml(name: str, value: Any) -> str:
-    """An element per member; an array repeats its element (the spec's ``xml`` mapping)."""
+    """An element per member; an array repeats its element (the spec's ``xml`` mapping).
+    A description section's HTML ``value`` is a CDATA section, as Personio sends it."""
     if isinstance(value, list):
         return "".join(_xml(name, item) for item in value)
     if isinstance(value, dict):
         return f"<{name}>{''.join(_xml(key, item) for key, item in value.items())}</{name}>"
+    if name == "value":
+        return f"<value><![CDATA[{str(value).replace(']]>', ']]]]><![CDATA[>')}]]></value>"
     return f"<{name}>{escape(str(value))}</{name}>"
 
 
@@ -256,6 +259,9 @@ class PersonioState(_Settings):
     def submit(self, body: Mapping[str, Any]) -> None:
         """Check a v1 submission like Personio does (400 with reason codes) and keep it."""
         errors: dict[str, list[str]] = collections.defaultdict(list)
+        for name in ("first_name", "last_name"):
+            if not body[name].strip():  # the spec can only say minLength: 1
+                errors[name].append("errors.attribute-validation.required-attribute")
         position = body["job_position_id"]
         if position not in _PUBLISHED:
             errors["job_position_id"].append("errors.job-position.not-published")
@@ -311,9 +317,9 @@ class PersonioState(_Settings):
             return stages[0] if stages else _UNASSIGNED
         if phase["type"] == "system":
             return {**_UNASSIGNED, "type": phase["id"]}
-        every_stage = (stage for category in self._v2["categories"] for stage in category["stages"])
-        # Personio's documented fallback for an unknown custom phase: unassigned.
-        return next((s for s in every_stage if s["id"] == str(phase["id"])), _UNASSIGNED)
+        # Personio's documented fallback for a custom phase unknown to the job's category
+        # (another category's included): unassigned.
+        return next((s for s in stages if s["id"] == str(phase["id"])), _UNASSIGNED)
 
     def _apply(
         self,
@@ -552,7 +558,8 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
     def list_page(sandbox: PersonioSandbox, call: ApiCall) -> Response:
         filters = dict(call.params)
         cursor, limit = filters.pop("cursor", None), filters.pop("limit", None)
-        if "updated_at.gt" in filters and "updated_at.lt" in filters:
+        exclusive = kind != "persons"  # the recruiting lists' rule; persons combine them
+        if exclusive and "updated_at.gt" in filters and "updated_at.lt" in filters:
             raise SandboxError(400, "updated_at.gt and updated_at.lt cannot be combined.")
         limit = limit or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
