@@ -8,7 +8,9 @@ import hmac
 import itertools
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -226,6 +228,34 @@ def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Rece
     for _ in range(2):
         assert without_dedupe.deliver(delivery).status_code == 200
     assert len(without_dedupe.collector.received) == 2
+
+
+def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(
+    serve: Callable[..., Receiver],
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    calls: list[WebhookEvent] = []
+
+    def slow_then_failing(event: WebhookEvent) -> None:
+        calls.append(event)
+        started.set()
+        assert release.wait(10)
+        if len(calls) == 1:
+            raise RuntimeError("downstream failed")
+
+    receiver = serve(on_event=slow_then_failing)
+    delivery = moved()
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(receiver.deliver, delivery)
+        assert started.wait(10)
+        repeat = receiver.deliver(delivery)  # Recruitee resends: its first request timed out
+        release.set()
+        assert first.result().status_code == 500
+    assert repeat.status_code == 409  # not 200: the first had not succeeded yet
+    assert receiver.deliver(delivery).status_code == 200  # the next resend is handled
+    assert len(calls) == 2
+    assert receiver.deliver(delivery).status_code == 200  # and then remembered
+    assert len(calls) == 2
 
 
 def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:

@@ -93,10 +93,17 @@ class Store(LimiterSource, Protocol):
 
 @runtime_checkable
 class DeliveryLog(Protocol):
-    """Which deliveries a receiver has taken, so that a repeated one is taken once."""
+    """Which deliveries a receiver has taken, so that a repeated one is taken once: a
+    claim while the delivery is handled, then a mark that it was handled."""
 
     def claim_delivery(self, key: str, ttl: float) -> bool:
         """Claim ``key`` for ``ttl`` seconds: True if nobody holds it (it is now ours)."""
+
+    def finish_delivery(self, key: str, ttl: float) -> None:
+        """Mark ``key`` handled, remembered for ``ttl`` seconds."""
+
+    def delivery_handled(self, key: str) -> bool:
+        """Whether ``key`` was handled (False while its claim is still being handled)."""
 
     def release_delivery(self, key: str) -> None:
         """Forget ``key`` (its handling failed, so the sender's retry must get through)."""
@@ -106,7 +113,7 @@ class InProcessStore:
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
     def __init__(self) -> None:
-        self._deliveries: dict[str, float] = {}
+        self._deliveries: dict[str, tuple[float, bool]] = {}  # key -> (until, handled)
         self._deliveries_lock = threading.Lock()
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
@@ -116,12 +123,21 @@ class InProcessStore:
         now = time.monotonic()
         with self._deliveries_lock:
             if len(self._deliveries) > _DELIVERY_PRUNE_AT:
-                for stale in [k for k, until in self._deliveries.items() if until <= now]:
+                for stale in [k for k, (until, _) in self._deliveries.items() if until <= now]:
                     del self._deliveries[stale]
-            if self._deliveries.get(key, 0.0) > now:
+            if self._deliveries.get(key, (0.0, False))[0] > now:
                 return False
-            self._deliveries[key] = now + ttl
+            self._deliveries[key] = (now + ttl, False)
             return True
+
+    def finish_delivery(self, key: str, ttl: float) -> None:
+        with self._deliveries_lock:
+            self._deliveries[key] = (time.monotonic() + ttl, True)
+
+    def delivery_handled(self, key: str) -> bool:
+        with self._deliveries_lock:
+            until, handled = self._deliveries.get(key, (0.0, False))
+            return handled and until > time.monotonic()
 
     def release_delivery(self, key: str) -> None:
         with self._deliveries_lock:
@@ -135,6 +151,9 @@ class InProcessStore:
 
 
 IN_PROCESS: Final = InProcessStore()
+# A Redis delivery record's value: claimed and being handled, or handled.
+_HANDLING: Final = b"handling"
+_HANDLED: Final = b"handled"
 # Expired delivery claims are dropped once this many are held.
 _DELIVERY_PRUNE_AT: Final = 10_000
 
@@ -379,10 +398,33 @@ class RedisStore:
         ttl_ms = max(1, int(ttl * 1000))
 
         def shared(client: Any) -> bool:
-            return bool(client.set(redis_key, b"1", nx=True, px=ttl_ms))
+            return bool(client.set(redis_key, _HANDLING, nx=True, px=ttl_ms))
 
         return self.run(
             f"the delivery log ({key})", shared, lambda: IN_PROCESS.claim_delivery(key, ttl)
+        )
+
+    def finish_delivery(self, key: str, ttl: float) -> None:
+        redis_key = f"{KEY_PREFIX}:delivery:{key}"
+        ttl_ms = max(1, int(ttl * 1000))
+
+        def local() -> None:
+            IN_PROCESS.finish_delivery(key, ttl)
+
+        self.run(
+            f"the delivery log ({key})",
+            lambda client: client.set(redis_key, _HANDLED, px=ttl_ms),
+            local,
+        )
+
+    def delivery_handled(self, key: str) -> bool:
+        redis_key = f"{KEY_PREFIX}:delivery:{key}"
+        return bool(
+            self.run(
+                f"the delivery log ({key})",
+                lambda client: client.get(redis_key) == _HANDLED,
+                lambda: IN_PROCESS.delivery_handled(key),
+            )
         )
 
     def release_delivery(self, key: str) -> None:

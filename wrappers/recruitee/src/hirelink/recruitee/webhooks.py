@@ -33,10 +33,13 @@ growing delays, for up to days):
 
 Since Recruitee retries, one event may arrive more than once. The receiver remembers each
 delivery it handed over (by its signature) for ``dedupe_ttl`` seconds and answers a repeat
-with 200 without calling ``on_event`` again. The memory is the ``store``: this process by
-default; a Redis URL (or a :class:`~hirelink.core.stores.RedisStore`) when several
-replicas sit behind a load balancer. A delivery whose handling failed is forgotten at
-once, so its retry gets through.
+with 200 without calling ``on_event`` again. A repeat that arrives while the first is
+still being handled gets 409, so that Recruitee sends it again later: the first may yet
+fail (its claim lapses after :data:`HANDLING_TTL` seconds, should the process die). The
+memory is the ``store``: this process by default; a Redis URL (or a
+:class:`~hirelink.core.stores.RedisStore`) when several replicas sit behind a load
+balancer. A delivery whose handling failed is forgotten at once, so its retry gets
+through.
 
 The event types and payload members are known from independent implementations, not from
 a Recruitee reference (see the package README): an event whose type or subtype is not
@@ -52,8 +55,10 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
+import anyio
 from pydantic import ValidationError
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -88,6 +93,7 @@ from hirelink.core.stores import DeliveryLog, Store, delivery_log
 
 __all__ = [
     "DEFAULT_DEDUPE_TTL",
+    "HANDLING_TTL",
     "SIGNATURE_HEADER",
     "CandidateEvent",
     "CandidateEventPayload",
@@ -115,6 +121,8 @@ logger = logging.getLogger("hirelink.recruitee.webhooks")
 SIGNATURE_HEADER: Final = "X-Recruitee-Signature"
 # Recruitee retries a failed delivery for up to days; a week covers every retry.
 DEFAULT_DEDUPE_TTL: Final = 7 * 24 * 3600.0
+HANDLING_TTL: Final = 300.0
+"""Seconds a delivery stays claimed while ``on_event`` handles it (then it may be retried)."""
 
 WebhookEvent = CandidateEvent | CandidateMoved | OfferEvent | OtherEvent
 """One delivery: a modelled event, or :class:`OtherEvent` with the raw payload."""
@@ -213,17 +221,25 @@ class _Receiver:
         except ValueError as error:
             raise Rejection(str(error), 400) from None
         key = f"recruitee:{signature.strip() if signature else ''}"
-        if self._deliveries is not None and not self._deliveries.claim_delivery(
-            key, self._dedupe_ttl
-        ):
+        deliveries = self._deliveries
+        if deliveries is None:
+            await invoke("on_event", self._on_event, event)
+            return JSONResponse({})
+        # The store may be Redis: its calls run on a worker thread, never on the loop.
+        handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
+        if not await run_in_threadpool(deliveries.claim_delivery, key, handling_ttl):
+            if not await run_in_threadpool(deliveries.delivery_handled, key):
+                # Still being handled, and it may yet fail: a 200 now would lose the event.
+                raise Rejection("this delivery is being handled: send it again later", 409)
             logger.info("a repeated delivery of %s was answered without a callback", key[:24])
             return JSONResponse({})
         try:
             await invoke("on_event", self._on_event, event)
         except BaseException:
-            if self._deliveries is not None:
-                self._deliveries.release_delivery(key)
+            with anyio.CancelScope(shield=True):
+                await run_in_threadpool(deliveries.release_delivery, key)
             raise
+        await run_in_threadpool(deliveries.finish_delivery, key, self._dedupe_ttl)
         return JSONResponse({})
 
 
