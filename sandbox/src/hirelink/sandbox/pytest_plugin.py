@@ -64,15 +64,13 @@ def _serving(provider: str, doc: str, *, session: bool) -> Callable[[], Iterator
     max_lifetime = None if session else 600.0
 
     def served() -> Iterator[StandIn[Any]]:
+        running = _SESSION_STAND_INS if session else []
         with serve_stand_in(provider, max_lifetime=max_lifetime) as stand_in:
-            if not session:
-                yield stand_in
-                return
-            _SESSION_STAND_INS.append(stand_in)
+            running.append(stand_in)
             try:
                 yield stand_in
             finally:
-                _SESSION_STAND_INS.remove(stand_in)
+                running.remove(stand_in)
 
     served.__doc__ = doc
     return served

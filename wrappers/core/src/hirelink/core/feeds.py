@@ -43,7 +43,7 @@ from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtim
 
 from .calls import Call, Walk
 from .errors import InvalidInputError
-from .stores import KEY_PREFIX, RedisStore, Store, resolve_store
+from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
 from .validation import utc_moment
 
 __all__ = [
@@ -346,7 +346,7 @@ class RedisFeedStore:
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         lease, _ = self._keys(feed)
-        ttl_ms = max(1, int(ttl * 1000))
+        ttl_ms = milliseconds(ttl)
         return bool(
             self._store.run(
                 f"the lease of {feed}",

@@ -182,6 +182,11 @@ REDIS_SCHEMES: Final = ("redis", "rediss", "unix")
 """URL schemes of a Redis store; ``"memory"`` (no scheme) names the in-process store."""
 
 
+def milliseconds(seconds: float) -> int:
+    """A Redis expiry (``PX``) of ``seconds``: whole milliseconds, at least one."""
+    return max(1, int(seconds * 1000))
+
+
 def _require_redis(field: str = "store") -> Any:
     try:
         import redis
@@ -289,7 +294,7 @@ class _RedisTokenCache:
         return value, None if remaining_ms < 0 else remaining_ms / 1000
 
     def put(self, value: str, expires_in: float | None) -> None:
-        ttl_ms = None if expires_in is None else max(1, int(expires_in * 1000))
+        ttl_ms = None if expires_in is None else milliseconds(expires_in)
         sealed = self._seal(value)
         self._store.run(
             self._what, lambda client: client.set(self._key, sealed, px=ttl_ms), _nothing
@@ -394,46 +399,43 @@ class RedisStore:
         return _RedisTokenCache(self, key, client_secret) if self.share_tokens else None
 
     def claim_delivery(self, key: str, ttl: float) -> bool:
-        redis_key = f"{KEY_PREFIX}:delivery:{key}"
-        ttl_ms = max(1, int(ttl * 1000))
-
-        def shared(client: Any) -> bool:
-            return bool(client.set(redis_key, _HANDLING, nx=True, px=ttl_ms))
-
-        return self.run(
-            f"the delivery log ({key})", shared, lambda: IN_PROCESS.claim_delivery(key, ttl)
+        return bool(
+            self._on_delivery_log(
+                key,
+                lambda client, at: client.set(at, _HANDLING, nx=True, px=milliseconds(ttl)),
+                lambda: IN_PROCESS.claim_delivery(key, ttl),
+            )
         )
 
     def finish_delivery(self, key: str, ttl: float) -> None:
-        redis_key = f"{KEY_PREFIX}:delivery:{key}"
-        ttl_ms = max(1, int(ttl * 1000))
-
-        def local() -> None:
-            IN_PROCESS.finish_delivery(key, ttl)
-
-        self.run(
-            f"the delivery log ({key})",
-            lambda client: client.set(redis_key, _HANDLED, px=ttl_ms),
-            local,
+        self._on_delivery_log(
+            key,
+            lambda client, at: client.set(at, _HANDLED, px=milliseconds(ttl)),
+            lambda: IN_PROCESS.finish_delivery(key, ttl),
         )
 
     def delivery_handled(self, key: str) -> bool:
-        redis_key = f"{KEY_PREFIX}:delivery:{key}"
         return bool(
-            self.run(
-                f"the delivery log ({key})",
-                lambda client: client.get(redis_key) == _HANDLED,
+            self._on_delivery_log(
+                key,
+                lambda client, at: client.get(at) == _HANDLED,
                 lambda: IN_PROCESS.delivery_handled(key),
             )
         )
 
     def release_delivery(self, key: str) -> None:
+        self._on_delivery_log(
+            key, lambda client, at: client.delete(at), lambda: IN_PROCESS.release_delivery(key)
+        )
+
+    def _on_delivery_log(
+        self, key: str, shared: Callable[[Any, str], T], local: Callable[[], T]
+    ) -> T:
+        """:meth:`run` ``shared(client, redis_key)`` on the delivery record of ``key``."""
         redis_key = f"{KEY_PREFIX}:delivery:{key}"
-
-        def local() -> None:
-            IN_PROCESS.release_delivery(key)
-
-        self.run(f"the delivery log ({key})", lambda client: client.delete(redis_key), local)
+        return self.run(
+            f"the delivery log ({key})", lambda client: shared(client, redis_key), local
+        )
 
     def __repr__(self) -> str:
         return (

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from attrs import frozen
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.validation import non_empty_str, positive_int, secret
+from hirelink.core.validation import non_empty_str, numeric_id, secret
 
 __all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
 
@@ -50,10 +50,9 @@ def subdomain_of(value: object) -> str:
 
 
 def _digits(field: str, value: object) -> str:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(positive_int(field, value))
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return str(positive_int(field, int(value.strip())))
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if whole or (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()):
+        return numeric_id(field, value)
     raise InvalidInputError(field, f"must be a numeric id ({WHERE_TO_FIND[field]}), got {value!r}")
 
 
