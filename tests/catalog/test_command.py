@@ -194,7 +194,8 @@ def test_an_issued_secret_is_saved_in_the_credential_and_never_printed(
 ) -> None:
     credential = stand_ins["recruitee_partners"]
     settings = [f"--set={k}={v}" for k, v in credential.items()]
-    assert hirelink("credentials", "add", "pt", "--provider", "recruitee_partners", *settings)
+    added = hirelink("credentials", "add", "pt", "--provider", "recruitee_partners", *settings)
+    assert added.exit_code == 0, added.output
     rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pt")
     assert rotated.exit_code == 0, rotated.output
     assert "saved the new partner_secret" in rotated.stderr
@@ -274,7 +275,8 @@ def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
     config_dir: Path, personio_sandbox: StandIn[Any]
 ) -> None:
     settings = [f"--set={k}={v}" for k, v in personio_sandbox.client_kwargs().items()]
-    assert hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
+    added = hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
+    assert added.exit_code == 0, added.output
     personio_sandbox.faults.add(Fault(status=503, times=-1))
     checked = hirelink("credentials", "check", "pd")
     assert checked.exit_code == EXIT_UNAVAILABLE, checked.output
