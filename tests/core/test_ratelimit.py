@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 from collections import Counter
 
@@ -18,6 +19,7 @@ from hirelink.core import (
     shared_limiter,
 )
 from hirelink.core.http import build_async_client, build_client
+from hirelink.core.ratelimit import Slot, give_back, reserve
 
 
 class FakeClock:
@@ -33,7 +35,7 @@ class CountingLimiter(SlidingWindowLimiter):
         super().__init__(limit, window, clock=clock)
         self.reservations = 0
 
-    def reserve(self) -> float:
+    def reserve(self) -> Slot:
         self.reservations += 1
         return super().reserve()
 
@@ -45,10 +47,10 @@ def ok(request: httpx.Request) -> httpx.Response:
 def test_limiter_allows_limit_per_window_then_schedules_in_order() -> None:
     clock = FakeClock()
     limiter = SlidingWindowLimiter(3, 10.0, clock=clock)
-    assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 0.0]
-    assert [limiter.reserve() for _ in range(4)] == [10.0, 10.0, 10.0, 20.0]
+    assert [limiter.reserve().wait for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert [limiter.reserve().wait for _ in range(4)] == [10.0, 10.0, 10.0, 20.0]
     clock.now = 25.0  # the slots at 10 have left the window, the one at 20 has not
-    assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 5.0]
+    assert [limiter.reserve().wait for _ in range(3)] == [0.0, 0.0, 5.0]
 
 
 def test_limiter_spreads_waits_as_time_passes() -> None:
@@ -58,9 +60,9 @@ def test_limiter_spreads_waits_as_time_passes() -> None:
     clock.now = 30.0
     limiter.reserve()
     clock.now = 45.0
-    assert limiter.reserve() == 15.0  # the first request leaves the window at 60
+    assert limiter.reserve().wait == 15.0  # the first request leaves the window at 60
     clock.now = 100.0
-    assert limiter.reserve() == 0.0
+    assert limiter.reserve().wait == 0.0
 
 
 @pytest.mark.parametrize(("limit", "window"), [(0, 1.0), (True, 1.0), (3, 0), (3, -1.0)])
@@ -79,7 +81,7 @@ def test_no_window_ever_holds_more_than_the_limit_across_threads() -> None:
     def worker() -> None:
         start.wait()
         for _ in range(25):
-            wait = limiter.reserve()
+            wait = limiter.reserve().wait
             with lock:
                 waits.append(wait)
 
@@ -144,7 +146,7 @@ async def test_async_transport_awaits_the_same_limiter() -> None:
         for _ in range(3):
             await client.get("/anything")
     assert slept == [5.0, 10.0]
-    assert limiter.reserve() == 15.0  # the sync and async paths share one schedule
+    assert limiter.reserve().wait == 15.0  # the sync and async paths share one schedule
 
 
 def test_built_clients_limit_every_attempt_including_resends_after_429() -> None:
@@ -182,10 +184,119 @@ async def test_async_built_clients_apply_rate_limits() -> None:
 
 def test_rate_limit_waits_are_shared_between_sync_and_async_callers() -> None:
     limiter = SlidingWindowLimiter(2, 10.0, clock=FakeClock())
-    assert limiter.reserve() == 0.0
+    assert limiter.reserve().wait == 0.0
 
     async def from_a_loop() -> float:
-        return limiter.reserve()
+        return limiter.reserve().wait
 
     assert anyio.run(from_a_loop) == 0.0
-    assert limiter.reserve() == 10.0
+    assert limiter.reserve().wait == 10.0
+
+
+def test_a_slot_given_back_is_taken_by_the_next_reservation() -> None:
+    limiter = SlidingWindowLimiter(2, 10.0, clock=FakeClock())
+    slots = [limiter.reserve() for _ in range(4)]
+    assert [slot.wait for slot in slots] == [0.0, 0.0, 10.0, 10.0]
+    slots[2].give_back()
+    slots[3].give_back()
+    assert limiter.reserve().wait == 10.0  # 20.0 had the two stayed
+    slots[0].give_back()
+    assert limiter.reserve().wait == 10.0  # the one left at 0 and the one at 10 count
+
+
+def test_give_backs_never_let_a_window_hold_more_than_the_limit() -> None:
+    draw = random.Random(20261204)  # noqa: S311 - a repeatable schedule, not a secret
+    clock = FakeClock()
+    limit, window = 5, 10.0
+    limiter = SlidingWindowLimiter(limit, window, clock=clock)
+    waiting: list[tuple[float, Slot]] = []
+    sent: list[float] = []
+    for _ in range(2000):
+        action = draw.random()
+        if action < 0.5:
+            slot = limiter.reserve()
+            waiting.append((clock.now + slot.wait, slot))
+        elif action < 0.7 and waiting:
+            waiting.pop(draw.randrange(len(waiting)))[1].give_back()
+        else:
+            clock.now += draw.choice((0.0, 0.5, 2.0, 7.0))
+        sent += [start for start, _ in waiting if start <= clock.now]
+        waiting = [(start, slot) for start, slot in waiting if start > clock.now]
+    sent.sort()
+    assert len(sent) > 300
+    crowded = [
+        (earlier, later)
+        for earlier, later in zip(sent, sent[limit:], strict=False)
+        if later - earlier < window
+    ]
+    assert crowded == []  # any `limit + 1` requests sent span at least a window
+
+
+def test_a_sync_wait_broken_off_gives_its_slot_back() -> None:
+    limiter = SlidingWindowLimiter(1, 60.0, clock=FakeClock())
+
+    def interrupted(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    transport = RateLimitTransport(httpx.MockTransport(ok), [RateLimit(limiter)], sleep=interrupted)
+    with httpx.Client(transport=transport, base_url="https://api.test") as client:
+        client.get("/first")
+        with pytest.raises(KeyboardInterrupt):
+            client.get("/never-sent")
+    assert limiter.reserve().wait == 60.0  # not 120: the interrupted request took no slot
+
+
+@pytest.mark.anyio
+async def test_async_waits_cancelled_give_their_slots_back() -> None:
+    limiter = SlidingWindowLimiter(2, 60.0, clock=FakeClock())
+    sent: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.url.path)
+        return httpx.Response(200)
+
+    async def sleep(seconds: float) -> None:
+        await anyio.sleep_forever()
+
+    transport = AsyncRateLimitTransport(
+        httpx.MockTransport(handler), [RateLimit(limiter)], sleep=sleep
+    )
+    async with httpx.AsyncClient(transport=transport, base_url="https://api.test") as client:
+        await client.get("/first")
+        await client.get("/second")
+        for _ in range(10):
+            with anyio.move_on_after(0.01) as scope:
+                await client.get("/cancelled")
+            assert scope.cancelled_caught
+    assert sent == ["/first", "/second"]
+    assert limiter.reserve().wait == 60.0  # 300.0 had the ten cancelled kept their slots
+
+
+def test_when_one_limit_fails_the_slots_already_taken_are_given_back() -> None:
+    class Unreachable:
+        limit, window = 1, 1.0
+
+        def reserve(self) -> Slot:
+            raise ConnectionError("store down")
+
+        async def areserve(self) -> Slot:
+            raise ConnectionError("store down")
+
+    working = SlidingWindowLimiter(1, 60.0, clock=FakeClock())
+    request = httpx.Request("GET", "https://api.test/x")
+    with pytest.raises(ConnectionError):
+        reserve([RateLimit(working), RateLimit(Unreachable())], request)
+    assert working.reserve().wait == 0.0
+
+
+def test_a_slot_that_cannot_be_given_back_is_logged_not_raised(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken() -> None:
+        raise ConnectionError("store down")
+
+    given: list[int] = []
+    with caplog.at_level("WARNING", logger="hirelink.ratelimit"):
+        give_back([Slot(5.0, broken), Slot(5.0, lambda: given.append(1))])
+    assert given == [1]  # the second is given back although the first failed
+    assert "could not give back a rate-limit slot (ConnectionError: store down)" in caplog.text

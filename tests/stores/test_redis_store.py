@@ -24,9 +24,20 @@ from tools.redis_server import RedisServer, free_port
 
 def test_reservations_share_one_window_across_stores(redis_url: str) -> None:
     first, second = RedisStore(redis_url), RedisStore(redis_url)  # two "processes"
-    waits = [store.limiter("acme:41737", 4, 10.0).reserve() for store in (first, second) * 3]
+    waits = [store.limiter("acme:41737", 4, 10.0).reserve().wait for store in (first, second) * 3]
     assert waits[:4] == [0.0, 0.0, 0.0, 0.0]
     assert all(9.0 < wait <= 10.0 for wait in waits[4:])
+
+
+def test_a_slot_given_back_leaves_the_shared_window(redis_url: str) -> None:
+    first, second = RedisStore(redis_url), RedisStore(redis_url)
+    limiter = first.limiter("given-back:1", 2, 10.0)
+    slots = [limiter.reserve() for _ in range(4)]
+    assert [slot.wait > 9.0 for slot in slots] == [False, False, True, True]
+    slots[2].give_back()
+    slots[3].give_back()
+    # Another process's next reservation takes their place (about 20 s had they stayed).
+    assert 9.0 < second.limiter("given-back:1", 2, 10.0).reserve().wait <= 10.0
 
 
 def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> None:
@@ -44,7 +55,7 @@ def test_a_rate_limit_moves_onto_the_clients_store(redis_url: str) -> None:
     moved = limit.on(store)
     assert moved.key == "moving:1"
     assert moved.limiter is not limit.limiter
-    assert [moved.limiter.reserve() > 0 for _ in range(3)] == [False, False, True]
+    assert [moved.limiter.reserve().wait > 0 for _ in range(3)] == [False, False, True]
 
 
 def test_the_store_is_chosen_by_option_or_environment(
@@ -96,7 +107,7 @@ def test_fallback_warns_once_and_keeps_limiting_in_process(
     store = RedisStore(unreachable_url(), timeout=0.5, fallback=True)
     limiter = store.limiter("fallback:1", 2, 30.0)
     with caplog.at_level(logging.WARNING, logger="hirelink.store"):
-        waits = [limiter.reserve() for _ in range(3)]
+        waits = [limiter.reserve().wait for _ in range(3)]
     assert waits[:2] == [0.0, 0.0]
     assert waits[2] > 29
     assert len(caplog.records) == 1
@@ -105,7 +116,7 @@ def test_fallback_warns_once_and_keeps_limiting_in_process(
 def test_the_store_error_is_raised_when_redis_stops_midway() -> None:
     with RedisServer() as server:
         limiter = RedisStore(server.url, timeout=0.5).limiter("midway:1", 5, 1.0)
-        assert limiter.reserve() == 0.0
+        assert limiter.reserve().wait == 0.0
     assert not server.running
     with pytest.raises(StoreUnavailableError):
         limiter.reserve()
@@ -195,6 +206,33 @@ async def test_async_clients_share_budget_and_tokens(redis_url: str) -> None:
 def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:
     with redis.Redis.from_url(redis_server.url) as client:
         store = RedisStore(client=client)
-        assert store.limiter("given:1", 1, 1.0).reserve() == 0.0
+        assert store.limiter("given:1", 1, 1.0).reserve().wait == 0.0
     with pytest.raises(ValueError, match="exactly one"):
         RedisStore()
+
+
+@pytest.mark.anyio
+async def test_personio_uploads_cancelled_while_waiting_leave_the_shared_budget(
+    redis_url: str,
+) -> None:
+    from hirelink.personio import AsyncPersonio
+    from hirelink.sandbox import serve_stand_in
+
+    with serve_stand_in("personio", rate_window=60.0) as stand_in:
+        kwargs = {**stand_in.client_kwargs(), "recruiting_rate_window": 60.0}
+        async with AsyncPersonio(**kwargs, store=redis_url) as personio:
+            for number in range(20):
+                await personio.upload_document(b"%PDF-1.4", filename=f"cv-{number}.pdf")
+
+            async def given_up() -> None:
+                with anyio.move_on_after(0.3):
+                    await personio.upload_document(b"%PDF-1.4", filename="late.pdf")
+
+            async with anyio.create_task_group() as group:
+                for _ in range(20):
+                    group.start_soon(given_up)
+        uploads = stand_in.hits("POST", "/documents")
+    shared = redis.Redis.from_url(redis_url)
+    (key,) = shared.keys("hirelink:ratelimit:personio-recruiting:*")
+    assert uploads == 20
+    assert shared.zcard(key) == 20  # the twenty sent; the twenty given up took no slot

@@ -6,10 +6,12 @@ requests per 60 s per company, over uploads and submissions together). Exceeding
 costs a 429 and a long wait, so hirelink spaces such requests out itself.
 
 - :class:`SlidingWindowLimiter` counts requests in a sliding window. A caller
-  *reserves* a slot and is told how long to wait before using it; the reservation is a
-  few arithmetic operations under a :class:`threading.Lock`, so one limiter serves
-  threads and any number of event loops at once, and the caller waits with whatever
-  sleep fits (``time.sleep`` or ``anyio.sleep``).
+  *reserves* a :class:`Slot` and is told how long to wait before using it; the
+  reservation is a few arithmetic operations under a :class:`threading.Lock`, so one
+  limiter serves threads and any number of event loops at once, and the caller waits
+  with whatever sleep fits (``time.sleep`` or ``anyio.sleep``). A caller that gives up
+  while waiting (a cancelled task, a timeout, Ctrl-C) gives the slot back, so the
+  requests queued behind it do not wait for a request that was never sent.
 - :func:`shared_limiter` is the process-wide registry: every client asking for the
   same key (and the same limit) gets the same limiter, so two clients of one company
   share its budget.
@@ -23,7 +25,7 @@ costs a 429 and a long wait, so hirelink spaces such requests out itself.
 
 from __future__ import annotations
 
-import collections
+import bisect
 import logging
 import threading
 import time
@@ -31,7 +33,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Final, Protocol
 
 import httpx
-from attrs import define, evolve, field
+from attrs import define, evolve, field, frozen
 
 from .secrets import scrub
 
@@ -52,15 +54,31 @@ def _positive_seconds(name: str, value: float) -> float:
     return float(value)
 
 
+@frozen
+class Slot:
+    """A reserved slot of a limiter: wait :attr:`wait` seconds, then send.
+
+    A caller that will not send after all calls :attr:`give_back` once, so that the
+    slot counts no more; a slot that was used is never given back.
+
+    Attributes:
+        wait: seconds to wait before sending (>= 0).
+        give_back: frees the slot (for a shared store, a call to it).
+    """
+
+    wait: float
+    give_back: Callable[[], None] = field(repr=False, eq=False)
+
+
 class Limiter(Protocol):
-    """Hands out slots: the seconds a caller waits before sending (>= 0)."""
+    """Hands out :class:`Slot` s: the seconds a caller waits before sending (>= 0)."""
 
     limit: int
     window: float
 
-    def reserve(self) -> float: ...
+    def reserve(self) -> Slot: ...
 
-    async def areserve(self) -> float: ...
+    async def areserve(self) -> Slot: ...
 
 
 class LimiterSource(Protocol):
@@ -73,10 +91,12 @@ class LimiterSource(Protocol):
 class SlidingWindowLimiter:
     """Allows at most ``limit`` requests in any ``window`` seconds.
 
-    It keeps the start times of the last ``limit`` reserved slots. A new reservation
-    gets "now" when fewer than ``limit`` slots started within the last ``window``
-    seconds, else the moment the oldest of them leaves the window. Reservations are
-    handed out in order, so waiting callers are served first come, first served.
+    It keeps the start times of the reserved slots that still count, in order. A new
+    reservation gets "now" when fewer than ``limit`` of them started within the last
+    ``window`` seconds, else the moment the ``limit``-th latest leaves the window, so
+    that no window ever holds more than ``limit`` starts. Reservations are handed out in
+    order, so waiting callers are served first come, first served; a slot given back
+    (:attr:`Slot.give_back`) lets the next reservation take its place.
 
     Thread-safe; not tied to any event loop.
 
@@ -91,21 +111,30 @@ class SlidingWindowLimiter:
         self.window = _positive_seconds("window", window)
         self._clock = clock
         self._lock = threading.Lock()
-        self._starts: collections.deque[float] = collections.deque(maxlen=self.limit)
+        self._starts: list[float] = []
 
-    def reserve(self) -> float:
-        """Take the next free slot; return the seconds to wait before sending (>= 0)."""
+    def reserve(self) -> Slot:
+        """Take the next free slot; its ``wait`` is the seconds to wait before sending."""
         with self._lock:
             now = self._clock()
+            starts = self._starts
+            # A start a whole window ago limits no reservation from now on.
+            del starts[: bisect.bisect_right(starts, now - self.window)]
             start = now
-            if len(self._starts) == self.limit:
-                start = max(now, self._starts[0] + self.window)
-            self._starts.append(start)  # the deque's maxlen drops the oldest start
-            return start - now
+            if len(starts) >= self.limit:
+                start = max(now, starts[-self.limit] + self.window)
+            bisect.insort(starts, start)
+        return Slot(start - now, lambda: self._give_back(start))
 
-    async def areserve(self) -> float:
+    async def areserve(self) -> Slot:
         """:meth:`reserve` for async callers (it never blocks for long)."""
         return self.reserve()
+
+    def _give_back(self, start: float) -> None:
+        with self._lock:
+            index = bisect.bisect_left(self._starts, start)
+            if index < len(self._starts) and self._starts[index] == start:
+                del self._starts[index]
 
     def __repr__(self) -> str:
         return f"SlidingWindowLimiter(limit={self.limit}, window={self.window})"
@@ -190,8 +219,8 @@ class RateLimit:
         return not self.paths or request.url.path.startswith(self.paths)
 
 
-def _log_hold(request: httpx.Request, waits: Sequence[float]) -> float:
-    wait = max(waits, default=0.0)
+def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
+    wait = max((slot.wait for slot in slots), default=0.0)
     if wait > 0:
         ratelimit_logger.info(
             "holding %s %s for %.2fs (client-side rate limit)",
@@ -202,18 +231,57 @@ def _log_hold(request: httpx.Request, waits: Sequence[float]) -> float:
     return wait
 
 
-def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
-    """Reserve a slot of every limit that applies to ``request``; return the longest wait."""
-    return _log_hold(
-        request, [limit.limiter.reserve() for limit in limits if limit.applies_to(request)]
-    )
+def give_back(slots: Iterable[Slot]) -> None:
+    """Give back ``slots`` whose request will not be sent.
+
+    Never raises: a slot that cannot be given back (its store unreachable) only keeps
+    counting until its window passes, which delays later requests but breaks no limit.
+    """
+    for slot in slots:
+        try:
+            slot.give_back()
+        except Exception as error:  # the caller is already failing: log, never raise
+            ratelimit_logger.warning(
+                "could not give back a rate-limit slot (%s: %s); it counts until its window passes",
+                type(error).__name__,
+                scrub(str(error)),
+            )
 
 
-async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> float:
+def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
+    """A slot of every limit that applies to ``request`` (all given back if one fails)."""
+    slots: list[Slot] = []
+    try:
+        for limit in limits:
+            if limit.applies_to(request):
+                slots.append(limit.limiter.reserve())
+    except BaseException:
+        give_back(slots)
+        raise
+    return slots
+
+
+async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     """:func:`reserve` for async transports (a shared store is asked off the event loop)."""
-    return _log_hold(
-        request, [await limit.limiter.areserve() for limit in limits if limit.applies_to(request)]
-    )
+    slots: list[Slot] = []
+    try:
+        for limit in limits:
+            if limit.applies_to(request):
+                slots.append(await limit.limiter.areserve())
+    except BaseException:
+        await agive_back(slots)
+        raise
+    return slots
+
+
+async def agive_back(slots: Sequence[Slot]) -> None:
+    """:func:`give_back` off the event loop, and finished even when the task is cancelled."""
+    if not slots:
+        return
+    import anyio.to_thread
+
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(give_back, slots)
 
 
 class RateLimitTransport(httpx.BaseTransport):
@@ -231,9 +299,14 @@ class RateLimitTransport(httpx.BaseTransport):
         self._sleep = sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        wait = reserve(self._limits, request)
+        slots = reserve(self._limits, request)
+        wait = _longest_wait(request, slots)
         if wait > 0:
-            self._sleep(wait)
+            try:
+                self._sleep(wait)
+            except BaseException:  # Ctrl-C or a failing sleep: this request is not sent
+                give_back(slots)
+                raise
         return self._inner.handle_request(request)
 
     def close(self) -> None:
@@ -262,9 +335,14 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        wait = await areserve(self._limits, request)
+        slots = await areserve(self._limits, request)
+        wait = _longest_wait(request, slots)
         if wait > 0:
-            await self._sleep(wait)
+            try:
+                await self._sleep(wait)
+            except BaseException:  # cancelled (a timeout, a task group) while waiting
+                await agive_back(slots)
+                raise
         return await self._inner.handle_async_request(request)
 
     async def aclose(self) -> None:

@@ -13,8 +13,8 @@ environment variable::
     HIRELINK_STORE=redis://cache.internal:6379/0           # every client of the process
 
 - Keys name the provider, the company and the limit, e.g.
-  ``hirelink:ratelimit:personio-recruiting:41737:20:61``. Values are reservation times;
-  nothing secret.
+  ``hirelink:ratelimit:personio-recruiting:41737:20:61``. Each is a sorted set of
+  random slot tickets scored by their start times; nothing secret.
 - Tokens are shared only when asked for (``share_tokens=True`` or
   ``HIRELINK_STORE_SHARE_TOKENS=1``), and then stored encrypted (AES-GCM) under a key
   derived from the client secret: whoever reads Redis without the client secret learns
@@ -44,7 +44,7 @@ from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
-from .ratelimit import Limiter, LimiterSource, shared_limiter
+from .ratelimit import Limiter, LimiterSource, Slot, shared_limiter
 from .secrets import Secret, scrub
 
 __all__ = [
@@ -158,22 +158,26 @@ _HANDLED: Final = b"handled"
 _DELIVERY_PRUNE_AT: Final = 10_000
 
 # One reservation, atomically: the same decision as SlidingWindowLimiter.reserve, on the
-# server's clock (the processes may be on different hosts). The list holds the start
-# times of the last `limit` slots, oldest first. Floats leave Lua as strings (a Lua
-# number would be truncated to an integer).
+# server's clock (the processes may be on different hosts). The sorted set holds the slots
+# that still count: a random ticket each, scored by its start time, so a slot can be given
+# back (ZREM). Numbers cross into Redis and out of Lua as strings: Lua would shorten or
+# truncate them.
 _RESERVE_SCRIPT: Final = """
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.6f', now - window))
 local start = now
-if redis.call('LLEN', KEYS[1]) >= limit then
-  local oldest = tonumber(redis.call('LINDEX', KEYS[1], 0))
-  if oldest + window > start then start = oldest + window end
+if redis.call('ZCARD', KEYS[1]) >= limit then
+  local bound = redis.call('ZRANGE', KEYS[1], -limit, -limit, 'WITHSCORES')
+  local free = tonumber(bound[2]) + window
+  if free > start then start = free end
 end
-redis.call('RPUSH', KEYS[1], string.format('%.6f', start))
-redis.call('LTRIM', KEYS[1], -limit, -1)
-redis.call('PEXPIRE', KEYS[1], math.ceil((start - now + window) * 1000) + 1000)
+redis.call('ZADD', KEYS[1], string.format('%.6f', start), ARGV[3])
+local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+local lasts = tonumber(latest[2]) - now + window
+redis.call('PEXPIRE', KEYS[1], math.ceil(lasts * 1000) + 1000)
 return string.format('%.6f', start - now)
 """
 
@@ -227,17 +231,26 @@ class _RedisLimiter:
         self.limit = limit
         self.window = window
 
-    def reserve(self) -> float:
-        def shared(client: Any) -> float:
-            wait = client.eval(_RESERVE_SCRIPT, 1, self._redis_key, self.limit, self.window)
-            return max(0.0, float(wait))
+    def reserve(self) -> Slot:
+        ticket = secrets.token_hex(8)
 
-        def local() -> float:
+        def shared(client: Any) -> Slot:
+            wait = client.eval(_RESERVE_SCRIPT, 1, self._redis_key, self.limit, self.window, ticket)
+            return Slot(max(0.0, float(wait)), functools.partial(self._give_back, ticket))
+
+        def local() -> Slot:
             return IN_PROCESS.limiter(self._key, self.limit, self.window).reserve()
 
         return self._store.run(f"the rate limit {self._key}", shared, local)
 
-    async def areserve(self) -> float:
+    def _give_back(self, ticket: str) -> None:
+        self._store.run(
+            f"giving back a slot of the rate limit {self._key}",
+            lambda client: client.zrem(self._redis_key, ticket),
+            _nothing,
+        )
+
+    async def areserve(self) -> Slot:
         # redis-py's asyncio client binds its pool to one event loop; a worker thread
         # over the sync client serves every loop and thread alike.
         import anyio.to_thread
