@@ -316,3 +316,14 @@ def test_a_supplied_httpx_client_keeps_hirelinks_timeout_and_user_agent(served: 
     sent = served.sandbox.recorder.last()
     assert sent is not None
     assert sent.headers["user-agent"] == "acme-sync/2.1"
+
+
+def test_the_headers_option_wins_over_a_supplied_clients_headers(served: Served) -> None:
+    own = httpx.Client(headers={"X-Request-Source": "acme-client", "X-Team": "identity"})
+    kwargs = served.client_kwargs(headers={"X-Request-Source": "hirelink-option"})
+    with own, Recruitee(**kwargs, httpx_client=own) as recruitee:
+        recruitee.list_candidates(limit=1)
+    sent = served.sandbox.recorder.last()
+    assert sent is not None
+    assert sent.headers["x-request-source"] == "hirelink-option"
+    assert sent.headers["x-team"] == "identity"  # the client's other headers still travel

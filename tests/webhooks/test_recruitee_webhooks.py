@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from hirelink.core import Secret
+from hirelink.core.stores import InProcessStore
 from hirelink.recruitee.webhooks import (
     SIGNATURE_HEADER,
     CandidateEvent,
@@ -256,6 +257,41 @@ def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(
     assert len(calls) == 2
     assert receiver.deliver(delivery).status_code == 200  # and then remembered
     assert len(calls) == 2
+
+
+def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
+    """A Redis delivery log blocks on the network: its calls must not stall the loop."""
+    loop_threads: list[int] = []
+    log_threads: list[tuple[str, int]] = []
+
+    class RecordingLog:
+        def __init__(self) -> None:
+            self.inner = InProcessStore()
+
+        def __getattr__(self, name: str) -> Any:
+            method = getattr(self.inner, name)
+
+            def recorded(*args: Any) -> Any:
+                log_threads.append((name, threading.get_ident()))
+                return method(*args)
+
+            return recorded
+
+    async def on_event(event: WebhookEvent) -> None:
+        loop_threads.append(threading.get_ident())
+
+    receiver = serve(on_event=on_event, store=RecordingLog())
+    delivery = moved()
+    assert receiver.deliver(delivery).status_code == 200
+    assert receiver.deliver(delivery).status_code == 200  # a repeat, answered from the log
+    (loop,) = loop_threads
+    assert [name for name, _ in log_threads] == [
+        "claim_delivery",
+        "finish_delivery",
+        "claim_delivery",
+        "delivery_handled",
+    ]
+    assert all(thread != loop for _, thread in log_threads)
 
 
 def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:
