@@ -9,6 +9,7 @@ import itertools
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -229,6 +230,20 @@ def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Rece
     for _ in range(2):
         assert without_dedupe.deliver(delivery).status_code == 200
     assert len(without_dedupe.collector.received) == 2
+
+
+def test_a_body_seen_before_is_an_event_again_once_dedupe_ttl_has_passed(
+    serve: Callable[..., Receiver],
+) -> None:
+    # No delivery id: a candidate moved to the same stage again sends the same bytes.
+    receiver = serve(dedupe_ttl=0.3)
+    delivery = moved()
+    assert receiver.deliver(delivery).status_code == 200
+    assert receiver.deliver(delivery).status_code == 200  # within the window: a repeat
+    assert len(receiver.collector.received) == 1
+    time.sleep(0.4)
+    assert receiver.deliver(delivery).status_code == 200
+    assert len(receiver.collector.received) == 2
 
 
 def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(

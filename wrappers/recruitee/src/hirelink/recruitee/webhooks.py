@@ -31,15 +31,19 @@ growing delays, for up to days):
 - 500 (``{"error": ...}`` without internals) when ``on_event`` raises, so that
   Recruitee delivers it again.
 
-Since Recruitee retries, one event may arrive more than once. The receiver remembers each
-delivery it handed over (by its signature) for ``dedupe_ttl`` seconds and answers a repeat
-with 200 without calling ``on_event`` again. A repeat that arrives while the first is
-still being handled gets 409, so that Recruitee sends it again later: the first may yet
-fail (its claim lapses after :data:`HANDLING_TTL` seconds, should the process die). The
-memory is the ``store``: this process by default; a Redis URL (or a
-:class:`~hirelink.core.stores.RedisStore`) when several replicas sit behind a load
-balancer. A delivery whose handling failed is forgotten at once, so its retry gets
-through.
+Since Recruitee delivers a failed event again, one event may arrive more than once. The
+receiver remembers each delivery it handed over (by its signature) for ``dedupe_ttl``
+seconds (:data:`DEFAULT_DEDUPE_TTL`, ten minutes) and answers a repeat with 200 without
+calling ``on_event`` again. Recruitee's envelope carries no delivery id or time, so two
+events with byte-identical bodies (a candidate moved back and forth between the same
+stages) cannot be told from a repeat: within ``dedupe_ttl`` the second is taken for one.
+That is why the memory is short; a longer one trades such events for fewer repeats.
+A repeat that arrives while the first is still being handled gets 409, so that
+Recruitee sends it again later: the first may yet fail (its claim lapses after
+:data:`HANDLING_TTL` seconds, should the process die). The memory is the ``store``: this
+process by default; a Redis URL (or a :class:`~hirelink.core.stores.RedisStore`) when
+several replicas sit behind a load balancer. A delivery whose handling failed is
+forgotten at once, so its retry gets through.
 
 The event types and payload members are known from independent implementations, not from
 a Recruitee reference (see the package README): an event whose type or subtype is not
@@ -119,8 +123,9 @@ __all__ = [
 logger = logging.getLogger("hirelink.recruitee.webhooks")
 
 SIGNATURE_HEADER: Final = "X-Recruitee-Signature"
-# Recruitee retries a failed delivery for up to days; a week covers every retry.
-DEFAULT_DEDUPE_TTL: Final = 7 * 24 * 3600.0
+DEFAULT_DEDUPE_TTL: Final = 600.0
+"""Seconds a handled delivery is remembered. After a 200 only a lost answer brings a repeat,
+while a later event with the same body is a new one: the window is kept short."""
 HANDLING_TTL: Final = 300.0
 """Seconds a delivery stays claimed while ``on_event`` handles it (then it may be retried)."""
 
