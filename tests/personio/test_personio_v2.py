@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
@@ -10,8 +11,8 @@ from zoneinfo import ZoneInfo
 import httpx
 import pytest
 
-from hirelink.api.personio.models import LocalDateTime
-from hirelink.core import InvalidInputError, MalformedResponseError, NotFoundError
+from hirelink.api.personio.models import LocalDateTime, WebhookHeader
+from hirelink.core import ApiError, InvalidInputError, MalformedResponseError, NotFoundError
 from hirelink.personio import (
     Application,
     AsyncPersonio,
@@ -316,3 +317,36 @@ def test_v2_errors_read_alike_as_json_and_problem_json(served: Served, media_typ
     with served.client() as personio, pytest.raises(NotFoundError) as caught:
         personio.get_job("1")
     assert "No such job." in str(caught.value)
+
+
+def test_webhook_secrets_quoted_back_by_personio_are_masked(
+    served: Served, personio: Personio
+) -> None:
+    token, header_value = "whk-live-7f3a9c2e5b1d", "hdr-live-91ab22cd33ef"
+    hook = "https://hooks.example.org/p"
+    writes: list[tuple[str, Callable[[], object]]] = [
+        (token, lambda: personio.create_webhook(hook, ["person.created"], token=token)),
+        (
+            header_value,
+            lambda: personio.create_webhook(
+                hook, ["person.created"], custom_headers={"X-Hook-Key": header_value}
+            ),
+        ),
+        (
+            token,
+            lambda: personio.update_webhook(
+                "5d1c9e0a-7b42-4f6e-8a31-2c9d0e7f6b54", auth_type="TOKEN", token=token
+            ),
+        ),
+    ]
+    for sent, write in writes:
+        quoted: dict[str, object] = {
+            "errors": [{"title": "Unprocessable", "detail": f"{sent} is refused"}]
+        }
+        served.sandbox.faults.add(Fault(path=r"/v2/webhooks", status=422, body=quoted))
+        with pytest.raises(ApiError) as raised:
+            write()
+        assert "*** is refused" in str(raised.value)
+        assert sent not in f"{raised.value} {raised.value.body!r}"
+    header = WebhookHeader(name="X-Hook-Key", value=header_value)
+    assert header_value not in repr(header)

@@ -44,6 +44,7 @@ from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, document_list
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
+from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import (
     bounded_int,
     choice,
@@ -842,7 +843,7 @@ class PersonioOperations:
         from hirelink.api.personio.api.webhook_management import create_webhook
 
         body = _webhook_body({**settings, "url": url, "events": events}, creating=True)
-        request = partial(create_webhook.sync_detailed, body=models.WebhookCreate.from_dict(body))
+        request = partial(create_webhook.sync_detailed, body=_masked(models.WebhookCreate, body))
         return _webhook_call(request)
 
     @operation(
@@ -902,7 +903,7 @@ class PersonioOperations:
         request = partial(
             endpoint.sync_detailed,
             _id("webhook_id", webhook_id),
-            body=models.WebhookUpdate.from_dict(body),
+            body=_masked(models.WebhookUpdate, body),
         )
         return _webhook_call(request)
 
@@ -964,6 +965,20 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     if not body:
         raise InvalidInputError("changes", "give at least one setting to change")
     return body
+
+
+Body = TypeVar("Body", models.WebhookCreate, models.WebhookUpdate)
+
+
+def _masked(kind: type[Body], body: Mapping[str, Any]) -> Body:
+    """The request model of ``body``, its token and header values scrubbed from hirelink's
+    output (an error quoting them back) for as long as the model, and so the call, lives."""
+    model = kind.from_dict(body)
+    headers: Sequence[Mapping[str, str]] = body.get("custom_headers") or ()
+    for value in [body.get("token"), *(header["value"] for header in headers)]:
+        if value is not None:
+            mask_while_alive(model, value)
+    return model
 
 
 def _webhook_call(request: partial[Any]) -> Call[models.Webhook]:

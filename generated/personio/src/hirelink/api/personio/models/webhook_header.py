@@ -6,6 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import Unset
+
+
+def _masked(value: object) -> str:
+    """A secret's place in ``repr``: ``'***'`` once it holds a value."""
+    return repr(value) if value is None or isinstance(value, Unset) else "'***'"
+
+
 T = TypeVar("T", bound="WebhookHeader")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -27,7 +35,7 @@ class WebhookHeader:
     """
 
     name: str
-    value: str
+    value: str = _attrs_field(repr=_masked)
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
