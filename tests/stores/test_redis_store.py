@@ -11,7 +11,7 @@ import httpx
 import pytest
 import redis
 
-from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit
+from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, RateLimit
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.stores import (
     IN_PROCESS,
@@ -236,3 +236,38 @@ async def test_personio_uploads_cancelled_while_waiting_leave_the_shared_budget(
     (key,) = shared.keys("hirelink:ratelimit:personio-recruiting:*")
     assert uploads == 20
     assert shared.zcard(key) == 20  # the twenty sent; the twenty given up took no slot
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "redis://:{pw}@127.0.0.1:{port}/0",
+        "redis://worker:{pw}@127.0.0.1:{port}/0",
+        "redis://127.0.0.1:{port}/0?password={pw}",  # redis-py reads it there too
+        "unix:///tmp/no-such-redis-{port}.sock?password={pw}",
+        "redis://worker:12/{pw}@127.0.0.1:{port}/0",  # an unescaped "/" in the password
+        "redis://:pass/{pw}@127.0.0.1:{port}/0",
+    ],
+)
+def test_a_store_urls_password_shows_nowhere(
+    template: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    password = "Redis-Pw-5ecret"
+    url = template.format(pw=password, port=free_port())
+    shown: list[str] = []
+    try:
+        store = RedisStore(url, timeout=0.5)
+        shown.append(repr(store))
+        with pytest.raises(StoreUnavailableError) as raised:
+            store.limiter("masked:1", 1, 1.0).reserve()
+        shown.append(str(raised.value))
+        with caplog.at_level(logging.WARNING, logger="hirelink.store"):
+            RedisStore(url, timeout=0.5, fallback=True).limiter("masked:2", 1, 1.0).reserve()
+        shown.append(caplog.text)
+    except ValueError as error:  # redis-py cannot read the URL at all
+        shown.append(str(error))
+    with pytest.raises(InvalidInputError) as refused:
+        resolve_store("redsi" + url[url.index("://") :])  # a mistyped scheme
+    shown.append(str(refused.value))
+    assert shown
+    assert all(password not in text for text in shown), shown

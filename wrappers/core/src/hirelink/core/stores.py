@@ -41,7 +41,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Final, Protocol, TypeVar, runtime_checkable
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, shared_limiter
@@ -210,7 +210,8 @@ def _check_store_url(field: str, url: str) -> str:
         shown = repr(scheme) if separator else "none"
         raise InvalidInputError(
             field,
-            f"unknown store URL scheme ({shown}) in {_without_password(url)!r}; a store is "
+            # Not the URL itself: without a scheme, nothing tells where a password is.
+            f"unknown store URL scheme ({shown}); a store is "
             "'memory' (this process) or a Redis URL: redis://host:6379/0, rediss:// (TLS) "
             "or unix:///path/to/socket",
         )
@@ -458,12 +459,21 @@ class RedisStore:
 
 
 def _without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
+    """``url`` as messages and reprs show it: its password, and its query (where redis-py
+    also reads one), masked."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return f"{url.partition('://')[0]}://(a URL that cannot be read)"
     host = parts.hostname or ""
-    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
+    if parts.username is not None or parts.password is not None:
+        netloc = f"{parts.username or ''}{':***' if parts.password is not None else ''}@{netloc}"
+    path = "/***" if "@" in parts.path else parts.path  # a password with an unescaped "/"
+    return f"{parts.scheme}://{netloc}{path}" + ("?***" if parts.query else "")
 
 
 @functools.lru_cache(maxsize=16)
