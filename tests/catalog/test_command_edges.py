@@ -276,6 +276,14 @@ def test_a_broken_credentials_file_is_a_clear_error(config_dir: Path) -> None:
     assert "one table per nickname" in hirelink("credentials", "list").stderr
 
 
+def test_a_mistyped_set_does_not_echo_the_value(config_dir: Path) -> None:
+    secret = "jt_live_8f2c61d0a9b34e77"
+    result = hirelink("credentials", "add", "j", "--provider", "join", "--set", f"token:{secret}")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "expected field=value" in result.stderr
+    assert secret not in result.stdout + result.stderr
+
+
 def test_deeply_nested_input_is_refused(saved: RecruiteeSandbox) -> None:
     nested = '{"query": ' + "[" * 100_000 + "]" * 100_000 + "}"
     result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", nested)

@@ -1,7 +1,9 @@
-"""Record every request a sandbox receives, with credentials redacted.
+"""Record every request a sandbox receives, with credential headers redacted.
 
 The outermost middleware: it also sees requests a fault answers or no route matches,
-and reads the whole body up front, replaying it to the wrapped application.
+and reads the whole body up front, replaying it to the wrapped application. Bodies are
+kept as they came, for tests to check what was sent: a token exchange's form body holds
+its client secret (the stand-in's own, never a real one).
 """
 
 from __future__ import annotations

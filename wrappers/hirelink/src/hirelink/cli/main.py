@@ -500,7 +500,8 @@ def credentials_add(
 def _split_assignment(item: str) -> tuple[str, str]:
     key, separator, value = item.partition("=")
     if not separator or not key:
-        raise InvalidInputError("--set", f"expected field=value, got {item!r}")
+        # The item itself is not echoed: it is likely a secret typed with the wrong separator.
+        raise InvalidInputError("--set", "expected field=value (a field name, '=', its value)")
     return key, value
 
 
