@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import pickle
+from urllib.parse import quote_plus
 
 import httpx
 import pytest
@@ -23,6 +25,8 @@ from hirelink.core import (
 )
 from hirelink.core.errors import api_error_from_response
 from hirelink.core.http import build_client
+from hirelink.sandbox import RecruiteeSandbox, StandIn
+from hirelink.sandbox.faults import Fault
 
 TOKEN = "tok_live_0123456789abcdef"
 
@@ -129,3 +133,29 @@ def test_client_raises_typed_errors_and_logs_without_the_token(
     assert "<redacted>" in caplog.text
     assert TOKEN not in caplog.text
     assert TOKEN not in repr(config)
+
+
+def test_a_secret_quoted_back_escaped_or_encoded_is_masked(
+    recruitee_sandbox_session: StandIn[RecruiteeSandbox],
+) -> None:
+    from hirelink.recruitee import Recruitee
+
+    served = recruitee_sandbox_session
+    token = "rt/9Xk2+Lq7/ZtR0w== zürich"
+    as_json = json.dumps(token)[1:-1].replace("/", "\\/")  # {"a": "x\/y \u00fc"}
+    body = (
+        '{"error": "token ' + quote_plus(token) + ' refused", '
+        '"errors": {"token": ["' + as_json + ' is not valid"]}}'
+    )
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=422, body=body))
+    with (
+        Recruitee(**served.client_kwargs(token=token)) as recruitee,
+        pytest.raises(ApiError) as raised,
+    ):
+        recruitee.list_offers()
+    error = raised.value
+    assert error.field_errors == {"token": ["*** is not valid"]}
+    shown = f"{error} {error.error!r} {error.body} {error.field_errors!r}"
+    assert "token *** refused" in shown
+    for form in (token, as_json, quote_plus(token), json.dumps(token)[1:-1]):
+        assert form not in shown

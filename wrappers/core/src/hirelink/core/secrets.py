@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import collections
 import hmac
+import json
 import re
 import threading
+import urllib.parse
 import weakref
 from typing import Final
 
@@ -76,9 +78,24 @@ def _current_pattern() -> re.Pattern[str] | None:
     if pattern is None and _live:
         with _registry_lock:
             # Longest first, so a secret that contains another one is replaced whole.
-            values = sorted(_live, key=len, reverse=True)
-            pattern = _pattern = re.compile("|".join(map(re.escape, values)))
+            values = sorted({form for value in _live for form in _forms(value)}, key=len)
+            pattern = _pattern = re.compile("|".join(map(re.escape, reversed(values))))
     return pattern
+
+
+def _forms(value: str) -> set[str]:
+    """``value`` as it may come back quoted by a provider: verbatim, escaped inside a JSON
+    string (``/`` as ``\\/``, non-ASCII as ``\\uXXXX``) or percent-encoded in a form or
+    query (``+`` for a space, or ``%20``)."""
+    escaped = json.dumps(value)[1:-1]
+    return {
+        value,
+        escaped,
+        escaped.replace("/", "\\/"),
+        json.dumps(value, ensure_ascii=False)[1:-1],
+        urllib.parse.quote(value, safe=""),
+        urllib.parse.quote_plus(value, safe=""),
+    }
 
 
 def scrub(text: str) -> str:

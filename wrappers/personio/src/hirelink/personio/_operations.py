@@ -843,7 +843,9 @@ class PersonioOperations:
         from hirelink.api.personio.api.webhook_management import create_webhook
 
         body = _webhook_body({**settings, "url": url, "events": events}, creating=True)
-        request = partial(create_webhook.sync_detailed, body=_masked(models.WebhookCreate, body))
+        request = partial(
+            create_webhook.sync_detailed, body=_masked(models.WebhookCreate.from_dict(body), body)
+        )
         return _webhook_call(request)
 
     @operation(
@@ -903,7 +905,7 @@ class PersonioOperations:
         request = partial(
             endpoint.sync_detailed,
             _id("webhook_id", webhook_id),
-            body=_masked(models.WebhookUpdate, body),
+            body=_masked(models.WebhookUpdate.from_dict(body), body),
         )
         return _webhook_call(request)
 
@@ -967,13 +969,9 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     return body
 
 
-Body = TypeVar("Body", models.WebhookCreate, models.WebhookUpdate)
-
-
-def _masked(kind: type[Body], body: Mapping[str, Any]) -> Body:
-    """The request model of ``body``, its token and header values scrubbed from hirelink's
-    output (an error quoting them back) for as long as the model, and so the call, lives."""
-    model = kind.from_dict(body)
+def _masked(model: T, body: Mapping[str, Any]) -> T:
+    """``model`` (the request model of ``body``), its token and header values scrubbed from
+    hirelink's output (an error quoting them back) for as long as it, and so the call, lives."""
     headers: Sequence[Mapping[str, str]] = body.get("custom_headers") or ()
     for value in [body.get("token"), *(header["value"] for header in headers)]:
         if value is not None:
