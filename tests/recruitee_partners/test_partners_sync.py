@@ -20,6 +20,7 @@ from hirelink.core import (
     ServerError,
     UnprocessableEntityError,
 )
+from hirelink.core.secrets import scrub
 from hirelink.recruitee_partners import (
     Partner,
     PartnerInputKind,
@@ -97,6 +98,27 @@ def test_a_partner_record_never_shows_its_secret_in_repr(served: Served) -> None
     assert partner.secret == served.sandbox.secret  # the value itself is there
     assert "secret='***'" in repr(partner)
     assert str(served.sandbox.secret) not in repr(partner)
+
+
+def test_an_issued_secret_in_an_answer_that_does_not_read_is_still_masked(
+    fresh: Served,
+) -> None:
+    issued = "Nw7pQ2xLr9ZkT4mB8sVd1cYf6GjE3aUh"
+    fresh.sandbox.faults.add(
+        Fault(kind="malformed", path=r"/regenerate-secret$", body='{"secret": "' + issued + '"')
+    )
+    drifted: dict[str, object] = {
+        "partner": {"id": 3, "codename": "skillcheck", "secret": issued, "inputs": "x"}
+    }
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/partner$", status=201, body=drifted))
+    with fresh.client() as partners:
+        with pytest.raises(MalformedResponseError) as cut_off:
+            partners.regenerate_partner_secret()  # a cut-off answer: quoted, secret masked
+        assert '{"secret": "***' in str(cut_off.value)
+        assert issued not in str(cut_off.value)
+        partner = partners.create_partner(4100, kind="assessment", name="SkillCheck")
+        assert partner.additional_properties["partner"]["secret"] == issued  # for the caller
+        assert scrub(f"issued {issued}") == "issued ***"  # but never in hirelink's output
 
 
 def test_get_partner_returns_the_record_with_its_secret(served: Served) -> None:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast, get_type_hints
+from typing import Any, Final, TypeVar, cast, get_type_hints
 
 import attrs
 import httpx
@@ -123,9 +124,17 @@ def _tolerant_bodies(body: Any, envelope: str | None) -> Iterator[Any]:
             yield relaxed
 
 
+# A member whose name says it holds a credential, in a body that is not JSON (cut off): an
+# answer that issues a secret is quoted before hirelink could register the secret.
+_CREDENTIAL_MEMBER: Final = re.compile(
+    r'("[^"]*(?:secret|token|password)[^"]*"\s*:\s*")[^"]*', re.IGNORECASE
+)
+
+
 def _excerpt(response: httpx.Response) -> str:
     text = response.content[:_EXCERPT].decode("utf-8", "replace")
-    return scrub(text) + ("..." if len(response.content) > _EXCERPT else "")
+    masked = _CREDENTIAL_MEMBER.sub(r"\1***", scrub(text))
+    return masked + ("..." if len(response.content) > _EXCERPT else "")
 
 
 def read_tolerantly(

@@ -117,9 +117,14 @@ _COMPLETED_REPORT_EXAMPLE = "b9eb4151-2294-4f25-9d31-34834f174540"
 
 
 def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
-    """Register the returned partner secret, so hirelink's logs and errors mask it."""
-    if isinstance(partner.secret, str) and partner.secret.strip():
-        mask_while_alive(partner, partner.secret)
+    """Register the returned partner secret, so hirelink's logs and errors mask it (also one
+    kept only in the raw members of an answer that did not read as the spec says)."""
+    raw = partner.additional_properties
+    envelope = raw.get("partner")
+    kept = (raw.get("secret"), envelope.get("secret") if isinstance(envelope, dict) else None)
+    for value in (partner.secret, *kept):
+        if isinstance(value, str) and value.strip():
+            mask_while_alive(partner, value)
     return partner
 
 
