@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,7 @@ def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
     not_a_directory = tmp_path / "config"
     not_a_directory.write_text("")
     monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(not_a_directory))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the rescue file stays in here
     credential = stand_ins["recruitee_partners"]
     _partner_from_environment(monkeypatch, credential)
     rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
@@ -250,7 +252,7 @@ def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
     assert new_secret
     assert new_secret != credential["partner_secret"]
     assert new_secret not in rotated.output
-    rescue.unlink()
+    assert rescue.parent == tmp_path
 
 
 def test_personio_check_runs_the_connection_check(

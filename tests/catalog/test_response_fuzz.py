@@ -56,6 +56,12 @@ SUCCESSES_WITH_BODY = (200, 201, 202, 203, 206)
 STEPS = [(o.provider.name, o.id, dict(o.example)) for o in CATALOG.operations()]
 
 
+# Operations whose answers these specs do not describe (tested by their own modules).
+OUTSIDE_THE_SPECS = {
+    "personio.list_job_positions": "reads the XML jobs feed (tests/personio/test_personio_feed.py)",
+}
+
+
 @functools.cache
 def _document(provider: str) -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load((SPECS / SPEC_OF[provider]).read_text())
@@ -127,6 +133,10 @@ def test_every_relaxed_answer_is_read(
     fuzzed: Fuzzed, provider: str, operation_id: str, inputs: dict[str, Any]
 ) -> None:
     reads = fuzzed.reads[operation_id]
+    if not reads:
+        # An operation whose requests match no documented answer would pass unfuzzed.
+        assert operation_id in OUTSIDE_THE_SPECS, f"{operation_id}: no documented answer read"
+        pytest.skip(f"{operation_id}: {OUTSIDE_THE_SPECS[operation_id]}")
     if all(target.schema is None for _, target in reads):
         pytest.skip(f"{operation_id} reads no JSON answer")
     document = _document(provider)

@@ -184,13 +184,30 @@ async def test_async_built_clients_apply_rate_limits() -> None:
 
 def test_rate_limit_waits_are_shared_between_sync_and_async_callers() -> None:
     limiter = SlidingWindowLimiter(2, 10.0, clock=FakeClock())
-    assert limiter.reserve().wait == 0.0
+    slept: list[tuple[str, float]] = []
 
-    async def from_a_loop() -> float:
-        return limiter.reserve().wait
+    async def async_sleep(seconds: float) -> None:
+        slept.append(("async", seconds))
 
-    assert anyio.run(from_a_loop) == 0.0
-    assert limiter.reserve().wait == 10.0
+    limits = [RateLimit(limiter)]
+    sync_transport = RateLimitTransport(
+        httpx.MockTransport(ok), limits, sleep=lambda seconds: slept.append(("sync", seconds))
+    )
+    async_transport = AsyncRateLimitTransport(httpx.MockTransport(ok), limits, sleep=async_sleep)
+
+    def from_a_thread(path: str) -> None:
+        with httpx.Client(transport=sync_transport, base_url="https://api.test") as client:
+            client.get(path)
+
+    async def from_a_loop(path: str) -> None:
+        async with httpx.AsyncClient(transport=async_transport, base_url="https://api.test") as c:
+            await c.get(path)
+
+    from_a_thread("/first")
+    anyio.run(from_a_loop, "/second")
+    from_a_thread("/third")  # the window is full: the async request took the second slot
+    anyio.run(from_a_loop, "/fourth")
+    assert slept == [("sync", 10.0), ("async", 10.0)]
 
 
 def test_a_slot_given_back_is_taken_by_the_next_reservation() -> None:

@@ -123,12 +123,10 @@ def test_a_watch_killed_mid_run_and_restarted_loses_no_change(
     def received() -> set[int]:
         return set(first.records()) | set(second.records())
 
-    wait_for(lambda: set(created) <= received(), "every change")
-    lost = set(created) - received()
-    assert lost == set()
+    wait_for(lambda: set(created) <= received(), "every change")  # fails if one is lost
     repeated = len(first.records()) + len(second.records()) - len(received())
     assert repeated <= 1  # at least once: at most the record the kill interrupted
-    print(f"\nkill/restart: {len(created)} changes, lost {len(lost)}, repeated {repeated}")
+    print(f"\nkill/restart: {len(created)} changes, none lost, repeated {repeated}")
 
 
 def test_with_redis_one_worker_polls_and_the_survivor_takes_over(
@@ -155,8 +153,7 @@ def test_with_redis_one_worker_polls_and_the_survivor_takes_over(
         survivor.stop()  # before Redis stops
         lines = [line for w in pair for _, line in w.lines]
     assert "overlap" not in lines  # never two list requests in flight at once
-    received = set(holder.records()) | set(survivor.records())
-    assert set(created) - received == set()
     assert takeover > 0
+    # "every change" above fails the test when one is lost.
     print(f"\nlease takeover after SIGKILL: {takeover:.2f} s (lease_ttl {LEASE_TTL} s, "
-          f"interval {INTERVAL} s); changes {len(created)}, lost 0")  # fmt: skip
+          f"interval {INTERVAL} s); changes {len(created)}, none lost")  # fmt: skip

@@ -7,7 +7,12 @@ import logging
 
 import pytest
 
-from hirelink.core import MalformedResponseError, RateLimitError, ServerError
+from hirelink.core import (
+    DuplicateApplicationError,
+    MalformedResponseError,
+    RateLimitError,
+    ServerError,
+)
 from hirelink.join import Document, Join
 from hirelink.sandbox.faults import Fault
 
@@ -122,12 +127,12 @@ def test_token_and_document_bytes_never_appear_in_logs_reprs_or_errors(
         join.create_application(
             8812345, first_name="A", last_name="B", email="a@example.org", documents=[document]
         )
-        try:
+        with pytest.raises(DuplicateApplicationError) as raised:
             join.create_application(
                 8812345, first_name="A", last_name="B", email="a@example.org", documents=[document]
             )
-        except Exception as error:
-            texts += [str(error), repr(error), repr(getattr(error, "__dict__", ""))]
+        error = raised.value
+        texts += [str(error), repr(error), repr(error.__dict__)]
     with Join(token=token, base_url=fresh.url) as other:
         texts.append(repr(other.__dict__))
     assert "request GET" in caplog.text

@@ -10,6 +10,7 @@ from hirelink.core import (
     ApiConnectionError,
     ApiTimeoutError,
     MalformedResponseError,
+    NotFoundError,
     RateLimitError,
     ServerError,
     request_options,
@@ -123,10 +124,10 @@ def test_token_never_appears_in_logs_reprs_or_errors(
         texts.append(repr(recruitee))
         recruitee.list_candidates(limit=1)
         recruitee.list_offers()
-        try:
+        with pytest.raises(NotFoundError) as raised:
             recruitee.get_candidate(1)
-        except Exception as error:
-            texts += [str(error), repr(error), str(getattr(error, "__dict__", ""))]
+        error = raised.value
+        texts += [str(error), repr(error), str(error.__dict__)]
     with Recruitee(company_id=4100, token=token, base_url=served.url) as other:
         texts.append(repr(other.__dict__))
     assert "request GET" in caplog.text

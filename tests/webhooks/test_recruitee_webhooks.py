@@ -173,10 +173,13 @@ def test_a_bad_or_missing_signature_gets_401_and_never_reaches_the_callback(
     receiver = serve()
     missing = receiver.deliver(moved(), signature=None)
     wrong = receiver.deliver(moved(), signature=sign(b"another body"))
-    other_secret = receiver.deliver(moved(), signature=sign(json.dumps(moved()).encode(), "x"))
+    body = json.dumps(moved()).encode()  # these very bytes, signed with another secret
+    other_secret = receiver.deliver(body, signature=sign(body, "another-webhook-secret"))
     assert [missing.status_code, wrong.status_code, other_secret.status_code] == [401, 401, 401]
     assert SIGNATURE_HEADER in missing.json()["error"]
     assert receiver.collector.received == []
+    assert receiver.deliver(body).status_code == 200  # the same bytes, rightly signed
+    assert len(receiver.collector.received) == 1
 
 
 def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
