@@ -84,6 +84,18 @@ def test_a_delivery_with_an_accepted_token_reaches_the_callback_typed(
     )
 
 
+def test_a_delivery_of_an_unexpected_shape_is_still_handed_over(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    # Personio does not resend a refused delivery: refusing it for its shape would lose it.
+    http, collector = serve()
+    odd = {**delivery(), "payload": ["12345000"], "meta": "attempt-1"}
+    assert http.post("/", json=odd, headers={"Authorization": OLD_TOKEN}).status_code == 202
+    (received,) = collector.wait_for(1)
+    assert received.payload == ["12345000"]
+    assert received.meta == "attempt-1"
+
+
 def test_a_missing_or_unknown_token_gets_401_and_never_reaches_the_callback(
     serve: Callable[..., tuple[httpx.Client, Collector]],
 ) -> None:

@@ -163,6 +163,13 @@ def test_an_unknown_event_type_or_subtype_arrives_with_its_raw_payload(
     assert second.event_subtype == "archived"
     assert second.payload == unknown_subtype["payload"]
     assert isinstance(parse_event({**moved(), "payload": {"no": "candidate"}}), OtherEvent)
+    # Any shape is kept, never refused: an event not modelled arrives as an OtherEvent.
+    listed = parse_event({"event_type": "candidate_archived", "payload": [{"id": 1}]})
+    assert isinstance(listed, OtherEvent)
+    assert listed.payload == [{"id": 1}]
+    numbered = parse_event({"event_type": "candidate_archived", "event_subtype": 2})
+    assert isinstance(numbered, OtherEvent)
+    assert numbered.event_subtype == 2
     with pytest.raises(ValueError, match="event_type"):
         parse_event({"payload": {}})
 

@@ -85,7 +85,8 @@ class WatchOptions(TypedDict, total=False):
     overlap: float
     """Seconds each poll reaches back before the newest timestamp seen (default 5)."""
     polls: int
-    """Stop after this many polls (default: never)."""
+    """Stop after this many polls (default: never). Only polls made count: a worker waiting
+    for the lease another worker holds has made none, and waits on."""
 
 
 # --------------------------------------------------------------------------- tracker

@@ -24,13 +24,13 @@ class WebhookDelivery(BaseModel):
     What happened, e.g. `person.created` or `employment.updated`. The exact names are our reading (they are not in the fact sheets).
     """
     occurred_at: AwareDatetime
-    payload: dict[str, Any] | None = Field(None, title="DeliveryPayload")
+    payload: Any | None = Field(None, title="DeliveryPayload")
     """
-    The ids of the records concerned (for example `id`, `person_id`); which members each event carries is our reading.
+    The ids of the records concerned (for example `id`, `person_id`); which members each event carries is our reading. An object is expected, but any value is handed over: Personio does not resend a refused delivery.
     """
-    meta: dict[str, Any] | None = Field(None, title="DeliveryMeta")
+    meta: Any | None = Field(None, title="DeliveryMeta")
     """
-    Delivery metadata; its members are not known.
+    Delivery metadata; its members are not known, and any value is handed over.
     """
 
 

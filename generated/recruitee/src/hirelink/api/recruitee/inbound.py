@@ -167,8 +167,14 @@ class OtherEvent(BaseModel):
         extra="allow",
     )
     event_type: str
-    event_subtype: str | None = None
-    payload: dict[str, Any] | None = None
+    event_subtype: Any | None = None
+    """
+    A string in every delivery seen; any value is kept, so that an event is never refused for its shape.
+    """
+    payload: Any | None = None
+    """
+    An object in every delivery seen; any value is kept as it came.
+    """
 
 
 class EventPostRequest(
