@@ -70,7 +70,8 @@ class WatchOptions(TypedDict, total=False):
     """How a ``watch_*`` method polls (all optional)."""
 
     since: datetime | date
-    """Where a feed without a checkpoint starts (default: now). A checkpoint wins."""
+    """Where a feed without a checkpoint starts (default: now, by this host's clock; see
+    ``overlap``). A checkpoint wins."""
     interval: float
     """Seconds between polls (default 30)."""
     store: FeedStore | Store | str | Path
@@ -83,7 +84,9 @@ class WatchOptions(TypedDict, total=False):
     lease_ttl: float
     """Seconds a worker's lease lasts without renewal (default: 3 intervals, at least 10)."""
     overlap: float
-    """Seconds each poll reaches back before the newest timestamp seen (default 5)."""
+    """Seconds each poll reaches back before the newest timestamp seen (default 5); it
+    also absorbs the difference between this host's clock and the provider's, which a
+    first poll from "now" depends on: raise it on a host whose clock may drift further."""
     polls: int
     """Stop after this many polls (default: never). Only polls made count: a worker waiting
     for the lease another worker holds has made none, and waits on."""
