@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import anyio
@@ -15,6 +16,7 @@ from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, 
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.stores import (
     IN_PROCESS,
+    InProcessStore,
     RedisStore,
     StoreUnavailableError,
     resolve_store,
@@ -276,3 +278,21 @@ def test_a_store_urls_password_shows_nowhere(
     shown.append(str(refused.value))
     assert shown
     assert all(password not in text for text in shown), shown
+
+
+@pytest.mark.parametrize("kind", ["memory", "redis"])
+def test_a_lapsed_claim_releases_nothing_it_no_longer_holds(redis_url: str, kind: str) -> None:
+    log = InProcessStore() if kind == "memory" else RedisStore(redis_url)
+    first = log.claim_delivery("recruitee:abc", 0.2)
+    assert first is not None
+    assert log.claim_delivery("recruitee:abc", 0.2) is None  # held
+    time.sleep(0.3)  # the first handler is slow: its claim lapses
+    second = log.claim_delivery("recruitee:abc", 60)
+    assert second is not None
+    assert second != first
+    log.release_delivery("recruitee:abc", first)  # the slow one fails at last
+    assert log.claim_delivery("recruitee:abc", 60) is None  # the retry's claim stands
+    log.finish_delivery("recruitee:abc", 60)
+    log.release_delivery("recruitee:abc", first)
+    log.release_delivery("recruitee:abc", second)  # a claim once handled releases nothing
+    assert log.delivery_handled("recruitee:abc")

@@ -284,6 +284,33 @@ def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(
     assert len(calls) == 2
 
 
+def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(
+    serve: Callable[..., Receiver], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hirelink.recruitee.webhooks.HANDLING_TTL", 0.2)
+    started, release = threading.Event(), threading.Event()
+    calls: list[WebhookEvent] = []
+
+    def slow_first_attempt(event: WebhookEvent) -> None:
+        calls.append(event)
+        if len(calls) == 1:
+            started.set()
+            assert release.wait(10)
+            raise RuntimeError("downstream failed, long after the claim lapsed")
+
+    receiver = serve(on_event=slow_first_attempt)
+    delivery = moved()
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(receiver.deliver, delivery)
+        assert started.wait(10)
+        time.sleep(0.3)  # past HANDLING_TTL: Recruitee's retry may claim it
+        assert receiver.deliver(delivery).status_code == 200  # handled by the retry
+        release.set()
+        assert first.result().status_code == 500
+    assert receiver.deliver(delivery).status_code == 200  # a repeat of a handled event
+    assert len(calls) == 2  # the failed first attempt did not erase the retry's mark
+
+
 def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
     """A Redis delivery log blocks on the network: its calls must not stall the loop."""
     loop_threads: list[int] = []

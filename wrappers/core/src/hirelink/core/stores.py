@@ -96,8 +96,8 @@ class DeliveryLog(Protocol):
     """Which deliveries a receiver has taken, so that a repeated one is taken once: a
     claim while the delivery is handled, then a mark that it was handled."""
 
-    def claim_delivery(self, key: str, ttl: float) -> bool:
-        """Claim ``key`` for ``ttl`` seconds: True if nobody holds it (it is now ours)."""
+    def claim_delivery(self, key: str, ttl: float) -> str | None:
+        """Claim ``key`` for ``ttl`` seconds: the claim (a token) if nobody held it, else None."""
 
     def finish_delivery(self, key: str, ttl: float) -> None:
         """Mark ``key`` handled, remembered for ``ttl`` seconds."""
@@ -105,43 +105,49 @@ class DeliveryLog(Protocol):
     def delivery_handled(self, key: str) -> bool:
         """Whether ``key`` was handled (False while its claim is still being handled)."""
 
-    def release_delivery(self, key: str) -> None:
-        """Forget ``key`` (its handling failed, so the sender's retry must get through)."""
+    def release_delivery(self, key: str, claim: str) -> None:
+        """Forget ``key`` while ``claim`` still holds it (its handling failed, so the
+        sender's retry must get through). A claim that lapsed meanwhile releases nothing:
+        a retry may have claimed, or handled, the delivery since."""
 
 
 class InProcessStore:
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
     def __init__(self) -> None:
-        self._deliveries: dict[str, tuple[float, bool]] = {}  # key -> (until, handled)
+        # key -> (until, the claim while handled; None once handled)
+        self._deliveries: dict[str, tuple[float, str | None]] = {}
         self._deliveries_lock = threading.Lock()
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return shared_limiter(key, limit, window)
 
-    def claim_delivery(self, key: str, ttl: float) -> bool:
+    def claim_delivery(self, key: str, ttl: float) -> str | None:
         now = time.monotonic()
         with self._deliveries_lock:
             if len(self._deliveries) > _DELIVERY_PRUNE_AT:
                 for stale in [k for k, (until, _) in self._deliveries.items() if until <= now]:
                     del self._deliveries[stale]
-            if self._deliveries.get(key, (0.0, False))[0] > now:
-                return False
-            self._deliveries[key] = (now + ttl, False)
-            return True
+            if self._deliveries.get(key, (0.0, None))[0] > now:
+                return None
+            claim = secrets.token_hex(8)
+            self._deliveries[key] = (now + ttl, claim)
+            return claim
 
     def finish_delivery(self, key: str, ttl: float) -> None:
         with self._deliveries_lock:
-            self._deliveries[key] = (time.monotonic() + ttl, True)
+            self._deliveries[key] = (time.monotonic() + ttl, None)
 
     def delivery_handled(self, key: str) -> bool:
         with self._deliveries_lock:
-            until, handled = self._deliveries.get(key, (0.0, False))
-            return handled and until > time.monotonic()
+            until, claim = self._deliveries.get(key, (0.0, ""))
+            return claim is None and until > time.monotonic()
 
-    def release_delivery(self, key: str) -> None:
+    def release_delivery(self, key: str, claim: str) -> None:
         with self._deliveries_lock:
-            self._deliveries.pop(key, None)
+            until, holder = self._deliveries.get(key, (0.0, None))
+            if holder == claim and until > time.monotonic():
+                del self._deliveries[key]
 
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         return None
@@ -152,7 +158,12 @@ class InProcessStore:
 
 IN_PROCESS: Final = InProcessStore()
 # A Redis delivery record's value: claimed and being handled, or handled.
-_HANDLING: Final = b"handling"
+_HANDLING: Final = b"handling:"  # followed by the claim
+# Forget a delivery only while the given claim still holds it (compare and delete).
+_RELEASE_SCRIPT: Final = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
 _HANDLED: Final = b"handled"
 # Expired delivery claims are dropped once this many are held.
 _DELIVERY_PRUNE_AT: Final = 10_000
@@ -412,14 +423,14 @@ class RedisStore:
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         return _RedisTokenCache(self, key, client_secret) if self.share_tokens else None
 
-    def claim_delivery(self, key: str, ttl: float) -> bool:
-        return bool(
-            self._on_delivery_log(
-                key,
-                lambda client, at: client.set(at, _HANDLING, nx=True, px=milliseconds(ttl)),
-                lambda: IN_PROCESS.claim_delivery(key, ttl),
-            )
-        )
+    def claim_delivery(self, key: str, ttl: float) -> str | None:
+        claim = secrets.token_hex(8)
+
+        def shared(client: Any, at: str) -> str | None:
+            taken = client.set(at, _HANDLING + claim.encode(), nx=True, px=milliseconds(ttl))
+            return claim if taken else None
+
+        return self._on_delivery_log(key, shared, lambda: IN_PROCESS.claim_delivery(key, ttl))
 
     def finish_delivery(self, key: str, ttl: float) -> None:
         self._on_delivery_log(
@@ -437,9 +448,11 @@ class RedisStore:
             )
         )
 
-    def release_delivery(self, key: str) -> None:
+    def release_delivery(self, key: str, claim: str) -> None:
         self._on_delivery_log(
-            key, lambda client, at: client.delete(at), lambda: IN_PROCESS.release_delivery(key)
+            key,
+            lambda client, at: client.eval(_RELEASE_SCRIPT, 1, at, _HANDLING + claim.encode()),
+            lambda: IN_PROCESS.release_delivery(key, claim),
         )
 
     def _on_delivery_log(

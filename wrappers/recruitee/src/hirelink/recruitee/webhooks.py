@@ -232,7 +232,8 @@ class _Receiver:
             return JSONResponse({})
         # The store may be Redis: its calls run on a worker thread, never on the loop.
         handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
-        if not await run_in_threadpool(deliveries.claim_delivery, key, handling_ttl):
+        claim = await run_in_threadpool(deliveries.claim_delivery, key, handling_ttl)
+        if claim is None:
             if not await run_in_threadpool(deliveries.delivery_handled, key):
                 # Still being handled, and it may yet fail: a 200 now would lose the event.
                 raise Rejection("this delivery is being handled: send it again later", 409)
@@ -242,7 +243,7 @@ class _Receiver:
             await invoke("on_event", self._on_event, event)
         except BaseException:
             with anyio.CancelScope(shield=True):
-                await run_in_threadpool(deliveries.release_delivery, key)
+                await run_in_threadpool(deliveries.release_delivery, key, claim)
             raise
         await run_in_threadpool(deliveries.finish_delivery, key, self._dedupe_ttl)
         return JSONResponse({})
