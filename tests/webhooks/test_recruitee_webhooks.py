@@ -316,18 +316,18 @@ def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Recei
     loop_threads: list[int] = []
     log_threads: list[tuple[str, int]] = []
 
-    class RecordingLog:
-        def __init__(self) -> None:
-            self.inner = InProcessStore()
+    class RecordingLog(InProcessStore):
+        def claim_delivery(self, key: str, ttl: float) -> str | None:
+            log_threads.append(("claim_delivery", threading.get_ident()))
+            return super().claim_delivery(key, ttl)
 
-        def __getattr__(self, name: str) -> Any:
-            method = getattr(self.inner, name)
+        def finish_delivery(self, key: str, ttl: float) -> None:
+            log_threads.append(("finish_delivery", threading.get_ident()))
+            super().finish_delivery(key, ttl)
 
-            def recorded(*args: Any) -> Any:
-                log_threads.append((name, threading.get_ident()))
-                return method(*args)
-
-            return recorded
+        def delivery_handled(self, key: str) -> bool:
+            log_threads.append(("delivery_handled", threading.get_ident()))
+            return super().delivery_handled(key)
 
     async def on_event(event: WebhookEvent) -> None:
         loop_threads.append(threading.get_ident())
