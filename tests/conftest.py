@@ -9,7 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from hirelink.sandbox.app import undeclared_answers
 from tools.redis_server import RedisServer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stand_ins_answer_as_their_specs_say() -> Iterator[None]:
+    """Every test doubles as a check of the stand-ins against their specs: at the end of
+    the session (of each worker), no stand-in has given an answer its spec does not list."""
+    yield
+    undeclared = undeclared_answers()
+    assert not undeclared, f"answers the specs do not declare: {undeclared}"
 
 
 @pytest.fixture(scope="session")

@@ -51,6 +51,7 @@ __all__ = [
     "invalid",
     "json_response",
     "same_secret",
+    "undeclared_answers",
 ]
 
 _HANDLED = "__sandbox_operation_id__"
@@ -151,6 +152,7 @@ class Operation:
     handler: Handler
     spec: str = ""
     security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    found: SpecOperation | None = None
 
 
 def json_response(
@@ -272,7 +274,13 @@ class SandboxApp:
                 route = prefix + _route(found)
                 operations.append(
                     Operation(
-                        found.method, route, found.operation_id, handler, name, found.security
+                        found.method,
+                        route,
+                        found.operation_id,
+                        handler,
+                        name,
+                        found.security,
+                        found,
                     )
                 )
         if missing or handlers:
@@ -309,9 +317,12 @@ class SandboxApp:
                     raise self.validation_error(call, read.problems)
                 params = {**request.path_params, **read.parameters}
                 read_call = attrs.evolve(call, params=params, body=read.body, files=read.files)
-                return operation.handler(read_call)
+                response = operation.handler(read_call)
             except SandboxError as error:
-                return self.error_response(error)
+                response = self.error_response(error)
+            if operation.found is not None and not operation.found.declares(response.status_code):
+                _UNDECLARED.add(f"{operation.spec}:{operation.operation_id} {response.status_code}")
+            return response
 
         endpoint.__name__ = operation.operation_id
         return endpoint
@@ -330,3 +341,13 @@ def _route(operation: SpecOperation) -> str:
     for name in operation.integer_path_params:
         path = path.replace("{" + name + "}", "{" + name + ":int}")
     return path
+
+
+_UNDECLARED: set[str] = set()
+
+
+def undeclared_answers() -> list[str]:
+    """The answers this process's stand-ins gave that their specs do not list
+    (``"<spec>:<operationId> <status>"``), faults aside. A test suite that ends with
+    none has found the stand-ins and the specs agreeing on every status it met."""
+    return sorted(_UNDECLARED)

@@ -81,14 +81,21 @@ class ValidationProblem:
 @attrs.frozen
 class SpecOperation:
     """One operation of a spec: its method (upper case), path template, operationId, the
-    path parameters whose schema is an integer, and its security: the schemes of its first
-    requirement (the operation's, else the document's), each with its scopes."""
+    path parameters whose schema is an integer, its security (the schemes of its first
+    requirement, the operation's else the document's, each with its scopes) and the
+    response codes it declares (``"200"``, ``"5XX"``, ``"default"``)."""
 
     method: str
     path: str
     operation_id: str
     integer_path_params: frozenset[str]
     security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    statuses: frozenset[str] = frozenset()
+
+    def declares(self, status: int) -> bool:
+        """Whether the spec lists ``status`` (or its range, or a default) as an answer."""
+        codes = {str(status), f"{status // 100}XX", "DEFAULT"}
+        return not self.statuses or bool(codes & self.statuses)
 
 
 @attrs.frozen
@@ -279,8 +286,9 @@ class SpecValidator:
         )
         (requirement, *_) = spec.get("security", self.document.get("security")) or [{}]
         security = {scheme: tuple(scopes) for scheme, scopes in requirement.items()}
+        statuses = frozenset(str(code).upper() for code in spec.get("responses", {}))
         found = SpecOperation(
-            method.upper(), path, spec["operationId"], integer_path_params, security
+            method.upper(), path, spec["operationId"], integer_path_params, security, statuses
         )
         return _Operation(found, tuple(parameters.values()), body)
 
