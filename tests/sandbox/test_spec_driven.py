@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib.resources import files
 from typing import Any
 
+import httpx
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema_path.readers import PathReader
@@ -139,3 +141,25 @@ def test_seed_records_match_their_component_schema(
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(filled)
     ]
     assert problems == []
+
+
+@pytest.mark.parametrize("stand_in", _stand_ins(), ids=lambda s: type(s).__name__)
+def test_a_request_without_credentials_gets_a_status_its_spec_declares(
+    stand_in: SandboxApp,
+) -> None:
+    server = stand_in.serve(max_lifetime=60)
+    refused: list[str] = []
+    try:
+        with httpx.Client(base_url=server.url) as http:
+            for operation in stand_in.operations():
+                assert operation.found is not None
+                if not operation.found.security:  # the feed, the token exchange: no credentials
+                    continue
+                path = re.sub(r"\{[^}]+\}", "1", operation.path)
+                status = http.request(operation.method, path).status_code
+                assert 400 <= status < 500, f"{operation.operation_id} answered {status}"
+                if not operation.found.declares(status):
+                    refused.append(f"{operation.operation_id} {status}")
+    finally:
+        server.stop()
+    assert refused == []
