@@ -47,19 +47,26 @@ def _command() -> list[str]:
     return [sys.executable, "-c", "from hirelink.cli.main import app; app()"]
 
 
-def _run_in_terminal(arguments: list[str], stdout: Any, config_dir: Path) -> tuple[int, str]:
-    """Run the command with stdin and stderr on a pseudo-terminal; return (code, screen)."""
+def _run_in_terminal(
+    arguments: list[str], stdout: Any, config_dir: Path, columns: int = 80
+) -> tuple[int, str]:
+    """Run the command with stdin and stderr (and stdout when ``stdout`` is None) on a
+    pseudo-terminal; return (code, screen)."""
     primary, secondary = os.openpty()
     env = {
         **os.environ,
         "HIRELINK_CONFIG_DIR": str(config_dir),
         "TERM": "xterm-256color",
-        "COLUMNS": "80",
+        "COLUMNS": str(columns),
     }
     env.pop("NO_COLOR", None)
     env.pop("CI", None)  # rich treats some CI settings as "not interactive"
     process = subprocess.Popen(  # noqa: S603 - our own command
-        [*_command(), *arguments], stdin=secondary, stdout=stdout, stderr=secondary, env=env
+        [*_command(), *arguments],
+        stdin=secondary,
+        stdout=secondary if stdout is None else stdout,
+        stderr=secondary,
+        env=env,
     )
     os.close(secondary)
     screen = bytearray()
@@ -284,6 +291,29 @@ def test_a_mistyped_set_does_not_echo_the_value(config_dir: Path) -> None:
     assert secret not in result.stdout + result.stderr
 
 
+def test_all_with_the_lists_paging_says_what_to_give_instead(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--all", "limit=5")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "limit: the walk pages by itself: give page_size instead" in result.stderr
+
+
+def test_run_without_a_credential_names_the_stored_ones(saved: RecruiteeSandbox) -> None:
+    result = hirelink("run", "recruitee.list_candidates")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "name the credential to use (rc)" in result.stderr
+
+
+def test_credentials_add_over_a_stored_one_says_what_it_no_longer_holds(
+    saved: RecruiteeSandbox,
+) -> None:
+    result = hirelink(
+        "credentials", "add", "rc", "--provider", "recruitee",
+        "--set", "company_id=4100", "--set", "token=replaced-token-0042",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "replaced the stored rc; no longer stored: base_url" in result.stderr
+
+
 def test_deeply_nested_input_is_refused(saved: RecruiteeSandbox) -> None:
     nested = '{"query": ' + "[" * 100_000 + "]" * 100_000 + "}"
     result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", nested)
@@ -344,3 +374,29 @@ def test_webhook_serving_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> 
         result = hirelink("webhooks", "serve", "recruitee", "--port", str(taken.server.port))
     assert result.exit_code == EXIT_BAD_INPUT
     assert "cannot listen on" in result.stderr
+
+
+def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path) -> None:
+    shown = subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "sandbox", "serve", "--max-lifetime", "2"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "COLUMNS": "300"},
+    )
+    lines = shown.stdout.splitlines()
+    printed = {line.split(" at ")[0]: line.split(" at ")[1] for line in lines if " at " in line}
+    assert set(printed) == {"recruitee", "join", "recruitee_partners", "personio"}
+    for name, url in printed.items():
+        (command,) = [line for line in lines if f"--provider {name} " in line]
+        assert f"--set base_url={url} " in command + " "  # JOIN's includes /v2
+    assert printed["join"].endswith("/v2")
+
+
+def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> None:
+    code, screen = _run_in_terminal(
+        ["ops", "list", "--provider", "recruitee_partners"], None, config_dir, columns=60
+    )
+    assert code == 0, screen
+    assert "recruitee_partners.create_partner" in screen
+    assert "…" not in screen  # a cell too wide for the terminal is wrapped, not cut

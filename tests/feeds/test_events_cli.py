@@ -154,3 +154,19 @@ def test_webhooks_serve_prints_verified_events(
     assert printed["payload"]["candidate"]["id"] == 4242
     serving.interrupt()
     assert serving.lines.empty()  # the forged delivery printed nothing
+
+
+def test_webhooks_serve_on_port_0_says_which_port_it_took(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    serving = commands("webhooks", "serve", "recruitee", "--port", "0")
+    assert serving.process.stderr is not None
+    announced = ""
+    while "receiving" not in announced:
+        announced = serving.process.stderr.readline()
+        assert announced, "the command ended without saying where it listens"
+    url = announced.split(" at ")[1].strip()
+    assert not url.startswith("http://127.0.0.1:0/")
+    ping = httpx.post(url, json={"test": True})  # the "Test" button, answered without a secret
+    assert ping.status_code == 200
+    serving.interrupt()

@@ -288,7 +288,7 @@ def main() -> int:
     table = Table(title="workflow")
     widest = max((len(outcome.operation_id) for outcome in outcomes), default=0)
     table.add_column("operation", no_wrap=True, min_width=widest + 5)  # + the ok/FAIL mark
-    table.add_column("result", overflow="ellipsis", no_wrap=True, max_width=60)
+    table.add_column("result", overflow="fold", max_width=60)  # wrapped, never cut
     table.add_column("ms", justify="right", no_wrap=True)
     for outcome in outcomes:
         mark = "[green]ok[/green]" if outcome.ok else "[red]FAIL[/red]"

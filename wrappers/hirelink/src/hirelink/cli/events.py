@@ -139,7 +139,9 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         except OSError as error:
             listening.close()
             fail(InvalidInputError("--port", f"cannot listen on {host}:{port}: {error.strerror}"))
-        typer.echo(f"receiving {provider} webhooks at http://{host}:{port}{path}", err=True)
+        bound = listening.getsockname()[1]  # the port chosen for --port 0
+        shown = f"[{host}]" if family == socket.AF_INET6 else host
+        typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
         server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
         server.run(sockets=[listening])
 

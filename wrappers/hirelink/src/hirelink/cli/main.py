@@ -209,6 +209,8 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     table = Table(*headers, box=None, pad_edge=False)
     table.columns[0].no_wrap = True
     table.columns[0].min_width = max((len(row[0]) for row in rows), default=2)
+    for column in table.columns[1:]:
+        column.overflow = "fold"  # a narrow terminal wraps a cell, never cuts it
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     if out.is_terminal:
@@ -362,7 +364,8 @@ def run(
     """Run an operation and print its result as JSON."""
     try:
         if not credential:
-            raise InvalidInputError("--credential", "name the credential to use")
+            known = ", ".join(_store().nicknames()) or "none yet: hirelink credentials add"
+            raise InvalidInputError("--credential", f"name the credential to use ({known})")
         inputs = _parse_inputs(input_json, assignments or [])
         operation = load_providers().get(operation_id)
         stored = _store().get(credential)
@@ -470,13 +473,16 @@ def _stream(items: Iterator[Any]) -> None:
 @credentials_app.command("add")
 def credentials_add(
     nickname: str,
-    provider: Annotated[str, typer.Option(help="recruitee, ...")],
+    provider: Annotated[str, typer.Option(help="recruitee, join, recruitee_partners or personio.")],
     values: Annotated[
         list[str] | None, typer.Option("--set", help="field=value (repeatable).")
     ] = None,
 ) -> None:
-    """Save a credential. Required fields not given with --set are prompted for (secret
-    ones hidden); optional ones are given with --set."""
+    """Save a credential.
+
+    Required fields not given with --set are prompted for (secret ones hidden); optional
+    ones are given with --set. Saving under an existing nickname replaces that record.
+    """
     try:
         spec = load_providers().provider(provider)
         given = dict(_split_assignment(item) for item in values or [])
@@ -487,9 +493,14 @@ def credentials_add(
                 f"{credential_field.name} ({credential_field.description})",
                 hide_input=credential_field.secret,
             )
+        before = _store().stored_fields(nickname)
         saved = _store().add(nickname, provider, given)
     except HirelinkError as error:
         _fail(error)
+    if before is not None:
+        dropped = sorted(set(before) - set(given))
+        note = f"; no longer stored: {', '.join(dropped)}" if dropped else ""
+        err.print(f"replaced the stored {nickname}{note}", highlight=False, markup=False)
     out.print(
         f"saved {saved.nickname} ({saved.provider}) in {_store().path}",
         highlight=False,
@@ -615,7 +626,7 @@ def sandbox_serve(
         _fail(InvalidInputError("--port", f"cannot listen on {port}: {error.strerror or error}"))
     try:
         for stand_in in stand_ins:
-            out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.server.url}", highlight=False)
+            out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.url}", highlight=False)
             settings = " ".join(f"--set {key}={value}" for key, value in stand_in.details.items())
             out.print(
                 f"  hirelink credentials add sandbox-{stand_in.name} "

@@ -159,6 +159,11 @@ class CredentialStore:
         self._write(stored)
         return self.get(nickname)
 
+    def stored_fields(self, nickname: str) -> list[str] | None:
+        """The fields the file holds for ``nickname`` (no values), or None if it holds none."""
+        record = self._read().get(nickname)
+        return None if record is None else sorted(set(record) - {"provider"})
+
     def save_field(self, nickname: str, provider: str, field_name: str, value: Secret) -> None:
         """Store one new value (an issued secret) in the file's record of ``nickname``,
         leaving its other stored values as they are; values from the environment are never

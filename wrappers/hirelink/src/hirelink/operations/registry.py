@@ -170,8 +170,19 @@ class Operation:
         try:
             validated = model.model_validate(dict(inputs))
         except ValidationError as error:
-            raise InputValidationError(_problems(error)) from None
+            problems = _problems(error)
+            if walk:
+                problems = [self._walk_paging_hint(problem) for problem in problems]
+            raise InputValidationError(problems) from None
         return given_arguments(validated, self.provider.conversions)
+
+    def _walk_paging_hint(self, problem: FieldProblem) -> FieldProblem:
+        """An input the list takes but a walk does not is its paging: say what to give."""
+        walk_fields = self._iter_input_model.model_fields
+        if problem.field in walk_fields or problem.field not in self._input_model.model_fields:
+            return problem
+        instead = "give page_size instead" if "page_size" in walk_fields else "leave it out"
+        return FieldProblem(problem.field, f"the walk pages by itself: {instead}")
 
     def __attrs_post_init__(self) -> None:
         for name in filter(None, (self.method, self.iter_method)):

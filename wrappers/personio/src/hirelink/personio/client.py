@@ -167,8 +167,9 @@ class Personio(PersonioOperations, ProviderClient):
     """A Personio company, reached with the credentials of Personio's connection flow.
 
     Args:
-        subdomain: the API domain: the subdomain of the Personio login page
-            (``acme`` for ``https://acme.personio.de``). Opens the XML job feed.
+        subdomain: the company: the subdomain of the Personio login page (``acme`` for
+            ``https://acme.personio.de``). Required by every client; it also opens the
+            XML job feed.
         company_id, recruiting_token: the Company ID and Access token of the
             "Recruiting API key" (Settings > Integrations > API credentials). Used to
             upload documents and create applications (API v1) when given; without them
