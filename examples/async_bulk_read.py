@@ -1,9 +1,11 @@
 """Async bulk read: every candidate of every Recruitee job, the jobs read concurrently.
 
-    RECRUITEE_COMPANY_ID=acme RECRUITEE_TOKEN=... python async_bulk_read.py
+    HIRELINK_RECRUITEE_COMPANY_ID=acme HIRELINK_RECRUITEE_TOKEN=... \\
+        python async_bulk_read.py
 
-Environment: RECRUITEE_COMPANY_ID, RECRUITEE_TOKEN, optional RECRUITEE_BASE_URL and
-CONCURRENCY (default 4: how many jobs are read at once).
+Environment: the client's own HIRELINK_RECRUITEE_COMPANY_ID and HIRELINK_RECRUITEE_TOKEN,
+optional HIRELINK_RECRUITEE_BASE_URL (another host, e.g. the sandbox) and CONCURRENCY
+(default 4: how many jobs are read at once).
 """
 
 import asyncio
@@ -15,12 +17,12 @@ from hirelink.recruitee import AsyncRecruitee
 
 async def main() -> None:
     options: ClientOptions = {}
-    if "RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
+    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
     at_once = asyncio.Semaphore(int(os.environ.get("CONCURRENCY", "4")))
     async with AsyncRecruitee(
-        company_id=os.environ["RECRUITEE_COMPANY_ID"],
-        token=os.environ["RECRUITEE_TOKEN"],
+        company_id=os.environ["HIRELINK_RECRUITEE_COMPANY_ID"],
+        token=os.environ["HIRELINK_RECRUITEE_TOKEN"],
         **options,
     ) as recruitee:
 

@@ -1,10 +1,10 @@
 """Identity check on JOIN: find the applications updated since a date, tag each
 candidate with the outcome and leave a note.
 
-    JOIN_TOKEN=... python join_identity_check.py
+    HIRELINK_JOIN_TOKEN=... python join_identity_check.py
 
-Environment: JOIN_TOKEN (the API token), optional JOIN_BASE_URL, SINCE (an ISO date,
-default 2026-02-01) and LIMIT (default 5).
+Environment: HIRELINK_JOIN_TOKEN (the API token), optional HIRELINK_JOIN_BASE_URL, SINCE
+(an ISO date, default 2026-02-01) and LIMIT (default 5).
 """
 
 import os
@@ -19,9 +19,9 @@ def main() -> None:
     since = datetime.fromisoformat(os.environ.get("SINCE", "2026-02-01")).replace(tzinfo=UTC)
     limit = int(os.environ.get("LIMIT", "5"))
     options: ClientOptions = {}
-    if "JOIN_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["JOIN_BASE_URL"]
-    with Join(token=os.environ["JOIN_TOKEN"], **options) as join:
+    if "HIRELINK_JOIN_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_JOIN_BASE_URL"]
+    with Join(token=os.environ["HIRELINK_JOIN_TOKEN"], **options) as join:
         checked = 0
         for listed in join.iter_applications(updated_after=since):
             if checked == limit:

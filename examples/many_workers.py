@@ -1,13 +1,14 @@
 """Many workers, one Personio budget: worker processes submit applications through one
 Redis store, so together they stay within Personio's 20 requests per minute.
 
-    HIRELINK_STORE=redis://localhost:6379/0 PERSONIO_SUBDOMAIN=acme \\
-        PERSONIO_COMPANY_ID=... PERSONIO_RECRUITING_TOKEN=... PERSONIO_CHANNEL_ID=... \\
-        python many_workers.py
+    HIRELINK_STORE=redis://localhost:6379/0 HIRELINK_PERSONIO_SUBDOMAIN=acme \\
+        HIRELINK_PERSONIO_COMPANY_ID=... HIRELINK_PERSONIO_RECRUITING_TOKEN=... \\
+        HIRELINK_PERSONIO_CHANNEL_ID=... python many_workers.py
 
 Environment: HIRELINK_STORE (a Redis URL; needs `pip install 'hirelink-core[redis]'`),
-PERSONIO_SUBDOMAIN, PERSONIO_COMPANY_ID, PERSONIO_RECRUITING_TOKEN, PERSONIO_CHANNEL_ID,
-optional PERSONIO_BASE_URL and PERSONIO_JOBS_BASE_URL, WORKERS (default 3) and
+HIRELINK_PERSONIO_SUBDOMAIN, HIRELINK_PERSONIO_COMPANY_ID,
+HIRELINK_PERSONIO_RECRUITING_TOKEN, HIRELINK_PERSONIO_CHANNEL_ID, optional
+HIRELINK_PERSONIO_BASE_URL and HIRELINK_PERSONIO_JOBS_BASE_URL, WORKERS (default 3) and
 APPLICATIONS (per worker, default 2).
 """
 
@@ -21,14 +22,14 @@ from hirelink.personio import Document, Personio
 def personio() -> Personio:
     environ = os.environ
     options: ClientOptions = {}
-    if "PERSONIO_BASE_URL" in environ:
-        options["base_url"] = environ["PERSONIO_BASE_URL"]
+    if "HIRELINK_PERSONIO_BASE_URL" in environ:
+        options["base_url"] = environ["HIRELINK_PERSONIO_BASE_URL"]
     return Personio(
-        subdomain=environ["PERSONIO_SUBDOMAIN"],
-        company_id=int(environ["PERSONIO_COMPANY_ID"]),
-        recruiting_token=environ["PERSONIO_RECRUITING_TOKEN"],
-        channel_id=int(environ["PERSONIO_CHANNEL_ID"]),
-        jobs_base_url=environ.get("PERSONIO_JOBS_BASE_URL"),
+        subdomain=environ["HIRELINK_PERSONIO_SUBDOMAIN"],
+        company_id=int(environ["HIRELINK_PERSONIO_COMPANY_ID"]),
+        recruiting_token=environ["HIRELINK_PERSONIO_RECRUITING_TOKEN"],
+        channel_id=int(environ["HIRELINK_PERSONIO_CHANNEL_ID"]),
+        jobs_base_url=environ.get("HIRELINK_PERSONIO_JOBS_BASE_URL"),
         store=environ["HIRELINK_STORE"],
         **options,
     )

@@ -1,12 +1,13 @@
 """A Recruitee marketplace partner (background check) reports its results: find the
 reports still open on a candidate and complete each with the outcome.
 
-    RECRUITEE_PARTNERS_CODENAME=skillcheck RECRUITEE_PARTNERS_SECRET=... \\
-        python partner_background_check.py
+    HIRELINK_RECRUITEE_PARTNERS_CODENAME=skillcheck \\
+        HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET=... python partner_background_check.py
 
-Environment: RECRUITEE_PARTNERS_CODENAME, RECRUITEE_PARTNERS_SECRET (the partner
-secret), optional RECRUITEE_PARTNERS_ENVIRONMENT ("rc" by default, or "production"),
-RECRUITEE_PARTNERS_BASE_URL, COMPANY_ID (default 4100) and CANDIDATE_ID (default 7730011).
+Environment: HIRELINK_RECRUITEE_PARTNERS_CODENAME, HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET
+(the partner secret), optional HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT ("rc" by default, or
+"production"), HIRELINK_RECRUITEE_PARTNERS_BASE_URL, COMPANY_ID (default 4100) and
+CANDIDATE_ID (default 7730011).
 """
 
 import os
@@ -15,19 +16,19 @@ from datetime import UTC, datetime
 from hirelink.core import ClientOptions
 from hirelink.recruitee_partners import RecruiteePartners
 
-ENVIRONMENT = "RECRUITEE_PARTNERS_ENVIRONMENT"
+ENVIRONMENT = "HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT"
 
 
 def main() -> None:
     company_id = int(os.environ.get("COMPANY_ID", "4100"))
     candidate_id = int(os.environ.get("CANDIDATE_ID", "7730011"))
     options: ClientOptions = {}
-    if "RECRUITEE_PARTNERS_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["RECRUITEE_PARTNERS_BASE_URL"]
+    if "HIRELINK_RECRUITEE_PARTNERS_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_RECRUITEE_PARTNERS_BASE_URL"]
     with RecruiteePartners(
-        codename=os.environ["RECRUITEE_PARTNERS_CODENAME"],
+        codename=os.environ["HIRELINK_RECRUITEE_PARTNERS_CODENAME"],
         environment="production" if os.environ.get(ENVIRONMENT) == "production" else "rc",
-        partner_secret=os.environ["RECRUITEE_PARTNERS_SECRET"],
+        partner_secret=os.environ["HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET"],
         **options,
     ) as partners:
         completed = 0

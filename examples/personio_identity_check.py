@@ -4,12 +4,13 @@ and write the outcomes to a report (JSON lines).
 Personio's APIs offer no note or tag to write back to, so the outcome is a report your
 team (or an import) picks up.
 
-    PERSONIO_SUBDOMAIN=acme PERSONIO_CLIENT_ID=papi-... PERSONIO_CLIENT_SECRET=... \\
-        python personio_identity_check.py
+    HIRELINK_PERSONIO_SUBDOMAIN=acme HIRELINK_PERSONIO_CLIENT_ID=papi-... \\
+        HIRELINK_PERSONIO_CLIENT_SECRET=... python personio_identity_check.py
 
-Environment: PERSONIO_SUBDOMAIN, PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET (a custom
-integration with recruiting read access), optional PERSONIO_BASE_URL, STAGE (default
-"Phone screen") and REPORT (default identity-report.jsonl).
+Environment: HIRELINK_PERSONIO_SUBDOMAIN, HIRELINK_PERSONIO_CLIENT_ID and
+HIRELINK_PERSONIO_CLIENT_SECRET (a custom integration with recruiting read access), optional
+HIRELINK_PERSONIO_BASE_URL, STAGE (default "Phone screen") and REPORT (default
+identity-report.jsonl).
 """
 
 import json
@@ -24,13 +25,13 @@ def main() -> None:
     stage = os.environ.get("STAGE", "Phone screen")
     report_path = os.environ.get("REPORT", "identity-report.jsonl")
     options: ClientOptions = {}
-    if "PERSONIO_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["PERSONIO_BASE_URL"]
+    if "HIRELINK_PERSONIO_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_PERSONIO_BASE_URL"]
     with (
         Personio(
-            subdomain=os.environ["PERSONIO_SUBDOMAIN"],
-            client_id=os.environ["PERSONIO_CLIENT_ID"],
-            client_secret=os.environ["PERSONIO_CLIENT_SECRET"],
+            subdomain=os.environ["HIRELINK_PERSONIO_SUBDOMAIN"],
+            client_id=os.environ["HIRELINK_PERSONIO_CLIENT_ID"],
+            client_secret=os.environ["HIRELINK_PERSONIO_CLIENT_SECRET"],
             **options,
         ) as personio,
         open(report_path, "w", encoding="utf-8") as report,

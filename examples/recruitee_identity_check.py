@@ -1,10 +1,12 @@
 """Identity check on Recruitee: find the candidates of a job still to check, record each
 outcome as a private note and a tag.
 
-    RECRUITEE_COMPANY_ID=acme RECRUITEE_TOKEN=... python recruitee_identity_check.py
+    HIRELINK_RECRUITEE_COMPANY_ID=acme HIRELINK_RECRUITEE_TOKEN=... \\
+        python recruitee_identity_check.py
 
-Environment: RECRUITEE_COMPANY_ID (id or subdomain), RECRUITEE_TOKEN (a personal API
-token), optional RECRUITEE_BASE_URL, OFFER_ID (default 31337) and LIMIT (default 5).
+Environment: HIRELINK_RECRUITEE_COMPANY_ID (id or subdomain), HIRELINK_RECRUITEE_TOKEN (a
+personal API token), optional HIRELINK_RECRUITEE_BASE_URL, OFFER_ID (default 31337) and
+LIMIT (default 5).
 """
 
 import os
@@ -24,11 +26,11 @@ def main() -> None:
     offer_id = int(os.environ.get("OFFER_ID", "31337"))
     limit = int(os.environ.get("LIMIT", "5"))
     options: ClientOptions = {}
-    if "RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
+    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
     with Recruitee(
-        company_id=os.environ["RECRUITEE_COMPANY_ID"],
-        token=os.environ["RECRUITEE_TOKEN"],
+        company_id=os.environ["HIRELINK_RECRUITEE_COMPANY_ID"],
+        token=os.environ["HIRELINK_RECRUITEE_TOKEN"],
         **options,
     ) as recruitee:
         checked = 0

@@ -1,7 +1,7 @@
 """A whole identity-verification loop on Recruitee: learn of new candidates, decide,
 record the outcome where recruiters look.
 
-    HIRELINK_RECRUITEE_COMPANY_ID=acme HIRELINK_RECRUITEE_TOKEN=... \
+    HIRELINK_RECRUITEE_COMPANY_ID=acme HIRELINK_RECRUITEE_TOKEN=... \\
         python recruitee_verification_loop.py
 
 1. Learn: ``watch_candidates`` yields every candidate created after its checkpoint
@@ -12,7 +12,7 @@ record the outcome where recruiters look.
    ``REASON`` when not.
 
 Environment: the client's own variables (HIRELINK_RECRUITEE_COMPANY_ID,
-HIRELINK_RECRUITEE_TOKEN; RECRUITEE_BASE_URL for another host, e.g. the sandbox);
+HIRELINK_RECRUITEE_TOKEN; HIRELINK_RECRUITEE_BASE_URL for another host, e.g. the sandbox);
 optional SINCE (ISO date, default 2000-01-01), LIMIT (default 3), NEXT_STAGE (default
 "Interview"), REASON (default "Identity not verified"), CHECKPOINT (default
 identity-loop.checkpoint).
@@ -38,8 +38,8 @@ def main() -> None:
     reason = os.environ.get("REASON", "Identity not verified")
     checkpoint = os.environ.get("CHECKPOINT", "identity-loop.checkpoint")
     options: ClientOptions = {}
-    if "RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["RECRUITEE_BASE_URL"]
+    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
+        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
     with Recruitee(**options) as recruitee:
         new = recruitee.watch_candidates(since=since, store=checkpoint, polls=1)
         handled = 0

@@ -18,24 +18,23 @@ from tools.redis_server import RedisServer
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 
-# The variables each stand-in's client_kwargs() become.
-PREFIXES = {"recruitee": "RECRUITEE_", "join": "JOIN_", "personio": "PERSONIO_"}
-PARTNERS = {
-    "codename": "RECRUITEE_PARTNERS_CODENAME",
-    "partner_secret": "RECRUITEE_PARTNERS_SECRET",
-    "base_url": "RECRUITEE_PARTNERS_BASE_URL",
+# The variables each stand-in's client_kwargs() become: the clients' own names
+# (HIRELINK_<PROVIDER>_<ARGUMENT>), which the docs tell a user to set.
+PREFIXES = {
+    "recruitee": "HIRELINK_RECRUITEE_",
+    "join": "HIRELINK_JOIN_",
+    "personio": "HIRELINK_PERSONIO_",
+    "recruitee_partners": "HIRELINK_RECRUITEE_PARTNERS_",
 }
 
 
 def _variables(name: str, kwargs: dict[str, Any]) -> dict[str, str]:
-    if name == "recruitee_partners":
-        return {PARTNERS[key]: str(value) for key, value in kwargs.items() if key in PARTNERS}
     return {f"{PREFIXES[name]}{key.upper()}": str(value) for key, value in kwargs.items()}
 
 
 @pytest.fixture(scope="module")
 def sandbox_environment() -> Iterator[dict[str, str]]:
-    stand_ins = [start_stand_in(name) for name in (*PREFIXES, "recruitee_partners")]
+    stand_ins = [start_stand_in(name) for name in PREFIXES]
     environment: dict[str, str] = {}
     try:
         for stand_in in stand_ins:
@@ -81,12 +80,7 @@ def test_recruitee_identity_check(sandbox_environment: dict[str, str], tmp_path:
 
 
 def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
-    # The client reads its own variables (HIRELINK_RECRUITEE_*); the host comes apart.
-    environment = {
-        **sandbox_environment,
-        "HIRELINK_RECRUITEE_COMPANY_ID": sandbox_environment["RECRUITEE_COMPANY_ID"],
-        "HIRELINK_RECRUITEE_TOKEN": sandbox_environment["RECRUITEE_TOKEN"],
-    }
+    environment = sandbox_environment
     first = run("recruitee_verification_loop.py", environment, tmp_path)
     assert "handled 3 new candidate(s)" in first
     assert "verified, moved to Interview in 1 job(s)" in first
