@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import pydoc
+import typing
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -141,3 +142,18 @@ def test_ipython_completes_the_items_of_a_walker() -> None:
     with Recruitee(company_id=1, token="t0ken-value") as client:
         code = "for candidate in client.iter_candidates():\n    candidate."
         assert "emails" in _complete(code, {"client": client})
+
+
+@pytest.mark.parametrize(("sync", "asynchronous", "_"), PAIRS, ids=[p[0].__name__ for p in PAIRS])
+def test_get_type_hints_reads_every_declared_method(
+    sync: type, asynchronous: type, _: object
+) -> None:
+    # Tools built on typing.get_type_hints (pydantic's validate_call, doc generators)
+    # must resolve **filters: Unpack[...] and every other annotation of the builders.
+    for cls in (sync, asynchronous):
+        for name, declaration in declarations(cls).items():
+            hints = typing.get_type_hints(getattr(cls, name))
+            assert "return" in hints, f"{cls.__name__}.{name}"
+            for parameter in inspect.signature(declaration.build).parameters.values():
+                if parameter.name != "self" and parameter.annotation is not parameter.empty:
+                    assert parameter.name in hints, f"{cls.__name__}.{name}({parameter.name})"

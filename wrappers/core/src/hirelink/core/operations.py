@@ -141,17 +141,25 @@ class Declaration(Generic[T, P]):
         raise NotImplementedError
 
     @functools.cached_property
-    def _parameters(self) -> list[inspect.Parameter]:
-        """The builder's parameters (``self`` first), annotations evaluated where possible."""
-        written = inspect.signature(self.build)
+    def _evaluated(self) -> inspect.Signature | None:
+        """The builder's signature with its annotations evaluated; None when one names what
+        is imported only for type checkers."""
         try:
-            evaluated = inspect.signature(self.build, eval_str=True)
-        except NameError:  # a name imported only for type checkers: keep the strings
+            return inspect.signature(self.build, eval_str=True)
+        except NameError:
+            return None
+
+    @functools.cached_property
+    def _parameters(self) -> list[inspect.Parameter]:
+        """The builder's parameters (``self`` first) as ``help()`` shows them: annotations
+        evaluated where possible."""
+        written = inspect.signature(self.build)
+        if self._evaluated is None:
             return list(written.parameters.values())
         return [
             # Python 3.11 shows an evaluated ``Unpack[Filters]`` as ``*<class ...>``.
             written.parameters[name] if get_origin(parameter.annotation) is Unpack else parameter
-            for name, parameter in evaluated.parameters.items()
+            for name, parameter in self._evaluated.parameters.items()
         ]
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:
@@ -174,9 +182,16 @@ class Declaration(Generic[T, P]):
         method.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
             self._parameters, return_annotation=self.returns(asynchronous)
         )
+        # Evaluated, so that typing.get_type_hints (and tools built on it) need not resolve
+        # the builder's names in this module; the signature above keeps what help() reads.
+        parameters = (
+            self._parameters
+            if self._evaluated is None
+            else list(self._evaluated.parameters.values())
+        )
         annotations = {
             parameter.name: parameter.annotation
-            for parameter in self._parameters
+            for parameter in parameters
             if parameter.annotation is not inspect.Parameter.empty
         }
         method.__annotations__ = {**annotations, "return": self.returns(asynchronous)}
