@@ -314,6 +314,12 @@ def test_credentials_add_over_a_stored_one_says_what_it_no_longer_holds(
     assert "replaced the stored rc; no longer stored: base_url" in result.stderr
 
 
+def test_an_unknown_credential_says_how_the_environment_defines_one(config_dir: Path) -> None:
+    result = hirelink("run", "join.list_jobs", "-c", "ci-join")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "set HIRELINK_CREDENTIAL_CI_JOIN_PROVIDER and its fields" in result.stderr
+
+
 def test_deeply_nested_input_is_refused(saved: RecruiteeSandbox) -> None:
     nested = '{"query": ' + "[" * 100_000 + "]" * 100_000 + "}"
     result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", nested)

@@ -116,7 +116,8 @@ class CredentialStore:
             raise InvalidInputError(
                 "credential",
                 f"no credential {nickname!r} (known: {known}); add it with "
-                "`hirelink credentials add`",
+                f"`hirelink credentials add`, or set {_env_key(nickname, 'provider')} and "
+                "its fields in the environment",
             )
         provider = self._catalog.provider(str(provider_name))
         values: dict[str, Any] = {}
