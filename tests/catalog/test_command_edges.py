@@ -320,6 +320,16 @@ def test_an_unknown_credential_says_how_the_environment_defines_one(config_dir: 
     assert "set HIRELINK_CREDENTIAL_CI_JOIN_PROVIDER and its fields" in result.stderr
 
 
+def test_a_text_input_given_digits_on_the_command_line_stays_text(
+    saved: RecruiteeSandbox,
+) -> None:
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=1984")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["name"] == "1984"
+    listed = hirelink("run", "recruitee.list_candidates", "-c", "rc", "limit=2")
+    assert listed.exit_code == 0, listed.stderr  # a number where a number is wanted
+
+
 def test_deeply_nested_input_is_refused(saved: RecruiteeSandbox) -> None:
     nested = '{"query": ' + "[" * 100_000 + "]" * 100_000 + "}"
     result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", nested)
@@ -373,6 +383,13 @@ def test_describe_says_what_all_takes() -> None:
     schema = json.loads(hirelink("ops", "describe", "join.list_jobs", "--json").stdout)
     assert "page_size" in schema["all_input_schema"]["properties"]
     assert "page" not in schema["all_input_schema"]["properties"]
+
+
+def test_describe_shows_a_named_choice_once_without_its_internal_name() -> None:
+    described = hirelink("ops", "describe", "recruitee.list_candidates").stdout
+    (sort,) = [line for line in described.splitlines() if line.strip().startswith("sort ")][:1]
+    assert sort.split("optional")[1].strip() == "string ['by_date', 'by_last_message']"
+    assert "ListCandidatesSort" not in described
 
 
 def test_webhook_serving_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> None:

@@ -226,13 +226,22 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
     required = set(schema.get("required", []))
+    definitions = schema.get("$defs", {})
+
+    def resolved(kind: Mapping[str, Any]) -> Mapping[str, Any]:
+        name = str(kind.get("$ref", "")).rsplit("/", 1)[-1]
+        found = definitions.get(name)
+        return found if isinstance(found, Mapping) and "type" in found else kind
+
     for name, spec in schema.get("properties", {}).items():
-        kinds = [s for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
+        kinds = [resolved(s) for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
         described = " | ".join(
-            str(s.get("type") or s.get("$ref", "").rsplit("/", 1)[-1] or "any")
-            + (f" {s['enum']}" if "enum" in s else "")
-            + (f" ({s['format']})" if "format" in s else "")
-            for s in kinds
+            dict.fromkeys(  # a member and the named type it restates are shown once
+                str(s.get("type") or s.get("$ref", "").rsplit("/", 1)[-1] or "any")
+                + (f" {s['enum']}" if "enum" in s else "")
+                + (f" ({s['format']})" if "format" in s else "")
+                for s in kinds
+            )
         )
         yield f"  {name:<22} {'required' if name in required else 'optional':<9} {described}"
 
@@ -321,7 +330,18 @@ def _read_input(input_option: str) -> str:
         raise InvalidInputError("--input", f"cannot read {str(path)!r}: {reason}") from None
 
 
-def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str, Any]:
+def _text_fields(schema: Mapping[str, Any]) -> frozenset[str]:
+    """The inputs that only take text: ``name=123`` gives them the text "123"."""
+    return frozenset(
+        name
+        for name, spec in schema.get("properties", {}).items()
+        if {s.get("type") for s in spec.get("anyOf", [spec])} - {"null"} == {"string"}
+    )
+
+
+def _parse_inputs(
+    input_option: str | None, assignments: list[str], text_fields: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     inputs: dict[str, Any] = {}
     if input_option:
         text = _read_input(input_option)
@@ -337,11 +357,12 @@ def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str,
     for assignment in assignments:
         key, separator, raw = assignment.partition("=")
         if not separator or not key:
-            raise InvalidInputError(assignment, "expected key=value")
+            raise InvalidInputError("inputs", "expected key=value (a field name, '=', a value)")
         try:
-            inputs[key] = json.loads(raw)
+            value = json.loads(raw)
         except ValueError:
-            inputs[key] = raw  # a bare word is a string
+            value = raw  # a bare word is a string
+        inputs[key] = raw if key in text_fields and not isinstance(value, str) else value
     return inputs
 
 
@@ -349,7 +370,10 @@ def _parse_inputs(input_option: str | None, assignments: list[str]) -> dict[str,
 def run(
     operation_id: Annotated[str, typer.Argument(help="e.g. recruitee.list_candidates")],
     assignments: Annotated[
-        list[str] | None, typer.Argument(help="key=value inputs (JSON values allowed)")
+        list[str] | None,
+        typer.Argument(
+            help="key=value inputs (JSON values; a text input takes the text as written)"
+        ),
     ] = None,
     credential: Annotated[
         str, typer.Option("--credential", "-c", help="Credential nickname.")
@@ -366,8 +390,9 @@ def run(
         if not credential:
             known = ", ".join(_store().nicknames()) or "none yet: hirelink credentials add"
             raise InvalidInputError("--credential", f"name the credential to use ({known})")
-        inputs = _parse_inputs(input_json, assignments or [])
         operation = load_providers().get(operation_id)
+        schema = operation.all_input_schema if walk_all else operation.input_schema
+        inputs = _parse_inputs(input_json, assignments or [], _text_fields(schema or {}))
         stored = _store().get(credential)
         if stored.provider != operation.provider.name:
             raise InvalidInputError(
