@@ -270,6 +270,20 @@ def test_a_401_names_the_credential_and_where_to_find_it(
     assert wrong not in result.output
 
 
+def test_a_401_names_the_variable_that_overrode_the_stored_value(
+    config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs().items()]
+    hirelink("credentials", "add", "good", "--provider", "recruitee", *settings)
+    result = hirelink(
+        "run", "recruitee.list_offers", "-c", "good",
+        HIRELINK_CREDENTIAL_GOOD_TOKEN="wrong-token-from-env",
+    )  # fmt: skip
+    assert result.exit_code == EXIT_AUTH
+    assert "HIRELINK_CREDENTIAL_GOOD_TOKEN overrides the stored value" in result.stderr
+    assert "hirelink credentials add good --provider recruitee" in result.stderr
+
+
 # --- bad input and broken files end in a clear error (exit 2), never a traceback --------
 
 

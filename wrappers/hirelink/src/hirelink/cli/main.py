@@ -150,13 +150,7 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
         if error.hint:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
-            err.print(
-                f"  The values come from credential {credential!r}: replace them with "
-                f"`hirelink credentials add {credential} --provider ...`, then try "
-                f"`hirelink credentials check {credential}`.",
-                highlight=False,
-                markup=False,
-            )
+            err.print(f"  {_credential_advice(credential)}", highlight=False, markup=False)
     else:
         err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
     raise typer.Exit(_exit_code(error))
@@ -164,6 +158,25 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
 
 def _store() -> CredentialStore:
     return CredentialStore(load_providers())
+
+
+def _credential_advice(credential: str) -> str:
+    """Where the refused values of ``credential`` came from, and how to replace them."""
+    store = _store()
+    try:
+        provider = store.get(credential).provider
+    except HirelinkError:
+        return f"Check credential {credential!r}: `hirelink credentials check {credential}`."
+    fields = load_providers().provider(provider).credential_fields
+    overriding = [v for f in fields if (v := store.overriding_variable(credential, f.name))]
+    source = f"credential {credential!r}"
+    if overriding:
+        source += f" and the environment ({', '.join(overriding)} overrides the stored value)"
+    return (
+        f"The values come from {source}: correct them, or replace the stored ones with "
+        f"`hirelink credentials add {credential} --provider {provider}`, then try "
+        f"`hirelink credentials check {credential}`."
+    )
 
 
 register_events(app, _fail)  # `hirelink watch`, `hirelink webhooks serve`
