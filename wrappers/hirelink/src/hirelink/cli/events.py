@@ -136,6 +136,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:  # bound here, so that a port in use is a clear error, not uvicorn's exit 3
             listening.bind((host, port))
+            listening.listen()  # from here on a delivery waits to be served, not refused
         except OSError as error:
             listening.close()
             fail(InvalidInputError("--port", f"cannot listen on {host}:{port}: {error.strerror}"))
