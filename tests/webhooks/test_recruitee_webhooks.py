@@ -256,59 +256,68 @@ def test_a_body_seen_before_is_an_event_again_once_dedupe_ttl_has_passed(
     assert len(receiver.collector.received) == 2
 
 
+class FirstAttemptFails:
+    """An ``on_event`` whose first call waits for ``release``, then fails; later calls pass."""
+
+    def __init__(self) -> None:
+        self.calls: list[WebhookEvent] = []
+        self.started, self.release = threading.Event(), threading.Event()
+
+    def __call__(self, event: WebhookEvent) -> None:
+        self.calls.append(event)
+        if len(self.calls) == 1:
+            self.started.set()
+            assert self.release.wait(10)
+            raise RuntimeError("downstream failed")
+
+    def while_first_runs(
+        self, receiver: Receiver, delivery: Any, during: Callable[[], httpx.Response]
+    ) -> tuple[int, int]:
+        """Deliver in the background; once the first call runs, ``during()``; then let the
+        first fail. The status codes of the first delivery and of ``during()``."""
+        with ThreadPoolExecutor(1) as pool:
+            first = pool.submit(receiver.deliver, delivery)
+            assert self.started.wait(10)
+            meanwhile = during()
+            self.release.set()
+            return first.result().status_code, meanwhile.status_code
+
+
 def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(
     serve: Callable[..., Receiver],
 ) -> None:
-    started, release = threading.Event(), threading.Event()
-    calls: list[WebhookEvent] = []
-
-    def slow_then_failing(event: WebhookEvent) -> None:
-        calls.append(event)
-        started.set()
-        assert release.wait(10)
-        if len(calls) == 1:
-            raise RuntimeError("downstream failed")
-
-    receiver = serve(on_event=slow_then_failing)
+    callback = FirstAttemptFails()
+    receiver = serve(on_event=callback)
     delivery = moved()
-    with ThreadPoolExecutor(1) as pool:
-        first = pool.submit(receiver.deliver, delivery)
-        assert started.wait(10)
-        repeat = receiver.deliver(delivery)  # Recruitee resends: its first request timed out
-        release.set()
-        assert first.result().status_code == 500
-    assert repeat.status_code == 409  # not 200: the first had not succeeded yet
+    # Recruitee resends while the first is handled: its first request timed out.
+    first, repeat = callback.while_first_runs(
+        receiver, delivery, lambda: receiver.deliver(delivery)
+    )
+    assert first == 500
+    assert repeat == 409  # not 200: the first had not succeeded yet
     assert receiver.deliver(delivery).status_code == 200  # the next resend is handled
-    assert len(calls) == 2
+    assert len(callback.calls) == 2
     assert receiver.deliver(delivery).status_code == 200  # and then remembered
-    assert len(calls) == 2
+    assert len(callback.calls) == 2
 
 
 def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(
     serve: Callable[..., Receiver], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("hirelink.recruitee.webhooks.HANDLING_TTL", 0.2)
-    started, release = threading.Event(), threading.Event()
-    calls: list[WebhookEvent] = []
-
-    def slow_first_attempt(event: WebhookEvent) -> None:
-        calls.append(event)
-        if len(calls) == 1:
-            started.set()
-            assert release.wait(10)
-            raise RuntimeError("downstream failed, long after the claim lapsed")
-
-    receiver = serve(on_event=slow_first_attempt)
+    callback = FirstAttemptFails()
+    receiver = serve(on_event=callback)
     delivery = moved()
-    with ThreadPoolExecutor(1) as pool:
-        first = pool.submit(receiver.deliver, delivery)
-        assert started.wait(10)
+
+    def retried_after_the_claim_lapsed() -> httpx.Response:
         time.sleep(0.3)  # past HANDLING_TTL: Recruitee's retry may claim it
-        assert receiver.deliver(delivery).status_code == 200  # handled by the retry
-        release.set()
-        assert first.result().status_code == 500
+        return receiver.deliver(delivery)
+
+    first, retry = callback.while_first_runs(receiver, delivery, retried_after_the_claim_lapsed)
+    assert retry == 200  # handled by the retry
+    assert first == 500
     assert receiver.deliver(delivery).status_code == 200  # a repeat of a handled event
-    assert len(calls) == 2  # the failed first attempt did not erase the retry's mark
+    assert len(callback.calls) == 2  # the failed first attempt did not erase the retry's mark
 
 
 def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
