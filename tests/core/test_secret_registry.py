@@ -116,3 +116,11 @@ def test_a_secret_collected_while_the_registry_is_locked_does_not_deadlock() -> 
     worker.join(timeout=10)
     assert finished.is_set()
     assert scrub("collected-under-the-lock") == "collected-under-the-lock"
+
+
+def test_a_secret_read_from_undecodable_bytes_does_not_break_scrubbing() -> None:
+    # os.environ keeps bytes it cannot decode as lone surrogates: such a value has no
+    # UTF-8 (or percent-encoded) form, and scrub must still work for every text.
+    token = Secret(b"tok-caf\xe9-123456".decode("utf-8", "surrogateescape"))
+    assert scrub("an unrelated log line") == "an unrelated log line"
+    assert scrub(f"sent {token.reveal()} to the API") == "sent *** to the API"

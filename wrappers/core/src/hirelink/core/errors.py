@@ -200,7 +200,8 @@ class ApiTimeoutError(ApiConnectionError):
 
 
 class StoreUnavailableError(HirelinkError):
-    """The shared store (Redis) could not be reached; nothing was sent."""
+    """The shared store (Redis) could not be reached; the call that needed it stopped there,
+    before sending its request."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -88,13 +88,15 @@ def _forms(value: str) -> set[str]:
     string (``/`` as ``\\/``, non-ASCII as ``\\uXXXX``) or percent-encoded in a form or
     query (``+`` for a space, or ``%20``)."""
     escaped = json.dumps(value)[1:-1]
+    # surrogatepass: a value read from undecodable bytes (os.environ keeps them as lone
+    # surrogates) has no UTF-8 form, and must not make every scrub fail.
     return {
         value,
         escaped,
         escaped.replace("/", "\\/"),
         json.dumps(value, ensure_ascii=False)[1:-1],
-        urllib.parse.quote(value, safe=""),
-        urllib.parse.quote_plus(value, safe=""),
+        urllib.parse.quote(value, safe="", errors="surrogatepass"),
+        urllib.parse.quote_plus(value, safe="", errors="surrogatepass"),
     }
 
 

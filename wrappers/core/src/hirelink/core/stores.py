@@ -404,7 +404,7 @@ class RedisStore:
             if not self.fallback:
                 raise StoreUnavailableError(
                     f"the Redis store at {self._where} is unreachable "
-                    f"({type(error).__name__}: {scrub(str(error))}) for {what}; nothing was sent"
+                    f"({type(error).__name__}: {scrub(str(error))}) for {what}"
                 ) from error
             with self._fall_back_lock:
                 if not self._fell_back:
