@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import anyio
 import httpx
@@ -14,6 +16,7 @@ import redis
 
 from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, RateLimit
 from hirelink.core.http import build_async_client, build_client
+from hirelink.core.ratelimit import AsyncRateLimitTransport
 from hirelink.core.stores import (
     IN_PROCESS,
     InProcessStore,
@@ -296,3 +299,31 @@ def test_a_lapsed_claim_releases_nothing_it_no_longer_holds(redis_url: str, kind
     log.release_delivery("recruitee:abc", first)
     log.release_delivery("recruitee:abc", second)  # a claim once handled releases nothing
     assert log.delivery_handled("recruitee:abc")
+
+
+@pytest.mark.anyio
+async def test_a_task_cancelled_while_redis_reserves_gives_the_slot_back(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RedisStore(redis_url)
+    limiter = store.limiter("cancelled-reserving:1", 2, 60.0)
+    transport = AsyncRateLimitTransport(httpx.MockTransport(ok), [RateLimit(limiter)])
+    async with httpx.AsyncClient(transport=transport, base_url="http://api.test") as client:
+        await client.get("/first")
+        await client.get("/second")  # the window is full
+        answer = store.client.eval
+
+        def slow_eval(*arguments: Any, **options: Any) -> Any:
+            time.sleep(0.3)  # Redis answers slowly: the caller is cancelled meanwhile
+            return answer(*arguments, **options)
+
+        monkeypatch.setattr(store.client, "eval", slow_eval)
+        for _ in range(3):
+            with pytest.raises(asyncio.TimeoutError):  # asyncio's own cancel, not anyio's
+                await asyncio.wait_for(client.get("/cancelled"), 0.05)
+    await asyncio.sleep(0.5)  # the worker threads finish their reservations
+    assert store.client.zcard("hirelink:ratelimit:cancelled-reserving:1:2:60") == 2
+
+
+def ok(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200)

@@ -44,7 +44,7 @@ from typing import Any, Final, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
-from .ratelimit import Limiter, LimiterSource, Slot, shared_limiter
+from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
 from .secrets import Secret, scrub
 
 __all__ = [
@@ -233,6 +233,33 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+class _Reservation:
+    """One slot reserved on a worker thread for a caller that may be cancelled meanwhile:
+    whichever of the two comes second gives the slot back."""
+
+    def __init__(self, reserve: Callable[[], Slot]) -> None:
+        self._reserve = reserve
+        self._lock = threading.Lock()
+        self._slot: Slot | None = None
+        self._abandoned = False
+
+    def take(self) -> Slot:
+        slot = self._reserve()
+        with self._lock:
+            self._slot = slot
+            abandoned = self._abandoned
+        if abandoned:
+            give_back([slot])
+        return slot
+
+    def abandon(self) -> None:
+        with self._lock:
+            self._abandoned = True
+            slot = self._slot
+        if slot is not None:  # reserved, but its caller was cancelled before it returned
+            give_back([slot])
+
+
 class _RedisLimiter:
     """A sliding-window limiter whose slots live in Redis (see :data:`_RESERVE_SCRIPT`)."""
 
@@ -267,7 +294,12 @@ class _RedisLimiter:
         # over the sync client serves every loop and thread alike.
         import anyio.to_thread
 
-        return await anyio.to_thread.run_sync(self.reserve)
+        reservation = _Reservation(self.reserve)
+        try:
+            return await anyio.to_thread.run_sync(reservation.take)
+        except BaseException:  # cancelled (asyncio's own cancel gets through) while it ran
+            reservation.abandon()
+            raise
 
     def __repr__(self) -> str:
         return f"RedisLimiter(key={self._key!r}, limit={self.limit}, window={self.window})"
