@@ -218,7 +218,18 @@ def test_a_slot_given_back_is_taken_by_the_next_reservation() -> None:
     slots[3].give_back()
     assert limiter.reserve().wait == 10.0  # 20.0 had the two stayed
     slots[0].give_back()
-    assert limiter.reserve().wait == 10.0  # the one left at 0 and the one at 10 count
+    assert limiter.reserve().wait == 0.0  # the gap it leaves at 0 is taken at once
+    assert limiter.reserve().wait == 10.0  # two at 0 and one at 10: one place left at 10
+    assert limiter.reserve().wait == 20.0
+
+
+def test_a_slot_given_back_in_the_middle_of_the_queue_leaves_a_gap_taken_next() -> None:
+    limiter = SlidingWindowLimiter(2, 10.0, clock=FakeClock())
+    slots = [limiter.reserve() for _ in range(6)]
+    assert [slot.wait for slot in slots] == [0.0, 0.0, 10.0, 10.0, 20.0, 20.0]
+    slots[2].give_back()
+    assert limiter.reserve().wait == 10.0  # not 30: ahead of the two queued at 20
+    assert limiter.reserve().wait == 30.0
 
 
 def test_give_backs_never_let_a_window_hold_more_than_the_limit() -> None:

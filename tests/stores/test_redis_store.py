@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +17,7 @@ import redis
 
 from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, RateLimit
 from hirelink.core.http import build_async_client, build_client
-from hirelink.core.ratelimit import AsyncRateLimitTransport
+from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
 from hirelink.core.stores import (
     IN_PROCESS,
     InProcessStore,
@@ -43,6 +44,32 @@ def test_a_slot_given_back_leaves_the_shared_window(redis_url: str) -> None:
     slots[3].give_back()
     # Another process's next reservation takes their place (about 20 s had they stayed).
     assert 9.0 < second.limiter("given-back:1", 2, 10.0).reserve().wait <= 10.0
+
+
+def test_a_slot_given_back_in_the_middle_leaves_a_gap_the_next_takes(redis_url: str) -> None:
+    limiter = RedisStore(redis_url).limiter("middle:1", 2, 10.0)
+    slots = [limiter.reserve() for _ in range(6)]
+    assert [round(slot.wait) for slot in slots] == [0, 0, 10, 10, 20, 20]
+    slots[2].give_back()
+    assert 9.0 < limiter.reserve().wait <= 10.0  # not about 30: ahead of those at 20
+    assert 29.0 < limiter.reserve().wait <= 30.0
+
+
+def test_give_backs_never_crowd_a_shared_window(redis_url: str) -> None:
+    store = RedisStore(redis_url)
+    limiter = store.limiter("crowd:1", 3, 5.0)
+    draw = random.Random(7)  # noqa: S311 - a repeatable schedule, not a secret
+    kept: list[Slot] = []
+    for _ in range(300):
+        if draw.random() < 0.7 or not kept:
+            kept.append(limiter.reserve())
+        else:
+            kept.pop(draw.randrange(len(kept))).give_back()
+    held = store.client.zrange("hirelink:ratelimit:crowd:1:3:5", 0, -1, withscores=True)
+    starts = sorted(score for _, score in held)
+    assert len(starts) == len(kept)
+    # any 4 starts span a window, but for the microseconds a score keeps
+    assert [b - a for a, b in zip(starts, starts[3:], strict=False) if b - a < 5.0 - 2e-6] == []
 
 
 def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> None:

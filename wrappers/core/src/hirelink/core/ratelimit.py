@@ -10,8 +10,8 @@ costs a 429 and a long wait, so hirelink spaces such requests out itself.
   reservation is a few arithmetic operations under a :class:`threading.Lock`, so one
   limiter serves threads and any number of event loops at once, and the caller waits
   with whatever sleep fits (``time.sleep`` or ``anyio.sleep``). A caller that gives up
-  while waiting (a cancelled task, a timeout, Ctrl-C) gives the slot back, so the
-  requests queued behind it do not wait for a request that was never sent.
+  while waiting (a cancelled task, a timeout, Ctrl-C) gives the slot back, and the next
+  reservation takes its place instead of queueing behind a request never sent.
 - :func:`shared_limiter` is the process-wide registry: every client asking for the
   same key (and the same limit) gets the same limiter, so two clients of one company
   share its budget.
@@ -92,11 +92,11 @@ class SlidingWindowLimiter:
     """Allows at most ``limit`` requests in any ``window`` seconds.
 
     It keeps the start times of the reserved slots that still count, in order. A new
-    reservation gets "now" when fewer than ``limit`` of them started within the last
-    ``window`` seconds, else the moment the ``limit``-th latest leaves the window, so
-    that no window ever holds more than ``limit`` starts. Reservations are handed out in
-    order, so waiting callers are served first come, first served; a slot given back
-    (:attr:`Slot.give_back`) lets the next reservation take its place.
+    reservation gets the earliest moment from now at which one more start keeps every
+    window of ``window`` seconds at ``limit`` starts or fewer: "now" while the window has
+    room, else the moment a start leaves it. A slot given back (:attr:`Slot.give_back`)
+    leaves a gap that the next reservation fills, also ahead of slots already handed out
+    (their waits stay as they were).
 
     Thread-safe; not tied to any event loop.
 
@@ -120,9 +120,7 @@ class SlidingWindowLimiter:
             starts = self._starts
             # A start a whole window ago limits no reservation from now on.
             del starts[: bisect.bisect_right(starts, now - self.window)]
-            start = now
-            if len(starts) >= self.limit:
-                start = max(now, starts[-self.limit] + self.window)
+            start = earliest_start(starts, now, self.limit, self.window)
             bisect.insort(starts, start)
         return Slot(start - now, lambda: self._give_back(start))
 
@@ -138,6 +136,37 @@ class SlidingWindowLimiter:
 
     def __repr__(self) -> str:
         return f"SlidingWindowLimiter(limit={self.limit}, window={self.window})"
+
+
+def earliest_start(starts: Sequence[float], now: float, limit: int, window: float) -> float:
+    """The earliest moment from ``now`` at which one more start keeps every window of
+    ``window`` seconds at ``limit`` starts or fewer (``starts`` sorted, all after
+    ``now - window``).
+
+    Sorted starts keep the limit when any ``limit + 1`` consecutive ones span at least a
+    window; a new start changes only the spans it falls in. It can first fit at ``now``
+    or where a start's window ends, so those are tried in order (the last always fits).
+    """
+
+    def fits(moment: float) -> bool:
+        at = bisect.bisect_right(starts, moment)
+
+        def with_it(index: int) -> float:
+            if index == at:
+                return moment
+            return starts[index] if index < at else starts[index - 1]
+
+        # ``b >= a + window``, not ``b - a >= window``: a candidate is ``a + window`` itself,
+        # and the difference of floats could fall short of it.
+        return all(
+            with_it(first + limit) >= with_it(first) + window
+            for first in range(max(0, at - limit), min(at, len(starts) - limit) + 1)
+        )
+
+    for moment in (now, *(start + window for start in starts)):
+        if moment >= now and fits(moment):
+            return moment
+    raise AssertionError("the end of the last start's window always fits")  # pragma: no cover
 
 
 _registry_lock: Final = threading.Lock()

@@ -168,22 +168,46 @@ _HANDLED: Final = b"handled"
 # Expired delivery claims are dropped once this many are held.
 _DELIVERY_PRUNE_AT: Final = 10_000
 
-# One reservation, atomically: the same decision as SlidingWindowLimiter.reserve, on the
-# server's clock (the processes may be on different hosts). The sorted set holds the slots
-# that still count: a random ticket each, scored by its start time, so a slot can be given
-# back (ZREM). Numbers cross into Redis and out of Lua as strings: Lua would shorten or
-# truncate them.
+# One reservation, atomically: the same decision as SlidingWindowLimiter.reserve
+# (ratelimit.earliest_start), on the server's clock (the processes may be on different
+# hosts). The sorted set holds the slots that still count: a random ticket each, scored by
+# its start time, so a slot can be given back (ZREM). Numbers cross into Redis and out of
+# Lua as strings: Lua would shorten or truncate them.
 _RESERVE_SCRIPT: Final = """
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.6f', now - window))
+local flat = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+local starts = {}
+for i = 2, #flat, 2 do starts[#starts + 1] = tonumber(flat[i]) end
+local n = #starts
+-- Scores keep microseconds: a span a rounding short of a window still counts as one.
+local slack = 0.000001
+local function fits(moment)
+  local low, high = 1, n + 1
+  while low < high do
+    local middle = math.floor((low + high) / 2)
+    if starts[middle] <= moment then low = middle + 1 else high = middle end
+  end
+  local at = low
+  local function with_it(index)
+    if index == at then return moment end
+    if index < at then return starts[index] end
+    return starts[index - 1]
+  end
+  for first = math.max(1, at - limit), math.min(at, n + 1 - limit) do
+    if with_it(first + limit) + slack < with_it(first) + window then return false end
+  end
+  return true
+end
 local start = now
-if redis.call('ZCARD', KEYS[1]) >= limit then
-  local bound = redis.call('ZRANGE', KEYS[1], -limit, -limit, 'WITHSCORES')
-  local free = tonumber(bound[2]) + window
-  if free > start then start = free end
+if not fits(now) then
+  for i = 1, n do
+    local moment = starts[i] + window
+    if moment >= now and fits(moment) then start = moment break end
+  end
 end
 redis.call('ZADD', KEYS[1], string.format('%.6f', start), ARGV[3])
 local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
