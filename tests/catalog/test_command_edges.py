@@ -284,6 +284,32 @@ def test_a_401_names_the_variable_that_overrode_the_stored_value(
     assert "hirelink credentials add good --provider recruitee" in result.stderr
 
 
+def test_a_401_for_a_credential_of_the_environment_alone_points_there(
+    config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
+) -> None:
+    kwargs = recruitee_sandbox.client_kwargs(token="wrong-token-from-env")
+    variables = {f"HIRELINK_CREDENTIAL_CI_{k.upper()}": str(v) for k, v in kwargs.items()}
+    result = hirelink(
+        "run", "recruitee.list_offers", "-c", "ci",
+        HIRELINK_CREDENTIAL_CI_PROVIDER="recruitee", **variables,
+    )  # fmt: skip
+    assert result.exit_code == EXIT_AUTH
+    assert "The values come from the environment (" in result.stderr
+    assert "HIRELINK_CREDENTIAL_CI_TOKEN" in result.stderr
+    assert "credentials add" not in result.stderr  # the environment would win over it
+
+
+def test_credentials_add_names_a_field_cleared_with_an_empty_set(
+    saved: RecruiteeSandbox,
+) -> None:
+    result = hirelink(
+        "credentials", "add", "rc", "--provider", "recruitee", "--set", "company_id=4100",
+        "--set", "token=replaced-token-0042", "--set", "base_url=",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "no longer stored: base_url" in result.stderr
+
+
 # --- bad input and broken files end in a clear error (exit 2), never a traceback --------
 
 

@@ -169,13 +169,17 @@ def _credential_advice(credential: str) -> str:
         return f"Check credential {credential!r}: `hirelink credentials check {credential}`."
     fields = load_providers().provider(provider).credential_fields
     overriding = [v for f in fields if (v := store.overriding_variable(credential, f.name))]
+    check = f"then try `hirelink credentials check {credential}`."
+    if store.stored_fields(credential) is None:  # defined by the environment alone
+        return (
+            f"The values come from the environment ({', '.join(overriding)}): correct them, {check}"
+        )
     source = f"credential {credential!r}"
     if overriding:
         source += f" and the environment ({', '.join(overriding)} overrides the stored value)"
     return (
         f"The values come from {source}: correct them, or replace the stored ones with "
-        f"`hirelink credentials add {credential} --provider {provider}`, then try "
-        f"`hirelink credentials check {credential}`."
+        f"`hirelink credentials add {credential} --provider {provider}`, {check}"
     )
 
 
@@ -536,7 +540,7 @@ def credentials_add(
     except HirelinkError as error:
         _fail(error)
     if before is not None:
-        dropped = sorted(set(before) - set(given))
+        dropped = sorted(set(before) - set(_store().stored_fields(nickname) or []))
         note = f"; no longer stored: {', '.join(dropped)}" if dropped else ""
         err.print(f"replaced the stored {nickname}{note}", highlight=False, markup=False)
     out.print(
