@@ -116,6 +116,11 @@ def test_an_issued_secret_in_an_answer_that_does_not_read_is_still_masked(
             partners.regenerate_partner_secret()  # a cut-off answer: quoted, secret masked
         assert '{"secret": "***' in str(cut_off.value)
         assert issued not in str(cut_off.value)
+        cut = '{"partner": {"id": 3, "secret": "ab\\"cd-REST-OF-THE-SECRET-0001", "na'
+        fresh.sandbox.faults.add(Fault(kind="malformed", method="GET", path=r"/partner$", body=cut))
+        with pytest.raises(MalformedResponseError) as quoted:
+            partners.get_partner(4100)  # an escaped quote inside the value ends nothing
+        assert "REST-OF-THE-SECRET" not in str(quoted.value)
         partner = partners.create_partner(4100, kind="assessment", name="SkillCheck")
         assert partner.additional_properties["partner"]["secret"] == issued  # for the caller
         assert scrub(f"issued {issued}") == "issued ***"  # but never in hirelink's output

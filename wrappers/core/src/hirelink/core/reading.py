@@ -127,7 +127,7 @@ def _tolerant_bodies(body: Any, envelope: str | None) -> Iterator[Any]:
 # A member whose name says it holds a credential, in a body that is not JSON (cut off): an
 # answer that issues a secret is quoted before hirelink could register the secret.
 _CREDENTIAL_MEMBER: Final = re.compile(
-    r'("[^"]*(?:secret|token|password)[^"]*"\s*:\s*")[^"]*', re.IGNORECASE
+    r'("[^"]*(?:secret|token|password)[^"]*"\s*:\s*")(?:[^"\\]|\\.)*', re.IGNORECASE
 )
 
 
