@@ -46,10 +46,10 @@ class _NotRepeated(Generic[T]):
 
 class OffsetWalk(Generic[T]):
     """Offset/limit bookkeeping. With ``key``, items repeated from the previous page (the
-    offsets shifted under an insertion) are dropped, and each page after the first starts
-    at the previous page's last item: a record deleted from a page already read moves the
-    rest up by one, and the record that moved onto the read page is then still fetched
-    (one deletion per page is absorbed, for one more item per page)."""
+    offsets shifted under an insertion) are dropped, and (``page_size`` above 1) each page
+    after the first starts at the previous page's last item: a record deleted from a page
+    already read moves the rest up by one, and the record that moved onto the read page is
+    then still fetched (one deletion per page is absorbed, for one more item per page)."""
 
     def __init__(self, *, page_size: int, start: int = 0, key: KeyFunction[T] | None = None):
         self.page_size = positive_int("page_size", page_size)

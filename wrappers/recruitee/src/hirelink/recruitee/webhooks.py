@@ -15,8 +15,8 @@ Webhooks) with an HTTPS URL; each delivery is a signed JSON POST. Serve
 Run it alone (``uvicorn mymodule:app``) or mount it (``main_app.mount("/recruitee", app)``).
 ``on_event`` may be a plain function (run in a worker thread) or an ``async`` one.
 
-Answers (Recruitee counts only exactly 200 as delivered and retries anything else, with
-growing delays, for up to days):
+Answers (Recruitee counts only exactly 200 as delivered and delivers anything else
+again; its retry schedule is not published):
 
 - 200 to a delivery whose ``X-Recruitee-Signature`` matches, after ``on_event`` returned;
 - 200 to the "Test" button's ``{"test": true}``, signed or not, and also while no secret
