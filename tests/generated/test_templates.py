@@ -269,7 +269,8 @@ def test_every_model_module_imports_on_demand() -> None:
     ).stdout.split()
     assert output == ["0", "True"]
     models = importlib.import_module("hirelink.api.recruitee.models")
-    assert set(models.__all__) <= set(dir(models))
+    # Every exported name loads (dir() lists __all__ itself, so it proves nothing).
+    assert all(isinstance(getattr(models, name), type) for name in models.__all__)
     with pytest.raises(AttributeError, match="NoSuchModel"):
         _ = models.NoSuchModel
 

@@ -20,6 +20,13 @@ def test_a_fault_with_a_chance_fires_for_about_that_share() -> None:
     assert fired(1) != fired(2)
 
 
-def test_a_chance_outside_zero_to_one_is_refused() -> None:
+@pytest.mark.parametrize("chance", [0, -0.5, 1.5, float("nan")])
+def test_a_chance_outside_zero_to_one_is_refused(chance: float) -> None:
     with pytest.raises(ValueError, match="chance"):
-        Fault(chance=0)
+        Fault(chance=chance)
+
+
+def test_a_chance_of_one_always_fires() -> None:
+    injector = FaultInjector(seed=3)
+    injector.add(Fault(path="/candidates", times=FOREVER, chance=1))
+    assert all(injector.take("GET", "/candidates") is not None for _ in range(200))
