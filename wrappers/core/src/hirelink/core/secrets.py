@@ -85,19 +85,26 @@ def _current_pattern() -> re.Pattern[str] | None:
 
 def _forms(value: str) -> set[str]:
     """``value`` as it may come back quoted by a provider: verbatim, escaped inside a JSON
-    string (``/`` as ``\\/``, non-ASCII as ``\\uXXXX``) or percent-encoded in a form or
-    query (``+`` for a space, or ``%20``)."""
-    escaped = json.dumps(value)[1:-1]
+    string (``/`` as ``\\/``, non-ASCII as ``\\uXXXX`` in either case) or percent-encoded
+    in a form or query (``+`` for a space, or ``%20``; hex digits in either case)."""
+    json_forms = {
+        form
+        for escaped in (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1])
+        for form in (escaped, escaped.replace("/", "\\/"))
+    }
+    json_forms |= {_U_ESCAPE.sub(lambda m: "\\u" + m.group()[2:].upper(), f) for f in json_forms}
     # surrogatepass: a value read from undecodable bytes (os.environ keeps them as lone
     # surrogates) has no UTF-8 form, and must not make every scrub fail.
-    return {
-        value,
-        escaped,
-        escaped.replace("/", "\\/"),
-        json.dumps(value, ensure_ascii=False)[1:-1],
+    percent_forms = {
         urllib.parse.quote(value, safe="", errors="surrogatepass"),
         urllib.parse.quote_plus(value, safe="", errors="surrogatepass"),
     }
+    percent_forms |= {_PERCENT_ESCAPE.sub(lambda m: m.group().lower(), f) for f in percent_forms}
+    return {value, *json_forms, *percent_forms}
+
+
+_U_ESCAPE: Final = re.compile(r"\\u[0-9a-f]{4}")
+_PERCENT_ESCAPE: Final = re.compile(r"%[0-9A-F]{2}")
 
 
 def scrub(text: str) -> str:
