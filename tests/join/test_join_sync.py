@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from hirelink.core import (
+    ApiError,
     AuthenticationError,
     ConflictError,
     DuplicateApplicationError,
@@ -489,3 +490,25 @@ def test_the_token_is_sent_raw_in_authorization(served: Served) -> None:
             join.get_job(1)
         assert not http.is_closed
     assert seen == [served.sandbox.token, served.sandbox.token]
+
+
+def test_a_document_from_a_file_object_is_sent_whole_again_when_the_call_is_repeated(
+    fresh: Served, tmp_path: Path
+) -> None:
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(b"%PDF-1.4 " + bytes(range(256)) * 4)
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/applications$", status=400))
+    with cv.open("rb") as opened, fresh.client() as join:
+        document = Document(opened, type="CV")
+        with pytest.raises(ApiError):  # refused once: the caller tries again
+            join.create_application(
+                BACKEND_JOB, first_name="Kai", last_name="Rewind", email="kai@example.org",
+                documents=[document],
+            )  # fmt: skip
+        created = join.create_application(
+            BACKEND_JOB, first_name="Kai", last_name="Rewind", email="kai@example.org",
+            documents=[document],
+        )  # fmt: skip
+    assert isinstance(created.id, int)
+    (stored,) = fresh.sandbox.state.documents(created.id)
+    assert stored.data == cv.read_bytes()

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypedDict
+from uuid import UUID
 
 import anyio
+import attrs
 import httpx
 import pytest
 
@@ -21,6 +23,7 @@ from hirelink.core import (
     DuplicateApplicationError,
     HirelinkError,
     InvalidInputError,
+    MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
     UnprocessableEntityError,
@@ -265,8 +268,6 @@ def test_a_second_application_of_the_same_candidate_is_a_duplicate(fresh: Served
          "errors.posting-validation.channel-not-found"),
         ({"external_posting_id": "jb-unknown"}, NotFoundError, "external_posting_id",
          "errors.posting-validation.posting-not-found"),
-        ({"application_date": date.today() + timedelta(days=400)}, BadRequestError,
-         "application_date", "errors.date-validation.date-in-the-future"),
         ({"attributes": {"custom_attribute_77": "x"}}, BadRequestError, "attributes[0]",
          "errors.attribute-validation.unknown"),
         ({"attributes": {"custom_attribute_48213": "Carrier pigeon"}}, BadRequestError,
@@ -387,6 +388,8 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
         ({"attributes": {"gender": "robot"}}, "attributes.gender"),
         ({"attributes": {"birthday": "1990-01-01"}}, "attributes.birthday"),
         ({"application_date": "2025-01-01"}, "application_date"),
+        # Personio refuses it too, but only after the documents went up.
+        ({"application_date": date.today() + timedelta(days=1)}, "application_date"),
         ({"recruiting_channel_id": -1}, "recruiting_channel_id"),
         ({"documents": [Document(b"x", filename="x.exe")]}, "documents.0"),
         ({"documents": [Document(b"no name")]}, "documents.0.filename"),
@@ -528,3 +531,50 @@ def test_async_client_repr_hides_secrets(served: Served) -> None:
     client = AsyncPersonio(**served.client_kwargs())
     assert served.sandbox.recruiting_token not in repr(client)
     assert "recruiting_token" in repr(client)
+
+
+def test_an_upload_answered_without_a_uuid_stops_before_the_submission(fresh: Served) -> None:
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/documents$", status=200, body={}))
+    with fresh.client() as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.create_application(
+            POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="cv.pdf")]
+        )
+    assert "'cv.pdf' was sent" in str(caught.value)
+    assert "not submitted" in str(caught.value)
+    assert fresh.hits("POST", APPLICATIONS) == 0  # no file entry with a uuid of "None"
+
+
+def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
+    fresh: Served,
+) -> None:
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", status=400))
+    documents = [Document(PDF, type="cv", filename=f"cv-{n}.pdf") for n in range(2)]
+    with fresh.client() as personio:
+        with pytest.raises(ApiError) as caught:
+            personio.create_application(POSITION, **applicant(), documents=documents)
+        (note,) = caught.value.__notes__
+        assert "uploaded before the submission failed: cv-0.pdf (" in note
+        assert fresh.hits("POST", "/documents") == 2
+        # The caller keeps the uploads (upload_document's answers) and attaches them.
+        kept = [personio.upload_document(PDF, filename="cv-kept.pdf")]
+        retried = personio.create_application(
+            POSITION, **applicant(), documents=[Document(stored, type="cv") for stored in kept]
+        )
+    assert fresh.hits("POST", "/documents") == 3  # nothing uploaded again by the retry
+    assert len(fresh.sandbox.state.submitted()) == 1
+    assert retried.email == applicant()["email"]
+
+
+def test_any_stored_file_is_attached_by_reference(fresh: Served) -> None:
+    @attrs.frozen
+    class Kept:  # a StoredFile of the caller's own, e.g. read back from its database
+        uuid: UUID
+        original_filename: str
+
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(PDF, filename="cv.pdf")
+        assert isinstance(uploaded.uuid, UUID)
+        kept = Kept(uploaded.uuid, "cv.pdf")
+        personio.create_application(POSITION, **applicant(), documents=[Document(kept)])
+    assert fresh.hits("POST", "/documents") == 1
+    assert len(fresh.sandbox.state.submitted()) == 1

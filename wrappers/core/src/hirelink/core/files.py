@@ -32,10 +32,14 @@ FileSource = bytes | bytearray | str | os.PathLike[str] | IO[bytes]
 @runtime_checkable
 class StoredFile(Protocol):
     """A file the provider holds already (the answer of an upload, e.g. Personio's
-    ``UploadedDocument``): attached by reference, never read again."""
+    ``UploadedDocument``, or a record of one kept by the caller): attached by reference,
+    never read again."""
 
-    uuid: UUID
-    original_filename: str
+    @property
+    def uuid(self) -> UUID: ...
+
+    @property
+    def original_filename(self) -> str: ...
 
 
 _SYNONYMS = {"jpeg": "jpg", "tiff": "tif"}
@@ -117,7 +121,10 @@ def load_file(
         filename = filename or (Path(name).name if isinstance(name, str) else None)
         if filename is None:
             raise InvalidInputError(name_field, "is required for a file object without a name")
+        start = _position(source)
         data = source.read(limits.max_bytes + 1)
+        if start is not None:  # back where it was, so that a retried call reads it again
+            source.seek(start)
         if not isinstance(data, bytes):
             raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
         content = data
@@ -131,6 +138,14 @@ def load_file(
     limits.check_size(field_name, len(content))
     mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return LoadedFile(filename=filename, content=content, mime_type=mime_type)
+
+
+def _position(source: IO[bytes]) -> int | None:
+    """Where a seekable file object stands (None for a stream that cannot seek)."""
+    try:
+        return source.tell() if source.seekable() else None
+    except (OSError, ValueError):
+        return None
 
 
 @frozen

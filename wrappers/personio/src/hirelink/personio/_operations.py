@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
+from uuid import UUID
 
 from hirelink.api.personio import models
 from hirelink.api.personio.models import (
@@ -40,8 +41,9 @@ from hirelink.core import (
     walker,
 )
 from hirelink.core.calls import nothing
+from hirelink.core.errors import HirelinkError, MalformedResponseError
 from hirelink.core.feeds import Feed, WatchOptions
-from hirelink.core.files import LoadedFile, document_list
+from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
 from hirelink.core.secrets import mask_while_alive
@@ -239,9 +241,10 @@ def _document_category(field: str, document: Document) -> ApplicationFileCategor
     return choice(field, document.type or "other", ApplicationFileCategory)
 
 
-def _loaded(field: str, document: Document) -> LoadedFile | models.UploadedDocument:
-    """An uploaded document as it is; a file read and checked against Personio's limits."""
-    if isinstance(document.file, models.UploadedDocument):
+def _loaded(field: str, document: Document) -> LoadedFile | StoredFile:
+    """A document Personio holds already (an upload's answer) as it is; a file read and
+    checked against Personio's limits."""
+    if isinstance(document.file, StoredFile):
         return document.file
     return document.load(LIMITS, field)
 
@@ -250,6 +253,14 @@ def _date_only(field: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidInputError(field, f"must be a date, got {value!r}")
     return value
+
+
+def _past_date(field: str, value: object) -> date:
+    """A date not after today: Personio refuses an application dated in the future."""
+    given = _date_only(field, value)
+    if given > date.today():
+        raise InvalidInputError(field, f"must not be in the future, got {given.isoformat()}")
+    return given
 
 
 _CURSOR_PAGING = {"limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE), "cursor": non_empty_str}
@@ -292,7 +303,7 @@ _NEW_APPLICATION = Inputs(
     recruiting_channel_id=positive_int,
     external_posting_id=non_empty_str,
     message=non_empty_str,
-    application_date=_date_only,
+    application_date=_past_date,
     phase=lambda field, value: _phase(value),
     tags=string_list,
     attributes=lambda field, value: _attributes(value),
@@ -477,7 +488,7 @@ class PersonioOperations:
     def _upload_then_submit(
         self,
         request: dict[str, Any],
-        attached: list[tuple[ApplicationFileCategory, LoadedFile | models.UploadedDocument]],
+        attached: list[tuple[ApplicationFileCategory, LoadedFile | StoredFile]],
         api: SubmissionApi,
     ) -> Flow[models.ApplicationRequest]:
         from hirelink.api.personio.api.applications import create_application_v2
@@ -485,12 +496,20 @@ class PersonioOperations:
         from hirelink.api.personio.types import UNSET
 
         files = []
+        uploaded: list[str] = []
         for category, item in attached:
-            stored = (
-                item
-                if isinstance(item, models.UploadedDocument)
-                else (yield self._upload(item, api))
-            )
+            if isinstance(item, StoredFile):
+                stored = item
+            else:
+                stored = yield self._upload(item, api)
+                if not isinstance(stored.uuid, UUID):  # its answer could not be read
+                    raise MalformedResponseError(
+                        "upload_document",
+                        f"{item.filename!r} was sent, but the answer names no document uuid,"
+                        " so the application was not submitted; Personio may hold the file:"
+                        " check before resending",
+                    )
+                uploaded.append(f"{stored.original_filename} ({stored.uuid})")
             files.append(
                 models.ApplicationFile(
                     uuid=stored.uuid,
@@ -507,7 +526,16 @@ class PersonioOperations:
             submission = partial(
                 create_application.sync_detailed, body=body, x_company_id=self._company_id()
             )
-        yield Call(submission, nothing)
+        try:
+            yield Call(submission, nothing)
+        except HirelinkError as error:
+            if uploaded:  # kept by Personio: a retry can attach them instead of uploading
+                error.add_note(
+                    f"uploaded before the submission failed: {', '.join(uploaded)}; to try "
+                    "again without uploading them again, pass their UploadedDocument"
+                    " answers (upload_document) as Document(file=...)"
+                )
+            raise
         return body
 
     def _connection_probe(self, job_position_id: int) -> Call[None]:
