@@ -135,3 +135,19 @@ def test_token_never_appears_in_logs_reprs_or_errors(
     everything = caplog.text + "\n".join(texts)
     assert token not in everything
     assert "<redacted>" in caplog.text
+
+
+def test_a_delete_resent_after_a_late_answer_is_done_not_not_found(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The first DELETE is carried out, but its answer comes after the client gave up.
+    fresh.sandbox.faults.add(
+        Fault(method="DELETE", path=r"/candidates/7730012$", kind="delay", delay=0.6)
+    )
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    with fresh.client(timeout=0.4) as recruitee:
+        recruitee.delete_candidate(7730012)  # the resend's 404 raised NotFoundError
+        with pytest.raises(NotFoundError):
+            recruitee.delete_candidate(7730012)  # a plain 404 is still one
+    assert fresh.hits("DELETE", "/candidates/7730012") == 3
+    assert "answered 404 after a resend" in caplog.text

@@ -149,12 +149,14 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
     if max_retries is None:
         max_retries = policy.max_retries
     retries = 0
+    may_have_been_carried_out = False  # by an earlier attempt of this request
     while True:
         try:
             response = yield SEND
         except httpx.TransportError as error:
             if retries < max_retries and policy.may_resend_after_error(request.method, error):
                 retries += 1
+                may_have_been_carried_out |= not isinstance(error, NOT_SENT_ERRORS)
                 wait = policy.backoff(retries)
                 _log_retry(request, type(error).__name__, wait, retries, max_retries)
                 yield Backoff(wait)
@@ -167,10 +169,26 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             wait_or_none = policy.wait_after(response, retries + 1)
             if wait_or_none is not None:
                 retries += 1
+                may_have_been_carried_out |= response.status_code in TRANSIENT_STATUSES
                 _log_retry(request, _status_cause(response), wait_or_none, retries, max_retries)
                 yield Backoff(wait_or_none, discard=response)
                 continue
+        if may_have_been_carried_out and _deleted_already(request, response):
+            return httpx.Response(204, request=request)
         return response
+
+
+def _deleted_already(request: httpx.Request, response: httpx.Response) -> bool:
+    """A DELETE resent after an attempt that may have been carried out, answered 404: the
+    record is gone, most likely by that attempt, which is what the caller asked for."""
+    if request.method.upper() != "DELETE" or response.status_code != 404:
+        return False
+    retry_logger.info(
+        "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
+        request.method,
+        scrub(str(request.url)),
+    )
+    return True  # its body was read already, which released the connection
 
 
 def _status_cause(response: httpx.Response) -> str:
