@@ -283,3 +283,23 @@ def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
     checked = hirelink("credentials", "check", "pd")
     assert checked.exit_code == EXIT_UNAVAILABLE, checked.output
     assert "FAIL" in checked.stdout
+
+
+def test_what_an_operation_adds_to_its_error_is_printed(
+    config_dir: Path, personio_sandbox: StandIn[Any]
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in personio_sandbox.client_kwargs().items()]
+    assert hirelink("credentials", "add", "pn", "--provider", "personio", *settings).exit_code == 0
+    personio_sandbox.faults.add(
+        Fault(method="POST", path=r"/recruiting/applications$", status=400)
+    )  # the submission fails after the upload
+    inputs = {
+        "job_position_id": 1874512, "first_name": "Lena", "last_name": "Vogt",
+        "email": "lena.vogt@example.org",
+        "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
+    }  # fmt: skip
+    result = hirelink(
+        "run", "personio.create_application", "-c", "pn", "--input", json.dumps(inputs)
+    )
+    assert result.exit_code != 0
+    assert "uploaded before the submission failed: cv.pdf (" in result.stderr

@@ -12,6 +12,7 @@ import pytest
 
 from hirelink.api.recruitee_partners.models import PartnerOptions
 from hirelink.core import (
+    ApiTimeoutError,
     AuthenticationError,
     InvalidInputError,
     MalformedResponseError,
@@ -530,3 +531,16 @@ def test_credentials_never_show_in_logs_reprs_or_errors(
         assert secret not in text
         assert token not in text
     assert "boom ***" in caught.value.message
+
+
+def test_a_regeneration_whose_answer_is_lost_says_the_secret_may_have_changed(
+    fresh: Served,
+) -> None:
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=0.6)
+    )
+    with fresh.client(timeout=0.3) as partners, pytest.raises(ApiTimeoutError) as caught:
+        partners.regenerate_partner_secret()  # carried out; its answer came too late
+    (note,) = caught.value.__notes__
+    assert "may have issued a new partner secret" in note
+    assert "get_partner" in note

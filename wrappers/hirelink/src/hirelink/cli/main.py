@@ -45,6 +45,7 @@ from hirelink.core import (
     RateLimitError,
     Secret,
     ServerError,
+    scrub,
 )
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
@@ -153,6 +154,8 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             err.print(f"  {_credential_advice(credential)}", highlight=False, markup=False)
     else:
         err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+    for note in getattr(error, "__notes__", ()):  # what the operation adds to the error
+        err.print(f"  {scrub(str(note))}", highlight=False, markup=False)
     raise typer.Exit(_exit_code(error))
 
 

@@ -22,7 +22,9 @@ from hirelink.api.recruitee_partners.models import (
     ReportStatus,
 )
 from hirelink.core import (
+    ApiConnectionError,
     Call,
+    Flow,
     HeaderAuth,
     Inputs,
     InvalidInputError,
@@ -349,16 +351,27 @@ class PartnersOperations:
     # --- partner secret -------------------------------------------------------------
 
     @operation("Regenerate Partner Secret", requires=_PARTNER_SECRET)
-    def regenerate_partner_secret(self) -> Call[Secret]:
+    def regenerate_partner_secret(self) -> Flow[Secret]:
         """Issue a new partner secret, switch this client to it, and return it.
 
         Recruitee retires the old secret at once; this client sends the new one from its
-        next call on. Store the returned secret wherever you keep credentials.
+        next call on. Store the returned secret wherever you keep credentials. When the
+        answer is lost (a timeout, a dropped connection), the error's note says that the
+        secret may have changed all the same, and where to read it.
         """
         from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
 
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
-        return Call(request, instance_of(models.PartnerSecret)).map(_as_secret).map(self._switch_to)
+        try:
+            issued = yield Call(request, instance_of(models.PartnerSecret)).map(_as_secret)
+        except ApiConnectionError as error:
+            error.add_note(
+                "Recruitee may have issued a new partner secret and retired the old one: if "
+                "the next call is refused, read the current secret with get_partner (it "
+                "needs the personal token)"
+            )
+            raise
+        return self._switch_to(issued)
 
     # --- reports (partner secret) ---------------------------------------------------
 
