@@ -152,7 +152,6 @@ class Operation:
     handler: Handler
     spec: str = ""
     security: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    found: SpecOperation | None = None
 
 
 def json_response(
@@ -274,13 +273,7 @@ class SandboxApp:
                 route = prefix + _route(found)
                 operations.append(
                     Operation(
-                        found.method,
-                        route,
-                        found.operation_id,
-                        handler,
-                        name,
-                        found.security,
-                        found,
+                        found.method, route, found.operation_id, handler, name, found.security
                     )
                 )
         if missing or handlers:
@@ -292,6 +285,7 @@ class SandboxApp:
 
     def _endpoint(self, operation: Operation) -> Callable[[Request], Awaitable[Response]]:
         spec = self._specs[operation.spec]
+        (declared,) = [o for o in spec.operations() if o.operation_id == operation.operation_id]
 
         async def endpoint(request: Request) -> Response:
             raw_body = await request.body()
@@ -320,7 +314,7 @@ class SandboxApp:
                 response = operation.handler(read_call)
             except SandboxError as error:
                 response = self.error_response(error)
-            if operation.found is not None and not operation.found.declares(response.status_code):
+            if not declared.declares(response.status_code):
                 _UNDECLARED.add(f"{operation.spec}:{operation.operation_id} {response.status_code}")
             return response
 

@@ -320,14 +320,12 @@ class _Iterating(Declaration[T, P]):
     def _keywords(self) -> frozenset[str] | None:
         """The keyword arguments the builder declares (its ``**filters`` TypedDict's keys
         included); None when it takes any."""
-        try:
-            hints = get_type_hints(self.build, include_extras=True)
-        except NameError:  # a name imported only for type checkers
+        if self._evaluated is None:  # a name imported only for type checkers
             return None
         names: set[str] = set()
-        for parameter in inspect.signature(self.build).parameters.values():
+        for parameter in self._evaluated.parameters.values():
             if parameter.kind is inspect.Parameter.VAR_KEYWORD:
-                hint = hints.get(parameter.name)
+                hint = parameter.annotation
                 if get_origin(hint) is not Unpack:
                     return None
                 (typed,) = get_args(hint)

@@ -174,21 +174,19 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 yield Backoff(wait_or_none, discard=response)
                 continue
         if may_have_been_carried_out and _deleted_already(request, response):
-            return httpx.Response(204, request=request)
+            retry_logger.info(
+                "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
+                request.method,
+                scrub(str(request.url)),
+            )
+            return httpx.Response(204, request=request)  # the 404's body is read: released
         return response
 
 
 def _deleted_already(request: httpx.Request, response: httpx.Response) -> bool:
     """A DELETE resent after an attempt that may have been carried out, answered 404: the
     record is gone, most likely by that attempt, which is what the caller asked for."""
-    if request.method.upper() != "DELETE" or response.status_code != 404:
-        return False
-    retry_logger.info(
-        "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
-        request.method,
-        scrub(str(request.url)),
-    )
-    return True  # its body was read already, which released the connection
+    return request.method.upper() == "DELETE" and response.status_code == 404
 
 
 def _status_cause(response: httpx.Response) -> str:

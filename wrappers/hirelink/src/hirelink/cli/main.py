@@ -244,17 +244,23 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
 
 
+def _kinds(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """What an input of ``schema`` may be, but null: its ``anyOf`` members (or itself),
+    a reference to one of the schema's ``$defs`` replaced by what it names."""
+    definitions = schema.get("$defs", {})
+    kinds = []
+    for member in spec.get("anyOf", [spec]):
+        found = definitions.get(str(member.get("$ref", "")).rsplit("/", 1)[-1])
+        kind = found if isinstance(found, Mapping) and "type" in found else member
+        if kind.get("type") != "null":
+            kinds.append(kind)
+    return kinds
+
+
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
     required = set(schema.get("required", []))
-    definitions = schema.get("$defs", {})
-
-    def resolved(kind: Mapping[str, Any]) -> Mapping[str, Any]:
-        name = str(kind.get("$ref", "")).rsplit("/", 1)[-1]
-        found = definitions.get(name)
-        return found if isinstance(found, Mapping) and "type" in found else kind
-
     for name, spec in schema.get("properties", {}).items():
-        kinds = [resolved(s) for s in spec.get("anyOf", [spec]) if s.get("type") != "null"]
+        kinds = _kinds(schema, spec)
         described = " | ".join(
             dict.fromkeys(  # a member and the named type it restates are shown once
                 str(s.get("type") or s.get("$ref", "").rsplit("/", 1)[-1] or "any")
@@ -355,7 +361,7 @@ def _text_fields(schema: Mapping[str, Any]) -> frozenset[str]:
     return frozenset(
         name
         for name, spec in schema.get("properties", {}).items()
-        if {s.get("type") for s in spec.get("anyOf", [spec])} - {"null"} == {"string"}
+        if {kind.get("type") for kind in _kinds(schema, spec)} == {"string"}
     )
 
 
@@ -375,9 +381,7 @@ def _parse_inputs(
             raise InvalidInputError("--input", "must be a JSON object")
         inputs.update(loaded)
     for assignment in assignments:
-        key, separator, raw = assignment.partition("=")
-        if not separator or not key:
-            raise InvalidInputError("inputs", "expected key=value (a field name, '=', a value)")
+        key, raw = _split_assignment("inputs", assignment)
         try:
             value = json.loads(raw)
         except ValueError:
@@ -530,7 +534,7 @@ def credentials_add(
     """
     try:
         spec = load_providers().provider(provider)
-        given = dict(_split_assignment(item) for item in values or [])
+        given = dict(_split_assignment("--set", item) for item in values or [])
         for credential_field in spec.credential_fields:
             if credential_field.name in given or not credential_field.required:
                 continue
@@ -538,26 +542,27 @@ def credentials_add(
                 f"{credential_field.name} ({credential_field.description})",
                 hide_input=credential_field.secret,
             )
-        before = _store().stored_fields(nickname)
-        saved = _store().add(nickname, provider, given)
+        store = _store()
+        before = store.stored_fields(nickname)
+        saved = store.add(nickname, provider, given)
     except HirelinkError as error:
         _fail(error)
     if before is not None:
-        dropped = sorted(set(before) - set(_store().stored_fields(nickname) or []))
+        dropped = sorted(set(before) - set(store.stored_fields(nickname) or []))
         note = f"; no longer stored: {', '.join(dropped)}" if dropped else ""
         err.print(f"replaced the stored {nickname}{note}", highlight=False, markup=False)
     out.print(
-        f"saved {saved.nickname} ({saved.provider}) in {_store().path}",
+        f"saved {saved.nickname} ({saved.provider}) in {store.path}",
         highlight=False,
         markup=False,
     )
 
 
-def _split_assignment(item: str) -> tuple[str, str]:
+def _split_assignment(option: str, item: str) -> tuple[str, str]:
     key, separator, value = item.partition("=")
     if not separator or not key:
         # The item itself is not echoed: it is likely a secret typed with the wrong separator.
-        raise InvalidInputError("--set", "expected field=value (a field name, '=', its value)")
+        raise InvalidInputError(option, "expected field=value (a field name, '=', its value)")
     return key, value
 
 
