@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hirelink.api.personio.models import LocalDateTime
 from hirelink.core import InvalidInputError
 from hirelink.core.feeds import (
     MEMORY,
@@ -56,6 +57,29 @@ def test_a_record_changed_again_comes_again_and_order_is_by_time() -> None:
     assert changes(tracker, [Record(7, T0 + timedelta(seconds=3)), Record(8, T0)]) == [8, 7]
     changed = Record(8, (T0 + timedelta(minutes=1)).isoformat().replace("+00:00", "Z"))
     assert changes(tracker, [changed, Record(7, T0 + timedelta(seconds=3))]) == [8]
+
+
+def test_a_change_in_the_hour_the_clocks_go_back_is_not_dropped() -> None:
+    """Personio stamps a wall time and its zone; in the repeated hour that names two
+    instants and reads as the first (fold 0). Berlin repeats 02:00-03:00 on 2026-10-25."""
+
+    def berlin(wall: str) -> datetime:
+        stamp = {"date-time": f"2026-10-25T{wall}", "timezone": "Europe/Berlin"}
+        return LocalDateTime.moment_from_json(stamp)
+
+    tracker = FeedTracker(datetime(2026, 10, 25, 0, 0, tzinfo=UTC), timedelta(seconds=5))
+    first = Record(1, berlin("02:50:00"))  # 00:50 UTC, before the clocks went back
+    assert changes(tracker, [first]) == [1]
+    assert tracker.after == datetime(2026, 10, 25, 0, 50, tzinfo=UTC)
+    # 02:10 after the clocks went back is 01:10 UTC, but reads as 00:10 UTC.
+    second = Record(2, berlin("02:10:00"))
+    assert changes(tracker, [first, second]) == [2]
+    assert changes(tracker, [first, second]) == []
+    # The checkpoint did not jump an hour ahead on the ambiguous reading.
+    assert tracker.after == datetime(2026, 10, 25, 0, 50, tzinfo=UTC)
+    third = Record(3, berlin("03:05:00"))  # 02:05 UTC
+    assert changes(tracker, [first, second, third]) == [3]
+    assert changes(FeedTracker.load(tracker.dump(), tracker.overlap), [second, third]) == []
 
 
 def test_records_before_the_checkpoint_or_without_a_time_are_skipped() -> None:

@@ -104,6 +104,19 @@ def _moment(value: object) -> datetime | None:
     return None
 
 
+def _readings(value: object) -> tuple[datetime, datetime] | None:
+    """The earliest and the latest instant a timestamp may stand for, in UTC.
+
+    They differ only for a wall time in an hour a zone repeats: Personio stamps a local
+    time and its zone, and 02:30 on the night the clocks go back names two instants.
+    """
+    moment = _moment(value)
+    if moment is None or not isinstance(value, datetime) or value.tzinfo is None:
+        return None if moment is None else (moment, moment)
+    other = value.replace(fold=1 - value.fold).astimezone(UTC)
+    return min(moment, other), max(moment, other)
+
+
 def _change(key: Hashable, moment: datetime) -> str:
     return f"{key}@{moment.isoformat()}"
 
@@ -113,7 +126,10 @@ class FeedTracker:
     """The checkpoint of one feed and the choice of what is new (no I/O).
 
     ``after`` is the newest timestamp yielded; ``seen`` the changes (``"<id>@<iso>"``)
-    yielded at or after ``after - overlap``.
+    yielded at or after ``after - overlap``. A timestamp that may stand for two instants
+    (a wall time in a repeated hour) is new while its later reading is, and moves
+    ``after`` only by its earlier one: it is neither dropped nor allowed to push the
+    checkpoint past changes not yet read.
     """
 
     after: datetime
@@ -134,12 +150,13 @@ class FeedTracker:
         floor = self.query_from()
         fresh: dict[str, tuple[T, str, datetime]] = {}
         for record in records:
-            moment = _moment(timestamp(record))
-            if moment is None or moment < floor:
+            readings = _readings(timestamp(record))
+            if readings is None or readings[1] < floor:
                 continue
-            change = _change(key(record), moment)
+            earliest, latest = readings
+            change = _change(key(record), latest)
             if change not in self.seen:
-                fresh.setdefault(change, (record, change, moment))
+                fresh.setdefault(change, (record, change, earliest))
         return sorted(fresh.values(), key=lambda item: (item[2], item[1]))
 
     def mark(self, change: str, moment: datetime) -> None:
