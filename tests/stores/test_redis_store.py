@@ -65,7 +65,7 @@ def test_give_backs_never_crowd_a_shared_window(redis_url: str) -> None:
             kept.append(limiter.reserve())
         else:
             kept.pop(draw.randrange(len(kept))).give_back()
-    held = store.client.zrange("hirelink:ratelimit:crowd:1:3:5", 0, -1, withscores=True)
+    held = store.client.zrange("hirelink:slots:crowd:1:3:5", 0, -1, withscores=True)
     starts = sorted(score for _, score in held)
     assert len(starts) == len(kept)
     # any 4 starts span a window, but for the microseconds a score keeps
@@ -76,8 +76,18 @@ def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> No
     store = RedisStore(redis_url)
     store.limiter("personio-recruiting:41737", 20, 61.0).reserve()
     keys = [key.decode() for key in store.client.keys("*")]
-    assert keys == ["hirelink:ratelimit:personio-recruiting:41737:20:61"]
+    assert keys == ["hirelink:slots:personio-recruiting:41737:20:61"]
     assert store.client.ttl(keys[0]) > 0
+
+
+def test_a_budget_kept_by_an_older_release_does_not_break_this_one(redis_url: str) -> None:
+    """0.1 kept each budget as a list under ``hirelink:ratelimit:...``; workers still on
+    it during a rolling upgrade must not make this release's Lua script fail (WRONGTYPE)."""
+    store = RedisStore(redis_url)
+    old_budget = "hirelink:ratelimit:personio-recruiting:41737:20:61"
+    store.client.rpush(old_budget, "1764000000.0")
+    assert store.limiter("personio-recruiting:41737", 20, 61.0).reserve().wait == 0.0
+    assert store.client.lrange(old_budget, 0, -1) == [b"1764000000.0"]
 
 
 def test_a_rate_limit_moves_onto_the_clients_store(redis_url: str) -> None:
@@ -270,7 +280,7 @@ async def test_personio_uploads_cancelled_while_waiting_leave_the_shared_budget(
                     group.start_soon(given_up)
         uploads = stand_in.hits("POST", "/documents")
     shared = redis.Redis.from_url(redis_url)
-    (key,) = shared.keys("hirelink:ratelimit:personio-recruiting:*")
+    (key,) = shared.keys("hirelink:slots:personio-recruiting:*")
     assert uploads == 20
     assert shared.zcard(key) == 20  # the twenty sent; the twenty given up took no slot
 
@@ -349,7 +359,7 @@ async def test_a_task_cancelled_while_redis_reserves_gives_the_slot_back(
             with pytest.raises(asyncio.TimeoutError):  # asyncio's own cancel, not anyio's
                 await asyncio.wait_for(client.get("/cancelled"), 0.05)
     await asyncio.sleep(0.5)  # the worker threads finish their reservations
-    assert store.client.zcard("hirelink:ratelimit:cancelled-reserving:1:2:60") == 2
+    assert store.client.zcard("hirelink:slots:cancelled-reserving:1:2:60") == 2
 
 
 def ok(request: httpx.Request) -> httpx.Response:

@@ -13,7 +13,7 @@ environment variable::
     HIRELINK_STORE=redis://cache.internal:6379/0           # every client of the process
 
 - Keys name the provider, the company and the limit, e.g.
-  ``hirelink:ratelimit:personio-recruiting:41737:20:61``. Each is a sorted set of
+  ``hirelink:slots:personio-recruiting:41737:20:61``. Each is a sorted set of
   random slot tickets scored by their start times; nothing secret.
 - Tokens are shared only when asked for (``share_tokens=True`` or
   ``HIRELINK_STORE_SHARE_TOKENS=1``), and then stored encrypted (AES-GCM) under a key
@@ -290,7 +290,7 @@ class _RedisLimiter:
     def __init__(self, store: RedisStore, key: str, limit: int, window: float) -> None:
         self._store = store
         self._key = key
-        self._redis_key = f"{KEY_PREFIX}:ratelimit:{key}:{limit}:{window:g}"
+        self._redis_key = f"{KEY_PREFIX}:slots:{key}:{limit}:{window:g}"
         self.limit = limit
         self.window = window
 
