@@ -174,6 +174,18 @@ def test_update_candidate_sends_a_new_cv_to_the_cv_endpoint(fresh: Served) -> No
     assert isinstance(updated.cv_url, str)
 
 
+def test_a_failed_cv_step_says_the_profile_update_was_applied(fresh: Served) -> None:
+    fresh.sandbox.faults.add(Fault(method="PATCH", path=r"/update_cv$", status=422))
+    with fresh.client() as recruitee, pytest.raises(UnprocessableEntityError) as caught:
+        recruitee.update_candidate(
+            7730002, name="Ada Example", remote_cv_url="https://files.example.org/cv.pdf"
+        )
+    (note,) = caught.value.__notes__
+    assert "profile update (name) was applied" in note
+    with fresh.client() as recruitee:
+        assert recruitee.get_candidate(7730002).name == "Ada Example"
+
+
 def test_update_candidate_without_fields_sends_nothing(
     served: Served, recruitee: Recruitee
 ) -> None:

@@ -26,6 +26,7 @@ from hirelink.api.recruitee.models import (
 from hirelink.core import (
     Call,
     Flow,
+    HirelinkError,
     Inputs,
     InvalidInputError,
     Walk,
@@ -315,18 +316,17 @@ class RecruiteeOperations:
         profile = _PROFILE.wire_changes(changes)
         cv_url = profile.pop("remote_cv_url", None)
         candidate_id = self._candidate_id(candidate_id)
-        calls: list[Call[models.Candidate]] = []
-        if profile:
-            request = partial(
-                update_candidate.sync_detailed,
-                self.company_id,
-                candidate_id,
-                body=models.CandidateUpdateRequest.from_dict({"candidate": profile}),
-            )
-            calls.append(_candidate_call(request))
-        if cv_url is not None:
-            calls.append(self._cv_call(candidate_id, cv_url))
-        return _in_order(calls)
+        cv_call = None if cv_url is None else self._cv_call(candidate_id, cv_url)
+        if not profile:
+            assert cv_call is not None  # wire_changes requires at least one field
+            return _in_order([cv_call])
+        request = partial(
+            update_candidate.sync_detailed,
+            self.company_id,
+            candidate_id,
+            body=models.CandidateUpdateRequest.from_dict({"candidate": profile}),
+        )
+        return _profile_then_cv(_candidate_call(request), sorted(profile), cv_call)
 
     @operation(
         "Update Candidate CV",
@@ -720,6 +720,26 @@ class RecruiteeOperations:
 
 def _placement_call(request: partial[Any]) -> Call[models.Placement]:
     return Call(request, instance_of(models.PlacementEnvelope)).map(lambda found: found.placement)
+
+
+def _profile_then_cv(
+    profile_call: Call[models.Candidate],
+    fields: list[str],
+    cv_call: Call[models.Candidate] | None,
+) -> Flow[models.Candidate]:
+    """The profile update, then the CV's; a failing CV step says the profile was changed."""
+    candidate: models.Candidate = yield profile_call
+    if cv_call is None:
+        return candidate
+    try:
+        candidate = yield cv_call
+    except HirelinkError as error:
+        error.add_note(
+            f"the profile update ({', '.join(fields)}) was applied; only the CV "
+            "replacement failed. Repeating the whole call is safe."
+        )
+        raise
+    return candidate
 
 
 def _in_order(calls: list[Call[Result]]) -> Flow[Result]:
