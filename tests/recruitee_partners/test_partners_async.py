@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 
-from hirelink.core import AuthenticationError, InvalidInputError, NotFoundError, Secret
+from hirelink.core import (
+    ApiError,
+    AuthenticationError,
+    InvalidInputError,
+    NotFoundError,
+    Secret,
+)
 from hirelink.recruitee_partners import (
     AsyncRecruiteePartners,
     PartnerInputKind,
     PartnerKind,
     ReportStatus,
 )
+from hirelink.sandbox import serve_stand_in
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -111,3 +120,23 @@ async def test_refusals_happen_before_sending(served: Served) -> None:
         assert caught.value.field == "status"
     assert served.sandbox.recorder.requests == []
     assert "production" in repr(production)
+
+
+async def test_a_supplied_client_that_follows_redirects_takes_the_secret_nowhere(
+    served: Served,
+) -> None:
+    with serve_stand_in("recruitee") as elsewhere:
+        served.sandbox.faults.add(
+            Fault(path=r"/reports", status=307, headers={"Location": f"{elsewhere.url}/reports"})
+        )
+        async with httpx.AsyncClient(follow_redirects=True) as own:
+            partners = AsyncRecruiteePartners(
+                codename="skillcheck",
+                partner_secret=served.secret,
+                base_url=served.url,
+                httpx_client=own,
+            )
+            with pytest.raises(ApiError, match="redirect") as caught:
+                await partners.list_candidate_reports(4100, 7730011)
+        assert caught.value.status_code == 307
+        assert elsewhere.recorder.requests == []

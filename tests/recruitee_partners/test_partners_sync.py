@@ -12,6 +12,7 @@ import pytest
 
 from hirelink.api.recruitee_partners.models import PartnerOptions
 from hirelink.core import (
+    ApiError,
     ApiTimeoutError,
     AuthenticationError,
     InvalidInputError,
@@ -32,6 +33,7 @@ from hirelink.recruitee_partners import (
     ReportStatus,
     ServiceUrls,
 )
+from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
@@ -497,6 +499,27 @@ def test_a_supplied_httpx_client_gets_the_one_credential(served: Served) -> None
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2
         partners.close()
         assert not own.is_closed  # not ours to close
+
+
+def test_a_supplied_client_that_follows_redirects_takes_the_secret_nowhere(
+    served: Served,
+) -> None:
+    """httpx keeps custom headers such as RT-PARTNER-SECRET on a redirect to another host."""
+    with serve_stand_in("recruitee") as elsewhere:
+        served.sandbox.faults.add(
+            Fault(path=r"/reports", status=302, headers={"Location": f"{elsewhere.url}/reports"})
+        )
+        with httpx.Client(follow_redirects=True) as own:
+            partners = RecruiteePartners(
+                codename="skillcheck",
+                partner_secret=served.secret,
+                base_url=served.url,
+                httpx_client=own,
+            )
+            with pytest.raises(ApiError, match="redirect") as caught:
+                partners.list_candidate_reports(4100, 7730011)
+        assert caught.value.status_code == 302
+        assert elsewhere.recorder.requests == []
 
 
 # --- secrecy ----------------------------------------------------------------------------------

@@ -255,16 +255,18 @@ def async_event_hooks(config: HttpConfig) -> EventHooks:
 class ThroughClient(httpx.BaseTransport):
     """Sends through a caller's own ``httpx.Client``, leaving that client as it is.
 
-    Its transport, proxies, TLS, limits, redirects and event hooks apply; its auth does
-    not (hirelink's auth already set the credential), and closing hirelink's client
-    leaves it open.
+    Its transport, proxies, TLS, limits and event hooks apply. Its auth does not
+    (hirelink's auth already set the credential), nor does ``follow_redirects``: httpx
+    keeps a custom credential header (``RT-PARTNER-SECRET``, ``X-Company-ID``) on a
+    redirect to another host, so a 3xx is raised as with hirelink's own client. Closing
+    hirelink's client leaves it open.
     """
 
     def __init__(self, client: httpx.Client) -> None:
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._client.send(request, stream=True, auth=None)
+        return self._client.send(request, stream=True, auth=None, follow_redirects=False)
 
     def close(self) -> None:
         """The caller's client is the caller's to close."""
@@ -277,7 +279,9 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         self._client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._client.send(request, stream=True, auth=None)
+        return await self._client.send(
+            request, stream=True, auth=None, follow_redirects=False
+        )
 
     async def aclose(self) -> None:
         """The caller's client is the caller's to close."""
