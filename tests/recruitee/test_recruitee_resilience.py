@@ -104,6 +104,38 @@ def test_malformed_body_raises_malformed_response_error(
     assert caught.value.operation == "list_offers"
 
 
+def test_a_body_that_will_not_decompress_is_an_answer_lost(
+    served: Served, recruitee: Recruitee
+) -> None:
+    """Resent for a read, like a dropped connection; a write is not resent."""
+    broken = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=200, headers=broken, body=b"not gzip")
+    )
+    assert recruitee.list_offers()
+    assert hits(served, "GET", "/offers") == 2
+
+    served.sandbox.faults.add(
+        Fault(method="POST", path=NOTES, status=201, headers=broken, body=b"not gzip")
+    )
+    with pytest.raises(ApiConnectionError, match="DecodingError on POST"):
+        recruitee.create_candidate_note(7730001, "Sent once.")
+    assert hits(served, "POST", "/notes") == 1
+
+
+def test_json_nested_too_deeply_is_malformed_not_a_recursion_error(
+    served: Served, recruitee: Recruitee
+) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=200, body=deep))
+    with pytest.raises(MalformedResponseError):
+        recruitee.list_offers()
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=503, body=deep))
+    with request_options(max_retries=0), pytest.raises(ServerError) as caught:
+        recruitee.list_offers()
+    assert caught.value.error is None  # the body could not be read
+
+
 def test_per_call_timeout_raises_api_timeout_error(served: Served, recruitee: Recruitee) -> None:
     served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="delay", delay=1.0))
     with request_options(timeout=0.2, max_retries=0), pytest.raises(ApiTimeoutError):

@@ -42,7 +42,14 @@ class Decoder:
     loads: Callable[[bytes | str], Any]
 
 
-STDLIB: Final = Decoder("json", json.loads)
+def _json_loads(content: bytes | str) -> Any:
+    try:
+        return json.loads(content)
+    except RecursionError:  # nesting deeper than the interpreter's stack allows
+        raise ValueError("the JSON document is nested too deeply to read") from None
+
+
+STDLIB: Final = Decoder("json", _json_loads)
 
 
 def choose_decoder(preference: str | None = None) -> Decoder:
@@ -67,7 +74,7 @@ def choose_decoder(preference: str | None = None) -> Decoder:
         try:
             return fast(content)
         except refused:
-            return json.loads(content)  # the standard's reading of what orjson refuses
+            return _json_loads(content)  # the standard's reading of what orjson refuses
 
     return Decoder("orjson", orjson_loads)
 

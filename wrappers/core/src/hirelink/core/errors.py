@@ -305,7 +305,7 @@ def api_error_from_response(
     body = scrub(response.text)
     try:
         parsed: Any = json.loads(body) if body else None
-    except ValueError:
+    except (ValueError, RecursionError):
         parsed = None
     message = _message_from(parsed) or response.reason_phrase or "HTTP error"
     if response.is_redirect:

@@ -42,6 +42,9 @@ REFUSED_STATUSES: Final = frozenset({408, 429})
 TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
 # Raised before a single byte reached the server: safe to resend whatever the method.
 NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# No answer could be read: none arrived, or its body would not decode (a broken gzip).
+ANSWER_LOST: Final = (httpx.TransportError, httpx.DecodingError)
+AnswerLost = httpx.TransportError | httpx.DecodingError
 LONG_WAIT: Final = 5.0
 """A retry that waits longer than this many seconds is logged as a WARNING (else INFO)."""
 
@@ -104,7 +107,7 @@ class RetryPolicy:
             return True
         return status_code in TRANSIENT_STATUSES and method.upper() in IDEMPOTENT_METHODS
 
-    def may_resend_after_error(self, method: str, error: httpx.TransportError) -> bool:
+    def may_resend_after_error(self, method: str, error: AnswerLost) -> bool:
         if isinstance(error, NOT_SENT_ERRORS):
             return True
         return method.upper() in IDEMPOTENT_METHODS
@@ -136,7 +139,7 @@ Instruction = str | Backoff
 RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 
-def _translate(error: httpx.TransportError, request: httpx.Request) -> ApiConnectionError:
+def _translate(error: AnswerLost, request: httpx.Request) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
     if isinstance(error, httpx.TimeoutException):
         return ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}")
@@ -153,7 +156,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
     while True:
         try:
             response = yield SEND
-        except httpx.TransportError as error:
+        except ANSWER_LOST as error:
             if retries < max_retries and policy.may_resend_after_error(request.method, error):
                 retries += 1
                 may_have_been_carried_out |= not isinstance(error, NOT_SENT_ERRORS)
@@ -266,7 +269,7 @@ class RetryTransport(httpx.BaseTransport):
                     continue
                 try:
                     response = _read_body(self._inner.handle_request(request))
-                except httpx.TransportError as error:
+                except ANSWER_LOST as error:
                     instruction = flow.throw(error)
                 else:
                     instruction = flow.send(response)
@@ -306,7 +309,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     continue
                 try:
                     response = await _aread_body(await self._inner.handle_async_request(request))
-                except httpx.TransportError as error:
+                except ANSWER_LOST as error:
                     instruction = flow.throw(error)
                 else:
                     instruction = flow.send(response)
