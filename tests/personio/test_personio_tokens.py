@@ -181,6 +181,34 @@ def test_refused_client_credentials_say_what_to_check(served: Served) -> None:
     assert "wrong-secret-value" not in f"{error} {error!r} {error.body}"
 
 
+def test_a_token_exchange_that_fails_in_transit_is_asked_again(fresh: Served) -> None:
+    """A client-credentials exchange is a POST that only asks for a token: resent after a
+    5xx or a lost answer, as the read that needed it would have been."""
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=TOKEN_PATH, status=503, headers={"Retry-After": "0"})
+    )
+    fresh.sandbox.faults.add(Fault(method="POST", path=TOKEN_PATH, kind="drop"))
+    with fresh.client() as personio:
+        assert len(personio.list_categories()) == 3
+    assert fresh.hits("POST", TOKEN_PATH) == 3
+    assert fresh.sandbox.state.token_exchanges == 1
+
+
+@pytest.mark.parametrize("code", ["temporarily_unavailable", "server_error"])
+def test_an_outage_of_the_token_endpoint_is_not_blamed_on_the_credentials(
+    fresh: Served, code: str
+) -> None:
+    outage = {"error": code, "error_description": "try again later"}
+    fresh.sandbox.faults.add(Fault(method="POST", path=TOKEN_PATH, status=400, body=outage))
+    with fresh.client() as personio, pytest.raises(ServerError) as caught:
+        personio.list_categories()
+    assert code in caught.value.message
+    assert "Create custom integration" not in str(caught.value)
+    assert caught.value.status_code == 400
+    with fresh.client() as personio:
+        assert len(personio.list_categories()) == 3
+
+
 def test_a_token_without_the_recruiting_scope_is_forbidden(served: Served) -> None:
     with served.client(
         client_id=served.sandbox.limited_client_id,

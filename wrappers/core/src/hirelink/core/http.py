@@ -279,9 +279,7 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         self._client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._client.send(
-            request, stream=True, auth=None, follow_redirects=False
-        )
+        return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
 
     async def aclose(self) -> None:
         """The caller's client is the caller's to close."""

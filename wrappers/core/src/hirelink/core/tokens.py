@@ -43,6 +43,7 @@ from .errors import CREDENTIAL_HINT, MalformedResponseError, api_error_from_resp
 from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
+from .transport import REPEATABLE
 
 if TYPE_CHECKING:
     import anyio
@@ -222,6 +223,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         )
         if "timeout" in for_request.extensions:  # the caller's timeout covers the exchange too
             exchange.extensions["timeout"] = for_request.extensions["timeout"]
+        exchange.extensions[REPEATABLE] = True  # asking twice for a token harms nothing
         self._mark(exchange)
         return exchange
 

@@ -36,6 +36,9 @@ from .secrets import scrub
 retry_logger = logging.getLogger("hirelink.retry")
 
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+REPEATABLE: Final = "hirelink.repeatable"
+"""A request extension: true when sending the request twice does no harm whatever its
+method (an OAuth client-credentials exchange is a POST that only asks for a token)."""
 # The server says it did not process the request: safe to resend whatever the method.
 REFUSED_STATUSES: Final = frozenset({408, 429})
 # The server may have processed the request: resent only when the method is idempotent.
@@ -102,15 +105,13 @@ class RetryPolicy:
     max_server_wait: float = 60.0
     jitter: Callable[[float], float] = field(default=equal_jitter, repr=False)
 
-    def may_resend_after_status(self, method: str, status_code: int) -> bool:
+    def may_resend_after_status(self, request: httpx.Request, status_code: int) -> bool:
         if status_code in REFUSED_STATUSES:
             return True
-        return status_code in TRANSIENT_STATUSES and method.upper() in IDEMPOTENT_METHODS
+        return status_code in TRANSIENT_STATUSES and repeatable(request)
 
-    def may_resend_after_error(self, method: str, error: AnswerLost) -> bool:
-        if isinstance(error, NOT_SENT_ERRORS):
-            return True
-        return method.upper() in IDEMPOTENT_METHODS
+    def may_resend_after_error(self, request: httpx.Request, error: AnswerLost) -> bool:
+        return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
     def backoff(self, retry_number: int) -> float:
         """Wait before retry number ``retry_number`` (1-based) when the server named none."""
@@ -122,6 +123,12 @@ class RetryPolicy:
         if requested is None:
             return self.backoff(retry_number)
         return requested if requested <= self.max_server_wait else None
+
+
+def repeatable(request: httpx.Request) -> bool:
+    """Whether ``request`` may be sent again after an attempt the server may have carried
+    out: its method is idempotent, or it is marked :data:`REPEATABLE`."""
+    return request.method.upper() in IDEMPOTENT_METHODS or bool(request.extensions.get(REPEATABLE))
 
 
 SEND: Final = "send"
@@ -157,7 +164,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
         try:
             response = yield SEND
         except ANSWER_LOST as error:
-            if retries < max_retries and policy.may_resend_after_error(request.method, error):
+            if retries < max_retries and policy.may_resend_after_error(request, error):
                 retries += 1
                 may_have_been_carried_out |= not isinstance(error, NOT_SENT_ERRORS)
                 wait = policy.backoff(retries)
@@ -166,9 +173,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 continue
             raise _translate(error, request) from error
         assert response is not None
-        if retries < max_retries and policy.may_resend_after_status(
-            request.method, response.status_code
-        ):
+        if retries < max_retries and policy.may_resend_after_status(request, response.status_code):
             wait_or_none = policy.wait_after(response, retries + 1)
             if wait_or_none is not None:
                 retries += 1

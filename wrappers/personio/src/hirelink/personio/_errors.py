@@ -22,6 +22,7 @@ from hirelink.core import (
     DuplicateApplicationError,
     NotFoundError,
     PermissionDeniedError,
+    ServerError,
     UnprocessableEntityError,
 )
 
@@ -108,6 +109,9 @@ _PRECEDENCE: Final = (
     BadRequestError,
 )
 
+# OAuth error codes of Personio's token endpoint that say nothing about the credentials.
+_TOKEN_OUTAGES: Final = frozenset({"server_error", "temporarily_unavailable"})
+
 _FEED_HELP: Final = (
     "check that the API domain is the subdomain of your Personio login page "
     "(https://<subdomain>.personio.de) and that the feed is switched on under Settings > "
@@ -146,6 +150,13 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
             f"no XML job feed at {error.url} (HTTP {error.status_code}): {_FEED_HELP}",
         )
     if path.endswith("/v2/auth/token") and error.status_code in (400, 401):
+        body: Any = error.error
+        if isinstance(body, Mapping) and body.get("error") in _TOKEN_OUTAGES:
+            return error.recast(
+                ServerError,
+                f"Personio's token endpoint cannot issue tokens now ({error.message}); "
+                "the credentials were not judged: try again later",
+            )
         return error.recast(
             AuthenticationError,
             f"Personio refused the client credentials ({error.message}): {_CREDENTIALS_HELP}",
