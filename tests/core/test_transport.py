@@ -81,6 +81,26 @@ def test_x_ratelimit_reset_is_read_as_seconds_to_wait() -> None:
     assert sleeps == [7.0]
 
 
+def test_x_ratelimit_reset_on_a_server_error_is_not_a_wait() -> None:
+    """Rate-limit plugs send the window's reset on every answer; a 503 keeps its backoff."""
+    window = {"x-ratelimit-reset": "3600", "x-ratelimit-remaining": "42"}
+    handler, seen = scripted(httpx.Response(503, headers=window), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, backoff_initial=0.5) as client:
+        assert client.get("/x").status_code == 200
+    assert seen == ["GET", "GET"]
+    assert sleeps == [0.5]
+
+
+@pytest.mark.parametrize("value", ["-5", "nan", "-inf", "inf"])
+def test_a_retry_after_that_is_no_wait_leaves_it_to_the_backoff(value: str) -> None:
+    handler, seen = scripted(httpx.Response(429, headers={"Retry-After": value}), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, backoff_initial=0.5) as client:
+        assert client.get("/x").status_code == 200
+    assert sleeps == [0.5]
+
+
 def test_server_wait_beyond_the_cap_is_not_waited_for() -> None:
     handler, seen = scripted(httpx.Response(429, headers={"Retry-After": "3600"}), 200)
     sleeps: list[float] = []

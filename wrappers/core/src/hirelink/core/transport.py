@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Generator
@@ -58,32 +59,41 @@ def equal_jitter(delay: float) -> float:
 
 
 def server_requested_wait(
-    headers: httpx.Headers, now: Callable[[], float] = time.time
+    headers: httpx.Headers, now: Callable[[], float] = time.time, *, rate_limited: bool = True
 ) -> float | None:
     """Seconds the server asked us to wait, from ``Retry-After`` or ``x-ratelimit-reset``.
 
-    ``Retry-After`` is seconds or an HTTP date (anything else is ignored).
-    ``x-ratelimit-reset`` is seconds to wait (JOIN, Recruitee's rate-limit plug); a value
-    that looks like a Unix time is read as one.
+    ``Retry-After`` is seconds or an HTTP date (anything else, or a negative or not
+    finite number, is ignored). ``x-ratelimit-reset`` is seconds to wait (JOIN,
+    Recruitee's rate-limit plug); a value that looks like a Unix time is read as one. It
+    says when the rate-limit window resets, which servers send on every answer: it counts
+    only when ``rate_limited`` (the answer is a 429).
     """
     retry_after = headers.get("retry-after")
     if retry_after is not None:
-        try:
-            return max(0.0, float(retry_after))
-        except ValueError:
-            pass
+        seconds = _seconds(retry_after)
+        if seconds is not None:
+            return max(0.0, seconds)
         try:
             return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now())
         except (TypeError, ValueError):
             pass  # neither: the backoff decides, as without the header
     reset = headers.get("x-ratelimit-reset")
-    if reset is not None:
-        try:
-            value = float(reset)
-        except ValueError:
+    if reset is not None and rate_limited:
+        value = _seconds(reset)
+        if value is None:
             return None
         return max(0.0, value - now()) if value > 1_000_000_000 else max(0.0, value)
     return None
+
+
+def _seconds(text: str) -> float | None:
+    """A header's non-negative, finite number, else None."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value >= 0 else None
 
 
 @define(frozen=True, kw_only=True)
@@ -119,7 +129,9 @@ class RetryPolicy:
 
     def wait_after(self, response: httpx.Response, retry_number: int) -> float | None:
         """Seconds to wait before resending after ``response``; None means do not resend."""
-        requested = server_requested_wait(response.headers)
+        requested = server_requested_wait(
+            response.headers, rate_limited=response.status_code == 429
+        )
         if requested is None:
             return self.backoff(retry_number)
         return requested if requested <= self.max_server_wait else None
@@ -199,7 +211,10 @@ def _deleted_already(request: httpx.Request, response: httpx.Response) -> bool:
 
 def _status_cause(response: httpx.Response) -> str:
     """``429 with Retry-After: 60``: the status and the header that set the wait, if any."""
-    for header in ("retry-after", "x-ratelimit-reset"):
+    headers = (
+        ("retry-after", "x-ratelimit-reset") if response.status_code == 429 else ("retry-after",)
+    )
+    for header in headers:
         value = response.headers.get(header)
         if value is not None:
             shown = "Retry-After" if header == "retry-after" else header
