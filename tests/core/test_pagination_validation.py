@@ -8,6 +8,7 @@ import pytest
 
 from hirelink.core import (
     InvalidInputError,
+    MalformedResponseError,
     aiter_cursor,
     aiter_offset,
     aiter_pages,
@@ -157,8 +158,9 @@ def test_iter_cursor_follows_cursors_and_refuses_loops() -> None:
     pages = {None: ([1, 2], "c1"), "c1": ([3], "c2"), "c2": ([4], None)}
     assert list(iter_cursor(lambda cursor: pages[cursor])) == [1, 2, 3, 4]
     looping = {None: ([1], "c1"), "c1": ([2], "c1")}
-    with pytest.raises(RuntimeError, match="twice"):
-        list(iter_cursor(lambda cursor: looping[cursor]))
+    with pytest.raises(MalformedResponseError, match="second time") as caught:
+        list(iter_cursor(lambda cursor: looping[cursor], "list_things"))
+    assert caught.value.operation == "list_things"
 
 
 @pytest.mark.anyio

@@ -94,7 +94,7 @@ def test_x_ratelimit_reset_on_a_server_error_is_not_a_wait() -> None:
 
 @pytest.mark.parametrize("value", ["-5", "nan", "-inf", "inf"])
 def test_a_retry_after_that_is_no_wait_leaves_it_to_the_backoff(value: str) -> None:
-    handler, seen = scripted(httpx.Response(429, headers={"Retry-After": value}), 200)
+    handler, _ = scripted(httpx.Response(429, headers={"Retry-After": value}), 200)
     sleeps: list[float] = []
     with client_for(handler, sleeps, backoff_initial=0.5) as client:
         assert client.get("/x").status_code == 200

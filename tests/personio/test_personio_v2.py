@@ -69,6 +69,27 @@ def test_relative_next_links_walk_the_same(fresh: Served) -> None:
         ]
 
 
+def test_a_next_link_without_a_cursor_is_an_error_not_the_last_page(
+    served: Served, personio: Personio
+) -> None:
+    page = {"_data": [], "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?page=2"}}}}
+    served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, body=page))
+    with pytest.raises(MalformedResponseError, match="holds no cursor") as caught:
+        list(personio.iter_jobs())
+    assert caught.value.operation == "list_jobs"
+
+
+def test_a_cursor_that_comes_back_is_an_error_not_a_loop(
+    served: Served, personio: Personio
+) -> None:
+    page = {"_data": [], "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?cursor=c1"}}}}
+    served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, times=2, body=page))
+    with pytest.raises(MalformedResponseError, match="second time") as caught:
+        list(personio.iter_jobs())
+    assert caught.value.operation == "list_jobs"
+    assert served.hits("GET", "/v2/recruiting/jobs") == 2
+
+
 def test_filters_reach_the_wire_and_select(served: Served, personio: Personio) -> None:
     cet = timezone(timedelta(hours=1))
     since = datetime(2025, 3, 1, 1, 0, tzinfo=cet)

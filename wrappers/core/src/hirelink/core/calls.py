@@ -298,12 +298,12 @@ class Walk(Generic[T]):
     @classmethod
     def cursor(cls, page_call: Callable[[str | None], Call[CursorPage[T]]]) -> Walk[T]:
         """Cursor paging (the cursor of the first page is None)."""
-        page_call(None)
+        operation = page_call(None).operation
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], c: str | None) -> Any:
             return await arun(page_call(c))
 
         return cls(
-            lambda run: iter_cursor(lambda c: run(page_call(c))),
-            lambda arun: aiter_cursor(functools.partial(afetch, arun)),
+            lambda run: iter_cursor(lambda c: run(page_call(c)), operation),
+            lambda arun: aiter_cursor(functools.partial(afetch, arun), operation),
         )

@@ -18,6 +18,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterat
 from typing import Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
+from .errors import MalformedResponseError
+from .secrets import scrub
 from .validation import positive_int
 
 T = TypeVar("T")
@@ -149,9 +151,14 @@ CursorPage = tuple[Sequence[T], str | None]
 
 
 class CursorWalk(Generic[T]):
-    """Cursor bookkeeping: follows cursors until there is none, refusing to loop."""
+    """Cursor bookkeeping: follows cursors until there is none, refusing to loop.
 
-    def __init__(self) -> None:
+    A cursor that comes back a second time raises :class:`MalformedResponseError`
+    naming ``operation`` (the list walked).
+    """
+
+    def __init__(self, operation: str = "cursor paging") -> None:
+        self.operation = operation
         self.cursor: str | None = None
         self.done = False
         self._seen: set[str] = set()
@@ -159,7 +166,11 @@ class CursorWalk(Generic[T]):
     def take(self, page: CursorPage[T]) -> Sequence[T]:
         items, next_cursor = page
         if next_cursor is not None and next_cursor in self._seen:
-            raise RuntimeError(f"the provider returned cursor {next_cursor!r} twice")
+            raise MalformedResponseError(
+                self.operation,
+                f"the cursor {scrub(next_cursor)[:80]!r} came back a second time; "
+                "following it would loop",
+            )
         if next_cursor is not None:
             self._seen.add(next_cursor)
         self.cursor = next_cursor
@@ -167,18 +178,21 @@ class CursorWalk(Generic[T]):
         return items
 
 
-def iter_cursor(fetch_page: Callable[[str | None], CursorPage[T]]) -> Iterator[T]:
+def iter_cursor(
+    fetch_page: Callable[[str | None], CursorPage[T]], operation: str = "cursor paging"
+) -> Iterator[T]:
     """Yield every item; ``fetch_page(cursor)`` returns (items, next cursor or None)."""
-    walk: CursorWalk[T] = CursorWalk()
+    walk: CursorWalk[T] = CursorWalk(operation)
     while not walk.done:
         yield from walk.take(fetch_page(walk.cursor))
 
 
 async def aiter_cursor(
     fetch_page: Callable[[str | None], Awaitable[CursorPage[T]]],
+    operation: str = "cursor paging",
 ) -> AsyncIterator[T]:
     """The async twin of :func:`iter_cursor`."""
-    walk: CursorWalk[T] = CursorWalk()
+    walk: CursorWalk[T] = CursorWalk(operation)
     while not walk.done:
         for item in walk.take(await fetch_page(walk.cursor)):
             yield item

@@ -46,7 +46,7 @@ from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
-from hirelink.core.secrets import mask_while_alive
+from hirelink.core.secrets import mask_while_alive, scrub
 from hirelink.core.validation import (
     bounded_int,
     choice,
@@ -110,11 +110,23 @@ T = TypeVar("T")
 Item_co = TypeVar("Item_co", covariant=True)
 
 
-def next_cursor(meta: models.ListMeta | object) -> str | None:
-    """The cursor of the next page from ``_meta.links.next.href`` (absolute or relative)."""
+def next_cursor(meta: models.ListMeta | object, operation: str = "next_cursor") -> str | None:
+    """The cursor of the next page from ``_meta.links.next.href`` (absolute or relative);
+    None when there is no next page.
+
+    Raises:
+        MalformedResponseError: (naming ``operation``) a next link that holds no cursor:
+            there is a next page, but it cannot be asked for.
+    """
     if not isinstance(meta, models.ListMeta) or not meta.links or not meta.links.next_:
         return None
-    return cursor_from_link(meta.links.next_.href)
+    link = meta.links.next_.href
+    cursor = cursor_from_link(link)
+    if link and cursor is None:
+        raise MalformedResponseError(
+            operation, f"the next-page link {scrub(str(link))[:120]!r} holds no cursor"
+        )
+    return cursor
 
 
 class ListPage(Protocol[Item_co]):
@@ -127,8 +139,8 @@ class ListPage(Protocol[Item_co]):
     def field_meta(self) -> models.ListMeta | Unset: ...
 
 
-def _cursor_page(page: ListPage[T]) -> CursorPage[T]:
-    return page.field_data, next_cursor(page.field_meta)
+def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
+    return page.field_data, next_cursor(page.field_meta, operation)
 
 
 def _unwrap(model: type[T]) -> Callable[[object], T]:
@@ -618,11 +630,12 @@ class PersonioOperations:
         size = bounded_int(maximum=maximum)("page_size", page_size)
         # After the first page only the cursor and the page size are sent: Personio's next
         # links carry nothing else, so the cursor is taken to remember the filters.
-        return Walk.cursor(
-            lambda cursor: listing.prepare(
-                self, limit=size, cursor=cursor, **({} if cursor else filters)
-            ).map(_cursor_page)
-        )
+
+        def page(cursor: str | None) -> Call[CursorPage[Any]]:
+            call = listing.prepare(self, limit=size, cursor=cursor, **({} if cursor else filters))
+            return call.map(partial(_cursor_page, call.operation))
+
+        return Walk.cursor(page)
 
     # --- v2 recruiting ---------------------------------------------------------------
 
