@@ -53,7 +53,21 @@ def test_429_beyond_the_retry_budget_raises_rate_limit_error(
     with pytest.raises(RateLimitError) as caught:
         recruitee.list_offers()
     assert caught.value.headers.get("retry-after") == "0"
+    assert caught.value.retry_after == 0.0
     assert hits(served, "GET", "/offers") == 3  # first try + max_retries (2)
+
+
+def test_a_429_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
+    served: Served, recruitee: Recruitee
+) -> None:
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=429, headers={"Retry-After": "86400"})
+    )
+    with pytest.raises(RateLimitError) as caught:
+        recruitee.list_offers()
+    assert caught.value.retry_after == 86400.0
+    assert str(caught.value).endswith("the provider asks to wait 86400 s")
+    assert hits(served, "GET", "/offers") == 1
 
 
 def test_503_on_get_is_retried(served: Served, recruitee: Recruitee) -> None:

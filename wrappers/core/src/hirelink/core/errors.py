@@ -20,6 +20,7 @@ import httpx
 
 from .redaction import safe_headers
 from .secrets import scrub
+from .waits import server_requested_wait
 
 __all__ = [
     "CREDENTIAL_HINT",
@@ -171,7 +172,21 @@ class UnprocessableEntityError(ApiError):
 
 
 class RateLimitError(ApiError):
+    """The provider refused the request for now (429). hirelink has already waited and
+    resent it as its retry policy allows (a wait it asks for beyond 60 s is not waited)."""
+
     status = 429
+
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds from now the provider asked to wait (``Retry-After``, or its rate-limit
+        window's ``x-ratelimit-reset``); None when it named no wait."""
+        return server_requested_wait(httpx.Headers(self.headers))
+
+    def __str__(self) -> str:
+        wait = self.retry_after
+        text = super().__str__()
+        return text if wait is None else f"{text}; the provider asks to wait {round(wait, 1):g} s"
 
 
 class ServerError(ApiError):

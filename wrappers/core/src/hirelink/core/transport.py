@@ -18,9 +18,7 @@ it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only 
 
 from __future__ import annotations
 
-import email.utils
 import logging
-import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Generator
@@ -33,6 +31,7 @@ from .errors import ApiConnectionError, ApiTimeoutError
 from .options import current_options
 from .ratelimit import async_sleep
 from .secrets import scrub
+from .waits import server_requested_wait
 
 retry_logger = logging.getLogger("hirelink.retry")
 
@@ -56,44 +55,6 @@ LONG_WAIT: Final = 5.0
 def equal_jitter(delay: float) -> float:
     """Half the delay fixed, half random: spreads clients out without ever waiting ~0."""
     return delay / 2 + random.uniform(0, delay / 2)  # noqa: S311 - not cryptographic
-
-
-def server_requested_wait(
-    headers: httpx.Headers, now: Callable[[], float] = time.time, *, rate_limited: bool = True
-) -> float | None:
-    """Seconds the server asked us to wait, from ``Retry-After`` or ``x-ratelimit-reset``.
-
-    ``Retry-After`` is seconds or an HTTP date (anything else, or a negative or not
-    finite number, is ignored). ``x-ratelimit-reset`` is seconds to wait (JOIN,
-    Recruitee's rate-limit plug); a value that looks like a Unix time is read as one. It
-    says when the rate-limit window resets, which servers send on every answer: it counts
-    only when ``rate_limited`` (the answer is a 429).
-    """
-    retry_after = headers.get("retry-after")
-    if retry_after is not None:
-        seconds = _seconds(retry_after)
-        if seconds is not None:
-            return max(0.0, seconds)
-        try:
-            return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now())
-        except (TypeError, ValueError):
-            pass  # neither: the backoff decides, as without the header
-    reset = headers.get("x-ratelimit-reset")
-    if reset is not None and rate_limited:
-        value = _seconds(reset)
-        if value is None:
-            return None
-        return max(0.0, value - now()) if value > 1_000_000_000 else max(0.0, value)
-    return None
-
-
-def _seconds(text: str) -> float | None:
-    """A header's non-negative, finite number, else None."""
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) and value >= 0 else None
 
 
 @define(frozen=True, kw_only=True)
