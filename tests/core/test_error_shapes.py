@@ -80,6 +80,36 @@ def test_messages_combine_what_the_provider_said(status: int, body: object, mess
     assert api_error_from_response(response(status, body)).message == message
 
 
+@pytest.mark.parametrize(
+    ("body", "message", "field_errors"),
+    [
+        (  # express-validator, as JOIN's public careers API answers
+            [{"param": "pageSize", "msg": "Invalid value", "location": "query"}],
+            "pageSize: Invalid value",
+            {"pageSize": ["Invalid value"]},
+        ),
+        (  # Rails-style, without a message of its own
+            {"errors": {"email": ["has already been taken"], "name": ["can't be blank"]}},
+            "email: has already been taken; name: can't be blank",
+            {"email": ["has already been taken"], "name": ["can't be blank"]},
+        ),
+        ({"errors": ["Offer is closed"]}, "Offer is closed", {}),
+        ({"error": ["Offer is closed", ""]}, "Offer is closed", {}),
+        (
+            ["Offer is closed", "Candidate is archived"],
+            "Offer is closed; Candidate is archived",
+            {},
+        ),
+    ],
+)
+def test_listed_errors_without_a_message_still_say_what_was_wrong(
+    body: object, message: str, field_errors: dict[str, list[str]]
+) -> None:
+    error = api_error_from_response(response(422, body))
+    assert error.message == message
+    assert error.field_errors == field_errors
+
+
 def test_recast_keeps_everything_but_the_class_and_optionally_the_message() -> None:
     original = api_error_from_response(
         response(400, {"errors": [{"field": "email", "errors": [{"reason": "dup"}]}]})

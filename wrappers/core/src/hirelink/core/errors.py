@@ -245,6 +245,8 @@ def _error_class(status_code: int) -> type[ApiError]:
 
 def _message_from(parsed: Any) -> str | None:
     """The human message in the error shapes our providers use."""
+    if isinstance(parsed, list):  # express-validator: [{"param": ..., "msg": ...}]
+        return "; ".join(filter(None, (_listed_text(item) for item in parsed))) or None
     if not isinstance(parsed, dict):
         return None
     error = parsed.get("error")
@@ -255,9 +257,12 @@ def _message_from(parsed: Any) -> str | None:
         return error  # Recruitee Partners: {"error": "..."}
     if isinstance(error, dict) and isinstance(error.get("message"), str):
         return str(error["message"])  # JOIN: {"error": {"type", "message"}}
+    if isinstance(error, list) and any(isinstance(item, str) and item for item in error):
+        return "; ".join(item for item in error if isinstance(item, str) and item)
     errors = parsed.get("errors")
     if isinstance(errors, list):  # Personio: {"errors": [{"title"|"message"|"detail"}]}
         texts = [_item_text(item) for item in errors if isinstance(item, dict) and _item_text(item)]
+        texts += [item for item in errors if isinstance(item, str) and item]
         # Personio v1 field errors: {"field": "email", "errors": [{"reason": "..."}]}
         texts += [
             f"{item['field']}: {', '.join(_reasons(item))}"
@@ -270,6 +275,23 @@ def _message_from(parsed: Any) -> str | None:
         if isinstance(parsed.get(key), str) and parsed[key]:
             return str(parsed[key])
     return None
+
+
+def _listed_text(item: object) -> str:
+    """One entry of a bare list of errors: a text, or ``field: message``."""
+    if isinstance(item, str):
+        return item
+    if not isinstance(item, dict):
+        return ""
+    field, text = _field_of(item), item.get("msg") or item.get("message")
+    if not text:
+        return ""
+    return f"{field}: {text}" if field else str(text)
+
+
+def _field_of(item: Mapping[str, Any]) -> str | None:
+    field = item.get("field", item.get("param"))
+    return field if isinstance(field, str) else None
 
 
 def _item_text(item: Mapping[str, Any]) -> str:
@@ -295,6 +317,8 @@ def _reasons(item: Mapping[str, Any]) -> list[str]:
 
 
 def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
+    if isinstance(parsed, list):  # express-validator: [{"param": ..., "msg": ...}]
+        parsed = {"errors": [_as_field_error(item) for item in parsed]}
     if not isinstance(parsed, dict):
         return {}
     errors = parsed.get("errors")
@@ -304,13 +328,28 @@ def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
             for field, messages in errors.items()
         }
     found: dict[str, list[str]] = {}
-    if isinstance(errors, list):
-        for item in errors:
-            if isinstance(item, dict) and isinstance(item.get("field"), str):
-                text = item.get("message") or item.get("title") or item.get("detail")
-                texts = [str(text)] if text else _reasons(item) or [""]
-                found.setdefault(item["field"], []).extend(texts)
+    for item in errors if isinstance(errors, list) else []:
+        field = _field_of(item) if isinstance(item, dict) else None
+        if field is not None:
+            text = item.get("message") or item.get("title") or item.get("detail")
+            texts = [str(text)] if text else _reasons(item) or [""]
+            found.setdefault(field, []).extend(texts)
     return found
+
+
+def _as_field_error(item: object) -> object:
+    if isinstance(item, dict) and "msg" in item and "message" not in item:
+        return {**item, "message": item["msg"]}
+    return item
+
+
+def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
+    """``email: has already been taken; name: can't be blank`` when no message was given."""
+    texts = [
+        f"{field}: {', '.join(filter(None, messages))}" if any(messages) else field
+        for field, messages in field_errors.items()
+    ]
+    return "; ".join(texts) or None
 
 
 def api_error_from_response(
@@ -322,7 +361,13 @@ def api_error_from_response(
         parsed: Any = json.loads(body) if body else None
     except (ValueError, RecursionError):
         parsed = None
-    message = _message_from(parsed) or response.reason_phrase or "HTTP error"
+    field_errors = _field_errors_from(parsed)
+    message = (
+        _message_from(parsed)
+        or _message_from_fields(field_errors)
+        or response.reason_phrase
+        or "HTTP error"
+    )
     if response.is_redirect:
         location = response.headers.get("location", "")
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
@@ -331,7 +376,7 @@ def api_error_from_response(
         scrub(message),
         status_code=response.status_code,
         error=parsed,
-        field_errors=_field_errors_from(parsed),
+        field_errors=field_errors,
         headers=safe_headers(response.headers),
         body=body,
         method=request.method,
