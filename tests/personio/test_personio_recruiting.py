@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -37,6 +38,7 @@ from hirelink.personio import (
     Personio,
     UploadedDocument,
 )
+from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.resources import load_seed
 
@@ -465,6 +467,33 @@ def test_without_the_client_limiter_the_sandbox_answers_429(minute_window: Serve
     assert refused.status_code == 429
     assert int(refused.headers["retry-after"]) >= 1
     assert refused.json()["errors"][0]["status"] == "429"
+
+
+def test_each_stand_in_has_a_budget_of_its_own_and_gives_its_window(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Twenty uploads to one stand-in leave another's budget whole; the window a stand-in
+    was started with reaches its clients, so a short one holds the 21st only briefly."""
+    caplog.set_level(logging.INFO, logger="hirelink.ratelimit")
+
+    def holds() -> list[float]:
+        held = [r for r in caplog.records if "client-side rate limit" in r.getMessage()]
+        return [float(r.args[-1]) for r in held]  # type: ignore[index, arg-type]
+
+    with (
+        serve_stand_in("personio", rate_window=2.0) as first,
+        serve_stand_in("personio", rate_window=2.0) as second,
+    ):
+        assert first.client_kwargs()["recruiting_rate_window"] == 2.0
+        with Personio(**first.client_kwargs()) as personio:
+            for number in range(21):
+                personio.upload_document(PDF, filename=f"cv-{number}.pdf")
+        (held,) = holds()
+        assert 0 < held < 3  # the 2 s window and its slack, not Personio's 60 s
+        caplog.clear()
+        with Personio(**second.client_kwargs()) as personio:
+            personio.upload_document(PDF, filename="cv.pdf")
+        assert holds() == []
 
 
 def test_a_429_from_personio_is_still_retried(served: Served, personio: Personio) -> None:

@@ -30,3 +30,45 @@ def test_a_chance_of_one_always_fires() -> None:
     injector = FaultInjector(seed=3)
     injector.add(Fault(path="/candidates", times=FOREVER, chance=1))
     assert all(injector.take("GET", "/candidates") is not None for _ in range(200))
+
+
+def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
+    """A test's faults fire the same way whatever ran before it on a shared stand-in."""
+    injector = FaultInjector(seed=1)
+    injector.add(Fault(path="/offers", times=FOREVER, chance=0.5))
+    for _ in range(37):  # an earlier test's requests
+        injector.take("GET", "/offers")
+    injector.clear()
+    injector.add(Fault(path="/candidates", times=FOREVER, chance=0.2))
+    assert [injector.take("GET", "/candidates") is not None for _ in range(2000)] == fired(1)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "named"),
+    [
+        ({"status": 99}, "status"),
+        ({"status": 1000}, "status"),
+        ({"status": "503"}, "status"),
+        ({"headers": {"Retry-After": 0}}, "headers"),
+        ({"times": 2.5}, "times"),
+        ({"times": 0}, "times"),
+    ],
+)
+def test_a_fault_that_could_not_be_answered_is_refused_when_made(
+    arguments: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ValueError, match=named):
+        Fault(**arguments)  # type: ignore[arg-type]
+
+
+def test_one_fault_added_twice_fires_its_times_each_time() -> None:
+    once = Fault(path="/offers", status=503)
+    for _ in range(2):  # two tests sharing a module-level fault
+        injector = FaultInjector()
+        injector.add(once)
+        assert [injector.take("GET", "/offers") is not None for _ in range(3)] == [
+            True,
+            False,
+            False,
+        ]
+    assert once.times == 1

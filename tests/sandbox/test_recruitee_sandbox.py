@@ -431,8 +431,16 @@ def test_status_fault_counts_down(client: httpx.Client, sandbox: RecruiteeSandbo
     assert throttled[0].json() == {"error": "Too many requests"}
     assert client.get(OFFERS).status_code == 200  # another path is untouched
     assert client.get(CANDIDATES, params={"limit": "1"}).status_code == 200
-    assert fault.times == 0
+    assert sandbox.faults.remaining(fault) == 0
     assert sandbox.faults.active == []
+    assert fault.times == 2  # the user's object is left as given: it can be added again
+    sandbox.faults.add(fault)
+    assert sandbox.faults.remaining(fault) == 2
+    assert [client.get(CANDIDATES, params={"limit": "1"}).status_code for _ in range(3)] == [
+        429,
+        429,
+        200,
+    ]
 
 
 def test_faults_apply_before_auth_and_only_to_their_method(

@@ -35,8 +35,19 @@ def _upper_or_none(value: str | None) -> str | None:
 
 
 def _check_times(_instance: object, _attribute: object, value: int) -> None:
-    if value < 1 and value != FOREVER:
-        raise ValueError(f"times must be >= 1 or {FOREVER} (forever), got {value}")
+    if isinstance(value, bool) or not isinstance(value, int) or (value < 1 and value != FOREVER):
+        raise ValueError(f"times must be a whole number >= 1 or {FOREVER} (forever), got {value!r}")
+
+
+def _check_status(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 599:
+        raise ValueError(f"status must be an HTTP status code (100-599), got {value!r}")
+
+
+def _check_headers(_instance: object, _attribute: object, value: dict[str, str]) -> None:
+    for name, text in value.items():
+        if not isinstance(name, str) or not isinstance(text, str):
+            raise ValueError(f"headers must map text to text, got {name!r}: {text!r}")
 
 
 def _check_delay(_instance: object, _attribute: object, value: float) -> None:
@@ -58,8 +69,10 @@ class Fault:
         path: regular expression searched (``re.search``) in the URL path; the
             empty default matches every path.
         status: status code answered by a ``"status"`` fault.
-        times: how many matching requests it applies to; ``-1`` means forever.
-            Counts down as it fires; the injector drops it when it reaches zero.
+        times: how many matching requests it applies to; ``-1`` means forever. The
+            injector counts its own copy down (see :attr:`FaultInjector.remaining`) and
+            drops the fault when it is spent, so one ``Fault`` can be added again, or to
+            several stand-ins, and fires ``times`` times in each.
         headers: response headers of a ``"status"`` or ``"malformed"`` fault.
         body: response body of a ``"status"`` fault (a dict is sent as JSON) or
             the broken payload of a ``"malformed"`` fault.
@@ -74,10 +87,9 @@ class Fault:
 
     method: str | None = attrs.field(default=None, converter=_upper_or_none)
     path: str = ""
-    status: int = 503
-    # Validated when created only: the injector counts it down to zero.
-    times: int = attrs.field(default=1, validator=_check_times, on_setattr=attrs.setters.NO_OP)
-    headers: dict[str, str] = attrs.field(factory=dict)
+    status: int = attrs.field(default=503, validator=_check_status)
+    times: int = attrs.field(default=1, validator=_check_times)
+    headers: dict[str, str] = attrs.field(factory=dict, validator=_check_headers)
     body: bytes | str | dict[str, object] | None = None
     delay: float = attrs.field(default=0.0, validator=_check_delay)
     kind: FaultKind = attrs.field(default="status", validator=attrs.validators.in_(_KINDS))
@@ -92,48 +104,69 @@ class Fault:
         return self.method in (None, method) and self._pattern.search(path) is not None
 
 
+@attrs.define(eq=False)
+class _Armed:
+    """An active fault and the requests it still applies to."""
+
+    fault: Fault
+    left: int
+
+
 class FaultInjector:
-    """A thread-safe, ordered set of faults; the first matching fault fires."""
+    """A thread-safe, ordered set of faults; the first matching fault fires.
+
+    ``chance`` is drawn from a generator seeded with ``seed``, and :meth:`clear` seeds it
+    again, so the faults of a test fire the same way whatever ran before it.
+    """
 
     def __init__(self, seed: int = 0) -> None:
         self._lock = threading.Lock()
-        self._faults: list[Fault] = []
+        self._seed = seed
+        self._armed: list[_Armed] = []
         self._random = random.Random(seed)  # noqa: S311 - fault dice, not cryptography
 
     def add(self, fault: Fault) -> Fault:
         """Activate ``fault`` (after the ones already active) and return it."""
         with self._lock:
-            self._faults.append(fault)
+            self._armed.append(_Armed(fault, fault.times))
         return fault
 
     def remove(self, fault: Fault) -> None:
         """Deactivate ``fault`` if it is still active."""
         with self._lock:
-            self._faults = [active for active in self._faults if active is not fault]
+            self._armed = [armed for armed in self._armed if armed.fault is not fault]
 
     def clear(self) -> None:
-        """Deactivate every fault."""
+        """Deactivate every fault, and seed the ``chance`` dice again."""
         with self._lock:
-            self._faults.clear()
+            self._armed.clear()
+            self._random.seed(self._seed)
 
     @property
     def active(self) -> list[Fault]:
         """A copy of the active faults, in firing order."""
         with self._lock:
-            return list(self._faults)
+            return [armed.fault for armed in self._armed]
+
+    def remaining(self, fault: Fault) -> int:
+        """How many more requests ``fault`` applies to here (``FOREVER``: no end; 0 when
+        spent or never added)."""
+        with self._lock:
+            return next((armed.left for armed in self._armed if armed.fault is fault), 0)
 
     def take(self, method: str, path: str) -> Fault | None:
         """Find the fault for a request and count it down; None when none applies."""
         with self._lock:
-            for fault in self._faults:
+            for armed in self._armed:
+                fault = armed.fault
                 if not fault.matches(method, path):
                     continue
                 if fault.chance < 1 and self._random.random() >= fault.chance:
                     continue
-                if fault.times != FOREVER:
-                    fault.times -= 1
-                    if fault.times == 0:
-                        self._faults.remove(fault)
+                if armed.left != FOREVER:
+                    armed.left -= 1
+                    if armed.left == 0:
+                        self._armed.remove(armed)
                 return fault
         return None
 

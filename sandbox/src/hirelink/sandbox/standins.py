@@ -103,11 +103,11 @@ class StandIn(Generic[SandboxT]):
         self.sandbox.recorder.clear()
 
     def hits(self, method: str, path_end: str) -> int:
-        """How many ``method`` requests whose path ends with ``path_end`` arrived."""
+        """How many ``method`` requests (any case) whose path ends with ``path_end`` arrived."""
         return sum(
             1
             for request in self.sandbox.recorder.requests
-            if request.method == method and request.path.endswith(path_end)
+            if request.method == method.upper() and request.path.endswith(path_end)
         )
 
     def _client_class(self, *, sync: bool) -> Callable[..., Any]:
@@ -152,6 +152,7 @@ def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
         "client_secret": sandbox.client_secret,
         "base_url": url,
         "jobs_base_url": sandbox.jobs_base_url(url),
+        "recruiting_rate_window": sandbox.rate_window,
     }
 
 

@@ -12,7 +12,8 @@ environment variable::
     Personio(..., store="redis://cache.internal:6379/0")
     HIRELINK_STORE=redis://cache.internal:6379/0           # every client of the process
 
-- Keys name the provider, the company and the limit, e.g.
+- Keys name the provider, the company (and its API host, unless the provider's own)
+  and the limit, e.g.
   ``hirelink:slots:personio-recruiting:41737:20:61``. Each is a sorted set of
   random slot tickets scored by their start times; nothing secret.
 - Tokens are shared only when asked for (``share_tokens=True`` or

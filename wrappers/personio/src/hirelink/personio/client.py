@@ -93,6 +93,14 @@ def _credentials(
     )
 
 
+def _budget_key(company_id: str, api: str) -> str:
+    """What the v1 recruiting budget is counted per: the company, at the API it is sent to
+    (Personio's own, or another host such as a local stand-in, whose budget is its own)."""
+    host = httpx.URL(api).netloc.decode()
+    default = httpx.URL(DEFAULT_API_BASE_URL).netloc.decode()
+    return f"personio-recruiting:{company_id}" + ("" if host == default else f"@{host}")
+
+
 def _setup(
     client: PersonioOperations,
     credentials: Credentials,
@@ -137,7 +145,7 @@ def _setup(
     if credentials.company_id is not None:
         limits.append(
             RateLimit.shared(
-                f"personio-recruiting:{credentials.company_id}",
+                _budget_key(credentials.company_id, api),
                 requests=RECRUITING_REQUESTS_PER_WINDOW,
                 per=recruiting_rate_window,
                 paths=httpx.URL(api).path.rstrip("/") + "/v1/recruiting/applications",
