@@ -274,6 +274,66 @@ def test_a_sync_wait_broken_off_gives_its_slot_back() -> None:
     assert limiter.reserve().wait == 60.0  # not 120: the interrupted request took no slot
 
 
+@pytest.mark.parametrize(
+    "error",
+    [httpx.ConnectError("refused"), httpx.ConnectTimeout("slow"), httpx.PoolTimeout("full")],
+)
+def test_an_attempt_that_never_left_gives_its_slot_back(error: httpx.TransportError) -> None:
+    limiter = SlidingWindowLimiter(2, 60.0, clock=FakeClock())
+
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise error
+
+    waits: list[float] = []
+    transport = RateLimitTransport(
+        httpx.MockTransport(unreachable), [RateLimit(limiter)], sleep=waits.append
+    )
+    with httpx.Client(transport=transport, base_url="https://api.test") as client:
+        for _ in range(5):
+            with pytest.raises(type(error)):
+                client.post("/documents")
+    assert waits == []  # no attempt waited for a slot an earlier one kept
+    assert [limiter.reserve().wait for _ in range(3)] == [0.0, 0.0, 60.0]
+
+
+@pytest.mark.anyio
+async def test_an_async_attempt_that_never_left_gives_its_slot_back() -> None:
+    limiter = SlidingWindowLimiter(2, 60.0, clock=FakeClock())
+
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    transport = AsyncRateLimitTransport(
+        httpx.MockTransport(unreachable), [RateLimit(limiter)], sleep=sleep
+    )
+    async with httpx.AsyncClient(transport=transport, base_url="https://api.test") as client:
+        for _ in range(5):
+            with pytest.raises(httpx.ConnectError):
+                await client.post("/documents")
+    assert waits == []
+    assert [limiter.reserve().wait for _ in range(3)] == [0.0, 0.0, 60.0]
+
+
+def test_an_attempt_that_reached_the_server_keeps_its_slot() -> None:
+    limiter = SlidingWindowLimiter(2, 60.0, clock=FakeClock())
+
+    def cut_off(request: httpx.Request) -> httpx.Response:
+        raise httpx.RemoteProtocolError("the server closed the connection mid-answer")
+
+    transport = RateLimitTransport(httpx.MockTransport(cut_off), [RateLimit(limiter)])
+    with (
+        httpx.Client(transport=transport, base_url="https://api.test") as client,
+        pytest.raises(httpx.RemoteProtocolError),
+    ):
+        client.post("/documents")
+    assert [limiter.reserve().wait for _ in range(2)] == [0.0, 60.0]
+
+
 @pytest.mark.anyio
 async def test_async_waits_cancelled_give_their_slots_back() -> None:
     limiter = SlidingWindowLimiter(2, 60.0, clock=FakeClock())

@@ -260,6 +260,10 @@ def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
     return wait
 
 
+NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+"""Raised before a single byte of the request reached the server."""
+
+
 def give_back(slots: Iterable[Slot]) -> None:
     """Give back ``slots`` whose request will not be sent.
 
@@ -336,7 +340,11 @@ class RateLimitTransport(httpx.BaseTransport):
             except BaseException:  # Ctrl-C or a failing sleep: this request is not sent
                 give_back(slots)
                 raise
-        return self._inner.handle_request(request)
+        try:
+            return self._inner.handle_request(request)
+        except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
+            give_back(slots)
+            raise
 
     def close(self) -> None:
         self._inner.close()
@@ -372,7 +380,11 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             except BaseException:  # cancelled (a timeout, a task group) while waiting
                 await agive_back(slots)
                 raise
-        return await self._inner.handle_async_request(request)
+        try:
+            return await self._inner.handle_async_request(request)
+        except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
+            await agive_back(slots)
+            raise
 
     async def aclose(self) -> None:
         await self._inner.aclose()

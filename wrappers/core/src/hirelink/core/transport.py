@@ -29,7 +29,7 @@ from attrs import define, field
 
 from .errors import ApiConnectionError, ApiTimeoutError
 from .options import current_options
-from .ratelimit import async_sleep
+from .ratelimit import NOT_SENT_ERRORS, async_sleep
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -43,8 +43,6 @@ method (an OAuth client-credentials exchange is a POST that only asks for a toke
 REFUSED_STATUSES: Final = frozenset({408, 429})
 # The server may have processed the request: resent only when the method is idempotent.
 TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
-# Raised before a single byte reached the server: safe to resend whatever the method.
-NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # No answer could be read: none arrived, or its body would not decode (a broken gzip).
 ANSWER_LOST: Final = (httpx.TransportError, httpx.DecodingError)
 AnswerLost = httpx.TransportError | httpx.DecodingError
