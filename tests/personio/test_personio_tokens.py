@@ -13,7 +13,7 @@ import pytest
 from hirelink.core import AuthenticationError, PermissionDeniedError, ServerError
 from hirelink.core.stores import RedisStore
 from hirelink.personio import Personio
-from hirelink.sandbox.faults import Fault
+from hirelink.sandbox.faults import FOREVER, Fault
 
 from .conftest import Served, serve
 
@@ -166,6 +166,53 @@ async def test_many_tasks_starting_at_once_cause_one_exchange(fresh: Served) -> 
         await personio.get_job("1874512")
     assert results == [3] * 12
     assert fresh.sandbox.state.token_exchanges == 2
+
+
+def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> None:
+    """Twelve first calls while the token endpoint is down ask it once (and its retries),
+    not twelve times in turn; the next call after it recovers asks again."""
+    down = Fault(path=f"{TOKEN_PATH}$", status=503, times=FOREVER, delay=0.1)
+    fresh.sandbox.faults.add(down)
+    start = threading.Barrier(12)
+    failures: list[type[BaseException]] = []
+    with fresh.client() as personio:
+
+        def read() -> None:
+            start.wait()
+            try:
+                personio.list_categories()
+            except ServerError as error:
+                failures.append(type(error))
+
+        threads = [threading.Thread(target=read) for _ in range(12)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failures == [ServerError] * 12
+        assert fresh.hits("POST", TOKEN_PATH) == 3  # one exchange, resent twice
+        fresh.sandbox.faults.remove(down)
+        assert len(personio.list_categories()) == 3
+    assert fresh.sandbox.state.token_exchanges == 1
+
+
+@pytest.mark.anyio
+async def test_tasks_queued_behind_a_refused_exchange_fail_with_it(fresh: Served) -> None:
+    refused: list[AuthenticationError] = []
+    async with fresh.async_client(client_secret="wrong-secret-value") as personio:
+
+        async def read() -> None:
+            try:
+                await personio.list_categories()
+            except AuthenticationError as error:
+                refused.append(error)
+
+        async with anyio.create_task_group() as group:
+            for _ in range(20):
+                group.start_soon(read)
+    assert len(refused) == 20
+    assert all("unauthorized_client" in error.message for error in refused)
+    assert fresh.hits("POST", TOKEN_PATH) == 1
 
 
 def test_refused_client_credentials_say_what_to_check(served: Served) -> None:

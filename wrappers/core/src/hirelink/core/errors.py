@@ -24,6 +24,7 @@ from .waits import server_requested_wait
 
 __all__ = [
     "CREDENTIAL_HINT",
+    "FAILED_WITH",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",
@@ -48,6 +49,11 @@ __all__ = [
 CREDENTIAL_HINT: Final = "hirelink_credential_hint"
 """Request extension set by a credential's auth flow: which credential to check, and where
 the customer finds it. An :class:`AuthenticationError` for the request carries it."""
+
+FAILED_WITH: Final = "hirelink_failed_with"
+"""Request extension set when hirelink raises an error for the request (an ``ApiError``
+for its answer, an ``ApiConnectionError`` when none came): the error, for an auth flow
+whose own request it was (it sees only that it was abandoned)."""
 
 
 class HirelinkError(Exception):

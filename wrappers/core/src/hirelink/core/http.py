@@ -28,7 +28,7 @@ from attrs import define, field
 
 from ._version import VERSION
 from .decoding import adopt
-from .errors import ErrorRefiner, api_error_from_response
+from .errors import FAILED_WITH, ApiError, ErrorRefiner, api_error_from_response
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import log_request, log_response
@@ -201,13 +201,20 @@ def _should_raise(response: httpx.Response) -> bool:
     return response.status_code not in handled
 
 
+def _failed(response: httpx.Response, refine: ErrorRefiner | None) -> ApiError:
+    """The error for ``response``, noted on its request (see ``FAILED_WITH``)."""
+    error = api_error_from_response(response, refine=refine)
+    response.request.extensions[FAILED_WITH] = error
+    return error
+
+
 def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response], None]:
     def hook(response: httpx.Response) -> None:
         response.read()  # read already by the retry transport; this only returns it
         _release_stream(response)
         adopt(response)
         if _should_raise(response):
-            raise api_error_from_response(response, refine=refine)
+            raise _failed(response, refine)
 
     return hook
 
@@ -220,7 +227,7 @@ def _araise_for_status(
         _release_stream(response)
         adopt(response)
         if _should_raise(response):
-            raise api_error_from_response(response, refine=refine)
+            raise _failed(response, refine)
 
     return hook
 

@@ -9,7 +9,8 @@ token endpoint and manages its life:
   the request resent once (a second 401 is raised as usual);
 - when many requests start at once without a valid token, exactly one exchange
   happens: the others wait for it (a ``threading.Lock`` for sync clients, an
-  ``anyio.Lock`` for async ones) and then use its token.
+  ``anyio.Lock`` for async ones) and then use its token, or, when it failed, raise its
+  error (rather than each asking the token endpoint again, one after the other).
 
 The decisions are written once, as a generator (:meth:`ClientCredentialsAuth._flow`),
 that yields either a request to send or a :class:`_NeedToken` instruction; the sync and
@@ -39,7 +40,13 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from attrs import define
 
-from .errors import CREDENTIAL_HINT, MalformedResponseError, api_error_from_response
+from .errors import (
+    CREDENTIAL_HINT,
+    FAILED_WITH,
+    HirelinkError,
+    MalformedResponseError,
+    api_error_from_response,
+)
 from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
@@ -144,6 +151,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._token: AccessToken | None = None
         self._forgotten: AccessToken | None = None  # never taken back from the shared store
         self._exchanges = 0
+        self._failures = 0  # exchanges that failed, and the error of the last one
+        self._failure: HirelinkError | None = None
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
@@ -227,12 +236,34 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._mark(exchange)
         return exchange
 
+    def _note_failure(self, exchange: httpx.Request) -> None:
+        """Keep the error hirelink raised for a failed exchange (see ``FAILED_WITH``)."""
+        error = exchange.extensions.get(FAILED_WITH)
+        if isinstance(error, HirelinkError):
+            self._failure = error
+            self._failures += 1
+
+    def _raise_failure_since(self, failures: int) -> None:
+        """Raise the error of an exchange that failed while this request waited for it:
+        every request that queued behind a failed exchange fails with it, instead of each
+        asking the token endpoint again in turn (and retrying), one after the other."""
+        if self._failures != failures and self._failure is not None:
+            raise self._failure.with_traceback(None)
+
     def _mark(self, request: httpx.Request) -> None:
         if self.hint is not None:
             request.extensions[CREDENTIAL_HINT] = self.hint
 
-    def _accept(self, response: httpx.Response) -> AccessToken:
-        """Turn the token endpoint's answer into the cached token (or raise)."""
+    def _accept(self, response: httpx.Response, exchange: httpx.Request) -> AccessToken:
+        """Turn the token endpoint's answer into the cached token (or raise, noting the
+        error on ``exchange``)."""
+        try:
+            return self._read_token(response)
+        except HirelinkError as error:
+            exchange.extensions[FAILED_WITH] = error
+            raise
+
+    def _read_token(self, response: httpx.Response) -> AccessToken:
         if response.is_error:  # normally raised by hirelink's response hook already
             raise api_error_from_response(response)
         try:
@@ -299,16 +330,22 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             if isinstance(step, _NeedToken):
                 token = self._usable(step.refused)
                 if token is None:
+                    failures = self._failures
                     with self._thread_lock:
                         token = self._usable(step.refused)  # someone may have just renewed it
                         token = token or self._from_shared(step.refused)
                         if token is None:
+                            self._raise_failure_since(failures)
                             with self._exchange_lock():
                                 token = self._from_shared(step.refused)
                                 if token is None:
-                                    answer = yield self._token_request(request)
-                                    answer.read()
-                                    token = self._accept(answer)
+                                    exchange = self._token_request(request)
+                                    try:
+                                        answer = yield exchange
+                                        answer.read()
+                                        token = self._accept(answer, exchange)
+                                    finally:
+                                        self._note_failure(exchange)
                                     self._share(token)
                 reply = token
             else:
@@ -332,12 +369,14 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             if isinstance(step, _NeedToken):
                 token = self._usable(step.refused)
                 if token is None:
+                    failures = self._failures
                     async with self._async_lock:
                         token = self._usable(step.refused)
                         token = token or await anyio.to_thread.run_sync(
                             self._from_shared, step.refused
                         )
                         if token is None:
+                            self._raise_failure_since(failures)
                             exchange_lock = self._exchange_lock()
                             await anyio.to_thread.run_sync(exchange_lock.__enter__)
                             try:
@@ -345,9 +384,13 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                                     self._from_shared, step.refused
                                 )
                                 if token is None:
-                                    answer = yield self._token_request(request)
-                                    await answer.aread()
-                                    token = self._accept(answer)
+                                    exchange = self._token_request(request)
+                                    try:
+                                        answer = yield exchange
+                                        await answer.aread()
+                                        token = self._accept(answer, exchange)
+                                    finally:
+                                        self._note_failure(exchange)
                                     await anyio.to_thread.run_sync(self._share, token)
                             finally:
                                 await anyio.to_thread.run_sync(

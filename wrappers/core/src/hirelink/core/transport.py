@@ -27,7 +27,7 @@ from typing import Final
 import httpx
 from attrs import define, field
 
-from .errors import ApiConnectionError, ApiTimeoutError
+from .errors import FAILED_WITH, ApiConnectionError, ApiTimeoutError
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, async_sleep
 from .secrets import scrub
@@ -142,7 +142,8 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 _log_retry(request, type(error).__name__, wait, retries, max_retries)
                 yield Backoff(wait)
                 continue
-            raise _translate(error, request) from error
+            failure = request.extensions[FAILED_WITH] = _translate(error, request)
+            raise failure from error
         assert response is not None
         if retries < max_retries and policy.may_resend_after_status(request, response.status_code):
             wait_or_none = policy.wait_after(response, retries + 1)
