@@ -276,7 +276,7 @@ def test_personio_check_runs_the_connection_check(
 def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
     config_dir: Path, personio_sandbox: StandIn[Any]
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in personio_sandbox.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in personio_sandbox.details.items()]
     added = hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
     assert added.exit_code == 0, added.output
     personio_sandbox.faults.add(Fault(status=503, times=-1))
@@ -288,7 +288,7 @@ def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
 def test_what_an_operation_adds_to_its_error_is_printed(
     config_dir: Path, personio_sandbox: StandIn[Any]
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in personio_sandbox.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in personio_sandbox.details.items()]
     assert hirelink("credentials", "add", "pn", "--provider", "personio", *settings).exit_code == 0
     personio_sandbox.faults.add(
         Fault(method="POST", path=r"/recruiting/applications$", status=400)

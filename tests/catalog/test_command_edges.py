@@ -31,7 +31,7 @@ def hirelink(*arguments: str, stdin: str | None = None, **env: str) -> Any:
 
 @pytest.fixture
 def saved(config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]) -> RecruiteeSandbox:
-    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.details.items()]
     result = hirelink("credentials", "add", "rc", "--provider", "recruitee", *settings)
     assert result.exit_code == 0, result.output
     return recruitee_sandbox.sandbox
@@ -217,7 +217,7 @@ def test_an_unknown_provider_is_a_clear_error() -> None:
 @pytest.fixture
 def personio_saved(config_dir: Path) -> Iterator[StandIn[Any]]:
     with serve_stand_in("personio") as stand_in:
-        settings = [f"--set={k}={v}" for k, v in stand_in.client_kwargs().items()]
+        settings = [f"--set={k}={v}" for k, v in stand_in.details.items()]
         added = hirelink("credentials", "add", "hr", "--provider", "personio", *settings)
         assert added.exit_code == 0, added.output
         yield stand_in
@@ -273,7 +273,7 @@ def test_a_401_names_the_credential_and_where_to_find_it(
 def test_a_401_names_the_variable_that_overrode_the_stored_value(
     config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.details.items()]
     hirelink("credentials", "add", "good", "--provider", "recruitee", *settings)
     result = hirelink(
         "run", "recruitee.list_offers", "-c", "good",

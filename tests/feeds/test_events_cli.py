@@ -90,7 +90,7 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
     commands: Callable[..., Command],
     tmp_path: Path,
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in join_sandbox.client_kwargs().items()]
+    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
     added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
     assert added.exit_code == 0, added.output
     since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()

@@ -38,8 +38,8 @@ class Served(StandIn[PersonioSandbox]):
 def serve(**settings: Any) -> Iterator[Served]:
     settings.setdefault("rate_window", SANDBOX_WINDOW)
     with serve_stand_in("personio", **settings) as stand_in:
-        details = {**stand_in.details, "recruiting_rate_window": CLIENT_WINDOW}
-        yield Served.of(attrs.evolve(stand_in, details=details))
+        options = {**stand_in.options, "recruiting_rate_window": CLIENT_WINDOW}
+        yield Served.of(attrs.evolve(stand_in, options=options))
 
 
 @pytest.fixture(scope="module")

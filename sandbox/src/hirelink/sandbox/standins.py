@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, Literal, Self, TypeVar
 
-from attrs import define, frozen
+from attrs import define, field, frozen
 
 from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.faults import FaultInjector
@@ -48,12 +48,16 @@ class StandIn(Generic[SandboxT]):
         details: the keyword arguments of the provider's client (base URL and sandbox
             credentials, which open only this local stand-in).
         sandbox: the stand-in itself: its ``state``, ``faults`` and ``recorder``.
+        options: client options that match the stand-in's settings (Personio's
+            ``recruiting_rate_window``, its ``rate_window``); :meth:`client_kwargs`
+            adds them to ``details``.
     """
 
     name: str
     server: SandboxServer
     details: dict[str, Any]
     sandbox: SandboxT
+    options: dict[str, Any] = field(factory=dict)
 
     @property
     def url(self) -> str:
@@ -79,14 +83,16 @@ class StandIn(Generic[SandboxT]):
     @classmethod
     def of(cls, stand_in: StandIn[Any]) -> Self:
         """``stand_in`` as this class (a subclass adding typed clients or test helpers)."""
-        return cls(stand_in.name, stand_in.server, stand_in.details, stand_in.sandbox)
+        return cls(
+            stand_in.name, stand_in.server, stand_in.details, stand_in.sandbox, stand_in.options
+        )
 
     def client_kwargs(self, **overrides: Any) -> dict[str, Any]:
         """Keyword arguments for the provider's client, with ``overrides`` applied.
 
         An override of ``None`` removes that argument (e.g. to test a missing credential).
         """
-        merged = {**self.details, **overrides}
+        merged = {**self.details, **self.options, **overrides}
         return {name: value for name, value in merged.items() if value is not None}
 
     def client(self, **overrides: Any) -> Any:
@@ -152,7 +158,6 @@ def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
         "client_secret": sandbox.client_secret,
         "base_url": url,
         "jobs_base_url": sandbox.jobs_base_url(url),
-        "recruiting_rate_window": sandbox.rate_window,
     }
 
 
@@ -164,13 +169,19 @@ class _Kind:
     factory: Callable[..., Any]
     details: Callable[[Any, str], dict[str, Any]]
     client: str
+    options: Callable[[Any], dict[str, Any]] = lambda sandbox: {}
 
 
 _KINDS: dict[str, _Kind] = {
     "recruitee": _Kind(create_recruitee_sandbox, _recruitee, "Recruitee"),
     "join": _Kind(create_join_sandbox, _join, "Join"),
     "recruitee_partners": _Kind(create_partners_sandbox, _partners, "RecruiteePartners"),
-    "personio": _Kind(create_personio_sandbox, _personio, "Personio"),
+    "personio": _Kind(
+        create_personio_sandbox,
+        _personio,
+        "Personio",
+        lambda sandbox: {"recruiting_rate_window": sandbox.rate_window},
+    ),
 }
 
 
@@ -195,7 +206,7 @@ def start_stand_in(
         raise ValueError(f"no stand-in called {name!r}; choose from {', '.join(PROVIDERS)}")
     sandbox: SandboxApp = kind.factory(**settings)
     server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
-    return StandIn(name, server, kind.details(sandbox, server.url), sandbox)
+    return StandIn(name, server, kind.details(sandbox, server.url), sandbox, kind.options(sandbox))
 
 
 @contextmanager
