@@ -9,6 +9,7 @@ only its constructor; its operations are inherited from its declarations.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self, TypeVar
@@ -20,9 +21,30 @@ from .errors import InvalidInputError
 from .http import HttpConfig, build_async_client, build_client
 
 if TYPE_CHECKING:
+    import asyncio
+
     from .feeds import Feed
 
 T = TypeVar("T")
+
+
+def _check_http_arguments(httpx_client: object, transport: object, *, asynchronous: bool) -> None:
+    """Refuse an ``httpx_client``/``transport`` of the other kind before anything is sent
+    (an async client given a sync ``httpx.Client`` would send, then fail on the answer)."""
+    if httpx_client is not None and transport is not None:
+        raise InvalidInputError("transport", "give httpx_client= or transport=, not both")
+    client_class = httpx.AsyncClient if asynchronous else httpx.Client
+    if httpx_client is not None and not isinstance(httpx_client, client_class):
+        raise InvalidInputError(
+            "httpx_client",
+            f"must be an httpx.{client_class.__name__}, got {type(httpx_client).__name__}",
+        )
+    transport_class = httpx.AsyncBaseTransport if asynchronous else httpx.BaseTransport
+    if transport is not None and not isinstance(transport, transport_class):
+        raise InvalidInputError(
+            "transport",
+            f"must be an httpx.{transport_class.__name__}, got {type(transport).__name__}",
+        )
 
 
 class GeneratedClient(HttpxSource, Protocol):
@@ -44,8 +66,7 @@ class ProviderClient:
         httpx_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        if httpx_client is not None and transport is not None:
-            raise InvalidInputError("transport", "give httpx_client= or transport=, not both")
+        _check_http_arguments(httpx_client, transport, asynchronous=False)
         self._http = build_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_httpx_client(self._http)
         self._base_url = config.base_url
@@ -98,18 +119,38 @@ class AsyncProviderClient:
         httpx_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        if httpx_client is not None and transport is not None:
-            raise InvalidInputError("transport", "give httpx_client= or transport=, not both")
+        _check_http_arguments(httpx_client, transport, asynchronous=True)
         self._http = build_async_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_async_httpx_client(self._http)
         self._base_url = config.base_url
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     @property
     def base_url(self) -> str:
         return self._base_url
 
     async def _run(self, call: Call[T]) -> T:
+        self._check_loop()
         return await call.arun(self._api)
+
+    def _check_loop(self) -> None:
+        """Refuse a call from another asyncio event loop than the first call's: the
+        connection pool belongs to that loop, and a request sent over it from another
+        may be carried out while its caller gets only ``Event loop is closed``."""
+        import asyncio  # only async clients get here; a sync one need not import it
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): nothing is bound to an asyncio loop
+            return
+        if self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif self._loop() is not loop:
+            raise RuntimeError(
+                f"this {type(self).__name__} was first used in another event loop, and its "
+                "connections belong to that loop: create the client inside the loop that "
+                "uses it (one per asyncio.run), e.g. with `async with`"
+            )
 
     async def _perform(self, work: Call[T] | Flow[T]) -> T:
         """Run one call, or drive a flow of calls (sending each result back in)."""

@@ -1,0 +1,51 @@
+"""What a client is built with and where it runs: refused before anything is sent."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from hirelink.core import InvalidInputError
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+
+from .conftest import Served
+
+
+def test_an_async_client_given_a_sync_httpx_client_is_refused(served: Served) -> None:
+    with httpx.Client() as sync_http, pytest.raises(InvalidInputError) as caught:
+        AsyncRecruitee(**served.client_kwargs(), httpx_client=sync_http)  # type: ignore[arg-type]
+    assert caught.value.field == "httpx_client"
+    assert "httpx.AsyncClient" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("client", "transport"),
+    [(Recruitee, httpx.AsyncHTTPTransport()), (AsyncRecruitee, httpx.HTTPTransport())],
+)
+def test_a_transport_of_the_other_kind_is_refused(
+    served: Served, client: type[Recruitee | AsyncRecruitee], transport: object
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        client(**served.client_kwargs(), transport=transport)  # type: ignore[arg-type]
+    assert caught.value.field == "transport"
+
+
+def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Served) -> None:
+    """A client built once and used by several ``asyncio.run`` jobs: its connections
+    belong to the first loop, so a later job's write is refused, not half carried out."""
+    client = fresh.async_client()
+
+    async def note(text: str) -> None:
+        await client.create_candidate_note(7730011, text)
+
+    first = asyncio.new_event_loop()
+    try:
+        first.run_until_complete(note("from job 1"))
+        with pytest.raises(RuntimeError, match="first used in another event loop"):
+            asyncio.run(note("from job 2"))
+        assert fresh.hits("POST", "/notes") == 1
+    finally:
+        first.run_until_complete(client.aclose())
+        first.close()
