@@ -15,7 +15,7 @@ from hirelink.core import (
     RetryTransport,
     request_options,
 )
-from hirelink.core.transport import server_requested_wait
+from hirelink.core.waits import server_requested_wait
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

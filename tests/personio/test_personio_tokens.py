@@ -245,7 +245,7 @@ def test_a_token_exchange_that_fails_in_transit_is_asked_again(fresh: Served) ->
 def test_an_outage_of_the_token_endpoint_is_not_blamed_on_the_credentials(
     fresh: Served, code: str
 ) -> None:
-    outage = {"error": code, "error_description": "try again later"}
+    outage: dict[str, object] = {"error": code, "error_description": "try again later"}
     fresh.sandbox.faults.add(Fault(method="POST", path=TOKEN_PATH, status=400, body=outage))
     with fresh.client() as personio, pytest.raises(ServerError) as caught:
         personio.list_categories()

@@ -72,7 +72,10 @@ def test_relative_next_links_walk_the_same(fresh: Served) -> None:
 def test_a_next_link_without_a_cursor_is_an_error_not_the_last_page(
     served: Served, personio: Personio
 ) -> None:
-    page = {"_data": [], "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?page=2"}}}}
+    page: dict[str, object] = {
+        "_data": [],
+        "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?page=2"}}},
+    }
     served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, body=page))
     with pytest.raises(MalformedResponseError, match="holds no cursor") as caught:
         list(personio.iter_jobs())
@@ -82,7 +85,10 @@ def test_a_next_link_without_a_cursor_is_an_error_not_the_last_page(
 def test_a_cursor_that_comes_back_is_an_error_not_a_loop(
     served: Served, personio: Personio
 ) -> None:
-    page = {"_data": [], "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?cursor=c1"}}}}
+    page: dict[str, object] = {
+        "_data": [],
+        "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?cursor=c1"}}},
+    }
     served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, times=2, body=page))
     with pytest.raises(MalformedResponseError, match="second time") as caught:
         list(personio.iter_jobs())
