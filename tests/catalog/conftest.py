@@ -25,4 +25,4 @@ def stand_ins() -> Iterator[dict[str, dict[str, Any]]]:
         yield {stand_in.name: stand_in.details for stand_in in started}
     finally:
         for stand_in in started:
-            stand_in.server.stop()
+            stand_in.stop()

@@ -115,7 +115,7 @@ def fuzzed() -> Iterator[Fuzzed]:
         yield Fuzzed(started)
     finally:
         for stand_in in started:
-            stand_in.server.stop()
+            stand_in.stop()
 
 
 def _answer(path: str, target: ResponseTarget, body: Any, status: int | None = None) -> Fault:

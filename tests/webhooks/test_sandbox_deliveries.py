@@ -206,3 +206,22 @@ def test_the_stand_in_delivers_to_loopback_urls_only(
 ) -> None:
     with pytest.raises(ValueError, match=r"loopback|http"):
         recruitee_sandbox.sandbox.webhooks.register(url, SECRET)
+
+
+def test_a_stand_in_started_without_with_stops_serving_and_sending(
+    webhook_receiver: Any,
+) -> None:
+    from hirelink.sandbox import start_stand_in
+
+    receiver: WebhookReceiver = webhook_receiver()
+    stand_in = start_stand_in("recruitee")
+    outbox = stand_in.outbox
+    assert outbox is not None
+    outbox.register(receiver.url)
+    outbox.emit({"event_type": "new_candidate", "payload": {}})
+    receiver.wait_for(1)
+    stand_in.stop()
+    assert not stand_in.server.running
+    with pytest.raises(RuntimeError, match="closed"):
+        outbox.emit({"event_type": "new_candidate", "payload": {}})
+    stand_in.stop()  # harmless again

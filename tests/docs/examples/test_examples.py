@@ -42,7 +42,7 @@ def sandbox_environment() -> Iterator[dict[str, str]]:
         yield environment
     finally:
         for stand_in in stand_ins:
-            stand_in.server.stop()
+            stand_in.stop()
 
 
 def run(script: str, environment: dict[str, str], cwd: Path) -> str:

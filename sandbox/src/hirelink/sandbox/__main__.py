@@ -18,8 +18,8 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
+from typing import Any
 
-from hirelink.sandbox.server import SandboxServer
 from hirelink.sandbox.standins import PROVIDERS, StandIn, start_stand_ins
 
 __all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-    servers: list[SandboxServer] = []
+    stand_ins: list[StandIn[Any]] = []
     try:
         stand_ins = start_stand_ins(
             host=args.host,
@@ -71,19 +71,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_lifetime=args.max_lifetime,
             candidates=args.candidates,
         )
-        servers = [stand_in.server for stand_in in stand_ins]
         description = {stand_in.name: stand_in.details for stand_in in stand_ins}
         sys.stdout.write(json.dumps(description) + "\n")
         sys.stdout.flush()
         while not stop.wait(0.2):
-            if not all(server.running for server in servers):
+            if not all(stand_in.server.running for stand_in in stand_ins):
                 break
     except ValueError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
     finally:
-        for server in servers:
-            server.stop()
+        for stand_in in stand_ins:
+            stand_in.stop()
     return 0
 
 

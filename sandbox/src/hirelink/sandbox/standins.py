@@ -103,6 +103,12 @@ class StandIn(Generic[SandboxT]):
         """The provider's async client (its wrapper distribution must be installed)."""
         return self._client_class(sync=False)(**self.client_kwargs(**overrides))
 
+    def stop(self) -> None:
+        """Stop serving, and stop sending webhooks (safe to call repeatedly)."""
+        self.server.stop()
+        if self.outbox is not None:
+            self.outbox.close()
+
     def reset(self) -> None:
         """Remove every fault and forget recorded requests (the data stays)."""
         self.sandbox.faults.clear()
@@ -193,7 +199,7 @@ def start_stand_in(
     max_lifetime: float | None = 3600.0,
     **settings: Any,
 ) -> StandIn[Any]:
-    """Create the stand-in ``name`` and serve it on loopback; stop it with ``.server.stop()``.
+    """Create the stand-in ``name`` and serve it on loopback; stop it with ``.stop()``.
 
     ``settings`` go to the stand-in's factory (``create_recruitee_sandbox(candidates=...)``,
     ``create_personio_sandbox(rate_window=...)``, ...).
@@ -218,9 +224,7 @@ def serve_stand_in(
     try:
         yield stand_in
     finally:
-        stand_in.server.stop()
-        if stand_in.outbox is not None:
-            stand_in.outbox.close()
+        stand_in.stop()
 
 
 def start_stand_ins(
@@ -245,6 +249,6 @@ def start_stand_ins(
             )
     except BaseException:
         for stand_in in started:
-            stand_in.server.stop()
+            stand_in.stop()
         raise
     return started

@@ -284,7 +284,7 @@ def main() -> int:
     finally:
         partner_service.stop()
         for stand_in in stand_ins:
-            stand_in.server.stop()
+            stand_in.stop()
     table = Table(title="workflow")
     widest = max((len(outcome.operation_id) for outcome in outcomes), default=0)
     table.add_column("operation", no_wrap=True, min_width=widest + 5)  # + the ok/FAIL mark

@@ -691,4 +691,4 @@ def sandbox_serve(
         pass
     finally:
         for stand_in in stand_ins:
-            stand_in.server.stop()
+            stand_in.stop()
