@@ -203,3 +203,16 @@ def test_async_watches_sharing_redis_take_turns_and_share_the_checkpoint(
     first, second = asyncio.run(both(redis_url))
     assert sorted(first + second) == sorted(created)
     assert [] in (first, second)
+
+
+def test_watches_of_two_stand_ins_keep_checkpoints_of_their_own() -> None:
+    """The default store is this process: a watch of a second stand-in (another API host)
+    does not resume from the first one's checkpoint, which would skip its ``since``."""
+    with serve_stand_in("recruitee") as first, serve_stand_in("recruitee") as second:
+        with first.client() as client:
+            client.create_candidate("Only New", emails=["only.new@example.org"])
+            recent = datetime.now(UTC) - timedelta(minutes=1)
+            assert len(list(client.watch_candidates(since=recent, polls=1))) == 1
+        with second.client() as client:
+            everything = list(client.watch_candidates(since=datetime(2000, 1, 1), polls=1))
+        assert len(everything) == len(second.sandbox.state.candidate_ids())

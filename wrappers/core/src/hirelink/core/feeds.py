@@ -79,7 +79,8 @@ class WatchOptions(TypedDict, total=False):
     ``RedisStore`` (many workers), a file path (one machine); default ``$HIRELINK_STORE``,
     else this process."""
     name: str
-    """The feed's name in the store (default: provider, account and list); give one per
+    """The feed's name in the store (default: provider, account and list, with the API
+    host when it is not the provider's own, such as a local stand-in's); give one per
     watch when one account has several independent consumers."""
     lease_ttl: float
     """Seconds a worker's lease lasts without renewal (default: 3 intervals, at least 10)."""

@@ -201,6 +201,16 @@ def _should_raise(response: httpx.Response) -> bool:
     return response.status_code not in handled
 
 
+def account_at(account: object, base_url: str, default_base_url: str) -> str:
+    """``account``, and its API host (``account@host``) when ``base_url`` is not the
+    provider's own: what a rate budget or a watch's checkpoint is kept per, so that a
+    local stand-in or a proxy does not share them with the provider, or with another."""
+    host = httpx.URL(base_url).netloc.decode()
+    if host == httpx.URL(default_base_url).netloc.decode():
+        return str(account)
+    return f"{account}@{host}"
+
+
 def _failed(response: httpx.Response, refine: ErrorRefiner | None) -> ApiError:
     """The error for ``response``, noted on its request (see ``FAILED_WITH``)."""
     error = api_error_from_response(response, refine=refine)

@@ -44,6 +44,7 @@ from hirelink.core.calls import nothing
 from hirelink.core.errors import HirelinkError, MalformedResponseError
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
+from hirelink.core.http import account_at
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
 from hirelink.core.secrets import mask_while_alive, scrub
@@ -341,6 +342,7 @@ class PersonioOperations:
 
     credentials: Credentials
     feed_url: str
+    base_url: str  # the client's (ProviderClient.base_url)
     oauth: ClientCredentialsAuth | None
     """The v2 token flow (None without client credentials)."""
     credential_hints: Final = WHERE_TO_FIND
@@ -619,6 +621,9 @@ class PersonioOperations:
         token = self.oauth.token if self.oauth else None
         return token.scopes if token else ()
 
+    def _account_at_api(self, account: str) -> str:
+        return account_at(account, self.base_url, DEFAULT_API_BASE_URL)
+
     def _every_page(
         self,
         listing: Operation[Any, ...],
@@ -688,7 +693,7 @@ class PersonioOperations:
         one ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
-            f"personio:{self.credentials.subdomain}:applications",
+            f"personio:{self._account_at_api(self.credentials.subdomain)}:applications",
             lambda moment: PersonioOperations.iter_applications.build(self, updated_after=moment),
             timestamp=lambda application: application.updated_at,
             key=lambda application: application.id,

@@ -35,6 +35,7 @@ from hirelink.core import (
     RoutedAuth,
     Secret,
 )
+from hirelink.core.http import account_at
 from hirelink.core.stores import Store
 from hirelink.core.validation import http_url
 
@@ -93,14 +94,6 @@ def _credentials(
     )
 
 
-def _budget_key(company_id: str, api: str) -> str:
-    """What the v1 recruiting budget is counted per: the company, at the API it is sent to
-    (Personio's own, or another host such as a local stand-in, whose budget is its own)."""
-    host = httpx.URL(api).netloc.decode()
-    default = httpx.URL(DEFAULT_API_BASE_URL).netloc.decode()
-    return f"personio-recruiting:{company_id}" + ("" if host == default else f"@{host}")
-
-
 def _setup(
     client: PersonioOperations,
     credentials: Credentials,
@@ -145,7 +138,8 @@ def _setup(
     if credentials.company_id is not None:
         limits.append(
             RateLimit.shared(
-                _budget_key(credentials.company_id, api),
+                "personio-recruiting:"
+                + account_at(credentials.company_id, api, DEFAULT_API_BASE_URL),
                 requests=RECRUITING_REQUESTS_PER_WINDOW,
                 per=recruiting_rate_window,
                 paths=httpx.URL(api).path.rstrip("/") + "/v1/recruiting/applications",

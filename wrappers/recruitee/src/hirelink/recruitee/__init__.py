@@ -13,8 +13,14 @@ from typing import TYPE_CHECKING
 
 from hirelink.core.lazy import reexport_lazily
 
-from ._operations import CandidateFilters, CandidateProfile, NewCandidate
-from .client import DEFAULT_BASE_URL, RC_BASE_URL, AsyncRecruitee, Recruitee
+from ._operations import (
+    DEFAULT_BASE_URL,
+    RC_BASE_URL,
+    CandidateFilters,
+    CandidateProfile,
+    NewCandidate,
+)
+from .client import AsyncRecruitee, Recruitee
 
 if TYPE_CHECKING:
     from hirelink.api.recruitee.models import (

@@ -35,6 +35,7 @@ from hirelink.core import (
     walker,
 )
 from hirelink.core.feeds import Feed, WatchOptions
+from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
 from hirelink.core.reading import skeleton
 from hirelink.core.validation import (
@@ -56,6 +57,9 @@ from hirelink.core.validation import (
 
 _SUBDOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
+DEFAULT_BASE_URL = "https://api.recruitee.com"
+RC_BASE_URL = "https://api.rc.recruitee.dev"
+"""Recruitee's release-candidate environment (for partners developing integrations)."""
 DEFAULT_PAGE_SIZE = 100
 
 Result = TypeVar("Result")
@@ -189,6 +193,7 @@ class RecruiteeOperations:
     """The operations of one Recruitee company (``company_id`` is set by the client)."""
 
     company_id: str
+    base_url: str  # the client's (ProviderClient.base_url)
 
     # --- candidates ---------------------------------------------------------------
 
@@ -256,7 +261,7 @@ class RecruiteeOperations:
         ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
-            f"recruitee:{self.company_id}:candidates",
+            f"recruitee:{account_at(self.company_id, self.base_url, DEFAULT_BASE_URL)}:candidates",
             lambda moment: RecruiteeOperations.iter_candidates.build(self, created_after=moment),
             timestamp=lambda candidate: candidate.created_at,
             key=lambda candidate: candidate.id,

@@ -22,11 +22,7 @@ from hirelink.core import (
 )
 from hirelink.core.validation import secret
 
-from ._operations import RecruiteeOperations, company_path_segment
-
-DEFAULT_BASE_URL = "https://api.recruitee.com"
-RC_BASE_URL = "https://api.rc.recruitee.dev"
-"""Recruitee's release-candidate environment (for partners developing integrations)."""
+from ._operations import DEFAULT_BASE_URL, RecruiteeOperations, company_path_segment
 
 ENVIRONMENT_VARIABLES: Final = CredentialVariables("HIRELINK_RECRUITEE", "company_id", "token")
 """Where the clients read ``company_id`` and ``token`` when they are not passed."""
