@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from urllib.parse import parse_qs
 
 import anyio
 import pytest
 
-from hirelink.core import AuthenticationError, PermissionDeniedError, ServerError
+from hirelink.core import (
+    ApiTimeoutError,
+    AuthenticationError,
+    PermissionDeniedError,
+    ServerError,
+    request_options,
+)
 from hirelink.core.stores import RedisStore
 from hirelink.personio import Personio
 from hirelink.sandbox.faults import FOREVER, Fault
@@ -174,7 +181,7 @@ def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> 
     down = Fault(path=f"{TOKEN_PATH}$", status=503, times=FOREVER, delay=0.1)
     fresh.sandbox.faults.add(down)
     start = threading.Barrier(12)
-    failures: list[type[BaseException]] = []
+    failures: list[ServerError] = []
     with fresh.client() as personio:
 
         def read() -> None:
@@ -182,18 +189,51 @@ def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> 
             try:
                 personio.list_categories()
             except ServerError as error:
-                failures.append(type(error))
+                error.add_note(f"seen by {threading.current_thread().name}")
+                failures.append(error)
 
         threads = [threading.Thread(target=read) for _ in range(12)]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        assert failures == [ServerError] * 12
+        assert [type(error) for error in failures] == [ServerError] * 12
+        assert len({id(error) for error in failures}) == 12  # each caller its own error
+        assert all(len(error.__notes__) == 1 for error in failures)
         assert fresh.hits("POST", TOKEN_PATH) == 3  # one exchange, resent twice
         fresh.sandbox.faults.remove(down)
         assert len(personio.list_categories()) == 3
     assert fresh.sandbox.state.token_exchanges == 1
+
+
+def test_an_exchange_cut_short_by_its_callers_options_is_not_shared(fresh: Served) -> None:
+    """A waiter behind an exchange that timed out under another call's short timeout
+    exchanges on its own, with its own options."""
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=1.0))
+    outcomes: dict[str, object] = {}
+    with fresh.client() as personio:
+
+        def impatient() -> None:
+            with request_options(timeout=0.3, max_retries=0):
+                try:
+                    personio.list_categories()
+                except ApiTimeoutError as error:
+                    outcomes["impatient"] = error
+
+        def patient() -> None:
+            outcomes["patient"] = len(personio.list_categories())
+
+        first = threading.Thread(target=impatient)
+        first.start()
+        while fresh.hits("POST", TOKEN_PATH) == 0:  # the impatient exchange is under way
+            time.sleep(0.01)
+        second = threading.Thread(target=patient)
+        second.start()
+        first.join()
+        second.join()
+    assert isinstance(outcomes["impatient"], ApiTimeoutError)
+    assert outcomes["patient"] == 3
+    assert fresh.hits("POST", TOKEN_PATH) == 2
 
 
 @pytest.mark.anyio

@@ -9,8 +9,8 @@ token endpoint and manages its life:
   the request resent once (a second 401 is raised as usual);
 - when many requests start at once without a valid token, exactly one exchange
   happens: the others wait for it (a ``threading.Lock`` for sync clients, an
-  ``anyio.Lock`` for async ones) and then use its token, or, when it failed, raise its
-  error (rather than each asking the token endpoint again, one after the other).
+  ``anyio.Lock`` for async ones) and then use its token, or, when the token endpoint
+  refused it, raise that refusal (rather than each asking again, one after the other).
 
 The decisions are written once, as a generator (:meth:`ClientCredentialsAuth._flow`),
 that yields either a request to send or a :class:`_NeedToken` instruction; the sync and
@@ -43,11 +43,13 @@ from attrs import define
 from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
+    ApiError,
     HirelinkError,
     MalformedResponseError,
     api_error_from_response,
 )
 from .http import AUTH_HANDLED_STATUSES, StoreUser
+from .options import current_options
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
 from .transport import REPEATABLE
@@ -152,7 +154,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._forgotten: AccessToken | None = None  # never taken back from the shared store
         self._exchanges = 0
         self._failures = 0  # exchanges that failed, and the error of the last one
-        self._failure: HirelinkError | None = None
+        self._failure: ApiError | None = None
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
@@ -237,18 +239,27 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         return exchange
 
     def _note_failure(self, exchange: httpx.Request) -> None:
-        """Keep the error hirelink raised for a failed exchange (see ``FAILED_WITH``)."""
+        """Keep the token endpoint's refusal of a failed exchange (see ``FAILED_WITH``) for
+        the requests queued behind it, when it does not depend on the per-call options the
+        exchange ran with: a refusal of the credentials (a 4xx but 408 and 429) always; a
+        5xx, 408 or 429 only when no ``request_options`` shortened its retries or timeout.
+        A timeout or a lost connection is never shared: each request tries on its own."""
         error = exchange.extensions.get(FAILED_WITH)
-        if isinstance(error, HirelinkError):
+        if not isinstance(error, ApiError):
+            return
+        refusal = 400 <= error.status_code < 500 and error.status_code not in (408, 429)
+        options = current_options()
+        if refusal or (options.timeout is None and options.max_retries is None):
             self._failure = error
             self._failures += 1
 
     def _raise_failure_since(self, failures: int) -> None:
-        """Raise the error of an exchange that failed while this request waited for it:
-        every request that queued behind a failed exchange fails with it, instead of each
-        asking the token endpoint again in turn (and retrying), one after the other."""
-        if self._failures != failures and self._failure is not None:
-            raise self._failure.with_traceback(None)
+        """Raise, as a fresh error, the token endpoint's refusal of an exchange that failed
+        while this request waited for it: the requests queued behind a refused exchange
+        fail with its verdict instead of each asking again in turn (and retrying)."""
+        failure = self._failure
+        if self._failures != failures and failure is not None:
+            raise failure.recast(type(failure))
 
     def _mark(self, request: httpx.Request) -> None:
         if self.hint is not None:
@@ -289,6 +300,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             token_type=str(payload.get("token_type") or "Bearer"),
         )
         self._token = token
+        self._failure = None  # a later waiter is not raised an older refusal
         self._exchanges += 1
         token_logger.info(
             "obtained an access token from %s (expires in %s s)",
