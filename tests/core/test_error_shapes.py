@@ -93,6 +93,16 @@ def test_messages_combine_what_the_provider_said(status: int, body: object, mess
             "email: has already been taken; name: can't be blank",
             {"email": ["has already been taken"], "name": ["can't be blank"]},
         ),
+        (  # express-validator wrapped in an object
+            {"errors": [{"param": "email", "msg": "Invalid value", "location": "body"}]},
+            "Invalid value",
+            {"email": ["Invalid value"]},
+        ),
+        (  # nested objects get dotted names
+            {"errors": {"candidate": {"email": ["has already been taken"]}}},
+            "candidate.email: has already been taken",
+            {"candidate.email": ["has already been taken"]},
+        ),
         ({"errors": ["Offer is closed"]}, "Offer is closed", {}),
         ({"error": ["Offer is closed", ""]}, "Offer is closed", {}),
         (

@@ -303,8 +303,9 @@ def _field_of(item: Mapping[str, Any]) -> str | None:
 def _item_text(item: Mapping[str, Any]) -> str:
     """One listed error's text; a problem item's generic title gets its detail added."""
     title, detail = item.get("title"), item.get("detail")
-    if item.get("message"):
-        return str(item["message"])
+    message = item.get("message") or item.get("msg")  # msg: express-validator
+    if message:
+        return str(message)
     if title and detail and str(detail) != str(title):
         return f"{title}: {detail}"  # Personio v2: {"title": "Not Found", "detail": "..."}
     return str(title or detail or "")
@@ -324,36 +325,40 @@ def _reasons(item: Mapping[str, Any]) -> list[str]:
 
 def _field_errors_from(parsed: Any) -> dict[str, list[str]]:
     if isinstance(parsed, list):  # express-validator: [{"param": ..., "msg": ...}]
-        parsed = {"errors": [_as_field_error(item) for item in parsed]}
+        parsed = {"errors": parsed}
     if not isinstance(parsed, dict):
         return {}
     errors = parsed.get("errors")
     if isinstance(errors, dict):
-        return {
-            str(field): [str(m) for m in (messages if isinstance(messages, list) else [messages])]
-            for field, messages in errors.items()
-        }
+        return _flattened(errors)
     found: dict[str, list[str]] = {}
     for item in errors if isinstance(errors, list) else []:
         field = _field_of(item) if isinstance(item, dict) else None
         if field is not None:
-            text = item.get("message") or item.get("title") or item.get("detail")
+            text = item.get("message") or item.get("msg") or item.get("title") or item.get("detail")
             texts = [str(text)] if text else _reasons(item) or [""]
             found.setdefault(field, []).extend(texts)
     return found
 
 
-def _as_field_error(item: object) -> object:
-    if isinstance(item, dict) and "msg" in item and "message" not in item:
-        return {**item, "message": item["msg"]}
-    return item
+def _flattened(errors: Mapping[Any, Any], prefix: str = "") -> dict[str, list[str]]:
+    """Rails-style ``{"email": ["..."]}``; a nested object's fields get dotted names."""
+    found: dict[str, list[str]] = {}
+    for field, messages in errors.items():
+        name = f"{prefix}{field}"
+        if isinstance(messages, dict):
+            found.update(_flattened(messages, f"{name}."))
+        else:
+            found[name] = [str(m) for m in (messages if isinstance(messages, list) else [messages])]
+    return found
 
 
 def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
     """``email: has already been taken; name: can't be blank`` when no message was given."""
     texts = [
-        f"{field}: {', '.join(filter(None, messages))}" if any(messages) else field
+        f"{field}: {', '.join(filter(None, messages))}"
         for field, messages in field_errors.items()
+        if any(messages)
     ]
     return "; ".join(texts) or None
 
