@@ -50,6 +50,8 @@ def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
         ({"status": 1000}, "status"),
         ({"status": "503"}, "status"),
         ({"headers": {"Retry-After": 0}}, "headers"),
+        ({"headers": {"X-Note": "\u2713 done"}}, "headers"),
+        ({"headers": {"X-Note": "a\r\nSet-Cookie: x=1"}}, "headers"),
         ({"times": 2.5}, "times"),
         ({"times": 0}, "times"),
     ],

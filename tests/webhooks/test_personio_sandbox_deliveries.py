@@ -57,15 +57,6 @@ def test_an_enabled_webhook_delivers_with_its_token_to_the_callback(
     print(f"\n[webhook figures] personio: sent=1, received={len(callback.received)}")
 
 
-def test_a_receiver_for_the_personio_stand_in_itself_is_refused_with_the_way_to_go(
-    personio_sandbox: StandIn[Any], webhook_receiver: Any
-) -> None:
-    """Personio sends only to webhooks created through its API: registering a receiver
-    with the stand-in would wait for deliveries that never come."""
-    with pytest.raises(ValueError, match="create_webhook"):
-        webhook_receiver(personio_sandbox)
-
-
 def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
     personio_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

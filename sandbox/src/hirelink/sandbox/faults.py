@@ -46,8 +46,15 @@ def _check_status(_instance: object, _attribute: object, value: int) -> None:
 
 def _check_headers(_instance: object, _attribute: object, value: dict[str, str]) -> None:
     for name, text in value.items():
-        if not isinstance(name, str) or not isinstance(text, str):
-            raise ValueError(f"headers must map text to text, got {name!r}: {text!r}")
+        if not (isinstance(name, str) and isinstance(text, str) and _sendable(name + text)):
+            raise ValueError(
+                f"headers must map text to text that HTTP can carry (Latin-1, no line "
+                f"breaks), got {name!r}: {text!r}"
+            )
+
+
+def _sendable(text: str) -> bool:
+    return text.isprintable() and all(ord(character) < 256 for character in text)
 
 
 def _check_delay(_instance: object, _attribute: object, value: float) -> None:

@@ -120,10 +120,11 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
     ``webhook_receiver(stand_in=None, app=None, *, secret=None, headers=None, status=200,
     path="/")`` returns a started :class:`~hirelink.sandbox.receiving.WebhookReceiver`
     (``url``, ``arrivals``, ``wait_for(count)``). With a stand-in that sends webhooks
-    (Recruitee's), the receiver is registered with its outbox, with ``secret`` and
-    ``headers``: it gets every ``emit`` without ``to=``. Personio's stand-in sends only to
-    the webhooks created through its API, so it is refused: start a receiver without a
-    stand-in and create the webhook with ``receiver.url``. Receivers stop and are
+    (``stand_in.sandbox.webhooks``), the receiver is registered with its outbox, with
+    ``secret`` and ``headers``: it gets every ``emit`` without ``to=`` (Recruitee's events;
+    Personio's own events go only to the webhooks created through its API, so for them
+    start a receiver without a stand-in and create a webhook with its ``url``; registered
+    with the Personio stand-in, it gets only what a test emits itself). Receivers stop and are
     unregistered when the test ends.
     """
     started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
@@ -137,20 +138,14 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
         status: int = 200,
         path: str = "/",
     ) -> WebhookReceiver:
-        if stand_in is not None and stand_in.name == "personio":
-            raise ValueError(
-                "the Personio stand-in sends events only to webhooks created through its "
-                "API: start webhook_receiver() without a stand-in, then "
-                "create_webhook(url=receiver.url, ...) with a Personio client"
-            )
-        if stand_in is not None and stand_in.outbox is None:
-            raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
         receiver = WebhookReceiver(app, status=status, path=path).start()
         outbox: Outbox | None = None
         subscription: Subscription | None = None
         if stand_in is not None:
             outbox = stand_in.outbox
-            assert outbox is not None
+            if outbox is None:
+                receiver.stop()
+                raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
             subscription = outbox.register(receiver.url, secret, headers=headers)
             receiver.subscription = subscription
         started.append((receiver, outbox, subscription))
