@@ -49,3 +49,15 @@ def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Serve
     finally:
         first.run_until_complete(client.aclose())
         first.close()
+
+
+def test_an_async_client_over_a_transport_of_the_callers_serves_any_loop(fresh: Served) -> None:
+    """An in-memory transport (as in users' unit tests) keeps no connection to a loop."""
+    kwargs = {**fresh.client_kwargs(), "base_url": "http://stand-in"}
+    client = AsyncRecruitee(**kwargs, transport=httpx.ASGITransport(app=fresh.sandbox.asgi))
+
+    async def name() -> str:
+        return str((await client.get_candidate(7730011)).name)
+
+    assert asyncio.run(name()) == asyncio.run(name())
+    asyncio.run(client.aclose())

@@ -123,6 +123,9 @@ class AsyncProviderClient:
         self._http = build_async_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_async_httpx_client(self._http)
         self._base_url = config.base_url
+        # Only the pool hirelink builds is checked: a caller's client or transport (a
+        # MockTransport, an ASGITransport in tests) may serve any loop, or is theirs to mind.
+        self._pool_owned = httpx_client is None and transport is None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     @property
@@ -137,6 +140,8 @@ class AsyncProviderClient:
         """Refuse a call from another asyncio event loop than the first call's: the
         connection pool belongs to that loop, and a request sent over it from another
         may be carried out while its caller gets only ``Event loop is closed``."""
+        if not self._pool_owned:
+            return
         import asyncio  # only async clients get here; a sync one need not import it
 
         try:
