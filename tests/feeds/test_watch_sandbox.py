@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import httpx
 import pytest
 
 from hirelink.core.feeds import MemoryFeedStore
@@ -216,3 +217,19 @@ def test_watches_of_two_stand_ins_keep_checkpoints_of_their_own() -> None:
         with second.client() as client:
             everything = list(client.watch_candidates(since=datetime(2000, 1, 1), polls=1))
         assert len(everything) == len(second.sandbox.state.candidate_ids())
+
+
+def test_join_watches_of_two_companies_at_one_host_keep_checkpoints_of_their_own() -> None:
+    """JOIN's token stands for the company; the default feed name holds a digest of it."""
+    from hirelink.join import AsyncJoin
+    from hirelink.sandbox.join import create_join_sandbox
+
+    async def watch_all(token: str) -> int:
+        company = create_join_sandbox(token=token, applications=5)
+        transport = httpx.ASGITransport(app=company.asgi)  # JOIN's own host, in memory
+        async with AsyncJoin(token=token, transport=transport) as join:
+            since = datetime(2000, 1, 1, tzinfo=UTC)
+            return len([a async for a in join.watch_applications(since=since, polls=1)])
+
+    assert asyncio.run(watch_all("company-a-token")) == 5
+    assert asyncio.run(watch_all("company-b-token")) == 5  # not resumed from company A's

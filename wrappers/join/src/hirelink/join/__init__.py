@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from hirelink.core.lazy import reexport_lazily
 
-from ._operations import MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
-from .client import DEFAULT_BASE_URL, AsyncJoin, Join, refine_join_error
+from ._operations import DEFAULT_BASE_URL, MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
+from .client import AsyncJoin, Join, refine_join_error
 from .documents import MAX_DOCUMENT_BYTES, Document
 
 if TYPE_CHECKING:

@@ -31,6 +31,7 @@ from hirelink.core import (
 )
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import document_list
+from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
 from hirelink.core.validation import (
     bounded_int,
@@ -46,6 +47,7 @@ from hirelink.core.validation import email as email_address
 
 from .documents import to_api
 
+DEFAULT_BASE_URL = "https://api.join.com/v2"
 MAX_PAGE_SIZE = 50
 """JOIN's largest ``pageSize`` as far as known (every client sends 50; one says it is the
 maximum)."""
@@ -121,6 +123,10 @@ def _record_id(record: models.Job | models.Application | models.Office) -> int:
 
 class JoinOperations:
     """The operations of one JOIN company."""
+
+    account: str
+    """A digest of the API token, which stands for the company (never the token)."""
+    base_url: str  # the client's (ProviderClient.base_url)
 
     # --- jobs -----------------------------------------------------------------------
 
@@ -212,12 +218,12 @@ class JoinOperations:
         ``store`` under ``name``, else from ``since``, else from now. At least once: after
         a restart an application whose handling was cut short comes again; none is lost.
         With a Redis ``store`` one worker at a time polls; another takes over within
-        ``lease_ttl`` plus one ``interval`` when it dies. JOIN's token names no company:
-        give each company's watch its own ``name``. Options:
-        :class:`hirelink.core.feeds.WatchOptions`.
+        ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds a
+        digest of the token (JOIN's token stands for the company), so each company's watch
+        keeps its own checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
-            f"join:{getattr(self, 'base_url', '')}:applications",
+            f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
             lambda moment: JoinOperations.iter_applications.build(self, updated_after=moment),
             timestamp=lambda application: application.last_updated_at,
             key=lambda application: application.id,

@@ -6,6 +6,7 @@ each is declared once; they add only their constructor.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Final, Unpack
 from urllib.parse import urlsplit
 
@@ -26,9 +27,7 @@ from hirelink.core import (
 )
 from hirelink.core.validation import secret
 
-from ._operations import JoinOperations
-
-DEFAULT_BASE_URL = "https://api.join.com/v2"
+from ._operations import DEFAULT_BASE_URL, JoinOperations
 
 ENVIRONMENT_VARIABLES: Final = CredentialVariables("HIRELINK_JOIN", "token")
 """Where the clients read ``token`` when it is not passed."""
@@ -56,18 +55,20 @@ def refine_join_error(error: ApiError) -> ApiError | None:
     return None
 
 
-def _auth(token: str | Secret | None) -> HeaderAuth:
+def _config(
+    client: JoinOperations, token: str | Secret | None, options: ClientOptions
+) -> HttpConfig:
     given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
     if given.reveal().lower().startswith("bearer "):
         raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
-    return HeaderAuth(given, hint=CREDENTIAL_HINT)  # Authorization: <token>, no scheme
-
-
-def _config(token: str | Secret | None, options: ClientOptions) -> HttpConfig:
+    # A token stands for one company: a digest of it names the company where hirelink
+    # keeps something per company (a watch's checkpoint), without keeping the token.
+    digest = hashlib.sha256(b"hirelink-join-account\0" + given.reveal().encode())
+    client.account = digest.hexdigest()[:16]
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
-        auth=_auth(token),
+        auth=HeaderAuth(given, hint=CREDENTIAL_HINT),  # Authorization: <token>, no scheme
         refine_error=refine_join_error,
     )
 
@@ -102,7 +103,7 @@ class Join(JoinOperations, ProviderClient):
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        config = _config(token, options)
+        config = _config(self, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
@@ -123,7 +124,7 @@ class AsyncJoin(JoinOperations, AsyncProviderClient):
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        config = _config(token, options)
+        config = _config(self, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
     def __repr__(self) -> str:
