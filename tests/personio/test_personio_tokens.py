@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs
 
 import anyio
@@ -192,11 +193,9 @@ def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> 
                 error.add_note(f"seen by {threading.current_thread().name}")
                 failures.append(error)
 
-        threads = [threading.Thread(target=read) for _ in range(12)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        with ThreadPoolExecutor(12) as pool:
+            for _ in range(12):
+                pool.submit(read)
         assert [type(error) for error in failures] == [ServerError] * 12
         assert len({id(error) for error in failures}) == 12  # each caller its own error
         assert all(len(error.__notes__) == 1 for error in failures)

@@ -69,31 +69,22 @@ def test_relative_next_links_walk_the_same(fresh: Served) -> None:
         ]
 
 
-def test_a_next_link_without_a_cursor_is_an_error_not_the_last_page(
-    served: Served, personio: Personio
+@pytest.mark.parametrize(
+    ("next_link", "problem", "pages_read"),
+    [
+        ("/v2/recruiting/jobs?page=2", "holds no cursor", 1),  # not the last page, unreadable
+        ("/v2/recruiting/jobs?cursor=c1", "second time", 2),  # the same cursor again: a loop
+    ],
+)
+def test_a_next_link_that_cannot_be_followed_is_an_error_not_the_end(
+    served: Served, personio: Personio, next_link: str, problem: str, pages_read: int
 ) -> None:
-    page: dict[str, object] = {
-        "_data": [],
-        "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?page=2"}}},
-    }
-    served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, body=page))
-    with pytest.raises(MalformedResponseError, match="holds no cursor") as caught:
+    page: dict[str, object] = {"_data": [], "_meta": {"links": {"next": {"href": next_link}}}}
+    served.sandbox.faults.add(Fault(path=r"/jobs$", status=200, times=2, body=page))
+    with pytest.raises(MalformedResponseError, match=problem) as caught:
         list(personio.iter_jobs())
     assert caught.value.operation == "list_jobs"
-
-
-def test_a_cursor_that_comes_back_is_an_error_not_a_loop(
-    served: Served, personio: Personio
-) -> None:
-    page: dict[str, object] = {
-        "_data": [],
-        "_meta": {"links": {"next": {"href": "/v2/recruiting/jobs?cursor=c1"}}},
-    }
-    served.sandbox.faults.add(Fault(method="GET", path=r"/jobs$", status=200, times=2, body=page))
-    with pytest.raises(MalformedResponseError, match="second time") as caught:
-        list(personio.iter_jobs())
-    assert caught.value.operation == "list_jobs"
-    assert served.hits("GET", "/v2/recruiting/jobs") == 2
+    assert served.hits("GET", "/v2/recruiting/jobs") == pages_read
 
 
 def test_filters_reach_the_wire_and_select(served: Served, personio: Personio) -> None:
