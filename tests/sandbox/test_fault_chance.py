@@ -52,6 +52,8 @@ def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
         ({"headers": {"Retry-After": 0}}, "headers"),
         ({"headers": {"X-Note": "\u2713 done"}}, "headers"),
         ({"headers": {"X-Note": "a\r\nSet-Cookie: x=1"}}, "headers"),
+        ({"headers": {"Bad Name": "v"}}, "headers"),
+        ({"headers": {"": "v"}}, "headers"),
         ({"times": 2.5}, "times"),
         ({"times": 0}, "times"),
     ],
@@ -74,3 +76,8 @@ def test_one_fault_added_twice_fires_its_times_each_time() -> None:
             False,
         ]
     assert once.times == 1
+
+
+def test_a_header_http_can_carry_is_taken() -> None:
+    fault = Fault(headers={"X-Note": "tab\there, no-break\xa0space", "Retry-After": "0"})
+    assert fault.headers["Retry-After"] == "0"

@@ -192,7 +192,10 @@ class RateLimitError(ApiError):
     def __str__(self) -> str:
         wait = self.retry_after
         text = super().__str__()
-        return text if wait is None else f"{text}; the provider asks to wait {round(wait, 1):g} s"
+        if wait is None:
+            return text
+        seconds = f"{wait:.1f}".removesuffix(".0")
+        return f"{text}; the provider asks to wait {seconds} s"
 
 
 class ServerError(ApiError):
