@@ -84,9 +84,9 @@ class Join(JoinOperations, ProviderClient):
             through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production,
-            :data:`DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout`` (seconds or
-            an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429, 500,
-            502, 503 and 504 and connection failures, waiting ``x-ratelimit-reset``
+            :data:`~hirelink.join.DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout``
+            (seconds or an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429,
+            500, 502, 503 and 504 and connection failures, waiting ``x-ratelimit-reset``
             seconds after a 429; a POST or PATCH only when JOIN cannot have processed
             it), ``headers``.
 

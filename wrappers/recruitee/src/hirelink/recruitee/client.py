@@ -66,11 +66,12 @@ class Recruitee(RecruiteeOperations, ProviderClient):
             through it with hirelink's auth, retries and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's retry transport.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
-            default; :data:`RC_BASE_URL` or a sandbox URL), ``timeout`` (seconds or an
-            ``httpx.Timeout``), ``max_retries`` (resends after 408, 429, 500, 502, 503 and
-            504 and connection failures; POST and PATCH only when the server cannot have
-            processed them), ``headers`` (e.g. Recruitee's ``x-recruitee-partner-name`` and
-            ``x-recruitee-partner-id`` for marketplace apps).
+            default; :data:`~hirelink.recruitee.RC_BASE_URL` or a sandbox URL), ``timeout``
+            (seconds or an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429,
+            500, 502, 503 and 504 and connection failures; POST and PATCH only when the
+            server cannot have processed them), ``headers`` (e.g. Recruitee's
+            ``x-recruitee-partner-name`` and ``x-recruitee-partner-id`` for marketplace
+            apps).
 
     Every method raises :class:`hirelink.core.InvalidInputError` for bad arguments
     (before sending anything) and :class:`hirelink.core.ApiError` subclasses for error
