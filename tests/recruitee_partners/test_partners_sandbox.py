@@ -86,3 +86,13 @@ def test_calls_to_the_partner_go_to_loopback_only(served: Served) -> None:
     assert served.sandbox.state.list_reports("skillcheck", 4100, 1) == []
     with pytest.raises(ValueError, match="no partner"):
         served.sandbox.list_tests(token="anything", codename="nobody")
+
+
+def test_a_partner_made_again_never_gets_a_secret_already_retired() -> None:
+    state = create_partners_sandbox().state
+    codename = "rotating"
+    first = state.save_partner(codename, {"kind": "assessment", "name": "Rotating"})[0]
+    retired = {first["secret"], state.regenerate_secret(codename)["secret"]}
+    state.delete_partner(codename)
+    again = state.save_partner(codename, {"kind": "assessment", "name": "Rotating"})[0]
+    assert again["secret"] not in retired

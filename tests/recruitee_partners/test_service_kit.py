@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -336,6 +337,65 @@ def test_a_broken_tests_list_is_a_500(caplog: pytest.LogCaptureFixture) -> None:
         answer = httpx.get(f"{server.url}/tests", headers=as_customer(TOKEN))
     assert answer.status_code == 500
     assert "list_tests returned an unusable test #0: name: field required" in caplog.text
+
+
+def test_tests_keyed_by_uuids_are_listed_with_text_ids_and_bool_ids_refused(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    key = uuid.UUID("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa")
+    rows: list[dict[str, object]] = [{"id": key, "name": "Keyed by a UUID"}]
+    app = create_partner_app(
+        validate_token=lambda token: True,
+        list_tests=lambda token: rows,
+        on_send_candidate=lambda token, payload: None,
+    )
+    with SandboxServer(app, max_lifetime=60) as server:
+        listed = httpx.get(f"{server.url}/tests", headers=as_customer(TOKEN))
+        rows[0]["id"] = True
+        refused = httpx.get(f"{server.url}/tests", headers=as_customer(TOKEN))
+    assert listed.json() == [{"id": str(key), "name": "Keyed by a UUID"}]
+    assert refused.status_code == 500
+    assert "unusable test #0: id: a bool is not an id" in caplog.text
+
+
+class UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no words")
+
+
+def test_a_failure_is_one_masked_line_whatever_it_holds(caplog: pytest.LogCaptureFixture) -> None:
+    """An encoded token, a line break, an exception that cannot be printed, an error
+    raised inside a library: still one line, masked, pointing at the partner's code."""
+    token = "sk_live/Zm9vYmFy+YmF6=="
+
+    def receive(sent: str, payload: SendCandidatePayload) -> None:
+        if payload.test_id == "unprintable":
+            raise UnprintableError
+        request = httpx.Request("GET", "https://partner.test/invite", params={"token": sent})
+        httpx.Response(502, request=request).raise_for_status()  # raised inside httpx
+
+    app = create_partner_app(
+        validate_token=lambda sent: True, list_tests=lambda sent: [], on_send_candidate=receive
+    )
+    with SandboxServer(app, max_lifetime=60) as server:
+        encoded = httpx.post(
+            f"{server.url}/send_candidate", headers=as_customer(token), json=PAYLOAD
+        )
+        unprintable = {**PAYLOAD, "test_id": "unprintable"}
+        broken = httpx.post(
+            f"{server.url}/send_candidate", headers=as_customer(token), json=unprintable
+        )
+    assert (encoded.status_code, broken.status_code) == (500, 500)
+    assert set(broken.json()) == {"error"}
+    failures = [
+        r.getMessage() for r in caplog.records if "failed on /send_candidate" in r.getMessage()
+    ]
+    assert len(failures) == 2
+    assert all("\n" not in line for line in failures)
+    assert "sk_live%2FZm9v" not in caplog.text
+    assert "HTTPStatusError" in failures[0]
+    assert "test_service_kit.py" in failures[0]  # the partner's line, not httpx's
+    assert failures[1].endswith(": UnprintableError")
 
 
 def test_bad_arguments_are_refused() -> None:

@@ -133,8 +133,11 @@ class PartnersState:
             missing = {key: ["can't be blank"] for key in ("kind", "name") if key not in fields}
             if missing:  # required to create, optional to change: the spec cannot say it
                 raise SandboxError(422, "Validation failed", missing)
-            self._secret_generations[codename] = 1
-            secret = _derived_secret(codename, 1)
+            # A partner made again after a delete gets a secret never issued before.
+            generation = self._secret_generations[codename] = (
+                self._secret_generations.get(codename, 0) + 1
+            )
+            secret = _derived_secret(codename, generation)
             new = {**_new("newPartner"), "codename": codename, "secret": secret}
             return copy.deepcopy(self._partners.put(_merged(new, fields))), True
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import inspect
 import json
 import logging
+import os
+import sysconfig
 import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
@@ -183,13 +185,38 @@ def log_failure(
     *,
     component: str = "the receiver",
 ) -> None:
-    """One line: what failed and where (file:line), masked; never the whole stack trace."""
+    """One line: what failed and where (file:line), masked; never the whole stack trace.
+
+    Where is the innermost frame of the application's own code (not of an installed
+    library such as httpx), so a failed ``raise_for_status()`` points at its caller.
+    """
     if isinstance(failure, CallbackError):
         component, failure = failure.callback, failure.error
     frames = traceback.extract_tb(failure.__traceback__)
-    at = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
-    summary = mask(scrub(f"{type(failure).__name__}: {failure}"))
+    own = [frame for frame in frames if not _installed(frame.filename)] or frames
+    at = f" at {own[-1].filename}:{own[-1].lineno}" if own else ""
+    try:
+        described = f"{type(failure).__name__}: {failure}"
+    except Exception:  # an exception whose __str__ fails is still logged, by its type
+        described = type(failure).__name__
+    summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
     logger.error("%s failed on %s%s: %s", component, where, at, summary)
+
+
+def _installed(filename: str) -> bool:
+    """Whether ``filename`` belongs to an installed library (or the standard library)."""
+    path = os.path.normcase(os.path.abspath(filename))
+    return any(path.startswith(root) for root in _LIBRARY_ROOTS)
+
+
+_LIBRARY_ROOTS: Final = tuple(
+    os.path.normcase(os.path.abspath(path)) + os.sep
+    for path in {
+        sysconfig.get_path("purelib"),
+        sysconfig.get_path("platlib"),
+        sysconfig.get_path("stdlib"),
+    }
+)
 
 
 class _Problems(Protocol):

@@ -107,6 +107,17 @@ _U_ESCAPE: Final = re.compile(r"\\u[0-9a-f]{4}")
 _PERCENT_ESCAPE: Final = re.compile(r"%[0-9A-F]{2}")
 
 
+def mask_value(text: str, value: str) -> str:
+    """``text`` with ``value`` masked in every form :func:`scrub` knows (verbatim,
+    JSON-escaped, percent-encoded), without registering it as a live secret: for a value
+    seen once, such as a token a caller sent."""
+    if not value:
+        return text
+    for form in sorted(_forms(value), key=len, reverse=True):
+        text = text.replace(form, MASK)
+    return text
+
+
 def scrub(text: str) -> str:
     """Return ``text`` with every live secret value of 6 or more characters replaced by
     ``***`` (shorter values are not scrubbed: they would mask ordinary words)."""

@@ -35,6 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, Protocol
+from uuid import UUID
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
@@ -55,7 +56,7 @@ from hirelink.core.receiver import (
     read_body,
     receiver_app,
 )
-from hirelink.core.secrets import MASK
+from hirelink.core.secrets import mask_value
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
@@ -127,16 +128,24 @@ def _bearer_token(request: Request) -> str:
 def _mask(text: str, token: str) -> str:
     # A customer token is masked here rather than registered as a hirelink Secret: the
     # Secret registry is process-wide and would grow with every token anyone sends.
-    return text.replace(token, MASK) if token else text
+    return mask_value(text, token)
 
 
 def _test_entry(index: int, test: object) -> dict[str, object]:
+    fields = {
+        name: test[name] if isinstance(test, Mapping) else getattr(test, name)
+        for name in ("id", "name")
+        if (name in test if isinstance(test, Mapping) else hasattr(test, name))
+    }
+    if isinstance(fields.get("id"), UUID):  # a row keyed by a UUID: sent back as text
+        fields["id"] = str(fields["id"])
+    unusable = f"list_tests returned an unusable test #{index}"
+    if isinstance(fields.get("id"), bool):
+        raise TypeError(f"{unusable}: id: a bool is not an id")
     try:
-        model = AvailableTest.model_validate(test, from_attributes=True)
+        model = AvailableTest.model_validate(fields)
     except ValidationError as error:
-        raise TypeError(
-            f"list_tests returned an unusable test #{index}: {describe_problems(error)}"
-        ) from None
+        raise TypeError(f"{unusable}: {describe_problems(error)}") from None
     # Only the documented keys go to Recruitee, whatever else a row may hold.
     return {"id": model.id, "name": model.name}
 
