@@ -91,6 +91,20 @@ def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Pa
     assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
 
 
+@pytest.mark.parametrize("recruiting_token", ["v1", None], ids=["v1", "v2"])
+def test_a_file_holding_a_boundary_like_line_arrives_whole(
+    fresh: Served, recruiting_token: str | None
+) -> None:
+    """A text CV with a ``--+++`` line: the generator's fixed multipart boundary cut it."""
+    text = b"Lebenslauf\r\n--+++\r\nStationen\r\n2019 Hamburg\r\n"
+    overrides = {} if recruiting_token else {"recruiting_token": None}
+    with fresh.client(**overrides) as personio:
+        uploaded = personio.upload_document(text, filename="cv.txt")
+    stored = fresh.sandbox.state.document(str(uploaded.uuid))
+    assert stored is not None
+    assert stored.content == text
+
+
 @pytest.mark.parametrize(
     ("arguments", "field", "complaint"),
     [
