@@ -18,6 +18,7 @@ import pytest
 
 from hirelink.api.personio.models import SystemPhase
 from hirelink.core import (
+    ApiConnectionError,
     ApiError,
     AuthenticationError,
     BadRequestError,
@@ -606,6 +607,34 @@ def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
     assert fresh.hits("POST", "/documents") == 3  # nothing uploaded again by the retry
     assert len(fresh.sandbox.state.submitted()) == 1
     assert retried.email == applicant()["email"]
+
+
+class SecondUploadUnreachable(httpx.HTTPTransport):
+    """Lets the first upload through; every attempt at another finds no connection."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uploads = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/documents"):
+            self.uploads += 1
+            if self.uploads > 1:
+                raise httpx.ConnectError("connection refused", request=request)
+        return super().handle_request(request)
+
+
+def test_a_failed_later_upload_names_the_uploads_personio_keeps(fresh: Served) -> None:
+    documents = [Document(PDF, type="cv", filename=f"cv-{n}.pdf") for n in range(2)]
+    with (
+        fresh.client(transport=SecondUploadUnreachable()) as personio,
+        pytest.raises(ApiConnectionError) as caught,
+    ):
+        personio.create_application(POSITION, **applicant(), documents=documents)
+    (note,) = caught.value.__notes__
+    assert "uploaded before uploading 'cv-1.pdf' failed: cv-0.pdf (" in note
+    assert fresh.hits("POST", "/documents") == 1
+    assert fresh.sandbox.state.submitted() == []
 
 
 def test_any_stored_file_is_attached_by_reference(fresh: Served) -> None:

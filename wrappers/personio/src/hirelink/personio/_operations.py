@@ -140,6 +140,17 @@ class ListPage(Protocol[Item_co]):
     def field_meta(self) -> models.ListMeta | Unset: ...
 
 
+def _note_kept_uploads(error: HirelinkError, uploaded: list[str], what: str) -> None:
+    """Name the documents Personio keeps from a create_application that stopped: a retry
+    can attach them instead of uploading them again."""
+    if uploaded:
+        error.add_note(
+            f"uploaded before {what}: {', '.join(uploaded)}; to try again without uploading"
+            " them again, pass their UploadedDocument answers (upload_document) as"
+            " Document(file=...)"
+        )
+
+
 def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
     return page.field_data, next_cursor(page.field_meta, operation)
 
@@ -515,7 +526,11 @@ class PersonioOperations:
             if isinstance(item, StoredFile):
                 stored = item
             else:
-                stored = yield self._upload(item, api)
+                try:
+                    stored = yield self._upload(item, api)
+                except HirelinkError as error:
+                    _note_kept_uploads(error, uploaded, f"uploading {item.filename!r} failed")
+                    raise
                 if not isinstance(stored.uuid, UUID):  # its answer could not be read
                     raise MalformedResponseError(
                         "upload_document",
@@ -543,12 +558,7 @@ class PersonioOperations:
         try:
             yield Call(submission, nothing)
         except HirelinkError as error:
-            if uploaded:  # kept by Personio: a retry can attach them instead of uploading
-                error.add_note(
-                    f"uploaded before the submission failed: {', '.join(uploaded)}; to try "
-                    "again without uploading them again, pass their UploadedDocument"
-                    " answers (upload_document) as Document(file=...)"
-                )
+            _note_kept_uploads(error, uploaded, "the submission failed")
             raise
         return body
 
