@@ -193,6 +193,11 @@ def test_external_entities_are_refused_and_nothing_is_read(served: Served, tmp_p
         (b"<workzag-jobs><position>", "not well-formed XML"),
         (b"<html><body>Career page</body></html>", "root element is <html>"),
         (b"<workzag-jobs><position><name>No id</name></position></workzag-jobs>", "numeric <id>"),
+        (  # Arabic-Indic digits are digits to str.isdigit, not an id
+            "<workzag-jobs><position><id>\u0661\u0662</id><name>Odd</name></position>"
+            "</workzag-jobs>".encode(),
+            "numeric <id>",
+        ),
     ],
 )
 def test_documents_that_are_no_feed_are_malformed(
@@ -202,6 +207,30 @@ def test_documents_that_are_no_feed_are_malformed(
     with feed_only(served, "odd") as personio, pytest.raises(MalformedResponseError) as caught:
         personio.list_job_positions()
     assert complaint in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("minimum", "read"),
+    [
+        ("100000.00", Decimal("100000.00")),
+        ("55000,50", Decimal("55000.50")),  # a decimal comma alone
+        ("100,000", None),  # thousands separators are not guessed at (it read 100.000)
+        ("100.000,00", None),
+    ],
+)
+def test_salaries_are_read_or_left_out_never_misread(
+    served: Served, minimum: str, read: Decimal | None
+) -> None:
+    document = (
+        "<workzag-jobs><position><id>7</id><name>Pilot</name><salaryInformation>"
+        f"<min>{minimum}</min><currencyCode>EUR</currencyCode></salaryInformation>"
+        "</position></workzag-jobs>"
+    )
+    served.sandbox.state.serve_raw_feed("paid", document.encode())
+    with feed_only(served, "paid") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.salary is not None
+    assert position.salary.minimum == read
 
 
 def test_an_empty_board_is_an_empty_list(served: Served) -> None:

@@ -6,7 +6,7 @@ import io
 import logging
 import threading
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypedDict
 from uuid import UUID
@@ -90,6 +90,13 @@ def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Pa
     assert upload.headers["authorization"] == "<redacted>"
     assert upload.headers["content-type"].startswith("multipart/form-data")
     assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
+
+
+def test_a_windows_path_as_the_filename_sends_only_the_name(fresh: Served) -> None:
+    """A backend forwarding a browser's upload name may pass C:\\...\\cv.pdf."""
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(PDF, filename="C:\\Users\\jorg\\Documents\\cv.pdf")
+    assert uploaded.original_filename == "cv.pdf"
 
 
 @pytest.mark.parametrize("recruiting_token", ["v1", None], ids=["v1", "v2"])
@@ -404,6 +411,10 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
         ({"attributes": {"shoe_size": "44"}}, "attributes.shoe_size"),
         ({"attributes": {"gender": "robot"}}, "attributes.gender"),
         ({"attributes": {"birthday": "1990-01-01"}}, "attributes.birthday"),
+        (  # a date attribute takes YYYY-MM-DD: a datetime was sent with its time
+            {"attributes": {"available_from": datetime(2025, 6, 1, 9, 30)}},
+            "attributes.available_from",
+        ),
         ({"application_date": "2025-01-01"}, "application_date"),
         # Personio refuses it too, but only after the documents went up.
         ({"application_date": date.today() + timedelta(days=1)}, "application_date"),

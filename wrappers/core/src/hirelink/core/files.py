@@ -14,7 +14,7 @@ import enum
 import mimetypes
 import os
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import IO, Protocol, runtime_checkable
 from uuid import UUID
 
@@ -133,7 +133,9 @@ def load_file(
             field_name,
             f"must be bytes, a path or a binary file object, got {type(source).__name__}",
         )
-    filename = non_empty_str(name_field, Path(filename).name)
+    # The last part of a path in either convention: a name a browser forwards may be
+    # Windows' C:\Users\...\cv.pdf, which POSIX's Path keeps whole.
+    filename = non_empty_str(name_field, PureWindowsPath(Path(filename).name).name)
     limits.check_name(field_name, filename)
     limits.check_size(field_name, len(content))
     mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"

@@ -246,8 +246,9 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         ):
             allowed = ", ".join(ATTRIBUTE_IDS)
             raise InvalidInputError(field, f"must be one of {allowed} or custom_attribute_<n>")
-        if key == "birthday":
-            value = _date_only(field, value)  # a datetime would be sent with its time
+        if key == "birthday" or isinstance(value, datetime):
+            # Date attributes take YYYY-MM-DD: a datetime would be sent with its time.
+            value = _date_only(field, value)
         text = value.isoformat() if isinstance(value, date) else non_empty_str(field, value)
         if key == "gender" and text not in GENDERS:
             raise InvalidInputError(field, f"must be one of {', '.join(GENDERS)}, got {text!r}")

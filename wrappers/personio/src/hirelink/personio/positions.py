@@ -13,10 +13,11 @@ feed never fails to parse because of it.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from attrs import frozen
 
@@ -157,12 +158,21 @@ def _open(parent: Element, tag: str, known: type[_E]) -> _E | str | None:
 
 
 def _decimal(raw: str | None) -> Decimal | None:
+    """An amount: ``100000.00``, or a decimal comma alone (``100000,50``); a figure with
+    thousands separators (``100,000`` or ``100.000,00``) is not guessed at: None."""
     if raw is None:
         return None
+    text = raw.strip()
+    if _DECIMAL_COMMA.fullmatch(text):
+        text = text.replace(",", ".")
     try:
-        return Decimal(raw.replace(",", "."))
+        return Decimal(text) if _PLAIN_DECIMAL.fullmatch(text) else None
     except InvalidOperation:
         return None
+
+
+_DECIMAL_COMMA: Final = re.compile(r"-?\d+,\d{1,2}")
+_PLAIN_DECIMAL: Final = re.compile(r"-?\d+(\.\d+)?")
 
 
 def _moment(raw: str | None) -> datetime | None:
@@ -192,7 +202,7 @@ def _salary(position: Element) -> SalaryInformation | None:
 def _position(element: Element, index: int, fail: Callable[[str], Exception]) -> JobPosition:
     raw_id = _text(element, "id")
     name = _text(element, "name")
-    if raw_id is None or not raw_id.isdigit():
+    if raw_id is None or not (raw_id.isascii() and raw_id.isdigit()):
         raise fail(f"position {index} has no numeric <id> (got {raw_id!r})")
     if name is None:
         raise fail(f"position {raw_id} has no <name>")
