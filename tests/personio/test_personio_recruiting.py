@@ -92,6 +92,12 @@ def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Pa
     assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
 
 
+def test_a_file_name_beyond_ascii_is_stored_as_sent(fresh: Served) -> None:
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(PDF, filename="Lebenslauf_Jörg_Müller_履歴.pdf")
+    assert uploaded.original_filename == "Lebenslauf_Jörg_Müller_履歴.pdf"
+
+
 def test_a_windows_path_as_the_filename_sends_only_the_name(fresh: Served) -> None:
     """A backend forwarding a browser's upload name may pass C:\\...\\cv.pdf."""
     with fresh.client() as personio:

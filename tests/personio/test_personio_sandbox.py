@@ -95,6 +95,18 @@ def test_v1_spec_violations_come_back_as_personio_reason_codes(
     assert {"field": field, "errors": [{"reason": reason}]} in response.json()["errors"]
 
 
+@pytest.mark.parametrize("birthday", ["19940821", "1994-W34-1", "1994-02-30"])
+def test_a_birthday_other_than_yyyy_mm_dd_is_refused(
+    served: Served, raw: httpx.Client, birthday: str
+) -> None:
+    application = {"first_name": "A", "last_name": "B", "email": "a@example.org",
+                   "job_position_id": 1874512,
+                   "attributes": [{"id": "birthday", "value": birthday}]}  # fmt: skip
+    response = raw.post(APPLICATIONS, json=application, headers=v1_headers(served))
+    assert response.status_code == 400
+    assert "errors.attribute-validation.invalid-date-format" in response.text
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -15,6 +15,7 @@ import copy
 import functools
 import hashlib
 import math
+import re
 import threading
 import time
 import uuid
@@ -479,12 +480,20 @@ def _attribute_problem(key: str, value: str) -> str | None:
         return None if value in options[key] else f"errors.attribute-validation.{unknown_option}"
     if key not in _TABLES["attributeIds"]:
         return "errors.attribute-validation.unknown"
-    if key == "birthday":
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return "errors.attribute-validation.invalid-date-format"
+    if key == "birthday" and not _calendar_date(value):
+        return "errors.attribute-validation.invalid-date-format"
     return None
+
+
+def _calendar_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a real day (Python alone also reads 19940821, 1994-W34-1)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _seeded(component: str, company_id: str) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ for more stops the stand-in at start (``NotImplementedError``).
 
 from __future__ import annotations
 
+import email.policy
 import functools
 import json
 import re
@@ -408,7 +409,9 @@ def _checked(
 def _multipart(content_type: str, raw: bytes) -> tuple[list[tuple[str, str]], dict[str, FilePart]]:
     """Every part as ``(name, text)``, and the parts sent with a file name as files."""
     header = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
-    message = BytesParser().parsebytes(header + raw)
+    # The HTTP policy reads header values as UTF-8, as httpx writes a non-ASCII file
+    # name (the default policy turned each of its bytes into a replacement character).
+    message = BytesParser(policy=email.policy.HTTP).parsebytes(header + raw)
     parts = cast("list[Any]", message.get_payload()) if message.is_multipart() else []
     fields: list[tuple[str, str]] = []
     files: dict[str, FilePart] = {}
