@@ -211,7 +211,7 @@ def account_at(account: object, base_url: str, default_base_url: str) -> str:
     return f"{account}@{host}"
 
 
-def _failed(response: httpx.Response, refine: ErrorRefiner | None) -> ApiError:
+def noted_error(response: httpx.Response, refine: ErrorRefiner | None = None) -> ApiError:
     """The error for ``response``, noted on its request (see ``FAILED_WITH``)."""
     error = api_error_from_response(response, refine=refine)
     response.request.extensions[FAILED_WITH] = error
@@ -224,7 +224,7 @@ def _raise_for_status(refine: ErrorRefiner | None) -> Callable[[httpx.Response],
         _release_stream(response)
         adopt(response)
         if _should_raise(response):
-            raise _failed(response, refine)
+            raise noted_error(response, refine)
 
     return hook
 
@@ -237,7 +237,7 @@ def _araise_for_status(
         _release_stream(response)
         adopt(response)
         if _should_raise(response):
-            raise _failed(response, refine)
+            raise noted_error(response, refine)
 
     return hook
 

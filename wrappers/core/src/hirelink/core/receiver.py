@@ -13,6 +13,7 @@ offer receivers depend on it).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import json
 import logging
@@ -206,17 +207,16 @@ def log_failure(
 def _installed(filename: str) -> bool:
     """Whether ``filename`` belongs to an installed library (or the standard library)."""
     path = os.path.normcase(os.path.abspath(filename))
-    return any(path.startswith(root) for root in _LIBRARY_ROOTS)
+    return path.startswith(_library_roots())
 
 
-_LIBRARY_ROOTS: Final = tuple(
-    os.path.normcase(os.path.abspath(path)) + os.sep
-    for path in {
-        sysconfig.get_path("purelib"),
-        sysconfig.get_path("platlib"),
-        sysconfig.get_path("stdlib"),
-    }
-)
+@functools.cache
+def _library_roots() -> tuple[str, ...]:
+    # Asked once a failure is logged, not when the module is imported.
+    return tuple(
+        os.path.normcase(os.path.abspath(sysconfig.get_path(kind))) + os.sep
+        for kind in ("purelib", "platlib", "stdlib")
+    )
 
 
 class _Problems(Protocol):

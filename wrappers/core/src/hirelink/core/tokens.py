@@ -44,11 +44,9 @@ from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
     ApiError,
-    HirelinkError,
     MalformedResponseError,
-    api_error_from_response,
 )
-from .http import AUTH_HANDLED_STATUSES, StoreUser
+from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error
 from .options import current_options
 from .secrets import Secret, scrub
 from .stores import Store, TokenCache
@@ -265,18 +263,10 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if self.hint is not None:
             request.extensions[CREDENTIAL_HINT] = self.hint
 
-    def _accept(self, response: httpx.Response, exchange: httpx.Request) -> AccessToken:
-        """Turn the token endpoint's answer into the cached token (or raise, noting the
-        error on ``exchange``)."""
-        try:
-            return self._read_token(response)
-        except HirelinkError as error:
-            exchange.extensions[FAILED_WITH] = error
-            raise
-
-    def _read_token(self, response: httpx.Response) -> AccessToken:
+    def _accept(self, response: httpx.Response) -> AccessToken:
+        """Turn the token endpoint's answer into the cached token (or raise)."""
         if response.is_error:  # normally raised by hirelink's response hook already
-            raise api_error_from_response(response)
+            raise noted_error(response)
         try:
             payload: Any = response.json()
             value = payload["access_token"]
@@ -355,7 +345,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                                     try:
                                         answer = yield exchange
                                         answer.read()
-                                        token = self._accept(answer, exchange)
+                                        token = self._accept(answer)
                                     finally:
                                         self._note_failure(exchange)
                                     self._share(token)
@@ -400,7 +390,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                                     try:
                                         answer = yield exchange
                                         await answer.aread()
-                                        token = self._accept(answer, exchange)
+                                        token = self._accept(answer)
                                     finally:
                                         self._note_failure(exchange)
                                     await anyio.to_thread.run_sync(self._share, token)

@@ -27,7 +27,7 @@ def server_requested_wait(
     if retry_after is not None:
         seconds = _seconds(retry_after)
         if seconds is not None:
-            return max(0.0, seconds)
+            return seconds
         try:
             return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now())
         except (TypeError, ValueError):
@@ -37,7 +37,7 @@ def server_requested_wait(
         value = _seconds(reset)
         if value is None:
             return None
-        return max(0.0, value - now()) if value > 1_000_000_000 else max(0.0, value)
+        return max(0.0, value - now()) if value > 1_000_000_000 else value
     return None
 
 

@@ -632,9 +632,6 @@ class PersonioOperations:
         token = self.oauth.token if self.oauth else None
         return token.scopes if token else ()
 
-    def _account_at_api(self, account: str) -> str:
-        return account_at(account, self.base_url, DEFAULT_API_BASE_URL)
-
     def _every_page(
         self,
         listing: Operation[Any, ...],
@@ -704,7 +701,9 @@ class PersonioOperations:
         one ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
-            f"personio:{self._account_at_api(self.credentials.subdomain)}:applications",
+            "personio:"
+            + account_at(self.credentials.subdomain, self.base_url, DEFAULT_API_BASE_URL)
+            + ":applications",
             lambda moment: PersonioOperations.iter_applications.build(self, updated_after=moment),
             timestamp=lambda application: application.updated_at,
             key=lambda application: application.id,

@@ -132,11 +132,11 @@ def _mask(text: str, token: str) -> str:
 
 
 def _test_entry(index: int, test: object) -> dict[str, object]:
-    fields = {
-        name: test[name] if isinstance(test, Mapping) else getattr(test, name)
-        for name in ("id", "name")
-        if (name in test if isinstance(test, Mapping) else hasattr(test, name))
-    }
+    keys = ("id", "name")
+    if isinstance(test, Mapping):
+        fields = {key: test[key] for key in keys if key in test}
+    else:
+        fields = {key: getattr(test, key) for key in keys if hasattr(test, key)}
     if isinstance(fields.get("id"), UUID):  # a row keyed by a UUID: sent back as text
         fields["id"] = str(fields["id"])
     unusable = f"list_tests returned an unusable test #{index}"
