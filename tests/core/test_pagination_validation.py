@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -195,3 +196,64 @@ def test_walkers_stop_when_the_endpoint_ignores_paging() -> None:
     assert list(iter_pages(ignoring_pages, page_size=50)) == everything
     assert calls == [1]
     assert list(iter_offset(lambda offset, limit: everything, page_size=50)) == everything
+
+
+def _ignoring_paging(records: list[int], calls: list[object]) -> Callable[[int, int], list[int]]:
+    def fetch(where: int, size: int) -> list[int]:
+        calls.append(where)
+        return records  # whatever page or offset is asked for
+
+    return fetch
+
+
+def test_walkers_refuse_to_loop_when_an_exact_fit_repeats_because_paging_is_ignored() -> None:
+    # 50 records for a page size of 50: the short (or long) page that would end the walk
+    # never comes, as every page answers the same full page.
+    records = list(range(50))
+    page_calls: list[object] = []
+    walk = iter_pages(
+        _ignoring_paging(records, page_calls), page_size=50, key=int, operation="list_jobs"
+    )
+    assert [next(walk) for _ in records] == records
+    with pytest.raises(MalformedResponseError) as caught:
+        next(walk)
+    assert page_calls == [1, 2, 3]
+    assert caught.value.operation == "list_jobs"
+    assert "page 3" in str(caught.value)
+    assert "ignores paging" in str(caught.value)
+    assert "after 50 records" in str(caught.value)
+
+    offset_calls: list[object] = []
+    with pytest.raises(MalformedResponseError, match="offset"):
+        assert list(iter_offset(_ignoring_paging(records, offset_calls), page_size=50, key=int))
+    assert len(offset_calls) == 3
+
+
+@pytest.mark.anyio
+async def test_async_walkers_refuse_to_loop_when_paging_is_ignored() -> None:
+    records = list(range(2))
+
+    async def fetch(where: int, size: int) -> list[int]:
+        return records
+
+    with pytest.raises(MalformedResponseError, match="ignores paging"):
+        assert [item async for item in aiter_pages(fetch, page_size=2, key=int)]
+    with pytest.raises(MalformedResponseError, match="ignores paging"):
+        assert [item async for item in aiter_offset(fetch, page_size=2, key=int)]
+
+
+def test_one_page_of_repeats_from_a_burst_of_inserts_does_not_end_the_walk() -> None:
+    # Two records inserted at the top between the first and the second page make page 2
+    # repeat page 1 in full; the walk goes on and reads every record.
+    records = list(range(100, 106))
+    calls: list[int] = []
+
+    def fetch(page: int, size: int) -> list[int]:
+        calls.append(page)
+        if page == 2:
+            records[:0] = [1, 2]
+        start = (page - 1) * size
+        return records[start : start + size]
+
+    assert list(iter_pages(fetch, page_size=2, key=int)) == [100, 101, 102, 103, 104, 105]
+    assert calls == [1, 2, 3, 4, 5]

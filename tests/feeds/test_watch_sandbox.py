@@ -233,3 +233,30 @@ def test_join_watches_of_two_companies_at_one_host_keep_checkpoints_of_their_own
 
     assert asyncio.run(watch_all("company-a-token")) == 5
     assert asyncio.run(watch_all("company-b-token")) == 5  # not resumed from company A's
+
+
+def test_a_join_application_listed_without_a_change_time_comes_by_its_creation_time(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """``lastUpdatedAt`` on JOIN's list items is third-party evidence only: an application
+    listed without it (or with ``null``) is watched by ``createdAt``; a record with neither
+    is passed over with a warning naming the feed, never silently."""
+    from hirelink.sandbox.faults import Fault
+
+    with serve_stand_in("join") as served, served.client() as join:
+        listed = [a.to_dict() for a in join.list_applications(page=1, page_size=3)]
+        listed[0].pop("lastUpdatedAt")
+        listed[1]["lastUpdatedAt"] = None
+        listed[2].pop("lastUpdatedAt")
+        listed[2].pop("createdAt")
+        served.sandbox.faults.add(
+            Fault(method="GET", path=r"/applications$", status=200, body=listed)
+        )
+        caplog.set_level("WARNING", logger="hirelink.feeds")
+        since = datetime(2000, 1, 1, tzinfo=UTC)
+        watched = [a.id for a in join.watch_applications(since=since, polls=1)]
+    assert sorted(watched) == sorted(a["id"] for a in listed[:2])
+    warnings = [r.getMessage() for r in caplog.records if r.name == "hirelink.feeds"]
+    assert len(warnings) == 1
+    assert f"without a readable change time (ids {listed[2]['id']})" in warnings[0]
+    assert warnings[0].startswith("watch join:")

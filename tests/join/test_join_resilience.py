@@ -145,3 +145,21 @@ def test_token_and_document_bytes_never_appear_in_logs_reprs_or_errors(
     recorded = fresh.sandbox.recorder.last("POST")
     assert recorded is not None
     assert recorded.headers["authorization"] == "<redacted>"
+
+
+def test_iter_jobs_stops_with_an_error_when_every_page_repeats(fresh: Served) -> None:
+    # JOIN may ignore paging on /jobs (fact sheet 3.2); with exactly page_size jobs the
+    # walk never saw the short page that ends it and asked for pages without end.
+    with fresh.client() as join:
+        jobs = join.list_jobs(page=1, page_size=2)
+        fresh.sandbox.faults.add(
+            Fault(
+                method="GET", path=r"/jobs$", status=200, body=[j.to_dict() for j in jobs], times=-1
+            )
+        )
+        walk = iter(join.iter_jobs(page_size=2))
+        assert [next(walk).id for _ in jobs] == [job.id for job in jobs]
+        with pytest.raises(MalformedResponseError, match="ignores paging") as caught:
+            next(walk)
+    assert caught.value.operation == "list_jobs"
+    assert fresh.hits("GET", "/jobs") == 4  # the list_jobs above, then pages 1 to 3

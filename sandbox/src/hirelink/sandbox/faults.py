@@ -83,7 +83,7 @@ class Fault:
             drops the fault when it is spent, so one ``Fault`` can be added again, or to
             several stand-ins, and fires ``times`` times in each.
         headers: response headers of a ``"status"`` or ``"malformed"`` fault.
-        body: response body of a ``"status"`` fault (a dict is sent as JSON) or
+        body: response body of a ``"status"`` fault (a dict or list is sent as JSON) or
             the broken payload of a ``"malformed"`` fault.
         delay: seconds slept before answering (or, for ``"delay"``, before
             passing the request on).
@@ -99,7 +99,7 @@ class Fault:
     status: int = attrs.field(default=503, validator=_check_status)
     times: int = attrs.field(default=1, validator=_check_times)
     headers: dict[str, str] = attrs.field(factory=dict, validator=_check_headers)
-    body: bytes | str | dict[str, object] | None = None
+    body: bytes | str | dict[str, object] | list[object] | None = None
     delay: float = attrs.field(default=0.0, validator=_check_delay)
     kind: FaultKind = attrs.field(default="status", validator=attrs.validators.in_(_KINDS))
     chance: float = attrs.field(default=1.0, validator=_check_chance)
@@ -206,7 +206,9 @@ class FaultInjector:
         return inject_faults
 
 
-def _encode_body(body: bytes | str | dict[str, object] | None) -> tuple[bytes, str | None]:
+def _encode_body(
+    body: bytes | str | dict[str, object] | list[object] | None,
+) -> tuple[bytes, str | None]:
     if body is None:
         return b"", None
     if isinstance(body, bytes):

@@ -261,17 +261,20 @@ class Walk(Generic[T]):
         key: Callable[[T], Hashable] | None = None,
     ) -> Walk[T]:
         """Offset/limit paging; ``key`` drops items repeated from the previous page."""
-        page_call(0, page_size)  # bad arguments raise now, not at the first next()
+        operation = page_call(0, page_size).operation  # bad arguments raise now
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], o: int, n: int) -> Any:
             return await arun(page_call(o, n))
 
         return cls(
             lambda run: iter_offset(
-                lambda o, n: run(page_call(o, n)), page_size=page_size, key=key
+                lambda o, n: run(page_call(o, n)),
+                page_size=page_size,
+                key=key,
+                operation=operation,
             ),
             lambda arun: aiter_offset(
-                functools.partial(afetch, arun), page_size=page_size, key=key
+                functools.partial(afetch, arun), page_size=page_size, key=key, operation=operation
             ),
         )
 
@@ -285,14 +288,18 @@ class Walk(Generic[T]):
     ) -> Walk[T]:
         """Page number (from 1) / page size paging; ``key`` drops items repeated from the
         previous page."""
-        page_call(1, page_size)
+        operation = page_call(1, page_size).operation
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], p: int, n: int) -> Any:
             return await arun(page_call(p, n))
 
         return cls(
-            lambda run: iter_pages(lambda p, n: run(page_call(p, n)), page_size=page_size, key=key),
-            lambda arun: aiter_pages(functools.partial(afetch, arun), page_size=page_size, key=key),
+            lambda run: iter_pages(
+                lambda p, n: run(page_call(p, n)), page_size=page_size, key=key, operation=operation
+            ),
+            lambda arun: aiter_pages(
+                functools.partial(afetch, arun), page_size=page_size, key=key, operation=operation
+            ),
         )
 
     @classmethod

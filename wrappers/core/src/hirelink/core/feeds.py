@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import threading
 import time
@@ -45,6 +46,8 @@ from .calls import Call, Walk
 from .errors import InvalidInputError
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
 from .validation import utc_moment
+
+feeds_logger = logging.getLogger("hirelink.feeds")
 
 __all__ = [
     "MEMORY",
@@ -522,7 +525,18 @@ class _Poller(Generic[T]):
 
     def changes(self, records: Sequence[T]) -> list[tuple[T, str, datetime]]:
         assert self.tracker is not None
-        return self.tracker.select(records, self.feed.timestamp, self.feed.key)
+        feed = self.feed
+        undated = [
+            feed.key(record) for record in records if _moment(feed.timestamp(record)) is None
+        ]
+        if undated:
+            feeds_logger.warning(
+                "watch %s: passed over %d record(s) without a readable change time (ids %s)",
+                feed.name,
+                len(undated),
+                ", ".join(map(str, undated[:5])) + (", ..." if len(undated) > 5 else ""),
+            )
+        return self.tracker.select(records, feed.timestamp, feed.key)
 
     def handed_over(self, change: str, moment: datetime) -> bool:
         """Move the checkpoint past one change; False when the lease was lost meanwhile."""

@@ -31,11 +31,19 @@ class _NotRepeated(Generic[T]):
     """Drops the items of a page that were on the previous page, by ``key`` (no ``key``:
     keeps every item). Offset and page-number paging both shift when records are inserted
     while a walk reads (a new record at the top pushes the last one of the page just read
-    onto the next page); this removes those repeats, with memory bounded by one page."""
+    onto the next page); this removes those repeats, with memory bounded by one page.
 
-    def __init__(self, key: KeyFunction[T] | None) -> None:
+    A full page made only of repeats can come from a burst of insertions, but two in a row
+    mean the endpoint ignores the page asked for: the walk would ask for ever (a page
+    number or offset it ignores answers the same records again). :meth:`check` then raises.
+    """
+
+    def __init__(self, key: KeyFunction[T] | None, operation: str) -> None:
         self._key = key
+        self._operation = operation
         self._previous_keys: frozenset[Hashable] = frozenset()
+        self._stale_pages = 0
+        self._read = 0
 
     def fresh(self, page: Sequence[T]) -> list[T]:
         if self._key is None:
@@ -43,7 +51,19 @@ class _NotRepeated(Generic[T]):
         keys = [self._key(item) for item in page]
         fresh = [item for item, k in zip(page, keys, strict=True) if k not in self._previous_keys]
         self._previous_keys = frozenset(keys)
+        self._stale_pages = self._stale_pages + 1 if page and not fresh else 0
+        self._read += len(fresh)
         return fresh
+
+    def check(self, asked_for: str) -> None:
+        """Raise when two full pages in a row repeated what was already read."""
+        if self._stale_pages >= 2:
+            raise MalformedResponseError(
+                self._operation,
+                f"the page at {asked_for} and the one before it repeated records already "
+                f"read: the endpoint ignores paging, so the walk stops after "
+                f"{self._read} records",
+            )
 
 
 class OffsetWalk(Generic[T]):
@@ -53,11 +73,18 @@ class OffsetWalk(Generic[T]):
     already read moves the rest up by one, and the record that moved onto the read page is
     then still fetched (one deletion per page is absorbed, for one more item per page)."""
 
-    def __init__(self, *, page_size: int, start: int = 0, key: KeyFunction[T] | None = None):
+    def __init__(
+        self,
+        *,
+        page_size: int,
+        start: int = 0,
+        key: KeyFunction[T] | None = None,
+        operation: str = "offset paging",
+    ):
         self.page_size = positive_int("page_size", page_size)
         self.offset = positive_int("offset", start, minimum=0)
         self.done = False
-        self._repeats: _NotRepeated[T] = _NotRepeated(key)
+        self._repeats: _NotRepeated[T] = _NotRepeated(key, operation)
         self._overlap = 1 if key is not None and self.page_size > 1 else 0
 
     def take(self, page: Sequence[T]) -> list[T]:
@@ -65,8 +92,11 @@ class OffsetWalk(Generic[T]):
         # A longer page than asked for means the endpoint ignored paging and sent
         # everything: stop, or the walk would fetch the same records forever.
         self.done = len(page) != self.page_size
+        fresh = self._repeats.fresh(page)
+        if not self.done:
+            self._repeats.check(f"offset {self.offset}")
         self.offset += len(page) - (0 if self.done else self._overlap)
-        return self._repeats.fresh(page)
+        return fresh
 
 
 def iter_offset(
@@ -75,9 +105,10 @@ def iter_offset(
     page_size: int,
     start: int = 0,
     key: KeyFunction[T] | None = None,
+    operation: str = "offset paging",
 ) -> Iterator[T]:
     """Yield every item, calling ``fetch_page(offset, limit)`` one page at a time."""
-    walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key)
+    walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
         yield from walk.take(fetch_page(walk.offset, walk.page_size))
 
@@ -88,9 +119,10 @@ async def aiter_offset(
     page_size: int,
     start: int = 0,
     key: KeyFunction[T] | None = None,
+    operation: str = "offset paging",
 ) -> AsyncIterator[T]:
     """The async twin of :func:`iter_offset`."""
-    walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key)
+    walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
         for item in walk.take(await fetch_page(walk.offset, walk.page_size)):
             yield item
@@ -106,17 +138,25 @@ class PageWalk(Generic[T]):
     """
 
     def __init__(
-        self, *, page_size: int, first_page: int = 1, key: KeyFunction[T] | None = None
+        self,
+        *,
+        page_size: int,
+        first_page: int = 1,
+        key: KeyFunction[T] | None = None,
+        operation: str = "page paging",
     ) -> None:
         self.page_size = positive_int("page_size", page_size)
         self.page = positive_int("first_page", first_page, minimum=0)
         self.done = False
-        self._repeats: _NotRepeated[T] = _NotRepeated(key)
+        self._repeats: _NotRepeated[T] = _NotRepeated(key, operation)
 
     def take(self, items: Sequence[T]) -> list[T]:
-        self.page += 1
         self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
-        return self._repeats.fresh(items)
+        fresh = self._repeats.fresh(items)
+        if not self.done:
+            self._repeats.check(f"page {self.page}")
+        self.page += 1
+        return fresh
 
 
 def iter_pages(
@@ -125,9 +165,12 @@ def iter_pages(
     page_size: int,
     first_page: int = 1,
     key: KeyFunction[T] | None = None,
+    operation: str = "page paging",
 ) -> Iterator[T]:
     """Yield every item, calling ``fetch_page(page, page_size)`` one page at a time."""
-    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page, key=key)
+    walk: PageWalk[T] = PageWalk(
+        page_size=page_size, first_page=first_page, key=key, operation=operation
+    )
     while not walk.done:
         yield from walk.take(fetch_page(walk.page, walk.page_size))
 
@@ -138,9 +181,12 @@ async def aiter_pages(
     page_size: int,
     first_page: int = 1,
     key: KeyFunction[T] | None = None,
+    operation: str = "page paging",
 ) -> AsyncIterator[T]:
     """The async twin of :func:`iter_pages`."""
-    walk: PageWalk[T] = PageWalk(page_size=page_size, first_page=first_page, key=key)
+    walk: PageWalk[T] = PageWalk(
+        page_size=page_size, first_page=first_page, key=key, operation=operation
+    )
     while not walk.done:
         for item in walk.take(await fetch_page(walk.page, walk.page_size)):
             yield item

@@ -212,20 +212,21 @@ class JoinOperations:
     def watch_applications(self, **options: Unpack[WatchOptions]) -> Feed[models.Application]:
         """Every application created or changed after a checkpoint, once per change.
 
-        Polls ``iter_applications(updated_after=...)`` every ``interval`` seconds and
-        yields each application whose ``last_updated_at`` is new, oldest first, until the
-        loop stops (or after ``polls`` polls). Starts from the checkpoint saved in
-        ``store`` under ``name``, else from ``since``, else from now. At least once: after
-        a restart an application whose handling was cut short comes again; none is lost.
-        With a Redis ``store`` one worker at a time polls; another takes over within
-        ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds a
-        digest of the token (JOIN's token stands for the company), so each company's watch
+        Polls ``iter_applications(updated_after=...)`` every ``interval`` seconds and yields
+        each application whose ``last_updated_at`` (else ``created_at``) is new, oldest
+        first, until the loop stops (or after ``polls`` polls). Starts from the checkpoint
+        saved in ``store`` under ``name``, else from ``since``, else from now. At least
+        once: after a restart an application whose handling was cut short comes again; none
+        is lost. With a Redis ``store`` one worker at a time polls; another takes over
+        within ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds
+        a digest of the token (JOIN's token stands for the company), so each company's watch
         keeps its own checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
             f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
             lambda moment: JoinOperations.iter_applications.build(self, updated_after=moment),
-            timestamp=lambda application: application.last_updated_at,
+            # lastUpdatedAt on list items is third-party evidence only (C3)
+            timestamp=lambda application: application.last_updated_at or application.created_at,
             key=lambda application: application.id,
             options=options,
         )
