@@ -15,7 +15,7 @@ from hirelink.core import (
     ServerError,
     request_options,
 )
-from hirelink.recruitee import Recruitee
+from hirelink.recruitee import Candidate, Recruitee
 from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
@@ -190,10 +190,23 @@ def test_a_delete_resent_after_a_late_answer_is_done_not_not_found(
     fresh.sandbox.faults.add(
         Fault(method="DELETE", path=r"/candidates/7730012$", kind="delay", delay=0.6)
     )
-    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    caplog.set_level(logging.INFO, logger="hirelink")
     with fresh.client(timeout=0.4) as recruitee:
-        recruitee.delete_candidate(7730012)  # the resend's 404 raised NotFoundError
+        gone = recruitee.delete_candidate(7730012)  # the resend's 404 raised NotFoundError
         with pytest.raises(NotFoundError):
             recruitee.delete_candidate(7730012)  # a plain 404 is still one
     assert fresh.hits("DELETE", "/candidates/7730012") == 3
     assert "answered 404 after a resend" in caplog.text
+    assert isinstance(gone, Candidate)  # its last state is unknown: nothing read
+    assert not [r for r in caplog.records if r.name == "hirelink.reading"]  # no drift blamed
+
+
+def test_a_tag_removal_resent_and_answered_404_raises_not_found(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # DELETE .../tags removes part of a candidate; a 404 says the candidate is missing,
+    # never that the tags went already.
+    fresh.sandbox.faults.add(Fault(method="DELETE", path=r"/tags$", status=503))
+    with fresh.client() as recruitee, pytest.raises(NotFoundError):
+        recruitee.remove_candidate_tags(999999, ["identity-verified"])
+    assert fresh.hits("DELETE", "/candidates/999999/tags") == 2

@@ -32,6 +32,7 @@ import httpx
 from .decoding import JsonResponse, loads
 from .errors import HirelinkError, MalformedResponseError
 from .secrets import scrub
+from .transport import DELETED_ALREADY
 
 __all__ = [
     "PARSE_ERRORS",
@@ -163,6 +164,8 @@ def read_tolerantly(
                 raise
             except PARSE_ERRORS:
                 continue
+    if response.extensions.get(DELETED_ALREADY) and fallback is not None:
+        return fallback(None)  # the retry log said why; the provider's answer was a 404
     drift = _describe(strict_error)
     if response.request.method.upper() in WRITE_METHODS and fallback is not None:
         try:

@@ -39,6 +39,9 @@ IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"
 REPEATABLE: Final = "hirelink.repeatable"
 """A request extension: true when sending the request twice does no harm whatever its
 method (an OAuth client-credentials exchange is a POST that only asks for a token)."""
+DELETED_ALREADY: Final = "hirelink.deleted_already"
+"""A response extension: true on the empty 204 that stands for a resent DELETE answered
+404 (see :func:`retry_flow`); the record went, and its last state is not known."""
 # The server says it did not process the request: safe to resend whatever the method.
 REFUSED_STATUSES: Final = frozenset({408, 429})
 # The server may have processed the request: resent only when the method is idempotent.
@@ -159,14 +162,22 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 request.method,
                 scrub(str(request.url)),
             )
-            return httpx.Response(204, request=request)  # the 404's body is read: released
+            # the 404's body is read: released
+            return httpx.Response(204, request=request, extensions={DELETED_ALREADY: True})
         return response
 
 
 def _deleted_already(request: httpx.Request, response: httpx.Response) -> bool:
-    """A DELETE resent after an attempt that may have been carried out, answered 404: the
-    record is gone, most likely by that attempt, which is what the caller asked for."""
-    return request.method.upper() == "DELETE" and response.status_code == 404
+    """A DELETE of the record at its URL resent after an attempt that may have been carried
+    out, answered 404: the record is gone, most likely by that attempt, which is what the
+    caller asked for. A DELETE with a body removes part of a record (Recruitee's
+    ``DELETE .../candidates/{id}/tags``), and a 404 then says the record is missing."""
+    return (
+        request.method.upper() == "DELETE"
+        and response.status_code == 404
+        and request.headers.get("content-length", "0") == "0"
+        and "transfer-encoding" not in request.headers
+    )
 
 
 def _status_cause(response: httpx.Response) -> str:
