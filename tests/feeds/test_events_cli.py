@@ -129,7 +129,7 @@ def test_webhooks_serve_prints_verified_events(
     secret = "whsec-cli-5521"
     serving = commands(
         "webhooks", "serve", "recruitee", "--port", str(port),
-        env={"HIRELINK_WEBHOOK_SECRET": secret},
+        env={"HIRELINK_WEBHOOK_SECRET": secret + "\n"},  # as read from a file: stripped
     )  # fmt: skip
     body = json.dumps(
         {"event_type": "candidate_deleted", "payload": {"candidate": {"id": 4242}}}
@@ -170,3 +170,13 @@ def test_webhooks_serve_on_port_0_says_which_port_it_took(
     ping = httpx.post(url, json={"test": True})  # the "Test" button, answered without a secret
     assert ping.status_code == 200
     serving.interrupt()
+
+
+def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["webhooks", "serve", "recruitee"], env={"HIRELINK_WEBHOOK_SECRET": "whsec\x01x"}
+    )
+    assert result.exit_code == 2
+    assert "HIRELINK_WEBHOOK_SECRET" in result.output
+    assert "line break" in result.output
+    assert "whsec" not in result.output

@@ -373,6 +373,10 @@ def test_bad_configuration_is_refused() -> None:
         create_webhook_app(secret=SECRET, on_event=None)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="secret is empty"):
         create_webhook_app(secret="", on_event=print)
+    with pytest.raises(ValueError, match="secret is empty"):
+        create_webhook_app(secret="   ", on_event=print)
+    with pytest.raises(ValueError, match="line break"):
+        create_webhook_app(secret=SECRET + "\n", on_event=print)  # read from a file
     with pytest.raises(TypeError, match="secret"):
         create_webhook_app(secret=b"bytes", on_event=print)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="dedupe_ttl"):
@@ -397,3 +401,14 @@ def test_two_replicas_sharing_redis_hand_a_repeated_delivery_over_once() -> None
     assert answers == [200] * 30
     ids = sorted(event["payload"]["candidate"]["id"] for event in received)
     assert ids == sorted(d["payload"]["candidate"]["id"] for d in deliveries)
+
+
+def test_verify_signature_refuses_an_empty_secret_under_which_anyone_could_sign() -> None:
+    body = b'{"event_type": "candidate_moved"}'
+    for empty in ("", " ", "\t"):
+        forged = hmac.new(b"", body, hashlib.sha256).hexdigest()
+        with pytest.raises(ValueError, match="secret is empty"):
+            verify_signature(body, forged, empty)
+    signed = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    assert verify_signature(body, signed, SECRET)
+    assert not verify_signature(body, signed, SECRET + "x")

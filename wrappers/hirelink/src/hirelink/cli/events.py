@@ -157,10 +157,13 @@ def _receiver(provider: str, path: str) -> Any:
         def print_event(event: WebhookEvent) -> None:
             _print_line(event.model_dump(mode="json"))
 
-        secret = os.environ.get(WEBHOOK_SECRET_ENV) or None
+        secret = os.environ.get(WEBHOOK_SECRET_ENV, "").strip() or None  # a file's last line
         if secret is None:
             typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
-        return recruitee_app(secret=secret, on_event=print_event, path=path)
+        try:
+            return recruitee_app(secret=secret, on_event=print_event, path=path)
+        except ValueError as error:  # never echoes the secret
+            raise InvalidInputError(WEBHOOK_SECRET_ENV, str(error)) from None
     if provider == "personio":
         from hirelink.personio.webhooks import WebhookDelivery
         from hirelink.personio.webhooks import create_webhook_app as personio_app

@@ -140,10 +140,21 @@ _MODELLED: Final = (CandidateEvent, CandidateMoved, OfferEvent)
 
 def _key(secret: Secret | str) -> bytes:
     if isinstance(secret, Secret):
-        return secret.reveal().encode()
-    if isinstance(secret, str):
-        return secret.encode()
-    raise TypeError(f"the webhook secret must be a str or a Secret, got {type(secret).__name__}")
+        text = secret.reveal()
+    elif isinstance(secret, str):
+        text = secret
+    else:
+        raise TypeError(
+            f"the webhook secret must be a str or a Secret, got {type(secret).__name__}"
+        )
+    if not text.strip():  # anyone can sign with an empty key
+        raise ValueError("the webhook secret is empty: pass None until the webhook has a secret")
+    if text != text.strip() or any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise ValueError(
+            "the webhook secret starts or ends with a space or holds a line break "
+            "(a file's last line?): no signature would match"
+        )
+    return text.encode()
 
 
 def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -> bool:
@@ -151,6 +162,11 @@ def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -
 
     ``body`` is the raw request body, exactly as received (not re-serialized JSON). The
     comparison takes the same time wherever the signature differs.
+
+    Raises:
+        ValueError: ``secret`` is empty or blank (any body would verify under it), or
+            starts or ends with a space or holds a line break.
+        TypeError: ``body`` is not bytes, or ``secret`` is neither a str nor a Secret.
     """
     if not isinstance(body, bytes | bytearray | memoryview):
         raise TypeError(f"body must be the raw bytes, got {type(body).__name__}")
@@ -280,13 +296,13 @@ def create_webhook_app(
         path: where the endpoint is (the URL to register in Recruitee).
 
     Raises:
-        ValueError: ``on_event`` is not callable, ``path`` is not absolute or a limit is
-            not positive.
+        ValueError: ``on_event`` is not callable, ``path`` is not absolute, a limit is
+            not positive, or ``secret`` is empty or starts or ends with a space or holds a
+            line break.
         TypeError: ``secret`` is neither a str nor a Secret.
     """
     if secret is not None:
-        if not _key(secret):
-            raise ValueError("secret is empty: pass None until the webhook has a secret")
+        _key(secret)  # refuses an empty secret, or one no signature would match
         secret = Secret.coerce(secret)  # masked in every log line from now on
     if isinstance(dedupe_ttl, bool) or not isinstance(dedupe_ttl, int | float) or dedupe_ttl <= 0:
         raise ValueError(f"dedupe_ttl must be a positive number of seconds, got {dedupe_ttl!r}")
