@@ -180,3 +180,55 @@ def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Pa
     assert "HIRELINK_WEBHOOK_SECRET" in result.output
     assert "line break" in result.output
     assert "whsec" not in result.output
+
+
+def _join_credential(join_sandbox: StandIn[Any]) -> None:
+    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
+    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
+    assert added.exit_code == 0, added.output
+
+
+def test_watch_blames_the_checkpoint_only_for_its_own_failures(
+    config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
+) -> None:
+    _join_credential(join_sandbox)
+    checkpoint = tmp_path / "join.json"
+    watch = ["watch", "join.applications", "-c", "sb", "--checkpoint", str(checkpoint)]
+    for bad in ("nan", "inf"):
+        result = CliRunner().invoke(app, [*watch, "--interval", bad])
+        assert result.exit_code == 2, result.output
+        assert "interval: interval must be a positive number of seconds" in result.output
+        assert "--checkpoint" not in result.output
+    checkpoint.write_text("not a checkpoint")
+    result = CliRunner().invoke(app, [*watch, "--interval", "0.05"])
+    assert result.exit_code == 2
+    assert f"--checkpoint: {checkpoint}: not readable" in result.output
+
+
+def test_watch_whose_reader_left_stops_quietly(
+    config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
+) -> None:
+    _join_credential(join_sandbox)
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    with Join(**join_sandbox.client_kwargs()) as join:
+        join.create_application(8812345, first_name="Pipe", last_name="A", email="p1@example.org")
+        process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
+            [sys.executable, "-c", "from hirelink.cli.main import app; app()", "watch",
+             "join.applications", "-c", "sb", "--since", since, "--interval", "0.05",
+             "--checkpoint", str(tmp_path / "join.json")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        try:
+            assert process.stdout is not None
+            assert json.loads(process.stdout.readline())["candidate"]["lastName"] == "A"
+            process.stdout.close()  # `| head -n 1`
+            join.create_application(
+                8812345, first_name="Pipe", last_name="B", email="p2@example.org"
+            )
+            assert process.wait(timeout=WAIT) == 0
+        finally:
+            process.kill()
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    assert "--checkpoint" not in errors
+    assert "Traceback" not in errors

@@ -31,6 +31,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import threading
 import time
@@ -491,7 +492,12 @@ class Feed(Generic[T]):
 
 
 def _positive(name: str, value: object, *, zero: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")
     if value == 0 and not zero:
         raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")

@@ -7,18 +7,20 @@ of feeds to keep. Both commands run until interrupted (Ctrl-C).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
 import sys
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 from hirelink.core import HirelinkError, InvalidInputError
+from hirelink.core.feeds import FeedTracker, FileFeedStore
 from hirelink.core.operations import Watcher, declarations
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
@@ -43,6 +45,40 @@ def feeds() -> dict[str, tuple[str, str]]:
 def _print_line(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
     sys.stdout.flush()
+
+
+def silence_stdout() -> None:
+    """After the reader of stdout left (``| head``): so Python does not complain at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+class _CheckpointFile(FileFeedStore):
+    """The ``--checkpoint`` file, whose failures (a missing folder, a file that is not a
+    checkpoint) are the option's; the watch's other failures are not blamed on it."""
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        with self._blamed():
+            return super().acquire_lease(feed, owner, ttl)
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        with self._blamed():
+            text = super().load_checkpoint(feed)
+            if text is not None:
+                FeedTracker.load(text, timedelta())  # refuse it here, naming the file
+            return text
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        with self._blamed():
+            return super().save_checkpoint(feed, owner, checkpoint)
+
+    @contextlib.contextmanager
+    def _blamed(self) -> Iterator[None]:
+        try:
+            yield
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) else f"not readable: {error}"
+            raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
 
 
 def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> None:
@@ -88,18 +124,15 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                         "--since", f"not an ISO 8601 moment: {since!r}"
                     ) from None
             if checkpoint is not None:
-                options["store"] = checkpoint
+                options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)
             with provider.client(stored.values) as client:
                 for record in getattr(client, method)(**options):
                     _print_line(mask_fields(to_json(record), provider.secret_output_fields))
         except HirelinkError as error:
             fail(error)
-        except (OSError, ValueError) as error:  # the checkpoint file: missing folder, not JSON
-            if checkpoint is None:
-                raise
-            reason = error.strerror if isinstance(error, OSError) else f"not readable: {error}"
-            fail(InvalidInputError("--checkpoint", f"{checkpoint}: {reason}"))
+        except BrokenPipeError:
+            silence_stdout()
         except KeyboardInterrupt:
             pass
 

@@ -33,6 +33,7 @@ from rich.table import Table
 from rich.text import Text
 
 from hirelink.cli.events import register as register_events
+from hirelink.cli.events import silence_stdout
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -511,9 +512,7 @@ def _stream(items: Iterator[Any]) -> None:
                 progress.advance(task)
             stdout.flush()
         except BrokenPipeError:
-            # The reader left (`| head`): stop quietly, and let Python not complain at exit.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, stdout.fileno())
+            silence_stdout()  # the reader left (`| head`): stop quietly
 
 
 # --- credentials -------------------------------------------------------------------
