@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -119,6 +120,44 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
         )
     fields = {problem.field for problem in wrong_type.value.problems}
     assert fields == {"email", "documents.0.type"}
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "data:application/pdf;base64,JVBERi0xLjQ=",  # what a browser's readAsDataURL gives
+        base64.urlsafe_b64encode(b"%PDF-1.4\xfb\xff\xfe").decode(),  # base64url: - and _
+        "JVBERi0xLjQ",  # cut short: padding missing
+    ],
+)
+def test_a_file_not_in_standard_base64_is_refused_not_uploaded_as_other_bytes(
+    content: str,
+) -> None:
+    for name, path in (("join.create_application", "documents.0.content"),
+                       ("personio.upload_document", "file")):  # fmt: skip
+        operation = CATALOG.get(name)
+        given = {**operation.example}
+        if name == "join.create_application":
+            given["documents"] = [{"type": "CV", "filename": "cv.pdf", "content": content}]
+        else:
+            given["file"] = content
+        with pytest.raises(InputValidationError) as caught:
+            operation.arguments(given)
+        (problem,) = caught.value.problems
+        assert problem.field == path
+        assert "not standard base64" in problem.message
+
+
+def test_base64_with_line_breaks_reads_and_personio_needs_a_filename() -> None:
+    operation = CATALOG.get("personio.upload_document")
+    wrapped = base64.encodebytes(b"%PDF-1.4" * 20).decode()  # MIME: a break every 76
+    assert "\n" in wrapped
+    assert operation.arguments({**operation.example, "file": wrapped})["file"] == b"%PDF-1.4" * 20
+    assert "filename" in operation.input_schema["required"]
+    without = {k: v for k, v in operation.example.items() if k != "filename"}
+    with pytest.raises(InputValidationError) as caught:
+        operation.arguments(without)
+    assert [problem.field for problem in caught.value.problems] == ["filename"]
 
 
 def test_no_request_is_sent_when_inputs_are_bad(

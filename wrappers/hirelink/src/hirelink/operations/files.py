@@ -7,12 +7,47 @@ built by :func:`file_conversion` to turn one into the other.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Base64Bytes, BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, EncodedBytes, Field, create_model
+from pydantic_core import PydanticCustomError
 
 from .schema import InputConversion
+
+
+class _StandardBase64:
+    """RFC 4648 base64 with ``+`` and ``/``, line breaks allowed; anything else refused.
+
+    pydantic's ``Base64Bytes`` skips characters outside the alphabet, so a file sent as
+    base64url or as a ``data:`` URL arrived as other bytes, and was uploaded as such.
+    """
+
+    @classmethod
+    def decode(cls, data: bytes) -> bytes:
+        try:
+            return base64.b64decode(b"".join(data.split()), validate=True)
+        except binascii.Error as error:
+            raise PydanticCustomError(
+                "base64_decode",
+                "not standard base64 ({reason}): send the file's bytes alone (not a data: "
+                "URL), encoded with + and / (not base64url's - and _)",
+                {"reason": str(error)},
+            ) from None
+
+    @classmethod
+    def encode(cls, value: bytes) -> bytes:
+        return base64.b64encode(value)
+
+    @classmethod
+    def get_json_format(cls) -> str:
+        return "base64"
+
+
+Base64Content = Annotated[bytes, EncodedBytes(encoder=_StandardBase64)]
+"""A file's bytes in JSON: standard base64, refused when it is anything else."""
 
 
 class FileInput(BaseModel):
@@ -22,7 +57,7 @@ class FileInput(BaseModel):
 
     type: str = Field(description="The provider's document type, e.g. CV.")
     filename: str = Field(min_length=1, description="File name, with its extension.")
-    content: Base64Bytes = Field(description="The file's bytes, base64-encoded.")
+    content: Base64Content = Field(description="The file's bytes, base64-encoded.")
 
 
 def file_conversion(

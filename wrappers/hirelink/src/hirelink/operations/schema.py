@@ -105,7 +105,8 @@ def input_model(
     """A pydantic model of ``method``'s parameters (after ``self``).
 
     ``overrides`` replaces a parameter's annotation where the wrapper accepts something
-    JSON cannot carry (a path or a file object): e.g. ``{"file": Base64Bytes}``.
+    JSON cannot carry (a path or a file object): e.g. ``{"file": files.Base64Content}``.
+    An overridden parameter is required (``filename`` beside bytes, which have no name).
     """
     overrides = overrides or {}
     hints = get_type_hints(method)
@@ -119,7 +120,8 @@ def input_model(
         annotation = overrides.get(parameter.name) or _as_input_type(
             hints[parameter.name], conversions
         )
-        default = ... if parameter.default is inspect.Parameter.empty else parameter.default
+        required = parameter.default is inspect.Parameter.empty or parameter.name in overrides
+        default = ... if required else parameter.default
         fields[parameter.name] = (annotation, default)
     config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
     model: type[BaseModel] = create_model(name, __config__=config, **fields)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Base64Bytes
-
 from hirelink.personio import AsyncPersonio, Document, Personio
 from hirelink.personio.documents import DocumentCategory
 
-from ..files import file_conversion
+from ..files import Base64Content, file_conversion
 from ..registry import CATALOG, CredentialField, Provider, declared_operations
 
 
@@ -59,6 +57,6 @@ PERSONIO = Provider(
 
 CATALOG.register(
     *declared_operations(
-        PERSONIO, input_types={"upload_document": {"file": Base64Bytes, "filename": str}}
+        PERSONIO, input_types={"upload_document": {"file": Base64Content, "filename": str}}
     )
 )
