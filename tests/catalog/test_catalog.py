@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from hirelink.core import AuthenticationError, NotFoundError, Secret
+from hirelink.core import AuthenticationError, InvalidInputError, NotFoundError, Secret
 from hirelink.operations import (
     InputValidationError,
     UnknownOperationError,
@@ -199,3 +199,22 @@ async def test_async_invocation(
     assert len(page["candidates"]) == 3
     walked = [c async for c in ainvoke_all("recruitee.list_candidates", credential, {})]
     assert len(walked) == 150
+
+
+def test_a_credential_is_used_as_given_never_completed_from_client_variables(
+    stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another account's ``HIRELINK_PERSONIO_*`` variables (the token decides which company
+    answers) must not fill in what a stored or passed credential lacks."""
+    full = stand_ins["personio"]
+    for field in ("client_id", "client_secret"):
+        monkeypatch.setenv(f"HIRELINK_PERSONIO_{field.upper()}", str(full[field]))
+    partial = {k: v for k, v in full.items() if k not in ("client_id", "client_secret")}
+    with pytest.raises(InvalidInputError) as caught:
+        invoke("personio.list_categories", partial, {})
+    assert "client_id" in str(caught.value)
+    assert invoke("personio.list_categories", full, {})  # the full credential still works
+    from hirelink.personio import Personio
+
+    with Personio(**partial) as direct:  # a client built by the caller still reads them
+        assert direct.list_categories()

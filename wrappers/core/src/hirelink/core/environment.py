@@ -10,19 +10,37 @@ every credential argument::
 An argument that was passed always wins; an empty variable counts as unset. A required
 credential found in neither raises :class:`~hirelink.core.InvalidInputError` naming the
 argument and the variable, before anything is sent.
+
+Code that holds credentials of its own (the catalog, running one tenant's credential
+among many) builds clients within :func:`environment_ignored`, so that a field its
+credential lacks is never completed from another account's variables.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from typing import TypeVar
 
 from .errors import InvalidInputError
 
 T = TypeVar("T")
 
-__all__ = ["CredentialVariables"]
+__all__ = ["CredentialVariables", "environment_ignored"]
+
+_READ_ENVIRONMENT: ContextVar[bool] = ContextVar("hirelink_read_environment", default=True)
+
+
+@contextlib.contextmanager
+def environment_ignored() -> Iterator[None]:
+    """Within it (this thread or task), clients read no credential from the environment."""
+    token = _READ_ENVIRONMENT.set(False)
+    try:
+        yield
+    finally:
+        _READ_ENVIRONMENT.reset(token)
 
 
 class CredentialVariables(Mapping[str, str]):
@@ -37,8 +55,9 @@ class CredentialVariables(Mapping[str, str]):
         self._variables = {argument: f"{prefix}_{argument.upper()}" for argument in arguments}
 
     def get_value(self, argument: str, given: T | None) -> T | str | None:
-        """``given``, else the argument's variable, else None."""
-        if given is not None:
+        """``given``, else the argument's variable (outside :func:`environment_ignored`),
+        else None."""
+        if given is not None or not _READ_ENVIRONMENT.get():
             return given
         value = os.environ.get(self._variables[argument], "").strip()
         return value or None
@@ -47,10 +66,10 @@ class CredentialVariables(Mapping[str, str]):
         """``given``, else the argument's variable; neither raises InvalidInputError."""
         value = self.get_value(argument, given)
         if value is None:
+            variable = f" or set the environment variable {self._variables[argument]}"
             raise InvalidInputError(
                 argument,
-                f"is required: pass {argument}= or set the environment variable "
-                f"{self._variables[argument]}",
+                f"is required: pass {argument}=" + (variable if _READ_ENVIRONMENT.get() else ""),
             )
         return value
 

@@ -18,6 +18,7 @@ from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret
+from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
@@ -84,10 +85,15 @@ class Provider:
         return {f.name: values[f.name] for f in self.credential_fields if values.get(f.name)}
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
-        return self.client_class(**self.client_arguments(values))
+        """A client of exactly this credential: a field it lacks is not read from the
+        client's environment variables, which may belong to another account."""
+        with environment_ignored():
+            return self.client_class(**self.client_arguments(values))
 
     def async_client(self, values: Mapping[str, Any]) -> AbstractAsyncContextManager[Any]:
-        return self.async_client_class(**self.client_arguments(values))
+        """The async twin of :meth:`client`."""
+        with environment_ignored():
+            return self.async_client_class(**self.client_arguments(values))
 
 
 def _spec_for_module(module: str) -> Path | None:
