@@ -13,8 +13,13 @@ from typing import Any
 
 import pytest
 
-from hirelink.core import InvalidInputError, NotFoundError, UnprocessableEntityError
-from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.core import (
+    InvalidInputError,
+    MalformedResponseError,
+    NotFoundError,
+    UnprocessableEntityError,
+)
+from hirelink.recruitee import AsyncRecruitee, Recruitee, Task
 from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
@@ -201,6 +206,45 @@ def test_attachments_list_the_candidates_files(served: Served) -> None:
         assert recruitee.list_candidate_attachments(CANDIDATE) == []
         with pytest.raises(NotFoundError):
             recruitee.list_candidate_attachments(7000001)
+
+
+@pytest.mark.parametrize(
+    ("path", "answer", "call"),
+    [
+        (
+            r"/pipeline_templates/9001$",
+            {"id": 9001, "stages": []},
+            lambda r: r.get_pipeline_template(9001),
+        ),
+        (
+            r"/attachments$",
+            {"candidate_attachments": [{"id": 1}]},
+            lambda r: r.list_candidate_attachments(7730013),
+        ),
+    ],
+)
+def test_an_inferred_read_answered_in_another_shape_raises_rather_than_reading_empty(
+    fresh: Served, path: str, answer: dict[str, object], call: Any
+) -> None:
+    # These answers' envelopes are inferred; a bare template read as one without stages,
+    # and a differently named list as "no files".
+    fresh.sandbox.faults.add(Fault(method="GET", path=path, status=200, body=answer))
+    with fresh.client() as recruitee, pytest.raises(MalformedResponseError) as caught:
+        call(recruitee)
+    assert "missing" in str(caught.value)
+
+
+def test_a_task_answered_in_another_shape_is_created_with_a_warning(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/tasks$", status=201, body={"id": 77, "title": "Call"})
+    )
+    with fresh.client() as recruitee:
+        task = recruitee.create_task(CANDIDATE, "Call")
+    assert isinstance(task, Task)
+    (warning,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.reading"]
+    assert warning.startswith("create_task: HTTP 201, the write was carried out")
 
 
 @pytest.mark.parametrize(

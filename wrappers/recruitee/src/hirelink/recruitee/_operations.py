@@ -37,7 +37,6 @@ from hirelink.core import (
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
-from hirelink.core.reading import skeleton
 from hirelink.core.validation import (
     choice,
     flag,
@@ -484,9 +483,7 @@ class RecruiteeOperations:
             positive_int("pipeline_template_id", pipeline_template_id),
         )
         expect = instance_of(models.PipelineTemplateEnvelope)
-        return Call(request, expect).map(
-            lambda found: _member(found.pipeline_template, models.PipelineTemplate)
-        )
+        return Call(request, expect).map(lambda found: found.pipeline_template)
 
     # --- placements: where a candidate stands in a job ------------------------------
 
@@ -660,9 +657,7 @@ class RecruiteeOperations:
             body=body,
         )
         expect = instance_of(models.CandidateFieldEnvelope)
-        return Call(request, expect).map(
-            lambda written: _member(written.field, models.CandidateField)
-        )
+        return Call(request, expect).map(lambda written: written.field)
 
     @operation(
         "Retrieve Candidate Field", example={"candidate_id": 7730011, "name": "Identity check"}
@@ -705,7 +700,7 @@ class RecruiteeOperations:
         body = models.TaskCreateRequest.from_dict({"task": task})
         request = partial(create_task.sync_detailed, self.company_id, body=body)
         expect = instance_of(models.TaskEnvelope)
-        return Call(request, expect).map(lambda created: _member(created.task, models.Task))
+        return Call(request, expect).map(lambda created: created.task)
 
     @operation("List Candidate Attachments", example={"candidate_id": 7730013})
     def list_candidate_attachments(self, candidate_id: int) -> Call[list[models.Attachment]]:
@@ -718,9 +713,7 @@ class RecruiteeOperations:
             self._candidate_id(candidate_id),
         )
         expect = instance_of(models.AttachmentList)
-        return Call(request, expect).map(
-            lambda listed: listed.attachments if isinstance(listed.attachments, list) else []
-        )
+        return Call(request, expect).map(lambda listed: listed.attachments)
 
 
 def _placement_call(request: partial[Any]) -> Call[models.Placement]:
@@ -754,11 +747,6 @@ def _in_order(calls: list[Call[Result]]) -> Flow[Result]:
         result = yield call
     assert result is not None
     return result
-
-
-def _member(value: object, model: type[Result]) -> Result:
-    """A record an envelope may lack, as its model (empty when it was absent)."""
-    return value if isinstance(value, model) else skeleton(model, {})
 
 
 def _stages_of(template: object) -> list[models.PipelineStage]:
