@@ -51,3 +51,27 @@ def test_create_candidate_answered_with_any_success_returns_the_candidate(
     assert candidate.id == body["candidate"]["id"]
     assert candidate.name == body["candidate"]["name"]
     assert not caplog.records, [record.getMessage() for record in caplog.records]
+
+
+LISTS = sorted((RECORDED / "recruitee").glob("candidates_list.*.json"))
+
+
+def _placement_shapes(listing: dict[str, Any]) -> set[tuple[str, ...]]:
+    """Which disqualification keys a listed placement carries, with the reason's type."""
+    shapes = set()
+    for candidate in listing["candidates"]:
+        for placement in candidate["placements"]:
+            keys = sorted(k for k in placement if k.startswith("disqualif"))
+            reason = type(placement.get("disqualify_reason")).__name__
+            shapes.add((*keys, reason))
+    return shapes
+
+
+def test_the_stand_in_lists_disqualified_placements_as_recruitee_does(served: Served) -> None:
+    recorded = set().union(*(_placement_shapes(_recorded(path)) for path in LISTS))
+    # Recorded: a qualified placement has no such key; a disqualified one has the kind and
+    # the reason's name (a string), and no disqualified_at.
+    assert recorded == {("NoneType",), ("disqualify_kind", "disqualify_reason", "str")}
+    with served.client() as recruitee:
+        listing = recruitee.list_candidates(limit=100)
+    assert _placement_shapes(listing.to_dict()) == recorded

@@ -50,9 +50,9 @@ def expected_ids(sandbox: RecruiteeSandbox, params: Mapping[str, str]) -> list[i
     selected = []
     for record in records:
         placements = record.placements
-        if flag["qualified"] and all(p["disqualified_at"] for p in placements):
+        if flag["qualified"] and all(p.get("disqualify_kind") for p in placements):
             continue
-        if flag["disqualified"] and not any(p["disqualified_at"] for p in placements):
+        if flag["disqualified"] and not any(p.get("disqualify_kind") for p in placements):
             continue
         if flag["with_messages"] and record.last_message_at is None:
             continue

@@ -112,9 +112,18 @@ _SORT_KEYS: Mapping[str, Callable[[CandidateRecord], tuple[Any, ...]]] = {
     "by_date": lambda record: (record.created_at, record.id),
     "by_last_message": lambda record: (record.last_message_at or "", record.id),
 }
+# As Recruitee lists them (captured answers): a disqualified placement carries the kind
+# and the reason's name; a qualified one carries neither key, and none has disqualified_at.
+_DISQUALIFICATION = ("disqualify_kind", "disqualify_reason")
+
+
+def _disqualified(placement: Mapping[str, Any]) -> bool:
+    return placement.get("disqualify_kind") is not None
+
+
 _FLAGS: Mapping[str, Callable[[CandidateRecord], bool]] = {
-    "qualified": lambda record: any(not p["disqualified_at"] for p in record.placements),
-    "disqualified": lambda record: any(p["disqualified_at"] for p in record.placements),
+    "qualified": lambda record: any(not _disqualified(p) for p in record.placements),
+    "disqualified": lambda record: any(_disqualified(p) for p in record.placements),
     "with_messages": lambda record: record.last_message_at is not None,
     "with_my_messages": lambda record: TOKEN_OWNER_ID in record.message_sender_ids,
 }
@@ -391,9 +400,8 @@ class RecruiteeState:
             if reason_id not in self._reasons:
                 raise invalid("disqualify_reason_id", "does not exist")
             changes = {
-                "disqualified_at": self.now(),
                 "disqualify_kind": "admin",
-                "disqualify_reason": dict(self._reasons[reason_id]),
+                "disqualify_reason": self._reasons[reason_id]["name"],
             }
             return self._move(record, placement, changes, "disqualified")
 
@@ -401,8 +409,8 @@ class RecruiteeState:
         """Clear a placement's disqualification; return it (404 if unknown)."""
         with self.lock:
             record, placement = self._find_placement(placement_id)
-            changes = dict.fromkeys(("disqualified_at", "disqualify_kind", "disqualify_reason"))
-            return self._move(record, placement, changes, "requalified")
+            qualified = {k: v for k, v in placement.items() if k not in _DISQUALIFICATION}
+            return self._move(record, qualified, {}, "requalified")
 
     def set_field(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Store a profile field on the candidate (replacing one of the same name)."""
@@ -552,7 +560,7 @@ class RecruiteeState:
         for record in self._candidates.values():
             for placement in record.placements:
                 offer_id = _offer_of(placement)
-                status = "qualified" if placement["disqualified_at"] is None else "disqualified"
+                status = "disqualified" if _disqualified(placement) else "qualified"
                 counts[offer_id, "candidates_count"] += 1
                 counts[offer_id, f"{status}_candidates_count"] += 1
                 if placement["hired_at"] is not None:
@@ -621,9 +629,8 @@ class RecruiteeState:
                     placement["hired_by_id"] = dice.pick(admin_ids)
                     placement["hired_in_this_placement"] = True
                 elif dice.chance(0.25):
-                    placement["disqualified_at"] = updated_at
                     placement["disqualify_kind"] = "admin"
-                    placement["disqualify_reason"] = dict(self._reasons[301])
+                    placement["disqualify_reason"] = self._reasons[301]["name"]
                 placements.append(placement)
             if any(placement["hired_at"] for placement in placements):
                 for placement in placements:

@@ -1,7 +1,7 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
 from .auth import HeaderAuth, RoutedAuth
-from .calls import Call, Flow, Walk, instance_of, list_of, nothing
+from .calls import Call, Flow, Walk, instance_of, list_of, member_of, nothing
 from .clients import AsyncProviderClient, ProviderClient
 from .environment import CredentialVariables
 from .errors import (
@@ -102,6 +102,7 @@ __all__ = [
     "iter_pages",
     "list_of",
     "load_file",
+    "member_of",
     "nothing",
     "operation",
     "request_options",

@@ -26,7 +26,7 @@ from collections.abc import (
 )
 from functools import partial
 from types import ModuleType
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 from attrs import define
@@ -41,7 +41,7 @@ from .pagination import (
     iter_offset,
     iter_pages,
 )
-from .reading import PARSE_ERRORS, read_tolerantly, skeleton, without_nulls
+from .reading import PARSE_ERRORS, read_tolerantly, reading_logger, skeleton, without_nulls
 from .secrets import scrub
 
 T = TypeVar("T")
@@ -71,6 +71,43 @@ class instance_of(Generic[T]):  # noqa: N801  (used like a function)
     def fallback(self, raw: object) -> T:
         """The model with every field ``UNSET`` and ``raw`` in ``additional_properties``."""
         return skeleton(self.model, raw)
+
+
+@define(frozen=True)
+class member_of(Generic[T]):  # noqa: N801  (used like a function)
+    """Expect an ``envelope`` whose member ``name`` reads as ``model`` (``list`` for a list),
+    and return the member.
+
+    For an envelope the spec leaves optional because it is only inferred: an answer
+    without the member is still read, as an empty record (an empty list) holding the
+    answer in ``additional_properties``, with a warning on ``hirelink.reading`` naming the
+    member, so that "no stages" or "no files" never comes from a drift without a word.
+    """
+
+    envelope: type[Any]
+    name: str
+    model: type[T]
+
+    def __call__(self, parsed: object) -> T:
+        if not isinstance(parsed, self.envelope):
+            raise TypeError(f"expected {self.envelope.__name__}, got {type(parsed).__name__}")
+        member = getattr(parsed, self.name)
+        if isinstance(member, self.model):
+            return member
+        reading_logger.warning(
+            "%s: the answer has no %r member (its envelope is inferred); read as empty",
+            self.envelope.__name__,
+            self.name,
+        )
+        return self.fallback(getattr(parsed, "additional_properties", {}))
+
+    def fallback(self, raw: object) -> T:
+        """The member's model with every field ``UNSET``, the raw member (or, when it is
+        missing, the whole answer) in ``additional_properties``; for a list, an empty one."""
+        if self.model is list:
+            return cast(T, [])
+        inner = raw.get(self.name) if isinstance(raw, dict) else None
+        return skeleton(self.model, inner if isinstance(inner, dict) else raw)
 
 
 @define(frozen=True)

@@ -31,6 +31,7 @@ from hirelink.core import (
     InvalidInputError,
     Walk,
     instance_of,
+    member_of,
     operation,
     walker,
 )
@@ -482,8 +483,10 @@ class RecruiteeOperations:
             self.company_id,
             positive_int("pipeline_template_id", pipeline_template_id),
         )
-        expect = instance_of(models.PipelineTemplateEnvelope)
-        return Call(request, expect).map(lambda found: found.pipeline_template)
+        expect = member_of(
+            models.PipelineTemplateEnvelope, "pipeline_template", models.PipelineTemplate
+        )
+        return Call(request, expect)
 
     # --- placements: where a candidate stands in a job ------------------------------
 
@@ -656,8 +659,9 @@ class RecruiteeOperations:
             self._candidate_id(candidate_id),
             body=body,
         )
-        expect = instance_of(models.CandidateFieldEnvelope)
-        return Call(request, expect).map(lambda written: written.field)
+        return Call(
+            request, member_of(models.CandidateFieldEnvelope, "field", models.CandidateField)
+        )
 
     @operation(
         "Retrieve Candidate Field", example={"candidate_id": 7730011, "name": "Identity check"}
@@ -699,8 +703,7 @@ class RecruiteeOperations:
             task["due_date"] = utc_moment("due_date", due_date).isoformat()
         body = models.TaskCreateRequest.from_dict({"task": task})
         request = partial(create_task.sync_detailed, self.company_id, body=body)
-        expect = instance_of(models.TaskEnvelope)
-        return Call(request, expect).map(lambda created: created.task)
+        return Call(request, member_of(models.TaskEnvelope, "task", models.Task))
 
     @operation("List Candidate Attachments", example={"candidate_id": 7730013})
     def list_candidate_attachments(self, candidate_id: int) -> Call[list[models.Attachment]]:
@@ -712,8 +715,7 @@ class RecruiteeOperations:
             self.company_id,
             self._candidate_id(candidate_id),
         )
-        expect = instance_of(models.AttachmentList)
-        return Call(request, expect).map(lambda listed: listed.attachments)
+        return Call(request, member_of(models.AttachmentList, "attachments", list))
 
 
 def _placement_call(request: partial[Any]) -> Call[models.Placement]:

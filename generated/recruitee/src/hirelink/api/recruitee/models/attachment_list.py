@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="AttachmentList")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -21,31 +23,37 @@ class AttachmentList:
     """The answer of listCandidateAttachments (`{attachments}` per SL2; inferred).
 
     Attributes:
-        attachments (list[Attachment]):
+        attachments (list[Attachment] | Unset):
     """
 
-    attachments: list[Attachment]
+    attachments: list[Attachment] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        attachments = []
-        for attachments_item_data in self.attachments:
-            attachments_item = attachments_item_data.to_dict()
-            attachments.append(attachments_item)
+        attachments: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attachments, Unset):
+            attachments = []
+            for attachments_item_data in self.attachments:
+                attachments_item = attachments_item_data.to_dict()
+                attachments.append(attachments_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "attachments": attachments,
-            }
-        )
+        field_dict.update({})
+        if attachments is not UNSET:
+            field_dict["attachments"] = attachments
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        attachments = list(map(Attachment.from_dict, src_dict["attachments"]))
+        _src_get = src_dict.get
+        _attachments = _src_get("attachments", UNSET)
+        attachments: list[Attachment] | Unset = (
+            UNSET
+            if _attachments is UNSET
+            else list(map(Attachment.from_dict, _attachments))
+        )
         _instance_ = cls(
             attachments,
         )

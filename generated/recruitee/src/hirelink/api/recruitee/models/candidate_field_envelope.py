@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="CandidateFieldEnvelope")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -21,29 +23,33 @@ class CandidateFieldEnvelope:
     """The answer of createCandidateField (`{field}` per SL2; inferred).
 
     Attributes:
-        field (CandidateField): One structured profile field. `kind` names the field type and `values` holds its
+        field (CandidateField | Unset): One structured profile field. `kind` names the field type and `values` holds its
             entries, whose shape depends on the kind.
     """
 
-    field: CandidateField
+    field: CandidateField | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field = self.field.to_dict()
+        field: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.field, Unset):
+            field = self.field.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "field": field,
-            }
-        )
+        field_dict.update({})
+        if field is not UNSET:
+            field_dict["field"] = field
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        field = CandidateField.from_dict(src_dict["field"])
+        _src_get = src_dict.get
+        _field = _src_get("field", UNSET)
+        field: CandidateField | Unset = (
+            UNSET if _field is UNSET else CandidateField.from_dict(_field)
+        )
         _instance_ = cls(
             field,
         )

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PipelineTemplateEnvelope")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -21,29 +23,35 @@ class PipelineTemplateEnvelope:
     """The answer of getPipelineTemplate (wrapper inferred from SL2).
 
     Attributes:
-        pipeline_template (PipelineTemplate): A hiring pipeline. Embedded in an offer as `pipeline_template` (C3
+        pipeline_template (PipelineTemplate | Unset): A hiring pipeline. Embedded in an offer as `pipeline_template` (C3
             [SAMPLE]) and answered by getPipelineTemplate (I [SL2]).
     """
 
-    pipeline_template: PipelineTemplate
+    pipeline_template: PipelineTemplate | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        pipeline_template = self.pipeline_template.to_dict()
+        pipeline_template: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pipeline_template, Unset):
+            pipeline_template = self.pipeline_template.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "pipeline_template": pipeline_template,
-            }
-        )
+        field_dict.update({})
+        if pipeline_template is not UNSET:
+            field_dict["pipeline_template"] = pipeline_template
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        pipeline_template = PipelineTemplate.from_dict(src_dict["pipeline_template"])
+        _src_get = src_dict.get
+        _pipeline_template = _src_get("pipeline_template", UNSET)
+        pipeline_template: PipelineTemplate | Unset = (
+            UNSET
+            if _pipeline_template is UNSET
+            else PipelineTemplate.from_dict(_pipeline_template)
+        )
         _instance_ = cls(
             pipeline_template,
         )

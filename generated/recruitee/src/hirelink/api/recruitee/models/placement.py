@@ -63,11 +63,12 @@ class Placement:
         positive_ratings (int | None | Unset):
         ratings (PlacementRatings | Unset):
         talent_pool_id (int | None | Unset): Talent pool of the placement. Seen in one client only.
-        disqualified_at (datetime.datetime | None | Unset): When the candidate was disqualified here. Seen in one client
-            only.
-        disqualify_kind (None | str | Unset): How the disqualification happened (open set). Seen in one client only.
-        disqualify_reason (Any | Unset): Present when the candidate is disqualified. Its type (object or string) is
-            unknown, so any JSON value is accepted.
+        disqualified_at (datetime.datetime | None | Unset): When the candidate was disqualified here. Read by one client
+            only; absent from every captured list answer, disqualified placements included.
+        disqualify_kind (None | str | Unset): How the disqualification happened (open set); present only on a
+            disqualified placement in captured list answers, so its presence tells one apart.
+        disqualify_reason (Any | Unset): Present only when the candidate is disqualified: the reason's name in the
+            captured answers (a string). Any JSON value is accepted, as one client reads an object.
     """
 
     id: int

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="TaskEnvelope")
 
 # Everything else a payload holds is kept in additional_properties.
@@ -21,28 +23,30 @@ class TaskEnvelope:
     """The answer of createTask (`{task}` per fact sheet A7; inferred).
 
     Attributes:
-        task (Task): A task; its members are assumed (the answer was never seen).
+        task (Task | Unset): A task; its members are assumed (the answer was never seen).
     """
 
-    task: Task
+    task: Task | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        task = self.task.to_dict()
+        task: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.task, Unset):
+            task = self.task.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "task": task,
-            }
-        )
+        field_dict.update({})
+        if task is not UNSET:
+            field_dict["task"] = task
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        task = Task.from_dict(src_dict["task"])
+        _src_get = src_dict.get
+        _task = _src_get("task", UNSET)
+        task: Task | Unset = UNSET if _task is UNSET else Task.from_dict(_task)
         _instance_ = cls(
             task,
         )
