@@ -180,3 +180,20 @@ def test_bad_configuration_is_refused() -> None:
         create_webhook_app(tokens=[], on_event=print)
     with pytest.raises(ValueError, match="at most 3"):
         create_webhook_app(tokens=None, on_event=print, headers={f"X-{n}": ["v"] for n in range(4)})
+
+
+def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
+    serve: Callable[..., tuple[httpx.Client, Collector]], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Personio does not resend a refused delivery: without a line it is lost unseen.
+    http, collector = serve()
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    naive = {**delivery(), "occurred_at": "2026-03-02T09:15:00"}
+    assert http.post("/", json=naive, headers={"Authorization": OLD_TOKEN}).status_code == 422
+    assert http.post("/", json=naive, headers={"Authorization": "wrong"}).status_code == 401
+    lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
+    assert len(lines) == 1
+    assert lines[0].startswith("the Personio receiver refused a delivery to / with 422: ")
+    assert "occurred_at" in lines[0]
+    assert OLD_TOKEN not in caplog.text
+    assert collector.received == []

@@ -412,3 +412,18 @@ def test_verify_signature_refuses_an_empty_secret_under_which_anyone_could_sign(
     signed = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
     assert verify_signature(body, signed, SECRET)
     assert not verify_signature(body, signed, SECRET + "x")
+
+
+def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    receiver = serve()
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    assert receiver.deliver({"event_type": None, "payload": {}}).status_code == 400
+    assert receiver.deliver(moved(), signature="0" * 64).status_code == 401  # not logged
+    lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.recruitee.webhooks"]
+    assert lines == [
+        "the Recruitee receiver refused a delivery to / with 400: the body is not a"
+        " Recruitee event (no event_type)"
+    ]
+    assert SECRET not in caplog.text

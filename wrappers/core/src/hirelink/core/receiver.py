@@ -62,6 +62,9 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 """A Starlette endpoint: ``async (request) -> response``."""
 
 
+_BODY_REFUSED: Final = frozenset({400, 422})
+
+
 class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
     """Answer ``{"error": message}`` with ``status_code`` (a 4xx or 5xx)."""
 
@@ -263,13 +266,23 @@ async def answer(
 ) -> Response:
     """``respond()``, with every way it can fail answered through ``error``.
 
-    A :class:`Rejection` answers its status and message; a body the sender cut off, 400;
-    anything else is logged in one masked line naming ``component`` and answers 500 with
-    ``failure_message``.
+    A :class:`Rejection` answers its status and message; one refusing the body (400, 422:
+    the receivers check the sender before they read the body, so it came from the
+    provider) is also logged, masked, since the provider will not resend it for ever. A
+    body the sender cut off answers 400; anything else is logged in one masked line naming
+    ``component`` and answers 500 with ``failure_message``.
     """
     try:
         return await respond()
     except Rejection as rejection:
+        if rejection.status_code in _BODY_REFUSED:
+            logger.warning(
+                "%s refused a delivery to %s with %d: %s",
+                component,
+                request.url.path,
+                rejection.status_code,
+                mask(rejection.message),
+            )
         return error(rejection.status_code, rejection.message)
     except ClientDisconnect:
         return error(400, "the request body was cut off")  # nobody is left to read it
