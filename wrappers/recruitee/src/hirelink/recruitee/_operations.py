@@ -238,7 +238,9 @@ class RecruiteeOperations:
         """Every candidate matching ``filters``, fetched lazily ``page_size`` at a time.
 
         Stops after the first short page. A candidate that slides from one page onto the
-        next while new candidates arrive is yielded once.
+        next while new candidates arrive is yielded once. The pages' side-loaded
+        ``references`` (jobs, stages, admins) are not yielded: read them from
+        :meth:`list_candidates`.
         """
         positive_int("page_size", page_size)
 
