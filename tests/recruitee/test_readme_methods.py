@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,9 @@ def documented() -> dict[str, set[str]]:
     return methods
 
 
-def parameters(method: object) -> set[str]:
+def parameters(method: Callable[..., object]) -> set[str]:
     found = set()
-    for parameter in inspect.signature(method).parameters.values():  # type: ignore[arg-type]
+    for parameter in inspect.signature(method).parameters.values():
         if parameter.name == "self":
             continue
         prefix = "**" if parameter.kind is parameter.VAR_KEYWORD else ""

@@ -32,7 +32,7 @@ def variables(printed: dict[str, dict[str, Any]]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def sandbox_environment() -> Iterator[dict[str, str]]:
-    with subprocess.Popen(  # noqa: S603 - our interpreter, the sandbox's own command
+    with subprocess.Popen(
         [sys.executable, "-m", "hirelink.sandbox", "serve", "--max-lifetime", "600"],
         stdout=subprocess.PIPE,
         text=True,
