@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import threading
@@ -150,6 +151,49 @@ def test_a_rejected_token_is_401_everywhere(service: str, partner: Partner) -> N
         assert answer.status_code == 401
         assert answer.json() == {"error": "the token was not accepted"}
     assert len(partner.received) == before
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "tökén-4100".encode(),  # UTF-8, read as latin-1 text by Starlette
+        b"customer-token-\xe9",  # a latin-1 byte
+    ],
+)
+def test_a_token_that_is_not_ascii_is_401_before_validate_token(
+    token: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The callback the docs once showed: compare_digest raises TypeError on a non-ASCII
+    # str, which made an unauthenticated caller's request a 500 and an ERROR line.
+    validated: list[str] = []
+
+    def validate(sent: str) -> bool:
+        validated.append(sent)
+        return hmac.compare_digest(sent, "customer-token")
+
+    app = create_partner_app(
+        validate_token=validate,
+        list_tests=lambda sent: [{"id": 1, "name": "Only test"}],
+        on_send_candidate=lambda sent, payload: None,
+    )
+    caplog.set_level(logging.DEBUG)
+    with SandboxServer(app, max_lifetime=60) as server:
+        for method, path in (
+            ("GET", "/validate_token"),
+            ("GET", "/tests"),
+            ("POST", "/send_candidate"),
+        ):
+            answer = httpx.request(
+                method,
+                f"{server.url}{path}",
+                headers=[(b"Authorization", b"Bearer " + token)],
+                json=PAYLOAD,
+            )
+            assert answer.status_code == 401, answer.text
+            assert answer.json() == {"error": "the token was not accepted"}
+            assert answer.headers["www-authenticate"] == "Bearer"
+    assert validated == []
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
 
 
 # --- tests list ---------------------------------------------------------------------------

@@ -4,8 +4,9 @@ A block is a fence whose info string starts with ``python`` or ``py``. A block p
 by an HTML comment ``<!-- not-run: why -->`` is deliberately not run (an illustration
 against a real account); the reason is required. ``python -m tests.docs.examples.blocks
 PAGE`` runs a page's blocks in order in one namespace, as one reader session: each must
-print something. A block defining ``test_*`` functions is a pytest example and runs
-under pytest instead.
+print something; with ``--alone`` each block gets a namespace of its own, as a reader
+copying that block alone would run it. A block defining ``test_*`` functions is a pytest
+example and runs under pytest instead.
 """
 
 from __future__ import annotations
@@ -80,8 +81,11 @@ def run_pytest_block(block: Block, scratch: Path) -> tuple[bool, str]:
     return result.returncode == 0, result.stdout + result.stderr
 
 
-def run_page(path: Path) -> list[dict[str, object]]:
-    """Run every runnable block of ``path`` in order; one report per block."""
+def run_page(path: Path, *, alone: bool = False) -> list[dict[str, object]]:
+    """Run every runnable block of ``path`` in order; one report per block.
+
+    The blocks share one namespace, or with ``alone`` each starts from an empty one.
+    """
     namespace: dict[str, object] = {"__name__": "__main__"}
     reports: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as scratch_name:
@@ -89,6 +93,8 @@ def run_page(path: Path) -> list[dict[str, object]]:
         for block in python_blocks(path):
             if block.not_run:
                 continue
+            if alone:
+                namespace = {"__name__": "__main__"}
             if block.is_pytest:
                 ok, output = run_pytest_block(block, scratch)
                 reports.append({"line": block.line, "ok": ok, "output": output})
@@ -106,4 +112,4 @@ def run_page(path: Path) -> list[dict[str, object]]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(run_page(Path(sys.argv[1]))))
+    print(json.dumps(run_page(Path(sys.argv[1]), alone="--alone" in sys.argv[2:])))

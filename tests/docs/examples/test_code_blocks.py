@@ -31,6 +31,9 @@ PAGES = sorted(
     ]
 )
 RUNNABLE = [page for page in PAGES if any(not b.not_run for b in python_blocks(page))]
+# Pages whose every block runs on its own (its imports included), for readers who copy
+# one block: the blocks run again, each in a namespace of its own.
+STANDALONE = [ROOT / "docs" / "errors.md"]
 
 
 def test_every_page_is_found() -> None:
@@ -46,10 +49,19 @@ def test_blocks_not_run_are_few() -> None:
 
 @pytest.mark.parametrize("page", RUNNABLE, ids=lambda page: str(page.relative_to(ROOT)))
 def test_page_blocks_run_and_print(page: Path, tmp_path: Path) -> None:
+    assert_blocks_run_and_print(page, tmp_path)
+
+
+@pytest.mark.parametrize("page", STANDALONE, ids=lambda page: str(page.relative_to(ROOT)))
+def test_each_block_runs_alone(page: Path, tmp_path: Path) -> None:
+    assert_blocks_run_and_print(page, tmp_path, "--alone")
+
+
+def assert_blocks_run_and_print(page: Path, tmp_path: Path, *options: str) -> None:
     env = {**os.environ, "HIRELINK_CONFIG_DIR": str(tmp_path / "config")}
     # Its own session, ended with whatever a failed page left running (a Redis server).
     with subprocess.Popen(  # noqa: S603 - our interpreter, our module
-        [sys.executable, "-m", "tests.docs.examples.blocks", str(page)],
+        [sys.executable, "-m", "tests.docs.examples.blocks", str(page), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -1,8 +1,10 @@
-"""Every script of examples/ runs against the sandbox, configured as a user would
-configure it for a real account: through its environment variables."""
+"""Every script of examples/ runs against the sandbox, configured as examples/README.md
+tells a reader to: the stand-ins of `python -m hirelink.sandbox serve`, each key of the
+line it prints set as the variable HIRELINK_<PROVIDER>_<KEY>."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,37 +14,37 @@ from typing import Any
 
 import pytest
 
-from hirelink.sandbox import start_stand_in
 from tools.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
-
-# The variables each stand-in's client_kwargs() become: the clients' own names
-# (HIRELINK_<PROVIDER>_<ARGUMENT>), which the docs tell a user to set.
-PREFIXES = {
-    "recruitee": "HIRELINK_RECRUITEE_",
-    "join": "HIRELINK_JOIN_",
-    "personio": "HIRELINK_PERSONIO_",
-    "recruitee_partners": "HIRELINK_RECRUITEE_PARTNERS_",
-}
+PROVIDERS = {"recruitee", "join", "personio", "recruitee_partners"}
 
 
-def _variables(name: str, kwargs: dict[str, Any]) -> dict[str, str]:
-    return {f"{PREFIXES[name]}{key.upper()}": str(value) for key, value in kwargs.items()}
+def variables(printed: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The README's rule: `HIRELINK_`, the provider, `_`, the key, all in capitals."""
+    return {
+        f"HIRELINK_{provider}_{key}".upper(): str(value)
+        for provider, details in printed.items()
+        for key, value in details.items()
+    }
 
 
 @pytest.fixture(scope="module")
 def sandbox_environment() -> Iterator[dict[str, str]]:
-    stand_ins = [start_stand_in(name) for name in PREFIXES]
-    environment: dict[str, str] = {}
-    try:
-        for stand_in in stand_ins:
-            environment |= _variables(stand_in.name, stand_in.client_kwargs())
-        yield environment
-    finally:
-        for stand_in in stand_ins:
-            stand_in.stop()
+    with subprocess.Popen(
+        [sys.executable, "-m", "hirelink.sandbox", "serve", "--max-lifetime", "600"],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as serving:
+        try:
+            assert serving.stdout is not None
+            printed = json.loads(serving.stdout.readline())
+            assert set(printed) == PROVIDERS
+            yield variables(printed)
+        finally:
+            serving.terminate()
+            serving.wait(30)
 
 
 def run(script: str, environment: dict[str, str], cwd: Path) -> str:

@@ -14,6 +14,13 @@ ids in ``payload``, ``meta``); read the records through the API. Serve
 
     app = create_webhook_app(tokens=[os.environ["PERSONIO_WEBHOOK_TOKEN"]], on_event=on_event)
 
+It receives at its ``path``, ``/`` by default: served alone, at ``https://your.host/``;
+mounted with ``main_app.mount("/personio", app)``, at ``https://your.host/personio/``
+with the trailing slash, the URL to register, since a POST to ``/personio`` gets a 307
+redirect, not the 2xx Personio waits for. For a URL without the slash, mount
+``create_webhook_app(..., path="/personio")`` at ``/webhooks`` and register
+``https://your.host/webhooks/personio``.
+
 - The ``Authorization`` header (or each header named in ``headers``) is compared in
   constant time with every accepted token; give two tokens while rotating one, so no
   delivery is refused in between. A missing or unknown token gets 401.

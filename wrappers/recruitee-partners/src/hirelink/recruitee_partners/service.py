@@ -23,8 +23,9 @@ Run it alone (``uvicorn mymodule:app``) or mount it in Starlette or FastAPI
 (``main_app.mount("/recruitee", app)``). Callbacks may be plain functions (run in a
 worker thread) or ``async`` functions (awaited).
 
-Answers: 401 when the token is missing or ``validate_token`` rejects it; 400 for a body
-that is not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
+Answers: 401 when the token is missing, holds a character outside ASCII (refused before
+``validate_token`` is called) or ``validate_token`` rejects it; 400 for a body that is
+not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
 ``max_body_bytes``; the status and message of a :class:`Refusal`; 500 when a callback
 fails unexpectedly. Every error body is ``{"error": "<message>"}``, which Recruitee
 shows to its user; no answer or log line carries a stack trace or the customer's token.
@@ -72,6 +73,8 @@ __all__ = [
 ]
 
 logger = logging.getLogger("hirelink.recruitee_partners.service")
+
+_NOT_ACCEPTED = "the token was not accepted"
 
 
 class Refusal(Rejection):
@@ -122,6 +125,11 @@ def _bearer_token(request: Request) -> str:
     token = bearer_token(request)
     if not token:
         raise Refusal("missing bearer token: send 'Authorization: Bearer <token>'", 401)
+    if not token.isascii():
+        # Header bytes arrive as latin-1 text, so such a token cannot equal one the
+        # partner issued; refused before validate_token, whose hmac.compare_digest on a
+        # non-ASCII str would raise and turn an unauthenticated call into a 500.
+        raise Refusal(_NOT_ACCEPTED, 401)
     return token
 
 
@@ -182,7 +190,7 @@ class _PartnerService:
         async def respond() -> Response:
             token = _bearer_token(request)
             if not await invoke("validate_token", self._validate_token, token):
-                raise Refusal("the token was not accepted", 401)
+                raise Refusal(_NOT_ACCEPTED, 401)
             return await endpoint(request, token)
 
         return await answer(

@@ -12,8 +12,14 @@ Webhooks) with an HTTPS URL; each delivery is a signed JSON POST. Serve
 
     app = create_webhook_app(secret=os.environ["RECRUITEE_WEBHOOK_SECRET"], on_event=on_event)
 
-Run it alone (``uvicorn mymodule:app``) or mount it (``main_app.mount("/recruitee", app)``).
-``on_event`` may be a plain function (run in a worker thread) or an ``async`` one.
+Run it alone (``uvicorn mymodule:app``, URL ``https://your.host/``) or mount it. It
+receives at its ``path``, ``/`` by default, so mounted with
+``main_app.mount("/recruitee", app)`` its URL is ``https://your.host/recruitee/`` with
+the trailing slash: register that one, since a POST to ``/recruitee`` gets a 307
+redirect, which Recruitee does not count as delivered. For a URL without the slash,
+mount ``create_webhook_app(..., path="/recruitee")`` at ``/webhooks`` and register
+``https://your.host/webhooks/recruitee``. ``on_event`` may be a plain function (run in a
+worker thread) or an ``async`` one.
 
 Answers (Recruitee counts only exactly 200 as delivered and delivers anything else
 again; its retry schedule is not published):
