@@ -463,3 +463,20 @@ def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> N
     assert code == 0, screen
     assert "recruitee_partners.create_partner" in screen
     assert "…" not in screen  # a cell too wide for the terminal is wrapped, not cut
+
+
+# --- CLI review: output shapes, narrow terminals, busy ports, prompts --------------------
+
+
+def _output_section(operation_id: str) -> str:
+    described: str = hirelink("ops", "describe", operation_id).stdout
+    return described.split("\noutput:\n")[1].split("\nexample:")[0].strip()
+
+
+def test_describe_shows_the_shape_of_an_output_that_is_not_an_object() -> None:
+    assert _output_section("recruitee_partners.regenerate_partner_secret").startswith("string")
+    for deleting in ("recruitee_partners.delete_report", "personio.delete_webhook"):
+        assert _output_section(deleting) == "none (the result is null)"
+    field = _output_section("recruitee.get_candidate_field")
+    assert field.startswith("null or object with: id, kind, name")
+    assert "free-form" not in field

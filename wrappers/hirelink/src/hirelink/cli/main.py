@@ -284,6 +284,29 @@ def _property_names(schema: Mapping[str, Any], root: Mapping[str, Any]) -> list[
     return names
 
 
+def _describe_output(output: Mapping[str, Any]) -> str:
+    """What an operation returns: its type, an object's properties, and whether it may be
+    null (an ``anyOf`` with null)."""
+    members = output.get("anyOf", [output])
+    shapes = [_shape(member, output) for member in members if member.get("type") != "null"]
+    if not shapes:
+        return "none (the result is null)"
+    return ("null or " if len(shapes) < len(members) else "") + " or ".join(shapes)
+
+
+def _shape(schema: Mapping[str, Any], root: Mapping[str, Any]) -> str:
+    kind = schema.get("type")
+    if kind == "array":
+        items = schema.get("items", {})
+        if items.get("type", "object") != "object":
+            return f"array of {items['type']}"
+        return f"array of objects with: {', '.join(_property_names(items, root)) or '(free-form)'}"
+    if kind not in (None, "object"):
+        description = schema.get("description")
+        return f"{kind}: {description}" if description else str(kind)
+    return f"object with: {', '.join(_property_names(schema, root)) or '(free-form)'}"
+
+
 @ops_app.command("describe")
 def ops_describe(
     operation_id: str,
@@ -318,12 +341,8 @@ def ops_describe(
     out.print("\ninputs:")
     for line in _describe_inputs(operation.input_schema):
         out.print(line, highlight=False, markup=False)
-    output = operation.output_schema
     out.print("\noutput:")
-    is_array = output.get("type") == "array"
-    properties = _property_names(output.get("items", {}) if is_array else output, output)
-    shape = "array of objects" if is_array else "object"
-    out.print(f"  {shape} with: {', '.join(properties) or '(free-form)'}", highlight=False)
+    out.print(f"  {_describe_output(operation.output_schema)}", highlight=False, markup=False)
     out.print("\nexample:")
     out.print(
         f"  hirelink run {operation.id} --credential NICK "
