@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -480,3 +481,16 @@ def test_describe_shows_the_shape_of_an_output_that_is_not_an_object() -> None:
     field = _output_section("recruitee.get_candidate_field")
     assert field.startswith("null or object with: id, kind, name")
     assert "free-form" not in field
+
+
+@pytest.mark.parametrize("columns", [40, 48])
+def test_tables_in_a_very_narrow_terminal_drop_nothing(config_dir: Path, columns: int) -> None:
+    code, screen = _run_in_terminal(
+        ["ops", "list", "--provider", "recruitee_partners"], None, config_dir, columns=columns
+    )
+    assert code == 0, screen
+    shown = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", screen).split())
+    for operation in load_providers().operations("recruitee_partners"):
+        for cell in (operation.id, operation.title, operation.summary):
+            assert " ".join(cell.split()) in shown, (cell, screen)
+    assert "…" not in screen

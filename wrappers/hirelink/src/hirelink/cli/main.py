@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import textwrap
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -224,18 +225,29 @@ def ops_list(
     _print_table(("id", "title", "summary"), [(o.id, o.title, o.summary) for o in operations])
 
 
+# Narrower than this, a wrapped column shows a few letters a line (or rich drops it).
+_NARROWEST_COLUMN = 16
+
+
 def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """``rows`` under ``headers``: fitted to a terminal, or, piped, as wide as it needs to
-    be (programs read it: never cut). Cells are text, never rich markup."""
+    be (programs read it: never cut). A terminal too narrow for every column gets one
+    block per row instead. Cells are text, never rich markup."""
     table = Table(*headers, box=None, pad_edge=False)
+    widest = [max(len(text) for text in column) for column in zip(headers, *rows, strict=True)]
     table.columns[0].no_wrap = True
-    table.columns[0].min_width = max((len(row[0]) for row in rows), default=2)
-    for column in table.columns[1:]:
+    table.columns[0].min_width = widest[0]
+    for column, width in zip(table.columns[1:], widest[1:], strict=True):
         column.overflow = "fold"  # a narrow terminal wraps a cell, never cuts it
+        column.min_width = min(width, _NARROWEST_COLUMN)
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     if out.is_terminal:
-        out.print(table)
+        padding = 2 * (len(headers) - 1)
+        if out.width < padding + sum(column.min_width or 0 for column in table.columns):
+            _print_blocks(headers, rows)
+        else:
+            out.print(table)
         return
     width = sum(
         max(len(text) for text in column) + 2 for column in zip(headers, *rows, strict=True)
@@ -243,6 +255,22 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     rendered = io.StringIO()
     Console(file=rendered, width=width, soft_wrap=True).print(table)
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
+
+
+def _print_blocks(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Each row as its first cell (whole: the terminal wraps it) over its other cells,
+    named, indented and wrapped at words."""
+    for row in rows:
+        out.print(Text(row[0], style="bold"))
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            wrapped = textwrap.fill(
+                f"{header}: {cell}",
+                width=max(out.width, 20),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
+            out.print(wrapped, highlight=False, markup=False)
 
 
 def _kinds(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
