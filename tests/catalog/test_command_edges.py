@@ -8,6 +8,7 @@ import os
 import re
 import select
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -494,3 +495,30 @@ def test_tables_in_a_very_narrow_terminal_drop_nothing(config_dir: Path, columns
         for cell in (operation.id, operation.title, operation.summary):
             assert " ".join(cell.split()) in shown, (cell, screen)
     assert "…" not in screen
+
+
+def _fourth_of_four_free_ports_taken() -> socket.socket:
+    """A socket listening on the last of four free ports in a row; they are looked for
+    below Linux's ephemeral range, where ports come and go."""
+    for first in range(20000, 30000, 4):
+        probes = [socket.socket() for _ in range(4)]
+        try:
+            for offset, probe in enumerate(probes):
+                probe.bind(("127.0.0.1", first + offset))
+        except OSError:
+            for probe in probes:
+                probe.close()
+            continue
+        for probe in probes[:3]:
+            probe.close()
+        probes[3].listen()
+        return probes[3]
+    raise AssertionError("no four free ports in a row")
+
+
+def test_sandbox_serve_names_the_port_in_use(config_dir: Path) -> None:
+    with _fourth_of_four_free_ports_taken() as taken:
+        busy = taken.getsockname()[1]
+        result = hirelink("sandbox", "serve", "--port", str(busy - 3), "--max-lifetime", "5")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"cannot listen on {busy}:" in result.stderr
