@@ -522,3 +522,20 @@ def test_sandbox_serve_names_the_port_in_use(config_dir: Path) -> None:
         result = hirelink("sandbox", "serve", "--port", str(busy - 3), "--max-lifetime", "5")
     assert result.exit_code == EXIT_BAD_INPUT
     assert f"cannot listen on {busy}:" in result.stderr
+
+
+def test_credentials_add_refuses_an_unknown_field_before_asking_for_a_secret(
+    config_dir: Path,
+) -> None:
+    typed = "jt_live_typed_for_nothing"
+    misspelled = hirelink(
+        "credentials", "add", "rc", "--provider", "recruitee",
+        "--set", "company_id=4100", "--set", "tokn=abc", stdin=typed + "\n",
+    )  # fmt: skip
+    assert misspelled.exit_code == EXIT_BAD_INPUT
+    assert "credential.tokn: not a recruitee credential field" in misspelled.stderr
+    assert "token (" not in misspelled.stdout  # never prompted
+    badly_named = hirelink("credentials", "add", "a nick", "--provider", "join", stdin=typed + "\n")
+    assert badly_named.exit_code == EXIT_BAD_INPUT
+    assert "nickname:" in badly_named.stderr
+    assert "token (" not in badly_named.stdout

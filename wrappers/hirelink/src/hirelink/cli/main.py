@@ -575,12 +575,15 @@ def credentials_add(
 ) -> None:
     """Save a credential.
 
-    Required fields not given with --set are prompted for (secret ones hidden); optional
-    ones are given with --set. Saving under an existing nickname replaces that record.
+    Required fields not given with --set are prompted for (secret ones hidden), once the
+    nickname and the --set field names are checked; optional ones are given with --set.
+    Saving under an existing nickname replaces that record.
     """
     try:
         spec = load_providers().provider(provider)
         given = dict(_split_assignment("--set", item) for item in values or [])
+        store = _store()
+        store.check_names(nickname, provider, given)  # before a secret is typed for nothing
         for credential_field in spec.credential_fields:
             if credential_field.name in given or not credential_field.required:
                 continue
@@ -588,7 +591,6 @@ def credentials_add(
                 f"{credential_field.name} ({credential_field.description})",
                 hide_input=credential_field.secret,
             )
-        store = _store()
         before = store.stored_fields(nickname)
         saved = store.add(nickname, provider, given)
     except HirelinkError as error:
