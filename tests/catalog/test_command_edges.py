@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -463,3 +465,77 @@ def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> N
     assert code == 0, screen
     assert "recruitee_partners.create_partner" in screen
     assert "…" not in screen  # a cell too wide for the terminal is wrapped, not cut
+
+
+# --- CLI review: output shapes, narrow terminals, busy ports, prompts --------------------
+
+
+def _output_section(operation_id: str) -> str:
+    described: str = hirelink("ops", "describe", operation_id).stdout
+    return described.split("\noutput:\n")[1].split("\nexample:")[0].strip()
+
+
+def test_describe_shows_the_shape_of_an_output_that_is_not_an_object() -> None:
+    assert _output_section("recruitee_partners.regenerate_partner_secret").startswith("string")
+    for deleting in ("recruitee_partners.delete_report", "personio.delete_webhook"):
+        assert _output_section(deleting) == "none (the result is null)"
+    field = _output_section("recruitee.get_candidate_field")
+    assert field.startswith("null or object with: id, kind, name")
+    assert "free-form" not in field
+
+
+@pytest.mark.parametrize("columns", [40, 48])
+def test_tables_in_a_very_narrow_terminal_drop_nothing(config_dir: Path, columns: int) -> None:
+    code, screen = _run_in_terminal(
+        ["ops", "list", "--provider", "recruitee_partners"], None, config_dir, columns=columns
+    )
+    assert code == 0, screen
+    shown = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", screen).split())
+    for operation in load_providers().operations("recruitee_partners"):
+        for cell in (operation.id, operation.title, operation.summary):
+            assert " ".join(cell.split()) in shown, (cell, screen)
+    assert "…" not in screen
+
+
+def _fourth_of_four_free_ports_taken() -> socket.socket:
+    """A socket listening on the last of four free ports in a row; they are looked for
+    below Linux's ephemeral range, where ports come and go."""
+    for first in range(20000, 30000, 4):
+        probes = [socket.socket() for _ in range(4)]
+        try:
+            for offset, probe in enumerate(probes):
+                probe.bind(("127.0.0.1", first + offset))
+        except OSError:
+            for probe in probes:
+                probe.close()
+            continue
+        for probe in probes[:3]:
+            probe.close()
+        probes[3].listen()
+        return probes[3]
+    raise AssertionError("no four free ports in a row")
+
+
+def test_sandbox_serve_names_the_port_in_use(config_dir: Path) -> None:
+    with _fourth_of_four_free_ports_taken() as taken:
+        busy = taken.getsockname()[1]
+        result = hirelink("sandbox", "serve", "--port", str(busy - 3), "--max-lifetime", "5")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"cannot listen on {busy}:" in result.stderr
+
+
+def test_credentials_add_refuses_an_unknown_field_before_asking_for_a_secret(
+    config_dir: Path,
+) -> None:
+    typed = "jt_live_typed_for_nothing"
+    misspelled = hirelink(
+        "credentials", "add", "rc", "--provider", "recruitee",
+        "--set", "company_id=4100", "--set", "tokn=abc", stdin=typed + "\n",
+    )  # fmt: skip
+    assert misspelled.exit_code == EXIT_BAD_INPUT
+    assert "credential.tokn: not a recruitee credential field" in misspelled.stderr
+    assert "token (" not in misspelled.stdout  # never prompted
+    badly_named = hirelink("credentials", "add", "a nick", "--provider", "join", stdin=typed + "\n")
+    assert badly_named.exit_code == EXIT_BAD_INPUT
+    assert "nickname:" in badly_named.stderr
+    assert "token (" not in badly_named.stdout

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import textwrap
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -224,18 +225,29 @@ def ops_list(
     _print_table(("id", "title", "summary"), [(o.id, o.title, o.summary) for o in operations])
 
 
+# Narrower than this, a wrapped column shows a few letters a line (or rich drops it).
+_NARROWEST_COLUMN = 16
+
+
 def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """``rows`` under ``headers``: fitted to a terminal, or, piped, as wide as it needs to
-    be (programs read it: never cut). Cells are text, never rich markup."""
+    be (programs read it: never cut). A terminal too narrow for every column gets one
+    block per row instead. Cells are text, never rich markup."""
     table = Table(*headers, box=None, pad_edge=False)
+    widest = [max(len(text) for text in column) for column in zip(headers, *rows, strict=True)]
     table.columns[0].no_wrap = True
-    table.columns[0].min_width = max((len(row[0]) for row in rows), default=2)
-    for column in table.columns[1:]:
+    table.columns[0].min_width = widest[0]
+    for column, width in zip(table.columns[1:], widest[1:], strict=True):
         column.overflow = "fold"  # a narrow terminal wraps a cell, never cuts it
+        column.min_width = min(width, _NARROWEST_COLUMN)
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
     if out.is_terminal:
-        out.print(table)
+        padding = 2 * (len(headers) - 1)
+        if out.width < padding + sum(column.min_width or 0 for column in table.columns):
+            _print_blocks(headers, rows)
+        else:
+            out.print(table)
         return
     width = sum(
         max(len(text) for text in column) + 2 for column in zip(headers, *rows, strict=True)
@@ -243,6 +255,22 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     rendered = io.StringIO()
     Console(file=rendered, width=width, soft_wrap=True).print(table)
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
+
+
+def _print_blocks(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """Each row as its first cell (whole: the terminal wraps it) over its other cells,
+    named, indented and wrapped at words."""
+    for row in rows:
+        out.print(Text(row[0], style="bold"))
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            wrapped = textwrap.fill(
+                f"{header}: {cell}",
+                width=max(out.width, 20),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+            )
+            out.print(wrapped, highlight=False, markup=False)
 
 
 def _kinds(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -284,6 +312,29 @@ def _property_names(schema: Mapping[str, Any], root: Mapping[str, Any]) -> list[
     return names
 
 
+def _describe_output(output: Mapping[str, Any]) -> str:
+    """What an operation returns: its type, an object's properties, and whether it may be
+    null (an ``anyOf`` with null)."""
+    members = output.get("anyOf", [output])
+    shapes = [_shape(member, output) for member in members if member.get("type") != "null"]
+    if not shapes:
+        return "none (the result is null)"
+    return ("null or " if len(shapes) < len(members) else "") + " or ".join(shapes)
+
+
+def _shape(schema: Mapping[str, Any], root: Mapping[str, Any]) -> str:
+    kind = schema.get("type")
+    if kind == "array":
+        items = schema.get("items", {})
+        if items.get("type", "object") != "object":
+            return f"array of {items['type']}"
+        return f"array of objects with: {', '.join(_property_names(items, root)) or '(free-form)'}"
+    if kind not in (None, "object"):
+        description = schema.get("description")
+        return f"{kind}: {description}" if description else str(kind)
+    return f"object with: {', '.join(_property_names(schema, root)) or '(free-form)'}"
+
+
 @ops_app.command("describe")
 def ops_describe(
     operation_id: str,
@@ -318,12 +369,8 @@ def ops_describe(
     out.print("\ninputs:")
     for line in _describe_inputs(operation.input_schema):
         out.print(line, highlight=False, markup=False)
-    output = operation.output_schema
     out.print("\noutput:")
-    is_array = output.get("type") == "array"
-    properties = _property_names(output.get("items", {}) if is_array else output, output)
-    shape = "array of objects" if is_array else "object"
-    out.print(f"  {shape} with: {', '.join(properties) or '(free-form)'}", highlight=False)
+    out.print(f"  {_describe_output(operation.output_schema)}", highlight=False, markup=False)
     out.print("\nexample:")
     out.print(
         f"  hirelink run {operation.id} --credential NICK "
@@ -528,12 +575,15 @@ def credentials_add(
 ) -> None:
     """Save a credential.
 
-    Required fields not given with --set are prompted for (secret ones hidden); optional
-    ones are given with --set. Saving under an existing nickname replaces that record.
+    Required fields not given with --set are prompted for (secret ones hidden), once the
+    nickname and the --set field names are checked; optional ones are given with --set.
+    Saving under an existing nickname replaces that record.
     """
     try:
         spec = load_providers().provider(provider)
         given = dict(_split_assignment("--set", item) for item in values or [])
+        store = _store()
+        store.check_names(nickname, provider, given)  # before a secret is typed for nothing
         for credential_field in spec.credential_fields:
             if credential_field.name in given or not credential_field.required:
                 continue
@@ -541,7 +591,6 @@ def credentials_add(
                 f"{credential_field.name} ({credential_field.description})",
                 hide_input=credential_field.secret,
             )
-        store = _store()
         before = store.stored_fields(nickname)
         saved = store.add(nickname, provider, given)
     except HirelinkError as error:
@@ -667,13 +716,17 @@ def sandbox_serve(
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
     _require_sandbox("hirelink sandbox serve")
-    from hirelink.sandbox import start_stand_ins
+    from hirelink.sandbox import PROVIDERS, start_stand_in
 
+    stand_ins = []
     try:
-        stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
-    except OSError as error:  # a port in use
-        _fail(InvalidInputError("--port", f"cannot listen on {port}: {error.strerror or error}"))
-    try:
+        for index, name in enumerate(PROVIDERS):  # one at a time, to name a port in use
+            wanted = port + index if port else 0
+            try:
+                stand_ins.append(start_stand_in(name, port=wanted, max_lifetime=max_lifetime))
+            except OSError as error:
+                reason = error.strerror or error
+                _fail(InvalidInputError("--port", f"cannot listen on {wanted}: {reason}"))
         for stand_in in stand_ins:
             out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.url}", highlight=False)
             settings = " ".join(f"--set {key}={value}" for key, value in stand_in.details.items())

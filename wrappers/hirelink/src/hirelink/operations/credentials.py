@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -133,18 +133,23 @@ class CredentialStore:
             values[spec.name] = Secret(str(value)) if spec.secret else value
         return Credential(nickname, provider.name, values)
 
-    def add(self, nickname: str, provider: str, values: Mapping[str, Any]) -> Credential:
-        """Store (or replace) a credential after checking its fields."""
+    def check_names(self, nickname: str, provider: str, field_names: Iterable[str]) -> None:
+        """The checks of :meth:`add` that need no values: the nickname, the provider and
+        the field names (a command asks for the values only once these pass)."""
         if not _NICKNAME.match(nickname):
             raise InvalidInputError("nickname", "use letters, digits, '.', '_' or '-'")
-        spec = self._catalog.provider(provider)
-        known = {f.name for f in spec.credential_fields}
-        unknown = sorted(set(values) - known)
+        known = {f.name for f in self._catalog.provider(provider).credential_fields}
+        unknown = sorted(set(field_names) - known)
         if unknown:
             raise InvalidInputError(
                 f"credential.{unknown[0]}",
                 f"not a {provider} credential field ({', '.join(sorted(known))})",
             )
+
+    def add(self, nickname: str, provider: str, values: Mapping[str, Any]) -> Credential:
+        """Store (or replace) a credential after checking its fields."""
+        self.check_names(nickname, provider, values)
+        spec = self._catalog.provider(provider)
         missing = [f.name for f in spec.credential_fields if f.required and not values.get(f.name)]
         if missing:
             raise InvalidInputError(f"credential.{missing[0]}", "is required")
