@@ -237,16 +237,22 @@ def start_stand_ins(
     """Start every stand-in; with ``first_port``, stand-in N listens on ``first_port + N``.
 
     ``candidates`` seeds the Recruitee stand-in. Stops the ones already started if a
-    later one fails.
+    later one fails; a port that cannot be listened on raises ``OSError`` naming it
+    (``strerror`` is ``"<port>: <reason>"``).
     """
     started: list[StandIn[Any]] = []
     try:
         for index, name in enumerate(PROVIDERS):
             port = first_port + index if first_port else 0
             settings = {"candidates": candidates} if name == "recruitee" else {}
-            started.append(
-                start_stand_in(name, host=host, port=port, max_lifetime=max_lifetime, **settings)
-            )
+            try:
+                started.append(
+                    start_stand_in(
+                        name, host=host, port=port, max_lifetime=max_lifetime, **settings
+                    )
+                )
+            except OSError as error:
+                raise OSError(error.errno, f"{port}: {error.strerror or error}") from error
     except BaseException:
         for stand_in in started:
             stand_in.stop()

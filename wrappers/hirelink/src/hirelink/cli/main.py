@@ -716,17 +716,13 @@ def sandbox_serve(
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
     _require_sandbox("hirelink sandbox serve")
-    from hirelink.sandbox import PROVIDERS, start_stand_in
+    from hirelink.sandbox import start_stand_ins
 
-    stand_ins = []
     try:
-        for index, name in enumerate(PROVIDERS):  # one at a time, to name a port in use
-            wanted = port + index if port else 0
-            try:
-                stand_ins.append(start_stand_in(name, port=wanted, max_lifetime=max_lifetime))
-            except OSError as error:
-                reason = error.strerror or error
-                _fail(InvalidInputError("--port", f"cannot listen on {wanted}: {reason}"))
+        stand_ins = start_stand_ins(first_port=port, max_lifetime=max_lifetime)
+    except OSError as error:  # a port in use: its strerror names it
+        _fail(InvalidInputError("--port", f"cannot listen on {error.strerror or error}"))
+    try:
         for stand_in in stand_ins:
             out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.url}", highlight=False)
             settings = " ".join(f"--set {key}={value}" for key, value in stand_in.details.items())
