@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from hirelink.api.personio.models import LocalDateTime, WebhookHeader
+from hirelink.api.personio.types import Unset
 from hirelink.core import ApiError, InvalidInputError, MalformedResponseError, NotFoundError
 from hirelink.personio import (
     Application,
@@ -368,3 +369,52 @@ def test_webhook_secrets_quoted_back_by_personio_are_masked(
         assert sent not in f"{raised.value} {raised.value.body!r}"
     header = WebhookHeader(name="X-Hook-Key", value=header_value)
     assert header_value not in repr(header)
+
+
+def test_a_by_id_answer_in_data_with_a_null_member_reads_the_record(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The spec types these members as objects or lists; a null made the envelope fail to
+    # parse and the bare model took the answer with nothing set: an empty record, no word.
+    with fresh.client() as personio:
+        listed = personio.list_applications(limit=1).field_data[0]
+        raw = listed.to_dict()
+        raw["candidate"] = None
+        fresh.faults.add(
+            Fault(
+                method="GET", path=rf"/applications/{listed.id}$", status=200, body={"_data": raw}
+            )
+        )
+        fresh.faults.add(
+            Fault(
+                method="GET",
+                path=r"/jobs/\d+$",
+                status=200,
+                body={"_data": {"id": "77", "name": "Ops", "hiring_team": None}},
+            )
+        )
+        got = personio.get_application(str(listed.id))
+        job = personio.get_job(77)
+    assert got.id == listed.id
+    assert got.updated_at == listed.updated_at
+    assert got.job.id == listed.job.id  # type: ignore[union-attr]
+    assert isinstance(got.candidate, Unset)  # the null, read as absent
+    assert "_data" not in got.additional_properties
+    assert (job.id, job.name) == ("77", "Ops")
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
+def test_a_webhook_write_answered_in_data_reads_the_webhook(fresh: Served) -> None:
+    with fresh.client() as personio:
+        made = personio.create_webhook("https://example.org/hook", ["person.created"])
+        fresh.faults.add(
+            Fault(
+                method="PATCH",
+                path=rf"/webhooks/{made.id}$",
+                status=200,
+                body={"_data": made.to_dict()},
+            )
+        )
+        enabled = personio.enable_webhook(str(made.id))
+    assert enabled.id == made.id
+    assert "_data" not in enabled.additional_properties

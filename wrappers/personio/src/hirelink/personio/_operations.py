@@ -155,11 +155,21 @@ def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
     return page.field_data, next_cursor(page.field_meta, operation)
 
 
+def _by_id(
+    request: partial[Any], model: type[T], *, fallback: Callable[[object], T] | None = None
+) -> Call[T]:
+    """A by-id answer, wrapped in ``_data`` or bare (Personio's shape is unclear)."""
+    return Call(request, _unwrap(model), envelope="_data", fallback=fallback)
+
+
 def _unwrap(model: type[T]) -> Callable[[object], T]:
-    """Accept a by-id answer wrapped in ``_data`` or bare (Personio's shape is unclear)."""
     narrow = instance_of(model)
 
     def unwrap(parsed: object) -> T:
+        if isinstance(getattr(parsed, "additional_properties", {}).get("_data"), dict):
+            # The envelope did not parse (a null member, say) and the bare model took the
+            # answer with nothing set: a drift, read again by the tolerant reader.
+            raise TypeError(f"{model.__name__}: its _data did not read as one")
         data = getattr(parsed, "field_data", None)
         return narrow(data if data is not None and not isinstance(parsed, model) else parsed)
 
@@ -718,7 +728,7 @@ class PersonioOperations:
         from hirelink.api.personio.api.applications import get_application
 
         request = partial(get_application.sync_detailed, _id("application_id", application_id))
-        return Call(request, _unwrap(models.Application))
+        return _by_id(request, models.Application)
 
     @operation(
         "List Application Stage Transitions",
@@ -775,7 +785,7 @@ class PersonioOperations:
         from hirelink.api.personio.api.candidates import get_candidate
 
         request = partial(get_candidate.sync_detailed, _id("candidate_id", candidate_id))
-        return Call(request, _unwrap(models.Candidate))
+        return _by_id(request, models.Candidate)
 
     @operation("List Jobs", example={"limit": 10}, requires=_CLIENT_CREDENTIALS)
     def list_jobs(
@@ -803,9 +813,8 @@ class PersonioOperations:
         ``create_application`` call ``job_position_id``)."""
         from hirelink.api.personio.api.jobs import get_job
 
-        return Call(
-            partial(get_job.sync_detailed, _id("job_position_id", job_position_id)),
-            _unwrap(models.Job),
+        return _by_id(
+            partial(get_job.sync_detailed, _id("job_position_id", job_position_id)), models.Job
         )
 
     @operation("List Categories", requires=_CLIENT_CREDENTIALS)
@@ -823,7 +832,7 @@ class PersonioOperations:
         from hirelink.api.personio.api.categories import get_category
 
         request = partial(get_category.sync_detailed, _id("category_id", category_id))
-        return Call(request, _unwrap(models.Category))
+        return _by_id(request, models.Category)
 
     # --- v2 persons ------------------------------------------------------------------
 
@@ -860,9 +869,7 @@ class PersonioOperations:
         """One person."""
         from hirelink.api.personio.api.persons import get_person
 
-        return Call(
-            partial(get_person.sync_detailed, _id("person_id", person_id)), _unwrap(models.Person)
-        )
+        return _by_id(partial(get_person.sync_detailed, _id("person_id", person_id)), models.Person)
 
     # --- v2 webhooks ------------------------------------------------------------------
 
@@ -1038,7 +1045,7 @@ def _masked(model: T, body: Mapping[str, Any]) -> T:
 def _webhook_call(request: partial[Any]) -> Call[models.Webhook]:
     """A webhook write: its answer (bare or in ``_data``), or, when the answer cannot be
     read (a 2xx without a body), a webhook with every field unset."""
-    return Call(request, _unwrap(models.Webhook), fallback=instance_of(models.Webhook).fallback)
+    return _by_id(request, models.Webhook, fallback=instance_of(models.Webhook).fallback)
 
 
 def _custom_headers(headers: object) -> list[dict[str, str]]:
