@@ -336,3 +336,13 @@ def test_no_secret_reaches_logs_reprs_or_errors(
     assert "request GET" in caplog.text  # DEBUG logging was on
     for secret in (sandbox.recruiting_token, sandbox.client_secret, issued, "not-the-token-123456"):
         assert secret not in text
+
+
+def test_a_token_read_from_a_shared_store_keeps_its_scopes(fresh: Served, redis_url: str) -> None:
+    with fresh.client(store=RedisStore(redis_url, share_tokens=True)) as first:
+        first.list_categories()
+    with fresh.client(store=RedisStore(redis_url, share_tokens=True)) as second:
+        checks = {check.name: check for check in second.check_connection()}
+    assert fresh.sandbox.state.token_exchanges == 1  # the second worker used the shared one
+    assert checks["recruiting_write_scope"].ok, checks["recruiting_write_scope"].detail
+    assert "personio:recruiting:write" in checks["client_credentials"].detail

@@ -30,6 +30,7 @@ they never appear in logs, reprs or error messages.
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import threading
 import time
@@ -199,20 +200,24 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def _from_shared(self, refused: AccessToken | None) -> AccessToken | None:
         """The shared store's token, unless it is the one the server just refused."""
         cached = None if self._shared is None else self._shared.get()
-        if cached is None or any(
-            unusable is not None and unusable.value.reveal() == cached[0]
+        if cached is None:
+            return None
+        shared, usable_for = cached
+        value, scopes = _shared_parts(shared)
+        if any(
+            unusable is not None and unusable.value.reveal() == value
             for unusable in (refused, self._forgotten)
         ):
             return None
-        value, usable_for = cached
         expires_at = None if usable_for is None else self._clock() + usable_for
-        self._token = AccessToken(value=Secret(value), expires_at=expires_at)
+        self._token = AccessToken(value=Secret(value), expires_at=expires_at, scopes=scopes)
         return self._token
 
     def _share(self, token: AccessToken) -> None:
         if self._shared is not None:
             usable_for = None if token.expires_at is None else token.expires_at - self._clock()
-            self._shared.put(token.value.reveal(), usable_for)
+            shared = json.dumps({"token": token.value.reveal(), "scopes": list(token.scopes)})
+            self._shared.put(shared, usable_for)
 
     def _exchange_lock(self) -> AbstractContextManager[None]:
         return nullcontext() if self._shared is None else self._shared.exchange_lock()
@@ -412,3 +417,17 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
+
+
+def _shared_parts(shared: str) -> tuple[str, tuple[str, ...]]:
+    """The token and its scopes as :meth:`ClientCredentialsAuth._share` stores them; a
+    bare token (as hirelink 0.1 stored it) has no scopes listed."""
+    try:
+        parts = json.loads(shared)
+    except ValueError:
+        return shared, ()
+    if not isinstance(parts, dict) or not isinstance(parts.get("token"), str):
+        return shared, ()
+    scopes = parts.get("scopes")
+    listed = tuple(s for s in scopes if isinstance(s, str)) if isinstance(scopes, list) else ()
+    return parts["token"], listed
