@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from hirelink.core import Document, InvalidInputError, PermissionDeniedError
+from hirelink.core import (
+    Document,
+    DuplicateApplicationError,
+    InvalidInputError,
+    PermissionDeniedError,
+)
 from hirelink.personio import MAX_DOCUMENT_BYTES, UploadedDocument
 
 from .conftest import Served
@@ -130,3 +135,14 @@ async def test_async_v2_submission(fresh: Served) -> None:
     ]
     (stored,) = [a for a in fresh.sandbox.state.submitted() if a["email"] == "ada.v2@example.org"]
     assert stored["files"][0]["uuid"] == str(uploaded.uuid)
+
+
+def test_a_second_v2_submission_of_the_same_candidate_raises_duplicate(fresh: Served) -> None:
+    # v2's error format is not documented: the reason code is read from the detail text.
+    person = {"first_name": "Lena", "last_name": "Vogt", "email": "lena.twice@example.org"}
+    with fresh.client(**OAUTH_ONLY) as personio:
+        personio.create_application(1874512, **person)
+        with pytest.raises(DuplicateApplicationError) as caught:
+            personio.create_application(1874512, **person)
+    assert caught.value.status_code == 400
+    assert "applicant-already-exists" in str(caught.value)

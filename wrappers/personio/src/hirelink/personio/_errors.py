@@ -11,6 +11,7 @@ credentials the token endpoint refuses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -109,6 +110,8 @@ _PRECEDENCE: Final = (
     BadRequestError,
 )
 
+_QUOTED_CODE: Final = re.compile(r"\b(?:errors|feature)\.[a-z0-9.-]*[a-z0-9]")
+
 # OAuth error codes of Personio's token endpoint that say nothing about the credentials.
 _TOKEN_OUTAGES: Final = frozenset({"server_error", "temporarily_unavailable"})
 
@@ -125,7 +128,9 @@ _CREDENTIALS_HELP: Final = (
 
 
 def reason_codes(error: ApiError) -> list[str]:
-    """The reason codes of a Personio v1 error: field errors' and general errors' codes."""
+    """The reason codes of a Personio error: v1's field errors' and general errors' codes,
+    and documented codes quoted in an item's ``detail`` text (v2's error format is not
+    documented; the stand-in writes ``... (email: errors.applicant-already-exists)``)."""
     codes = [text for texts in error.field_errors.values() for text in texts if text]
     body: Any = error.error
     if isinstance(body, Mapping) and isinstance(body.get("errors"), list):
@@ -133,6 +138,8 @@ def reason_codes(error: ApiError) -> list[str]:
             detail = item.get("detail") if isinstance(item, Mapping) else None
             if isinstance(detail, str) and detail in REASONS:
                 codes.append(detail)
+            elif isinstance(detail, str):
+                codes.extend(code for code in _QUOTED_CODE.findall(detail) if code in REASONS)
     return list(dict.fromkeys(codes))
 
 

@@ -502,7 +502,9 @@ class PersonioOperations:
         Personio answers without a body, so this returns the application as submitted
         (with the uuids of the uploaded documents). A candidate who already applied
         raises :class:`~hirelink.core.DuplicateApplicationError`; other refusals raise
-        the error their reason codes call for, with the codes in ``field_errors``.
+        the error their reason codes call for, with the codes in ``field_errors``. v2's
+        error format is not documented: its codes are read where an error's ``detail``
+        quotes them (unverified against Personio).
         """
         documents = document_list("documents", fields.pop("documents", ()))
         request: dict[str, Any] = {
