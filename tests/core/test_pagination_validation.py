@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -201,6 +202,7 @@ def test_walkers_stop_when_the_endpoint_ignores_paging() -> None:
 def _ignoring_paging(records: list[int], calls: list[object]) -> Callable[[int, int], list[int]]:
     def fetch(where: int, size: int) -> list[int]:
         calls.append(where)
+        assert len(calls) < 10, "still paging"  # fails rather than hangs
         return records  # whatever page or offset is asked for
 
     return fetch
@@ -227,13 +229,21 @@ def test_walkers_refuse_to_loop_when_an_exact_fit_repeats_because_paging_is_igno
     with pytest.raises(MalformedResponseError, match="offset"):
         assert list(iter_offset(_ignoring_paging(records, offset_calls), page_size=50, key=int))
     assert len(offset_calls) == 3
+    unkeyed_calls: list[object] = []  # no key: the same page twice more is the sign
+    with pytest.raises(MalformedResponseError, match="ignores paging"):
+        assert list(iter_pages(_ignoring_paging(records, unkeyed_calls), page_size=50))
+    assert len(unkeyed_calls) == 3
 
 
 @pytest.mark.anyio
 async def test_async_walkers_refuse_to_loop_when_paging_is_ignored() -> None:
     records = list(range(2))
 
+    calls: list[int] = []
+
     async def fetch(where: int, size: int) -> list[int]:
+        calls.append(where)
+        assert len(calls) < 10, "still paging"  # fails rather than hangs
         return records
 
     with pytest.raises(MalformedResponseError, match="ignores paging"):
@@ -257,3 +267,24 @@ def test_one_page_of_repeats_from_a_burst_of_inserts_does_not_end_the_walk() -> 
 
     assert list(iter_pages(fetch, page_size=2, key=int)) == [100, 101, 102, 103, 104, 105]
     assert calls == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1.0, 0, True, "5"])
+def test_every_number_of_seconds_is_refused_unless_finite_and_positive(bad: Any) -> None:
+    from hirelink.core import request_options, shared_limiter
+    from hirelink.personio import Personio
+    from hirelink.recruitee.webhooks import create_webhook_app
+
+    def timeout() -> None:
+        with request_options(timeout=bad):
+            pass
+
+    takes_seconds: list[Callable[[], object]] = [
+        lambda: shared_limiter("seconds-test", 5, bad),
+        timeout,
+        lambda: create_webhook_app(secret=None, on_event=print, dedupe_ttl=bad),
+        lambda: Personio(subdomain="acme", recruiting_rate_window=bad),
+    ]
+    for call in takes_seconds:
+        with pytest.raises(InvalidInputError, match="must be a positive number of seconds"):
+            call()

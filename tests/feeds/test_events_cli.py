@@ -197,7 +197,7 @@ def test_watch_blames_the_checkpoint_only_for_its_own_failures(
     for bad in ("nan", "inf"):
         result = CliRunner().invoke(app, [*watch, "--interval", bad])
         assert result.exit_code == 2, result.output
-        assert "interval: interval must be a positive number of seconds" in result.output
+        assert "interval: must be a positive number of seconds" in result.output
         assert "--checkpoint" not in result.output
     checkpoint.write_text("not a checkpoint")
     result = CliRunner().invoke(app, [*watch, "--interval", "0.05"])

@@ -149,12 +149,13 @@ def test_token_and_document_bytes_never_appear_in_logs_reprs_or_errors(
 
 def test_iter_jobs_stops_with_an_error_when_every_page_repeats(fresh: Served) -> None:
     # JOIN may ignore paging on /jobs (fact sheet 3.2); with exactly page_size jobs the
-    # walk never saw the short page that ends it and asked for pages without end.
+    # walk never saw the short page that ends it and asked for pages without end (five
+    # repeated answers, then the real pages: the old code ends, not raising, not hanging).
     with fresh.client() as join:
         jobs = join.list_jobs(page=1, page_size=2)
         fresh.sandbox.faults.add(
             Fault(
-                method="GET", path=r"/jobs$", status=200, body=[j.to_dict() for j in jobs], times=-1
+                method="GET", path=r"/jobs$", status=200, body=[j.to_dict() for j in jobs], times=5
             )
         )
         walk = iter(join.iter_jobs(page_size=2))

@@ -31,7 +31,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import math
 import os
 import threading
 import time
@@ -46,7 +45,7 @@ from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtim
 from .calls import Call, Walk
 from .errors import InvalidInputError
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
-from .validation import utc_moment
+from .validation import positive_seconds, utc_moment
 
 feeds_logger = logging.getLogger("hirelink.feeds")
 
@@ -469,9 +468,9 @@ class Feed(Generic[T]):
             raise InvalidInputError(field_name, f"unknown watch option {field_name!r}")
         since = options.get("since")
         start = datetime.now(UTC) if since is None else utc_moment("since", since)
-        interval = _positive("interval", options.get("interval", DEFAULT_INTERVAL))
-        lease_ttl = _positive("lease_ttl", options.get("lease_ttl", max(10.0, 3 * interval)))
-        overlap = _positive("overlap", options.get("overlap", DEFAULT_OVERLAP), zero=True)
+        interval = positive_seconds("interval", options.get("interval", DEFAULT_INTERVAL))
+        lease_ttl = positive_seconds("lease_ttl", options.get("lease_ttl", max(10.0, 3 * interval)))
+        overlap = positive_seconds("overlap", options.get("overlap", DEFAULT_OVERLAP), zero=True)
         polls = options.get("polls")
         if polls is not None and (
             isinstance(polls, bool) or not isinstance(polls, int) or polls < 1
@@ -489,19 +488,6 @@ class Feed(Generic[T]):
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,
             timedelta(seconds=overlap), polls,
         )  # fmt: skip
-
-
-def _positive(name: str, value: object, *, zero: bool = False) -> float:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | float)
-        or not math.isfinite(value)
-        or value < 0
-    ):
-        raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")
-    if value == 0 and not zero:
-        raise InvalidInputError(name, f"{name} must be a positive number of seconds, got {value!r}")
-    return float(value)
 
 
 class _Poller(Generic[T]):

@@ -18,6 +18,7 @@ import httpx
 from attrs import define, evolve
 
 from .errors import InvalidInputError
+from .validation import positive_seconds
 
 
 @define(frozen=True)
@@ -38,9 +39,7 @@ def as_timeout(field: str, value: float | httpx.Timeout | None) -> httpx.Timeout
         return value
     if value is None:
         return httpx.Timeout(None)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise InvalidInputError(field, f"must be a positive number of seconds, got {value!r}")
-    return httpx.Timeout(float(value))
+    return httpx.Timeout(positive_seconds(field, value))
 
 
 def check_max_retries(value: int) -> int:

@@ -29,9 +29,10 @@ KeyFunction = Callable[[T], Hashable]
 
 class _NotRepeated(Generic[T]):
     """Drops the items of a page that were on the previous page, by ``key`` (no ``key``:
-    keeps every item). Offset and page-number paging both shift when records are inserted
-    while a walk reads (a new record at the top pushes the last one of the page just read
-    onto the next page); this removes those repeats, with memory bounded by one page.
+    keeps every item, and only the same page twice counts as a repeat). Offset and
+    page-number paging both shift when records are inserted while a walk reads (a new
+    record at the top pushes the last one of the page just read onto the next page); this
+    removes those repeats, with memory bounded by one page.
 
     A full page made only of repeats can come from a burst of insertions, but two in a row
     mean the endpoint ignores the page asked for: the walk would ask for ever (a page
@@ -42,16 +43,22 @@ class _NotRepeated(Generic[T]):
         self._key = key
         self._operation = operation
         self._previous_keys: frozenset[Hashable] = frozenset()
+        self._previous_page: list[T] = []
         self._stale_pages = 0
         self._read = 0
 
     def fresh(self, page: Sequence[T]) -> list[T]:
-        if self._key is None:
-            return list(page)
-        keys = [self._key(item) for item in page]
-        fresh = [item for item, k in zip(page, keys, strict=True) if k not in self._previous_keys]
-        self._previous_keys = frozenset(keys)
-        self._stale_pages = self._stale_pages + 1 if page and not fresh else 0
+        if self._key is None:  # no key to tell repeats by: the same page again is stale
+            fresh = list(page)
+            repeated = bool(page) and fresh == self._previous_page
+            self._previous_page = fresh
+        else:
+            keys = [self._key(item) for item in page]
+            previous = self._previous_keys
+            fresh = [item for item, k in zip(page, keys, strict=True) if k not in previous]
+            self._previous_keys = frozenset(keys)
+            repeated = bool(page) and not fresh
+        self._stale_pages = self._stale_pages + 1 if repeated else 0
         self._read += len(fresh)
         return fresh
 

@@ -36,6 +36,7 @@ import httpx
 from attrs import define, evolve, field, frozen
 
 from .secrets import scrub
+from .validation import positive_seconds
 
 ratelimit_logger = logging.getLogger("hirelink.ratelimit")
 
@@ -46,12 +47,6 @@ def _positive_int(name: str, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
     return value
-
-
-def _positive_seconds(name: str, value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
-    return float(value)
 
 
 @frozen
@@ -108,7 +103,7 @@ class SlidingWindowLimiter:
 
     def __init__(self, limit: int, window: float, *, clock: Clock = time.monotonic) -> None:
         self.limit = _positive_int("limit", limit)
-        self.window = _positive_seconds("window", window)
+        self.window = positive_seconds("window", window)
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
@@ -180,7 +175,7 @@ def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:
     for one Personio company. Clients that declare a different limit or window for
     the same key get a limiter of their own (they could not share one consistently).
     """
-    registry_key = (key, _positive_int("limit", limit), _positive_seconds("window", window))
+    registry_key = (key, _positive_int("limit", limit), positive_seconds("window", window))
     with _registry_lock:
         limiter = _registry.get(registry_key)
         if limiter is None:
@@ -232,7 +227,7 @@ class RateLimit:
         """
         if isinstance(headroom, bool) or not isinstance(headroom, int | float) or headroom < 0:
             raise ValueError(f"headroom must be a number of seconds >= 0, got {headroom!r}")
-        window = _positive_seconds("per", per) + headroom
+        window = positive_seconds("per", per) + headroom
         return cls(shared_limiter(key, requests, window), paths=paths, methods=methods, key=key)
 
     def on(self, store: LimiterSource) -> RateLimit:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
@@ -67,6 +68,20 @@ def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {value!r}")
     return value
+
+
+def positive_seconds(field: str, value: object, *, zero: bool = False) -> float:
+    """A finite number of seconds above 0 (or at least 0 with ``zero``); booleans, NaN and
+    infinity are refused."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+        or (value == 0 and not zero)
+    ):
+        raise InvalidInputError(field, f"must be a positive number of seconds, got {value!r}")
+    return float(value)
 
 
 def bounded_int(*, minimum: int = 1, maximum: int) -> Callable[[str, Any], int]:

@@ -29,7 +29,6 @@ from hirelink.core import (
     CredentialVariables,
     HeaderAuth,
     HttpConfig,
-    InvalidInputError,
     ProviderClient,
     RateLimit,
     RoutedAuth,
@@ -37,7 +36,7 @@ from hirelink.core import (
 )
 from hirelink.core.http import account_at
 from hirelink.core.stores import Store
-from hirelink.core.validation import http_url
+from hirelink.core.validation import http_url, positive_seconds
 
 from ._errors import refine_personio_error
 from ._operations import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, PersonioOperations
@@ -104,13 +103,7 @@ def _setup(
 ) -> HttpConfig:
     api = http_url("base_url", options.get("base_url") or DEFAULT_API_BASE_URL).rstrip("/")
     jobs = http_url("jobs_base_url", jobs_base_url or DEFAULT_JOBS_BASE_URL)
-    if isinstance(recruiting_rate_window, bool) or not (
-        isinstance(recruiting_rate_window, int | float) and recruiting_rate_window > 0
-    ):
-        raise InvalidInputError(
-            "recruiting_rate_window",
-            f"must be a positive number of seconds, got {recruiting_rate_window!r}",
-        )
+    window = positive_seconds("recruiting_rate_window", recruiting_rate_window)
     client.credentials = credentials
     client.feed_url = jobs.replace("{subdomain}", credentials.subdomain).rstrip("/") + "/xml"
     client.oauth = None
@@ -141,10 +134,10 @@ def _setup(
                 "personio-recruiting:"
                 + account_at(credentials.company_id, api, DEFAULT_API_BASE_URL),
                 requests=RECRUITING_REQUESTS_PER_WINDOW,
-                per=recruiting_rate_window,
+                per=window,
                 paths=httpx.URL(api).path.rstrip("/") + "/v1/recruiting/applications",
                 # Personio counts arrivals, we count departures: a second a minute of slack.
-                headroom=recruiting_rate_window / 60,
+                headroom=window / 60,
             )
         )
     return HttpConfig.from_options(

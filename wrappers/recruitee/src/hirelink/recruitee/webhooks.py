@@ -100,6 +100,7 @@ from hirelink.core.receiver import (
 )
 from hirelink.core.secrets import Secret
 from hirelink.core.stores import DeliveryLog, Store, delivery_log
+from hirelink.core.validation import positive_seconds
 
 __all__ = [
     "DEFAULT_DEDUPE_TTL",
@@ -310,10 +311,9 @@ def create_webhook_app(
     if secret is not None:
         _key(secret)  # refuses an empty secret, or one no signature would match
         secret = Secret.coerce(secret)  # masked in every log line from now on
-    if isinstance(dedupe_ttl, bool) or not isinstance(dedupe_ttl, int | float) or dedupe_ttl <= 0:
-        raise ValueError(f"dedupe_ttl must be a positive number of seconds, got {dedupe_ttl!r}")
+    ttl = positive_seconds("dedupe_ttl", dedupe_ttl)
     deliveries = delivery_log(store) if dedupe else None
-    receiver = _Receiver(secret, on_event, deliveries, float(dedupe_ttl), max_body_bytes)
+    receiver = _Receiver(secret, on_event, deliveries, ttl, max_body_bytes)
     return receiver_app(
         [("POST", path, receiver.receive)],
         callbacks={"on_event": on_event},
