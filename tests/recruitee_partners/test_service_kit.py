@@ -470,3 +470,25 @@ def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ValueError, match="message"):
         Refusal("")
     assert Refusal("Nope").status_code == 422
+
+
+def test_a_refusal_of_the_partners_own_is_answered_not_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Only webhook receivers log refusals (the provider gives up on them); a partner's
+    Refusal is its answer to Recruitee, shown to Recruitee's user."""
+
+    def refuse(token: str, payload: SendCandidatePayload) -> None:
+        raise Refusal("the candidate was already invited", 422)
+
+    app = create_partner_app(
+        validate_token=lambda token: True, list_tests=lambda token: [], on_send_candidate=refuse
+    )
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    with SandboxServer(app, max_lifetime=60) as server:
+        answer = httpx.post(
+            f"{server.url}/send_candidate", json=PAYLOAD, headers=as_customer(TOKEN)
+        )
+    assert answer.status_code == 422
+    assert answer.json() == {"error": "the candidate was already invited"}
+    assert not caplog.records

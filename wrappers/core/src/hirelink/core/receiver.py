@@ -263,19 +263,20 @@ async def answer(
     failure_message: str,
     mask: Callable[[str], str] = scrub,
     error: Callable[[int, str], Response] = error_response,
+    log_refusals: bool = False,
 ) -> Response:
     """``respond()``, with every way it can fail answered through ``error``.
 
-    A :class:`Rejection` answers its status and message; one refusing the body (400, 422:
-    the receivers check the sender before they read the body, so it came from the
-    provider) is also logged, masked, since the provider will not resend it for ever. A
-    body the sender cut off answers 400; anything else is logged in one masked line naming
+    A :class:`Rejection` answers its status and message; with ``log_refusals`` (a webhook
+    receiver, which checks the sender before it reads the body) one refusing the body
+    (400, 422) is also logged, masked: the provider will not resend it for ever. A body the
+    sender cut off answers 400; anything else is logged in one masked line naming
     ``component`` and answers 500 with ``failure_message``.
     """
     try:
         return await respond()
     except Rejection as rejection:
-        if rejection.status_code in _BODY_REFUSED:
+        if log_refusals and rejection.status_code in _BODY_REFUSED:
             logger.warning(
                 "%s refused a delivery to %s with %d: %s",
                 component,

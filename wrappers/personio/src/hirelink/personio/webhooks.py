@@ -110,6 +110,7 @@ class _Receiver:
             logger=logger,
             component="the Personio receiver",
             failure_message="the receiver failed to take the delivery",
+            log_refusals=True,
         )
 
     async def _accept(self, request: Request) -> Response:

@@ -230,6 +230,7 @@ class _Receiver:
             logger=logger,
             component="the Recruitee receiver",
             failure_message="the receiver failed to handle the event",
+            log_refusals=True,
         )
 
     async def _receive(self, request: Request) -> Response:
