@@ -189,7 +189,7 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
         one.get("/data")
         two.get("/data")
     assert len(exchanges) == 2
-    assert not_shared.client.keys("hirelink:token:*") == []
+    assert not_shared.client.keys("hirelink:tokens:*") == []
 
     exchanges.clear()
     # Two stores, as two processes would have: the token can only travel through Redis.
@@ -200,7 +200,7 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
         second = two.get("/data").json()["auth"]
     assert len(exchanges) == 1
     assert first == second == "Bearer tok-0001-abcdef"
-    keys = shared.client.keys("hirelink:token:*")
+    keys = shared.client.keys("hirelink:tokens:*")
     assert len(keys) == 1
     stored = shared.client.get(keys[0])
     assert stored

@@ -203,7 +203,10 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if cached is None:
             return None
         shared, usable_for = cached
-        value, scopes = _shared_parts(shared)
+        parts = _shared_parts(shared)
+        if parts is None:
+            return None
+        value, scopes = parts
         if any(
             unusable is not None and unusable.value.reveal() == value
             for unusable in (refused, self._forgotten)
@@ -419,15 +422,15 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         )
 
 
-def _shared_parts(shared: str) -> tuple[str, tuple[str, ...]]:
-    """The token and its scopes as :meth:`ClientCredentialsAuth._share` stores them; a
-    bare token (as hirelink 0.1 stored it) has no scopes listed."""
+def _shared_parts(shared: str) -> tuple[str, tuple[str, ...]] | None:
+    """The token and its scopes as :meth:`ClientCredentialsAuth._share` stores them; None
+    for anything else (then a token is exchanged anew)."""
     try:
         parts = json.loads(shared)
     except ValueError:
-        return shared, ()
+        return None
     if not isinstance(parts, dict) or not isinstance(parts.get("token"), str):
-        return shared, ()
+        return None
     scopes = parts.get("scopes")
     listed = tuple(s for s in scopes if isinstance(s, str)) if isinstance(scopes, list) else ()
     return parts["token"], listed
