@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from uuid import UUID
@@ -102,6 +102,7 @@ ATTRIBUTE_IDS: Final = (
 _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_\d+")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
+_FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))  # UTC+14, the Line Islands
 
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
 SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accepted"]
@@ -221,7 +222,8 @@ class NewApplication(TypedDict, total=False):
     message: str
     """The applicant's message."""
     application_date: date
-    """The submission date (Personio refuses dates in the future)."""
+    """The submission date. Personio refuses dates in the future; one after today at
+    UTC+14 (the future everywhere) is refused before anything is sent."""
     phase: SystemPhaseName | SystemPhaseId | int
     """A system phase by name, or the id of a custom phase."""
     tags: Iterable[str]
@@ -281,9 +283,14 @@ def _date_only(field: str, value: object) -> date:
 
 
 def _past_date(field: str, value: object) -> date:
-    """A date not after today: Personio refuses an application dated in the future."""
+    """A date that is not in the future anywhere on Earth.
+
+    Personio refuses an application dated in the future, judged by a clock and time zone
+    of its own; this host's local date is neither. So only a date after today at UTC+14
+    is refused here; a date that is today somewhere is left for Personio to judge.
+    """
     given = _date_only(field, value)
-    if given > date.today():
+    if given > datetime.now(_FIRST_TO_START_A_DAY).date():
         raise InvalidInputError(field, f"must not be in the future, got {given.isoformat()}")
     return given
 
