@@ -157,7 +157,7 @@ def test_failures_of_the_network_are_verdicts_not_exceptions(served: Served) -> 
     ],
 )
 def test_a_token_endpoint_outage_leaves_the_client_credentials_unjudged(
-    fresh: Served, status: int, body: dict[str, str] | None
+    fresh: Served, status: int, body: dict[str, object] | None
 ) -> None:
     fresh.sandbox.faults.add(
         Fault(

@@ -447,6 +447,14 @@ def test_bad_application_input_names_the_field_and_sends_nothing(
     assert served.sandbox.recorder.requests == []
 
 
+def test_documents_passed_as_none_are_no_documents(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.create_application(POSITION, **applicant(), documents=None)  # type: ignore[arg-type]
+    (submitted,) = fresh.sandbox.state.submitted()
+    assert "files" not in submitted
+    assert fresh.hits("POST", "/documents") == 0
+
+
 @pytest.fixture
 def west_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This process's local time zone at UTC-12, whose date is always before UTC+14's."""
@@ -467,9 +475,7 @@ def test_a_date_that_is_today_somewhere_is_left_to_personio(
     assert today_at_utc_plus_14 > date.today()  # the host's local date is a day behind
     fresh.sandbox.state.today = lambda: today_at_utc_plus_14
     with fresh.client() as personio:
-        personio.create_application(
-            POSITION, **applicant(), application_date=today_at_utc_plus_14
-        )
+        personio.create_application(POSITION, **applicant(), application_date=today_at_utc_plus_14)
     (submitted,) = fresh.sandbox.state.submitted()
     assert submitted["application_date"] == today_at_utc_plus_14.isoformat()
 

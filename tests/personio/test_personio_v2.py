@@ -130,6 +130,27 @@ def test_updated_after_and_before_cannot_be_combined(served: Served, personio: P
     assert served.sandbox.recorder.requests == []
 
 
+def test_a_bound_passed_as_none_counts_as_not_given(served: Served, personio: Personio) -> None:
+    since: date = date(2025, 3, 1)
+    until: date | None = None  # e.g. an optional argument handed on
+    page = personio.list_applications(
+        updated_after=since,
+        updated_before=until,  # type: ignore[arg-type]
+        limit=200,
+    )
+    assert page.field_data
+    assert queries(served, "/applications")[-1] == {
+        "limit": ["200"],
+        "updated_at.gt": ["2025-03-01T00:00:00+00:00"],
+    }
+    assert list(personio.iter_candidates(updated_after=None, updated_before=since))  # type: ignore[arg-type]
+    assert queries(served, "/candidates")[-1] == {
+        "limit": ["200"],
+        "updated_at.lt": ["2025-03-01T00:00:00+00:00"],
+    }
+    assert personio.list_jobs(updated_after=None, updated_before=None).field_data  # type: ignore[arg-type]
+
+
 def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
     with served.client() as personio:
         personio.list_categories()  # fetches a token

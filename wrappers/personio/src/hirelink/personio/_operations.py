@@ -343,7 +343,8 @@ _NEW_APPLICATION = Inputs(
 
 
 def _one_updated_bound(filters: Mapping[str, object]) -> None:
-    if "updated_after" in filters and "updated_before" in filters:
+    """Refuse both bounds given; one passed as None counts as not given (as everywhere)."""
+    if filters.get("updated_after") is not None and filters.get("updated_before") is not None:
         raise InvalidInputError(
             "updated_before",
             "Personio cannot combine updated_after and updated_before; give one of them",
@@ -501,7 +502,8 @@ class PersonioOperations:
         raises :class:`~hirelink.core.DuplicateApplicationError`; other refusals raise
         the error their reason codes call for, with the codes in ``field_errors``.
         """
-        documents = document_list("documents", fields.pop("documents", ()))
+        given_documents = fields.pop("documents", None)
+        documents = document_list("documents", () if given_documents is None else given_documents)
         request: dict[str, Any] = {
             "job_position_id": positive_int("job_position_id", job_position_id),
             "first_name": non_empty_str("first_name", first_name).strip(),
