@@ -389,3 +389,43 @@ def test_webhook_secrets_quoted_back_by_personio_are_masked(
         assert sent not in f"{raised.value} {raised.value.body!r}"
     header = WebhookHeader(name="X-Hook-Key", value=header_value)
     assert header_value not in repr(header)
+
+
+def test_a_webhooks_event_history_is_read_page_by_page(fresh: Served) -> None:
+    fresh.sandbox.state.webhook_events_page_size = 2
+    with fresh.client() as personio:
+        hook = personio.create_webhook("https://hooks.example.org/p", ["person.created"])
+        assert isinstance(hook.id, str)
+        personio.enable_webhook(hook.id)
+        for number in range(5):
+            fresh.sandbox.state.webhooks.emit("person.created", {"id": f"2420510{number}"})
+        fresh.sandbox.recorder.clear()
+        first = personio.list_webhook_events(hook.id)
+        walked = list(personio.iter_webhook_events(hook.id))
+    assert len(first.field_data) == 2
+    assert next_cursor(first.field_meta) is not None
+    # every event, newest first, each once
+    assert [event.to_dict()["payload"] for event in walked] == [
+        {"id": f"2420510{number}"} for number in reversed(range(5))
+    ]
+    pages = queries(fresh, "/events")[1:]  # after the one-page read
+    assert len(pages) == 3
+    assert pages[0] == {}
+    assert all(set(page) == {"cursor"} for page in pages[1:])
+
+
+@pytest.mark.anyio
+async def test_async_webhook_events_walk_every_page(fresh: Served) -> None:
+    fresh.sandbox.state.webhook_events_page_size = 1
+    async with fresh.async_client() as personio:
+        hook = await personio.create_webhook("https://hooks.example.org/p", ["person.created"])
+        assert isinstance(hook.id, str)
+        await personio.enable_webhook(hook.id)
+        for number in range(3):
+            fresh.sandbox.state.webhooks.emit("person.created", {"id": str(number)})
+        walked = [event async for event in personio.iter_webhook_events(hook.id)]
+    assert [event.to_dict()["payload"] for event in walked] == [
+        {"id": "2"},
+        {"id": "1"},
+        {"id": "0"},
+    ]

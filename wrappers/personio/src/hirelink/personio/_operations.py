@@ -303,6 +303,7 @@ _UPDATED = {
 _APPLICATIONS = Inputs("list_applications", **_CURSOR_PAGING, **_UPDATED, candidate_email=email)
 _CANDIDATES = Inputs("list_candidates", **_CURSOR_PAGING, **_UPDATED, email=email)
 _JOBS = Inputs("list_jobs", **_CURSOR_PAGING, **_UPDATED)
+_WEBHOOK_EVENTS = Inputs("list_webhook_events", cursor=non_empty_str)
 
 
 def _person_ids(field: str, ids: object) -> str:
@@ -644,17 +645,27 @@ class PersonioOperations:
     def _every_page(
         self,
         listing: Operation[Any, ...],
-        page_size: int,
-        maximum: int,
-        filters: Mapping[str, Any],
+        *path: str,
+        page_size: int | None = None,
+        maximum: int = MAX_RECRUITING_PAGE_SIZE,
+        filters: Mapping[str, Any] | None = None,
     ) -> Walk[Any]:
-        """Every item of the v2 list operation ``listing``, page by page (every walker)."""
-        size = bounded_int(maximum=maximum)("page_size", page_size)
+        """Every item of the v2 list operation ``listing``, page by page (every walker).
+
+        ``path`` holds its positional arguments (a webhook's id), sent with every page;
+        ``page_size`` (at most ``maximum``) is its ``limit``, for the lists that take one.
+        """
+        paging: dict[str, int] = {}
+        if page_size is not None:
+            paging["limit"] = bounded_int(maximum=maximum)("page_size", page_size)
+        first_page = filters or {}
         # After the first page only the cursor and the page size are sent: Personio's next
         # links carry nothing else, so the cursor is taken to remember the filters.
 
         def page(cursor: str | None) -> Call[CursorPage[Any]]:
-            call = listing.prepare(self, limit=size, cursor=cursor, **({} if cursor else filters))
+            call = listing.prepare(
+                self, *path, **paging, cursor=cursor, **({} if cursor else first_page)
+            )
             return call.map(partial(_cursor_page, call.operation))
 
         return Walk.cursor(page)
@@ -692,7 +703,10 @@ class PersonioOperations:
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_applications, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_applications,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @watcher(iter_applications)
@@ -773,7 +787,10 @@ class PersonioOperations:
     ) -> Walk[models.Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_candidates, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_candidates,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation(
@@ -803,7 +820,10 @@ class PersonioOperations:
     ) -> Walk[models.Job]:
         """Every job matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_jobs, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_jobs,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
@@ -861,7 +881,10 @@ class PersonioOperations:
     ) -> Walk[models.Person]:
         """Every person matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_persons, page_size, MAX_PERSONS_PAGE_SIZE, filters
+            PersonioOperations.list_persons,
+            page_size=page_size,
+            maximum=MAX_PERSONS_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation("Retrieve Person", example={"person_id": 24205101}, requires=_CLIENT_CREDENTIALS)
@@ -945,13 +968,29 @@ class PersonioOperations:
     @operation(
         "List Webhook Events", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS
     )
-    def list_webhook_events(self, webhook_id: str) -> Call[list[models.WebhookEvent]]:
-        """The webhook's events of the last 30 days, newest first, each with how its
-        delivery went (scope ``personio:webhooks:read``)."""
+    def list_webhook_events(
+        self, webhook_id: str, *, cursor: str | None = None
+    ) -> Call[models.WebhookEventList]:
+        """One page of the webhook's events of the last 30 days, newest first, each with
+        how its delivery went (scope ``personio:webhooks:read``).
+
+        ``cursor`` comes from the previous page (see :func:`~hirelink.personio.next_cursor`).
+        Prefer :meth:`iter_webhook_events`, which reads every page.
+        """
         from hirelink.api.personio.api.webhook_management import list_webhook_events
 
-        request = partial(list_webhook_events.sync_detailed, _id("webhook_id", webhook_id))
-        return Call(request, instance_of(models.WebhookEventList)).map(lambda page: page.field_data)
+        request = partial(
+            list_webhook_events.sync_detailed,
+            _id("webhook_id", webhook_id),
+            **_WEBHOOK_EVENTS.wire({"cursor": cursor}),
+        )
+        return Call(request, instance_of(models.WebhookEventList))
+
+    @walker(list_webhook_events)
+    def iter_webhook_events(self, webhook_id: str) -> Walk[models.WebhookEvent]:
+        """Every event of the webhook's last 30 days, newest first, fetched lazily page by
+        page."""
+        return self._every_page(PersonioOperations.list_webhook_events, webhook_id)
 
     @operation(
         "Delete Webhook",
