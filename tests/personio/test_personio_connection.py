@@ -148,6 +148,48 @@ def test_failures_of_the_network_are_verdicts_not_exceptions(served: Served) -> 
     served.sandbox.faults.clear()
 
 
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (503, None),
+        (429, None),
+        (400, {"error": "temporarily_unavailable", "error_description": "try later"}),
+    ],
+)
+def test_a_token_endpoint_outage_leaves_the_client_credentials_unjudged(
+    fresh: Served, status: int, body: dict[str, object] | None
+) -> None:
+    fresh.sandbox.faults.add(
+        Fault(
+            method="POST",
+            path=r"/v2/auth/token$",
+            status=status,
+            body=body,
+            times=-1,
+            headers={"Retry-After": "0"},
+        )
+    )
+    with fresh.client(max_retries=0) as personio:
+        checks = by_name(personio.check_connection())
+    credentials = checks["client_credentials"]
+    assert not credentials.ok
+    assert credentials.unavailable
+    assert "client_id" not in (credentials.fix or "")
+    assert "try again" in (credentials.fix or "")
+    for name in ("recruiting_scope", "recruiting_write_scope"):
+        assert checks[name].unavailable
+        assert checks[name].detail == "could not be checked"
+    assert checks["recruiting_api_key"].ok
+
+
+def test_refused_client_credentials_are_blamed_and_not_unavailable(served: Served) -> None:
+    with served.client(client_secret="wrong-secret-44") as personio:
+        credentials = by_name(personio.check_connection())["client_credentials"]
+    assert not credentials.ok
+    assert not credentials.unavailable
+    assert "client_id" in (credentials.fix or "")
+
+
 @pytest.mark.anyio
 async def test_async_check_connection(served: Served) -> None:
     async with served.async_client() as personio:

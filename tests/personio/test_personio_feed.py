@@ -303,3 +303,26 @@ def test_constructor_checks_its_arguments(arguments: dict[str, object], field: s
     with pytest.raises(InvalidInputError) as caught:
         Personio(**arguments)  # type: ignore[arg-type]
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("field", "pasted"),
+    [
+        ("company_id", "recruit-TOKEN-ZZZ999"),
+        ("company_id", b"recruit-TOKEN-ZZZ999"),
+        ("channel_id", "papi client SECRET 42"),
+        ("subdomain", "papi client SECRET 42"),
+        ("subdomain", b"recruit-TOKEN-ZZZ999"),
+        ("client_id", b"papi-client-SECRET"),
+    ],
+)
+def test_a_credential_in_the_wrong_field_is_not_quoted(
+    served: Served, field: str, pasted: str | bytes
+) -> None:
+    served.sandbox.recorder.clear()
+    with pytest.raises(InvalidInputError) as caught:
+        served.client(**{field: pasted})
+    assert caught.value.field == field
+    assert "TOKEN" not in str(caught.value)
+    assert "SECRET" not in str(caught.value)
+    assert served.sandbox.recorder.requests == []

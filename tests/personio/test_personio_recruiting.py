@@ -5,8 +5,9 @@ from __future__ import annotations
 import io
 import logging
 import threading
+import time
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypedDict
 from uuid import UUID
@@ -48,6 +49,7 @@ from .conftest import Served, serve
 POSITION = 1874512
 PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
 APPLICATIONS = "/v1/recruiting/applications"
+UTC_PLUS_14 = timezone(timedelta(hours=14))  # where a day starts first
 
 
 class Applicant(TypedDict):
@@ -422,8 +424,11 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
             "attributes.available_from",
         ),
         ({"application_date": "2025-01-01"}, "application_date"),
-        # Personio refuses it too, but only after the documents went up.
-        ({"application_date": date.today() + timedelta(days=1)}, "application_date"),
+        # In the future everywhere: Personio refuses it too, but only after the uploads.
+        (
+            {"application_date": datetime.now(UTC_PLUS_14).date() + timedelta(days=1)},
+            "application_date",
+        ),
         ({"recruiting_channel_id": -1}, "recruiting_channel_id"),
         ({"documents": [Document(b"x", filename="x.exe")]}, "documents.0"),
         ({"documents": [Document(b"no name")]}, "documents.0.filename"),
@@ -440,6 +445,39 @@ def test_bad_application_input_names_the_field_and_sends_nothing(
         personio.create_application(POSITION, **arguments)
     assert caught.value.field == field
     assert served.sandbox.recorder.requests == []
+
+
+def test_documents_passed_as_none_are_no_documents(fresh: Served) -> None:
+    with fresh.client() as personio:
+        personio.create_application(POSITION, **applicant(), documents=None)  # type: ignore[arg-type]
+    (submitted,) = fresh.sandbox.state.submitted()
+    assert "files" not in submitted
+    assert fresh.hits("POST", "/documents") == 0
+
+
+@pytest.fixture
+def west_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This process's local time zone at UTC-12, whose date is always before UTC+14's."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    monkeypatch.setenv("TZ", "Etc/GMT+12")  # POSIX sign: UTC-12
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_date_that_is_today_somewhere_is_left_to_personio(
+    fresh: Served, west_of_utc: None
+) -> None:
+    # Personio judges by a clock of its own: here, one where the day has started already.
+    today_at_utc_plus_14 = datetime.now(UTC_PLUS_14).date()
+    assert today_at_utc_plus_14 > date.today()  # the host's local date is a day behind
+    fresh.sandbox.state.today = lambda: today_at_utc_plus_14
+    with fresh.client() as personio:
+        personio.create_application(POSITION, **applicant(), application_date=today_at_utc_plus_14)
+    (submitted,) = fresh.sandbox.state.submitted()
+    assert submitted["application_date"] == today_at_utc_plus_14.isoformat()
 
 
 def test_a_burst_of_50_creates_never_meets_the_sandboxs_429(fresh: Served) -> None:

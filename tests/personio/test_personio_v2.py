@@ -131,6 +131,27 @@ def test_updated_after_and_before_cannot_be_combined(served: Served, personio: P
     assert served.sandbox.recorder.requests == []
 
 
+def test_a_bound_passed_as_none_counts_as_not_given(served: Served, personio: Personio) -> None:
+    since: date = date(2025, 3, 1)
+    until: date | None = None  # e.g. an optional argument handed on
+    page = personio.list_applications(
+        updated_after=since,
+        updated_before=until,  # type: ignore[arg-type]
+        limit=200,
+    )
+    assert page.field_data
+    assert queries(served, "/applications")[-1] == {
+        "limit": ["200"],
+        "updated_at.gt": ["2025-03-01T00:00:00+00:00"],
+    }
+    assert list(personio.iter_candidates(updated_after=None, updated_before=since))  # type: ignore[arg-type]
+    assert queries(served, "/candidates")[-1] == {
+        "limit": ["200"],
+        "updated_at.lt": ["2025-03-01T00:00:00+00:00"],
+    }
+    assert personio.list_jobs(updated_after=None, updated_before=None).field_data  # type: ignore[arg-type]
+
+
 def test_the_sandbox_refuses_both_filters_like_personio(served: Served) -> None:
     with served.client() as personio:
         personio.list_categories()  # fetches a token
@@ -418,3 +439,43 @@ def test_a_webhook_write_answered_in_data_reads_the_webhook(fresh: Served) -> No
         enabled = personio.enable_webhook(str(made.id))
     assert enabled.id == made.id
     assert "_data" not in enabled.additional_properties
+
+
+def test_a_webhooks_event_history_is_read_page_by_page(fresh: Served) -> None:
+    fresh.sandbox.state.webhook_events_page_size = 2
+    with fresh.client() as personio:
+        hook = personio.create_webhook("https://hooks.example.org/p", ["person.created"])
+        assert isinstance(hook.id, str)
+        personio.enable_webhook(hook.id)
+        for number in range(5):
+            fresh.sandbox.state.webhooks.emit("person.created", {"id": f"2420510{number}"})
+        fresh.sandbox.recorder.clear()
+        first = personio.list_webhook_events(hook.id)
+        walked = list(personio.iter_webhook_events(hook.id))
+    assert len(first.field_data) == 2
+    assert next_cursor(first.field_meta) is not None
+    # every event, newest first, each once
+    assert [event.to_dict()["payload"] for event in walked] == [
+        {"id": f"2420510{number}"} for number in reversed(range(5))
+    ]
+    pages = queries(fresh, "/events")[1:]  # after the one-page read
+    assert len(pages) == 3
+    assert pages[0] == {}
+    assert all(set(page) == {"cursor"} for page in pages[1:])
+
+
+@pytest.mark.anyio
+async def test_async_webhook_events_walk_every_page(fresh: Served) -> None:
+    fresh.sandbox.state.webhook_events_page_size = 1
+    async with fresh.async_client() as personio:
+        hook = await personio.create_webhook("https://hooks.example.org/p", ["person.created"])
+        assert isinstance(hook.id, str)
+        await personio.enable_webhook(hook.id)
+        for number in range(3):
+            fresh.sandbox.state.webhooks.emit("person.created", {"id": str(number)})
+        walked = [event async for event in personio.iter_webhook_events(hook.id)]
+    assert [event.to_dict()["payload"] for event in walked] == [
+        {"id": "2"},
+        {"id": "1"},
+        {"id": "0"},
+    ]

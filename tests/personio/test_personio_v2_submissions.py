@@ -139,10 +139,15 @@ async def test_async_v2_submission(fresh: Served) -> None:
 
 def test_a_second_v2_submission_of_the_same_candidate_raises_duplicate(fresh: Served) -> None:
     # v2's error format is not documented: the reason code is read from the detail text.
-    person = {"first_name": "Lena", "last_name": "Vogt", "email": "lena.twice@example.org"}
     with fresh.client(**OAUTH_ONLY) as personio:
-        personio.create_application(1874512, **person)
+
+        def apply() -> object:
+            return personio.create_application(
+                1874512, first_name="Lena", last_name="Vogt", email="lena.twice@example.org"
+            )
+
+        apply()
         with pytest.raises(DuplicateApplicationError) as caught:
-            personio.create_application(1874512, **person)
+            apply()
     assert caught.value.status_code == 400
     assert "applicant-already-exists" in str(caught.value)

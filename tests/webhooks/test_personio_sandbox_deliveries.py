@@ -46,7 +46,7 @@ def test_an_enabled_webhook_delivers_with_its_token_to_the_callback(
         (arrival,) = receiver.wait_for(1)
         assert personio_sandbox.sandbox.webhooks.wait_idle()
         callback.wait_for(1, timeout=5)
-        (event,) = client.list_webhook_events(webhook.id)
+        (event,) = client.iter_webhook_events(webhook.id)
     assert arrival.status == 202
     assert arrival.headers["authorization"] == TOKEN
     (delivery,) = callback.received
@@ -69,7 +69,7 @@ def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
         personio_sandbox.sandbox.state.webhooks.emit("employment.updated", {"id": "e-1"})
         receiver.wait_for(1)
         assert personio_sandbox.sandbox.webhooks.wait_idle()
-        (event,) = client.list_webhook_events(webhook.id)
+        (event,) = client.iter_webhook_events(webhook.id)
     assert [a.status for a in receiver.arrivals] == [401]
     assert (event.status, event.attempts) == ("FAILED", 1)
     assert callback.received == []

@@ -160,6 +160,7 @@ class _Settings:
     clock: Clock = time.monotonic
     today: Callable[[], date] = lambda: utcnow().date()
     webhook_retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+    webhook_events_page_size: int = 100
 
 
 @attrs.define(kw_only=True, eq=False, repr=False)
@@ -413,6 +414,21 @@ class PersonioState(_Settings):
             chunk, after = self._cursors.page(kind, select, filters, cursor, limit, unknown=unknown)
             return [_render(kind, record) for record in chunk], after
 
+    def webhook_events(
+        self, webhook_id: str, cursor: str | None
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """One page of a webhook's event history (newest first) and the next cursor, if
+        any; a cursor of another webhook's history is unknown here."""
+
+        def unknown(value: str) -> SandboxError:
+            return SandboxError(400, f"unknown cursor {value!r}")
+
+        with self._lock:
+            history = self.webhooks.events(webhook_id)  # the v2 404 for an unknown webhook
+            limit = None if cursor else self.webhook_events_page_size
+            kind = f"webhook-events:{webhook_id}"
+            return self._cursors.page(kind, lambda _: history, {}, cursor, limit, unknown=unknown)
+
     def get(self, key: str, *, kind: str) -> dict[str, Any]:
         """The record ``key`` of ``kind``, rendered (the v2 404 when unknown)."""
         return _render(kind, self._v2[kind].get(key))
@@ -572,14 +588,22 @@ def _lister(operation_id: str, kind: str) -> Callable[..., Response]:
             raise SandboxError(400, "updated_at.gt and updated_at.lt cannot be combined.")
         limit = limit or (None if cursor else _DEFAULT_LIMITS[kind])
         items, next_cursor = sandbox.state.page(kind, filters, cursor, limit)
-        url = call.request.url
-        base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
-        links = {"self": {"href": base + (f"{url.path}?{url.query}" if url.query else url.path)}}
-        if next_cursor is not None:
-            links["next"] = {"href": f"{base}{url.path}?{urlencode({'cursor': next_cursor})}"}
-        return json_response({"_data": items, "_meta": {"links": links}})
+        return _list_page_answer(sandbox, call, items, next_cursor)
 
     return list_page
+
+
+def _list_page_answer(
+    sandbox: PersonioSandbox, call: ApiCall, items: list[dict[str, Any]], next_cursor: str | None
+) -> Response:
+    """A v2 list page: ``_data``, and ``_meta.links`` with ``self`` and (but on the last
+    page) ``next``, absolute or relative as the stand-in is set."""
+    url = call.request.url
+    base = str(call.request.base_url).rstrip("/") if sandbox.state.absolute_links else ""
+    links = {"self": {"href": base + (f"{url.path}?{url.query}" if url.query else url.path)}}
+    if next_cursor is not None:
+        links["next"] = {"href": f"{base}{url.path}?{urlencode({'cursor': next_cursor})}"}
+    return json_response({"_data": items, "_meta": {"links": links}})
 
 
 _on_webhooks = functools.partial(delegate, owner="state.webhooks")
@@ -630,6 +654,8 @@ class PersonioSandbox(SandboxApp, _Settings):
         today: the date "now" for the future-date check of applications.
         webhook_retry_delays: seconds before each further webhook delivery attempt (at
             most five: six attempts in all).
+        webhook_events_page_size: events per page of a webhook's history (``next`` links
+            lead to the rest).
     """
 
     specs: ClassVar[Mapping[str, str]] = {
@@ -761,9 +787,11 @@ class PersonioSandbox(SandboxApp, _Settings):
     create_webhook = _on_webhooks("createWebhook", PersonioWebhooks.create, body=True, status=201)
     update_webhook = _on_webhooks("updateWebhook", PersonioWebhooks.update, "id", body=True)
     delete_webhook = _on_webhooks("deleteWebhook", PersonioWebhooks.delete, "id")
-    list_webhook_events = _on_webhooks(
-        "listWebhookEvents", PersonioWebhooks.events, "id", envelope="_data"
-    )
+
+    @handles("listWebhookEvents")
+    def list_webhook_events(self, call: ApiCall) -> Response:
+        items, next_cursor = self.state.webhook_events(call.params["id"], call.params.get("cursor"))
+        return _list_page_answer(self, call, items, next_cursor)
 
     @handles("uploadApplicationDocument")
     def upload_document(self, call: ApiCall) -> Response:

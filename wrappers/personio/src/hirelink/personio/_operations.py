@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from uuid import UUID
@@ -102,6 +102,7 @@ ATTRIBUTE_IDS: Final = (
 _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_\d+")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
+_FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))  # UTC+14, the Line Islands
 
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
 SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accepted"]
@@ -231,7 +232,8 @@ class NewApplication(TypedDict, total=False):
     message: str
     """The applicant's message."""
     application_date: date
-    """The submission date (Personio refuses dates in the future)."""
+    """The submission date. Personio refuses dates in the future; one after today at
+    UTC+14 (the future everywhere) is refused before anything is sent."""
     phase: SystemPhaseName | SystemPhaseId | int
     """A system phase by name, or the id of a custom phase."""
     tags: Iterable[str]
@@ -291,9 +293,14 @@ def _date_only(field: str, value: object) -> date:
 
 
 def _past_date(field: str, value: object) -> date:
-    """A date not after today: Personio refuses an application dated in the future."""
+    """A date that is not in the future anywhere on Earth.
+
+    Personio refuses an application dated in the future, judged by a clock and time zone
+    of its own; this host's local date is neither. So only a date after today at UTC+14
+    is refused here; a date that is today somewhere is left for Personio to judge.
+    """
     given = _date_only(field, value)
-    if given > date.today():
+    if given > datetime.now(_FIRST_TO_START_A_DAY).date():
         raise InvalidInputError(field, f"must not be in the future, got {given.isoformat()}")
     return given
 
@@ -306,6 +313,7 @@ _UPDATED = {
 _APPLICATIONS = Inputs("list_applications", **_CURSOR_PAGING, **_UPDATED, candidate_email=email)
 _CANDIDATES = Inputs("list_candidates", **_CURSOR_PAGING, **_UPDATED, email=email)
 _JOBS = Inputs("list_jobs", **_CURSOR_PAGING, **_UPDATED)
+_WEBHOOK_EVENTS = Inputs("list_webhook_events", cursor=non_empty_str)
 
 
 def _person_ids(field: str, ids: object) -> str:
@@ -346,7 +354,8 @@ _NEW_APPLICATION = Inputs(
 
 
 def _one_updated_bound(filters: Mapping[str, object]) -> None:
-    if "updated_after" in filters and "updated_before" in filters:
+    """Refuse both bounds given; one passed as None counts as not given (as everywhere)."""
+    if filters.get("updated_after") is not None and filters.get("updated_before") is not None:
         raise InvalidInputError(
             "updated_before",
             "Personio cannot combine updated_after and updated_before; give one of them",
@@ -506,7 +515,8 @@ class PersonioOperations:
         error format is not documented: its codes are read where an error's ``detail``
         quotes them (unverified against Personio).
         """
-        documents = document_list("documents", fields.pop("documents", ()))
+        given_documents = fields.pop("documents", None)
+        documents = document_list("documents", () if given_documents is None else given_documents)
         request: dict[str, Any] = {
             "job_position_id": positive_int("job_position_id", job_position_id),
             "first_name": non_empty_str("first_name", first_name).strip(),
@@ -647,17 +657,27 @@ class PersonioOperations:
     def _every_page(
         self,
         listing: Operation[Any, ...],
-        page_size: int,
-        maximum: int,
-        filters: Mapping[str, Any],
+        *path: str,
+        page_size: int | None = None,
+        maximum: int = MAX_RECRUITING_PAGE_SIZE,
+        filters: Mapping[str, Any] | None = None,
     ) -> Walk[Any]:
-        """Every item of the v2 list operation ``listing``, page by page (every walker)."""
-        size = bounded_int(maximum=maximum)("page_size", page_size)
+        """Every item of the v2 list operation ``listing``, page by page (every walker).
+
+        ``path`` holds its positional arguments (a webhook's id), sent with every page;
+        ``page_size`` (at most ``maximum``) is its ``limit``, for the lists that take one.
+        """
+        paging: dict[str, int] = {}
+        if page_size is not None:
+            paging["limit"] = bounded_int(maximum=maximum)("page_size", page_size)
+        first_page = filters or {}
         # After the first page only the cursor and the page size are sent: Personio's next
         # links carry nothing else, so the cursor is taken to remember the filters.
 
         def page(cursor: str | None) -> Call[CursorPage[Any]]:
-            call = listing.prepare(self, limit=size, cursor=cursor, **({} if cursor else filters))
+            call = listing.prepare(
+                self, *path, **paging, cursor=cursor, **({} if cursor else first_page)
+            )
             return call.map(partial(_cursor_page, call.operation))
 
         return Walk.cursor(page)
@@ -695,7 +715,10 @@ class PersonioOperations:
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_applications, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_applications,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @watcher(iter_applications)
@@ -776,7 +799,10 @@ class PersonioOperations:
     ) -> Walk[models.Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_candidates, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_candidates,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation(
@@ -806,7 +832,10 @@ class PersonioOperations:
     ) -> Walk[models.Job]:
         """Every job matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_jobs, page_size, MAX_RECRUITING_PAGE_SIZE, filters
+            PersonioOperations.list_jobs,
+            page_size=page_size,
+            maximum=MAX_RECRUITING_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
@@ -863,7 +892,10 @@ class PersonioOperations:
     ) -> Walk[models.Person]:
         """Every person matching ``filters``, fetched lazily page by page."""
         return self._every_page(
-            PersonioOperations.list_persons, page_size, MAX_PERSONS_PAGE_SIZE, filters
+            PersonioOperations.list_persons,
+            page_size=page_size,
+            maximum=MAX_PERSONS_PAGE_SIZE,
+            filters=filters,
         )
 
     @operation("Retrieve Person", example={"person_id": 24205101}, requires=_CLIENT_CREDENTIALS)
@@ -945,13 +977,29 @@ class PersonioOperations:
     @operation(
         "List Webhook Events", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS
     )
-    def list_webhook_events(self, webhook_id: str) -> Call[list[models.WebhookEvent]]:
-        """The webhook's events of the last 30 days, newest first, each with how its
-        delivery went (scope ``personio:webhooks:read``)."""
+    def list_webhook_events(
+        self, webhook_id: str, *, cursor: str | None = None
+    ) -> Call[models.WebhookEventList]:
+        """One page of the webhook's events of the last 30 days, newest first, each with
+        how its delivery went (scope ``personio:webhooks:read``).
+
+        ``cursor`` comes from the previous page (see :func:`~hirelink.personio.next_cursor`).
+        Prefer :meth:`iter_webhook_events`, which reads every page.
+        """
         from hirelink.api.personio.api.webhook_management import list_webhook_events
 
-        request = partial(list_webhook_events.sync_detailed, _id("webhook_id", webhook_id))
-        return Call(request, instance_of(models.WebhookEventList)).map(lambda page: page.field_data)
+        request = partial(
+            list_webhook_events.sync_detailed,
+            _id("webhook_id", webhook_id),
+            **_WEBHOOK_EVENTS.wire({"cursor": cursor}),
+        )
+        return Call(request, instance_of(models.WebhookEventList))
+
+    @walker(list_webhook_events)
+    def iter_webhook_events(self, webhook_id: str) -> Walk[models.WebhookEvent]:
+        """Every event of the webhook's last 30 days, newest first, fetched lazily page by
+        page."""
+        return self._every_page(PersonioOperations.list_webhook_events, webhook_id)
 
     @operation(
         "Delete Webhook",

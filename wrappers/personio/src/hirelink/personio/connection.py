@@ -31,6 +31,7 @@ from attrs import frozen
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
+    AuthenticationError,
     Call,
     Flow,
     HirelinkError,
@@ -218,8 +219,8 @@ def connection_flow(
         detail = f"{len(categories_answer)} job categories readable"
         checks.append(_passed("recruiting_scope", scope_label, detail))
         checks.append(_write_scope_verdict(granted_scopes()))
-    elif isinstance(categories_answer, ApiError) and urlsplit(categories_answer.url).path.endswith(
-        "/auth/token"
+    elif isinstance(categories_answer, AuthenticationError) and _at_token_endpoint(
+        categories_answer
     ):
         fix = _where("client_id", "client_secret")
         checks.append(_failed("client_credentials", client_label, categories_answer.message, fix))
@@ -229,7 +230,11 @@ def connection_flow(
         checks.append(
             _failed("recruiting_write_scope", _WRITE_LABEL, "needs working client credentials", fix)
         )
-    elif isinstance(categories_answer, ApiError) and categories_answer.status_code == 403:
+    elif (
+        isinstance(categories_answer, ApiError)
+        and categories_answer.status_code == 403
+        and not _at_token_endpoint(categories_answer)
+    ):
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
         )
@@ -246,6 +251,10 @@ def connection_flow(
         ):
             checks.append(_failed(scope_name, label, "could not be checked", fix, answer))
     return checks
+
+
+def _at_token_endpoint(error: ApiError) -> bool:
+    return urlsplit(error.url).path.endswith("/auth/token")
 
 
 def _write_scope_verdict(scopes: Sequence[str]) -> ConnectionCheck:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from attrs import frozen
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.validation import non_empty_str, numeric_id, secret
+from hirelink.core.validation import numeric_id, secret
 
 __all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
 
@@ -39,13 +39,28 @@ WHERE_TO_FIND: Final[Mapping[str, str]] = {
 """Where a customer finds each credential of the connection flow."""
 
 
+def _described(value: object) -> str:
+    """What a refused credential was, without quoting it: one pasted into the wrong field
+    (the access token as the company id) must not show up in an error message or a log."""
+    if isinstance(value, str):
+        return f"text of {len(value)} characters" if value.strip() else "an empty string"
+    return f"a {type(value).__name__}"
+
+
+def _text(field: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(field, f"must be a non-empty string, got {_described(value)}")
+    return value
+
+
 def subdomain_of(value: object) -> str:
     """The company's subdomain; ``acme``, ``acme.personio.de`` and URLs are accepted."""
-    text = non_empty_str("subdomain", value).strip().lower()
+    text = _text("subdomain", value).strip().lower()
     host = urlsplit(text).hostname if "://" in text else text
     name = (host or "").split(".", 1)[0]
     if not _SUBDOMAIN.fullmatch(name):
-        raise InvalidInputError("subdomain", f"must be {WHERE_TO_FIND['subdomain']}, got {value!r}")
+        problem = f"must be {WHERE_TO_FIND['subdomain']}, got {_described(value)}"
+        raise InvalidInputError("subdomain", problem)
     return name
 
 
@@ -53,7 +68,8 @@ def _digits(field: str, value: object) -> str:
     whole = isinstance(value, int) and not isinstance(value, bool)
     if whole or (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()):
         return numeric_id(field, value)
-    raise InvalidInputError(field, f"must be a numeric id ({WHERE_TO_FIND[field]}), got {value!r}")
+    problem = f"must be a numeric id ({WHERE_TO_FIND[field]}), got {_described(value)}"
+    raise InvalidInputError(field, problem)
 
 
 @frozen
@@ -85,7 +101,7 @@ class Credentials:
             if recruiting_token is None
             else secret("recruiting_token", recruiting_token),
             channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
-            client_id=None if client_id is None else non_empty_str("client_id", client_id),
+            client_id=None if client_id is None else _text("client_id", client_id),
             client_secret=None if client_secret is None else secret("client_secret", client_secret),
         )
 

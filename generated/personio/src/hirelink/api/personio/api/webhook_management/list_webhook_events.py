@@ -14,6 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: str,
     *,
+    cursor: str | Unset = UNSET,
     personio_partner_id: str | Unset = UNSET,
     personio_app_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -24,11 +25,18 @@ def _get_kwargs(
     if not isinstance(personio_app_id, Unset):
         headers["Personio-App-ID"] = personio_app_id
 
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/webhooks/{id}/events".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -94,16 +102,20 @@ def sync_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
     personio_partner_id: str | Unset = UNSET,
     personio_app_id: str | Unset = UNSET,
 ) -> Response[V2Error | WebhookEventList]:
     """A webhook's event history
 
      The events of the last 30 days sent (or being sent) to this webhook, newest first, with their
-    delivery status.
+    delivery status. The answer is the v2 list envelope, whose `_meta.links.next` leads to the next
+    page; that this list is paged that way (by a `cursor` query parameter, like the recruiting lists) is
+    inferred.
 
     Args:
         id (str):
+        cursor (str | Unset):
         personio_partner_id (str | Unset):
         personio_app_id (str | Unset):
 
@@ -117,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        cursor=cursor,
         personio_partner_id=personio_partner_id,
         personio_app_id=personio_app_id,
     )
@@ -132,16 +145,20 @@ def sync(
     id: str,
     *,
     client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
     personio_partner_id: str | Unset = UNSET,
     personio_app_id: str | Unset = UNSET,
 ) -> V2Error | WebhookEventList | None:
     """A webhook's event history
 
      The events of the last 30 days sent (or being sent) to this webhook, newest first, with their
-    delivery status.
+    delivery status. The answer is the v2 list envelope, whose `_meta.links.next` leads to the next
+    page; that this list is paged that way (by a `cursor` query parameter, like the recruiting lists) is
+    inferred.
 
     Args:
         id (str):
+        cursor (str | Unset):
         personio_partner_id (str | Unset):
         personio_app_id (str | Unset):
 
@@ -156,6 +173,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        cursor=cursor,
         personio_partner_id=personio_partner_id,
         personio_app_id=personio_app_id,
     ).parsed
@@ -165,16 +183,20 @@ async def asyncio_detailed(
     id: str,
     *,
     client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
     personio_partner_id: str | Unset = UNSET,
     personio_app_id: str | Unset = UNSET,
 ) -> Response[V2Error | WebhookEventList]:
     """A webhook's event history
 
      The events of the last 30 days sent (or being sent) to this webhook, newest first, with their
-    delivery status.
+    delivery status. The answer is the v2 list envelope, whose `_meta.links.next` leads to the next
+    page; that this list is paged that way (by a `cursor` query parameter, like the recruiting lists) is
+    inferred.
 
     Args:
         id (str):
+        cursor (str | Unset):
         personio_partner_id (str | Unset):
         personio_app_id (str | Unset):
 
@@ -188,6 +210,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        cursor=cursor,
         personio_partner_id=personio_partner_id,
         personio_app_id=personio_app_id,
     )
@@ -201,16 +224,20 @@ async def asyncio(
     id: str,
     *,
     client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
     personio_partner_id: str | Unset = UNSET,
     personio_app_id: str | Unset = UNSET,
 ) -> V2Error | WebhookEventList | None:
     """A webhook's event history
 
      The events of the last 30 days sent (or being sent) to this webhook, newest first, with their
-    delivery status.
+    delivery status. The answer is the v2 list envelope, whose `_meta.links.next` leads to the next
+    page; that this list is paged that way (by a `cursor` query parameter, like the recruiting lists) is
+    inferred.
 
     Args:
         id (str):
+        cursor (str | Unset):
         personio_partner_id (str | Unset):
         personio_app_id (str | Unset):
 
@@ -226,6 +253,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            cursor=cursor,
             personio_partner_id=personio_partner_id,
             personio_app_id=personio_app_id,
         )
