@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -158,3 +160,25 @@ def test_bad_watch_options_name_the_field() -> None:
         with pytest.raises(InvalidInputError) as caught:
             declare(**{field: value})
         assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    "text", ["{}", "[]", '{"after": 5}', '{"after": "2026-01-01T00:00:00+00:00", "seen": 3}']
+)
+def test_a_checkpoint_of_another_shape_is_a_value_error(text: str) -> None:
+    # The CLI names the --checkpoint file for a ValueError; a KeyError or TypeError
+    # from such a file ended in a traceback.
+    with pytest.raises(ValueError, match="not a checkpoint"):
+        FeedTracker.load(text, timedelta(seconds=5))
+
+
+def test_records_without_a_timestamp_are_reported_once_by_select() -> None:
+    tracker = FeedTracker(datetime(2026, 1, 1, tzinfo=UTC))
+    undated: list[Hashable] = []
+    records: list[dict[str, Any]] = [
+        {"id": 1, "at": None},
+        {"id": 2, "at": "2026-01-02T00:00:00Z"},
+    ]
+    chosen = tracker.select(records, lambda r: r["at"], lambda r: r["id"], undated)
+    assert [record["id"] for record, _, _ in chosen] == [2]
+    assert undated == [1]

@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         sys.stderr.write(f"error: {exc}\n")
         return 2
+    except OSError as exc:  # a port in use: start_stand_ins names it
+        sys.stderr.write(f"error: cannot listen on {exc.strerror or exc}\n")
+        return 2
     finally:
         for stand_in in stand_ins:
             stand_in.stop()

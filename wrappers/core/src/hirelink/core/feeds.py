@@ -149,13 +149,19 @@ class FeedTracker:
         records: Iterable[T],
         timestamp: Callable[[T], object],
         key: Callable[[T], Hashable],
+        undated: list[Hashable] | None = None,
     ) -> list[tuple[T, str, datetime]]:
-        """The new changes among ``records``, oldest first, each with its change id."""
+        """The new changes among ``records``, oldest first, each with its change id. The
+        key of a record without a readable timestamp is appended to ``undated``."""
         floor = self.query_from()
         fresh: dict[str, tuple[T, str, datetime]] = {}
         for record in records:
             readings = _readings(timestamp(record))
-            if readings is None or readings[1] < floor:
+            if readings is None:
+                if undated is not None:
+                    undated.append(key(record))
+                continue
+            if readings[1] < floor:
                 continue
             earliest, latest = readings
             change = _change(key(record), latest)
@@ -177,10 +183,11 @@ class FeedTracker:
     @classmethod
     def load(cls, text: str, overlap: timedelta) -> FeedTracker:
         data = json.loads(text)
-        after = _moment(data["after"])
-        if after is None:
-            raise ValueError(f"a checkpoint without a moment: {text[:80]!r}")
-        return cls(after, overlap, set(data.get("seen", [])))
+        after = _moment(data.get("after")) if isinstance(data, dict) else None
+        seen = data.get("seen", []) if isinstance(data, dict) else None
+        if after is None or not isinstance(seen, list):
+            raise ValueError(f"not a checkpoint: {text[:80]!r}")
+        return cls(after, overlap, {str(change) for change in seen})
 
 
 # --------------------------------------------------------------------------- stores
@@ -518,9 +525,8 @@ class _Poller(Generic[T]):
     def changes(self, records: Sequence[T]) -> list[tuple[T, str, datetime]]:
         assert self.tracker is not None
         feed = self.feed
-        undated = [
-            feed.key(record) for record in records if _moment(feed.timestamp(record)) is None
-        ]
+        undated: list[Hashable] = []
+        changes = self.tracker.select(records, feed.timestamp, feed.key, undated)
         if undated:
             feeds_logger.warning(
                 "watch %s: passed over %d record(s) without a readable change time (ids %s)",
@@ -528,7 +534,7 @@ class _Poller(Generic[T]):
                 len(undated),
                 ", ".join(map(str, undated[:5])) + (", ..." if len(undated) > 5 else ""),
             )
-        return self.tracker.select(records, feed.timestamp, feed.key)
+        return changes
 
     def handed_over(self, change: str, moment: datetime) -> bool:
         """Move the checkpoint past one change; False when the lease was lost meanwhile."""

@@ -249,9 +249,7 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         else:
             out.print(table)
         return
-    width = sum(
-        max(len(text) for text in column) + 2 for column in zip(headers, *rows, strict=True)
-    )
+    width = sum(widest) + 2 * len(widest)
     rendered = io.StringIO()
     Console(file=rendered, width=width, soft_wrap=True).print(table)
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())

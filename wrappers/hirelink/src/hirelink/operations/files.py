@@ -19,7 +19,8 @@ from .schema import InputConversion
 
 
 class _StandardBase64:
-    """RFC 4648 base64 with ``+`` and ``/``, line breaks allowed; anything else refused.
+    """RFC 4648 base64 with ``+`` and ``/``, whitespace (line breaks) ignored; anything else
+    refused.
 
     pydantic's ``Base64Bytes`` skips characters outside the alphabet, so a file sent as
     base64url or as a ``data:`` URL arrived as other bytes, and was uploaded as such.

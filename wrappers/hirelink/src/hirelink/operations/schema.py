@@ -105,8 +105,8 @@ def input_model(
     """A pydantic model of ``method``'s parameters (after ``self``).
 
     ``overrides`` replaces a parameter's annotation where the wrapper accepts something
-    JSON cannot carry (a path or a file object): e.g. ``{"file": files.Base64Content}``.
-    An overridden parameter is required (``filename`` beside bytes, which have no name).
+    JSON cannot carry (a path or a file object): e.g. ``{"file": files.Base64Content}``;
+    an ``(annotation, default)`` pair replaces its default too (``(str, ...)``: required).
     """
     overrides = overrides or {}
     hints = get_type_hints(method)
@@ -117,11 +117,12 @@ def input_model(
                 chosen = overrides.get(field, _as_input_type(annotation, conversions))
                 fields[field] = (chosen | None, None)
             continue
-        annotation = overrides.get(parameter.name) or _as_input_type(
-            hints[parameter.name], conversions
-        )
-        required = parameter.default is inspect.Parameter.empty or parameter.name in overrides
-        default = ... if required else parameter.default
+        override = overrides.get(parameter.name)
+        if isinstance(override, tuple):
+            fields[parameter.name] = override
+            continue
+        annotation = override or _as_input_type(hints[parameter.name], conversions)
+        default = ... if parameter.default is inspect.Parameter.empty else parameter.default
         fields[parameter.name] = (annotation, default)
     config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
     model: type[BaseModel] = create_model(name, __config__=config, **fields)

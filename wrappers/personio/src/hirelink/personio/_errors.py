@@ -136,9 +136,7 @@ def reason_codes(error: ApiError) -> list[str]:
     if isinstance(body, Mapping) and isinstance(body.get("errors"), list):
         for item in body["errors"]:
             detail = item.get("detail") if isinstance(item, Mapping) else None
-            if isinstance(detail, str) and detail in REASONS:
-                codes.append(detail)
-            elif isinstance(detail, str):
+            if isinstance(detail, str):  # a code alone (v1) or quoted in a text (v2)
                 codes.extend(code for code in _QUOTED_CODE.findall(detail) if code in REASONS)
     return list(dict.fromkeys(codes))
 

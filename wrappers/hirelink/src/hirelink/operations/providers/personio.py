@@ -57,6 +57,10 @@ PERSONIO = Provider(
 
 CATALOG.register(
     *declared_operations(
-        PERSONIO, input_types={"upload_document": {"file": Base64Content, "filename": str}}
+        PERSONIO,
+        input_types={
+            # bytes in JSON have no name: the one optional beside a path is needed here
+            "upload_document": {"file": Base64Content, "filename": (str, ...)}
+        },
     )
 )
