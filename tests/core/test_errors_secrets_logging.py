@@ -172,3 +172,22 @@ def test_a_secret_quoted_back_escaped_or_encoded_is_masked(
     shown = f"{error} {error.error!r} {error.body} {error.field_errors!r}"
     assert quoted not in shown
     assert token not in shown
+
+
+@pytest.mark.parametrize("provider", ["recruitee", "recruitee_partners"])
+def test_a_token_pasted_into_an_identifier_field_is_not_echoed(provider: str) -> None:
+    from hirelink.core import InvalidInputError
+    from hirelink.recruitee import Recruitee
+    from hirelink.recruitee_partners import RecruiteePartners
+
+    pasted = "rtok-Pasted-Into-The-Wrong-Field/4f2"
+
+    def build() -> object:
+        if provider == "recruitee":
+            return Recruitee(company_id=pasted, token="t0k-valid")
+        return RecruiteePartners(codename=pasted, partner_secret="s3cret-valid")
+
+    with pytest.raises(InvalidInputError) as caught:
+        build()
+    assert pasted not in str(caught.value)
+    assert f"text of {len(pasted)} characters" in str(caught.value)

@@ -190,6 +190,17 @@ def test_refused_client_credentials_are_blamed_and_not_unavailable(served: Serve
     assert "client_id" in (credentials.fix or "")
 
 
+def test_a_token_endpoint_that_is_not_there_points_at_the_base_url(fresh: Served) -> None:
+    # A 404 there (a wrong base_url) judges neither the credentials nor the network.
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/v2/auth/token$", status=404, times=-1))
+    with fresh.client() as personio:
+        credentials = by_name(personio.check_connection())["client_credentials"]
+    assert not credentials.ok
+    assert not credentials.unavailable
+    assert "base_url" in (credentials.fix or "")
+    assert "client_id" not in (credentials.fix or "")
+
+
 @pytest.mark.anyio
 async def test_async_check_connection(served: Served) -> None:
     async with served.async_client() as personio:

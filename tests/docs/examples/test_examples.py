@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -39,12 +40,18 @@ def sandbox_environment() -> Iterator[dict[str, str]]:
     ) as serving:
         try:
             assert serving.stdout is not None
+            ready, _, _ = select.select([serving.stdout], [], [], 120)
+            assert ready, "the sandbox printed nothing within 120 s"
             printed = json.loads(serving.stdout.readline())
             assert set(printed) == PROVIDERS
             yield variables(printed)
         finally:
             serving.terminate()
-            serving.wait(30)
+            try:
+                serving.wait(30)
+            except subprocess.TimeoutExpired:
+                serving.kill()
+                serving.wait()
 
 
 def run(script: str, environment: dict[str, str], cwd: Path) -> str:

@@ -65,12 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     stand_ins: list[StandIn[Any]] = []
     try:
-        stand_ins = start_stand_ins(
-            host=args.host,
-            first_port=args.port,
-            max_lifetime=args.max_lifetime,
-            candidates=args.candidates,
-        )
+        try:
+            stand_ins = start_stand_ins(
+                host=args.host,
+                first_port=args.port,
+                max_lifetime=args.max_lifetime,
+                candidates=args.candidates,
+            )
+        except OSError as exc:  # a port in use: start_stand_ins names it
+            sys.stderr.write(f"error: cannot listen on {exc.strerror or exc}\n")
+            return 2
         description = {stand_in.name: stand_in.details for stand_in in stand_ins}
         sys.stdout.write(json.dumps(description) + "\n")
         sys.stdout.flush()
@@ -79,9 +83,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 break
     except ValueError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return 2
-    except OSError as exc:  # a port in use: start_stand_ins names it
-        sys.stderr.write(f"error: cannot listen on {exc.strerror or exc}\n")
         return 2
     finally:
         for stand_in in stand_ins:

@@ -407,11 +407,10 @@ class PersonioState(_Settings):
             where = functools.partial(_matches, filters=chosen)
             return self._v2[kind].select(where, order=order, newest_first=newest_first)
 
-        def unknown(value: str) -> SandboxError:
-            return SandboxError(400, f"unknown cursor {value!r}")
-
         with self._lock:
-            chunk, after = self._cursors.page(kind, select, filters, cursor, limit, unknown=unknown)
+            chunk, after = self._cursors.page(
+                kind, select, filters, cursor, limit, unknown=_unknown_cursor
+            )
             return [_render(kind, record) for record in chunk], after
 
     def webhook_events(
@@ -420,14 +419,13 @@ class PersonioState(_Settings):
         """One page of a webhook's event history (newest first) and the next cursor, if
         any; a cursor of another webhook's history is unknown here."""
 
-        def unknown(value: str) -> SandboxError:
-            return SandboxError(400, f"unknown cursor {value!r}")
-
         with self._lock:
             history = self.webhooks.events(webhook_id)  # the v2 404 for an unknown webhook
             limit = None if cursor else self.webhook_events_page_size
             kind = f"webhook-events:{webhook_id}"
-            return self._cursors.page(kind, lambda _: history, {}, cursor, limit, unknown=unknown)
+            return self._cursors.page(
+                kind, lambda _: history, {}, cursor, limit, unknown=_unknown_cursor
+            )
 
     def get(self, key: str, *, kind: str) -> dict[str, Any]:
         """The record ``key`` of ``kind``, rendered (the v2 404 when unknown)."""
@@ -832,3 +830,7 @@ def _v1_field(field: str) -> str:
     """``files.0.uuid`` -> ``files[0].uuid``: the field names Personio uses."""
     head, *rest = field.split(".")
     return head + "".join(f"[{part}]" if part.isdigit() else f".{part}" for part in rest)
+
+
+def _unknown_cursor(value: str) -> SandboxError:
+    return SandboxError(400, f"unknown cursor {value!r}")

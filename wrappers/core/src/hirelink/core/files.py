@@ -175,7 +175,10 @@ class Document:
 
 
 def document_list(field_name: str, values: object) -> list[Document]:
-    """A list of :class:`Document` values (a single one is refused: wrap it in a list)."""
+    """A list of :class:`Document` values (a single one is refused: wrap it in a list);
+    None is no documents, as for every optional argument."""
+    if values is None:
+        return []
     if isinstance(values, Document | str | bytes) or not isinstance(values, Iterable):
         raise InvalidInputError(field_name, "must be a list of Document values")
     documents = list(values)

@@ -225,9 +225,7 @@ class RateLimit:
         they arrive and we count them as they leave, so a little slack absorbs
         differences in network latency between requests.
         """
-        if isinstance(headroom, bool) or not isinstance(headroom, int | float) or headroom < 0:
-            raise ValueError(f"headroom must be a number of seconds >= 0, got {headroom!r}")
-        window = positive_seconds("per", per) + headroom
+        window = positive_seconds("per", per) + positive_seconds("headroom", headroom, zero=True)
         return cls(shared_limiter(key, requests, window), paths=paths, methods=methods, key=key)
 
     def on(self, store: LimiterSource) -> RateLimit:

@@ -29,15 +29,22 @@ def non_empty_str(field: str, value: object) -> str:
     return value
 
 
+def described(value: object) -> str:
+    """What a refused credential was, without quoting it: one pasted into the wrong field
+    (an access token as a company id) must not show up in an error message or a log."""
+    if isinstance(value, str):
+        return f"text of {len(value)} characters" if value.strip() else "an empty string"
+    return f"a {type(value).__name__}"
+
+
 def secret(field: str, value: object) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
     control character, no space at either end). The value is never echoed."""
     if isinstance(value, str) and value.strip():
         value = Secret(value)
     if not isinstance(value, Secret):
-        shown = "an empty string" if isinstance(value, str) else f"a {type(value).__name__}"
         raise InvalidInputError(
-            field, f"must be a non-empty string or a hirelink Secret, got {shown}"
+            field, f"must be a non-empty string or a hirelink Secret, got {described(value)}"
         )
     revealed = value.reveal()
     if any(ord(character) < 32 or ord(character) == 127 for character in revealed):

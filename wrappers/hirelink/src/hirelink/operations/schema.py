@@ -106,7 +106,8 @@ def input_model(
 
     ``overrides`` replaces a parameter's annotation where the wrapper accepts something
     JSON cannot carry (a path or a file object): e.g. ``{"file": files.Base64Content}``;
-    an ``(annotation, default)`` pair replaces its default too (``(str, ...)``: required).
+    for a named parameter, an ``(annotation, default)`` pair replaces its default too
+    (``(str, ...)``: required).
     """
     overrides = overrides or {}
     hints = get_type_hints(method)

@@ -146,6 +146,11 @@ def _class_for(codes: Iterable[str]) -> type[ApiError] | None:
     return next((cls for cls in _PRECEDENCE if cls in classes), None)
 
 
+def at_token_endpoint(error: ApiError) -> bool:
+    """Whether ``error`` is an answer of the v2 token endpoint (the client credentials')."""
+    return urlsplit(error.url).path.endswith("/v2/auth/token")
+
+
 def refine_personio_error(error: ApiError) -> ApiError | None:
     """The :data:`~hirelink.core.errors.ErrorRefiner` of the Personio clients."""
     path = urlsplit(error.url).path
@@ -154,7 +159,7 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
             NotFoundError,
             f"no XML job feed at {error.url} (HTTP {error.status_code}): {_FEED_HELP}",
         )
-    if path.endswith("/v2/auth/token") and error.status_code in (400, 401):
+    if at_token_endpoint(error) and error.status_code in (400, 401):
         body: Any = error.error
         if isinstance(body, Mapping) and body.get("error") in _TOKEN_OUTAGES:
             return error.recast(

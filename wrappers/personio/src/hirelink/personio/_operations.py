@@ -515,8 +515,7 @@ class PersonioOperations:
         error format is not documented: its codes are read where an error's ``detail``
         quotes them (unverified against Personio).
         """
-        given_documents = fields.pop("documents", None)
-        documents = document_list("documents", () if given_documents is None else given_documents)
+        documents = document_list("documents", fields.pop("documents", None))
         request: dict[str, Any] = {
             "job_position_id": positive_int("job_position_id", job_position_id),
             "first_name": non_empty_str("first_name", first_name).strip(),
@@ -717,7 +716,6 @@ class PersonioOperations:
         return self._every_page(
             PersonioOperations.list_applications,
             page_size=page_size,
-            maximum=MAX_RECRUITING_PAGE_SIZE,
             filters=filters,
         )
 
@@ -801,7 +799,6 @@ class PersonioOperations:
         return self._every_page(
             PersonioOperations.list_candidates,
             page_size=page_size,
-            maximum=MAX_RECRUITING_PAGE_SIZE,
             filters=filters,
         )
 
@@ -834,7 +831,6 @@ class PersonioOperations:
         return self._every_page(
             PersonioOperations.list_jobs,
             page_size=page_size,
-            maximum=MAX_RECRUITING_PAGE_SIZE,
             filters=filters,
         )
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence, Sized
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 from attrs import frozen
 
@@ -39,7 +38,7 @@ from hirelink.core import (
     ServerError,
 )
 
-from ._errors import reason_codes
+from ._errors import at_token_endpoint, reason_codes
 from .credentials import WHERE_TO_FIND, Credentials
 from .positions import JobPosition
 
@@ -219,7 +218,7 @@ def connection_flow(
         detail = f"{len(categories_answer)} job categories readable"
         checks.append(_passed("recruiting_scope", scope_label, detail))
         checks.append(_write_scope_verdict(granted_scopes()))
-    elif isinstance(categories_answer, AuthenticationError) and _at_token_endpoint(
+    elif isinstance(categories_answer, AuthenticationError) and at_token_endpoint(
         categories_answer
     ):
         fix = _where("client_id", "client_secret")
@@ -233,7 +232,7 @@ def connection_flow(
     elif (
         isinstance(categories_answer, ApiError)
         and categories_answer.status_code == 403
-        and not _at_token_endpoint(categories_answer)
+        and not at_token_endpoint(categories_answer)
     ):
         checks.append(
             _passed("client_credentials", client_label, f"token issued; scopes: {scopes}")
@@ -242,8 +241,13 @@ def connection_flow(
         checks.append(_failed("recruiting_scope", scope_label, detail, _SCOPE_FIX))
         checks.append(_write_scope_verdict(granted_scopes()))
     else:
-        fix = "Check the network and Personio's status, then try again."
         answer = categories_answer
+        fix = (
+            "Check the network and Personio's status, then try again."
+            if _unavailable(answer)
+            # Another refusal (a 404 from a wrong base_url, say) judges neither credential.
+            else "Check the client's base_url (Personio's API host), then try again."
+        )
         checks.append(_failed("client_credentials", client_label, str(answer), fix, answer))
         for scope_name, label in (
             ("recruiting_scope", scope_label),
@@ -251,10 +255,6 @@ def connection_flow(
         ):
             checks.append(_failed(scope_name, label, "could not be checked", fix, answer))
     return checks
-
-
-def _at_token_endpoint(error: ApiError) -> bool:
-    return urlsplit(error.url).path.endswith("/auth/token")
 
 
 def _write_scope_verdict(scopes: Sequence[str]) -> ConnectionCheck:

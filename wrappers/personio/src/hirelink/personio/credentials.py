@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from attrs import frozen
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.validation import numeric_id, secret
+from hirelink.core.validation import described, numeric_id, secret
 
 __all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
 
@@ -39,17 +39,9 @@ WHERE_TO_FIND: Final[Mapping[str, str]] = {
 """Where a customer finds each credential of the connection flow."""
 
 
-def _described(value: object) -> str:
-    """What a refused credential was, without quoting it: one pasted into the wrong field
-    (the access token as the company id) must not show up in an error message or a log."""
-    if isinstance(value, str):
-        return f"text of {len(value)} characters" if value.strip() else "an empty string"
-    return f"a {type(value).__name__}"
-
-
 def _text(field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(field, f"must be a non-empty string, got {_described(value)}")
+        raise InvalidInputError(field, f"must be a non-empty string, got {described(value)}")
     return value
 
 
@@ -59,7 +51,7 @@ def subdomain_of(value: object) -> str:
     host = urlsplit(text).hostname if "://" in text else text
     name = (host or "").split(".", 1)[0]
     if not _SUBDOMAIN.fullmatch(name):
-        problem = f"must be {WHERE_TO_FIND['subdomain']}, got {_described(value)}"
+        problem = f"must be {WHERE_TO_FIND['subdomain']}, got {described(value)}"
         raise InvalidInputError("subdomain", problem)
     return name
 
@@ -68,7 +60,7 @@ def _digits(field: str, value: object) -> str:
     whole = isinstance(value, int) and not isinstance(value, bool)
     if whole or (isinstance(value, str) and value.strip().isascii() and value.strip().isdigit()):
         return numeric_id(field, value)
-    problem = f"must be a numeric id ({WHERE_TO_FIND[field]}), got {_described(value)}"
+    problem = f"must be a numeric id ({WHERE_TO_FIND[field]}), got {described(value)}"
     raise InvalidInputError(field, problem)
 
 

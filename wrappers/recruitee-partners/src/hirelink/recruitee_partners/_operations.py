@@ -38,6 +38,7 @@ from hirelink.core import (
 from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import (
     choice,
+    described,
     flag,
     http_url,
     json_object,
@@ -212,7 +213,7 @@ def codename_and_environment(codename: object, environment: object) -> tuple[str
     if not isinstance(codename, str) or not _CODENAME.fullmatch(codename):
         raise InvalidInputError(
             "codename",
-            f"must be the partner's codename (letters, digits, - and _), got {codename!r}",
+            "must be the partner's codename (letters, digits, - and _), got " + described(codename),
         )
     if environment == "rc" or environment == "production":
         return codename, environment

@@ -40,6 +40,7 @@ from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
 from hirelink.core.validation import (
     choice,
+    described,
     flag,
     http_url,
     id_list,
@@ -185,7 +186,8 @@ def company_path_segment(company_id: int | str) -> str:
     with contextlib.suppress(InvalidInputError):
         return numeric_id("company_id", company_id)
     raise InvalidInputError(
-        "company_id", f"must be the numeric company id or the subdomain, got {company_id!r}"
+        "company_id",
+        f"must be the numeric company id or the subdomain, got {described(company_id)}",
     )
 
 
