@@ -512,3 +512,18 @@ def test_a_document_from_a_file_object_is_sent_whole_again_when_the_call_is_repe
     assert isinstance(created.id, int)
     (stored,) = fresh.sandbox.state.documents(created.id)
     assert stored.data == cv.read_bytes()
+
+
+def test_documents_none_means_no_documents(fresh: Served) -> None:
+    with fresh.client() as join:
+        created = join.create_application(
+            8812345,
+            first_name="No",
+            last_name="Files",
+            email="nofiles@example.org",
+            documents=None,  # type: ignore[arg-type]  # what a caller forwarding None passes
+        )
+    assert created.candidate_id
+    sent = fresh.sandbox.recorder.last("POST", "/applications")
+    assert sent is not None
+    assert "documents" not in sent.json()
