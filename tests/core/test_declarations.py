@@ -104,6 +104,7 @@ def _typed(
     apersonio: AsyncPersonio,
     partners: RecruiteePartners,
     apartners: AsyncRecruiteePartners,
+    maybe_text: str | None,
 ) -> None:
     assert_type(recruitee.get_candidate(1), Candidate)
     assert_type(Recruitee.get_candidate(recruitee, 1), Candidate)  # read from the class
@@ -118,6 +119,12 @@ def _typed(
     assert_type(apersonio.check_connection(), Awaitable[list[ConnectionCheck]])
     assert_type(partners.list_candidate_reports(4100, 1), list[Report])
     assert_type(apartners.delete_report("x"), Awaitable[None])
+    # A filter given None is left out, so an optional value passes straight through.
+    recruitee.list_candidates(query=maybe_text, offer_id=None)
+    join.list_applications(job_external_id=maybe_text, updated_after=None)
+    join.list_offices(country_code=maybe_text)
+    personio.list_applications(candidate_email=maybe_text, updated_before=None)
+    personio.list_persons(first_name=maybe_text, ids=None)
 
 
 def test_a_walker_walks_a_declared_list_operation_and_requires_what_it_requires() -> None:

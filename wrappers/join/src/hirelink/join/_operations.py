@@ -71,27 +71,29 @@ Source = (
 
 
 class ApplicationFilters(TypedDict, total=False):
-    """Filters of ``list_applications`` / ``iter_applications`` (all optional)."""
+    """Filters of ``list_applications`` / ``iter_applications`` (all optional; ``None`` is
+    the same as leaving one out)."""
 
-    job_external_id: str
+    job_external_id: str | None
     """Only applications to the job with this ``externalId`` (your own job id)."""
-    updated_after: datetime | date
+    updated_after: datetime | date | None
     """Only applications updated at or after this moment (aware datetimes are converted
     to UTC; naive ones are taken as UTC)."""
-    job_id: int
+    job_id: int | None
     """Only applications to this JOIN job. Inferred: no JOIN client was seen using it."""
-    created_after: datetime | date
+    created_after: datetime | date | None
     """Only applications created at or after this moment. Inferred, like ``job_id``."""
-    hiring_state: HiringState
+    hiring_state: HiringState | None
     """Only applications in this state. Inferred, like ``job_id``."""
 
 
 class OfficeFilters(TypedDict, total=False):
-    """Filters of ``list_offices`` / ``iter_offices`` (all optional)."""
+    """Filters of ``list_offices`` / ``iter_offices`` (all optional; ``None`` is the same as
+    leaving one out)."""
 
-    country_code: str
+    country_code: str | None
     """ISO 3166-1 alpha-2 country code, e.g. ``"DE"``."""
-    city_name_like: str
+    city_name_like: str | None
     """Text the city name contains."""
 
 

@@ -181,25 +181,26 @@ def _unwrap(model: type[T]) -> Callable[[object], T]:
 
 
 class UpdatedFilters(TypedDict, total=False):
-    """``updated_after`` or ``updated_before`` (Personio refuses both at once)."""
+    """``updated_after`` or ``updated_before`` (Personio refuses both at once; ``None`` is the
+    same as leaving one out)."""
 
-    updated_after: Moment
+    updated_after: Moment | None
     """Only records updated after this moment (aware datetimes are converted to UTC)."""
-    updated_before: Moment
+    updated_before: Moment | None
     """Only records updated before this moment."""
 
 
 class ApplicationFilters(UpdatedFilters, total=False):
     """Filters of ``list_applications`` / ``iter_applications``."""
 
-    candidate_email: str
+    candidate_email: str | None
     """Only applications of the candidate with this email address."""
 
 
 class CandidateFilters(UpdatedFilters, total=False):
     """Filters of ``list_candidates`` / ``iter_candidates``."""
 
-    email: str
+    email: str | None
     """Only the candidate with this email address."""
 
 
@@ -208,18 +209,19 @@ class JobFilters(UpdatedFilters, total=False):
 
 
 class PersonFilters(TypedDict, total=False):
-    """Filters of ``list_persons`` / ``iter_persons``; they combine with AND."""
+    """Filters of ``list_persons`` / ``iter_persons``; they combine with AND (``None`` is the
+    same as leaving one out)."""
 
-    ids: Sequence[str | int]
-    emails: Sequence[str]
-    first_name: str
-    last_name: str
-    preferred_name: str
-    created_after: Moment
-    created_before: Moment
-    updated_after: Moment
-    updated_before: Moment
-    status: Literal["ACTIVE", "INACTIVE"] | ListPersonsStatus
+    ids: Sequence[str | int] | None
+    emails: Sequence[str] | None
+    first_name: str | None
+    last_name: str | None
+    preferred_name: str | None
+    created_after: Moment | None
+    created_before: Moment | None
+    updated_after: Moment | None
+    updated_before: Moment | None
+    status: Literal["ACTIVE", "INACTIVE"] | ListPersonsStatus | None
 
 
 class NewApplication(TypedDict, total=False):

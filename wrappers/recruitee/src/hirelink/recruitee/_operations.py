@@ -72,25 +72,26 @@ NoteVisibility = Literal["public", "private"] | NoteVisibilityInputLevel
 
 
 class CandidateFilters(TypedDict, total=False):
-    """Filters of ``list_candidates`` / ``iter_candidates`` (all optional)."""
+    """Filters of ``list_candidates`` / ``iter_candidates`` (all optional; ``None`` is the
+    same as leaving one out)."""
 
-    created_after: datetime | date
+    created_after: datetime | date | None
     """Only candidates created after this moment (aware datetimes are converted to UTC)."""
-    qualified: Literal[True]
+    qualified: Literal[True] | None
     """Only candidates qualified in at least one job."""
-    disqualified: Literal[True]
+    disqualified: Literal[True] | None
     """Only candidates disqualified in at least one job."""
-    offer_id: int
+    offer_id: int | None
     """Only candidates placed in this job or talent pool."""
-    ids: Sequence[int]
+    ids: Sequence[int] | None
     """Only these candidates."""
-    query: str
+    query: str | None
     """Free text matched against the candidate's name or job."""
-    sort: Literal["by_date", "by_last_message"] | ListCandidatesSort
+    sort: Literal["by_date", "by_last_message"] | ListCandidatesSort | None
     """``by_date`` (newest first; Recruitee's default) or ``by_last_message``."""
-    with_messages: Literal[True]
+    with_messages: Literal[True] | None
     """Only candidates with messages."""
-    with_my_messages: Literal[True]
+    with_my_messages: Literal[True] | None
     """Only candidates with messages sent by the token's owner."""
 
 
