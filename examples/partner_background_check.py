@@ -1,5 +1,6 @@
 """A Recruitee marketplace partner (background check) reports its results: find the
-reports still open on a candidate and complete each with the outcome.
+reports still open (``sent``) on a candidate and complete each with the outcome; a report
+that already has its result (completed, failed or canceled) is left as it is.
 
     HIRELINK_RECRUITEE_PARTNERS_CODENAME=skillcheck \\
         HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET=... python partner_background_check.py
@@ -33,7 +34,7 @@ def main() -> None:
     ) as partners:
         completed = 0
         for report in partners.list_candidate_reports(company_id, candidate_id):
-            if str(report.status) in ("completed", "canceled"):
+            if str(report.status) != "sent":  # completed, failed or canceled: has its result
                 print(f"report {report.id}: already {report.status}")
                 continue
             partners.update_report(

@@ -115,8 +115,19 @@ def test_personio_identity_check(sandbox_environment: dict[str, str], tmp_path: 
 
 
 def test_partner_background_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
-    output = run("partner_background_check.py", sandbox_environment, tmp_path)
-    assert "completed, background check clear" in output
+    from hirelink.recruitee_partners import RecruiteePartners
+
+    with RecruiteePartners(
+        codename=sandbox_environment["HIRELINK_RECRUITEE_PARTNERS_CODENAME"],
+        partner_secret=sandbox_environment["HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET"],
+        base_url=sandbox_environment["HIRELINK_RECRUITEE_PARTNERS_BASE_URL"],
+    ) as partners:
+        failed = partners.create_report(4100, 7730011, status="failed", score="record found")
+        output = run("partner_background_check.py", sandbox_environment, tmp_path)
+        assert "completed, background check clear" in output
+        assert f"report {failed.id}: already failed" in output
+        (kept,) = [r for r in partners.list_candidate_reports(4100, 7730011) if r.id == failed.id]
+        assert (str(kept.status), kept.score) == ("failed", "record found")
 
 
 def test_async_bulk_read(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
