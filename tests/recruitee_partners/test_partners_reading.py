@@ -52,6 +52,32 @@ def test_create_partner_reads_the_record_wrapped_under_partner(empty: Served) ->
 
 
 @pytest.mark.parametrize(
+    "answer",
+    [
+        {"name": "SkillCheck", "secret": "q9XvT2mLw8ZrB4kHs7PdN1cY"},  # no kind
+        {"partner": {"name": "SkillCheck", "secret": "q9XvT2mLw8ZrB4kHs7PdN1cY"}},
+        {
+            "data": {
+                "kind": "assessment",
+                "name": "SkillCheck",
+                "secret": "q9XvT2mLw8ZrB4kHs7PdN1cY",
+            }
+        },
+    ],
+)
+def test_a_secret_in_a_create_answer_off_the_spec_is_kept_masked(
+    empty: Served, answer: dict[str, object]
+) -> None:
+    _answer(empty, "POST", r"/partner$", answer, status=201)
+    with empty.client() as partners:
+        created = partners.create_partner(4100, kind="assessment", name="SkillCheck")
+    assert created.secret == "q9XvT2mLw8ZrB4kHs7PdN1cY"  # the only copy, not lost
+    assert "q9XvT2mLw8ZrB4kHs7PdN1cY" not in repr(created)
+    assert "q9XvT2mLw8ZrB4kHs7PdN1cY" not in json.dumps(created.additional_properties)
+    assert "SkillCheck" in repr(created)  # the rest of the raw answer is kept
+
+
+@pytest.mark.parametrize(
     ("body", "kept"),
     [([1, 2], {"body": [1, 2]}), ({"report": "done"}, {"report": "done"})],
 )

@@ -125,7 +125,9 @@ def test_an_issued_secret_in_an_answer_that_does_not_read_is_still_masked(
             partners.get_partner(4100)  # an escaped quote inside the value ends nothing
         assert "REST-OF-THE-SECRET" not in str(quoted.value)
         partner = partners.create_partner(4100, kind="assessment", name="SkillCheck")
-        assert partner.additional_properties["partner"]["secret"] == issued  # for the caller
+        assert partner.secret == issued  # for the caller, moved out of the raw members
+        assert "secret" not in partner.additional_properties["partner"]
+        assert issued not in repr(partner)
         assert scrub(f"issued {issued}") == "issued ***"  # but never in hirelink's output
 
 

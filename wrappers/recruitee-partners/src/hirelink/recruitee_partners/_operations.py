@@ -120,15 +120,30 @@ _COMPLETED_REPORT_EXAMPLE = "b9eb4151-2294-4f25-9d31-34834f174540"
 
 
 def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
-    """Register the returned partner secret, so hirelink's logs and errors mask it (also one
-    kept only in the raw members of an answer that did not read as the spec says)."""
-    raw = partner.additional_properties
-    envelope = raw.get("partner")
-    kept = (raw.get("secret"), envelope.get("secret") if isinstance(envelope, dict) else None)
-    for value in (partner.secret, *kept):
-        if isinstance(value, str) and value.strip():
+    """Register the returned partner secret, so hirelink's logs and errors mask it.
+
+    An answer that did not read as the spec says comes back as a record whose raw members
+    are kept; a ``secret`` among them (at any depth: bare, under ``partner``...) moves to
+    ``secret``, whose repr is masked, so that it is neither printed with the raw members
+    nor lost."""
+    found = _pop_secrets(partner.additional_properties)
+    if found and not isinstance(partner.secret, str):
+        partner.secret = found[0]
+    read = [partner.secret] if isinstance(partner.secret, str) else []
+    for value in set(read + found):
+        if value.strip():
             mask_while_alive(partner, value)
     return partner
+
+
+def _pop_secrets(members: dict[str, Any]) -> list[str]:
+    """The text values of the ``secret`` keys in ``members`` and the objects within,
+    removed from them."""
+    found = [members.pop("secret")] if isinstance(members.get("secret"), str) else []
+    for value in members.values():
+        if isinstance(value, dict):
+            found += _pop_secrets(value)
+    return found
 
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
