@@ -16,6 +16,7 @@ import pytest
 import redis
 
 from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, RateLimit
+from hirelink.core.feeds import feed_store
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
 from hirelink.core.stores import (
@@ -364,3 +365,27 @@ async def test_a_task_cancelled_while_redis_reserves_gives_the_slot_back(
 
 def ok(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200)
+
+
+def test_a_watch_checkpoint_never_falls_back_to_the_process(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RedisStore(redis_url, fallback=True)
+    feeds = feed_store(store)
+    assert feeds.acquire_lease("fallback-feed", "worker-1", 30.0)
+    assert feeds.save_checkpoint("fallback-feed", "worker-1", "2026-01-01T00:00:00+00:00")
+    feeds.release_lease("fallback-feed", "worker-1")
+
+    def unreachable(*arguments: Any, **options: Any) -> Any:
+        raise redis.ConnectionError("Connection refused")
+
+    monkeypatch.setattr(store.client, "eval", unreachable)
+    monkeypatch.setattr(store.client, "get", unreachable)
+    assert store.limiter("fell-back:1", 2, 60.0).reserve().wait == 0.0  # limits fall back
+    with pytest.raises(StoreUnavailableError, match="no in-process fallback"):
+        feeds.load_checkpoint("fallback-feed")  # an empty one would skip the backlog
+    with pytest.raises(StoreUnavailableError, match="the lease of fallback-feed"):
+        feeds.acquire_lease("fallback-feed", "worker-2", 30.0)
+    feeds.release_lease("fallback-feed", "worker-2")  # a lease left behind lapses by itself
+    monkeypatch.undo()  # Redis answers again: the checkpoint is read from it, not the process
+    assert feeds.load_checkpoint("fallback-feed") == "2026-01-01T00:00:00+00:00"

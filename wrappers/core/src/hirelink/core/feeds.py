@@ -383,7 +383,7 @@ class RedisFeedStore:
             self._store.run(
                 f"the lease of {feed}",
                 lambda client: client.eval(_ACQUIRE_SCRIPT, 1, lease, owner, ttl_ms),
-                lambda: MEMORY.acquire_lease(feed, owner, ttl),
+                None,
             )
         )
 
@@ -392,7 +392,7 @@ class RedisFeedStore:
         self._store.run(
             f"the lease of {feed}",
             lambda client: client.eval(_RELEASE_SCRIPT, 1, lease, owner),
-            lambda: MEMORY.release_lease(feed, owner),
+            lambda: None,  # with fallback, a lease left behind lapses by itself
         )
 
     def load_checkpoint(self, feed: str) -> str | None:
@@ -400,7 +400,7 @@ class RedisFeedStore:
         stored = self._store.run(
             f"the checkpoint of {feed}",
             lambda client: client.get(checkpoint),
-            lambda: MEMORY.load_checkpoint(feed),
+            None,
         )
         return stored.decode() if isinstance(stored, bytes) else stored
 
@@ -410,7 +410,7 @@ class RedisFeedStore:
             self._store.run(
                 f"the checkpoint of {feed}",
                 lambda client: client.eval(_SAVE_SCRIPT, 2, lease, key, owner, checkpoint),
-                lambda: MEMORY.save_checkpoint(feed, owner, checkpoint),
+                None,
             )
         )
 

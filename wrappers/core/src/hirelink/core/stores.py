@@ -420,7 +420,8 @@ class RedisStore:
         client: an existing ``redis.Redis`` (sync) client.
         share_tokens: also share OAuth tokens (encrypted; see the module docstring).
         fallback: when Redis cannot be reached, warn once and use the in-process store
-            from then on, instead of raising :class:`StoreUnavailableError`.
+            from then on, instead of raising :class:`StoreUnavailableError`; for limits,
+            tokens and the webhook delivery log, not for a watch's checkpoint and lease.
         timeout: seconds to connect to Redis and wait for an answer.
     """
 
@@ -453,17 +454,20 @@ class RedisStore:
         """The ``redis.Redis`` client (for tests and housekeeping)."""
         return self._client
 
-    def run(self, what: str, shared: Callable[[Any], T], local: Callable[[], T]) -> T:
-        """``shared(redis_client)``; when Redis is unreachable, raise or fall back to ``local``."""
-        if self._fell_back:
+    def run(self, what: str, shared: Callable[[Any], T], local: Callable[[], T] | None) -> T:
+        """``shared(redis_client)``; when Redis is unreachable, raise or fall back to ``local``
+        (``local=None``: what has no in-process stand-in, such as a watch's checkpoint,
+        raises even with ``fallback``, and asks Redis again after the store fell back)."""
+        if self._fell_back and local is not None:
             return local()
         try:
             return shared(self._client)
         except self._errors as error:
-            if not self.fallback:
+            if not self.fallback or local is None:
+                kept_nowhere = " (which has no in-process fallback)" if self.fallback else ""
                 raise StoreUnavailableError(
                     f"the Redis store at {self._where} is unreachable "
-                    f"({type(error).__name__}: {scrub(str(error))}) for {what}"
+                    f"({type(error).__name__}: {scrub(str(error))}) for {what}{kept_nowhere}"
                 ) from error
             with self._fall_back_lock:
                 if not self._fell_back:
