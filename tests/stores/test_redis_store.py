@@ -389,3 +389,13 @@ def test_a_watch_checkpoint_never_falls_back_to_the_process(
     feeds.release_lease("fallback-feed", "worker-2")  # a lease left behind lapses by itself
     monkeypatch.undo()  # Redis answers again: the checkpoint is read from it, not the process
     assert feeds.load_checkpoint("fallback-feed") == "2026-01-01T00:00:00+00:00"
+
+
+def test_a_client_decoding_answers_is_refused_naming_it(redis_url: str) -> None:
+    with pytest.raises(InvalidInputError, match="decode_responses") as given:
+        RedisStore(client=redis.Redis.from_url(redis_url, decode_responses=True))
+    assert given.value.field == "client"
+    with pytest.raises(InvalidInputError, match="decode_responses") as in_url:
+        RedisStore(f"{redis_url}?decode_responses=True")
+    assert in_url.value.field == "url"
+    assert RedisStore(client=redis.Redis.from_url(redis_url)).limiter("bytes:1", 1, 1.0)

@@ -417,7 +417,7 @@ class RedisStore:
     Args:
         url: a Redis URL (``redis://host:6379/0``, ``rediss://`` for TLS,
             ``unix:///path``), or pass ``client=`` instead.
-        client: an existing ``redis.Redis`` (sync) client.
+        client: an existing ``redis.Redis`` (sync) client, without ``decode_responses``.
         share_tokens: also share OAuth tokens (encrypted; see the module docstring).
         fallback: when Redis cannot be reached, warn once and use the in-process store
             from then on, instead of raising :class:`StoreUnavailableError`; for limits,
@@ -443,6 +443,11 @@ class RedisStore:
         self._client = client or redis.Redis.from_url(
             url, socket_timeout=timeout, socket_connect_timeout=timeout
         )
+        if getattr(self._client, "get_connection_kwargs", dict)().get("decode_responses"):
+            raise InvalidInputError(
+                "url" if client is None else "client",
+                "RedisStore reads bytes from Redis: use a client without decode_responses",
+            )
         self._errors: tuple[type[BaseException], ...] = (redis.ConnectionError, redis.TimeoutError)
         self.share_tokens = share_tokens
         self.fallback = fallback
