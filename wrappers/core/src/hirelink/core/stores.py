@@ -443,7 +443,8 @@ class RedisStore:
         self._client = client or redis.Redis.from_url(
             url, socket_timeout=timeout, socket_connect_timeout=timeout
         )
-        if getattr(self._client, "get_connection_kwargs", dict)().get("decode_responses"):
+        connection: dict[str, Any] = getattr(self._client, "get_connection_kwargs", dict)()
+        if connection.get("decode_responses"):
             raise InvalidInputError(
                 "url" if client is None else "client",
                 "RedisStore reads bytes from Redis: use a client without decode_responses",
