@@ -399,3 +399,22 @@ def test_a_client_decoding_answers_is_refused_naming_it(redis_url: str) -> None:
         RedisStore(f"{redis_url}?decode_responses=True")
     assert in_url.value.field == "url"
     assert RedisStore(client=redis.Redis.from_url(redis_url)).limiter("bytes:1", 1, 1.0)
+
+
+def test_a_redis_refusing_writes_is_unavailable_not_a_raw_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with RedisServer() as server:
+        redis.Redis.from_url(server.url).replicaof("127.0.0.1", free_port())  # after a failover
+        with pytest.raises(StoreUnavailableError, match=r"cannot serve now.*READONLY"):
+            RedisStore(server.url).limiter("read-only:1", 2, 60.0).reserve()
+        tolerant = RedisStore(server.url, fallback=True)
+        assert tolerant.limiter("read-only:1", 2, 60.0).reserve().wait == 0.0
+    strict = RedisStore(unreachable_url())
+
+    def mistaken(*arguments: Any, **options: Any) -> Any:
+        raise redis.ResponseError("ERR wrong number of arguments for 'eval' command")
+
+    monkeypatch.setattr(strict.client, "eval", mistaken)
+    with pytest.raises(redis.ResponseError, match="wrong number"):  # a bug is not an outage
+        strict.limiter("mistaken:1", 2, 60.0).reserve()

@@ -36,6 +36,7 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
 import threading
 import time
@@ -402,6 +403,24 @@ def _nothing() -> None:
     return None
 
 
+# Error codes of a server that answers but cannot serve now: a replica after a failover, a
+# cluster or server still starting, a full memory, an ACL without the command. Inside a
+# script the code comes in a generic ResponseError's text ("... -READONLY You can't ...").
+_UNAVAILABLE_CODES: Final = re.compile(
+    r"(?:^|-)(READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|LOADING|OOM|NOPERM)\b"
+)
+
+
+def _unavailable(error: BaseException) -> str | None:
+    """How Redis is unavailable when ``error`` says it is; None for a mistake in the
+    command."""
+    from redis.exceptions import ResponseError
+
+    if not isinstance(error, ResponseError):
+        return "is unreachable"
+    return "cannot serve now" if _UNAVAILABLE_CODES.search(str(error)) else None
+
+
 def _release(lock: Any) -> None:
     from redis.exceptions import LockError
 
@@ -449,7 +468,11 @@ class RedisStore:
                 "url" if client is None else "client",
                 "RedisStore reads bytes from Redis: use a client without decode_responses",
             )
-        self._errors: tuple[type[BaseException], ...] = (redis.ConnectionError, redis.TimeoutError)
+        self._errors: tuple[type[BaseException], ...] = (
+            redis.ConnectionError,
+            redis.TimeoutError,
+            redis.ResponseError,  # only those naming a state of the server, see run()
+        )
         self.share_tokens = share_tokens
         self.fallback = fallback
         self._fell_back = False
@@ -461,7 +484,7 @@ class RedisStore:
         return self._client
 
     def run(self, what: str, shared: Callable[[Any], T], local: Callable[[], T] | None) -> T:
-        """``shared(redis_client)``; when Redis is unreachable, raise or fall back to ``local``
+        """``shared(redis_client)``; when Redis is unavailable, raise or fall back to ``local``
         (``local=None``: what has no in-process stand-in, such as a watch's checkpoint,
         raises even with ``fallback``, and asks Redis again after the store fell back)."""
         if self._fell_back and local is not None:
@@ -469,19 +492,23 @@ class RedisStore:
         try:
             return shared(self._client)
         except self._errors as error:
+            state = _unavailable(error)
+            if state is None:
+                raise
             if not self.fallback or local is None:
                 kept_nowhere = " (which has no in-process fallback)" if self.fallback else ""
                 raise StoreUnavailableError(
-                    f"the Redis store at {self._where} is unreachable "
+                    f"the Redis store at {self._where} {state} "
                     f"({type(error).__name__}: {scrub(str(error))}) for {what}{kept_nowhere}"
                 ) from error
             with self._fall_back_lock:
                 if not self._fell_back:
                     self._fell_back = True
                     store_logger.warning(
-                        "the Redis store at %s is unreachable (%s); every limit and token "
-                        "of this process is kept in-process from now on",
+                        "the Redis store at %s %s (%s); every limit and token of this "
+                        "process is kept in-process from now on",
                         self._where,
+                        state,
                         type(error).__name__,
                     )
             return local()
