@@ -209,6 +209,15 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
     assert b"client-secret" not in b"".join(shared.client.keys("*"))
 
 
+def test_an_unreachable_token_cache_is_named_by_its_token_url_alone() -> None:
+    store = RedisStore(unreachable_url(), share_tokens=True, timeout=0.5)
+    with token_client(store, []) as client, pytest.raises(StoreUnavailableError) as caught:
+        client.get("/data")
+    assert "the token cache of http://api.test/token" in str(caught.value)
+    assert "\0" not in str(caught.value)
+    assert "client-1" not in str(caught.value)
+
+
 def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:
     exchanges: list[int] = []
     start = threading.Barrier(8)

@@ -336,7 +336,8 @@ class _RedisTokenCache:
 
     def __init__(self, store: RedisStore, key: str, client_secret: Secret) -> None:
         self._store = store
-        self._what = f"the token cache of {key}"
+        # Named in errors by what precedes a NUL (the token URL), without the client id.
+        self._what = f"the token cache of {key.partition(chr(0))[0]}"
         secret = client_secret.reveal().encode()
         # Named by a digest: the key itself says nothing about the credential.
         digest = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
