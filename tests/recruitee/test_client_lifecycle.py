@@ -51,6 +51,24 @@ def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Serve
         first.close()
 
 
+def test_the_loop_guard_error_is_what_leaves_async_with_in_another_loop(fresh: Served) -> None:
+    """``async with`` closes the client on the way out: closing connections of a closed
+    loop must not replace the guard's explanation with ``Event loop is closed``."""
+    client = fresh.async_client()
+
+    async def read() -> None:
+        await client.get_candidate(7730011)
+
+    async def job_in_async_with() -> None:
+        async with client:
+            await read()
+
+    asyncio.run(read())  # the first loop, now closed
+    with pytest.raises(RuntimeError, match="first used in another event loop") as caught:
+        asyncio.run(job_in_async_with())
+    assert caught.value.__context__ is None
+
+
 def test_an_async_client_over_a_transport_of_the_callers_serves_any_loop(fresh: Served) -> None:
     """An in-memory transport (as in users' unit tests) keeps no connection to a loop."""
     kwargs = {**fresh.client_kwargs(), "base_url": "http://stand-in"}

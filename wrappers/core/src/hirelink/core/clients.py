@@ -9,6 +9,7 @@ only its constructor; its operations are inherited from its declarations.
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
@@ -140,13 +141,8 @@ class AsyncProviderClient:
         """Refuse a call from another asyncio event loop than the first call's: the
         connection pool belongs to that loop, and a request sent over it from another
         may be carried out while its caller gets only ``Event loop is closed``."""
-        if not self._pool_owned:
-            return
-        import asyncio  # only async clients get here; a sync one need not import it
-
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not asyncio (trio): nothing is bound to an asyncio loop
+        loop = self._running_loop()
+        if loop is None:
             return
         if self._loop is None:
             self._loop = weakref.ref(loop)
@@ -171,8 +167,27 @@ class AsyncProviderClient:
 
         return awatch(feed, self._run)
 
+    def _running_loop(self) -> asyncio.AbstractEventLoop | None:
+        """The running asyncio loop when hirelink's own pool is in use, else None."""
+        if not self._pool_owned:
+            return None
+        import asyncio  # only async clients get here; a sync one need not import it
+
+        try:
+            return asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): nothing is bound to an asyncio loop
+            return None
+
     async def aclose(self) -> None:
         """Close hirelink's client (a caller's own httpx client stays open)."""
+        loop = self._running_loop()
+        if loop is not None and self._loop is not None and self._loop() is not loop:
+            # The connections belong to another loop, most often a closed one: they
+            # cannot be closed from this one. The client is closed all the same (httpx
+            # marks it first), and the loop guard's error is not replaced by this one.
+            with contextlib.suppress(RuntimeError):
+                await self._http.aclose()
+            return
         await self._http.aclose()
 
     async def __aenter__(self) -> Self:
