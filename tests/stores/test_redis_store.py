@@ -260,6 +260,50 @@ async def test_async_clients_share_budget_and_tokens(redis_url: str) -> None:
     assert store.client.keys("*:exchange") == []  # the exchange lock was released
 
 
+@pytest.mark.anyio
+async def test_an_async_call_cancelled_while_another_worker_exchanges_returns_at_once(
+    redis_url: str,
+) -> None:
+    exchanging, let_go, first_done = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_token_endpoint(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/token":
+            exchanging.set()
+            let_go.wait(30)  # held until the test lets go (30 s: only a guard against a hang)
+            return httpx.Response(200, json={"access_token": "tok-first", "expires_in": 3600})
+        return httpx.Response(200, json={"auth": request.headers["authorization"]})
+
+    def first_worker() -> None:  # holds the shared exchange lock while it exchanges
+        auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
+        store = RedisStore(redis_url, share_tokens=True)
+        config = HttpConfig.create(base_url="http://api.test", auth=auth, store=store)
+        with build_client(config, transport=httpx.MockTransport(slow_token_endpoint)) as client:
+            client.get("/data")
+        first_done.set()
+
+    worker = threading.Thread(target=first_worker)
+    worker.start()
+    try:
+        assert exchanging.wait(10)
+        auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
+        store = RedisStore(redis_url, share_tokens=True)
+        config = HttpConfig.create(base_url="http://api.test", auth=auth, store=store)
+        async with build_async_client(config, transport=token_app([])) as client:
+            with anyio.move_on_after(0.2) as scope:
+                await client.get("/data")  # waits for the first worker's exchange lock
+        # The cancelled call returned while the first worker still held the lock.
+        assert scope.cancelled_caught
+        assert not first_done.is_set()
+    finally:
+        let_go.set()
+        worker.join()
+    for _ in range(100):  # the abandoned wait takes the lock in turn, and gives it back
+        if not store.client.keys("*:exchange"):
+            break
+        await anyio.sleep(0.05)
+    assert store.client.keys("*:exchange") == []
+
+
 def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:
     with redis.Redis.from_url(redis_server.url) as client:
         store = RedisStore(client=client)

@@ -42,7 +42,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Final, Protocol, TypeVar, runtime_checkable
+from typing import Any, Final, Generic, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
@@ -259,31 +259,46 @@ def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
-class _Reservation:
-    """One slot reserved on a worker thread for a caller that may be cancelled meanwhile:
-    whichever of the two comes second gives the slot back."""
+class _TakenOnThread(Generic[T]):
+    """Something taken on a worker thread for a caller that may be cancelled meanwhile:
+    whichever of the two comes second gives it back."""
 
-    def __init__(self, reserve: Callable[[], Slot]) -> None:
-        self._reserve = reserve
+    def __init__(self, take: Callable[[], T], give_back: Callable[[T], object]) -> None:
+        self._take = take
+        self._give_back = give_back
         self._lock = threading.Lock()
-        self._slot: Slot | None = None
+        self._taken: tuple[T] | None = None
         self._abandoned = False
 
-    def take(self) -> Slot:
-        slot = self._reserve()
+    def take(self) -> T:
+        taken = self._take()
         with self._lock:
-            self._slot = slot
+            self._taken = (taken,)
             abandoned = self._abandoned
         if abandoned:
-            give_back([slot])
-        return slot
+            self._give_back(taken)
+        return taken
 
     def abandon(self) -> None:
         with self._lock:
             self._abandoned = True
-            slot = self._slot
-        if slot is not None:  # reserved, but its caller was cancelled before it returned
-            give_back([slot])
+            taken = self._taken
+        if taken is not None:  # taken, but its caller was cancelled before it returned
+            self._give_back(taken[0])
+
+
+async def take_on_thread(take: Callable[[], T], give_back: Callable[[T], object]) -> T:
+    """``take()`` (a blocking call to Redis) on a worker thread. A caller cancelled while
+    it runs returns at once (a slow or stalled Redis does not hold it up), and what the
+    thread takes after that is given back with ``give_back``."""
+    import anyio.to_thread
+
+    taken = _TakenOnThread(take, give_back)
+    try:
+        return await anyio.to_thread.run_sync(taken.take, abandon_on_cancel=True)
+    except BaseException:  # cancelled (asyncio's own cancel gets through too)
+        taken.abandon()
+        raise
 
 
 class _RedisLimiter:
@@ -318,14 +333,7 @@ class _RedisLimiter:
     async def areserve(self) -> Slot:
         # redis-py's asyncio client binds its pool to one event loop; a worker thread
         # over the sync client serves every loop and thread alike.
-        import anyio.to_thread
-
-        reservation = _Reservation(self.reserve)
-        try:
-            return await anyio.to_thread.run_sync(reservation.take)
-        except BaseException:  # cancelled (asyncio's own cancel gets through) while it ran
-            reservation.abandon()
-            raise
+        return await take_on_thread(self.reserve, lambda slot: give_back([slot]))
 
     def __repr__(self) -> str:
         return f"RedisLimiter(key={self._key!r}, limit={self.limit}, window={self.window})"

@@ -50,7 +50,7 @@ from .errors import (
 from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error
 from .options import current_options
 from .secrets import Secret, scrub
-from .stores import Store, TokenCache
+from .stores import Store, TokenCache, take_on_thread
 from .transport import REPEATABLE
 
 if TYPE_CHECKING:
@@ -369,6 +369,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        import anyio
         import anyio.to_thread
 
         await request.aread()
@@ -388,7 +389,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                         if token is None:
                             self._raise_failure_since(failures)
                             exchange_lock = self._exchange_lock()
-                            await anyio.to_thread.run_sync(exchange_lock.__enter__)
+                            await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
                             try:
                                 token = await anyio.to_thread.run_sync(
                                     self._from_shared, step.refused
@@ -403,9 +404,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                                         self._note_failure(exchange)
                                     await anyio.to_thread.run_sync(self._share, token)
                             finally:
-                                await anyio.to_thread.run_sync(
-                                    exchange_lock.__exit__, None, None, None
-                                )
+                                with anyio.CancelScope(shield=True):  # released even then
+                                    await anyio.to_thread.run_sync(_exit(exchange_lock))
                 reply = token
             else:
                 reply = yield step
@@ -420,6 +420,11 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
+
+
+def _exit(context: AbstractContextManager[None]) -> Callable[..., object]:
+    """Leave ``context`` as a block that ended normally (whatever arguments are given)."""
+    return lambda *_: context.__exit__(None, None, None)
 
 
 def _shared_parts(shared: str) -> tuple[str, tuple[str, ...]] | None:
