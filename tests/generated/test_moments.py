@@ -15,8 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hirelink.api.personio.models import Application, Candidate, Job, LocalDateTime
-from hirelink.api.personio.models import StageTransition
+from hirelink.api.personio.models import Application, Candidate, Job, LocalDateTime, StageTransition
 from hirelink.api.personio.types import UNSET
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -33,16 +32,25 @@ BERLIN = ZoneInfo("Europe/Berlin")
             {"date": "2025-01-15T08:00:00", "timezone": "America/New_York"},
             datetime.datetime(2025, 1, 15, 8, tzinfo=ZoneInfo("America/New_York")),
         ),
+        (  # the key third-party clients accept defensively
+            {"date_time": "2025-01-15T08:00:00", "timezone": "America/New_York"},
+            datetime.datetime(2025, 1, 15, 8, tzinfo=ZoneInfo("America/New_York")),
+        ),
         (  # a time with an offset keeps its instant, shown in the named zone
             {"date-time": "2025-04-02T08:12:44+00:00", "timezone": "Europe/Berlin"},
             datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=BERLIN),
         ),
         (
             "2025-04-02T10:12:44+02:00",
-            datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+            datetime.datetime(
+                2025, 4, 2, 10, 12, 44, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+            ),
         ),
         ("2025-04-02T10:12:44", datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)),
-        ({"date-time": "2025-04-02T10:12:44"}, datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC)),
+        (
+            {"date-time": "2025-04-02T10:12:44"},
+            datetime.datetime(2025, 4, 2, 10, 12, 44, tzinfo=datetime.UTC),
+        ),
     ],
 )
 def test_a_stamp_reads_as_an_aware_datetime(stamp: Any, moment: datetime.datetime) -> None:
@@ -83,7 +91,7 @@ def test_a_stamp_that_names_no_moment_is_kept_as_sent(stamp: Any) -> None:
     assert transition.entered_at is UNSET
     assert transition.additional_properties == {"entered_at": stamp}
     assert transition.to_dict() == payload
-    with pytest.raises(ValueError, match="stamp|isoformat|time zone|Invalid"):
+    with pytest.raises(ValueError, match=r"stamp|isoformat|time zone|Invalid"):
         LocalDateTime.moment_from_json(stamp)
 
 

@@ -11,6 +11,13 @@ class Unset:
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # A copy or an unpickled model holds the one UNSET, which `is UNSET` tests.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

@@ -17,6 +17,7 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "date-time",
         "date",
+        "date_time",
         "timezone",
     }
 )
@@ -24,34 +25,42 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 
 @_attrs_define
 class LocalDateTime:
-    """A local date-time and the IANA time zone it is in. Third-party clients read the key `date-time`; Personio's shared
-    v2 component names it `date`. Both are accepted, and so is a plain ISO 8601 string (see Timestamp).
+    """A local date-time and the IANA time zone it is in. Third-party clients read the key `date-time` (and defensively
+    `date_time`); Personio's shared v2 component names it `date`. All three are accepted, and so is a plain ISO 8601
+    string (see Timestamp).
 
         Attributes:
-            date_time (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
+            datetime_ (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
             date (str | Unset): The same value under the name of Personio's shared component.
+            date_time (str | Unset): The same value under a name third-party clients also accept (inferred: no answer with
+                it has been seen).
             timezone (str | Unset): IANA time zone name, e.g. `Europe/Berlin`.
     """
 
-    date_time: str | Unset = UNSET
+    datetime_: str | Unset = UNSET
     date: str | Unset = UNSET
+    date_time: str | Unset = UNSET
     timezone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        date_time = self.date_time
+        datetime_ = self.datetime_
 
         date = self.date
+
+        date_time = self.date_time
 
         timezone = self.timezone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if date_time is not UNSET:
-            field_dict["date-time"] = date_time
+        if datetime_ is not UNSET:
+            field_dict["date-time"] = datetime_
         if date is not UNSET:
             field_dict["date"] = date
+        if date_time is not UNSET:
+            field_dict["date_time"] = date_time
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
 
@@ -60,12 +69,14 @@ class LocalDateTime:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _src_get = src_dict.get
-        date_time = _src_get("date-time", UNSET)
+        datetime_ = _src_get("date-time", UNSET)
         date = _src_get("date", UNSET)
+        date_time = _src_get("date_time", UNSET)
         timezone = _src_get("timezone", UNSET)
         _instance_ = cls(
-            date_time,
+            datetime_,
             date,
+            date_time,
             timezone,
         )
 
@@ -95,7 +106,7 @@ class LocalDateTime:
     def moment_from_json(data: object) -> datetime.datetime:
         """The timezone-aware moment a stamp names.
 
-        A stamp is this object (the local time under "date-time" or "date", the IANA
+        A stamp is this object (the local time under "date-time" or "date" or "date_time", the IANA
         zone under "timezone") or an ISO 8601 string. A local time is placed in its zone;
         a time with an offset keeps its instant (shown in the zone, if one is named); a
         time with neither is read as UTC.
@@ -109,6 +120,8 @@ class LocalDateTime:
             text = data.get("date-time")
             if not isinstance(text, str):
                 text = data.get("date")
+            if not isinstance(text, str):
+                text = data.get("date_time")
             zone_name = data.get("timezone")
         if not isinstance(text, str) or not (
             zone_name is None or isinstance(zone_name, str)

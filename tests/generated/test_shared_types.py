@@ -1,0 +1,52 @@
+"""The generated packages' shared types: ``UNSET`` survives copies, tokens stay out of reprs.
+
+Models test absent fields with ``is UNSET``, so a copied or unpickled model must hold the
+one ``UNSET`` of its package (``specs/templates/types.py.jinja``); the low-level
+``AuthenticatedClient`` must not show the token it was given (``client.py.jinja``).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hirelink.api.recruitee.models import Candidate
+
+PACKAGES = ("recruitee", "join", "personio", "recruitee_partners")
+CAPTURED = Path(__file__).resolve().parents[3] / "shared/reference/real-responses/recruitee"
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_unset_is_one_value_across_copies_and_pickles(package: str) -> None:
+    types: Any = importlib.import_module(f"hirelink.api.{package}.types")
+    assert copy.deepcopy(types.UNSET) is types.UNSET
+    assert pickle.loads(pickle.dumps(types.UNSET)) is types.UNSET  # noqa: S301 - our own bytes
+    assert repr(types.UNSET) == "UNSET"
+
+
+def test_a_copied_captured_candidate_equals_it_and_writes_json() -> None:
+    captured = sorted(CAPTURED.glob("candidate_get*.json"))
+    if not captured:
+        pytest.skip("the captured answers are not beside this checkout")
+    candidate = Candidate.from_dict(json.loads(captured[0].read_text())["candidate"])
+    for copied in (copy.deepcopy(candidate), pickle.loads(pickle.dumps(candidate))):  # noqa: S301
+        assert copied == candidate
+        assert json.dumps(copied.to_dict()) == json.dumps(candidate.to_dict())
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_the_low_level_authenticated_client_hides_its_token(package: str) -> None:
+    client_module: Any = importlib.import_module(f"hirelink.api.{package}.client")
+    client = client_module.AuthenticatedClient(
+        base_url="https://api.example.test", token="low-level-token-0042"
+    )
+    client.get_httpx_client()  # puts the Authorization header into its headers
+    assert client.token == "low-level-token-0042"
+    assert "low-level-token-0042" not in repr(client)
+    client.get_httpx_client().close()
