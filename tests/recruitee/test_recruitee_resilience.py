@@ -13,6 +13,7 @@ from hirelink.core import (
     NotFoundError,
     RateLimitError,
     ServerError,
+    decoding,
     request_options,
 )
 from hirelink.recruitee import Candidate, Recruitee
@@ -137,17 +138,27 @@ def test_a_body_that_will_not_decompress_is_an_answer_lost(
     assert hits(served, "POST", "/notes") == 1
 
 
+@pytest.mark.parametrize("decoder", ["json", "orjson"])
+@pytest.mark.parametrize("depth", [600, 1_000, 1_024, 100_000])
 def test_json_nested_too_deeply_is_malformed_not_a_recursion_error(
-    served: Served, recruitee: Recruitee
+    served: Served,
+    recruitee: Recruitee,
+    monkeypatch: pytest.MonkeyPatch,
+    decoder: str,
+    depth: int,
 ) -> None:
-    deep = "[" * 100_000 + "]" * 100_000
+    # Deep enough for the decoder to read it, but not for a recursive walk over it.
+    pytest.importorskip(decoder)
+    monkeypatch.setattr(decoding, "active_decoder", lambda: decoding.choose_decoder(decoder))
+    deep = "[" * depth + "]" * depth
     served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=200, body=deep))
     with pytest.raises(MalformedResponseError):
         recruitee.list_offers()
     served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=503, body=deep))
     with request_options(max_retries=0), pytest.raises(ServerError) as caught:
         recruitee.list_offers()
-    assert caught.value.error is None  # the body could not be read
+    if depth > 1_024:  # beyond both decoders' reach
+        assert caught.value.error is None  # the body could not be read
 
 
 def test_per_call_timeout_raises_api_timeout_error(served: Served, recruitee: Recruitee) -> None:

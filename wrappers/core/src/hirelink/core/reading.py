@@ -157,13 +157,16 @@ def read_tolerantly(
     except ValueError:
         body = _NOT_JSON
     if body is not _NOT_JSON:
-        for candidate in _tolerant_bodies(body, envelope):
-            try:
-                return parse(_with_json(response, candidate))
-            except HirelinkError:
-                raise
-            except PARSE_ERRORS:
-                continue
+        try:
+            for candidate in _tolerant_bodies(body, envelope):
+                try:
+                    return parse(_with_json(response, candidate))
+                except HirelinkError:
+                    raise
+                except PARSE_ERRORS:
+                    continue
+        except RecursionError:  # nested deeper than a walk over it can go: not readable
+            pass
     if response.extensions.get(DELETED_ALREADY) and fallback is not None:
         return fallback(None)  # the retry log said why; the provider's answer was a 404
     drift = _describe(strict_error)
