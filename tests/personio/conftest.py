@@ -1,11 +1,11 @@
 """Personio stand-ins (hirelink-sandbox's ``serve_stand_in``) with a short rate window.
 
-The sandbox's Recruiting API window is shortened to half a second (20 requests per
-0.5 s) and the clients' limiter to 1 s, so rate-limit tests run in about a second
+The sandbox's Recruiting API window is shortened to a quarter of a second (20 requests
+per 0.25 s) and the clients' limiter to 1 s, so rate-limit tests run in about a second
 instead of minutes. ``served`` is shared by a module (read-mostly tests); ``fresh`` is a
-stand-in of the test's own. The client's window is twice the sandbox's so that a request
-slowed on its way (a busy machine) still lands in an earlier window of the sandbox than
-the client's next burst.
+stand-in of the test's own. The client's window is four times the sandbox's so that a
+request slowed on its way or queued at the stand-in (a busy machine: half a second was
+seen) still lands in an earlier window of the sandbox than the client's next burst.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from attrs import define
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox import PersonioSandbox, StandIn, serve_stand_in
 
-SANDBOX_WINDOW = 0.5
+SANDBOX_WINDOW = 0.25
 CLIENT_WINDOW = 1.0
 
 
