@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from hirelink.core import BadRequestError
-from hirelink.sandbox import StandIn, serve_stand_in
+from hirelink.sandbox import Fault, StandIn, serve_stand_in
 from hirelink.sandbox.outbox import Subscription
 
 
@@ -183,3 +183,16 @@ def test_a_refused_body_never_quotes_a_secret_member(personio_sandbox: StandIn[A
     assert "custom_headers" in answer.text
     assert "maxItems 3" in answer.text
     assert "hook-header-secret" not in answer.text
+
+
+@pytest.mark.parametrize("status", [204, 304])
+def test_a_fault_with_a_body_its_status_cannot_carry_is_refused(status: int) -> None:
+    with pytest.raises(ValueError, match=r"^body: "):
+        Fault(status=status, body={"error": "x"})
+    assert Fault(status=status).body is None
+
+
+def test_a_lifetime_of_zero_means_no_limit() -> None:
+    with serve_stand_in("join", max_lifetime=0) as stand_in:
+        assert stand_in.server.max_lifetime is None
+        assert stand_in.server.running

@@ -98,6 +98,9 @@ class Fault:
 
     def __attrs_post_init__(self) -> None:
         self._pattern = re.compile(self.path)
+        bodiless = self.status < 200 or self.status in (204, 304)
+        if self.kind == "status" and bodiless and _encode_body(self.body)[0]:
+            raise ValueError(f"body: a {self.status} answer has no body; leave body out")
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this fault applies to a request with ``method`` and ``path``."""

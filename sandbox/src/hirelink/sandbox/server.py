@@ -108,7 +108,7 @@ class SandboxServer:
         host: loopback address to bind (127.0.0.0/8, ``::1`` or ``localhost``).
         port: TCP port; 0 picks a free one (see :attr:`port` after start).
         max_lifetime: seconds after which the server stops by itself, so a
-            forgotten server never outlives its purpose; None for no limit.
+            forgotten server never outlives its purpose; None, 0 or less for no limit.
 
     Raises:
         ValueError: ``host`` is not a loopback address.
@@ -125,7 +125,7 @@ class SandboxServer:
         self._bind_host = ensure_loopback(host)
         self._app = app
         self._requested_port = port
-        self._max_lifetime = max_lifetime
+        self._max_lifetime = max_lifetime if max_lifetime is not None and max_lifetime > 0 else None
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
