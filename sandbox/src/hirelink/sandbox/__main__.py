@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -23,6 +24,14 @@ from typing import Any
 from hirelink.sandbox.standins import PROVIDERS, StandIn, start_stand_ins
 
 __all__ = ["PROVIDERS", "StandIn", "main", "start_stand_ins"]
+
+
+def _first_port(text: str) -> int:
+    """A port the first stand-in can take with room for the others after it."""
+    port = int(text)
+    if not 0 <= port <= 65535 - (len(PROVIDERS) - 1):
+        raise argparse.ArgumentTypeError(f"{port} is not in 0..{65535 - (len(PROVIDERS) - 1)}")
+    return port
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="loopback address to bind")
     serve.add_argument(
         "--port",
-        type=int,
+        type=_first_port,
         default=0,
         help="port of the first stand-in; the others take the next ports (0: free ports)",
     )
@@ -54,8 +63,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
-    if args.max_lifetime <= 0:
-        args.max_lifetime = None
     stop = threading.Event()
 
     def request_stop(_signum: int, _frame: FrameType | None) -> None:
@@ -76,8 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(f"error: cannot listen on {exc.strerror or exc}\n")
             return 2
         description = {stand_in.name: stand_in.details for stand_in in stand_ins}
-        sys.stdout.write(json.dumps(description) + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(json.dumps(description) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader left (`| head -c0`): stop quietly
+            # Python flushes stdout again at exit: let that go nowhere.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
         while not stop.wait(0.2):
             if not all(stand_in.server.running for stand_in in stand_ins):
                 break

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import hmac
 import inspect
+import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
 import attrs
@@ -50,11 +52,13 @@ __all__ = [
     "handles",
     "invalid",
     "json_response",
+    "moment",
     "same_secret",
     "undeclared_answers",
 ]
 
 _HANDLED = "__sandbox_operation_id__"
+_log = logging.getLogger("hirelink.sandbox")
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
@@ -93,6 +97,15 @@ def same_secret(given: str, expected: str) -> bool:
 def invalid(field: str, message: str) -> SandboxError:
     """A 422 naming ``field``: a rule of the provider's that its spec cannot state."""
     return SandboxError(422, "Validation failed", {field: [message]})
+
+
+def moment(field: str, value: str) -> datetime:
+    """``value`` read as an ISO 8601 date-time; a 422 naming ``field`` when it is none
+    (a pattern lets ``2026-02-30T00:00:00Z`` through)."""
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise invalid(field, "is not a valid date-time") from None
 
 
 class MissingHandlerError(TypeError):
@@ -314,6 +327,8 @@ class SandboxApp:
                 response = operation.handler(read_call)
             except SandboxError as error:
                 response = self.error_response(error)
+            except Exception:
+                response = self._crash_response(spec, call)
             if not declared.declares(response.status_code):
                 _UNDECLARED.add(f"{operation.spec}:{operation.operation_id} {response.status_code}")
             return response
@@ -324,9 +339,30 @@ class SandboxApp:
     async def _http_exception(self, request: Request, exc: Exception) -> Response:
         return self.route_error(request, exc.status_code if isinstance(exc, HTTPException) else 500)
 
+    def _crash_response(self, spec: SpecValidator, call: ApiCall) -> Response:
+        """A handler that failed on a request only a lenient stand-in let through answers
+        as the strict one would; any other failure is logged and answered 500."""
+        if self.lenient:
+            strict = spec.unmarshal(
+                call.operation_id,
+                path_params=call.params,
+                query_string=call.request.url.query,
+                headers=call.request.headers.raw,
+                body=call.raw_body,
+            )
+            if strict.problems:
+                return self.error_response(self.validation_error(call, strict.problems))
+        _log.exception("the %s handler failed", call.operation_id)
+        return self._internal_error()
+
+    def _internal_error(self) -> Response:
+        # The connection closes after it, so a client's next request gets a fresh one.
+        error = SandboxError(500, "Internal server error", headers={"Connection": "close"})
+        return self.error_response(error)
+
     async def _crash(self, request: Request, exc: Exception) -> Response:
         # Starlette re-raises the exception after this response, so uvicorn logs it.
-        return self.error_response(SandboxError(500, "Internal server error"))
+        return self._internal_error()
 
 
 def _route(operation: SpecOperation) -> str:

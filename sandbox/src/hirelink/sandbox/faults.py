@@ -20,6 +20,8 @@ from typing import Literal
 import attrs
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from hirelink.sandbox.server import check_headers
+
 __all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
 
 FaultKind = Literal["status", "drop", "malformed", "delay"]
@@ -44,19 +46,8 @@ def _check_status(_instance: object, _attribute: object, value: int) -> None:
         raise ValueError(f"status must be an HTTP status code (100-599), got {value!r}")
 
 
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
-_HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")  # field-value characters
-
-
 def _check_headers(_instance: object, _attribute: object, value: dict[str, str]) -> None:
-    for name, text in value.items():
-        if not (isinstance(name, str) and _HEADER_NAME.fullmatch(name)):
-            raise ValueError(f"headers: {name!r} is not an HTTP header name")
-        if not (isinstance(text, str) and _HEADER_VALUE.fullmatch(text)):
-            raise ValueError(
-                f"headers: the value of {name} must be Latin-1 text without control "
-                f"characters (a tab aside), got {text!r}"
-            )
+    check_headers(value)
 
 
 def _check_delay(_instance: object, _attribute: object, value: float) -> None:
@@ -107,6 +98,9 @@ class Fault:
 
     def __attrs_post_init__(self) -> None:
         self._pattern = re.compile(self.path)
+        bodiless = self.status < 200 or self.status in (204, 304)
+        if self.kind == "status" and bodiless and _encode_body(self.body)[0]:
+            raise ValueError(f"body: a {self.status} answer has no body; leave body out")
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this fault applies to a request with ``method`` and ``path``."""

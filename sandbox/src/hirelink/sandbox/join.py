@@ -27,6 +27,7 @@ from hirelink.sandbox.app import (
     handles,
     invalid,
     json_response,
+    moment,
     same_secret,
 )
 from hirelink.sandbox.resources import (
@@ -253,13 +254,13 @@ def _matches(application: Mapping[str, Any], params: Mapping[str, Any]) -> bool:
         params.get("jobExternalId", job["externalId"]) == job["externalId"]
         and params.get("jobId", job["id"]) == job["id"]
         and params.get("hiringState", application["hiringState"]) == application["hiringState"]
-        and _not_before(application["lastUpdatedAt"], params.get("updatedAtGte"))
-        and _not_before(application["createdAt"], params.get("createdAtGte"))
+        and _not_before(application["lastUpdatedAt"], params, "updatedAtGte")
+        and _not_before(application["createdAt"], params, "createdAtGte")
     )
 
 
-def _not_before(stamp: str, bound: str | None) -> bool:
-    return bound is None or datetime.fromisoformat(stamp) >= datetime.fromisoformat(bound)
+def _not_before(stamp: str, params: Mapping[str, Any], name: str) -> bool:
+    return name not in params or datetime.fromisoformat(stamp) >= moment(name, params[name])
 
 
 def _decoded(index: int, item: Mapping[str, Any]) -> StoredDocument:

@@ -4,7 +4,8 @@ A stand-in that sends webhooks owns an :class:`Outbox`: receivers are registered
 (loopback URLs only), the stand-in's state calls :meth:`Outbox.emit` when something
 happens, and a daemon thread POSTs each delivery to every receiver, retrying what the
 provider retries with growing delays (short by default, so tests stay fast) up to a
-bounded number of attempts. Counters and a log of every attempt make the traffic
+bounded number of attempts. A POST that fails in any way counts as no answer; once
+closed, the outbox queues nothing. Counters and a log of every attempt make the traffic
 observable: ``Outbox.stats``, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
 """
 
@@ -22,7 +23,7 @@ from typing import Any, Literal
 import attrs
 import httpx
 
-from hirelink.sandbox.server import loopback_url
+from hirelink.sandbox.server import check_headers, loopback_url
 
 __all__ = ["Attempt", "Outbox", "OutboxStats", "Outcome", "Subscription"]
 
@@ -136,11 +137,28 @@ class Outbox:
     def register(
         self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
     ) -> Subscription:
-        """Send every later :meth:`emit` without ``to`` to ``url`` (loopback only); return
-        the registration."""
-        subscription = Subscription(next(self._ids), loopback_url(url), secret, dict(headers or {}))
+        """Send every later :meth:`emit` without ``to`` to ``url``; return the registration.
+
+        Raises:
+            ValueError: as :meth:`subscription`.
+        """
+        subscription = self.subscription(url, secret, headers=headers)
         with self._condition:
             self._subscriptions[subscription.id] = subscription
+        return subscription
+
+    def subscription(
+        self, url: str, secret: str | None = None, *, headers: Mapping[str, str] | None = None
+    ) -> Subscription:
+        """A receiver that gets only what is emitted ``to`` it (not registered).
+
+        Raises:
+            ValueError: ``url`` is not a loopback URL, or a header of its deliveries
+                (``headers``, or the provider's made from ``secret``) is not ASCII text
+                HTTP can carry (the error names the header, not its value).
+        """
+        subscription = Subscription(next(self._ids), loopback_url(url), secret, dict(headers or {}))
+        check_headers(self._delivery_headers(subscription, b""), charset="ascii")
         return subscription
 
     def unregister(self, subscription: Subscription | int) -> None:
@@ -152,7 +170,8 @@ class Outbox:
     def emit(self, document: Any, *, to: Sequence[Subscription] | None = None) -> list[int]:
         """Queue ``document`` (JSON) for every registered receiver, or for ``to``.
 
-        Returns the ids of the deliveries queued (see :meth:`outcome`).
+        Returns the ids of the deliveries queued (see :meth:`outcome`): none once the
+        outbox is closed (a stopped stand-in's changes are sent nowhere).
         """
         body = json.dumps(document, separators=(",", ":")).encode()
         return self.emit_body(body, to=to)
@@ -161,7 +180,7 @@ class Outbox:
         """Queue a raw body (e.g. the same bytes again, as a provider re-sending)."""
         with self._condition:
             if self._closed:
-                raise RuntimeError("the outbox is closed")
+                return []
             targets = list(self._subscriptions.values()) if to is None else list(to)
             now = time.monotonic()
             queued = []
@@ -193,7 +212,7 @@ class Outbox:
             return True
 
     def close(self) -> None:
-        """Stop the sending thread; deliveries still queued are dropped."""
+        """Stop the sending thread; deliveries still queued are dropped, later ones not queued."""
         with self._condition:
             self._closed = True
             self._due.clear()
@@ -233,20 +252,23 @@ class Outbox:
                         self._in_flight -= 1
                         self._condition.notify_all()
 
+    def _delivery_headers(self, subscription: Subscription, body: bytes) -> dict[str, str]:
+        return {
+            "Content-Type": "application/json",
+            **subscription.headers,
+            **self._headers(subscription, body),
+        }
+
     def _send(self, client: httpx.Client, delivery: _Delivery) -> None:
         delivery.attempt += 1
         subscription = delivery.subscription
-        headers = {
-            "Content-Type": "application/json",
-            **subscription.headers,
-            **self._headers(subscription, delivery.body),
-        }
         status: int | None
         try:
+            headers = self._delivery_headers(subscription, delivery.body)
             status = client.post(
                 subscription.url, content=delivery.body, headers=headers
             ).status_code
-        except httpx.HTTPError:
+        except Exception:  # whatever fails, the thread lives on: no answer, as the provider sees it
             status = None
         with self._condition:
             self.attempts.append(

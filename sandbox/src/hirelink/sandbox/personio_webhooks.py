@@ -8,7 +8,6 @@ loopback URLs are delivered to; the others' history shows ``FAILED``.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import threading
 import uuid
@@ -24,6 +23,7 @@ from hirelink.sandbox.resources import (
     utcnow,
     view,
 )
+from hirelink.sandbox.server import InvalidHeaderError
 
 __all__ = ["MAX_ATTEMPTS", "PersonioWebhooks", "personio_outcome"]
 
@@ -91,9 +91,7 @@ class PersonioWebhooks:
 
     def delete(self, webhook_id: str) -> None:
         """Remove a webhook (404 when unknown); its queued deliveries are still tried."""
-        subscription = self._webhooks.remove(webhook_id).get("_subscription")
-        if subscription is not None:
-            self.outbox.unregister(subscription)
+        self._webhooks.remove(webhook_id)
 
     def events(self, webhook_id: str) -> list[dict[str, Any]]:
         """The webhook's event history, newest first, with each delivery's state."""
@@ -142,15 +140,18 @@ class PersonioWebhooks:
             raise SandboxError(400, "auth_type CUSTOM needs custom_headers.")
         webhook["custom_header_names"] = sorted(webhook.get("_headers", {}))
         webhook["updated_at"] = format_time(utcnow())
+        # Not on the outbox's broadcast list: a webhook gets only its own events (emit).
+        webhook.pop("_subscription", None)
+        token = webhook.get("_token") if webhook["auth_type"] == "TOKEN" else None
+        headers = webhook.get("_headers", {}) if webhook["auth_type"] == "CUSTOM" else {}
+        url = webhook["url"]
+        try:
+            webhook["_subscription"] = self.outbox.subscription(url, token, headers=headers)
+        except InvalidHeaderError as error:
+            raise SandboxError(400, f"auth_type {webhook['auth_type']}: {error}") from None
+        except ValueError:  # not a loopback URL: kept, never delivered to
+            pass
         with self._webhooks.lock:
-            if "_subscription" in webhook:
-                self.outbox.unregister(webhook.pop("_subscription"))
-            token = webhook.get("_token") if webhook["auth_type"] == "TOKEN" else None
-            headers = webhook.get("_headers", {}) if webhook["auth_type"] == "CUSTOM" else {}
-            with contextlib.suppress(ValueError):  # not a loopback URL: kept, never delivered to
-                webhook["_subscription"] = self.outbox.register(
-                    webhook["url"], token, headers=headers
-                )
             return _public(self._webhooks.put(webhook))
 
 

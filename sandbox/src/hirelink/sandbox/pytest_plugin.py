@@ -146,7 +146,11 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
             if outbox is None:
                 receiver.stop()
                 raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
-            subscription = outbox.register(receiver.url, secret, headers=headers)
+            try:
+                subscription = outbox.register(receiver.url, secret, headers=headers)
+            except ValueError:
+                receiver.stop()
+                raise
             receiver.subscription = subscription
         started.append((receiver, outbox, subscription))
         return receiver

@@ -17,6 +17,7 @@ import itertools
 import json
 import operator
 import random
+import sys
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -195,8 +196,9 @@ class Collection(Generic[_K]):
 def offset_page(items: Iterable[_T], offset: int | None, limit: int | None) -> list[_T]:
     """``limit`` items from ``offset``; everything when neither is given. A generator is
     read only as far as the page goes."""
-    start = offset or 0
-    return list(itertools.islice(items, start, None if limit is None else start + limit))
+    start = min(offset or 0, sys.maxsize)  # beyond any sequence: an empty page
+    stop = None if limit is None else min(start + limit, sys.maxsize)
+    return list(itertools.islice(items, start, stop))
 
 
 def numbered_page(

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import threading
 import time
+from collections.abc import Mapping
 from typing import Self
 from urllib.parse import urlsplit
 
 import uvicorn
 from starlette.types import ASGIApp
 
-__all__ = ["SandboxServer", "ensure_loopback", "loopback_url"]
+__all__ = [
+    "InvalidHeaderError",
+    "SandboxServer",
+    "check_headers",
+    "ensure_loopback",
+    "loopback_url",
+]
 
 _STARTUP_TIMEOUT = 10.0
 _POLL_INTERVAL = 0.002
@@ -49,7 +57,42 @@ def loopback_url(url: str) -> str:
         ensure_loopback(parts.hostname)
     except ValueError:
         raise ValueError(f"the stand-ins reach loopback URLs only, not {url!r}") from None
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port outside 0-65535
+    except ValueError:
+        raise ValueError(f"{url!r} has no valid port") from None
     return url
+
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
+_HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")  # field-value characters
+
+
+class InvalidHeaderError(ValueError):
+    """A header HTTP cannot carry (see :func:`check_headers`)."""
+
+
+def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> None:
+    """Refuse headers HTTP cannot carry: a name that is no RFC 9110 token, or a value with
+    control characters (a tab aside) or characters outside ``charset``. The error names
+    the header, never its value (which may be a credential).
+
+    Raises:
+        InvalidHeaderError: the first such header.
+    """
+    for name, value in headers.items():
+        if not (isinstance(name, str) and _HEADER_NAME.fullmatch(name)):
+            raise InvalidHeaderError(f"headers: {name!r} is not an HTTP header name")
+        try:
+            sendable = isinstance(value, str) and bool(_HEADER_VALUE.fullmatch(value))
+            value.encode(charset)
+        except (AttributeError, UnicodeEncodeError):
+            sendable = False
+        if not sendable:
+            raise InvalidHeaderError(
+                f"headers: the value of {name} must be {charset.upper()} text without "
+                "control characters (a tab aside)"
+            )
 
 
 class SandboxServer:
@@ -65,7 +108,7 @@ class SandboxServer:
         host: loopback address to bind (127.0.0.0/8, ``::1`` or ``localhost``).
         port: TCP port; 0 picks a free one (see :attr:`port` after start).
         max_lifetime: seconds after which the server stops by itself, so a
-            forgotten server never outlives its purpose; None for no limit.
+            forgotten server never outlives its purpose; None, 0 or less for no limit.
 
     Raises:
         ValueError: ``host`` is not a loopback address.
@@ -82,7 +125,7 @@ class SandboxServer:
         self._bind_host = ensure_loopback(host)
         self._app = app
         self._requested_port = port
-        self._max_lifetime = max_lifetime
+        self._max_lifetime = max_lifetime if max_lifetime is not None and max_lifetime > 0 else None
         self._lock = threading.Lock()
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None

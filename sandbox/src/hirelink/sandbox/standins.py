@@ -46,7 +46,9 @@ class StandIn(Generic[SandboxT]):
             ``"personio"``).
         server: the loopback server (``server.url``, ``server.stop()``).
         details: the keyword arguments of the provider's client (base URL and sandbox
-            credentials, which open only this local stand-in).
+            credentials, which open only this local stand-in), as at start;
+            :meth:`client_kwargs` reads the credentials that change (the Partners
+            secret, after ``regenerate_partner_secret``) afresh.
         sandbox: the stand-in itself: its ``state``, ``faults`` and ``recorder``.
         options: client options that match the stand-in's settings (Personio's
             ``recruiting_rate_window``, its ``rate_window``); :meth:`client_kwargs`
@@ -92,7 +94,8 @@ class StandIn(Generic[SandboxT]):
 
         An override of ``None`` removes that argument (e.g. to test a missing credential).
         """
-        merged = {**self.details, **self.options, **overrides}
+        current = _KINDS[self.name].current(self.sandbox) if self.name in _KINDS else {}
+        merged = {**self.details, **current, **self.options, **overrides}
         return {name: value for name, value in merged.items() if value is not None}
 
     def client(self, **overrides: Any) -> Any:
@@ -150,8 +153,12 @@ def _partners(sandbox: PartnersSandbox, url: str) -> dict[str, Any]:
         "base_url": url,
         "codename": sandbox.codename,
         "personal_token": sandbox.personal_token,
-        "partner_secret": sandbox.secret,
+        **_partners_secret(sandbox),
     }
+
+
+def _partners_secret(sandbox: PartnersSandbox) -> dict[str, Any]:
+    return {"partner_secret": sandbox.secret}
 
 
 def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
@@ -170,18 +177,22 @@ def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
 @frozen
 class _Kind:
     """A stand-in's factory, its client's keyword arguments (from the sandbox and its URL),
-    and its sync client's name in ``hirelink.<provider>`` (the async one is ``Async<name>``)."""
+    its sync client's name in ``hirelink.<provider>`` (the async one is ``Async<name>``),
+    client options, and the credentials that can change while it runs."""
 
     factory: Callable[..., Any]
     details: Callable[[Any, str], dict[str, Any]]
     client: str
     options: Callable[[Any], dict[str, Any]] = lambda sandbox: {}
+    current: Callable[[Any], dict[str, Any]] = lambda sandbox: {}
 
 
 _KINDS: dict[str, _Kind] = {
     "recruitee": _Kind(create_recruitee_sandbox, _recruitee, "Recruitee"),
     "join": _Kind(create_join_sandbox, _join, "Join"),
-    "recruitee_partners": _Kind(create_partners_sandbox, _partners, "RecruiteePartners"),
+    "recruitee_partners": _Kind(
+        create_partners_sandbox, _partners, "RecruiteePartners", current=_partners_secret
+    ),
     "personio": _Kind(
         create_personio_sandbox,
         _personio,

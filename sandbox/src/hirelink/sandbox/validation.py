@@ -18,7 +18,7 @@ import email.policy
 import functools
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from email.parser import BytesParser
 from pathlib import Path
@@ -173,6 +173,7 @@ class SpecValidator:
         # Validators of the document's schemas evolve from one for the whole document, so
         # that their "#/components/..." refs resolve against it.
         self._document_validator = Draft202012Validator(spec, format_checker=_FORMATS)
+        self._secret_names = frozenset(_secret_names(spec))
         self._operations: dict[str, _Operation] = {}
         for path, item in spec.get("paths", {}).items():
             for method in _METHODS:
@@ -256,7 +257,9 @@ class SpecValidator:
         read_body: Any = None
         files: dict[str, FilePart] = {}
         if operation.body is not None:
-            read_body, files = _read_body(operation.body, content_type, body, lenient, problems)
+            read_body, files = _read_body(
+                operation.body, content_type, body, lenient, problems, self._secret_names
+            )
         return Unmarshalled(problems, parameters, read_body, files)
 
     def _read_operation(self, path: str, method: str, item: Mapping[str, Any]) -> _Operation:
@@ -335,11 +338,15 @@ def _cast(schema: Mapping[str, Any], raw: list[str]) -> Any:
     value = raw[0]
     try:
         if kind == "integer":
-            return int(value)
-        if kind == "number":
+            number = int(value)
+        elif kind == "number":
             return float(value)
     except ValueError:
         raise ValueError(f"Failed to cast value to {kind} type: {value}") from None
+    if kind == "integer":
+        if not -(2**63) <= number < 2**63:  # what the providers' servers read
+            raise ValueError(f"{value} is out of the 64-bit integer range")
+        return number
     if kind == "boolean":
         if value.lower() not in _TRUE + _FALSE:
             raise ValueError(f"Failed to cast value to boolean type: {value}")
@@ -360,6 +367,7 @@ def _read_body(
     raw: bytes | None,
     lenient: bool,
     problems: list[ValidationProblem],
+    secret_names: frozenset[str],
 ) -> tuple[Any, dict[str, FilePart]]:
     """The body the spec accepts (None, with problems noted, if it does not) and its files."""
     if not raw:
@@ -378,7 +386,7 @@ def _read_body(
     files: dict[str, FilePart] = {}
     try:
         if media_type == "application/json":
-            return _checked(json.loads(raw), validator, lenient, problems), {}
+            return _checked(json.loads(raw), validator, lenient, problems, secret_names), {}
         if media_type == "multipart/form-data":
             fields, files = _multipart(content_type, raw)
         else:
@@ -390,17 +398,24 @@ def _read_body(
         return None, {}
     first = dict(reversed(fields))  # a form keeps the first value of each schema property
     form = {name: first[name] for name in schema.get("properties", {}) if name in first}
-    return _checked(form, validator, lenient, problems), files
+    return _checked(form, validator, lenient, problems, secret_names), files
 
 
 def _checked(
-    value: Any, validator: Validator, lenient: bool, problems: list[ValidationProblem]
+    value: Any,
+    validator: Validator,
+    lenient: bool,
+    problems: list[ValidationProblem],
+    secret_names: frozenset[str],
 ) -> Any:
-    """``value`` if the schema accepts it (or ``lenient``), else None with the problems noted."""
+    """``value`` if the schema accepts it (or ``lenient``), else None with the problems noted
+    (never quoting the value of a member the spec marks ``x-hirelink-secret``)."""
     if lenient:
         return value
+    secrets = frozenset(_values_of(value, secret_names))
     errors = [
-        ValidationProblem("body", _field(e), _message(e)) for e in validator.iter_errors(value)
+        ValidationProblem("body", _field(e), _message(e, secrets))
+        for e in validator.iter_errors(value)
     ]
     problems += errors
     return None if errors else value
@@ -442,5 +457,36 @@ def _field(error: Any) -> str:
     return ".".join(parts)
 
 
-def _message(error: Any) -> str:
+def _message(error: Any, secrets: frozenset[str] = frozenset()) -> str:
+    """jsonschema's message, or, when the offending value holds a secret, the rule it
+    breaks without the value."""
+    if secrets and secrets & frozenset(_values_of(error.instance)):
+        rule = f"{error.validator} {error.validator_value!r}"
+        return f"the value (not shown: it holds a secret) fails {rule}"
     return str(error.message)
+
+
+def _secret_names(node: Any) -> Iterator[str]:
+    """The member names any schema in ``node`` marks ``x-hirelink-secret``."""
+    if isinstance(node, Mapping):
+        yield from node.get("x-hirelink-secret", ())
+        for child in node.values():
+            yield from _secret_names(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _secret_names(child)
+
+
+def _values_of(value: Any, names: frozenset[str] | None = None) -> Iterator[str]:
+    """The strings in ``value``; with ``names``, only those of members so named."""
+    if isinstance(value, Mapping):
+        for key, child in value.items():
+            if names is None or key not in names:
+                yield from _values_of(child, names)
+            else:
+                yield from _values_of(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _values_of(child, names)
+    elif isinstance(value, str) and names is None:
+        yield value

@@ -710,7 +710,9 @@ def sandbox_serve(
             help="First port (each stand-in takes the next; 0: free ports).", min=0, max=65532
         ),
     ] = 0,
-    max_lifetime: Annotated[float, typer.Option(help="Stop after this many seconds.")] = 3600.0,
+    max_lifetime: Annotated[
+        float, typer.Option(help="Stop after this many seconds (0 or less: no limit).")
+    ] = 3600.0,
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
     _require_sandbox("hirelink sandbox serve")

@@ -1,0 +1,198 @@
+"""The stand-ins keep answering (and sending) whatever a test throws at them: headers HTTP
+cannot carry, stopped outboxes, rotated secrets, handler crashes, odd query values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from hirelink.core import BadRequestError
+from hirelink.sandbox import Fault, StandIn, serve_stand_in
+from hirelink.sandbox.outbox import Subscription
+
+
+def test_a_receiver_whose_headers_http_cannot_carry_is_refused_without_its_value(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    with pytest.raises(ValueError, match="X-Tenant must be ASCII") as refused:
+        webhook_receiver(recruitee_sandbox, secret="s2", headers={"X-Tenant": "Zürich"})
+    assert "Zürich" not in str(refused.value)
+
+
+def test_a_delivery_that_cannot_be_sent_leaves_the_outbox_sending(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    outbox = recruitee_sandbox.outbox
+    assert outbox is not None
+    good = webhook_receiver()
+    unsendable = Subscription(999, good.url, "s", {"X-Tenant": "Zürich"})
+    (broken,) = outbox.emit({"first": True}, to=[unsendable])
+    outbox.emit({"second": True}, to=[Subscription(998, good.url, "s")])
+    (arrival,) = good.wait_for(1)
+    assert arrival.json() == {"second": True}
+    assert outbox.wait_idle()
+    assert outbox.outcome(broken) == (outbox.max_attempts, "abandoned")
+
+
+def test_a_personio_webhook_token_http_cannot_carry_is_refused(
+    personio_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    receiver = webhook_receiver()
+    with personio_sandbox.client() as client, pytest.raises(BadRequestError) as refused:
+        client.create_webhook(receiver.url, ["person.updated"], token="tök-en")
+    assert "Authorization must be ASCII" in str(refused.value)
+    assert "tök-en" not in str(refused.value)
+
+
+def test_a_stopped_stand_in_still_stores_changes_and_emits_nothing() -> None:
+    with serve_stand_in("recruitee", candidates=3) as stand_in:
+        pass
+    state = stand_in.sandbox.state
+    before = len(state.candidate_ids())
+    state.create_candidate({"name": "Ada"})
+    assert len(state.candidate_ids()) == before + 1
+    assert stand_in.outbox is not None
+    assert stand_in.outbox.emit({"test": True}) == []
+
+
+def test_a_regenerated_partner_secret_opens_the_next_client() -> None:
+    with serve_stand_in("recruitee_partners") as stand_in:
+        with stand_in.client() as client:
+            client.regenerate_partner_secret()
+        assert stand_in.client_kwargs()["partner_secret"] == stand_in.sandbox.secret
+        with stand_in.client() as client:
+            client.list_candidate_reports(4100, 7730011)
+
+
+def test_personio_api_webhooks_get_only_their_own_enabled_events(
+    personio_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    disabled, other_event, mine = webhook_receiver(), webhook_receiver(), webhook_receiver()
+    with personio_sandbox.client() as client:
+        client.create_webhook(disabled.url, ["person.updated"], token="hook-token-1")
+        enabled = client.create_webhook(other_event.url, ["person.created"], token="hook-token-2")
+        client.enable_webhook(enabled.id)
+    outbox = personio_sandbox.outbox
+    assert outbox is not None
+    outbox.register(mine.url)
+    outbox.emit({"test": True})
+    mine.wait_for(1)
+    assert outbox.wait_idle()
+    assert (len(disabled.arrivals), len(other_event.arrivals)) == (0, 0)
+
+
+def test_a_handler_crash_answers_500_and_the_connection_serves_the_next_request(
+    recruitee_sandbox: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*_args: object) -> None:
+        raise RuntimeError("a bug in the stand-in")
+
+    state = recruitee_sandbox.sandbox.state
+    monkeypatch.setattr(state, "list_candidates_json", crash)
+    token = recruitee_sandbox.details["token"]
+    with httpx.Client(
+        base_url=recruitee_sandbox.url, headers={"Authorization": f"Bearer {token}"}
+    ) as http:
+        crashed = http.get("/c/4100/candidates")
+        assert (crashed.status_code, crashed.json()) == (500, {"error": "Internal server error"})
+        assert http.get("/c/4100/offers").status_code == 200
+
+
+def test_join_refuses_a_date_that_does_not_exist_with_its_422(join_sandbox: StandIn[Any]) -> None:
+    headers = {"Authorization": join_sandbox.details["token"]}
+    for name in ("createdAtGte", "updatedAtGte"):
+        answer = httpx.get(
+            join_sandbox.url + "/applications",
+            params={name: "2026-02-30T00:00:00Z"},
+            headers=headers,
+        )
+        assert answer.status_code == 422
+        assert name in answer.json()["error"]["message"]
+
+
+def test_a_lenient_stand_in_answers_a_body_its_handler_cannot_read_as_the_strict_one() -> None:
+    with serve_stand_in("recruitee", validate=False, candidates=3) as stand_in:
+        token = stand_in.details["token"]
+        answer = httpx.post(
+            stand_in.url + "/c/4100/candidates",
+            json={"candidate": {"emails": ["a@example.org"]}},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert answer.status_code == 422
+    assert "candidate.name" in answer.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "count"),
+    [
+        ({"offset": "99999999999999999999"}, 422, None),
+        ({"limit": "99999999999999999999"}, 422, None),
+        ({"offset": str(2**63 - 1), "limit": "5"}, 200, 0),
+        ({"offset": "1", "limit": str(2**63 - 1)}, 200, 2),
+    ],
+)
+def test_paging_numbers_beyond_any_page_are_answered(
+    params: dict[str, str], status: int, count: int | None
+) -> None:
+    with serve_stand_in("recruitee", candidates=3) as stand_in:
+        token = stand_in.details["token"]
+        answer = httpx.get(
+            stand_in.url + "/c/4100/candidates",
+            params=params,
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert answer.status_code == status
+    if count is None:
+        assert "64-bit" in str(answer.json()["errors"])
+    else:
+        assert len(answer.json()["candidates"]) == count
+
+
+def test_join_pages_far_beyond_the_last_are_answered(join_sandbox: StandIn[Any]) -> None:
+    headers = {"Authorization": join_sandbox.details["token"]}
+    for page, status in (("99999999999999999999", 422), (str(2**63 - 1), 200)):
+        answer = httpx.get(
+            join_sandbox.url + "/applications", params={"page": page}, headers=headers
+        )
+        assert answer.status_code == status
+    assert answer.json() == []
+
+
+def test_a_refused_body_never_quotes_a_secret_member(personio_sandbox: StandIn[Any]) -> None:
+    details = personio_sandbox.details
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": details["client_id"],
+        "client_secret": details["client_secret"],
+    }
+    token = httpx.post(personio_sandbox.url + "/v2/auth/token", data=form).json()["access_token"]
+    headers = [{"name": f"X-Key-{i}", "value": f"hook-header-secret-{i}"} for i in range(4)]
+    answer = httpx.post(
+        personio_sandbox.url + "/v2/webhooks",
+        headers={"Authorization": f"Bearer {token}"},
+        json={
+            "url": "http://127.0.0.1:9/h",
+            "enabled_events": ["person.updated"],
+            "auth_type": "CUSTOM",
+            "custom_headers": headers,
+        },
+    )
+    assert answer.status_code == 400
+    assert "custom_headers" in answer.text
+    assert "maxItems 3" in answer.text
+    assert "hook-header-secret" not in answer.text
+
+
+@pytest.mark.parametrize("status", [204, 304])
+def test_a_fault_with_a_body_its_status_cannot_carry_is_refused(status: int) -> None:
+    with pytest.raises(ValueError, match=r"^body: "):
+        Fault(status=status, body={"error": "x"})
+    assert Fault(status=status).body is None
+
+
+def test_a_lifetime_of_zero_means_no_limit() -> None:
+    with serve_stand_in("join", max_lifetime=0) as stand_in:
+        assert stand_in.server.max_lifetime is None
+        assert stand_in.server.running
