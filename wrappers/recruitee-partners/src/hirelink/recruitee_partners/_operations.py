@@ -35,6 +35,7 @@ from hirelink.core import (
     nothing,
     operation,
 )
+from hirelink.core.checks import ConnectionCheck
 from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import (
     choice,
@@ -48,6 +49,8 @@ from hirelink.core.validation import (
     text,
     utc_moment,
 )
+
+from .connection import PROBE_CANDIDATE_ID, PROBE_COMPANY_ID, connection_flow
 
 Environment = Literal["rc", "production"]
 KindName = Literal["assessment", "background_check", "reference_check"]
@@ -281,6 +284,30 @@ class PartnersOperations:
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
         return Call(endpoint_call, instance_of(models.Partner), envelope="partner").map(
             _treat_secret_as_secret
+        )
+
+    # --- first, so that its example finds the stand-in's partner record -------------
+
+    @operation("Check Connection", example={"company_id": 4100})
+    def check_connection(self, company_id: int | None = None) -> Flow[list[ConnectionCheck]]:
+        """Check each credential the client holds (:mod:`hirelink.recruitee_partners.connection`).
+
+        Returns one :class:`~hirelink.core.ConnectionCheck` for the personal token (a read
+        of the partner record of ``company_id``, the RC company owning it; without it a
+        sample company is asked, which proves the token alone) and one for the partner
+        secret (a reports read), saying what to fix. Changes nothing; never raises for API
+        failures.
+        """
+        company = None if company_id is None else int(numeric_id("company_id", company_id))
+        return connection_flow(
+            codename=self.codename,
+            environment=self.environment,
+            given=self.credentials_given,
+            company_id=company,
+            partner_record=lambda company: PartnersOperations.get_partner.prepare(self, company),
+            reports=lambda: PartnersOperations.list_candidate_reports.prepare(
+                self, PROBE_COMPANY_ID, PROBE_CANDIDATE_ID
+            ),
         )
 
     # --- the partner record (RC, personal token) ------------------------------------
