@@ -314,13 +314,13 @@ class PartnersOperations:
 
     @operation("Check Connection", example={"company_id": 4100})
     def check_connection(self, company_id: int | None = None) -> Flow[list[ConnectionCheck]]:
-        """Check each credential the client holds (:mod:`hirelink.recruitee_partners.connection`).
+        """Check each credential the client holds and say what is wrong with it.
 
         Returns one :class:`~hirelink.core.ConnectionCheck` for the personal token (a read
         of the partner record of ``company_id``, the RC company owning it; without it a
         sample company is asked, which proves the token alone) and one for the partner
         secret (a reports read), saying what to fix. Changes nothing; never raises for API
-        failures.
+        failures. The verdicts: :mod:`hirelink.recruitee_partners.connection`.
         """
         company = None if company_id is None else int(numeric_id("company_id", company_id))
         return connection_flow(
