@@ -273,6 +273,31 @@ def test_personio_check_runs_the_connection_check(
     assert "wrong-secret-1" not in failing.output
 
 
+def _partners_credential(nickname: str, **values: Any) -> None:
+    settings = [f"--set={k}={v}" for k, v in values.items() if v is not None]
+    added = hirelink("credentials", "add", nickname, "--provider", "recruitee_partners", *settings)
+    assert added.exit_code == 0, added.output
+
+
+def test_a_partners_check_judges_each_credential_it_holds(
+    config_dir: Path, stand_ins: dict[str, dict[str, Any]]
+) -> None:
+    credential = stand_ins["recruitee_partners"]
+    _partners_credential("token-only", **{**credential, "partner_secret": None})
+    checked = hirelink("credentials", "check", "token-only")
+    assert checked.exit_code == 0, checked.output  # valid before any partner exists
+    assert "ok   Personal API token (RC): accepted" in checked.stdout
+    assert "Partner secret" not in checked.stdout
+    wrong = {**credential, "personal_token": "wrong-personal-token-1"}
+    _partners_credential("wrong-token", **wrong)
+    failing = hirelink("credentials", "check", "wrong-token")
+    assert failing.exit_code == EXIT_AUTH, failing.output
+    assert "FAIL Personal API token (RC)" in failing.stdout
+    assert "ok   Partner secret: accepted" in failing.stdout
+    assert "fix:" in failing.stdout
+    assert "wrong-personal-token-1" not in failing.output
+
+
 def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
     config_dir: Path, personio_sandbox: StandIn[Any]
 ) -> None:

@@ -336,6 +336,45 @@ def test_unknown_records_raise_not_found(served: Served) -> None:
         stranger.regenerate_partner_secret()
 
 
+DEFAULT_INPUTS: list[Any] = [
+    {"kind": kind, "name": kind, "required": True} for kind in ("first_name", "last_name", "email")
+]
+
+
+def test_inputs_without_the_defaults_are_sent_with_a_warning(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="hirelink.recruitee_partners")
+    with fresh.client() as partners:
+        partner = partners.set_partner_inputs(4100, [{"kind": "email", "name": "email"}])
+    assert [i.kind for i in partner.inputs or []] == [PartnerInputKind.EMAIL]  # sent all the same
+    (warning,) = [r for r in caplog.records if r.name == "hirelink.recruitee_partners"]
+    assert warning.levelno == logging.WARNING
+    assert "leaves out the default input(s) first_name, last_name" in warning.getMessage()
+    assert "add to the defaults rather than replace them" in warning.getMessage()
+
+
+def test_inputs_adding_to_the_defaults_log_nothing(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    extended = [*DEFAULT_INPUTS, {"kind": "phone", "name": "phone", "required": False}]
+    with fresh.client() as partners:
+        partner = partners.set_partner_inputs(4100, extended)
+        partners.update_partner(4100, inputs=DEFAULT_INPUTS)
+    assert len(partner.inputs or []) == 4
+    assert caplog.records == []
+
+
+def test_creating_a_partner_with_inputs_missing_a_default_warns_too(
+    empty: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="hirelink.recruitee_partners")
+    with empty.client() as partners:
+        partners.create_partner(4100, kind="assessment", name="X", inputs=DEFAULT_INPUTS[:2])
+    assert "leaves out the default input(s) email" in caplog.text
+
+
 def test_a_new_partner_without_kind_is_refused_by_the_server(empty: Served) -> None:
     with empty.client() as partners, pytest.raises(UnprocessableEntityError) as caught:
         partners.set_partner_inputs(4100, [{"kind": "email"}])

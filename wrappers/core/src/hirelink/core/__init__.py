@@ -2,6 +2,7 @@
 
 from .auth import HeaderAuth, RoutedAuth
 from .calls import Call, Flow, Walk, instance_of, list_of, member_of, nothing
+from .checks import ConnectionCheck
 from .clients import AsyncProviderClient, ProviderClient
 from .environment import CredentialVariables
 from .errors import (
@@ -63,6 +64,7 @@ __all__ = [
     "ClientCredentialsAuth",
     "ClientOptions",
     "ConflictError",
+    "ConnectionCheck",
     "CredentialVariables",
     "Document",
     "DuplicateApplicationError",

@@ -164,7 +164,8 @@ class SkillCheck:
 
 
 def partners_story(sandbox: PartnersSandbox, service_url: str) -> list[Step]:
-    """Register a partner service, let Recruitee send it a candidate, report the result."""
+    """Check the credentials, register a partner service, let Recruitee send it a
+    candidate, report the result."""
 
     def send(context: Context) -> Any:
         sandbox.check_token(token=CUSTOMER_TOKEN)
@@ -177,6 +178,7 @@ def partners_story(sandbox: PartnersSandbox, service_url: str) -> list[Step]:
 
     urls = {name: f"{service_url}/{name}" for name in ("validate_token", "tests", "send_candidate")}
     return [
+        Step("check_connection"),
         Step("create_partner", {"urls": lambda c: urls}),
         Step("set_partner_inputs"),
         Step("update_partner"),

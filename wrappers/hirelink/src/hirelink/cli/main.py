@@ -644,7 +644,8 @@ def credentials_remove(nickname: str) -> None:
 
 @credentials_app.command("check")
 def credentials_check(nickname: str) -> None:
-    """Prove a credential works with a cheap authenticated read."""
+    """Prove a credential works: the provider's connection check, a verdict per credential
+    (Personio, Recruitee Partners), or else a cheap authenticated read."""
     try:
         credential = _store().get(nickname)
         provider = load_providers().provider(credential.provider)
@@ -669,7 +670,7 @@ def credentials_check(nickname: str) -> None:
 
 
 def _connection_checks(result: Any) -> list[dict[str, Any]]:
-    """Per-credential results when the check operation returns them (Personio's)."""
+    """Per-credential results when the check operation returns them (``check_connection``)."""
     if isinstance(result, list) and all(isinstance(i, dict) and "ok" in i for i in result):
         return result
     return []

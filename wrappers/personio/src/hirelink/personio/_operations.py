@@ -637,10 +637,10 @@ class PersonioOperations:
     def check_connection(self) -> Flow[list[ConnectionCheck]]:
         """Check every credential of the connection flow; see :mod:`hirelink.personio.connection`.
 
-        Returns one :class:`ConnectionCheck` each for the API domain and XML feed, the
-        Recruiting API key, the channel ID, the client credentials, their recruiting read
-        scope and the write scope v2 submissions need, saying what to fix. Creates no
-        data; never raises for API failures.
+        Returns one :class:`~hirelink.core.ConnectionCheck` each for the API domain and XML
+        feed, the Recruiting API key, the channel ID, the client credentials, their
+        recruiting read scope and the write scope v2 submissions need, saying what to fix.
+        Creates no data; never raises for API failures.
         """
         return connection_flow(
             self.credentials,

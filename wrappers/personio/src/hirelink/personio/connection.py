@@ -22,21 +22,11 @@ every other operation made of several calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Sequence, Sized
-from typing import Any, Final
+from collections.abc import Callable, Sequence, Sized
+from typing import Final
 
-from attrs import frozen
-
-from hirelink.core import (
-    ApiConnectionError,
-    ApiError,
-    AuthenticationError,
-    Call,
-    Flow,
-    HirelinkError,
-    RateLimitError,
-    ServerError,
-)
+from hirelink.core import ApiError, AuthenticationError, Call, Flow, HirelinkError
+from hirelink.core.checks import ConnectionCheck, Outcome, attempt, says_nothing
 
 from ._errors import at_token_endpoint, reason_codes
 from .credentials import WHERE_TO_FIND, Credentials
@@ -64,54 +54,7 @@ _WRITE_SCOPE_FIX: Final = (
 _WRITE_LABEL: Final = "Recruiting write scope"
 
 
-@frozen
-class ConnectionCheck:
-    """The verdict on one credential.
-
-    Attributes:
-        name: ``xml_feed``, ``recruiting_api_key``, ``recruiting_channel_id``,
-            ``client_credentials``, ``recruiting_scope`` or ``recruiting_write_scope``.
-        label: what was checked, for people.
-        ok: whether it works.
-        detail: what was observed.
-        fix: what to do about a failure (None when ``ok``).
-        unavailable: the check failed because Personio could not be reached or answered
-            with a 5xx or 429, so nothing is known about the credential yet.
-    """
-
-    name: str
-    label: str
-    ok: bool
-    detail: str
-    fix: str | None = None
-    unavailable: bool = False
-
-
-Outcome = Any
-"""A call's result, or the HirelinkError it raised."""
-
-
-def _attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
-    """Yield ``call``; its result, or the error it raised, is the outcome."""
-    try:
-        return (yield call)
-    except HirelinkError as error:
-        return error
-
-
-def _passed(name: str, label: str, detail: str) -> ConnectionCheck:
-    return ConnectionCheck(name, label, True, detail)
-
-
-def _failed(
-    name: str, label: str, detail: str, fix: str, outcome: Outcome = None
-) -> ConnectionCheck:
-    return ConnectionCheck(name, label, False, detail, fix, _unavailable(outcome))
-
-
-def _unavailable(outcome: Outcome) -> bool:
-    """Whether an outcome says nothing about the credential: Personio was not reachable."""
-    return isinstance(outcome, ApiConnectionError | ServerError | RateLimitError)
+_passed, _failed = ConnectionCheck.passed, ConnectionCheck.failed
 
 
 def _where(*names: str) -> str:
@@ -135,7 +78,7 @@ def connection_flow(
     checks: list[ConnectionCheck] = []
 
     feed_label = "API domain and XML feed"
-    positions = yield from _attempt(feed)
+    positions = yield from attempt(feed)
     position_id = 1
     if isinstance(positions, HirelinkError):
         checks.append(_failed("xml_feed", feed_label, str(positions), _FEED_FIX, positions))
@@ -157,7 +100,7 @@ def connection_flow(
             )
         )
     else:
-        probe_outcome = yield from _attempt(probe(position_id))
+        probe_outcome = yield from attempt(probe(position_id))
         key, reasons = _key_verdict(key_label, probe_outcome)
         checks.append(key)
     key_ok = checks[-1].ok
@@ -209,7 +152,7 @@ def connection_flow(
             )
         )
         return checks
-    categories_answer = yield from _attempt(categories())
+    categories_answer = yield from attempt(categories())
     scopes = " ".join(granted_scopes()) or "not listed"
     if not isinstance(categories_answer, HirelinkError):
         checks.append(
@@ -244,7 +187,7 @@ def connection_flow(
         answer = categories_answer
         fix = (
             "Check the network and Personio's status, then try again."
-            if _unavailable(answer)
+            if says_nothing(answer)
             # Another refusal (a 404 from a wrong base_url, say) judges neither credential.
             else "Check the client's base_url (Personio's API host), then try again."
         )

@@ -19,6 +19,7 @@ ones are re-exported here); errors are ``hirelink.core`` exceptions.
 
 from typing import TYPE_CHECKING
 
+from hirelink.core.checks import ConnectionCheck
 from hirelink.core.lazy import reexport_lazily
 
 from ._operations import (
@@ -59,6 +60,7 @@ __all__ = [
     "PRODUCTION_BASE_URL",
     "RC_BASE_URL",
     "AsyncRecruiteePartners",
+    "ConnectionCheck",
     "Environment",
     "InputField",
     "Partner",

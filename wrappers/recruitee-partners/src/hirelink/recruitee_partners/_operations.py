@@ -8,6 +8,7 @@ catalog. Nothing here does I/O.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -35,6 +36,7 @@ from hirelink.core import (
     nothing,
     operation,
 )
+from hirelink.core.checks import ConnectionCheck
 from hirelink.core.secrets import mask_while_alive
 from hirelink.core.validation import (
     choice,
@@ -48,6 +50,10 @@ from hirelink.core.validation import (
     text,
     utc_moment,
 )
+
+from .connection import PROBE_CANDIDATE_ID, PROBE_COMPANY_ID, connection_flow
+
+logger = logging.getLogger("hirelink.recruitee_partners")
 
 Environment = Literal["rc", "production"]
 KindName = Literal["assessment", "background_check", "reference_check"]
@@ -199,7 +205,28 @@ def _inputs(field: str, value: object) -> list[dict[str, object]]:
         inputs.append(table.wire(given))
     if not inputs:
         raise InvalidInputError(field, "must contain at least one input field")
+    _warn_without_defaults(field, {str(item["kind"]) for item in inputs})
     return inputs
+
+
+DEFAULT_INPUT_KINDS: Final = ("first_name", "last_name", "email")
+"""The send dialog's fields Recruitee configures by default and asks partners to keep."""
+
+
+def _warn_without_defaults(field: str, kinds: set[str]) -> None:
+    """Warn (not refuse: Recruitee's guide itself shows a list of one extra input) when
+    the inputs leave out a default field, which Recruitee may then leave out of
+    ``send_candidate``, while a service built with the kit needs the names in each."""
+    missing = [kind for kind in DEFAULT_INPUT_KINDS if kind not in kinds]
+    if missing:
+        logger.warning(
+            "%s leaves out the default input(s) %s: Recruitee's guide says the three defaults "
+            "(first_name, last_name, email) should at minimum be used, and the partner "
+            "service kit refuses a send_candidate without first_name and last_name (422); "
+            "add to the defaults rather than replace them",
+            field,
+            ", ".join(missing),
+        )
 
 
 _PARTNER_FIELDS = Inputs(
@@ -283,6 +310,30 @@ class PartnersOperations:
             _treat_secret_as_secret
         )
 
+    # --- first, so that its example finds the stand-in's partner record -------------
+
+    @operation("Check Connection", example={"company_id": 4100})
+    def check_connection(self, company_id: int | None = None) -> Flow[list[ConnectionCheck]]:
+        """Check each credential the client holds and say what is wrong with it.
+
+        Returns one :class:`~hirelink.core.ConnectionCheck` for the personal token (a read
+        of the partner record of ``company_id``, the RC company owning it; without it a
+        sample company is asked, which proves the token alone) and one for the partner
+        secret (a reports read), saying what to fix. Changes nothing; never raises for API
+        failures. The verdicts: :mod:`hirelink.recruitee_partners.connection`.
+        """
+        company = None if company_id is None else int(numeric_id("company_id", company_id))
+        return connection_flow(
+            codename=self.codename,
+            environment=self.environment,
+            given=self.credentials_given,
+            company_id=company,
+            partner_record=lambda company: PartnersOperations.get_partner.prepare(self, company),
+            reports=lambda: PartnersOperations.list_candidate_reports.prepare(
+                self, PROBE_COMPANY_ID, PROBE_CANDIDATE_ID
+            ),
+        )
+
     # --- the partner record (RC, personal token) ------------------------------------
 
     @operation(
@@ -349,17 +400,28 @@ class PartnersOperations:
 
     @operation(
         "Set Partner Inputs",
-        example={"company_id": 4100, "inputs": [{"kind": "phone", "required": False}]},
+        example={
+            "company_id": 4100,
+            "inputs": [
+                {"kind": "first_name", "name": "first_name", "required": True},
+                {"kind": "last_name", "name": "last_name", "required": True},
+                {"kind": "email", "name": "email", "required": True},
+                {"kind": "phone", "name": "phone", "required": False},
+            ],
+        },
         requires=_PERSONAL_TOKEN,
     )
     def set_partner_inputs(
         self, company_id: int, inputs: Iterable[InputField]
     ) -> Call[models.Partner]:
-        """Replace the fields of the send dialog, e.g.
-        ``[{"kind": "phone", "name": "phone", "required": False}]``.
+        """Replace the fields of the send dialog: the defaults plus any extras, e.g.
+        ``first_name``, ``last_name`` and ``email`` (each ``required``) and
+        ``{"kind": "phone", "name": "phone", "required": False}``.
 
-        Kinds: ``first_name``, ``last_name``, ``email`` (the defaults), ``phone``,
-        ``admin`` and ``offer``; each configured extra adds keys to ``send_candidate``.
+        Kinds: ``first_name``, ``last_name``, ``email`` (the defaults, which Recruitee asks
+        partners to keep), ``phone``, ``admin`` and ``offer``; each configured extra adds
+        keys to ``send_candidate``. A list leaving out a default is sent, with a warning on
+        the ``hirelink.recruitee_partners`` logger.
         """
         self._on_rc("set_partner_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)

@@ -28,8 +28,7 @@ PARTNERS = Provider(
     ),
     client_class=RecruiteePartners,
     async_client_class=AsyncRecruiteePartners,
-    check_operation="recruitee_partners.list_candidate_reports",
-    check_inputs={"company_id": 1, "candidate_id": 1},
+    check_operation="recruitee_partners.check_connection",
     secret_output_fields=frozenset({"secret"}),
 )
 

@@ -1,0 +1,70 @@
+"""Connection checks: one verdict per credential, for a provider's ``check_connection``.
+
+A check is a :data:`~hirelink.core.Flow` that tries each credential with a cheap request
+and turns every answer, error included, into a :class:`ConnectionCheck`: the user learns
+which credential is wrong and what to do about it, instead of one exception for the first
+failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+from attrs import frozen
+
+from .calls import Call
+from .errors import ApiConnectionError, HirelinkError, RateLimitError, ServerError
+
+__all__ = ["ConnectionCheck", "Outcome", "attempt", "says_nothing"]
+
+
+@frozen
+class ConnectionCheck:
+    """The verdict on one credential.
+
+    Attributes:
+        name: which credential (the provider lists its names).
+        label: what was checked, for people.
+        ok: whether it works.
+        detail: what was observed.
+        fix: what to do about a failure (None when ``ok``).
+        unavailable: the check failed because the provider could not be reached or
+            answered with a 5xx or 429, so nothing is known about the credential yet.
+    """
+
+    name: str
+    label: str
+    ok: bool
+    detail: str
+    fix: str | None = None
+    unavailable: bool = False
+
+    @classmethod
+    def passed(cls, name: str, label: str, detail: str) -> ConnectionCheck:
+        return cls(name, label, True, detail)
+
+    @classmethod
+    def failed(
+        cls, name: str, label: str, detail: str, fix: str, outcome: Outcome = None
+    ) -> ConnectionCheck:
+        """A failure; ``outcome`` (the error met, if any) tells whether it was unavailability."""
+        return cls(name, label, False, detail, fix, says_nothing(outcome))
+
+
+Outcome = Any
+"""A call's result, or the HirelinkError it raised."""
+
+
+def attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
+    """Yield ``call`` from a flow; its result, or the error it raised, is the outcome."""
+    try:
+        return (yield call)
+    except HirelinkError as error:
+        return error
+
+
+def says_nothing(outcome: Outcome) -> bool:
+    """Whether an outcome says nothing about the credential: the provider was out of reach,
+    failed (5xx) or asked to slow down (429)."""
+    return isinstance(outcome, ApiConnectionError | ServerError | RateLimitError)
