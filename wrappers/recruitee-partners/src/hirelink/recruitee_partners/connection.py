@@ -9,8 +9,9 @@ The checks never change anything:
    company. In production Recruitee takes no personal token at all: it is reported
    unusable there, without a request.
 2. **Partner secret** - read a sample candidate's reports. A 401 refuses the secret; a
-   404 says Recruitee knows no partner by the codename in this environment (a partner
-   not yet promoted exists on RC only), so the secret could not be judged.
+   404 leaves it unjudged: read as no partner by the codename in this environment (a
+   partner not yet promoted exists on RC only), which is inferred, since Recruitee may
+   answer 404 for the sample candidate too.
 
 A credential the client was not given gets no verdict: either one alone is a working
 setup (the personal token before any partner exists, the secret in production). A client
@@ -145,12 +146,13 @@ def _secret_verdict(codename: str, environment: str, outcome: Outcome) -> Connec
         )
     if isinstance(outcome, NotFoundError):
         detail = (
-            f"not checked: Recruitee knows no partner {codename!r} in {environment} (404 on "
-            "a reports read)"
+            f"not judged: a reports read answered 404, most likely no partner {codename!r} "
+            f"in {environment} (or no sample candidate there)"
         )
         fix = (
             "Check the codename (chosen when the partner was created) and the environment: "
-            "a partner not yet promoted by Recruitee exists on RC only."
+            "a partner not yet promoted by Recruitee exists on RC only. If both are right, "
+            "a report operation on one of your own candidates judges the secret."
         )
         return ConnectionCheck.failed(*_SECRET, detail, fix)
     return _not_judged(_SECRET, outcome)
