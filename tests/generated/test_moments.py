@@ -120,3 +120,11 @@ def test_every_moment_round_trips(moment: datetime.datetime) -> None:
     # Personio's stamp has no room for `fold`: an hour that repeats reads as its first pass.
     assert read == moment.replace(fold=0)
     assert read.tzinfo == moment.tzinfo or read.utcoffset() == moment.utcoffset()
+
+
+def test_the_stamp_model_keeps_date_time_for_the_date_time_key() -> None:
+    # `date_time` (the defensive key) is read by the moment marker, not as a property,
+    # which would move the attribute `date_time` off the "date-time" key.
+    stamp = LocalDateTime.from_dict({"date-time": "2025-04-02T10:12:44", "timezone": "UTC"})
+    assert stamp.date_time == "2025-04-02T10:12:44"
+    assert "date_time" not in LocalDateTime.from_dict({}).to_dict()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -304,6 +305,37 @@ async def test_an_async_call_cancelled_while_another_worker_exchanges_returns_at
     assert store.client.keys("*:exchange") == []
 
 
+@pytest.mark.anyio
+async def test_an_async_call_cancelled_while_redis_stalls_returns_before_its_timeout() -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted, hung_up = threading.Event(), threading.Event()
+
+    def stall() -> None:  # accepts, reads, never answers; notes when the client hangs up
+        connection, _ = listener.accept()
+        accepted.set()
+        with connection:
+            while connection.recv(4096):
+                pass
+        hung_up.set()
+
+    server = threading.Thread(target=stall, daemon=True)
+    server.start()
+    port = listener.getsockname()[1]
+    store = RedisStore(f"redis://127.0.0.1:{port}/0", share_tokens=True, timeout=2.0)
+    auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
+    config = HttpConfig.create(base_url="http://api.test", auth=auth, store=store)
+    try:
+        async with build_async_client(config, transport=token_app([])) as client:
+            with anyio.move_on_after(0.3) as scope:
+                await client.get("/data")  # reads the shared token: Redis never answers
+        assert scope.cancelled_caught
+        assert accepted.is_set()
+        assert not hung_up.is_set()  # returned while the read still waited for Redis
+    finally:
+        hung_up.wait(10)  # the abandoned read times out and hangs up
+        listener.close()
+
+
 def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:
     with redis.Redis.from_url(redis_server.url) as client:
         store = RedisStore(client=client)
@@ -439,9 +471,13 @@ def test_a_watch_checkpoint_never_falls_back_to_the_process(
         feeds.load_checkpoint("fallback-feed")  # an empty one would skip the backlog
     with pytest.raises(StoreUnavailableError, match="the lease of fallback-feed"):
         feeds.acquire_lease("fallback-feed", "worker-2", 30.0)
-    feeds.release_lease("fallback-feed", "worker-2")  # a lease left behind lapses by itself
+    with pytest.raises(StoreUnavailableError, match="the lease of fallback-feed"):
+        feeds.release_lease("fallback-feed", "worker-2")
     monkeypatch.undo()  # Redis answers again: the checkpoint is read from it, not the process
     assert feeds.load_checkpoint("fallback-feed") == "2026-01-01T00:00:00+00:00"
+    assert feeds.acquire_lease("fallback-feed", "worker-3", 30.0)
+    feeds.release_lease("fallback-feed", "worker-3")  # in Redis, though the store fell back
+    assert feeds.acquire_lease("fallback-feed", "worker-4", 30.0)
 
 
 def test_a_client_decoding_answers_is_refused_naming_it(redis_url: str) -> None:
@@ -460,8 +496,11 @@ def test_a_redis_refusing_writes_is_unavailable_not_a_raw_error(
     with RedisServer() as server:
         redis.Redis.from_url(server.url).replicaof("127.0.0.1", free_port())  # after a failover
         with pytest.raises(StoreUnavailableError, match=r"cannot serve now.*READONLY"):
-            RedisStore(server.url).limiter("read-only:1", 2, 60.0).reserve()
+            RedisStore(server.url).limiter("read-only:1", 2, 60.0).reserve()  # a script
+        with pytest.raises(StoreUnavailableError, match="cannot serve now"):
+            RedisStore(server.url).claim_delivery("recruitee:abc", 60.0)  # a plain command
         tolerant = RedisStore(server.url, fallback=True)
+        assert tolerant.claim_delivery("recruitee:abc", 60.0) is not None
         assert tolerant.limiter("read-only:1", 2, 60.0).reserve().wait == 0.0
     strict = RedisStore(unreachable_url())
 

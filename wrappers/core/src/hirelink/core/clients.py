@@ -182,9 +182,10 @@ class AsyncProviderClient:
         """Close hirelink's client (a caller's own httpx client stays open)."""
         loop = self._running_loop()
         if loop is not None and self._loop is not None and self._loop() is not loop:
-            # The connections belong to another loop, most often a closed one: they
-            # cannot be closed from this one. The client is closed all the same (httpx
-            # marks it first), and the loop guard's error is not replaced by this one.
+            # The connections belong to another loop, most often a closed one: closing
+            # them from this one raises RuntimeError, which is ignored. The client is
+            # closed all the same (httpx marks it first), and the loop guard's error is
+            # not replaced by this one.
             with contextlib.suppress(RuntimeError):
                 await self._http.aclose()
             return

@@ -43,7 +43,7 @@ from types import ModuleType
 from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
 
 from .calls import Call, Walk
-from .errors import InvalidInputError
+from .errors import InvalidInputError, StoreUnavailableError
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
 from .validation import positive_seconds, utc_moment
 
@@ -392,7 +392,7 @@ class RedisFeedStore:
         self._store.run(
             f"the lease of {feed}",
             lambda client: client.eval(_RELEASE_SCRIPT, 1, lease, owner),
-            lambda: None,  # with fallback, a lease left behind lapses by itself
+            None,
         )
 
     def load_checkpoint(self, feed: str) -> str | None:
@@ -547,7 +547,15 @@ class _Poller(Generic[T]):
         return False
 
     def release(self) -> None:
-        self.feed.store.release_lease(self.feed.name, self.owner)
+        try:
+            self.feed.store.release_lease(self.feed.name, self.owner)
+        except StoreUnavailableError as error:  # the watch is over either way
+            feeds_logger.warning(
+                "watch %s: its lease was not released (%s); it lapses after %g s",
+                self.feed.name,
+                error,
+                self.feed.lease_ttl,
+            )
 
     def _renew(self) -> bool:
         """Take or renew the lease. After a lapse (the consumer took longer than the lease

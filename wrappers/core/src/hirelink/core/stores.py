@@ -423,11 +423,22 @@ _UNAVAILABLE_CODES: Final = re.compile(
 def _unavailable(error: BaseException) -> str | None:
     """How Redis is unavailable when ``error`` says it is; None for a mistake in the
     command."""
-    from redis.exceptions import ResponseError
+    from redis import exceptions
 
-    if not isinstance(error, ResponseError):
+    if not isinstance(error, exceptions.ResponseError):
         return "is unreachable"
-    return "cannot serve now" if _UNAVAILABLE_CODES.search(str(error)) else None
+    # A command's answer comes as the code's own class (its text without the code); a
+    # script's as a ResponseError whose text holds the code.
+    states = (
+        exceptions.ReadOnlyError,
+        exceptions.OutOfMemoryError,
+        exceptions.NoPermissionError,
+        exceptions.TryAgainError,
+        exceptions.ClusterDownError,
+    )
+    if isinstance(error, states) or _UNAVAILABLE_CODES.search(str(error)):
+        return "cannot serve now"
+    return None
 
 
 def _release(lock: Any) -> None:

@@ -369,8 +369,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        import anyio
-        import anyio.to_thread
+        import anyio.to_thread  # binds anyio too
 
         await request.aread()
         flow = self._flow(request)
@@ -383,8 +382,11 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                     failures = self._failures
                     async with self._async_lock:
                         token = self._usable(step.refused)
+                        # Reads take nothing to give back: a cancelled caller need not
+                        # wait for a stalled Redis (the share below is waited for, so the
+                        # lock is released only once the token is shared).
                         token = token or await anyio.to_thread.run_sync(
-                            self._from_shared, step.refused
+                            self._from_shared, step.refused, abandon_on_cancel=True
                         )
                         if token is None:
                             self._raise_failure_since(failures)
@@ -392,7 +394,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                             await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
                             try:
                                 token = await anyio.to_thread.run_sync(
-                                    self._from_shared, step.refused
+                                    self._from_shared, step.refused, abandon_on_cancel=True
                                 )
                                 if token is None:
                                     exchange = self._token_request(request)

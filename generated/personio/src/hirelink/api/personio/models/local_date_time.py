@@ -17,7 +17,6 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
     {
         "date-time",
         "date",
-        "date_time",
         "timezone",
     }
 )
@@ -26,41 +25,35 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
 @_attrs_define
 class LocalDateTime:
     """A local date-time and the IANA time zone it is in. Third-party clients read the key `date-time` (and defensively
-    `date_time`); Personio's shared v2 component names it `date`. All three are accepted, and so is a plain ISO 8601
-    string (see Timestamp).
+    `date_time`, read through x-hirelink-moment and kept in additional_properties: as a property it would take the model
+    attribute `date_time` from `date-time`); Personio's shared v2 component names it `date`. All three are accepted, and
+    so is a plain ISO 8601 string (see Timestamp).
 
         Attributes:
-            datetime_ (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
+            date_time (str | Unset): Local date and time, e.g. `2025-04-02T10:12:44`.
             date (str | Unset): The same value under the name of Personio's shared component.
-            date_time (str | Unset): The same value under a name third-party clients also accept (inferred: no answer with
-                it has been seen).
             timezone (str | Unset): IANA time zone name, e.g. `Europe/Berlin`.
     """
 
-    datetime_: str | Unset = UNSET
-    date: str | Unset = UNSET
     date_time: str | Unset = UNSET
+    date: str | Unset = UNSET
     timezone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        datetime_ = self.datetime_
+        date_time = self.date_time
 
         date = self.date
-
-        date_time = self.date_time
 
         timezone = self.timezone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if datetime_ is not UNSET:
-            field_dict["date-time"] = datetime_
+        if date_time is not UNSET:
+            field_dict["date-time"] = date_time
         if date is not UNSET:
             field_dict["date"] = date
-        if date_time is not UNSET:
-            field_dict["date_time"] = date_time
         if timezone is not UNSET:
             field_dict["timezone"] = timezone
 
@@ -69,14 +62,12 @@ class LocalDateTime:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         _src_get = src_dict.get
-        datetime_ = _src_get("date-time", UNSET)
+        date_time = _src_get("date-time", UNSET)
         date = _src_get("date", UNSET)
-        date_time = _src_get("date_time", UNSET)
         timezone = _src_get("timezone", UNSET)
         _instance_ = cls(
-            datetime_,
-            date,
             date_time,
+            date,
             timezone,
         )
 
