@@ -296,6 +296,11 @@ def test_a_partners_check_judges_each_credential_it_holds(
     assert "ok   Partner secret: accepted" in failing.stdout
     assert "fix:" in failing.stdout
     assert "wrong-personal-token-1" not in failing.output
+    unknown = {**credential, "codename": "nosuchpartner", "personal_token": None}
+    _partners_credential("unknown-codename", **unknown)
+    unjudged = hirelink("credentials", "check", "unknown-codename")
+    assert unjudged.exit_code == EXIT_NOT_FOUND, unjudged.output  # not an auth failure
+    assert "FAIL Partner secret: not judged" in unjudged.stdout
 
 
 def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(

@@ -57,6 +57,17 @@ def test_a_stopped_stand_in_still_stores_changes_and_emits_nothing() -> None:
     assert stand_in.outbox.emit({"test": True}) == []
 
 
+def test_a_stopped_personio_stand_in_stores_changes_its_webhooks_hear_nothing_of() -> None:
+    with serve_stand_in("personio") as stand_in, stand_in.client() as client:
+        hook = client.create_webhook("http://127.0.0.1:9/hook", ["person.updated"], token="t0k")
+        client.enable_webhook(hook.id)
+        person_id = str(client.list_persons(limit=1).field_data[0].id)
+    state = stand_in.sandbox.state
+    assert state.update_person(person_id, first_name="Ada")["first_name"] == "Ada"
+    (event,) = state.webhooks.events(str(hook.id))
+    assert event["status"] == "FAILED"  # never sent: the outbox had closed
+
+
 def test_a_regenerated_partner_secret_opens_the_next_client() -> None:
     with serve_stand_in("recruitee_partners") as stand_in:
         with stand_in.client() as client:

@@ -121,7 +121,8 @@ class PersonioWebhooks:
                 if "_subscription" in webhook:
                     meta = {"event_id": event_id, "webhook_id": webhook["id"]}
                     document = {"company_id": self.company_id, **occurrence, "meta": meta}
-                    (delivery,) = self.outbox.emit(document, to=[webhook["_subscription"]])
+                    queued = self.outbox.emit(document, to=[webhook["_subscription"]])
+                    delivery = queued[0] if queued else None  # none once the outbox closed
                 event = {"id": event_id, **occurrence, "_delivery": delivery}
                 self._webhooks.update(webhook["id"], _events=[*webhook["_events"], event])
             return [webhook["id"] for webhook in subscribed]

@@ -94,8 +94,10 @@ class StandIn(Generic[SandboxT]):
 
         An override of ``None`` removes that argument (e.g. to test a missing credential).
         """
-        current = _KINDS[self.name].current(self.sandbox) if self.name in _KINDS else {}
-        merged = {**self.details, **current, **self.options, **overrides}
+        # Read afresh: a credential may change while it runs (a regenerated Partners secret).
+        kind = _KINDS.get(self.name)
+        details = kind.details(self.sandbox, self.server.url) if kind else self.details
+        merged = {**details, **self.options, **overrides}
         return {name: value for name, value in merged.items() if value is not None}
 
     def client(self, **overrides: Any) -> Any:
@@ -153,12 +155,8 @@ def _partners(sandbox: PartnersSandbox, url: str) -> dict[str, Any]:
         "base_url": url,
         "codename": sandbox.codename,
         "personal_token": sandbox.personal_token,
-        **_partners_secret(sandbox),
+        "partner_secret": sandbox.secret,
     }
-
-
-def _partners_secret(sandbox: PartnersSandbox) -> dict[str, Any]:
-    return {"partner_secret": sandbox.secret}
 
 
 def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
@@ -178,21 +176,18 @@ def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
 class _Kind:
     """A stand-in's factory, its client's keyword arguments (from the sandbox and its URL),
     its sync client's name in ``hirelink.<provider>`` (the async one is ``Async<name>``),
-    client options, and the credentials that can change while it runs."""
+    and client options."""
 
     factory: Callable[..., Any]
     details: Callable[[Any, str], dict[str, Any]]
     client: str
     options: Callable[[Any], dict[str, Any]] = lambda sandbox: {}
-    current: Callable[[Any], dict[str, Any]] = lambda sandbox: {}
 
 
 _KINDS: dict[str, _Kind] = {
     "recruitee": _Kind(create_recruitee_sandbox, _recruitee, "Recruitee"),
     "join": _Kind(create_join_sandbox, _join, "Join"),
-    "recruitee_partners": _Kind(
-        create_partners_sandbox, _partners, "RecruiteePartners", current=_partners_secret
-    ),
+    "recruitee_partners": _Kind(create_partners_sandbox, _partners, "RecruiteePartners"),
     "personio": _Kind(
         create_personio_sandbox,
         _personio,

@@ -344,7 +344,7 @@ def _cast(schema: Mapping[str, Any], raw: list[str]) -> Any:
     except ValueError:
         raise ValueError(f"Failed to cast value to {kind} type: {value}") from None
     if kind == "integer":
-        if not -(2**63) <= number < 2**63:  # what the providers' servers read
+        if not _is_int64(number):  # what the providers' servers read
             raise ValueError(f"{value} is out of the 64-bit integer range")
         return number
     if kind == "boolean":
@@ -412,13 +412,12 @@ def _checked(
     (never quoting the value of a member the spec marks ``x-hirelink-secret``)."""
     if lenient:
         return value
+    errors = list(validator.iter_errors(value))
+    if not errors:
+        return value
     secrets = frozenset(_values_of(value, secret_names))
-    errors = [
-        ValidationProblem("body", _field(e), _message(e, secrets))
-        for e in validator.iter_errors(value)
-    ]
-    problems += errors
-    return None if errors else value
+    problems += [ValidationProblem("body", _field(e), _message(e, secrets)) for e in errors]
+    return None
 
 
 def _multipart(content_type: str, raw: bytes) -> tuple[list[tuple[str, str]], dict[str, FilePart]]:

@@ -14,7 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from .calls import Call
-from .errors import ApiConnectionError, HirelinkError, RateLimitError, ServerError
+from .errors import ApiConnectionError, HirelinkError, NotFoundError, RateLimitError, ServerError
 
 __all__ = ["ConnectionCheck", "Outcome", "attempt", "says_nothing"]
 
@@ -31,6 +31,8 @@ class ConnectionCheck:
         fix: what to do about a failure (None when ``ok``).
         unavailable: the check failed because the provider could not be reached or
             answered with a 5xx or 429, so nothing is known about the credential yet.
+        not_found: the check failed on a 404: what it read was not found (a wrong
+            subdomain or codename, say), so the credential itself was not judged.
     """
 
     name: str
@@ -39,6 +41,7 @@ class ConnectionCheck:
     detail: str
     fix: str | None = None
     unavailable: bool = False
+    not_found: bool = False
 
     @classmethod
     def passed(cls, name: str, label: str, detail: str) -> ConnectionCheck:
@@ -48,8 +51,10 @@ class ConnectionCheck:
     def failed(
         cls, name: str, label: str, detail: str, fix: str, outcome: Outcome = None
     ) -> ConnectionCheck:
-        """A failure; ``outcome`` (the error met, if any) tells whether it was unavailability."""
-        return cls(name, label, False, detail, fix, says_nothing(outcome))
+        """A failure; ``outcome`` (the error met, if any) tells whether it was unavailability
+        or a 404."""
+        not_found = isinstance(outcome, NotFoundError)
+        return cls(name, label, False, detail, fix, says_nothing(outcome), not_found)
 
 
 Outcome = Any

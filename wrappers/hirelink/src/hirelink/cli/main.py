@@ -663,9 +663,10 @@ def credentials_check(nickname: str) -> None:
         if not check["ok"] and check.get("fix"):
             out.print(f"       fix: {check['fix']}", highlight=False, markup=False)
     failed = [check for check in checks if not check["ok"]]
-    if failed:  # a provider that could not be reached says nothing of the credential
-        unreachable = any(check.get("unavailable") for check in failed)
-        raise typer.Exit(EXIT_UNAVAILABLE if unreachable else EXIT_AUTH)
+    if failed:  # an unreachable provider, or a 404, says nothing of the credential itself
+        if any(check.get("unavailable") for check in failed):
+            raise typer.Exit(EXIT_UNAVAILABLE)
+        raise typer.Exit(EXIT_NOT_FOUND if all(c.get("not_found") for c in failed) else EXIT_AUTH)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)
 
 

@@ -154,12 +154,12 @@ def _secret_verdict(codename: str, environment: str, outcome: Outcome) -> Connec
             "a partner not yet promoted by Recruitee exists on RC only. If both are right, "
             "a report operation on one of your own candidates judges the secret."
         )
-        return ConnectionCheck.failed(*_SECRET, detail, fix)
+        return ConnectionCheck.failed(*_SECRET, detail, fix, outcome)
     return _not_judged(_SECRET, outcome)
 
 
 def _not_judged(credential: tuple[str, str], outcome: HirelinkError) -> ConnectionCheck:
-    """Recruitee out of reach, failing or refusing otherwise (a 403, or a 404 from a wrong
-    host): nothing is known about the credential."""
+    """Recruitee out of reach, failing or refusing otherwise: nothing is known about the
+    credential."""
     fix = _UNAVAILABLE_FIX if says_nothing(outcome) else _OTHER_FIX
     return ConnectionCheck.failed(*credential, str(outcome), fix, outcome)
