@@ -25,6 +25,7 @@ from hirelink.cli.main import (
 from hirelink.operations import load_providers
 from hirelink.sandbox import RecruiteeSandbox, StandIn
 from hirelink.sandbox.faults import Fault
+from tools.redis_server import free_port
 
 runner = CliRunner()
 
@@ -301,6 +302,18 @@ def test_a_partners_check_judges_each_credential_it_holds(
     unjudged = hirelink("credentials", "check", "unknown-codename")
     assert unjudged.exit_code == EXIT_NOT_FOUND, unjudged.output  # not an auth failure
     assert "FAIL Partner secret: not judged" in unjudged.stdout
+
+
+def test_a_check_while_the_shared_store_is_down_says_unavailable_not_unauthorised(
+    config_dir: Path, personio_sandbox: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in personio_sandbox.details.items()]
+    added = hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
+    assert added.exit_code == 0, added.output
+    monkeypatch.setenv("HIRELINK_STORE", f"redis://127.0.0.1:{free_port()}/0")
+    checked = hirelink("credentials", "check", "pd")
+    assert checked.exit_code == EXIT_UNAVAILABLE, checked.output
+    assert "is unreachable" in checked.stdout
 
 
 def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(

@@ -143,6 +143,9 @@ ECHOES: dict[str, Callable[[str], str]] = {  # how encoders may quote a token ba
     "json, raw unicode, escaped slashes": lambda token: json.dumps(token, ensure_ascii=False)[
         1:-1
     ].replace("/", "\\/"),
+    # Any character may be written as a \uXXXX escape (Rails and Go escape &, < and >).
+    "json, a letter escaped": lambda token: "\\u0072" + json.dumps(token)[2:-1],
+    "json, html-safe escapes": lambda token: json.dumps(token)[1:-1].replace("+", "\\u002b"),
     "form": quote_plus,
     "form, lower-case hex": lambda token: re.sub(
         "%[0-9A-F]{2}", lambda code: code.group().lower(), quote_plus(token)

@@ -182,6 +182,21 @@ def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Pa
     assert "whsec" not in result.output
 
 
+def test_webhooks_serve_blames_the_store_url_not_the_secret_and_quotes_no_password(
+    config_dir: Path,
+) -> None:
+    env = {
+        "HIRELINK_WEBHOOK_SECRET": "whsec-good-0001",
+        "HIRELINK_STORE": "redis://:Pa55/word-SEKRET@127.0.0.1:6379/0",  # an unescaped "/"
+    }
+    result = CliRunner().invoke(app, ["webhooks", "serve", "recruitee"], env=env)
+    assert result.exit_code == 2, result.output
+    assert "HIRELINK_STORE: cannot read this Redis URL" in result.output
+    assert "HIRELINK_WEBHOOK_SECRET:" not in result.output
+    assert "Pa55" not in result.output
+    assert "SEKRET" not in result.output
+
+
 def _join_credential(join_sandbox: StandIn[Any]) -> None:
     settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
     added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])

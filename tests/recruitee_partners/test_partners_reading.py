@@ -120,6 +120,17 @@ def test_a_read_answered_with_text_raises_with_status_and_excerpt(served: Served
     assert served.secret not in message
 
 
+def test_a_secret_across_the_excerpts_end_is_masked_whole(served: Served) -> None:
+    padding = "x" * (120 - 6 - len(served.secret) // 2)  # the secret straddles the cut
+    body = f"<html>{padding}{served.secret} and more</html>"
+    served.sandbox.faults.add(Fault(method="GET", path=r"/reports$", status=200, body=body))
+    with served.client() as partners, pytest.raises(MalformedResponseError) as caught:
+        partners.list_candidate_reports(4100, 7730011)
+    message = str(caught.value)
+    assert padding in message
+    assert served.secret[:8] not in message
+
+
 @pytest.mark.anyio
 async def test_async_write_drift_returns_too(
     served: Served, caplog: pytest.LogCaptureFixture

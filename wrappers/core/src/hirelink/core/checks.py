@@ -14,7 +14,14 @@ from typing import Any
 from attrs import frozen
 
 from .calls import Call
-from .errors import ApiConnectionError, HirelinkError, NotFoundError, RateLimitError, ServerError
+from .errors import (
+    ApiConnectionError,
+    HirelinkError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    StoreUnavailableError,
+)
 
 __all__ = ["ConnectionCheck", "Outcome", "attempt", "says_nothing"]
 
@@ -71,5 +78,6 @@ def attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
 
 def says_nothing(outcome: Outcome) -> bool:
     """Whether an outcome says nothing about the credential: the provider was out of reach,
-    failed (5xx) or asked to slow down (429)."""
-    return isinstance(outcome, ApiConnectionError | ServerError | RateLimitError)
+    failed (5xx) or asked to slow down (429), or the shared store was unavailable."""
+    unavailable = ApiConnectionError | ServerError | RateLimitError | StoreUnavailableError
+    return isinstance(outcome, unavailable)

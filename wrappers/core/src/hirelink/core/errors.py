@@ -131,7 +131,7 @@ class ApiError(HirelinkError):
         request); ``message`` replaces the message when given.
         """
         return cls(
-            self.message if message is None else message,
+            self.message if message is None else scrub(message),
             status_code=self.status_code,
             error=self.error,
             field_errors={name: list(texts) for name, texts in self.field_errors.items()},
@@ -366,6 +366,17 @@ def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
     return "; ".join(texts) or None
 
 
+def _scrubbed(value: Any) -> Any:
+    """``value`` (decoded JSON) with :func:`scrub` applied to every string in it."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, list):
+        return [_scrubbed(item) for item in value]
+    if isinstance(value, dict):
+        return {scrub(str(key)): _scrubbed(item) for key, item in value.items()}
+    return value
+
+
 def api_error_from_response(
     response: httpx.Response, *, refine: ErrorRefiner | None = None
 ) -> ApiError:
@@ -375,6 +386,12 @@ def api_error_from_response(
         parsed: Any = json.loads(body) if body else None
     except (ValueError, RecursionError):
         parsed = None
+    else:
+        # An escape scrub cannot see in the text (\u0053 for S, \u0026 for &) decodes to
+        # the secret: scrub what was decoded too, and show the body as decoded then.
+        decoded, parsed = parsed, _scrubbed(parsed)
+        if parsed != decoded:
+            body = json.dumps(parsed, ensure_ascii=False)
     field_errors = _field_errors_from(parsed)
     message = (
         _message_from(parsed)

@@ -133,9 +133,10 @@ _CREDENTIAL_MEMBER: Final = re.compile(
 
 
 def _excerpt(response: httpx.Response) -> str:
-    text = response.content[:_EXCERPT].decode("utf-8", "replace")
+    # Masked before it is cut, so that a secret across the cut is found whole.
+    text = response.content[: _EXCERPT * 32].decode("utf-8", "replace")
     masked = _CREDENTIAL_MEMBER.sub(r"\1***", scrub(text))
-    return masked + ("..." if len(response.content) > _EXCERPT else "")
+    return masked[:_EXCERPT] + ("..." if len(masked) > _EXCERPT else "")
 
 
 def read_tolerantly(

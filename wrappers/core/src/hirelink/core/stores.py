@@ -479,9 +479,16 @@ class RedisStore:
             _check_store_url("url", url)
         redis = _require_redis()
         self._where = "the given client" if url is None else _without_password(url)
-        self._client = client or redis.Redis.from_url(
-            url, socket_timeout=timeout, socket_connect_timeout=timeout
-        )
+        try:
+            self._client = client or redis.Redis.from_url(
+                url, socket_timeout=timeout, socket_connect_timeout=timeout
+            )
+        except ValueError:  # its message may quote part of the password
+            raise InvalidInputError(
+                "url",
+                "cannot read this Redis URL: URL-encode its password (a '/', '#', '?' or '@' "
+                "in it ends the part before the host)",
+            ) from None
         connection: dict[str, Any] = getattr(self._client, "get_connection_kwargs", dict)()
         if connection.get("decode_responses"):
             raise InvalidInputError(
@@ -635,5 +642,8 @@ def resolve_store(choice: Store | str | None) -> Store:
     if isinstance(choice, str):
         url = _check_store_url(field, choice)
         _require_redis(field)
-        return _store_for_url(url, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
+        try:
+            return _store_for_url(url, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
+        except InvalidInputError as error:
+            raise InvalidInputError(field, error.message) from None
     return choice

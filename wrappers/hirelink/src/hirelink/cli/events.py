@@ -195,7 +195,9 @@ def _receiver(provider: str, path: str) -> Any:
             typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
         try:
             return recruitee_app(secret=secret, on_event=print_event, path=path)
-        except ValueError as error:  # never echoes the secret
+        except InvalidInputError:  # names its own field (HIRELINK_STORE, say)
+            raise
+        except ValueError as error:  # the secret refused; never echoes it
             raise InvalidInputError(WEBHOOK_SECRET_ENV, str(error)) from None
     if provider == "personio":
         from hirelink.personio.webhooks import WebhookDelivery
