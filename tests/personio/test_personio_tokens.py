@@ -235,6 +235,25 @@ def test_an_exchange_cut_short_by_its_callers_options_is_not_shared(fresh: Serve
     assert fresh.hits("POST", TOKEN_PATH) == 2
 
 
+def test_requests_queued_behind_a_timed_out_exchange_fail_with_it(fresh: Served) -> None:
+    """The client's own timeout (not a call's request_options) is every caller's: a queued
+    caller fails with the exchange's timeout instead of timing out in turn."""
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=2.5, times=-1))
+    with fresh.client(timeout=1.0, max_retries=0) as personio:  # 1 s for all four to queue
+
+        def read(_: int) -> str:
+            try:
+                personio.list_categories()
+            except ApiTimeoutError as error:
+                return type(error).__name__
+            return "ok"
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            outcomes = list(pool.map(read, range(4)))
+    assert outcomes == ["ApiTimeoutError"] * 4
+    assert fresh.hits("POST", TOKEN_PATH) == 1  # one exchange, shared by all four
+
+
 @pytest.mark.anyio
 async def test_tasks_queued_behind_a_refused_exchange_fail_with_it(fresh: Served) -> None:
     refused: list[AuthenticationError] = []

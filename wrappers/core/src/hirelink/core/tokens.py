@@ -44,6 +44,7 @@ from attrs import define
 from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
+    ApiConnectionError,
     ApiError,
     MalformedResponseError,
 )
@@ -153,7 +154,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._forgotten: AccessToken | None = None  # never taken back from the shared store
         self._exchanges = 0
         self._failures = 0  # exchanges that failed, and the error of the last one
-        self._failure: ApiError | None = None
+        self._failure: ApiError | ApiConnectionError | None = None
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
@@ -248,12 +249,17 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         """Keep the token endpoint's refusal of a failed exchange (see ``FAILED_WITH``) for
         the requests queued behind it, when it does not depend on the per-call options the
         exchange ran with: a refusal of the credentials (a 4xx but 408 and 429) always; a
-        5xx, 408 or 429 only when no ``request_options`` shortened its retries or timeout.
-        A timeout or a lost connection is never shared: each request tries on its own."""
+        5xx, 408 or 429, a timeout or a lost connection only when no ``request_options``
+        shortened its retries or timeout (else each queued request would wait for its own
+        exchange to time out in turn)."""
         error = exchange.extensions.get(FAILED_WITH)
-        if not isinstance(error, ApiError):
+        if not isinstance(error, ApiError | ApiConnectionError):
             return
-        refusal = 400 <= error.status_code < 500 and error.status_code not in (408, 429)
+        refusal = (
+            isinstance(error, ApiError)
+            and 400 <= error.status_code < 500
+            and error.status_code not in (408, 429)
+        )
         options = current_options()
         if refusal or (options.timeout is None and options.max_retries is None):
             self._failure = error
@@ -265,7 +271,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         fail with its verdict instead of each asking again in turn (and retrying)."""
         failure = self._failure
         if self._failures != failures and failure is not None:
-            raise failure.recast(type(failure))
+            if isinstance(failure, ApiError):
+                raise failure.recast(type(failure))
+            raise type(failure)(*failure.args)
 
     def _mark(self, request: httpx.Request) -> None:
         if self.hint is not None:
