@@ -195,13 +195,14 @@ def test_rate_limit_waits_are_shared_between_sync_and_async_callers() -> None:
     )
     async_transport = AsyncRateLimitTransport(httpx.MockTransport(ok), limits, sleep=async_sleep)
 
+    # Clients left open: closing one closes its transport, which then sends nothing more.
+    sync_client = httpx.Client(transport=sync_transport, base_url="https://api.test")
+
     def from_a_thread(path: str) -> None:
-        with httpx.Client(transport=sync_transport, base_url="https://api.test") as client:
-            client.get(path)
+        sync_client.get(path)
 
     async def from_a_loop(path: str) -> None:
-        async with httpx.AsyncClient(transport=async_transport, base_url="https://api.test") as c:
-            await c.get(path)
+        await httpx.AsyncClient(transport=async_transport, base_url="https://api.test").get(path)
 
     from_a_thread("/first")
     anyio.run(from_a_loop, "/second")

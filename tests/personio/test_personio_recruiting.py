@@ -705,3 +705,28 @@ def test_any_stored_file_is_attached_by_reference(fresh: Served) -> None:
         personio.create_application(POSITION, **applicant(), documents=[Document(kept)])
     assert fresh.hits("POST", "/documents") == 1
     assert len(fresh.sandbox.state.submitted()) == 1
+
+
+def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_sent(
+    fresh: Served,
+) -> None:
+    client = fresh.client(recruiting_rate_window=60.0)  # the 21st upload waits a minute
+    for number in range(20):
+        client.upload_document(PDF, filename=f"cv-{number}.pdf")
+    outcome: list[BaseException] = []
+
+    def upload_the_21st() -> None:
+        try:
+            client.upload_document(PDF, filename="late.pdf")
+        except ApiConnectionError as error:
+            outcome.append(error)
+
+    waiting = threading.Thread(target=upload_the_21st)
+    waiting.start()
+    time.sleep(0.3)  # it waits for its slot
+    client.close()
+    waiting.join(10)
+    assert not waiting.is_alive()
+    (error,) = outcome
+    assert "the client was closed while POST" in str(error)
+    assert fresh.hits("POST", "/documents") == 20

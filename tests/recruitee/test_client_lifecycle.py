@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 
 import httpx
 import pytest
 
-from hirelink.core import InvalidInputError
+from hirelink.core import ApiConnectionError, InvalidInputError
 from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
 
@@ -79,3 +82,29 @@ def test_an_async_client_over_a_transport_of_the_callers_serves_any_loop(fresh: 
 
     assert asyncio.run(name()) == asyncio.run(name())
     asyncio.run(client.aclose())
+
+
+def test_a_request_waiting_in_a_backoff_when_the_client_closes_is_not_sent(
+    fresh: Served,
+) -> None:
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=503, headers={"Retry-After": "2"})
+    )
+    client = fresh.client()
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            client.list_offers()
+        except ApiConnectionError as error:
+            outcome.append(error)
+
+    waiting = threading.Thread(target=read)
+    waiting.start()
+    while fresh.hits("GET", "/offers") == 0:  # answered 503: now in its backoff
+        time.sleep(0.01)
+    client.close()
+    waiting.join()
+    (error,) = outcome
+    assert "the client was closed while GET" in str(error)
+    assert fresh.hits("GET", "/offers") == 1  # the retry was never sent

@@ -223,6 +223,13 @@ class ApiTimeoutError(ApiConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
 
+def closed_while_waiting(request: httpx.Request) -> ApiConnectionError:
+    """The error of a request whose client was closed while it waited (for a rate-limit
+    slot or a retry): it is not sent over a pool that nobody would close again."""
+    where = f"{request.method} {scrub(str(request.url))}"
+    return ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
+
+
 class StoreUnavailableError(HirelinkError):
     """The shared store (Redis) could not be reached; the call that needed it stopped there,
     before sending its request."""
@@ -383,15 +390,14 @@ def api_error_from_response(
     """Build the typed, redacted error for an error response whose body has been read."""
     body = scrub(response.text)
     try:
-        parsed: Any = json.loads(body) if body else None
-    except (ValueError, RecursionError):
-        parsed = None
-    else:
+        decoded: Any = json.loads(body) if body else None
         # An escape scrub cannot see in the text (\u0053 for S, \u0026 for &) decodes to
         # the secret: scrub what was decoded too, and show the body as decoded then.
-        decoded, parsed = parsed, _scrubbed(parsed)
+        parsed = _scrubbed(decoded)
         if parsed != decoded:
             body = json.dumps(parsed, ensure_ascii=False)
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to walk
+        parsed = None
     field_errors = _field_errors_from(parsed)
     message = (
         _message_from(parsed)

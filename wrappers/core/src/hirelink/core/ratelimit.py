@@ -30,11 +30,12 @@ import logging
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Final, Protocol
+from typing import Any, Final, Protocol
 
 import httpx
 from attrs import define, evolve, field, frozen
 
+from .errors import closed_while_waiting
 from .secrets import scrub
 from .validation import positive_seconds
 
@@ -310,6 +311,35 @@ async def agive_back(slots: Sequence[Slot]) -> None:
         await anyio.to_thread.run_sync(give_back, slots)
 
 
+class Closing:
+    """Whether a waiting transport was closed; its waits end early when it is, so that a
+    request waiting for a slot or a retry is not sent after the client closed."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self._event = threading.Event()
+        self._async_event: Any = None  # an anyio.Event, made in the loop that waits
+
+    def close(self) -> None:
+        self.closed = True
+        self._event.set()
+        if self._async_event is not None:
+            self._async_event.set()
+
+    def sleep(self, seconds: float) -> None:
+        self._event.wait(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        import anyio
+
+        if self.closed:
+            return
+        if self._async_event is None:
+            self._async_event = anyio.Event()
+        with anyio.move_on_after(seconds):
+            await self._async_event.wait()
+
+
 class RateLimitTransport(httpx.BaseTransport):
     """Waits for every applicable :class:`RateLimit` before passing a request on."""
 
@@ -318,11 +348,12 @@ class RateLimitTransport(httpx.BaseTransport):
         inner: httpx.BaseTransport,
         limits: Sequence[RateLimit],
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self._inner = inner
         self._limits = tuple(limits)
-        self._sleep = sleep
+        self._closing = Closing()
+        self._sleep = sleep or self._closing.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         slots = reserve(self._limits, request)
@@ -333,6 +364,9 @@ class RateLimitTransport(httpx.BaseTransport):
             except BaseException:  # Ctrl-C or a failing sleep: this request is not sent
                 give_back(slots)
                 raise
+            if self._closing.closed:
+                give_back(slots)
+                raise closed_while_waiting(request)
         try:
             return self._inner.handle_request(request)
         except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
@@ -340,6 +374,7 @@ class RateLimitTransport(httpx.BaseTransport):
             raise
 
     def close(self) -> None:
+        self._closing.close()
         self._inner.close()
 
 
@@ -358,11 +393,12 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         limits: Sequence[RateLimit],
         *,
-        sleep: Callable[[float], Awaitable[None]] = async_sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._inner = inner
         self._limits = tuple(limits)
-        self._sleep = sleep
+        self._closing = Closing()
+        self._sleep = sleep or self._closing.asleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         slots = await areserve(self._limits, request)
@@ -373,6 +409,9 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             except BaseException:  # cancelled (a timeout, a task group) while waiting
                 await agive_back(slots)
                 raise
+            if self._closing.closed:
+                await agive_back(slots)
+                raise closed_while_waiting(request)
         try:
             return await self._inner.handle_async_request(request)
         except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
@@ -380,4 +419,5 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             raise
 
     async def aclose(self) -> None:
+        self._closing.close()
         await self._inner.aclose()

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from collections.abc import Awaitable, Callable, Generator
 from typing import Final
 
 import httpx
 from attrs import define, field
 
-from .errors import FAILED_WITH, ApiConnectionError, ApiTimeoutError
+from .errors import FAILED_WITH, ApiConnectionError, ApiTimeoutError, closed_while_waiting
 from .options import current_options
-from .ratelimit import NOT_SENT_ERRORS, async_sleep
+from .ratelimit import NOT_SENT_ERRORS, Closing
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -240,11 +239,12 @@ class RetryTransport(httpx.BaseTransport):
         inner: httpx.BaseTransport,
         policy: RetryPolicy,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
         self._inner = inner
         self._policy = policy
-        self._sleep = sleep
+        self._closing = Closing()
+        self._sleep = sleep or self._closing.sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         _apply_timeout_override(request)
@@ -256,6 +256,8 @@ class RetryTransport(httpx.BaseTransport):
                     if instruction.discard is not None:
                         instruction.discard.close()
                     self._sleep(instruction.seconds)
+                    if self._closing.closed:
+                        raise closed_while_waiting(request)
                     instruction = flow.send(None)
                     continue
                 try:
@@ -269,6 +271,7 @@ class RetryTransport(httpx.BaseTransport):
                 return result
 
     def close(self) -> None:
+        self._closing.close()
         self._inner.close()
 
 
@@ -280,11 +283,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         policy: RetryPolicy,
         *,
-        sleep: Callable[[float], Awaitable[None]] = async_sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
     ) -> None:
         self._inner = inner
         self._policy = policy
-        self._sleep = sleep
+        self._closing = Closing()
+        self._sleep = sleep or self._closing.asleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         _apply_timeout_override(request)
@@ -296,6 +300,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     if instruction.discard is not None:
                         await instruction.discard.aclose()
                     await self._sleep(instruction.seconds)
+                    if self._closing.closed:
+                        raise closed_while_waiting(request)
                     instruction = flow.send(None)
                     continue
                 try:
@@ -309,4 +315,5 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return result
 
     async def aclose(self) -> None:
+        self._closing.close()
         await self._inner.aclose()
