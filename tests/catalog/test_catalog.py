@@ -224,8 +224,9 @@ def test_a_credential_is_used_as_given_never_completed_from_client_variables(
 
 def test_webhook_secrets_a_personio_answer_echoes_are_masked_in_catalog_output() -> None:
     token, header_value = "whk-echo-5c8e1a7d", "hdr-echo-0f4b93e6"
+    webhook_id = "0b7e6a52-8f0e-4c31-9d2a-5e1f3c7b9a10"
     echoing = {
-        "id": "0b7e6a52-8f0e-4c31-9d2a-5e1f3c7b9a10",
+        "id": webhook_id,
         "url": "https://hooks.example.org/x",
         "auth_type": "TOKEN",
         "token": token,
@@ -236,7 +237,7 @@ def test_webhook_secrets_a_personio_answer_echoes_are_masked_in_catalog_output()
             Fault(method="GET", path=r"/v2/webhooks$", status=200, body={"_data": [echoing]})
         )
         shown = json.dumps(invoke("personio.list_webhooks", stand_in.details, {}))
-    assert echoing["id"] in shown
+    assert webhook_id in shown
     assert token not in shown
     assert header_value not in shown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -57,7 +58,7 @@ def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
     assert "Traceback" not in errors
 
 
-_CREDENTIALS = {
+_CREDENTIALS: dict[str, dict[str, Any]] = {
     "recruitee": {"token": "sekret-recruitee-token"},
     "join": {"token": "sekret-join-token"},
     "personio": {
