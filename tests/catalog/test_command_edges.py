@@ -3,6 +3,7 @@ stdin, clear errors. Requests go to the sandbox; the terminal is a real pseudo-t
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -11,8 +12,10 @@ import shutil
 import socket
 import subprocess
 import sys
+import termios
 import threading
 import time
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -539,3 +542,78 @@ def test_credentials_add_refuses_an_unknown_field_before_asking_for_a_secret(
     assert badly_named.exit_code == EXIT_BAD_INPUT
     assert "nickname:" in badly_named.stderr
     assert "token (" not in badly_named.stdout
+
+
+def _answer_in_terminal(
+    arguments: list[str], answers: list[tuple[bytes, str]], config_dir: Path
+) -> tuple[int, str]:
+    """Run the command on a pseudo-terminal that is its controlling terminal (so a hidden
+    prompt turns echo off) and type each answer once its prompt text is on the screen;
+    return (code, screen)."""
+    primary, secondary = os.openpty()
+    env = {**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "TERM": "dumb"}
+
+    def own_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), *arguments],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        preexec_fn=own_terminal,
+    )
+    os.close(secondary)
+    screen, pending, since = bytearray(), list(answers), 0
+    deadline = time.monotonic() + 60
+    while True:
+        ready, _, _ = select.select([primary], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            process.kill()
+            raise AssertionError(f"still running after 60 s: {screen.decode(errors='replace')}")
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the command ended
+            break
+        if not chunk:
+            break
+        screen += chunk
+        # A hidden prompt ends with getpass's " ", written once echo is off.
+        if pending and re.search(re.escape(pending[0][0]) + rb".*skips it\): ", screen[since:]):
+            os.write(primary, pending.pop(0)[1].encode() + b"\r")
+            since = len(screen)
+    os.close(primary)
+    return process.wait(timeout=120), screen.decode(errors="replace")
+
+
+def test_credentials_add_asks_for_optional_secrets_hidden_in_a_terminal(
+    config_dir: Path,
+) -> None:
+    recruiting_token = "papi-typed-4c1d9e7b"
+    code, screen = _answer_in_terminal(
+        ["credentials", "add", "px", "--provider", "personio", "--set", "subdomain=nordlicht"],
+        [(b"recruiting_token (", recruiting_token), (b"client_secret (", "")],
+        config_dir,
+    )
+    assert code == 0, screen
+    assert "Enter skips it" in screen
+    assert recruiting_token not in screen  # not echoed
+    stored = tomllib.loads((config_dir / "credentials.toml").read_text())["credentials"]["px"]
+    assert stored["recruiting_token"] == recruiting_token
+    assert "client_secret" not in stored  # skipped with Enter
+
+
+def test_credentials_add_without_a_terminal_asks_for_no_optional_secret(
+    config_dir: Path,
+) -> None:
+    added = hirelink(
+        "credentials", "add", "pt", "--provider", "recruitee_partners",
+        "--set", "codename=skillcheck", stdin="never-read-3f9a\n",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert "personal_token (" not in added.stdout
+    assert "partner_secret (" not in added.stdout
+    listed = hirelink("credentials", "list")
+    assert "pt" in listed.stdout

@@ -13,7 +13,13 @@ import pytest
 
 from hirelink.api.personio.models import LocalDateTime, WebhookHeader
 from hirelink.api.personio.types import Unset
-from hirelink.core import ApiError, InvalidInputError, MalformedResponseError, NotFoundError
+from hirelink.core import (
+    ApiError,
+    InvalidInputError,
+    MalformedResponseError,
+    NotFoundError,
+    scrub,
+)
 from hirelink.personio import (
     Application,
     AsyncPersonio,
@@ -390,6 +396,39 @@ def test_webhook_secrets_quoted_back_by_personio_are_masked(
         assert sent not in f"{raised.value} {raised.value.body!r}"
     header = WebhookHeader(name="X-Hook-Key", value=header_value)
     assert header_value not in repr(header)
+
+
+_ECHOED_TOKEN, _ECHOED_HEADER_VALUE = "whk-echo-5c8e1a7d", "hdr-echo-0f4b93e6"
+_ECHOING_WEBHOOK: dict[str, object] = {
+    "id": "0b7e6a52-8f0e-4c31-9d2a-5e1f3c7b9a10",
+    "url": "https://hooks.example.org/x",
+    "status": "ENABLED",
+    "auth_type": "TOKEN",
+    "enabled_events": ["person.created"],
+    "token": _ECHOED_TOKEN,
+    "custom_headers": [{"name": "X-Key", "value": _ECHOED_HEADER_VALUE}],
+}
+
+
+@pytest.mark.parametrize("listing", [True, False], ids=["list", "create"])
+def test_webhook_secrets_echoed_in_an_answer_are_withheld_and_masked(
+    served: Served, personio: Personio, listing: bool
+) -> None:
+    if listing:
+        body: dict[str, object] = {"_data": [_ECHOING_WEBHOOK]}
+        served.faults.add(Fault(method="GET", path=r"/v2/webhooks$", status=200, body=body))
+        webhook = personio.list_webhooks()[0]
+    else:
+        served.faults.add(
+            Fault(method="POST", path=r"/v2/webhooks$", status=201, body=_ECHOING_WEBHOOK)
+        )
+        webhook = personio.create_webhook("https://hooks.example.org/x", ["person.created"])
+    shown = f"{webhook!r} {webhook.to_dict()}"
+    assert webhook.id == _ECHOING_WEBHOOK["id"]
+    assert webhook.additional_properties["custom_headers"] == [{"name": "X-Key"}]
+    for echoed in (_ECHOED_TOKEN, _ECHOED_HEADER_VALUE):
+        assert echoed not in shown
+        assert scrub(f"sent {echoed}") == "sent ***"
 
 
 def test_a_by_id_answer_in_data_with_a_null_member_reads_the_record(

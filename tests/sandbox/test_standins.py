@@ -1,12 +1,16 @@
-"""Starting the stand-ins from the command line."""
+"""Starting the stand-ins, from the command line and in code."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
+from typing import Any
 
 import pytest
+
+from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in
+from hirelink.sandbox.recorder import REDACTED
 
 
 def test_the_module_command_names_a_port_in_use() -> None:
@@ -52,3 +56,42 @@ def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
     _, errors = serving.communicate(timeout=60)
     assert serving.returncode == 0
     assert "Traceback" not in errors
+
+
+_CREDENTIALS: dict[str, dict[str, Any]] = {
+    "recruitee": {"token": "sekret-recruitee-token"},
+    "join": {"token": "sekret-join-token"},
+    "personio": {
+        "recruiting_token": "sekret-recruiting-token",
+        "client_secret": "sekret-client-secret",
+    },
+    "recruitee_partners": {"personal_token": "sekret-personal-token"},
+}
+
+
+@pytest.mark.parametrize("name", PROVIDERS)
+def test_a_stand_ins_repr_shows_no_credential(name: str) -> None:
+    with serve_stand_in(name, **_CREDENTIALS[name]) as stand_in:
+        secrets = list(_CREDENTIALS[name].values())
+        partner_secret = getattr(stand_in.sandbox, "secret", None)
+        if partner_secret is not None:
+            secrets.append(partner_secret)
+        shown = repr(StandIn.of(stand_in))
+        assert REDACTED in shown
+        assert stand_in.url in shown
+        for secret in secrets:
+            assert secret not in shown
+
+
+def test_a_stand_ins_repr_redacts_credential_options() -> None:
+    with serve_stand_in("join", token="sekret-join-token") as stand_in:
+        with_options = StandIn(
+            stand_in.name,
+            stand_in.server,
+            stand_in.details,
+            stand_in.sandbox,
+            {"client_secret": "sekret-option", "rate_window": 60.0},
+        )
+        shown = repr(with_options)
+    assert "sekret" not in shown
+    assert "'rate_window': 60.0" in shown

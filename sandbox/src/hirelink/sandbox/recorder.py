@@ -17,15 +17,17 @@ from typing import Any
 import attrs
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["REDACTED", "RecordedRequest", "RequestRecorder", "redact_headers"]
+__all__ = ["REDACTED", "RecordedRequest", "RequestRecorder", "is_secret_name", "redact_headers"]
 
 REDACTED = "<redacted>"
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "rt-partner-secret"})
 _SECRET_NAME_PARTS = ("token", "secret")
 
 
-def _is_secret_header(name: str) -> bool:
-    return name in _SECRET_HEADERS or any(part in name for part in _SECRET_NAME_PARTS)
+def is_secret_name(name: str) -> bool:
+    """Whether a header or argument called ``name`` (any case) carries a credential."""
+    lowered = name.lower()
+    return lowered in _SECRET_HEADERS or any(part in lowered for part in _SECRET_NAME_PARTS)
 
 
 def redact_headers(raw_headers: Iterable[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -36,7 +38,7 @@ def redact_headers(raw_headers: Iterable[tuple[bytes, bytes]]) -> dict[str, str]
     headers: dict[str, str] = {}
     for raw_name, raw_value in raw_headers:
         name = raw_name.decode("latin-1").lower()
-        value = REDACTED if _is_secret_header(name) else raw_value.decode("latin-1")
+        value = REDACTED if is_secret_name(name) else raw_value.decode("latin-1")
         headers[name] = f"{headers[name]}, {value}" if name in headers else value
     return headers
 

@@ -16,7 +16,7 @@ from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
 from hirelink.sandbox.outbox import Outbox
 from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
-from hirelink.sandbox.recorder import RequestRecorder
+from hirelink.sandbox.recorder import REDACTED, RequestRecorder, is_secret_name
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
 from hirelink.sandbox.recruitee_partners import PartnersSandbox, create_partners_sandbox
 from hirelink.sandbox.server import SandboxServer
@@ -37,6 +37,14 @@ PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners"
 SandboxT = TypeVar("SandboxT", bound=SandboxApp)
 
 
+def _masked_repr(arguments: dict[str, Any]) -> str:
+    """``arguments``' repr with every credential's value redacted (a failing assertion on a
+    stand-in fixture prints it)."""
+    return repr(
+        {name: REDACTED if is_secret_name(name) else value for name, value in arguments.items()}
+    )
+
+
 @define(frozen=True)
 class StandIn(Generic[SandboxT]):
     """A running stand-in: the sandbox, its server, and how a client reaches it.
@@ -53,13 +61,15 @@ class StandIn(Generic[SandboxT]):
         options: client options that match the stand-in's settings (Personio's
             ``recruiting_rate_window``, its ``rate_window``); :meth:`client_kwargs`
             adds them to ``details``.
+
+    The repr shows ``details`` and ``options`` with credential values redacted.
     """
 
     name: str
     server: SandboxServer
-    details: dict[str, Any]
+    details: dict[str, Any] = field(repr=_masked_repr)
     sandbox: SandboxT
-    options: dict[str, Any] = field(factory=dict)
+    options: dict[str, Any] = field(factory=dict, repr=_masked_repr)
 
     @property
     def url(self) -> str:

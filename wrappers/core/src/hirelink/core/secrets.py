@@ -19,7 +19,8 @@ import re
 import threading
 import urllib.parse
 import weakref
-from typing import Final
+from collections.abc import Collection
+from typing import Any, Final
 
 MASK: Final = "***"
 
@@ -193,3 +194,25 @@ def mask_while_alive(owner: object, value: str) -> Secret:
 
 def _keep_until_collected(secret: Secret) -> None:
     """The finalizer's argument is the reference that keeps ``secret`` alive."""
+
+
+def pop_secrets(members: Any, names: Collection[str]) -> list[str]:
+    """The text values under any of ``names`` in ``members`` (a dict or a list) and the
+    dicts and lists within, removed from them.
+
+    For the raw members a tolerant model keeps of an answer that echoes a credential: the
+    caller registers what it found (:func:`mask_while_alive`) so nothing prints it.
+    """
+    found: list[str] = []
+    if isinstance(members, dict):
+        for name in names:
+            if isinstance(members.get(name), str):
+                found.append(members.pop(name))
+        children = list(members.values())
+    elif isinstance(members, list):
+        children = members
+    else:
+        return found
+    for child in children:
+        found += pop_secrets(child, names)
+    return found

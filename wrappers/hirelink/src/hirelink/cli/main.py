@@ -574,21 +574,35 @@ def credentials_add(
     """Save a credential.
 
     Required fields not given with --set are prompted for (secret ones hidden), once the
-    nickname and the --set field names are checked; optional ones are given with --set.
-    Saving under an existing nickname replaces that record.
+    nickname and the --set field names are checked. Optional secret fields not given with
+    --set are prompted for, hidden, when stdin is a terminal (Enter skips one); other
+    optional fields are given with --set. Saving under an existing nickname replaces that
+    record.
     """
     try:
         spec = load_providers().provider(provider)
         given = dict(_split_assignment("--set", item) for item in values or [])
         store = _store()
         store.check_names(nickname, provider, given)  # before a secret is typed for nothing
+        interactive = sys.stdin.isatty()
         for credential_field in spec.credential_fields:
-            if credential_field.name in given or not credential_field.required:
+            label = f"{credential_field.name} ({credential_field.description})"
+            if credential_field.name in given:
                 continue
-            given[credential_field.name] = typer.prompt(
-                f"{credential_field.name} ({credential_field.description})",
-                hide_input=credential_field.secret,
-            )
+            if credential_field.required:
+                given[credential_field.name] = typer.prompt(
+                    label, hide_input=credential_field.secret
+                )
+            elif credential_field.secret and interactive:
+                # A secret given with --set shows in `ps` and the shell's history.
+                answer = typer.prompt(
+                    f"{label}, optional (Enter skips it)",
+                    default="",
+                    show_default=False,
+                    hide_input=True,
+                )
+                if answer:
+                    given[credential_field.name] = answer
         before = store.stored_fields(nickname)
         saved = store.add(nickname, provider, given)
     except HirelinkError as error:

@@ -47,7 +47,7 @@ from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.http import account_at
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
-from hirelink.core.secrets import mask_while_alive, scrub
+from hirelink.core.secrets import mask_while_alive, pop_secrets, scrub
 from hirelink.core.validation import (
     bounded_int,
     choice,
@@ -912,7 +912,7 @@ class PersonioOperations:
         from hirelink.api.personio.api.webhook_management import list_webhooks
 
         return Call(partial(list_webhooks.sync_detailed), instance_of(models.WebhookList)).map(
-            lambda page: page.field_data
+            lambda page: [_withhold_echoed_secrets(webhook) for webhook in page.field_data]
         )
 
     @operation(
@@ -1093,7 +1093,23 @@ def _masked(model: T, body: Mapping[str, Any]) -> T:
 def _webhook_call(request: partial[Any]) -> Call[models.Webhook]:
     """A webhook write: its answer (bare or in ``_data``), or, when the answer cannot be
     read (a 2xx without a body), a webhook with every field unset."""
-    return _by_id(request, models.Webhook, fallback=instance_of(models.Webhook).fallback)
+    return _by_id(request, models.Webhook, fallback=instance_of(models.Webhook).fallback).map(
+        _withhold_echoed_secrets
+    )
+
+
+def _withhold_echoed_secrets(webhook: models.Webhook) -> models.Webhook:
+    """``webhook`` without the token and custom header values an answer echoed among its
+    raw members (Personio is documented never to return them: inferred), which hirelink
+    then scrubs from its output for as long as the webhook lives."""
+    members = webhook.additional_properties
+    found = pop_secrets(members, ("token",)) + pop_secrets(
+        members.get("custom_headers"), ("value",)
+    )
+    for value in set(found):
+        if value.strip():
+            mask_while_alive(webhook, value)
+    return webhook
 
 
 def _custom_headers(headers: object) -> list[dict[str, str]]:

@@ -37,7 +37,7 @@ from hirelink.core import (
     operation,
 )
 from hirelink.core.checks import ConnectionCheck
-from hirelink.core.secrets import mask_while_alive
+from hirelink.core.secrets import mask_while_alive, pop_secrets
 from hirelink.core.validation import (
     choice,
     described,
@@ -132,7 +132,7 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
     are kept; a ``secret`` among them (at any depth: bare, under ``partner``...) moves to
     ``secret``, whose repr is masked, so that it is neither printed with the raw members
     nor lost."""
-    found = _pop_secrets(partner.additional_properties)
+    found = pop_secrets(partner.additional_properties, ("secret",))
     if found and not isinstance(partner.secret, str):
         partner.secret = found[0]
     read = [partner.secret] if isinstance(partner.secret, str) else []
@@ -140,16 +140,6 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
         if value.strip():
             mask_while_alive(partner, value)
     return partner
-
-
-def _pop_secrets(members: dict[str, Any]) -> list[str]:
-    """The text values of the ``secret`` keys in ``members`` and the objects within,
-    removed from them."""
-    found = [members.pop("secret")] if isinstance(members.get("secret"), str) else []
-    for value in members.values():
-        if isinstance(value, dict):
-            found += _pop_secrets(value)
-    return found
 
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
