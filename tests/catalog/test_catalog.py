@@ -19,7 +19,6 @@ from hirelink.operations import (
     invoke_all,
     load_providers,
 )
-from hirelink.operations.jsonable import mask_fields
 from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
 from hirelink.sandbox.faults import Fault
 
@@ -222,7 +221,7 @@ def test_a_credential_is_used_as_given_never_completed_from_client_variables(
         assert direct.list_categories()
 
 
-def test_webhook_secrets_a_personio_answer_echoes_are_masked_in_catalog_output() -> None:
+def test_webhook_secrets_a_personio_answer_echoes_are_withheld_from_catalog_output() -> None:
     token, header_value = "whk-echo-5c8e1a7d", "hdr-echo-0f4b93e6"
     webhook_id = "0b7e6a52-8f0e-4c31-9d2a-5e1f3c7b9a10"
     echoing = {
@@ -240,17 +239,3 @@ def test_webhook_secrets_a_personio_answer_echoes_are_masked_in_catalog_output()
     assert webhook_id in shown
     assert token not in shown
     assert header_value not in shown
-
-
-def test_personio_catalog_output_masks_webhook_secrets_and_no_other_value() -> None:
-    secret_fields = CATALOG.provider("personio").secret_output_fields
-    output = {
-        "token": "whk-echo-5c8e1a7d",
-        "custom_headers": [{"name": "X-Key", "value": "hdr-echo-0f4b93e6"}],
-        "attributes": [{"key": "department", "value": "Ops"}],
-    }
-    assert mask_fields(output, secret_fields) == {
-        "token": "***",
-        "custom_headers": [{"name": "X-Key", "value": "***"}],
-        "attributes": [{"key": "department", "value": "Ops"}],
-    }

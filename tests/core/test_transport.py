@@ -193,3 +193,26 @@ async def test_async_transport_shares_the_policy() -> None:
     assert response.status_code == 503
     assert seen == ["POST", "POST"]
     assert sleeps == [2.0]
+
+
+def test_a_closed_transport_sends_nothing_more() -> None:
+    """A request that reaches the transports after the client closed (it was queued behind
+    a token exchange, say) is not sent over a pool nobody would close again."""
+    from hirelink.core.ratelimit import RateLimit, RateLimitTransport, SlidingWindowLimiter
+
+    sent: list[str] = []
+
+    def network(request: httpx.Request) -> httpx.Response:
+        sent.append(request.url.path)
+        return httpx.Response(200)
+
+    retrying = RetryTransport(httpx.MockTransport(network), RetryPolicy())
+    limiter = SlidingWindowLimiter(2, 60.0)
+    limited = RateLimitTransport(httpx.MockTransport(network), [RateLimit(limiter)])
+    for transport in (retrying, limited):
+        assert transport.handle_request(httpx.Request("GET", "https://api.test/before"))
+        transport.close()
+        with pytest.raises(ApiConnectionError, match="the client was closed while GET"):
+            transport.handle_request(httpx.Request("GET", "https://api.test/after"))
+    assert sent == ["/before", "/before"]
+    assert limiter.reserve().wait == 0.0  # the refused request's slot was given back

@@ -37,7 +37,8 @@ class ConnectionCheck:
         detail: what was observed.
         fix: what to do about a failure (None when ``ok``).
         unavailable: the check failed because the provider could not be reached or
-            answered with a 5xx or 429, so nothing is known about the credential yet.
+            answered with a 5xx or 429, or the shared store was unavailable, so nothing
+            is known about the credential yet.
         not_found: the check failed on a 404: what it read was not found (a wrong
             subdomain or codename, say), so the credential itself was not judged.
     """

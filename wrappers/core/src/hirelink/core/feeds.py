@@ -547,6 +547,8 @@ class _Poller(Generic[T]):
         return False
 
     def release(self) -> None:
+        if self._held_until == 0.0:  # never held (the store failed at the first lease)
+            return
         try:
             self.feed.store.release_lease(self.feed.name, self.owner)
         except StoreUnavailableError as error:  # the watch is over either way

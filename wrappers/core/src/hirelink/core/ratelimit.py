@@ -316,12 +316,14 @@ class Closing:
     request waiting for a slot or a retry is not sent after the client closed."""
 
     def __init__(self) -> None:
-        self.closed = False
         self._event = threading.Event()
         self._async_event: Any = None  # an anyio.Event, made in the loop that waits
 
+    @property
+    def closed(self) -> bool:
+        return self._event.is_set()
+
     def close(self) -> None:
-        self.closed = True
         self._event.set()
         if self._async_event is not None:
             self._async_event.set()
@@ -364,9 +366,9 @@ class RateLimitTransport(httpx.BaseTransport):
             except BaseException:  # Ctrl-C or a failing sleep: this request is not sent
                 give_back(slots)
                 raise
-            if self._closing.closed:
-                give_back(slots)
-                raise closed_while_waiting(request)
+        if self._closing.closed:  # after its wait, or queued behind the close
+            give_back(slots)
+            raise closed_while_waiting(request)
         try:
             return self._inner.handle_request(request)
         except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
@@ -376,13 +378,6 @@ class RateLimitTransport(httpx.BaseTransport):
     def close(self) -> None:
         self._closing.close()
         self._inner.close()
-
-
-async def async_sleep(seconds: float) -> None:
-    """``anyio.sleep``, imported on first use: only async clients need anyio."""
-    import anyio
-
-    await anyio.sleep(seconds)
 
 
 class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
@@ -409,9 +404,9 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             except BaseException:  # cancelled (a timeout, a task group) while waiting
                 await agive_back(slots)
                 raise
-            if self._closing.closed:
-                await agive_back(slots)
-                raise closed_while_waiting(request)
+        if self._closing.closed:  # after its wait, or queued behind the close
+            await agive_back(slots)
+            raise closed_while_waiting(request)
         try:
             return await self._inner.handle_async_request(request)
         except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent

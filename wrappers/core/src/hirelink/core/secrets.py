@@ -19,7 +19,7 @@ import re
 import threading
 import urllib.parse
 import weakref
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import Any, Final
 
 MASK: Final = "***"
@@ -190,6 +190,13 @@ def mask_while_alive(owner: object, value: str) -> Secret:
     secret = Secret(value)
     weakref.finalize(owner, _keep_until_collected, secret)
     return secret
+
+
+def mask_all_while_alive(owner: object, values: Iterable[object]) -> None:
+    """:func:`mask_while_alive` for each text among ``values`` (once; blank ones and
+    anything but text skipped)."""
+    for value in {value for value in values if isinstance(value, str) and value.strip()}:
+        mask_while_alive(owner, value)
 
 
 def _keep_until_collected(secret: Secret) -> None:

@@ -486,8 +486,8 @@ class RedisStore:
         except ValueError:  # its message may quote part of the password
             raise InvalidInputError(
                 "url",
-                "cannot read this Redis URL: URL-encode its password (a '/', '#', '?' or '@' "
-                "in it ends the part before the host)",
+                "cannot read this Redis URL (its port or options, or a '/', '#', '?' or '@' "
+                "in its password, which must be URL-encoded)",
             ) from None
         connection: dict[str, Any] = getattr(self._client, "get_connection_kwargs", dict)()
         if connection.get("decode_responses"):

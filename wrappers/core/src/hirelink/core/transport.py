@@ -256,10 +256,10 @@ class RetryTransport(httpx.BaseTransport):
                     if instruction.discard is not None:
                         instruction.discard.close()
                     self._sleep(instruction.seconds)
-                    if self._closing.closed:
-                        raise closed_while_waiting(request)
                     instruction = flow.send(None)
                     continue
+                if self._closing.closed:  # after a backoff, or queued behind the close
+                    raise closed_while_waiting(request)
                 try:
                     response = _read_body(self._inner.handle_request(request))
                 except ANSWER_LOST as error:
@@ -300,10 +300,10 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     if instruction.discard is not None:
                         await instruction.discard.aclose()
                     await self._sleep(instruction.seconds)
-                    if self._closing.closed:
-                        raise closed_while_waiting(request)
                     instruction = flow.send(None)
                     continue
+                if self._closing.closed:  # after a backoff, or queued behind the close
+                    raise closed_while_waiting(request)
                 try:
                     response = await _aread_body(await self._inner.handle_async_request(request))
                 except ANSWER_LOST as error:

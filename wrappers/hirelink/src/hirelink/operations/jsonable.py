@@ -42,26 +42,16 @@ def to_json(value: Any) -> Any:
 
 
 def mask_fields(value: Any, secret_keys: frozenset[str]) -> Any:
-    """``value`` with every non-empty string under one of ``secret_keys`` replaced by ``***``.
-
-    A dotted key ``"parent.child"`` masks ``child`` only within ``parent`` (at any depth
-    below it), for a name too common to mask everywhere (``custom_headers.value``).
-    """
+    """``value`` with every non-empty string under one of ``secret_keys`` replaced by ``***``."""
     if not secret_keys:
         return value
     if isinstance(value, dict):
         return {
             key: "***"
             if key in secret_keys and isinstance(item, str) and item
-            else mask_fields(item, secret_keys | _keys_within(key, secret_keys))
+            else mask_fields(item, secret_keys)
             for key, item in value.items()
         }
     if isinstance(value, list):
         return [mask_fields(item, secret_keys) for item in value]
     return value
-
-
-def _keys_within(parent: str, secret_keys: frozenset[str]) -> frozenset[str]:
-    """The keys that dotted ``secret_keys`` mask within ``parent``."""
-    prefix = parent + "."
-    return frozenset(key.removeprefix(prefix) for key in secret_keys if key.startswith(prefix))

@@ -77,8 +77,7 @@ class Provider:
     """Inputs of ``check_operation``; a 404 for them still proves the credential."""
     conversions: Mapping[type, InputConversion] = field(factory=dict)
     secret_output_fields: frozenset[str] = frozenset()
-    """Keys in results that hold secrets: shown as ``***`` in catalog output (``"a.b"``:
-    ``b`` within ``a`` only)."""
+    """Keys in results that hold secrets: shown as ``***`` in catalog output."""
 
     def client_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Constructor keyword arguments: the credential fields given (each field is named

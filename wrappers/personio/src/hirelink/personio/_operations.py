@@ -47,7 +47,7 @@ from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.http import account_at
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
-from hirelink.core.secrets import mask_while_alive, pop_secrets, scrub
+from hirelink.core.secrets import mask_all_while_alive, pop_secrets, scrub
 from hirelink.core.validation import (
     bounded_int,
     choice,
@@ -1084,9 +1084,7 @@ def _masked(model: T, body: Mapping[str, Any]) -> T:
     """``model`` (the request model of ``body``), its token and header values scrubbed from
     hirelink's output (an error quoting them back) for as long as it, and so the call, lives."""
     headers: Sequence[Mapping[str, str]] = body.get("custom_headers") or ()
-    for value in [body.get("token"), *(header["value"] for header in headers)]:
-        if value is not None:
-            mask_while_alive(model, value)
+    mask_all_while_alive(model, [body.get("token"), *(header["value"] for header in headers)])
     return model
 
 
@@ -1106,9 +1104,7 @@ def _withhold_echoed_secrets(webhook: models.Webhook) -> models.Webhook:
     found = pop_secrets(members, ("token",)) + pop_secrets(
         members.get("custom_headers"), ("value",)
     )
-    for value in set(found):
-        if value.strip():
-            mask_while_alive(webhook, value)
+    mask_all_while_alive(webhook, found)
     return webhook
 
 

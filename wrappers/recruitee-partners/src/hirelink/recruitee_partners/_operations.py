@@ -37,7 +37,7 @@ from hirelink.core import (
     operation,
 )
 from hirelink.core.checks import ConnectionCheck
-from hirelink.core.secrets import mask_while_alive, pop_secrets
+from hirelink.core.secrets import mask_all_while_alive, pop_secrets
 from hirelink.core.validation import (
     choice,
     described,
@@ -135,10 +135,7 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
     found = pop_secrets(partner.additional_properties, ("secret",))
     if found and not isinstance(partner.secret, str):
         partner.secret = found[0]
-    read = [partner.secret] if isinstance(partner.secret, str) else []
-    for value in set(read + found):
-        if value.strip():
-            mask_while_alive(partner, value)
+    mask_all_while_alive(partner, [partner.secret, *found])
     return partner
 
 

@@ -52,8 +52,6 @@ PERSONIO = Provider(
     async_client_class=AsyncPersonio,
     check_operation="personio.check_connection",
     conversions={Document: DOCUMENT},
-    # A webhook answer echoing its token or header values (documented never to happen).
-    secret_output_fields=frozenset({"token", "custom_headers.value"}),
 )
 
 
