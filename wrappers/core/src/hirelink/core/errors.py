@@ -57,7 +57,21 @@ whose own request it was (it sees only that it was abandoned)."""
 
 
 class HirelinkError(Exception):
-    """Base class of every error hirelink raises on purpose."""
+    """Base class of every error hirelink raises on purpose.
+
+    Errors pickle whole (a process pool hands a worker's error to its parent)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own reduce calls cls(*args), which subclasses taking their own
+        # arguments cannot take: rebuild from args and attributes instead.
+        return (_unpickled, (type(self), self.args, self.__dict__))
+
+
+def _unpickled(cls: type[HirelinkError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidInputError(HirelinkError, ValueError):
