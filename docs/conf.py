@@ -37,7 +37,7 @@ nitpick_ignore_regex = [
     (
         r"py:.*",
         r"(Any|Self|T|P|R|K|V|TypeVar|ParamSpec|Unpack|Callable|Mapping|Sequence|"
-        r"Iterable|Iterator|AsyncIterator|Awaitable|Literal|NoneType|Ellipsis|\.\.\.)",
+        r"Iterable|Iterator|AsyncIterator|Generator|AsyncGenerator|Awaitable|Literal|NoneType|Ellipsis|\.\.\.)",
     ),
     # pydantic's type variable, in the signature generated RootModel subclasses inherit.
     (r"py:class", r"RootModelRootType"),

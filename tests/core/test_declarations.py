@@ -8,7 +8,7 @@ run: it exists for mypy, which checks the public methods' real signatures and re
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import AsyncGenerator, Awaitable, Generator
 from typing import Any, assert_type
 
 import pytest
@@ -111,10 +111,10 @@ def _typed(
     assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), Awaitable[Candidate])
     assert_type(arecruitee.get_candidate(1), Awaitable[Candidate])
     assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
-    assert_type(recruitee.iter_candidates(qualified=True), Iterator[CandidateListItem])
-    assert_type(arecruitee.iter_candidates(), AsyncIterator[CandidateListItem])
+    assert_type(recruitee.iter_candidates(qualified=True), Generator[CandidateListItem, None, None])
+    assert_type(arecruitee.iter_candidates(), AsyncGenerator[CandidateListItem, None])
     assert_type(join.get_job(1), Job)
-    assert_type(ajoin.iter_jobs(page_size=10), AsyncIterator[Job])
+    assert_type(ajoin.iter_jobs(page_size=10), AsyncGenerator[Job, None])
     assert_type(personio.check_connection(), list[ConnectionCheck])
     assert_type(apersonio.check_connection(), Awaitable[list[ConnectionCheck]])
     assert_type(partners.list_candidate_reports(4100, 1), list[Report])

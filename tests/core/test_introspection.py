@@ -2,16 +2,20 @@
 
 Every operation of every client is checked on the class and on an instance, sync and
 async: the builder's parameters and the result type (``-> CandidateList``; awaited on the
-async client; ``Iterator[T]`` / ``AsyncIterator[T]`` for walkers). Completion is checked
+async client; ``Generator[T, None, None]`` / ``AsyncGenerator[T, None]`` for walkers and
+watchers, so ``contextlib.closing`` / ``aclosing`` type-check). Completion is checked
 the way IPython and Jupyter compute it: ``jedi.Interpreter`` over the user's namespace.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import inspect
+import pkgutil
 import pydoc
 import typing
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncGenerator, Generator
 from typing import Any
 
 import jedi  # type: ignore[import-untyped]
@@ -21,6 +25,7 @@ from hirelink.api.recruitee.models import CandidateList, CandidateListItem
 from hirelink.core import AsyncProviderClient, Call, ProviderClient, Walk
 from hirelink.core.operations import Declaration, Walker, Watcher, declarations
 from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox import StandIn
 
 from .test_declarations import PAIRS
 
@@ -46,7 +51,7 @@ def _builder_parameters(declaration: Declaration[Any, Any]) -> list[str]:
 def _expected_return(declaration: Declaration[Any, Any], asynchronous: bool) -> Any:
     item = declaration.result_type
     if isinstance(declaration, ITERATING):
-        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
+        return AsyncGenerator[item, None] if asynchronous else Generator[item, None, None]  # type: ignore[valid-type]
     return item  # an async method shows what awaiting it gives, as `async def` does
 
 
@@ -97,7 +102,36 @@ def test_concrete_result_types() -> None:
     assert inspect.signature(AsyncRecruitee.list_candidates).return_annotation is CandidateList
     client = AsyncRecruitee(company_id=1, token="t0ken-value")
     walker = inspect.signature(client.iter_candidates).return_annotation
-    assert walker == AsyncIterator[CandidateListItem]
+    assert walker == AsyncGenerator[CandidateListItem, None]
+
+
+def test_a_walk_closes_early_under_contextlib_closing(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    # The docs close watches and walks left early with closing/aclosing, which a type
+    # checker accepts only for a generator (an Iterator has no close()).
+    with (
+        Recruitee(**recruitee_sandbox_session.client_kwargs()) as recruitee,
+        contextlib.closing(recruitee.iter_candidates(page_size=1)) as candidates,
+    ):
+        first = next(candidates)
+    assert isinstance(first, CandidateListItem)
+    assert inspect.getgeneratorstate(candidates) == inspect.GEN_CLOSED
+
+
+@pytest.mark.anyio
+async def test_an_async_walk_closes_early_under_contextlib_aclosing(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    kwargs = recruitee_sandbox_session.client_kwargs()
+    async with (
+        AsyncRecruitee(**kwargs) as recruitee,
+        contextlib.aclosing(recruitee.iter_candidates(page_size=1)) as candidates,
+    ):
+        first = await anext(candidates)
+    assert isinstance(first, CandidateListItem)
+    with pytest.raises(StopAsyncIteration):  # closed: it fetches nothing more
+        await anext(candidates)
 
 
 def test_help_shows_the_parameters_and_the_result() -> None:
@@ -157,3 +191,51 @@ def test_get_type_hints_reads_every_declared_method(
             for parameter in inspect.signature(declaration.build).parameters.values():
                 if parameter.name != "self" and parameter.annotation is not parameter.empty:
                     assert parameter.name in hints, f"{cls.__name__}.{name}({parameter.name})"
+
+
+HAND_WRITTEN_PACKAGES = (
+    "hirelink.core",
+    "hirelink.recruitee",
+    "hirelink.join",
+    "hirelink.personio",
+    "hirelink.recruitee_partners",
+    "hirelink.operations",
+)
+
+
+def _public_callables() -> list[tuple[str, Any]]:
+    found: list[tuple[str, Any]] = []
+    for package_name in HAND_WRITTEN_PACKAGES:
+        package = importlib.import_module(package_name)
+        names = [package_name] + [
+            f"{package_name}.{module.name}"
+            for module in pkgutil.iter_modules(package.__path__)
+            if not module.name.startswith("_")
+        ]
+        for module_name in names:
+            module = importlib.import_module(module_name)
+            for name in getattr(module, "__all__", []):
+                value = getattr(module, name)
+                if inspect.isfunction(value):
+                    found.append((f"{module_name}.{name}", value))
+                elif inspect.isclass(value) and value.__module__.startswith("hirelink."):
+                    found += [
+                        (f"{module_name}.{name}.{member}", function)
+                        for member, function in vars(value).items()
+                        if inspect.isfunction(function) and not member.startswith("_")
+                    ]
+    return found
+
+
+def test_type_hints_of_every_public_function_resolve() -> None:
+    # Tools that evaluate annotations at run time (pydantic's validate_call, typer, the
+    # docs) need every name an annotation uses importable from its module.
+    unresolved = []
+    checked = _public_callables()
+    for name, function in checked:
+        try:
+            typing.get_type_hints(function)
+        except NameError as error:
+            unresolved.append(f"{name}: {error}")
+    assert len(checked) > 100
+    assert unresolved == []

@@ -15,12 +15,11 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import (
-    AsyncIterator,
+    AsyncGenerator,
     Awaitable,
     Callable,
     Generator,
     Hashable,
-    Iterator,
     Mapping,
     Sequence,
 )
@@ -286,8 +285,8 @@ async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) 
 class Walk(Generic[T]):
     """Every item of a paged list: how to fetch one page, and the paging style."""
 
-    sync: Callable[[Callable[[Call[Any]], Any]], Iterator[T]]
-    asynchronous: Callable[[Callable[[Call[Any]], Awaitable[Any]]], AsyncIterator[T]]
+    sync: Callable[[Callable[[Call[Any]], Any]], Generator[T, None, None]]
+    asynchronous: Callable[[Callable[[Call[Any]], Awaitable[Any]]], AsyncGenerator[T, None]]
 
     @classmethod
     def offsets(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import weakref
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Generator
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, Self, TypeVar
 
@@ -85,10 +85,10 @@ class ProviderClient:
             return self._run(work)
         return run_flow(work, self._run)
 
-    def _walk(self, walk: Walk[T]) -> Iterator[T]:
+    def _walk(self, walk: Walk[T]) -> Generator[T, None, None]:
         return walk.sync(self._run)
 
-    def _watch(self, feed: Feed[T]) -> Iterator[T]:
+    def _watch(self, feed: Feed[T]) -> Generator[T, None, None]:
         from .feeds import watch
 
         return watch(feed, self._run)
@@ -159,10 +159,10 @@ class AsyncProviderClient:
             return await self._run(work)
         return await arun_flow(work, self._run)
 
-    def _walk(self, walk: Walk[T]) -> AsyncIterator[T]:
+    def _walk(self, walk: Walk[T]) -> AsyncGenerator[T, None]:
         return walk.asynchronous(self._run)
 
-    def _watch(self, feed: Feed[T]) -> AsyncIterator[T]:
+    def _watch(self, feed: Feed[T]) -> AsyncGenerator[T, None]:
         from .feeds import awatch
 
         return awatch(feed, self._run)

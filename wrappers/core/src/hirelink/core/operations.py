@@ -17,10 +17,16 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, Iterator, Mapping
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Collection,
+    Generator,
+    Mapping,
+)
 from types import MethodType
 from typing import (
-    TYPE_CHECKING,
     Any,
     ClassVar,
     Concatenate,
@@ -40,9 +46,7 @@ from attrs import frozen
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient
 from .errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from .feeds import Feed
+from .feeds import Feed
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -276,28 +280,32 @@ class _Iterating(Declaration[T, P]):
 
     def returns(self, asynchronous: bool) -> Any:
         item = self.result_type
-        return AsyncIterator[item] if asynchronous else Iterator[item]  # type: ignore[valid-type]
+        if asynchronous:
+            return AsyncGenerator[item, None]  # type: ignore[valid-type]
+        return Generator[item, None, None]  # type: ignore[valid-type]
 
     @overload
     def __get__(
         self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncIterator[T]]: ...
+    ) -> Callable[Concatenate[AsyncProviderClient, P], AsyncGenerator[T, None]]: ...
 
     @overload
     def __get__(
         self, instance: None, owner: type[ProviderClient]
-    ) -> Callable[Concatenate[ProviderClient, P], Iterator[T]]: ...
+    ) -> Callable[Concatenate[ProviderClient, P], Generator[T, None, None]]: ...
 
     @overload
     def __get__(self, instance: None, owner: type) -> Self: ...
 
     @overload
-    def __get__(self, instance: ProviderClient, owner: object) -> Callable[P, Iterator[T]]: ...
+    def __get__(
+        self, instance: ProviderClient, owner: object
+    ) -> Callable[P, Generator[T, None, None]]: ...
 
     @overload
     def __get__(
         self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, AsyncIterator[T]]: ...
+    ) -> Callable[P, AsyncGenerator[T, None]]: ...
 
     def __get__(self, instance: object, owner: Any) -> Any:
         return self._get(instance, owner)

@@ -14,7 +14,14 @@ Styles:
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterator, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    Awaitable,
+    Callable,
+    Generator,
+    Hashable,
+    Sequence,
+)
 from typing import Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -113,7 +120,7 @@ def iter_offset(
     start: int = 0,
     key: KeyFunction[T] | None = None,
     operation: str = "offset paging",
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Yield every item, calling ``fetch_page(offset, limit)`` one page at a time."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
@@ -127,7 +134,7 @@ async def aiter_offset(
     start: int = 0,
     key: KeyFunction[T] | None = None,
     operation: str = "offset paging",
-) -> AsyncIterator[T]:
+) -> AsyncGenerator[T, None]:
     """The async twin of :func:`iter_offset`."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
@@ -173,7 +180,7 @@ def iter_pages(
     first_page: int = 1,
     key: KeyFunction[T] | None = None,
     operation: str = "page paging",
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Yield every item, calling ``fetch_page(page, page_size)`` one page at a time."""
     walk: PageWalk[T] = PageWalk(
         page_size=page_size, first_page=first_page, key=key, operation=operation
@@ -189,7 +196,7 @@ async def aiter_pages(
     first_page: int = 1,
     key: KeyFunction[T] | None = None,
     operation: str = "page paging",
-) -> AsyncIterator[T]:
+) -> AsyncGenerator[T, None]:
     """The async twin of :func:`iter_pages`."""
     walk: PageWalk[T] = PageWalk(
         page_size=page_size, first_page=first_page, key=key, operation=operation
@@ -233,7 +240,7 @@ class CursorWalk(Generic[T]):
 
 def iter_cursor(
     fetch_page: Callable[[str | None], CursorPage[T]], operation: str = "cursor paging"
-) -> Iterator[T]:
+) -> Generator[T, None, None]:
     """Yield every item; ``fetch_page(cursor)`` returns (items, next cursor or None)."""
     walk: CursorWalk[T] = CursorWalk(operation)
     while not walk.done:
@@ -243,7 +250,7 @@ def iter_cursor(
 async def aiter_cursor(
     fetch_page: Callable[[str | None], Awaitable[CursorPage[T]]],
     operation: str = "cursor paging",
-) -> AsyncIterator[T]:
+) -> AsyncGenerator[T, None]:
     """The async twin of :func:`iter_cursor`."""
     walk: CursorWalk[T] = CursorWalk(operation)
     while not walk.done:

@@ -40,6 +40,8 @@ _SEQUENCE_ORIGINS = {
     collections.abc.Sequence,
     collections.abc.Iterator,
     collections.abc.AsyncIterator,
+    collections.abc.Generator,
+    collections.abc.AsyncGenerator,
 }
 
 

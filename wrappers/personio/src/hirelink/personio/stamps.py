@@ -12,13 +12,10 @@ some other way: one kept as sent in ``additional_properties``, a webhook body, a
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from hirelink.api.personio import models
+from hirelink.api.personio.types import Unset
 from hirelink.core import MalformedResponseError
-
-if TYPE_CHECKING:
-    from hirelink.api.personio.types import Unset
 
 __all__ = ["to_datetime"]
 
@@ -35,8 +32,6 @@ def to_datetime(
     Raises:
         MalformedResponseError: the text is not ISO 8601 or the zone is unknown.
     """
-    from hirelink.api.personio.types import Unset
-
     if stamp is None or isinstance(stamp, Unset):
         return None
     if isinstance(stamp, datetime):
