@@ -22,6 +22,7 @@ from hirelink.core.feeds import (
     MemoryFeedStore,
     feed_store,
 )
+from hirelink.core.operations import declarations
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -59,6 +60,56 @@ def test_a_record_changed_again_comes_again_and_order_is_by_time() -> None:
     assert changes(tracker, [Record(7, T0 + timedelta(seconds=3)), Record(8, T0)]) == [8, 7]
     changed = Record(8, (T0 + timedelta(minutes=1)).isoformat().replace("+00:00", "Z"))
     assert changes(tracker, [changed, Record(7, T0 + timedelta(seconds=3))]) == [8]
+
+
+def test_a_second_change_under_one_coarse_stamp_comes_when_content_tells_it_apart() -> None:
+    # Personio stamps whole seconds: an application seen, then moved to a stage within the
+    # same second, shows the same stamp. With a revision (its content) it comes again;
+    # listed again unchanged, or with its members in another order, it does not.
+    @dataclass
+    class Application:
+        id: int
+        updated_at: datetime
+        stage: str
+        tags: list[str]
+
+    def handed(tracker: FeedTracker, records: list[Application]) -> list[str]:
+        selected = tracker.select(
+            records, lambda r: r.updated_at, lambda r: r.id, revision=lambda r: vars(r)
+        )
+        for _, change, moment in selected:
+            tracker.mark(change, moment)
+        return [record.stage for record, _, _ in selected]
+
+    tracker = FeedTracker(T0)
+    stamp = T0 + timedelta(seconds=2)
+    assert handed(tracker, [Application(1, stamp, "Unassigned", ["a", "b"])]) == ["Unassigned"]
+    assert handed(tracker, [Application(1, stamp, "Unassigned", ["b", "a"])]) == []
+    assert handed(tracker, [Application(1, stamp, "Interview", ["a", "b"])]) == ["Interview"]
+    assert handed(tracker, [Application(1, stamp, "Interview", ["a", "b"])]) == []
+    restored = FeedTracker.load(tracker.dump(), tracker.overlap)
+    assert handed(restored, [Application(1, stamp, "Interview", ["a", "b"])]) == []
+    # Without a revision (a creation feed), the same record is one change, as before.
+    plain = FeedTracker(T0)
+    assert changes(plain, [Record(1, stamp)]) == [1]
+    assert changes(plain, [Record(1, stamp)]) == []
+
+
+def test_personio_and_join_watches_tell_same_stamp_changes_by_content() -> None:
+    from hirelink.join import Join
+    from hirelink.personio import Personio
+
+    join = Join(token="t0ken-value", base_url="http://127.0.0.1:9")
+    personio = Personio(
+        subdomain="acme", client_id="id-value", client_secret="s3cret-value",
+        base_url="http://127.0.0.1:9",
+    )  # fmt: skip
+    with join, personio:
+        for client in (join, personio):
+            declaration = declarations(type(client))["watch_applications"]
+            feed = declaration.build(client, polls=1)  # what the watch polls; sends nothing
+            assert isinstance(feed, Feed)
+            assert feed.revision is not None
 
 
 def test_a_change_in_the_hour_the_clocks_go_back_is_not_dropped() -> None:
@@ -182,3 +233,28 @@ def test_records_without_a_timestamp_are_reported_once_by_select() -> None:
     chosen = tracker.select(records, lambda r: r["at"], lambda r: r["id"], undated)
     assert [record["id"] for record, _, _ in chosen] == [2]
     assert undated == [1]
+
+
+def test_an_empty_checkpoint_file_is_no_checkpoint_yet(tmp_path: Path) -> None:
+    path = tmp_path / "checkpoint.json"
+    path.write_text("")  # as mktemp and mkstemp leave it
+    store = FileFeedStore(path)
+    assert store.load_checkpoint("feed") is None
+    assert store.acquire_lease("feed", "me", 10)
+    assert store.save_checkpoint("feed", "me", '{"after": "x"}')
+    assert json.loads(path.read_text()) == {"feed": '{"after": "x"}'}
+
+
+@pytest.mark.parametrize("text", ["[1, 2, 3]", '"a string"', "not json {"])
+def test_a_file_that_is_no_checkpoint_file_is_named_and_never_overwritten(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "notes.json"
+    path.write_text(text)
+    store = FileFeedStore(path)
+    with pytest.raises(ValueError, match=r"notes\.json: not a checkpoint file"):
+        store.load_checkpoint("feed")
+    assert store.acquire_lease("feed", "me", 10)
+    with pytest.raises(ValueError, match="not a checkpoint file"):
+        store.save_checkpoint("feed", "me", '{"after": "x"}')
+    assert path.read_text() == text

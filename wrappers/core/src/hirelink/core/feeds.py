@@ -7,8 +7,9 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
 
 - :class:`FeedTracker` (sans-I/O, like :mod:`hirelink.core.pagination`'s walkers): which
   moment to ask from, and which of the records a poll returned are new changes. A change
-  is a record's id with its timestamp: a record changed twice is yielded twice, one seen
-  again unchanged is not. Each poll asks from ``overlap`` seconds before the newest
+  is a record's id with its timestamp (and, where a provider's stamps are too coarse to
+  tell two changes apart, a digest of its content): a record changed twice is yielded
+  twice, one seen again unchanged is not. Each poll asks from ``overlap`` seconds before the newest
   timestamp seen, so records sharing a timestamp at a page's or a poll's edge, a
   provider comparing with ``>`` instead of ``>=``, or filters truncated to seconds lose
   nothing; the ids of changes already yielded inside that window are remembered.
@@ -35,7 +36,15 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    Callable,
+    Generator,
+    Hashable,
+    Iterable,
+    Iterator,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -121,8 +130,23 @@ def _readings(value: object) -> tuple[datetime, datetime] | None:
     return min(moment, other), max(moment, other)
 
 
-def _change(key: Hashable, moment: datetime) -> str:
-    return f"{key}@{moment.isoformat()}"
+def _change(key: Hashable, moment: datetime, revision: object = None) -> str:
+    if revision is None:
+        return f"{key}@{moment.isoformat()}"
+    canonical = json.dumps(_canonical(revision), sort_keys=True, default=str)
+    digest = hashlib.blake2b(canonical.encode(), digest_size=6).hexdigest()
+    return f"{key}#{digest}@{moment.isoformat()}"
+
+
+def _canonical(value: object) -> object:
+    """``value`` with its lists in a fixed order: a provider listing the same members in
+    another order has not changed the record."""
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        members = [_canonical(member) for member in value]
+        return sorted(members, key=lambda member: json.dumps(member, sort_keys=True, default=str))
+    return value
 
 
 @dataclass
@@ -150,9 +174,12 @@ class FeedTracker:
         timestamp: Callable[[T], object],
         key: Callable[[T], Hashable],
         undated: list[Hashable] | None = None,
+        revision: Callable[[T], object] | None = None,
     ) -> list[tuple[T, str, datetime]]:
         """The new changes among ``records``, oldest first, each with its change id. The
-        key of a record without a readable timestamp is appended to ``undated``."""
+        key of a record without a readable timestamp is appended to ``undated``. With
+        ``revision`` (what a record holds, e.g. its ``to_dict()``), a record whose content
+        changed under the same timestamp is a new change too."""
         floor = self.query_from()
         fresh: dict[str, tuple[T, str, datetime]] = {}
         for record in records:
@@ -164,7 +191,7 @@ class FeedTracker:
             if readings[1] < floor:
                 continue
             earliest, latest = readings
-            change = _change(key(record), latest)
+            change = _change(key(record), latest, revision(record) if revision else None)
             if change not in self.seen:
                 fresh.setdefault(change, (record, change, earliest))
         return sorted(fresh.values(), key=lambda item: (item[2], item[1]))
@@ -296,10 +323,18 @@ class FileFeedStore:
 
     def _read(self) -> dict[str, str]:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
-        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        if not text.strip():  # made empty by mktemp or mkstemp: no checkpoint yet
+            return {}
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise ValueError(f"{self.path}: not a checkpoint file ({error})") from None
+        if not isinstance(data, dict):  # never overwrite what is not ours
+            raise ValueError(f"{self.path}: not a checkpoint file (not a JSON object)")
+        return {str(k): str(v) for k, v in data.items()}
 
     def load_checkpoint(self, feed: str) -> str | None:
         with self._lock:
@@ -444,7 +479,9 @@ class Feed(Generic[T]):
 
     ``changed_since(moment)`` is the walk of the records created or changed at or after
     ``moment`` (a provider comparing with ``>`` is fine: the tracker reaches back);
-    ``timestamp`` and ``key`` read a record's change time and id.
+    ``timestamp`` and ``key`` read a record's change time and id. ``revision``, for a
+    provider stamping changes too coarsely to tell two apart (Personio: whole seconds),
+    reads what the record holds, so a second change within one stamp is yielded too.
     """
 
     name: str
@@ -457,6 +494,7 @@ class Feed(Generic[T]):
     lease_ttl: float
     overlap: timedelta
     polls: int | None
+    revision: Callable[[T], object] | None = None
 
     @classmethod
     def declare(
@@ -467,6 +505,7 @@ class Feed(Generic[T]):
         timestamp: Callable[[T], object],
         key: Callable[[T], Hashable],
         options: WatchOptions,
+        revision: Callable[[T], object] | None = None,
     ) -> Feed[T]:
         """Check ``options`` (raising :class:`InvalidInputError` naming the field) and bind."""
         unknown = set(options) - set(WatchOptions.__annotations__)
@@ -493,7 +532,7 @@ class Feed(Generic[T]):
         changed_since(start)  # bad filters raise now, not at the first next()
         return cls(
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,
-            timedelta(seconds=overlap), polls,
+            timedelta(seconds=overlap), polls, revision,
         )  # fmt: skip
 
 
@@ -526,7 +565,7 @@ class _Poller(Generic[T]):
         assert self.tracker is not None
         feed = self.feed
         undated: list[Hashable] = []
-        changes = self.tracker.select(records, feed.timestamp, feed.key, undated)
+        changes = self.tracker.select(records, feed.timestamp, feed.key, undated, feed.revision)
         if undated:
             feeds_logger.warning(
                 "watch %s: passed over %d record(s) without a readable change time (ids %s)",
@@ -585,7 +624,7 @@ class _Poller(Generic[T]):
         return True
 
 
-def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Iterator[T]:
+def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, None]:
     """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module)."""
     poller = _Poller(feed)
     polls = 0
@@ -606,7 +645,7 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Iterator[T]:
         poller.release()
 
 
-async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncIterator[T]:
+async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerator[T, None]:
     """Poll ``feed`` with an async client's ``run``; the twin of :func:`watch`."""
     import anyio
     import anyio.to_thread

@@ -218,11 +218,13 @@ class JoinOperations:
         each application whose ``last_updated_at`` (else ``created_at``) is new, oldest
         first, until the loop stops (or after ``polls`` polls). Starts from the checkpoint
         saved in ``store`` under ``name``, else from ``since``, else from now. At least
-        once: after a restart an application whose handling was cut short comes again; none
-        is lost. With a Redis ``store`` one worker at a time polls; another takes over
-        within ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds
-        a digest of the token (JOIN's token stands for the company), so each company's watch
-        keeps its own checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
+        once: after a restart an application whose handling was cut short comes again. None
+        is lost, except when an application is deleted during a poll: the one moved onto a
+        page already read can be skipped for good (page numbers cannot overlap). With a Redis
+        ``store`` one worker at a time polls; another takes over within ``lease_ttl`` plus
+        one ``interval`` when it dies. The default ``name`` holds a digest of the token
+        (JOIN's token stands for the company), so each company's watch keeps its own
+        checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
             f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
@@ -231,6 +233,8 @@ class JoinOperations:
             timestamp=lambda application: application.last_updated_at or application.created_at,
             key=lambda application: application.id,
             options=options,
+            # stamps may be whole seconds (inferred): a second change is told by content
+            revision=lambda application: application.to_dict(),
         )
 
     @operation("Retrieve Application", example={"application_id": 51000001})

@@ -743,6 +743,8 @@ class PersonioOperations:
             timestamp=lambda application: application.updated_at,
             key=lambda application: application.id,
             options=options,
+            # stamps are whole seconds: a second change within one is told by content
+            revision=lambda application: application.to_dict(),
         )
 
     @operation(
