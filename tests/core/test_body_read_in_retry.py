@@ -1,4 +1,6 @@
-"""A body that breaks off or stalls is a typed, retried failure, not a raw httpx error.
+"""A body that breaks off or stalls is a typed, retried failure, not a raw httpx error;
+for a request that is never resent, the answer's status stands without its body (a 2xx
+write was carried out: it must not look like an answer that never came).
 
 A tiny raw-socket server answers each connection with the next behaviour of a script:
 ``cut`` sends the headers and part of the body, then closes; ``stall`` sends the
@@ -8,15 +10,20 @@ headers and part of the body, then waits longer than the client's read timeout;
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
 
-from hirelink.core import ApiConnectionError, ApiTimeoutError, HttpConfig, RetryPolicy
+from hirelink.api.join.models import Note
+from hirelink.core import ApiConnectionError, ApiTimeoutError, HttpConfig, RetryPolicy, ServerError
+from hirelink.core.errors import BODY_LOST
 from hirelink.core.http import build_async_client, build_client
+from hirelink.sandbox import Fault, StandIn
 
 BODY = b'{"candidates": [{"id": 1, "name": "Lena Vogt"}]}'
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n"
@@ -102,14 +109,61 @@ def test_a_body_cut_every_time_is_an_api_connection_error(server: ScriptedServer
     assert len(server.requests) == 3
 
 
-@pytest.mark.parametrize("server", [["stall"]], indirect=True)
-def test_a_post_whose_body_stalls_is_a_timeout_and_never_resent(server: ScriptedServer) -> None:
-    with (
-        build_client(config(server.url), transport=fresh_connections()) as client,
-        pytest.raises(ApiTimeoutError),
-    ):
-        client.post("/candidates", json={"name": "Lena"})
+@pytest.mark.parametrize("server", [["stall"], ["cut"]], indirect=True)
+def test_a_post_whose_body_is_lost_keeps_its_status_and_is_never_resent(
+    server: ScriptedServer,
+) -> None:
+    with build_client(config(server.url), transport=fresh_connections()) as client:
+        response = client.post("/candidates", json={"name": "Lena"})
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response.extensions[BODY_LOST].startswith(("ReadTimeout", "RemoteProtocol", "ReadError"))
     assert server.requests == [b"POST /candidates HTTP/1.1"]
+
+
+BROKEN_GZIP = {"Content-Encoding": "gzip"}
+NOT_GZIP = "this is not gzip data at all"
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+@pytest.mark.anyio
+async def test_a_write_answered_201_with_a_lost_body_returns_its_result_and_warns(
+    join_sandbox_session: StandIn[Any], caplog: pytest.LogCaptureFixture, asynchronous: bool
+) -> None:
+    served = join_sandbox_session
+    fault = Fault(
+        method="POST", path=r"/notes$", status=201, headers=BROKEN_GZIP, body=NOT_GZIP, times=2
+    )
+    served.sandbox.faults.add(fault)
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    try:
+        if asynchronous:
+            async with served.async_client() as join:
+                note = await join.create_candidate_note(4010001, "Identity verified.")
+        else:
+            with served.client() as join:
+                note = join.create_candidate_note(4010001, "Identity verified.")
+        assert served.sandbox.faults.remaining(fault) == 1  # sent once, never resent
+    finally:
+        served.sandbox.faults.clear()
+    assert isinstance(note, Note)
+    warned = [r.getMessage() for r in caplog.records if r.name == "hirelink.reading"]
+    assert len(warned) == 1
+    assert "the write was carried out" in warned[0]
+    assert "its body was lost: DecodingError" in warned[0]
+
+
+def test_an_error_status_whose_body_is_lost_is_raised_with_its_status(
+    join_sandbox_session: StandIn[Any],
+) -> None:
+    served = join_sandbox_session
+    served.sandbox.faults.add(
+        Fault(method="POST", path=r"/notes$", status=503, headers=BROKEN_GZIP, body=NOT_GZIP)
+    )
+    with served.client() as join, pytest.raises(ServerError) as caught:
+        join.create_candidate_note(4010001, "Identity verified.")
+    assert caught.value.status_code == 503
+    assert "its body was lost" in str(caught.value)
 
 
 @pytest.mark.anyio

@@ -23,6 +23,7 @@ from .secrets import scrub
 from .waits import server_requested_wait
 
 __all__ = [
+    "BODY_LOST",
     "CREDENTIAL_HINT",
     "FAILED_WITH",
     "ApiConnectionError",
@@ -54,6 +55,13 @@ FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
 for its answer, an ``ApiConnectionError`` when none came): the error, for an auth flow
 whose own request it was (it sees only that it was abandoned)."""
+
+
+BODY_LOST: Final = "hirelink_body_lost"
+"""Response extension: why the body of an answer whose status arrived could not be read
+(the connection dropped or stalled mid-body, a broken compression). The retry transport
+passes such an answer on without its body when the request must not be sent again, so
+that its status still says what happened (a 2xx: the write was carried out)."""
 
 
 class HirelinkError(Exception):
@@ -419,6 +427,9 @@ def api_error_from_response(
         or response.reason_phrase
         or "HTTP error"
     )
+    lost = response.extensions.get(BODY_LOST)
+    if lost:
+        message = f"{message} (its body was lost: {lost})"
     if response.is_redirect:
         location = response.headers.get("location", "")
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"

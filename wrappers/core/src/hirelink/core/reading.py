@@ -30,7 +30,7 @@ import attrs
 import httpx
 
 from .decoding import JsonResponse, loads
-from .errors import HirelinkError, MalformedResponseError
+from .errors import BODY_LOST, HirelinkError, MalformedResponseError
 from .secrets import scrub
 from .transport import DELETED_ALREADY
 
@@ -170,7 +170,8 @@ def read_tolerantly(
             pass
     if response.extensions.get(DELETED_ALREADY) and fallback is not None:
         return fallback(None)  # the retry log said why; the provider's answer was a 404
-    drift = _describe(strict_error)
+    lost = response.extensions.get(BODY_LOST)
+    drift = f"its body was lost: {lost}" if lost else _describe(strict_error)
     if response.request.method.upper() in WRITE_METHODS and fallback is not None:
         try:
             result = fallback(None if body is _NOT_JSON else body)
@@ -186,7 +187,7 @@ def read_tolerantly(
             )
             return result
     detail = f"HTTP {response.status_code}, {drift}"
-    if body is _NOT_JSON:
+    if body is _NOT_JSON and not lost:
         detail = f"HTTP {response.status_code}, not JSON: {_excerpt(response)!r}"
     if response.request.method.upper() in WRITE_METHODS:
         detail += "; the provider may have carried out the write: check before resending"

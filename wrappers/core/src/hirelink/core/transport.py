@@ -21,12 +21,18 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Awaitable, Callable, Generator
-from typing import Final
+from typing import Any, Final
 
 import httpx
 from attrs import define, field
 
-from .errors import FAILED_WITH, ApiConnectionError, ApiTimeoutError, closed_while_waiting
+from .errors import (
+    BODY_LOST,
+    FAILED_WITH,
+    ApiConnectionError,
+    ApiTimeoutError,
+    closed_while_waiting,
+)
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, Closing
 from .secrets import scrub
@@ -231,6 +237,29 @@ async def _aread_body(response: httpx.Response) -> httpx.Response:
     return response
 
 
+def _without_body(
+    response: httpx.Response | None, request: httpx.Request, error: AnswerLost
+) -> httpx.Response | None:
+    """The answer whose body could not be read, without its body, so that its status is
+    not taken for no answer at all; None when no answer arrived or the request may simply
+    be resent (the retry flow then decides, as for a lost answer)."""
+    if response is None or repeatable(request):
+        return None
+    kept = [
+        (name, value)
+        for name, value in response.headers.multi_items()
+        if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+    ]
+    reason = type(error).__name__ + (f": {scrub(str(error))}" if str(error) else "")
+    extensions: dict[str, Any] = {BODY_LOST: reason}
+    for key in ("http_version", "reason_phrase"):
+        if key in response.extensions:
+            extensions[key] = response.extensions[key]
+    return httpx.Response(
+        response.status_code, headers=kept, content=b"", request=request, extensions=extensions
+    )
+
+
 class RetryTransport(httpx.BaseTransport):
     """Wraps a transport with :class:`RetryPolicy` and per-call option overrides."""
 
@@ -260,10 +289,13 @@ class RetryTransport(httpx.BaseTransport):
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
                     raise closed_while_waiting(request)
+                answered = None
                 try:
-                    response = _read_body(self._inner.handle_request(request))
+                    answered = self._inner.handle_request(request)
+                    response = _read_body(answered)
                 except ANSWER_LOST as error:
-                    instruction = flow.throw(error)
+                    bodiless = _without_body(answered, request, error)
+                    instruction = flow.throw(error) if bodiless is None else flow.send(bodiless)
                 else:
                     instruction = flow.send(response)
             except StopIteration as done:
@@ -304,10 +336,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
                     raise closed_while_waiting(request)
+                answered = None
                 try:
-                    response = await _aread_body(await self._inner.handle_async_request(request))
+                    answered = await self._inner.handle_async_request(request)
+                    response = await _aread_body(answered)
                 except ANSWER_LOST as error:
-                    instruction = flow.throw(error)
+                    bodiless = _without_body(answered, request, error)
+                    instruction = flow.throw(error) if bodiless is None else flow.send(bodiless)
                 else:
                     instruction = flow.send(response)
             except StopIteration as done:
