@@ -597,14 +597,30 @@ def test_credentials_never_show_in_logs_reprs_or_errors(
     assert "boom ***" in caught.value.message
 
 
+REGENERATE = r"/regenerate-secret$"
+
+
+@pytest.mark.parametrize(
+    ("fault", "raised"),
+    [
+        (
+            Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=0.6),
+            ApiTimeoutError,
+        ),
+        (
+            Fault(method="POST", path=r"/regenerate-secret$", kind="malformed"),
+            MalformedResponseError,
+        ),
+        (Fault(method="POST", path=r"/regenerate-secret$", status=500), ServerError),
+    ],
+    ids=["answer too late", "answer unreadable", "server error"],
+)
 def test_a_regeneration_whose_answer_is_lost_says_the_secret_may_have_changed(
-    fresh: Served,
+    fresh: Served, fault: Fault, raised: type[Exception]
 ) -> None:
-    fresh.sandbox.faults.add(
-        Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=0.6)
-    )
-    with fresh.client(timeout=0.3) as partners, pytest.raises(ApiTimeoutError) as caught:
-        partners.regenerate_partner_secret()  # carried out; its answer came too late
+    fresh.sandbox.faults.add(fault)
+    with fresh.client(timeout=0.3) as partners, pytest.raises(raised) as caught:
+        partners.regenerate_partner_secret()  # it may have been carried out
     (note,) = caught.value.__notes__
     assert "may have issued a new partner secret" in note
     assert "get_partner" in note

@@ -29,8 +29,10 @@ from hirelink.core import (
     HeaderAuth,
     Inputs,
     InvalidInputError,
+    MalformedResponseError,
     Param,
     Secret,
+    ServerError,
     instance_of,
     list_of,
     nothing,
@@ -421,7 +423,8 @@ class PartnersOperations:
 
         Recruitee retires the old secret at once; this client sends the new one from its
         next call on. Store the returned secret wherever you keep credentials. When the
-        answer is lost (a timeout, a dropped connection), the error's note says that the
+        answer is lost or unreadable (a timeout, a dropped connection, a 5xx, a body that
+        does not read), the error's note says that the
         secret may have changed all the same, and where to read it.
         """
         from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
@@ -429,7 +432,7 @@ class PartnersOperations:
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
         try:
             issued = yield Call(request, instance_of(models.PartnerSecret)).map(_as_secret)
-        except ApiConnectionError as error:
+        except (ApiConnectionError, MalformedResponseError, ServerError) as error:
             error.add_note(
                 "Recruitee may have issued a new partner secret and retired the old one: if "
                 "the next call is refused, read the current secret with get_partner (it "
