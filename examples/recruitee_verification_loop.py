@@ -7,9 +7,11 @@ record the outcome where recruiters look.
 1. Learn: ``watch_candidates`` yields every candidate created after its checkpoint
    (kept in ``CHECKPOINT``, a file, so a second run goes on where the first stopped).
 2. Decide: your identity provider's verdict (here: the candidate has an e-mail address).
-3. Record: a profile field "Identity check", and in each job the candidate applied to,
-   the next stage (``NEXT_STAGE``) when verified, or disqualified with the reason
-   ``REASON`` when not.
+3. Record: in each job the candidate applied to, the next stage (``NEXT_STAGE``) when
+   verified, or disqualified with the reason ``REASON`` when not; then a profile field
+   "Identity check". The field comes last: it marks a candidate whose outcome is
+   complete, so a run cut short (a 5xx on a stage move, which hirelink never resends)
+   records that candidate again the next time instead of skipping it half done.
 
 Environment: the client's own variables (HIRELINK_RECRUITEE_COMPANY_ID,
 HIRELINK_RECRUITEE_TOKEN; HIRELINK_RECRUITEE_BASE_URL for another host, e.g. the sandbox);
@@ -19,6 +21,7 @@ identity-loop.checkpoint).
 """
 
 import os
+from contextlib import closing
 from datetime import date
 from itertools import islice
 
@@ -40,8 +43,11 @@ def main() -> None:
     options: ClientOptions = {}
     if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
         options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
-    with Recruitee(**options) as recruitee:
-        new = recruitee.watch_candidates(since=since, store=checkpoint, polls=1)
+    with (
+        Recruitee(**options) as recruitee,
+        # closed on the way out, even by an error: its lease on the checkpoint file ends
+        closing(recruitee.watch_candidates(since=since, store=checkpoint, polls=1)) as new,
+    ):
         handled = 0
         for listed in islice(new, limit):
             if recruitee.get_candidate_field(listed.id, "Identity check") is not None:
@@ -49,9 +55,6 @@ def main() -> None:
                 continue
             candidate = recruitee.get_candidate(listed.id)
             verified = verify(str(candidate.name or ""), list(candidate.emails or []))
-            recruitee.set_candidate_field(
-                candidate.id, "Identity check", "passed" if verified else "failed"
-            )
             jobs = 0
             for placement in candidate.placements or []:
                 offer_id = placement.offer_id
@@ -61,9 +64,12 @@ def main() -> None:
                     recruitee.change_placement_stage(
                         placement.id, stage_name=next_stage, offer_id=offer_id
                     )
-                else:
+                elif not placement.disqualified_at:  # not already, by a run cut short
                     recruitee.disqualify_placement(placement.id, reason_name=reason)
                 jobs += 1
+            recruitee.set_candidate_field(
+                candidate.id, "Identity check", "passed" if verified else "failed"
+            )
             verdict = f"verified, moved to {next_stage}" if verified else f"not verified: {reason}"
             print(f"{candidate.id} {candidate.name}: {verdict} in {jobs} job(s)")
             handled += 1

@@ -101,6 +101,33 @@ def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_pa
     assert moved.isdisjoint(again), "a candidate was recorded twice"
 
 
+def test_recruitee_verification_loop_finishes_what_a_fault_cut_short(tmp_path: Path) -> None:
+    # A 503 on the first stage move (never resent: it may have been carried out) stops
+    # the run; the next run records that candidate whole instead of skipping it.
+    from hirelink.recruitee import Recruitee
+    from hirelink.sandbox import Fault, serve_stand_in
+
+    with serve_stand_in("recruitee") as stand_in:
+        environment = {
+            f"HIRELINK_RECRUITEE_{key.upper()}": str(value)
+            for key, value in stand_in.client_kwargs().items()
+        } | {"LIMIT": "1"}
+        stand_in.faults.add(Fault(method="PATCH", path=r"/change_stage$", status=503))
+        cut_short = subprocess.run(  # noqa: S603 - our interpreter, our script
+            [sys.executable, str(EXAMPLES / "recruitee_verification_loop.py")],
+            capture_output=True, text=True, cwd=tmp_path,
+            env={**os.environ, **environment}, timeout=120, check=False,
+        )  # fmt: skip
+        assert cut_short.returncode != 0
+        assert "ServerError: 503" in cut_short.stderr
+        again = run("recruitee_verification_loop.py", environment, tmp_path)
+        assert "checked before" not in again
+        assert "verified, moved to Interview in 1 job(s)" in again
+        candidate_id = int(again.split(" ", 1)[0])
+        with Recruitee(**stand_in.client_kwargs()) as recruitee:
+            assert recruitee.get_candidate_field(candidate_id, "Identity check") is not None
+
+
 def test_join_identity_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
     output = run("join_identity_check.py", sandbox_environment, tmp_path)
     assert "identity-verified" in output
