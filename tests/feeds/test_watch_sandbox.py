@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import threading
 import time
@@ -260,3 +261,58 @@ def test_a_join_application_listed_without_a_change_time_comes_by_its_creation_t
     assert len(warnings) == 1
     assert f"without a readable change time (ids {listed[2]['id']})" in warnings[0]
     assert warnings[0].startswith("watch join:")
+
+
+class CountingStore(MemoryFeedStore):
+    """Memory, counting the checkpoint's saves."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saves = 0
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        self.saves += 1
+        return super().save_checkpoint(feed, owner, checkpoint)
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_a_burst_of_changes_is_saved_now_and_then_and_when_the_watch_stops(
+    stand_in: StandIn[Any], asynchronous: bool
+) -> None:
+    # A save per change made a burst quadratic (each save writes every change of the
+    # last `overlap` seconds): thousands of changes took minutes and as many writes.
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(40)]
+    store = CountingStore()
+
+    async def consume(stop_after: int | None) -> list[Any]:
+        seen: list[Any] = []
+        async with (
+            client_of(stand_in, sync=False) as client,
+            contextlib.aclosing(watch_of(client, since=since, store=store, polls=1)) as watch,
+        ):
+            async for record in watch:
+                seen.append(record.id)
+                if len(seen) == stop_after:
+                    break
+        return seen
+
+    def consume_sync(stop_after: int | None) -> list[Any]:
+        seen: list[Any] = []
+        with client_of(stand_in, sync=True) as client:
+            for record in watch_of(client, since=since, store=store, polls=1):
+                seen.append(record.id)
+                if len(seen) == stop_after:
+                    break
+        return seen
+
+    run = (lambda stop: asyncio.run(consume(stop))) if asynchronous else consume_sync
+    first = run(10)  # stops early: what it handed over is saved as it stops
+    assert first == created[:10]
+    assert store.saves <= 3  # the starting point, perhaps one on the way, the stop
+    rest = run(None)
+    assert rest == created[9:]  # the 10th was yielded, never handed over: it comes again
+    assert store.saves <= 6

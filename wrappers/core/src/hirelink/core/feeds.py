@@ -18,8 +18,10 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
   machine) or Redis (:class:`RedisFeedStore`, many). A watch started again with the
   same store resumes where it left off.
 - delivery is at least once: the checkpoint moves past a record when the consumer asks
-  for the next one, so a consumer killed while handling a record sees it again after a
-  restart; nothing is lost.
+  for the next one, and is saved at least every :data:`SAVE_EVERY` seconds, at the end of
+  each poll and when the watch stops, so a consumer killed while handling a record sees
+  it again after a restart (with those handed over in the second before); nothing is
+  lost.
 - a lease lets one worker poll a feed at a time: the others wait, and take over within
   ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). A
   checkpoint is only saved by the lease's holder.
@@ -76,6 +78,10 @@ T = TypeVar("T")
 
 DEFAULT_INTERVAL: Final = 30.0
 DEFAULT_OVERLAP: Final = 5.0
+SAVE_EVERY: Final = 1.0
+"""Seconds between saves of a checkpoint while a poll's changes are handed over (and at
+the end of each poll, and when the watch stops): a burst of thousands of changes is not
+a store write each. A worker killed meanwhile sees at most this much again."""
 
 
 class WatchOptions(TypedDict, total=False):
@@ -545,6 +551,8 @@ class _Poller(Generic[T]):
         self.tracker: FeedTracker | None = None
         self._saved: str | None = None  # the checkpoint as this worker last saved or loaded it
         self._held_until = 0.0  # monotonic time the lease surely lasts until
+        self._saved_at = 0.0  # monotonic time of the last save
+        self._unsaved = False  # changes handed over since then
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
@@ -576,14 +584,37 @@ class _Poller(Generic[T]):
         return changes
 
     def handed_over(self, change: str, moment: datetime) -> bool:
-        """Move the checkpoint past one change; False when the lease was lost meanwhile."""
+        """Move the checkpoint past one change; True when it is time to save it: a second
+        after the last save, or once the lease may have lapsed (the consumer took longer
+        than it lasts), when another worker may have taken the feed over."""
         assert self.tracker is not None
         self.tracker.mark(change, moment)
+        self._unsaved = True
+        now = time.monotonic()
+        return now - self._saved_at >= SAVE_EVERY or now >= self._held_until
+
+    def flush(self) -> bool:
+        """Save what was handed over and not saved yet; False when the lease was lost."""
+        if not self._unsaved:
+            return True
         # Renewed here too: a consumer may take longer over one batch than the lease lasts.
         if self._renew() and self.tracker is not None and self._save():
             return True
         self.tracker = None
         return False
+
+    def stop(self) -> None:
+        """Save what was handed over, then release the lease (the watch is over)."""
+        try:
+            if self.tracker is not None:
+                self.flush()
+        except StoreUnavailableError as error:
+            feeds_logger.warning(
+                "watch %s: its last changes were not saved (%s); they come again",
+                self.feed.name,
+                error,
+            )
+        self.release()
 
     def release(self) -> None:
         if self._held_until == 0.0:  # never held (the store failed at the first lease)
@@ -621,6 +652,8 @@ class _Poller(Generic[T]):
         if not self.feed.store.save_checkpoint(self.feed.name, self.owner, dump):
             return False
         self._saved = dump
+        self._saved_at = time.monotonic()
+        self._unsaved = False
         return True
 
 
@@ -636,13 +669,15 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                 polls += 1
                 for record, change, moment in poller.changes(records):
                     yield record
-                    if not poller.handed_over(change, moment):
-                        break
+                    if poller.handed_over(change, moment) and not poller.flush():
+                        break  # the lease was lost
+                else:
+                    poller.flush()
                 if feed.polls is not None and polls >= feed.polls:
                     return
             time.sleep(feed.interval)
     finally:
-        poller.release()
+        poller.stop()
 
 
 async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerator[T, None]:
@@ -662,11 +697,15 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                 polls += 1
                 for record, change, moment in poller.changes(records):
                     yield record
-                    if not await anyio.to_thread.run_sync(poller.handed_over, change, moment):
-                        break
+                    # Only a save goes to the store, on a thread; marking a change needs none.
+                    due = poller.handed_over(change, moment)
+                    if due and not await anyio.to_thread.run_sync(poller.flush):
+                        break  # the lease was lost
+                else:
+                    await anyio.to_thread.run_sync(poller.flush)
                 if feed.polls is not None and polls >= feed.polls:
                     return
             await anyio.sleep(feed.interval)
     finally:
         with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(poller.release)
+            await anyio.to_thread.run_sync(poller.stop)
