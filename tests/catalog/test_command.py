@@ -154,6 +154,18 @@ def test_credentials_file_is_private_and_listing_masks_secrets(
     assert "rc" not in hirelink("credentials", "list").stdout
 
 
+def test_credentials_check_fails_a_company_or_base_url_that_is_not_found(
+    saved: RecruiteeSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A 404 on the check's own list (a wrong company id, a base_url missing its path)
+    # passed as "ok", though every later call fails.
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_RC_COMPANY_ID", "no-such-company")
+    checked = hirelink("credentials", "check", "rc")
+    assert checked.exit_code == EXIT_NOT_FOUND
+    assert "ok" not in checked.stdout
+    assert "404" in checked.stderr
+
+
 def test_credentials_can_live_in_the_environment_alone(
     config_dir: Path,
     recruitee_sandbox: StandIn[RecruiteeSandbox],

@@ -7,7 +7,6 @@ unreadable (5xx, network, malformed answer: a write may have been carried out).
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import io
 import json
@@ -32,6 +31,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperGroup
 
 from hirelink.cli.events import register as register_events
 from hirelink.cli.events import silence_stdout
@@ -59,7 +59,30 @@ EXIT_NOT_FOUND = 4
 EXIT_RATE_LIMITED = 5
 EXIT_UNAVAILABLE = 6
 
+
+class _Commands(TyperGroup):
+    """hirelink's commands: a reader of the output that left (``| head``) is no failure.
+    What was asked for was done (a write included), so the command stops quietly with
+    exit 0, not 1, which a script would take for an API error and run again."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click lately)
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a write the reader left unread fails here, not at exit
+        except BrokenPipeError:
+            silence_stdout()
+            raise typer.Exit(0) from None
+        return result
+
+
+class _Output(Console):
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError  # for _Commands (rich's own answer is exit 1)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="hirelink",
     help=(
         "Run recruiting-API operations (Recruitee, Recruitee Partners, JOIN, Personio) "
@@ -79,7 +102,7 @@ app.add_typer(ops_app, name="ops")
 app.add_typer(credentials_app, name="credentials")
 app.add_typer(sandbox_app, name="sandbox")
 
-out = Console(soft_wrap=True)
+out = _Output(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -101,8 +124,12 @@ def _versions() -> list[tuple[str, str]]:
 def _show_version(value: bool) -> None:
     if not value:
         return
-    for name, version in _versions():
-        sys.stdout.write(f"{name} {version}\n")
+    try:
+        for name, version in _versions():
+            sys.stdout.write(f"{name} {version}\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # read in the callback, before any command: _Commands is not there
+        silence_stdout()
     raise typer.Exit()
 
 
@@ -267,6 +294,7 @@ def _print_blocks(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None
                 initial_indent="  ",
                 subsequent_indent="    ",
                 break_on_hyphens=False,
+                break_long_words=False,  # a URL or an id stays whole, so it can be copied
             )
             out.print(wrapped, highlight=False, markup=False)
 
@@ -574,7 +602,8 @@ def credentials_add(
     """Save a credential.
 
     Required fields not given with --set are prompted for (secret ones hidden), once the
-    nickname and the --set field names are checked. Optional secret fields not given with
+    nickname and the --set field names are checked; when stdin is not a terminal, each
+    is read as one line from it. Optional secret fields not given with
     --set are prompted for, hidden, when stdin is a terminal (Enter skips one); other
     optional fields are given with --set. Saving under an existing nickname replaces that
     record.
@@ -589,7 +618,15 @@ def credentials_add(
             label = f"{credential_field.name} ({credential_field.description})"
             if credential_field.name in given:
                 continue
-            if credential_field.required:
+            if credential_field.required and not interactive:
+                # Piped in, a line each: no prompt to show, no echo to turn off.
+                line = sys.stdin.readline().rstrip("\r\n")
+                if not line.strip():
+                    raise InvalidInputError(
+                        credential_field.name, "is required: give it with --set or on stdin"
+                    )
+                given[credential_field.name] = line
+            elif credential_field.required:
                 given[credential_field.name] = typer.prompt(
                     label, hide_input=credential_field.secret
                 )
@@ -663,10 +700,14 @@ def credentials_check(nickname: str) -> None:
     try:
         credential = _store().get(nickname)
         provider = load_providers().provider(credential.provider)
-        # A 404 for the sample record still means the credential was accepted.
         result: Any = None
-        with contextlib.suppress(NotFoundError):
+        try:
             result = invoke(provider.check_operation, credential.values, provider.check_inputs)
+        except NotFoundError:
+            # A 404 for a sample record still means the credential was accepted; a 404 for
+            # the list itself is a wrong account (Recruitee's company) or base_url.
+            if not provider.check_inputs:
+                raise
     except HirelinkError as error:
         _fail(error, credential=nickname)
     checks = _connection_checks(result)
