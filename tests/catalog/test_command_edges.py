@@ -500,6 +500,18 @@ def test_tables_in_a_very_narrow_terminal_drop_nothing(config_dir: Path, columns
     assert "…" not in screen
 
 
+def test_a_long_value_in_a_narrow_terminal_stays_whole_for_copying(config_dir: Path) -> None:
+    url = "http://127.0.0.1:18103/a/long/path/that/does/not/fit/forty/columns/v2"
+    nickname = "identity-checks-production-eu"  # too wide for a table at 40 columns: blocks
+    added = hirelink("credentials", "add", nickname, "--provider", "join",
+                     "--set", f"base_url={url}", stdin="jt_long_value_1\n")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    code, screen = _run_in_terminal(["credentials", "list"], None, config_dir, columns=40)
+    assert code == 0, screen
+    assert nickname in screen
+    assert url in screen.replace("\r", ""), screen  # not cut across lines mid-word
+
+
 def _fourth_of_four_free_ports_taken() -> socket.socket:
     """A socket listening on the last of four free ports in a row; they are looked for
     below Linux's ephemeral range, where ports come and go."""
@@ -542,6 +554,18 @@ def test_credentials_add_refuses_an_unknown_field_before_asking_for_a_secret(
     assert badly_named.exit_code == EXIT_BAD_INPUT
     assert "nickname:" in badly_named.stderr
     assert "token (" not in badly_named.stdout
+
+
+def test_credentials_add_reads_required_fields_from_a_pipe_and_names_one_missing(
+    config_dir: Path,
+) -> None:
+    piped = hirelink("credentials", "add", "jp", "--provider", "join", stdin="jt_piped_123\n")
+    assert piped.exit_code == 0, piped.output
+    assert "Warning" not in piped.output
+    assert "jt_piped_123" in (config_dir / "credentials.toml").read_text()
+    empty = hirelink("credentials", "add", "je", "--provider", "join", stdin="")
+    assert empty.exit_code == EXIT_BAD_INPUT  # bad input, not "Aborted." and exit 1
+    assert "token: is required: give it with --set or on stdin" in empty.stderr
 
 
 def _answer_in_terminal(

@@ -247,3 +247,60 @@ def test_watch_whose_reader_left_stops_quietly(
     errors = process.stderr.read()
     assert "--checkpoint" not in errors
     assert "Traceback" not in errors
+
+
+def test_webhooks_serve_whose_reader_left_stops_and_refuses_the_rest(config_dir: Path) -> None:
+    # It went on acknowledging deliveries it could no longer print (Personio's: lost).
+    port, secret = free_port(), "whsec-cli-5521"
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()",
+         "webhooks", "serve", "recruitee", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "HIRELINK_WEBHOOK_SECRET": secret},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+
+    def deliver(candidate_id: int) -> int:
+        body = json.dumps(
+            {"event_type": "candidate_deleted", "payload": {"candidate": {"id": candidate_id}}}
+        ).encode()
+        signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        headers = {"X-Recruitee-Signature": signature}
+        return httpx.post(url, content=body, headers=headers).status_code
+
+    def listening() -> bool:
+        try:
+            httpx.get(url)
+        except httpx.ConnectError:
+            return False
+        return True
+
+    try:
+        wait_until(listening, "receiver listening")
+        assert deliver(1) == 200
+        assert process.stdout is not None
+        assert json.loads(process.stdout.readline())["payload"]["candidate"]["id"] == 1
+        process.stdout.close()  # `| head -n 1`
+        assert deliver(2) == 500  # not printed: Recruitee sends it again later
+        assert process.wait(timeout=WAIT) == 0
+    finally:
+        process.kill()
+    assert not listening()
+
+
+@pytest.mark.parametrize(
+    "arguments", [("ops", "list"), ("ops", "list", "--json"), ("--version",)], ids=" ".join
+)
+def test_a_command_whose_reader_left_exits_0_quietly(
+    config_dir: Path, arguments: tuple[str, ...]
+) -> None:
+    # Exit 1 (an API or store error, by the docs) made a script run a done write again.
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()", *arguments],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.close()  # the reader left before anything was written
+    assert process.wait(timeout=WAIT) == 0
+    assert process.stderr is not None
+    assert process.stderr.read() == b""

@@ -148,12 +148,15 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         Recruitee: the webhook's secret in $HIRELINK_WEBHOOK_SECRET (unset: only test
         pings are answered). Personio: the accepted tokens, comma-separated, in
         $HIRELINK_WEBHOOK_TOKENS. Secrets are read from the environment, never from the
-        command line (which other users of the machine can see).
+        command line (which other users of the machine can see). It stops once the
+        reader of its output left (`| head`): Recruitee's delivery is then answered 500
+        and resent, Personio's was answered 202 already and is lost.
         """
         try:
             if not path.startswith("/"):
                 raise InvalidInputError("--path", f"must start with '/', got {path!r}")
-            app_to_serve = _receiver(provider, path)
+            printer = _Printer()
+            app_to_serve = _receiver(provider, path, printer)
         except HirelinkError as error:
             fail(error)
         try:
@@ -176,19 +179,37 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         bound = listening.getsockname()[1]  # the port chosen for --port 0
         shown = f"[{host}]" if family == socket.AF_INET6 else host
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
-        server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
+        server = printer.server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
         server.run(sockets=[listening])
 
     app.add_typer(webhooks_app, name="webhooks")
 
 
-def _receiver(provider: str, path: str) -> Any:
+class _Printer:
+    """Prints each event as a JSON line. Once the reader of stdout left, it stops the
+    server, so that later deliveries are refused (and resent) instead of acknowledged and
+    lost; the event it could not print fails (Recruitee's receiver answers 500)."""
+
+    def __init__(self) -> None:
+        self.server: Any = None
+
+    def __call__(self, document: Any) -> None:
+        try:
+            _print_line(document)
+        except BrokenPipeError:
+            silence_stdout()
+            if self.server is not None:
+                self.server.should_exit = True
+            raise
+
+
+def _receiver(provider: str, path: str, printer: _Printer) -> Any:
     if provider == "recruitee":
         from hirelink.recruitee.webhooks import WebhookEvent
         from hirelink.recruitee.webhooks import create_webhook_app as recruitee_app
 
         def print_event(event: WebhookEvent) -> None:
-            _print_line(event.model_dump(mode="json"))
+            printer(event.model_dump(mode="json"))
 
         secret = os.environ.get(WEBHOOK_SECRET_ENV, "").strip() or None  # a file's last line
         if secret is None:
@@ -204,7 +225,7 @@ def _receiver(provider: str, path: str) -> Any:
         from hirelink.personio.webhooks import create_webhook_app as personio_app
 
         def print_delivery(delivery: WebhookDelivery) -> None:
-            _print_line(delivery.model_dump(mode="json"))
+            printer(delivery.model_dump(mode="json"))
 
         tokens = [t.strip() for t in os.environ.get(WEBHOOK_TOKENS_ENV, "").split(",") if t.strip()]
         if not tokens:
