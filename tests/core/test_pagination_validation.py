@@ -19,6 +19,7 @@ from hirelink.core import (
     iter_offset,
     iter_pages,
 )
+from hirelink.core.pagination import CursorWalk
 from hirelink.core.validation import id_list, string_list, true_only_flag, utc_timestamp
 
 
@@ -163,6 +164,26 @@ def test_iter_cursor_follows_cursors_and_refuses_loops() -> None:
     with pytest.raises(MalformedResponseError, match="second time") as caught:
         list(iter_cursor(lambda cursor: looping[cursor], "list_things"))
     assert caught.value.operation == "list_things"
+
+
+def test_a_cursor_walk_keeps_a_bounded_memory_and_still_refuses_a_long_loop() -> None:
+    # Every cursor seen was kept: memory grew with the pages of a walk ("constant memory").
+    walk: CursorWalk[int] = CursorWalk("list_things")
+    for page in range(5 * CursorWalk.RECENT):
+        walk.take(([page], f"cursor-{page}"))
+    assert len(walk._recent) <= CursorWalk.RECENT
+    loop_length = 3 * CursorWalk.RECENT  # longer than what it keeps whole
+    looping = {f"c{i}": ([i], f"c{(i + 1) % loop_length}") for i in range(loop_length)}
+    fetched = 0
+
+    def fetch(cursor: str | None) -> tuple[list[int], str | None]:
+        nonlocal fetched
+        fetched += 1
+        return looping[cursor or "c0"]
+
+    with pytest.raises(MalformedResponseError, match="second time"):
+        list(iter_cursor(fetch, "list_things"))
+    assert fetched <= 3 * loop_length  # found within two rounds of the loop
 
 
 @pytest.mark.anyio

@@ -14,6 +14,7 @@ Styles:
 
 from __future__ import annotations
 
+import collections
 from collections.abc import (
     AsyncGenerator,
     Awaitable,
@@ -22,7 +23,7 @@ from collections.abc import (
     Hashable,
     Sequence,
 )
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from .errors import MalformedResponseError
@@ -213,29 +214,45 @@ CursorPage = tuple[Sequence[T], str | None]
 class CursorWalk(Generic[T]):
     """Cursor bookkeeping: follows cursors until there is none, refusing to loop.
 
-    A cursor that comes back a second time raises :class:`MalformedResponseError`
-    naming ``operation`` (the list walked).
+    A cursor that comes back raises :class:`MalformedResponseError` naming ``operation``
+    (the list walked): at once when it is one of the last :attr:`RECENT` cursors, else
+    (a loop longer than that) within two rounds of the loop, so that a walk's memory
+    does not grow with its pages (Brent's cycle detection).
     """
+
+    RECENT: ClassVar[int] = 1024
 
     def __init__(self, operation: str = "cursor paging") -> None:
         self.operation = operation
         self.cursor: str | None = None
         self.done = False
-        self._seen: set[str] = set()
+        self._recent: collections.deque[str] = collections.deque(maxlen=self.RECENT)
+        self._recent_set: set[str] = set()
+        self._landmark: str | None = None  # Brent: a cursor to meet again, moved at 2^k
+        self._steps, self._power = 0, 1
 
     def take(self, page: CursorPage[T]) -> Sequence[T]:
         items, next_cursor = page
-        if next_cursor is not None and next_cursor in self._seen:
-            raise MalformedResponseError(
-                self.operation,
-                f"the cursor {scrub(next_cursor)[:80]!r} came back a second time; "
-                "following it would loop",
-            )
         if next_cursor is not None:
-            self._seen.add(next_cursor)
+            if next_cursor in self._recent_set or next_cursor == self._landmark:
+                raise MalformedResponseError(
+                    self.operation,
+                    f"the cursor {scrub(next_cursor)[:80]!r} came back a second time; "
+                    "following it would loop",
+                )
+            self._remember(next_cursor)
         self.cursor = next_cursor
         self.done = next_cursor is None
         return items
+
+    def _remember(self, cursor: str) -> None:
+        if len(self._recent) == self._recent.maxlen:
+            self._recent_set.discard(self._recent[0])
+        self._recent.append(cursor)
+        self._recent_set.add(cursor)
+        self._steps += 1
+        if self._steps == self._power:
+            self._landmark, self._steps, self._power = cursor, 0, self._power * 2
 
 
 def iter_cursor(
