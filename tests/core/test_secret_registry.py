@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hirelink.core import InvalidInputError, Secret
 from hirelink.core import secrets as secrets_module
@@ -124,3 +127,26 @@ def test_a_secret_read_from_undecodable_bytes_does_not_break_scrubbing() -> None
     token = Secret(b"tok-caf\xe9-123456".decode("utf-8", "surrogateescape"))
     assert scrub("an unrelated log line") == "an unrelated log line"
     assert scrub(f"sent {token.reveal()} to the API") == "sent *** to the API"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.lists(st.text(alphabet="ab/é%+ ", min_size=6, max_size=9), max_size=6),
+    text=st.text(alphabet="ab/é%+ \\u0", max_size=60),
+)
+def test_scrub_replaces_the_longest_live_form_at_each_place(values: list[str], text: str) -> None:
+    # One pattern for every form of every live secret (a trie, so that a scrub costs
+    # about the same with a thousand live secrets as with one): each place gets the
+    # longest form that starts there, as replacing the forms longest first does.
+    held = [Secret(value) for value in values if value.strip()]
+    forms = sorted(
+        {form for secret in held for form in secrets_module._forms(secret.reveal())},
+        key=len,
+        reverse=True,
+    )
+    expected = re.sub("|".join(map(re.escape, forms)), "***", text) if forms else text
+    mixed = text + "".join(forms[:2]) + text
+    expected_mixed = re.sub("|".join(map(re.escape, forms)), "***", mixed) if forms else mixed
+    assert scrub(text) == expected
+    assert scrub(mixed) == expected_mixed
+    del held
