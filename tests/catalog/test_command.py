@@ -166,6 +166,21 @@ def test_credentials_check_fails_a_company_or_base_url_that_is_not_found(
     assert "404" in checked.stderr
 
 
+def test_an_environment_override_of_a_dashed_nickname_lists_it_once(
+    config_dir: Path,
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.client_kwargs().items()]
+    added = hirelink("credentials", "add", "sandbox-rc", "--provider", "recruitee", *settings)
+    assert added.exit_code == 0, added.output
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_SANDBOX_RC_PROVIDER", "recruitee")
+    listed = hirelink("credentials", "list").stdout
+    assert "sandbox-rc" in listed
+    assert "sandbox_rc" not in listed  # was listed too, as unusable
+    assert "unusable" not in listed
+
+
 def test_credentials_can_live_in_the_environment_alone(
     config_dir: Path,
     recruitee_sandbox: StandIn[RecruiteeSandbox],

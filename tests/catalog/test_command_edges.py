@@ -478,6 +478,15 @@ def _output_section(operation_id: str) -> str:
     return described.split("\noutput:\n")[1].split("\nexample:")[0].strip()
 
 
+def test_describe_shows_an_input_s_choices_once() -> None:
+    # A Literal and the generated enum it restates were listed twice, in two orders.
+    described = hirelink("ops", "describe", "join.list_applications").stdout
+    lines = [line for line in described.splitlines() if line.strip().startswith("hiring_state")]
+    assert lines  # among the inputs, and among those of --all
+    for line in lines:
+        assert line.count("APPLIED") == 1, line
+
+
 def test_describe_shows_the_shape_of_an_output_that_is_not_an_object() -> None:
     assert _output_section("recruitee_partners.regenerate_partner_secret").startswith("string")
     for deleting in ("recruitee_partners.delete_report", "personio.delete_webhook"):

@@ -92,6 +92,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
 )
 ops_app = typer.Typer(help="List and describe operations.", no_args_is_help=True)
 credentials_app = typer.Typer(help="Manage named credentials.", no_args_is_help=True)
@@ -315,15 +316,15 @@ def _kinds(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> list[Mapping[s
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
     required = set(schema.get("required", []))
     for name, spec in schema.get("properties", {}).items():
-        kinds = _kinds(schema, spec)
-        described = " | ".join(
-            dict.fromkeys(  # a member and the named type it restates are shown once
-                str(s.get("type") or s.get("$ref", "").rsplit("/", 1)[-1] or "any")
-                + (f" {s['enum']}" if "enum" in s else "")
-                + (f" ({s['format']})" if "format" in s else "")
-                for s in kinds
-            )
-        )
+        shown: dict[tuple[str, frozenset[str], str], str] = {}
+        for kind in _kinds(schema, spec):
+            type_name = str(kind.get("type") or kind.get("$ref", "").rsplit("/", 1)[-1] or "any")
+            choices = kind.get("enum", [])
+            form = f" ({kind['format']})" if "format" in kind else ""
+            # A member and the named type it restates (in any order) are shown once.
+            same = (type_name, frozenset(map(str, choices)), form)
+            shown.setdefault(same, type_name + (f" {choices}" if choices else "") + form)
+        described = " | ".join(shown.values())
         yield f"  {name:<22} {'required' if name in required else 'optional':<9} {described}"
 
 

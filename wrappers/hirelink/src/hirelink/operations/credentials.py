@@ -105,7 +105,15 @@ class CredentialStore:
         }
 
     def nicknames(self) -> list[str]:
-        return sorted(set(self._read()) | self._nicknames_in_environment())
+        stored = set(self._read())
+        # An environment override of a stored `sandbox-join` reads back as `sandbox_join`.
+        overriding = {_env_key(nickname, "provider") for nickname in stored}
+        defined = {
+            nickname
+            for nickname in self._nicknames_in_environment()
+            if _env_key(nickname, "provider") not in overriding
+        }
+        return sorted(stored | defined)
 
     def get(self, nickname: str) -> Credential:
         """The credential, environment overrides applied, secrets wrapped in Secret."""
