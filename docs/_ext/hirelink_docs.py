@@ -55,9 +55,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import stringify_annotation
 
 from hirelink.core.clients import AsyncProviderClient
-from hirelink.core.operations import Declaration, Walker, Watcher, declarations
-
-ITERATING = (Walker, Watcher)  # a generator of items, on the async client too (not awaited)
+from hirelink.core.operations import Declaration, declarations
 
 logger = logging.getLogger(__name__)
 
@@ -184,12 +182,7 @@ def operation_signature(declaration: Declaration[Any, Any], *, is_async: bool) -
             default = parameter.default
             text += " = " + (default if isinstance(default, str) else repr(default))
         rendered.append(text)
-    result = _annotation(declaration.result_type)
-    if isinstance(declaration, ITERATING):
-        if is_async:
-            result = f"collections.abc.AsyncGenerator[{result}, None]"
-        else:
-            result = f"collections.abc.Generator[{result}, None, None]"
+    result = _annotation(declaration.returns(is_async))
     return f"({', '.join(rendered)}) -> {result}"
 
 
@@ -213,7 +206,7 @@ def client_class_rst(app: Sphinx, module: str, name: str, cls: type) -> list[str
         lines.append(
             f"   .. py:method:: {method}{operation_signature(declaration, is_async=is_async)}"
         )
-        if is_async and not isinstance(declaration, ITERATING):
+        if inspect.iscoroutinefunction(getattr(cls, method)):
             lines.append("      :async:")
         lines.append("")
         title = declaration.catalog.title if declaration.catalog else None

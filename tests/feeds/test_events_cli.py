@@ -304,3 +304,19 @@ def test_a_command_whose_reader_left_exits_0_quietly(
     assert process.wait(timeout=WAIT) == 0
     assert process.stderr is not None
     assert process.stderr.read() == b""
+
+
+def test_run_all_whose_reader_left_exits_0_quietly(
+    config_dir: Path, join_sandbox: StandIn[Any]
+) -> None:
+    _join_credential(join_sandbox)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()",
+         "run", "join.list_jobs", "--all", "-c", "sb"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None
+    process.stdout.close()  # the reader left before the first item
+    assert process.wait(timeout=WAIT) == 0
+    assert process.stderr is not None
+    assert process.stderr.read() == b""

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.api.join.models import Application
 from hirelink.api.personio.models import LocalDateTime
 from hirelink.core import InvalidInputError
 from hirelink.core.feeds import (
@@ -110,6 +111,32 @@ def test_personio_and_join_watches_tell_same_stamp_changes_by_content() -> None:
             feed = declaration.build(client, polls=1)  # what the watch polls; sends nothing
             assert isinstance(feed, Feed)
             assert feed.revision is not None
+        # JOIN's attachment URLs are pre-signed, so they may differ in every answer: an
+        # application whose only difference is that URL has not changed.
+        feed = declarations(Join)["watch_applications"].build(join, polls=1)
+        assert feed.revision is not None
+
+        def application(state: str, signature: str) -> Application:
+            return Application.from_dict(
+                {"id": 51000001, "hiringState": state, "attachments": [
+                    {"id": 7, "type": "CV", "url": f"https://files.example/cv/7?sig={signature}"}
+                ]}
+            )  # fmt: skip
+
+        tracker = FeedTracker(T0)
+        stamp = T0 + timedelta(seconds=1)
+
+        def new(record: Application) -> bool:
+            selected = tracker.select(
+                [record], lambda _: stamp, lambda r: r.id, None, feed.revision
+            )
+            for _, change, moment in selected:
+                tracker.mark(change, moment)
+            return bool(selected)
+
+        assert new(application("APPLIED", "abc"))
+        assert not new(application("APPLIED", "def"))  # only the signature differs
+        assert new(application("HIRED", "ghi"))
 
 
 def test_a_change_in_the_hour_the_clocks_go_back_is_not_dropped() -> None:

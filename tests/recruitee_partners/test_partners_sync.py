@@ -108,7 +108,7 @@ def test_an_issued_secret_in_an_answer_that_does_not_read_is_still_masked(
 ) -> None:
     issued = "Nw7pQ2xLr9ZkT4mB8sVd1cYf6GjE3aUh"
     fresh.sandbox.faults.add(
-        Fault(kind="malformed", path=r"/regenerate-secret$", body='{"secret": "' + issued + '"')
+        Fault(kind="malformed", path=REGENERATE, body='{"secret": "' + issued + '"')
     )
     drifted: dict[str, object] = {
         "partner": {"id": 3, "codename": "skillcheck", "secret": issued, "inputs": "x"}
@@ -604,14 +604,14 @@ REGENERATE = r"/regenerate-secret$"
     ("fault", "raised"),
     [
         (
-            Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=0.6),
+            Fault(method="POST", path=REGENERATE, kind="delay", delay=0.6),
             ApiTimeoutError,
         ),
         (
-            Fault(method="POST", path=r"/regenerate-secret$", kind="malformed"),
+            Fault(method="POST", path=REGENERATE, kind="malformed"),
             MalformedResponseError,
         ),
-        (Fault(method="POST", path=r"/regenerate-secret$", status=500), ServerError),
+        (Fault(method="POST", path=REGENERATE, status=500), ServerError),
     ],
     ids=["answer too late", "answer unreadable", "server error"],
 )

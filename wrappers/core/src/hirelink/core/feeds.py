@@ -552,7 +552,7 @@ class _Poller(Generic[T]):
         self._saved: str | None = None  # the checkpoint as this worker last saved or loaded it
         self._held_until = 0.0  # monotonic time the lease surely lasts until
         self._saved_at = 0.0  # monotonic time of the last save
-        self._unsaved = False  # changes handed over since then
+        self.unsaved = False  # changes handed over since the last save
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
@@ -589,13 +589,13 @@ class _Poller(Generic[T]):
         than it lasts), when another worker may have taken the feed over."""
         assert self.tracker is not None
         self.tracker.mark(change, moment)
-        self._unsaved = True
+        self.unsaved = True
         now = time.monotonic()
         return now - self._saved_at >= SAVE_EVERY or now >= self._held_until
 
     def flush(self) -> bool:
         """Save what was handed over and not saved yet; False when the lease was lost."""
-        if not self._unsaved:
+        if not self.unsaved:
             return True
         # Renewed here too: a consumer may take longer over one batch than the lease lasts.
         if self._renew() and self.tracker is not None and self._save():
@@ -653,7 +653,7 @@ class _Poller(Generic[T]):
             return False
         self._saved = dump
         self._saved_at = time.monotonic()
-        self._unsaved = False
+        self.unsaved = False
         return True
 
 
@@ -702,7 +702,8 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                     if due and not await anyio.to_thread.run_sync(poller.flush):
                         break  # the lease was lost
                 else:
-                    await anyio.to_thread.run_sync(poller.flush)
+                    if poller.unsaved:  # a thread only for a save
+                        await anyio.to_thread.run_sync(poller.flush)
                 if feed.polls is not None and polls >= feed.polls:
                     return
             await anyio.sleep(feed.interval)

@@ -131,8 +131,6 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                     _print_line(mask_fields(to_json(record), provider.secret_output_fields))
         except HirelinkError as error:
             fail(error)
-        except BrokenPipeError:
-            silence_stdout()
         except KeyboardInterrupt:
             pass
 

@@ -580,13 +580,10 @@ def _stream(items: Iterator[Any]) -> None:
         redirect_stderr=False,
     ) as progress:
         task = progress.add_task("walking", total=None)
-        try:
-            for item in items:
-                stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
-                progress.advance(task)
-            stdout.flush()
-        except BrokenPipeError:
-            silence_stdout()  # the reader left (`| head`): stop quietly
+        for item in items:  # a reader that left (`| head`): _Commands ends it quietly
+            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            progress.advance(task)
+        stdout.flush()
 
 
 # --- credentials -------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib
-from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -363,7 +363,7 @@ async def ainvoke(
 
 def invoke_all(
     operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """Every item of a list operation, page after page, as JSON-ready data."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs, walk=True)
@@ -375,7 +375,7 @@ def invoke_all(
 
 async def ainvoke_all(
     operation_id: str, credential: Mapping[str, Any], inputs: Mapping[str, Any]
-) -> AsyncIterator[Any]:
+) -> AsyncGenerator[Any, None]:
     """The async twin of :func:`invoke_all`."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs, walk=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import partial
-from typing import Literal, TypedDict, Unpack
+from typing import Any, Literal, TypedDict, Unpack
 
 from hirelink.api.join import models
 from hirelink.api.join.models import (
@@ -123,6 +123,22 @@ def _record_id(record: models.Job | models.Application | models.Office) -> int:
     return record.id
 
 
+def _revision(application: models.Application) -> dict[str, Any]:
+    """What tells two versions of an application apart when their stamps are equal (JOIN's
+    may be whole seconds: inferred): its content, but the attachments' download URLs,
+    which are pre-signed and so may differ in every answer."""
+    content = application.to_dict()
+    attachments = content.get("attachments")
+    if isinstance(attachments, list):
+        content["attachments"] = [
+            {key: value for key, value in attachment.items() if key != "url"}
+            if isinstance(attachment, dict)
+            else attachment
+            for attachment in attachments
+        ]
+    return content
+
+
 class JoinOperations:
     """The operations of one JOIN company."""
 
@@ -215,16 +231,16 @@ class JoinOperations:
         """Every application created or changed after a checkpoint, once per change.
 
         Polls ``iter_applications(updated_after=...)`` every ``interval`` seconds and yields
-        each application whose ``last_updated_at`` (else ``created_at``) is new, oldest
-        first, until the loop stops (or after ``polls`` polls). Starts from the checkpoint
-        saved in ``store`` under ``name``, else from ``since``, else from now. At least
-        once: after a restart an application whose handling was cut short comes again. None
-        is lost, except when an application is deleted during a poll: the one moved onto a
-        page already read can be skipped for good (page numbers cannot overlap). With a Redis
-        ``store`` one worker at a time polls; another takes over within ``lease_ttl`` plus
-        one ``interval`` when it dies. The default ``name`` holds a digest of the token
-        (JOIN's token stands for the company), so each company's watch keeps its own
-        checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
+        each application whose ``last_updated_at`` (else ``created_at``) or content is new,
+        oldest first, until the loop stops (or after ``polls`` polls). Starts from the
+        checkpoint saved in ``store`` under ``name``, else from ``since``, else from now. At
+        least once: after a restart an application whose handling was cut short comes again.
+        None is lost, except when an application is deleted during a poll: the one moved
+        onto a page already read can be skipped for good (page numbers cannot overlap). With
+        a Redis ``store`` one worker at a time polls; another takes over within
+        ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds a
+        digest of the token (JOIN's token stands for the company), so each company's watch
+        keeps its own checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
             f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
@@ -233,8 +249,7 @@ class JoinOperations:
             timestamp=lambda application: application.last_updated_at or application.created_at,
             key=lambda application: application.id,
             options=options,
-            # stamps may be whole seconds (inferred): a second change is told by content
-            revision=lambda application: application.to_dict(),
+            revision=_revision,
         )
 
     @operation("Retrieve Application", example={"application_id": 51000001})
