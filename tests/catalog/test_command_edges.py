@@ -478,6 +478,14 @@ def _output_section(operation_id: str) -> str:
     return described.split("\noutput:\n")[1].split("\nexample:")[0].strip()
 
 
+def test_a_boolean_given_for_an_id_is_bad_input_not_record_1(saved: RecruiteeSandbox) -> None:
+    # pydantic's lax mode read true as 1: `candidate_id=true` deleted candidate 1.
+    refused = hirelink("run", "recruitee.delete_candidate", "-c", "rc", "candidate_id=true")
+    assert refused.exit_code == EXIT_BAD_INPUT
+    assert "candidate_id" in refused.stderr
+    assert "boolean is not a number" in refused.stderr  # refused before any request
+
+
 def test_describe_shows_an_input_s_choices_once() -> None:
     # A Literal and the generated enum it restates were listed twice, in two orders.
     described = hirelink("ops", "describe", "join.list_applications").stdout

@@ -382,3 +382,25 @@ def test_a_401_names_the_credential_and_where_to_find_it(
 def test_a_hint_survives_a_provider_refinement() -> None:
     error = AuthenticationError("Unauthorized", status_code=401, hint="Check token: here")
     assert error.recast(AuthenticationError).hint == "Check token: here"
+
+
+@pytest.mark.parametrize(
+    ("base_url", "problem"),
+    [
+        ("https://gw.example/api?tenant=7", "a query"),
+        ("https://gw.example/api?", "a query"),
+        ("https://gw.example/api#v2", "a fragment"),
+        ("https://proxyuser:S3cretPw@gw.example/api", "a user or password"),
+    ],
+)
+@pytest.mark.parametrize(("client_class", "arguments"), ALL_CLIENTS, ids=CLIENT_IDS)
+def test_a_base_url_that_paths_cannot_follow_is_refused(
+    client_class: type, arguments: dict[str, Any], base_url: str, problem: str
+) -> None:
+    # httpx appends each path after a query (every operation went to one URL); a password
+    # in it was never sent and showed in reprs, errors and logs.
+    with pytest.raises(InvalidInputError) as caught:
+        client_class(**arguments, base_url=base_url)
+    assert caught.value.field == "base_url"
+    assert problem in caught.value.message
+    assert "S3cretPw" not in str(caught.value)

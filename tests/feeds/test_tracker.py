@@ -139,6 +139,16 @@ def test_personio_and_join_watches_tell_same_stamp_changes_by_content() -> None:
         assert new(application("HIRED", "ghi"))
 
 
+def test_a_watch_from_the_year_1_asks_from_the_year_1() -> None:
+    # `since=date(1, 1, 1)` ("everything"): reaching back `overlap` before it overflowed,
+    # and the checkpoint saved first broke every later run.
+    earliest = datetime.min.replace(tzinfo=UTC)
+    tracker = FeedTracker(earliest, timedelta(seconds=5))
+    assert tracker.query_from() == earliest
+    assert changes(tracker, [Record(1, earliest), Record(2, T0)]) == [1, 2]
+    assert FeedTracker.load(tracker.dump(), tracker.overlap).query_from() == T0 - tracker.overlap
+
+
 def test_a_change_in_the_hour_the_clocks_go_back_is_not_dropped() -> None:
     """Personio stamps a wall time and its zone; in the repeated hour that names two
     instants and reads as the first (fold 0). Berlin repeats 02:00-03:00 on 2026-10-25."""

@@ -114,6 +114,9 @@ class WatchOptions(TypedDict, total=False):
 # --------------------------------------------------------------------------- tracker
 
 
+_EARLIEST: Final = datetime.min.replace(tzinfo=UTC)
+
+
 def _moment(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
@@ -172,6 +175,8 @@ class FeedTracker:
 
     def query_from(self) -> datetime:
         """The moment to pass to the list's ``*_after`` filter."""
+        if self.after - _EARLIEST <= self.overlap:  # a watch from the year 1
+            return _EARLIEST
         return self.after - self.overlap
 
     def select(

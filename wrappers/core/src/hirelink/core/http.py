@@ -34,7 +34,7 @@ from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
-from .validation import http_url
+from .validation import base_url as valid_base_url
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
@@ -126,7 +126,7 @@ class HttpConfig:
         if isinstance(auth, StoreUser):
             auth.use_store(chosen)
         return cls(
-            base_url=http_url("base_url", base_url).rstrip("/"),
+            base_url=valid_base_url("base_url", base_url).rstrip("/"),
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),

@@ -138,6 +138,26 @@ def http_url(field: str, value: object) -> str:
     return url
 
 
+def base_url(field: str, value: object) -> str:
+    """An http(s) URL that request paths are appended to: no query or fragment (httpx
+    would append every path after them, sending each operation to one URL) and no
+    ``user:password@`` (never sent: hirelink sends the client's own credential, and the
+    URL shows in reprs and errors)."""
+    url = http_url(field, value)
+    parts = urlsplit(url)
+    problem = (
+        "a query" if parts.query or url.rstrip("/").endswith("?")
+        else "a fragment" if parts.fragment or "#" in url
+        else "a user or password" if "@" in parts.netloc
+        else None
+    )  # fmt: skip
+    if problem:
+        raise InvalidInputError(
+            field, f"must be a base URL without {problem}, such as https://api.example.com/v2"
+        )
+    return url
+
+
 def _url_problem(url: str) -> str | None:
     if any(character.isspace() for character in url):
         return "it contains white space"
@@ -237,15 +257,23 @@ def utc_moment(field: str, value: object) -> datetime:
     ``date`` means its midnight UTC.
     """
     if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it
+            raise InvalidInputError(
+                field, f"is outside the years 1 to 9999 in UTC: {value}"
+            ) from None
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), tzinfo=UTC)
     raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
 
 
 def utc_timestamp(field: str, value: object) -> str:
-    """``YYYY-MM-DDTHH:MM:SS`` in UTC (see :func:`utc_moment`)."""
-    return utc_moment(field, value).strftime("%Y-%m-%dT%H:%M:%S")
+    """``YYYY-MM-DDTHH:MM:SS`` in UTC (see :func:`utc_moment`); years below 1000 too have
+    four digits (``strftime``'s ``%Y`` gave ``1-01-01`` on Linux)."""
+    return utc_moment(field, value).replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def utc_timestamp_z(field: str, value: object) -> str:

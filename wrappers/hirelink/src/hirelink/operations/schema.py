@@ -22,12 +22,12 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import typing_extensions
 import yaml
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, create_model
 
 from hirelink.core import Secret
 
@@ -54,8 +54,22 @@ class InputConversion(typing.NamedTuple):
     """Turns a validated ``json_type`` value into what the wrapper expects."""
 
 
+def _not_a_boolean(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic's lax mode reads true as 1: a record's id
+        raise ValueError("a boolean is not a number")
+    return value
+
+
+_NUMBERS: dict[Any, Any] = {
+    number: Annotated[number, BeforeValidator(_not_a_boolean)] for number in (int, float)
+}
+
+
 def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion]) -> Any:
-    """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists)."""
+    """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists;
+    numbers refusing booleans)."""
+    if annotation in _NUMBERS:
+        return _NUMBERS[annotation]
     if isinstance(annotation, type) and annotation in conversions:
         return conversions[annotation].json_type
     if typing.is_typeddict(annotation):

@@ -36,7 +36,7 @@ from hirelink.core import (
 )
 from hirelink.core.http import account_at
 from hirelink.core.stores import Store
-from hirelink.core.validation import http_url, positive_seconds
+from hirelink.core.validation import base_url, positive_seconds
 
 from ._errors import refine_personio_error
 from ._operations import DEFAULT_API_BASE_URL, DEFAULT_JOBS_BASE_URL, PersonioOperations
@@ -101,8 +101,8 @@ def _setup(
     store: Store | str | None,
     options: ClientOptions,
 ) -> HttpConfig:
-    api = http_url("base_url", options.get("base_url") or DEFAULT_API_BASE_URL).rstrip("/")
-    jobs = http_url("jobs_base_url", jobs_base_url or DEFAULT_JOBS_BASE_URL)
+    api = base_url("base_url", options.get("base_url") or DEFAULT_API_BASE_URL).rstrip("/")
+    jobs = base_url("jobs_base_url", jobs_base_url or DEFAULT_JOBS_BASE_URL)
     window = positive_seconds("recruiting_rate_window", recruiting_rate_window)
     client.credentials = credentials
     client.feed_url = jobs.replace("{subdomain}", credentials.subdomain).rstrip("/") + "/xml"
