@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from hirelink.cli.main import EXIT_AUTH, EXIT_BAD_INPUT, app
 from hirelink.operations import load_providers
-from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
+from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
 
 runner = CliRunner()
 
@@ -484,6 +484,18 @@ def test_a_boolean_given_for_an_id_is_bad_input_not_record_1(saved: RecruiteeSan
     assert refused.exit_code == EXIT_BAD_INPUT
     assert "candidate_id" in refused.stderr
     assert "boolean is not a number" in refused.stderr  # refused before any request
+
+
+def test_a_delete_answered_204_prints_what_could_be_read(saved: RecruiteeSandbox) -> None:
+    # The write was carried out; printing its unreadable answer raised TypeError (an
+    # unset required field), so the command failed after the delete.
+    saved.faults.add(Fault(method="DELETE", path=r"/candidates/\d+$", status=204))
+    try:
+        deleted = hirelink("run", "recruitee.delete_candidate", "-c", "rc", "candidate_id=7730001")
+    finally:
+        saved.faults.clear()
+    assert deleted.exit_code == 0, deleted.output
+    assert json.loads(deleted.stdout) is not None
 
 
 def test_describe_shows_an_input_s_choices_once() -> None:

@@ -404,3 +404,23 @@ def test_a_base_url_that_paths_cannot_follow_is_refused(
     assert caught.value.field == "base_url"
     assert problem in caught.value.message
     assert "S3cretPw" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("headers", "field"),
+    [
+        ({"X-Partner": "a\r\nX-Evil: 1"}, "headers.X-Partner"),
+        ({"X-Partner": "ä"}, "headers.X-Partner"),
+        ({"X Bad": "v"}, "headers.X Bad"),
+    ],
+)
+@pytest.mark.parametrize(("client_class", "arguments"), ALL_CLIENTS, ids=CLIENT_IDS)
+def test_extra_headers_are_checked_when_the_client_is_made(
+    client_class: type, arguments: dict[str, Any], headers: dict[str, str], field: str
+) -> None:
+    # They failed at every call, as an ApiConnectionError ("provider unavailable") or a
+    # bare UnicodeEncodeError, and never reached the server.
+    with pytest.raises(InvalidInputError) as caught:
+        client_class(**arguments, headers=headers)
+    assert caught.value.field == field
+    assert "X-Evil" not in str(caught.value)

@@ -143,6 +143,29 @@ def test_upload_checks_size_and_type_before_sending(
     assert served.sandbox.recorder.requests == []
 
 
+def test_upload_of_an_unreadable_file_is_bad_input_naming_the_field(
+    served: Served, personio: Personio, tmp_path: Path
+) -> None:
+    # A closed file, a PDF opened in text mode and a path with a NUL raised ValueError or
+    # UnicodeDecodeError (not hirelink's errors), before any request.
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n")
+    closed = pdf.open("rb")
+    closed.close()
+    with pdf.open("r", encoding="utf-8") as text_mode:
+        sources: list[tuple[Any, str]] = [
+            (closed, "cannot read"),
+            (text_mode, "binary mode"),
+            (str(tmp_path / "cv\x00.pdf"), "cannot read"),
+        ]
+        for source, complaint in sources:
+            with pytest.raises(InvalidInputError) as caught:
+                personio.upload_document(source, filename="cv.pdf")
+            assert caught.value.field == "file"
+            assert complaint in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
 def test_upload_refusals_from_personio_are_typed() -> None:
     for served in serve(max_document_bytes=16):
         with served.client() as personio, pytest.raises(UnprocessableEntityError) as caught:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import io
 import mimetypes
 import os
 from collections.abc import Iterable
@@ -108,23 +109,30 @@ def load_file(
         path = Path(source)
         try:
             size = path.stat().st_size
-        except OSError as error:
+            if not path.is_file():
+                raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
+            filename = filename or path.name
+            limits.check_name(field_name, filename)
+            limits.check_size(field_name, size)
+            content = path.read_bytes()
+        except (OSError, ValueError) as error:  # missing, unreadable, a NUL in the path
+            if isinstance(error, InvalidInputError):
+                raise
             raise InvalidInputError(field_name, f"cannot read {str(path)!r}: {error}") from None
-        if not path.is_file():
-            raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
-        filename = filename or path.name
-        limits.check_name(field_name, filename)
-        limits.check_size(field_name, size)
-        content = path.read_bytes()
     elif hasattr(source, "read"):
         name = getattr(source, "name", None)
         filename = filename or (Path(name).name if isinstance(name, str) else None)
         if filename is None:
             raise InvalidInputError(name_field, "is required for a file object without a name")
-        start = _position(source)
-        data = source.read(limits.max_bytes + 1)
-        if start is not None:  # back where it was, so that a retried call reads it again
-            source.seek(start)
+        if isinstance(source, io.TextIOBase):  # would fail decoding a PDF before the check
+            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
+        try:
+            start = _position(source)
+            data = source.read(limits.max_bytes + 1)
+            if start is not None:  # back where it was, so that a retried call reads it again
+                source.seek(start)
+        except (OSError, ValueError) as error:  # closed, unreadable, not seekable
+            raise InvalidInputError(field_name, f"cannot read the file object: {error}") from None
         if not isinstance(data, bytes):
             raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
         content = data

@@ -35,6 +35,7 @@ from .redaction import log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .validation import base_url as valid_base_url
+from .validation import header_values
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
@@ -130,7 +131,7 @@ class HttpConfig:
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
-            headers={"User-Agent": user_agent(), **(headers or {})},
+            headers={"User-Agent": user_agent(), **header_values("headers", headers or {})},
             refine_error=refine_error,
             rate_limits=tuple(limit.on(chosen) for limit in rate_limits),
             store=chosen,

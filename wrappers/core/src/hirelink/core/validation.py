@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 from attrs import frozen
@@ -136,6 +136,34 @@ def http_url(field: str, value: object) -> str:
             f"must be an http(s) URL such as https://api.example.com, got {url!r} ({problem})",
         )
     return url
+
+
+_HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token
+
+
+def header_name(field: str, value: object) -> str:
+    """An HTTP header name (a token: letters, digits and ``!#$%&'*+.^_`|~-``)."""
+    name = non_empty_str(field, value).strip()
+    if not _HEADER_NAME.fullmatch(name):
+        raise InvalidInputError(field, f"must be an HTTP header name (a token), got {name!r}")
+    return name
+
+
+def header_values(field: str, headers: object) -> dict[str, str]:
+    """Extra request headers: names that are tokens, values of visible ASCII and spaces
+    (a line break would start another header; httpx refuses other bytes only when it
+    sends, as a connection error). Values are not quoted back: they may be credentials."""
+    if not isinstance(headers, Mapping):
+        raise InvalidInputError(field, f"must map header names to values, got {headers!r}")
+    checked = {}
+    for name, value in headers.items():
+        name = header_name(f"{field}.{name}", name)
+        if not isinstance(value, str) or not all(" " <= c <= "~" or c == "\t" for c in value):
+            raise InvalidInputError(
+                f"{field}.{name}", "must be text of visible ASCII characters and spaces"
+            )
+        checked[name] = value
+    return checked
 
 
 def base_url(field: str, value: object) -> str:

@@ -19,6 +19,8 @@ def to_json(value: Any) -> Any:
     classes field by field; datetimes as ISO 8601; bytes as base64."""
     if isinstance(value, Secret):
         return repr(value)  # never the value
+    if _is_unset(value):  # a required field a write's unreadable answer left unset
+        return None
     if value is None or isinstance(value, bool | int | float | str):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
@@ -35,10 +37,15 @@ def to_json(value: Any) -> Any:
     if attrs.has(type(value)):
         return {f.name: to_json(getattr(value, f.name)) for f in attrs.fields(type(value))}
     if isinstance(value, Mapping):
-        return {str(key): to_json(item) for key, item in value.items()}
+        return {str(key): to_json(item) for key, item in value.items() if not _is_unset(item)}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_json(item) for item in value]
     raise TypeError(f"cannot turn {type(value).__name__} into JSON")
+
+
+def _is_unset(value: Any) -> bool:
+    """The ``UNSET`` of any generated client (each has its own ``types.Unset``)."""
+    return type(value).__name__ == "Unset" and type(value).__module__.endswith(".types")
 
 
 def mask_fields(value: Any, secret_keys: frozenset[str]) -> Any:

@@ -52,6 +52,7 @@ from hirelink.core.validation import (
     bounded_int,
     choice,
     email,
+    header_name,
     http_url,
     non_empty_str,
     one_of,
@@ -1119,7 +1120,7 @@ def _custom_headers(headers: object) -> list[dict[str, str]]:
         )
     return [
         {
-            "name": non_empty_str(f"custom_headers.{name}", name).strip(),
+            "name": header_name(f"custom_headers.{name}", name),
             "value": secret(f"custom_headers.{name}", value).reveal(),
         }
         for name, value in headers.items()
