@@ -391,6 +391,8 @@ def test_a_hint_survives_a_provider_refinement() -> None:
         ("https://gw.example/api?", "a query"),
         ("https://gw.example/api#v2", "a fragment"),
         ("https://proxyuser:S3cretPw@gw.example/api", "a user or password"),
+        ("https://proxyuser:S3cretPw@gw.example/a b", "white space"),  # never quoted
+        ("ftp://proxyuser:S3cretPw@gw.example/", "not http or https"),
     ],
 )
 @pytest.mark.parametrize(("client_class", "arguments"), ALL_CLIENTS, ids=CLIENT_IDS)

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import uvicorn
 from starlette.types import ASGIApp
 
+from hirelink.core.validation import HEADER_NAME
+
 __all__ = [
     "InvalidHeaderError",
     "SandboxServer",
@@ -64,7 +66,6 @@ def loopback_url(url: str) -> str:
     return url
 
 
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
 _HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")  # field-value characters
 
 
@@ -81,7 +82,7 @@ def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> No
         InvalidHeaderError: the first such header.
     """
     for name, value in headers.items():
-        if not (isinstance(name, str) and _HEADER_NAME.fullmatch(name)):
+        if not (isinstance(name, str) and HEADER_NAME.fullmatch(name)):
             raise InvalidHeaderError(f"headers: {name!r} is not an HTTP header name")
         try:
             sendable = isinstance(value, str) and bool(_HEADER_VALUE.fullmatch(value))

@@ -14,9 +14,9 @@ import enum
 import io
 import mimetypes
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PureWindowsPath
-from typing import IO, Protocol, runtime_checkable
+from typing import IO, Protocol, TypeVar, runtime_checkable
 from uuid import UUID
 
 from attrs import field, frozen
@@ -107,18 +107,13 @@ def load_file(
         content = bytes(source)
     elif isinstance(source, str | os.PathLike):
         path = Path(source)
-        try:
-            size = path.stat().st_size
-            if not path.is_file():
-                raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
-            filename = filename or path.name
-            limits.check_name(field_name, filename)
-            limits.check_size(field_name, size)
-            content = path.read_bytes()
-        except (OSError, ValueError) as error:  # missing, unreadable, a NUL in the path
-            if isinstance(error, InvalidInputError):
-                raise
-            raise InvalidInputError(field_name, f"cannot read {str(path)!r}: {error}") from None
+        size = _readable(field_name, path, lambda: path.stat().st_size)
+        if not path.is_file():
+            raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
+        filename = filename or path.name
+        limits.check_name(field_name, filename)
+        limits.check_size(field_name, size)
+        content = _readable(field_name, path, path.read_bytes)
     elif hasattr(source, "read"):
         name = getattr(source, "name", None)
         filename = filename or (Path(name).name if isinstance(name, str) else None)
@@ -131,6 +126,8 @@ def load_file(
             data = source.read(limits.max_bytes + 1)
             if start is not None:  # back where it was, so that a retried call reads it again
                 source.seek(start)
+        except UnicodeDecodeError:  # a text stream that is no io.TextIOBase
+            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')") from None
         except (OSError, ValueError) as error:  # closed, unreadable, not seekable
             raise InvalidInputError(field_name, f"cannot read the file object: {error}") from None
         if not isinstance(data, bytes):
@@ -148,6 +145,17 @@ def load_file(
     limits.check_size(field_name, len(content))
     mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return LoadedFile(filename=filename, content=content, mime_type=mime_type)
+
+
+R = TypeVar("R")
+
+
+def _readable(field_name: str, path: Path, read: Callable[[], R]) -> R:
+    """``read()`` of ``path``; a path that is missing, unreadable or holds a NUL is bad input."""
+    try:
+        return read()
+    except (OSError, ValueError) as error:
+        raise InvalidInputError(field_name, f"cannot read {str(path)!r}: {error}") from None
 
 
 def _position(source: IO[bytes]) -> int | None:

@@ -131,22 +131,26 @@ def http_url(field: str, value: object) -> str:
     url = non_empty_str(field, value)
     problem = _url_problem(url)
     if problem:
+        shown = "" if "@" in url else f", got {url!r}"  # a user:password@ is not quoted
         raise InvalidInputError(
-            field,
-            f"must be an http(s) URL such as https://api.example.com, got {url!r} ({problem})",
+            field, f"must be an http(s) URL such as https://api.example.com{shown} ({problem})"
         )
     return url
 
 
-_HEADER_NAME: Final = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP token
+HEADER_NAME: Final = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""An HTTP header name: an RFC 9110 token."""
 
 
 def header_name(field: str, value: object) -> str:
     """An HTTP header name (a token: letters, digits and ``!#$%&'*+.^_`|~-``)."""
     name = non_empty_str(field, value).strip()
-    if not _HEADER_NAME.fullmatch(name):
+    if not HEADER_NAME.fullmatch(name):
         raise InvalidInputError(field, f"must be an HTTP header name (a token), got {name!r}")
     return name
+
+
+_ASCII_HEADER_VALUE: Final = re.compile(r"[\t\x20-\x7e]*")
 
 
 def header_values(field: str, headers: object) -> dict[str, str]:
@@ -158,7 +162,7 @@ def header_values(field: str, headers: object) -> dict[str, str]:
     checked = {}
     for name, value in headers.items():
         name = header_name(f"{field}.{name}", name)
-        if not isinstance(value, str) or not all(" " <= c <= "~" or c == "\t" for c in value):
+        if not isinstance(value, str) or not _ASCII_HEADER_VALUE.fullmatch(value):
             raise InvalidInputError(
                 f"{field}.{name}", "must be text of visible ASCII characters and spaces"
             )
@@ -170,13 +174,12 @@ def base_url(field: str, value: object) -> str:
     """An http(s) URL that request paths are appended to: no query or fragment (httpx
     would append every path after them, sending each operation to one URL) and no
     ``user:password@`` (never sent: hirelink sends the client's own credential, and the
-    URL shows in reprs and errors)."""
+    URL shows in reprs and errors; it is checked first, so no message quotes it)."""
     url = http_url(field, value)
-    parts = urlsplit(url)
     problem = (
-        "a query" if parts.query or url.rstrip("/").endswith("?")
-        else "a fragment" if parts.fragment or "#" in url
-        else "a user or password" if "@" in parts.netloc
+        "a user or password" if "@" in urlsplit(url).netloc
+        else "a query" if "?" in url
+        else "a fragment" if "#" in url
         else None
     )  # fmt: skip
     if problem:

@@ -19,8 +19,6 @@ def to_json(value: Any) -> Any:
     classes field by field; datetimes as ISO 8601; bytes as base64."""
     if isinstance(value, Secret):
         return repr(value)  # never the value
-    if _is_unset(value):  # a required field a write's unreadable answer left unset
-        return None
     if value is None or isinstance(value, bool | int | float | str):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
@@ -37,6 +35,7 @@ def to_json(value: Any) -> Any:
     if attrs.has(type(value)):
         return {f.name: to_json(getattr(value, f.name)) for f in attrs.fields(type(value))}
     if isinstance(value, Mapping):
+        # A required field that a write's unreadable answer left unset is left out.
         return {str(key): to_json(item) for key, item in value.items() if not _is_unset(item)}
     if isinstance(value, list | tuple | set | frozenset):
         return [to_json(item) for item in value]

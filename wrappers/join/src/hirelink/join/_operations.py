@@ -128,14 +128,8 @@ def _revision(application: models.Application) -> dict[str, Any]:
     may be whole seconds: inferred): its content, but the attachments' download URLs,
     which are pre-signed and so may differ in every answer."""
     content = application.to_dict()
-    attachments = content.get("attachments")
-    if isinstance(attachments, list):
-        content["attachments"] = [
-            {key: value for key, value in attachment.items() if key != "url"}
-            if isinstance(attachment, dict)
-            else attachment
-            for attachment in attachments
-        ]
+    for attachment in content.get("attachments", []):
+        attachment.pop("url", None)
     return content
 
 
