@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from queue import Empty, Queue
@@ -320,3 +321,40 @@ def test_run_all_whose_reader_left_exits_0_quietly(
     assert process.wait(timeout=WAIT) == 0
     assert process.stderr is not None
     assert process.stderr.read() == b""
+
+
+def test_webhooks_serve_prints_each_of_many_simultaneous_events_on_a_line_of_its_own(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    # Sync callbacks run on threads: unlocked writes of events a few KB long mixed two
+    # events on one line, and every delivery had been answered 200 (never resent).
+    port, secret, count = free_port(), "whsec-cli-5521", 40
+    serving = commands(
+        "webhooks", "serve", "recruitee", "--port", str(port),
+        env={"HIRELINK_WEBHOOK_SECRET": secret},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+
+    def listening() -> bool:
+        try:
+            httpx.get(url)
+        except httpx.ConnectError:
+            return False
+        return True
+
+    def deliver(number: int) -> int:
+        event = {
+            "event_type": "candidate_deleted",
+            "payload": {"candidate": {"id": number, "notes": "x" * 20_000}},
+        }
+        body = json.dumps(event).encode()
+        signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        headers = {"X-Recruitee-Signature": signature}
+        return httpx.post(url, content=body, headers=headers, timeout=WAIT).status_code
+
+    wait_until(listening, "receiver listening")
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        assert set(pool.map(deliver, range(count))) == {200}
+    printed = {serving.next_json()["payload"]["candidate"]["id"] for _ in range(count)}
+    assert printed == set(range(count))
+    serving.interrupt()

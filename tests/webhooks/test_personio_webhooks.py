@@ -180,6 +180,30 @@ def test_bad_configuration_is_refused() -> None:
         create_webhook_app(tokens=[], on_event=print)
     with pytest.raises(ValueError, match="at most 3"):
         create_webhook_app(tokens=None, on_event=print, headers={f"X-{n}": ["v"] for n in range(4)})
+    # A token read from a file keeps its line break: it never matched, so every delivery
+    # got 401 (and Personio resends none).
+    with pytest.raises(ValueError, match="line break") as from_file:
+        create_webhook_app(tokens=[OLD_TOKEN + "\n"], on_event=print)
+    assert OLD_TOKEN not in str(from_file.value)
+    # Two names for one header (names ignore case): one silently replaced the other.
+    with pytest.raises(ValueError, match="named twice"):
+        create_webhook_app(
+            tokens=None, on_event=print, headers={"X-Hook-Key": ["k1"], "x-hook-key": ["k2"]}
+        )
+    with pytest.raises(ValueError, match="named twice"):
+        create_webhook_app(tokens=[NEW_TOKEN], on_event=print, headers={"Authorization": ["k"]})
+
+
+def test_a_token_beyond_ascii_is_compared_as_the_bytes_sent(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+) -> None:
+    # The server reads header bytes as latin-1; they were compared as UTF-8 text, so a
+    # token beyond ASCII, sent as its UTF-8 bytes, never matched.
+    token = "whk-tökén-2c9e"
+    http, collector = serve(tokens=[token])
+    sent = http.post("/", json=delivery(), headers={b"Authorization": token.encode()})
+    assert sent.status_code == 202
+    assert len(collector.wait_for(1)) == 1
 
 
 def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(

@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -42,9 +43,14 @@ def feeds() -> dict[str, tuple[str, str]]:
     return found
 
 
+_printing = threading.Lock()
+
+
 def _print_line(document: Any) -> None:
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
-    sys.stdout.flush()
+    line = json.dumps(document, ensure_ascii=False, default=str) + "\n"
+    with _printing:  # receivers run sync callbacks on threads: one whole line at a time
+        sys.stdout.write(line)
+        sys.stdout.flush()
 
 
 def silence_stdout() -> None:

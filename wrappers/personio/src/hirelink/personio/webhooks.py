@@ -62,6 +62,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret
+from hirelink.core.validation import secret
 
 __all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
 
@@ -78,7 +79,9 @@ DeliveryHandler = Callable[[WebhookDelivery], Awaitable[None] | None]
 def _secrets(name: str, values: Iterable[str | Secret]) -> tuple[Secret, ...]:
     if isinstance(values, str | Secret) or not isinstance(values, Iterable):
         raise ValueError(f"{name} must be a collection of tokens, e.g. [token]")
-    accepted = tuple(Secret.coerce(value) for value in values)
+    # A token with a space at an end or a line break (a file's last line) never matches:
+    # refused here, as create_webhook refuses it, not with a 401 for every delivery.
+    accepted = tuple(secret(name, value) for value in values)
     if not accepted:
         raise ValueError(f"{name} must name at least one accepted token")
     return accepted
@@ -88,7 +91,8 @@ def _matches(given: str, accepted: tuple[Secret, ...]) -> bool:
     """Compare with every accepted token, so the time taken says nothing about which."""
     found = False
     for token in accepted:
-        found |= hmac.compare_digest(given.encode(), token.reveal().encode())
+        # The server decoded the header's bytes as latin-1: compare those bytes.
+        found |= hmac.compare_digest(given.encode("latin-1", "replace"), token.reveal().encode())
     return found
 
 
@@ -172,6 +176,8 @@ def create_webhook_app(
         for name, values in headers.items():
             if not isinstance(name, str) or not name.strip():
                 raise ValueError(f"a header name must be a non-empty string, got {name!r}")
+            if name.strip().lower() in required:  # one would silently replace the other
+                raise ValueError(f"the header {name.strip()!r} is named twice (names ignore case)")
             required[name.strip().lower()] = _secrets(f"headers[{name!r}]", values)
     if not required:
         raise ValueError("give tokens= (Authorization) or headers= (custom headers) to check")
