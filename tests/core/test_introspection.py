@@ -193,13 +193,11 @@ def test_get_type_hints_reads_every_declared_method(
                     assert parameter.name in hints, f"{cls.__name__}.{name}({parameter.name})"
 
 
-HAND_WRITTEN_PACKAGES = (
-    "hirelink.core",
-    "hirelink.recruitee",
-    "hirelink.join",
-    "hirelink.personio",
-    "hirelink.recruitee_partners",
-    "hirelink.operations",
+# Every hirelink package but the generated clients (hirelink.api).
+HAND_WRITTEN_PACKAGES = tuple(
+    f"hirelink.{package.name}"
+    for package in pkgutil.iter_modules(importlib.import_module("hirelink").__path__)
+    if package.name != "api"
 )
 
 

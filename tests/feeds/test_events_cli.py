@@ -78,6 +78,23 @@ def commands() -> Iterator[Callable[..., Command]]:
             command.process.wait(timeout=30)
 
 
+def listening(url: str) -> bool:
+    try:
+        httpx.get(url)
+    except httpx.ConnectError:
+        return False
+    return True
+
+
+def deliver_signed(url: str, secret: str, **candidate: Any) -> int:
+    """Deliver a Recruitee candidate_deleted event signed with ``secret``; the status."""
+    event = {"event_type": "candidate_deleted", "payload": {"candidate": candidate}}
+    body = json.dumps(event).encode()
+    signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    headers = {"X-Recruitee-Signature": signature}
+    return httpx.post(url, content=body, headers=headers, timeout=WAIT).status_code
+
+
 def wait_until(condition: Callable[[], bool], what: str) -> None:
     deadline = time.monotonic() + WAIT
     while not condition():
@@ -132,24 +149,10 @@ def test_webhooks_serve_prints_verified_events(
         "webhooks", "serve", "recruitee", "--port", str(port),
         env={"HIRELINK_WEBHOOK_SECRET": secret + "\n"},  # as read from a file: stripped
     )  # fmt: skip
-    body = json.dumps(
-        {"event_type": "candidate_deleted", "payload": {"candidate": {"id": 4242}}}
-    ).encode()
-    signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     url = f"http://127.0.0.1:{port}/"
-
-    def listening() -> bool:
-        try:
-            httpx.get(url)
-        except httpx.ConnectError:
-            return False
-        return True
-
-    wait_until(listening, "receiver listening")
-    forged = httpx.post(url, content=body, headers={"X-Recruitee-Signature": "0" * 64})
-    assert forged.status_code == 401
-    accepted = httpx.post(url, content=body, headers={"X-Recruitee-Signature": signature})
-    assert accepted.status_code == 200
+    wait_until(lambda: listening(url), "receiver listening")
+    assert deliver_signed(url, "forged", id=4242) == 401
+    assert deliver_signed(url, secret, id=4242) == 200
     printed = serving.next_json()
     assert printed["event_type"] == "candidate_deleted"
     assert printed["payload"]["candidate"]["id"] == 4242
@@ -260,33 +263,17 @@ def test_webhooks_serve_whose_reader_left_stops_and_refuses_the_rest(config_dir:
         env={**os.environ, "HIRELINK_WEBHOOK_SECRET": secret},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
-
-    def deliver(candidate_id: int) -> int:
-        body = json.dumps(
-            {"event_type": "candidate_deleted", "payload": {"candidate": {"id": candidate_id}}}
-        ).encode()
-        signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        headers = {"X-Recruitee-Signature": signature}
-        return httpx.post(url, content=body, headers=headers).status_code
-
-    def listening() -> bool:
-        try:
-            httpx.get(url)
-        except httpx.ConnectError:
-            return False
-        return True
-
     try:
-        wait_until(listening, "receiver listening")
-        assert deliver(1) == 200
+        wait_until(lambda: listening(url), "receiver listening")
+        assert deliver_signed(url, secret, id=1) == 200
         assert process.stdout is not None
         assert json.loads(process.stdout.readline())["payload"]["candidate"]["id"] == 1
         process.stdout.close()  # `| head -n 1`
-        assert deliver(2) == 500  # not printed: Recruitee sends it again later
+        assert deliver_signed(url, secret, id=2) == 500  # Recruitee resends it
         assert process.wait(timeout=WAIT) == 0
     finally:
         process.kill()
-    assert not listening()
+    assert not listening(url)
 
 
 @pytest.mark.parametrize(
@@ -296,28 +283,23 @@ def test_a_command_whose_reader_left_exits_0_quietly(
     config_dir: Path, arguments: tuple[str, ...]
 ) -> None:
     # Exit 1 (an API or store error, by the docs) made a script run a done write again.
-    process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
-        [sys.executable, "-c", "from hirelink.cli.main import app; app()", *arguments],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    assert process.stdout is not None
-    process.stdout.close()  # the reader left before anything was written
-    assert process.wait(timeout=WAIT) == 0
-    assert process.stderr is not None
-    assert process.stderr.read() == b""
+    _exits_quietly_once_its_reader_left(*arguments)
 
 
 def test_run_all_whose_reader_left_exits_0_quietly(
     config_dir: Path, join_sandbox: StandIn[Any]
 ) -> None:
     _join_credential(join_sandbox)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from hirelink.cli.main import app; app()",
-         "run", "join.list_jobs", "--all", "-c", "sb"],
+    _exits_quietly_once_its_reader_left("run", "join.list_jobs", "--all", "-c", "sb")
+
+
+def _exits_quietly_once_its_reader_left(*arguments: str) -> None:
+    process = subprocess.Popen(  # noqa: S603 - this interpreter, the hirelink app
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()", *arguments],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None
-    process.stdout.close()  # the reader left before the first item
+    process.stdout.close()  # the reader left before anything was written
     assert process.wait(timeout=WAIT) == 0
     assert process.stderr is not None
     assert process.stderr.read() == b""
@@ -335,24 +317,10 @@ def test_webhooks_serve_prints_each_of_many_simultaneous_events_on_a_line_of_its
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
 
-    def listening() -> bool:
-        try:
-            httpx.get(url)
-        except httpx.ConnectError:
-            return False
-        return True
-
     def deliver(number: int) -> int:
-        event = {
-            "event_type": "candidate_deleted",
-            "payload": {"candidate": {"id": number, "notes": "x" * 20_000}},
-        }
-        body = json.dumps(event).encode()
-        signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        headers = {"X-Recruitee-Signature": signature}
-        return httpx.post(url, content=body, headers=headers, timeout=WAIT).status_code
+        return deliver_signed(url, secret, id=number, notes="x" * 20_000)
 
-    wait_until(listening, "receiver listening")
+    wait_until(lambda: listening(url), "receiver listening")
     with ThreadPoolExecutor(max_workers=count) as pool:
         assert set(pool.map(deliver, range(count))) == {200}
     printed = {serving.next_json()["payload"]["candidate"]["id"] for _ in range(count)}
