@@ -498,6 +498,24 @@ def test_a_delete_answered_204_prints_what_could_be_read(saved: RecruiteeSandbox
     assert json.loads(deleted.stdout) is not None
 
 
+def test_a_date_given_as_text_for_a_text_or_date_input_is_a_date(saved: RecruiteeSandbox) -> None:
+    # JSON has no dates: pydantic's smart mode took "2026-01-15" as text, so a date field
+    # could not be written from the catalog (a text field of the same name was).
+    written = hirelink(
+        "run", "recruitee.set_candidate_field", "-c", "rc",
+        "candidate_id=7730001", "name=Verified on", "value=2026-01-15",
+    )  # fmt: skip
+    assert written.exit_code == 0, written.output
+    field = json.loads(written.stdout)
+    assert field["kind"] == "date"
+    assert field["values"] == [{"date": "2026-01-15"}]
+    text = hirelink(
+        "run", "recruitee.set_candidate_field", "-c", "rc",
+        "candidate_id=7730001", "name=Identity check", "value=passed",
+    )  # fmt: skip
+    assert json.loads(text.stdout)["kind"] == "single_line"
+
+
 def test_describe_shows_an_input_s_choices_once() -> None:
     # A Literal and the generated enum it restates were listed twice, in two orders.
     described = hirelink("ops", "describe", "join.list_applications").stdout

@@ -178,6 +178,12 @@ def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
         assert isinstance(read.values, list)
         assert [v.to_dict() for v in read.values] == [{"text": "passed"}]
         assert recruitee.get_candidate_field(CANDIDATE, "Shoe size") is None
+        # Recorded again under another case: the newest value is read back, not the first.
+        recruitee.set_candidate_field(CANDIDATE, "identity check", "failed")
+        again = recruitee.get_candidate_field(CANDIDATE, "Identity check")
+        assert again is not None
+        assert isinstance(again.values, list)
+        assert [v.to_dict() for v in again.values] == [{"text": "failed"}]
 
 
 def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:

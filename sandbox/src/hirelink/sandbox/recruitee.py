@@ -420,7 +420,10 @@ class RecruiteeState:
             chosen = {key: field[key] for key in ("kind", "name", "values")}
             stored = copy.deepcopy({**self._tables["fieldDefaults"], **chosen})
             stored["id"] = next(self._field_ids)
-            kept = [f for f in record.data["fields"] if f.get("name") != field["name"]]
+            same = str(field["name"]).strip().casefold()  # as the wrapper reads names
+            kept = [
+                f for f in record.data["fields"] if str(f.get("name")).strip().casefold() != same
+            ]
             self._touch(record, {"fields": [*kept, stored]})
             return {"field": copy.deepcopy(stored)}
 

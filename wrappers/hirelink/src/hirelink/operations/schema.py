@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 import attrs
 import typing_extensions
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, create_model
 
 from hirelink.core import Secret
 
@@ -80,8 +80,24 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
         return list[_as_input_type(item, conversions)]  # type: ignore[misc]
     if origin in (Union, types.UnionType):
         members = tuple(_as_input_type(a, conversions) for a in get_args(annotation))
+        if str in members and any(m in (dt.date, dt.datetime) for m in members):
+            return _text_last(members)
         return functools.reduce(lambda a, b: a | b, members)
     return annotation
+
+
+def _text_last(members: tuple[Any, ...]) -> Any:
+    """A union of text and a date, tried in order: JSON has no dates, so a string that
+    reads as one is one (pydantic's smart mode took every string as text); booleans only
+    as JSON booleans; text last."""
+    moments = [m for m in members if m in (dt.datetime, dt.date)]
+    others = [
+        Annotated[bool, Strict()] if m is bool else m
+        for m in members
+        if m not in (dt.datetime, dt.date, str, type(None))
+    ]
+    ordered = (*moments, *others, str) + ((type(None),) if type(None) in members else ())
+    return Annotated[Union[ordered], Field(union_mode="left_to_right")]  # noqa: UP007 - of a tuple built at run time
 
 
 _REQUIRED = {typing.Required, typing_extensions.Required}

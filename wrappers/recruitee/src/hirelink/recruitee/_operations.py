@@ -807,8 +807,7 @@ def _field_entry(value: object) -> tuple[str, dict[str, object]]:
 
 
 def _field_named(candidate: models.Candidate, wanted: str) -> models.CandidateField | None:
+    """The candidate's field of that name; of several (written twice), the last, newest."""
     fields = candidate.fields if isinstance(candidate.fields, list) else []
-    for field in fields:
-        if isinstance(field.name, str) and field.name.strip().casefold() == wanted:
-            return field
-    return None
+    named = [f for f in fields if isinstance(f.name, str) and f.name.strip().casefold() == wanted]
+    return named[-1] if named else None
