@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import httpx
@@ -168,6 +169,24 @@ def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
     assert server_requested_wait(httpx.Headers({"Retry-After": "soon"})) is None
     both = httpx.Headers({"Retry-After": "", "x-ratelimit-reset": "4"})
     assert server_requested_wait(both, now=lambda: now) == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Tokyo"])
+def test_an_http_date_without_a_zone_is_gmt_on_any_host(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # asctime's form (and -0000) carries no zone; it was read in the host's zone, so
+    # outside UTC a 5 s wait became hours (or none).
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        now = 1_700_000_000.0  # 2023-11-14 22:13:20 GMT
+        for header in ("Tue Nov 14 22:13:25 2023", "Tue, 14 Nov 2023 22:13:25 -0000"):
+            wait = server_requested_wait(httpx.Headers({"Retry-After": header}), now=lambda: now)
+            assert wait == pytest.approx(5.0), (zone, header)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_default_jitter_stays_between_half_and_full_delay() -> None:

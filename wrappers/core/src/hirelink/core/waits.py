@@ -6,6 +6,7 @@ import email.utils
 import math
 import time
 from collections.abc import Callable
+from datetime import UTC
 
 import httpx
 
@@ -29,9 +30,13 @@ def server_requested_wait(
         if seconds is not None:
             return seconds
         try:
-            return max(0.0, email.utils.parsedate_to_datetime(retry_after).timestamp() - now())
+            moment = email.utils.parsedate_to_datetime(retry_after)
         except (TypeError, ValueError):
             pass  # neither: the backoff decides, as without the header
+        else:
+            if moment.tzinfo is None:  # asctime's form, or -0000: HTTP dates are in GMT
+                moment = moment.replace(tzinfo=UTC)
+            return max(0.0, moment.timestamp() - now())
     reset = headers.get("x-ratelimit-reset")
     if reset is not None and rate_limited:
         value = _seconds(reset)
