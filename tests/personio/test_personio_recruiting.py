@@ -44,7 +44,7 @@ from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.resources import load_seed
 
-from .conftest import Served, serve
+from .conftest import CLIENT_WINDOW, Served, serve
 
 POSITION = 1874512
 PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
@@ -601,6 +601,21 @@ def test_a_429_from_personio_is_still_retried(served: Served, personio: Personio
     uploaded = personio.upload_document(PDF, filename="cv.pdf")
     assert uploaded.size == len(PDF)
     assert served.hits("POST", "/documents") == 2
+
+
+def test_a_429_naming_no_wait_is_resent_after_the_recruiting_window(
+    served: Served, personio: Personio, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Personio documents 20 requests a minute, "then wait 60 s", and no Retry-After: the
+    # generic backoff resent within a second, inside the penalty, spending the budget.
+    served.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}/documents$", status=429))
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    uploaded = personio.upload_document(PDF, filename="cv.pdf")
+    assert uploaded.size == len(PDF)
+    assert served.hits("POST", "/documents") == 2
+    (retry,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.retry"]
+    window = CLIENT_WINDOW * (1 + 1 / 60)  # the client's window and its headroom
+    assert f"after 429 in {window:.2f}s" in retry
 
 
 def test_a_5xx_on_create_is_not_resent(served: Served, personio: Personio) -> None:

@@ -69,8 +69,9 @@ class ClientOptions(TypedDict, total=False):
     base_url: str
     """Where to send requests: another environment, or a sandbox."""
     timeout: float | httpx.Timeout | None
-    """Seconds (or an ``httpx.Timeout``) for each request; None for no limit. Also with
-    ``httpx_client=``: that client's own timeout is not used."""
+    """Seconds (or an ``httpx.Timeout``) for each step of a request on the network
+    (connect, write, each read), not for waits for a rate-limit slot or a ``Retry-After``;
+    None for no limit. Also with ``httpx_client=``: that client's own timeout is not used."""
     max_retries: int
     """Resends after 408 and 429, after 500, 502, 503 and 504, and after connection
     failures; a POST or PATCH only where the server cannot have processed it (0 disables)."""

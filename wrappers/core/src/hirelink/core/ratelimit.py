@@ -196,6 +196,10 @@ def _methods(value: Iterable[str] | None) -> frozenset[str] | None:
 class RateLimit:
     """A limiter and the requests it applies to.
 
+    Give a client limits that do not overlap: of two limits applying to one request, each
+    counts the request from its own slot's start, though it leaves at the later one, so
+    the limit with the shorter wait can let more through than it allows.
+
     Attributes:
         limiter: the limiter (usually from :func:`shared_limiter`, via :meth:`shared`).
         paths: URL path prefixes the limit applies to; empty means every request.
@@ -254,6 +258,19 @@ def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
     return wait
 
 
+RATE_WINDOW: Final = "hirelink.rate_window"
+"""A request extension: the longest window (seconds) of the client-side limits the request
+is counted under. A 429 that names no wait is resent after it rather than after a short
+backoff: a provider that publishes a window (Personio) asks to wait it out, and a resend
+within it only spends the budget again (see :meth:`RetryPolicy.wait_after`)."""
+
+
+def _note_window(request: httpx.Request, limits: Sequence[RateLimit]) -> None:
+    windows = [limit.limiter.window for limit in limits if limit.applies_to(request)]
+    if windows:
+        request.extensions[RATE_WINDOW] = max(windows)
+
+
 NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 """Raised before a single byte of the request reached the server."""
 
@@ -285,6 +302,7 @@ def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     except BaseException:
         give_back(slots)
         raise
+    _note_window(request, limits)
     return slots
 
 
@@ -298,6 +316,7 @@ async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[
     except BaseException:
         await agive_back(slots)
         raise
+    _note_window(request, limits)
     return slots
 
 

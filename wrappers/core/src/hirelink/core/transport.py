@@ -34,7 +34,7 @@ from .errors import (
     closed_while_waiting,
 )
 from .options import current_options
-from .ratelimit import NOT_SENT_ERRORS, Closing
+from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -94,11 +94,19 @@ class RetryPolicy:
         """Wait before retry number ``retry_number`` (1-based) when the server named none."""
         return self.jitter(min(self.backoff_max, self.backoff_initial * 2 ** (retry_number - 1)))
 
-    def wait_after(self, response: httpx.Response, retry_number: int) -> float | None:
-        """Seconds to wait before resending after ``response``; None means do not resend."""
-        requested = server_requested_wait(
-            response.headers, rate_limited=response.status_code == 429
-        )
+    def wait_after(
+        self, response: httpx.Response, retry_number: int, request: httpx.Request | None = None
+    ) -> float | None:
+        """Seconds to wait before resending after ``response``; None means do not resend.
+
+        A 429 naming no wait, for a request under a client-side limit, waits out that
+        limit's window (:data:`~hirelink.core.ratelimit.RATE_WINDOW`, at most
+        ``max_server_wait``)."""
+        rate_limited = response.status_code == 429
+        requested = server_requested_wait(response.headers, rate_limited=rate_limited)
+        window = request.extensions.get(RATE_WINDOW) if request is not None else None
+        if requested is None and rate_limited and window is not None:
+            return min(float(window), self.max_server_wait)
         if requested is None:
             return self.backoff(retry_number)
         return requested if requested <= self.max_server_wait else None
@@ -154,7 +162,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             raise failure from error
         assert response is not None
         if retries < max_retries and policy.may_resend_after_status(request, response.status_code):
-            wait_or_none = policy.wait_after(response, retries + 1)
+            wait_or_none = policy.wait_after(response, retries + 1, request)
             if wait_or_none is not None:
                 retries += 1
                 may_have_been_carried_out |= response.status_code in TRANSIENT_STATUSES
