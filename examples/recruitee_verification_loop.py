@@ -58,8 +58,10 @@ def main() -> None:
             jobs = 0
             for placement in candidate.placements or []:
                 offer_id = placement.offer_id
-                if not isinstance(offer_id, int):
-                    continue  # a talent pool: no pipeline to move in
+                # A talent pool has no pipeline to move in: its placements have no stage
+                # (live ones carry the pool's id as their offer_id).
+                if not isinstance(offer_id, int) or placement.stage_id is None:
+                    continue
                 if verified:
                     recruitee.change_placement_stage(
                         placement.id, stage_name=next_stage, offer_id=offer_id

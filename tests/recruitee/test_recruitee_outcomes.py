@@ -290,6 +290,18 @@ def test_bad_outcome_input_names_the_field_and_sends_nothing(
     assert served.sandbox.recorder.requests == []
 
 
+def test_a_stage_move_into_a_talent_pool_says_it_is_a_pool(
+    served: Served, recruitee: Recruitee
+) -> None:
+    # Live placements in a pool carry the pool's id as their offer_id (captured answers):
+    # the move blamed the stage name ("there are: none").
+    with pytest.raises(InvalidInputError) as caught:
+        recruitee.change_placement_stage(PLACEMENT, stage_name="Interview", offer_id=31600)
+    assert caught.value.field == "offer_id"
+    assert "talent pool" in caught.value.message
+    assert served.hits("PATCH", "/change_stage") == 0
+
+
 @pytest.fixture
 async def arecruitee(fresh: Served) -> AsyncIterator[AsyncRecruitee]:
     async with fresh.async_client() as client:

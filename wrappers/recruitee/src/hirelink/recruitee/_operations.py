@@ -526,6 +526,8 @@ class RecruiteeOperations:
         Give ``stage_id``, or ``stage_name`` together with the placement's ``offer_id``:
         the name is looked up (case-insensitively) in that job's pipeline first, and a
         name the pipeline lacks raises ``InvalidInputError`` listing the stages it has.
+        The ``offer_id`` must be the placement's own job (each job has its own stage ids,
+        which the sandbox's jobs share); a talent pool has no stages and is refused.
         ``proceed`` is passed on as Recruitee's ``proceed`` flag.
         """
         placement_id = positive_int("placement_id", placement_id)
@@ -549,6 +551,10 @@ class RecruiteeOperations:
         self, placement_id: int, offer_call: Call[models.Offer], name: str, proceed: bool | None
     ) -> Flow[models.Placement]:
         offer: models.Offer = yield offer_call
+        if offer.kind == "talent_pool":  # live placements in a pool carry its id as offer_id
+            raise InvalidInputError(
+                "offer_id", f"offer {offer.id} is a talent pool: it has no stages to move to"
+            )
         stages = _pipeline_stages(offer)
         if not stages and isinstance(offer.pipeline_template_id, int):
             fetch_template = RecruiteeOperations.get_pipeline_template.prepare

@@ -46,7 +46,9 @@ class Placement:
     Attributes:
         id (int):
         candidate_id (int | None | Unset): Nullable in Airbyte's schema (third-party evidence).
-        offer_id (int | None | Unset): The job or talent pool; null has been seen for talent-pool placements.
+        offer_id (int | None | Unset): The job or talent pool. For talent-pool placements both forms have been seen:
+            null (with talent_pool_id, third-party evidence) and the pool's id (captured live answers); stage_id is null
+            either way.
         stage_id (int | None | Unset):
         position (int | None | Unset):
         created_at (datetime.datetime | Unset):
