@@ -514,6 +514,12 @@ def test_a_date_given_as_text_for_a_text_or_date_input_is_a_date(saved: Recruite
         "candidate_id=7730001", "name=Identity check", "value=passed",
     )  # fmt: skip
     assert json.loads(text.stdout)["kind"] == "single_line"
+    # Text of digits stays text: pydantic read "0" as a Unix time, 1970-01-01.
+    digits = hirelink(
+        "run", "recruitee.set_candidate_field", "-c", "rc", "--input",
+        '{"candidate_id": 7730001, "name": "Score", "value": "0"}',
+    )  # fmt: skip
+    assert json.loads(digits.stdout)["values"] == [{"text": "0"}]
 
 
 def test_describe_shows_an_input_s_choices_once() -> None:

@@ -185,7 +185,7 @@ def test_an_http_date_without_a_zone_is_gmt_on_any_host(
             wait = server_requested_wait(httpx.Headers({"Retry-After": header}), now=lambda: now)
             assert wait == pytest.approx(5.0), (zone, header)
     finally:
-        monkeypatch.delenv("TZ")
+        monkeypatch.undo()  # the zone the process had, then read again
         time.tzset()
 
 

@@ -290,6 +290,20 @@ def test_bad_outcome_input_names_the_field_and_sends_nothing(
     assert served.sandbox.recorder.requests == []
 
 
+def test_of_two_fields_of_one_name_the_newest_is_read() -> None:
+    # Recruitee may keep both when an outcome is written twice (the stand-in replaces):
+    # the first one found was read, so a rerun's "failed" read back as "passed".
+    from hirelink.api.recruitee.models import Candidate
+    from hirelink.recruitee._operations import _field_named
+
+    first = {"id": 1, "kind": "single_line", "name": "Identity check", "values": []}
+    second = {**first, "id": 2, "name": "identity check"}
+    candidate = Candidate.from_dict({"id": 1, "fields": [first, second]})
+    found = _field_named(candidate, "identity check")
+    assert found is not None
+    assert found.id == 2
+
+
 def test_a_stage_move_into_a_talent_pool_says_it_is_a_pool(
     served: Served, recruitee: Recruitee
 ) -> None:

@@ -192,6 +192,9 @@ def test_bad_configuration_is_refused() -> None:
         )
     with pytest.raises(ValueError, match="named twice"):
         create_webhook_app(tokens=[NEW_TOKEN], on_event=print, headers={"Authorization": ["k"]})
+    # A name create_webhook refuses could never arrive: every delivery would get 401.
+    with pytest.raises(ValueError, match="HTTP header name"):
+        create_webhook_app(tokens=None, on_event=print, headers={"X Key": ["k-1a2b3c"]})
 
 
 def test_a_token_beyond_ascii_is_compared_as_the_bytes_sent(

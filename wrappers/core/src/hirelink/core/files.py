@@ -16,7 +16,7 @@ import mimetypes
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path, PureWindowsPath
-from typing import IO, Protocol, TypeVar, runtime_checkable
+from typing import IO, Final, Protocol, TypeVar, runtime_checkable
 from uuid import UUID
 
 from attrs import field, frozen
@@ -89,6 +89,9 @@ class LoadedFile:
         return base64.b64encode(self.content).decode("ascii")
 
 
+_BINARY_MODE: Final = "must be opened in binary mode ('rb')"
+
+
 def load_file(
     source: FileSource, limits: FileLimits, *, filename: str | None = None, field_name: str = "file"
 ) -> LoadedFile:
@@ -120,18 +123,18 @@ def load_file(
         if filename is None:
             raise InvalidInputError(name_field, "is required for a file object without a name")
         if isinstance(source, io.TextIOBase):  # would fail decoding a PDF before the check
-            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
+            raise InvalidInputError(field_name, _BINARY_MODE)
         try:
             start = _position(source)
             data = source.read(limits.max_bytes + 1)
             if start is not None:  # back where it was, so that a retried call reads it again
                 source.seek(start)
         except UnicodeDecodeError:  # a text stream that is no io.TextIOBase
-            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')") from None
+            raise InvalidInputError(field_name, _BINARY_MODE) from None
         except (OSError, ValueError) as error:  # closed, unreadable, not seekable
             raise InvalidInputError(field_name, f"cannot read the file object: {error}") from None
         if not isinstance(data, bytes):
-            raise InvalidInputError(field_name, "must be opened in binary mode ('rb')")
+            raise InvalidInputError(field_name, _BINARY_MODE)
         content = data
     else:
         raise InvalidInputError(

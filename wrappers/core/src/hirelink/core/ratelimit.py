@@ -265,12 +265,6 @@ backoff: a provider that publishes a window (Personio) asks to wait it out, and 
 within it only spends the budget again (see :meth:`RetryPolicy.wait_after`)."""
 
 
-def _note_window(request: httpx.Request, limits: Sequence[RateLimit]) -> None:
-    windows = [limit.limiter.window for limit in limits if limit.applies_to(request)]
-    if windows:
-        request.extensions[RATE_WINDOW] = max(windows)
-
-
 NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 """Raised before a single byte of the request reached the server."""
 
@@ -292,31 +286,37 @@ def give_back(slots: Iterable[Slot]) -> None:
             )
 
 
+def _applying(limits: Sequence[RateLimit], request: httpx.Request) -> list[RateLimit]:
+    """The limits that count ``request``; their longest window noted on it (RATE_WINDOW)."""
+    applying = [limit for limit in limits if limit.applies_to(request)]
+    if applying:
+        request.extensions[RATE_WINDOW] = max(limit.limiter.window for limit in applying)
+    return applying
+
+
 def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     """A slot of every limit that applies to ``request`` (all given back if one fails)."""
+    applying = _applying(limits, request)
     slots: list[Slot] = []
     try:
-        for limit in limits:
-            if limit.applies_to(request):
-                slots.append(limit.limiter.reserve())
+        for limit in applying:
+            slots.append(limit.limiter.reserve())
     except BaseException:
         give_back(slots)
         raise
-    _note_window(request, limits)
     return slots
 
 
 async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     """:func:`reserve` for async transports (a shared store is asked off the event loop)."""
+    applying = _applying(limits, request)
     slots: list[Slot] = []
     try:
-        for limit in limits:
-            if limit.applies_to(request):
-                slots.append(await limit.limiter.areserve())
+        for limit in applying:
+            slots.append(await limit.limiter.areserve())
     except BaseException:
         await agive_back(slots)
         raise
-    _note_window(request, limits)
     return slots
 
 

@@ -18,6 +18,7 @@ import enum
 import functools
 import inspect
 import keyword
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -86,11 +87,25 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
     return annotation
 
 
+def _written_as_a_moment(value: Any) -> Any:
+    # pydantic reads a number, or text of digits, as a Unix time: "0" would be 1970-01-01.
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        raise ValueError("a number is not text or a date here: give it as a string")
+    return value
+
+
+_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
 def _text_last(members: tuple[Any, ...]) -> Any:
     """A union of text and a date, tried in order: JSON has no dates, so a string that
     reads as one is one (pydantic's smart mode took every string as text); booleans only
     as JSON booleans; text last."""
-    moments = [m for m in members if m in (dt.datetime, dt.date)]
+    moments = [
+        Annotated[m, BeforeValidator(_written_as_a_moment)]
+        for m in members
+        if m in (dt.datetime, dt.date)
+    ]
     others = [
         Annotated[bool, Strict()] if m is bool else m
         for m in members

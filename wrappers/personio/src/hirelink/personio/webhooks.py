@@ -62,7 +62,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret
-from hirelink.core.validation import secret
+from hirelink.core.validation import header_name, secret
 
 __all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
 
@@ -164,8 +164,10 @@ def create_webhook_app(
         path: where the endpoint is (the URL to register with Personio).
 
     Raises:
-        ValueError: neither ``tokens`` nor ``headers``, an empty token list, more than
-            three custom headers, a bad ``path`` or limit, or ``on_event`` not callable.
+        ValueError: neither ``tokens`` nor ``headers``, an empty token list, a token with
+            a line break or a space at an end, more than three custom headers, a header
+            name that is no HTTP token or named twice (names ignore case, ``Authorization``
+            included), a bad ``path`` or limit, or ``on_event`` not callable.
     """
     required: dict[str, tuple[Secret, ...]] = {}
     if tokens is not None:
@@ -174,11 +176,11 @@ def create_webhook_app(
         if len(headers) > MAX_CUSTOM_HEADERS:
             raise ValueError(f"Personio sends at most {MAX_CUSTOM_HEADERS} custom headers")
         for name, values in headers.items():
-            if not isinstance(name, str) or not name.strip():
-                raise ValueError(f"a header name must be a non-empty string, got {name!r}")
-            if name.strip().lower() in required:  # one would silently replace the other
-                raise ValueError(f"the header {name.strip()!r} is named twice (names ignore case)")
-            required[name.strip().lower()] = _secrets(f"headers[{name!r}]", values)
+            # A name create_webhook refuses could never arrive: every delivery a 401.
+            checked = header_name(f"headers[{name!r}]", name)
+            if checked.lower() in required:  # one would silently replace the other
+                raise ValueError(f"the header {checked!r} is named twice (names ignore case)")
+            required[checked.lower()] = _secrets(f"headers[{name!r}]", values)
     if not required:
         raise ValueError("give tokens= (Authorization) or headers= (custom headers) to check")
     receiver = _Receiver(required, on_event, max_body_bytes)
