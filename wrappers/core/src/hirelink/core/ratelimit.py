@@ -262,7 +262,8 @@ RATE_WINDOW: Final = "hirelink.rate_window"
 """A request extension: the longest window (seconds) of the client-side limits the request
 is counted under. A 429 that names no wait is resent after it rather than after a short
 backoff: a provider that publishes a window (Personio) asks to wait it out, and a resend
-within it only spends the budget again (see :meth:`RetryPolicy.wait_after`)."""
+within it only spends the budget again
+(:meth:`hirelink.core.transport.RetryPolicy.wait_after`)."""
 
 
 NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
