@@ -568,19 +568,24 @@ def _stream(items: Iterator[Any]) -> None:
     or a pipe), and never takes stdout over: every item reaches stdout.
     """
     stdout = sys.stdout
-    show_progress = err.is_terminal and not stdout.isatty()
+    if not (err.is_terminal and not stdout.isatty()):
+        # No progress display at all: a disabled one still ends with a line on stderr
+        # (rich 13.0). A reader that left (`| head`): _Commands ends it quietly.
+        for item in items:
+            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+        stdout.flush()
+        return
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.completed} items"),
         _RateColumn(),
         TimeElapsedColumn(),
         console=err,
-        disable=not show_progress,
         redirect_stdout=False,
         redirect_stderr=False,
     ) as progress:
         task = progress.add_task("walking", total=None)
-        for item in items:  # a reader that left (`| head`): _Commands ends it quietly
+        for item in items:
             stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
             progress.advance(task)
         stdout.flush()
