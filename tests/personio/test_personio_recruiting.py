@@ -127,6 +127,9 @@ def test_a_file_holding_a_boundary_like_line_arrives_whole(
         ({"file": b"x" * (MAX_DOCUMENT_BYTES + 1), "filename": "big.pdf"}, "file", "at most"),
         ({"file": b"", "filename": "empty.pdf"}, "file", "empty"),
         ({"file": b"MZ", "filename": "setup.exe"}, "file", "file types"),
+        # Personio's upload list has jpg and tif only; the stand-in refuses the other spelling
+        ({"file": b"\xff\xd8", "filename": "photo.JPEG"}, "file", "filename='photo.jpg'"),
+        ({"file": b"II*", "filename": "scan.tiff"}, "file", "filename='scan.tif'"),
         ({"file": b"%PDF"}, "filename", "bytes"),
         ({"file": io.StringIO("text"), "filename": "a.txt"}, "file", "binary mode"),
         ({"file": Path("/no/such/file.pdf")}, "file", "cannot read"),
@@ -172,6 +175,25 @@ def test_upload_refusals_from_personio_are_typed() -> None:
             personio.upload_document(PDF, filename="cv.pdf")
         assert caught.value.status_code == 413
         assert caught.value.field_errors == {"file": ["errors.file-too-big"]}
+
+
+def test_a_413_without_personios_body_is_still_the_file_size(
+    served: Served, personio: Personio
+) -> None:
+    # A front proxy's 413 page carries no reason code; it was a bare ApiError, which code
+    # catching UnprocessableEntityError for file problems missed.
+    served.sandbox.faults.add(
+        Fault(
+            path=r"/documents$",
+            status=413,
+            headers={"Content-Type": "text/html"},
+            body="<html><body>413 Request Entity Too Large</body></html>",
+        )
+    )
+    with pytest.raises(UnprocessableEntityError) as caught:
+        personio.upload_document(PDF, filename="cv.pdf")
+    assert caught.value.status_code == 413
+    assert "larger than Personio accepts" in caught.value.message
 
 
 def test_the_stand_in_holds_the_file_rules_the_client_checks() -> None:

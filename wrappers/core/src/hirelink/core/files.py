@@ -43,7 +43,9 @@ class StoredFile(Protocol):
     def original_filename(self) -> str: ...
 
 
-_SYNONYMS = {"jpeg": "jpg", "tiff": "tif"}
+_SPELLINGS = {"jpeg": "jpg", "tiff": "tif"}
+"""Other spellings of an extension, named in the refusal: a provider that lists only one
+spelling refuses the other (Personio's upload list has ``jpg`` and ``tif`` only)."""
 
 
 @frozen
@@ -59,12 +61,13 @@ class FileLimits:
         if self.extensions is None:
             return
         extension = Path(filename).suffix.lower().removeprefix(".")
-        if _SYNONYMS.get(extension, extension) not in self.extensions:
+        if extension not in self.extensions:
             allowed = ", ".join(sorted(self.extensions))
-            raise InvalidInputError(
-                field_name,
-                f"{self.provider} accepts only these file types: {allowed}; got {filename!r}",
-            )
+            message = f"{self.provider} accepts only these file types: {allowed}; got {filename!r}"
+            if _SPELLINGS.get(extension) in self.extensions:
+                renamed = f"{Path(filename).stem}.{_SPELLINGS[extension]}"
+                message += f" (send it as {renamed!r}: pass filename={renamed!r})"
+            raise InvalidInputError(field_name, message)
 
     def check_size(self, field_name: str, size: int) -> None:
         if size == 0:

@@ -192,8 +192,10 @@ class Personio(PersonioOperations, ProviderClient):
             transports.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (the API host,
             ``https://api.personio.de``, e.g. a sandbox), ``timeout``, ``max_retries``,
-            ``headers`` (e.g. Personio's recommended ``X-Personio-Partner-ID`` and
-            ``X-Personio-App-ID``).
+            ``headers`` (e.g. Personio's recommended partner headers: its v1 pages name
+            them ``X-Personio-Partner-ID`` and ``X-Personio-App-ID``, its v2 document
+            ``Personio-Partner-ID`` and ``Personio-App-ID``; which names v2 reads is not
+            documented, so send both pairs).
 
     Every argument is keyword-only. A credential not passed is read from its environment
     variable, ``HIRELINK_PERSONIO_`` and the argument's name in capitals
