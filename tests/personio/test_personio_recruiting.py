@@ -673,6 +673,24 @@ async def test_async_documents_and_applications(fresh: Served) -> None:
 
 
 @pytest.mark.anyio
+async def test_an_async_file_object_is_refused_saying_what_to_pass(
+    fresh: Served, tmp_path: Path, recwarn: pytest.WarningsRecorder
+) -> None:
+    # It was blamed on its mode ("must be opened in binary mode"), with three warnings
+    # of coroutines never awaited.
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(PDF)
+    async with fresh.async_client() as personio, await anyio.open_file(pdf, "rb") as file:
+        with pytest.raises(InvalidInputError) as caught:
+            await personio.upload_document(file)  # type: ignore[arg-type]
+    assert caught.value.field == "file"
+    assert "async file object" in caught.value.message
+    assert "await file.read()" in caught.value.message
+    assert [str(warning.message) for warning in recwarn] == []
+    assert fresh.sandbox.recorder.requests == []
+
+
+@pytest.mark.anyio
 async def test_async_burst_stays_under_the_limit(fresh: Served) -> None:
     async with fresh.async_client() as personio:
 

@@ -20,7 +20,7 @@ from hirelink.core import (
     request_options,
 )
 from hirelink.core.stores import RedisStore
-from hirelink.personio import Personio
+from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
 
 from .conftest import Served, serve
@@ -174,6 +174,34 @@ async def test_many_tasks_starting_at_once_cause_one_exchange(fresh: Served) -> 
         await personio.get_job("1874512")
     assert results == [3] * 12
     assert fresh.sandbox.state.token_exchanges == 2
+
+
+@pytest.mark.anyio
+async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_once(
+    fresh: Served, redis_url: str
+) -> None:
+    """More clients of one credential than anyio has worker threads each waited for the
+    store's exchange lock on a thread; the holder then found no thread to go on with, every
+    wait timed out after a minute, and every client exchanged a token of its own."""
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads_before, threads.total_tokens = threads.total_tokens, 3
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=0.3))
+    store = RedisStore(redis_url, share_tokens=True)
+    clients = [fresh.async_client(store=store) for _ in range(4)]
+    results: list[int] = []
+
+    async def read(personio: AsyncPersonio) -> None:
+        async with personio:
+            results.append(len(await personio.list_categories()))
+
+    try:
+        async with anyio.create_task_group() as group:
+            for personio in clients:
+                group.start_soon(read, personio)
+    finally:
+        threads.total_tokens = threads_before
+    assert results == [3] * 4
+    assert fresh.sandbox.state.token_exchanges == 1
 
 
 def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> None:

@@ -84,6 +84,23 @@ def test_an_async_client_over_a_transport_of_the_callers_serves_any_loop(fresh: 
     asyncio.run(client.aclose())
 
 
+def test_an_async_client_over_a_transport_of_the_callers_waits_in_any_loop(fresh: Served) -> None:
+    """A retry's wait in a second loop raised RuntimeError: the wait's event was bound to
+    the first loop that waited (each test of a suite may run its own loop)."""
+    kwargs = {**fresh.client_kwargs(), "base_url": "http://stand-in"}
+    client = AsyncRecruitee(**kwargs, transport=httpx.ASGITransport(app=fresh.sandbox.asgi))
+
+    async def name_after_a_503() -> str:
+        fresh.sandbox.faults.add(
+            Fault(method="GET", path=r"/candidates/7730011$", status=503, times=1)
+        )
+        return str((await client.get_candidate(7730011)).name)
+
+    assert asyncio.run(name_after_a_503()) == asyncio.run(name_after_a_503())
+    assert fresh.hits("GET", "/candidates/7730011") == 4
+    asyncio.run(client.aclose())
+
+
 def test_a_request_waiting_in_a_backoff_when_the_client_closes_is_not_sent(
     fresh: Served,
 ) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import enum
+import inspect
 import io
 import mimetypes
 import os
@@ -127,6 +128,12 @@ def load_file(
             raise InvalidInputError(name_field, "is required for a file object without a name")
         if isinstance(source, io.TextIOBase):  # would fail decoding a PDF before the check
             raise InvalidInputError(field_name, _BINARY_MODE)
+        if inspect.iscoroutinefunction(source.read):  # anyio's or aiofiles' files
+            raise InvalidInputError(
+                field_name,
+                "is an async file object, which cannot be read here: pass its bytes "
+                "(await file.read(), with filename=) or its path",
+            )
         try:
             start = _position(source)
             data = source.read(limits.max_bytes + 1)

@@ -337,7 +337,9 @@ class Closing:
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._async_event: Any = None  # an anyio.Event, made in the loop that waits
+        # One anyio.Event per wait, made in the loop that waits: an event is bound to the
+        # first loop that waits on it, and a caller's transport may serve several loops.
+        self._async_waits: set[Any] = set()
 
     @property
     def closed(self) -> bool:
@@ -345,8 +347,8 @@ class Closing:
 
     def close(self) -> None:
         self._event.set()
-        if self._async_event is not None:
-            self._async_event.set()
+        for waiting in tuple(self._async_waits):
+            waiting.set()
 
     def sleep(self, seconds: float) -> None:
         self._event.wait(seconds)
@@ -356,10 +358,13 @@ class Closing:
 
         if self.closed:
             return
-        if self._async_event is None:
-            self._async_event = anyio.Event()
-        with anyio.move_on_after(seconds):
-            await self._async_event.wait()
+        waiting = anyio.Event()
+        self._async_waits.add(waiting)
+        try:
+            with anyio.move_on_after(seconds):
+                await waiting.wait()
+        finally:
+            self._async_waits.discard(waiting)
 
 
 class RateLimitTransport(httpx.BaseTransport):

@@ -35,7 +35,7 @@ import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator, Iterable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
@@ -56,6 +56,7 @@ from .transport import REPEATABLE
 
 if TYPE_CHECKING:
     import anyio
+    from anyio.lowlevel import RunVar
 
 __all__ = ["DEFAULT_REFRESH_MARGIN", "AccessToken", "ClientCredentialsAuth"]
 
@@ -167,9 +168,11 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
 
     def use_store(self, store: Store) -> None:
         """Share tokens through ``store`` when it shares tokens (see module docstring)."""
-        self._shared = store.token_cache(
-            f"{self._token_url}\0{self._client_id}", self._client_secret
-        )
+        self._shared = store.token_cache(self._credential, self._client_secret)
+
+    @property
+    def _credential(self) -> str:
+        return f"{self._token_url}\0{self._client_id}"
 
     # --- state ----------------------------------------------------------------------
 
@@ -225,6 +228,22 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
 
     def _exchange_lock(self) -> AbstractContextManager[None]:
         return nullcontext() if self._shared is None else self._shared.exchange_lock()
+
+    def _exchange_turn(self) -> AbstractAsyncContextManager[object]:
+        """The event loop's turn at the store's exchange lock for this credential: every
+        client of the loop waits for it on the loop, so that one worker thread at most
+        waits for the store. Clients each waiting on a thread of their own took every
+        thread of anyio's pool (40), and the holder could not go on until the waits timed
+        out a minute later; each client then exchanged a token of its own."""
+        if self._shared is None:
+            return nullcontext()
+        import anyio
+
+        turns = _exchange_turns().get(None)
+        if turns is None:
+            turns = {}
+            _exchange_turns().set(turns)
+        return turns.setdefault(self._credential, anyio.Lock())
 
     # --- the token exchange ---------------------------------------------------------
 
@@ -398,24 +417,25 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                         )
                         if token is None:
                             self._raise_failure_since(failures)
-                            exchange_lock = self._exchange_lock()
-                            await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
-                            try:
-                                token = await anyio.to_thread.run_sync(
-                                    self._from_shared, step.refused, abandon_on_cancel=True
-                                )
-                                if token is None:
-                                    exchange = self._token_request(request)
-                                    try:
-                                        answer = yield exchange
-                                        await answer.aread()
-                                        token = self._accept(answer)
-                                    finally:
-                                        self._note_failure(exchange)
-                                    await anyio.to_thread.run_sync(self._share, token)
-                            finally:
-                                with anyio.CancelScope(shield=True):  # released even then
-                                    await anyio.to_thread.run_sync(_exit(exchange_lock))
+                            async with self._exchange_turn():
+                                exchange_lock = self._exchange_lock()
+                                await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
+                                try:
+                                    token = await anyio.to_thread.run_sync(
+                                        self._from_shared, step.refused, abandon_on_cancel=True
+                                    )
+                                    if token is None:
+                                        exchange = self._token_request(request)
+                                        try:
+                                            answer = yield exchange
+                                            await answer.aread()
+                                            token = self._accept(answer)
+                                        finally:
+                                            self._note_failure(exchange)
+                                        await anyio.to_thread.run_sync(self._share, token)
+                                finally:
+                                    with anyio.CancelScope(shield=True):  # released even then
+                                        await anyio.to_thread.run_sync(_exit(exchange_lock))
                 reply = token
             else:
                 reply = yield step
@@ -430,6 +450,15 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
+
+
+@functools.cache
+def _exchange_turns() -> RunVar[dict[str, anyio.Lock]]:
+    """The exchange turns of the running event loop, by credential (made on first use, so
+    that sync clients never import anyio)."""
+    from anyio.lowlevel import RunVar
+
+    return RunVar("hirelink_token_exchange_turns")
 
 
 def _exit(context: AbstractContextManager[None]) -> Callable[..., object]:
