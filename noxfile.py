@@ -516,6 +516,28 @@ def _lowest_workspace_pyproject() -> str:
     project = root["project"]
     uv = root["tool"]["uv"]
 
+    # A test tool pinned exactly (anyio, redis, orjson, ...) would hold a distribution's
+    # own requirement of it above its floor: such pins are dropped, and the extra that
+    # requires it is installed instead, so that its lowest allowed version is tested.
+    requirements: dict[
+        str, str
+    ] = {}  # the package a distribution requires, to the `member[extra]` for it
+    for member in sorted((ROOT / "wrappers").glob("*/pyproject.toml")):
+        member_project = tomllib.loads(member.read_text())["project"]
+        for requirement in member_project.get("dependencies", []):
+            requirements.setdefault(_requirement_name(requirement), member_project["name"])
+        for extra, extra_requirements in member_project.get("optional-dependencies", {}).items():
+            for requirement in extra_requirements:
+                requirements.setdefault(
+                    _requirement_name(requirement), f"{member_project['name']}[{extra}]"
+                )
+    test_tools = root["dependency-groups"][_LOWEST_GROUP]
+    unpinned = [tool for tool in test_tools if _requirement_name(tool) in requirements]
+    kept = [tool for tool in test_tools if tool not in unpinned]
+    dependencies = sorted(
+        {*project["dependencies"], *(requirements[_requirement_name(t)] for t in unpinned)}
+    )
+
     def strings(values: list[str]) -> str:
         return "[" + ", ".join(json.dumps(value) for value in values) + "]"
 
@@ -525,13 +547,21 @@ def _lowest_workspace_pyproject() -> str:
         f"name = {json.dumps(project['name'])}\n"
         f"version = {json.dumps(project['version'])}\n"
         f"requires-python = {json.dumps(project['requires-python'])}\n"
-        f"dependencies = {strings(project['dependencies'])}\n\n"
+        f"dependencies = {strings(dependencies)}\n\n"
         "[tool.uv]\npackage = false\n\n"
         f"[tool.uv.workspace]\nmembers = {strings(uv['workspace']['members'])}\n\n"
         f"[tool.uv.sources]\n{sources}\n\n"
-        f"[dependency-groups]\n{_LOWEST_GROUP} = "
-        f"{strings(root['dependency-groups'][_LOWEST_GROUP])}\n"
+        f"[dependency-groups]\n{_LOWEST_GROUP} = {strings(kept)}\n"
     )
+
+
+def _requirement_name(requirement: str) -> str:
+    """The normalised package name of a requirement string (``"redis>=5.0"``: ``redis``)."""
+    import re
+
+    name = re.match(r"[A-Za-z0-9._-]+", requirement)
+    assert name is not None, requirement
+    return re.sub(r"[-_.]+", "-", name.group()).lower()
 
 
 @nox.session(python=PRIMARY_PYTHON, tags=["ci"])

@@ -201,6 +201,26 @@ def test_a_missing_credential_is_reported(config_dir: Path) -> None:
     assert "no credential 'missing'" in result.stderr
 
 
+def test_a_stored_field_the_provider_no_longer_has_is_refused_naming_it(
+    config_dir: Path,
+) -> None:
+    # A Personio credential saved by 0.1 with api_base_url (now base_url): the field was
+    # dropped without a word, and the client's secret went to production Personio.
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "credentials.toml").write_text(
+        '[credentials.old]\nprovider = "personio"\nsubdomain = "acme"\n'
+        'client_id = "id-1"\nclient_secret = "s3cr3t-value"\n'
+        'api_base_url = "http://127.0.0.1:9"\n'
+    )
+    result = hirelink("run", "personio.list_jobs", "-c", "old")
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "credential.api_base_url" in result.stderr
+    assert "renamed 'base_url'" in result.stderr
+    assert "s3cr3t-value" not in result.output + result.stderr
+    listed = hirelink("credentials", "list")
+    assert "unusable" in listed.stdout
+
+
 def test_a_credential_of_another_provider_is_refused(saved: RecruiteeSandbox) -> None:
     result = hirelink("run", "join.list_jobs", "-c", "rc")
     assert result.exit_code == EXIT_BAD_INPUT

@@ -4,6 +4,8 @@ stdin, clear errors. Requests go to the sandbox; the terminal is a real pseudo-t
 from __future__ import annotations
 
 import fcntl
+import importlib.machinery
+import importlib.util
 import json
 import os
 import re
@@ -16,6 +18,7 @@ import termios
 import threading
 import time
 import tomllib
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -694,3 +697,33 @@ def test_credentials_add_without_a_terminal_asks_for_no_optional_secret(
     assert "partner_secret (" not in added.stdout
     listed = hirelink("credentials", "list")
     assert "pt" in listed.stdout
+
+
+def test_sandbox_commands_without_the_stand_ins_say_how_to_install_them(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *rest: None if name == "hirelink.sandbox" else real_find_spec(name, *rest),
+    )
+    result = hirelink("sandbox", "serve")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "not installed" in result.stderr
+    assert "pip install -U 'hirelink[sandbox]'" in result.stderr
+
+
+def test_sandbox_commands_with_stand_ins_too_old_say_how_to_upgrade(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # hirelink 0.1 required hirelink-sandbox 0.1 directly; `pip install -U hirelink` keeps
+    # it, and the commands ended in an ImportError's traceback, exit 1.
+    old_sandbox = types.ModuleType("hirelink.sandbox")  # 0.1 had neither name
+    old_sandbox.__spec__ = importlib.machinery.ModuleSpec("hirelink.sandbox", None)
+    monkeypatch.setitem(sys.modules, "hirelink.sandbox", old_sandbox)
+    for command in (["demo"], ["sandbox", "serve"]):
+        result = hirelink(*command)
+        assert result.exit_code == EXIT_BAD_INPUT, result.output
+        assert "is too old for it" in result.stderr
+        assert "pip install -U 'hirelink[sandbox]'" in result.stderr

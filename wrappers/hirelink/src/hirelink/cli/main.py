@@ -7,6 +7,7 @@ unreadable (5xx, network, malformed answer: a write may have been carried out).
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import io
 import json
@@ -741,16 +742,26 @@ SANDBOX_EXTRA = "hirelink[sandbox]"
 
 
 def _require_sandbox(command: str) -> None:
-    """Exit with a clear message when the optional stand-ins are not installed."""
+    """Exit with a clear message when the optional stand-ins are not installed, or are
+    too old (hirelink 0.1 required them directly, so `pip install -U hirelink` keeps
+    0.1's)."""
     if importlib.util.find_spec("hirelink.sandbox") is None:
-        err.print(
-            f"`{command}` needs the local stand-ins, which are not installed. Install them "
-            f"with: pip install '{SANDBOX_EXTRA}'  (operations against the real APIs "
-            "do not need them).",
-            highlight=False,
-            markup=False,
-        )
-        raise typer.Exit(EXIT_BAD_INPUT)
+        problem = "which are not installed. Install them with"
+    else:
+        try:
+            from hirelink.sandbox import StandIn, start_stand_ins  # noqa: F401
+        except ImportError:
+            installed = importlib.metadata.version("hirelink-sandbox")
+            problem = f"and hirelink-sandbox {installed} is too old for it. Upgrade with"
+        else:
+            return
+    err.print(
+        f"`{command}` needs the local stand-ins, {problem}: pip install -U "
+        f"'{SANDBOX_EXTRA}'  (operations against the real APIs do not need them).",
+        highlight=False,
+        markup=False,
+    )
+    raise typer.Exit(EXIT_BAD_INPUT)
 
 
 @app.command("demo")

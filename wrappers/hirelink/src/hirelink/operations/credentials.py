@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import platformdirs
 import tomli_w
@@ -27,6 +27,10 @@ from .registry import Catalog
 
 ENV_PREFIX = "HIRELINK_CREDENTIAL_"
 _NICKNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+_RENAMED: Final = {("personio", "api_base_url"): "base_url"}
+"""Credential fields renamed since a release: (provider, old name) to the new name."""
 
 
 def _env_key(nickname: str, field_name: str) -> str:
@@ -128,6 +132,22 @@ class CredentialStore:
                 "its fields in the environment",
             )
         provider = self._catalog.provider(str(provider_name))
+        field_names = {spec.name for spec in provider.credential_fields}
+        for stored_name in sorted(set(raw) - field_names - {"provider"}):
+            # A field the provider no longer has was dropped without a word: a Personio
+            # credential saved with 0.1's api_base_url sent its secret to production.
+            renamed = _RENAMED.get((provider.name, stored_name))
+            fix = (
+                f"it was renamed {renamed!r} in hirelink 0.2"
+                if renamed
+                else f"{provider.name} credentials have {', '.join(sorted(field_names))}"
+            )
+            raise InvalidInputError(
+                f"credential.{stored_name}",
+                f"credential {nickname!r} in {self.path} holds {stored_name!r}, which is not a "
+                f"{provider.name} credential field ({fix}): add the credential again with "
+                "`hirelink credentials add`, or rename the key in the file",
+            )
         values: dict[str, Any] = {}
         for spec in provider.credential_fields:
             value = self._environ.get(_env_key(nickname, spec.name), raw.get(spec.name))
