@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
+from hirelink.core import StoreUnavailableError
 from hirelink.core.feeds import MemoryFeedStore
 from hirelink.sandbox import StandIn, serve_stand_in
 
@@ -152,31 +153,92 @@ def test_a_watch_that_yielded_nothing_resumes_from_where_it_started(
         assert [a.id for a in watch_of(client, polls=1, **options)] == [created]
 
 
+class _Partitioned(MemoryFeedStore):
+    """One worker's view of a shared store, which it may lose sight of (as a worker cut off
+    from Redis): its lease renewals fail while `cut` is set."""
+
+    def __init__(self, shared: MemoryFeedStore) -> None:
+        self.shared, self.cut = shared, threading.Event()
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        if self.cut.is_set():
+            raise StoreUnavailableError("the store is out of reach")
+        return self.shared.acquire_lease(feed, owner, ttl)
+
+    def release_lease(self, feed: str, owner: str) -> None:
+        self.shared.release_lease(feed, owner)
+
+    def load_checkpoint(self, feed: str) -> str | None:
+        return self.shared.load_checkpoint(feed)
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        return self.shared.save_checkpoint(feed, owner, checkpoint)
+
+
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_a_watch_whose_lease_lapsed_and_was_taken_over_does_not_repeat_the_others_work(
     stand_in: StandIn[Any],
 ) -> None:
     since = datetime.now(UTC) - timedelta(seconds=1)
     create = creator(stand_in)
-    store = MemoryFeedStore()  # the two watches share it, as two processes share Redis
-    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.5}
+    shared = MemoryFeedStore()  # the two watches share it, as two processes share Redis
+    options = {"since": since, "interval": INTERVAL, "lease_ttl": 0.5}
+    cut_off = _Partitioned(shared)
     with client_of(stand_in, sync=True) as client:
         created = [create(client) for _ in range(3)]
         taken_over: list[Any] = []
 
         def other_worker() -> None:
             time.sleep(0.2)  # starts while the first holds the lease, waits for its lapse
-            taken_over.extend(a.id for a in watch_of(client, polls=1, **options))
+            watch = watch_of(client, polls=1, store=_Partitioned(shared), **options)
+            taken_over.extend(a.id for a in watch)
 
         thread = threading.Thread(target=other_worker)
         thread.start()
-        slow = watch_of(client, polls=3, **options)
+        slow = watch_of(client, polls=3, store=cut_off, **options)
         first = next(slow).id
-        thread.join(timeout=30)  # the consumer takes longer than the lease lasts
+        cut_off.cut.set()  # its lease cannot be renewed while the change is handled
+        thread.join(timeout=30)
+        cut_off.cut.clear()
         later = [a.id for a in slow]
     assert taken_over == created  # the other worker took over from the start
     assert first == created[0]
     assert not set(later) & set(taken_over), "the lapsed watch repeated the other's records"
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_consumer_slower_than_the_lease_keeps_it_and_nothing_is_handed_over_twice(
+    stand_in: StandIn[Any],
+) -> None:
+    """The lease was renewed only when the next change was asked for: under a consumer
+    slower than the lease, the other worker took the feed from the unsaved checkpoint and
+    handed the same change over again, and the two took turns at it for ever."""
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    store = MemoryFeedStore()
+    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.3}
+    handed: list[tuple[str, Any]] = []
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+
+        def worker(name: str) -> None:
+            with contextlib.closing(watch_of(client, **options)) as watch:
+                for application in watch:
+                    handed.append((name, application.id))
+                    time.sleep(0.5)  # longer than the lease lasts
+                    if len(handed) >= len(created):
+                        return
+
+        workers = [threading.Thread(target=worker, args=(name,)) for name in "ab"]
+        for thread in workers:
+            thread.start()
+        for thread in workers:
+            thread.join(timeout=30)
+    # The last change may come again from the other worker: the first stopped before it
+    # asked for the next one, which is what moves the checkpoint (at least once).
+    first_round = handed[: len(created)]
+    assert [application for _, application in first_round] == created
+    assert len({name for name, _ in first_round}) == 1  # one worker held the feed throughout
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

@@ -23,8 +23,9 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
   it again after a restart (with those handed over in the second before); nothing is
   lost.
 - a lease lets one worker poll a feed at a time: the others wait, and take over within
-  ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). A
-  checkpoint is only saved by the lease's holder.
+  ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). While
+  the consumer handles a change, a thread renews the lease. A checkpoint is only saved by
+  the lease's holder.
 - :func:`watch` and :func:`awatch` drive a feed with a client's ``run``.
 """
 
@@ -558,6 +559,11 @@ class _Poller(Generic[T]):
         self._held_until = 0.0  # monotonic time the lease surely lasts until
         self._saved_at = 0.0  # monotonic time of the last save
         self.unsaved = False  # changes handed over since the last save
+        # The lease is kept while the consumer handles a change (see `handling`).
+        self._keeper: threading.Thread | None = None
+        self._keeping = threading.Condition()
+        self._handling = False
+        self._stopped = False
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
@@ -608,8 +614,57 @@ class _Poller(Generic[T]):
         self.tracker = None
         return False
 
+    @contextlib.contextmanager
+    def handling(self) -> Iterator[None]:
+        """While the consumer handles one change, a thread renews the lease every third
+        of its time to live. Renewed only when the next change was asked for, a lease
+        lapsed under a consumer slower than it lasts: another worker took the feed from
+        the unsaved checkpoint and handed the same change over again, and the two took
+        turns at that one change for as long as they ran."""
+        with self._keeping:
+            self._handling = True
+            if self._keeper is None:
+                self._keeper = threading.Thread(
+                    target=self._keep_lease, name=f"hirelink-lease {self.feed.name}", daemon=True
+                )
+                self._keeper.start()
+            self._keeping.notify_all()
+        try:
+            yield
+        finally:
+            with self._keeping:
+                self._handling = False
+
+    def _keep_lease(self) -> None:
+        feed, every = self.feed, self.feed.lease_ttl / 3
+        while True:
+            with self._keeping:
+                if self._stopped:
+                    return
+                started = time.monotonic()
+                if not self._handling or self._held_until - started > 2 * every:
+                    # Not handling, or renewed less than `every` ago.
+                    self._keeping.wait(None if not self._handling else every)
+                    continue
+            # Outside the lock: a slow store must not hold up the consumer's next change.
+            try:
+                held = feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl)
+            except StoreUnavailableError as error:  # the next save meets it too
+                feeds_logger.debug("watch %s: lease not renewed: %s", feed.name, error)
+                with self._keeping:
+                    self._keeping.wait(every)
+                continue
+            with self._keeping:
+                # Lost: the next change is saved at once, which finds it gone and stops.
+                self._held_until = started + feed.lease_ttl if held else 0.0
+
     def stop(self) -> None:
         """Save what was handed over, then release the lease (the watch is over)."""
+        with self._keeping:
+            self._stopped = True
+            self._keeping.notify_all()
+        if self._keeper is not None:  # a renewal in progress must not outlast the release
+            self._keeper.join()
         try:
             if self.tracker is not None:
                 self.flush()
@@ -673,7 +728,8 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                 records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
                 polls += 1
                 for record, change, moment in poller.changes(records):
-                    yield record
+                    with poller.handling():
+                        yield record
                     if poller.handed_over(change, moment) and not poller.flush():
                         break  # the lease was lost
                 else:
@@ -701,7 +757,8 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                 records = [record async for record in walk.asynchronous(run)]
                 polls += 1
                 for record, change, moment in poller.changes(records):
-                    yield record
+                    with poller.handling():
+                        yield record
                     # Only a save goes to the store, on a thread; marking a change needs none.
                     due = poller.handed_over(change, moment)
                     if due and not await anyio.to_thread.run_sync(poller.flush):
