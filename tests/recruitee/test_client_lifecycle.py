@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import threading
 import time
 
@@ -125,3 +127,32 @@ def test_a_request_waiting_in_a_backoff_when_the_client_closes_is_not_sent(
     (error,) = outcome
     assert "the client was closed while GET" in str(error)
     assert fresh.hits("GET", "/offers") == 1  # the retry was never sent
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
+def test_a_client_used_before_a_fork_gives_each_process_its_own_answers(fresh: Served) -> None:
+    """A pooled keep-alive connection inherited through os.fork was one socket in two
+    processes (Celery's prefork, gunicorn's --preload): each read the other's answers."""
+    with fresh.client() as recruitee:
+        first, second = (c.id for c in recruitee.list_candidates(limit=2).candidates)
+        names = {first: recruitee.get_candidate(first).name}  # a connection now in the pool
+        names[second] = recruitee.get_candidate(second).name
+        assert names[first] != names[second]
+        for _ in range(8):
+            recruitee.get_candidate(first)  # the parent's connection, idle in the pool
+            readable, writable = os.pipe()
+            child = os.fork()
+            if child == 0:  # pragma: no cover - the child reports through the pipe
+                try:
+                    answer = str(recruitee.get_candidate(second).name)
+                except BaseException as error:  # reported to the parent
+                    answer = f"failed: {error!r}"
+                os.write(writable, answer.encode())
+                sys.stdout.flush()
+                os._exit(0)
+            os.close(writable)
+            in_parent = recruitee.get_candidate(first).name
+            with os.fdopen(readable, "rb") as pipe:
+                in_child = pipe.read().decode()
+            os.waitpid(child, 0)
+            assert (in_parent, in_child) == (names[first], names[second])

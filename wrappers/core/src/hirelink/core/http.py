@@ -19,6 +19,7 @@ request's :data:`AUTH_HANDLED_STATUSES` extension, and the hook lets those throu
 from __future__ import annotations
 
 import functools
+import os
 import ssl
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypedDict
@@ -331,6 +332,48 @@ def _client_settings(
     }
 
 
+class _PerProcessPool(httpx.BaseTransport):
+    """hirelink's own connection pool, made anew in a child process after ``os.fork``
+    (Celery's prefork, gunicorn's ``--preload``, multiprocessing's ``fork``). A pooled
+    keep-alive connection inherited through a fork is one socket in two processes: each
+    read answers meant for the other. The parent's pool is left alone in the child, never
+    closed there (closing a TLS connection writes to the socket the parent still uses)."""
+
+    def __init__(self) -> None:
+        self._pid = os.getpid()
+        self._pool = httpx.HTTPTransport(verify=default_ssl_context())
+
+    def _current(self) -> httpx.HTTPTransport:
+        if self._pid != os.getpid():
+            self._pid, self._pool = os.getpid(), httpx.HTTPTransport(verify=default_ssl_context())
+        return self._pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._current().handle_request(request)
+
+    def close(self) -> None:
+        if self._pid == os.getpid():
+            self._pool.close()
+
+
+class _AsyncPerProcessPool(httpx.AsyncBaseTransport):
+    """The async twin of :class:`_PerProcessPool`."""
+
+    def __init__(self) -> None:
+        self._pid = os.getpid()
+        self._pool = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._pool = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+        return await self._pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        if self._pid == os.getpid():
+            await self._pool.aclose()
+
+
 def build_client(
     config: HttpConfig,
     *,
@@ -345,7 +388,7 @@ def build_client(
     if httpx_client is not None:
         inner: httpx.BaseTransport = ThroughClient(httpx_client)
     else:
-        inner = transport or httpx.HTTPTransport(verify=default_ssl_context())
+        inner = transport or _PerProcessPool()
     if config.rate_limits:
         inner = RateLimitTransport(inner, config.rate_limits)
     return httpx.Client(
@@ -366,7 +409,7 @@ def build_async_client(
     if httpx_client is not None:
         inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
     else:
-        inner = transport or httpx.AsyncHTTPTransport(verify=default_ssl_context())
+        inner = transport or _AsyncPerProcessPool()
     if config.rate_limits:
         inner = AsyncRateLimitTransport(inner, config.rate_limits)
     return httpx.AsyncClient(
