@@ -47,7 +47,16 @@ def _check_status(_instance: object, _attribute: object, value: int) -> None:
 
 
 def _check_headers(_instance: object, _attribute: object, value: dict[str, str]) -> None:
+    if not isinstance(value, dict):
+        raise ValueError(f"headers must be a dict of names to values, got {type(value).__name__}")
     check_headers(value)
+    framing = sorted(n for n in value if n.lower() in ("content-length", "transfer-encoding"))
+    if framing:  # the server frames the body itself; two lengths broke the answer off unsent
+        raise ValueError(
+            f"headers must not set {', '.join(framing)}: the body is framed by the server "
+            "(a broken body: kind='malformed', or a 'Content-Encoding: gzip' header with a "
+            "body that is not gzip)"
+        )
 
 
 def _check_delay(_instance: object, _attribute: object, value: float) -> None:
