@@ -219,6 +219,40 @@ def test_an_unreachable_token_cache_is_named_by_its_token_url_alone() -> None:
     assert "client-1" not in str(caught.value)
 
 
+class _Stalled:
+    """A Redis client whose server stopped answering (a partition, a frozen process)."""
+
+    def get_connection_kwargs(self) -> dict[str, Any]:
+        return {}
+
+
+def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Callers queued behind one another (a token exchange's lock) each waited the timeout
+    # out in turn: the 16th of 16 sixteen times.
+    store = RedisStore(client=_Stalled(), timeout=5.0)
+    asked: list[str] = []
+
+    def stalled(_client: Any) -> None:
+        asked.append("asked")
+        raise redis.TimeoutError("Timeout reading from socket")
+
+    errors = []
+    for _ in range(3):
+        with pytest.raises(StoreUnavailableError) as caught:
+            store.run("the token cache", stalled, None)
+        errors.append(str(caught.value))
+    assert asked == ["asked"]
+    assert "TimeoutError" in errors[0]
+    assert all("not asked again for 5 s" in error for error in errors[1:])
+    later = time.monotonic() + 5.0
+    monkeypatch.setattr(time, "monotonic", lambda: later)
+    with pytest.raises(StoreUnavailableError):
+        store.run("the token cache", stalled, None)
+    assert asked == ["asked", "asked"]  # asked again once the timeout has passed
+
+
 def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:
     exchanges: list[int] = []
     start = threading.Barrier(8)

@@ -461,7 +461,8 @@ class RedisStore:
         fallback: when Redis cannot be reached, warn once and use the in-process store
             from then on, instead of raising :class:`StoreUnavailableError`; for limits,
             tokens and the webhook delivery log, not for a watch's checkpoint and lease.
-        timeout: seconds to connect to Redis and wait for an answer.
+        timeout: seconds to connect to Redis and wait for an answer; after a call timed
+            out, Redis is not asked again for as long (calls raise, or fall back, at once).
     """
 
     def __init__(
@@ -500,10 +501,17 @@ class RedisStore:
             redis.TimeoutError,
             redis.ResponseError,  # only those naming a state of the server, see run()
         )
+        self._timeout_error: type[BaseException] = redis.TimeoutError
         self.share_tokens = share_tokens
         self.fallback = fallback
         self._fell_back = False
         self._fall_back_lock = threading.Lock()
+        # After Redis let a call time out, it is not asked again for `timeout` seconds:
+        # callers queued behind one another (a token exchange's) each waited it out in
+        # turn, the 16th of 16 sixteen times.
+        self._timeout = timeout
+        self._quiet_until = 0.0
+        self._stalled = ""
 
     @property
     def client(self) -> Any:
@@ -516,12 +524,20 @@ class RedisStore:
         raises even with ``fallback``, and asks Redis again after the store fell back)."""
         if self._fell_back and local is not None:
             return local()
+        if time.monotonic() < self._quiet_until:
+            raise StoreUnavailableError(
+                f"the Redis store at {self._where} {self._stalled} for {what} (not asked "
+                f"again for {self._timeout:g} s after a call timed out)"
+            )
         try:
             return shared(self._client)
         except self._errors as error:
             state = _unavailable(error)
             if state is None:
                 raise
+            if isinstance(error, self._timeout_error):
+                self._stalled = f"{state} ({type(error).__name__}: {scrub(str(error))})"
+                self._quiet_until = time.monotonic() + self._timeout
             if not self.fallback or local is None:
                 kept_nowhere = " (which has no in-process fallback)" if self.fallback else ""
                 raise StoreUnavailableError(
