@@ -253,6 +253,23 @@ def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
     assert asked == ["asked", "asked"]  # asked again once the timeout has passed
 
 
+def test_a_refused_password_is_not_an_outage_to_fall_back_from(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # With fallback, a wrong password in the URL was taken for an outage: one warning,
+    # then limits of the process's own for the rest of its life.
+    store = RedisStore(client=_Stalled(), fallback=True)
+
+    def refused(_client: Any) -> str:
+        raise redis.AuthenticationError("invalid username-password pair")
+
+    for _ in range(2):
+        with pytest.raises(StoreUnavailableError) as caught:
+            store.run("the rate limit", refused, lambda: "in-process")
+        assert "refused the credentials" in str(caught.value)
+    assert not [record for record in caplog.records if record.name == "hirelink.store"]
+
+
 def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:
     exchanges: list[int] = []
     start = threading.Barrier(8)

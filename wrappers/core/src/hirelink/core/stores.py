@@ -502,6 +502,12 @@ class RedisStore:
             redis.ResponseError,  # only those naming a state of the server, see run()
         )
         self._timeout_error: type[BaseException] = redis.TimeoutError
+        # A refused password or user is a mistake in the URL, not an outage: never a reason
+        # to fall back (the process then kept limits of its own for the rest of its life).
+        self._refusals: tuple[type[BaseException], ...] = (
+            redis.AuthenticationError,
+            redis.exceptions.AuthorizationError,
+        )
         self.share_tokens = share_tokens
         self.fallback = fallback
         self._fell_back = False
@@ -535,6 +541,12 @@ class RedisStore:
             state = _unavailable(error)
             if state is None:
                 raise
+            if isinstance(error, self._refusals):
+                raise StoreUnavailableError(
+                    f"the Redis store at {self._where} refused the credentials of its URL "
+                    f"({type(error).__name__}: {scrub(str(error))}) for {what}: check the "
+                    "user and password"
+                ) from error
             if isinstance(error, self._timeout_error):
                 self._stalled = f"{state} ({type(error).__name__}: {scrub(str(error))})"
                 self._quiet_until = time.monotonic() + self._timeout
