@@ -75,3 +75,26 @@ def test_the_stand_in_lists_disqualified_placements_as_recruitee_does(served: Se
     with served.client() as recruitee:
         listing = recruitee.list_candidates(limit=100)
     assert _placement_shapes(listing.to_dict()) == recorded
+
+
+def test_the_stand_in_places_candidates_in_talent_pools_as_recruitee_does(
+    served: Served,
+) -> None:
+    # Recorded: a placement in a talent pool has no stage and carries the pool's id as
+    # offer_id, with no talent_pool_id key; the stand-in set offer_id null beside one.
+    recorded = [
+        placement
+        for path in LISTS
+        for candidate in _recorded(path)["candidates"]
+        for placement in candidate["placements"]
+    ]
+    pooled = [placement for placement in recorded if placement["stage_id"] is None]
+    assert pooled
+    assert all(p["offer_id"] is not None and "talent_pool_id" not in p for p in pooled)
+    with served.client() as recruitee:
+        listing = recruitee.list_candidates(limit=100).to_dict()
+    served_placements = [p for c in listing["candidates"] for p in c["placements"]]
+    assert set().union(*served_placements) <= set().union(*recorded)
+    served_pooled = [p for p in served_placements if p["stage_id"] is None]
+    assert served_pooled
+    assert all(p["offer_id"] is not None for p in served_pooled)

@@ -39,7 +39,7 @@ FLAGS = ("qualified", "disqualified", "with_messages", "with_my_messages")
 
 
 def offer_ids_of(record: CandidateRecord) -> set[int]:
-    return {p["offer_id"] or p["talent_pool_id"] for p in record.placements}
+    return {p["offer_id"] for p in record.placements}
 
 
 def expected_ids(sandbox: RecruiteeSandbox, params: Mapping[str, str]) -> list[int]:
@@ -292,7 +292,7 @@ def test_list_items_are_reduced_and_references_cover_the_page(client: httpx.Clie
         if item["admin_id"] is not None:
             assert ("Admin", item["admin_id"]) in referenced
         for placement in item["placements"]:
-            offer = placement["offer_id"] or placement["talent_pool_id"]
+            offer = placement["offer_id"]
             assert ("Offer", offer) in referenced
             if placement["stage_id"] is not None:
                 assert ("Stage", placement["stage_id"]) in referenced
@@ -368,7 +368,7 @@ def test_candidate_round_trip(sandbox: RecruiteeSandbox, client: httpx.Client) -
     assert candidate["source"] == "manual"
     assert candidate["cv_processing_status"] == "ok"
     assert candidate["cv_original_url"].endswith(".docx")
-    assert {p["offer_id"] or p["talent_pool_id"] for p in candidate["placements"]} == {
+    assert {p["offer_id"] for p in candidate["placements"]} == {
         JOB_ID,
         TALENT_POOL_ID,
     }

@@ -373,7 +373,7 @@ class RecruiteeState:
             record = self._require(candidate_id)
             if offer_id not in self._offers:
                 raise invalid("offer_id", "does not exist")
-            if offer_id in {_offer_of(placement) for placement in record.placements}:
+            if offer_id in {placement["offer_id"] for placement in record.placements}:
                 raise invalid("offer_id", "already placed")
             stage_id = self._first_stage(offer_id)
             placement = self._placement(candidate_id, offer_id, stage_id, self.now())
@@ -530,7 +530,7 @@ class RecruiteeState:
             tests.append(lambda record: record.created_at > after)
         if "offer_id" in query:
             offer_id = query["offer_id"]
-            tests.append(lambda record: offer_id in map(_offer_of, record.placements))
+            tests.append(lambda record: offer_id in (p["offer_id"] for p in record.placements))
         if query.get("query"):
             needle = query["query"].casefold()
             tests.append(lambda record: any(needle in text for text in self._texts(record)))
@@ -543,12 +543,12 @@ class RecruiteeState:
 
     def _texts(self, record: CandidateRecord) -> list[str]:
         """What ``query`` searches: the name and the titles of the offers, casefolded."""
-        titles = [self._offers.get(_offer_of(p))["title"] for p in record.placements]
+        titles = [self._offers.get(p["offer_id"])["title"] for p in record.placements]
         return [text.casefold() for text in [record.data["name"], *titles]]
 
     def _references(self, records: Sequence[CandidateRecord]) -> list[dict[str, Any]]:
         placements = [placement for record in records for placement in record.placements]
-        offer_ids = {_offer_of(placement) for placement in placements}
+        offer_ids = {placement["offer_id"] for placement in placements}
         stage_ids = {placement["stage_id"] for placement in placements}
         admin_ids = {p["hired_by_id"] for p in placements} | {r.data["admin_id"] for r in records}
         offers = [self._offers.get(offer_id) for offer_id in sorted(offer_ids)]
@@ -562,7 +562,7 @@ class RecruiteeState:
         counts: Counter[tuple[int, str]] = Counter()
         for record in self._candidates.values():
             for placement in record.placements:
-                offer_id = _offer_of(placement)
+                offer_id = placement["offer_id"]
                 status = "disqualified" if _disqualified(placement) else "qualified"
                 counts[offer_id, "candidates_count"] += 1
                 counts[offer_id, f"{status}_candidates_count"] += 1
@@ -597,11 +597,10 @@ class RecruiteeState:
             **copy.deepcopy(self._tables["placementDefaults"]),
             "id": next(self._placement_ids),
             "candidate_id": candidate_id,
-            "offer_id": None if is_pool else offer_id,
+            "offer_id": offer_id,  # a pool's id for a talent pool, as captured live
             "stage_id": None if is_pool else stage_id,
             "created_at": created_at,
             "updated_at": created_at,
-            "talent_pool_id": offer_id if is_pool else None,
         }
 
     def _seed_candidates(self, count: int) -> None:
@@ -674,10 +673,6 @@ def _list_item(record: CandidateRecord) -> dict[str, Any]:
 def _json(value: Any) -> bytes:
     """Compact JSON, as Starlette's JSONResponse renders it."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _offer_of(placement: Mapping[str, Any]) -> int:
-    return cast("int", placement["offer_id"] or placement["talent_pool_id"])
 
 
 def _initials(name: str) -> str:
