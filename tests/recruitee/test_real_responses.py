@@ -98,3 +98,5 @@ def test_the_stand_in_places_candidates_in_talent_pools_as_recruitee_does(
     served_pooled = [p for p in served_placements if p["stage_id"] is None]
     assert served_pooled
     assert all(p["offer_id"] is not None for p in served_pooled)
+    # Recorded placements carry no language (the stand-in's were all "en").
+    assert {p["language"] for p in recorded} == {p["language"] for p in served_placements}
