@@ -18,17 +18,17 @@ import threading
 from typing import Literal
 
 import attrs
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hirelink.sandbox.server import check_headers
 
 __all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
 
-FaultKind = Literal["status", "drop", "malformed", "delay"]
+FaultKind = Literal["status", "drop", "malformed", "delay", "cut"]
 FOREVER = -1
 """``Fault.times`` value for a fault that never wears off."""
 
-_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay")
+_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "cut")
 _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
 
@@ -89,7 +89,10 @@ class Fault:
             passing the request on).
         kind: ``"status"`` answers with status/headers/body; ``"drop"`` closes the
             connection without any response; ``"malformed"`` answers 200 with an
-            invalid JSON body; ``"delay"`` sleeps, then lets the request through.
+            invalid JSON body; ``"delay"`` sleeps, then lets the request through;
+            ``"cut"`` lets the request through, then sends the answer's status, headers
+            and the first half of its body and closes the connection (a request carried
+            out whose answer was lost on the way).
         chance: the probability that it fires for a matching request (1: always);
             drawn from the injector's seeded generator, so a run can be repeated.
     """
@@ -199,6 +202,8 @@ class FaultInjector:
                 await app(scope, receive, send)
             elif fault.kind == "drop":
                 await _drop_connection(send)
+            elif fault.kind == "cut":
+                await app(scope, receive, _cutting(send))
             elif fault.kind == "malformed":
                 body = _encode_body(fault.body)[0] if fault.body is not None else _MALFORMED_JSON
                 await _respond(send, 200, "application/json", fault.headers, body)
@@ -219,6 +224,27 @@ def _encode_body(
     if isinstance(body, str):
         return body.encode(), "text/plain; charset=utf-8"
     return json.dumps(body).encode(), "application/json"
+
+
+def _cutting(send: Send) -> Send:
+    """A ``send`` that passes on the answer's start and the first half of its body, then
+    closes the connection."""
+    started: list[Message] = []
+    body = bytearray()
+
+    async def cut_short(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            started.append(message)
+            return
+        body.extend(message.get("body", b""))
+        if message.get("more_body", False):
+            return
+        await send(started[0])
+        half = bytes(body[: len(body) // 2])
+        await send({"type": "http.response.body", "body": half, "more_body": True})
+        await _drop_connection(send)
+
+    return cut_short
 
 
 async def _respond(
