@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in
+from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in, start_stand_in
 from hirelink.sandbox.recorder import REDACTED
+from hirelink.sandbox.resources import seed_records
 
 
 def test_the_module_command_names_a_port_in_use() -> None:
@@ -95,3 +96,20 @@ def test_a_stand_ins_repr_redacts_credential_options() -> None:
         shown = repr(with_options)
     assert "sekret" not in shown
     assert "'rate_window': 60.0" in shown
+
+
+def test_a_port_in_use_is_named_by_one_stand_in_too() -> None:
+    # start_stand_ins named the port; start_stand_in raised "[Errno 98] Address already
+    # in use" alone.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(OSError, match=f"^.*{port}: ") as caught:
+            start_stand_in("join", port=port, max_lifetime=5)
+    assert str(caught.value.strerror).startswith(f"{port}: ")
+
+
+def test_seed_records_of_an_unknown_component_name_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"has no records of 'offer'; it has .*Offer"):
+        seed_records("recruitee", "offer")

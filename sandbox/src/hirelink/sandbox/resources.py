@@ -93,7 +93,13 @@ def load_seed(name: str) -> Mapping[str, Any]:
 def seed_records(name: str, component: str, **placeholders: str) -> list[dict[str, Any]]:
     """Fresh copies of the seed records of ``name`` under its spec component ``component``,
     each ``{placeholder}`` in them (``{subdomain}``, ``{company_id}``) filled in."""
-    text = json.dumps(load_seed(name)["records"][component])
+    records_by_component = load_seed(name)["records"]
+    if component not in records_by_component:
+        raise ValueError(
+            f"the {name} seed has no records of {component!r}; "
+            f"it has {', '.join(sorted(records_by_component))}"
+        )
+    text = json.dumps(records_by_component[component])
     for placeholder, value in placeholders.items():
         text = text.replace("{" + placeholder + "}", value)
     records: list[dict[str, Any]] = json.loads(text)

@@ -103,6 +103,9 @@ class StandIn(Generic[SandboxT]):
         """Keyword arguments for the provider's client, with ``overrides`` applied.
 
         An override of ``None`` removes that argument (e.g. to test a missing credential).
+        The client then reads that credential from its environment variable when one is
+        set (``HIRELINK_RECRUITEE_TOKEN``, ...): clear it too for a test that does not
+        depend on the machine (``monkeypatch.delenv(name, raising=False)``).
         """
         # Read afresh: a credential may change while it runs (a regenerated Partners secret).
         kind = _KINDS.get(self.name)
@@ -222,12 +225,16 @@ def start_stand_in(
 
     Raises:
         ValueError: no such stand-in, or ``host`` is not a loopback address.
+        OSError: ``port`` cannot be listened on; ``strerror`` is ``"<port>: <reason>"``.
     """
     kind = _KINDS.get(name)
     if kind is None:
         raise ValueError(f"no stand-in called {name!r}; choose from {', '.join(PROVIDERS)}")
     sandbox: SandboxApp = kind.factory(**settings)
-    server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    try:
+        server = sandbox.serve(host=host, port=port, max_lifetime=max_lifetime)
+    except OSError as error:
+        raise OSError(error.errno, f"{port}: {error.strerror or error}") from error
     return StandIn(name, server, kind.details(sandbox, server.url), sandbox, kind.options(sandbox))
 
 
@@ -261,14 +268,9 @@ def start_stand_ins(
         for index, name in enumerate(PROVIDERS):
             port = first_port + index if first_port else 0
             settings = {"candidates": candidates} if name == "recruitee" else {}
-            try:
-                started.append(
-                    start_stand_in(
-                        name, host=host, port=port, max_lifetime=max_lifetime, **settings
-                    )
-                )
-            except OSError as error:
-                raise OSError(error.errno, f"{port}: {error.strerror or error}") from error
+            started.append(
+                start_stand_in(name, host=host, port=port, max_lifetime=max_lifetime, **settings)
+            )
     except BaseException:
         for stand_in in started:
             stand_in.stop()
