@@ -727,3 +727,22 @@ def test_sandbox_commands_with_stand_ins_too_old_say_how_to_upgrade(
         assert result.exit_code == EXIT_BAD_INPUT, result.output
         assert "is too old for it" in result.stderr
         assert "pip install -U 'hirelink[sandbox]'" in result.stderr
+
+
+def test_sandbox_commands_whose_stand_ins_miss_a_requirement_say_which(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any ImportError was reported as "too old": an upgrade of a current package was
+    # suggested, and the error that named the missing requirement was dropped.
+    broken = types.ModuleType("hirelink.sandbox")
+    broken.__spec__ = importlib.machinery.ModuleSpec("hirelink.sandbox", None)
+
+    def missing_requirement(name: str) -> object:
+        raise ModuleNotFoundError("No module named 'starlette'", name="starlette")
+
+    broken.__getattr__ = missing_requirement  # type: ignore[method-assign]
+    monkeypatch.setitem(sys.modules, "hirelink.sandbox", broken)
+    result = hirelink("sandbox", "serve")
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "No module named 'starlette'" in result.stderr
+    assert "too old" not in result.stderr

@@ -16,7 +16,7 @@ import pytest
 
 from hirelink.core import StoreUnavailableError
 from hirelink.core.feeds import MemoryFeedStore
-from hirelink.sandbox import StandIn, serve_stand_in
+from hirelink.sandbox import Fault, StandIn, serve_stand_in
 
 CREATED = 6
 INTERVAL = 0.05
@@ -200,10 +200,34 @@ def test_a_watch_whose_lease_lapsed_and_was_taken_over_does_not_repeat_the_other
         cut_off.cut.set()  # its lease cannot be renewed while the change is handled
         thread.join(timeout=30)
         cut_off.cut.clear()
+        time.sleep(0.4)  # back in reach while still handling: the lease is free again
         later = [a.id for a in slow]
     assert taken_over == created  # the other worker took over from the start
     assert first == created[0]
     assert not set(later) & set(taken_over), "the lapsed watch repeated the other's records"
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_poll_longer_than_the_lease_keeps_it(stand_in: StandIn[Any]) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    store = MemoryFeedStore()
+    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.3}
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(2)]
+        stand_in.faults.add(Fault(method="GET", path=r"/applications$", kind="delay", delay=1.0))
+        second: list[Any] = []
+
+        def second_worker() -> None:
+            time.sleep(0.2)  # while the first worker's poll waits for its answer
+            second.extend(a.id for a in watch_of(client, polls=1, **options))
+
+        thread = threading.Thread(target=second_worker)
+        thread.start()
+        first = [a.id for a in watch_of(client, polls=1, **options)]
+        thread.join(timeout=30)
+    assert first == created
+    assert second == []  # it took the feed only once the first had saved and let go
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

@@ -143,20 +143,20 @@ def test_a_body_that_will_not_decompress_is_resent_for_a_read_and_a_write_keeps_
 
 
 def test_a_body_cut_off_is_resent_for_a_read_and_a_write_keeps_its_status(
-    served: Served, recruitee: Recruitee, caplog: pytest.LogCaptureFixture
+    fresh: Served, caplog: pytest.LogCaptureFixture
 ) -> None:
-    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="cut"))
-    assert recruitee.list_offers()
-    assert hits(served, "GET", "/offers") == 2
-
-    served.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="cut"))
-    caplog.set_level(logging.WARNING, logger="hirelink.reading")
-    before = len(recruitee.list_candidate_notes(7730001))
-    note = recruitee.create_candidate_note(7730001, "Sent once.")
-    assert hits(served, "POST", "/notes") == 1
-    assert isinstance(note, Note)
-    assert "its body was lost" in caplog.text
-    assert len(recruitee.list_candidate_notes(7730001)) == before + 1  # carried out, once
+    fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="cut"))
+    fresh.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="cut"))
+    with fresh.client() as recruitee:
+        assert recruitee.list_offers()
+        assert hits(fresh, "GET", "/offers") == 2
+        caplog.set_level(logging.WARNING, logger="hirelink.reading")
+        before = len(recruitee.list_candidate_notes(7730001))
+        note = recruitee.create_candidate_note(7730001, "Sent once.")
+        assert hits(fresh, "POST", "/notes") == 1
+        assert isinstance(note, Note)
+        assert "its body was lost" in caplog.text
+        assert len(recruitee.list_candidate_notes(7730001)) == before + 1  # carried out, once
 
 
 @pytest.mark.parametrize("decoder", ["json", "orjson"])

@@ -7,15 +7,11 @@ not see them. Run alone, the second would pass whatever the plugin did."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 pytest_plugins = ["pytester"]
 
 TWO_TESTS_IN_ORDER = """
-from typing import Any
-
 import pytest
 
 from hirelink.sandbox.faults import Fault
@@ -47,13 +43,3 @@ def test_a_session_stand_in_asked_for_by_name_is_reset_before_the_next_test(
     pytester.makepyfile(test_order=TWO_TESTS_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=2)
-
-
-def test_personios_fixtures_count_the_recruiting_budget_over_a_second(
-    personio_sandbox: Any, personio_sandbox_session: Any
-) -> None:
-    # Both outlive a test's spending of the budget (the clients of the process count it
-    # too); over Personio's 60 s window the next test waited up to a minute.
-    for stand_in in (personio_sandbox, personio_sandbox_session):
-        assert stand_in.sandbox.rate_window == 1.0
-        assert stand_in.client_kwargs()["recruiting_rate_window"] == 1.0

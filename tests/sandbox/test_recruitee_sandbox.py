@@ -336,6 +336,22 @@ def test_offer_filters(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
     assert [o["id"] for o in pools] == [TALENT_POOL_ID]
 
 
+def test_a_placement_in_a_talent_pool_cannot_move_to_a_stage(
+    sandbox: RecruiteeSandbox, client: httpx.Client
+) -> None:
+    pooled = next(
+        placement
+        for record in sandbox.state.records()
+        for placement in record.placements
+        if placement["offer_id"] == TALENT_POOL_ID
+    )
+    moved = client.patch(
+        f"/c/4100/placements/{pooled['id']}/change_stage", json={"stage_id": 610003}
+    )
+    assert moved.status_code == 422
+    assert pooled["stage_id"] is None
+
+
 def test_get_offer_counts_its_candidates(sandbox: RecruiteeSandbox, client: httpx.Client) -> None:
     offer = client.get(f"{OFFERS}/{JOB_ID}").json()["offer"]
     placed = [r for r in sandbox.state.records() if JOB_ID in offer_ids_of(r)]

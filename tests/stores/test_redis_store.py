@@ -253,6 +253,17 @@ def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
     assert asked == ["asked", "asked"]  # asked again once the timeout has passed
 
 
+def test_while_redis_is_not_asked_a_store_that_falls_back_does() -> None:
+    store = RedisStore(client=_Stalled(), fallback=True)
+
+    def stalled(_client: Any) -> str:
+        raise redis.TimeoutError("Timeout reading from socket")
+
+    with pytest.raises(StoreUnavailableError):  # a checkpoint has no in-process stand-in
+        store.run("a watch's checkpoint", stalled, None)
+    assert store.run("the rate limit", stalled, lambda: "in-process") == "in-process"
+
+
 def test_a_refused_password_is_not_an_outage_to_fall_back_from(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

@@ -92,7 +92,8 @@ class Fault:
             invalid JSON body; ``"delay"`` sleeps, then lets the request through;
             ``"cut"`` lets the request through, then sends the answer's status, headers
             and the first half of its body and closes the connection (a request carried
-            out whose answer was lost on the way).
+            out whose answer was lost on the way); an answer without a body is not sent
+            at all.
         chance: the probability that it fires for a matching request (1: always);
             drawn from the injector's seeded generator, so a run can be repeated.
     """
@@ -239,9 +240,10 @@ def _cutting(send: Send) -> Send:
         body.extend(message.get("body", b""))
         if message.get("more_body", False):
             return
-        await send(started[0])
-        half = bytes(body[: len(body) // 2])
-        await send({"type": "http.response.body", "body": half, "more_body": True})
+        if len(body) >= 2:  # else nothing of an answer can be lost: none of it is sent
+            await send(started[0])
+            half = bytes(body[: len(body) // 2])
+            await send({"type": "http.response.body", "body": half, "more_body": True})
         await _drop_connection(send)
 
     return cut_short

@@ -79,7 +79,8 @@ class WebhookReceiver(SandboxServer):
         self.app = app if app is not None else collecting_app(status)
         self.path = path
         self.arrivals: list[Arrival] = []
-        """Every request answered so far, in the order they arrived, with its status."""
+        """Every request that arrived so far, in order, with the status it was answered
+        (None when the app raised)."""
         self.subscription: Subscription | None = None
         """The registration with a stand-in's outbox, when the fixture made one."""
         self._condition = threading.Condition()

@@ -462,9 +462,10 @@ class RecruiteeState:
         record.list_item_json = None
 
     def _pipeline_stage_ids(self, offer_id: int | None) -> list[int]:
-        if offer_id is None:
+        offer = None if offer_id is None else self._offers.get(offer_id)
+        if offer is None or offer["kind"] == "talent_pool":  # a pool has no stages
             return []
-        template = self._templates.get(self._offers.get(offer_id)["pipeline_template_id"])
+        template = self._templates.get(offer["pipeline_template_id"])
         return [stage["id"] for stage in template["stages"]] if template else list(self._stages)
 
     def _first_stage(self, offer_id: int) -> int | None:

@@ -24,8 +24,9 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
   lost.
 - a lease lets one worker poll a feed at a time: the others wait, and take over within
   ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). While
-  the consumer handles a change, a thread renews the lease. A checkpoint is only saved by
-  the lease's holder.
+  a poll walks the list and while the consumer handles a change, a thread renews the
+  lease (so a watch left open, or a consumer stuck on a change, keeps the feed). A
+  checkpoint is only saved by the lease's holder.
 - :func:`watch` and :func:`awatch` drive a feed with a client's ``run``.
 """
 
@@ -559,10 +560,11 @@ class _Poller(Generic[T]):
         self._held_until = 0.0  # monotonic time the lease surely lasts until
         self._saved_at = 0.0  # monotonic time of the last save
         self.unsaved = False  # changes handed over since the last save
-        # The lease is kept while the consumer handles a change (see `handling`).
+        # The lease is kept while a poll walks and while a change is handled (see
+        # `keeping_lease`).
         self._keeper: threading.Thread | None = None
         self._keeping = threading.Condition()
-        self._handling = False
+        self._kept = False
         self._stopped = False
 
     def lease(self) -> bool:
@@ -615,14 +617,15 @@ class _Poller(Generic[T]):
         return False
 
     @contextlib.contextmanager
-    def handling(self) -> Iterator[None]:
-        """While the consumer handles one change, a thread renews the lease every third
-        of its time to live. Renewed only when the next change was asked for, a lease
-        lapsed under a consumer slower than it lasts: another worker took the feed from
-        the unsaved checkpoint and handed the same change over again, and the two took
-        turns at that one change for as long as they ran."""
+    def keeping_lease(self) -> Iterator[None]:
+        """While a poll walks the list and while the consumer handles one change, a thread
+        renews the lease every third of its time to live. Renewed only when the next
+        change was asked for, a lease lapsed under a consumer (or a walk) slower than it
+        lasts: another worker took the feed from the unsaved checkpoint and handed the
+        same change over again, and the two took turns at that one change for as long as
+        they ran."""
         with self._keeping:
-            self._handling = True
+            self._kept = True
             if self._keeper is None:
                 self._keeper = threading.Thread(
                     target=self._keep_lease, name=f"hirelink-lease {self.feed.name}", daemon=True
@@ -633,7 +636,7 @@ class _Poller(Generic[T]):
             yield
         finally:
             with self._keeping:
-                self._handling = False
+                self._kept = False
 
     def _keep_lease(self) -> None:
         feed, every = self.feed, self.feed.lease_ttl / 3
@@ -642,9 +645,10 @@ class _Poller(Generic[T]):
                 if self._stopped:
                     return
                 started = time.monotonic()
-                if not self._handling or self._held_until - started > 2 * every:
-                    # Not handling, or renewed less than `every` ago.
-                    self._keeping.wait(None if not self._handling else every)
+                lapsed = started >= self._held_until  # for `_renew`, which reloads then
+                if not self._kept or lapsed or self._held_until - started > 2 * every:
+                    # Not kept now, lapsed, or renewed less than `every` ago.
+                    self._keeping.wait(None if not self._kept else every)
                     continue
             # Outside the lock: a slow store must not hold up the consumer's next change.
             try:
@@ -725,10 +729,11 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
         while feed.polls is None or polls < feed.polls:
             if poller.lease():
                 assert poller.tracker is not None
-                records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
+                with poller.keeping_lease():
+                    records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
                 polls += 1
                 for record, change, moment in poller.changes(records):
-                    with poller.handling():
+                    with poller.keeping_lease():
                         yield record
                     if poller.handed_over(change, moment) and not poller.flush():
                         break  # the lease was lost
@@ -754,10 +759,11 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
             if await anyio.to_thread.run_sync(poller.lease):
                 assert poller.tracker is not None
                 walk = feed.changed_since(poller.tracker.query_from())
-                records = [record async for record in walk.asynchronous(run)]
+                with poller.keeping_lease():
+                    records = [record async for record in walk.asynchronous(run)]
                 polls += 1
                 for record, change, moment in poller.changes(records):
-                    with poller.handling():
+                    with poller.keeping_lease():
                         yield record
                     # Only a save goes to the store, on a thread; marking a change needs none.
                     due = poller.handed_over(change, moment)

@@ -344,8 +344,9 @@ class _PerProcessPool(httpx.BaseTransport):
         self._pool = httpx.HTTPTransport(verify=default_ssl_context())
 
     def _current(self) -> httpx.HTTPTransport:
-        if self._pid != os.getpid():
-            self._pid, self._pool = os.getpid(), httpx.HTTPTransport(verify=default_ssl_context())
+        if self._pid != os.getpid():  # the pool first: a thread seeing the pid sees it too
+            self._pool = httpx.HTTPTransport(verify=default_ssl_context())
+            self._pid = os.getpid()
         return self._pool
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -365,8 +366,8 @@ class _AsyncPerProcessPool(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._pid != os.getpid():
-            self._pid = os.getpid()
             self._pool = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+            self._pid = os.getpid()
         return await self._pool.handle_async_request(request)
 
     async def aclose(self) -> None:

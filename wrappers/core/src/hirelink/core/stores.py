@@ -504,10 +504,7 @@ class RedisStore:
         self._timeout_error: type[BaseException] = redis.TimeoutError
         # A refused password or user is a mistake in the URL, not an outage: never a reason
         # to fall back (the process then kept limits of its own for the rest of its life).
-        self._refusals: tuple[type[BaseException], ...] = (
-            redis.AuthenticationError,
-            redis.exceptions.AuthorizationError,
-        )
+        self._refusals: tuple[type[BaseException], ...] = (redis.AuthenticationError,)
         self.share_tokens = share_tokens
         self.fallback = fallback
         self._fell_back = False
@@ -531,6 +528,8 @@ class RedisStore:
         if self._fell_back and local is not None:
             return local()
         if time.monotonic() < self._quiet_until:
+            if self.fallback and local is not None:
+                return self._fall_back(self._stalled, local)
             raise StoreUnavailableError(
                 f"the Redis store at {self._where} {self._stalled} for {what} (not asked "
                 f"again for {self._timeout:g} s after a call timed out)"
@@ -556,17 +555,20 @@ class RedisStore:
                     f"the Redis store at {self._where} {state} "
                     f"({type(error).__name__}: {scrub(str(error))}) for {what}{kept_nowhere}"
                 ) from error
-            with self._fall_back_lock:
-                if not self._fell_back:
-                    self._fell_back = True
-                    store_logger.warning(
-                        "the Redis store at %s %s (%s); every limit and token of this "
-                        "process is kept in-process from now on",
-                        self._where,
-                        state,
-                        type(error).__name__,
-                    )
-            return local()
+            return self._fall_back(f"{state} ({type(error).__name__})", local)
+
+    def _fall_back(self, described: str, local: Callable[[], T]) -> T:
+        """Keep limits and tokens in the process from now on (``fallback``), saying so once."""
+        with self._fall_back_lock:
+            if not self._fell_back:
+                self._fell_back = True
+                store_logger.warning(
+                    "the Redis store at %s %s; every limit and token of this process is "
+                    "kept in-process from now on",
+                    self._where,
+                    described,
+                )
+        return local()
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return _RedisLimiter(self, key, limit, window)

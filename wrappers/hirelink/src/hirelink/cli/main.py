@@ -750,9 +750,13 @@ def _require_sandbox(command: str) -> None:
     else:
         try:
             from hirelink.sandbox import StandIn, start_stand_ins  # noqa: F401
-        except ImportError:
-            installed = importlib.metadata.version("hirelink-sandbox")
-            problem = f"and hirelink-sandbox {installed} is too old for it. Upgrade with"
+        except ImportError as error:
+            if error.name != "hirelink.sandbox":  # one of its own requirements is missing
+                problem = f"which cannot be imported ({error}). Reinstall them with"
+            else:
+                problem = (
+                    f"and hirelink-sandbox {_installed_sandbox()} is too old for it. Upgrade with"
+                )
         else:
             return
     err.print(
@@ -762,6 +766,13 @@ def _require_sandbox(command: str) -> None:
         markup=False,
     )
     raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _installed_sandbox() -> str:
+    try:
+        return importlib.metadata.version("hirelink-sandbox")
+    except importlib.metadata.PackageNotFoundError:  # importable without its metadata
+        return "(of unknown version)"
 
 
 @app.command("demo")

@@ -173,7 +173,7 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
         )
     codes = reason_codes(error)
     cls = _class_for(codes)
-    if cls is None and error.status_code == 413:
+    if cls is None and error.status_code == 413 and path.endswith("/documents"):
         # Without Personio's own body (a front proxy's page), a 413 is still the file size.
         return error.recast(
             UnprocessableEntityError, f"{REASONS['errors.file-too-big'][1]} (HTTP 413)"
