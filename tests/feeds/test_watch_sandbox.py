@@ -207,8 +207,9 @@ def test_a_watch_whose_lease_lapsed_and_was_taken_over_does_not_repeat_the_other
     assert not set(later) & set(taken_over), "the lapsed watch repeated the other's records"
 
 
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
-def test_a_poll_longer_than_the_lease_keeps_it(stand_in: StandIn[Any]) -> None:
+def test_a_poll_longer_than_the_lease_keeps_it(stand_in: StandIn[Any], sync: bool) -> None:
     since = datetime.now(UTC) - timedelta(seconds=1)
     create = creator(stand_in)
     store = MemoryFeedStore()
@@ -224,10 +225,50 @@ def test_a_poll_longer_than_the_lease_keeps_it(stand_in: StandIn[Any]) -> None:
 
         thread = threading.Thread(target=second_worker)
         thread.start()
-        first = [a.id for a in watch_of(client, polls=1, **options)]
+        if sync:
+            first = [a.id for a in watch_of(client, polls=1, **options)]
+        else:
+
+            async def first_worker() -> list[Any]:
+                async with client_of(stand_in, sync=False) as async_client:
+                    return [a.id async for a in watch_of(async_client, polls=1, **options)]
+
+            first = asyncio.run(first_worker())
         thread.join(timeout=30)
     assert first == created
     assert second == []  # it took the feed only once the first had saved and let go
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_lease_lapsed_during_a_walk_is_taken_again_before_anything_is_handed(
+    stand_in: StandIn[Any],
+) -> None:
+    """The lease lapsed while the walk waited (the worker cut off from its store), the
+    other worker handed everything over; the first then handed the first change again."""
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    shared = MemoryFeedStore()
+    cut_off = _Partitioned(shared)
+    options = {"since": since, "interval": INTERVAL, "lease_ttl": 0.3}
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+        stand_in.faults.add(Fault(method="GET", path=r"/applications$", kind="delay", delay=1.0))
+        other: list[Any] = []
+
+        def other_worker() -> None:
+            time.sleep(0.1)
+            cut_off.cut.set()  # the first worker loses its store while its walk waits
+            other.extend(
+                a.id for a in watch_of(client, polls=1, store=_Partitioned(shared), **options)
+            )
+            cut_off.cut.clear()  # back before its walk ends
+
+        thread = threading.Thread(target=other_worker)
+        thread.start()
+        first = [a.id for a in watch_of(client, polls=1, store=cut_off, **options)]
+        thread.join(timeout=30)
+    assert other == created
+    assert not set(first) & set(other), "the lapsed watch repeated the other's records"
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

@@ -582,6 +582,11 @@ class _Poller(Generic[T]):
                 self.tracker = FeedTracker.load(self._saved, feed.overlap)
         return True
 
+    @property
+    def surely_held(self) -> bool:
+        """Whether the lease surely still holds (it has not lapsed since last renewed)."""
+        return time.monotonic() < self._held_until
+
     def changes(self, records: Sequence[T]) -> list[tuple[T, str, datetime]]:
         assert self.tracker is not None
         feed = self.feed
@@ -653,8 +658,8 @@ class _Poller(Generic[T]):
             # Outside the lock: a slow store must not hold up the consumer's next change.
             try:
                 held = feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl)
-            except StoreUnavailableError as error:  # the next save meets it too
-                feeds_logger.debug("watch %s: lease not renewed: %s", feed.name, error)
+            except Exception as error:  # the next save meets it too, and raises it there
+                feeds_logger.debug("watch %s: lease not renewed: %r", feed.name, error)
                 with self._keeping:
                     self._keeping.wait(every)
                 continue
@@ -732,13 +737,16 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                 with poller.keeping_lease():
                     records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
                 polls += 1
-                for record, change, moment in poller.changes(records):
-                    with poller.keeping_lease():
-                        yield record
-                    if poller.handed_over(change, moment) and not poller.flush():
-                        break  # the lease was lost
-                else:
-                    poller.flush()
+                # A lease that lapsed during the walk is taken again first, reloading a
+                # checkpoint another worker moved meanwhile (its changes are not repeated).
+                if poller.surely_held or poller.lease():
+                    for record, change, moment in poller.changes(records):
+                        with poller.keeping_lease():
+                            yield record
+                        if poller.handed_over(change, moment) and not poller.flush():
+                            break  # the lease was lost
+                    else:
+                        poller.flush()
                 if feed.polls is not None and polls >= feed.polls:
                     return
             time.sleep(feed.interval)
@@ -762,16 +770,18 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                 with poller.keeping_lease():
                     records = [record async for record in walk.asynchronous(run)]
                 polls += 1
-                for record, change, moment in poller.changes(records):
-                    with poller.keeping_lease():
-                        yield record
-                    # Only a save goes to the store, on a thread; marking a change needs none.
-                    due = poller.handed_over(change, moment)
-                    if due and not await anyio.to_thread.run_sync(poller.flush):
-                        break  # the lease was lost
-                else:
-                    if poller.unsaved:  # a thread only for a save
-                        await anyio.to_thread.run_sync(poller.flush)
+                if poller.surely_held or await anyio.to_thread.run_sync(poller.lease):
+                    for record, change, moment in poller.changes(records):
+                        with poller.keeping_lease():
+                            yield record
+                        # Only a save goes to the store, on a thread; marking a change
+                        # needs none.
+                        due = poller.handed_over(change, moment)
+                        if due and not await anyio.to_thread.run_sync(poller.flush):
+                            break  # the lease was lost
+                    else:
+                        if poller.unsaved:  # a thread only for a save
+                            await anyio.to_thread.run_sync(poller.flush)
                 if feed.polls is not None and polls >= feed.polls:
                     return
             await anyio.sleep(feed.interval)
