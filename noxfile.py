@@ -27,6 +27,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -522,9 +523,8 @@ def _lowest_workspace_pyproject() -> str:
     # A test tool pinned exactly (anyio, redis, orjson, ...) would hold a distribution's
     # own requirement of it above its floor: such pins are dropped, and the extra that
     # requires it is installed instead, so that its lowest allowed version is tested.
-    requirements: dict[
-        str, str
-    ] = {}  # the package a distribution requires, to the `member[extra]` for it
+    # `requirements`: a package a distribution requires, to the `member[extra]` naming it.
+    requirements: dict[str, str] = {}
     for member in sorted((ROOT / "wrappers").glob("*/pyproject.toml")):
         member_project = tomllib.loads(member.read_text())["project"]
         for requirement in member_project.get("dependencies", []):
@@ -560,8 +560,6 @@ def _lowest_workspace_pyproject() -> str:
 
 def _requirement_name(requirement: str) -> str:
     """The normalised package name of a requirement string (``"redis>=5.0"``: ``redis``)."""
-    import re
-
     name = re.match(r"[A-Za-z0-9._-]+", requirement)
     assert name is not None, requirement
     return re.sub(r"[-_.]+", "-", name.group()).lower()

@@ -540,20 +540,19 @@ class RedisStore:
             state = _unavailable(error)
             if state is None:
                 raise
+            told = f"{type(error).__name__}: {scrub(str(error))}"
             if isinstance(error, self._refusals):
                 raise StoreUnavailableError(
                     f"the Redis store at {self._where} refused the credentials of its URL "
-                    f"({type(error).__name__}: {scrub(str(error))}) for {what}: check the "
-                    "user and password"
+                    f"({told}) for {what}: check the user and password"
                 ) from error
             if isinstance(error, self._timeout_error):
-                self._stalled = f"{state} ({type(error).__name__}: {scrub(str(error))})"
+                self._stalled = f"{state} ({told})"
                 self._quiet_until = time.monotonic() + self._timeout
             if not self.fallback or local is None:
                 kept_nowhere = " (which has no in-process fallback)" if self.fallback else ""
                 raise StoreUnavailableError(
-                    f"the Redis store at {self._where} {state} "
-                    f"({type(error).__name__}: {scrub(str(error))}) for {what}{kept_nowhere}"
+                    f"the Redis store at {self._where} {state} ({told}) for {what}{kept_nowhere}"
                 ) from error
             return self._fall_back(f"{state} ({type(error).__name__})", local)
 

@@ -243,7 +243,10 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if turns is None:
             turns = {}
             _exchange_turns().set(turns)
-        return turns.setdefault(self._credential, anyio.Lock())
+        turn = turns.get(self._credential)
+        if turn is None:
+            turn = turns[self._credential] = anyio.Lock()
+        return turn
 
     # --- the token exchange ---------------------------------------------------------
 
