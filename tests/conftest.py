@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hirelink.core.stores import REDIS_ACL
 from hirelink.sandbox.app import undeclared_answers
 from tools.redis_server import RedisServer
 
@@ -36,12 +37,16 @@ def redis_server() -> Iterator[RedisServer]:
 
 @pytest.fixture
 def redis_url(redis_server: RedisServer) -> str:
-    """The session's Redis server, emptied before each test that uses it."""
+    """The session's Redis server, emptied before each test that uses it, as a user given
+    no more than the documented ACL rules (so they are enough)."""
     import redis
 
     with redis.Redis.from_url(redis_server.url) as client:
         client.flushall()
-    return redis_server.url
+        client.execute_command(
+            "ACL", "SETUSER", "hirelink", "reset", "on", ">hirelink-pw", *REDIS_ACL.split()
+        )
+    return redis_server.url.replace("redis://", "redis://hirelink:hirelink-pw@")
 
 
 @pytest.fixture

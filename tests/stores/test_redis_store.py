@@ -8,7 +8,9 @@ import random
 import socket
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -22,6 +24,7 @@ from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
 from hirelink.core.stores import (
     IN_PROCESS,
+    REDIS_ACL,
     InProcessStore,
     RedisStore,
     StoreUnavailableError,
@@ -279,6 +282,42 @@ def test_a_refused_password_is_not_an_outage_to_fall_back_from(
             store.run("the rate limit", refused, lambda: "in-process")
         assert "refused the credentials" in str(caught.value)
     assert not [record for record in caplog.records if record.name == "hirelink.store"]
+
+
+@pytest.mark.parametrize(
+    ("rules", "refused_in"),
+    [
+        ("+@read +@write +@transaction +time", "a script"),  # no +@scripting
+        ("+@read +@write +@scripting +@transaction", "a command inside a script"),  # no +time
+        ("+@read +@scripting +@transaction +time", "a plain command"),  # no +@write
+    ],
+)
+def test_a_command_the_users_acl_refuses_is_not_an_outage_to_fall_back_from(
+    redis_server: RedisServer, rules: str, refused_in: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # NOPERM was taken for an outage: with fallback, one warning and limits of the process's
+    # own for the rest of its life; inside a script (Redis 6) it was a raw ResponseError.
+    with redis.Redis.from_url(redis_server.url) as admin:
+        admin.execute_command(
+            "ACL", "SETUSER", "narrow", "reset", "on", ">pw", "~hirelink:*", *rules.split()
+        )
+    store = RedisStore(redis_server.url.replace("redis://", "redis://narrow:pw@"), fallback=True)
+    refused: Callable[[], object] = (
+        (lambda: store.claim_delivery("recruitee:abc", 60.0))
+        if refused_in == "a plain command"
+        else store.limiter("narrow:1", 2, 60.0).reserve
+    )
+    with pytest.raises(StoreUnavailableError) as caught:
+        refused()
+    assert "does not let the URL's user run what" in str(caught.value)
+    assert REDIS_ACL in str(caught.value)
+    assert "pw@" not in str(caught.value)
+    assert not [record for record in caplog.records if record.name == "hirelink.store"]
+
+
+def test_the_many_workers_guide_gives_the_acl_rules_redis_needs() -> None:
+    guide = Path(__file__).parents[2] / "docs" / "many-workers.md"
+    assert REDIS_ACL in guide.read_text(encoding="utf-8")
 
 
 def test_concurrent_workers_exchange_one_token_between_them(redis_url: str) -> None:

@@ -51,6 +51,7 @@ from .secrets import Secret, scrub
 
 __all__ = [
     "IN_PROCESS",
+    "REDIS_ACL",
     "STORE_ENV",
     "DeliveryLog",
     "InProcessStore",
@@ -413,11 +414,36 @@ def _nothing() -> None:
 
 
 # Error codes of a server that answers but cannot serve now: a replica after a failover, a
-# cluster or server still starting, a full memory, an ACL without the command. Inside a
-# script the code comes in a generic ResponseError's text ("... -READONLY You can't ...").
+# cluster or server still starting, a full memory. Inside a script the code comes in a
+# generic ResponseError's text ("... -READONLY You can't ...").
 _UNAVAILABLE_CODES: Final = re.compile(
-    r"(?:^|-)(READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|LOADING|OOM|NOPERM)\b"
+    r"(?:^|-)(READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|LOADING|OOM)\b"
 )
+
+#: What a Redis user needs for everything hirelink keeps there (limits, tokens, the
+#: webhook delivery log, watches), as ``ACL SETUSER`` rules.
+REDIS_ACL: Final = "~hirelink:* +@read +@write +@scripting +@transaction +time"
+
+# An ACL refusing a command: NOPERM (redis 7 also inside a script), or Redis 6's text for
+# a command refused inside a script, which carries no code.
+_NOT_PERMITTED: Final = re.compile(r"NOPERM|can't run this command")
+
+
+def _refusal(error: BaseException) -> str | None:
+    """What to fix when Redis refused the URL's user (a mistake, never an outage: a store
+    falling back for it kept limits of its own for the rest of the process's life)."""
+    from redis import exceptions
+
+    if isinstance(error, exceptions.AuthenticationError):
+        return "refused the credentials of its URL ({told}) for {what}: check the user and password"
+    if isinstance(error, exceptions.NoPermissionError) or (
+        isinstance(error, exceptions.ResponseError) and _NOT_PERMITTED.search(str(error))
+    ):
+        return (
+            "does not let the URL's user run what {what} needs ({told}): give the user "
+            f"the ACL rules {REDIS_ACL}"
+        )
+    return None
 
 
 def _unavailable(error: BaseException) -> str | None:
@@ -432,7 +458,6 @@ def _unavailable(error: BaseException) -> str | None:
     states = (
         exceptions.ReadOnlyError,
         exceptions.OutOfMemoryError,
-        exceptions.NoPermissionError,
         exceptions.TryAgainError,
         exceptions.ClusterDownError,
     )
@@ -461,6 +486,8 @@ class RedisStore:
         fallback: when Redis cannot be reached, warn once and use the in-process store
             from then on, instead of raising :class:`StoreUnavailableError`; for limits,
             tokens and the webhook delivery log, not for a watch's checkpoint and lease.
+            A Redis refusing the URL's user (its password, or a command its ACL does not
+            allow: it needs :data:`REDIS_ACL`) raises even then.
         timeout: seconds to connect to Redis and wait for an answer; after a call timed
             out, Redis is not asked again for as long (calls raise, or fall back, at once).
     """
@@ -502,9 +529,6 @@ class RedisStore:
             redis.ResponseError,  # only those naming a state of the server, see run()
         )
         self._timeout_error: type[BaseException] = redis.TimeoutError
-        # A refused password or user is a mistake in the URL, not an outage: never a reason
-        # to fall back (the process then kept limits of its own for the rest of its life).
-        self._refusals: tuple[type[BaseException], ...] = (redis.AuthenticationError,)
         self.share_tokens = share_tokens
         self.fallback = fallback
         self._fell_back = False
@@ -537,15 +561,15 @@ class RedisStore:
         try:
             return shared(self._client)
         except self._errors as error:
+            told = f"{type(error).__name__}: {scrub(str(error))}"
+            refusal = _refusal(error)
+            if refusal is not None:
+                raise StoreUnavailableError(
+                    f"the Redis store at {self._where} {refusal.format(told=told, what=what)}"
+                ) from error
             state = _unavailable(error)
             if state is None:
                 raise
-            told = f"{type(error).__name__}: {scrub(str(error))}"
-            if isinstance(error, self._refusals):
-                raise StoreUnavailableError(
-                    f"the Redis store at {self._where} refused the credentials of its URL "
-                    f"({told}) for {what}: check the user and password"
-                ) from error
             if isinstance(error, self._timeout_error):
                 self._stalled = f"{state} ({told})"
                 self._quiet_until = time.monotonic() + self._timeout
