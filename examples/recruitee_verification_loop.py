@@ -16,7 +16,7 @@ record the outcome where recruiters look.
 Environment: the client's own variables (HIRELINK_RECRUITEE_COMPANY_ID,
 HIRELINK_RECRUITEE_TOKEN; HIRELINK_RECRUITEE_BASE_URL for another host, e.g. the sandbox);
 optional SINCE (ISO date, default 2000-01-01), LIMIT (default 3), NEXT_STAGE (default
-"Interview"), REASON (default "Identity not verified"), CHECKPOINT (default
+"Phone interview"), REASON (default "Identity not verified"), CHECKPOINT (default
 identity-loop.checkpoint).
 """
 
@@ -37,7 +37,7 @@ def verify(name: str, emails: list[str]) -> bool:
 def main() -> None:
     since = date.fromisoformat(os.environ.get("SINCE", "2000-01-01"))
     limit = int(os.environ.get("LIMIT", "3"))
-    next_stage = os.environ.get("NEXT_STAGE", "Interview")
+    next_stage = os.environ.get("NEXT_STAGE", "Phone interview")
     reason = os.environ.get("REASON", "Identity not verified")
     checkpoint = os.environ.get("CHECKPOINT", "identity-loop.checkpoint")
     options: ClientOptions = {}

@@ -66,10 +66,13 @@ def test_change_stage_by_name_looks_the_stage_up_in_the_jobs_pipeline(fresh: Ser
         assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": 610004}
         assert moved.stage_id == 610004
         stages = recruitee.list_offer_stages(JOB)
-        assert [s.name for s in stages] == [
+        assert [s.name for s in stages] == [  # Recruitee's default pipeline, as captured
+            "Referred",
+            "Sourced",
             "Applied",
             "Phone interview",
-            "Interview",
+            "On-site interview",
+            "Evaluation",
             "Offer",
             "Hired",
         ]
@@ -324,7 +327,7 @@ async def arecruitee(fresh: Served) -> AsyncIterator[AsyncRecruitee]:
 
 @pytest.mark.anyio
 async def test_async_outcome_operations(fresh: Served, arecruitee: AsyncRecruitee) -> None:
-    moved = await arecruitee.change_placement_stage(PLACEMENT, stage_name="Interview", offer_id=JOB)
+    moved = await arecruitee.change_placement_stage(PLACEMENT, stage_name="On-site interview", offer_id=JOB)
     assert moved.stage_id == INTERVIEW
     out = await arecruitee.disqualify_placement(PLACEMENT, reason_id=301)
     assert sent(fresh, "PATCH", "/disqualify") == {"disqualify_reason_id": 301}
@@ -333,7 +336,7 @@ async def test_async_outcome_operations(fresh: Served, arecruitee: AsyncRecruite
     assert len(await arecruitee.list_disqualify_reasons()) == 4
     template = await arecruitee.get_pipeline_template(9001)
     assert isinstance(template.stages, list)
-    assert [s.id for s in template.stages][:2] == [610001, 610002]
+    assert [s.id for s in template.stages][2:4] == [610001, 610002]
     placed = await arecruitee.create_placement(CANDIDATE, 31502)
     assert placed.offer_id == 31502
     await arecruitee.set_candidate_field(CANDIDATE, "Identity check", "passed")

@@ -92,7 +92,7 @@ def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_pa
     environment = sandbox_environment
     first = run("recruitee_verification_loop.py", environment, tmp_path)
     assert "handled 3 new candidate(s)" in first
-    assert "verified, moved to Interview in 1 job(s)" in first
+    assert "verified, moved to Phone interview in 1 job(s)" in first
     second = run("recruitee_verification_loop.py", environment, tmp_path)
     moved = {line.split(":")[0] for line in first.splitlines() if "moved to" in line}
     again = {line.split(":")[0] for line in second.splitlines() if "moved to" in line}
@@ -122,7 +122,7 @@ def test_recruitee_verification_loop_finishes_what_a_fault_cut_short(tmp_path: P
         assert "ServerError: 503" in cut_short.stderr
         again = run("recruitee_verification_loop.py", environment, tmp_path)
         assert "checked before" not in again
-        assert "verified, moved to Interview in 1 job(s)" in again
+        assert "verified, moved to Phone interview in 1 job(s)" in again
         candidate_id = int(again.split(" ", 1)[0])
         with Recruitee(**stand_in.client_kwargs()) as recruitee:
             assert recruitee.get_candidate_field(candidate_id, "Identity check") is not None

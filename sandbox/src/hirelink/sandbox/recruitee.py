@@ -367,7 +367,7 @@ class RecruiteeState:
             return self._answer(record)
 
     def place(self, body: Mapping[str, Any]) -> dict[str, Any]:
-        """Place a candidate in an offer (a job at its first stage; 422 if placed already)."""
+        """Place a candidate in an offer (a job at Applied; 422 if placed already)."""
         candidate_id, offer_id = body["candidate_id"], body["offer_id"]
         with self.lock:
             record = self._require(candidate_id)
@@ -469,7 +469,11 @@ class RecruiteeState:
         return [stage["id"] for stage in template["stages"]] if template else list(self._stages)
 
     def _first_stage(self, offer_id: int) -> int | None:
-        return next(iter(self._pipeline_stage_ids(offer_id)), None)
+        """Where a new placement starts: the pipeline's "apply" stage (after Referred and
+        Sourced in Recruitee's default pipeline), else its first."""
+        stage_ids = self._pipeline_stage_ids(offer_id)
+        applied = [i for i in stage_ids if self._stages[i]["category"] == "apply"]
+        return next(iter(applied or stage_ids), None)
 
     def _find_placement(self, placement_id: int) -> tuple[CandidateRecord, dict[str, Any]]:
         for record in self._candidates.values():
