@@ -310,8 +310,28 @@ def test_refused_client_credentials_say_what_to_check(served: Served) -> None:
     error = caught.value
     assert error.status_code == 400
     assert "unauthorized_client" in error.message
-    assert "Create custom integration" in error.message
+    assert str(error).count("Create custom integration") == 2  # client ID, API secret
     assert "wrong-secret-value" not in f"{error} {error!r} {error.body}"
+
+
+@pytest.mark.parametrize("member", [{"code": 401, "message": "Unauthorized"}, ["Unauthorized"]])
+def test_a_token_refusal_in_personios_v1_error_shape_is_an_authentication_error(
+    fresh: Served, member: object
+) -> None:
+    # An "error" member holding an object (Personio v1's error body) raised a raw TypeError
+    # from the error refiner, escaping the hirelink errors and check_connection.
+    body: dict[str, object] = {"success": False, "error": member}
+    fresh.sandbox.faults.add(Fault(method="POST", path=TOKEN_PATH, status=401, body=body))
+    with fresh.client() as personio, pytest.raises(AuthenticationError) as caught:
+        personio.list_categories()
+    assert caught.value.status_code == 401
+    fresh.sandbox.faults.add(Fault(method="POST", path=TOKEN_PATH, status=401, body=body))
+    with fresh.client() as personio:
+        verdicts = personio.check_connection()
+    (credentials,) = [check for check in verdicts if check.name == "client_credentials"]
+    assert not credentials.ok
+    assert "refused the client credentials" in credentials.detail
+    assert "Create custom integration" in (credentials.fix or "")
 
 
 def test_a_token_exchange_that_fails_in_transit_is_asked_again(fresh: Served) -> None:

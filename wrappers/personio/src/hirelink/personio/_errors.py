@@ -120,11 +120,6 @@ _FEED_HELP: Final = (
     "(https://<subdomain>.personio.de) and that the feed is switched on under Settings > "
     "Recruiting > Career page > Activations > Enable XML feed"
 )
-_CREDENTIALS_HELP: Final = (
-    "check the client ID and API secret of the custom integration (Marketplace > "
-    "Create custom integration, on https://<subdomain>.personio.de/configuration/"
-    "marketplace/connected)"
-)
 
 
 def reason_codes(error: ApiError) -> list[str]:
@@ -161,15 +156,17 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
         )
     if at_token_endpoint(error) and error.status_code in (400, 401):
         body: Any = error.error
-        if isinstance(body, Mapping) and body.get("error") in _TOKEN_OUTAGES:
+        # OAuth's "error" is a code; Personio v1's error body holds an object there.
+        code = body.get("error") if isinstance(body, Mapping) else None
+        if isinstance(code, str) and code in _TOKEN_OUTAGES:
             return error.recast(
                 ServerError,
                 f"Personio's token endpoint cannot issue tokens now ({error.message}); "
                 "the credentials were not judged: try again later",
             )
+        # Where to find them is the client's credential hint, added to the message.
         return error.recast(
-            AuthenticationError,
-            f"Personio refused the client credentials ({error.message}): {_CREDENTIALS_HELP}",
+            AuthenticationError, f"Personio refused the client credentials ({error.message})"
         )
     codes = reason_codes(error)
     cls = _class_for(codes)
