@@ -327,7 +327,9 @@ async def arecruitee(fresh: Served) -> AsyncIterator[AsyncRecruitee]:
 
 @pytest.mark.anyio
 async def test_async_outcome_operations(fresh: Served, arecruitee: AsyncRecruitee) -> None:
-    moved = await arecruitee.change_placement_stage(PLACEMENT, stage_name="On-site interview", offer_id=JOB)
+    moved = await arecruitee.change_placement_stage(
+        PLACEMENT, stage_name="On-site interview", offer_id=JOB
+    )
     assert moved.stage_id == INTERVIEW
     out = await arecruitee.disqualify_placement(PLACEMENT, reason_id=301)
     assert sent(fresh, "PATCH", "/disqualify") == {"disqualify_reason_id": 301}
