@@ -63,6 +63,10 @@ def test_scrub_replaces_a_longer_secret_whole() -> None:
             lambda value: RecruiteePartners(codename="skillcheck", partner_secret=value),
             "partner_secret",
         ),
+        (  # not a secret, but refused alike: it went out as "papi-client%0A" and was refused
+            lambda value: Personio(subdomain="acme", client_id=value, client_secret="s3cret-x"),
+            "client_id",
+        ),
     ],
 )
 @pytest.mark.parametrize(
@@ -76,6 +80,7 @@ def test_scrub_replaces_a_longer_secret_whole() -> None:
         "read-from-a-file-token\n",  # would reach httpx and echo itself in its error
         Secret("tab\tinside-token"),
         " padded-token",
+        "smartquote-token\u2019",  # a typographic quote: Personio v1 raised UnicodeEncodeError
     ],
 )
 def test_bad_credentials_raise_invalid_input_naming_the_argument(
@@ -86,7 +91,7 @@ def test_bad_credentials_raise_invalid_input_naming_the_argument(
     with pytest.raises(InvalidInputError) as caught:
         build(bad)
     assert caught.value.field == field
-    for shown in ("bytes-token", "read-from-a-file", "inside-token", "padded-token"):
+    for shown in ("bytes-token", "read-from-a-file", "inside-token", "padded-token", "smartquote"):
         assert shown not in str(caught.value)
 
 

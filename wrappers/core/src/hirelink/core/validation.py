@@ -37,23 +37,43 @@ def described(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def secret(field: str, value: object) -> Secret:
+def secret(field: str, value: object, *, ascii_only: bool = True) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
-    control character, no space at either end). The value is never echoed."""
+    control characters, no space at either end, and ASCII unless ``ascii_only=False``:
+    httpx sends headers as ASCII, while a webhook token is sent by the provider, as its
+    UTF-8 bytes). The value is never echoed."""
     if isinstance(value, str) and value.strip():
         value = Secret(value)
     if not isinstance(value, Secret):
         raise InvalidInputError(
             field, f"must be a non-empty string or a hirelink Secret, got {described(value)}"
         )
-    revealed = value.reveal()
-    if any(ord(character) < 32 or ord(character) == 127 for character in revealed):
+    _check_credential_text(field, value.reveal(), ascii_only=ascii_only)
+    return value
+
+
+def credential_text(field: str, value: object) -> str:
+    """A credential that is not secret (an OAuth client id), checked as :func:`secret`
+    checks one and, like it, never echoed."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(field, f"must be a non-empty string, got {described(value)}")
+    _check_credential_text(field, value, ascii_only=True)
+    return value
+
+
+def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
+    if any(ord(character) < 32 or ord(character) == 127 for character in text):
         raise InvalidInputError(
             field, "contains a line break or another control character (a file's last line?)"
         )
-    if revealed != revealed.strip():
+    if text != text.strip():
         raise InvalidInputError(field, "starts or ends with a space")
-    return value
+    if ascii_only and not text.isascii():
+        raise InvalidInputError(
+            field,
+            "holds a character that is not ASCII (a typographic quote or dash pasted with "
+            "it?); credentials are sent in HTTP headers, which take ASCII only",
+        )
 
 
 def numeric_id(field: str, value: object) -> str:

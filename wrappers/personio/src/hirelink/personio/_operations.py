@@ -1069,7 +1069,7 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     if token is not None:
         if auth_type not in (None, "TOKEN"):
             raise InvalidInputError("token", "goes with auth_type TOKEN only")
-        body["token"] = secret("token", token).reveal()
+        body["token"] = secret("token", token, ascii_only=False).reveal()
     elif auth_type == "TOKEN" and creating:
         raise InvalidInputError("token", "is required with auth_type TOKEN")
     if headers is not None:

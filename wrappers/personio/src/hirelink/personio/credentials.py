@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from attrs import frozen
 
 from hirelink.core import InvalidInputError, Secret
-from hirelink.core.validation import described, numeric_id, secret
+from hirelink.core.validation import credential_text, described, numeric_id, secret
 
 __all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
 
@@ -93,7 +93,7 @@ class Credentials:
             if recruiting_token is None
             else secret("recruiting_token", recruiting_token),
             channel_id=None if channel_id is None else int(_digits("channel_id", channel_id)),
-            client_id=None if client_id is None else _text("client_id", client_id),
+            client_id=None if client_id is None else credential_text("client_id", client_id),
             client_secret=None if client_secret is None else secret("client_secret", client_secret),
         )
 

@@ -81,7 +81,7 @@ def _secrets(name: str, values: Iterable[str | Secret]) -> tuple[Secret, ...]:
         raise ValueError(f"{name} must be a collection of tokens, e.g. [token]")
     # A token with a space at an end or a line break (a file's last line) never matches:
     # refused here, as create_webhook refuses it, not with a 401 for every delivery.
-    accepted = tuple(secret(name, value) for value in values)
+    accepted = tuple(secret(name, value, ascii_only=False) for value in values)
     if not accepted:
         raise ValueError(f"{name} must name at least one accepted token")
     return accepted
