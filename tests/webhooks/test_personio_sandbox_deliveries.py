@@ -119,6 +119,28 @@ def test_webhook_settings_are_checked_before_any_request(
     assert personio_sandbox.recorder.requests == []
 
 
+def test_a_token_given_to_a_webhook_later_goes_out_with_its_deliveries(
+    personio_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    # update_webhook(token=...) left the auth type NONE: the receiver refused every
+    # delivery for want of the token, and Personio does not resend.
+    callback = Callback()
+    receiver = serve(webhook_receiver, callback, [TOKEN])
+    with Personio(**personio_sandbox.client_kwargs()) as client:
+        webhook = client.create_webhook(receiver.url, ["person.updated"])
+        assert isinstance(webhook.id, str)
+        assert webhook.auth_type == "NONE"
+        updated = client.update_webhook(webhook.id, token=TOKEN)
+        assert updated.auth_type == "TOKEN"
+        with pytest.raises(InvalidInputError) as contradiction:
+            client.update_webhook(webhook.id, token=TOKEN, custom_headers={"X-Key": "v"})
+        assert contradiction.value.field == "custom_headers"
+        client.enable_webhook(webhook.id)
+        personio_sandbox.sandbox.state.update_person(PERSON, first_name="Ines")
+        callback.wait_for(1, timeout=5)
+    assert [delivery.payload for delivery in callback.received] == [{"id": PERSON}]
+
+
 def test_a_changed_person_is_announced_to_the_subscribed_webhook(
     personio_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

@@ -955,7 +955,8 @@ class PersonioOperations:
         self, webhook_id: str, **changes: Unpack[WebhookChanges]
     ) -> Call[models.Webhook]:
         """Change a webhook's ``url``, ``events``, ``auth_type``, ``token``,
-        ``custom_headers`` or ``description`` (only those given)."""
+        ``custom_headers`` or ``description`` (only those given); a ``token`` makes its
+        ``auth_type`` TOKEN, ``custom_headers`` CUSTOM, unless ``auth_type`` is given."""
         from hirelink.api.personio.api.webhook_management import update_webhook
 
         body = _webhook_body(changes, creating=False)
@@ -1062,7 +1063,9 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     token = changes.get("token")
     headers = changes.get("custom_headers")
     auth_type = changes.get("auth_type")
-    if auth_type is None and creating:
+    # An update that gives a token or headers switches to them: the type stayed as it was,
+    # so a token added to a webhook without auth never went out with its deliveries.
+    if auth_type is None and (creating or token is not None or headers is not None):
         auth_type = "TOKEN" if token is not None else "CUSTOM" if headers is not None else "NONE"
     if auth_type is not None:
         body["auth_type"] = choice("auth_type", auth_type, models.WebhookAuthType)
