@@ -181,6 +181,11 @@ def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
         assert isinstance(read.values, list)
         assert [v.to_dict() for v in read.values] == [{"text": "passed"}]
         assert recruitee.get_candidate_field(CANDIDATE, "Shoe size") is None
+        # Read back under the name it was written with, spaces and all (it read None).
+        recruitee.set_candidate_field(CANDIDATE, "Background check ", "clear")
+        spaced = recruitee.get_candidate_field(CANDIDATE, "Background check ")
+        assert spaced is not None
+        assert [v.to_dict() for v in spaced.values or []] == [{"text": "clear"}]
         # Recorded again under another case: the newest value is read back, not the first.
         recruitee.set_candidate_field(CANDIDATE, "identity check", "failed")
         again = recruitee.get_candidate_field(CANDIDATE, "Identity check")

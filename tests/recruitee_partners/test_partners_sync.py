@@ -502,6 +502,30 @@ def test_bad_input_names_the_field_and_sends_nothing(
     assert served.sandbox.recorder.requests == []
 
 
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (
+            lambda p: p.create_partner(4100, kind="assessment", name="X", colour="red"),
+            "create_partner",
+        ),
+        (lambda p: p.update_partner(4100, colour="red"), "update_partner"),
+        (lambda p: p.create_report(4100, 7730011, test_name="x"), "create_report"),
+        (
+            lambda p: p.update_report("3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa", test_name="x"),
+            "update_report",
+        ),
+    ],
+)
+def test_an_unknown_argument_is_refused_naming_the_operation_given_it(
+    served: Served, call: Callable[[Any], object], named: str
+) -> None:
+    # The creates shared the updates' tables: "is not an argument of update_report".
+    with served.client() as partners, pytest.raises(InvalidInputError) as caught:
+        call(partners)
+    assert caught.value.message.endswith(f"is not an argument of {named}")
+
+
 def test_bad_constructor_arguments_are_refused() -> None:
     with pytest.raises(InvalidInputError, match="codename"):
         RecruiteePartners(codename="two/parts", partner_secret="s3cret!")

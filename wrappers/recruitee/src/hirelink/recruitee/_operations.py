@@ -683,7 +683,7 @@ class RecruiteeOperations:
         """The candidate's profile field named ``name`` (case-insensitive), or None."""
         from hirelink.api.recruitee.api.candidates import get_candidate
 
-        wanted = non_empty_str("name", name).casefold()
+        wanted = non_empty_str("name", name).strip().casefold()  # as the stored names
         request = partial(
             get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
