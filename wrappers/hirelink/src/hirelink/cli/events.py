@@ -106,7 +106,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         ] = None,
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
-        """Stream every record created or changed, as JSON Lines, until interrupted."""
+        """Stream every record created or changed (on Recruitee, created), as JSON Lines,
+        until interrupted."""
         try:
             known = feeds()
             if feed not in known:
