@@ -11,6 +11,7 @@ import os
 import re
 import select
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -462,6 +464,26 @@ def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path
         (command,) = [line for line in lines if f"--provider {name} " in line]
         assert f"--set base_url={url} " in command + " "  # JOIN's includes /v2
     assert printed["join"].endswith("/v2")
+
+
+def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
+    config_dir: Path,
+) -> None:
+    # It died of the signal (exit -15) without stopping its stand-ins, as Ctrl-C does.
+    serving = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), "sandbox", "serve", "--max-lifetime", "60"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "COLUMNS": "300"},
+    )
+    assert serving.stdout is not None
+    first = serving.stdout.readline()
+    url = first.split(" at ")[1].strip()
+    assert httpx.get(url).status_code < 500
+    serving.send_signal(signal.SIGTERM)
+    assert serving.wait(timeout=30) == 0
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(url)
 
 
 def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> None:

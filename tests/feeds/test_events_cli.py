@@ -134,6 +134,37 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         resumed.interrupt()
 
 
+def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
+    config_dir: Path,
+    join_sandbox: StandIn[Any],
+    commands: Callable[..., Command],
+    redis_url: str,
+) -> None:
+    # SIGTERM (systemd, Docker, Kubernetes) killed the watch outright: its Redis lease kept
+    # the next worker from the feed for the lease's TTL (three intervals).
+    import redis
+
+    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
+    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
+    assert added.exit_code == 0, added.output
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    with Join(**join_sandbox.client_kwargs()) as join:
+        created = join.create_application(
+            8812345, first_name="Cli", last_name="Term", email="cli-term@example.org"
+        ).id
+    watching = commands(
+        "watch", "join.applications", "-c", "sb", "--since", since, "--interval", "30",
+        env={"HIRELINK_STORE": redis_url},
+    )  # fmt: skip
+    assert watching.next_json()["id"] == created
+    with redis.Redis.from_url(redis_url) as client:
+        wait_until(lambda: bool(client.keys("hirelink:feed:*:lease")), "lease in Redis")
+        watching.process.send_signal(signal.SIGTERM)
+        assert watching.process.wait(timeout=30) == 0
+        assert client.keys("hirelink:feed:*:lease") == []
+        assert client.keys("hirelink:feed:*:checkpoint")
+
+
 def test_watch_refuses_an_unknown_feed(config_dir: Path) -> None:
     result = CliRunner().invoke(app, ["watch", "join.jobs", "-c", "sb"])
     assert result.exit_code == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import socket
 import sys
 import threading
@@ -57,6 +58,25 @@ def silence_stdout() -> None:
     """After the reader of stdout left (``| head``): so Python does not complain at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process) as on Ctrl-C,
+    so a watch saves its checkpoint and gives its lease up: by default the process died
+    at once, and a Redis lease kept the next worker from the feed for its TTL."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class _CheckpointFile(FileFeedStore):
@@ -133,7 +153,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)
-            with provider.client(stored.values) as client:
+            with terminated_as_interrupted(), provider.client(stored.values) as client:
                 for record in getattr(client, method)(**options):
                     _print_line(mask_fields(to_json(record), provider.secret_output_fields))
         except HirelinkError as error:

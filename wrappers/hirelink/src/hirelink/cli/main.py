@@ -35,7 +35,7 @@ from rich.text import Text
 from typer.core import TyperGroup
 
 from hirelink.cli.events import register as register_events
-from hirelink.cli.events import silence_stdout
+from hirelink.cli.events import silence_stdout, terminated_as_interrupted
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -805,18 +805,21 @@ def sandbox_serve(
     except OSError as error:  # a port in use: its strerror names it
         _fail(InvalidInputError("--port", f"cannot listen on {error.strerror or error}"))
     try:
-        for stand_in in stand_ins:
-            out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.url}", highlight=False)
-            settings = " ".join(f"--set {key}={value}" for key, value in stand_in.details.items())
-            out.print(
-                f"  hirelink credentials add sandbox-{stand_in.name} "
-                f"--provider {stand_in.name} {settings}",
-                highlight=False,
-                markup=False,
-            )
-        out.print("Sandbox credentials only open these local stand-ins. Ctrl-C stops them.")
-        while all(stand_in.server.running for stand_in in stand_ins):
-            threading.Event().wait(0.5)
+        with terminated_as_interrupted():
+            for stand_in in stand_ins:
+                out.print(f"[bold]{stand_in.name}[/bold] at {stand_in.url}", highlight=False)
+                settings = " ".join(
+                    f"--set {key}={value}" for key, value in stand_in.details.items()
+                )
+                out.print(
+                    f"  hirelink credentials add sandbox-{stand_in.name} "
+                    f"--provider {stand_in.name} {settings}",
+                    highlight=False,
+                    markup=False,
+                )
+            out.print("Sandbox credentials only open these local stand-ins. Ctrl-C stops them.")
+            while all(stand_in.server.running for stand_in in stand_ins):
+                threading.Event().wait(0.5)
     except KeyboardInterrupt:
         pass
     finally:
