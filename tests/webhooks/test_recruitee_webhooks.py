@@ -320,6 +320,64 @@ def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(
     assert len(callback.calls) == 2  # the failed first attempt did not erase the retry's mark
 
 
+@pytest.mark.parametrize("cancel", ["asyncio.timeout", "anyio.fail_after"])
+def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it_ends(
+    cancel: str,
+) -> None:
+    # The claim followed the request, not the callback's worker thread: asyncio's own
+    # cancel released it mid-handling (a repeat ran beside the first), anyio's left it
+    # neither finished nor released (retries got 409 for HANDLING_TTL, then a second run).
+    import anyio
+
+    running, most, calls = [0], [0], []
+    lock = threading.Lock()
+
+    def slow(event: WebhookEvent) -> None:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.6)
+        with lock:
+            running[0] -= 1
+            calls.append(event)
+
+    receiver = create_webhook_app(secret=SECRET, on_event=slow, store=InProcessStore())
+
+    async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await receiver(scope, receive, send)
+        try:
+            if cancel == "asyncio.timeout":
+                async with asyncio.timeout(0.2):
+                    await receiver(scope, receive, send)
+            else:
+                with anyio.fail_after(0.2):
+                    await receiver(scope, receive, send)
+        except TimeoutError:
+            await send({"type": "http.response.start", "status": 504, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+    server = SandboxServer(timeout_middleware).start()
+    try:
+        client = Receiver(server.url, Collector())
+        delivery = moved()
+        first = client.deliver(delivery).status_code
+        if cancel == "asyncio.timeout":  # the answer leaves while the callback still runs
+            assert first == 504
+            assert client.deliver(delivery).status_code == 409
+        else:  # anyio waits for the worker thread; the cancel lands after it
+            assert first in (200, 504)
+        deadline = time.monotonic() + 10
+        while (status := client.deliver(delivery).status_code) == 409:
+            assert time.monotonic() < deadline, "the claim was never settled"
+            time.sleep(0.05)
+        assert status == 200
+        assert (len(calls), most[0]) == (1, 1)
+        client.http.close()
+    finally:
+        server.stop()
+
+
 def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
     """A Redis delivery log blocks on the network: its calls must not stall the loop."""
     loop_threads: list[int] = []

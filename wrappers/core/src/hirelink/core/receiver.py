@@ -46,6 +46,7 @@ __all__ = [
     "error_response",
     "http_error",
     "invoke",
+    "invoke_settled",
     "log_failure",
     "positive_limit",
     "read_body",
@@ -108,6 +109,49 @@ async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
         raise
     except Exception as error:
         raise CallbackError(name, error) from error
+
+
+async def invoke_settled(
+    name: str, callback: Callable[[Any], object], argument: object, settle: Callable[[bool], None]
+) -> None:
+    """:func:`invoke`, then ``settle(True)`` when the callback returned or ``settle(False)``
+    when it raised or was cancelled (``settle`` blocks, e.g. on Redis).
+
+    After a sync callback, ``settle`` runs in the callback's own worker thread: a request
+    cancelled meanwhile (a timeout middleware, a server's shutdown) leaves the thread
+    running, and the outcome must follow the callback, not the request. After an async
+    one, it runs shielded, and on the loop itself should the task be cancelled again.
+    """
+    if not _is_async(callback):
+
+        def settled(value: object) -> object:
+            try:
+                result = callback(value)
+            except BaseException:
+                settle(False)
+                raise
+            settle(True)
+            return result
+
+        await invoke(name, settled, argument)
+        return
+    try:
+        await invoke(name, callback, argument)
+    except BaseException:
+        await _settle_shielded(settle, handled=False)
+        raise
+    await _settle_shielded(settle, handled=True)
+
+
+async def _settle_shielded(settle: Callable[[bool], None], *, handled: bool) -> None:
+    import anyio
+
+    try:
+        with anyio.CancelScope(shield=True):
+            await run_in_threadpool(settle, handled)
+    except BaseException:  # asyncio's own cancel, twice (a server's shutdown)
+        settle(handled)
+        raise
 
 
 def positive_limit(name: str, value: object) -> int:

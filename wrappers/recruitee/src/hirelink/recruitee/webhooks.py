@@ -65,7 +65,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
 
-import anyio
 from pydantic import ValidationError
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -95,6 +94,7 @@ from hirelink.core.receiver import (
     answer,
     decode_json,
     invoke,
+    invoke_settled,
     read_body,
     receiver_app,
 )
@@ -263,13 +263,14 @@ class _Receiver:
                 raise Rejection("this delivery is being handled: send it again later", 409)
             logger.info("a repeated delivery of %s was answered without a callback", key[:24])
             return JSONResponse({})
-        try:
-            await invoke("on_event", self._on_event, event)
-        except BaseException:
-            with anyio.CancelScope(shield=True):
-                await run_in_threadpool(deliveries.release_delivery, key, claim)
-            raise
-        await run_in_threadpool(deliveries.finish_delivery, key, self._dedupe_ttl)
+
+        def settle(handled: bool) -> None:
+            if handled:
+                deliveries.finish_delivery(key, self._dedupe_ttl)
+            else:
+                deliveries.release_delivery(key, claim)
+
+        await invoke_settled("on_event", self._on_event, event, settle)
         return JSONResponse({})
 
 
