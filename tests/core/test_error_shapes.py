@@ -73,7 +73,17 @@ def test_nested_reason_codes_become_field_errors_and_the_message() -> None:
             "unauthorized_client: Credentials not accepted.",
         ),
         (400, {"error": "invalid_request"}, "invalid_request"),
-        (422, {"errors": [{"field": "name", "message": "blank"}]}, "blank"),
+        (422, {"errors": [{"field": "name", "message": "blank"}]}, "name: blank"),
+        (  # Recruitee: a message naming no field, and the fields apart (it said only the first)
+            422,
+            {"error": "Validation failed", "errors": {"offers": ["unknown offer id 999"]}},
+            "Validation failed: offers: unknown offer id 999",
+        ),
+        (  # a message naming the field already is left as it is
+            422,
+            {"error": "Email has already been taken", "errors": {"email": ["is taken"]}},
+            "Email has already been taken",
+        ),
     ],
 )
 def test_messages_combine_what_the_provider_said(status: int, body: object, message: str) -> None:
@@ -95,7 +105,7 @@ def test_messages_combine_what_the_provider_said(status: int, body: object, mess
         ),
         (  # express-validator wrapped in an object
             {"errors": [{"param": "email", "msg": "Invalid value", "location": "body"}]},
-            "Invalid value",
+            "email: Invalid value",
             {"email": ["Invalid value"]},
         ),
         (  # nested objects get dotted names

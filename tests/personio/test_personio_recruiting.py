@@ -405,7 +405,25 @@ def test_each_reason_code_maps_to_its_exception(
         personio.create_application(POSITION, **applicant())
     assert type(caught.value) is expected
     assert caught.value.field_errors == {"some_field": [reason]}
-    assert caught.value.message == f"{meaning} ({reason})"
+    assert caught.value.message == f"some_field: {meaning} ({reason})"
+
+
+def test_each_refused_attribute_is_named_in_the_message(served: Served, personio: Personio) -> None:
+    # The meanings were given per code: with several custom attributes refused, the message
+    # did not say which (only field_errors did).
+    reasons = {
+        "custom_attribute_7781": "errors.attribute-validation.required-attribute",
+        "custom_attribute_7790": "errors.attribute-validation.unknown-attribute-option",
+    }
+    refused = [{"field": f, "errors": [{"reason": r}]} for f, r in reasons.items()]
+    served.sandbox.faults.add(
+        Fault(method="POST", path=f"{APPLICATIONS}$", status=400, body={"errors": refused})
+    )
+    with pytest.raises(BadRequestError) as caught:
+        personio.create_application(POSITION, **applicant())
+    message = caught.value.message
+    assert message.startswith("custom_attribute_7781: an attribute the company made mandatory")
+    assert "; custom_attribute_7790: an option attribute got a value" in message
 
 
 @pytest.mark.parametrize("detail", ["feature.recruiting.disabled", "feature.public-api.disabled"])

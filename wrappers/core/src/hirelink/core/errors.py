@@ -333,14 +333,18 @@ def _field_of(item: Mapping[str, Any]) -> str | None:
 
 
 def _item_text(item: Mapping[str, Any]) -> str:
-    """One listed error's text; a problem item's generic title gets its detail added."""
+    """One listed error's text, after the field it names; a problem item's generic title
+    gets its detail added."""
     title, detail = item.get("title"), item.get("detail")
     message = item.get("message") or item.get("msg")  # msg: express-validator
     if message:
-        return str(message)
-    if title and detail and str(detail) != str(title):
-        return f"{title}: {detail}"  # Personio v2: {"title": "Not Found", "detail": "..."}
-    return str(title or detail or "")
+        text = str(message)
+    elif title and detail and str(detail) != str(title):
+        text = f"{title}: {detail}"  # Personio v2: {"title": "Not Found", "detail": "..."}
+    else:
+        text = str(title or detail or "")
+    field = _field_of(item)
+    return f"{field}: {text}" if field and text else text
 
 
 def _reasons(item: Mapping[str, Any]) -> list[str]:
@@ -395,6 +399,11 @@ def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
     return "; ".join(texts) or None
 
 
+def _names_a_field(message: str, field_errors: Mapping[str, list[str]]) -> bool:
+    lowered = message.lower()
+    return any(field.lower() in lowered for field in field_errors)
+
+
 def _scrubbed(value: Any) -> Any:
     """``value`` (decoded JSON) with :func:`scrub` applied to every string in it."""
     if isinstance(value, str):
@@ -421,12 +430,11 @@ def api_error_from_response(
     except (ValueError, RecursionError):  # not JSON, or nested too deeply to walk
         parsed = None
     field_errors = _field_errors_from(parsed)
-    message = (
-        _message_from(parsed)
-        or _message_from_fields(field_errors)
-        or response.reason_phrase
-        or "HTTP error"
-    )
+    message = _message_from(parsed)
+    from_fields = _message_from_fields(field_errors)
+    if message and from_fields and not _names_a_field(message, field_errors):
+        message = f"{message}: {from_fields}"  # "Validation failed" names no field
+    message = message or from_fields or response.reason_phrase or "HTTP error"
     lost = response.extensions.get(BODY_LOST)
     if lost:
         message = f"{message} (its body was lost: {lost})"

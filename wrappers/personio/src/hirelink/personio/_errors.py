@@ -177,6 +177,11 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
         )
     if cls is None:
         return None
-    meanings = [f"{REASONS[code][1]} ({code})" for code in codes if code in REASONS]
-    unknown = [code for code in codes if code not in REASONS]
-    return error.recast(cls, "; ".join(meanings + unknown))
+    # Each code after the field it was given for (which of several custom attributes?).
+    fields = {code: field for field, texts in error.field_errors.items() for code in texts}
+    meanings = [
+        (f"{fields[code]}: " if code in fields else "")
+        + (f"{REASONS[code][1]} ({code})" if code in REASONS else code)
+        for code in codes
+    ]
+    return error.recast(cls, "; ".join(meanings))
