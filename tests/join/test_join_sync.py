@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+import anyio
 import httpx
 import pytest
 
@@ -24,6 +25,7 @@ from hirelink.join import (
     MAX_DOCUMENT_BYTES,
     Application,
     ApplicationCreated,
+    AsyncJoin,
     Candidate,
     Document,
     DocumentType,
@@ -247,6 +249,22 @@ def test_create_application_sends_only_what_was_given(fresh: Served) -> None:
         "jobId": 8812401,
         "candidate": {"firstName": "Tomás", "lastName": "Ortega", "email": "t@example.net"},
     }
+
+
+def test_a_413_from_a_front_proxy_is_an_unprocessable_entity(fresh: Served) -> None:
+    # Personio's 413 was UnprocessableEntityError and JOIN's a plain ApiError: the same
+    # refusal (documents too large for the proxy) needs one class to catch.
+    page = "<html><body><h1>413 Request Entity Too Large</h1></body></html>"
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/applications$", status=413, body=page,
+              headers={"Content-Type": "text/html"})
+    )  # fmt: skip
+    with fresh.client() as join, pytest.raises(UnprocessableEntityError) as caught:
+        join.create_application(
+            BACKEND_JOB, first_name="Ada", last_name="Lovelace", email="ada413@example.org"
+        )
+    assert caught.value.status_code == 413
+    assert fresh.hits("POST", "/applications") == 1  # a refusal, not resent
 
 
 def test_a_second_application_to_the_same_job_is_a_duplicate(fresh: Served) -> None:
@@ -490,6 +508,47 @@ def test_the_token_is_sent_raw_in_authorization(served: Served) -> None:
             join.get_job(1)
         assert not http.is_closed
     assert seen == [served.sandbox.token, served.sandbox.token]
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_an_own_client_raising_for_status_in_a_hook_keeps_the_errors_and_retries(
+    fresh: Served, asynchronous: bool
+) -> None:
+    # httpx's documented hook (raise_for_status) made every error an httpx.HTTPStatusError:
+    # no NotFoundError, and a 429 was not resent.
+    fresh.sandbox.faults.add(Fault(path=r"/jobs$", status=429, headers={"Retry-After": "0"}))
+    kwargs: dict[str, Any] = {"token": fresh.sandbox.token, "base_url": fresh.url}
+
+    def raise_for_status(response: httpx.Response) -> None:
+        response.raise_for_status()
+
+    async def araise_for_status(response: httpx.Response) -> None:
+        response.raise_for_status()
+
+    if asynchronous:
+
+        async def run() -> None:
+            hooks = {"response": [araise_for_status]}
+            async with (
+                httpx.AsyncClient(event_hooks=hooks) as http,
+                AsyncJoin(**kwargs, httpx_client=http) as join,
+            ):
+                assert await join.list_jobs()
+                with pytest.raises(NotFoundError) as caught:
+                    await join.get_job(1)
+                assert "a response hook of the httpx_client raised" in str(caught.value)
+
+        anyio.run(run)
+    else:
+        with (
+            httpx.Client(event_hooks={"response": [raise_for_status]}) as http,
+            Join(**kwargs, httpx_client=http) as join,
+        ):
+            assert join.list_jobs()
+            with pytest.raises(NotFoundError) as caught:
+                join.get_job(1)
+            assert "a response hook of the httpx_client raised" in str(caught.value)
+    assert fresh.hits("GET", "/jobs") == 2  # the 429, then its resend
 
 
 def test_a_document_from_a_file_object_is_sent_whole_again_when_the_call_is_repeated(

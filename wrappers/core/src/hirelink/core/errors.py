@@ -196,6 +196,9 @@ class DuplicateApplicationError(ConflictError):
 
 
 class UnprocessableEntityError(ApiError):
+    """422, and 413 (content too large: Personio documents it for a file too big; a front
+    proxy answers it for any provider)."""
+
     status = 422
 
 
@@ -270,6 +273,7 @@ _BY_STATUS: dict[int, type[ApiError]] = {
     )
     if cls.status is not None
 }
+_BY_STATUS[413] = UnprocessableEntityError  # content too large
 
 ErrorRefiner = Callable[[ApiError], "ApiError | None"]
 """A provider hook: given the generic error, return a more specific one (or None)."""

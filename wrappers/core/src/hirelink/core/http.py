@@ -34,7 +34,7 @@ from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
-from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
+from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, bodiless
 from .validation import base_url as valid_base_url
 from .validation import header_values
 
@@ -42,6 +42,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
 
 DEFAULT_MAX_RETRIES = 2
+"""Resends of a request after a failure that allows one: a read is tried three times."""
 
 AUTH_HANDLED_STATUSES: Final = "hirelink_auth_handled_statuses"
 """Request extension: the statuses the request's auth flow answers itself (e.g. a 401 it
@@ -72,10 +73,12 @@ class ClientOptions(TypedDict, total=False):
     timeout: float | httpx.Timeout | None
     """Seconds (or an ``httpx.Timeout``) for each step of a request on the network
     (connect, write, each read), not for waits for a rate-limit slot or a ``Retry-After``;
-    None for no limit. Also with ``httpx_client=``: that client's own timeout is not used."""
+    None for no limit. Also with ``httpx_client=``: that client's own timeout is not used.
+    Default :data:`DEFAULT_TIMEOUT`: 30 s, and 10 s to connect."""
     max_retries: int
     """Resends after 408 and 429, after 500, 502, 503 and 504, and after connection
-    failures; a POST or PATCH only where the server cannot have processed it (0 disables)."""
+    failures; a POST or PATCH only where the server cannot have processed it (0 disables).
+    Default :data:`DEFAULT_MAX_RETRIES`: 2."""
     headers: Mapping[str, str]
     """Extra headers sent with every request."""
 
@@ -272,6 +275,11 @@ def async_event_hooks(config: HttpConfig) -> EventHooks:
     }
 
 
+# httpx's own example of a response hook raises for every error status, closing the
+# answer unread: its status still goes through hirelink's errors and retries.
+_HOOK_RAISED: Final = "a response hook of the httpx_client raised for its status"
+
+
 class ThroughClient(httpx.BaseTransport):
     """Sends through a caller's own ``httpx.Client``, leaving that client as it is.
 
@@ -286,7 +294,10 @@ class ThroughClient(httpx.BaseTransport):
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        try:
+            return self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        except httpx.HTTPStatusError as error:  # the caller's hook raised (raise_for_status)
+            return bodiless(error.response, request, _HOOK_RAISED)
 
     def close(self) -> None:
         """The caller's client is the caller's to close."""
@@ -299,7 +310,10 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         self._client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        try:
+            return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        except httpx.HTTPStatusError as error:
+            return bodiless(error.response, request, _HOOK_RAISED)
 
     async def aclose(self) -> None:
         """The caller's client is the caller's to close."""

@@ -253,12 +253,17 @@ def _without_body(
     be resent (the retry flow then decides, as for a lost answer)."""
     if response is None or repeatable(request):
         return None
+    reason = type(error).__name__ + (f": {scrub(str(error))}" if str(error) else "")
+    return bodiless(response, request, reason)
+
+
+def bodiless(response: httpx.Response, request: httpx.Request, reason: str) -> httpx.Response:
+    """``response``'s status and headers, its body lost for ``reason`` (said in errors)."""
     kept = [
         (name, value)
         for name, value in response.headers.multi_items()
         if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
     ]
-    reason = type(error).__name__ + (f": {scrub(str(error))}" if str(error) else "")
     extensions: dict[str, Any] = {BODY_LOST: reason}
     for key in ("http_version", "reason_phrase"):
         if key in response.extensions:
