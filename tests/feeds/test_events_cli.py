@@ -308,7 +308,16 @@ def test_webhooks_serve_whose_reader_left_stops_and_refuses_the_rest(config_dir:
 
 
 @pytest.mark.parametrize(
-    "arguments", [("ops", "list"), ("ops", "list", "--json"), ("--version",)], ids=" ".join
+    "arguments",
+    [
+        ("ops", "list"),
+        ("ops", "list", "--json"),
+        ("--version",),
+        ("--help",),  # help is printed while the arguments are read: it exited 1
+        ("run", "--help"),
+        ("credentials",),
+    ],
+    ids=" ".join,
 )
 def test_a_command_whose_reader_left_exits_0_quietly(
     config_dir: Path, arguments: tuple[str, ...]

@@ -66,6 +66,16 @@ class _Commands(TyperGroup):
     What was asked for was done (a write included), so the command stops quietly with
     exit 0, not 1, which a script would take for an API error and run again."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as ended:
+            # Help is printed while the arguments are read, by a console of typer's whose
+            # answer to a reader that left is exit 1.
+            if ended.code == 1 and isinstance(ended.__context__, BrokenPipeError):
+                raise SystemExit(0) from None
+            raise
+
     def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click lately)
         try:
             result = super().invoke(ctx)
