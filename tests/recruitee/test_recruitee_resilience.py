@@ -72,6 +72,33 @@ def test_a_429_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
     assert hits(served, "GET", "/offers") == 1
 
 
+def test_a_503_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
+    served: Served, recruitee: Recruitee
+) -> None:
+    # It failed after one attempt and said nothing of why (no retry_after on a ServerError).
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=503, headers={"Retry-After": "600"})
+    )
+    with pytest.raises(ServerError) as caught:
+        recruitee.list_offers()
+    assert caught.value.retry_after == 600.0
+    assert "the provider asks to wait 600 s" in str(caught.value)
+    assert hits(served, "GET", "/offers") == 1
+
+
+def test_an_error_with_a_rate_limit_reset_header_asks_no_wait_unless_a_429(
+    served: Served, recruitee: Recruitee
+) -> None:
+    # Servers send x-ratelimit-reset on every answer: only a 429's is a wait.
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=404, headers={"x-ratelimit-reset": "30"})
+    )
+    with pytest.raises(NotFoundError) as caught:
+        recruitee.list_offers()
+    assert caught.value.retry_after is None
+    assert "asks to wait" not in str(caught.value)
+
+
 def test_503_on_get_is_retried(served: Served, recruitee: Recruitee) -> None:
     served.sandbox.faults.add(
         Fault(

@@ -139,8 +139,21 @@ class ApiError(HirelinkError):
         where = f" ({method} {url})" if method else ""
         super().__init__(f"{status_code} {message}{where}")
 
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds from now the provider asked to wait before asking again (``Retry-After``;
+        on a 429 also its rate-limit window's ``x-ratelimit-reset``), mostly with a 429 or
+        a 503; None when it named no wait. hirelink waits up to 60 s itself, so an error
+        that names a wait asked for a longer one (or came after the retries)."""
+        return server_requested_wait(
+            httpx.Headers(self.headers), rate_limited=self.status_code == 429
+        )
+
     def __str__(self) -> str:
         text = super().__str__()
+        wait = self.retry_after
+        if wait is not None:
+            text += f"; the provider asks to wait {f'{wait:.1f}'.removesuffix('.0')} s"
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
@@ -207,20 +220,6 @@ class RateLimitError(ApiError):
     resent it as its retry policy allows (a wait it asks for beyond 60 s is not waited)."""
 
     status = 429
-
-    @property
-    def retry_after(self) -> float | None:
-        """Seconds from now the provider asked to wait (``Retry-After``, or its rate-limit
-        window's ``x-ratelimit-reset``); None when it named no wait."""
-        return server_requested_wait(httpx.Headers(self.headers))
-
-    def __str__(self) -> str:
-        wait = self.retry_after
-        text = super().__str__()
-        if wait is None:
-            return text
-        seconds = f"{wait:.1f}".removesuffix(".0")
-        return f"{text}; the provider asks to wait {seconds} s"
 
 
 class ServerError(ApiError):
