@@ -486,6 +486,35 @@ def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
         httpx.get(url)
 
 
+def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed(
+    config_dir: Path, recruitee_partners_sandbox: StandIn[Any]
+) -> None:
+    # Exit 130 and nothing more, while Recruitee had issued a new secret: the stored
+    # credential was stale and nothing said so.
+    stand_in = recruitee_partners_sandbox
+    settings = [f"--set={k}={v}" for k, v in stand_in.details.items()]
+    added = hirelink("credentials", "add", "pk", "--provider", "recruitee_partners", *settings)
+    assert added.exit_code == 0, added.output
+    stand_in.faults.add(Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=2))
+    running = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee_partners.regenerate_partner_secret", "-c", "pk"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
+    )
+    deadline = time.monotonic() + 30
+    while stand_in.hits("POST", "/regenerate-secret") == 0:
+        assert time.monotonic() < deadline
+        assert running.poll() is None
+        time.sleep(0.02)
+    running.send_signal(signal.SIGINT)
+    _, stderr = running.communicate(timeout=30)
+    assert running.returncode != 0
+    assert "may have issued a new partner secret" in stderr
+    assert "Traceback" not in stderr
+
+
 def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> None:
     code, screen = _run_in_terminal(
         ["ops", "list", "--provider", "recruitee_partners"], None, config_dir, columns=60

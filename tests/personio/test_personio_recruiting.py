@@ -675,6 +675,42 @@ def test_a_5xx_on_create_is_not_resent(served: Served, personio: Personio) -> No
 
 
 @pytest.mark.anyio
+async def test_an_application_cancelled_during_its_uploads_names_those_kept(
+    fresh: Served,
+) -> None:
+    # A cancel (a workflow step's timeout) or Ctrl-C got no note: the first document's
+    # uuid was lost, and a retry uploaded it again.
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/documents$", kind="delay", delay=0.5, times=2)
+    )
+    documents = [
+        Document(PDF, type="cv", filename="cv.pdf"),
+        Document(PDF, type="cover-letter", filename="letter.pdf"),
+    ]
+    stopped: list[BaseException] = []
+    async with fresh.async_client() as personio, anyio.create_task_group() as tasks:
+
+        async def apply() -> None:
+            try:
+                await personio.create_application(POSITION, **applicant(), documents=documents)
+            except BaseException as error:
+                stopped.append(error)
+                raise
+
+        tasks.start_soon(apply)
+        deadline = time.monotonic() + 30
+        while fresh.hits("POST", "/documents") < 2:  # the second upload is out
+            assert time.monotonic() < deadline
+            await anyio.sleep(0.02)
+        tasks.cancel_scope.cancel()
+    (cancelled,) = stopped
+    assert isinstance(cancelled, anyio.get_cancelled_exc_class())
+    (note,) = getattr(cancelled, "__notes__", [None])
+    assert note is not None
+    assert note.startswith("uploaded before uploading 'letter.pdf' failed: cv.pdf (")
+
+
+@pytest.mark.anyio
 async def test_async_documents_and_applications(fresh: Served) -> None:
     async with fresh.async_client() as personio:
         uploaded = await personio.upload_document(PDF, filename="cv.pdf")

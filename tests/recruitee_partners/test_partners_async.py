@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from datetime import UTC, datetime
 
 import httpx
@@ -100,6 +102,29 @@ async def test_regenerate_secret(fresh: Served) -> None:
     async with fresh.async_client(partner_secret=old) as stale:
         with pytest.raises(AuthenticationError):
             await stale.list_candidate_reports(4100, 7730011)
+
+
+async def test_a_regeneration_cancelled_while_out_says_the_secret_may_have_changed(
+    fresh: Served,
+) -> None:
+    # A cancel (a workflow step's timeout) or Ctrl-C got no note, while Recruitee had
+    # issued a new secret: the partner was locked out with nothing saying why.
+    old = fresh.secret
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/regenerate-secret$", kind="delay", delay=1.0)
+    )
+    async with fresh.async_client() as partners:
+        regenerating = asyncio.ensure_future(partners.regenerate_partner_secret())
+        await asyncio.sleep(0.3)
+        regenerating.cancel()
+        with pytest.raises(asyncio.CancelledError) as caught:
+            await regenerating
+    notes = getattr(caught.value, "__notes__", [])
+    assert any("may have issued a new partner secret" in note for note in notes)
+    deadline = time.monotonic() + 10
+    while fresh.sandbox.secret == old:  # the stand-in carries the request out all the same
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.05)
 
 
 async def test_refusals_happen_before_sending(served: Served) -> None:

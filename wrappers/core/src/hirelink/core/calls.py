@@ -240,19 +240,28 @@ Flow = Generator[Call[Any], Any, T]
 its return value is the operation's result. An error of a call is thrown into it."""
 
 
+def interrupted(error: BaseException) -> bool:
+    """Whether ``error`` stopped a call from outside (Ctrl-C, a cancelled task or scope)
+    instead of being its outcome: the request may have gone out, its answer unread."""
+    return not isinstance(error, Exception)
+
+
 class _FlowDriver(Generic[T]):
     """The bookkeeping of driving a flow, shared by the sync and the async driver."""
 
     def __init__(self, flow: Flow[T]) -> None:
         self.flow = flow
         self.outcome: object = None  # send(None) starts a fresh generator
+        self.failure: BaseException | None = None
         self.result: T | None = None
 
     def next_call(self) -> Call[Any] | None:
-        """Hand the last outcome in (an error is thrown); None once the flow returned."""
+        """Hand the last outcome in (an error is thrown: also an interruption, so that the
+        flow can say what it had done); None once the flow returned."""
         try:
-            if isinstance(self.outcome, HirelinkError):
-                return self.flow.throw(self.outcome)
+            if self.failure is not None:
+                failure, self.failure = self.failure, None
+                return self.flow.throw(failure)
             return self.flow.send(self.outcome)
         except StopIteration as done:
             self.result = done.value
@@ -266,7 +275,11 @@ def run_flow(flow: Flow[T], run: Callable[[Call[Any]], Any]) -> T:
         try:
             driver.outcome = run(call)
         except HirelinkError as error:
-            driver.outcome = error
+            driver.failure = error
+        except BaseException as error:
+            if not interrupted(error):
+                raise  # a bug, not an outcome the flow could handle
+            driver.failure = error
     return driver.result  # type: ignore[return-value]
 
 
@@ -277,7 +290,11 @@ async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) 
         try:
             driver.outcome = await arun(call)
         except HirelinkError as error:
-            driver.outcome = error
+            driver.failure = error
+        except BaseException as error:
+            if not interrupted(error):
+                raise
+            driver.failure = error
     return driver.result  # type: ignore[return-value]
 
 

@@ -83,6 +83,10 @@ class _Commands(TyperGroup):
         except BrokenPipeError:
             silence_stdout()
             raise typer.Exit(0) from None
+        except KeyboardInterrupt as stopped:  # what the operation had done by then
+            for note in getattr(stopped, "__notes__", ()):
+                err.print(f"{scrub(str(note))}", highlight=False, markup=False)
+            raise
         return result
 
 

@@ -40,7 +40,7 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.calls import nothing
+from hirelink.core.calls import interrupted, nothing
 from hirelink.core.errors import HirelinkError, MalformedResponseError
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
@@ -142,10 +142,10 @@ class ListPage(Protocol[Item_co]):
     def field_meta(self) -> models.ListMeta | Unset: ...
 
 
-def _note_kept_uploads(error: HirelinkError, uploaded: list[str], what: str) -> None:
-    """Name the documents Personio keeps from a create_application that stopped: a retry
-    can attach them instead of uploading them again."""
-    if uploaded:
+def _note_kept_uploads(error: BaseException, uploaded: list[str], what: str) -> None:
+    """Name the documents Personio keeps from a create_application that stopped (failed,
+    or interrupted): a retry can attach them instead of uploading them again."""
+    if uploaded and (isinstance(error, HirelinkError) or interrupted(error)):
         error.add_note(
             f"uploaded before {what}: {', '.join(uploaded)}; to try again without uploading"
             " them again, pass their UploadedDocument answers (upload_document) as"
@@ -553,7 +553,7 @@ class PersonioOperations:
             else:
                 try:
                     stored = yield self._upload(item, api)
-                except HirelinkError as error:
+                except BaseException as error:
                     _note_kept_uploads(error, uploaded, f"uploading {item.filename!r} failed")
                     raise
                 if not isinstance(stored.uuid, UUID):  # its answer could not be read
@@ -582,7 +582,7 @@ class PersonioOperations:
             )
         try:
             yield Call(submission, nothing)
-        except HirelinkError as error:
+        except BaseException as error:
             _note_kept_uploads(error, uploaded, "the submission failed")
             raise
         return body

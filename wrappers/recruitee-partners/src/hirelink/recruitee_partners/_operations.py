@@ -38,6 +38,7 @@ from hirelink.core import (
     nothing,
     operation,
 )
+from hirelink.core.calls import interrupted
 from hirelink.core.checks import ConnectionCheck
 from hirelink.core.secrets import mask_all_while_alive, pop_secrets
 from hirelink.core.validation import (
@@ -432,7 +433,10 @@ class PartnersOperations:
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
         try:
             issued = yield Call(request, instance_of(models.PartnerSecret)).map(_as_secret)
-        except (ApiConnectionError, MalformedResponseError, ServerError) as error:
+        except BaseException as error:  # also Ctrl-C or a cancel while it was out
+            lost = (ApiConnectionError, MalformedResponseError, ServerError)
+            if not (isinstance(error, lost) or interrupted(error)):
+                raise
             error.add_note(
                 "Recruitee may have issued a new partner secret and retired the old one: if "
                 "the next call is refused, read the current secret with get_partner (it "

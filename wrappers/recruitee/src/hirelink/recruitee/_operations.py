@@ -35,6 +35,7 @@ from hirelink.core import (
     operation,
     walker,
 )
+from hirelink.core.calls import interrupted
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
@@ -744,7 +745,9 @@ def _profile_then_cv(
         return candidate
     try:
         candidate = yield cv_call
-    except HirelinkError as error:
+    except BaseException as error:
+        if not (isinstance(error, HirelinkError) or interrupted(error)):
+            raise
         error.add_note(
             f"the profile update ({', '.join(fields)}) was applied; only the CV "
             "replacement failed. Repeating the whole call is safe."
