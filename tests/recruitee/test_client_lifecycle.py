@@ -129,6 +129,33 @@ def test_a_request_waiting_in_a_backoff_when_the_client_closes_is_not_sent(
     assert fresh.hits("GET", "/offers") == 1  # the retry was never sent
 
 
+def test_a_write_whose_answer_the_close_cut_may_have_been_carried_out(fresh: Served) -> None:
+    # Closing the client cut the DELETE's answer; its resend then found the client closed
+    # and the error said "it was not sent", while the candidate was gone.
+    fresh.sandbox.faults.add(
+        Fault(method="DELETE", path=r"/candidates/7730001$", kind="delay", delay=1.0)
+    )
+    client = fresh.client()
+    outcome: list[BaseException] = []
+
+    def delete() -> None:
+        try:
+            client.delete_candidate(7730001)
+        except ApiConnectionError as error:
+            outcome.append(error)
+
+    deleting = threading.Thread(target=delete)
+    deleting.start()
+    while fresh.hits("DELETE", "/candidates/7730001") == 0:
+        time.sleep(0.01)
+    time.sleep(0.1)
+    client.close()
+    deleting.join()
+    (error,) = outcome
+    assert "was not sent" not in str(error)
+    assert "may have been carried out" in str(error)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
 def test_a_client_used_before_a_fork_gives_each_process_its_own_answers(fresh: Served) -> None:
     """A pooled keep-alive connection inherited through os.fork was one socket in two

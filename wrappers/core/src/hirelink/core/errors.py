@@ -247,10 +247,20 @@ class ApiTimeoutError(ApiConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
 
-def closed_while_waiting(request: httpx.Request) -> ApiConnectionError:
+def closed_while_waiting(request: httpx.Request, *, attempted: bool = False) -> ApiConnectionError:
     """The error of a request whose client was closed while it waited (for a rate-limit
-    slot or a retry): it is not sent over a pool that nobody would close again."""
+    slot or a retry): it is not sent over a pool that nobody would close again.
+    ``attempted``: an earlier attempt went out (the close may have cut its answer)."""
     where = f"{request.method} {scrub(str(request.url))}"
+    if attempted:
+        effect = (
+            ""
+            if request.method in ("GET", "HEAD", "OPTIONS")
+            else "; the attempt that went out may have been carried out: check before repeating it"
+        )
+        return ApiConnectionError(
+            f"the client was closed while {where} waited to be sent again{effect}"
+        )
     return ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
 
 

@@ -292,6 +292,7 @@ class RetryTransport(httpx.BaseTransport):
         _apply_timeout_override(request)
         flow = retry_flow(self._policy, request)
         instruction = next(flow)
+        attempted = False
         while True:
             try:
                 if isinstance(instruction, Backoff):
@@ -301,14 +302,14 @@ class RetryTransport(httpx.BaseTransport):
                     instruction = flow.send(None)
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
-                    raise closed_while_waiting(request)
-                answered = None
+                    raise closed_while_waiting(request, attempted=attempted)
+                answered, attempted = None, True
                 try:
                     answered = self._inner.handle_request(request)
                     response = _read_body(answered)
                 except ANSWER_LOST as error:
-                    bodiless = _without_body(answered, request, error)
-                    instruction = flow.throw(error) if bodiless is None else flow.send(bodiless)
+                    kept = _without_body(answered, request, error)
+                    instruction = flow.throw(error) if kept is None else flow.send(kept)
                 else:
                     instruction = flow.send(response)
             except StopIteration as done:
@@ -339,6 +340,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         _apply_timeout_override(request)
         flow = retry_flow(self._policy, request)
         instruction = next(flow)
+        attempted = False
         while True:
             try:
                 if isinstance(instruction, Backoff):
@@ -348,14 +350,14 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     instruction = flow.send(None)
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
-                    raise closed_while_waiting(request)
-                answered = None
+                    raise closed_while_waiting(request, attempted=attempted)
+                answered, attempted = None, True
                 try:
                     answered = await self._inner.handle_async_request(request)
                     response = await _aread_body(answered)
                 except ANSWER_LOST as error:
-                    bodiless = _without_body(answered, request, error)
-                    instruction = flow.throw(error) if bodiless is None else flow.send(bodiless)
+                    kept = _without_body(answered, request, error)
+                    instruction = flow.throw(error) if kept is None else flow.send(kept)
                 else:
                     instruction = flow.send(response)
             except StopIteration as done:
