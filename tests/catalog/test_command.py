@@ -102,7 +102,7 @@ def test_unknown_operation_suggests_ids(saved: RecruiteeSandbox) -> None:
                 headers={"Retry-After": "3600"},
             ),
             EXIT_RATE_LIMITED,
-            "429",
+            "429: Too Many Requests\n  the provider asks to wait 3600 s",  # it named no wait
         ),
         (
             Fault(

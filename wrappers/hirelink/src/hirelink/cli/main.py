@@ -193,6 +193,9 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
         )
         for field_name, messages in error.field_errors.items():
             err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
+        if error.retry_after:  # longer than hirelink waits itself
+            wait = f"{error.retry_after:.1f}".removesuffix(".0")
+            err.print(f"  the provider asks to wait {wait} s", highlight=False, markup=False)
         if error.hint:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
