@@ -371,6 +371,8 @@ def test_a_token_without_the_recruiting_scope_is_forbidden(served: Served) -> No
         with pytest.raises(PermissionDeniedError) as caught:
             personio.list_jobs()
     assert "Insufficient access scope" in caught.value.message
+    # It did not say which scope, though each call needs a known one.
+    assert "needs the scope personio:recruiting:read" in caught.value.message
 
 
 def test_no_secret_reaches_logs_reprs_or_errors(

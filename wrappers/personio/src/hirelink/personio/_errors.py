@@ -141,6 +141,20 @@ def _class_for(codes: Iterable[str]) -> type[ApiError] | None:
     return next((cls for cls in _PRECEDENCE if cls in classes), None)
 
 
+def _scope_for(method: str, path: str) -> str | None:
+    """The v2 scope a request needs, by its path (Personio's own names; hirelink writes no
+    persons, whose write scope is named differently)."""
+    reads = method.upper() in ("GET", "HEAD")
+    for prefix, resource in (
+        ("/v2/recruiting/", "recruiting"),
+        ("/v2/webhooks", "webhooks"),
+        ("/v2/persons", "persons"),
+    ):
+        if prefix in path and (reads or resource != "persons"):
+            return f"personio:{resource}:{'read' if reads else 'write'}"
+    return None
+
+
 def at_token_endpoint(error: ApiError) -> bool:
     """Whether ``error`` is an answer of the v2 token endpoint (the client credentials')."""
     return urlsplit(error.url).path.endswith("/v2/auth/token")
@@ -168,6 +182,15 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
         return error.recast(
             AuthenticationError, f"Personio refused the client credentials ({error.message})"
         )
+    if error.status_code == 403 and "scope" in error.message.lower():
+        needed = _scope_for(error.method, path)
+        if needed is not None:
+            return error.recast(
+                PermissionDeniedError,
+                f"{error.message} (this call needs the scope {needed}: give the custom "
+                "integration it in Personio; a token taken before keeps its scopes until "
+                "it expires or is revoked)",
+            )
     codes = reason_codes(error)
     cls = _class_for(codes)
     if cls is None and error.status_code == 413 and path.endswith("/documents"):
