@@ -144,9 +144,7 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     # the next worker from the feed for the lease's TTL (three intervals).
     import redis
 
-    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
-    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
-    assert added.exit_code == 0, added.output
+    _join_credential(join_sandbox)
     since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
     with Join(**join_sandbox.client_kwargs()) as join:
         created = join.create_application(

@@ -9,6 +9,7 @@ import pytest
 from hirelink.api.recruitee.models import Note
 from hirelink.core import (
     ApiConnectionError,
+    ApiError,
     ApiTimeoutError,
     MalformedResponseError,
     NotFoundError,
@@ -59,30 +60,21 @@ def test_429_beyond_the_retry_budget_raises_rate_limit_error(
     assert hits(served, "GET", "/offers") == 3  # first try + max_retries (2)
 
 
-def test_a_429_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
-    served: Served, recruitee: Recruitee
+@pytest.mark.parametrize(
+    ("status", "raised", "wait"),
+    # A 503's wait was not said at all: it failed after one attempt, saying nothing of why.
+    [(429, RateLimitError, 86400), (503, ServerError, 600)],
+)
+def test_an_answer_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
+    served: Served, recruitee: Recruitee, status: int, raised: type[ApiError], wait: int
 ) -> None:
     served.sandbox.faults.add(
-        Fault(method="GET", path=r"/offers$", status=429, headers={"Retry-After": "86400"})
+        Fault(method="GET", path=r"/offers$", status=status, headers={"Retry-After": str(wait)})
     )
-    with pytest.raises(RateLimitError) as caught:
+    with pytest.raises(raised) as caught:
         recruitee.list_offers()
-    assert caught.value.retry_after == 86400.0
-    assert str(caught.value).endswith("the provider asks to wait 86400 s")
-    assert hits(served, "GET", "/offers") == 1
-
-
-def test_a_503_asking_for_a_longer_wait_than_hirelink_waits_says_how_long(
-    served: Served, recruitee: Recruitee
-) -> None:
-    # It failed after one attempt and said nothing of why (no retry_after on a ServerError).
-    served.sandbox.faults.add(
-        Fault(method="GET", path=r"/offers$", status=503, headers={"Retry-After": "600"})
-    )
-    with pytest.raises(ServerError) as caught:
-        recruitee.list_offers()
-    assert caught.value.retry_after == 600.0
-    assert "the provider asks to wait 600 s" in str(caught.value)
+    assert caught.value.retry_after == wait
+    assert f"the provider asks to wait {wait} s" in str(caught.value)
     assert hits(served, "GET", "/offers") == 1
 
 
