@@ -156,6 +156,34 @@ def test_a_write_whose_answer_the_close_cut_may_have_been_carried_out(fresh: Ser
     assert "may have been carried out" in str(error)
 
 
+def test_a_write_refused_with_429_then_closed_in_its_wait_was_not_carried_out(
+    fresh: Served,
+) -> None:
+    # A 429 says the write was not carried out; the first wording of the fix above said it
+    # may have been, which would have sent users looking for a duplicate.
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=r"/notes$", status=429, headers={"Retry-After": "5"})
+    )
+    client = fresh.client()
+    outcome: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            client.create_candidate_note(7730001, "Checked.")
+        except ApiConnectionError as error:
+            outcome.append(error)
+
+    writing = threading.Thread(target=write)
+    writing.start()
+    while fresh.hits("POST", "/notes") == 0:  # answered 429: now in its wait
+        time.sleep(0.01)
+    client.close()
+    writing.join()
+    (error,) = outcome
+    assert "it was not sent" in str(error)
+    assert "carried out" not in str(error)
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
 def test_a_client_used_before_a_fork_gives_each_process_its_own_answers(fresh: Served) -> None:
     """A pooled keep-alive connection inherited through os.fork was one socket in two

@@ -378,6 +378,63 @@ def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it
         server.stop()
 
 
+def test_a_sync_callback_returning_a_coroutine_is_settled_once_it_ran(
+    serve: Callable[..., Receiver],
+) -> None:
+    # A lambda around an async function was marked handled before its coroutine ran: when
+    # the coroutine failed, Recruitee's retry was answered as a repeat and the event lost.
+    calls: list[WebhookEvent] = []
+
+    async def store_event(event: WebhookEvent) -> None:
+        calls.append(event)
+        if len(calls) == 1:
+            raise RuntimeError("database unavailable")
+
+    receiver = serve(on_event=lambda event: store_event(event))
+    delivery = moved()
+    assert receiver.deliver(delivery).status_code == 500
+    assert receiver.deliver(delivery).status_code == 200
+    assert len(calls) == 2  # the retry reached the callback
+    assert receiver.deliver(delivery).status_code == 200
+    assert len(calls) == 2  # and then it was remembered
+
+
+def test_a_request_cancelled_while_an_async_callback_runs_lets_the_retry_through() -> None:
+    import anyio
+
+    calls: list[WebhookEvent] = []
+
+    async def slow(event: WebhookEvent) -> None:
+        calls.append(event)
+        if len(calls) == 1:
+            await anyio.sleep(5)
+
+    receiver = create_webhook_app(secret=SECRET, on_event=slow, store=InProcessStore())
+
+    async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await receiver(scope, receive, send)
+        try:
+            async with asyncio.timeout(0.2):
+                await receiver(scope, receive, send)
+        except TimeoutError:
+            await send({"type": "http.response.start", "status": 504, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+    server = SandboxServer(timeout_middleware).start()
+    try:
+        client = Receiver(server.url, Collector())
+        delivery = moved()
+        assert client.deliver(delivery).status_code == 504
+        assert client.deliver(delivery).status_code == 200  # the claim was released
+        assert len(calls) == 2
+        assert client.deliver(delivery).status_code == 200
+        assert len(calls) == 2
+        client.http.close()
+    finally:
+        server.stop()
+
+
 def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
     """A Redis delivery log blocks on the network: its calls must not stall the loop."""
     loop_threads: list[int] = []

@@ -247,19 +247,18 @@ class ApiTimeoutError(ApiConnectionError):
     """The request timed out (connect, read, write or pool)."""
 
 
-def closed_while_waiting(request: httpx.Request, *, attempted: bool = False) -> ApiConnectionError:
+def closed_while_waiting(
+    request: httpx.Request, *, carried_out: bool = False
+) -> ApiConnectionError:
     """The error of a request whose client was closed while it waited (for a rate-limit
     slot or a retry): it is not sent over a pool that nobody would close again.
-    ``attempted``: an earlier attempt went out (the close may have cut its answer)."""
+    ``carried_out``: an earlier attempt may have been carried out (its answer was lost or
+    a 5xx), as the retry flow judged it."""
     where = f"{request.method} {scrub(str(request.url))}"
-    if attempted:
-        effect = (
-            ""
-            if request.method in ("GET", "HEAD", "OPTIONS")
-            else "; the attempt that went out may have been carried out: check before repeating it"
-        )
+    if carried_out and request.method not in ("GET", "HEAD", "OPTIONS"):
         return ApiConnectionError(
-            f"the client was closed while {where} waited to be sent again{effect}"
+            f"the client was closed while {where} waited to be sent again; an earlier "
+            "attempt may have been carried out: check before repeating it"
         )
     return ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
 

@@ -120,37 +120,67 @@ async def invoke_settled(
     After a sync callback, ``settle`` runs in the callback's own worker thread: a request
     cancelled meanwhile (a timeout middleware, a server's shutdown) leaves the thread
     running, and the outcome must follow the callback, not the request. After an async
-    one, it runs shielded, and on the loop itself should the task be cancelled again.
+    one (or a sync one that returned an awaitable), it runs on a worker thread, shielded
+    from anyio's cancels; should asyncio's own cancel stop it before it began, on the loop.
+    An error of ``settle`` itself is raised as it is, never as the callback's.
     """
-    if not _is_async(callback):
+    pending: list[Awaitable[object]] = []
+    unsettled: list[Exception] = []
 
-        def settled(value: object) -> object:
-            try:
-                result = callback(value)
-            except BaseException:
-                settle(False)
-                raise
-            settle(True)
-            return result
+    def settle_kept(handled: bool) -> None:
+        try:
+            settle(handled)
+        except Exception as error:  # the store's, not the callback's
+            unsettled.append(error)
 
-        await invoke(name, settled, argument)
-        return
+    def settled(value: object) -> None:
+        try:
+            result = callback(value)
+        except BaseException:
+            settle_kept(False)
+            raise
+        if inspect.isawaitable(result):  # a lambda around an async function
+            pending.append(result)
+        else:
+            settle_kept(True)
+
+    awaited = _is_async(callback)
     try:
-        await invoke(name, callback, argument)
-    except BaseException:
-        await _settle_shielded(settle, handled=False)
+        await invoke(name, callback if awaited else settled, argument)
+        if pending:
+            awaited = True
+            await invoke(name, _awaited, pending[0])
+    except BaseException as error:
+        if awaited:
+            await _settle_shielded(settle_kept, handled=False)
+        if unsettled:
+            error.add_note(f"settling it failed too: {scrub(str(unsettled[0]))}")
         raise
-    await _settle_shielded(settle, handled=True)
+    if awaited:
+        await _settle_shielded(settle_kept, handled=True)
+    if unsettled:
+        raise unsettled[0]
+
+
+async def _awaited(awaitable: Awaitable[object]) -> object:
+    return await awaitable
 
 
 async def _settle_shielded(settle: Callable[[bool], None], *, handled: bool) -> None:
     import anyio
 
+    started: list[bool] = []
+
+    def begin() -> None:
+        started.append(True)
+        settle(handled)
+
     try:
         with anyio.CancelScope(shield=True):
-            await run_in_threadpool(settle, handled)
-    except BaseException:  # asyncio's own cancel, twice (a server's shutdown)
-        settle(handled)
+            await run_in_threadpool(begin)
+    except anyio.get_cancelled_exc_class():  # asyncio's own cancel, which no shield holds
+        if not started:  # begun, it finishes on its thread
+            settle(handled)
         raise
 
 

@@ -127,6 +127,8 @@ class Backoff:
 
     seconds: float
     discard: httpx.Response | None = None
+    carried_out: bool = False
+    """Whether an earlier attempt may have been carried out (said if the resend never goes)."""
 
 
 Instruction = str | Backoff
@@ -156,7 +158,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 may_have_been_carried_out |= not isinstance(error, NOT_SENT_ERRORS)
                 wait = policy.backoff(retries)
                 _log_retry(request, type(error).__name__, wait, retries, max_retries)
-                yield Backoff(wait)
+                yield Backoff(wait, carried_out=may_have_been_carried_out)
                 continue
             failure = request.extensions[FAILED_WITH] = _translate(error, request)
             raise failure from error
@@ -167,7 +169,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 retries += 1
                 may_have_been_carried_out |= response.status_code in TRANSIENT_STATUSES
                 _log_retry(request, _status_cause(response), wait_or_none, retries, max_retries)
-                yield Backoff(wait_or_none, discard=response)
+                yield Backoff(wait_or_none, discard=response, carried_out=may_have_been_carried_out)
                 continue
         if may_have_been_carried_out and _deleted_already(request, response):
             retry_logger.info(
@@ -292,21 +294,26 @@ class RetryTransport(httpx.BaseTransport):
         _apply_timeout_override(request)
         flow = retry_flow(self._policy, request)
         instruction = next(flow)
-        attempted = False
+        carried_out = False
         while True:
             try:
                 if isinstance(instruction, Backoff):
                     if instruction.discard is not None:
                         instruction.discard.close()
+                    carried_out = instruction.carried_out
                     self._sleep(instruction.seconds)
                     instruction = flow.send(None)
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
-                    raise closed_while_waiting(request, attempted=attempted)
-                answered, attempted = None, True
+                    raise closed_while_waiting(request, carried_out=carried_out)
+                answered = None
                 try:
                     answered = self._inner.handle_request(request)
                     response = _read_body(answered)
+                except ApiConnectionError:  # the limiter's, closed while the resend waited
+                    if carried_out and self._closing.closed:
+                        raise closed_while_waiting(request, carried_out=True) from None
+                    raise
                 except ANSWER_LOST as error:
                     kept = _without_body(answered, request, error)
                     instruction = flow.throw(error) if kept is None else flow.send(kept)
@@ -340,21 +347,26 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         _apply_timeout_override(request)
         flow = retry_flow(self._policy, request)
         instruction = next(flow)
-        attempted = False
+        carried_out = False
         while True:
             try:
                 if isinstance(instruction, Backoff):
                     if instruction.discard is not None:
                         await instruction.discard.aclose()
+                    carried_out = instruction.carried_out
                     await self._sleep(instruction.seconds)
                     instruction = flow.send(None)
                     continue
                 if self._closing.closed:  # after a backoff, or queued behind the close
-                    raise closed_while_waiting(request, attempted=attempted)
-                answered, attempted = None, True
+                    raise closed_while_waiting(request, carried_out=carried_out)
+                answered = None
                 try:
                     answered = await self._inner.handle_async_request(request)
                     response = await _aread_body(answered)
+                except ApiConnectionError:
+                    if carried_out and self._closing.closed:
+                        raise closed_while_waiting(request, carried_out=True) from None
+                    raise
                 except ANSWER_LOST as error:
                     kept = _without_body(answered, request, error)
                     instruction = flow.throw(error) if kept is None else flow.send(kept)
