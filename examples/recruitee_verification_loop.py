@@ -8,7 +8,8 @@ record the outcome where recruiters look.
    (kept in ``CHECKPOINT``, a file, so a second run goes on where the first stopped).
 2. Decide: your identity provider's verdict (here: the candidate has an e-mail address).
 3. Record: in each job the candidate applied to, the next stage (``NEXT_STAGE``) when
-   verified, or disqualified with the reason ``REASON`` when not; then a profile field
+   verified (only where the candidate is not there or past it already, and not
+   disqualified), or disqualified with the reason ``REASON`` when not; then a profile field
    "Identity check". The field comes last: it marks a candidate whose outcome is
    complete, so a run cut short (a 5xx on a stage move, which hirelink never resends)
    records that candidate again the next time instead of skipping it half done.
@@ -26,12 +27,25 @@ from datetime import date
 from itertools import islice
 
 from hirelink.core import ClientOptions
-from hirelink.recruitee import Recruitee
+from hirelink.recruitee import PipelineStage, Recruitee
 
 
 def verify(name: str, emails: list[str]) -> bool:
     """Stands in for your identity provider's verdict."""
     return bool(name.strip() and emails)
+
+
+def _at_or_past(stages: list[PipelineStage], stage_id: object, stage_name: str) -> bool:
+    """Whether the stage ``stage_id`` comes at or after the one named ``stage_name``."""
+    now = [stage.position for stage in stages if stage.id == stage_id]
+    wanted = [
+        stage.position
+        for stage in stages
+        if isinstance(stage.name, str) and stage.name.casefold() == stage_name.casefold()
+    ]
+    if not now or not wanted or not isinstance(now[0], int) or not isinstance(wanted[0], int):
+        return False  # an unknown name is refused by the move, naming the stages
+    return now[0] >= wanted[0]
 
 
 def main() -> None:
@@ -63,6 +77,10 @@ def main() -> None:
                 if not isinstance(offer_id, int) or placement.stage_id is None:
                     continue
                 if verified:
+                    if placement.disqualified_at or _at_or_past(
+                        recruitee.list_offer_stages(offer_id), placement.stage_id, next_stage
+                    ):
+                        continue  # never moved back, nor out of a recruiter's decision
                     recruitee.change_placement_stage(
                         placement.id, stage_name=next_stage, offer_id=offer_id
                     )

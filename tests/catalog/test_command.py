@@ -67,6 +67,15 @@ def test_key_value_inputs_and_input_files(saved: RecruiteeSandbox, tmp_path: Pat
     assert sorted(c["id"] for c in json.loads(result.stdout)["candidates"]) == [7730001, 7730002]
 
 
+def test_a_refused_field_is_printed_once(saved: RecruiteeSandbox) -> None:
+    # The message now lists the fields it did not name; the lines after it repeated them.
+    inputs = json.dumps({"name": "Ada", "offer_ids": [999]})
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "--input", inputs)
+    assert result.exit_code != 0
+    assert "Validation failed: offers: " in result.stderr
+    assert result.stderr.count("offers: ") == 1
+
+
 def test_all_streams_json_lines(saved: RecruiteeSandbox) -> None:
     result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--all", "page_size=50")
     lines = result.stdout.splitlines()

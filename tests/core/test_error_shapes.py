@@ -84,6 +84,16 @@ def test_nested_reason_codes_become_field_errors_and_the_message() -> None:
             {"error": "Email has already been taken", "errors": {"email": ["is taken"]}},
             "Email has already been taken",
         ),
+        (  # a field is named as a word: "id" is not in "Validation"
+            422,
+            {"error": "Validation failed", "errors": {"id": ["is invalid"]}},
+            "Validation failed: id: is invalid",
+        ),
+        (  # naming one field does not drop the others
+            422,
+            {"error": "Name is too long", "errors": {"name": ["too long"], "email": ["taken"]}},
+            "Name is too long: email: taken",
+        ),
     ],
 )
 def test_messages_combine_what_the_provider_said(status: int, body: object, message: str) -> None:

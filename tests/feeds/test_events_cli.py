@@ -156,11 +156,13 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     )  # fmt: skip
     assert watching.next_json()["id"] == created
     with redis.Redis.from_url(redis_url) as client:
-        wait_until(lambda: bool(client.keys("hirelink:feed:*:lease")), "lease in Redis")
+        wait_until(
+            lambda: bool(list(client.scan_iter(match="hirelink:feed:*:lease"))), "lease in Redis"
+        )
         watching.process.send_signal(signal.SIGTERM)
         assert watching.process.wait(timeout=30) == 0
-        assert client.keys("hirelink:feed:*:lease") == []
-        assert client.keys("hirelink:feed:*:checkpoint")
+        assert list(client.scan_iter(match="hirelink:feed:*:lease")) == []
+        assert list(client.scan_iter(match="hirelink:feed:*:checkpoint"))
 
 
 def test_watch_refuses_an_unknown_feed(config_dir: Path) -> None:
@@ -329,6 +331,19 @@ def test_run_all_whose_reader_left_exits_0_quietly(
 ) -> None:
     _join_credential(join_sandbox)
     _exits_quietly_once_its_reader_left("run", "join.list_jobs", "--all", "-c", "sb")
+
+
+def test_a_failing_command_whose_error_reader_left_keeps_its_exit_code(config_dir: Path) -> None:
+    # Help whose reader left exits 0; a failure printed to a stderr nobody reads exited 0
+    # too (rich's answer to a broken pipe was taken for help's).
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()",
+         "run", "join.list_jobs", "-c", "nobody"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stderr is not None
+    process.stderr.close()  # `2>&1 | head -0`, or a log shipper that went away
+    assert process.wait(timeout=WAIT) == 2  # bad input, as with its reader there
 
 
 def _exits_quietly_once_its_reader_left(*arguments: str) -> None:

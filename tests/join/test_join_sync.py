@@ -510,9 +510,10 @@ def test_the_token_is_sent_raw_in_authorization(served: Served) -> None:
     assert seen == [served.sandbox.token, served.sandbox.token]
 
 
+@pytest.mark.parametrize("reads", [False, True], ids=["unread", "read by the hook"])
 @pytest.mark.parametrize("asynchronous", [False, True])
 def test_an_own_client_raising_for_status_in_a_hook_keeps_the_errors_and_retries(
-    fresh: Served, asynchronous: bool
+    fresh: Served, asynchronous: bool, reads: bool
 ) -> None:
     # httpx's documented hook (raise_for_status) made every error an httpx.HTTPStatusError:
     # no NotFoundError, and a 429 was not resent.
@@ -520,10 +521,16 @@ def test_an_own_client_raising_for_status_in_a_hook_keeps_the_errors_and_retries
     kwargs: dict[str, Any] = {"token": fresh.sandbox.token, "base_url": fresh.url}
 
     def raise_for_status(response: httpx.Response) -> None:
+        if reads:  # to log it: the body is then kept, not called lost
+            response.read()
         response.raise_for_status()
 
     async def araise_for_status(response: httpx.Response) -> None:
+        if reads:
+            await response.aread()
         response.raise_for_status()
+
+    said = "Job not found" if reads else "a response hook of the httpx_client raised"
 
     if asynchronous:
 
@@ -536,7 +543,7 @@ def test_an_own_client_raising_for_status_in_a_hook_keeps_the_errors_and_retries
                 assert await join.list_jobs()
                 with pytest.raises(NotFoundError) as caught:
                     await join.get_job(1)
-                assert "a response hook of the httpx_client raised" in str(caught.value)
+                assert said in str(caught.value)
 
         anyio.run(run)
     else:
@@ -547,7 +554,7 @@ def test_an_own_client_raising_for_status_in_a_hook_keeps_the_errors_and_retries
             assert join.list_jobs()
             with pytest.raises(NotFoundError) as caught:
                 join.get_job(1)
-            assert "a response hook of the httpx_client raised" in str(caught.value)
+            assert said in str(caught.value)
     assert fresh.hits("GET", "/jobs") == 2  # the 429, then its resend
 
 

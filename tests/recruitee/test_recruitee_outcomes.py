@@ -25,7 +25,7 @@ from hirelink.sandbox.faults import Fault
 from .conftest import Served
 
 CANDIDATE = 7730011
-PLACEMENT = 990014  # candidate 7730011 in job 31337, at "Applied"
+PLACEMENT = 990014  # candidate 7730011 in job 31337, at "Referred"
 JOB = 31337
 INTERVIEW = 610003
 

@@ -80,7 +80,7 @@ def test_give_backs_never_crowd_a_shared_window(redis_url: str) -> None:
 def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> None:
     store = RedisStore(redis_url)
     store.limiter("personio-recruiting:41737", 20, 61.0).reserve()
-    keys = [key.decode() for key in store.client.keys("*")]
+    keys = [key.decode() for key in store.client.scan_iter(match="*")]
     assert keys == ["hirelink:slots:personio-recruiting:41737:20:61"]
     assert store.client.ttl(keys[0]) > 0
 
@@ -194,7 +194,7 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
         one.get("/data")
         two.get("/data")
     assert len(exchanges) == 2
-    assert not_shared.client.keys("hirelink:tokens:*") == []
+    assert list(not_shared.client.scan_iter(match="hirelink:tokens:*")) == []
 
     exchanges.clear()
     # Two stores, as two processes would have: the token can only travel through Redis.
@@ -205,12 +205,12 @@ def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) 
         second = two.get("/data").json()["auth"]
     assert len(exchanges) == 1
     assert first == second == "Bearer tok-0001-abcdef"
-    keys = shared.client.keys("hirelink:tokens:*")
+    keys = list(shared.client.scan_iter(match="hirelink:tokens:*"))
     assert len(keys) == 1
     stored = shared.client.get(keys[0])
     assert stored
     assert b"tok-0001" not in stored
-    assert b"client-secret" not in b"".join(shared.client.keys("*"))
+    assert b"client-secret" not in b"".join(shared.client.scan_iter(match="*"))
 
 
 def test_an_unreachable_token_cache_is_named_by_its_token_url_alone() -> None:
@@ -315,6 +315,19 @@ def test_a_command_the_users_acl_refuses_is_not_an_outage_to_fall_back_from(
     assert not [record for record in caplog.records if record.name == "hirelink.store"]
 
 
+def test_the_documented_rules_serve_another_database_and_cannot_empty_the_server(
+    redis_server: RedisServer,
+) -> None:
+    # The first rules lacked SELECT (a URL ending /1 was refused, naming the very rules
+    # given) and let the user run FLUSHALL on a Redis shared with other applications.
+    with redis.Redis.from_url(redis_server.url) as admin:
+        admin.execute_command("ACL", "SETUSER", "ruled", "reset", "on", ">pw", *REDIS_ACL.split())
+    url = redis_server.url.replace("redis://", "redis://ruled:pw@").removesuffix("/0") + "/1"
+    assert RedisStore(url).limiter("ruled:1", 2, 60.0).reserve().wait == 0.0
+    with redis.Redis.from_url(url) as ruled, pytest.raises(redis.exceptions.NoPermissionError):
+        ruled.flushall()
+
+
 def test_the_many_workers_guide_gives_the_acl_rules_redis_needs() -> None:
     guide = Path(__file__).parents[2] / "docs" / "many-workers.md"
     assert REDIS_ACL in guide.read_text(encoding="utf-8")
@@ -359,7 +372,7 @@ async def test_async_clients_share_budget_and_tokens(redis_url: str) -> None:
             await two.get("/data")  # the fourth request of the window waits ~30 s
         assert scope.cancelled_caught
     assert len(exchanges) == 1
-    assert store.client.keys("*:exchange") == []  # the exchange lock was released
+    assert list(store.client.scan_iter(match="*:exchange")) == []  # the exchange lock was released
 
 
 @pytest.mark.anyio
@@ -400,10 +413,10 @@ async def test_an_async_call_cancelled_while_another_worker_exchanges_returns_at
         let_go.set()
         worker.join()
     for _ in range(100):  # the abandoned wait takes the lock in turn, and gives it back
-        if not store.client.keys("*:exchange"):
+        if not list(store.client.scan_iter(match="*:exchange")):
             break
         await anyio.sleep(0.05)
-    assert store.client.keys("*:exchange") == []
+    assert list(store.client.scan_iter(match="*:exchange")) == []
 
 
 @pytest.mark.anyio
@@ -467,7 +480,7 @@ async def test_personio_uploads_cancelled_while_waiting_leave_the_shared_budget(
                     group.start_soon(given_up)
         uploads = stand_in.hits("POST", "/documents")
     shared = redis.Redis.from_url(redis_url)
-    (key,) = shared.keys("hirelink:slots:personio-recruiting:*")
+    (key,) = list(shared.scan_iter(match="hirelink:slots:personio-recruiting:*"))
     assert uploads == 20
     assert shared.zcard(key) == 20  # the twenty sent; the twenty given up took no slot
 

@@ -89,8 +89,20 @@ def test_recruitee_identity_check(sandbox_environment: dict[str, str], tmp_path:
 
 
 def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
+    from hirelink.recruitee import Recruitee
+
     environment = sandbox_environment
+    kwargs: dict[str, Any] = {
+        key: environment[f"HIRELINK_RECRUITEE_{key.upper()}"]
+        for key in ("company_id", "token", "base_url")
+    }
+    with Recruitee(**kwargs) as recruitee:
+        before = {p.id: p.stage_id for p in recruitee.get_candidate(7730002).placements or []}
     first = run("recruitee_verification_loop.py", environment, tmp_path)
+    with Recruitee(**kwargs) as recruitee:  # at Offer: never moved back to Phone interview
+        after = {p.id: p.stage_id for p in recruitee.get_candidate(7730002).placements or []}
+    assert after == before
+    assert "7730002" in first
     assert "handled 3 new candidate(s)" in first
     assert "verified, moved to Phone interview in 1 job(s)" in first
     second = run("recruitee_verification_loop.py", environment, tmp_path)

@@ -13,6 +13,7 @@ header allowlist, so printing or logging an error never leaks a credential.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Final, TypeVar
 
@@ -411,9 +412,10 @@ def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
     return "; ".join(texts) or None
 
 
-def _names_a_field(message: str, field_errors: Mapping[str, list[str]]) -> bool:
-    lowered = message.lower()
-    return any(field.lower() in lowered for field in field_errors)
+def _names(message: str | None, field: str) -> bool:
+    """Whether ``message`` names ``field`` as a word ("id" is not in "Validation")."""
+    pattern = rf"(?<!\w){re.escape(field)}(?!\w)"
+    return bool(message) and re.search(pattern, message or "", re.I) is not None
 
 
 def _scrubbed(value: Any) -> Any:
@@ -443,9 +445,12 @@ def api_error_from_response(
         parsed = None
     field_errors = _field_errors_from(parsed)
     message = _message_from(parsed)
-    from_fields = _message_from_fields(field_errors)
-    if message and from_fields and not _names_a_field(message, field_errors):
-        message = f"{message}: {from_fields}"  # "Validation failed" names no field
+    unnamed = {  # "Validation failed" names no field
+        field: texts for field, texts in field_errors.items() if not _names(message, field)
+    }
+    from_fields = _message_from_fields(unnamed)
+    if message and from_fields:
+        message = f"{message}: {from_fields}"
     message = message or from_fields or response.reason_phrase or "HTTP error"
     lost = response.extensions.get(BODY_LOST)
     if lost:

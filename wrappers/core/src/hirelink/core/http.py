@@ -280,6 +280,16 @@ def async_event_hooks(config: HttpConfig) -> EventHooks:
 _HOOK_RAISED: Final = "a response hook of the httpx_client raised for its status"
 
 
+def _answer_of(error: httpx.HTTPStatusError, request: httpx.Request) -> httpx.Response:
+    """The answer a caller's hook raised for: its body when the hook read it (to log it),
+    else without it (httpx closed it unread)."""
+    try:
+        content = error.response.content
+    except httpx.ResponseNotRead:
+        return bodiless(error.response, request, _HOOK_RAISED)
+    return bodiless(error.response, request, None, content)
+
+
 class ThroughClient(httpx.BaseTransport):
     """Sends through a caller's own ``httpx.Client``, leaving that client as it is.
 
@@ -297,7 +307,7 @@ class ThroughClient(httpx.BaseTransport):
         try:
             return self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:  # the caller's hook raised (raise_for_status)
-            return bodiless(error.response, request, _HOOK_RAISED)
+            return _answer_of(error, request)
 
     def close(self) -> None:
         """The caller's client is the caller's to close."""
@@ -313,7 +323,7 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         try:
             return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:
-            return bodiless(error.response, request, _HOOK_RAISED)
+            return _answer_of(error, request)
 
     async def aclose(self) -> None:
         """The caller's client is the caller's to close."""

@@ -421,8 +421,9 @@ _UNAVAILABLE_CODES: Final = re.compile(
 )
 
 #: What a Redis user needs for everything hirelink keeps there (limits, tokens, the
-#: webhook delivery log, watches), as ``ACL SETUSER`` rules.
-REDIS_ACL: Final = "~hirelink:* +@read +@write +@scripting +@transaction +time"
+#: webhook delivery log, watches), as ``ACL SETUSER`` rules: its keys, ``SELECT`` for a
+#: URL's database, and none of the commands that reach past the keys (``FLUSHALL``).
+REDIS_ACL: Final = "~hirelink:* +@read +@write +@scripting +@transaction +time +select -@dangerous"
 
 # An ACL refusing a command: NOPERM (redis 7 also inside a script), or Redis 6's text for
 # a command refused inside a script, which carries no code.

@@ -259,19 +259,22 @@ def _without_body(
     return bodiless(response, request, reason)
 
 
-def bodiless(response: httpx.Response, request: httpx.Request, reason: str) -> httpx.Response:
-    """``response``'s status and headers, its body lost for ``reason`` (said in errors)."""
+def bodiless(
+    response: httpx.Response, request: httpx.Request, reason: str | None, content: bytes = b""
+) -> httpx.Response:
+    """``response``'s status and headers with ``content`` (decoded) as its body; without
+    ``content``, its body was lost for ``reason`` (said in errors)."""
     kept = [
         (name, value)
         for name, value in response.headers.multi_items()
         if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
     ]
-    extensions: dict[str, Any] = {BODY_LOST: reason}
+    extensions: dict[str, Any] = {} if reason is None else {BODY_LOST: reason}
     for key in ("http_version", "reason_phrase"):
         if key in response.extensions:
             extensions[key] = response.extensions[key]
     return httpx.Response(
-        response.status_code, headers=kept, content=b"", request=request, extensions=extensions
+        response.status_code, headers=kept, content=content, request=request, extensions=extensions
     )
 
 

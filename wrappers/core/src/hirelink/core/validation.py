@@ -39,9 +39,9 @@ def described(value: object) -> str:
 
 def secret(field: str, value: object, *, ascii_only: bool = True) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
-    control characters, no space at either end, and ASCII unless ``ascii_only=False``:
-    httpx sends headers as ASCII, while a webhook token is sent by the provider, as its
-    UTF-8 bytes). The value is never echoed."""
+    control characters, no space at either end, and ASCII, as the providers issue them,
+    unless ``ascii_only=False``: a webhook token is chosen by the user and sent by the
+    provider as its UTF-8 bytes). The value is never echoed."""
     if isinstance(value, str) and value.strip():
         value = Secret(value)
     if not isinstance(value, Secret):
@@ -71,8 +71,8 @@ def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
     if ascii_only and not text.isascii():
         raise InvalidInputError(
             field,
-            "holds a character that is not ASCII (a typographic quote or dash pasted with "
-            "it?); credentials are sent in HTTP headers, which take ASCII only",
+            "holds a character that is not ASCII, which no credential the provider issues "
+            "has (a typographic quote or dash pasted with it?)",
         )
 
 

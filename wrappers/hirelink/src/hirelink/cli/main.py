@@ -96,6 +96,14 @@ class _Output(Console):
         raise BrokenPipeError  # for _Commands (rich's own answer is exit 1)
 
 
+class _Errors(Console):
+    def on_broken_pipe(self) -> None:
+        # The reader of stderr left: say nothing more, and leave the exit code to the
+        # command (rich's own answer, exit 1, would be taken for help whose reader left).
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+
+
 app = typer.Typer(
     cls=_Commands,
     name="hirelink",
@@ -119,7 +127,7 @@ app.add_typer(credentials_app, name="credentials")
 app.add_typer(sandbox_app, name="sandbox")
 
 out = _Output(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+err = _Errors(stderr=True, soft_wrap=True)
 
 
 def _versions() -> list[tuple[str, str]]:
@@ -192,7 +200,8 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             markup=False,
         )
         for field_name, messages in error.field_errors.items():
-            err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
+            if f"{field_name}: " not in error.message:  # the message may list it already
+                err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
         if error.retry_after:  # longer than hirelink waits itself
             wait = f"{error.retry_after:.1f}".removesuffix(".0")
             err.print(f"  the provider asks to wait {wait} s", highlight=False, markup=False)

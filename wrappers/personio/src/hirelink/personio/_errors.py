@@ -200,10 +200,13 @@ def refine_personio_error(error: ApiError) -> ApiError | None:
         )
     if cls is None:
         return None
-    # Each code after the field it was given for (which of several custom attributes?).
-    fields = {code: field for field, texts in error.field_errors.items() for code in texts}
+    # Each code after the fields it was given for (which of several custom attributes?).
+    fields: dict[str, list[str]] = {}
+    for field, texts in error.field_errors.items():
+        for code in texts:
+            fields.setdefault(code, []).append(field)
     meanings = [
-        (f"{fields[code]}: " if code in fields else "")
+        (f"{', '.join(fields[code])}: " if code in fields else "")
         + (f"{REASONS[code][1]} ({code})" if code in REASONS else code)
         for code in codes
     ]
