@@ -175,8 +175,9 @@ def test_a_write_refused_with_429_then_closed_in_its_wait_was_not_carried_out(
 
     writing = threading.Thread(target=write)
     writing.start()
-    while fresh.hits("POST", "/notes") == 0:  # answered 429: now in its wait
+    while fresh.hits("POST", "/notes") == 0:
         time.sleep(0.01)
+    time.sleep(0.5)  # the 429 read: now in its 5 s wait (counted on arrival, before it)
     client.close()
     writing.join()
     (error,) = outcome

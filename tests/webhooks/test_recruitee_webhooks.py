@@ -399,6 +399,48 @@ def test_a_sync_callback_returning_a_coroutine_is_settled_once_it_ran(
     assert len(calls) == 2  # and then it was remembered
 
 
+def test_a_coroutine_returned_after_its_request_was_cancelled_lets_the_retry_through() -> None:
+    # Returned to a request that had left, the coroutine was neither awaited nor settled:
+    # the claim stayed held (409s for HANDLING_TTL), then the event ran again.
+    ran: list[WebhookEvent] = []
+    called: list[WebhookEvent] = []
+
+    async def store_event(event: WebhookEvent) -> None:
+        ran.append(event)
+
+    def on_event(event: WebhookEvent) -> Any:
+        called.append(event)
+        time.sleep(0.5 if len(called) == 1 else 0)  # the first outlasts its request
+        return store_event(event)
+
+    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=InProcessStore())
+
+    async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await receiver(scope, receive, send)
+        try:
+            async with asyncio.timeout(0.2):
+                await receiver(scope, receive, send)
+        except TimeoutError:
+            await send({"type": "http.response.start", "status": 504, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+
+    server = SandboxServer(timeout_middleware).start()
+    try:
+        client = Receiver(server.url, Collector())
+        delivery = moved()
+        assert client.deliver(delivery).status_code == 504
+        deadline = time.monotonic() + 10
+        while (status := client.deliver(delivery).status_code) == 409:
+            assert time.monotonic() < deadline, "the claim was never settled"
+            time.sleep(0.05)
+        assert status == 200
+        assert len(ran) == 1  # the retry's; the abandoned coroutine never ran
+        client.http.close()
+    finally:
+        server.stop()
+
+
 def test_a_request_cancelled_while_an_async_callback_runs_lets_the_retry_through() -> None:
     import anyio
 

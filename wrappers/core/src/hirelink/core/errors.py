@@ -150,11 +150,18 @@ class ApiError(HirelinkError):
             httpx.Headers(self.headers), rate_limited=self.status_code == 429
         )
 
+    @property
+    def asked_wait(self) -> str | None:
+        """``the provider asks to wait N s`` when it named a wait (:attr:`retry_after`)."""
+        wait = self.retry_after
+        if wait is None:
+            return None
+        return f"the provider asks to wait {f'{wait:.1f}'.removesuffix('.0')} s"
+
     def __str__(self) -> str:
         text = super().__str__()
-        wait = self.retry_after
-        if wait is not None:
-            text += f"; the provider asks to wait {f'{wait:.1f}'.removesuffix('.0')} s"
+        if self.asked_wait is not None:
+            text += f"; {self.asked_wait}"
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
@@ -412,7 +419,7 @@ def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
     return "; ".join(texts) or None
 
 
-def _names(message: str | None, field: str) -> bool:
+def names_field(message: str | None, field: str) -> bool:
     """Whether ``message`` names ``field`` as a word ("id" is not in "Validation")."""
     pattern = rf"(?<!\w){re.escape(field)}(?!\w)"
     return bool(message) and re.search(pattern, message or "", re.I) is not None
@@ -446,7 +453,7 @@ def api_error_from_response(
     field_errors = _field_errors_from(parsed)
     message = _message_from(parsed)
     unnamed = {  # "Validation failed" names no field
-        field: texts for field, texts in field_errors.items() if not _names(message, field)
+        field: texts for field, texts in field_errors.items() if not names_field(message, field)
     }
     from_fields = _message_from_fields(unnamed)
     if message and from_fields:

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import sysconfig
+import threading
 import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
@@ -126,6 +127,10 @@ async def invoke_settled(
     """
     pending: list[Awaitable[object]] = []
     unsettled: list[Exception] = []
+    # The request may leave (cancelled) before a sync callback returns its awaitable:
+    # whichever of the two comes second closes the awaitable and settles it as failed.
+    handover = threading.Lock()
+    abandoned: list[bool] = []
 
     def settle_kept(handled: bool) -> None:
         try:
@@ -139,10 +144,16 @@ async def invoke_settled(
         except BaseException:
             settle_kept(False)
             raise
-        if inspect.isawaitable(result):  # a lambda around an async function
-            pending.append(result)
-        else:
+        if not inspect.isawaitable(result):
             settle_kept(True)
+            return
+        with handover:  # a lambda around an async function: awaited on the loop
+            orphan = bool(abandoned)
+            if not orphan:
+                pending.append(result)
+        if orphan:
+            _close(result)
+            settle_kept(False)
 
     awaited = _is_async(callback)
     try:
@@ -151,7 +162,12 @@ async def invoke_settled(
             awaited = True
             await invoke(name, _awaited, pending[0])
     except BaseException as error:
-        if awaited:
+        with handover:
+            abandoned.append(True)
+            orphan = pending[0] if pending and not awaited else None
+        if orphan is not None:
+            _close(orphan)
+        if awaited or orphan is not None:
             await _settle_shielded(settle_kept, handled=False)
         if unsettled:
             error.add_note(f"settling it failed too: {scrub(str(unsettled[0]))}")
@@ -164,6 +180,13 @@ async def invoke_settled(
 
 async def _awaited(awaitable: Awaitable[object]) -> object:
     return await awaitable
+
+
+def _close(awaitable: Awaitable[object]) -> None:
+    """Close an awaitable nobody will await (no "never awaited" warning)."""
+    close = getattr(awaitable, "close", None)
+    if callable(close):
+        close()
 
 
 async def _settle_shielded(settle: Callable[[bool], None], *, handled: bool) -> None:

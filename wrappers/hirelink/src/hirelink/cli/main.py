@@ -50,6 +50,7 @@ from hirelink.core import (
     ServerError,
     scrub,
 )
+from hirelink.core.errors import names_field
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
 
@@ -71,8 +72,14 @@ class _Commands(TyperGroup):
             return super().main(*args, **kwargs)
         except SystemExit as ended:
             # Help is printed while the arguments are read, by a console of typer's whose
-            # answer to a reader that left is exit 1.
-            if ended.code == 1 and isinstance(ended.__context__, BrokenPipeError):
+            # answer to a reader that left is exit 1; so is a usage error (to stderr),
+            # which must stay a failure.
+            broken = ended.__context__
+            if (
+                ended.code == 1
+                and isinstance(broken, BrokenPipeError)
+                and _asked_for_help(broken.__context__)
+            ):
                 raise SystemExit(0) from None
             raise
 
@@ -88,6 +95,13 @@ class _Commands(TyperGroup):
                 err.print(f"{scrub(str(note))}", highlight=False, markup=False)
             raise
         return result
+
+
+def _asked_for_help(printing: BaseException | None) -> bool:
+    """Whether what was being printed is help: asked for, or for a group without a
+    command (click's NoArgsIsHelpError), not a usage error."""
+    # By name, as typer itself tells it: typer vendors its own click.
+    return printing is None or type(printing).__name__ == "NoArgsIsHelpError"
 
 
 class _Output(Console):
@@ -200,11 +214,10 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             markup=False,
         )
         for field_name, messages in error.field_errors.items():
-            if f"{field_name}: " not in error.message:  # the message may list it already
+            if not names_field(error.message, field_name):  # the message may list it already
                 err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
         if error.retry_after:  # longer than hirelink waits itself
-            wait = f"{error.retry_after:.1f}".removesuffix(".0")
-            err.print(f"  the provider asks to wait {wait} s", highlight=False, markup=False)
+            err.print(f"  {error.asked_wait}", highlight=False, markup=False)
         if error.hint:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
