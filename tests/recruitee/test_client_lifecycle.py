@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -103,28 +104,38 @@ def test_an_async_client_over_a_transport_of_the_callers_waits_in_any_loop(fresh
     asyncio.run(client.aclose())
 
 
+def closed_during(
+    fresh: Served, call: Callable[[Recruitee], object], method: str, path_end: str, after: float
+) -> BaseException:
+    """The error of ``call`` when its client is closed ``after`` seconds past the arrival
+    of its first request."""
+    client = fresh.client()
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call(client)
+        except ApiConnectionError as error:
+            outcome.append(error)
+
+    running = threading.Thread(target=run)
+    running.start()
+    while fresh.hits(method, path_end) == 0:
+        time.sleep(0.01)
+    time.sleep(after)
+    client.close()
+    running.join()
+    (error,) = outcome
+    return error
+
+
 def test_a_request_waiting_in_a_backoff_when_the_client_closes_is_not_sent(
     fresh: Served,
 ) -> None:
     fresh.sandbox.faults.add(
         Fault(method="GET", path=r"/offers$", status=503, headers={"Retry-After": "2"})
     )
-    client = fresh.client()
-    outcome: list[BaseException] = []
-
-    def read() -> None:
-        try:
-            client.list_offers()
-        except ApiConnectionError as error:
-            outcome.append(error)
-
-    waiting = threading.Thread(target=read)
-    waiting.start()
-    while fresh.hits("GET", "/offers") == 0:  # answered 503: now in its backoff
-        time.sleep(0.01)
-    client.close()
-    waiting.join()
-    (error,) = outcome
+    error = closed_during(fresh, lambda client: client.list_offers(), "GET", "/offers", 0.0)
     assert "the client was closed while GET" in str(error)
     assert fresh.hits("GET", "/offers") == 1  # the retry was never sent
 
@@ -135,23 +146,9 @@ def test_a_write_whose_answer_the_close_cut_may_have_been_carried_out(fresh: Ser
     fresh.sandbox.faults.add(
         Fault(method="DELETE", path=r"/candidates/7730001$", kind="delay", delay=1.0)
     )
-    client = fresh.client()
-    outcome: list[BaseException] = []
-
-    def delete() -> None:
-        try:
-            client.delete_candidate(7730001)
-        except ApiConnectionError as error:
-            outcome.append(error)
-
-    deleting = threading.Thread(target=delete)
-    deleting.start()
-    while fresh.hits("DELETE", "/candidates/7730001") == 0:
-        time.sleep(0.01)
-    time.sleep(0.1)
-    client.close()
-    deleting.join()
-    (error,) = outcome
+    error = closed_during(
+        fresh, lambda client: client.delete_candidate(7730001), "DELETE", "/7730001", 0.1
+    )
     assert "was not sent" not in str(error)
     assert "may have been carried out" in str(error)
 
@@ -164,23 +161,10 @@ def test_a_write_refused_with_429_then_closed_in_its_wait_was_not_carried_out(
     fresh.sandbox.faults.add(
         Fault(method="POST", path=r"/notes$", status=429, headers={"Retry-After": "5"})
     )
-    client = fresh.client()
-    outcome: list[BaseException] = []
-
-    def write() -> None:
-        try:
-            client.create_candidate_note(7730001, "Checked.")
-        except ApiConnectionError as error:
-            outcome.append(error)
-
-    writing = threading.Thread(target=write)
-    writing.start()
-    while fresh.hits("POST", "/notes") == 0:
-        time.sleep(0.01)
-    time.sleep(0.5)  # the 429 read: now in its 5 s wait (counted on arrival, before it)
-    client.close()
-    writing.join()
-    (error,) = outcome
+    error = closed_during(  # closed once the 429 was read (counted on arrival, before it)
+        fresh, lambda client: client.create_candidate_note(7730001, "Checked."), "POST",
+        "/notes", 0.5,
+    )  # fmt: skip
     assert "it was not sent" in str(error)
     assert "carried out" not in str(error)
 

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -320,28 +321,15 @@ def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(
     assert len(callback.calls) == 2  # the failed first attempt did not erase the retry's mark
 
 
-@pytest.mark.parametrize("cancel", ["asyncio.timeout", "anyio.fail_after"])
-def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it_ends(
-    cancel: str,
-) -> None:
-    # The claim followed the request, not the callback's worker thread: asyncio's own
-    # cancel released it mid-handling (a repeat ran beside the first), anyio's left it
-    # neither finished nor released (retries got 409 for HANDLING_TTL, then a second run).
+@contextmanager
+def behind_a_timeout(
+    on_event: Callable[[WebhookEvent], Any], cancel: str = "asyncio.timeout"
+) -> Iterator[Receiver]:
+    """A receiver served behind a middleware that gives each request 0.2 s (``cancel``:
+    asyncio's own timeout or anyio's), answering 504 when it runs out."""
     import anyio
 
-    running, most, calls = [0], [0], []
-    lock = threading.Lock()
-
-    def slow(event: WebhookEvent) -> None:
-        with lock:
-            running[0] += 1
-            most[0] = max(most[0], running[0])
-        time.sleep(0.6)
-        with lock:
-            running[0] -= 1
-            calls.append(event)
-
-    receiver = create_webhook_app(secret=SECRET, on_event=slow, store=InProcessStore())
+    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=InProcessStore())
 
     async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -358,8 +346,34 @@ def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it
             await send({"type": "http.response.body", "body": b""})
 
     server = SandboxServer(timeout_middleware).start()
+    client = Receiver(server.url, Collector())
     try:
-        client = Receiver(server.url, Collector())
+        yield client
+    finally:
+        client.http.close()
+        server.stop()
+
+
+@pytest.mark.parametrize("cancel", ["asyncio.timeout", "anyio.fail_after"])
+def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it_ends(
+    cancel: str,
+) -> None:
+    # The claim followed the request, not the callback's worker thread: asyncio's own
+    # cancel released it mid-handling (a repeat ran beside the first), anyio's left it
+    # neither finished nor released (retries got 409 for HANDLING_TTL, then a second run).
+    running, most, calls = [0], [0], []
+    lock = threading.Lock()
+
+    def slow(event: WebhookEvent) -> None:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.6)
+        with lock:
+            running[0] -= 1
+            calls.append(event)
+
+    with behind_a_timeout(slow, cancel) as client:
         delivery = moved()
         first = client.deliver(delivery).status_code
         if cancel == "asyncio.timeout":  # the answer leaves while the callback still runs
@@ -373,9 +387,6 @@ def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it
             time.sleep(0.05)
         assert status == 200
         assert (len(calls), most[0]) == (1, 1)
-        client.http.close()
-    finally:
-        server.stop()
 
 
 def test_a_sync_callback_returning_a_coroutine_is_settled_once_it_ran(
@@ -413,21 +424,7 @@ def test_a_coroutine_returned_after_its_request_was_cancelled_lets_the_retry_thr
         time.sleep(0.5 if len(called) == 1 else 0)  # the first outlasts its request
         return store_event(event)
 
-    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=InProcessStore())
-
-    async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await receiver(scope, receive, send)
-        try:
-            async with asyncio.timeout(0.2):
-                await receiver(scope, receive, send)
-        except TimeoutError:
-            await send({"type": "http.response.start", "status": 504, "headers": []})
-            await send({"type": "http.response.body", "body": b""})
-
-    server = SandboxServer(timeout_middleware).start()
-    try:
-        client = Receiver(server.url, Collector())
+    with behind_a_timeout(on_event) as client:
         delivery = moved()
         assert client.deliver(delivery).status_code == 504
         deadline = time.monotonic() + 10
@@ -436,9 +433,6 @@ def test_a_coroutine_returned_after_its_request_was_cancelled_lets_the_retry_thr
             time.sleep(0.05)
         assert status == 200
         assert len(ran) == 1  # the retry's; the abandoned coroutine never ran
-        client.http.close()
-    finally:
-        server.stop()
 
 
 def test_a_request_cancelled_while_an_async_callback_runs_lets_the_retry_through() -> None:
@@ -451,30 +445,13 @@ def test_a_request_cancelled_while_an_async_callback_runs_lets_the_retry_through
         if len(calls) == 1:
             await anyio.sleep(5)
 
-    receiver = create_webhook_app(secret=SECRET, on_event=slow, store=InProcessStore())
-
-    async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await receiver(scope, receive, send)
-        try:
-            async with asyncio.timeout(0.2):
-                await receiver(scope, receive, send)
-        except TimeoutError:
-            await send({"type": "http.response.start", "status": 504, "headers": []})
-            await send({"type": "http.response.body", "body": b""})
-
-    server = SandboxServer(timeout_middleware).start()
-    try:
-        client = Receiver(server.url, Collector())
+    with behind_a_timeout(slow) as client:
         delivery = moved()
         assert client.deliver(delivery).status_code == 504
         assert client.deliver(delivery).status_code == 200  # the claim was released
         assert len(calls) == 2
         assert client.deliver(delivery).status_code == 200
         assert len(calls) == 2
-        client.http.close()
-    finally:
-        server.stop()
 
 
 def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Receiver]) -> None:
