@@ -111,6 +111,12 @@ class _Output(Console):
 
 
 class _Errors(Console):
+    def print(self, *objects: Any, **options: Any) -> None:
+        try:
+            super().print(*objects, **options)
+        except BrokenPipeError:  # rich 13.0 lets it out; _Commands would take it for stdout's
+            self.on_broken_pipe()
+
     def on_broken_pipe(self) -> None:
         # The reader of stderr left: say nothing more, and leave the exit code to the
         # command (rich's own answer, exit 1, would be taken for help whose reader left).
