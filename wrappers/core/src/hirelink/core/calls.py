@@ -274,10 +274,8 @@ def run_flow(flow: Flow[T], run: Callable[[Call[Any]], Any]) -> T:
     while (call := driver.next_call()) is not None:
         try:
             driver.outcome = run(call)
-        except HirelinkError as error:
-            driver.failure = error
         except BaseException as error:
-            if not interrupted(error):
+            if not (isinstance(error, HirelinkError) or interrupted(error)):
                 raise  # a bug, not an outcome the flow could handle
             driver.failure = error
     return driver.result  # type: ignore[return-value]
@@ -289,11 +287,9 @@ async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) 
     while (call := driver.next_call()) is not None:
         try:
             driver.outcome = await arun(call)
-        except HirelinkError as error:
-            driver.failure = error
         except BaseException as error:
-            if not interrupted(error):
-                raise
+            if not (isinstance(error, HirelinkError) or interrupted(error)):
+                raise  # a bug, not an outcome the flow could handle
             driver.failure = error
     return driver.result  # type: ignore[return-value]
 

@@ -160,8 +160,9 @@ class ApiError(HirelinkError):
 
     def __str__(self) -> str:
         text = super().__str__()
-        if self.asked_wait is not None:
-            text += f"; {self.asked_wait}"
+        wait = self.asked_wait
+        if wait is not None:
+            text += f"; {wait}"
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
@@ -421,8 +422,9 @@ def _message_from_fields(field_errors: Mapping[str, list[str]]) -> str | None:
 
 def names_field(message: str | None, field: str) -> bool:
     """Whether ``message`` names ``field`` as a word ("id" is not in "Validation")."""
-    pattern = rf"(?<!\w){re.escape(field)}(?!\w)"
-    return bool(message) and re.search(pattern, message or "", re.I) is not None
+    if not message:
+        return False
+    return re.search(rf"(?<!\w){re.escape(field)}(?!\w)", message, re.I) is not None
 
 
 def _scrubbed(value: Any) -> Any:

@@ -40,8 +40,8 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.calls import interrupted, nothing
-from hirelink.core.errors import HirelinkError, MalformedResponseError
+from hirelink.core.calls import nothing
+from hirelink.core.errors import MalformedResponseError
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.http import account_at
@@ -145,7 +145,7 @@ class ListPage(Protocol[Item_co]):
 def _note_kept_uploads(error: BaseException, uploaded: list[str], what: str) -> None:
     """Name the documents Personio keeps from a create_application that stopped (failed,
     or interrupted): a retry can attach them instead of uploading them again."""
-    if uploaded and (isinstance(error, HirelinkError) or interrupted(error)):
+    if uploaded:  # a hirelink error, or an interruption: all a flow is thrown
         error.add_note(
             f"uploaded before {what}: {', '.join(uploaded)}; to try again without uploading"
             " them again, pass their UploadedDocument answers (upload_document) as"

@@ -26,7 +26,6 @@ from hirelink.api.recruitee.models import (
 from hirelink.core import (
     Call,
     Flow,
-    HirelinkError,
     Inputs,
     InvalidInputError,
     Walk,
@@ -35,7 +34,6 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.calls import interrupted
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
@@ -745,9 +743,7 @@ def _profile_then_cv(
         return candidate
     try:
         candidate = yield cv_call
-    except BaseException as error:
-        if not (isinstance(error, HirelinkError) or interrupted(error)):
-            raise
+    except BaseException as error:  # a hirelink error, or an interruption (Ctrl-C)
         error.add_note(
             f"the profile update ({', '.join(fields)}) was applied; only the CV "
             "replacement failed. Repeating the whole call is safe."
