@@ -12,7 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tools.release.distributions import discover, uv_binary
+
+# Release tooling does not depend on the interpreter the suite runs on: it runs once, on the
+# primary one (see the `tests` session).
+pytestmark = pytest.mark.primary_only
 
 USER_CODE = '''\
 """The user's integration code: tag every qualified candidate."""
@@ -36,11 +42,6 @@ from hirelink.recruitee import Recruitee
 from hirelink.sandbox import Fault
 
 from integration import tag_qualified
-
-# Release tooling and the Quick start do not depend on the interpreter the suite runs on:
-# they run once, on the primary one (see the `tests` session).
-pytestmark = pytest.mark.primary_only
-
 
 def test_tags_every_qualified_candidate(recruitee_sandbox):
     with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
