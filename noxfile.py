@@ -429,7 +429,8 @@ def specs(session: nox.Session) -> None:
     sync(session, "specs", project=False)
     session.run(
         "python",
-        "tools/check_specs.py",
+        "-m",
+        "tools.check_specs",
         *sorted(str(p) for p in SPECS.glob("*.yaml") if not p.name.endswith(".config.yaml")),
     )
 

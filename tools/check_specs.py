@@ -1,6 +1,6 @@
 """Check OpenAPI documents: valid 3.1, every operation documented, every example valid.
 
-Usage: python tools/check_specs.py specs/a.yaml [specs/b.yaml ...]
+Usage: python -m tools.check_specs specs/a.yaml [specs/b.yaml ...]
 
 For each document:
 - openapi-spec-validator accepts it;
@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
+
+from tools.yaml_files import read_yaml
 
 SPEC_URI = "urn:hirelink:spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -167,7 +168,7 @@ def _schemas_with_required(node: Any, path: tuple[str, ...]) -> Iterator[tuple[s
 
 
 def check(path: Path) -> list[str]:
-    document = yaml.safe_load(path.read_text())
+    document = read_yaml(path)
     problems: list[str] = []
     try:
         validate(document)

@@ -7,7 +7,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
+
+from tools.yaml_files import read_yaml
 
 from .relaxed import relaxed, targets
 
@@ -15,7 +16,7 @@ SPECS = Path(__file__).parents[2] / "specs"
 
 
 def _target(spec: str, operation_id: str) -> tuple[Any, dict[str, Any]]:
-    document = yaml.safe_load((SPECS / spec).read_text())
+    document = read_yaml(SPECS / spec)
     found = next(t for t in targets(document) if t.operation_id == operation_id)
     return found, document
 

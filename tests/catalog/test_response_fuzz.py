@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, get_args, get_origin
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
@@ -33,6 +32,7 @@ from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
 from hirelink.sandbox import StandIn, start_stand_ins
 from hirelink.sandbox.faults import Fault
+from tools.yaml_files import read_yaml
 
 from .relaxed import ResponseTarget, relaxed, targets
 
@@ -64,7 +64,7 @@ OUTSIDE_THE_SPECS = {
 
 @functools.cache
 def _document(provider: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load((SPECS / SPEC_OF[provider]).read_text())
+    loaded: dict[str, Any] = read_yaml(SPECS / SPEC_OF[provider])
     return loaded
 
 

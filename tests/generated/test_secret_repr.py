@@ -13,9 +13,9 @@ from typing import Any
 
 import attrs
 import pytest
-import yaml
 
 from hirelink.core.reading import skeleton
+from tools.yaml_files import read_yaml
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 NAMES = ("recruitee", "join", "personio", "recruitee-partners")
@@ -25,8 +25,8 @@ def marked() -> list[tuple[str, str, str]]:
     """(models module, schema name, property) for every marked property of every spec."""
     found = []
     for name in NAMES:
-        config = yaml.safe_load((SPECS / f"{name}.config.yaml").read_text())
-        spec = yaml.safe_load((SPECS / f"{name}.yaml").read_text())
+        config = read_yaml(SPECS / f"{name}.config.yaml")
+        spec = read_yaml(SPECS / f"{name}.yaml")
         for schema_name, schema in spec["components"]["schemas"].items():
             for secret in schema.get("x-hirelink-secret", []):
                 assert secret in schema.get("properties", {}), f"{schema_name} has no {secret}"

@@ -24,6 +24,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openapi_python_client.strings import ClassName
 
+from tools.yaml_files import read_yaml
+
 # Compares our templates with the generator's own (group `test-generator`): a check of
 # the templates, run once on the primary interpreter.
 pytestmark = pytest.mark.primary_only
@@ -41,7 +43,7 @@ EXAMPLES = settings(
 
 
 def package_of(name: str) -> str:
-    config = yaml.safe_load((SPECS / f"{name}.config.yaml").read_text())
+    config = read_yaml(SPECS / f"{name}.config.yaml")
     return str(config["package_name_override"])
 
 
@@ -205,7 +207,7 @@ class Payloads:
 
 
 def object_schemas(name: str) -> list[tuple[str, dict[str, Any]]]:
-    spec = yaml.safe_load((SPECS / f"{name}.yaml").read_text())
+    spec = read_yaml(SPECS / f"{name}.yaml")
     found = []
     for schema_name, schema in spec["components"]["schemas"].items():
         properties = schema.get("properties", {})
@@ -235,7 +237,7 @@ def outcome(model: Any, payload: Any) -> tuple[str, Any]:
 def test_same_result_as_upstream_templates_and_round_trip(
     upstream: dict[str, ModuleType], name: str, schema_name: str
 ) -> None:
-    spec = yaml.safe_load((SPECS / f"{name}.yaml").read_text())
+    spec = read_yaml(SPECS / f"{name}.yaml")
     class_name = str(ClassName(schema_name, ""))
     ours_module = importlib.import_module(f"hirelink.api.{package_of(name)}.models")
     ours = getattr(ours_module, class_name)

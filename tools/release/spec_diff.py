@@ -43,9 +43,9 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from packaging.version import Version
 
+from ..yaml_files import load_yaml
 from .distributions import ROOT
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -419,7 +419,7 @@ class Verdict:
 
 
 def judge(name: str, old_text: str, new_text: str) -> Verdict:
-    old, new = yaml.safe_load(old_text), yaml.safe_load(new_text)
+    old, new = load_yaml(old_text), load_yaml(new_text)
     return Verdict(
         name, str(old["info"]["version"]), str(new["info"]["version"]), compare(old, new)
     )
@@ -445,7 +445,7 @@ def baseline(root: Path, relative: str, version: str) -> tuple[str, str] | None:
         text = at_ref(root, commit, relative)
         if text is None:
             return None  # deleted there: an older, unrelated life of the file
-        if str(yaml.safe_load(text)["info"]["version"]) != version:
+        if str(load_yaml(text)["info"]["version"]) != version:
             return commit, text
     return None
 
@@ -462,7 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for spec in specs:
         relative = spec.relative_to(args.root).as_posix()
         text = spec.read_text(encoding="utf-8")
-        version = str(yaml.safe_load(text)["info"]["version"])
+        version = str(load_yaml(text)["info"]["version"])
         if args.ref:
             old_text, against = at_ref(args.root, args.ref, relative), args.ref
         else:

@@ -17,9 +17,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
 from packaging.version import Version
 
+from ..yaml_files import read_yaml
 from .distributions import ROOT, Distribution, discover, with_requirements
 
 META = "hirelink"
@@ -28,7 +28,7 @@ CHANGELOG_ENTRY = re.compile(r"^## \[?v?(?P<version>[0-9][^\s\]]*)\]?", re.MULTI
 
 def spec_version(spec: Path) -> str:
     """The ``info.version`` of an OpenAPI document."""
-    return str(yaml.safe_load(spec.read_text(encoding="utf-8"))["info"]["version"])
+    return str(read_yaml(spec)["info"]["version"])
 
 
 def changelog_versions(text: str) -> list[str]:

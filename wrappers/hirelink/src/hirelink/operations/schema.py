@@ -195,9 +195,13 @@ def given_arguments(
 # --- outputs -------------------------------------------------------------------------
 
 
+# libyaml's safe loader (in PyYAML's wheels) reads a spec about ten times as fast.
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @functools.cache
 def _spec_components(spec_file: Path) -> dict[str, Any]:
-    document = yaml.safe_load(spec_file.read_text())
+    document = yaml.load(spec_file.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506
     components: dict[str, Any] = document.get("components", {}).get("schemas", {})
     return components
 
