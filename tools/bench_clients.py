@@ -16,8 +16,8 @@ page) and Personio v2 ``list_applications`` (100 per page), against raw ``httpx`
 Each figure is given for the current code reading with json and with orjson
 (``HIRELINK_JSON_DECODER``), side by side; plus, for the current code, peak traced memory
 while walking 1,000 and 10,000 records (flat means one page alive at a time), json against
-orjson and msgspec decoding the same page bytes, and ``bench_models``: Recruitee's
-``from_dict`` per field kind.
+orjson and msgspec decoding the same page bytes, ``bench_models``: Recruitee's
+``from_dict`` per field kind, and what starting and stopping each stand-in takes.
 
 Every figure is measured in child processes, so ``--before DIR`` can also measure an
 older checkout (its ``generated/*/src`` and ``wrappers/*/src`` put first on sys.path)
@@ -593,6 +593,29 @@ def model_figures(details: dict[str, Any]) -> None:
         subprocess.run([sys.executable, str(script), str(saved)], check=True)
 
 
+def stand_in_figures(cycles: int) -> None:
+    """What a test's own stand-in costs (the pytest plugin starts one per test): median
+    start and stop, in this process, after one request has left a kept-alive connection."""
+    import httpx
+
+    from hirelink.sandbox import PROVIDERS, start_stand_in
+
+    print(f"\nstand-ins: start / stop, median of {cycles}, one kept-alive connection open")
+    for name in PROVIDERS:
+        starts, stops = [], []
+        for _ in range(cycles):
+            began = time.perf_counter()
+            stand_in = start_stand_in(name, max_lifetime=None)
+            starts.append(time.perf_counter() - began)
+            with httpx.Client(timeout=TIMEOUT) as http:
+                http.get(stand_in.server.url + "/")  # any answer: the connection stays open
+                began = time.perf_counter()
+                stand_in.stop()
+                stops.append(time.perf_counter() - began)
+        start_ms, stop_ms = statistics.median(starts) * 1e3, statistics.median(stops) * 1e3
+        print(f"  {name:<20}{start_ms:8.1f} ms {stop_ms:8.1f} ms")
+
+
 def describe(variant: Variant) -> str:
     if variant.code is not None:
         return f"{variant.label} = the checkout given with --before"
@@ -653,6 +676,7 @@ def measure_all(args: argparse.Namespace) -> int:
             print(f"  peak traced memory walking: {shown}")
         if "recruitee" in args.providers:
             model_figures(details["recruitee"])
+    stand_in_figures(5 if args.quick else 20)
     return 0
 
 

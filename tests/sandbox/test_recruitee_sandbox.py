@@ -10,7 +10,9 @@ import json
 import select
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
@@ -531,6 +533,49 @@ def test_server_stops_after_its_lifetime(sandbox: RecruiteeSandbox) -> None:
     assert server.wait(timeout=5)
     assert not server.running
     assert server.max_lifetime == 0.2
+
+
+def _wait_for_requests(sandbox: RecruiteeSandbox, count: int) -> None:
+    deadline = time.monotonic() + 30
+    while len(sandbox.recorder.requests) < count:
+        assert time.monotonic() < deadline, f"{count} request(s) never arrived"
+        time.sleep(0.01)
+
+
+def test_a_stop_lets_the_answer_in_flight_finish(sandbox: RecruiteeSandbox) -> None:
+    sandbox.faults.add(Fault(kind="delay", delay=0.4, path="/offers"))
+    server = SandboxServer(sandbox.asgi).start()
+    headers = {"Authorization": f"Bearer {sandbox.token}"}
+    with ThreadPoolExecutor(1) as pool:
+        answer = pool.submit(httpx.get, f"{server.url}{OFFERS}", headers=headers)
+        _wait_for_requests(sandbox, 1)
+        server.stop()
+        assert answer.result(timeout=10).json()["offers"]
+    assert not server.running
+
+
+def test_a_stop_cuts_an_answer_slower_than_the_grace_period(sandbox: RecruiteeSandbox) -> None:
+    sandbox.faults.add(Fault(kind="delay", delay=60, path="/offers"))
+    server = SandboxServer(sandbox.asgi).start()
+    headers = {"Authorization": f"Bearer {sandbox.token}"}
+    with ThreadPoolExecutor(1) as pool:
+        answer = pool.submit(httpx.get, f"{server.url}{OFFERS}", headers=headers, timeout=90)
+        _wait_for_requests(sandbox, 1)
+        server.stop()
+        assert not server.running
+        # The request was cancelled at the end of the grace period (1 s); uvicorn answers 500.
+        assert answer.result(timeout=30).status_code == 500
+
+
+def test_a_stop_closes_a_kept_alive_idle_connection(sandbox: RecruiteeSandbox) -> None:
+    server = SandboxServer(sandbox.asgi).start()
+    headers = {"Authorization": f"Bearer {sandbox.token}"}
+    with httpx.Client(base_url=server.url, headers=headers) as client:
+        assert client.get(OFFERS).json()["offers"]  # the connection stays open, idle
+        server.stop()
+        assert not server.running
+        with pytest.raises(httpx.TransportError):
+            client.get(OFFERS)
 
 
 def test_the_plugins_session_stand_ins_run_as_long_as_the_session(
