@@ -104,6 +104,13 @@ def test_unknown_operation_suggests_ids(saved: RecruiteeSandbox) -> None:
         (None, EXIT_NOT_FOUND, "404"),
         (
             Fault(
+                method="GET", path=r"/candidates/\d+$", status=404, headers={"X-Request-Id": "r-5d"}
+            ),
+            EXIT_NOT_FOUND,
+            "404: Not Found\n  request id: r-5d",
+        ),
+        (
+            Fault(
                 method="GET",
                 path=r"/candidates/\d+$",
                 status=429,

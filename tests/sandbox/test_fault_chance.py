@@ -52,6 +52,8 @@ def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
         ({"headers": {"Retry-After": 0}}, "headers"),
         ({"headers": {"X-Note": "\u2713 done"}}, "headers"),
         ({"headers": {"X-Note": "a\r\nSet-Cookie: x=1"}}, "headers"),
+        ({"headers": {"X-Request-Id": " req-81f2"}}, "X-Request-Id"),  # h11 refuses it
+        ({"headers": {"X-Request-Id": "req-81f2\t"}}, "X-Request-Id"),
         ({"headers": {"Bad Name": "v"}}, "headers"),
         ({"headers": {"": "v"}}, "headers"),
         # the server frames the body: a second length broke the answer off, unsent

@@ -70,7 +70,10 @@ def loopback_url(url: str) -> str:
     return url
 
 
-_HEADER_VALUE = re.compile(r"[\t\x20-\x7e\x80-\xff]*")  # field-value characters
+# Field-value characters, with no space or tab at either end (RFC 9110 5.5; h11 refuses one).
+_HEADER_VALUE = re.compile(
+    r"(?:[\x21-\x7e\x80-\xff](?:[\t\x20-\x7e\x80-\xff]*[\x21-\x7e\x80-\xff])?)?"
+)
 
 
 class InvalidHeaderError(ValueError):
@@ -79,8 +82,8 @@ class InvalidHeaderError(ValueError):
 
 def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> None:
     """Refuse headers HTTP cannot carry: a name that is no RFC 9110 token, or a value with
-    control characters (a tab aside) or characters outside ``charset``. The error names
-    the header, never its value (which may be a credential).
+    control characters (a tab aside), characters outside ``charset``, or a space or tab at
+    either end. The error names the header, never its value (which may be a credential).
 
     Raises:
         InvalidHeaderError: the first such header.
@@ -96,7 +99,7 @@ def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> No
         if not sendable:
             raise InvalidHeaderError(
                 f"headers: the value of {name} must be {charset.upper()} text without "
-                "control characters (a tab aside)"
+                "control characters (a tab aside) or a space or tab at either end"
             )
 
 

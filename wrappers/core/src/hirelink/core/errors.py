@@ -111,6 +111,8 @@ class ApiError(HirelinkError):
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
             auth, see ``CREDENTIAL_HINT``); else None.
+
+    :attr:`request_id` is the provider's id of the failed request, for its support.
     """
 
     status: ClassVar[int | None] = None
@@ -151,6 +153,18 @@ class ApiError(HirelinkError):
         )
 
     @property
+    def request_id(self) -> str | None:
+        """The provider's id of the failed request, to quote to its support: Personio's
+        ``personio_trace_id`` (``trace_id`` at its token endpoint) or an ``X-Request-Id``
+        header; None when the answer carried none."""
+        if isinstance(self.error, dict):
+            for key in _REQUEST_ID_KEYS:
+                value = self.error.get(key)
+                if isinstance(value, str) and value.strip():
+                    return value.strip()
+        return self.headers.get("x-request-id", "").strip() or None  # a safe header
+
+    @property
     def asked_wait(self) -> str | None:
         """``the provider asks to wait N s`` when it named a wait (:attr:`retry_after`)."""
         wait = self.retry_after
@@ -163,6 +177,8 @@ class ApiError(HirelinkError):
         wait = self.asked_wait
         if wait is not None:
             text += f"; {wait}"
+        if self.request_id is not None:
+            text += f"; request id {self.request_id}"
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
@@ -188,6 +204,10 @@ class ApiError(HirelinkError):
 
 
 E = TypeVar("E", bound=ApiError)
+
+# Where the error bodies of our providers carry the request's id: Personio's v2 envelope,
+# then its OAuth token endpoint's.
+_REQUEST_ID_KEYS = ("personio_trace_id", "trace_id")
 
 
 class BadRequestError(ApiError):

@@ -224,6 +224,8 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
                 err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
         if error.retry_after:  # longer than hirelink waits itself
             err.print(f"  {error.asked_wait}", highlight=False, markup=False)
+        if error.request_id:
+            err.print(f"  request id: {error.request_id}", highlight=False, markup=False)
         if error.hint:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
