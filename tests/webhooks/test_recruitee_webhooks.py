@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hirelink.core import Secret
+from hirelink.core import Secret, StoreUnavailableError
 from hirelink.core.stores import InProcessStore
 from hirelink.recruitee.webhooks import (
     SIGNATURE_HEADER,
@@ -490,6 +490,31 @@ def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Recei
         "delivery_handled",
     ]
     assert all(thread != loop for _, thread in log_threads)
+
+
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_an_event_handled_but_not_recorded_gets_200_and_a_log_line(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture, asynchronous: bool
+) -> None:
+    """A 500 would have Recruitee send it again, to be handled twice once the claim lapsed."""
+    received: list[WebhookEvent] = []
+
+    class ForgetfulLog(InProcessStore):
+        def finish_delivery(self, key: str, ttl: float) -> None:
+            raise StoreUnavailableError(f"the store stopped answering (secret {SECRET})")
+
+    async def handle_async(event: WebhookEvent) -> None:
+        received.append(event)
+
+    on_event = handle_async if asynchronous else received.append
+    receiver = serve(on_event=on_event, store=ForgetfulLog())
+    with caplog.at_level(logging.ERROR, logger="hirelink.recruitee.webhooks"):
+        answered = receiver.deliver(moved())
+    assert answered.status_code == 200
+    assert len(received) == 1
+    assert "was handled, but the delivery log could not record it" in caplog.text
+    assert "the store stopped answering" in caplog.text
+    assert SECRET not in caplog.text
 
 
 def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:

@@ -114,16 +114,19 @@ async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
 
 async def invoke_settled(
     name: str, callback: Callable[[Any], object], argument: object, settle: Callable[[bool], None]
-) -> None:
+) -> Exception | None:
     """:func:`invoke`, then ``settle(True)`` when the callback returned or ``settle(False)``
     when it raised or was cancelled (``settle`` blocks, e.g. on Redis).
+
+    Returns the error of ``settle(True)`` when the callback returned but settling failed
+    (the event was handled: the caller decides what to answer), else None.
 
     After a sync callback, ``settle`` runs in the callback's own worker thread: a request
     cancelled meanwhile (a timeout middleware, a server's shutdown) leaves the thread
     running, and the outcome must follow the callback, not the request. After an async
     one (or a sync one that returned an awaitable), it runs on a worker thread, shielded
     from anyio's cancels; should asyncio's own cancel stop it before it began, on the loop.
-    An error of ``settle`` itself is raised as it is, never as the callback's.
+    An error of ``settle(False)`` is noted on the callback's error, never raised as it.
     """
     pending: list[Awaitable[object]] = []
     unsettled: list[Exception] = []
@@ -174,8 +177,7 @@ async def invoke_settled(
         raise
     if awaited:
         await _settle_shielded(settle_kept, handled=True)
-    if unsettled:
-        raise unsettled[0]
+    return unsettled[0] if unsettled else None
 
 
 async def _awaited(awaitable: Awaitable[object]) -> object:

@@ -98,7 +98,7 @@ from hirelink.core.receiver import (
     read_body,
     receiver_app,
 )
-from hirelink.core.secrets import Secret
+from hirelink.core.secrets import Secret, scrub
 from hirelink.core.stores import DeliveryLog, Store, delivery_log
 from hirelink.core.validation import positive_seconds
 
@@ -270,7 +270,16 @@ class _Receiver:
             else:
                 deliveries.release_delivery(key, claim)
 
-        await invoke_settled("on_event", self._on_event, event, settle)
+        unrecorded = await invoke_settled("on_event", self._on_event, event, settle)
+        if unrecorded is not None:
+            # Handled: a 500 would have Recruitee send it again, to be handled twice once
+            # the claim lapsed.
+            logger.error(
+                "the event of %s was handled, but the delivery log could not record it (%s):"
+                " a repeat of it would be handled again",
+                key[:24],
+                scrub(str(unrecorded)),
+            )
         return JSONResponse({})
 
 
