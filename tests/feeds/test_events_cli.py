@@ -207,6 +207,18 @@ def test_webhooks_serve_on_port_0_says_which_port_it_took(
     serving.interrupt()
 
 
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
+    config_dir: Path, commands: Callable[..., Command], stop: signal.Signals
+) -> None:
+    port = free_port()
+    serving = commands("webhooks", "serve", "recruitee", "--port", str(port))
+    url = f"http://127.0.0.1:{port}/"
+    wait_until(lambda: listening(url), "receiver listening")
+    serving.process.send_signal(stop)
+    assert serving.process.wait(timeout=30) == 0  # SIGTERM ended it with -15
+
+
 def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Path) -> None:
     result = CliRunner().invoke(
         app, ["webhooks", "serve", "recruitee"], env={"HIRELINK_WEBHOOK_SECRET": "whsec\x01x"}

@@ -205,7 +205,13 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         shown = f"[{host}]" if family == socket.AF_INET6 else host
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
         server = printer.server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
-        server.run(sockets=[listening])
+        # uvicorn finishes the deliveries in hand on Ctrl-C or SIGTERM, then raises the
+        # signal again (exit 130, or death by SIGTERM): taken here as a stop, exit 0.
+        try:
+            with terminated_as_interrupted():
+                server.run(sockets=[listening])
+        except KeyboardInterrupt:
+            pass
 
     app.add_typer(webhooks_app, name="webhooks")
 
