@@ -147,6 +147,10 @@ def test_company_subdomain_works_like_the_numeric_id(served: Served) -> None:
         company_id=served.sandbox.subdomain, token=served.sandbox.token, base_url=served.url
     ) as by_subdomain:
         assert by_subdomain.list_candidates(limit=2).candidates
+    capitalised = served.sandbox.subdomain.capitalize()  # as a host name: the same company
+    with Recruitee(company_id=capitalised, token=served.sandbox.token, base_url=served.url) as by:
+        assert by.list_candidates(limit=2).candidates
+    assert served.sandbox.recorder.requests[-1].path.startswith(f"/c/{served.sandbox.subdomain}/")
 
 
 def test_update_candidate_sends_only_the_given_fields(fresh: Served) -> None:

@@ -179,10 +179,11 @@ def _candidate_key(candidate: models.CandidateListItem) -> int:
 
 
 def company_path_segment(company_id: int | str) -> str:
-    """The ``/c/{company_id}`` segment: a numeric id or the company subdomain."""
-    subdomain = isinstance(company_id, str) and _SUBDOMAIN.fullmatch(company_id)
+    """The ``/c/{company_id}`` segment: a numeric id or the company subdomain (in lower
+    case, as host names are: ``Acme`` is ``acme``)."""
+    subdomain = isinstance(company_id, str) and _SUBDOMAIN.fullmatch(company_id.lower())
     if subdomain and not str(company_id).isdigit():
-        return str(company_id)
+        return str(company_id).lower()
     with contextlib.suppress(InvalidInputError):
         return numeric_id("company_id", company_id)
     raise InvalidInputError(
