@@ -171,6 +171,30 @@ def test_an_async_callback_runs_after_the_answer(
     assert seen == ["person.created"]
 
 
+def test_a_callback_still_running_when_the_server_stops_leaves_a_log_line(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Personio was answered 202 already and sends nothing again: the log must say what."""
+    started = threading.Event()
+
+    async def never_done(item: WebhookDelivery) -> None:
+        started.set()
+        await asyncio.sleep(60)
+
+    server = SandboxServer(create_webhook_app(tokens=[OLD_TOKEN], on_event=never_done)).start()
+    body = delivery("person.deleted")
+    with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
+        answer = httpx.post(f"{server.url}/", json=body, headers={"Authorization": OLD_TOKEN})
+        assert answer.status_code == 202
+        assert started.wait(10)
+        server.stop()  # its grace period (1 s) ends with on_event cancelled
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
+    assert "the server stopped before on_event finished with person.deleted" in line
+    assert f"payload id={body['payload']['id']}" in line
+    assert "event history" in line
+    assert OLD_TOKEN not in caplog.text
+
+
 def test_bad_configuration_is_refused() -> None:
     with pytest.raises(ValueError, match="tokens= "):
         create_webhook_app(tokens=None, on_event=print)

@@ -141,6 +141,24 @@ class _Receiver:
             await invoke("on_event", self._on_event, delivery)
         except Exception as failure:  # the answer is sent: log it, nobody else will see it
             log_failure(logger, request.url.path, failure, component="the Personio receiver")
+        except BaseException:  # cancelled: the server stopped past its grace period
+            logger.error(
+                "the server stopped before on_event finished with %s of %s (payload %s):"
+                " Personio will not send it again; if it was not handled (an async on_event"
+                " is stopped, a sync one runs on in its thread while the process lives),"
+                " find it in the webhook's event history",
+                delivery.event_name,
+                delivery.occurred_at.isoformat(),
+                _payload_ids(delivery),
+            )
+            raise
+
+
+def _payload_ids(delivery: WebhookDelivery) -> str:
+    """The ids a dataless delivery carries, to find the event again (nothing else)."""
+    payload = delivery.payload if isinstance(delivery.payload, dict) else {}
+    ids = [f"{name}={value}" for name, value in payload.items() if str(name).endswith("id")]
+    return ", ".join(ids) or "without ids"
 
 
 def create_webhook_app(
