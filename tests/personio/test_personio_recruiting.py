@@ -29,6 +29,7 @@ from hirelink.core import (
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
+    ServerError,
     UnprocessableEntityError,
 )
 from hirelink.personio import (
@@ -813,6 +814,23 @@ def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
     assert fresh.hits("POST", "/documents") == 3  # nothing uploaded again by the retry
     assert len(fresh.sandbox.state.submitted()) == 1
     assert retried.email == applicant()["email"]
+
+
+def test_a_submission_whose_outcome_is_unknown_says_to_look_before_trying_again(
+    fresh: Served,
+) -> None:
+    # A 5xx to a POST is never resent: Personio may have created the application, and the
+    # note must not invite a second one.
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", status=503))
+    with fresh.client() as personio, pytest.raises(ServerError) as caught:
+        personio.create_application(
+            POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="cv.pdf")]
+        )
+    (note,) = caught.value.__notes__
+    assert note.startswith("the submission may have been carried out (it attached cv.pdf (")
+    assert note.endswith("look for the application in Personio before trying again")
+    assert "to try again" not in note
+    assert fresh.hits("POST", APPLICATIONS) == 1
 
 
 class SecondUploadUnreachable(httpx.HTTPTransport):

@@ -30,7 +30,13 @@ from typing import Any, Generic, Protocol, TypeVar, cast
 import httpx
 from attrs import define
 
-from .errors import HirelinkError, InvalidInputError
+from .errors import (
+    ApiConnectionError,
+    HirelinkError,
+    InvalidInputError,
+    MalformedResponseError,
+    ServerError,
+)
 from .pagination import (
     CursorPage,
     aiter_cursor,
@@ -244,6 +250,14 @@ def interrupted(error: BaseException) -> bool:
     """Whether ``error`` stopped a call from outside (Ctrl-C, a cancelled task or scope)
     instead of being its outcome: the request may have gone out, its answer unread."""
     return not isinstance(error, Exception)
+
+
+def may_have_been_carried_out(error: BaseException) -> bool:
+    """Whether a write that ended in ``error`` may have been carried out all the same: its
+    answer did not arrive or could not be read, it was a 5xx, or the call was interrupted
+    while out. Look before sending it again."""
+    lost = (ApiConnectionError, MalformedResponseError, ServerError)
+    return isinstance(error, lost) or interrupted(error)
 
 
 class _FlowDriver(Generic[T]):

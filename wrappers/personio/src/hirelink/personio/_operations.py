@@ -40,7 +40,7 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.calls import nothing
+from hirelink.core.calls import may_have_been_carried_out, nothing
 from hirelink.core.errors import MalformedResponseError
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
@@ -583,7 +583,14 @@ class PersonioOperations:
         try:
             yield Call(submission, nothing)
         except BaseException as error:
-            _note_kept_uploads(error, uploaded, "the submission failed")
+            if may_have_been_carried_out(error):  # a retry could apply twice
+                kept = f" (it attached {', '.join(uploaded)})" if uploaded else ""
+                error.add_note(
+                    f"the submission may have been carried out{kept}: look for the"
+                    " application in Personio before trying again"
+                )
+            else:
+                _note_kept_uploads(error, uploaded, "the submission failed")
             raise
         return body
 

@@ -23,22 +23,19 @@ from hirelink.api.recruitee_partners.models import (
     ReportStatus,
 )
 from hirelink.core import (
-    ApiConnectionError,
     Call,
     Flow,
     HeaderAuth,
     Inputs,
     InvalidInputError,
-    MalformedResponseError,
     Param,
     Secret,
-    ServerError,
     instance_of,
     list_of,
     nothing,
     operation,
 )
-from hirelink.core.calls import interrupted
+from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.checks import ConnectionCheck
 from hirelink.core.secrets import mask_all_while_alive, pop_secrets
 from hirelink.core.validation import (
@@ -434,8 +431,7 @@ class PartnersOperations:
         try:
             issued = yield Call(request, instance_of(models.PartnerSecret)).map(_as_secret)
         except BaseException as error:  # also Ctrl-C or a cancel while it was out
-            lost = (ApiConnectionError, MalformedResponseError, ServerError)
-            if not (isinstance(error, lost) or interrupted(error)):
+            if not may_have_been_carried_out(error):
                 raise
             error.add_note(
                 "Recruitee may have issued a new partner secret and retired the old one: if "
