@@ -7,6 +7,7 @@ sandbox's own filter code, from the records in ``sandbox.state``.
 from __future__ import annotations
 
 import json
+import logging
 import select
 import subprocess
 import sys
@@ -554,17 +555,22 @@ def test_a_stop_lets_the_answer_in_flight_finish(sandbox: RecruiteeSandbox) -> N
     assert not server.running
 
 
-def test_a_stop_cuts_an_answer_slower_than_the_grace_period(sandbox: RecruiteeSandbox) -> None:
+def test_a_stop_cuts_an_answer_slower_than_the_grace_period_in_one_log_line(
+    sandbox: RecruiteeSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
     sandbox.faults.add(Fault(kind="delay", delay=60, path="/offers"))
     server = SandboxServer(sandbox.asgi).start()
     headers = {"Authorization": f"Bearer {sandbox.token}"}
-    with ThreadPoolExecutor(1) as pool:
+    with ThreadPoolExecutor(1) as pool, caplog.at_level(logging.WARNING):
         answer = pool.submit(httpx.get, f"{server.url}{OFFERS}", headers=headers, timeout=90)
         _wait_for_requests(sandbox, 1)
         server.stop()
         assert not server.running
         # The request was cancelled at the end of the grace period (1 s); uvicorn answers 500.
         assert answer.result(timeout=30).status_code == 500
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
+    assert "stopped 1 answer(s) still running after its 1 s grace period" in line
+    assert "Exception in ASGI application" not in caplog.text  # nor its traceback
 
 
 def test_a_stop_closes_a_kept_alive_idle_connection(sandbox: RecruiteeSandbox) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import logging
 import re
 import socket
 import threading
@@ -28,6 +29,8 @@ __all__ = [
 
 _STARTUP_TIMEOUT = 10.0
 _POLL_INTERVAL = 0.002
+_THREAD_NAME = "hirelink-sandbox:"
+_log = logging.getLogger("hirelink.sandbox")
 _TICK = 0.1  # how often uvicorn's main loop does its chores
 _CLOSE_TIMEOUT = 1.0
 
@@ -103,6 +106,20 @@ def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> No
             )
 
 
+class _CutAnswersInOneLine(logging.Filter):
+    """Drop uvicorn's traceback of a request a sandbox server cancelled when it stopped (the
+    stop logs one line for them): the client got its 500, and the stack says nothing."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        cancelled = record.exc_info is not None and isinstance(
+            record.exc_info[1], asyncio.CancelledError
+        )
+        return not (cancelled and (record.threadName or "").startswith(_THREAD_NAME))
+
+
+logging.getLogger("uvicorn.error").addFilter(_CutAnswersInOneLine())
+
+
 class _PromptServer(uvicorn.Server):
     """uvicorn's server, stopping as soon as it is asked instead of on its next tick.
 
@@ -148,6 +165,12 @@ class _PromptServer(uvicorn.Server):
         deadline = loop.time() + float(self.config.timeout_graceful_shutdown or 0)
         while (state.connections or state.tasks) and not self.force_exit:
             if loop.time() >= deadline:
+                _log.warning(
+                    "the sandbox server stopped %d answer(s) still running after its %s s"
+                    " grace period (their clients got a 500)",
+                    len(state.tasks),
+                    self.config.timeout_graceful_shutdown,
+                )
                 for task in state.tasks:
                     task.cancel()
                 break
@@ -265,7 +288,7 @@ class SandboxServer:
             thread = threading.Thread(
                 target=server.run,
                 kwargs={"sockets": [sock]},
-                name=f"hirelink-sandbox:{self._port}",
+                name=f"{_THREAD_NAME}{self._port}",
                 daemon=True,
             )
             self._thread = thread
