@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gc
+import logging
 import re
 import threading
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -13,11 +15,17 @@ from hypothesis import strategies as st
 
 from hirelink.core import InvalidInputError, Secret
 from hirelink.core import secrets as secrets_module
-from hirelink.core.secrets import mask_while_alive, registered_count, scrub
+from hirelink.core.secrets import (
+    mask_while_alive,
+    registered_count,
+    scrub,
+    scrubbed_when_shown,
+)
 from hirelink.join import Join
 from hirelink.personio import Personio
 from hirelink.recruitee import Recruitee
 from hirelink.recruitee_partners import RecruiteePartners
+from hirelink.sandbox import StandIn
 
 
 def test_a_collected_secret_leaves_the_registry() -> None:
@@ -30,6 +38,34 @@ def test_a_collected_secret_leaves_the_registry() -> None:
     gc.collect()
     assert registered_count() <= before
     assert scrub("Bearer refreshed-token-00042") == "Bearer refreshed-token-00042"
+
+
+def test_a_log_argument_is_scrubbed_when_the_line_is_written() -> None:
+    shown = scrubbed_when_shown("https://auth.test/?key=late-registered-9f2c")
+    late = Secret("late-registered-9f2c")  # registered after the argument was made
+    assert str(shown) == "https://auth.test/?key=***"
+    assert late.reveal() == "late-registered-9f2c"
+
+
+def test_a_token_exchange_logged_nowhere_compiles_no_pattern(
+    personio_sandbox: StandIn[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Each new token changes the live secrets; with hundreds of them, compiling their
+    pattern again took tens of milliseconds, paid by a log line nobody wrote."""
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    rebuilt: list[int] = []
+    build = secrets_module._any_of
+
+    def counted(forms: Any) -> str:
+        rebuilt.append(1)
+        return build(forms)
+
+    monkeypatch.setattr(secrets_module, "_any_of", counted)
+    with personio_sandbox.client() as personio:
+        assert personio.list_applications(limit=1) is not None  # exchanges a token first
+    assert rebuilt == []
 
 
 def test_a_value_stays_registered_while_any_secret_holds_it() -> None:

@@ -36,7 +36,7 @@ import httpx
 from attrs import define, evolve, field, frozen
 
 from .errors import closed_while_waiting
-from .secrets import scrub
+from .secrets import scrub, scrubbed_when_shown
 from .validation import positive_seconds
 
 ratelimit_logger = logging.getLogger("hirelink.ratelimit")
@@ -252,7 +252,7 @@ def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
         ratelimit_logger.info(
             "holding %s %s for %.2fs (client-side rate limit)",
             request.method,
-            scrub(str(request.url)),
+            scrubbed_when_shown(request.url),
             wait,
         )
     return wait

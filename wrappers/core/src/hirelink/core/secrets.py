@@ -33,6 +33,7 @@ _MIN_SCRUB_LENGTH: Final = 6
 
 _registry_lock = threading.Lock()
 _live: dict[str, int] = {}  # value -> how many live Secret objects hold it
+_forms_of: dict[str, frozenset[str]] = {}  # value -> its forms (see _forms), while live
 _pattern: re.Pattern[str] | None = None  # None: rebuild from _live at the next scrub
 # Values of collected Secrets, not yet taken out of _live. A finalizer can run in the
 # middle of any allocation, also while this thread holds _registry_lock, so it only
@@ -49,16 +50,20 @@ def _drain() -> None:
         if count > 0:
             _live[value] = count
         else:
+            _forms_of.pop(value, None)
             _pattern = None
 
 
 def _register(value: str) -> None:
     global _pattern
+    # Worked out once per value, outside the lock: a rebuild only joins them.
+    forms = None if value in _forms_of else frozenset(_forms(value))
     with _registry_lock:
         _drain()
         count = _live.get(value, 0)
         _live[value] = count + 1
         if count == 0:
+            _forms_of[value] = forms or frozenset(_forms(value))
             _pattern = None
 
 
@@ -81,8 +86,7 @@ def _current_pattern() -> re.Pattern[str] | None:
     pattern = _pattern
     if pattern is None and _live:
         with _registry_lock:
-            forms = {form for value in _live for form in _forms(value)}
-            pattern = _pattern = re.compile(_any_of(forms))
+            pattern = _pattern = re.compile(_any_of(frozenset().union(*_forms_of.values())))
     return pattern
 
 
@@ -150,6 +154,21 @@ def scrub(text: str) -> str:
     ``***`` (shorter values are not scrubbed: they would mask ordinary words)."""
     pattern = _current_pattern()
     return text if pattern is None else pattern.sub(MASK, text)
+
+
+class scrubbed_when_shown:  # noqa: N801 - used like a function, in log calls
+    """A log argument that is :func:`scrub` of ``text`` when the line is written, and costs
+    nothing when it is not: after the live secrets change, a scrub compiles their pattern
+    again (tens of milliseconds with hundreds of them), which a log line nobody reads must
+    not pay."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: object) -> None:
+        self._text = text
+
+    def __str__(self) -> str:
+        return scrub(str(self._text))
 
 
 class Secret:

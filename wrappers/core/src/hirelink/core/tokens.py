@@ -50,7 +50,7 @@ from .errors import (
 )
 from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error
 from .options import current_options
-from .secrets import Secret, scrub
+from .secrets import Secret, scrub, scrubbed_when_shown
 from .stores import Store, TokenCache, take_on_thread
 from .transport import REPEATABLE
 
@@ -332,7 +332,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._exchanges += 1
         token_logger.info(
             "obtained an access token from %s (expires in %s s)",
-            scrub(self._token_url),
+            scrubbed_when_shown(self._token_url),
             "?" if lifetime is None else f"{lifetime:g}",
         )
         return token
@@ -351,7 +351,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if response.status_code not in _REFRESH_ON:
             return
         token_logger.info(
-            "%s answered 401: renewing the access token once", scrub(request.url.path)
+            "%s answered 401: renewing the access token once",
+            scrubbed_when_shown(request.url.path),
         )
         fresh = yield _NeedToken(refused=token)
         assert isinstance(fresh, AccessToken)

@@ -35,7 +35,7 @@ from .errors import (
 )
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
-from .secrets import scrub
+from .secrets import scrub, scrubbed_when_shown
 from .waits import server_requested_wait
 
 retry_logger = logging.getLogger("hirelink.retry")
@@ -175,7 +175,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             retry_logger.info(
                 "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
                 request.method,
-                scrub(str(request.url)),
+                scrubbed_when_shown(request.url),
             )
             # the 404's body is read: released
             return httpx.Response(204, request=request, extensions={DELETED_ALREADY: True})
@@ -215,7 +215,7 @@ def _log_retry(request: httpx.Request, cause: str, wait: float, retry: int, of: 
         level,
         "retrying %s %s after %s in %.2fs (retry %d of %d)",
         request.method,
-        scrub(str(request.url)),
+        scrubbed_when_shown(request.url),
         cause,
         wait,
         retry,
