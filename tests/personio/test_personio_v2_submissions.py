@@ -15,6 +15,7 @@ from hirelink.core import (
     PermissionDeniedError,
 )
 from hirelink.personio import MAX_DOCUMENT_BYTES, UploadedDocument
+from hirelink.sandbox import Fault
 
 from .conftest import Served
 
@@ -68,6 +69,26 @@ def test_with_only_client_credentials_a_document_is_uploaded_through_v2(fresh: S
     assert isinstance(uploaded, UploadedDocument)
     assert (uploaded.original_filename, uploaded.size) == ("cv.pdf", len(PDF))
     assert paths(fresh) == [("POST", "/v2/recruiting/applications/documents")]
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("asynchronous", [False, True])
+async def test_an_upload_refused_with_401_goes_again_whole_with_a_fresh_token(
+    fresh: Served, asynchronous: bool
+) -> None:
+    content = PDF + bytes(range(256)) * 4096  # 1 MB, streamed rather than read into memory
+    documents = "/v2/recruiting/applications/documents$"
+    fresh.sandbox.faults.add(Fault(method="POST", path=documents, status=401))
+    if asynchronous:
+        async with fresh.async_client(**OAUTH_ONLY) as personio:
+            uploaded = await personio.upload_document(content, filename="cv.pdf")
+    else:
+        with fresh.client(**OAUTH_ONLY) as personio:
+            uploaded = personio.upload_document(content, filename="cv.pdf")
+    stored = fresh.sandbox.state.document(str(uploaded.uuid))
+    assert stored is not None
+    assert stored.content == content
+    assert paths(fresh) == [("POST", "/v2/recruiting/applications/documents")] * 2
 
 
 def test_with_both_credentials_the_recruiting_api_key_is_used(fresh: Served) -> None:
