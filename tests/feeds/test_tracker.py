@@ -56,6 +56,17 @@ def test_equal_timestamps_at_a_poll_edge_are_neither_lost_nor_repeated() -> None
     assert changes(tracker, second_poll) == []
 
 
+def test_a_reloaded_checkpoint_forgets_its_changes_once_the_floor_passes_them() -> None:
+    tracker = FeedTracker(T0, timedelta(seconds=5))
+    assert changes(
+        tracker, [Record(1, T0 + timedelta(seconds=1)), Record(2, T0 + timedelta(seconds=4))]
+    ) == [1, 2]
+    reloaded = FeedTracker.load(tracker.dump(), timedelta(seconds=5))
+    assert changes(reloaded, [Record(3, T0 + timedelta(seconds=8))]) == [3]  # floor: T0 + 3 s
+    assert sorted(change.partition("@")[0] for change in reloaded.seen) == ["2", "3"]
+    assert changes(reloaded, [Record(2, T0 + timedelta(seconds=4))]) == []  # still seen
+
+
 def test_a_record_changed_again_comes_again_and_order_is_by_time() -> None:
     tracker = FeedTracker(T0)
     assert changes(tracker, [Record(7, T0 + timedelta(seconds=3)), Record(8, T0)]) == [8, 7]

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
 import json
 import logging
 import os
@@ -174,6 +175,13 @@ class FeedTracker:
     after: datetime
     overlap: timedelta = timedelta(seconds=DEFAULT_OVERLAP)
     seen: set[str] = field(default_factory=set)
+    # ``seen`` by time, oldest first: forgetting what fell below the floor costs only what
+    # is forgotten (a scan of ``seen`` per change made a burst of changes quadratic).
+    _by_time: list[tuple[str, str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_time = [(change.rpartition("@")[2], change) for change in self.seen]
+        heapq.heapify(self._by_time)
 
     def query_from(self) -> datetime:
         """The moment to pass to the list's ``*_after`` filter."""
@@ -211,11 +219,15 @@ class FeedTracker:
 
     def mark(self, change: str, moment: datetime) -> None:
         """Record that ``change`` was handed over."""
-        self.seen.add(change)
+        if change not in self.seen:
+            self.seen.add(change)
+            heapq.heappush(self._by_time, (change.rpartition("@")[2], change))
         if moment > self.after:
             self.after = moment
             floor = self.query_from().isoformat()
-            self.seen = {c for c in self.seen if c.rpartition("@")[2] >= floor}
+            by_time = self._by_time
+            while by_time and by_time[0][0] < floor:
+                self.seen.discard(heapq.heappop(by_time)[1])
 
     def dump(self) -> str:
         return json.dumps({"after": self.after.isoformat(), "seen": sorted(self.seen)})
