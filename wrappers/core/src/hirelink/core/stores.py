@@ -114,6 +114,10 @@ class DeliveryLog(Protocol):
         a retry may have claimed, or handled, the delivery since."""
 
 
+# Expired delivery claims are dropped once this many are held.
+_DELIVERY_PRUNE_AT: Final = 10_000
+
+
 class InProcessStore:
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
@@ -121,6 +125,9 @@ class InProcessStore:
         # key -> (until, the claim while handled; None once handled)
         self._deliveries: dict[str, tuple[float, str | None]] = {}
         self._deliveries_lock = threading.Lock()
+        # Expired ones are dropped when there are this many; then again at twice as many
+        # as were left, so that a log holding many live ones is not scanned at each claim.
+        self._prune_at = _DELIVERY_PRUNE_AT
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return shared_limiter(key, limit, window)
@@ -128,9 +135,10 @@ class InProcessStore:
     def claim_delivery(self, key: str, ttl: float) -> str | None:
         now = time.monotonic()
         with self._deliveries_lock:
-            if len(self._deliveries) > _DELIVERY_PRUNE_AT:
+            if len(self._deliveries) > self._prune_at:
                 for stale in [k for k, (until, _) in self._deliveries.items() if until <= now]:
                     del self._deliveries[stale]
+                self._prune_at = max(_DELIVERY_PRUNE_AT, 2 * len(self._deliveries))
             if self._deliveries.get(key, (0.0, None))[0] > now:
                 return None
             claim = secrets.token_hex(8)
@@ -168,8 +176,6 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 """
 _HANDLED: Final = b"handled"
-# Expired delivery claims are dropped once this many are held.
-_DELIVERY_PRUNE_AT: Final = 10_000
 
 # One reservation, atomically: the same decision as SlidingWindowLimiter.reserve
 # (ratelimit.earliest_start), on the server's clock (the processes may be on different
