@@ -11,6 +11,7 @@ import logging
 import select
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -571,6 +572,32 @@ def test_a_stop_cuts_an_answer_slower_than_the_grace_period_in_one_log_line(
     (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
     assert "stopped 1 answer(s) still running after its 1 s grace period" in line
     assert "Exception in ASGI application" not in caplog.text  # nor its traceback
+
+
+def test_a_request_sent_as_the_server_stops_is_answered_or_refused_never_left_hanging(
+    sandbox: RecruiteeSandbox,
+) -> None:
+    # Accepted by the loop but closed before it joined the server, a connection was left
+    # open unanswered (the client waited for its read timeout): seen 41 times in 60 on 3.12.
+    headers = {"Authorization": f"Bearer {sandbox.token}"}
+    outcomes: list[object] = []
+    for _ in range(20):
+        server = SandboxServer(sandbox.asgi).start()
+        with httpx.Client(base_url=server.url, headers=headers, timeout=3) as client:
+
+            def ask() -> None:
+                try:
+                    outcomes.append(client.get(OFFERS).status_code)
+                except httpx.TransportError as error:  # refused or cut: at once
+                    outcomes.append(type(error).__name__)
+
+            asking = threading.Thread(target=ask)
+            asking.start()
+            time.sleep(0)  # the request sets out
+            server.stop()
+            asking.join()
+    assert "ReadTimeout" not in outcomes
+    assert set(outcomes) <= {200, "RemoteProtocolError", "ReadError", "ConnectError"}
 
 
 def test_a_stop_closes_a_kept_alive_idle_connection(sandbox: RecruiteeSandbox) -> None:

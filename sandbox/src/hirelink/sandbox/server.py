@@ -33,6 +33,7 @@ _THREAD_NAME = "hirelink-sandbox:"
 _log = logging.getLogger("hirelink.sandbox")
 _TICK = 0.1  # how often uvicorn's main loop does its chores
 _CLOSE_TIMEOUT = 1.0
+_TURNS_TO_JOIN = 4  # accept, make the transport, connection_made, and one to spare
 
 
 def ensure_loopback(host: str) -> str:
@@ -154,16 +155,24 @@ class _PromptServer(uvicorn.Server):
                 await asyncio.wait_for(self._exit_asked.wait(), _TICK)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        # A connection the loop accepted just now joins the server over the next few turns
+        # of the loop; closed before that, asyncio drops it unanswered and never closes it
+        # (the client waits for its timeout). So let those turns pass first.
+        for _ in range(_TURNS_TO_JOIN):
+            await asyncio.sleep(0)
         for listener in self.servers:
             listener.close()
         for sock in sockets or []:
             sock.close()
         state = self.server_state
-        for connection in list(state.connections):
-            connection.shutdown()  # an idle one closes now, a busy one after its response
         loop = asyncio.get_running_loop()
         deadline = loop.time() + float(self.config.timeout_graceful_shutdown or 0)
+        asked: set[int] = set()
         while (state.connections or state.tasks) and not self.force_exit:
+            for connection in list(state.connections):
+                if id(connection) not in asked:  # also one that joined since the last pass
+                    asked.add(id(connection))
+                    connection.shutdown()  # idle: closes now; busy: after its response
             if loop.time() >= deadline:
                 _log.warning(
                     "the sandbox server stopped %d answer(s) still running after its %s s"
@@ -171,8 +180,13 @@ class _PromptServer(uvicorn.Server):
                     len(state.tasks),
                     self.config.timeout_graceful_shutdown,
                 )
-                for task in state.tasks:
-                    task.cancel()
+                cancelled = list(state.tasks)
+                for task in cancelled:
+                    task.cancel(msg="the sandbox server stopped past its grace period")
+                if cancelled:  # each answers 500 as it stops
+                    await asyncio.wait(cancelled, timeout=_CLOSE_TIMEOUT)
+                for connection in list(state.connections):
+                    connection.transport.close()  # none is left open, answered or not
                 break
             await asyncio.sleep(_POLL_INTERVAL)
         for listener in self.servers:
