@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # not a SafeLoader subclass
 
 
 def load_yaml(text: str) -> Any:

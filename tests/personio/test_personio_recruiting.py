@@ -827,10 +827,40 @@ def test_a_submission_whose_outcome_is_unknown_says_to_look_before_trying_again(
             POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="cv.pdf")]
         )
     (note,) = caught.value.__notes__
-    assert note.startswith("the submission may have been carried out (it attached cv.pdf (")
-    assert note.endswith("look for the application in Personio before trying again")
-    assert "to try again" not in note
+    assert note.startswith(
+        "the submission may have been carried out: look for the application in Personio"
+        " before trying again; it attached cv.pdf ("
+    )
+    assert note.endswith("as Document(file=...)")
     assert fresh.hits("POST", APPLICATIONS) == 1
+
+
+def test_a_submission_that_never_reached_personio_names_the_uploads_to_attach_again(
+    fresh: Served,
+) -> None:
+    transport = Unreachable(method="POST", path_end=APPLICATIONS)
+    with fresh.client(transport=transport) as personio, pytest.raises(ApiConnectionError) as caught:
+        personio.create_application(
+            POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="cv.pdf")]
+        )
+    assert caught.value.not_sent
+    (note,) = caught.value.__notes__
+    assert note.startswith("uploaded before the submission failed: cv.pdf (")
+    assert "may have been carried out" not in note
+    assert fresh.sandbox.state.submitted() == []
+
+
+class Unreachable(httpx.HTTPTransport):
+    """Every attempt at ``method`` on a path ending in ``path_end`` finds no connection."""
+
+    def __init__(self, method: str, path_end: str) -> None:
+        super().__init__()
+        self.method, self.path_end = method, path_end
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == self.method and request.url.path.endswith(self.path_end):
+            raise httpx.ConnectError("connection refused", request=request)
+        return super().handle_request(request)
 
 
 class SecondUploadUnreachable(httpx.HTTPTransport):
@@ -898,4 +928,6 @@ def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_s
     assert not waiting.is_alive()
     (error,) = outcome
     assert "the client was closed while POST" in str(error)
+    assert isinstance(error, ApiConnectionError)
+    assert error.not_sent
     assert fresh.hits("POST", "/documents") == 20

@@ -517,6 +517,23 @@ def test_an_event_handled_but_not_recorded_gets_200_and_a_log_line(
     assert SECRET not in caplog.text
 
 
+def test_a_failed_event_whose_claim_could_not_be_released_says_so_in_its_log_line(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Recruitee's retries get 409 until the claim lapses: the log must say why."""
+
+    class StuckLog(InProcessStore):
+        def release_delivery(self, key: str, claim: str) -> None:
+            raise StoreUnavailableError("the store stopped answering")
+
+    receiver = serve(store=StuckLog())
+    receiver.collector.fail_next = True
+    with caplog.at_level(logging.ERROR, logger="hirelink.recruitee.webhooks"):
+        assert receiver.deliver(moved()).status_code == 500
+    assert "RuntimeError: database unavailable" in caplog.text
+    assert "settling it failed too: the store stopped answering" in caplog.text
+
+
 def test_an_async_callback_is_awaited(serve: Callable[..., Receiver]) -> None:
     seen: list[WebhookEvent] = []
 

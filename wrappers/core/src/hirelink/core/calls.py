@@ -254,10 +254,12 @@ def interrupted(error: BaseException) -> bool:
 
 def may_have_been_carried_out(error: BaseException) -> bool:
     """Whether a write that ended in ``error`` may have been carried out all the same: its
-    answer did not arrive or could not be read, it was a 5xx, or the call was interrupted
-    while out. Look before sending it again."""
-    lost = (ApiConnectionError, MalformedResponseError, ServerError)
-    return isinstance(error, lost) or interrupted(error)
+    answer did not arrive (unless it never reached the provider: ``not_sent``) or could not
+    be read, it was a 5xx, or the call was interrupted while out. Look before sending it
+    again."""
+    if isinstance(error, ApiConnectionError):
+        return not error.not_sent
+    return isinstance(error, MalformedResponseError | ServerError) or interrupted(error)
 
 
 class _FlowDriver(Generic[T]):

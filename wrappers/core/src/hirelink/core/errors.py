@@ -162,7 +162,7 @@ class ApiError(HirelinkError):
                 value = self.error.get(key)
                 if isinstance(value, str) and value.strip():
                     return value.strip()
-        return self.headers.get("x-request-id", "").strip() or None  # a safe header
+        return httpx.Headers(self.headers).get("x-request-id", "").strip() or None
 
     @property
     def asked_wait(self) -> str | None:
@@ -269,7 +269,14 @@ class MalformedResponseError(HirelinkError):
 
 
 class ApiConnectionError(HirelinkError):
-    """The request could not be completed: DNS, refused or dropped connection, TLS, ..."""
+    """The request could not be completed: DNS, refused or dropped connection, TLS, ...
+
+    ``not_sent`` is True when no attempt of it reached the provider (every connection was
+    refused, or the client was closed before it went), so a write was certainly not
+    carried out; False when one may have been.
+    """
+
+    not_sent: bool = False
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -289,7 +296,9 @@ def closed_while_waiting(
             f"the client was closed while {where} waited to be sent again; an earlier "
             "attempt may have been carried out: check before repeating it"
         )
-    return ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
+    never_sent = ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
+    never_sent.not_sent = True
+    return never_sent
 
 
 class StoreUnavailableError(HirelinkError):

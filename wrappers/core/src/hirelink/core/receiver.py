@@ -293,7 +293,9 @@ def log_failure(
     Where is the innermost frame of the application's own code (not of an installed
     library such as httpx), so a failed ``raise_for_status()`` points at its caller.
     """
-    if isinstance(failure, CallbackError):
+    notes: list[str] = []
+    if isinstance(failure, CallbackError):  # its notes: what failed after it (a store)
+        notes = [str(note) for note in getattr(failure, "__notes__", ())]
         component, failure = failure.callback, failure.error
     frames = traceback.extract_tb(failure.__traceback__)
     own = [frame for frame in frames if not _installed(frame.filename)] or frames
@@ -302,6 +304,7 @@ def log_failure(
         described = f"{type(failure).__name__}: {failure}"
     except Exception:  # an exception whose __str__ fails is still logged, by its type
         described = type(failure).__name__
+    described = "; ".join([described, *notes])
     summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
     logger.error("%s failed on %s%s: %s", component, where, at, summary)
 

@@ -135,11 +135,15 @@ Instruction = str | Backoff
 RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 
-def _translate(error: AnswerLost, request: httpx.Request) -> ApiConnectionError:
+def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
+    failure: ApiConnectionError
     if isinstance(error, httpx.TimeoutException):
-        return ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}")
-    return ApiConnectionError(f"{type(error).__name__} on {where}: {scrub(str(error))}")
+        failure = ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}")
+    else:
+        failure = ApiConnectionError(f"{type(error).__name__} on {where}: {scrub(str(error))}")
+    failure.not_sent = not_sent
+    return failure
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
@@ -160,7 +164,9 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 _log_retry(request, type(error).__name__, wait, retries, max_retries)
                 yield Backoff(wait, carried_out=may_have_been_carried_out)
                 continue
-            failure = request.extensions[FAILED_WITH] = _translate(error, request)
+            not_sent = isinstance(error, NOT_SENT_ERRORS) and not may_have_been_carried_out
+            failure = _translate(error, request, not_sent=not_sent)
+            request.extensions[FAILED_WITH] = failure
             raise failure from error
         assert response is not None
         if retries < max_retries and policy.may_resend_after_status(request, response.status_code):

@@ -196,7 +196,7 @@ def given_arguments(
 
 
 # libyaml's safe loader (in PyYAML's wheels) reads a spec about ten times as fast.
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # not a SafeLoader subclass
 
 
 @functools.cache

@@ -142,15 +142,17 @@ class ListPage(Protocol[Item_co]):
     def field_meta(self) -> models.ListMeta | Unset: ...
 
 
+_ATTACH_AGAIN: Final = (
+    "to try again without uploading them again, pass their UploadedDocument answers"
+    " (upload_document) as Document(file=...)"
+)
+
+
 def _note_kept_uploads(error: BaseException, uploaded: list[str], what: str) -> None:
     """Name the documents Personio keeps from a create_application that stopped (failed,
     or interrupted): a retry can attach them instead of uploading them again."""
     if uploaded:  # a hirelink error, or an interruption: all a flow is thrown
-        error.add_note(
-            f"uploaded before {what}: {', '.join(uploaded)}; to try again without uploading"
-            " them again, pass their UploadedDocument answers (upload_document) as"
-            " Document(file=...)"
-        )
+        error.add_note(f"uploaded before {what}: {', '.join(uploaded)}; {_ATTACH_AGAIN}")
 
 
 def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
@@ -584,10 +586,10 @@ class PersonioOperations:
             yield Call(submission, nothing)
         except BaseException as error:
             if may_have_been_carried_out(error):  # a retry could apply twice
-                kept = f" (it attached {', '.join(uploaded)})" if uploaded else ""
+                kept = f"; it attached {', '.join(uploaded)}: {_ATTACH_AGAIN}" if uploaded else ""
                 error.add_note(
-                    f"the submission may have been carried out{kept}: look for the"
-                    " application in Personio before trying again"
+                    "the submission may have been carried out: look for the application in"
+                    f" Personio before trying again{kept}"
                 )
             else:
                 _note_kept_uploads(error, uploaded, "the submission failed")

@@ -157,7 +157,11 @@ class _Receiver:
 def _payload_ids(delivery: WebhookDelivery) -> str:
     """The ids a dataless delivery carries, to find the event again (nothing else)."""
     payload = delivery.payload if isinstance(delivery.payload, dict) else {}
-    ids = [f"{name}={value}" for name, value in payload.items() if str(name).endswith("id")]
+    ids = [
+        f"{name}={value}"
+        for name, value in payload.items()
+        if name == "id" or str(name).endswith("_id")  # not "paid" or "valid"
+    ]
     return ", ".join(ids) or "without ids"
 
 
