@@ -6,9 +6,11 @@ credentials (v2, scope ``personio:recruiting:write``). Real HTTP against the sta
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from hirelink.core import (
+    ClientCredentialsAuth,
     Document,
     DuplicateApplicationError,
     InvalidInputError,
@@ -172,3 +174,20 @@ def test_a_second_v2_submission_of_the_same_candidate_raises_duplicate(fresh: Se
             apply()
     assert caught.value.status_code == 400
     assert "applicant-already-exists" in str(caught.value)
+
+
+def test_a_body_that_streams_once_is_sent_again_whole_after_a_401(fresh: Served) -> None:
+    """ClientCredentialsAuth on its own: a body it cannot send twice as it is (a generator),
+    it reads first; sent again as it was, the second attempt raised StreamConsumed."""
+    details = fresh.details
+    auth = ClientCredentialsAuth(
+        f"{details['base_url']}/v2/auth/token", details["client_id"], details["client_secret"]
+    )
+    path = "/v2/recruiting/applications/documents"
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{path}$", status=401))
+    content = b"%PDF-1.7\n" + b"x" * 60_000
+    chunks = (content[start : start + 8192] for start in range(0, len(content), 8192))
+    with httpx.Client(base_url=details["base_url"], auth=auth, timeout=30) as client:
+        client.post(path, content=chunks)
+    first, second = [r.body for r in fresh.sandbox.recorder.requests if r.path == path]
+    assert first == second == content

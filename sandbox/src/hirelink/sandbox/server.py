@@ -167,26 +167,28 @@ class _PromptServer(uvicorn.Server):
         state = self.server_state
         loop = asyncio.get_running_loop()
         deadline = loop.time() + float(self.config.timeout_graceful_shutdown or 0)
-        asked: set[int] = set()
+        asked: set[object] = set()
         while (state.connections or state.tasks) and not self.force_exit:
             for connection in list(state.connections):
-                if id(connection) not in asked:  # also one that joined since the last pass
-                    asked.add(id(connection))
+                if connection not in asked:  # also one that joined since the last pass
+                    asked.add(connection)
                     connection.shutdown()  # idle: closes now; busy: after its response
             if loop.time() >= deadline:
-                _log.warning(
-                    "the sandbox server stopped %d answer(s) still running after its %s s"
-                    " grace period (their clients got a 500)",
-                    len(state.tasks),
-                    self.config.timeout_graceful_shutdown,
-                )
                 cancelled = list(state.tasks)
                 for task in cancelled:
                     task.cancel(msg="the sandbox server stopped past its grace period")
                 if cancelled:  # each answers 500 as it stops
                     await asyncio.wait(cancelled, timeout=_CLOSE_TIMEOUT)
-                for connection in list(state.connections):
-                    connection.transport.close()  # none is left open, answered or not
+                left = list(state.connections)  # e.g. a client that stopped reading
+                for connection in left:
+                    connection.transport.abort()  # close() would wait for the reader
+                _log.warning(
+                    "the sandbox server stopped past its %s s grace period: %d answer(s)"
+                    " still running cancelled (their clients got a 500), %d connection(s) cut",
+                    self.config.timeout_graceful_shutdown,
+                    len(cancelled),
+                    len(left),
+                )
                 break
             await asyncio.sleep(_POLL_INTERVAL)
         for listener in self.servers:

@@ -296,9 +296,9 @@ def closed_while_waiting(
             f"the client was closed while {where} waited to be sent again; an earlier "
             "attempt may have been carried out: check before repeating it"
         )
-    never_sent = ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
-    never_sent.not_sent = True
-    return never_sent
+    unsent = ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
+    unsent.not_sent = not carried_out  # a read resent after a lost answer did reach it
+    return unsent
 
 
 class StoreUnavailableError(HirelinkError):

@@ -109,6 +109,25 @@ def _scope_text(scope: str | Iterable[str] | None) -> str | None:
     return " ".join(words) or None
 
 
+def _sendable_again(stream: object) -> bool:
+    """Whether a request body can be sent a second time without being read into memory:
+    bytes, or httpx's multipart of fields whose files are bytes or seekable. Anything else
+    (a generator, a pipe, another stream; or an httpx that changed its multipart) is not."""
+    if isinstance(stream, httpx.ByteStream):
+        return True
+    fields = getattr(stream, "fields", None)  # httpx's MultipartStream
+    if not isinstance(fields, list):
+        return False
+    for field in fields:
+        file = getattr(field, "file", b"")  # a DataField has none
+        if isinstance(file, str | bytes):
+            continue
+        seekable = getattr(file, "seekable", None)
+        if not (callable(seekable) and seekable()):
+            return False
+    return True
+
+
 class ClientCredentialsAuth(httpx.Auth, StoreUser):
     """Bearer tokens from an OAuth 2.0 client-credentials grant, fetched and renewed as needed.
 
@@ -127,9 +146,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     One instance belongs to one httpx client (sync or async); it is thread-safe.
     """
 
-    # The body is not read into memory for the resend after a 401: hirelink's bodies (bytes,
-    # and multipart of bytes or seekable files, which httpx seeks back) can be sent again
-    # as they are; read, an upload near Personio's 20 MB limit took 2.5 times its size.
+    # A body that can be sent again as it is (bytes, multipart of bytes or seekable files,
+    # which httpx seeks back) is not read into memory for the resend after a 401: read, an
+    # upload near Personio's 20 MB limit took 2.5 times its size. Any other is read first.
     requires_request_body = False
     requires_response_body = True
 
@@ -366,6 +385,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
+        if not _sendable_again(request.stream):
+            request.read()
         flow = self._flow(request)
         step = next(flow)
         while True:
@@ -404,6 +425,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         import anyio.to_thread  # binds anyio too
 
+        if not _sendable_again(request.stream):
+            await request.aread()
         flow = self._flow(request)
         step = next(flow)
         while True:
