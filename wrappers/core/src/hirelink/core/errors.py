@@ -177,8 +177,9 @@ class ApiError(HirelinkError):
         wait = self.asked_wait
         if wait is not None:
             text += f"; {wait}"
-        if self.request_id is not None:
-            text += f"; request id {self.request_id}"
+        request_id = self.request_id
+        if request_id is not None:
+            text += f"; request id {request_id}"
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
@@ -276,7 +277,9 @@ class ApiConnectionError(HirelinkError):
     carried out; False when one may have been.
     """
 
-    not_sent: bool = False
+    def __init__(self, message: str, *, not_sent: bool = False) -> None:
+        super().__init__(message)
+        self.not_sent = not_sent
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -296,9 +299,10 @@ def closed_while_waiting(
             f"the client was closed while {where} waited to be sent again; an earlier "
             "attempt may have been carried out: check before repeating it"
         )
-    unsent = ApiConnectionError(f"the client was closed while {where} waited; it was not sent")
-    unsent.not_sent = not carried_out  # a read resent after a lost answer did reach it
-    return unsent
+    return ApiConnectionError(
+        f"the client was closed while {where} waited; it was not sent",
+        not_sent=not carried_out,  # a read resent after a lost answer did reach it
+    )
 
 
 class StoreUnavailableError(HirelinkError):

@@ -137,13 +137,10 @@ RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
-    failure: ApiConnectionError
     if isinstance(error, httpx.TimeoutException):
-        failure = ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}")
-    else:
-        failure = ApiConnectionError(f"{type(error).__name__} on {where}: {scrub(str(error))}")
-    failure.not_sent = not_sent
-    return failure
+        return ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}", not_sent=not_sent)
+    message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
+    return ApiConnectionError(message, not_sent=not_sent)
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
