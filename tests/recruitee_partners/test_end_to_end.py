@@ -12,6 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from hirelink.recruitee_partners import AsyncRecruiteePartners, RecruiteePartners, ReportStatus
 from hirelink.recruitee_partners.service import Refusal, SendCandidatePayload, create_partner_app
@@ -190,3 +194,30 @@ def test_an_unknown_customer_token_is_rejected_before_anything_is_sent(
         empty.sandbox.check_token(token="made-up-token")
     empty.sandbox.check_token(token=CUSTOMER_TOKEN)
     assert empty.sandbox.list_tests(token=CUSTOMER_TOKEN) == TESTS
+
+
+def test_every_call_to_the_partner_carries_the_token_and_the_json_content_type(
+    empty: Served,
+) -> None:
+    """The guide's requests to a partner all show ``Content-Type: application/json``, the
+    GETs too; a partner service that insists on it must pass in the sandbox as live."""
+    seen: list[tuple[str, str | None, str | None]] = []
+
+    async def answer(request: Request) -> JSONResponse:
+        seen.append(
+            (
+                request.url.path,
+                request.headers.get("content-type"),
+                request.headers.get("authorization"),
+            )
+        )
+        return JSONResponse(TESTS if request.url.path == "/tests" else {})
+
+    paths = ["/validate_token", "/tests", "/send_candidate"]
+    app = Starlette(routes=[Route(path, answer, methods=["GET", "POST"]) for path in paths])
+    with SandboxServer(app, max_lifetime=60) as server:
+        register(empty, server.url)
+        empty.sandbox.send_candidate(company_id=4100, candidate=CANDIDATE, token=CUSTOMER_TOKEN)
+    assert [path for path, _, _ in seen] == paths
+    assert {content_type for _, content_type, _ in seen} == {"application/json"}
+    assert {authorization for _, _, authorization in seen} == {f"Bearer {CUSTOMER_TOKEN}"}

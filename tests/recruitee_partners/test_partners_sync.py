@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from hirelink.api.recruitee_partners.models import PartnerOptions
+from hirelink.api.recruitee_partners.types import UNSET
 from hirelink.core import (
     ApiError,
     ApiTimeoutError,
@@ -284,6 +285,26 @@ def test_report_properties_and_partner_options_are_json_objects(fresh: Served) -
         with pytest.raises(InvalidInputError) as refused:
             partners.update_partner(4100, options=["auto_send"])  # type: ignore[arg-type]
         assert refused.value.field == "options"
+
+
+def test_only_an_assessment_keeps_a_reports_subtitle_and_properties(fresh: Served) -> None:
+    """Recruitee has no subtitle or properties for background and reference checks: the
+    stand-in drops them, so a display built on them fails in the sandbox as it would live."""
+    report_id = fresh.first_report_id()
+    extras: dict[str, Any] = {"subtitle": "Criminal record: clear", "properties": {"checks": 3}}
+    with fresh.client() as partners:
+        assessed = partners.create_report(4100, 7730012, **extras)
+        assert (assessed.subtitle, assessed.properties) == ("Criminal record: clear", {"checks": 3})
+        partners.update_partner(4100, kind="background_check")
+        checked = partners.update_report(report_id, score="clear", **extras)
+        created = partners.create_report(4100, 7730012, **extras)
+    assert fresh.last("POST", "/reports").json() == extras  # sent as given
+    stored = fresh.sandbox.state.report(checked.id)
+    assert stored is not None
+    assert stored["score"] == "clear"  # the rest of the change is kept
+    for report in (checked, created):
+        assert report.subtitle in (None, UNSET)
+        assert report.properties in (None, UNSET)
 
 
 def test_delete_report_removes_it(fresh: Served) -> None:

@@ -74,6 +74,17 @@ def _merged(record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, A
     return merged
 
 
+_ASSESSMENT_ONLY: Final = ("subtitle", "properties")
+
+
+def _shown(partner: Mapping[str, Any], fields: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``fields`` of a report without those its partner's kind cannot have: Recruitee
+    keeps ``subtitle`` and ``properties`` for assessments only (the guide)."""
+    if partner["kind"] == "assessment":
+        return fields
+    return {key: value for key, value in fields.items() if key not in _ASSESSMENT_ONLY}
+
+
 def _new(kind: str) -> dict[str, Any]:
     """A fresh copy of the seed's defaults of a new ``newPartner`` or ``newReport``."""
     return copy.deepcopy(dict(load_seed("recruitee_partners")["tables"][kind]))
@@ -182,7 +193,7 @@ class PartnersState:
     ) -> dict[str, Any]:
         """A new report (status ``sent`` unless ``fields`` say otherwise)."""
         with self.lock:
-            self._partners.get(codename)
+            partner = self._partners.get(codename)
             self._reports_created += 1
             seed = f"report:{codename}:{self._reports_created}".encode()
             report = {
@@ -192,7 +203,7 @@ class PartnersState:
                 "company_id": int(company_id),
                 "_codename": codename,
             }
-            return _public(self._reports.put(_merged(report, fields or {})))
+            return _public(self._reports.put(_merged(report, _shown(partner, fields or {}))))
 
     def update_report(
         self, codename: str, report_id: str, fields: Mapping[str, Any]
@@ -200,7 +211,8 @@ class PartnersState:
         """Change the given fields of a report (404 when the partner has no such report)."""
         with self.lock:
             report = self._partner_report(codename, report_id)
-            return _public(self._reports.put(_merged(report, fields)))
+            shown = _shown(self._partners.get(codename), fields)
+            return _public(self._reports.put(_merged(report, shown)))
 
     def delete_report(self, codename: str, report_id: str) -> None:
         """Delete a report (404 when the partner has no such report)."""
@@ -374,7 +386,8 @@ class _PartnerService(httpx.Client):
 
     def __init__(self, record: Mapping[str, Any], token: str, timeout: float) -> None:
         # trust_env=False: calls to a loopback partner must not go through a proxy.
-        headers = {"Authorization": f"Bearer {token}"}
+        # The guide shows the JSON content type on every call Recruitee makes, GETs too.
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
         super().__init__(timeout=timeout, trust_env=False, verify=_tls_context(), headers=headers)
         self.record = record
         self.failed = f"There was a problem with the {record['name']} API."
@@ -403,7 +416,7 @@ class _PartnerService(httpx.Client):
             self.call("GET", "validate_token")
 
     def tests(self) -> list[dict[str, Any]]:
-        answer = self.call("GET", "tests", headers={"Content-Type": "application/json"})
+        answer = self.call("GET", "tests")
         tests = _json(answer)
         if not isinstance(tests, list) or not all(
             isinstance(t, dict)

@@ -209,8 +209,8 @@ def _warn_without_defaults(field: str, kinds: set[str]) -> None:
         logger.warning(
             "%s leaves out the default input(s) %s: Recruitee's guide says the three defaults "
             "(first_name, last_name, email) should at minimum be used, and the partner "
-            "service kit refuses a send_candidate without first_name and last_name (422); "
-            "add to the defaults rather than replace them",
+            "service kit refuses a send_candidate without any of the three (422); add to the "
+            "defaults rather than replace them",
             field,
             ", ".join(missing),
         )
