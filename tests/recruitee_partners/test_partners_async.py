@@ -104,6 +104,22 @@ async def test_regenerate_secret(fresh: Served) -> None:
             await stale.list_candidate_reports(4100, 7730011)
 
 
+async def test_a_new_secret_refused_to_the_personal_token_is_asked_with_the_secret(
+    fresh: Served,
+) -> None:
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/regenerate-secret$", status=401))
+    async with fresh.async_client() as partners:
+        new = await partners.regenerate_partner_secret()
+    assert new.reveal() == fresh.sandbox.secret
+    first, second = fresh.sandbox.recorder.requests
+    assert set(first.headers) & {"authorization", "rt-partner-secret"} == {"authorization"}
+    assert set(second.headers) & {"authorization", "rt-partner-secret"} == {"rt-partner-secret"}
+    async with fresh.async_client(personal_token="wrong", partner_secret="wrong") as partners:
+        with pytest.raises(AuthenticationError) as caught:
+            await partners.regenerate_partner_secret()
+    assert "refused both the personal token and the partner secret" in str(caught.value)
+
+
 async def test_a_regeneration_cancelled_while_out_says_the_secret_may_have_changed(
     fresh: Served,
 ) -> None:

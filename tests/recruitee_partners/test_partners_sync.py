@@ -200,12 +200,64 @@ def test_regenerate_secret_rotates_the_client_and_retires_the_old_one(fresh: Ser
         assert isinstance(new, Secret)
         assert repr(new) == "Secret('***')"
         assert new.reveal() == fresh.sandbox.secret != old
-        sent = fresh.last("POST", "/regenerate-secret")
-        assert sent.headers["rt-partner-secret"] == "<redacted>"
-        assert "authorization" not in sent.headers
+        # Holding the personal token on RC, the client sends that first, and only that.
+        [sent] = fresh.sandbox.recorder.requests
+        assert sent.path.endswith("/regenerate-secret")
+        assert sent.headers["authorization"] == "<redacted>"
+        assert "rt-partner-secret" not in sent.headers
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # on the new one
     with fresh.client(partner_secret=old) as stale, pytest.raises(AuthenticationError):
         stale.list_candidate_reports(4100, 7730011)
+
+
+def test_without_the_personal_token_a_new_secret_is_asked_with_the_secret(
+    fresh: Served,
+) -> None:
+    with fresh.client(personal_token=None) as partners:
+        new = partners.regenerate_partner_secret()
+    assert new.reveal() == fresh.sandbox.secret
+    [sent] = fresh.sandbox.recorder.requests
+    assert sent.headers["rt-partner-secret"] == "<redacted>"
+    assert "authorization" not in sent.headers
+
+
+@pytest.mark.parametrize("refusal", [401, 403])
+def test_a_new_secret_refused_to_the_personal_token_is_asked_with_the_secret(
+    fresh: Served, refusal: int
+) -> None:
+    """Recruitee does not document which credential the call takes: a refusal of the one
+    changed nothing, so the client asks again with the other, never both at once."""
+    fresh.sandbox.faults.add(Fault(method="POST", path=REGENERATE, status=refusal))
+    old = fresh.secret
+    with fresh.client() as partners:
+        new = partners.regenerate_partner_secret()
+    assert new.reveal() == fresh.sandbox.secret != old
+    first, second = fresh.sandbox.recorder.requests
+    assert first.path == second.path == "/p/skillcheck/partner/regenerate-secret"
+    assert ("authorization" in first.headers, "rt-partner-secret" in first.headers) == (True, False)
+    assert ("authorization" in second.headers, "rt-partner-secret" in second.headers) == (
+        False,
+        True,
+    )
+
+
+def test_a_new_secret_refused_to_every_credential_says_which_were_tried(fresh: Served) -> None:
+    old = fresh.secret
+    with (
+        fresh.client(personal_token="wrong-token", partner_secret="wrong-secret") as partners,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        partners.regenerate_partner_secret()
+    assert "refused both the personal token and the partner secret" in str(caught.value)
+    assert len(fresh.sandbox.recorder.requests) == 2
+    assert fresh.secret == old
+    with (
+        fresh.client(personal_token=None, partner_secret="wrong-secret") as partners,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        partners.regenerate_partner_secret()
+    assert "give the personal token too" in str(caught.value)
+    assert "wrong-secret" not in str(caught.value)
 
 
 # --- reports --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
-from .auth import HeaderAuth, RoutedAuth
+from .auth import FirstAcceptedAuth, HeaderAuth, RoutedAuth
 from .calls import Call, Flow, Walk, instance_of, list_of, member_of, nothing
 from .checks import ConnectionCheck
 from .clients import AsyncProviderClient, ProviderClient
@@ -69,6 +69,7 @@ __all__ = [
     "Document",
     "DuplicateApplicationError",
     "FileLimits",
+    "FirstAcceptedAuth",
     "Flow",
     "HeaderAuth",
     "HirelinkError",

@@ -4,18 +4,20 @@
 ``Authorization: Bearer <token>``, JOIN's raw ``Authorization: <token>`` and the
 Recruitee Partners ``RT-PARTNER-SECRET: <secret>`` header. :class:`RoutedAuth` lets one
 client hold several credentials (Personio, Recruitee Partners) and gives each request
-the one its path needs, and nothing to other hosts.
+the one its path needs, and nothing to other hosts. :class:`FirstAcceptedAuth` tries
+credentials in turn, for a call whose credential the provider does not document.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
+from typing import Final
 
 import httpx
 
 from .errors import CREDENTIAL_HINT
-from .http import StoreUser
+from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret
 from .stores import Store
 
@@ -131,3 +133,81 @@ class RoutedAuth(httpx.Auth, StoreUser):
 
     def __repr__(self) -> str:
         return f"RoutedAuth({[auth for _, auth in self._routes]!r})"
+
+
+REFUSED: Final = frozenset({401, 403})
+"""Answers that refuse a credential: the provider has done nothing, so the request can go
+again with another."""
+
+
+class FirstAcceptedAuth(httpx.Auth):
+    """Sends the request with each credential in turn until one is not refused.
+
+    For a call whose credential the provider does not document: the request goes with
+    the first of ``auths``; answered 401 or 403, it goes again with the next (without the
+    headers the refused one set), so each attempt carries one credential. A refusal means
+    nothing was done, so sending again is safe whatever the method. ``hint`` is what an
+    :class:`~hirelink.core.AuthenticationError` says when the last one is refused too.
+    """
+
+    def __init__(self, auths: Sequence[httpx.Auth], *, hint: str | None = None) -> None:
+        if not auths:
+            raise ValueError("FirstAcceptedAuth needs at least one credential")
+        self._auths = tuple(auths)
+        self.hint = hint
+
+    def _attempts(self, request: httpx.Request) -> Generator[httpx.Auth, None, None]:
+        headers, extensions = request.headers.copy(), dict(request.extensions)
+        for position, auth in enumerate(self._auths):
+            if position:
+                request.headers, request.extensions = headers.copy(), dict(extensions)
+            yield auth
+
+    def _outgoing(self, auth: httpx.Auth, request: httpx.Request) -> httpx.Request:
+        if auth is not self._auths[-1]:
+            # Let a refusal through to this flow instead of raising it (see http.py).
+            handled = request.extensions.get(AUTH_HANDLED_STATUSES, frozenset())
+            request.extensions[AUTH_HANDLED_STATUSES] = frozenset(handled) | REFUSED
+        elif self.hint is not None:
+            request.extensions[CREDENTIAL_HINT] = self.hint
+        return request
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        # Read here, not through requires_request_body, which a RoutedAuth around this
+        # one would hide: each attempt must send the same body.
+        request.read()
+        for auth in self._attempts(request):
+            flow = auth.sync_auth_flow(request)
+            outgoing = next(flow)
+            while True:
+                response = yield self._outgoing(auth, outgoing)
+                try:
+                    outgoing = flow.send(response)
+                except StopIteration:
+                    break
+            if response.status_code not in REFUSED:
+                return
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        await request.aread()
+        for auth in self._attempts(request):
+            flow = auth.async_auth_flow(request)
+            try:
+                outgoing = await flow.__anext__()
+                while True:
+                    response = yield self._outgoing(auth, outgoing)
+                    try:
+                        outgoing = await flow.asend(response)
+                    except StopAsyncIteration:
+                        break
+            finally:
+                await flow.aclose()
+            if response.status_code not in REFUSED:
+                return
+
+    def __repr__(self) -> str:
+        return f"FirstAcceptedAuth({list(self._auths)!r})"

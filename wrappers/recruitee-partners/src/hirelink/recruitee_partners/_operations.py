@@ -420,7 +420,11 @@ class PartnersOperations:
         """Issue a new partner secret, switch this client to it, and return it.
 
         Recruitee retires the old secret at once; this client sends the new one from its
-        next call on. Store the returned secret wherever you keep credentials. When the
+        next call on. Store the returned secret wherever you keep credentials.
+
+        Which credential the call takes Recruitee does not document (its guide scopes the
+        secret to reports): a client holding the personal token on RC sends that first,
+        and the partner secret when the token is refused; in production, the secret. When the
         answer is lost or unreadable (a timeout, a dropped connection, a 5xx, a body that
         does not read), the error's note says that the
         secret may have changed all the same, and where to read it.

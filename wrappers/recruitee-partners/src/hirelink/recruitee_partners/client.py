@@ -1,10 +1,12 @@
 """``RecruiteePartners`` and ``AsyncRecruiteePartners``: the Recruitee Partners API.
 
 The API takes two credentials for different operations: the RC Personal API token for
-the partner record, the partner secret (``RT-PARTNER-SECRET``) for reports and secret
-rotation. One connection holds both: a :class:`~hirelink.core.RoutedAuth` gives each
-request the credential its path needs, so a request only ever carries that one. Both
-classes inherit every operation from
+the partner record, the partner secret (``RT-PARTNER-SECRET``) for reports. One
+connection holds both: a :class:`~hirelink.core.RoutedAuth` gives each request the
+credential its path needs, so a request only ever carries one. Which one a new secret
+takes Recruitee does not document, so that call goes with the personal token where the
+client holds one on RC and, refused, with the partner secret
+(:class:`~hirelink.core.FirstAcceptedAuth`). Both classes inherit every operation from
 :class:`~hirelink.recruitee_partners._operations.PartnersOperations`.
 """
 
@@ -20,6 +22,7 @@ from hirelink.core import (
     AsyncProviderClient,
     ClientOptions,
     CredentialVariables,
+    FirstAcceptedAuth,
     HeaderAuth,
     HttpConfig,
     ProviderClient,
@@ -39,6 +42,7 @@ BASE_URLS: Final[Mapping[Environment, str]] = {
 }
 PARTNER_SECRET_HEADER: Final = "RT-PARTNER-SECRET"  # noqa: S105 - a header name
 _PARTNER_RECORD_PATH = r"/p/[^/]+/c/[^/]+/partner$"
+_NEW_SECRET_PATH = r"/p/[^/]+/partner/regenerate-secret$"  # noqa: S105 - a path
 
 ENVIRONMENT_VARIABLES: Final = CredentialVariables(
     "HIRELINK_RECRUITEE_PARTNERS", "codename", "personal_token", "partner_secret"
@@ -59,6 +63,19 @@ CREDENTIAL_HINTS: Final[Mapping[str, str]] = {
     ),
 }
 """What an :class:`~hirelink.core.AuthenticationError` (401) tells the caller to check."""
+
+_NEW_SECRET_HINTS: Final[Mapping[bool, str]] = {
+    True: (
+        "Recruitee refused both the personal token and the partner secret for a new secret "
+        "(which one the call takes is not documented): check both"
+    ),
+    False: (
+        f"{CREDENTIAL_HINTS['partner_secret']}. Which credential a new secret takes is not "
+        "documented: if the secret is right, give the personal token too (on RC), which is "
+        "then tried first"
+    ),
+}
+"""The hint of a refused new secret, by whether the personal token was tried as well."""
 
 
 def _setup(
@@ -95,7 +112,13 @@ def _setup(
         for name, value in (("personal_token", personal_token), ("partner_secret", reports))
         if value is not None
     )
-    auth = RoutedAuth([(_PARTNER_RECORD_PATH, management), ("/p/", reports)])
+    new_secret = None
+    if reports is not None:
+        tried = [auth for auth in (management, reports) if auth is not None]
+        new_secret = FirstAcceptedAuth(tried, hint=_NEW_SECRET_HINTS[len(tried) > 1])
+    auth = RoutedAuth(
+        [(_PARTNER_RECORD_PATH, management), (_NEW_SECRET_PATH, new_secret), ("/p/", reports)]
+    )
     return HttpConfig.from_options(options, default_base_url=default_base_url, auth=auth)
 
 
@@ -108,7 +131,8 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
             and their record managed) or ``"production"`` (reports and a new secret; the
             record is managed on RC only).
         personal_token: a Personal API token created on RC; needed to create, read,
-            change or delete the partner record. Not accepted in production.
+            change or delete the partner record, and tried first for a new secret. Not
+            accepted in production.
         partner_secret: the partner's ``secret``; needed for reports and to regenerate
             the secret.
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out

@@ -83,7 +83,9 @@ def sync_detailed(
     """Replace the partner secret
 
      Issues a new partner secret and returns it. The path and the answer are documented; which credential
-    the call takes is not. We send the partner secret, like the other calls outside a company path.
+    the call takes is not. The guide scopes the partner secret to reports, and lists the path on the
+    production server, where the RC personal token is refused: either may be the one. The wrapper sends
+    the personal token first where it holds one (on RC), then the partner secret.
 
     Args:
         codename (str):
@@ -115,7 +117,9 @@ def sync(
     """Replace the partner secret
 
      Issues a new partner secret and returns it. The path and the answer are documented; which credential
-    the call takes is not. We send the partner secret, like the other calls outside a company path.
+    the call takes is not. The guide scopes the partner secret to reports, and lists the path on the
+    production server, where the RC personal token is refused: either may be the one. The wrapper sends
+    the personal token first where it holds one (on RC), then the partner secret.
 
     Args:
         codename (str):
@@ -142,7 +146,9 @@ async def asyncio_detailed(
     """Replace the partner secret
 
      Issues a new partner secret and returns it. The path and the answer are documented; which credential
-    the call takes is not. We send the partner secret, like the other calls outside a company path.
+    the call takes is not. The guide scopes the partner secret to reports, and lists the path on the
+    production server, where the RC personal token is refused: either may be the one. The wrapper sends
+    the personal token first where it holds one (on RC), then the partner secret.
 
     Args:
         codename (str):
@@ -172,7 +178,9 @@ async def asyncio(
     """Replace the partner secret
 
      Issues a new partner secret and returns it. The path and the answer are documented; which credential
-    the call takes is not. We send the partner secret, like the other calls outside a company path.
+    the call takes is not. The guide scopes the partner secret to reports, and lists the path on the
+    production server, where the RC personal token is refused: either may be the one. The wrapper sends
+    the personal token first where it holds one (on RC), then the partner secret.
 
     Args:
         codename (str):
