@@ -14,6 +14,7 @@ APPLICATIONS (per worker, default 2).
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from urllib.parse import urlsplit
 
 from hirelink.core import ClientOptions
 from hirelink.personio import Document, Personio
@@ -55,8 +56,10 @@ def main() -> None:
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for line in pool.map(work, range(workers), [applications] * workers):
             print(line)
-    store = os.environ["HIRELINK_STORE"]
-    print(f"{workers * applications} applications, one shared budget in {store}")
+    # Never print the URL itself: a production Redis URL holds its password.
+    redis = urlsplit(os.environ["HIRELINK_STORE"])
+    where = f"{redis.hostname}:{redis.port or 6379}"
+    print(f"{workers * applications} applications, one shared budget in Redis at {where}")
 
 
 if __name__ == "__main__":

@@ -138,6 +138,43 @@ def test_client_raises_typed_errors_and_logs_without_the_token(
     assert TOKEN not in repr(config)
 
 
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+@pytest.mark.anyio
+async def test_the_http_stacks_own_debug_lines_show_no_credential(
+    recruitee_sandbox_session: StandIn[Any],
+    caplog: pytest.LogCaptureFixture,
+    asynchronous: bool,
+) -> None:
+    """With DEBUG on for everything, httpcore quotes an answer's headers as they came: a
+    provider echoing the token in one (Personio v1 does on its personnel API) put it in
+    the log, while hirelink's own line of the same answer redacted it."""
+    from hirelink.recruitee import AsyncRecruitee, Recruitee
+
+    served = recruitee_sandbox_session
+    token = served.client_kwargs()["token"]
+    echoed = {"Authorization": f"Bearer {token}", "X-Debug-Note": "it's fine"}
+    offers = Fault(method="GET", path=r"/offers$", headers=echoed, body={"offers": []}, status=200)
+    served.sandbox.faults.add(offers)
+    caplog.set_level(logging.DEBUG)
+    if asynchronous:
+        async with AsyncRecruitee(**served.client_kwargs()) as recruitee:
+            await recruitee.list_offers()
+    else:
+        with Recruitee(**served.client_kwargs()) as recruitee:
+            recruitee.list_offers()
+    transport_lines = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name.startswith("httpcore.") and "response_headers.complete" in record.msg
+    ]
+    assert transport_lines, "httpcore logged no answer's headers"
+    assert any("(b'authorization', b'<redacted>')" in line for line in transport_lines)
+    assert any("(b'content-type', b'application/json')" in line for line in transport_lines)
+    assert token not in caplog.text
+    assert "it's fine" not in caplog.text  # a header outside the allowlist, quoted by repr
+    assert any(r.name == "httpx" and "HTTP Request: GET" in r.getMessage() for r in caplog.records)
+
+
 ECHOES: dict[str, Callable[[str], str]] = {  # how encoders may quote a token back
     "json, escaped slashes": lambda token: json.dumps(token)[1:-1].replace("/", "\\/"),
     "json, upper-case hex": lambda token: json.dumps(token)[1:-1].replace("\\u00fc", "\\u00FC"),

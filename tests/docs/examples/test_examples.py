@@ -179,5 +179,6 @@ def test_many_workers(sandbox_environment: dict[str, str], tmp_path: Path) -> No
     with RedisServer() as redis_server:
         environment = {**sandbox_environment, "HIRELINK_STORE": redis_server.url}
         output = run("many_workers.py", environment, tmp_path)
-    assert "6 applications, one shared budget" in output
+    assert "6 applications, one shared budget in Redis at 127.0.0.1:" in output
+    assert redis_server.url not in output  # a real one would show its password
     assert output.count("2 application(s) to position") == 3

@@ -32,7 +32,7 @@ from .decoding import adopt
 from .errors import FAILED_WITH, ApiError, ErrorRefiner, api_error_from_response
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
-from .redaction import log_request, log_response
+from .redaction import guard_transport_logs, log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, bodiless
 from .validation import base_url as valid_base_url
@@ -410,6 +410,7 @@ def build_client(
     With ``httpx_client``, requests go out through that client (see
     :class:`ThroughClient`): retries, rate limits and per-call options still apply.
     """
+    guard_transport_logs()
     if httpx_client is not None:
         inner: httpx.BaseTransport = ThroughClient(httpx_client)
     else:
@@ -431,6 +432,7 @@ def build_async_client(
     httpx_client: httpx.AsyncClient | None = None,
 ) -> httpx.AsyncClient:
     """The async twin of :func:`build_client`."""
+    guard_transport_logs()
     if httpx_client is not None:
         inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
     else:

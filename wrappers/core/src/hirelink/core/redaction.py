@@ -3,12 +3,16 @@
 Headers pass an allowlist: anything not known to be harmless keeps its name but loses
 its value. URLs and bodies are scrubbed of registered secret values. Logging goes to
 stdlib :mod:`logging` under ``hirelink.http``; nothing is logged unless the application
-enables DEBUG for it.
+enables DEBUG for it. The lines of the HTTP stack hirelink drives (``httpx``, and
+``httpcore``'s DEBUG traces, which quote answers' headers as they came) pass the same
+rules once a client is built (:func:`guard_transport_logs`).
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import time
 from collections.abc import Mapping
 from typing import Final
@@ -72,3 +76,47 @@ def log_response(response: httpx.Response) -> None:
             elapsed_ms,
             safe_headers(response.headers),
         )
+
+
+TRANSPORT_LOGGERS: Final = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
+"""The loggers of the HTTP stack under hirelink; a filter on a parent logger would not see
+their records, so each gets its own."""
+
+# httpcore shows headers as a list of byte-string pairs: (b'Authorization', b'Bearer ...');
+# repr() quotes a value holding a single quote with double quotes.
+_HEADER_PAIR: Final = re.compile(
+    r"""\(b(?P<q1>['"])(?P<name>[^'"]*)(?P=q1), """
+    r"""b(?P<q2>['"])(?P<value>(?:\\.|(?!(?P=q2)).)*)(?P=q2)\)"""
+)
+
+
+def _redacted_pair(match: re.Match[str]) -> str:
+    if match["name"].lower() in SAFE_HEADERS:
+        return match[0]
+    return f"(b'{match['name']}', b'{REDACTED}')"
+
+
+class TransportLogFilter(logging.Filter):
+    """Rewrites a record of the HTTP stack as hirelink would log it: header values outside
+    :data:`SAFE_HEADERS` redacted, registered secrets scrubbed. It only runs for records
+    that are made, so it costs nothing while DEBUG is off."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg, record.args = scrub(_HEADER_PAIR.sub(_redacted_pair, message)), ()
+        return True
+
+
+@functools.cache
+def guard_transport_logs() -> None:
+    """Add :class:`TransportLogFilter` to each of :data:`TRANSPORT_LOGGERS` (once)."""
+    guard = TransportLogFilter()
+    for name in TRANSPORT_LOGGERS:
+        logging.getLogger(name).addFilter(guard)
