@@ -234,3 +234,27 @@ def test_a_token_pasted_into_an_identifier_field_is_not_echoed(provider: str) ->
         build()
     assert pasted not in str(caught.value)
     assert f"text of {len(pasted)} characters" in str(caught.value)
+
+
+def test_why_a_credential_was_refused_and_the_company_id_are_shown(
+    personio_sandbox_session: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """WWW-Authenticate says why a token was refused (RFC 6750) and X-Company-ID is an
+    identifier: neither is a credential, and both were blanked."""
+    from hirelink.personio import Personio
+
+    served = personio_sandbox_session
+    reason = 'Bearer error="invalid_token", error_description="The token expired"'
+    refusal = Fault(
+        path=r"/v1/recruiting/applications$", status=401, headers={"WWW-Authenticate": reason}
+    )
+    served.sandbox.faults.add(refusal)
+    caplog.set_level(logging.DEBUG, logger="hirelink.http")
+    with (
+        Personio(**served.client_kwargs()) as personio,  # v1: the recruiting token
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        personio.create_application(1874512, first_name="Lena", last_name="Vogt", email="l@x.org")
+    assert caught.value.headers["www-authenticate"] == reason
+    company_id = str(served.client_kwargs()["company_id"])
+    assert f"'x-company-id': '{company_id}'" in caplog.text

@@ -76,6 +76,13 @@ class ProviderClient:
     def base_url(self) -> str:
         return self._base_url
 
+    def _repr_fields(self) -> dict[str, object]:
+        """What the repr shows before ``base_url``: never a credential."""
+        return {}
+
+    def __repr__(self) -> str:
+        return described(self)
+
     def _run(self, call: Call[T]) -> T:
         return call.run(self._api)
 
@@ -132,6 +139,13 @@ class AsyncProviderClient:
     @property
     def base_url(self) -> str:
         return self._base_url
+
+    def _repr_fields(self) -> dict[str, object]:
+        """What the repr shows before ``base_url``: never a credential."""
+        return {}
+
+    def __repr__(self) -> str:
+        return described(self)
 
     async def _run(self, call: Call[T]) -> T:
         self._check_loop()
@@ -201,3 +215,17 @@ class AsyncProviderClient:
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def described(client: ProviderClient | AsyncProviderClient) -> str:
+    """A client's repr: its class, :meth:`~ProviderClient._repr_fields` and ``base_url``.
+
+    A client whose constructor refused an argument has no fields yet; a traceback shown
+    with its frames' locals (``pytest -l``, an error tracker) prints it all the same.
+    """
+    try:
+        fields = {**client._repr_fields(), "base_url": client.base_url}
+    except AttributeError:
+        return f"<{type(client).__name__}: not built>"
+    shown = ", ".join(f"{name}={value!r}" for name, value in fields.items())
+    return f"{type(client).__name__}({shown})"

@@ -31,10 +31,13 @@ SAFE_HEADERS: Final = frozenset(
         "content-length",
         "content-type",
         "date",
+        "host",
         "location",
         "retry-after",
         "server",
         "user-agent",
+        "www-authenticate",  # why a credential was refused (RFC 6750), never the credential
+        "x-company-id",  # Personio's company id: an identifier, not a credential
         "x-ratelimit-limit",
         "x-ratelimit-remaining",
         "x-ratelimit-reset",

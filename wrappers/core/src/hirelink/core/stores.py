@@ -397,6 +397,7 @@ class _RedisTokenCache:
     def put(self, value: str, expires_in: float | None) -> None:
         ttl_ms = None if expires_in is None else milliseconds(expires_in)
         sealed = self._seal(value)
+        del value  # a traceback of a Redis failure, shown with its locals, holds no token
         self._store.run(
             self._what, lambda client: client.set(self._key, sealed, px=ttl_ms), _nothing
         )

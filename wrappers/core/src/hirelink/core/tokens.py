@@ -245,8 +245,11 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def _share(self, token: AccessToken) -> None:
         if self._shared is not None:
             usable_for = None if token.expires_at is None else token.expires_at - self._clock()
-            shared = json.dumps({"token": token.value.reveal(), "scopes": list(token.scopes)})
-            self._shared.put(shared, usable_for)
+            # Built in the call, so that no frame of this one holds the token in clear.
+            self._shared.put(
+                json.dumps({"token": token.value.reveal(), "scopes": list(token.scopes)}),
+                usable_for,
+            )
 
     def _exchange_lock(self) -> AbstractContextManager[None]:
         return nullcontext() if self._shared is None else self._shared.exchange_lock()
@@ -329,9 +332,14 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             raise noted_error(response)
         try:
             payload: Any = response.json()
-            value = payload["access_token"]
-            if not isinstance(value, str) or not value:
+            # Out of the answer and into a Secret before anything else can fail: a
+            # traceback shown with its frames' locals (an error tracker's default) must
+            # not hold the token in clear.
+            issued = payload.pop("access_token")
+            if not isinstance(issued, str) or not issued:
                 raise TypeError("access_token is not a non-empty string")
+            value = Secret(issued)
+            del issued
             lifetime = payload.get("expires_in")
             if lifetime is not None and (
                 isinstance(lifetime, bool) or not isinstance(lifetime, int | float)
@@ -344,7 +352,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if lifetime is not None:
             expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)
         token = AccessToken(
-            value=Secret(value),
+            value=value,
             expires_at=expires_at,
             scopes=tuple(scopes.split()) if isinstance(scopes, str) else (),
             token_type=str(payload.get("token_type") or "Bearer"),

@@ -106,9 +106,6 @@ class Join(JoinOperations, ProviderClient):
         config = _config(self, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
-    def __repr__(self) -> str:
-        return f"Join(base_url={self.base_url!r})"
-
 
 class AsyncJoin(JoinOperations, AsyncProviderClient):
     """The async twin of :class:`Join`: same arguments, same methods, awaited.
@@ -126,6 +123,3 @@ class AsyncJoin(JoinOperations, AsyncProviderClient):
     ) -> None:
         config = _config(self, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
-
-    def __repr__(self) -> str:
-        return f"AsyncJoin(base_url={self.base_url!r})"

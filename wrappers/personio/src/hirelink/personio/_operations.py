@@ -387,6 +387,12 @@ class PersonioOperations:
     def credentials_given(self) -> tuple[str, ...]:
         return self.credentials.given
 
+    def _repr_fields(self) -> dict[str, object]:
+        return {
+            "subdomain": self.credentials.subdomain,
+            "credentials": list(self.credentials.given),
+        }
+
     # --- XML feed ---------------------------------------------------------------------
 
     @operation("List Job Positions", example={"language": "en"})

@@ -150,14 +150,6 @@ def _setup(
     )
 
 
-def _describe(name: str, client: PersonioOperations, base_url: str) -> str:
-    credentials = client.credentials
-    return (
-        f"{name}(subdomain={credentials.subdomain!r}, credentials={list(credentials.given)!r}, "
-        f"base_url={base_url!r})"
-    )
-
-
 class Personio(PersonioOperations, ProviderClient):
     """A Personio company, reached with the credentials of Personio's connection flow.
 
@@ -230,9 +222,6 @@ class Personio(PersonioOperations, ProviderClient):
         config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, store, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
-    def __repr__(self) -> str:
-        return _describe("Personio", self, self.base_url)
-
 
 class AsyncPersonio(PersonioOperations, AsyncProviderClient):
     """The async twin of :class:`Personio`: same arguments, same methods, awaited.
@@ -261,6 +250,3 @@ class AsyncPersonio(PersonioOperations, AsyncProviderClient):
         )
         config = _setup(self, credentials, jobs_base_url, recruiting_rate_window, store, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
-
-    def __repr__(self) -> str:
-        return _describe("AsyncPersonio", self, self.base_url)

@@ -268,6 +268,9 @@ class PartnersOperations:
     partner_secret_auth: HeaderAuth | None
     """The partner secret's credential, rotated in place by :meth:`regenerate_partner_secret`."""
 
+    def _repr_fields(self) -> dict[str, object]:
+        return {"codename": self.codename, "environment": self.environment}
+
     def _switch_to(self, secret: Secret) -> Secret:
         if self.partner_secret_auth is not None:
             self.partner_secret_auth.rotate(secret)

@@ -167,12 +167,6 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
         config = _setup(self, codename, environment, personal_token, partner_secret, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
-    def __repr__(self) -> str:
-        return (
-            f"RecruiteePartners(codename={self.codename!r}, "
-            f"environment={self.environment!r}, base_url={self.base_url!r})"
-        )
-
 
 class AsyncRecruiteePartners(PartnersOperations, AsyncProviderClient):
     """The async twin of :class:`RecruiteePartners`: same arguments, same methods, awaited."""
@@ -190,9 +184,3 @@ class AsyncRecruiteePartners(PartnersOperations, AsyncProviderClient):
     ) -> None:
         config = _setup(self, codename, environment, personal_token, partner_secret, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
-
-    def __repr__(self) -> str:
-        return (
-            f"AsyncRecruiteePartners(codename={self.codename!r}, "
-            f"environment={self.environment!r}, base_url={self.base_url!r})"
-        )

@@ -198,6 +198,9 @@ class RecruiteeOperations:
     company_id: str
     base_url: str  # the client's (ProviderClient.base_url)
 
+    def _repr_fields(self) -> dict[str, object]:
+        return {"company_id": self.company_id}
+
     # --- candidates ---------------------------------------------------------------
 
     @operation(

@@ -91,9 +91,6 @@ class Recruitee(RecruiteeOperations, ProviderClient):
         config = _setup(self, company_id, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
 
-    def __repr__(self) -> str:
-        return f"Recruitee(company_id={self.company_id!r}, base_url={self.base_url!r})"
-
 
 class AsyncRecruitee(RecruiteeOperations, AsyncProviderClient):
     """The async twin of :class:`Recruitee`: same arguments, same methods, awaited.
@@ -112,6 +109,3 @@ class AsyncRecruitee(RecruiteeOperations, AsyncProviderClient):
     ) -> None:
         config = _setup(self, company_id, token, options)
         super().__init__(config, Client, httpx_client=httpx_client, transport=transport)
-
-    def __repr__(self) -> str:
-        return f"AsyncRecruitee(company_id={self.company_id!r}, base_url={self.base_url!r})"
