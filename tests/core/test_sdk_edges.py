@@ -97,6 +97,20 @@ def test_a_bad_base_url_is_refused_when_the_client_is_built(
     assert repr(base_url) in caught.value.message
 
 
+def test_a_refused_url_is_quoted_without_its_query(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    """A receiver's URL may carry its key in the query: a refusal quotes what comes before."""
+    served = personio_sandbox_session
+    served.sandbox.recorder.clear()
+    url = "https://hooks.example.org:99999/personio?key=SeCrEt-KeY-123"
+    with Personio(**served.client_kwargs()) as personio, pytest.raises(InvalidInputError) as caught:
+        personio.create_webhook(url, ["person.created"])
+    assert "'https://hooks.example.org:99999/personio' (its query not shown)" in str(caught.value)
+    assert "SeCrEt" not in str(caught.value)
+    assert served.sandbox.recorder.requests == []
+
+
 # --- store= only where something is shared --------------------------------------------
 
 

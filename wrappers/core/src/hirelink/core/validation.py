@@ -151,7 +151,11 @@ def http_url(field: str, value: object) -> str:
     url = non_empty_str(field, value)
     problem = _url_problem(url)
     if problem:
-        shown = "" if "@" in url else f", got {url!r}"  # a user:password@ is not quoted
+        # Neither a user:password@ nor a query (a receiver's ?key=...) is quoted back.
+        before_query = re.split(r"[?#]", url, maxsplit=1)[0]
+        shown = "" if "@" in url else f", got {before_query!r}"
+        if before_query != url and shown:
+            shown += " (its query not shown)"
         raise InvalidInputError(
             field, f"must be an http(s) URL such as https://api.example.com{shown} ({problem})"
         )
