@@ -22,17 +22,10 @@ from typing import Any, ClassVar, Final
 import httpx
 from starlette.responses import Response
 
-from hirelink.sandbox.app import (
-    ApiCall,
-    SandboxApp,
-    SandboxError,
-    bearer_token,
-    handles,
-    json_response,
-    same_secret,
-)
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, json_response
 from hirelink.sandbox.resources import (
     Collection,
+    bears,
     delegate,
     format_time,
     load_seed,
@@ -297,9 +290,7 @@ class PartnersSandbox(SandboxApp):
         """Partner record: the personal token (401), then its company (404). Everything
         else: a known partner (404), then its current secret in ``RT-PARTNER-SECRET`` (401);
         a new secret takes the personal token too (the spec lists both: undocumented)."""
-        if call.operation_id == "regeneratePartnerSecret" and same_secret(
-            bearer_token(call.request), self.personal_token
-        ):
+        if call.operation_id == "regeneratePartnerSecret" and bears(call, self.personal_token):
             self.state.get_partner(call.params["codename"])
         elif "personalToken" in call.security:
             require_bearer(call, self.personal_token, str(self.company_id))

@@ -43,6 +43,7 @@ __all__ = [
     "Collection",
     "Cursors",
     "Dice",
+    "bears",
     "component_properties",
     "delegate",
     "format_time",
@@ -336,10 +337,16 @@ def require_secret(given: str, expected: str) -> None:
         raise SandboxError(401, "Unauthorized")
 
 
+def bears(call: ApiCall, token: str) -> bool:
+    """Whether the request carries ``Authorization: Bearer <token>``."""
+    return same_secret(bearer_token(call.request), token)
+
+
 def require_bearer(call: ApiCall, token: str, *company_ids: str) -> None:
     """Recruitee's check of a Personal API token: ``Authorization: Bearer <token>`` (else
     401), then a ``company_id`` path parameter naming one of ``company_ids`` (else 404)."""
-    require_secret(bearer_token(call.request), token)
+    if not bears(call, token):
+        raise SandboxError(401, "Unauthorized")
     if call.params["company_id"] not in company_ids:
         raise SandboxError(404, "Company not found")
 
