@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -21,6 +21,7 @@ from hirelink.core import (
 )
 from hirelink.recruitee import AsyncRecruitee, Recruitee, Task
 from hirelink.sandbox.faults import Fault
+from hirelink.sandbox.recruitee import TOKEN_OWNER_ID
 
 from .conftest import Served
 
@@ -210,6 +211,77 @@ def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
     assert [t["title"] for t in fresh.sandbox.state.tasks(CANDIDATE)] == [
         "Review the identity check"
     ]
+
+
+def test_a_hire_is_recorded_with_its_date_start_and_who_hired(fresh: Served) -> None:
+    """The members the C3 clients send with a move to a hire stage go out, and the stand-in
+    keeps the hire as the captured hired placements show it (``hired_at``, ``hired_by_id``),
+    leaving the candidate's own ``updated_at`` as it was."""
+    hired_at = datetime(2026, 3, 2, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+    with fresh.client() as recruitee:
+        before = recruitee.get_candidate(CANDIDATE).updated_at
+        moved = recruitee.change_placement_stage(
+            PLACEMENT,
+            stage_name="Hired",
+            offer_id=JOB,
+            hired_at=hired_at,
+            job_starts_at=date(2026, 4, 1),
+            work_location_id=77,
+            opening_id=12,
+        )
+        body = sent(fresh, "PATCH", "/change_stage")
+        assert body == {
+            "stage_id": moved.stage_id,
+            "hired_at": "2026-03-02T09:30:00+00:00",
+            "job_starts_at": "2026-04-01",
+            "work_location_id": 77,
+            "opening_id": 12,
+        }
+        assert moved.hired_at == datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+        assert moved.hired_by_id == TOKEN_OWNER_ID
+        stored = fresh.sandbox.state.get_candidate(CANDIDATE)["candidate"]["placements"]
+        assert [p["job_starts_at"] for p in stored if p["id"] == PLACEMENT] == ["2026-04-01"]
+        assert recruitee.get_candidate(CANDIDATE).updated_at == before
+
+        with pytest.raises(InvalidInputError) as refused:
+            recruitee.change_placement_stage(PLACEMENT, stage_id=INTERVIEW, opening_id=0)
+        assert refused.value.field == "opening_id"
+
+
+@pytest.mark.anyio
+async def test_a_hire_without_a_date_is_stamped_with_the_moves_time(fresh: Served) -> None:
+    async with fresh.async_client() as recruitee:
+        stages = await recruitee.list_offer_stages(JOB)
+        (hired,) = [stage.id for stage in stages if stage.name == "Hired"]
+        assert isinstance(hired, int)
+        moved = await recruitee.change_placement_stage(PLACEMENT, stage_id=hired)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": hired}
+        assert isinstance(moved.hired_at, datetime)
+        assert abs(moved.hired_at - datetime.now(UTC)) < timedelta(minutes=5)
+        assert moved.hired_by_id == TOKEN_OWNER_ID
+        interview = await recruitee.change_placement_stage(PLACEMENT, stage_id=INTERVIEW)
+        assert interview.hired_at == moved.hired_at  # moving on does not unhire, as far as known
+
+
+def test_a_task_carries_its_description_and_time_zone(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        task = recruitee.create_task(
+            CANDIDATE,
+            "Review the identity check",
+            description="The document scan was blurred: ask for a new photo.",
+            timezone="Europe/Amsterdam",
+        )
+        assert sent(fresh, "POST", "/c/4100/tasks")["task"] == {
+            "candidate_id": CANDIDATE,
+            "title": "Review the identity check",
+            "description": "The document scan was blurred: ask for a new photo.",
+            "timezone": "Europe/Amsterdam",
+        }
+        assert task.description == "The document scan was blurred: ask for a new photo."
+        assert task.timezone == "Europe/Amsterdam"
+        with pytest.raises(InvalidInputError) as refused:
+            recruitee.create_task(CANDIDATE, "Review", timezone=" ")
+        assert refused.value.field == "timezone"
 
 
 def test_attachments_list_the_candidates_files(served: Served) -> None:

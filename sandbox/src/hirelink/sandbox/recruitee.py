@@ -22,7 +22,15 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
+from hirelink.sandbox.app import (
+    ApiCall,
+    SandboxApp,
+    SandboxError,
+    handles,
+    invalid,
+    json_response,
+    moment,
+)
 from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
@@ -381,8 +389,15 @@ class RecruiteeState:
             self._emit("candidate_assigned", None, record, offer_id)
             return {"placement": dict(placement)}
 
-    def change_stage(self, placement_id: int, stage_id: int) -> dict[str, Any]:
-        """Move a placement to a stage of its job's pipeline (422 for any other stage)."""
+    def change_stage(
+        self, placement_id: int, stage_id: int, hire: Mapping[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Move a placement to a stage of its job's pipeline (422 for any other stage).
+
+        A move to a hire stage stamps ``hired_at`` (``hire["hired_at"]``, else now) and
+        ``hired_by_id`` (the token's owner), and keeps ``hire["job_starts_at"]``, as the
+        captured hired placements show them."""
+        hire = hire or {}
         with self.lock:
             record, placement = self._find_placement(placement_id)
             if stage_id not in self._pipeline_stage_ids(placement["offer_id"]):
@@ -391,7 +406,15 @@ class RecruiteeState:
                 "from_stage": self._event_stage(placement["stage_id"]),
                 "to_stage": self._event_stage(stage_id),
             }
-            return self._move(record, placement, {"stage_id": stage_id}, "stage_changed", details)
+            changes: dict[str, Any] = {"stage_id": stage_id}
+            if self._stages[stage_id]["category"] == "hire":
+                hired_at = hire.get("hired_at")
+                changes["hired_at"] = (
+                    format_time(moment("hired_at", hired_at)) if hired_at else self.now()
+                )
+                changes["hired_by_id"] = TOKEN_OWNER_ID
+                changes["job_starts_at"] = hire.get("job_starts_at", placement["job_starts_at"])
+            return self._move(record, placement, changes, "stage_changed", details)
 
     def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
         """Disqualify a placement with one of the company's reasons; return it."""
@@ -438,7 +461,9 @@ class RecruiteeState:
                 "id": next(self._task_ids),
                 "candidate_id": record.id,
                 "title": task["title"],
+                "description": task.get("description"),
                 "due_date": task.get("due_date"),
+                "timezone": task.get("timezone"),
                 "completed": False,
                 "created_at": self.now(),
             }
@@ -490,10 +515,14 @@ class RecruiteeState:
         event_subtype: str,
         details: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """Change a placement, then announce it as ``candidate_moved``; return it."""
+        """Change a placement, then announce it as ``candidate_moved``; return it. The
+        candidate's own ``updated_at`` stays: in the captured answers, placements hired or
+        disqualified weeks later did not change it."""
         changed = {**placement, **changes, "updated_at": self.now()}
         placements = [changed if p["id"] == placement["id"] else p for p in record.placements]
+        updated_at = record.data["updated_at"]
         self._touch(record, {"placements": placements})
+        record.data["updated_at"] = updated_at
         self._emit("candidate_moved", event_subtype, record, placement["offer_id"], details)
         return dict(changed)
 
@@ -527,9 +556,9 @@ class RecruiteeState:
             wanted = {int(part) for part in query["ids"].split(",")}
             tests.append(lambda record: record.id in wanted)
         if "created_after" in query:  # the spec's pattern: seconds and ``Z`` optional, UTC
-            moment = query["created_after"].removesuffix("Z")
+            given = query["created_after"].removesuffix("Z")
             try:  # the pattern lets through a 13th month or a 30th of February
-                after = format_time(datetime.fromisoformat(moment).replace(tzinfo=UTC))
+                after = format_time(datetime.fromisoformat(given).replace(tzinfo=UTC))
             except ValueError as exc:
                 raise invalid("created_after", str(exc)) from None
             tests.append(lambda record: record.created_at > after)
@@ -814,7 +843,8 @@ class RecruiteeSandbox(SandboxApp):
 
     @handles("changePlacementStage")
     def change_placement_stage(self, call: ApiCall) -> Response:
-        placement = self.state.change_stage(call.params["placement_id"], call.body["stage_id"])
+        body = call.body
+        placement = self.state.change_stage(call.params["placement_id"], body["stage_id"], body)
         return json_response({"placement": placement})
 
     @handles("disqualifyPlacement")

@@ -523,6 +523,10 @@ class RecruiteeOperations:
         stage_name: str | None = None,
         offer_id: int | None = None,
         proceed: bool | None = None,
+        hired_at: datetime | date | None = None,
+        job_starts_at: datetime | date | None = None,
+        work_location_id: int | None = None,
+        opening_id: int | None = None,
     ) -> Flow[models.Placement]:
         """Move the candidate, in one job, to another stage of the job's pipeline.
 
@@ -532,26 +536,43 @@ class RecruiteeOperations:
         The ``offer_id`` must be the placement's own job (each job has its own stage ids,
         which the sandbox's jobs share); a talent pool has no stages and is refused.
         ``proceed`` is passed on as Recruitee's ``proceed`` flag.
+
+        For a move to a hire stage (such as Hired): ``hired_at`` (sent in UTC; Recruitee
+        stamps the move's time without it), ``job_starts_at`` (a date is sent as
+        ``YYYY-MM-DD``), ``work_location_id`` and ``opening_id``, sent as given. The
+        members are the ones third-party clients send; what Recruitee does with each is
+        inferred.
         """
         placement_id = positive_int("placement_id", placement_id)
-        wire_proceed = None if proceed is None else flag("proceed", proceed)
+        extras: dict[str, object] = {}
+        if proceed is not None:
+            extras["proceed"] = flag("proceed", proceed)
+        if hired_at is not None:
+            extras["hired_at"] = utc_moment("hired_at", hired_at).isoformat()
+        if job_starts_at is not None:
+            extras["job_starts_at"] = _day_or_moment("job_starts_at", job_starts_at)
+        for field, value in (("work_location_id", work_location_id), ("opening_id", opening_id)):
+            if value is not None:
+                extras[field] = positive_int(field, value)
         if (stage_id is None) == (stage_name is None):
             raise InvalidInputError("stage_id", "give either stage_id or stage_name")
         if stage_id is not None:
             if offer_id is not None:
                 raise InvalidInputError("offer_id", "is only used to look up stage_name")
-            stage_call = self._stage_call(
-                placement_id, positive_int("stage_id", stage_id), wire_proceed
-            )
+            stage_call = self._stage_call(placement_id, positive_int("stage_id", stage_id), extras)
             return _in_order([stage_call])
         name = non_empty_str("stage_name", stage_name)
         if offer_id is None:
             raise InvalidInputError("offer_id", "is required with stage_name (the job's pipeline)")
         offer_call = RecruiteeOperations.get_offer.prepare(self, offer_id)
-        return self._move_by_name(placement_id, offer_call, name, wire_proceed)
+        return self._move_by_name(placement_id, offer_call, name, extras)
 
     def _move_by_name(
-        self, placement_id: int, offer_call: Call[models.Offer], name: str, proceed: bool | None
+        self,
+        placement_id: int,
+        offer_call: Call[models.Offer],
+        name: str,
+        extras: dict[str, object],
     ) -> Flow[models.Placement]:
         offer: models.Offer = yield offer_call
         if offer.kind == "talent_pool":  # live placements in a pool carry its id as offer_id
@@ -566,18 +587,15 @@ class RecruiteeOperations:
             )
             stages = _stages_of(template)
         stage_id = _id_named("stage_name", name, stages)
-        placement: models.Placement = yield self._stage_call(placement_id, stage_id, proceed)
+        placement: models.Placement = yield self._stage_call(placement_id, stage_id, extras)
         return placement
 
     def _stage_call(
-        self, placement_id: int, stage_id: int, proceed: bool | None
+        self, placement_id: int, stage_id: int, extras: dict[str, object]
     ) -> Call[models.Placement]:
         from hirelink.api.recruitee.api.placements import change_placement_stage
 
-        wire: dict[str, object] = {"stage_id": stage_id}
-        if proceed is not None:
-            wire["proceed"] = proceed
-        body = models.PlacementStageChangeRequest.from_dict(wire)
+        body = models.PlacementStageChangeRequest.from_dict({"stage_id": stage_id, **extras})
         request = partial(
             change_placement_stage.sync_detailed, self.company_id, placement_id, body=body
         )
@@ -701,11 +719,19 @@ class RecruiteeOperations:
         },
     )
     def create_task(
-        self, candidate_id: int, title: str, *, due_date: datetime | date | None = None
+        self,
+        candidate_id: int,
+        title: str,
+        *,
+        due_date: datetime | date | None = None,
+        description: str | None = None,
+        timezone: str | None = None,
     ) -> Call[models.Task]:
         """Create a to-do for the hiring team about the candidate, due at ``due_date``.
 
-        Not retried after a server error, so a task is never created twice.
+        ``description`` holds the details; ``timezone`` is the zone the task is shown in
+        (sent as given: its form is not documented). Not retried after a server error,
+        so a task is never created twice.
         """
         from hirelink.api.recruitee.api.tasks import create_task
 
@@ -713,8 +739,12 @@ class RecruiteeOperations:
             "candidate_id": self._candidate_id(candidate_id),
             "title": non_empty_str("title", title),
         }
+        if description is not None:
+            task["description"] = non_empty_str("description", description)
         if due_date is not None:
             task["due_date"] = utc_moment("due_date", due_date).isoformat()
+        if timezone is not None:
+            task["timezone"] = non_empty_str("timezone", timezone)
         body = models.TaskCreateRequest.from_dict({"task": task})
         request = partial(create_task.sync_detailed, self.company_id, body=body)
         return Call(request, member_of(models.TaskEnvelope, "task", models.Task))
@@ -730,6 +760,13 @@ class RecruiteeOperations:
             self._candidate_id(candidate_id),
         )
         return Call(request, member_of(models.AttachmentList, "attachments", list))
+
+
+def _day_or_moment(field: str, value: object) -> str:
+    """A date as ``YYYY-MM-DD``; a datetime in UTC (see :func:`utc_moment`)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    return utc_moment(field, value).isoformat()
 
 
 def _placement_call(request: partial[Any]) -> Call[models.Placement]:

@@ -16,7 +16,9 @@ _KNOWN_KEYS: frozenset[str] = frozenset(
         "id",
         "candidate_id",
         "title",
+        "description",
         "due_date",
+        "timezone",
         "completed",
         "created_at",
     }
@@ -31,7 +33,9 @@ class Task:
         id (int | Unset):
         candidate_id (int | None | Unset):
         title (None | str | Unset):
+        description (None | str | Unset):
         due_date (None | str | Unset):
+        timezone (None | str | Unset):
         completed (bool | None | Unset):
         created_at (None | str | Unset):
     """
@@ -39,7 +43,9 @@ class Task:
     id: int | Unset = UNSET
     candidate_id: int | None | Unset = UNSET
     title: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
     due_date: None | str | Unset = UNSET
+    timezone: None | str | Unset = UNSET
     completed: bool | None | Unset = UNSET
     created_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,11 +65,23 @@ class Task:
         else:
             title = self.title
 
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
         due_date: None | str | Unset
         if isinstance(self.due_date, Unset):
             due_date = UNSET
         else:
             due_date = self.due_date
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
 
         completed: bool | None | Unset
         if isinstance(self.completed, Unset):
@@ -86,8 +104,12 @@ class Task:
             field_dict["candidate_id"] = candidate_id
         if title is not UNSET:
             field_dict["title"] = title
+        if description is not UNSET:
+            field_dict["description"] = description
         if due_date is not UNSET:
             field_dict["due_date"] = due_date
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
         if completed is not UNSET:
             field_dict["completed"] = completed
         if created_at is not UNSET:
@@ -101,14 +123,18 @@ class Task:
         id = _src_get("id", UNSET)
         candidate_id = _src_get("candidate_id", UNSET)
         title = _src_get("title", UNSET)
+        description = _src_get("description", UNSET)
         due_date = _src_get("due_date", UNSET)
+        timezone = _src_get("timezone", UNSET)
         completed = _src_get("completed", UNSET)
         created_at = _src_get("created_at", UNSET)
         _instance_ = cls(
             id,
             candidate_id,
             title,
+            description,
             due_date,
+            timezone,
             completed,
             created_at,
         )
