@@ -797,3 +797,33 @@ def test_sandbox_commands_whose_stand_ins_miss_a_requirement_say_which(
     assert result.exit_code == EXIT_BAD_INPUT, result.output
     assert "No module named 'starlette'" in result.stderr
     assert "too old" not in result.stderr
+
+
+def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
+    saved: RecruiteeSandbox, config_dir: Path
+) -> None:
+    """Windows writes a redirected stdout in its ANSI code page: a name it lacks failed the
+    command with a traceback after the candidate was created (exit 1 invites a rerun, so a
+    duplicate), and a watch died on the same record at every restart."""
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "HIRELINK_CONFIG_DIR": str(config_dir)}
+    created = subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "name=王芳 Zhang"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert created.returncode == 0, created.stderr.decode("cp1252", "replace")
+    assert b"\\u738b\\u82b3 Zhang" in created.stdout  # JSON escapes: ASCII, same document
+    assert json.loads(created.stdout)["name"] == "王芳 Zhang"
+    assert saved.state.records()[-1].data["name"] == "王芳 Zhang"
+
+    listed = subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee.list_candidates", "-c", "rc", "query=Zhang", "--all"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert listed.returncode == 0, listed.stderr.decode("cp1252", "replace")
+    assert [json.loads(line)["name"] for line in listed.stdout.splitlines()] == ["王芳 Zhang"]

@@ -7,7 +7,9 @@ of feeds to keep. Both commands run until interrupted (Ctrl-C).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import io
 import json
 import os
 import signal
@@ -47,8 +49,33 @@ def feeds() -> dict[str, tuple[str, str]]:
 _printing = threading.Lock()
 
 
+def _carries_unicode(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None)
+    try:
+        return bool(encoding) and codecs.lookup(str(encoding)).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def json_text(document: Any, *, indent: int | None = None) -> str:
+    """``document`` as JSON for stdout: its text as it is where stdout carries Unicode,
+    else with ``\\u`` escapes (the same JSON), so that a name the console's code page
+    lacks never fails a command whose work is done (Windows writes a redirected stdout in
+    its ANSI code page)."""
+    escaped = not _carries_unicode(sys.stdout)
+    return json.dumps(document, indent=indent, ensure_ascii=escaped, default=str)
+
+
+def tolerate_narrow_encodings() -> None:
+    """Text stdout or stderr cannot encode (a table of names, an error quoting one) is
+    written as escapes instead of failing the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _carries_unicode(stream):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def _print_line(document: Any) -> None:
-    line = json.dumps(document, ensure_ascii=False, default=str) + "\n"
+    line = json_text(document) + "\n"
     with _printing:  # receivers run sync callbacks on threads: one whole line at a time
         sys.stdout.write(line)
         sys.stdout.flush()

@@ -34,8 +34,13 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperGroup
 
+from hirelink.cli.events import (
+    json_text,
+    silence_stdout,
+    terminated_as_interrupted,
+    tolerate_narrow_encodings,
+)
 from hirelink.cli.events import register as register_events
-from hirelink.cli.events import silence_stdout, terminated_as_interrupted
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -190,6 +195,7 @@ def main(
     ] = False,
 ) -> None:
     """Run recruiting-API operations from the terminal."""
+    tolerate_narrow_encodings()
 
 
 def _exit_code(error: HirelinkError) -> int:
@@ -296,7 +302,7 @@ def ops_list(
             }
             for operation in operations
         ]
-        sys.stdout.write(json.dumps(listed, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_text(listed, indent=2) + "\n")
         return
     _print_table(("id", "title", "summary"), [(o.id, o.title, o.summary) for o in operations])
 
@@ -434,7 +440,7 @@ def ops_describe(
                 "all": operation.iter_method is not None,
                 "all_input_schema": operation.all_input_schema,
             }
-            sys.stdout.write(json.dumps(described, indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(described, indent=2) + "\n")
             return
     except HirelinkError as error:
         _fail(error)
@@ -559,7 +565,7 @@ def run(
             result = invoke(operation.id, stored.values, inputs, on_secret=keep)
             if unsaved:  # the answer would say it was stored
                 raise typer.Exit(EXIT_API_ERROR)
-            sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(result, indent=2) + "\n")
     except HirelinkError as error:
         _fail(error, credential=credential or None)
 
@@ -620,7 +626,7 @@ def _stream(items: Iterator[Any]) -> None:
         # No progress display at all: a disabled one still ends with a line on stderr
         # (rich 13.0). A reader that left (`| head`): _Commands ends it quietly.
         for item in items:
-            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            stdout.write(json_text(item) + "\n")
         stdout.flush()
         return
     with Progress(
@@ -634,7 +640,7 @@ def _stream(items: Iterator[Any]) -> None:
     ) as progress:
         task = progress.add_task("walking", total=None)
         for item in items:
-            stdout.write(json.dumps(item, ensure_ascii=False) + "\n")
+            stdout.write(json_text(item) + "\n")
             progress.advance(task)
         stdout.flush()
 
