@@ -173,6 +173,66 @@ def test_no_request_is_sent_when_inputs_are_bad(
     assert sandbox.recorder.requests == []
 
 
+@pytest.mark.parametrize(
+    ("operation_id", "inputs", "field"),
+    [
+        (
+            "recruitee.create_task",
+            {"candidate_id": 7730011, "title": "T", "due_date": 20260115},
+            "due_date",
+        ),
+        (
+            "recruitee.create_task",
+            {"candidate_id": 7730011, "title": "T", "due_date": "0"},
+            "due_date",
+        ),
+        ("recruitee.list_candidates", {"created_after": 20250301}, "created_after"),
+    ],
+)
+def test_a_number_for_a_date_is_refused_not_read_as_a_unix_time(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+    operation_id: str,
+    inputs: dict[str, Any],
+    field: str,
+) -> None:
+    """A task due "20260115" was created due 1970-08-23, and a list filtered by it
+    returned everything since 1970."""
+    sandbox, credential = recruitee_sandbox.sandbox, recruitee_sandbox.client_kwargs()
+    sandbox.recorder.clear()
+    with pytest.raises(InputValidationError) as caught:
+        invoke(operation_id, credential, inputs)
+    [problem] = caught.value.problems
+    assert problem.field == field
+    assert "not read as a date" in problem.message
+    assert sandbox.recorder.requests == []
+
+
+def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    """Personio's attributes hold text or dates: a birthday written as a date was refused
+    as "not a date", while a number went through as a Unix time."""
+    served = personio_sandbox_session
+    inputs = {
+        "job_position_id": 1874512,
+        "first_name": "Lena",
+        "last_name": "Vogt",
+        "email": "lena.birthday@example.org",
+        "attributes": {"birthday": "1994-08-21", "phone": "+49 30 1234567"},
+    }
+    invoke("personio.create_application", served.client_kwargs(), inputs)
+    sent = served.sandbox.recorder.last("POST", "/v1/recruiting/applications")
+    assert sent is not None
+    assert {"id": "birthday", "value": "1994-08-21"} in sent.json()["attributes"]
+    with pytest.raises(InputValidationError) as caught:
+        invoke(
+            "personio.create_application",
+            served.client_kwargs(),
+            {**inputs, "attributes": {"birthday": 777427200}},
+        )
+    assert [problem.field for problem in caught.value.problems] == ["attributes.birthday"]
+
+
 def test_api_errors_come_through_typed(
     recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:

@@ -66,11 +66,16 @@ _NUMBERS: dict[Any, Any] = {
 }
 
 
+_MOMENTS = (dt.datetime, dt.date)
+
+
 def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion]) -> Any:
     """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists;
-    numbers refusing booleans)."""
+    mappings' values too; numbers refusing booleans; dates refusing numbers)."""
     if annotation in _NUMBERS:
         return _NUMBERS[annotation]
+    if annotation in _MOMENTS:
+        return Annotated[annotation, BeforeValidator(_written_as_a_moment)]
     if isinstance(annotation, type) and annotation in conversions:
         return conversions[annotation].json_type
     if typing.is_typeddict(annotation):
@@ -79,19 +84,40 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
     if origin in _SEQUENCE_ORIGINS:
         (item,) = get_args(annotation)[:1] or (Any,)
         return list[_as_input_type(item, conversions)]  # type: ignore[misc]
+    if origin in (dict, collections.abc.Mapping):
+        key, value = get_args(annotation) or (str, Any)
+        return dict[key, _as_input_type(value, conversions)]  # type: ignore[misc, valid-type]
     if origin in (Union, types.UnionType):
-        members = tuple(_as_input_type(a, conversions) for a in get_args(annotation))
-        if str in members and any(m in (dt.date, dt.datetime) for m in members):
-            return _text_last(members)
+        args = get_args(annotation)
+        if str in args and any(a in _MOMENTS for a in args):
+            # _text_last orders the members itself, moments (raw) first.
+            return _text_last(
+                tuple(a if a in _MOMENTS else _as_input_type(a, conversions) for a in args)
+            )
+        members = tuple(_as_input_type(a, conversions) for a in args)
         return functools.reduce(lambda a, b: a | b, members)
     return annotation
 
 
-def _written_as_a_moment(value: Any) -> Any:
-    # pydantic reads a number, or text of digits, as a Unix time: "0" would be 1970-01-01.
-    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
-        raise ValueError("a number is not text or a date here: give it as a string")
-    return value
+def _refusing_numbers(message: str) -> Callable[[Any], Any]:
+    """A validator refusing a number, or text of digits, that pydantic would read as a
+    Unix time ("0" would be 1970-01-01)."""
+
+    def refuse(value: Any) -> Any:
+        if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+            raise ValueError(message)
+        return value
+
+    return refuse
+
+
+_written_as_a_moment = _refusing_numbers(
+    "a number is not read as a date: write the date as text, such as 2026-01-15 or "
+    "2026-01-15T09:00:00Z"
+)
+_not_a_moment_in_text = _refusing_numbers(
+    "a number is not text or a date here: give it as a string"
+)
 
 
 _NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
@@ -102,7 +128,7 @@ def _text_last(members: tuple[Any, ...]) -> Any:
     reads as one is one (pydantic's smart mode took every string as text); booleans only
     as JSON booleans; text last."""
     moments = [
-        Annotated[m, BeforeValidator(_written_as_a_moment)]
+        Annotated[m, BeforeValidator(_not_a_moment_in_text)]
         for m in members
         if m in (dt.datetime, dt.date)
     ]
