@@ -54,6 +54,10 @@ CASES: list[Case] = [
         ),
         "documents.0.filename",
     ),
+    # Beyond a signed 64-bit integer: no provider stores such an id.
+    ("recruitee", lambda c: c.get_candidate(2**63), "candidate_id"),
+    ("join", lambda c: c.get_application(2**63), "application_id"),
+    ("recruitee_partners", lambda c: c.list_candidate_reports(4100, 2**63), "candidate_id"),
     ("recruitee_partners", lambda c: c.create_partner(4100, kind=None, name=None), "kind"),
     ("recruitee_partners", lambda c: c.set_partner_inputs(4100, [{"kind": None}]), "inputs.0"),
 ]

@@ -233,6 +233,34 @@ def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(
     assert [problem.field for problem in caught.value.problems] == ["attributes.birthday"]
 
 
+def test_an_input_that_is_not_one_is_named_as_given_with_the_nearest() -> None:
+    """A key with "-" or named like a type was reported as "inputs: Extra inputs are not
+    permitted", without its name, and several such keys as one problem."""
+    catalog = load_providers()
+    with pytest.raises(InputValidationError) as caught:
+        catalog.get("recruitee.list_candidates").arguments(
+            {"created-after": "2026-01-01", "str": 1, "limitt": 5}
+        )
+    assert {(p.field, p.message) for p in caught.value.problems} == {
+        ("created-after", "not an input of this operation (did you mean created_after?)"),
+        ("str", "not an input of this operation"),
+        ("limitt", "not an input of this operation (did you mean limit?)"),
+    }
+    document = {"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK", "mime-type": "x"}
+    inputs = {
+        "job_position_id": 1874512,
+        "first_name": "Lena",
+        "last_name": "Vogt",
+        "email": "lena@example.org",
+        "documents": [document],
+    }
+    with pytest.raises(InputValidationError) as caught:
+        catalog.get("personio.create_application").arguments(inputs)
+    assert [(p.field, p.message) for p in caught.value.problems] == [
+        ("documents.0.mime-type", "not a member of documents")
+    ]
+
+
 def test_api_errors_come_through_typed(
     recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:

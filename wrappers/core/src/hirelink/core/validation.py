@@ -90,10 +90,17 @@ def text(field: str, value: object) -> str:
     return value
 
 
+LARGEST_ID: Final = 2**63 - 1
+"""The largest whole number the providers store (a signed 64-bit integer)."""
+
+
 def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
-    """A whole number >= ``minimum`` (booleans are refused although they are ints)."""
+    """A whole number from ``minimum`` to :data:`LARGEST_ID` (booleans are refused
+    although they are ints)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {value!r}")
+    if value > LARGEST_ID:
+        raise InvalidInputError(field, f"must be at most {LARGEST_ID} (2**63 - 1), got {value}")
     return value
 
 

@@ -176,7 +176,7 @@ class Operation:
         try:
             validated = model.model_validate(dict(inputs))
         except ValidationError as error:
-            problems = _problems(error)
+            problems = _problems(error, known=list(model.model_fields))
             if walk:
                 problems = [self._walk_paging_hint(problem) for problem in problems]
             raise InputValidationError(problems) from None
@@ -238,16 +238,32 @@ def declared_operations(
 _UNION_TAGS = frozenset({"bool", "bytes", "date", "datetime", "float", "int", "str", "time"})
 
 
-def _problems(error: ValidationError) -> list[FieldProblem]:
-    """One problem per field; union branches (``sort.literal[...]``) folded into the field."""
+def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]:
+    """One problem per field; union branches (``sort.literal[...]``) folded into the field.
+
+    An input that is not one is named as given (``candidate-id``), with the nearest of
+    ``known`` (the operation's inputs) when it is a top-level one.
+    """
     problems: dict[str, str] = {}
     for detail in error.errors():
+        location = [str(part) for part in detail["loc"]]
+        unknown = location.pop() if detail["type"] == "extra_forbidden" and location else None
         path: list[str] = []
-        for part in detail["loc"]:
-            if isinstance(part, str) and ("[" in part or "-" in part or part in _UNION_TAGS):
+        for part in location:
+            if "[" in part or "-" in part or part in _UNION_TAGS:
                 break  # pydantic names the union member it tried: not part of the field path
-            path.append(str(part))
-        problems.setdefault(".".join(path) or "inputs", detail["msg"])
+            path.append(part)
+        message = detail["msg"]
+        if unknown is not None:
+            nested = bool(path)
+            path.append(unknown)
+            message = f"not a member of {path[0]}" if nested else "not an input of this operation"
+            close = (
+                [] if nested else difflib.get_close_matches(unknown.replace("-", "_"), known, n=1)
+            )
+            if close:
+                message += f" (did you mean {close[0]}?)"
+        problems.setdefault(".".join(path) or "inputs", message)
     return [FieldProblem(field, message) for field, message in problems.items()]
 
 
