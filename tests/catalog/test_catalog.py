@@ -73,6 +73,10 @@ def test_unknown_operation_suggests_close_ids() -> None:
     with pytest.raises(UnknownOperationError) as caught:
         CATALOG.get("recruitee.list_candidate")
     assert "recruitee.list_candidates" in caught.value.suggestions
+    with pytest.raises(UnknownOperationError) as caught:
+        CATALOG.get("foo")
+    assert caught.value.suggestions == []
+    assert "hirelink ops list" in str(caught.value)  # where to look instead
 
 
 def test_every_example_runs_and_matches_its_output_schema(

@@ -177,6 +177,26 @@ def test_ops_describe_json_has_both_schemas() -> None:
     assert described["example"]
     listing = json.loads(hirelink("ops", "describe", "join.list_jobs", "--json").stdout)
     assert listing["all"] is True
+    assert described["requires"] == listing["requires"] == []  # the provider's fields do
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "needed"),
+    [
+        ("personio.list_candidates", ["client_id", "client_secret"]),
+        ("recruitee_partners.create_report", ["partner_secret"]),
+        ("recruitee_partners.get_partner", ["personal_token"]),
+    ],
+)
+def test_ops_describe_says_which_credential_fields_an_operation_needs(
+    operation_id: str, needed: list[str]
+) -> None:
+    """A credential of the right provider may lack the fields an operation needs (a
+    Personio one without client credentials): an agent can tell before it calls."""
+    described = json.loads(hirelink("ops", "describe", operation_id, "--json").stdout)
+    assert described["requires"] == needed
+    shown = hirelink("ops", "describe", operation_id).stdout
+    assert f"credential with {' and '.join(needed)}" in shown
 
 
 @pytest.mark.parametrize("columns", ["80", "60", "40"])
@@ -203,6 +223,24 @@ def test_input_from_stdin(saved: RecruiteeSandbox) -> None:
     )
     assert result.exit_code == 0, result.output
     assert sorted(c["id"] for c in json.loads(result.stdout)["candidates"]) == [7730001, 7730002]
+
+
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_inputs_written_with_a_byte_order_mark_are_read(
+    saved: RecruiteeSandbox, tmp_path: Path, how: str
+) -> None:
+    """Notepad and PowerShell start UTF-8 files with a BOM: it was refused."""
+    text = '\ufeff{"limit": 2}'
+    if how == "file":
+        path = tmp_path / "inputs.json"
+        path.write_text(text, encoding="utf-8")
+        result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", f"@{path}")
+    else:
+        result = hirelink(
+            "run", "recruitee.list_candidates", "-c", "rc", "--input", "@-", stdin=text
+        )
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)["candidates"]) == 2
 
 
 def test_a_missing_input_file_is_a_clear_error(saved: RecruiteeSandbox, tmp_path: Path) -> None:

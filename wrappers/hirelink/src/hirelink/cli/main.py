@@ -434,6 +434,7 @@ def ops_describe(
                 "title": operation.title,
                 "summary": operation.summary,
                 "credential": [f.name for f in operation.provider.credential_fields],
+                "requires": list(operation.requires),
                 "input_schema": operation.input_schema,
                 "output_schema": operation.output_schema,
                 "example": operation.example,
@@ -446,7 +447,8 @@ def ops_describe(
         _fail(error)
     out.print(f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})")
     out.print(operation.summary, highlight=False)
-    out.print(f"\ncredential: a {operation.provider.name} credential")
+    needs = f" with {' and '.join(operation.requires)}" if operation.requires else ""
+    out.print(f"\ncredential: a {operation.provider.name} credential{needs}")
     out.print("\ninputs:")
     for line in _describe_inputs(operation.input_schema):
         out.print(line, highlight=False, markup=False)
@@ -474,10 +476,10 @@ def _read_input(input_option: str) -> str:
     if not input_option.startswith("@"):
         return input_option
     if input_option == "@-":
-        return sys.stdin.read()
+        return sys.stdin.read().removeprefix("\ufeff")
     path = Path(input_option[1:])
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # Notepad and PowerShell write a BOM
     except FileNotFoundError:
         raise InvalidInputError("--input", f"no file {str(path)!r}") from None
     except (OSError, UnicodeDecodeError) as error:

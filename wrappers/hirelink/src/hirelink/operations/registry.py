@@ -31,7 +31,11 @@ class UnknownOperationError(InvalidInputError):
 
     def __init__(self, operation_id: str, suggestions: list[str]) -> None:
         self.suggestions = suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        hint = (
+            f"; did you mean {', '.join(suggestions)}?"
+            if suggestions
+            else " (hirelink ops list, or Catalog.operations(), lists them)"
+        )
         super().__init__("operation", f"no operation {operation_id!r}{hint}")
 
 
@@ -126,6 +130,9 @@ class Operation:
     refreshes_credential: str | None = None
     """The credential field the secret this operation issues belongs in (e.g. a new
     partner secret): it is handed to ``on_secret`` and masked in the output."""
+    requires: tuple[str, ...] = ()
+    """The credential fields the operation needs (its declaration's ``requires=``); empty
+    when the provider's required fields are enough."""
 
     @property
     def summary(self) -> str:
@@ -229,6 +236,7 @@ def declared_operations(
             iter_method=walkers.get(name),
             input_types=overrides.get(name, {}),
             refreshes_credential=refreshes.get(name),
+            requires=declaration.requires,
         )
         for name, declaration in declared.items()
         if declaration.catalog is not None
