@@ -55,7 +55,9 @@ from hirelink.core import (
     ServerError,
     scrub,
 )
+from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field
+from hirelink.core.reading import WRITE_METHODS
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
 
@@ -236,11 +238,18 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
             err.print(f"  {_credential_advice(credential)}", highlight=False, markup=False)
+        # A note of the operation's (below) says more: what to look for before retrying.
+        written = error.method.upper() in WRITE_METHODS and may_have_been_carried_out(error)
+        if written and not getattr(error, "__notes__", None):
+            err.print(_MAY_HAVE_WRITTEN, highlight=False, markup=False)
     else:
         err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
     for note in getattr(error, "__notes__", ()):  # what the operation adds to the error
         err.print(f"  {scrub(str(note))}", highlight=False, markup=False)
     raise typer.Exit(_exit_code(error))
+
+
+_MAY_HAVE_WRITTEN = "  the write may have been carried out: check before running it again"
 
 
 def _store() -> CredentialStore:
