@@ -8,6 +8,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -239,12 +240,35 @@ def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
     # Personio does not resend a refused delivery: without a line it is lost unseen.
     http, collector = serve()
     caplog.set_level(logging.WARNING, logger="hirelink")
-    naive = {**delivery(), "occurred_at": "2026-03-02T09:15:00"}
-    assert http.post("/", json=naive, headers={"Authorization": OLD_TOKEN}).status_code == 422
-    assert http.post("/", json=naive, headers={"Authorization": "wrong"}).status_code == 401
+    nameless = {**delivery(), "event_name": None}
+    assert http.post("/", json=nameless, headers={"Authorization": OLD_TOKEN}).status_code == 422
+    assert http.post("/", json=nameless, headers={"Authorization": "wrong"}).status_code == 401
     lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
     assert len(lines) == 1
     assert lines[0].startswith("the Personio receiver refused a delivery to / with 422: ")
-    assert "occurred_at" in lines[0]
+    assert "event_name" in lines[0]
     assert OLD_TOKEN not in caplog.text
     assert collector.received == []
+
+
+@pytest.mark.parametrize(
+    "as_sent", ["2026-03-02T09:15:00", "2026-03-02", {"date": "2026-03-02", "timezone": "CET"}]
+)
+def test_a_delivery_whose_time_has_no_zone_is_handed_over_dated_when_received(
+    serve: Callable[..., tuple[httpx.Client, Collector]],
+    caplog: pytest.LogCaptureFixture,
+    as_sent: object,
+) -> None:
+    """The form of occurred_at is our reading: refused, the event was lost, since
+    Personio does not resend a refused delivery."""
+    http, collector = serve()
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    before = datetime.now(UTC)
+    sent = {**delivery(), "occurred_at": as_sent}
+    assert http.post("/", json=sent, headers={"Authorization": OLD_TOKEN}).status_code == 202
+    [received] = collector.wait_for(1)
+    assert before <= received.occurred_at <= datetime.now(UTC)
+    assert received.model_extra is not None
+    assert received.model_extra["occurred_at_as_sent"] == as_sent
+    assert received.event_name == "person.created"
+    assert "occurred_at that is not a time with its zone" in caplog.text

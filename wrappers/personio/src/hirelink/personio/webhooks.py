@@ -32,8 +32,12 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
 - 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
   413 to one over ``max_body_bytes``.
 
-The event names and the members of ``payload`` and ``meta`` are our reading (see the
-package README); every delivery with the three required fields is handed over.
+The event names, the form of ``occurred_at`` and the members of ``payload`` and ``meta``
+are our reading (see the package README); every delivery with the three required fields
+is handed over. An ``occurred_at`` that is not a time with its zone (``2026-03-02T09:15``,
+an object) is handed over as the time the delivery was received, UTC, with the value as
+sent in ``delivery.model_extra["occurred_at_as_sent"]``, and a warning: refused, the
+event would be lost, since Personio does not resend it.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from __future__ import annotations
 import hmac
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Final
 
 from pydantic import ValidationError
@@ -123,7 +128,7 @@ class _Receiver:
         try:
             delivery = WebhookDelivery.model_validate(document)
         except ValidationError as error:
-            raise Rejection(describe_problems(error), 422) from None
+            delivery = _received_now(document, error)
         return JSONResponse(
             {}, status_code=202, background=BackgroundTask(self._hand_over, request, delivery)
         )
@@ -152,6 +157,28 @@ class _Receiver:
                 _payload_ids(delivery),
             )
             raise
+
+
+def _received_now(document: object, error: ValidationError) -> WebhookDelivery:
+    """A delivery whose only problem is its ``occurred_at``, dated when it was received;
+    any other problem is refused (422), naming the fields."""
+    problems = error.errors()
+    if not (
+        isinstance(document, dict)
+        and document.get("occurred_at") is not None
+        and all(problem["loc"][:1] == ("occurred_at",) for problem in problems)
+    ):
+        raise Rejection(describe_problems(error), 422) from None
+    as_sent = document["occurred_at"]
+    logger.warning(
+        "a Personio delivery of %s has an occurred_at that is not a time with its zone"
+        " (%.80r): handed over dated when it was received, the value as sent in"
+        " occurred_at_as_sent",
+        document.get("event_name"),
+        as_sent,
+    )
+    received = {**document, "occurred_at": datetime.now(UTC), "occurred_at_as_sent": as_sent}
+    return WebhookDelivery.model_validate(received)
 
 
 def _payload_ids(delivery: WebhookDelivery) -> str:

@@ -24,6 +24,9 @@ class WebhookDelivery(BaseModel):
     What happened, e.g. `person.created` or `employment.updated`. The exact names are our reading (they are not in the fact sheets).
     """
     occurred_at: AwareDatetime
+    """
+    When the event happened. That it is an ISO 8601 time with its zone is our reading: hirelink's receiver hands over a delivery whose occurred_at is not one, dated when it was received.
+    """
     payload: Any | None = Field(None, title="DeliveryPayload")
     """
     The ids of the records concerned (for example `id`, `person_id`); which members each event carries is our reading. An object is expected, but any value is handed over: Personio does not resend a refused delivery.
