@@ -779,7 +779,7 @@ class RecruiteeSandbox(SandboxApp):
         )
         self.webhooks = Outbox(
             headers=_delivery_headers,
-            # Only exactly 200 counts as delivered; all else is retried (fact sheet A9).
+            # Our reading (unpublished): only exactly 200 counts; all else is retried.
             retries=lambda status: "delivered" if status == 200 else "retry",
             retry_delays=retry_delays,
         )

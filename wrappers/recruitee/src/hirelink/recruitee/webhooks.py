@@ -21,8 +21,10 @@ mount ``create_webhook_app(..., path="/recruitee")`` at ``/webhooks`` and regist
 ``https://your.host/webhooks/recruitee``. ``on_event`` may be a plain function (run in a
 worker thread) or an ``async`` one.
 
-Answers (Recruitee counts only exactly 200 as delivered and delivers anything else
-again; its retry schedule is not published):
+Answers (which answers Recruitee counts as delivered, and whether and when it delivers
+an event again, are not published: our reading is that only exactly 200 counts and
+anything else is delivered again, so handle each event idempotently, and keep what must
+not be lost in a queue of your own before answering):
 
 - 200 to a delivery whose ``X-Recruitee-Signature`` matches, after ``on_event`` returned;
 - 200 to the "Test" button's ``{"test": true}``, signed or not, and also while no secret
