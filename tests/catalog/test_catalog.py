@@ -211,6 +211,22 @@ def test_a_number_for_a_date_is_refused_not_read_as_a_unix_time(
     assert sandbox.recorder.requests == []
 
 
+def test_a_day_given_to_a_date_or_datetime_input_goes_out_as_that_day(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    """pydantic's smart mode read "2026-04-01" as a datetime at midnight, so the wrapper
+    sent a time where the input takes a day."""
+    sandbox, credential = recruitee_sandbox.sandbox, recruitee_sandbox.client_kwargs()
+    inputs = {"placement_id": 990014, "stage_id": 610003, "job_starts_at": "2026-04-01"}
+    invoke("recruitee.change_placement_stage", credential, inputs)
+    sent = sandbox.recorder.last("PATCH", "/change_stage")
+    assert sent is not None
+    assert sent.json()["job_starts_at"] == "2026-04-01"
+    with pytest.raises(InputValidationError) as caught:
+        invoke("recruitee.list_candidates", credential, {"created_after": True})
+    assert "number" not in caught.value.problems[0].message  # a boolean is not called one
+
+
 def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(
     personio_sandbox_session: StandIn[Any],
 ) -> None:

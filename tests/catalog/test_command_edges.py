@@ -311,6 +311,10 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     read = hirelink("run", "recruitee.list_offers", "-c", "rc")
     assert read.exit_code == 6
     assert "carried out" not in read.stderr  # a read changed nothing
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="drop"))
+    dropped = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
+    assert dropped.exit_code == 6
+    assert "the write may have been carried out" in dropped.stderr  # the answer was lost
 
 
 # --- a 401 says which credential to check and where ------------------------------------
@@ -858,16 +862,29 @@ def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     duplicate), and a watch died on the same record at every restart."""
     env = {**os.environ, "PYTHONIOENCODING": "cp1252", "HIRELINK_CONFIG_DIR": str(config_dir)}
     created = subprocess.run(  # noqa: S603 - our own command
-        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "name=王芳 Zhang"],
+        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "name=王芳 Zhang-Müller"],
         capture_output=True,
         env=env,
         timeout=120,
         check=False,
     )
     assert created.returncode == 0, created.stderr.decode("cp1252", "replace")
-    assert b"\\u738b\\u82b3 Zhang" in created.stdout  # JSON escapes: ASCII, same document
-    assert json.loads(created.stdout)["name"] == "王芳 Zhang"
-    assert saved.state.records()[-1].data["name"] == "王芳 Zhang"
+    # Escaped only where the code page lacks a character: the same JSON, ü kept.
+    assert "\\u738b\\u82b3 Zhang-Müller".encode("cp1252") in created.stdout
+    assert json.loads(created.stdout.decode("cp1252"))["name"] == "王芳 Zhang-Müller"
+    assert saved.state.records()[-1].data["name"] == "王芳 Zhang-Müller"
+
+    # Standard input is UTF-8 whatever the console's code page, a byte order mark or not.
+    piped = subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "--input", "@-"],
+        input='\ufeff{"name": "Jürgen Müller"}'.encode(),
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert piped.returncode == 0, piped.stderr.decode("cp1252", "replace")
+    assert saved.state.records()[-1].data["name"] == "Jürgen Müller"
 
     listed = subprocess.run(  # noqa: S603 - our own command
         [*_command(), "run", "recruitee.list_candidates", "-c", "rc", "query=Zhang", "--all"],
@@ -877,4 +894,5 @@ def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
         check=False,
     )
     assert listed.returncode == 0, listed.stderr.decode("cp1252", "replace")
-    assert [json.loads(line)["name"] for line in listed.stdout.splitlines()] == ["王芳 Zhang"]
+    names = [json.loads(line)["name"] for line in listed.stdout.decode("cp1252").splitlines()]
+    assert names == ["王芳 Zhang-Müller"]

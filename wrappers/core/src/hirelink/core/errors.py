@@ -274,12 +274,14 @@ class ApiConnectionError(HirelinkError):
 
     ``not_sent`` is True when no attempt of it reached the provider (every connection was
     refused, or the client was closed before it went), so a write was certainly not
-    carried out; False when one may have been.
+    carried out; False when one may have been. ``method`` is the request's (empty when
+    not known).
     """
 
-    def __init__(self, message: str, *, not_sent: bool = False) -> None:
+    def __init__(self, message: str, *, not_sent: bool = False, method: str = "") -> None:
         super().__init__(message)
         self.not_sent = not_sent
+        self.method = method
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -297,11 +299,13 @@ def closed_while_waiting(
     if carried_out and request.method not in ("GET", "HEAD", "OPTIONS"):
         return ApiConnectionError(
             f"the client was closed while {where} waited to be sent again; an earlier "
-            "attempt may have been carried out: check before repeating it"
+            "attempt may have been carried out: check before repeating it",
+            method=request.method,
         )
     return ApiConnectionError(
         f"the client was closed while {where} waited; it was not sent",
         not_sent=not carried_out,  # a read resent after a lost answer did reach it
+        method=request.method,
     )
 
 

@@ -137,10 +137,12 @@ RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
+    method = request.method
     if isinstance(error, httpx.TimeoutException):
-        return ApiTimeoutError(f"timed out ({type(error).__name__}) on {where}", not_sent=not_sent)
+        message = f"timed out ({type(error).__name__}) on {where}"
+        return ApiTimeoutError(message, not_sent=not_sent, method=method)
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
-    return ApiConnectionError(message, not_sent=not_sent)
+    return ApiConnectionError(message, not_sent=not_sent, method=method)
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:

@@ -57,13 +57,36 @@ def _carries_unicode(stream: object) -> bool:
         return False
 
 
+def _json_escapes(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: what the encoding lacks, as JSON ``\\u`` escapes (pairs
+    above U+FFFF). Right in JSON text, where such characters only occur in strings."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for character in error.object[error.start : error.end]:
+        code = ord(character)
+        if code > 0xFFFF:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            escaped.append(f"\\u{code:04x}")
+    return "".join(escaped), error.end
+
+
+codecs.register_error("hirelink-json-escape", _json_escapes)
+
+
 def json_text(document: Any, *, indent: int | None = None) -> str:
-    """``document`` as JSON for stdout: its text as it is where stdout carries Unicode,
-    else with ``\\u`` escapes (the same JSON), so that a name the console's code page
-    lacks never fails a command whose work is done (Windows writes a redirected stdout in
-    its ANSI code page)."""
-    escaped = not _carries_unicode(sys.stdout)
-    return json.dumps(document, indent=indent, ensure_ascii=escaped, default=str)
+    """``document`` as JSON for stdout, every character as it is except those stdout's
+    encoding lacks, which become ``\\u`` escapes (the same JSON): a name the console's
+    code page lacks (Windows writes a redirected stdout in its ANSI code page), or a lone
+    surrogate, never fails a command whose work is done."""
+    text = json.dumps(document, indent=indent, ensure_ascii=False, default=str)
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        return text.encode(encoding or "ascii", "hirelink-json-escape").decode(encoding or "ascii")
+    except LookupError:  # an encoding Python does not know: ASCII is safe everywhere
+        return json.dumps(document, indent=indent, default=str)
 
 
 def tolerate_narrow_encodings() -> None:

@@ -238,12 +238,13 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             err.print(f"  {error.hint}.", highlight=False, markup=False)
         if credential and isinstance(error, AuthenticationError):
             err.print(f"  {_credential_advice(credential)}", highlight=False, markup=False)
-        # A note of the operation's (below) says more: what to look for before retrying.
-        written = error.method.upper() in WRITE_METHODS and may_have_been_carried_out(error)
-        if written and not getattr(error, "__notes__", None):
-            err.print(_MAY_HAVE_WRITTEN, highlight=False, markup=False)
     else:
         err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+    # A note of the operation's (below) says more: what to look for before retrying.
+    method = getattr(error, "method", "")
+    written = method.upper() in WRITE_METHODS and may_have_been_carried_out(error)
+    if written and not getattr(error, "__notes__", None):
+        err.print(_MAY_HAVE_WRITTEN, highlight=False, markup=False)
     for note in getattr(error, "__notes__", ()):  # what the operation adds to the error
         err.print(f"  {scrub(str(note))}", highlight=False, markup=False)
     raise typer.Exit(_exit_code(error))
@@ -485,7 +486,7 @@ def _read_input(input_option: str) -> str:
     if not input_option.startswith("@"):
         return input_option
     if input_option == "@-":
-        return sys.stdin.read().removeprefix("\ufeff")
+        return _read_stdin()
     path = Path(input_option[1:])
     try:
         return path.read_text(encoding="utf-8-sig")  # Notepad and PowerShell write a BOM
@@ -494,6 +495,18 @@ def _read_input(input_option: str) -> str:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise InvalidInputError("--input", f"cannot read {str(path)!r}: {reason}") from None
+
+
+def _read_stdin() -> str:
+    """Standard input as UTF-8 (a byte order mark dropped), whatever the console's
+    encoding: decoded in a Windows code page, UTF-8 names were garbled and a BOM refused."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # replaced by a text-only stream
+        return sys.stdin.read().removeprefix("\ufeff")
+    try:
+        return bytes(raw.read()).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInputError("--input", "standard input is not UTF-8 text") from None
 
 
 def _text_fields(schema: Mapping[str, Any]) -> frozenset[str]:

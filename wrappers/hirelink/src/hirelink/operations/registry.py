@@ -131,8 +131,10 @@ class Operation:
     """The credential field the secret this operation issues belongs in (e.g. a new
     partner secret): it is handed to ``on_secret`` and masked in the output."""
     requires: tuple[str, ...] = ()
-    """The credential fields the operation needs (its declaration's ``requires=``); empty
-    when the provider's required fields are enough."""
+    """The credential fields the operation always needs (its declaration's ``requires=``).
+    Empty does not promise the provider's required fields are enough: an operation that
+    takes either of two sets (Personio's submission and uploads: the Recruiting API key or
+    the client credentials) lists neither, and refuses before sending when both lack."""
 
     @property
     def summary(self) -> str:

@@ -94,6 +94,12 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
             return _text_last(
                 tuple(a if a in _MOMENTS else _as_input_type(a, conversions) for a in args)
             )
+        if dt.date in args and dt.datetime in args:
+            # "2026-04-01" is that day, not its midnight: a date first, then a datetime
+            # (pydantic's smart mode made it a datetime, so a day could not be sent).
+            ordered = sorted(args, key=lambda a: (a is not dt.date, a is not dt.datetime))
+            members = tuple(_as_input_type(a, conversions) for a in ordered)
+            return Annotated[Union[members], Field(union_mode="left_to_right")]  # noqa: UP007 - of a tuple built at run time
         members = tuple(_as_input_type(a, conversions) for a in args)
         return functools.reduce(lambda a, b: a | b, members)
     return annotation
@@ -104,7 +110,8 @@ def _refusing_numbers(message: str) -> Callable[[Any], Any]:
     Unix time ("0" would be 1970-01-01)."""
 
     def refuse(value: Any) -> Any:
-        if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number or (isinstance(value, str) and _NUMBER.fullmatch(value)):
             raise ValueError(message)
         return value
 

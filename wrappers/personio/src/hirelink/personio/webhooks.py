@@ -33,11 +33,12 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
   413 to one over ``max_body_bytes``.
 
 The event names, the form of ``occurred_at`` and the members of ``payload`` and ``meta``
-are our reading (see the package README); every delivery with the three required fields
-is handed over. An ``occurred_at`` that is not a time with its zone (``2026-03-02T09:15``,
-an object) is handed over as the time the delivery was received, UTC, with the value as
-sent in ``delivery.model_extra["occurred_at_as_sent"]``, and a warning: refused, the
-event would be lost, since Personio does not resend it.
+are our reading (see the package README); every delivery with a ``company_id`` and an
+``event_name`` is handed over. An ``occurred_at`` that is missing, null, digits or not a
+time with its zone (``2026-03-02T09:15``, an object) is handed over as the time the
+delivery was received, UTC, with the value as sent (None when missing) in
+``delivery.model_extra["occurred_at_as_sent"]``, and a warning: refused, the event would
+be lost, since Personio does not resend it.
 """
 
 from __future__ import annotations
@@ -125,10 +126,7 @@ class _Receiver:
     async def _accept(self, request: Request) -> Response:
         self._authenticate(request)
         document = decode_json(await read_body(request, self._max_body_bytes))
-        try:
-            delivery = WebhookDelivery.model_validate(document)
-        except ValidationError as error:
-            delivery = _received_now(document, error)
+        delivery = _delivery(document)
         return JSONResponse(
             {}, status_code=202, background=BackgroundTask(self._hand_over, request, delivery)
         )
@@ -159,26 +157,37 @@ class _Receiver:
             raise
 
 
-def _received_now(document: object, error: ValidationError) -> WebhookDelivery:
-    """A delivery whose only problem is its ``occurred_at``, dated when it was received;
-    any other problem is refused (422), naming the fields."""
-    problems = error.errors()
-    if not (
-        isinstance(document, dict)
-        and document.get("occurred_at") is not None
-        and all(problem["loc"][:1] == ("occurred_at",) for problem in problems)
-    ):
+def _delivery(document: object) -> WebhookDelivery:
+    """The delivery ``document`` holds; refused (422, naming the fields) only when more
+    than its ``occurred_at`` is wrong: one missing, null, digits (which pydantic would
+    read as a Unix time) or not a time with its zone is dated when it was received."""
+    try:
+        if isinstance(document, dict) and _names_no_moment(document.get("occurred_at")):
+            return _received_now(document)
+        return WebhookDelivery.model_validate(document)
+    except ValidationError as error:
+        problems = error.errors()
+        if isinstance(document, dict) and all(p["loc"][:1] == ("occurred_at",) for p in problems):
+            return _received_now(document)
         raise Rejection(describe_problems(error), 422) from None
-    as_sent = document["occurred_at"]
+
+
+def _names_no_moment(value: object) -> bool:
+    return value is None or isinstance(value, bool) or (isinstance(value, str) and value.isdigit())
+
+
+def _received_now(document: dict[str, object]) -> WebhookDelivery:
+    as_sent = document.get("occurred_at")
+    received = {**document, "occurred_at": datetime.now(UTC), "occurred_at_as_sent": as_sent}
+    delivery = WebhookDelivery.model_validate(received)  # any other problem: refused
     logger.warning(
-        "a Personio delivery of %s has an occurred_at that is not a time with its zone"
+        "a Personio delivery of %.80r has an occurred_at that is not a time with its zone"
         " (%.80r): handed over dated when it was received, the value as sent in"
         " occurred_at_as_sent",
-        document.get("event_name"),
+        delivery.event_name,
         as_sent,
     )
-    received = {**document, "occurred_at": datetime.now(UTC), "occurred_at_as_sent": as_sent}
-    return WebhookDelivery.model_validate(received)
+    return delivery
 
 
 def _payload_ids(delivery: WebhookDelivery) -> str:
