@@ -58,7 +58,7 @@ def main() -> None:
             print(line)
     # Never print the URL itself: a production Redis URL holds its password.
     redis = urlsplit(os.environ["HIRELINK_STORE"])
-    where = f"{redis.hostname}:{redis.port or 6379}"
+    where = f"{redis.hostname}:{redis.port or 6379}" if redis.hostname else redis.path
     print(f"{workers * applications} applications, one shared budget in Redis at {where}")
 
 

@@ -6,6 +6,8 @@ import json
 import logging
 import pickle
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote_plus
@@ -173,6 +175,54 @@ async def test_the_http_stacks_own_debug_lines_show_no_credential(
     assert token not in caplog.text
     assert "it's fine" not in caplog.text  # a header outside the allowlist, quoted by repr
     assert any(r.name == "httpx" and "HTTP Request: GET" in r.getMessage() for r in caplog.records)
+
+
+def test_a_record_of_the_http_stack_with_nothing_to_hide_is_left_as_it_was(
+    recruitee_sandbox_session: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A user's filter reading httpx's record.args (the URL) raised IndexError once a
+    hirelink client existed: the filter rewrote every record."""
+    from hirelink.recruitee import Recruitee
+
+    served = recruitee_sandbox_session
+    caplog.set_level(logging.INFO, logger="httpx")
+    with Recruitee(**served.client_kwargs()) as recruitee:
+        recruitee.list_offers()
+    [line] = [r for r in caplog.records if r.name == "httpx"]
+    assert line.msg.startswith("HTTP Request: %s %s")
+    assert str(line.args[1]).endswith("/offers")  # type: ignore[index]
+
+
+def test_a_header_quoted_with_a_run_of_backslashes_is_read_in_linear_time() -> None:
+    """A reason phrase or header of backslashes made the header pattern backtrack
+    exponentially: 40 of them held a call for 38 s at INFO level. In a process of its own:
+    the regular expression engine holds the GIL, so a thread could not be waited for."""
+    script = (
+        "import logging\n"
+        "from hirelink.core.redaction import TransportLogFilter\n"
+        "message = \"(b'a', b'\" + '\\\\' * 5000\n"
+        "record = logging.LogRecord('httpcore.http11', 10, 'x', 1, message, (), None)\n"
+        "TransportLogFilter().filter(record)\n"
+    )
+    # A correctness bound, not a speed target: exponential backtracking never ends.
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120)  # noqa: S603
+
+
+def test_hpacks_lines_of_http2_headers_are_redacted(
+    recruitee_sandbox_session: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Over HTTP/2, hpack logs each header it encodes and decodes, values in clear."""
+    from hirelink.recruitee import Recruitee
+
+    served = recruitee_sandbox_session
+    with Recruitee(**served.client_kwargs()):  # building a client guards the loggers
+        caplog.set_level(logging.DEBUG, logger="hpack")
+        hpack = logging.getLogger("hpack.hpack")
+        hpack.debug("Adding %s=%s to the header table", b"rt-partner-secret", b"unregistered-value")
+        hpack.debug("Decoded %s", (b"authorization", b"Bearer echoed-token"))
+    assert "unregistered-value" not in caplog.text
+    assert "echoed-token" not in caplog.text
+    assert "b'rt-partner-secret'=b'<redacted>'" in caplog.text
 
 
 ECHOES: dict[str, Callable[[str], str]] = {  # how encoders may quote a token back

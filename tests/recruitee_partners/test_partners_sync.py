@@ -19,6 +19,7 @@ from hirelink.core import (
     InvalidInputError,
     MalformedResponseError,
     NotFoundError,
+    PermissionDeniedError,
     Secret,
     ServerError,
     UnprocessableEntityError,
@@ -241,6 +242,17 @@ def test_a_new_secret_refused_to_the_personal_token_is_asked_with_the_secret(
     )
 
 
+def test_a_new_secret_forbidden_to_every_credential_says_which_were_tried(fresh: Served) -> None:
+    """Recruitee may answer 403 rather than 401 where a credential does not fit the call:
+    the hint of which were tried came only with a 401."""
+    fresh.sandbox.faults.add(Fault(method="POST", path=REGENERATE, status=403, times=2))
+    with fresh.client() as partners, pytest.raises(PermissionDeniedError) as caught:
+        partners.regenerate_partner_secret()
+    assert caught.value.hint is not None
+    assert "refused both the personal token and the partner secret" in caught.value.hint
+    assert len(fresh.sandbox.recorder.requests) == 2
+
+
 def test_a_new_secret_refused_to_every_credential_says_which_were_tried(fresh: Served) -> None:
     old = fresh.secret
     with (
@@ -256,7 +268,7 @@ def test_a_new_secret_refused_to_every_credential_says_which_were_tried(fresh: S
         pytest.raises(AuthenticationError) as caught,
     ):
         partners.regenerate_partner_secret()
-    assert "give the personal token too" in str(caught.value)
+    assert "it may take the personal token, which works on RC only" in str(caught.value)
     assert "wrong-secret" not in str(caught.value)
 
 

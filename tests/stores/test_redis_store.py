@@ -18,7 +18,14 @@ import httpx
 import pytest
 import redis
 
-from hirelink.core import ClientCredentialsAuth, HttpConfig, InvalidInputError, RateLimit
+from hirelink.core import (
+    ClientCredentialsAuth,
+    FirstAcceptedAuth,
+    HttpConfig,
+    InvalidInputError,
+    RateLimit,
+    RoutedAuth,
+)
 from hirelink.core.feeds import feed_store
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
@@ -181,10 +188,37 @@ def token_app(counter: list[int]) -> httpx.MockTransport:
     return httpx.MockTransport(handler)
 
 
-def token_client(store: RedisStore, counter: list[int]) -> httpx.Client:
+def token_client(
+    store: RedisStore, counter: list[int], wrap: Callable[[httpx.Auth], httpx.Auth] = lambda a: a
+) -> httpx.Client:
     auth = ClientCredentialsAuth("http://api.test/token", "client-1", "client-secret-xyz")
-    config = HttpConfig.create(base_url="http://api.test", auth=auth, store=store)
+    config = HttpConfig.create(base_url="http://api.test", auth=wrap(auth), store=store)
     return build_client(config, transport=token_app(counter))
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda auth: FirstAcceptedAuth([auth]),
+        lambda auth: RoutedAuth([("/data", FirstAcceptedAuth([auth]))]),
+    ],
+    ids=["first-accepted", "routed-first-accepted"],
+)
+def test_a_token_held_inside_another_auth_is_shared_through_the_store(
+    redis_url: str, wrap: Callable[[httpx.Auth], httpx.Auth]
+) -> None:
+    """FirstAcceptedAuth did not hand the client's store on: a client-credentials token
+    inside it was exchanged by every process."""
+    exchanges: list[int] = []
+    shared = RedisStore(redis_url, share_tokens=True)
+    other_process = RedisStore(redis_url, share_tokens=True)
+    with (
+        token_client(shared, exchanges, wrap) as one,
+        token_client(other_process, exchanges, wrap) as two,
+    ):
+        one.get("/data")
+        two.get("/data")
+    assert len(exchanges) == 1
 
 
 def test_tokens_are_shared_only_when_asked_and_stored_encrypted(redis_url: str) -> None:

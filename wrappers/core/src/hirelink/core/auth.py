@@ -11,7 +11,7 @@ credentials in turn, for a call whose credential the provider does not document.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncGenerator, Generator, Mapping, Sequence
+from collections.abc import AsyncGenerator, Generator, Iterable, Mapping, Sequence
 from typing import Final
 
 import httpx
@@ -67,7 +67,24 @@ Route = tuple[str, httpx.Auth | None]
 is given), and the auth of the requests it matches (None: send no credential)."""
 
 
-class RoutedAuth(httpx.Auth, StoreUser):
+class _HoldsCredentials(StoreUser):
+    """An auth made of others: each one that keeps state gets the client's store."""
+
+    def _credentials(self) -> Iterable[httpx.Auth | None]:
+        raise NotImplementedError
+
+    def use_store(self, store: Store) -> None:
+        """Hand the client's store to every credential held that keeps state there."""
+        for auth in self._credentials():
+            if isinstance(auth, StoreUser):
+                auth.use_store(store)
+
+    @property
+    def keeps_state(self) -> bool:
+        return any(isinstance(auth, StoreUser) and auth.keeps_state for auth in self._credentials())
+
+
+class RoutedAuth(httpx.Auth, _HoldsCredentials):
     """Picks each request's credential by its path; the first matching route wins.
 
     With ``base_url``, requests to another origin (e.g. a public feed host) are sent
@@ -83,15 +100,8 @@ class RoutedAuth(httpx.Auth, StoreUser):
             self._origin = (base.scheme, base.host, base.port)
             self._prefix = base.path.rstrip("/")
 
-    def use_store(self, store: Store) -> None:
-        """Hand the client's store to every routed credential that keeps state there."""
-        for _, auth in self._routes:
-            if isinstance(auth, StoreUser):
-                auth.use_store(store)
-
-    @property
-    def keeps_state(self) -> bool:
-        return any(isinstance(auth, StoreUser) and auth.keeps_state for _, auth in self._routes)
+    def _credentials(self) -> Iterable[httpx.Auth | None]:
+        return (auth for _, auth in self._routes)
 
     def _route(self, request: httpx.Request) -> httpx.Auth | None:
         url = request.url
@@ -140,14 +150,18 @@ REFUSED: Final = frozenset({401, 403})
 again with another."""
 
 
-class FirstAcceptedAuth(httpx.Auth):
+class FirstAcceptedAuth(httpx.Auth, _HoldsCredentials):
     """Sends the request with each credential in turn until one is not refused.
 
     For a call whose credential the provider does not document: the request goes with
     the first of ``auths``; answered 401 or 403, it goes again with the next (without the
     headers the refused one set), so each attempt carries one credential. A refusal means
-    nothing was done, so sending again is safe whatever the method. ``hint`` is what an
-    :class:`~hirelink.core.AuthenticationError` says when the last one is refused too.
+    nothing was done, so sending again is safe whatever the method. ``hint`` is what the
+    :class:`~hirelink.core.AuthenticationError` or
+    :class:`~hirelink.core.PermissionDeniedError` says when the last one is refused too.
+    A credential that renews itself on a refusal
+    (:class:`~hirelink.core.ClientCredentialsAuth`) belongs
+    last: before another, it would take each refusal for an expired token.
     """
 
     def __init__(self, auths: Sequence[httpx.Auth], *, hint: str | None = None) -> None:
@@ -155,6 +169,9 @@ class FirstAcceptedAuth(httpx.Auth):
             raise ValueError("FirstAcceptedAuth needs at least one credential")
         self._auths = tuple(auths)
         self.hint = hint
+
+    def _credentials(self) -> Iterable[httpx.Auth | None]:
+        return self._auths
 
     def _attempts(self, request: httpx.Request) -> Generator[httpx.Auth, None, None]:
         headers, extensions = request.headers.copy(), dict(request.extensions)

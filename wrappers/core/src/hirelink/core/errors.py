@@ -517,6 +517,6 @@ def api_error_from_response(
     )
     if refine is not None:
         error = refine(error) or error
-    if isinstance(error, AuthenticationError) and error.hint is None:
+    if isinstance(error, AuthenticationError | PermissionDeniedError) and error.hint is None:
         error.hint = request.extensions.get(CREDENTIAL_HINT)
     return error

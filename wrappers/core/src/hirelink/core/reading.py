@@ -127,8 +127,10 @@ def _tolerant_bodies(body: Any, envelope: str | None) -> Iterator[Any]:
 
 # A member whose name says it holds a credential, in a body that is not JSON (cut off): an
 # answer that issues a secret is quoted before hirelink could register the secret.
+_CREDENTIAL_WORDS: Final = "secret|token|password"
+"""What the name of a member holding a credential contains."""
 _CREDENTIAL_MEMBER: Final = re.compile(
-    r'("[^"]*(?:secret|token|password)[^"]*"\s*:\s*")(?:[^"\\]|\\.)*', re.IGNORECASE
+    rf'("[^"]*(?:{_CREDENTIAL_WORDS})[^"]*"\s*:\s*")(?:[^"\\]|\\.)*', re.IGNORECASE
 )
 
 
@@ -202,7 +204,7 @@ def read_tolerantly(
 
 
 _NOT_JSON = object()
-_CREDENTIAL_NAME: Final = re.compile("secret|token|password", re.IGNORECASE)
+_CREDENTIAL_NAME: Final = re.compile(_CREDENTIAL_WORDS, re.IGNORECASE)
 
 
 def _holds_credential(body: Any) -> bool:

@@ -88,32 +88,41 @@ TRANSPORT_LOGGERS: Final = (
     "httpcore.http2",
     "httpcore.proxy",
     "httpcore.socks",
+    "hpack.hpack",  # HTTP/2: each header it encodes or decodes, values in clear
+    "hpack.table",
 )
 """The loggers of the HTTP stack under hirelink; a filter on a parent logger would not see
 their records, so each gets its own."""
 
-# httpcore shows headers as a list of byte-string pairs: (b'Authorization', b'Bearer ...');
-# repr() quotes a value holding a single quote with double quotes.
-_HEADER_PAIR: Final = re.compile(
-    r"""\(b(?P<q1>['"])(?P<name>[^'"]*)(?P=q1), """
-    r"""b(?P<q2>['"])(?P<value>(?:\\.|(?!(?P=q2)).)*)(?P=q2)\)"""
-)
+# httpcore shows headers as byte-string pairs, (b'Authorization', b'Bearer ...'); hpack as
+# such pairs and as b'authorization'=b'Bearer ...'. repr() quotes with ' unless the bytes
+# hold one, then with ". Each alternative reads a character one way only, so a failed
+# match cannot backtrack exponentially over a run of backslashes.
+_BYTES: Final = r"""b(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+_HEADER_PAIR: Final = re.compile(rf"(?P<name>{_BYTES})(?P<between>, |=)(?P<value>{_BYTES})")
 
 
 def _redacted_pair(match: re.Match[str]) -> str:
-    if match["name"].lower() in SAFE_HEADERS:
+    name = match["name"][2:-1]
+    if name.lower() in SAFE_HEADERS:
         return match[0]
-    return f"(b'{match['name']}', b'{REDACTED}')"
+    return f"{match['name']}{match['between']}b'{REDACTED}'"
 
 
 class TransportLogFilter(logging.Filter):
     """Rewrites a record of the HTTP stack as hirelink would log it: header values outside
-    :data:`SAFE_HEADERS` redacted, registered secrets scrubbed. It only runs for records
-    that are made, so it costs nothing while DEBUG is off."""
+    :data:`SAFE_HEADERS` redacted (in httpcore's and hpack's traces, which quote headers),
+    registered secrets scrubbed. A record it does not change is left as it was (its
+    ``msg`` and ``args`` too). It runs only for records that are logged."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        record.msg, record.args = scrub(_HEADER_PAIR.sub(_redacted_pair, message)), ()
+        shown = message
+        if not record.name.startswith("httpx"):  # httpx's own line quotes no headers
+            shown = _HEADER_PAIR.sub(_redacted_pair, shown)
+        shown = scrub(shown)
+        if shown != message:
+            record.msg, record.args = shown, ()
         return True
 
 

@@ -162,7 +162,7 @@ def http_url(field: str, value: object) -> str:
         before_query = re.split(r"[?#]", url, maxsplit=1)[0]
         shown = "" if "@" in url else f", got {before_query!r}"
         if before_query != url and shown:
-            shown += " (its query not shown)"
+            shown += " (what follows ? or # not shown)"
         raise InvalidInputError(
             field, f"must be an http(s) URL such as https://api.example.com{shown} ({problem})"
         )
@@ -224,7 +224,7 @@ def _url_problem(url: str) -> str | None:
     if any(character.isspace() for character in url):
         return "it contains white space"
     scheme, separator, _ = url.partition("://")
-    if not separator:
+    if not separator or any(character in scheme for character in "/?#"):
         return "no scheme: start it with https:// or http://"
     if scheme.lower() not in {"http", "https"}:
         return f"the scheme is {scheme!r}, not http or https"

@@ -71,8 +71,8 @@ _NEW_SECRET_HINTS: Final[Mapping[bool, str]] = {
     ),
     False: (
         f"{CREDENTIAL_HINTS['partner_secret']}. Which credential a new secret takes is not "
-        "documented: if the secret is right, give the personal token too (on RC), which is "
-        "then tried first"
+        "documented: if the secret is right, it may take the personal token, which works on "
+        "RC only: give it with environment='rc', and it is tried first"
     ),
 }
 """The hint of a refused new secret, by whether the personal token was tried as well."""
