@@ -22,15 +22,7 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
-from hirelink.sandbox.app import (
-    ApiCall,
-    SandboxApp,
-    SandboxError,
-    handles,
-    invalid,
-    json_response,
-    moment,
-)
+from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
 from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
@@ -42,6 +34,7 @@ from hirelink.sandbox.resources import (
     offset_page,
     require_bearer,
     seed_records,
+    stamp,
     utcnow,
     view,
 )
@@ -409,9 +402,7 @@ class RecruiteeState:
             changes: dict[str, Any] = {"stage_id": stage_id}
             if self._stages[stage_id]["category"] == "hire":
                 hired_at = hire.get("hired_at")
-                changes["hired_at"] = (
-                    format_time(moment("hired_at", hired_at)) if hired_at else self.now()
-                )
+                changes["hired_at"] = stamp("hired_at", hired_at) if hired_at else self.now()
                 changes["hired_by_id"] = TOKEN_OWNER_ID
                 changes["job_starts_at"] = hire.get("job_starts_at", placement["job_starts_at"])
             return self._move(record, placement, changes, "stage_changed", details)

@@ -35,6 +35,7 @@ from hirelink.sandbox.app import (
     bearer_token,
     handles,
     json_response,
+    moment,
     same_secret,
 )
 from hirelink.sandbox.validation import SpecValidator
@@ -54,6 +55,7 @@ __all__ = [
     "require_bearer",
     "require_secret",
     "seed_records",
+    "stamp",
     "utcnow",
     "view",
 ]
@@ -74,6 +76,12 @@ def format_time(moment: datetime, timespec: str = "microseconds") -> str:
     """
     utc = moment.astimezone(UTC) if moment.tzinfo is not None else moment
     return utc.replace(tzinfo=None).isoformat(timespec=timespec) + "Z"
+
+
+def stamp(field: str, value: str) -> str:
+    """A date-time a client sent, written as the stand-ins write times (:func:`format_time`);
+    a 422 naming ``field`` when it is none."""
+    return format_time(moment(field, value))
 
 
 @cache

@@ -157,6 +157,29 @@ _NEW_CANDIDATE = Inputs(
     sources=_LIST_FIELD,
     offer_ids=lambda field, ids: int_list(field, ids, allow_empty=True),
 )
+
+
+def _utc_iso(field: str, value: object) -> str:
+    """A datetime (or a date's midnight) in UTC, ISO 8601 (see :func:`utc_moment`)."""
+    return utc_moment(field, value).isoformat()
+
+
+def _day_or_moment(field: str, value: object) -> str:
+    """A date as ``YYYY-MM-DD``; a datetime as :func:`_utc_iso`."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    return _utc_iso(field, value)
+
+
+_STAGE_CHANGE = Inputs(
+    "change_placement_stage",
+    proceed=flag,
+    hired_at=_utc_iso,
+    job_starts_at=_day_or_moment,
+    work_location_id=positive_int,
+    opening_id=positive_int,
+)
+_TASK = Inputs("create_task", description=non_empty_str, due_date=_utc_iso, timezone=non_empty_str)
 _OFFER_FILTERS = Inputs(
     "list_offers",
     kind=one_of(ListOffersKind),
@@ -544,16 +567,15 @@ class RecruiteeOperations:
         inferred.
         """
         placement_id = positive_int("placement_id", placement_id)
-        extras: dict[str, object] = {}
-        if proceed is not None:
-            extras["proceed"] = flag("proceed", proceed)
-        if hired_at is not None:
-            extras["hired_at"] = utc_moment("hired_at", hired_at).isoformat()
-        if job_starts_at is not None:
-            extras["job_starts_at"] = _day_or_moment("job_starts_at", job_starts_at)
-        for field, value in (("work_location_id", work_location_id), ("opening_id", opening_id)):
-            if value is not None:
-                extras[field] = positive_int(field, value)
+        extras = _STAGE_CHANGE.wire(
+            {
+                "proceed": proceed,
+                "hired_at": hired_at,
+                "job_starts_at": job_starts_at,
+                "work_location_id": work_location_id,
+                "opening_id": opening_id,
+            }
+        )
         if (stage_id is None) == (stage_name is None):
             raise InvalidInputError("stage_id", "give either stage_id or stage_name")
         if stage_id is not None:
@@ -735,16 +757,11 @@ class RecruiteeOperations:
         """
         from hirelink.api.recruitee.api.tasks import create_task
 
-        task: dict[str, object] = {
+        task = {
             "candidate_id": self._candidate_id(candidate_id),
             "title": non_empty_str("title", title),
+            **_TASK.wire({"description": description, "due_date": due_date, "timezone": timezone}),
         }
-        if description is not None:
-            task["description"] = non_empty_str("description", description)
-        if due_date is not None:
-            task["due_date"] = utc_moment("due_date", due_date).isoformat()
-        if timezone is not None:
-            task["timezone"] = non_empty_str("timezone", timezone)
         body = models.TaskCreateRequest.from_dict({"task": task})
         request = partial(create_task.sync_detailed, self.company_id, body=body)
         return Call(request, member_of(models.TaskEnvelope, "task", models.Task))
@@ -760,13 +777,6 @@ class RecruiteeOperations:
             self._candidate_id(candidate_id),
         )
         return Call(request, member_of(models.AttachmentList, "attachments", list))
-
-
-def _day_or_moment(field: str, value: object) -> str:
-    """A date as ``YYYY-MM-DD``; a datetime in UTC (see :func:`utc_moment`)."""
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value.isoformat()
-    return utc_moment(field, value).isoformat()
 
 
 def _placement_call(request: partial[Any]) -> Call[models.Placement]:
