@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
+import inspect
 import json
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import jsonschema
 import pytest
@@ -18,6 +19,7 @@ from hirelink.operations import (
     invoke,
     invoke_all,
     load_providers,
+    registry,
 )
 from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
 from hirelink.sandbox.faults import Fault
@@ -67,6 +69,33 @@ def test_required_inputs_are_reported_missing() -> None:
     with pytest.raises(InputValidationError) as caught:
         CATALOG.get("recruitee.update_candidate").arguments({})
     assert [p.field for p in caught.value.problems] == ["candidate_id"]
+
+
+def test_every_optional_input_of_a_field_table_is_described() -> None:
+    """An agent reads what an input means from the schema: each field of a ``**fields``
+    table carries the docstring written under it (inherited ones included)."""
+    undocumented = [
+        (operation.id, name)
+        for operation in CATALOG.operations()
+        for name, spec in operation.input_schema["properties"].items()
+        if name in _table_fields(operation) and not spec.get("description")
+    ]
+    assert undocumented == []
+    applications = CATALOG.get("personio.list_applications").input_schema["properties"]
+    assert applications["updated_after"]["description"].startswith("Only records updated after")
+    partner = CATALOG.get("recruitee_partners.update_partner").input_schema["properties"]
+    assert partner["logo"]["description"] == "Address of the logo image."  # from its base
+
+
+def _table_fields(operation: Any) -> set[str]:
+    method = registry._builder(operation.provider.client_class, operation.method)
+    hints = get_type_hints(method)
+    tables = [
+        get_args(hints[p.name])[0]
+        for p in inspect.signature(method).parameters.values()
+        if p.kind is inspect.Parameter.VAR_KEYWORD
+    ]
+    return {field for table in tables for field in get_type_hints(table)}
 
 
 def test_unknown_operation_suggests_close_ids() -> None:

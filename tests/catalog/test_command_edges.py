@@ -199,6 +199,14 @@ def test_ops_describe_says_which_credential_fields_an_operation_needs(
     assert f"credential with {' and '.join(needed)}" in shown
 
 
+def test_ops_describe_says_what_each_described_input_means() -> None:
+    shown = hirelink("ops", "describe", "recruitee_partners.update_report").stdout.splitlines()
+    at = next(i for i, line in enumerate(shown) if line.strip().startswith("score "))
+    assert shown[at + 1].strip() == 'Free text shown as is: `"82%"`, `"12/15"`, `"passed"`.'
+    described = json.loads(hirelink("ops", "describe", "personio.list_persons", "--json").stdout)
+    assert described["input_schema"]["properties"]["status"]["description"]
+
+
 @pytest.mark.parametrize("columns", ["80", "60", "40"])
 def test_no_id_is_truncated_when_piped(columns: str) -> None:
     result = hirelink("ops", "list", COLUMNS=columns)

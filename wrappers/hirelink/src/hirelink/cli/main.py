@@ -390,6 +390,8 @@ def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
             shown.setdefault(same, type_name + (f" {choices}" if choices else "") + form)
         described = " | ".join(shown.values())
         yield f"  {name:<22} {'required' if name in required else 'optional':<9} {described}"
+        if spec.get("description"):
+            yield f"  {'':<22} {spec['description']}"
 
 
 def _property_names(schema: Mapping[str, Any], root: Mapping[str, Any]) -> list[str]:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import ast
 import builtins
 import collections.abc
 import datetime as dt
@@ -17,8 +18,11 @@ import decimal
 import enum
 import functools
 import inspect
+import itertools
 import keyword
 import re
+import sys
+import textwrap
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -175,6 +179,36 @@ def _unpacked_fields(annotation: Any) -> dict[str, Any]:
     return get_type_hints(typed_dict)
 
 
+@functools.cache
+def field_docs(typed_dict: type) -> dict[str, str]:
+    """The docstrings written under a TypedDict's fields, its bases' included, each on
+    one line: what the schema's ``description`` says of a field (none where the source
+    cannot be read)."""
+    try:
+        source = textwrap.dedent(inspect.getsource(typed_dict))
+    except (OSError, TypeError):
+        return {}
+    definition = ast.parse(source).body[0]
+    if not isinstance(definition, ast.ClassDef):
+        return {}
+    docs: dict[str, str] = {}
+    module = sys.modules.get(typed_dict.__module__)
+    for base in definition.bases:  # a TypedDict keeps no bases of its own before 3.12
+        found = getattr(module, base.id, None) if isinstance(base, ast.Name) else None
+        if typing.is_typeddict(found):
+            docs.update(field_docs(found))
+    for field, after in itertools.pairwise(definition.body):
+        if (
+            isinstance(field, ast.AnnAssign)
+            and isinstance(field.target, ast.Name)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+            and isinstance(after.value.value, str)
+        ):
+            docs[field.target.id] = " ".join(after.value.value.split()).replace("``", "`")
+    return docs
+
+
 def input_model(
     method: Callable[..., Any],
     *,
@@ -194,9 +228,11 @@ def input_model(
     fields: dict[str, Any] = {}
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            (typed_dict,) = get_args(hints[parameter.name])
+            docs = field_docs(typed_dict)
             for field, annotation in _unpacked_fields(hints[parameter.name]).items():
                 chosen = overrides.get(field, _as_input_type(annotation, conversions))
-                fields[field] = (chosen | None, None)
+                fields[field] = (chosen | None, Field(None, description=docs.get(field)))
             continue
         override = overrides.get(parameter.name)
         if isinstance(override, tuple):

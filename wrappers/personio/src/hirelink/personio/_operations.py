@@ -216,15 +216,25 @@ class PersonFilters(TypedDict, total=False):
     same as leaving one out)."""
 
     ids: Sequence[str | int] | None
+    """Only these persons (their Personio ids)."""
     emails: Sequence[str] | None
+    """Only persons with one of these e-mail addresses."""
     first_name: str | None
+    """Only persons with this first name."""
     last_name: str | None
+    """Only persons with this last name."""
     preferred_name: str | None
+    """Only persons with this preferred name."""
     created_after: Moment | None
+    """Only persons created after this moment (aware datetimes are converted to UTC)."""
     created_before: Moment | None
+    """Only persons created before this moment."""
     updated_after: Moment | None
+    """Only persons updated after this moment."""
     updated_before: Moment | None
+    """Only persons updated before this moment."""
     status: Literal["ACTIVE", "INACTIVE"] | ListPersonsStatus | None
+    """``ACTIVE`` or ``INACTIVE`` employees only."""
 
 
 class NewApplication(TypedDict, total=False):
@@ -1050,15 +1060,18 @@ class WebhookSettings(TypedDict, total=False):
     """``NONE``, ``TOKEN`` (``token`` sent verbatim in ``Authorization``) or ``CUSTOM``
     (``custom_headers``); inferred from ``token``/``custom_headers`` when left out."""
     token: str
+    """What Personio sends in ``Authorization`` (``auth_type`` ``TOKEN``)."""
     custom_headers: dict[str, str]
     """Up to three header names with their values."""
     description: str
+    """A note on the webhook, for people."""
 
 
 class WebhookChanges(WebhookSettings, total=False):
     """What ``update_webhook`` may change."""
 
     url: str
+    """Where Personio sends the deliveries."""
     events: Iterable[str]
     """Event names, e.g. ``person.created``, ``employment.updated``."""
 

@@ -86,9 +86,12 @@ class PartnerDetails(TypedDict, total=False):
     """Optional fields of ``create_partner``."""
 
     description: str
+    """What the partner does, shown to Recruitee users."""
     logo: str
     """Address of the logo image."""
     urls: ServiceUrls
+    """The partner service's URLs: ``validate_token``, ``tests``, ``send_candidate`` and
+    ``help_article``."""
     inputs: Iterable[InputField]
     """The send dialog's fields; Recruitee's default is first_name, last_name and email."""
     options: Mapping[str, object]
@@ -99,7 +102,9 @@ class PartnerChanges(PartnerDetails, total=False):
     """Fields ``update_partner`` can change; only the ones given are sent."""
 
     kind: KindName | PartnerKind
+    """``assessment``, ``background_check`` or ``reference_check``."""
     name: str
+    """The partner's name, shown to Recruitee users."""
 
 
 class ReportFields(TypedDict, total=False):

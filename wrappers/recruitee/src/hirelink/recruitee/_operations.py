@@ -98,11 +98,17 @@ class CandidateProfile(TypedDict, total=False):
     """Profile fields ``update_candidate`` can change; only the ones given are sent."""
 
     name: str
+    """The candidate's full name."""
     emails: Sequence[str]
+    """E-mail addresses."""
     phones: Sequence[str]
+    """Phone numbers, as written."""
     social_links: Sequence[str]
+    """Profile URLs on social networks."""
     links: Sequence[str]
+    """Other URLs: a portfolio, a personal site."""
     cover_letter: str
+    """The cover letter's text."""
     remote_cv_url: str
     """Public URL of a CV file that Recruitee downloads."""
 
@@ -111,12 +117,17 @@ class NewCandidate(TypedDict, total=False):
     """Optional fields of ``create_candidate``."""
 
     emails: Iterable[str]
+    """The candidate's e-mail addresses."""
     phones: Iterable[str]
+    """The candidate's phone numbers, as written."""
     social_links: Iterable[str]
+    """The candidate's profile URLs on social networks."""
     links: Iterable[str]
+    """The candidate's other URLs: a portfolio, a personal site."""
     sources: Iterable[str]
     """Where the candidate came from, e.g. ``["Referral"]``."""
     cover_letter: str
+    """The text of the candidate's cover letter."""
     remote_cv_url: str
     """Public URL of a CV file that Recruitee downloads."""
     offer_ids: Iterable[int]
