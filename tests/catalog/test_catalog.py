@@ -254,6 +254,12 @@ def test_a_day_given_to_a_date_or_datetime_input_goes_out_as_that_day(
     with pytest.raises(InputValidationError) as caught:
         invoke("recruitee.list_candidates", credential, {"created_after": True})
     assert "number" not in caught.value.problems[0].message  # a boolean is not called one
+    # A midnight with its offset stays a moment: read as a day, it lost its offset.
+    moment = {**inputs, "hired_at": "2026-04-01T00:00:00+02:00"}
+    invoke("recruitee.change_placement_stage", credential, moment)
+    sent = sandbox.recorder.last("PATCH", "/change_stage")
+    assert sent is not None
+    assert sent.json()["hired_at"] == "2026-03-31T22:00:00+00:00"
 
 
 def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(

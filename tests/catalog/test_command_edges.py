@@ -325,6 +325,19 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     assert "the write may have been carried out" in dropped.stderr  # the answer was lost
 
 
+def test_a_read_whose_token_exchange_failed_is_not_called_a_write(
+    personio_saved: StandIn[Any],
+) -> None:
+    """The token exchange is a POST that harms nothing when repeated: its lost answer said
+    that a plain read may have written something."""
+    exchange = Fault(method="POST", path=r"/v2/auth/token$", kind="drop", times=-1)
+    personio_saved.sandbox.faults.add(exchange)
+    result = hirelink("run", "personio.list_categories", "-c", "hr")
+    assert result.exit_code == 6
+    assert "/v2/auth/token" in result.stderr
+    assert "carried out" not in result.stderr
+
+
 # --- a 401 says which credential to check and where ------------------------------------
 
 

@@ -220,8 +220,14 @@ def test_hpacks_lines_of_http2_headers_are_redacted(
         hpack = logging.getLogger("hpack.hpack")
         hpack.debug("Adding %s=%s to the header table", b"rt-partner-secret", b"unregistered-value")
         hpack.debug("Decoded %s", (b"authorization", b"Bearer echoed-token"))
+        hpack.debug("Decoding %s", b"\x88@\x0ex-access-token\x1dblock-token")
+        hpack.debug("Encoded header block to %s", b"\x82\x86block-token")
+        evicting = "Evicting %s: %s from the header table"
+        logging.getLogger("hpack.table").debug(evicting, b"x-access-token", b"evicted-token")
     assert "unregistered-value" not in caplog.text
     assert "echoed-token" not in caplog.text
+    assert "block-token" not in caplog.text
+    assert "evicted-token" not in caplog.text
     assert "b'rt-partner-secret'=b'<redacted>'" in caplog.text
 
 
@@ -284,6 +290,31 @@ def test_a_token_pasted_into_an_identifier_field_is_not_echoed(provider: str) ->
         build()
     assert pasted not in str(caught.value)
     assert f"text of {len(pasted)} characters" in str(caught.value)
+
+
+def test_a_403_of_a_single_credential_points_at_no_credential(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    """A 403 is a role, a scope or a plan, not a wrong credential: it was told to check
+    the token, which was right."""
+    from hirelink.core import PermissionDeniedError
+    from hirelink.recruitee import Recruitee
+
+    served = recruitee_sandbox_session
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=403))
+    with (
+        Recruitee(**served.client_kwargs()) as recruitee,
+        pytest.raises(PermissionDeniedError) as caught,
+    ):
+        recruitee.list_offers()
+    assert caught.value.hint is None
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=401))
+    with (
+        Recruitee(**served.client_kwargs()) as recruitee,
+        pytest.raises(AuthenticationError) as refused,
+    ):
+        recruitee.list_offers()
+    assert refused.value.hint is not None  # a 401 still says which credential to check
 
 
 def test_why_a_credential_was_refused_and_the_company_id_are_shown(

@@ -259,6 +259,8 @@ def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
         {"date": "2026-03-02", "timezone": "CET"},
         None,
         "20260302",  # pydantic reads digits as a Unix time: 1970
+        20260302,
+        1772442900,  # seconds or milliseconds? Kept as sent
         "missing",
     ],
 )

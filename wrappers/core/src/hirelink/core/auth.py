@@ -16,7 +16,7 @@ from typing import Final
 
 import httpx
 
-from .errors import CREDENTIAL_HINT
+from .errors import ALL_REFUSED_HINT, CREDENTIAL_HINT
 from .http import AUTH_HANDLED_STATUSES, StoreUser
 from .secrets import Secret
 from .stores import Store
@@ -186,7 +186,7 @@ class FirstAcceptedAuth(httpx.Auth, _HoldsCredentials):
             handled = request.extensions.get(AUTH_HANDLED_STATUSES, frozenset())
             request.extensions[AUTH_HANDLED_STATUSES] = frozenset(handled) | REFUSED
         elif self.hint is not None:
-            request.extensions[CREDENTIAL_HINT] = self.hint
+            request.extensions[ALL_REFUSED_HINT] = self.hint
         return request
 
     def sync_auth_flow(

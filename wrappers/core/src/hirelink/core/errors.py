@@ -52,6 +52,17 @@ CREDENTIAL_HINT: Final = "hirelink_credential_hint"
 """Request extension set by a credential's auth flow: which credential to check, and where
 the customer finds it. An :class:`AuthenticationError` for the request carries it."""
 
+ALL_REFUSED_HINT: Final = "hirelink_all_refused_hint"
+"""Request extension set by an auth that tried several credentials in turn
+(``FirstAcceptedAuth``): what to check once the last was refused too. An
+:class:`AuthenticationError` or a :class:`PermissionDeniedError` for the request carries it
+(a 403 otherwise says nothing of the credential: a missing scope, a role, a plan)."""
+
+REPEATABLE: Final = "hirelink.repeatable"
+"""A request extension: true when sending the request twice does no harm whatever its
+method (an OAuth client-credentials exchange is a POST that only asks for a token). Its
+errors say so (``repeatable``): nothing of the caller's was written."""
+
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
 for its answer, an ``ApiConnectionError`` when none came): the error, for an auth flow
@@ -108,9 +119,13 @@ class ApiError(HirelinkError):
         body: the raw response text, secrets scrubbed.
         method: the method of the request that failed.
         url: the URL of the request that failed (scrubbed).
+        repeatable: the request harms nothing when repeated (a token exchange, see
+            ``REPEATABLE``), whatever its method.
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
-            auth, see ``CREDENTIAL_HINT``); else None.
+            auth, see ``CREDENTIAL_HINT``); for either it or a
+            :class:`PermissionDeniedError`, which credentials were tried when several were
+            (``ALL_REFUSED_HINT``); else None.
 
     :attr:`request_id` is the provider's id of the failed request, for its support.
     """
@@ -129,8 +144,10 @@ class ApiError(HirelinkError):
         method: str = "",
         url: str = "",
         hint: str | None = None,
+        repeatable: bool = False,
     ) -> None:
         self.status_code = status_code
+        self.repeatable = repeatable
         self.message = message
         self.error = error
         self.field_errors = dict(field_errors or {})
@@ -201,6 +218,7 @@ class ApiError(HirelinkError):
             method=self.method,
             url=self.url,
             hint=self.hint,
+            repeatable=self.repeatable,
         )
 
 
@@ -275,13 +293,16 @@ class ApiConnectionError(HirelinkError):
     ``not_sent`` is True when no attempt of it reached the provider (every connection was
     refused, or the client was closed before it went), so a write was certainly not
     carried out; False when one may have been. ``method`` is the request's (empty when
-    not known).
+    not known); ``repeatable``, as for :class:`ApiError`.
     """
 
-    def __init__(self, message: str, *, not_sent: bool = False, method: str = "") -> None:
+    def __init__(
+        self, message: str, *, not_sent: bool = False, method: str = "", repeatable: bool = False
+    ) -> None:
         super().__init__(message)
         self.not_sent = not_sent
         self.method = method
+        self.repeatable = repeatable
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -301,11 +322,13 @@ def closed_while_waiting(
             f"the client was closed while {where} waited to be sent again; an earlier "
             "attempt may have been carried out: check before repeating it",
             method=request.method,
+            repeatable=bool(request.extensions.get(REPEATABLE)),
         )
     return ApiConnectionError(
         f"the client was closed while {where} waited; it was not sent",
         not_sent=not carried_out,  # a read resent after a lost answer did reach it
         method=request.method,
+        repeatable=bool(request.extensions.get(REPEATABLE)),
     )
 
 
@@ -514,9 +537,13 @@ def api_error_from_response(
         body=body,
         method=request.method,
         url=scrub(str(request.url)),
+        repeatable=bool(request.extensions.get(REPEATABLE)),
     )
     if refine is not None:
         error = refine(error) or error
     if isinstance(error, AuthenticationError | PermissionDeniedError) and error.hint is None:
-        error.hint = request.extensions.get(CREDENTIAL_HINT)
+        hint = request.extensions.get(ALL_REFUSED_HINT)
+        if hint is None and isinstance(error, AuthenticationError):
+            hint = request.extensions.get(CREDENTIAL_HINT)
+        error.hint = hint
     return error

@@ -95,11 +95,14 @@ TRANSPORT_LOGGERS: Final = (
 their records, so each gets its own."""
 
 # httpcore shows headers as byte-string pairs, (b'Authorization', b'Bearer ...'); hpack as
-# such pairs and as b'authorization'=b'Bearer ...'. repr() quotes with ' unless the bytes
-# hold one, then with ". Each alternative reads a character one way only, so a failed
-# match cannot backtrack exponentially over a run of backslashes.
+# such pairs, as b'authorization'=b'Bearer ...' and as b'authorization': b'Bearer ...'.
+# repr() quotes with ' unless the bytes hold one, then with ". Each alternative reads a
+# character one way only, so a failed match cannot backtrack exponentially over a run of
+# backslashes.
 _BYTES: Final = r"""b(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
-_HEADER_PAIR: Final = re.compile(rf"(?P<name>{_BYTES})(?P<between>, |=)(?P<value>{_BYTES})")
+_HEADER_PAIR: Final = re.compile(rf"(?P<name>{_BYTES})(?P<between>, |=|: )(?P<value>{_BYTES})")
+# hpack also logs whole header blocks, encoded (Huffman is no secrecy): none is shown.
+_HEADER_BLOCK: Final = re.compile(rf"^(?P<what>Decoding |Encoded header block to ){_BYTES}")
 
 
 def _redacted_pair(match: re.Match[str]) -> str:
@@ -120,6 +123,7 @@ class TransportLogFilter(logging.Filter):
         shown = message
         if not record.name.startswith("httpx"):  # httpx's own line quotes no headers
             shown = _HEADER_PAIR.sub(_redacted_pair, shown)
+            shown = _HEADER_BLOCK.sub(rf"\g<what>b'{REDACTED}'", shown)
         shown = scrub(shown)
         if shown != message:
             record.msg, record.args = shown, ()

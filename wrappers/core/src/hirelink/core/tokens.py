@@ -44,6 +44,7 @@ from attrs import define
 from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
+    REPEATABLE,
     ApiConnectionError,
     ApiError,
     MalformedResponseError,
@@ -52,7 +53,6 @@ from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error
 from .options import current_options
 from .secrets import Secret, scrub, scrubbed_when_shown
 from .stores import Store, TokenCache, take_on_thread
-from .transport import REPEATABLE
 
 if TYPE_CHECKING:
     import anyio

@@ -29,6 +29,7 @@ from attrs import define, field
 from .errors import (
     BODY_LOST,
     FAILED_WITH,
+    REPEATABLE,
     ApiConnectionError,
     ApiTimeoutError,
     closed_while_waiting,
@@ -41,9 +42,6 @@ from .waits import server_requested_wait
 retry_logger = logging.getLogger("hirelink.retry")
 
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
-REPEATABLE: Final = "hirelink.repeatable"
-"""A request extension: true when sending the request twice does no harm whatever its
-method (an OAuth client-credentials exchange is a POST that only asks for a token)."""
 DELETED_ALREADY: Final = "hirelink.deleted_already"
 """A response extension: true on the empty 204 that stands for a resent DELETE answered
 404 (see :func:`retry_flow`); the record went, and its last state is not known."""
@@ -137,12 +135,12 @@ RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
-    method = request.method
-    if isinstance(error, httpx.TimeoutException):
-        message = f"timed out ({type(error).__name__}) on {where}"
-        return ApiTimeoutError(message, not_sent=not_sent, method=method)
+    kind = ApiConnectionError
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
-    return ApiConnectionError(message, not_sent=not_sent, method=method)
+    if isinstance(error, httpx.TimeoutException):
+        kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
+    repeatable = bool(request.extensions.get(REPEATABLE))
+    return kind(message, not_sent=not_sent, method=request.method, repeatable=repeatable)
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:

@@ -99,11 +99,12 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
                 tuple(a if a in _MOMENTS else _as_input_type(a, conversions) for a in args)
             )
         if dt.date in args and dt.datetime in args:
-            # "2026-04-01" is that day, not its midnight: a date first, then a datetime
-            # (pydantic's smart mode made it a datetime, so a day could not be sent).
-            ordered = sorted(args, key=lambda a: (a is not dt.date, a is not dt.datetime))
-            members = tuple(_as_input_type(a, conversions) for a in ordered)
-            return Annotated[Union[members], Field(union_mode="left_to_right")]  # noqa: UP007 - of a tuple built at run time
+            # "2026-04-01" is that day, not its midnight: a day first, then a datetime
+            # (pydantic's smart mode made it a datetime, so a day could not be sent). Only
+            # a day written as one: pydantic's date also takes a midnight with an offset.
+            day = Annotated[dt.date, BeforeValidator(_only_a_day)]
+            rest = tuple(_as_input_type(a, conversions) for a in args if a is not dt.date)
+            return Annotated[Union[(day, *rest)], Field(union_mode="left_to_right")]
         members = tuple(_as_input_type(a, conversions) for a in args)
         return functools.reduce(lambda a, b: a | b, members)
     return annotation
@@ -120,6 +121,18 @@ def _refusing_numbers(message: str) -> Callable[[Any], Any]:
         return value
 
     return refuse
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _only_a_day(value: Any) -> Any:
+    """A date written as a day (``2026-04-01``), or a ``date``; anything else, a datetime
+    with a midnight included, is left to the datetime member."""
+    value = _written_as_a_moment(value)
+    if isinstance(value, dt.datetime) or (isinstance(value, str) and not _DAY.fullmatch(value)):
+        raise ValueError("write a day as 2026-01-15, or a moment as 2026-01-15T09:00:00Z")
+    return value
 
 
 _written_as_a_moment = _refusing_numbers(

@@ -34,7 +34,7 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
 
 The event names, the form of ``occurred_at`` and the members of ``payload`` and ``meta``
 are our reading (see the package README); every delivery with a ``company_id`` and an
-``event_name`` is handed over. An ``occurred_at`` that is missing, null, digits or not a
+``event_name`` is handed over. An ``occurred_at`` that is missing, null, a number or not a
 time with its zone (``2026-03-02T09:15``, an object) is handed over as the time the
 delivery was received, UTC, with the value as sent (None when missing) in
 ``delivery.model_extra["occurred_at_as_sent"]``, and a warning: refused, the event would
@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Final
@@ -172,8 +173,15 @@ def _delivery(document: object) -> WebhookDelivery:
         raise Rejection(describe_problems(error), 422) from None
 
 
+_NUMBER: Final = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+
 def _names_no_moment(value: object) -> bool:
-    return value is None or isinstance(value, bool) or (isinstance(value, str) and value.isdigit())
+    """Null, or a number (pydantic reads one, or text of one, as a Unix time; which unit a
+    sender meant cannot be told): kept as sent instead."""
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    return isinstance(value, str) and _NUMBER.fullmatch(value) is not None
 
 
 def _received_now(document: dict[str, object]) -> WebhookDelivery:
