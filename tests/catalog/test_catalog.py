@@ -220,6 +220,11 @@ def test_no_request_is_sent_when_inputs_are_bad(
             "due_date",
         ),
         ("recruitee.list_candidates", {"created_after": 20250301}, "created_after"),
+        (
+            "recruitee.create_task",
+            {"candidate_id": 7730011, "title": "T", "due_date": "1.7772e9"},
+            "due_date",
+        ),
     ],
 )
 def test_a_number_for_a_date_is_refused_not_read_as_a_unix_time(
@@ -240,6 +245,9 @@ def test_a_number_for_a_date_is_refused_not_read_as_a_unix_time(
     assert sandbox.recorder.requests == []
 
 
+TASK = {"candidate_id": 7730011, "title": "Review"}
+
+
 def test_a_day_given_to_a_date_or_datetime_input_goes_out_as_that_day(
     recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:
@@ -254,6 +262,16 @@ def test_a_day_given_to_a_date_or_datetime_input_goes_out_as_that_day(
     with pytest.raises(InputValidationError) as caught:
         invoke("recruitee.list_candidates", credential, {"created_after": True})
     assert "number" not in caught.value.problems[0].message  # a boolean is not called one
+    # A moment that is wrong is told what is wrong with it, not that it is no day.
+    with pytest.raises(InputValidationError) as caught:
+        invoke("recruitee.create_task", credential, {**TASK, "due_date": "2026-02-30T09:00:00Z"})
+    assert "day value is outside expected range" in caught.value.problems[0].message
+    # Text that reads as a midnight stays text where an input takes text or a day.
+    field = {"candidate_id": 7730011, "name": "Checked at", "value": "2026-04-01T00:00:00Z"}
+    invoke("recruitee.set_candidate_field", credential, field)
+    stored = sandbox.recorder.last("POST", "/custom_fields")
+    assert stored is not None
+    assert stored.json()["field"]["kind"] != "date"
     # A midnight with its offset stays a moment: read as a day, it lost its offset.
     moment = {**inputs, "hired_at": "2026-04-01T00:00:00+02:00"}
     invoke("recruitee.change_placement_stage", credential, moment)

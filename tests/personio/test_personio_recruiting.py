@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import threading
@@ -32,6 +33,7 @@ from hirelink.core import (
     ServerError,
     UnprocessableEntityError,
 )
+from hirelink.core.calls import may_have_been_carried_out
 from hirelink.personio import (
     ALLOWED_EXTENSIONS,
     MAX_DOCUMENT_BYTES,
@@ -847,6 +849,45 @@ def test_a_submission_that_never_reached_personio_names_the_uploads_to_attach_ag
     (note,) = caught.value.__notes__
     assert note.startswith("uploaded before the submission failed: cv.pdf (")
     assert "may have been carried out" not in note
+    assert fresh.sandbox.state.submitted() == []
+
+
+@pytest.mark.parametrize("fault", ["malformed", "drop"])
+def test_a_submission_stopped_by_its_token_exchange_is_not_said_to_have_been_made(
+    fresh: Served, fault: str
+) -> None:
+    """The exchange is a POST that harms nothing when repeated: its failure (an answer
+    that does not read, a lost connection) said the submission might have been made."""
+    exchange = Fault(method="POST", path=r"/v2/auth/token$", kind=fault, times=-1)  # type: ignore[arg-type]
+    fresh.sandbox.faults.add(exchange)
+    with fresh.client(recruiting_token=None) as personio, pytest.raises(HirelinkError) as caught:
+        personio.create_application(POSITION, **applicant())
+    assert not may_have_been_carried_out(caught.value)
+    assert "may have been carried out" not in " ".join(getattr(caught.value, "__notes__", []))
+    assert fresh.sandbox.state.submitted() == []
+
+
+@pytest.mark.anyio
+async def test_a_request_queued_behind_a_failed_exchange_keeps_what_the_failure_was(
+    fresh: Served,
+) -> None:
+    """A request waiting for the same exchange got a bare copy of its error: it lost
+    not_sent and harmless_to_repeat, so a submission behind a read was said to maybe
+    have been made."""
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/v2/auth/token$", kind="drop", times=-1))
+    async with fresh.async_client(recruiting_token=None, max_retries=1) as personio:
+
+        async def submit() -> Any:
+            await asyncio.sleep(0.05)  # behind the read's exchange
+            return await personio.create_application(POSITION, **applicant())
+
+        outcomes = await asyncio.gather(
+            personio.list_categories(), submit(), return_exceptions=True
+        )
+    for failure in outcomes:
+        assert isinstance(failure, ApiConnectionError)
+        assert failure.harmless_to_repeat
+        assert not may_have_been_carried_out(failure)
     assert fresh.sandbox.state.submitted() == []
 
 

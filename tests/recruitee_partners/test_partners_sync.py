@@ -251,6 +251,11 @@ def test_a_new_secret_forbidden_to_every_credential_says_which_were_tried(fresh:
     assert caught.value.hint is not None
     assert "refused both the personal token and the partner secret" in caught.value.hint
     assert len(fresh.sandbox.recorder.requests) == 2
+    # One credential tried: a 403 is then no verdict on it (a 401 still is).
+    fresh.sandbox.faults.add(Fault(method="POST", path=REGENERATE, status=403))
+    with fresh.client(personal_token=None) as partners, pytest.raises(PermissionDeniedError) as one:
+        partners.regenerate_partner_secret()
+    assert one.value.hint is None
 
 
 def test_a_new_secret_refused_to_every_credential_says_which_were_tried(fresh: Served) -> None:

@@ -261,6 +261,7 @@ def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
         "20260302",  # pydantic reads digits as a Unix time: 1970
         20260302,
         1772442900,  # seconds or milliseconds? Kept as sent
+        "1.5e9",
         "missing",
     ],
 )

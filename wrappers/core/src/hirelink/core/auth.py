@@ -185,8 +185,9 @@ class FirstAcceptedAuth(httpx.Auth, _HoldsCredentials):
             # Let a refusal through to this flow instead of raising it (see http.py).
             handled = request.extensions.get(AUTH_HANDLED_STATUSES, frozenset())
             request.extensions[AUTH_HANDLED_STATUSES] = frozenset(handled) | REFUSED
-        elif self.hint is not None:
-            request.extensions[ALL_REFUSED_HINT] = self.hint
+        elif self.hint is not None:  # one credential: its hint, as a 401's
+            several = len(self._auths) > 1
+            request.extensions[ALL_REFUSED_HINT if several else CREDENTIAL_HINT] = self.hint
         return request
 
     def sync_auth_flow(

@@ -257,7 +257,7 @@ def may_have_been_carried_out(error: BaseException) -> bool:
     answer did not arrive (unless it never reached the provider: ``not_sent``) or could not
     be read, it was a 5xx, or the call was interrupted while out. Look before sending it
     again."""
-    if getattr(error, "repeatable", False):  # a token exchange: nothing of the caller's
+    if getattr(error, "harmless_to_repeat", False):  # a token exchange: nothing written
         return False
     if isinstance(error, ApiConnectionError):
         return not error.not_sent

@@ -24,9 +24,11 @@ from .secrets import scrub
 from .waits import server_requested_wait
 
 __all__ = [
+    "ALL_REFUSED_HINT",
     "BODY_LOST",
     "CREDENTIAL_HINT",
     "FAILED_WITH",
+    "REPEATABLE",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",
@@ -61,7 +63,7 @@ ALL_REFUSED_HINT: Final = "hirelink_all_refused_hint"
 REPEATABLE: Final = "hirelink.repeatable"
 """A request extension: true when sending the request twice does no harm whatever its
 method (an OAuth client-credentials exchange is a POST that only asks for a token). Its
-errors say so (``repeatable``): nothing of the caller's was written."""
+errors say so (``harmless_to_repeat``): nothing of the caller's was written."""
 
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
@@ -119,8 +121,8 @@ class ApiError(HirelinkError):
         body: the raw response text, secrets scrubbed.
         method: the method of the request that failed.
         url: the URL of the request that failed (scrubbed).
-        repeatable: the request harms nothing when repeated (a token exchange, see
-            ``REPEATABLE``), whatever its method.
+        harmless_to_repeat: the request harms nothing when repeated (a token exchange,
+            see ``REPEATABLE``), whatever its method.
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
             auth, see ``CREDENTIAL_HINT``); for either it or a
@@ -144,10 +146,10 @@ class ApiError(HirelinkError):
         method: str = "",
         url: str = "",
         hint: str | None = None,
-        repeatable: bool = False,
+        harmless_to_repeat: bool = False,
     ) -> None:
         self.status_code = status_code
-        self.repeatable = repeatable
+        self.harmless_to_repeat = harmless_to_repeat
         self.message = message
         self.error = error
         self.field_errors = dict(field_errors or {})
@@ -218,7 +220,7 @@ class ApiError(HirelinkError):
             method=self.method,
             url=self.url,
             hint=self.hint,
-            repeatable=self.repeatable,
+            harmless_to_repeat=self.harmless_to_repeat,
         )
 
 
@@ -279,11 +281,13 @@ class MalformedResponseError(HirelinkError):
 
     ``operation`` names the call; the message says what did not parse. A body that is not
     JSON at all is quoted: its first 120 bytes, with live secrets scrubbed.
+    ``harmless_to_repeat``, as for :class:`ApiError` (a token exchange's answer).
     """
 
-    def __init__(self, operation: str, detail: str) -> None:
+    def __init__(self, operation: str, detail: str, *, harmless_to_repeat: bool = False) -> None:
         self.operation = operation
         self.detail = detail
+        self.harmless_to_repeat = harmless_to_repeat
         super().__init__(f"{operation}: unexpected response body ({detail})")
 
 
@@ -293,16 +297,21 @@ class ApiConnectionError(HirelinkError):
     ``not_sent`` is True when no attempt of it reached the provider (every connection was
     refused, or the client was closed before it went), so a write was certainly not
     carried out; False when one may have been. ``method`` is the request's (empty when
-    not known); ``repeatable``, as for :class:`ApiError`.
+    not known); ``harmless_to_repeat``, as for :class:`ApiError`.
     """
 
     def __init__(
-        self, message: str, *, not_sent: bool = False, method: str = "", repeatable: bool = False
+        self,
+        message: str,
+        *,
+        not_sent: bool = False,
+        method: str = "",
+        harmless_to_repeat: bool = False,
     ) -> None:
         super().__init__(message)
         self.not_sent = not_sent
         self.method = method
-        self.repeatable = repeatable
+        self.harmless_to_repeat = harmless_to_repeat
 
 
 class ApiTimeoutError(ApiConnectionError):
@@ -322,13 +331,13 @@ def closed_while_waiting(
             f"the client was closed while {where} waited to be sent again; an earlier "
             "attempt may have been carried out: check before repeating it",
             method=request.method,
-            repeatable=bool(request.extensions.get(REPEATABLE)),
+            harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
         )
     return ApiConnectionError(
         f"the client was closed while {where} waited; it was not sent",
         not_sent=not carried_out,  # a read resent after a lost answer did reach it
         method=request.method,
-        repeatable=bool(request.extensions.get(REPEATABLE)),
+        harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
     )
 
 
@@ -537,7 +546,7 @@ def api_error_from_response(
         body=body,
         method=request.method,
         url=scrub(str(request.url)),
-        repeatable=bool(request.extensions.get(REPEATABLE)),
+        harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
     )
     if refine is not None:
         error = refine(error) or error

@@ -29,6 +29,7 @@ they never appear in logs, reprs or error messages.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import logging
@@ -320,7 +321,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if self._failures != failures and failure is not None:
             if isinstance(failure, ApiError):
                 raise failure.recast(type(failure))
-            raise type(failure)(*failure.args)
+            raise copy.copy(failure)  # its attributes too (not_sent, harmless_to_repeat)
 
     def _mark(self, request: httpx.Request) -> None:
         if self.hint is not None:
@@ -347,7 +348,10 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                 raise TypeError("expires_in is not a number")
             scopes = payload.get("scope")
         except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise MalformedResponseError("token exchange", scrub(str(error))) from error
+            problem = scrub(str(error))
+            raise MalformedResponseError(
+                "token exchange", problem, harmless_to_repeat=True
+            ) from error
         expires_at = None
         if lifetime is not None:
             expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)

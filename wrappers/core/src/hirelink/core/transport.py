@@ -139,8 +139,8 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
-    repeatable = bool(request.extensions.get(REPEATABLE))
-    return kind(message, not_sent=not_sent, method=request.method, repeatable=repeatable)
+    harmless = bool(request.extensions.get(REPEATABLE))
+    return kind(message, not_sent=not_sent, method=request.method, harmless_to_repeat=harmless)
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:

@@ -90,6 +90,10 @@ def text(field: str, value: object) -> str:
     return value
 
 
+NUMBER_TEXT: Final = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+"""Text of a number (``20260115``, ``-1``, ``1.5e9``, ``.5``), which pydantic reads as a
+Unix time where a date or a moment is expected."""
+
 LARGEST_ID: Final = 2**63 - 1
 """The largest whole number the providers store (a signed 64-bit integer)."""
 

@@ -23,7 +23,15 @@ from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
 from .jsonable import mask_fields, to_json
-from .schema import InputConversion, JsonSchema, OutputSchemas, given_arguments, input_model
+from .schema import (
+    NOT_A_DAY,
+    InputConversion,
+    JsonSchema,
+    OutputSchemas,
+    given_arguments,
+    input_model,
+    with_field_docs,
+)
 
 
 class UnknownOperationError(InvalidInputError):
@@ -163,13 +171,17 @@ class Operation:
 
     @property
     def input_schema(self) -> JsonSchema:
-        return self._input_model.model_json_schema()
+        method = _builder(self.provider.client_class, self.method)
+        return with_field_docs(self._input_model.model_json_schema(), method)
 
     @property
     def all_input_schema(self) -> JsonSchema | None:
         """The inputs of ``--all`` (the walker's: its page size instead of the list's
         paging); None for an operation that is not a list."""
-        return None if self.iter_method is None else self._iter_input_model.model_json_schema()
+        if self.iter_method is None:
+            return None
+        method = _builder(self.provider.client_class, self.iter_method)
+        return with_field_docs(self._iter_input_model.model_json_schema(), method)
 
     @property
     def output_schema(self) -> JsonSchema:
@@ -255,7 +267,8 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
     ``known`` (the operation's inputs) when it is a top-level one.
     """
     problems: dict[str, str] = {}
-    for detail in error.errors():
+    # A date member's "not a day" last: the moment member's reason says more.
+    for detail in sorted(error.errors(), key=lambda detail: detail["type"] == NOT_A_DAY):
         location = [str(part) for part in detail["loc"]]
         unknown = location.pop() if detail["type"] == "extra_forbidden" and location else None
         path: list[str] = []

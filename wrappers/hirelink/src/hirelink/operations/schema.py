@@ -22,19 +22,20 @@ import itertools
 import keyword
 import re
 import sys
-import textwrap
 import types
 import typing
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, Final, Literal, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import typing_extensions
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, create_model
+from pydantic_core import PydanticCustomError
 
 from hirelink.core import Secret
+from hirelink.core.validation import NUMBER_TEXT
 
 JsonSchema = dict[str, Any]
 
@@ -111,28 +112,18 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
 
 
 def _refusing_numbers(message: str) -> Callable[[Any], Any]:
-    """A validator refusing a number, or text of digits, that pydantic would read as a
-    Unix time ("0" would be 1970-01-01)."""
+    """A validator refusing a number, or text of one, that pydantic would read as a Unix
+    time ("0" would be 1970-01-01)."""
 
     def refuse(value: Any) -> Any:
+        if isinstance(value, bytes):
+            value = value.decode("utf-8", "replace")
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if number or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        if number or (isinstance(value, str) and NUMBER_TEXT.fullmatch(value)):
             raise ValueError(message)
         return value
 
     return refuse
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _only_a_day(value: Any) -> Any:
-    """A date written as a day (``2026-04-01``), or a ``date``; anything else, a datetime
-    with a midnight included, is left to the datetime member."""
-    value = _written_as_a_moment(value)
-    if isinstance(value, dt.datetime) or (isinstance(value, str) and not _DAY.fullmatch(value)):
-        raise ValueError("write a day as 2026-01-15, or a moment as 2026-01-15T09:00:00Z")
-    return value
 
 
 _written_as_a_moment = _refusing_numbers(
@@ -143,8 +134,29 @@ _not_a_moment_in_text = _refusing_numbers(
     "a number is not text or a date here: give it as a string"
 )
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+NOT_A_DAY: Final = "not_a_day"
+"""The error type of a date member given more than a day: reported only when nothing else
+is wrong with the field (the moment member says what)."""
 
-_NUMBER = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
+
+def _a_day(refuse_numbers: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A validator taking only a date written as a day (``2026-04-01``), or a ``date``:
+    pydantic's date also takes a midnight, with its offset dropped."""
+
+    def only_a_day(value: Any) -> Any:
+        value = refuse_numbers(value)
+        if isinstance(value, dt.datetime) or (isinstance(value, str) and not _DAY.fullmatch(value)):
+            raise PydanticCustomError(
+                NOT_A_DAY, "write a day as 2026-01-15, or a moment as 2026-01-15T09:00:00Z"
+            )
+        return value
+
+    return only_a_day
+
+
+_only_a_day = _a_day(_written_as_a_moment)
+_only_a_day_in_text = _a_day(_not_a_moment_in_text)
 
 
 def _text_last(members: tuple[Any, ...]) -> Any:
@@ -152,7 +164,9 @@ def _text_last(members: tuple[Any, ...]) -> Any:
     reads as one is one (pydantic's smart mode took every string as text); booleans only
     as JSON booleans; text last."""
     moments = [
-        Annotated[m, BeforeValidator(_not_a_moment_in_text)]
+        Annotated[dt.date, BeforeValidator(_only_a_day_in_text)]
+        if m is dt.date
+        else Annotated[m, BeforeValidator(_not_a_moment_in_text)]
         for m in members
         if m in (dt.datetime, dt.date)
     ]
@@ -193,21 +207,45 @@ def _unpacked_fields(annotation: Any) -> dict[str, Any]:
 
 
 @functools.cache
+def _module_tree(module: str) -> ast.Module | None:
+    """A module's source, parsed once (each class's own source would parse it again)."""
+    try:
+        return ast.parse(inspect.getsource(sys.modules[module]))
+    except (KeyError, OSError, TypeError, SyntaxError):  # no source in this install
+        return None
+
+
+def _class_definition(cls: type) -> ast.ClassDef | None:
+    tree = _module_tree(cls.__module__)
+    scope: list[ast.stmt] = tree.body if tree is not None else []
+    found: ast.ClassDef | None = None
+    for name in cls.__qualname__.split("."):
+        found = next((n for n in scope if isinstance(n, ast.ClassDef) and n.name == name), None)
+        if found is None:
+            return None
+        scope = found.body
+    return found
+
+
+def _resolved(node: ast.expr, module: str) -> Any:
+    """The object a base-class expression (``Name`` or ``a.b.Name``) names in ``module``."""
+    if isinstance(node, ast.Name):
+        return getattr(sys.modules.get(module), node.id, None)
+    if isinstance(node, ast.Attribute):
+        return getattr(_resolved(node.value, module), node.attr, None)
+    return None
+
+
+@functools.cache
 def field_docs(typed_dict: type) -> dict[str, str]:
     """The docstrings written under a TypedDict's fields, its bases' included, each on
-    one line: what the schema's ``description`` says of a field (none where the source
-    cannot be read)."""
-    try:
-        source = textwrap.dedent(inspect.getsource(typed_dict))
-    except (OSError, TypeError):
-        return {}
-    definition = ast.parse(source).body[0]
-    if not isinstance(definition, ast.ClassDef):
+    one line (none where the source cannot be read)."""
+    definition = _class_definition(typed_dict)
+    if definition is None:
         return {}
     docs: dict[str, str] = {}
-    module = sys.modules.get(typed_dict.__module__)
     for base in definition.bases:  # a TypedDict keeps no bases of its own before 3.12
-        found = getattr(module, base.id, None) if isinstance(base, ast.Name) else None
+        found = _resolved(base, typed_dict.__module__)
         if typing.is_typeddict(found):
             docs.update(field_docs(found))
     for field, after in itertools.pairwise(definition.body):
@@ -220,6 +258,19 @@ def field_docs(typed_dict: type) -> dict[str, str]:
         ):
             docs[field.target.id] = " ".join(after.value.value.split()).replace("``", "`")
     return docs
+
+
+def with_field_docs(schema: JsonSchema, method: Callable[..., Any]) -> JsonSchema:
+    """``schema`` (of ``method``'s inputs) with each ``**fields`` table field described by
+    its docstring: only what is shown, so that validating inputs never reads sources."""
+    hints = get_type_hints(method)
+    for parameter in inspect.signature(method).parameters.values():
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            (typed_dict,) = get_args(hints[parameter.name])
+            for field, doc in field_docs(typed_dict).items():
+                if field in schema.get("properties", {}):
+                    schema["properties"][field].setdefault("description", doc)
+    return schema
 
 
 def input_model(
@@ -241,11 +292,9 @@ def input_model(
     fields: dict[str, Any] = {}
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
-            (typed_dict,) = get_args(hints[parameter.name])
-            docs = field_docs(typed_dict)
             for field, annotation in _unpacked_fields(hints[parameter.name]).items():
                 chosen = overrides.get(field, _as_input_type(annotation, conversions))
-                fields[field] = (chosen | None, Field(None, description=docs.get(field)))
+                fields[field] = (chosen | None, None)
             continue
         override = overrides.get(parameter.name)
         if isinstance(override, tuple):

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Final
@@ -69,7 +68,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret
-from hirelink.core.validation import header_name, secret
+from hirelink.core.validation import NUMBER_TEXT, header_name, secret
 
 __all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
 
@@ -173,15 +172,12 @@ def _delivery(document: object) -> WebhookDelivery:
         raise Rejection(describe_problems(error), 422) from None
 
 
-_NUMBER: Final = re.compile(r"\s*[-+]?\d+(\.\d*)?\s*")
-
-
 def _names_no_moment(value: object) -> bool:
     """Null, or a number (pydantic reads one, or text of one, as a Unix time; which unit a
     sender meant cannot be told): kept as sent instead."""
     if value is None or isinstance(value, bool | int | float):
         return True
-    return isinstance(value, str) and _NUMBER.fullmatch(value) is not None
+    return isinstance(value, str) and NUMBER_TEXT.fullmatch(value) is not None
 
 
 def _received_now(document: dict[str, object]) -> WebhookDelivery:
