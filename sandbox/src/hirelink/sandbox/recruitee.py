@@ -472,9 +472,15 @@ class RecruiteeState:
             raise SandboxError(404, "Candidate not found")
         return self._candidates[candidate_id]
 
-    def _touch(self, record: CandidateRecord, changes: Mapping[str, Any]) -> None:
+    def _touch(
+        self, record: CandidateRecord, changes: Mapping[str, Any], *, profile: bool = True
+    ) -> None:
+        """Apply ``changes``; ``profile``: they change the candidate's own record, so its
+        ``updated_at`` moves too (a placement's change does not, as captured)."""
         now = self.now()
-        record.data.update(changes, updated_at=now, last_activity_at=now)
+        record.data.update(changes, last_activity_at=now)
+        if profile:
+            record.data["updated_at"] = now
         record.list_item_json = None
 
     def _pipeline_stage_ids(self, offer_id: int | None) -> list[int]:
@@ -511,9 +517,7 @@ class RecruiteeState:
         disqualified weeks later did not change it."""
         changed = {**placement, **changes, "updated_at": self.now()}
         placements = [changed if p["id"] == placement["id"] else p for p in record.placements]
-        updated_at = record.data["updated_at"]
-        self._touch(record, {"placements": placements})
-        record.data["updated_at"] = updated_at
+        self._touch(record, {"placements": placements}, profile=False)
         self._emit("candidate_moved", event_subtype, record, placement["offer_id"], details)
         return dict(changed)
 

@@ -56,7 +56,24 @@ class GeneratedClient(HttpxSource, Protocol):
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self: ...
 
 
-class ProviderClient:
+class _Described:
+    """What both bases share to show a client: its base URL and its repr."""
+
+    _base_url: str
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    def _repr_fields(self) -> dict[str, object]:
+        """What the repr shows before ``base_url``: never a credential."""
+        return {}
+
+    def __repr__(self) -> str:
+        return described(self)
+
+
+class ProviderClient(_Described):
     """Sync base: one httpx.Client per provider client; a context manager; thread-safe."""
 
     def __init__(
@@ -71,17 +88,6 @@ class ProviderClient:
         self._http = build_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_httpx_client(self._http)
         self._base_url = config.base_url
-
-    @property
-    def base_url(self) -> str:
-        return self._base_url
-
-    def _repr_fields(self) -> dict[str, object]:
-        """What the repr shows before ``base_url``: never a credential."""
-        return {}
-
-    def __repr__(self) -> str:
-        return described(self)
 
     def _run(self, call: Call[T]) -> T:
         return call.run(self._api)
@@ -116,7 +122,7 @@ class ProviderClient:
         self.close()
 
 
-class AsyncProviderClient:
+class AsyncProviderClient(_Described):
     """Async base: the twin of :class:`ProviderClient` over httpx.AsyncClient."""
 
     def __init__(
@@ -135,17 +141,6 @@ class AsyncProviderClient:
         # MockTransport, an ASGITransport in tests) may serve any loop, or is theirs to mind.
         self._pool_owned = httpx_client is None and transport is None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
-
-    @property
-    def base_url(self) -> str:
-        return self._base_url
-
-    def _repr_fields(self) -> dict[str, object]:
-        """What the repr shows before ``base_url``: never a credential."""
-        return {}
-
-    def __repr__(self) -> str:
-        return described(self)
 
     async def _run(self, call: Call[T]) -> T:
         self._check_loop()
@@ -217,7 +212,7 @@ class AsyncProviderClient:
         await self.aclose()
 
 
-def described(client: ProviderClient | AsyncProviderClient) -> str:
+def described(client: _Described) -> str:
     """A client's repr: its class, :meth:`~ProviderClient._repr_fields` and ``base_url``.
 
     A client whose constructor refused an argument has no fields yet; a traceback shown

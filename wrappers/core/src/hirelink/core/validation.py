@@ -94,6 +94,15 @@ NUMBER_TEXT: Final = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 """Text of a number (``20260115``, ``-1``, ``1.5e9``, ``.5``), which pydantic reads as a
 Unix time where a date or a moment is expected."""
 
+
+def written_as_a_number(value: object) -> bool:
+    """Whether ``value`` is a number (not a boolean) or :data:`NUMBER_TEXT`: what pydantic
+    would read as a Unix time where a moment is expected, in a unit nobody can tell."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return True
+    return isinstance(value, str) and NUMBER_TEXT.fullmatch(value) is not None
+
+
 LARGEST_ID: Final = 2**63 - 1
 """The largest whole number the providers store (a signed 64-bit integer)."""
 

@@ -35,7 +35,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, crea
 from pydantic_core import PydanticCustomError
 
 from hirelink.core import Secret
-from hirelink.core.validation import NUMBER_TEXT
+from hirelink.core.validation import written_as_a_number
 
 JsonSchema = dict[str, Any]
 
@@ -118,8 +118,7 @@ def _refusing_numbers(message: str) -> Callable[[Any], Any]:
     def refuse(value: Any) -> Any:
         if isinstance(value, bytes):
             value = value.decode("utf-8", "replace")
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if number or (isinstance(value, str) and NUMBER_TEXT.fullmatch(value)):
+        if written_as_a_number(value):
             raise ValueError(message)
         return value
 

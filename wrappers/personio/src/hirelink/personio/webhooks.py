@@ -68,7 +68,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret
-from hirelink.core.validation import NUMBER_TEXT, header_name, secret
+from hirelink.core.validation import header_name, secret, written_as_a_number
 
 __all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
 
@@ -159,7 +159,7 @@ class _Receiver:
 
 def _delivery(document: object) -> WebhookDelivery:
     """The delivery ``document`` holds; refused (422, naming the fields) only when more
-    than its ``occurred_at`` is wrong: one missing, null, digits (which pydantic would
+    than its ``occurred_at`` is wrong: one missing, null, a number (which pydantic would
     read as a Unix time) or not a time with its zone is dated when it was received."""
     try:
         if isinstance(document, dict) and _names_no_moment(document.get("occurred_at")):
@@ -173,11 +173,9 @@ def _delivery(document: object) -> WebhookDelivery:
 
 
 def _names_no_moment(value: object) -> bool:
-    """Null, or a number (pydantic reads one, or text of one, as a Unix time; which unit a
-    sender meant cannot be told): kept as sent instead."""
-    if value is None or isinstance(value, bool | int | float):
-        return True
-    return isinstance(value, str) and NUMBER_TEXT.fullmatch(value) is not None
+    """Null, a boolean, or a number (pydantic reads one, or text of one, as a Unix time;
+    which unit a sender meant cannot be told): kept as sent instead."""
+    return value is None or isinstance(value, bool) or written_as_a_number(value)
 
 
 def _received_now(document: dict[str, object]) -> WebhookDelivery:
