@@ -190,6 +190,32 @@ def test_a_bad_or_missing_signature_gets_401_and_never_reaches_the_callback(
     assert len(receiver.collector.received) == 1
 
 
+def test_several_secrets_each_verify_their_webhooks_deliveries(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Each Recruitee webhook has its own secret: two webhooks sending to one URL, or one
+    # being replaced by another, need both.
+    caplog.set_level(logging.DEBUG)
+    second = "whsec-recruitee-second-2c41"
+    receiver = serve(secret=[SECRET, Secret(second)])
+    first_body, second_body, forged_body = (json.dumps(moved()).encode() for _ in range(3))
+    answers = [
+        receiver.deliver(first_body),
+        receiver.deliver(second_body, signature=sign(second_body, second)),
+        receiver.deliver(forged_body, signature=sign(forged_body, "whsec-guessed-0000")),
+    ]
+    assert [a.status_code for a in answers] == [200, 200, 401]
+    received_ids = [e.payload.candidate.id for e in receiver.collector.received]  # type: ignore[union-attr]
+    sent_ids = [json.loads(b)["payload"]["candidate"]["id"] for b in (first_body, second_body)]
+    assert received_ids == sent_ids
+    refusal = answers[2].json()["error"]
+    assert "does not match" in refusal
+    assert "httpcore" in caplog.text  # the HTTP stack's trace was captured, without a secret
+    for secret in (SECRET, second):
+        assert secret not in refusal
+        assert secret not in caplog.text
+
+
 def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
     serve: Callable[..., Receiver],
 ) -> None:
@@ -558,6 +584,12 @@ def test_bad_configuration_is_refused() -> None:
         create_webhook_app(secret=SECRET + "\n", on_event=print)  # read from a file
     with pytest.raises(TypeError, match="secret"):
         create_webhook_app(secret=b"bytes", on_event=print)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="empty list"):
+        create_webhook_app(secret=[], on_event=print)
+    with pytest.raises(ValueError, match="line break"):
+        create_webhook_app(secret=[SECRET, "whsec-second\n"], on_event=print)
+    with pytest.raises(TypeError, match="got int"):
+        create_webhook_app(secret=[SECRET, 7], on_event=print)  # type: ignore[list-item]
     with pytest.raises(ValueError, match="dedupe_ttl"):
         create_webhook_app(secret=SECRET, on_event=print, dedupe_ttl=0)
 

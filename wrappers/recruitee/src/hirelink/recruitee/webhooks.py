@@ -32,8 +32,10 @@ not be lost in a queue of your own before answering):
   answer the test, and shows the secret only once the webhook exists. Start with
   ``secret=None``, save the webhook, then restart with its secret. A ping never reaches
   ``on_event``;
-- 401 when the signature is missing or wrong (``on_event`` is not called), and to every
-  event while no secret is configured;
+- 401 when the signature is missing or matches no configured secret (``on_event`` is
+  not called), and to every event while no secret is configured. ``secret`` may be a list:
+  each Recruitee webhook has its own secret, so give every one whose webhook sends to this
+  URL, and, while a webhook is replaced by a new one, both secrets;
 - 400 to a signed body that is not JSON or not an event; 413 to one over
   ``max_body_bytes``;
 - 500 (``{"error": ...}`` without internals) when ``on_event`` raises, so that
@@ -64,7 +66,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -185,6 +187,33 @@ def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -
     return hmac.compare_digest(expected.encode(), signature.strip().encode("utf-8", "replace"))
 
 
+def _accepted_secrets(secret: Secret | str | Iterable[Secret | str]) -> tuple[Secret, ...]:
+    """The secrets a receiver takes signatures under, each checked as :func:`verify_signature`
+    checks one."""
+    if isinstance(secret, str | Secret):
+        given: list[Secret | str] = [secret]
+    elif isinstance(secret, Iterable) and not isinstance(secret, bytes | bytearray):
+        given = list(secret)
+        if not given:
+            raise ValueError("secret is an empty list: pass None until the webhook has a secret")
+    else:
+        raise TypeError(
+            f"the webhook secret must be a str or a Secret, got {type(secret).__name__}"
+        )
+    for each in given:
+        _key(each)  # refuses an empty secret, or one no signature would match
+    return tuple(Secret.coerce(each) for each in given)  # masked in every log line from now on
+
+
+def _signed_by_one_of(body: bytes, signature: str | None, secrets: tuple[Secret, ...]) -> bool:
+    """Whether one of ``secrets`` signed ``body``; each is tried, so the time taken says
+    nothing about which."""
+    found = False
+    for secret in secrets:
+        found |= verify_signature(body, signature, secret)
+    return found
+
+
 def parse_event(document: Any) -> WebhookEvent:
     """The typed event of a delivery's JSON document.
 
@@ -213,13 +242,13 @@ def _is_ping(document: object) -> bool:
 class _Receiver:
     def __init__(
         self,
-        secret: Secret | str | None,
+        secrets: tuple[Secret, ...] | None,
         on_event: EventHandler,
         deliveries: DeliveryLog | None,
         dedupe_ttl: float,
         max_body_bytes: int,
     ) -> None:
-        self._secret = secret
+        self._secrets = secrets
         self._on_event = on_event
         self._deliveries = deliveries
         self._dedupe_ttl = dedupe_ttl
@@ -238,10 +267,10 @@ class _Receiver:
     async def _receive(self, request: Request) -> Response:
         body = await read_body(request, self._max_body_bytes)
         signature = request.headers.get(SIGNATURE_HEADER)
-        if self._secret is None or not verify_signature(body, signature, self._secret):
+        if self._secrets is None or not _signed_by_one_of(body, signature, self._secrets):
             if _is_ping(_json_or_none(body)):
                 return JSONResponse({})
-            if self._secret is None:
+            if self._secrets is None:
                 raise Rejection("no webhook secret is configured: only test pings are taken", 401)
             raise Rejection(f"the {SIGNATURE_HEADER} header is missing or does not match", 401)
         document = decode_json(body)
@@ -294,7 +323,7 @@ def _json_or_none(body: bytes) -> Any:
 
 def create_webhook_app(
     *,
-    secret: Secret | str | None,
+    secret: Secret | str | Iterable[Secret | str] | None,
     on_event: EventHandler,
     store: DeliveryLog | Store | str | None = None,
     dedupe: bool = True,
@@ -305,7 +334,8 @@ def create_webhook_app(
     """The ASGI app receiving Recruitee's webhook deliveries (see the module docstring).
 
     Args:
-        secret: the webhook's secret (shown in Recruitee once the webhook is saved); None
+        secret: the webhook's secret (shown in Recruitee once the webhook is saved), or a
+            list of them (several webhooks sending here, or one replaced by another); None
             answers test pings only, so that the webhook can be saved first.
         on_event: ``(event) -> None``, sync or async; raising makes the answer a 500.
         store: where delivered events are remembered: None (``$HIRELINK_STORE`` or this
@@ -317,16 +347,14 @@ def create_webhook_app(
 
     Raises:
         ValueError: ``on_event`` is not callable, ``path`` is not absolute, a limit is
-            not positive, or ``secret`` is empty or starts or ends with a space or holds a
-            line break.
-        TypeError: ``secret`` is neither a str nor a Secret.
+            not positive, or a secret is empty or starts or ends with a space or holds a
+            line break, or the list of them is empty.
+        TypeError: ``secret`` is neither a str, a Secret nor a list of them.
     """
-    if secret is not None:
-        _key(secret)  # refuses an empty secret, or one no signature would match
-        secret = Secret.coerce(secret)  # masked in every log line from now on
+    secrets = None if secret is None else _accepted_secrets(secret)
     ttl = positive_seconds("dedupe_ttl", dedupe_ttl)
     deliveries = delivery_log(store) if dedupe else None
-    receiver = _Receiver(secret, on_event, deliveries, ttl, max_body_bytes)
+    receiver = _Receiver(secrets, on_event, deliveries, ttl, max_body_bytes)
     return receiver_app(
         [("POST", path, receiver.receive)],
         callbacks={"on_event": on_event},
