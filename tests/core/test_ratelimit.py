@@ -361,6 +361,43 @@ async def test_async_waits_cancelled_give_their_slots_back() -> None:
     assert limiter.reserve().wait == 60.0  # 300.0 had the ten cancelled kept their slots
 
 
+@pytest.mark.anyio
+async def test_an_in_process_slot_is_given_back_without_a_worker_thread() -> None:
+    """anyio's worker threads are the application's too: with every one busy, a cancelled
+    wait for an in-process slot could not return until a thread was free."""
+    limiter = SlidingWindowLimiter(1, 60.0, clock=FakeClock())
+    limiter.reserve()  # the next request waits a minute
+
+    async def sleep(seconds: float) -> None:
+        await anyio.sleep_forever()
+
+    transport = AsyncRateLimitTransport(
+        httpx.MockTransport(lambda request: httpx.Response(200)), [RateLimit(limiter)], sleep=sleep
+    )
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads_before, threads.total_tokens = threads.total_tokens, 1
+    freed = threading.Event()
+    watchdog = threading.Timer(20, freed.set)  # frees the pool's thread should the test hang
+    watchdog.start()
+    try:
+        async with anyio.create_task_group() as group:
+            group.start_soon(lambda: anyio.to_thread.run_sync(freed.wait))  # the one thread
+            await anyio.sleep(0.05)
+            async with httpx.AsyncClient(
+                transport=transport, base_url="https://api.test"
+            ) as client:
+                with anyio.move_on_after(0.05) as scope:
+                    await client.get("/cancelled")
+            returned_before_the_thread_was_free = not freed.is_set()
+            freed.set()
+    finally:
+        watchdog.cancel()
+        threads.total_tokens = threads_before
+    assert scope.cancelled_caught
+    assert returned_before_the_thread_was_free
+    assert limiter.reserve().wait == 60.0  # the cancelled wait's slot was given back
+
+
 def test_when_one_limit_fails_the_slots_already_taken_are_given_back() -> None:
     class Unreachable:
         limit, window = 1, 1.0

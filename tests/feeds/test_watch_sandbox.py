@@ -443,3 +443,31 @@ def test_a_burst_of_changes_is_saved_now_and_then_and_when_the_watch_stops(
     rest = run(None)
     assert rest == created[9:]  # the 10th was yielded, never handed over: it comes again
     assert store.saves <= 6
+
+
+@pytest.mark.anyio
+async def test_an_async_watch_kept_in_this_processs_memory_needs_no_worker_thread() -> None:
+    """anyio's worker threads are the application's too: with every one busy, a watch
+    whose checkpoints live in memory waited for a free thread at each lease and save."""
+    import anyio
+
+    threads = anyio.to_thread.current_default_thread_limiter()
+    freed = threading.Event()
+    watchdog = threading.Timer(20, freed.set)  # frees the pool's thread should the test hang
+    with serve_stand_in("join") as join_stand_in:
+        threads_before, threads.total_tokens = threads.total_tokens, 1
+        watchdog.start()
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(lambda: anyio.to_thread.run_sync(freed.wait))  # the one thread
+                await anyio.sleep(0.05)
+                async with join_stand_in.async_client() as join:
+                    since = datetime(2000, 1, 1, tzinfo=UTC)
+                    watched = [a.id async for a in join.watch_applications(since=since, polls=1)]
+                returned_before_the_thread_was_free = not freed.is_set()
+                freed.set()
+        finally:
+            watchdog.cancel()
+            threads.total_tokens = threads_before
+    assert returned_before_the_thread_was_free
+    assert len(watched) == len(set(watched)) > 0

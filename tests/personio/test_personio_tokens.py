@@ -204,6 +204,30 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
     assert fresh.sandbox.state.token_exchanges == 1
 
 
+@pytest.mark.anyio
+async def test_an_exchange_without_a_shared_store_needs_no_worker_thread(fresh: Served) -> None:
+    """anyio's worker threads are the application's too (Starlette runs sync endpoints on
+    them). With every one busy, the first call waited for a free one before it exchanged a
+    token, whatever its timeout; a worker thread calling the async client deadlocked."""
+    threads = anyio.to_thread.current_default_thread_limiter()
+    threads_before, threads.total_tokens = threads.total_tokens, 1
+    finished = threading.Event()
+    try:
+        async with anyio.create_task_group() as group:
+            # The pool's one thread, busy until the call below is done (or 30 s pass).
+            group.start_soon(lambda: anyio.to_thread.run_sync(finished.wait, 30))
+            await anyio.sleep(0.05)
+            async with fresh.async_client() as personio:
+                with anyio.move_on_after(20) as waited:
+                    categories = await personio.list_categories()
+            finished.set()
+    finally:
+        threads.total_tokens = threads_before
+    assert not waited.cancelled_caught
+    assert len(categories) == 3
+    assert fresh.sandbox.state.token_exchanges == 1
+
+
 def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> None:
     """Twelve first calls while the token endpoint is down ask it once (and its retries),
     not twelve times in turn; the next call after it recovers asks again."""

@@ -78,6 +78,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 DEFAULT_INTERVAL: Final = 30.0
 DEFAULT_OVERLAP: Final = 5.0
@@ -769,34 +770,42 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
 async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerator[T, None]:
     """Poll ``feed`` with an async client's ``run``; the twin of :func:`watch`."""
     import anyio
-    import anyio.to_thread
 
     poller = _Poller(feed)
     polls = 0
     try:
         while feed.polls is None or polls < feed.polls:
-            # The store may be Redis or a file: its calls run on a worker thread.
-            if await anyio.to_thread.run_sync(poller.lease):
+            if await _with_store(feed, poller.lease):
                 assert poller.tracker is not None
                 walk = feed.changed_since(poller.tracker.query_from())
                 with poller.keeping_lease():
                     records = [record async for record in walk.asynchronous(run)]
                 polls += 1
-                if poller.surely_held or await anyio.to_thread.run_sync(poller.lease):
+                if poller.surely_held or await _with_store(feed, poller.lease):
                     for record, change, moment in poller.changes(records):
                         with poller.keeping_lease():
                             yield record
-                        # Only a save goes to the store, on a thread; marking a change
-                        # needs none.
+                        # Only a save goes to the store; marking a change needs none.
                         due = poller.handed_over(change, moment)
-                        if due and not await anyio.to_thread.run_sync(poller.flush):
+                        if due and not await _with_store(feed, poller.flush):
                             break  # the lease was lost
                     else:
-                        if poller.unsaved:  # a thread only for a save
-                            await anyio.to_thread.run_sync(poller.flush)
+                        if poller.unsaved:
+                            await _with_store(feed, poller.flush)
                 if feed.polls is not None and polls >= feed.polls:
                     return
             await anyio.sleep(feed.interval)
     finally:
         with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(poller.stop)
+            await _with_store(feed, poller.stop)
+
+
+async def _with_store(feed: Feed[Any], call: Callable[[], R]) -> R:
+    """``call()``, which asks ``feed``'s store: in place for this process's memory, else
+    (Redis, a file, a store of the application's) on a worker thread. anyio's threads are
+    the application's too, and a busy pool would hold up a watch with nothing to wait for."""
+    if isinstance(feed.store, MemoryFeedStore):
+        return call()
+    import anyio.to_thread
+
+    return await anyio.to_thread.run_sync(call)

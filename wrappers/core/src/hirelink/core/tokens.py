@@ -29,13 +29,14 @@ they never appear in logs, reprs or error messages.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import json
 import logging
 import threading
 import time
-from collections.abc import AsyncGenerator, Callable, Generator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Final
 
@@ -435,8 +436,6 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        import anyio.to_thread  # binds anyio too
-
         if not _sendable_again(request.stream):
             await request.aread()
         flow = self._flow(request)
@@ -449,33 +448,20 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                     failures = self._failures
                     async with self._async_lock:
                         token = self._usable(step.refused)
-                        # Reads take nothing to give back: a cancelled caller need not
-                        # wait for a stalled Redis (the share below is waited for, so the
-                        # lock is released only once the token is shared).
-                        token = token or await anyio.to_thread.run_sync(
-                            self._from_shared, step.refused, abandon_on_cancel=True
-                        )
+                        token = token or await self._ask_shared(step.refused)
                         if token is None:
                             self._raise_failure_since(failures)
-                            async with self._exchange_turn():
-                                exchange_lock = self._exchange_lock()
-                                await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
-                                try:
-                                    token = await anyio.to_thread.run_sync(
-                                        self._from_shared, step.refused, abandon_on_cancel=True
-                                    )
-                                    if token is None:
-                                        exchange = self._token_request(request)
-                                        try:
-                                            answer = yield exchange
-                                            await answer.aread()
-                                            token = self._accept(answer)
-                                        finally:
-                                            self._note_failure(exchange)
-                                        await anyio.to_thread.run_sync(self._share, token)
-                                finally:
-                                    with anyio.CancelScope(shield=True):  # released even then
-                                        await anyio.to_thread.run_sync(_exit(exchange_lock))
+                            async with self._exchange_turn(), self._async_exchange_lock():
+                                token = await self._ask_shared(step.refused)
+                                if token is None:
+                                    exchange = self._token_request(request)
+                                    try:
+                                        answer = yield exchange
+                                        await answer.aread()
+                                        token = self._accept(answer)
+                                    finally:
+                                        self._note_failure(exchange)
+                                    await self._async_share(token)
                 reply = token
             else:
                 reply = yield step
@@ -484,6 +470,45 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                 step = flow.send(reply)
             except StopIteration:
                 return
+
+    # Without a shared store the async flow takes no worker thread: anyio's pool is the
+    # application's too (Starlette runs sync endpoints on it), and a busy or exhausted pool
+    # stalled every token exchange, or deadlocked threads that call an async client.
+
+    async def _ask_shared(self, refused: AccessToken | None) -> AccessToken | None:
+        """:meth:`_from_shared` off the loop. A read takes nothing to give back: a cancelled
+        caller need not wait for a stalled Redis."""
+        if self._shared is None:
+            return None
+        import anyio.to_thread
+
+        return await anyio.to_thread.run_sync(self._from_shared, refused, abandon_on_cancel=True)
+
+    async def _async_share(self, token: AccessToken) -> None:
+        """:meth:`_share` off the loop, waited for, so that the exchange lock is released
+        only once the token is shared."""
+        if self._shared is not None:
+            import anyio.to_thread
+
+            await anyio.to_thread.run_sync(self._share, token)
+
+    @contextlib.asynccontextmanager
+    async def _async_exchange_lock(self) -> AsyncIterator[None]:
+        """The store's exchange lock, taken and released on a worker thread (released even
+        when the caller is cancelled)."""
+        if self._shared is None:
+            yield
+            return
+        import anyio
+        import anyio.to_thread
+
+        exchange_lock = self._shared.exchange_lock()
+        await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
+        try:
+            yield
+        finally:
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(_exit(exchange_lock))
 
     def __repr__(self) -> str:
         return (
