@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import inspect
 import json
+import subprocess
+import sys
 from typing import Any, get_args, get_type_hints
 
 import jsonschema
@@ -26,6 +28,25 @@ from hirelink.sandbox.faults import Fault
 
 CATALOG = load_providers()
 ALL_OPERATIONS = CATALOG.operations()
+
+
+def test_the_exported_catalog_is_filled_at_its_first_use() -> None:
+    """``CATALOG`` was empty until ``load_providers()``: ``get`` said there was no such
+    operation, and ``operations()`` listed none (checked in a fresh interpreter)."""
+    script = (
+        "import json\n"
+        "from hirelink.operations import CATALOG\n"
+        "print(json.dumps([CATALOG.get('recruitee.list_candidates').title,"
+        " len(CATALOG.operations()), sorted(p.name for p in CATALOG.providers())]))\n"
+    )
+    done = subprocess.run(  # noqa: S603  (our own script)
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    title, count, providers = json.loads(done.stdout)
+    assert title == CATALOG.get("recruitee.list_candidates").title
+    assert count == len(ALL_OPERATIONS)
+    assert providers == sorted(p.name for p in CATALOG.providers())
 
 
 def test_every_operation_has_metadata() -> None:

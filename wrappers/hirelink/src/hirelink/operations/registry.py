@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib
-from collections.abc import AsyncGenerator, Callable, Generator, Mapping
+import threading
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -291,11 +292,29 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
 
 
 class Catalog:
-    """Every registered operation, by id."""
+    """Every registered operation, by id.
 
-    def __init__(self) -> None:
+    ``modules`` register their operations when imported; they are imported at the first
+    question asked of the catalog (or by :meth:`load`), so that an imported catalog is
+    never found empty.
+    """
+
+    def __init__(self, modules: Sequence[str] = ()) -> None:
         self._operations: dict[str, Operation] = {}
         self._providers: dict[str, Provider] = {}
+        self._modules = tuple(modules)
+        self._loaded = not self._modules
+        self._loading = threading.RLock()  # a module being imported may ask the catalog
+
+    def load(self) -> Catalog:
+        """Import the provider modules (each registers its operations once); the catalog."""
+        if not self._loaded:
+            with self._loading:
+                if not self._loaded:
+                    for module in self._modules:
+                        importlib.import_module(module)
+                    self._loaded = True
+        return self
 
     def register(self, *operations: Operation) -> None:
         for operation in operations:
@@ -305,12 +324,15 @@ class Catalog:
             self._providers[operation.provider.name] = operation.provider
 
     def operations(self, provider: str | None = None) -> list[Operation]:
+        self.load()
         return [o for o in self._operations.values() if provider in (None, o.provider.name)]
 
     def providers(self) -> list[Provider]:
+        self.load()
         return list(self._providers.values())
 
     def provider(self, name: str) -> Provider:
+        self.load()
         try:
             return self._providers[name]
         except KeyError:
@@ -318,14 +340,13 @@ class Catalog:
             raise InvalidInputError("provider", f"unknown provider {name!r} ({known})") from None
 
     def get(self, operation_id: str) -> Operation:
+        self.load()
         try:
             return self._operations[operation_id]
         except KeyError:
             close = difflib.get_close_matches(operation_id, self._operations, n=3, cutoff=0.5)
             raise UnknownOperationError(operation_id, close) from None
 
-
-CATALOG = Catalog()
 
 _PROVIDER_MODULES = (
     "hirelink.operations.providers.recruitee",
@@ -334,12 +355,13 @@ _PROVIDER_MODULES = (
     "hirelink.operations.providers.personio",
 )
 
+CATALOG = Catalog(_PROVIDER_MODULES)
+
 
 def load_providers() -> Catalog:
-    """Import every provider module (each registers its operations once)."""
-    for module in _PROVIDER_MODULES:
-        importlib.import_module(module)
-    return CATALOG
+    """Import every provider module (each registers its operations once): :data:`CATALOG`,
+    which also does so at its first use."""
+    return CATALOG.load()
 
 
 SecretHandler = Callable[[str, Secret], None]
