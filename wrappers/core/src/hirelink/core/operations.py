@@ -5,7 +5,7 @@ clients inherit: the builder validates the arguments and returns what to send, a
 :class:`~hirelink.core.calls.Call`, a :data:`Flow` of calls, or a :class:`Walk` over
 pages. :func:`operation` and :func:`walker` turn the builder into a descriptor whose
 ``__get__`` gives ``Callable[P, T]`` on a :class:`~hirelink.core.clients.ProviderClient`
-and ``Callable[P, Awaitable[T]]`` (or an async iterator) on an
+and ``Callable[P, Coroutine[Any, Any, T]]`` (or an async iterator) on an
 :class:`~hirelink.core.clients.AsyncProviderClient`, so mypy and IDEs see the builder's
 own parameters and docstring on both clients. At run time the descriptor hands out real
 methods with the same signature and result type (see :class:`Declaration`). The catalog,
@@ -19,9 +19,9 @@ import functools
 import inspect
 from collections.abc import (
     AsyncGenerator,
-    Awaitable,
     Callable,
     Collection,
+    Coroutine,
     Generator,
     Mapping,
 )
@@ -242,7 +242,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], Awaitable[T]]: ...
+    ) -> Callable[Concatenate[AsyncProviderClient, P], Coroutine[Any, Any, T]]: ...
 
     @overload
     def __get__(
@@ -258,7 +258,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, Awaitable[T]]: ...
+    ) -> Callable[P, Coroutine[Any, Any, T]]: ...
 
     def __get__(self, instance: object, owner: Any) -> Any:
         return self._get(instance, owner)
