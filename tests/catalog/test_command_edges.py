@@ -479,6 +479,19 @@ def test_webhook_serving_refuses_a_bad_path_or_port(config_dir: Path) -> None:
     assert hirelink("webhooks", "serve", "recruitee", "--port", "99999").exit_code == 2
 
 
+def test_webhook_serving_without_uvicorn_names_the_extra_before_anything_else(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It warned that no secret was set, then blamed the provider argument.
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    monkeypatch.delenv("HIRELINK_WEBHOOK_SECRET", raising=False)
+    result = hirelink("webhooks", "serve", "recruitee")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr.startswith("error: webhooks serve: needs uvicorn")
+    assert 'pip install "hirelink[webhooks]"' in result.stderr
+    assert "SECRET" not in result.stderr
+
+
 def test_sandbox_serve_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> None:
     with serve_stand_in("join") as taken:
         result = hirelink("sandbox", "serve", "--port", str(taken.server.port))

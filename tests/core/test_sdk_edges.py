@@ -446,3 +446,16 @@ def test_extra_headers_are_checked_when_the_client_is_made(
         client_class(**arguments, headers=headers)
     assert caught.value.field == field
     assert "X-Evil" not in str(caught.value)
+
+
+def test_the_receiver_module_without_starlette_names_the_extra_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its neighbours (redis, orjson) say which extra is missing; it said only "starlette".
+    monkeypatch.setitem(sys.modules, "starlette", None)  # as if not installed
+    for name in [n for n in sys.modules if n.startswith("starlette.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.delitem(sys.modules, "hirelink.core.receiver", raising=False)
+    with pytest.raises(ModuleNotFoundError, match=r'"hirelink-core\[receiver\]"') as raised:
+        importlib.import_module("hirelink.core.receiver")
+    assert str(raised.value.name).startswith("starlette")

@@ -1,6 +1,6 @@
 """The JSON decoder every answer is read with: the one place that chooses it.
 
-orjson when it is installed (``pip install hirelink-core[speedups]``), else the standard
+orjson when it is installed (``pip install "hirelink-core[speedups]"``), else the standard
 library's ``json``. Measured on our list pages (100 Recruitee candidates, 148 KB), orjson
 decodes in about half json's time; msgspec's decoder is as fast but its import costs
 25-70 ms against orjson's 0.5 ms, and it is the import a first call pays.
@@ -64,7 +64,7 @@ def choose_decoder(preference: str | None = None) -> Decoder:
     except ImportError:
         if preference == "orjson":
             raise InvalidInputError(
-                DECODER_ENV, "orjson is not installed (pip install hirelink-core[speedups])"
+                DECODER_ENV, 'orjson is not installed (pip install "hirelink-core[speedups]")'
             ) from None
         return STDLIB
     fast = orjson.loads

@@ -24,12 +24,19 @@ import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
 
-from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+try:
+    from starlette.applications import Starlette
+    from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException
+    from starlette.requests import ClientDisconnect, Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+except ModuleNotFoundError as missing:
+    raise ModuleNotFoundError(
+        f"{missing.msg}: hirelink.core.receiver needs Starlette, which the receiver extra"
+        ' installs (pip install "hirelink-core[receiver]")',
+        name=missing.name,
+    ) from None
 
 from .secrets import scrub
 

@@ -228,20 +228,21 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         and resent, Personio's was answered 202 already and is lost.
         """
         try:
+            import uvicorn
+        except ImportError:  # said first: not a problem of the provider or its secrets
+            fail(
+                InvalidInputError(
+                    "webhooks serve",
+                    'needs uvicorn, which is not installed: pip install "hirelink[webhooks]"',
+                )
+            )
+        try:
             if not path.startswith("/"):
                 raise InvalidInputError("--path", f"must start with '/', got {path!r}")
             printer = _Printer()
             app_to_serve = _receiver(provider, path, printer)
         except HirelinkError as error:
             fail(error)
-        try:
-            import uvicorn
-        except ImportError:
-            fail(
-                InvalidInputError(
-                    "provider", 'serving needs uvicorn: pip install "hirelink[webhooks]"'
-                )
-            )
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.socket(family, socket.SOCK_STREAM)
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
