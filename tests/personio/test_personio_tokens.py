@@ -15,6 +15,7 @@ import pytest
 from hirelink.core import (
     ApiTimeoutError,
     AuthenticationError,
+    MalformedResponseError,
     PermissionDeniedError,
     ServerError,
     request_options,
@@ -202,6 +203,43 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
         threads.total_tokens = threads_before
     assert results == [3] * 4
     assert fresh.sandbox.state.token_exchanges == 1
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        Fault(path=f"{TOKEN_PATH}$", kind="malformed", times=FOREVER, delay=0.1),
+        Fault(path=f"{TOKEN_PATH}$", status=200, body={"token": "x"}, times=FOREVER, delay=0.1),
+    ],
+    ids=["not-json", "no-access-token"],
+)
+def test_threads_queued_behind_an_unreadable_token_answer_fail_with_it(
+    fresh: Served, answer: Fault
+) -> None:
+    """An answer that does not read as a token was not kept for the requests queued behind
+    it, as a refusal is: each of them asked the token endpoint again in turn."""
+    fresh.sandbox.faults.add(answer)
+    start = threading.Barrier(8)
+    failures: list[BaseException] = []
+    with fresh.client() as personio:
+
+        def read() -> None:
+            start.wait()
+            try:
+                personio.list_categories()
+            except MalformedResponseError as error:
+                error.add_note(f"seen by {threading.current_thread().name}")
+                failures.append(error)
+
+        with ThreadPoolExecutor(8) as pool:
+            for _ in range(8):
+                pool.submit(read)
+        assert [type(error) for error in failures] == [MalformedResponseError] * 8
+        assert len({id(error) for error in failures}) == 8  # each caller its own error
+        assert all(len(error.__notes__) == 1 for error in failures)  # and its own notes
+        assert fresh.hits("POST", TOKEN_PATH) == 1
+        fresh.sandbox.faults.remove(answer)
+        assert len(personio.list_categories()) == 3  # the next call asks again
 
 
 @pytest.mark.anyio

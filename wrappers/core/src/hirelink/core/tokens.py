@@ -179,7 +179,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._forgotten: AccessToken | None = None  # never taken back from the shared store
         self._exchanges = 0
         self._failures = 0  # exchanges that failed, and the error of the last one
-        self._failure: ApiError | ApiConnectionError | None = None
+        self._failure: ApiError | ApiConnectionError | MalformedResponseError | None = None
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
@@ -297,14 +297,15 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def _note_failure(self, exchange: httpx.Request) -> None:
         """Keep the token endpoint's refusal of a failed exchange (see ``FAILED_WITH``) for
         the requests queued behind it, when it does not depend on the per-call options the
-        exchange ran with: a refusal of the credentials (a 4xx but 408 and 429) always; a
+        exchange ran with: a refusal of the credentials (a 4xx but 408 and 429) or an
+        answer that does not read as a token always; a
         5xx, 408 or 429, a timeout or a lost connection only when no ``request_options``
         shortened its retries or timeout (else each queued request would wait for its own
         exchange to time out in turn)."""
         error = exchange.extensions.get(FAILED_WITH)
-        if not isinstance(error, ApiError | ApiConnectionError):
+        if not isinstance(error, ApiError | ApiConnectionError | MalformedResponseError):
             return
-        refusal = (
+        refusal = isinstance(error, MalformedResponseError) or (
             isinstance(error, ApiError)
             and 400 <= error.status_code < 500
             and error.status_code not in (408, 429)
@@ -322,7 +323,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if self._failures != failures and failure is not None:
             if isinstance(failure, ApiError):
                 raise failure.recast(type(failure))
-            raise copy.copy(failure)  # its attributes too (not_sent, harmless_to_repeat)
+            fresh = copy.copy(failure)  # its attributes too (not_sent, harmless_to_repeat)
+            fresh.__dict__.pop("__notes__", None)  # the first caller's, not shared
+            raise fresh
 
     def _mark(self, request: httpx.Request) -> None:
         if self.hint is not None:
@@ -350,9 +353,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             scopes = payload.get("scope")
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             problem = scrub(str(error))
-            raise MalformedResponseError(
-                "token exchange", problem, harmless_to_repeat=True
-            ) from error
+            unreadable = MalformedResponseError("token exchange", problem, harmless_to_repeat=True)
+            response.request.extensions[FAILED_WITH] = unreadable  # kept as a refusal is
+            raise unreadable from error
         expires_at = None
         if lifetime is not None:
             expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)
