@@ -59,10 +59,10 @@ class InputValidationError(InvalidInputError):
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         self.problems = problems
-        super().__init__(
-            problems[0].field if len(problems) == 1 else "inputs",
-            "; ".join(f"{p.field}: {p.message}" for p in problems),
-        )
+        if len(problems) == 1:  # named once: "due_date: a number is not read as a date"
+            super().__init__(problems[0].field, problems[0].message)
+        else:
+            super().__init__("inputs", "; ".join(f"{p.field}: {p.message}" for p in problems))
 
 
 @define(frozen=True)
@@ -277,7 +277,7 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
             if "[" in part or "-" in part or part in _UNION_TAGS:
                 break  # pydantic names the union member it tried: not part of the field path
             path.append(part)
-        message = detail["msg"]
+        message = detail["msg"].removeprefix("Value error, ")  # pydantic's, for our own checks
         if unknown is not None:
             nested = bool(path)
             path.append(unknown)
@@ -356,6 +356,7 @@ _PROVIDER_MODULES = (
 )
 
 CATALOG = Catalog(_PROVIDER_MODULES)
+"""Every operation of every provider (their modules are imported at its first use)."""
 
 
 def load_providers() -> Catalog:
