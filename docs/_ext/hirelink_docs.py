@@ -29,6 +29,7 @@ import importlib.util
 import inspect
 import pkgutil
 import re
+import sys
 from collections.abc import Iterator
 from types import ModuleType
 from typing import (
@@ -43,15 +44,19 @@ from typing import (
     get_type_hints,
 )
 
+import attrs
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import PycodeError
 from sphinx.ext.napoleon.docstring import GoogleDocstring
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docstrings import prepare_docstring
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.inspect import object_description
 from sphinx.util.typing import stringify_annotation
 
 from hirelink.core.clients import AsyncProviderClient
@@ -218,6 +223,72 @@ def client_class_rst(app: Sphinx, module: str, name: str, cls: type) -> list[str
     return lines
 
 
+def _is_data(value: Any) -> bool:
+    return not (inspect.isclass(value) or inspect.isroutine(value) or inspect.ismodule(value))
+
+
+@functools.cache
+def _attribute_docs(module_name: str) -> dict[str, list[str]]:
+    """The doc comments (``#:``) and docstrings of ``module_name``'s module-level names."""
+    try:
+        found = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+    except PycodeError:
+        return {}
+    return {name: list(doc) for (scope, name), doc in found.items() if scope == ""}
+
+
+@functools.cache
+def _all_modules(root: str) -> tuple[str, ...]:
+    """Every module of ``root``'s top package, private ones too (where values are
+    defined), then of hirelink.core (whose values the others re-export)."""
+    found: list[str] = []
+    for top in dict.fromkeys([".".join(root.split(".")[:2]), "hirelink.core"]):
+        package = importlib.import_module(top)
+        found.append(top)
+        found += [info.name for info in pkgutil.walk_packages(package.__path__, prefix=f"{top}.")]
+    return tuple(found)
+
+
+def _data_doc(module_name: str, name: str, value: Any) -> list[str]:
+    """The doc of a value ``module_name`` exports: where it is defined, which for a
+    re-export is another module holding the very same value."""
+    own = _attribute_docs(module_name).get(name)
+    if own:
+        return own
+    for other in _all_modules(module_name):
+        holder = sys.modules.get(other)
+        if holder is not None and getattr(holder, name, None) is value:
+            doc = _attribute_docs(other).get(name)
+            if doc:
+                return doc
+    return []
+
+
+def exported_data_rst(module: ModuleType) -> list[str]:
+    """``py:data`` entries for the values in ``module.__all__`` that automodule leaves out:
+    it documents a value only when its own module's source holds its doc comment, so a
+    re-exported constant (``hirelink.recruitee.RC_BASE_URL``) or one without a comment
+    had no entry and no link."""
+    if not hasattr(module, "__all__"):
+        return []
+    lines: list[str] = []
+    own_docs = _attribute_docs(module.__name__)
+    for name in module.__all__:
+        value = getattr(module, name, None)
+        # ``Any`` is a class to inspect (3.11+), and automodule skips an alias of it.
+        alias_of_any = value is Any
+        if not alias_of_any and (not _is_data(value) or name in own_docs):
+            continue
+        shown = object_description(value)
+        lines += [f".. py:data:: {name}", f"   :module: {module.__name__}"]
+        if len(shown) <= 120 and "\n" not in shown:
+            lines.append(f"   :value: {shown}")
+        lines.append("")
+        lines += [f"   {line}" if line else "" for line in _data_doc(module.__name__, name, value)]
+        lines.append("")
+    return lines
+
+
 def module_rst(app: Sphinx, module_name: str) -> list[str]:
     module = importlib.import_module(module_name)
     clients = _client_classes(module)
@@ -228,6 +299,7 @@ def module_rst(app: Sphinx, module_name: str) -> list[str]:
     if excluded:
         lines.append(f"   :exclude-members: {', '.join(excluded)}")
     lines.append("")
+    lines += exported_data_rst(module)
     for name in clients:
         lines += client_class_rst(app, module_name, name, getattr(module, name))
     return lines
@@ -503,6 +575,42 @@ def drop_typer_metadata(
     return _TYPER_METADATA.sub(r"\1", signature), return_annotation
 
 
+# attrs writes its __init__ as source text, which autodoc_preserve_defaults quotes: a
+# default as ``attr_dict['name'].default``, a factory's as ``NOTHING``.
+_ATTRS_DEFAULT = re.compile(r"attr_dict\['(\w+)'\]\.default")
+
+
+def show_attrs_defaults(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """An attrs class's signature shows each default as written: ``type=None``,
+    ``headers=dict()``, not the text of the __init__ attrs generated."""
+    if signature is None or not inspect.isclass(obj) or not attrs.has(obj):
+        return None
+    fields = attrs.fields_dict(obj)
+
+    def written(match: re.Match[str]) -> str:
+        field = fields.get(match[1])
+        return match[0] if field is None else repr(field.default)
+
+    signature = _ATTRS_DEFAULT.sub(written, signature)
+    for field in fields.values():
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class, typed as a function
+            start = re.search(rf"[(,]\s*{re.escape(field.alias or field.name)}\b", signature)
+            at = -1 if start is None else signature.find("NOTHING", start.end())
+            if at >= 0:
+                factory = getattr(default.factory, "__name__", "factory")
+                signature = f"{signature[:at]}{factory}(){signature[at + len('NOTHING') :]}"
+    return signature, return_annotation
+
+
 def drop_foreign_docstrings(
     app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
 ) -> None:
@@ -574,11 +682,45 @@ class NearestTarget(SphinxPostTransform):
 
 
 def check_every_module(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every public module has a page, and every name of its ``__all__`` an entry (there,
+    or where the very same object is documented)."""
     documented = set(env.domains.python_domain.modules)
+    entries = set(env.domains.python_domain.objects)
+    by_name: dict[str, list[str]] = {}
+    for entry in entries:
+        by_name.setdefault(entry.rpartition(".")[2], []).append(entry)
     for root in ROOTS:
         for module_name in public_modules(root):
             if module_name not in documented:
                 logger.warning("public module %s has no page in the API reference", module_name)
+                continue
+            module = importlib.import_module(module_name)
+            for name in getattr(module, "__all__", ()):
+                value = getattr(module, name, None)
+                if not _has_entry(module_name, name, value, documented, entries, by_name):
+                    logger.warning("%s.%s has no entry in the API reference", module_name, name)
+
+
+def _has_entry(
+    module_name: str,
+    name: str,
+    value: Any,
+    modules: set[str],
+    entries: set[str],
+    by_name: dict[str, list[str]],
+) -> bool:
+    if f"{module_name}.{name}" in entries:
+        return True
+    if inspect.ismodule(value):
+        return value.__name__ in modules
+    home = _defining_module(value)
+    if home and f"{home}.{getattr(value, '__qualname__', name)}" in entries:
+        return True
+    for entry in by_name.get(name, []):  # a re-export documented where it is defined
+        found, documented_value = _runtime_object(entry)
+        if found and documented_value is value:
+            return True
+    return False
 
 
 def import_every_module(app: Sphinx) -> None:
@@ -606,6 +748,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
     app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
     app.connect("autodoc-process-signature", drop_typer_metadata)
+    app.connect("autodoc-process-signature", show_attrs_defaults)
     app.connect("builder-inited", napoleon_except_attributes)
     app.connect("builder-inited", import_every_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -67,3 +67,17 @@ def _written(annotation: Any) -> str:
 
 def _without_modules(text: str) -> str:
     return re.sub(r"\b[a-z_][\w]*\.", "", text).replace(" ", "")
+
+
+def test_attrs_classes_show_their_defaults_not_the_text_attrs_generated() -> None:
+    """autodoc_preserve_defaults quoted the __init__ attrs writes: ``type=attr_dict['type']
+    .default``, ``headers=NOTHING``, in 144 signatures."""
+    rendered = _rendered_signatures()
+    generated_text = [
+        a for a, line in rendered.items() if "attr_dict[" in line or "NOTHING" in line
+    ]
+    assert generated_text == []
+    fault = rendered["hirelink.sandbox.faults.Fault"]
+    assert "status: int = 503" in fault
+    assert "headers: dict[str, str] = dict()" in fault
+    assert "type: str | Enum | None = None" in rendered["hirelink.core.files.Document"]

@@ -25,6 +25,8 @@ from hirelink.sandbox.server import check_headers
 __all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
 
 FaultKind = Literal["status", "drop", "malformed", "delay", "cut"]
+"""How a :class:`Fault` answers: with a status, by dropping the connection, with a
+malformed body, after a delay, or cut off mid-answer."""
 FOREVER = -1
 """``Fault.times`` value for a fault that never wears off."""
 

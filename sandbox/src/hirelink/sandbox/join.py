@@ -55,6 +55,7 @@ BASE_PATH = "/v2"
 DEFAULT_PAGE_SIZE = 50
 """Used when ``page`` comes without ``pageSize`` (JOIN's default is not known)."""
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+"""The largest document the JOIN stand-in accepts (as the client checks)."""
 FIRST_APPLICATION_ID = 51000001
 FIRST_CANDIDATE_ID = 41700001
 SEED_EPOCH = datetime(2026, 1, 5, 8, 0)  # UTC

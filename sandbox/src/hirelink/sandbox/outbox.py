@@ -75,6 +75,7 @@ class _Delivery:
 
 
 Outcome = Literal["delivered", "retry", "refused"]
+"""What became of one delivery attempt."""
 RetryPolicy = Callable[[int | None], Outcome]
 """What the provider makes of an answer's status (None: no answer in time): delivered,
 to be retried, or refused for good."""

@@ -28,6 +28,7 @@ from hirelink.sandbox.server import InvalidHeaderError
 __all__ = ["MAX_ATTEMPTS", "PersonioWebhooks", "personio_outcome"]
 
 MAX_ATTEMPTS: Final = 6
+"""Attempts at one delivery, as Personio makes them (the first and five retries)."""
 _SETTINGS: Final = ("url", "status", "auth_type", "enabled_events", "description")
 _HISTORY_STATES: Final = {"pending": "PENDING", "delivered": "DELIVERED"}  # else FAILED
 

@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = ["REDACTED", "RecordedRequest", "RequestRecorder", "is_secret_name", "redact_headers"]
 
 REDACTED = "<redacted>"
+"""What the recorder keeps in place of a credential."""
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "rt-partner-secret"})
 _SECRET_NAME_PARTS = ("token", "secret")
 

@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 DEFAULT_CODENAME: Final = "skillcheck"
+"""The codename of the stand-in's partner."""
 _REPORT_OWNER: Final = ("codename", "company_id", "candidate_id")
 _owner: Final = itemgetter("_codename", "company_id", "candidate_id")  # of a report
 _SECRET_ALPHABET: Final = string.ascii_letters + string.digits

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 ProviderName = Literal["recruitee", "join", "recruitee_partners", "personio"]
+"""The name of a stand-in (and of its provider)."""
 PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners", "personio")
 """Every stand-in, in the order ``serve`` starts them."""
 

@@ -31,6 +31,8 @@ from .errors import InvalidInputError
 __all__ = ["DECODER_ENV", "Decoder", "JsonResponse", "active_decoder", "choose_decoder", "loads"]
 
 DECODER_ENV: Final = "HIRELINK_JSON_DECODER"
+"""The environment variable choosing the JSON decoder: ``auto`` (orjson when installed,
+the default), ``json`` or ``orjson``."""
 _CHOICES: Final = ("auto", "json", "orjson")
 
 

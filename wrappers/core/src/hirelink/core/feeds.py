@@ -302,6 +302,7 @@ class MemoryFeedStore:
 
 
 MEMORY: Final = MemoryFeedStore()
+"""The checkpoints and leases of this process, the watches' default store."""
 
 
 class FileFeedStore:

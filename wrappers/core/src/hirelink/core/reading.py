@@ -47,12 +47,16 @@ T = TypeVar("T")
 Model = TypeVar("Model")
 
 reading_logger = logging.getLogger("hirelink.reading")
+"""The ``hirelink.reading`` logger: warnings about answers read tolerantly (a member
+missing, of another type, or an envelope absent)."""
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+"""The HTTP methods that change something at the provider (a lost answer may mean it was
+done)."""
 
-# Generated parsing signals a body of the wrong shape with these (json decode errors are
-# ValueErrors, a missing required key a KeyError, a wrong type a TypeError/AttributeError).
 PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+"""What generated parsing raises for a body of the wrong shape: a JSON decode error is a
+ValueError, a missing required key a KeyError, a wrong type a TypeError or AttributeError."""
 
 _EXCERPT = 120
 

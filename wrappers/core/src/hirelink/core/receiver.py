@@ -62,10 +62,11 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BODY_BYTES: Final = 1_000_000
-# Deeper JSON is refused as malformed (400); provider payloads nest a few levels.
+"""The largest request body a receiver reads (1 MB); a larger one is answered 413."""
 MAX_JSON_DEPTH: Final = 100
-# A 422 lists this many problems of a payload, then how many more there are.
+"""Deeper JSON is refused as malformed (400); provider payloads nest a few levels."""
 MAX_LISTED_PROBLEMS: Final = 5
+"""A 422 lists this many problems of a payload, then how many more there are."""
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 """A Starlette endpoint: ``async (request) -> response``."""
@@ -295,7 +296,7 @@ def log_failure(
     *,
     component: str = "the receiver",
 ) -> None:
-    """One line: what failed and where (file:line), masked; never the whole stack trace.
+    """One line: what failed and where (``file:line``), masked; never the whole stack trace.
 
     Where is the innermost frame of the application's own code (not of an installed
     library such as httpx), so a failed ``raise_for_status()`` points at its caller.

@@ -66,6 +66,8 @@ __all__ = [
 store_logger = logging.getLogger("hirelink.store")
 
 STORE_ENV: Final = "HIRELINK_STORE"
+"""The environment variable naming the default store: a Redis URL, or ``memory`` (this
+process)."""
 SHARE_TOKENS_ENV: Final = "HIRELINK_STORE_SHARE_TOKENS"
 FALLBACK_ENV: Final = "HIRELINK_STORE_FALLBACK"
 
@@ -168,6 +170,8 @@ class InProcessStore:
 
 
 IN_PROCESS: Final = InProcessStore()
+"""The store of this process, the default: budgets shared by its clients, deliveries its
+receivers took."""
 # A Redis delivery record's value: claimed and being handled, or handled.
 _HANDLING: Final = b"handling:"  # followed by the claim
 # Forget a delivery only while the given claim still holds it (compare and delete).

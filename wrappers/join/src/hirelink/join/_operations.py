@@ -48,6 +48,7 @@ from hirelink.core.validation import email as email_address
 from .documents import to_api
 
 DEFAULT_BASE_URL = "https://api.join.com/v2"
+"""JOIN's API (version 2)."""
 MAX_PAGE_SIZE = 50
 """JOIN's largest ``pageSize`` as far as known (every client sends 50; one says it is the
 maximum)."""

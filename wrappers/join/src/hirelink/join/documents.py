@@ -21,6 +21,7 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 (``specs/join.yaml`` marks it inferred), chosen to match common upload limits."""
 
 LIMITS = FileLimits(provider="JOIN", max_bytes=MAX_DOCUMENT_BYTES)
+"""What a JOIN document may be (its size), checked before anything is sent."""
 
 DocumentTypeName = Literal[
     "CV",
@@ -32,6 +33,7 @@ DocumentTypeName = Literal[
     "TRANSCRIPT",
     "WORK_SAMPLES",
 ]
+"""The document types JOIN files an attachment under."""
 
 
 def to_api(document: Document, field_name: str) -> models.ApplicationDocument:

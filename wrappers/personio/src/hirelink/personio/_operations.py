@@ -85,7 +85,9 @@ __all__ = [
 ]
 
 DEFAULT_API_BASE_URL: Final = "https://api.personio.de"
+"""Personio's API (v1 Recruiting and v2)."""
 DEFAULT_JOBS_BASE_URL: Final = "https://{subdomain}.jobs.personio.de"
+"""Personio's public XML job feed, per company subdomain."""
 LANGUAGES: Final = ("de", "en", "fr", "es", "nl", "it", "pt")
 MAX_RECRUITING_PAGE_SIZE: Final = 200
 MAX_PERSONS_PAGE_SIZE: Final = 50

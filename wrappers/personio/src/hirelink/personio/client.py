@@ -52,6 +52,7 @@ __all__ = [
 ]
 
 RECRUITING_REQUESTS_PER_WINDOW: Final = 20
+"""Requests the Recruiting API takes per company in :data:`RECRUITING_WINDOW` seconds."""
 RECRUITING_WINDOW: Final = 60.0
 """Personio's Recruiting API limit: 20 requests per 60 s per company, uploads and
 submissions together."""

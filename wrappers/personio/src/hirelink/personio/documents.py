@@ -39,6 +39,8 @@ ALLOWED_EXTENSIONS: Final = frozenset(
 LIMITS: Final = FileLimits(
     provider="Personio", max_bytes=MAX_DOCUMENT_BYTES, extensions=ALLOWED_EXTENSIONS
 )
+"""What a Personio document may be (its size and extension), checked before anything is
+sent."""
 
 DocumentFile = FileSource
 """Raw bytes (then a ``filename`` is needed), a path, or a binary file object."""
@@ -46,3 +48,4 @@ DocumentFile = FileSource
 DocumentCategory = Literal[
     "cv", "cover-letter", "employment-reference", "certificate", "work-sample", "other"
 ]
+"""The categories the Recruiting API files an uploaded document under."""

@@ -56,6 +56,8 @@ from .connection import PROBE_CANDIDATE_ID, PROBE_COMPANY_ID, connection_flow
 logger = logging.getLogger("hirelink.recruitee_partners")
 
 Environment = Literal["rc", "production"]
+"""Where a partner lives: Recruitee's release-candidate environment (``rc``) or
+``production``."""
 KindName = Literal["assessment", "background_check", "reference_check"]
 InputKindName = Literal["first_name", "last_name", "email", "phone", "admin", "offer"]
 StatusName = Literal["sent", "completed", "failed", "canceled"]

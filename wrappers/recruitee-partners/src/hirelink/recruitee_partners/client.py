@@ -34,13 +34,16 @@ from hirelink.core.validation import secret
 from ._operations import Environment, PartnersOperations, codename_and_environment
 
 PRODUCTION_BASE_URL: Final = "https://integrations.recruitee.com/api"
+"""Recruitee's Partners API in production."""
 RC_BASE_URL: Final = "https://integrations.rc.recruitee.dev/api"
 """Recruitee's release-candidate environment, where partners are built and managed."""
 BASE_URLS: Final[Mapping[Environment, str]] = {
     "rc": RC_BASE_URL,
     "production": PRODUCTION_BASE_URL,
 }
+"""The Partners API of each environment (``rc``, ``production``)."""
 PARTNER_SECRET_HEADER: Final = "RT-PARTNER-SECRET"  # noqa: S105 - a header name
+"""The header carrying the partner secret."""
 _PARTNER_RECORD_PATH = r"/p/[^/]+/c/[^/]+/partner$"
 _NEW_SECRET_PATH = r"/p/[^/]+/partner/regenerate-secret$"  # noqa: S105 - a path
 

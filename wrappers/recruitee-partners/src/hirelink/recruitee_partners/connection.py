@@ -39,6 +39,7 @@ PROBE_COMPANY_ID: Final = 1
 """The company whose partner record is read when no ``company_id`` is given, and whose
 sample candidate's reports are read; only whether Recruitee accepts the credential counts."""
 PROBE_CANDIDATE_ID: Final = 1
+"""The sample candidate whose reports are read to check a credential."""
 
 _TOKEN: Final = ("personal_token", "Personal API token (RC)")
 _SECRET: Final = ("partner_secret", "Partner secret")

@@ -58,6 +58,7 @@ from hirelink.core.validation import (
 _SUBDOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
+"""Recruitee's ATS API (production)."""
 RC_BASE_URL = "https://api.rc.recruitee.dev"
 """Recruitee's release-candidate environment (for partners developing integrations)."""
 DEFAULT_PAGE_SIZE = 100

@@ -134,6 +134,7 @@ __all__ = [
 logger = logging.getLogger("hirelink.recruitee.webhooks")
 
 SIGNATURE_HEADER: Final = "X-Recruitee-Signature"
+"""The header carrying a delivery's signature: the hex HMAC-SHA256 of its body."""
 DEFAULT_DEDUPE_TTL: Final = 600.0
 """Seconds a handled delivery is remembered. After a 200 only a lost answer brings a repeat,
 while a later event with the same body is a new one: the window is kept short."""
