@@ -42,7 +42,7 @@ not be lost in a queue of your own before answering):
   Recruitee delivers it again.
 
 Since Recruitee delivers a failed event again, one event may arrive more than once. The
-receiver remembers each delivery it handed over (by its signature) for ``dedupe_ttl``
+receiver remembers each delivery it handed over (by its body) for ``dedupe_ttl``
 seconds (:data:`DEFAULT_DEDUPE_TTL`, ten minutes) and answers a repeat with 200 without
 calling ``on_event`` again. Recruitee's envelope carries no delivery id or time, so two
 events with byte-identical bodies (a candidate moved back and forth between the same
@@ -281,7 +281,9 @@ class _Receiver:
             event = parse_event(document)
         except ValueError as error:
             raise Rejection(str(error), 400) from None
-        key = f"recruitee:{signature.strip() if signature else ''}"
+        # Known by its body, not its signature: with several secrets, one event sent by two
+        # webhooks (one replacing the other) carries two signatures.
+        key = f"recruitee:{hashlib.sha256(body).hexdigest()}"
         deliveries = self._deliveries
         if deliveries is None:
             await invoke("on_event", self._on_event, event)
