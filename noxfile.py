@@ -677,8 +677,11 @@ def docs(session: nox.Session) -> None:
     """
     sync(session, "docs")
     html = DOCS_BUILD / "html"
-    if html.exists():
-        shutil.rmtree(html)
+    # The doctrees too: a page whose source did not change is not read again, so a change
+    # of docs/_ext (new entries, the checks over them) would not reach it.
+    for built in (html, DOCS_BUILD / "doctrees"):
+        if built.exists():
+            shutil.rmtree(built)
     session.run(
         "sphinx-build",
         "--fail-on-warning",

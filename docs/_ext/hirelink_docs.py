@@ -281,7 +281,8 @@ def exported_data_rst(module: ModuleType) -> list[str]:
             continue
         shown = object_description(value)
         lines += [f".. py:data:: {name}", f"   :module: {module.__name__}"]
-        if len(shown) <= 120 and "\n" not in shown:
+        # Not an object's <...> repr: it tells nothing (or the build's own state).
+        if len(shown) <= 120 and "\n" not in shown and not shown.startswith("<"):
             lines.append(f"   :value: {shown}")
         lines.append("")
         lines += [f"   {line}" if line else "" for line in _data_doc(module.__name__, name, value)]
@@ -580,6 +581,19 @@ def drop_typer_metadata(
 _ATTRS_DEFAULT = re.compile(r"attr_dict\['(\w+)'\]\.default")
 
 
+def _default_as_written(value: Any) -> str:
+    """``value`` as Python: its repr when that is an expression, else its name (a function:
+    ``equal_jitter``, not ``<function equal_jitter at 0x...>``, which is no signature
+    Sphinx can read and changes at every build), else ``...``."""
+    shown = repr(value)
+    try:
+        ast.parse(shown, mode="eval")
+    except SyntaxError:
+        name = getattr(value, "__name__", None)
+        return name if isinstance(name, str) and name.isidentifier() else "..."
+    return shown
+
+
 def show_attrs_defaults(
     app: Sphinx,
     what: str,
@@ -597,7 +611,7 @@ def show_attrs_defaults(
 
     def written(match: re.Match[str]) -> str:
         field = fields.get(match[1])
-        return match[0] if field is None else repr(field.default)
+        return match[0] if field is None else _default_as_written(field.default)
 
     signature = _ATTRS_DEFAULT.sub(written, signature)
     for field in fields.values():

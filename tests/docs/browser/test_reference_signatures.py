@@ -77,6 +77,9 @@ def test_attrs_classes_show_their_defaults_not_the_text_attrs_generated() -> Non
         a for a, line in rendered.items() if "attr_dict[" in line or "NOTHING" in line
     ]
     assert generated_text == []
+    addresses = [anchor for anchor, line in rendered.items() if " at 0x" in line]
+    assert addresses == []  # a function's repr: unreadable, and new at every build
+    assert "= equal_jitter" in rendered["hirelink.core.transport.RetryPolicy"]
     fault = rendered["hirelink.sandbox.faults.Fault"]
     assert "status: int = 503" in fault
     assert "headers: dict[str, str] = dict()" in fault
