@@ -459,3 +459,17 @@ def test_the_receiver_module_without_starlette_names_the_extra_to_install(
     with pytest.raises(ModuleNotFoundError, match=r'"hirelink-core\[receiver\]"') as raised:
         importlib.import_module("hirelink.core.receiver")
     assert str(raised.value.name).startswith("starlette")
+
+
+def test_the_receiver_module_passes_on_a_module_starlette_lacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Starlette is there, something it needs is not: installing the extra would not help.
+    for name in [n for n in sys.modules if n == "anyio" or n.startswith(("anyio.", "starlette"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "anyio", None)
+    monkeypatch.delitem(sys.modules, "hirelink.core.receiver", raising=False)
+    with pytest.raises(ModuleNotFoundError) as raised:
+        importlib.import_module("hirelink.core.receiver")
+    assert str(raised.value.name).partition(".")[0] == "anyio"
+    assert "receiver extra" not in str(raised.value)

@@ -255,10 +255,12 @@ async def test_an_exchange_without_a_shared_store_needs_no_worker_thread(fresh: 
             # The pool's one thread, busy until the call below is done (or 30 s pass).
             group.start_soon(lambda: anyio.to_thread.run_sync(finished.wait, 30))
             await anyio.sleep(0.05)
-            async with fresh.async_client() as personio:
-                with anyio.move_on_after(20) as waited:
-                    categories = await personio.list_categories()
-            finished.set()
+            try:
+                async with fresh.async_client() as personio:
+                    with anyio.move_on_after(20) as waited:
+                        categories = await personio.list_categories()
+            finally:
+                finished.set()
     finally:
         threads.total_tokens = threads_before
     assert not waited.cancelled_caught

@@ -302,7 +302,8 @@ class MemoryFeedStore:
 
 
 MEMORY: Final = MemoryFeedStore()
-"""The checkpoints and leases of this process, the watches' default store."""
+"""The checkpoints and leases of this process: the watches' store unless ``store=`` or
+``$HIRELINK_STORE`` names another."""
 
 
 class FileFeedStore:
@@ -805,7 +806,7 @@ async def _with_store(feed: Feed[Any], call: Callable[[], R]) -> R:
     """``call()``, which asks ``feed``'s store: in place for this process's memory, else
     (Redis, a file, a store of the application's) on a worker thread. anyio's threads are
     the application's too, and a busy pool would hold up a watch with nothing to wait for."""
-    if isinstance(feed.store, MemoryFeedStore):
+    if type(feed.store) is MemoryFeedStore:  # a subclass may do I/O
         return call()
     import anyio.to_thread
 

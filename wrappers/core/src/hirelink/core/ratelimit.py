@@ -60,13 +60,13 @@ class Slot:
     Attributes:
         wait: seconds to wait before sending (>= 0).
         give_back: frees the slot (for a shared store, a call to it).
-        blocks: whether ``give_back`` may block, calling a store (async callers then
+        may_block: whether ``give_back`` may block, calling a store (async callers then
             call it on a worker thread); False for a slot given back in place.
     """
 
     wait: float
     give_back: Callable[[], None] = field(repr=False, eq=False)
-    blocks: bool = True
+    may_block: bool = True
 
 
 class Limiter(Protocol):
@@ -121,7 +121,7 @@ class SlidingWindowLimiter:
             del starts[: bisect.bisect_right(starts, now - self.window)]
             start = earliest_start(starts, now, self.limit, self.window)
             bisect.insort(starts, start)
-        return Slot(start - now, lambda: self._give_back(start), blocks=False)
+        return Slot(start - now, lambda: self._give_back(start), may_block=False)
 
     async def areserve(self) -> Slot:
         """:meth:`reserve` for async callers (it never blocks for long)."""
@@ -326,7 +326,7 @@ async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[
 
 async def agive_back(slots: Sequence[Slot]) -> None:
     """:func:`give_back` off the event loop, and finished even when the task is cancelled."""
-    if not any(slot.blocks for slot in slots):
+    if not any(slot.may_block for slot in slots):
         give_back(slots)  # no worker thread: the pool may be busy with the application's work
         return
     import anyio.to_thread
