@@ -560,20 +560,12 @@ _TYPER_METADATA = re.compile(
 )
 
 
-def drop_typer_metadata(
-    app: Sphinx,
-    what: str,
-    name: str,
-    obj: Any,
-    options: Any,
-    signature: str | None,
-    return_annotation: str | None,
-) -> tuple[str | None, str | None] | None:
+def _without_typer_metadata(signature: str) -> str:
     """A command's parameters are ``Annotated[type, typer.Option(...)]``; the reference
     shows the type (the options are on the CLI page), not the object's repr and address."""
-    if signature is None or "<typer.models." not in signature:
-        return None
-    return _TYPER_METADATA.sub(r"\1", signature), return_annotation
+    if "<typer.models." not in signature:
+        return signature
+    return _TYPER_METADATA.sub(r"\1", signature)
 
 
 # attrs writes its __init__ as source text, which autodoc_preserve_defaults quotes: a
@@ -594,19 +586,11 @@ def _default_as_written(value: Any) -> str:
     return shown
 
 
-def show_attrs_defaults(
-    app: Sphinx,
-    what: str,
-    name: str,
-    obj: Any,
-    options: Any,
-    signature: str | None,
-    return_annotation: str | None,
-) -> tuple[str | None, str | None] | None:
+def _with_attrs_defaults(obj: Any, signature: str) -> str:
     """An attrs class's signature shows each default as written: ``type=None``,
     ``headers=dict()``, not the text of the __init__ attrs generated."""
-    if signature is None or not inspect.isclass(obj) or not attrs.has(obj):
-        return None
+    if not inspect.isclass(obj) or not attrs.has(obj):
+        return signature
     fields = attrs.fields_dict(obj)
 
     def written(match: re.Match[str]) -> str:
@@ -622,7 +606,24 @@ def show_attrs_defaults(
             if at >= 0:
                 factory = getattr(default.factory, "__name__", "factory")
                 signature = f"{signature[:at]}{factory}(){signature[at + len('NOTHING') :]}"
-    return signature, return_annotation
+    return signature
+
+
+def tidy_signature(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: Any,
+    options: Any,
+    signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """A signature as a caller writes it: typer's metadata and attrs' generated defaults
+    replaced (see the two helpers above)."""
+    if signature is None:
+        return None
+    tidied = _with_attrs_defaults(obj, _without_typer_metadata(signature))
+    return None if tidied == signature else (tidied, return_annotation)
 
 
 def drop_foreign_docstrings(
@@ -761,8 +762,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_every_module)
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
     app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
-    app.connect("autodoc-process-signature", drop_typer_metadata)
-    app.connect("autodoc-process-signature", show_attrs_defaults)
+    app.connect("autodoc-process-signature", tidy_signature)
     app.connect("builder-inited", napoleon_except_attributes)
     app.connect("builder-inited", import_every_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -48,6 +48,28 @@ def timed(clock: FakeClock) -> Iterator[Served]:
     yield from serve(clock=clock, token_lifetime=600)
 
 
+def first_calls_at_once(
+    personio: Personio, callers: int, expected: type[Exception]
+) -> list[Exception]:
+    """``callers`` threads call at once; the errors of type ``expected`` they got, each
+    noted with the thread that saw it."""
+    start = threading.Barrier(callers)
+    failures: list[Exception] = []
+
+    def read() -> None:
+        start.wait()
+        try:
+            personio.list_categories()
+        except expected as error:
+            error.add_note(f"seen by {threading.current_thread().name}")
+            failures.append(error)
+
+    with ThreadPoolExecutor(callers) as pool:
+        for _ in range(callers):
+            pool.submit(read)
+    return failures
+
+
 def access_token(personio: Personio) -> str:
     token = personio.oauth.token  # type: ignore[union-attr]
     assert token is not None
@@ -219,21 +241,8 @@ def test_threads_queued_behind_an_unreadable_token_answer_fail_with_it(
     """An answer that does not read as a token was not kept for the requests queued behind
     it, as a refusal is: each of them asked the token endpoint again in turn."""
     fresh.sandbox.faults.add(answer)
-    start = threading.Barrier(8)
-    failures: list[BaseException] = []
     with fresh.client() as personio:
-
-        def read() -> None:
-            start.wait()
-            try:
-                personio.list_categories()
-            except MalformedResponseError as error:
-                error.add_note(f"seen by {threading.current_thread().name}")
-                failures.append(error)
-
-        with ThreadPoolExecutor(8) as pool:
-            for _ in range(8):
-                pool.submit(read)
+        failures = first_calls_at_once(personio, 8, MalformedResponseError)
         assert [type(error) for error in failures] == [MalformedResponseError] * 8
         assert len({id(error) for error in failures}) == 8  # each caller its own error
         assert all(len(error.__notes__) == 1 for error in failures)  # and its own notes
@@ -273,21 +282,8 @@ def test_threads_queued_behind_a_failed_exchange_fail_with_it(fresh: Served) -> 
     not twelve times in turn; the next call after it recovers asks again."""
     down = Fault(path=f"{TOKEN_PATH}$", status=503, times=FOREVER, delay=0.1)
     fresh.sandbox.faults.add(down)
-    start = threading.Barrier(12)
-    failures: list[ServerError] = []
     with fresh.client() as personio:
-
-        def read() -> None:
-            start.wait()
-            try:
-                personio.list_categories()
-            except ServerError as error:
-                error.add_note(f"seen by {threading.current_thread().name}")
-                failures.append(error)
-
-        with ThreadPoolExecutor(12) as pool:
-            for _ in range(12):
-                pool.submit(read)
+        failures = first_calls_at_once(personio, 12, ServerError)
         assert [type(error) for error in failures] == [ServerError] * 12
         assert len({id(error) for error in failures}) == 12  # each caller its own error
         assert all(len(error.__notes__) == 1 for error in failures)
