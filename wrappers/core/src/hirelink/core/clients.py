@@ -63,6 +63,7 @@ class _Described:
 
     @property
     def base_url(self) -> str:
+        """The API's address this client sends to (a stand-in's, in the sandbox)."""
         return self._base_url
 
     def _repr_fields(self) -> dict[str, object]:

@@ -232,22 +232,34 @@ _REQUEST_ID_KEYS = ("personio_trace_id", "trace_id")
 
 
 class BadRequestError(ApiError):
+    """The provider refused the request as malformed (400); ``field_errors`` names the
+    fields when it listed them."""
+
     status = 400
 
 
 class AuthenticationError(ApiError):
+    """The provider did not accept the credential (401); ``hint`` says which one to check
+    and where the customer finds it."""
+
     status = 401
 
 
 class PermissionDeniedError(ApiError):
+    """The credential was accepted but may not do this (403): a scope, a role or a plan."""
+
     status = 403
 
 
 class NotFoundError(ApiError):
+    """The record asked for (or one the request names) does not exist (404)."""
+
     status = 404
 
 
 class ConflictError(ApiError):
+    """The request conflicts with the record's state (409), e.g. a duplicate."""
+
     status = 409
 
 

@@ -50,6 +50,8 @@ class UnknownOperationError(InvalidInputError):
 
 @define(frozen=True)
 class FieldProblem:
+    """What is wrong with one input: ``field`` (dotted for a nested one) and why."""
+
     field: str
     message: str
 
@@ -147,6 +149,7 @@ class Operation:
 
     @property
     def summary(self) -> str:
+        """The first paragraph of the method's docstring, on one line."""
         doc = getattr(self.provider.client_class, self.method).__doc__ or ""
         first_paragraph = doc.strip().split("\n\n")[0]
         return " ".join(first_paragraph.split()).replace("``", "")
@@ -172,6 +175,8 @@ class Operation:
 
     @property
     def input_schema(self) -> JsonSchema:
+        """The JSON Schema of the operation's inputs (one page of a list), each field
+        described."""
         method = _builder(self.provider.client_class, self.method)
         return with_field_docs(self._input_model.model_json_schema(), method)
 
@@ -186,6 +191,7 @@ class Operation:
 
     @property
     def output_schema(self) -> JsonSchema:
+        """The JSON Schema of what :func:`invoke` returns."""
         declared = declarations(self.provider.client_class).get(self.method)
         if declared is not None:
             return OUTPUT_SCHEMAS.of(declared.result_type)
@@ -317,6 +323,8 @@ class Catalog:
         return self
 
     def register(self, *operations: Operation) -> None:
+        """Add ``operations`` (a provider module does, when imported); an id registered
+        twice is a ValueError."""
         for operation in operations:
             if operation.id in self._operations:
                 raise ValueError(f"operation {operation.id} is registered twice")
@@ -324,14 +332,17 @@ class Catalog:
             self._providers[operation.provider.name] = operation.provider
 
     def operations(self, provider: str | None = None) -> list[Operation]:
+        """Every operation, or ``provider``'s (``"recruitee"``), in registration order."""
         self.load()
         return [o for o in self._operations.values() if provider in (None, o.provider.name)]
 
     def providers(self) -> list[Provider]:
+        """Every provider with an operation in the catalog."""
         self.load()
         return list(self._providers.values())
 
     def provider(self, name: str) -> Provider:
+        """The provider called ``name``; InvalidInputError naming the known ones else."""
         self.load()
         try:
             return self._providers[name]
@@ -340,6 +351,8 @@ class Catalog:
             raise InvalidInputError("provider", f"unknown provider {name!r} ({known})") from None
 
     def get(self, operation_id: str) -> Operation:
+        """The operation ``operation_id`` (``"recruitee.list_candidates"``);
+        UnknownOperationError with the nearest ids else."""
         self.load()
         try:
             return self._operations[operation_id]
