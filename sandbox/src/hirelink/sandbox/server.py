@@ -121,6 +121,11 @@ class _CutAnswersInOneLine(logging.Filter):
 logging.getLogger("uvicorn.error").addFilter(_CutAnswersInOneLine())
 
 
+def _is_accepting(task: asyncio.Task[object]) -> bool:
+    """Whether ``task`` is asyncio's making of an accepted connection's transport."""
+    return getattr(task.get_coro(), "__qualname__", "").endswith("._accept_connection2")
+
+
 class _PromptServer(uvicorn.Server):
     """uvicorn's server, stopping as soon as it is asked instead of on its next tick.
 
@@ -155,17 +160,26 @@ class _PromptServer(uvicorn.Server):
                 await asyncio.wait_for(self._exit_asked.wait(), _TICK)
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
-        # A connection the loop accepted just now joins the server over the next few turns
-        # of the loop; closed before that, asyncio drops it unanswered and never closes it
-        # (the client waits for its timeout). So let those turns pass first.
+        # A connection the loop accepted joins the server over the next few turns (asyncio
+        # makes its transport in a task of its own), and only while the server is open:
+        # after close() asyncio drops it unanswered and never closes it (the client waits
+        # for its timeout). So accept no more, let those turns pass and those tasks finish,
+        # and close only then; one still in the kernel's queue is refused by the close.
+        loop = asyncio.get_running_loop()
+        for listener in self.servers:
+            for listening in listener.sockets:
+                with contextlib.suppress(NotImplementedError):  # a proactor loop (Windows)
+                    loop.remove_reader(listening.fileno())
         for _ in range(_TURNS_TO_JOIN):
             await asyncio.sleep(0)
+        joining = [task for task in asyncio.all_tasks() if _is_accepting(task)]
+        if joining:
+            await asyncio.wait(joining, timeout=_CLOSE_TIMEOUT)
         for listener in self.servers:
             listener.close()
         for sock in sockets or []:
             sock.close()
         state = self.server_state
-        loop = asyncio.get_running_loop()
         deadline = loop.time() + float(self.config.timeout_graceful_shutdown or 0)
         asked: set[object] = set()
         while (state.connections or state.tasks) and not self.force_exit:
