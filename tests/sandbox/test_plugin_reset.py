@@ -1,5 +1,6 @@
-"""The plugin resets every session stand-in before each test, also one a test asks for
-by name (``request.getfixturevalue``), which is not among the test's fixture names.
+"""The plugin resets every session stand-in (and the deliveries receivers remember)
+before each test, also one a test asks for by name (``request.getfixturevalue``), which
+is not among the test's fixture names.
 
 An inner pytest run (its own process, the plugin loaded from its entry point) holds two
 tests in order: the first leaves a fault and a recorded request behind, the second must
@@ -41,5 +42,39 @@ def test_a_session_stand_in_asked_for_by_name_is_reset_before_the_next_test(
     pytester: pytest.Pytester,
 ) -> None:
     pytester.makepyfile(test_order=TWO_TESTS_IN_ORDER)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=2)
+
+
+TWO_RECEIVERS_IN_ORDER = """
+from hirelink.recruitee.webhooks import create_webhook_app
+
+
+def _a_new_candidate_reaches_my_app(recruitee_sandbox, webhook_receiver):
+    seen = []
+    app = create_webhook_app(secret="whsec-test", on_event=seen.append)
+    receiver = webhook_receiver(recruitee_sandbox, app, secret="whsec-test")
+    recruitee_sandbox.sandbox.state.create_candidate({"name": "Ada"})
+    (arrival,) = receiver.wait_for(1)
+    assert arrival.status == 200
+    assert len(seen) == 1, "on_event was not called"
+
+
+def test_first(recruitee_sandbox, webhook_receiver):
+    _a_new_candidate_reaches_my_app(recruitee_sandbox, webhook_receiver)
+
+
+def test_second(recruitee_sandbox, webhook_receiver):
+    _a_new_candidate_reaches_my_app(recruitee_sandbox, webhook_receiver)
+"""
+
+
+def test_each_tests_receiver_hands_over_the_event_its_fresh_stand_in_sent(
+    pytester: pytest.Pytester,
+) -> None:
+    """Each test's fresh stand-in sends the same event with the same body; the receivers
+    remembered it in this process's store for ten minutes, so the second test's on_event
+    was never called (run alone, or under xdist, it passed)."""
+    pytester.makepyfile(test_receivers=TWO_RECEIVERS_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=2)

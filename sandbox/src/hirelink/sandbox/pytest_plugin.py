@@ -45,6 +45,7 @@ from typing import Any
 import pytest
 from starlette.types import ASGIApp
 
+from hirelink.core.stores import IN_PROCESS
 from hirelink.sandbox.outbox import Outbox, Subscription
 from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.standins import PROVIDERS, StandIn, serve_stand_in
@@ -113,9 +114,13 @@ for _provider in PROVIDERS:
 @pytest.fixture(autouse=True)
 def _hirelink_sandbox_reset() -> None:
     """Before each test, clear faults and recorded requests of every session stand-in
-    (also one a test asks for by name, with ``request.getfixturevalue``)."""
+    (also one a test asks for by name, with ``request.getfixturevalue``), and the
+    deliveries this process's webhook receivers remember: a fresh stand-in sends the same
+    event with the same body as the last test's did, which a receiver would take for a
+    repeat and not hand over."""
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
+    IN_PROCESS.forget_deliveries()
 
 
 ServeReceiver = Callable[..., WebhookReceiver]

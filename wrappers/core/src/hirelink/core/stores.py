@@ -151,6 +151,13 @@ class InProcessStore:
         with self._deliveries_lock:
             self._deliveries[key] = (time.monotonic() + ttl, None)
 
+    def forget_deliveries(self) -> None:
+        """Forget every delivery this process's receivers took (the sandbox's pytest
+        plugin does before each test, so that a test's receiver does not take an event
+        another test's stand-in sent, with the very same body, for a repeat)."""
+        with self._deliveries_lock:
+            self._deliveries.clear()
+
     def delivery_handled(self, key: str) -> bool:
         with self._deliveries_lock:
             until, claim = self._deliveries.get(key, (0.0, ""))
