@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector
@@ -62,6 +64,15 @@ def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
         ({"headers": [("X-Note", "v")]}, "headers"),
         ({"times": 2.5}, "times"),
         ({"times": 0}, "times"),
+        # refused when made, naming the option: each was a 500 when a request came
+        ({"body": {"retry_at": datetime(2026, 12, 5, tzinfo=UTC)}}, "body"),
+        ({"body": {"ids": {1, 2}}}, "body"),
+        ({"path": b"/jobs"}, "path"),
+        ({"path": "("}, "path"),
+        ({"delay": "1"}, "delay"),
+        ({"delay": float("nan")}, "delay"),
+        ({"chance": "0.5"}, "chance"),
+        ({"method": ["GET", "POST"]}, "method"),
     ],
 )
 def test_a_fault_that_could_not_be_answered_is_refused_when_made(

@@ -35,6 +35,8 @@ _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
 
 def _upper_or_none(value: str | None) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"method must be one HTTP method or None, got {value!r}")
     return value.upper() if value is not None else None
 
 
@@ -61,14 +63,18 @@ def _check_headers(_instance: object, _attribute: object, value: dict[str, str])
         )
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def _check_delay(_instance: object, _attribute: object, value: float) -> None:
-    if value < 0:
-        raise ValueError(f"delay must be >= 0, got {value}")
+    if not _is_number(value) or not value >= 0:  # NaN too
+        raise ValueError(f"delay must be a number of seconds >= 0, got {value!r}")
 
 
 def _check_chance(_instance: object, _attribute: object, value: float) -> None:
-    if not 0 < value <= 1:
-        raise ValueError(f"chance must be in (0, 1], got {value}")
+    if not _is_number(value) or not 0 < value <= 1:
+        raise ValueError(f"chance must be a number in (0, 1], got {value!r}")
 
 
 @attrs.define(kw_only=True)
@@ -112,9 +118,19 @@ class Fault:
     _pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        self._pattern = re.compile(self.path)
+        # Each refused here, naming the option: at answer time it was a 500 to the client.
+        if not isinstance(self.path, str):
+            raise ValueError(f"path must be a regular expression (str), got {self.path!r}")
+        try:
+            self._pattern = re.compile(self.path)
+        except re.error as error:
+            raise ValueError(f"path is not a regular expression: {error}") from None
+        try:
+            encoded = _encode_body(self.body)[0]
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"body cannot be sent as JSON: {error}") from None
         bodiless = self.status < 200 or self.status in (204, 304)
-        if self.kind == "status" and bodiless and _encode_body(self.body)[0]:
+        if self.kind == "status" and bodiless and encoded:
             raise ValueError(f"body: a {self.status} answer has no body; leave body out")
 
     def matches(self, method: str, path: str) -> bool:
