@@ -78,3 +78,40 @@ def test_each_tests_receiver_hands_over_the_event_its_fresh_stand_in_sent(
     pytester.makepyfile(test_receivers=TWO_RECEIVERS_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=2)
+
+
+WEBHOOK_TRAFFIC_IN_ORDER = """
+import pytest
+
+
+kept = []
+
+
+def test_a_receiver_refuses_and_is_kept(recruitee_sandbox_session, webhook_receiver):
+    receiver = webhook_receiver(recruitee_sandbox_session, status=500)
+    kept.append(webhook_receiver)
+    recruitee_sandbox_session.sandbox.state.create_candidate({"name": "Ada"})
+    receiver.wait_for(1)  # refused: the stand-in will try again
+
+
+def test_the_next_test_sees_no_traffic_of_the_last(recruitee_sandbox_session):
+    outbox = recruitee_sandbox_session.outbox
+    stats = outbox.stats
+    assert (stats.queued, stats.sent) == (0, 0)
+    assert outbox.attempts == []
+    assert outbox.wait_idle(timeout=1)
+
+
+def test_a_receiver_fixture_kept_past_its_test_refuses_to_start(recruitee_sandbox_session):
+    with pytest.raises(RuntimeError, match="after its test ended"):
+        kept[0](recruitee_sandbox_session)
+"""
+
+
+def test_webhook_traffic_and_receivers_end_with_their_test(pytester: pytest.Pytester) -> None:
+    """A session stand-in's outbox carried the last test's queue, retries and counts into
+    the next; a kept webhook_receiver started a receiver nobody stopped, registered for
+    every later test's events."""
+    pytester.makepyfile(test_traffic=WEBHOOK_TRAFFIC_IN_ORDER)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=3)

@@ -212,6 +212,16 @@ class Outbox:
                 self._condition.wait(min(remaining, 0.05))
             return True
 
+    def clear(self) -> None:
+        """Drop the deliveries still queued (retries included) and forget every attempt
+        and outcome; registrations stay. A delivery being sent just now finishes, neither
+        recorded nor tried again."""
+        with self._condition:
+            self._due.clear()
+            self._outcomes.clear()
+            self.attempts.clear()
+            self._condition.notify_all()
+
     def close(self) -> None:
         """Stop the sending thread; deliveries still queued are dropped, later ones not queued."""
         with self._condition:
@@ -272,6 +282,8 @@ class Outbox:
         except Exception:  # whatever fails, the thread lives on: no answer, as the provider sees it
             status = None
         with self._condition:
+            if delivery.id not in self._outcomes:  # cleared while it was sent
+                return
             self.attempts.append(
                 Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
             )

@@ -141,6 +141,7 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
     unregistered when the test ends.
     """
     started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
+    ended: list[bool] = []
 
     def serve(
         stand_in: StandIn[Any] | None = None,
@@ -151,6 +152,8 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
         status: int = 200,
         path: str = "/",
     ) -> WebhookReceiver:
+        if ended:  # kept past its test: nobody would stop it, and it would get others' events
+            raise RuntimeError("webhook_receiver was called after its test ended")
         receiver = WebhookReceiver(app, status=status, path=path).start()
         outbox: Outbox | None = None
         subscription: Subscription | None = None
@@ -169,6 +172,7 @@ def _webhook_receiver() -> Iterator[ServeReceiver]:
         return receiver
 
     yield serve
+    ended.append(True)
     for receiver, outbox, subscription in started:
         if outbox is not None and subscription is not None:
             outbox.unregister(subscription)

@@ -129,9 +129,13 @@ class StandIn(Generic[SandboxT]):
             self.outbox.close()
 
     def reset(self) -> None:
-        """Remove every fault and forget recorded requests (the data stays)."""
+        """Remove every fault, forget recorded requests, and drop the webhook deliveries
+        still queued with their attempts and outcomes (the data and the registrations
+        stay)."""
         self.sandbox.faults.clear()
         self.sandbox.recorder.clear()
+        if self.outbox is not None:
+            self.outbox.clear()
 
     def hits(self, method: str, path_end: str) -> int:
         """How many ``method`` requests (any case) whose path ends with ``path_end`` arrived."""
