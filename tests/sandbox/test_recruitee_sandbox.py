@@ -6,13 +6,16 @@ sandbox's own filter code, from the records in ``sandbox.state``.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import select
+import socket
 import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -30,6 +33,7 @@ from hirelink.sandbox import (
     create_recruitee_sandbox,
     spec_path,
 )
+from hirelink.sandbox import server as server_module
 from hirelink.sandbox.recruitee import TOKEN_OWNER_ID, CandidateQuery, CandidateRecord
 
 CANDIDATES = "/c/4100/candidates"
@@ -599,6 +603,58 @@ def test_a_request_sent_as_the_server_stops_is_answered_or_refused_never_left_ha
             asking.join()
     assert "ReadTimeout" not in outcomes
     assert set(outcomes) <= {200, "RemoteProtocolError", "ReadError", "ConnectError"}
+
+
+@pytest.mark.parametrize("turn", [1, 2, 3, 4])
+def test_a_request_at_each_turn_of_a_stop_is_answered_or_refused_at_once(
+    monkeypatch: pytest.MonkeyPatch, turn: int
+) -> None:
+    """The same race, made certain: a request sets out at a given turn of the loop while
+    the server stops (the shutdown's ``asyncio.sleep(0)`` calls). One accepted in the turn
+    before the listener closed had its transport made after the close, which asyncio drops
+    unanswered and unclosed (the client waited for its timeout): turn 3, before."""
+    stopping: list[bool] = []
+    zero_sleeps: list[None] = []
+    clients: list[socket.socket] = []
+    real_sleep = asyncio.sleep
+
+    def sleep_and_maybe_connect(delay: float, *args: Any, **kwargs: Any) -> Any:
+        if delay == 0 and stopping:
+            zero_sleeps.append(None)
+            if len(zero_sleeps) == turn:
+                client = socket.create_connection(("127.0.0.1", server.port))
+                client.sendall(b"GET / HTTP/1.1\r\nHost: sandbox\r\n\r\n")
+                clients.append(client)
+        return real_sleep(delay, *args, **kwargs)
+
+    module = types.SimpleNamespace(**vars(asyncio))
+    module.sleep = sleep_and_maybe_connect
+    monkeypatch.setattr(server_module, "asyncio", module)  # the shutdown's turns
+    shutdown = server_module._PromptServer.shutdown
+
+    async def marked_shutdown(self: Any, sockets: Any = None) -> None:
+        stopping.append(True)
+        await shutdown(self, sockets)
+
+    monkeypatch.setattr(server_module._PromptServer, "shutdown", marked_shutdown)
+    server = SandboxServer(_answer_ok).start()
+    server.stop()
+    (client,) = clients
+    client.settimeout(3)
+    with client:
+        try:
+            client.recv(100)  # an answer, the end of the stream or a reset: at once
+        except ConnectionResetError:
+            pass
+        except TimeoutError:
+            pytest.fail(f"a request sent at turn {turn} of the stop was left unanswered")
+
+
+async def _answer_ok(scope: Any, receive: Any, send: Any) -> None:
+    if scope["type"] == "http":
+        start = {"type": "http.response.start", "status": 200, "headers": []}
+        await send(start)
+        await send({"type": "http.response.body", "body": b"ok"})
 
 
 def test_a_stop_closes_a_kept_alive_idle_connection(sandbox: RecruiteeSandbox) -> None:

@@ -162,13 +162,16 @@ class _PromptServer(uvicorn.Server):
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         # A connection the loop accepted joins the server over the next few turns (asyncio
         # makes its transport in a task of its own), and only while the server is open:
-        # after close() asyncio drops it unanswered and never closes it (the client waits
-        # for its timeout). So accept no more, let those turns pass and those tasks finish,
-        # and close only then; one still in the kernel's queue is refused by the close.
+        # after close() asyncio drops it unanswered, its socket closed only by the garbage
+        # collector (the client waits for its timeout). So accept no more, let those turns
+        # pass and those tasks finish, and close only then; one still in the kernel's
+        # queue is reset by the close.
         loop = asyncio.get_running_loop()
         for listener in self.servers:
             for listening in listener.sockets:
-                with contextlib.suppress(NotImplementedError):  # a proactor loop (Windows)
+                # A proactor loop (Windows) has no readers: there only the turns below
+                # help, and the race remains (selector loops and uvloop are covered).
+                with contextlib.suppress(NotImplementedError):
                     loop.remove_reader(listening.fileno())
         for _ in range(_TURNS_TO_JOIN):
             await asyncio.sleep(0)
