@@ -32,7 +32,7 @@ try:
     from starlette.responses import JSONResponse, Response
     from starlette.routing import Route
 except ModuleNotFoundError as missing:
-    if not (missing.name or "").partition(".")[0] == "starlette":
+    if (missing.name or "").partition(".")[0] != "starlette":
         raise  # something Starlette needs: reinstalling the extra would not help
     raise ModuleNotFoundError(
         f"{missing.msg}: hirelink.core.receiver needs Starlette, which the receiver extra"

@@ -21,7 +21,7 @@ import re
 import threading
 import urllib.parse
 import weakref
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from operator import itemgetter
 from typing import Any, Final
 
@@ -224,6 +224,15 @@ class Secret:
 
     def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("Secret values cannot be pickled")
+
+
+def accepted_by_any(accepted: Iterable[Secret], check: Callable[[Secret], bool]) -> bool:
+    """Whether ``check`` passes for one of ``accepted`` (a receiver's tokens or signing
+    secrets). Every one is checked, so the time taken says nothing about which matched."""
+    found = False
+    for secret in accepted:
+        found |= check(secret)
+    return found
 
 
 def mask_while_alive(owner: object, value: str) -> Secret:

@@ -67,7 +67,7 @@ from hirelink.core.receiver import (
     read_body,
     receiver_app,
 )
-from hirelink.core.secrets import Secret
+from hirelink.core.secrets import Secret, accepted_by_any
 from hirelink.core.validation import header_name, secret, written_as_a_number
 
 __all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
@@ -94,12 +94,11 @@ def _secrets(name: str, values: Iterable[str | Secret]) -> tuple[Secret, ...]:
 
 
 def _matches(given: str, accepted: tuple[Secret, ...]) -> bool:
-    """Compare with every accepted token, so the time taken says nothing about which."""
-    found = False
-    for token in accepted:
-        # The server decoded the header's bytes as latin-1: compare those bytes.
-        found |= hmac.compare_digest(given.encode("latin-1", "replace"), token.reveal().encode())
-    return found
+    # The server decoded the header's bytes as latin-1: compare those bytes.
+    sent = given.encode("latin-1", "replace")
+    return accepted_by_any(
+        accepted, lambda token: hmac.compare_digest(sent, token.reveal().encode())
+    )
 
 
 class _Receiver:

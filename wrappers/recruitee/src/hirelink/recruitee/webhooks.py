@@ -102,7 +102,7 @@ from hirelink.core.receiver import (
     read_body,
     receiver_app,
 )
-from hirelink.core.secrets import Secret, scrub
+from hirelink.core.secrets import Secret, accepted_by_any, scrub
 from hirelink.core.stores import DeliveryLog, Store, delivery_log
 from hirelink.core.validation import positive_seconds
 
@@ -190,29 +190,15 @@ def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -
 
 def _accepted_secrets(secret: Secret | str | Iterable[Secret | str]) -> tuple[Secret, ...]:
     """The secrets a receiver takes signatures under, each checked as :func:`verify_signature`
-    checks one."""
-    if isinstance(secret, str | Secret):
-        given: list[Secret | str] = [secret]
-    elif isinstance(secret, Iterable) and not isinstance(secret, bytes | bytearray):
+    checks one (which refuses what is neither a str nor a Secret)."""
+    given: list[Any] = [secret]  # _key checks each one's type
+    if isinstance(secret, Iterable) and not isinstance(secret, str | bytes | bytearray):
         given = list(secret)
-        if not given:
-            raise ValueError("secret is an empty list: pass None until the webhook has a secret")
-    else:
-        raise TypeError(
-            f"the webhook secret must be a str or a Secret, got {type(secret).__name__}"
-        )
+    if not given:
+        raise ValueError("secret is an empty list: pass None until the webhook has a secret")
     for each in given:
         _key(each)  # refuses an empty secret, or one no signature would match
     return tuple(Secret.coerce(each) for each in given)  # masked in every log line from now on
-
-
-def _signed_by_one_of(body: bytes, signature: str | None, secrets: tuple[Secret, ...]) -> bool:
-    """Whether one of ``secrets`` signed ``body``; each is tried, so the time taken says
-    nothing about which."""
-    found = False
-    for secret in secrets:
-        found |= verify_signature(body, signature, secret)
-    return found
 
 
 def parse_event(document: Any) -> WebhookEvent:
@@ -268,7 +254,10 @@ class _Receiver:
     async def _receive(self, request: Request) -> Response:
         body = await read_body(request, self._max_body_bytes)
         signature = request.headers.get(SIGNATURE_HEADER)
-        if self._secrets is None or not _signed_by_one_of(body, signature, self._secrets):
+        signed = self._secrets is not None and accepted_by_any(
+            self._secrets, lambda secret: verify_signature(body, signature, secret)
+        )
+        if not signed:
             if _is_ping(_json_or_none(body)):
                 return JSONResponse({})
             if self._secrets is None:
