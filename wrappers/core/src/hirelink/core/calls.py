@@ -175,6 +175,7 @@ class Call(Generic[T_co]):
 
     @property
     def operation(self) -> str:
+        """The generated endpoint module's name: the spec's operationId in snake case."""
         return _endpoint_module(self.request).__name__.rsplit(".", 1)[-1]
 
     @property

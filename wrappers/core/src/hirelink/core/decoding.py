@@ -96,6 +96,7 @@ class JsonResponse(httpx.Response):
     """An ``httpx.Response`` whose ``json()`` uses hirelink's decoder."""
 
     def json(self, **kwargs: Any) -> Any:
+        """The decoded body; with ``kwargs`` (``json.loads`` options), httpx's own decoding."""
         if kwargs:  # options only the standard library understands
             return super().json(**kwargs)
         return active_decoder().loads(self.content)

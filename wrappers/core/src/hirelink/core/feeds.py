@@ -231,10 +231,12 @@ class FeedTracker:
                 self.seen.discard(heapq.heappop(by_time)[1])
 
     def dump(self) -> str:
+        """This tracker as a checkpoint: JSON text that :meth:`load` reads back."""
         return json.dumps({"after": self.after.isoformat(), "seen": sorted(self.seen)})
 
     @classmethod
     def load(cls, text: str, overlap: timedelta) -> FeedTracker:
+        """The tracker a checkpoint saved by :meth:`dump` describes."""
         data = json.loads(text)
         after = _moment(data.get("after")) if isinstance(data, dict) else None
         seen = data.get("seen", []) if isinstance(data, dict) else None
@@ -263,7 +265,7 @@ class FeedStore(Protocol):
         """Save it if ``owner`` holds the lease; False (nothing saved) if it does not."""
 
 
-class MemoryFeedStore:
+class MemoryFeedStore(FeedStore):
     """Checkpoints and leases of this process (lost when it exits)."""
 
     def __init__(self) -> None:
@@ -306,7 +308,7 @@ MEMORY: Final = MemoryFeedStore()
 ``$HIRELINK_STORE`` names another."""
 
 
-class FileFeedStore:
+class FileFeedStore(FeedStore):
     """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
 
     Each save replaces the file atomically, one writer at a time (an ``flock`` on
@@ -428,7 +430,7 @@ return 0
 """
 
 
-class RedisFeedStore:
+class RedisFeedStore(FeedStore):
     """Checkpoints and leases in Redis, for watches on many processes or hosts."""
 
     def __init__(self, store: RedisStore) -> None:

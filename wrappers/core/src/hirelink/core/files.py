@@ -38,10 +38,14 @@ class StoredFile(Protocol):
     never read again."""
 
     @property
-    def uuid(self) -> UUID: ...
+    def uuid(self) -> UUID:
+        """The provider's id of the stored file."""
+        ...
 
     @property
-    def original_filename(self) -> str: ...
+    def original_filename(self) -> str:
+        """The file's name as it was uploaded."""
+        ...
 
 
 _SPELLINGS = {"jpeg": "jpg", "tiff": "tif"}
@@ -59,6 +63,8 @@ class FileLimits:
     """Lower-case extensions without the dot; None accepts any type."""
 
     def check_name(self, field_name: str, filename: str) -> None:
+        """Raise :class:`InvalidInputError` naming ``field_name`` if the provider refuses
+        the file's extension (and say how to rename it when only the spelling differs)."""
         if self.extensions is None:
             return
         extension = Path(filename).suffix.lower().removeprefix(".")
@@ -71,6 +77,8 @@ class FileLimits:
             raise InvalidInputError(field_name, message)
 
     def check_size(self, field_name: str, size: int) -> None:
+        """Raise :class:`InvalidInputError` naming ``field_name`` for an empty file or one
+        larger than the provider accepts."""
         if size == 0:
             raise InvalidInputError(field_name, "the file is empty")
         if size > self.max_bytes:

@@ -304,6 +304,7 @@ class ThroughClient(httpx.BaseTransport):
         self._client = client
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through the caller's client, without its auth or redirects."""
         try:
             return self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:  # the caller's hook raised (raise_for_status)
@@ -320,6 +321,7 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
         self._client = client
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request`` through the caller's client, without its auth or redirects."""
         try:
             return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:

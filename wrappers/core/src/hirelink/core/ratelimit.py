@@ -244,6 +244,7 @@ class RateLimit:
         return self if limiter is self.limiter else evolve(self, limiter=limiter)
 
     def applies_to(self, request: httpx.Request) -> bool:
+        """Whether ``request`` counts against this limit (its method and path prefixes)."""
         if self.methods is not None and request.method.upper() not in self.methods:
             return False
         return not self.paths or request.url.path.startswith(self.paths)
@@ -405,6 +406,7 @@ class RateLimitTransport(httpx.BaseTransport):
             raise
 
     def close(self) -> None:
+        """Close the transport below; requests still waiting for a slot raise at once."""
         self._closing.close()
         self._inner.close()
 
@@ -425,6 +427,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep or self._closing.asleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Wait for a slot of every limit that applies, then send ``request``."""
         slots = await areserve(self._limits, request)
         wait = _longest_wait(request, slots)
         if wait > 0:
@@ -443,5 +446,6 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             raise
 
     async def aclose(self) -> None:
+        """Close the transport below; requests still waiting for a slot raise at once."""
         self._closing.close()
         await self._inner.aclose()

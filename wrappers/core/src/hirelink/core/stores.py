@@ -120,7 +120,7 @@ class DeliveryLog(Protocol):
 _DELIVERY_PRUNE_AT: Final = 10_000
 
 
-class InProcessStore:
+class InProcessStore(Store, DeliveryLog):
     """Budgets shared by the clients of this process; tokens stay in each client."""
 
     def __init__(self) -> None:
@@ -494,7 +494,7 @@ def _release(lock: Any) -> None:
         store_logger.info("the token exchange lock expired before it was released")
 
 
-class RedisStore:
+class RedisStore(Store, DeliveryLog):
     """Rate-limit budgets (and, when asked, OAuth tokens) shared through Redis.
 
     Args:

@@ -90,6 +90,7 @@ class AccessToken:
     token_type: str = "Bearer"  # noqa: S105 - a token type, not a credential
 
     def is_fresh(self, now: float) -> bool:
+        """Whether the token is still usable at ``now`` (read on ``expires_at``'s clock)."""
         return self.expires_at is None or now < self.expires_at
 
 

@@ -81,11 +81,15 @@ class RetryPolicy:
     jitter: Callable[[float], float] = field(default=equal_jitter, repr=False)
 
     def may_resend_after_status(self, request: httpx.Request, status_code: int) -> bool:
+        """Whether an answer of ``status_code`` may be retried: a refusal that did nothing
+        always, a transient failure only for a request that is safe to repeat."""
         if status_code in REFUSED_STATUSES:
             return True
         return status_code in TRANSIENT_STATUSES and repeatable(request)
 
     def may_resend_after_error(self, request: httpx.Request, error: AnswerLost) -> bool:
+        """Whether a request whose answer was lost may be sent again: if it never left, or
+        if it is safe to repeat."""
         return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
     def backoff(self, retry_number: int) -> float:
@@ -330,6 +334,7 @@ class RetryTransport(httpx.BaseTransport):
                 return result
 
     def close(self) -> None:
+        """Close the transport below; a request waiting to retry raises at once."""
         self._closing.close()
         self._inner.close()
 
@@ -350,6 +355,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep or self._closing.asleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, retrying as the policy allows."""
         _apply_timeout_override(request)
         flow = retry_flow(self._policy, request)
         instruction = next(flow)
@@ -383,5 +389,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return result
 
     async def aclose(self) -> None:
+        """Close the transport below; a request waiting to retry raises at once."""
         self._closing.close()
         await self._inner.aclose()

@@ -384,6 +384,8 @@ class Inputs:
         }
 
     def wire(self, given: Mapping[str, object]) -> dict[str, Any]:
+        """``given`` checked and converted, keyed by wire names; None values left out.
+        An unknown name raises :class:`InvalidInputError` naming it."""
         unknown = sorted(set(given) - set(self.params))
         if unknown:
             raise InvalidInputError(unknown[0], f"is not an argument of {self.operation}")

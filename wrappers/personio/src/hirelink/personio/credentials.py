@@ -104,4 +104,5 @@ class Credentials:
         return tuple(name for name in names if getattr(self, name) is not None)
 
     def missing(self, *names: str) -> list[str]:
+        """Which of ``names`` these credentials lack, in the order given."""
         return [name for name in names if getattr(self, name) is None]

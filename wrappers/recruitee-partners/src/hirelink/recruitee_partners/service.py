@@ -99,10 +99,14 @@ class HasIdAndName(Protocol):
     """Any object with ``id`` and ``name``: an ORM row, a dataclass, an ``AvailableTest``."""
 
     @property
-    def id(self) -> int | str: ...
+    def id(self) -> int | str:
+        """The test's id, as Recruitee will send it back."""
+        ...
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The test's name, as recruiters see it."""
+        ...
 
 
 AvailableTestLike = Mapping[str, Any] | HasIdAndName

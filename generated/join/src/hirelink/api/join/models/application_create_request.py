@@ -30,6 +30,8 @@ class ApplicationCreateRequest:
     documents: list[ApplicationDocument] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         job_id = self.job_id
 
         candidate = self.candidate.to_dict()
@@ -66,6 +68,7 @@ class ApplicationCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         job_id = src_dict["jobId"]
         candidate = NewCandidate.from_dict(src_dict["candidate"])

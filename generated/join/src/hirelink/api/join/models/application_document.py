@@ -25,6 +25,8 @@ class ApplicationDocument:
     data: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         type_ = self.type_.value
 
         name = self.name
@@ -45,6 +47,7 @@ class ApplicationDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         type_ = DocumentType(src_dict["type"])
         name = src_dict["name"]
         data = src_dict["data"]

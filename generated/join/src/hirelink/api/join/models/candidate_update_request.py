@@ -19,6 +19,8 @@ class CandidateUpdateRequest:
     tags: list[str]
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         tags = self.tags
 
         field_dict: dict[str, Any] = {}
@@ -33,6 +35,7 @@ class CandidateUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         tags = src_dict["tags"]
         _instance_ = cls(
             tags,

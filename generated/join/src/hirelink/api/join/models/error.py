@@ -29,6 +29,8 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -43,6 +45,7 @@ class Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         error = ErrorDetail.from_dict(src_dict["error"])
         _instance_ = cls(
             error,
@@ -56,6 +59,7 @@ class Error:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -18,6 +18,8 @@ class NoteCreateRequest:
     content: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         content = self.content
 
         field_dict: dict[str, Any] = {}
@@ -32,6 +34,7 @@ class NoteCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         content = src_dict["content"]
         _instance_ = cls(
             content,

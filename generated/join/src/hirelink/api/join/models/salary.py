@@ -42,6 +42,8 @@ class Salary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         from_: float | None | Unset
         if isinstance(self.from_, Unset):
             from_ = UNSET
@@ -90,6 +92,7 @@ class Salary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         from_ = _src_get("from", UNSET)
         to = _src_get("to", UNSET)
@@ -112,6 +115,7 @@ class Salary:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -21,6 +21,8 @@ class ApplicationAttribute:
     value: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         id = self.id
 
         value = self.value
@@ -38,6 +40,7 @@ class ApplicationAttribute:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         id = src_dict["id"]
         value = src_dict["value"]
         _instance_ = cls(

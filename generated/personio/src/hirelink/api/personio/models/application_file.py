@@ -25,6 +25,8 @@ class ApplicationFile:
     category: ApplicationFileCategory
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         uuid = str(self.uuid)
 
         original_filename = self.original_filename
@@ -45,6 +47,7 @@ class ApplicationFile:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         uuid = UUID(src_dict["uuid"])
         original_filename = src_dict["original_filename"]
         category = ApplicationFileCategory(src_dict["category"])

@@ -50,6 +50,8 @@ class ApplicationRequest:
     attributes: list[ApplicationAttribute] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         first_name = self.first_name
 
         last_name = self.last_name
@@ -125,6 +127,7 @@ class ApplicationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         first_name = src_dict["first_name"]
         last_name = src_dict["last_name"]

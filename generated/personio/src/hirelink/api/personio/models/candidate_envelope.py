@@ -27,6 +27,8 @@ class CandidateEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         field_data = self.field_data.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -41,6 +43,7 @@ class CandidateEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         field_data = Candidate.from_dict(src_dict["_data"])
         _instance_ = cls(
             field_data,
@@ -54,6 +57,7 @@ class CandidateEnvelope:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -26,6 +26,8 @@ class CustomPhase:
     id: int
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         type_ = self.type_
 
         id = self.id
@@ -43,6 +45,7 @@ class CustomPhase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         type_ = cast(Literal["custom"], src_dict["type"])
         if type_ != "custom":
             raise ValueError(f"type must match const 'custom', got '{type_}'")

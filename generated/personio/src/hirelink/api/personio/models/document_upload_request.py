@@ -24,6 +24,8 @@ class DocumentUploadRequest:
     file: File
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         file = self.file.to_tuple()
 
         field_dict: dict[str, Any] = {}
@@ -37,6 +39,7 @@ class DocumentUploadRequest:
         return field_dict
 
     def to_multipart(self) -> types.RequestFiles:
+        """This object as the parts of a ``multipart/form-data`` body."""
         files: types.RequestFiles = []
 
         files.append(("file", self.file.to_tuple()))
@@ -45,6 +48,7 @@ class DocumentUploadRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         file = File(payload=BytesIO(src_dict["file"]))
 
         _instance_ = cls(

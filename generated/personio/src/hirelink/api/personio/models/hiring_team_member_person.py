@@ -32,6 +32,8 @@ class HiringTeamMemberPerson:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         id = self.id
 
         field_meta: dict[str, Any] | Unset = UNSET
@@ -50,6 +52,7 @@ class HiringTeamMemberPerson:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         id = _src_get("id", UNSET)
         _field_meta = _src_get("_meta", UNSET)
@@ -69,6 +72,7 @@ class HiringTeamMemberPerson:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -29,6 +29,8 @@ class HiringTeamMemberRole:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         name = self.name
 
         field_dict: dict[str, Any] = {}
@@ -41,6 +43,7 @@ class HiringTeamMemberRole:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         name = _src_get("name", UNSET)
         _instance_ = cls(
@@ -55,6 +58,7 @@ class HiringTeamMemberRole:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -32,6 +32,8 @@ class JobList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         field_data = []
         for field_data_item_data in self.field_data:
             field_data_item = field_data_item_data.to_dict()
@@ -55,6 +57,7 @@ class JobList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         field_data = list(map(Job.from_dict, src_dict["_data"]))
         _field_meta = _src_get("_meta", UNSET)
@@ -74,6 +77,7 @@ class JobList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

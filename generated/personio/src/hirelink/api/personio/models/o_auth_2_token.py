@@ -49,6 +49,8 @@ class OAuth2Token:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         access_token = self.access_token
 
         token_type = self.token_type
@@ -81,6 +83,7 @@ class OAuth2Token:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         access_token = _src_get("access_token", UNSET)
         token_type = _src_get("token_type", UNSET)
@@ -103,6 +106,7 @@ class OAuth2Token:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

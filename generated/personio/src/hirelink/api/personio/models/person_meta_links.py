@@ -29,6 +29,8 @@ class PersonMetaLinks:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         employments: dict[str, Any] | Unset = UNSET
         if not isinstance(self.employments, Unset):
             employments = self.employments.to_dict()
@@ -43,6 +45,7 @@ class PersonMetaLinks:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _employments = _src_get("employments", UNSET)
         employments: Link | Unset = (
@@ -60,6 +63,7 @@ class PersonMetaLinks:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -27,6 +27,8 @@ class RevokeRequest:
     token: str = _attrs_field(repr=_masked)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         token = self.token
 
         field_dict: dict[str, Any] = {}
@@ -41,6 +43,7 @@ class RevokeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         token = src_dict["token"]
         _instance_ = cls(
             token,

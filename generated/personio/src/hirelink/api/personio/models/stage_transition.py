@@ -36,6 +36,8 @@ class StageTransition:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         entered_at: dict[str, Any] | str | Unset = (
             self.entered_at
             if not isinstance(self.entered_at, datetime.datetime)
@@ -58,6 +60,7 @@ class StageTransition:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _entered_at = _src_get("entered_at", UNSET)
         entered_at: datetime.datetime | Unset = (
@@ -83,6 +86,7 @@ class StageTransition:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

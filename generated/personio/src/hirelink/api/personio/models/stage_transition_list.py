@@ -27,6 +27,8 @@ class StageTransitionList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         field_data = []
         for field_data_item_data in self.field_data:
             field_data_item = field_data_item_data.to_dict()
@@ -44,6 +46,7 @@ class StageTransitionList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         field_data = list(map(StageTransition.from_dict, src_dict["_data"]))
         _instance_ = cls(
             field_data,
@@ -57,6 +60,7 @@ class StageTransitionList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

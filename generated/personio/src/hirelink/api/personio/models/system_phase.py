@@ -28,6 +28,8 @@ class SystemPhase:
     id: SystemPhaseId
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         type_ = self.type_
 
         id = self.id.value
@@ -45,6 +47,7 @@ class SystemPhase:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         type_ = cast(Literal["system"], src_dict["type"])
         if type_ != "system":
             raise ValueError(f"type must match const 'system', got '{type_}'")

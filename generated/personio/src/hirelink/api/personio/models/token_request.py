@@ -34,6 +34,8 @@ class TokenRequest:
     scope: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         grant_type = self.grant_type.value
 
         client_id = self.client_id
@@ -58,6 +60,7 @@ class TokenRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         grant_type = TokenRequestGrantType(src_dict["grant_type"])
         client_id = src_dict["client_id"]

@@ -42,6 +42,8 @@ class UploadedDocument:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         uuid = str(self.uuid)
 
         size = self.size
@@ -68,6 +70,7 @@ class UploadedDocument:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         uuid = UUID(src_dict["uuid"])
         size = src_dict["size"]
         mimetype = src_dict["mimetype"]
@@ -89,6 +92,7 @@ class UploadedDocument:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

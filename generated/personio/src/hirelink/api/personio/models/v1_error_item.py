@@ -45,6 +45,8 @@ class V1ErrorItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         field = self.field
 
         errors: list[dict[str, Any]] | Unset = UNSET
@@ -82,6 +84,7 @@ class V1ErrorItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         field = _src_get("field", UNSET)
         _errors = _src_get("errors", UNSET)
@@ -109,6 +112,7 @@ class V1ErrorItem:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

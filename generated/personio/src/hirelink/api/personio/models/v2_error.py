@@ -36,6 +36,8 @@ class V2Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         personio_trace_id = self.personio_trace_id
 
         timestamp = self.timestamp
@@ -61,6 +63,7 @@ class V2Error:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         personio_trace_id = _src_get("personio_trace_id", UNSET)
         timestamp = _src_get("timestamp", UNSET)
@@ -82,6 +85,7 @@ class V2Error:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -41,6 +41,8 @@ class WebhookCreate:
     description: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         url = self.url
 
         enabled_events = self.enabled_events
@@ -81,6 +83,7 @@ class WebhookCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         url = src_dict["url"]
         enabled_events = src_dict["enabled_events"]

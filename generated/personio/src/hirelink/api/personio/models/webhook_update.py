@@ -43,6 +43,8 @@ class WebhookUpdate:
     description: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         url = self.url
 
         status: str | Unset = UNSET
@@ -90,6 +92,7 @@ class WebhookUpdate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         url = _src_get("url", UNSET)
         _status = _src_get("status", UNSET)

@@ -35,6 +35,8 @@ class NewReport:
     urls: ReportUrlsInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
@@ -75,6 +77,7 @@ class NewReport:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _status = _src_get("status", UNSET)
         status: ReportStatus | Unset = (

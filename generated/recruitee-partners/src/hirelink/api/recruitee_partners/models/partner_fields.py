@@ -37,6 +37,8 @@ class PartnerFields:
     options: PartnerFieldsOptions | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         kind: str | Unset = UNSET
         if not isinstance(self.kind, Unset):
             kind = self.kind.value
@@ -84,6 +86,7 @@ class PartnerFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _kind = _src_get("kind", UNSET)
         kind: PartnerKind | Unset = UNSET if _kind is UNSET else PartnerKind(_kind)

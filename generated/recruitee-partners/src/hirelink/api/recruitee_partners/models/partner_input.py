@@ -36,6 +36,8 @@ class PartnerInput:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         kind: str
         if isinstance(self.kind, PartnerInputKind):
             kind = self.kind.value
@@ -66,6 +68,7 @@ class PartnerInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         kind = _parse_kind(src_dict["kind"])
         name = _src_get("name", UNSET)
@@ -84,6 +87,7 @@ class PartnerInput:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

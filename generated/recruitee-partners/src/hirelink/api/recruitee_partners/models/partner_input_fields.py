@@ -27,6 +27,8 @@ class PartnerInputFields:
     required: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         kind = self.kind.value
 
         name = self.name
@@ -49,6 +51,7 @@ class PartnerInputFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         kind = PartnerInputKind(src_dict["kind"])
         name = _src_get("name", UNSET)

@@ -35,6 +35,8 @@ class PartnerSecret:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         secret = self.secret
 
         field_dict: dict[str, Any] = {}
@@ -49,6 +51,7 @@ class PartnerSecret:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         secret = src_dict["secret"]
         _instance_ = cls(
             secret,
@@ -62,6 +65,7 @@ class PartnerSecret:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

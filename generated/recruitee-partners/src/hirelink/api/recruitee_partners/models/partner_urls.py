@@ -41,6 +41,8 @@ class PartnerUrls:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         validate_token: None | str | Unset
         if isinstance(self.validate_token, Unset):
             validate_token = UNSET
@@ -81,6 +83,7 @@ class PartnerUrls:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         validate_token = _src_get("validate_token", UNSET)
         tests = _src_get("tests", UNSET)
@@ -101,6 +104,7 @@ class PartnerUrls:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -27,6 +27,8 @@ class PartnerUrlsInput:
     help_article: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         validate_token = self.validate_token
 
         tests = self.tests
@@ -51,6 +53,7 @@ class PartnerUrlsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         validate_token = _src_get("validate_token", UNSET)
         tests = _src_get("tests", UNSET)

@@ -30,6 +30,8 @@ class ReportUrls:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         cancel: None | str | Unset
         if isinstance(self.cancel, Unset):
             cancel = UNSET
@@ -46,6 +48,7 @@ class ReportUrls:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         cancel = _src_get("cancel", UNSET)
         _instance_ = cls(
@@ -60,6 +63,7 @@ class ReportUrls:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

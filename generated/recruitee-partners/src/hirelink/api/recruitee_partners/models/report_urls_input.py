@@ -20,6 +20,8 @@ class ReportUrlsInput:
     cancel: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         cancel = self.cancel
 
         field_dict: dict[str, Any] = {}
@@ -32,6 +34,7 @@ class ReportUrlsInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         cancel = _src_get("cancel", UNSET)
         _instance_ = cls(

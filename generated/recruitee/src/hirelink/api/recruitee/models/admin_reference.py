@@ -65,6 +65,8 @@ class AdminReference:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         type_ = self.type_
 
         id = self.id
@@ -143,6 +145,7 @@ class AdminReference:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         type_ = cast(Literal["Admin"], src_dict["type"])
         if type_ != "Admin":
@@ -179,6 +182,7 @@ class AdminReference:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -34,6 +34,8 @@ class CandidateCreateFields:
     remote_cv_url: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         name = self.name
 
         emails: list[str] | Unset = UNSET
@@ -86,6 +88,7 @@ class CandidateCreateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         name = src_dict["name"]
         emails = _src_get("emails", UNSET)

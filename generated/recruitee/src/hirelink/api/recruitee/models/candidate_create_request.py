@@ -22,6 +22,8 @@ class CandidateCreateRequest:
     offers: list[int] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidate = self.candidate.to_dict()
 
         offers: list[int] | Unset = UNSET
@@ -42,6 +44,7 @@ class CandidateCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         candidate = CandidateCreateFields.from_dict(src_dict["candidate"])
         offers = _src_get("offers", UNSET)

@@ -18,6 +18,8 @@ class CandidateCvFields:
     remote_cv_url: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         remote_cv_url = self.remote_cv_url
 
         field_dict: dict[str, Any] = {}
@@ -32,6 +34,7 @@ class CandidateCvFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         remote_cv_url = src_dict["remote_cv_url"]
         _instance_ = cls(
             remote_cv_url,

@@ -37,6 +37,8 @@ class CandidateEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidate = self.candidate.to_dict()
 
         references: list[dict[str, Any]] | Unset = UNSET
@@ -69,6 +71,7 @@ class CandidateEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         candidate = Candidate.from_dict(src_dict["candidate"])
         _references = _src_get("references", UNSET)
@@ -93,6 +96,7 @@ class CandidateEnvelope:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -52,6 +52,8 @@ class CandidateField:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         id: int | None | Unset
         if isinstance(self.id, Unset):
             id = UNSET
@@ -111,6 +113,7 @@ class CandidateField:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         id = _src_get("id", UNSET)
         kind = _src_get("kind", UNSET)
@@ -149,6 +152,7 @@ class CandidateField:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -20,6 +20,8 @@ class CandidateFieldCreateRequest:
     field: CandidateFieldInput
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         field = self.field.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -34,6 +36,7 @@ class CandidateFieldCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         field = CandidateFieldInput.from_dict(src_dict["field"])
         _instance_ = cls(
             field,

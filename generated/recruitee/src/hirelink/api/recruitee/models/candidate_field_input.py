@@ -26,6 +26,8 @@ class CandidateFieldInput:
     values: list[CandidateFieldInputValuesItem]
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         kind = self.kind.value
 
         name = self.name
@@ -49,6 +51,7 @@ class CandidateFieldInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         kind = CandidateFieldInputKind(src_dict["kind"])
         name = src_dict["name"]
         values = list(map(CandidateFieldInputValuesItem.from_dict, src_dict["values"]))

@@ -42,6 +42,8 @@ class CandidateList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidates = []
         for candidates_item_data in self.candidates:
             candidates_item = candidates_item_data.to_dict()
@@ -83,6 +85,7 @@ class CandidateList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         candidates = list(map(CandidateListItem.from_dict, src_dict["candidates"]))
         _generated_at = _src_get("generated_at", UNSET)
@@ -114,6 +117,7 @@ class CandidateList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -18,6 +18,8 @@ class CandidateTagsRequest:
     tags: list[str]
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         tags = self.tags
 
         field_dict: dict[str, Any] = {}
@@ -32,6 +34,7 @@ class CandidateTagsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         tags = src_dict["tags"]
         _instance_ = cls(
             tags,

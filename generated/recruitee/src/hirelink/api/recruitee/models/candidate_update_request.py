@@ -19,6 +19,8 @@ class CandidateUpdateRequest:
     candidate: CandidateUpdateFields
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidate = self.candidate.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -33,6 +35,7 @@ class CandidateUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         candidate = CandidateUpdateFields.from_dict(src_dict["candidate"])
         _instance_ = cls(
             candidate,

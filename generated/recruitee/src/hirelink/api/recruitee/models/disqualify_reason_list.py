@@ -27,6 +27,8 @@ class DisqualifyReasonList:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         disqualify_reasons = []
         for disqualify_reasons_item_data in self.disqualify_reasons:
             disqualify_reasons_item = disqualify_reasons_item_data.to_dict()
@@ -44,6 +46,7 @@ class DisqualifyReasonList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         disqualify_reasons = list(
             map(DisqualifyReason.from_dict, src_dict["disqualify_reasons"])
         )
@@ -59,6 +62,7 @@ class DisqualifyReasonList:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -22,6 +22,8 @@ class NoteCreateFields:
     visibility: NoteVisibilityInput | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         body = self.body
 
         visibility: dict[str, Any] | Unset = UNSET
@@ -42,6 +44,7 @@ class NoteCreateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         body = src_dict["body"]
         _visibility = _src_get("visibility", UNSET)

@@ -18,6 +18,8 @@ class NoteCreateRequest:
     note: NoteCreateFields
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         note = self.note.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -32,6 +34,7 @@ class NoteCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         note = NoteCreateFields.from_dict(src_dict["note"])
         _instance_ = cls(
             note,

@@ -21,6 +21,8 @@ class NoteVisibilityInput:
     level: NoteVisibilityInputLevel
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         level = self.level.value
 
         field_dict: dict[str, Any] = {}
@@ -35,6 +37,7 @@ class NoteVisibilityInput:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         level = NoteVisibilityInputLevel(src_dict["level"])
         _instance_ = cls(
             level,

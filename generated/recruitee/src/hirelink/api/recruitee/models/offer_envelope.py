@@ -28,6 +28,8 @@ class OfferEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         offer = self.offer.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -42,6 +44,7 @@ class OfferEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         offer = Offer.from_dict(src_dict["offer"])
         _instance_ = cls(
             offer,
@@ -55,6 +58,7 @@ class OfferEnvelope:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -39,6 +39,8 @@ class OfferSalary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         min_: float | None | str | Unset
         if isinstance(self.min_, Unset):
             min_ = UNSET
@@ -79,6 +81,7 @@ class OfferSalary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         min_ = _src_get("min", UNSET)
         max_ = _src_get("max", UNSET)
@@ -99,6 +102,7 @@ class OfferSalary:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

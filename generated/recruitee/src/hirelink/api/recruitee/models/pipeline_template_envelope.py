@@ -31,6 +31,8 @@ class PipelineTemplateEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         pipeline_template: dict[str, Any] | Unset = UNSET
         if not isinstance(self.pipeline_template, Unset):
             pipeline_template = self.pipeline_template.to_dict()
@@ -45,6 +47,7 @@ class PipelineTemplateEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _pipeline_template = _src_get("pipeline_template", UNSET)
         pipeline_template: PipelineTemplate | Unset = (
@@ -64,6 +67,7 @@ class PipelineTemplateEnvelope:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:

@@ -20,6 +20,8 @@ class PlacementCreateRequest:
     offer_id: int
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidate_id = self.candidate_id
 
         offer_id = self.offer_id
@@ -37,6 +39,7 @@ class PlacementCreateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         candidate_id = src_dict["candidate_id"]
         offer_id = src_dict["offer_id"]
         _instance_ = cls(

@@ -34,6 +34,8 @@ class PlacementStageChangeRequest:
     opening_id: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         stage_id = self.stage_id
 
         proceed = self.proceed
@@ -70,6 +72,7 @@ class PlacementStageChangeRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         stage_id = src_dict["stage_id"]
         proceed = _src_get("proceed", UNSET)

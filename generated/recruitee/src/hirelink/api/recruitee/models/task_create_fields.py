@@ -30,6 +30,8 @@ class TaskCreateFields:
     timezone: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         candidate_id = self.candidate_id
 
         title = self.title
@@ -61,6 +63,7 @@ class TaskCreateFields:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         candidate_id = src_dict["candidate_id"]
         title = src_dict["title"]

@@ -30,6 +30,8 @@ class TaskEnvelope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as the API's JSON object: keys spelled as the API spells them, unset
+        fields left out, extra keys kept."""
         task: dict[str, Any] | Unset = UNSET
         if not isinstance(self.task, Unset):
             task = self.task.to_dict()
@@ -44,6 +46,7 @@ class TaskEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Read a decoded JSON object; keys the spec does not name are kept as extra keys."""
         _src_get = src_dict.get
         _task = _src_get("task", UNSET)
         task: Task | Unset = UNSET if _task is UNSET else Task.from_dict(_task)
@@ -59,6 +62,7 @@ class TaskEnvelope:
 
     @property
     def additional_keys(self) -> list[str]:
+        """The keys of the answer that the spec does not name (``obj[key]`` reads each)."""
         return list(self.additional_properties.keys())
 
     def __getitem__(self, key: str) -> Any:
