@@ -15,6 +15,7 @@ from hirelink.core import (
     SlidingWindowLimiter,
     request_options,
 )
+from hirelink.core.http import build_async_client, build_client
 from hirelink.core.transport import RetryPolicy
 
 
@@ -90,3 +91,31 @@ def test_own_client_and_transport_together_are_refused() -> None:
             httpx_client=own,
             transport=httpx.MockTransport(lambda _: httpx.Response(200)),
         )
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("asynchronous", [False, True])
+async def test_own_clients_base_url_does_not_redirect_the_credentials(asynchronous: bool) -> None:
+    """A client shared with other code may have a base URL of its own: requests and their
+    credentials still go to the provider's base URL."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={})
+
+    config = HttpConfig.create(base_url="http://api.test/v2", auth=HeaderAuth.bearer("tok"))
+    elsewhere = "http://metrics.internal.test"
+    if asynchronous:
+        async with httpx.AsyncClient(
+            transport=httpx.MockTransport(handler), base_url=elsewhere
+        ) as own:
+            http = build_async_client(config, httpx_client=own)
+            await http.get("/jobs")
+            await http.aclose()
+    else:
+        with httpx.Client(transport=httpx.MockTransport(handler), base_url=elsewhere) as shared:
+            sync_http = build_client(config, httpx_client=shared)
+            sync_http.get("/jobs")
+            sync_http.close()
+    assert [str(request.url) for request in seen] == ["http://api.test/v2/jobs"]

@@ -629,11 +629,12 @@ def test_bad_constructor_arguments_are_refused() -> None:
 def test_one_supplied_httpx_client_carries_each_credential_to_its_operations(
     served: Served,
 ) -> None:
-    with httpx.Client(base_url=served.url) as own:
+    with httpx.Client() as own:
         partners = RecruiteePartners(
             codename="skillcheck",
             personal_token=served.sandbox.personal_token,
             partner_secret=served.secret,
+            base_url=served.url,
             httpx_client=own,
         )
         assert partners.get_partner(4100).codename == "skillcheck"
@@ -647,9 +648,12 @@ def test_one_supplied_httpx_client_carries_each_credential_to_its_operations(
 
 
 def test_a_supplied_httpx_client_gets_the_one_credential(served: Served) -> None:
-    with httpx.Client(base_url=served.url) as own:
+    with httpx.Client() as own:
         partners = RecruiteePartners(
-            codename="skillcheck", partner_secret=served.secret, httpx_client=own
+            codename="skillcheck",
+            partner_secret=served.secret,
+            base_url=served.url,
+            httpx_client=own,
         )
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2
         partners.close()

@@ -339,7 +339,8 @@ def _client_settings(
 ) -> dict[str, Any]:
     """Base URL, timeout and headers of hirelink's client.
 
-    With the caller's client: its base URL if it set one; hirelink's timeout (the
+    With the caller's client: hirelink's base URL whatever that client's is (a shared
+    client's base URL must not take the credentials elsewhere); hirelink's timeout (the
     ``timeout`` option, or :data:`DEFAULT_TIMEOUT`); its headers with the ``headers``
     option over them, and hirelink's User-Agent unless that client names itself.
     """
@@ -351,11 +352,7 @@ def _client_settings(
         if name.lower() == "user-agent" and value == user_agent() and names_itself:
             continue
         headers[name] = value
-    return {
-        "base_url": str(own.base_url) or config.base_url,
-        "timeout": config.timeout,
-        "headers": headers,
-    }
+    return {"base_url": config.base_url, "timeout": config.timeout, "headers": headers}
 
 
 class _PerProcessPool(httpx.BaseTransport):
