@@ -164,3 +164,18 @@ async def test_async_parsing_reads_through_the_chosen_decoder(
     assert [candidate.id for candidate in page.candidates] == [
         item["id"] for item in _raw_page(recruitee_sandbox_session)
     ]
+
+
+@pytest.mark.parametrize("client_class", [Recruitee, AsyncRecruitee])
+def test_a_bad_decoder_setting_is_refused_when_the_client_is_built(
+    recruitee_sandbox_session: StandIn[RecruiteeSandbox],
+    monkeypatch: pytest.MonkeyPatch,
+    client_class: type[Recruitee] | type[AsyncRecruitee],
+) -> None:
+    """Not after a write was carried out: the error says nothing was sent."""
+    monkeypatch.setenv(DECODER_ENV, "ujson")
+    sent_before = len(recruitee_sandbox_session.sandbox.recorder.requests)
+    with pytest.raises(InvalidInputError) as caught:
+        client_class(**recruitee_sandbox_session.client_kwargs())
+    assert caught.value.field == DECODER_ENV
+    assert len(recruitee_sandbox_session.sandbox.recorder.requests) == sent_before

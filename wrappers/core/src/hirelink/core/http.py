@@ -27,6 +27,7 @@ from typing import Any, Final, TypedDict
 import httpx
 from attrs import define, field
 
+from . import decoding
 from ._version import VERSION
 from .decoding import adopt
 from .errors import FAILED_WITH, ApiError, ErrorRefiner, api_error_from_response
@@ -398,6 +399,14 @@ class _AsyncPerProcessPool(httpx.AsyncBaseTransport):
             await self._pool.aclose()
 
 
+def _check_settings() -> None:
+    """What every client needs of the process, checked when a client is built: a bad
+    ``$HIRELINK_JSON_DECODER`` is refused here, not after the first request was carried
+    out. Also guards httpx's and httpcore's logs (see :func:`guard_transport_logs`)."""
+    decoding.active_decoder()
+    guard_transport_logs()
+
+
 def build_client(
     config: HttpConfig,
     *,
@@ -409,7 +418,7 @@ def build_client(
     With ``httpx_client``, requests go out through that client (see
     :class:`ThroughClient`): retries, rate limits and per-call options still apply.
     """
-    guard_transport_logs()
+    _check_settings()
     if httpx_client is not None:
         inner: httpx.BaseTransport = ThroughClient(httpx_client)
     else:
@@ -431,7 +440,7 @@ def build_async_client(
     httpx_client: httpx.AsyncClient | None = None,
 ) -> httpx.AsyncClient:
     """The async twin of :func:`build_client`."""
-    guard_transport_logs()
+    _check_settings()
     if httpx_client is not None:
         inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
     else:
