@@ -24,6 +24,7 @@ from .conftest import Served
 POSITION = 1874512
 PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
 OAUTH_ONLY = {"company_id": None, "recruiting_token": None}
+API_CREDENTIALS = ("company_id", "recruiting_token", "client_id", "client_secret")
 
 
 def paths(served: Served) -> list[tuple[str, str]]:
@@ -191,3 +192,35 @@ def test_a_body_that_streams_once_is_sent_again_whole_after_a_401(fresh: Served)
         client.post(path, content=chunks)
     first, second = [r.body for r in fresh.sandbox.recorder.requests if r.path == path]
     assert first == second == content
+
+
+def test_another_companys_recruiting_key_in_the_environment_is_not_read(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service passes this company's client credentials; the Recruiting API key left in
+    its environment is another company's and must not take this company's application."""
+    monkeypatch.setenv("HIRELINK_PERSONIO_COMPANY_ID", "111")
+    monkeypatch.setenv("HIRELINK_PERSONIO_RECRUITING_TOKEN", "another-companys-key")
+    with fresh.client(**OAUTH_ONLY) as personio:
+        assert personio.credentials.company_id is None
+        personio.create_application(
+            POSITION, first_name="Ada", last_name="Brandt", email="ada.b@example.org"
+        )
+    assert paths(fresh) == [("POST", "/v2/recruiting/applications")]
+    submission = fresh.sandbox.recorder.last(method="POST", path_contains="/applications")
+    assert submission is not None
+    assert "x-company-id" not in submission.headers
+
+
+def test_the_environment_completes_the_kind_of_credential_passed(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kwargs = fresh.client_kwargs()
+    monkeypatch.setenv("HIRELINK_PERSONIO_RECRUITING_TOKEN", kwargs["recruiting_token"])
+    with fresh.client(recruiting_token=None, client_id=None, client_secret=None) as personio:
+        assert personio.credentials.missing(*API_CREDENTIALS) == ["client_id", "client_secret"]
+    monkeypatch.setenv("HIRELINK_PERSONIO_CLIENT_SECRET", "read-when-nothing-is-passed")
+    with fresh.client(
+        company_id=None, recruiting_token=None, client_id=None, client_secret=None
+    ) as personio:
+        assert personio.credentials.missing(*API_CREDENTIALS) == ["company_id", "client_id"]

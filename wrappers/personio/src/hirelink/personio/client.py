@@ -68,6 +68,10 @@ ENVIRONMENT_VARIABLES: Final = CredentialVariables(
 )
 """Where the clients read each credential that is not passed."""
 
+CREDENTIAL_KINDS: Final = (("company_id", "recruiting_token"), ("client_id", "client_secret"))
+"""The two kinds of API credential: the Recruiting API key (v1) and a custom integration's
+client credentials (v2). A client passed one of a kind reads only that kind's variables."""
+
 
 def _hint(*names: str) -> str:
     where = "; ".join(f"{name} is under {WHERE_TO_FIND[name]}" for name in names)
@@ -82,15 +86,30 @@ def _credentials(
     client_id: str | None,
     client_secret: str | Secret | None,
 ) -> Credentials:
-    """The given credentials, each one not given read from its environment variable."""
+    """The given credentials, each one not given read from its environment variable.
+
+    The environment completes a kind of API credential the code passed part of; a kind it
+    passed nothing of is read only when it passed no API credential at all. A service
+    serving several companies passes each one's credentials, and variables left in its
+    environment may be another company's: a Recruiting API key read from them would
+    send this company's applications to that one.
+    """
+    api = {
+        "company_id": company_id,
+        "recruiting_token": recruiting_token,
+        "client_id": client_id,
+        "client_secret": client_secret,
+    }
+    passed = {name for name, value in api.items() if value is not None}
+    readable = {
+        name for kind in CREDENTIAL_KINDS if not passed or passed & set(kind) for name in kind
+    }
     read = ENVIRONMENT_VARIABLES.get_value
+    api = {name: read(name, value) if name in readable else value for name, value in api.items()}
     return Credentials.create(
         ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
-        read("company_id", company_id),
-        read("recruiting_token", recruiting_token),
-        read("channel_id", channel_id),
-        read("client_id", client_id),
-        read("client_secret", client_secret),
+        channel_id=read("channel_id", channel_id),
+        **api,  # type: ignore[arg-type]
     )
 
 
