@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import ssl
+import urllib.request
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, TypedDict
 
@@ -356,6 +357,51 @@ def _client_settings(
     return {"base_url": config.base_url, "timeout": config.timeout, "headers": headers}
 
 
+# A proxy cannot reach this machine's loopback (a sandbox stand-in), as browsers know.
+_LOOPBACK: Final = ("all://127.0.0.1", "all://localhost", "all://[::1]")
+
+
+class _ProxiedPool(ThroughClient):
+    """hirelink's own pool when the environment names proxies: an ``httpx.Client`` of its
+    own routes each request as httpx does (``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``),
+    which httpx does only for a client given no transport, as hirelink's clients are.
+    Loopback addresses are reached directly."""
+
+    def __init__(self) -> None:
+        direct = httpx.HTTPTransport(verify=default_ssl_context())
+        mounts = dict.fromkeys(_LOOPBACK, direct)
+        super().__init__(httpx.Client(verify=default_ssl_context(), trust_env=True, mounts=mounts))
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class _AsyncProxiedPool(AsyncThroughClient):
+    """The async twin of :class:`_ProxiedPool`."""
+
+    def __init__(self) -> None:
+        direct = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+        mounts = dict.fromkeys(_LOOPBACK, direct)
+        super().__init__(
+            httpx.AsyncClient(verify=default_ssl_context(), trust_env=True, mounts=mounts)
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def _pool() -> httpx.BaseTransport:
+    if urllib.request.getproxies():
+        return _ProxiedPool()
+    return httpx.HTTPTransport(verify=default_ssl_context())
+
+
+def _async_pool() -> httpx.AsyncBaseTransport:
+    if urllib.request.getproxies():
+        return _AsyncProxiedPool()
+    return httpx.AsyncHTTPTransport(verify=default_ssl_context())
+
+
 class _PerProcessPool(httpx.BaseTransport):
     """hirelink's own connection pool, made anew in a child process after ``os.fork``
     (Celery's prefork, gunicorn's ``--preload``, multiprocessing's ``fork``). A pooled
@@ -365,11 +411,11 @@ class _PerProcessPool(httpx.BaseTransport):
 
     def __init__(self) -> None:
         self._pid = os.getpid()
-        self._pool = httpx.HTTPTransport(verify=default_ssl_context())
+        self._pool = _pool()
 
-    def _current(self) -> httpx.HTTPTransport:
+    def _current(self) -> httpx.BaseTransport:
         if self._pid != os.getpid():  # the pool first: a thread seeing the pid sees it too
-            self._pool = httpx.HTTPTransport(verify=default_ssl_context())
+            self._pool = _pool()
             self._pid = os.getpid()
         return self._pool
 
@@ -386,11 +432,11 @@ class _AsyncPerProcessPool(httpx.AsyncBaseTransport):
 
     def __init__(self) -> None:
         self._pid = os.getpid()
-        self._pool = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+        self._pool = _async_pool()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._pid != os.getpid():
-            self._pool = httpx.AsyncHTTPTransport(verify=default_ssl_context())
+            self._pool = _async_pool()
             self._pid = os.getpid()
         return await self._pool.handle_async_request(request)
 

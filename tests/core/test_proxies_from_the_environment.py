@@ -1,0 +1,116 @@
+"""hirelink's own clients go through the proxies the environment names, as httpx's and
+curl's do: a deployment behind a mandatory egress proxy sets ``HTTPS_PROXY`` and nothing
+else. Real HTTP: a loopback proxy that records what it is asked and answers 503."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from hirelink.core import ApiConnectionError, ServerError
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox import RecruiteeSandbox, StandIn
+
+
+class RecordingProxy:
+    """Answers every request 503 and keeps its request line; stops with the test."""
+
+    def __init__(self) -> None:
+        self.request_lines: list[str] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.2)
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+
+    def _serve(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.settimeout(5)
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = connection.recv(4096)
+                    if not chunk:
+                        break
+                    head += chunk
+                self.request_lines.append(head.split(b"\r\n", 1)[0].decode())
+                connection.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                    b"Connection: close\r\n\r\n"
+                )
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(5)
+        self._listener.close()
+
+
+@pytest.fixture
+def proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[RecordingProxy]:
+    running = RecordingProxy()
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", running.url)
+    monkeypatch.setenv("http_proxy", running.url)
+    yield running
+    running.stop()
+
+
+REMOTE: dict[str, Any] = {
+    "company_id": 4100,
+    "token": "t0ken",
+    "base_url": "http://recruitee.test",
+    "max_retries": 0,
+}
+
+
+def test_a_client_goes_through_the_environments_proxy(proxy: RecordingProxy) -> None:
+    with Recruitee(**REMOTE) as recruitee, pytest.raises(ServerError):
+        recruitee.list_offers()
+    assert proxy.request_lines == ["GET http://recruitee.test/c/4100/offers HTTP/1.1"]
+
+
+@pytest.mark.anyio
+async def test_an_async_client_goes_through_the_environments_proxy(proxy: RecordingProxy) -> None:
+    async with AsyncRecruitee(**REMOTE) as recruitee:
+        with pytest.raises(ServerError):
+            await recruitee.list_offers()
+    assert proxy.request_lines == ["GET http://recruitee.test/c/4100/offers HTTP/1.1"]
+
+
+def test_no_proxy_names_hosts_reached_directly(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_PROXY", "recruitee.test")
+    with Recruitee(**REMOTE) as recruitee, pytest.raises(ApiConnectionError):
+        recruitee.list_offers()  # the name does not resolve
+    assert proxy.request_lines == []
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("asynchronous", [False, True])
+async def test_a_sandbox_on_loopback_is_reached_directly_behind_a_proxy(
+    proxy: RecordingProxy,
+    recruitee_sandbox_session: StandIn[RecruiteeSandbox],
+    asynchronous: bool,
+) -> None:
+    kwargs = recruitee_sandbox_session.client_kwargs()
+    if asynchronous:
+        async with AsyncRecruitee(**kwargs) as async_recruitee:
+            assert await async_recruitee.list_offers()
+    else:
+        with Recruitee(**kwargs) as recruitee:
+            assert recruitee.list_offers()
+    assert proxy.request_lines == []
