@@ -400,7 +400,12 @@ def test_a_credential_is_used_as_given_never_completed_from_client_variables(
     assert invoke("personio.list_categories", full, {})  # the full credential still works
     from hirelink.personio import Personio
 
-    with Personio(**partial) as direct:  # a client built by the caller still reads them
+    with Personio(**partial) as direct:  # passed the other kind: these are not read either
+        assert direct.credentials.client_id is None
+    no_api_credential = {
+        k: v for k, v in partial.items() if k not in ("company_id", "recruiting_token")
+    }
+    with Personio(**no_api_credential) as direct:  # passed none: the variables are read
         assert direct.list_categories()
 
 
