@@ -149,11 +149,33 @@ def mask_value(text: str, value: str) -> str:
     return text
 
 
+_personal_query_names: frozenset[str] = frozenset()
+_personal_query: re.Pattern[str] | None = None
+
+
+def hide_query_values(*names: str) -> None:
+    """Have :func:`scrub` mask the values of the query parameters ``names`` in URLs
+    (``?candidate.email=***``): they carry personal data, such as an applicant's e-mail
+    address searched for, which logs and error trackers must not keep. Each provider's
+    wrapper names its own when imported."""
+    global _personal_query, _personal_query_names
+    with _registry_lock:
+        _personal_query_names |= frozenset(names)
+        alternatives = "|".join(map(re.escape, sorted(_personal_query_names, reverse=True)))
+        _personal_query = re.compile(rf"([?&](?:{alternatives})=)[^&#\s\"'<>]+")
+
+
 def scrub(text: str) -> str:
     """Return ``text`` with every live secret value of 6 or more characters replaced by
-    ``***`` (shorter values are not scrubbed: they would mask ordinary words)."""
+    ``***`` (shorter values are not scrubbed: they would mask ordinary words), and the
+    values of the query parameters named by :func:`hide_query_values`."""
     pattern = _current_pattern()
-    return text if pattern is None else pattern.sub(MASK, text)
+    if pattern is not None:
+        text = pattern.sub(MASK, text)
+    personal = _personal_query
+    if personal is not None and "=" in text:
+        text = personal.sub(rf"\g<1>{MASK}", text)
+    return text
 
 
 class scrubbed_when_shown:  # noqa: N801 - used like a function, in log calls

@@ -47,7 +47,7 @@ from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.http import account_at
 from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
-from hirelink.core.secrets import mask_all_while_alive, pop_secrets, scrub
+from hirelink.core.secrets import hide_query_values, mask_all_while_alive, pop_secrets, scrub
 from hirelink.core.validation import (
     bounded_int,
     choice,
@@ -83,6 +83,9 @@ __all__ = [
     "WebhookSettings",
     "next_cursor",
 ]
+
+# Searches by an applicant's or employee's e-mail address or name: not in logs or errors.
+hide_query_values("candidate.email", "email", "first_name", "last_name", "preferred_name")
 
 DEFAULT_API_BASE_URL: Final = "https://api.personio.de"
 """Personio's API (v1 Recruiting and v2)."""

@@ -37,6 +37,7 @@ from hirelink.core import (
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
+from hirelink.core.secrets import hide_query_values
 from hirelink.core.validation import (
     choice,
     described,
@@ -56,6 +57,8 @@ from hirelink.core.validation import (
 )
 
 _SUBDOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+hide_query_values("query")  # a candidate search: a name, an e-mail address
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
 """Recruitee's ATS API (production)."""
