@@ -26,6 +26,7 @@ costs a 429 and a long wait, so hirelink spaces such requests out itself.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import threading
 import time
@@ -145,7 +146,10 @@ def earliest_start(starts: Sequence[float], now: float, limit: int, window: floa
     Sorted starts keep the limit when any ``limit + 1`` consecutive ones span at least a
     window; a new start changes only the spans it falls in. It can first fit at ``now``
     or where a start's window ends, so those are tried in order (the last always fits).
+    Fewer than ``limit`` starts leave room now, whatever their moments.
     """
+    if len(starts) < limit:
+        return now
 
     def fits(moment: float) -> bool:
         at = bisect.bisect_right(starts, moment)
@@ -162,7 +166,7 @@ def earliest_start(starts: Sequence[float], now: float, limit: int, window: floa
             for first in range(max(0, at - limit), min(at, len(starts) - limit) + 1)
         )
 
-    for moment in (now, *(start + window for start in starts)):
+    for moment in itertools.chain((now,), (start + window for start in starts)):
         if moment >= now and fits(moment):
             return moment
     raise AssertionError("the end of the last start's window always fits")  # pragma: no cover
