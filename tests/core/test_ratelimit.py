@@ -130,6 +130,20 @@ def test_transport_sleeps_only_for_matching_requests(caplog: pytest.LogCaptureFi
             client.get("/free")
     assert slept == [60.0]
     assert "holding POST https://api.test/limited/a for 60.00s" in caplog.text
+    # A minute's hold looks like a hang from outside: said as a warning, as a long retry is.
+    assert [record.levelname for record in caplog.records] == ["WARNING"]
+
+
+def test_a_short_hold_is_logged_at_info(caplog: pytest.LogCaptureFixture) -> None:
+    rule = RateLimit(SlidingWindowLimiter(1, 2.0, clock=FakeClock()))
+    transport = RateLimitTransport(httpx.MockTransport(ok), [rule], sleep=lambda _: None)
+    caplog.set_level("INFO", logger="hirelink.ratelimit")
+    with httpx.Client(transport=transport, base_url="https://api.test") as client:
+        client.get("/a")
+        client.get("/a")
+    assert [(r.levelname, "for 2.00s" in r.getMessage()) for r in caplog.records] == [
+        ("INFO", True)
+    ]
 
 
 @pytest.mark.anyio

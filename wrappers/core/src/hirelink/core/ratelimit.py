@@ -39,6 +39,7 @@ from attrs import define, evolve, field, frozen
 from .errors import closed_while_waiting
 from .secrets import scrub, scrubbed_when_shown
 from .validation import positive_seconds
+from .waits import LONG_WAIT
 
 ratelimit_logger = logging.getLogger("hirelink.ratelimit")
 
@@ -257,7 +258,8 @@ class RateLimit:
 def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
     wait = max((slot.wait for slot in slots), default=0.0)
     if wait > 0:
-        ratelimit_logger.info(
+        ratelimit_logger.log(
+            logging.WARNING if wait > LONG_WAIT else logging.INFO,
             "holding %s %s for %.2fs (client-side rate limit)",
             request.method,
             scrubbed_when_shown(request.url),

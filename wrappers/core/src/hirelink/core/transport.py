@@ -37,7 +37,7 @@ from .errors import (
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
 from .secrets import scrub, scrubbed_when_shown
-from .waits import server_requested_wait
+from .waits import LONG_WAIT, server_requested_wait
 
 retry_logger = logging.getLogger("hirelink.retry")
 
@@ -52,8 +52,6 @@ TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
 # No answer could be read: none arrived, or its body would not decode (a broken gzip).
 ANSWER_LOST: Final = (httpx.TransportError, httpx.DecodingError)
 AnswerLost = httpx.TransportError | httpx.DecodingError
-LONG_WAIT: Final = 5.0
-"""A retry that waits longer than this many seconds is logged as a WARNING (else INFO)."""
 
 
 def equal_jitter(delay: float) -> float:

@@ -7,10 +7,15 @@ import math
 import time
 from collections.abc import Callable
 from datetime import UTC
+from typing import Final
 
 import httpx
 
-__all__ = ["server_requested_wait"]
+__all__ = ["LONG_WAIT", "server_requested_wait"]
+
+LONG_WAIT: Final = 5.0
+"""A retry or a rate-limit hold that waits longer than this many seconds is logged as a
+WARNING (else INFO): a long wait looks like a hang from outside."""
 
 
 def server_requested_wait(
