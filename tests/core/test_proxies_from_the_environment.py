@@ -114,3 +114,17 @@ async def test_a_sandbox_on_loopback_is_reached_directly_behind_a_proxy(
         with Recruitee(**kwargs) as recruitee:
             assert recruitee.list_offers()
     assert proxy.request_lines == []
+
+
+def test_a_write_whose_tunnel_the_proxy_refused_was_not_sent(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proxy answered the CONNECT with an error: nothing reached the provider, so the
+    error says the write was not sent (safe to repeat)."""
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    monkeypatch.setenv("https_proxy", proxy.url)
+    remote = {**REMOTE, "base_url": "https://recruitee.test"}
+    with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError) as caught:
+        recruitee.create_candidate_note(7730001, "checked")
+    assert caught.value.not_sent is True
+    assert proxy.request_lines[0] == "CONNECT recruitee.test:443 HTTP/1.1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import time
 from collections.abc import Callable
 
@@ -235,3 +236,34 @@ def test_a_closed_transport_sends_nothing_more() -> None:
             transport.handle_request(httpx.Request("GET", "https://api.test/after"))
     assert sent == ["/before", "/before"]
     assert limiter.reserve().wait == 0.0  # the refused request's slot was given back
+
+
+def _certificate_error() -> httpx.ConnectError:
+    """What httpx raises when the server's certificate does not verify."""
+    try:
+        try:
+            raise ssl.SSLCertVerificationError(1, "certificate verify failed: self-signed")
+        except ssl.SSLError as tls:
+            raise httpx.ConnectError(str(tls)) from tls
+    except httpx.ConnectError as error:
+        return error
+
+
+def test_a_certificate_that_does_not_verify_is_not_retried() -> None:
+    """No retry changes the certificate: three handshakes only delay the error."""
+    handler, seen = scripted(_certificate_error(), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_retries=2) as client:
+        with pytest.raises(ApiConnectionError, match="certificate verify failed") as caught:
+            client.get("/x")
+    assert seen == ["GET"]
+    assert sleeps == []
+    assert caught.value.not_sent is True
+
+
+def test_a_connection_refused_is_still_retried() -> None:
+    handler, seen = scripted(httpx.ConnectError("Connection refused"), 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_retries=2) as client:
+        assert client.get("/x").status_code == 200
+    assert seen == ["GET", "GET"]

@@ -276,7 +276,12 @@ within it only spends the budget again
 (:meth:`hirelink.core.transport.RetryPolicy.wait_after`)."""
 
 
-NOT_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NOT_SENT_ERRORS: Final = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.ProxyError,  # the proxy would not open a tunnel: nothing reached the provider
+)
 """Raised before a single byte of the request reached the server."""
 
 

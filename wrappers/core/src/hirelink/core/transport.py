@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import random
+import ssl
 from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Final
 
@@ -87,7 +88,10 @@ class RetryPolicy:
 
     def may_resend_after_error(self, request: httpx.Request, error: AnswerLost) -> bool:
         """Whether a request whose answer was lost may be sent again: if it never left, or
-        if it is safe to repeat."""
+        if it is safe to repeat; never after the server's certificate was refused, which
+        no retry changes."""
+        if certificate_refused(error):
+            return False
         return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
     def backoff(self, retry_number: int) -> float:
@@ -143,6 +147,19 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
     harmless = bool(request.extensions.get(REPEATABLE))
     return kind(message, not_sent=not_sent, method=request.method, harmless_to_repeat=harmless)
+
+
+def certificate_refused(error: BaseException) -> bool:
+    """Whether ``error`` comes of a server certificate that did not verify (untrusted,
+    expired, for another host): a configuration problem, not a passing one."""
+    cause: BaseException | None = error
+    seen: set[int] = set()
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
