@@ -253,9 +253,11 @@ def test_a_certificate_that_does_not_verify_is_not_retried() -> None:
     """No retry changes the certificate: three handshakes only delay the error."""
     handler, seen = scripted(_certificate_error(), 200)
     sleeps: list[float] = []
-    with client_for(handler, sleeps, max_retries=2) as client:
-        with pytest.raises(ApiConnectionError, match="certificate verify failed") as caught:
-            client.get("/x")
+    with (
+        client_for(handler, sleeps, max_retries=2) as client,
+        pytest.raises(ApiConnectionError, match="certificate verify failed") as caught,
+    ):
+        client.get("/x")
     assert seen == ["GET"]
     assert sleeps == []
     assert caught.value.not_sent is True
