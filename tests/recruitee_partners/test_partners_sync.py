@@ -742,3 +742,22 @@ def test_a_regeneration_whose_answer_is_lost_says_the_secret_may_have_changed(
     (note,) = caught.value.__notes__
     assert "may have issued a new partner secret" in note
     assert "get_partner" in note
+
+
+def test_the_environment_is_read_from_its_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A deployment configured by its environment alone reaches production."""
+    monkeypatch.setenv("HIRELINK_RECRUITEE_PARTNERS_CODENAME", "skillcheck")
+    monkeypatch.setenv("HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET", "s3cret-partner-0001")
+    monkeypatch.setenv("HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT", "production")
+    with RecruiteePartners() as partners:
+        assert partners.environment == "production"
+        assert str(partners.base_url) == "https://integrations.recruitee.com/api"
+    with RecruiteePartners(environment="rc") as partners:  # the argument wins
+        assert partners.environment == "rc"
+    monkeypatch.setenv("HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT", "prod")
+    with pytest.raises(InvalidInputError) as caught:
+        RecruiteePartners()
+    assert caught.value.field == "HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT"
+    monkeypatch.delenv("HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT")
+    with RecruiteePartners() as partners:
+        assert partners.environment == "rc"

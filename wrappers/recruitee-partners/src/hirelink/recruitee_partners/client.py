@@ -25,6 +25,7 @@ from hirelink.core import (
     FirstAcceptedAuth,
     HeaderAuth,
     HttpConfig,
+    InvalidInputError,
     ProviderClient,
     RoutedAuth,
     Secret,
@@ -48,10 +49,10 @@ _PARTNER_RECORD_PATH = r"/p/[^/]+/c/[^/]+/partner$"
 _NEW_SECRET_PATH = r"/p/[^/]+/partner/regenerate-secret$"  # noqa: S105 - a path
 
 ENVIRONMENT_VARIABLES: Final = CredentialVariables(
-    "HIRELINK_RECRUITEE_PARTNERS", "codename", "personal_token", "partner_secret"
+    "HIRELINK_RECRUITEE_PARTNERS", "codename", "environment", "personal_token", "partner_secret"
 )
-"""Where the clients read ``codename``, ``personal_token`` and ``partner_secret`` when they
-are not passed."""
+"""Where the clients read ``codename``, ``environment``, ``personal_token`` and
+``partner_secret`` when they are not passed."""
 
 CREDENTIAL_HINTS: Final[Mapping[str, str]] = {
     "personal_token": (
@@ -84,14 +85,20 @@ _NEW_SECRET_HINTS: Final[Mapping[bool, str]] = {
 def _setup(
     client: PartnersOperations,
     codename: str | None,
-    environment: Environment,
+    environment: Environment | None,
     personal_token: str | Secret | None,
     partner_secret: str | Secret | None,
     options: ClientOptions,
 ) -> HttpConfig:
-    client.codename, client.environment = codename_and_environment(
-        ENVIRONMENT_VARIABLES.require("codename", codename), environment
-    )
+    codename = ENVIRONMENT_VARIABLES.require("codename", codename)
+    chosen = ENVIRONMENT_VARIABLES.get_value("environment", environment)
+    try:
+        client.codename, client.environment = codename_and_environment(codename, chosen or "rc")
+    except InvalidInputError as error:
+        if error.field != "environment" or environment is not None:
+            raise
+        variable = ENVIRONMENT_VARIABLES["environment"]
+        raise InvalidInputError(variable, error.message) from None
     personal_token = ENVIRONMENT_VARIABLES.get_value("personal_token", personal_token)
     partner_secret = ENVIRONMENT_VARIABLES.get_value("partner_secret", partner_secret)
     default_base_url = BASE_URLS[client.environment]
@@ -132,7 +139,8 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
         codename: the partner's codename (chosen when it was created).
         environment: ``"rc"`` (release candidate, the default: where partners are built
             and their record managed) or ``"production"`` (reports and a new secret; the
-            record is managed on RC only).
+            record is managed on RC only). Not passed: read from
+            ``HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT``, else ``"rc"``.
         personal_token: a Personal API token created on RC; needed to create, read,
             change or delete the partner record, and tried first for a new secret. Not
             accepted in production.
@@ -160,7 +168,7 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
         self,
         *,
         codename: str | None = None,
-        environment: Environment = "rc",
+        environment: Environment | None = None,
         personal_token: str | Secret | None = None,
         partner_secret: str | Secret | None = None,
         httpx_client: httpx.Client | None = None,
@@ -178,7 +186,7 @@ class AsyncRecruiteePartners(PartnersOperations, AsyncProviderClient):
         self,
         *,
         codename: str | None = None,
-        environment: Environment = "rc",
+        environment: Environment | None = None,
         personal_token: str | Secret | None = None,
         partner_secret: str | Secret | None = None,
         httpx_client: httpx.AsyncClient | None = None,
