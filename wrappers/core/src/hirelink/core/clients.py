@@ -13,7 +13,7 @@ import contextlib
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, NoReturn, Protocol, Self, TypeVar
 
 import httpx
 
@@ -72,6 +72,15 @@ class _Described:
 
     def __repr__(self) -> str:
         return described(self)
+
+    def __reduce__(self) -> NoReturn:
+        # Also what copy.copy and copy.deepcopy ask: a copy would share the connection
+        # pool (closing one closes both), and a pickle would carry the credentials.
+        raise TypeError(
+            f"a {type(self).__name__} client cannot be pickled or copied: build one in each "
+            "process that needs it (under multiprocessing, in the worker, from its "
+            "credentials)"
+        )
 
 
 class ProviderClient(_Described):
