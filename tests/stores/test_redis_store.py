@@ -658,3 +658,17 @@ def test_a_redis_refusing_writes_is_unavailable_not_a_raw_error(
     monkeypatch.setattr(strict.client, "eval", mistaken)
     with pytest.raises(redis.ResponseError, match="wrong number"):  # a bug is not an outage
         strict.limiter("mistaken:1", 2, 60.0).reserve()
+
+
+@pytest.mark.parametrize("variable", ["HIRELINK_STORE_FALLBACK", "HIRELINK_STORE_SHARE_TOKENS"])
+def test_a_switch_that_is_neither_on_nor_off_is_refused(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """``enable`` is not read as off: the setting would be silently lost."""
+    monkeypatch.setenv("HIRELINK_STORE", redis_url)
+    monkeypatch.setenv(variable, "enable")
+    with pytest.raises(InvalidInputError) as caught:
+        resolve_store(None)
+    assert caught.value.field == variable
+    monkeypatch.setenv(variable, "Off")
+    assert isinstance(resolve_store(None), RedisStore)

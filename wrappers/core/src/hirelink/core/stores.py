@@ -273,8 +273,17 @@ def _check_store_url(field: str, url: str) -> str:
     return url
 
 
+_ON: Final = frozenset({"1", "true", "yes", "on"})
+_OFF: Final = frozenset({"", "0", "false", "no", "off"})
+
+
 def _flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+    """The switch in the variable ``name``; a value that is neither on nor off is refused,
+    not read as off (``enable`` would silently turn the setting off)."""
+    value = os.environ.get(name, "").strip().lower()
+    if value in _ON or value in _OFF:
+        return value in _ON
+    raise InvalidInputError(name, "must be 1, true, yes or on (or 0, false, no, off, or unset)")
 
 
 class _TakenOnThread(Generic[T]):
@@ -714,8 +723,9 @@ def resolve_store(choice: Store | str | None) -> Store:
     if isinstance(choice, str):
         url = _check_store_url(field, choice)
         _require_redis(field)
+        share_tokens, fallback = _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV)
         try:
-            return _store_for_url(url, _flag(SHARE_TOKENS_ENV), _flag(FALLBACK_ENV))
+            return _store_for_url(url, share_tokens, fallback)
         except InvalidInputError as error:
             raise InvalidInputError(field, error.message) from None
     return choice
