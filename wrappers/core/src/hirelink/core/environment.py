@@ -73,6 +73,25 @@ class CredentialVariables(Mapping[str, str]):
             )
         return value
 
+    @contextlib.contextmanager
+    def naming_variables(self, **given: object) -> Iterator[None]:
+        """Within it, an :class:`InvalidInputError` about an argument that was not in
+        ``given`` (None) but read from its variable names the variable instead: the
+        caller passed nothing, and the value to fix is in the environment."""
+        try:
+            yield
+        except InvalidInputError as error:
+            variable = self._variables.get(error.field)
+            read = (
+                variable is not None
+                and given.get(error.field) is None
+                and _READ_ENVIRONMENT.get()
+                and os.environ.get(variable, "").strip()
+            )
+            if not read:
+                raise
+            raise InvalidInputError(variable, error.message) from None  # type: ignore[arg-type]
+
     def __getitem__(self, argument: str) -> str:
         return self._variables[argument]
 

@@ -58,9 +58,10 @@ def refine_join_error(error: ApiError) -> ApiError | None:
 def _config(
     client: JoinOperations, token: str | Secret | None, options: ClientOptions
 ) -> HttpConfig:
-    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
-    if given.reveal().lower().startswith("bearer "):
-        raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
+    with ENVIRONMENT_VARIABLES.naming_variables(token=token):
+        given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
+        if given.reveal().lower().startswith("bearer "):
+            raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
     # A token stands for one company: a digest of it names the company where hirelink
     # keeps something per company (a watch's checkpoint), without keeping the token.
     digest = hashlib.sha256(b"hirelink-join-account\0" + given.reveal().encode())

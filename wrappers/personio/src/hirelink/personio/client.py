@@ -105,12 +105,15 @@ def _credentials(
         name for kind in CREDENTIAL_KINDS if not passed or passed & set(kind) for name in kind
     }
     read = ENVIRONMENT_VARIABLES.get_value
+    api_given = dict(api)
     api = {name: read(name, value) if name in readable else value for name, value in api.items()}
-    return Credentials.create(
-        ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
-        channel_id=read("channel_id", channel_id),
-        **api,  # type: ignore[arg-type]
-    )
+    passed_in_code = {**api_given, "subdomain": subdomain, "channel_id": channel_id}
+    with ENVIRONMENT_VARIABLES.naming_variables(**passed_in_code):
+        return Credentials.create(
+            ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
+            channel_id=read("channel_id", channel_id),
+            **api,  # type: ignore[arg-type]
+        )
 
 
 def _setup(

@@ -25,7 +25,6 @@ from hirelink.core import (
     FirstAcceptedAuth,
     HeaderAuth,
     HttpConfig,
-    InvalidInputError,
     ProviderClient,
     RoutedAuth,
     Secret,
@@ -90,30 +89,33 @@ def _setup(
     partner_secret: str | Secret | None,
     options: ClientOptions,
 ) -> HttpConfig:
-    codename = ENVIRONMENT_VARIABLES.require("codename", codename)
-    chosen = ENVIRONMENT_VARIABLES.get_value("environment", environment)
-    try:
-        client.codename, client.environment = codename_and_environment(codename, chosen or "rc")
-    except InvalidInputError as error:
-        if error.field != "environment" or environment is not None:
-            raise
-        variable = ENVIRONMENT_VARIABLES["environment"]
-        raise InvalidInputError(variable, error.message) from None
-    personal_token = ENVIRONMENT_VARIABLES.get_value("personal_token", personal_token)
-    partner_secret = ENVIRONMENT_VARIABLES.get_value("partner_secret", partner_secret)
+    passed = {
+        "codename": codename,
+        "environment": environment,
+        "personal_token": personal_token,
+        "partner_secret": partner_secret,
+    }
+    read = ENVIRONMENT_VARIABLES.get_value
+    with ENVIRONMENT_VARIABLES.naming_variables(**passed):
+        client.codename, client.environment = codename_and_environment(
+            ENVIRONMENT_VARIABLES.require("codename", codename),
+            read("environment", environment) or "rc",
+        )
+        personal_token = read("personal_token", personal_token)
+        partner_secret = read("partner_secret", partner_secret)
+        management = reports = None
+        # The personal token only works on RC, and only partner management takes it.
+        if personal_token is not None and client.environment == "rc":
+            management = HeaderAuth.bearer(
+                secret("personal_token", personal_token), hint=CREDENTIAL_HINTS["personal_token"]
+            )
+        if partner_secret is not None:
+            reports = HeaderAuth(
+                secret("partner_secret", partner_secret),
+                header=PARTNER_SECRET_HEADER,
+                hint=CREDENTIAL_HINTS["partner_secret"],
+            )
     default_base_url = BASE_URLS[client.environment]
-    management = reports = None
-    # The personal token only works on RC, and only partner management takes it.
-    if personal_token is not None and client.environment == "rc":
-        management = HeaderAuth.bearer(
-            secret("personal_token", personal_token), hint=CREDENTIAL_HINTS["personal_token"]
-        )
-    if partner_secret is not None:
-        reports = HeaderAuth(
-            secret("partner_secret", partner_secret),
-            header=PARTNER_SECRET_HEADER,
-            hint=CREDENTIAL_HINTS["partner_secret"],
-        )
     client.partner_secret_auth = reports
     # Given, even where unusable: operations on the partner record refuse production
     # themselves, naming the environment rather than the token.

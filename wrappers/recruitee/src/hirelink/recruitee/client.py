@@ -42,10 +42,11 @@ def _setup(
     token: str | Secret | None,
     options: ClientOptions,
 ) -> HttpConfig:
-    client.company_id = company_path_segment(
-        ENVIRONMENT_VARIABLES.require("company_id", company_id)
-    )
-    given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
+    with ENVIRONMENT_VARIABLES.naming_variables(company_id=company_id, token=token):
+        client.company_id = company_path_segment(
+            ENVIRONMENT_VARIABLES.require("company_id", company_id)
+        )
+        given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
     return HttpConfig.from_options(
         options,
         default_base_url=DEFAULT_BASE_URL,
