@@ -54,7 +54,7 @@ def test_a_refused_value_from_the_environment_names_its_variable(
 def test_a_refused_argument_still_names_the_argument(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HIRELINK_PERSONIO_COMPANY_ID", "abc")  # not read: passed in code
     with pytest.raises(InvalidInputError) as caught:
-        Personio(subdomain="acme", company_id="also bad")
+        Personio(subdomain="acme", company_id="also bad")  # type: ignore[arg-type]
     assert caught.value.field == "company_id"
     monkeypatch.delenv("HIRELINK_RECRUITEE_COMPANY_ID", raising=False)
     with pytest.raises(InvalidInputError) as missing:
