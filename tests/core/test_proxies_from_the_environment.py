@@ -4,6 +4,7 @@ else. Real HTTP: a loopback proxy that records what it is asked and answers 503.
 
 from __future__ import annotations
 
+import logging
 import socket
 import threading
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from hirelink.core import ApiConnectionError, ServerError
+from hirelink.core import ApiConnectionError, InvalidInputError, ServerError
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox import RecruiteeSandbox, StandIn
 
@@ -128,3 +129,30 @@ def test_a_write_whose_tunnel_the_proxy_refused_was_not_sent(
         recruitee.create_candidate_note(7730001, "checked")
     assert caught.value.not_sent is True
     assert proxy.request_lines[0] == "CONNECT recruitee.test:443 HTTP/1.1"
+
+
+def test_a_proxy_httpx_cannot_use_fails_only_the_requests_that_need_it(
+    recruitee_sandbox_session: StandIn[RecruiteeSandbox], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Desktop proxy settings export ``all_proxy=socks://...``, which httpx cannot use: the
+    sandbox on loopback still answers, and a remote call names the variable to fix."""
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("all_proxy", "socks://user:pa55word@127.0.0.1:1080/")
+    with Recruitee(**recruitee_sandbox_session.client_kwargs()) as recruitee:
+        assert recruitee.list_offers()
+    with Recruitee(**REMOTE) as recruitee, pytest.raises(InvalidInputError) as caught:
+        recruitee.list_offers()
+    assert caught.value.field == "ALL_PROXY"
+    assert "pa55word" not in str(caught.value)
+
+
+def test_each_request_is_logged_once_by_httpx(
+    proxy: RecordingProxy,
+    recruitee_sandbox_session: StandIn[RecruiteeSandbox],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="httpx")
+    with Recruitee(**recruitee_sandbox_session.client_kwargs()) as recruitee:
+        recruitee.list_offers()
+    assert len([r for r in caplog.records if r.name == "httpx"]) == 1

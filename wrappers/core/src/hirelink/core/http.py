@@ -21,9 +21,10 @@ from __future__ import annotations
 import functools
 import os
 import ssl
+import threading
 import urllib.request
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, Final, TypedDict
+from typing import Any, Final, Generic, TypedDict, TypeVar
 
 import httpx
 from attrs import define, field
@@ -31,7 +32,13 @@ from attrs import define, field
 from . import decoding
 from ._version import VERSION
 from .decoding import adopt
-from .errors import FAILED_WITH, ApiError, ErrorRefiner, api_error_from_response
+from .errors import (
+    FAILED_WITH,
+    ApiError,
+    ErrorRefiner,
+    InvalidInputError,
+    api_error_from_response,
+)
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import guard_transport_logs, log_request, log_response
@@ -358,47 +365,100 @@ def _client_settings(
 
 
 # A proxy cannot reach this machine's loopback (a sandbox stand-in), as browsers know.
-_LOOPBACK: Final = ("all://127.0.0.1", "all://localhost", "all://[::1]")
+_LOOPBACK: Final = frozenset({"localhost", "127.0.0.1", "::1"})
+
+_Pool = TypeVar("_Pool", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 
 
-class _ProxiedPool(ThroughClient):
-    """hirelink's own pool when the environment names proxies: an ``httpx.Client`` of its
-    own routes each request as httpx does (``HTTPS_PROXY``, ``ALL_PROXY``, ``NO_PROXY``),
-    which httpx does only for a client given no transport, as hirelink's clients are.
-    Loopback addresses are reached directly."""
+class _ProxyRoutes(Generic[_Pool]):
+    """The transports of a pool that honours the environment's proxies, as requests and
+    pip read them (``urllib.request``: ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``,
+    ``NO_PROXY``; the system's settings on macOS and Windows). Loopback is reached
+    directly. A proxy's transport is made at its first use, so that a proxy httpx cannot
+    use (SOCKS without ``socksio``) fails only the requests that need it."""
 
-    def __init__(self) -> None:
-        direct = httpx.HTTPTransport(verify=default_ssl_context())
-        mounts = dict.fromkeys(_LOOPBACK, direct)
-        super().__init__(httpx.Client(verify=default_ssl_context(), trust_env=True, mounts=mounts))
+    def __init__(self, make: Callable[..., _Pool], proxies: Mapping[str, str]) -> None:
+        self._make: Callable[..., _Pool] = make
+        self._proxies = proxies
+        self.direct: _Pool = make(verify=default_ssl_context())
+        self.through: dict[str, _Pool] = {}
+        self._lock = threading.Lock()
+
+    def transport_for(self, url: httpx.URL) -> _Pool:
+        host, scheme = url.host, url.scheme
+        named = scheme if scheme in self._proxies else "all"
+        proxy = self._proxies.get(named)
+        if proxy is None or host in _LOOPBACK or urllib.request.proxy_bypass(host):
+            return self.direct
+        with self._lock:
+            transport = self.through.get(proxy)
+            if transport is None:
+                try:
+                    transport = self._make(verify=default_ssl_context(), proxy=proxy)
+                except ImportError:
+                    raise InvalidInputError(
+                        f"{named.upper()}_PROXY",
+                        'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"',
+                    ) from None
+                except ValueError:  # not echoed: a proxy URL may hold a password
+                    raise InvalidInputError(
+                        f"{named.upper()}_PROXY", "is not a proxy URL httpx can use"
+                    ) from None
+                self.through[proxy] = transport
+        return transport
+
+    def all(self) -> list[_Pool]:
+        transports = [self.direct]
+        transports.extend(self.through.values())
+        return transports
+
+
+def _environment_proxies() -> dict[str, str] | None:
+    """The proxies the environment names, or None (``NO_PROXY`` alone names none)."""
+    proxies = urllib.request.getproxies()
+    return proxies if set(proxies) - {"no"} else None
+
+
+class _ProxiedPool(httpx.BaseTransport):
+    """hirelink's own pool when the environment names proxies (see :class:`_ProxyRoutes`).
+    httpx reads them only for a client given no transport, and hirelink's are given one."""
+
+    def __init__(self, proxies: Mapping[str, str]) -> None:
+        self._routes = _ProxyRoutes(httpx.HTTPTransport, proxies)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self._routes.transport_for(request.url).handle_request(request)
 
     def close(self) -> None:
-        self._client.close()
+        for transport in self._routes.all():
+            transport.close()
 
 
-class _AsyncProxiedPool(AsyncThroughClient):
+class _AsyncProxiedPool(httpx.AsyncBaseTransport):
     """The async twin of :class:`_ProxiedPool`."""
 
-    def __init__(self) -> None:
-        direct = httpx.AsyncHTTPTransport(verify=default_ssl_context())
-        mounts = dict.fromkeys(_LOOPBACK, direct)
-        super().__init__(
-            httpx.AsyncClient(verify=default_ssl_context(), trust_env=True, mounts=mounts)
-        )
+    def __init__(self, proxies: Mapping[str, str]) -> None:
+        self._routes = _ProxyRoutes(httpx.AsyncHTTPTransport, proxies)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._routes.transport_for(request.url).handle_async_request(request)
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        for transport in self._routes.all():
+            await transport.aclose()
 
 
 def _pool() -> httpx.BaseTransport:
-    if urllib.request.getproxies():
-        return _ProxiedPool()
+    proxies = _environment_proxies()
+    if proxies is not None:
+        return _ProxiedPool(proxies)
     return httpx.HTTPTransport(verify=default_ssl_context())
 
 
 def _async_pool() -> httpx.AsyncBaseTransport:
-    if urllib.request.getproxies():
-        return _AsyncProxiedPool()
+    proxies = _environment_proxies()
+    if proxies is not None:
+        return _AsyncProxiedPool(proxies)
     return httpx.AsyncHTTPTransport(verify=default_ssl_context())
 
 
