@@ -761,3 +761,14 @@ def test_the_environment_is_read_from_its_variable(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT")
     with RecruiteePartners() as partners:
         assert partners.environment == "rc"
+
+
+def test_a_stand_in_client_stays_on_rc_whatever_the_environment_says(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A partner service's tests run against the stand-in with its production settings in
+    the environment: the stand-in's client still manages the record, as on RC."""
+    monkeypatch.setenv("HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT", "production")
+    with served.client() as partners:
+        assert partners.environment == "rc"
+        assert partners.get_partner(4100).codename == "skillcheck"

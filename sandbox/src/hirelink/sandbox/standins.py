@@ -172,6 +172,8 @@ def _partners(sandbox: PartnersSandbox, url: str) -> dict[str, Any]:
     return {
         "base_url": url,
         "codename": sandbox.codename,
+        # RC, where a partner record is managed, whatever a deployment's environment says.
+        "environment": "rc",
         "personal_token": sandbox.personal_token,
         "partner_secret": sandbox.secret,
     }
