@@ -224,3 +224,24 @@ def test_the_environment_completes_the_kind_of_credential_passed(
         company_id=None, recruiting_token=None, client_id=None, client_secret=None
     ) as personio:
         assert personio.credentials.missing(*API_CREDENTIALS) == ["company_id", "client_id"]
+
+
+def test_a_credential_set_in_the_environment_but_not_read_is_said_to_be(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code passed the Recruiting API key; the client credentials in the environment are
+    not read, and the error and the connection check say so instead of 'not given'."""
+    kwargs = fresh.client_kwargs()
+    monkeypatch.setenv("HIRELINK_PERSONIO_CLIENT_ID", kwargs["client_id"])
+    monkeypatch.setenv("HIRELINK_PERSONIO_CLIENT_SECRET", kwargs["client_secret"])
+    with fresh.client(client_id=None, client_secret=None) as personio:
+        with pytest.raises(InvalidInputError) as caught:
+            personio.list_applications(limit=1)
+        checks = {check.name: check for check in personio.check_connection()}
+    assert caught.value.field == "client_id"
+    assert "HIRELINK_PERSONIO_CLIENT_ID is set but was not read" in str(caught.value)
+    assert "pass client_id= to use it" in str(caught.value)
+    assert not checks["client_credentials"].ok
+    fix = checks["client_credentials"].fix
+    assert fix is not None
+    assert "HIRELINK_PERSONIO_CLIENT_SECRET is set but was not read" in fix

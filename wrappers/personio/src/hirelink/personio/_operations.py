@@ -396,7 +396,11 @@ class PersonioOperations:
     base_url: str  # the client's (ProviderClient.base_url)
     oauth: ClientCredentialsAuth | None
     """The v2 token flow (None without client credentials)."""
-    credential_hints: Final = WHERE_TO_FIND
+
+    @property
+    def credential_hints(self) -> dict[str, str]:
+        """Where the customer finds each credential (for a missing one's error)."""
+        return {name: self.credentials.where_to_find(name) for name in WHERE_TO_FIND}
 
     @property
     def credentials_given(self) -> tuple[str, ...]:
@@ -477,7 +481,8 @@ class PersonioOperations:
             missing,
             f"{operation} needs the Recruiting API key (company_id=, recruiting_token=) or "
             f"the client credentials (client_id=, client_secret=) of a custom integration "
-            f"with {RECRUITING_WRITE}; find {missing} under {WHERE_TO_FIND[missing]}",
+            f"with {RECRUITING_WRITE}; find {missing} under "
+            + self.credentials.where_to_find(missing),
         )
 
     def _upload(self, loaded: LoadedFile, api: SubmissionApi) -> Call[models.UploadedDocument]:

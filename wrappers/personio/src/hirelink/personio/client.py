@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Final, Unpack
 
+import attrs
 import httpx
 
 from hirelink.api.personio import Client
@@ -107,13 +108,19 @@ def _credentials(
     read = ENVIRONMENT_VARIABLES.get_value
     api_given = dict(api)
     api = {name: read(name, value) if name in readable else value for name, value in api.items()}
+    unread = tuple(
+        (name, ENVIRONMENT_VARIABLES[name])
+        for name in api
+        if name not in readable and read(name, None) is not None
+    )
     passed_in_code = {**api_given, "subdomain": subdomain, "channel_id": channel_id}
     with ENVIRONMENT_VARIABLES.naming_variables(**passed_in_code):
-        return Credentials.create(
+        credentials = Credentials.create(
             ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
             channel_id=read("channel_id", channel_id),
             **api,  # type: ignore[arg-type]
         )
+    return attrs.evolve(credentials, unread=unread)
 
 
 def _setup(
@@ -215,8 +222,11 @@ class Personio(PersonioOperations, ProviderClient):
     Every argument is keyword-only. A credential not passed is read from its environment
     variable, ``HIRELINK_PERSONIO_`` and the argument's name in capitals
     (``HIRELINK_PERSONIO_SUBDOMAIN``, ``..._COMPANY_ID``, ``..._RECRUITING_TOKEN``,
-    ``..._CHANNEL_ID``, ``..._CLIENT_ID``, ``..._CLIENT_SECRET``); an
-    :class:`~hirelink.core.AuthenticationError` says which credential to check and where
+    ``..._CHANNEL_ID``, ``..._CLIENT_ID``, ``..._CLIENT_SECRET``), except that a client
+    passed one kind of API credential (``company_id``/``recruiting_token``, or
+    ``client_id``/``client_secret``) does not read the other kind, which may be another
+    company's; a missing credential's error says when its variable was set but not read.
+    An :class:`~hirelink.core.AuthenticationError` says which credential to check and where
     the customer finds it. Each operation needs only its own credentials;
     calling one without them raises :class:`~hirelink.core.InvalidInputError` naming
     the credential and where to find it. API failures raise

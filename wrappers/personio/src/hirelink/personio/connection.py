@@ -57,8 +57,11 @@ _WRITE_LABEL: Final = "Recruiting write scope"
 _passed, _failed = ConnectionCheck.passed, ConnectionCheck.failed
 
 
-def _where(*names: str) -> str:
-    return "Copy " + "; ".join(f"{name} from {WHERE_TO_FIND[name]}" for name in names) + "."
+def _where(credentials: Credentials | None, *names: str) -> str:
+    """Where to copy each of ``names`` from (and why its variable was not read, if so)."""
+    where = WHERE_TO_FIND.get if credentials is None else credentials.where_to_find
+    found = (f"{name} from {where(name)}" for name in names)
+    return "Copy " + "; ".join(found) + "."
 
 
 def connection_flow(
@@ -96,7 +99,7 @@ def connection_flow(
                 "recruiting_api_key",
                 key_label,
                 f"not given: {', '.join(missing)}",
-                _where(*missing),
+                _where(credentials, *missing),
             )
         )
     else:
@@ -108,7 +111,12 @@ def connection_flow(
     channel = credentials.channel_id
     if channel is None:
         checks.append(
-            _failed("recruiting_channel_id", channel_label, "not given", _where("channel_id"))
+            _failed(
+                "recruiting_channel_id",
+                channel_label,
+                "not given",
+                _where(credentials, "channel_id"),
+            )
         )
     elif not key_ok:
         checks.append(
@@ -121,7 +129,11 @@ def connection_flow(
         )
     elif _CHANNEL_UNKNOWN in reasons:
         detail = f"Personio knows no recruiting channel {channel}"
-        checks.append(_failed("recruiting_channel_id", channel_label, detail, _where("channel_id")))
+        checks.append(
+            _failed(
+                "recruiting_channel_id", channel_label, detail, _where(credentials, "channel_id")
+            )
+        )
     else:
         checks.append(
             _passed("recruiting_channel_id", channel_label, f"channel {channel} accepted")
@@ -135,12 +147,15 @@ def connection_flow(
                 "client_credentials",
                 client_label,
                 f"not given: {', '.join(missing)}",
-                _where(*missing),
+                _where(credentials, *missing),
             )
         )
         checks.append(
             _failed(
-                "recruiting_scope", scope_label, "needs the client credentials", _where(*missing)
+                "recruiting_scope",
+                scope_label,
+                "needs the client credentials",
+                _where(credentials, *missing),
             )
         )
         checks.append(
@@ -148,7 +163,7 @@ def connection_flow(
                 "recruiting_write_scope",
                 _WRITE_LABEL,
                 "needs the client credentials",
-                _where(*missing),
+                _where(credentials, *missing),
             )
         )
         return checks
@@ -164,7 +179,7 @@ def connection_flow(
     elif isinstance(categories_answer, AuthenticationError) and at_token_endpoint(
         categories_answer
     ):
-        fix = _where("client_id", "client_secret")
+        fix = _where(credentials, "client_id", "client_secret")
         checks.append(_failed("client_credentials", client_label, categories_answer.message, fix))
         checks.append(
             _failed("recruiting_scope", scope_label, "needs working client credentials", fix)
@@ -228,7 +243,7 @@ def _key_verdict(label: str, outcome: Outcome) -> tuple[ConnectionCheck, list[st
         return _passed(name, label, "Company ID and access token accepted"), reason_codes(outcome)
     if outcome.status_code == 401:
         detail = "Personio did not recognise the Company ID and access token"
-        return _failed(name, label, detail, _where("company_id", "recruiting_token")), []
+        return _failed(name, label, detail, _where(None, "company_id", "recruiting_token")), []
     if outcome.status_code == 403:
         fix = "Ask Personio to enable recruiting and Recruiting API access for the company."
         return _failed(name, label, outcome.message, fix), []

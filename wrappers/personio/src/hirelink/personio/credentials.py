@@ -74,6 +74,9 @@ class Credentials:
     channel_id: int | None = None
     client_id: str | None = None
     client_secret: Secret | None = None
+    unread: tuple[tuple[str, str], ...] = ()
+    """Credentials whose environment variable is set but was not read, with the variable:
+    the code passed the other kind of API credential (see the client)."""
 
     @classmethod
     def create(
@@ -102,6 +105,17 @@ class Credentials:
         """Names of the credentials that were given."""
         names = ("company_id", "recruiting_token", "channel_id", "client_id", "client_secret")
         return tuple(name for name in names if getattr(self, name) is not None)
+
+    def where_to_find(self, name: str) -> str:
+        """Where the customer finds ``name``, and why its variable was not read if so."""
+        variable = dict(self.unread).get(name)
+        if variable is None:
+            return WHERE_TO_FIND[name]
+        return (
+            f"{WHERE_TO_FIND[name]} ({variable} is set but was not read: this client was "
+            "passed the other kind of API credential, and a variable left in a service's "
+            f"environment may be another company's; pass {name}= to use it)"
+        )
 
     def missing(self, *names: str) -> list[str]:
         """Which of ``names`` these credentials lack, in the order given."""
