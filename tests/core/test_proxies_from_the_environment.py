@@ -12,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from hirelink.core import ApiConnectionError, InvalidInputError, ServerError
+from hirelink.core import (
+    ApiConnectionError,
+    HttpConfig,
+    InvalidInputError,
+    RateLimit,
+    ServerError,
+    SlidingWindowLimiter,
+)
+from hirelink.core.http import build_client
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox import RecruiteeSandbox, StandIn
 
@@ -156,3 +164,61 @@ def test_each_request_is_logged_once_by_httpx(
     with Recruitee(**recruitee_sandbox_session.client_kwargs()) as recruitee:
         recruitee.list_offers()
     assert len([r for r in caplog.records if r.name == "httpx"]) == 1
+
+
+def test_a_proxy_written_without_a_scheme_is_an_http_proxy(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    without_scheme = proxy.url.removeprefix("http://")
+    monkeypatch.setenv("HTTP_PROXY", without_scheme)
+    monkeypatch.setenv("http_proxy", without_scheme)
+    with Recruitee(**REMOTE) as recruitee, pytest.raises(ServerError):
+        recruitee.list_offers()
+    assert proxy.request_lines == ["GET http://recruitee.test/c/4100/offers HTTP/1.1"]
+
+
+@pytest.mark.parametrize(
+    ("no_proxy", "base_url", "direct"),
+    [
+        ("gateway.test:8080", "http://gateway.test:8080", True),
+        ("gateway.test:8080", "http://gateway.test:9090", False),
+        (".test", "http://api.gateway.test", True),
+        ("192.0.2.0/24", "http://192.0.2.1", True),
+        ("192.0.2.0/24", "http://198.51.100.1", False),
+        ("*", "http://anything.test", True),
+    ],
+)
+def test_no_proxy_entries(
+    proxy: RecordingProxy,
+    monkeypatch: pytest.MonkeyPatch,
+    no_proxy: str,
+    base_url: str,
+    direct: bool,
+) -> None:
+    """A host, a domain, a host:port and a network, as requests and curl read them."""
+    monkeypatch.setenv("NO_PROXY", no_proxy)
+    remote = {**REMOTE, "base_url": base_url, "timeout": 0.5}
+    with (
+        Recruitee(**remote) as recruitee,
+        pytest.raises(ApiConnectionError if direct else ServerError),
+    ):
+        recruitee.list_offers()  # directly: nothing answers there
+    assert (proxy.request_lines == []) is direct
+
+
+def test_a_call_the_proxy_settings_refuse_gives_its_rate_limit_slot_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("all_proxy", "http://proxy.test:notaport")
+    limiter = SlidingWindowLimiter(1, 60.0)
+    config = HttpConfig.create(
+        base_url="https://api.test", auth=None, rate_limits=[RateLimit(limiter)]
+    )
+    with build_client(config) as http:
+        for _ in range(2):  # the second would wait a minute for a slot kept by the first
+            with pytest.raises(InvalidInputError) as caught:
+                http.get("/jobs")
+            assert caught.value.field == "ALL_PROXY"
+    assert limiter._starts == []

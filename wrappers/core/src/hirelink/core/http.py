@@ -19,6 +19,7 @@ request's :data:`AUTH_HANDLED_STATUSES` extension, and the hook lets those throu
 from __future__ import annotations
 
 import functools
+import ipaddress
 import os
 import ssl
 import threading
@@ -370,47 +371,108 @@ _LOOPBACK: Final = frozenset({"localhost", "127.0.0.1", "::1"})
 _Pool = TypeVar("_Pool", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 
 
+_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+
+
+class _NoProxy:
+    """The hosts ``NO_PROXY`` exempts, read as requests and curl read it: ``*`` (every
+    host); a host or domain (``example.com`` and ``.example.com`` also match its
+    subdomains); ``host:port``; an IP address or network (``10.0.0.0/8``)."""
+
+    def __init__(self, value: str) -> None:
+        self.everything = False
+        self.names: list[tuple[str, int | None]] = []
+        self.networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network] = []
+        for entry in (part.strip().lower() for part in value.split(",")):
+            if entry == "*":
+                self.everything = True
+            elif entry:
+                self._add(entry)
+
+    def _add(self, entry: str) -> None:
+        try:
+            self.networks.append(ipaddress.ip_network(entry.strip("[]"), strict=False))
+            return
+        except ValueError:
+            pass
+        name, colon, port = entry.rpartition(":")
+        if colon and port.isdigit():
+            self.names.append((name.strip("[]").lstrip("."), int(port)))
+        else:
+            self.names.append((entry.lstrip("."), None))
+
+    def exempts(self, url: httpx.URL) -> bool:
+        if self.everything:
+            return True
+        host = url.host.lower()
+        port = url.port or _DEFAULT_PORTS.get(url.scheme)
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            pass
+        else:
+            if any(address in network for network in self.networks):
+                return True
+        return any(
+            (host == name or host.endswith("." + name)) and wanted in (None, port)
+            for name, wanted in self.names
+        )
+
+
 class _ProxyRoutes(Generic[_Pool]):
-    """The transports of a pool that honours the environment's proxies, as requests and
-    pip read them (``urllib.request``: ``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY``,
-    ``NO_PROXY``; the system's settings on macOS and Windows). Loopback is reached
-    directly. A proxy's transport is made at its first use, so that a proxy httpx cannot
-    use (SOCKS without ``socksio``) fails only the requests that need it."""
+    """The transports of a pool that honours the environment's proxies: ``HTTPS_PROXY``,
+    ``HTTP_PROXY``, ``ALL_PROXY`` as ``urllib.request`` reads them (with the system's
+    settings on macOS and Windows when no variable names one), ``NO_PROXY`` as
+    :class:`_NoProxy` reads it, all when the pool is made. Loopback is reached directly.
+    A proxy's transport is made at its first use, so that a proxy httpx cannot use
+    (SOCKS without ``socksio``) fails only the requests that need it."""
 
     def __init__(self, make: Callable[..., _Pool], proxies: Mapping[str, str]) -> None:
         self._make: Callable[..., _Pool] = make
-        self._proxies = proxies
+        # A proxy written without a scheme (``proxy.corp:3128``) is an HTTP proxy, as
+        # httpx, requests and curl read it.
+        self._proxies = {
+            scheme: url if "://" in url else f"http://{url}"
+            for scheme, url in proxies.items()
+            if scheme != "no"
+        }
+        self._no_proxy = _NoProxy(proxies.get("no", ""))
+        self._from_system = not set(urllib.request.getproxies_environment()) - {"no"}
         self.direct: _Pool = make(verify=default_ssl_context())
         self.through: dict[str, _Pool] = {}
         self._lock = threading.Lock()
 
+    def _direct(self, url: httpx.URL) -> bool:
+        if url.host.lower() in _LOOPBACK or self._no_proxy.exempts(url):
+            return True
+        return self._from_system and bool(urllib.request.proxy_bypass(url.host))
+
     def transport_for(self, url: httpx.URL) -> _Pool:
-        host, scheme = url.host, url.scheme
-        named = scheme if scheme in self._proxies else "all"
+        named = url.scheme if url.scheme in self._proxies else "all"
         proxy = self._proxies.get(named)
-        if proxy is None or host in _LOOPBACK or urllib.request.proxy_bypass(host):
+        if proxy is None or self._direct(url):
             return self.direct
         with self._lock:
             transport = self.through.get(proxy)
             if transport is None:
-                try:
-                    transport = self._make(verify=default_ssl_context(), proxy=proxy)
-                except ImportError:
-                    raise InvalidInputError(
-                        f"{named.upper()}_PROXY",
-                        'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"',
-                    ) from None
-                except ValueError:  # not echoed: a proxy URL may hold a password
-                    raise InvalidInputError(
-                        f"{named.upper()}_PROXY", "is not a proxy URL httpx can use"
-                    ) from None
-                self.through[proxy] = transport
+                transport = self.through[proxy] = self._proxy_transport(named, proxy)
         return transport
 
+    def _proxy_transport(self, named: str, proxy: str) -> _Pool:
+        variable = f"{named.upper()}_PROXY"
+        try:
+            return self._make(verify=default_ssl_context(), proxy=proxy)
+        except ImportError:
+            problem = 'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"'
+            raise InvalidInputError(variable, problem) from None
+        except (ValueError, httpx.InvalidURL):  # not echoed: it may hold a password
+            raise InvalidInputError(variable, "is not a proxy URL httpx can use") from None
+
     def all(self) -> list[_Pool]:
-        transports = [self.direct]
-        transports.extend(self.through.values())
-        return transports
+        with self._lock:
+            transports = [self.direct]
+            transports.extend(self.through.values())
+            return transports
 
 
 def _environment_proxies() -> dict[str, str] | None:

@@ -36,7 +36,7 @@ from typing import Any, Final, Protocol
 import httpx
 from attrs import define, evolve, field, frozen
 
-from .errors import closed_while_waiting
+from .errors import InvalidInputError, closed_while_waiting
 from .secrets import scrub, scrubbed_when_shown
 from .validation import positive_seconds
 from .waits import LONG_WAIT
@@ -285,6 +285,11 @@ NOT_SENT_ERRORS: Final = (
 """Raised before a single byte of the request reached the server."""
 
 
+# Also a setting the transport below could not use (a proxy it cannot reach through):
+# refused before anything was sent.
+_NOTHING_SENT: Final = (*NOT_SENT_ERRORS, InvalidInputError)
+
+
 def give_back(slots: Iterable[Slot]) -> None:
     """Give back ``slots`` whose request will not be sent.
 
@@ -412,7 +417,7 @@ class RateLimitTransport(httpx.BaseTransport):
             raise closed_while_waiting(request)
         try:
             return self._inner.handle_request(request)
-        except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
+        except _NOTHING_SENT:  # nothing reached the provider: the slot is not spent
             give_back(slots)
             raise
 
@@ -452,7 +457,7 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             raise closed_while_waiting(request)
         try:
             return await self._inner.handle_async_request(request)
-        except NOT_SENT_ERRORS:  # nothing reached the provider: the slot is not spent
+        except _NOTHING_SENT:  # nothing reached the provider: the slot is not spent
             await agive_back(slots)
             raise
 
