@@ -128,3 +128,14 @@ def test_the_stamp_model_keeps_date_time_for_the_date_time_key() -> None:
     stamp = LocalDateTime.from_dict({"date-time": "2025-04-02T10:12:44", "timezone": "UTC"})
     assert stamp.date_time == "2025-04-02T10:12:44"
     assert "date_time" not in LocalDateTime.from_dict({}).to_dict()
+
+
+def test_a_distribution_reading_named_time_zones_requires_a_time_zone_database() -> None:
+    """Windows has no system time zone database: without ``tzdata`` every Personio stamp in
+    ``Europe/Berlin`` would read as UNSET."""
+    from importlib.metadata import requires
+
+    needed = [
+        line.split(">")[0].split(";")[0].strip() for line in requires("hirelink-personio-api") or []
+    ]
+    assert "tzdata" in needed
