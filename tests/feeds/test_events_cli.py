@@ -397,3 +397,38 @@ def test_webhooks_serve_prints_each_of_many_simultaneous_events_on_a_line_of_its
     printed = {serving.next_json()["payload"]["candidate"]["id"] for _ in range(count)}
     assert printed == set(range(count))
     serving.interrupt()
+
+
+_WINDOWS_PIPE = """
+import errno, os, sys
+import hirelink.cli.events
+hirelink.cli.events._WINDOWS = True  # Windows' answer to a write to a pipe nobody reads
+
+class Closed:
+    def __init__(self, real):
+        self.real, self.written = real, 0
+    def _fail(self):  # until stdout is sent to the null device
+        if self.written > 200 and not os.path.samestat(os.fstat(1), os.stat(os.devnull)):
+            raise OSError(errno.EINVAL, "Invalid argument")
+    def write(self, text):
+        self.written += len(text)
+        self._fail()
+        return len(text)
+    def flush(self):
+        self._fail()
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+sys.stdout = Closed(sys.stdout)
+from hirelink.cli.main import app
+app()
+"""
+
+
+def test_a_reader_that_left_on_windows_is_no_failure_either(config_dir: Path) -> None:
+    """Windows answers a write to a closed pipe with EINVAL, not EPIPE."""
+    process = subprocess.run(  # noqa: S603 - this interpreter, the hirelink app
+        [sys.executable, "-c", _WINDOWS_PIPE, "ops", "list", "--json"],
+        capture_output=True, text=True, timeout=WAIT, check=False,
+    )  # fmt: skip
+    assert (process.returncode, process.stderr) == (0, "")

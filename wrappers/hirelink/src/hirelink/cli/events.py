@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import io
 import json
 import os
@@ -102,6 +103,18 @@ def _print_line(document: Any) -> None:
     with _printing:  # receivers run sync callbacks on threads: one whole line at a time
         sys.stdout.write(line)
         sys.stdout.flush()
+
+
+_WINDOWS = sys.platform == "win32"
+
+
+def reader_left(error: BaseException | None) -> bool:
+    """Whether ``error``, raised writing the output, means its reader left (``| head``):
+    a ``BrokenPipeError``, or on Windows an ``OSError`` EINVAL (its C runtime's answer to
+    a write to a pipe whose reader closed, CPython issue 79935)."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    return _WINDOWS and isinstance(error, OSError) and error.errno == errno.EINVAL
 
 
 def silence_stdout() -> None:
@@ -278,7 +291,9 @@ class _Printer:
     def __call__(self, document: Any) -> None:
         try:
             _print_line(document)
-        except BrokenPipeError:
+        except OSError as error:
+            if not reader_left(error):
+                raise
             silence_stdout()
             if self.server is not None:
                 self.server.should_exit = True

@@ -36,6 +36,7 @@ from typer.core import TyperGroup
 
 from hirelink.cli.events import (
     json_text,
+    reader_left,
     silence_stdout,
     terminated_as_interrupted,
     tolerate_narrow_encodings,
@@ -84,7 +85,8 @@ class _Commands(TyperGroup):
             broken = ended.__context__
             if (
                 ended.code == 1
-                and isinstance(broken, BrokenPipeError)
+                and broken is not None
+                and reader_left(broken)
                 and _asked_for_help(broken.__context__)
             ):
                 raise SystemExit(0) from None
@@ -94,7 +96,9 @@ class _Commands(TyperGroup):
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a write the reader left unread fails here, not at exit
-        except BrokenPipeError:
+        except OSError as error:
+            if not reader_left(error):
+                raise
             silence_stdout()
             raise typer.Exit(0) from None
         except KeyboardInterrupt as stopped:  # what the operation had done by then
@@ -121,7 +125,9 @@ class _Errors(Console):
     def print(self, *objects: Any, **options: Any) -> None:
         try:
             super().print(*objects, **options)
-        except BrokenPipeError:  # rich 13.0 lets it out; _Commands would take it for stdout's
+        except OSError as error:  # rich 13.0 lets it out; _Commands would take it for stdout's
+            if not reader_left(error):
+                raise
             self.on_broken_pipe()
 
     def on_broken_pipe(self) -> None:
@@ -179,7 +185,9 @@ def _show_version(value: bool) -> None:
         for name, version in _versions():
             sys.stdout.write(f"{name} {version}\n")
         sys.stdout.flush()
-    except BrokenPipeError:  # read in the callback, before any command: _Commands is not there
+    except OSError as error:  # read in the callback, before any command: no _Commands yet
+        if not reader_left(error):
+            raise
         silence_stdout()
     raise typer.Exit()
 
