@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import threading
 from collections.abc import Hashable
@@ -306,3 +307,20 @@ def test_a_file_that_is_no_checkpoint_file_is_named_and_never_overwritten(
     with pytest.raises(ValueError, match="not a checkpoint file"):
         store.save_checkpoint("feed", "me", '{"after": "x"}')
     assert path.read_text() == text
+
+
+def test_a_file_system_without_locks_is_an_error_not_a_lease_held_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network and FUSE mounts take no flock: the watch waited for the lease forever,
+    saying nothing."""
+    import fcntl
+
+    def unsupported(fd: int, operation: int) -> None:
+        raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+
+    monkeypatch.setattr(fcntl, "flock", unsupported)
+    store = FileFeedStore(tmp_path / "checkpoints.json")
+    with pytest.raises(OSError, match="takes no file locks") as caught:
+        store.acquire_lease("feed", "a", 30)
+    assert caught.value.errno == errno.EOPNOTSUPP

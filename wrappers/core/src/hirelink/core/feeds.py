@@ -33,6 +33,7 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import heapq
 import json
@@ -308,6 +309,9 @@ MEMORY: Final = MemoryFeedStore()
 ``$HIRELINK_STORE`` names another."""
 
 
+_HELD_ELSEWHERE: Final = frozenset({errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES})
+
+
 class FileFeedStore(FeedStore):
     """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
 
@@ -338,9 +342,15 @@ class FileFeedStore(FeedStore):
             handle = self._lock_path(feed).open("ab")
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+            except OSError as error:
                 handle.close()
-                return False
+                if error.errno in _HELD_ELSEWHERE:
+                    return False
+                # No locks on this file system (some network and FUSE mounts): waiting
+                # for a lease that can never be had would be a silent hang.
+                raise OSError(
+                    error.errno, f"{self.path}: its file system takes no file locks ({error})"
+                ) from None
             self._held[feed] = (owner, handle)
             return True
 
