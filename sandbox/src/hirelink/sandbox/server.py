@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import os
 import re
 import socket
 import threading
@@ -300,7 +301,8 @@ class SandboxServer:
             # Without it every small response stalls ~40 ms on delayed ACKs.
             sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
             try:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                if os.name != "nt":  # on Windows it lets a second server take a bound port
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
                 sock.bind((self._bind_host, self._requested_port))
                 sock.listen(128)
             except OSError:

@@ -258,7 +258,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             fail(error)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.socket(family, socket.SOCK_STREAM)
-        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if os.name != "nt":  # on Windows it lets a second server take a bound port
+            listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:  # bound here, so that a port in use is a clear error, not uvicorn's exit 3
             listening.bind((host, port))
             listening.listen()  # from here on a delivery waits to be served, not refused
