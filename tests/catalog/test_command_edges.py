@@ -930,3 +930,21 @@ def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     assert listed.returncode == 0, listed.stderr.decode("cp1252", "replace")
     names = [json.loads(line)["name"] for line in listed.stdout.decode("cp1252").splitlines()]
     assert names == ["王芳 Zhang-Müller"]
+
+
+def test_a_credentials_file_saved_by_windows_tools_is_read_or_named(config_dir: Path) -> None:
+    """Notepad and PowerShell write a byte-order mark, 'ANSI' or UTF-16: a BOM is read
+    past, the others are a clear error (they ended in a traceback)."""
+    config_dir.mkdir(parents=True)
+    stored = '[credentials.sb]\nprovider = "join"\ntoken = "j0in-token-Jürgen"\n'
+    path = config_dir / "credentials.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + stored.encode())
+    listed = hirelink("credentials", "list")
+    assert listed.exit_code == 0, listed.stderr
+    assert "sb" in listed.stdout
+    for encoding, named in (("cp1252", "not UTF-8"), ("utf-16", "UTF-16")):
+        path.write_bytes(stored.encode(encoding))
+        refused = hirelink("credentials", "list")
+        assert refused.exit_code == EXIT_BAD_INPUT
+        assert named in refused.stderr
+        assert "Traceback" not in refused.stderr

@@ -10,6 +10,7 @@ Secret fields are :class:`~hirelink.core.Secret` values once loaded, so they nev
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tomllib
@@ -79,9 +80,18 @@ class CredentialStore:
     def _read(self) -> dict[str, dict[str, Any]]:
         if not self.path.exists():
             return {}
+        raw = self.path.read_bytes()
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            problem = f"{self.path} is UTF-16 text (PowerShell's `>`): save it as UTF-8"
+            raise InvalidInputError("credentials", problem)
         try:
-            with self.path.open("rb") as handle:
-                stored = tomllib.load(handle).get("credentials", {})
+            # A byte-order mark (Windows editors write one) is no TOML: skipped.
+            text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+        except UnicodeDecodeError:
+            problem = f"{self.path} is not UTF-8 text (saved as 'ANSI'?): save it as UTF-8"
+            raise InvalidInputError("credentials", problem) from None
+        try:
+            stored = tomllib.loads(text).get("credentials", {})
         except tomllib.TOMLDecodeError as error:
             problem = f"{self.path} is not valid TOML: {error}"
             raise InvalidInputError("credentials", problem) from None
