@@ -78,16 +78,20 @@ codecs.register_error("hirelink-json-escape", _json_escapes)
 
 
 def json_text(document: Any, *, indent: int | None = None) -> str:
-    """``document`` as JSON for stdout, every character as it is except those stdout's
-    encoding lacks, which become ``\\u`` escapes (the same JSON): a name the console's
-    code page lacks (Windows writes a redirected stdout in its ANSI code page), or a lone
-    surrogate, never fails a command whose work is done."""
-    text = json.dumps(document, indent=indent, ensure_ascii=False, default=str)
-    encoding = getattr(sys.stdout, "encoding", None)
+    """``document`` as JSON for stdout. On a UTF-8 (or other Unicode) stdout every
+    character is written as it is (a lone surrogate as a ``\\u`` escape); on any other
+    (Windows writes a redirected stdout in its ANSI code page, which PowerShell then reads
+    in the OEM one) the JSON is pure ASCII, with ``\\u`` escapes: the same JSON, read
+    alike under every code page, and never a command failed after its work was done."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
     try:
-        return text.encode(encoding or "ascii", "hirelink-json-escape").decode(encoding or "ascii")
-    except LookupError:  # an encoding Python does not know: ASCII is safe everywhere
+        unicode = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        unicode = False
+    if not unicode:
         return json.dumps(document, indent=indent, default=str)
+    text = json.dumps(document, indent=indent, ensure_ascii=False, default=str)
+    return text.encode(encoding, "hirelink-json-escape").decode(encoding)
 
 
 def tolerate_narrow_encodings() -> None:
