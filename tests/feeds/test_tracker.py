@@ -15,7 +15,7 @@ import pytest
 
 from hirelink.api.join.models import Application
 from hirelink.api.personio.models import LocalDateTime
-from hirelink.core import InvalidInputError
+from hirelink.core import InvalidInputError, feeds
 from hirelink.core.feeds import (
     MEMORY,
     Feed,
@@ -324,3 +324,25 @@ def test_a_file_system_without_locks_is_an_error_not_a_lease_held_elsewhere(
     with pytest.raises(OSError, match="takes no file locks") as caught:
         store.acquire_lease("feed", "a", 30)
     assert caught.value.errno == errno.EOPNOTSUPP
+
+
+def test_without_flock_two_stores_of_one_file_in_a_process_lose_no_checkpoint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no flock: the writers of one file in a process still take turns (each
+    reads, changes and rewrites the whole file)."""
+    monkeypatch.setattr(feeds, "_fcntl", lambda: None)
+    path = tmp_path / "checkpoints.json"
+
+    def save(feed: str) -> None:
+        store = FileFeedStore(path)
+        assert store.acquire_lease(feed, "owner", 30)
+        for count in range(1, 201):
+            assert store.save_checkpoint(feed, "owner", str(count))
+
+    threads = [threading.Thread(target=save, args=(feed,)) for feed in ("jobs", "applications")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert json.loads(path.read_text()) == {"jobs": "200", "applications": "200"}

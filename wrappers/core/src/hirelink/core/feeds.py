@@ -398,8 +398,9 @@ class FileFeedStore(FeedStore):
         """One writer of the file at a time, across processes (the other feeds' watches
         read, change and rewrite it too)."""
         fcntl = _fcntl()
-        if fcntl is None:  # pragma: no cover - Windows
-            yield
+        if fcntl is None:  # Windows: one writer at a time within this process, at least
+            with _process_lock(self.path):
+                yield
             return
         with self.path.with_name(f"{self.path.name}.lock").open("ab") as handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
@@ -407,6 +408,17 @@ class FileFeedStore(FeedStore):
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
+
+
+_process_locks: dict[Path, threading.Lock] = {}
+_process_locks_guard: Final = threading.Lock()
+
+
+def _process_lock(path: Path) -> threading.Lock:
+    """The lock of this process's writers of ``path``, whichever store objects they use."""
+    resolved = path.resolve()
+    with _process_locks_guard:
+        return _process_locks.setdefault(resolved, threading.Lock())
 
 
 def _fcntl() -> ModuleType | None:
