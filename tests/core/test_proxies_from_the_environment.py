@@ -26,9 +26,11 @@ from hirelink.sandbox import RecruiteeSandbox, StandIn
 
 
 class RecordingProxy:
-    """Answers every request 503 and keeps its request line; stops with the test."""
+    """Answers every request 503 (or ``status``) and keeps its request line; stops with
+    the test."""
 
     def __init__(self) -> None:
+        self.status = b"503 Service Unavailable"
         self.request_lines: list[str] = []
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.2)
@@ -56,7 +58,7 @@ class RecordingProxy:
                     head += chunk
                 self.request_lines.append(head.split(b"\r\n", 1)[0].decode())
                 connection.sendall(
-                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                    b"HTTP/1.1 " + self.status + b"\r\nContent-Length: 0\r\n"
                     b"Connection: close\r\n\r\n"
                 )
 
@@ -222,3 +224,22 @@ def test_a_call_the_proxy_settings_refuse_gives_its_rate_limit_slot_back(
                 http.get("/jobs")
             assert caught.value.field == "ALL_PROXY"
     assert limiter._starts == []
+
+
+@pytest.mark.parametrize(
+    ("status", "attempts"),
+    [(b"407 Proxy Authentication Required", 1), (b"503 Service Unavailable", 2)],
+)
+def test_a_proxy_refusing_the_tunnel_with_a_4xx_is_not_asked_again(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch, status: bytes, attempts: int
+) -> None:
+    """A 407 (the proxy's credentials) stays a 407 however often it is asked; a 503 may
+    pass."""
+    proxy.status = status
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    monkeypatch.setenv("https_proxy", proxy.url)
+    remote = {**REMOTE, "base_url": "https://recruitee.test", "max_retries": 1}
+    with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError) as caught:
+        recruitee.list_offers()
+    assert caught.value.not_sent is True
+    assert proxy.request_lines == ["CONNECT recruitee.test:443 HTTP/1.1"] * attempts

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import ssl
 from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Final
@@ -88,9 +89,10 @@ class RetryPolicy:
 
     def may_resend_after_error(self, request: httpx.Request, error: AnswerLost) -> bool:
         """Whether a request whose answer was lost may be sent again: if it never left, or
-        if it is safe to repeat; never after the server's certificate was refused, which
-        no retry changes."""
-        if certificate_refused(error):
+        if it is safe to repeat; never after the server's certificate was refused, or a
+        proxy refused the tunnel with a 4xx (its credentials, its policy), which no retry
+        changes."""
+        if certificate_refused(error) or proxy_refused(error):
             return False
         return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
@@ -160,6 +162,16 @@ def certificate_refused(error: BaseException) -> bool:
         seen.add(id(cause))
         cause = cause.__cause__ or cause.__context__
     return False
+
+
+# httpcore says why a proxy would not open a tunnel only in its message: "407 Proxy ...".
+_PROXY_REFUSAL: Final = re.compile(r"4\d\d\b")
+
+
+def proxy_refused(error: BaseException) -> bool:
+    """Whether ``error`` is a proxy's 4xx answer to opening a tunnel (407: its
+    credentials; 403: its policy), not a passing failure such as its 502 or 503."""
+    return isinstance(error, httpx.ProxyError) and bool(_PROXY_REFUSAL.match(str(error)))
 
 
 def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
