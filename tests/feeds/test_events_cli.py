@@ -432,3 +432,22 @@ def test_a_reader_that_left_on_windows_is_no_failure_either(config_dir: Path) ->
         capture_output=True, text=True, timeout=WAIT, check=False,
     )  # fmt: skip
     assert (process.returncode, process.stderr) == (0, "")
+
+
+def test_webhooks_serve_takes_a_secret_per_line(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    """While one Recruitee webhook replaces another, both send here, each signing with its
+    own secret."""
+    port = free_port()
+    serving = commands(
+        "webhooks", "serve", "recruitee", "--port", str(port),
+        env={"HIRELINK_WEBHOOK_SECRET": "whsec-old-0001\nwhsec-new-0002\n"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    wait_until(lambda: listening(url), "receiver listening")
+    assert deliver_signed(url, "whsec-old-0001", id=1) == 200
+    assert deliver_signed(url, "whsec-new-0002", id=2) == 200
+    assert deliver_signed(url, "whsec-other-0003", id=3) == 401
+    assert [serving.next_json()["payload"]["candidate"]["id"] for _ in range(2)] == [1, 2]
+    serving.interrupt()

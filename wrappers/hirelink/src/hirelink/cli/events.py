@@ -237,12 +237,13 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
     ) -> None:
         """Receive webhooks and print each verified event as a JSON line.
 
-        Recruitee: the webhook's secret in $HIRELINK_WEBHOOK_SECRET (unset: only test
-        pings are answered). Personio: the accepted tokens, comma-separated, in
-        $HIRELINK_WEBHOOK_TOKENS. Secrets are read from the environment, never from the
-        command line (which other users of the machine can see). It stops once the
-        reader of its output left (`| head`): Recruitee's delivery is then answered 500
-        and resent, Personio's was answered 202 already and is lost.
+        Recruitee: the webhook's secret in $HIRELINK_WEBHOOK_SECRET, one per line when
+        several webhooks send here (unset: only test pings are answered). Personio: the
+        accepted tokens, comma-separated, in $HIRELINK_WEBHOOK_TOKENS. Secrets are read
+        from the environment, never from the command line (which other users of the
+        machine can see). It stops once the reader of its output left (`| head`):
+        Recruitee's delivery is then answered 500 and resent, Personio's was answered 202
+        already and is lost.
         """
         try:
             import uvicorn
@@ -313,11 +314,18 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
         def print_event(event: WebhookEvent) -> None:
             printer(event.model_dump(mode="json"))
 
-        secret = os.environ.get(WEBHOOK_SECRET_ENV, "").strip() or None  # a file's last line
-        if secret is None:
+        # One secret per line: while one webhook replaces another, both send here, each
+        # signing with its own. A secret holds no line break, so nothing is split wrongly.
+        lines = os.environ.get(WEBHOOK_SECRET_ENV, "").splitlines()
+        secrets = [line.strip() for line in lines if line.strip()]
+        if not secrets:
             typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
         try:
-            return recruitee_app(secret=secret, on_event=print_event, path=path)
+            return recruitee_app(
+                secret=(secrets or None) if len(secrets) != 1 else secrets[0],
+                on_event=print_event,
+                path=path,
+            )
         except InvalidInputError:  # names its own field (HIRELINK_STORE, say)
             raise
         except ValueError as error:  # the secret refused; never echoes it
