@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import hmac
 import json
@@ -451,3 +452,18 @@ def test_webhooks_serve_takes_a_secret_per_line(
     assert deliver_signed(url, "whsec-other-0003", id=3) == 401
     assert [serving.next_json()["payload"]["candidate"]["id"] for _ in range(2)] == [1, 2]
     serving.interrupt()
+
+
+def test_on_windows_only_an_einval_naming_no_file_is_a_reader_that_left(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows refuses a path such as ``bad?dir`` with EINVAL too: that failure must stay
+    one (a credential not saved), not pass for a reader of the output that left."""
+    from hirelink.cli import events
+
+    monkeypatch.setattr(events, "_WINDOWS", True)
+    assert events.reader_left(OSError(errno.EINVAL, "Invalid argument"))
+    assert not events.reader_left(OSError(errno.EINVAL, "Invalid argument", "C:/cfg/bad?dir"))
+    monkeypatch.setattr(events, "_WINDOWS", False)
+    assert not events.reader_left(OSError(errno.EINVAL, "Invalid argument"))
+    assert events.reader_left(BrokenPipeError())

@@ -348,9 +348,8 @@ class FileFeedStore(FeedStore):
                     return False
                 # No locks on this file system (some network and FUSE mounts): waiting
                 # for a lease that can never be had would be a silent hang.
-                raise OSError(
-                    error.errno, f"{self.path}: its file system takes no file locks ({error})"
-                ) from None
+                problem = f"its file system takes no file locks ({error.strerror})"
+                raise OSError(error.errno, problem, str(self.path)) from None
             self._held[feed] = (owner, handle)
             return True
 

@@ -114,11 +114,17 @@ _WINDOWS = sys.platform == "win32"
 
 def reader_left(error: BaseException | None) -> bool:
     """Whether ``error``, raised writing the output, means its reader left (``| head``):
-    a ``BrokenPipeError``, or on Windows an ``OSError`` EINVAL (its C runtime's answer to
-    a write to a pipe whose reader closed, CPython issue 79935)."""
+    a ``BrokenPipeError``, or on Windows an ``OSError`` EINVAL naming no file (its C
+    runtime's answer to a write to a pipe whose reader closed, CPython issue 79935; a path
+    Windows refuses, ``bad?name``, is EINVAL too, with the path)."""
     if isinstance(error, BrokenPipeError):
         return True
-    return _WINDOWS and isinstance(error, OSError) and error.errno == errno.EINVAL
+    return (
+        _WINDOWS
+        and isinstance(error, OSError)
+        and error.errno == errno.EINVAL
+        and error.filename is None
+    )
 
 
 def silence_stdout() -> None:
