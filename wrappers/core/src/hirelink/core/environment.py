@@ -82,15 +82,11 @@ class CredentialVariables(Mapping[str, str]):
             yield
         except InvalidInputError as error:
             variable = self._variables.get(error.field)
-            read = (
-                variable is not None
-                and given.get(error.field) is None
-                and _READ_ENVIRONMENT.get()
-                and os.environ.get(variable, "").strip()
-            )
-            if not read:
+            if variable is None or given.get(error.field) is not None:
                 raise
-            raise InvalidInputError(variable, error.message) from None  # type: ignore[arg-type]
+            if not _READ_ENVIRONMENT.get() or not os.environ.get(variable, "").strip():
+                raise
+            raise InvalidInputError(variable, error.message) from None
 
     def __getitem__(self, argument: str) -> str:
         return self._variables[argument]

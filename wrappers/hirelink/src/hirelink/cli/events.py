@@ -326,12 +326,9 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
         secrets = [line.strip() for line in lines if line.strip()]
         if not secrets:
             typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
+        secret: str | list[str] | None = secrets[0] if len(secrets) == 1 else secrets or None
         try:
-            return recruitee_app(
-                secret=(secrets or None) if len(secrets) != 1 else secrets[0],
-                on_event=print_event,
-                path=path,
-            )
+            return recruitee_app(secret=secret, on_event=print_event, path=path)
         except InvalidInputError:  # names its own field (HIRELINK_STORE, say)
             raise
         except ValueError as error:  # the secret refused; never echoes it

@@ -95,26 +95,26 @@ def _credentials(
     environment may be another company's: a Recruiting API key read from them would
     send this company's applications to that one.
     """
-    api = {
+    given = {
         "company_id": company_id,
         "recruiting_token": recruiting_token,
         "client_id": client_id,
         "client_secret": client_secret,
     }
-    passed = {name for name, value in api.items() if value is not None}
+    passed = {name for name, value in given.items() if value is not None}
     readable = {
         name for kind in CREDENTIAL_KINDS if not passed or passed & set(kind) for name in kind
     }
     read = ENVIRONMENT_VARIABLES.get_value
-    api_given = dict(api)
-    api = {name: read(name, value) if name in readable else value for name, value in api.items()}
+    api = {name: read(name, value) if name in readable else value for name, value in given.items()}
     unread = tuple(
         (name, ENVIRONMENT_VARIABLES[name])
-        for name in api
+        for name in given
         if name not in readable and read(name, None) is not None
     )
-    passed_in_code = {**api_given, "subdomain": subdomain, "channel_id": channel_id}
-    with ENVIRONMENT_VARIABLES.naming_variables(**passed_in_code):
+    with ENVIRONMENT_VARIABLES.naming_variables(
+        **given, subdomain=subdomain, channel_id=channel_id
+    ):
         credentials = Credentials.create(
             ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
             channel_id=read("channel_id", channel_id),
