@@ -4,6 +4,7 @@ an empty credential store."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,14 @@ import pytest
 from hirelink.core.stores import REDIS_ACL
 from hirelink.sandbox.app import undeclared_answers
 from tools.redis_server import RedisServer
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Commands the tests interrupt must see Ctrl-C as a terminal sends it. A suite started
+    in the background by a script (``pytest &``) inherits an ignored SIGINT, and so would
+    every command it starts: a watch sent SIGINT then ran on, and a write finished."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
