@@ -217,6 +217,31 @@ def test_a_lease_has_one_holder_and_only_the_holder_saves(tmp_path: Path) -> Non
         assert store.load_checkpoint("feed") == "one"
 
 
+def test_a_checkpoint_path_that_is_a_link_stays_a_link_and_locks_with_its_target(
+    tmp_path: Path,
+) -> None:
+    # Deployments link the path a watch is given to a persistent volume: each save
+    # replaced the link with a file of its own, beside it, and the volume kept the first.
+    volume = tmp_path / "volume"
+    volume.mkdir()
+    target = volume / "checkpoints.json"
+    link = tmp_path / "checkpoints.json"
+    link.symlink_to(target)
+    through_link, at_target = FileFeedStore(link), FileFeedStore(target)
+    assert through_link.acquire_lease("feed", "a", 30)
+    assert through_link.save_checkpoint("feed", "a", "one")
+    assert through_link.save_checkpoint("feed", "a", "two")
+    assert link.is_symlink()
+    assert json.loads(target.read_text()) == {"feed": "two"}
+    # One lease, whichever name a worker was given.
+    assert not at_target.acquire_lease("feed", "b", 30)
+    through_link.release_lease("feed", "a")
+    assert at_target.acquire_lease("feed", "b", 30)
+    assert not through_link.acquire_lease("feed", "a", 30)
+    at_target.release_lease("feed", "b")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["checkpoints.json", "volume"]
+
+
 def test_watches_of_several_feeds_share_one_checkpoint_file(tmp_path: Path) -> None:
     path = tmp_path / "checkpoints.json"
     failures: list[BaseException] = []

@@ -320,7 +320,8 @@ class FileFeedStore(FeedStore):
     exclusive lock on ``<path>.<feed digest>.lock`` (``flock``), which the system frees
     when the holding process exits, however it ends; within the process, the store notes
     which owner holds it, so watches sharing one store take turns too. Where ``flock``
-    does not exist (Windows) every worker holds the lease.
+    does not exist (Windows) every worker holds the lease. A path that is a symbolic link
+    stays one: the file it points to is replaced, and its locks lie beside that file.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -328,9 +329,16 @@ class FileFeedStore(FeedStore):
         self._lock = threading.Lock()
         self._held: dict[str, tuple[str, IO[bytes]]] = {}  # feed -> (owner, locked file)
 
+    def _file(self) -> Path:
+        """The file the path names, through symbolic links (checked at each use: a link
+        may be pointed elsewhere). Saving through the link itself replaced the link with a
+        file of its own, and workers given the link and the target locked apart."""
+        return Path(os.path.realpath(self.path))
+
     def _lock_path(self, feed: str) -> Path:
         digest = hashlib.sha256(feed.encode()).hexdigest()[:16]
-        return self.path.with_name(f"{self.path.name}.{digest}.lock")
+        file = self._file()
+        return file.with_name(f"{file.name}.{digest}.lock")
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         with self._lock:
@@ -387,9 +395,10 @@ class FileFeedStore(FeedStore):
             with self._writing():
                 data = self._read()
                 data[feed] = checkpoint
-                scratch = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex}.tmp")
+                file = self._file()
+                scratch = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
                 scratch.write_text(json.dumps(data, indent=1), encoding="utf-8")
-                os.replace(scratch, self.path)
+                os.replace(scratch, file)
             return True
 
     @contextlib.contextmanager
@@ -401,7 +410,8 @@ class FileFeedStore(FeedStore):
             with _process_lock(self.path):
                 yield
             return
-        with self.path.with_name(f"{self.path.name}.lock").open("ab") as handle:
+        file = self._file()
+        with file.with_name(f"{file.name}.lock").open("ab") as handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             yield
 
