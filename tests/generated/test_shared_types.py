@@ -1,4 +1,5 @@
-"""The generated packages' shared types: ``UNSET`` survives copies, tokens stay out of reprs.
+"""The generated packages' shared types: ``UNSET`` survives copies, tokens stay out of reprs,
+model names are checked.
 
 Models test absent fields with ``is UNSET``, so a copied or unpickled model must hold the
 one ``UNSET`` of its package (``specs/templates/types.py.jinja``); the low-level
@@ -50,3 +51,14 @@ def test_the_low_level_authenticated_client_hides_its_token(package: str) -> Non
     assert client.token == "low-level-token-0042"
     assert "low-level-token-0042" not in repr(client)
     client.get_httpx_client().close()
+
+
+def test_a_misspelt_model_name_fails_at_run_time_and_for_type_checkers() -> None:
+    # The ignore is the check: mypy (strict, so unused ignores are errors) must find this
+    # name missing. The models package's lazy __getattr__, when type checkers saw it, made
+    # every name exist for them, typed Any.
+    with pytest.raises(ImportError, match="Candidat"):
+        from hirelink.api.recruitee.models import Candidat  # type: ignore[attr-defined]  # noqa: F401
+    models = importlib.import_module("hirelink.api.join.models")
+    assert "Application" in dir(models)
+    assert models.Application.__name__ == "Application"
