@@ -28,7 +28,7 @@ async def main() -> None:
 
         async def emails_of(offer_id: int) -> set[str]:
             async with at_once:
-                found = set()
+                found: set[str] = set()
                 async for candidate in recruitee.iter_candidates(offer_id=offer_id, page_size=50):
                     found.update(candidate.emails or [])
                 return found

@@ -6,7 +6,9 @@ against a real account); the reason is required. ``python -m tests.docs.examples
 PAGE`` runs a page's blocks in order in one namespace, as one reader session: each must
 print something; with ``--alone`` each block gets a namespace of its own, as a reader
 copying that block alone would run it. A block defining ``test_*`` functions is a pytest
-example and runs under pytest instead.
+example and runs under pytest instead. ``python -m tests.docs.examples.blocks --modules
+DIR`` writes each page's blocks as one module (and each pytest example as a test module)
+into DIR, for ``nox -s typecheck`` to check as a user's mypy --strict would.
 """
 
 from __future__ import annotations
@@ -21,6 +23,19 @@ import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+PAGES = sorted(
+    [
+        *ROOT.glob("docs/**/*.md"),
+        ROOT / "README.md",
+        ROOT / "CONTRIBUTING.md",
+        ROOT / "SECURITY.md",
+        ROOT / "sandbox" / "README.md",
+        *ROOT.glob("wrappers/*/README.md"),
+    ]
+)
+"""Every page whose Python blocks are run (and type-checked)."""
 
 FENCE = re.compile(r"^(?P<indent> *)(?P<fence>```+|~~~+)\s*(?P<info>[^\n`]*)$")
 NOT_RUN = re.compile(r"^\s*<!--\s*not-run:\s*(?P<reason>\S.*?)\s*-->\s*$")
@@ -111,5 +126,27 @@ def run_page(path: Path, *, alone: bool = False) -> list[dict[str, object]]:
     return reports
 
 
+def write_modules(out: Path) -> list[Path]:
+    """Each page's runnable blocks, in order, as one module of ``out`` (a reader session,
+    as ``run_page`` runs it), and each pytest example as a test module of its own. Blocks
+    not run are left out: sketches that stand names in for the reader's own code."""
+    written = []
+    for page in PAGES:
+        stem = re.sub(r"\W", "_", str(page.relative_to(ROOT).with_suffix("")))
+        blocks = [block for block in python_blocks(page) if not block.not_run]
+        session = [f"# {block}\n{block.code}" for block in blocks if not block.is_pytest]
+        if session:
+            written.append(out / f"page_{stem}.py")
+            written[-1].write_text("\n".join(session), encoding="utf-8")
+        for block in blocks:
+            if block.is_pytest:
+                written.append(out / f"test_{stem}_{block.line}.py")
+                written[-1].write_text(block.code, encoding="utf-8")
+    return written
+
+
 if __name__ == "__main__":
-    print(json.dumps(run_page(Path(sys.argv[1]), alone="--alone" in sys.argv[2:])))
+    if sys.argv[1] == "--modules":
+        write_modules(Path(sys.argv[2]))
+    else:
+        print(json.dumps(run_page(Path(sys.argv[1]), alone="--alone" in sys.argv[2:])))

@@ -17,19 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from .blocks import python_blocks
+from .blocks import PAGES, ROOT, python_blocks
 
-ROOT = Path(__file__).resolve().parents[3]
-PAGES = sorted(
-    [
-        *ROOT.glob("docs/**/*.md"),
-        ROOT / "README.md",
-        ROOT / "CONTRIBUTING.md",
-        ROOT / "SECURITY.md",
-        ROOT / "sandbox" / "README.md",
-        *ROOT.glob("wrappers/*/README.md"),
-    ]
-)
 RUNNABLE = [page for page in PAGES if any(not b.not_run for b in python_blocks(page))]
 # Pages whose every block runs on its own (its imports included), for readers who copy
 # one block: the blocks run again, each in a namespace of its own.
