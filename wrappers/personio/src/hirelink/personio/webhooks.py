@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Final
 
@@ -78,8 +78,9 @@ AUTHORIZATION: Final = "Authorization"
 # Personio allows up to three custom headers per webhook.
 MAX_CUSTOM_HEADERS: Final = 3
 
-DeliveryHandler = Callable[[WebhookDelivery], Awaitable[None] | None]
-"""``on_event(delivery)``: act on one delivery (runs after the answer is sent)."""
+DeliveryHandler = Callable[[WebhookDelivery], object]
+"""``on_event(delivery)``: act on one delivery (runs after the answer is sent). Its result
+is awaited when it is awaitable (an ``async def``), and otherwise not used."""
 
 
 def _secrets(name: str, values: Iterable[str | Secret]) -> tuple[Secret, ...]:

@@ -116,8 +116,9 @@ TokenValidator = Callable[[str], bool | Awaitable[bool]]
 """``validate_token(token)``: whether the token is one the partner issued and still honours."""
 TestLister = Callable[[str], Iterable[AvailableTestLike] | Awaitable[Iterable[AvailableTestLike]]]
 """``list_tests(token)``: the tests (or packages) this customer may choose from."""
-CandidateReceiver = Callable[[str, SendCandidatePayload], Awaitable[None] | None]
-"""``on_send_candidate(token, payload)``: take the candidate (e.g. invite them)."""
+CandidateReceiver = Callable[[str, SendCandidatePayload], object]
+"""``on_send_candidate(token, payload)``: take the candidate (e.g. invite them). Its result
+is awaited when it is awaitable (an ``async def``), and otherwise not used."""
 
 
 def _error(status_code: int, message: str) -> Response:

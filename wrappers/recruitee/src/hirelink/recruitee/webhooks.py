@@ -66,7 +66,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -144,8 +144,9 @@ HANDLING_TTL: Final = 300.0
 WebhookEvent = CandidateEvent | CandidateMoved | OfferEvent | OtherEvent
 """One delivery: a modelled event, or :class:`OtherEvent` with the raw payload."""
 
-EventHandler = Callable[[WebhookEvent], Awaitable[None] | None]
-"""``on_event(event)``: act on one verified event."""
+EventHandler = Callable[[WebhookEvent], object]
+"""``on_event(event)``: act on one verified event. Its result is awaited when it is
+awaitable (an ``async def``), and otherwise not used: a task id or a status may be returned."""
 
 _MODELLED: Final = (CandidateEvent, CandidateMoved, OfferEvent)
 
