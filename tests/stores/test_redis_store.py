@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import anyio
 import httpx
@@ -268,7 +268,7 @@ def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
 ) -> None:
     # Callers queued behind one another (a token exchange's lock) each waited the timeout
     # out in turn: the 16th of 16 sixteen times.
-    store = RedisStore(client=_Stalled(), timeout=5.0)
+    store = RedisStore(client=cast("redis.Redis", _Stalled()), timeout=5.0)
     asked: list[str] = []
 
     def stalled(_client: Any) -> None:
@@ -291,7 +291,7 @@ def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
 
 
 def test_while_redis_is_not_asked_a_store_that_falls_back_does() -> None:
-    store = RedisStore(client=_Stalled(), fallback=True)
+    store = RedisStore(client=cast("redis.Redis", _Stalled()), fallback=True)
 
     def stalled(_client: Any) -> str:
         raise redis.TimeoutError("Timeout reading from socket")
@@ -306,7 +306,7 @@ def test_a_refused_password_is_not_an_outage_to_fall_back_from(
 ) -> None:
     # With fallback, a wrong password in the URL was taken for an outage: one warning,
     # then limits of the process's own for the rest of its life.
-    store = RedisStore(client=_Stalled(), fallback=True)
+    store = RedisStore(client=cast("redis.Redis", _Stalled()), fallback=True)
 
     def refused(_client: Any) -> str:
         raise redis.AuthenticationError("invalid username-password pair")
@@ -636,6 +636,17 @@ def test_a_client_decoding_answers_is_refused_naming_it(redis_url: str) -> None:
         RedisStore(f"{redis_url}?decode_responses=True")
     assert in_url.value.field == "url"
     assert RedisStore(client=redis.Redis.from_url(redis_url)).limiter("bytes:1", 1, 1.0)
+
+
+def test_an_asyncio_client_is_refused_naming_it(redis_url: str) -> None:
+    # It was taken, and the first shared call failed with "float() argument must be a
+    # string or a real number, not 'coroutine'" (and a coroutine never awaited).
+    import redis.asyncio
+
+    asynchronous = redis.asyncio.Redis.from_url(redis_url)
+    with pytest.raises(InvalidInputError, match="asyncio client") as given:
+        RedisStore(client=asynchronous)  # type: ignore[arg-type]  # what mypy says too
+    assert given.value.field == "client"
 
 
 def test_a_redis_refusing_writes_is_unavailable_not_a_raw_error(

@@ -34,6 +34,7 @@ import base64
 import functools
 import hashlib
 import hmac
+import inspect
 import logging
 import os
 import re
@@ -42,12 +43,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Final, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, runtime_checkable
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
 from .secrets import Secret, scrub
+
+if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
+    from redis import Redis
 
 __all__ = [
     "IN_PROCESS",
@@ -509,7 +513,9 @@ class RedisStore(Store, DeliveryLog):
     Args:
         url: a Redis URL (``redis://host:6379/0``, ``rediss://`` for TLS,
             ``unix:///path``), or pass ``client=`` instead.
-        client: an existing ``redis.Redis`` (sync) client, without ``decode_responses``.
+        client: an existing ``redis.Redis`` (sync) client, without ``decode_responses``;
+            an asyncio one is refused (the store is used from async clients too, on
+            worker threads).
         share_tokens: also share OAuth tokens (encrypted; see the module docstring).
         fallback: when Redis cannot be reached, warn once and use the in-process store
             from then on, instead of raising :class:`StoreUnavailableError`; for limits,
@@ -524,7 +530,7 @@ class RedisStore(Store, DeliveryLog):
         self,
         url: str | None = None,
         *,
-        client: Any = None,
+        client: Redis | None = None,
         share_tokens: bool = False,
         fallback: bool = False,
         timeout: float = 5.0,
@@ -533,6 +539,12 @@ class RedisStore(Store, DeliveryLog):
             raise InvalidInputError("url", "RedisStore needs exactly one of url= or client=")
         if url is not None:
             _check_store_url("url", url)
+        if inspect.iscoroutinefunction(getattr(client, "execute_command", None)):
+            raise InvalidInputError(
+                "client",
+                "RedisStore takes a sync redis.Redis client (async hirelink clients use it "
+                "on worker threads); this one is an asyncio client: pass url= instead",
+            )
         redis = _require_redis()
         self._where = "the given client" if url is None else _without_password(url)
         try:
