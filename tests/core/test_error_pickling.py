@@ -37,7 +37,7 @@ EXAMPLES: list[errors.HirelinkError] = [
     *(
         cls(
             "No job 7",
-            status_code=cls.status or 418,
+            status_code=cls._status or 418,
             error={"error": {"type": "NotFound"}},
             field_errors={"id": ["unknown"]},
             headers={"retry-after": "3"},

@@ -208,3 +208,11 @@ def test_unclaimed_error_statuses_still_raise() -> None:
     ):
         client.get("/a")
     assert caught.value.status_code == 404
+
+
+@pytest.mark.parametrize("status_code", [404, 413, 418, 503])
+def test_an_error_tells_its_status_by_status_code_alone(status_code: int) -> None:
+    # A public class attribute `status` read as the answer's: a 413 said 422, a 503 None.
+    error = api_error_from_response(response(status_code, {"message": "no"}))
+    assert error.status_code == status_code
+    assert not hasattr(error, "status")

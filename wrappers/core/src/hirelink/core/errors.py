@@ -132,7 +132,9 @@ class ApiError(HirelinkError):
     :attr:`request_id` is the provider's id of the failed request, for its support.
     """
 
-    status: ClassVar[int | None] = None
+    # The status a subclass stands for, to pick it; an error's own is ``status_code`` (a 413
+    # is an UnprocessableEntityError). Public as ``status``, it read as the answer's status.
+    _status: ClassVar[int | None] = None
 
     def __init__(
         self,
@@ -235,32 +237,32 @@ class BadRequestError(ApiError):
     """The provider refused the request as malformed (400); ``field_errors`` names the
     fields when it listed them."""
 
-    status = 400
+    _status = 400
 
 
 class AuthenticationError(ApiError):
     """The provider did not accept the credential (401); ``hint`` says which one to check
     and where the customer finds it."""
 
-    status = 401
+    _status = 401
 
 
 class PermissionDeniedError(ApiError):
     """The credential was accepted but may not do this (403): a scope, a role or a plan."""
 
-    status = 403
+    _status = 403
 
 
 class NotFoundError(ApiError):
     """The record asked for (or one the request names) does not exist (404)."""
 
-    status = 404
+    _status = 404
 
 
 class ConflictError(ApiError):
     """The request conflicts with the record's state (409), e.g. a duplicate."""
 
-    status = 409
+    _status = 409
 
 
 class DuplicateApplicationError(ConflictError):
@@ -274,14 +276,14 @@ class UnprocessableEntityError(ApiError):
     """422, and 413 (content too large: Personio documents it for a file too big; a front
     proxy answers it for any provider)."""
 
-    status = 422
+    _status = 422
 
 
 class RateLimitError(ApiError):
     """The provider refused the request for now (429). hirelink has already waited and
     resent it as its retry policy allows (a wait it asks for beyond 60 s is not waited)."""
 
-    status = 429
+    _status = 429
 
 
 class ServerError(ApiError):
@@ -359,7 +361,7 @@ class StoreUnavailableError(HirelinkError):
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {
-    cls.status: cls
+    cls._status: cls
     for cls in (
         BadRequestError,
         AuthenticationError,
@@ -369,7 +371,7 @@ _BY_STATUS: dict[int, type[ApiError]] = {
         UnprocessableEntityError,
         RateLimitError,
     )
-    if cls.status is not None
+    if cls._status is not None
 }
 _BY_STATUS[413] = UnprocessableEntityError  # content too large
 
