@@ -10,8 +10,11 @@ from typing import Any
 import pytest
 
 from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in, start_stand_in
+from hirelink.sandbox.join import JoinSandbox
 from hirelink.sandbox.recorder import REDACTED
+from hirelink.sandbox.recruitee import RecruiteeSandbox
 from hirelink.sandbox.resources import seed_records
+from hirelink.sandbox.standins import ProviderName
 
 
 def test_the_module_command_names_a_port_in_use() -> None:
@@ -71,7 +74,7 @@ _CREDENTIALS: dict[str, dict[str, Any]] = {
 
 
 @pytest.mark.parametrize("name", PROVIDERS)
-def test_a_stand_ins_repr_shows_no_credential(name: str) -> None:
+def test_a_stand_ins_repr_shows_no_credential(name: ProviderName) -> None:
     with serve_stand_in(name, **_CREDENTIALS[name]) as stand_in:
         secrets = list(_CREDENTIALS[name].values())
         partner_secret = getattr(stand_in.sandbox, "secret", None)
@@ -113,3 +116,15 @@ def test_a_port_in_use_is_named_by_one_stand_in_too() -> None:
 def test_seed_records_of_an_unknown_component_name_the_known_ones() -> None:
     with pytest.raises(ValueError, match=r"has no records of 'offer'; it has .*Offer"):
         seed_records("recruitee", "offer")
+
+
+def test_a_stand_in_is_typed_by_its_name_and_a_misspelt_name_is_a_type_error() -> None:
+    # The ignores are half the test: strict mypy fails on an unused one. Typed str and
+    # StandIn[Any], a misspelt name and the wrong stand-in's type passed type checking.
+    with pytest.raises(ValueError, match="no stand-in called 'recruitie'"):
+        serve_stand_in("recruitie").__enter__()  # type: ignore[call-overload]
+    with serve_stand_in("recruitee") as stand_in:
+        sandbox: RecruiteeSandbox = stand_in.sandbox
+        not_join: JoinSandbox = stand_in.sandbox  # type: ignore[assignment]
+        assert isinstance(sandbox, RecruiteeSandbox)
+        assert not isinstance(not_join, JoinSandbox)

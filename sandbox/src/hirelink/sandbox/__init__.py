@@ -43,6 +43,8 @@ from hirelink.sandbox.recruitee_partners import (
 from hirelink.sandbox.server import SandboxServer
 from hirelink.sandbox.standins import (
     PROVIDERS,
+    ProviderName,
+    ServeReceiver,
     StandIn,
     serve_stand_in,
     start_stand_in,
@@ -69,6 +71,7 @@ __all__ = [
     "PartnersState",
     "PersonioSandbox",
     "PersonioState",
+    "ProviderName",
     "RecordedRequest",
     "RecruiteeSandbox",
     "RecruiteeState",
@@ -76,6 +79,7 @@ __all__ = [
     "SandboxApp",
     "SandboxError",
     "SandboxServer",
+    "ServeReceiver",
     "SpecValidator",
     "StandIn",
     "Subscription",

@@ -48,7 +48,13 @@ from starlette.types import ASGIApp
 from hirelink.core.stores import IN_PROCESS
 from hirelink.sandbox.outbox import Outbox, Subscription
 from hirelink.sandbox.receiving import WebhookReceiver
-from hirelink.sandbox.standins import PROVIDERS, StandIn, serve_stand_in
+from hirelink.sandbox.standins import (
+    PROVIDERS,
+    ProviderName,
+    ServeReceiver,
+    StandIn,
+    serve_stand_in,
+)
 
 __all__: list[str] = []
 
@@ -65,7 +71,9 @@ _SESSION_STAND_INS: list[StandIn[Any]] = []
 _SETTINGS: dict[str, dict[str, Any]] = {"personio": {"rate_window": 1.0}}
 
 
-def _serving(provider: str, doc: str, *, session: bool) -> Callable[[], Iterator[StandIn[Any]]]:
+def _serving(
+    provider: ProviderName, doc: str, *, session: bool
+) -> Callable[[], Iterator[StandIn[Any]]]:
     # A session's stand-in runs however long the session does: the fixture stops it, or
     # the process's end (a daemon thread); it is reset before every test while it runs.
     max_lifetime = None if session else 600.0
@@ -85,7 +93,7 @@ def _serving(provider: str, doc: str, *, session: bool) -> Callable[[], Iterator
     return served
 
 
-def _fixtures(provider: str) -> tuple[object, object]:
+def _fixtures(provider: ProviderName) -> tuple[object, object]:
     """The per-test and the per-session fixture serving ``provider``'s stand-in."""
     title = provider.replace("_", " ").title()
     per_test = _serving(
@@ -121,9 +129,6 @@ def _hirelink_sandbox_reset() -> None:
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
     IN_PROCESS.forget_deliveries()
-
-
-ServeReceiver = Callable[..., WebhookReceiver]
 
 
 @pytest.fixture(name="webhook_receiver")

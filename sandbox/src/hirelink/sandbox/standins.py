@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, Generic, Literal, Self, TypeVar
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
 
 from attrs import define, field, frozen
+from starlette.types import ASGIApp
 
 from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.faults import FaultInjector
@@ -16,6 +17,7 @@ from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
 from hirelink.sandbox.outbox import Outbox
 from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
+from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.recorder import REDACTED, RequestRecorder, is_secret_name
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
 from hirelink.sandbox.recruitee_partners import PartnersSandbox, create_partners_sandbox
@@ -24,6 +26,7 @@ from hirelink.sandbox.server import SandboxServer
 __all__ = [
     "PROVIDERS",
     "ProviderName",
+    "ServeReceiver",
     "StandIn",
     "serve_stand_in",
     "start_stand_in",
@@ -217,8 +220,22 @@ _KINDS: dict[str, _Kind] = {
 }
 
 
+# Each name gives its own stand-in's type (``stand_in.sandbox.state`` is typed); a name
+# that is none of them is a type error.
+@overload
+def start_stand_in(name: Literal["recruitee"], **options: Any) -> StandIn[RecruiteeSandbox]: ...
+@overload
+def start_stand_in(name: Literal["join"], **options: Any) -> StandIn[JoinSandbox]: ...
+@overload
 def start_stand_in(
-    name: str,
+    name: Literal["recruitee_partners"], **options: Any
+) -> StandIn[PartnersSandbox]: ...
+@overload
+def start_stand_in(name: Literal["personio"], **options: Any) -> StandIn[PersonioSandbox]: ...
+@overload
+def start_stand_in(name: ProviderName, **options: Any) -> StandIn[Any]: ...
+def start_stand_in(
+    name: ProviderName,
     *,
     host: str = "127.0.0.1",
     port: int = 0,
@@ -245,9 +262,27 @@ def start_stand_in(
     return StandIn(name, server, kind.details(sandbox, server.url), sandbox, kind.options(sandbox))
 
 
+@overload
+def serve_stand_in(
+    name: Literal["recruitee"], **options: Any
+) -> AbstractContextManager[StandIn[RecruiteeSandbox]]: ...
+@overload
+def serve_stand_in(
+    name: Literal["join"], **options: Any
+) -> AbstractContextManager[StandIn[JoinSandbox]]: ...
+@overload
+def serve_stand_in(
+    name: Literal["recruitee_partners"], **options: Any
+) -> AbstractContextManager[StandIn[PartnersSandbox]]: ...
+@overload
+def serve_stand_in(
+    name: Literal["personio"], **options: Any
+) -> AbstractContextManager[StandIn[PersonioSandbox]]: ...
+@overload
+def serve_stand_in(name: ProviderName, **options: Any) -> AbstractContextManager[StandIn[Any]]: ...
 @contextmanager
 def serve_stand_in(
-    name: str, *, max_lifetime: float | None = 600.0, **settings: Any
+    name: ProviderName, *, max_lifetime: float | None = 600.0, **settings: Any
 ) -> Iterator[StandIn[Any]]:
     """:func:`start_stand_in` as a context manager: the server stops on exit."""
     stand_in = start_stand_in(name, max_lifetime=max_lifetime, **settings)
@@ -283,3 +318,20 @@ def start_stand_ins(
             stand_in.stop()
         raise
     return started
+
+
+class ServeReceiver(Protocol):
+    """The type of the pytest plugin's ``webhook_receiver`` fixture (for annotating it)."""
+
+    def __call__(
+        self,
+        stand_in: StandIn[Any] | None = None,
+        app: ASGIApp | None = None,
+        *,
+        secret: str | None = None,
+        headers: dict[str, str] | None = None,
+        status: int = 200,
+        path: str = "/",
+    ) -> WebhookReceiver:
+        """Serve a receiver on loopback (``app``, or one that records arrivals) and
+        register it with ``stand_in``'s webhooks; it stops when the test ends."""
