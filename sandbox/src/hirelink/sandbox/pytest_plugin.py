@@ -43,11 +43,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from starlette.types import ASGIApp
 
 from hirelink.core.stores import IN_PROCESS
-from hirelink.sandbox.outbox import Outbox, Subscription
-from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.standins import (
     PROVIDERS,
     ProviderName,
@@ -133,52 +130,8 @@ def _hirelink_sandbox_reset() -> None:
 
 @pytest.fixture(name="webhook_receiver")
 def _webhook_receiver() -> Iterator[ServeReceiver]:
-    """Serve a webhook receiver on loopback and register it with a stand-in.
-
-    ``webhook_receiver(stand_in=None, app=None, *, secret=None, headers=None, status=200,
-    path="/")`` returns a started :class:`~hirelink.sandbox.receiving.WebhookReceiver`
-    (``url``, ``arrivals``, ``wait_for(count)``). With a stand-in that sends webhooks
-    (``stand_in.sandbox.webhooks``), the receiver is registered with its outbox, with
-    ``secret`` and ``headers``: it gets every ``emit`` without ``to=`` (Recruitee's events;
-    Personio's own events go only to the webhooks created through its API, so for them
-    start a receiver without a stand-in and create a webhook with its ``url``; registered
-    with the Personio stand-in, it gets only what a test emits itself). Receivers stop and are
-    unregistered when the test ends.
-    """
-    started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
-    ended: list[bool] = []
-
-    def serve(
-        stand_in: StandIn[Any] | None = None,
-        app: ASGIApp | None = None,
-        *,
-        secret: str | None = None,
-        headers: dict[str, str] | None = None,
-        status: int = 200,
-        path: str = "/",
-    ) -> WebhookReceiver:
-        if ended:  # kept past its test: nobody would stop it, and it would get others' events
-            raise RuntimeError("webhook_receiver was called after its test ended")
-        receiver = WebhookReceiver(app, status=status, path=path).start()
-        outbox: Outbox | None = None
-        subscription: Subscription | None = None
-        if stand_in is not None:
-            outbox = stand_in.outbox
-            if outbox is None:
-                receiver.stop()
-                raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
-            try:
-                subscription = outbox.register(receiver.url, secret, headers=headers)
-            except ValueError:
-                receiver.stop()
-                raise
-            receiver.subscription = subscription
-        started.append((receiver, outbox, subscription))
-        return receiver
-
-    yield serve
-    ended.append(True)
-    for receiver, outbox, subscription in started:
-        if outbox is not None and subscription is not None:
-            outbox.unregister(subscription)
-        receiver.stop()
+    """Serve webhook receivers on loopback, registered with a stand-in: see
+    :class:`~hirelink.sandbox.standins.ServeReceiver`. They stop when the test ends."""
+    receivers = ServeReceiver()
+    yield receivers
+    receivers.close()

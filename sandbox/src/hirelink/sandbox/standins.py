@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
+from typing import Any, Generic, Literal, Self, TypeVar, overload
 
 from attrs import define, field, frozen
 from starlette.types import ASGIApp
@@ -15,7 +15,7 @@ from hirelink.sandbox.app import SandboxApp
 from hirelink.sandbox.faults import FaultInjector
 from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
-from hirelink.sandbox.outbox import Outbox
+from hirelink.sandbox.outbox import Outbox, Subscription
 from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
 from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.recorder import REDACTED, RequestRecorder, is_secret_name
@@ -320,8 +320,24 @@ def start_stand_ins(
     return started
 
 
-class ServeReceiver(Protocol):
-    """The type of the pytest plugin's ``webhook_receiver`` fixture (for annotating it)."""
+class ServeReceiver:
+    """The pytest plugin's ``webhook_receiver`` fixture (its type, for annotating it):
+    call it to serve a receiver on loopback and register it with a stand-in's webhooks.
+
+    ``webhook_receiver(stand_in=None, app=None, *, secret=None, headers=None, status=200,
+    path="/")`` returns a started :class:`~hirelink.sandbox.receiving.WebhookReceiver`
+    (``url``, ``arrivals``, ``wait_for(count)``). With a stand-in that sends webhooks
+    (``stand_in.sandbox.webhooks``), the receiver is registered with its outbox, with
+    ``secret`` and ``headers``: it gets every ``emit`` without ``to=`` (Recruitee's events;
+    Personio's own events go only to the webhooks created through its API, so for them
+    start a receiver without a stand-in and create a webhook with its ``url``; registered
+    with the Personio stand-in, it gets only what a test emits itself). Receivers stop and
+    are unregistered when the test ends (:meth:`close`).
+    """
+
+    def __init__(self) -> None:
+        self._started: list[tuple[WebhookReceiver, Outbox | None, Subscription | None]] = []
+        self._closed = False
 
     def __call__(
         self,
@@ -333,5 +349,30 @@ class ServeReceiver(Protocol):
         status: int = 200,
         path: str = "/",
     ) -> WebhookReceiver:
-        """Serve a receiver on loopback (``app``, or one that records arrivals) and
-        register it with ``stand_in``'s webhooks; it stops when the test ends."""
+        """A started receiver, registered with ``stand_in``'s webhooks when given."""
+        if self._closed:  # kept past its test: nobody would stop it, and it would get others'
+            raise RuntimeError("webhook_receiver was called after its test ended")
+        receiver = WebhookReceiver(app, status=status, path=path).start()
+        outbox: Outbox | None = None
+        subscription: Subscription | None = None
+        if stand_in is not None:
+            outbox = stand_in.outbox
+            if outbox is None:
+                receiver.stop()
+                raise ValueError(f"the {stand_in.name} stand-in sends no webhooks")
+            try:
+                subscription = outbox.register(receiver.url, secret, headers=headers)
+            except ValueError:
+                receiver.stop()
+                raise
+            receiver.subscription = subscription
+        self._started.append((receiver, outbox, subscription))
+        return receiver
+
+    def close(self) -> None:
+        """Unregister and stop every receiver served; no more can be."""
+        self._closed = True
+        for receiver, outbox, subscription in self._started:
+            if outbox is not None and subscription is not None:
+                outbox.unregister(subscription)
+            receiver.stop()
