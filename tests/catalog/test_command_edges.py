@@ -950,3 +950,19 @@ def test_a_credentials_file_saved_by_windows_tools_is_read_or_named(config_dir: 
         assert refused.exit_code == EXIT_BAD_INPUT
         assert named in refused.stderr
         assert "Traceback" not in refused.stderr
+
+
+def test_a_credentials_file_that_is_a_link_stays_one(config_dir: Path, tmp_path: Path) -> None:
+    # Dotfiles managers and mounted volumes link it: `credentials add` replaced the link
+    # with a file of its own, and the linked copy kept the old secrets.
+    config_dir.mkdir(parents=True)
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    (dotfiles / "credentials.toml").write_text("")
+    link = config_dir / "credentials.toml"
+    link.symlink_to(dotfiles / "credentials.toml")
+    added = hirelink("credentials", "add", "sb", "--provider", "join", "--set=token=j0in-t0ken")
+    assert added.exit_code == 0, added.stderr
+    assert link.is_symlink()
+    assert "j0in-t0ken" in (dotfiles / "credentials.toml").read_text()
+    assert sorted(path.name for path in config_dir.iterdir()) == ["credentials.toml"]

@@ -90,7 +90,17 @@ def build_all(
         commands = [[*common, str(distribution.path)] for distribution in only]
     for command in commands:
         subprocess.run(command, check=True, env={**os.environ, **env})
-    return artifacts(out_dir)
+    built = artifacts(out_dir)
+    if only is None:  # uv's workspace members are not by definition our distributions
+        expected = {distribution.name for distribution in discover(root)}
+        found = {project_of(path.name)[0] for path in built}
+        if found != expected:
+            raise RuntimeError(
+                f"uv build --all-packages built {sorted(found - expected)} beyond the "
+                f"distributions and not {sorted(expected - found)}: align the workspace "
+                "members of pyproject.toml with tools/release/distributions.discover"
+            )
+    return built
 
 
 def metadata_problems(path: Path) -> list[str]:

@@ -223,17 +223,50 @@ _KINDS: dict[str, _Kind] = {
 # Each name gives its own stand-in's type (``stand_in.sandbox.state`` is typed); a name
 # that is none of them is a type error.
 @overload
-def start_stand_in(name: Literal["recruitee"], **options: Any) -> StandIn[RecruiteeSandbox]: ...
-@overload
-def start_stand_in(name: Literal["join"], **options: Any) -> StandIn[JoinSandbox]: ...
+def start_stand_in(
+    name: Literal["recruitee"],
+    *,
+    host: str = ...,
+    port: int = ...,
+    max_lifetime: float | None = ...,
+    **settings: Any,
+) -> StandIn[RecruiteeSandbox]: ...
 @overload
 def start_stand_in(
-    name: Literal["recruitee_partners"], **options: Any
+    name: Literal["join"],
+    *,
+    host: str = ...,
+    port: int = ...,
+    max_lifetime: float | None = ...,
+    **settings: Any,
+) -> StandIn[JoinSandbox]: ...
+@overload
+def start_stand_in(
+    name: Literal["recruitee_partners"],
+    *,
+    host: str = ...,
+    port: int = ...,
+    max_lifetime: float | None = ...,
+    **settings: Any,
 ) -> StandIn[PartnersSandbox]: ...
 @overload
-def start_stand_in(name: Literal["personio"], **options: Any) -> StandIn[PersonioSandbox]: ...
+def start_stand_in(
+    name: Literal["personio"],
+    *,
+    host: str = ...,
+    port: int = ...,
+    max_lifetime: float | None = ...,
+    **settings: Any,
+) -> StandIn[PersonioSandbox]: ...
 @overload
-def start_stand_in(name: ProviderName, **options: Any) -> StandIn[Any]: ...
+def start_stand_in(
+    name: ProviderName,
+    *,
+    host: str = ...,
+    port: int = ...,
+    max_lifetime: float | None = ...,
+    **settings: Any,
+) -> StandIn[Any]: ...
 def start_stand_in(
     name: ProviderName,
     *,
@@ -264,22 +297,24 @@ def start_stand_in(
 
 @overload
 def serve_stand_in(
-    name: Literal["recruitee"], **options: Any
+    name: Literal["recruitee"], *, max_lifetime: float | None = ..., **settings: Any
 ) -> AbstractContextManager[StandIn[RecruiteeSandbox]]: ...
 @overload
 def serve_stand_in(
-    name: Literal["join"], **options: Any
+    name: Literal["join"], *, max_lifetime: float | None = ..., **settings: Any
 ) -> AbstractContextManager[StandIn[JoinSandbox]]: ...
 @overload
 def serve_stand_in(
-    name: Literal["recruitee_partners"], **options: Any
+    name: Literal["recruitee_partners"], *, max_lifetime: float | None = ..., **settings: Any
 ) -> AbstractContextManager[StandIn[PartnersSandbox]]: ...
 @overload
 def serve_stand_in(
-    name: Literal["personio"], **options: Any
+    name: Literal["personio"], *, max_lifetime: float | None = ..., **settings: Any
 ) -> AbstractContextManager[StandIn[PersonioSandbox]]: ...
 @overload
-def serve_stand_in(name: ProviderName, **options: Any) -> AbstractContextManager[StandIn[Any]]: ...
+def serve_stand_in(
+    name: ProviderName, *, max_lifetime: float | None = ..., **settings: Any
+) -> AbstractContextManager[StandIn[Any]]: ...
 @contextmanager
 def serve_stand_in(
     name: ProviderName, *, max_lifetime: float | None = 600.0, **settings: Any

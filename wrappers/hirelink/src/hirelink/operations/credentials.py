@@ -103,12 +103,15 @@ class CredentialStore:
 
     def _write(self, stored: Mapping[str, Mapping[str, Any]]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = self.path.with_suffix(".tmp")
+        # Through a symbolic link (dotfiles, a mounted volume): the file it points to is
+        # replaced; replacing the link made a copy of its own, and the two drifted apart.
+        target = Path(os.path.realpath(self.path))
+        temporary = target.with_suffix(".tmp")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as handle:
             tomli_w.dump({"credentials": dict(stored)}, handle)
         os.chmod(temporary, 0o600)  # O_CREAT's mode is filtered by the umask
-        temporary.replace(self.path)
+        temporary.replace(target)
 
     def _nicknames_in_environment(self) -> set[str]:
         suffix = "_PROVIDER"

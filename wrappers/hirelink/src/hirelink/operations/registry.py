@@ -378,8 +378,9 @@ def load_providers() -> Catalog:
     return CATALOG.load()
 
 
-SecretHandler = Callable[[str, Secret], None]
-"""Receives (credential field, secret) when an operation issues a new secret."""
+SecretHandler = Callable[[str, Secret], object]
+"""Receives (credential field, secret) when an operation issues a new secret (what it
+returns is not used)."""
 
 
 def _issued_secret(result: Any) -> Secret | None:

@@ -217,7 +217,8 @@ def create_webhook_app(
         tokens: the accepted values of ``Authorization`` (a webhook with ``auth_type``
             ``TOKEN``); several while one is rotated. None for a ``CUSTOM`` webhook
             checked by ``headers`` alone.
-        on_event: ``(delivery) -> None``, sync or async, run after the 202 is sent.
+        on_event: ``(delivery)``, sync or async (what it returns is not used), run after
+            the 202 is sent.
         headers: for ``auth_type`` ``CUSTOM``: each header name with its accepted values;
             every named header must carry one of them.
         max_body_bytes: larger bodies are refused with 413.

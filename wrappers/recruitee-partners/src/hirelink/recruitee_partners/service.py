@@ -247,8 +247,9 @@ def create_partner_app(
             revoked later is refused everywhere.
         list_tests: ``(token) -> iterable`` of ``{"id", "name"}`` mappings or objects
             with ``id`` and ``name``; served at ``GET tests_path``.
-        on_send_candidate: ``(token, payload) -> None`` with the validated
-            :class:`SendCandidatePayload`; served at ``POST send_candidate_path``.
+        on_send_candidate: ``(token, payload)`` with the validated
+            :class:`SendCandidatePayload` (what it returns is not used); served at
+            ``POST send_candidate_path``.
         max_body_bytes: larger send_candidate bodies are refused with 413.
         validate_token_path, tests_path, send_candidate_path: where the endpoints are
             (the addresses to register in the partner's ``urls``).

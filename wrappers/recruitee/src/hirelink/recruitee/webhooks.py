@@ -330,7 +330,8 @@ def create_webhook_app(
         secret: the webhook's secret (shown in Recruitee once the webhook is saved), or a
             list of them (several webhooks sending here, or one replaced by another); None
             answers test pings only, so that the webhook can be saved first.
-        on_event: ``(event) -> None``, sync or async; raising makes the answer a 500.
+        on_event: ``(event)``, sync or async (what it returns is not used); raising makes
+            the answer a 500.
         store: where delivered events are remembered: None (``$HIRELINK_STORE`` or this
             process), a Redis URL or a store.
         dedupe: False hands every delivery to ``on_event``, repeats included.
