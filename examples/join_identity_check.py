@@ -10,9 +10,8 @@ Environment: HIRELINK_JOIN_TOKEN (the API token), optional HIRELINK_JOIN_BASE_UR
 import os
 from datetime import UTC, datetime
 
-from hirelink.api.join.types import Unset
 from hirelink.core import ClientOptions
-from hirelink.join import Join
+from hirelink.join import Join, Unset
 
 
 def main() -> None:

@@ -16,9 +16,8 @@ identity-report.jsonl).
 import json
 import os
 
-from hirelink.api.personio.types import Unset
 from hirelink.core import ClientOptions
-from hirelink.personio import Personio
+from hirelink.personio import Personio, Unset
 
 
 def main() -> None:

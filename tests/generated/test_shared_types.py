@@ -62,3 +62,13 @@ def test_a_misspelt_model_name_fails_at_run_time_and_for_type_checkers() -> None
     models = importlib.import_module("hirelink.api.join.models")
     assert "Application" in dir(models)
     assert models.Application.__name__ == "Application"
+
+
+@pytest.mark.parametrize("package", PACKAGES)
+def test_each_wrapper_gives_its_clients_unset(package: str) -> None:
+    # So that user code narrows a field with the client's own package alone.
+    wrapper: Any = importlib.import_module(f"hirelink.{package}")
+    types: Any = importlib.import_module(f"hirelink.api.{package}.types")
+    assert wrapper.UNSET is types.UNSET
+    assert wrapper.Unset is types.Unset
+    assert {"UNSET", "Unset"} <= set(wrapper.__all__)

@@ -15,6 +15,7 @@ re-exported here); errors are ``hirelink.core`` exceptions.
 
 from typing import TYPE_CHECKING
 
+from hirelink.api.join.types import UNSET, Unset
 from hirelink.core.lazy import reexport_lazily
 
 from ._operations import DEFAULT_BASE_URL, MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
@@ -50,6 +51,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "MAX_DOCUMENT_BYTES",
     "MAX_PAGE_SIZE",
+    "UNSET",
     "Application",
     "ApplicationCreated",
     "ApplicationFilters",
@@ -73,5 +75,6 @@ __all__ = [
     "Salary",
     "SeniorityLevel",
     "SubCategory",
+    "Unset",
     "refine_join_error",
 ]

@@ -20,6 +20,7 @@ are re-exported here); the XML feed's positions are this package's own
 
 from typing import TYPE_CHECKING
 
+from hirelink.api.personio.types import UNSET, Unset
 from hirelink.core.lazy import reexport_lazily
 
 from ._errors import REASONS, reason_codes
@@ -88,6 +89,7 @@ __all__ = [
     "REASONS",
     "RECRUITING_REQUESTS_PER_WINDOW",
     "RECRUITING_WINDOW",
+    "UNSET",
     "Application",
     "ApplicationFilters",
     "ApplicationList",
@@ -118,6 +120,7 @@ __all__ = [
     "Seniority",
     "Stage",
     "StageTransition",
+    "Unset",
     "UploadedDocument",
     "YearsOfExperience",
     "next_cursor",

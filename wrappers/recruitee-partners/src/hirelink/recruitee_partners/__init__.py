@@ -19,6 +19,7 @@ ones are re-exported here); errors are ``hirelink.core`` exceptions.
 
 from typing import TYPE_CHECKING
 
+from hirelink.api.recruitee_partners.types import UNSET, Unset
 from hirelink.core.checks import ConnectionCheck
 from hirelink.core.lazy import reexport_lazily
 
@@ -59,6 +60,7 @@ __all__ = [
     "PARTNER_SECRET_HEADER",
     "PRODUCTION_BASE_URL",
     "RC_BASE_URL",
+    "UNSET",
     "AsyncRecruiteePartners",
     "ConnectionCheck",
     "Environment",
@@ -76,4 +78,5 @@ __all__ = [
     "ReportStatus",
     "ReportUrls",
     "ServiceUrls",
+    "Unset",
 ]

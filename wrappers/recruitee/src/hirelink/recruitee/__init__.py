@@ -11,6 +11,7 @@ for convenience); errors are ``hirelink.core`` exceptions.
 
 from typing import TYPE_CHECKING
 
+from hirelink.api.recruitee.types import UNSET, Unset
 from hirelink.core.lazy import reexport_lazily
 
 from ._operations import (
@@ -48,6 +49,7 @@ else:
 __all__ = [
     "DEFAULT_BASE_URL",
     "RC_BASE_URL",
+    "UNSET",
     "AdminReference",
     "AsyncRecruitee",
     "Attachment",
@@ -69,4 +71,5 @@ __all__ = [
     "StageReference",
     "Task",
     "UnknownReference",
+    "Unset",
 ]

@@ -8,6 +8,10 @@ from attrs import define
 
 
 class Unset:
+    """The type of ``UNSET``: a field's value when the answer did not have it. Narrow a
+    ``X | Unset`` field with ``isinstance(value, Unset)``, ``if value:`` or ``value or []``
+    (type checkers do not narrow on ``value is not UNSET``)."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
@@ -20,6 +24,8 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+"""The value of a field the answer did not have (falsy; this client's own: each generated
+client has its ``Unset``)."""
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
