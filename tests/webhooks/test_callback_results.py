@@ -16,7 +16,11 @@ from hirelink.personio.webhooks import WebhookDelivery
 from hirelink.personio.webhooks import create_webhook_app as personio_app
 from hirelink.recruitee.webhooks import SIGNATURE_HEADER, WebhookEvent
 from hirelink.recruitee.webhooks import create_webhook_app as recruitee_app
-from hirelink.recruitee_partners.service import CandidateReceiver, SendCandidatePayload
+from hirelink.recruitee_partners.service import (
+    CandidateReceiver,
+    SendCandidatePayload,
+    create_partner_app,
+)
 from hirelink.sandbox import SandboxServer
 
 
@@ -49,9 +53,26 @@ def test_a_personio_callback_returning_a_value_is_taken() -> None:
     assert answer.status_code == 202
 
 
-def test_a_partner_service_receiver_may_return_a_value() -> None:
-    def invite(token: str, payload: SendCandidatePayload) -> int:
-        return 1
+def test_a_partner_service_receiver_returning_a_value_is_taken() -> None:
+    invited: list[str] = []
 
-    receiver: CandidateReceiver = invite  # refused by mypy while typed to return None
-    assert receiver("t0ken", SendCandidatePayload.model_construct()) == 1
+    def invite(token: str, payload: SendCandidatePayload) -> int:  # e.g. an invitation id
+        invited.append(payload.email)
+        return len(invited)
+
+    receiver: CandidateReceiver = invite
+    app = create_partner_app(
+        validate_token=lambda token: token == "t0ken", list_tests=lambda token: [],
+        on_send_candidate=receiver,
+    )  # fmt: skip
+    payload = {
+        "first_name": "Ada", "last_name": "Lindqvist", "email": "ada@example.org",
+        "candidate_id": 7730011, "company_id": 4100, "test_id": "12", "test_name": "SQL",
+        "report_id": "3f0c9a2e-5b1d-4e7a-9c44-0d2b8e6f71aa",
+    }  # fmt: skip
+    with SandboxServer(app) as server:
+        answer = httpx.post(
+            f"{server.url}/send_candidate", json=payload, headers={"Authorization": "Bearer t0ken"}
+        )
+    assert answer.status_code == 200
+    assert invited == ["ada@example.org"]

@@ -407,7 +407,7 @@ class FileFeedStore(FeedStore):
         read, change and rewrite it too)."""
         fcntl = _fcntl()
         if fcntl is None:  # Windows: one writer at a time within this process, at least
-            with _process_lock(self.path):
+            with _process_lock(self._file()):
                 yield
             return
         file = self._file()
@@ -423,11 +423,11 @@ _process_locks: dict[Path, threading.Lock] = {}
 _process_locks_guard: Final = threading.Lock()
 
 
-def _process_lock(path: Path) -> threading.Lock:
-    """The lock of this process's writers of ``path``, whichever store objects they use."""
-    resolved = path.resolve()
+def _process_lock(file: Path) -> threading.Lock:
+    """The lock of this process's writers of ``file`` (resolved: ``FileFeedStore._file``),
+    whichever store objects they use."""
     with _process_locks_guard:
-        return _process_locks.setdefault(resolved, threading.Lock())
+        return _process_locks.setdefault(file, threading.Lock())
 
 
 def _fcntl() -> ModuleType | None:
