@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import AsyncGenerator, Generator
+from types import CoroutineType
 from typing import Any, assert_type
 
 import pytest
@@ -20,7 +21,6 @@ from hirelink.api.recruitee_partners.models import Report
 from hirelink.core import AsyncProviderClient, InvalidInputError, ProviderClient
 from hirelink.core.operations import (
     Operation,
-    OperationCoroutine,
     Walker,
     Watcher,
     declarations,
@@ -115,17 +115,17 @@ def _typed(
 ) -> None:
     assert_type(recruitee.get_candidate(1), Candidate)
     assert_type(Recruitee.get_candidate(recruitee, 1), Candidate)  # read from the class
-    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), OperationCoroutine[Candidate])
-    assert_type(arecruitee.get_candidate(1), OperationCoroutine[Candidate])
+    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), CoroutineType[Any, Any, Candidate])
+    assert_type(arecruitee.get_candidate(1), CoroutineType[Any, Any, Candidate])
     assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
     assert_type(recruitee.iter_candidates(qualified=True), Generator[CandidateListItem, None, None])
     assert_type(arecruitee.iter_candidates(), AsyncGenerator[CandidateListItem, None])
     assert_type(join.get_job(1), Job)
     assert_type(ajoin.iter_jobs(page_size=10), AsyncGenerator[Job, None])
     assert_type(personio.check_connection(), list[ConnectionCheck])
-    assert_type(apersonio.check_connection(), OperationCoroutine[list[ConnectionCheck]])
+    assert_type(apersonio.check_connection(), CoroutineType[Any, Any, list[ConnectionCheck]])
     assert_type(partners.list_candidate_reports(4100, 1), list[Report])
-    assert_type(apartners.delete_report("x"), OperationCoroutine[None])
+    assert_type(apartners.delete_report("x"), CoroutineType[Any, Any, None])
     # A coroutine: asyncio's entry points take it, not any awaitable.
     asyncio.run(arecruitee.get_candidate(1))
     asyncio.get_running_loop().create_task(apersonio.check_connection())

@@ -5,28 +5,26 @@ clients inherit: the builder validates the arguments and returns what to send, a
 :class:`~hirelink.core.calls.Call`, a :data:`Flow` of calls, or a :class:`Walk` over
 pages. :func:`operation` and :func:`walker` turn the builder into a descriptor whose
 ``__get__`` gives ``Callable[P, T]`` on a :class:`~hirelink.core.clients.ProviderClient`
-and ``Callable[P, OperationCoroutine[T]]`` (a coroutine; or an async iterator) on an
-:class:`~hirelink.core.clients.AsyncProviderClient`, so mypy and IDEs see the builder's
-own parameters and docstring on both clients. At run time the descriptor hands out real
-methods with the same signature and result type (see :class:`Declaration`). The catalog,
-the demo and the docs read titles, examples, required credentials and types from the same
-descriptors.
+and ``Callable[P, CoroutineType[Any, Any, T]]`` (a coroutine, what an ``async def`` gives;
+or an async iterator) on an :class:`~hirelink.core.clients.AsyncProviderClient`, so mypy
+and IDEs see the builder's own parameters and docstring on both clients. At run time the
+descriptor hands out real methods with the same signature and result type (see
+:class:`Declaration`). The catalog, the demo and the docs read titles, examples, required
+credentials and types from the same descriptors.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
-from abc import abstractmethod
 from collections.abc import (
     AsyncGenerator,
     Callable,
     Collection,
-    Coroutine,
     Generator,
     Mapping,
 )
-from types import MethodType
+from types import CoroutineType, MethodType
 from typing import (
     Any,
     ClassVar,
@@ -51,22 +49,14 @@ from .feeds import Feed
 
 P = ParamSpec("P")
 T = TypeVar("T")
-Result_co = TypeVar("Result_co", covariant=True)
-
-
-class OperationCoroutine(Coroutine[Any, Any, Result_co]):
-    """What calling an async client's operation gives, to type checkers: a coroutine of
-    its result, which ``asyncio.run`` and ``create_task`` take. A class of its own, with
-    its ``__await__``, because Jedi (IPython's completion) does not see the result through
-    ``Coroutine[Any, Any, T]``; at run time the methods are plain ``async def`` functions."""
-
-    @abstractmethod
-    def __await__(self) -> Generator[Any, None, Result_co]: ...
 
 
 # Jedi (IPython, Jupyter) reads the descriptors below statically. It solves the result type
 # only when declarations are generic in [T, P] (result first), and it picks the overload of
-# an instance only when ``owner`` is annotated ``object``.
+# an instance only when ``owner`` is annotated ``object``. An async method gives
+# ``types.CoroutineType`` (what an ``async def`` returns at run time, and pyright's type of
+# it): Jedi sees the awaited result through it, not through ``typing.Coroutine``, and
+# pyright reports one left unawaited, which it does for no subclass of either.
 
 
 @frozen
@@ -256,7 +246,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], OperationCoroutine[T]]: ...
+    ) -> Callable[Concatenate[AsyncProviderClient, P], CoroutineType[Any, Any, T]]: ...
 
     @overload
     def __get__(
@@ -272,7 +262,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, OperationCoroutine[T]]: ...
+    ) -> Callable[P, CoroutineType[Any, Any, T]]: ...
 
     def __get__(self, instance: object, owner: Any) -> Any:
         return self._get(instance, owner)
