@@ -767,6 +767,31 @@ async def test_an_async_file_object_is_refused_saying_what_to_pass(
 
 
 @pytest.mark.anyio
+async def test_async_uploads_read_their_files_off_the_event_loop(fresh: Served) -> None:
+    loop_thread = threading.get_ident()
+    read_on: set[int] = set()
+
+    class ThreadNotingFile(io.BytesIO):
+        name = "cv.pdf"
+
+        def read(self, size: int | None = -1) -> bytes:
+            read_on.add(threading.get_ident())
+            return super().read(size)
+
+    async with fresh.async_client() as personio:
+        uploaded = await personio.upload_document(ThreadNotingFile(PDF))
+        assert read_on
+        assert loop_thread not in read_on
+        read_on.clear()
+        await personio.create_application(
+            POSITION, **applicant(), documents=[Document(ThreadNotingFile(PDF), type="cv")]
+        )
+    assert read_on
+    assert loop_thread not in read_on
+    assert uploaded.original_filename == "cv.pdf"
+
+
+@pytest.mark.anyio
 async def test_async_burst_stays_under_the_limit(fresh: Served) -> None:
     async with fresh.async_client() as personio:
 

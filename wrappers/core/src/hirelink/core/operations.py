@@ -120,11 +120,15 @@ class Declaration(Generic[T, P]):
         catalog: CatalogEntry | None,
         *,
         requires: tuple[str, ...] = (),
+        reads_files: bool = False,
     ) -> None:
         self.build = _requiring(build, requires) if requires else build
         self.catalog = catalog
         self.requires = requires
         """The credentials the client must hold, checked before anything is sent."""
+        self.reads_files = reads_files
+        """Whether the builder reads files (documents): the async client then runs it on a
+        worker thread, so that reading a file does not stall its event loop."""
         self.name = build.__name__
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
@@ -231,6 +235,15 @@ class Operation(Declaration[T, P]):
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
         build = self.build
+        if asynchronous and self.reads_files:
+
+            async def arun_reading(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
+                import anyio.to_thread
+
+                built = functools.partial(build, self, *args, **kwargs)
+                return await self._perform(await anyio.to_thread.run_sync(built))
+
+            return arun_reading
         if asynchronous:
 
             async def arun(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
@@ -364,17 +377,20 @@ def operation(
     *,
     example: Mapping[str, Any] | None = None,
     requires: tuple[str, ...] = (),
+    reads_files: bool = False,
 ) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[T, P]]:
     """Declare an operation; with a ``title`` it is also listed in the catalog.
 
     ``example`` holds inputs that work against a freshly started sandbox stand-in;
     ``requires`` names the credentials the client must hold (see
-    :func:`require_credentials`), checked before anything is sent.
+    :func:`require_credentials`), checked before anything is sent; ``reads_files`` says
+    that the builder reads files (:class:`~hirelink.core.files.Document`), which the async
+    client then does on a worker thread.
     """
 
     def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[T, P]:
         entry = None if title is None else CatalogEntry(title, example or {})
-        return Operation(build, entry, requires=requires)
+        return Operation(build, entry, requires=requires, reads_files=reads_files)
 
     return declare
 

@@ -267,6 +267,7 @@ class JoinOperations:
             "email": "ada@example.org",
             "documents": [{"type": "CV", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
         },
+        reads_files=True,
     )
     def create_application(
         self,
@@ -320,6 +321,7 @@ class JoinOperations:
         return Call(
             partial(create_application.sync_detailed, body=body),
             instance_of(models.ApplicationCreated),
+            large_body=bool(attached),  # base64 in JSON
         )
 
     # --- candidates -----------------------------------------------------------------

@@ -436,7 +436,11 @@ class PersonioOperations:
 
     # --- Recruiting API v1 -----------------------------------------------------------
 
-    @operation("Upload Document", example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"})
+    @operation(
+        "Upload Document",
+        example={"file": "JVBERi0xLjQK", "filename": "cv.pdf"},
+        reads_files=True,
+    )
     def upload_document(
         self, file: DocumentFile, *, filename: str | None = None
     ) -> Call[models.UploadedDocument]:
@@ -516,6 +520,7 @@ class PersonioOperations:
             "email": "lena.vogt@example.org",
             "documents": [{"type": "cv", "filename": "cv.pdf", "content": "JVBERi0xLjQK"}],
         },
+        reads_files=True,
     )
     def create_application(
         self,
