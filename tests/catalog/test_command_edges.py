@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 
 from hirelink.cli.main import EXIT_AUTH, EXIT_BAD_INPUT, app
 from hirelink.operations import load_providers
+from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
 
 runner = CliRunner()
@@ -966,3 +967,51 @@ def test_a_credentials_file_that_is_a_link_stays_one(config_dir: Path, tmp_path:
     assert link.is_symlink()
     assert "j0in-t0ken" in (dotfiles / "credentials.toml").read_text()
     assert sorted(path.name for path in config_dir.iterdir()) == ["credentials.toml"]
+
+
+def test_credentials_added_at_once_by_threads_are_all_kept(config_dir: Path) -> None:
+    # One scratch file for every writer, and no turn-taking: the file ended as invalid
+    # TOML, or kept 2 to 5 of the 16.
+    store = CredentialStore(load_providers())
+    errors: list[BaseException] = []
+    start = threading.Barrier(16)
+
+    def add(number: int) -> None:
+        start.wait()
+        try:
+            store.add(f"join-{number}", "join", {"token": f"t0ken-{number}"})
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=add, args=(number,)) for number in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == []
+    assert store.nicknames() == sorted(f"join-{number}" for number in range(16))
+    assert [p.name for p in config_dir.glob("*.tmp")] == []
+
+
+def test_credentials_added_at_once_by_processes_are_all_kept(config_dir: Path) -> None:
+    # `hirelink credentials add` run in parallel (xargs -P, a provisioning script): each
+    # answered ok, and the file kept some of them.
+    script = (
+        "import sys, time\n"
+        "from hirelink.operations import load_providers\n"
+        "from hirelink.operations.credentials import CredentialStore\n"
+        "store = CredentialStore(load_providers())\n"
+        "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+        "for round in range(5):\n"
+        "    store.add(f'p{sys.argv[1]}-{round}', 'join', {'token': 't0ken'})\n"
+    )
+    start = f"{time.time() + 4:.3f}"  # each has imported hirelink by then
+    command = [sys.executable, "-c", script]
+    workers = [
+        subprocess.Popen([*command, str(number), start])  # noqa: S603 - our own script
+        for number in range(6)
+    ]
+    assert [worker.wait(60) for worker in workers] == [0] * 6
+    store = CredentialStore(load_providers())
+    expected = sorted(f"p{number}-{round}" for number in range(6) for round in range(5))
+    assert store.nicknames() == expected

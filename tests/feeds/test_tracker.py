@@ -15,7 +15,7 @@ import pytest
 
 from hirelink.api.join.models import Application
 from hirelink.api.personio.models import LocalDateTime
-from hirelink.core import InvalidInputError, feeds
+from hirelink.core import InvalidInputError, file_updates
 from hirelink.core.feeds import (
     MEMORY,
     Feed,
@@ -356,7 +356,7 @@ def test_without_flock_two_stores_of_one_file_in_a_process_lose_no_checkpoint(
 ) -> None:
     """Windows has no flock: the writers of one file in a process still take turns (each
     reads, changes and rewrites the whole file)."""
-    monkeypatch.setattr(feeds, "_fcntl", lambda: None)
+    monkeypatch.setattr(file_updates, "system_fcntl", lambda: None)
     path = tmp_path / "checkpoints.json"
 
     def save(feed: str) -> None:

@@ -54,11 +54,12 @@ from collections.abc import (
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
 
+from . import file_updates
 from .calls import Call, Walk
 from .errors import InvalidInputError, StoreUnavailableError
+from .file_updates import resolved
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
 from .validation import positive_seconds, utc_moment
 
@@ -331,9 +332,8 @@ class FileFeedStore(FeedStore):
 
     def _file(self) -> Path:
         """The file the path names, through symbolic links (checked at each use: a link
-        may be pointed elsewhere). Saving through the link itself replaced the link with a
-        file of its own, and workers given the link and the target locked apart."""
-        return Path(os.path.realpath(self.path))
+        may be pointed elsewhere)."""
+        return resolved(self.path)
 
     def _lock_path(self, feed: str) -> Path:
         digest = hashlib.sha256(feed.encode()).hexdigest()[:16]
@@ -344,7 +344,7 @@ class FileFeedStore(FeedStore):
         with self._lock:
             if feed in self._held:
                 return self._held[feed][0] == owner
-            fcntl = _fcntl()
+            fcntl = file_updates.system_fcntl()
             if fcntl is None:  # pragma: no cover - Windows
                 return True
             handle = self._lock_path(feed).open("ab")
@@ -390,53 +390,17 @@ class FileFeedStore(FeedStore):
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
         with self._lock:
             holder = self._held.get(feed, (None,))[0]
-            if holder != owner and _fcntl() is not None:
+            if holder != owner and file_updates.system_fcntl() is not None:
                 return False
-            with self._writing():
+            # The other feeds' watches read, change and rewrite the file too.
+            with file_updates.one_writer(self.path) as file:
                 data = self._read()
                 data[feed] = checkpoint
-                file = self._file()
-                scratch = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
-                scratch.write_text(json.dumps(data, indent=1), encoding="utf-8")
-                os.replace(scratch, file)
+                file_updates.replace_file(file, json.dumps(data, indent=1).encode())
             return True
-
-    @contextlib.contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One writer of the file at a time, across processes (the other feeds' watches
-        read, change and rewrite it too)."""
-        fcntl = _fcntl()
-        if fcntl is None:  # Windows: one writer at a time within this process, at least
-            with _process_lock(self._file()):
-                yield
-            return
-        file = self._file()
-        with file.with_name(f"{file.name}.lock").open("ab") as handle:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            yield
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
-
-
-_process_locks: dict[Path, threading.Lock] = {}
-_process_locks_guard: Final = threading.Lock()
-
-
-def _process_lock(file: Path) -> threading.Lock:
-    """The lock of this process's writers of ``file`` (resolved: ``FileFeedStore._file``),
-    whichever store objects they use."""
-    with _process_locks_guard:
-        return _process_locks.setdefault(file, threading.Lock())
-
-
-def _fcntl() -> ModuleType | None:
-    """``fcntl``, where the system has it (not on Windows)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return None
-    return fcntl
 
 
 # Renew the lease if we hold it or nobody does; atomically.

@@ -11,10 +11,11 @@ Secret fields are :class:`~hirelink.core.Secret` values once loaded, so they nev
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -23,6 +24,7 @@ import tomli_w
 from attrs import define, field
 
 from hirelink.core import InvalidInputError, Secret
+from hirelink.core.file_updates import one_writer, replace_file, resolved
 
 from .registry import Catalog
 
@@ -101,17 +103,17 @@ class CredentialStore:
             )
         return stored
 
-    def _write(self, stored: Mapping[str, Mapping[str, Any]]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # Through a symbolic link (dotfiles, a mounted volume): the file it points to is
-        # replaced; replacing the link made a copy of its own, and the two drifted apart.
-        target = Path(os.path.realpath(self.path))
-        temporary = target.with_suffix(".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            tomli_w.dump({"credentials": dict(stored)}, handle)
-        os.chmod(temporary, 0o600)  # O_CREAT's mode is filtered by the umask
-        temporary.replace(target)
+    @contextlib.contextmanager
+    def _updating(self) -> Iterator[dict[str, dict[str, Any]]]:
+        """The stored credentials to change in place, written back (atomically, mode 0600)
+        when the block ends without an error. One writer at a time, across processes:
+        two `credentials add` at once each wrote what they had read, so one was lost, and
+        a secret just issued could be replaced by the retired one."""
+        resolved(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with one_writer(self.path) as file:
+            stored = self._read()
+            yield stored
+            replace_file(file, tomli_w.dumps({"credentials": stored}).encode(), private=True)
 
     def _nicknames_in_environment(self) -> set[str]:
         suffix = "_PROVIDER"
@@ -194,16 +196,15 @@ class CredentialStore:
         missing = [f.name for f in spec.credential_fields if f.required and not values.get(f.name)]
         if missing:
             raise InvalidInputError(f"credential.{missing[0]}", "is required")
-        stored = self._read()
-        stored[nickname] = {
-            "provider": provider,
-            **{
-                name: value.reveal() if isinstance(value, Secret) else value
-                for name, value in values.items()
-                if value not in (None, "")
-            },
-        }
-        self._write(stored)
+        with self._updating() as stored:
+            stored[nickname] = {
+                "provider": provider,
+                **{
+                    name: value.reveal() if isinstance(value, Secret) else value
+                    for name, value in values.items()
+                    if value not in (None, "")
+                },
+            }
         return self.get(nickname)
 
     def stored_fields(self, nickname: str) -> list[str] | None:
@@ -215,11 +216,10 @@ class CredentialStore:
         """Store one new value (an issued secret) in the file's record of ``nickname``,
         leaving its other stored values as they are; values from the environment are never
         written. Raises ``OSError`` when the file cannot be written."""
-        stored = self._read()
-        record = dict(stored.get(nickname, {"provider": provider}))
-        record[field_name] = value.reveal()
-        stored[nickname] = record
-        self._write(stored)
+        with self._updating() as stored:
+            record = dict(stored.get(nickname, {"provider": provider}))
+            record[field_name] = value.reveal()
+            stored[nickname] = record
 
     def overriding_variable(self, nickname: str, field_name: str) -> str | None:
         """The environment variable that overrides ``field_name`` of ``nickname``, if set."""
@@ -227,11 +227,10 @@ class CredentialStore:
         return key if self._environ.get(key) not in (None, "") else None
 
     def remove(self, nickname: str) -> None:
-        stored = self._read()
-        if nickname not in stored:
-            raise InvalidInputError("credential", f"no stored credential {nickname!r}")
-        del stored[nickname]
-        self._write(stored)
+        with self._updating() as stored:
+            if nickname not in stored:
+                raise InvalidInputError("credential", f"no stored credential {nickname!r}")
+            del stored[nickname]
 
     def credential_values(self, nickname: str) -> dict[str, Any]:
         """Values ready to build a client (secrets stay Secret; clients accept them)."""
