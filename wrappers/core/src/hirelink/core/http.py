@@ -438,7 +438,7 @@ class _ProxyRoutes(Generic[_Pool]):
         }
         self._no_proxy = _NoProxy(proxies.get("no", ""))
         self._from_system = not set(urllib.request.getproxies_environment()) - {"no"}
-        self.direct: _Pool = make(verify=default_ssl_context())
+        self.direct: _Pool = make(**_pool_options())
         self.through: dict[str, _Pool] = {}
         self._lock = threading.Lock()
 
@@ -461,7 +461,7 @@ class _ProxyRoutes(Generic[_Pool]):
     def _proxy_transport(self, named: str, proxy: str) -> _Pool:
         variable = f"{named.upper()}_PROXY"
         try:
-            return self._make(verify=default_ssl_context(), proxy=proxy)
+            return self._make(**_pool_options(), proxy=proxy)
         except ImportError:
             problem = 'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"'
             raise InvalidInputError(variable, problem) from None
@@ -510,18 +510,30 @@ class _AsyncProxiedPool(httpx.AsyncBaseTransport):
             await transport.aclose()
 
 
+POOL_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
+"""hirelink's own pool: up to 100 connections, each kept open while idle (for 5 s, as
+httpx does). httpx keeps 20 by default: a client shared by more threads or tasks than
+that closed a connection after nearly every request and opened a new one for the next
+(a TCP and TLS handshake each, and a socket left in TIME_WAIT). For other limits, pass
+``httpx_client=`` a client of your own."""
+
+
+def _pool_options() -> dict[str, Any]:
+    return {"verify": default_ssl_context(), "limits": POOL_LIMITS}
+
+
 def _pool() -> httpx.BaseTransport:
     proxies = _environment_proxies()
     if proxies is not None:
         return _ProxiedPool(proxies)
-    return httpx.HTTPTransport(verify=default_ssl_context())
+    return httpx.HTTPTransport(**_pool_options())
 
 
 def _async_pool() -> httpx.AsyncBaseTransport:
     proxies = _environment_proxies()
     if proxies is not None:
         return _AsyncProxiedPool(proxies)
-    return httpx.AsyncHTTPTransport(verify=default_ssl_context())
+    return httpx.AsyncHTTPTransport(**_pool_options())
 
 
 class _PerProcessPool(httpx.BaseTransport):
