@@ -7,6 +7,7 @@ anything is sent, and the state the stand-in shows afterwards; sync and async.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -156,6 +157,28 @@ def test_place_a_candidate_in_a_job(fresh: Served) -> None:
         assert placement_of(recruitee, CANDIDATE, placed.id).offer_id == 31455
         with pytest.raises(UnprocessableEntityError):
             recruitee.create_placement(CANDIDATE, 31455)
+
+
+def test_names_match_whatever_their_unicode_form(fresh: Served) -> None:
+    # Typed on macOS or copied from a PDF, "ä" comes as "a" and a combining mark: the
+    # field read None, a second write made a second field, and the stage was "not there".
+    composed = unicodedata.normalize("NFC", "Identität geprüft")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    with fresh.client() as recruitee:
+        recruitee.set_candidate_field(CANDIDATE, composed, "ja")
+        read = recruitee.get_candidate_field(CANDIDATE, decomposed)
+        assert read is not None
+        assert read.name == composed
+        recruitee.set_candidate_field(CANDIDATE, decomposed, "nein")
+        fields = recruitee.get_candidate(CANDIDATE).fields or []
+        named = [f.name for f in fields if isinstance(f.name, str) and "Identit" in f.name]
+        assert named == [decomposed]  # the newer write replaced the field
+        stages = {stage.name: stage.id for stage in recruitee.list_offer_stages(JOB)}
+        full_width = "\uff28\uff49\uff52\uff45\uff44"  # "Hired", as some keyboards type it
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_name=full_width, offer_id=JOB)
+    assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": stages["Hired"]}
+    assert moved.stage_id == stages["Hired"]
 
 
 def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import attrs
 from starlette.responses import Response
 
+from hirelink.core.validation import name_key
 from hirelink.sandbox.app import ApiCall, SandboxApp, SandboxError, handles, invalid, json_response
 from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
@@ -434,10 +435,8 @@ class RecruiteeState:
             chosen = {key: field[key] for key in ("kind", "name", "values")}
             stored = copy.deepcopy({**self._tables["fieldDefaults"], **chosen})
             stored["id"] = next(self._field_ids)
-            same = str(field["name"]).strip().casefold()  # as the wrapper reads names
-            kept = [
-                f for f in record.data["fields"] if str(f.get("name")).strip().casefold() != same
-            ]
+            same = name_key(str(field["name"]))  # as the wrapper reads names
+            kept = [f for f in record.data["fields"] if name_key(str(f.get("name"))) != same]
             self._touch(record, {"fields": [*kept, stored]})
             return {"field": copy.deepcopy(stored)}
 

@@ -10,6 +10,7 @@ import enum
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any, Final, TypeVar
@@ -27,6 +28,13 @@ def non_empty_str(field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {value!r}")
     return value
+
+
+def name_key(name: str) -> str:
+    """What two names compare by when a user names a record (a stage, a field): case,
+    surrounding spaces and Unicode forms aside. A name typed on macOS or copied from a PDF
+    often comes decomposed (``e`` and a combining accent), or in full-width letters."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name.strip()).casefold())
 
 
 def described(value: object) -> str:

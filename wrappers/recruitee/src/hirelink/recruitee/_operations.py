@@ -45,6 +45,7 @@ from hirelink.core.validation import (
     http_url,
     id_list,
     int_list,
+    name_key,
     non_empty_str,
     numeric_id,
     one_of,
@@ -741,7 +742,7 @@ class RecruiteeOperations:
         """The candidate's profile field named ``name`` (case-insensitive), or None."""
         from hirelink.api.recruitee.api.candidates import get_candidate
 
-        wanted = non_empty_str("name", name).strip().casefold()  # as the stored names
+        wanted = name_key(non_empty_str("name", name))
         request = partial(
             get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
@@ -849,12 +850,13 @@ class _Named(Protocol):
 
 
 def _id_named(field: str, name: str, known: Sequence[_Named]) -> int:
-    """The id of the item called ``name`` (case-insensitive); else the names there are."""
-    wanted = name.strip().casefold()
+    """The id of the item called ``name`` (:func:`~hirelink.core.validation.name_key`);
+    else the names there are."""
+    wanted = name_key(name)
     for item in known:
         if (
             isinstance(item.name, str)
-            and item.name.strip().casefold() == wanted
+            and name_key(item.name) == wanted
             and isinstance(item.id, int)
         ):
             return item.id
@@ -880,5 +882,5 @@ def _field_entry(value: object) -> tuple[str, dict[str, object]]:
 def _field_named(candidate: models.Candidate, wanted: str) -> models.CandidateField | None:
     """The candidate's field of that name; of several (written twice), the last, newest."""
     fields = candidate.fields if isinstance(candidate.fields, list) else []
-    named = [f for f in fields if isinstance(f.name, str) and f.name.strip().casefold() == wanted]
+    named = [f for f in fields if isinstance(f.name, str) and name_key(f.name) == wanted]
     return named[-1] if named else None
