@@ -41,10 +41,9 @@ async def async_chunks() -> AsyncIterator[bytes]:
 
 @pytest.mark.parametrize("body", ["bytes", "generator"])
 def test_a_refused_credential_is_replaced_by_the_next_with_the_same_body(
-    join_sandbox_session: StandIn[Any], body: str
+    join_sandbox: StandIn[Any], body: str
 ) -> None:
-    served = join_sandbox_session
-    served.sandbox.recorder.clear()
+    served = join_sandbox  # a stand-in of its own: it writes a note
     path = f"/candidates/{candidate_id(served)}/notes"
     with build_client(config(served, *wrong_then_right(served))) as client:
         if body == "bytes":
@@ -62,9 +61,8 @@ def test_a_refused_credential_is_replaced_by_the_next_with_the_same_body(
 
 
 @pytest.mark.anyio
-async def test_the_async_flow_tries_the_same_way(join_sandbox_session: StandIn[Any]) -> None:
-    served = join_sandbox_session
-    served.sandbox.recorder.clear()
+async def test_the_async_flow_tries_the_same_way(join_sandbox: StandIn[Any]) -> None:
+    served = join_sandbox  # a stand-in of its own: it writes a note
     path = f"/candidates/{candidate_id(served)}/notes"
     async with build_async_client(config(served, *wrong_then_right(served))) as client:
         answer = await client.post(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -209,6 +211,22 @@ def test_regenerate_secret_rotates_the_client_and_retires_the_old_one(fresh: Ser
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # on the new one
     with fresh.client(partner_secret=old) as stale, pytest.raises(AuthenticationError):
         stale.list_candidate_reports(4100, 7730011)
+
+
+def test_threads_calling_while_the_secret_is_regenerated_all_succeed(fresh: Served) -> None:
+    # 16 threads listing while one regenerated: each call out at that moment failed once.
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=r"/reports$", kind="delay", delay=0.3, times=16)
+    )
+    with fresh.client() as partners, ThreadPoolExecutor(16) as pool:
+        listings = [pool.submit(partners.list_candidate_reports, 4100, 7730011) for _ in range(16)]
+        deadline = time.monotonic() + 30
+        while fresh.hits("GET", "/reports") < 16:  # all out with the old secret, held back
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        partners.regenerate_partner_secret()
+        assert [len(listing.result(30)) for listing in listings] == [2] * 16
+    assert fresh.hits("GET", "/reports") == 32
 
 
 def test_without_the_personal_token_a_new_secret_is_asked_with_the_secret(

@@ -11,13 +11,13 @@ credentials in turn, for a call whose credential the provider does not document.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncGenerator, Generator, Iterable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Generator, Iterable, Iterator, Mapping, Sequence
 from typing import Final
 
 import httpx
 
 from .errors import ALL_REFUSED_HINT, CREDENTIAL_HINT
-from .http import AUTH_HANDLED_STATUSES, StoreUser
+from .http import AUTH_HANDLED_STATUSES, StoreUser, sendable_again
 from .secrets import Secret
 from .stores import Store
 
@@ -48,18 +48,60 @@ class HeaderAuth(httpx.Auth):
         return cls(token, prefix="Bearer ", hint=hint)
 
     def rotate(self, secret: str | Secret) -> None:
-        """Send ``secret`` from the next request on (after the provider replaced it)."""
+        """Send ``secret`` from the next request on (after the provider replaced it). A
+        request already out with the old one and refused (401) goes again with the new
+        one, once: other threads' or tasks' calls in flight while the secret was
+        regenerated do not fail."""
         self._secret = Secret.coerce(secret)
 
+    def rotated_since(self, sent: Secret) -> bool:
+        """Whether the secret has been replaced since ``sent`` was the one sent."""
+        return self._secret is not sent
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        sent = self._secret
         request.headers.update(self._headers)
-        request.headers[self._header] = self._prefix + self._secret.reveal()
+        request.headers[self._header] = self._prefix + sent.reveal()
         if self.hint is not None:
             request.extensions[CREDENTIAL_HINT] = self.hint
+        claimed = request.extensions.get(AUTH_HANDLED_STATUSES)
+        resendable = sendable_again(request.stream)
+        if resendable:
+            request.extensions[AUTH_HANDLED_STATUSES] = _RefusedAfterRotation(
+                self, sent, claimed or ()
+            )
+        response = yield request
+        if not (resendable and response.status_code == 401 and self.rotated_since(sent)):
+            return
+        request.headers[self._header] = self._prefix + self._secret.reveal()
+        if claimed is None:  # a second 401 is the caller's error
+            del request.extensions[AUTH_HANDLED_STATUSES]
+        else:
+            request.extensions[AUTH_HANDLED_STATUSES] = claimed
         yield request
 
     def __repr__(self) -> str:
         return f"HeaderAuth(header={self._header!r}, secret={self._secret!r})"
+
+
+class _RefusedAfterRotation:
+    """The statuses a request's auth flow answers itself (:data:`AUTH_HANDLED_STATUSES`):
+    those claimed already, and a 401 once the secret it went with has been replaced, which
+    the flow answers by sending it again with the new one. Asked when the answer comes,
+    by the typed-error hook and then by the flow, so both see the same."""
+
+    def __init__(self, auth: HeaderAuth, sent: Secret, claimed: Iterable[int]) -> None:
+        self._auth, self._sent, self._claimed = auth, sent, frozenset(claimed)
+
+    def _statuses(self) -> frozenset[int]:
+        rotated = self._auth.rotated_since(self._sent)
+        return self._claimed | {401} if rotated else self._claimed
+
+    def __contains__(self, status: object) -> bool:
+        return status in self._statuses()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._statuses())
 
 
 Route = tuple[str, httpx.Auth | None]

@@ -217,6 +217,25 @@ def _should_raise(response: httpx.Response) -> bool:
     return response.status_code not in handled
 
 
+def sendable_again(stream: object) -> bool:
+    """Whether a request body can be sent a second time without being read into memory:
+    bytes, or httpx's multipart of fields whose files are bytes or seekable. Anything else
+    (a generator, a pipe, another stream; or an httpx that changed its multipart) is not."""
+    if isinstance(stream, httpx.ByteStream):
+        return True
+    fields = getattr(stream, "fields", None)  # httpx's MultipartStream
+    if not isinstance(fields, list):
+        return False
+    for part in fields:
+        file = getattr(part, "file", b"")  # a DataField has none
+        if isinstance(file, str | bytes):
+            continue
+        seekable = getattr(file, "seekable", None)
+        if not (callable(seekable) and seekable()):
+            return False
+    return True
+
+
 def account_at(account: object, base_url: str, default_base_url: str) -> str:
     """``account``, and its API host (``account@host``) when ``base_url`` is not the
     provider's own: what a rate budget or a watch's checkpoint is kept per, so that a

@@ -51,7 +51,7 @@ from .errors import (
     ApiError,
     MalformedResponseError,
 )
-from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error
+from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error, sendable_again
 from .options import current_options
 from .secrets import Secret, scrub, scrubbed_when_shown
 from .stores import Store, TokenCache, take_on_thread
@@ -110,25 +110,6 @@ def _scope_text(scope: str | Iterable[str] | None) -> str | None:
         return None
     words = scope.split() if isinstance(scope, str) else [str(word) for word in scope]
     return " ".join(words) or None
-
-
-def _sendable_again(stream: object) -> bool:
-    """Whether a request body can be sent a second time without being read into memory:
-    bytes, or httpx's multipart of fields whose files are bytes or seekable. Anything else
-    (a generator, a pipe, another stream; or an httpx that changed its multipart) is not."""
-    if isinstance(stream, httpx.ByteStream):
-        return True
-    fields = getattr(stream, "fields", None)  # httpx's MultipartStream
-    if not isinstance(fields, list):
-        return False
-    for field in fields:
-        file = getattr(field, "file", b"")  # a DataField has none
-        if isinstance(file, str | bytes):
-            continue
-        seekable = getattr(file, "seekable", None)
-        if not (callable(seekable) and seekable()):
-            return False
-    return True
 
 
 class ClientCredentialsAuth(httpx.Auth, StoreUser):
@@ -402,7 +383,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     def sync_auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
-        if not _sendable_again(request.stream):
+        if not sendable_again(request.stream):
             request.read()
         flow = self._flow(request)
         step = next(flow)
@@ -440,7 +421,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        if not _sendable_again(request.stream):
+        if not sendable_again(request.stream):
             await request.aread()
         flow = self._flow(request)
         step = next(flow)
