@@ -10,6 +10,7 @@ only its constructor; its operations are inherited from its declarations.
 from __future__ import annotations
 
 import contextlib
+import threading
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from types import TracebackType
@@ -151,6 +152,7 @@ class AsyncProviderClient(_Described):
         # MockTransport, an ASGITransport in tests) may serve any loop, or is theirs to mind.
         self._pool_owned = httpx_client is None and transport is None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        self._loop_guard = threading.Lock()
 
     async def _run(self, call: Call[T]) -> T:
         self._check_loop()
@@ -163,9 +165,11 @@ class AsyncProviderClient(_Described):
         loop = self._running_loop()
         if loop is None:
             return
-        if self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif self._loop() is not loop:
+        with self._loop_guard:  # loops on other threads may make their first call at once
+            if self._loop is None:
+                self._loop = weakref.ref(loop)
+            first = self._loop()
+        if first is not loop:
             raise RuntimeError(
                 f"this {type(self).__name__} was first used in another event loop, and its "
                 "connections belong to that loop: create the client inside the loop that "
