@@ -28,7 +28,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from hirelink.cli.main import EXIT_AUTH, EXIT_BAD_INPUT, app
+from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, app
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
@@ -324,6 +324,40 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     dropped = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
     assert dropped.exit_code == 6
     assert "the write may have been carried out" in dropped.stderr  # the answer was lost
+
+
+def test_terminal_controls_in_an_answer_are_shown_as_escapes(saved: RecruiteeSandbox) -> None:
+    # A provider may quote what a candidate typed: its escape sequences recoloured the
+    # error, set the terminal's title, and a right-to-left override showed text reversed.
+    quoted = "Zo\u00eb \x1b[31mRED\x1b[0m \u202eevil\u202c"
+    body: dict[str, object] = {"errors": {"name": [quoted]}, "error": "bad \x1b]0;title\x07 input"}
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", status=422, body=body))
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Zo\u00eb")
+    assert result.exit_code == EXIT_API_ERROR
+    for control in ("\x1b", "\x07", "\u202e", "\u202c"):
+        assert control not in result.stderr
+    assert "\\x1b[31mRED\\x1b[0m \\u202eevil\\u202c" in result.stderr
+    assert "Zo\u00eb" in result.stderr  # letters are letters
+
+
+def test_a_piped_table_keeps_each_row_on_one_line_with_wide_characters(config_dir: Path) -> None:
+    # Widths were counted in characters, not terminal cells: a CJK cell took two cells a
+    # character, and the row wrapped onto a second line.
+    url = "https://\u4f8b\u3048.\u30c6\u30b9\u30c8/v2"
+    added = hirelink(
+        "credentials",
+        "add",
+        "wide",
+        "--provider",
+        "join",
+        "--set=token=t0ken",
+        f"--set=base_url={url}",
+    )
+    assert added.exit_code == 0, added.stderr
+    listed = hirelink("credentials", "list")
+    assert listed.exit_code == 0, listed.stderr
+    [row] = [line for line in listed.stdout.splitlines() if "wide" in line]
+    assert url in row
 
 
 def test_a_read_whose_token_exchange_failed_is_not_called_a_write(

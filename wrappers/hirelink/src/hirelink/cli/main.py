@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import (
     Progress,
@@ -121,10 +122,30 @@ class _Output(Console):
         raise BrokenPipeError  # for _Commands (rich's own answer is exit 1)
 
 
+_UNSHOWN = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (
+        *range(0x00, 0x09),
+        *range(0x0B, 0x20),  # tab and newline are kept
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
+        *range(0x2066, 0x206A),  # bidirectional isolates
+    )
+}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with control characters and bidirectional overrides written as escapes
+    (``\\x1b``, ``\\u202e``): a provider's answer may quote what a candidate typed, and a
+    terminal acts on what it is sent (colours, its title, text shown in another order)."""
+    return text.translate(_UNSHOWN)
+
+
 class _Errors(Console):
     def print(self, *objects: Any, **options: Any) -> None:
+        shown = [terminal_safe(o) if isinstance(o, str) else o for o in objects]
         try:
-            super().print(*objects, **options)
+            super().print(*shown, **options)
         except OSError as error:  # rich 13.0 lets it out; _Commands would take it for stdout's
             if not reader_left(error):
                 raise
@@ -332,9 +353,11 @@ _NARROWEST_COLUMN = 16
 def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """``rows`` under ``headers``: fitted to a terminal, or, piped, as wide as it needs to
     be (programs read it: never cut). A terminal too narrow for every column gets one
-    block per row instead. Cells are text, never rich markup."""
+    block per row instead. Cells are text, never rich markup, and never terminal controls
+    (:func:`terminal_safe`)."""
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]
     table = Table(*headers, box=None, pad_edge=False)
-    widest = [max(len(text) for text in column) for column in zip(headers, *rows, strict=True)]
+    widest = [max(cell_len(text) for text in column) for column in zip(headers, *rows, strict=True)]
     table.columns[0].no_wrap = True
     table.columns[0].min_width = widest[0]
     for column, width in zip(table.columns[1:], widest[1:], strict=True):
