@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -108,6 +109,23 @@ def test_a_windows_path_as_the_filename_sends_only_the_name(fresh: Served) -> No
     with fresh.client() as personio:
         uploaded = personio.upload_document(PDF, filename="C:\\Users\\jorg\\Documents\\cv.pdf")
     assert uploaded.original_filename == "cv.pdf"
+
+
+def test_a_file_whose_name_is_not_text_is_refused_naming_the_filename(
+    fresh: Served, tmp_path: Path
+) -> None:
+    # A name in Latin-1 from an old archive: the error named the operation ("cannot be
+    # sent: 'utf-8' codec can't encode ...") and said nothing of the file.
+    cv = Path(os.fsdecode(bytes(tmp_path) + b"/Lebenslauf_M\xfcller.pdf"))
+    cv.write_bytes(PDF)
+    with fresh.client() as personio, pytest.raises(InvalidInputError) as caught:
+        personio.upload_document(cv)
+    assert caught.value.field == "filename"
+    assert "pass filename=" in caught.value.message
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(cv, filename="Lebenslauf_M\u00fcller.pdf")
+    assert uploaded.original_filename == "Lebenslauf_M\u00fcller.pdf"
+    assert fresh.hits("POST", "/documents") == 1
 
 
 @pytest.mark.parametrize("recruiting_token", ["v1", None], ids=["v1", "v2"])

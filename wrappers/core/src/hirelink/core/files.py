@@ -162,6 +162,12 @@ def load_file(
     # The last part of a path in either convention: a name a browser forwards may be
     # Windows' C:\Users\...\cv.pdf, which POSIX's Path keeps whole.
     filename = non_empty_str(name_field, PureWindowsPath(Path(filename).name).name)
+    if _not_unicode(filename):
+        raise InvalidInputError(
+            name_field,
+            f"{filename!a} is not text (bytes of a name in another encoding than the "
+            "system's): pass filename= with the name to show",
+        )
     limits.check_name(field_name, filename)
     limits.check_size(field_name, len(content))
     mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
@@ -169,6 +175,16 @@ def load_file(
 
 
 R = TypeVar("R")
+
+
+def _not_unicode(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate: Python's stand-in for the bytes of a file
+    name in another encoding than the system's (``Lebenslauf_M\\udcfcller.pdf``)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _readable(field_name: str, path: Path, read: Callable[[], R]) -> R:
