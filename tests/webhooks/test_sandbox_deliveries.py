@@ -86,6 +86,26 @@ def test_each_change_reaches_the_callback_exactly_once(
     )
 
 
+def test_a_name_beyond_ascii_arrives_as_raw_utf8_and_verifies(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    # The stand-in sent \\u escapes only, so a receiver that re-serialised the JSON before
+    # checking the signature passed against it, and would fail on raw UTF-8.
+    callback = Callback()
+    receiver: WebhookReceiver = webhook_receiver(
+        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret=SECRET
+    )
+    name = "Zo\u00eb \u674e\u5c0f\u9f8d \u0645\u062d\u0645\u062f"
+    recruitee_sandbox.sandbox.state.create_candidate({"name": name})
+    [arrival] = receiver.wait_for(1)
+    assert arrival.status == 200
+    assert name.encode() in arrival.body
+    assert b"\\u" not in arrival.body
+    [event] = callback.received
+    assert isinstance(event, CandidateEvent)
+    assert event.payload.candidate.name == name
+
+
 def test_a_bad_signature_gets_401_is_retried_and_never_reaches_the_callback(
     recruitee_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

@@ -174,7 +174,7 @@ class Outbox:
         Returns the ids of the deliveries queued (see :meth:`outcome`): none once the
         outbox is closed (a stopped stand-in's changes are sent nowhere).
         """
-        body = json.dumps(document, separators=(",", ":")).encode()
+        body = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
         return self.emit_body(body, to=to)
 
     def emit_body(self, body: bytes, *, to: Sequence[Subscription] | None = None) -> list[int]:

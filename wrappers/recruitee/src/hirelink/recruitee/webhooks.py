@@ -171,7 +171,8 @@ def _key(secret: Secret | str) -> bytes:
 
 
 def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -> bool:
-    """Whether ``signature`` is the lowercase hex HMAC-SHA256 of ``body`` under ``secret``.
+    """Whether ``signature`` is the hex HMAC-SHA256 of ``body`` under ``secret`` (in either
+    case: Recruitee's is documented as hex only).
 
     ``body`` is the raw request body, exactly as received (not re-serialized JSON). The
     comparison takes the same time wherever the signature differs.
@@ -186,7 +187,8 @@ def verify_signature(body: bytes, signature: str | None, secret: Secret | str) -
     expected = hmac.new(_key(secret), bytes(body), hashlib.sha256).hexdigest()
     if not isinstance(signature, str):
         return False
-    return hmac.compare_digest(expected.encode(), signature.strip().encode("utf-8", "replace"))
+    given = signature.strip().lower().encode("utf-8", "replace")
+    return hmac.compare_digest(expected.encode(), given)
 
 
 def _accepted_secrets(secret: Secret | str | Iterable[Secret | str]) -> tuple[Secret, ...]:
