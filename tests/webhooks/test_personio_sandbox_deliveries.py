@@ -57,6 +57,27 @@ def test_an_enabled_webhook_delivers_with_its_token_to_the_callback(
     print(f"\n[webhook figures] personio: sent=1, received={len(callback.received)}")
 
 
+def test_a_token_beyond_ascii_is_delivered_as_utf8(
+    personio_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    # The client takes such a token (a user chooses it, and it goes as UTF-8 bytes) and
+    # so does the receiver; the stand-in refused it with a 400.
+    token = "p\u00e4ssw\u00f6rt-\u20ac"
+    callback = Callback()
+    receiver = serve(webhook_receiver, callback, [token])
+    with Personio(**personio_sandbox.client_kwargs()) as client:
+        webhook = client.create_webhook(receiver.url, ["person.updated"], token=token)
+        assert isinstance(webhook.id, str)
+        client.enable_webhook(webhook.id)
+    emitted = personio_sandbox.sandbox.state.webhooks.emit("person.updated", {"id": PERSON})
+    assert emitted == [webhook.id]
+    (arrival,) = receiver.wait_for(1)
+    assert arrival.status == 202
+    assert arrival.headers["authorization"].encode("latin-1") == token.encode()
+    callback.wait_for(1, timeout=5)
+    assert [delivery.payload for delivery in callback.received] == [{"id": PERSON}]
+
+
 def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
     personio_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

@@ -154,12 +154,14 @@ class Outbox:
         """A receiver that gets only what is emitted ``to`` it (not registered).
 
         Raises:
-            ValueError: ``url`` is not a loopback URL, or a header of its deliveries
-                (``headers``, or the provider's made from ``secret``) is not ASCII text
-                HTTP can carry (the error names the header, not its value).
+            ValueError: ``url`` is not a loopback URL, or a header of its deliveries is not
+                text HTTP can carry: ASCII for ``headers``, UTF-8 for the provider's made
+                from ``secret`` (a webhook token the user chose goes as UTF-8 bytes). The
+                error names the header, not its value.
         """
         subscription = Subscription(next(self._ids), loopback_url(url), secret, dict(headers or {}))
-        check_headers(self._delivery_headers(subscription, b""), charset="ascii")
+        check_headers(subscription.headers, charset="ascii")
+        check_headers(self._headers(subscription, b""), charset="utf-8")
         return subscription
 
     def unregister(self, subscription: Subscription | int) -> None:
@@ -263,12 +265,13 @@ class Outbox:
                         self._in_flight -= 1
                         self._condition.notify_all()
 
-    def _delivery_headers(self, subscription: Subscription, body: bytes) -> dict[str, str]:
-        return {
+    def _delivery_headers(self, subscription: Subscription, body: bytes) -> dict[bytes, bytes]:
+        headers = {
             "Content-Type": "application/json",
             **subscription.headers,
             **self._headers(subscription, body),
         }
+        return {name.encode(): value.encode() for name, value in headers.items()}
 
     def _send(self, client: httpx.Client, delivery: _Delivery) -> None:
         delivery.attempt += 1

@@ -97,8 +97,8 @@ def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> No
         if not (isinstance(name, str) and HEADER_NAME.fullmatch(name)):
             raise InvalidHeaderError(f"headers: {name!r} is not an HTTP header name")
         try:
-            sendable = isinstance(value, str) and bool(_HEADER_VALUE.fullmatch(value))
-            value.encode(charset)
+            wire = value.encode(charset).decode("latin-1")  # the octets sent, one a character
+            sendable = bool(_HEADER_VALUE.fullmatch(wire))
         except (AttributeError, UnicodeEncodeError):
             sendable = False
         if not sendable:
