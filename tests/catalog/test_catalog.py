@@ -303,11 +303,11 @@ def test_a_day_given_to_a_date_or_datetime_input_goes_out_as_that_day(
 
 
 def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(
-    personio_sandbox_session: StandIn[Any],
+    personio_sandbox: StandIn[Any],
 ) -> None:
     """Personio's attributes hold text or dates: a birthday written as a date was refused
     as "not a date", while a number went through as a Unix time."""
-    served = personio_sandbox_session
+    served = personio_sandbox  # a stand-in of its own: it submits an application
     inputs = {
         "job_position_id": 1874512,
         "first_name": "Lena",
