@@ -29,6 +29,16 @@ def serve(webhook_receiver: Any, callback: Callback, tokens: list[str]) -> Webho
     return receiver
 
 
+def enabled_webhook(
+    client: Personio, receiver: WebhookReceiver, event: str, token: str | None = None
+) -> str:
+    """A webhook of ``event`` to ``receiver``, enabled; its id."""
+    webhook = client.create_webhook(receiver.url, [event], token=token)
+    assert isinstance(webhook.id, str)
+    client.enable_webhook(webhook.id)
+    return webhook.id
+
+
 def test_an_enabled_webhook_delivers_with_its_token_to_the_callback(
     personio_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:
@@ -66,11 +76,9 @@ def test_a_token_beyond_ascii_is_delivered_as_utf8(
     callback = Callback()
     receiver = serve(webhook_receiver, callback, [token])
     with Personio(**personio_sandbox.client_kwargs()) as client:
-        webhook = client.create_webhook(receiver.url, ["person.updated"], token=token)
-        assert isinstance(webhook.id, str)
-        client.enable_webhook(webhook.id)
+        webhook_id = enabled_webhook(client, receiver, "person.updated", token)
     emitted = personio_sandbox.sandbox.state.webhooks.emit("person.updated", {"id": PERSON})
-    assert emitted == [webhook.id]
+    assert emitted == [webhook_id]
     (arrival,) = receiver.wait_for(1)
     assert arrival.status == 202
     assert arrival.headers["authorization"].encode("latin-1") == token.encode()
@@ -84,13 +92,11 @@ def test_a_wrong_token_gets_401_is_not_retried_and_never_reaches_the_callback(
     callback = Callback()
     receiver = serve(webhook_receiver, callback, [TOKEN])
     with Personio(**personio_sandbox.client_kwargs()) as client:
-        webhook = client.create_webhook(receiver.url, ["employment.updated"], token="stale-token")
-        assert isinstance(webhook.id, str)
-        client.enable_webhook(webhook.id)
+        webhook_id = enabled_webhook(client, receiver, "employment.updated", "stale-token")
         personio_sandbox.sandbox.state.webhooks.emit("employment.updated", {"id": "e-1"})
         receiver.wait_for(1)
         assert personio_sandbox.sandbox.webhooks.wait_idle()
-        (event,) = client.iter_webhook_events(webhook.id)
+        (event,) = client.iter_webhook_events(webhook_id)
     assert [a.status for a in receiver.arrivals] == [401]
     assert (event.status, event.attempts) == ("FAILED", 1)
     assert callback.received == []
@@ -105,9 +111,7 @@ def test_a_5xx_is_retried_up_to_six_attempts_but_a_501_is_not(
     unimplemented = webhook_receiver(None, status=501)
     with Personio(**personio_sandbox.client_kwargs()) as client:
         for receiver in (failing, unimplemented):
-            webhook = client.create_webhook(receiver.url, ["person.created"])
-            assert isinstance(webhook.id, str)
-            client.enable_webhook(webhook.id)
+            enabled_webhook(client, receiver, "person.created")
         personio_sandbox.sandbox.state.webhooks.emit("person.created", {"id": PERSON})
         failing.wait_for(6)
         assert outbox.wait_idle()
@@ -168,9 +172,7 @@ def test_a_changed_person_is_announced_to_the_subscribed_webhook(
     callback = Callback()
     receiver = serve(webhook_receiver, callback, [TOKEN])
     with Personio(**personio_sandbox.client_kwargs()) as client:
-        webhook = client.create_webhook(receiver.url, ["person.updated"], token=TOKEN)
-        assert isinstance(webhook.id, str)
-        client.enable_webhook(webhook.id)
+        enabled_webhook(client, receiver, "person.updated", TOKEN)
         personio_sandbox.sandbox.state.update_person(PERSON, first_name="Anja")
         receiver.wait_for(1)
         callback.wait_for(1, timeout=5)

@@ -36,13 +36,20 @@ def report(name: str, **figures: int) -> None:
     print(f"\n[webhook figures] {name}: " + ", ".join(f"{k}={v}" for k, v in figures.items()))
 
 
+def receiving(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> tuple[WebhookReceiver, Callback]:
+    """A receiver of the stand-in's deliveries, signed with ``SECRET``, and its callback."""
+    callback = Callback()
+    app = create_webhook_app(secret=SECRET, on_event=callback)
+    receiver: WebhookReceiver = webhook_receiver(recruitee_sandbox, app, secret=SECRET)
+    return receiver, callback
+
+
 def test_each_change_reaches_the_callback_exactly_once(
     recruitee_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:
-    callback = Callback()
-    receiver: WebhookReceiver = webhook_receiver(
-        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret=SECRET
-    )
+    receiver, callback = receiving(recruitee_sandbox, webhook_receiver)
     outbox = recruitee_sandbox.sandbox.webhooks
     state = recruitee_sandbox.sandbox.state
     with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
@@ -91,10 +98,7 @@ def test_a_name_beyond_ascii_arrives_as_raw_utf8_and_verifies(
 ) -> None:
     # The stand-in sent \\u escapes only, so a receiver that re-serialised the JSON before
     # checking the signature passed against it, and would fail on raw UTF-8.
-    callback = Callback()
-    receiver: WebhookReceiver = webhook_receiver(
-        recruitee_sandbox, create_webhook_app(secret=SECRET, on_event=callback), secret=SECRET
-    )
+    receiver, callback = receiving(recruitee_sandbox, webhook_receiver)
     name = "Zo\u00eb \u674e\u5c0f\u9f8d \u0645\u062d\u0645\u062f"
     recruitee_sandbox.sandbox.state.create_candidate({"name": name})
     [arrival] = receiver.wait_for(1)
