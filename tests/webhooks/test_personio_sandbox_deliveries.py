@@ -33,7 +33,11 @@ def enabled_webhook(
     client: Personio, receiver: WebhookReceiver, event: str, token: str | None = None
 ) -> str:
     """A webhook of ``event`` to ``receiver``, enabled; its id."""
-    webhook = client.create_webhook(receiver.url, [event], token=token)
+    webhook = (
+        client.create_webhook(receiver.url, [event])
+        if token is None
+        else client.create_webhook(receiver.url, [event], token=token)
+    )
     assert isinstance(webhook.id, str)
     client.enable_webhook(webhook.id)
     return webhook.id
