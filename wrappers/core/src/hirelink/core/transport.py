@@ -90,9 +90,9 @@ class RetryPolicy:
     def may_resend_after_error(self, request: httpx.Request, error: AnswerLost) -> bool:
         """Whether a request whose answer was lost may be sent again: if it never left, or
         if it is safe to repeat; never after the server's certificate was refused, or a
-        proxy refused the tunnel with a 4xx (its credentials, its policy), which no retry
-        changes."""
-        if certificate_refused(error) or proxy_refused(error):
+        proxy refused the tunnel with a 4xx (its credentials, its policy), or the answer was
+        too large (:class:`AnswerTooLarge`), which no retry changes."""
+        if certificate_refused(error) or proxy_refused(error) or isinstance(error, AnswerTooLarge):
             return False
         return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
@@ -263,18 +263,54 @@ def _apply_timeout_override(request: httpx.Request) -> None:
         request.extensions["timeout"] = timeout.as_dict()
 
 
-def _read_body(response: httpx.Response) -> httpx.Response:
+MAX_ANSWER_BYTES: Final = 64 * 1024 * 1024
+"""The most an answer's body may hold, decoded: past it, it is not read on. A few hundred
+kilobytes of gzip may decode to gigabytes, and an endless stream never ends; either ran
+a worker out of memory."""
+
+
+class AnswerTooLarge(httpx.DecodingError):
+    """An answer whose body, decoded, holds more than :data:`MAX_ANSWER_BYTES`: its body
+    is lost, as a cut-off one is, and the request is not resent for it."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        limit = MAX_ANSWER_BYTES // (1024 * 1024)
+        super().__init__(
+            f"the answer's body holds more than {limit} MiB: not read", request=request
+        )
+
+
+def _within_limit(request: httpx.Request, size: int) -> int:
+    """``size``, the bytes of the answer's body read so far; raises past the limit."""
+    if size > MAX_ANSWER_BYTES:
+        raise AnswerTooLarge(request)
+    return size
+
+
+def _read_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The body read as ``response.read()`` would, but at most :data:`MAX_ANSWER_BYTES`."""
     try:
-        response.read()
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size = _within_limit(request, size + len(chunk))
+        response._content = b"".join(chunks)  # what read() keeps
     except BaseException:
         response.close()
         raise
     return response
 
 
-async def _aread_body(response: httpx.Response) -> httpx.Response:
+async def _aread_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
+    """The async twin of :func:`_read_body`."""
     try:
-        await response.aread()
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            chunks.append(chunk)
+            size = _within_limit(request, size + len(chunk))
+        response._content = b"".join(chunks)
     except BaseException:
         await response.aclose()
         raise
@@ -346,7 +382,7 @@ class RetryTransport(httpx.BaseTransport):
                 answered = None
                 try:
                     answered = self._inner.handle_request(request)
-                    response = _read_body(answered)
+                    response = _read_body(answered, request)
                 except ApiConnectionError:  # the limiter's, closed while the resend waited
                     if carried_out and self._closing.closed:
                         raise closed_while_waiting(request, carried_out=True) from None
@@ -401,7 +437,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 answered = None
                 try:
                     answered = await self._inner.handle_async_request(request)
-                    response = await _aread_body(answered)
+                    response = await _aread_body(answered, request)
                 except ApiConnectionError:
                     if carried_out and self._closing.closed:
                         raise closed_while_waiting(request, carried_out=True) from None

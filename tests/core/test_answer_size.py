@@ -1,0 +1,69 @@
+"""An answer's body is read up to MAX_ANSWER_BYTES, decoded: a small gzip body that
+decodes to gigabytes, or a stream that never ends, ran a worker out of memory."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+from typing import Any
+
+import pytest
+
+from hirelink.core import ApiConnectionError
+from hirelink.core.transport import MAX_ANSWER_BYTES
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
+
+CANDIDATE = 7730011
+
+
+def bomb() -> bytes:
+    """A JSON body a little over the limit once decoded, about 80 KiB gzipped."""
+    packed = io.BytesIO()
+    with gzip.GzipFile(fileobj=packed, mode="wb") as body:
+        body.write(b'{"candidate": {"id": 1, "note": "')
+        spaces = b" " * (1 << 20)
+        for _ in range(MAX_ANSWER_BYTES // len(spaces) + 1):
+            body.write(spaces)
+        body.write(b'"}}')
+    return packed.getvalue()
+
+
+def answered_with(stand_in: StandIn[Any], method: str, path: str, status: int) -> None:
+    headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+    fault = Fault(method=method, path=path, status=status, headers=headers, body=bomb())
+    stand_in.faults.add(fault)
+
+
+def test_a_read_answered_past_the_limit_fails_once_and_is_not_resent(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    answered_with(recruitee_sandbox, "GET", rf"/candidates/{CANDIDATE}$", 200)
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
+        with pytest.raises(ApiConnectionError, match="more than 64 MiB") as caught:
+            client.get_candidate(CANDIDATE)
+        assert caught.value.method == "GET"
+        assert recruitee_sandbox.hits("GET", f"/candidates/{CANDIDATE}") == 1
+        assert client.get_candidate(CANDIDATE).id == CANDIDATE  # the client goes on
+
+
+@pytest.mark.anyio
+async def test_the_async_client_stops_reading_alike(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    answered_with(recruitee_sandbox, "GET", rf"/candidates/{CANDIDATE}$", 200)
+    async with AsyncRecruitee(**recruitee_sandbox.client_kwargs()) as client:
+        with pytest.raises(ApiConnectionError, match="more than 64 MiB"):
+            await client.get_candidate(CANDIDATE)
+    assert recruitee_sandbox.hits("GET", f"/candidates/{CANDIDATE}") == 1
+
+
+def test_a_write_answered_past_the_limit_is_carried_out_and_says_its_answer_was_lost(
+    recruitee_sandbox: StandIn[RecruiteeSandbox], caplog: pytest.LogCaptureFixture
+) -> None:
+    answered_with(recruitee_sandbox, "POST", r"/candidates$", 201)
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as client, caplog.at_level(logging.WARNING):
+        client.create_candidate("Ada Lovelace")
+    assert recruitee_sandbox.hits("POST", "/candidates") == 1
+    assert any("more than 64 MiB" in record.getMessage() for record in caplog.records)
