@@ -340,6 +340,18 @@ def test_terminal_controls_in_an_answer_are_shown_as_escapes(saved: RecruiteeSan
     assert "Zo\u00eb" in result.stderr  # letters are letters
 
 
+def test_terminal_controls_in_a_json_result_are_json_escapes(saved: RecruiteeSandbox) -> None:
+    # json.dumps escapes C0 only: a name holding a right-to-left override showed reversed
+    # ("gnp.exe" as "exe.png"), and the 8-bit CSI reached the terminal.
+    name = "Eve \u202egnp.exe\u202c \x9b31mRED \x7f"
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", f"name={name}")
+    assert result.exit_code == 0, result.stderr
+    for control in ("\u202e", "\u202c", "\x9b", "\x7f"):
+        assert control not in result.stdout
+    assert "\\u202egnp.exe\\u202c \\u009b31mRED \\u007f" in result.stdout
+    assert json.loads(result.stdout)["name"] == name  # the same JSON
+
+
 def test_a_piped_table_keeps_each_row_on_one_line_with_wide_characters(config_dir: Path) -> None:
     # Widths were counted in characters, not terminal cells: a CJK cell took two cells a
     # character, and the row wrapped onto a second line.

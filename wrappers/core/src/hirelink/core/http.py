@@ -530,11 +530,12 @@ class _AsyncProxiedPool(httpx.AsyncBaseTransport):
 
 
 POOL_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=100)
-"""hirelink's own pool: up to 100 connections, each kept open while idle (for 5 s, as
-httpx does). httpx keeps 20 by default: a client shared by more threads or tasks than
-that closed a connection after nearly every request and opened a new one for the next
-(a TCP and TLS handshake each, and a socket left in TIME_WAIT). For other limits, pass
-``httpx_client=`` a client of your own."""
+"""hirelink's own pool: up to 100 connections, each kept for reuse when idle. httpx keeps
+20 by default: a client shared by more threads or tasks than that closed a connection
+after nearly every request and opened a new one for the next (a TCP and TLS handshake
+each, and a socket left in TIME_WAIT). An idle connection expires after 5 s, but is closed
+only at the client's next request or ``close()``: after a burst a client may hold up to
+100 sockets. For other limits, pass ``httpx_client=`` a client of your own."""
 
 
 def _pool_options() -> dict[str, Any]:

@@ -24,8 +24,9 @@ from collections.abc import (
     Generator,
     Mapping,
 )
-from types import CoroutineType, MethodType
+from types import MethodType
 from typing import (
+    TYPE_CHECKING,
     Any,
     ClassVar,
     Concatenate,
@@ -41,6 +42,11 @@ from typing import (
 )
 
 from attrs import frozen
+
+if TYPE_CHECKING:
+    from types import CoroutineType
+else:  # types.CoroutineType takes no [...] at run time before 3.13: get_type_hints() would fail
+    from collections.abc import Coroutine as CoroutineType
 
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient

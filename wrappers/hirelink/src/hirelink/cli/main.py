@@ -39,6 +39,7 @@ from hirelink.cli.events import (
     json_text,
     reader_left,
     silence_stdout,
+    terminal_safe,
     terminated_as_interrupted,
     tolerate_narrow_encodings,
 )
@@ -120,25 +121,6 @@ class _Output(Console):
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError  # for _Commands (rich's own answer is exit 1)
-
-
-_UNSHOWN = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (
-        *range(0x00, 0x09),
-        *range(0x0B, 0x20),  # tab and newline are kept
-        *range(0x7F, 0xA0),
-        *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
-        *range(0x2066, 0x206A),  # bidirectional isolates
-    )
-}
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with control characters and bidirectional overrides written as escapes
-    (``\\x1b``, ``\\u202e``): a provider's answer may quote what a candidate typed, and a
-    terminal acts on what it is sent (colours, its title, text shown in another order)."""
-    return text.translate(_UNSHOWN)
 
 
 class _Errors(Console):

@@ -739,7 +739,8 @@ class RecruiteeOperations:
     def get_candidate_field(
         self, candidate_id: int, name: str
     ) -> Call[models.CandidateField | None]:
-        """The candidate's profile field named ``name`` (case-insensitive), or None."""
+        """The candidate's profile field named ``name`` (its case and Unicode form aside:
+        :func:`~hirelink.core.validation.name_key`), or None."""
         from hirelink.api.recruitee.api.candidates import get_candidate
 
         wanted = name_key(non_empty_str("name", name))
