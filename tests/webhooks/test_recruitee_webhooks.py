@@ -21,6 +21,7 @@ import pytest
 from hirelink.core import Secret, StoreUnavailableError
 from hirelink.core.stores import InProcessStore
 from hirelink.recruitee.webhooks import (
+    MAX_PING_BYTES,
     SIGNATURE_HEADER,
     CandidateEvent,
     CandidateMoved,
@@ -231,6 +232,18 @@ def test_test_pings_get_200_signed_or_not_and_before_a_secret_exists(
     assert refused.status_code == 401
     assert "no webhook secret" in refused.json()["error"]
     assert configured.collector.received == unconfigured.collector.received == []
+
+
+def test_an_unsigned_body_larger_than_a_ping_is_refused_unread(
+    serve: Callable[..., Receiver],
+) -> None:
+    # Every unsigned body was parsed to see whether it was a ping: up to a megabyte of
+    # JSON for anyone who posts, on the event loop, before the 401.
+    receiver = serve()
+    padded = b'{"test": true' + b" " * MAX_PING_BYTES + b"}"
+    assert receiver.deliver(padded, signature=None).status_code == 401
+    assert receiver.deliver(padded).status_code == 200  # signed, it is a ping all the same
+    assert receiver.deliver(b'{"test": true}', signature=None).status_code == 200
 
 
 def test_malformed_and_oversized_bodies(serve: Callable[..., Receiver]) -> None:
