@@ -123,6 +123,31 @@ def test_a_token_revoked_elsewhere_is_replaced(fresh: Served) -> None:
     assert fresh.sandbox.state.token_exchanges == 2
 
 
+@pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        ('"access_token": "tok-abc\\u0000def", "expires_in": 3600', "cannot carry"),
+        ('"access_token": "tok-abc\\r\\nX-Injected: 1", "expires_in": 3600', "cannot carry"),
+        ('"access_token": "tok-abcdef", "expires_in": 1' + "0" * 400, "0 to 10 years"),
+        ('"access_token": "tok-abcdef", "expires_in": NaN', "0 to 10 years"),
+        ('"access_token": "tok-abcdef", "expires_in": -1000000000', "0 to 10 years"),
+    ],
+    ids=["NUL", "CRLF", "10**400", "NaN", "negative"],
+)
+def test_a_token_answer_that_cannot_be_used_is_malformed(
+    fresh: Served, answer: str, problem: str
+) -> None:
+    # A NUL in the token failed in httpx with a message quoting "Bearer <token>"; an
+    # expires_in of 10**400 raised a bare OverflowError; NaN never expired.
+    body = "{" + answer + ', "token_type": "Bearer"}'
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", status=200, body=body))
+    with fresh.client() as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.list_categories()
+    assert problem in str(caught.value)
+    assert "abc" not in str(caught.value)
+    assert fresh.hits("GET", "/v2/recruiting/categories") == 0
+
+
 def test_a_second_401_is_raised_without_a_third_attempt(served: Served, personio: Personio) -> None:
     served.sandbox.faults.add(
         Fault(method="GET", path=r"/v2/recruiting/jobs$", status=401, times=2)

@@ -34,6 +34,7 @@ import copy
 import functools
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
@@ -326,12 +327,16 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             if not isinstance(issued, str) or not issued:
                 raise TypeError("access_token is not a non-empty string")
             value = Secret(issued)
+            if not _SENDABLE_TOKEN.fullmatch(issued):  # else httpx's refusal quotes it
+                raise ValueError("access_token holds characters a header cannot carry")
             del issued
             lifetime = payload.get("expires_in")
             if lifetime is not None and (
                 isinstance(lifetime, bool) or not isinstance(lifetime, int | float)
             ):
                 raise TypeError("expires_in is not a number")
+            if lifetime is not None and not 0 <= lifetime <= _LONGEST_LIFETIME:
+                raise ValueError("expires_in is not a number of seconds from 0 to 10 years")
             scopes = payload.get("scope")
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             problem = scrub(str(error))
@@ -500,6 +505,14 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
+
+
+_SENDABLE_TOKEN: Final = re.compile(r"[\x21-\x7e]+")
+"""Visible ASCII: what an ``Authorization`` header carries as it is (RFC 6750's token
+characters and more)."""
+_LONGEST_LIFETIME: Final = 10 * 366 * 24 * 3600
+"""The longest ``expires_in`` taken, in seconds: a larger one (10**400) overflowed the
+clock's float, a NaN never expired."""
 
 
 @functools.cache
