@@ -352,6 +352,20 @@ def test_terminal_controls_in_a_json_result_are_json_escapes(saved: RecruiteeSan
     assert json.loads(result.stdout)["name"] == name  # the same JSON
 
 
+def test_an_answer_naming_many_fields_prints_twenty_lines_of_them(
+    saved: RecruiteeSandbox,
+) -> None:
+    errors = {f"field_{number}": ["is invalid"] for number in range(5_000)}
+    body: dict[str, object] = {"errors": errors}
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", status=422, body=body))
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada")
+    assert result.exit_code == EXIT_API_ERROR
+    assert len(result.stderr.splitlines()) < 30
+    assert len(result.stderr) < 10_000  # it was the whole answer, 90 kB here
+    assert "field_0: is invalid" in result.stderr
+    assert re.search(r"\.\.\. and \d{4} more fields", result.stderr)
+
+
 def test_a_piped_table_keeps_each_row_on_one_line_with_wide_characters(config_dir: Path) -> None:
     # Widths were counted in characters, not terminal cells: a CJK cell took two cells a
     # character, and the row wrapped onto a second line.

@@ -385,6 +385,18 @@ def _error_class(status_code: int) -> type[ApiError]:
     return _BY_STATUS.get(status_code, ApiError)
 
 
+MAX_MESSAGE_CHARS: Final = 1000
+"""The most of a provider's error text an error's message shows; the whole answer is in
+its ``body`` and ``error``. A megabyte of error text went whole into every log line and
+error tracker's event."""
+
+
+def _shortened(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit} more characters)"
+
+
 def _message_from(parsed: Any) -> str | None:
     """The human message in the error shapes our providers use."""
     if isinstance(parsed, list):  # express-validator: [{"param": ..., "msg": ...}]
@@ -543,12 +555,12 @@ def api_error_from_response(
     from_fields = _message_from_fields(unnamed)
     if message and from_fields:
         message = f"{message}: {from_fields}"
-    message = message or from_fields or response.reason_phrase or "HTTP error"
+    message = _shortened(message or from_fields or response.reason_phrase or "HTTP error")
     lost = response.extensions.get(BODY_LOST)
     if lost:
         message = f"{message} (its body was lost: {lost})"
     if response.is_redirect:
-        location = response.headers.get("location", "")
+        location = _shortened(response.headers.get("location", ""), 200)
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
     request = response.request
     error = _error_class(response.status_code)(

@@ -238,9 +238,17 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             highlight=False,
             markup=False,
         )
-        for field_name, messages in error.field_errors.items():
-            if not names_field(error.message, field_name):  # the message may list it already
-                err.print(f"  {field_name}: {'; '.join(messages)}", highlight=False, markup=False)
+        unnamed = [  # the message may list them already
+            (name, messages)
+            for name, messages in error.field_errors.items()
+            if not names_field(error.message, name)
+        ]
+        for field_name, messages in unnamed[:_MOST_FIELD_LINES]:
+            line = f"  {field_name}: {'; '.join(messages)}"
+            err.print(line[:_MOST_FIELD_LINE_CHARS], highlight=False, markup=False)
+        if len(unnamed) > _MOST_FIELD_LINES:
+            more = len(unnamed) - _MOST_FIELD_LINES
+            err.print(f"  ... and {more} more fields", highlight=False, markup=False)
         if error.retry_after:  # longer than hirelink waits itself
             err.print(f"  {error.asked_wait}", highlight=False, markup=False)
         if error.request_id:
@@ -262,6 +270,9 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
 
 
 _MAY_HAVE_WRITTEN = "  the write may have been carried out: check before running it again"
+_MOST_FIELD_LINES = 20
+_MOST_FIELD_LINE_CHARS = 300
+"""An answer naming 50,000 fields printed 50,000 lines."""
 
 
 def _store() -> CredentialStore:

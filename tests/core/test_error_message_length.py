@@ -1,0 +1,41 @@
+"""An error's message shows at most MAX_MESSAGE_CHARS of what the provider said: a
+megabyte of error text went whole into every log line, error tracker event and CLI line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hirelink.core import ApiError
+from hirelink.core.errors import MAX_MESSAGE_CHARS
+from hirelink.recruitee import Recruitee
+from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
+
+
+def test_a_long_error_text_is_shortened_in_the_message_and_kept_in_the_body(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    said = "x" * 1_000_000
+    recruitee_sandbox.faults.add(
+        Fault(method="POST", path=r"/candidates$", status=422, body={"error": said})
+    )
+    client = Recruitee(**recruitee_sandbox.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.create_candidate("Ada Lovelace")
+    assert len(str(caught.value)) < MAX_MESSAGE_CHARS + 300
+    assert f"({len(said) - MAX_MESSAGE_CHARS} more characters)" in caught.value.message
+    assert caught.value.error == {"error": said}  # the whole answer is kept
+
+
+def test_many_field_errors_are_shortened_alike(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    errors = {f"field_{number}": ["is invalid"] for number in range(50_000)}
+    body = json.dumps({"errors": errors})
+    recruitee_sandbox.faults.add(Fault(method="POST", path=r"/candidates$", status=422, body=body))
+    client = Recruitee(**recruitee_sandbox.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.create_candidate("Ada Lovelace")
+    assert len(caught.value.message) < MAX_MESSAGE_CHARS + 100
+    assert len(caught.value.field_errors) == 50_000
