@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from hirelink.api.recruitee.models import Candidate
+from hirelink.sandbox import StandIn
 
 PACKAGES = ("recruitee", "join", "personio", "recruitee_partners")
 CAPTURED = Path(__file__).resolve().parents[3] / "shared/reference/real-responses/recruitee"
@@ -72,3 +73,18 @@ def test_each_wrapper_gives_its_clients_unset(package: str) -> None:
     assert wrapper.UNSET is types.UNSET
     assert wrapper.Unset is types.Unset
     assert {"UNSET", "Unset"} <= set(wrapper.__all__)
+
+
+@pytest.mark.parametrize("value", ["..", ".", ""])
+def test_a_dot_segment_id_is_refused_before_the_low_level_client_sends(
+    personio_sandbox: StandIn[Any], value: str
+) -> None:
+    # httpx resolves dot segments: delete_webhook(id="..") sent DELETE /v2, token and all.
+    from hirelink.api.personio.api.webhook_management import delete_webhook
+    from hirelink.api.personio.client import AuthenticatedClient
+
+    client = AuthenticatedClient(base_url=personio_sandbox.url, token="low-level-token-0042")
+    with client, pytest.raises(ValueError, match=f"id cannot be {value!r}"):
+        delete_webhook.sync_detailed(client=client, id=value)
+    assert personio_sandbox.sandbox.recorder.requests == []
+    assert delete_webhook._get_kwargs(id="a/..")["url"].endswith("/a%2F..")  # one segment

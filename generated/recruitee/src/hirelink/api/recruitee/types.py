@@ -3,6 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from urllib.parse import quote
 
 from attrs import define
 
@@ -26,6 +27,17 @@ class Unset:
 UNSET: Unset = Unset()
 """The value of a field the answer did not have (falsy; this client's own: each generated
 client has its ``Unset``)."""
+
+
+def path_segment(name: str, value: object) -> str:
+    """``value`` as one segment of a URL path, every reserved character escaped. An empty
+    segment, ``.`` or ``..`` raises ``ValueError`` naming ``name``: httpx resolves dot
+    segments, so ``id=".."`` sent the request, credentials and all, to the parent path."""
+    text = str(value)
+    if text in ("", ".", ".."):
+        raise ValueError(f"{name} cannot be {text!r} in a URL path")
+    return quote(text, safe="")
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -64,4 +76,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "path_segment",
+]

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.candidate import Candidate
 from ...models.candidate_update_request import CandidateUpdateRequest
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -22,7 +21,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/candidates/{candidate_id}".format(
-            candidate_id=quote(str(candidate_id), safe=""),
+            candidate_id=path_segment("candidateId", candidate_id),
         ),
     }
 

@@ -1,13 +1,12 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -18,8 +17,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/p/{codename}/c/{company_id}/partner".format(
-            codename=quote(str(codename), safe=""),
-            company_id=quote(str(company_id), safe=""),
+            codename=path_segment("codename", codename),
+            company_id=path_segment("company_id", company_id),
         ),
     }
 

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.partner import Partner
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -19,8 +18,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/p/{codename}/c/{company_id}/partner".format(
-            codename=quote(str(codename), safe=""),
-            company_id=quote(str(company_id), safe=""),
+            codename=path_segment("codename", codename),
+            company_id=path_segment("company_id", company_id),
         ),
     }
 

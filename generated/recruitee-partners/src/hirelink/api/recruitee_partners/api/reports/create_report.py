@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.new_report import NewReport
 from ...models.report import Report
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -24,9 +23,9 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/p/{codename}/c/{company_id}/candidates/{candidate_id}/reports".format(
-            codename=quote(str(codename), safe=""),
-            company_id=quote(str(company_id), safe=""),
-            candidate_id=quote(str(candidate_id), safe=""),
+            codename=path_segment("codename", codename),
+            company_id=path_segment("company_id", company_id),
+            candidate_id=path_segment("candidate_id", candidate_id),
         ),
     }
 

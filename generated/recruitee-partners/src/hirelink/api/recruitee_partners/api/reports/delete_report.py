@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
@@ -8,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -19,8 +18,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/p/{codename}/reports/{report_id}".format(
-            codename=quote(str(codename), safe=""),
-            report_id=quote(str(report_id), safe=""),
+            codename=path_segment("codename", codename),
+            report_id=path_segment("report_id", report_id),
         ),
     }
 

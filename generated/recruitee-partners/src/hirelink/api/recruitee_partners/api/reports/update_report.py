@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.report import Report
 from ...models.report_changes import ReportChanges
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -24,8 +23,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/p/{codename}/reports/{report_id}".format(
-            codename=quote(str(codename), safe=""),
-            report_id=quote(str(report_id), safe=""),
+            codename=path_segment("codename", codename),
+            report_id=path_segment("report_id", report_id),
         ),
     }
 

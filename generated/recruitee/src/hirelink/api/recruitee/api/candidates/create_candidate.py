@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.candidate_create_request import CandidateCreateRequest
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -29,7 +28,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/c/{company_id}/candidates".format(
-            company_id=quote(str(company_id), safe=""),
+            company_id=path_segment("company_id", company_id),
         ),
     }
 

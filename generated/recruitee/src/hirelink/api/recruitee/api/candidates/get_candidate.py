@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.candidate_envelope import CandidateEnvelope
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -28,8 +27,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/c/{company_id}/candidates/{candidate_id}".format(
-            company_id=quote(str(company_id), safe=""),
-            candidate_id=quote(str(candidate_id), safe=""),
+            company_id=path_segment("company_id", company_id),
+            candidate_id=path_segment("candidate_id", candidate_id),
         ),
     }
 

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.offer_envelope import OfferEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -28,8 +27,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/c/{company_id}/offers/{offer_id}".format(
-            company_id=quote(str(company_id), safe=""),
-            offer_id=quote(str(offer_id), safe=""),
+            company_id=path_segment("company_id", company_id),
+            offer_id=path_segment("offer_id", offer_id),
         ),
     }
 

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.pipeline_template_envelope import PipelineTemplateEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -28,8 +27,10 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/c/{company_id}/pipeline_templates/{pipeline_template_id}".format(
-            company_id=quote(str(company_id), safe=""),
-            pipeline_template_id=quote(str(pipeline_template_id), safe=""),
+            company_id=path_segment("company_id", company_id),
+            pipeline_template_id=path_segment(
+                "pipeline_template_id", pipeline_template_id
+            ),
         ),
     }
 

@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -11,7 +10,7 @@ from ...models.list_offers_kind import ListOffersKind
 from ...models.list_offers_scope import ListOffersScope
 from ...models.list_offers_view_mode import ListOffersViewMode
 from ...models.offer_list import OfferList
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -62,7 +61,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/c/{company_id}/offers".format(
-            company_id=quote(str(company_id), safe=""),
+            company_id=path_segment("company_id", company_id),
         ),
         "params": params,
     }

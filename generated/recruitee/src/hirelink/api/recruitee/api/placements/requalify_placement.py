@@ -1,6 +1,5 @@
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.placement_envelope import PlacementEnvelope
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -28,8 +27,8 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/c/{company_id}/placements/{placement_id}/requalify".format(
-            company_id=quote(str(company_id), safe=""),
-            placement_id=quote(str(placement_id), safe=""),
+            company_id=path_segment("company_id", company_id),
+            placement_id=path_segment("placement_id", placement_id),
         ),
     }
 
