@@ -18,8 +18,9 @@ from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
 CANDIDATE = 7730011
 
 
-def bomb() -> bytes:
-    """A JSON body a little over the limit once decoded, about 80 KiB gzipped."""
+def bomb(layers: int = 1) -> bytes:
+    """A JSON body a little over the limit once decoded, about 80 KiB gzipped (about 1 KiB
+    gzipped twice)."""
     packed = io.BytesIO()
     with gzip.GzipFile(fileobj=packed, mode="wb") as body:
         body.write(b'{"candidate": {"id": 1, "note": "')
@@ -27,13 +28,16 @@ def bomb() -> bytes:
         for _ in range(MAX_ANSWER_BYTES // len(spaces) + 1):
             body.write(spaces)
         body.write(b'"}}')
-    return packed.getvalue()
+    packed_once = packed.getvalue()
+    return packed_once if layers == 1 else gzip.compress(packed_once)
 
 
-def answered_with(stand_in: StandIn[Any], method: str, path: str, status: int) -> None:
-    headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
-    fault = Fault(method=method, path=path, status=status, headers=headers, body=bomb())
-    stand_in.faults.add(fault)
+def answered_with(
+    stand_in: StandIn[Any], method: str, path: str, status: int, coding: str = "gzip"
+) -> None:
+    headers = {"Content-Encoding": coding, "Content-Type": "application/json"}
+    body = bomb(layers=len(coding.split(",")))
+    stand_in.faults.add(Fault(method=method, path=path, status=status, headers=headers, body=body))
 
 
 def test_a_read_answered_past_the_limit_fails_once_and_is_not_resent(
@@ -67,3 +71,19 @@ def test_a_write_answered_past_the_limit_is_carried_out_and_says_its_answer_was_
         client.create_candidate("Ada Lovelace")
     assert recruitee_sandbox.hits("POST", "/candidates") == 1
     assert any("more than 64 MiB" in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("coding", ["gzip, gzip", "gzip,deflate", "br", "zstd"])
+def test_a_body_compressed_in_layers_or_without_bound_is_not_read(
+    recruitee_sandbox: StandIn[RecruiteeSandbox], coding: str
+) -> None:
+    # httpx decodes every layer of a chunk at once: 2 KB of gzip twice took a gigabyte
+    # before the limit was checked.
+    answered_with(recruitee_sandbox, "GET", rf"/candidates/{CANDIDATE}$", 200, coding)
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
+        with pytest.raises(ApiConnectionError, match=f"compressed as '{coding}'"):
+            client.get_candidate(CANDIDATE)
+        client.get_candidate(CANDIDATE)
+    assert recruitee_sandbox.hits("GET", f"/candidates/{CANDIDATE}") == 2
+    sent = recruitee_sandbox.sandbox.recorder.requests[-1]
+    assert sent.headers["accept-encoding"] == "gzip, deflate"  # never br or zstd

@@ -39,3 +39,19 @@ def test_many_field_errors_are_shortened_alike(
         client.create_candidate("Ada Lovelace")
     assert len(caught.value.message) < MAX_MESSAGE_CHARS + 100
     assert len(caught.value.field_errors) == 50_000
+
+
+@pytest.mark.parametrize("padding", [150, 190])
+def test_a_secret_in_a_long_location_is_masked_before_it_is_shortened(
+    recruitee_sandbox: StandIn[RecruiteeSandbox], padding: int
+) -> None:
+    token = str(recruitee_sandbox.client_kwargs()["token"])
+    location = "https://elsewhere.example/" + "a" * padding + "?t=" + token
+    recruitee_sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=307, headers={"Location": location})
+    )
+    client = Recruitee(**recruitee_sandbox.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.list_offers()
+    assert "follows no redirects" in str(caught.value)
+    assert token[:7] not in str(caught.value)  # cut at 200 characters, it was not masked

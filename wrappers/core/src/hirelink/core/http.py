@@ -44,7 +44,13 @@ from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
 from .redaction import guard_transport_logs, log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
-from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, bodiless
+from .transport import (
+    ACCEPTED_ENCODINGS,
+    AsyncRetryTransport,
+    RetryPolicy,
+    RetryTransport,
+    bodiless,
+)
 from .validation import base_url as valid_base_url
 from .validation import header_values
 
@@ -146,7 +152,11 @@ class HttpConfig:
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
-            headers={"User-Agent": user_agent(), **header_values("headers", headers or {})},
+            headers={
+                "User-Agent": user_agent(),
+                "Accept-Encoding": ACCEPTED_ENCODINGS,
+                **header_values("headers", headers or {}),
+            },
             refine_error=refine_error,
             rate_limits=tuple(limit.on(chosen) for limit in rate_limits),
             store=chosen,

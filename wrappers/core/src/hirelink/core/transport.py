@@ -269,15 +269,41 @@ kilobytes of gzip may decode to gigabytes, and an endless stream never ends; eit
 a worker out of memory."""
 
 
-class AnswerTooLarge(httpx.DecodingError):
-    """An answer whose body, decoded, holds more than :data:`MAX_ANSWER_BYTES`: its body
-    is lost, as a cut-off one is, and the request is not resent for it."""
+ACCEPTED_ENCODINGS: Final = "gzip, deflate"
+"""What hirelink's requests accept (``Accept-Encoding``). A layer of gzip or deflate grows
+at most about a thousandfold, so reading it a chunk at a time keeps to the limit; brotli
+and zstd, which httpx offers when their packages are installed, may grow far more."""
 
-    def __init__(self, request: httpx.Request) -> None:
+_BOUNDED_CODINGS: Final = frozenset({"gzip", "deflate"})
+_UNBOUNDED_CODINGS: Final = frozenset({"br", "zstd"})
+"""Codings httpx decodes whose one chunk may grow without a useful bound (any other name
+httpx leaves as it is)."""
+
+
+class AnswerTooLarge(httpx.DecodingError):
+    """An answer whose body, decoded, holds (or could hold) more than
+    :data:`MAX_ANSWER_BYTES`: its body is lost, as a cut-off one is, and the request is
+    not resent for it. Compressed more than once, or other than with gzip or deflate, it
+    is not read at all: a body of 2 KB in gzip twice decoded to a gigabyte in one chunk."""
+
+    def __init__(self, request: httpx.Request, codings: str | None = None) -> None:
         limit = MAX_ANSWER_BYTES // (1024 * 1024)
-        super().__init__(
-            f"the answer's body holds more than {limit} MiB: not read", request=request
-        )
+        why = f"holds more than {limit} MiB"
+        if codings is not None:
+            why = f"is compressed as {codings!r}, which could hold more than {limit} MiB"
+        super().__init__(f"the answer's body {why}: not read", request=request)
+
+
+def _check_codings(response: httpx.Response, request: httpx.Request) -> None:
+    """Refuse a body compressed in layers, or with a coding a chunk of which may grow
+    without bound, before any of it is decoded."""
+    header = response.headers.get("content-encoding")
+    if header is None:
+        return
+    codings = [coding.strip().lower() for coding in header.split(",")]
+    layers = [coding for coding in codings if coding in _BOUNDED_CODINGS | _UNBOUNDED_CODINGS]
+    if len(layers) > 1 or _UNBOUNDED_CODINGS.intersection(layers):
+        raise AnswerTooLarge(request, header)
 
 
 def _within_limit(request: httpx.Request, size: int) -> int:
@@ -290,6 +316,7 @@ def _within_limit(request: httpx.Request, size: int) -> int:
 def _read_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
     """The body read as ``response.read()`` would, but at most :data:`MAX_ANSWER_BYTES`."""
     try:
+        _check_codings(response, request)
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
@@ -305,6 +332,7 @@ def _read_body(response: httpx.Response, request: httpx.Request) -> httpx.Respon
 async def _aread_body(response: httpx.Response, request: httpx.Request) -> httpx.Response:
     """The async twin of :func:`_read_body`."""
     try:
+        _check_codings(response, request)
         chunks: list[bytes] = []
         size = 0
         async for chunk in response.aiter_bytes():

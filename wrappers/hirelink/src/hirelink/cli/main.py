@@ -245,7 +245,12 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
         ]
         for field_name, messages in unnamed[:_MOST_FIELD_LINES]:
             line = f"  {field_name}: {'; '.join(messages)}"
-            err.print(line[:_MOST_FIELD_LINE_CHARS], highlight=False, markup=False)
+            shown = (
+                line
+                if len(line) <= _MOST_FIELD_LINE_CHARS
+                else line[:_MOST_FIELD_LINE_CHARS] + "..."
+            )
+            err.print(shown, highlight=False, markup=False)
         if len(unnamed) > _MOST_FIELD_LINES:
             more = len(unnamed) - _MOST_FIELD_LINES
             err.print(f"  ... and {more} more fields", highlight=False, markup=False)
