@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hirelink.core import feeds
 from hirelink.core.stores import REDIS_ACL
 from hirelink.sandbox.app import undeclared_answers
 from tools.redis_server import RedisServer
@@ -30,6 +31,15 @@ def _stand_ins_answer_as_their_specs_say() -> Iterator[None]:
     yield
     undeclared = undeclared_answers()
     assert not undeclared, f"answers the specs do not declare: {undeclared}"
+
+
+@pytest.fixture(autouse=True)
+def _an_empty_process_feed_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's watches start with the process's store (``feeds.MEMORY``) empty, as in a
+    fresh process. A feed is named after its host and port, and a stand-in's port comes
+    again in a later test now and then: a watch then resumed from an earlier test's
+    checkpoint and yielded nothing (seen in CI)."""
+    monkeypatch.setattr(feeds, "MEMORY", feeds.MemoryFeedStore())
 
 
 @pytest.fixture(scope="session")

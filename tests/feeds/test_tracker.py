@@ -15,7 +15,7 @@ import pytest
 
 from hirelink.api.join.models import Application
 from hirelink.api.personio.models import LocalDateTime
-from hirelink.core import InvalidInputError, file_updates
+from hirelink.core import InvalidInputError, feeds, file_updates
 from hirelink.core.feeds import (
     MEMORY,
     Feed,
@@ -267,8 +267,9 @@ def test_watches_of_several_feeds_share_one_checkpoint_file(tmp_path: Path) -> N
 
 
 def test_the_store_option_picks_memory_a_file_or_redis(tmp_path: Path) -> None:
-    assert feed_store(None) is MEMORY
-    assert feed_store("memory") is MEMORY
+    assert feed_store(None) is feeds.MEMORY  # the tests' own (conftest.py)
+    assert feed_store("memory") is feeds.MEMORY
+    assert isinstance(MEMORY, MemoryFeedStore)
     assert isinstance(feed_store(tmp_path / "c.json"), FileFeedStore)
     assert isinstance(feed_store(str(tmp_path / "c.json")), FileFeedStore)
 
