@@ -1053,25 +1053,35 @@ def test_credentials_added_at_once_by_threads_are_all_kept(config_dir: Path) -> 
     assert [p.name for p in config_dir.glob("*.tmp")] == []
 
 
-def test_credentials_added_at_once_by_processes_are_all_kept(config_dir: Path) -> None:
+def test_credentials_added_at_once_by_processes_are_all_kept(
+    config_dir: Path, tmp_path: Path
+) -> None:
     # `hirelink credentials add` run in parallel (xargs -P, a provisioning script): each
     # answered ok, and the file kept some of them.
     script = (
-        "import sys, time\n"
+        "import pathlib, sys, time\n"
         "from hirelink.operations import load_providers\n"
         "from hirelink.operations.credentials import CredentialStore\n"
         "store = CredentialStore(load_providers())\n"
-        "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
-        "for round in range(5):\n"
+        "go = pathlib.Path(sys.argv[2])\n"
+        "go.with_name(f'ready-{sys.argv[1]}').touch()\n"
+        "while not go.exists():\n"
+        "    time.sleep(0.005)\n"
+        "for round in range(10):\n"
         "    store.add(f'p{sys.argv[1]}-{round}', 'join', {'token': 't0ken'})\n"
     )
-    start = f"{time.time() + 4:.3f}"  # each has imported hirelink by then
+    go = tmp_path / "go"
     command = [sys.executable, "-c", script]
     workers = [
-        subprocess.Popen([*command, str(number), start])  # noqa: S603 - our own script
-        for number in range(6)
+        subprocess.Popen([*command, str(number), str(go)])  # noqa: S603 - our own script
+        for number in range(3)
     ]
-    assert [worker.wait(60) for worker in workers] == [0] * 6
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("ready-*"))) < len(workers):  # all imported: start at once
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    go.touch()
+    assert [worker.wait(60) for worker in workers] == [0] * 3
     store = CredentialStore(load_providers())
-    expected = sorted(f"p{number}-{round}" for number in range(6) for round in range(5))
+    expected = sorted(f"p{number}-{round}" for number in range(3) for round in range(10))
     assert store.nicknames() == expected
