@@ -276,8 +276,9 @@ and zstd, which httpx offers when their packages are installed, may grow far mor
 
 _BOUNDED_CODINGS: Final = frozenset({"gzip", "deflate"})
 _UNBOUNDED_CODINGS: Final = frozenset({"br", "zstd"})
-"""Codings httpx decodes whose one chunk may grow without a useful bound (any other name
-httpx leaves as it is)."""
+"""Codings httpx decodes whose one chunk may grow without a useful bound."""
+_DECODED_CODINGS: Final = _BOUNDED_CODINGS | _UNBOUNDED_CODINGS
+"""The codings httpx decodes; any other name it leaves as it is."""
 
 
 class AnswerTooLarge(httpx.DecodingError):
@@ -301,7 +302,7 @@ def _check_codings(response: httpx.Response, request: httpx.Request) -> None:
     if header is None:
         return
     codings = [coding.strip().lower() for coding in header.split(",")]
-    layers = [coding for coding in codings if coding in _BOUNDED_CODINGS | _UNBOUNDED_CODINGS]
+    layers = [coding for coding in codings if coding in _DECODED_CODINGS]
     if len(layers) > 1 or _UNBOUNDED_CODINGS.intersection(layers):
         raise AnswerTooLarge(request, header)
 
