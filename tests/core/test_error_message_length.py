@@ -55,3 +55,19 @@ def test_a_secret_in_a_long_location_is_masked_before_it_is_shortened(
         client.list_offers()
     assert "follows no redirects" in str(caught.value)
     assert token[:7] not in str(caught.value)  # cut at 200 characters, it was not masked
+
+
+def test_a_provider_text_with_line_breaks_and_controls_stays_on_one_line(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    said = "is taken\nCRITICAL hirelink: forged line\r\x1b[31mred\u202eexe.png"
+    recruitee_sandbox.faults.add(
+        Fault(method="POST", path=r"/candidates$", status=422, body={"errors": {"email": [said]}})
+    )
+    client = Recruitee(**recruitee_sandbox.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.create_candidate("Ada Lovelace")
+    shown = str(caught.value)
+    assert shown.isprintable(), shown  # no line break, escape or bidirectional control
+    assert "is taken\\nCRITICAL hirelink: forged line\\r\\x1b[31mred\\u202eexe.png" in shown
+    assert caught.value.field_errors == {"email": [said]}  # as the provider said it

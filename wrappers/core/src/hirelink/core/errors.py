@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
 
-from .redaction import safe_headers
+from .redaction import one_line, safe_headers
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -213,7 +213,7 @@ class ApiError(HirelinkError):
         request); ``message`` replaces the message when given.
         """
         return cls(
-            self.message if message is None else scrub(message),
+            self.message if message is None else one_line(scrub(message)),
             status_code=self.status_code,
             error=self.error,
             field_errors={name: list(texts) for name, texts in self.field_errors.items()},
@@ -567,7 +567,7 @@ def api_error_from_response(
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
     request = response.request
     error = _error_class(response.status_code)(
-        scrub(message),
+        one_line(scrub(message)),
         status_code=response.status_code,
         error=parsed,
         field_errors=field_errors,

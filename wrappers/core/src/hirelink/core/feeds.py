@@ -60,6 +60,7 @@ from . import file_updates
 from .calls import Call, Walk
 from .errors import InvalidInputError, StoreUnavailableError
 from .file_updates import resolved
+from .redaction import one_line
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
 from .validation import positive_seconds, utc_moment
 
@@ -609,7 +610,8 @@ class _Poller(Generic[T]):
                 "watch %s: passed over %d record(s) without a readable change time (ids %s)",
                 feed.name,
                 len(undated),
-                ", ".join(map(str, undated[:5])) + (", ..." if len(undated) > 5 else ""),
+                ", ".join(one_line(str(key)) for key in undated[:5])
+                + (", ..." if len(undated) > 5 else ""),
             )
         return changes
 

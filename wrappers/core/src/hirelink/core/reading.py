@@ -31,6 +31,7 @@ import httpx
 
 from .decoding import JsonResponse, loads
 from .errors import BODY_LOST, HirelinkError, MalformedResponseError
+from .redaction import one_line
 from .secrets import scrub
 from .transport import DELETED_ALREADY
 
@@ -235,7 +236,7 @@ def _names_a_credential(body: Any) -> bool:
 def _describe(error: Exception) -> str:
     if isinstance(error, KeyError):
         return f"missing {error}"
-    return scrub(f"{type(error).__name__}: {error}")[:200]
+    return one_line(scrub(f"{type(error).__name__}: {error}"))[:200]
 
 
 def _with_json(response: httpx.Response, body: Any) -> httpx.Response:

@@ -48,6 +48,35 @@ SAFE_HEADERS: Final = frozenset(
 http_logger = logging.getLogger("hirelink.http")
 
 
+CONTROL_CHARACTERS: Final = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
+    *range(0x2066, 0x206A),  # bidirectional isolates
+)
+"""Characters a terminal or a log acts on instead of showing: colours, a terminal's title,
+text shown in another order, and line breaks that start a forged log line. A provider's
+answer may quote what a candidate typed."""
+_ESCAPES: Final = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in CONTROL_CHARACTERS
+} | {ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+_ESCAPES_BUT_LINES: Final = {
+    code: shown for code, shown in _ESCAPES.items() if chr(code) not in "\t\n"
+}
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of characters that are shown as they are: every
+    :data:`CONTROL_CHARACTERS` written as an escape (``\\n``, ``\\x1b``, ``\\u202e``).
+    Provider text in an error's message is so, and cannot start a log line of its own."""
+    return text.translate(_ESCAPES)
+
+
+def without_controls(text: str) -> str:
+    """:func:`one_line`, but tabs and line breaks (``\\n``) are kept."""
+    return text.translate(_ESCAPES_BUT_LINES)
+
+
 def safe_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
     """Headers with every value outside :data:`SAFE_HEADERS` replaced by ``<redacted>``."""
     return {

@@ -27,6 +27,7 @@ import typer
 from hirelink.core import HirelinkError, InvalidInputError
 from hirelink.core.feeds import FeedTracker, FileFeedStore
 from hirelink.core.operations import Watcher, declarations
+from hirelink.core.redaction import CONTROL_CHARACTERS
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.operations.jsonable import mask_fields, to_json
@@ -77,24 +78,8 @@ def _json_escapes(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("hirelink-json-escape", _json_escapes)
 
 
-_TERMINAL_CONTROLS: Final = (
-    *range(0x00, 0x09),
-    *range(0x0B, 0x20),  # tab and newline are kept
-    *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
-    *range(0x2066, 0x206A),  # bidirectional isolates
-)
-"""Characters a terminal acts on instead of showing (colours, its title, text shown in
-another order): a provider's answer may quote what a candidate typed."""
-_SHOWN_AS_ESCAPES: Final = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _TERMINAL_CONTROLS
-}
-_JSON_ESCAPES: Final = {code: f"\\u{code:04x}" for code in _TERMINAL_CONTROLS}
-
-
-def terminal_safe(text: str) -> str:
-    """``text`` with :data:`_TERMINAL_CONTROLS` written as escapes (``\\x1b``, ``\\u202e``)."""
-    return text.translate(_SHOWN_AS_ESCAPES)
+# json escapes C0 in strings itself; C0 outside strings is the layout (newlines, indent).
+_JSON_ESCAPES: Final = {code: f"\\u{code:04x}" for code in CONTROL_CHARACTERS if code >= 0x7F}
 
 
 def json_text(document: Any, *, indent: int | None = None) -> str:
@@ -111,7 +96,6 @@ def json_text(document: Any, *, indent: int | None = None) -> str:
     if not unicode:
         return json.dumps(document, indent=indent, default=str)
     text = json.dumps(document, indent=indent, ensure_ascii=False, default=str)
-    # json escapes C0 itself; the other terminal controls only as \\u escapes here.
     text = text.translate(_JSON_ESCAPES)
     return text.encode(encoding, "hirelink-json-escape").decode(encoding)
 

@@ -39,7 +39,6 @@ from hirelink.cli.events import (
     json_text,
     reader_left,
     silence_stdout,
-    terminal_safe,
     terminated_as_interrupted,
     tolerate_narrow_encodings,
 )
@@ -61,6 +60,7 @@ from hirelink.core import (
 from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field
 from hirelink.core.reading import WRITE_METHODS
+from hirelink.core.redaction import without_controls
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
 
@@ -125,7 +125,7 @@ class _Output(Console):
 
 class _Errors(Console):
     def print(self, *objects: Any, **options: Any) -> None:
-        shown = [terminal_safe(o) if isinstance(o, str) else o for o in objects]
+        shown = [without_controls(o) if isinstance(o, str) else o for o in objects]
         try:
             super().print(*shown, **options)
         except OSError as error:  # rich 13.0 lets it out; _Commands would take it for stdout's
@@ -352,8 +352,8 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """``rows`` under ``headers``: fitted to a terminal, or, piped, as wide as it needs to
     be (programs read it: never cut). A terminal too narrow for every column gets one
     block per row instead. Cells are text, never rich markup, and never terminal controls
-    (:func:`terminal_safe`)."""
-    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]
+    (:func:`~hirelink.core.redaction.without_controls`)."""
+    rows = [tuple(without_controls(cell) for cell in row) for row in rows]
     table = Table(*headers, box=None, pad_edge=False)
     widest = [max(cell_len(text) for text in column) for column in zip(headers, *rows, strict=True)]
     table.columns[0].no_wrap = True
