@@ -153,6 +153,18 @@ def test_a_write_whose_answer_the_close_cut_may_have_been_carried_out(fresh: Ser
     assert "may have been carried out" in str(error)
 
 
+def test_a_read_whose_answer_the_close_cut_is_not_said_to_be_unsent(fresh: Served) -> None:
+    # The GET reached the provider; the error said "it was not sent" (while not_sent was
+    # False). A read changes nothing, so nothing is said about checking either.
+    fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="delay", delay=1.0))
+    error = closed_during(fresh, lambda client: client.list_offers(), "GET", "/offers", 0.1)
+    assert isinstance(error, ApiConnectionError)
+    assert "waited to be sent again" in str(error)
+    assert "not sent" not in str(error)
+    assert "carried out" not in str(error)
+    assert error.not_sent is False
+
+
 def test_a_write_refused_with_429_then_closed_in_its_wait_was_not_carried_out(
     fresh: Served,
 ) -> None:

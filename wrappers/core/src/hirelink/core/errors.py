@@ -340,16 +340,14 @@ def closed_while_waiting(
     ``carried_out``: an earlier attempt may have been carried out (its answer was lost or
     a 5xx), as the retry flow judged it."""
     where = f"{request.method} {scrub(str(request.url))}"
-    if carried_out and request.method not in ("GET", "HEAD", "OPTIONS"):
-        return ApiConnectionError(
-            f"the client was closed while {where} waited to be sent again; an earlier "
-            "attempt may have been carried out: check before repeating it",
-            method=request.method,
-            harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
-        )
+    message = f"the client was closed while {where} waited; it was not sent"
+    if carried_out:  # an earlier attempt reached the provider
+        message = f"the client was closed while {where} waited to be sent again"
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            message += "; an earlier attempt may have been carried out: check before repeating it"
     return ApiConnectionError(
-        f"the client was closed while {where} waited; it was not sent",
-        not_sent=not carried_out,  # a read resent after a lost answer did reach it
+        message,
+        not_sent=not carried_out,
         method=request.method,
         harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
     )
