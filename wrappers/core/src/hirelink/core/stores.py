@@ -380,8 +380,8 @@ class _RedisTokenCache:
         secret = client_secret.reveal().encode()
         # Named by a digest: the key itself says nothing about the credential.
         digest = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
-        # "tokens" since 0.2 (a token and its scopes, as JSON): 0.1 kept the bare token
-        # under "token", which a 0.2 worker never reads and a 0.1 worker never overwrites.
+        # "tokens" (a token and its scopes, as JSON): a build before the 0.2 release kept
+        # the bare token under "token", which this one never reads nor overwrites.
         self._key = f"{KEY_PREFIX}:tokens:{digest}"
         self._lock_key = f"{self._key}:exchange"
         self._cipher_key = hmac.new(secret, b"hirelink token cache", hashlib.sha256).digest()
