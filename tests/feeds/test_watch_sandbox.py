@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -13,9 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
+import redis
 
-from hirelink.core import StoreUnavailableError
-from hirelink.core.feeds import MemoryFeedStore
+from hirelink.core import InvalidInputError, StoreUnavailableError
+from hirelink.core.feeds import CHECKPOINT_FORMAT, MemoryFeedStore, RedisFeedStore
 from hirelink.sandbox import Fault, StandIn, serve_stand_in
 
 CREATED = 6
@@ -471,3 +473,60 @@ async def test_an_async_watch_kept_in_this_processs_memory_needs_no_worker_threa
             threads.total_tokens = threads_before
     assert returned_before_the_thread_was_free
     assert len(watched) == len(set(watched)) > 0
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_save_keeps_the_other_feeds_entries_of_a_shared_file_as_they_were(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    # Each entry was rewritten through str(): a JSON object became its Python repr and
+    # null became "None", both unreadable afterwards (the upgrade hunt).
+    checkpoint = tmp_path / "checkpoints.json"
+    others = {"feed-b": {"format": 2, "after": "2026-01-01T00:00:00+00:00"}, "feed-c": None}
+    checkpoint.write_text(json.dumps(others))
+    with client_of(stand_in, sync=True) as client:
+        creator(stand_in)(client)
+        since = datetime.now(UTC) - timedelta(seconds=5)
+        handed = list(watch_of(client, since=since, store=checkpoint, polls=1, interval=INTERVAL))
+    saved = json.loads(checkpoint.read_text())
+    assert len(handed) == 1
+    assert {name: saved[name] for name in others} == others
+    (own,) = set(saved) - set(others)
+    assert json.loads(saved[own])["format"] == CHECKPOINT_FORMAT
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ('{"format": 2, "after": "2026-01-01T00:00:00+00:00", "seen": []}', "format is 2"),
+        ('{"after": ', "not JSON"),
+        ({"after": "2026-01-01T00:00:00+00:00"}, "not text"),
+    ],
+)
+def test_an_unreadable_checkpoint_names_its_feed_and_file_and_is_left_as_it_was(
+    stand_in: StandIn[Any], tmp_path: Any, entry: object, reason: str
+) -> None:
+    checkpoint = tmp_path / "checkpoints.json"
+    checkpoint.write_text(json.dumps({"applications-a": entry}))
+    before = checkpoint.read_text()
+    with client_of(stand_in, sync=True) as client, pytest.raises(InvalidInputError) as caught:
+        list(client.watch_applications(name="applications-a", store=checkpoint, polls=1))
+    message = str(caught.value)
+    assert caught.value.field == "checkpoint"
+    assert "watch applications-a" in message
+    assert str(checkpoint) in message
+    assert reason in message
+    assert checkpoint.read_text() == before
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_unreadable_checkpoint_in_redis_names_its_key(
+    stand_in: StandIn[Any], redis_url: str
+) -> None:
+    _, key = RedisFeedStore.keys("applications-b")
+    redis.Redis.from_url(redis_url).set(key, '{"format": 2}')
+    with client_of(stand_in, sync=True) as client, pytest.raises(InvalidInputError) as caught:
+        list(client.watch_applications(name="applications-b", store=redis_url, polls=1))
+    assert repr(key) in str(caught.value)
+    assert "format is 2" in str(caught.value)

@@ -165,6 +165,11 @@ def _canonical(value: object) -> object:
     return value
 
 
+CHECKPOINT_FORMAT: Final = 1
+"""The form of the checkpoints :meth:`FeedTracker.dump` writes (the ``format`` member).
+One of another form, a later release's, is refused rather than misread or overwritten."""
+
+
 @dataclass
 class FeedTracker:
     """The checkpoint of one feed and the choice of what is new (no I/O).
@@ -235,14 +240,31 @@ class FeedTracker:
 
     def dump(self) -> str:
         """This tracker as a checkpoint: JSON text that :meth:`load` reads back."""
-        return json.dumps({"after": self.after.isoformat(), "seen": sorted(self.seen)})
+        return json.dumps(
+            {
+                "format": CHECKPOINT_FORMAT,
+                "after": self.after.isoformat(),
+                "seen": sorted(self.seen),
+            }
+        )
 
     @classmethod
     def load(cls, text: str, overlap: timedelta) -> FeedTracker:
-        """The tracker a checkpoint saved by :meth:`dump` describes."""
-        data = json.loads(text)
-        after = _moment(data.get("after")) if isinstance(data, dict) else None
-        seen = data.get("seen", []) if isinstance(data, dict) else None
+        """The tracker a checkpoint saved by :meth:`dump` describes; ``ValueError`` saying
+        why when it is none, or of another :data:`CHECKPOINT_FORMAT`."""
+        try:
+            data = json.loads(text)
+        except ValueError as error:
+            raise ValueError(f"not JSON ({error})") from None
+        if not isinstance(data, dict):
+            raise ValueError(f"not a checkpoint: {text[:80]!r}")
+        form = data.get("format", 1)  # the first checkpoints named none
+        if form != CHECKPOINT_FORMAT:
+            raise ValueError(
+                f"its format is {form!r}, written by another release of hirelink (this one"
+                f" reads format {CHECKPOINT_FORMAT})"
+            )
+        after, seen = _moment(data.get("after")), data.get("seen", [])
         if after is None or not isinstance(seen, list):
             raise ValueError(f"not a checkpoint: {text[:80]!r}")
         return cls(after, overlap, {str(change) for change in seen})
@@ -369,7 +391,7 @@ class FileFeedStore(FeedStore):
             _, handle = self._held.pop(feed)
         handle.close()  # closing the descriptor frees the lock
 
-    def _read(self) -> dict[str, str]:
+    def _read(self) -> dict[str, object]:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -382,11 +404,14 @@ class FileFeedStore(FeedStore):
             raise ValueError(f"{self.path}: not a checkpoint file ({error})") from None
         if not isinstance(data, dict):  # never overwrite what is not ours
             raise ValueError(f"{self.path}: not a checkpoint file (not a JSON object)")
-        return {str(k): str(v) for k, v in data.items()}
+        return data  # other feeds' entries are written back as they were read
 
     def load_checkpoint(self, feed: str) -> str | None:
         with self._lock:
-            return self._read().get(feed)
+            checkpoint = self._read().get(feed)
+        if checkpoint is None or isinstance(checkpoint, str):
+            return checkpoint
+        raise ValueError(f"{self.path}: the entry of {feed!r} is not a checkpoint (not text)")
 
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
         with self._lock:
@@ -426,6 +451,15 @@ return 0
 """
 
 
+def _place(store: FeedStore, feed: str) -> str:
+    """Where ``store`` keeps ``feed``'s checkpoint, for an error to name."""
+    if isinstance(store, FileFeedStore):
+        return str(store.path)
+    if isinstance(store, RedisFeedStore):
+        return f"Redis key {store.keys(feed)[1]!r}"
+    return repr(store)
+
+
 class RedisFeedStore(FeedStore):
     """Checkpoints and leases in Redis, for watches on many processes or hosts."""
 
@@ -433,12 +467,13 @@ class RedisFeedStore(FeedStore):
         self._store = store
 
     @staticmethod
-    def _keys(feed: str) -> tuple[str, str]:
+    def keys(feed: str) -> tuple[str, str]:
+        """The Redis keys of ``feed``'s lease and checkpoint."""
         base = f"{KEY_PREFIX}:feed:{feed}"
         return f"{base}:lease", f"{base}:checkpoint"
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
-        lease, _ = self._keys(feed)
+        lease, _ = self.keys(feed)
         ttl_ms = milliseconds(ttl)
         return bool(
             self._store.run(
@@ -449,7 +484,7 @@ class RedisFeedStore(FeedStore):
         )
 
     def release_lease(self, feed: str, owner: str) -> None:
-        lease, _ = self._keys(feed)
+        lease, _ = self.keys(feed)
         self._store.run(
             f"the lease of {feed}",
             lambda client: client.eval(_RELEASE_SCRIPT, 1, lease, owner),
@@ -457,7 +492,7 @@ class RedisFeedStore(FeedStore):
         )
 
     def load_checkpoint(self, feed: str) -> str | None:
-        _, checkpoint = self._keys(feed)
+        _, checkpoint = self.keys(feed)
         stored = self._store.run(
             f"the checkpoint of {feed}",
             lambda client: client.get(checkpoint),
@@ -466,7 +501,7 @@ class RedisFeedStore(FeedStore):
         return stored.decode() if isinstance(stored, bytes) else stored
 
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
-        lease, key = self._keys(feed)
+        lease, key = self.keys(feed)
         return bool(
             self._store.run(
                 f"the checkpoint of {feed}",
@@ -587,12 +622,22 @@ class _Poller(Generic[T]):
             return False
         if self.tracker is None:
             feed = self.feed
-            self._saved = self._load()
+            try:
+                self._saved = self._load()
+                if self._saved is not None:
+                    self.tracker = FeedTracker.load(self._saved, feed.overlap)
+            except InvalidInputError:
+                raise  # already names what to change
+            except ValueError as error:
+                raise InvalidInputError(
+                    "checkpoint",
+                    f"watch {feed.name}: its checkpoint in {_place(feed.store, feed.name)}"
+                    f" cannot be read: {error}. If a newer hirelink wrote it, watch with that"
+                    " one; delete it to start again from the watch's `since`",
+                ) from None
             if self._saved is None:
                 self.tracker = FeedTracker(feed.since, feed.overlap)
                 self._save()
-            else:
-                self.tracker = FeedTracker.load(self._saved, feed.overlap)
         return True
 
     @property
