@@ -102,6 +102,24 @@ def test_a_budget_kept_by_an_older_release_does_not_break_this_one(redis_url: st
     assert store.client.lrange(old_budget, 0, -1) == [b"1764000000.0"]
 
 
+@pytest.mark.parametrize("fallback", [False, True])
+def test_a_key_of_another_kind_is_a_store_error_saying_what_to_do(
+    redis_url: str, fallback: bool
+) -> None:
+    """A release that changes a key's kind, or another program writing under "hirelink:",
+    failed every call with redis's own WRONGTYPE error, fallback or not (upgrade hunt)."""
+    store = RedisStore(redis_url, fallback=fallback, share_tokens=True)
+    store.client.set("hirelink:slots:personio-recruiting:41737:20:61", "not a budget")
+    store.client.hset("hirelink:feed:applications:checkpoint", mapping={"after": "today"})
+    budget = store.limiter("personio-recruiting:41737", 20, 61.0)
+    checkpoints = feed_store(redis_url)
+    for attempt in (budget.reserve, lambda: checkpoints.load_checkpoint("applications")):
+        with pytest.raises(StoreUnavailableError) as caught:
+            attempt()
+        assert "holds a key of another kind" in str(caught.value)
+        assert "redis-cli --scan --pattern 'hirelink:*'" in str(caught.value)
+
+
 def test_a_rate_limit_moves_onto_the_clients_store(redis_url: str) -> None:
     store = RedisStore(redis_url)
     limit = RateLimit.shared("moving:1", requests=2, per=5.0)

@@ -459,11 +459,13 @@ REDIS_ACL: Final = "~hirelink:* +@read +@write +@scripting +@transaction +time +
 # An ACL refusing a command: NOPERM (redis 7 also inside a script), or Redis 6's text for
 # a command refused inside a script, which carries no code.
 _NOT_PERMITTED: Final = re.compile(r"NOPERM|can't run this command")
+_WRONG_TYPE: Final = re.compile(r"\bWRONGTYPE\b")
 
 
 def _refusal(error: BaseException) -> str | None:
-    """What to fix when Redis refused the URL's user (a mistake, never an outage: a store
-    falling back for it kept limits of its own for the rest of the process's life)."""
+    """What to fix when Redis refused the URL's user or found a key of another kind (a
+    mistake, never an outage: a store falling back for it kept limits of its own for the
+    rest of the process's life)."""
     from redis import exceptions
 
     if isinstance(error, exceptions.AuthenticationError):
@@ -474,6 +476,13 @@ def _refusal(error: BaseException) -> str | None:
         return (
             "does not let the URL's user run what {what} needs ({told}): give the user "
             f"the ACL rules {REDIS_ACL}"
+        )
+    if isinstance(error, exceptions.ResponseError) and _WRONG_TYPE.search(str(error)):
+        return (
+            "holds a key of another kind where hirelink keeps {what} ({told}): another "
+            f"release of hirelink or another program wrote it under {KEY_PREFIX!r}. Delete "
+            f"that key (`redis-cli --scan --pattern '{KEY_PREFIX}:*'` lists them all), or "
+            "give hirelink a database of its own"
         )
     return None
 
