@@ -427,3 +427,19 @@ def test_webhook_secrets_a_personio_answer_echoes_are_withheld_from_catalog_outp
     assert webhook_id in shown
     assert token not in shown
     assert header_value not in shown
+
+
+def test_a_moment_written_without_an_offset_is_utc() -> None:
+    # The Python API refuses a naive datetime; text given to the catalog (and the CLI's
+    # key=value) names no zone more often than not, and is UTC as documented.
+    with serve_stand_in("join") as stand_in:
+        credential = stand_in.client_kwargs()
+
+        def ids(created_after: str) -> list[int]:
+            listed = invoke("join.list_applications", credential, {"created_after": created_after})
+            return [application["id"] for application in listed]
+
+        some = ids("2026-02-05T00:00:00Z")
+        assert 0 < len(some) < len(ids("2000-01-01T00:00:00Z"))
+        assert ids("2026-02-05T00:00:00") == some
+        assert ids("2026-02-05T05:00:00+05:00") == some

@@ -117,11 +117,20 @@ def test_utc_timestamp_converts_aware_datetimes_and_dates() -> None:
         utc_timestamp("t", "2025-03-05")
     assert caught.value.field == "t"
     # "From the beginning": four digits (strftime's %Y wrote 1-01-01 on Linux).
-    assert utc_timestamp("t", datetime.min) == "0001-01-01T00:00:00"
+    assert utc_timestamp("t", datetime.min.replace(tzinfo=UTC)) == "0001-01-01T00:00:00"
     assert utc_timestamp("t", date(999, 1, 2)) == "0999-01-02T00:00:00"
     with pytest.raises(InvalidInputError) as overflowed:  # was a bare OverflowError
         utc_timestamp("created_after", datetime.min.replace(tzinfo=timezone(timedelta(hours=2))))
     assert overflowed.value.field == "created_after"
+
+
+def test_a_naive_datetime_is_refused_naming_the_field() -> None:
+    # datetime.now() is local time: taken as UTC, a watch east of UTC started hours ahead
+    # and skipped every change until then (the time hunt).
+    with pytest.raises(InvalidInputError) as caught:
+        utc_timestamp("updated_after", datetime(2026, 3, 5, 9, 0))
+    assert caught.value.field == "updated_after"
+    assert "has no time zone" in str(caught.value)
 
 
 def test_list_helpers_refuse_bare_strings_and_bad_items() -> None:

@@ -372,3 +372,50 @@ def test_without_flock_two_stores_of_one_file_in_a_process_lose_no_checkpoint(
     for thread in threads:
         thread.join()
     assert json.loads(path.read_text()) == {"jobs": "200", "applications": "200"}
+
+
+def test_a_record_stamped_ahead_of_the_clock_does_not_hide_the_changes_before_it() -> None:
+    # One record stamped in 2027 moved the checkpoint there: every change stamped before
+    # it was then below the next query (the time hunt).
+    tracker = FeedTracker(T0, timedelta(seconds=5))
+    ahead = Record(1, T0 + timedelta(days=400))
+    assert changes_at(tracker, [ahead], now=T0) == [1]
+    assert tracker.after == T0
+    later = Record(2, T0 + timedelta(seconds=30))
+    assert changes_at(tracker, [ahead, later], now=T0 + timedelta(seconds=40)) == [2]
+    assert changes_at(tracker, [ahead, later], now=T0 + timedelta(seconds=50)) == []
+
+
+def test_a_record_in_the_second_a_watch_started_is_not_passed_over() -> None:
+    # Providers stamp whole seconds; the start of a watch has microseconds. With no
+    # overlap, a record stamped in that second was below the floor and never handed over.
+    tracker = FeedTracker(T0 + timedelta(microseconds=300_000), timedelta(0))
+    assert tracker.query_from() == T0
+    assert changes(tracker, [Record(1, T0)]) == [1]
+
+
+def changes_at(tracker: FeedTracker, records: list[Record], *, now: datetime) -> list[int]:
+    """:func:`changes`, marking with the host's clock at ``now`` as a watch does."""
+    handed = []
+    for record, change, moment in tracker.select(records, lambda r: r.updated_at, lambda r: r.id):
+        handed.append(record.id)
+        tracker.mark(change, moment, now=now)
+    return handed
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("since", datetime.now(UTC) + timedelta(days=365)), ("since", datetime(2026, 1, 1)),
+     ("overlap", 1e15), ("lease_ttl", 1e300), ("interval", 1e10)],
+)  # fmt: skip
+def test_watch_options_a_watch_cannot_keep_are_refused_naming_them(
+    option: str, value: object
+) -> None:
+    # A future or naive since was saved as the checkpoint at once (hiding changes until
+    # then); huge durations raised a bare OverflowError or killed the lease thread.
+    with pytest.raises(InvalidInputError) as caught:
+        Feed.declare(
+            "x", lambda moment: None,  # type: ignore[arg-type,return-value]
+            timestamp=str, key=id, options={option: value},  # type: ignore[misc]
+        )  # fmt: skip
+    assert caught.value.field == option

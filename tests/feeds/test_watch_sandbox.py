@@ -345,7 +345,9 @@ def test_watches_of_two_stand_ins_keep_checkpoints_of_their_own() -> None:
             recent = datetime.now(UTC) - timedelta(minutes=1)
             assert len(list(client.watch_candidates(since=recent, polls=1))) == 1
         with second.client() as client:
-            everything = list(client.watch_candidates(since=datetime(2000, 1, 1), polls=1))
+            everything = list(
+                client.watch_candidates(since=datetime(2000, 1, 1, tzinfo=UTC), polls=1)
+            )
         assert len(everything) == len(second.sandbox.state.candidate_ids())
 
 

@@ -165,6 +165,10 @@ def _canonical(value: object) -> object:
     return value
 
 
+AHEAD_TOLERANCE: Final = timedelta(seconds=60)
+"""How far ahead of the host's clock a watch's ``since`` may be, and a change's stamp
+before a warning says so."""
+
 CHECKPOINT_FORMAT: Final = 1
 """The form of the checkpoints :meth:`FeedTracker.dump` writes (the ``format`` member).
 One of another form, a later release's, is refused rather than misread or overwritten."""
@@ -193,10 +197,12 @@ class FeedTracker:
         heapq.heapify(self._by_time)
 
     def query_from(self) -> datetime:
-        """The moment to pass to the list's ``*_after`` filter."""
+        """The moment to pass to the list's ``*_after`` filter, in whole seconds (those
+        providers stamp in: a record stamped in the second a watch started from was
+        passed over with ``overlap=0``)."""
         if self.after - _EARLIEST <= self.overlap:  # a watch from the year 1
             return _EARLIEST
-        return self.after - self.overlap
+        return (self.after - self.overlap).replace(microsecond=0)
 
     def select(
         self,
@@ -226,8 +232,13 @@ class FeedTracker:
                 fresh.setdefault(change, (record, change, earliest))
         return sorted(fresh.values(), key=lambda item: (item[2], item[1]))
 
-    def mark(self, change: str, moment: datetime) -> None:
-        """Record that ``change`` was handed over."""
+    def mark(self, change: str, moment: datetime, *, now: datetime | None = None) -> None:
+        """Record that ``change`` was handed over. Given ``now`` (the host's clock), the
+        checkpoint moves no further than ``now``: one record stamped later (a provider's
+        clock ahead, a wrong stamp) hid every change stamped before it, until that time
+        came. (Held back, it is listed again, and known.)"""
+        if now is not None:
+            moment = min(moment, now)
         if change not in self.seen:
             self.seen.add(change)
             heapq.heappush(self._by_time, (change.rpartition("@")[2], change))
@@ -574,7 +585,11 @@ class Feed(Generic[T]):
             field_name = sorted(unknown)[0]
             raise InvalidInputError(field_name, f"unknown watch option {field_name!r}")
         since = options.get("since")
-        start = datetime.now(UTC) if since is None else utc_moment("since", since)
+        now = datetime.now(UTC)
+        start = now if since is None else utc_moment("since", since)
+        if start > now + AHEAD_TOLERANCE:
+            # Saved as the checkpoint at once, it would hide every change until then.
+            raise InvalidInputError("since", f"is in the future: {start.isoformat()}")
         interval = positive_seconds("interval", options.get("interval", DEFAULT_INTERVAL))
         lease_ttl = positive_seconds("lease_ttl", options.get("lease_ttl", max(10.0, 3 * interval)))
         overlap = positive_seconds("overlap", options.get("overlap", DEFAULT_OVERLAP), zero=True)
@@ -665,7 +680,16 @@ class _Poller(Generic[T]):
         after the last save, or once the lease may have lapsed (the consumer took longer
         than it lasts), when another worker may have taken the feed over."""
         assert self.tracker is not None
-        self.tracker.mark(change, moment)
+        clock = datetime.now(UTC)
+        if moment > clock + AHEAD_TOLERANCE:
+            feeds_logger.warning(
+                "watch %s: a change is stamped %s, ahead of this host's clock (%s); the"
+                " checkpoint moves no further than now",
+                self.feed.name,
+                moment.isoformat(),
+                clock.isoformat(timespec="seconds"),
+            )
+        self.tracker.mark(change, moment, now=clock)
         self.unsaved = True
         now = time.monotonic()
         return now - self._saved_at >= SAVE_EVERY or now >= self._held_until

@@ -125,9 +125,14 @@ def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     return value
 
 
+LONGEST_SECONDS: Final = 366 * 24 * 3600.0
+"""The most seconds a duration option takes (a year): far beyond any use, and within what
+a thread's wait and a datetime take (1e15 s overflowed a datetime, 1e10 a thread's wait)."""
+
+
 def positive_seconds(field: str, value: object, *, zero: bool = False) -> float:
-    """A finite number of seconds above 0 (or at least 0 with ``zero``); booleans, NaN and
-    infinity are refused."""
+    """A finite number of seconds above 0 (or at least 0 with ``zero``), at most
+    :data:`LONGEST_SECONDS`; booleans, NaN and infinity are refused."""
     if (
         isinstance(value, bool)
         or not isinstance(value, int | float)
@@ -136,6 +141,8 @@ def positive_seconds(field: str, value: object, *, zero: bool = False) -> float:
         or (value == 0 and not zero)
     ):
         raise InvalidInputError(field, f"must be a positive number of seconds, got {value!r}")
+    if value > LONGEST_SECONDS:
+        raise InvalidInputError(field, f"must be at most a year of seconds, got {value!r}")
     return float(value)
 
 
@@ -336,12 +343,18 @@ def true_only_flag(field: str, value: object) -> bool:
 def utc_moment(field: str, value: object) -> datetime:
     """An aware datetime in UTC: the one conversion of every time argument.
 
-    Aware datetimes are converted to UTC; naive ones are taken to be UTC already; a
-    ``date`` means its midnight UTC.
+    Aware datetimes are converted to UTC; a ``date`` means its midnight UTC. A naive
+    datetime is refused: ``datetime.now()`` is the host's local time, which taken as UTC
+    put a watch's start hours off (ahead of now east of UTC, so it skipped every change
+    until then).
     """
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidInputError(
+                field,
+                f"has no time zone: {value.isoformat()}; give one, e.g. datetime.now(UTC)"
+                " or datetime(2026, 1, 15, 9, 0, tzinfo=UTC)",
+            )
         try:
             return value.astimezone(UTC)
         except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it

@@ -18,7 +18,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final, NoReturn
 
@@ -197,7 +197,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         ] = "",
         since: Annotated[
             str | None,
-            typer.Option(help="ISO 8601 moment to start from when there is no checkpoint."),
+            typer.Option(
+                help="ISO 8601 moment to start from when there is no checkpoint (UTC when it"
+                " names no offset)."
+            ),
         ] = None,
         checkpoint: Annotated[
             Path | None,
@@ -224,11 +227,12 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             options: dict[str, Any] = {"interval": interval}
             if since is not None:
                 try:
-                    options["since"] = datetime.fromisoformat(since)  # reads a trailing Z
+                    moment = datetime.fromisoformat(since)  # reads a trailing Z
                 except ValueError:
                     raise InvalidInputError(
                         "--since", f"not an ISO 8601 moment: {since!r}"
                     ) from None
+                options["since"] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)

@@ -310,12 +310,15 @@ def input_model(
 def given_arguments(
     validated: BaseModel, conversions: Mapping[type, InputConversion]
 ) -> dict[str, Any]:
-    """Keyword arguments for the wrapper: only the fields the caller gave."""
+    """Keyword arguments for the wrapper: only the fields the caller gave. A moment
+    written without an offset is UTC (the Python API refuses a naive datetime)."""
     by_json_type = {c.json_type: c.to_python for c in conversions.values()}
 
     def convert(value: Any) -> Any:
         if isinstance(value, list):
             return [convert(item) for item in value]
+        if isinstance(value, dt.datetime) and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)  # text without an offset is UTC here
         to_python = by_json_type.get(type(value))
         return to_python(value) if to_python else value
 

@@ -78,8 +78,8 @@ class ApplicationFilters(TypedDict, total=False):
     job_external_id: str | None
     """Only applications to the job with this ``externalId`` (your own job id)."""
     updated_after: datetime | date | None
-    """Only applications updated at or after this moment (aware datetimes are converted
-    to UTC; naive ones are taken as UTC)."""
+    """Only applications updated at or after this moment (a datetime with a time zone,
+    converted to UTC, or a date: its midnight UTC)."""
     job_id: int | None
     """Only applications to this JOIN job. Inferred: no JOIN client was seen using it."""
     created_after: datetime | date | None

@@ -193,7 +193,7 @@ class UpdatedFilters(TypedDict, total=False):
     same as leaving one out)."""
 
     updated_after: Moment | None
-    """Only records updated after this moment (aware datetimes are converted to UTC)."""
+    """Only records updated after this moment (a datetime with a time zone, converted to UTC)."""
     updated_before: Moment | None
     """Only records updated before this moment."""
 
@@ -231,7 +231,7 @@ class PersonFilters(TypedDict, total=False):
     preferred_name: str | None
     """Only persons with this preferred name."""
     created_after: Moment | None
-    """Only persons created after this moment (aware datetimes are converted to UTC)."""
+    """Only persons created after this moment (a datetime with a time zone, converted to UTC)."""
     created_before: Moment | None
     """Only persons created before this moment."""
     updated_after: Moment | None

@@ -117,7 +117,7 @@ class ReportFields(TypedDict, total=False):
     score: str
     """Free text shown as is: ``"82%"``, ``"12/15"``, ``"passed"``."""
     completed_at: datetime
-    """When the candidate finished (naive datetimes are taken to be UTC)."""
+    """When the candidate finished (a datetime with a time zone)."""
     cancel_url: str
     """Where a Recruitee user can cancel the test (sent as ``urls.cancel``)."""
     subtitle: str
@@ -163,7 +163,7 @@ def report_uuid(report_id: str | UUID) -> UUID:
 
 
 def iso_timestamp(field: str, value: object) -> str:
-    """An ISO 8601 timestamp in UTC; naive datetimes are taken to be UTC already."""
+    """An ISO 8601 timestamp in UTC of a datetime with a time zone."""
     if not isinstance(value, datetime):
         raise InvalidInputError(field, f"must be a datetime, got {value!r}")
     return utc_moment(field, value).isoformat()

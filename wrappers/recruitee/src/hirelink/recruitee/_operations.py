@@ -80,7 +80,7 @@ class CandidateFilters(TypedDict, total=False):
     same as leaving one out)."""
 
     created_after: datetime | date | None
-    """Only candidates created after this moment (aware datetimes are converted to UTC)."""
+    """Only candidates created after this moment (a datetime with a time zone, converted to UTC)."""
     qualified: Literal[True] | None
     """Only candidates qualified in at least one job."""
     disqualified: Literal[True] | None
