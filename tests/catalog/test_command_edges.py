@@ -470,6 +470,32 @@ def test_a_broken_credentials_file_is_a_clear_error(config_dir: Path) -> None:
     assert "one table per nickname" in hirelink("credentials", "list").stderr
 
 
+def test_credentials_add_keeps_what_else_the_file_holds(config_dir: Path) -> None:
+    # The file was rewritten as [credentials] alone: a table a later release added, or a
+    # user's own, was gone after the next `credentials add` (the upgrade hunt).
+    config_dir.mkdir(parents=True)
+    path = config_dir / "credentials.toml"
+    path.write_text(
+        'format = 2\n[defaults]\ncredential = "acme"\n'
+        '[credentials.acme]\nprovider = "join"\ntoken = "jt-acme-0001"\n'
+    )
+    added = hirelink("credentials", "add", "other", "--provider", "join", "--set", "token=jt-2")
+    assert added.exit_code == 0, added.stderr
+    kept = tomllib.loads(path.read_text())
+    assert kept["format"] == 2
+    assert kept["defaults"] == {"credential": "acme"}
+    assert set(kept["credentials"]) == {"acme", "other"}
+
+
+def test_a_stored_credential_without_a_provider_says_so(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "credentials.toml").write_text('[credentials.acme]\ntoken = "jt-acme-0001"\n')
+    result = hirelink("run", "join.list_jobs", "-c", "acme")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "'acme' in" in result.stderr
+    assert "names no provider" in result.stderr
+
+
 def test_a_mistyped_set_does_not_echo_the_value(config_dir: Path) -> None:
     secret = "jt_live_8f2c61d0a9b34e77"
     result = hirelink("credentials", "add", "j", "--provider", "join", "--set", f"token:{secret}")

@@ -80,6 +80,16 @@ class CredentialStore:
         self._environ = os.environ if environ is None else environ
 
     def _read(self) -> dict[str, dict[str, Any]]:
+        """The ``[credentials]`` table: one table per nickname."""
+        stored = self._document().get("credentials", {})
+        if not isinstance(stored, dict) or not all(isinstance(v, dict) for v in stored.values()):
+            raise InvalidInputError(
+                "credentials", f"{self.path}: [credentials] must hold one table per nickname"
+            )
+        return stored
+
+    def _document(self) -> dict[str, Any]:
+        """The whole file, ``[credentials]`` and whatever else it holds."""
         if not self.path.exists():
             return {}
         raw = self.path.read_bytes()
@@ -93,27 +103,26 @@ class CredentialStore:
             problem = f"{self.path} is not UTF-8 text (saved as 'ANSI'?): save it as UTF-8"
             raise InvalidInputError("credentials", problem) from None
         try:
-            stored = tomllib.loads(text).get("credentials", {})
+            return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             problem = f"{self.path} is not valid TOML: {error}"
             raise InvalidInputError("credentials", problem) from None
-        if not isinstance(stored, dict) or not all(isinstance(v, dict) for v in stored.values()):
-            raise InvalidInputError(
-                "credentials", f"{self.path}: [credentials] must hold one table per nickname"
-            )
-        return stored
 
     @contextlib.contextmanager
     def _updating(self) -> Iterator[dict[str, dict[str, Any]]]:
         """The stored credentials to change in place, written back (atomically, mode 0600)
         when the block ends without an error. One writer at a time, across processes:
         two `credentials add` at once each wrote what they had read, so one was lost, and
-        a secret just issued could be replaced by the retired one."""
+        a secret just issued could be replaced by the retired one. What else the file
+        holds (tables a later release added, or a user's) is written back as it was read;
+        its comments are not kept."""
         resolved(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with one_writer(self.path) as file:
+            document = self._document()
             stored = self._read()
             yield stored
-            replace_file(file, tomli_w.dumps({"credentials": stored}).encode(), private=True)
+            document["credentials"] = stored
+            replace_file(file, tomli_w.dumps(document).encode(), private=True)
 
     def _nicknames_in_environment(self) -> set[str]:
         suffix = "_PROVIDER"
@@ -136,8 +145,16 @@ class CredentialStore:
 
     def get(self, nickname: str) -> Credential:
         """The credential, environment overrides applied, secrets wrapped in Secret."""
-        raw = dict(self._read().get(nickname, {}))
+        stored = self._read()
+        raw = dict(stored.get(nickname, {}))
         provider_name = self._environ.get(_env_key(nickname, "provider"), raw.get("provider"))
+        if provider_name is None and nickname in stored:
+            raise InvalidInputError(
+                "credential",
+                f"{nickname!r} in {self.path} names no provider: add `provider = ...` "
+                f"({', '.join(p.name for p in self._catalog.providers())}) to its table, or "
+                "add it again with `hirelink credentials add`",
+            )
         if provider_name is None:
             known = ", ".join(self.nicknames()) or "none yet"
             raise InvalidInputError(
