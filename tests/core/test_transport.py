@@ -165,6 +165,9 @@ def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
     assert server_requested_wait(date_header, now=lambda: now) == pytest.approx(10.0)
     unix = httpx.Headers({"x-ratelimit-reset": str(int(now) + 4)})
     assert server_requested_wait(unix, now=lambda: now) == pytest.approx(4.0)
+    # In milliseconds it was read as seconds: a wait of 1.7e12 s, an error at once.
+    millis = httpx.Headers({"x-ratelimit-reset": str(int(now * 1000) + 2500)})
+    assert server_requested_wait(millis, now=lambda: now) == pytest.approx(2.5)
     assert server_requested_wait(httpx.Headers({})) is None
     # A value that is neither leaves the wait to the backoff, or to x-ratelimit-reset.
     assert server_requested_wait(httpx.Headers({"Retry-After": "soon"})) is None

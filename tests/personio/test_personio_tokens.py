@@ -148,6 +148,22 @@ def test_a_token_answer_that_cannot_be_used_is_malformed(
     assert fresh.hits("GET", "/v2/recruiting/categories") == 0
 
 
+def test_a_lifetime_written_as_digits_is_read(fresh: Served) -> None:
+    # "expires_in": "3600" (a string, as some OAuth servers send) failed every call with
+    # MalformedResponseError although the token was good (the time hunt).
+    credentials = fresh.client_kwargs()
+    form = {
+        "grant_type": "client_credentials",
+        "client_id": str(credentials["client_id"]),
+        "client_secret": str(credentials["client_secret"]),
+    }
+    issued = fresh.sandbox.state.issue_token(form)
+    body = {**issued, "expires_in": "3600"}
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", status=200, body=body))
+    with fresh.client() as personio:
+        assert personio.get_category("88").name == "Tech"
+
+
 def test_a_second_401_is_raised_without_a_third_attempt(served: Served, personio: Personio) -> None:
     served.sandbox.faults.add(
         Fault(method="GET", path=r"/v2/recruiting/jobs$", status=401, times=2)

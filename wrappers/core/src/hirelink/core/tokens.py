@@ -331,6 +331,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
                 raise ValueError("access_token holds characters a header cannot carry")
             del issued
             lifetime = payload.get("expires_in")
+            if isinstance(lifetime, str) and lifetime.isascii() and lifetime.isdigit():
+                lifetime = int(lifetime)  # "3600": some OAuth servers send a string
             if lifetime is not None and (
                 isinstance(lifetime, bool) or not isinstance(lifetime, int | float)
             ):

@@ -25,7 +25,8 @@ def server_requested_wait(
 
     ``Retry-After`` is seconds or an HTTP date (anything else, or a negative or not
     finite number, is ignored). ``x-ratelimit-reset`` is seconds to wait (JOIN,
-    Recruitee's rate-limit plug); a value that looks like a Unix time is read as one. It
+    Recruitee's rate-limit plug); a value that looks like a Unix time, in seconds or
+    milliseconds, is read as one. It
     says when the rate-limit window resets, which servers send on every answer: it counts
     only when ``rate_limited`` (the answer is a 429).
     """
@@ -47,6 +48,8 @@ def server_requested_wait(
         value = _seconds(reset)
         if value is None:
             return None
+        if value > 100_000_000_000:  # a Unix time in milliseconds (seconds: year 5138)
+            value /= 1000
         return max(0.0, value - now()) if value > 1_000_000_000 else value
     return None
 
