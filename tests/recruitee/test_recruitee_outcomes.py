@@ -236,6 +236,30 @@ def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
     ]
 
 
+def test_a_task_due_on_a_day_is_due_at_that_days_midnight_in_its_time_zone(
+    fresh: Served,
+) -> None:
+    # A date was always midnight UTC: the evening before in the task's own zone, west of
+    # UTC (the time hunt).
+    with fresh.client() as recruitee:
+        recruitee.create_task(
+            CANDIDATE, "Call back", due_date=date(2026, 12, 8), timezone="America/New_York"
+        )
+        assert sent(fresh, "POST", "/c/4100/tasks")["task"]["due_date"] == (
+            "2026-12-08T05:00:00+00:00"
+        )
+        recruitee.create_task(CANDIDATE, "Call back", due_date=date(2026, 12, 8))
+        assert sent(fresh, "POST", "/c/4100/tasks")["task"]["due_date"] == (
+            "2026-12-08T00:00:00+00:00"
+        )
+        with pytest.raises(InvalidInputError) as refused:
+            recruitee.create_task(
+                CANDIDATE, "Call back", due_date=date(2026, 12, 8), timezone="CET+1"
+            )
+        assert refused.value.field == "timezone"
+    assert len(fresh.sandbox.state.tasks(CANDIDATE)) == 2  # the refused one was not sent
+
+
 def test_a_hire_is_recorded_with_its_date_start_and_who_hired(fresh: Served) -> None:
     """The members the C3 clients send with a move to a hire stage go out, and the stand-in
     keeps the hire as the captured hired placements show it (``hired_at``, ``hired_by_id``),

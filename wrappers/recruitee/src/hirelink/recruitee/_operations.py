@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import re
+import zoneinfo
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any, Literal, Protocol, TypedDict, TypeVar, Unpack
 
@@ -178,6 +179,19 @@ _NEW_CANDIDATE = Inputs(
 def _utc_iso(field: str, value: object) -> str:
     """A datetime (or a date's midnight) in UTC, ISO 8601 (see :func:`utc_moment`)."""
     return utc_moment(field, value).isoformat()
+
+
+def _midnight_in(day: date, zone_name: str) -> datetime:
+    """``day``'s midnight in the time zone ``zone_name`` (an IANA name)."""
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise InvalidInputError(
+            "timezone",
+            f"{zone_name!r} is no time zone name (such as Europe/Berlin) to place the"
+            " due_date given as a date in; give due_date as a datetime instead",
+        ) from None
+    return datetime.combine(day, time(0, 0), tzinfo=zone)
 
 
 def _day_or_moment(field: str, value: object) -> str:
@@ -769,11 +783,15 @@ class RecruiteeOperations:
         """Create a to-do for the hiring team about the candidate, due at ``due_date``.
 
         ``description`` holds the details; ``timezone`` is the zone the task is shown in
-        (sent as given: its form is not documented). Not retried after a server error,
-        so a task is never created twice.
+        (sent as given: its form is not documented). A ``due_date`` given as a date is
+        its midnight in ``timezone`` when that is a zone name such as ``Europe/Berlin``,
+        else its midnight UTC (the evening before, west of UTC). Not retried after a
+        server error, so a task is never created twice.
         """
         from hirelink.api.recruitee.api.tasks import create_task
 
+        if isinstance(due_date, date) and not isinstance(due_date, datetime) and timezone:
+            due_date = _midnight_in(due_date, non_empty_str("timezone", timezone))
         task = {
             "candidate_id": self._candidate_id(candidate_id),
             "title": non_empty_str("title", title),
