@@ -118,6 +118,7 @@ def test_the_site_has_its_pages() -> None:
         "cli.html",
         "catalog.html",
         "reference/recruitee.html",
+        "changelog.html",
         "search.html",
     }
     assert expected <= set(PAGES)
