@@ -366,6 +366,19 @@ def test_an_answer_naming_many_fields_prints_twenty_lines_of_them(
     assert re.search(r"\.\.\. and \d{4} more fields", result.stderr)
 
 
+def test_a_field_error_with_line_breaks_prints_on_one_line(saved: RecruiteeSandbox) -> None:
+    # The field lines kept a provider's line breaks: a line of the CLI's log forged by what
+    # a candidate typed (review 30).
+    # Named past the message's 1,000 characters, the field gets a line of its own.
+    errors = {"email": ["bad\nFORGED LINE"]}
+    body: dict[str, object] = {"message": "refused " + "x" * 1200, "errors": errors}
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", status=422, body=body))
+    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada")
+    assert result.exit_code == EXIT_API_ERROR
+    assert "email: bad\\nFORGED LINE" in result.stderr
+    assert not any(line.startswith("FORGED") for line in result.stderr.splitlines())
+
+
 def test_a_piped_table_keeps_each_row_on_one_line_with_wide_characters(config_dir: Path) -> None:
     # Widths were counted in characters, not terminal cells: a CJK cell took two cells a
     # character, and the row wrapped onto a second line.

@@ -4,11 +4,13 @@ megabyte of error text went whole into every log line, error tracker event and C
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
 from hirelink.core import ApiError
 from hirelink.core.errors import MAX_MESSAGE_CHARS
+from hirelink.personio import Personio
 from hirelink.recruitee import Recruitee
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
 
@@ -71,3 +73,22 @@ def test_a_provider_text_with_line_breaks_and_controls_stays_on_one_line(
     assert shown.isprintable(), shown  # no line break, escape or bidirectional control
     assert "is taken\\nCRITICAL hirelink: forged line\\r\\x1b[31mred\\u202eexe.png" in shown
     assert caught.value.field_errors == {"email": [said]}  # as the provider said it
+
+
+def test_escapes_count_towards_the_length_and_the_request_id_is_one_line_too(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    # Escaped after it was cut, a message of 1,000 controls grew to 6,000 characters; the
+    # request id, read from the body, kept its line breaks (review 30).
+    stand_in = personio_sandbox_session
+    body: dict[str, object] = {
+        "errors": [{"title": "\u202e" * 5000}],
+        "personio_trace_id": "t-1\nFORGED\u2028TOO",
+    }
+    stand_in.faults.add(Fault(method="GET", path=r"/v2/recruiting/jobs$", status=422, body=body))
+    client = Personio(**stand_in.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.list_jobs()
+    assert len(caught.value.message) < MAX_MESSAGE_CHARS + 100
+    assert caught.value.request_id == "t-1\\nFORGED\\u2028TOO"
+    assert str(caught.value).isprintable()

@@ -21,7 +21,7 @@ from tools.redis_server import RedisServer
 
 ISSUED = "papi-" + "Zq8wX3mV0tLr9eN2cY7uJ4hB6kD1sF5g"
 # Module constants: a test's own locals would show in the traceback too.
-DRIFTED: dict[str, object] = {"access_token": ISSUED, "token_type": "Bearer", "expires_in": "86400"}
+DRIFTED: dict[str, object] = {"access_token": ISSUED, "token_type": "Bearer", "expires_in": "a day"}
 
 
 def with_locals(error: BaseException) -> str:

@@ -182,8 +182,8 @@ class ApiError(HirelinkError):
             for key in _REQUEST_ID_KEYS:
                 value = self.error.get(key)
                 if isinstance(value, str) and value.strip():
-                    return value.strip()
-        return httpx.Headers(self.headers).get("x-request-id", "").strip() or None
+                    return one_line(value.strip())
+        return one_line(httpx.Headers(self.headers).get("x-request-id", "").strip()) or None
 
     @property
     def asked_wait(self) -> str | None:
@@ -549,14 +549,14 @@ def api_error_from_response(
     message = _message_from(parsed)
     # Each field is looked for in what the message will show (in the whole of a megabyte
     # of text, a thousand fields took 24 s).
-    shown = _shortened(message) if message else message
+    shown = _shortened(one_line(message)) if message else message
     unnamed = {  # "Validation failed" names no field
         field: texts for field, texts in field_errors.items() if not names_field(shown, field)
     }
     from_fields = _message_from_fields(unnamed)
     if message and from_fields:
         message = f"{message}: {from_fields}"
-    message = _shortened(message or from_fields or response.reason_phrase or "HTTP error")
+    message = _shortened(one_line(message or from_fields or response.reason_phrase or "HTTP error"))
     lost = response.extensions.get(BODY_LOST)
     if lost:
         message = f"{message} (its body was lost: {lost})"
@@ -565,7 +565,7 @@ def api_error_from_response(
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
     request = response.request
     error = _error_class(response.status_code)(
-        one_line(scrub(message)),
+        scrub(message),
         status_code=response.status_code,
         error=parsed,
         field_errors=field_errors,

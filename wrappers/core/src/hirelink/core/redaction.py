@@ -51,6 +51,11 @@ http_logger = logging.getLogger("hirelink.http")
 CONTROL_CHARACTERS: Final = (
     *range(0x00, 0x20),
     *range(0x7F, 0xA0),
+    0x061C,  # Arabic letter mark
+    0x200E,  # left-to-right and right-to-left marks
+    0x200F,
+    0x2028,  # line and paragraph separators: str.splitlines() and log viewers break there
+    0x2029,
     *range(0x202A, 0x202F),  # bidirectional embeddings and overrides
     *range(0x2066, 0x206A),  # bidirectional isolates
 )

@@ -60,7 +60,7 @@ from hirelink.core import (
 from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field
 from hirelink.core.reading import WRITE_METHODS
-from hirelink.core.redaction import without_controls
+from hirelink.core.redaction import one_line, without_controls
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
 
@@ -244,7 +244,7 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             if not names_field(error.message, name)
         ]
         for field_name, messages in unnamed[:_MOST_FIELD_LINES]:
-            line = f"  {field_name}: {'; '.join(messages)}"
+            line = one_line(f"  {field_name}: {'; '.join(messages)}")
             shown = (
                 line
                 if len(line) <= _MOST_FIELD_LINE_CHARS
