@@ -17,7 +17,8 @@ import pytest
 import redis
 
 from hirelink.core import InvalidInputError, StoreUnavailableError
-from hirelink.core.feeds import CHECKPOINT_FORMAT, MemoryFeedStore, RedisFeedStore
+from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
+from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import Fault, StandIn, serve_stand_in
 
 CREATED = 6
@@ -532,3 +533,30 @@ def test_an_unreadable_checkpoint_in_redis_names_its_key(
         list(client.watch_applications(name="applications-b", store=redis_url, polls=1))
     assert repr(key) in str(caught.value)
     assert "format is 2" in str(caught.value)
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_checkpoint_saved_ahead_of_the_clock_goes_on_from_now(
+    stand_in: StandIn[Any], tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # An earlier release moved checkpoints into the future (a record stamped ahead, a
+    # naive since east of UTC); loaded as it was, it kept hiding every change (review 30).
+    checkpoint = tmp_path / "checkpoints.json"
+    ahead = {"format": 1, "after": "2027-06-01T00:00:00+00:00", "seen": []}
+    checkpoint.write_text(json.dumps({"applications-c": json.dumps(ahead)}))
+    with client_of(stand_in, sync=True) as client:
+        options = {"name": "applications-c", "store": checkpoint, "polls": 1}
+        list(client.watch_applications(**options))  # from now on (less its overlap)
+        made_later = creator(stand_in)(client)
+        assert [a.id for a in client.watch_applications(**options)] == [made_later]
+    assert "ahead of this host's clock" in caplog.text
+
+
+def test_a_long_interval_gives_a_lease_within_the_limit() -> None:
+    # The default lease (three intervals) went past the year cap: an option the caller
+    # never gave was refused (review 30).
+    feed = Feed.declare(
+        "x", lambda moment: None,  # type: ignore[arg-type,return-value]
+        timestamp=str, key=id, options={"interval": 150 * 24 * 3600.0},
+    )  # fmt: skip
+    assert feed.lease_ttl == LONGEST_SECONDS

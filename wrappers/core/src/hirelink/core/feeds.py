@@ -62,7 +62,7 @@ from .errors import InvalidInputError, StoreUnavailableError
 from .file_updates import resolved
 from .redaction import one_line
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
-from .validation import positive_seconds, utc_moment
+from .validation import LONGEST_SECONDS, positive_seconds, utc_moment
 
 feeds_logger = logging.getLogger("hirelink.feeds")
 
@@ -591,7 +591,8 @@ class Feed(Generic[T]):
             # Saved as the checkpoint at once, it would hide every change until then.
             raise InvalidInputError("since", f"is in the future: {start.isoformat()}")
         interval = positive_seconds("interval", options.get("interval", DEFAULT_INTERVAL))
-        lease_ttl = positive_seconds("lease_ttl", options.get("lease_ttl", max(10.0, 3 * interval)))
+        default_ttl = min(max(10.0, 3 * interval), LONGEST_SECONDS)
+        lease_ttl = positive_seconds("lease_ttl", options.get("lease_ttl", default_ttl))
         overlap = positive_seconds("overlap", options.get("overlap", DEFAULT_OVERLAP), zero=True)
         polls = options.get("polls")
         if polls is not None and (
@@ -629,6 +630,7 @@ class _Poller(Generic[T]):
         self._keeping = threading.Condition()
         self._kept = False
         self._stopped = False
+        self._warned_ahead = False
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
@@ -653,7 +655,24 @@ class _Poller(Generic[T]):
             if self._saved is None:
                 self.tracker = FeedTracker(feed.since, feed.overlap)
                 self._save()
+            elif self.tracker is not None:
+                self._pull_back_from_the_future(self.tracker)
         return True
+
+    def _pull_back_from_the_future(self, tracker: FeedTracker) -> None:
+        """A checkpoint ahead of the host's clock (saved from a record stamped ahead, or a
+        naive ``since`` east of UTC, by an earlier release) starts from now instead: from
+        there, it hid every change until its time came."""
+        clock = datetime.now(UTC)
+        if tracker.after > clock + AHEAD_TOLERANCE:
+            feeds_logger.warning(
+                "watch %s: its checkpoint (%s) is ahead of this host's clock (%s); it goes on"
+                " from now",
+                self.feed.name,
+                tracker.after.isoformat(),
+                clock.isoformat(timespec="seconds"),
+            )
+            tracker.after = clock
 
     @property
     def surely_held(self) -> bool:
@@ -681,10 +700,11 @@ class _Poller(Generic[T]):
         than it lasts), when another worker may have taken the feed over."""
         assert self.tracker is not None
         clock = datetime.now(UTC)
-        if moment > clock + AHEAD_TOLERANCE:
+        if moment > clock + AHEAD_TOLERANCE and not self._warned_ahead:
+            self._warned_ahead = True  # once a watch: a provider clock ahead stamps them all
             feeds_logger.warning(
                 "watch %s: a change is stamped %s, ahead of this host's clock (%s); the"
-                " checkpoint moves no further than now",
+                " checkpoint moves no further than now (said once a watch)",
                 self.feed.name,
                 moment.isoformat(),
                 clock.isoformat(timespec="seconds"),

@@ -181,16 +181,14 @@ def _utc_iso(field: str, value: object) -> str:
     return utc_moment(field, value).isoformat()
 
 
-def _midnight_in(day: date, zone_name: str) -> datetime:
-    """``day``'s midnight in the time zone ``zone_name`` (an IANA name)."""
+def _midnight_in(day: date, zone_name: str) -> date | datetime:
+    """``day``'s midnight in the time zone ``zone_name`` when that is an IANA name, else
+    ``day`` (its midnight UTC): Recruitee's form of ``timezone`` is not documented, and
+    it may take names of its own."""
     try:
         zone = zoneinfo.ZoneInfo(zone_name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidInputError(
-            "timezone",
-            f"{zone_name!r} is no time zone name (such as Europe/Berlin) to place the"
-            " due_date given as a date in; give due_date as a datetime instead",
-        ) from None
+        return day
     return datetime.combine(day, time(0, 0), tzinfo=zone)
 
 
