@@ -175,6 +175,22 @@ def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
     assert server_requested_wait(both, now=lambda: now) == pytest.approx(4.0)
 
 
+def test_a_moment_the_server_names_is_measured_from_its_own_date() -> None:
+    # A host an hour ahead of the server measured "10 s from now" on its own clock: no
+    # wait at all, its retries spent on more 429s (the time hunt).
+    server_now = 1_700_000_000.0
+    host_now = server_now + 3600
+    stamped = {"Date": "Tue, 14 Nov 2023 22:13:20 GMT"}  # server_now
+    retry_at = httpx.Headers({**stamped, "Retry-After": "Tue, 14 Nov 2023 22:13:30 GMT"})
+    assert server_requested_wait(retry_at, now=lambda: host_now) == pytest.approx(10.0)
+    reset_at = httpx.Headers({**stamped, "x-ratelimit-reset": str(int(server_now) + 4)})
+    assert server_requested_wait(reset_at, now=lambda: host_now) == pytest.approx(4.0)
+    unreadable = httpx.Headers(
+        {"Date": "yesterday", "Retry-After": "Tue, 14 Nov 2023 22:13:30 GMT"}
+    )
+    assert server_requested_wait(unreadable, now=lambda: server_now) == pytest.approx(10.0)
+
+
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Tokyo"])
 def test_an_http_date_without_a_zone_is_gmt_on_any_host(
     zone: str, monkeypatch: pytest.MonkeyPatch

@@ -560,3 +560,17 @@ def test_a_long_interval_gives_a_lease_within_the_limit() -> None:
         timestamp=str, key=id, options={"interval": 150 * 24 * 3600.0},
     )  # fmt: skip
     assert feed.lease_ttl == LONGEST_SECONDS
+
+
+def test_changes_stamped_ahead_of_the_clock_are_handed_over_with_one_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # A provider whose clock runs ahead stamps every change so: one warning a change
+    # flooded the log (review 30).
+    ahead = datetime.now(UTC) + timedelta(hours=2)
+    with serve_stand_in("join", clock=lambda: ahead) as stand_in, stand_in.client() as client:
+        created = [creator(stand_in)(client) for _ in range(3)]
+        since = datetime.now(UTC) - timedelta(minutes=1)
+        handed = [a.id for a in client.watch_applications(since=since, polls=1)]
+    assert sorted(handed) == sorted(created)
+    assert caplog.text.count("ahead of this host's clock") == 1

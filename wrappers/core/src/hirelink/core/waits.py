@@ -26,7 +26,8 @@ def server_requested_wait(
     ``Retry-After`` is seconds or an HTTP date (anything else, or a negative or not
     finite number, is ignored). ``x-ratelimit-reset`` is seconds to wait (JOIN,
     Recruitee's rate-limit plug); a value that looks like a Unix time, in seconds or
-    milliseconds, is read as one. It
+    milliseconds, is read as one. A moment (an HTTP date, a Unix time) is measured from
+    the answer's ``Date`` when it has one, else from ``now()``. It
     says when the rate-limit window resets, which servers send on every answer: it counts
     only when ``rate_limited`` (the answer is a 429).
     """
@@ -42,7 +43,7 @@ def server_requested_wait(
         else:
             if moment.tzinfo is None:  # asctime's form, or -0000: HTTP dates are in GMT
                 moment = moment.replace(tzinfo=UTC)
-            return max(0.0, moment.timestamp() - now())
+            return max(0.0, moment.timestamp() - _server_now(headers, now))
     reset = headers.get("x-ratelimit-reset")
     if reset is not None and rate_limited:
         value = _seconds(reset)
@@ -50,8 +51,24 @@ def server_requested_wait(
             return None
         if value > 100_000_000_000:  # a Unix time in milliseconds (seconds: year 5138)
             value /= 1000
-        return max(0.0, value - now()) if value > 1_000_000_000 else value
+        return max(0.0, value - _server_now(headers, now)) if value > 1_000_000_000 else value
     return None
+
+
+def _server_now(headers: httpx.Headers, now: Callable[[], float]) -> float:
+    """The answer's ``Date`` as a Unix time, else ``now()``: a moment the server names
+    was taken on its clock, and measured on ours it was off by their difference (a host a
+    minute ahead resent at once, spending its retries on more 429s)."""
+    stamped = headers.get("date")
+    if stamped:
+        try:
+            moment = email.utils.parsedate_to_datetime(stamped)
+        except (TypeError, ValueError):
+            return now()
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.timestamp()
+    return now()
 
 
 def _seconds(text: str) -> float | None:
