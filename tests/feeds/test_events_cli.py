@@ -467,3 +467,25 @@ def test_on_windows_only_an_einval_naming_no_file_is_a_reader_that_left(
     monkeypatch.setattr(events, "_WINDOWS", False)
     assert not events.reader_left(OSError(errno.EINVAL, "Invalid argument"))
     assert events.reader_left(BrokenPipeError())
+
+
+def test_watch_since_without_an_offset_is_utc(
+    config_dir: Path,
+    join_sandbox: StandIn[Any],
+    commands: Callable[..., Command],
+    tmp_path: Path,
+) -> None:
+    # The Python API refuses a naive datetime; --since text without an offset is UTC.
+    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
+    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
+    assert added.exit_code == 0, added.output
+    start = (datetime.now(UTC) - timedelta(seconds=1)).replace(microsecond=0)
+    checkpoint = tmp_path / "join.json"
+    watching = commands(
+        "watch", "join.applications", "-c", "sb", "--since", start.replace(tzinfo=None).isoformat(),
+        "--checkpoint", str(checkpoint), "--interval", "0.05",
+    )  # fmt: skip
+    wait_until(checkpoint.exists, "the starting point saved")
+    watching.interrupt()
+    (saved,) = json.loads(checkpoint.read_text()).values()
+    assert json.loads(saved)["after"] == start.isoformat()
