@@ -109,9 +109,7 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
     commands: Callable[..., Command],
     tmp_path: Path,
 ) -> None:
-    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
-    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
-    assert added.exit_code == 0, added.output
+    _join_credential(join_sandbox)
     since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
     checkpoint = tmp_path / "join.json"
     arguments = ("watch", "join.applications", "-c", "sb", "--since", since,
@@ -469,20 +467,22 @@ def test_on_windows_only_an_einval_naming_no_file_is_a_reader_that_left(
     assert events.reader_left(BrokenPipeError())
 
 
+@pytest.fixture
+def stored_join_credential(config_dir: Path, join_sandbox: StandIn[Any]) -> str:
+    """The nickname of a stored credential of the session's JOIN stand-in."""
+    _join_credential(join_sandbox)
+    return "sb"
+
+
 def test_watch_since_without_an_offset_is_utc(
-    config_dir: Path,
-    join_sandbox: StandIn[Any],
-    commands: Callable[..., Command],
-    tmp_path: Path,
+    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path
 ) -> None:
     # The Python API refuses a naive datetime; --since text without an offset is UTC.
-    settings = [f"--set={k}={v}" for k, v in join_sandbox.details.items()]
-    added = CliRunner().invoke(app, ["credentials", "add", "sb", "--provider", "join", *settings])
-    assert added.exit_code == 0, added.output
     start = (datetime.now(UTC) - timedelta(seconds=1)).replace(microsecond=0)
     checkpoint = tmp_path / "join.json"
     watching = commands(
-        "watch", "join.applications", "-c", "sb", "--since", start.replace(tzinfo=None).isoformat(),
+        "watch", "join.applications", "-c", stored_join_credential,
+        "--since", start.replace(tzinfo=None).isoformat(),
         "--checkpoint", str(checkpoint), "--interval", "0.05",
     )  # fmt: skip
     wait_until(checkpoint.exists, "the starting point saved")
