@@ -36,14 +36,9 @@ def server_requested_wait(
         seconds = _seconds(retry_after)
         if seconds is not None:
             return seconds
-        try:
-            moment = email.utils.parsedate_to_datetime(retry_after)
-        except (TypeError, ValueError):
-            pass  # neither: the backoff decides, as without the header
-        else:
-            if moment.tzinfo is None:  # asctime's form, or -0000: HTTP dates are in GMT
-                moment = moment.replace(tzinfo=UTC)
-            return max(0.0, moment.timestamp() - _server_now(headers, now))
+        moment = _http_date(retry_after)
+        if moment is not None:  # else neither: the backoff decides, as without the header
+            return max(0.0, moment - _server_now(headers, now))
     reset = headers.get("x-ratelimit-reset")
     if reset is not None and rate_limited:
         value = _seconds(reset)
@@ -59,16 +54,19 @@ def _server_now(headers: httpx.Headers, now: Callable[[], float]) -> float:
     """The answer's ``Date`` as a Unix time, else ``now()``: a moment the server names
     was taken on its clock, and measured on ours it was off by their difference (a host a
     minute ahead resent at once, spending its retries on more 429s)."""
-    stamped = headers.get("date")
-    if stamped:
-        try:
-            moment = email.utils.parsedate_to_datetime(stamped)
-        except (TypeError, ValueError):
-            return now()
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.timestamp()
-    return now()
+    stamped = _http_date(headers.get("date", ""))
+    return now() if stamped is None else stamped
+
+
+def _http_date(text: str) -> float | None:
+    """An HTTP date as a Unix time, else None."""
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:  # asctime's form, or -0000: HTTP dates are in GMT
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 def _seconds(text: str) -> float | None:

@@ -81,7 +81,10 @@ class CredentialStore:
 
     def _read(self) -> dict[str, dict[str, Any]]:
         """The ``[credentials]`` table: one table per nickname."""
-        stored = self._document().get("credentials", {})
+        return self._credentials_of(self._document())
+
+    def _credentials_of(self, document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        stored = document.get("credentials", {})
         if not isinstance(stored, dict) or not all(isinstance(v, dict) for v in stored.values()):
             raise InvalidInputError(
                 "credentials", f"{self.path}: [credentials] must hold one table per nickname"
@@ -119,7 +122,7 @@ class CredentialStore:
         resolved(self.path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with one_writer(self.path) as file:
             document = self._document()
-            stored = self._read()
+            stored = self._credentials_of(document)
             yield stored
             document["credentials"] = stored
             replace_file(file, tomli_w.dumps(document).encode(), private=True)
