@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from importlib.metadata import version
 from pathlib import Path
+
+import pytest
 
 from hirelink.core._version import VERSION
 from hirelink.core.http import HttpConfig, user_agent
@@ -20,3 +23,30 @@ def test_the_written_version_is_the_distribution_version() -> None:
 def test_the_http_config_sets_the_user_agent() -> None:
     config = HttpConfig.create(base_url="https://example.invalid", auth=None)
     assert config.headers["User-Agent"] == user_agent() == f"hirelink/{VERSION}"
+
+
+@pytest.mark.parametrize(
+    ("package", "distribution"),
+    [
+        ("hirelink.core", "hirelink-core"),
+        ("hirelink.recruitee", "hirelink-recruitee"),
+        ("hirelink.join", "hirelink-join"),
+        ("hirelink.personio", "hirelink-personio"),
+        ("hirelink.recruitee_partners", "hirelink-recruitee-partners"),
+        ("hirelink.sandbox", "hirelink-sandbox"),
+    ],
+)
+def test_each_package_names_its_distribution_version(package: str, distribution: str) -> None:
+    module = importlib.import_module(package)
+    assert module.__version__ == version(distribution)
+    assert "__version__" in dir(module)
+    with pytest.raises(AttributeError, match="no attribute 'not_there'"):
+        _ = module.not_there
+
+
+def test_the_version_is_typed_for_type_checkers() -> None:
+    import hirelink.recruitee
+    import hirelink.sandbox
+
+    versions: list[str] = [hirelink.recruitee.__version__, hirelink.sandbox.__version__]
+    assert all(isinstance(value, str) and value for value in versions)

@@ -14,6 +14,9 @@ elsewhere::
         client = Recruitee(**stand_in.client_kwargs())
 """
 
+from typing import TYPE_CHECKING
+
+from hirelink.core.lazy import reexport_lazily
 from hirelink.core.specs import spec_path
 from hirelink.sandbox.app import (
     ApiCall,
@@ -51,6 +54,11 @@ from hirelink.sandbox.standins import (
     start_stand_ins,
 )
 from hirelink.sandbox.validation import OperationNotInSpecError, SpecValidator, ValidationProblem
+
+if TYPE_CHECKING:
+    __version__: str  # this distribution's installed version, read when first asked for
+else:
+    __getattr__, __dir__ = reexport_lazily(globals(), __name__, distribution="hirelink-sandbox")
 
 __all__ = [
     "FOREVER",

@@ -1,5 +1,6 @@
 """hirelink-core: the runtime every hirelink provider SDK shares."""
 
+from ._version import VERSION
 from .auth import FirstAcceptedAuth, HeaderAuth, RoutedAuth
 from .calls import Call, Flow, Walk, instance_of, list_of, member_of, nothing
 from .checks import ConnectionCheck
@@ -47,6 +48,9 @@ from .secrets import Secret, scrub
 from .tokens import AccessToken, ClientCredentialsAuth
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .validation import Inputs, Param
+
+__version__ = VERSION
+"""hirelink-core's version."""
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",

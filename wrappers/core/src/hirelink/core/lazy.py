@@ -9,10 +9,14 @@ IDEs), and installs the PEP 562 hooks made here::
         from hirelink.api.recruitee.models import Candidate
 
     __all__ = ["Candidate", "Recruitee"]
-    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.recruitee.models")
+    __getattr__, __dir__ = reexport_lazily(
+        globals(), "hirelink.api.recruitee.models", distribution="hirelink-recruitee"
+    )
 
 Every name of ``__all__`` the package does not define itself comes from ``source`` when
-first asked for, and is then kept in the package like an ordinary import.
+first asked for, and is then kept in the package like an ordinary import. Given its
+``distribution``, the package's ``__version__`` is that distribution's installed version,
+also read when first asked for (``importlib.metadata`` costs milliseconds at import).
 """
 
 from __future__ import annotations
@@ -23,11 +27,17 @@ from typing import Any
 
 
 def reexport_lazily(
-    namespace: MutableMapping[str, Any], source: str
+    namespace: MutableMapping[str, Any], source: str, *, distribution: str | None = None
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """The module ``__getattr__`` and ``__dir__`` of a package re-exporting from ``source``."""
+    """The module ``__getattr__`` and ``__dir__`` of a package re-exporting from ``source``
+    (and naming ``distribution``'s version as ``__version__``)."""
 
     def __getattr__(name: str) -> Any:  # noqa: N807  (the PEP 562 hook)
+        if name == "__version__" and distribution is not None:
+            from importlib.metadata import version  # here: milliseconds at import
+
+            namespace[name] = version(distribution)
+            return namespace[name]
         if name in namespace.get("__all__", ()):
             value = getattr(import_module(source), name)
             namespace[name] = value
@@ -35,6 +45,7 @@ def reexport_lazily(
         raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:  # noqa: N807
-        return sorted(set(namespace) | set(namespace.get("__all__", ())))
+        versioned = {"__version__"} if distribution is not None else set()
+        return sorted(set(namespace) | set(namespace.get("__all__", ())) | versioned)
 
     return __getattr__, __dir__

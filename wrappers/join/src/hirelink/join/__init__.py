@@ -23,6 +23,7 @@ from .client import AsyncJoin, Join, refine_join_error
 from .documents import MAX_DOCUMENT_BYTES, Document
 
 if TYPE_CHECKING:
+    __version__: str  # this distribution's installed version, read when first asked for
     from hirelink.api.join.models import (
         Application,
         ApplicationCreated,
@@ -45,7 +46,9 @@ if TYPE_CHECKING:
     )
 else:
     # The re-exported models load when first asked for.
-    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.join.models")
+    __getattr__, __dir__ = reexport_lazily(
+        globals(), "hirelink.api.join.models", distribution="hirelink-join"
+    )
 
 __all__ = [
     "DEFAULT_BASE_URL",

@@ -61,6 +61,7 @@ from .positions import (
 from .stamps import to_datetime
 
 if TYPE_CHECKING:
+    __version__: str  # this distribution's installed version, read when first asked for
     from hirelink.api.personio.models import (
         Application,
         ApplicationList,
@@ -79,7 +80,9 @@ if TYPE_CHECKING:
     )
 else:
     # The re-exported models load when first asked for.
-    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.personio.models")
+    __getattr__, __dir__ = reexport_lazily(
+        globals(), "hirelink.api.personio.models", distribution="hirelink-personio"
+    )
 
 __all__ = [
     "ALLOWED_EXTENSIONS",

@@ -41,6 +41,7 @@ from .client import (
 )
 
 if TYPE_CHECKING:
+    __version__: str  # this distribution's installed version, read when first asked for
     from hirelink.api.recruitee_partners.models import (
         Partner,
         PartnerInput,
@@ -53,7 +54,11 @@ if TYPE_CHECKING:
     )
 else:
     # The re-exported models load when first asked for.
-    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.recruitee_partners.models")
+    __getattr__, __dir__ = reexport_lazily(
+        globals(),
+        "hirelink.api.recruitee_partners.models",
+        distribution="hirelink-recruitee-partners",
+    )
 
 __all__ = [
     "BASE_URLS",

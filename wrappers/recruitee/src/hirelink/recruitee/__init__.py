@@ -24,6 +24,7 @@ from ._operations import (
 from .client import AsyncRecruitee, Recruitee
 
 if TYPE_CHECKING:
+    __version__: str  # this distribution's installed version, read when first asked for
     from hirelink.api.recruitee.models import (
         AdminReference,
         Attachment,
@@ -44,7 +45,9 @@ if TYPE_CHECKING:
     )
 else:
     # The re-exported models load when first asked for.
-    __getattr__, __dir__ = reexport_lazily(globals(), "hirelink.api.recruitee.models")
+    __getattr__, __dir__ = reexport_lazily(
+        globals(), "hirelink.api.recruitee.models", distribution="hirelink-recruitee"
+    )
 
 __all__ = [
     "DEFAULT_BASE_URL",
