@@ -31,10 +31,17 @@ def main() -> None:
                 continue  # the models read tolerantly: a field may be missing
             verified = bool(candidate.email and candidate.first_name and candidate.last_name)
             tag = "identity-verified" if verified else "identity-check-failed"
-            tags = [] if isinstance(candidate.tags, Unset) else candidate.tags
-            join.set_candidate_tags(candidate.id, [*tags, tag])
             join.create_candidate_note(candidate.id, f"Identity check: {tag}.")
-            print(f"application {application.id}, candidate {candidate.id}: {tag}")
+            # set_candidate_tags replaces the whole set: without the current tags (JOIN
+            # left them out), adding ours would erase every tag the recruiters set.
+            if isinstance(candidate.tags, list):
+                join.set_candidate_tags(candidate.id, [*candidate.tags, tag])
+                print(f"application {application.id}, candidate {candidate.id}: {tag}")
+            else:
+                print(
+                    f"application {application.id}, candidate {candidate.id}: {tag}"
+                    " (noted; JOIN did not send the candidate's tags, so they were left alone)"
+                )
             checked += 1
         print(f"checked {checked} application(s) updated since {since.date()}")
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.join import Candidate
 from tools.redis_server import RedisServer
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -144,6 +145,45 @@ def test_join_identity_check(sandbox_environment: dict[str, str], tmp_path: Path
     output = run("join_identity_check.py", sandbox_environment, tmp_path)
     assert "identity-verified" in output
     assert "checked 5 application(s)" in output
+
+
+def test_join_identity_check_leaves_tags_alone_when_join_does_not_send_them(
+    tmp_path: Path,
+) -> None:
+    # set_candidate_tags replaces the whole set: with the tags left out of the answer,
+    # the example must not take them for none and erase the recruiters' tags.
+    from hirelink.join import Join
+    from hirelink.sandbox import Fault, serve_stand_in
+
+    with serve_stand_in("join") as stand_in, Join(**stand_in.client_kwargs()) as join:
+        tagged = next(
+            application
+            for listed in join.iter_applications()
+            if isinstance((application := join.get_application(listed.id)).candidate, Candidate)
+            and application.candidate.tags
+        )
+        assert isinstance(tagged.candidate, Candidate)
+        candidate_id, tags_before = tagged.candidate.id, tagged.candidate.tags
+        answer = tagged.to_dict()
+        del answer["candidate"]["tags"]
+        stand_in.faults.add(
+            Fault(method="GET", path=r"/applications$", status=200, body=[answer], times=-1)
+        )
+        stand_in.faults.add(
+            Fault(method="GET", path=rf"/applications/{tagged.id}$", status=200, body=answer)
+        )
+        environment = {
+            f"HIRELINK_JOIN_{key.upper()}": str(value)
+            for key, value in stand_in.client_kwargs().items()
+        } | {"LIMIT": "1", "SINCE": "2000-01-01"}
+        output = run("join_identity_check.py", environment, tmp_path)
+        stand_in.faults.clear()
+        after = join.get_application(tagged.id).candidate
+        assert isinstance(after, Candidate)
+        assert after.tags == tags_before
+        assert "JOIN did not send the candidate's tags, so they were left alone" in output
+        assert not stand_in.hits("PATCH", f"/candidates/{candidate_id}")
+        assert stand_in.hits("POST", f"/candidates/{candidate_id}/notes")
 
 
 def test_personio_identity_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
