@@ -189,6 +189,43 @@ def test_revoke_access_token(fresh: Served) -> None:
     assert fresh.hits("GET", "/v2/recruiting/categories") == 2
 
 
+def test_a_revoke_answered_5xx_is_resent_and_one_that_failed_keeps_the_token(
+    fresh: Served,
+) -> None:
+    """Revoking twice does no harm: a 503 is resent. When the revocation fails, the token
+    is still cached (it is still valid at Personio), so calling again revokes it."""
+    with fresh.client(max_retries=1) as personio:
+        personio.list_categories()
+        fresh.sandbox.faults.add(Fault(method="POST", path="/v2/auth/revoke", status=503))
+        assert personio.revoke_access_token() is True
+        assert fresh.hits("POST", "/v2/auth/revoke") == 2
+
+        personio.list_categories()  # a new token
+        kept = access_token(personio)
+        fresh.sandbox.faults.add(
+            Fault(method="POST", path="/v2/auth/revoke", status=503, times=FOREVER)
+        )
+        with pytest.raises(ServerError):
+            personio.revoke_access_token()
+        assert access_token(personio) == kept
+        fresh.sandbox.faults.clear()
+        assert personio.revoke_access_token() is True
+        request = fresh.sandbox.recorder.last("POST", "/v2/auth/revoke")
+        assert request is not None
+        assert parse_qs(request.body.decode()) == {"token": [kept]}
+        assert personio.revoke_access_token() is False  # forgotten once revoked
+
+
+@pytest.mark.anyio
+async def test_an_async_revoke_whose_answer_was_lost_is_resent(fresh: Served) -> None:
+    async with fresh.async_client() as personio:
+        await personio.list_categories()
+        fresh.sandbox.faults.add(Fault(method="POST", path="/v2/auth/revoke", kind="drop"))
+        assert await personio.revoke_access_token() is True
+        assert fresh.hits("POST", "/v2/auth/revoke") == 2
+        assert await personio.revoke_access_token() is False
+
+
 def test_a_revoked_token_is_not_read_back_from_a_shared_store(
     fresh: Served, redis_url: str
 ) -> None:

@@ -31,6 +31,7 @@ import httpx
 from attrs import define
 
 from .errors import (
+    REPEATABLE,
     ApiConnectionError,
     HirelinkError,
     InvalidInputError,
@@ -168,7 +169,9 @@ class Call(Generic[T_co]):
     default the expectation's own (see :mod:`hirelink.core.reading`). ``large_body``
     marks a body holding whole files (base64 in JSON): the async client encodes it on a
     worker thread, since a 10 MiB file takes about 80 ms to encode, which would stall
-    every other task of the event loop.
+    every other task of the event loop. ``repeatable`` marks a write that does the same
+    however often it arrives (a revocation): it is resent after a lost answer or a 5xx, as
+    a read is (see :data:`~hirelink.core.errors.REPEATABLE`).
     """
 
     request: partial[Any]
@@ -176,6 +179,7 @@ class Call(Generic[T_co]):
     envelope: str | None = None
     fallback: Callable[[object], T_co] | None = None
     large_body: bool = False
+    repeatable: bool = False
 
     @property
     def operation(self) -> str:
@@ -212,10 +216,13 @@ class Call(Generic[T_co]):
         """The request, or an :class:`InvalidInputError` when a value cannot be sent at
         all (text that is not Unicode, a URL longer than httpx allows)."""
         try:
-            return http.build_request(**self._http_arguments())
+            request = http.build_request(**self._http_arguments())
         except (httpx.InvalidURL, UnicodeEncodeError) as error:
             problem = f"cannot be sent: {scrub(str(error))}"
             raise InvalidInputError(self.operation, problem) from None
+        if self.repeatable:
+            request.extensions[REPEATABLE] = True
+        return request
 
     def _read(self, client: HttpxSource, response: httpx.Response) -> T_co:
         parse_response = _endpoint_module(self.request)._parse_response
@@ -250,6 +257,7 @@ class Call(Generic[T_co]):
             envelope=self.envelope,
             fallback=(lambda raw: transform(fallback(raw))) if fallback else None,
             large_body=self.large_body,
+            repeatable=self.repeatable,
         )
 
 

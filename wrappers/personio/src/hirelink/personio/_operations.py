@@ -31,7 +31,6 @@ from hirelink.core import (
     Inputs,
     InvalidInputError,
     Param,
-    Secret,
     Walk,
     cursor_from_link,
     instance_of,
@@ -658,20 +657,22 @@ class PersonioOperations:
     def revoke_access_token(self) -> Flow[bool]:
         """Revoke the cached v2 access token; the next v2 call fetches a new one.
 
-        Returns False when no token was cached (nothing to revoke).
+        Returns False when no token was cached (nothing to revoke). The token is forgotten
+        once Personio confirmed the revocation: when that fails, it is still cached, so
+        calling this again revokes it (revoking is resent after a lost answer or a 5xx,
+        since revoking twice does no harm).
         """
         # Not in the catalog: each catalog call uses a fresh client, which holds no token.
-        token = self.oauth.invalidate() if self.oauth else None
-        return self._revoke(token.value if token else None)
-
-    @staticmethod
-    def _revoke(token: Secret | None) -> Flow[bool]:
         from hirelink.api.personio.api.auth import revoke_access_token
 
+        token = self.oauth.token if self.oauth else None
         if token is None:
             return False
-        body = models.RevokeRequest(token=token.reveal())
-        yield Call(partial(revoke_access_token.sync_detailed, body=body), nothing)
+        body = models.RevokeRequest(token=token.value.reveal())
+        request = partial(revoke_access_token.sync_detailed, body=body)
+        yield Call(request, nothing, repeatable=True)
+        if self.oauth and self.oauth.token is token:  # not one fetched meanwhile
+            self.oauth.invalidate()
         return True
 
     @operation("Check Connection")
