@@ -443,3 +443,37 @@ def test_a_moment_written_without_an_offset_is_utc() -> None:
         assert 0 < len(some) < len(ids("2000-01-01T00:00:00Z"))
         assert ids("2026-02-05T00:00:00") == some
         assert ids("2026-02-05T05:00:00+05:00") == some
+
+
+def test_a_personio_document_uploaded_before_is_attached_by_its_uuid(
+    personio_sandbox: StandIn[Any],
+) -> None:
+    """After a submission failed, its note names the uploads kept: the catalog (and so the
+    command) attaches them by uuid, as the Python API does, instead of uploading again."""
+    served = personio_sandbox
+    credential = served.client_kwargs()
+    pdf = base64.b64encode(b"%PDF-1.7\n%%EOF\n").decode()
+    uploaded = invoke("personio.upload_document", credential, {"file": pdf, "filename": "cv.pdf"})
+    assert set(uploaded) >= {"uuid", "original_filename"}
+    stored = {"type": "cv", **{key: uploaded[key] for key in ("uuid", "original_filename")}}
+    inputs = {
+        "job_position_id": 1874512,
+        "first_name": "Lena",
+        "last_name": "Vogt",
+        "email": "lena.stored@example.org",
+        "documents": [stored],
+    }
+    invoke("personio.create_application", credential, inputs)
+    assert served.hits("POST", "/documents") == 1  # attached, not uploaded again
+    sent = served.sandbox.recorder.last("POST", "/v1/recruiting/applications")
+    assert sent is not None
+    assert sent.json()["files"] == [
+        {"uuid": uploaded["uuid"], "original_filename": "cv.pdf", "category": "cv"}
+    ]
+    operation = CATALOG.get("personio.create_application")
+    with pytest.raises(InputValidationError) as caught:
+        operation.arguments({**inputs, "documents": [{"type": "cv", "uuid": "not-a-uuid"}]})
+    assert sorted(problem.field for problem in caught.value.problems) == [
+        "documents.0.original_filename",
+        "documents.0.uuid",
+    ]

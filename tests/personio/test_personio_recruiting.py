@@ -729,9 +729,10 @@ async def test_an_application_cancelled_during_its_uploads_names_those_kept(
         tasks.cancel_scope.cancel()
     (cancelled,) = stopped
     assert isinstance(cancelled, anyio.get_cancelled_exc_class())
-    (note,) = getattr(cancelled, "__notes__", [None])
+    note, held = getattr(cancelled, "__notes__", [None, None])
     assert note is not None
     assert note.startswith("uploaded before uploading 'letter.pdf' failed: cv.pdf (")
+    assert held == "Personio may hold 'letter.pdf' all the same"  # it was out
 
 
 @pytest.mark.anyio
@@ -840,6 +841,42 @@ def test_an_upload_answered_without_a_uuid_stops_before_the_submission(fresh: Se
     assert fresh.hits("POST", APPLICATIONS) == 0  # no file entry with a uuid of "None"
 
 
+def _fail_uploads_after_the_first(fresh: Served, fault: Fault) -> httpx.Client:
+    """A client of our own that arms ``fault`` once the first upload was answered."""
+
+    armed: list[Fault] = []
+
+    def arm(response: httpx.Response) -> None:
+        if response.request.url.path.endswith("/documents") and not armed:
+            armed.append(fault)
+            fresh.sandbox.faults.add(fault)
+
+    return httpx.Client(event_hooks={"response": [arm]})
+
+
+@pytest.mark.parametrize("answer", ["no uuid", "503"])
+def test_an_upload_failing_after_another_names_the_one_kept(fresh: Served, answer: str) -> None:
+    """However a later upload fails (its answer unreadable, a 5xx), the error names the
+    uploads before it, to attach again; a 5xx also says Personio may hold that file."""
+    fault = (
+        Fault(method="POST", path=r"/documents$", status=200, body={})
+        if answer == "no uuid"
+        else Fault(method="POST", path=r"/documents$", status=503)
+    )
+    documents = [Document(PDF, type="cv", filename=f"cv-{n}.pdf") for n in range(2)]
+    with (
+        _fail_uploads_after_the_first(fresh, fault) as own,
+        Personio(**fresh.client_kwargs(), httpx_client=own) as personio,
+        pytest.raises(ApiError if answer == "503" else MalformedResponseError) as caught,
+    ):
+        personio.create_application(POSITION, **applicant(), documents=documents)
+    notes = "\n".join(caught.value.__notes__)
+    assert "uploaded before uploading 'cv-1.pdf'" in notes
+    assert "cv-0.pdf (" in notes
+    assert ("Personio may hold 'cv-1.pdf' all the same" in notes) == (answer == "503")
+    assert fresh.hits("POST", APPLICATIONS) == 0
+
+
 def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
     fresh: Served,
 ) -> None:
@@ -876,7 +913,7 @@ def test_a_submission_whose_outcome_is_unknown_says_to_look_before_trying_again(
         "the submission may have been carried out: look for the application in Personio"
         " before trying again; it attached cv.pdf ("
     )
-    assert note.endswith("as Document(file=...)")
+    assert note.endswith('{"type": ..., "uuid": ..., "original_filename": ...} documents')
     assert fresh.hits("POST", APPLICATIONS) == 1
 
 

@@ -23,6 +23,7 @@ from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
+from .files import CONTENT_TAG, STORED_TAG
 from .jsonable import mask_fields, to_json
 from .schema import (
     NOT_A_DAY,
@@ -264,6 +265,7 @@ def declared_operations(
     ]
 
 
+_FILE_FORMS = frozenset({CONTENT_TAG, STORED_TAG})
 _UNION_TAGS = frozenset({"bool", "bytes", "date", "datetime", "float", "int", "str", "time"})
 
 
@@ -280,6 +282,8 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
         unknown = location.pop() if detail["type"] == "extra_forbidden" and location else None
         path: list[str] = []
         for part in location:
+            if part in _FILE_FORMS:
+                continue  # the form a file is given in: the problem is of its member
             if "[" in part or "-" in part or part in _UNION_TAGS:
                 break  # pydantic names the union member it tried: not part of the field path
             path.append(part)

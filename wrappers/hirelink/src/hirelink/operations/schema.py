@@ -307,12 +307,25 @@ def input_model(
     return model
 
 
+def _members(conversion: InputConversion) -> list[Any]:
+    """The models a conversion's JSON type may validate into: itself, or the members of a
+    (tagged) union such as a file given by content or as one the provider holds."""
+    json_type = conversion.json_type
+    if typing.get_origin(json_type) is Annotated:
+        json_type = typing.get_args(json_type)[0]
+    members = typing.get_args(json_type) or (json_type,)
+    return [
+        typing.get_args(member)[0] if typing.get_origin(member) is Annotated else member
+        for member in members
+    ]
+
+
 def given_arguments(
     validated: BaseModel, conversions: Mapping[type, InputConversion]
 ) -> dict[str, Any]:
     """Keyword arguments for the wrapper: only the fields the caller gave. A moment
     written without an offset is UTC (the Python API refuses a naive datetime)."""
-    by_json_type = {c.json_type: c.to_python for c in conversions.values()}
+    by_json_type = {member: c.to_python for c in conversions.values() for member in _members(c)}
 
     def convert(value: Any) -> Any:
         if isinstance(value, list):

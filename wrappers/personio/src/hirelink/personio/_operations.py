@@ -148,7 +148,8 @@ class ListPage(Protocol[Item_co]):
 
 _ATTACH_AGAIN: Final = (
     "to try again without uploading them again, pass their UploadedDocument answers"
-    " (upload_document) as Document(file=...)"
+    " (upload_document) as Document(file=...), or in the catalog and the hirelink command"
+    ' {"type": ..., "uuid": ..., "original_filename": ...} documents'
 )
 
 
@@ -587,14 +588,18 @@ class PersonioOperations:
                     stored = yield self._upload(item, api)
                 except BaseException as error:
                     _note_kept_uploads(error, uploaded, f"uploading {item.filename!r} failed")
+                    if may_have_been_carried_out(error):
+                        error.add_note(f"Personio may hold {item.filename!r} all the same")
                     raise
                 if not isinstance(stored.uuid, UUID):  # its answer could not be read
-                    raise MalformedResponseError(
+                    unread = MalformedResponseError(
                         "upload_document",
                         f"{item.filename!r} was sent, but the answer names no document uuid,"
                         " so the application was not submitted; Personio may hold the file:"
                         " check before resending",
                     )
+                    _note_kept_uploads(unread, uploaded, f"uploading {item.filename!r}")
+                    raise unread
                 uploaded.append(f"{stored.original_filename} ({stored.uuid})")
             files.append(
                 models.ApplicationFile(

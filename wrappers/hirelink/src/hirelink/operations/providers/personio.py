@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
+from attrs import frozen
+
 from hirelink.personio import AsyncPersonio, Document, Personio
 from hirelink.personio.documents import DocumentCategory
 
@@ -13,7 +17,21 @@ def _document(content: bytes, filename: str, category: DocumentCategory) -> Docu
     return Document(content, type=category, filename=filename)
 
 
-DOCUMENT = file_conversion(_document, types=DocumentCategory, name="PersonioDocument")
+@frozen
+class _Uploaded:
+    """A document Personio holds already, named by the catalog's inputs (a StoredFile)."""
+
+    uuid: UUID
+    original_filename: str
+
+
+def _stored_document(uuid: UUID, original_filename: str, category: DocumentCategory) -> Document:
+    return Document(_Uploaded(uuid, original_filename), type=category)
+
+
+DOCUMENT = file_conversion(
+    _document, types=DocumentCategory, name="PersonioDocument", stored=_stored_document
+)
 
 PERSONIO = Provider(
     name="personio",
