@@ -326,6 +326,24 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     assert "the write may have been carried out" in dropped.stderr  # the answer was lost
 
 
+def test_a_write_whose_answer_was_lost_exits_6_and_prints_no_record(
+    saved: RecruiteeSandbox,
+) -> None:
+    # Carried out, its answer cut off: printing what could be read ({"body": null}) with
+    # exit 0 handed a script a record without its id, as a success.
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="cut"))
+    created = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
+    assert created.exit_code == 6
+    assert created.stdout == ""
+    assert "the provider carried out the write, but its answer could not be read" in (
+        created.stderr
+    )
+    assert "do not run it again" in created.stderr
+    posted = [r for r in saved.recorder.requests if r.method == "POST"]
+    assert len(posted) == 1  # not sent again
+    assert any(r.data.get("name") == "Ada Byron" for r in saved.state.records())
+
+
 def test_terminal_controls_in_an_answer_are_shown_as_escapes(saved: RecruiteeSandbox) -> None:
     # A provider may quote what a candidate typed: its escape sequences recoloured the
     # error, set the terminal's title, and a right-to-left override showed text reversed.

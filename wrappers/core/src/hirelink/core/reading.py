@@ -24,6 +24,8 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, Final, TypeVar, cast, get_type_hints
 
 import attrs
@@ -41,6 +43,7 @@ __all__ = [
     "read_tolerantly",
     "reading_logger",
     "skeleton",
+    "unread_writes",
     "without_nulls",
 ]
 
@@ -60,6 +63,27 @@ PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
 ValueError, a missing required key a KeyError, a wrong type a TypeError or AttributeError."""
 
 _EXCERPT = 120
+
+
+_unread_writes: ContextVar[list[str] | None] = ContextVar("hirelink_unread_writes", default=None)
+
+
+@contextmanager
+def unread_writes() -> Iterator[list[str]]:
+    """The operations, in this ``with`` block, whose write was carried out but whose answer
+    could not be read (each returned what could be read, and logged a warning). A DELETE
+    is left out: what it removed is known by the id it was given.
+
+    A program that must not take such a result for a full one (the ``hirelink`` command,
+    which exits 6 instead of printing a record without its id) checks the list after the
+    calls. It collects what runs in this context: the calls of sync clients in this thread,
+    and of async ones in this task."""
+    noted: list[str] = []
+    token = _unread_writes.set(noted)
+    try:
+        yield noted
+    finally:
+        _unread_writes.reset(token)
 
 
 def without_nulls(value: Any) -> Any:
@@ -193,6 +217,9 @@ def read_tolerantly(
                 response.status_code,
                 drift,
             )
+            noted = _unread_writes.get()
+            if noted is not None and response.request.method.upper() != "DELETE":
+                noted.append(operation)
             return result
     detail = f"HTTP {response.status_code}, {drift}"
     if body is _NOT_JSON and not lost:

@@ -59,7 +59,7 @@ from hirelink.core import (
 )
 from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field
-from hirelink.core.reading import WRITE_METHODS
+from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
 from hirelink.operations.credentials import CredentialStore
@@ -617,12 +617,32 @@ def run(
                 if not _keep_issued_secret(credential, stored.provider, field_name, secret):
                     unsaved.append(field_name)
 
-            result = invoke(operation.id, stored.values, inputs, on_secret=keep)
+            with unread_writes() as unread:
+                result = invoke(operation.id, stored.values, inputs, on_secret=keep)
             if unsaved:  # the answer would say it was stored
                 raise typer.Exit(EXIT_API_ERROR)
+            if unread:  # a record without its id would pass for the answer
+                _answer_unread(operation.id, unread)
             sys.stdout.write(json_text(result, indent=2) + "\n")
     except HirelinkError as error:
         _fail(error, credential=credential or None)
+
+
+def _answer_unread(operation_id: str, steps: list[str]) -> NoReturn:
+    """Exit 6: the write was carried out, but what it made cannot be told from its answer."""
+    err.print(
+        f"error: {operation_id}: the provider carried out the write, but its answer could not"
+        f" be read ({', '.join(dict.fromkeys(steps))})",
+        style="bold red",
+        highlight=False,
+        markup=False,
+    )
+    err.print(
+        "  do not run it again: look the record up at the provider first",
+        highlight=False,
+        markup=False,
+    )
+    raise typer.Exit(EXIT_UNAVAILABLE)
 
 
 def _keep_issued_secret(credential: str, provider: str, field_name: str, secret: Secret) -> bool:
