@@ -171,3 +171,73 @@ def test_with_redis_one_worker_polls_and_the_survivor_takes_over(
     # "every change" above fails the test when one is lost.
     print(f"\nlease takeover after SIGKILL: {takeover:.2f} s (lease_ttl {LEASE_TTL} s, "
           f"interval {INTERVAL} s); changes {len(created)}, none lost")  # fmt: skip
+
+
+def _fork_child_that_lingers(seconds: float) -> int:
+    """A child process that does nothing for ``seconds`` (a process pool's idle worker),
+    returned once it runs (the fork's hooks have run in it)."""
+    readable, writable = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child
+        os.write(writable, b"up")
+        time.sleep(seconds)
+        os._exit(0)
+    os.close(writable)
+    with os.fdopen(readable, "rb") as pipe:
+        assert pipe.read(2) == b"up"
+    return child
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
+def test_a_child_forked_while_a_lease_is_held_does_not_keep_it(tmp_path: Path) -> None:
+    """A worker forked while a watch held its lease (a process pool started in the loop)
+    shared the lease's lock file: once the watch gave the lease up, no watch of that feed,
+    the parent's next one included, could take it while the worker lived."""
+    from hirelink.core.feeds import FileFeedStore
+
+    path = tmp_path / "checkpoints.json"
+    store = FileFeedStore(path)
+    assert store.acquire_lease("join-applications", "first", 30)
+    child = _fork_child_that_lingers(5)
+    try:
+        store.release_lease("join-applications", "first")
+        assert FileFeedStore(path).acquire_lease("join-applications", "next", 30)
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
+def test_a_child_forked_while_another_thread_saves_does_not_keep_the_file_locked(
+    tmp_path: Path,
+) -> None:
+    """Forked while another thread held the turn to write the file, a child kept that
+    turn while it lived: every later save of every feed in the file waited for it."""
+    from hirelink.core import file_updates
+
+    path = tmp_path / "checkpoints.json"
+    inside, leave = threading.Event(), threading.Event()
+
+    def save() -> None:
+        with file_updates.one_writer(path):
+            inside.set()
+            leave.wait(10)
+
+    saving = threading.Thread(target=save)
+    saving.start()
+    assert inside.wait(10)
+    child = _fork_child_that_lingers(5)
+    try:
+        leave.set()
+        saving.join(10)
+        done = threading.Event()
+
+        def save_again() -> None:
+            with file_updates.one_writer(path):
+                done.set()
+
+        threading.Thread(target=save_again, daemon=True).start()
+        assert done.wait(3), "the next save waited for the child"
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)

@@ -42,6 +42,7 @@ import os
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import (
     AsyncGenerator,
     Callable,
@@ -363,6 +364,14 @@ class FileFeedStore(FeedStore):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._held: dict[str, tuple[str, IO[bytes]]] = {}  # feed -> (owner, locked file)
+        _file_stores.add(self)
+
+    def _forget_inherited_leases(self) -> None:
+        """In a child after ``os.fork``: the parent holds the leases, not the child (their
+        lock files are closed by :mod:`~hirelink.core.file_updates`); another thread may
+        have held ``_lock`` at the fork, and no thread of the child will release it."""
+        self._lock = threading.Lock()
+        self._held = {}
 
     def _file(self) -> Path:
         """The file the path names, through symbolic links (checked at each use: a link
@@ -382,9 +391,11 @@ class FileFeedStore(FeedStore):
             if fcntl is None:  # pragma: no cover - Windows
                 return True
             handle = self._lock_path(feed).open("ab")
+            file_updates.hold_lock_file(handle)
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
+                file_updates.forget_lock_file(handle)
                 handle.close()
                 if error.errno in _HELD_ELSEWHERE:
                     return False
@@ -400,6 +411,7 @@ class FileFeedStore(FeedStore):
             if self._held.get(feed, ("",))[0] != owner:
                 return
             _, handle = self._held.pop(feed)
+        file_updates.forget_lock_file(handle)
         handle.close()  # closing the descriptor frees the lock
 
     def _read(self) -> dict[str, object]:
@@ -438,6 +450,18 @@ class FileFeedStore(FeedStore):
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
+
+
+_file_stores: weakref.WeakSet[FileFeedStore] = weakref.WeakSet()
+
+
+def _forget_inherited_leases() -> None:
+    for store in list(_file_stores):
+        store._forget_inherited_leases()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_inherited_leases)
 
 
 # Renew the lease if we hold it or nobody does; atomically.

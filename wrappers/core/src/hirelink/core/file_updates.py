@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
-from typing import Final
+from typing import IO, Final
 
 __all__ = ["one_writer", "replace_file", "resolved", "system_fcntl"]
 
@@ -48,6 +48,39 @@ def _process_lock(file: Path) -> threading.Lock:
         return _process_locks.setdefault(file, threading.Lock())
 
 
+_lock_files: set[IO[bytes]] = set()
+"""The lock files this process holds open (an ``flock`` each): closed in a child process
+after ``os.fork``, see :func:`_forget_inherited_locks`."""
+
+
+def hold_lock_file(handle: IO[bytes]) -> None:
+    """Note ``handle`` as an open lock file of this process (see :data:`_lock_files`)."""
+    _lock_files.add(handle)
+
+
+def forget_lock_file(handle: IO[bytes]) -> None:
+    """``handle`` is closed, or about to be: no longer one of this process's lock files."""
+    _lock_files.discard(handle)
+
+
+def _forget_inherited_locks() -> None:
+    """In a child process after ``os.fork``: close the lock files inherited from the parent.
+
+    An ``flock`` belongs to the open file, which a fork shares: a child (a process pool's
+    worker, forked while a watch held its lease or another thread was saving) kept the
+    parent's locks while it lived, and every writer of that file, the parent's next watch
+    included, waited for it in silence. Closing the child's copies frees nothing the parent
+    holds (its own descriptors stay open)."""
+    for handle in list(_lock_files):
+        with contextlib.suppress(OSError):
+            handle.close()
+    _lock_files.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_inherited_locks)
+
+
 @contextlib.contextmanager
 def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Hold the turn to update the file ``path`` names; give the file (resolved).
@@ -62,8 +95,12 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
             yield file
         return
     with file.with_name(f"{file.name}.lock").open("ab") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        yield file
+        hold_lock_file(handle)
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            yield file
+        finally:
+            forget_lock_file(handle)
 
 
 def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
