@@ -78,3 +78,45 @@ def test_a_worker_process_error_reaches_its_parent_as_itself(
     assert raised.value.status_code == 404
     assert raised.value.method == "GET"
     assert kwargs["token"] not in str(raised.value)
+
+
+def test_a_receiver_s_rejections_pickle_whole() -> None:
+    """Rejection and CallbackError took arguments of their own: pickling worked, reading
+    the pickle back raised TypeError (a missing argument)."""
+    from hirelink.core.receiver import CallbackError, Rejection
+    from hirelink.recruitee_partners.service import Refusal
+
+    for rejection in (Rejection("no such candidate", 404), Refusal("No invitations left.")):
+        back = pickle.loads(pickle.dumps(rejection))  # noqa: S301 - our own bytes
+        assert type(back) is type(rejection)
+        assert (back.message, back.status_code, str(back)) == (
+            rejection.message,
+            rejection.status_code,
+            str(rejection),
+        )
+    failed = pickle.loads(  # noqa: S301 - our own bytes
+        pickle.dumps(CallbackError("on_event", KeyError("candidate")))
+    )
+    assert failed.callback == "on_event"
+    assert isinstance(failed.error, KeyError)
+    assert failed.error.args == ("candidate",)
+
+
+def test_a_secret_copies_as_itself_and_still_refuses_to_be_pickled() -> None:
+    """copy.copy, deepcopy and dataclasses.asdict of a config holding a Secret raised
+    "Secret values cannot be pickled", though nothing left the process."""
+    import copy
+    import dataclasses
+
+    from hirelink.core import Secret
+
+    @dataclasses.dataclass
+    class Settings:
+        token: Secret
+
+    secret = Secret("tok-3f9a")
+    assert copy.copy(secret) is secret
+    assert copy.deepcopy({"token": secret})["token"] is secret
+    assert dataclasses.asdict(Settings(secret)) == {"token": secret}
+    with pytest.raises(TypeError, match="cannot be pickled"):
+        pickle.dumps(secret)

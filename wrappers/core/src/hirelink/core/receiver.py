@@ -85,6 +85,10 @@ class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
         self.message = message
         self.status_code = status_code
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own calls cls(*args): args holds the message alone.
+        return (type(self), (self.message, self.status_code), self.__dict__)
+
 
 class CallbackError(Exception):
     """A callback of the application raised something other than a :class:`Rejection`."""
@@ -93,6 +97,9 @@ class CallbackError(Exception):
         super().__init__(callback)
         self.callback = callback
         self.error = error
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.callback, self.error), self.__dict__)
 
 
 def _is_async(callback: Callable[..., object]) -> bool:

@@ -247,6 +247,14 @@ class Secret:
     def __reduce__(self) -> str | tuple[object, ...]:
         raise TypeError("Secret values cannot be pickled")
 
+    # A copy within the process is the same immutable value (copy.copy and deepcopy of a
+    # config holding one, dataclasses.asdict); only pickling, which may leave it, is refused.
+    def __copy__(self) -> Secret:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Secret:
+        return self
+
 
 def accepted_by_any(accepted: Iterable[Secret], check: Callable[[Secret], bool]) -> bool:
     """Whether ``check`` passes for one of ``accepted`` (a receiver's tokens or signing
