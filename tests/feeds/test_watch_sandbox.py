@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 import redis
@@ -574,3 +575,49 @@ def test_changes_stamped_ahead_of_the_clock_are_handed_over_with_one_warning(
         handed = [a.id for a in client.watch_applications(since=since, polls=1)]
     assert sorted(handed) == sorted(created)
     assert caplog.text.count("ahead of this host's clock") == 1
+
+
+class LeaseTakenAfter(MemoryFeedStore):
+    """Memory whose lease another worker takes after ``grants`` acquisitions."""
+
+    def __init__(self, grants: int) -> None:
+        super().__init__()
+        self.grants = grants
+
+    def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+        self.grants -= 1
+        return self.grants >= 0 and super().acquire_lease(feed, owner, ttl)
+
+    def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+        return self.grants >= 0 and super().save_checkpoint(feed, owner, checkpoint)
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_says_when_it_waits_for_its_lease_and_when_it_loses_it(
+    stand_in: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A watch locked out of its feed (another worker, a forgotten process) logged nothing
+    at any level, and looked like one that found no changes; one that lost its lease
+    stopped handing changes over without a word."""
+    caplog.set_level("INFO", logger="hirelink.feeds")
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+
+    async def wait_a_while() -> None:
+        async with client_of(stand_in, sync=False) as client:
+            watch = watch_of(client, since=since, store=LeaseTakenAfter(0), interval=0.05)
+            with anyio.move_on_after(0.5):
+                async for _ in watch:
+                    raise AssertionError("handed a change over without the lease")
+
+    anyio.run(wait_a_while)
+    waiting = [r for r in caplog.records if "another worker holds its lease" in r.getMessage()]
+    assert len(waiting) == 1  # said once, not at every try
+    assert waiting[0].levelname == "INFO"
+
+    caplog.clear()
+    with client_of(stand_in, sync=True) as client:
+        handed = list(watch_of(client, since=since, store=LeaseTakenAfter(1), polls=1))
+    assert handed  # the first lease: a poll's changes handed over
+    lost = [r for r in caplog.records if "lost its lease to another worker" in r.getMessage()]
+    assert len(lost) == 1
+    assert lost[0].levelname == "WARNING"

@@ -166,6 +166,9 @@ def _canonical(value: object) -> object:
     return value
 
 
+STILL_WAITING_EVERY: Final = 600.0
+"""How often, in seconds, the log says again that a watch still waits for its lease."""
+
 AHEAD_TOLERANCE: Final = timedelta(seconds=60)
 """How far ahead of the host's clock a watch's ``since`` may be, and a change's stamp
 before a warning says so."""
@@ -655,6 +658,9 @@ class _Poller(Generic[T]):
         self._kept = False
         self._stopped = False
         self._warned_ahead = False
+        self._holding = False  # whether this worker took the lease and has not lost it
+        self._waiting_since: float | None = None  # monotonic time it began waiting for it
+        self._waiting_said = 0.0  # when the log last said it waits
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
@@ -743,8 +749,10 @@ class _Poller(Generic[T]):
         if not self.unsaved:
             return True
         # Renewed here too: a consumer may take longer over one batch than the lease lasts.
-        if self._renew() and self.tracker is not None and self._save():
-            return True
+        if self._renew() and self.tracker is not None:
+            if self._save():
+                return True
+            self._note_lease(held=False)  # taken by another worker since the renewal
         self.tracker = None
         return False
 
@@ -832,12 +840,45 @@ class _Poller(Generic[T]):
         feed, started = self.feed, time.monotonic()
         if not feed.store.acquire_lease(feed.name, self.owner, feed.lease_ttl):
             self.tracker = None
+            self._note_lease(held=False)
             return False
+        self._note_lease(held=True)
         lapsed = started >= self._held_until
         if lapsed and self.tracker is not None and self._saved != self._load():
             self.tracker = None
         self._held_until = started + feed.lease_ttl
         return True
+
+    def _note_lease(self, *, held: bool) -> None:
+        """Log when this worker starts waiting for the lease (and every few minutes while it
+        waits), takes it after waiting, or loses it: otherwise a watch locked out (another
+        worker, a forgotten process) looks like one that finds no changes."""
+        name, now = self.feed.name, time.monotonic()
+        if held:
+            if self._waiting_since is not None:
+                waited = now - self._waiting_since
+                feeds_logger.info("watch %s: took the lease after waiting %.0f s", name, waited)
+            self._holding, self._waiting_since = True, None
+            return
+        if self._holding:
+            self._holding = False
+            feeds_logger.warning(
+                "watch %s: lost its lease to another worker (it lapsed: a change took longer"
+                " to handle than the lease lasts, or the store was out of reach); changes"
+                " handed over since the last save may come again from that worker",
+                name,
+            )
+        if self._waiting_since is None:
+            self._waiting_since = self._waiting_said = now
+            feeds_logger.info(
+                "watch %s: another worker holds its lease (in %s); waiting for it",
+                name,
+                _place(self.feed.store, name),
+            )
+        elif now - self._waiting_said >= STILL_WAITING_EVERY:
+            self._waiting_said = now
+            waited = now - self._waiting_since
+            feeds_logger.info("watch %s: still waiting for its lease (%.0f s)", name, waited)
 
     def _load(self) -> str | None:
         return self.feed.store.load_checkpoint(self.feed.name)
