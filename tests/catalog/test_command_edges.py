@@ -1142,3 +1142,30 @@ def test_credentials_added_at_once_by_processes_are_all_kept(
     store = CredentialStore(load_providers())
     expected = sorted(f"p{number}-{round}" for number in range(3) for round in range(10))
     assert store.nicknames() == expected
+
+
+def test_verbose_logs_retries_and_requests_on_stderr_and_warnings_show_their_level(
+    saved: RecruiteeSandbox,
+) -> None:
+    # Nothing below a warning could be seen, and a warning came bare (no level, no logger).
+    import logging
+
+    try:
+        saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
+        quiet = hirelink("run", "recruitee.list_offers", "-c", "rc")
+        assert quiet.exit_code == 0
+        assert "retrying GET" not in quiet.stderr
+        saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
+        told = hirelink("-v", "run", "recruitee.list_offers", "-c", "rc")
+        assert told.exit_code == 0
+        assert "INFO hirelink.retry: retrying GET" in told.stderr
+        assert json.loads(told.stdout)  # the answer alone on stdout
+        assert "DEBUG hirelink.http" not in told.stderr
+        everything = hirelink("-vv", "run", "recruitee.list_offers", "-c", "rc")
+        assert "DEBUG hirelink.http" in everything.stderr
+        assert saved.token not in everything.stderr + everything.stdout
+        saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="cut"))
+        cut = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
+        assert "WARNING hirelink.reading: create_candidate: HTTP 201" in cut.stderr
+    finally:
+        logging.getLogger("hirelink").setLevel(logging.NOTSET)  # as before the commands

@@ -11,6 +11,7 @@ import importlib.metadata
 import importlib.util
 import io
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -206,9 +207,48 @@ def main(
             is_eager=True,
         ),
     ] = False,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Log what hirelink does on stderr: -v retries, waits, token renewals and"
+            " leases; -vv every request too. Warnings are shown either way.",
+        ),
+    ] = 0,
 ) -> None:
     """Run recruiting-API operations from the terminal."""
     tolerate_narrow_encodings()
+    _log_to_stderr(verbose)
+
+
+class _StderrLog(logging.Handler):
+    """hirelink's log records on stderr, one line each (``WARNING hirelink.retry: ...``),
+    through the error console: controls escaped, above a progress display."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record)
+        except Exception:
+            self.handleError(record)
+            return
+        err.print(line, highlight=False, markup=False, soft_wrap=True)
+
+
+def _log_to_stderr(verbosity: int) -> None:
+    """Show hirelink's warnings (and with ``-v``, its INFO; ``-vv``, its DEBUG) on stderr.
+    Without a handler, Python printed a warning bare (no level, no logger) and nothing
+    below it. Replaces the handler of an earlier command in the same process."""
+    logger = logging.getLogger("hirelink")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrLog)]:
+        logger.removeHandler(handler)
+    level = (logging.WARNING, logging.INFO)[verbosity] if verbosity < 2 else logging.DEBUG
+    handler = _StderrLog(level)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+    if verbosity:  # a level of the command's own; otherwise the root's (WARNING) holds
+        logger.setLevel(level)
 
 
 def _exit_code(error: HirelinkError) -> int:
