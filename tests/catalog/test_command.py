@@ -107,7 +107,7 @@ def test_unknown_operation_suggests_ids(saved: RecruiteeSandbox) -> None:
                 method="GET", path=r"/candidates/\d+$", status=404, headers={"X-Request-Id": "r-5d"}
             ),
             EXIT_NOT_FOUND,
-            "404: Not Found\n  request id: r-5d",
+            "/candidates/1\n  request id: r-5d",
         ),
         (
             Fault(

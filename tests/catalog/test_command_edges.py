@@ -319,6 +319,7 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     saved.faults.add(Fault(method="GET", path=r"/offers$", status=502, times=5))
     read = hirelink("run", "recruitee.list_offers", "-c", "rc")
     assert read.exit_code == 6
+    assert "  request: GET http://127.0.0.1:" in read.stderr  # which of its requests failed
     assert "carried out" not in read.stderr  # a read changed nothing
     saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="drop"))
     dropped = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")

@@ -296,6 +296,8 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
             err.print(f"  ... and {more} more fields", highlight=False, markup=False)
         if error.retry_after:  # longer than hirelink waits itself
             err.print(f"  {error.asked_wait}", highlight=False, markup=False)
+        if error.method and error.url:  # which request, of an operation that sends several
+            err.print(f"  request: {error.method} {error.url}", highlight=False, markup=False)
         if error.request_id:
             err.print(f"  request id: {error.request_id}", highlight=False, markup=False)
         if error.hint:
