@@ -261,3 +261,59 @@ def test_a_tag_removal_resent_and_answered_404_raises_not_found(
     with fresh.client() as recruitee, pytest.raises(NotFoundError):
         recruitee.remove_candidate_tags(999999, ["identity-verified"])
     assert fresh.hits("DELETE", "/candidates/999999/tags") == 2
+
+
+def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: Served) -> None:
+    """Ctrl-C during a one-request write said nothing, and it had been carried out: the
+    user ran it again and wrote twice. A read interrupted says nothing (it changed
+    nothing)."""
+    import signal
+    import threading
+
+    from hirelink.core.calls import INTERRUPTED_WRITE
+
+    def press_ctrl_c() -> None:  # a real SIGINT: it interrupts the wait for the answer
+        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+
+    fresh.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="delay", delay=3))
+    fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="delay", delay=3))
+    with fresh.client() as recruitee:
+        for call, expected in (
+            (lambda: recruitee.create_candidate_note(7730001, "Interrupted."), [INTERRUPTED_WRITE]),
+            (recruitee.list_offers, []),
+        ):
+            timer = threading.Timer(0.5, press_ctrl_c)
+            timer.start()
+            with pytest.raises(KeyboardInterrupt) as stopped:
+                call()
+            timer.join()
+            notes = getattr(stopped.value, "__notes__", [])
+            assert notes == expected
+    assert fresh.hits("POST", "/notes") == 1
+
+
+@pytest.mark.anyio
+async def test_an_async_write_cancelled_while_out_says_it_may_have_been_carried_out(
+    fresh: Served,
+) -> None:
+    import anyio
+
+    from hirelink.core.calls import INTERRUPTED_WRITE
+
+    fresh.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="delay", delay=3))
+    stopped: list[BaseException] = []
+    async with fresh.async_client() as recruitee:
+
+        async def write() -> None:
+            try:
+                await recruitee.create_candidate_note(7730001, "Cancelled.")
+            except BaseException as error:
+                stopped.append(error)
+                raise
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(write)
+            await anyio.sleep(0.5)
+            tasks.cancel_scope.cancel()
+    (cancelled,) = stopped
+    assert getattr(cancelled, "__notes__", []) == [INTERRUPTED_WRITE]

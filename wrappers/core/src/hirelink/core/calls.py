@@ -25,7 +25,7 @@ from collections.abc import (
 )
 from functools import partial
 from types import ModuleType
-from typing import Any, Generic, Protocol, TypeVar, cast
+from typing import Any, Final, Generic, Protocol, TypeVar, cast
 
 import httpx
 from attrs import define
@@ -47,7 +47,14 @@ from .pagination import (
     iter_offset,
     iter_pages,
 )
-from .reading import PARSE_ERRORS, read_tolerantly, reading_logger, skeleton, without_nulls
+from .reading import (
+    PARSE_ERRORS,
+    WRITE_METHODS,
+    read_tolerantly,
+    reading_logger,
+    skeleton,
+    without_nulls,
+)
 from .secrets import scrub
 
 T = TypeVar("T")
@@ -282,6 +289,23 @@ def may_have_been_carried_out(error: BaseException) -> bool:
     if isinstance(error, ApiConnectionError):
         return not error.not_sent
     return isinstance(error, MalformedResponseError | ServerError) or interrupted(error)
+
+
+INTERRUPTED_WRITE: Final = (
+    "the write was interrupted while out, and may have been carried out: check before"
+    " sending it again"
+)
+
+
+def note_interrupted_write(call: Call[Any], error: BaseException) -> None:
+    """Add :data:`INTERRUPTED_WRITE` to ``error`` when it interrupted ``call`` (Ctrl-C, a
+    cancelled task) and ``call`` is a write that is not harmless to repeat. A flow says
+    what its own steps had done instead."""
+    if not interrupted(error) or call.repeatable:
+        return
+    method = str(call._http_arguments().get("method", "")).upper()
+    if method in WRITE_METHODS:
+        error.add_note(INTERRUPTED_WRITE)
 
 
 class _FlowDriver(Generic[T]):

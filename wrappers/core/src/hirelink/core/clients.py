@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol, Self, TypeVar
 
 import httpx
 
-from .calls import Call, Flow, HttpxSource, Walk, arun_flow, run_flow
+from .calls import Call, Flow, HttpxSource, Walk, arun_flow, note_interrupted_write, run_flow
 from .errors import InvalidInputError
 from .http import HttpConfig, build_async_client, build_client
 
@@ -106,7 +106,11 @@ class ProviderClient(_Described):
     def _perform(self, work: Call[T] | Flow[T]) -> T:
         """Run one call, or drive a flow of calls (sending each result back in)."""
         if isinstance(work, Call):
-            return self._run(work)
+            try:
+                return self._run(work)
+            except BaseException as error:
+                note_interrupted_write(work, error)
+                raise
         return run_flow(work, self._run)
 
     def _walk(self, walk: Walk[T]) -> Generator[T, None, None]:
@@ -179,7 +183,11 @@ class AsyncProviderClient(_Described):
     async def _perform(self, work: Call[T] | Flow[T]) -> T:
         """Run one call, or drive a flow of calls (sending each result back in)."""
         if isinstance(work, Call):
-            return await self._run(work)
+            try:
+                return await self._run(work)
+            except BaseException as error:
+                note_interrupted_write(work, error)
+                raise
         return await arun_flow(work, self._run)
 
     def _walk(self, walk: Walk[T]) -> AsyncGenerator[T, None]:
