@@ -442,6 +442,38 @@ def test_a_failure_is_one_masked_line_whatever_it_holds(caplog: pytest.LogCaptur
     assert failures[1].endswith(": UnprintableError")
 
 
+def test_at_debug_a_failure_also_names_the_frames_that_led_there(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The one line names the innermost frame only: a bug two calls deeper in the
+    partner's code had no way back to its caller. At DEBUG, a second line gives the
+    frames by place, never the exception's text again (it may hold a secret)."""
+    token = "sk_live_4f9a8b7c6d"
+
+    def look_up(sent: str) -> None:
+        raise KeyError(f"no customer for {sent}")
+
+    def receive(sent: str, payload: SendCandidatePayload) -> None:
+        look_up(sent)
+
+    app = create_partner_app(
+        validate_token=lambda sent: True, list_tests=lambda sent: [], on_send_candidate=receive
+    )
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    with SandboxServer(app, max_lifetime=60) as server:
+        answer = httpx.post(
+            f"{server.url}/send_candidate", headers=as_customer(token), json=PAYLOAD
+        )
+    assert answer.status_code == 500
+    (path,) = [r for r in caplog.records if "called from:" in r.getMessage()]
+    assert path.levelname == "DEBUG"
+    shown = path.getMessage()
+    assert shown.index("in look_up") < shown.index("in receive")
+    assert "test_service_kit.py" in shown
+    assert token not in caplog.text
+    assert "no customer" not in shown
+
+
 def test_bad_arguments_are_refused() -> None:
     def accept(token: str) -> bool:
         return True

@@ -305,7 +305,8 @@ def log_failure(
     *,
     component: str = "the receiver",
 ) -> None:
-    """One line: what failed and where (``file:line``), masked; never the whole stack trace.
+    """One line: what failed and where (``file:line``), masked; never the whole stack trace
+    (at DEBUG, a second line gives the application's frames that led there, by place only).
 
     Where is the innermost frame of the application's own code (not of an installed
     library such as httpx), so a failed ``raise_for_status()`` points at its caller.
@@ -324,6 +325,11 @@ def log_failure(
     described = "; ".join([described, *notes])
     summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
     logger.error("%s failed on %s%s: %s", component, where, at, summary)
+    if len(own) > 1 and logger.isEnabledFor(logging.DEBUG):
+        # The way there, for a bug deeper than that frame: where each step was, never the
+        # exception's text or the frames' values again (they may hold what was masked).
+        path = " <- ".join(f"{f.filename}:{f.lineno} in {f.name}" for f in reversed(own))
+        logger.debug("%s failed on %s, called from: %s", component, where, path)
 
 
 def _installed(filename: str) -> bool:
