@@ -489,3 +489,41 @@ def test_watch_since_without_an_offset_is_utc(
     watching.interrupt()
     (saved,) = json.loads(checkpoint.read_text()).values()
     assert json.loads(saved)["after"] == start.isoformat()
+
+
+def test_watch_goes_on_after_polls_that_failed_for_a_while(
+    config_dir: Path,
+    join_sandbox: StandIn[Any],
+    commands: Callable[..., Command],
+    tmp_path: Path,
+) -> None:
+    """A few seconds of 503s ended the long-running watch with exit 6 (its retries spent);
+    it now says so and polls again later, from its checkpoint."""
+    from hirelink.sandbox import FOREVER, Fault
+
+    _join_credential(join_sandbox)
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    arguments = ("watch", "join.applications", "-c", "sb", "--since", since,
+                 "--checkpoint", str(tmp_path / "join.json"), "--interval", "0.05")  # fmt: skip
+    with Join(**join_sandbox.client_kwargs()) as join:
+
+        def create(n: int) -> object:
+            return join.create_application(
+                8812345, first_name="Cli", last_name=f"N{n}", email=f"cli.n{n}@example.org"
+            ).id
+
+        first_id = create(1)
+        watching = commands(*arguments)
+        assert watching.next_json()["id"] == first_id
+        outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
+        join_sandbox.faults.add(outage)
+        wait_until(lambda: join_sandbox.hits("GET", "/applications") >= 6, "failed polls")
+        join_sandbox.faults.remove(outage)
+        second_id = create(2)
+        assert watching.next_json()["id"] == second_id
+        assert watching.interrupt() == 0
+    assert watching.process.stderr is not None
+    said = watching.process.stderr.read()
+    assert "warning: a poll failed (" in said
+    assert "503" in said
+    assert "watching again in 1 s, from the checkpoint" in said

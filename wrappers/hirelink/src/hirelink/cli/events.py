@@ -17,6 +17,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,10 +25,17 @@ from typing import Annotated, Any, Final, NoReturn
 
 import typer
 
-from hirelink.core import HirelinkError, InvalidInputError
+from hirelink.core import (
+    ApiConnectionError,
+    HirelinkError,
+    InvalidInputError,
+    RateLimitError,
+    ServerError,
+    StoreUnavailableError,
+)
 from hirelink.core.feeds import FeedTracker, FileFeedStore
 from hirelink.core.operations import Watcher, declarations
-from hirelink.core.redaction import CONTROL_CHARACTERS
+from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.operations.jsonable import mask_fields, to_json
@@ -186,6 +194,13 @@ class _CheckpointFile(FileFeedStore):
             raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
 
 
+PASSING_FAILURES: Final = (ApiConnectionError, RateLimitError, ServerError, StoreUnavailableError)
+"""What ends a poll of ``hirelink watch`` but not the watch: it tries again later."""
+LONGEST_PAUSE: Final = 300.0
+"""The longest wait, in seconds, before ``hirelink watch`` tries again after failed polls
+(the wait doubles from ``--interval`` with each failure in a row)."""
+
+
 def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> None:
     """Add ``watch`` and ``webhooks serve`` to ``app``; ``fail`` reports an error and exits."""
 
@@ -209,7 +224,9 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
-        until interrupted."""
+        until interrupted. A poll that fails for a while (the provider or the store
+        unavailable, rate limited) is tried again later, from the checkpoint, with a
+        warning; any other error ends the watch with its exit code."""
         try:
             known = feeds()
             if feed not in known:
@@ -236,9 +253,25 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)
-            with terminated_as_interrupted(), provider.client(stored.values) as client:
-                for record in getattr(client, method)(**options):
-                    _print_line(mask_fields(to_json(record), provider.secret_output_fields))
+            pause = interval
+            with terminated_as_interrupted():
+                while True:
+                    try:
+                        with provider.client(stored.values) as client:
+                            for record in getattr(client, method)(**options):
+                                shown = mask_fields(to_json(record), provider.secret_output_fields)
+                                _print_line(shown)
+                                pause = interval
+                        return
+                    except PASSING_FAILURES as error:
+                        pause = min(max(pause, 1.0), LONGEST_PAUSE)
+                        typer.echo(
+                            f"warning: a poll failed ({one_line(str(error))}); watching again in"
+                            f" {pause:g} s, from the checkpoint",
+                            err=True,
+                        )
+                        time.sleep(pause)
+                        pause *= 2
         except HirelinkError as error:
             fail(error)
         except KeyboardInterrupt:
