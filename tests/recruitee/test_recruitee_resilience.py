@@ -19,7 +19,7 @@ from hirelink.core import (
     request_options,
 )
 from hirelink.recruitee import Candidate, Recruitee
-from hirelink.sandbox.faults import Fault
+from hirelink.sandbox.faults import FOREVER, Fault
 
 from .conftest import Served
 
@@ -317,3 +317,25 @@ async def test_an_async_write_cancelled_while_out_says_it_may_have_been_carried_
             tasks.cancel_scope.cancel()
     (cancelled,) = stopped
     assert getattr(cancelled, "__notes__", []) == [INTERRUPTED_WRITE]
+
+
+def test_an_error_after_retries_says_how_often_and_how_long_it_was_tried(fresh: Served) -> None:
+    """Retries log at INFO; at the usual WARNING threshold, a failure after three attempts
+    read as one answer."""
+    fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", status=503, times=FOREVER))
+    with fresh.client(max_retries=2) as recruitee:
+        with pytest.raises(ServerError) as failed:
+            recruitee.list_offers()
+        assert failed.value.attempts == 3
+        assert failed.value.tried_for > 0
+        assert f"; sent 3 times over {failed.value.tried_for:.1f} s" in str(failed.value)
+        fresh.sandbox.faults.clear()
+        fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="drop", times=FOREVER))
+        with pytest.raises(ApiConnectionError) as lost:
+            recruitee.list_offers()
+        assert lost.value.attempts == 3
+        assert "; sent 3 times over " in str(lost.value)
+        with pytest.raises(NotFoundError) as once:
+            recruitee.get_candidate(1)
+        assert once.value.attempts == 1
+        assert "sent" not in str(once.value)

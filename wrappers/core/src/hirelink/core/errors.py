@@ -25,6 +25,7 @@ from .waits import server_requested_wait
 
 __all__ = [
     "ALL_REFUSED_HINT",
+    "ATTEMPTS",
     "BODY_LOST",
     "CREDENTIAL_HINT",
     "FAILED_WITH",
@@ -71,6 +72,10 @@ for its answer, an ``ApiConnectionError`` when none came): the error, for an aut
 whose own request it was (it sees only that it was abandoned)."""
 
 
+ATTEMPTS: Final = "hirelink_attempts"
+"""Request extension: ``(attempts, seconds)`` of a request sent more than once, from the
+first attempt to its last answer, for the error that may follow (see ``tried``)."""
+
 BODY_LOST: Final = "hirelink_body_lost"
 """Response extension: why the body of an answer whose status arrived could not be read
 (the connection dropped or stalled mid-body, a broken compression). The retry transport
@@ -108,6 +113,14 @@ class InvalidInputError(HirelinkError, ValueError):
         super().__init__(f"{field}: {message}")
 
 
+def tried(error: ApiError | ApiConnectionError) -> str:
+    """``; sent 3 times over 2.5 s`` for an error of a request that was retried, else ``""``:
+    without it, a failure after its retries read as one answer."""
+    if error.attempts < 2:
+        return ""
+    return f"; sent {error.attempts} times over {error.tried_for:.1f} s"
+
+
 class ApiError(HirelinkError):
     """The provider answered with an error status, or a redirect (3xx, which hirelink
     never follows: the request was not carried out where it was sent).
@@ -123,6 +136,8 @@ class ApiError(HirelinkError):
         url: the URL of the request that failed (scrubbed).
         harmless_to_repeat: the request harms nothing when repeated (a token exchange,
             see ``REPEATABLE``), whatever its method.
+        attempts: how many times the request was sent (1, or more after retries).
+        tried_for: seconds from its first attempt to this answer (0 when sent once).
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
             auth, see ``CREDENTIAL_HINT``); for either it or a
@@ -160,6 +175,7 @@ class ApiError(HirelinkError):
         self.method = method
         self.url = url
         self.hint = hint
+        self.attempts, self.tried_for = 1, 0.0
         where = f" ({method} {url})" if method else ""
         super().__init__(f"{status_code} {message}{where}")
 
@@ -194,7 +210,7 @@ class ApiError(HirelinkError):
         return f"the provider asks to wait {f'{wait:.1f}'.removesuffix('.0')} s"
 
     def __str__(self) -> str:
-        text = super().__str__()
+        text = super().__str__() + tried(self)
         wait = self.asked_wait
         if wait is not None:
             text += f"; {wait}"
@@ -311,7 +327,8 @@ class ApiConnectionError(HirelinkError):
     ``not_sent`` is True when no attempt of it reached the provider (every connection was
     refused, or the client was closed before it went), so a write was certainly not
     carried out; False when one may have been. ``method`` is the request's (empty when
-    not known); ``harmless_to_repeat``, as for :class:`ApiError`.
+    not known); ``harmless_to_repeat``, ``attempts`` and ``tried_for``, as for
+    :class:`ApiError`.
     """
 
     def __init__(
@@ -326,6 +343,10 @@ class ApiConnectionError(HirelinkError):
         self.not_sent = not_sent
         self.method = method
         self.harmless_to_repeat = harmless_to_repeat
+        self.attempts, self.tried_for = 1, 0.0
+
+    def __str__(self) -> str:
+        return super().__str__() + tried(self)
 
 
 class ApiTimeoutError(ApiConnectionError):

@@ -34,6 +34,7 @@ from . import decoding
 from ._version import VERSION
 from .decoding import adopt
 from .errors import (
+    ATTEMPTS,
     FAILED_WITH,
     ApiError,
     ErrorRefiner,
@@ -259,6 +260,7 @@ def account_at(account: object, base_url: str, default_base_url: str) -> str:
 def noted_error(response: httpx.Response, refine: ErrorRefiner | None = None) -> ApiError:
     """The error for ``response``, noted on its request (see ``FAILED_WITH``)."""
     error = api_error_from_response(response, refine=refine)
+    error.attempts, error.tried_for = response.request.extensions.get(ATTEMPTS, (1, 0.0))
     response.request.extensions[FAILED_WITH] = error
     return error
 

@@ -22,6 +22,7 @@ import logging
 import random
 import re
 import ssl
+import time
 from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Final
 
@@ -29,6 +30,7 @@ import httpx
 from attrs import define, field
 
 from .errors import (
+    ATTEMPTS,
     BODY_LOST,
     FAILED_WITH,
     REPEATABLE,
@@ -181,6 +183,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
         max_retries = policy.max_retries
     retries = 0
     may_have_been_carried_out = False  # by an earlier attempt of this request
+    started = time.monotonic()
     while True:
         try:
             response = yield SEND
@@ -194,6 +197,8 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 continue
             not_sent = isinstance(error, NOT_SENT_ERRORS) and not may_have_been_carried_out
             failure = _translate(error, request, not_sent=not_sent)
+            if retries:
+                failure.attempts, failure.tried_for = retries + 1, time.monotonic() - started
             request.extensions[FAILED_WITH] = failure
             raise failure from error
         assert response is not None
@@ -205,6 +210,8 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 _log_retry(request, _status_cause(response), wait_or_none, retries, max_retries)
                 yield Backoff(wait_or_none, discard=response, carried_out=may_have_been_carried_out)
                 continue
+        if retries:  # for the error this answer may be (its attempts said there)
+            request.extensions[ATTEMPTS] = (retries + 1, time.monotonic() - started)
         if may_have_been_carried_out and _deleted_already(request, response):
             retry_logger.info(
                 "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
