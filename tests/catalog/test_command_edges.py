@@ -345,6 +345,18 @@ def test_a_write_whose_answer_was_lost_exits_6_and_prints_no_record(
     assert any(r.data.get("name") == "Ada Byron" for r in saved.state.records())
 
 
+def test_a_write_answered_303_may_have_been_carried_out(saved: RecruiteeSandbox) -> None:
+    # 303 See Other says the request was handled and its result is elsewhere: it was
+    # called "not carried out" (a redirect hirelink does not follow), inviting a rerun.
+    moved = {"Location": "https://acme.example/candidates/1"}
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", status=303, headers=moved))
+    answered = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
+    assert answered.exit_code == 1
+    assert "answered 303, see 'https://acme.example/candidates/1'" in answered.stderr
+    assert "the write may have been carried out" in answered.stderr
+    assert "check base_url" not in answered.stderr
+
+
 def test_terminal_controls_in_an_answer_are_shown_as_escapes(saved: RecruiteeSandbox) -> None:
     # A provider may quote what a candidate typed: its escape sequences recoloured the
     # error, set the terminal's title, and a right-to-left override showed text reversed.

@@ -33,6 +33,7 @@ from attrs import define
 from .errors import (
     REPEATABLE,
     ApiConnectionError,
+    ApiError,
     HirelinkError,
     InvalidInputError,
     MalformedResponseError,
@@ -282,13 +283,19 @@ def interrupted(error: BaseException) -> bool:
 def may_have_been_carried_out(error: BaseException) -> bool:
     """Whether a write that ended in ``error`` may have been carried out all the same: its
     answer did not arrive (unless it never reached the provider: ``not_sent``) or could not
-    be read, it was a 5xx, or the call was interrupted while out. Look before sending it
-    again."""
+    be read, it was a 5xx or a 303 ("done: see the result there", which hirelink does not
+    follow), or the call was interrupted while out. Look before sending it again."""
     if getattr(error, "harmless_to_repeat", False):  # a token exchange: nothing written
         return False
     if isinstance(error, ApiConnectionError):
         return not error.not_sent
+    if isinstance(error, ApiError) and error.status_code == SEE_OTHER:
+        return True
     return isinstance(error, MalformedResponseError | ServerError) or interrupted(error)
+
+
+SEE_OTHER: Final = 303
+"""The redirect that says the request was carried out (its result is elsewhere)."""
 
 
 INTERRUPTED_WRITE: Final = (
