@@ -352,7 +352,7 @@ def test_a_write_answered_303_may_have_been_carried_out(saved: RecruiteeSandbox)
     saved.faults.add(Fault(method="POST", path=r"/candidates$", status=303, headers=moved))
     answered = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
     assert answered.exit_code == 1
-    assert "answered 303, see 'https://acme.example/candidates/1'" in answered.stderr
+    assert "answered 303: see other: 'https://acme.example/candidates/1'" in answered.stderr
     assert "the write may have been carried out" in answered.stderr
     assert "check base_url" not in answered.stderr
 

@@ -585,7 +585,7 @@ def api_error_from_response(
         location = _shortened(scrub(response.headers.get("location", "")), 200)
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
         if response.status_code == 303:  # "see other": carried out, its result is there
-            message = f"answered 303, see {location!r} (hirelink follows no redirects)"
+            message = f"see other: {location!r} (hirelink follows no redirects)"
     request = response.request
     error = _error_class(response.status_code)(
         scrub(message),
