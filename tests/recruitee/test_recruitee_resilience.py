@@ -339,3 +339,15 @@ def test_an_error_after_retries_says_how_often_and_how_long_it_was_tried(fresh: 
             recruitee.get_candidate(1)
         assert once.value.attempts == 1
         assert "sent" not in str(once.value)
+
+
+def test_text_that_is_not_unicode_is_refused_naming_where_it_is(fresh: Served) -> None:
+    """A lone surrogate (from a broken decode upstream) cannot be sent: the refusal named
+    the operation, not the value, and quoted the codec's message."""
+    from hirelink.core import InvalidInputError
+
+    with fresh.client() as recruitee, pytest.raises(InvalidInputError) as refused:
+        recruitee.create_candidate_note(7730001, "a\ud800b")
+    assert refused.value.field == "body.note.body"  # where it sits in the request
+    assert "not Unicode text" in str(refused.value)
+    assert fresh.hits("POST", "/notes") == 0

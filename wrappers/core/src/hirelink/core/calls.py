@@ -20,6 +20,7 @@ from collections.abc import (
     Callable,
     Generator,
     Hashable,
+    Iterable,
     Mapping,
     Sequence,
 )
@@ -227,7 +228,11 @@ class Call(Generic[T_co]):
             request = http.build_request(**self._http_arguments())
         except (httpx.InvalidURL, UnicodeEncodeError) as error:
             problem = f"cannot be sent: {scrub(str(error))}"
-            raise InvalidInputError(self.operation, problem) from None
+            field = None
+            if isinstance(error, UnicodeEncodeError):
+                field = _unencodable(self.request.keywords)
+                problem = "is not Unicode text (it holds a lone surrogate): cannot be sent"
+            raise InvalidInputError(field or self.operation, problem) from None
         if self.repeatable:
             request.extensions[REPEATABLE] = True
         return request
@@ -267,6 +272,29 @@ class Call(Generic[T_co]):
             large_body=self.large_body,
             repeatable=self.repeatable,
         )
+
+
+def _unencodable(value: object, path: str = "") -> str | None:
+    """The path of the first text in ``value`` (an endpoint's arguments: a body model, its
+    lists and mappings) that UTF-8 cannot encode, e.g. ``body.text``; None if none."""
+    if isinstance(value, str):
+        try:
+            value.encode()
+        except UnicodeEncodeError:
+            return path or None
+        return None
+    if hasattr(value, "to_dict"):
+        value = value.to_dict()
+    items: Iterable[tuple[object, object]] = ()
+    if isinstance(value, Mapping):
+        items = value.items()
+    elif isinstance(value, list | tuple):
+        items = enumerate(value)
+    for key, item in items:
+        found = _unencodable(item, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 Flow = Generator[Call[Any], Any, T]
