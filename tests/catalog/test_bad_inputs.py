@@ -38,7 +38,7 @@ CASES: list[Case] = [
         "attributes.birthday",
     ),
     # Values httpx cannot put in a request at all: not Unicode, or a URL too long.
-    ("recruitee", lambda c: c.list_candidates(query="caf\udce9"), "list_candidates"),
+    ("recruitee", lambda c: c.list_candidates(query="caf\udce9"), "query"),
     ("recruitee", lambda c: c.list_candidates(query="x" * 70_000), "list_candidates"),
     ("recruitee", lambda c: c.create_candidate("Ada", offer_ids=31337), "offer_ids"),
     ("recruitee", lambda c: c.create_candidate("Ada", offer_ids=""), "offer_ids"),

@@ -224,15 +224,21 @@ class Call(Generic[T_co]):
     def _build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The request, or an :class:`InvalidInputError` when a value cannot be sent at
         all (text that is not Unicode, a URL longer than httpx allows)."""
+        arguments = self._http_arguments()
+        # Looked for before building: older httpx writes such text in JSON as \ud800
+        # escapes, which sent it (the provider got text that is not Unicode).
+        unsendable = _unencodable(arguments.get("params") or {}) or _unencodable(
+            arguments.get("json"), "body"
+        )
+        if unsendable is not None:
+            raise InvalidInputError(unsendable, _NOT_UNICODE)
         try:
-            request = http.build_request(**self._http_arguments())
+            request = http.build_request(**arguments)
         except (httpx.InvalidURL, UnicodeEncodeError) as error:
             problem = f"cannot be sent: {scrub(str(error))}"
-            field = None
             if isinstance(error, UnicodeEncodeError):
-                field = _unencodable(self.request.keywords)
-                problem = "is not Unicode text (it holds a lone surrogate): cannot be sent"
-            raise InvalidInputError(field or self.operation, problem) from None
+                problem = _NOT_UNICODE
+            raise InvalidInputError(self.operation, problem) from None
         if self.repeatable:
             request.extensions[REPEATABLE] = True
         return request
@@ -274,17 +280,20 @@ class Call(Generic[T_co]):
         )
 
 
+_NOT_UNICODE: Final = "is not Unicode text (it holds a lone surrogate): cannot be sent"
+
+
 def _unencodable(value: object, path: str = "") -> str | None:
-    """The path of the first text in ``value`` (an endpoint's arguments: a body model, its
-    lists and mappings) that UTF-8 cannot encode, e.g. ``body.text``; None if none."""
+    """The path of the first text in ``value`` (a request's query parameters or JSON body:
+    mappings, lists, text) that UTF-8 cannot encode, e.g. ``body.note.body``; None if none."""
     if isinstance(value, str):
+        if value.isascii():  # the common case, and a file's base64, at once
+            return None
         try:
             value.encode()
         except UnicodeEncodeError:
             return path or None
         return None
-    if hasattr(value, "to_dict"):
-        value = value.to_dict()
     items: Iterable[tuple[object, object]] = ()
     if isinstance(value, Mapping):
         items = value.items()
