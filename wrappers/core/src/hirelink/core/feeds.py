@@ -393,13 +393,11 @@ class FileFeedStore(FeedStore):
             fcntl = file_updates.system_fcntl()
             if fcntl is None:  # pragma: no cover - Windows
                 return True
-            handle = self._lock_path(feed).open("ab")
-            file_updates.hold_lock_file(handle)
+            handle = file_updates.open_lock_file(self._lock_path(feed))
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
-                file_updates.forget_lock_file(handle)
-                handle.close()
+                file_updates.close_lock_file(handle)
                 if error.errno in _HELD_ELSEWHERE:
                     return False
                 # No locks on this file system (some network and FUSE mounts): waiting
@@ -414,8 +412,7 @@ class FileFeedStore(FeedStore):
             if self._held.get(feed, ("",))[0] != owner:
                 return
             _, handle = self._held.pop(feed)
-        file_updates.forget_lock_file(handle)
-        handle.close()  # closing the descriptor frees the lock
+        file_updates.close_lock_file(handle)  # closing the descriptor frees the lock
 
     def _read(self) -> dict[str, object]:
         try:

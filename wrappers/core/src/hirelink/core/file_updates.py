@@ -51,16 +51,25 @@ def _process_lock(file: Path) -> threading.Lock:
 _lock_files: set[IO[bytes]] = set()
 """The lock files this process holds open (an ``flock`` each): closed in a child process
 after ``os.fork``, see :func:`_forget_inherited_locks`."""
+_lock_files_guard = threading.Lock()
+"""Held while a lock file is opened and noted, or forgotten and closed, and across a fork:
+a fork inside ``open()`` or ``close()`` left the child a copy the hook did not know of."""
 
 
-def hold_lock_file(handle: IO[bytes]) -> None:
-    """Note ``handle`` as an open lock file of this process (see :data:`_lock_files`)."""
-    _lock_files.add(handle)
+def open_lock_file(path: Path) -> IO[bytes]:
+    """Open the lock file ``path`` for an ``flock``, noted as this process's (see
+    :data:`_lock_files`); close it with :func:`close_lock_file`."""
+    with _lock_files_guard:
+        handle = path.open("ab")
+        _lock_files.add(handle)
+    return handle
 
 
-def forget_lock_file(handle: IO[bytes]) -> None:
-    """``handle`` is closed, or about to be: no longer one of this process's lock files."""
-    _lock_files.discard(handle)
+def close_lock_file(handle: IO[bytes]) -> None:
+    """Close a lock file of :func:`open_lock_file` (which frees its ``flock``)."""
+    with _lock_files_guard:
+        _lock_files.discard(handle)
+        handle.close()
 
 
 def _forget_inherited_locks() -> None:
@@ -71,14 +80,20 @@ def _forget_inherited_locks() -> None:
     parent's locks while it lived, and every writer of that file, the parent's next watch
     included, waited for it in silence. Closing the child's copies frees nothing the parent
     holds (its own descriptors stay open)."""
+    global _lock_files_guard
     for handle in list(_lock_files):
         with contextlib.suppress(OSError):
             handle.close()
     _lock_files.clear()
+    _lock_files_guard = threading.Lock()  # held by the parent's forking thread
 
 
 if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_forget_inherited_locks)
+    os.register_at_fork(
+        before=lambda: _lock_files_guard.acquire(),
+        after_in_parent=lambda: _lock_files_guard.release(),
+        after_in_child=_forget_inherited_locks,
+    )
 
 
 @contextlib.contextmanager
@@ -94,13 +109,12 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
         with _process_lock(file):
             yield file
         return
-    with file.with_name(f"{file.name}.lock").open("ab") as handle:
-        hold_lock_file(handle)
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-            yield file
-        finally:
-            forget_lock_file(handle)
+    handle = open_lock_file(file.with_name(f"{file.name}.lock"))
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield file
+    finally:
+        close_lock_file(handle)
 
 
 def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
