@@ -345,6 +345,20 @@ def test_a_write_whose_answer_was_lost_exits_6_and_prints_no_record(
     assert any(r.data.get("name") == "Ada Byron" for r in saved.state.records())
 
 
+def test_an_update_whose_first_answer_was_lost_prints_its_final_answer(
+    saved: RecruiteeSandbox,
+) -> None:
+    # Only a create whose answer was lost leaves its id unknown: an update of a known id,
+    # here one whose later step answered in full, printed nothing and said not to rerun.
+    saved.faults.add(Fault(method="PATCH", path=r"/candidates/7730001$", kind="cut"))
+    updated = hirelink(
+        "run", "recruitee.update_candidate", "-c", "rc", "candidate_id=7730001",
+        "name=Ada Lovelace", "remote_cv_url=https://files.example.org/cv.pdf",
+    )  # fmt: skip
+    assert updated.exit_code == 0, updated.stderr
+    assert json.loads(updated.stdout)["name"] == "Ada Lovelace"
+
+
 def test_a_write_answered_303_may_have_been_carried_out(saved: RecruiteeSandbox) -> None:
     # 303 See Other says the request was handled and its result is elsewhere: it was
     # called "not carried out" (a redirect hirelink does not follow), inviting a rerun.

@@ -277,10 +277,14 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
 
     fresh.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="delay", delay=3))
     fresh.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="delay", delay=3))
+    updated = r"/candidates/7730002$"
+    fresh.sandbox.faults.add(Fault(method="PATCH", path=updated, kind="delay", delay=3))
     with fresh.client() as recruitee:
         for call, expected in (
             (lambda: recruitee.create_candidate_note(7730001, "Interrupted."), [INTERRUPTED_WRITE]),
             (recruitee.list_offers, []),
+            # An operation of steps that says nothing of its own says what a lone write does.
+            (lambda: recruitee.update_candidate(7730002, name="Ada L."), [INTERRUPTED_WRITE]),
         ):
             timer = threading.Timer(0.5, press_ctrl_c)
             timer.start()
@@ -290,6 +294,7 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
             notes = getattr(stopped.value, "__notes__", [])
             assert notes == expected
     assert fresh.hits("POST", "/notes") == 1
+    assert fresh.hits("PATCH", "/candidates/7730002") == 1
 
 
 @pytest.mark.anyio

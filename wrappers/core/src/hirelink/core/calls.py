@@ -359,6 +359,7 @@ class _FlowDriver(Generic[T]):
         self.flow = flow
         self.outcome: object = None  # send(None) starts a fresh generator
         self.failure: BaseException | None = None
+        self.failed_call: Call[Any] | None = None  # the call that ended in ``failure``
         self.result: T | None = None
 
     def next_call(self) -> Call[Any] | None:
@@ -367,7 +368,17 @@ class _FlowDriver(Generic[T]):
         try:
             if self.failure is not None:
                 failure, self.failure = self.failure, None
-                return self.flow.throw(failure)
+                try:
+                    return self.flow.throw(failure)
+                except BaseException as raised:
+                    # An interrupted write the flow said nothing of: say what a lone one says.
+                    if (
+                        raised is failure
+                        and self.failed_call
+                        and not getattr(raised, "__notes__", None)
+                    ):
+                        note_interrupted_write(self.failed_call, raised)
+                    raise
             return self.flow.send(self.outcome)
         except StopIteration as done:
             self.result = done.value
@@ -383,7 +394,7 @@ def run_flow(flow: Flow[T], run: Callable[[Call[Any]], Any]) -> T:
         except BaseException as error:
             if not (isinstance(error, HirelinkError) or interrupted(error)):
                 raise  # a bug, not an outcome the flow could handle
-            driver.failure = error
+            driver.failure, driver.failed_call = error, call
     return driver.result  # type: ignore[return-value]
 
 
@@ -396,7 +407,7 @@ async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) 
         except BaseException as error:
             if not (isinstance(error, HirelinkError) or interrupted(error)):
                 raise  # a bug, not an outcome the flow could handle
-            driver.failure = error
+            driver.failure, driver.failed_call = error, call
     return driver.result  # type: ignore[return-value]
 
 

@@ -71,8 +71,9 @@ _unread_writes: ContextVar[list[str] | None] = ContextVar("hirelink_unread_write
 @contextmanager
 def unread_writes() -> Iterator[list[str]]:
     """The operations, in this ``with`` block, whose write was carried out but whose answer
-    could not be read (each returned what could be read, and logged a warning). A DELETE
-    is left out: what it removed is known by the id it was given.
+    could not be read (each returned what could be read, and logged a warning). Only a
+    POST counts: it made something whose id is now unknown, and made twice if sent again;
+    an update or a delete acted on the id it was given, and does the same if repeated.
 
     A program that must not take such a result for a full one (the ``hirelink`` command,
     which exits 6 instead of printing a record without its id) checks the list after the
@@ -218,7 +219,7 @@ def read_tolerantly(
                 drift,
             )
             noted = _unread_writes.get()
-            if noted is not None and response.request.method.upper() != "DELETE":
+            if noted is not None and response.request.method.upper() == "POST":
                 noted.append(operation)
             return result
     detail = f"HTTP {response.status_code}, {drift}"
