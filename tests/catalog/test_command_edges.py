@@ -320,6 +320,7 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     read = hirelink("run", "recruitee.list_offers", "-c", "rc")
     assert read.exit_code == 6
     assert "  request: GET http://127.0.0.1:" in read.stderr  # which of its requests failed
+    assert "/offers (sent 3 times over " in read.stderr  # not one answer: after retries
     assert "carried out" not in read.stderr  # a read changed nothing
     saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="drop"))
     dropped = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
@@ -1177,22 +1178,23 @@ def test_verbose_logs_retries_and_requests_on_stderr_and_warnings_show_their_lev
     # Nothing below a warning could be seen, and a warning came bare (no level, no logger).
     import logging
 
-    try:
-        saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
-        quiet = hirelink("run", "recruitee.list_offers", "-c", "rc")
-        assert quiet.exit_code == 0
-        assert "retrying GET" not in quiet.stderr
-        saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
-        told = hirelink("-v", "run", "recruitee.list_offers", "-c", "rc")
-        assert told.exit_code == 0
-        assert "INFO hirelink.retry: retrying GET" in told.stderr
-        assert json.loads(told.stdout)  # the answer alone on stdout
-        assert "DEBUG hirelink.http" not in told.stderr
-        everything = hirelink("-vv", "run", "recruitee.list_offers", "-c", "rc")
-        assert "DEBUG hirelink.http" in everything.stderr
-        assert saved.token not in everything.stderr + everything.stdout
-        saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="cut"))
-        cut = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
-        assert "WARNING hirelink.reading: create_candidate: HTTP 201" in cut.stderr
-    finally:
-        logging.getLogger("hirelink").setLevel(logging.NOTSET)  # as before the commands
+    hirelink_logger = logging.getLogger("hirelink")
+    handlers, level = list(hirelink_logger.handlers), hirelink_logger.level
+    saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
+    quiet = hirelink("run", "recruitee.list_offers", "-c", "rc")
+    assert quiet.exit_code == 0
+    assert "retrying GET" not in quiet.stderr
+    saved.faults.add(Fault(method="GET", path=r"/offers$", status=503))
+    told = hirelink("-v", "run", "recruitee.list_offers", "-c", "rc")
+    assert told.exit_code == 0
+    assert "INFO hirelink.retry: retrying GET" in told.stderr
+    assert json.loads(told.stdout)  # the answer alone on stdout
+    assert "DEBUG hirelink.http" not in told.stderr
+    everything = hirelink("-vv", "run", "recruitee.list_offers", "-c", "rc")
+    assert "DEBUG hirelink.http" in everything.stderr
+    assert saved.token not in everything.stderr + everything.stdout
+    saved.faults.add(Fault(method="POST", path=r"/candidates$", kind="cut"))
+    cut = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
+    assert "WARNING hirelink.reading: create_candidate: HTTP 201" in cut.stderr
+    # Each command leaves the process's logging as it found it (-vv set DEBUG for good).
+    assert (hirelink_logger.handlers, hirelink_logger.level) == (handlers, level)

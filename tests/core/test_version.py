@@ -50,3 +50,15 @@ def test_the_version_is_typed_for_type_checkers() -> None:
 
     versions: list[str] = [hirelink.recruitee.__version__, hirelink.sandbox.__version__]
     assert all(isinstance(value, str) and value for value in versions)
+
+
+def test_a_package_without_its_metadata_has_no_version_rather_than_failing() -> None:
+    """Run from a checkout or a frozen app, a distribution has no metadata: asking for
+    ``__version__`` raised PackageNotFoundError, so ``hasattr`` and ``getattr(..., None)``
+    (tools that scan modules for versions) failed too."""
+    from hirelink.core.lazy import reexport_lazily
+
+    namespace: dict[str, object] = {"__name__": "frozen_app.module", "__all__": []}
+    getattr_, _ = reexport_lazily(namespace, "hirelink.core", distribution="not-installed-x")
+    with pytest.raises(AttributeError, match="not-installed-x is not installed"):
+        getattr_("__version__")

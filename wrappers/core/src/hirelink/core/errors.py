@@ -123,7 +123,8 @@ def tried(error: ApiError | ApiConnectionError) -> str:
 
 class ApiError(HirelinkError):
     """The provider answered with an error status, or a redirect (3xx, which hirelink
-    never follows: the request was not carried out where it was sent).
+    never follows: the request was not carried out where it was sent, except after a 303,
+    which says it was carried out and its result is elsewhere).
 
     Attributes:
         status_code: the HTTP status.

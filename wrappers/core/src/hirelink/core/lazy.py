@@ -34,9 +34,15 @@ def reexport_lazily(
 
     def __getattr__(name: str) -> Any:  # noqa: N807  (the PEP 562 hook)
         if name == "__version__" and distribution is not None:
-            from importlib.metadata import version  # here: milliseconds at import
+            from importlib.metadata import PackageNotFoundError, version  # here: ms at import
 
-            namespace[name] = version(distribution)
+            try:
+                namespace[name] = version(distribution)
+            except PackageNotFoundError:  # run from a checkout or a frozen app: no metadata
+                raise AttributeError(
+                    f"module {namespace['__name__']!r} has no __version__: {distribution} is"
+                    " not installed with its metadata"
+                ) from None
             return namespace[name]
         if name in namespace.get("__all__", ()):
             value = getattr(import_module(source), name)

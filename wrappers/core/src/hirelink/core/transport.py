@@ -184,6 +184,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
     retries = 0
     may_have_been_carried_out = False  # by an earlier attempt of this request
     started = time.monotonic()
+    request.extensions.pop(ATTEMPTS, None)  # of an earlier round (resent after a 401)
     while True:
         try:
             response = yield SEND

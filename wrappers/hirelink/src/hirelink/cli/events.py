@@ -198,7 +198,8 @@ PASSING_FAILURES: Final = (ApiConnectionError, RateLimitError, ServerError, Stor
 """What ends a poll of ``hirelink watch`` but not the watch: it tries again later."""
 LONGEST_PAUSE: Final = 300.0
 """The longest wait, in seconds, before ``hirelink watch`` tries again after failed polls
-(the wait doubles from ``--interval`` with each failure in a row)."""
+(the wait doubles from ``--interval`` with each failure in a row: each within this long of
+the watch's restart after the one before)."""
 
 
 def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> None:
@@ -256,14 +257,16 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             pause = interval
             with terminated_as_interrupted():
                 while True:
+                    started = time.monotonic()
                     try:
                         with provider.client(stored.values) as client:
                             for record in getattr(client, method)(**options):
                                 shown = mask_fields(to_json(record), provider.secret_output_fields)
                                 _print_line(shown)
-                                pause = interval
                         return
                     except PASSING_FAILURES as error:
+                        if time.monotonic() - started > LONGEST_PAUSE:
+                            pause = interval  # it ran well for a while: not in a row
                         pause = min(max(pause, 1.0), LONGEST_PAUSE)
                         typer.echo(
                             f"warning: a poll failed ({one_line(str(error))}); watching again in"

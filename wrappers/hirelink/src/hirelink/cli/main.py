@@ -17,7 +17,7 @@ import sys
 import tempfile
 import textwrap
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -59,7 +59,7 @@ from hirelink.core import (
     scrub,
 )
 from hirelink.core.calls import may_have_been_carried_out
-from hirelink.core.errors import names_field
+from hirelink.core.errors import names_field, tried
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
 from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
@@ -198,6 +198,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -220,7 +221,7 @@ def main(
 ) -> None:
     """Run recruiting-API operations from the terminal."""
     tolerate_narrow_encodings()
-    _log_to_stderr(verbose)
+    ctx.call_on_close(_log_to_stderr(verbose))
 
 
 class _StderrLog(logging.Handler):
@@ -236,19 +237,25 @@ class _StderrLog(logging.Handler):
         err.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
-def _log_to_stderr(verbosity: int) -> None:
-    """Show hirelink's warnings (and with ``-v``, its INFO; ``-vv``, its DEBUG) on stderr.
-    Without a handler, Python printed a warning bare (no level, no logger) and nothing
-    below it. Replaces the handler of an earlier command in the same process."""
+def _log_to_stderr(verbosity: int) -> Callable[[], None]:
+    """Show hirelink's warnings (and with ``-v``, its INFO; ``-vv``, its DEBUG) on stderr,
+    until the returned function undoes it (the command's end: a program running commands
+    in its own process keeps its logging as it was). Without a handler, Python printed a
+    warning bare (no level, no logger) and nothing below it."""
     logger = logging.getLogger("hirelink")
-    for handler in [h for h in logger.handlers if isinstance(h, _StderrLog)]:
-        logger.removeHandler(handler)
     level = (logging.WARNING, logging.INFO)[verbosity] if verbosity < 2 else logging.DEBUG
     handler = _StderrLog(level)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
+    before = logger.level
     if verbosity:  # a level of the command's own; otherwise the root's (WARNING) holds
         logger.setLevel(level)
+
+    def undo() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(before)
+
+    return undo
 
 
 def _exit_code(error: HirelinkError) -> int:
@@ -297,7 +304,9 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
         if error.retry_after:  # longer than hirelink waits itself
             err.print(f"  {error.asked_wait}", highlight=False, markup=False)
         if error.method and error.url:  # which request, of an operation that sends several
-            err.print(f"  request: {error.method} {error.url}", highlight=False, markup=False)
+            sent = tried(error).removeprefix("; ")
+            shown = f"  request: {error.method} {error.url}" + (f" ({sent})" if sent else "")
+            err.print(shown, highlight=False, markup=False)
         if error.request_id:
             err.print(f"  request id: {error.request_id}", highlight=False, markup=False)
         if error.hint:
