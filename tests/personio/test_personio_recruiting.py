@@ -66,7 +66,7 @@ def applicant(number: int = 1) -> Applicant:
     return {
         "first_name": "Lena",
         "last_name": "Vogt",
-        "email": f"lena.vogt.{number}@example.org",
+        "email": f"lena.vogt.{number}@applicants.example",  # no seeded candidate
     }
 
 
@@ -276,7 +276,7 @@ def test_application_uploads_documents_first_then_references_them(fresh: Served)
     assert isinstance(submitted.files, list)
     assert [str(f.uuid) for f in submitted.files] == [f["uuid"] for f in files]
     (stored,) = fresh.sandbox.state.submitted()
-    assert stored["email"] == "lena.vogt.1@example.org"
+    assert stored["email"] == "lena.vogt.1@applicants.example"
 
 
 def test_a_document_without_type_is_attached_as_other(fresh: Served, tmp_path: Path) -> None:
@@ -1052,3 +1052,22 @@ def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_s
     assert isinstance(error, ApiConnectionError)
     assert error.not_sent
     assert fresh.hits("POST", "/documents") == 20
+
+
+def test_someone_who_applied_before_the_run_is_a_duplicate_too(fresh: Served) -> None:
+    """The stand-in knew only the applications of its own run: a candidate seeded as having
+    applied applied again with 201, where Personio answers applicant-already-exists."""
+    with fresh.client() as personio:
+        seeded = next(
+            a.to_dict()
+            for a in personio.iter_applications()
+            if a.to_dict()["job"]["id"] == str(POSITION)
+        )
+        person = seeded["candidate"]
+        with pytest.raises(DuplicateApplicationError):
+            personio.create_application(
+                POSITION,
+                first_name=person["first_name"],
+                last_name=person["last_name"],
+                email=person["email"],
+            )

@@ -287,9 +287,10 @@ class PersonioState(_Settings):
                 errors[f"attributes[{index}]"].append(reason)
         with self._lock:
             email = body["email"].lower()
-            if not errors and any(
-                app["email"].lower() == email and app["job_position_id"] == position
-                for app in self.applications
+            if not errors and any(  # the seeded applications too, not only this run's
+                (app["candidate"].get("email") or "").lower() == email
+                and app["job"]["id"] == str(position)
+                for app in self._v2["applications"]
             ):
                 errors["email"].append("errors.applicant-already-exists")
             if errors:
