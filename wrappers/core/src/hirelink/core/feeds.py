@@ -21,7 +21,8 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
   for the next one, and is saved at least every :data:`SAVE_EVERY` seconds, at the end of
   each poll and when the watch stops, so a consumer killed while handling a record sees
   it again after a restart (with those handed over in the second before); nothing is
-  lost.
+  lost by a restart. A list paged by position (offsets, page numbers) can still skip a
+  record when others are deleted while one poll reads several pages (see each watch).
 - a lease lets one worker poll a feed at a time: the others wait, and take over within
   ``lease_ttl`` plus one ``interval`` when the holder stops renewing it (it died). While
   a poll walks the list and while the consumer handles a change, a thread renews the

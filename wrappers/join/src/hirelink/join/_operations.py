@@ -211,7 +211,8 @@ class JoinOperations:
         """Every application matching ``filters``, fetched lazily ``page_size`` at a time.
 
         Stops after the first short page (JOIN sends no total count). An application that
-        slides from one page onto the next while new ones arrive is yielded once.
+        slides from one page onto the next while new ones arrive is yielded once; one
+        moved onto a page already read, while others are deleted, is missed.
         """
         return Walk.pages(
             lambda page, size: JoinOperations.list_applications.prepare(

@@ -778,7 +778,10 @@ class PersonioOperations:
         reading), oldest first, until the loop stops (or after ``polls`` polls). Starts
         from the checkpoint saved in ``store`` under ``name``, else from ``since``, else
         from now. At least once: after a restart an application whose handling was cut
-        short comes again; none is lost. With a Redis ``store`` one worker at a time
+        short comes again. None is lost, unless Personio's cursors stand for positions
+        (not documented) and applications are deleted while a poll reads several pages:
+        then one moved onto a page already read can be skipped for good. With a Redis
+        ``store`` one worker at a time
         polls (and spends the rate budget); another takes over within ``lease_ttl`` plus
         one ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """

@@ -295,7 +295,10 @@ class RecruiteeOperations:
         """Every candidate matching ``filters``, fetched lazily ``page_size`` at a time.
 
         Stops after the first short page. A candidate that slides from one page onto the
-        next while new candidates arrive is yielded once. The pages' side-loaded
+        next while new candidates arrive is yielded once; while candidates are deleted,
+        one per page is absorbed, and with more one moved onto a page already read is
+        missed (as with a candidate moved by a sort on a field that changes, such as
+        ``by_last_message``). The pages' side-loaded
         ``references`` (jobs, stages, admins) are not yielded: read them from
         :meth:`list_candidates`.
         """
@@ -315,7 +318,10 @@ class RecruiteeOperations:
         each new candidate, oldest first, until the loop stops (or after ``polls``
         polls). Starts from the checkpoint saved in ``store`` under ``name``, else from
         ``since``, else from now. At least once: after a restart a candidate whose
-        handling was cut short comes again; none is lost. With a Redis ``store`` one
+        handling was cut short comes again. None is lost, except when candidates are
+        deleted while a poll reads several pages: one deletion per page is absorbed (each
+        page starts at the last one read); with more, a candidate moved onto a page
+        already read can be skipped for good. With a Redis ``store`` one
         worker at a time polls; another takes over within ``lease_ttl`` plus one
         ``interval`` when it dies. Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
