@@ -326,3 +326,13 @@ def test_a_credential_in_the_wrong_field_is_not_quoted(
     assert "TOKEN" not in str(caught.value)
     assert "SECRET" not in str(caught.value)
     assert served.sandbox.recorder.requests == []
+
+
+def test_the_stand_in_feed_has_positions_without_the_optional_elements(served: Served) -> None:
+    """In captured feeds most positions have no recruiting category or keywords; the
+    stand-in's all had both, so code reading them without a check passed its tests."""
+    with served.client() as personio:
+        for language in ("en", "de"):
+            positions = personio.list_job_positions(language=language)
+            assert any(p.recruiting_category is None and not p.keywords for p in positions)
+            assert any(p.recruiting_category and p.keywords for p in positions)
