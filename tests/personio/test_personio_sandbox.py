@@ -72,6 +72,10 @@ def test_v1_needs_both_the_token_and_the_company_id(
     ("body", "field", "reason"),
     [
         ({"email": "not an email"}, "email", "errors.attribute-validation.invalid-email-format"),
+        # The spec's format: email took any text with an "@" (fidelity hunt).
+        ({"email": "lena@"}, "email", "errors.attribute-validation.invalid-email-format"),
+        ({"email": "lena vogt@example.org"}, "email",
+         "errors.attribute-validation.invalid-email-format"),
         (
             {"phase": {"type": "system", "id": "hired"}},
             "phase",

@@ -31,7 +31,9 @@ import attrs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from hirelink.core.errors import InvalidInputError
 from hirelink.core.specs import spec_path
+from hirelink.core.validation import email as email_address
 from hirelink.sandbox.app import (
     ApiCall,
     SandboxApp,
@@ -264,6 +266,10 @@ class PersonioState(_Settings):
         for name in ("first_name", "last_name"):
             if not body[name].strip():  # the spec can only say minLength: 1
                 errors[name].append("errors.attribute-validation.required-attribute")
+        try:  # the spec's format: email passes any text with an "@"
+            email_address("email", body["email"])
+        except InvalidInputError:
+            errors["email"].append("errors.attribute-validation.invalid-email-format")
         position = body["job_position_id"]
         if position not in _PUBLISHED:
             errors["job_position_id"].append("errors.job-position.not-published")
