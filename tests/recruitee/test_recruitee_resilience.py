@@ -356,3 +356,26 @@ def test_text_that_is_not_unicode_is_refused_naming_where_it_is(fresh: Served) -
     assert refused.value.field == "body.note.body"  # where it sits in the request
     assert "not Unicode text" in str(refused.value)
     assert fresh.hits("POST", "/notes") == 0
+
+
+def test_an_offer_list_that_says_it_holds_more_warns(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whether Recruitee pages /offers is in doubt (2022 evidence says not): an answer that
+    counted more than it held was read as all the offers, without a word."""
+    with fresh.client() as recruitee:
+        offer = recruitee.list_offers()[0].to_dict()
+        fresh.sandbox.faults.add(
+            Fault(
+                method="GET",
+                path=r"/offers$",
+                status=200,
+                body={"offers": [offer], "meta": {"total_count": 5}},
+            )
+        )
+        caplog.set_level(logging.WARNING, logger="hirelink.reading")
+        assert len(recruitee.list_offers()) == 1
+        assert "list_offers: the answer holds 1 of 5 offers" in caplog.text
+        caplog.clear()
+        assert recruitee.list_offers()  # the stand-in's own answer counts none
+        assert "offers" not in caplog.text

@@ -38,6 +38,7 @@ from hirelink.core import (
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
+from hirelink.core.reading import reading_logger
 from hirelink.core.secrets import hide_query_values
 from hirelink.core.validation import (
     choice,
@@ -241,6 +242,21 @@ def company_path_segment(company_id: int | str) -> str:
         "company_id",
         f"must be the numeric company id or the subdomain, got {described(company_id)}",
     )
+
+
+def _all_offers(listed: models.OfferList) -> list[models.Offer]:
+    """The offers of ``listed``, warning when its ``meta`` counts more (Recruitee paged
+    the list after all: the rest is not read)."""
+    meta = listed.additional_properties.get("meta")
+    total = meta.get("total_count") if isinstance(meta, dict) else None
+    if isinstance(total, int) and total > len(listed.offers):
+        reading_logger.warning(
+            "list_offers: the answer holds %d of %d offers (Recruitee paged the list,"
+            " which hirelink does not read further)",
+            len(listed.offers),
+            total,
+        )
+    return listed.offers
 
 
 class RecruiteeOperations:
@@ -501,7 +517,9 @@ class RecruiteeOperations:
         view_mode: OfferViewMode | None = None,
         statuses: Iterable[str] | None = None,
     ) -> Call[list[models.Offer]]:
-        """Jobs and talent pools (all of them: Recruitee does not page this list).
+        """Jobs and talent pools, all of them: Recruitee did not page this list (2022
+        evidence); newer clients send ``page``/``limit`` (unconfirmed). An answer that says
+        it holds more (``meta.total_count``) logs a warning on ``hirelink.reading``.
 
         ``kind``: ``job`` or ``talent_pool``; ``scope``: ``active`` (published, internal,
         closed), ``archived`` or ``not_archived``; ``statuses``: only offers in any of
@@ -513,7 +531,7 @@ class RecruiteeOperations:
         given = {"kind": kind, "scope": scope, "view_mode": view_mode, "statuses": statuses}
         wire = _OFFER_FILTERS.wire(given)
         request = partial(list_offers.sync_detailed, self.company_id, **wire)
-        return Call(request, instance_of(models.OfferList)).map(lambda listed: listed.offers)
+        return Call(request, instance_of(models.OfferList)).map(_all_offers)
 
     @operation("Retrieve Offer", example={"offer_id": 31337})
     def get_offer(self, offer_id: int) -> Call[models.Offer]:
