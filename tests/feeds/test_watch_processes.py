@@ -241,3 +241,21 @@ def test_a_child_forked_while_another_thread_saves_does_not_keep_the_file_locked
     finally:
         os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
+
+
+def test_a_lock_file_closed_while_this_thread_opens_another_does_not_hang(tmp_path: Path) -> None:
+    """The garbage collector may finish an abandoned watch (releasing its lease) inside
+    the opening of another lock file on the same thread (as may a signal handler that
+    forks): the guard around them then waited for itself, for ever (review 32)."""
+    from hirelink.core import file_updates
+
+    done = threading.Event()
+
+    def nested() -> None:
+        with file_updates._lock_files_guard:  # as while opening a lock file
+            handle = file_updates.open_lock_file(tmp_path / "a.json.lock")
+            file_updates.close_lock_file(handle)
+        done.set()
+
+    threading.Thread(target=nested, daemon=True).start()
+    assert done.wait(5), "closing a lock file inside the opening of another hung"

@@ -51,9 +51,13 @@ def _process_lock(file: Path) -> threading.Lock:
 _lock_files: set[IO[bytes]] = set()
 """The lock files this process holds open (an ``flock`` each): closed in a child process
 after ``os.fork``, see :func:`_forget_inherited_locks`."""
-_lock_files_guard = threading.Lock()
+_lock_files_guard = threading.RLock()
 """Held while a lock file is opened and noted, or forgotten and closed, and across a fork:
-a fork inside ``open()`` or ``close()`` left the child a copy the hook did not know of."""
+a fork inside ``open()`` or ``close()`` left the child a copy the hook did not know of.
+Re-entrant: the garbage collector may finish an abandoned watch (releasing its lease)
+inside ``open()`` on the same thread, and a signal handler may fork there. The price: a
+lock file's ``open()`` or ``close()`` stalled on a hung network mount holds up the
+process's forks and its other lock files until it returns."""
 
 
 def open_lock_file(path: Path) -> IO[bytes]:
@@ -85,7 +89,7 @@ def _forget_inherited_locks() -> None:
         with contextlib.suppress(OSError):
             handle.close()
     _lock_files.clear()
-    _lock_files_guard = threading.Lock()  # held by the parent's forking thread
+    _lock_files_guard = threading.RLock()  # held by the parent's forking thread
 
 
 if hasattr(os, "register_at_fork"):  # POSIX
