@@ -109,14 +109,15 @@ async def test_a_call_out_while_the_secret_is_regenerated_goes_again_with_the_ne
 ) -> None:
     # Every call in flight failed once with "401 ... check the partner secret", though the
     # client already held the new one: a report dropped under load.
-    fresh.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="delay", delay=0.5))
+    held = fresh.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="hold"))
     async with fresh.async_client() as partners:
         listing = asyncio.ensure_future(partners.list_candidate_reports(4100, 7730011))
         deadline = time.monotonic() + 30
-        while fresh.hits("GET", "/reports") == 0:  # out with the old secret, held back
+        while fresh.sandbox.faults.remaining(held):  # out with the old secret, held back
             assert time.monotonic() < deadline
             await asyncio.sleep(0.02)
         new = await partners.regenerate_partner_secret()
+        fresh.sandbox.faults.release()  # checked now, against the new secret
         assert len(await listing) == 2
     sent = [r.headers for r in fresh.sandbox.recorder.requests if r.path.endswith("/reports")]
     assert len(sent) == 2  # refused with the old secret, then sent with the new

@@ -215,16 +215,15 @@ def test_regenerate_secret_rotates_the_client_and_retires_the_old_one(fresh: Ser
 
 def test_threads_calling_while_the_secret_is_regenerated_all_succeed(fresh: Served) -> None:
     # 16 threads listing while one regenerated: each call out at that moment failed once.
-    fresh.sandbox.faults.add(
-        Fault(method="GET", path=r"/reports$", kind="delay", delay=0.3, times=16)
-    )
+    held = fresh.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="hold", times=16))
     with fresh.client() as partners, ThreadPoolExecutor(16) as pool:
         listings = [pool.submit(partners.list_candidate_reports, 4100, 7730011) for _ in range(16)]
         deadline = time.monotonic() + 30
-        while fresh.hits("GET", "/reports") < 16:  # all out with the old secret, held back
+        while fresh.sandbox.faults.remaining(held):  # all out with the old secret, held back
             assert time.monotonic() < deadline
             time.sleep(0.02)
         partners.regenerate_partner_secret()
+        fresh.sandbox.faults.release()  # checked now, against the new secret
         assert [len(listing.result(30)) for listing in listings] == [2] * 16
     assert fresh.hits("GET", "/reports") == 32
 

@@ -17,7 +17,7 @@ import threading
 import time
 import types
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import UTC, datetime
 from typing import Any
 
@@ -499,6 +499,32 @@ def test_delay_fault_slows_the_answer(client: httpx.Client, sandbox: RecruiteeSa
     response = client.get(OFFERS, timeout=5)  # late, but answered in full
     assert response.status_code == 200
     assert response.json()["offers"]
+
+
+def _wait_until_spent(sandbox: RecruiteeSandbox, fault: Fault) -> None:
+    deadline = time.monotonic() + 30
+    while sandbox.faults.remaining(fault):
+        assert time.monotonic() < deadline, "the requests never reached the fault"
+        time.sleep(0.01)
+
+
+def test_hold_fault_keeps_requests_until_released(
+    client: httpx.Client, sandbox: RecruiteeSandbox
+) -> None:
+    held = sandbox.faults.add(Fault(kind="hold", path="/offers", times=2))
+    with ThreadPoolExecutor(2) as pool:
+        answers = [pool.submit(client.get, OFFERS, timeout=30) for _ in range(2)]
+        _wait_until_spent(sandbox, held)
+        assert not wait(answers, timeout=0.3).done  # held, however long the test takes
+        sandbox.faults.release()
+        assert [answer.result(30).status_code for answer in answers] == [200, 200]
+        # A request held after a release waits for the next one; clear() lets it go too.
+        held = sandbox.faults.add(Fault(kind="hold", path="/offers"))
+        answer = pool.submit(client.get, OFFERS, timeout=30)
+        _wait_until_spent(sandbox, held)
+        assert not wait([answer], timeout=0.3).done
+        sandbox.faults.clear()
+        assert answer.result(30).json()["offers"]
 
 
 # ----------------------------------------------------------------------------- recorder

@@ -1,4 +1,5 @@
-"""Switchable faults: error statuses, dropped connections, malformed bodies, latency.
+"""Switchable faults: error statuses, dropped connections, malformed bodies, latency,
+requests held until the test lets them go.
 
 An ASGI middleware applies them before routing and authentication, so a fault hits a
 request whatever its credentials. The injector is thread-safe (tests add faults while
@@ -24,13 +25,14 @@ from hirelink.sandbox.server import check_headers
 
 __all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
 
-FaultKind = Literal["status", "drop", "malformed", "delay", "cut"]
+FaultKind = Literal["status", "drop", "malformed", "delay", "cut", "hold"]
 """How a :class:`Fault` answers: with a status, by dropping the connection, with a
-malformed body, after a delay, or cut off mid-answer."""
+malformed body, after a delay, cut off mid-answer, or once the test releases it."""
 FOREVER = -1
 """``Fault.times`` value for a fault that never wears off."""
 
-_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "cut")
+_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "cut", "hold")
+_HOLD_POLL = 0.005  # seconds between looks at whether held requests were let go
 _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
 
@@ -101,7 +103,10 @@ class Fault:
             ``"cut"`` lets the request through, then sends the answer's status, headers
             and the first half of its body and closes the connection (a request carried
             out whose answer was lost on the way); an answer without a body is not sent
-            at all.
+            at all; ``"hold"`` keeps the request waiting until
+            :meth:`FaultInjector.release` (or :meth:`~FaultInjector.clear`), then lets it
+            through: a request in flight for exactly as long as a test needs, where a
+            ``"delay"`` would race the test's next step.
         chance: the probability that it fires for a matching request (1: always);
             drawn from the injector's seeded generator, so a run can be repeated.
     """
@@ -158,6 +163,7 @@ class FaultInjector:
         self._seed = seed
         self._armed: list[_Armed] = []
         self._random = random.Random(seed)  # noqa: S311 - fault dice, not cryptography
+        self._releases = 0
 
     def add(self, fault: Fault) -> Fault:
         """Activate ``fault`` (after the ones already active) and return it."""
@@ -171,10 +177,22 @@ class FaultInjector:
             self._armed = [armed for armed in self._armed if armed.fault is not fault]
 
     def clear(self) -> None:
-        """Deactivate every fault, and seed the ``chance`` dice again."""
+        """Deactivate every fault, seed the ``chance`` dice again, and :meth:`release`."""
         with self._lock:
             self._armed.clear()
             self._random.seed(self._seed)
+            self._releases += 1
+
+    def release(self) -> None:
+        """Let every request a ``"hold"`` fault keeps waiting go on; one held later waits
+        for the next release."""
+        with self._lock:
+            self._releases += 1
+
+    async def _hold(self, arrived: int) -> None:
+        # release() comes from the test's thread; an asyncio.Event belongs to one loop.
+        while self._releases == arrived:  # noqa: ASYNC110
+            await asyncio.sleep(_HOLD_POLL)
 
     @property
     def active(self) -> list[Fault]:
@@ -211,13 +229,16 @@ class FaultInjector:
             if scope["type"] != "http":
                 await app(scope, receive, send)
                 return
+            arrived = self._releases  # before take(): a release from now on lets it go
             fault = self.take(scope["method"], scope["path"])
             if fault is None:
                 await app(scope, receive, send)
                 return
             if fault.delay:
                 await asyncio.sleep(fault.delay)
-            if fault.kind == "delay":
+            if fault.kind in ("delay", "hold"):
+                if fault.kind == "hold":
+                    await self._hold(arrived)
                 await app(scope, receive, send)
             elif fault.kind == "drop":
                 await _drop_connection(send)
