@@ -157,6 +157,13 @@ def test_a_watch_that_yielded_nothing_resumes_from_where_it_started(
         assert [a.id for a in watch_of(client, polls=1, **options)] == [created]
 
 
+def _wait_for_a_poll(stand_in: StandIn[Any]) -> None:
+    deadline = time.monotonic() + 30
+    while not stand_in.hits("GET", "/applications"):
+        assert time.monotonic() < deadline, "no poll came"
+        time.sleep(0.01)
+
+
 class _Partitioned(MemoryFeedStore):
     """One worker's view of a shared store, which it may lose sight of (as a worker cut off
     from Redis): its lease renewals fail while `cut` is set."""
@@ -192,16 +199,15 @@ def test_a_watch_whose_lease_lapsed_and_was_taken_over_does_not_repeat_the_other
         created = [create(client) for _ in range(3)]
         taken_over: list[Any] = []
 
-        def other_worker() -> None:
-            time.sleep(0.2)  # starts while the first holds the lease, waits for its lapse
+        def other_worker() -> None:  # starts while the first holds the lease, waits for its lapse
             watch = watch_of(client, polls=1, store=_Partitioned(shared), **options)
             taken_over.extend(a.id for a in watch)
 
         thread = threading.Thread(target=other_worker)
-        thread.start()
         slow = watch_of(client, polls=3, store=cut_off, **options)
         first = next(slow).id
         cut_off.cut.set()  # its lease cannot be renewed while the change is handled
+        thread.start()
         thread.join(timeout=30)
         cut_off.cut.clear()
         time.sleep(0.4)  # back in reach while still handling: the lease is free again
@@ -224,7 +230,7 @@ def test_a_poll_longer_than_the_lease_keeps_it(stand_in: StandIn[Any], sync: boo
         second: list[Any] = []
 
         def second_worker() -> None:
-            time.sleep(0.2)  # while the first worker's poll waits for its answer
+            _wait_for_a_poll(stand_in)  # the first worker's, waiting for its answer
             second.extend(a.id for a in watch_of(client, polls=1, **options))
 
         thread = threading.Thread(target=second_worker)
@@ -256,16 +262,17 @@ def test_a_lease_lapsed_during_a_walk_is_taken_again_before_anything_is_handed(
     options = {"since": since, "interval": INTERVAL, "lease_ttl": 0.3}
     with client_of(stand_in, sync=True) as client:
         created = [create(client) for _ in range(3)]
-        stand_in.faults.add(Fault(method="GET", path=r"/applications$", kind="delay", delay=1.0))
+        stand_in.faults.add(Fault(method="GET", path=r"/applications$", kind="hold"))
         other: list[Any] = []
 
         def other_worker() -> None:
-            time.sleep(0.1)
+            _wait_for_a_poll(stand_in)  # the first worker's, held back
             cut_off.cut.set()  # the first worker loses its store while its walk waits
             other.extend(
                 a.id for a in watch_of(client, polls=1, store=_Partitioned(shared), **options)
             )
             cut_off.cut.clear()  # back before its walk ends
+            stand_in.faults.release()
 
         thread = threading.Thread(target=other_worker)
         thread.start()

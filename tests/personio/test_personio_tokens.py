@@ -308,8 +308,9 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
 @pytest.mark.parametrize(
     "answer",
     [
-        Fault(path=f"{TOKEN_PATH}$", kind="malformed", times=FOREVER, delay=0.1),
-        Fault(path=f"{TOKEN_PATH}$", status=200, body={"token": "x"}, times=FOREVER, delay=0.1),
+        # The delay lets all eight queue behind the first exchange (none is seen queueing).
+        Fault(path=f"{TOKEN_PATH}$", kind="malformed", times=FOREVER, delay=0.5),
+        Fault(path=f"{TOKEN_PATH}$", status=200, body={"token": "x"}, times=FOREVER, delay=0.5),
     ],
     ids=["not-json", "no-access-token"],
 )

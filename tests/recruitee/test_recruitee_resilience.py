@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 
@@ -239,7 +240,7 @@ def test_a_delete_resent_after_a_late_answer_is_done_not_not_found(
 ) -> None:
     # The first DELETE is carried out, but its answer comes after the client gave up.
     fresh.sandbox.faults.add(
-        Fault(method="DELETE", path=r"/candidates/7730012$", kind="delay", delay=0.6)
+        Fault(method="DELETE", path=r"/candidates/7730012$", kind="late", delay=0.8)
     )
     caplog.set_level(logging.INFO, logger="hirelink")
     with fresh.client(timeout=0.4) as recruitee:
@@ -272,7 +273,14 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
 
     from hirelink.core.calls import INTERRUPTED_WRITE
 
-    def press_ctrl_c() -> None:  # a real SIGINT: it interrupts the wait for the answer
+    def press_ctrl_c_once_out(method: str, path_end: str) -> None:
+        sent_before = fresh.hits(method, path_end)
+        deadline = time.monotonic() + 30
+        while fresh.hits(method, path_end) == sent_before:
+            if time.monotonic() > deadline:
+                return  # the test fails: the call ends without an interrupt
+            time.sleep(0.01)
+        # A real SIGINT: it interrupts the wait for the answer.
         signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
 
     fresh.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="delay", delay=3))
@@ -280,17 +288,25 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
     updated = r"/candidates/7730002$"
     fresh.sandbox.faults.add(Fault(method="PATCH", path=updated, kind="delay", delay=3))
     with fresh.client() as recruitee:
-        for call, expected in (
-            (lambda: recruitee.create_candidate_note(7730001, "Interrupted."), [INTERRUPTED_WRITE]),
-            (recruitee.list_offers, []),
+        for call, request, expected in (
+            (
+                lambda: recruitee.create_candidate_note(7730001, "Interrupted."),
+                ("POST", "/notes"),
+                [INTERRUPTED_WRITE],
+            ),
+            (recruitee.list_offers, ("GET", "/offers"), []),
             # An operation of steps that says nothing of its own says what a lone write does.
-            (lambda: recruitee.update_candidate(7730002, name="Ada L."), [INTERRUPTED_WRITE]),
+            (
+                lambda: recruitee.update_candidate(7730002, name="Ada L."),
+                ("PATCH", "/candidates/7730002"),
+                [INTERRUPTED_WRITE],
+            ),
         ):
-            timer = threading.Timer(0.5, press_ctrl_c)
-            timer.start()
+            presser = threading.Thread(target=press_ctrl_c_once_out, args=request)
+            presser.start()
             with pytest.raises(KeyboardInterrupt) as stopped:
                 call()
-            timer.join()
+            presser.join()
             notes = getattr(stopped.value, "__notes__", [])
             assert notes == expected
     assert fresh.hits("POST", "/notes") == 1

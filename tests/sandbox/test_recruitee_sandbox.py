@@ -501,6 +501,22 @@ def test_delay_fault_slows_the_answer(client: httpx.Client, sandbox: RecruiteeSa
     assert response.json()["offers"]
 
 
+def test_late_fault_carries_the_request_out_and_answers_after_its_delay(
+    client: httpx.Client, sandbox: RecruiteeSandbox
+) -> None:
+    sandbox.faults.add(Fault(kind="late", delay=1.0, method="POST", path="/notes$"))
+    with ThreadPoolExecutor(1) as pool:
+        posting = pool.submit(
+            client.post, f"{CANDIDATES}/7730003/notes", json={"note": {"body": "late"}}
+        )
+        deadline = time.monotonic() + 30
+        while not any(n["body"] == "late" for n in sandbox.state.list_notes(7730003)["notes"]):
+            assert time.monotonic() < deadline, "the note was never written"
+            time.sleep(0.01)
+        assert not posting.done()  # written, its answer still held back
+        assert posting.result(30).status_code == 201
+
+
 def _wait_until_spent(sandbox: RecruiteeSandbox, fault: Fault) -> None:
     deadline = time.monotonic() + 30
     while sandbox.faults.remaining(fault):

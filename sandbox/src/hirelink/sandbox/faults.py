@@ -25,13 +25,14 @@ from hirelink.sandbox.server import check_headers
 
 __all__ = ["FOREVER", "Fault", "FaultInjector", "FaultKind"]
 
-FaultKind = Literal["status", "drop", "malformed", "delay", "cut", "hold"]
+FaultKind = Literal["status", "drop", "malformed", "delay", "late", "cut", "hold"]
 """How a :class:`Fault` answers: with a status, by dropping the connection, with a
-malformed body, after a delay, cut off mid-answer, or once the test releases it."""
+malformed body, after a delay (before or after carrying it out), cut off mid-answer, or
+once the test releases it."""
 FOREVER = -1
 """``Fault.times`` value for a fault that never wears off."""
 
-_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "cut", "hold")
+_KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "late", "cut", "hold")
 _HOLD_POLL = 0.005  # seconds between looks at whether held requests were let go
 _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
@@ -95,11 +96,14 @@ class Fault:
         headers: response headers of a ``"status"`` or ``"malformed"`` fault.
         body: response body of a ``"status"`` fault (a dict or list is sent as JSON) or
             the broken payload of a ``"malformed"`` fault.
-        delay: seconds slept before answering (or, for ``"delay"``, before
-            passing the request on).
+        delay: seconds slept before answering (for ``"delay"``, before passing the
+            request on; for ``"late"``, after carrying it out).
         kind: ``"status"`` answers with status/headers/body; ``"drop"`` closes the
             connection without any response; ``"malformed"`` answers 200 with an
             invalid JSON body; ``"delay"`` sleeps, then lets the request through;
+            ``"late"`` lets the request through at once and holds its answer back
+            ``delay`` seconds (a write carried out whose answer comes after the client
+            gave up);
             ``"cut"`` lets the request through, then sends the answer's status, headers
             and the first half of its body and closes the connection (a request carried
             out whose answer was lost on the way); an answer without a body is not sent
@@ -234,7 +238,7 @@ class FaultInjector:
             if fault is None:
                 await app(scope, receive, send)
                 return
-            if fault.delay:
+            if fault.delay and fault.kind != "late":
                 await asyncio.sleep(fault.delay)
             if fault.kind in ("delay", "hold"):
                 if fault.kind == "hold":
@@ -242,6 +246,8 @@ class FaultInjector:
                 await app(scope, receive, send)
             elif fault.kind == "drop":
                 await _drop_connection(send)
+            elif fault.kind == "late":
+                await app(scope, receive, _late(send, fault.delay))
             elif fault.kind == "cut":
                 await app(scope, receive, _cutting(send))
             elif fault.kind == "malformed":
@@ -264,6 +270,17 @@ def _encode_body(
     if isinstance(body, str):
         return body.encode(), "text/plain; charset=utf-8"
     return json.dumps(body).encode(), "application/json"
+
+
+def _late(send: Send, delay: float) -> Send:
+    """A ``send`` that holds the answer back ``delay`` seconds."""
+
+    async def send_late(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            await asyncio.sleep(delay)
+        await send(message)
+
+    return send_late
 
 
 def _cutting(send: Send) -> Send:
