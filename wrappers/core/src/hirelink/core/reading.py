@@ -100,7 +100,8 @@ def skeleton(model: type[Model], raw: object) -> Model:
     """An instance of generated ``model`` read from nothing: its fields ``UNSET``.
 
     The raw JSON is kept in ``additional_properties`` (an object's members as they came;
-    anything else under the key ``"body"``). A *required* field typed as another model
+    anything else under the key ``"body"``; nothing for ``None``, an answer of which
+    nothing could be read). A *required* field typed as another model
     gets that model's skeleton (built from the member of that name when it is an object),
     so the instance keeps its type's promises: ``envelope.candidate`` is a ``Candidate``,
     never ``UNSET``. Only a write whose answer could not be read at all returns this.
@@ -114,7 +115,7 @@ def skeleton(model: type[Model], raw: object) -> Model:
             member = raw.get(field.name) if isinstance(raw, dict) else None
             value = skeleton(nested[field.name], member if isinstance(member, dict) else raw)
         elif field.name == "additional_properties":
-            value = dict(raw) if isinstance(raw, dict) else {"body": raw}
+            value = dict(raw) if isinstance(raw, dict) else {} if raw is None else {"body": raw}
         object.__setattr__(instance, field.name, value)
     return instance
 
