@@ -361,7 +361,9 @@ def test_an_update_whose_first_answer_was_lost_prints_its_final_answer(
     # Its only answer lost: nothing could be read, and nothing is printed as if it had
     # been (it printed {"body": null}, a field no candidate has).
     saved.faults.add(Fault(method="PATCH", path=r"/candidates/7730001$", kind="cut"))
-    cut = hirelink("run", "recruitee.update_candidate", "-c", "rc", "candidate_id=7730001", "name=Ada")
+    cut = hirelink(
+        "run", "recruitee.update_candidate", "-c", "rc", "candidate_id=7730001", "name=Ada"
+    )
     assert cut.exit_code == 0, cut.stderr
     assert json.loads(cut.stdout) == {}
     assert "the write was carried out but its answer does not read as the spec says" in cut.stderr
