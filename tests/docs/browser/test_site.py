@@ -124,6 +124,21 @@ def test_the_site_has_its_pages() -> None:
     assert expected <= set(PAGES)
 
 
+def _on_this_page(page: str) -> list[str]:
+    """The anchors the page's "On this page" contents link to."""
+    text = (SITE / page).read_text(encoding="utf-8")
+    contents = text[text.index('class="toc-tree"') : text.index("</aside>", text.index("toc-tree"))]
+    return re.findall(r'href="#([^"]+)"', contents)
+
+
+def test_on_this_page_lists_objects_except_the_generated_ones_where_it_lists_modules() -> None:
+    assert UPDATE_CANDIDATE in _on_this_page("reference/recruitee.html")
+    generated = _on_this_page("reference/api-recruitee.html")
+    # Their thousands of models and fields made every page's navigation slow to build.
+    assert "module-hirelink.api.recruitee.models.candidate" in generated
+    assert all(anchor.startswith("module-") for anchor in generated)
+
+
 def test_every_page_opens_without_errors_or_broken_links(
     browser: webdriver.Chrome, base_url: str
 ) -> None:
