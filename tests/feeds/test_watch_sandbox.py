@@ -292,7 +292,9 @@ def test_a_consumer_slower_than_the_lease_keeps_it_and_nothing_is_handed_over_tw
     since = datetime.now(UTC) - timedelta(seconds=1)
     create = creator(stand_in)
     store = MemoryFeedStore()
-    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.3}
+    # The keeper renews a third of the way through the lease: on a loaded machine its
+    # thread may stall for a while, so not 0.3 s, which a 0.1 s stall would let lapse.
+    options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 0.6}
     handed: list[tuple[str, Any]] = []
     with client_of(stand_in, sync=True) as client:
         created = [create(client) for _ in range(3)]
@@ -301,7 +303,7 @@ def test_a_consumer_slower_than_the_lease_keeps_it_and_nothing_is_handed_over_tw
             with contextlib.closing(watch_of(client, **options)) as watch:
                 for application in watch:
                     handed.append((name, application.id))
-                    time.sleep(0.5)  # longer than the lease lasts
+                    time.sleep(0.9)  # longer than the lease lasts
                     if len(handed) >= len(created):
                         return
 
