@@ -776,4 +776,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-signature", tidy_signature)
     app.connect("builder-inited", napoleon_except_attributes)
     app.connect("builder-inited", import_every_module)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: a change of what the handlers put in the doctrees makes Sphinx read every
+    # page again, where a build reusing its doctrees would keep the old ones.
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

@@ -273,8 +273,7 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
 
     from hirelink.core.calls import INTERRUPTED_WRITE
 
-    def press_ctrl_c_once_out(method: str, path_end: str) -> None:
-        sent_before = fresh.hits(method, path_end)
+    def press_ctrl_c_once_out(method: str, path_end: str, sent_before: int) -> None:
         deadline = time.monotonic() + 30
         while fresh.hits(method, path_end) == sent_before:
             if time.monotonic() > deadline:
@@ -302,7 +301,10 @@ def test_a_write_interrupted_while_out_says_it_may_have_been_carried_out(fresh: 
                 [INTERRUPTED_WRITE],
             ),
         ):
-            presser = threading.Thread(target=press_ctrl_c_once_out, args=request)
+            # Counted here: the presser thread may start after the request is out.
+            presser = threading.Thread(
+                target=press_ctrl_c_once_out, args=(*request, fresh.hits(*request))
+            )
             presser.start()
             with pytest.raises(KeyboardInterrupt) as stopped:
                 call()

@@ -12,6 +12,7 @@ the server runs in another thread)::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import random
 import re
@@ -33,7 +34,6 @@ FOREVER = -1
 """``Fault.times`` value for a fault that never wears off."""
 
 _KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "late", "cut", "hold")
-_HOLD_POLL = 0.005  # seconds between looks at whether held requests were let go
 _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
 
@@ -167,7 +167,9 @@ class FaultInjector:
         self._seed = seed
         self._armed: list[_Armed] = []
         self._random = random.Random(seed)  # noqa: S311 - fault dice, not cryptography
-        self._releases = 0
+        # A held request's loop and the future it waits on: release() comes from the
+        # test's thread, and a future is woken only from its own loop.
+        self._held: list[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = []
 
     def add(self, fault: Fault) -> Fault:
         """Activate ``fault`` (after the ones already active) and return it."""
@@ -185,18 +187,16 @@ class FaultInjector:
         with self._lock:
             self._armed.clear()
             self._random.seed(self._seed)
-            self._releases += 1
+        self.release()
 
     def release(self) -> None:
         """Let every request a ``"hold"`` fault keeps waiting go on; one held later waits
         for the next release."""
         with self._lock:
-            self._releases += 1
-
-    async def _hold(self, arrived: int) -> None:
-        # release() comes from the test's thread; an asyncio.Event belongs to one loop.
-        while self._releases == arrived:  # noqa: ASYNC110
-            await asyncio.sleep(_HOLD_POLL)
+            held, self._held = self._held, []
+        for loop, waiter in held:
+            with contextlib.suppress(RuntimeError):  # its loop has closed: nothing waits
+                loop.call_soon_threadsafe(_wake, waiter)
 
     @property
     def active(self) -> list[Fault]:
@@ -213,17 +213,20 @@ class FaultInjector:
     def take(self, method: str, path: str) -> Fault | None:
         """Find the fault for a request and count it down; None when none applies."""
         with self._lock:
-            for armed in self._armed:
-                fault = armed.fault
-                if not fault.matches(method, path):
-                    continue
-                if fault.chance < 1 and self._random.random() >= fault.chance:
-                    continue
-                if armed.left != FOREVER:
-                    armed.left -= 1
-                    if armed.left == 0:
-                        self._armed.remove(armed)
-                return fault
+            return self._take(method, path)
+
+    def _take(self, method: str, path: str) -> Fault | None:
+        for armed in self._armed:
+            fault = armed.fault
+            if not fault.matches(method, path):
+                continue
+            if fault.chance < 1 and self._random.random() >= fault.chance:
+                continue
+            if armed.left != FOREVER:
+                armed.left -= 1
+                if armed.left == 0:
+                    self._armed.remove(armed)
+            return fault
         return None
 
     def middleware(self, app: ASGIApp) -> ASGIApp:
@@ -233,8 +236,12 @@ class FaultInjector:
             if scope["type"] != "http":
                 await app(scope, receive, send)
                 return
-            arrived = self._releases  # before take(): a release from now on lets it go
-            fault = self.take(scope["method"], scope["path"])
+            loop = asyncio.get_running_loop()
+            waiter = loop.create_future()
+            with self._lock:  # held under the lock that took it: no release in between
+                fault = self._take(scope["method"], scope["path"])
+                if fault is not None and fault.kind == "hold":
+                    self._held.append((loop, waiter))
             if fault is None:
                 await app(scope, receive, send)
                 return
@@ -242,7 +249,7 @@ class FaultInjector:
                 await asyncio.sleep(fault.delay)
             if fault.kind in ("delay", "hold"):
                 if fault.kind == "hold":
-                    await self._hold(arrived)
+                    await waiter
                 await app(scope, receive, send)
             elif fault.kind == "drop":
                 await _drop_connection(send)
@@ -270,6 +277,11 @@ def _encode_body(
     if isinstance(body, str):
         return body.encode(), "text/plain; charset=utf-8"
     return json.dumps(body).encode(), "application/json"
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():  # not cancelled (the server stopped) nor woken already
+        waiter.set_result(None)
 
 
 def _late(send: Send, delay: float) -> Send:
