@@ -1028,8 +1028,9 @@ def test_any_stored_file_is_attached_by_reference(fresh: Served) -> None:
 
 
 def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_sent(
-    fresh: Served,
+    fresh: Served, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="hirelink.ratelimit")
     client = fresh.client(recruiting_rate_window=60.0)  # the 21st upload waits a minute
     for number in range(20):
         client.upload_document(PDF, filename=f"cv-{number}.pdf")
@@ -1043,7 +1044,10 @@ def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_s
 
     waiting = threading.Thread(target=upload_the_21st)
     waiting.start()
-    time.sleep(0.3)  # it waits for its slot
+    deadline = time.monotonic() + 30
+    while not any("client-side rate limit" in r.getMessage() for r in caplog.records):
+        assert time.monotonic() < deadline, "the 21st upload never waited for its slot"
+        time.sleep(0.01)  # it waits for its slot
     client.close()
     waiting.join(10)
     assert not waiting.is_alive()
