@@ -21,6 +21,7 @@ from hirelink.core import InvalidInputError, StoreUnavailableError
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
 from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import Fault, StandIn, serve_stand_in
+from tests.waiting import wait_until
 
 CREATED = 6
 INTERVAL = 0.05
@@ -158,10 +159,7 @@ def test_a_watch_that_yielded_nothing_resumes_from_where_it_started(
 
 
 def _wait_for_a_poll(stand_in: StandIn[Any]) -> None:
-    deadline = time.monotonic() + 30
-    while not stand_in.hits("GET", "/applications"):
-        assert time.monotonic() < deadline, "no poll came"
-        time.sleep(0.01)
+    wait_until(lambda: stand_in.hits("GET", "/applications"), "poll")
 
 
 class _Partitioned(MemoryFeedStore):

@@ -47,6 +47,7 @@ from hirelink.personio import (
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.resources import load_seed
+from tests.waiting import wait_until
 
 from .conftest import CLIENT_WINDOW, Served, serve
 
@@ -1044,10 +1045,10 @@ def test_an_upload_waiting_for_a_rate_limit_slot_when_the_client_closes_is_not_s
 
     waiting = threading.Thread(target=upload_the_21st)
     waiting.start()
-    deadline = time.monotonic() + 30
-    while not any("client-side rate limit" in r.getMessage() for r in caplog.records):
-        assert time.monotonic() < deadline, "the 21st upload never waited for its slot"
-        time.sleep(0.01)  # it waits for its slot
+    wait_until(
+        lambda: any("client-side rate limit" in r.getMessage() for r in caplog.records),
+        "wait of the 21st upload for its slot",
+    )
     client.close()
     waiting.join(10)
     assert not waiting.is_alive()

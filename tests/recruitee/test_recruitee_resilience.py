@@ -21,6 +21,7 @@ from hirelink.core import (
 )
 from hirelink.recruitee import Candidate, Recruitee
 from hirelink.sandbox.faults import FOREVER, Fault
+from tests.waiting import await_until
 
 from .conftest import Served
 
@@ -336,10 +337,7 @@ async def test_an_async_write_cancelled_while_out_says_it_may_have_been_carried_
 
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(write)
-            deadline = time.monotonic() + 30
-            while not fresh.hits("POST", "/notes"):  # cancelled once it is out
-                assert time.monotonic() < deadline
-                await anyio.sleep(0.01)
+            await await_until(lambda: fresh.hits("POST", "/notes"), "note sent")  # then cancel
             tasks.cancel_scope.cancel()
     (cancelled,) = stopped
     assert getattr(cancelled, "__notes__", []) == [INTERRUPTED_WRITE]

@@ -24,6 +24,7 @@ from hirelink.recruitee_partners import (
 )
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
+from tests.waiting import await_until
 
 from .conftest import Served
 
@@ -112,10 +113,8 @@ async def test_a_call_out_while_the_secret_is_regenerated_goes_again_with_the_ne
     held = fresh.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="hold"))
     async with fresh.async_client() as partners:
         listing = asyncio.ensure_future(partners.list_candidate_reports(4100, 7730011))
-        deadline = time.monotonic() + 30
-        while fresh.sandbox.faults.remaining(held):  # out with the old secret, held back
-            assert time.monotonic() < deadline
-            await asyncio.sleep(0.02)
+        # Out with the old secret, held back.
+        await await_until(lambda: not fresh.sandbox.faults.remaining(held), "listing held")
         new = await partners.regenerate_partner_secret()
         fresh.sandbox.faults.release()  # checked now, against the new secret
         assert len(await listing) == 2

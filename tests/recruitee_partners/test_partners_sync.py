@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
@@ -39,6 +38,7 @@ from hirelink.recruitee_partners import (
 )
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
+from tests.waiting import wait_until
 
 from .conftest import Served
 
@@ -218,10 +218,8 @@ def test_threads_calling_while_the_secret_is_regenerated_all_succeed(fresh: Serv
     held = fresh.sandbox.faults.add(Fault(method="GET", path=r"/reports$", kind="hold", times=16))
     with fresh.client() as partners, ThreadPoolExecutor(16) as pool:
         listings = [pool.submit(partners.list_candidate_reports, 4100, 7730011) for _ in range(16)]
-        deadline = time.monotonic() + 30
-        while fresh.sandbox.faults.remaining(held):  # all out with the old secret, held back
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
+        # All out with the old secret, held back.
+        wait_until(lambda: not fresh.sandbox.faults.remaining(held), "listing held")
         partners.regenerate_partner_secret()
         fresh.sandbox.faults.release()  # checked now, against the new secret
         assert [len(listing.result(30)) for listing in listings] == [2] * 16

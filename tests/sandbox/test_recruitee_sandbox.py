@@ -35,6 +35,7 @@ from hirelink.sandbox import (
 )
 from hirelink.sandbox import server as server_module
 from hirelink.sandbox.recruitee import TOKEN_OWNER_ID, CandidateQuery, CandidateRecord
+from tests.waiting import wait_until
 
 CANDIDATES = "/c/4100/candidates"
 OFFERS = "/c/4100/offers"
@@ -509,19 +510,14 @@ def test_late_fault_carries_the_request_out_and_answers_after_its_delay(
         posting = pool.submit(
             client.post, f"{CANDIDATES}/7730003/notes", json={"note": {"body": "late"}}
         )
-        deadline = time.monotonic() + 30
-        while not any(n["body"] == "late" for n in sandbox.state.list_notes(7730003)["notes"]):
-            assert time.monotonic() < deadline, "the note was never written"
-            time.sleep(0.01)
+        notes = sandbox.state.list_notes
+        wait_until(lambda: any(n["body"] == "late" for n in notes(7730003)["notes"]), "note")
         assert not posting.done()  # written, its answer still held back
         assert posting.result(30).status_code == 201
 
 
 def _wait_until_spent(sandbox: RecruiteeSandbox, fault: Fault) -> None:
-    deadline = time.monotonic() + 30
-    while sandbox.faults.remaining(fault):
-        assert time.monotonic() < deadline, "the requests never reached the fault"
-        time.sleep(0.01)
+    wait_until(lambda: not sandbox.faults.remaining(fault), "request held by the fault")
 
 
 def test_hold_fault_keeps_requests_until_released(
@@ -584,10 +580,7 @@ def test_server_stops_after_its_lifetime(sandbox: RecruiteeSandbox) -> None:
 
 
 def _wait_for_requests(sandbox: RecruiteeSandbox, count: int) -> None:
-    deadline = time.monotonic() + 30
-    while len(sandbox.recorder.requests) < count:
-        assert time.monotonic() < deadline, f"{count} request(s) never arrived"
-        time.sleep(0.01)
+    wait_until(lambda: len(sandbox.recorder.requests) >= count, f"{count} request(s)")
 
 
 def test_a_stop_lets_the_answer_in_flight_finish(sandbox: RecruiteeSandbox) -> None:

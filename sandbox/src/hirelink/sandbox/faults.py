@@ -236,20 +236,21 @@ class FaultInjector:
             if scope["type"] != "http":
                 await app(scope, receive, send)
                 return
-            loop = asyncio.get_running_loop()
-            waiter = loop.create_future()
+            waiter: asyncio.Future[None] | None = None
             with self._lock:  # held under the lock that took it: no release in between
                 fault = self._take(scope["method"], scope["path"])
                 if fault is not None and fault.kind == "hold":
+                    loop = asyncio.get_running_loop()
+                    waiter = loop.create_future()
                     self._held.append((loop, waiter))
             if fault is None:
                 await app(scope, receive, send)
                 return
             if fault.delay and fault.kind != "late":
                 await asyncio.sleep(fault.delay)
+            if waiter is not None:
+                await waiter
             if fault.kind in ("delay", "hold"):
-                if fault.kind == "hold":
-                    await waiter
                 await app(scope, receive, send)
             elif fault.kind == "drop":
                 await _drop_connection(send)

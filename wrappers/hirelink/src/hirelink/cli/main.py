@@ -243,7 +243,7 @@ def _log_to_stderr(verbosity: int) -> Callable[[], None]:
     in its own process keeps its logging as it was). Without a handler, Python printed a
     warning bare (no level, no logger) and nothing below it."""
     logger = logging.getLogger("hirelink")
-    level = (logging.WARNING, logging.INFO)[verbosity] if verbosity < 2 else logging.DEBUG
+    level = (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbosity, 2)]
     handler = _StderrLog(level)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
