@@ -15,11 +15,11 @@ TIMEOUT = 30.0
 """Seconds before a wait fails: far beyond what a loaded machine needs."""
 
 
-def wait_until(condition: Callable[[], object], what: str) -> None:
-    """Return once ``condition()`` is true; fail with "no <what> within 30 s" if it is not."""
-    deadline = time.monotonic() + TIMEOUT
+def wait_until(condition: Callable[[], object], what: str, timeout: float = TIMEOUT) -> None:
+    """Return once ``condition()`` is true; fail with "no <what> within <timeout> s" if not."""
+    deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, f"no {what} within {TIMEOUT:g} s"
+        assert time.monotonic() < deadline, f"no {what} within {timeout:g} s"
         time.sleep(0.01)
 
 

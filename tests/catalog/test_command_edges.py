@@ -32,6 +32,7 @@ from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, app
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
+from tests.waiting import wait_until
 
 runner = CliRunner()
 
@@ -747,11 +748,11 @@ def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed
         text=True,
         env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
     )
-    deadline = time.monotonic() + 30
-    while stand_in.hits("POST", "/regenerate-secret") == 0:
-        assert time.monotonic() < deadline
-        assert running.poll() is None
-        time.sleep(0.02)
+    wait_until(
+        lambda: stand_in.hits("POST", "/regenerate-secret") or running.poll() is not None,
+        "regenerate request (or the command ended first)",
+    )
+    assert running.poll() is None
     running.send_signal(signal.SIGINT)
     _, stderr = running.communicate(timeout=30)
     assert running.returncode != 0
@@ -1170,10 +1171,8 @@ def test_credentials_added_at_once_by_processes_are_all_kept(
         subprocess.Popen([*command, str(number), str(go)])  # noqa: S603 - our own script
         for number in range(3)
     ]
-    deadline = time.monotonic() + 60
-    while len(list(tmp_path.glob("ready-*"))) < len(workers):  # all imported: start at once
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    all_ready = lambda: len(list(tmp_path.glob("ready-*"))) == len(workers)  # noqa: E731
+    wait_until(all_ready, "every worker imported (they start at once)", timeout=60)
     go.touch()
     assert [worker.wait(60) for worker in workers] == [0] * 3
     store = CredentialStore(load_providers())

@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -26,6 +25,7 @@ from typer.testing import CliRunner
 from hirelink.cli.main import app
 from hirelink.join import Join
 from hirelink.sandbox import StandIn
+from tests.waiting import wait_until
 from tools.redis_server import free_port
 
 WAIT = 60.0
@@ -96,13 +96,6 @@ def deliver_signed(url: str, secret: str, **candidate: Any) -> int:
     return httpx.post(url, content=body, headers=headers, timeout=WAIT).status_code
 
 
-def wait_until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        assert time.monotonic() < deadline, f"no {what} within {WAIT} s"
-        time.sleep(0.05)
-
-
 def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
     config_dir: Path,
     join_sandbox: StandIn[Any],
@@ -123,7 +116,7 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         # The watch saves its starting point at once; it moves past the record once the
         # record is handed over.
         handed_over = lambda: checkpoint.exists() and str(first_id) in checkpoint.read_text()  # noqa: E731
-        wait_until(handed_over, "checkpoint past the first record")
+        wait_until(handed_over, "checkpoint past the first record", timeout=WAIT)
         assert watching.interrupt() in (0, -signal.SIGINT)
         second_id = join.create_application(
             8812345, first_name="Cli", last_name="Two", email="cli2@example.org"
@@ -156,7 +149,9 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     assert watching.next_json()["id"] == created
     with redis.Redis.from_url(redis_url) as client:
         wait_until(
-            lambda: bool(list(client.scan_iter(match="hirelink:feed:*:lease"))), "lease in Redis"
+            lambda: bool(list(client.scan_iter(match="hirelink:feed:*:lease"))),
+            "lease in Redis",
+            timeout=WAIT,
         )
         watching.process.send_signal(signal.SIGTERM)
         assert watching.process.wait(timeout=30) == 0
@@ -180,7 +175,7 @@ def test_webhooks_serve_prints_verified_events(
         env={"HIRELINK_WEBHOOK_SECRET": secret + "\n"},  # as read from a file: stripped
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: listening(url), "receiver listening")
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
     assert deliver_signed(url, "forged", id=4242) == 401
     assert deliver_signed(url, secret, id=4242) == 200
     printed = serving.next_json()
@@ -213,7 +208,7 @@ def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
     port = free_port()
     serving = commands("webhooks", "serve", "recruitee", "--port", str(port))
     url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: listening(url), "receiver listening")
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
     serving.process.send_signal(stop)
     assert serving.process.wait(timeout=30) == 0  # SIGTERM ended it with -15
 
@@ -306,7 +301,7 @@ def test_webhooks_serve_whose_reader_left_stops_and_refuses_the_rest(config_dir:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_until(lambda: listening(url), "receiver listening")
+        wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
         assert deliver_signed(url, secret, id=1) == 200
         assert process.stdout is not None
         assert json.loads(process.stdout.readline())["payload"]["candidate"]["id"] == 1
@@ -390,7 +385,7 @@ def test_webhooks_serve_prints_each_of_many_simultaneous_events_on_a_line_of_its
     def deliver(number: int) -> int:
         return deliver_signed(url, secret, id=number, notes="x" * 20_000)
 
-    wait_until(lambda: listening(url), "receiver listening")
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
     with ThreadPoolExecutor(max_workers=count) as pool:
         assert set(pool.map(deliver, range(count))) == {200}
     printed = {serving.next_json()["payload"]["candidate"]["id"] for _ in range(count)}
@@ -444,7 +439,7 @@ def test_webhooks_serve_takes_a_secret_per_line(
         env={"HIRELINK_WEBHOOK_SECRET": "whsec-old-0001\nwhsec-new-0002\n"},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: listening(url), "receiver listening")
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
     assert deliver_signed(url, "whsec-old-0001", id=1) == 200
     assert deliver_signed(url, "whsec-new-0002", id=2) == 200
     assert deliver_signed(url, "whsec-other-0003", id=3) == 401
@@ -485,7 +480,7 @@ def test_watch_since_without_an_offset_is_utc(
         "--since", start.replace(tzinfo=None).isoformat(),
         "--checkpoint", str(checkpoint), "--interval", "0.05",
     )  # fmt: skip
-    wait_until(checkpoint.exists, "the starting point saved")
+    wait_until(checkpoint.exists, "the starting point saved", timeout=WAIT)
     watching.interrupt()
     (saved,) = json.loads(checkpoint.read_text()).values()
     assert json.loads(saved)["after"] == start.isoformat()
@@ -517,7 +512,9 @@ def test_watch_goes_on_after_polls_that_failed_for_a_while(
         assert watching.next_json()["id"] == first_id
         outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
         join_sandbox.faults.add(outage)
-        wait_until(lambda: join_sandbox.hits("GET", "/applications") >= 6, "failed polls")
+        wait_until(
+            lambda: join_sandbox.hits("GET", "/applications") >= 6, "failed polls", timeout=WAIT
+        )
         join_sandbox.faults.remove(outage)
         second_id = create(2)
         assert watching.next_json()["id"] == second_id

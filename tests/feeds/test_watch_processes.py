@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ import pytest
 
 from hirelink.join import Join
 from hirelink.sandbox import StandIn, serve_stand_in
+from tests.waiting import wait_until
 from tools.redis_server import RedisServer
 
 WORKER = Path(__file__).with_name("watch_worker.py")
@@ -71,13 +72,6 @@ class Worker:
     def stop(self) -> None:
         if self.process.poll() is None:
             self.kill()
-
-
-def wait_for(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, f"gave up waiting for {what}"
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -128,7 +122,11 @@ def test_a_watch_killed_mid_run_and_restarted_loses_no_change(
     # save), not after every change: killed before a save, it hands what it had handled
     # since over again (at least once). Killed once its checkpoint holds these changes,
     # it repeats at most the one it was handling.
-    wait_for(lambda: saved_changes(checkpoint) >= len(created), "the first worker's checkpoint")
+    wait_until(
+        lambda: saved_changes(checkpoint) >= len(created),
+        "the first worker's checkpoint",
+        timeout=DEADLINE,
+    )
     first.kill()
     created += create(join_stand_in, 4)  # while no worker runs
     second = Worker(join_stand_in, checkpoint, since)
@@ -137,7 +135,9 @@ def test_a_watch_killed_mid_run_and_restarted_loses_no_change(
     def received() -> set[int]:
         return set(first.records()) | set(second.records())
 
-    wait_for(lambda: set(created) <= received(), "every change")  # fails if one is lost
+    wait_until(
+        lambda: set(created) <= received(), "every change", timeout=DEADLINE
+    )  # fails if one is lost
     repeated = len(first.records()) + len(second.records()) - len(received())
     assert repeated <= 1  # at least once: at most the record the kill interrupted
     print(f"\nkill/restart: {len(created)} changes, none lost, repeated {repeated}")
@@ -150,19 +150,24 @@ def test_with_redis_one_worker_polls_and_the_survivor_takes_over(
     with RedisServer() as redis_server:
         pair = [Worker(join_stand_in, redis_server.url, since, redis_server.url) for _ in range(2)]
         workers.extend(pair)
-        wait_for(lambda: any(len(w.polls()) >= 3 for w in pair), "a first poller")
+        wait_until(
+            lambda: any(len(w.polls()) >= 3 for w in pair), "a first poller", timeout=DEADLINE
+        )
         created = create(join_stand_in, 3)
         holder = next(w for w in pair if w.polls())
         survivor = next(w for w in pair if w is not holder)
-        wait_for(lambda: set(created) <= set(holder.records()), "the holder's records")
+        wait_until(
+            lambda: set(created) <= set(holder.records()), "the holder's records", timeout=DEADLINE
+        )
         assert survivor.polls() == []  # it waited for the lease all along
         killed_at = holder.kill()
-        wait_for(lambda: bool(survivor.polls()), "the survivor's first poll")
+        wait_until(lambda: bool(survivor.polls()), "the survivor's first poll", timeout=DEADLINE)
         takeover = survivor.polls()[0] - killed_at
         created += create(join_stand_in, 3)
-        wait_for(
+        wait_until(
             lambda: set(created) <= set(holder.records()) | set(survivor.records()),
             "every change",
+            timeout=DEADLINE,
         )
         survivor.stop()  # before Redis stops
         lines = [line for w in pair for _, line in w.lines]

@@ -47,7 +47,7 @@ from hirelink.personio import (
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.resources import load_seed
-from tests.waiting import wait_until
+from tests.waiting import await_until, wait_until
 
 from .conftest import CLIENT_WINDOW, Served, serve
 
@@ -723,10 +723,7 @@ async def test_an_application_cancelled_during_its_uploads_names_those_kept(
                 raise
 
         tasks.start_soon(apply)
-        deadline = time.monotonic() + 30
-        while fresh.hits("POST", "/documents") < 2:  # the second upload is out
-            assert time.monotonic() < deadline
-            await anyio.sleep(0.02)
+        await await_until(lambda: fresh.hits("POST", "/documents") >= 2, "the second upload")
         tasks.cancel_scope.cancel()
     (cancelled,) = stopped
     assert isinstance(cancelled, anyio.get_cancelled_exc_class())

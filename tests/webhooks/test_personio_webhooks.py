@@ -6,7 +6,6 @@ import asyncio
 import itertools
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +15,7 @@ import pytest
 
 from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
 from hirelink.sandbox.server import SandboxServer
+from tests.waiting import wait_until
 
 from .collecting import Collected
 
@@ -148,10 +148,7 @@ def test_bad_bodies_and_a_failing_callback(
         http.post("/", json=delivery("after"), headers=auth)
         assert [d.event_name for d in collector.wait_for(1)] == ["after"]
         # The two callbacks run concurrently: "after" may arrive before "explode" is logged.
-        deadline = time.monotonic() + 10
-        while "RuntimeError" not in caplog.text and time.monotonic() < deadline:
-            time.sleep(0.01)
-    assert "RuntimeError" in caplog.text
+        wait_until(lambda: "RuntimeError" in caplog.text, "logged RuntimeError")
     assert OLD_TOKEN not in caplog.text
 
 
