@@ -15,7 +15,7 @@ import inspect
 import pkgutil
 import pydoc
 import typing
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import AsyncGenerator, Generator, Iterator
 from typing import Any
 
 import jedi  # type: ignore[import-untyped]
@@ -237,3 +237,47 @@ def test_type_hints_of_every_public_function_resolve() -> None:
             unresolved.append(f"{name}: {error}")
     assert len(checked) > 100
     assert unresolved == []
+
+
+def _classes_named_in(hint: object) -> Iterator[type]:
+    """The hirelink classes an annotation names, through unions, generics and Unpack."""
+    if isinstance(hint, type) and hint.__module__.startswith("hirelink."):
+        yield hint
+    for argument in typing.get_args(hint):
+        yield from _classes_named_in(argument)
+
+
+@pytest.mark.parametrize(
+    ("package", "client"),
+    [
+        ("hirelink.recruitee", "Recruitee"),
+        ("hirelink.join", "Join"),
+        ("hirelink.personio", "Personio"),
+        ("hirelink.recruitee_partners", "RecruiteePartners"),
+    ],
+)
+def test_every_type_a_client_method_takes_or_returns_is_exported(package: str, client: str) -> None:
+    # A user annotating their own code imports these from the provider's package (or
+    # hirelink.core for the shared ones), not from a private module.
+    import hirelink.core
+
+    module = importlib.import_module(package)
+    methods = [
+        function
+        for name, function in inspect.getmembers(getattr(module, client))
+        if callable(function) and not name.startswith("_")
+    ]
+    named = {
+        cls
+        for function in methods
+        for hint in typing.get_type_hints(function).values()
+        for cls in _classes_named_in(hint)
+    }
+    hidden = sorted(
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in named
+        if getattr(module, cls.__name__, None) is not cls
+        and getattr(hirelink.core, cls.__name__, None) is not cls
+    )
+    assert len(named) > 5
+    assert hidden == []

@@ -473,3 +473,42 @@ def test_the_receiver_module_passes_on_a_module_starlette_lacks(
         importlib.import_module("hirelink.core.receiver")
     assert str(raised.value.name).partition(".")[0] == "anyio"
     assert "receiver extra" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("cls", "arguments", "credential"),
+    [
+        (Recruitee, {"company_id": 4100}, "token"),
+        (Join, {}, "token"),
+        (Personio, {"subdomain": "acme", "company_id": 41737, "channel_id": 5}, "recruiting_token"),
+        (Personio, {"subdomain": "acme", "client_id": "papi-1"}, "client_secret"),
+        (RecruiteePartners, {"codename": "skillcheck"}, "personal_token"),
+        (RecruiteePartners, {"codename": "skillcheck"}, "partner_secret"),
+    ],
+)
+def test_a_credential_pasted_with_its_bearer_scheme_is_refused(
+    cls: type, arguments: dict[str, Any], credential: str
+) -> None:
+    # Copied from a curl example: the clients that add "Bearer " themselves sent it twice,
+    # and the provider's 401 said to check the token, not the prefix.
+    with pytest.raises(InvalidInputError, match="without 'Bearer '") as caught:
+        cls(**arguments, **{credential: "Bearer live-credential-81f2"})
+    assert caught.value.field == credential
+    assert "live-credential-81f2" not in str(caught.value)
+
+
+def test_a_misspelt_keyword_is_a_type_error_whichever_method_takes_it(
+    join_sandbox: StandIn[Any],
+) -> None:
+    # Methods with a plain signature raise Python's TypeError; those passing keywords on
+    # (filters, walkers) raise an InvalidInputError that is also a TypeError.
+    with Join(**join_sandbox.client_kwargs()) as join:
+        with pytest.raises(TypeError):
+            join.list_jobs(bogus=1)  # type: ignore[call-arg]
+        with pytest.raises(TypeError) as caught:
+            list(join.iter_jobs(bogus=1))  # type: ignore[call-arg]
+        assert isinstance(caught.value, InvalidInputError)
+        assert caught.value.field == "bogus"
+        with pytest.raises(TypeError):
+            join.watch_applications(bogus=1)  # type: ignore[call-arg]
+    assert not join_sandbox.sandbox.recorder.requests

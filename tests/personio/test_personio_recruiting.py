@@ -1073,3 +1073,20 @@ def test_someone_who_applied_before_the_run_is_a_duplicate_too(fresh: Served) ->
                 last_name=person["last_name"],
                 email=person["email"],
             )
+
+
+def test_an_application_takes_the_job_id_the_v2_listing_gives(
+    served: Served, personio: Personio
+) -> None:
+    # v2 gives ids as strings of digits; get_job took them and create_application refused
+    # them ("must be a whole number"), so a job found by listing could not be applied to.
+    (job,) = [job for job in personio.iter_jobs() if job.id == str(POSITION)]
+    assert isinstance(job.id, str)
+    created = personio.create_application(job.id, **applicant())
+    sent = served.sandbox.recorder.last("POST", APPLICATIONS)
+    assert sent is not None
+    assert sent.json()["job_position_id"] == POSITION  # sent as a number, as v1 reads it
+    assert created.job_position_id == POSITION
+    with pytest.raises(InvalidInputError) as caught:
+        personio.create_application("18745x", **applicant())
+    assert caught.value.field == "job_position_id"

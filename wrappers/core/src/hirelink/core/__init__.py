@@ -22,8 +22,10 @@ from .errors import (
     RateLimitError,
     ServerError,
     StoreUnavailableError,
+    UnknownArgumentError,
     UnprocessableEntityError,
 )
+from .feeds import Feed, WatchOptions
 from .files import Document, FileLimits, LoadedFile, load_file
 from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, HttpConfig
 from .operations import operation, walker
@@ -72,6 +74,7 @@ __all__ = [
     "CredentialVariables",
     "Document",
     "DuplicateApplicationError",
+    "Feed",
     "FileLimits",
     "FirstAcceptedAuth",
     "Flow",
@@ -97,8 +100,10 @@ __all__ = [
     "ServerError",
     "SlidingWindowLimiter",
     "StoreUnavailableError",
+    "UnknownArgumentError",
     "UnprocessableEntityError",
     "Walk",
+    "WatchOptions",
     "aiter_cursor",
     "aiter_offset",
     "aiter_pages",

@@ -113,6 +113,12 @@ class InvalidInputError(HirelinkError, ValueError):
         super().__init__(f"{field}: {message}")
 
 
+class UnknownArgumentError(InvalidInputError, TypeError):
+    """A keyword the operation does not take, found among those it passes on (filters,
+    changes, fields). A :class:`TypeError` as well, as Python's own check of a signature
+    raises: ``except TypeError`` catches a misspelt keyword whichever method was given it."""
+
+
 def tried(error: ApiError | ApiConnectionError) -> str:
     """``; sent 3 times over 2.5 s`` for an error of a request that was retried, else ``""``:
     without it, a failure after its retries read as one answer."""

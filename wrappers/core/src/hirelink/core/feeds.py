@@ -60,7 +60,7 @@ from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtim
 
 from . import file_updates
 from .calls import Call, Walk
-from .errors import InvalidInputError, StoreUnavailableError
+from .errors import InvalidInputError, StoreUnavailableError, UnknownArgumentError
 from .file_updates import resolved
 from .redaction import one_line
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
@@ -608,7 +608,7 @@ class Feed(Generic[T]):
         unknown = set(options) - set(WatchOptions.__annotations__)
         if unknown:
             field_name = sorted(unknown)[0]
-            raise InvalidInputError(field_name, f"unknown watch option {field_name!r}")
+            raise UnknownArgumentError(field_name, f"unknown watch option {field_name!r}")
         since = options.get("since")
         now = datetime.now(UTC)
         start = now if since is None else utc_moment("since", since)

@@ -50,7 +50,7 @@ else:  # types.CoroutineType takes no [...] at run time before 3.13: get_type_hi
 
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownArgumentError
 from .feeds import Feed
 
 P = ParamSpec("P")
@@ -342,7 +342,7 @@ class _Iterating(Declaration[T, P]):
             # paging arguments the builder sets itself: those are refused here, by name.
             unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
             if unknown:
-                raise InvalidInputError(unknown[0], f"is not an argument of {name}")
+                raise UnknownArgumentError(unknown[0], f"is not an argument of {name}")
             return getattr(self, driver)(build(self, *args, **kwargs))
 
         return iterate

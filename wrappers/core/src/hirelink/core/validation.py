@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from attrs import frozen
 
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnknownArgumentError
 from .secrets import Secret
 
 E = TypeVar("E", bound=enum.Enum)
@@ -47,9 +47,10 @@ def described(value: object) -> str:
 
 def secret(field: str, value: object, *, ascii_only: bool = True) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
-    control characters, no space at either end, and ASCII, as the providers issue them,
-    unless ``ascii_only=False``: a webhook token is chosen by the user and sent by the
-    provider as its UTF-8 bytes). The value is never echoed."""
+    control characters, no space at either end, and ASCII without a pasted ``Bearer ``
+    scheme, as the providers issue them, unless ``ascii_only=False``: a webhook token is
+    chosen by the user and sent by the provider as its UTF-8 bytes). The value is never
+    echoed."""
     if isinstance(value, str) and value.strip():
         value = Secret(value)
     if not isinstance(value, Secret):
@@ -81,6 +82,10 @@ def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
             field,
             "holds a character that is not ASCII, which no credential the provider issues "
             "has (a typographic quote or dash pasted with it?)",
+        )
+    if ascii_only and text[:7].lower() == "bearer ":
+        raise InvalidInputError(
+            field, "give the credential as it is, without 'Bearer ' (hirelink adds what it needs)"
         )
 
 
@@ -409,7 +414,7 @@ class Inputs:
         An unknown name raises :class:`InvalidInputError` naming it."""
         unknown = sorted(set(given) - set(self.params))
         if unknown:
-            raise InvalidInputError(unknown[0], f"is not an argument of {self.operation}")
+            raise UnknownArgumentError(unknown[0], f"is not an argument of {self.operation}")
         converted: dict[str, Any] = {}
         for name, value in given.items():
             if value is not None:

@@ -21,7 +21,6 @@ from hirelink.core import (
     DuplicateApplicationError,
     HeaderAuth,
     HttpConfig,
-    InvalidInputError,
     ProviderClient,
     Secret,
 )
@@ -60,8 +59,6 @@ def _config(
 ) -> HttpConfig:
     with ENVIRONMENT_VARIABLES.naming_variables(token=token):
         given = secret("token", ENVIRONMENT_VARIABLES.require("token", token))
-        if given.reveal().lower().startswith("bearer "):
-            raise InvalidInputError("token", "give JOIN's API token as it is, without 'Bearer '")
     # A token stands for one company: a digest of it names the company where hirelink
     # keeps something per company (a watch's checkpoint), without keeping the token.
     digest = hashlib.sha256(b"hirelink-join-account\0" + given.reveal().encode())
@@ -109,7 +106,8 @@ class Join(JoinOperations, ProviderClient):
 
 
 class AsyncJoin(JoinOperations, AsyncProviderClient):
-    """The async twin of :class:`Join`: same arguments, same methods, awaited.
+    """The async twin of :class:`Join`: same arguments, same methods, awaited
+    (``aclose()`` for ``close()``).
 
     The ``iter_*`` methods return async iterators (``async for``).
     """

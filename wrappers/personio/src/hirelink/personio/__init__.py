@@ -30,6 +30,8 @@ from ._operations import (
     JobFilters,
     NewApplication,
     PersonFilters,
+    WebhookChanges,
+    WebhookSettings,
     next_cursor,
 )
 from .client import (
@@ -77,6 +79,9 @@ if TYPE_CHECKING:
         Stage,
         StageTransition,
         UploadedDocument,
+        Webhook,
+        WebhookEvent,
+        WebhookEventList,
     )
 else:
     # The re-exported models load when first asked for.
@@ -125,6 +130,11 @@ __all__ = [
     "StageTransition",
     "Unset",
     "UploadedDocument",
+    "Webhook",
+    "WebhookChanges",
+    "WebhookEvent",
+    "WebhookEventList",
+    "WebhookSettings",
     "YearsOfExperience",
     "next_cursor",
     "parse_job_feed",

@@ -40,7 +40,7 @@ from hirelink.core import (
     walker,
 )
 from hirelink.core.calls import may_have_been_carried_out, nothing
-from hirelink.core.errors import MalformedResponseError
+from hirelink.core.errors import MalformedResponseError, UnknownArgumentError
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import LoadedFile, StoredFile, document_list
 from hirelink.core.http import account_at
@@ -54,6 +54,7 @@ from hirelink.core.validation import (
     header_name,
     http_url,
     non_empty_str,
+    numeric_id,
     one_of,
     positive_int,
     secret,
@@ -524,7 +525,7 @@ class PersonioOperations:
     )
     def create_application(
         self,
-        job_position_id: int,
+        job_position_id: int | str,
         *,
         first_name: str,
         last_name: str,
@@ -533,11 +534,13 @@ class PersonioOperations:
     ) -> Flow[models.ApplicationRequest]:
         """Submit an application, uploading its ``documents`` first.
 
-        Optional: ``recruiting_channel_id`` (defaults to the client's ``channel_id``),
-        ``external_posting_id``, ``message``, ``application_date``, ``phase`` (a system
-        phase name or a custom phase id), ``tags``, ``attributes`` (``phone``,
-        ``gender``, ``birthday``, ``location``, ``available_from``,
-        ``salary_expectations``, ``custom_attribute_<n>``) and ``documents``.
+        ``job_position_id`` is the position's id, as an int or as the string of digits
+        the v2 job listings give (``job.id``). Optional: ``recruiting_channel_id``
+        (defaults to the client's ``channel_id``), ``external_posting_id``, ``message``,
+        ``application_date``, ``phase`` (a system phase name or a custom phase id),
+        ``tags``, ``attributes`` (``phone``, ``gender``, ``birthday``, ``location``,
+        ``available_from``, ``salary_expectations``, ``custom_attribute_<n>``) and
+        ``documents``.
         Everything is validated before the first upload.
 
         Sent with the Recruiting API key (v1) when the client holds it, else with the
@@ -553,7 +556,7 @@ class PersonioOperations:
         """
         documents = document_list("documents", fields.pop("documents", None))
         request: dict[str, Any] = {
-            "job_position_id": positive_int("job_position_id", job_position_id),
+            "job_position_id": int(numeric_id("job_position_id", job_position_id)),
             "first_name": non_empty_str("first_name", first_name).strip(),
             "last_name": non_empty_str("last_name", last_name).strip(),
             "email": email_address("email", email),
@@ -1104,7 +1107,7 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     """The wire body of a webhook create or update, checked before anything is sent."""
     unknown = set(changes) - {*WebhookSettings.__annotations__, "url", "events"}
     if unknown:
-        raise InvalidInputError(sorted(unknown)[0], "is not a webhook setting")
+        raise UnknownArgumentError(sorted(unknown)[0], "is not a webhook setting")
     body: dict[str, Any] = {}
     if changes.get("url") is not None:
         body["url"] = http_url("url", changes["url"])
@@ -1134,7 +1137,8 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     elif auth_type == "CUSTOM" and creating:
         raise InvalidInputError("custom_headers", "are required with auth_type CUSTOM")
     if not body:
-        raise InvalidInputError("changes", "give at least one setting to change")
+        settings = ", ".join(["url", "events", *WebhookSettings.__annotations__])
+        raise InvalidInputError("changes", f"give at least one of: {settings}")
     return body
 
 

@@ -257,7 +257,8 @@ class Personio(PersonioOperations, ProviderClient):
 
 
 class AsyncPersonio(PersonioOperations, AsyncProviderClient):
-    """The async twin of :class:`Personio`: same arguments, same methods, awaited.
+    """The async twin of :class:`Personio`: same arguments, same methods, awaited
+    (``aclose()`` for ``close()``).
 
     The ``iter_*`` methods return async iterators (``async for``).
     """

@@ -182,7 +182,8 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
 
 
 class AsyncRecruiteePartners(PartnersOperations, AsyncProviderClient):
-    """The async twin of :class:`RecruiteePartners`: same arguments, same methods, awaited."""
+    """The async twin of :class:`RecruiteePartners`: same arguments, same methods, awaited
+    (``aclose()`` for ``close()``)."""
 
     def __init__(
         self,

@@ -94,7 +94,8 @@ class Recruitee(RecruiteeOperations, ProviderClient):
 
 
 class AsyncRecruitee(RecruiteeOperations, AsyncProviderClient):
-    """The async twin of :class:`Recruitee`: same arguments, same methods, awaited.
+    """The async twin of :class:`Recruitee`: same arguments, same methods, awaited
+    (``aclose()`` for ``close()``).
 
     ``iter_candidates`` returns an async iterator (``async for``).
     """
