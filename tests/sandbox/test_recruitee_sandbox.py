@@ -610,8 +610,34 @@ def test_a_stop_cuts_an_answer_slower_than_the_grace_period_in_one_log_line(
         assert answer.result(timeout=30).status_code == 500
     (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
     assert "past its 1 s grace period: 1 answer(s) still running cancelled" in line
-    # uvicorn's own logger writes to stderr (it does not propagate to caplog's handler).
     assert "Exception in ASGI application" not in capfd.readouterr().err  # nor its traceback
+    assert "Exception in ASGI application" not in caplog.text
+
+
+def test_a_server_leaves_the_process_uvicorn_logging_as_it_was(
+    sandbox: RecruiteeSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    # uvicorn's default logging setup (dictConfig) replaced the handlers of the process's
+    # own uvicorn loggers, stopped them propagating and set them to WARNING: a user's app
+    # served by uvicorn in the same tests lost its log once a stand-in started.
+    names = ("uvicorn", "uvicorn.error", "uvicorn.access")
+    mine = logging.StreamHandler()
+    logging.getLogger("uvicorn").addHandler(mine)
+    try:
+        before = [(logging.getLogger(n).level, logging.getLogger(n).propagate) for n in names]
+        before_handlers = [list(logging.getLogger(n).handlers) for n in names]
+        server = SandboxServer(sandbox.asgi).start()
+        with caplog.at_level(logging.DEBUG):
+            httpx.get(f"{server.url}{OFFERS}", headers={"Authorization": f"Bearer {sandbox.token}"})
+            server.stop()
+            logging.getLogger("uvicorn.access").info("the user's own app was asked")
+        after = [(logging.getLogger(n).level, logging.getLogger(n).propagate) for n in names]
+        assert after == before
+        assert [list(logging.getLogger(n).handlers) for n in names] == before_handlers
+        uvicorn_lines = [r.getMessage() for r in caplog.records if r.name.startswith("uvicorn")]
+        assert uvicorn_lines == ["the user's own app was asked"]  # none of the stand-in's
+    finally:
+        logging.getLogger("uvicorn").removeHandler(mine)
 
 
 def test_a_request_sent_as_the_server_stops_is_answered_or_refused_never_left_hanging(

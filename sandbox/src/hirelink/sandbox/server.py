@@ -108,18 +108,23 @@ def check_headers(headers: Mapping[str, str], *, charset: str = "latin-1") -> No
             )
 
 
-class _CutAnswersInOneLine(logging.Filter):
-    """Drop uvicorn's traceback of a request a sandbox server cancelled when it stopped (the
-    stop logs one line for them): the client got its 500, and the stack says nothing."""
+class _QuietSandboxRecords(logging.Filter):
+    """Keep a sandbox server's uvicorn records out of the user's logs: its start-up and
+    access lines (below WARNING), and the traceback of a request it cancelled when it
+    stopped (the stop logs one line for them: the client got its 500, and the stack says
+    nothing). Other uvicorn servers of the process log as their owner configured."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if not (record.threadName or "").startswith(_THREAD_NAME):
+            return True
         cancelled = record.exc_info is not None and isinstance(
             record.exc_info[1], asyncio.CancelledError
         )
-        return not (cancelled and (record.threadName or "").startswith(_THREAD_NAME))
+        return record.levelno >= logging.WARNING and not cancelled
 
 
-logging.getLogger("uvicorn.error").addFilter(_CutAnswersInOneLine())
+for _logger in ("uvicorn.error", "uvicorn.access"):
+    logging.getLogger(_logger).addFilter(_QuietSandboxRecords())
 
 
 def _is_accepting(task: asyncio.Task[object]) -> bool:
@@ -313,7 +318,10 @@ class SandboxServer:
                 self._app,
                 host=self._bind_host,
                 port=self._port,
-                log_level="warning",
+                # uvicorn's own logging setup replaces the process's uvicorn handlers and
+                # levels (dictConfig): a filter quietens this server's records instead.
+                log_config=None,
+                log_level=None,
                 lifespan="off",
                 timeout_graceful_shutdown=1,
             )
