@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from hirelink.core import Secret, StoreUnavailableError
+from hirelink.core.receiver import RefusalLog
 from hirelink.core.stores import InProcessStore
 from hirelink.recruitee.webhooks import (
     MAX_PING_BYTES,
@@ -647,10 +648,36 @@ def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
     receiver = serve()
     caplog.set_level(logging.WARNING, logger="hirelink")
     assert receiver.deliver({"event_type": None, "payload": {}}).status_code == 400
-    assert receiver.deliver(moved(), signature="0" * 64).status_code == 401  # not logged
+    for _ in range(3):  # logged once: the next line comes a minute later at the soonest
+        assert receiver.deliver(moved(), signature="0" * 64).status_code == 401
     lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.recruitee.webhooks"]
     assert lines == [
         "the Recruitee receiver refused a delivery to / with 400: the body is not a"
-        " Recruitee event (no event_type)"
+        " Recruitee event (no event_type)",
+        "the Recruitee receiver refused a delivery to / with 401: the X-Recruitee-Signature"
+        " header is missing or does not match",
     ]
     assert SECRET not in caplog.text
+
+
+def test_refused_senders_are_logged_at_most_once_an_interval_with_a_count(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    now = [100.0]
+    refusals = RefusalLog(logging.getLogger("hirelink.test"), "the receiver", clock=lambda: now[0])
+    caplog.set_level(logging.WARNING, logger="hirelink.test")
+    for seconds in (0.0, 1.0, 30.0, 59.9, 60.0, 61.0, 200.0):
+        now[0] = 100.0 + seconds
+        refusals.refused("/", 401, "bad signature")
+    refusals.refused("/", 422, "shape")  # a body refused is logged each time
+    refusals.refused("/", 422, "shape")
+    assert [
+        r.getMessage().removeprefix("the receiver refused a delivery to / with ")
+        for r in caplog.records
+    ] == [
+        "401: bad signature",
+        "401: bad signature (3 more refused with 401 since the last such line)",
+        "401: bad signature (1 more refused with 401 since the last such line)",
+        "422: shape",
+        "422: shape",
+    ]

@@ -20,6 +20,7 @@ import logging
 import os
 import sysconfig
 import threading
+import time
 import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
@@ -48,6 +49,7 @@ __all__ = [
     "MAX_LISTED_PROBLEMS",
     "CallbackError",
     "Endpoint",
+    "RefusalLog",
     "Rejection",
     "answer",
     "bearer_token",
@@ -75,6 +77,51 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 _BODY_REFUSED: Final = frozenset({400, 422})
+REFUSED_SENDER_INTERVAL: Final = 60.0
+"""Seconds between two log lines of deliveries refused for their credential (401)."""
+
+
+class RefusalLog:
+    """What a webhook receiver logs of the deliveries it refuses, at WARNING and masked.
+
+    A body it refuses (400, 422) is logged each time: the provider will not resend it for
+    ever. A delivery refused for its credential (401) is logged at once, then at most once
+    every ``interval`` seconds with how many were refused since: a wrong or missing secret
+    shows in the log without a scanner's requests flooding it.
+    """
+
+    def __init__(
+        self,
+        logger: logging.Logger,
+        component: str,
+        *,
+        interval: float = REFUSED_SENDER_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._logger, self.component = logger, component
+        self._interval, self._clock = interval, clock
+        self._lock = threading.Lock()
+        self._unlogged = 0
+        self._next_line: float | None = None
+
+    def refused(self, path: str, status: int, message: str) -> None:
+        if status in _BODY_REFUSED:
+            self._line(path, status, message)
+        elif status == 401:
+            with self._lock:
+                now = self._clock()
+                if self._next_line is not None and now < self._next_line:
+                    self._unlogged += 1
+                    return
+                since, self._unlogged = self._unlogged, 0
+                self._next_line = now + self._interval
+            counted = f" ({since} more refused with 401 since the last such line)" if since else ""
+            self._line(path, status, message + counted)
+
+    def _line(self, path: str, status: int, message: str) -> None:
+        self._logger.warning(
+            "%s refused a delivery to %s with %d: %s", self.component, path, status, message
+        )
 
 
 class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
@@ -388,27 +435,20 @@ async def answer(
     failure_message: str,
     mask: Callable[[str], str] = scrub,
     error: Callable[[int, str], Response] = error_response,
-    log_refusals: bool = False,
+    refusals: RefusalLog | None = None,
 ) -> Response:
     """``respond()``, with every way it can fail answered through ``error``.
 
-    A :class:`Rejection` answers its status and message; with ``log_refusals`` (a webhook
-    receiver, which checks the sender before it reads the body) one refusing the body
-    (400, 422) is also logged, masked: the provider will not resend it for ever. A body the
-    sender cut off answers 400; anything else is logged in one masked line naming
-    ``component`` and answers 500 with ``failure_message``.
+    A :class:`Rejection` answers its status and message, and goes to ``refusals`` (a
+    webhook receiver's :class:`RefusalLog`), masked. A body the sender cut off answers
+    400; anything else is logged in one masked line naming ``component`` and answers 500
+    with ``failure_message``.
     """
     try:
         return await respond()
     except Rejection as rejection:
-        if log_refusals and rejection.status_code in _BODY_REFUSED:
-            logger.warning(
-                "%s refused a delivery to %s with %d: %s",
-                component,
-                request.url.path,
-                rejection.status_code,
-                mask(rejection.message),
-            )
+        if refusals is not None:
+            refusals.refused(request.url.path, rejection.status_code, mask(rejection.message))
         return error(rejection.status_code, rejection.message)
     except ClientDisconnect:
         return error(400, "the request body was cut off")  # nobody is left to read it

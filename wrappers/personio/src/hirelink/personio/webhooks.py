@@ -58,6 +58,7 @@ from starlette.responses import JSONResponse, Response
 from hirelink.api.personio.inbound import WebhookDelivery
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
+    RefusalLog,
     Rejection,
     answer,
     decode_json,
@@ -112,15 +113,16 @@ class _Receiver:
         self._required = required
         self._on_event = on_event
         self._max_body_bytes = max_body_bytes
+        self._refusals = RefusalLog(logger, "the Personio receiver")
 
     async def receive(self, request: Request) -> Response:
         return await answer(
             request,
             lambda: self._accept(request),
             logger=logger,
-            component="the Personio receiver",
+            component=self._refusals.component,
             failure_message="the receiver failed to take the delivery",
-            log_refusals=True,
+            refusals=self._refusals,
         )
 
     async def _accept(self, request: Request) -> Response:

@@ -94,6 +94,7 @@ from hirelink.api.recruitee.inbound import (
 )
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
+    RefusalLog,
     Rejection,
     answer,
     decode_json,
@@ -249,15 +250,16 @@ class _Receiver:
         self._deliveries = deliveries
         self._dedupe_ttl = dedupe_ttl
         self._max_body_bytes = max_body_bytes
+        self._refusals = RefusalLog(logger, "the Recruitee receiver")
 
     async def receive(self, request: Request) -> Response:
         return await answer(
             request,
             lambda: self._receive(request),
             logger=logger,
-            component="the Recruitee receiver",
+            component=self._refusals.component,
             failure_message="the receiver failed to handle the event",
-            log_refusals=True,
+            refusals=self._refusals,
         )
 
     async def _receive(self, request: Request) -> Response:
