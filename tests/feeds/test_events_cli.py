@@ -521,6 +521,6 @@ def test_watch_goes_on_after_polls_that_failed_for_a_while(
         assert watching.interrupt() == 0
     assert watching.process.stderr is not None
     said = watching.process.stderr.read()
-    assert "warning: a poll failed (" in said
+    assert "WARNING hirelink.cli.watch: a poll failed (" in said  # as every warning
     assert "503" in said
     assert "watching again in 1 s, from the checkpoint" in said

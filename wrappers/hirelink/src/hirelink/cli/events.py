@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import json
+import logging
 import os
 import signal
 import socket
@@ -42,6 +43,7 @@ from hirelink.operations.jsonable import mask_fields, to_json
 
 WEBHOOK_SECRET_ENV = "HIRELINK_WEBHOOK_SECRET"  # noqa: S105 - a variable's name
 WEBHOOK_TOKENS_ENV = "HIRELINK_WEBHOOK_TOKENS"
+watch_logger = logging.getLogger("hirelink.cli.watch")
 
 webhooks_app = typer.Typer(help="Receive provider webhooks.", no_args_is_help=True)
 
@@ -268,10 +270,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                         if time.monotonic() - started > LONGEST_PAUSE:
                             pause = interval  # it ran well for a while: not in a row
                         pause = min(max(pause, 1.0), LONGEST_PAUSE)
-                        typer.echo(
-                            f"warning: a poll failed ({one_line(str(error))}); watching again in"
-                            f" {pause:g} s, from the checkpoint",
-                            err=True,
+                        watch_logger.warning(
+                            "a poll failed (%s); watching again in %g s, from the checkpoint",
+                            one_line(str(error)),
+                            pause,
                         )
                         time.sleep(pause)
                         pause *= 2
