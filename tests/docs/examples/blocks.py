@@ -32,6 +32,7 @@ PAGES = sorted(
         ROOT / "CONTRIBUTING.md",
         ROOT / "SECURITY.md",
         ROOT / "sandbox" / "README.md",
+        ROOT / "wrappers" / "README.md",
         *ROOT.glob("wrappers/*/README.md"),
     ]
 )
