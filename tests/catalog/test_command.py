@@ -178,8 +178,10 @@ def test_credentials_check_fails_a_company_or_base_url_that_is_not_found(
     monkeypatch.setenv("HIRELINK_CREDENTIAL_RC_COMPANY_ID", "no-such-company")
     checked = hirelink("credentials", "check", "rc")
     assert checked.exit_code == EXIT_NOT_FOUND
-    assert "ok" not in checked.stdout
-    assert "404" in checked.stderr
+    assert "  FAIL Personal API token and company ID: Recruitee knows no company" in checked.stdout
+    assert "  ok " not in checked.stdout
+    assert "rc: ok" not in checked.stdout
+    assert "fix: Check company_id" in checked.stdout
 
 
 def test_an_environment_override_of_a_dashed_nickname_lists_it_once(

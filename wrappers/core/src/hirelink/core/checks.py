@@ -8,7 +8,7 @@ failure.
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from typing import Any
 
 from attrs import frozen
@@ -16,6 +16,8 @@ from attrs import frozen
 from .calls import Call
 from .errors import (
     ApiConnectionError,
+    ApiError,
+    AuthenticationError,
     HirelinkError,
     NotFoundError,
     RateLimitError,
@@ -23,7 +25,14 @@ from .errors import (
     StoreUnavailableError,
 )
 
-__all__ = ["ConnectionCheck", "Outcome", "attempt", "says_nothing"]
+__all__ = [
+    "ConnectionCheck",
+    "Outcome",
+    "attempt",
+    "one_read_verdict",
+    "says_nothing",
+    "unjudged",
+]
 
 
 @frozen
@@ -82,3 +91,42 @@ def says_nothing(outcome: Outcome) -> bool:
     failed (5xx) or asked to slow down (429), or the shared store was unavailable."""
     unavailable = ApiConnectionError | ServerError | RateLimitError | StoreUnavailableError
     return isinstance(outcome, unavailable)
+
+
+def unjudged(
+    name: str, label: str, outcome: HirelinkError, *, provider: str, host: str | None = None
+) -> ConnectionCheck:
+    """A failed verdict that judges nothing: ``provider`` was out of reach, failing or
+    asking to slow down, or it refused otherwise (a 404 from a wrong ``base_url``, which
+    should be ``host``, say)."""
+    where = host or f"{provider}'s API host"
+    fix = (
+        f"Check the network and {provider}'s status, then try again."
+        if says_nothing(outcome)
+        else f"Check the client's base_url ({where}), then try again."
+    )
+    return ConnectionCheck.failed(name, label, str(outcome), fix, outcome)
+
+
+def one_read_verdict(
+    name: str,
+    label: str,
+    outcome: Outcome,
+    *,
+    provider: str,
+    accepted: str,
+    refusals: Mapping[int, tuple[str, str]],
+) -> ConnectionCheck:
+    """The verdict on a credential checked by one read: ``accepted`` (the detail) when it
+    succeeded; for an :class:`ApiError` whose status ``refusals`` lists, its detail and
+    fix; a 401 it does not list names the error's own hint (where the customer finds the
+    credential); anything else :func:`unjudged`."""
+    if not isinstance(outcome, HirelinkError):
+        return ConnectionCheck.passed(name, label, accepted)
+    if isinstance(outcome, ApiError) and outcome.status_code in refusals:
+        detail, fix = refusals[outcome.status_code]
+        return ConnectionCheck.failed(name, label, detail, fix, outcome)
+    if isinstance(outcome, AuthenticationError):
+        detail = f"{provider} refused it (401)"
+        return ConnectionCheck.failed(name, label, detail, outcome.hint or "Check it.", outcome)
+    return unjudged(name, label, outcome, provider=provider)

@@ -879,7 +879,7 @@ def credentials_remove(nickname: str) -> None:
 @credentials_app.command("check")
 def credentials_check(nickname: str) -> None:
     """Prove a credential works: the provider's connection check, a verdict per credential
-    (Personio, Recruitee Partners), or else a cheap authenticated read."""
+    with what to fix."""
     try:
         credential = _store().get(nickname)
         provider = load_providers().provider(credential.provider)

@@ -16,6 +16,7 @@ re-exported here); errors are ``hirelink.core`` exceptions.
 from typing import TYPE_CHECKING
 
 from hirelink.api.join.types import UNSET, Unset
+from hirelink.core.checks import ConnectionCheck
 from hirelink.core.lazy import reexport_lazily
 
 from ._operations import DEFAULT_BASE_URL, MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
@@ -65,6 +66,7 @@ __all__ = [
     "Attachment",
     "Candidate",
     "Category",
+    "ConnectionCheck",
     "Document",
     "DocumentType",
     "EmploymentType",

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence, Sized
 from typing import Final
 
 from hirelink.core import ApiError, AuthenticationError, Call, Flow, HirelinkError
-from hirelink.core.checks import ConnectionCheck, Outcome, attempt, says_nothing
+from hirelink.core.checks import ConnectionCheck, Outcome, attempt, unjudged
 
 from ._errors import at_token_endpoint, reason_codes
 from .credentials import WHERE_TO_FIND, Credentials
@@ -200,13 +200,9 @@ def connection_flow(
         checks.append(_write_scope_verdict(granted_scopes()))
     else:
         answer = categories_answer
-        fix = (
-            "Check the network and Personio's status, then try again."
-            if says_nothing(answer)
-            # Another refusal (a 404 from a wrong base_url, say) judges neither credential.
-            else "Check the client's base_url (Personio's API host), then try again."
-        )
-        checks.append(_failed("client_credentials", client_label, str(answer), fix, answer))
+        # Another refusal (a 404 from a wrong base_url, say) judges neither credential.
+        checks.append(unjudged("client_credentials", client_label, answer, provider="Personio"))
+        fix = checks[-1].fix or ""
         for scope_name, label in (
             ("recruiting_scope", scope_label),
             ("recruiting_write_scope", _WRITE_LABEL),

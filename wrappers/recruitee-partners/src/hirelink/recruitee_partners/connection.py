@@ -31,7 +31,7 @@ from hirelink.core import (
     NotFoundError,
     PermissionDeniedError,
 )
-from hirelink.core.checks import ConnectionCheck, Outcome, attempt, says_nothing
+from hirelink.core.checks import ConnectionCheck, Outcome, attempt, unjudged
 
 __all__ = ["PROBE_CANDIDATE_ID", "PROBE_COMPANY_ID", "ConnectionCheck", "connection_flow"]
 
@@ -53,10 +53,6 @@ _WHERE_TO_FIND: Final = {
         "created on RC or its secret regenerated (get_partner reads the current one)."
     ),
 }
-_UNAVAILABLE_FIX: Final = "Check the network and Recruitee's status, then try again."
-_OTHER_FIX: Final = (
-    "Check the client's base_url (the environment's Partners API host), then try again."
-)
 
 
 def connection_flow(
@@ -162,5 +158,6 @@ def _secret_verdict(codename: str, environment: str, outcome: Outcome) -> Connec
 def _not_judged(credential: tuple[str, str], outcome: HirelinkError) -> ConnectionCheck:
     """Recruitee out of reach, failing or refusing otherwise: nothing is known about the
     credential."""
-    fix = _UNAVAILABLE_FIX if says_nothing(outcome) else _OTHER_FIX
-    return ConnectionCheck.failed(*credential, str(outcome), fix, outcome)
+    return unjudged(
+        *credential, outcome, provider="Recruitee", host="the environment's Partners API host"
+    )

@@ -12,6 +12,7 @@ for convenience); errors are ``hirelink.core`` exceptions.
 from typing import TYPE_CHECKING
 
 from hirelink.api.recruitee.types import UNSET, Unset
+from hirelink.core.checks import ConnectionCheck
 from hirelink.core.lazy import reexport_lazily
 
 from ._operations import (
@@ -66,6 +67,7 @@ __all__ = [
     "CandidateList",
     "CandidateListItem",
     "CandidateProfile",
+    "ConnectionCheck",
     "DisqualifyReason",
     "ListOffersKind",
     "ListOffersScope",

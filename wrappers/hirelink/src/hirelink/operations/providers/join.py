@@ -22,7 +22,7 @@ JOIN = Provider(
     ),
     client_class=Join,
     async_client_class=AsyncJoin,
-    check_operation="join.list_categories",
+    check_operation="join.check_connection",
     conversions={Document: file_conversion(_document, types=DocumentTypeName, name="JoinDocument")},
 )
 

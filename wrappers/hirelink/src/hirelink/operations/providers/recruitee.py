@@ -20,7 +20,7 @@ RECRUITEE = Provider(
     ),
     client_class=Recruitee,
     async_client_class=AsyncRecruitee,
-    check_operation="recruitee.list_offers",
+    check_operation="recruitee.check_connection",
 )
 
 
