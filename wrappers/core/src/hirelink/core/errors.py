@@ -46,6 +46,7 @@ __all__ = [
     "RateLimitError",
     "ServerError",
     "StoreUnavailableError",
+    "UnknownArgumentError",
     "UnprocessableEntityError",
     "api_error_from_response",
 ]
