@@ -184,6 +184,36 @@ def test_credentials_check_fails_a_company_or_base_url_that_is_not_found(
     assert "fix: Check company_id" in checked.stdout
 
 
+@pytest.mark.parametrize(
+    ("fault", "exit_code", "said"),
+    [
+        (Fault(method="GET", path=r"/offers$", kind="malformed", times=-1), 6, "FAIL"),
+        (Fault(method="GET", path=r"/offers$", status=400, times=-1), 1, "400"),
+        (Fault(method="GET", path=r"/offers$", status=401, times=-1), EXIT_AUTH, "(401)"),
+    ],
+    ids=["unreadable", "400", "401"],
+)
+def test_credentials_check_blames_the_credential_only_when_the_answer_does(
+    saved: RecruiteeSandbox, fault: Fault, exit_code: int, said: str
+) -> None:
+    # The check's verdicts judged nothing on an unreadable answer or a 400, yet exited 3
+    # ("authentication or permission"), where running the read itself exits 6 or 1.
+    saved.faults.add(fault)
+    checked = hirelink("credentials", "check", "rc")
+    assert checked.exit_code == exit_code, checked.output
+    assert said in checked.stdout
+
+
+def test_credentials_check_of_a_404_elsewhere_than_recruitee_names_the_base_url_too(
+    saved: RecruiteeSandbox,
+) -> None:
+    saved.faults.add(Fault(method="GET", path=r"/offers$", status=404, times=-1))
+    checked = hirelink("credentials", "check", "rc")
+    assert checked.exit_code == EXIT_NOT_FOUND
+    assert "is not Recruitee's API (404)" in checked.stdout
+    assert "Check base_url too." in checked.stdout
+
+
 def test_an_environment_override_of_a_dashed_nickname_lists_it_once(
     config_dir: Path,
     recruitee_sandbox: StandIn[RecruiteeSandbox],

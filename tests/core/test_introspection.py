@@ -240,9 +240,13 @@ def test_type_hints_of_every_public_function_resolve() -> None:
 
 
 def _classes_named_in(hint: object) -> Iterator[type]:
-    """The hirelink classes an annotation names, through unions, generics and Unpack."""
+    """The hirelink classes an annotation names, through unions, generics, Unpack and the
+    fields of a TypedDict (a ``**filters`` argument's)."""
     if isinstance(hint, type) and hint.__module__.startswith("hirelink."):
         yield hint
+        if typing.is_typeddict(hint):
+            for field in typing.get_type_hints(hint).values():
+                yield from _classes_named_in(field)
     for argument in typing.get_args(hint):
         yield from _classes_named_in(argument)
 

@@ -533,3 +533,21 @@ def test_a_custom_header_name_that_is_no_http_token_is_refused_before_sending(
     assert caught.value.field.startswith("custom_headers.")
     assert "header name" in caught.value.message
     assert served.hits("POST", "/v2/webhooks") == 0
+
+
+def test_a_webhook_header_of_your_own_may_carry_a_bearer_scheme(
+    served: Served, personio: Personio
+) -> None:
+    # The "Bearer " refusal is for the credentials hirelink places itself; a custom header
+    # is sent as given, and "Authorization: Bearer ..." is its most common use.
+    served.sandbox.recorder.clear()
+    personio.create_webhook(
+        "https://hooks.example.org/p",
+        ["person.created"],
+        custom_headers={"Authorization": "Bearer receiver-token-4e1f"},
+    )
+    sent = served.sandbox.recorder.last("POST", "/v2/webhooks")
+    assert sent is not None
+    assert sent.json()["custom_headers"] == [
+        {"name": "Authorization", "value": "Bearer receiver-token-4e1f"}
+    ]

@@ -25,7 +25,7 @@ from .errors import (
     UnknownArgumentError,
     UnprocessableEntityError,
 )
-from .feeds import Feed, WatchOptions
+from .feeds import Feed, FeedStore, WatchOptions
 from .files import Document, FileLimits, LoadedFile, load_file
 from .http import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientOptions, HttpConfig
 from .operations import operation, walker
@@ -47,6 +47,7 @@ from .ratelimit import (
     shared_limiter,
 )
 from .secrets import Secret, scrub
+from .stores import Store
 from .tokens import AccessToken, ClientCredentialsAuth
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
 from .validation import Inputs, Param
@@ -75,6 +76,7 @@ __all__ = [
     "Document",
     "DuplicateApplicationError",
     "Feed",
+    "FeedStore",
     "FileLimits",
     "FirstAcceptedAuth",
     "Flow",
@@ -99,6 +101,7 @@ __all__ = [
     "Secret",
     "ServerError",
     "SlidingWindowLimiter",
+    "Store",
     "StoreUnavailableError",
     "UnknownArgumentError",
     "UnprocessableEntityError",

@@ -8,7 +8,7 @@ failure.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
 from attrs import frozen
@@ -19,7 +19,9 @@ from .errors import (
     ApiError,
     AuthenticationError,
     HirelinkError,
+    MalformedResponseError,
     NotFoundError,
+    PermissionDeniedError,
     RateLimitError,
     ServerError,
     StoreUnavailableError,
@@ -29,6 +31,7 @@ __all__ = [
     "ConnectionCheck",
     "Outcome",
     "attempt",
+    "one_read_check",
     "one_read_verdict",
     "says_nothing",
     "unjudged",
@@ -46,10 +49,12 @@ class ConnectionCheck:
         detail: what was observed.
         fix: what to do about a failure (None when ``ok``).
         unavailable: the check failed because the provider could not be reached or
-            answered with a 5xx or 429, or the shared store was unavailable, so nothing
-            is known about the credential yet.
+            answered with a 5xx or 429, or with an answer that could not be read, or the
+            shared store was unavailable, so nothing is known about the credential yet.
         not_found: the check failed on a 404: what it read was not found (a wrong
             subdomain or codename, say), so the credential itself was not judged.
+        inconclusive: the check failed on another answer that says nothing of the
+            credential (a redirect from a wrong ``base_url``, a 400), so it was not judged.
     """
 
     name: str
@@ -59,6 +64,7 @@ class ConnectionCheck:
     fix: str | None = None
     unavailable: bool = False
     not_found: bool = False
+    inconclusive: bool = False
 
     @classmethod
     def passed(cls, name: str, label: str, detail: str) -> ConnectionCheck:
@@ -68,10 +74,17 @@ class ConnectionCheck:
     def failed(
         cls, name: str, label: str, detail: str, fix: str, outcome: Outcome = None
     ) -> ConnectionCheck:
-        """A failure; ``outcome`` (the error met, if any) tells whether it was unavailability
-        or a 404."""
+        """A failure; ``outcome`` (the error met, if any) tells whether it was unavailability,
+        a 404, or another error that judges nothing (a refusal, 401 or 403, judges)."""
+        unavailable = says_nothing(outcome) or isinstance(outcome, MalformedResponseError)
         not_found = isinstance(outcome, NotFoundError)
-        return cls(name, label, False, detail, fix, says_nothing(outcome), not_found)
+        judging = AuthenticationError | PermissionDeniedError | NotFoundError
+        inconclusive = (
+            isinstance(outcome, HirelinkError)
+            and not unavailable
+            and not isinstance(outcome, judging)
+        )
+        return cls(name, label, False, detail, fix, unavailable, not_found, inconclusive)
 
 
 Outcome = Any
@@ -130,3 +143,22 @@ def one_read_verdict(
         detail = f"{provider} refused it (401)"
         return ConnectionCheck.failed(name, label, detail, outcome.hint or "Check it.", outcome)
     return unjudged(name, label, outcome, provider=provider)
+
+
+def one_read_check(
+    name: str,
+    label: str,
+    read: Call[Any],
+    *,
+    provider: str,
+    accepted: Callable[[Any], str],
+    refusals: Mapping[int, tuple[str, str]],
+) -> Generator[Call[Any], Any, list[ConnectionCheck]]:
+    """The connection check of a provider with one credential: yields ``read``, returns
+    :func:`one_read_verdict` on its outcome, ``accepted(result)`` the detail of a pass."""
+    outcome = yield from attempt(read)
+    detail = "" if isinstance(outcome, HirelinkError) else accepted(outcome)
+    verdict = one_read_verdict(
+        name, label, outcome, provider=provider, accepted=detail, refusals=refusals
+    )
+    return [verdict]

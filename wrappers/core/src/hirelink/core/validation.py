@@ -45,11 +45,15 @@ def described(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def secret(field: str, value: object, *, ascii_only: bool = True) -> Secret:
+def secret(
+    field: str, value: object, *, ascii_only: bool = True, scheme_free: bool = True
+) -> Secret:
     """A credential: a non-empty string or a :class:`Secret`, sendable in a header (no
-    control characters, no space at either end, and ASCII without a pasted ``Bearer ``
-    scheme, as the providers issue them, unless ``ascii_only=False``: a webhook token is
-    chosen by the user and sent by the provider as its UTF-8 bytes). The value is never
+    control characters, no space at either end, and ASCII, as the providers issue them,
+    unless ``ascii_only=False``: a webhook token is chosen by the user and sent by the
+    provider as its UTF-8 bytes). With ``scheme_free`` (a credential hirelink places in
+    its header itself, adding any scheme) a pasted ``Bearer `` in front is refused; a
+    header value of the user's own passes ``scheme_free=False``. The value is never
     echoed."""
     if isinstance(value, str) and value.strip():
         value = Secret(value)
@@ -58,6 +62,10 @@ def secret(field: str, value: object, *, ascii_only: bool = True) -> Secret:
             field, f"must be a non-empty string or a hirelink Secret, got {described(value)}"
         )
     _check_credential_text(field, value.reveal(), ascii_only=ascii_only)
+    if scheme_free and value.reveal()[:7].lower() == "bearer ":
+        raise InvalidInputError(
+            field, "give the credential as it is, without 'Bearer ' (hirelink adds what it needs)"
+        )
     return value
 
 
@@ -82,10 +90,6 @@ def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
             field,
             "holds a character that is not ASCII, which no credential the provider issues "
             "has (a typographic quote or dash pasted with it?)",
-        )
-    if ascii_only and text[:7].lower() == "bearer ":
-        raise InvalidInputError(
-            field, "give the credential as it is, without 'Bearer ' (hirelink adds what it needs)"
         )
 
 

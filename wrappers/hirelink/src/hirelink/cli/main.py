@@ -904,7 +904,11 @@ def credentials_check(nickname: str) -> None:
     if failed:  # an unreachable provider, or a 404, says nothing of the credential itself
         if any(check.get("unavailable") for check in failed):
             raise typer.Exit(EXIT_UNAVAILABLE)
-        raise typer.Exit(EXIT_NOT_FOUND if all(c.get("not_found") for c in failed) else EXIT_AUTH)
+        judged = [c for c in failed if not (c.get("not_found") or c.get("inconclusive"))]
+        if judged:
+            raise typer.Exit(EXIT_AUTH)
+        inconclusive = any(c.get("inconclusive") for c in failed)
+        raise typer.Exit(EXIT_API_ERROR if inconclusive else EXIT_NOT_FOUND)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)
 
 

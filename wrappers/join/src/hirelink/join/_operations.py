@@ -8,7 +8,7 @@ entry of the operations catalog. Nothing here does I/O.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import partial
 from typing import Any, Literal, TypedDict, Unpack
@@ -22,7 +22,6 @@ from hirelink.core import (
     Call,
     Document,
     Flow,
-    HirelinkError,
     Inputs,
     Param,
     Walk,
@@ -31,7 +30,7 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.checks import ConnectionCheck, attempt, one_read_verdict
+from hirelink.core.checks import ConnectionCheck, one_read_check
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import document_list
 from hirelink.core.http import account_at
@@ -151,26 +150,18 @@ class JoinOperations:
         Returns one :class:`~hirelink.core.ConnectionCheck` saying what to fix (a 401
         refuses the token). Changes nothing; never raises for API failures.
         """
-        return self._connection_checks()
-
-    def _connection_checks(self) -> Generator[Call[Any], Any, list[ConnectionCheck]]:
-        outcome = yield from attempt(JoinOperations.list_categories.prepare(self))
-        readable = (
-            ""
-            if isinstance(outcome, HirelinkError)
-            else f": {len(outcome)} job categories readable"
+        forbidden = (
+            "accepted, but not allowed to read the job categories (403)",
+            "Use a token of a JOIN user with access to the company's jobs.",
         )
-        accepted = f"accepted{readable}"
-        refusals = {
-            403: (
-                "accepted, but not allowed to read the job categories (403)",
-                "Use a token of a JOIN user with access to the company's jobs.",
-            ),
-        }
-        verdict = one_read_verdict(
-            "token", "API token", outcome, provider="JOIN", accepted=accepted, refusals=refusals
+        return one_read_check(
+            "token",
+            "API token",
+            JoinOperations.list_categories.prepare(self),
+            provider="JOIN",
+            accepted=lambda categories: f"accepted: {len(categories)} job categories readable",
+            refusals={403: forbidden},
         )
-        return [verdict]
 
     # --- jobs -----------------------------------------------------------------------
 

@@ -1127,7 +1127,7 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     if token is not None:
         if auth_type not in (None, "TOKEN"):
             raise InvalidInputError("token", "goes with auth_type TOKEN only")
-        body["token"] = secret("token", token, ascii_only=False).reveal()
+        body["token"] = secret("token", token, ascii_only=False, scheme_free=False).reveal()
     elif auth_type == "TOKEN" and creating:
         raise InvalidInputError("token", "is required with auth_type TOKEN")
     if headers is not None:
@@ -1180,7 +1180,7 @@ def _custom_headers(headers: object) -> list[dict[str, str]]:
     return [
         {
             "name": header_name(f"custom_headers.{name}", name),
-            "value": secret(f"custom_headers.{name}", value).reveal(),
+            "value": secret(f"custom_headers.{name}", value, scheme_free=False).reveal(),
         }
         for name, value in headers.items()
     ]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import re
 import zoneinfo
-from collections.abc import Generator, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from functools import partial
-from typing import Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
+from typing import Any, Literal, Protocol, TypedDict, TypeVar, Unpack
 
 from hirelink.api.recruitee import models
 from hirelink.api.recruitee.models import (
@@ -27,7 +27,6 @@ from hirelink.api.recruitee.models import (
 from hirelink.core import (
     Call,
     Flow,
-    HirelinkError,
     Inputs,
     InvalidInputError,
     Walk,
@@ -36,7 +35,7 @@ from hirelink.core import (
     operation,
     walker,
 )
-from hirelink.core.checks import ConnectionCheck, attempt, one_read_verdict
+from hirelink.core.checks import ConnectionCheck, one_read_check
 from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
@@ -261,9 +260,6 @@ def _all_offers(listed: models.OfferList) -> list[models.Offer]:
     return listed.offers
 
 
-_CHECKED: Final = "Personal API token and company ID"
-
-
 class RecruiteeOperations:
     """The operations of one Recruitee company (``company_id`` is set by the client)."""
 
@@ -282,28 +278,32 @@ class RecruiteeOperations:
         names a company Recruitee does not know. Changes nothing; never raises for API
         failures.
         """
-        return self._connection_checks()
-
-    def _connection_checks(self) -> Generator[Call[Any], Any, list[ConnectionCheck]]:
         company = self.company_id
-        outcome = yield from attempt(RecruiteeOperations.list_offers.prepare(self))
-        readable = "" if isinstance(outcome, HirelinkError) else f": {len(outcome)} offers readable"
-        accepted = f"accepted for company {company}{readable}"
+        unknown = f"Recruitee knows no company {company}"
+        fix = (
+            "Check company_id: the number after company= in the app's URL, or the company's "
+            "subdomain."
+        )
+        if self.base_url not in (DEFAULT_BASE_URL, RC_BASE_URL):  # a 404 may be the host's
+            unknown += f", or {self.base_url} is not Recruitee's API"
+            fix += " Check base_url too."
         refusals = {
             403: (
                 f"accepted, but not allowed to read the offers of company {company} (403)",
                 f"Use a token of a user of company {company} who may see its jobs.",
             ),
-            404: (
-                f"Recruitee knows no company {company} (404)",
-                "Check company_id: the number after company= in the app's URL, or the "
-                "company's subdomain.",
-            ),
+            404: (f"{unknown} (404)", fix),
         }
-        verdict = one_read_verdict(
-            "token", _CHECKED, outcome, provider="Recruitee", accepted=accepted, refusals=refusals
+        return one_read_check(
+            "token",
+            "Personal API token and company ID",
+            RecruiteeOperations.list_offers.prepare(self),
+            provider="Recruitee",
+            accepted=lambda offers: (
+                f"accepted for company {company}: {len(offers)} offers readable"
+            ),
+            refusals=refusals,
         )
-        return [verdict]
 
     # --- candidates ---------------------------------------------------------------
 
