@@ -34,7 +34,11 @@ async def main() -> None:
                 return found
 
         offers = await recruitee.list_offers(kind="job")
-        per_offer = await asyncio.gather(*(emails_of(offer.id) for offer in offers))
+        # A task group: when one read fails, the others are cancelled before the client
+        # closes (gather would leave them running against a closed client).
+        async with asyncio.TaskGroup() as reads:
+            tasks = [reads.create_task(emails_of(offer.id)) for offer in offers]
+        per_offer = [task.result() for task in tasks]
         for offer, emails in zip(offers, per_offer, strict=True):
             print(f"{offer.id} {offer.title}: {len(emails)} candidate e-mail(s)")
         print(f"{len(set().union(*per_offer))} distinct e-mails across {len(offers)} jobs")

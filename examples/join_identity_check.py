@@ -1,5 +1,7 @@
 """Identity check on JOIN: find the applications updated since a date, tag each
-candidate with the outcome and leave a note.
+candidate with the outcome and leave a note. A candidate tagged with an outcome already
+was checked before (by an earlier run): left alone, so a daily run notes nobody twice and
+goes on to the next ones.
 
     HIRELINK_JOIN_TOKEN=... python join_identity_check.py
 
@@ -12,6 +14,8 @@ from datetime import UTC, datetime
 
 from hirelink.core import ClientOptions
 from hirelink.join import Join, Unset
+
+OUTCOMES = ("identity-verified", "identity-check-failed")
 
 
 def main() -> None:
@@ -29,8 +33,11 @@ def main() -> None:
             candidate = application.candidate
             if isinstance(candidate, Unset) or isinstance(candidate.id, Unset):
                 continue  # the models read tolerantly: a field may be missing
+            if isinstance(candidate.tags, list) and set(OUTCOMES) & set(candidate.tags):
+                print(f"candidate {candidate.id}: checked before")
+                continue
             verified = bool(candidate.email and candidate.first_name and candidate.last_name)
-            tag = "identity-verified" if verified else "identity-check-failed"
+            tag = OUTCOMES[0] if verified else OUTCOMES[1]
             join.create_candidate_note(candidate.id, f"Identity check: {tag}.")
             # set_candidate_tags replaces the whole set: without the current tags (JOIN
             # left them out), adding ours would erase every tag the recruiters set.

@@ -1,6 +1,9 @@
 """Many workers, one Personio budget: worker processes submit applications through one
 Redis store, so together they stay within Personio's 20 requests per minute.
 
+It files made-up applicants into the first published position, so it runs against a
+stand-in only: it refuses to start without HIRELINK_PERSONIO_BASE_URL.
+
     HIRELINK_STORE=redis://localhost:6379/0 HIRELINK_PERSONIO_SUBDOMAIN=acme \\
         HIRELINK_PERSONIO_COMPANY_ID=... HIRELINK_PERSONIO_RECRUITING_TOKEN=... \\
         HIRELINK_PERSONIO_CHANNEL_ID=... python many_workers.py
@@ -13,6 +16,8 @@ APPLICATIONS (per worker, default 2).
 """
 
 import os
+import sys
+import uuid
 from concurrent.futures import ProcessPoolExecutor
 from urllib.parse import urlsplit
 
@@ -36,7 +41,7 @@ def personio() -> Personio:
     )
 
 
-def work(worker: int, applications: int) -> str:
+def work(run: str, worker: int, applications: int) -> str:
     with personio() as client:
         position = client.list_job_positions(language="en")[0]
         for number in range(applications):
@@ -44,17 +49,20 @@ def work(worker: int, applications: int) -> str:
                 position.id,
                 first_name=f"Worker{worker}",
                 last_name=f"Applicant{number}",
-                email=f"worker{worker}.applicant{number}@example.org",
+                email=f"worker{worker}.applicant{number}.{run}@example.org",  # new each run
                 documents=[Document(b"%PDF-1.4 CV", type="cv", filename="cv.pdf")],
             )
     return f"worker {worker}: {applications} application(s) to position {position.id}"
 
 
 def main() -> None:
+    if "HIRELINK_PERSONIO_BASE_URL" not in os.environ:
+        sys.exit("many_workers.py files made-up applications: run it against a stand-in")
     workers = int(os.environ.get("WORKERS", "3"))
     applications = int(os.environ.get("APPLICATIONS", "2"))
+    run = uuid.uuid4().hex[:8]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for line in pool.map(work, range(workers), [applications] * workers):
+        for line in pool.map(work, [run] * workers, range(workers), [applications] * workers):
             print(line)
     # Never print the URL itself: a production Redis URL holds its password.
     redis = urlsplit(os.environ["HIRELINK_STORE"])

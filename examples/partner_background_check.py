@@ -1,28 +1,36 @@
 """A Recruitee marketplace partner (background check) reports its results: find the
-reports still open (``sent``) on a candidate and complete each with the outcome; a report
-that already has its result (completed, failed or canceled) is left as it is.
+reports still open (``sent``) on a candidate and complete each with the outcome of your
+check; a report that already has its result (completed, failed or canceled) is left as it
+is.
 
     HIRELINK_RECRUITEE_PARTNERS_CODENAME=skillcheck \\
-        HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET=... python partner_background_check.py
+        HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET=... COMPANY_ID=... CANDIDATE_ID=... \\
+        python partner_background_check.py
 
 Environment: HIRELINK_RECRUITEE_PARTNERS_CODENAME, HIRELINK_RECRUITEE_PARTNERS_PARTNER_SECRET
 (the partner secret), optional HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT ("rc" by default, or
-"production"), HIRELINK_RECRUITEE_PARTNERS_BASE_URL, COMPANY_ID (default 4100) and
-CANDIDATE_ID (default 7730011).
+"production") and HIRELINK_RECRUITEE_PARTNERS_BASE_URL; COMPANY_ID and CANDIDATE_ID (the
+customer company and its candidate; the sandbox's are 4100 and 7730011).
 """
 
 import os
 from datetime import UTC, datetime
 
 from hirelink.core import ClientOptions
-from hirelink.recruitee_partners import RecruiteePartners
+from hirelink.recruitee_partners import RecruiteePartners, Report, ReportStatus
 
 ENVIRONMENT = "HIRELINK_RECRUITEE_PARTNERS_ENVIRONMENT"
 
 
+def background_check(report: Report) -> tuple[ReportStatus, str]:
+    """Stands in for your background check: the report's status and score. Replace it: a
+    report completed "clear" tells the customer's recruiters the check was passed."""
+    return ReportStatus.COMPLETED, "clear"
+
+
 def main() -> None:
-    company_id = int(os.environ.get("COMPANY_ID", "4100"))
-    candidate_id = int(os.environ.get("CANDIDATE_ID", "7730011"))
+    company_id = int(os.environ["COMPANY_ID"])
+    candidate_id = int(os.environ["CANDIDATE_ID"])
     options: ClientOptions = {}
     if "HIRELINK_RECRUITEE_PARTNERS_BASE_URL" in os.environ:
         options["base_url"] = os.environ["HIRELINK_RECRUITEE_PARTNERS_BASE_URL"]
@@ -37,10 +45,11 @@ def main() -> None:
             if str(report.status) != "sent":  # completed, failed or canceled: has its result
                 print(f"report {report.id}: already {report.status}")
                 continue
+            status, score = background_check(report)
             partners.update_report(
-                report.id, status="completed", score="clear", completed_at=datetime.now(UTC)
+                report.id, status=status, score=score, completed_at=datetime.now(UTC)
             )
-            print(f"report {report.id}: completed, background check clear")
+            print(f"report {report.id}: {status}, background check {score}")
             completed += 1
         print(f"{completed} report(s) completed for candidate {candidate_id}")
 

@@ -10,7 +10,8 @@ team (or an import) picks up.
 Environment: HIRELINK_PERSONIO_SUBDOMAIN, HIRELINK_PERSONIO_CLIENT_ID and
 HIRELINK_PERSONIO_CLIENT_SECRET (a custom integration with recruiting read access), optional
 HIRELINK_PERSONIO_BASE_URL, STAGE (default "Phone screen") and REPORT (default
-identity-report.jsonl).
+identity-report.jsonl). The report replaces the last one only once the run is through: a
+failed run leaves it as it was.
 """
 
 import json
@@ -26,16 +27,13 @@ def main() -> None:
     options: ClientOptions = {}
     if "HIRELINK_PERSONIO_BASE_URL" in os.environ:
         options["base_url"] = os.environ["HIRELINK_PERSONIO_BASE_URL"]
-    with (
-        Personio(
-            subdomain=os.environ["HIRELINK_PERSONIO_SUBDOMAIN"],
-            client_id=os.environ["HIRELINK_PERSONIO_CLIENT_ID"],
-            client_secret=os.environ["HIRELINK_PERSONIO_CLIENT_SECRET"],
-            **options,
-        ) as personio,
-        open(report_path, "w", encoding="utf-8") as report,
-    ):
-        checked = 0
+    with Personio(
+        subdomain=os.environ["HIRELINK_PERSONIO_SUBDOMAIN"],
+        client_id=os.environ["HIRELINK_PERSONIO_CLIENT_ID"],
+        client_secret=os.environ["HIRELINK_PERSONIO_CLIENT_SECRET"],
+        **options,
+    ) as personio:
+        outcomes = []
         for application in personio.iter_applications():
             stage_now, reference = application.current_stage, application.candidate
             if isinstance(stage_now, Unset) or stage_now.name != stage:
@@ -43,17 +41,22 @@ def main() -> None:
             if isinstance(reference, Unset) or isinstance(reference.id, Unset):
                 continue  # the models read tolerantly: a field may be missing
             candidate = personio.get_candidate(reference.id)
-            verified = bool(candidate.email)
+            email = None if isinstance(candidate.email, Unset) else candidate.email
+            verified = bool(email)
             outcome = {
                 "application": application.id,
                 "candidate": candidate.id,
-                "email": candidate.email,
+                "email": email,  # None when Personio sent none: the case to report
                 "verified": verified,
             }
-            report.write(json.dumps(outcome) + "\n")
+            outcomes.append(json.dumps(outcome) + "\n")
             print(f"application {application.id}: {'verified' if verified else 'FAILED'}")
-            checked += 1
-    print(f"{checked} application(s) in stage {stage!r} checked; report: {report_path}")
+    # Written beside the report, then put in its place: a run that failed on the way (or
+    # while writing) leaves the last report whole.
+    with open(f"{report_path}.part", "w", encoding="utf-8") as report:
+        report.writelines(outcomes)
+    os.replace(f"{report_path}.part", report_path)
+    print(f"{len(outcomes)} application(s) in stage {stage!r} checked; report: {report_path}")
 
 
 if __name__ == "__main__":

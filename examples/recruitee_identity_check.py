@@ -33,6 +33,7 @@ def main() -> None:
         token=os.environ["HIRELINK_RECRUITEE_TOKEN"],
         **options,
     ) as recruitee:
+        recruitee.get_offer(offer_id)  # a wrong OFFER_ID fails here, not as "checked 0"
         checked = 0
         for listed in recruitee.iter_candidates(offer_id=offer_id, qualified=True):
             if checked == limit:
@@ -44,7 +45,7 @@ def main() -> None:
             outcome = "Identity verified." if ok else "Identity check failed: no e-mail on file."
             recruitee.create_candidate_note(candidate.id, outcome, visibility="private")
             recruitee.add_candidate_tags(candidate.id, [VERIFIED if ok else FAILED])
-            print(f"{candidate.id} {candidate.name}: {outcome}")
+            print(f"{candidate.id}: {outcome}")  # the id: no personal data in the log
             checked += 1
         print(f"checked {checked} candidate(s) of offer {offer_id}")
 

@@ -9,21 +9,24 @@ record the outcome where recruiters look.
 2. Decide: your identity provider's verdict (here: the candidate has an e-mail address).
 3. Record: in each job the candidate applied to, the next stage (``NEXT_STAGE``) when
    verified (only where the candidate is not there or past it already, and not
-   disqualified), or disqualified with the reason ``REASON`` when not; then a profile field
+   disqualified), or disqualified with the reason ``REASON`` when not (unless a recruiter
+   disqualified or hired them there already); then a profile field
    "Identity check". The field comes last: it marks a candidate whose outcome is
    complete, so a run cut short (a 5xx on a stage move, which hirelink never resends)
    records that candidate again the next time instead of skipping it half done.
 
 Environment: the client's own variables (HIRELINK_RECRUITEE_COMPANY_ID,
 HIRELINK_RECRUITEE_TOKEN; HIRELINK_RECRUITEE_BASE_URL for another host, e.g. the sandbox);
-optional SINCE (ISO date, default 2000-01-01), LIMIT (default 3), NEXT_STAGE (default
+optional SINCE (ISO date of the first candidates to handle; default: from now on, so a
+first run leaves the candidates already there alone; the sandbox's are from 2025, so try
+it there with SINCE=2025-01-01), LIMIT (default 3), NEXT_STAGE (default
 "Phone interview"), REASON (default "Identity not verified"), CHECKPOINT (default
 identity-loop.checkpoint).
 """
 
 import os
 from contextlib import closing
-from datetime import date
+from datetime import UTC, datetime
 from itertools import islice
 
 from hirelink.core import ClientOptions
@@ -49,7 +52,9 @@ def _at_or_past(stages: list[PipelineStage], stage_id: object, stage_name: str) 
 
 
 def main() -> None:
-    since = date.fromisoformat(os.environ.get("SINCE", "2000-01-01"))
+    since = datetime.fromisoformat(os.environ.get("SINCE") or datetime.now(UTC).isoformat())
+    if since.tzinfo is None:  # a date, or a time without an offset: UTC
+        since = since.replace(tzinfo=UTC)
     limit = int(os.environ.get("LIMIT", "3"))
     next_stage = os.environ.get("NEXT_STAGE", "Phone interview")
     reason = os.environ.get("REASON", "Identity not verified")
@@ -76,22 +81,26 @@ def main() -> None:
                 # (live ones carry the pool's id as their offer_id).
                 if not isinstance(offer_id, int) or placement.stage_id is None:
                     continue
+                # Recruitee marks a disqualified placement by its disqualify_kind (it sends
+                # no disqualified_at); a recruiter's decision, or a hire, is never undone.
+                if placement.disqualify_kind or placement.hired_at:
+                    continue
                 if verified:
-                    if placement.disqualified_at or _at_or_past(
-                        recruitee.list_offer_stages(offer_id), placement.stage_id, next_stage
-                    ):
-                        continue  # never moved back, nor out of a recruiter's decision
+                    stages = recruitee.list_offer_stages(offer_id)
+                    if _at_or_past(stages, placement.stage_id, next_stage):
+                        continue  # never moved back
                     recruitee.change_placement_stage(
                         placement.id, stage_name=next_stage, offer_id=offer_id
                     )
-                elif not placement.disqualified_at:  # not already, by a run cut short
+                else:
                     recruitee.disqualify_placement(placement.id, reason_name=reason)
                 jobs += 1
             recruitee.set_candidate_field(
                 candidate.id, "Identity check", "passed" if verified else "failed"
             )
             verdict = f"verified, moved to {next_stage}" if verified else f"not verified: {reason}"
-            print(f"{candidate.id} {candidate.name}: {verdict} in {jobs} job(s)")
+            done = f"in {jobs} job(s)" if jobs else "(no job to change)"
+            print(f"{candidate.id}: {verdict} {done}")  # the id: no personal data in the log
             handled += 1
         print(f"handled {handled} new candidate(s)")
 

@@ -10,6 +10,7 @@ import select
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,7 @@ def test_recruitee_identity_check(sandbox_environment: dict[str, str], tmp_path:
 def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
     from hirelink.recruitee import Recruitee
 
-    environment = sandbox_environment
+    environment = sandbox_environment | {"SINCE": "2000-01-01"}  # the seeded candidates
     kwargs: dict[str, Any] = {
         key: environment[f"HIRELINK_RECRUITEE_{key.upper()}"]
         for key in ("company_id", "token", "base_url")
@@ -114,6 +115,49 @@ def test_recruitee_verification_loop(sandbox_environment: dict[str, str], tmp_pa
     assert moved.isdisjoint(again), "a candidate was recorded twice"
 
 
+def test_recruitee_verification_loop_never_undoes_a_recruiters_decision(tmp_path: Path) -> None:
+    # The loop read a disqualified_at Recruitee never sends: it moved a candidate out of a
+    # recruiter's disqualification, and disqualified again (with its own reason) one a
+    # recruiter had disqualified, or a hired one. Its first run, from the year 2000,
+    # handled a real account's oldest candidates; it starts from now unless told.
+    from hirelink.recruitee import Recruitee
+    from hirelink.sandbox import serve_stand_in
+
+    with serve_stand_in("recruitee") as stand_in, Recruitee(**stand_in.client_kwargs()) as rec:
+        environment = {
+            f"HIRELINK_RECRUITEE_{key.upper()}": str(value)
+            for key, value in stand_in.client_kwargs().items()
+        }
+        assert "handled 0 new candidate(s)" in run(
+            "recruitee_verification_loop.py", environment | {"CHECKPOINT": "first"}, tmp_path
+        )
+        started = datetime.now(UTC) - timedelta(minutes=1)  # before the candidates below
+        recruiters = next(
+            r.name for r in rec.list_disqualify_reasons() if r.name != "Identity not verified"
+        )
+        verified = rec.create_candidate(
+            "Ada Verified", emails=["ada@example.org"], offer_ids=[31337]
+        )
+        unverified = rec.create_candidate("Bo Unverified", offer_ids=[31337])
+        hired = rec.create_candidate("Cy Hired", offer_ids=[31337])
+        for candidate in (verified, unverified):
+            (placement,) = rec.get_candidate(candidate.id).placements or []
+            rec.disqualify_placement(placement.id, reason_name=str(recruiters))
+        (placement,) = rec.get_candidate(hired.id).placements or []
+        rec.change_placement_stage(placement.id, stage_name="Hired", offer_id=31337)
+        before = {c.id: rec.get_candidate(c.id).placements for c in (verified, unverified, hired)}
+        output = run(
+            "recruitee_verification_loop.py",
+            environment | {"SINCE": started.isoformat(), "LIMIT": "100", "CHECKPOINT": "second"},
+            tmp_path,
+        )
+        assert f"{verified.id}: verified, moved to Phone interview (no job to change)" in output
+        assert f"{unverified.id}: not verified: Identity not verified (no job to change)" in output
+        after = {c.id: rec.get_candidate(c.id).placements for c in (verified, unverified, hired)}
+    assert after == before
+    assert "Ada" not in output  # ids, not names, in a log
+
+
 def test_recruitee_verification_loop_finishes_what_a_fault_cut_short(tmp_path: Path) -> None:
     # A 503 on the first stage move (never resent: it may have been carried out) stops
     # the run; the next run records that candidate whole instead of skipping it.
@@ -124,7 +168,7 @@ def test_recruitee_verification_loop_finishes_what_a_fault_cut_short(tmp_path: P
         environment = {
             f"HIRELINK_RECRUITEE_{key.upper()}": str(value)
             for key, value in stand_in.client_kwargs().items()
-        } | {"LIMIT": "1"}
+        } | {"LIMIT": "1", "SINCE": "2000-01-01"}
         stand_in.faults.add(Fault(method="PATCH", path=r"/change_stage$", status=503))
         cut_short = subprocess.run(  # noqa: S603 - our interpreter, our script
             [sys.executable, str(EXAMPLES / "recruitee_verification_loop.py")],
@@ -136,7 +180,7 @@ def test_recruitee_verification_loop_finishes_what_a_fault_cut_short(tmp_path: P
         again = run("recruitee_verification_loop.py", environment, tmp_path)
         assert "checked before" not in again
         assert "verified, moved to Phone interview in 1 job(s)" in again
-        candidate_id = int(again.split(" ", 1)[0])
+        candidate_id = int(again.split(":", 1)[0])
         with Recruitee(**stand_in.client_kwargs()) as recruitee:
             assert recruitee.get_candidate_field(candidate_id, "Identity check") is not None
 
@@ -145,6 +189,15 @@ def test_join_identity_check(sandbox_environment: dict[str, str], tmp_path: Path
     output = run("join_identity_check.py", sandbox_environment, tmp_path)
     assert "identity-verified" in output
     assert "checked 5 application(s)" in output
+    # A second run notes none of them again (it noted the same five, every run).
+    tagged = {
+        line.split(":")[0].split(", ")[1] for line in output.splitlines() if ": identity" in line
+    }
+    again = run("join_identity_check.py", sandbox_environment, tmp_path)
+    assert len(tagged) == 5
+    for candidate in tagged:
+        assert f"{candidate}: checked before" in again
+        assert f"{candidate}: identity" not in again
 
 
 def test_join_identity_check_leaves_tags_alone_when_join_does_not_send_them(
@@ -193,6 +246,46 @@ def test_personio_identity_check(sandbox_environment: dict[str, str], tmp_path: 
     assert f"{len(report)} application(s) in stage 'Phone screen' checked" in output
 
 
+def test_personio_identity_check_reports_a_missing_email_and_keeps_the_last_report(
+    tmp_path: Path,
+) -> None:
+    # A candidate without an e-mail (the case to report) crashed the JSON report, and the
+    # report file, opened first, was left empty by any failed run.
+    from hirelink.personio import Personio, Unset
+    from hirelink.sandbox import Fault, serve_stand_in
+
+    with serve_stand_in("personio") as stand_in, Personio(**stand_in.client_kwargs()) as personio:
+        environment = {
+            f"HIRELINK_PERSONIO_{key.upper()}": str(value)
+            for key, value in stand_in.client_kwargs().items()
+        }
+        candidate_id = next(
+            str(application.candidate.id)
+            for application in personio.iter_applications()
+            if getattr(application.current_stage, "name", None) == "Phone screen"
+            and not isinstance(application.candidate, Unset)
+        )
+        candidate = personio.get_candidate(candidate_id).to_dict()
+        del candidate["email"]
+        stand_in.faults.add(
+            Fault(path=rf"/candidates/{candidate_id}$", status=200, body=candidate, times=-1)
+        )
+        output = run("personio_identity_check.py", environment, tmp_path)
+        lines = [json.loads(line) for line in (tmp_path / "identity-report.jsonl").open()]
+        (missing,) = [line for line in lines if line["candidate"] == candidate_id]
+        assert missing == {**missing, "email": None, "verified": False}
+        assert "FAILED" in output
+        stand_in.faults.clear()
+        stand_in.faults.add(Fault(path=r"/applications", status=503, times=-1))
+        failed = subprocess.run(  # noqa: S603 - our interpreter, our script
+            [sys.executable, str(EXAMPLES / "personio_identity_check.py")],
+            capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
+            env={**os.environ, **environment, "HIRELINK_PERSONIO_MAX_RETRIES": "0"},
+        )  # fmt: skip
+        assert failed.returncode != 0
+    assert [json.loads(line) for line in (tmp_path / "identity-report.jsonl").open()] == lines
+
+
 def test_partner_background_check(sandbox_environment: dict[str, str], tmp_path: Path) -> None:
     from hirelink.recruitee_partners import RecruiteePartners
 
@@ -202,7 +295,8 @@ def test_partner_background_check(sandbox_environment: dict[str, str], tmp_path:
         base_url=sandbox_environment["HIRELINK_RECRUITEE_PARTNERS_BASE_URL"],
     ) as partners:
         failed = partners.create_report(4100, 7730011, status="failed", score="record found")
-        output = run("partner_background_check.py", sandbox_environment, tmp_path)
+        environment = sandbox_environment | {"COMPANY_ID": "4100", "CANDIDATE_ID": "7730011"}
+        output = run("partner_background_check.py", environment, tmp_path)
         assert "completed, background check clear" in output
         assert f"report {failed.id}: already failed" in output
         (kept,) = [r for r in partners.list_candidate_reports(4100, 7730011) if r.id == failed.id]
@@ -219,6 +313,21 @@ def test_many_workers(sandbox_environment: dict[str, str], tmp_path: Path) -> No
     with RedisServer() as redis_server:
         environment = {**sandbox_environment, "HIRELINK_STORE": redis_server.url}
         output = run("many_workers.py", environment, tmp_path)
+        # New applicants each run (one, within the budget the first run left: 14 of 20)
+        again = run(
+            "many_workers.py", environment | {"WORKERS": "1", "APPLICATIONS": "1"}, tmp_path
+        )
+        without_base_url = {
+            k: v for k, v in environment.items() if k != "HIRELINK_PERSONIO_BASE_URL"
+        }
+        refused = subprocess.run(  # noqa: S603 - our interpreter, our script
+            [sys.executable, str(EXAMPLES / "many_workers.py")],
+            capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
+            env={**os.environ, **without_base_url},
+        )  # fmt: skip
     assert "6 applications, one shared budget in Redis at 127.0.0.1:" in output
     assert redis_server.url not in output  # a real one would show its password
     assert output.count("2 application(s) to position") == 3
+    assert "worker 0: 1 application(s) to position" in again
+    assert refused.returncode != 0
+    assert "run it against a stand-in" in refused.stderr
