@@ -3,11 +3,13 @@ cannot carry, stopped outboxes, rotated secrets, handler crashes, odd query valu
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import httpx
 import pytest
 
+from hirelink.core import ServerError
 from hirelink.sandbox import Fault, StandIn, serve_stand_in
 from hirelink.sandbox.outbox import Subscription
 
@@ -211,3 +213,41 @@ def test_a_lifetime_of_zero_means_no_limit() -> None:
     with serve_stand_in("join", max_lifetime=0) as stand_in:
         assert stand_in.server.max_lifetime is None
         assert stand_in.server.running
+
+
+def test_a_fault_cannot_be_changed_after_it_is_made(recruitee_sandbox: StandIn[Any]) -> None:
+    # A path assigned later was ignored: the fault went on matching its old pattern.
+    import attrs
+
+    fault = Fault(path=r"/nothing$", times=-1)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fault.path = r"/offers$"  # type: ignore[misc]
+    recruitee_sandbox.faults.add(attrs.evolve(fault, path=r"/offers$"))
+    with recruitee_sandbox.client() as recruitee, pytest.raises(ServerError, match="503"):
+        recruitee.list_offers()
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ({"status": 101}, "a final answer (200-599), got 101"),
+        ({"kind": "DROP"}, "kind must be one of 'status', 'drop',"),
+    ],
+)
+def test_a_fault_the_server_cannot_send_is_refused_clearly(
+    options: dict[str, Any], said: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(said)):
+        Fault(**options)
+
+
+def test_only_a_fault_can_be_added(recruitee_sandbox: StandIn[Any]) -> None:
+    # The class itself was taken, and every request after it answered 500.
+    with pytest.raises(TypeError, match="add\\(\\) takes a Fault"):
+        recruitee_sandbox.faults.add(Fault)  # type: ignore[arg-type]
+    assert httpx.get(f"{recruitee_sandbox.url}/c/4100/offers").status_code == 401
+
+
+def test_a_secret_for_a_receiver_no_stand_in_sends_to_is_refused(webhook_receiver: Any) -> None:
+    with pytest.raises(ValueError, match="go with a stand-in"):
+        webhook_receiver(None, secret="whsec-1")

@@ -49,8 +49,15 @@ def _check_times(_instance: object, _attribute: object, value: int) -> None:
 
 
 def _check_status(_instance: object, _attribute: object, value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 100 <= value <= 599:
-        raise ValueError(f"status must be an HTTP status code (100-599), got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 200 <= value <= 599:
+        raise ValueError(
+            f"status must be an HTTP status code of a final answer (200-599), got {value!r}"
+        )
+
+
+def _check_kind(_instance: object, _attribute: object, value: str) -> None:
+    if value not in _KINDS:
+        raise ValueError(f"kind must be one of {', '.join(map(repr, _KINDS))}, got {value!r}")
 
 
 def _check_headers(_instance: object, _attribute: object, value: dict[str, str]) -> None:
@@ -80,9 +87,10 @@ def _check_chance(_instance: object, _attribute: object, value: float) -> None:
         raise ValueError(f"chance must be a number in (0, 1], got {value!r}")
 
 
-@attrs.define(kw_only=True)
+@attrs.define(kw_only=True, frozen=True)
 class Fault:
-    """One switchable fault.
+    """One switchable fault; frozen (``attrs.evolve(fault, path=...)`` makes a changed
+    copy), so what the injector checked when it was made is what it fires.
 
     Attributes:
         method: HTTP method it applies to; None for any method.
@@ -122,7 +130,7 @@ class Fault:
     headers: dict[str, str] = attrs.field(factory=dict, validator=_check_headers)
     body: bytes | str | dict[str, object] | list[object] | None = None
     delay: float = attrs.field(default=0.0, validator=_check_delay)
-    kind: FaultKind = attrs.field(default="status", validator=attrs.validators.in_(_KINDS))
+    kind: FaultKind = attrs.field(default="status", validator=_check_kind)
     chance: float = attrs.field(default=1.0, validator=_check_chance)
     _pattern: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
 
@@ -131,7 +139,7 @@ class Fault:
         if not isinstance(self.path, str):
             raise ValueError(f"path must be a regular expression (str), got {self.path!r}")
         try:
-            self._pattern = re.compile(self.path)
+            object.__setattr__(self, "_pattern", re.compile(self.path))
         except re.error as error:
             raise ValueError(f"path is not a regular expression: {error}") from None
         try:
@@ -173,6 +181,8 @@ class FaultInjector:
 
     def add(self, fault: Fault) -> Fault:
         """Activate ``fault`` (after the ones already active) and return it."""
+        if not isinstance(fault, Fault):  # the class itself failed every request later
+            raise TypeError(f"add() takes a Fault(...), got {fault!r}")
         with self._lock:
             self._armed.append(_Armed(fault, fault.times))
         return fault

@@ -387,6 +387,9 @@ class ServeReceiver:
         """A started receiver, registered with ``stand_in``'s webhooks when given."""
         if self._closed:  # kept past its test: nobody would stop it, and it would get others'
             raise RuntimeError("webhook_receiver was called after its test ended")
+        if stand_in is None and (secret is not None or headers is not None):
+            # Nothing would sign with the secret or send the headers: refused, not ignored.
+            raise ValueError("secret= and headers= go with a stand-in that sends webhooks")
         receiver = WebhookReceiver(app, status=status, path=path).start()
         outbox: Outbox | None = None
         subscription: Subscription | None = None
