@@ -32,7 +32,6 @@ __all__ = [
     "Outcome",
     "attempt",
     "one_read_check",
-    "one_read_verdict",
     "says_nothing",
     "unjudged",
 ]
@@ -121,30 +120,6 @@ def unjudged(
     return ConnectionCheck.failed(name, label, str(outcome), fix, outcome)
 
 
-def one_read_verdict(
-    name: str,
-    label: str,
-    outcome: Outcome,
-    *,
-    provider: str,
-    accepted: str,
-    refusals: Mapping[int, tuple[str, str]],
-) -> ConnectionCheck:
-    """The verdict on a credential checked by one read: ``accepted`` (the detail) when it
-    succeeded; for an :class:`ApiError` whose status ``refusals`` lists, its detail and
-    fix; a 401 it does not list names the error's own hint (where the customer finds the
-    credential); anything else :func:`unjudged`."""
-    if not isinstance(outcome, HirelinkError):
-        return ConnectionCheck.passed(name, label, accepted)
-    if isinstance(outcome, ApiError) and outcome.status_code in refusals:
-        detail, fix = refusals[outcome.status_code]
-        return ConnectionCheck.failed(name, label, detail, fix, outcome)
-    if isinstance(outcome, AuthenticationError):
-        detail = f"{provider} refused it (401)"
-        return ConnectionCheck.failed(name, label, detail, outcome.hint or "Check it.", outcome)
-    return unjudged(name, label, outcome, provider=provider)
-
-
 def one_read_check(
     name: str,
     label: str,
@@ -154,11 +129,18 @@ def one_read_check(
     accepted: Callable[[Any], str],
     refusals: Mapping[int, tuple[str, str]],
 ) -> Generator[Call[Any], Any, list[ConnectionCheck]]:
-    """The connection check of a provider with one credential: yields ``read``, returns
-    :func:`one_read_verdict` on its outcome, ``accepted(result)`` the detail of a pass."""
+    """The connection check of a provider with one credential: yields ``read`` and returns
+    the verdict on its outcome. A pass says ``accepted(result)``; an :class:`ApiError`
+    whose status ``refusals`` lists gets its detail and fix; a 401 it does not list names
+    the error's own hint (where the customer finds the credential); anything else is
+    :func:`unjudged`."""
     outcome = yield from attempt(read)
-    detail = "" if isinstance(outcome, HirelinkError) else accepted(outcome)
-    verdict = one_read_verdict(
-        name, label, outcome, provider=provider, accepted=detail, refusals=refusals
-    )
-    return [verdict]
+    if not isinstance(outcome, HirelinkError):
+        return [ConnectionCheck.passed(name, label, accepted(outcome))]
+    if isinstance(outcome, ApiError) and outcome.status_code in refusals:
+        detail, fix = refusals[outcome.status_code]
+        return [ConnectionCheck.failed(name, label, detail, fix, outcome)]
+    if isinstance(outcome, AuthenticationError):
+        detail = f"{provider} refused it (401)"
+        return [ConnectionCheck.failed(name, label, detail, outcome.hint or "Check it.", outcome)]
+    return [unjudged(name, label, outcome, provider=provider)]
