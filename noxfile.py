@@ -198,6 +198,17 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 """
 
+# Generated code repeats parts of openapi-python-client's templates (MIT, with our
+# overrides in specs/templates/), whose notice must travel with it: each generated
+# distribution ships this NOTICE, followed by specs/templates/LICENSE.
+GENERATED_NOTICE = """\
+Portions of this distribution are generated from the templates of openapi-python-client
+(https://github.com/openapi-generators/openapi-python-client), some of them as changed in
+specs/templates/ of the hirelink repository. Those templates are used under the following
+licence.
+
+"""
+
 # A generated distribution's changelog is kept beside its spec, as
 # specs/<name>.CHANGELOG.md, and copied into generated/<name>/CHANGELOG.md; until that
 # file exists (a new spec), this one-entry changelog stands in for it.
@@ -325,7 +336,8 @@ def _ship_specs(name: str, package_dir: Path) -> None:
 
 
 def _render_release_files(dist_root: Path, name: str, values: dict[str, str]) -> None:
-    """LICENSE, CHANGELOG.md (see GENERATED_CHANGELOG) and the PEP 561 marker.
+    """LICENSE, NOTICE (the generator's), CHANGELOG.md (see GENERATED_CHANGELOG) and the
+    PEP 561 marker.
 
     openapi-python-client writes ``py.typed`` only with its own packaging metadata,
     which ``--meta none`` turns off; the generated code is fully annotated.
@@ -333,6 +345,7 @@ def _render_release_files(dist_root: Path, name: str, values: dict[str, str]) ->
     package_dir = dist_root / "src" / "hirelink" / "api" / values["package"]
     (package_dir / "py.typed").write_text("# Marker file for PEP 561\n")
     (dist_root / "LICENSE").write_text(LICENSE_TEXT)
+    (dist_root / "NOTICE").write_text(GENERATED_NOTICE + (TEMPLATES / "LICENSE").read_text())
     changelog = SPECS / f"{name}.CHANGELOG.md"
     text = changelog.read_text() if changelog.is_file() else GENERATED_CHANGELOG.format(**values)
     (dist_root / "CHANGELOG.md").write_text(text)

@@ -60,6 +60,22 @@ def test_metadata_check_reports_what_is_missing(built: Path, tmp_path: Path) -> 
     assert any("hirelink.core has no py.typed" in p for p in found)
 
 
+def test_a_generated_wheel_without_the_generators_notice_is_reported(
+    built: Path, tmp_path: Path
+) -> None:
+    wheel = next(built.glob("hirelink_join_api-*.whl"))
+    with zipfile.ZipFile(wheel) as source:
+        notice = next(n for n in source.namelist() if n.endswith("licenses/NOTICE"))
+        assert "Triax Technologies" in source.read(notice).decode()
+        stripped = tmp_path / wheel.name
+        with zipfile.ZipFile(stripped, "w") as target:
+            for item in source.infolist():
+                if item.filename != notice:
+                    target.writestr(item, source.read(item))
+    assert metadata_problems(wheel) == []
+    assert any("no NOTICE" in p for p in metadata_problems(stripped))
+
+
 def test_sdists_carry_license_and_changelog(built: Path) -> None:
     for sdist in built.glob("*.tar.gz"):
         with tarfile.open(sdist) as archive:

@@ -117,6 +117,9 @@ def metadata_problems(path: Path) -> list[str]:
         ]
         if not any(n.endswith(".dist-info/licenses/LICENSE") for n in names):
             problems.append(f"{path.name}: no LICENSE in .dist-info/licenses")
+        generated = any(n.startswith("hirelink/api/") for n in names)
+        if generated and not any(n.endswith(".dist-info/licenses/NOTICE") for n in names):
+            problems.append(f"{path.name}: no NOTICE (the generator's licence) in .dist-info")
     else:
         with tarfile.open(path) as archive:
             members = archive.getnames()

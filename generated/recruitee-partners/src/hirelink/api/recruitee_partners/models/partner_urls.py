@@ -30,8 +30,8 @@ class PartnerUrls:
             validate_token (None | str | Unset): Called with GET and the customer's Bearer token (partner guide).
             tests (None | str | Unset):
             send_candidate (None | str | Unset):
-            help_article (None | str | Unset): Help page for customers, opened in the browser; required before the
-                integration can be promoted to all customers (partner guide).
+            help_article (None | str | Unset): Help page for customers, opened in the browser. Recruitee offers the
+                integration to every customer only once it is set (partner guide).
     """
 
     validate_token: None | str | Unset = UNSET

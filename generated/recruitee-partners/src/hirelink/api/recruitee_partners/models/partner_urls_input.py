@@ -17,8 +17,8 @@ class PartnerUrlsInput:
         validate_token (str | Unset): Called with GET to check a customer's token (see validateToken).
         tests (str | Unset): Called with GET to list the tests.
         send_candidate (str | Unset): Called with POST to hand over a candidate.
-        help_article (str | Unset): Opened in the browser; not called. Required before the integration can be promoted
-            to all customers (partner guide).
+        help_article (str | Unset): Opened in the browser; not called. Recruitee offers the integration to every
+            customer only once it is set (partner guide).
     """
 
     validate_token: str | Unset = UNSET
