@@ -440,4 +440,12 @@ def test_what_an_operation_adds_to_its_error_is_printed(
         "run", "personio.create_application", "-c", "pn", "--input", json.dumps(inputs)
     )
     assert result.exit_code != 0
-    assert "uploaded before the submission failed: cv.pdf (" in result.stderr
+    assert "uploaded before the submission failed: " in result.stderr
+    listed = result.stderr[result.stderr.index("these documents: ") + 17 :].splitlines()[0]
+    (kept,) = json.loads(listed)
+    assert (kept["type"], kept["original_filename"]) == ("cv", "cv.pdf")
+    assert hirelink(
+        "run", "personio.create_application", "-c", "pn",
+        "--input", json.dumps({**inputs, "email": "lena.v@example.org", "documents": [kept]}),
+    ).exit_code == 0  # fmt: skip
+    assert personio_sandbox.hits("POST", "/documents") == 1

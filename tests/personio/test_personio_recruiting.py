@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import os
 import threading
@@ -35,6 +36,7 @@ from hirelink.core import (
     UnprocessableEntityError,
 )
 from hirelink.core.calls import may_have_been_carried_out
+from hirelink.core.files import StoredFile
 from hirelink.personio import (
     ALLOWED_EXTENSIONS,
     MAX_DOCUMENT_BYTES,
@@ -43,6 +45,7 @@ from hirelink.personio import (
     Document,
     Personio,
     UploadedDocument,
+    uploaded_documents,
 )
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
@@ -50,6 +53,13 @@ from hirelink.sandbox.resources import load_seed
 from tests.waiting import await_until, wait_until
 
 from .conftest import CLIENT_WINDOW, Served, serve
+
+
+def _listed(note: str) -> list[dict[str, str]]:
+    """The documents a note lists to attach again, in the catalog's form."""
+    listed: list[dict[str, str]] = json.loads(note[note.index("these documents: ") + 17 :])
+    return listed
+
 
 POSITION = 1874512
 PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
@@ -729,7 +739,9 @@ async def test_an_application_cancelled_during_its_uploads_names_those_kept(
     assert isinstance(cancelled, anyio.get_cancelled_exc_class())
     note, held = getattr(cancelled, "__notes__", [None, None])
     assert note is not None
-    assert note.startswith("uploaded before uploading 'letter.pdf' failed: cv.pdf (")
+    assert note.startswith("uploaded before uploading 'letter.pdf' failed: ")
+    assert [d["original_filename"] for d in _listed(note)] == ["cv.pdf"]
+    assert [d.type for d in uploaded_documents(cancelled)] == ["cv"]
     assert held == "Personio may hold 'letter.pdf' all the same"  # it was out
 
 
@@ -870,7 +882,10 @@ def test_an_upload_failing_after_another_names_the_one_kept(fresh: Served, answe
         personio.create_application(POSITION, **applicant(), documents=documents)
     notes = "\n".join(caught.value.__notes__)
     assert "uploaded before uploading 'cv-1.pdf'" in notes
-    assert "cv-0.pdf (" in notes
+    kept = uploaded_documents(caught.value)
+    assert [d.file.original_filename for d in kept if isinstance(d.file, StoredFile)] == [
+        "cv-0.pdf"
+    ]
     assert ("Personio may hold 'cv-1.pdf' all the same" in notes) == (answer == "503")
     assert fresh.hits("POST", APPLICATIONS) == 0
 
@@ -884,14 +899,17 @@ def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
         with pytest.raises(ApiError) as caught:
             personio.create_application(POSITION, **applicant(), documents=documents)
         (note,) = caught.value.__notes__
-        assert "uploaded before the submission failed: cv-0.pdf (" in note
+        assert note.startswith("uploaded before the submission failed: ")
+        listed = _listed(note)
+        assert [d["original_filename"] for d in listed] == ["cv-0.pdf", "cv-1.pdf"]
+        assert {d["type"] for d in listed} == {"cv"}
         assert fresh.hits("POST", "/documents") == 2
-        # The caller keeps the uploads (upload_document's answers) and attaches them.
-        kept = [personio.upload_document(PDF, filename="cv-kept.pdf")]
-        retried = personio.create_application(
-            POSITION, **applicant(), documents=[Document(stored, type="cv") for stored in kept]
-        )
-    assert fresh.hits("POST", "/documents") == 3  # nothing uploaded again by the retry
+        kept = uploaded_documents(caught.value)
+        assert [str(getattr(d.file, "uuid", None)) for d in kept] == [d["uuid"] for d in listed]
+        retried = personio.create_application(POSITION, **applicant(), documents=kept)
+    assert fresh.hits("POST", "/documents") == 2  # nothing uploaded again by the retry
+    (submitted,) = fresh.sandbox.state.submitted()
+    assert len(submitted["files"]) == 2
     assert len(fresh.sandbox.state.submitted()) == 1
     assert retried.email == applicant()["email"]
 
@@ -909,9 +927,10 @@ def test_a_submission_whose_outcome_is_unknown_says_to_look_before_trying_again(
     (note,) = caught.value.__notes__
     assert note.startswith(
         "the submission may have been carried out: look for the application in Personio"
-        " before trying again; it attached cv.pdf ("
+        " before trying again; it attached documents uploaded first: "
     )
-    assert note.endswith('{"type": ..., "uuid": ..., "original_filename": ...} documents')
+    assert [d["original_filename"] for d in _listed(note)] == ["cv.pdf"]
+    assert len(uploaded_documents(caught.value)) == 1
     assert fresh.hits("POST", APPLICATIONS) == 1
 
 
@@ -925,7 +944,8 @@ def test_a_submission_that_never_reached_personio_names_the_uploads_to_attach_ag
         )
     assert caught.value.not_sent
     (note,) = caught.value.__notes__
-    assert note.startswith("uploaded before the submission failed: cv.pdf (")
+    assert note.startswith("uploaded before the submission failed: ")
+    assert [d["original_filename"] for d in _listed(note)] == ["cv.pdf"]
     assert "may have been carried out" not in note
     assert fresh.sandbox.state.submitted() == []
 
@@ -1005,7 +1025,8 @@ def test_a_failed_later_upload_names_the_uploads_personio_keeps(fresh: Served) -
     ):
         personio.create_application(POSITION, **applicant(), documents=documents)
     (note,) = caught.value.__notes__
-    assert "uploaded before uploading 'cv-1.pdf' failed: cv-0.pdf (" in note
+    assert "uploaded before uploading 'cv-1.pdf' failed: " in note
+    assert [d["original_filename"] for d in _listed(note)] == ["cv-0.pdf"]
     assert fresh.hits("POST", "/documents") == 1
     assert fresh.sandbox.state.submitted() == []
 

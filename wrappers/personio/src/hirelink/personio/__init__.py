@@ -49,6 +49,7 @@ from .documents import (
     Document,
     DocumentCategory,
     DocumentFile,
+    uploaded_documents,
 )
 from .positions import (
     EmploymentType,
@@ -144,4 +145,5 @@ __all__ = [
     "parse_job_feed",
     "reason_codes",
     "to_datetime",
+    "uploaded_documents",
 ]

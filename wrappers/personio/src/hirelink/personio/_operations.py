@@ -10,6 +10,7 @@ except reading the files to upload, which are checked before anything is sent.
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
@@ -66,7 +67,7 @@ from hirelink.core.validation import email as email_address
 from ._jobs_feed import list_job_positions
 from .connection import RECRUITING_WRITE, ConnectionCheck, connection_flow
 from .credentials import WHERE_TO_FIND, Credentials
-from .documents import LIMITS, DocumentFile
+from .documents import LIMITS, DocumentFile, keep_uploaded
 from .positions import JobPosition
 
 if TYPE_CHECKING:
@@ -148,17 +149,32 @@ class ListPage(Protocol[Item_co]):
 
 
 _ATTACH_AGAIN: Final = (
-    "to try again without uploading them again, pass their UploadedDocument answers"
-    " (upload_document) as Document(file=...), or in the catalog and the hirelink command"
-    ' {"type": ..., "uuid": ..., "original_filename": ...} documents'
+    "to try again without uploading them again, pass uploaded_documents(error) as"
+    " documents= (hirelink.personio.uploaded_documents), or in the catalog and the"
+    " hirelink command these documents"
 )
 
 
-def _note_kept_uploads(error: BaseException, uploaded: list[str], what: str) -> None:
+def _note_kept_uploads(error: BaseException, uploaded: list[Document], what: str) -> None:
     """Name the documents Personio keeps from a create_application that stopped (failed,
     or interrupted): a retry can attach them instead of uploading them again."""
     if uploaded:  # a hirelink error, or an interruption: all a flow is thrown
-        error.add_note(f"uploaded before {what}: {', '.join(uploaded)}; {_ATTACH_AGAIN}")
+        keep_uploaded(error, uploaded)
+        error.add_note(f"uploaded before {what}: {_named(uploaded)}")
+
+
+def _named(uploaded: list[Document]) -> str:
+    """The uploaded documents in the catalog's form, as JSON, after how to attach them."""
+    listed = [
+        {
+            "type": document.type,
+            "uuid": str(document.file.uuid),
+            "original_filename": document.file.original_filename,
+        }
+        for document in uploaded
+        if isinstance(document.file, StoredFile)
+    ]
+    return f"{_ATTACH_AGAIN}: {json.dumps(listed, ensure_ascii=False)}"
 
 
 def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
@@ -582,7 +598,7 @@ class PersonioOperations:
         from hirelink.api.personio.types import UNSET
 
         files = []
-        uploaded: list[str] = []
+        uploaded: list[Document] = []
         for category, item in attached:
             if isinstance(item, StoredFile):
                 stored = item
@@ -603,7 +619,7 @@ class PersonioOperations:
                     )
                     _note_kept_uploads(unread, uploaded, f"uploading {item.filename!r}")
                     raise unread
-                uploaded.append(f"{stored.original_filename} ({stored.uuid})")
+                uploaded.append(Document(stored, type=category.value))
             files.append(
                 models.ApplicationFile(
                     uuid=stored.uuid,
@@ -624,7 +640,10 @@ class PersonioOperations:
             yield Call(submission, nothing)
         except BaseException as error:
             if may_have_been_carried_out(error):  # a retry could apply twice
-                kept = f"; it attached {', '.join(uploaded)}: {_ATTACH_AGAIN}" if uploaded else ""
+                kept = ""
+                if uploaded:
+                    keep_uploaded(error, uploaded)
+                    kept = f"; it attached documents uploaded first: {_named(uploaded)}"
                 error.add_note(
                     "the submission may have been carried out: look for the application in"
                     f" Personio before trying again{kept}"

@@ -21,6 +21,7 @@ __all__ = [
     "Document",
     "DocumentCategory",
     "DocumentFile",
+    "uploaded_documents",
 ]
 
 MAX_DOCUMENT_BYTES: Final = 20 * 1024 * 1024
@@ -49,3 +50,20 @@ DocumentCategory = Literal[
     "cv", "cover-letter", "employment-reference", "certificate", "work-sample", "other"
 ]
 """The categories the Recruiting API files an uploaded document under."""
+
+
+_UPLOADED: Final = "hirelink_uploaded_documents"
+
+
+def keep_uploaded(error: BaseException, documents: list[Document]) -> None:
+    """Note on ``error`` the documents its ``create_application`` uploaded already."""
+    setattr(error, _UPLOADED, list(documents))
+
+
+def uploaded_documents(error: BaseException) -> list[Document]:
+    """The documents a ``create_application`` that stopped with ``error`` had uploaded
+    already, each with its category: Personio keeps them, so pass them back as
+    ``documents=`` to try again without uploading the files again. Empty for an error of
+    anything else, or when nothing was uploaded before it."""
+    documents: list[Document] = getattr(error, _UPLOADED, [])
+    return list(documents)
