@@ -32,6 +32,7 @@ import httpx
 from attrs import define
 
 from .errors import (
+    OPERATION,
     REPEATABLE,
     ApiConnectionError,
     ApiError,
@@ -239,6 +240,7 @@ class Call(Generic[T_co]):
             if isinstance(error, UnicodeEncodeError):
                 problem = _NOT_UNICODE
             raise InvalidInputError(self.operation, problem) from None
+        request.extensions[OPERATION] = self.operation
         if self.repeatable:
             request.extensions[REPEATABLE] = True
         return request

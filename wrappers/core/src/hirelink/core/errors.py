@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
 
-from .redaction import one_line, safe_headers
+from .redaction import OPERATION, one_line, safe_headers
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -29,6 +29,7 @@ __all__ = [
     "BODY_LOST",
     "CREDENTIAL_HINT",
     "FAILED_WITH",
+    "OPERATION",
     "REPEATABLE",
     "ApiConnectionError",
     "ApiError",
@@ -146,6 +147,9 @@ class ApiError(HirelinkError):
             see ``REPEATABLE``), whatever its method.
         attempts: how many times the request was sent (1, or more after retries).
         tried_for: seconds from its first attempt to this answer (0 when sent once).
+        operation: the operation the request was sent for (``create_candidate``: the
+            spec's operationId in snake case); None for a request of hirelink's own (a
+            token exchange).
         hint: for an :class:`AuthenticationError`, which credential to check and where
             the customer finds it (the provider's wrapper supplies it with the credential's
             auth, see ``CREDENTIAL_HINT``); for either it or a
@@ -184,6 +188,7 @@ class ApiError(HirelinkError):
         self.url = url
         self.hint = hint
         self.attempts, self.tried_for = 1, 0.0
+        self.operation: str | None = None
         where = f" ({method} {url})" if method else ""
         super().__init__(f"{status_code} {message}{where}")
 
@@ -228,15 +233,23 @@ class ApiError(HirelinkError):
         return f"{text}. {self.hint}" if self.hint else text
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+        shown = [f"status_code={self.status_code}", f"message={self.message!r}"]
+        for name, value in (
+            ("operation", self.operation),
+            ("request_id", self.request_id),
+            ("attempts", self.attempts if self.attempts > 1 else None),
+        ):
+            if value is not None:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     def recast(self, cls: type[E], message: str | None = None) -> E:
         """The same error as an instance of ``cls`` (for an :data:`ErrorRefiner`).
 
         Everything is kept (status code, parsed body, field errors, headers, body,
-        request); ``message`` replaces the message when given.
+        request, attempts, operation); ``message`` replaces the message when given.
         """
-        return cls(
+        recast = cls(
             self.message if message is None else one_line(scrub(message)),
             status_code=self.status_code,
             error=self.error,
@@ -248,6 +261,9 @@ class ApiError(HirelinkError):
             hint=self.hint,
             harmless_to_repeat=self.harmless_to_repeat,
         )
+        recast.attempts, recast.tried_for = self.attempts, self.tried_for
+        recast.operation = self.operation
+        return recast
 
 
 E = TypeVar("E", bound=ApiError)
@@ -335,8 +351,8 @@ class ApiConnectionError(HirelinkError):
     ``not_sent`` is True when no attempt of it reached the provider (every connection was
     refused, or the client was closed before it went), so a write was certainly not
     carried out; False when one may have been. ``method`` is the request's (empty when
-    not known); ``harmless_to_repeat``, ``attempts`` and ``tried_for``, as for
-    :class:`ApiError`.
+    not known); ``harmless_to_repeat``, ``attempts``, ``tried_for`` and ``operation``,
+    as for :class:`ApiError`.
     """
 
     def __init__(
@@ -352,6 +368,7 @@ class ApiConnectionError(HirelinkError):
         self.method = method
         self.harmless_to_repeat = harmless_to_repeat
         self.attempts, self.tried_for = 1, 0.0
+        self.operation: str | None = None
 
     def __str__(self) -> str:
         return super().__str__() + tried(self)
@@ -374,12 +391,14 @@ def closed_while_waiting(
         message = f"the client was closed while {where} waited to be sent again"
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             message += "; an earlier attempt may have been carried out: check before repeating it"
-    return ApiConnectionError(
+    error = ApiConnectionError(
         message,
         not_sent=not carried_out,
         method=request.method,
         harmless_to_repeat=bool(request.extensions.get(REPEATABLE)),
     )
+    error.operation = request.extensions.get(OPERATION)
+    return error
 
 
 class StoreUnavailableError(HirelinkError):

@@ -36,6 +36,7 @@ from .decoding import adopt
 from .errors import (
     ATTEMPTS,
     FAILED_WITH,
+    OPERATION,
     ApiError,
     ErrorRefiner,
     InvalidInputError,
@@ -261,6 +262,7 @@ def noted_error(response: httpx.Response, refine: ErrorRefiner | None = None) ->
     """The error for ``response``, noted on its request (see ``FAILED_WITH``)."""
     error = api_error_from_response(response, refine=refine)
     error.attempts, error.tried_for = response.request.extensions.get(ATTEMPTS, (1, 0.0))
+    error.operation = response.request.extensions.get(OPERATION)
     response.request.extensions[FAILED_WITH] = error
     return error
 

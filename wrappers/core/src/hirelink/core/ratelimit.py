@@ -37,7 +37,8 @@ import httpx
 from attrs import define, evolve, field, frozen
 
 from .errors import InvalidInputError, closed_while_waiting
-from .secrets import scrub, scrubbed_when_shown
+from .redaction import log_fields
+from .secrets import scrub
 from .validation import positive_seconds
 from .waits import LONG_WAIT
 
@@ -257,13 +258,16 @@ class RateLimit:
 
 def _longest_wait(request: httpx.Request, slots: Sequence[Slot]) -> float:
     wait = max((slot.wait for slot in slots), default=0.0)
-    if wait > 0:
+    level = logging.WARNING if wait > LONG_WAIT else logging.INFO
+    if wait > 0 and ratelimit_logger.isEnabledFor(level):
+        fields = log_fields(request, wait_s=round(wait, 3))
         ratelimit_logger.log(
-            logging.WARNING if wait > LONG_WAIT else logging.INFO,
+            level,
             "holding %s %s for %.2fs (client-side rate limit)",
             request.method,
-            scrubbed_when_shown(request.url),
+            fields["hirelink_url"],
             wait,
+            extra=fields,
         )
     return wait
 

@@ -47,6 +47,26 @@ SAFE_HEADERS: Final = frozenset(
 
 http_logger = logging.getLogger("hirelink.http")
 
+OPERATION: Final = "hirelink_operation"
+"""Request extension: the operation the request is sent for (the spec's operationId in
+snake case, e.g. ``create_candidate``). Its errors carry it as ``operation``, its log
+records as ``hirelink_operation`` (:func:`log_fields`), and the event hooks of an
+``httpx_client=`` you pass can read it, to count or time calls per operation."""
+
+
+def log_fields(request: httpx.Request, **more: object) -> dict[str, object]:
+    """The ``extra=`` of a log record about ``request``, for a formatter that writes
+    records as data (JSON): ``hirelink_operation`` (None for a request of hirelink's own,
+    a token exchange), ``hirelink_method``, ``hirelink_url`` (scrubbed), and each of
+    ``more`` as ``hirelink_<name>``."""
+    fields = {
+        "operation": request.extensions.get(OPERATION),
+        "method": request.method,
+        "url": scrub(str(request.url)),
+        **more,
+    }
+    return {f"hirelink_{name}": value for name, value in fields.items()}
+
 
 CONTROL_CHARACTERS: Final = (
     *range(0x00, 0x20),
@@ -93,11 +113,13 @@ def safe_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
 def log_request(request: httpx.Request) -> None:
     request.extensions["hirelink_started"] = time.perf_counter()
     if http_logger.isEnabledFor(logging.DEBUG):
+        fields = log_fields(request)
         http_logger.debug(
             "request %s %s headers=%s",
             request.method,
-            scrub(str(request.url)),
+            fields["hirelink_url"],
             safe_headers(request.headers),
+            extra=fields,
         )
 
 
@@ -105,13 +127,20 @@ def log_response(response: httpx.Response) -> None:
     if http_logger.isEnabledFor(logging.DEBUG):
         started = response.request.extensions.get("hirelink_started")
         elapsed_ms = (time.perf_counter() - started) * 1000 if started else float("nan")
+        fields = log_fields(
+            response.request,
+            status=response.status_code,
+            elapsed_ms=round(elapsed_ms, 1),
+            request_id=scrub(response.headers.get("x-request-id", "")) or None,
+        )
         http_logger.debug(
             "response %s %s -> %d in %.1f ms headers=%s",
             response.request.method,
-            scrub(str(response.request.url)),
+            fields["hirelink_url"],
             response.status_code,
             elapsed_ms,
             safe_headers(response.headers),
+            extra=fields,
         )
 
 

@@ -192,6 +192,9 @@ class scrubbed_when_shown:  # noqa: N801 - used like a function, in log calls
     def __str__(self) -> str:
         return scrub(str(self._text))
 
+    def __repr__(self) -> str:  # what a handler keeping ``record.args`` shows
+        return repr(str(self))
+
 
 class Secret:
     """A credential: masked when printed, compared in constant time.

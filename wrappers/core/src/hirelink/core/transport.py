@@ -33,6 +33,7 @@ from .errors import (
     ATTEMPTS,
     BODY_LOST,
     FAILED_WITH,
+    OPERATION,
     REPEATABLE,
     ApiConnectionError,
     ApiTimeoutError,
@@ -40,6 +41,7 @@ from .errors import (
 )
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
+from .redaction import log_fields
 from .secrets import scrub, scrubbed_when_shown
 from .waits import LONG_WAIT, server_requested_wait
 
@@ -150,7 +152,9 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
     harmless = bool(request.extensions.get(REPEATABLE))
-    return kind(message, not_sent=not_sent, method=request.method, harmless_to_repeat=harmless)
+    failure = kind(message, not_sent=not_sent, method=request.method, harmless_to_repeat=harmless)
+    failure.operation = request.extensions.get(OPERATION)
+    return failure
 
 
 def certificate_refused(error: BaseException) -> bool:
@@ -208,7 +212,8 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             if wait_or_none is not None:
                 retries += 1
                 may_have_been_carried_out |= response.status_code in TRANSIENT_STATUSES
-                _log_retry(request, _status_cause(response), wait_or_none, retries, max_retries)
+                cause = _status_cause(response)
+                _log_retry(request, cause, wait_or_none, retries, max_retries, response)
                 yield Backoff(wait_or_none, discard=response, carried_out=may_have_been_carried_out)
                 continue
         if retries:  # for the error this answer may be (its attempts said there)
@@ -250,18 +255,39 @@ def _status_cause(response: httpx.Response) -> str:
     return str(response.status_code)
 
 
-def _log_retry(request: httpx.Request, cause: str, wait: float, retry: int, of: int) -> None:
+def _log_retry(
+    request: httpx.Request,
+    cause: str,
+    wait: float,
+    retry: int,
+    of: int,
+    answer: httpx.Response | None = None,
+) -> None:
     # A long wait looks like a hang from outside: say how long and why, once, loudly.
     level = logging.WARNING if wait > LONG_WAIT else logging.INFO
+    if not retry_logger.isEnabledFor(level):
+        return
+    request_id = scrub(answer.headers.get("x-request-id", "")) if answer is not None else ""
+    fields = log_fields(
+        request,
+        cause=cause,
+        status=answer.status_code if answer is not None else None,
+        request_id=request_id or None,
+        wait_s=round(wait, 3),
+        retry=retry,
+        retries=of,
+    )
     retry_logger.log(
         level,
-        "retrying %s %s after %s in %.2fs (retry %d of %d)",
+        "retrying %s %s after %s in %.2fs (retry %d of %d)%s",
         request.method,
-        scrubbed_when_shown(request.url),
+        fields["hirelink_url"],
         cause,
         wait,
         retry,
         of,
+        f"; request id {request_id}" if request_id else "",
+        extra=fields,
     )
 
 
