@@ -32,7 +32,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hirelink.core.errors import InvalidInputError
-from hirelink.core.specs import spec_path
 from hirelink.core.validation import email as email_address
 from hirelink.sandbox.app import (
     ApiCall,
@@ -57,7 +56,7 @@ from hirelink.sandbox.resources import (
     utcnow,
     view,
 )
-from hirelink.sandbox.validation import SpecValidator, ValidationProblem
+from hirelink.sandbox.validation import ValidationProblem
 
 __all__ = [
     "JOBS_PATH",
@@ -561,18 +560,12 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
     return True
 
 
-@functools.cache
-def _requirements() -> Mapping[str, tuple[Flavour, str | None]]:
-    """Each operation of ``specs/personio.yaml``: the API its security scheme belongs to
-    (``recruitingToken``: v1, ``oauth2``: v2, none: the OAuth endpoints) and its scope."""
-    found: dict[str, tuple[Flavour, str | None]] = {}
-    for operation in SpecValidator.for_file(spec_path("personio")).operations():
-        security = operation.security
-        if "oauth2" in security:
-            found[operation.operation_id] = ("v2", security["oauth2"][0])
-        else:
-            found[operation.operation_id] = ("v1" if security else "oauth", None)
-    return found
+def _flavour(call: ApiCall) -> Flavour:
+    """The API an operation belongs to, by the security its spec names: ``oauth2`` v2,
+    ``recruitingToken`` v1, none the OAuth endpoints (or the feed, of the feed's spec)."""
+    if call.security:
+        return "v2" if "oauth2" in call.security else "v1"
+    return "feed" if call.operation_id == "getJobFeed" else "oauth"
 
 
 def _reader(operation_id: str, kind: str, *, wrapped: bool = False) -> Callable[..., Response]:
@@ -680,7 +673,8 @@ class PersonioSandbox(SandboxApp, _Settings):
     webhooks: Outbox = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
+        operations = self.load_spec("personio").operations()
+        every_scope = frozenset(s for op in operations for s in op.security.get("oauth2", ()))
         persons_only = frozenset({"personio:persons:read"})
         clients = {
             self.client_id: (self.client_secret, every_scope),
@@ -698,23 +692,22 @@ class PersonioSandbox(SandboxApp, _Settings):
 
     def authenticate(self, call: ApiCall) -> None:
         """Check the credential the operation's security names (the feed and OAuth take none)."""
-        flavour, scope = _requirements().get(call.operation_id, ("feed", None))
         token = bearer_token(call.request)
-        if flavour == "v1":
+        if _flavour(call) == "v1":
             company = call.request.headers.get("x-company-id", "")
             if not same_secret(token, self.recruiting_token) or company != self.company_id:
                 raise PersonioError("v1", 401, "The access token or company id is not valid.")
             if not self.state.recruiting_api_enabled:
                 raise PersonioError("v1", 403, "feature.public-api.disabled")
             self.state.admit()
-        elif scope is not None:
-            self.state.check_token(token, scope)
+        elif "oauth2" in call.security:
+            self.state.check_token(token, call.security["oauth2"][0])
 
     def validation_error(
         self, call: ApiCall, problems: Sequence[ValidationProblem]
     ) -> SandboxError:
         detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
-        flavour, _ = _requirements().get(call.operation_id, ("feed", None))
+        flavour = _flavour(call)
         if flavour != "v1":
             code = {"oauth": "invalid_request", "v2": "bad_request"}.get(flavour)
             message = f"Bad request: {detail}" if flavour == "feed" else detail
