@@ -550,11 +550,7 @@ class RecruiteeState:
             wanted = {int(part) for part in query["ids"].split(",")}
             tests.append(lambda record: record.id in wanted)
         if "created_after" in query:  # the spec's pattern: seconds and ``Z`` optional, UTC
-            given = query["created_after"].removesuffix("Z")
-            try:  # the pattern lets through a 13th month or a 30th of February
-                after = format_time(datetime.fromisoformat(given).replace(tzinfo=UTC))
-            except ValueError as exc:
-                raise invalid("created_after", str(exc)) from None
+            after = stamp("created_after", query["created_after"])  # 422 for a 30th of February
             tests.append(lambda record: record.created_at > after)
         if "offer_id" in query:
             offer_id = query["offer_id"]
