@@ -545,8 +545,7 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
         field, _, bound = name.partition(".")
         if bound in ("gt", "lt") and field in ("created_at", "updated_at"):
             stamp = record["_created" if field == "created_at" else "_updated"]
-            moment = wanted if wanted.tzinfo is not None else wanted.replace(tzinfo=UTC)
-            passed = stamp > moment if bound == "gt" else stamp < moment
+            passed = stamp > wanted if bound == "gt" else stamp < wanted  # an aware datetime
         elif name == "candidate.email":
             passed = (record["candidate"]["email"] or "").lower() == wanted.lower()
         elif name in ("email", "id"):
