@@ -214,11 +214,8 @@ class PersonioState(_Settings):
         if subdomain in self._raw_feeds or subdomain != self.subdomain:
             return self._raw_feeds.get(subdomain)
         wanted = "de" if language == "de" else "en"
-        positions = [
-            {key: value for key, value in position.items() if not key.startswith("_")}
-            for position in _POSITIONS
-            if position["_language"] == wanted
-        ]
+        mine = [position for position in _POSITIONS if position["_language"] == wanted]
+        positions = [view("personio-jobs-feed", "JobPosition", position) for position in mine]
         document = _xml("workzag-jobs", {"position": positions})
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
