@@ -636,7 +636,7 @@ class PersonioSandbox(SandboxApp, _Settings):
         channel_id: reported as the customer's channel (531207; 531208 exists too).
         client_id, client_secret: a custom integration granted every scope.
         limited_client_id, limited_client_secret: one granted ``personio:persons:read`` only.
-        subdomain: the subdomain with a feed; ``disabled_subdomain``: one with it off.
+        subdomain: the subdomain with a feed; any other's is off (404), as ``stillwater``'s.
         candidates: how many candidates to seed (applications follow the candidates).
         persons: how many of the 25 seeded persons to serve.
         token_lifetime: ``expires_in`` of issued tokens, in seconds of ``clock``.
@@ -663,7 +663,6 @@ class PersonioSandbox(SandboxApp, _Settings):
     client_secret: str = "sandbox-personio-client-secret"  # noqa: S105 - opens only the stand-in
     limited_client_id: str = "papi-sandbox-persons-only"
     limited_client_secret: str = "sandbox-personio-persons-secret"  # noqa: S105
-    disabled_subdomain: str = "stillwater"
     validate: bool = True
     state: PersonioState = attrs.field(init=False)
     webhooks: Outbox = attrs.field(init=False)
