@@ -615,14 +615,13 @@ class RecruiteeState:
     def _placement(
         self, candidate_id: int, offer_id: int, stage_id: int | None, created_at: str
     ) -> dict[str, Any]:
-        """A new placement in a job (at ``stage_id``) or in a talent pool (at no stage)."""
-        is_pool = self._offers.get(offer_id)["kind"] == "talent_pool"
+        """A new placement in a job (at ``stage_id``) or in a talent pool (``stage_id`` None)."""
         return {
             **copy.deepcopy(self._tables["placementDefaults"]),
             "id": next(self._placement_ids),
             "candidate_id": candidate_id,
             "offer_id": offer_id,  # a pool's id for a talent pool, as captured live
-            "stage_id": None if is_pool else stage_id,
+            "stage_id": stage_id,
             "created_at": created_at,
             "updated_at": created_at,
         }
