@@ -32,7 +32,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hirelink.core.errors import InvalidInputError
-from hirelink.core.specs import spec_path
 from hirelink.core.validation import email as email_address
 from hirelink.sandbox.app import (
     ApiCall,
@@ -57,7 +56,7 @@ from hirelink.sandbox.resources import (
     utcnow,
     view,
 )
-from hirelink.sandbox.validation import SpecValidator, ValidationProblem
+from hirelink.sandbox.validation import ValidationProblem
 
 __all__ = [
     "JOBS_PATH",
@@ -215,11 +214,8 @@ class PersonioState(_Settings):
         if subdomain in self._raw_feeds or subdomain != self.subdomain:
             return self._raw_feeds.get(subdomain)
         wanted = "de" if language == "de" else "en"
-        positions = [
-            {key: value for key, value in position.items() if not key.startswith("_")}
-            for position in _POSITIONS
-            if position["_language"] == wanted
-        ]
+        mine = [position for position in _POSITIONS if position["_language"] == wanted]
+        positions = [view("personio-jobs-feed", "JobPosition", position) for position in mine]
         document = _xml("workzag-jobs", {"position": positions})
         return f'<?xml version="1.0" encoding="UTF-8"?>\n{document}\n'.encode()
 
@@ -546,8 +542,7 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
         field, _, bound = name.partition(".")
         if bound in ("gt", "lt") and field in ("created_at", "updated_at"):
             stamp = record["_created" if field == "created_at" else "_updated"]
-            moment = wanted if wanted.tzinfo is not None else wanted.replace(tzinfo=UTC)
-            passed = stamp > moment if bound == "gt" else stamp < moment
+            passed = stamp > wanted if bound == "gt" else stamp < wanted  # an aware datetime
         elif name == "candidate.email":
             passed = (record["candidate"]["email"] or "").lower() == wanted.lower()
         elif name in ("email", "id"):
@@ -561,18 +556,12 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
     return True
 
 
-@functools.cache
-def _requirements() -> Mapping[str, tuple[Flavour, str | None]]:
-    """Each operation of ``specs/personio.yaml``: the API its security scheme belongs to
-    (``recruitingToken``: v1, ``oauth2``: v2, none: the OAuth endpoints) and its scope."""
-    found: dict[str, tuple[Flavour, str | None]] = {}
-    for operation in SpecValidator.for_file(spec_path("personio")).operations():
-        security = operation.security
-        if "oauth2" in security:
-            found[operation.operation_id] = ("v2", security["oauth2"][0])
-        else:
-            found[operation.operation_id] = ("v1" if security else "oauth", None)
-    return found
+def _flavour(call: ApiCall) -> Flavour:
+    """The API an operation belongs to, by the security its spec names: ``oauth2`` v2,
+    ``recruitingToken`` v1, none the OAuth endpoints (or the feed, of the feed's spec)."""
+    if call.security:
+        return "v2" if "oauth2" in call.security else "v1"
+    return "feed" if call.operation_id == "getJobFeed" else "oauth"
 
 
 def _reader(operation_id: str, kind: str, *, wrapped: bool = False) -> Callable[..., Response]:
@@ -647,7 +636,7 @@ class PersonioSandbox(SandboxApp, _Settings):
         channel_id: reported as the customer's channel (531207; 531208 exists too).
         client_id, client_secret: a custom integration granted every scope.
         limited_client_id, limited_client_secret: one granted ``personio:persons:read`` only.
-        subdomain: the subdomain with a feed; ``disabled_subdomain``: one with it off.
+        subdomain: the subdomain with a feed; any other's is off (404), as ``stillwater``'s.
         candidates: how many candidates to seed (applications follow the candidates).
         persons: how many of the 25 seeded persons to serve.
         token_lifetime: ``expires_in`` of issued tokens, in seconds of ``clock``.
@@ -674,13 +663,13 @@ class PersonioSandbox(SandboxApp, _Settings):
     client_secret: str = "sandbox-personio-client-secret"  # noqa: S105 - opens only the stand-in
     limited_client_id: str = "papi-sandbox-persons-only"
     limited_client_secret: str = "sandbox-personio-persons-secret"  # noqa: S105
-    disabled_subdomain: str = "stillwater"
     validate: bool = True
     state: PersonioState = attrs.field(init=False)
     webhooks: Outbox = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        every_scope = frozenset(scope for _, scope in _requirements().values() if scope)
+        operations = self.load_spec("personio").operations()
+        every_scope = frozenset(s for op in operations for s in op.security.get("oauth2", ()))
         persons_only = frozenset({"personio:persons:read"})
         clients = {
             self.client_id: (self.client_secret, every_scope),
@@ -698,23 +687,22 @@ class PersonioSandbox(SandboxApp, _Settings):
 
     def authenticate(self, call: ApiCall) -> None:
         """Check the credential the operation's security names (the feed and OAuth take none)."""
-        flavour, scope = _requirements().get(call.operation_id, ("feed", None))
         token = bearer_token(call.request)
-        if flavour == "v1":
+        if _flavour(call) == "v1":
             company = call.request.headers.get("x-company-id", "")
             if not same_secret(token, self.recruiting_token) or company != self.company_id:
                 raise PersonioError("v1", 401, "The access token or company id is not valid.")
             if not self.state.recruiting_api_enabled:
                 raise PersonioError("v1", 403, "feature.public-api.disabled")
             self.state.admit()
-        elif scope is not None:
-            self.state.check_token(token, scope)
+        elif "oauth2" in call.security:
+            self.state.check_token(token, call.security["oauth2"][0])
 
     def validation_error(
         self, call: ApiCall, problems: Sequence[ValidationProblem]
     ) -> SandboxError:
         detail = "; ".join(f"{p.field or p.location}: {p.message}" for p in problems)
-        flavour, _ = _requirements().get(call.operation_id, ("feed", None))
+        flavour = _flavour(call)
         if flavour != "v1":
             code = {"oauth": "invalid_request", "v2": "bad_request"}.get(flavour)
             message = f"Bad request: {detail}" if flavour == "feed" else detail

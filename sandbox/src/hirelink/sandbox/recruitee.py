@@ -550,11 +550,7 @@ class RecruiteeState:
             wanted = {int(part) for part in query["ids"].split(",")}
             tests.append(lambda record: record.id in wanted)
         if "created_after" in query:  # the spec's pattern: seconds and ``Z`` optional, UTC
-            given = query["created_after"].removesuffix("Z")
-            try:  # the pattern lets through a 13th month or a 30th of February
-                after = format_time(datetime.fromisoformat(given).replace(tzinfo=UTC))
-            except ValueError as exc:
-                raise invalid("created_after", str(exc)) from None
+            after = stamp("created_after", query["created_after"])  # 422 for a 30th of February
             tests.append(lambda record: record.created_at > after)
         if "offer_id" in query:
             offer_id = query["offer_id"]
@@ -619,14 +615,13 @@ class RecruiteeState:
     def _placement(
         self, candidate_id: int, offer_id: int, stage_id: int | None, created_at: str
     ) -> dict[str, Any]:
-        """A new placement in a job (at ``stage_id``) or in a talent pool (at no stage)."""
-        is_pool = self._offers.get(offer_id)["kind"] == "talent_pool"
+        """A new placement in a job (at ``stage_id``) or in a talent pool (``stage_id`` None)."""
         return {
             **copy.deepcopy(self._tables["placementDefaults"]),
             "id": next(self._placement_ids),
             "candidate_id": candidate_id,
             "offer_id": offer_id,  # a pool's id for a talent pool, as captured live
-            "stage_id": None if is_pool else stage_id,
+            "stage_id": stage_id,
             "created_at": created_at,
             "updated_at": created_at,
         }

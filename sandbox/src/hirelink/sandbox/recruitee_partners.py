@@ -15,7 +15,6 @@ import ssl
 import string
 import uuid
 from collections.abc import Mapping
-from datetime import datetime
 from operator import itemgetter
 from typing import Any, ClassVar, Final
 
@@ -27,12 +26,12 @@ from hirelink.sandbox.resources import (
     Collection,
     bears,
     delegate,
-    format_time,
     load_seed,
     nonempty,
     require_bearer,
     require_secret,
     seed_records,
+    stamp,
 )
 from hirelink.sandbox.server import loopback_url
 
@@ -72,7 +71,7 @@ def _merged(record: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, A
             for i in fields["inputs"]
         ]
     if "completed_at" in fields and "completed_at" in record:
-        merged["completed_at"] = format_time(datetime.fromisoformat(fields["completed_at"]))
+        merged["completed_at"] = stamp("completed_at", fields["completed_at"])
     return merged
 
 
