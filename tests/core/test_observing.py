@@ -5,6 +5,9 @@ records (for a formatter that writes JSON), and a repr worth logging."""
 from __future__ import annotations
 
 import logging
+import re
+import threading
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,6 +17,12 @@ from hirelink.core import ApiConnectionError, ApiError
 from hirelink.core.errors import OPERATION
 from hirelink.core.secrets import scrubbed_when_shown
 from hirelink.sandbox import Fault, StandIn
+
+
+def _fields(record: logging.LogRecord) -> dict[str, Any]:
+    """The record's ``hirelink_*`` attributes, as a formatter writing JSON sees them."""
+    return {name: value for name, value in vars(record).items() if name.startswith("hirelink_")}
+
 
 READS = [  # (stand-in fixture, operation, path of its request)
     ("recruitee_sandbox", "list_offers", "/offers$"),
@@ -79,7 +88,7 @@ def test_retry_records_carry_their_fields_as_data(
     with caplog.at_level(logging.INFO, "hirelink.retry"), recruitee_sandbox.client() as recruitee:
         recruitee.list_offers()
     (record,) = [r for r in caplog.records if r.name == "hirelink.retry"]
-    fields = {k: v for k, v in vars(record).items() if k.startswith("hirelink_")}
+    fields = _fields(record)
     assert fields.pop("hirelink_wait_s") >= 0
     assert fields.pop("hirelink_url").endswith("/offers")
     assert fields == {
@@ -97,3 +106,73 @@ def test_retry_records_carry_their_fields_as_data(
 def test_a_log_argument_scrubbed_when_shown_shows_the_text_as_its_repr() -> None:
     shown = scrubbed_when_shown("https://api.example.org/offers")
     assert repr(shown) == "'https://api.example.org/offers'"
+
+
+def test_http_records_carry_their_fields_as_data(
+    join_sandbox: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, "hirelink.http"), join_sandbox.client() as join:
+        join.list_jobs()
+    request, response = [r for r in caplog.records if r.name == "hirelink.http"]
+    assert (_fields(request)["hirelink_operation"], _fields(request)["hirelink_method"]) == (
+        "list_jobs",
+        "GET",
+    )
+    assert (_fields(response)["hirelink_operation"], _fields(response)["hirelink_status"]) == (
+        "list_jobs",
+        200,
+    )
+    assert _fields(response)["hirelink_elapsed_ms"] >= 0
+    assert _fields(response)["hirelink_request_id"] is None
+
+
+def test_a_request_id_that_is_not_ascii_or_one_line_is_shown_safely(
+    recruitee_sandbox: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    # A raw byte above 0x7f in the header: repr() raised UnicodeEncodeError (so did str()).
+    odd = Fault(path="/offers$", status=503, times=-1, headers={"X-Request-Id": "r\xe9q-1"})
+    recruitee_sandbox.faults.add(odd)
+    with (
+        caplog.at_level(logging.INFO, "hirelink.retry"),
+        recruitee_sandbox.client(max_retries=1) as recruitee,
+        pytest.raises(ApiError) as caught,
+    ):
+        recruitee.list_offers()
+    assert "request_id='r\xe9q-1'" in repr(caught.value)
+    assert str(caught.value).endswith("; request id r\xe9q-1")
+    (record,) = [r for r in caplog.records if r.name == "hirelink.retry"]
+    assert _fields(record)["hirelink_request_id"] == "r\xe9q-1"
+
+
+def test_the_calls_queued_behind_a_failed_token_exchange_are_told_its_attempts(
+    personio_sandbox: StandIn[Any],
+) -> None:
+    personio_sandbox.faults.add(Fault(path="/token$", status=503, times=-1, delay=0.3))
+    failures: list[ApiError] = []
+    with personio_sandbox.client(recruiting_token=None, company_id=None) as personio:
+
+        def read() -> None:
+            try:
+                personio.list_applications()
+            except ApiError as error:
+                failures.append(error)
+
+        threads = [threading.Thread(target=read) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert [(error.status_code, error.attempts) for error in failures] == [(503, 3)] * 3
+
+
+def test_every_logger_is_in_the_docs_table() -> None:
+    root = Path(__file__).parents[2]
+    table = (root / "docs" / "errors.md").read_text().split("## Observing calls", 1)[1]
+    sources = [*root.glob("wrappers/*/src/**/*.py"), *root.glob("sandbox/src/**/*.py")]
+    names = {
+        name
+        for source in sources
+        for name in re.findall(r"getLogger\(\"(hirelink[.\w]*)\"\)", source.read_text())
+    }
+    assert len(names) >= 12
+    assert sorted(name for name in names if f"`{name}`" not in table) == ["hirelink"]

@@ -18,6 +18,7 @@ from hirelink.core import (
     SlidingWindowLimiter,
     shared_limiter,
 )
+from hirelink.core.errors import OPERATION
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import Slot, give_back, reserve
 
@@ -125,13 +126,21 @@ def test_transport_sleeps_only_for_matching_requests(caplog: pytest.LogCaptureFi
     caplog.set_level("INFO", logger="hirelink.ratelimit")
     with httpx.Client(transport=transport, base_url="https://api.test") as client:
         for _ in range(3):
-            assert client.post("/limited/a").status_code == 200
+            response = client.post("/limited/a", extensions={OPERATION: "create_a"})
+            assert response.status_code == 200
         for _ in range(5):
             client.get("/free")
     assert slept == [60.0]
     assert "holding POST https://api.test/limited/a for 60.00s" in caplog.text
     # A minute's hold looks like a hang from outside: said as a warning, as a long retry is.
     assert [record.levelname for record in caplog.records] == ["WARNING"]
+    fields = {k: v for k, v in vars(caplog.records[0]).items() if k.startswith("hirelink_")}
+    assert fields == {
+        "hirelink_operation": "create_a",
+        "hirelink_method": "POST",
+        "hirelink_url": "https://api.test/limited/a",
+        "hirelink_wait_s": 60.0,
+    }
 
 
 def test_a_short_hold_is_logged_at_info(caplog: pytest.LogCaptureFixture) -> None:

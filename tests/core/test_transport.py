@@ -17,6 +17,7 @@ from hirelink.core import (
     RetryTransport,
     request_options,
 )
+from hirelink.core.errors import OPERATION
 from hirelink.core.waits import server_requested_wait
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -251,8 +252,10 @@ def test_a_closed_transport_sends_nothing_more() -> None:
     for transport in (retrying, limited):
         assert transport.handle_request(httpx.Request("GET", "https://api.test/before"))
         transport.close()
-        with pytest.raises(ApiConnectionError, match="the client was closed while GET"):
-            transport.handle_request(httpx.Request("GET", "https://api.test/after"))
+        after = httpx.Request("GET", "https://api.test/after", extensions={OPERATION: "get_it"})
+        with pytest.raises(ApiConnectionError, match="the client was closed while GET") as caught:
+            transport.handle_request(after)
+        assert caught.value.operation == "get_it"
     assert sent == ["/before", "/before"]
     assert limiter.reserve().wait == 0.0  # the refused request's slot was given back
 

@@ -1111,3 +1111,59 @@ def test_an_application_takes_the_job_id_the_v2_listing_gives(
     with pytest.raises(InvalidInputError) as caught:
         personio.create_application("18745x", **applicant())
     assert caught.value.field == "job_position_id"
+
+
+def test_a_token_failure_handed_to_a_queued_call_holds_none_of_the_first_callers_uploads(
+    fresh: Served,
+) -> None:
+    # Anna's submission is answered 401 and the token renewal's answer does not read;
+    # Bert's first upload, queued behind that renewal, is raised a copy of its error,
+    # which held Anna's uploaded CV once Anna's call had added it.
+    with fresh.client(recruiting_token=None, company_id=None) as personio:
+        personio.list_jobs()  # a token now
+        tokens = fresh.hits("POST", "/token")
+        fresh.sandbox.faults.add(
+            Fault(method="POST", path="/v2/recruiting/applications$", status=401, times=1)
+        )
+        fresh.sandbox.faults.add(Fault(path="/token$", kind="malformed", delay=1.0, times=-1))
+        stopped: dict[str, BaseException] = {}
+
+        def apply(name: str) -> None:
+            documents = [Document(PDF, type="cv", filename=f"{name}_CV.pdf")]
+            try:
+                personio.create_application(
+                    POSITION,
+                    first_name=name,
+                    last_name="Example",
+                    email=f"{name.lower()}@example.org",
+                    documents=documents,
+                )
+            except HirelinkError as error:
+                stopped[name] = error
+
+        anna = threading.Thread(target=apply, args=("Anna",))
+        anna.start()
+        wait_until(lambda: fresh.hits("POST", "/token") > tokens, "Anna's token renewal")
+        fresh.sandbox.faults.add(Fault(method="POST", path="/documents$", status=401, times=1))
+        bert = threading.Thread(target=apply, args=("Bert",))
+        bert.start()
+        anna.join()
+        bert.join()
+    assert [type(d.file).__name__ for d in uploaded_documents(stopped["Anna"])] == [
+        "UploadedDocument"
+    ]
+    assert isinstance(stopped["Bert"], MalformedResponseError)
+    assert uploaded_documents(stopped["Bert"]) == []
+    assert getattr(stopped["Bert"], "__notes__", []) == []
+
+
+@pytest.mark.anyio
+async def test_uploads_kept_are_found_behind_a_timeout(fresh: Served) -> None:
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", kind="delay", delay=2.0))
+    async with fresh.async_client() as personio:
+        with pytest.raises(TimeoutError) as caught:
+            async with asyncio.timeout(0.5):
+                await personio.create_application(
+                    POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="c.pdf")]
+                )
+    assert [document.type for document in uploaded_documents(caught.value)] == ["cv"]

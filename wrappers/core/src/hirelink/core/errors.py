@@ -199,7 +199,7 @@ class ApiError(HirelinkError):
         a 503; None when it named no wait. hirelink waits up to 60 s itself, so an error
         that names a wait asked for a longer one (or came after the retries)."""
         return server_requested_wait(
-            httpx.Headers(self.headers), rate_limited=self.status_code == 429
+            httpx.Headers(self.headers, encoding="utf-8"), rate_limited=self.status_code == 429
         )
 
     @property
@@ -212,7 +212,10 @@ class ApiError(HirelinkError):
                 value = self.error.get(key)
                 if isinstance(value, str) and value.strip():
                     return one_line(value.strip())
-        return one_line(httpx.Headers(self.headers).get("x-request-id", "").strip()) or None
+        return (
+            one_line(httpx.Headers(self.headers, encoding="utf-8").get("x-request-id", "").strip())
+            or None
+        )
 
     @property
     def asked_wait(self) -> str | None:

@@ -131,7 +131,7 @@ def log_response(response: httpx.Response) -> None:
             response.request,
             status=response.status_code,
             elapsed_ms=round(elapsed_ms, 1),
-            request_id=scrub(response.headers.get("x-request-id", "")) or None,
+            request_id=one_line(scrub(response.headers.get("x-request-id", ""))) or None,
         )
         http_logger.debug(
             "response %s %s -> %d in %.1f ms headers=%s",

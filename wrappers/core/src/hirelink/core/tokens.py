@@ -54,6 +54,7 @@ from .errors import (
 )
 from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error, sendable_again
 from .options import current_options
+from .redaction import log_fields
 from .secrets import Secret, scrub, scrubbed_when_shown
 from .stores import Store, TokenCache, take_on_thread
 
@@ -295,7 +296,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         )
         options = current_options()
         if refusal or (options.timeout is None and options.max_retries is None):
-            self._failure = error
+            # As it is now: its first caller adds to the error as it goes on (notes, the
+            # documents it uploaded), which the requests queued behind must not inherit.
+            self._failure = copy.copy(error)
             self._failures += 1
 
     def _raise_failure_since(self, failures: int) -> None:
@@ -380,6 +383,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         token_logger.info(
             "%s answered 401: renewing the access token once",
             scrubbed_when_shown(request.url.path),
+            extra=log_fields(request, status=response.status_code),
         )
         fresh = yield _NeedToken(refused=token)
         assert isinstance(fresh, AccessToken)

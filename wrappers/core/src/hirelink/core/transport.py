@@ -41,8 +41,8 @@ from .errors import (
 )
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
-from .redaction import log_fields
-from .secrets import scrub, scrubbed_when_shown
+from .redaction import log_fields, one_line
+from .secrets import scrub
 from .waits import LONG_WAIT, server_requested_wait
 
 retry_logger = logging.getLogger("hirelink.retry")
@@ -219,10 +219,12 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
         if retries:  # for the error this answer may be (its attempts said there)
             request.extensions[ATTEMPTS] = (retries + 1, time.monotonic() - started)
         if may_have_been_carried_out and _deleted_already(request, response):
+            fields = log_fields(request, status=404, retry=retries)
             retry_logger.info(
                 "%s %s answered 404 after a resend: an earlier attempt deleted it; read as done",
                 request.method,
-                scrubbed_when_shown(request.url),
+                fields["hirelink_url"],
+                extra=fields,
             )
             # the 404's body is read: released
             return httpx.Response(204, request=request, extensions={DELETED_ALREADY: True})
@@ -267,7 +269,8 @@ def _log_retry(
     level = logging.WARNING if wait > LONG_WAIT else logging.INFO
     if not retry_logger.isEnabledFor(level):
         return
-    request_id = scrub(answer.headers.get("x-request-id", "")) if answer is not None else ""
+    header = answer.headers.get("x-request-id", "") if answer is not None else ""
+    request_id = one_line(scrub(header))
     fields = log_fields(
         request,
         cause=cause,

@@ -603,8 +603,9 @@ class PersonioOperations:
             if isinstance(item, StoredFile):
                 stored = item
             else:
+                upload = self._upload(item, api)
                 try:
-                    stored = yield self._upload(item, api)
+                    stored = yield upload
                 except BaseException as error:
                     _note_kept_uploads(error, uploaded, f"uploading {item.filename!r} failed")
                     if may_have_been_carried_out(error):
@@ -612,7 +613,7 @@ class PersonioOperations:
                     raise
                 if not isinstance(stored.uuid, UUID):  # its answer could not be read
                     unread = MalformedResponseError(
-                        "upload_document",
+                        upload.operation,
                         f"{item.filename!r} was sent, but the answer names no document uuid,"
                         " so the application was not submitted; Personio may hold the file:"
                         " check before resending",

@@ -64,6 +64,21 @@ def uploaded_documents(error: BaseException) -> list[Document]:
     """The documents a ``create_application`` that stopped with ``error`` had uploaded
     already, each with its category: Personio keeps them, so pass them back as
     ``documents=`` to try again without uploading the files again. Empty for an error of
-    anything else, or when nothing was uploaded before it."""
-    documents: list[Document] = getattr(error, _UPLOADED, [])
-    return list(documents)
+    anything else, or when nothing was uploaded before it.
+
+    They are looked for on ``error`` and on what it came of: the cancellation behind the
+    ``TimeoutError`` of ``asyncio.timeout`` or ``anyio.fail_after`` (its ``__context__``),
+    a cause, and the errors of an exception group."""
+    waiting, seen = [error], set()
+    while waiting:
+        current = waiting.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        documents: list[Document] | None = getattr(current, _UPLOADED, None)
+        if documents:
+            return list(documents)
+        if isinstance(current, BaseExceptionGroup):
+            waiting.extend(current.exceptions)
+        waiting.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return []
