@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -157,11 +157,9 @@ def test_the_calls_queued_behind_a_failed_token_exchange_are_told_its_attempts(
             except ApiError as error:
                 failures.append(error)
 
-        threads = [threading.Thread(target=read) for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        with ThreadPoolExecutor(3) as pool:
+            for _ in range(3):
+                pool.submit(read)
     assert [(error.status_code, error.attempts) for error in failures] == [(503, 3)] * 3
 
 

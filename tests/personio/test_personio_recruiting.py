@@ -1167,3 +1167,25 @@ async def test_uploads_kept_are_found_behind_a_timeout(fresh: Served) -> None:
                     POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="c.pdf")]
                 )
     assert [document.type for document in uploaded_documents(caught.value)] == ["cv"]
+
+
+def test_an_application_made_while_handling_anothers_error_is_not_given_its_documents(
+    fresh: Served,
+) -> None:
+    refused = Fault(method="POST", path=f"{APPLICATIONS}$", status=400, times=2)
+    fresh.sandbox.faults.add(refused)
+    with fresh.client() as personio:
+        with pytest.raises(ApiError) as first:
+            personio.create_application(
+                POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="a.pdf")]
+            )
+        assert len(uploaded_documents(first.value)) == 1
+        try:
+            raise first.value
+        except ApiError:  # handling it, another application is made and refused
+            with pytest.raises(ApiError) as second:
+                personio.create_application(
+                    POSITION, first_name="Ada", last_name="L", email="ada.l@example.org"
+                )
+    assert second.value.__context__ is first.value
+    assert uploaded_documents(second.value) == []

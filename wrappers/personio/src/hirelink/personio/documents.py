@@ -66,19 +66,13 @@ def uploaded_documents(error: BaseException) -> list[Document]:
     ``documents=`` to try again without uploading the files again. Empty for an error of
     anything else, or when nothing was uploaded before it.
 
-    They are looked for on ``error`` and on what it came of: the cancellation behind the
-    ``TimeoutError`` of ``asyncio.timeout`` or ``anyio.fail_after`` (its ``__context__``),
-    a cause, and the errors of an exception group."""
-    waiting, seen = [error], set()
-    while waiting:
-        current = waiting.pop(0)
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        documents: list[Document] | None = getattr(current, _UPLOADED, None)
-        if documents:
-            return list(documents)
-        if isinstance(current, BaseExceptionGroup):
-            waiting.extend(current.exceptions)
-        waiting.extend(e for e in (current.__cause__, current.__context__) if e is not None)
-    return []
+    For the ``TimeoutError`` of ``asyncio.timeout`` or ``anyio.fail_after`` they are those
+    of the cancellation it came of (its ``__context__``). No other error leads on to
+    another: an application made while handling another's error would be given that
+    applicant's documents."""
+    documents: list[Document] | None = getattr(error, _UPLOADED, None)
+    cancellation = error.__context__
+    behind = isinstance(error, TimeoutError) and cancellation is not None
+    if documents is None and behind and not isinstance(cancellation, Exception):
+        documents = getattr(cancellation, _UPLOADED, None)  # a cancellation, not a failure
+    return list(documents or [])
