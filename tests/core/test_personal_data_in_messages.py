@@ -8,8 +8,9 @@ import logging
 
 import pytest
 
-from hirelink.core import ServerError
+from hirelink.core import InvalidInputError, ServerError
 from hirelink.sandbox import Fault, serve_stand_in
+from hirelink.sandbox.standins import ProviderName
 
 EMAIL = "ada.lovelace@example.org"
 
@@ -45,3 +46,44 @@ def test_a_recruitee_candidate_search_is_masked_in_errors() -> None:
             recruitee.list_candidates(query="Ada Lovelace")
     assert "Ada" not in str(caught.value)
     assert "query=***" in str(caught.value)
+
+
+ADA = {"first_name": "Ada", "last_name": "Lovelace", "email": EMAIL}
+APPLICATION = {"job_position_id": 1874512, **ADA}
+
+
+@pytest.mark.parametrize(
+    ("provider", "operation", "arguments", "field"),
+    [
+        ("personio", "list_applications", {"candidate_email": "ada@lovelace"}, "candidate_email"),
+        ("personio", "create_application", {**APPLICATION, "first_name": ["Ada"]}, "first_name"),
+        (
+            "personio",
+            "create_application",
+            {**APPLICATION, "attributes": {"birthday": "10.12.1815"}},
+            "attributes.birthday",
+        ),
+        (
+            "personio",
+            "create_application",
+            {**APPLICATION, "attributes": {"gender": "Ada Lovelace"}},
+            "attributes.gender",
+        ),
+        ("recruitee", "create_candidate", {"name": "Ada", "phones": "+44 20 7946 0000"}, "phones"),
+        ("recruitee", "create_candidate", {"name": "Ada", "emails": EMAIL}, "emails"),
+        ("join", "create_application", {"job_id": 1, **ADA, "email": "ada.lovelace"}, "email"),
+    ],
+)
+def test_a_refused_personal_value_is_described_not_quoted(
+    provider: ProviderName, operation: str, arguments: dict[str, object], field: str
+) -> None:
+    # The caller's own bad input, but an error tracker or a webhook receiver's ERROR line
+    # keeps what the message quotes (a date of birth, a phone number, an address).
+    with serve_stand_in(provider) as stand_in, stand_in.client() as client:
+        with pytest.raises(InvalidInputError) as caught:
+            getattr(client, operation)(**arguments)
+        assert stand_in.sandbox.recorder.requests == []
+    assert caught.value.field == field
+    shown = f"{caught.value} {caught.value!r}"
+    for part in ("Ada", "Lovelace", "lovelace", "1815", "7946"):
+        assert part not in shown, shown

@@ -160,8 +160,16 @@ def test_a_file_holding_a_boundary_like_line_arrives_whole(
         ({"file": b"", "filename": "empty.pdf"}, "file", "empty"),
         ({"file": b"MZ", "filename": "setup.exe"}, "file", "file types"),
         # Personio's upload list has jpg and tif only; the stand-in refuses the other spelling
-        ({"file": b"\xff\xd8", "filename": "photo.JPEG"}, "file", "filename='photo.jpg'"),
-        ({"file": b"II*", "filename": "scan.tiff"}, "file", "filename='scan.tif'"),
+        (
+            {"file": b"\xff\xd8", "filename": "photo.JPEG"},
+            "file",
+            "got a .jpeg file (pass filename= ending in .jpg)",
+        ),
+        (
+            {"file": b"II*", "filename": "scan.tiff"},
+            "file",
+            "got a .tiff file (pass filename= ending in .tif)",
+        ),
         ({"file": b"%PDF"}, "filename", "bytes"),
         ({"file": io.StringIO("text"), "filename": "a.txt"}, "file", "binary mode"),
         ({"file": Path("/no/such/file.pdf")}, "file", "cannot read"),

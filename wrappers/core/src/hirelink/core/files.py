@@ -70,10 +70,11 @@ class FileLimits:
         extension = Path(filename).suffix.lower().removeprefix(".")
         if extension not in self.extensions:
             allowed = ", ".join(sorted(self.extensions))
-            message = f"{self.provider} accepts only these file types: {allowed}; got {filename!r}"
+            # The name itself is not quoted: a CV's is often its applicant's.
+            got = f"a .{extension} file" if extension else "a file without an extension"
+            message = f"{self.provider} accepts only these file types: {allowed}; got {got}"
             if _SPELLINGS.get(extension) in self.extensions:
-                renamed = f"{Path(filename).stem}.{_SPELLINGS[extension]}"
-                message += f" (send it as {renamed!r}: pass filename={renamed!r})"
+                message += f" (pass filename= ending in .{_SPELLINGS[extension]})"
             raise InvalidInputError(field_name, message)
 
     def check_size(self, field_name: str, size: int) -> None:

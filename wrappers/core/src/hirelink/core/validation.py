@@ -26,7 +26,7 @@ E = TypeVar("E", bound=enum.Enum)
 
 def non_empty_str(field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(field, f"must be a non-empty string, got {value!r}")
+        raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
     return value
 
 
@@ -35,6 +35,19 @@ def name_key(name: str) -> str:
     surrounding spaces and Unicode forms aside. A name typed on macOS or copied from a PDF
     often comes decomposed (``e`` and a combining accent), or in full-width letters."""
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name.strip()).casefold())
+
+
+def shape(value: object) -> str:
+    """What a refused value was, without quoting text or contents: an applicant's name,
+    e-mail address or date of birth given in the wrong place must not reach an error
+    tracker or a log through the message. Numbers, booleans and None are shown."""
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return described(value)
+    if isinstance(value, Mapping | list | tuple | set | frozenset):
+        return f"a {type(value).__name__} of {len(value)} items"
+    return f"a {type(value).__name__}"
 
 
 def described(value: object) -> str:
@@ -103,7 +116,7 @@ def numeric_id(field: str, value: object) -> str:
 def text(field: str, value: object) -> str:
     """A string, possibly empty (e.g. a description or cover letter being cleared)."""
     if not isinstance(value, str):
-        raise InvalidInputError(field, f"must be a string, got {value!r}")
+        raise InvalidInputError(field, f"must be a string, got {shape(value)}")
     return value
 
 
@@ -280,15 +293,31 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 def email(field: str, value: object) -> str:
     """An e-mail address (surrounding spaces dropped); only its shape is checked."""
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value.strip()):
-        raise InvalidInputError(field, f"must be an e-mail address, got {value!r}")
+    if not isinstance(value, str):
+        raise InvalidInputError(field, f"must be an e-mail address, got {shape(value)}")
+    if not _EMAIL.fullmatch(value.strip()):
+        raise InvalidInputError(field, f"must be an e-mail address: {_not_an_address(value)}")
     return value.strip()
+
+
+def _not_an_address(value: str) -> str:
+    """Why ``value`` is no e-mail address, without quoting it."""
+    local, at, _ = value.strip().rpartition("@")
+    if not at:
+        return f"{described(value)} without an '@'"
+    if any(character.isspace() for character in value.strip()):
+        return "it holds white space"
+    if "@" in local:
+        return "it holds more than one '@'"
+    if not local:
+        return "nothing before the '@'"
+    return "the part after the '@' holds no '.' between names"
 
 
 def json_object(field: str, value: object) -> dict[str, Any]:
     """A JSON object: a mapping with string keys whose values JSON can encode."""
     if not isinstance(value, Mapping) or not all(isinstance(key, str) for key in value):
-        raise InvalidInputError(field, f"must be a mapping with string keys, got {value!r}")
+        raise InvalidInputError(field, f"must be a mapping with string keys, got {shape(value)}")
     try:
         json.dumps(value)
     except (TypeError, ValueError) as error:
@@ -299,7 +328,7 @@ def json_object(field: str, value: object) -> dict[str, Any]:
 def string_list(field: str, values: object, *, allow_empty: bool = False) -> list[str]:
     """A list of non-empty strings. A bare string is refused (it would be split into letters)."""
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidInputError(field, f"must be a list of strings, got {values!r}")
+        raise InvalidInputError(field, f"must be a list of strings, got {shape(values)}")
     items = list(values)
     if not items and not allow_empty:
         raise InvalidInputError(field, "must contain at least one value")
@@ -372,7 +401,7 @@ def utc_moment(field: str, value: object) -> datetime:
             ) from None
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), tzinfo=UTC)
-    raise InvalidInputError(field, f"must be a datetime or date, got {value!r}")
+    raise InvalidInputError(field, f"must be a datetime or date, got {shape(value)}")
 
 
 def utc_timestamp(field: str, value: object) -> str:

@@ -59,6 +59,7 @@ from hirelink.core.validation import (
     one_of,
     positive_int,
     secret,
+    shape,
     string_list,
     utc_moment,
 )
@@ -286,7 +287,9 @@ class NewApplication(TypedDict, total=False):
 
 def _attributes(values: object) -> list[models.ApplicationAttribute]:
     if not isinstance(values, Mapping):
-        raise InvalidInputError("attributes", f"must be a mapping of id to value, got {values!r}")
+        raise InvalidInputError(
+            "attributes", f"must be a mapping of id to value, got {shape(values)}"
+        )
     attributes = []
     for key, value in values.items():
         field = f"attributes.{key}"
@@ -300,7 +303,9 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
             value = _date_only(field, value)
         text = value.isoformat() if isinstance(value, date) else non_empty_str(field, value)
         if key == "gender" and text not in GENDERS:
-            raise InvalidInputError(field, f"must be one of {', '.join(GENDERS)}, got {text!r}")
+            raise InvalidInputError(
+                field, f"must be one of {', '.join(GENDERS)}, got {shape(text)}"
+            )
         attributes.append(models.ApplicationAttribute(id=key, value=text))
     return attributes
 
@@ -325,7 +330,7 @@ def _loaded(field: str, document: Document) -> LoadedFile | StoredFile:
 
 def _date_only(field: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInputError(field, f"must be a date, got {value!r}")
+        raise InvalidInputError(field, f"must be a date, got {shape(value)}")
     return value
 
 
