@@ -20,7 +20,7 @@ from hirelink.core import (
     NotFoundError,
     UnprocessableEntityError,
 )
-from hirelink.recruitee import AsyncRecruitee, Recruitee, Task
+from hirelink.recruitee import AsyncRecruitee, Placement, Recruitee, Task
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.recruitee import TOKEN_OWNER_ID
 
@@ -474,3 +474,29 @@ async def test_async_outcome_operations(fresh: Served, arecruitee: AsyncRecruite
     assert await arecruitee.list_candidate_attachments(CANDIDATE) == []
     with pytest.raises(InvalidInputError, match="'Not a fit'"):
         await arecruitee.disqualify_placement(PLACEMENT, reason_name="Unknown")
+
+
+def test_delete_placement_takes_the_candidate_out_of_that_job_only(fresh: Served) -> None:
+    with fresh.client() as recruitee:
+        placed = recruitee.create_placement(CANDIDATE, 31455)
+        before = {p.id for p in recruitee.get_candidate(CANDIDATE).placements or []}
+        removed = recruitee.delete_placement(placed.id)
+        after = {p.id for p in recruitee.get_candidate(CANDIDATE).placements or []}
+        with pytest.raises(NotFoundError):
+            recruitee.delete_placement(placed.id)
+    assert (removed.id, removed.candidate_id, removed.offer_id) == (placed.id, CANDIDATE, 31455)
+    assert after == before - {placed.id}
+    assert PLACEMENT in after  # its other job's placement stays
+    assert fresh.hits("DELETE", f"/placements/{placed.id}") == 2
+
+
+def test_a_placement_delete_resent_after_a_late_answer_is_done(fresh: Served) -> None:
+    # Carried out, but its answer came after the client gave up: the resend's 404 is read
+    # as done (the placement is gone), not raised as NotFoundError.
+    late = Fault(method="DELETE", path=f"/placements/{PLACEMENT}$", kind="late", delay=0.8)
+    fresh.sandbox.faults.add(late)
+    with fresh.client(timeout=0.4) as recruitee:
+        gone = recruitee.delete_placement(PLACEMENT)
+        left = recruitee.get_candidate(CANDIDATE).placements or []
+    assert isinstance(gone, Placement)
+    assert PLACEMENT not in {p.id for p in left}

@@ -427,6 +427,14 @@ class RecruiteeState:
             qualified = {k: v for k, v in placement.items() if k not in _DISQUALIFICATION}
             return self._move(record, qualified, {}, "requalified")
 
+    def unplace(self, placement_id: int) -> dict[str, Any]:
+        """Take a placement off its candidate; return it as it was (404 if unknown)."""
+        with self.lock:
+            record, placement = self._find_placement(placement_id)
+            kept = [p for p in record.placements if p["id"] != placement_id]
+            self._touch(record, {"placements": kept}, profile=False)
+            return placement
+
     def set_field(self, candidate_id: int, body: Mapping[str, Any]) -> dict[str, Any]:
         """Store a profile field on the candidate (replacing one of the same name)."""
         field = body["field"]
@@ -844,6 +852,9 @@ class RecruiteeSandbox(SandboxApp):
 
     requalify_placement = delegate(
         "requalifyPlacement", RecruiteeState.requalify, "placement_id", envelope="placement"
+    )
+    delete_placement = delegate(
+        "deletePlacement", RecruiteeState.unplace, "placement_id", envelope="placement"
     )
     list_disqualify_reasons = delegate(
         "listDisqualifyReasons", RecruiteeState.disqualify_reasons, envelope="disqualify_reasons"

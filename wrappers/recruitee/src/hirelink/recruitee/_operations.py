@@ -775,6 +775,19 @@ class RecruiteeOperations:
         )
         return _placement_call(request)
 
+    @operation("Delete Placement", example={"placement_id": 990013})
+    def delete_placement(self, placement_id: int) -> Call[models.Placement]:
+        """Take the candidate out of one job or talent pool; return the placement as it
+        was. The candidate stays in the company's database, and in their other jobs."""
+        from hirelink.api.recruitee.api.placements import delete_placement
+
+        request = partial(
+            delete_placement.sync_detailed,
+            self.company_id,
+            positive_int("placement_id", placement_id),
+        )
+        return _placement_call(request)
+
     # --- profile fields, tasks, files -----------------------------------------------
 
     @operation(
