@@ -5,10 +5,14 @@ in logs or error trackers). Real HTTP against the stand-ins."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hirelink.core import InvalidInputError, ServerError
+from hirelink.recruitee import Recruitee
 from hirelink.sandbox import Fault, serve_stand_in
 from hirelink.sandbox.standins import ProviderName
 
@@ -87,3 +91,43 @@ def test_a_refused_personal_value_is_described_not_quoted(
     shown = f"{caught.value} {caught.value!r}"
     for part in ("Ada", "Lovelace", "lovelace", "1815", "7946"):
         assert part not in shown, shown
+
+
+CALLS: list[tuple[ProviderName, Callable[[Any], object], str]] = [
+    ("recruitee", lambda client: client.get_candidate("ada.lovelace@example.org"), "candidate_id"),
+    ("recruitee", lambda client: client.list_candidates(ids="Ada Lovelace"), "ids"),
+    ("personio", lambda client: client.get_person("Ada Lovelace"), "person_id"),
+    (
+        "personio",
+        lambda client: client.upload_document(b"%PDF", filename="Bewerbung Dr. Ada Lovelace"),
+        "file",
+    ),
+    (
+        "personio",
+        lambda client: client.upload_document(Path("/no/such/dir/Ada_Lovelace_1815_CV.pdf")),
+        "file",
+    ),
+]
+
+
+@pytest.mark.parametrize(("provider", "call", "field"), CALLS)
+def test_a_refused_id_or_file_name_is_described_not_quoted(
+    provider: ProviderName, call: Callable[[Any], object], field: str
+) -> None:
+    with (
+        serve_stand_in(provider) as stand_in,
+        stand_in.client() as client,
+        pytest.raises(InvalidInputError) as caught,
+    ):
+        call(client)
+    assert caught.value.field == field
+    shown = f"{caught.value} {caught.value!r}"
+    for part in ("Ada", "Lovelace", "lovelace", "1815"):
+        assert part not in shown, shown
+
+
+def test_headers_given_as_pairs_are_refused_without_their_values() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        Recruitee(company_id=1, token="t0ken-value", headers=[("X-Api-Key", "s3cr3t-key")])  # type: ignore[arg-type]
+    assert "s3cr3t-key" not in str(caught.value)
+    assert caught.value.field == "headers"

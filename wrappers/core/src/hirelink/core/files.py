@@ -15,6 +15,7 @@ import inspect
 import io
 import mimetypes
 import os
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PureWindowsPath
 from typing import IO, Final, Protocol, TypeVar, runtime_checkable
@@ -49,6 +50,9 @@ class StoredFile(Protocol):
 
 
 _SPELLINGS = {"jpeg": "jpg", "tiff": "tif"}
+# What is shown as a refused file's extension; anything else after a dot may be part of a
+# name ("Bewerbung Dr. Lena Vogt").
+_EXTENSION = re.compile(r"[a-z0-9]{1,5}")
 """Other spellings of an extension, named in the refusal: a provider that lists only one
 spelling refuses the other (Personio's upload list has ``jpg`` and ``tif`` only)."""
 
@@ -71,7 +75,8 @@ class FileLimits:
         if extension not in self.extensions:
             allowed = ", ".join(sorted(self.extensions))
             # The name itself is not quoted: a CV's is often its applicant's.
-            got = f"a .{extension} file" if extension else "a file without an extension"
+            shown = _EXTENSION.fullmatch(extension)
+            got = f"a .{extension} file" if shown else "a name that ends in none of them"
             message = f"{self.provider} accepts only these file types: {allowed}; got {got}"
             if _SPELLINGS.get(extension) in self.extensions:
                 message += f" (pass filename= ending in .{_SPELLINGS[extension]})"
@@ -125,7 +130,7 @@ def load_file(
         path = Path(source)
         size = _readable(field_name, path, lambda: path.stat().st_size)
         if not path.is_file():
-            raise InvalidInputError(field_name, f"{str(path)!r} is not a file")
+            raise InvalidInputError(field_name, "the path given is not a file")
         filename = filename or path.name
         limits.check_name(field_name, filename)
         limits.check_size(field_name, size)
@@ -166,7 +171,7 @@ def load_file(
     if _not_unicode(filename):
         raise InvalidInputError(
             name_field,
-            f"{filename!a} is not text (bytes of a name in another encoding than the "
+            "the file's name is not text (bytes of a name in another encoding than the "
             "system's): pass filename= with the name to show",
         )
     limits.check_name(field_name, filename)
@@ -193,7 +198,12 @@ def _readable(field_name: str, path: Path, read: Callable[[], R]) -> R:
     try:
         return read()
     except (OSError, ValueError) as error:
-        raise InvalidInputError(field_name, f"cannot read {str(path)!r}: {error}") from None
+        # Neither the path nor OSError's text (which repeats it) is quoted: a CV's path
+        # often holds its applicant's name.
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise InvalidInputError(
+            field_name, f"cannot read the file at the path given: {why}"
+        ) from None
 
 
 def _position(source: IO[bytes]) -> int | None:

@@ -141,7 +141,7 @@ def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     """A whole number from ``minimum`` to :data:`LARGEST_ID` (booleans are refused
     although they are ints)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {value!r}")
+        raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {shape(value)}")
     if value > LARGEST_ID:
         raise InvalidInputError(field, f"must be at most {LARGEST_ID} (2**63 - 1), got {value}")
     return value
@@ -191,7 +191,7 @@ def matching(pattern: str, description: str) -> Converter:
 
     def check(field: str, value: object) -> str:
         if not isinstance(value, str) or not compiled.fullmatch(value):
-            raise InvalidInputError(field, f"must be {description}, got {value!r}")
+            raise InvalidInputError(field, f"must be {description}, got {shape(value)}")
         return value
 
     return check
@@ -199,7 +199,7 @@ def matching(pattern: str, description: str) -> Converter:
 
 def flag(field: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise InvalidInputError(field, f"must be True or False, got {value!r}")
+        raise InvalidInputError(field, f"must be True or False, got {shape(value)}")
     return value
 
 
@@ -239,7 +239,7 @@ def header_values(field: str, headers: object) -> dict[str, str]:
     (a line break would start another header; httpx refuses other bytes only when it
     sends, as a connection error). Values are not quoted back: they may be credentials."""
     if not isinstance(headers, Mapping):
-        raise InvalidInputError(field, f"must map header names to values, got {headers!r}")
+        raise InvalidInputError(field, f"must map header names to values, got {shape(headers)}")
     checked = {}
     for name, value in headers.items():
         name = header_name(f"{field}.{name}", name)
@@ -302,9 +302,11 @@ def email(field: str, value: object) -> str:
 
 def _not_an_address(value: str) -> str:
     """Why ``value`` is no e-mail address, without quoting it."""
-    local, at, _ = value.strip().rpartition("@")
+    local, at, domain = value.strip().rpartition("@")
     if not at:
         return f"{described(value)} without an '@'"
+    if not domain:
+        return "nothing after the '@'"
     if any(character.isspace() for character in value.strip()):
         return "it holds white space"
     if "@" in local:
@@ -340,7 +342,7 @@ def string_list(field: str, values: object, *, allow_empty: bool = False) -> lis
 def int_list(field: str, values: object, *, allow_empty: bool = False) -> list[int]:
     """A list of positive integer ids (a bare string or number is refused)."""
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidInputError(field, f"must be a list of integer ids, got {values!r}")
+        raise InvalidInputError(field, f"must be a list of integer ids, got {shape(values)}")
     ids = [positive_int(f"{field}.{index}", value) for index, value in enumerate(values)]
     if not ids and not allow_empty:
         raise InvalidInputError(field, "must contain at least one id")
@@ -360,7 +362,11 @@ def choice(field: str, value: object, options: type[E]) -> E:
         return options(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in options)
-        raise InvalidInputError(field, f"must be one of {allowed}, got {value!r}") from None
+        same = [m.value for m in options if str(m.value).casefold() == str(value).casefold()]
+        hint = f" (did you mean {same[0]!r}?)" if same else ""
+        raise InvalidInputError(
+            field, f"must be one of {allowed}, got {shape(value)}{hint}"
+        ) from None
 
 
 def true_only_flag(field: str, value: object) -> bool:
@@ -375,7 +381,7 @@ def true_only_flag(field: str, value: object) -> bool:
         raise InvalidInputError(
             field, "the API can only filter for true; leave it out to include everything"
         )
-    raise InvalidInputError(field, f"must be True, got {value!r}")
+    raise InvalidInputError(field, f"must be True, got {shape(value)}")
 
 
 def utc_moment(field: str, value: object) -> datetime:

@@ -330,7 +330,9 @@ def _loaded(field: str, document: Document) -> LoadedFile | StoredFile:
 
 def _date_only(field: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidInputError(field, f"must be a date, got {shape(value)}")
+        raise InvalidInputError(
+            field, f"must be a datetime.date (YYYY-MM-DD in the catalog), got {shape(value)}"
+        )
     return value
 
 
@@ -360,7 +362,7 @@ _WEBHOOK_EVENTS = Inputs("list_webhook_events", cursor=non_empty_str)
 
 def _person_ids(field: str, ids: object) -> str:
     if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
-        raise InvalidInputError(field, f"must be a list of person ids, got {ids!r}")
+        raise InvalidInputError(field, f"must be a list of person ids, got {shape(ids)}")
     return ",".join(string_list(field, [_id(f"{field}.{i}", v) for i, v in enumerate(ids)]))
 
 
@@ -1218,5 +1220,5 @@ def _id(field: str, value: object) -> str:
         return str(positive_int(field, value))
     text = non_empty_str(field, value).strip()
     if not _ID.fullmatch(text) or (text.isdigit() and int(text) == 0):
-        raise InvalidInputError(field, f"must be an id (letters, digits, '-'), got {value!r}")
+        raise InvalidInputError(field, f"must be an id (letters, digits, '-'), got {shape(value)}")
     return text

@@ -69,7 +69,9 @@ def uploaded_documents(error: BaseException) -> list[Document]:
     For the ``TimeoutError`` of ``asyncio.timeout`` or ``anyio.fail_after`` they are those
     of the cancellation it came of (its ``__context__``). No other error leads on to
     another: an application made while handling another's error would be given that
-    applicant's documents."""
+    applicant's documents. Several applications under one timeout (``gather``) end in one
+    ``TimeoutError``, which names one cancellation's documents: give each application its
+    own timeout to keep each one's."""
     documents: list[Document] | None = getattr(error, _UPLOADED, None)
     cancellation = error.__context__
     behind = isinstance(error, TimeoutError) and cancellation is not None

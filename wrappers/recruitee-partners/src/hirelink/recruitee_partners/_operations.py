@@ -47,6 +47,7 @@ from hirelink.core.validation import (
     non_empty_str,
     numeric_id,
     positive_int,
+    shape,
     text,
     utc_moment,
 )
@@ -159,13 +160,13 @@ def report_uuid(report_id: str | UUID) -> UUID:
             return UUID(report_id)
         except ValueError:
             pass
-    raise InvalidInputError("report_id", f"must be the report's UUID, got {report_id!r}")
+    raise InvalidInputError("report_id", f"must be the report's UUID, got {shape(report_id)}")
 
 
 def iso_timestamp(field: str, value: object) -> str:
     """An ISO 8601 timestamp in UTC of a datetime with a time zone."""
     if not isinstance(value, datetime):
-        raise InvalidInputError(field, f"must be a datetime, got {value!r}")
+        raise InvalidInputError(field, f"must be a datetime, got {shape(value)}")
     return utc_moment(field, value).isoformat()
 
 
@@ -181,12 +182,12 @@ def _service_urls(field: str, value: object) -> dict[str, str]:
 
 def _inputs(field: str, value: object) -> list[dict[str, object]]:
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-        raise InvalidInputError(field, f"must be a list of input fields, got {value!r}")
+        raise InvalidInputError(field, f"must be a list of input fields, got {shape(value)}")
     inputs: list[dict[str, object]] = []
     for index, item in enumerate(value):
         where = f"{field}.{index}"
         if not isinstance(item, Mapping) or item.get("kind") is None:
-            raise InvalidInputError(where, f"must be a mapping with a 'kind', got {item!r}")
+            raise InvalidInputError(where, f"must be a mapping with a 'kind', got {shape(item)}")
         given = {f"{where}.{key}": entry for key, entry in item.items()}
         table = Inputs(
             "an input field",
