@@ -267,6 +267,8 @@ def test_offers_by_status(served: Served, recruitee: Recruitee) -> None:
         (lambda r: r.add_candidate_tags(7730001, []), "tags"),
         (lambda r: r.create_candidate(""), "name"),
         (lambda r: r.create_candidate("X", remote_cv_url="ftp://x"), "remote_cv_url"),
+        (lambda r: r.create_candidate("X", emails=["x@example.org", "x.example.org"]), "emails.1"),
+        (lambda r: r.update_candidate(7730001, emails=["x @example.org"]), "emails.0"),
         (lambda r: r.create_candidate_note(7730001, "hi", visibility="team"), "visibility"),
         (lambda r: r.get_candidate(-3), "candidate_id"),
         (lambda r: r.list_offers(scope="everything"), "scope"),

@@ -44,6 +44,7 @@ from hirelink.core.secrets import hide_query_values
 from hirelink.core.validation import (
     choice,
     described,
+    email,
     flag,
     http_url,
     id_list,
@@ -160,10 +161,17 @@ _PAGING = Inputs(
 _LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  # noqa: E731
 
 
+def _email_list(field: str, value: object) -> list[str]:
+    """E-mail addresses (an empty list clears them), each checked as Personio's and JOIN's
+    applicant's address is: a typo is refused before it is stored on the candidate."""
+    listed = string_list(field, value, allow_empty=True)
+    return [email(f"{field}.{index}", address) for index, address in enumerate(listed)]
+
+
 _PROFILE = Inputs(
     "update_candidate",
     name=non_empty_str,
-    emails=_LIST_FIELD,
+    emails=_email_list,
     phones=_LIST_FIELD,
     social_links=_LIST_FIELD,
     links=_LIST_FIELD,
