@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
 
-from .redaction import OPERATION, one_line, safe_headers
+from .redaction import OPERATION, one_line, request_id_header, safe_headers
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -212,10 +212,7 @@ class ApiError(HirelinkError):
                 value = self.error.get(key)
                 if isinstance(value, str) and value.strip():
                     return one_line(value.strip())
-        return (
-            one_line(httpx.Headers(self.headers, encoding="utf-8").get("x-request-id", "").strip())
-            or None
-        )
+        return request_id_header(self.headers)
 
     @property
     def asked_wait(self) -> str | None:

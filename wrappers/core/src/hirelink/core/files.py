@@ -50,11 +50,12 @@ class StoredFile(Protocol):
 
 
 _SPELLINGS = {"jpeg": "jpg", "tiff": "tif"}
+"""Other spellings of an extension, named in the refusal: a provider that lists only one
+spelling refuses the other (Personio's upload list has ``jpg`` and ``tif`` only)."""
+
 # What is shown as a refused file's extension; anything else after a dot may be part of a
 # name ("Bewerbung Dr. Lena Vogt").
 _EXTENSION = re.compile(r"[a-z0-9]{1,5}")
-"""Other spellings of an extension, named in the refusal: a provider that lists only one
-spelling refuses the other (Personio's upload list has ``jpg`` and ``tif`` only)."""
 
 
 @frozen

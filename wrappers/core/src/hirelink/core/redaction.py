@@ -54,6 +54,13 @@ records as ``hirelink_operation`` (:func:`log_fields`), and the event hooks of a
 ``httpx_client=`` you pass can read it, to count or time calls per operation."""
 
 
+def request_id_header(headers: Mapping[str, str] | httpx.Headers) -> str | None:
+    """The ``X-Request-Id`` an answer carried (any case of the name), scrubbed and on one
+    line; None when it carried none."""
+    value = next((v for k, v in headers.items() if k.lower() == "x-request-id"), "")
+    return one_line(scrub(value).strip()) or None
+
+
 def log_fields(request: httpx.Request, **more: object) -> dict[str, object]:
     """The ``extra=`` of a log record about ``request``, for a formatter that writes
     records as data (JSON): ``hirelink_operation`` (None for a request of hirelink's own,
@@ -131,7 +138,7 @@ def log_response(response: httpx.Response) -> None:
             response.request,
             status=response.status_code,
             elapsed_ms=round(elapsed_ms, 1),
-            request_id=one_line(scrub(response.headers.get("x-request-id", ""))) or None,
+            request_id=request_id_header(response.headers),
         )
         http_logger.debug(
             "response %s %s -> %d in %.1f ms headers=%s",

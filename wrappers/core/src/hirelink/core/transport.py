@@ -41,7 +41,7 @@ from .errors import (
 )
 from .options import current_options
 from .ratelimit import NOT_SENT_ERRORS, RATE_WINDOW, Closing
-from .redaction import log_fields, one_line
+from .redaction import log_fields, request_id_header
 from .secrets import scrub
 from .waits import LONG_WAIT, server_requested_wait
 
@@ -269,13 +269,12 @@ def _log_retry(
     level = logging.WARNING if wait > LONG_WAIT else logging.INFO
     if not retry_logger.isEnabledFor(level):
         return
-    header = answer.headers.get("x-request-id", "") if answer is not None else ""
-    request_id = one_line(scrub(header))
+    request_id = request_id_header(answer.headers) if answer is not None else None
     fields = log_fields(
         request,
         cause=cause,
         status=answer.status_code if answer is not None else None,
-        request_id=request_id or None,
+        request_id=request_id,
         wait_s=round(wait, 3),
         retry=retry,
         retries=of,
