@@ -35,7 +35,7 @@ async def test_an_async_client_holding_a_token_refuses_too(
     kwargs = personio_sandbox_session.client_kwargs()
     async with AsyncPersonio(**kwargs) as personio:
         await personio.list_jobs()  # holds an OAuth token now
-        with pytest.raises(TypeError, match="AsyncPersonio client cannot be pickled"):
+        with pytest.raises(TypeError, match="AsyncPersonio clients cannot be pickled"):
             pickle.dumps(personio)
     with Personio(**kwargs) as sync_personio, pytest.raises(TypeError, match="cannot be"):
         copy.deepcopy(sync_personio)

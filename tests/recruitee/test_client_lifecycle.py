@@ -12,7 +12,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from hirelink.core import ApiConnectionError, InvalidInputError
+from hirelink.core import ApiConnectionError, InvalidInputError, UnusableClientError
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox.faults import Fault
 
@@ -38,6 +38,26 @@ def test_a_transport_of_the_other_kind_is_refused(
     assert caught.value.field == "transport"
 
 
+def test_a_closed_client_refuses_a_write_saying_nothing_was_sent(fresh: Served) -> None:
+    """httpx's own RuntimeError reads, to a job system, as a write interrupted while out:
+    a closed client says that nothing was sent, and adds no such note."""
+    client = fresh.client()
+    client.close()
+    with pytest.raises(RuntimeError, match="is closed, and nothing was sent") as caught:
+        client.create_candidate_note(7730011, "after close")
+    assert isinstance(caught.value, UnusableClientError)
+    assert not getattr(caught.value, "__notes__", None)
+    assert fresh.hits("POST", "/notes") == 0
+
+    async def write_after_close() -> None:
+        async with fresh.async_client() as closing:
+            pass
+        await closing.create_candidate_note(7730011, "after close")
+
+    with pytest.raises(UnusableClientError, match="AsyncRecruitee is closed"):
+        asyncio.run(write_after_close())
+
+
 def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Served) -> None:
     """A client built once and used by several ``asyncio.run`` jobs: its connections
     belong to the first loop, so a later job's write is refused, not half carried out."""
@@ -49,9 +69,12 @@ def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Serve
     first = asyncio.new_event_loop()
     try:
         first.run_until_complete(note("from job 1"))
-        with pytest.raises(RuntimeError, match="first used in another event loop"):
+        with pytest.raises(RuntimeError, match="first used in another event loop") as caught:
             asyncio.run(note("from job 2"))
         assert fresh.hits("POST", "/notes") == 1
+        # Refused before sending: no note that the write may have been carried out.
+        assert isinstance(caught.value, UnusableClientError)
+        assert not getattr(caught.value, "__notes__", None)
     finally:
         first.run_until_complete(client.aclose())
         first.close()

@@ -2,7 +2,17 @@
 
 from ._version import VERSION
 from .auth import FirstAcceptedAuth, HeaderAuth, RoutedAuth
-from .calls import Call, Flow, Walk, instance_of, list_of, member_of, nothing
+from .calls import (
+    Call,
+    Flow,
+    Walk,
+    instance_of,
+    list_of,
+    may_have_been_carried_out,
+    member_of,
+    nothing,
+    worth_retrying,
+)
 from .checks import ConnectionCheck
 from .clients import AsyncProviderClient, ProviderClient
 from .environment import CredentialVariables
@@ -24,6 +34,7 @@ from .errors import (
     StoreUnavailableError,
     UnknownArgumentError,
     UnprocessableEntityError,
+    UnusableClientError,
 )
 from .feeds import Feed, FeedStore, WatchOptions
 from .files import Document, FileLimits, LoadedFile, load_file
@@ -105,6 +116,7 @@ __all__ = [
     "StoreUnavailableError",
     "UnknownArgumentError",
     "UnprocessableEntityError",
+    "UnusableClientError",
     "Walk",
     "WatchOptions",
     "aiter_cursor",
@@ -117,6 +129,7 @@ __all__ = [
     "iter_pages",
     "list_of",
     "load_file",
+    "may_have_been_carried_out",
     "member_of",
     "nothing",
     "operation",
@@ -124,4 +137,5 @@ __all__ = [
     "scrub",
     "shared_limiter",
     "walker",
+    "worth_retrying",
 ]

@@ -40,6 +40,7 @@ from .errors import (
     InvalidInputError,
     MalformedResponseError,
     ServerError,
+    StoreUnavailableError,
 )
 from .pagination import (
     CursorPage,
@@ -314,9 +315,12 @@ its return value is the operation's result. An error of a call is thrown into it
 
 
 def interrupted(error: BaseException) -> bool:
-    """Whether ``error`` stopped a call from outside (Ctrl-C, a cancelled task or scope)
-    instead of being its outcome: the request may have gone out, its answer unread."""
-    return not isinstance(error, Exception)
+    """Whether ``error`` stopped a call instead of being its outcome (every outcome is a
+    :class:`HirelinkError`): Ctrl-C, a cancelled task or scope, a job system's time limit
+    raised inside the call (Celery's ``SoftTimeLimitExceeded``, RQ's
+    ``JobTimeoutException``, both an ``Exception``), or a failure in code around it. The
+    request may have gone out, its answer unread."""
+    return not isinstance(error, HirelinkError)
 
 
 def may_have_been_carried_out(error: BaseException) -> bool:
@@ -333,6 +337,26 @@ def may_have_been_carried_out(error: BaseException) -> bool:
     return isinstance(error, MalformedResponseError | ServerError) or interrupted(error)
 
 
+WORTH_RETRYING_STATUSES: Final = frozenset({408, 429})
+"""The 4xx answers that say "not now" rather than "not this request" (any 5xx does too)."""
+
+
+def worth_retrying(error: BaseException) -> bool:
+    """Whether the same call may succeed later, unchanged: the provider could not be
+    reached or answered in time, asked to wait (408, 429) or failed (5xx), or a shared
+    store (Redis) was unavailable. False for a refusal of the request itself (another 4xx:
+    the input, the credentials or an id need fixing), an answer that did not read (it
+    would read no better), and anything hirelink did not raise. hirelink has already
+    resent what it safely could (``max_retries``) before raising: a job system retrying
+    on top multiplies the attempts, so wait before it. A write: ask
+    :func:`may_have_been_carried_out` first."""
+    if isinstance(error, ApiConnectionError | StoreUnavailableError):
+        return True
+    if isinstance(error, ApiError):
+        return error.status_code >= 500 or error.status_code in WORTH_RETRYING_STATUSES
+    return False
+
+
 SEE_OTHER: Final = 303
 """The redirect that says the request was carried out (its result is elsewhere)."""
 
@@ -345,7 +369,8 @@ INTERRUPTED_WRITE: Final = (
 
 def note_interrupted_write(call: Call[Any], error: BaseException) -> None:
     """Add :data:`INTERRUPTED_WRITE` to ``error`` when it interrupted ``call`` (Ctrl-C, a
-    cancelled task) and ``call`` is a write that is not harmless to repeat. A flow says
+    cancelled task, a time limit: see :func:`interrupted`) and ``call`` is a write that is
+    not harmless to repeat. A flow says
     what its own steps had done instead."""
     if not interrupted(error) or call.repeatable:
         return
@@ -393,9 +418,7 @@ def run_flow(flow: Flow[T], run: Callable[[Call[Any]], Any]) -> T:
     while (call := driver.next_call()) is not None:
         try:
             driver.outcome = run(call)
-        except BaseException as error:
-            if not (isinstance(error, HirelinkError) or interrupted(error)):
-                raise  # a bug, not an outcome the flow could handle
+        except BaseException as error:  # also an interruption: the flow says what it did
             driver.failure, driver.failed_call = error, call
     return driver.result  # type: ignore[return-value]
 
@@ -406,9 +429,7 @@ async def arun_flow(flow: Flow[T], arun: Callable[[Call[Any]], Awaitable[Any]]) 
     while (call := driver.next_call()) is not None:
         try:
             driver.outcome = await arun(call)
-        except BaseException as error:
-            if not (isinstance(error, HirelinkError) or interrupted(error)):
-                raise  # a bug, not an outcome the flow could handle
+        except BaseException as error:  # also an interruption: the flow says what it did
             driver.failure, driver.failed_call = error, call
     return driver.result  # type: ignore[return-value]
 

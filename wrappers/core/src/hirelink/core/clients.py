@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol, Self, TypeVar
 import httpx
 
 from .calls import Call, Flow, HttpxSource, Walk, arun_flow, note_interrupted_write, run_flow
-from .errors import InvalidInputError
+from .errors import InvalidInputError, UnusableClientError
 from .http import HttpConfig, build_async_client, build_client
 
 if TYPE_CHECKING:
@@ -58,9 +58,20 @@ class GeneratedClient(HttpxSource, Protocol):
 
 
 class _Described:
-    """What both bases share to show a client: its base URL and its repr."""
+    """What both bases share to show a client: its base URL, its repr, and the refusal of
+    a call after :meth:`close`."""
 
     _base_url: str
+    _http: httpx.Client | httpx.AsyncClient
+
+    def _check_open(self) -> None:
+        # httpx's own error says the same, but as a RuntimeError that a write's caller
+        # could not tell from an interruption while out (see ``calls.interrupted``).
+        if self._http.is_closed:
+            raise UnusableClientError(
+                f"this {type(self).__name__} is closed, and nothing was sent: call it inside"
+                " its `with` block, or build a new one"
+            )
 
     @property
     def base_url(self) -> str:
@@ -78,7 +89,7 @@ class _Described:
         # Also what copy.copy and copy.deepcopy ask: a copy would share the connection
         # pool (closing one closes both), and a pickle would carry the credentials.
         raise TypeError(
-            f"a {type(self).__name__} client cannot be pickled or copied: build one in each "
+            f"{type(self).__name__} clients cannot be pickled or copied: build one in each "
             "process that needs it (under multiprocessing, in the worker, from its "
             "credentials)"
         )
@@ -86,6 +97,8 @@ class _Described:
 
 class ProviderClient(_Described):
     """Sync base: one httpx.Client per provider client; a context manager; thread-safe."""
+
+    _http: httpx.Client
 
     def __init__(
         self,
@@ -101,6 +114,7 @@ class ProviderClient(_Described):
         self._base_url = config.base_url
 
     def _run(self, call: Call[T]) -> T:
+        self._check_open()
         return call.run(self._api)
 
     def _perform(self, work: Call[T] | Flow[T]) -> T:
@@ -140,6 +154,8 @@ class ProviderClient(_Described):
 class AsyncProviderClient(_Described):
     """Async base: the twin of :class:`ProviderClient` over httpx.AsyncClient."""
 
+    _http: httpx.AsyncClient
+
     def __init__(
         self,
         config: HttpConfig,
@@ -159,6 +175,7 @@ class AsyncProviderClient(_Described):
         self._loop_guard = threading.Lock()
 
     async def _run(self, call: Call[T]) -> T:
+        self._check_open()
         self._check_loop()
         return await call.arun(self._api)
 
@@ -174,7 +191,7 @@ class AsyncProviderClient(_Described):
                 self._loop = weakref.ref(loop)
             first = self._loop()
         if first is not loop:
-            raise RuntimeError(
+            raise UnusableClientError(
                 f"this {type(self).__name__} was first used in another event loop, and its "
                 "connections belong to that loop: create the client inside the loop that "
                 "uses it (one per asyncio.run), e.g. with `async with`"

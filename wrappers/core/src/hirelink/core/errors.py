@@ -406,6 +406,12 @@ class StoreUnavailableError(HirelinkError):
     before sending its request."""
 
 
+class UnusableClientError(HirelinkError, RuntimeError):
+    """A client was called after it was closed, or an async one from another asyncio event
+    loop than its first call's (its connections belong to that loop): nothing was sent.
+    Build a client where it is used: inside its ``with`` block, one per ``asyncio.run``."""
+
+
 _BY_STATUS: dict[int, type[ApiError]] = {
     cls._status: cls
     for cls in (
