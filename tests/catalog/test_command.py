@@ -423,6 +423,25 @@ def test_a_check_while_personio_is_down_says_unavailable_not_unauthorised(
     assert "FAIL" in checked.stdout
 
 
+def test_a_check_with_a_refused_secret_says_so_though_another_part_is_unreachable(
+    config_dir: Path, personio_sandbox: StandIn[Any]
+) -> None:
+    """A CI gate retrying on 6 ("try later") kept retrying a wrong client secret because
+    the job feed, checked beside it, was out of reach."""
+    details = {
+        **personio_sandbox.details,
+        "client_secret": "wrong-client-secret",
+        "jobs_base_url": f"http://127.0.0.1:{free_port()}/jobs/{{subdomain}}",
+    }
+    settings = [f"--set={k}={v}" for k, v in details.items()]
+    added = hirelink("credentials", "add", "pd", "--provider", "personio", *settings)
+    assert added.exit_code == 0, added.output
+    checked = hirelink("credentials", "check", "pd")
+    assert checked.exit_code == EXIT_AUTH, checked.output
+    assert "FAIL API domain and XML feed" in checked.stdout  # out of reach
+    assert "FAIL Client credentials (custom integration): Personio refused" in checked.stdout
+
+
 def test_what_an_operation_adds_to_its_error_is_printed(
     config_dir: Path, personio_sandbox: StandIn[Any]
 ) -> None:

@@ -28,7 +28,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, app
+from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_UNAVAILABLE, app
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
@@ -731,11 +731,13 @@ def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
         httpx.get(url)
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed(
-    config_dir: Path, recruitee_partners_sandbox: StandIn[Any]
+    config_dir: Path, recruitee_partners_sandbox: StandIn[Any], stop: signal.Signals
 ) -> None:
     # Exit 130 and nothing more, while Recruitee had issued a new secret: the stored
-    # credential was stale and nothing said so.
+    # credential was stale and nothing said so. SIGTERM (`timeout`, a CI job cancelled,
+    # Kubernetes) killed the command without a word.
     stand_in = recruitee_partners_sandbox
     settings = [f"--set={k}={v}" for k, v in stand_in.details.items()]
     added = hirelink("credentials", "add", "pk", "--provider", "recruitee_partners", *settings)
@@ -753,9 +755,9 @@ def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed
         "regenerate request (or the command ended first)",
     )
     assert running.poll() is None
-    running.send_signal(signal.SIGINT)
+    running.send_signal(stop)
     _, stderr = running.communicate(timeout=30)
-    assert running.returncode != 0
+    assert running.returncode == 130
     assert "may have issued a new partner secret" in stderr
     assert "Traceback" not in stderr
 
@@ -1206,3 +1208,82 @@ def test_verbose_logs_retries_and_requests_on_stderr_and_warnings_show_their_lev
     assert "WARNING hirelink.reading: create_candidate: HTTP 201" in cut.stderr
     # Each command leaves the process's logging as it found it (-vv set DEBUG for good).
     assert (hirelink_logger.handlers, hirelink_logger.level) == (handlers, level)
+
+
+# --- scripts: a full disk, FORCE_COLOR, a closed stdin, SIGTERM ---------------------------
+
+
+def _in_a_script(
+    arguments: list[str], config_dir: Path, redirections: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run the command as a shell script would, with ``redirections`` (``>/dev/full``)."""
+    import shlex
+
+    return subprocess.run(  # noqa: S603 - our own command, through sh for its redirections
+        ["/bin/sh", "-c", f"exec {shlex.join([*_command(), *arguments])} {redirections}"],
+        stdout=None if redirections.startswith(">") else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), **env},
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
+    config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
+) -> None:
+    """A full disk (`> out.json`) gave a traceback and exit 120, a code no script knows,
+    after the note was created: the job ran it again."""
+    settings = [f"--set={k}={v}" for k, v in recruitee_sandbox.details.items()]
+    assert hirelink("credentials", "add", "rc", "--provider", "recruitee", *settings).exit_code == 0
+    before = recruitee_sandbox.hits("POST", "/notes")
+    note = ["run", "recruitee.create_candidate_note", "-c", "rc"]
+    written = _in_a_script([*note, "candidate_id=7730001", "body=x"], config_dir, ">/dev/full")
+    assert recruitee_sandbox.hits("POST", "/notes") == before + 1
+    assert written.returncode == EXIT_UNAVAILABLE, written.stderr
+    assert "could not write the output: No space left on device" in written.stderr
+    assert "create_candidate_note succeeded (a write was carried out" in written.stderr
+    read = _in_a_script(["run", "recruitee.list_offers", "-c", "rc"], config_dir, ">/dev/full")
+    assert read.returncode == EXIT_UNAVAILABLE, read.stderr  # run cannot tell a read apart
+    for listing in (["--version"], ["ops", "list"]):
+        failed = _in_a_script(listing, config_dir, ">/dev/full")
+        assert failed.returncode == EXIT_API_ERROR, (listing, failed.stderr)
+        assert failed.stderr.startswith("error: could not write the output"), failed.stderr
+        assert "Traceback" not in failed.stderr
+
+
+def test_force_color_changes_no_table_in_a_pipe(config_dir: Path) -> None:
+    """CI jobs set FORCE_COLOR for colour: tables in a pipe wrapped at 80 columns, with
+    escape codes, and broke `awk` over them."""
+    plain = _in_a_script(["ops", "list"], config_dir)
+    forced = _in_a_script(["ops", "list"], config_dir, FORCE_COLOR="1")
+    assert plain.returncode == forced.returncode == 0
+    assert forced.stdout == plain.stdout
+    assert "\x1b" not in forced.stdout
+    assert len(plain.stdout.splitlines()) == len(load_providers().operations()) + 1
+
+
+def test_a_closed_standard_input_is_no_input_not_a_crash(config_dir: Path) -> None:
+    closed = _in_a_script(
+        ["run", "recruitee.list_offers", "-c", "x", "--input", "@-"], config_dir, "<&-"
+    )
+    assert closed.returncode == EXIT_BAD_INPUT, closed.stderr
+    assert "Traceback" not in closed.stderr
+    added = _in_a_script(["credentials", "add", "j", "--provider", "join"], config_dir, "<&-")
+    assert added.returncode == EXIT_BAD_INPUT, added.stderr
+    assert "token: is required" in added.stderr
+
+
+def test_credentials_list_masks_a_password_in_a_url(config_dir: Path) -> None:
+    listed = hirelink(
+        "credentials",
+        "list",
+        HIRELINK_CREDENTIAL_CI_PROVIDER="join",
+        HIRELINK_CREDENTIAL_CI_TOKEN="join-token-for-ci",
+        HIRELINK_CREDENTIAL_CI_BASE_URL="http://deploy:hunter22@127.0.0.1:9/v2",
+    )
+    assert listed.exit_code == 0, listed.output
+    assert "base_url=http://***@127.0.0.1:9/v2" in listed.stdout
+    assert "hunter22" not in listed.output
+    assert "join-token-for-ci" not in listed.output

@@ -100,15 +100,28 @@ class _Commands(TyperGroup):
             result = super().invoke(ctx)
             sys.stdout.flush()  # a write the reader left unread fails here, not at exit
         except OSError as error:
-            if not reader_left(error):
-                raise
-            silence_stdout()
-            raise typer.Exit(0) from None
+            _output_failed(error)
         except KeyboardInterrupt as stopped:  # what the operation had done by then
             for note in getattr(stopped, "__notes__", ()):
                 err.print(f"{scrub(str(note))}", highlight=False, markup=False)
             raise
         return result
+
+
+def _output_failed(error: OSError, done: str = "") -> NoReturn:
+    """End a command whose output could not be written: quietly with exit 0 when its
+    reader left (``| head``); else (a full disk, a closed descriptor) with one line on
+    stderr saying what had been ``done`` all the same, instead of a traceback and exit 120."""
+    silence_stdout()  # what is still buffered must not fail again at exit
+    if reader_left(error):
+        raise typer.Exit(0) from None
+    err.print(
+        f"error: could not write the output: {error.strerror or error}{done}",
+        style="bold red",
+        highlight=False,
+        markup=False,
+    )
+    raise typer.Exit(EXIT_UNAVAILABLE if done else EXIT_API_ERROR) from None
 
 
 def _asked_for_help(printing: BaseException | None) -> bool:
@@ -190,9 +203,7 @@ def _show_version(value: bool) -> None:
             sys.stdout.write(f"{name} {version}\n")
         sys.stdout.flush()
     except OSError as error:  # read in the callback, before any command: no _Commands yet
-        if not reader_left(error):
-            raise
-        silence_stdout()
+        _output_failed(error)
     raise typer.Exit()
 
 
@@ -414,7 +425,7 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         column.min_width = min(width, _NARROWEST_COLUMN)
     for row in rows:
         table.add_row(*(Text(cell) for cell in row))
-    if out.is_terminal:
+    if _on_a_terminal(sys.stdout):
         padding = 2 * (len(headers) - 1)
         if out.width < padding + sum(column.min_width or 0 for column in table.columns):
             _print_blocks(headers, rows)
@@ -423,8 +434,19 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         return
     width = sum(widest) + 2 * len(widest)
     rendered = io.StringIO()
-    Console(file=rendered, width=width, soft_wrap=True).print(table)
+    plain = Console(file=rendered, width=width, soft_wrap=True, color_system=None)
+    plain.print(table)  # no colour, whatever FORCE_COLOR says: awk reads it
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
+
+
+def _on_a_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal, for layout and progress. Not rich's
+    ``is_terminal``, which ``FORCE_COLOR`` (set in many CI jobs for colour) turns on for
+    a pipe: tables then wrapped at 80 columns for ``awk``, and progress redrew a CI log."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # none (a closed descriptor), or a closed file
+        return False
 
 
 def _print_blocks(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
@@ -582,6 +604,8 @@ def _read_input(input_option: str) -> str:
 def _read_stdin() -> str:
     """Standard input as UTF-8 (a byte order mark dropped), whatever the console's
     encoding: decoded in a Windows code page, UTF-8 names were garbled and a BOM refused."""
+    if sys.stdin is None:  # started with its standard input closed (`<&-`)
+        return ""
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # replaced by a text-only stream
         return sys.stdin.read().removeprefix("\ufeff")
@@ -646,35 +670,44 @@ def run(
 ) -> None:
     """Run an operation and print its result as JSON."""
     try:
-        if not credential:
-            known = ", ".join(_store().nicknames()) or "none yet: hirelink credentials add"
-            raise InvalidInputError("--credential", f"name the credential to use ({known})")
-        operation = load_providers().get(operation_id)
-        schema = operation.all_input_schema if walk_all else operation.input_schema
-        inputs = _parse_inputs(input_json, assignments or [], _text_fields(schema or {}))
-        stored = _store().get(credential)
-        if stored.provider != operation.provider.name:
-            raise InvalidInputError(
-                "--credential",
-                f"{credential!r} is a {stored.provider} credential; "
-                f"{operation.id} needs a {operation.provider.name} one",
-            )
-        if walk_all:
-            _stream(invoke_all(operation.id, stored.values, inputs))
-        else:
-            unsaved: list[str] = []
+        with terminated_as_interrupted():  # SIGTERM says what Ctrl-C says of a write
+            if not credential:
+                known = ", ".join(_store().nicknames()) or "none yet: hirelink credentials add"
+                raise InvalidInputError("--credential", f"name the credential to use ({known})")
+            operation = load_providers().get(operation_id)
+            schema = operation.all_input_schema if walk_all else operation.input_schema
+            inputs = _parse_inputs(input_json, assignments or [], _text_fields(schema or {}))
+            stored = _store().get(credential)
+            if stored.provider != operation.provider.name:
+                raise InvalidInputError(
+                    "--credential",
+                    f"{credential!r} is a {stored.provider} credential; "
+                    f"{operation.id} needs a {operation.provider.name} one",
+                )
+            if walk_all:
+                _stream(invoke_all(operation.id, stored.values, inputs))
+            else:
+                unsaved: list[str] = []
 
-            def keep(field_name: str, secret: Secret) -> None:
-                if not _keep_issued_secret(credential, stored.provider, field_name, secret):
-                    unsaved.append(field_name)
+                def keep(field_name: str, secret: Secret) -> None:
+                    if not _keep_issued_secret(credential, stored.provider, field_name, secret):
+                        unsaved.append(field_name)
 
-            with unread_writes() as unread:
-                result = invoke(operation.id, stored.values, inputs, on_secret=keep)
-            if unsaved:  # the answer would say it was stored
-                raise typer.Exit(EXIT_API_ERROR)
-            if unread:  # a record without its id would pass for the answer
-                _answer_unread(operation.id, unread)
-            sys.stdout.write(json_text(result, indent=2) + "\n")
+                with unread_writes() as unread:
+                    result = invoke(operation.id, stored.values, inputs, on_secret=keep)
+                if unsaved:  # the answer would say it was stored
+                    raise typer.Exit(EXIT_API_ERROR)
+                if unread:  # a record without its id would pass for the answer
+                    _answer_unread(operation.id, unread)
+                try:
+                    sys.stdout.write(json_text(result, indent=2) + "\n")
+                    sys.stdout.flush()
+                except OSError as error:
+                    done = (
+                        f"; {operation.id} succeeded (a write was carried out: do not run it"
+                        " again; a read may be)"
+                    )
+                    _output_failed(error, done)
     except HirelinkError as error:
         _fail(error, credential=credential or None)
 
@@ -748,7 +781,7 @@ def _stream(items: Iterator[Any]) -> None:
     or a pipe), and never takes stdout over: every item reaches stdout.
     """
     stdout = sys.stdout
-    if not (err.is_terminal and not stdout.isatty()):
+    if not (_on_a_terminal(sys.stderr) and not _on_a_terminal(stdout)):
         # No progress display at all: a disabled one still ends with a line on stderr
         # (rich 13.0). A reader that left (`| head`): _Commands ends it quietly.
         for item in items:
@@ -796,14 +829,14 @@ def credentials_add(
         given = dict(_split_assignment("--set", item) for item in values or [])
         store = _store()
         store.check_names(nickname, provider, given)  # before a secret is typed for nothing
-        interactive = sys.stdin.isatty()
+        interactive = _on_a_terminal(sys.stdin)
         for credential_field in spec.credential_fields:
             label = f"{credential_field.name} ({credential_field.description})"
             if credential_field.name in given:
                 continue
             if credential_field.required and not interactive:
                 # Piped in, a line each: no prompt to show, no echo to turn off.
-                line = sys.stdin.readline().rstrip("\r\n")
+                line = sys.stdin.readline().rstrip("\r\n") if sys.stdin else ""
                 if not line.strip():
                     raise InvalidInputError(
                         credential_field.name, "is required: give it with --set or on stdin"
@@ -902,11 +935,11 @@ def credentials_check(nickname: str) -> None:
             out.print(f"       fix: {check['fix']}", highlight=False, markup=False)
     failed = [check for check in checks if not check["ok"]]
     if failed:  # an unreachable provider, or a 404, says nothing of the credential itself
+        unjudged = ("unavailable", "not_found", "inconclusive")
+        if any(not any(check.get(kind) for kind in unjudged) for check in failed):
+            raise typer.Exit(EXIT_AUTH)  # refused: trying later would not help
         if any(check.get("unavailable") for check in failed):
             raise typer.Exit(EXIT_UNAVAILABLE)
-        judged = [c for c in failed if not (c.get("not_found") or c.get("inconclusive"))]
-        if judged:
-            raise typer.Exit(EXIT_AUTH)
         inconclusive = any(c.get("inconclusive") for c in failed)
         raise typer.Exit(EXIT_API_ERROR if inconclusive else EXIT_NOT_FOUND)
     out.print(f"{nickname}: ok ({provider.check_operation} succeeded)", highlight=False)

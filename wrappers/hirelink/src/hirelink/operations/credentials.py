@@ -49,15 +49,25 @@ class Credential:
     values: Mapping[str, Any] = field(repr=False)
 
     def masked(self) -> dict[str, str]:
-        """Values for display: secrets as ``***``."""
+        """Values for display: secrets as ``***``, and so is the ``user:password@`` of a URL
+        (a ``base_url`` set that way is refused when used, but listed before it is)."""
         return {
-            name: "***" if isinstance(value, Secret) else str(value)
+            name: "***" if isinstance(value, Secret) else _without_userinfo(str(value))
             for name, value in self.values.items()
         }
 
     def __repr__(self) -> str:
         shown = self.masked()
         return f"Credential(nickname={self.nickname!r}, provider={self.provider!r}, values={shown})"
+
+
+def _without_userinfo(text: str) -> str:
+    scheme, separator, rest = text.partition("://")
+    authority_end = min((rest.find(c) for c in "/?#" if c in rest), default=len(rest))
+    authority = rest[:authority_end]
+    if not separator or "@" not in authority:
+        return text
+    return f"{scheme}://***@{authority.rpartition('@')[2]}{rest[authority_end:]}"
 
 
 def default_path() -> Path:

@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence, Sized
 from typing import Final
 
+import attrs
+
 from hirelink.core import ApiError, AuthenticationError, Call, Flow, HirelinkError
 from hirelink.core.checks import ConnectionCheck, Outcome, attempt, unjudged
 
@@ -106,7 +108,7 @@ def connection_flow(
         probe_outcome = yield from attempt(probe(position_id))
         key, reasons = _key_verdict(key_label, probe_outcome)
         checks.append(key)
-    key_ok = checks[-1].ok
+    key = checks[-1]
 
     channel = credentials.channel_id
     if channel is None:
@@ -118,13 +120,14 @@ def connection_flow(
                 _where(credentials, "channel_id"),
             )
         )
-    elif not key_ok:
+    elif not key.ok:  # judged as the key is: a key out of reach leaves it unjudged too
         checks.append(
-            _failed(
-                "recruiting_channel_id",
-                channel_label,
-                "cannot be checked while the Recruiting API key fails",
-                "Fix the Recruiting API key first.",
+            attrs.evolve(
+                key,
+                name="recruiting_channel_id",
+                label=channel_label,
+                detail="cannot be checked while the Recruiting API key fails",
+                fix="Fix the Recruiting API key first.",
             )
         )
     elif _CHANNEL_UNKNOWN in reasons:
