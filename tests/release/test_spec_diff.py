@@ -454,6 +454,19 @@ def test_ci_rule_passes_a_non_breaking_change_without_bump(repo: Path) -> None:
     assert spec_diff.main(["--root", str(repo)]) == 0
 
 
+def test_ci_rule_fails_in_a_shallow_clone(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A shallow clone (CI's default checkout) passed with "nothing to compare", so a
+    breaking change without a bump was never caught there."""
+    shallow = tmp_path_factory.mktemp("shallow") / "repo"
+    git(repo.parent, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    assert spec_diff.main(["--root", str(shallow)]) == 1
+    assert "shallow clone" in capsys.readouterr().err
+    git(shallow, "fetch", "-q", "--unshallow")
+    assert spec_diff.main(["--root", str(shallow)]) == 0
+
+
 def test_explicit_ref(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = make_spec("0.1.1")
     remove_post(doc)  # and the optional parameter is gone too

@@ -468,6 +468,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             found = baseline(args.root, relative, version)
             old_text, against = (found[1], found[0][:10]) if found else (None, "")
+        if (
+            old_text is None
+            and not args.ref
+            and _git(args.root, "rev-parse", "--is-shallow-repository") == "true\n"
+        ):
+            # A shallow clone (CI's default checkout) looks like a spec with no history.
+            print(
+                f"{relative}: no earlier version in a shallow clone; fetch the history"
+                " (git fetch --unshallow) or name a revision to compare with",
+                file=sys.stderr,
+            )
+            failed = True
+            continue
         if old_text is None:
             reason = f"not at {args.ref}" if args.ref else "no earlier version in git history"
             print(f"{relative} {version}: {reason}; nothing to compare")
