@@ -516,7 +516,7 @@ def spec_diff(session: nox.Session) -> None:
     """
     sync(session, "release", project=False)
     shallow = session.run("git", "rev-parse", "--is-shallow-repository", silent=True, external=True)
-    if not session.posargs and str(shallow).strip() == "true":
+    if str(shallow).strip() == "true":
         # The baselines are older commits: fetch them (the tool fails without them).
         session.run(
             "git", "fetch", "--quiet", "--unshallow", external=True, success_codes=[0, 1, 128]

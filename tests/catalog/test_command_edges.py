@@ -1251,6 +1251,30 @@ def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
         assert failed.returncode == EXIT_API_ERROR, (listing, failed.stderr)
         assert failed.stderr.startswith("error: could not write the output"), failed.stderr
         assert "Traceback" not in failed.stderr
+    # Started with standard output closed: an AttributeError after the write.
+    closed = _in_a_script([*note, "candidate_id=7730001", "body=y"], config_dir, ">&-")
+    assert recruitee_sandbox.hits("POST", "/notes") == before + 2
+    assert closed.returncode == EXIT_UNAVAILABLE, closed.stderr
+    assert "standard output is closed; recruitee.create_candidate_note succeeded" in closed.stderr
+    for listing in (["--version"], ["ops", "list"]):
+        failed = _in_a_script(listing, config_dir, ">&-")
+        assert failed.returncode == EXIT_API_ERROR, (listing, failed.stderr)
+        assert "Traceback" not in failed.stderr
+
+
+def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
+    tmp_path: Path,
+) -> None:
+    taken = tmp_path / "not-a-directory"
+    taken.write_text("")
+    added = _in_a_script(
+        ["credentials", "add", "j", "--provider", "join", "--set", "token=t0ken-for-a-test"],
+        taken,
+    )
+    assert added.returncode == EXIT_API_ERROR, added.stderr
+    assert "could not write the output" not in added.stderr
+    assert str(taken) in added.stderr
+    assert "Traceback" not in added.stderr
 
 
 def test_force_color_changes_no_table_in_a_pipe(config_dir: Path) -> None:
@@ -1282,8 +1306,12 @@ def test_credentials_list_masks_a_password_in_a_url(config_dir: Path) -> None:
         HIRELINK_CREDENTIAL_CI_PROVIDER="join",
         HIRELINK_CREDENTIAL_CI_TOKEN="join-token-for-ci",
         HIRELINK_CREDENTIAL_CI_BASE_URL="http://deploy:hunter22@127.0.0.1:9/v2",
+        HIRELINK_CREDENTIAL_CJ_PROVIDER="join",
+        HIRELINK_CREDENTIAL_CJ_TOKEN="join-token-for-ci",
+        HIRELINK_CREDENTIAL_CJ_BASE_URL="http://deploy:hun/ter22@127.0.0.1:9/v2",
     )
     assert listed.exit_code == 0, listed.output
-    assert "base_url=http://***@127.0.0.1:9/v2" in listed.stdout
+    assert "base_url=http://deploy:***@127.0.0.1:9/v2" in listed.stdout
     assert "hunter22" not in listed.output
+    assert "ter22" not in listed.output  # a password holding an unescaped "/"
     assert "join-token-for-ci" not in listed.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
@@ -40,13 +40,20 @@ def time_limit_once_out(stand_in: StandIn[Any], method: str, path_end: str) -> I
     """Strike the job's time limit once a request ``method ...path_end`` has reached the
     stand-in (which holds its answer back)."""
     sent_before = stand_in.hits(method, path_end)
+    with time_limit_when(lambda: stand_in.hits(method, path_end) > sent_before):
+        yield
+
+
+@contextmanager
+def time_limit_when(due: Callable[[], bool]) -> Iterator[None]:
+    """Strike the job's time limit once ``due()`` holds."""
 
     def strike(signum: int, frame: FrameType | None) -> None:
         raise TimeLimitExceeded
 
     def watch() -> None:
         deadline = time.monotonic() + 30
-        while stand_in.hits(method, path_end) == sent_before:
+        while not due():
             if time.monotonic() > deadline:
                 return  # the test fails: the call ends without the time limit
             time.sleep(0.01)
@@ -105,6 +112,37 @@ def test_an_application_stopped_by_a_time_limit_names_its_uploaded_documents() -
     (note,) = getattr(stopped.value, "__notes__", [])
     assert note.startswith("the submission may have been carried out")
     assert [document.type for document in uploaded_documents(stopped.value)] == ["cv"]
+
+
+def test_a_write_stopped_while_it_waits_for_a_rate_limit_slot_was_not_sent() -> None:
+    """A time limit while a Personio write waited for the client-side window (20 a
+    minute) said the write "may have been carried out", though nothing had left."""
+    with serve_stand_in("personio") as stand_in, Personio(**stand_in.client_kwargs()) as client:
+        for number in range(20):  # the window's budget
+            client.upload_document(PDF, filename=f"cv-{number}.pdf")
+        started = time.monotonic()
+        with (
+            pytest.raises(TimeLimitExceeded) as upload,
+            time_limit_when(lambda: time.monotonic() - started > 0.5),
+        ):
+            client.upload_document(PDF, filename="one-more.pdf")
+        started = time.monotonic()
+        with (
+            pytest.raises(TimeLimitExceeded) as application,
+            time_limit_when(lambda: time.monotonic() - started > 0.5),
+        ):
+            client.create_application(
+                1874512,
+                first_name="Lena",
+                last_name="Vogt",
+                email="lena.vogt.waits@applicants.example",
+                documents=[Document(PDF, type="cv", filename="cv.pdf")],
+            )
+        assert stand_in.hits("POST", "/documents") == 20
+        assert stand_in.hits("POST", "/recruiting/applications") == 0
+    for stopped in (upload.value, application.value):
+        assert not may_have_been_carried_out(stopped)
+        assert getattr(stopped, "__notes__", []) == []
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from hirelink.core import (
     RetryTransport,
     request_options,
 )
+from hirelink.core.calls import worth_retrying
 from hirelink.core.errors import OPERATION
 from hirelink.core.waits import server_requested_wait
 
@@ -283,6 +284,9 @@ def test_a_certificate_that_does_not_verify_is_not_retried() -> None:
     assert seen == ["GET"]
     assert sleeps == []
     assert caught.value.not_sent is True
+    # Nor would a job system's retry: worth_retrying said True for it.
+    assert caught.value.permanent
+    assert not worth_retrying(caught.value)
 
 
 def test_a_connection_refused_is_still_retried() -> None:

@@ -463,6 +463,8 @@ def test_ci_rule_fails_in_a_shallow_clone(
     git(repo.parent, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
     assert spec_diff.main(["--root", str(shallow)]) == 1
     assert "shallow clone" in capsys.readouterr().err
+    assert spec_diff.main(["--root", str(shallow), "HEAD~1"]) == 1  # not in this clone
+    assert "not a commit of this clone" in capsys.readouterr().err
     git(shallow, "fetch", "-q", "--unshallow")
     assert spec_diff.main(["--root", str(shallow)]) == 0
 

@@ -26,6 +26,7 @@ from hirelink.core import (
     RateLimit,
     RoutedAuth,
 )
+from hirelink.core.calls import worth_retrying
 from hirelink.core.feeds import feed_store
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
@@ -333,6 +334,7 @@ def test_a_refused_password_is_not_an_outage_to_fall_back_from(
         with pytest.raises(StoreUnavailableError) as caught:
             store.run("the rate limit", refused, lambda: "in-process")
         assert "refused the credentials" in str(caught.value)
+        assert not worth_retrying(caught.value)  # a mistake to fix, not an outage
     assert not [record for record in caplog.records if record.name == "hirelink.store"]
 
 

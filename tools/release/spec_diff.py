@@ -456,6 +456,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT)
     args = parser.parse_args(argv)
     failed = False
+    if (
+        args.ref
+        and _git(args.root, "rev-parse", "--verify", "--quiet", f"{args.ref}^{{commit}}") is None
+    ):
+        # A shallow clone lacks it too: comparing with nothing passed every spec.
+        print(f"{args.ref} is not a commit of this clone (a shallow one?)", file=sys.stderr)
+        return 1
     specs = sorted(
         p for p in (args.root / "specs").glob("*.yaml") if not p.name.endswith(".config.yaml")
     )

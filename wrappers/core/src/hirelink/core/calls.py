@@ -12,6 +12,7 @@ an answer which does not parse strictly is still at hand for
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import (
@@ -32,6 +33,7 @@ import httpx
 from attrs import define
 
 from .errors import (
+    HANDED_OVER,
     OPERATION,
     REPEATABLE,
     ApiConnectionError,
@@ -60,6 +62,7 @@ from .reading import (
     without_nulls,
 )
 from .secrets import scrub
+from .transport import REFUSED_STATUSES
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -210,18 +213,31 @@ class Call(Generic[T_co]):
     def run(self, client: HttpxSource) -> T_co:
         """Send it with the generated ``client`` (sync) and return the parsed success."""
         http = client.get_httpx_client()
-        return self._read(client, http.send(self._build(http)))
+        request = None
+        try:
+            request = self._build(http)
+            response = http.send(request)
+        except BaseException as error:
+            _note_if_unsent(error, request)
+            raise
+        return self._read(client, response)
 
     async def arun(self, client: HttpxSource) -> T_co:
         """The async twin of :meth:`run`."""
         http = client.get_async_httpx_client()
-        if self.large_body:
-            import anyio.to_thread
+        request = None
+        try:
+            if self.large_body:
+                import anyio.to_thread
 
-            request = await anyio.to_thread.run_sync(self._build, http)
-        else:
-            request = self._build(http)
-        return self._read(client, await http.send(request))
+                request = await anyio.to_thread.run_sync(self._build, http)
+            else:
+                request = self._build(http)
+            response = await http.send(request)
+        except BaseException as error:
+            _note_if_unsent(error, request)
+            raise
+        return self._read(client, response)
 
     def _build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The request, or an :class:`InvalidInputError` when a value cannot be sent at
@@ -314,13 +330,27 @@ Flow = Generator[Call[Any], Any, T]
 its return value is the operation's result. An error of a call is thrown into it."""
 
 
+_NOT_SENT_MARK: Final = "_hirelink_not_sent"
+
+
+def _note_if_unsent(error: BaseException, request: httpx.Request | None) -> None:
+    """Mark ``error`` (not one of hirelink's, which say ``not_sent`` themselves) as having
+    stopped the call before its request went to the network."""
+    if isinstance(error, HirelinkError):
+        return
+    if request is None or not request.extensions.get(HANDED_OVER):
+        with contextlib.suppress(AttributeError):  # an exception type without a __dict__
+            setattr(error, _NOT_SENT_MARK, True)
+
+
 def interrupted(error: BaseException) -> bool:
-    """Whether ``error`` stopped a call instead of being its outcome (every outcome is a
-    :class:`HirelinkError`): Ctrl-C, a cancelled task or scope, a job system's time limit
-    raised inside the call (Celery's ``SoftTimeLimitExceeded``, RQ's
-    ``JobTimeoutException``, both an ``Exception``), or a failure in code around it. The
-    request may have gone out, its answer unread."""
-    return not isinstance(error, HirelinkError)
+    """Whether ``error`` stopped a call while its request was out, instead of being its
+    outcome (every outcome is a :class:`HirelinkError`): Ctrl-C, a cancelled task or
+    scope, a job system's time limit raised inside the call (Celery's
+    ``SoftTimeLimitExceeded``, RQ's ``JobTimeoutException``, both an ``Exception``), or a
+    failure in code around it; not one that stopped it before it was sent (during a wait
+    for a rate-limit slot, say). The request may have gone out, its answer unread."""
+    return not isinstance(error, HirelinkError) and not getattr(error, _NOT_SENT_MARK, False)
 
 
 def may_have_been_carried_out(error: BaseException) -> bool:
@@ -337,23 +367,20 @@ def may_have_been_carried_out(error: BaseException) -> bool:
     return isinstance(error, MalformedResponseError | ServerError) or interrupted(error)
 
 
-WORTH_RETRYING_STATUSES: Final = frozenset({408, 429})
-"""The 4xx answers that say "not now" rather than "not this request" (any 5xx does too)."""
-
-
 def worth_retrying(error: BaseException) -> bool:
     """Whether the same call may succeed later, unchanged: the provider could not be
     reached or answered in time, asked to wait (408, 429) or failed (5xx), or a shared
     store (Redis) was unavailable. False for a refusal of the request itself (another 4xx:
-    the input, the credentials or an id need fixing), an answer that did not read (it
-    would read no better), and anything hirelink did not raise. hirelink has already
-    resent what it safely could (``max_retries``) before raising: a job system retrying
-    on top multiplies the attempts, so wait before it. A write: ask
+    the input, the credentials or an id need fixing), a failure no retry changes (a
+    certificate that does not verify, Redis refusing hirelink: ``permanent``), an answer
+    that did not read (it would read no better), and anything hirelink did not raise.
+    hirelink has already resent what it safely could (``max_retries``) before raising: a
+    job system retrying on top multiplies the attempts, so wait before it. A write: ask
     :func:`may_have_been_carried_out` first."""
     if isinstance(error, ApiConnectionError | StoreUnavailableError):
-        return True
+        return not error.permanent
     if isinstance(error, ApiError):
-        return error.status_code >= 500 or error.status_code in WORTH_RETRYING_STATUSES
+        return error.status_code >= 500 or error.status_code in REFUSED_STATUSES
     return False
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "BODY_LOST",
     "CREDENTIAL_HINT",
     "FAILED_WITH",
+    "HANDED_OVER",
     "OPERATION",
     "REPEATABLE",
     "ApiConnectionError",
@@ -49,6 +50,7 @@ __all__ = [
     "StoreUnavailableError",
     "UnknownArgumentError",
     "UnprocessableEntityError",
+    "UnusableClientError",
     "api_error_from_response",
 ]
 
@@ -67,6 +69,11 @@ REPEATABLE: Final = "hirelink.repeatable"
 """A request extension: true when sending the request twice does no harm whatever its
 method (an OAuth client-credentials exchange is a POST that only asks for a token). Its
 errors say so (``harmless_to_repeat``): nothing of the caller's was written."""
+
+HANDED_OVER: Final = "hirelink_handed_over"
+"""A request extension: true once an attempt of the request went to the network, past
+every wait before it (a rate-limit slot, a backoff). A call stopped before then (Ctrl-C, a
+time limit, a failure of the shared store) was not sent."""
 
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
@@ -352,7 +359,9 @@ class ApiConnectionError(HirelinkError):
     refused, or the client was closed before it went), so a write was certainly not
     carried out; False when one may have been. ``method`` is the request's (empty when
     not known); ``harmless_to_repeat``, ``attempts``, ``tried_for`` and ``operation``,
-    as for :class:`ApiError`.
+    as for :class:`ApiError`. ``permanent`` is True when no retry would change it (the
+    server's certificate did not verify, a proxy refused the tunnel with a 4xx, the
+    answer was too large): a matter of configuration, not of waiting.
     """
 
     def __init__(
@@ -362,11 +371,13 @@ class ApiConnectionError(HirelinkError):
         not_sent: bool = False,
         method: str = "",
         harmless_to_repeat: bool = False,
+        permanent: bool = False,
     ) -> None:
         super().__init__(message)
         self.not_sent = not_sent
         self.method = method
         self.harmless_to_repeat = harmless_to_repeat
+        self.permanent = permanent
         self.attempts, self.tried_for = 1, 0.0
         self.operation: str | None = None
 
@@ -403,7 +414,13 @@ def closed_while_waiting(
 
 class StoreUnavailableError(HirelinkError):
     """The shared store (Redis) could not be reached; the call that needed it stopped there,
-    before sending its request."""
+    before sending its request. ``permanent`` is True when Redis refused hirelink (the
+    URL's credentials, the user's ACL rules, a key of another kind): a mistake to fix,
+    not an outage."""
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        super().__init__(message)
+        self.permanent = permanent
 
 
 class UnusableClientError(HirelinkError, RuntimeError):

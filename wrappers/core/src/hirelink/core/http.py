@@ -36,6 +36,7 @@ from .decoding import adopt
 from .errors import (
     ATTEMPTS,
     FAILED_WITH,
+    HANDED_OVER,
     OPERATION,
     ApiError,
     ErrorRefiner,
@@ -331,6 +332,35 @@ def _answer_of(error: httpx.HTTPStatusError, request: httpx.Request) -> httpx.Re
     except httpx.ResponseNotRead:
         return bodiless(error.response, request, _HOOK_RAISED)
     return bodiless(error.response, request, None, content)
+
+
+class _HandOver(httpx.BaseTransport):
+    """The last layer before the network: marks each request it passes on as handed over
+    (:data:`~hirelink.core.errors.HANDED_OVER`), past every wait."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.extensions[HANDED_OVER] = True
+        return self._inner.handle_request(request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _AsyncHandOver(httpx.AsyncBaseTransport):
+    """The async twin of :class:`_HandOver`."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self._inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        request.extensions[HANDED_OVER] = True
+        return await self._inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
 
 
 class ThroughClient(httpx.BaseTransport):
@@ -638,6 +668,7 @@ def build_client(
         inner: httpx.BaseTransport = ThroughClient(httpx_client)
     else:
         inner = transport or _PerProcessPool()
+    inner = _HandOver(inner)
     if config.rate_limits:
         inner = RateLimitTransport(inner, config.rate_limits)
     return httpx.Client(
@@ -660,6 +691,7 @@ def build_async_client(
         inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
     else:
         inner = transport or _AsyncPerProcessPool()
+    inner = _AsyncHandOver(inner)
     if config.rate_limits:
         inner = AsyncRateLimitTransport(inner, config.rate_limits)
     return httpx.AsyncClient(

@@ -16,6 +16,7 @@ import re
 import time
 from collections.abc import Mapping
 from typing import Final
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -206,3 +207,21 @@ def guard_transport_logs() -> None:
     guard = TransportLogFilter()
     for name in TRANSPORT_LOGGERS:
         logging.getLogger(name).addFilter(guard)
+
+
+def without_password(url: str) -> str:
+    """``url`` as messages, reprs and listings show it: its password, and its query
+    (where redis-py also reads one), masked."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return f"{url.partition('://')[0]}://(a URL that cannot be read)"
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if port is not None:
+        netloc += f":{port}"
+    if parts.username is not None or parts.password is not None:
+        netloc = f"{parts.username or ''}{':***' if parts.password is not None else ''}@{netloc}"
+    path = "/***" if "@" in parts.path else parts.path  # a password with an unescaped "/"
+    return f"{parts.scheme}://{netloc}{path}" + ("?***" if parts.query else "")

@@ -44,10 +44,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, runtime_checkable
-from urllib.parse import urlsplit
 
 from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
+from .redaction import without_password
 from .secrets import Secret, scrub
 
 if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
@@ -555,7 +555,7 @@ class RedisStore(Store, DeliveryLog):
                 "on worker threads); this one is an asyncio client: pass url= instead",
             )
         redis = _require_redis()
-        self._where = "the given client" if url is None else _without_password(url)
+        self._where = "the given client" if url is None else without_password(url)
         try:
             self._client = client or redis.Redis.from_url(
                 url, socket_timeout=timeout, socket_connect_timeout=timeout
@@ -614,7 +614,8 @@ class RedisStore(Store, DeliveryLog):
             refusal = _refusal(error)
             if refusal is not None:
                 raise StoreUnavailableError(
-                    f"the Redis store at {self._where} {refusal.format(told=told, what=what)}"
+                    f"the Redis store at {self._where} {refusal.format(told=told, what=what)}",
+                    permanent=True,
                 ) from error
             state = _unavailable(error)
             if state is None:
@@ -694,24 +695,6 @@ class RedisStore(Store, DeliveryLog):
             f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
             f"fallback={self.fallback})"
         )
-
-
-def _without_password(url: str) -> str:
-    """``url`` as messages and reprs show it: its password, and its query (where redis-py
-    also reads one), masked."""
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return f"{url.partition('://')[0]}://(a URL that cannot be read)"
-    host = parts.hostname or ""
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None:
-        netloc += f":{port}"
-    if parts.username is not None or parts.password is not None:
-        netloc = f"{parts.username or ''}{':***' if parts.password is not None else ''}@{netloc}"
-    path = "/***" if "@" in parts.path else parts.path  # a password with an unescaped "/"
-    return f"{parts.scheme}://{netloc}{path}" + ("?***" if parts.query else "")
 
 
 @functools.lru_cache(maxsize=16)

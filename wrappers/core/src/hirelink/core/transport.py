@@ -96,7 +96,7 @@ class RetryPolicy:
         if it is safe to repeat; never after the server's certificate was refused, or a
         proxy refused the tunnel with a 4xx (its credentials, its policy), or the answer was
         too large (:class:`AnswerTooLarge`), which no retry changes."""
-        if certificate_refused(error) or proxy_refused(error) or isinstance(error, AnswerTooLarge):
+        if no_retry_changes(error):
             return False
         return isinstance(error, NOT_SENT_ERRORS) or repeatable(request)
 
@@ -152,9 +152,22 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
     harmless = bool(request.extensions.get(REPEATABLE))
-    failure = kind(message, not_sent=not_sent, method=request.method, harmless_to_repeat=harmless)
+    failure = kind(
+        message,
+        not_sent=not_sent,
+        method=request.method,
+        harmless_to_repeat=harmless,
+        permanent=no_retry_changes(error),
+    )
     failure.operation = request.extensions.get(OPERATION)
     return failure
+
+
+def no_retry_changes(error: BaseException) -> bool:
+    """Whether a lost answer comes of the setup, not of a passing failure: the server's
+    certificate was refused, a proxy refused the tunnel with a 4xx (its credentials, its
+    policy), or the answer was too large (:class:`AnswerTooLarge`)."""
+    return certificate_refused(error) or proxy_refused(error) or isinstance(error, AnswerTooLarge)
 
 
 def certificate_refused(error: BaseException) -> bool:

@@ -317,11 +317,12 @@ def _not_an_address(value: str) -> str:
 
 
 def json_object(field: str, value: object) -> dict[str, Any]:
-    """A JSON object: a mapping with string keys whose values JSON can encode."""
+    """A JSON object: a mapping with string keys whose values JSON can encode (NaN and
+    infinity cannot be: they are not JSON)."""
     if not isinstance(value, Mapping) or not all(isinstance(key, str) for key in value):
         raise InvalidInputError(field, f"must be a mapping with string keys, got {shape(value)}")
     try:
-        json.dumps(value)
+        json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as error:
         raise InvalidInputError(field, f"must hold only JSON values ({error})") from None
     return dict(value)

@@ -26,14 +26,7 @@ from typing import Annotated, Any, Final, NoReturn
 
 import typer
 
-from hirelink.core import (
-    ApiConnectionError,
-    HirelinkError,
-    InvalidInputError,
-    RateLimitError,
-    ServerError,
-    StoreUnavailableError,
-)
+from hirelink.core import HirelinkError, InvalidInputError, worth_retrying
 from hirelink.core.feeds import FeedTracker, FileFeedStore
 from hirelink.core.operations import Watcher, declarations
 from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
@@ -146,7 +139,11 @@ def reader_left(error: BaseException | None) -> bool:
 def silence_stdout() -> None:
     """After the reader of stdout left (``| head``): so Python does not complain at exit."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # closed at start, or replaced
+        descriptor = 1
+    os.dup2(devnull, descriptor)
 
 
 @contextlib.contextmanager
@@ -196,8 +193,6 @@ class _CheckpointFile(FileFeedStore):
             raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
 
 
-PASSING_FAILURES: Final = (ApiConnectionError, RateLimitError, ServerError, StoreUnavailableError)
-"""What ends a poll of ``hirelink watch`` but not the watch: it tries again later."""
 LONGEST_PAUSE: Final = 300.0
 """The longest wait, in seconds, before ``hirelink watch`` tries again after failed polls
 (the wait doubles from ``--interval`` with each failure in a row: each within this long of
@@ -266,7 +261,9 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                                 shown = mask_fields(to_json(record), provider.secret_output_fields)
                                 _print_line(shown)
                         return
-                    except PASSING_FAILURES as error:
+                    except HirelinkError as error:
+                        if not worth_retrying(error):  # ends the watch, not only a poll
+                            raise
                         if time.monotonic() - started > LONGEST_PAUSE:
                             pause = interval  # it ran well for a while: not in a row
                         pause = min(max(pause, 1.0), LONGEST_PAUSE)

@@ -7,6 +7,7 @@ unreadable (5xx, network, malformed answer: a write may have been carried out).
 
 from __future__ import annotations
 
+import errno
 import importlib.metadata
 import importlib.util
 import io
@@ -79,6 +80,8 @@ class _Commands(TyperGroup):
     exit 0, not 1, which a script would take for an API error and run again."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        if sys.stdout is None:  # started with standard output closed (`>&-`)
+            sys.stdout = _ClosedOutput()
         try:
             return super().main(*args, **kwargs)
         except SystemExit as ended:
@@ -100,12 +103,26 @@ class _Commands(TyperGroup):
             result = super().invoke(ctx)
             sys.stdout.flush()  # a write the reader left unread fails here, not at exit
         except OSError as error:
+            if error.filename is not None and not reader_left(error):  # a file's, not stdout's
+                err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
+                raise typer.Exit(EXIT_API_ERROR) from None
             _output_failed(error)
         except KeyboardInterrupt as stopped:  # what the operation had done by then
             for note in getattr(stopped, "__notes__", ()):
                 err.print(f"{scrub(str(note))}", highlight=False, markup=False)
             raise
         return result
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output of a process started with it closed: Python makes it None, and
+    the first write raised AttributeError after the operation had run."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _output_failed(error: OSError, done: str = "") -> NoReturn:

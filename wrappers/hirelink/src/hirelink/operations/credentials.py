@@ -25,6 +25,7 @@ from attrs import define, field
 
 from hirelink.core import InvalidInputError, Secret
 from hirelink.core.file_updates import one_writer, replace_file, resolved
+from hirelink.core.redaction import without_password
 
 from .registry import Catalog
 
@@ -52,22 +53,17 @@ class Credential:
         """Values for display: secrets as ``***``, and so is the ``user:password@`` of a URL
         (a ``base_url`` set that way is refused when used, but listed before it is)."""
         return {
-            name: "***" if isinstance(value, Secret) else _without_userinfo(str(value))
+            name: "***"
+            if isinstance(value, Secret)
+            else without_password(str(value))
+            if "://" in str(value)
+            else str(value)
             for name, value in self.values.items()
         }
 
     def __repr__(self) -> str:
         shown = self.masked()
         return f"Credential(nickname={self.nickname!r}, provider={self.provider!r}, values={shown})"
-
-
-def _without_userinfo(text: str) -> str:
-    scheme, separator, rest = text.partition("://")
-    authority_end = min((rest.find(c) for c in "/?#" if c in rest), default=len(rest))
-    authority = rest[:authority_end]
-    if not separator or "@" not in authority:
-        return text
-    return f"{scheme}://***@{authority.rpartition('@')[2]}{rest[authority_end:]}"
 
 
 def default_path() -> Path:
