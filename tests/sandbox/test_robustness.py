@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from hirelink.core import ServerError
-from hirelink.sandbox import Fault, StandIn, serve_stand_in
+from hirelink.sandbox import Fault, ServeReceiver, StandIn, serve_stand_in
 from hirelink.sandbox.outbox import Subscription
 
 
@@ -251,3 +251,39 @@ def test_only_a_fault_can_be_added(recruitee_sandbox: StandIn[Any]) -> None:
 def test_a_secret_for_a_receiver_no_stand_in_sends_to_is_refused(webhook_receiver: Any) -> None:
     with pytest.raises(ValueError, match="go with a stand-in"):
         webhook_receiver(None, secret="whsec-1")
+
+
+def test_an_apps_lifespan_runs_in_the_receiver_serving_it(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: ServeReceiver
+) -> None:
+    """An app that builds its client in its lifespan (FastAPI's pattern) failed every
+    delivery in tests: the receiver never ran the lifespan, and the handler found nothing
+    in ``app.state``."""
+    import contextlib
+    from collections.abc import AsyncIterator
+
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    seen: list[Any] = []
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.events = seen  # where an app would build its client
+        yield
+        seen.append("shut down")
+
+    async def hook(request: Request) -> JSONResponse:
+        request.app.state.events.append(await request.json())
+        return JSONResponse({})
+
+    app = Starlette(routes=[Route("/", hook, methods=["POST"])], lifespan=lifespan)
+    receiver = webhook_receiver(recruitee_sandbox, app)
+    recruitee_sandbox.sandbox.state.create_candidate({"name": "Ada"})
+    (arrival,) = receiver.wait_for(1)
+    assert arrival.status == 200
+    assert seen[0]["event_type"] == "new_candidate"
+    receiver.stop()
+    assert seen[-1] == "shut down"

@@ -286,6 +286,26 @@ def test_a_repeated_delivery_reaches_the_callback_once(serve: Callable[..., Rece
     assert len(without_dedupe.collector.received) == 2
 
 
+def test_two_receivers_sharing_a_store_each_get_every_event(
+    serve: Callable[..., Receiver],
+) -> None:
+    """Two webhooks, each with its own secret and receiver (two apps in one process, or two
+    services on one Redis): the second receiver answered 200 without calling its callback,
+    taking the event for a repeat, and that consumer lost it for good. A replica of a
+    receiver (the same secret) still answers a repeat once."""
+    store = InProcessStore()
+    other_secret = "whsec-recruitee-analytics-91d0"
+    crm, analytics = serve(store=store), serve(store=store, secret=other_secret)
+    crm_replica = serve(store=store)
+    body = json.dumps(moved()).encode()
+    assert crm.deliver(body).status_code == 200
+    assert analytics.deliver(body, signature=sign(body, other_secret)).status_code == 200
+    assert crm_replica.deliver(body).status_code == 200  # the answer to crm was lost
+    assert len(crm.collector.received) == 1
+    assert len(analytics.collector.received) == 1
+    assert crm_replica.collector.received == []
+
+
 def test_a_body_seen_before_is_an_event_again_once_dedupe_ttl_has_passed(
     serve: Callable[..., Receiver],
 ) -> None:

@@ -232,7 +232,8 @@ class SandboxServer:
             httpx.get(f"{server.url}/ping")
 
     Args:
-        app: the ASGI application to serve.
+        app: the ASGI application to serve; its lifespan runs (an app may build its
+            clients there), when it has one.
         host: loopback address to bind (127.0.0.0/8, ``::1`` or ``localhost``).
         port: TCP port; 0 picks a free one (see :attr:`port` after start).
         max_lifetime: seconds after which the server stops by itself, so a
@@ -322,7 +323,7 @@ class SandboxServer:
                 # levels (dictConfig): a filter quietens this server's records instead.
                 log_config=None,
                 log_level=None,
-                lifespan="off",
+                lifespan="auto",  # an app of yours may build its client in its lifespan
                 timeout_graceful_shutdown=1,
             )
             server = _PromptServer(config)
@@ -340,7 +341,10 @@ class SandboxServer:
         while not server.started:
             if not thread.is_alive():
                 sock.close()
-                raise RuntimeError("the sandbox server thread died during startup")
+                raise RuntimeError(
+                    "the sandbox server thread ended during startup (the app's lifespan"
+                    " failed to start?)"
+                )
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError(f"the sandbox server did not start in {_STARTUP_TIMEOUT} s")

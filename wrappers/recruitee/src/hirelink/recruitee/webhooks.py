@@ -236,6 +236,15 @@ def _is_ping(document: object) -> bool:
     return isinstance(document, dict) and "event_type" not in document
 
 
+def _identity(secrets: Iterable[Secret]) -> str:
+    """A receiver's part of its delivery keys: its secrets, digested (the store may be a
+    shared Redis), so that replicas of one receiver share it and no other receiver does."""
+    digest = hashlib.sha256(b"hirelink recruitee receiver")
+    for text in sorted(secret.reveal() for secret in secrets):
+        digest.update(b"\0" + text.encode())
+    return digest.hexdigest()[:16]
+
+
 class _Receiver:
     def __init__(
         self,
@@ -246,6 +255,7 @@ class _Receiver:
         max_body_bytes: int,
     ) -> None:
         self._secrets = secrets
+        self._identity = _identity(secrets or ())
         self._on_event = on_event
         self._deliveries = deliveries
         self._dedupe_ttl = dedupe_ttl
@@ -282,8 +292,9 @@ class _Receiver:
         except ValueError as error:
             raise Rejection(str(error), 400) from None
         # Known by its body, not its signature: with several secrets, one event sent by two
-        # webhooks (one replacing the other) carries two signatures.
-        key = f"recruitee:{hashlib.sha256(body).hexdigest()}"
+        # webhooks (one replacing the other) carries two signatures. And by the receiver:
+        # another one sharing the store (a second webhook, another service) gets it too.
+        key = f"recruitee:{self._identity}:{hashlib.sha256(body).hexdigest()}"
         deliveries = self._deliveries
         if deliveries is None:
             await invoke("on_event", self._on_event, event)
@@ -295,7 +306,7 @@ class _Receiver:
             if not await run_in_threadpool(deliveries.delivery_handled, key):
                 # Still being handled, and it may yet fail: a 200 now would lose the event.
                 raise Rejection("this delivery is being handled: send it again later", 409)
-            logger.info("a repeated delivery of %s was answered without a callback", key[:24])
+            logger.info("a repeated delivery of %s was answered without a callback", key[:-50])
             return JSONResponse({})
 
         def settle(handled: bool) -> None:
@@ -311,7 +322,7 @@ class _Receiver:
             logger.error(
                 "the event of %s was handled, but the delivery log could not record it (%s):"
                 " a repeat of it would be handled again",
-                key[:24],
+                key[:-50],
                 scrub(str(unrecorded)),
             )
         return JSONResponse({})
