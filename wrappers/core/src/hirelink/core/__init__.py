@@ -15,7 +15,7 @@ from .calls import (
 )
 from .checks import ConnectionCheck
 from .clients import AsyncProviderClient, ProviderClient
-from .environment import CredentialVariables
+from .environment import CredentialVariables, environment_ignored
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -123,6 +123,7 @@ __all__ = [
     "aiter_offset",
     "aiter_pages",
     "cursor_from_link",
+    "environment_ignored",
     "instance_of",
     "iter_cursor",
     "iter_offset",

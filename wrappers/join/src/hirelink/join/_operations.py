@@ -258,7 +258,9 @@ class JoinOperations:
         a Redis ``store`` one worker at a time polls; another takes over within
         ``lease_ttl`` plus one ``interval`` when it dies. The default ``name`` holds a
         digest of the token (JOIN's token stands for the company), so each company's watch
-        keeps its own checkpoint. Options: :class:`hirelink.core.feeds.WatchOptions`.
+        keeps its own checkpoint; a new token makes it another name, whose watch starts
+        afresh: where tokens change, pass a ``name`` that outlives them (a customer id).
+        Options: :class:`hirelink.core.feeds.WatchOptions`.
         """
         return Feed.declare(
             f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
