@@ -1315,3 +1315,12 @@ def test_credentials_list_masks_a_password_in_a_url(config_dir: Path) -> None:
     assert "hunter22" not in listed.output
     assert "ter22" not in listed.output  # a password holding an unescaped "/"
     assert "join-token-for-ci" not in listed.output
+
+
+def test_a_failure_no_retry_changes_is_not_exit_6() -> None:
+    """A script retrying on 6 ("try later") looped on a certificate that does not verify."""
+    from hirelink.cli.main import _exit_code
+    from hirelink.core import ApiConnectionError
+
+    assert _exit_code(ApiConnectionError("certificate verify failed", permanent=True)) == 1
+    assert _exit_code(ApiConnectionError("connection refused")) == EXIT_UNAVAILABLE

@@ -304,6 +304,16 @@ def test_two_receivers_sharing_a_store_each_get_every_event(
     assert len(crm.collector.received) == 1
     assert len(analytics.collector.received) == 1
     assert crm_replica.collector.received == []
+    # A rotation rolling out: one replica takes both secrets, another still the old one.
+    # By default they are two receivers; named, one.
+    rotated = "whsec-recruitee-rotated-5e21"
+    for name, handled in ((None, 2), ("crm", 1)):
+        rolled = serve(store=store, secret=[rotated, SECRET], name=name)
+        behind = serve(store=store, name=name)
+        body = json.dumps(moved()).encode()
+        assert rolled.deliver(body).status_code == 200
+        assert behind.deliver(body).status_code == 200  # a resend, to the other replica
+        assert len(rolled.collector.received) + len(behind.collector.received) == handled
 
 
 def test_a_body_seen_before_is_an_event_again_once_dedupe_ttl_has_passed(

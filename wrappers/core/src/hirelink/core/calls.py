@@ -41,6 +41,7 @@ from .errors import (
     HirelinkError,
     InvalidInputError,
     MalformedResponseError,
+    RateLimitError,
     ServerError,
     StoreUnavailableError,
 )
@@ -379,6 +380,8 @@ def worth_retrying(error: BaseException) -> bool:
     :func:`may_have_been_carried_out` first."""
     if isinstance(error, ApiConnectionError | StoreUnavailableError):
         return not error.permanent
+    if isinstance(error, ServerError | RateLimitError):  # also one a provider's refiner
+        return True  # made of another status (Personio's OAuth temporarily_unavailable)
     if isinstance(error, ApiError):
         return error.status_code >= 500 or error.status_code in REFUSED_STATUSES
     return False

@@ -13,18 +13,14 @@ from typing import Any
 
 from attrs import frozen
 
-from .calls import Call
+from .calls import Call, worth_retrying
 from .errors import (
-    ApiConnectionError,
     ApiError,
     AuthenticationError,
     HirelinkError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
-    RateLimitError,
-    ServerError,
-    StoreUnavailableError,
 )
 
 __all__ = [
@@ -99,10 +95,10 @@ def attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
 
 
 def says_nothing(outcome: Outcome) -> bool:
-    """Whether an outcome says nothing about the credential: the provider was out of reach,
-    failed (5xx) or asked to slow down (429), or the shared store was unavailable."""
-    unavailable = ApiConnectionError | ServerError | RateLimitError | StoreUnavailableError
-    return isinstance(outcome, unavailable)
+    """Whether an outcome says nothing about the credential: what a later try may change
+    (:func:`~hirelink.core.calls.worth_retrying`: the provider out of reach, failing,
+    asking to slow down, or the shared store unavailable)."""
+    return worth_retrying(outcome)
 
 
 def unjudged(

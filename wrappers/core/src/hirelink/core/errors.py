@@ -364,6 +364,8 @@ class ApiConnectionError(HirelinkError):
     answer was too large): a matter of configuration, not of waiting.
     """
 
+    permanent: bool = False  # also for one pickled by a release without it
+
     def __init__(
         self,
         message: str,
@@ -417,6 +419,8 @@ class StoreUnavailableError(HirelinkError):
     before sending its request. ``permanent`` is True when Redis refused hirelink (the
     URL's credentials, the user's ACL rules, a key of another kind): a mistake to fix,
     not an outage."""
+
+    permanent: bool = False  # also for one pickled by a release without it
 
     def __init__(self, message: str, *, permanent: bool = False) -> None:
         super().__init__(message)

@@ -32,6 +32,7 @@ MASK: Final = "***"
 _MIN_SCRUB_LENGTH: Final = 6
 
 _registry_lock = threading.Lock()
+_compile_lock = threading.Lock()  # one compile of the pattern at a time
 _live: dict[str, int] = {}  # value -> how many live Secret objects hold it
 _forms_of: dict[str, frozenset[str]] = {}  # value -> its forms (see _forms), while live
 _pattern: re.Pattern[str] | None = None  # None: rebuild from _live at the next scrub
@@ -88,15 +89,22 @@ def _current_pattern() -> re.Pattern[str] | None:
             _drain()
     pattern = _pattern
     if pattern is None and _live:
-        with _registry_lock:
-            forms = frozenset().union(*_forms_of.values())
-            generation = _generation
-        # Compiled outside the lock: with thousands of live secrets (a client per tenant)
-        # it takes a tenth of a second, which every other registration would wait out.
-        pattern = _compiled(_any_of(forms))
-        with _registry_lock:
-            if _generation == generation:  # no secret came or went meanwhile
-                _pattern = pattern
+        # One thread compiles while the others wait for its pattern. Not under the
+        # registry's lock: with thousands of live secrets (a client per tenant) a compile
+        # takes a tenth of a second, which every registration would wait out.
+        with _compile_lock:
+            pattern = _pattern
+            if pattern is not None:  # compiled while this thread waited
+                return pattern
+            with _registry_lock:
+                forms = frozenset().union(*_forms_of.values())
+                generation = _generation
+            if not forms:  # the last secret went meanwhile: an empty pattern matches anywhere
+                return None
+            pattern = _compiled(_any_of(forms))
+            with _registry_lock:
+                if _generation == generation:  # no secret came or went meanwhile
+                    _pattern = pattern
     return pattern
 
 

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from attrs import define
 
+from .calls import worth_retrying
 from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
@@ -289,11 +290,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         error = exchange.extensions.get(FAILED_WITH)
         if not isinstance(error, ApiError | ApiConnectionError | MalformedResponseError):
             return
-        refusal = isinstance(error, MalformedResponseError) or (
-            isinstance(error, ApiError)
-            and 400 <= error.status_code < 500
-            and error.status_code not in (408, 429)
-        )
+        refusal = not worth_retrying(error)
         options = current_options()
         if refusal or (options.timeout is None and options.max_retries is None):
             # As it is now: its first caller adds to the error as it goes on (notes, the

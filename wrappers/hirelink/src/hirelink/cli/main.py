@@ -295,6 +295,8 @@ def _exit_code(error: HirelinkError) -> int:
         return EXIT_NOT_FOUND
     if isinstance(error, RateLimitError):
         return EXIT_RATE_LIMITED
+    if isinstance(error, ApiConnectionError) and error.permanent:  # no later try changes it
+        return EXIT_API_ERROR
     if isinstance(error, ServerError | ApiConnectionError | MalformedResponseError):
         return EXIT_UNAVAILABLE
     return EXIT_API_ERROR

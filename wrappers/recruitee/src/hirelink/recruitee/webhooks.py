@@ -106,7 +106,7 @@ from hirelink.core.receiver import (
 )
 from hirelink.core.secrets import Secret, accepted_by_any, scrub
 from hirelink.core.stores import DeliveryLog, Store, delivery_log
-from hirelink.core.validation import positive_seconds
+from hirelink.core.validation import non_empty_str, positive_seconds
 
 __all__ = [
     "DEFAULT_DEDUPE_TTL",
@@ -249,7 +249,7 @@ def _identity(secrets: Iterable[Secret]) -> str:
     """A receiver's part of its delivery keys: its secrets, digested (the store may be a
     shared Redis), so that replicas of one receiver share it and no other receiver does."""
     digest = hashlib.sha256(b"hirelink recruitee receiver")
-    for text in sorted(secret.reveal() for secret in secrets):
+    for text in sorted({secret.reveal() for secret in secrets}):
         digest.update(b"\0" + text.encode())
     return digest.hexdigest()[:16]
 
@@ -262,9 +262,10 @@ class _Receiver:
         deliveries: DeliveryLog | None,
         dedupe_ttl: float,
         max_body_bytes: int,
+        name: str | None,
     ) -> None:
         self._secrets = secrets
-        self._identity = _identity(secrets or ())
+        self._identity = _identity(secrets or ()) if name is None else f"name:{name}"
         self._on_event = on_event
         self._deliveries = deliveries
         self._dedupe_ttl = dedupe_ttl
@@ -362,6 +363,7 @@ def create_webhook_app(
     dedupe_ttl: float = DEFAULT_DEDUPE_TTL,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     path: str = "/",
+    name: str | None = None,
 ) -> Starlette:
     """The ASGI app receiving Recruitee's webhook deliveries (see the module docstring).
 
@@ -377,6 +379,10 @@ def create_webhook_app(
         dedupe_ttl: seconds a delivery is remembered.
         max_body_bytes: larger bodies are refused with 413.
         path: where the endpoint is (the URL to register in Recruitee).
+        name: what tells this receiver's deliveries from other receivers' in a shared
+            store; by default a digest of its secrets, so a receiver whose secrets change
+            (a rotation rolling out over replicas) starts a record of its own. Give one,
+            the same on every replica, to keep answering repeats once through it.
 
     Raises:
         ValueError: ``on_event`` is not callable, ``path`` is not absolute, a limit is
@@ -387,7 +393,9 @@ def create_webhook_app(
     secrets = None if secret is None else _accepted_secrets(secret)
     ttl = positive_seconds("dedupe_ttl", dedupe_ttl)
     deliveries = delivery_log(store) if dedupe else None
-    receiver = _Receiver(secrets, on_event, deliveries, ttl, max_body_bytes)
+    if name is not None:
+        name = non_empty_str("name", name)
+    receiver = _Receiver(secrets, on_event, deliveries, ttl, max_body_bytes, name)
     return receiver_app(
         [("POST", path, receiver.receive)],
         callbacks={"on_event": on_event},
