@@ -69,6 +69,16 @@ def time_limit_when(due: Callable[[], bool]) -> Iterator[None]:
         signal.signal(signal.SIGUSR1, previous)
 
 
+def _apply_with_a_cv(client: Personio, email: str) -> None:
+    client.create_application(
+        1874512,
+        first_name="Lena",
+        last_name="Vogt",
+        email=email,
+        documents=[Document(PDF, type="cv", filename="cv.pdf")],
+    )
+
+
 def test_a_write_stopped_by_a_time_limit_says_it_may_have_been_carried_out() -> None:
     """A Celery soft time limit during a write said nothing, though the note was stored:
     a task retried on any Exception wrote it twice. A read stopped so says nothing."""
@@ -101,13 +111,7 @@ def test_an_application_stopped_by_a_time_limit_names_its_uploaded_documents() -
             pytest.raises(TimeLimitExceeded) as stopped,
             time_limit_once_out(stand_in, "POST", "/recruiting/applications"),
         ):
-            client.create_application(
-                1874512,
-                first_name="Lena",
-                last_name="Vogt",
-                email="lena.vogt.jobs@applicants.example",
-                documents=[Document(PDF, type="cv", filename="cv.pdf")],
-            )
+            _apply_with_a_cv(client, "lena.vogt.jobs@applicants.example")
         assert stand_in.hits("POST", "/documents") == 1
     (note,) = getattr(stopped.value, "__notes__", [])
     assert note.startswith("the submission may have been carried out")
@@ -131,13 +135,7 @@ def test_a_write_stopped_while_it_waits_for_a_rate_limit_slot_was_not_sent() -> 
             pytest.raises(TimeLimitExceeded) as application,
             time_limit_when(lambda: time.monotonic() - started > 0.5),
         ):
-            client.create_application(
-                1874512,
-                first_name="Lena",
-                last_name="Vogt",
-                email="lena.vogt.waits@applicants.example",
-                documents=[Document(PDF, type="cv", filename="cv.pdf")],
-            )
+            _apply_with_a_cv(client, "lena.vogt.waits@applicants.example")
         assert stand_in.hits("POST", "/documents") == 20
         assert stand_in.hits("POST", "/recruiting/applications") == 0
     for stopped in (upload.value, application.value):
