@@ -1256,10 +1256,9 @@ def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
     assert recruitee_sandbox.hits("POST", "/notes") == before + 2
     assert closed.returncode == EXIT_UNAVAILABLE, closed.stderr
     assert "standard output is closed; recruitee.create_candidate_note succeeded" in closed.stderr
-    for listing in (["--version"], ["ops", "list"]):
-        failed = _in_a_script(listing, config_dir, ">&-")
-        assert failed.returncode == EXIT_API_ERROR, (listing, failed.stderr)
-        assert "Traceback" not in failed.stderr
+    listed = _in_a_script(["ops", "list"], config_dir, ">&-")
+    assert listed.returncode == EXIT_API_ERROR, listed.stderr
+    assert "Traceback" not in listed.stderr
 
 
 def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
@@ -1309,11 +1308,15 @@ def test_credentials_list_masks_a_password_in_a_url(config_dir: Path) -> None:
         HIRELINK_CREDENTIAL_CJ_PROVIDER="join",
         HIRELINK_CREDENTIAL_CJ_TOKEN="join-token-for-ci",
         HIRELINK_CREDENTIAL_CJ_BASE_URL="http://deploy:hun/ter22@127.0.0.1:9/v2",
+        HIRELINK_CREDENTIAL_CK_PROVIDER="join",
+        HIRELINK_CREDENTIAL_CK_TOKEN="join-token-for-ci",
+        HIRELINK_CREDENTIAL_CK_BASE_URL="http://deploy:8641/x@127.0.0.1:9/v2",
     )
     assert listed.exit_code == 0, listed.output
     assert "base_url=http://deploy:***@127.0.0.1:9/v2" in listed.stdout
     assert "hunter22" not in listed.output
     assert "ter22" not in listed.output  # a password holding an unescaped "/"
+    assert "8641" not in listed.output  # its digits before the "/" read as a port
     assert "join-token-for-ci" not in listed.output
 
 

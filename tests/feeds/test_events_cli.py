@@ -486,14 +486,17 @@ def test_watch_since_without_an_offset_is_utc(
     assert json.loads(saved)["after"] == start.isoformat()
 
 
+@pytest.mark.parametrize("status", [503, 408])
 def test_watch_goes_on_after_polls_that_failed_for_a_while(
     config_dir: Path,
     join_sandbox: StandIn[Any],
     commands: Callable[..., Command],
     tmp_path: Path,
+    status: int,
 ) -> None:
     """A few seconds of 503s ended the long-running watch with exit 6 (its retries spent);
-    it now says so and polls again later, from its checkpoint."""
+    it now says so and polls again later, from its checkpoint. So it does after 408s,
+    which ended it (exit 1) while a 503 did not."""
     from hirelink.sandbox import FOREVER, Fault
 
     _join_credential(join_sandbox)
@@ -510,7 +513,7 @@ def test_watch_goes_on_after_polls_that_failed_for_a_while(
         first_id = create(1)
         watching = commands(*arguments)
         assert watching.next_json()["id"] == first_id
-        outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
+        outage = Fault(method="GET", path=r"/applications$", status=status, times=FOREVER)
         join_sandbox.faults.add(outage)
         wait_until(
             lambda: join_sandbox.hits("GET", "/applications") >= 6, "failed polls", timeout=WAIT
@@ -522,5 +525,5 @@ def test_watch_goes_on_after_polls_that_failed_for_a_while(
     assert watching.process.stderr is not None
     said = watching.process.stderr.read()
     assert "WARNING hirelink.cli.watch: a poll failed (" in said  # as every warning
-    assert "503" in said
+    assert str(status) in said
     assert "watching again in 1 s, from the checkpoint" in said

@@ -217,11 +217,12 @@ def without_password(url: str) -> str:
         port = parts.port
     except ValueError:
         return f"{url.partition('://')[0]}://(a URL that cannot be read)"
+    if "@" in parts.path:  # a password with an unescaped "/": its start read as a host
+        return f"{parts.scheme}://***"
     host = parts.hostname or ""
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc += f":{port}"
     if parts.username is not None or parts.password is not None:
         netloc = f"{parts.username or ''}{':***' if parts.password is not None else ''}@{netloc}"
-    path = "/***" if "@" in parts.path else parts.path  # a password with an unescaped "/"
-    return f"{parts.scheme}://{netloc}{path}" + ("?***" if parts.query else "")
+    return f"{parts.scheme}://{netloc}{parts.path}" + ("?***" if parts.query else "")
