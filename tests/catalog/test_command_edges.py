@@ -1299,19 +1299,17 @@ def test_a_closed_standard_input_is_no_input_not_a_crash(config_dir: Path) -> No
 
 
 def test_credentials_list_masks_a_password_in_a_url(config_dir: Path) -> None:
-    listed = hirelink(
-        "credentials",
-        "list",
-        HIRELINK_CREDENTIAL_CI_PROVIDER="join",
-        HIRELINK_CREDENTIAL_CI_TOKEN="join-token-for-ci",
-        HIRELINK_CREDENTIAL_CI_BASE_URL="http://deploy:hunter22@127.0.0.1:9/v2",
-        HIRELINK_CREDENTIAL_CJ_PROVIDER="join",
-        HIRELINK_CREDENTIAL_CJ_TOKEN="join-token-for-ci",
-        HIRELINK_CREDENTIAL_CJ_BASE_URL="http://deploy:hun/ter22@127.0.0.1:9/v2",
-        HIRELINK_CREDENTIAL_CK_PROVIDER="join",
-        HIRELINK_CREDENTIAL_CK_TOKEN="join-token-for-ci",
-        HIRELINK_CREDENTIAL_CK_BASE_URL="http://deploy:8641/x@127.0.0.1:9/v2",
-    )
+    base_urls = {
+        "CI": "http://deploy:hunter22@127.0.0.1:9/v2",
+        "CJ": "http://deploy:hun/ter22@127.0.0.1:9/v2",
+        "CK": "http://deploy:8641/x@127.0.0.1:9/v2",
+    }
+    environment: dict[str, str] = {}
+    for nickname, base_url in base_urls.items():
+        prefix = f"HIRELINK_CREDENTIAL_{nickname}_"
+        environment |= {f"{prefix}PROVIDER": "join", f"{prefix}BASE_URL": base_url}
+        environment[f"{prefix}TOKEN"] = "join-token-for-ci"
+    listed = hirelink("credentials", "list", **environment)
     assert listed.exit_code == 0, listed.output
     assert "base_url=http://deploy:***@127.0.0.1:9/v2" in listed.stdout
     assert "hunter22" not in listed.output
