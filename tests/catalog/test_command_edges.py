@@ -731,7 +731,9 @@ def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
         httpx.get(url)
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.primary_only)]
+)
 def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed(
     config_dir: Path, recruitee_partners_sandbox: StandIn[Any], stop: signal.Signals
 ) -> None:
@@ -1229,6 +1231,7 @@ def _in_a_script(
     )
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
     config_dir: Path, recruitee_sandbox: StandIn[RecruiteeSandbox]
@@ -1261,6 +1264,7 @@ def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
     assert "Traceback" not in listed.stderr
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
     tmp_path: Path,
 ) -> None:
@@ -1276,6 +1280,7 @@ def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
     assert "Traceback" not in added.stderr
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_force_color_changes_no_table_in_a_pipe(config_dir: Path) -> None:
     """CI jobs set FORCE_COLOR for colour: tables in a pipe wrapped at 80 columns, with
     escape codes, and broke `awk` over them."""
@@ -1287,6 +1292,7 @@ def test_force_color_changes_no_table_in_a_pipe(config_dir: Path) -> None:
     assert len(plain.stdout.splitlines()) == len(load_providers().operations()) + 1
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_a_closed_standard_input_is_no_input_not_a_crash(config_dir: Path) -> None:
     closed = _in_a_script(
         ["run", "recruitee.list_offers", "-c", "x", "--input", "@-"], config_dir, "<&-"

@@ -486,7 +486,7 @@ def test_watch_since_without_an_offset_is_utc(
     assert json.loads(saved)["after"] == start.isoformat()
 
 
-@pytest.mark.parametrize("status", [503, 408])
+@pytest.mark.parametrize("status", [503, pytest.param(408, marks=pytest.mark.primary_only)])
 def test_watch_goes_on_after_polls_that_failed_for_a_while(
     config_dir: Path,
     join_sandbox: StandIn[Any],
