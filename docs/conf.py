@@ -31,7 +31,7 @@ nitpick_ignore_regex = [
         r"(httpx|attrs|attr|typing|typing_extensions|collections|pydantic|starlette|"
         r"uvicorn|click|typer|rich|redis|datetime|pathlib|enum|types|contextlib|logging|"
         r"asyncio|anyio|concurrent|io|os|re|abc|builtins|_io|threading|"
-        r"jsonschema_path|defusedxml|json|email|collections\.abc|dateutil|decimal|uuid|"
+        r"defusedxml|json|email|collections\.abc|dateutil|decimal|uuid|"
         r"annotated_types|http|ssl|socket|functools|inspect|weakref|signal|subprocess)(\..*)?",
     ),
     (

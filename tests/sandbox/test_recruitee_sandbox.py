@@ -23,7 +23,6 @@ from typing import Any
 
 import httpx
 import pytest
-from jsonschema_path.readers import PathReader
 
 from hirelink.sandbox import (
     Fault,
@@ -35,6 +34,7 @@ from hirelink.sandbox import (
 )
 from hirelink.sandbox import server as server_module
 from hirelink.sandbox.recruitee import TOKEN_OWNER_ID, CandidateQuery, CandidateRecord
+from hirelink.sandbox.validation import spec_document
 from tests.waiting import wait_until
 
 CANDIDATES = "/c/4100/candidates"
@@ -757,7 +757,7 @@ def test_list_rendering_matches_the_plain_listing(sandbox: RecruiteeSandbox) -> 
 
 
 def test_operations_match_the_spec(sandbox: RecruiteeSandbox) -> None:
-    spec, _ = PathReader(spec_path("recruitee")).read()
+    spec = spec_document(spec_path("recruitee"))
     in_spec = {
         (method.upper(), path, operation["operationId"])
         for path, item in spec["paths"].items()

@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema_path.readers import PathReader
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
@@ -28,6 +27,7 @@ from hirelink.sandbox import (
     handles,
 )
 from hirelink.sandbox.app import SandboxApp
+from hirelink.sandbox.validation import spec_document
 
 SEEDS = {
     "recruitee": ("recruitee",),
@@ -110,8 +110,7 @@ def _seed_records() -> list[tuple[str, str, dict[str, Any]]]:
 @functools.cache
 def _document(spec: str) -> dict[str, Any]:
     """The spec, parsed once (treat it as read-only)."""
-    document, _ = PathReader(spec_path(spec)).read()
-    return dict(document)
+    return spec_document(spec_path(spec))
 
 
 SEED_RECORDS = _seed_records()

@@ -41,7 +41,7 @@ SANDBOX_DISTRIBUTION = "hirelink-sandbox"
 SANDBOX_ONLY_MODULES = (
     "hirelink.sandbox",
     "uvicorn",
-    "jsonschema_path",
+    "jsonschema",
 )
 
 # Run by the clean virtualenv's Python, outside the repository.

@@ -22,13 +22,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from email.parser import BytesParser
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 from urllib.parse import parse_qsl
 
 import attrs
+import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.protocols import Validator
-from jsonschema_path.readers import PathReader
 
 __all__ = [
     "FilePart",
@@ -440,11 +440,27 @@ def _multipart(content_type: str, raw: bytes) -> tuple[list[tuple[str, str]], di
     return fields, files
 
 
+class _SpecLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's safe loader (PyYAML's own where it is missing), leaving dates as the
+    strings JSON Schema validates: YAML 1.1 reads an unquoted ``2024-05-01`` as a date."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {
+        first: [(tag, pattern) for tag, pattern in resolvers if not tag.endswith(":timestamp")]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+
+def spec_document(path: Path) -> dict[str, Any]:
+    """The OpenAPI document at ``path`` as JSON would carry it: dates stay strings, and
+    keys are strings (an unquoted ``200:`` of ``responses`` is read as the number)."""
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=_SpecLoader)  # noqa: S506
+    loaded: dict[str, Any] = json.loads(json.dumps(document))
+    return loaded
+
+
 @functools.lru_cache(maxsize=16)
 def _load(path: Path, _mtime_ns: int) -> SpecValidator:
-    # jsonschema-path's reader: a safe YAML loader that keeps dates as strings.
-    document, _ = PathReader(path).read()
-    return SpecValidator(document)
+    return SpecValidator(spec_document(path))
 
 
 def _field(error: Any) -> str:
