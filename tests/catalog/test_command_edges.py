@@ -691,7 +691,16 @@ def test_webhook_serving_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> 
     with serve_stand_in("join") as taken:
         result = hirelink("webhooks", "serve", "recruitee", "--port", str(taken.server.port))
     assert result.exit_code == EXIT_BAD_INPUT
-    assert "cannot listen on" in result.stderr
+    assert "--port: cannot listen on" in result.stderr
+
+
+def test_webhook_serving_on_an_address_not_this_machines_blames_the_host(
+    config_dir: Path,
+) -> None:
+    """It said "--port: cannot listen on 192.0.2.1:0": the port was fine."""
+    result = hirelink("webhooks", "serve", "recruitee", "--host", "192.0.2.1", "--port", "0")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "--host: cannot listen on 192.0.2.1:0" in result.stderr
 
 
 def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path) -> None:

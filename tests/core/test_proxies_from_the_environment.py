@@ -243,3 +243,50 @@ def test_a_proxy_refusing_the_tunnel_with_a_4xx_is_not_asked_again(
         recruitee.list_offers()
     assert caught.value.not_sent is True
     assert proxy.request_lines == ["CONNECT recruitee.test:443 HTTP/1.1"] * attempts
+
+
+def _closed_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        return int(listener.getsockname()[1])
+
+
+def test_a_proxy_out_of_reach_is_named_and_nothing_was_sent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stale HTTPS_PROXY read as the provider refusing connections, "sent 2 times" as a
+    write possibly carried out twice; the error names the proxy (not its password) and
+    says nothing was sent."""
+    address = f"127.0.0.1:{_closed_port()}"
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", f"http://egress:pr0xy-pw@{address}")
+    remote = {**REMOTE, "base_url": "https://recruitee.test", "max_retries": 1}
+    with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError) as caught:
+        recruitee.create_candidate_note(7730001, "checked")
+    said = str(caught.value)
+    assert f"via the proxy {address} (HTTPS_PROXY)" in said
+    assert "; tried 2 times over " in said
+    assert said.endswith(" s, never sent")
+    assert "pr0xy-pw" not in said
+    assert caught.value.not_sent is True
+
+
+@pytest.mark.parametrize(
+    ("status", "fix"),
+    [
+        (b"407 Proxy Authentication Required", "Check the proxy's credentials"),
+        (b"503 Service Unavailable", "Check the network and Recruitee's status"),
+    ],
+)
+def test_a_check_through_a_proxy_says_what_to_fix(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch, status: bytes, fix: str
+) -> None:
+    """A proxy refusing the tunnel was answered "check the client's base_url"."""
+    proxy.status = status
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    with Recruitee(**{**REMOTE, "base_url": "https://recruitee.test"}) as recruitee:
+        (check,) = recruitee.check_connection()
+    assert not check.ok
+    assert check.fix is not None
+    assert check.fix.startswith(fix)
+    assert "base_url" not in check.fix

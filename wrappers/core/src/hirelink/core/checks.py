@@ -18,10 +18,12 @@ from .errors import (
     ApiError,
     AuthenticationError,
     HirelinkError,
+    InvalidInputError,
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
 )
+from .transport import certificate_refused, proxy_refused
 
 __all__ = [
     "ConnectionCheck",
@@ -108,11 +110,19 @@ def unjudged(
     asking to slow down, or it refused otherwise (a 404 from a wrong ``base_url``, which
     should be ``host``, say)."""
     where = host or f"{provider}'s API host"
-    fix = (
-        f"Check the network and {provider}'s status, then try again."
-        if says_nothing(outcome)
-        else f"Check the client's base_url ({where}), then try again."
-    )
+    if says_nothing(outcome):
+        fix = f"Check the network and {provider}'s status, then try again."
+    elif isinstance(outcome, InvalidInputError):  # a setting: HTTPS_PROXY, SSL_CERT_FILE
+        fix = f"Fix {outcome.field}, then try again."
+    elif certificate_refused(outcome):
+        fix = (
+            "Check that the server is the one meant; behind a proxy that inspects TLS, trust"
+            " its CA certificate (SSL_CERT_FILE), then try again."
+        )
+    elif proxy_refused(outcome.__cause__ or outcome):
+        fix = "Check the proxy's credentials and what it allows (HTTPS_PROXY), then try again."
+    else:
+        fix = f"Check the client's base_url ({where}), then try again."
     return ConnectionCheck.failed(name, label, str(outcome), fix, outcome)
 
 

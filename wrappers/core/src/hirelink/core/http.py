@@ -49,6 +49,7 @@ from .redaction import guard_transport_logs, log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import (
     ACCEPTED_ENCODINGS,
+    VIA_PROXY,
     AsyncRetryTransport,
     RetryPolicy,
     RetryTransport,
@@ -68,14 +69,34 @@ AUTH_HANDLED_STATUSES: Final = "hirelink_auth_handled_statuses"
 renews a token for); the typed-error hook does not raise for them."""
 
 
-@functools.cache
 def default_ssl_context() -> ssl.SSLContext:
-    """One verifying SSL context for every client hirelink builds.
+    """One verifying SSL context for every client hirelink builds while the environment
+    names the same CA certificates.
 
     httpx builds a new context (loading the CA bundle, ~5 ms) for each transport; clients
-    are cheap to create once that cost is paid once per process.
+    are cheap to create once that cost is paid once per process. The certificates are
+    certifi's, or those of the ``SSL_CERT_FILE`` (a PEM bundle) or ``SSL_CERT_DIR`` (a
+    directory of hashed certificates) variable: a corporate proxy's CA goes there
+    (``REQUESTS_CA_BUNDLE`` is requests', not read).
+
+    Raises:
+        InvalidInputError: ``SSL_CERT_FILE`` or ``SSL_CERT_DIR`` names no readable
+            certificates (the variable is the error's ``field``).
     """
-    return httpx.create_ssl_context()
+    return _ssl_context(os.environ.get("SSL_CERT_FILE") or "", os.environ.get("SSL_CERT_DIR") or "")
+
+
+@functools.cache
+def _ssl_context(cert_file: str, cert_dir: str) -> ssl.SSLContext:
+    try:
+        return httpx.create_ssl_context()
+    except OSError as error:  # ssl.SSLError too: a file holding no certificate
+        if not (cert_file or cert_dir):
+            raise
+        variable, value = ("SSL_CERT_FILE", cert_file) if cert_file else ("SSL_CERT_DIR", cert_dir)
+        reason = error.strerror or str(error)
+        problem = f"{value!r} holds no CA certificates hirelink can read ({reason})"
+        raise InvalidInputError(variable, problem) from None
 
 
 def user_agent() -> str:
@@ -482,6 +503,11 @@ class _NoProxy:
         )
 
 
+def _address(proxy: str) -> str:
+    """``host:port`` of a proxy URL httpx took (its credentials left out)."""
+    return httpx.URL(proxy).netloc.decode("ascii")
+
+
 class _ProxyRoutes(Generic[_Pool]):
     """The transports of a pool that honours the environment's proxies: ``HTTPS_PROXY``,
     ``HTTP_PROXY``, ``ALL_PROXY`` as ``urllib.request`` reads them (with the system's
@@ -510,7 +536,10 @@ class _ProxyRoutes(Generic[_Pool]):
             return True
         return self._from_system and bool(urllib.request.proxy_bypass(url.host))
 
-    def transport_for(self, url: httpx.URL) -> _Pool:
+    def transport_for(self, request: httpx.Request) -> _Pool:
+        """The transport ``request`` goes through; one through a proxy is marked with the
+        proxy's address (:data:`~hirelink.core.transport.VIA_PROXY`)."""
+        url = request.url
         named = url.scheme if url.scheme in self._proxies else "all"
         proxy = self._proxies.get(named)
         if proxy is None or self._direct(url):
@@ -519,6 +548,7 @@ class _ProxyRoutes(Generic[_Pool]):
             transport = self.through.get(proxy)
             if transport is None:
                 transport = self.through[proxy] = self._proxy_transport(named, proxy)
+        request.extensions[VIA_PROXY] = f"{_address(proxy)} ({named.upper()}_PROXY)"
         return transport
 
     def _proxy_transport(self, named: str, proxy: str) -> _Pool:
@@ -554,7 +584,7 @@ class _ProxiedPool(httpx.BaseTransport):
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._routes.transport_for(request.url).handle_request(request)
+        return self._routes.transport_for(request).handle_request(request)
 
     def close(self) -> None:
         for transport in self._routes.all():
@@ -568,7 +598,7 @@ class _AsyncProxiedPool(httpx.AsyncBaseTransport):
         self._routes = _ProxyRoutes(httpx.AsyncHTTPTransport, proxies)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._routes.transport_for(request.url).handle_async_request(request)
+        return await self._routes.transport_for(request).handle_async_request(request)
 
     async def aclose(self) -> None:
         for transport in self._routes.all():

@@ -145,8 +145,16 @@ Instruction = str | Backoff
 RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 
+VIA_PROXY: Final = "hirelink_via_proxy"
+"""Request extension: ``host:port (HTTPS_PROXY)``, the proxy the request went through
+(never its credentials); an error of the connection names it, which otherwise read as
+the provider's."""
+
+
 def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
     where = f"{request.method} {scrub(str(request.url))}"
+    if via := request.extensions.get(VIA_PROXY):
+        where += f" via the proxy {via}"
     kind = ApiConnectionError
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
     if isinstance(error, httpx.TimeoutException):

@@ -312,6 +312,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             app_to_serve = _receiver(provider, path, printer)
         except HirelinkError as error:
             fail(error)
+        host = host.removeprefix("[").removesuffix("]")  # an IPv6 address as URLs write it
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.socket(family, socket.SOCK_STREAM)
         if os.name != "nt":  # on Windows it lets a second server take a bound port
@@ -321,7 +322,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             listening.listen()  # from here on a delivery waits to be served, not refused
         except OSError as error:
             listening.close()
-            fail(InvalidInputError("--port", f"cannot listen on {host}:{port}: {error.strerror}"))
+            # A port taken or reserved is --port's; an address not this machine's (or no
+            # address at all) is --host's.
+            blamed = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
+            fail(InvalidInputError(blamed, f"cannot listen on {host}:{port}: {error.strerror}"))
         bound = listening.getsockname()[1]  # the port chosen for --port 0
         shown = f"[{host}]" if family == socket.AF_INET6 else host
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)

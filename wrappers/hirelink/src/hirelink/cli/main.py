@@ -103,7 +103,7 @@ class _Commands(TyperGroup):
             result = super().invoke(ctx)
             sys.stdout.flush()  # a write the reader left unread fails here, not at exit
         except OSError as error:
-            if error.filename is not None and not reader_left(error):  # a file's, not stdout's
+            if not _writing_failed(error):  # a file's (a config directory), not stdout's
                 err.print(f"error: {error}", style="bold red", highlight=False, markup=False)
                 raise typer.Exit(EXIT_API_ERROR) from None
             _output_failed(error)
@@ -123,6 +123,22 @@ class _ClosedOutput(io.TextIOBase):
 
     def isatty(self) -> bool:
         return False
+
+
+# What a write to standard output fails with: a full disk or quota, a file too large, a
+# closed or broken descriptor, a reader that left.
+_WRITE_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EBADF", "EIO", "EPIPE")
+    if hasattr(errno, name)
+)
+
+
+def _writing_failed(error: OSError) -> bool:
+    """Whether ``error`` is standard output's: one naming a file, or failing otherwise
+    (an unreadable CA bundle named by ``SSL_CERT_FILE``), was reported as "could not
+    write the output" and sent its reader to look at a redirection."""
+    return reader_left(error) or (error.filename is None and error.errno in _WRITE_ERRNOS)
 
 
 def _output_failed(error: OSError, done: str = "") -> NoReturn:

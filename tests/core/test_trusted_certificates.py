@@ -1,0 +1,77 @@
+"""The CA certificates a client trusts: certifi's, or those ``SSL_CERT_FILE`` or
+``SSL_CERT_DIR`` names (a proxy that inspects TLS signs with a corporate CA)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import certifi
+import pytest
+from typer.testing import CliRunner
+
+from hirelink.cli.main import EXIT_BAD_INPUT, app
+from hirelink.core import InvalidInputError
+from hirelink.core.http import default_ssl_context
+from hirelink.recruitee import AsyncRecruitee, Recruitee
+
+REMOTE = {"company_id": 4100, "token": "t0ken", "base_url": "https://recruitee.test"}
+
+
+@pytest.fixture(autouse=True)
+def _certifi_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+
+
+@pytest.mark.parametrize("content", [None, "", "-----BEGIN PRIVATE KEY-----\nAAAA\n"])
+@pytest.mark.parametrize("client_class", [Recruitee, AsyncRecruitee])
+def test_a_bundle_named_but_unreadable_is_a_setting_to_fix(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    content: str | None,
+    client_class: type[Recruitee] | type[AsyncRecruitee],
+) -> None:
+    """A missing file, an empty one or one without a certificate raised a bare
+    FileNotFoundError or ssl.SSLError naming neither the variable nor the file."""
+    bundle = tmp_path / "corporate-ca.pem"
+    if content is not None:
+        bundle.write_text(content)
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    with pytest.raises(InvalidInputError) as caught:
+        client_class(**REMOTE)  # type: ignore[arg-type]
+    assert caught.value.field == "SSL_CERT_FILE"
+    assert str(bundle) in str(caught.value)
+
+
+def test_the_bundle_named_when_a_client_is_made_is_the_one_it_trusts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The context was made once per process: a bundle named after the first client was
+    never read."""
+    certifis = default_ssl_context()
+    bundle = tmp_path / "corporate-ca.pem"
+    shutil.copyfile(certifi.where(), bundle)
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    corporate = default_ssl_context()
+    assert corporate is not certifis
+    assert corporate is default_ssl_context()  # still made once per bundle
+    monkeypatch.delenv("SSL_CERT_FILE")
+    assert default_ssl_context() is certifis
+
+
+def test_the_command_names_the_variable_not_its_output(tmp_path: Path, config_dir: Path) -> None:
+    """It said "could not write the output: No such file or directory", which sent the
+    reader to look at a redirection."""
+    missing = tmp_path / "corporate-ca.pem"
+    environment = {
+        "HIRELINK_CREDENTIAL_CI_PROVIDER": "recruitee",
+        "HIRELINK_CREDENTIAL_CI_COMPANY_ID": "4100",
+        "HIRELINK_CREDENTIAL_CI_TOKEN": "t0ken",
+        "SSL_CERT_FILE": str(missing),
+    }
+    result = CliRunner().invoke(app, ["run", "recruitee.list_offers", "-c", "ci"], env=environment)
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "SSL_CERT_FILE" in result.output
+    assert str(missing) in result.output
+    assert "could not write the output" not in result.output
