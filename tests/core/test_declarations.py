@@ -115,19 +115,25 @@ def _typed(
 ) -> None:
     assert_type(recruitee.get_candidate(1), Candidate)
     assert_type(Recruitee.get_candidate(recruitee, 1), Candidate)  # read from the class
-    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), CoroutineType[Any, Any, Candidate])
-    assert_type(arecruitee.get_candidate(1), CoroutineType[Any, Any, Candidate])
+    assert_type(AsyncRecruitee.get_candidate(arecruitee, 1), CoroutineType[object, None, Candidate])
+    assert_type(arecruitee.get_candidate(1), CoroutineType[object, None, Candidate])
     assert_type(recruitee.update_candidate(1, phones=["+49"]), Candidate)
     assert_type(recruitee.iter_candidates(qualified=True), Generator[CandidateListItem, None, None])
     assert_type(arecruitee.iter_candidates(), AsyncGenerator[CandidateListItem, None])
     assert_type(join.get_job(1), Job)
     assert_type(ajoin.iter_jobs(page_size=10), AsyncGenerator[Job, None])
     assert_type(personio.check_connection(), list[ConnectionCheck])
-    assert_type(apersonio.check_connection(), CoroutineType[Any, Any, list[ConnectionCheck]])
+    assert_type(apersonio.check_connection(), CoroutineType[object, None, list[ConnectionCheck]])
     assert_type(partners.list_candidate_reports(4100, 1), list[Report])
-    assert_type(apartners.delete_report("x"), CoroutineType[Any, Any, None])
+    assert_type(apartners.delete_report("x"), CoroutineType[object, None, None])
     # A coroutine: asyncio's entry points take it, not any awaitable.
     asyncio.run(arecruitee.get_candidate(1))
+    # Two different results gathered: the Anys of CoroutineType[Any, Any, T] made mypy
+    # find gather's overloads ambiguous, and the tuple Any.
+    assert_type(
+        asyncio.gather(arecruitee.get_candidate(1), apersonio.check_connection()),
+        asyncio.Future[tuple[Candidate, list[ConnectionCheck]]],
+    )
     asyncio.get_running_loop().create_task(apersonio.check_connection())
     # A filter given None is left out, so an optional value passes straight through.
     recruitee.list_candidates(query=maybe_text, offer_id=None)

@@ -5,7 +5,7 @@ clients inherit: the builder validates the arguments and returns what to send, a
 :class:`~hirelink.core.calls.Call`, a :data:`Flow` of calls, or a :class:`Walk` over
 pages. :func:`operation` and :func:`walker` turn the builder into a descriptor whose
 ``__get__`` gives ``Callable[P, T]`` on a :class:`~hirelink.core.clients.ProviderClient`
-and ``Callable[P, CoroutineType[Any, Any, T]]`` (a coroutine, what an ``async def`` gives;
+and ``Callable[P, CoroutineType[object, None, T]]`` (a coroutine, what an ``async def`` gives;
 or an async iterator) on an :class:`~hirelink.core.clients.AsyncProviderClient`, so mypy
 and IDEs see the builder's own parameters and docstring on both clients. At run time the
 descriptor hands out real methods with the same signature and result type (see
@@ -265,7 +265,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: None, owner: type[AsyncProviderClient]
-    ) -> Callable[Concatenate[AsyncProviderClient, P], CoroutineType[Any, Any, T]]: ...
+    ) -> Callable[Concatenate[AsyncProviderClient, P], CoroutineType[object, None, T]]: ...
 
     @overload
     def __get__(
@@ -281,7 +281,7 @@ class Operation(Declaration[T, P]):
     @overload
     def __get__(
         self, instance: AsyncProviderClient, owner: object
-    ) -> Callable[P, CoroutineType[Any, Any, T]]: ...
+    ) -> Callable[P, CoroutineType[object, None, T]]: ...
 
     def __get__(self, instance: object, owner: Any) -> Any:
         return self._get(instance, owner)
