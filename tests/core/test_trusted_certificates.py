@@ -44,6 +44,17 @@ def test_a_bundle_named_but_unreadable_is_a_setting_to_fix(
     assert str(bundle) in str(caught.value)
 
 
+def test_a_directory_named_but_missing_is_a_setting_to_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    missing = tmp_path / "certs"
+    monkeypatch.setenv("SSL_CERT_DIR", str(missing))
+    with pytest.raises(InvalidInputError) as caught:
+        Recruitee(**REMOTE)  # type: ignore[arg-type]
+    assert caught.value.field == "SSL_CERT_DIR"
+    assert str(missing) in str(caught.value)
+
+
 def test_the_bundle_named_when_a_client_is_made_is_the_one_it_trusts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

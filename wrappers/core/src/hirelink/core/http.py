@@ -18,6 +18,7 @@ request's :data:`AUTH_HANDLED_STATUSES` extension, and the hook lets those throu
 
 from __future__ import annotations
 
+import errno
 import functools
 import ipaddress
 import os
@@ -88,12 +89,21 @@ def default_ssl_context() -> ssl.SSLContext:
 
 @functools.cache
 def _ssl_context(cert_file: str, cert_dir: str) -> ssl.SSLContext:
+    variable, value = ("SSL_CERT_FILE", cert_file) if cert_file else ("SSL_CERT_DIR", cert_dir)
+    # httpx before 0.28 skips a path that is neither a file nor a directory, and then
+    # trusts no certificate at all: every call failed, naming no setting.
+    missing = (
+        not os.path.isfile(cert_file)
+        if cert_file
+        else bool(cert_dir) and not os.path.isdir(cert_dir)
+    )
     try:
+        if missing:
+            raise FileNotFoundError(errno.ENOENT, "no such file or directory")
         return httpx.create_ssl_context()
     except OSError as error:  # ssl.SSLError too: a file holding no certificate
-        if not (cert_file or cert_dir):
+        if not value:
             raise
-        variable, value = ("SSL_CERT_FILE", cert_file) if cert_file else ("SSL_CERT_DIR", cert_dir)
         reason = error.strerror or str(error)
         problem = f"{value!r} holds no CA certificates hirelink can read ({reason})"
         raise InvalidInputError(variable, problem) from None
