@@ -38,6 +38,7 @@ from hirelink.core.stores import (
     StoreUnavailableError,
     resolve_store,
 )
+from tests.waiting import wait_until
 from tools.redis_server import RedisServer, free_port
 
 
@@ -536,7 +537,11 @@ async def test_personio_uploads_cancelled_while_waiting_leave_the_shared_budget(
     shared = redis.Redis.from_url(redis_url)
     (key,) = list(shared.scan_iter(match="hirelink:slots:personio-recruiting:*"))
     assert uploads == 20
-    assert shared.zcard(key) == 20  # the twenty sent; the twenty given up took no slot
+    # The twenty sent; the twenty given up took no slot. A reservation a cancelled task
+    # left running on its worker thread gives its slot back when Redis answers it, which
+    # on a loaded machine came after the task group had ended (25 counted once, in CI).
+    wait_until(lambda: shared.zcard(key) <= 20, "slots of the uploads given up given back")
+    assert shared.zcard(key) == 20
 
 
 @pytest.mark.parametrize(
