@@ -649,9 +649,9 @@ def tests_highest(session: nox.Session) -> None:
     """The test suite with every dependency at the newest version the ranges allow.
 
     uv.lock holds what the generator and release tools allow (openapi-python-client caps
-    httpx below 0.29); users get the newest releases the distributions' own ranges allow. As ``tests_lowest``, in a
-    copy of the workspace without the tool groups. Run it before a release, and before
-    widening a range.
+    httpx below 0.29); users get the newest releases the distributions' own ranges
+    allow. As ``tests_lowest``, in a copy of the workspace without the tool groups. Run
+    it before a release, and before widening a range.
     """
     _tests_at_resolution(session, "highest")
 

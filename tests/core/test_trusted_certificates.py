@@ -24,35 +24,34 @@ def _certifi_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SSL_CERT_DIR", raising=False)
 
 
-@pytest.mark.parametrize("content", [None, "", "-----BEGIN PRIVATE KEY-----\nAAAA\n"])
+@pytest.mark.parametrize(
+    ("variable", "content"),
+    [
+        ("SSL_CERT_FILE", None),
+        ("SSL_CERT_FILE", ""),
+        ("SSL_CERT_FILE", "-----BEGIN PRIVATE KEY-----\nAAAA\n"),
+        ("SSL_CERT_DIR", None),
+    ],
+)
 @pytest.mark.parametrize("client_class", [Recruitee, AsyncRecruitee])
-def test_a_bundle_named_but_unreadable_is_a_setting_to_fix(
+def test_certificates_named_but_unreadable_are_a_setting_to_fix(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    variable: str,
     content: str | None,
     client_class: type[Recruitee] | type[AsyncRecruitee],
 ) -> None:
-    """A missing file, an empty one or one without a certificate raised a bare
-    FileNotFoundError or ssl.SSLError naming neither the variable nor the file."""
-    bundle = tmp_path / "corporate-ca.pem"
+    """A missing file or directory, an empty file or one without a certificate raised a
+    bare FileNotFoundError or ssl.SSLError naming neither the variable nor the path (or,
+    with httpx before 0.28, trusted no certificate at all)."""
+    named = tmp_path / "corporate-ca"
     if content is not None:
-        bundle.write_text(content)
-    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+        named.write_text(content)
+    monkeypatch.setenv(variable, str(named))
     with pytest.raises(InvalidInputError) as caught:
         client_class(**REMOTE)  # type: ignore[arg-type]
-    assert caught.value.field == "SSL_CERT_FILE"
-    assert str(bundle) in str(caught.value)
-
-
-def test_a_directory_named_but_missing_is_a_setting_to_fix(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    missing = tmp_path / "certs"
-    monkeypatch.setenv("SSL_CERT_DIR", str(missing))
-    with pytest.raises(InvalidInputError) as caught:
-        Recruitee(**REMOTE)  # type: ignore[arg-type]
-    assert caught.value.field == "SSL_CERT_DIR"
-    assert str(missing) in str(caught.value)
+    assert caught.value.field == variable
+    assert str(named) in str(caught.value)
 
 
 def test_the_bundle_named_when_a_client_is_made_is_the_one_it_trusts(
