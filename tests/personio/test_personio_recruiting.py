@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 from uuid import UUID
 
 import anyio
@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from hirelink.api.personio.models import SystemPhase
+from hirelink.api.personio.types import UNSET
 from hirelink.core import (
     ApiConnectionError,
     ApiError,
@@ -857,6 +858,16 @@ def test_an_upload_answered_without_a_uuid_stops_before_the_submission(fresh: Se
     assert "'cv.pdf' was sent" in str(caught.value)
     assert "not submitted" in str(caught.value)
     assert fresh.hits("POST", APPLICATIONS) == 0  # no file entry with a uuid of "None"
+
+
+def test_an_upload_answered_without_a_uuid_returns_unset_not_none(fresh: Served) -> None:
+    """Its model's module imports no UNSET: the fields were None, and to_dict() wrote the
+    uuid "None", which read back failed as a badly formed UUID."""
+    fresh.sandbox.faults.add(Fault(method="POST", path=r"/documents$", status=200, body={}))
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(PDF, filename="cv.pdf")
+    assert cast(object, uploaded.uuid) is UNSET  # typed UUID: the promise a skeleton breaks
+    assert uploaded.to_dict() == {}
 
 
 def _fail_uploads_after_the_first(fresh: Served, fault: Fault) -> httpx.Client:

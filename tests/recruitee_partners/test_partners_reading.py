@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import pickle
 
 import pytest
 
@@ -91,6 +92,10 @@ def test_a_write_answered_with_an_unreadable_body_returns_and_warns_once(
     assert report.additional_properties == kept
     assert isinstance(report.status, type(UNSET))
     assert _sent(served, "PATCH") == 1  # not resent
+    # Kept as what was answered: to_dict() wrote (or failed on) the UNSET of the fields
+    # it requires, and the job storing the result failed after the write was done.
+    assert json.loads(json.dumps(report.to_dict())) == kept
+    assert pickle.loads(pickle.dumps(report)) == report  # noqa: S301 - our own bytes
     warnings = [r for r in caplog.records if r.name == "hirelink.reading"]
     assert len(warnings) == 1
     assert "update_report" in warnings[0].getMessage()

@@ -20,6 +20,8 @@ the body. A read raises :class:`~hirelink.core.MalformedResponseError` instead.
 
 from __future__ import annotations
 
+import copy
+import importlib
 import json
 import logging
 import re
@@ -108,7 +110,7 @@ def skeleton(model: type[Model], raw: object) -> Model:
     """
     unset = _unset_of(model)
     nested = _required_models(model)
-    instance = model.__new__(model)
+    instance = cast(Model, object.__new__(_skeleton_class(cast(type[Any], model))))
     for field in attrs.fields(cast(type[attrs.AttrsInstance], model)):
         value: object = unset
         if field.name in nested:
@@ -117,7 +119,34 @@ def skeleton(model: type[Model], raw: object) -> Model:
         elif field.name == "additional_properties":
             value = dict(raw) if isinstance(raw, dict) else {} if raw is None else {"body": raw}
         object.__setattr__(instance, field.name, value)
+    object.__setattr__(instance, "_hirelink_raw", raw)
     return instance
+
+
+_SKELETON_CLASSES: dict[type[Any], type[Any]] = {}
+
+
+def _skeleton_class(model: type[Any]) -> type[Any]:
+    """``model`` whose ``to_dict()`` gives the answer as it came, and which pickles as
+    the skeleton of that answer. The generated ``to_dict()`` wrote the ``UNSET`` of its
+    required fields (``json.dumps`` refused it, after the write had been carried out: a
+    job system's retry then made it twice) or failed on them (a date's ``isoformat``).
+    An instance of ``model`` for ``isinstance`` and ``==``; its ``repr`` is the model's."""
+
+    def to_dict(self: Any) -> dict[str, Any]:
+        raw = getattr(self, "_hirelink_raw", None)  # None in a copy made by attrs.evolve
+        return copy.deepcopy(raw) if isinstance(raw, dict) else dict(self.additional_properties)
+
+    def reduce(self: Any) -> tuple[Any, ...]:
+        return skeleton, (model, getattr(self, "_hirelink_raw", None))
+
+    made = _SKELETON_CLASSES.get(model)
+    if made is None:
+        namespace = {"to_dict": to_dict, "__reduce__": reduce, "__module__": model.__module__}
+        made = type(model.__name__, (model,), namespace)
+        made.__qualname__ = model.__qualname__
+        made = _SKELETON_CLASSES.setdefault(model, made)  # one class per model, across threads
+    return made
 
 
 def _required_models(model: type[Any]) -> dict[str, type[Any]]:
@@ -136,9 +165,13 @@ def _required_models(model: type[Any]) -> dict[str, type[Any]]:
 
 
 def _unset_of(model: type[Any]) -> object:
-    # Each generated package has its own Unset type; take it from the model's module.
-    module = __import__(model.__module__, fromlist=["UNSET"])
-    return getattr(module, "UNSET", None)
+    # Each generated package has its own Unset type, in its `types` module: many model
+    # modules import none (an upload's answer then held None, which to_dict wrote "None").
+    package = model.__module__.partition(".models")[0]
+    try:
+        return importlib.import_module(f"{package}.types").UNSET
+    except (ModuleNotFoundError, AttributeError):  # not a generated model
+        return None
 
 
 def _json(response: httpx.Response) -> Any:
