@@ -72,6 +72,19 @@ def test_a_zoned_moment_is_written_back_as_personio_sends_it() -> None:
     assert Job(updated_at=fixed).to_dict() == {"updated_at": "2025-04-02T10:12:44+00:00"}
 
 
+@pytest.mark.parametrize(("fold", "offset"), [(0, "+02:00"), (1, "+01:00")])
+def test_a_moment_in_an_hour_the_clocks_repeat_keeps_its_pass(fold: int, offset: str) -> None:
+    moment = datetime.datetime(2025, 10, 26, 2, 30, tzinfo=BERLIN, fold=fold)
+    written = Job(created_at=moment).to_dict()
+    assert written == {
+        "created_at": {"date-time": f"2025-10-26T02:30:00{offset}", "timezone": "Europe/Berlin"}
+    }
+    read = Job.from_dict(written).created_at
+    assert isinstance(read, datetime.datetime)
+    assert read.utcoffset() == moment.utcoffset()
+    assert read.tzinfo is BERLIN
+
+
 @pytest.mark.parametrize(
     "stamp",
     [
@@ -117,9 +130,11 @@ def test_every_moment_round_trips(moment: datetime.datetime) -> None:
     candidate = Candidate(updated_at=moment)
     read = Candidate.from_dict(candidate.to_dict()).updated_at
     assert isinstance(read, datetime.datetime)
-    # Personio's stamp has no room for `fold`: an hour that repeats reads as its first pass.
-    assert read == moment.replace(fold=0)
-    assert read.tzinfo == moment.tzinfo or read.utcoffset() == moment.utcoffset()
+    # The same instant, also in an hour that repeats (its second pass read as the first,
+    # an hour off, while == still said equal: Python compares times of one zone by clock).
+    assert read == moment
+    assert read.utcoffset() == moment.utcoffset()
+    assert read.tzinfo == moment.tzinfo or moment.tzinfo is datetime.UTC
 
 
 def test_the_stamp_model_keeps_date_time_for_the_date_time_key() -> None:

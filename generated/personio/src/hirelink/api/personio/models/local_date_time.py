@@ -149,11 +149,17 @@ class LocalDateTime:
 
     @staticmethod
     def moment_to_json(moment: datetime.datetime) -> dict[str, Any] | str:
-        """The stamp for ``moment``: this object when its zone is an IANA zone, else ISO 8601."""
+        """The stamp for ``moment``: this object when its zone is an IANA zone, else ISO 8601.
+        In an hour the zone's clocks repeat, its time carries the offset that says which
+        pass it is (a form :meth:`moment_from_json` reads): without, it read as the first."""
         zone = moment.tzinfo
         if isinstance(zone, ZoneInfo) and zone.key:
+            repeated = (
+                moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+            )
+            local = moment if repeated else moment.replace(tzinfo=None)
             return {
-                "date-time": moment.replace(tzinfo=None).isoformat(),
+                "date-time": local.isoformat(),
                 "timezone": zone.key,
             }
         return moment.isoformat()
