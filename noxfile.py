@@ -510,9 +510,9 @@ def typecheck(session: nox.Session) -> None:
         )
         try:
             session.run("mypy", *strict, "examples", "docs/_ext", "docs/conf.py", *pages)
-        finally:
+        finally:  # its findings shown also when the strict run failed
             said, _ = beside.communicate()
-        print(said, end="", flush=True)
+            print(said, end="", flush=True)
         if beside.returncode:
             session.error("mypy of the tests and the docs' pytest examples failed (above)")
 

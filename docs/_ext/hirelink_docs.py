@@ -30,6 +30,7 @@ import inspect
 import pkgutil
 import re
 import sys
+import weakref
 from collections.abc import Iterator
 from types import ModuleType
 from typing import (
@@ -380,17 +381,23 @@ class CliDirective(SphinxDirective):
         return self.parse_text_to_nodes("\n".join(lines))
 
 
+_DOCUMENTED: weakref.WeakKeyDictionary[BuildEnvironment, tuple[int, dict[str, list[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _documented(env: BuildEnvironment) -> dict[str, list[str]]:
     """Documented Python objects by their last name component (indexed once, when the
-    first reference is resolved: every object is documented by then)."""
+    first reference is resolved: every object is documented by then). Kept beside the
+    environment, not in it: a pickled index outlived the objects of an incremental build
+    (a renamed object, the count unchanged)."""
     objects = env.domains.python_domain.objects
-    cached: tuple[int, dict[str, list[str]]] | None = getattr(env, "_hirelink_documented", None)
+    cached = _DOCUMENTED.get(env)
     if cached is None or cached[0] != len(objects):
         by_name: dict[str, list[str]] = {}
         for full_name in objects:
             by_name.setdefault(full_name.rpartition(".")[2], []).append(full_name)
-        cached = (len(objects), by_name)
-        env._hirelink_documented = cached  # type: ignore[attr-defined]
+        cached = _DOCUMENTED[env] = (len(objects), by_name)
     return cached[1]
 
 
@@ -689,10 +696,14 @@ class IndexedPythonDomain(PythonDomain):
             if candidate in objects and objects[candidate].objtype in objtypes:
                 return [(candidate, objects[candidate])]
         suffix = "." + name
-        return [
-            (full_name, objects[full_name])
+        found = (
+            (full_name, objects.get(full_name))
             for full_name in _documented(env).get(name.rpartition(".")[2], [])
-            if full_name.endswith(suffix) and objects[full_name].objtype in objtypes
+        )
+        return [
+            (full_name, entry)
+            for full_name, entry in found
+            if entry is not None and full_name.endswith(suffix) and entry.objtype in objtypes
         ]
 
 

@@ -266,7 +266,7 @@ def test_a_proxy_out_of_reach_is_named_and_nothing_was_sent(
     said = str(caught.value)
     assert f"via the proxy {address} (HTTPS_PROXY)" in said
     assert "; tried 2 times over " in said
-    assert said.endswith(" s, never sent")
+    assert said.endswith(" s, none carried out")
     assert "pr0xy-pw" not in said
     assert caught.value.not_sent is True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import pickle
@@ -95,7 +96,9 @@ def test_a_write_answered_with_an_unreadable_body_returns_and_warns_once(
     # Kept as what was answered: to_dict() wrote (or failed on) the UNSET of the fields
     # it requires, and the job storing the result failed after the write was done.
     assert json.loads(json.dumps(report.to_dict())) == kept
+    report.additional_properties["noted"] = "by the caller"  # a copy keeps it, as it is now
     assert pickle.loads(pickle.dumps(report)) == report  # noqa: S301 - our own bytes
+    assert copy.copy(report) == report
     warnings = [r for r in caplog.records if r.name == "hirelink.reading"]
     assert len(warnings) == 1
     assert "update_report" in warnings[0].getMessage()

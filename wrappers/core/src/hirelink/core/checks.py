@@ -117,7 +117,7 @@ def unjudged(
     elif certificate_refused(outcome):
         fix = (
             "Check that the server is the one meant; behind a proxy that inspects TLS, trust"
-            " its CA certificate (SSL_CERT_FILE), then try again."
+            " its CA certificate (SSL_CERT_FILE or SSL_CERT_DIR), then try again."
         )
     elif proxy_refused(outcome.__cause__ or outcome):
         fix = "Check the proxy's credentials and what it allows (HTTPS_PROXY), then try again."

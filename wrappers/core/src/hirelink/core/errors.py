@@ -131,12 +131,12 @@ class UnknownArgumentError(InvalidInputError, TypeError):
 def tried(error: ApiError | ApiConnectionError) -> str:
     """``; sent 3 times over 2.5 s`` for an error of a request that was retried, else ``""``:
     without it, a failure after its retries read as one answer. ``; tried 3 times over
-    1.3 s, never sent`` when no attempt reached the provider (a refused connection), which
-    "sent" made a write read as possibly carried out three times."""
+    1.3 s, none carried out`` when no attempt was carried out (refused connections, or a
+    429 before them), which "sent" made a write read as possibly done three times."""
     if error.attempts < 2:
         return ""
     if isinstance(error, ApiConnectionError) and error.not_sent:
-        return f"; tried {error.attempts} times over {error.tried_for:.1f} s, never sent"
+        return f"; tried {error.attempts} times over {error.tried_for:.1f} s, none carried out"
     return f"; sent {error.attempts} times over {error.tried_for:.1f} s"
 
 

@@ -537,7 +537,9 @@ class _ProxyRoutes(Generic[_Pool]):
         }
         self._no_proxy = _NoProxy(proxies.get("no", ""))
         self._from_system = not set(urllib.request.getproxies_environment()) - {"no"}
-        self.direct: _Pool = make(verify=default_ssl_context())
+        # Taken now: the certificates named when the client is built, for every route.
+        self._ssl_context = default_ssl_context()
+        self.direct: _Pool = make(verify=self._ssl_context)
         self.through: dict[str, _Pool] = {}
         self._lock = threading.Lock()
 
@@ -564,7 +566,7 @@ class _ProxyRoutes(Generic[_Pool]):
     def _proxy_transport(self, named: str, proxy: str) -> _Pool:
         variable = f"{named.upper()}_PROXY"
         try:
-            return self._make(verify=default_ssl_context(), proxy=proxy)
+            return self._make(verify=self._ssl_context, proxy=proxy)
         except ImportError:
             problem = 'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"'
             raise InvalidInputError(variable, problem) from None

@@ -126,6 +126,15 @@ def skeleton(model: type[Model], raw: object) -> Model:
 _SKELETON_CLASSES: dict[type[Any], type[Any]] = {}
 
 
+def _restored_skeleton(model: type[Any], state: dict[str, Any], raw: object) -> Any:
+    """A skeleton of ``model`` unpickled or copied: ``state`` its fields."""
+    instance = object.__new__(_skeleton_class(model))
+    for name, value in state.items():
+        object.__setattr__(instance, name, value)
+    object.__setattr__(instance, "_hirelink_raw", raw)
+    return instance
+
+
 def _skeleton_class(model: type[Any]) -> type[Any]:
     """``model`` whose ``to_dict()`` gives the answer as it came, and which pickles as
     the skeleton of that answer. The generated ``to_dict()`` wrote the ``UNSET`` of its
@@ -138,7 +147,10 @@ def _skeleton_class(model: type[Any]) -> type[Any]:
         return copy.deepcopy(raw) if isinstance(raw, dict) else dict(self.additional_properties)
 
     def reduce(self: Any) -> tuple[Any, ...]:
-        return skeleton, (model, getattr(self, "_hirelink_raw", None))
+        # Its state as it is now (a wrapper moved a secret out of additional_properties;
+        # the caller assigned a field), not rebuilt from the answer.
+        state = {field.name: getattr(self, field.name) for field in attrs.fields(model)}
+        return _restored_skeleton, (model, state, getattr(self, "_hirelink_raw", None))
 
     made = _SKELETON_CLASSES.get(model)
     if made is None:

@@ -325,7 +325,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             # A port taken or reserved is --port's; an address not this machine's (or no
             # address at all) is --host's.
             blamed = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
-            fail(InvalidInputError(blamed, f"cannot listen on {host}:{port}: {error.strerror}"))
+            shown = f"[{host}]" if family == socket.AF_INET6 else host
+            fail(InvalidInputError(blamed, f"cannot listen on {shown}:{port}: {error.strerror}"))
         bound = listening.getsockname()[1]  # the port chosen for --port 0
         shown = f"[{host}]" if family == socket.AF_INET6 else host
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)

@@ -154,9 +154,10 @@ class LocalDateTime:
         pass it is (a form :meth:`moment_from_json` reads): without, it read as the first."""
         zone = moment.tzinfo
         if isinstance(zone, ZoneInfo) and zone.key:
-            repeated = (
-                moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
-            )
+            # Repeated when its first pass is ahead of UTC by more than its second (in a gap
+            # of spring, the other way round: there the plain time reads back as written).
+            first, second = moment.replace(fold=0), moment.replace(fold=1)
+            repeated = first.utcoffset() > second.utcoffset()  # type: ignore[operator]
             local = moment if repeated else moment.replace(tzinfo=None)
             return {
                 "date-time": local.isoformat(),
