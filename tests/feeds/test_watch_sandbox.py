@@ -628,3 +628,31 @@ def test_a_watch_says_when_it_waits_for_its_lease_and_when_it_loses_it(
     lost = [r for r in caplog.records if "lost its lease to another worker" in r.getMessage()]
     assert len(lost) == 1
     assert lost[0].levelname == "WARNING"
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_async_watch_left_by_an_error_releases_its_file_lease_as_asyncio_run_ends(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    """A watch left by an exception without ``aclosing`` is closed by asyncio at the end of
+    asyncio.run, which cancels the closing, shield or not: its lease was renewed for the
+    life of the process, and a supervisor's restart (or another process) waited for ever."""
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(2)]
+    store = str(tmp_path / "watch.json")
+
+    async def consume(fail: bool) -> Any:
+        async with client_of(stand_in, sync=False) as client:
+            options = {"since": since, "interval": INTERVAL, "store": store, "lease_ttl": 10.0}
+            async for application in client.watch_applications(**options):
+                if fail:
+                    raise RuntimeError("the handler failed")
+                return application.id  # left as well: the second change is handed over
+
+    with pytest.raises(RuntimeError, match="handler failed"):
+        asyncio.run(consume(fail=True))
+    assert not [t for t in threading.enumerate() if t.name.startswith("hirelink-lease")]
+    # The restart takes the lease at once, where it waited for the first run's to lapse.
+    assert asyncio.run(asyncio.wait_for(consume(fail=False), 10)) == created[0]

@@ -655,6 +655,8 @@ class _Poller(Generic[T]):
         self._keeping = threading.Condition()
         self._kept = False
         self._stopped = False
+        self._stop_lock = threading.Lock()  # stop() runs once: the loop and a thread may ask
+        self._stop_done = False
         self._warned_ahead = False
         self._holding = False  # whether this worker took the lease and has not lost it
         self._waiting_since: float | None = None  # monotonic time it began waiting for it
@@ -801,7 +803,14 @@ class _Poller(Generic[T]):
                 self._held_until = started + feed.lease_ttl if held else 0.0
 
     def stop(self) -> None:
-        """Save what was handed over, then release the lease (the watch is over)."""
+        """Save what was handed over, then release the lease (the watch is over). Once:
+        a second call (from another thread) returns when the first is done."""
+        with self._stop_lock:
+            if not self._stop_done:
+                self._stop()
+                self._stop_done = True
+
+    def _stop(self) -> None:
         with self._keeping:
             self._stopped = True
             self._keeping.notify_all()
@@ -949,8 +958,16 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                     return
             await anyio.sleep(feed.interval)
     finally:
-        with anyio.CancelScope(shield=True):
-            await _with_store(feed, poller.stop)
+        try:
+            with anyio.CancelScope(shield=True):
+                await _with_store(feed, poller.stop)
+        except BaseException:
+            # Cancelled all the same: at the end of asyncio.run, asyncio cancels the task
+            # closing an abandoned watch, shield or not. Stopped here then, blocking
+            # briefly: else a keeper thread renewed its lease for the life of the process,
+            # and a file store's lock stayed held.
+            poller.stop()
+            raise
 
 
 async def _with_store(feed: Feed[Any], call: Callable[[], R]) -> R:
