@@ -656,3 +656,26 @@ def test_an_async_watch_left_by_an_error_releases_its_file_lease_as_asyncio_run_
     assert not [t for t in threading.enumerate() if t.name.startswith("hirelink-lease")]
     # The restart takes the lease at once, where it waited for the first run's to lapse.
     assert asyncio.run(asyncio.wait_for(consume(fail=False), 10)) == created[0]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_async_watch_whose_store_fails_to_release_stops_once(stand_in: StandIn[Any]) -> None:
+    """A failing stop is raised, not run again on the event loop's thread (a store of the
+    application's is asked on a worker thread, and may call into the loop)."""
+
+    class ReleaseFails(MemoryFeedStore):
+        releases = 0
+
+        def release_lease(self, feed: str, owner: str) -> None:
+            ReleaseFails.releases += 1
+            raise RuntimeError("the store could not release")
+
+    async def consume() -> None:
+        async with client_of(stand_in, sync=False) as client:
+            options = {"interval": INTERVAL, "store": ReleaseFails(), "polls": 1}
+            async for _ in client.watch_applications(**options):
+                pass
+
+    with pytest.raises(RuntimeError, match="could not release"):
+        asyncio.run(consume())
+    assert ReleaseFails.releases == 1

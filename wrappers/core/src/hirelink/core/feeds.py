@@ -810,6 +810,17 @@ class _Poller(Generic[T]):
                 self._stop()
                 self._stop_done = True
 
+    def stop_unless_stopping(self) -> None:
+        """:meth:`stop`, unless another thread is stopping the watch (it finishes it)."""
+        if not self._stop_lock.acquire(blocking=False):
+            return
+        try:
+            if not self._stop_done:
+                self._stop()
+                self._stop_done = True
+        finally:
+            self._stop_lock.release()
+
     def _stop(self) -> None:
         with self._keeping:
             self._stopped = True
@@ -961,12 +972,13 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
         try:
             with anyio.CancelScope(shield=True):
                 await _with_store(feed, poller.stop)
-        except BaseException:
+        except anyio.get_cancelled_exc_class():
             # Cancelled all the same: at the end of asyncio.run, asyncio cancels the task
             # closing an abandoned watch, shield or not. Stopped here then, blocking
             # briefly: else a keeper thread renewed its lease for the life of the process,
-            # and a file store's lock stayed held.
-            poller.stop()
+            # and a file store's lock stayed held. Not waited for when a worker thread is
+            # stopping it already (a store of yours may be calling into this loop).
+            poller.stop_unless_stopping()
             raise
 
 
