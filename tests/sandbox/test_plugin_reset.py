@@ -115,3 +115,32 @@ def test_webhook_traffic_and_receivers_end_with_their_test(pytester: pytest.Pyte
     pytester.makepyfile(test_traffic=WEBHOOK_TRAFFIC_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=3)
+
+
+TWO_WATCHES_IN_ORDER = """
+from datetime import UTC, datetime
+
+from hirelink.recruitee import Recruitee
+
+
+def _watched(stand_in):
+    with Recruitee(**stand_in.client_kwargs()) as recruitee:
+        since = datetime(2000, 1, 1, tzinfo=UTC)
+        return list(recruitee.watch_candidates(since=since, polls=1))
+
+
+def test_first_watch(recruitee_sandbox_session):
+    assert _watched(recruitee_sandbox_session)
+
+
+def test_second_watch_of_the_same_stand_in(recruitee_sandbox_session):
+    assert _watched(recruitee_sandbox_session)
+"""
+
+
+def test_each_tests_watch_starts_from_its_own_since(pytester: pytest.Pytester) -> None:
+    """The second test's watch went on from the first test's checkpoint (the process's
+    memory store) and saw nothing: it passed alone and failed after the first."""
+    pytester.makepyfile(test_watches=TWO_WATCHES_IN_ORDER)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=2)

@@ -44,6 +44,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.core.feeds import MEMORY
 from hirelink.core.stores import IN_PROCESS
 from hirelink.sandbox.standins import (
     PROVIDERS,
@@ -122,10 +123,13 @@ def _hirelink_sandbox_reset() -> None:
     (also one a test asks for by name, with ``request.getfixturevalue``), and the
     deliveries this process's webhook receivers remember: a fresh stand-in sends the same
     event with the same body as the last test's did, which a receiver would take for a
-    repeat and not hand over."""
+    repeat and not hand over. Also the checkpoints of this process's watches (a watch of
+    the same stand-in, or of a fresh one on a port used again, went on from the last
+    test's checkpoint and saw nothing)."""
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
     IN_PROCESS.forget_deliveries()
+    MEMORY.forget_checkpoints()
 
 
 @pytest.fixture(name="webhook_receiver")

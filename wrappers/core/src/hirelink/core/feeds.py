@@ -328,6 +328,13 @@ class MemoryFeedStore(FeedStore):
             if self._leases.get(feed, ("", 0.0))[0] == owner:
                 del self._leases[feed]
 
+    def forget_checkpoints(self) -> None:
+        """Forget every checkpoint (the sandbox's pytest plugin does before each test: a
+        watch of a test started where the last test's watch of the same stand-in, or of
+        one on the same port, had left off, and saw nothing). Leases are kept."""
+        with self._lock:
+            self._checkpoints.clear()
+
     def load_checkpoint(self, feed: str) -> str | None:
         with self._lock:
             return self._checkpoints.get(feed)
