@@ -809,17 +809,11 @@ class _Poller(Generic[T]):
                 # Lost: the next change is saved at once, which finds it gone and stops.
                 self._held_until = started + feed.lease_ttl if held else 0.0
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool = True) -> None:
         """Save what was handed over, then release the lease (the watch is over). Once:
-        a second call (from another thread) returns when the first is done."""
-        with self._stop_lock:
-            if not self._stop_done:
-                self._stop()
-                self._stop_done = True
-
-    def stop_unless_stopping(self) -> None:
-        """:meth:`stop`, unless another thread is stopping the watch (it finishes it)."""
-        if not self._stop_lock.acquire(blocking=False):
+        a second call (from another thread) returns when the first is done, or at once
+        without ``wait`` (the first finishes the stop)."""
+        if not self._stop_lock.acquire(blocking=wait):
             return
         try:
             if not self._stop_done:
@@ -985,7 +979,7 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
             # briefly: else a keeper thread renewed its lease for the life of the process,
             # and a file store's lock stayed held. Not waited for when a worker thread is
             # stopping it already (a store of yours may be calling into this loop).
-            poller.stop_unless_stopping()
+            poller.stop(wait=False)
             raise
 
 

@@ -110,7 +110,7 @@ def skeleton(model: type[Model], raw: object) -> Model:
     """
     unset = _unset_of(model)
     nested = _required_models(model)
-    instance = cast(Model, object.__new__(_skeleton_class(cast(type[Any], model))))
+    state: dict[str, object] = {}
     for field in attrs.fields(cast(type[attrs.AttrsInstance], model)):
         value: object = unset
         if field.name in nested:
@@ -118,16 +118,16 @@ def skeleton(model: type[Model], raw: object) -> Model:
             value = skeleton(nested[field.name], member if isinstance(member, dict) else raw)
         elif field.name == "additional_properties":
             value = dict(raw) if isinstance(raw, dict) else {} if raw is None else {"body": raw}
-        object.__setattr__(instance, field.name, value)
-    object.__setattr__(instance, "_hirelink_raw", raw)
-    return instance
+        state[field.name] = value
+    return cast(Model, _restored_skeleton(cast(type[Any], model), state, raw))
 
 
 _SKELETON_CLASSES: dict[type[Any], type[Any]] = {}
 
 
 def _restored_skeleton(model: type[Any], state: dict[str, Any], raw: object) -> Any:
-    """A skeleton of ``model`` unpickled or copied: ``state`` its fields."""
+    """A skeleton of ``model`` with the fields ``state`` and the answer ``raw``: made,
+    unpickled or copied."""
     instance = object.__new__(_skeleton_class(model))
     for name, value in state.items():
         object.__setattr__(instance, name, value)
@@ -136,11 +136,15 @@ def _restored_skeleton(model: type[Any], state: dict[str, Any], raw: object) -> 
 
 
 def _skeleton_class(model: type[Any]) -> type[Any]:
-    """``model`` whose ``to_dict()`` gives the answer as it came, and which pickles as
-    the skeleton of that answer. The generated ``to_dict()`` wrote the ``UNSET`` of its
-    required fields (``json.dumps`` refused it, after the write had been carried out: a
-    job system's retry then made it twice) or failed on them (a date's ``isoformat``).
-    An instance of ``model`` for ``isinstance`` and ``==``; its ``repr`` is the model's."""
+    """``model`` whose ``to_dict()`` gives the answer as it came, and which pickles and
+    copies as it is now. The generated ``to_dict()`` wrote the ``UNSET`` of its required
+    fields (``json.dumps`` refused it, after the write had been carried out: a job
+    system's retry then made it twice) or failed on them (a date's ``isoformat``). An
+    instance of ``model`` for ``isinstance``, with the model's ``repr``; ``==`` only to
+    another skeleton of it."""
+    made = _SKELETON_CLASSES.get(model)
+    if made is not None:
+        return made
 
     def to_dict(self: Any) -> dict[str, Any]:
         raw = getattr(self, "_hirelink_raw", None)  # None in a copy made by attrs.evolve
@@ -152,13 +156,10 @@ def _skeleton_class(model: type[Any]) -> type[Any]:
         state = {field.name: getattr(self, field.name) for field in attrs.fields(model)}
         return _restored_skeleton, (model, state, getattr(self, "_hirelink_raw", None))
 
-    made = _SKELETON_CLASSES.get(model)
-    if made is None:
-        namespace = {"to_dict": to_dict, "__reduce__": reduce, "__module__": model.__module__}
-        made = type(model.__name__, (model,), namespace)
-        made.__qualname__ = model.__qualname__
-        made = _SKELETON_CLASSES.setdefault(model, made)  # one class per model, across threads
-    return made
+    namespace = {"to_dict": to_dict, "__reduce__": reduce, "__module__": model.__module__}
+    made = type(model.__name__, (model,), namespace)
+    made.__qualname__ = model.__qualname__
+    return _SKELETON_CLASSES.setdefault(model, made)  # one class per model, across threads
 
 
 def _required_models(model: type[Any]) -> dict[str, type[Any]]:

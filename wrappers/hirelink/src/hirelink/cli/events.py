@@ -314,6 +314,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             fail(error)
         host = host.removeprefix("[").removesuffix("]")  # an IPv6 address as URLs write it
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        shown = f"[{host}]" if family == socket.AF_INET6 else host
         listening = socket.socket(family, socket.SOCK_STREAM)
         if os.name != "nt":  # on Windows it lets a second server take a bound port
             listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -325,10 +326,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             # A port taken or reserved is --port's; an address not this machine's (or no
             # address at all) is --host's.
             blamed = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
-            shown = f"[{host}]" if family == socket.AF_INET6 else host
             fail(InvalidInputError(blamed, f"cannot listen on {shown}:{port}: {error.strerror}"))
         bound = listening.getsockname()[1]  # the port chosen for --port 0
-        shown = f"[{host}]" if family == socket.AF_INET6 else host
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
         server = printer.server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
         # uvicorn finishes the deliveries in hand on Ctrl-C or SIGTERM, then raises the
