@@ -351,6 +351,56 @@ def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
     assert rescue.parent == tmp_path
 
 
+def test_a_secret_is_not_issued_where_nothing_could_keep_it(
+    tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_directory = tmp_path / "config"
+    not_a_directory.write_text("")
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(not_a_directory))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # a read-only system
+    credential = stand_ins["recruitee_partners"]
+    _partner_from_environment(monkeypatch, credential)
+    refused = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
+    assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+    assert "nowhere to keep the new partner_secret" in refused.stderr
+    assert "TMPDIR" in refused.stderr
+    assert refused.stdout == ""
+    still = hirelink("run", "recruitee_partners.get_partner", "-c", "pe", "company_id=4100")
+    assert still.exit_code == 0, still.output  # the old secret was not retired
+
+
+def _no_home_directory(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> None:
+    """platformdirs with no home to expand ``~`` in: newer releases raise, older ones gave
+    the path with its ``~`` as written."""
+
+    def user_config_path(appname: str) -> Path:
+        if answer is None:
+            raise RuntimeError("could not determine the home directory")
+        return Path(answer) / appname
+
+    monkeypatch.delenv("HIRELINK_CONFIG_DIR", raising=False)
+    monkeypatch.setattr("platformdirs.user_config_path", user_config_path)
+
+
+@pytest.mark.parametrize("answer", [None, "~/.config"])
+def test_credentials_from_the_environment_need_no_home_directory(
+    tmp_path: Path,
+    stand_ins: dict[str, dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str | None,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _no_home_directory(monkeypatch, answer)
+    _partner_from_environment(monkeypatch, stand_ins["recruitee_partners"])
+    shown = hirelink("run", "recruitee_partners.get_partner", "-c", "pe", "company_id=4100")
+    assert shown.exit_code == 0, shown.output
+    assert "pe" in hirelink("credentials", "list").stdout
+    added = hirelink("credentials", "add", "jx", "--provider", "join", "--set", "token=jt_1")
+    assert added.exit_code == EXIT_BAD_INPUT, added.output
+    assert "set HIRELINK_CONFIG_DIR (or HOME)" in added.stderr
+    assert list(tmp_path.iterdir()) == []  # no "~" directory made here
+
+
 def test_personio_check_runs_the_connection_check(
     config_dir: Path, stand_ins: dict[str, dict[str, Any]]
 ) -> None:

@@ -63,7 +63,13 @@ from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field, tried
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
-from hirelink.operations import InputValidationError, invoke, invoke_all, load_providers
+from hirelink.operations import (
+    InputValidationError,
+    Operation,
+    invoke,
+    invoke_all,
+    load_providers,
+)
 from hirelink.operations.credentials import CredentialStore
 
 EXIT_API_ERROR = 1
@@ -722,15 +728,12 @@ def run(
             if walk_all:
                 _stream(invoke_all(operation.id, stored.values, inputs))
             else:
-                unsaved: list[str] = []
-
-                def keep(field_name: str, secret: Secret) -> None:
-                    if not _keep_issued_secret(credential, stored.provider, field_name, secret):
-                        unsaved.append(field_name)
-
-                with unread_writes() as unread:
-                    result = invoke(operation.id, stored.values, inputs, on_secret=keep)
-                if unsaved:  # the answer would say it was stored
+                with (
+                    _IssuedSecretKeeper(credential, operation) as keeper,
+                    unread_writes() as unread,
+                ):
+                    result = invoke(operation.id, stored.values, inputs, on_secret=keeper.keep)
+                if keeper.unsaved:  # the answer would say it was stored
                     raise typer.Exit(EXIT_API_ERROR)
                 if unread:  # a record without its id would pass for the answer
                     _answer_unread(operation.id, unread)
@@ -764,41 +767,103 @@ def _answer_unread(operation_id: str, steps: list[str]) -> NoReturn:
     raise typer.Exit(EXIT_UNAVAILABLE)
 
 
-def _keep_issued_secret(credential: str, provider: str, field_name: str, secret: Secret) -> bool:
-    """Store a secret the provider just issued (the old one no longer works), never on
-    the terminal: in the credentials file (True), or if that cannot be written, in a file
-    of its own that only the user can read (False)."""
-    store = _store()
+class _IssuedSecretKeeper:
+    """Stores a secret an operation makes the provider issue (the old one stops working),
+    never on the terminal: in the credentials file, or if that cannot be written, in a file
+    of its own that only the user can read. That file is made before the call, so that a
+    run with nowhere to keep the secret is refused before the provider is asked."""
+
+    def __init__(self, credential: str, operation: Operation) -> None:
+        self._credential = credential
+        self._provider = operation.provider.name
+        self._store = _store()
+        self.unsaved: list[str] = []
+        self._rescue: tuple[int, str] | None = None
+        field_name = operation.refreshes_credential
+        if field_name is None:
+            return
+        try:
+            self._rescue = tempfile.mkstemp(prefix=f"hirelink-{credential}-{field_name}-")
+        except OSError as error:
+            if not _may_write(self._store):
+                raise InvalidInputError(
+                    "TMPDIR",
+                    f"nowhere to keep the new {field_name}, and the old one stops working once"
+                    " it is issued: neither the credentials file nor a temporary file can be"
+                    f" written ({error.strerror or error}); set HIRELINK_CONFIG_DIR or TMPDIR"
+                    " to a writable directory",
+                ) from None
+
+    def __enter__(self) -> _IssuedSecretKeeper:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._rescue is not None:  # not needed
+            descriptor, path = self._rescue
+            os.close(descriptor)
+            os.unlink(path)
+
+    def keep(self, field_name: str, secret: Secret) -> None:
+        try:
+            self._store.save_field(self._credential, self._provider, field_name, secret)
+        except (OSError, InvalidInputError) as error:
+            self.unsaved.append(field_name)
+            reason = error.strerror if isinstance(error, OSError) else error.message
+            self._rescue_secret(field_name, secret, reason or str(error))
+            return
+        err.print(
+            f"saved the new {field_name} in credential {self._credential!r} (not shown)",
+            highlight=False,
+            markup=False,
+        )
+        variable = self._store.overriding_variable(self._credential, field_name)
+        if variable is not None:
+            err.print(
+                f"{variable} still holds the old one and overrides the file: set it to the new "
+                f"value from {self._store.path}",
+                style="bold red",
+                highlight=False,
+                markup=False,
+            )
+
+    def _rescue_secret(self, field_name: str, secret: Secret, reason: str) -> None:
+        where = "the credentials file" if self._store_path() is None else self._store_path()
+        if self._rescue is None:
+            kept = "it could not be kept anywhere"
+        else:
+            descriptor, path = self._rescue
+            self._rescue = None
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secret.reveal() + "\n")
+            kept = f"it is in {path} (readable only by you): store it before anything else"
+        err.print(
+            f"could not save the new {field_name} in {where} ({reason}); {kept},"
+            " the old one no longer works",
+            style="bold red",
+            highlight=False,
+            markup=False,
+        )
+
+    def _store_path(self) -> Path | None:
+        try:
+            return self._store.path
+        except InvalidInputError:
+            return None
+
+
+def _may_write(store: CredentialStore) -> bool:
+    """Whether the credentials file looks writable (its directory, or the nearest one that
+    exists, accepts new files)."""
     try:
-        store.save_field(credential, provider, field_name, secret)
-    except OSError as error:
-        descriptor, rescue = tempfile.mkstemp(prefix=f"hirelink-{credential}-{field_name}-")
-        with os.fdopen(descriptor, "w") as handle:
-            handle.write(secret.reveal() + "\n")
-        err.print(
-            f"could not save the new {field_name} in {store.path} ({error.strerror or error}); "
-            f"it is in {rescue} (readable only by you): store it before anything else, "
-            "the old one no longer works",
-            style="bold red",
-            highlight=False,
-            markup=False,
-        )
+        place = store.path
+    except InvalidInputError:
         return False
-    err.print(
-        f"saved the new {field_name} in credential {credential!r} (not shown)",
-        highlight=False,
-        markup=False,
-    )
-    variable = store.overriding_variable(credential, field_name)
-    if variable is not None:
-        err.print(
-            f"{variable} still holds the old one and overrides the file: set it to the new "
-            f"value from {store.path}",
-            style="bold red",
-            highlight=False,
-            markup=False,
-        )
-    return True
+    if place.exists() and not os.access(place, os.W_OK):
+        return False
+    place = place.parent
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    return os.access(place, os.W_OK | os.X_OK)
 
 
 class _RateColumn(ProgressColumn):

@@ -67,8 +67,23 @@ class Credential:
 
 
 def default_path() -> Path:
+    """Where credentials are kept: ``$HIRELINK_CONFIG_DIR/credentials.toml``, else the
+    user's configuration directory. Raises InvalidInputError when neither is set and there
+    is no home directory (a container's user with no HOME and no passwd entry)."""
     directory = os.environ.get("HIRELINK_CONFIG_DIR")
-    base = Path(directory) if directory else platformdirs.user_config_path("hirelink")
+    if directory:
+        return Path(directory) / "credentials.toml"
+    try:
+        base = platformdirs.user_config_path("hirelink")
+    except RuntimeError:  # no home directory at all
+        base = None
+    # platformdirs before 4.3 gives "~/.config/..." as written when HOME is unknown.
+    if base is None or not base.is_absolute():
+        raise InvalidInputError(
+            "HIRELINK_CONFIG_DIR",
+            "there is no home directory to keep credentials in: set HIRELINK_CONFIG_DIR"
+            " (or HOME) to a directory",
+        )
     return base / "credentials.toml"
 
 
@@ -82,8 +97,16 @@ class CredentialStore:
         environ: Mapping[str, str] | None = None,
     ) -> None:
         self._catalog = catalog
-        self.path = path or default_path()
+        self._path = path
         self._environ = os.environ if environ is None else environ
+
+    @property
+    def path(self) -> Path:
+        """The credentials file (asked for when needed: credentials from the environment
+        alone work where there is no home directory)."""
+        if self._path is None:
+            self._path = default_path()
+        return self._path
 
     def _read(self) -> dict[str, dict[str, Any]]:
         """The ``[credentials]`` table: one table per nickname."""
@@ -98,8 +121,12 @@ class CredentialStore:
         return stored
 
     def _document(self) -> dict[str, Any]:
-        """The whole file, ``[credentials]`` and whatever else it holds."""
-        if not self.path.exists():
+        """The whole file, ``[credentials]`` and whatever else it holds (none where there
+        is no place for one)."""
+        try:
+            if not self.path.exists():
+                return {}
+        except InvalidInputError:
             return {}
         raw = self.path.read_bytes()
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
