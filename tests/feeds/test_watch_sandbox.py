@@ -631,6 +631,29 @@ def test_a_watch_says_when_it_waits_for_its_lease_and_when_it_loses_it(
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_waiting_for_one_left_open_in_this_process_warns_at_once(
+    stand_in: StandIn[Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A watch left by ``break`` and never closed keeps its lease: run again (a notebook's
+    cell), the watch of the same feed waited for ever, saying so only at INFO."""
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    with client_of(stand_in, sync=True) as client:
+        store = MemoryFeedStore()
+        left_open = watch_of(client, since=since, store=store, interval=0.05)
+        assert next(left_open) is not None  # then left, as by break
+        again = watch_of(client, since=since, store=store, polls=1, interval=0.05)
+        waiting = threading.Thread(target=list, args=(again,), daemon=True)
+        waiting.start()
+        wait_until(lambda: "left open" in caplog.text, "the warning")
+        assert waiting.is_alive()
+        left_open.close()
+        waiting.join(10)
+        assert not waiting.is_alive()  # closed, its lease is released at once
+    said = [r for r in caplog.records if "in this process holds its lease" in r.getMessage()]
+    assert [r.levelname for r in said] == ["WARNING"]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_an_async_watch_left_by_an_error_releases_its_file_lease_as_asyncio_run_ends(
     stand_in: StandIn[Any], tmp_path: Any
 ) -> None:

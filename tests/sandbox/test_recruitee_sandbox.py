@@ -570,13 +570,28 @@ def test_server_refuses_non_loopback_hosts(sandbox: RecruiteeSandbox, host: str)
         SandboxServer(sandbox.asgi, host=host)
 
 
-def test_server_stops_after_its_lifetime(sandbox: RecruiteeSandbox) -> None:
+def test_server_stops_after_its_lifetime(
+    sandbox: RecruiteeSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
     server = SandboxServer(sandbox.asgi, host="localhost", max_lifetime=0.2).start()
     assert server.url.startswith("http://127.0.0.1:")
     assert server.running
     assert server.wait(timeout=5)
     assert not server.running
     assert server.max_lifetime == 0.2
+    said = [r for r in caplog.records if r.name == "hirelink.sandbox" and r.levelname == "WARNING"]
+    assert [r.getMessage() for r in said] == [  # a call failing now reads as a network fault
+        f"sandbox server on port {server.port} stops: its max_lifetime of 0.2 s is over"
+        " (max_lifetime=None keeps it running)"
+    ]
+
+
+def test_a_server_stopped_by_its_owner_says_nothing(
+    sandbox: RecruiteeSandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = SandboxServer(sandbox.asgi, max_lifetime=60).start()
+    server.stop()
+    assert not [r for r in caplog.records if r.name == "hirelink.sandbox"]
 
 
 def _wait_for_requests(sandbox: RecruiteeSandbox, count: int) -> None:

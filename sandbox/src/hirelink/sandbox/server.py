@@ -350,11 +350,21 @@ class SandboxServer:
                 raise RuntimeError(f"the sandbox server did not start in {_STARTUP_TIMEOUT} s")
             time.sleep(_POLL_INTERVAL)
         if self._max_lifetime is not None:
-            timer = threading.Timer(self._max_lifetime, self.stop)
+            timer = threading.Timer(self._max_lifetime, self._lifetime_over)
             timer.daemon = True
             self._timer = timer
             timer.start()
         return self
+
+    def _lifetime_over(self) -> None:
+        # Said, because a call to a server gone this way reads as a network fault.
+        _log.warning(
+            "sandbox server on port %d stops: its max_lifetime of %g s is over"
+            " (max_lifetime=None keeps it running)",
+            self._port,
+            self._max_lifetime,
+        )
+        self.stop()
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the server to exit and wait for its thread (safe to call repeatedly)."""

@@ -278,7 +278,9 @@ def start_stand_in(
     """Create the stand-in ``name`` and serve it on loopback; stop it with ``.stop()``.
 
     ``settings`` go to the stand-in's factory (``create_recruitee_sandbox(candidates=...)``,
-    ``create_personio_sandbox(rate_window=...)``, ...).
+    ``create_personio_sandbox(rate_window=...)``, ...). The server stops by itself after
+    ``max_lifetime`` seconds (an hour), so a forgotten one does not outlive its use; it
+    logs a warning on ``hirelink.sandbox`` when it does. ``None`` keeps it running.
 
     Raises:
         ValueError: no such stand-in, or ``host`` is not a loopback address.
@@ -319,7 +321,8 @@ def serve_stand_in(
 def serve_stand_in(
     name: ProviderName, *, max_lifetime: float | None = 600.0, **settings: Any
 ) -> Iterator[StandIn[Any]]:
-    """:func:`start_stand_in` as a context manager: the server stops on exit."""
+    """:func:`start_stand_in` as a context manager: the server stops on exit, or after
+    ``max_lifetime`` seconds (ten minutes; ``None`` for no limit), with a warning."""
     stand_in = start_stand_in(name, max_lifetime=max_lifetime, **settings)
     try:
         yield stand_in
