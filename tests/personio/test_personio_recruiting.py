@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import logging
+import mimetypes
 import os
 import threading
 import time
@@ -108,6 +109,29 @@ def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Pa
     assert upload.headers["authorization"] == "<redacted>"
     assert upload.headers["content-type"].startswith("multipart/form-data")
     assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
+
+
+@pytest.mark.parametrize(
+    ("filename", "media_type"),
+    [
+        ("cv.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("Zeugnisse.ODT", "application/vnd.oasis.opendocument.text"),
+        ("skills.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("letter.rtf", "application/rtf"),
+        ("cv.pdf", "application/pdf"),
+    ],
+)
+def test_an_upload_names_its_media_type_where_the_system_has_no_table(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch, filename: str, media_type: str
+) -> None:
+    """Without /etc/mime.types (slim and distroless images) Python's own table lacks the
+    office formats: a .docx CV went as application/octet-stream."""
+    monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))
+    with fresh.client() as personio:
+        personio.upload_document(b"PK\x03\x04 a document", filename=filename)
+    upload = fresh.sandbox.recorder.last("POST", "/documents")
+    assert upload is not None
+    assert f"Content-Type: {media_type}\r\n".encode() in upload.body
 
 
 def test_a_file_name_beyond_ascii_is_stored_as_sent(fresh: Served) -> None:

@@ -109,6 +109,20 @@ class LoadedFile:
 
 
 _BINARY_MODE: Final = "must be opened in binary mode ('rb')"
+_MEDIA_TYPES: Final = {
+    "7z": "application/x-7z-compressed",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "gz": "application/gzip",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "rar": "application/vnd.rar",
+    "rtf": "application/rtf",
+    "wmv": "video/x-ms-wmv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+"""Media types of uploads Python's own table lacks: without /etc/mime.types (slim and
+distroless images) a CV in .docx went as application/octet-stream."""
 
 
 def load_file(
@@ -177,7 +191,11 @@ def load_file(
         )
     limits.check_name(field_name, filename)
     limits.check_size(field_name, len(content))
-    mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    mime_type = (
+        _MEDIA_TYPES.get(PureWindowsPath(filename).suffix.lower().removeprefix("."))
+        or mimetypes.guess_type(filename)[0]
+        or "application/octet-stream"
+    )
     return LoadedFile(filename=filename, content=content, mime_type=mime_type)
 
 
