@@ -477,3 +477,45 @@ def test_a_personio_document_uploaded_before_is_attached_by_its_uuid(
         "documents.0.original_filename",
         "documents.0.uuid",
     ]
+
+
+def test_output_schemas_without_their_spec_say_so_once(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """From a zip or a frozen application without the clients' spec/ files, the schemas
+    quietly lost their descriptions, required fields and sources."""
+    from hirelink.api.recruitee.models import Offer
+    from hirelink.operations import registry
+    from hirelink.operations.schema import OutputSchemas
+
+    def no_spec(name: str) -> Any:
+        raise FileNotFoundError(f"OpenAPI document {name}.yaml not found (a zip)")
+
+    monkeypatch.setattr(registry, "spec_path", no_spec)
+    registry._spec_missing.cache_clear()
+    schemas = OutputSchemas(registry._spec_for_module)
+    for _ in range(2):
+        assert "x-hirelink-source" not in schemas.of(Offer)  # the poorer fallback
+    said = [r.getMessage() for r in caplog.records if r.name == "hirelink.operations"]
+    assert said == [
+        "OpenAPI document recruitee.yaml not found (a zip): output schemas are read from the"
+        " Python classes instead (an application frozen or zipped without the generated"
+        " clients' spec/ files?)"
+    ]
+    registry._spec_missing.cache_clear()
+
+
+def test_summaries_survive_python_minus_oo() -> None:
+    """``python -OO`` strips docstrings: every summary was empty (``ops list``, and the
+    descriptions a tool built on the catalog hands on)."""
+    script = (
+        "import json; from hirelink.operations import load_providers; c = load_providers();"
+        "print(json.dumps({o.id: o.summary for o in c.operations()}))"
+    )
+    run = subprocess.run(  # noqa: S603 - our own interpreter
+        [sys.executable, "-OO", "-c", script], capture_output=True, text=True, check=True
+    )
+    stripped = json.loads(run.stdout)
+    catalog = load_providers()
+    assert stripped == {operation.id: operation.summary for operation in catalog.operations()}
+    assert all(stripped.values())

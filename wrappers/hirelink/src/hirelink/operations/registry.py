@@ -6,10 +6,13 @@ schema and output schema are derived from the method itself, so they cannot drif
 
 from __future__ import annotations
 
+import ast
 import difflib
 import functools
 import importlib
 import inspect
+import logging
+import textwrap
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
@@ -120,8 +123,20 @@ def _spec_for_module(module: str) -> Path | None:
         return None
     try:
         return spec_path(parts[2].replace("_", "-"))
-    except FileNotFoundError:
+    except FileNotFoundError as error:
+        _spec_missing(str(error))
         return None
+
+
+@functools.cache
+def _spec_missing(problem: str) -> None:
+    # Once per spec: the output schemas are then poorer (no descriptions, required fields
+    # or sources), as in an application frozen or zipped without the clients' data files.
+    logging.getLogger("hirelink.operations").warning(
+        "%s: output schemas are read from the Python classes instead (an application"
+        " frozen or zipped without the generated clients' spec/ files?)",
+        problem,
+    )
 
 
 OUTPUT_SCHEMAS = OutputSchemas(_spec_for_module)
@@ -152,7 +167,8 @@ class Operation:
     @property
     def summary(self) -> str:
         """The first paragraph of the method's docstring, on one line."""
-        doc = _builder(self.provider.client_class, self.method).__doc__ or ""
+        builder = _builder(self.provider.client_class, self.method)
+        doc = builder.__doc__ or _docstring_in_source(builder)
         first_paragraph = doc.strip().split("\n\n")[0]
         return " ".join(first_paragraph.split()).replace("``", "")
 
@@ -227,6 +243,18 @@ class Operation:
             found = inspect.getattr_static(self.provider.client_class, name, None)
             if not (callable(found) or isinstance(found, Declaration)):
                 raise TypeError(f"{self.id}: {self.provider.client_class} has no method {name}")
+
+
+def _docstring_in_source(function: Callable[..., Any]) -> str:
+    """The docstring ``python -OO`` stripped, read from the source where there is one."""
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return ""
+    defined = tree.body[0] if tree.body else None
+    if not isinstance(defined, ast.FunctionDef | ast.AsyncFunctionDef):
+        return ""
+    return ast.get_docstring(defined) or ""
 
 
 def _builder(client_class: type, name: str) -> Callable[..., Any]:
