@@ -35,9 +35,7 @@ from collections.abc import Iterator
 from types import ModuleType
 from typing import (
     Any,
-    NotRequired,
     ParamSpec,
-    Required,
     TypeVar,
     Unpack,
     get_args,
@@ -62,7 +60,7 @@ from sphinx.util.inspect import object_description
 from sphinx.util.typing import stringify_annotation
 
 from hirelink.core.clients import AsyncProviderClient
-from hirelink.core.operations import Declaration, declarations
+from hirelink.core.operations import Declaration, declarations, keyword_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -143,24 +141,6 @@ def _annotation(annotation: Any) -> str:
     return stringify_annotation(annotation, "smart")
 
 
-def _typed_dict_parameters(typed_dict: Any) -> list[inspect.Parameter]:
-    hints = get_type_hints(typed_dict, include_extras=True)
-    parameters = []
-    for name, hint in hints.items():
-        required = name in getattr(typed_dict, "__required_keys__", ())
-        if get_origin(hint) in (Required, NotRequired):
-            hint = get_args(hint)[0]
-        parameters.append(
-            inspect.Parameter(
-                name,
-                inspect.Parameter.KEYWORD_ONLY,
-                annotation=hint,
-                default=inspect.Parameter.empty if required else "...",
-            )
-        )
-    return parameters
-
-
 def operation_signature(declaration: Declaration[Any, Any], *, is_async: bool) -> str:
     """``(parameters) -> result`` of the method a client gets from ``declaration``."""
     build = declaration.build
@@ -169,7 +149,7 @@ def operation_signature(declaration: Declaration[Any, Any], *, is_async: bool) -
     for parameter in list(inspect.signature(build).parameters.values())[1:]:
         hint = hints.get(parameter.name, parameter.annotation)
         if parameter.kind is inspect.Parameter.VAR_KEYWORD and get_origin(hint) is Unpack:
-            parameters.extend(_typed_dict_parameters(get_args(hint)[0]))
+            parameters.extend(keyword_parameters(get_args(hint)[0]))
             continue
         parameters.append(parameter.replace(annotation=hint))
     rendered = []
@@ -186,8 +166,7 @@ def operation_signature(declaration: Declaration[Any, Any], *, is_async: bool) -
         if parameter.annotation is not inspect.Parameter.empty:
             text += f": {_annotation(parameter.annotation)}"
         if parameter.default is not inspect.Parameter.empty:
-            default = parameter.default
-            text += " = " + (default if isinstance(default, str) else repr(default))
+            text += f" = {parameter.default!r}"
         rendered.append(text)
     result = _annotation(declaration.returns(is_async))
     return f"({', '.join(rendered)}) -> {result}"

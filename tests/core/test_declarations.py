@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import typing
 from collections.abc import AsyncGenerator, Generator
 from types import CoroutineType
 from typing import Any, assert_type
@@ -20,6 +21,7 @@ from hirelink.api.recruitee.models import Candidate, CandidateListItem
 from hirelink.api.recruitee_partners.models import Report
 from hirelink.core import AsyncProviderClient, InvalidInputError, ProviderClient
 from hirelink.core.operations import (
+    NOT_GIVEN,
     Operation,
     Walker,
     Watcher,
@@ -41,6 +43,22 @@ _LIFECYCLE = {"close", "aclose", "base_url"}
 
 def _public(cls: type) -> set[str]:
     return {name for name in dir(cls) if not name.startswith("_")}
+
+
+def _expanded_shape(build: Any) -> list[tuple[str, Any, Any]]:
+    """The builder's parameters after ``self``, a ``**filters: Unpack[Filters]`` as the
+    keys of ``Filters``: keyword-only, optional ones shown as ``= ...`` (left out, not sent)."""
+    hints = typing.get_type_hints(build)
+    shape: list[tuple[str, Any, Any]] = []
+    for parameter in list(inspect.signature(build).parameters.values())[1:]:
+        if parameter.kind is not inspect.Parameter.VAR_KEYWORD:
+            shape.append((parameter.name, parameter.kind, parameter.default))
+            continue
+        (typed_dict,) = typing.get_args(hints[parameter.name])
+        for key in typing.get_type_hints(typed_dict):
+            default = inspect.Parameter.empty if key in typed_dict.__required_keys__ else NOT_GIVEN
+            shape.append((key, inspect.Parameter.KEYWORD_ONLY, default))
+    return shape
 
 
 @pytest.mark.parametrize(("sync", "asynchronous", "arguments"), PAIRS, ids=lambda p: str(p))
@@ -65,7 +83,7 @@ def test_each_sync_method_has_an_async_twin_with_the_same_signature(
                 parameters = inspect.signature(function).parameters.values()
                 return [(p.name, p.kind, p.default) for p in parameters]
 
-            expected = shape(declaration.__wrapped__)[1:]
+            expected = _expanded_shape(declaration.__wrapped__)
             assert shape(sync_method) == expected, name
             assert shape(async_method) == expected, name
             sync_signature = inspect.signature(sync_method)

@@ -45,7 +45,17 @@ OPERATIONS = _every_operation()
 
 
 def _builder_parameters(declaration: Declaration[Any, Any]) -> list[str]:
-    return list(inspect.signature(declaration.build).parameters)[1:]
+    """The builder's parameters after ``self``; a ``**filters: Unpack[Filters]`` as the
+    keys of ``Filters`` (what IPython completes)."""
+    hints = typing.get_type_hints(declaration.build)
+    names: list[str] = []
+    for name, parameter in list(inspect.signature(declaration.build).parameters.items())[1:]:
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            (typed_dict,) = typing.get_args(hints[name])
+            names.extend(typing.get_type_hints(typed_dict))
+        else:
+            names.append(name)
+    return names
 
 
 def _expected_return(declaration: Declaration[Any, Any], asynchronous: bool) -> Any:
@@ -163,6 +173,18 @@ def test_ipython_completes_the_attributes_of_a_sync_result() -> None:
     assert "__await__" not in offered  # not mistaken for the async client's awaitable
 
 
+def test_ipython_completes_filter_and_field_keywords() -> None:
+    """The keys of ``**filters: Unpack[CandidateFilters]`` (and ``**fields``) were not
+    offered: only the named parameters (``offset=``) were."""
+    with Recruitee(company_id=1, token="t0ken-value") as client:
+        namespace = {"client": client, "aclient": AsyncRecruitee(company_id=1, token="t")}
+        assert "created_after=" in _complete("client.list_candidates(crea", namespace)
+        assert "name=" in _complete("client.update_candidate(1, na", namespace)
+        assert "created_after=" in _complete("aclient.list_candidates(crea", namespace)
+    shown = pydoc.plain(pydoc.render_doc(Recruitee.list_candidates))
+    assert "created_after: datetime.datetime | datetime.date | None = ..." in shown
+
+
 def test_ipython_completes_the_attributes_of_an_awaited_result() -> None:
     # IPython runs top-level await; Jedi reads it inside an async function alike.
     client = AsyncRecruitee(company_id=1, token="t0ken-value")
@@ -188,9 +210,8 @@ def test_get_type_hints_reads_every_declared_method(
         for name, declaration in declarations(cls).items():
             hints = typing.get_type_hints(getattr(cls, name))
             assert "return" in hints, f"{cls.__name__}.{name}"
-            for parameter in inspect.signature(declaration.build).parameters.values():
-                if parameter.name != "self" and parameter.annotation is not parameter.empty:
-                    assert parameter.name in hints, f"{cls.__name__}.{name}({parameter.name})"
+            for parameter in _builder_parameters(declaration):
+                assert parameter in hints, f"{cls.__name__}.{name}({parameter})"
 
 
 # Every hirelink package but the generated clients (hirelink.api).

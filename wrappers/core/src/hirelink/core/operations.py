@@ -30,8 +30,11 @@ from typing import (
     Any,
     ClassVar,
     Concatenate,
+    Final,
     Generic,
+    NotRequired,
     ParamSpec,
+    Required,
     Self,
     TypeVar,
     Unpack,
@@ -55,6 +58,36 @@ from .feeds import Feed
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+class _NotGiven:
+    """The default a signature shows for a keyword that may be left out (``= ...``): what
+    is left out is not sent, which no real default would say."""
+
+    def __repr__(self) -> str:
+        return "..."
+
+
+NOT_GIVEN: Final = _NotGiven()
+
+
+def keyword_parameters(typed_dict: Any) -> list[inspect.Parameter]:
+    """The keys of ``**kwargs: Unpack[typed_dict]`` as keyword-only parameters, for the
+    signature ``help()``, IPython's completion and the docs show; the optional ones default
+    to :data:`NOT_GIVEN`. Raises NameError when a key's annotation names what is imported
+    only for type checkers."""
+    parameters = []
+    required_keys = getattr(typed_dict, "__required_keys__", ())
+    for name, hint in get_type_hints(typed_dict, include_extras=True).items():
+        if get_origin(hint) in (Required, NotRequired):
+            hint = get_args(hint)[0]
+        default = inspect.Parameter.empty if name in required_keys else NOT_GIVEN
+        parameters.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default
+            )
+        )
+    return parameters
 
 
 # Jedi (IPython, Jupyter) reads the descriptors below statically. It solves the result type
@@ -170,15 +203,22 @@ class Declaration(Generic[T, P]):
     @functools.cached_property
     def _parameters(self) -> list[inspect.Parameter]:
         """The builder's parameters (``self`` first) as ``help()`` shows them: annotations
-        evaluated where possible."""
+        evaluated where possible, and the keys of a ``**filters: Unpack[Filters]`` as
+        keyword-only parameters (IPython completes ``created_after=`` from them)."""
         written = inspect.signature(self.build)
         if self._evaluated is None:
             return list(written.parameters.values())
-        return [
-            # Python 3.11 shows an evaluated ``Unpack[Filters]`` as ``*<class ...>``.
-            written.parameters[name] if get_origin(parameter.annotation) is Unpack else parameter
-            for name, parameter in self._evaluated.parameters.items()
-        ]
+        parameters: list[inspect.Parameter] = []
+        for name, parameter in self._evaluated.parameters.items():
+            if get_origin(parameter.annotation) is not Unpack:
+                parameters.append(parameter)
+                continue
+            try:
+                parameters.extend(keyword_parameters(get_args(parameter.annotation)[0]))
+            except NameError:
+                # Python 3.11 shows an evaluated ``Unpack[Filters]`` as ``*<class ...>``.
+                parameters.append(written.parameters[name])
+        return parameters
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:
         """The sync (or async) client's method, unbound; made once."""
@@ -201,15 +241,10 @@ class Declaration(Generic[T, P]):
             self._parameters, return_annotation=self.returns(asynchronous)
         )
         # Evaluated, so that typing.get_type_hints (and tools built on it) need not resolve
-        # the builder's names in this module; the signature above keeps what help() reads.
-        parameters = (
-            self._parameters
-            if self._evaluated is None
-            else list(self._evaluated.parameters.values())
-        )
+        # the builder's names in this module.
         annotations = {
             parameter.name: parameter.annotation
-            for parameter in parameters
+            for parameter in self._parameters
             if parameter.annotation is not inspect.Parameter.empty
         }
         method.__annotations__ = {**annotations, "return": self.returns(asynchronous)}
