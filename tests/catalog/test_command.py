@@ -369,6 +369,24 @@ def test_a_secret_is_not_issued_where_nothing_could_keep_it(
     assert still.exit_code == 0, still.output  # the old secret was not retired
 
 
+def test_a_secret_is_not_issued_where_the_linked_credentials_file_cannot_be_replaced(
+    tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is replaced beside its link's target: a writable directory holding only the
+    link let the secret be issued, and then it could be kept nowhere."""
+    config = tmp_path / "config"
+    config.mkdir()
+    not_a_directory = tmp_path / "mounted"
+    not_a_directory.write_text("")
+    (config / "credentials.toml").symlink_to(not_a_directory / "credentials.toml")
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(config))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    _partner_from_environment(monkeypatch, stand_ins["recruitee_partners"])
+    refused = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
+    assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+    assert "nowhere to keep the new partner_secret" in refused.stderr
+
+
 def _no_home_directory(monkeypatch: pytest.MonkeyPatch, answer: str | None) -> None:
     """platformdirs with no home to expand ``~`` in: newer releases raise, older ones gave
     the path with its ``~`` as written."""

@@ -11,19 +11,29 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import pydoc
+import sys
 import typing
 from collections.abc import AsyncGenerator, Generator, Iterator
 from typing import Any
 
 import jedi  # type: ignore[import-untyped]
+import pydantic
 import pytest
 
 from hirelink.api.recruitee.models import CandidateList, CandidateListItem
 from hirelink.core import AsyncProviderClient, Call, ProviderClient, Walk
-from hirelink.core.operations import Declaration, Walker, Watcher, declarations
+from hirelink.core.operations import (
+    NOT_GIVEN,
+    Declaration,
+    Operation,
+    Walker,
+    Watcher,
+    declarations,
+)
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox import StandIn
 
@@ -298,3 +308,76 @@ def test_every_type_a_client_method_takes_or_returns_is_exported(client: type) -
     )
     assert len(named) > 5
     assert hidden == []
+
+
+def test_a_call_through_the_signatures_defaults_sends_only_what_was_given(
+    recruitee_sandbox: StandIn[Any],
+) -> None:
+    """Decorators and tool wrappers call through ``bind(...).apply_defaults()`` (pydantic's
+    validate_call alike): the ``...`` of each filter left out reached the builder, which
+    refused it (``created_after: must be a datetime or date, got a _NotGiven``)."""
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as recruitee:
+        candidate_id = recruitee.list_candidates(limit=1).candidates[0].id
+        calls: tuple[tuple[Any, dict[str, Any]], ...] = (
+            (recruitee.list_candidates, {"limit": 2}),
+            (recruitee.iter_candidates, {"page_size": 2}),
+            (recruitee.update_candidate, {"candidate_id": candidate_id, "name": "Bound Name"}),
+        )
+        for method, arguments in calls:
+            bound = inspect.signature(method).bind(**arguments)
+            bound.apply_defaults()
+            result = method(*bound.args, **bound.kwargs)
+            if inspect.isgenerator(result):
+                result = next(result)
+            assert result is not None, method
+        sent = recruitee_sandbox.sandbox.recorder.last("PATCH")
+        assert sent is not None
+        assert sent.json() == {"candidate": {"name": "Bound Name"}}  # nothing else
+        validated = pydantic.validate_call(recruitee.list_candidates)
+        assert len(validated(limit=3, qualified=True).candidates) == 3
+        with pytest.raises(pydantic.ValidationError, match="created_after"):
+            validated(created_after="not a time")  # type: ignore[arg-type]
+
+
+def _typed_dict_module(tmp_path: Any, monkeypatch: pytest.MonkeyPatch, source: str) -> Any:
+    path = tmp_path / "declared_here.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("declared_here", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "declared_here", module)  # for get_type_hints
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_keyword_parameters_under_postponed_annotations_and_unusual_keys(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module = _typed_dict_module(
+        tmp_path,
+        monkeypatch,
+        "from __future__ import annotations\n"
+        "from typing import TYPE_CHECKING, NotRequired, Required, TypedDict, Unpack\n"
+        "if TYPE_CHECKING:\n"
+        "    from decimal import Decimal\n"
+        "class Marked(TypedDict, total=False):\n"
+        "    must: Required[int]\n"
+        "    plain: str\n"
+        "class Unseen(TypedDict, total=False):\n"
+        "    amount: Decimal\n"
+        "Reserved = TypedDict('Reserved', {'from': str}, total=False)\n"
+        "class Repeated(TypedDict, total=False):\n"
+        "    limit: int\n"
+        "def marked(self, **fields: Unpack[Marked]) -> int: ...\n"
+        "def unseen(self, **filters: Unpack[Unseen]) -> int: ...\n"
+        "def reserved(self, **filters: Unpack[Reserved]) -> int: ...\n"
+        "def repeated(self, *, limit: int = 1, **filters: Unpack[Repeated]) -> int: ...\n",
+    )
+    shown = inspect.signature(Operation(module.marked, None).method(False)).parameters
+    assert shown["must"].default is inspect.Parameter.empty  # Required: no `= ...`
+    assert shown["plain"].default is NOT_GIVEN
+    for build in (module.unseen, module.reserved, module.repeated):
+        method = Operation(build, None).method(False)  # no ValueError
+        assert "filters" in inspect.signature(method).parameters  # shown as written
+        assert "filters" in typing.get_type_hints(method)  # no NameError

@@ -71,17 +71,30 @@ class _NotGiven:
 NOT_GIVEN: Final = _NotGiven()
 
 
+def _given(arguments: dict[str, Any]) -> dict[str, Any]:
+    """``arguments`` without those left at :data:`NOT_GIVEN`: a tool that fills in the
+    signature's defaults (``BoundArguments.apply_defaults``, pydantic's ``validate_call``)
+    passes them."""
+    if not any(value is NOT_GIVEN for value in arguments.values()):
+        return arguments
+    return {name: value for name, value in arguments.items() if value is not NOT_GIVEN}
+
+
 def keyword_parameters(typed_dict: Any) -> list[inspect.Parameter]:
     """The keys of ``**kwargs: Unpack[typed_dict]`` as keyword-only parameters, for the
     signature ``help()``, IPython's completion and the docs show; the optional ones default
     to :data:`NOT_GIVEN`. Raises NameError when a key's annotation names what is imported
-    only for type checkers."""
+    only for type checkers, ValueError when a key is no parameter name (``from``)."""
     parameters = []
     required_keys = getattr(typed_dict, "__required_keys__", ())
     for name, hint in get_type_hints(typed_dict, include_extras=True).items():
+        # Under postponed annotations __required_keys__ misses Required[...] and
+        # NotRequired[...]: the hint still carries them.
+        required = name in required_keys
         if get_origin(hint) in (Required, NotRequired):
+            required = get_origin(hint) is Required
             hint = get_args(hint)[0]
-        default = inspect.Parameter.empty if name in required_keys else NOT_GIVEN
+        default = inspect.Parameter.empty if required else NOT_GIVEN
         parameters.append(
             inspect.Parameter(
                 name, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default
@@ -214,10 +227,13 @@ class Declaration(Generic[T, P]):
                 parameters.append(parameter)
                 continue
             try:
-                parameters.extend(keyword_parameters(get_args(parameter.annotation)[0]))
-            except NameError:
+                keys = keyword_parameters(get_args(parameter.annotation)[0])
+                inspect.Signature([*parameters, *keys])  # a key named as a parameter
+            except (NameError, ValueError):
                 # Python 3.11 shows an evaluated ``Unpack[Filters]`` as ``*<class ...>``.
                 parameters.append(written.parameters[name])
+            else:
+                parameters.extend(keys)
         return parameters
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:
@@ -242,8 +258,9 @@ class Declaration(Generic[T, P]):
         )
         # Evaluated, so that typing.get_type_hints (and tools built on it) need not resolve
         # the builder's names in this module.
+        evaluated = {} if self._evaluated is None else self._evaluated.parameters
         annotations = {
-            parameter.name: parameter.annotation
+            parameter.name: (evaluated.get(parameter.name) or parameter).annotation
             for parameter in self._parameters
             if parameter.annotation is not inspect.Parameter.empty
         }
@@ -281,19 +298,19 @@ class Operation(Declaration[T, P]):
             async def arun_reading(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
                 import anyio.to_thread
 
-                built = functools.partial(build, self, *args, **kwargs)
+                built = functools.partial(build, self, *args, **_given(kwargs))
                 return await self._perform(await anyio.to_thread.run_sync(built))
 
             return arun_reading
         if asynchronous:
 
             async def arun(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
-                return await self._perform(build(self, *args, **kwargs))
+                return await self._perform(build(self, *args, **_given(kwargs)))
 
             return arun
 
         def run(self: ProviderClient, /, *args: Any, **kwargs: Any) -> Any:
-            return self._perform(build(self, *args, **kwargs))
+            return self._perform(build(self, *args, **_given(kwargs)))
 
         return run
 
@@ -375,6 +392,7 @@ class _Iterating(Declaration[T, P]):
         def iterate(self: Any, /, *args: Any, **kwargs: Any) -> Any:
             # The builder hands its filters on to the list operation, which also takes the
             # paging arguments the builder sets itself: those are refused here, by name.
+            kwargs = _given(kwargs)
             unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
             if unknown:
                 raise UnknownArgumentError(unknown[0], f"is not an argument of {name}")

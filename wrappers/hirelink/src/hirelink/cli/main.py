@@ -61,6 +61,7 @@ from hirelink.core import (
 )
 from hirelink.core.calls import may_have_been_carried_out
 from hirelink.core.errors import names_field, tried
+from hirelink.core.file_updates import resolved
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
 from hirelink.operations import (
@@ -852,18 +853,16 @@ class _IssuedSecretKeeper:
 
 
 def _may_write(store: CredentialStore) -> bool:
-    """Whether the credentials file looks writable (its directory, or the nearest one that
-    exists, accepts new files)."""
+    """Whether the credentials file looks writable: the directory it is replaced in (its
+    link's target's, or the nearest one that exists) accepts new files. The file's own
+    mode does not matter: it is replaced, not written in place."""
     try:
-        place = store.path
+        directory = resolved(store.path).parent
     except InvalidInputError:
         return False
-    if place.exists() and not os.access(place, os.W_OK):
-        return False
-    place = place.parent
-    while not place.exists() and place != place.parent:
-        place = place.parent
-    return os.access(place, os.W_OK | os.X_OK)
+    while not directory.exists() and directory != directory.parent:
+        directory = directory.parent
+    return os.access(directory, os.W_OK | os.X_OK)
 
 
 class _RateColumn(ProgressColumn):
