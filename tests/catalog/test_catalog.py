@@ -14,6 +14,7 @@ import pytest
 
 from hirelink.core import AuthenticationError, InvalidInputError, NotFoundError, Secret
 from hirelink.operations import (
+    FieldProblem,
     InputValidationError,
     UnknownOperationError,
     ainvoke,
@@ -175,6 +176,34 @@ def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[st
         )
     fields = {problem.field for problem in wrong_type.value.problems}
     assert fields == {"email", "documents.0.type"}
+
+
+def test_a_document_without_a_type_takes_the_providers_default(
+    stand_ins: dict[str, dict[str, Any]],
+) -> None:
+    """The descriptions said Personio's default is ``other`` (JOIN's ``CV``), as in the
+    Python API, but the catalog required ``type``."""
+    pdf = base64.b64encode(b"%PDF-1.4 cv").decode()
+    created = invoke(
+        "personio.create_application",
+        stand_ins["personio"],
+        {
+            **CATALOG.get("personio.create_application").example,
+            "email": "untyped.document@applicants.example",
+            "documents": [{"filename": "cv.pdf", "content": pdf}],
+        },
+    )
+    assert [file["category"] for file in created["files"]] == ["other"]
+    join = CATALOG.get("join.create_application")
+    (document,) = join.arguments(
+        {**join.example, "documents": [{"filename": "cv.pdf", "content": pdf}]}
+    )["documents"]
+    assert document.type is None  # JOIN's wrapper sends CV for it
+    with pytest.raises(InputValidationError) as caught:
+        invoke("recruitee.list_candidates", stand_ins["recruitee"], '{"limit": 1}')  # type: ignore[arg-type]
+    assert caught.value.problems == [
+        FieldProblem("inputs", "must be an object of named inputs, got JSON text: decode it first")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,11 @@ class FileInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: str = Field(description="The provider's document type, e.g. CV.")
+    type: str | None = Field(
+        default=None,
+        description="The provider's document type, e.g. CV; left out, the provider's"
+        " default (JOIN: CV, Personio: other).",
+    )
     filename: str = Field(min_length=1, description="File name, with its extension.")
     content: Base64Content = Field(description="The file's bytes, base64-encoded.")
 
@@ -68,7 +72,11 @@ class StoredFileInput(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: str = Field(description="The provider's document type, e.g. CV.")
+    type: str | None = Field(
+        default=None,
+        description="The provider's document type, e.g. CV; left out, the provider's"
+        " default (JOIN: CV, Personio: other).",
+    )
     uuid: UUID = Field(description="The provider's id of the uploaded file.")
     original_filename: str = Field(min_length=1, description="The file's name as uploaded.")
 
@@ -87,7 +95,14 @@ def file_conversion(
     With ``stored(uuid, original_filename, type)``, a file may also be given as one the
     provider holds already (``{"type", "uuid", "original_filename"}``, an upload's answer).
     """
-    type_field = (types, Field(description="The provider's document type."))
+    type_field = (
+        types | None,
+        Field(
+            default=None,
+            description="The provider's document type; left out, the provider's default"
+            " (JOIN: CV, Personio: other).",
+        ),
+    )
     model: type[FileInput] = create_model(name, __base__=FileInput, type=type_field)
     if stored is None:
         return InputConversion(

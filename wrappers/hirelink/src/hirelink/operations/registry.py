@@ -219,6 +219,14 @@ class Operation:
     def arguments(self, inputs: Mapping[str, Any], *, walk: bool = False) -> dict[str, Any]:
         """Validate ``inputs``; every problem is reported at once, before any request."""
         model = self._iter_input_model if walk else self._input_model
+        if not isinstance(inputs, Mapping):  # an agent's arguments still as JSON text
+            kind = (
+                "JSON text: decode it first"
+                if isinstance(inputs, str | bytes)
+                else (type(inputs).__name__)
+            )
+            problem = FieldProblem("inputs", f"must be an object of named inputs, got {kind}")
+            raise InputValidationError([problem])
         try:
             validated = model.model_validate(dict(inputs))
         except ValidationError as error:
