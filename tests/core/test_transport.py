@@ -146,6 +146,21 @@ def test_timeouts_become_api_timeout_errors_after_retries() -> None:
     assert len(seen) == 3
 
 
+def test_a_timeout_keeps_what_an_http_mock_said_and_not_a_plain_timed_out() -> None:
+    """pytest-httpx answers a request nothing was registered for with a TimeoutException
+    explaining why; hirelink said only "timed out", and the resends it caused looked like
+    a slow provider."""
+    explained = "No response can be found for GET request on https://api.test/x"
+    for raised, shown in ((explained, f": {explained}"), ("The read operation timed out", "")):
+        handler, _ = scripted(httpx.ReadTimeout(raised))
+        with (
+            client_for(handler, [], max_retries=0) as client,
+            pytest.raises(ApiTimeoutError) as caught,
+        ):
+            client.get("/x")
+        assert str(caught.value).split("\n")[0].endswith(f"GET https://api.test/x{shown}")
+
+
 def test_request_options_override_retries_and_timeout_per_call() -> None:
     timeouts: list[object] = []
 

@@ -37,6 +37,32 @@ def test_a_delivery_that_cannot_be_sent_leaves_the_outbox_sending(
     assert outbox.outcome(broken) == (outbox.max_attempts, "abandoned")
 
 
+def test_a_delivery_a_tests_http_mock_catches_is_said_once(
+    recruitee_sandbox: StandIn[Any],
+    webhook_receiver: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """respx beside the sandbox catches the stand-in's own deliveries: they were lost with
+    nothing said, and the test waited for arrivals that never came."""
+    outbox = recruitee_sandbox.outbox
+    assert outbox is not None
+    receiver = webhook_receiver()
+
+    def caught_by_a_mock(*args: object, **kwargs: object) -> httpx.Response:
+        raise AssertionError("RESPX: <Request('POST', ...)> not mocked!")
+
+    monkeypatch.setattr(httpx.Client, "post", caught_by_a_mock)
+    (delivery,) = outbox.emit({"mocked": True}, to=[Subscription(997, receiver.url, "s")])
+    assert outbox.wait_idle()
+    assert outbox.outcome(delivery) == (outbox.max_attempts, "abandoned")
+    said = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
+    assert said == [
+        f"webhook delivery {delivery} of subscription 997 failed in the sender"
+        " (AssertionError): an HTTP mock of the test catching the stand-in's own requests?"
+    ]
+
+
 def test_a_personio_webhook_token_http_cannot_carry_is_refused(
     personio_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

@@ -15,6 +15,7 @@ import collections
 import heapq
 import itertools
 import json
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -26,6 +27,8 @@ import httpx
 from hirelink.sandbox.server import check_headers, loopback_url
 
 __all__ = ["Attempt", "Outbox", "OutboxStats", "Outcome", "Subscription"]
+
+_log = logging.getLogger("hirelink.sandbox")
 
 DEFAULT_RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.4, 0.8)
 """Seconds before the 2nd, 3rd, ... attempt (growing, short: the stand-ins serve tests)."""
@@ -282,7 +285,17 @@ class Outbox:
             status = client.post(
                 subscription.url, content=delivery.body, headers=headers
             ).status_code
-        except Exception:  # whatever fails, the thread lives on: no answer, as the provider sees it
+        except httpx.TransportError:  # the receiver is not up: no answer, as the provider sees it
+            status = None
+        except Exception as error:  # whatever else fails, the thread lives on, but says so
+            if delivery.attempt == 1:  # once a delivery: its retries fail alike
+                _log.warning(
+                    "webhook delivery %d of subscription %s failed in the sender (%s): an"
+                    " HTTP mock of the test catching the stand-in's own requests?",
+                    delivery.id,
+                    subscription.id,
+                    type(error).__name__,
+                )
             status = None
         with self._condition:
             if delivery.id not in self._outcomes:  # cleared while it was sent

@@ -159,6 +159,9 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
+        said = scrub(str(error))
+        if said and "timed out" not in said.lower():  # a test's HTTP mock explaining itself
+            message += f": {said}"
     harmless = bool(request.extensions.get(REPEATABLE))
     failure = kind(
         message,
