@@ -1057,6 +1057,30 @@ def test_sandbox_commands_whose_stand_ins_miss_a_requirement_say_which(
     assert "too old" not in result.stderr
 
 
+def test_text_typed_under_an_ascii_locale_is_read_as_utf8(
+    saved: RecruiteeSandbox, config_dir: Path
+) -> None:
+    """Under ``LC_ALL=C`` with ``PYTHONUTF8=0`` Python reads the command line as ASCII:
+    ``name=Zoë`` was refused as text holding a lone surrogate, and so was ``--input``."""
+    env = {
+        **os.environ,
+        "LC_ALL": "C",
+        "PYTHONUTF8": "0",
+        "PYTHONIOENCODING": "utf-8",
+        "HIRELINK_CONFIG_DIR": str(config_dir),
+    }
+    for given in (["name=Zoë Ünal"], ["--input", '{"name": "Zoë Ünal"}']):
+        created = subprocess.run(  # noqa: S603 - our own command
+            [*_command(), "run", "recruitee.create_candidate", "-c", "rc", *given],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert created.returncode == 0, created.stderr.decode("utf-8", "replace")
+        assert saved.state.records()[-1].data["name"] == "Zoë Ünal"
+
+
 def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     saved: RecruiteeSandbox, config_dir: Path
 ) -> None:

@@ -630,7 +630,7 @@ def ops_describe(
 def _read_input(input_option: str) -> str:
     """``--input``: JSON itself, ``@file.json``, or ``@-`` for standard input."""
     if not input_option.startswith("@"):
-        return input_option
+        return _as_typed(input_option)  # a file's name stays as the system gave it
     if input_option == "@-":
         return _read_stdin()
     path = Path(input_option[1:])
@@ -970,8 +970,20 @@ def credentials_add(
     )
 
 
+def _as_typed(argument: str) -> str:
+    """A command-line argument as typed: where Python read the command line in another
+    encoding than UTF-8 (``LC_ALL=C`` with ``PYTHONUTF8=0``), text beyond ASCII arrives as
+    lone surrogates, and is read again from its bytes as UTF-8 when it is that."""
+    if argument.isascii():
+        return argument
+    try:
+        return os.fsencode(argument).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return argument
+
+
 def _split_assignment(option: str, item: str) -> tuple[str, str]:
-    key, separator, value = item.partition("=")
+    key, separator, value = _as_typed(item).partition("=")
     if not separator or not key:
         # The item itself is not echoed: it is likely a secret typed with the wrong separator.
         raise InvalidInputError(option, "expected field=value (a field name, '=', its value)")
