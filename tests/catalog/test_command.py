@@ -330,13 +330,21 @@ def test_a_secret_issued_for_a_credential_from_the_environment_stores_only_itsel
     assert stored["partner_secret"] not in rotated.output
 
 
-def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
-    tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+def _config_dir_unwritable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, temporary: Path
 ) -> None:
+    """HIRELINK_CONFIG_DIR names a file (nothing can be saved under it); temporary files go
+    to ``temporary``."""
     not_a_directory = tmp_path / "config"
     not_a_directory.write_text("")
     monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(not_a_directory))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the rescue file stays in here
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+
+
+def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
+    tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _config_dir_unwritable(tmp_path, monkeypatch, temporary=tmp_path)  # the rescue is here
     credential = stand_ins["recruitee_partners"]
     _partner_from_environment(monkeypatch, credential)
     rotated = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")
@@ -354,10 +362,7 @@ def test_a_secret_issued_where_the_file_cannot_be_written_is_kept_for_the_user(
 def test_a_secret_is_not_issued_where_nothing_could_keep_it(
     tmp_path: Path, stand_ins: dict[str, dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    not_a_directory = tmp_path / "config"
-    not_a_directory.write_text("")
-    monkeypatch.setenv("HIRELINK_CONFIG_DIR", str(not_a_directory))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))  # a read-only system
+    _config_dir_unwritable(tmp_path, monkeypatch, temporary=tmp_path / "missing")  # read-only
     credential = stand_ins["recruitee_partners"]
     _partner_from_environment(monkeypatch, credential)
     refused = hirelink("run", "recruitee_partners.regenerate_partner_secret", "-c", "pe")

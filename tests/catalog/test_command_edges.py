@@ -1057,6 +1057,20 @@ def test_sandbox_commands_whose_stand_ins_miss_a_requirement_say_which(
     assert "too old" not in result.stderr
 
 
+def _create_candidate(
+    env: dict[str, str], *given: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``hirelink run recruitee.create_candidate -c rc`` with ``given``, in ``env``."""
+    return subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", *given],
+        input=None if stdin is None else stdin.encode(),
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_text_typed_under_an_ascii_locale_is_read_as_utf8(
     saved: RecruiteeSandbox, config_dir: Path
 ) -> None:
@@ -1070,13 +1084,7 @@ def test_text_typed_under_an_ascii_locale_is_read_as_utf8(
         "HIRELINK_CONFIG_DIR": str(config_dir),
     }
     for given in (["name=Zoë Ünal"], ["--input", '{"name": "Zoë Ünal"}']):
-        created = subprocess.run(  # noqa: S603 - our own command
-            [*_command(), "run", "recruitee.create_candidate", "-c", "rc", *given],
-            capture_output=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
+        created = _create_candidate(env, *given)
         assert created.returncode == 0, created.stderr.decode("utf-8", "replace")
         assert saved.state.records()[-1].data["name"] == "Zoë Ünal"
 
@@ -1088,13 +1096,7 @@ def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     command with a traceback after the candidate was created (exit 1 invites a rerun, so a
     duplicate), and a watch died on the same record at every restart."""
     env = {**os.environ, "PYTHONIOENCODING": "cp1252", "HIRELINK_CONFIG_DIR": str(config_dir)}
-    created = subprocess.run(  # noqa: S603 - our own command
-        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "name=王芳 Zhang-Müller"],
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    created = _create_candidate(env, "name=王芳 Zhang-Müller")
     assert created.returncode == 0, created.stderr.decode("cp1252", "replace")
     # Pure ASCII on a code page: the same JSON, read alike whatever page decodes it
     # (PowerShell reads a native command's output in the OEM page, not the ANSI one).
@@ -1104,14 +1106,7 @@ def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     assert saved.state.records()[-1].data["name"] == "王芳 Zhang-Müller"
 
     # Standard input is UTF-8 whatever the console's code page, a byte order mark or not.
-    piped = subprocess.run(  # noqa: S603 - our own command
-        [*_command(), "run", "recruitee.create_candidate", "-c", "rc", "--input", "@-"],
-        input='\ufeff{"name": "Jürgen Müller"}'.encode(),
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    piped = _create_candidate(env, "--input", "@-", stdin='\ufeff{"name": "Jürgen Müller"}')
     assert piped.returncode == 0, piped.stderr.decode("cp1252", "replace")
     assert saved.state.records()[-1].data["name"] == "Jürgen Müller"
 
