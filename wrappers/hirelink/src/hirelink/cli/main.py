@@ -580,7 +580,7 @@ def ops_describe(
         typer.Option("--json", help="JSON with the input and output JSON Schemas."),
     ] = False,
 ) -> None:
-    """Show an operation's summary, inputs, output shape and an example."""
+    """Show an operation's description, inputs, output shape and an example."""
     try:
         operation = load_providers().get(operation_id)
         if as_json:
@@ -589,6 +589,7 @@ def ops_describe(
                 "provider": operation.provider.name,
                 "title": operation.title,
                 "summary": operation.summary,
+                "description": operation.description,
                 "credential": [f.name for f in operation.provider.credential_fields],
                 "requires": list(operation.requires),
                 "input_schema": operation.input_schema,
@@ -602,7 +603,7 @@ def ops_describe(
     except HirelinkError as error:
         _fail(error)
     out.print(f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})")
-    out.print(operation.summary, highlight=False)
+    out.print(operation.description, highlight=False, markup=False)  # the summary first
     needs = f" with {' and '.join(operation.requires)}" if operation.requires else ""
     out.print(f"\ncredential: a {operation.provider.name} credential{needs}")
     out.print("\ninputs:")

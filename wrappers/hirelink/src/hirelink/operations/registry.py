@@ -27,6 +27,7 @@ from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
+from .docstrings import prose
 from .files import CONTENT_TAG, STORED_TAG
 from .jsonable import mask_fields, to_json
 from .schema import (
@@ -172,6 +173,13 @@ class Operation:
         first_paragraph = doc.strip().split("\n\n")[0]
         return " ".join(first_paragraph.split()).replace("``", "")
 
+    @property
+    def description(self) -> str:
+        """The method's whole docstring but its ``Args:``, ``Returns:`` and ``Raises:``
+        sections, as plain text: the summary, then the rules and caveats (which inputs go
+        together, what is inferred), one line per paragraph."""
+        return prose(_docstring(_builder(self.provider.client_class, self.method)))
+
     @functools.cached_property
     def _input_model(self) -> type[BaseModel]:
         method = _builder(self.provider.client_class, self.method)
@@ -196,7 +204,7 @@ class Operation:
         """The JSON Schema of the operation's inputs (one page of a list), each field
         described."""
         method = _builder(self.provider.client_class, self.method)
-        return with_field_docs(self._input_model.model_json_schema(), method)
+        return with_field_docs(self._input_model.model_json_schema(), method, _docstring(method))
 
     @property
     def all_input_schema(self) -> JsonSchema | None:
@@ -205,7 +213,8 @@ class Operation:
         if self.iter_method is None:
             return None
         method = _builder(self.provider.client_class, self.iter_method)
-        return with_field_docs(self._iter_input_model.model_json_schema(), method)
+        schema = self._iter_input_model.model_json_schema()
+        return with_field_docs(schema, method, _docstring(method))
 
     @property
     def output_schema(self) -> JsonSchema:
@@ -263,6 +272,11 @@ def _docstring_in_source(function: Callable[..., Any]) -> str:
     if not isinstance(defined, ast.FunctionDef | ast.AsyncFunctionDef):
         return ""
     return ast.get_docstring(defined) or ""
+
+
+def _docstring(function: Callable[..., Any]) -> str:
+    """``function``'s docstring, from its source under ``python -OO``."""
+    return function.__doc__ or _docstring_in_source(function)
 
 
 def _builder(client_class: type, name: str) -> Callable[..., Any]:

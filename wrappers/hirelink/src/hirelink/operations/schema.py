@@ -37,6 +37,8 @@ from pydantic_core import PydanticCustomError
 from hirelink.core import Secret
 from hirelink.core.validation import written_as_a_number
 
+from .docstrings import parameter_docs
+
 JsonSchema = dict[str, Any]
 
 _SEQUENCE_ORIGINS = {
@@ -259,16 +261,22 @@ def field_docs(typed_dict: type) -> dict[str, str]:
     return docs
 
 
-def with_field_docs(schema: JsonSchema, method: Callable[..., Any]) -> JsonSchema:
+def with_field_docs(schema: JsonSchema, method: Callable[..., Any], docstring: str) -> JsonSchema:
     """``schema`` (of ``method``'s inputs) with each ``**fields`` table field described by
-    its docstring: only what is shown, so that validating inputs never reads sources."""
+    its docstring, and each named parameter by its entry under ``Args:`` in ``docstring``
+    (``method``'s, read from its source under ``python -OO``); a description already there
+    is kept. Only what is shown, so that validating inputs never reads sources."""
     hints = get_type_hints(method)
+    properties = schema.get("properties", {})
     for parameter in inspect.signature(method).parameters.values():
         if parameter.kind is inspect.Parameter.VAR_KEYWORD:
             (typed_dict,) = get_args(hints[parameter.name])
             for field, doc in field_docs(typed_dict).items():
-                if field in schema.get("properties", {}):
-                    schema["properties"][field].setdefault("description", doc)
+                if field in properties:
+                    properties[field].setdefault("description", doc)
+    for name, doc in parameter_docs(docstring).items():
+        if name in properties:
+            properties[name].setdefault("description", doc)
     return schema
 
 

@@ -174,6 +174,13 @@ class JoinOperations:
         Without ``page`` and ``page_size`` JOIN is known to return every job at once;
         paging this list is assumed to work as for applications. ``content=True`` asks
         for the full job content (our reading of a flag integrations send).
+
+        Args:
+            page: Which page of jobs, from 1. Without ``page`` and ``page_size`` JOIN is known to
+                return every job at once.
+            page_size: How many jobs a page holds, 1 to 50.
+            content: True asks for each job's full content (our reading of a flag JOIN integrations
+                send); True or False.
         """
         from hirelink.api.join.api.jobs import list_jobs
 
@@ -184,7 +191,13 @@ class JoinOperations:
     def iter_jobs(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, content: bool | None = None
     ) -> Walk[models.Job]:
-        """Every job, fetched lazily ``page_size`` (at most 50) at a time."""
+        """Every job, fetched lazily ``page_size`` (at most 50) at a time.
+
+        Args:
+            page_size: How many jobs each request asks for, 1 to 50 (50 by default).
+            content: True asks for each job's full content (our reading of a flag JOIN integrations
+                send); True or False.
+        """
         return Walk.pages(
             lambda page, size: JoinOperations.list_jobs.prepare(
                 self, page=page, page_size=size, content=content
@@ -195,7 +208,11 @@ class JoinOperations:
 
     @operation("Retrieve Job", example={"job_id": 8812345})
     def get_job(self, job_id: int) -> Call[models.Job]:
-        """One job, with office, salary and contact."""
+        """One job, with office, salary and contact.
+
+        Args:
+            job_id: The JOIN job's id (a whole number >= 1).
+        """
         from hirelink.api.join.api.jobs import get_job
 
         return Call(
@@ -220,6 +237,10 @@ class JoinOperations:
         Filters: ``job_external_id``, ``updated_after`` (seen in JOIN clients) and
         ``job_id``, ``created_after``, ``hiring_state`` (inferred: not seen in any JOIN
         client). See :class:`~hirelink.join.ApplicationFilters`.
+
+        Args:
+            page: Which page of applications, from 1.
+            page_size: How many applications a page holds, 1 to 50.
         """
         from hirelink.api.join.api.applications import list_applications
 
@@ -235,6 +256,9 @@ class JoinOperations:
         Stops after the first short page (JOIN sends no total count). An application that
         slides from one page onto the next while new ones arrive is yielded once; one
         moved onto a page already read, while others are deleted, is missed.
+
+        Args:
+            page_size: How many applications each request asks for, 1 to 50 (50 by default).
         """
         return Walk.pages(
             lambda page, size: JoinOperations.list_applications.prepare(
@@ -275,7 +299,11 @@ class JoinOperations:
     @operation("Retrieve Application", example={"application_id": 51000001})
     def get_application(self, application_id: int) -> Call[models.Application]:
         """One application with its candidate (whose ``id`` notes and tags need), job,
-        source and attachments."""
+        source and attachments.
+
+        Args:
+            application_id: The application's JOIN id (a whole number >= 1).
+        """
         from hirelink.api.join.api.applications import get_application
 
         request = partial(
@@ -318,6 +346,21 @@ class JoinOperations:
         Raises :class:`~hirelink.core.DuplicateApplicationError` when the candidate has
         already applied to the job. Never resent after a server error or timeout, so an
         application is not created twice.
+
+        Args:
+            job_id: The JOIN job to apply to (a whole number >= 1).
+            first_name: The candidate's first name (non-empty text).
+            last_name: The candidate's last name (non-empty text).
+            email: The candidate's e-mail address (its shape is checked before sending).
+            phone: The candidate's phone number, in international format (``+49...``).
+            source: The channel the candidate came through: ``ORGANIC``, ``REFERRALS``,
+                ``JOB_BOARDS``, ``SOCIAL_MEDIA``, ``AGENCY``, ``SOURCING_TOOLS``, ``EVENTS``,
+                ``INTERNAL_APPLICATION`` or ``OTHER``.
+            integration_external_id: Your own reference for the application (non-empty text).
+            documents: Files to attach, each a :class:`~hirelink.core.Document` whose ``type`` is
+                one of JOIN's document types (``CV`` by default, ``COVER_LETTER``, ``PORTFOLIO``,
+                ``CERTIFICATES``, ``REFERENCES``, ``TRANSCRIPT``, ``WORK_SAMPLES``, ``OTHER``); at
+                most 10 MiB each, a limit hirelink assumes (JOIN publishes none).
         """
         from hirelink.api.join.api.applications import create_application
         from hirelink.api.join.types import UNSET
@@ -360,6 +403,12 @@ class JoinOperations:
         Tags not in ``tags`` are removed; ``[]`` removes every tag. To add a tag, send
         the current tags plus the new one (an application's ``candidate.tags``, where
         JOIN returns them). The endpoint's path and body are inferred (see the README).
+
+        Args:
+            candidate_id: The JOIN candidate's id, an application's ``candidate.id`` (a whole
+                number >= 1).
+            tags: The candidate's whole new tag set (each non-empty; a tag given twice is sent
+                once); ``[]`` removes every tag.
         """
         from hirelink.api.join.api.candidates import update_candidate
 
@@ -375,7 +424,13 @@ class JoinOperations:
         "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
     )
     def create_candidate_note(self, candidate_id: int, body: str) -> Call[models.Note]:
-        """Add an internal note (plain text or HTML) to the candidate."""
+        """Add an internal note (plain text or HTML) to the candidate.
+
+        Args:
+            candidate_id: The JOIN candidate's id, an application's ``candidate.id`` (a whole
+                number >= 1).
+            body: The note's text, plain or HTML (non-empty).
+        """
         from hirelink.api.join.api.candidates import create_candidate_note
 
         request = partial(
@@ -390,7 +445,12 @@ class JoinOperations:
     @operation("List Categories", example={"language": "en"})
     def list_categories(self, *, language: str | None = None) -> Call[list[models.Category]]:
         """Job categories with their sub-categories (a job's ``category_id`` is a
-        sub-category), named in ``language`` (ISO 639-1)."""
+        sub-category), named in ``language`` (ISO 639-1).
+
+        Args:
+            language: The language to name them in: a two-letter ISO 639-1 code in lower case, such
+                as ``en`` or ``de``; left out, JOIN's default.
+        """
         from hirelink.api.join.api.reference_data import list_categories
 
         wire = _LANGUAGE.wire({"language": language})
@@ -400,7 +460,12 @@ class JoinOperations:
     def list_employment_types(
         self, *, language: str | None = None
     ) -> Call[list[models.EmploymentType]]:
-        """Employment types, named in ``language``."""
+        """Employment types, named in ``language``.
+
+        Args:
+            language: The language to name them in: a two-letter ISO 639-1 code in lower case, such
+                as ``en`` or ``de``; left out, JOIN's default.
+        """
         from hirelink.api.join.api.reference_data import list_employment_types
 
         wire = _LANGUAGE.wire({"language": language})
@@ -412,7 +477,12 @@ class JoinOperations:
     def list_seniority_levels(
         self, *, language: str | None = None
     ) -> Call[list[models.SeniorityLevel]]:
-        """Seniority levels, named in ``language``."""
+        """Seniority levels, named in ``language``.
+
+        Args:
+            language: The language to name them in: a two-letter ISO 639-1 code in lower case, such
+                as ``en`` or ``de``; left out, JOIN's default.
+        """
         from hirelink.api.join.api.reference_data import list_seniority_levels
 
         wire = _LANGUAGE.wire({"language": language})
@@ -428,7 +498,12 @@ class JoinOperations:
         page_size: int | None = None,
         **filters: Unpack[OfficeFilters],
     ) -> Call[list[models.Office]]:
-        """One page of offices; filters ``country_code`` and ``city_name_like``."""
+        """One page of offices; filters ``country_code`` and ``city_name_like``.
+
+        Args:
+            page: Which page of offices, from 1.
+            page_size: How many offices a page holds, 1 to 50.
+        """
         from hirelink.api.join.api.reference_data import list_offices
 
         wire = _OFFICES.wire({"page": page, "page_size": page_size, **filters})
@@ -438,7 +513,11 @@ class JoinOperations:
     def iter_offices(
         self, *, page_size: int = DEFAULT_PAGE_SIZE, **filters: Unpack[OfficeFilters]
     ) -> Walk[models.Office]:
-        """Every office matching ``filters``, fetched lazily."""
+        """Every office matching ``filters``, fetched lazily.
+
+        Args:
+            page_size: How many offices each request asks for, 1 to 50 (50 by default).
+        """
         return Walk.pages(
             lambda page, size: JoinOperations.list_offices.prepare(
                 self, page=page, page_size=size, **filters

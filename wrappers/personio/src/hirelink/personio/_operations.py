@@ -445,6 +445,10 @@ class PersonioOperations:
         ``language``: ``de``, ``en``, ``fr``, ``es``, ``nl``, ``it`` or ``pt``; only
         languages enabled for the career site are available. A disabled feed or an
         unknown subdomain raises :class:`~hirelink.core.NotFoundError` saying so.
+
+        Args:
+            language: The feed's language: ``de`` (the default), ``en``, ``fr``, ``es``, ``nl``,
+                ``it`` or ``pt``; only languages enabled for the career site are available.
         """
         if language not in LANGUAGES:
             raise InvalidInputError(
@@ -478,6 +482,14 @@ class PersonioOperations:
         Sent like :meth:`create_application`: with the Recruiting API key (v1) when the
         client holds it, else with the client credentials (v2, scope
         ``personio:recruiting:write``).
+
+        Args:
+            file: The file: its bytes (base64 text in the catalog), a path or a binary file object;
+                at most 20 MB, of a type Personio accepts (judged by the file name's extension: pdf,
+                docx, jpg, png, txt and others).
+            filename: The name sent, with the extension that tells the file's type: required for
+                bytes (and a file object without a name), else taken from the path or the file
+                object when left out.
         """
         loaded = load_file(file, LIMITS, filename=filename)
         return self._upload(loaded, self._submission_api("upload_document"))
@@ -576,6 +588,13 @@ class PersonioOperations:
         the error their reason codes call for, with the codes in ``field_errors``. v2's
         error format is not documented: its codes are read where an error's ``detail``
         quotes them (unverified against Personio).
+
+        Args:
+            job_position_id: The position applied to: its id as an int, or as the string of digits
+                the v2 job listings give (``job.id``).
+            first_name: The applicant's first name (non-empty; surrounding spaces are dropped).
+            last_name: The applicant's last name (non-empty; surrounding spaces are dropped).
+            email: The applicant's e-mail address (its shape is checked before sending).
         """
         documents = document_list("documents", fields.pop("documents", None))
         request: dict[str, Any] = {
@@ -779,6 +798,11 @@ class PersonioOperations:
         Filters: ``updated_after`` or ``updated_before`` (not both), ``candidate_email``.
         ``limit`` is 1 to 200; ``cursor`` comes from the previous page (see
         :func:`~hirelink.personio.next_cursor`). Prefer :meth:`iter_applications`.
+
+        Args:
+            limit: How many applications a page holds, 1 to 200.
+            cursor: Where the page starts: the cursor of the previous page's next link (see
+                :func:`~hirelink.personio.next_cursor`); left out, the first page.
         """
         from hirelink.api.personio.api.applications import list_applications
 
@@ -791,7 +815,11 @@ class PersonioOperations:
     def iter_applications(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> Walk[models.Application]:
-        """Every application matching ``filters``, fetched lazily page by page."""
+        """Every application matching ``filters``, fetched lazily page by page.
+
+        Args:
+            page_size: How many applications each request asks for, 1 to 200 (200 by default).
+        """
         return self._every_page(
             PersonioOperations.list_applications,
             page_size=page_size,
@@ -831,7 +859,12 @@ class PersonioOperations:
         "Retrieve Application", example={"application_id": 8812046}, requires=_CLIENT_CREDENTIALS
     )
     def get_application(self, application_id: str | int) -> Call[models.Application]:
-        """One application."""
+        """One application.
+
+        Args:
+            application_id: The application's Personio id: the string of digits Personio gives, or a
+                whole number >= 1.
+        """
         from hirelink.api.personio.api.applications import get_application
 
         request = partial(get_application.sync_detailed, _id("application_id", application_id))
@@ -845,7 +878,12 @@ class PersonioOperations:
     def list_application_stage_transitions(
         self, application_id: str | int
     ) -> Call[list[models.StageTransition]]:
-        """The stages an application went through, latest first."""
+        """The stages an application went through, latest first.
+
+        Args:
+            application_id: The application's Personio id: the string of digits Personio gives, or a
+                whole number >= 1.
+        """
         from hirelink.api.personio.api.applications import list_application_stage_transitions
 
         request = partial(
@@ -866,7 +904,13 @@ class PersonioOperations:
         cursor: str | None = None,
         **filters: Unpack[CandidateFilters],
     ) -> Call[models.CandidateList]:
-        """One page of candidates; filters ``updated_after`` or ``updated_before``, ``email``."""
+        """One page of candidates; filters ``updated_after`` or ``updated_before``, ``email``.
+
+        Args:
+            limit: How many candidates a page holds, 1 to 200.
+            cursor: Where the page starts: the cursor of the previous page's next link (see
+                :func:`~hirelink.personio.next_cursor`); left out, the first page.
+        """
         from hirelink.api.personio.api.candidates import list_candidates
 
         _one_updated_bound(filters)
@@ -879,7 +923,11 @@ class PersonioOperations:
     def iter_candidates(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[CandidateFilters]
     ) -> Walk[models.Candidate]:
-        """Every candidate matching ``filters``, fetched lazily page by page."""
+        """Every candidate matching ``filters``, fetched lazily page by page.
+
+        Args:
+            page_size: How many candidates each request asks for, 1 to 200 (200 by default).
+        """
         return self._every_page(
             PersonioOperations.list_candidates,
             page_size=page_size,
@@ -890,7 +938,12 @@ class PersonioOperations:
         "Retrieve Candidate", example={"candidate_id": 5520029}, requires=_CLIENT_CREDENTIALS
     )
     def get_candidate(self, candidate_id: str | int) -> Call[models.Candidate]:
-        """One candidate."""
+        """One candidate.
+
+        Args:
+            candidate_id: The candidate's Personio id: the string of digits Personio gives, or a
+                whole number >= 1.
+        """
         from hirelink.api.personio.api.candidates import get_candidate
 
         request = partial(get_candidate.sync_detailed, _id("candidate_id", candidate_id))
@@ -900,7 +953,13 @@ class PersonioOperations:
     def list_jobs(
         self, *, limit: int | None = None, cursor: str | None = None, **filters: Unpack[JobFilters]
     ) -> Call[models.JobList]:
-        """One page of jobs (no descriptions: those are in the XML feed)."""
+        """One page of jobs (no descriptions: those are in the XML feed).
+
+        Args:
+            limit: How many jobs a page holds, 1 to 200.
+            cursor: Where the page starts: the cursor of the previous page's next link (see
+                :func:`~hirelink.personio.next_cursor`); left out, the first page.
+        """
         from hirelink.api.personio.api.jobs import list_jobs
 
         _one_updated_bound(filters)
@@ -911,7 +970,11 @@ class PersonioOperations:
     def iter_jobs(
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
     ) -> Walk[models.Job]:
-        """Every job matching ``filters``, fetched lazily page by page."""
+        """Every job matching ``filters``, fetched lazily page by page.
+
+        Args:
+            page_size: How many jobs each request asks for, 1 to 200 (200 by default).
+        """
         return self._every_page(
             PersonioOperations.list_jobs,
             page_size=page_size,
@@ -921,7 +984,12 @@ class PersonioOperations:
     @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
     def get_job(self, job_position_id: str | int) -> Call[models.Job]:
         """One job: the v2 record of a job position (the id the feed and
-        ``create_application`` call ``job_position_id``)."""
+        ``create_application`` call ``job_position_id``).
+
+        Args:
+            job_position_id: The job position's Personio id (the feed's and ``create_application``'s
+                ``job_position_id``): the string of digits Personio gives, or a whole number >= 1.
+        """
         from hirelink.api.personio.api.jobs import get_job
 
         return _by_id(
@@ -939,7 +1007,12 @@ class PersonioOperations:
 
     @operation("Retrieve Category", example={"category_id": 88}, requires=_CLIENT_CREDENTIALS)
     def get_category(self, category_id: str | int) -> Call[models.Category]:
-        """One job category."""
+        """One job category.
+
+        Args:
+            category_id: The category's Personio id: the string of digits Personio gives, or a whole
+                number >= 1.
+        """
         from hirelink.api.personio.api.categories import get_category
 
         request = partial(get_category.sync_detailed, _id("category_id", category_id))
@@ -960,6 +1033,11 @@ class PersonioOperations:
         Filters (combined with AND): ``ids``, ``emails``, ``first_name``, ``last_name``,
         ``preferred_name``, ``created_after``, ``created_before``, ``updated_after``,
         ``updated_before``, ``status`` (``ACTIVE`` or ``INACTIVE``).
+
+        Args:
+            limit: How many persons a page holds, 1 to 50.
+            cursor: Where the page starts: the cursor of the previous page's next link (see
+                :func:`~hirelink.personio.next_cursor`); left out, the first page.
         """
         from hirelink.api.personio.api.persons import list_persons
 
@@ -970,7 +1048,11 @@ class PersonioOperations:
     def iter_persons(
         self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
     ) -> Walk[models.Person]:
-        """Every person matching ``filters``, fetched lazily page by page."""
+        """Every person matching ``filters``, fetched lazily page by page.
+
+        Args:
+            page_size: How many persons each request asks for, 1 to 50 (50 by default).
+        """
         return self._every_page(
             PersonioOperations.list_persons,
             page_size=page_size,
@@ -980,7 +1062,12 @@ class PersonioOperations:
 
     @operation("Retrieve Person", example={"person_id": 24205101}, requires=_CLIENT_CREDENTIALS)
     def get_person(self, person_id: str | int) -> Call[models.Person]:
-        """One person."""
+        """One person.
+
+        Args:
+            person_id: The person's Personio id: the string of digits Personio gives, or a whole
+                number >= 1.
+        """
         from hirelink.api.personio.api.persons import get_person
 
         return _by_id(partial(get_person.sync_detailed, _id("person_id", person_id)), models.Person)
@@ -1016,6 +1103,11 @@ class PersonioOperations:
         in ``Authorization``; check it with
         :func:`hirelink.personio.webhooks.create_webhook_app`), ``custom_headers`` (up to
         three) makes it ``CUSTOM``, neither ``NONE``. Optional ``description``.
+
+        Args:
+            url: Where Personio sends the deliveries: an http(s) URL.
+            events: The events to deliver, e.g. ``person.created``, ``employment.updated`` (at least
+                one).
         """
         from hirelink.api.personio.api.webhook_management import create_webhook
 
@@ -1035,7 +1127,11 @@ class PersonioOperations:
     ) -> Call[models.Webhook]:
         """Change a webhook's ``url``, ``events``, ``auth_type``, ``token``,
         ``custom_headers`` or ``description`` (only those given); a ``token`` makes its
-        ``auth_type`` TOKEN, ``custom_headers`` CUSTOM, unless ``auth_type`` is given."""
+        ``auth_type`` TOKEN, ``custom_headers`` CUSTOM, unless ``auth_type`` is given.
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+        """
         from hirelink.api.personio.api.webhook_management import update_webhook
 
         body = _webhook_body(changes, creating=False)
@@ -1043,14 +1139,22 @@ class PersonioOperations:
 
     @operation("Enable Webhook", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS)
     def enable_webhook(self, webhook_id: str) -> Call[models.Webhook]:
-        """Start the deliveries of a webhook (new ones are ``DISABLED``)."""
+        """Start the deliveries of a webhook (new ones are ``DISABLED``).
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+        """
         from hirelink.api.personio.api.webhook_management import update_webhook
 
         return self._update_webhook(update_webhook, webhook_id, {"status": "ENABLED"})
 
     @operation("Disable Webhook", example={"webhook_id": _WEBHOOK_ID}, requires=_CLIENT_CREDENTIALS)
     def disable_webhook(self, webhook_id: str) -> Call[models.Webhook]:
-        """Stop the deliveries of a webhook (it is kept)."""
+        """Stop the deliveries of a webhook (it is kept).
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+        """
         from hirelink.api.personio.api.webhook_management import update_webhook
 
         return self._update_webhook(update_webhook, webhook_id, {"status": "DISABLED"})
@@ -1066,6 +1170,11 @@ class PersonioOperations:
 
         ``cursor`` comes from the previous page (see :func:`~hirelink.personio.next_cursor`).
         Prefer :meth:`iter_webhook_events`, which reads every page.
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+            cursor: Where the page starts: the cursor of the previous page's next link (see
+                :func:`~hirelink.personio.next_cursor`); left out, the first page.
         """
         from hirelink.api.personio.api.webhook_management import list_webhook_events
 
@@ -1079,7 +1188,11 @@ class PersonioOperations:
     @walker(list_webhook_events)
     def iter_webhook_events(self, webhook_id: str) -> Walk[models.WebhookEvent]:
         """Every event of the webhook's last 30 days, newest first, fetched lazily page by
-        page."""
+        page.
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+        """
         return self._every_page(PersonioOperations.list_webhook_events, webhook_id)
 
     @operation(
@@ -1088,7 +1201,11 @@ class PersonioOperations:
         requires=_CLIENT_CREDENTIALS,
     )
     def delete_webhook(self, webhook_id: str) -> Call[None]:
-        """Delete a webhook; deliveries stop."""
+        """Delete a webhook; deliveries stop.
+
+        Args:
+            webhook_id: The webhook's id, a UUID as :meth:`list_webhooks` gives it.
+        """
         from hirelink.api.personio.api.webhook_management import delete_webhook
 
         return Call(partial(delete_webhook.sync_detailed, _id("webhook_id", webhook_id)), nothing)

@@ -322,6 +322,11 @@ class PartnersOperations:
         sample company is asked, which proves the token alone) and one for the partner
         secret (a reports read), saying what to fix. Changes nothing; never raises for API
         failures. The verdicts: :mod:`hirelink.recruitee_partners.connection`.
+
+        Args:
+            company_id: The RC company that owns the partner record (a number, or text of digits),
+                whose record is read to check the personal token; left out, a sample company is
+                asked, which proves the token alone.
         """
         company = None if company_id is None else int(numeric_id("company_id", company_id))
         return connection_flow(
@@ -362,6 +367,13 @@ class PartnersOperations:
         ``send_candidate``, ``help_article``), ``inputs`` and ``options``. The answer
         carries the new partner ``secret`` (hirelink masks it in its logs and errors from
         then on).
+
+        Args:
+            company_id: The RC company that owns the partner record: its numeric id, as a number or
+                as text of digits.
+            kind: ``assessment``, ``background_check`` or ``reference_check``: it changes only the
+                labels Recruitee shows (such as "Send test").
+            name: The partner's name, shown to Recruitee users (non-empty text).
         """
         self._on_rc("create_partner")
         for required, value in (("kind", kind), ("name", name)):
@@ -372,7 +384,12 @@ class PartnersOperations:
 
     @operation("Retrieve Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
     def get_partner(self, company_id: int) -> Call[models.Partner]:
-        """The partner record, including its current ``secret``."""
+        """The partner record, including its current ``secret``.
+
+        Args:
+            company_id: The RC company that owns the partner record: its numeric id, as a number or
+                as text of digits.
+        """
         from hirelink.api.recruitee_partners.api.partner import get_partner
 
         self._on_rc("get_partner")
@@ -391,7 +408,12 @@ class PartnersOperations:
     ) -> Call[models.Partner]:
         """Change only the given fields (``kind``, ``name``, ``description``, ``logo``,
         ``urls``, ``inputs``, ``options``); at least one is required. ``inputs`` replaces the
-        list."""
+        list.
+
+        Args:
+            company_id: The RC company that owns the partner record: its numeric id, as a number or
+                as text of digits.
+        """
         self._on_rc("update_partner")
         fields = _PARTNER_FIELDS.wire_changes(changes)
         return self._write_partner(company_id, fields, new=False)
@@ -420,6 +442,14 @@ class PartnersOperations:
         partners to keep), ``phone``, ``admin`` and ``offer``; each configured extra adds
         keys to ``send_candidate``. A list leaving out a default is sent, with a warning on
         the ``hirelink.recruitee_partners`` logger.
+
+        Args:
+            company_id: The RC company that owns the partner record: its numeric id, as a number or
+                as text of digits.
+            inputs: The send dialog's fields (at least one), each a mapping with ``kind``
+                (``first_name``, ``last_name``, ``email``, ``phone``, ``admin`` or ``offer``) and
+                optionally ``name`` (non-empty text) and ``required`` (True or False); the list
+                replaces the one the partner has.
         """
         self._on_rc("set_partner_inputs")
         return self._write_partner(company_id, {"inputs": _inputs("inputs", inputs)}, new=True)
@@ -466,7 +496,14 @@ class PartnersOperations:
     def list_candidate_reports(
         self, company_id: int, candidate_id: int
     ) -> Call[list[models.Report]]:
-        """The reports this partner holds on a candidate of a customer company."""
+        """The reports this partner holds on a candidate of a customer company.
+
+        Args:
+            company_id: The customer company: the ``company_id`` Recruitee sent with the candidate,
+                as a number or as text of digits.
+            candidate_id: The candidate's Recruitee id: the ``candidate_id`` Recruitee sent with the
+                candidate (a whole number >= 1).
+        """
         from hirelink.api.recruitee_partners.api.reports import list_candidate_reports
 
         request = partial(
@@ -490,6 +527,12 @@ class PartnersOperations:
         Recruitee creates the report itself when a user sends a candidate, so this is
         only for results that did not start in Recruitee. Never retried after a server
         error, so a report is never created twice.
+
+        Args:
+            company_id: The customer company: the ``company_id`` Recruitee sent with the candidate,
+                as a number or as text of digits.
+            candidate_id: The candidate's Recruitee id: the ``candidate_id`` Recruitee sent with the
+                candidate (a whole number >= 1).
         """
         from hirelink.api.recruitee_partners.api.reports import create_report
 
@@ -517,6 +560,10 @@ class PartnersOperations:
         ``cancel_url``, ``subtitle`` and ``properties`` (a JSON object). ``report_id`` is the
         ``report_id`` Recruitee
         sent with the candidate.
+
+        Args:
+            report_id: The report's UUID, as text or a UUID: the ``report_id`` Recruitee sent with
+                the candidate.
         """
         from hirelink.api.recruitee_partners.api.reports import update_report
 
@@ -533,7 +580,12 @@ class PartnersOperations:
         "Delete Report", example={"report_id": _COMPLETED_REPORT_EXAMPLE}, requires=_PARTNER_SECRET
     )
     def delete_report(self, report_id: str | UUID) -> Call[None]:
-        """Delete a report."""
+        """Delete a report.
+
+        Args:
+            report_id: The report's UUID, as text or a UUID: the ``report_id`` Recruitee sent with
+                the candidate.
+        """
         from hirelink.api.recruitee_partners.api.reports import delete_report
 
         request = partial(delete_report.sync_detailed, self.codename, report_uuid(report_id))
@@ -543,7 +595,12 @@ class PartnersOperations:
 
     @operation("Delete Partner", example={"company_id": 4100}, requires=_PERSONAL_TOKEN)
     def delete_partner(self, company_id: int) -> Call[None]:
-        """Delete the partner record."""
+        """Delete the partner record.
+
+        Args:
+            company_id: The RC company that owns the partner record: its numeric id, as a number or
+                as text of digits.
+        """
         from hirelink.api.recruitee_partners.api.partner import delete_partner
 
         self._on_rc("delete_partner")

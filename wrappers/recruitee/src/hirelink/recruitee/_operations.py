@@ -334,6 +334,12 @@ class RecruiteeOperations:
         ``query``, ``sort``, ``with_messages``, ``with_my_messages`` (see
         :class:`~hirelink.recruitee.CandidateFilters`). The boolean filters accept only
         ``True``: Recruitee cannot filter for the opposite.
+
+        Args:
+            limit: How many candidates the page holds (a whole number >= 1). Without ``limit`` and
+                ``offset`` Recruitee returns every candidate in one answer.
+            offset: How many candidates to skip before the page (a whole number >= 0); the next page
+                starts at this ``offset`` plus ``limit``.
         """
         return self._candidates_call(limit, offset, filters)
 
@@ -362,6 +368,10 @@ class RecruiteeOperations:
         ``by_last_message``). The pages' side-loaded
         ``references`` (jobs, stages, admins) are not yielded: read them from
         :meth:`list_candidates`.
+
+        Args:
+            page_size: How many candidates each request asks for (a whole number >= 1; 100 by
+                default).
         """
         positive_int("page_size", page_size)
 
@@ -396,7 +406,11 @@ class RecruiteeOperations:
 
     @operation("Retrieve Candidate", example={"candidate_id": 7730011})
     def get_candidate(self, candidate_id: int) -> Call[models.Candidate]:
-        """The full candidate record (contact data, CV, tags, sources, profile fields)."""
+        """The full candidate record (contact data, CV, tags, sources, profile fields).
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+        """
         from hirelink.api.recruitee.api.candidates import get_candidate
 
         request = partial(
@@ -413,6 +427,9 @@ class RecruiteeOperations:
 
         ``offer_ids`` places the candidate in the first stage of each of those offers.
         Not retried after a server error, so a candidate is never created twice.
+
+        Args:
+            name: The candidate's full name (non-empty text).
         """
         from hirelink.api.recruitee.api.candidates import create_candidate
 
@@ -438,6 +455,9 @@ class RecruiteeOperations:
         ``cover_letter``, ``remote_cv_url``. At least one is required. A new
         ``remote_cv_url`` is sent to Recruitee's CV endpoint: a request of its own, after
         the profile update when other fields are given too.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
         """
         from hirelink.api.recruitee.api.candidates import update_candidate
 
@@ -464,7 +484,13 @@ class RecruiteeOperations:
         example={"candidate_id": 7730011, "remote_cv_url": "https://files.example.org/cv.pdf"},
     )
     def update_candidate_cv(self, candidate_id: int, remote_cv_url: str) -> Call[models.Candidate]:
-        """Replace the CV with the file at a public URL (Recruitee downloads it)."""
+        """Replace the CV with the file at a public URL (Recruitee downloads it).
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            remote_cv_url: The http(s) URL of the new CV file. Recruitee downloads it, so it must be
+                public: a URL behind a login or a password fails.
+        """
         return self._cv_call(
             self._candidate_id(candidate_id), http_url("remote_cv_url", remote_cv_url)
         )
@@ -480,7 +506,11 @@ class RecruiteeOperations:
 
     @operation("Delete Candidate", example={"candidate_id": 7730012})
     def delete_candidate(self, candidate_id: int) -> Call[models.Candidate]:
-        """Delete a candidate; returns the record as it was, with ``deleted_at``."""
+        """Delete a candidate; returns the record as it was, with ``deleted_at``.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+        """
         from hirelink.api.recruitee.api.candidates import delete_candidate
 
         request = partial(
@@ -492,7 +522,12 @@ class RecruiteeOperations:
         "Add Candidate Tags", example={"candidate_id": 7730011, "tags": ["identity-verified"]}
     )
     def add_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
-        """Add tags (existing tags stay); returns the updated candidate."""
+        """Add tags (existing tags stay); returns the updated candidate.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            tags: The tag names to add (at least one, each non-empty); tags the candidate has stay.
+        """
         return self._tags_call(candidate_id, tags, add=True)
 
     @operation(
@@ -501,7 +536,12 @@ class RecruiteeOperations:
     def remove_candidate_tags(
         self, candidate_id: int, tags: Iterable[str]
     ) -> Call[models.Candidate]:
-        """Remove tags; returns the updated candidate."""
+        """Remove tags; returns the updated candidate.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            tags: The tag names to remove (at least one, each non-empty).
+        """
         return self._tags_call(candidate_id, tags, add=False)
 
     def _tags_call(
@@ -524,7 +564,11 @@ class RecruiteeOperations:
 
     @operation("List Candidate Notes", example={"candidate_id": 7730011})
     def list_candidate_notes(self, candidate_id: int) -> Call[list[models.Note]]:
-        """The candidate's notes."""
+        """The candidate's notes.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+        """
         from hirelink.api.recruitee.api.notes import list_candidate_notes
 
         request = partial(
@@ -538,7 +582,14 @@ class RecruiteeOperations:
     def create_candidate_note(
         self, candidate_id: int, body: str, *, visibility: NoteVisibility = "public"
     ) -> Call[models.Note]:
-        """Add a note to the candidate's profile (``public`` or ``private``)."""
+        """Add a note to the candidate's profile (``public`` or ``private``).
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            body: The note's text (non-empty).
+            visibility: ``public`` (the default) or ``private``. That Recruitee honours ``private``
+                when a note is added through the API is unconfirmed.
+        """
         from hirelink.api.recruitee.api.notes import create_candidate_note
 
         level = choice("visibility", visibility, NoteVisibilityInputLevel)
@@ -570,6 +621,15 @@ class RecruiteeOperations:
         closed), ``archived`` or ``not_archived``; ``statuses``: only offers in any of
         these states (e.g. ``["published", "internal"]``); ``view_mode="brief"`` returns
         only id, title, status and kind.
+
+        Args:
+            kind: ``job`` or ``talent_pool``; left out, both.
+            scope: ``active`` (published, internal and closed), ``archived`` or ``not_archived``;
+                left out, every offer.
+            view_mode: ``default`` (the most details) or ``brief`` (only id, title, status and
+                kind).
+            statuses: Only offers in any of these states, e.g. ``["published", "internal"]`` (at
+                least one, each non-empty).
         """
         from hirelink.api.recruitee.api.offers import list_offers
 
@@ -580,7 +640,11 @@ class RecruiteeOperations:
 
     @operation("Retrieve Offer", example={"offer_id": 31337})
     def get_offer(self, offer_id: int) -> Call[models.Offer]:
-        """One job or talent pool."""
+        """One job or talent pool.
+
+        Args:
+            offer_id: The job's or talent pool's id (a whole number >= 1).
+        """
         from hirelink.api.recruitee.api.offers import get_offer
 
         request = partial(
@@ -595,6 +659,9 @@ class RecruiteeOperations:
         Recruitee embeds the pipeline in an offer's detail view (``pipeline_template``);
         where it does not, this list is empty and :meth:`get_pipeline_template` with the
         offer's ``pipeline_template_id`` gives the stages.
+
+        Args:
+            offer_id: The job's id (a whole number >= 1).
         """
         return RecruiteeOperations.get_offer.prepare(self, offer_id).map(_pipeline_stages)
 
@@ -603,6 +670,10 @@ class RecruiteeOperations:
         """A hiring pipeline with its stages (an offer's ``pipeline_template_id``).
 
         The endpoint is inferred from one third-party client.
+
+        Args:
+            pipeline_template_id: The pipeline template's id, as an offer's ``pipeline_template_id``
+                gives it (a whole number >= 1).
         """
         from hirelink.api.recruitee.api.offers import get_pipeline_template
 
@@ -624,6 +695,10 @@ class RecruiteeOperations:
 
         The endpoint is inferred from one third-party client. Not retried after a server
         error, so a candidate is never placed twice.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            offer_id: The job or talent pool to place the candidate in (a whole number >= 1).
         """
         from hirelink.api.recruitee.api.placements import create_placement
 
@@ -662,6 +737,28 @@ class RecruiteeOperations:
         ``YYYY-MM-DD``), ``work_location_id`` and ``opening_id``, sent as given. The
         members are the ones third-party clients send; what Recruitee does with each is
         inferred.
+
+        Args:
+            placement_id: The placement's id: the candidate's place in one job or talent pool (a
+                whole number >= 1).
+            stage_id: The id of the stage to move to (a whole number >= 1). Give either ``stage_id``
+                or ``stage_name``, not both.
+            stage_name: The name of the stage to move to, looked up case-insensitively in the
+                pipeline of ``offer_id``: give it, together with ``offer_id``, when ``stage_id`` is
+                not given.
+            offer_id: The placement's own job (a whole number >= 1), whose pipeline ``stage_name``
+                is looked up in: required with ``stage_name``, refused with ``stage_id``.
+            proceed: Recruitee's ``proceed`` flag (True or False), sent as given; Recruitee does not
+                document what it does.
+            hired_at: For a move to a hire stage: when the candidate was hired, a datetime with a
+                time zone (sent in UTC) or a date (its midnight UTC). Left out, Recruitee stamps the
+                time of the move.
+            job_starts_at: For a move to a hire stage: when the job starts, a date (sent as
+                YYYY-MM-DD) or a datetime with a time zone (sent in UTC).
+            work_location_id: For a move to a hire stage: the id of the work location (a whole
+                number >= 1), sent as given; what Recruitee does with it is inferred.
+            opening_id: For a move to a hire stage: the id of the job's opening (a whole
+                number >= 1), sent as given; what Recruitee does with it is inferred.
         """
         placement_id = positive_int("placement_id", placement_id)
         extras = _STAGE_CHANGE.wire(
@@ -738,6 +835,14 @@ class RecruiteeOperations:
         Give ``reason_id``, or ``reason_name``: the name is looked up (case-insensitively)
         in :meth:`list_disqualify_reasons` first, and a name the company lacks raises
         ``InvalidInputError`` listing the reasons it has.
+
+        Args:
+            placement_id: The placement's id: the candidate's place in one job or talent pool (a
+                whole number >= 1).
+            reason_id: The id of one of the company's disqualify reasons (a whole number >= 1). Give
+                either ``reason_id`` or ``reason_name``, not both.
+            reason_name: The name of one of the company's disqualify reasons, looked up
+                case-insensitively: give it when ``reason_id`` is not given.
         """
         placement_id = positive_int("placement_id", placement_id)
         if (reason_id is None) == (reason_name is None):
@@ -773,7 +878,12 @@ class RecruiteeOperations:
 
     @operation("Requalify Placement", example={"placement_id": 990014})
     def requalify_placement(self, placement_id: int) -> Call[models.Placement]:
-        """Undo a disqualification in one job (the endpoint is inferred)."""
+        """Undo a disqualification in one job (the endpoint is inferred).
+
+        Args:
+            placement_id: The placement's id: the candidate's place in one job or talent pool (a
+                whole number >= 1).
+        """
         from hirelink.api.recruitee.api.placements import requalify_placement
 
         request = partial(
@@ -786,7 +896,12 @@ class RecruiteeOperations:
     @operation("Delete Placement", example={"placement_id": 990013})
     def delete_placement(self, placement_id: int) -> Call[models.Placement]:
         """Take the candidate out of one job or talent pool; return the placement as it
-        was. The candidate stays in the company's database, and in their other jobs."""
+        was. The candidate stays in the company's database, and in their other jobs.
+
+        Args:
+            placement_id: The placement's id: the candidate's place in one job or talent pool (a
+                whole number >= 1).
+        """
         from hirelink.api.recruitee.api.placements import delete_placement
 
         request = partial(
@@ -810,6 +925,13 @@ class RecruiteeOperations:
         The field's kind follows the value: a ``str`` is a ``single_line`` field, a
         ``bool`` a ``boolean`` one, a ``date`` a ``date`` one. The endpoint is Recruitee's;
         the body (and so these kinds) is inferred from one third-party client.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            name: The field's name, shown on the profile (non-empty text).
+            value: The field's value, which decides its kind: non-empty text a ``single_line``
+                field, True or False a ``boolean`` one, a date (YYYY-MM-DD) a ``date`` one; a
+                datetime is refused.
         """
         from hirelink.api.recruitee.api.candidates import create_candidate_field
 
@@ -834,7 +956,13 @@ class RecruiteeOperations:
         self, candidate_id: int, name: str
     ) -> Call[models.CandidateField | None]:
         """The candidate's profile field named ``name`` (its case and Unicode form aside:
-        :func:`~hirelink.core.validation.name_key`), or None."""
+        :func:`~hirelink.core.validation.name_key`), or None.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            name: The field's name (non-empty text); its case, surrounding spaces and Unicode form
+                do not matter.
+        """
         from hirelink.api.recruitee.api.candidates import get_candidate
 
         wanted = name_key(non_empty_str("name", name))
@@ -867,6 +995,17 @@ class RecruiteeOperations:
         its midnight in ``timezone`` when that is a zone name such as ``Europe/Berlin``,
         else its midnight UTC (the evening before, west of UTC). Not retried after a
         server error, so a task is never created twice.
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+            title: The task's title (non-empty text).
+            due_date: When the task is due: a datetime with a time zone (sent in UTC), or a date,
+                which is its midnight in ``timezone`` when that is a zone name such as
+                ``Europe/Berlin``, else its midnight UTC.
+            description: The task's details (non-empty text).
+            timezone: The time zone the task is shown in (non-empty text), sent as given: Recruitee
+                does not document its form. A zone name such as ``Europe/Berlin`` also places a
+                ``due_date`` given as a date.
         """
         from hirelink.api.recruitee.api.tasks import create_task
 
@@ -883,7 +1022,11 @@ class RecruiteeOperations:
 
     @operation("List Candidate Attachments", example={"candidate_id": 7730013})
     def list_candidate_attachments(self, candidate_id: int) -> Call[list[models.Attachment]]:
-        """The files on the candidate's profile (the endpoint is inferred)."""
+        """The files on the candidate's profile (the endpoint is inferred).
+
+        Args:
+            candidate_id: The candidate's Recruitee id (a whole number >= 1).
+        """
         from hirelink.api.recruitee.api.candidates import list_candidate_attachments
 
         request = partial(
