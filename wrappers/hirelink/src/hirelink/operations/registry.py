@@ -168,8 +168,7 @@ class Operation:
     @property
     def summary(self) -> str:
         """The first paragraph of the method's docstring, on one line."""
-        builder = _builder(self.provider.client_class, self.method)
-        doc = builder.__doc__ or _docstring_in_source(builder)
+        doc = _docstring(_builder(self.provider.client_class, self.method))
         first_paragraph = doc.strip().split("\n\n")[0]
         return " ".join(first_paragraph.split()).replace("``", "")
 
