@@ -4,6 +4,7 @@ as input descriptions, the rest as ``Operation.description``."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from hirelink.cli.main import app
 from hirelink.operations import Operation, load_providers
 from hirelink.operations.docstrings import parameter_docs, prose
+from hirelink.operations.schema import with_field_docs
 
 CATALOG = load_providers()
 
@@ -100,10 +102,24 @@ def test_a_rule_between_inputs_is_in_their_descriptions() -> None:
     assert "50" in walk["properties"]["page_size"]["description"]
 
 
-def test_a_table_fields_own_docstring_is_kept() -> None:
-    """An ``Args:`` entry does not replace a description already there."""
-    applications = CATALOG.get("personio.list_applications").input_schema["properties"]
-    assert applications["updated_after"]["description"].startswith("Only records updated after")
+def test_a_description_already_there_is_kept() -> None:
+    """An ``Args:`` entry does not replace a description already there (a table field's
+    own docstring); it fills in one that is missing."""
+
+    def build(self: object, limit: int, page: int) -> None:
+        """Build a call.
+
+        Args:
+            limit: From the docstring.
+            page: From the docstring too.
+        """
+
+    schema = {"properties": {"limit": {"description": "Already there."}, "page": {}}}
+    described = with_field_docs(schema, build, inspect.getdoc(build) or "")["properties"]
+    assert described == {
+        "limit": {"description": "Already there."},
+        "page": {"description": "From the docstring too."},
+    }
 
 
 def test_description_holds_the_rules_as_plain_text() -> None:
@@ -124,7 +140,8 @@ def test_no_description_leaves_markup_or_parameters_in(operation: Operation) -> 
     description = operation.description
     assert description
     assert "Args:" not in description
-    assert not any(role in description for role in (":meth:", ":class:", ":func:", ":mod:"))
+    for shown in (description, operation.summary):
+        assert not any(role in shown for role in (":meth:", ":class:", ":func:", ":mod:"))
 
 
 def test_descriptions_survive_python_minus_oo() -> None:

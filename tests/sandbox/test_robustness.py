@@ -37,20 +37,29 @@ def test_a_delivery_that_cannot_be_sent_leaves_the_outbox_sending(
     assert outbox.outcome(broken) == (outbox.max_attempts, "abandoned")
 
 
+@pytest.mark.parametrize(
+    "raised",
+    [
+        AssertionError("RESPX: <Request('POST', ...)> not mocked!"),  # respx
+        httpx.ReadTimeout("No response can be found for POST request on ..."),  # pytest-httpx
+    ],
+    ids=["respx", "pytest-httpx"],
+)
 def test_a_delivery_a_tests_http_mock_catches_is_said_once(
     recruitee_sandbox: StandIn[Any],
     webhook_receiver: Any,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    raised: Exception,
 ) -> None:
-    """respx beside the sandbox catches the stand-in's own deliveries: they were lost with
-    nothing said, and the test waited for arrivals that never came."""
+    """An HTTP mock beside the sandbox catches the stand-in's own deliveries: they were
+    lost with nothing said, and the test waited for arrivals that never came."""
     outbox = recruitee_sandbox.outbox
     assert outbox is not None
     receiver = webhook_receiver()
 
     def caught_by_a_mock(*args: object, **kwargs: object) -> httpx.Response:
-        raise AssertionError("RESPX: <Request('POST', ...)> not mocked!")
+        raise raised
 
     monkeypatch.setattr(httpx.Client, "post", caught_by_a_mock)
     (delivery,) = outbox.emit({"mocked": True}, to=[Subscription(997, receiver.url, "s")])
@@ -59,7 +68,8 @@ def test_a_delivery_a_tests_http_mock_catches_is_said_once(
     said = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
     assert said == [
         f"webhook delivery {delivery} of subscription 997 failed in the sender"
-        " (AssertionError): an HTTP mock of the test catching the stand-in's own requests?"
+        f" ({type(raised).__name__}): an HTTP mock of the test catching the stand-in's own"
+        " requests?"
     ]
 
 

@@ -159,9 +159,8 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
-        said = scrub(str(error))
-        if said and "timed out" not in said.lower():  # a test's HTTP mock explaining itself
-            message += f": {said}"
+        if said := more_than_a_timeout(error):
+            message += f": {scrub(said)}"
     harmless = bool(request.extensions.get(REPEATABLE))
     failure = kind(
         message,
@@ -172,6 +171,15 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     )
     failure.operation = request.extensions.get(OPERATION)
     return failure
+
+
+def more_than_a_timeout(error: BaseException) -> str:
+    """What an httpx timeout says beyond "timed out", or "": pytest-httpx answers a
+    request nothing was registered for with a timeout explaining so."""
+    said = str(error)
+    if not isinstance(error, httpx.TimeoutException) or "timed out" in said.lower():
+        return ""
+    return said
 
 
 def no_retry_changes(error: BaseException) -> bool:

@@ -27,7 +27,7 @@ from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
-from .docstrings import prose
+from .docstrings import plain_text, prose
 from .files import CONTENT_TAG, STORED_TAG
 from .jsonable import mask_fields, to_json
 from .schema import (
@@ -167,10 +167,9 @@ class Operation:
 
     @property
     def summary(self) -> str:
-        """The first paragraph of the method's docstring, on one line."""
+        """The first paragraph of the method's docstring, on one line, as plain text."""
         doc = _docstring(_builder(self.provider.client_class, self.method))
-        first_paragraph = doc.strip().split("\n\n")[0]
-        return " ".join(first_paragraph.split()).replace("``", "")
+        return plain_text(doc.strip().split("\n\n")[0])
 
     @property
     def description(self) -> str:

@@ -357,7 +357,8 @@ class JoinOperations:
                 ``JOB_BOARDS``, ``SOCIAL_MEDIA``, ``AGENCY``, ``SOURCING_TOOLS``, ``EVENTS``,
                 ``INTERNAL_APPLICATION`` or ``OTHER``.
             integration_external_id: Your own reference for the application (non-empty text).
-            documents: Files to attach, each a :class:`~hirelink.core.Document` whose ``type`` is
+            documents: Files to attach, each a :class:`~hirelink.core.Document` (in the catalog
+                an object of ``filename``, base64 ``content`` and ``type``) whose ``type`` is
                 one of JOIN's document types (``CV`` by default, ``COVER_LETTER``, ``PORTFOLIO``,
                 ``CERTIFICATES``, ``REFERENCES``, ``TRANSCRIPT``, ``WORK_SAMPLES``, ``OTHER``); at
                 most 10 MiB each, a limit hirelink assumes (JOIN publishes none).

@@ -488,8 +488,8 @@ class PersonioOperations:
                 at most 20 MB, of a type Personio accepts (judged by the file name's extension: pdf,
                 docx, jpg, png, txt and others).
             filename: The name sent, with the extension that tells the file's type: required for
-                bytes (and a file object without a name), else taken from the path or the file
-                object when left out.
+                bytes (so always in the catalog, which takes base64 text) and for a file object
+                without a name, else taken from the path or the file object when left out.
         """
         loaded = load_file(file, LIMITS, filename=filename)
         return self._upload(loaded, self._submission_api("upload_document"))
