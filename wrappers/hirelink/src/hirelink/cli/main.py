@@ -597,6 +597,7 @@ def ops_describe(
                 "example": operation.example,
                 "all": operation.iter_method is not None,
                 "all_input_schema": operation.all_input_schema,
+                "all_item_schema": operation.all_item_schema,
             }
             sys.stdout.write(json_text(described, indent=2) + "\n")
             return

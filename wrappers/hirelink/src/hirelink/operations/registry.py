@@ -217,11 +217,15 @@ class Operation:
     @property
     def output_schema(self) -> JsonSchema:
         """The JSON Schema of what :func:`invoke` returns."""
-        declared = declarations(self.provider.client_class).get(self.method)
-        if declared is not None:
-            return OUTPUT_SCHEMAS.of(declared.result_type)
-        method = getattr(self.provider.client_class, self.method)
-        return OUTPUT_SCHEMAS.of(get_type_hints(method)["return"])
+        return OUTPUT_SCHEMAS.of(_result_type(self.provider.client_class, self.method))
+
+    @property
+    def all_item_schema(self) -> JsonSchema | None:
+        """The JSON Schema of each item :func:`invoke_all` yields (``--all``), for list
+        operations (None for others): an item, not the page :attr:`output_schema` describes."""
+        if self.iter_method is None:
+            return None
+        return OUTPUT_SCHEMAS.of(_result_type(self.provider.client_class, self.iter_method))
 
     def arguments(self, inputs: Mapping[str, Any], *, walk: bool = False) -> dict[str, Any]:
         """Validate ``inputs``; every problem is reported at once, before any request."""
@@ -275,6 +279,14 @@ def _docstring_in_source(function: Callable[..., Any]) -> str:
 def _docstring(function: Callable[..., Any]) -> str:
     """``function``'s docstring, from its source under ``python -OO``."""
     return function.__doc__ or _docstring_in_source(function)
+
+
+def _result_type(client_class: type, name: str) -> Any:
+    """What the method ``name`` gives: its result, or for a walker each item."""
+    declared = declarations(client_class).get(name)
+    if declared is not None:
+        return declared.result_type
+    return get_type_hints(getattr(client_class, name))["return"]
 
 
 def _builder(client_class: type, name: str) -> Callable[..., Any]:
