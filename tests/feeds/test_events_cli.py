@@ -524,6 +524,7 @@ def test_watch_goes_on_after_polls_that_failed_for_a_while(
         assert watching.interrupt() == 0
     assert watching.process.stderr is not None
     said = watching.process.stderr.read()
-    assert "WARNING hirelink.cli.watch: a poll failed (" in said  # as every warning
+    assert "WARNING hirelink.feeds: watch " in said  # as every warning
+    assert ": a poll failed (" in said
     assert str(status) in said
-    assert "watching again in 1 s, from the checkpoint" in said
+    assert "polling again in 1 s, from its checkpoint" in said

@@ -17,10 +17,10 @@ import httpx
 import pytest
 import redis
 
-from hirelink.core import InvalidInputError, StoreUnavailableError
+from hirelink.core import InvalidInputError, ServerError, StoreUnavailableError, feeds
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
 from hirelink.core.validation import LONGEST_SECONDS
-from hirelink.sandbox import Fault, StandIn, serve_stand_in
+from hirelink.sandbox import FOREVER, Fault, StandIn, serve_stand_in
 from tests.waiting import wait_until
 
 CREATED = 6
@@ -628,6 +628,93 @@ def test_a_watch_says_when_it_waits_for_its_lease_and_when_it_loses_it(
     lost = [r for r in caplog.records if "lost its lease to another worker" in r.getMessage()]
     assert len(lost) == 1
     assert lost[0].levelname == "WARNING"
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
+def test_a_watch_goes_on_through_an_outage_of_the_provider(
+    stand_in: StandIn[Any], caplog: pytest.LogCaptureFixture, sync: bool
+) -> None:
+    """Three 503s in a row (a second of outage) raised out of the watch, which was over:
+    a service watching a feed stopped for good unless it wrote its own restart loop."""
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
+    stand_in.faults.add(outage)
+    create = creator(stand_in)
+
+    def end_the_outage() -> None:
+        wait_until(lambda: "a poll failed" in caplog.text, "a failed poll", timeout=30)
+        stand_in.faults.remove(outage)
+        with client_of(stand_in, sync=True) as client:
+            created.append(create(client))
+
+    created: list[Any] = []
+    ending = threading.Thread(target=end_the_outage)
+    ending.start()
+    options = {"since": since, "interval": 0.05, "store": MemoryFeedStore()}
+    if sync:
+        with client_of(stand_in, sync=True) as client:
+            first = next(watch_of(client, **options))
+    else:
+
+        async def first_change() -> Any:
+            async with (
+                client_of(stand_in, sync=False) as client,
+                contextlib.aclosing(watch_of(client, **options)) as watch,
+            ):
+                return await anext(watch)
+
+        first = anyio.run(first_change)
+    ending.join()
+    assert first.id == created[0]
+    said = [r for r in caplog.records if "a poll failed" in r.getMessage()]
+    assert said
+    assert said[0].levelname == "WARNING"
+    assert "polling again in 1 s, from its checkpoint" in said[0].getMessage()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_told_not_to_keep_polling_raises_and_one_out_of_polls_too(
+    stand_in: StandIn[Any],
+) -> None:
+    stand_in.faults.add(Fault(method="GET", path=r"/applications$", status=503, times=FOREVER))
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    with client_of(stand_in, sync=True) as client:
+        with pytest.raises(ServerError):
+            next(watch_of(client, since=since, store=MemoryFeedStore(), keep_polling=False))
+        with pytest.raises(ServerError):  # its one poll failed: nothing to go on with
+            list(watch_of(client, since=since, store=MemoryFeedStore(), polls=1))
+        with pytest.raises(InvalidInputError, match="keep_polling"):
+            watch_of(client, keep_polling="yes")
+
+
+class _PausedError(Exception):
+    """Raised by the watch's sleep, to see the pause it chose without waiting it out."""
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_waits_as_long_as_the_provider_asks(
+    stand_in: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pauses: list[float] = []
+
+    class Clock:
+        monotonic = staticmethod(time.monotonic)
+
+        @staticmethod
+        def sleep(seconds: float) -> None:
+            pauses.append(seconds)
+            raise _PausedError
+
+    monkeypatch.setattr(feeds, "time", Clock)
+    asked = {"Retry-After": "120"}  # beyond what the transport waits for itself
+    stand_in.faults.add(
+        Fault(method="GET", path=r"/applications$", status=429, times=FOREVER, headers=asked)
+    )
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    with client_of(stand_in, sync=True) as client, pytest.raises(_PausedError):
+        next(watch_of(client, since=since, store=MemoryFeedStore(), interval=0.05))
+    assert pauses == [120.0]
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

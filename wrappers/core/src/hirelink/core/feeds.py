@@ -59,8 +59,8 @@ from pathlib import Path
 from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
 
 from . import file_updates
-from .calls import Call, Walk
-from .errors import InvalidInputError, StoreUnavailableError, UnknownArgumentError
+from .calls import Call, Walk, worth_retrying
+from .errors import HirelinkError, InvalidInputError, StoreUnavailableError, UnknownArgumentError
 from .file_updates import resolved
 from .redaction import one_line
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
@@ -118,6 +118,13 @@ class WatchOptions(TypedDict, total=False):
     polls: int
     """Stop after this many polls (default: never). Only polls made count: a worker waiting
     for the lease another worker holds has made none, and waits on."""
+    keep_polling: bool
+    """Whether a poll that failed with what :func:`~hirelink.core.worth_retrying` calls
+    worth retrying (the provider out of reach, a 5xx, a 429, an answer lost) is made again
+    (default True): after a pause growing from ``interval`` (at least a second) to five
+    minutes, or as long as the provider asked, with a WARNING each time; the watch goes on
+    from its checkpoint. False raises the error (as does any other, and a poll that failed
+    when ``polls`` were used up)."""
 
 
 # --------------------------------------------------------------------------- tracker
@@ -605,6 +612,7 @@ class Feed(Generic[T]):
     overlap: timedelta
     polls: int | None
     revision: Callable[[T], object] | None = None
+    keep_polling: bool = True
 
     @classmethod
     def declare(
@@ -644,10 +652,13 @@ class Feed(Generic[T]):
             store = feed_store(options.get("store"))
         except (TypeError, ValueError) as error:
             raise InvalidInputError("store", str(error)) from None
+        keep_polling = options.get("keep_polling", True)
+        if not isinstance(keep_polling, bool):
+            raise InvalidInputError("keep_polling", f"must be True or False, got {keep_polling!r}")
         changed_since(start)  # bad filters raise now, not at the first next()
         return cls(
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,
-            timedelta(seconds=overlap), polls, revision,
+            timedelta(seconds=overlap), polls, revision, keep_polling,
         )  # fmt: skip
 
 
@@ -929,16 +940,60 @@ class _Poller(Generic[T]):
         return True
 
 
+LONGEST_PAUSE: Final = 300.0
+"""The longest pause after polls that failed in a row, in seconds (unless the provider
+asks for longer)."""
+
+
+class _FailedPolls:
+    """The pauses of a watch whose polls fail (see ``WatchOptions.keep_polling``)."""
+
+    def __init__(self, feed: Feed[Any]) -> None:
+        self.feed = feed
+        self.pause = 0.0
+
+    def pause_after(self, error: HirelinkError, polls: int) -> float | None:
+        """How long to wait before polling again after ``error``; None: end the watch."""
+        feed = self.feed
+        polls_left = feed.polls is None or polls < feed.polls
+        if not (feed.keep_polling and polls_left and worth_retrying(error)):
+            return None
+        self.pause = min(max(2 * self.pause, feed.interval, 1.0), LONGEST_PAUSE)
+        asked = getattr(error, "retry_after", None) or 0.0
+        wait = max(self.pause, asked)
+        feeds_logger.warning(
+            "watch %s: a poll failed (%s); polling again in %g s, from its checkpoint",
+            feed.name,
+            one_line(str(error)),
+            wait,
+        )
+        return wait
+
+    def succeeded(self) -> None:
+        self.pause = 0.0
+
+
 def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, None]:
     """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module)."""
     poller = _Poller(feed)
+    failures = _FailedPolls(feed)
     polls = 0
     try:
         while feed.polls is None or polls < feed.polls:
             if poller.lease():
                 assert poller.tracker is not None
-                with poller.keeping_lease():
-                    records = list(feed.changed_since(poller.tracker.query_from()).sync(run))
+                try:
+                    with poller.keeping_lease():
+                        walk = feed.changed_since(poller.tracker.query_from())
+                        records = list(walk.sync(run))
+                except HirelinkError as error:
+                    polls += 1
+                    wait = failures.pause_after(error, polls)
+                    if wait is None:
+                        raise
+                    time.sleep(wait)
+                    continue
+                failures.succeeded()
                 polls += 1
                 # A lease that lapsed during the walk is taken again first, reloading a
                 # checkpoint another worker moved meanwhile (its changes are not repeated).
@@ -962,14 +1017,24 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
     import anyio
 
     poller = _Poller(feed)
+    failures = _FailedPolls(feed)
     polls = 0
     try:
         while feed.polls is None or polls < feed.polls:
             if await _with_store(feed, poller.lease):
                 assert poller.tracker is not None
                 walk = feed.changed_since(poller.tracker.query_from())
-                with poller.keeping_lease():
-                    records = [record async for record in walk.asynchronous(run)]
+                try:
+                    with poller.keeping_lease():
+                        records = [record async for record in walk.asynchronous(run)]
+                except HirelinkError as error:
+                    polls += 1
+                    wait = failures.pause_after(error, polls)
+                    if wait is None:
+                        raise
+                    await anyio.sleep(wait)
+                    continue
+                failures.succeeded()
                 polls += 1
                 if poller.surely_held or await _with_store(feed, poller.lease):
                     for record, change, moment in poller.changes(records):
