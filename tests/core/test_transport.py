@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import ssl
 import time
 from collections.abc import Callable
 
+import anyio
 import httpx
 import pytest
 
@@ -55,6 +58,15 @@ def test_get_is_retried_after_503_with_exponential_backoff() -> None:
     assert response.status_code == 200
     assert seen == ["GET", "GET", "GET"]
     assert sleeps == [0.5, 1.0]
+
+
+@pytest.mark.parametrize("status", [520, 521, 522, 523, 524])
+def test_a_cdn_that_could_not_reach_the_provider_is_asked_again(status: int) -> None:
+    """worth_retrying said a 52x was worth retrying, yet the transport never resent one."""
+    handler, seen = scripted(status, 200)
+    with client_for(handler, []) as client:
+        assert client.get("/x").status_code == 200
+    assert len(seen) == 2
 
 
 def test_post_is_not_resent_after_a_server_error() -> None:
@@ -310,3 +322,20 @@ def test_a_connection_refused_is_still_retried() -> None:
     with client_for(handler, sleeps, max_retries=2) as client:
         assert client.get("/x").status_code == 200
     assert seen == ["GET", "GET"]
+
+
+def test_an_async_connection_refused_says_so() -> None:
+    """anyio's connect says only "All connection attempts failed": refused, unreachable
+    and timed out read alike to whoever is on call."""
+    from hirelink.join import AsyncJoin
+    from tools.redis_server import free_port
+
+    async def call() -> str:
+        base_url = f"http://127.0.0.1:{free_port()}/v2"
+        async with AsyncJoin(token="t0ken-value", base_url=base_url, max_retries=0) as join:
+            with pytest.raises(ApiConnectionError) as caught:
+                await join.list_jobs()
+        return str(caught.value).splitlines()[0]
+
+    first_line = anyio.run(call)
+    assert first_line.endswith(f"({os.strerror(errno.ECONNREFUSED)})"), first_line

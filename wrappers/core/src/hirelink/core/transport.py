@@ -19,6 +19,7 @@ it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only 
 from __future__ import annotations
 
 import logging
+import os
 import random
 import re
 import ssl
@@ -54,7 +55,8 @@ DELETED_ALREADY: Final = "hirelink.deleted_already"
 # The server says it did not process the request: safe to resend whatever the method.
 REFUSED_STATUSES: Final = frozenset({408, 429})
 # The server may have processed the request: resent only when the method is idempotent.
-TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504})
+# 520 to 524: a CDN in front (Cloudflare's) could not reach or hear from the origin.
+TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504, 520, 521, 522, 523, 524})
 # No answer could be read: none arrived, or its body would not decode (a broken gzip).
 ANSWER_LOST: Final = (httpx.TransportError, httpx.DecodingError)
 AnswerLost = httpx.TransportError | httpx.DecodingError
@@ -157,6 +159,9 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
         where += f" via the proxy {via}"
     kind = ApiConnectionError
     message = f"{type(error).__name__} on {where}: {scrub(str(error))}"
+    reason = system_reason(error)
+    if reason and reason not in message:  # async: "All connection attempts failed"
+        message += f" ({reason})"
     if isinstance(error, httpx.TimeoutException):
         kind, message = ApiTimeoutError, f"timed out ({type(error).__name__}) on {where}"
         if said := more_than_a_timeout(error):
@@ -171,6 +176,20 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     )
     failure.operation = request.extensions.get(OPERATION)
     return failure
+
+
+def system_reason(error: BaseException) -> str:
+    """The system's reason under ``error`` ("Connection refused"), from the first
+    ``OSError`` with an error number among its causes: anyio's connect, under the async
+    client, says only "All connection attempts failed"."""
+    seen: set[int] = set()
+    cause = error.__cause__ or error.__context__
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno)
+        cause = cause.__cause__ or cause.__context__
+    return ""
 
 
 def more_than_a_timeout(error: BaseException) -> str:
