@@ -554,19 +554,3 @@ def test_output_schemas_without_their_spec_say_so_once(
         " clients' spec/ files?)"
     ]
     registry._spec_missing.cache_clear()
-
-
-def test_summaries_survive_python_minus_oo() -> None:
-    """``python -OO`` strips docstrings: every summary was empty (``ops list``, and the
-    descriptions a tool built on the catalog hands on)."""
-    script = (
-        "import json; from hirelink.operations import load_providers; c = load_providers();"
-        "print(json.dumps({o.id: o.summary for o in c.operations()}))"
-    )
-    run = subprocess.run(  # noqa: S603 - our own interpreter
-        [sys.executable, "-OO", "-c", script], capture_output=True, text=True, check=True
-    )
-    stripped = json.loads(run.stdout)
-    catalog = load_providers()
-    assert stripped == {operation.id: operation.summary for operation in catalog.operations()}
-    assert all(stripped.values())

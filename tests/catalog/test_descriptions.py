@@ -145,19 +145,23 @@ def test_no_description_leaves_markup_or_parameters_in(operation: Operation) -> 
 
 
 def test_descriptions_survive_python_minus_oo() -> None:
-    """``python -OO`` strips docstrings: the descriptions are read from the source."""
+    """``python -OO`` strips docstrings: every summary was empty (``ops list``, and the
+    descriptions a tool built on the catalog hands on); they, the descriptions and the
+    inputs' are read from the source."""
     script = (
         "import json; from hirelink.operations import load_providers; c = load_providers();"
-        "print(json.dumps({o.id: [o.description, o.input_schema] for o in c.operations()}))"
+        "print(json.dumps({o.id: [o.summary, o.description, o.input_schema]"
+        " for o in c.operations()}))"
     )
     run = subprocess.run(  # noqa: S603 - our own interpreter
         [sys.executable, "-OO", "-c", script], capture_output=True, text=True, check=True
     )
     stripped = json.loads(run.stdout)
     assert stripped == {
-        operation.id: [operation.description, operation.input_schema]
+        operation.id: [operation.summary, operation.description, operation.input_schema]
         for operation in CATALOG.operations()
     }
+    assert all(summary for summary, _, _ in stripped.values())
 
 
 def test_ops_describe_shows_the_description() -> None:
