@@ -22,6 +22,7 @@ from hirelink.core import (
 )
 from hirelink.core.calls import worth_retrying
 from hirelink.core.errors import OPERATION
+from hirelink.core.transport import system_reason
 from hirelink.core.waits import server_requested_wait
 
 Handler = Callable[[httpx.Request], httpx.Response]
@@ -339,3 +340,29 @@ def test_an_async_connection_refused_says_so() -> None:
 
     first_line = anyio.run(call)
     assert first_line.endswith(f"({os.strerror(errno.ECONNREFUSED)})"), first_line
+
+
+def _raised_from(
+    error: BaseException, cause: BaseException | None, context: BaseException | None
+) -> BaseException:
+    error.__cause__, error.__context__ = cause, context
+    return error
+
+
+def test_the_system_reason_is_a_network_errors_and_none_other() -> None:
+    """Only a network error number is named: a certificate's errno 1 read "Operation not
+    permitted", and an error the caller was handling was taken for the reason."""
+    refused = ConnectionRefusedError(errno.ECONNREFUSED, "Connect call failed")
+    several_addresses = _raised_from(
+        OSError("All connection attempts failed"),
+        BaseExceptionGroup("attempts", [refused, TimeoutError("slow")]),
+        None,
+    )
+    assert system_reason(httpx.ConnectError("x").with_traceback(None)) == ""
+    assert system_reason(_raised_from(httpx.ConnectError("x"), several_addresses, None)) == (
+        os.strerror(errno.ECONNREFUSED)
+    )
+    certificate = ssl.SSLCertVerificationError(1, "certificate verify failed")
+    assert system_reason(_raised_from(httpx.ConnectError("x"), certificate, None)) == ""
+    handled = FileNotFoundError(errno.ENOENT, "No such file or directory")
+    assert system_reason(_raised_from(httpx.RemoteProtocolError("x"), None, handled)) == ""

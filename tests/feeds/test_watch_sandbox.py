@@ -692,10 +692,16 @@ class _PausedError(Exception):
     """Raised by the watch's sleep, to see the pause it chose without waiting it out."""
 
 
-@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
-def test_a_watch_waits_as_long_as_the_provider_asks(
-    stand_in: StandIn[Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _first_pause(
+    stand_in: StandIn[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    outage: Fault,
+    *,
+    while_paused: Callable[[], object] = lambda: None,
+    **options: Any,
+) -> float:
+    """The pause a watch chose after its first poll failed with ``outage``, not waited
+    out (``while_paused`` runs in its place)."""
     pauses: list[float] = []
 
     class Clock:
@@ -704,17 +710,61 @@ def test_a_watch_waits_as_long_as_the_provider_asks(
         @staticmethod
         def sleep(seconds: float) -> None:
             pauses.append(seconds)
+            while_paused()
             raise _PausedError
 
     monkeypatch.setattr(feeds, "time", Clock)
-    asked = {"Retry-After": "120"}  # beyond what the transport waits for itself
-    stand_in.faults.add(
-        Fault(method="GET", path=r"/applications$", status=429, times=FOREVER, headers=asked)
-    )
+    stand_in.faults.add(outage)
     since = datetime(2000, 1, 1, tzinfo=UTC)
     with client_of(stand_in, sync=True) as client, pytest.raises(_PausedError):
-        next(watch_of(client, since=since, store=MemoryFeedStore(), interval=0.05))
-    assert pauses == [120.0]
+        next(watch_of(client, since=since, **options))
+    (pause,) = pauses
+    return pause
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize(
+    ("status", "headers", "interval", "expected"),
+    [
+        (429, {"Retry-After": "120"}, 0.05, 120.0),  # beyond what the transport waits for
+        (429, {"Retry-After": "99999999999"}, 0.05, 3600.0),  # overflowed time.sleep
+        (503, {}, 3600.0, 3600.0),  # an hourly watch polled every 5 minutes in an outage
+    ],
+    ids=["asked", "asked-absurdly", "hourly"],
+)
+def test_a_watch_pauses_as_long_as_the_provider_asks_within_reason(
+    stand_in: StandIn[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    status: int,
+    headers: dict[str, str],
+    interval: float,
+    expected: float,
+) -> None:
+    outage = Fault(
+        method="GET", path=r"/applications$", status=status, times=FOREVER, headers=headers
+    )
+    pause = _first_pause(stand_in, monkeypatch, outage, store=MemoryFeedStore(), interval=interval)
+    assert pause == expected
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_keeps_its_lease_while_it_pauses(
+    stand_in: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lease lapsed during the pause: every other worker polled at once, ignoring the
+    provider's Retry-After and the backoff."""
+    store, held = MemoryFeedStore(), []
+
+    def look_past_the_lease() -> None:
+        time.sleep(0.6)  # twice the lease's time to live
+        held.append(store._held_by_another("outage", "another worker"))
+
+    outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
+    _first_pause(
+        stand_in, monkeypatch, outage, while_paused=look_past_the_lease,
+        store=store, name="outage", lease_ttl=0.3, interval=0.05,
+    )  # fmt: skip
+    assert held == [True]
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

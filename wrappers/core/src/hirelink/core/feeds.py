@@ -941,8 +941,10 @@ class _Poller(Generic[T]):
 
 
 LONGEST_PAUSE: Final = 300.0
-"""The longest pause after polls that failed in a row, in seconds (unless the provider
-asks for longer)."""
+"""The longest pause after polls that failed in a row, in seconds, unless the watch's
+``interval`` is longer or the provider asks for longer."""
+LONGEST_ASKED_PAUSE: Final = 3600.0
+"""The longest wait a provider's ``Retry-After`` is granted (a CDN's may name a year)."""
 
 
 class _FailedPolls:
@@ -958,18 +960,23 @@ class _FailedPolls:
         polls_left = feed.polls is None or polls < feed.polls
         if not (feed.keep_polling and polls_left and worth_retrying(error)):
             return None
-        self.pause = min(max(2 * self.pause, feed.interval, 1.0), LONGEST_PAUSE)
+        longest = max(LONGEST_PAUSE, feed.interval)  # an outage never polls more often
+        self.pause = min(max(2 * self.pause, feed.interval, 1.0), longest)
         asked = getattr(error, "retry_after", None) or 0.0
-        wait = max(self.pause, asked)
+        wait = max(self.pause, min(asked, max(LONGEST_ASKED_PAUSE, longest)))
+        cut = f" (the provider asked for {asked:g} s)" if asked > wait else ""
         feeds_logger.warning(
-            "watch %s: a poll failed (%s); polling again in %g s, from its checkpoint",
+            "watch %s: a poll failed (%s); polling again in %g s%s, from its checkpoint",
             feed.name,
             one_line(str(error)),
             wait,
+            cut,
         )
         return wait
 
     def succeeded(self) -> None:
+        if self.pause:
+            feeds_logger.info("watch %s: polling again after failed polls", self.feed.name)
         self.pause = 0.0
 
 
@@ -991,7 +998,8 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                     wait = failures.pause_after(error, polls)
                     if wait is None:
                         raise
-                    time.sleep(wait)
+                    with poller.keeping_lease():  # the other workers wait too
+                        time.sleep(wait)
                     continue
                 failures.succeeded()
                 polls += 1
@@ -1032,7 +1040,8 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                     wait = failures.pause_after(error, polls)
                     if wait is None:
                         raise
-                    await anyio.sleep(wait)
+                    with poller.keeping_lease():  # the other workers wait too
+                        await anyio.sleep(wait)
                     continue
                 failures.succeeded()
                 polls += 1

@@ -18,6 +18,7 @@ it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import random
@@ -178,17 +179,34 @@ def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> 
     return failure
 
 
+_NETWORK_ERRNOS: Final = frozenset(
+    getattr(errno, name)
+    for name in (
+        "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "EHOSTUNREACH", "EHOSTDOWN",
+        "ENETUNREACH", "ENETDOWN", "ENETRESET", "ETIMEDOUT", "EADDRNOTAVAIL", "EPIPE",
+    )
+    if hasattr(errno, name)
+)  # fmt: skip
+
+
 def system_reason(error: BaseException) -> str:
-    """The system's reason under ``error`` ("Connection refused"), from the first
-    ``OSError`` with an error number among its causes: anyio's connect, under the async
-    client, says only "All connection attempts failed"."""
+    """The network's reason under ``error`` ("Connection refused"): the first socket error
+    among the errors it came of, in groups too. anyio's connect, under the async client,
+    says only "All connection attempts failed". Only a network error number is taken: an
+    error the caller was handling when the call failed is in the chain too."""
+    pending: list[BaseException] = [error]
     seen: set[int] = set()
-    cause = error.__cause__ or error.__context__
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, OSError) and cause.errno:
-            return os.strerror(cause.errno)
-        cause = cause.__cause__ or cause.__context__
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        number = current.errno if isinstance(current, OSError) else None
+        if number is not None and number in _NETWORK_ERRNOS:
+            return os.strerror(number)
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
     return ""
 
 
