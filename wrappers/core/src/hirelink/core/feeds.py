@@ -950,9 +950,20 @@ LONGEST_ASKED_PAUSE: Final = 3600.0
 class _FailedPolls:
     """The pauses of a watch whose polls fail (see ``WatchOptions.keep_polling``)."""
 
-    def __init__(self, feed: Feed[Any]) -> None:
-        self.feed = feed
+    def __init__(self, poller: _Poller[Any]) -> None:
+        self.feed = poller.feed
+        self.poller = poller
         self.pause = 0.0
+
+    @contextlib.contextmanager
+    def pausing(self, error: HirelinkError, polls: int) -> Iterator[float]:
+        """The pause after ``error`` ended the poll ``polls``, the lease kept meanwhile (so
+        that the other workers wait too); ``error`` itself when it ends the watch."""
+        wait = self.pause_after(error, polls)
+        if wait is None:
+            raise error
+        with self.poller.keeping_lease():
+            yield wait
 
     def pause_after(self, error: HirelinkError, polls: int) -> float | None:
         """How long to wait before polling again after ``error``; None: end the watch."""
@@ -983,26 +994,22 @@ class _FailedPolls:
 def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, None]:
     """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module)."""
     poller = _Poller(feed)
-    failures = _FailedPolls(feed)
+    failures = _FailedPolls(poller)
     polls = 0
     try:
         while feed.polls is None or polls < feed.polls:
             if poller.lease():
                 assert poller.tracker is not None
+                polls += 1
                 try:
                     with poller.keeping_lease():
                         walk = feed.changed_since(poller.tracker.query_from())
                         records = list(walk.sync(run))
                 except HirelinkError as error:
-                    polls += 1
-                    wait = failures.pause_after(error, polls)
-                    if wait is None:
-                        raise
-                    with poller.keeping_lease():  # the other workers wait too
-                        time.sleep(wait)
+                    with failures.pausing(error, polls) as pause:
+                        time.sleep(pause)
                     continue
                 failures.succeeded()
-                polls += 1
                 # A lease that lapsed during the walk is taken again first, reloading a
                 # checkpoint another worker moved meanwhile (its changes are not repeated).
                 if poller.surely_held or poller.lease():
@@ -1025,26 +1032,22 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
     import anyio
 
     poller = _Poller(feed)
-    failures = _FailedPolls(feed)
+    failures = _FailedPolls(poller)
     polls = 0
     try:
         while feed.polls is None or polls < feed.polls:
             if await _with_store(feed, poller.lease):
                 assert poller.tracker is not None
                 walk = feed.changed_since(poller.tracker.query_from())
+                polls += 1
                 try:
                     with poller.keeping_lease():
                         records = [record async for record in walk.asynchronous(run)]
                 except HirelinkError as error:
-                    polls += 1
-                    wait = failures.pause_after(error, polls)
-                    if wait is None:
-                        raise
-                    with poller.keeping_lease():  # the other workers wait too
-                        await anyio.sleep(wait)
+                    with failures.pausing(error, polls) as pause:
+                        await anyio.sleep(pause)
                     continue
                 failures.succeeded()
-                polls += 1
                 if poller.surely_held or await _with_store(feed, poller.lease):
                     for record, change, moment in poller.changes(records):
                         with poller.keeping_lease():
