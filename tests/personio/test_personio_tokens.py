@@ -402,6 +402,28 @@ def test_an_exchange_cut_short_by_its_callers_options_is_not_shared(fresh: Serve
     assert fresh.hits("POST", TOKEN_PATH) == 2
 
 
+def test_calls_bounded_alike_share_the_failure_of_the_exchange_they_queued_behind(
+    fresh: Served,
+) -> None:
+    """Ten calls each bounded to half a second by request_options, behind a hanging token
+    endpoint, exchanged one after another: the last waited five seconds, not half a one."""
+    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=2.5, times=-1))
+    with fresh.client() as personio:
+
+        def bounded(_: int) -> str:
+            with request_options(timeout=0.5, max_retries=0):
+                try:
+                    personio.list_categories()
+                except ApiTimeoutError as error:
+                    return type(error).__name__
+            return "ok"
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            outcomes = list(pool.map(bounded, range(6)))
+    assert outcomes == ["ApiTimeoutError"] * 6
+    assert fresh.hits("POST", TOKEN_PATH) == 1  # one exchange, shared by the six alike
+
+
 def test_requests_queued_behind_a_timed_out_exchange_fail_with_it(fresh: Served) -> None:
     """The client's own timeout (not a call's request_options) is every caller's: a queued
     caller fails with the exchange's timeout instead of timing out in turn."""

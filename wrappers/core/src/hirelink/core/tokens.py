@@ -54,7 +54,7 @@ from .errors import (
     MalformedResponseError,
 )
 from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error, sendable_again
-from .options import current_options
+from .options import RequestOptions, current_options
 from .redaction import log_fields
 from .secrets import Secret, scrub, scrubbed_when_shown
 from .stores import Store, TokenCache, take_on_thread
@@ -165,6 +165,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._exchanges = 0
         self._failures = 0  # exchanges that failed, and the error of the last one
         self._failure: ApiError | ApiConnectionError | MalformedResponseError | None = None
+        self._failure_for: RequestOptions | None = None  # None: shared with every request
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
@@ -281,22 +282,22 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
 
     def _note_failure(self, exchange: httpx.Request) -> None:
         """Keep the token endpoint's refusal of a failed exchange (see ``FAILED_WITH``) for
-        the requests queued behind it, when it does not depend on the per-call options the
-        exchange ran with: a refusal of the credentials (a 4xx but 408 and 429) or an
-        answer that does not read as a token always; a
-        5xx, 408 or 429, a timeout or a lost connection only when no ``request_options``
-        shortened its retries or timeout (else each queued request would wait for its own
-        exchange to time out in turn)."""
+        the requests queued behind it: a refusal of the credentials (a 4xx but 408 and 429)
+        or an answer that does not read as a token for all of them; a 5xx, 408 or 429, a
+        timeout or a lost connection for those whose per-call options the exchange ran
+        with (any, for one that ran with none): a request given more time or retries might
+        get through, and one given the same would only wait for its own exchange to fail
+        alike, each in turn (ten calls bounded to half a second took five)."""
         error = exchange.extensions.get(FAILED_WITH)
         if not isinstance(error, ApiError | ApiConnectionError | MalformedResponseError):
             return
-        refusal = not worth_retrying(error)
         options = current_options()
-        if refusal or (options.timeout is None and options.max_retries is None):
-            # As it is now: its first caller adds to the error as it goes on (notes, the
-            # documents it uploaded), which the requests queued behind must not inherit.
-            self._failure = copy.copy(error)
-            self._failures += 1
+        unbounded = options.timeout is None and options.max_retries is None
+        # As it is now: its first caller adds to the error as it goes on (notes, the
+        # documents it uploaded), which the requests queued behind must not inherit.
+        self._failure = copy.copy(error)
+        self._failure_for = None if unbounded or not worth_retrying(error) else options
+        self._failures += 1
 
     def _raise_failure_since(self, failures: int) -> None:
         """Raise, as a fresh error, the token endpoint's refusal of an exchange that failed
@@ -304,6 +305,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         fail with its verdict instead of each asking again in turn (and retrying)."""
         failure = self._failure
         if self._failures != failures and failure is not None:
+            if self._failure_for is not None and self._failure_for != current_options():
+                return  # a failure of other options than this request's
             if isinstance(failure, ApiError):
                 raise failure.recast(type(failure))
             fresh = copy.copy(failure)  # its attributes too (not_sent, harmless_to_repeat)
