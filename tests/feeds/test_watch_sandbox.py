@@ -36,8 +36,9 @@ def stand_in(request: pytest.FixtureRequest) -> Iterator[StandIn[Any]]:
         yield served
 
 
-def client_of(stand_in: StandIn[Any], *, sync: bool) -> Any:
+def client_of(stand_in: StandIn[Any], *, sync: bool, **options: Any) -> Any:
     overrides = {"recruiting_rate_window": 1.0} if stand_in.name == "personio" else {}
+    overrides.update(options)
     return stand_in.client(**overrides) if sync else stand_in.async_client(**overrides)
 
 
@@ -653,13 +654,13 @@ def test_a_watch_goes_on_through_an_outage_of_the_provider(
     ending.start()
     options = {"since": since, "interval": 0.05, "store": MemoryFeedStore()}
     if sync:
-        with client_of(stand_in, sync=True) as client:
+        with client_of(stand_in, sync=True, max_retries=0) as client:
             first = next(watch_of(client, **options))
     else:
 
         async def first_change() -> Any:
             async with (
-                client_of(stand_in, sync=False) as client,
+                client_of(stand_in, sync=False, max_retries=0) as client,
                 contextlib.aclosing(watch_of(client, **options)) as watch,
             ):
                 return await anext(watch)
@@ -679,7 +680,7 @@ def test_a_watch_told_not_to_keep_polling_raises_and_one_out_of_polls_too(
 ) -> None:
     stand_in.faults.add(Fault(method="GET", path=r"/applications$", status=503, times=FOREVER))
     since = datetime(2000, 1, 1, tzinfo=UTC)
-    with client_of(stand_in, sync=True) as client:
+    with client_of(stand_in, sync=True, max_retries=0) as client:
         with pytest.raises(ServerError):
             next(watch_of(client, since=since, store=MemoryFeedStore(), keep_polling=False))
         with pytest.raises(ServerError):  # its one poll failed: nothing to go on with
@@ -716,7 +717,7 @@ def _first_pause(
     monkeypatch.setattr(feeds, "time", Clock)
     stand_in.faults.add(outage)
     since = datetime(2000, 1, 1, tzinfo=UTC)
-    with client_of(stand_in, sync=True) as client, pytest.raises(_PausedError):
+    with client_of(stand_in, sync=True, max_retries=0) as client, pytest.raises(_PausedError):
         next(watch_of(client, since=since, **options))
     (pause,) = pauses
     return pause
