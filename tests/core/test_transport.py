@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import socket
 import ssl
 import time
 from collections.abc import Callable
@@ -366,3 +367,10 @@ def test_the_system_reason_is_a_network_errors_and_none_other() -> None:
     assert system_reason(_raised_from(httpx.ConnectError("x"), certificate, None)) == ""
     handled = FileNotFoundError(errno.ENOENT, "No such file or directory")
     assert system_reason(_raised_from(httpx.RemoteProtocolError("x"), None, handled)) == ""
+    # A fallback call made while handling a refused one fails on its name lookup: the
+    # refusal was named as its reason.
+    earlier = ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused")
+    lookup = _raised_from(
+        socket.gaierror(socket.EAI_NONAME, "Name or service not known"), None, earlier
+    )
+    assert system_reason(_raised_from(httpx.ConnectError("x"), lookup, None)) == ""

@@ -21,6 +21,7 @@ from hirelink.core import InvalidInputError, ServerError, StoreUnavailableError,
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
 from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import FOREVER, Fault, StandIn, serve_stand_in
+from hirelink.sandbox.faults import FaultKind
 from tests.waiting import wait_until
 
 CREATED = 6
@@ -749,23 +750,27 @@ def test_a_watch_pauses_as_long_as_the_provider_asks_within_reason(
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
-def test_a_watch_keeps_its_lease_while_it_pauses(
-    stand_in: StandIn[Any], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("kind", "kept"), [("status", True), ("drop", False)], ids=["answered", "unreachable"]
+)
+def test_a_watch_keeps_its_lease_while_it_pauses_when_the_provider_answered(
+    stand_in: StandIn[Any], monkeypatch: pytest.MonkeyPatch, kind: FaultKind, kept: bool
 ) -> None:
-    """The lease lapsed during the pause: every other worker polled at once, ignoring the
-    provider's Retry-After and the backoff."""
+    """After a 503 the lease lapsed during the pause, and every other worker polled at
+    once, ignoring the provider's Retry-After and the backoff. A provider out of reach may
+    be this host's fault alone: then the lease lapses, for a worker that can reach it."""
     store, held = MemoryFeedStore(), []
 
     def look_past_the_lease() -> None:
         time.sleep(0.6)  # twice the lease's time to live
         held.append(store._held_by_another("outage", "another worker"))
 
-    outage = Fault(method="GET", path=r"/applications$", status=503, times=FOREVER)
+    outage = Fault(method="GET", path=r"/applications$", kind=kind, status=503, times=FOREVER)
     _first_pause(
         stand_in, monkeypatch, outage, while_paused=look_past_the_lease,
         store=store, name="outage", lease_ttl=0.3, interval=0.05,
     )  # fmt: skip
-    assert held == [True]
+    assert held == [kept]
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

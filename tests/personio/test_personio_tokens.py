@@ -408,9 +408,11 @@ def test_calls_bounded_alike_share_the_failure_of_the_exchange_they_queued_behin
     """Ten calls each bounded to half a second by request_options, behind a hanging token
     endpoint, exchanged one after another: the last waited five seconds, not half a one."""
     fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=2.5, times=-1))
+    together = threading.Barrier(6)
     with fresh.client() as personio:
 
         def bounded(_: int) -> str:
+            together.wait()  # all queued within the exchange's half second
             with request_options(timeout=0.5, max_retries=0):
                 try:
                     personio.list_categories()

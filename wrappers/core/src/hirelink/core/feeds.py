@@ -60,7 +60,13 @@ from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtim
 
 from . import file_updates
 from .calls import Call, Walk, worth_retrying
-from .errors import HirelinkError, InvalidInputError, StoreUnavailableError, UnknownArgumentError
+from .errors import (
+    ApiError,
+    HirelinkError,
+    InvalidInputError,
+    StoreUnavailableError,
+    UnknownArgumentError,
+)
 from .file_updates import resolved
 from .redaction import one_line
 from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
@@ -957,12 +963,15 @@ class _FailedPolls:
 
     @contextlib.contextmanager
     def pausing(self, error: HirelinkError, polls: int) -> Iterator[float]:
-        """The pause after ``error`` ended the poll ``polls``, the lease kept meanwhile (so
-        that the other workers wait too); ``error`` itself when it ends the watch."""
+        """The pause after ``error`` ended the poll ``polls``; ``error`` itself when it ends
+        the watch. When the provider answered (a 5xx, a 429), the lease is kept meanwhile,
+        so that the other workers wait too; when it could not be reached, which may be this
+        host's fault alone, the lease may lapse and a worker that can reach it take over."""
         wait = self.pause_after(error, polls)
         if wait is None:
             raise error
-        with self.poller.keeping_lease():
+        answered = isinstance(error, ApiError)
+        with self.poller.keeping_lease() if answered else contextlib.nullcontext():
             yield wait
 
     def pause_after(self, error: HirelinkError, polls: int) -> float | None:

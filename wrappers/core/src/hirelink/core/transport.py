@@ -192,8 +192,8 @@ _NETWORK_ERRNOS: Final = frozenset(
 def system_reason(error: BaseException) -> str:
     """The network's reason under ``error`` ("Connection refused"): the first socket error
     among the errors it came of, in groups too. anyio's connect, under the async client,
-    says only "All connection attempts failed". Only a network error number is taken: an
-    error the caller was handling when the call failed is in the chain too."""
+    says only "All connection attempts failed". Only a network error number is taken, and
+    never from an error the caller was handling when the call failed."""
     pending: list[BaseException] = [error]
     seen: set[int] = set()
     while pending:
@@ -206,8 +206,17 @@ def system_reason(error: BaseException) -> str:
             return os.strerror(number)
         if isinstance(current, BaseExceptionGroup):
             pending.extend(current.exceptions)
-        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+        if current.__cause__ is not None:
+            pending.append(current.__cause__)
+        # httpcore and anyio raise their own errors inside `except` without `from`; any
+        # other error's context may be one the caller was handling.
+        if current.__context__ is not None and _raised_by_the_http_stack(current):
+            pending.append(current.__context__)
     return ""
+
+
+def _raised_by_the_http_stack(error: BaseException) -> bool:
+    return type(error).__module__.partition(".")[0] in ("httpx", "httpcore", "anyio")
 
 
 def more_than_a_timeout(error: BaseException) -> str:
