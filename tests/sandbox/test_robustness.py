@@ -62,6 +62,7 @@ def test_a_delivery_a_tests_http_mock_catches_is_said_once(
         raise raised
 
     monkeypatch.setattr(httpx.Client, "post", caught_by_a_mock)
+    monkeypatch.setattr(outbox, "retry_delays", (0.01, 0.01))  # its retries fail alike, soon
     (delivery,) = outbox.emit({"mocked": True}, to=[Subscription(997, receiver.url, "s")])
     assert outbox.wait_idle()
     assert outbox.outcome(delivery) == (outbox.max_attempts, "abandoned")
