@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
@@ -402,41 +403,27 @@ def test_an_exchange_cut_short_by_its_callers_options_is_not_shared(fresh: Serve
     assert fresh.hits("POST", TOKEN_PATH) == 2
 
 
-def test_calls_bounded_alike_share_the_failure_of_the_exchange_they_queued_behind(
-    fresh: Served,
+@pytest.mark.parametrize("bounded_by", ["client", "call"])
+def test_requests_queued_behind_a_timed_out_exchange_fail_with_it(
+    fresh: Served, bounded_by: str
 ) -> None:
-    """Ten calls each bounded to half a second by request_options, behind a hanging token
-    endpoint, exchanged one after another: the last waited five seconds, not half a one."""
+    """A queued caller fails with the exchange's timeout instead of timing out in turn:
+    one whose client sets the timeout, and one whose call sets it with request_options the
+    same as the exchange's caller did (ten calls bounded to half a second took five)."""
     fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=2.5, times=-1))
-    together = threading.Barrier(6)
-    with fresh.client() as personio:
+    by_client = bounded_by == "client"
+    together = threading.Barrier(4)
+    client_options: dict[str, Any] = {"timeout": 1.0, "max_retries": 0} if by_client else {}
+    with fresh.client(**client_options) as personio:
 
-        def bounded(_: int) -> str:
-            together.wait()  # all queued within the exchange's half second
-            with request_options(timeout=0.5, max_retries=0):
+        def read(_: int) -> str:
+            together.wait()  # all queued within the exchange's time
+            timeout, retries = (None, None) if by_client else (0.5, 0)
+            with request_options(timeout=timeout, max_retries=retries):
                 try:
                     personio.list_categories()
                 except ApiTimeoutError as error:
                     return type(error).__name__
-            return "ok"
-
-        with ThreadPoolExecutor(max_workers=6) as pool:
-            outcomes = list(pool.map(bounded, range(6)))
-    assert outcomes == ["ApiTimeoutError"] * 6
-    assert fresh.hits("POST", TOKEN_PATH) == 1  # one exchange, shared by the six alike
-
-
-def test_requests_queued_behind_a_timed_out_exchange_fail_with_it(fresh: Served) -> None:
-    """The client's own timeout (not a call's request_options) is every caller's: a queued
-    caller fails with the exchange's timeout instead of timing out in turn."""
-    fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=2.5, times=-1))
-    with fresh.client(timeout=1.0, max_retries=0) as personio:  # 1 s for all four to queue
-
-        def read(_: int) -> str:
-            try:
-                personio.list_categories()
-            except ApiTimeoutError as error:
-                return type(error).__name__
             return "ok"
 
         with ThreadPoolExecutor(max_workers=4) as pool:
