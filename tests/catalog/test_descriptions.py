@@ -4,7 +4,6 @@ as input descriptions, the rest as ``Operation.description``."""
 
 from __future__ import annotations
 
-import inspect
 import json
 import subprocess
 import sys
@@ -115,7 +114,7 @@ def test_a_description_already_there_is_kept() -> None:
         """
 
     schema = {"properties": {"limit": {"description": "Already there."}, "page": {}}}
-    described = with_field_docs(schema, build, inspect.getdoc(build) or "")["properties"]
+    described = with_field_docs(schema, build)["properties"]
     assert described == {
         "limit": {"description": "Already there."},
         "page": {"description": "From the docstring too."},

@@ -957,7 +957,6 @@ class _FailedPolls:
     """The pauses of a watch whose polls fail (see ``WatchOptions.keep_polling``)."""
 
     def __init__(self, poller: _Poller[Any]) -> None:
-        self.feed = poller.feed
         self.poller = poller
         self.pause = 0.0
 
@@ -976,7 +975,7 @@ class _FailedPolls:
 
     def pause_after(self, error: HirelinkError, polls: int) -> float | None:
         """How long to wait before polling again after ``error``; None: end the watch."""
-        feed = self.feed
+        feed = self.poller.feed
         polls_left = feed.polls is None or polls < feed.polls
         if not (feed.keep_polling and polls_left and worth_retrying(error)):
             return None
@@ -996,7 +995,7 @@ class _FailedPolls:
 
     def succeeded(self) -> None:
         if self.pause:
-            feeds_logger.info("watch %s: polling again after failed polls", self.feed.name)
+            feeds_logger.info("watch %s: polling again after failed polls", self.poller.feed.name)
         self.pause = 0.0
 
 

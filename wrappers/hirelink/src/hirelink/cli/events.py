@@ -27,7 +27,7 @@ from typing import Annotated, Any, Final, NoReturn
 import typer
 
 from hirelink.core import HirelinkError, InvalidInputError, worth_retrying
-from hirelink.core.feeds import FeedTracker, FileFeedStore
+from hirelink.core.feeds import LONGEST_PAUSE, FeedTracker, FileFeedStore
 from hirelink.core.operations import Watcher, declarations
 from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
 from hirelink.operations import load_providers
@@ -193,10 +193,8 @@ class _CheckpointFile(FileFeedStore):
             raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
 
 
-LONGEST_PAUSE: Final = 300.0
-"""The longest wait, in seconds, before ``hirelink watch`` tries again after failed polls
-(the wait doubles from ``--interval`` with each failure in a row: each within this long of
-the watch's restart after the one before)."""
+# The watch's own restarts (a store out of reach) pause as its failed polls do: doubling
+# from --interval, to at most LONGEST_PAUSE, for failures within that long of each other.
 
 
 def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> None:

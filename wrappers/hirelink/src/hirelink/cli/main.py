@@ -830,7 +830,7 @@ class _IssuedSecretKeeper:
             )
 
     def _rescue_secret(self, field_name: str, secret: Secret, reason: str) -> None:
-        where = "the credentials file" if self._store_path() is None else self._store_path()
+        where = self._store_path() or "the credentials file"
         if self._rescue is None:
             kept = "it could not be kept anywhere"
         else:

@@ -7,8 +7,12 @@ The first paragraph is the operation's summary; ``Args:`` describes each named p
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
+import textwrap
+from collections.abc import Callable
+from typing import Any
 
 _PARAMETER_SECTIONS = frozenset(
     {"args", "arguments", "parameters", "keyword args", "keyword arguments", "other parameters"}
@@ -127,3 +131,18 @@ def prose(docstring: str) -> str:
         kept += [*section.lines, ""]
     paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
     return "\n\n".join(plain_text(paragraph) for paragraph in paragraphs if paragraph.strip())
+
+
+def docstring_of(function: Callable[..., Any]) -> str:
+    """``function``'s docstring; under ``python -OO``, which strips it, read from its
+    source where there is one."""
+    if function.__doc__:
+        return function.__doc__
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return ""
+    defined = tree.body[0] if tree.body else None
+    if not isinstance(defined, ast.FunctionDef | ast.AsyncFunctionDef):
+        return ""
+    return ast.get_docstring(defined) or ""

@@ -6,13 +6,11 @@ schema and output schema are derived from the method itself, so they cannot drif
 
 from __future__ import annotations
 
-import ast
 import difflib
 import functools
 import importlib
 import inspect
 import logging
-import textwrap
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
@@ -27,7 +25,7 @@ from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
-from .docstrings import plain_text, prose
+from .docstrings import docstring_of, plain_text, prose
 from .files import CONTENT_TAG, STORED_TAG
 from .jsonable import mask_fields, to_json
 from .schema import (
@@ -168,7 +166,7 @@ class Operation:
     @property
     def summary(self) -> str:
         """The first paragraph of the method's docstring, on one line, as plain text."""
-        doc = _docstring(_builder(self.provider.client_class, self.method))
+        doc = docstring_of(_builder(self.provider.client_class, self.method))
         return plain_text(doc.strip().split("\n\n")[0])
 
     @property
@@ -176,7 +174,7 @@ class Operation:
         """The method's whole docstring but its ``Args:``, ``Returns:`` and ``Raises:``
         sections, as plain text: the summary, then the rules and caveats (which inputs go
         together, what is inferred), one line per paragraph."""
-        return prose(_docstring(_builder(self.provider.client_class, self.method)))
+        return prose(docstring_of(_builder(self.provider.client_class, self.method)))
 
     @functools.cached_property
     def _input_model(self) -> type[BaseModel]:
@@ -202,7 +200,7 @@ class Operation:
         """The JSON Schema of the operation's inputs (one page of a list), each field
         described."""
         method = _builder(self.provider.client_class, self.method)
-        return with_field_docs(self._input_model.model_json_schema(), method, _docstring(method))
+        return with_field_docs(self._input_model.model_json_schema(), method)
 
     @property
     def all_input_schema(self) -> JsonSchema | None:
@@ -211,8 +209,7 @@ class Operation:
         if self.iter_method is None:
             return None
         method = _builder(self.provider.client_class, self.iter_method)
-        schema = self._iter_input_model.model_json_schema()
-        return with_field_docs(schema, method, _docstring(method))
+        return with_field_docs(self._iter_input_model.model_json_schema(), method)
 
     @property
     def output_schema(self) -> JsonSchema:
@@ -262,23 +259,6 @@ class Operation:
             found = inspect.getattr_static(self.provider.client_class, name, None)
             if not (callable(found) or isinstance(found, Declaration)):
                 raise TypeError(f"{self.id}: {self.provider.client_class} has no method {name}")
-
-
-def _docstring_in_source(function: Callable[..., Any]) -> str:
-    """The docstring ``python -OO`` stripped, read from the source where there is one."""
-    try:
-        tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-    except (OSError, TypeError, SyntaxError):
-        return ""
-    defined = tree.body[0] if tree.body else None
-    if not isinstance(defined, ast.FunctionDef | ast.AsyncFunctionDef):
-        return ""
-    return ast.get_docstring(defined) or ""
-
-
-def _docstring(function: Callable[..., Any]) -> str:
-    """``function``'s docstring, from its source under ``python -OO``."""
-    return function.__doc__ or _docstring_in_source(function)
 
 
 def _result_type(client_class: type, name: str) -> Any:

@@ -37,7 +37,7 @@ from pydantic_core import PydanticCustomError
 from hirelink.core import Secret
 from hirelink.core.validation import written_as_a_number
 
-from .docstrings import parameter_docs
+from .docstrings import docstring_of, parameter_docs
 
 JsonSchema = dict[str, Any]
 
@@ -261,10 +261,10 @@ def field_docs(typed_dict: type) -> dict[str, str]:
     return docs
 
 
-def with_field_docs(schema: JsonSchema, method: Callable[..., Any], docstring: str) -> JsonSchema:
+def with_field_docs(schema: JsonSchema, method: Callable[..., Any]) -> JsonSchema:
     """``schema`` (of ``method``'s inputs) with each ``**fields`` table field described by
-    its docstring, and each named parameter by its entry under ``Args:`` in ``docstring``
-    (``method``'s, read from its source under ``python -OO``); a description already there
+    its docstring, and each named parameter by its entry under ``Args:`` in ``method``'s
+    docstring (read from its source under ``python -OO``); a description already there
     is kept. Only what is shown, so that validating inputs never reads sources."""
     hints = get_type_hints(method)
     properties = schema.get("properties", {})
@@ -274,7 +274,7 @@ def with_field_docs(schema: JsonSchema, method: Callable[..., Any], docstring: s
             for field, doc in field_docs(typed_dict).items():
                 if field in properties:
                     properties[field].setdefault("description", doc)
-    for name, doc in parameter_docs(docstring).items():
+    for name, doc in parameter_docs(docstring_of(method)).items():
         if name in properties:
             properties[name].setdefault("description", doc)
     return schema
