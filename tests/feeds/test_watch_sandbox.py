@@ -690,6 +690,61 @@ def test_a_watch_told_not_to_keep_polling_raises_and_one_out_of_polls_too(
             watch_of(client, keep_polling="yes")
 
 
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_told_to_stop_hands_nothing_more_over_saves_and_ends_its_wait_at_once(
+    stand_in: StandIn[Any],
+) -> None:
+    # A sync watch in a thread could not be ended from another: its generator cannot be
+    # closed while it runs, and it slept out its interval (here an hour).
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as client:
+        created = [create(client) for _ in range(3)]
+    store, stop = MemoryFeedStore(), threading.Event()
+    seen: list[Any] = []
+
+    def consume() -> None:
+        with client_of(stand_in, sync=True) as client:
+            options = {"store": store, "name": "stopped", "interval": 3600.0, "stop": stop}
+            for record in watch_of(client, since=since, **options):
+                seen.append(record.id)
+                if len(seen) == 2:
+                    stop.set()  # the second is handed over as the next is asked for
+
+    consuming = threading.Thread(target=consume)
+    consuming.start()
+    consuming.join(timeout=30)
+    assert not consuming.is_alive()
+    assert seen == created[:2]
+    assert store.acquire_lease("stopped", "the next worker", 10.0)  # given up
+    store.release_lease("stopped", "the next worker")
+
+    # Stopped while it waits for its next poll, and resumed from where it stopped.
+    stop.clear()
+    consuming = threading.Thread(target=consume)
+    seen.clear()
+    consuming.start()
+    wait_until(lambda: seen == created[2:], "the third record", timeout=30)
+    stop.set()
+    consuming.join(timeout=30)
+    assert not consuming.is_alive()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_stop_that_is_no_event_and_one_given_to_an_async_watch_are_refused(
+    stand_in: StandIn[Any],
+) -> None:
+    with client_of(stand_in, sync=True) as client, pytest.raises(InvalidInputError, match="stop"):
+        watch_of(client, stop=True)
+
+    async def watch_async() -> None:
+        async with client_of(stand_in, sync=False) as client:
+            watch_of(client, stop=threading.Event())
+
+    with pytest.raises(InvalidInputError, match="cancelled"):
+        asyncio.run(watch_async())
+
+
 class _PausedError(Exception):
     """Raised by the watch's sleep, to see the pause it chose without waiting it out."""
 

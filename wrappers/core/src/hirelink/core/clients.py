@@ -213,6 +213,11 @@ class AsyncProviderClient(_Described):
     def _watch(self, feed: Feed[T]) -> AsyncGenerator[T, None]:
         from .feeds import awatch
 
+        if feed.stop is not None:
+            raise InvalidInputError(
+                "stop", "an async watch ends when its task is cancelled; stop is for a sync one"
+            )
+
         return awatch(feed, self._run)
 
     def _running_loop(self) -> asyncio.AbstractEventLoop | None:

@@ -131,6 +131,12 @@ class WatchOptions(TypedDict, total=False):
     minutes, or as long as the provider asked, with a WARNING each time; the watch goes on
     from its checkpoint. False raises the error (as does any other, and a poll that failed
     when ``polls`` were used up)."""
+    stop: threading.Event
+    """Ends a sync watch when set, from another thread (an async watch ends when its task
+    is cancelled): a wait between polls, after a failed poll or for another worker's lease
+    ends at once; a poll in progress ends after the call it is making (with its retries),
+    handing over nothing of what it read. What was handed over is saved, the lease given
+    up, and the loop over the watch ends."""
 
 
 # --------------------------------------------------------------------------- tracker
@@ -619,6 +625,19 @@ class Feed(Generic[T]):
     polls: int | None
     revision: Callable[[T], object] | None = None
     keep_polling: bool = True
+    stop: threading.Event | None = None
+
+    @property
+    def stopped(self) -> bool:
+        """Whether the ``stop`` option was set."""
+        return self.stop is not None and self.stop.is_set()
+
+    def pause(self, seconds: float) -> None:
+        """Wait ``seconds``, or until the ``stop`` option is set."""
+        if self.stop is None:
+            time.sleep(seconds)
+        else:
+            self.stop.wait(seconds)
 
     @classmethod
     def declare(
@@ -661,10 +680,13 @@ class Feed(Generic[T]):
         keep_polling = options.get("keep_polling", True)
         if not isinstance(keep_polling, bool):
             raise InvalidInputError("keep_polling", f"must be True or False, got {keep_polling!r}")
+        stop = options.get("stop")
+        if stop is not None and not isinstance(stop, threading.Event):
+            raise InvalidInputError("stop", f"must be a threading.Event, got {stop!r}")
         changed_since(start)  # bad filters raise now, not at the first next()
         return cls(
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,
-            timedelta(seconds=overlap), polls, revision, keep_polling,
+            timedelta(seconds=overlap), polls, revision, keep_polling, stop,
         )  # fmt: skip
 
 
@@ -1005,23 +1027,29 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
     failures = _FailedPolls(poller)
     polls = 0
     try:
-        while feed.polls is None or polls < feed.polls:
+        while (feed.polls is None or polls < feed.polls) and not feed.stopped:
             if poller.lease():
                 assert poller.tracker is not None
                 polls += 1
                 try:
                     with poller.keeping_lease():
                         walk = feed.changed_since(poller.tracker.query_from())
-                        records = list(walk.sync(run))
+                        records = []
+                        for record in walk.sync(run):
+                            records.append(record)
+                            if feed.stopped:  # no later page is asked for
+                                break
                 except HirelinkError as error:
                     with failures.pausing(error, polls) as pause:
-                        time.sleep(pause)
+                        feed.pause(pause)
                     continue
                 failures.succeeded()
                 # A lease that lapsed during the walk is taken again first, reloading a
                 # checkpoint another worker moved meanwhile (its changes are not repeated).
-                if poller.surely_held or poller.lease():
+                if not feed.stopped and (poller.surely_held or poller.lease()):
                     for record, change, moment in poller.changes(records):
+                        if feed.stopped:
+                            break  # the rest comes again: the checkpoint is not past it
                         with poller.keeping_lease():
                             yield record
                         if poller.handed_over(change, moment) and not poller.flush():
@@ -1030,7 +1058,7 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                         poller.flush()
                 if feed.polls is not None and polls >= feed.polls:
                     return
-            time.sleep(feed.interval)
+            feed.pause(feed.interval)
     finally:
         poller.stop()
 

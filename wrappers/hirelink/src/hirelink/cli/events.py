@@ -165,6 +165,51 @@ def terminated_as_interrupted() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+@contextlib.contextmanager
+def signals_stopping(stop: threading.Event) -> Iterator[None]:
+    """Ctrl-C and SIGTERM (systemd, Docker and Kubernetes stopping the process) set
+    ``stop``, which a watch looks at where it can end cleanly: it saves its checkpoint and
+    gives its lease up. A second signal raises KeyboardInterrupt at once.
+
+    A KeyboardInterrupt raised by the first signal could land anywhere: between taking a
+    lock and the block that releases it, or in a finalizer that swallows it, and the watch
+    then hung or went on. Nor may the handler set ``stop`` itself: the handler runs on the
+    main thread, which may be holding the event's own lock. It writes a byte to a pipe; a
+    thread sets ``stop``."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+    readable, writable = os.pipe()
+    received = 0
+
+    def handle(_signum: int, _frame: object) -> None:
+        nonlocal received
+        received += 1
+        if received > 1:
+            raise KeyboardInterrupt
+        with contextlib.suppress(OSError):
+            os.write(writable, b"\0")
+
+    def relay() -> None:
+        while os.read(readable, 1):
+            stop.set()
+
+    relaying = threading.Thread(target=relay, name="hirelink-signals", daemon=True)
+    relaying.start()
+    previous = {number: signal.signal(number, handle) for number in _STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        os.close(writable)  # the relay reads the end of the pipe and returns
+        relaying.join()
+        os.close(readable)
+
+
+_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 class _CheckpointFile(FileFeedStore):
     """The ``--checkpoint`` file, whose failures (a missing folder, a file that is not a
     checkpoint) are the option's; the watch's other failures are not blamed on it."""
@@ -220,9 +265,11 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
-        until interrupted. A poll that fails for a while (the provider or the store
-        unavailable, rate limited) is tried again later, from the checkpoint, with a
-        warning; any other error ends the watch with its exit code."""
+        until interrupted. Ctrl-C or SIGTERM ends it once the call in progress is answered,
+        saving where it is and giving its lease up (a second one ends it at once). A poll
+        that fails for a while (the provider or the store unavailable, rate limited) is
+        tried again later, from the checkpoint, with a warning; any other error ends the
+        watch with its exit code."""
         try:
             known = feeds()
             if feed not in known:
@@ -250,8 +297,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                 options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)
             pause = interval
-            with terminated_as_interrupted():
-                while True:
+            stop = threading.Event()
+            options["stop"] = stop
+            with signals_stopping(stop):
+                while not stop.is_set():
                     started = time.monotonic()
                     try:
                         with provider.client(stored.values) as client:
@@ -270,7 +319,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                             one_line(str(error)),
                             pause,
                         )
-                        time.sleep(pause)
+                        stop.wait(pause)
                         pause *= 2
         except HirelinkError as error:
             fail(error)
