@@ -6,6 +6,9 @@ import asyncio
 import contextlib
 import itertools
 import json
+import os
+import select
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,7 +20,13 @@ import httpx
 import pytest
 import redis
 
-from hirelink.core import InvalidInputError, ServerError, StoreUnavailableError, feeds
+from hirelink.core import (
+    InvalidInputError,
+    ServerError,
+    StoreUnavailableError,
+    UnusableClientError,
+    feeds,
+)
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
 from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import FOREVER, Fault, StandIn, serve_stand_in
@@ -728,6 +737,79 @@ def test_a_watch_told_to_stop_hands_nothing_more_over_saves_and_ends_its_wait_at
     stop.set()
     consuming.join(timeout=30)
     assert not consuming.is_alive()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_stopped_during_a_poll_hands_over_nothing_it_read(stand_in: StandIn[Any]) -> None:
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    with client_of(stand_in, sync=True) as client:
+        created = [creator(stand_in)(client)]
+    stand_in.faults.add(Fault(method="GET", path=r"/applications$", kind="hold"))
+    store, stop = MemoryFeedStore(), threading.Event()
+    seen: list[Any] = []
+
+    def consume() -> None:
+        with client_of(stand_in, sync=True) as client:
+            options = {"store": store, "name": "held", "interval": 3600.0, "stop": stop}
+            seen.extend(record.id for record in watch_of(client, since=since, **options))
+
+    consuming = threading.Thread(target=consume)
+    consuming.start()
+    wait_until(lambda: not stand_in.faults.active, "the poll held by the stand-in", timeout=30)
+    stop.set()
+    stand_in.faults.release()  # answered in full: read, and not handed over
+    consuming.join(timeout=30)
+    assert not consuming.is_alive()
+    assert seen == []
+    with client_of(stand_in, sync=True) as client:  # it comes again
+        assert [r.id for r in watch_of(client, store=store, name="held", polls=1)] == created
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX")
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # forking a threaded process
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_watch_resumed_in_a_forked_child_is_refused_and_leaves_the_parents_lease(
+    stand_in: StandIn[Any], redis_url: str
+) -> None:
+    # The child's copy held the parent's lease owner: it renewed the lease, polled, handed
+    # over what the parent handed over too, and released the parent's lease when closed.
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    with client_of(stand_in, sync=True) as client:
+        created = [creator(stand_in)(client) for _ in range(2)]
+    shared = redis.Redis.from_url(redis_url)
+    options = {"since": since, "store": redis_url, "name": "forked", "interval": 3600.0}
+    with (
+        shared,
+        client_of(stand_in, sync=True) as client,
+        contextlib.closing(watch_of(client, **options)) as watch,
+    ):
+        assert next(watch).id == created[0]
+        lease = "hirelink:feed:forked:lease"
+        owner = shared.get(lease)
+        assert owner
+        readable, writable = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child, which reports through the pipe
+            try:
+                try:
+                    said = f"handed over {next(watch).id}"
+                except UnusableClientError as error:
+                    said = str(error)
+                watch.close()
+                os.write(writable, said.encode()[:4000])
+            finally:
+                os._exit(0)
+        os.close(writable)
+        answered, _, _ = select.select([readable], [], [], 30)
+        if not answered:
+            os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        said = os.read(readable, 4000).decode() if answered else "nothing: it hung"
+        os.close(readable)
+        assert "of which this one is a fork" in said
+        assert shared.get(lease) == owner  # the parent's still
+        assert next(watch).id == created[1]  # and the parent goes on
+    assert not shared.exists(lease)  # released as the parent's watch closed
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

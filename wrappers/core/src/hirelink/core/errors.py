@@ -434,7 +434,8 @@ class StoreUnavailableError(HirelinkError):
 class UnusableClientError(HirelinkError, RuntimeError):
     """A client was called after it was closed, or an async one from another asyncio event
     loop than its first call's (its connections belong to that loop): nothing was sent.
-    Build a client where it is used: inside its ``with`` block, one per ``asyncio.run``."""
+    Build a client where it is used: inside its ``with`` block, one per ``asyncio.run``.
+    Also a watch iterated on in a process forked from the one that started it."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

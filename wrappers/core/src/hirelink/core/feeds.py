@@ -66,6 +66,7 @@ from .errors import (
     InvalidInputError,
     StoreUnavailableError,
     UnknownArgumentError,
+    UnusableClientError,
 )
 from .file_updates import resolved
 from .redaction import one_line
@@ -636,8 +637,12 @@ class Feed(Generic[T]):
         """Wait ``seconds``, or until the ``stop`` option is set."""
         if self.stop is None:
             time.sleep(seconds)
-        else:
-            self.stop.wait(seconds)
+            return
+        # In slices of a second: on Windows before Python 3.14 an Event's wait blocks the
+        # signal handlers of the main thread (Ctrl-C) until it ends; time.sleep does not.
+        until = time.monotonic() + seconds
+        while (left := until - time.monotonic()) > 0 and not self.stop.wait(min(left, 1.0)):
+            pass
 
     @classmethod
     def declare(
@@ -713,10 +718,26 @@ class _Poller(Generic[T]):
         self._holding = False  # whether this worker took the lease and has not lost it
         self._waiting_since: float | None = None  # monotonic time it began waiting for it
         self._waiting_said = 0.0  # when the log last said it waits
+        self._process = os.getpid()
+
+    @property
+    def forked(self) -> bool:
+        """Whether this is a copy of the poller in a process forked from the one that made
+        it: the lease, the keeper thread and the checkpoint saved are the parent's."""
+        return os.getpid() != self._process
+
+    def _refuse_a_forked_child(self) -> None:
+        if self.forked:
+            raise UnusableClientError(
+                f"watch {self.feed.name} was started in process {self._process}, of which this"
+                " one is a fork; start a watch in this process: the lease and the checkpoint"
+                " are the parent's (nothing was handed over here)"
+            )
 
     def lease(self) -> bool:
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
         without one saves its starting point at once, so a restart resumes from there."""
+        self._refuse_a_forked_child()
         if not self._renew():
             return False
         if self.tracker is None:
@@ -781,6 +802,7 @@ class _Poller(Generic[T]):
         after the last save, or once the lease may have lapsed (the consumer took longer
         than it lasts), when another worker may have taken the feed over."""
         assert self.tracker is not None
+        self._refuse_a_forked_child()  # a copy of the parent's watch, resumed in a child
         clock = datetime.now(UTC)
         if moment > clock + AHEAD_TOLERANCE and not self._warned_ahead:
             self._warned_ahead = True  # once a watch: a provider clock ahead stamps them all
@@ -827,8 +849,9 @@ class _Poller(Generic[T]):
         try:
             yield
         finally:
-            with self._keeping:
-                self._kept = False
+            if not self.forked:  # a child's copy of the lock may have been held at the fork
+                with self._keeping:
+                    self._kept = False
 
     def _keep_lease(self) -> None:
         feed, every = self.feed, self.feed.lease_ttl / 3
@@ -858,6 +881,8 @@ class _Poller(Generic[T]):
         """Save what was handed over, then release the lease (the watch is over). Once:
         a second call (from another thread) returns when the first is done, or at once
         without ``wait`` (the first finishes the stop)."""
+        if self.forked:  # what there is to save and release is the parent's
+            return
         if not self._stop_lock.acquire(blocking=wait):
             return
         try:
@@ -1028,7 +1053,7 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
     polls = 0
     try:
         while (feed.polls is None or polls < feed.polls) and not feed.stopped:
-            if poller.lease():
+            if poller.lease() and not feed.stopped:
                 assert poller.tracker is not None
                 polls += 1
                 try:
@@ -1040,13 +1065,17 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                             if feed.stopped:  # no later page is asked for
                                 break
                 except HirelinkError as error:
+                    if feed.stopped:
+                        return  # not polled again: no pause, and no warning saying so
                     with failures.pausing(error, polls) as pause:
                         feed.pause(pause)
                     continue
+                if feed.stopped:
+                    return  # nothing this poll read was handed over: it comes again
                 failures.succeeded()
                 # A lease that lapsed during the walk is taken again first, reloading a
                 # checkpoint another worker moved meanwhile (its changes are not repeated).
-                if not feed.stopped and (poller.surely_held or poller.lease()):
+                if poller.surely_held or poller.lease():
                     for record, change, moment in poller.changes(records):
                         if feed.stopped:
                             break  # the rest comes again: the checkpoint is not past it

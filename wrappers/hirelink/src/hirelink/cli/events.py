@@ -7,6 +7,7 @@ of feeds to keep. Both commands run until interrupted (Ctrl-C).
 
 from __future__ import annotations
 
+import _thread
 import codecs
 import contextlib
 import errno
@@ -169,30 +170,43 @@ def terminated_as_interrupted() -> Iterator[None]:
 def signals_stopping(stop: threading.Event) -> Iterator[None]:
     """Ctrl-C and SIGTERM (systemd, Docker and Kubernetes stopping the process) set
     ``stop``, which a watch looks at where it can end cleanly: it saves its checkpoint and
-    gives its lease up. A second signal raises KeyboardInterrupt at once.
+    gives its lease up. A watch not done :data:`STOP_GRACE` seconds later (a call in
+    progress, its retries, a write to a reader that does not read) gets the signal again,
+    as does one sent a second time: it then raises KeyboardInterrupt where the watch is.
 
     A KeyboardInterrupt raised by the first signal could land anywhere: between taking a
     lock and the block that releases it, or in a finalizer that swallows it, and the watch
     then hung or went on. Nor may the handler set ``stop`` itself: the handler runs on the
-    main thread, which may be holding the event's own lock. It writes a byte to a pipe; a
-    thread sets ``stop``."""
+    main thread, which may be holding the event's own lock. It writes the signal's number
+    to a pipe; a thread sets ``stop``."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may handle signals
         return
     readable, writable = os.pipe()
     received = 0
+    done = threading.Event()
+    main = threading.main_thread().ident
 
-    def handle(_signum: int, _frame: object) -> None:
+    def handle(number: int, _frame: object) -> None:
         nonlocal received
         received += 1
         if received > 1:
             raise KeyboardInterrupt
         with contextlib.suppress(OSError):
-            os.write(writable, b"\0")
+            os.write(writable, bytes([number]))
 
     def relay() -> None:
-        while os.read(readable, 1):
-            stop.set()
+        number = os.read(readable, 1)
+        if not number:
+            return  # the watch ended without a signal
+        stop.set()
+        if done.wait(STOP_GRACE):
+            return
+        with contextlib.suppress(OSError, ValueError):
+            if hasattr(signal, "pthread_kill") and main is not None:
+                signal.pthread_kill(main, number[0])  # interrupts a blocked call, too
+            else:  # Windows
+                _thread.interrupt_main(signal.Signals(number[0]))
 
     relaying = threading.Thread(target=relay, name="hirelink-signals", daemon=True)
     relaying.start()
@@ -200,13 +214,17 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
+        done.set()
         for number, handler in previous.items():
             signal.signal(number, handler)
-        os.close(writable)  # the relay reads the end of the pipe and returns
+        os.close(writable)  # the relay, if no signal came, reads the pipe's end
         relaying.join()
         os.close(readable)
 
 
+STOP_GRACE: Final = 3.0
+"""Seconds a watch asked to stop by a signal has to end cleanly before the signal comes
+again and stops it at once (Docker waits 10 s before SIGKILL, Kubernetes 30 s)."""
 _STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -265,8 +283,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
-        until interrupted. Ctrl-C or SIGTERM ends it once the call in progress is answered,
-        saving where it is and giving its lease up (a second one ends it at once). A poll
+        until interrupted. Ctrl-C or SIGTERM ends it, saving where it is and giving its
+        lease up: at once between polls, within 3 s during a call (a second one: at once). A poll
         that fails for a while (the provider or the store unavailable, rate limited) is
         tried again later, from the checkpoint, with a warning; any other error ends the
         watch with its exit code."""
@@ -309,6 +327,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                                 _print_line(shown)
                         return
                     except HirelinkError as error:
+                        if stop.is_set() and worth_retrying(error):
+                            return  # stopped meanwhile: not watched again
                         if not worth_retrying(error):  # ends the watch, not only a poll
                             raise
                         if time.monotonic() - started > LONGEST_PAUSE:
