@@ -28,8 +28,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import os
 import threading
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Final, Protocol
 
@@ -114,6 +116,7 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
+        _limiters.add(self)
 
     def reserve(self) -> Slot:
         """Take the next free slot; its ``wait`` is the seconds to wait before sending."""
@@ -174,8 +177,24 @@ def earliest_start(starts: Sequence[float], now: float, limit: int, window: floa
     raise AssertionError("the end of the last start's window always fits")  # pragma: no cover
 
 
-_registry_lock: Final = threading.Lock()
+_registry_lock = threading.Lock()
 _registry: dict[tuple[str, int, float], SlidingWindowLimiter] = {}
+_limiters: weakref.WeakSet[SlidingWindowLimiter] = weakref.WeakSet()
+
+
+def _fresh_locks_in_child() -> None:
+    """In a child process after ``os.fork``: locks of its own for the registry and every
+    limiter. Another thread of the parent may have held one at the fork, and no thread of
+    the child would release it: the child's first client (or request) waited for ever.
+    The starts they guard are kept (a list changed whole between two bytecodes)."""
+    global _registry_lock
+    _registry_lock = threading.Lock()
+    for limiter in list(_limiters):
+        limiter._lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:

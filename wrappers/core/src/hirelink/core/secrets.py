@@ -64,11 +64,13 @@ def _register(value: str) -> None:
     with _registry_lock:
         _drain()
         count = _live.get(value, 0)
-        _live[value] = count + 1
         if count == 0:
             _forms_of[value] = forms or frozenset(_forms(value))
             _pattern = None
             _generation += 1
+        # Counted last: a child forked in the middle (see _fresh_locks_in_child) then
+        # scrubs a value it does not count, never counts one it does not scrub.
+        _live[value] = count + 1
 
 
 def _unregister(value: str) -> None:
@@ -106,6 +108,22 @@ def _current_pattern() -> re.Pattern[str] | None:
                 if _generation == generation:  # no secret came or went meanwhile
                     _pattern = pattern
     return pattern
+
+
+def _fresh_locks_in_child() -> None:
+    """In a child process after ``os.fork``: locks of its own. Another thread of the parent
+    may have held one at the fork (a compile takes a tenth of a second with thousands of
+    live secrets), and no thread of the child would ever release it: the child's first
+    scrub (of any error message) waited for ever. What the locks guard is kept: ``_pattern``
+    is only set once a compile is done, so a compile under way at the fork leaves None,
+    which the child's next scrub compiles again."""
+    global _registry_lock, _compile_lock
+    _registry_lock = threading.Lock()
+    _compile_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:

@@ -34,9 +34,11 @@ import copy
 import functools
 import json
 import logging
+import os
 import re
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Final
@@ -169,12 +171,22 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
+        _auths.add(self)
 
     @functools.cached_property
     def _async_lock(self) -> anyio.Lock:
         import anyio  # only async clients need it
 
         return anyio.Lock()
+
+    def _fresh_locks_in_child(self) -> None:
+        """In a child process after ``os.fork``: locks of its own. Forked during a token
+        exchange (another thread of the parent held them), the child waited for ever at its
+        first request. A half-done exchange leaves nothing to undo: the token is replaced
+        only once an answer is read, so the child keeps the parent's last one, or none, and
+        exchanges anew when that is not fresh."""
+        self._thread_lock = threading.Lock()
+        self.__dict__.pop("_async_lock", None)  # made again at its next use
 
     def use_store(self, store: Store) -> None:
         """Share tokens through ``store`` when it shares tokens (see module docstring)."""
@@ -511,6 +523,19 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
+
+
+_auths: weakref.WeakSet[ClientCredentialsAuth] = weakref.WeakSet()
+
+
+def _fresh_locks_in_child() -> None:
+    """:meth:`ClientCredentialsAuth._fresh_locks_in_child` for every live one."""
+    for auth in list(_auths):
+        auth._fresh_locks_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 _SENDABLE_TOKEN: Final = re.compile(r"[\x21-\x7e]+")

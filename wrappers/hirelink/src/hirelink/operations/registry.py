@@ -11,7 +11,9 @@ import functools
 import importlib
 import inspect
 import logging
+import os
 import threading
+import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
@@ -358,6 +360,13 @@ class Catalog:
         self._modules = tuple(modules)
         self._loaded = not self._modules
         self._loading = threading.RLock()  # a module being imported may ask the catalog
+        _catalogs.add(self)
+
+    def _fresh_lock_in_child(self) -> None:
+        """In a child process after ``os.fork``: a lock of its own. Another thread of the
+        parent may have been loading the catalog at the fork, and no thread of the child
+        would release its lock. ``_loaded`` is set only once every module is imported."""
+        self._loading = threading.RLock()
 
     def load(self) -> Catalog:
         """Import the provider modules (each registers its operations once); the catalog."""
@@ -406,6 +415,19 @@ class Catalog:
         except KeyError:
             close = difflib.get_close_matches(operation_id, self._operations, n=3, cutoff=0.5)
             raise UnknownOperationError(operation_id, close) from None
+
+
+_catalogs: weakref.WeakSet[Catalog] = weakref.WeakSet()
+
+
+def _fresh_locks_in_child() -> None:
+    """:meth:`Catalog._fresh_lock_in_child` for every live one."""
+    for catalog in list(_catalogs):
+        catalog._fresh_lock_in_child()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 _PROVIDER_MODULES = (
