@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import random
 import socket
 import threading
@@ -32,12 +33,14 @@ from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
 from hirelink.core.stores import (
     IN_PROCESS,
+    KEY_PREFIX,
     REDIS_ACL,
     InProcessStore,
     RedisStore,
     StoreUnavailableError,
     resolve_store,
 )
+from tests.forking import answer_of_forked_child
 from tests.waiting import wait_until
 from tools.redis_server import RedisServer, free_port
 
@@ -708,3 +711,33 @@ def test_a_switch_that_is_neither_on_nor_off_is_refused(
     assert caught.value.field == variable
     monkeypatch.setenv(variable, "Off")
     assert isinstance(resolve_store(None), RedisStore)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
+def test_a_fallback_is_the_process_that_fell_back(
+    redis_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A store that fell back in a parent stayed fallen back in every child forked later,
+    Redis healthy or not: N workers kept N budgets of their own, in silence (fork hunt)."""
+    store = RedisStore(redis_url, fallback=True)
+
+    def refused(_client: Any) -> str:
+        raise redis.ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    with caplog.at_level(logging.WARNING, logger="hirelink.store"):
+        assert store.run("the rate limit", refused, lambda: "in-process") == "in-process"
+    assert len(caplog.records) == 1
+
+    def in_the_child() -> str:
+        store.limiter("forked:1", 5, 60.0).reserve()
+        asked = store.run("the rate limit", lambda client: "redis", lambda: "in-process")
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="hirelink.store"):
+            fell_back = store.run("the rate limit", refused, lambda: "in-process")
+        return f"{asked}, then {fell_back} with {len(caplog.records)} warning"
+
+    with store._fall_back_lock:  # as another thread saying it fell back
+        answer = answer_of_forked_child(in_the_child)
+    assert answer == "redis, then in-process with 1 warning"
+    assert store.run("the rate limit", lambda client: "redis", lambda: "in-process") == "in-process"
+    assert redis.Redis.from_url(redis_url).zcard(f"{KEY_PREFIX}:slots:forked:1:5:60") == 1

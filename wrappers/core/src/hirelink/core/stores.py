@@ -41,6 +41,7 @@ import re
 import secrets
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, runtime_checkable
@@ -588,6 +589,16 @@ class RedisStore(Store, DeliveryLog):
         self._timeout = timeout
         self._quiet_until = 0.0
         self._stalled = ""
+        _redis_stores.add(self)
+
+    def _forget_parents_fallback(self) -> None:
+        """In a child process after ``os.fork``: the fallback (and the pause after a
+        timeout) was the parent's, not the child's. Inherited, it kept every worker forked
+        later on limits of its own, in silence, with Redis long healthy again (N workers, N
+        budgets, 429s). The child asks Redis, and says so itself if it falls back too."""
+        self._fell_back = False
+        self._fall_back_lock = threading.Lock()  # another thread may have held it
+        self._quiet_until = 0.0
 
     @property
     def client(self) -> Any:
@@ -695,6 +706,19 @@ class RedisStore(Store, DeliveryLog):
             f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
             f"fallback={self.fallback})"
         )
+
+
+_redis_stores: weakref.WeakSet[RedisStore] = weakref.WeakSet()
+
+
+def _forget_parents_fallbacks() -> None:
+    """:meth:`RedisStore._forget_parents_fallback` for every live one."""
+    for store in list(_redis_stores):
+        store._forget_parents_fallback()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_parents_fallbacks)
 
 
 @functools.lru_cache(maxsize=16)
