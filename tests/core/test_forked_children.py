@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit, Secret
+from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit, Secret, feeds
 from hirelink.core import ratelimit as ratelimit_module
 from hirelink.core import secrets as secrets_module
 from hirelink.core.http import build_client
@@ -138,3 +138,13 @@ def test_a_child_forked_during_a_token_exchange_exchanges_its_own() -> None:
         )
     assert answer.startswith("Bearer token-of-")
     assert answer != f"Bearer token-of-{parent}-abcdef"
+
+
+def test_a_child_forked_while_the_process_feed_store_is_taken_takes_a_lease() -> None:
+    """A watch of the child, with the default store, waited for ever for its first lease."""
+    store = feeds.MEMORY
+    with held_by_another_thread(store._lock):
+        answer = answer_of_forked_child(
+            lambda: str(store.acquire_lease("forked-child", "the child's watch", 10.0))
+        )
+    assert answer == "True"

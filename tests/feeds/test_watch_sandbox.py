@@ -7,8 +7,6 @@ import contextlib
 import itertools
 import json
 import os
-import select
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,6 +29,7 @@ from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisF
 from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import FOREVER, Fault, StandIn, serve_stand_in
 from hirelink.sandbox.faults import FaultKind
+from tests.forking import answer_of_forked_child
 from tests.waiting import wait_until
 
 CREATED = 6
@@ -787,25 +786,16 @@ def test_a_watch_resumed_in_a_forked_child_is_refused_and_leaves_the_parents_lea
         lease = "hirelink:feed:forked:lease"
         owner = shared.get(lease)
         assert owner
-        readable, writable = os.pipe()
-        child = os.fork()
-        if child == 0:  # pragma: no cover - the child, which reports through the pipe
+
+        def resumed_in_the_child() -> str:
             try:
-                try:
-                    said = f"handed over {next(watch).id}"
-                except UnusableClientError as error:
-                    said = str(error)
-                watch.close()
-                os.write(writable, said.encode()[:4000])
+                return f"handed over {next(watch).id}"
+            except UnusableClientError as error:
+                return str(error)
             finally:
-                os._exit(0)
-        os.close(writable)
-        answered, _, _ = select.select([readable], [], [], 30)
-        if not answered:
-            os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
-        said = os.read(readable, 4000).decode() if answered else "nothing: it hung"
-        os.close(readable)
+                watch.close()
+
+        said = answer_of_forked_child(resumed_in_the_child)
         assert "of which this one is a fork" in said
         assert shared.get(lease) == owner  # the parent's still
         assert next(watch).id == created[1]  # and the parent goes on

@@ -43,7 +43,6 @@ import os
 import threading
 import time
 import uuid
-import weakref
 from collections.abc import (
     AsyncGenerator,
     Callable,
@@ -58,7 +57,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any, Final, Generic, Protocol, TypedDict, TypeVar, runtime_checkable
 
-from . import file_updates
+from . import file_updates, forks
 from .calls import Call, Walk, worth_retrying
 from .errors import (
     ApiError,
@@ -333,6 +332,12 @@ class MemoryFeedStore(FeedStore):
         self._lock = threading.Lock()
         self._checkpoints: dict[str, str] = {}
         self._leases: dict[str, tuple[str, float]] = {}
+        forks.renew_in_child(self, MemoryFeedStore._fresh_lock)
+
+    def _fresh_lock(self) -> None:
+        """In a child after ``os.fork``: another thread may have held ``_lock`` at the
+        fork, and no thread of the child would release it."""
+        self._lock = threading.Lock()
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         now = time.monotonic()
@@ -401,7 +406,7 @@ class FileFeedStore(FeedStore):
         self.path = Path(path)
         self._lock = threading.Lock()
         self._held: dict[str, tuple[str, IO[bytes]]] = {}  # feed -> (owner, locked file)
-        _file_stores.add(self)
+        forks.renew_in_child(self, FileFeedStore._forget_inherited_leases)
 
     def _forget_inherited_leases(self) -> None:
         """In a child after ``os.fork``: the parent holds the leases, not the child (their
@@ -484,18 +489,6 @@ class FileFeedStore(FeedStore):
 
     def __repr__(self) -> str:
         return f"FileFeedStore({str(self.path)!r})"
-
-
-_file_stores: weakref.WeakSet[FileFeedStore] = weakref.WeakSet()
-
-
-def _forget_inherited_leases() -> None:
-    for store in list(_file_stores):
-        store._forget_inherited_leases()
-
-
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_forget_inherited_leases)
 
 
 # Renew the lease if we hold it or nobody does; atomically.

@@ -28,16 +28,15 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
-import os
 import threading
 import time
-import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Final, Protocol
 
 import httpx
 from attrs import define, evolve, field, frozen
 
+from . import forks
 from .errors import InvalidInputError, closed_while_waiting
 from .redaction import log_fields
 from .secrets import scrub
@@ -116,7 +115,13 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
-        _limiters.add(self)
+        forks.renew_in_child(self, SlidingWindowLimiter._fresh_lock)
+
+    def _fresh_lock(self) -> None:
+        """In a child process after ``os.fork``: a lock of its own (see
+        :func:`_fresh_registry_lock`). The starts it guards are kept: the list is changed
+        whole between two bytecodes."""
+        self._lock = threading.Lock()
 
     def reserve(self) -> Slot:
         """Take the next free slot; its ``wait`` is the seconds to wait before sending."""
@@ -179,22 +184,17 @@ def earliest_start(starts: Sequence[float], now: float, limit: int, window: floa
 
 _registry_lock = threading.Lock()
 _registry: dict[tuple[str, int, float], SlidingWindowLimiter] = {}
-_limiters: weakref.WeakSet[SlidingWindowLimiter] = weakref.WeakSet()
 
 
-def _fresh_locks_in_child() -> None:
-    """In a child process after ``os.fork``: locks of its own for the registry and every
-    limiter. Another thread of the parent may have held one at the fork, and no thread of
-    the child would release it: the child's first client (or request) waited for ever.
-    The starts they guard are kept (a list changed whole between two bytecodes)."""
+def _fresh_registry_lock() -> None:
+    """In a child process after ``os.fork``: a registry lock of its own. Another thread of
+    the parent may have held it at the fork, and no thread of the child would release it:
+    the child's first client waited for ever."""
     global _registry_lock
     _registry_lock = threading.Lock()
-    for limiter in list(_limiters):
-        limiter._lock = threading.Lock()
 
 
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_fresh_locks_in_child)
+forks.in_child(_fresh_registry_lock)
 
 
 def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:

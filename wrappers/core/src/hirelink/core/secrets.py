@@ -25,6 +25,8 @@ from collections.abc import Callable, Collection, Iterable
 from operator import itemgetter
 from typing import Any, Final
 
+from . import forks
+
 MASK: Final = "***"
 
 # Values shorter than this are not scrubbed from free text: replacing every "a" or "42"
@@ -122,8 +124,7 @@ def _fresh_locks_in_child() -> None:
     _compile_lock = threading.Lock()
 
 
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_fresh_locks_in_child)
+forks.in_child(_fresh_locks_in_child)
 
 
 def _compiled(pattern: str) -> re.Pattern[str]:

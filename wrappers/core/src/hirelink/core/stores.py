@@ -41,11 +41,11 @@ import re
 import secrets
 import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, runtime_checkable
 
+from . import forks
 from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
 from .redaction import without_password
@@ -589,7 +589,7 @@ class RedisStore(Store, DeliveryLog):
         self._timeout = timeout
         self._quiet_until = 0.0
         self._stalled = ""
-        _redis_stores.add(self)
+        forks.renew_in_child(self, RedisStore._forget_parents_fallback)
 
     def _forget_parents_fallback(self) -> None:
         """In a child process after ``os.fork``: the fallback (and the pause after a
@@ -706,19 +706,6 @@ class RedisStore(Store, DeliveryLog):
             f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
             f"fallback={self.fallback})"
         )
-
-
-_redis_stores: weakref.WeakSet[RedisStore] = weakref.WeakSet()
-
-
-def _forget_parents_fallbacks() -> None:
-    """:meth:`RedisStore._forget_parents_fallback` for every live one."""
-    for store in list(_redis_stores):
-        store._forget_parents_fallback()
-
-
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_forget_parents_fallbacks)
 
 
 @functools.lru_cache(maxsize=16)

@@ -34,11 +34,9 @@ import copy
 import functools
 import json
 import logging
-import os
 import re
 import threading
 import time
-import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Final
@@ -46,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 from attrs import define
 
+from . import forks
 from .calls import worth_retrying
 from .errors import (
     CREDENTIAL_HINT,
@@ -171,7 +170,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._thread_lock = threading.Lock()
         self._shared: TokenCache | None = None
         self.hint = hint
-        _auths.add(self)
+        forks.renew_in_child(self, ClientCredentialsAuth._fresh_locks_in_child)
 
     @functools.cached_property
     def _async_lock(self) -> anyio.Lock:
@@ -523,19 +522,6 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             f"ClientCredentialsAuth(token_url={self._token_url!r}, "
             f"client_secret={self._client_secret!r})"
         )
-
-
-_auths: weakref.WeakSet[ClientCredentialsAuth] = weakref.WeakSet()
-
-
-def _fresh_locks_in_child() -> None:
-    """:meth:`ClientCredentialsAuth._fresh_locks_in_child` for every live one."""
-    for auth in list(_auths):
-        auth._fresh_locks_in_child()
-
-
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 _SENDABLE_TOKEN: Final = re.compile(r"[\x21-\x7e]+")

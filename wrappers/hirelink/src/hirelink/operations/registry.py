@@ -11,9 +11,7 @@ import functools
 import importlib
 import inspect
 import logging
-import os
 import threading
-import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
@@ -22,7 +20,7 @@ from typing import Any, get_type_hints
 from attrs import define, field
 from pydantic import BaseModel, ValidationError
 
-from hirelink.core import InvalidInputError, Secret
+from hirelink.core import InvalidInputError, Secret, forks
 from hirelink.core.environment import environment_ignored
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
@@ -360,7 +358,7 @@ class Catalog:
         self._modules = tuple(modules)
         self._loaded = not self._modules
         self._loading = threading.RLock()  # a module being imported may ask the catalog
-        _catalogs.add(self)
+        forks.renew_in_child(self, Catalog._fresh_lock_in_child)
 
     def _fresh_lock_in_child(self) -> None:
         """In a child process after ``os.fork``: a lock of its own. Another thread of the
@@ -415,19 +413,6 @@ class Catalog:
         except KeyError:
             close = difflib.get_close_matches(operation_id, self._operations, n=3, cutoff=0.5)
             raise UnknownOperationError(operation_id, close) from None
-
-
-_catalogs: weakref.WeakSet[Catalog] = weakref.WeakSet()
-
-
-def _fresh_locks_in_child() -> None:
-    """:meth:`Catalog._fresh_lock_in_child` for every live one."""
-    for catalog in list(_catalogs):
-        catalog._fresh_lock_in_child()
-
-
-if hasattr(os, "register_at_fork"):  # POSIX
-    os.register_at_fork(after_in_child=_fresh_locks_in_child)
 
 
 _PROVIDER_MODULES = (

@@ -1,0 +1,38 @@
+"""What a process forked from another (``os.fork``: gunicorn's ``--preload``, Celery's
+prefork pool, multiprocessing's ``fork`` start method) makes anew: the locks a thread of
+the parent may have held at the fork, which no thread of the child would ever release,
+and state that was the parent's alone. One hook for all of hirelink; modules and objects
+register what they renew. Nothing happens where there is no ``fork`` (Windows)."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__ = ["in_child", "renew_in_child"]
+
+T = TypeVar("T")
+
+_renewals: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+
+
+def in_child(callback: Callable[[], None]) -> None:
+    """Call ``callback()`` in every child process forked from now on."""
+    if hasattr(os, "register_at_fork"):  # POSIX
+        os.register_at_fork(after_in_child=callback)
+
+
+def renew_in_child(owner: T, renew: Callable[[T], None]) -> None:
+    """Call ``renew(owner)`` in every child process forked while ``owner`` lives (it is
+    not kept alive for this)."""
+    _renewals[owner] = renew
+
+
+def _renew_all() -> None:
+    for owner, renew in list(_renewals.items()):
+        renew(owner)
+
+
+in_child(_renew_all)
