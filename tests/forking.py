@@ -10,8 +10,9 @@ import contextlib
 import os
 import select
 import signal
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 CHILD_TIMEOUT = 20.0
 """Seconds the child has: far beyond what its step takes, even on a loaded machine."""
@@ -46,3 +47,25 @@ def answer_of_forked_child(step: Callable[[], str], timeout: float = CHILD_TIMEO
     finally:
         os.close(readable)
         os.waitpid(child, 0)
+
+
+@contextlib.contextmanager
+def held_by_another_thread(*locks: contextlib.AbstractContextManager[object]) -> Iterator[None]:
+    """``locks`` held by another thread for the block (as at a fork during its call)."""
+    holding, leave = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with contextlib.ExitStack() as stack:
+            for lock in locks:
+                stack.enter_context(lock)
+            holding.set()
+            leave.wait(CHILD_TIMEOUT)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(CHILD_TIMEOUT)
+        yield
+    finally:
+        leave.set()
+        holder.join(CHILD_TIMEOUT)

@@ -4,11 +4,9 @@ parent's, at its first scrub, client or token."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 import threading
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -18,31 +16,9 @@ from hirelink.core import ratelimit as ratelimit_module
 from hirelink.core import secrets as secrets_module
 from hirelink.core.http import build_client
 from hirelink.core.secrets import scrub
-from tests.forking import CHILD_TIMEOUT, answer_of_forked_child
+from tests.forking import CHILD_TIMEOUT, answer_of_forked_child, held_by_another_thread
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
-
-
-@contextlib.contextmanager
-def held_by_another_thread(*locks: contextlib.AbstractContextManager[object]) -> Iterator[None]:
-    """``locks`` held by another thread for the block."""
-    holding, leave = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with contextlib.ExitStack() as stack:
-            for lock in locks:
-                stack.enter_context(lock)
-            holding.set()
-            leave.wait(CHILD_TIMEOUT)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    try:
-        assert holding.wait(CHILD_TIMEOUT)
-        yield
-    finally:
-        leave.set()
-        holder.join(CHILD_TIMEOUT)
 
 
 def test_a_child_forked_while_the_scrub_pattern_is_compiled_scrubs(

@@ -126,14 +126,20 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
         resumed.interrupt()
 
 
+@pytest.mark.parametrize(
+    "during", ["a wait", pytest.param("a call", marks=pytest.mark.primary_only)]
+)  # the call: a command in a subprocess, version-independent, 3 s of grace
 def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     config_dir: Path,
     join_sandbox: StandIn[Any],
     commands: Callable[..., Command],
     redis_url: str,
+    during: str,
 ) -> None:
     # SIGTERM (systemd, Docker, Kubernetes) killed the watch outright: its Redis lease kept
-    # the next worker from the feed for the lease's TTL (three intervals).
+    # the next worker from the feed for the lease's TTL (three intervals). Then, stopping
+    # at the watch's next clean point waited out a call in progress and its retries: a held
+    # request took 90 s, past Docker's 10 s and Kubernetes' 30 s before SIGKILL.
     import redis
 
     _join_credential(join_sandbox)
@@ -142,8 +148,9 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
         created = join.create_application(
             8812345, first_name="Cli", last_name="Term", email="cli-term@example.org"
         ).id
+    interval = "0.05" if during == "a call" else "30"
     watching = commands(
-        "watch", "join.applications", "-c", "sb", "--since", since, "--interval", "30",
+        "watch", "join.applications", "-c", "sb", "--since", since, "--interval", interval,
         env={"HIRELINK_STORE": redis_url},
     )  # fmt: skip
     assert watching.next_json()["id"] == created
@@ -153,42 +160,14 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
             "lease in Redis",
             timeout=WAIT,
         )
+        if during == "a call":
+            join_sandbox.faults.add(Fault(method="GET", path=r"/applications$", kind="hold"))
+            wait_until(lambda: not join_sandbox.faults.active, "a poll held", timeout=WAIT)
         watching.process.send_signal(signal.SIGTERM)
-        assert watching.process.wait(timeout=30) == 0
-        assert list(client.scan_iter(match="hirelink:feed:*:lease")) == []
-        assert list(client.scan_iter(match="hirelink:feed:*:checkpoint"))
-
-
-@pytest.mark.primary_only  # version-independent: a command in a subprocess, 3 s of grace
-def test_watch_sigtermed_during_a_call_cuts_it_short_after_its_grace(
-    config_dir: Path,
-    join_sandbox: StandIn[Any],
-    commands: Callable[..., Command],
-    redis_url: str,
-) -> None:
-    # Stopping at the next clean point waited out a call in progress and its retries:
-    # a held request took 90 s, past Docker's 10 s and Kubernetes' 30 s before SIGKILL.
-    import redis
-
-    _join_credential(join_sandbox)
-    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
-    with Join(**join_sandbox.client_kwargs()) as join:
-        created = join.create_application(
-            8812345, first_name="Cli", last_name="Held", email="cli-held@example.org"
-        ).id
-    watching = commands(
-        "watch", "join.applications", "-c", "sb", "--since", since, "--interval", "0.05",
-        env={"HIRELINK_STORE": redis_url},
-    )  # fmt: skip
-    assert watching.next_json()["id"] == created
-    join_sandbox.faults.add(Fault(method="GET", path=r"/applications$", kind="hold"))
-    wait_until(lambda: not join_sandbox.faults.active, "the next poll held", timeout=WAIT)
-    watching.process.send_signal(signal.SIGTERM)
-    try:
-        assert watching.process.wait(timeout=30) == 0
-    finally:
-        join_sandbox.faults.release()
-    with redis.Redis.from_url(redis_url) as client:
+        try:
+            assert watching.process.wait(timeout=30) == 0
+        finally:
+            join_sandbox.faults.release()
         assert list(client.scan_iter(match="hirelink:feed:*:lease")) == []
         assert list(client.scan_iter(match="hirelink:feed:*:checkpoint"))
 
