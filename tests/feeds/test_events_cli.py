@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -170,6 +171,32 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
             join_sandbox.faults.release()
         assert list(client.scan_iter(match="hirelink:feed:*:lease")) == []
         assert list(client.scan_iter(match="hirelink:feed:*:checkpoint"))
+
+
+def test_a_line_whose_write_a_signal_interrupts_is_written_whole() -> None:
+    # With a handler that returns (a watch's first Ctrl-C or SIGTERM), CPython took a
+    # write blocked on a full pipe as done with the part written: the rest of the line was
+    # dropped, and the watch handed over a record its reader got cut short.
+    printing = (
+        "import signal, sys\n"
+        "from hirelink.cli.events import _print_line\n"
+        "stopped = []\n"
+        "signal.signal(signal.SIGTERM, lambda *_: stopped.append(True))\n"
+        "print('ready', file=sys.stderr, flush=True)\n"
+        "while not stopped:\n"
+        "    _print_line({'note': 'x' * 10000})\n"
+    )
+    process = subprocess.Popen(  # noqa: S603 - this interpreter
+        [sys.executable, "-c", printing], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline() == b"ready\n"
+    time.sleep(0.5)  # the pipe, unread, is full: the printing is blocked in a write
+    process.send_signal(signal.SIGTERM)
+    printed, _ = process.communicate(timeout=WAIT)
+    *lines, end = printed.split(b"\n")
+    assert end == b""  # no line cut short
+    assert all(json.loads(line) == {"note": "x" * 10000} for line in lines)
 
 
 def test_watch_refuses_an_unknown_feed(config_dir: Path) -> None:

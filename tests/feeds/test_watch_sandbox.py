@@ -19,6 +19,7 @@ import pytest
 import redis
 
 from hirelink.core import (
+    AuthenticationError,
     InvalidInputError,
     ServerError,
     StoreUnavailableError,
@@ -762,6 +763,62 @@ def test_a_watch_stopped_during_a_poll_hands_over_nothing_it_read(stand_in: Stan
     assert seen == []
     with client_of(stand_in, sync=True) as client:  # it comes again
         assert [r.id for r in watch_of(client, store=store, name="held", polls=1)] == created
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize(("status", "raised"), [(503, None), (401, AuthenticationError)])
+def test_a_watch_stopped_during_a_failing_call_ends_quietly_unless_the_failure_is_lasting(
+    stand_in: StandIn[Any], status: int, raised: type[Exception] | None
+) -> None:
+    # A refused credential met while stopping was swallowed: the service shut down clean
+    # and came back up to the same refusal, with nothing said the first time.
+    stand_in.faults.add(Fault(method="GET", path=r"/applications$", status=status, delay=1.0))
+    stop, outcome = threading.Event(), []
+
+    def consume() -> None:
+        with client_of(stand_in, sync=True, max_retries=0) as client:
+            options = {"store": MemoryFeedStore(), "interval": 3600.0, "stop": stop}
+            try:
+                outcome.extend(watch_of(client, **options))
+            except Exception as error:  # what the consumer sees
+                outcome.append(error)
+
+    consuming = threading.Thread(target=consume)
+    consuming.start()
+    wait_until(lambda: not stand_in.faults.active, "the failing call under way", timeout=30)
+    stop.set()
+    consuming.join(timeout=30)
+    assert not consuming.is_alive()
+    if raised is None:
+        assert outcome == []
+    else:
+        assert [type(error) for error in outcome] == [raised]
+
+
+def test_a_watch_interrupted_while_it_saves_as_it_stops_still_gives_its_lease_up() -> None:
+    """A second Ctrl-C (or ``hirelink watch``'s signal sent again) during the last save
+    skipped the release: the next worker waited out the lease's time to live."""
+
+    class InterruptedSaves(MemoryFeedStore):
+        interrupting = False
+
+        def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
+            if self.interrupting:
+                raise KeyboardInterrupt
+            return super().save_checkpoint(feed, owner, checkpoint)
+
+    store = InterruptedSaves()
+    with serve_stand_in("join") as join_stand_in, join_stand_in.client() as client:
+        since = datetime.now(UTC) - timedelta(seconds=1)
+        for _ in range(2):
+            creator(join_stand_in)(client)
+        watch = watch_of(client, since=since, store=store, name="interrupted")
+        next(watch)
+        next(watch)  # the first is handed over, to be saved as the watch stops
+        store.interrupting = True
+        with pytest.raises(KeyboardInterrupt):
+            watch.close()
+    assert store.acquire_lease("interrupted", "the next worker", 10.0)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX")

@@ -596,6 +596,15 @@ def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> Fee
 # --------------------------------------------------------------------------- feeds
 
 
+def wait_unless_stopped(stop: threading.Event, seconds: float) -> None:
+    """Wait ``seconds``, or until ``stop`` is set. In slices of a second: on Windows before
+    Python 3.14 an Event's wait keeps the main thread's signal handlers (Ctrl-C) from
+    running until it ends, which time.sleep does not."""
+    until = time.monotonic() + seconds
+    while (left := until - time.monotonic()) > 0 and not stop.wait(min(left, 1.0)):
+        pass
+
+
 @dataclass(frozen=True)
 class Feed(Generic[T]):
     """What a provider declares for a ``watch_*`` method, and the options it was given.
@@ -630,12 +639,8 @@ class Feed(Generic[T]):
         """Wait ``seconds``, or until the ``stop`` option is set."""
         if self.stop is None:
             time.sleep(seconds)
-            return
-        # In slices of a second: on Windows before Python 3.14 an Event's wait blocks the
-        # signal handlers of the main thread (Ctrl-C) until it ends; time.sleep does not.
-        until = time.monotonic() + seconds
-        while (left := until - time.monotonic()) > 0 and not self.stop.wait(min(left, 1.0)):
-            pass
+        else:
+            wait_unless_stopped(self.stop, seconds)
 
     @classmethod
     def declare(
@@ -889,9 +894,9 @@ class _Poller(Generic[T]):
         with self._keeping:
             self._stopped = True
             self._keeping.notify_all()
-        if self._keeper is not None:  # a renewal in progress must not outlast the release
-            self._keeper.join()
         try:
+            if self._keeper is not None:  # a renewal in progress must not outlast the release
+                self._keeper.join()
             if self.tracker is not None:
                 self.flush()
         except StoreUnavailableError as error:
@@ -900,7 +905,8 @@ class _Poller(Generic[T]):
                 self.feed.name,
                 error,
             )
-        self.release()
+        finally:  # also when interrupted (a second Ctrl-C): the next worker need not wait
+            self.release()
 
     def release(self) -> None:
         if self._held_until == 0.0:  # never held (the store failed at the first lease)
@@ -1058,7 +1064,7 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                             if feed.stopped:  # no later page is asked for
                                 break
                 except HirelinkError as error:
-                    if feed.stopped:
+                    if feed.stopped and worth_retrying(error):
                         return  # not polled again: no pause, and no warning saying so
                     with failures.pausing(error, polls) as pause:
                         feed.pause(pause)

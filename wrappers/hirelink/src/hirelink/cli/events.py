@@ -28,7 +28,12 @@ from typing import Annotated, Any, Final, NoReturn
 import typer
 
 from hirelink.core import HirelinkError, InvalidInputError, worth_retrying
-from hirelink.core.feeds import LONGEST_PAUSE, FeedTracker, FileFeedStore
+from hirelink.core.feeds import (
+    LONGEST_PAUSE,
+    FeedTracker,
+    FileFeedStore,
+    wait_unless_stopped,
+)
 from hirelink.core.operations import Watcher, declarations
 from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
 from hirelink.operations import load_providers
@@ -115,8 +120,29 @@ def tolerate_narrow_encodings() -> None:
 def _print_line(document: Any) -> None:
     line = json_text(document) + "\n"
     with _printing:  # receivers run sync callbacks on threads: one whole line at a time
-        sys.stdout.write(line)
-        sys.stdout.flush()
+        _write_whole(line)
+
+
+def _write_whole(text: str) -> None:
+    """``text`` on stdout, all of it. A blocked write of more than the buffer (8 KiB) that
+    a signal interrupted, its handler returning (Ctrl-C and SIGTERM during a watch), was
+    taken by CPython as done with the part written: the rest was dropped, and the watch
+    handed over a record its reader got cut short. Written here by the descriptor, a
+    partial write goes on from where it stopped."""
+    stdout = sys.stdout
+    try:
+        descriptor = stdout.fileno()
+        encoded = text.encode(stdout.encoding, stdout.errors or "strict")
+    except (AttributeError, OSError, ValueError, LookupError):  # replaced, as by CliRunner
+        descriptor = -1
+    if descriptor < 0 or _WINDOWS:  # Windows: text mode writes "\r\n"; no signal cuts in
+        stdout.write(text)
+        stdout.flush()
+        return
+    stdout.flush()  # what was written through it before comes first
+    left = memoryview(encoded)
+    while left:
+        left = left[os.write(descriptor, left) :]
 
 
 _WINDOWS = sys.platform == "win32"
@@ -185,10 +211,13 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
     readable, writable = os.pipe()
     received = 0
     done = threading.Event()
+    ending = threading.Lock()  # the relay's signal and the block's end, one after the other
     main = threading.main_thread().ident
 
     def handle(number: int, _frame: object) -> None:
         nonlocal received
+        if done.is_set():
+            return  # the watch is over: nothing left to stop
         received += 1
         if received > 1:
             raise KeyboardInterrupt
@@ -202,7 +231,9 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
         stop.set()
         if done.wait(STOP_GRACE):
             return
-        with contextlib.suppress(OSError, ValueError):
+        with ending, contextlib.suppress(OSError, ValueError):
+            if done.is_set() or received > 1:  # over meanwhile, or signalled again already
+                return
             if hasattr(signal, "pthread_kill") and main is not None:
                 signal.pthread_kill(main, number[0])  # interrupts a blocked call, too
             else:  # Windows
@@ -214,12 +245,13 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
     try:
         yield
     finally:
-        done.set()
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        with ending:
+            done.set()
         os.close(writable)  # the relay, if no signal came, reads the pipe's end
         relaying.join()
         os.close(readable)
+        for number, handler in previous.items():  # after the relay: none comes in late
+            signal.signal(number, handler)
 
 
 STOP_GRACE: Final = 3.0
@@ -339,7 +371,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                             one_line(str(error)),
                             pause,
                         )
-                        stop.wait(pause)
+                        wait_unless_stopped(stop, pause)
                         pause *= 2
         except HirelinkError as error:
             fail(error)
