@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -78,6 +79,38 @@ def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Serve
     finally:
         first.run_until_complete(client.aclose())
         first.close()
+
+
+@pytest.mark.parametrize("first", ["asyncio", "trio"])
+def test_an_async_client_refuses_another_async_library_before_sending(
+    fresh: Served, first: str
+) -> None:
+    """A test suite running anyio's two backends over one client got a bare RuntimeError
+    (``no running event loop``, ``must be called from async context``) naming nothing."""
+    import trio
+
+    client = fresh.async_client()
+
+    async def note(text: str) -> None:
+        await client.create_candidate_note(7730011, text)
+
+    loop = asyncio.new_event_loop()
+
+    def run_under(library: str, call: Callable[..., Any], *arguments: Any) -> None:
+        if library == "trio":
+            trio.run(call, *arguments)
+        else:
+            loop.run_until_complete(call(*arguments))
+
+    second = "trio" if first == "asyncio" else "asyncio"
+    try:
+        run_under(first, note, "under the first")
+        with pytest.raises(UnusableClientError, match=f"first used under {first}.*under {second}"):
+            run_under(second, note, "under the second")
+        assert fresh.hits("POST", "/notes") == 1
+    finally:
+        run_under(first, client.aclose)
+        loop.close()
 
 
 def test_the_loop_guard_error_is_what_leaves_async_with_in_another_loop(fresh: Served) -> None:

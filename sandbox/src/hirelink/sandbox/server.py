@@ -325,6 +325,9 @@ class SandboxServer:
                 log_level=None,
                 lifespan="auto",  # an app of yours may build its client in its lifespan
                 timeout_graceful_shutdown=1,
+                # Not uvloop, where installed: under gevent's monkey-patching this thread
+                # is a greenlet, and uvloop's loop, in C, blocked gevent's hub for ever.
+                loop="asyncio",
             )
             server = _PromptServer(config)
             self._server = server

@@ -10,6 +10,7 @@ only its constructor; its operations are inherited from its declarations.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
@@ -171,6 +172,8 @@ class AsyncProviderClient(_Described):
         # Only the pool hirelink builds is checked: a caller's client or transport (a
         # MockTransport, an ASGITransport in tests) may serve any loop, or is theirs to mind.
         self._pool_owned = httpx_client is None and transport is None
+        # The async library (asyncio, trio) and asyncio loop of the first call.
+        self._first_library: str | None = None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
         self._loop_guard = threading.Lock()
 
@@ -180,16 +183,25 @@ class AsyncProviderClient(_Described):
         return await call.arun(self._api)
 
     def _check_loop(self) -> None:
-        """Refuse a call from another asyncio event loop than the first call's: the
-        connection pool belongs to that loop, and a request sent over it from another
-        may be carried out while its caller gets only ``Event loop is closed``."""
-        loop = self._running_loop()
-        if loop is None:
+        """Refuse a call from another asyncio event loop than the first call's, or under
+        another async library (trio after asyncio, as a test suite running both of anyio's
+        backends does): the connection pool belongs to that loop, and a request sent over
+        it from another may be carried out while its caller gets only ``Event loop is
+        closed`` (or, across libraries, ``no running event loop``)."""
+        library, loop = self._running()
+        if library is None:
             return
         with self._loop_guard:  # loops on other threads may make their first call at once
-            if self._loop is None:
-                self._loop = weakref.ref(loop)
-            first = self._loop()
+            if self._first_library is None:
+                self._first_library = library
+                self._loop = weakref.ref(loop) if loop is not None else None
+            first_library, first = self._first_library, self._loop and self._loop()
+        if first_library != library:
+            raise UnusableClientError(
+                f"this {type(self).__name__} was first used under {first_library}, and its "
+                f"connections belong to it; this call runs under {library}: create the "
+                "client inside the run that uses it, e.g. with `async with`"
+            )
         if first is not loop:
             raise UnusableClientError(
                 f"this {type(self).__name__} was first used in another event loop, and its "
@@ -220,22 +232,35 @@ class AsyncProviderClient(_Described):
 
         return awatch(feed, self._run)
 
-    def _running_loop(self) -> asyncio.AbstractEventLoop | None:
-        """The running asyncio loop when hirelink's own pool is in use, else None."""
+    def _running(self) -> tuple[str | None, asyncio.AbstractEventLoop | None]:
+        """The async library running this call ("asyncio", "trio"), and asyncio's loop;
+        (None, None) when hirelink's own pool is not in use (nothing of ours is bound)."""
         if not self._pool_owned:
-            return None
+            return None, None
         import asyncio  # only async clients get here; a sync one need not import it
 
         try:
-            return asyncio.get_running_loop()
-        except RuntimeError:  # not asyncio (trio): nothing is bound to an asyncio loop
-            return None
+            return "asyncio", asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        trio = sys.modules.get("trio")
+        if trio is not None:
+            try:
+                trio.lowlevel.current_trio_token()
+            except RuntimeError:
+                pass
+            else:
+                return "trio", None
+        return None, None
 
     async def aclose(self) -> None:
         """Close hirelink's client (a caller's own httpx client stays open)."""
-        loop = self._running_loop()
-        if loop is not None and self._loop is not None and self._loop() is not loop:
-            # The connections belong to another loop, most often a closed one: closing
+        library, loop = self._running()
+        first = self._loop() if self._loop is not None else None
+        other_library = library is not None and self._first_library not in (None, library)
+        other_loop = loop is not None and self._loop is not None and first is not loop
+        if other_library or other_loop:
+            # The connections belong to another loop (or library), often a closed one: closing
             # them from this one raises RuntimeError, which is ignored. The client is
             # closed all the same (httpx marks it first), and the loop guard's error is
             # not replaced by this one.
