@@ -4,6 +4,7 @@ parent's, at its first scrub, client or token."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import secrets
@@ -12,7 +13,7 @@ import threading
 import httpx
 import pytest
 
-from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit, Secret, feeds
+from hirelink.core import ClientCredentialsAuth, HttpConfig, RateLimit, Secret, feeds, stores
 from hirelink.core import ratelimit as ratelimit_module
 from hirelink.core import secrets as secrets_module
 from hirelink.core.http import build_client
@@ -118,10 +119,44 @@ def test_a_child_forked_during_a_token_exchange_exchanges_its_own() -> None:
 
 
 def test_a_child_forked_while_the_process_feed_store_is_taken_takes_a_lease() -> None:
-    """A watch of the child, with the default store, waited for ever for its first lease."""
+    """A watch of the child, with the default store, waited for ever for its first lease,
+    and once that was fixed, the parent's watch's lease for its time to live."""
     store = feeds.MEMORY
-    with held_by_another_thread(store._lock):
+    assert store.acquire_lease("forked-child", "the parent's watch", 60.0)
+    try:
+        with held_by_another_thread(store._lock):
+            answer = answer_of_forked_child(
+                lambda: str(store.acquire_lease("forked-child", "the child's watch", 10.0))
+            )
+    finally:
+        store.release_lease("forked-child", "the parent's watch")
+    assert answer == "True"
+
+
+def test_a_child_forked_while_a_webhook_delivery_is_claimed_claims_its_own() -> None:
+    log = stores.IN_PROCESS
+    with held_by_another_thread(log._deliveries_lock):
         answer = answer_of_forked_child(
-            lambda: str(store.acquire_lease("forked-child", "the child's watch", 10.0))
+            lambda: str(log.claim_delivery(f"fork-{secrets.token_hex(4)}", 60.0) is not None)
+        )
+    assert answer == "True"
+
+
+def test_owners_equal_to_one_another_are_each_renewed_in_a_child() -> None:
+    """Kept by equality, two stores comparing equal were one entry: when the first went,
+    the second was renewed no more."""
+
+    class ByPath(feeds.MemoryFeedStore):
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, ByPath)
+
+        __hash__ = None  # type: ignore[assignment]
+
+    first, second = ByPath(), ByPath()
+    del first
+    gc.collect()
+    with held_by_another_thread(second._lock):
+        answer = answer_of_forked_child(
+            lambda: str(second.acquire_lease("equal-owners", "the child", 10.0))
         )
     assert answer == "True"

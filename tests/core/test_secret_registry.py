@@ -307,3 +307,34 @@ def test_threads_scrubbing_at_once_after_a_change_compile_the_pattern_once(
     assert scrubbed == ["sent with ***"] * 4
     assert len(compiles) == 1
     del renewed
+
+
+def test_a_value_made_again_while_the_pattern_is_compiled_is_masked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A value the last pattern masked, gone and made again (the next request's client)
+    while a compile without it ran, was taken as masked already: it showed in clear."""
+    value = "tenant-a-api-key-123456"
+    first = Secret(value)
+    assert scrub(value) == "***"  # compiled with it
+    del first
+    gc.collect()
+    newcomer = Secret("tenant-b-api-key-999999")  # the pattern is to be compiled again
+    compiling, finish = threading.Event(), threading.Event()
+    compile_for_real = secrets_module._compiled
+
+    def compiled_slowly(pattern: str) -> Any:
+        compiling.set()
+        finish.wait(10)
+        return compile_for_real(pattern)
+
+    monkeypatch.setattr(secrets_module, "_compiled", compiled_slowly)
+    compiler = threading.Thread(target=scrub, args=("a log line",))
+    compiler.start()
+    assert compiling.wait(10)
+    monkeypatch.setattr(secrets_module, "_compiled", compile_for_real)
+    again = Secret(value)
+    finish.set()
+    compiler.join(10)
+    assert scrub(f"Bearer {value}") == "Bearer ***"
+    del again, newcomer

@@ -199,6 +199,21 @@ def test_a_line_whose_write_a_signal_interrupts_is_written_whole() -> None:
     assert all(json.loads(line) == {"note": "x" * 10000} for line in lines)
 
 
+def test_lines_printed_in_an_encoding_that_marks_its_start_are_marked_once() -> None:
+    printing = (
+        "from hirelink.cli.events import _print_line\n"
+        "_print_line({'n': 1})\n"
+        "_print_line({'n': 2})\n"
+    )
+    printed = subprocess.run(  # noqa: S603 - this interpreter
+        [sys.executable, "-c", printing],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8-sig"},
+        check=True,
+    ).stdout
+    assert printed == '\ufeff{"n": 1}\n{"n": 2}\n'.encode()
+
+
 def test_watch_refuses_an_unknown_feed(config_dir: Path) -> None:
     result = CliRunner().invoke(app, ["watch", "join.jobs", "-c", "sb"])
     assert result.exit_code == 2

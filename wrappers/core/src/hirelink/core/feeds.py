@@ -336,8 +336,11 @@ class MemoryFeedStore(FeedStore):
 
     def _fresh_lock(self) -> None:
         """In a child after ``os.fork``: another thread may have held ``_lock`` at the
-        fork, and no thread of the child would release it."""
+        fork, and no thread of the child would release it. The leases are the parent's
+        watches' (which refuse to go on in a child): kept, a watch of the child waited
+        out their time to live."""
         self._lock = threading.Lock()
+        self._leases = {}
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         now = time.monotonic()

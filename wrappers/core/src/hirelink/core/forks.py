@@ -15,7 +15,9 @@ __all__ = ["in_child", "renew_in_child"]
 
 T = TypeVar("T")
 
-_renewals: weakref.WeakKeyDictionary[Any, Callable[[Any], None]] = weakref.WeakKeyDictionary()
+# id(owner) -> a weak reference to it, and what renews it. By identity: an owner equal to
+# another (a subclass comparing by value), or unhashable, is renewed all the same.
+_renewals: dict[int, tuple[weakref.ref[Any], Callable[[Any], None]]] = {}
 
 
 def in_child(callback: Callable[[], None]) -> None:
@@ -27,12 +29,21 @@ def in_child(callback: Callable[[], None]) -> None:
 def renew_in_child(owner: T, renew: Callable[[T], None]) -> None:
     """Call ``renew(owner)`` in every child process forked while ``owner`` lives (it is
     not kept alive for this)."""
-    _renewals[owner] = renew
+    key = id(owner)
+
+    def forget(reference: weakref.ref[Any]) -> None:
+        # Called as the owner goes, before its id can be another object's.
+        if _renewals.get(key, (None,))[0] is reference:
+            _renewals.pop(key, None)
+
+    _renewals[key] = (weakref.ref(owner, forget), renew)
 
 
 def _renew_all() -> None:
-    for owner, renew in list(_renewals.items()):
-        renew(owner)
+    for reference, renew in list(_renewals.values()):
+        owner = reference()
+        if owner is not None:
+            renew(owner)
 
 
 in_child(_renew_all)

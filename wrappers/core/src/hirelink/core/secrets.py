@@ -54,10 +54,11 @@ def _drain() -> None:
     left as it is, masking them until it is next compiled."""
     while _collected:
         value = _collected.popleft()
-        count = _live.pop(value, 0) - 1
+        count = _live.get(value, 0) - 1
         if count > 0:
-            _live[value] = count
+            _live[value] = count  # in place: a fork in between never loses a live count
         else:
+            _live.pop(value, None)
             _forms_of.pop(value, None)
 
 
@@ -70,7 +71,9 @@ def _register(value: str) -> None:
         count = _live.get(value, 0)
         if count == 0:
             _forms_of[value] = forms or frozenset(_forms(value))
-            if value not in _in_pattern:  # a client built again holds the same values
+            # A client built again holds the values the pattern masks already. Not while a
+            # compile is under way (no pattern): its values were taken without this one.
+            if _pattern is None or value not in _in_pattern:
                 _pattern = None
                 _generation += 1
         # Counted last: a child forked in the middle (see _fresh_locks_in_child) then
@@ -112,7 +115,8 @@ def _current_pattern() -> re.Pattern[str] | None:
             pattern = _compiled(_any_of(forms))
             with _registry_lock:
                 if _generation == generation:  # no secret came meanwhile
-                    _pattern, _in_pattern = pattern, values
+                    _in_pattern = values  # first: a fork in between compiles again
+                    _pattern = pattern
     return pattern
 
 

@@ -132,10 +132,13 @@ def _write_whole(text: str) -> None:
     stdout = sys.stdout
     try:
         descriptor = stdout.fileno()
-        encoded = text.encode(stdout.encoding, stdout.errors or "strict")
-    except (AttributeError, OSError, ValueError, LookupError):  # replaced, as by CliRunner
-        descriptor = -1
-    if descriptor < 0 or _WINDOWS:  # Windows: text mode writes "\r\n"; no signal cuts in
+        codec = codecs.lookup(stdout.encoding).name
+        encoded = text.encode(codec, stdout.errors or "strict")
+    except (AttributeError, OSError, ValueError, LookupError, TypeError):  # as by CliRunner
+        descriptor, codec = -1, ""
+    # Windows: text mode writes "\r\n", and no signal cuts a write short. An encoding
+    # marking its start (utf-8-sig, utf-16) would mark each line encoded on its own.
+    if descriptor < 0 or _WINDOWS or codec in _MARKING_ENCODINGS:
         stdout.write(text)
         stdout.flush()
         return
@@ -146,6 +149,7 @@ def _write_whole(text: str) -> None:
 
 
 _WINDOWS = sys.platform == "win32"
+_MARKING_ENCODINGS: Final = frozenset({"utf-8-sig", "utf-16", "utf-32"})
 
 
 def reader_left(error: BaseException | None) -> bool:
