@@ -29,6 +29,20 @@ from hirelink.recruitee_partners import RecruiteePartners
 from hirelink.sandbox import StandIn
 
 
+@pytest.fixture
+def compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The scrub pattern's compiles from now on (their patterns)."""
+    compiled: list[str] = []
+    build = secrets_module._any_of
+
+    def counted(forms: Any) -> str:
+        compiled.append(build(forms))
+        return compiled[-1]
+
+    monkeypatch.setattr(secrets_module, "_any_of", counted)
+    return compiled
+
+
 def test_a_collected_secret_leaves_the_registry() -> None:
     gc.collect()  # secrets of earlier tests that are garbage already
     before = registered_count()
@@ -46,7 +60,7 @@ def test_a_collected_secret_leaves_the_registry() -> None:
 
 
 def test_a_secret_made_again_once_its_last_one_went_compiles_no_pattern(
-    monkeypatch: pytest.MonkeyPatch,
+    compiles: list[str],
 ) -> None:
     """A service building a client per request (per tenant) registers the same secrets
     again and again: each time, the pattern of every live secret was compiled anew (0.1 s
@@ -55,17 +69,10 @@ def test_a_secret_made_again_once_its_last_one_went_compiles_no_pattern(
     assert scrub("per-request-tenant-key-1") == "***"
     del first
     gc.collect()
-    rebuilt: list[int] = []
-    build = secrets_module._any_of
-
-    def counted(forms: Any) -> str:
-        rebuilt.append(1)
-        return build(forms)
-
-    monkeypatch.setattr(secrets_module, "_any_of", counted)
+    compiled_before = len(compiles)
     again = Secret("per-request-tenant-key-1")
     assert scrub("per-request-tenant-key-1") == "***"
-    assert rebuilt == []
+    assert len(compiles) == compiled_before
     del again
 
 
@@ -78,23 +85,15 @@ def test_a_log_argument_is_scrubbed_when_the_line_is_written() -> None:
 
 def test_a_token_exchange_logged_nowhere_compiles_no_pattern(
     personio_sandbox: StandIn[Any],
-    monkeypatch: pytest.MonkeyPatch,
+    compiles: list[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Each new token changes the live secrets; with hundreds of them, compiling their
     pattern again took tens of milliseconds, paid by a log line nobody wrote."""
     caplog.set_level(logging.WARNING, logger="hirelink")
-    rebuilt: list[int] = []
-    build = secrets_module._any_of
-
-    def counted(forms: Any) -> str:
-        rebuilt.append(1)
-        return build(forms)
-
-    monkeypatch.setattr(secrets_module, "_any_of", counted)
     with personio_sandbox.client() as personio:
         assert personio.list_applications(limit=1) is not None  # exchanges a token first
-    assert rebuilt == []
+    assert compiles == []
 
 
 def test_a_value_stays_registered_while_any_secret_holds_it() -> None:
