@@ -113,6 +113,34 @@ def test_an_async_client_refuses_another_async_library_before_sending(
         loop.close()
 
 
+def test_a_trio_guest_run_inside_asyncio_is_trio_to_the_guard(fresh: Served) -> None:
+    """trio's guest mode runs inside an asyncio loop: its first call was taken for
+    asyncio's, and the host's next call failed with a bare ``RuntimeError``."""
+    import trio
+
+    client = fresh.async_client()
+
+    async def note(text: str) -> None:
+        await client.create_candidate_note(7730011, text)
+
+    async def host() -> None:
+        loop = asyncio.get_running_loop()
+        guest_done: asyncio.Future[Any] = loop.create_future()
+        trio.lowlevel.start_guest_run(
+            note,
+            "from the trio guest",
+            run_sync_soon_threadsafe=loop.call_soon_threadsafe,
+            done_callback=guest_done.set_result,
+        )
+        (await guest_done).unwrap()
+        with pytest.raises(UnusableClientError, match=r"first used under trio.*under asyncio"):
+            await note("from the asyncio host")
+
+    asyncio.run(host())
+    assert fresh.hits("POST", "/notes") == 1
+    trio.run(client.aclose)
+
+
 def test_the_loop_guard_error_is_what_leaves_async_with_in_another_loop(fresh: Served) -> None:
     """``async with`` closes the client on the way out: closing connections of a closed
     loop must not replace the guard's explanation with ``Event loop is closed``."""

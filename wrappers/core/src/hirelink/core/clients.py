@@ -10,7 +10,6 @@ only its constructor; its operations are inherited from its declarations.
 from __future__ import annotations
 
 import contextlib
-import sys
 import threading
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
@@ -233,25 +232,23 @@ class AsyncProviderClient(_Described):
         return awatch(feed, self._run)
 
     def _running(self) -> tuple[str | None, asyncio.AbstractEventLoop | None]:
-        """The async library running this call ("asyncio", "trio"), and asyncio's loop;
-        (None, None) when hirelink's own pool is not in use (nothing of ours is bound)."""
+        """The async library running this call ("asyncio", "trio"), as httpx and anyio
+        see it (sniffio: trio's guest mode runs inside an asyncio loop, and is trio), and
+        asyncio's loop; (None, None) when hirelink's own pool is not in use (nothing of
+        ours is bound to a loop)."""
         if not self._pool_owned:
             return None, None
-        import asyncio  # only async clients get here; a sync one need not import it
+        import sniffio  # only async clients get here; a sync one need not import it
 
         try:
-            return "asyncio", asyncio.get_running_loop()
-        except RuntimeError:
-            pass
-        trio = sys.modules.get("trio")
-        if trio is not None:
-            try:
-                trio.lowlevel.current_trio_token()
-            except RuntimeError:
-                pass
-            else:
-                return "trio", None
-        return None, None
+            library = sniffio.current_async_library()
+        except sniffio.AsyncLibraryNotFoundError:
+            return None, None
+        if library != "asyncio":
+            return library, None
+        import asyncio
+
+        return library, asyncio.get_running_loop()
 
     async def aclose(self) -> None:
         """Close hirelink's client (a caller's own httpx client stays open)."""
