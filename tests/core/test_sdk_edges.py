@@ -428,6 +428,41 @@ def test_a_base_url_that_paths_cannot_follow_is_refused(
     assert "S3cretPw" not in str(caught.value)
 
 
+SYNC_CLIENTS = [(cls, arguments) for cls, arguments in ALL_CLIENTS if hasattr(cls, "close")]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "warned"),
+    [
+        ("http://api.recruitee.com/c/4100", True),  # a credential crosses the network in clear
+        ("http://sandbox:8080", True),  # a stand-in by a container's name: warned, not refused
+        ("http://127.0.0.1:8080", False),
+        ("http://localhost:8080", False),
+        ("http://[::1]:8080", False),
+        ("https://api.recruitee.com/c/4100", False),
+    ],
+)
+@pytest.mark.parametrize(
+    ("client_class", "arguments"), SYNC_CLIENTS, ids=[c.__name__ for c, _ in SYNC_CLIENTS]
+)
+def test_a_plain_http_base_url_of_another_host_is_warned_of(
+    client_class: type,
+    arguments: dict[str, Any],
+    base_url: str,
+    warned: bool,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A mistyped ``http://`` sent the token (Personio's client secret) in clear; the
+    provider's redirect to https was refused, the URL fixed, and the credential, never
+    said to have crossed the network unencrypted, kept."""
+    caplog.set_level(logging.WARNING, logger="hirelink.http")
+    client_class(**arguments, base_url=base_url).close()
+    said = [record.getMessage() for record in caplog.records if record.name == "hirelink.http"]
+    assert said == ([f"base_url {base_url} is http://: this client's credentials go unencrypted;"
+                     " rotate them if this host is not yours, and use https://"]
+                    if warned else [])  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("headers", "field"),
     [

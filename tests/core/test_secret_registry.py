@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import logging
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -337,3 +339,19 @@ def test_a_value_made_again_while_the_pattern_is_compiled_is_masked(
     compiler.join(10)
     assert scrub(f"Bearer {value}") == "Bearer ***"
     del again, newcomer
+
+
+def test_a_secret_alive_as_python_exits_stays_masked_for_code_that_runs_then() -> None:
+    """Python calls the finalizers of live objects at exit: every live secret was taken
+    out of the registry, and a later atexit hook (or a daemon thread) showed the tokens."""
+    code = (
+        "import atexit\n"
+        "from hirelink.core.secrets import Secret, scrub\n"
+        "atexit.register(lambda: print(scrub('token=live-token-abcdef')))\n"
+        "token = Secret('live-token-abcdef')\n"
+        "other = Secret('another-token-999999')  # the pattern is compiled again at exit\n"
+    )
+    shown = subprocess.run(  # noqa: S603 - this interpreter
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert shown == "token=***\n"

@@ -502,6 +502,31 @@ def test_webhooks_serve_takes_a_secret_per_line(
     serving.interrupt()
 
 
+def test_webhooks_serve_personio_takes_a_token_per_line_and_a_comma_as_part_of_one(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    """Tokens were comma-separated: one holding a comma (Personio and create_webhook take
+    it) was split, each piece accepted, and ``k9`` alone forged a delivery."""
+    port = free_port()
+    serving = commands(
+        "webhooks", "serve", "personio", "--port", str(port),
+        env={"HIRELINK_WEBHOOK_TOKENS": "k9,Zq7-long-webhook-token-rest\nwhk-second-0002\n"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
+
+    def status_with(token: str) -> int:
+        return httpx.post(url, json={}, headers={"Authorization": token}, timeout=WAIT).status_code
+
+    assert status_with("k9") == 401
+    assert status_with("Zq7-long-webhook-token-rest") == 401
+    assert status_with("k9,Zq7-long-webhook-token-rest") != 401  # read; the body is another matter
+    assert status_with("whk-second-0002") != 401
+    serving.interrupt()
+    assert serving.process.stderr is not None
+    assert "a comma is part of a token" in serving.process.stderr.read()
+
+
 def test_on_windows_only_an_einval_naming_no_file_is_a_reader_that_left(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -18,6 +18,7 @@ request's :data:`AUTH_HANDLED_STATUSES` extension, and the hook lets those throu
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import ipaddress
@@ -46,7 +47,7 @@ from .errors import (
 )
 from .options import as_timeout, check_max_retries
 from .ratelimit import AsyncRateLimitTransport, RateLimit, RateLimitTransport
-from .redaction import guard_transport_logs, log_request, log_response
+from .redaction import guard_transport_logs, http_logger, log_request, log_response
 from .stores import IN_PROCESS, Store, resolve_store
 from .transport import (
     ACCEPTED_ENCODINGS,
@@ -181,8 +182,10 @@ class HttpConfig:
         chosen = resolve_store(store) if shares or store is not None else IN_PROCESS
         if isinstance(auth, StoreUser):
             auth.use_store(chosen)
+        url = valid_base_url("base_url", base_url).rstrip("/")
+        _warn_of_plain_http(url)
         return cls(
-            base_url=valid_base_url("base_url", base_url).rstrip("/"),
+            base_url=url,
             auth=auth,
             timeout=as_timeout("timeout", timeout),
             retry=RetryPolicy(max_retries=check_max_retries(max_retries)),
@@ -463,6 +466,26 @@ def _client_settings(
 _LOOPBACK: Final = frozenset({"localhost", "127.0.0.1", "::1"})
 
 _Pool = TypeVar("_Pool", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
+
+
+def _warn_of_plain_http(url: str) -> None:
+    """A WARNING for an ``http://`` base URL of another host than this machine's: the
+    credentials go unencrypted (a token in each request, Personio's client secret in the
+    token exchange). A provider then redirects to https, which hirelink refuses, and the
+    URL was fixed without a word that the credential had crossed the network in clear.
+    Not refused: a stand-in reached by a container's name (``http://sandbox:8080``) is
+    plain http too."""
+    parts = httpx.URL(url)
+    if parts.scheme != "http" or parts.host.lower() in _LOOPBACK:
+        return
+    with contextlib.suppress(ValueError):
+        if ipaddress.ip_address(parts.host).is_loopback:
+            return
+    http_logger.warning(
+        "base_url %s is http://: this client's credentials go unencrypted; rotate them if"
+        " this host is not yours, and use https://",
+        url,
+    )
 
 
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}

@@ -272,7 +272,9 @@ class Secret:
         self._value = value
         if len(value) >= _MIN_SCRUB_LENGTH:
             _register(value)
-            weakref.finalize(self, _unregister, value)
+            # Not at exit: Python calls the finalizers of live objects then, and code still
+            # running after (a later atexit hook, a daemon thread) showed every token.
+            weakref.finalize(self, _unregister, value).atexit = False
 
     @classmethod
     def coerce(cls, value: str | Secret) -> Secret:
@@ -331,7 +333,7 @@ def mask_while_alive(owner: object, value: str) -> Secret:
     ``secret``): the registry follows the model's life instead of growing forever.
     """
     secret = Secret(value)
-    weakref.finalize(owner, _keep_until_collected, secret)
+    weakref.finalize(owner, _keep_until_collected, secret).atexit = False
     return secret
 
 

@@ -261,6 +261,16 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
 STOP_GRACE: Final = 3.0
 """Seconds a watch asked to stop by a signal has to end cleanly before the signal comes
 again and stops it at once (Docker waits 10 s before SIGKILL, Kubernetes 30 s)."""
+
+
+def _one_per_line(variable: str) -> list[str]:
+    """The secrets or tokens in ``variable``, one per line, surrounding spaces dropped. A
+    secret holds no line break, so none is split; Personio's tokens were comma-separated,
+    and a token holding a comma (which Personio and ``create_webhook`` take) was split into
+    pieces the receiver each accepted: a two-character one let anyone forge deliveries."""
+    return [line.strip() for line in os.environ.get(variable, "").splitlines() if line.strip()]
+
+
 _STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
@@ -393,7 +403,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
 
         Recruitee: the webhook's secret in $HIRELINK_WEBHOOK_SECRET, one per line when
         several webhooks send here (unset: only test pings are answered). Personio: the
-        accepted tokens, comma-separated, in $HIRELINK_WEBHOOK_TOKENS. Secrets are read
+        accepted tokens, one per line, in $HIRELINK_WEBHOOK_TOKENS. Secrets are read
         from the environment, never from the command line (which other users of the
         machine can see). It stops once the reader of its output left (`| head`):
         Recruitee's delivery is then answered 500 and resent, Personio's was answered 202
@@ -473,9 +483,8 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
             printer(event.model_dump(mode="json"))
 
         # One secret per line: while one webhook replaces another, both send here, each
-        # signing with its own. A secret holds no line break, so nothing is split wrongly.
-        lines = os.environ.get(WEBHOOK_SECRET_ENV, "").splitlines()
-        secrets = [line.strip() for line in lines if line.strip()]
+        # signing with its own.
+        secrets = _one_per_line(WEBHOOK_SECRET_ENV)
         if not secrets:
             typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
         secret: str | list[str] | None = secrets[0] if len(secrets) == 1 else secrets or None
@@ -492,10 +501,16 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
         def print_delivery(delivery: WebhookDelivery) -> None:
             printer(delivery.model_dump(mode="json"))
 
-        tokens = [t.strip() for t in os.environ.get(WEBHOOK_TOKENS_ENV, "").split(",") if t.strip()]
+        tokens = _one_per_line(WEBHOOK_TOKENS_ENV)
         if not tokens:
             raise InvalidInputError(
                 WEBHOOK_TOKENS_ENV, f"set ${WEBHOOK_TOKENS_ENV} to the accepted token(s)"
+            )
+        if any("," in token for token in tokens):
+            typer.echo(
+                f"${WEBHOOK_TOKENS_ENV}: a comma is part of a token; give several tokens one"
+                " per line",
+                err=True,
             )
         return personio_app(tokens=tokens, on_event=print_delivery, path=path)
     raise InvalidInputError(
