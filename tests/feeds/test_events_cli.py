@@ -88,6 +88,15 @@ def listening(url: str) -> bool:
     return True
 
 
+def serve(commands: Callable[..., Command], provider: str, **env: str) -> tuple[Command, str]:
+    """``hirelink webhooks serve PROVIDER`` on a free port, listening; it and its URL."""
+    port = free_port()
+    serving = commands("webhooks", "serve", provider, "--port", str(port), env=env)
+    url = f"http://127.0.0.1:{port}/"
+    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
+    return serving, url
+
+
 def deliver_signed(url: str, secret: str, **candidate: Any) -> int:
     """Deliver a Recruitee candidate_deleted event signed with ``secret``; the status."""
     event = {"event_type": "candidate_deleted", "payload": {"candidate": candidate}}
@@ -488,13 +497,9 @@ def test_webhooks_serve_takes_a_secret_per_line(
 ) -> None:
     """While one Recruitee webhook replaces another, both send here, each signing with its
     own secret."""
-    port = free_port()
-    serving = commands(
-        "webhooks", "serve", "recruitee", "--port", str(port),
-        env={"HIRELINK_WEBHOOK_SECRET": "whsec-old-0001\nwhsec-new-0002\n"},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
+    serving, url = serve(
+        commands, "recruitee", HIRELINK_WEBHOOK_SECRET="whsec-old-0001\nwhsec-new-0002\n"
+    )
     assert deliver_signed(url, "whsec-old-0001", id=1) == 200
     assert deliver_signed(url, "whsec-new-0002", id=2) == 200
     assert deliver_signed(url, "whsec-other-0003", id=3) == 401
@@ -507,13 +512,11 @@ def test_webhooks_serve_personio_takes_a_token_per_line_and_a_comma_as_part_of_o
 ) -> None:
     """Tokens were comma-separated: one holding a comma (Personio and create_webhook take
     it) was split, each piece accepted, and ``k9`` alone forged a delivery."""
-    port = free_port()
-    serving = commands(
-        "webhooks", "serve", "personio", "--port", str(port),
-        env={"HIRELINK_WEBHOOK_TOKENS": "k9,Zq7-long-webhook-token-rest\nwhk-second-0002\n"},
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
+    serving, url = serve(
+        commands,
+        "personio",
+        HIRELINK_WEBHOOK_TOKENS="k9,Zq7-long-webhook-token-rest\nwhk-second-0002\n",
+    )
 
     def status_with(token: str) -> int:
         return httpx.post(url, json={}, headers={"Authorization": token}, timeout=WAIT).status_code
