@@ -703,6 +703,7 @@ def test_webhook_serving_on_an_address_not_this_machines_blames_the_host(
     assert "--host: cannot listen on 192.0.2.1:0" in result.stderr
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path) -> None:
     shown = subprocess.run(  # noqa: S603 - our own command
         [*_command(), "sandbox", "serve", "--max-lifetime", "2"],
@@ -720,6 +721,7 @@ def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path
     assert printed["join"].endswith("/v2")
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
     config_dir: Path,
 ) -> None:
@@ -1089,6 +1091,7 @@ def test_text_typed_under_an_ascii_locale_is_read_as_utf8(
         assert saved.state.records()[-1].data["name"] == "Zoë Ünal"
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_a_console_in_a_narrow_code_page_gets_escaped_json_not_a_failed_write(
     saved: RecruiteeSandbox, config_dir: Path
 ) -> None:
@@ -1180,6 +1183,7 @@ def test_credentials_added_at_once_by_threads_are_all_kept(config_dir: Path) -> 
     assert [p.name for p in config_dir.glob("*.tmp")] == []
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_credentials_added_at_once_by_processes_are_all_kept(
     config_dir: Path, tmp_path: Path
 ) -> None:

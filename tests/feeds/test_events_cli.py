@@ -434,6 +434,7 @@ def _exits_quietly_once_its_reader_left(*arguments: str) -> None:
     assert process.stderr.read() == b""
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_webhooks_serve_prints_each_of_many_simultaneous_events_on_a_line_of_its_own(
     config_dir: Path, commands: Callable[..., Command]
 ) -> None:
@@ -507,6 +508,7 @@ def test_webhooks_serve_takes_a_secret_per_line(
     serving.interrupt()
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_webhooks_serve_personio_takes_a_token_per_line_and_a_comma_as_part_of_one(
     config_dir: Path, commands: Callable[..., Command]
 ) -> None:
