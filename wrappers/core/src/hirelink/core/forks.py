@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-__all__ = ["in_child", "renew_in_child"]
+__all__ = ["in_child", "new_lock_in_child", "renew_in_child"]
 
 T = TypeVar("T")
 
@@ -37,6 +37,13 @@ def renew_in_child(owner: T, renew: Callable[[T], None]) -> None:
             _renewals.pop(key, None)
 
     _renewals[key] = (weakref.ref(owner, forget), renew)
+
+
+def new_lock_in_child(owner: object, attribute: str, make: Callable[[], object]) -> None:
+    """Give ``owner`` a lock of its own, ``make()``, as its ``attribute`` in every child
+    process forked while it lives: another thread of the parent may have held the lock at
+    the fork, and no thread of the child would ever release it."""
+    renew_in_child(owner, lambda renewed: setattr(renewed, attribute, make()))
 
 
 def _renew_all() -> None:

@@ -115,13 +115,9 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
-        forks.renew_in_child(self, SlidingWindowLimiter._fresh_lock)
-
-    def _fresh_lock(self) -> None:
-        """In a child process after ``os.fork``: a lock of its own (see
-        :func:`_fresh_registry_lock`). The starts it guards are kept: the list is changed
-        whole between two bytecodes."""
-        self._lock = threading.Lock()
+        # A lock of its own in a forked child; the starts are kept (the list is changed
+        # whole between two bytecodes).
+        forks.new_lock_in_child(self, "_lock", threading.Lock)
 
     def reserve(self) -> Slot:
         """Take the next free slot; its ``wait`` is the seconds to wait before sending."""

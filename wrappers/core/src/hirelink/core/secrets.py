@@ -42,7 +42,8 @@ _live: dict[str, int] = {}  # value -> how many live Secret objects hold it
 _forms_of: dict[str, frozenset[str]] = {}  # value -> its forms (see _forms), while live
 _pattern: re.Pattern[str] | None = None  # None: rebuild from _live at the next scrub
 _in_pattern: frozenset[str] = frozenset()  # the values _pattern masks (some perhaps gone)
-_generation = 0  # counts the changes of _live's values (a rebuild keeps only a current one)
+_generation = 0  # counts the values that came which the pattern lacked (a compile started
+# before one came is not kept)
 # Values of collected Secrets, not yet taken out of _live. A finalizer can run in the
 # middle of any allocation, also while this thread holds _registry_lock, so it only
 # appends here (atomic, lock-free); the registry drains it under the lock.

@@ -135,12 +135,7 @@ class InProcessStore(Store, DeliveryLog):
         # Expired ones are dropped when there are this many; then again at twice as many
         # as were left, so that a log holding many live ones is not scanned at each claim.
         self._prune_at = _DELIVERY_PRUNE_AT
-        forks.renew_in_child(self, InProcessStore._fresh_lock)
-
-    def _fresh_lock(self) -> None:
-        """In a child process after ``os.fork``: another thread (a webhook receiver's) may
-        have held the lock at the fork, and no thread of the child would release it."""
-        self._deliveries_lock = threading.Lock()
+        forks.new_lock_in_child(self, "_deliveries_lock", threading.Lock)
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return shared_limiter(key, limit, window)

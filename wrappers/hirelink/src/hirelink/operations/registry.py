@@ -358,13 +358,9 @@ class Catalog:
         self._modules = tuple(modules)
         self._loaded = not self._modules
         self._loading = threading.RLock()  # a module being imported may ask the catalog
-        forks.renew_in_child(self, Catalog._fresh_lock_in_child)
-
-    def _fresh_lock_in_child(self) -> None:
-        """In a child process after ``os.fork``: a lock of its own. Another thread of the
-        parent may have been loading the catalog at the fork, and no thread of the child
-        would release its lock. ``_loaded`` is set only once every module is imported."""
-        self._loading = threading.RLock()
+        # In a child, a load under way at the fork is made again: `_loaded` is set only
+        # once every module is imported.
+        forks.new_lock_in_child(self, "_loading", threading.RLock)
 
     def load(self) -> Catalog:
         """Import the provider modules (each registers its operations once); the catalog."""
