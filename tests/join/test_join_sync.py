@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 from urllib.parse import parse_qs
 
 import anyio
@@ -35,6 +35,7 @@ from hirelink.join import (
 )
 from hirelink.join.documents import to_api
 from hirelink.sandbox.faults import Fault
+from tests.short_reads import Trickle
 
 from .conftest import Served
 
@@ -578,6 +579,19 @@ def test_a_document_from_a_file_object_is_sent_whole_again_when_the_call_is_repe
     assert isinstance(created.id, int)
     (stored,) = fresh.sandbox.state.documents(created.id)
     assert stored.data == cv.read_bytes()
+
+
+def test_a_document_from_a_file_object_giving_short_reads_is_sent_whole(fresh: Served) -> None:
+    # One read() of a raw stream gives what has arrived: the CV was sent cut short.
+    cv = b"%PDF-1.4 " + bytes(range(256)) * 400
+    with fresh.client() as join:
+        created = join.create_application(
+            BACKEND_JOB, first_name="Kai", last_name="Trickle", email="kai.t@example.org",
+            documents=[Document(cast(IO[bytes], Trickle(cv)), type="CV", filename="cv.pdf")],
+        )  # fmt: skip
+    assert isinstance(created.id, int)
+    (stored,) = fresh.sandbox.state.documents(created.id)
+    assert stored.data == cv
 
 
 def test_documents_none_means_no_documents(fresh: Served) -> None:

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, TypedDict, cast
+from typing import IO, Any, TypedDict, cast
 from uuid import UUID
 
 import anyio
@@ -52,6 +52,7 @@ from hirelink.personio import (
 from hirelink.sandbox import serve_stand_in
 from hirelink.sandbox.faults import Fault
 from hirelink.sandbox.resources import load_seed
+from tests.short_reads import Trickle
 from tests.waiting import await_until, wait_until
 
 from .conftest import CLIENT_WINDOW, Served, serve
@@ -109,6 +110,53 @@ def test_upload_accepts_bytes_paths_and_file_objects(fresh: Served, tmp_path: Pa
     assert upload.headers["authorization"] == "<redacted>"
     assert upload.headers["content-type"].startswith("multipart/form-data")
     assert b'name="file"; filename="Lena_Vogt_CV.pdf"' in upload.body
+
+
+def test_a_file_object_giving_short_reads_is_uploaded_whole(fresh: Served) -> None:
+    # One read() of a raw stream gives what has arrived: a 500 KB CV arrived cut short.
+    cv = PDF + os.urandom(100_000)
+    with fresh.client() as personio:
+        uploaded = personio.upload_document(cast(IO[bytes], Trickle(cv)), filename="cv.pdf")
+    assert uploaded.size == len(cv)
+    stored = fresh.sandbox.state.document(str(uploaded.uuid))
+    assert stored is not None
+    assert stored.content == cv
+
+
+def test_a_file_object_that_would_block_is_refused_saying_so(
+    served: Served, personio: Personio
+) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        personio.upload_document(cast(IO[bytes], Trickle(PDF, chunk=None)), filename="cv.pdf")
+    assert caught.value.field == "file"
+    assert "would block" in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+def test_a_file_object_read_to_its_end_says_nothing_is_left_to_read(
+    served: Served, personio: Personio, tmp_path: Path
+) -> None:
+    # It said "the file is empty" of a CV read once already by the caller.
+    cv = tmp_path / "cv.pdf"
+    cv.write_bytes(PDF)
+    with cv.open("rb") as handle:
+        handle.read()
+        with pytest.raises(InvalidInputError) as caught:
+            personio.upload_document(handle)
+    assert caught.value.field == "file"
+    assert "nothing is left to read from the file object's current position" in (
+        caught.value.message
+    )
+    assert served.sandbox.recorder.requests == []
+
+
+def test_a_file_object_opened_by_a_bytes_path_gives_its_name(fresh: Served, tmp_path: Path) -> None:
+    # Its name is bytes: filename= was asked for as if it had none.
+    cv = tmp_path / "Lebenslauf_Jörg.pdf"
+    cv.write_bytes(PDF)
+    with open(os.fsencode(cv), "rb") as handle, fresh.client() as personio:
+        uploaded = personio.upload_document(handle)
+    assert uploaded.original_filename == "Lebenslauf_Jörg.pdf"
 
 
 @pytest.mark.parametrize(

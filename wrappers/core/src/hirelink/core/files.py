@@ -132,7 +132,8 @@ def load_file(
 
     ``filename`` (the name sent; its extension decides the type) is required for bytes
     and taken from the path or the file object's ``name`` otherwise. A path's size is
-    checked before it is read; a file object is read at most one byte past the limit.
+    checked before it is read; a file object is read from its current position to its
+    end, at most one byte past the limit, and put back at that position when it can seek.
     """
     name_field = "filename" if field_name == "file" else f"{field_name}.filename"
     if filename is not None:
@@ -152,6 +153,8 @@ def load_file(
         content = _readable(field_name, path, path.read_bytes)
     elif hasattr(source, "read"):
         name = getattr(source, "name", None)
+        if isinstance(name, bytes):  # a file opened by a bytes path
+            name = os.fsdecode(name)
         filename = filename or (Path(name).name if isinstance(name, str) else None)
         if filename is None:
             raise InvalidInputError(name_field, "is required for a file object without a name")
@@ -165,16 +168,21 @@ def load_file(
             )
         try:
             start = _position(source)
-            data = source.read(limits.max_bytes + 1)
+            content = _read_past(field_name, source, limits.max_bytes)
             if start is not None:  # back where it was, so that a retried call reads it again
                 source.seek(start)
+        except InvalidInputError:  # a ValueError, said already
+            raise
         except UnicodeDecodeError:  # a text stream that is no io.TextIOBase
             raise InvalidInputError(field_name, _BINARY_MODE) from None
         except (OSError, ValueError) as error:  # closed, unreadable, not seekable
             raise InvalidInputError(field_name, f"cannot read the file object: {error}") from None
-        if not isinstance(data, bytes):
-            raise InvalidInputError(field_name, _BINARY_MODE)
-        content = data
+        if not content and start != 0:
+            raise InvalidInputError(
+                field_name,
+                "nothing is left to read from the file object's current position, where "
+                "reading starts (was it read already?)",
+            )
     else:
         raise InvalidInputError(
             field_name,
@@ -225,6 +233,31 @@ def _readable(field_name: str, path: Path, read: Callable[[], R]) -> R:
         ) from None
 
 
+def _read_past(field_name: str, source: IO[bytes], max_bytes: int) -> bytes:
+    """What ``source`` holds from its position to its end, or its first ``max_bytes + 1``
+    bytes, enough to tell the file is too large.
+
+    One ``read(n)`` may return less than ``n`` before the end: raw pipes, sockets and
+    unbuffered files give what has arrived so far.
+    """
+    chunks: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        chunk = source.read(left)
+        if chunk is None:  # a non-blocking stream with nothing to read yet
+            raise InvalidInputError(
+                field_name,
+                "the file object would block: pass a blocking or fully buffered one, or its bytes",
+            )
+        if not isinstance(chunk, bytes):
+            raise InvalidInputError(field_name, _BINARY_MODE)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
 def _position(source: IO[bytes]) -> int | None:
     """Where a seekable file object stands (None for a stream that cannot seek)."""
     try:
@@ -238,8 +271,9 @@ class Document:
     """A file attached to an application, the same shape for every provider.
 
     Args:
-        file: bytes (then ``filename`` is required), a path, a binary file object, or
-            a :class:`StoredFile` where the provider lets documents be uploaded first.
+        file: bytes (then ``filename`` is required), a path, a binary file object (read
+            from its current position to its end), or a :class:`StoredFile` where the
+            provider lets documents be uploaded first.
         type: the provider's document type (JOIN: ``CV``, ``COVER_LETTER``, ...;
             Personio: ``cv``, ``cover-letter``, ...); checked by the provider.
         filename: the name sent; by default the path's or file object's name.
