@@ -178,6 +178,34 @@ def test_a_lenient_stand_in_answers_a_body_its_handler_cannot_read_as_the_strict
     assert "candidate.name" in answer.json()["errors"]
 
 
+@pytest.mark.parametrize("validate", [True, False], ids=["strict", "lenient"])
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        (rb'{"note": {"body": "Call back \ud800 Monday"}}', "note.body"),
+        (rb'{"note": {"body": "Call back", "\udfff": 1}}', "note"),
+    ],
+    ids=["value", "member name"],
+)
+def test_an_escaped_lone_surrogate_is_refused_and_nothing_stored(
+    validate: bool, body: bytes, place: str
+) -> None:
+    # It was stored: the answer and every later listing of the notes were 500s.
+    notes = "/c/4100/candidates/7730011/notes"
+    with serve_stand_in("recruitee", validate=validate) as stand_in:
+        token = stand_in.details["token"]
+        with httpx.Client(
+            base_url=stand_in.url, headers={"Authorization": f"Bearer {token}"}
+        ) as http:
+            before = http.get(notes).json()["notes"]
+            answer = http.post(notes, content=body, headers={"Content-Type": "application/json"})
+            after = http.get(notes)
+    assert answer.status_code == 422
+    assert "lone surrogate" in answer.json()["errors"][place][0]
+    assert after.status_code == 200
+    assert after.json()["notes"] == before
+
+
 @pytest.mark.parametrize(
     ("params", "status", "count"),
     [

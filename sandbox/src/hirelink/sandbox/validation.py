@@ -386,7 +386,13 @@ def _read_body(
     files: dict[str, FilePart] = {}
     try:
         if media_type == "application/json":
-            return _checked(json.loads(raw), validator, lenient, problems, secret_names), {}
+            document = json.loads(raw)
+            # Refused even when lenient: stored, such text broke every later answer holding it.
+            place = _not_unicode(document)
+            if place is not None:
+                problems.append(ValidationProblem("body", place, _NOT_UNICODE))
+                return None, {}
+            return _checked(document, validator, lenient, problems, secret_names), {}
         if media_type == "multipart/form-data":
             fields, files = _multipart(content_type, raw)
         else:
@@ -417,6 +423,36 @@ def _checked(
         return value
     secrets = frozenset(_values_of(value, secret_names))
     problems += [ValidationProblem("body", _field(e), _message(e, secrets)) for e in errors]
+    return None
+
+
+_NOT_UNICODE = "is not Unicode text: it holds a lone surrogate (an escaped \\ud800 to \\udfff)"
+
+
+def _not_unicode(value: Any, place: str = "") -> str | None:
+    """The dotted path of the first text in ``value`` (a member's name or value) that
+    UTF-8 cannot carry, or None: JSON's escapes let a body hold a lone surrogate
+    (``"\\ud800"``). (A multipart field holds surrogate escapes of its bytes on purpose:
+    a file's content is not text.)"""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return place
+        return None
+    if isinstance(value, Mapping):
+        members = list(value.items())
+    elif isinstance(value, list):
+        members = list(enumerate(value))
+    else:
+        return None
+    for key, child in members:
+        if isinstance(key, str) and _not_unicode(key) is not None:
+            return place  # not the name itself, which no answer could carry either
+        inner = f"{place}.{key}" if place else str(key)
+        found = _not_unicode(child, inner)
+        if found is not None:
+            return found
     return None
 
 
