@@ -1005,6 +1005,20 @@ def test_a_failed_submission_names_the_uploads_and_a_retry_attaches_them(
     assert retried.email == applicant()["email"]
 
 
+def test_the_documents_to_attach_again_are_ascii_json(fresh: Served) -> None:
+    # Written with the file names as they are, the JSON was broken on an output that cannot
+    # show them (the hirelink command writes \xeb there, not a JSON escape).
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", status=400))
+    name = "Lebenslauf_Zoë_😀.pdf"
+    with fresh.client() as personio, pytest.raises(ApiError) as caught:
+        personio.create_application(
+            POSITION, **applicant(), documents=[Document(PDF, type="cv", filename=name)]
+        )
+    (note,) = caught.value.__notes__
+    assert note.isascii()
+    assert [d["original_filename"] for d in _listed(note)] == [name]
+
+
 def test_a_submission_whose_outcome_is_unknown_says_to_look_before_trying_again(
     fresh: Served,
 ) -> None:

@@ -165,7 +165,8 @@ def _note_kept_uploads(error: BaseException, uploaded: list[Document], what: str
 
 
 def _named(uploaded: list[Document]) -> str:
-    """The uploaded documents in the catalog's form, as JSON, after how to attach them."""
+    """The uploaded documents in the catalog's form, as JSON, after how to attach them
+    (ASCII, so that it stays JSON on an output that cannot show every character)."""
     listed = [
         {
             "type": document.type,
@@ -175,7 +176,7 @@ def _named(uploaded: list[Document]) -> str:
         for document in uploaded
         if isinstance(document.file, StoredFile)
     ]
-    return f"{_ATTACH_AGAIN}: {json.dumps(listed, ensure_ascii=False)}"
+    return f"{_ATTACH_AGAIN}: {json.dumps(listed)}"
 
 
 def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
