@@ -594,6 +594,28 @@ def test_a_document_from_a_file_object_giving_short_reads_is_sent_whole(fresh: S
     assert stored.data == cv
 
 
+@pytest.mark.parametrize(
+    ("address", "named"),
+    [
+        ("zoe.ng@example.org\u200b", "U+200B"),  # zero-width space, pasted after it
+        ("\ufeffzoe.ng@example.org", "U+FEFF"),  # a byte order mark read from a file
+        ("zoe.ng@exam\u00adple.org", "U+00AD"),  # a soft hyphen
+        ("zoe\u2060.ng@example.org", "U+2060"),  # a word joiner
+        ("zoe.ng@example.org\x00", "U+0000"),
+    ],
+)
+def test_an_email_holding_an_invisible_character_is_refused_before_sending(
+    fresh: Served, address: str, named: str
+) -> None:
+    # Sent as it was: to JOIN another address, so the same applicant applied twice.
+    with fresh.client() as join, pytest.raises(InvalidInputError) as caught:
+        join.create_application(BACKEND_JOB, first_name="Zoë", last_name="Ng", email=address)
+    assert caught.value.field == "email"
+    assert f"invisible or control character ({named})" in caught.value.message
+    assert "zoe" not in f"{caught.value} {caught.value!r}"
+    assert fresh.sandbox.recorder.requests == []
+
+
 def test_documents_none_means_no_documents(fresh: Served) -> None:
     with fresh.client() as join:
         created = join.create_application(

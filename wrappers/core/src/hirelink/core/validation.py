@@ -295,13 +295,23 @@ def email(field: str, value: object) -> str:
     """An e-mail address (surrounding spaces dropped); only its shape is checked."""
     if not isinstance(value, str):
         raise InvalidInputError(field, f"must be an e-mail address, got {shape(value)}")
-    if not _EMAIL.fullmatch(value.strip()):
+    if not _EMAIL.fullmatch(value.strip()) or _invisible(value.strip()):
         raise InvalidInputError(field, f"must be an e-mail address: {_not_an_address(value)}")
     return value.strip()
 
 
+def _invisible(text: str) -> str | None:
+    """The first format or control character in ``text`` (U+200B, U+FEFF, U+00AD, ...):
+    neither ``\\s`` nor ``strip()`` sees one, and an address pasted with it is another
+    address to a provider."""
+    return next((c for c in text if unicodedata.category(c) in {"Cf", "Cc"}), None)
+
+
 def _not_an_address(value: str) -> str:
     """Why ``value`` is no e-mail address, without quoting it."""
+    invisible = _invisible(value.strip())
+    if invisible is not None:
+        return f"it holds an invisible or control character (U+{ord(invisible):04X})"
     local, at, domain = value.strip().rpartition("@")
     if not at:
         return f"{described(value)} without an '@'"
