@@ -1,5 +1,6 @@
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
@@ -37,6 +38,54 @@ def path_segment(name: str, value: object) -> str:
     if text in ("", ".", ".."):
         raise ValueError(f"{name} cannot be {text!r} in a URL path")
     return quote(text, safe="")
+
+
+_fromisoformat = datetime.datetime.fromisoformat  # one global lookup per stamp
+
+
+def stamp_or_unset(data: object) -> datetime.datetime | Unset:
+    """A JSON date-time stamp as a timezone-aware ``datetime``, or ``UNSET`` when ``data``
+    names no moment (not text, or not a date and time). A model keeps such a value, as
+    sent, in its ``additional_properties``.
+
+    Text is read as ``datetime.datetime.fromisoformat`` reads it (so also a date alone, or
+    a space between date and time), and with RFC 3339's lower-case ``z``. A time without
+    an offset is UTC: naive, it would compare with no aware time and be the host's local
+    time to ``.timestamp()``.
+    """
+    try:
+        moment = _fromisoformat(data)  # type: ignore[arg-type]  # not text: TypeError
+    except (TypeError, ValueError):
+        try:
+            moment = datetime_from_iso(data)
+        except ValueError:
+            return UNSET
+    if moment.tzinfo is None:
+        # combine() costs a fraction of replace(tzinfo=...).
+        return datetime.datetime.combine(moment, moment.time(), datetime.UTC)
+    return moment
+
+
+def stamp_from_json(data: object) -> datetime.datetime:
+    """:func:`stamp_or_unset` for a stamp that must be read (a required one).
+
+    Raises:
+        ValueError: ``data`` names no moment.
+    """
+    moment = datetime_from_iso(data)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)
+
+
+def datetime_from_iso(text: object) -> datetime.datetime:
+    """``text`` as ``datetime.datetime.fromisoformat`` reads it, and with RFC 3339's
+    lower-case ``z``, which it refuses; naive when ``text`` has no offset.
+
+    Raises:
+        ValueError: ``text`` is not text, or not a date and time.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"not a date and time: {type(text).__name__}")
+    return _fromisoformat(text[:-1] + "Z" if text.endswith("z") else text)
 
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
@@ -83,5 +132,8 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "datetime_from_iso",
     "path_segment",
+    "stamp_from_json",
+    "stamp_or_unset",
 ]

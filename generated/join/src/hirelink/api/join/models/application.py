@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Application")
 
@@ -123,15 +123,13 @@ class Application:
         id = src_dict["id"]
         _created_at = _src_get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _last_updated_at = _src_get("lastUpdatedAt", UNSET)
         last_updated_at: datetime.datetime | Unset = (
-            UNSET
+            _last_updated_at
             if _last_updated_at is UNSET
-            else datetime.datetime.fromisoformat(_last_updated_at)
+            else stamp_or_unset(_last_updated_at)
         )
         hiring_state = _src_get("hiringState", UNSET)
         _candidate = _src_get("candidate", UNSET)
@@ -167,6 +165,11 @@ class Application:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["createdAt"] = _created_at
+        if last_updated_at is UNSET and _last_updated_at is not UNSET:
+            _instance_.additional_properties["lastUpdatedAt"] = _last_updated_at
         return _instance_
 
     @property

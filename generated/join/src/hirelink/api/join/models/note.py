@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Note")
 
@@ -67,9 +67,7 @@ class Note:
         content = _src_get("content", UNSET)
         _created_at = _src_get("createdAt", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _instance_ = cls(
             id,
@@ -81,6 +79,9 @@ class Note:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["createdAt"] = _created_at
         return _instance_
 
     @property

@@ -200,11 +200,10 @@ class Application:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
-        if created_at is UNSET and not isinstance(_created_at, Unset):
-            # A stamp that names no moment is kept as it came.
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
             _instance_.additional_properties["created_at"] = _created_at
-        if updated_at is UNSET and not isinstance(_updated_at, Unset):
-            # A stamp that names no moment is kept as it came.
+        if updated_at is UNSET and _updated_at is not UNSET:
             _instance_.additional_properties["updated_at"] = _updated_at
         return _instance_
 

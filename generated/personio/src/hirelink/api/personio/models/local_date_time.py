@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, datetime_from_iso
 
 T = TypeVar("T", bound="LocalDateTime")
 
@@ -122,7 +122,10 @@ class LocalDateTime:
             zone_name is None or isinstance(zone_name, str)
         ):
             raise ValueError(f"not a stamp: {type(data).__name__}")
-        moment = datetime.datetime.fromisoformat(text)
+        try:
+            moment = datetime.datetime.fromisoformat(text)
+        except ValueError:  # the rare spellings
+            moment = datetime_from_iso(text)
         if zone_name is None:
             return (
                 moment if moment.tzinfo is not None else _placed(moment, datetime.UTC)

@@ -79,8 +79,8 @@ class StageTransition:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
-        if entered_at is UNSET and not isinstance(_entered_at, Unset):
-            # A stamp that names no moment is kept as it came.
+        # A stamp that names no moment is kept as it came.
+        if entered_at is UNSET and _entered_at is not UNSET:
             _instance_.additional_properties["entered_at"] = _entered_at
         return _instance_
 

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Webhook")
 
@@ -125,15 +125,11 @@ class Webhook:
         description = _src_get("description", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
-            UNSET
-            if _updated_at is UNSET
-            else datetime.datetime.fromisoformat(_updated_at)
+            _updated_at if _updated_at is UNSET else stamp_or_unset(_updated_at)
         )
         _instance_ = cls(
             id,
@@ -151,6 +147,11 @@ class Webhook:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
         return _instance_
 
     @property

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="WebhookEvent")
 
@@ -90,9 +90,7 @@ class WebhookEvent:
         event_name = _src_get("event_name", UNSET)
         _occurred_at = _src_get("occurred_at", UNSET)
         occurred_at: datetime.datetime | Unset = (
-            UNSET
-            if _occurred_at is UNSET
-            else datetime.datetime.fromisoformat(_occurred_at)
+            _occurred_at if _occurred_at is UNSET else stamp_or_unset(_occurred_at)
         )
         status = _src_get("status", UNSET)
         attempts = _src_get("attempts", UNSET)
@@ -113,6 +111,9 @@ class WebhookEvent:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if occurred_at is UNSET and _occurred_at is not UNSET:
+            _instance_.additional_properties["occurred_at"] = _occurred_at
         return _instance_
 
     @property

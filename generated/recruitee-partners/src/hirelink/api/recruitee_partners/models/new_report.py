@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 from ..models.report_status import ReportStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_from_json
 
 T = TypeVar("T", bound="NewReport")
 
@@ -86,9 +86,7 @@ class NewReport:
         score = _src_get("score", UNSET)
         _completed_at = _src_get("completed_at", UNSET)
         completed_at: datetime.datetime | Unset = (
-            UNSET
-            if _completed_at is UNSET
-            else datetime.datetime.fromisoformat(_completed_at)
+            _completed_at if _completed_at is UNSET else stamp_from_json(_completed_at)
         )
         subtitle = _src_get("subtitle", UNSET)
         _properties = _src_get("properties", UNSET)

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.report_status import ReportStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Report")
 
@@ -156,7 +156,7 @@ class Report:
         completed_at: datetime.datetime | None | Unset = (
             _completed_at
             if _completed_at is None or _completed_at is UNSET
-            else _parse_completed_at(_completed_at)
+            else stamp_or_unset(_completed_at)
         )
         subtitle = _src_get("subtitle", UNSET)
         properties = _src_get("properties", UNSET)
@@ -186,6 +186,9 @@ class Report:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if completed_at is UNSET and _completed_at is not UNSET:
+            _instance_.additional_properties["completed_at"] = _completed_at
         return _instance_
 
     @property
@@ -216,22 +219,6 @@ def _parse_status(data: object) -> ReportStatus | str:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(ReportStatus | str, data)
-
-
-def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return completed_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

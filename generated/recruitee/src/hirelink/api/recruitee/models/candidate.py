@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Candidate")
 
@@ -703,21 +703,17 @@ class Candidate:
         adminapp_url = _src_get("adminapp_url", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
-            UNSET
-            if _updated_at is UNSET
-            else datetime.datetime.fromisoformat(_updated_at)
+            _updated_at if _updated_at is UNSET else stamp_or_unset(_updated_at)
         )
         _last_message_at = _src_get("last_message_at", UNSET)
         last_message_at: datetime.datetime | None | Unset = (
             _last_message_at
             if _last_message_at is None or _last_message_at is UNSET
-            else _parse_last_message_at(_last_message_at)
+            else stamp_or_unset(_last_message_at)
         )
         example = _src_get("example", UNSET)
         has_avatar = _src_get("has_avatar", UNSET)
@@ -766,9 +762,9 @@ class Candidate:
         mailbox_messages_count = _src_get("mailbox_messages_count", UNSET)
         _last_activity_at = _src_get("last_activity_at", UNSET)
         last_activity_at: datetime.datetime | Unset = (
-            UNSET
+            _last_activity_at
             if _last_activity_at is UNSET
-            else datetime.datetime.fromisoformat(_last_activity_at)
+            else stamp_or_unset(_last_activity_at)
         )
         admin_ids = _src_get("admin_ids", UNSET)
         referral_referrers_ids = _src_get("referral_referrers_ids", UNSET)
@@ -778,7 +774,7 @@ class Candidate:
         gdpr_expires_at: datetime.datetime | None | Unset = (
             _gdpr_expires_at
             if _gdpr_expires_at is None or _gdpr_expires_at is UNSET
-            else _parse_gdpr_expires_at(_gdpr_expires_at)
+            else stamp_or_unset(_gdpr_expires_at)
         )
         gdpr_consent_ever_given = _src_get("gdpr_consent_ever_given", UNSET)
         _gdpr_consent_request_sent_at = _src_get("gdpr_consent_request_sent_at", UNSET)
@@ -786,7 +782,7 @@ class Candidate:
             _gdpr_consent_request_sent_at
             if _gdpr_consent_request_sent_at is None
             or _gdpr_consent_request_sent_at is UNSET
-            else _parse_gdpr_consent_request_sent_at(_gdpr_consent_request_sent_at)
+            else stamp_or_unset(_gdpr_consent_request_sent_at)
         )
         _gdpr_consent_request_completed_at = _src_get(
             "gdpr_consent_request_completed_at", UNSET
@@ -795,9 +791,7 @@ class Candidate:
             _gdpr_consent_request_completed_at
             if _gdpr_consent_request_completed_at is None
             or _gdpr_consent_request_completed_at is UNSET
-            else _parse_gdpr_consent_request_completed_at(
-                _gdpr_consent_request_completed_at
-            )
+            else stamp_or_unset(_gdpr_consent_request_completed_at)
         )
         gdpr_consent_request_type = _src_get("gdpr_consent_request_type", UNSET)
         _gdpr_scheduled_to_delete_at = _src_get("gdpr_scheduled_to_delete_at", UNSET)
@@ -805,7 +799,7 @@ class Candidate:
             _gdpr_scheduled_to_delete_at
             if _gdpr_scheduled_to_delete_at is None
             or _gdpr_scheduled_to_delete_at is UNSET
-            else _parse_gdpr_scheduled_to_delete_at(_gdpr_scheduled_to_delete_at)
+            else stamp_or_unset(_gdpr_scheduled_to_delete_at)
         )
         in_active_share = _src_get("in_active_share", UNSET)
         pending_request_link = _src_get("pending_request_link", UNSET)
@@ -832,7 +826,7 @@ class Candidate:
         deleted_at: datetime.datetime | None | Unset = (
             _deleted_at
             if _deleted_at is None or _deleted_at is UNSET
-            else _parse_deleted_at(_deleted_at)
+            else stamp_or_unset(_deleted_at)
         )
         _instance_ = cls(
             id,
@@ -907,6 +901,40 @@ class Candidate:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
+        if last_message_at is UNSET and _last_message_at is not UNSET:
+            _instance_.additional_properties["last_message_at"] = _last_message_at
+        if last_activity_at is UNSET and _last_activity_at is not UNSET:
+            _instance_.additional_properties["last_activity_at"] = _last_activity_at
+        if gdpr_expires_at is UNSET and _gdpr_expires_at is not UNSET:
+            _instance_.additional_properties["gdpr_expires_at"] = _gdpr_expires_at
+        if (
+            gdpr_consent_request_sent_at is UNSET
+            and _gdpr_consent_request_sent_at is not UNSET
+        ):
+            _instance_.additional_properties["gdpr_consent_request_sent_at"] = (
+                _gdpr_consent_request_sent_at
+            )
+        if (
+            gdpr_consent_request_completed_at is UNSET
+            and _gdpr_consent_request_completed_at is not UNSET
+        ):
+            _instance_.additional_properties["gdpr_consent_request_completed_at"] = (
+                _gdpr_consent_request_completed_at
+            )
+        if (
+            gdpr_scheduled_to_delete_at is UNSET
+            and _gdpr_scheduled_to_delete_at is not UNSET
+        ):
+            _instance_.additional_properties["gdpr_scheduled_to_delete_at"] = (
+                _gdpr_scheduled_to_delete_at
+            )
+        if deleted_at is UNSET and _deleted_at is not UNSET:
+            _instance_.additional_properties["deleted_at"] = _deleted_at
         return _instance_
 
     @property
@@ -925,92 +953,6 @@ class Candidate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        last_message_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return last_message_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_gdpr_expires_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        gdpr_expires_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return gdpr_expires_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_gdpr_consent_request_sent_at(
-    data: object,
-) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        gdpr_consent_request_sent_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return gdpr_consent_request_sent_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_gdpr_consent_request_completed_at(
-    data: object,
-) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        gdpr_consent_request_completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return gdpr_consent_request_completed_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_gdpr_scheduled_to_delete_at(
-    data: object,
-) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        gdpr_scheduled_to_delete_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return gdpr_scheduled_to_delete_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 def _parse_online_data(data: object) -> CandidateOnlineDataType0 | None | Unset:
@@ -1059,22 +1001,6 @@ def _parse_sourcing_origin(data: object) -> CandidateSourcingOriginType0 | None 
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(CandidateSourcingOriginType0 | None | Unset, data)
-
-
-def _parse_deleted_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        deleted_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return deleted_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

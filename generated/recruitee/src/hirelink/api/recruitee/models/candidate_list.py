@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="CandidateList")
 
@@ -90,9 +90,7 @@ class CandidateList:
         candidates = list(map(CandidateListItem.from_dict, src_dict["candidates"]))
         _generated_at = _src_get("generated_at", UNSET)
         generated_at: datetime.datetime | Unset = (
-            UNSET
-            if _generated_at is UNSET
-            else datetime.datetime.fromisoformat(_generated_at)
+            _generated_at if _generated_at is UNSET else stamp_or_unset(_generated_at)
         )
         _references = _src_get("references", UNSET)
         references: (
@@ -113,6 +111,9 @@ class CandidateList:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if generated_at is UNSET and _generated_at is not UNSET:
+            _instance_.additional_properties["generated_at"] = _generated_at
         return _instance_
 
     @property

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="CandidateListItem")
 
@@ -321,21 +321,17 @@ class CandidateListItem:
         adminapp_url = _src_get("adminapp_url", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
-            UNSET
-            if _updated_at is UNSET
-            else datetime.datetime.fromisoformat(_updated_at)
+            _updated_at if _updated_at is UNSET else stamp_or_unset(_updated_at)
         )
         _last_message_at = _src_get("last_message_at", UNSET)
         last_message_at: datetime.datetime | None | Unset = (
             _last_message_at
             if _last_message_at is None or _last_message_at is UNSET
-            else _parse_last_message_at(_last_message_at)
+            else stamp_or_unset(_last_message_at)
         )
         example = _src_get("example", UNSET)
         has_avatar = _src_get("has_avatar", UNSET)
@@ -396,6 +392,13 @@ class CandidateListItem:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
+        if last_message_at is UNSET and _last_message_at is not UNSET:
+            _instance_.additional_properties["last_message_at"] = _last_message_at
         return _instance_
 
     @property
@@ -414,22 +417,6 @@ class CandidateListItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_last_message_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        last_message_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return last_message_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

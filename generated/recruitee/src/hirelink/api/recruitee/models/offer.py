@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Offer")
 
@@ -640,27 +640,23 @@ class Offer:
         hired_candidates_count = _src_get("hired_candidates_count", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
-            UNSET
-            if _updated_at is UNSET
-            else datetime.datetime.fromisoformat(_updated_at)
+            _updated_at if _updated_at is UNSET else stamp_or_unset(_updated_at)
         )
         _published_at = _src_get("published_at", UNSET)
         published_at: datetime.datetime | None | Unset = (
             _published_at
             if _published_at is None or _published_at is UNSET
-            else _parse_published_at(_published_at)
+            else stamp_or_unset(_published_at)
         )
         _closed_at = _src_get("closed_at", UNSET)
         closed_at: datetime.datetime | None | Unset = (
             _closed_at
             if _closed_at is None or _closed_at is UNSET
-            else _parse_closed_at(_closed_at)
+            else stamp_or_unset(_closed_at)
         )
         lang_code = _src_get("lang_code", UNSET)
         primary_lang_code = _src_get("primary_lang_code", UNSET)
@@ -749,6 +745,15 @@ class Offer:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
+        if published_at is UNSET and _published_at is not UNSET:
+            _instance_.additional_properties["published_at"] = _published_at
+        if closed_at is UNSET and _closed_at is not UNSET:
+            _instance_.additional_properties["closed_at"] = _closed_at
         return _instance_
 
     @property
@@ -783,38 +788,6 @@ def _parse_salary(data: object) -> None | OfferSalary | Unset:
     except (TypeError, ValueError, AttributeError, KeyError):
         pass
     return cast(None | OfferSalary | Unset, data)
-
-
-def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        published_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return published_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        closed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return closed_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 def _parse_pipeline_template(data: object) -> None | PipelineTemplate | Unset:

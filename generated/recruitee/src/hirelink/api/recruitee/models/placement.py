@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Placement")
 
@@ -272,21 +272,17 @@ class Placement:
         position = _src_get("position", UNSET)
         _created_at = _src_get("created_at", UNSET)
         created_at: datetime.datetime | Unset = (
-            UNSET
-            if _created_at is UNSET
-            else datetime.datetime.fromisoformat(_created_at)
+            _created_at if _created_at is UNSET else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | Unset = (
-            UNSET
-            if _updated_at is UNSET
-            else datetime.datetime.fromisoformat(_updated_at)
+            _updated_at if _updated_at is UNSET else stamp_or_unset(_updated_at)
         )
         _hired_at = _src_get("hired_at", UNSET)
         hired_at: datetime.datetime | None | Unset = (
             _hired_at
             if _hired_at is None or _hired_at is UNSET
-            else _parse_hired_at(_hired_at)
+            else stamp_or_unset(_hired_at)
         )
         hired_by_id = _src_get("hired_by_id", UNSET)
         hired_in_this_placement = _src_get("hired_in_this_placement", UNSET)
@@ -295,14 +291,14 @@ class Placement:
         job_starts_at: datetime.datetime | None | Unset = (
             _job_starts_at
             if _job_starts_at is None or _job_starts_at is UNSET
-            else _parse_job_starts_at(_job_starts_at)
+            else stamp_or_unset(_job_starts_at)
         )
         language = _src_get("language", UNSET)
         _overdue_at = _src_get("overdue_at", UNSET)
         overdue_at: datetime.datetime | None | Unset = (
             _overdue_at
             if _overdue_at is None or _overdue_at is UNSET
-            else _parse_overdue_at(_overdue_at)
+            else stamp_or_unset(_overdue_at)
         )
         overdue_diff = _src_get("overdue_diff", UNSET)
         positive_ratings = _src_get("positive_ratings", UNSET)
@@ -315,7 +311,7 @@ class Placement:
         disqualified_at: datetime.datetime | None | Unset = (
             _disqualified_at
             if _disqualified_at is None or _disqualified_at is UNSET
-            else _parse_disqualified_at(_disqualified_at)
+            else stamp_or_unset(_disqualified_at)
         )
         disqualify_kind = _src_get("disqualify_kind", UNSET)
         disqualify_reason = _src_get("disqualify_reason", UNSET)
@@ -347,6 +343,19 @@ class Placement:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
+        if hired_at is UNSET and _hired_at is not UNSET:
+            _instance_.additional_properties["hired_at"] = _hired_at
+        if job_starts_at is UNSET and _job_starts_at is not UNSET:
+            _instance_.additional_properties["job_starts_at"] = _job_starts_at
+        if overdue_at is UNSET and _overdue_at is not UNSET:
+            _instance_.additional_properties["overdue_at"] = _overdue_at
+        if disqualified_at is UNSET and _disqualified_at is not UNSET:
+            _instance_.additional_properties["disqualified_at"] = _disqualified_at
         return _instance_
 
     @property
@@ -365,70 +374,6 @@ class Placement:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_hired_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        hired_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return hired_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_job_starts_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        job_starts_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return job_starts_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_overdue_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        overdue_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return overdue_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_disqualified_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        disqualified_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return disqualified_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
 
 
 # Imported after the class, not inside its methods: models that refer to each other

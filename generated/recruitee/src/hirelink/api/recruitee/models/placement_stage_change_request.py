@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_from_json
 
 T = TypeVar("T", bound="PlacementStageChangeRequest")
 
@@ -78,7 +78,7 @@ class PlacementStageChangeRequest:
         proceed = _src_get("proceed", UNSET)
         _hired_at = _src_get("hired_at", UNSET)
         hired_at: datetime.datetime | Unset = (
-            UNSET if _hired_at is UNSET else datetime.datetime.fromisoformat(_hired_at)
+            _hired_at if _hired_at is UNSET else stamp_from_json(_hired_at)
         )
         job_starts_at = _src_get("job_starts_at", UNSET)
         work_location_id = _src_get("work_location_id", UNSET)

@@ -13,7 +13,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="StageReference")
 
@@ -179,13 +179,13 @@ class StageReference:
         created_at: datetime.datetime | None | Unset = (
             _created_at
             if _created_at is None or _created_at is UNSET
-            else _parse_created_at(_created_at)
+            else stamp_or_unset(_created_at)
         )
         _updated_at = _src_get("updated_at", UNSET)
         updated_at: datetime.datetime | None | Unset = (
             _updated_at
             if _updated_at is None or _updated_at is UNSET
-            else _parse_updated_at(_updated_at)
+            else stamp_or_unset(_updated_at)
         )
         _instance_ = cls(
             type_,
@@ -206,6 +206,11 @@ class StageReference:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
+        if updated_at is UNSET and _updated_at is not UNSET:
+            _instance_.additional_properties["updated_at"] = _updated_at
         return _instance_
 
     @property
@@ -224,35 +229,3 @@ class StageReference:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        created_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return created_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)
-
-
-def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return updated_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None | Unset, data)

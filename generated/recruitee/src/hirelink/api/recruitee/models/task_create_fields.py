@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_from_json
 
 T = TypeVar("T", bound="TaskCreateFields")
 
@@ -70,7 +70,7 @@ class TaskCreateFields:
         description = _src_get("description", UNSET)
         _due_date = _src_get("due_date", UNSET)
         due_date: datetime.datetime | Unset = (
-            UNSET if _due_date is UNSET else datetime.datetime.fromisoformat(_due_date)
+            _due_date if _due_date is UNSET else stamp_from_json(_due_date)
         )
         timezone = _src_get("timezone", UNSET)
         _instance_ = cls(
