@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import logging
+from datetime import UTC, datetime
+from urllib.parse import parse_qs
 
 import pytest
 
@@ -13,7 +15,7 @@ from hirelink.core import (
     RateLimitError,
     ServerError,
 )
-from hirelink.join import Document, Join
+from hirelink.join import Document, Join, Unset
 from hirelink.sandbox.faults import Fault
 
 from .conftest import Served
@@ -164,3 +166,39 @@ def test_iter_jobs_stops_with_an_error_when_every_page_repeats(fresh: Served) ->
             next(walk)
     assert caught.value.operation == "list_jobs"
     assert fresh.hits("GET", "/jobs") == 4  # the list_jobs above, then pages 1 to 3
+
+
+def test_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_page(
+    served: Served, join: Join
+) -> None:
+    # JOIN's stamp format is inferred: without an offset a stamp is UTC (it was a naive
+    # datetime, which compares with no aware one and could not be passed back as a
+    # filter); RFC 3339's lower-case z reads; a stamp naming no moment is kept as sent.
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/applications$",
+            status=200,
+            body=[
+                {"id": 1, "createdAt": "2026-04-03T14:02:10", "lastUpdatedAt": "2026-04-03"},
+                {
+                    "id": 2,
+                    "createdAt": "2026-04-03 14:02:10",
+                    "lastUpdatedAt": "2026-04-03T14:02:10.000z",
+                },
+                {"id": 3, "createdAt": "yesterday", "lastUpdatedAt": "2026-04-03T14:02:10Z"},
+            ],
+        )
+    )
+    first, second, odd = join.list_applications()
+    at = datetime(2026, 4, 3, 14, 2, 10, tzinfo=UTC)
+    assert (first.created_at, second.created_at, second.last_updated_at) == (at, at, at)
+    assert first.last_updated_at == datetime(2026, 4, 3, tzinfo=UTC)
+    assert isinstance(odd.created_at, Unset)
+    assert odd.additional_properties == {"createdAt": "yesterday"}
+    assert odd.last_updated_at == at
+    assert not isinstance(second.last_updated_at, Unset)
+    join.list_applications(updated_after=second.last_updated_at)  # a filter as it was read
+    sent = served.sandbox.recorder.last("GET")
+    assert sent is not None
+    assert parse_qs(sent.query_string)["updatedAtGte"] == ["2026-04-03T14:02:10Z"]

@@ -233,6 +233,36 @@ def test_candidates_jobs_and_categories(personio: Personio) -> None:
     assert [s.name for s in tech.stages] == ["Phone screen", "Tech interview", "Final interview"]  # type: ignore[union-attr]
 
 
+def test_person_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_page(
+    served: Served, personio: Personio
+) -> None:
+    # Without an offset a stamp is UTC (it was a naive datetime, which no filter took
+    # back); RFC 3339's lower-case z reads; one naming no moment is kept as sent.
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/v2/persons$",
+            status=200,
+            body={
+                "_data": [
+                    {"id": "1", "created_at": "2026-04-03T14:02:10", "updated_at": "2026-04-03"},
+                    {"id": "2", "created_at": "2026-04-03T14:02:10z", "updated_at": "soon"},
+                ],
+                "_meta": {"links": {}},
+            },
+        )
+    )
+    first, second = personio.list_persons().field_data
+    at = datetime(2026, 4, 3, 14, 2, 10, tzinfo=UTC)
+    assert (first.created_at, second.created_at) == (at, at)
+    assert first.updated_at == datetime(2026, 4, 3, tzinfo=UTC)
+    assert isinstance(second.updated_at, Unset)
+    assert second.additional_properties == {"updated_at": "soon"}
+    assert isinstance(first.created_at, datetime)
+    personio.list_persons(created_after=first.created_at)  # a filter as it was read
+    assert queries(served, "/v2/persons")[-1] == {"created_at.gt": ["2026-04-03T14:02:10+00:00"]}
+
+
 def test_persons_filters_and_paging(served: Served, personio: Personio) -> None:
     first = personio.list_persons()
     assert len(first.field_data) == 10  # Personio's default page size

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import UTC, datetime
 
 import pytest
 
@@ -19,7 +20,7 @@ from hirelink.core import (
     decoding,
     request_options,
 )
-from hirelink.recruitee import Candidate, Recruitee
+from hirelink.recruitee import Candidate, Recruitee, Unset
 from hirelink.sandbox.faults import FOREVER, Fault
 from tests.waiting import await_until
 
@@ -398,3 +399,37 @@ def test_an_offer_list_that_says_it_holds_more_warns(
         caplog.clear()
         assert recruitee.list_offers()  # the stand-in's own answer counts none
         assert "offers" not in caplog.text
+
+
+def test_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_page(
+    served: Served, recruitee: Recruitee
+) -> None:
+    # Without an offset a stamp is UTC (it was a naive datetime); RFC 3339's lower-case z
+    # reads (it failed the page); a stamp naming no moment is kept as sent (a nullable one
+    # was the raw text, typed as a datetime).
+    served.sandbox.faults.add(
+        Fault(
+            method="GET",
+            path=r"/candidates$",
+            status=200,
+            body={
+                "candidates": [
+                    {
+                        "id": 1,
+                        "name": "Lena Vogt",
+                        "created_at": "2026-04-03T14:02:10",
+                        "updated_at": "2026-04-03T14:02:10.000z",
+                        "last_message_at": "soon",
+                    }
+                ],
+                "generated_at": "2026-04-03 14:02:10",
+            },
+        )
+    )
+    page = recruitee.list_candidates()
+    at = datetime(2026, 4, 3, 14, 2, 10, tzinfo=UTC)
+    (lena,) = page.candidates
+    assert (page.generated_at, lena.created_at, lena.updated_at) == (at, at, at)
+    assert isinstance(lena.last_message_at, Unset)
+    assert lena.additional_properties == {"last_message_at": "soon"}
+    assert lena.to_dict()["last_message_at"] == "soon"

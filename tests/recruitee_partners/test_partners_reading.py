@@ -6,6 +6,7 @@ import copy
 import json
 import logging
 import pickle
+from datetime import UTC, datetime
 
 import pytest
 
@@ -41,6 +42,24 @@ def test_update_report_reads_the_record_bare_or_wrapped(
     assert (wrapped.score, bare.score) == ("12/15", "12/15")
     assert str(wrapped.id) == REPORT["id"]
     assert caplog.records == []
+
+
+def test_report_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_list(
+    served: Served,
+) -> None:
+    # Without an offset a stamp is UTC (it was a naive datetime); RFC 3339's lower-case z
+    # reads (it failed the list); a stamp naming no moment is kept as sent (it was the
+    # raw text, typed as a datetime).
+    stamps = ["2026-04-03T14:02:10", "2026-04-03T14:02:10.000z", "soon", None]
+    reports = [{**REPORT, "id": f"r{n}", "completed_at": s} for n, s in enumerate(stamps)]
+    _answer(served, "GET", r"/reports$", {"reports": reports})
+    with served.client() as partners:
+        naive, lower_z, odd, null = partners.list_candidate_reports(4100, 7730011)
+    at = datetime(2026, 4, 3, 14, 2, 10, tzinfo=UTC)
+    assert (naive.completed_at, lower_z.completed_at, null.completed_at) == (at, at, None)
+    assert odd.completed_at is UNSET
+    assert odd.additional_properties == {"completed_at": "soon"}
+    assert odd.to_dict()["completed_at"] == "soon"
 
 
 def test_create_partner_reads_the_record_wrapped_under_partner(empty: Served) -> None:
