@@ -602,6 +602,7 @@ def test_a_document_from_a_file_object_giving_short_reads_is_sent_whole(fresh: S
         ("zoe.ng@exam\u00adple.org", "U+00AD"),  # a soft hyphen
         ("zoe\u2060.ng@example.org", "U+2060"),  # a word joiner
         ("zoe.ng@example.org\x00", "U+0000"),
+        ("zoe\u200d@example.org", "U+200D"),  # a joiner joining nothing
     ],
 )
 def test_an_email_holding_an_invisible_character_is_refused_before_sending(
@@ -614,6 +615,22 @@ def test_an_email_holding_an_invisible_character_is_refused_before_sending(
     assert f"invisible or control character ({named})" in caught.value.message
     assert "zoe" not in f"{caught.value} {caught.value!r}"
     assert fresh.sandbox.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "info@\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.example",
+        "\u0dc1\u0dca\u200d\u0dbb\u0dd3@example.lk",
+    ],
+    ids=["non-joiner in Persian", "joiner in Sinhala"],
+)
+def test_a_joiner_between_letters_is_part_of_an_email(fresh: Served, address: str) -> None:
+    # Persian, Sinhala or Devanagari need them (IDNA allows them there); they were refused.
+    with fresh.client() as join:
+        join.create_application(BACKEND_JOB, first_name="Zoë", last_name="Ng", email=address)
+    (request,) = [r for r in fresh.sandbox.recorder.requests if r.method == "POST"]
+    assert request.json()["candidate"]["email"] == address
 
 
 def test_documents_none_means_no_documents(fresh: Served) -> None:

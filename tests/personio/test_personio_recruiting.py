@@ -8,6 +8,7 @@ import json
 import logging
 import mimetypes
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -147,6 +148,31 @@ def test_a_file_object_read_to_its_end_says_nothing_is_left_to_read(
     assert "nothing is left to read from the file object's current position" in (
         caught.value.message
     )
+    assert served.sandbox.recorder.requests == []
+
+
+def test_an_empty_stream_that_cannot_seek_says_the_file_is_empty(
+    served: Served, personio: Personio
+) -> None:
+    # Its position is unknown, not past its start: it was said to be "read already".
+    with pytest.raises(InvalidInputError) as caught:
+        personio.upload_document(cast(IO[bytes], Trickle(b"")), filename="cv.pdf")
+    assert caught.value.field == "file"
+    assert "empty" in caught.value.message
+    assert "read already" not in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+def test_a_refused_file_object_is_put_back_where_it_was(
+    served: Served, personio: Personio
+) -> None:
+    # A text stream that is no io.TextIOBase was left where the refused read stopped.
+    with tempfile.SpooledTemporaryFile(mode="w+") as handle:
+        handle.write("not a CV")
+        handle.seek(2)
+        with pytest.raises(InvalidInputError, match="binary mode"):
+            personio.upload_document(cast(IO[bytes], handle), filename="cv.pdf")
+        assert handle.tell() == 2
     assert served.sandbox.recorder.requests == []
 
 

@@ -179,6 +179,20 @@ def test_a_lenient_stand_in_answers_a_body_its_handler_cannot_read_as_the_strict
 
 
 @pytest.mark.parametrize("validate", [True, False], ids=["strict", "lenient"])
+def test_a_body_nested_deeper_than_python_goes_is_refused_not_a_crash(validate: bool) -> None:
+    # json.loads' RecursionError was no ValueError: the answer was a 500.
+    deep = b'{"note": {"body": ' + b"[" * 5000 + b"]" * 5000 + b"}}"
+    with serve_stand_in("recruitee", validate=validate) as stand_in:
+        token = stand_in.details["token"]
+        answer = httpx.post(
+            stand_in.url + "/c/4100/candidates/7730011/notes",
+            content=deep,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+    assert answer.status_code == 422, answer.text[:200]
+
+
+@pytest.mark.parametrize("validate", [True, False], ids=["strict", "lenient"])
 @pytest.mark.parametrize(
     ("body", "place"),
     [

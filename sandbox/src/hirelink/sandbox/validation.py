@@ -397,7 +397,7 @@ def _read_body(
             fields, files = _multipart(content_type, raw)
         else:
             fields = parse_qsl(raw.decode("utf-8"), keep_blank_values=True)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python goes
         text = raw.decode(errors="replace")
         message = f"Failed to deserialize value with {media_type} mimetype: {text}"
         problems.append(ValidationProblem("body", "", message))

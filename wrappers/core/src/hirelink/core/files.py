@@ -10,6 +10,7 @@ is sent.
 from __future__ import annotations
 
 import base64
+import contextlib
 import enum
 import inspect
 import io
@@ -166,18 +167,18 @@ def load_file(
                 "is an async file object, which cannot be read here: pass its bytes "
                 "(await file.read(), with filename=) or its path",
             )
+        start = _position(source)
         try:
-            start = _position(source)
             content = _read_past(field_name, source, limits.max_bytes)
-            if start is not None:  # back where it was, so that a retried call reads it again
-                source.seek(start)
         except InvalidInputError:  # a ValueError, said already
             raise
         except UnicodeDecodeError:  # a text stream that is no io.TextIOBase
             raise InvalidInputError(field_name, _BINARY_MODE) from None
         except (OSError, ValueError) as error:  # closed, unreadable, not seekable
             raise InvalidInputError(field_name, f"cannot read the file object: {error}") from None
-        if not content and start != 0:
+        finally:
+            _seek_back(source, start)  # so that a retried call, or the caller, reads it again
+        if not content and start:
             raise InvalidInputError(
                 field_name,
                 "nothing is left to read from the file object's current position, where "
@@ -256,6 +257,13 @@ def _read_past(field_name: str, source: IO[bytes], max_bytes: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+def _seek_back(source: IO[bytes], start: int | None) -> None:
+    if start is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # closed meanwhile: nothing to put back
+        source.seek(start)
 
 
 def _position(source: IO[bytes]) -> int | None:

@@ -303,8 +303,21 @@ def email(field: str, value: object) -> str:
 def _invisible(text: str) -> str | None:
     """The first format or control character in ``text`` (U+200B, U+FEFF, U+00AD, ...):
     neither ``\\s`` nor ``strip()`` sees one, and an address pasted with it is another
-    address to a provider."""
-    return next((c for c in text if unicodedata.category(c) in {"Cf", "Cc"}), None)
+    address to a provider. The zero-width joiner and non-joiner are letters' business in
+    Persian, Sinhala or Devanagari (IDNA allows them there): between two letters or marks,
+    they are part of the address."""
+    for index, character in enumerate(text):
+        if unicodedata.category(character) not in {"Cf", "Cc"}:
+            continue
+        if character in _JOINERS and 0 < index < len(text) - 1:
+            before, after = text[index - 1], text[index + 1]
+            if unicodedata.category(before)[0] in "LM" and unicodedata.category(after)[0] in "LM":
+                continue
+        return character
+    return None
+
+
+_JOINERS = {"\u200c", "\u200d"}
 
 
 def _not_an_address(value: str) -> str:
