@@ -163,9 +163,7 @@ def test_an_empty_stream_that_cannot_seek_says_the_file_is_empty(
     assert served.sandbox.recorder.requests == []
 
 
-def test_a_refused_file_object_is_put_back_where_it_was(
-    served: Served, personio: Personio
-) -> None:
+def test_a_refused_file_object_is_put_back_where_it_was(served: Served, personio: Personio) -> None:
     # A text stream that is no io.TextIOBase was left where the refused read stopped.
     with tempfile.SpooledTemporaryFile(mode="w+") as handle:
         handle.write("not a CV")
