@@ -236,6 +236,39 @@ def test_a_malformed_retry_after_is_retried_with_backoff(
     assert served.hits("GET", "/offers") == 2
 
 
+# float() read "1_000" as 1000 s and "1e3" likewise: more than is waited for, the 429 raised.
+@pytest.mark.parametrize("value", ["1_000", "1e3"])
+def test_a_retry_after_in_no_digits_is_retried_with_backoff(
+    recruitee_sandbox_session: StandIn[Any], value: str
+) -> None:
+    served = recruitee_sandbox_session
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=429, headers={"Retry-After": value}, times=1)
+    )
+    with Recruitee(**served.client_kwargs()) as recruitee:
+        assert recruitee.list_offers()
+    assert served.hits("GET", "/offers") == 2
+
+
+@pytest.mark.parametrize("value", ["0", "Wed, 21 Oct 2015 07:28:00 GMT"])
+def test_a_retry_after_shorter_than_the_backoff_waits_the_backoff(
+    recruitee_sandbox_session: StandIn[Any], caplog: pytest.LogCaptureFixture, value: str
+) -> None:
+    # Both retries went within milliseconds of the first 429.
+    served = recruitee_sandbox_session
+    served.sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=429, headers={"Retry-After": value}, times=2)
+    )
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    with Recruitee(**served.client_kwargs()) as recruitee:
+        assert recruitee.list_offers()
+    assert served.hits("GET", "/offers") == 3
+    waits = [r.__dict__["hirelink_wait_s"] for r in caplog.records if r.name == "hirelink.retry"]
+    policy = RetryPolicy()  # the backoff with its jitter is between half and all of it
+    assert waits[0] >= policy.backoff_initial / 2
+    assert waits[1] >= policy.backoff_initial
+
+
 # --- credentials from documented environment variables ---------------------------------
 
 ENVIRONMENT_CASES: list[tuple[str, type, type, str, Callable[[Any], Any]]] = [

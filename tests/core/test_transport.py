@@ -110,13 +110,26 @@ def test_x_ratelimit_reset_on_a_server_error_is_not_a_wait() -> None:
     assert sleeps == [0.5]
 
 
-@pytest.mark.parametrize("value", ["-5", "nan", "-inf", "inf"])
+# float() read "1_000" as 1000 s (not waited for: the 429 raised at once) and "1e1" as 10 s.
+@pytest.mark.parametrize("value", ["-5", "nan", "-inf", "inf", "1_000", "1e1", "+3"])
 def test_a_retry_after_that_is_no_wait_leaves_it_to_the_backoff(value: str) -> None:
     handler, _ = scripted(httpx.Response(429, headers={"Retry-After": value}), 200)
     sleeps: list[float] = []
     with client_for(handler, sleeps, backoff_initial=0.5) as client:
         assert client.get("/x").status_code == 200
     assert sleeps == [0.5]
+
+
+@pytest.mark.parametrize("value", ["0", "0.01", "Wed, 21 Oct 2015 07:28:00 GMT"])
+def test_a_named_wait_shorter_than_the_backoff_waits_the_backoff(value: str) -> None:
+    # Both retries went at once (waits of 0): spent within milliseconds of the first 429.
+    throttled = httpx.Response(429, headers={"Retry-After": value})
+    handler, seen = scripted(throttled, throttled, 200)
+    sleeps: list[float] = []
+    with client_for(handler, sleeps, max_retries=2, backoff_initial=0.5) as client:
+        assert client.get("/x").status_code == 200
+    assert len(seen) == 3
+    assert sleeps == [0.5, 1.0]
 
 
 def test_server_wait_beyond_the_cap_is_not_waited_for() -> None:
@@ -202,6 +215,9 @@ def test_server_requested_wait_reads_http_dates_and_unix_times() -> None:
     assert server_requested_wait(httpx.Headers({})) is None
     # A value that is neither leaves the wait to the backoff, or to x-ratelimit-reset.
     assert server_requested_wait(httpx.Headers({"Retry-After": "soon"})) is None
+    assert server_requested_wait(httpx.Headers({"Retry-After": " 7.5 "})) == 7.5
+    assert server_requested_wait(httpx.Headers({"x-ratelimit-reset": "1_0"})) is None
+    assert server_requested_wait(httpx.Headers({"Retry-After": "9" * 400})) is None
     both = httpx.Headers({"Retry-After": "", "x-ratelimit-reset": "4"})
     assert server_requested_wait(both, now=lambda: now) == pytest.approx(4.0)
 

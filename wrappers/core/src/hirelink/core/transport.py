@@ -114,7 +114,8 @@ class RetryPolicy:
 
         A 429 naming no wait, for a request under a client-side limit, waits out that
         limit's window (:data:`~hirelink.core.ratelimit.RATE_WINDOW`, at most
-        ``max_server_wait``)."""
+        ``max_server_wait``). A named wait shorter than the backoff (``Retry-After: 0``, a
+        date already past) waits the backoff: else every retry went within milliseconds."""
         rate_limited = response.status_code == 429
         requested = server_requested_wait(response.headers, rate_limited=rate_limited)
         window = request.extensions.get(RATE_WINDOW) if request is not None else None
@@ -122,7 +123,9 @@ class RetryPolicy:
             return min(float(window), self.max_server_wait)
         if requested is None:
             return self.backoff(retry_number)
-        return requested if requested <= self.max_server_wait else None
+        if requested > self.max_server_wait:
+            return None
+        return max(requested, self.backoff(retry_number))
 
 
 def repeatable(request: httpx.Request) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import math
+import re
 import time
 from collections.abc import Callable
 from datetime import UTC
@@ -23,8 +24,8 @@ def server_requested_wait(
 ) -> float | None:
     """Seconds the server asked us to wait, from ``Retry-After`` or ``x-ratelimit-reset``.
 
-    ``Retry-After`` is seconds or an HTTP date (anything else, or a negative or not
-    finite number, is ignored). ``x-ratelimit-reset`` is seconds to wait (JOIN,
+    ``Retry-After`` is seconds (digits, a fraction tolerated) or an HTTP date; anything
+    else is ignored. ``x-ratelimit-reset`` is seconds to wait (JOIN,
     Recruitee's rate-limit plug); a value that looks like a Unix time, in seconds or
     milliseconds, is read as one. A moment (an HTTP date, a Unix time) is measured from
     the answer's ``Date`` when it has one, else from ``now()``. It
@@ -69,10 +70,15 @@ def _http_date(text: str) -> float | None:
     return moment.timestamp()
 
 
+_DIGITS: Final = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
 def _seconds(text: str) -> float | None:
-    """A header's non-negative, finite number, else None."""
-    try:
-        value = float(text)
-    except ValueError:
+    """A header's number of seconds, in digits (a fraction tolerated), else None. Not what
+    ``float`` reads besides: ``1_000`` was 1000 s, and ``1e3``, ``inf``, ``-5`` or ``nan``
+    are no delay-seconds either (RFC 9110: digits)."""
+    text = text.strip()
+    if not _DIGITS.fullmatch(text):
         return None
-    return value if math.isfinite(value) and value >= 0 else None
+    value = float(text)
+    return value if math.isfinite(value) else None  # 400 digits: no number of seconds
