@@ -28,7 +28,7 @@ from hirelink.core import (
 )
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
 from hirelink.core.validation import LONGEST_SECONDS
-from hirelink.sandbox import FOREVER, Fault, StandIn, serve_stand_in
+from hirelink.sandbox import FOREVER, Fault, ProviderName, StandIn, serve_stand_in
 from hirelink.sandbox.faults import FaultKind
 from tests.forking import answer_of_forked_child
 from tests.waiting import wait_until
@@ -412,6 +412,45 @@ def test_a_join_application_listed_without_a_change_time_comes_by_its_creation_t
     assert len(warnings) == 1
     assert f"without a readable change time (ids {listed[2]['id']})" in warnings[0]
     assert warnings[0].startswith("watch join:")
+
+
+@pytest.mark.parametrize(
+    ("provider", "stamp"),
+    [
+        ("personio", {"date-time": "0001-01-01T00:00:00", "timezone": "Europe/Berlin"}),
+        ("personio", {"date-time": "9999-12-31T23:59:59", "timezone": "America/New_York"}),
+        ("join", "0001-01-01T00:00:00+01:00"),
+    ],
+    ids=["personio-year-1-in-berlin", "personio-year-9999-in-new-york", "join-year-1-at-plus-1"],
+)
+def test_a_record_stamped_beyond_the_calendar_in_utc_is_passed_over_with_a_warning(
+    provider: ProviderName, stamp: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A placeholder stamp (.NET's DateTime.MinValue in a zone east of UTC) has no instant
+    # in UTC's calendar: its OverflowError ended the watch, and each restart met it again.
+    with serve_stand_in(provider) as served, served.client() as client:
+        if provider == "personio":
+            body = client.list_applications(limit=3).to_dict()
+            body.pop("_meta", None)  # one page
+            listed, stamped_field = body["_data"], "updated_at"
+        else:
+            listed = body = [a.to_dict() for a in client.list_applications(page=1, page_size=3)]
+            stamped_field = "lastUpdatedAt"
+        listed[0][stamped_field] = stamp
+        served.sandbox.faults.add(
+            Fault(method="GET", path=r"/applications$", status=200, times=-1, body=body)
+        )
+        caplog.set_level("WARNING", logger="hirelink.feeds")
+        options: dict[str, Any] = {
+            "since": datetime(2000, 1, 1, tzinfo=UTC), "store": MemoryFeedStore(), "polls": 1,
+        }  # fmt: skip
+        first = [a.id for a in client.watch_applications(**options)]
+        again = [a.id for a in client.watch_applications(**options)]  # a restart
+    assert sorted(first) == sorted(a["id"] for a in listed[1:])
+    assert again == []
+    warnings = [r.getMessage() for r in caplog.records if r.name == "hirelink.feeds"]
+    assert len(warnings) == 2
+    assert all(f"without a readable change time (ids {listed[0]['id']})" in w for w in warnings)
 
 
 class CountingStore(MemoryFeedStore):

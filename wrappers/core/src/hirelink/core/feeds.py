@@ -146,8 +146,16 @@ _EARLIEST: Final = datetime.min.replace(tzinfo=UTC)
 
 
 def _moment(value: object) -> datetime | None:
+    """``value`` as an instant in UTC; None when it is none, or outside the years 1 to 9999
+    in UTC (a placeholder ``0001-01-01T00:00`` east of UTC: its OverflowError ended the
+    watch at each restart)."""
     if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        try:
+            return value.astimezone(UTC)
+        except OverflowError:
+            return None
     if isinstance(value, str) and value:
         with contextlib.suppress(ValueError):
             return _moment(datetime.fromisoformat(value.replace("Z", "+00:00")))
@@ -163,7 +171,7 @@ def _readings(value: object) -> tuple[datetime, datetime] | None:
     moment = _moment(value)
     if moment is None or not isinstance(value, datetime) or value.tzinfo is None:
         return None if moment is None else (moment, moment)
-    other = value.replace(fold=1 - value.fold).astimezone(UTC)
+    other = _moment(value.replace(fold=1 - value.fold)) or moment
     return min(moment, other), max(moment, other)
 
 
