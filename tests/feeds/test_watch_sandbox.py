@@ -10,7 +10,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 import anyio
@@ -607,6 +607,48 @@ def test_a_checkpoint_saved_ahead_of_the_clock_goes_on_from_now(
         list(client.watch_applications(**options))  # from now on (less its overlap)
         made_later = creator(stand_in)(client)
         assert [a.id for a in client.watch_applications(**options)] == [made_later]
+    assert "ahead of this host's clock" in caplog.text
+
+
+class _AnyDatetime(type):
+    def __instancecheck__(cls, instance: object) -> bool:
+        return isinstance(instance, datetime)  # the records' datetimes are read with it too
+
+
+class HostClock(datetime, metaclass=_AnyDatetime):
+    """The ``datetime`` of :mod:`hirelink.core.feeds` in a test: its ``now`` is ``off``
+    from the real clock (patch ``off`` with monkeypatch, which puts it back)."""
+
+    off = timedelta(0)
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:  # type: ignore[override]
+        return datetime.now(tz) + cls.off
+
+
+def test_a_watch_started_while_the_clock_ran_ahead_sees_changes_once_it_is_set_right(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Its `since` (now, by a clock ten minutes ahead) was saved at once, and only a loaded
+    # checkpoint was pulled back: the running watch saw nothing for those ten minutes.
+    monkeypatch.setattr(feeds, "datetime", HostClock)
+    monkeypatch.setattr(HostClock, "off", timedelta(minutes=10))
+    made: list[Any] = []
+
+    class Clock:
+        monotonic = staticmethod(time.monotonic)
+
+        @staticmethod
+        def sleep(seconds: float) -> None:  # between the polls: NTP, then an application
+            HostClock.off = timedelta(0)
+            if not made:
+                made.append(creator(stand_in)(client))
+
+    monkeypatch.setattr(feeds, "time", Clock)
+    with serve_stand_in("join", applications=0) as stand_in, stand_in.client() as client:
+        handed = [a.id for a in client.watch_applications(store=MemoryFeedStore(), polls=2)]
+    assert made
+    assert handed == made
     assert "ahead of this host's clock" in caplog.text
 
 

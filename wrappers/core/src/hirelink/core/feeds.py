@@ -767,14 +767,16 @@ class _Poller(Generic[T]):
             if self._saved is None:
                 self.tracker = FeedTracker(feed.since, feed.overlap)
                 self._save()
-            elif self.tracker is not None:
-                self._pull_back_from_the_future(self.tracker)
+        if self.tracker is not None:  # each poll: the clock may have been set back meanwhile
+            self._pull_back_from_the_future(self.tracker)
         return True
 
     def _pull_back_from_the_future(self, tracker: FeedTracker) -> None:
-        """A checkpoint ahead of the host's clock (saved from a record stamped ahead, or a
-        naive ``since`` east of UTC, by an earlier release) starts from now instead: from
-        there, it hid every change until its time came."""
+        """A checkpoint ahead of the host's clock starts from now instead: from there, it
+        hid every change until its time came. Saved so by an earlier release (from a
+        record stamped ahead, or a naive ``since`` east of UTC), or taken from this host's
+        clock while it ran ahead (a watch's ``since``, by default now) and kept after NTP
+        set it right: checked before each poll, not only when loaded."""
         clock = datetime.now(UTC)
         if tracker.after > clock + AHEAD_TOLERANCE:
             feeds_logger.warning(
