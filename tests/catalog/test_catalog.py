@@ -8,6 +8,8 @@ import itertools
 import json
 import subprocess
 import sys
+import uuid
+from datetime import UTC, datetime
 from typing import Any, get_args, get_type_hints
 
 import jsonschema
@@ -494,6 +496,32 @@ def test_a_moment_written_without_an_offset_is_utc() -> None:
         assert 0 < len(some) < len(ids("2000-01-01T00:00:00Z"))
         assert ids("2026-02-05T00:00:00") == some
         assert ids("2026-02-05T05:00:00+05:00") == some
+
+
+def test_a_datetime_object_without_a_time_zone_is_refused_as_by_the_python_api() -> None:
+    # A workflow engine passing Python values gave datetime.now(), the host's local time:
+    # read as UTC, the filter was the host's offset off (5h45 in Kathmandu), in silence.
+    local_now = datetime(2026, 2, 5, 9, 0)
+    with serve_stand_in("join") as stand_in:
+        credential = stand_in.client_kwargs()
+        with pytest.raises(InputValidationError) as caught:
+            invoke("join.list_applications", credential, {"updated_after": local_now})
+        assert stand_in.hits("GET", "/applications") == 0
+        aware = local_now.replace(tzinfo=UTC)
+        listed = invoke("join.list_applications", credential, {"updated_after": aware})
+        assert listed == invoke(
+            "join.list_applications", credential, {"updated_after": "2026-02-05T09:00:00Z"}
+        )
+        with stand_in.client() as join, pytest.raises(InvalidInputError) as python_api:
+            join.list_applications(updated_after=local_now)
+    ((field, message),) = [(p.field, p.message) for p in caught.value.problems]
+    assert field == "updated_after"
+    assert str(python_api.value) == f"updated_after: {message}"  # word for word
+    report = CATALOG.get("recruitee_partners.update_report")  # a datetime alone, no date
+    with pytest.raises(InputValidationError) as completed:
+        report.arguments({"report_id": str(uuid.uuid4()), "completed_at": local_now})
+    assert [p.field for p in completed.value.problems] == ["completed_at"]
+    assert "has no time zone" in str(completed.value)
 
 
 def test_a_personio_document_uploaded_before_is_attached_by_its_uuid(

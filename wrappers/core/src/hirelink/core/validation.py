@@ -408,6 +408,19 @@ def true_only_flag(field: str, value: object) -> bool:
     raise InvalidInputError(field, f"must be True, got {shape(value)}")
 
 
+def naive(value: datetime) -> bool:
+    """Whether ``value`` names no time zone (no ``tzinfo``, or one giving no offset)."""
+    return value.tzinfo is None or value.utcoffset() is None
+
+
+def no_time_zone(value: datetime) -> str:
+    """Why a naive ``value`` is refused (see :func:`utc_moment`), after the field's name."""
+    return (
+        f"has no time zone: {value.isoformat()}; give one, e.g. datetime.now(UTC)"
+        " or datetime(2026, 1, 15, 9, 0, tzinfo=UTC)"
+    )
+
+
 def utc_moment(field: str, value: object) -> datetime:
     """An aware datetime in UTC: the one conversion of every time argument.
 
@@ -417,12 +430,8 @@ def utc_moment(field: str, value: object) -> datetime:
     until then).
     """
     if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise InvalidInputError(
-                field,
-                f"has no time zone: {value.isoformat()}; give one, e.g. datetime.now(UTC)"
-                " or datetime(2026, 1, 15, 9, 0, tzinfo=UTC)",
-            )
+        if naive(value):
+            raise InvalidInputError(field, no_time_zone(value))
         try:
             return value.astimezone(UTC)
         except OverflowError:  # 0001-01-01 east of UTC, 9999-12-31 west of it

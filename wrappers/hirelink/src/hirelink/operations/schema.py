@@ -35,7 +35,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, crea
 from pydantic_core import PydanticCustomError
 
 from hirelink.core import Secret
-from hirelink.core.validation import written_as_a_number
+from hirelink.core.validation import naive, no_time_zone, written_as_a_number
 
 from .docstrings import docstring_of, parameter_docs
 
@@ -81,6 +81,8 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
     mappings' values too; numbers refusing booleans; dates refusing numbers)."""
     if annotation in _NUMBERS:
         return _NUMBERS[annotation]
+    if annotation is dt.datetime:
+        return Annotated[annotation, BeforeValidator(_written_as_a_zoned_moment)]
     if annotation in _MOMENTS:
         return Annotated[annotation, BeforeValidator(_written_as_a_moment)]
     if isinstance(annotation, type) and annotation in conversions:
@@ -135,6 +137,24 @@ _not_a_moment_in_text = _refusing_numbers(
     "a number is not text or a date here: give it as a string"
 )
 
+
+def _with_a_time_zone(refuse_numbers: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A validator refusing a ``datetime`` object without a time zone, as the Python API
+    does (``datetime.now()`` is the host's local time: taken as UTC, hours off). Text
+    without an offset is another matter: it reads as UTC, as on the command line."""
+
+    def zoned(value: Any) -> Any:
+        value = refuse_numbers(value)
+        if isinstance(value, dt.datetime) and naive(value):
+            raise ValueError(no_time_zone(value))
+        return value
+
+    return zoned
+
+
+_written_as_a_zoned_moment = _with_a_time_zone(_written_as_a_moment)
+_zoned_moment_in_text = _with_a_time_zone(_not_a_moment_in_text)
+
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NOT_A_DAY: Final = "not_a_day"
 """The error type of a date member given more than a day: reported only when nothing else
@@ -167,7 +187,7 @@ def _text_last(members: tuple[Any, ...]) -> Any:
     moments = [
         Annotated[dt.date, BeforeValidator(_only_a_day_in_text)]
         if m is dt.date
-        else Annotated[m, BeforeValidator(_not_a_moment_in_text)]
+        else Annotated[m, BeforeValidator(_zoned_moment_in_text)]
         for m in members
         if m in (dt.datetime, dt.date)
     ]
@@ -332,7 +352,8 @@ def given_arguments(
     validated: BaseModel, conversions: Mapping[type, InputConversion]
 ) -> dict[str, Any]:
     """Keyword arguments for the wrapper: only the fields the caller gave. A moment
-    written without an offset is UTC (the Python API refuses a naive datetime)."""
+    written without an offset is UTC (a ``datetime`` object without one was refused when
+    validated, as the Python API refuses it)."""
     by_json_type = {member: c.to_python for c in conversions.values() for member in _members(c)}
 
     def convert(value: Any) -> Any:
