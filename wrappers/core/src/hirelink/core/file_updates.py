@@ -4,15 +4,17 @@ Each update reads the file, changes it and writes it whole. :func:`one_writer` m
 writers take turns, across threads and processes (an ``flock`` on ``<file>.lock``; where
 the system has none, Windows, across the threads of a process only), and
 :func:`replace_file` replaces the file atomically through a scratch file of its own, so a
-reader sees the old file or the new one, never a mix. A path that is a symbolic link
-(dotfiles, a mounted volume) stays one: the file it points to is replaced, and the lock
-lies beside that file.
+reader sees the old file or the new one, never a mix, also after a power loss. A path
+that is a symbolic link (dotfiles, a mounted volume) stays one: the file it points to is
+replaced, and the lock lies beside that file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import threading
 import uuid
 from collections.abc import Iterator
@@ -20,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import IO, Final
 
-__all__ = ["one_writer", "replace_file", "resolved", "system_fcntl"]
+__all__ = ["one_writer", "replace_file", "resolved", "system_fcntl", "writers_lock"]
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
@@ -100,6 +102,12 @@ if hasattr(os, "register_at_fork"):  # POSIX
     )
 
 
+def writers_lock(file: Path) -> Path:
+    """The lock file of :func:`one_writer` for ``file`` (resolved): made by the first
+    update, where the system has ``flock``, and left there after."""
+    return file.with_name(f"{file.name}.lock")
+
+
 @contextlib.contextmanager
 def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Hold the turn to update the file ``path`` names; give the file (resolved).
@@ -113,7 +121,7 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
         with _process_lock(file):
             yield file
         return
-    handle = open_lock_file(file.with_name(f"{file.name}.lock"))
+    handle = open_lock_file(writers_lock(file))
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         yield file
@@ -123,15 +131,43 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
 
 def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
     """Replace ``file`` with ``content`` atomically, through a scratch file beside it that
-    no other writer uses; ``private`` makes it readable by its owner only (mode 0600)."""
+    no other writer uses. The new file keeps the permissions of the one it replaces (a
+    checkpoint made 0660 for a service's group stays so); ``private`` makes it readable by
+    its owner only (mode 0600) whatever they were.
+
+    The content and the rename reach the disk before it returns: without that, a power
+    loss soon after could leave the new name on an empty file (ext4, XFS), and a watch
+    came back without its checkpoint, or the CLI without its credentials."""
     scratch = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
     descriptor = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
         if private:
             os.chmod(scratch, 0o600)  # O_CREAT's mode is filtered by the umask
+        else:
+            with contextlib.suppress(FileNotFoundError):  # the first save makes it
+                os.chmod(scratch, stat.S_IMODE(os.stat(file).st_mode))
         os.replace(scratch, file)
     except BaseException:
         scratch.unlink(missing_ok=True)
         raise
+    _sync_directory(file.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Write ``directory``'s entries (a rename in it) to the disk, where the system can:
+    Windows opens no directory, and some file systems refuse to sync one (EINVAL)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:  # Windows; a directory its writer may not read (mode 0300)
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError as error:
+        if error.errno != errno.EINVAL:
+            raise
+    finally:
+        os.close(descriptor)

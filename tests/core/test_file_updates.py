@@ -1,0 +1,85 @@
+"""Files replaced whole (checkpoints, the CLI's credentials): on the disk before the
+update returns, and with the permissions the file had."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from hirelink.core.feeds import FileFeedStore
+from hirelink.core.file_updates import replace_file
+
+
+def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Each ``os.fsync`` (the inode synced) and ``os.replace`` (the inode moved), in order."""
+    calls: list[tuple[str, int]] = []
+    fsync, replace = os.fsync, os.replace
+
+    def recorded_fsync(descriptor: int) -> None:
+        calls.append(("fsync", os.fstat(descriptor).st_ino))
+        fsync(descriptor)
+
+    def recorded_replace(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        calls.append(("replace", os.stat(source).st_ino))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", recorded_fsync)
+    monkeypatch.setattr(os, "replace", recorded_replace)
+    return calls
+
+
+def test_the_content_and_then_the_rename_are_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Replaced without a sync, a file came back empty after a power loss (the new name
+    reached the disk before the content): a watch lost its checkpoint, the CLI its
+    credentials."""
+    target = tmp_path / "checkpoints.json"
+    target.write_text("{}")
+    calls = _recording(monkeypatch)
+    replace_file(target, b'{"feed": "x"}')
+    new_file, directory = target.stat().st_ino, tmp_path.stat().st_ino
+    assert calls == [("fsync", new_file), ("replace", new_file), ("fsync", directory)]
+
+
+def test_a_directory_that_cannot_be_synced_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some file systems refuse to sync a directory (EINVAL): the file is replaced all the
+    same, and saying so would stop every save there."""
+    fsync = os.fsync
+
+    def refusing_directories(descriptor: int) -> None:
+        if stat.S_ISDIR(os.fstat(descriptor).st_mode):
+            raise OSError(22, "Invalid argument")
+        fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", refusing_directories)
+    target = tmp_path / "checkpoints.json"
+    replace_file(target, b"{}")
+    assert target.read_bytes() == b"{}"
+
+
+def test_a_checkpoint_file_keeps_its_permissions(tmp_path: Path) -> None:
+    """A file made 0660 for a service's group came back 0644 (the umask's) at the next
+    save: the group's other workers could no longer save."""
+    path = tmp_path / "checkpoints.json"
+    path.write_text("")
+    path.chmod(0o660)
+    store = FileFeedStore(path)
+    assert store.acquire_lease("feed", "me", 10)
+    assert store.save_checkpoint("feed", "me", "first")
+    assert store.save_checkpoint("feed", "me", "second")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o660
+    assert "second" in path.read_text()
+
+
+def test_a_private_file_is_0600_whatever_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "credentials.toml"
+    target.write_text("")
+    target.chmod(0o644)
+    replace_file(target, b"[credentials]\n", private=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
