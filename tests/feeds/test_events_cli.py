@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,8 +25,9 @@ import pytest
 from typer.testing import CliRunner
 
 from hirelink.cli.main import app
+from hirelink.core.feeds import FileFeedStore
 from hirelink.join import Join
-from hirelink.sandbox import Fault, StandIn
+from hirelink.sandbox import FOREVER, Fault, StandIn
 from tests.waiting import wait_until
 from tools.redis_server import free_port
 
@@ -323,6 +325,40 @@ def test_watch_blames_the_checkpoint_only_for_its_own_failures(
     result = CliRunner().invoke(app, [*watch, "--interval", "0.05"])
     assert result.exit_code == 2
     assert f"--checkpoint: {checkpoint}: not readable" in result.output
+
+
+def test_watch_names_a_checkpoint_it_cannot_save_or_finds_cut_short(
+    config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library now names the file and the watch itself; the option still says whose."""
+    _join_credential(join_sandbox)
+    # A watch that got past its checkpoint ends at its first poll (exit 3), not never.
+    join_sandbox.faults.add(Fault(method="GET", path=r"/applications$", status=401, times=FOREVER))
+    checkpoint = tmp_path / "join.json"
+    watch = ["watch", "join.applications", "-c", "sb", "--checkpoint", str(checkpoint)]
+    saved_before = FileFeedStore(checkpoint)
+    assert saved_before.acquire_lease("another-feed", "me", 10)
+    assert saved_before.save_checkpoint("another-feed", "me", "saved")
+    saved_before.release_lease("another-feed", "me")
+    checkpoint.write_text("")  # a save cut short
+    result = CliRunner().invoke(app, [*watch, "--interval", "0.05"])
+    assert result.exit_code == 2, result.output
+    empty = rf"--checkpoint: watch join:\S+:applications: {checkpoint} is empty"
+    assert re.search(empty, result.output)
+
+    checkpoint.unlink()
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = CliRunner().invoke(app, [*watch, "--interval", "0.05"])
+    assert result.exit_code == 2, result.output
+    assert re.search(
+        rf"--checkpoint: {checkpoint}: the checkpoint of watch join:\S+:applications was not"
+        " saved: No space left on device",
+        result.output,
+    )
 
 
 def test_watch_whose_reader_left_stops_quietly(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import threading
 from collections.abc import Hashable
 from dataclasses import dataclass
@@ -318,6 +319,51 @@ def test_an_empty_checkpoint_file_is_no_checkpoint_yet(tmp_path: Path) -> None:
     assert store.acquire_lease("feed", "me", 10)
     assert store.save_checkpoint("feed", "me", '{"after": "x"}')
     assert json.loads(path.read_text()) == {"feed": '{"after": "x"}'}
+
+
+def test_a_checkpoint_file_emptied_after_saves_is_refused_not_started_over(
+    tmp_path: Path,
+) -> None:
+    """A save cut short (a power loss) left the file empty, which read as no checkpoint:
+    every watch of it started again from now, and what changed meanwhile was lost."""
+    path = tmp_path / "checkpoint.json"
+    path.write_text("")  # as mktemp leaves it
+    store = FileFeedStore(path)
+    assert store.acquire_lease("applications", "me", 10)
+    assert store.save_checkpoint("applications", "me", "saved")
+    store.release_lease("applications", "me")
+    path.write_text("")
+    again = FileFeedStore(path)
+    for feed in ("applications", "jobs"):  # jobs shares the file and lost its entry too
+        with pytest.raises(InvalidInputError) as caught:
+            again.load_checkpoint(feed)
+        assert caught.value.field == "checkpoint"
+        assert f"watch {feed}: {path} is empty" in str(caught.value)
+        assert "delete the file" in str(caught.value)
+    assert path.read_text() == ""
+    path.unlink()  # starting again, on purpose
+    assert again.load_checkpoint("applications") is None
+
+
+def test_a_checkpoint_that_cannot_be_written_names_the_file_and_the_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk was a bare `[Errno 28] No space left on device`: which file, whose?"""
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    path = tmp_path / "checkpoint.json"
+    store = FileFeedStore(path)
+    assert store.acquire_lease("applications", "me", 10)
+    monkeypatch.setattr(os, "fsync", disk_full)
+    saying = "the checkpoint of watch applications was not saved: No space left on device"
+    with pytest.raises(OSError, match=saying) as caught:
+        store.save_checkpoint("applications", "me", "saved")
+    assert caught.value.errno == errno.ENOSPC
+    assert caught.value.filename == str(path)
+    assert not path.exists()
+    assert [p.name for p in tmp_path.glob("*.tmp")] == []
 
 
 @pytest.mark.parametrize("text", ["[1, 2, 3]", '"a string"', "not json {"])

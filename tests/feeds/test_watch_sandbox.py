@@ -582,6 +582,65 @@ def test_an_unreadable_checkpoint_names_its_feed_and_file_and_is_left_as_it_was(
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_checkpoint_file_emptied_by_a_cut_short_save_stops_the_watch(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    """An empty file read as no checkpoint: after a power loss cut a save short, the watch
+    started again from now and passed over everything that had changed meanwhile."""
+    checkpoint = tmp_path / "checkpoints.json"
+    options = {"name": "applications-e", "store": checkpoint, "polls": 1, "interval": INTERVAL}
+    with client_of(stand_in, sync=True) as client:
+        list(client.watch_applications(**options))
+        checkpoint.write_text("")
+        made_meanwhile = creator(stand_in)(client)
+        with pytest.raises(InvalidInputError) as caught:
+            list(client.watch_applications(**options))
+        assert caught.value.field == "checkpoint"
+        assert f"watch applications-e: {checkpoint} is empty" in str(caught.value)
+        assert checkpoint.read_text() == ""  # left for its owner to judge
+        checkpoint.unlink()  # starting again, on purpose: from `since`
+        since = datetime.now(UTC) - timedelta(minutes=5)
+        handed = [a.id for a in client.watch_applications(**options, since=since)]
+    assert made_meanwhile in handed
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize("kind", ["memory", "file", "redis"])
+def test_a_watch_without_a_checkpoint_says_where_it_looked_and_whence_it_starts(
+    stand_in: StandIn[Any],
+    tmp_path: Any,
+    kind: str,
+    request: pytest.FixtureRequest,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A watch starting afresh (a checkpoint file on a volume not mounted, a Redis that
+    lost its data) said nothing: it looked like one resuming."""
+    caplog.set_level("INFO", logger="hirelink.feeds")
+    store = {"memory": "memory", "file": tmp_path / "checkpoints.json"}.get(kind)
+    if kind == "redis":
+        store = request.getfixturevalue("redis_url")
+    place = {
+        "memory": "this process's memory",
+        "file": str(store),
+        "redis": f"Redis key {RedisFeedStore.keys('applications-f')[1]!r}",
+    }[kind]
+    since = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    options = {"name": "applications-f", "store": store, "polls": 1, "since": since}
+    with client_of(stand_in, sync=True) as client:
+        list(client.watch_applications(**options))
+        said = [r for r in caplog.records if "no checkpoint" in r.getMessage()]
+        assert [r.levelname for r in said] == ["INFO"]
+        assert said[0].getMessage() == (
+            f"watch applications-f: no checkpoint in {place}; starting from"
+            " 2026-01-02T03:04:05+00:00"
+        )
+        assert "hirelink-pw" not in caplog.text  # the Redis URL's password
+        caplog.clear()
+        list(client.watch_applications(**options))  # resumes: nothing to say
+    assert not [r for r in caplog.records if "no checkpoint" in r.getMessage()]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_an_unreadable_checkpoint_in_redis_names_its_key(
     stand_in: StandIn[Any], redis_url: str
 ) -> None:

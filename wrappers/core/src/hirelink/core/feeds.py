@@ -410,7 +410,10 @@ class FileFeedStore(FeedStore):
     when the holding process exits, however it ends; within the process, the store notes
     which owner holds it, so watches sharing one store take turns too. Where ``flock``
     does not exist (Windows) every worker holds the lease. A path that is a symbolic link
-    stays one: the file it points to is replaced, and its locks lie beside that file.
+    stays one: the file it points to is replaced, and its locks lie beside that file. An
+    empty file holds no checkpoint yet (``mktemp`` makes one), unless checkpoints were
+    saved in it: then a write was cut short, and loading one raises
+    :class:`InvalidInputError` rather than start again from ``since``.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -469,7 +472,7 @@ class FileFeedStore(FeedStore):
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
-        if not text.strip():  # made empty by mktemp or mkstemp: no checkpoint yet
+        if not text.strip():  # made by mktemp or mkstemp, or see `_cut_short`
             return {}
         try:
             data = json.loads(text)
@@ -479,9 +482,33 @@ class FileFeedStore(FeedStore):
             raise ValueError(f"{self.path}: not a checkpoint file (not a JSON object)")
         return data  # other feeds' entries are written back as they were read
 
+    def _cut_short(self) -> bool:
+        """Whether the file is empty though a save began on it: the lock file of its
+        writers, made by the first save and left there, is beside it (on Windows there is
+        none: an empty file is taken for a new one there). A save writes ``{}`` at least,
+        so an empty file it began on is a write a crash or a power loss cut short."""
+        if not file_updates.writers_lock(self._file()).exists():
+            return False
+        # In turn with the writers: another feed's first save may have made the lock file
+        # and not yet replaced the file.
+        with file_updates.one_writer(self.path) as file:
+            try:
+                return not file.read_text(encoding="utf-8").strip()
+            except FileNotFoundError:  # deleted, to start again
+                return False
+
     def load_checkpoint(self, feed: str) -> str | None:
         with self._lock:
-            checkpoint = self._read().get(feed)
+            data = self._read()
+            if not data and self._cut_short():
+                raise InvalidInputError(
+                    "checkpoint",
+                    f"watch {feed}: {self.path} is empty, though checkpoints were saved in"
+                    " it (a write cut short by a crash or a power loss): the checkpoints it"
+                    " held are lost. To start again from the watch's `since`, delete the"
+                    " file (or write `{}` in it)",
+                )
+            checkpoint = data.get(feed)
         if checkpoint is None or isinstance(checkpoint, str):
             return checkpoint
         raise ValueError(f"{self.path}: the entry of {feed!r} is not a checkpoint (not text)")
@@ -491,11 +518,15 @@ class FileFeedStore(FeedStore):
             holder = self._held.get(feed, (None,))[0]
             if holder != owner and file_updates.system_fcntl() is not None:
                 return False
-            # The other feeds' watches read, change and rewrite the file too.
-            with file_updates.one_writer(self.path) as file:
-                data = self._read()
-                data[feed] = checkpoint
-                file_updates.replace_file(file, json.dumps(data, indent=1).encode())
+            try:
+                # The other feeds' watches read, change and rewrite the file too.
+                with file_updates.one_writer(self.path) as file:
+                    data = self._read()
+                    data[feed] = checkpoint
+                    file_updates.replace_file(file, json.dumps(data, indent=1).encode())
+            except OSError as error:  # a full disk said which file no more than this
+                problem = f"the checkpoint of watch {feed} was not saved: {error.strerror or error}"
+                raise OSError(error.errno, problem, str(self.path)) from None
             return True
 
     def __repr__(self) -> str:
@@ -525,7 +556,10 @@ return 0
 
 
 def _place(store: FeedStore, feed: str) -> str:
-    """Where ``store`` keeps ``feed``'s checkpoint, for an error to name."""
+    """Where ``store`` keeps ``feed``'s checkpoint, for a message to name (no Redis URL:
+    it may hold a password)."""
+    if type(store) is MemoryFeedStore:
+        return "this process's memory"
     if isinstance(store, FileFeedStore):
         return str(store.path)
     if isinstance(store, RedisFeedStore):
@@ -765,6 +799,12 @@ class _Poller(Generic[T]):
                     " one; delete it to start again from the watch's `since`",
                 ) from None
             if self._saved is None:
+                feeds_logger.info(
+                    "watch %s: no checkpoint in %s; starting from %s",
+                    feed.name,
+                    _place(feed.store, feed.name),
+                    feed.since.isoformat(timespec="seconds"),
+                )
                 self.tracker = FeedTracker(feed.since, feed.overlap)
                 self._save()
         if self.tracker is not None:  # each poll: the clock may have been set back meanwhile

@@ -297,6 +297,8 @@ class _CheckpointFile(FileFeedStore):
     def _blamed(self) -> Iterator[None]:
         try:
             yield
+        except InvalidInputError as error:  # names the file already
+            raise InvalidInputError("--checkpoint", error.message) from None
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) else f"not readable: {error}"
             raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
