@@ -3,6 +3,7 @@ stdin, clear errors. Requests go to the sandbox; the terminal is a real pseudo-t
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import importlib.machinery
 import importlib.util
@@ -29,6 +30,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_UNAVAILABLE, app
+from hirelink.core import file_updates
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
@@ -1159,6 +1161,29 @@ def test_a_credentials_file_that_is_a_link_stays_one(config_dir: Path, tmp_path:
     assert sorted(path.name for path in config_dir.iterdir()) == ["credentials.toml"]
 
 
+def test_credentials_on_a_read_only_file_system_name_the_file_and_exit_2(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`credentials add` exited 1, as an API error, with a bare `[Errno 30] ...
+    credentials.toml.lock`; `watch --checkpoint` said which file and why, and exited 2."""
+    added = hirelink("credentials", "add", "j", "--provider", "join", "--set=token=j0in-t0ken")
+    assert added.exit_code == 0, added.stderr
+
+    def read_only(path: Path) -> Any:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    monkeypatch.setattr(file_updates, "open_lock_file", read_only)
+    expected = f"error: credentials: {config_dir / 'credentials.toml'}: Read-only file system\n"
+    for command in (
+        ["add", "k", "--provider", "join", "--set=token=k0in-t0ken"],
+        ["remove", "j"],
+    ):
+        refused = hirelink("credentials", *command)
+        assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+        assert refused.stderr == expected
+    assert CredentialStore(load_providers()).nicknames() == ["j"]
+
+
 def test_credentials_added_at_once_by_threads_are_all_kept(config_dir: Path) -> None:
     # One scratch file for every writer, and no turn-taking: the file ended as invalid
     # TOML, or kept 2 to 5 of the 16.
@@ -1306,7 +1331,7 @@ def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
         ["credentials", "add", "j", "--provider", "join", "--set", "token=t0ken-for-a-test"],
         taken,
     )
-    assert added.returncode == EXIT_API_ERROR, added.stderr
+    assert added.returncode == EXIT_BAD_INPUT, added.stderr  # the file's, as --checkpoint's
     assert "could not write the output" not in added.stderr
     assert str(taken) in added.stderr
     assert "Traceback" not in added.stderr

@@ -7,6 +7,7 @@ unreadable (5xx, network, malformed answer: a write may have been carried out).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib.metadata
 import importlib.util
@@ -386,6 +387,21 @@ _MOST_FIELD_LINE_CHARS = 300
 
 def _store() -> CredentialStore:
     return CredentialStore(load_providers())
+
+
+@contextlib.contextmanager
+def _credentials_file(store: CredentialStore) -> Iterator[None]:
+    """Reading and writing the credentials file: its failures (a read-only file system,
+    a full disk) name the file and exit 2, as ``--checkpoint``'s do; the bare error named
+    a lock or scratch file beside it and exited 1, as an API error does."""
+    try:
+        yield
+    except OSError as error:
+        problem = f"{store.path}: {error.strerror or error}"
+        failed = error.filename
+        if failed is not None and Path(os.fsdecode(failed)).parent != resolved(store.path).parent:
+            problem += f" ({os.fsdecode(failed)})"  # not beside it: its folder, say
+        raise InvalidInputError("credentials", problem) from None
 
 
 def _credential_advice(credential: str) -> str:
@@ -957,8 +973,9 @@ def credentials_add(
                 )
                 if answer:
                     given[credential_field.name] = answer
-        before = store.stored_fields(nickname)
-        saved = store.add(nickname, provider, given)
+        with _credentials_file(store):
+            before = store.stored_fields(nickname)
+            saved = store.add(nickname, provider, given)
     except HirelinkError as error:
         _fail(error)
     if before is not None:
@@ -1015,8 +1032,10 @@ def credentials_list() -> None:
 @credentials_app.command("remove")
 def credentials_remove(nickname: str) -> None:
     """Delete a stored credential."""
+    store = _store()
     try:
-        _store().remove(nickname)
+        with _credentials_file(store):
+            store.remove(nickname)
     except HirelinkError as error:
         _fail(error)
     out.print(f"removed {nickname}", highlight=False)
