@@ -420,8 +420,15 @@ def test_a_join_application_listed_without_a_change_time_comes_by_its_creation_t
         ("personio", {"date-time": "0001-01-01T00:00:00", "timezone": "Europe/Berlin"}),
         ("personio", {"date-time": "9999-12-31T23:59:59", "timezone": "America/New_York"}),
         ("join", "0001-01-01T00:00:00+01:00"),
+        # Read as no time, it fell back to createdAt, before the change: passed over unsaid.
+        ("join", "soon"),
     ],
-    ids=["personio-year-1-in-berlin", "personio-year-9999-in-new-york", "join-year-1-at-plus-1"],
+    ids=[
+        "personio-year-1-in-berlin",
+        "personio-year-9999-in-new-york",
+        "join-year-1-at-plus-1",
+        "join-no-time",
+    ],
 )
 def test_a_record_stamped_beyond_the_calendar_in_utc_is_passed_over_with_a_warning(
     provider: ProviderName, stamp: object, caplog: pytest.LogCaptureFixture
@@ -667,6 +674,26 @@ def test_a_checkpoint_saved_ahead_of_the_clock_goes_on_from_now(
         made_later = creator(stand_in)(client)
         assert [a.id for a in client.watch_applications(**options)] == [made_later]
     assert "ahead of this host's clock" in caplog.text
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_checkpoint_pulled_back_from_the_future_is_saved(
+    stand_in: StandIn[Any], tmp_path: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Pulled back in memory only: each restart pulled back to its own now, and what was
+    # made between two runs (further apart than the overlap) was never handed over.
+    checkpoint = tmp_path / "checkpoints.json"
+    ahead = {"format": 1, "after": "2027-06-01T00:00:00+00:00", "seen": []}
+    checkpoint.write_text(json.dumps({"applications-c": json.dumps(ahead)}))
+    with client_of(stand_in, sync=True) as client:
+        options = {"name": "applications-c", "store": checkpoint, "polls": 1}
+        list(client.watch_applications(**options))
+        assert "ahead of this host's clock" in caplog.text
+        caplog.clear()
+        list(client.watch_applications(**options))
+    saved = json.loads(json.loads(checkpoint.read_text())["applications-c"])
+    assert datetime.fromisoformat(saved["after"]) <= datetime.now(UTC)
+    assert "ahead of this host's clock" not in caplog.text
 
 
 class _AnyDatetime(type):

@@ -827,6 +827,8 @@ class _Poller(Generic[T]):
                 clock.isoformat(timespec="seconds"),
             )
             tracker.after = clock
+            self.unsaved = True  # else each restart pulled back to its own now, and lost
+            # what was made between them
 
     @property
     def surely_held(self) -> bool:

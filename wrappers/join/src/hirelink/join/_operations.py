@@ -18,6 +18,7 @@ from hirelink.api.join.models import (
     ApplicationSource,
     HiringStateFilter,
 )
+from hirelink.api.join.types import Unset
 from hirelink.core import (
     Call,
     Document,
@@ -124,6 +125,18 @@ _LANGUAGE = Inputs("reference data", language=matching("[a-z]{2}", "a two-letter
 def _record_id(record: models.Job | models.Application | models.Office) -> int:
     """A walked record's key: its id (a record on two pages is yielded once)."""
     return record.id
+
+
+def _change_time(application: models.Application) -> datetime | None:
+    """When ``application`` last changed: ``lastUpdatedAt`` (on list items third-party
+    evidence only, C3), else ``createdAt`` for one never changed. None for a
+    ``lastUpdatedAt`` that names no time (kept in ``additional_properties``): the watch
+    passes it over with a warning, where ``createdAt`` would place it before the change."""
+    if not isinstance(application.last_updated_at, Unset):
+        return application.last_updated_at
+    if "lastUpdatedAt" in application.additional_properties:
+        return None
+    return None if isinstance(application.created_at, Unset) else application.created_at
 
 
 def _revision(application: models.Application) -> dict[str, Any]:
@@ -289,8 +302,7 @@ class JoinOperations:
         return Feed.declare(
             f"join:{account_at(self.account, self.base_url, DEFAULT_BASE_URL)}:applications",
             lambda moment: JoinOperations.iter_applications.build(self, updated_after=moment),
-            # lastUpdatedAt on list items is third-party evidence only (C3)
-            timestamp=lambda application: application.last_updated_at or application.created_at,
+            timestamp=_change_time,
             key=lambda application: application.id,
             options=options,
             revision=_revision,
