@@ -1173,7 +1173,8 @@ def test_credentials_on_a_read_only_file_system_name_the_file_and_exit_2(
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
 
     monkeypatch.setattr(file_updates, "open_lock_file", read_only)
-    expected = f"error: credentials: {config_dir / 'credentials.toml'}: Read-only file system\n"
+    toml = config_dir / "credentials.toml"
+    expected = f"error: credentials: {toml}: Read-only file system ({toml}.lock)\n"
     for command in (
         ["add", "k", "--provider", "join", "--set=token=k0in-t0ken"],
         ["remove", "j"],

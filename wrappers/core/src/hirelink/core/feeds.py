@@ -411,9 +411,10 @@ class FileFeedStore(FeedStore):
     which owner holds it, so watches sharing one store take turns too. Where ``flock``
     does not exist (Windows) every worker holds the lease. A path that is a symbolic link
     stays one: the file it points to is replaced, and its locks lie beside that file. An
-    empty file holds no checkpoint yet (``mktemp`` makes one), unless checkpoints were
-    saved in it: then a write was cut short, and loading one raises
-    :class:`InvalidInputError` rather than start again from ``since``.
+    empty file holds no checkpoint yet (``mktemp`` makes one), unless a save began on it
+    (its writers' lock lies beside it: a save cut short, a first save that failed, or the
+    file emptied by hand): then loading one raises :class:`InvalidInputError` rather than
+    start again from ``since`` unasked.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -501,12 +502,14 @@ class FileFeedStore(FeedStore):
         with self._lock:
             data = self._read()
             if not data and self._cut_short():
+                lock = file_updates.writers_lock(self._file())
                 raise InvalidInputError(
                     "checkpoint",
-                    f"watch {feed}: {self.path} is empty, though checkpoints were saved in"
-                    " it (a write cut short by a crash or a power loss): the checkpoints it"
-                    " held are lost. To start again from the watch's `since`, delete the"
-                    " file (or write `{}` in it)",
+                    f"watch {feed}: {self.path} is empty, though {lock.name} beside it"
+                    " shows that a save began on it: a save cut short (a crash, a power"
+                    " loss), a first save that failed, or the file emptied by hand. Not"
+                    " starting again from the watch's `since` unasked: to do so, delete"
+                    f" the file (and {lock.name}) or write `{{}}` in it",
                 )
             checkpoint = data.get(feed)
         if checkpoint is None or isinstance(checkpoint, str):
@@ -525,7 +528,11 @@ class FileFeedStore(FeedStore):
                     data[feed] = checkpoint
                     file_updates.replace_file(file, json.dumps(data, indent=1).encode())
             except OSError as error:  # a full disk said which file no more than this
+                if error.errno is None:
+                    raise
                 problem = f"the checkpoint of watch {feed} was not saved: {error.strerror or error}"
+                if error.filename is not None and Path(error.filename) != self._file():
+                    problem += f" ({error.filename})"  # its lock file, say
                 raise OSError(error.errno, problem, str(self.path)) from None
             return True
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 import threading
 import uuid
 from collections.abc import Iterator
@@ -131,9 +130,9 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
 
 def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
     """Replace ``file`` with ``content`` atomically, through a scratch file beside it that
-    no other writer uses. The new file keeps the permissions of the one it replaces (a
-    checkpoint made 0660 for a service's group stays so); ``private`` makes it readable by
-    its owner only (mode 0600) whatever they were.
+    no other writer uses. The new file keeps the permission bits and, where the writer
+    may give it, the group of the one it replaces (a checkpoint made 0660 for a service's
+    group stays so); ``private`` makes it readable by its owner only (mode 0600).
 
     The content and the rename reach the disk before it returns: without that, a power
     loss soon after could leave the new name on an empty file (ext4, XFS), and a watch
@@ -142,14 +141,13 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
     descriptor = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            if private:
+                os.chmod(scratch, 0o600)  # O_CREAT's mode is filtered by the umask
+            else:
+                _take_permissions(scratch, file)
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        if private:
-            os.chmod(scratch, 0o600)  # O_CREAT's mode is filtered by the umask
-        else:
-            with contextlib.suppress(FileNotFoundError):  # the first save makes it
-                os.chmod(scratch, stat.S_IMODE(os.stat(file).st_mode))
         os.replace(scratch, file)
     except BaseException:
         scratch.unlink(missing_ok=True)
@@ -157,9 +155,28 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
     _sync_directory(file.parent)
 
 
+def _take_permissions(scratch: Path, file: Path) -> None:
+    """Give ``scratch`` the permission bits (no set-id or sticky bit) and, where the
+    system has groups, the group of ``file``, when there is one, before anything is
+    written in it."""
+    try:
+        current = os.stat(file)
+    except FileNotFoundError:  # the first save makes it, 0666 less the umask
+        return
+    if hasattr(os, "chown"):  # not on Windows
+        with contextlib.suppress(OSError):  # a group the writer is not in: its own, then
+            os.chown(scratch, -1, current.st_gid)
+    os.chmod(scratch, current.st_mode & 0o777)
+
+
+# What systems answer to a directory's fsync they do not do (Linux with CIFS: EINVAL;
+# NetBSD: EBADF; HP-UX: EISDIR), as coreutils' shred takes them.
+_CANNOT_SYNC_DIRECTORIES: Final = {errno.EINVAL, errno.EBADF, errno.EISDIR}
+
+
 def _sync_directory(directory: Path) -> None:
     """Write ``directory``'s entries (a rename in it) to the disk, where the system can:
-    Windows opens no directory, and some file systems refuse to sync one (EINVAL)."""
+    Windows opens no directory, and some systems refuse to sync one."""
     try:
         descriptor = os.open(directory, os.O_RDONLY)
     except OSError:  # Windows; a directory its writer may not read (mode 0300)
@@ -167,7 +184,7 @@ def _sync_directory(directory: Path) -> None:
     try:
         os.fsync(descriptor)
     except OSError as error:
-        if error.errno != errno.EINVAL:
+        if error.errno not in _CANNOT_SYNC_DIRECTORIES:
             raise
     finally:
         os.close(descriptor)

@@ -393,14 +393,15 @@ def _store() -> CredentialStore:
 def _credentials_file(store: CredentialStore) -> Iterator[None]:
     """Reading and writing the credentials file: its failures (a read-only file system,
     a full disk) name the file and exit 2, as ``--checkpoint``'s do; the bare error named
-    a lock or scratch file beside it and exited 1, as an API error does."""
+    a lock or scratch file beside it and exited 1, as an API error does. The file that
+    failed is named too when it is another (its lock, its folder)."""
     try:
         yield
     except OSError as error:
         problem = f"{store.path}: {error.strerror or error}"
         failed = error.filename
-        if failed is not None and Path(os.fsdecode(failed)).parent != resolved(store.path).parent:
-            problem += f" ({os.fsdecode(failed)})"  # not beside it: its folder, say
+        if failed is not None and Path(os.fsdecode(failed)) != resolved(store.path):
+            problem += f" ({os.fsdecode(failed)})"
         raise InvalidInputError("credentials", problem) from None
 
 

@@ -129,13 +129,15 @@ def _record_id(record: models.Job | models.Application | models.Office) -> int:
 
 def _change_time(application: models.Application) -> datetime | None:
     """When ``application`` last changed: ``lastUpdatedAt`` (on list items third-party
-    evidence only, C3), else ``createdAt`` for one never changed. None for a
+    evidence only, C3), else (missing or null) ``createdAt`` for one never changed. None for a
     ``lastUpdatedAt`` that names no time (kept in ``additional_properties``): the watch
     passes it over with a warning, where ``createdAt`` would place it before the change."""
-    if not isinstance(application.last_updated_at, Unset):
+    if application.last_updated_at is not None and not isinstance(
+        application.last_updated_at, Unset
+    ):
         return application.last_updated_at
-    if "lastUpdatedAt" in application.additional_properties:
-        return None
+    if application.additional_properties.get("lastUpdatedAt") is not None:
+        return None  # there, and no time
     return None if isinstance(application.created_at, Unset) else application.created_at
 
 
