@@ -25,6 +25,10 @@ import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
 
+import anyio.to_thread
+from anyio import CapacityLimiter
+from anyio.lowlevel import RunVar
+
 try:
     from starlette.applications import Starlette
     from starlette.concurrency import run_in_threadpool
@@ -48,6 +52,7 @@ __all__ = [
     "MAX_JSON_DEPTH",
     "MAX_LISTED_PROBLEMS",
     "CallbackError",
+    "CallbackThreads",
     "Endpoint",
     "RefusalLog",
     "Rejection",
@@ -155,8 +160,36 @@ def _is_async(callback: Callable[..., object]) -> bool:
     )
 
 
-async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
-    """Await an async callback or run a sync one in a worker thread.
+class CallbackThreads:
+    """Worker threads of a receiver's own for its sync callbacks, at most ``capacity`` at
+    once: a backlog of them waits for these, not for anyio's process-wide pool (40
+    threads) that every other sync callback and endpoint of the process shares.
+
+    anyio makes a limiter only inside a running event loop: each loop gets its own, on
+    first use.
+    """
+
+    def __init__(self, name: str, capacity: int) -> None:
+        self.capacity = positive_limit("capacity", capacity)
+        self._limiter: RunVar[CapacityLimiter] = RunVar(name)
+
+    def limiter(self) -> CapacityLimiter:
+        """The limiter of the running event loop."""
+        limiter = self._limiter.get(None)
+        if limiter is None:
+            limiter = CapacityLimiter(self.capacity)
+            self._limiter.set(limiter)
+        return limiter
+
+
+async def invoke(
+    name: str,
+    callback: Callable[..., Any],
+    *args: object,
+    threads: CallbackThreads | None = None,
+) -> Any:
+    """Await an async callback or run a sync one in a worker thread (of ``threads``, else
+    of anyio's shared pool).
 
     Raises:
         Rejection: raised by the callback, passed on as it is.
@@ -166,7 +199,9 @@ async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
         if _is_async(callback):
             result = callback(*args)
         else:
-            result = await run_in_threadpool(callback, *args)
+            limiter = None if threads is None else threads.limiter()
+            call = functools.partial(callback, *args)
+            result = await anyio.to_thread.run_sync(call, limiter=limiter)
         if inspect.isawaitable(result):
             result = await result
         return result
@@ -177,10 +212,16 @@ async def invoke(name: str, callback: Callable[..., Any], *args: object) -> Any:
 
 
 async def invoke_settled(
-    name: str, callback: Callable[[Any], object], argument: object, settle: Callable[[bool], None]
+    name: str,
+    callback: Callable[[Any], object],
+    argument: object,
+    settle: Callable[[bool], None],
+    *,
+    settle_blocks: bool = True,
 ) -> Exception | None:
     """:func:`invoke`, then ``settle(True)`` when the callback returned or ``settle(False)``
-    when it raised or was cancelled (``settle`` blocks, e.g. on Redis).
+    when it raised or was cancelled (``settle`` blocks, e.g. on Redis, unless told it does
+    not: this process's memory).
 
     Returns the error of ``settle(True)`` when the callback returned but settling failed
     (the event was handled: the caller decides what to answer), else None.
@@ -190,6 +231,7 @@ async def invoke_settled(
     running, and the outcome must follow the callback, not the request. After an async
     one (or a sync one that returned an awaitable), it runs on a worker thread, shielded
     from anyio's cancels; should asyncio's own cancel stop it before it began, on the loop.
+    One that does not block runs on the loop at once.
     An error of ``settle(False)`` is noted on the callback's error, never raised as it.
     """
     pending: list[Awaitable[object]] = []
@@ -222,6 +264,12 @@ async def invoke_settled(
             _close(result)
             settle_kept(False)
 
+    async def settle_awaited(*, handled: bool) -> None:
+        if settle_blocks:
+            await _settle_shielded(settle_kept, handled=handled)
+        else:
+            settle_kept(handled)
+
     awaited = _is_async(callback)
     try:
         await invoke(name, callback if awaited else settled, argument)
@@ -235,12 +283,12 @@ async def invoke_settled(
         if orphan is not None:
             _close(orphan)
         if awaited or orphan is not None:
-            await _settle_shielded(settle_kept, handled=False)
+            await settle_awaited(handled=False)
         if unsettled:
             error.add_note(f"settling it failed too: {scrub(str(unsettled[0]))}")
         raise
     if awaited:
-        await _settle_shielded(settle_kept, handled=True)
+        await settle_awaited(handled=True)
     return unsettled[0] if unsettled else None
 
 
@@ -256,8 +304,6 @@ def _close(awaitable: Awaitable[object]) -> None:
 
 
 async def _settle_shielded(settle: Callable[[bool], None], *, handled: bool) -> None:
-    import anyio
-
     started: list[bool] = []
 
     def begin() -> None:

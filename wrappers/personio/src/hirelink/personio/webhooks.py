@@ -29,6 +29,9 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
   runs ``on_event`` (sync in a worker thread, or async) after the answer is sent. A
   failing ``on_event`` is logged and not retried by Personio: keep what must not be lost
   in your own queue, or look it up in the webhook's 30-day event history.
+- A sync ``on_event`` runs on threads of the receiver's own, at most
+  :data:`HAND_OVER_THREADS` at once: a backlog of slow ones waits for those, and leaves
+  anyio's shared pool to the rest of the process (a Recruitee receiver beside it).
 - 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
   413 to one over ``max_body_bytes``.
 
@@ -58,6 +61,7 @@ from starlette.responses import JSONResponse, Response
 from hirelink.api.personio.inbound import WebhookDelivery
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
+    CallbackThreads,
     RefusalLog,
     Rejection,
     answer,
@@ -71,13 +75,16 @@ from hirelink.core.receiver import (
 from hirelink.core.secrets import Secret, accepted_by_any
 from hirelink.core.validation import header_name, secret, written_as_a_number
 
-__all__ = ["DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
+__all__ = ["HAND_OVER_THREADS", "DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
 
 logger = logging.getLogger("hirelink.personio.webhooks")
 
 AUTHORIZATION: Final = "Authorization"
 # Personio allows up to three custom headers per webhook.
 MAX_CUSTOM_HEADERS: Final = 3
+HAND_OVER_THREADS: Final = 40
+"""The most sync ``on_event`` calls a receiver runs at once, on worker threads of its own
+(as many as anyio's shared pool has); more wait for one of them."""
 
 DeliveryHandler = Callable[[WebhookDelivery], object]
 """``on_event(delivery)``: act on one delivery (runs after the answer is sent). Its result
@@ -114,6 +121,7 @@ class _Receiver:
         self._on_event = on_event
         self._max_body_bytes = max_body_bytes
         self._refusals = RefusalLog(logger, "the Personio receiver")
+        self._threads = CallbackThreads("the Personio receiver's on_event", HAND_OVER_THREADS)
 
     async def receive(self, request: Request) -> Response:
         return await answer(
@@ -143,7 +151,7 @@ class _Receiver:
 
     async def _hand_over(self, request: Request, delivery: WebhookDelivery) -> None:
         try:
-            await invoke("on_event", self._on_event, delivery)
+            await invoke("on_event", self._on_event, delivery, threads=self._threads)
         except Exception as failure:  # the answer is sent: log it, nobody else will see it
             log_failure(logger, request.url.path, failure, component="the Personio receiver")
         except BaseException:  # cancelled: the server stopped past its grace period

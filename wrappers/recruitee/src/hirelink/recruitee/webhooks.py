@@ -68,7 +68,7 @@ import hmac
 import logging
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
@@ -105,7 +105,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret, accepted_by_any, scrub
-from hirelink.core.stores import DeliveryLog, Store, delivery_log
+from hirelink.core.stores import DeliveryLog, InProcessStore, Store, delivery_log
 from hirelink.core.validation import non_empty_str, positive_seconds
 
 __all__ = [
@@ -151,6 +151,8 @@ EventHandler = Callable[[WebhookEvent], object]
 awaitable (an ``async def``), and otherwise not used: a task id or a status may be returned."""
 
 _MODELLED: Final = (CandidateEvent, CandidateMoved, OfferEvent)
+
+T = TypeVar("T")
 
 
 def _key(secret: Secret | str) -> bytes:
@@ -318,11 +320,10 @@ class _Receiver:
         if deliveries is None:
             await invoke("on_event", self._on_event, event)
             return JSONResponse({})
-        # The store may be Redis: its calls run on a worker thread, never on the loop.
         handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
-        claim = await run_in_threadpool(deliveries.claim_delivery, key, handling_ttl)
+        claim = await _asked(deliveries, lambda: deliveries.claim_delivery(key, handling_ttl))
         if claim is None:
-            if not await run_in_threadpool(deliveries.delivery_handled, key):
+            if not await _asked(deliveries, lambda: deliveries.delivery_handled(key)):
                 # Still being handled, and it may yet fail: a 200 now would lose the event.
                 raise Rejection("this delivery is being handled: send it again later", 409)
             logger.info("a repeated delivery of %s was answered without a callback", key[:-50])
@@ -334,7 +335,9 @@ class _Receiver:
             else:
                 deliveries.release_delivery(key, claim)
 
-        unrecorded = await invoke_settled("on_event", self._on_event, event, settle)
+        unrecorded = await invoke_settled(
+            "on_event", self._on_event, event, settle, settle_blocks=not _in_memory(deliveries)
+        )
         if unrecorded is not None:
             # Handled: a 500 would have Recruitee send it again, to be handled twice once
             # the claim lapsed.
@@ -345,6 +348,20 @@ class _Receiver:
                 scrub(str(unrecorded)),
             )
         return JSONResponse({})
+
+
+def _in_memory(deliveries: DeliveryLog) -> bool:
+    """Whether ``deliveries`` is this process's memory (a lock held for a lookup in a dict),
+    asked in place; Redis, or a log of the application's, may block."""
+    return type(deliveries) is InProcessStore  # a subclass may do I/O
+
+
+async def _asked(deliveries: DeliveryLog, call: Callable[[], T]) -> T:
+    """``call()``, which asks ``deliveries``: in place when it is in memory, else on a
+    worker thread, never blocking the loop."""
+    if _in_memory(deliveries):
+        return call()
+    return await run_in_threadpool(call)
 
 
 def _json_or_none(body: bytes) -> Any:

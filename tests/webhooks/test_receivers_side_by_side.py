@@ -1,0 +1,83 @@
+"""Both receivers in one process, as in one integration service, over real HTTP."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+from collections.abc import Callable
+
+import httpx
+import pytest
+from starlette.applications import Starlette
+from starlette.routing import Mount
+
+from hirelink.personio.webhooks import WebhookDelivery
+from hirelink.personio.webhooks import create_webhook_app as personio_app
+from hirelink.recruitee.webhooks import SIGNATURE_HEADER, EventHandler, WebhookEvent
+from hirelink.recruitee.webhooks import create_webhook_app as recruitee_app
+from hirelink.sandbox.server import SandboxServer
+from tests.waiting import wait_until
+
+SHARED_POOL = 40
+"""Threads in anyio's process-wide pool, which sync callbacks and endpoints share."""
+
+
+def _sync_callback(handled: list[int]) -> EventHandler:
+    def on_event(event: WebhookEvent) -> None:
+        handled.append(1)
+
+    return on_event
+
+
+def _async_callback(handled: list[int]) -> EventHandler:
+    async def on_event(event: WebhookEvent) -> None:
+        handled.append(1)
+
+    return on_event
+
+
+@pytest.mark.parametrize("recruitee_callback", [_sync_callback, _async_callback])
+def test_a_personio_backlog_does_not_hold_up_a_recruitee_delivery(
+    recruitee_callback: Callable[[list[int]], EventHandler],
+) -> None:
+    # Personio's on_event runs after its 202: a burst of slow ones took every thread of
+    # the shared pool, and a Recruitee delivery waited behind the whole backlog for a
+    # thread (to claim the delivery, and for a sync on_event to run).
+    release = threading.Event()
+    started: list[int] = []
+    handled: list[int] = []
+
+    def slow_sync(delivery: WebhookDelivery) -> None:
+        started.append(1)
+        assert release.wait(60)
+
+    on_recruitee_event = recruitee_callback(handled)
+
+    app = Starlette(
+        routes=[
+            Mount("/personio", personio_app(tokens=["t0ken-personio"], on_event=slow_sync)),
+            Mount("/recruitee", recruitee_app(secret="s3cret", on_event=on_recruitee_event)),
+        ]
+    )
+    event = {"company_id": 41737, "event_name": "person.updated", "payload": {"id": "1"}}
+    body = json.dumps({"event_type": "new_candidate", "payload": {"candidate": {"id": 7}}})
+    signature = hmac.new(b"s3cret", body.encode(), hashlib.sha256).hexdigest()
+    with SandboxServer(app) as server:
+        try:
+            auth = {"Authorization": "t0ken-personio"}
+            for _ in range(SHARED_POOL + 10):  # a connection each: none waits for another
+                answer = httpx.post(f"{server.url}/personio/", json=event, headers=auth)
+                assert answer.status_code == 202
+            wait_until(lambda: len(started) >= SHARED_POOL, "Personio backlog")
+            delivered = httpx.post(
+                f"{server.url}/recruitee/",
+                content=body,
+                headers={SIGNATURE_HEADER: signature},
+                timeout=30,  # a hang guard: it waited for the whole backlog
+            )
+            assert delivered.status_code == 200
+            assert handled == [1]
+        finally:
+            release.set()
