@@ -267,6 +267,25 @@ def test_webhooks_serve_on_port_0_says_which_port_it_took(
     serving.interrupt()
 
 
+def test_webhooks_serve_answers_a_health_check_at_the_url_it_prints(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    # A GET of the URL it prints (a load balancer's health check) got 405.
+    serving = commands("webhooks", "serve", "recruitee", "--port", "0", "--path", "/hooks/in")
+    assert serving.process.stderr is not None
+    announced = ""
+    while "receiving" not in announced:
+        announced = serving.process.stderr.readline()
+        assert announced, "the command ended without saying where it listens"
+    url = announced.split(" at ")[1].strip()
+    assert url.endswith("/hooks/in")
+    probed = httpx.get(url, timeout=WAIT)
+    assert (probed.status_code, probed.json()) == (200, {})
+    assert httpx.head(url, timeout=WAIT).status_code == 200
+    serving.interrupt()
+    assert serving.lines.empty()  # a probe is no event
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
     config_dir: Path, commands: Callable[..., Command], stop: signal.Signals

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import threading
 from collections.abc import Callable
 
@@ -81,3 +82,25 @@ def test_a_personio_backlog_does_not_hold_up_a_recruitee_delivery(
             assert handled == [1]
         finally:
             release.set()
+
+
+@pytest.mark.parametrize("path", ["/", "/incoming"])
+def test_a_health_check_of_either_receiver_gets_200_and_leaves_no_log_line(
+    path: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A load balancer's default health check (GET, expecting a 2xx) got 405: a receiver
+    # served on its own was marked unhealthy, and every delivery failed at the balancer.
+    handled: list[object] = []
+    receivers = {
+        "personio": personio_app(tokens=["t0ken-personio"], on_event=handled.append, path=path),
+        "recruitee": recruitee_app(secret="s3cret", on_event=handled.append, path=path),
+    }
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    for provider, receiver in receivers.items():
+        with SandboxServer(receiver) as server:
+            probed = httpx.get(f"{server.url}{path}")
+            assert (provider, probed.status_code, probed.json()) == (provider, 200, {})
+            assert httpx.head(f"{server.url}{path}").status_code == 200
+            assert httpx.put(f"{server.url}{path}").status_code == 405
+    assert [r for r in caplog.records if r.name.startswith("hirelink")] == []
+    assert handled == []

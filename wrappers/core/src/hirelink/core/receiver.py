@@ -508,9 +508,13 @@ def receiver_app(
     *,
     callbacks: Mapping[str, object],
     max_body_bytes: int,
+    answer_probes: bool = False,
 ) -> Starlette:
     """The app of a receiver: one ``(method, path, endpoint)`` route each, with routing
     errors in the ``{"error"}`` shape; its settings are checked first.
+
+    With ``answer_probes``, a GET or HEAD to a POST endpoint's path (a load balancer's
+    health check) is answered 200 ``{}``, logged nowhere.
 
     Raises:
         ValueError: a callback is not callable (naming it), ``max_body_bytes`` is not a
@@ -527,6 +531,18 @@ def receiver_app(
     if len(set(paths)) != len(paths):
         raise ValueError(f"endpoint paths must differ, got {paths!r}")
     return Starlette(
-        routes=[Route(path, endpoint, methods=[method]) for method, path, endpoint in routes],
+        routes=[_route(method, path, endpoint, answer_probes) for method, path, endpoint in routes],
         exception_handlers={HTTPException: http_error},
     )
+
+
+def _route(method: str, path: str, endpoint: Endpoint, answer_probes: bool) -> Route:
+    if not answer_probes or method != "POST":
+        return Route(path, endpoint, methods=[method])
+
+    async def endpoint_or_probe(request: Request) -> Response:
+        if request.method in ("GET", "HEAD"):
+            return JSONResponse({})  # public: it says only that the receiver is up
+        return await endpoint(request)
+
+    return Route(path, endpoint_or_probe, methods=["POST", "GET", "HEAD"])

@@ -34,6 +34,7 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
   anyio's shared pool to the rest of the process (a Recruitee receiver beside it).
 - 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
   413 to one over ``max_body_bytes``.
+- 200 ``{}`` to a GET or HEAD of its path: a load balancer's health check.
 
 The event names, the form of ``occurred_at`` and the members of ``payload`` and ``meta``
 are our reading (see the package README); every delivery with a ``company_id`` and an
@@ -259,4 +260,5 @@ def create_webhook_app(
         [("POST", path, receiver.receive)],
         callbacks={"on_event": on_event},
         max_body_bytes=max_body_bytes,
+        answer_probes=True,
     )

@@ -38,6 +38,7 @@ not be lost in a queue of your own before answering):
   URL, and, while a webhook is replaced by a new one, both secrets;
 - 400 to a signed body that is not JSON or not an event; 413 to one over
   ``max_body_bytes``;
+- 200 ``{}`` to a GET or HEAD of its path: a load balancer's health check;
 - 500 (``{"error": ...}`` without internals) when ``on_event`` raises, so that
   Recruitee delivers it again.
 
@@ -417,4 +418,5 @@ def create_webhook_app(
         [("POST", path, receiver.receive)],
         callbacks={"on_event": on_event},
         max_body_bytes=max_body_bytes,
+        answer_probes=True,
     )
