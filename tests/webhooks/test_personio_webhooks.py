@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import itertools
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -253,6 +255,34 @@ def test_an_authentic_delivery_refused_for_its_shape_leaves_a_log_line(
     )
     assert OLD_TOKEN not in caplog.text
     assert "wrong" not in caplog.text
+    assert collector.received == []
+
+
+def test_oversized_and_compressed_deliveries_leave_a_log_line_without_the_body(
+    serve: Callable[..., tuple[httpx.Client, Collector]], caplog: pytest.LogCaptureFixture
+) -> None:
+    # A 413 was logged nowhere, and a gzip body got 400 "malformed JSON": Personio does
+    # not resend either, so the event was lost with nothing in the log saying why.
+    http, collector = serve(max_body_bytes=1_000)
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    auth = {"Authorization": OLD_TOKEN}
+    for _ in range(2):
+        oversized = {**delivery(), "padding": "confidential-" + "x" * 2_000}
+        assert http.post("/", json=oversized, headers=auth).status_code == 413
+    compressed = gzip.compress(json.dumps(delivery()).encode())
+    encoded = {**auth, "Content-Encoding": "gzip", "Content-Type": "application/json"}
+    refused = http.post("/", content=compressed, headers=encoded)
+    assert refused.status_code == 415
+    assert refused.json() == {"error": "Content-Encoding gzip is not supported"}
+    lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
+    assert lines == [  # each once: the next comes a minute later at the soonest, with a count
+        "the Personio receiver refused a delivery to / with 413: the request body is larger"
+        " than 1000 bytes",
+        "the Personio receiver refused a delivery to / with 415: Content-Encoding gzip is not"
+        " supported",
+    ]
+    assert "confidential" not in caplog.text
+    assert OLD_TOKEN not in caplog.text
     assert collector.received == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import hashlib
 import hmac
 import itertools
@@ -82,10 +83,16 @@ class Receiver:
         self.http = httpx.Client(base_url=url, timeout=10)
 
     def deliver(
-        self, document: Any, *, signature: str | None = "sign", **kw: Any
+        self,
+        document: Any,
+        *,
+        signature: str | None = "sign",
+        headers: dict[str, str] | None = None,
+        **kw: Any,
     ) -> httpx.Response:
         body = document if isinstance(document, bytes) else json.dumps(document).encode()
-        headers = {"Content-Type": "application/json", "User-Agent": "Recruitee-Webhooks"}
+        sent = {"Content-Type": "application/json", "User-Agent": "Recruitee-Webhooks"}
+        headers = {**sent, **(headers or {})}
         if signature == "sign":
             signature = sign(body)
         if signature is not None:
@@ -255,6 +262,54 @@ def test_malformed_and_oversized_bodies(serve: Callable[..., Receiver]) -> None:
     huge = {**moved(), "padding": "x" * 5_000}
     assert receiver.deliver(huge).status_code == 413
     assert receiver.collector.received == []
+
+
+def test_an_oversized_body_leaves_a_log_line_without_the_body(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    # A 413 was logged nowhere: a sender whose events all outgrew the limit lost them
+    # with nothing in the log. It comes before the signature check: logged as a 401 is.
+    receiver = serve(max_body_bytes=2_000)
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    for _ in range(3):
+        huge = {**moved(), "padding": "confidential-" + "x" * 5_000}
+        assert receiver.deliver(huge).status_code == 413
+    assert receiver.deliver(moved(), signature="0" * 64).status_code == 401
+    lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.recruitee.webhooks"]
+    assert lines == [
+        "the Recruitee receiver refused a delivery to / with 413: the request body is"
+        " larger than 2000 bytes",
+        "the Recruitee receiver refused a delivery to / with 401: the X-Recruitee-Signature"
+        " header is missing or does not match",
+    ]
+    assert "confidential" not in caplog.text
+    assert receiver.collector.received == []
+
+
+def test_a_compressed_body_gets_415_naming_its_encoding(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    # Signed over the decompressed body it got 401 "does not match"; signed over the
+    # compressed bytes, 400 "malformed JSON": neither said what was wrong.
+    receiver = serve()
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    body = json.dumps(moved()).encode()
+    compressed = gzip.compress(body)
+    for signed_over in (body, compressed):
+        answer = receiver.deliver(
+            compressed, signature=sign(signed_over), headers={"Content-Encoding": "gzip"}
+        )
+        assert answer.status_code == 415
+        assert answer.json() == {"error": "Content-Encoding gzip is not supported"}
+    lines = [r.getMessage() for r in caplog.records if r.name == "hirelink.recruitee.webhooks"]
+    assert lines == [  # once: it comes before the signature check, as a 401 does
+        "the Recruitee receiver refused a delivery to / with 415: Content-Encoding gzip is"
+        " not supported"
+    ]
+    assert receiver.collector.received == []
+    plain = receiver.deliver(body, headers={"Content-Encoding": "identity"})
+    assert plain.status_code == 200
+    assert len(receiver.collector.received) == 1
 
 
 def test_a_failing_callback_gets_500_without_internals_and_the_retry_gets_through(
@@ -699,6 +754,7 @@ def test_refused_senders_are_logged_at_most_once_an_interval_with_a_count(
     for seconds in (0.0, 1.0, 30.0, 59.9, 60.0, 61.0, 200.0):
         now[0] = 100.0 + seconds
         refusals.refused("/", 401, "bad signature")
+        refusals.refused("/", 413, "too large")  # counted apart from the 401s
     refusals.refused("/", 422, "shape")  # a body refused is logged each time
     refusals.refused("/", 422, "shape")
     assert [
@@ -706,8 +762,11 @@ def test_refused_senders_are_logged_at_most_once_an_interval_with_a_count(
         for r in caplog.records
     ] == [
         "401: bad signature",
+        "413: too large",
         "401: bad signature (3 more refused with 401 since the last such line)",
+        "413: too large (3 more refused with 413 since the last such line)",
         "401: bad signature (1 more refused with 401 since the last such line)",
+        "413: too large (1 more refused with 413 since the last such line)",
         "422: shape",
         "422: shape",
     ]

@@ -1,10 +1,11 @@
 """What every hirelink receiver of provider calls shares (Starlette).
 
 The Recruitee Partners service kit and the webhook receivers of Recruitee and Personio
-read a request the same way: a body refused with 413 past a size limit, JSON refused
-with 400 when malformed or nested absurdly deep, callbacks that may be plain functions
-(run in a worker thread) or ``async`` ones, and error answers ``{"error": "<message>"}``
-that never carry a stack trace. Those pieces live here, once; each receiver adds only
+read a request the same way: a body refused with 413 past a size limit and with 415 when
+compressed (a ``Content-Encoding``), JSON refused with 400 when malformed or nested
+absurdly deep, callbacks that may be plain functions (run in a worker thread) or
+``async`` ones, and error answers ``{"error": "<message>"}`` that never carry a stack
+trace. Those pieces live here, once; each receiver adds only
 its own authentication and payloads.
 
 Needs Starlette (``pip install "hirelink-core[receiver]"``; the provider packages that
@@ -82,17 +83,21 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 _BODY_REFUSED: Final = frozenset({400, 422})
+# What anyone can send, most before a credential is checked: a scanner's flood.
+_SENDER_REFUSED: Final = frozenset({401, 413, 415})
 REFUSED_SENDER_INTERVAL: Final = 60.0
-"""Seconds between two log lines of deliveries refused for their credential (401)."""
+"""Seconds between two log lines of deliveries refused with one status of 401 (their
+credential), 413 (too large) or 415 (compressed)."""
 
 
 class RefusalLog:
     """What a webhook receiver logs of the deliveries it refuses, at WARNING and masked.
 
     A body it refuses (400, 422) is logged each time: the provider will not resend it for
-    ever. A delivery refused for its credential (401) is logged at once, then at most once
-    every ``interval`` seconds with how many were refused since: a wrong or missing secret
-    shows in the log without a scanner's requests flooding it.
+    ever. A delivery refused for its credential (401), its size (413) or its
+    ``Content-Encoding`` (415) is logged at once, then at most once every ``interval``
+    seconds per status with how many were refused since: a wrong or missing secret, or a
+    proxy compressing the bodies, shows in the log without a scanner's requests flooding it.
     """
 
     def __init__(
@@ -106,21 +111,23 @@ class RefusalLog:
         self._logger, self.component = logger, component
         self._interval, self._clock = interval, clock
         self._lock = threading.Lock()
-        self._unlogged = 0
-        self._next_line: float | None = None
+        self._unlogged: dict[int, int] = {}
+        self._next_line: dict[int, float] = {}
 
     def refused(self, path: str, status: int, message: str) -> None:
         if status in _BODY_REFUSED:
             self._line(path, status, message)
-        elif status == 401:
+        elif status in _SENDER_REFUSED:
             with self._lock:
                 now = self._clock()
-                if self._next_line is not None and now < self._next_line:
-                    self._unlogged += 1
+                if now < self._next_line.get(status, now):
+                    self._unlogged[status] = self._unlogged.get(status, 0) + 1
                     return
-                since, self._unlogged = self._unlogged, 0
-                self._next_line = now + self._interval
-            counted = f" ({since} more refused with 401 since the last such line)" if since else ""
+                since = self._unlogged.pop(status, 0)
+                self._next_line[status] = now + self._interval
+            counted = (
+                f" ({since} more refused with {status} since the last such line)" if since else ""
+            )
             self._line(path, status, message + counted)
 
     def _line(self, path: str, status: int, message: str) -> None:
@@ -331,7 +338,11 @@ async def read_body(request: Request, limit: int) -> bytes:
 
     A declared Content-Length over the limit is refused before reading; the stream is
     counted too, since a chunked body declares no length and a declared one may lie.
+    A ``Content-Encoding`` other than ``identity`` is refused with 415 naming it, before
+    anything is read: a body is never decompressed, and a compressed one got a misleading
+    400 (not JSON) or 401 (a signature over the decompressed body does not match).
     """
+    _refuse_encodings(request)
     too_large = Rejection(f"the request body is larger than {limit} bytes", 413)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -342,6 +353,19 @@ async def read_body(request: Request, limit: int) -> bytes:
         if len(received) > limit:
             raise too_large
     return bytes(received)
+
+
+_SHOWN_ENCODING_CHARS: Final = 40
+
+
+def _refuse_encodings(request: Request) -> None:
+    sent = ",".join(request.headers.getlist("content-encoding")).lower()
+    encodings = [coding.strip() for coding in sent.split(",")]
+    unsupported = ", ".join(coding for coding in encodings if coding not in ("", "identity"))
+    if unsupported:
+        if len(unsupported) > _SHOWN_ENCODING_CHARS:
+            unsupported = unsupported[:_SHOWN_ENCODING_CHARS] + "..."
+        raise Rejection(f"Content-Encoding {unsupported} is not supported", 415)
 
 
 def decode_json(body: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:

@@ -33,7 +33,7 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
   :data:`HAND_OVER_THREADS` at once: a backlog of slow ones waits for those, and leaves
   anyio's shared pool to the rest of the process (a Recruitee receiver beside it).
 - 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
-  413 to one over ``max_body_bytes``.
+  413 to one over ``max_body_bytes``, 415 to one with a ``Content-Encoding`` (gzip).
 - 200 ``{}`` to a GET or HEAD of its path: a load balancer's health check.
 
 The event names, the form of ``occurred_at`` and the members of ``payload`` and ``meta``

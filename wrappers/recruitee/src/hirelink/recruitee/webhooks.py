@@ -37,7 +37,8 @@ not be lost in a queue of your own before answering):
   each Recruitee webhook has its own secret, so give every one whose webhook sends to this
   URL, and, while a webhook is replaced by a new one, both secrets;
 - 400 to a signed body that is not JSON or not an event; 413 to one over
-  ``max_body_bytes``;
+  ``max_body_bytes``; 415 to one with a ``Content-Encoding`` (gzip), before its signature
+  is checked;
 - 200 ``{}`` to a GET or HEAD of its path: a load balancer's health check;
 - 500 (``{"error": ...}`` without internals) when ``on_event`` raises, so that
   Recruitee delivers it again.
