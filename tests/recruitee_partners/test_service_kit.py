@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hmac
 import json
 import logging
@@ -283,6 +284,17 @@ def test_an_oversized_body_is_413(http: httpx.Client, partner: Partner) -> None:
 
     answer = http.post("/send_candidate", content=chunks())
     assert answer.status_code == 413
+    assert len(partner.received) == before
+
+
+def test_a_compressed_body_is_415_naming_its_encoding(http: httpx.Client, partner: Partner) -> None:
+    # It got 400 "malformed JSON body", which said nothing of the compression.
+    before = len(partner.received)
+    compressed = gzip.compress(json.dumps(PAYLOAD).encode())
+    headers = {"Content-Encoding": "gzip", "Content-Type": "application/json"}
+    answer = http.post("/send_candidate", content=compressed, headers=headers)
+    assert answer.status_code == 415
+    assert answer.json() == {"error": "Content-Encoding gzip is not supported"}
     assert len(partner.received) == before
 
 
