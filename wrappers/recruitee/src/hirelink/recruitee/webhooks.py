@@ -54,7 +54,9 @@ A repeat that arrives while the first is still being handled gets 409, so that
 Recruitee sends it again later: the first may yet fail (its claim lapses after
 :data:`HANDLING_TTL` seconds, should the process die). The memory is the ``store``: this
 process by default; a Redis URL (or a :class:`~hirelink.core.stores.RedisStore`) when
-several replicas sit behind a load balancer. A delivery whose handling failed is
+several processes receive: replicas behind a load balancer, or several worker processes
+on one host (``uvicorn --workers``, ``gunicorn -w``), since a repeat that lands on
+another process than the first is handled again. A delivery whose handling failed is
 forgotten at once, so its retry gets through.
 
 The event types and payload members are known from independent implementations, not from
