@@ -251,16 +251,21 @@ def test_webhooks_serve_prints_verified_events(
     assert serving.lines.empty()  # the forged delivery printed nothing
 
 
-def test_webhooks_serve_on_port_0_says_which_port_it_took(
-    config_dir: Path, commands: Callable[..., Command]
-) -> None:
-    serving = commands("webhooks", "serve", "recruitee", "--port", "0")
+def _announced_url(serving: Command) -> str:
+    """The URL `webhooks serve` says it receives at (on stderr)."""
     assert serving.process.stderr is not None
     announced = ""
     while "receiving" not in announced:
         announced = serving.process.stderr.readline()
         assert announced, "the command ended without saying where it listens"
-    url = announced.split(" at ")[1].strip()
+    return announced.split(" at ")[1].strip()
+
+
+def test_webhooks_serve_on_port_0_says_which_port_it_took(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    serving = commands("webhooks", "serve", "recruitee", "--port", "0")
+    url = _announced_url(serving)
     assert not url.startswith("http://127.0.0.1:0/")
     ping = httpx.post(url, json={"test": True})  # the "Test" button, answered without a secret
     assert ping.status_code == 200
@@ -272,12 +277,7 @@ def test_webhooks_serve_answers_a_health_check_at_the_url_it_prints(
 ) -> None:
     # A GET of the URL it prints (a load balancer's health check) got 405.
     serving = commands("webhooks", "serve", "recruitee", "--port", "0", "--path", "/hooks/in")
-    assert serving.process.stderr is not None
-    announced = ""
-    while "receiving" not in announced:
-        announced = serving.process.stderr.readline()
-        assert announced, "the command ended without saying where it listens"
-    url = announced.split(" at ")[1].strip()
+    url = _announced_url(serving)
     assert url.endswith("/hooks/in")
     probed = httpx.get(url, timeout=WAIT)
     assert (probed.status_code, probed.json()) == (200, {})
