@@ -14,7 +14,9 @@ with their real signatures, references to re-exported names, and the completenes
   docstrings often by where users import it (``hirelink.core.ApiError``). A reference
   that finds no target is resolved to the documented object of the same name whose
   module shares the longest prefix with it; one that matches nothing stays broken, and
-  the strict build fails on it.
+  the strict build fails on it. So does a ``:data:`` reference to a constant of ours
+  that exists but has no entry (automodule documents a value only with a doc comment,
+  and in a module with ``__all__`` only one listed there).
 - When the build ends, every public module of every distribution must have been
   documented: a missing one is a warning (so an error in the strict build).
 """
@@ -464,6 +466,10 @@ def _at_runtime(target: str, module: str, owner: str) -> tuple[bool, Any]:
     return False, None
 
 
+# The roles that name a module-level value: one with no entry cannot be linked.
+CONSTANT_ROLES = frozenset({"data", "const"})
+
+
 def resolve_reexport(
     app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
 ) -> nodes.Element | None:
@@ -490,13 +496,22 @@ def resolve_reexport(
         candidates = [c for c in candidates if _shared_prefix(c, anchor) >= 2]
     if not candidates:
         # Names the docstring's module imports (``SendCandidatePayload``) link to where
-        # they are documented; a constant that exists but has no entry is shown as code.
+        # they are documented. Any other value that exists but has no entry is shown as
+        # code, except one of ours named as a constant: that is an entry missing.
         found, value = _at_runtime(target, context, owner)
         if not found:
             return None
         home = _defining_module(value)
         qualname = getattr(value, "__qualname__", None)
         if not home:
+            ours = target.startswith("hirelink.") or context.startswith("hirelink.")
+            if ours and node["reftype"] in CONSTANT_ROLES:
+                logger.warning(
+                    "%s has no entry in the API reference to link to: give it a doc comment"
+                    " (#:), and a place in its module's __all__ where there is one",
+                    target,
+                    location=node,
+                )
             return contnode
         if not home.startswith("hirelink.") or not is_public(home):
             return contnode  # a third-party class, or a private base: no page to link

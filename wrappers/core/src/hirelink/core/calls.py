@@ -395,6 +395,8 @@ INTERRUPTED_WRITE: Final = (
     "the write was interrupted while out, and may have been carried out: check before"
     " sending it again"
 )
+"""The note added to the error that interrupted a write while out (Ctrl-C, a cancelled
+task): see :func:`note_interrupted_write`."""
 
 
 def note_interrupted_write(call: Call[Any], error: BaseException) -> None:

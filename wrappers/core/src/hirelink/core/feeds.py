@@ -75,7 +75,9 @@ from .validation import LONGEST_SECONDS, positive_seconds, utc_moment
 feeds_logger = logging.getLogger("hirelink.feeds")
 
 __all__ = [
+    "CHECKPOINT_FORMAT",
     "MEMORY",
+    "SAVE_EVERY",
     "Feed",
     "FeedStore",
     "FeedTracker",

@@ -69,6 +69,8 @@ class _NotGiven:
 
 
 NOT_GIVEN: Final = _NotGiven()
+"""The default of a keyword an operation leaves out of its request unless given (shown as
+``...`` in a signature)."""
 
 
 def _given(arguments: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import httpx
 from .secrets import scrub
 
 REDACTED: Final = "<redacted>"
+"""What is shown in place of a header's value when the header is not in :data:`SAFE_HEADERS`."""
 
 SAFE_HEADERS: Final = frozenset(
     {
@@ -45,6 +46,8 @@ SAFE_HEADERS: Final = frozenset(
         "x-request-id",
     }
 )
+"""The headers (lower case) whose values may be logged or shown; any other keeps its name
+and shows :data:`REDACTED`."""
 
 http_logger = logging.getLogger("hirelink.http")
 

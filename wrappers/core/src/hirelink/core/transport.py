@@ -50,14 +50,16 @@ from .waits import LONG_WAIT, server_requested_wait
 retry_logger = logging.getLogger("hirelink.retry")
 
 IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+"""The methods resent after an attempt the server may have carried out."""
 DELETED_ALREADY: Final = "hirelink.deleted_already"
 """A response extension: true on the empty 204 that stands for a resent DELETE answered
 404 (see :func:`retry_flow`); the record went, and its last state is not known."""
-# The server says it did not process the request: safe to resend whatever the method.
 REFUSED_STATUSES: Final = frozenset({408, 429})
-# The server may have processed the request: resent only when the method is idempotent.
-# 520 to 524: a CDN in front (Cloudflare's) could not reach or hear from the origin.
+"""Statuses resent whatever the method: the server says it did not process the request."""
 TRANSIENT_STATUSES: Final = frozenset({500, 502, 503, 504, 520, 521, 522, 523, 524})
+"""Statuses resent only for a method in :data:`IDEMPOTENT_METHODS` (or a request marked
+:data:`REPEATABLE`): the server may have processed the request. 520 to 524 come from a
+CDN in front (Cloudflare's) that could not reach or hear from the provider."""
 # No answer could be read: none arrived, or its body would not decode (a broken gzip).
 ANSWER_LOST: Final = (httpx.TransportError, httpx.DecodingError)
 AnswerLost = httpx.TransportError | httpx.DecodingError
@@ -135,6 +137,7 @@ def repeatable(request: httpx.Request) -> bool:
 
 
 SEND: Final = "send"
+"""What a retry flow (:func:`retry_flow`) yields when it wants the request sent."""
 
 
 @define(frozen=True)
