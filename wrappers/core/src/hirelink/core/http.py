@@ -127,8 +127,9 @@ class ClientOptions(TypedDict, total=False):
     None for no limit. Also with ``httpx_client=``: that client's own timeout is not used.
     Default :data:`DEFAULT_TIMEOUT`: 30 s, and 10 s to connect."""
     max_retries: int
-    """Resends after 408 and 429, after 500, 502, 503 and 504, and after connection
-    failures; a POST or PATCH only where the server cannot have processed it (0 disables).
+    """Resends after 408 and 429, after 500, 502, 503, 504 and 520 to 524
+    (:data:`~hirelink.core.transport.TRANSIENT_STATUSES`), and after connection failures;
+    a POST or PATCH only where the server cannot have processed it (0 disables).
     Default :data:`DEFAULT_MAX_RETRIES`: 2."""
     headers: Mapping[str, str]
     """Extra headers sent with every request."""

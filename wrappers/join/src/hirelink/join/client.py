@@ -84,7 +84,7 @@ class Join(JoinOperations, ProviderClient):
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production,
             :data:`~hirelink.join.DEFAULT_BASE_URL`, by default; a sandbox URL), ``timeout``
             (seconds or an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429,
-            500, 502, 503 and 504 and connection failures, waiting ``x-ratelimit-reset``
+            500, 502, 503, 504, 520 to 524 and connection failures, waiting ``x-ratelimit-reset``
             seconds after a 429; a POST or PATCH only when JOIN cannot have processed
             it), ``headers``.
 

@@ -69,7 +69,7 @@ class Recruitee(RecruiteeOperations, ProviderClient):
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
             default; :data:`~hirelink.recruitee.RC_BASE_URL` or a sandbox URL), ``timeout``
             (seconds or an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429,
-            500, 502, 503 and 504 and connection failures; POST and PATCH only when the
+            500, 502, 503, 504, 520 to 524 and connection failures; POST and PATCH only when the
             server cannot have processed them), ``headers`` (e.g. Recruitee's
             ``x-recruitee-partner-name`` and ``x-recruitee-partner-id`` for marketplace
             apps).
