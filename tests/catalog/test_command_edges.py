@@ -1307,6 +1307,13 @@ def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
     assert "create_candidate_note succeeded (a write was carried out" in written.stderr
     read = _in_a_script(["run", "recruitee.list_offers", "-c", "rc"], config_dir, ">/dev/full")
     assert read.returncode == EXIT_UNAVAILABLE, read.stderr  # run cannot tell a read apart
+    # --all only reads, and stops when its output cannot be written: nothing succeeded.
+    walk = _in_a_script(
+        ["run", "recruitee.list_candidates", "-c", "rc", "--all"], config_dir, ">/dev/full"
+    )
+    assert walk.returncode == EXIT_API_ERROR, walk.stderr
+    assert walk.stderr.startswith("error: could not write the output"), walk.stderr
+    assert "succeeded" not in walk.stderr
     for listing in (["--version"], ["ops", "list"]):
         failed = _in_a_script(listing, config_dir, ">/dev/full")
         assert failed.returncode == EXIT_API_ERROR, (listing, failed.stderr)
