@@ -84,6 +84,41 @@ def test_a_personio_backlog_does_not_hold_up_a_recruitee_delivery(
             release.set()
 
 
+def test_one_personio_receivers_backlog_does_not_hold_up_another_ones() -> None:
+    # Under anyio before 4.10 (the lowest versions run), every Personio receiver of an
+    # event loop shared one limiter: a backlog at one company's held up the other's.
+    release = threading.Event()
+    started: list[int] = []
+    handled: list[WebhookDelivery] = []
+
+    def slow_sync(delivery: WebhookDelivery) -> None:
+        started.append(1)
+        assert release.wait(60)
+
+    app = Starlette(
+        routes=[
+            Mount("/a", personio_app(tokens=["t0ken-a"], on_event=slow_sync)),
+            Mount("/b", personio_app(tokens=["t0ken-b"], on_event=handled.append)),
+        ]
+    )
+    event = {"company_id": 41737, "event_name": "person.updated", "payload": {"id": "1"}}
+    with SandboxServer(app) as server:
+        try:
+            for _ in range(SHARED_POOL + 5):
+                answer = httpx.post(
+                    f"{server.url}/a/", json=event, headers={"Authorization": "t0ken-a"}
+                )
+                assert answer.status_code == 202
+            wait_until(lambda: len(started) >= SHARED_POOL, "company A's backlog")
+            answer = httpx.post(
+                f"{server.url}/b/", json=event, headers={"Authorization": "t0ken-b"}
+            )
+            assert answer.status_code == 202
+            wait_until(lambda: len(handled) == 1, "company B's on_event, beside A's backlog")
+        finally:
+            release.set()
+
+
 @pytest.mark.parametrize("path", ["/", "/incoming"])
 def test_a_health_check_of_either_receiver_gets_200_and_leaves_no_log_line(
     path: str, caplog: pytest.LogCaptureFixture

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import json
 import logging
 import os
@@ -167,6 +168,9 @@ def _is_async(callback: Callable[..., object]) -> bool:
     )
 
 
+_callback_threads = itertools.count(1)
+
+
 class CallbackThreads:
     """Worker threads of a receiver's own for its sync callbacks, at most ``capacity`` at
     once: a backlog of them waits for these, not for anyio's process-wide pool (40
@@ -178,7 +182,9 @@ class CallbackThreads:
 
     def __init__(self, name: str, capacity: int) -> None:
         self.capacity = positive_limit("capacity", capacity)
-        self._limiter: RunVar[CapacityLimiter] = RunVar(name)
+        # A name of its own: before 4.10, anyio keeps a RunVar's value under its name, and
+        # receivers sharing one would share one limiter.
+        self._limiter: RunVar[CapacityLimiter] = RunVar(f"{name} #{next(_callback_threads)}")
 
     def limiter(self) -> CapacityLimiter:
         """The limiter of the running event loop."""
