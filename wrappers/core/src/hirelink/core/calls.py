@@ -229,9 +229,9 @@ class Call(Generic[T_co]):
         request = None
         try:
             if self.large_body:
-                import anyio.to_thread
+                from .threads import REQUEST_THREADS  # anyio, when an async call is made
 
-                request = await anyio.to_thread.run_sync(self._build, http)
+                request = await REQUEST_THREADS.run(self._build, http)
             else:
                 request = self._build(http)
             response = await http.send(request)

@@ -298,10 +298,10 @@ class Operation(Declaration[T, P]):
         if asynchronous and self.reads_files:
 
             async def arun_reading(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
-                import anyio.to_thread
+                from .threads import REQUEST_THREADS  # anyio, when an async call is made
 
                 built = functools.partial(build, self, *args, **_given(kwargs))
-                return await self._perform(await anyio.to_thread.run_sync(built))
+                return await self._perform(await REQUEST_THREADS.run(built))
 
             return arun_reading
         if asynchronous:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import itertools
 import json
 import logging
 import os
@@ -28,8 +27,6 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Final, Protocol
 
 import anyio.to_thread
-from anyio import CapacityLimiter
-from anyio.lowlevel import RunVar
 
 try:
     from starlette.applications import Starlette
@@ -48,13 +45,13 @@ except ModuleNotFoundError as missing:
     ) from None
 
 from .secrets import scrub
+from .threads import OwnThreads
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_LISTED_PROBLEMS",
     "CallbackError",
-    "CallbackThreads",
     "Endpoint",
     "RefusalLog",
     "Rejection",
@@ -168,38 +165,11 @@ def _is_async(callback: Callable[..., object]) -> bool:
     )
 
 
-_callback_threads = itertools.count(1)
-
-
-class CallbackThreads:
-    """Worker threads of a receiver's own for its sync callbacks, at most ``capacity`` at
-    once: a backlog of them waits for these, not for anyio's process-wide pool (40
-    threads) that every other sync callback and endpoint of the process shares.
-
-    anyio makes a limiter only inside a running event loop: each loop gets its own, on
-    first use.
-    """
-
-    def __init__(self, name: str, capacity: int) -> None:
-        self.capacity = positive_limit("capacity", capacity)
-        # A name of its own: before 4.10, anyio keeps a RunVar's value under its name, and
-        # receivers sharing one would share one limiter.
-        self._limiter: RunVar[CapacityLimiter] = RunVar(f"{name} #{next(_callback_threads)}")
-
-    def limiter(self) -> CapacityLimiter:
-        """The limiter of the running event loop."""
-        limiter = self._limiter.get(None)
-        if limiter is None:
-            limiter = CapacityLimiter(self.capacity)
-            self._limiter.set(limiter)
-        return limiter
-
-
 async def invoke(
     name: str,
     callback: Callable[..., Any],
     *args: object,
-    threads: CallbackThreads | None = None,
+    threads: OwnThreads | None = None,
 ) -> Any:
     """Await an async callback or run a sync one in a worker thread (of ``threads``, else
     of anyio's shared pool).

@@ -62,7 +62,6 @@ from starlette.responses import JSONResponse, Response
 from hirelink.api.personio.inbound import WebhookDelivery
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
-    CallbackThreads,
     RefusalLog,
     Rejection,
     answer,
@@ -74,6 +73,7 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret, accepted_by_any
+from hirelink.core.threads import OwnThreads
 from hirelink.core.validation import header_name, secret, written_as_a_number
 
 __all__ = ["HAND_OVER_THREADS", "DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
@@ -122,7 +122,7 @@ class _Receiver:
         self._on_event = on_event
         self._max_body_bytes = max_body_bytes
         self._refusals = RefusalLog(logger, "the Personio receiver")
-        self._threads = CallbackThreads("the Personio receiver's on_event", HAND_OVER_THREADS)
+        self._threads = OwnThreads("the Personio receiver's on_event", HAND_OVER_THREADS)
 
     async def receive(self, request: Request) -> Response:
         return await answer(
