@@ -139,6 +139,7 @@ def test_every_example_runs_and_matches_its_output_schema(
     """The declared examples of a provider, one after another as the demo runs them."""
     issued: list[tuple[str, Secret]] = []
     for provider, credential in stand_ins.items():
+        issued_before = len(issued)  # another provider's secret is no field of this one
         for operation in CATALOG.operations(provider):
             result = invoke(
                 operation.id,
@@ -146,7 +147,7 @@ def test_every_example_runs_and_matches_its_output_schema(
                 operation.example,
                 on_secret=lambda name, secret: issued.append((name, secret)),
             )
-            if issued:  # a new partner secret: later report calls need it
+            if len(issued) > issued_before:  # a new partner secret: later calls need it
                 credential = {**credential, issued[-1][0]: issued[-1][1]}
             shown = json.dumps(result)  # JSON-ready
             assert all(secret.reveal() not in shown for _, secret in issued), operation.id
@@ -347,14 +348,14 @@ def test_a_date_in_a_mapping_of_inputs_is_read_as_a_date(
         "email": "lena.birthday@example.org",
         "attributes": {"birthday": "1994-08-21", "phone": "+49 30 1234567"},
     }
-    invoke("personio.create_application", served.client_kwargs(), inputs)
+    invoke("personio.create_application", served.details, inputs)
     sent = served.sandbox.recorder.last("POST", "/v1/recruiting/applications")
     assert sent is not None
     assert {"id": "birthday", "value": "1994-08-21"} in sent.json()["attributes"]
     with pytest.raises(InputValidationError) as caught:
         invoke(
             "personio.create_application",
-            served.client_kwargs(),
+            served.details,
             {**inputs, "attributes": {"birthday": 777427200}},
         )
     assert [problem.field for problem in caught.value.problems] == ["attributes.birthday"]
@@ -530,7 +531,7 @@ def test_a_personio_document_uploaded_before_is_attached_by_its_uuid(
     """After a submission failed, its note names the uploads kept: the catalog (and so the
     command) attaches them by uuid, as the Python API does, instead of uploading again."""
     served = personio_sandbox
-    credential = served.client_kwargs()
+    credential = served.details
     pdf = base64.b64encode(b"%PDF-1.7\n%%EOF\n").decode()
     uploaded = invoke("personio.upload_document", credential, {"file": pdf, "filename": "cv.pdf"})
     assert set(uploaded) >= {"uuid", "original_filename"}
@@ -582,3 +583,24 @@ def test_output_schemas_without_their_spec_say_so_once(
         " clients' spec/ files?)"
     ]
     registry._spec_missing.cache_clear()
+
+
+def test_a_credential_key_that_is_no_field_is_refused_before_anything_is_sent() -> None:
+    """Dropped without a word, a misspelt ``baseUrl`` (or 0.1's ``api_base_url``) sent the
+    credential, its secret with it, to the provider's production API."""
+    with serve_stand_in("join") as join:
+        typo = {"token": join.details["token"], "baseUrl": join.details["base_url"]}
+        with pytest.raises(InvalidInputError) as caught:
+            invoke("join.list_categories", typo, {})
+        assert caught.value.field == "credential.baseUrl"
+        assert "join credentials have base_url, token" in str(caught.value)
+        assert invoke("join.list_categories", {**join.details, "provider": "join"}, {})
+    assert len(join.sandbox.recorder.requests) == 1  # the call with the right key alone
+    with serve_stand_in("personio") as personio:
+        kept_from_0_1 = {**personio.details, "api_base_url": personio.details["base_url"]}
+        del kept_from_0_1["base_url"]
+        with pytest.raises(InvalidInputError) as caught:
+            invoke("personio.list_categories", kept_from_0_1, {})
+        assert caught.value.field == "credential.api_base_url"
+        assert "renamed 'base_url'" in str(caught.value)
+        assert personio.sandbox.recorder.requests == []

@@ -15,7 +15,7 @@ import threading
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, Final, get_type_hints
 
 from attrs import define, field
 from pydantic import BaseModel, ValidationError
@@ -71,6 +71,10 @@ class InputValidationError(InvalidInputError):
             super().__init__("inputs", "; ".join(f"{p.field}: {p.message}" for p in problems))
 
 
+RENAMED_CREDENTIAL_FIELDS: Final = {("personio", "api_base_url"): "base_url"}
+"""Credential fields renamed since a release: (provider, old name) to the new name."""
+
+
 @define(frozen=True)
 class CredentialField:
     """One value a provider's credential holds."""
@@ -98,9 +102,21 @@ class Provider:
     secret_output_fields: frozenset[str] = frozenset()
     """Keys in results that hold secrets: shown as ``***`` in catalog output."""
 
+    def not_a_field(self, name: str) -> str:
+        """Why ``name`` is no credential field of this provider, and what to use instead."""
+        renamed = RENAMED_CREDENTIAL_FIELDS.get((self.name, name))
+        if renamed:
+            return f"not a {self.name} credential field: it was renamed {renamed!r} in hirelink 0.2"
+        fields = ", ".join(sorted(f.name for f in self.credential_fields))
+        return f"not a {self.name} credential field ({self.name} credentials have {fields})"
+
     def client_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Constructor keyword arguments: the credential fields given (each field is named
-        after the client's keyword argument)."""
+        after the client's keyword argument). A key that is no field is refused: dropped,
+        a misspelt ``base_url`` sent the credential to production."""
+        known = {f.name for f in self.credential_fields}
+        for name in sorted(set(values) - known - {"provider"}):
+            raise InvalidInputError(f"credential.{name}", self.not_a_field(name))
         return {f.name: values[f.name] for f in self.credential_fields if values.get(f.name)}
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
