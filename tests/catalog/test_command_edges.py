@@ -30,7 +30,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_UNAVAILABLE, app
-from hirelink.core import file_updates
+from hirelink.core import InvalidInputError, file_updates
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
@@ -1396,3 +1396,127 @@ def test_a_failure_no_retry_changes_is_not_exit_6() -> None:
 
     assert _exit_code(ApiConnectionError("certificate verify failed", permanent=True)) == 1
     assert _exit_code(ApiConnectionError("connection refused")) == EXIT_UNAVAILABLE
+
+
+# --- settings: blank and misspelt variables, blank values, the config directory ----------
+
+
+def test_an_empty_or_blank_variable_leaves_the_stored_value(saved: RecruiteeSandbox) -> None:
+    """`HIRELINK_CREDENTIAL_RC_BASE_URL=` (a docker env-file's empty line) hid the stored
+    base_url, and the stored token went to production."""
+    for blank in ("", "  "):
+        saved.recorder.clear()
+        result = hirelink(
+            "run", "recruitee.list_offers", "-c", "rc", HIRELINK_CREDENTIAL_RC_BASE_URL=blank
+        )
+        assert result.exit_code == 0, result.output
+        assert saved.recorder.requests  # the stand-in at the stored base_url answered
+    environ = {"HIRELINK_CREDENTIAL_RC_COMPANY_ID": " 4100 ", "HIRELINK_CREDENTIAL_RC_TOKEN": ""}
+    store = CredentialStore(load_providers(), environ=environ)
+    assert store.get("rc").values["company_id"] == "4100"  # a set one is used stripped
+    assert store.overriding_variable("rc", "token") is None
+    assert store.overriding_variable("rc", "company_id") == "HIRELINK_CREDENTIAL_RC_COMPANY_ID"
+
+
+def test_a_blank_secret_is_refused_by_add_and_counts_as_missing(config_dir: Path) -> None:
+    """`--set 'token= '` was saved, and every later use of the file ended in a traceback."""
+    added = hirelink("credentials", "add", "good", "--provider", "join", "--set=token=jt-good")
+    assert added.exit_code == 0, added.stderr
+    path = config_dir / "credentials.toml"
+    before = path.read_bytes()
+    blank = hirelink("credentials", "add", "blank", "--provider", "join", "--set", "token= ")
+    assert blank.exit_code == EXIT_BAD_INPUT
+    assert "credential.token: is required" in blank.stderr
+    assert path.read_bytes() == before
+    path.write_text(path.read_text() + '[credentials.edited]\nprovider = "join"\ntoken = " "\n')
+    used = hirelink("run", "join.list_categories", "-c", "edited")
+    assert used.exit_code == EXIT_BAD_INPUT
+    assert "credential 'edited' has no token" in used.stderr
+    listed = hirelink("credentials", "list")
+    assert listed.exit_code == 0, listed.output
+    assert "good" in listed.stdout
+    assert "unusable" in listed.stdout
+    overridden = CredentialStore(
+        load_providers(), environ={"HIRELINK_CREDENTIAL_GOOD_TOKEN": " "}
+    ).get("good")
+    assert overridden.values["token"].reveal() == "jt-good"
+
+
+def test_a_misspelt_credential_variable_is_refused_naming_it(config_dir: Path) -> None:
+    """`..._BASEURL` was ignored, and a credential of the environment alone went to
+    production."""
+    secret_url = "http://127.0.0.1:9/secret-looking-path"
+    result = hirelink(
+        "run", "join.list_categories", "-c", "ci",
+        HIRELINK_CREDENTIAL_CI_PROVIDER="join", HIRELINK_CREDENTIAL_CI_TOKEN="jt-ci",
+        HIRELINK_CREDENTIAL_CI_BASEURL=secret_url,
+    )  # fmt: skip
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "HIRELINK_CREDENTIAL_CI_BASEURL: names no field of credential 'ci'" in result.stderr
+    assert "HIRELINK_CREDENTIAL_CI_BASE_URL" in result.stderr
+    assert secret_url not in result.output
+
+
+def test_variables_of_a_nickname_beginning_with_another_are_not_refused(
+    config_dir: Path,
+) -> None:
+    added = hirelink("credentials", "add", "acme-hr", "--provider", "join", "--set=token=jt-1")
+    assert added.exit_code == 0, added.stderr
+    environ = {
+        "HIRELINK_CREDENTIAL_ACME_PROVIDER": "join",
+        "HIRELINK_CREDENTIAL_ACME_TOKEN": "jt-acme",
+        "HIRELINK_CREDENTIAL_ACME_JOBS_PROVIDER": "join",  # of the environment alone
+        "HIRELINK_CREDENTIAL_ACME_JOBS_TOKEN": "jt-jobs",
+        "HIRELINK_CREDENTIAL_ACME_JOBS_BASE_URL": "http://127.0.0.1:9/v2",
+        "HIRELINK_CREDENTIAL_ACME_HR_BASE_URL": "http://127.0.0.1:9/v2",  # stored acme-hr
+    }
+    store = CredentialStore(load_providers(), environ=environ)
+    assert store.get("acme").values["token"].reveal() == "jt-acme"
+    assert "base_url" not in store.get("acme").values
+    assert store.get("acme-hr").values["base_url"] == "http://127.0.0.1:9/v2"
+    with pytest.raises(InvalidInputError) as caught:
+        CredentialStore(
+            load_providers(), environ={**environ, "HIRELINK_CREDENTIAL_ACME_TOKN": "x"}
+        ).get("acme")
+    assert caught.value.field == "HIRELINK_CREDENTIAL_ACME_TOKN"
+
+
+def test_a_config_dir_given_with_a_tilde_is_expanded_and_a_relative_one_refused(
+    config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Set where no shell expands `~` (a docker env-file, systemd), the credentials were
+    written to a `~` folder in the current directory."""
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", " ~/.config/hirelink")
+    added = hirelink("credentials", "add", "j", "--provider", "join", "--set=token=jt-1")
+    assert added.exit_code == 0, added.stderr
+    assert (home / ".config" / "hirelink" / "credentials.toml").is_file()
+    monkeypatch.setenv("HIRELINK_CONFIG_DIR", "settings/hirelink")
+    refused = hirelink("credentials", "add", "j", "--provider", "join", "--set=token=jt-1")
+    assert refused.exit_code == EXIT_BAD_INPUT
+    assert "HIRELINK_CONFIG_DIR: 'settings/hirelink' is not an absolute path" in refused.stderr
+    assert list(work.iterdir()) == []
+
+
+def test_an_unreadable_credentials_file_names_itself_and_exits_2(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    added = hirelink("credentials", "add", "j", "--provider", "join", "--set=token=jt-1")
+    assert added.exit_code == 0, added.stderr
+    toml = config_dir / "credentials.toml"
+    read_bytes = Path.read_bytes
+
+    def unreadable(path: Path) -> bytes:
+        if path == toml:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", unreadable)
+    expected = f"error: credentials: {toml}: {os.strerror(errno.EACCES)}\n"
+    for command in (("credentials", "list"), ("run", "join.list_categories", "-c", "j")):
+        refused = hirelink(*command)
+        assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+        assert refused.stderr == expected

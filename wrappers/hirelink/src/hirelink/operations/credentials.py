@@ -4,7 +4,10 @@ The file is ``credentials.toml`` in the user's config directory (``HIRELINK_CONF
 overrides the directory), created with mode 0600. Environment variables override stored
 values, or define a whole credential: ``HIRELINK_CREDENTIAL_<NICK>_<FIELD>`` (nickname
 and field upper-cased, other characters as ``_``), e.g.
-``HIRELINK_CREDENTIAL_ACME_TOKEN``; ``..._PROVIDER`` names the provider.
+``HIRELINK_CREDENTIAL_ACME_TOKEN``; ``..._PROVIDER`` names the provider. A variable that
+is empty or blank counts as unset (as the clients' own variables do); a set one is used
+with its surrounding spaces removed, and one that names no field of the credential is
+refused. A blank value, stored or given, counts as no value.
 Secret fields are :class:`~hirelink.core.Secret` values once loaded, so they never print.
 """
 
@@ -17,7 +20,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 import platformdirs
 import tomli_w
@@ -27,18 +30,24 @@ from hirelink.core import InvalidInputError, Secret
 from hirelink.core.file_updates import one_writer, replace_file, resolved
 from hirelink.core.redaction import without_password
 
-from .registry import Catalog
+from .registry import Catalog, Provider
 
 ENV_PREFIX = "HIRELINK_CREDENTIAL_"
 _NICKNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
-_RENAMED: Final = {("personio", "api_base_url"): "base_url"}
-"""Credential fields renamed since a release: (provider, old name) to the new name."""
-
-
 def _env_key(nickname: str, field_name: str) -> str:
-    return ENV_PREFIX + re.sub(r"[^A-Z0-9]", "_", f"{nickname}_{field_name}".upper())
+    return ENV_PREFIX + _key_part(f"{nickname}_{field_name}")
+
+
+def _key_part(name: str) -> str:
+    """``name`` as it appears in a variable's name: upper-cased, other characters ``_``."""
+    return re.sub(r"[^A-Z0-9]", "_", name.upper())
+
+
+def _is_blank(value: Any) -> bool:
+    """No value: none, or text of spaces only (a hand edit, ``--set 'token= '``)."""
+    return value is None or (isinstance(value, (str, Secret)) and not str(value).strip())
 
 
 @define(frozen=True)
@@ -70,9 +79,19 @@ def default_path() -> Path:
     """Where credentials are kept: ``$HIRELINK_CONFIG_DIR/credentials.toml``, else the
     user's configuration directory. Raises InvalidInputError when neither is set and there
     is no home directory (a container's user with no HOME and no passwd entry)."""
-    directory = os.environ.get("HIRELINK_CONFIG_DIR")
+    directory = os.environ.get("HIRELINK_CONFIG_DIR", "").strip()
     if directory:
-        return Path(directory) / "credentials.toml"
+        # Set where no shell expands `~` (a docker env-file, systemd, Kubernetes), a
+        # relative path made a `~` folder wherever the command ran.
+        path = Path(directory)
+        with contextlib.suppress(RuntimeError):  # no home directory to expand `~` to
+            path = path.expanduser()
+        if not path.is_absolute():
+            raise InvalidInputError(
+                "HIRELINK_CONFIG_DIR",
+                f"{directory!r} is not an absolute path: give the whole path of a directory",
+            )
+        return path / "credentials.toml"
     try:
         base = platformdirs.user_config_path("hirelink")
     except RuntimeError:  # no home directory at all
@@ -124,11 +143,15 @@ class CredentialStore:
         """The whole file, ``[credentials]`` and whatever else it holds (none where there
         is no place for one)."""
         try:
-            if not self.path.exists():
-                return {}
+            path = self.path
         except InvalidInputError:
             return {}
-        raw = self.path.read_bytes()
+        try:
+            if not path.exists():
+                return {}
+            raw = path.read_bytes()
+        except OSError as error:  # unreadable: named, and exit 2, not a bare [Errno 13]
+            raise InvalidInputError("credentials", f"{path}: {error.strerror or error}") from None
         if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             problem = f"{self.path} is UTF-16 text (PowerShell's `>`): save it as UTF-8"
             raise InvalidInputError("credentials", problem)
@@ -160,12 +183,17 @@ class CredentialStore:
             document["credentials"] = stored
             replace_file(file, tomli_w.dumps(document).encode(), private=True)
 
+    def _variable(self, nickname: str, field_name: str) -> str | None:
+        """The value of the variable overriding ``field_name``, stripped; None when it is
+        unset, empty or blank."""
+        return self._environ.get(_env_key(nickname, field_name), "").strip() or None
+
     def _nicknames_in_environment(self) -> set[str]:
         suffix = "_PROVIDER"
         return {
             key[len(ENV_PREFIX) : -len(suffix)].lower()
-            for key in self._environ
-            if key.startswith(ENV_PREFIX) and key.endswith(suffix)
+            for key, value in self._environ.items()
+            if key.startswith(ENV_PREFIX) and key.endswith(suffix) and value.strip()
         }
 
     def nicknames(self) -> list[str]:
@@ -183,7 +211,7 @@ class CredentialStore:
         """The credential, environment overrides applied, secrets wrapped in Secret."""
         stored = self._read()
         raw = dict(stored.get(nickname, {}))
-        provider_name = self._environ.get(_env_key(nickname, "provider"), raw.get("provider"))
+        provider_name = self._variable(nickname, "provider") or raw.get("provider")
         if provider_name is None and nickname in stored:
             raise InvalidInputError(
                 "credential",
@@ -204,22 +232,17 @@ class CredentialStore:
         for stored_name in sorted(set(raw) - field_names - {"provider"}):
             # A field the provider no longer has was dropped without a word: a Personio
             # credential saved with 0.1's api_base_url sent its secret to production.
-            renamed = _RENAMED.get((provider.name, stored_name))
-            fix = (
-                f"it was renamed {renamed!r} in hirelink 0.2"
-                if renamed
-                else f"{provider.name} credentials have {', '.join(sorted(field_names))}"
-            )
             raise InvalidInputError(
                 f"credential.{stored_name}",
-                f"credential {nickname!r} in {self.path} holds {stored_name!r}, which is not a "
-                f"{provider.name} credential field ({fix}): add the credential again with "
+                f"credential {nickname!r} in {self.path} holds {stored_name!r}, which is "
+                f"{provider.not_a_field(stored_name)}: add the credential again with "
                 "`hirelink credentials add`, or rename the key in the file",
             )
+        self._check_variables(nickname, provider, others=set(stored) - {nickname})
         values: dict[str, Any] = {}
         for spec in provider.credential_fields:
-            value = self._environ.get(_env_key(nickname, spec.name), raw.get(spec.name))
-            if value in (None, ""):
+            value = self._variable(nickname, spec.name) or raw.get(spec.name)
+            if _is_blank(value):
                 if spec.required:
                     raise InvalidInputError(
                         f"credential.{spec.name}",
@@ -228,6 +251,32 @@ class CredentialStore:
                 continue
             values[spec.name] = Secret(str(value)) if spec.secret else value
         return Credential(nickname, provider.name, values)
+
+    def _check_variables(self, nickname: str, provider: Provider, others: set[str]) -> None:
+        """Refuse a set ``HIRELINK_CREDENTIAL_<NICK>_*`` variable that names no field:
+        ignored, a misspelt ``..._BASEURL`` sent the credential to production. Variables
+        of another nickname that begins the same way (``acme-jobs`` beside ``acme``) are
+        left alone."""
+        prefix = _env_key(nickname, "")
+        known = {_key_part(spec.name) for spec in provider.credential_fields} | {"PROVIDER"}
+        # What follows the prefix in the variables of the other nicknames it begins.
+        other_parts = {
+            part[len(prefix) - len(ENV_PREFIX) :]
+            for other in others | self._nicknames_in_environment()
+            if (part := _key_part(other) + "_").startswith(prefix[len(ENV_PREFIX) :])
+        }
+        for key in sorted(self._environ):
+            suffix = key[len(prefix) :]
+            if not key.startswith(prefix) or suffix in known or not self._environ[key].strip():
+                continue
+            if any(suffix.startswith(part) for part in other_parts if part):
+                continue
+            fields = ", ".join(sorted(f"{prefix}{name}" for name in known))
+            raise InvalidInputError(
+                key,
+                f"names no field of credential {nickname!r} ({provider.name}): the variables"
+                f" it reads are {fields}; correct or unset it",
+            )
 
     def check_names(self, nickname: str, provider: str, field_names: Iterable[str]) -> None:
         """The checks of :meth:`add` that need no values: the nickname, the provider and
@@ -246,16 +295,19 @@ class CredentialStore:
         """Store (or replace) a credential after checking its fields."""
         self.check_names(nickname, provider, values)
         spec = self._catalog.provider(provider)
-        missing = [f.name for f in spec.credential_fields if f.required and not values.get(f.name)]
+        missing = [
+            f.name for f in spec.credential_fields if f.required and _is_blank(values.get(f.name))
+        ]
         if missing:
-            raise InvalidInputError(f"credential.{missing[0]}", "is required")
+            problem = "is required (a blank value is none)"
+            raise InvalidInputError(f"credential.{missing[0]}", problem)
         with self._updating() as stored:
             stored[nickname] = {
                 "provider": provider,
                 **{
                     name: value.reveal() if isinstance(value, Secret) else value
                     for name, value in values.items()
-                    if value not in (None, "")
+                    if not _is_blank(value)
                 },
             }
         return self.get(nickname)
@@ -276,8 +328,7 @@ class CredentialStore:
 
     def overriding_variable(self, nickname: str, field_name: str) -> str | None:
         """The environment variable that overrides ``field_name`` of ``nickname``, if set."""
-        key = _env_key(nickname, field_name)
-        return key if self._environ.get(key) not in (None, "") else None
+        return _env_key(nickname, field_name) if self._variable(nickname, field_name) else None
 
     def remove(self, nickname: str) -> None:
         with self._updating() as stored:
