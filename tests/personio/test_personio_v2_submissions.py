@@ -245,3 +245,21 @@ def test_a_credential_set_in_the_environment_but_not_read_is_said_to_be(
     fix = checks["client_credentials"].fix
     assert fix is not None
     assert "HIRELINK_PERSONIO_CLIENT_SECRET is set but was not read" in fix
+
+
+def test_another_companys_channel_in_the_environment_is_not_read(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The code passed this company's credentials but no channel: the channel id left in
+    the environment may be another company's, and attributed the application to it."""
+    monkeypatch.setenv("HIRELINK_PERSONIO_CHANNEL_ID", "999999")
+    with fresh.client(channel_id=None) as personio:
+        assert personio.credentials.channel_id is None
+        where = personio.credentials.where_to_find("channel_id")
+    assert "HIRELINK_PERSONIO_CHANNEL_ID is set but was not read" in where
+    with fresh.client(channel_id=531207) as personio:  # passed: the variable is not noted
+        assert personio.credentials.channel_id == 531207
+        assert "is set but was not read" not in personio.credentials.where_to_find("channel_id")
+    none_passed = dict.fromkeys(API_CREDENTIALS)
+    with fresh.client(channel_id=None, **none_passed) as personio:
+        assert personio.credentials.channel_id == 999999

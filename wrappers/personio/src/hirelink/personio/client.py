@@ -90,10 +90,11 @@ def _credentials(
     """The given credentials, each one not given read from its environment variable.
 
     The environment completes a kind of API credential the code passed part of; a kind it
-    passed nothing of is read only when it passed no API credential at all. A service
-    serving several companies passes each one's credentials, and variables left in its
-    environment may be another company's: a Recruiting API key read from them would
-    send this company's applications to that one.
+    passed nothing of, and ``channel_id``, are read only when it passed no API credential
+    at all. A service serving several companies passes each one's credentials, and
+    variables left in its environment may be another company's: a Recruiting API key read
+    from them would send this company's applications to that one, and a channel id would
+    attribute them to that company's channel.
     """
     given = {
         "company_id": company_id,
@@ -105,11 +106,13 @@ def _credentials(
     readable = {
         name for kind in CREDENTIAL_KINDS if not passed or passed & set(kind) for name in kind
     }
+    if not passed or channel_id is not None:
+        readable.add("channel_id")
     read = ENVIRONMENT_VARIABLES.get_value
     api = {name: read(name, value) if name in readable else value for name, value in given.items()}
     unread = tuple(
         (name, ENVIRONMENT_VARIABLES[name])
-        for name in given
+        for name in (*given, "channel_id")
         if name not in readable and read(name, None) is not None
     )
     with ENVIRONMENT_VARIABLES.naming_variables(
@@ -117,7 +120,7 @@ def _credentials(
     ):
         credentials = Credentials.create(
             ENVIRONMENT_VARIABLES.require("subdomain", subdomain),
-            channel_id=read("channel_id", channel_id),
+            channel_id=read("channel_id", channel_id) if "channel_id" in readable else None,
             **api,  # type: ignore[arg-type]
         )
     return attrs.evolve(credentials, unread=unread)

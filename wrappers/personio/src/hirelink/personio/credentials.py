@@ -76,7 +76,8 @@ class Credentials:
     client_secret: Secret | None = None
     unread: tuple[tuple[str, str], ...] = ()
     """Credentials whose environment variable is set but was not read, with the variable:
-    the code passed the other kind of API credential (see the client)."""
+    the code passed the other kind of API credential, or (for ``channel_id``) any API
+    credential (see the client)."""
 
     @classmethod
     def create(
@@ -113,7 +114,7 @@ class Credentials:
             return WHERE_TO_FIND[name]
         return (
             f"{WHERE_TO_FIND[name]} ({variable} is set but was not read: this client was "
-            "passed the other kind of API credential, and a variable left in a service's "
+            "passed an API credential without it, and a variable left in a service's "
             f"environment may be another company's; pass {name}= to use it)"
         )
 
