@@ -17,8 +17,8 @@ from hirelink.recruitee import AsyncRecruitee
 
 async def main() -> None:
     options: ClientOptions = {}
-    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_RECRUITEE_BASE_URL", "").strip():
+        options["base_url"] = base_url
     at_once = asyncio.Semaphore(int(os.environ.get("CONCURRENCY", "4")))
     async with AsyncRecruitee(
         company_id=os.environ["HIRELINK_RECRUITEE_COMPANY_ID"],

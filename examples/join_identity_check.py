@@ -22,8 +22,8 @@ def main() -> None:
     since = datetime.fromisoformat(os.environ.get("SINCE", "2026-02-01")).replace(tzinfo=UTC)
     limit = int(os.environ.get("LIMIT", "5"))
     options: ClientOptions = {}
-    if "HIRELINK_JOIN_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_JOIN_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_JOIN_BASE_URL", "").strip():
+        options["base_url"] = base_url
     with Join(token=os.environ["HIRELINK_JOIN_TOKEN"], **options) as join:
         checked = 0
         for listed in join.iter_applications(updated_after=since):

@@ -28,8 +28,8 @@ from hirelink.personio import Document, Personio
 def personio() -> Personio:
     environ = os.environ
     options: ClientOptions = {}
-    if "HIRELINK_PERSONIO_BASE_URL" in environ:
-        options["base_url"] = environ["HIRELINK_PERSONIO_BASE_URL"]
+    if base_url := environ.get("HIRELINK_PERSONIO_BASE_URL", "").strip():
+        options["base_url"] = base_url
     return Personio(
         subdomain=environ["HIRELINK_PERSONIO_SUBDOMAIN"],
         company_id=int(environ["HIRELINK_PERSONIO_COMPANY_ID"]),
@@ -56,7 +56,7 @@ def work(run: str, worker: int, applications: int) -> str:
 
 
 def main() -> None:
-    if "HIRELINK_PERSONIO_BASE_URL" not in os.environ:
+    if not os.environ.get("HIRELINK_PERSONIO_BASE_URL", "").strip():  # empty: production
         sys.exit("many_workers.py files made-up applications: run it against a stand-in")
     workers = int(os.environ.get("WORKERS", "3"))
     applications = int(os.environ.get("APPLICATIONS", "2"))

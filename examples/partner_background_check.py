@@ -32,8 +32,8 @@ def main() -> None:
     company_id = int(os.environ["COMPANY_ID"])
     candidate_id = int(os.environ["CANDIDATE_ID"])
     options: ClientOptions = {}
-    if "HIRELINK_RECRUITEE_PARTNERS_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_RECRUITEE_PARTNERS_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_RECRUITEE_PARTNERS_BASE_URL", "").strip():
+        options["base_url"] = base_url
     with RecruiteePartners(
         codename=os.environ["HIRELINK_RECRUITEE_PARTNERS_CODENAME"],
         environment="production" if os.environ.get(ENVIRONMENT) == "production" else "rc",

@@ -25,8 +25,8 @@ def main() -> None:
     stage = os.environ.get("STAGE", "Phone screen")
     report_path = os.environ.get("REPORT", "identity-report.jsonl")
     options: ClientOptions = {}
-    if "HIRELINK_PERSONIO_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_PERSONIO_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_PERSONIO_BASE_URL", "").strip():
+        options["base_url"] = base_url
     with Personio(
         subdomain=os.environ["HIRELINK_PERSONIO_SUBDOMAIN"],
         client_id=os.environ["HIRELINK_PERSONIO_CLIENT_ID"],

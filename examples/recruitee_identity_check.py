@@ -26,8 +26,8 @@ def main() -> None:
     offer_id = int(os.environ.get("OFFER_ID", "31337"))
     limit = int(os.environ.get("LIMIT", "5"))
     options: ClientOptions = {}
-    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_RECRUITEE_BASE_URL", "").strip():
+        options["base_url"] = base_url
     with Recruitee(
         company_id=os.environ["HIRELINK_RECRUITEE_COMPANY_ID"],
         token=os.environ["HIRELINK_RECRUITEE_TOKEN"],

@@ -60,8 +60,8 @@ def main() -> None:
     reason = os.environ.get("REASON", "Identity not verified")
     checkpoint = os.environ.get("CHECKPOINT", "identity-loop.checkpoint")
     options: ClientOptions = {}
-    if "HIRELINK_RECRUITEE_BASE_URL" in os.environ:
-        options["base_url"] = os.environ["HIRELINK_RECRUITEE_BASE_URL"]
+    if base_url := os.environ.get("HIRELINK_RECRUITEE_BASE_URL", "").strip():
+        options["base_url"] = base_url
     with (
         Recruitee(**options) as recruitee,
         # closed on the way out, even by an error: its lease on the checkpoint file ends

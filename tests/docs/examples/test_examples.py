@@ -331,3 +331,11 @@ def test_many_workers(sandbox_environment: dict[str, str], tmp_path: Path) -> No
     assert "worker 0: 1 application(s) to position" in again
     assert refused.returncode != 0
     assert "run it against a stand-in" in refused.stderr
+    # An empty one (a docker env-file's `HIRELINK_PERSONIO_BASE_URL=`) is production too.
+    empty = subprocess.run(  # noqa: S603 - our interpreter, our script
+        [sys.executable, str(EXAMPLES / "many_workers.py")],
+        capture_output=True, text=True, cwd=tmp_path, timeout=120, check=False,
+        env={**os.environ, **environment, "HIRELINK_PERSONIO_BASE_URL": " "},
+    )  # fmt: skip
+    assert empty.returncode != 0
+    assert "run it against a stand-in" in empty.stderr
