@@ -1481,6 +1481,30 @@ def test_variables_of_a_nickname_beginning_with_another_are_not_refused(
     assert caught.value.field == "HIRELINK_CREDENTIAL_ACME_TOKN"
 
 
+def test_a_shorter_nicknames_variable_leaves_a_longer_one_usable(config_dir: Path) -> None:
+    # `shop`'s ..._SHOP_BASE_URL begins like the variables of `shop-base`, which it made
+    # unusable ("names no field of credential 'shop-base'").
+    for nickname in ("shop", "shop-base"):
+        added = hirelink("credentials", "add", nickname, "--provider", "join", "--set=token=jt")
+        assert added.exit_code == 0, added.stderr
+    environ = {"HIRELINK_CREDENTIAL_SHOP_BASE_URL": "http://127.0.0.1:9/v2"}
+    store = CredentialStore(load_providers(), environ=environ)
+    assert store.get("shop").values["base_url"] == "http://127.0.0.1:9/v2"
+    assert "base_url" not in store.get("shop-base").values
+
+
+def test_add_refuses_a_misspelt_variable_before_saving(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It saved the credential, then failed on the variable: a script saw exit 2 and
+    # took it that nothing was written.
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_NEWTWO_BASEURL", "http://127.0.0.1:9/v2")
+    refused = hirelink("credentials", "add", "newtwo", "--provider", "join", "--set=token=jt")
+    assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+    assert "HIRELINK_CREDENTIAL_NEWTWO_BASEURL" in refused.stderr
+    assert CredentialStore(load_providers(), environ={}).nicknames() == []
+
+
 def test_a_config_dir_given_with_a_tilde_is_expanded_and_a_relative_one_refused(
     config_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1495,9 +1519,14 @@ def test_a_config_dir_given_with_a_tilde_is_expanded_and_a_relative_one_refused(
     assert added.exit_code == 0, added.stderr
     assert (home / ".config" / "hirelink" / "credentials.toml").is_file()
     monkeypatch.setenv("HIRELINK_CONFIG_DIR", "settings/hirelink")
-    refused = hirelink("credentials", "add", "j", "--provider", "join", "--set=token=jt-1")
-    assert refused.exit_code == EXIT_BAD_INPUT
-    assert "HIRELINK_CONFIG_DIR: 'settings/hirelink' is not an absolute path" in refused.stderr
+    for command in (
+        ("credentials", "add", "j", "--provider", "join", "--set=token=jt-1"),
+        ("credentials", "list"),  # it listed none, and `run` said to add the credential
+        ("run", "join.list_categories", "-c", "j"),
+    ):
+        refused = hirelink(*command)
+        assert refused.exit_code == EXIT_BAD_INPUT, (command, refused.output)
+        assert "HIRELINK_CONFIG_DIR: 'settings/hirelink' is not an absolute path" in refused.stderr
     assert list(work.iterdir()) == []
 
 

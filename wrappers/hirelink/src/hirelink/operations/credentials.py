@@ -145,7 +145,9 @@ class CredentialStore:
         try:
             path = self.path
         except InvalidInputError:
-            return {}
+            if os.environ.get("HIRELINK_CONFIG_DIR", "").strip():
+                raise  # a directory named wrongly: said, not taken for an empty file
+            return {}  # no home directory: credentials from the environment alone
         try:
             if not path.exists():
                 return {}
@@ -259,17 +261,24 @@ class CredentialStore:
         left alone."""
         prefix = _env_key(nickname, "")
         known = {_key_part(spec.name) for spec in provider.credential_fields} | {"PROVIDER"}
+        others = (others | self._nicknames_in_environment()) - {nickname}
         # What follows the prefix in the variables of the other nicknames it begins.
         other_parts = {
             part[len(prefix) - len(ENV_PREFIX) :]
-            for other in others | self._nicknames_in_environment()
+            for other in others
             if (part := _key_part(other) + "_").startswith(prefix[len(ENV_PREFIX) :])
         }
+        # The variables of the other nicknames, whatever their provider: `shop`'s
+        # ..._SHOP_BASE_URL begins like those of `shop-base`.
+        every_field = {"provider"} | {
+            spec.name for each in self._catalog.providers() for spec in each.credential_fields
+        }
+        theirs = {_env_key(other, name) for other in others for name in every_field}
         for key in sorted(self._environ):
             suffix = key[len(prefix) :]
             if not key.startswith(prefix) or suffix in known or not self._environ[key].strip():
                 continue
-            if any(suffix.startswith(part) for part in other_parts if part):
+            if key in theirs or any(suffix.startswith(part) for part in other_parts if part):
                 continue
             fields = ", ".join(sorted(f"{prefix}{name}" for name in known))
             raise InvalidInputError(
@@ -301,6 +310,8 @@ class CredentialStore:
         if missing:
             problem = "is required (a blank value is none)"
             raise InvalidInputError(f"credential.{missing[0]}", problem)
+        # Before writing: `get` below would refuse it after the record was saved.
+        self._check_variables(nickname, spec, others=set(self._read()) - {nickname})
         with self._updating() as stored:
             stored[nickname] = {
                 "provider": provider,
