@@ -118,6 +118,26 @@ def test_rate_limit_shared_adds_headroom_and_matches_paths_and_methods() -> None
         RateLimit.shared("test-headroom:2", requests=5, per=1.0, headroom=-1)
 
 
+def test_a_queue_of_long_holds_is_one_warning_and_the_rest_info(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # 100 uploads queued under Personio's limit logged 80 WARNINGs, one per request.
+    clock = FakeClock()
+    rule = RateLimit(SlidingWindowLimiter(2, 60.0, clock=clock), paths=["/limited"])
+    transport = RateLimitTransport(httpx.MockTransport(ok), [rule], sleep=lambda _: None)
+    caplog.set_level("INFO", logger="hirelink.ratelimit")
+    with httpx.Client(transport=transport, base_url="https://api.test") as client:
+        for _ in range(8):
+            assert client.post("/limited/a").status_code == 200
+    holds = [(r.levelname, getattr(r, "hirelink_wait_s")) for r in caplog.records]  # noqa: B009
+    assert (
+        holds
+        == [("WARNING", 60.0), ("INFO", 60.0), ("INFO", 120.0), ("INFO", 120.0)]
+        + [("INFO", 180.0)] * 2
+    )
+    assert "the requests queued behind it at INFO" in caplog.records[0].getMessage()
+
+
 def test_transport_sleeps_only_for_matching_requests(caplog: pytest.LogCaptureFixture) -> None:
     clock = FakeClock()
     rule = RateLimit(SlidingWindowLimiter(2, 60.0, clock=clock), paths=["/limited"])
