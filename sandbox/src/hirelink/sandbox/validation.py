@@ -388,7 +388,7 @@ def _read_body(
         if media_type == "application/json":
             document = json.loads(raw)
             # Refused even when lenient: stored, such text broke every later answer holding it.
-            place = _not_unicode(document)
+            place = _not_unicode(document) if _may_hold_a_surrogate(raw) else None
             if place is not None:
                 problems.append(ValidationProblem("body", place, _NOT_UNICODE))
                 return None, {}
@@ -427,6 +427,17 @@ def _checked(
 
 
 _NOT_UNICODE = "is not Unicode text: it holds a lone surrogate (an escaped \\ud800 to \\udfff)"
+
+
+# An escaped surrogate (\ud800 to \udfff); a body of plain ASCII without one holds none.
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_a_surrogate(raw: bytes) -> bool:
+    """Whether the JSON text ``raw`` may hold a lone surrogate: written escaped, or in
+    bytes that ``json.loads`` decodes with ``surrogatepass``. Most bodies are ASCII
+    without one, and are not walked."""
+    return not raw.isascii() or _ESCAPED_SURROGATE.search(raw) is not None
 
 
 def _not_unicode(value: Any, place: str = "") -> str | None:

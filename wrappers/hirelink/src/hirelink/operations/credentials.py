@@ -46,8 +46,9 @@ def _key_part(name: str) -> str:
 
 
 def _is_blank(value: Any) -> bool:
-    """No value: none, or text of spaces only (a hand edit, ``--set 'token= '``)."""
-    return value is None or (isinstance(value, (str, Secret)) and not str(value).strip())
+    """No value: none, or text of spaces only (a hand edit, ``--set 'token= '``; a
+    :class:`Secret` is never blank)."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 @define(frozen=True)

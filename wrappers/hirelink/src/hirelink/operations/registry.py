@@ -114,9 +114,9 @@ class Provider:
         """Constructor keyword arguments: the credential fields given (each field is named
         after the client's keyword argument). A key that is no field is refused: dropped,
         a misspelt ``base_url`` sent the credential to production."""
-        known = {f.name for f in self.credential_fields}
-        for name in sorted(set(values) - known - {"provider"}):
-            raise InvalidInputError(f"credential.{name}", self.not_a_field(name))
+        unknown = sorted(set(values) - {f.name for f in self.credential_fields} - {"provider"})
+        if unknown:
+            raise InvalidInputError(f"credential.{unknown[0]}", self.not_a_field(unknown[0]))
         return {f.name: values[f.name] for f in self.credential_fields if values.get(f.name)}
 
     def client(self, values: Mapping[str, Any]) -> AbstractContextManager[Any]:
