@@ -72,8 +72,10 @@ errors say so (``harmless_to_repeat``): nothing of the caller's was written."""
 
 HANDED_OVER: Final = "hirelink_handed_over"
 """A request extension: true once an attempt of the request went to the network, past
-every wait before it (a rate-limit slot, a backoff). A call stopped before then (Ctrl-C, a
-time limit, a failure of the shared store) was not sent."""
+every wait before it (a rate-limit slot, a backoff and, in hirelink's own connection pool,
+a free connection: there it is ``False`` until the request's first bytes are written). A
+call stopped before then (Ctrl-C, a time limit, a failure of the shared store) was not
+sent."""
 
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``

@@ -369,15 +369,67 @@ def _answer_of(error: httpx.HTTPStatusError, request: httpx.Request) -> httpx.Re
     return bodiless(error.response, request, None, content)
 
 
+_GOING_OUT: Final = "send_request_headers.started"
+"""httpcore's trace event (``http11.`` or ``http2.``) of a request's first bytes leaving."""
+
+
+def _already_marking(trace: object) -> bool:
+    return getattr(trace, "_hirelink_marks_hand_over", False) is True
+
+
+def _mark_when_going_out(request: httpx.Request) -> None:
+    """Mark ``request`` handed over when httpcore starts writing it, not before: a request
+    waiting for a pooled connection (or for one to connect) has not gone out. Until then
+    its mark is ``False``: known not to have gone out."""
+    callers_trace = request.extensions.get("trace")
+    if _already_marking(callers_trace):  # a resend: marked by the first attempt's trace
+        return
+    request.extensions[HANDED_OVER] = False
+
+    def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(_GOING_OUT):
+            request.extensions[HANDED_OVER] = True
+        if callers_trace is not None:
+            callers_trace(event, info)
+
+    setattr(trace, "_hirelink_marks_hand_over", True)  # noqa: B010
+    request.extensions["trace"] = trace
+
+
+def _amark_when_going_out(request: httpx.Request) -> None:
+    """:func:`_mark_when_going_out` for async transports (httpcore awaits the trace)."""
+    callers_trace = request.extensions.get("trace")
+    if _already_marking(callers_trace):
+        return
+    request.extensions[HANDED_OVER] = False
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event.endswith(_GOING_OUT):
+            request.extensions[HANDED_OVER] = True
+        if callers_trace is not None:
+            await callers_trace(event, info)
+
+    setattr(trace, "_hirelink_marks_hand_over", True)  # noqa: B010
+    request.extensions["trace"] = trace
+
+
 class _HandOver(httpx.BaseTransport):
     """The last layer before the network: marks each request it passes on as handed over
-    (:data:`~hirelink.core.errors.HANDED_OVER`), past every wait."""
+    (:data:`~hirelink.core.errors.HANDED_OVER`), past every wait. Through hirelink's own
+    pool (``traced``) the mark waits for the request's first bytes to be written: one
+    cancelled while waiting for a pooled connection was not sent (its rate-limit slot is
+    given back, and a write is not said to have maybe been carried out). Through any
+    other transport it is marked as it is passed on."""
 
-    def __init__(self, inner: httpx.BaseTransport) -> None:
+    def __init__(self, inner: httpx.BaseTransport, *, traced: bool = False) -> None:
         self._inner = inner
+        self._traced = traced
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        request.extensions[HANDED_OVER] = True
+        if self._traced:
+            _mark_when_going_out(request)
+        else:
+            request.extensions[HANDED_OVER] = True
         return self._inner.handle_request(request)
 
     def close(self) -> None:
@@ -387,11 +439,15 @@ class _HandOver(httpx.BaseTransport):
 class _AsyncHandOver(httpx.AsyncBaseTransport):
     """The async twin of :class:`_HandOver`."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+    def __init__(self, inner: httpx.AsyncBaseTransport, *, traced: bool = False) -> None:
         self._inner = inner
+        self._traced = traced
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        request.extensions[HANDED_OVER] = True
+        if self._traced:
+            _amark_when_going_out(request)
+        else:
+            request.extensions[HANDED_OVER] = True
         return await self._inner.handle_async_request(request)
 
     async def aclose(self) -> None:
@@ -734,7 +790,7 @@ def build_client(
         inner: httpx.BaseTransport = ThroughClient(httpx_client)
     else:
         inner = transport or _PerProcessPool()
-    inner = _HandOver(inner)
+    inner = _HandOver(inner, traced=httpx_client is None and transport is None)
     if config.rate_limits:
         inner = RateLimitTransport(inner, config.rate_limits)
     return httpx.Client(
@@ -757,7 +813,7 @@ def build_async_client(
         inner: httpx.AsyncBaseTransport = AsyncThroughClient(httpx_client)
     else:
         inner = transport or _AsyncPerProcessPool()
-    inner = _AsyncHandOver(inner)
+    inner = _AsyncHandOver(inner, traced=httpx_client is None and transport is None)
     if config.rate_limits:
         inner = AsyncRateLimitTransport(inner, config.rate_limits)
     return httpx.AsyncClient(

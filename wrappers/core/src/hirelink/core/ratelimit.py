@@ -37,7 +37,7 @@ import httpx
 from attrs import define, evolve, field, frozen
 
 from . import forks
-from .errors import InvalidInputError, closed_while_waiting
+from .errors import HANDED_OVER, InvalidInputError, closed_while_waiting
 from .redaction import log_fields
 from .secrets import scrub
 from .validation import positive_seconds
@@ -326,6 +326,15 @@ NOT_SENT_ERRORS: Final = (
 _NOTHING_SENT: Final = (*NOT_SENT_ERRORS, InvalidInputError)
 
 
+def _not_sent(error: BaseException, request: httpx.Request) -> bool:
+    """Whether ``error`` stopped ``request`` before any of it reached the provider: one of
+    :data:`NOT_SENT_ERRORS`, or anything (a cancelled task, Ctrl-C) raised while it was
+    still waiting for a connection of hirelink's pool, which marks it
+    :data:`~hirelink.core.errors.HANDED_OVER` ``False`` until it starts going out.
+    Through another transport, which cannot tell, the slot counts as spent."""
+    return isinstance(error, _NOTHING_SENT) or request.extensions.get(HANDED_OVER) is False
+
+
 def give_back(slots: Iterable[Slot]) -> None:
     """Give back ``slots`` whose request will not be sent.
 
@@ -454,8 +463,9 @@ class RateLimitTransport(httpx.BaseTransport):
             raise closed_while_waiting(request)
         try:
             return self._inner.handle_request(request)
-        except _NOTHING_SENT:  # nothing reached the provider: the slot is not spent
-            give_back(slots)
+        except BaseException as error:
+            if _not_sent(error, request):  # nothing reached the provider: the slot is not spent
+                give_back(slots)
             raise
 
     def close(self) -> None:
@@ -495,8 +505,9 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
             raise closed_while_waiting(request)
         try:
             return await self._inner.handle_async_request(request)
-        except _NOTHING_SENT:  # nothing reached the provider: the slot is not spent
-            await agive_back(slots)
+        except BaseException as error:
+            if _not_sent(error, request):  # nothing reached the provider: the slot is not spent
+                await agive_back(slots)
             raise
 
     async def aclose(self) -> None:
