@@ -76,6 +76,14 @@ def test_a_record_changed_again_comes_again_and_order_is_by_time() -> None:
     assert changes(tracker, [changed, Record(7, T0 + timedelta(seconds=3))]) == [8]
 
 
+@pytest.mark.parametrize("stamp", ["2026-01-05T10:00:00z", "2026-01-05t10:00:00Z"])
+def test_a_text_stamp_in_lower_case_is_a_change_time(stamp: str) -> None:
+    # RFC 3339 allows a lower-case t and z: a custom feed's stamp so written was passed
+    # over as "without a readable change time".
+    tracker = FeedTracker(datetime(2026, 1, 5, 9, tzinfo=UTC))
+    assert changes(tracker, [Record(4, stamp)]) == [4]
+
+
 def test_a_second_change_under_one_coarse_stamp_comes_when_content_tells_it_apart() -> None:
     # Personio stamps whole seconds: an application seen, then moved to a stage within the
     # same second, shows the same stamp. With a revision (its content) it comes again;

@@ -603,6 +603,11 @@ def test_a_document_from_a_file_object_giving_short_reads_is_sent_whole(fresh: S
         ("zoe\u2060.ng@example.org", "U+2060"),  # a word joiner
         ("zoe.ng@example.org\x00", "U+0000"),
         ("zoe\u200d@example.org", "U+200D"),  # a joiner joining nothing
+        ("zo\u200de.ng@example.org", "U+200D"),  # between Latin letters: no virama before
+        ("zoe.n\u200cg@example.org", "U+200C"),  # nor a joining script around it
+        ("zoe\ufe0f.ng@example.org", "U+FE0F"),  # a variation selector (a mark)
+        ("zoe\u034f.ng@example.org", "U+034F"),  # the combining grapheme joiner
+        ("zoe\u3164.ng@example.org", "U+3164"),  # a Hangul filler (a letter)
     ],
 )
 def test_an_email_holding_an_invisible_character_is_refused_before_sending(
@@ -622,10 +627,11 @@ def test_an_email_holding_an_invisible_character_is_refused_before_sending(
     [
         "info@\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.example",
         "\u0dc1\u0dca\u200d\u0dbb\u0dd3@example.lk",
+        "\u0915\u094d\u200d\u0937@example.in",
     ],
-    ids=["non-joiner in Persian", "joiner in Sinhala"],
+    ids=["non-joiner in Persian", "joiner in Sinhala", "joiner in Devanagari"],
 )
-def test_a_joiner_between_letters_is_part_of_an_email(fresh: Served, address: str) -> None:
+def test_a_joiner_where_idna_allows_it_is_part_of_an_email(fresh: Served, address: str) -> None:
     # Persian, Sinhala or Devanagari need them (IDNA allows them there); they were refused.
     with fresh.client() as join:
         join.create_application(BACKEND_JOB, first_name="Zoë", last_name="Ng", email=address)

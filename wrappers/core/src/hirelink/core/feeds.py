@@ -159,8 +159,8 @@ def _moment(value: object) -> datetime | None:
         except OverflowError:
             return None
     if isinstance(value, str) and value:
-        with contextlib.suppress(ValueError):
-            return _moment(datetime.fromisoformat(value.replace("Z", "+00:00")))
+        with contextlib.suppress(ValueError):  # RFC 3339 allows a lower-case t and z
+            return _moment(datetime.fromisoformat(value.upper()))
     return None
 
 

@@ -301,23 +301,68 @@ def email(field: str, value: object) -> str:
 
 
 def _invisible(text: str) -> str | None:
-    """The first format or control character in ``text`` (U+200B, U+FEFF, U+00AD, ...):
-    neither ``\\s`` nor ``strip()`` sees one, and an address pasted with it is another
-    address to a provider. The zero-width joiner and non-joiner are letters' business in
-    Persian, Sinhala or Devanagari (IDNA allows them there): between two letters or marks,
-    they are part of the address."""
+    """The first character of ``text`` that shows as nothing: a format or control
+    character (U+200B, U+FEFF, U+00AD, ...) or another one Unicode says to ignore (a
+    variation selector, the combining grapheme joiner, a Hangul filler). Neither ``\\s``
+    nor ``strip()`` sees one, and an address pasted with it is another address to a
+    provider. The zero-width joiner and non-joiner are kept where IDNA allows them: after
+    a virama (Devanagari, Sinhala), and the non-joiner also between two letters of a
+    joining script (Persian's Arabic letters); elsewhere, between two Latin letters say,
+    they hide a second address."""
     for index, character in enumerate(text):
-        if unicodedata.category(character) not in {"Cf", "Cc"}:
+        if not _ignorable(character):
             continue
         if character in _JOINERS and 0 < index < len(text) - 1:
             before, after = text[index - 1], text[index + 1]
-            if unicodedata.category(before)[0] in "LM" and unicodedata.category(after)[0] in "LM":
+            if unicodedata.combining(before) == _VIRAMA:
+                continue
+            if character == _NON_JOINER and _joining(before) and _joining(after):
                 continue
         return character
     return None
 
 
-_JOINERS = {"\u200c", "\u200d"}
+def _ignorable(character: str) -> bool:
+    if unicodedata.category(character) in {"Cf", "Cc", "Cs"}:
+        return True
+    return any(low <= ord(character) <= high for low, high in _IGNORABLE_LETTERS_AND_MARKS)
+
+
+# Default-ignorable code points Unicode files under letters and marks (so not Cf):
+# combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian free
+# variation selectors, variation selectors (and their supplement).
+_IGNORABLE_LETTERS_AND_MARKS = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0100, 0xE01EF),
+)
+
+_NON_JOINER = "\u200c"
+_JOINERS = {_NON_JOINER, "\u200d"}
+_VIRAMA = 9  # the canonical combining class of a virama
+
+# Scripts whose letters join (IDNA's joining-type context for the non-joiner): Arabic
+# and its supplements, Syriac, N'Ko, Mongolian, Phags-pa.
+_JOINING_SCRIPTS = (
+    (0x0600, 0x077F),
+    (0x07C0, 0x07FF),
+    (0x0860, 0x08FF),
+    (0x1800, 0x18AF),
+    (0xA840, 0xA87F),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+
+
+def _joining(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LM" and any(
+        low <= ord(character) <= high for low, high in _JOINING_SCRIPTS
+    )
 
 
 def _not_an_address(value: str) -> str:
