@@ -1182,3 +1182,52 @@ def test_an_async_watch_whose_store_fails_to_release_stops_once(stand_in: StandI
     with pytest.raises(RuntimeError, match="could not release"):
         asyncio.run(consume())
     assert ReleaseFails.releases == 1
+
+
+@pytest.mark.parametrize("stand_in", ["join", "recruitee", "personio"], indirect=True)
+def test_closing_a_client_ends_its_watches_and_releases_their_leases(
+    stand_in: StandIn[Any],
+) -> None:
+    """A watch suspended at a change (left unreachable in a cycle by a failing test, say)
+    kept its lease renewed by its keeper thread after its client closed: the next watch of
+    the feed waited for ever."""
+    since, store = datetime(2000, 1, 1, tzinfo=UTC), MemoryFeedStore()
+    with client_of(stand_in, sync=True) as client:
+        left = watch_of(client, since=since, store=store, interval=INTERVAL)
+        first = next(left)
+    stop = threading.Event()
+    give_up = threading.Timer(10, stop.set)  # it waited for ever for the lease
+    give_up.start()
+    with client_of(stand_in, sync=True) as client:
+        again = watch_of(client, since=since, store=store, interval=INTERVAL, stop=stop)
+        second = next(again, None)
+        again.close()
+    give_up.cancel()
+    assert second is not None
+    assert key_of(stand_in, second) == key_of(stand_in, first)  # it comes again
+    with pytest.raises(UnusableClientError, match="its client was closed"):
+        next(left)
+    assert not [t for t in threading.enumerate() if t.name.startswith("hirelink-lease")]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_closing_an_async_client_ends_its_watches_and_releases_their_leases(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    since, store = datetime(2000, 1, 1, tzinfo=UTC), str(tmp_path / "watch.json")
+
+    async def main() -> tuple[Any, Any]:
+        async with client_of(stand_in, sync=False) as client:
+            left = watch_of(client, since=since, store=store, interval=INTERVAL)
+            first = await left.__anext__()
+        async with client_of(stand_in, sync=False) as client:
+            again = watch_of(client, since=since, store=store, polls=1, interval=INTERVAL)
+            with anyio.fail_after(10):  # it waited for ever for the lease
+                second = await again.__anext__()
+            await again.aclose()
+        with pytest.raises(UnusableClientError, match="its client was closed"):
+            await left.__anext__()
+        return first, second
+
+    first, second = asyncio.run(main())
+    assert second.id == first.id

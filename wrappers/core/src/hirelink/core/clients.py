@@ -25,7 +25,7 @@ from .http import HttpConfig, build_async_client, build_client
 if TYPE_CHECKING:
     import asyncio
 
-    from .feeds import Feed
+    from .feeds import Feed, Watches
 
 T = TypeVar("T")
 
@@ -112,6 +112,7 @@ class ProviderClient(_Described):
         self._http = build_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_httpx_client(self._http)
         self._base_url = config.base_url
+        self._watches: Watches = weakref.WeakSet()
 
     def _run(self, call: Call[T]) -> T:
         self._check_open()
@@ -133,10 +134,15 @@ class ProviderClient(_Described):
     def _watch(self, feed: Feed[T]) -> Generator[T, None, None]:
         from .feeds import watch
 
-        return watch(feed, self._run)
+        return watch(feed, self._run, self._watches)
 
     def close(self) -> None:
-        """Close hirelink's client (a caller's own httpx client stays open)."""
+        """Close hirelink's client (a caller's own httpx client stays open). Its watches
+        still open stop: what they handed over is saved and their leases released."""
+        if self._watches:
+            from .feeds import stop_watches
+
+            stop_watches(self._watches)
         self._http.close()
 
     def __enter__(self) -> Self:
@@ -168,6 +174,7 @@ class AsyncProviderClient(_Described):
         self._http = build_async_client(config, transport=transport, httpx_client=httpx_client)
         self._api = make_api(config.base_url).set_async_httpx_client(self._http)
         self._base_url = config.base_url
+        self._watches: Watches = weakref.WeakSet()
         # Only the pool hirelink builds is checked: a caller's client or transport (a
         # MockTransport, an ASGITransport in tests) may serve any loop, or is theirs to mind.
         self._pool_owned = httpx_client is None and transport is None
@@ -229,7 +236,7 @@ class AsyncProviderClient(_Described):
                 "stop", "an async watch ends when its task is cancelled; stop is for a sync one"
             )
 
-        return awatch(feed, self._run)
+        return awatch(feed, self._run, self._watches)
 
     def _running(self) -> tuple[str | None, asyncio.AbstractEventLoop | None]:
         """The async library running this call ("asyncio", "trio"), as httpx and anyio
@@ -251,7 +258,12 @@ class AsyncProviderClient(_Described):
         return library, asyncio.get_running_loop()
 
     async def aclose(self) -> None:
-        """Close hirelink's client (a caller's own httpx client stays open)."""
+        """Close hirelink's client (a caller's own httpx client stays open). Its watches
+        still open stop: what they handed over is saved and their leases released."""
+        if self._watches:
+            from .feeds import astop_watches
+
+            await astop_watches(self._watches)
         library, loop = self._running()
         first = self._loop() if self._loop is not None else None
         other_library = library is not None and self._first_library not in (None, library)

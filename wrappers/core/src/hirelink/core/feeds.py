@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import heapq
 import json
@@ -50,6 +51,7 @@ from collections.abc import (
     Hashable,
     Iterable,
     Iterator,
+    MutableSet,
     Sequence,
 )
 from dataclasses import dataclass, field
@@ -766,6 +768,7 @@ class _Poller(Generic[T]):
         self._stopped = False
         self._stop_lock = threading.Lock()  # stop() runs once: the loop and a thread may ask
         self._stop_done = False
+        self.client_closed = False  # stopped by its client's close(): nothing more to hand over
         self._warned_ahead = False
         self._holding = False  # whether this worker took the lease and has not lost it
         self._waiting_since: float | None = None  # monotonic time it began waiting for it
@@ -777,6 +780,16 @@ class _Poller(Generic[T]):
         """Whether this is a copy of the poller in a process forked from the one that made
         it: the lease, the keeper thread and the checkpoint saved are the parent's."""
         return os.getpid() != self._process
+
+    def refuse_after_close(self) -> None:
+        """Raise when this watch's client was closed (its lease is released): asked for
+        more, or going on after the change it handed over last, which comes again to the
+        next watch."""
+        if self.client_closed:
+            raise UnusableClientError(
+                f"watch {self.feed.name}: its client was closed, which ended the watch (a"
+                " change it was handling then comes again to the next watch)"
+            )
 
     def _refuse_a_forked_child(self) -> None:
         if self.forked:
@@ -790,6 +803,7 @@ class _Poller(Generic[T]):
         """Hold the lease for the next poll; (re)load the checkpoint on taking it. A feed
         without one saves its starting point at once, so a restart resumes from there."""
         self._refuse_a_forked_child()
+        self.refuse_after_close()
         if not self._renew():
             return False
         if self.tracker is None:
@@ -949,8 +963,10 @@ class _Poller(Generic[T]):
             return
         try:
             if not self._stop_done:
-                self._stop()
-                self._stop_done = True
+                try:
+                    self._stop()
+                finally:  # a failing stop is raised once, not tried again by the client
+                    self._stop_done = True
         finally:
             self._stop_lock.release()
 
@@ -1109,9 +1125,35 @@ class _FailedPolls:
         self.pause = 0.0
 
 
-def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, None]:
-    """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module)."""
+Watches = MutableSet["_Poller[Any]"]
+"""A client's live watches (a ``weakref.WeakSet``), stopped by :func:`stop_watches` when
+the client closes."""
+
+
+def stop_watches(watches: Watches) -> None:
+    """Stop the watches of a client being closed: what each handed over is saved and its
+    lease released, not kept by a keeper thread for as long as a watch left suspended at
+    a change (unreachable, in a reference cycle a failing test leaves) goes uncollected."""
+    for poller in list(watches):
+        poller.client_closed = True
+        poller.stop(wait=False)
+
+
+async def astop_watches(watches: Watches) -> None:
+    """:func:`stop_watches` for an async client: each store is asked off the event loop."""
+    for poller in list(watches):
+        poller.client_closed = True
+        await _with_store(poller.feed, functools.partial(poller.stop, wait=False))
+
+
+def watch(
+    feed: Feed[T], run: Callable[[Call[Any]], Any], watches: Watches | None = None
+) -> Generator[T, None, None]:
+    """Poll ``feed`` with a sync client's ``run``, yielding each change (see the module);
+    the poller is added to ``watches``, the client's."""
     poller = _Poller(feed)
+    if watches is not None:
+        watches.add(poller)
     failures = _FailedPolls(poller)
     polls = 0
     try:
@@ -1144,6 +1186,7 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
                             break  # the rest comes again: the checkpoint is not past it
                         with poller.keeping_lease():
                             yield record
+                        poller.refuse_after_close()
                         if poller.handed_over(change, moment) and not poller.flush():
                             break  # the lease was lost
                     else:
@@ -1155,11 +1198,15 @@ def watch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> Generator[T, None, 
         poller.stop()
 
 
-async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerator[T, None]:
+async def awatch(
+    feed: Feed[T], run: Callable[[Call[Any]], Any], watches: Watches | None = None
+) -> AsyncGenerator[T, None]:
     """Poll ``feed`` with an async client's ``run``; the twin of :func:`watch`."""
     import anyio
 
     poller = _Poller(feed)
+    if watches is not None:
+        watches.add(poller)
     failures = _FailedPolls(poller)
     polls = 0
     try:
@@ -1180,6 +1227,7 @@ async def awatch(feed: Feed[T], run: Callable[[Call[Any]], Any]) -> AsyncGenerat
                     for record, change, moment in poller.changes(records):
                         with poller.keeping_lease():
                             yield record
+                        poller.refuse_after_close()
                         # Only a save goes to the store; marking a change needs none.
                         due = poller.handed_over(change, moment)
                         if due and not await _with_store(feed, poller.flush):
