@@ -6,6 +6,8 @@ credentials (v2, scope ``personio:recruiting:write``). Real HTTP against the sta
 
 from __future__ import annotations
 
+import io
+
 import httpx
 import pytest
 
@@ -128,6 +130,12 @@ def test_a_refused_v2_submission_raises_before_sending(fresh: Served) -> None:
         with pytest.raises(InvalidInputError) as too_big:
             personio.upload_document(b"x" * (MAX_DOCUMENT_BYTES + 1), filename="big.pdf")
         assert too_big.value.field == "file"
+        assert f"has {MAX_DOCUMENT_BYTES + 1} bytes" in too_big.value.message
+        # A file object is read a byte past the limit, no further: its size is not known.
+        upload = io.BytesIO(b"x" * (3 * MAX_DOCUMENT_BYTES))
+        with pytest.raises(InvalidInputError) as larger:
+            personio.upload_document(upload, filename="big.pdf")
+        assert f"has more than {MAX_DOCUMENT_BYTES} bytes" in larger.value.message
         assert paths(fresh) == []
 
 

@@ -84,15 +84,17 @@ class FileLimits:
                 message += f" (pass filename= ending in .{_SPELLINGS[extension]})"
             raise InvalidInputError(field_name, message)
 
-    def check_size(self, field_name: str, size: int) -> None:
+    def check_size(self, field_name: str, size: int, *, read_whole: bool = True) -> None:
         """Raise :class:`InvalidInputError` naming ``field_name`` for an empty file or one
-        larger than the provider accepts."""
+        larger than the provider accepts. ``read_whole`` False: ``size`` is what was read of
+        a file object, which is read no further than a byte past the limit."""
         if size == 0:
             raise InvalidInputError(field_name, "the file is empty")
         if size > self.max_bytes:
+            has = f"{size} bytes" if read_whole else f"more than {self.max_bytes} bytes"
             raise InvalidInputError(
                 field_name,
-                f"the file has {size} bytes; {self.provider} accepts at most {self.max_bytes}",
+                f"the file has {has}; {self.provider} accepts at most {self.max_bytes}",
             )
 
 
@@ -199,7 +201,7 @@ def load_file(
             "system's): pass filename= with the name to show",
         )
     limits.check_name(field_name, filename)
-    limits.check_size(field_name, len(content))
+    limits.check_size(field_name, len(content), read_whole=not hasattr(source, "read"))
     mime_type = (
         _MEDIA_TYPES.get(PureWindowsPath(filename).suffix.lower().removeprefix("."))
         or mimetypes.guess_type(filename)[0]

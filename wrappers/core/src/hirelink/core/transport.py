@@ -412,7 +412,8 @@ class AnswerTooLarge(httpx.DecodingError):
         why = f"holds more than {limit} MiB"
         if codings is not None:
             why = f"is compressed as {codings!r}, which could hold more than {limit} MiB"
-        super().__init__(f"the answer's body {why}: not read", request=request)
+        advice = "; a list: ask for smaller pages" if request.method in {"GET", "HEAD"} else ""
+        super().__init__(f"the answer's body {why}: not read{advice}", request=request)
 
 
 def _check_codings(response: httpx.Response, request: httpx.Request) -> None:
