@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hirelink.core import UnusableClientError
 from hirelink.recruitee import ConnectionCheck
 from hirelink.sandbox.faults import Fault
 
@@ -48,3 +49,12 @@ def test_each_refusal_says_what_to_fix(
     assert detail in check.detail
     assert check.fix
     assert (check.unavailable, check.not_found) == (unavailable, not_found)
+
+
+def test_a_closed_client_raises_rather_than_judging_the_connection(fresh: Served) -> None:
+    # It gave a failed, inconclusive verdict saying to check the client's base_url.
+    recruitee = fresh.client()
+    recruitee.close()
+    with pytest.raises(UnusableClientError, match="closed"):
+        recruitee.check_connection()
+    assert fresh.sandbox.recorder.requests == []

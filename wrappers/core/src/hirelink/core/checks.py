@@ -22,6 +22,7 @@ from .errors import (
     MalformedResponseError,
     NotFoundError,
     PermissionDeniedError,
+    UnusableClientError,
 )
 from .transport import certificate_refused, proxy_refused
 
@@ -89,9 +90,13 @@ Outcome = Any
 
 
 def attempt(call: Call[Any]) -> Generator[Call[Any], Any, Outcome]:
-    """Yield ``call`` from a flow; its result, or the error it raised, is the outcome."""
+    """Yield ``call`` from a flow; its result, or the error it raised, is the outcome. A
+    client that cannot be used (closed, or in another event loop) is raised: no verdict on
+    the connection, which nothing was sent over."""
     try:
         return (yield call)
+    except UnusableClientError:
+        raise
     except HirelinkError as error:
         return error
 
