@@ -22,6 +22,7 @@ from hirelink.core import (
     request_options,
 )
 from hirelink.core.stores import RedisStore
+from hirelink.core.threads import STORE_THREADS
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
 
@@ -282,10 +283,11 @@ async def test_many_tasks_starting_at_once_cause_one_exchange(fresh: Served) -> 
 async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_once(
     fresh: Served, redis_url: str
 ) -> None:
-    """More clients of one credential than anyio has worker threads each waited for the
-    store's exchange lock on a thread; the holder then found no thread to go on with, every
-    wait timed out after a minute, and every client exchanged a token of its own."""
-    threads = anyio.to_thread.current_default_thread_limiter()
+    """More clients of one credential than hirelink has threads for store calls each waited
+    for the store's exchange lock on a thread; the holder then found no thread to go on
+    with, every wait timed out after a minute, and every client exchanged a token of its
+    own."""
+    threads = STORE_THREADS.limiter()
     threads_before, threads.total_tokens = threads.total_tokens, 3
     fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=0.3))
     store = RedisStore(redis_url, share_tokens=True)

@@ -1254,10 +1254,11 @@ async def awatch(
 
 async def _with_store(feed: Feed[Any], call: Callable[[], R]) -> R:
     """``call()``, which asks ``feed``'s store: in place for this process's memory, else
-    (Redis, a file, a store of the application's) on a worker thread. anyio's threads are
-    the application's too, and a busy pool would hold up a watch with nothing to wait for."""
+    (Redis, a file, a store of the application's) on one of the
+    :data:`~hirelink.core.threads.STORE_THREADS`. anyio's shared pool is the application's
+    too, and a busy one would hold up a watch with nothing to wait for."""
     if type(feed.store) is MemoryFeedStore:  # a subclass may do I/O
         return call()
-    import anyio.to_thread
+    from .threads import STORE_THREADS
 
-    return await anyio.to_thread.run_sync(call)
+    return await STORE_THREADS.run(call)

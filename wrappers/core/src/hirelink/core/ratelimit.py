@@ -387,14 +387,18 @@ async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[
 
 
 async def agive_back(slots: Sequence[Slot]) -> None:
-    """:func:`give_back` off the event loop, and finished even when the task is cancelled."""
+    """:func:`give_back` off the event loop (on one of the
+    :data:`~hirelink.core.threads.STORE_THREADS`), and finished even when the task is
+    cancelled."""
     if not any(slot.may_block for slot in slots):
-        give_back(slots)  # no worker thread: the pool may be busy with the application's work
+        give_back(slots)  # in memory: in place, without a thread
         return
-    import anyio.to_thread
+    import anyio
+
+    from .threads import STORE_THREADS
 
     with anyio.CancelScope(shield=True):
-        await anyio.to_thread.run_sync(give_back, slots)
+        await STORE_THREADS.run(give_back, slots)
 
 
 class Closing:

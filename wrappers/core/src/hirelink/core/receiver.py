@@ -30,7 +30,6 @@ import anyio.to_thread
 
 try:
     from starlette.applications import Starlette
-    from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.requests import ClientDisconnect, Request
     from starlette.responses import JSONResponse, Response
@@ -45,7 +44,7 @@ except ModuleNotFoundError as missing:
     ) from None
 
 from .secrets import scrub
-from .threads import OwnThreads
+from .threads import STORE_THREADS, OwnThreads
 
 __all__ = [
     "DEFAULT_MAX_BODY_BYTES",
@@ -212,9 +211,10 @@ async def invoke_settled(
     After a sync callback, ``settle`` runs in the callback's own worker thread: a request
     cancelled meanwhile (a timeout middleware, a server's shutdown) leaves the thread
     running, and the outcome must follow the callback, not the request. After an async
-    one (or a sync one that returned an awaitable), it runs on a worker thread, shielded
-    from anyio's cancels; should asyncio's own cancel stop it before it began, on the loop.
-    One that does not block runs on the loop at once.
+    one (or a sync one that returned an awaitable), it runs on one of the
+    :data:`~hirelink.core.threads.STORE_THREADS`, shielded from anyio's cancels; should
+    asyncio's own cancel stop it before it began, on the loop. One that does not block
+    runs on the loop at once.
     An error of ``settle(False)`` is noted on the callback's error, never raised as it.
     """
     pending: list[Awaitable[object]] = []
@@ -295,7 +295,7 @@ async def _settle_shielded(settle: Callable[[bool], None], *, handled: bool) -> 
 
     try:
         with anyio.CancelScope(shield=True):
-            await run_in_threadpool(begin)
+            await STORE_THREADS.run(begin)
     except anyio.get_cancelled_exc_class():  # asyncio's own cancel, which no shield holds
         if not started:  # begun, it finishes on its thread
             settle(handled)

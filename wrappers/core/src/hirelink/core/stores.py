@@ -321,14 +321,15 @@ class _TakenOnThread(Generic[T]):
 
 
 async def take_on_thread(take: Callable[[], T], give_back: Callable[[T], object]) -> T:
-    """``take()`` (a blocking call to Redis) on a worker thread. A caller cancelled while
-    it runs returns at once (a slow or stalled Redis does not hold it up), and what the
-    thread takes after that is given back with ``give_back``."""
-    import anyio.to_thread
+    """``take()`` (a blocking call to Redis) on one of the
+    :data:`~hirelink.core.threads.STORE_THREADS`. A caller cancelled while it runs returns
+    at once (a slow or stalled Redis does not hold it up), and what the thread takes after
+    that is given back with ``give_back``."""
+    from .threads import STORE_THREADS  # anyio, when an async call is made
 
     taken = _TakenOnThread(take, give_back)
     try:
-        return await anyio.to_thread.run_sync(taken.take, abandon_on_cancel=True)
+        return await STORE_THREADS.run(taken.take, abandon_on_cancel=True)
     except BaseException:  # cancelled (asyncio's own cancel gets through too)
         taken.abandon()
         raise

@@ -1,11 +1,13 @@
 """Worker threads of hirelink's own, for the work an async call hands to a thread.
 
 An async call does some of its work on a thread: reading a file to upload or building a
-large body, and a receiver's sync callbacks. On anyio's default pool, which the whole
-process shares (40 threads: Starlette's sync endpoints run there too), that work waited
-for whatever held those threads. 40 worker threads each waiting on an upload through
-``anyio.from_thread.run`` held all of them, and the uploads they waited for never began.
-Work handed to an :class:`OwnThreads` waits only for work of its own kind.
+large body, every call to a shared store (Redis: a rate-limit slot, a shared token, a
+watch's checkpoint, a receiver's delivery log), and a receiver's sync callbacks. On
+anyio's default pool, which the whole process shares (40 threads: Starlette's sync
+endpoints run there too), that work waited for whatever held those threads. 40 worker
+threads each waiting on an upload through ``anyio.from_thread.run`` held all of them, and
+the uploads they waited for never began. Work handed to an :class:`OwnThreads` waits only
+for work of its own kind.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import anyio.to_thread
 from anyio import CapacityLimiter
 from anyio.lowlevel import RunVar
 
-__all__ = ["REQUEST_THREADS", "OwnThreads"]
+__all__ = ["REQUEST_THREADS", "STORE_THREADS", "OwnThreads"]
 
 T = TypeVar("T")
 
@@ -53,12 +55,30 @@ class OwnThreads:
             self._limiter.set(limiter)
         return limiter
 
-    async def run(self, function: Callable[..., T], *args: object) -> T:
-        """``function(*args)`` on one of these threads (not cancellable once begun)."""
+    async def run(
+        self, function: Callable[..., T], *args: object, abandon_on_cancel: bool = False
+    ) -> T:
+        """``function(*args)`` on one of these threads. A caller cancelled once it has begun
+        waits for it to end, unless ``abandon_on_cancel``: then it returns at once and the
+        thread runs on (as with ``anyio.to_thread.run_sync``)."""
         return await anyio.to_thread.run_sync(
-            functools.partial(function, *args), limiter=self.limiter()
+            functools.partial(function, *args),
+            abandon_on_cancel=abandon_on_cancel,
+            limiter=self.limiter(),
         )
 
 
 REQUEST_THREADS: Final = OwnThreads("hirelink's request building", 16)
 """Where an async client reads a file to upload and builds a large body."""
+
+STORE_THREADS: Final = OwnThreads("hirelink's store calls", 16)
+"""Where an async client, a watch and a receiver make their blocking calls to a store:
+Redis (a rate-limit slot taken and given back, a shared token read, written and its
+exchange lock), a watch's checkpoint and lease, a receiver's delivery log.
+
+16 at once, per event loop: a call is one round trip (a millisecond to Redis), so 16
+serve thousands a second, far more than any provider's rate limit lets through, and a
+loop opens at most as many connections to Redis. What holds a thread longer is a stalled
+Redis (up to the store's ``timeout``, after which calls fail at once for as long) and a
+token exchange of another process, which one thread per credential waits for.
+"""

@@ -478,26 +478,27 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             except StopIteration:
                 return
 
-    # Without a shared store the async flow takes no worker thread: anyio's pool is the
-    # application's too (Starlette runs sync endpoints on it), and a busy or exhausted pool
-    # stalled every token exchange, or deadlocked threads that call an async client.
+    # Without a shared store the async flow takes no worker thread, and with one it takes
+    # only STORE_THREADS: anyio's pool is the application's too (Starlette runs sync
+    # endpoints on it), and a busy or exhausted pool stalled every token exchange, or
+    # deadlocked threads that call an async client.
 
     async def _ask_shared(self, refused: AccessToken | None) -> AccessToken | None:
         """:meth:`_from_shared` off the loop. A read takes nothing to give back: a cancelled
         caller need not wait for a stalled Redis."""
         if self._shared is None:
             return None
-        import anyio.to_thread
+        from .threads import STORE_THREADS
 
-        return await anyio.to_thread.run_sync(self._from_shared, refused, abandon_on_cancel=True)
+        return await STORE_THREADS.run(self._from_shared, refused, abandon_on_cancel=True)
 
     async def _async_share(self, token: AccessToken) -> None:
         """:meth:`_share` off the loop, waited for, so that the exchange lock is released
         only once the token is shared."""
         if self._shared is not None:
-            import anyio.to_thread
+            from .threads import STORE_THREADS
 
-            await anyio.to_thread.run_sync(self._share, token)
+            await STORE_THREADS.run(self._share, token)
 
     @contextlib.asynccontextmanager
     async def _async_exchange_lock(self) -> AsyncIterator[None]:
@@ -507,7 +508,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             yield
             return
         import anyio
-        import anyio.to_thread
+
+        from .threads import STORE_THREADS
 
         exchange_lock = self._shared.exchange_lock()
         await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
@@ -515,7 +517,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             yield
         finally:
             with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(_exit(exchange_lock))
+                await STORE_THREADS.run(_exit(exchange_lock))
 
     def __repr__(self) -> str:
         return (
