@@ -18,6 +18,10 @@ from typing import Any
 
 import httpx
 import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Mount, Route
 
 from hirelink.core import Secret, StoreUnavailableError
 from hirelink.core.receiver import RefusalLog
@@ -36,12 +40,15 @@ from hirelink.recruitee.webhooks import (
     verify_signature,
 )
 from hirelink.sandbox.server import SandboxServer
+from tests.waiting import wait_until
 from tools.redis_server import RedisServer
 
 from .collecting import Collected
 from .replicas import ReplicaProcess
 
 SECRET = "whsec-recruitee-7f3a91"
+SHARED_POOL = 40
+"""Threads in anyio's process-wide pool (Starlette's sync endpoints run there)."""
 _ids = itertools.count(7_800_000)
 
 
@@ -618,6 +625,43 @@ def test_the_delivery_log_is_asked_off_the_event_loop(serve: Callable[..., Recei
         "delivery_handled",
     ]
     assert all(thread != loop for _, thread in log_threads)
+
+
+def test_a_delivery_logged_in_redis_is_answered_while_sync_endpoints_hold_the_shared_pool(
+    redis_url: str,
+) -> None:
+    # The delivery was claimed in Redis, and settled after an async on_event, on a thread
+    # of anyio's shared pool, where Starlette runs the application's sync endpoints: with
+    # 40 of those waiting, the delivery waited for them.
+    release = threading.Event()
+    waiting: list[int] = []
+    handled: list[WebhookEvent] = []
+
+    def busy(request: Request) -> PlainTextResponse:
+        waiting.append(1)
+        assert release.wait(60)
+        return PlainTextResponse("done")
+
+    async def on_event(event: WebhookEvent) -> None:
+        handled.append(event)
+
+    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=redis_url)
+    app = Starlette(routes=[Route("/busy", busy), Mount("/recruitee", receiver)])
+    with SandboxServer(app) as server, ThreadPoolExecutor(SHARED_POOL) as callers:
+        try:
+            answers = [
+                callers.submit(httpx.get, f"{server.url}/busy", timeout=90)
+                for _ in range(SHARED_POOL)
+            ]
+            wait_until(lambda: len(waiting) == SHARED_POOL, "sync endpoint holding each thread")
+            delivery = Receiver(f"{server.url}/recruitee", Collector())
+            answered = delivery.deliver(moved(), timeout=30)  # a hang guard
+            delivery.http.close()
+            assert answered.status_code == 200
+            assert len(handled) == 1
+        finally:
+            release.set()
+        assert [answer.result().status_code for answer in answers] == [200] * SHARED_POOL
 
 
 @pytest.mark.parametrize("asynchronous", [False, True])

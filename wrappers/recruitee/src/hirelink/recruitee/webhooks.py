@@ -110,6 +110,7 @@ from hirelink.core.receiver import (
 )
 from hirelink.core.secrets import Secret, accepted_by_any, scrub
 from hirelink.core.stores import DeliveryLog, InProcessStore, Store, delivery_log
+from hirelink.core.threads import STORE_THREADS
 from hirelink.core.validation import non_empty_str, positive_seconds
 
 __all__ = [
@@ -361,11 +362,12 @@ def _in_memory(deliveries: DeliveryLog) -> bool:
 
 
 async def _asked(deliveries: DeliveryLog, call: Callable[[], T]) -> T:
-    """``call()``, which asks ``deliveries``: in place when it is in memory, else on a
-    worker thread, never blocking the loop."""
+    """``call()``, which asks ``deliveries``: in place when it is in memory, else on one of
+    the :data:`~hirelink.core.threads.STORE_THREADS`, never blocking the loop nor waiting
+    for anyio's shared pool (the application's sync endpoints)."""
     if _in_memory(deliveries):
         return call()
-    return await run_in_threadpool(call)
+    return await STORE_THREADS.run(call)
 
 
 def _json_or_none(body: bytes) -> Any:
