@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import random
 import threading
 from collections import Counter
+from collections.abc import Sequence
 
 import anyio
 import httpx
@@ -16,11 +19,12 @@ from hirelink.core import (
     RateLimit,
     RateLimitTransport,
     SlidingWindowLimiter,
+    ratelimit,
     shared_limiter,
 )
 from hirelink.core.errors import OPERATION
 from hirelink.core.http import build_async_client, build_client
-from hirelink.core.ratelimit import Slot, give_back, reserve
+from hirelink.core.ratelimit import Slot, earliest_start, give_back, reserve
 
 
 class FakeClock:
@@ -302,6 +306,112 @@ def test_give_backs_never_let_a_window_hold_more_than_the_limit() -> None:
         if later - earlier < window
     ]
     assert crowded == []  # any `limit + 1` requests sent span at least a window
+
+
+class ScanCounter:
+    """Stands in for ``ratelimit.earliest_start``, counting the scans of a full window's
+    queue (with room in the window, it answers "now" at once)."""
+
+    def __init__(self) -> None:
+        self.scans = 0
+
+    def __call__(self, starts: Sequence[float], now: float, limit: int, window: float) -> float:
+        self.scans += len(starts) >= limit
+        return earliest_start(starts, now, limit, window)
+
+
+class ScannedQueue:
+    """The limiter as it was: every reservation scans the whole queue (the reference)."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self.starts: list[float] = []
+        self.full_windows = 0  # reservations finding the window full
+        # Starts dropped as ``<= now - window`` though ``start + window > now``: the float
+        # rounding a queue without gaps has to mind.
+        self.dropped_within_their_window = 0
+
+    def reserve(self, now: float) -> float:
+        gone = bisect.bisect_right(self.starts, now - self.window)
+        self.dropped_within_their_window += any(
+            start + self.window > now for start in self.starts[:gone]
+        )
+        del self.starts[:gone]
+        self.full_windows += len(self.starts) >= self.limit
+        start = earliest_start(self.starts, now, self.limit, self.window)
+        bisect.insort(self.starts, start)
+        return start
+
+    def give_back(self, start: float) -> None:
+        index = bisect.bisect_left(self.starts, start)
+        if index < len(self.starts) and self.starts[index] == start:
+            del self.starts[index]
+
+
+def later_moment(draw: random.Random, now: float, window: float, starts: Sequence[float]) -> float:
+    """A moment from ``now`` on: often where one of the next windows to end ends, or a float
+    or two beside it (where ``now - window`` and ``start + window`` round apart)."""
+    ends = [start + window for start in starts[:5] if start + window >= now]
+    choice = draw.random()
+    if ends and choice < 0.4:
+        end = draw.choice(ends)
+        below = math.nextafter(end, -math.inf)
+        beside = (end, below, math.nextafter(below, -math.inf), math.nextafter(end, math.inf))
+        return max(now, draw.choice(beside))
+    if choice < 0.5:
+        return math.nextafter(now, math.inf)
+    return now + draw.choice((0.0, window / 50, window / 7, window)) * draw.random()
+
+
+def test_reservations_decide_as_a_scan_of_the_whole_queue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A queue without gaps is reserved at its end without a scan of every start (1,000
+    queued uploads took seconds of reservations, each under the lock); through random
+    reservations, give-backs and clock moves, every wait is the one a scan gives."""
+    scans = ScanCounter()
+    monkeypatch.setattr(ratelimit, "earliest_start", scans)
+    draw = random.Random(20270311)  # noqa: S311 - a repeatable schedule, not a secret
+    reservations = full = dropped = 0
+    for _ in range(80):
+        limit = draw.randint(1, 25)
+        # Windows of up to 64 s in odd multiples of 2**-24 round a clock near 1e9 to ties.
+        odd = draw.randrange(1, 2**30, 2) / 2**24
+        window = draw.choice((61.0, 0.1, 1 / 3, draw.uniform(0.001, 100.0), odd, odd))
+        clock = FakeClock(draw.choice((0.0, 123456.789, 1e9 + draw.random(), 1e9)))
+        limiter = SlidingWindowLimiter(limit, window, clock=clock)
+        scanned = ScannedQueue(limit, window)
+        held: list[tuple[Slot, float]] = []
+        for _ in range(200):
+            action = draw.random()
+            if action < 0.7:
+                start = scanned.reserve(clock.now)
+                slot = limiter.reserve()
+                assert slot.wait == start - clock.now, (limit, window, clock.now)
+                held.append((slot, start))
+                reservations += 1
+            elif action < 0.75 and held:
+                slot, start = held.pop(draw.randrange(len(held)))
+                slot.give_back()
+                scanned.give_back(start)
+            else:
+                clock.now = later_moment(draw, clock.now, window, scanned.starts)
+        full += scanned.full_windows
+        dropped += scanned.dropped_within_their_window
+    assert reservations > 6_000
+    assert full > 3_000
+    assert scans.scans < full / 3  # most went to the end of a queue without gaps
+    assert dropped > 0  # the schedule reached the rounding the limiter has to mind
+
+
+def test_a_queue_without_gaps_is_reserved_without_a_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    scans = ScanCounter()
+    monkeypatch.setattr(ratelimit, "earliest_start", scans)
+    limiter = SlidingWindowLimiter(20, 61.0, clock=FakeClock(1000.0))
+    slots = [limiter.reserve() for _ in range(1_000)]
+    assert [slot.wait for slot in slots[::20]] == [61.0 * minute for minute in range(50)]
+    assert scans.scans == 0
+    slots[500].give_back()  # a gap in the queue, at 25 minutes: the next reservation scans
+    assert [limiter.reserve().wait for _ in range(3)] == [1525.0, 3050.0, 3050.0]
+    assert scans.scans == 2  # the gap filled, then a scan finding no other; then no scan
 
 
 def test_a_sync_wait_broken_off_gives_its_slot_back() -> None:

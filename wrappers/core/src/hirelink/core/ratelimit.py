@@ -101,6 +101,13 @@ class SlidingWindowLimiter:
     leaves a gap that the next reservation fills, also ahead of slots already handed out
     (their waits stay as they were).
 
+    While no slot is given back, each reservation goes to the end of the queue, and so
+    does the next: no moment before the last start has room (more starts only take room),
+    and after it only the queue's last window counts. A reservation then looks at that
+    window alone; the first after a give-back scans the queue for the gap. (Each scanned
+    it: 3,000 requests queued behind Personio's limit took 13 s of reservations under the
+    lock, on an async client's event loop.)
+
     Thread-safe; not tied to any event loop.
 
     Args:
@@ -115,6 +122,9 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
+        # No moment from now until the last start fits one more, so the next reservation
+        # goes at the end. False once a slot given back may have left a gap.
+        self._gapless = True
         # A lock of its own in a forked child; the starts are kept (the list is changed
         # whole between two bytecodes).
         forks.new_lock_in_child(self, "_lock", threading.Lock)
@@ -125,8 +135,22 @@ class SlidingWindowLimiter:
             now = self._clock()
             starts = self._starts
             # A start a whole window ago limits no reservation from now on.
-            del starts[: bisect.bisect_right(starts, now - self.window)]
-            start = earliest_start(starts, now, self.limit, self.window)
+            gone = bisect.bisect_right(starts, now - self.window)
+            if gone and starts[gone - 1] + self.window > now:
+                # Floats: a start dropped as ``<= now - window`` may have ``start + window >
+                # now`` (earliest_start's comparison), so it kept a moment from fitting that
+                # may fit without it, before the end.
+                self._gapless = False
+            del starts[:gone]
+            if self._gapless and len(starts) >= self.limit:
+                # Nothing fits before the last start, and after it only the last window of
+                # ``limit`` starts counts (what earliest_start finds, without the scan).
+                start = max(now, starts[-1], starts[-self.limit] + self.window)
+            else:
+                start = earliest_start(starts, now, self.limit, self.window)
+            # The earliest fit at or after the last start: nothing before it fits now, nor
+            # later, as long as nothing is given back (another start only takes room).
+            self._gapless = not starts or start >= starts[-1]
             bisect.insort(starts, start)
         return Slot(start - now, lambda: self._give_back(start), may_block=False)
 
@@ -138,6 +162,7 @@ class SlidingWindowLimiter:
         with self._lock:
             index = bisect.bisect_left(self._starts, start)
             if index < len(self._starts) and self._starts[index] == start:
+                self._gapless = False  # first: a child forked in between skips no gap
                 del self._starts[index]
 
     def __repr__(self) -> str:
