@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import os
 import random
@@ -26,11 +27,12 @@ from hirelink.core import (
     InvalidInputError,
     RateLimit,
     RoutedAuth,
+    stores,
 )
 from hirelink.core.calls import worth_retrying
 from hirelink.core.feeds import feed_store
 from hirelink.core.http import build_async_client, build_client
-from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot
+from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot, earliest_start
 from hirelink.core.stores import (
     IN_PROCESS,
     KEY_PREFIX,
@@ -92,9 +94,87 @@ def test_give_backs_never_crowd_a_shared_window(redis_url: str) -> None:
 def test_keys_name_provider_and_company_and_hold_no_secret(redis_url: str) -> None:
     store = RedisStore(redis_url)
     store.limiter("personio-recruiting:41737", 20, 61.0).reserve()
-    keys = [key.decode() for key in store.client.scan_iter(match="*")]
-    assert keys == ["hirelink:slots:personio-recruiting:41737:20:61"]
-    assert store.client.ttl(keys[0]) > 0
+    keys = sorted(key.decode() for key in store.client.scan_iter(match="*"))
+    assert keys == [
+        "hirelink:slots-gapless:personio-recruiting:41737:20:61",
+        "hirelink:slots:personio-recruiting:41737:20:61",
+    ]
+    assert all(store.client.ttl(key) > 0 for key in keys)
+
+
+def test_a_queue_without_gaps_is_marked_beside_its_budget(redis_url: str) -> None:
+    """The mark lets a reservation read the queue's last window instead of every start in
+    it (a scan under Redis's one thread, for each reservation); a give-back removes it."""
+    store = RedisStore(redis_url)
+    budget, gapless = "hirelink:slots:queue:1:2:60", "hirelink:slots-gapless:queue:1:2:60"
+    limiter = store.limiter("queue:1", 2, 60.0)
+    slots = [limiter.reserve() for _ in range(5)]
+    assert [round(slot.wait) for slot in slots] == [0, 0, 60, 60, 120]
+    # the budget's expiry: read between two reads of the budget's
+    first, marked, second = (store.client.pttl(key) for key in (budget, gapless, budget))
+    assert 0 < second <= marked <= first <= 181_000
+    slots[2].give_back()
+    assert not store.client.exists(gapless)
+    assert round(limiter.reserve().wait) == 60  # the gap it left, ahead of the one at 120
+    assert not store.client.exists(gapless)  # a reservation before the end: maybe more gaps
+    assert round(limiter.reserve().wait) == 120  # beside the last: at the end again
+    assert store.client.exists(gapless)
+    slots[2].give_back()  # given back twice by mistake: nothing is removed, the mark stays
+    assert store.client.exists(gapless)
+
+
+def test_shared_reservations_decide_as_the_in_process_limiter(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through random reservations, give-backs and moves of the server's clock (faked;
+    also set back, as NTP may), every shared wait is the one the in-process scan of the
+    whole queue gives, to the microsecond, with or without the mark of a queue without gaps."""
+    store = RedisStore(redis_url)
+    clock = f"{KEY_PREFIX}:test-clock"
+    faked = stores._RESERVE_SCRIPT.replace(
+        "redis.call('TIME')", f"redis.call('HMGET', '{clock}', 'seconds', 'micros')"
+    )
+    assert faked != stores._RESERVE_SCRIPT
+    monkeypatch.setattr(stores, "_RESERVE_SCRIPT", faked)
+    draw = random.Random(20270312)  # noqa: S311 - a repeatable schedule, not a secret
+    reservations = full = marked = 0
+    for case in range(12):
+        limit = draw.randint(1, 25)
+        window = draw.choice((61.0, 0.1, 1 / 3, 7.3, draw.uniform(0.001, 100.0)))
+        micros = round(window * 1_000_000)
+        limiter = store.limiter(f"random:{case}", limit, window)
+        gapless = f"{KEY_PREFIX}:slots-gapless:random:{case}:{limit}:{window:g}"
+        now = 1_764_000_000_000_000 + draw.randrange(1_000_000)
+        counted: list[tuple[int, int]] = []  # (start in microseconds, slot number)
+        held: list[tuple[Slot, tuple[int, int]]] = []
+        for number in range(150):
+            action = draw.random()
+            if action < 0.7:
+                store.client.hset(clock, mapping={"seconds": now // 10**6, "micros": now % 10**6})
+                del counted[: bisect.bisect_right(counted, (now - micros, number))]
+                if len(counted) >= limit:
+                    full += 1
+                    marked += bool(store.client.exists(gapless))
+                start = int(earliest_start([start for start, _ in counted], now, limit, micros))
+                bisect.insort(counted, (start, number))
+                slot = limiter.reserve()
+                assert round(slot.wait * 1_000_000) == start - now, (limit, window, now)
+                held.append((slot, (start, number)))
+                reservations += 1
+            elif action < 0.75 and held:
+                slot, entry = held.pop(draw.randrange(len(held)))
+                slot.give_back()
+                if entry in counted:  # not yet a window ago
+                    counted.remove(entry)
+            elif action < 0.77:
+                now -= draw.randrange(micros)  # the server's clock set back
+            else:
+                ends = [start + micros for start, _ in counted[:5]]
+                moves = [draw.randrange(micros // 7 + 1), draw.randrange(micros // 50 + 1)]
+                moves += [end + step - now for end in ends for step in (-1, 0, 1)]
+                now += max(0, draw.choice(moves))
+    assert reservations > 1_000
+    assert full / 2 < marked < full  # most full windows read from the end, some scanned
 
 
 def test_a_budget_kept_by_an_older_release_does_not_break_this_one(redis_url: str) -> None:
@@ -612,9 +692,10 @@ async def test_a_task_cancelled_while_redis_reserves_gives_the_slot_back(
         await client.get("/second")  # the window is full
         answer = store.client.eval
 
-        def slow_eval(*arguments: Any, **options: Any) -> Any:
-            time.sleep(0.3)  # Redis answers slowly: the caller is cancelled meanwhile
-            return answer(*arguments, **options)
+        def slow_eval(script: str, *arguments: Any, **options: Any) -> Any:
+            if script == stores._RESERVE_SCRIPT:
+                time.sleep(0.3)  # Redis answers slowly: the caller is cancelled meanwhile
+            return answer(script, *arguments, **options)
 
         monkeypatch.setattr(store.client, "eval", slow_eval)
         for _ in range(3):

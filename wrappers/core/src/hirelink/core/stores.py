@@ -15,7 +15,8 @@ environment variable::
 - Keys name the provider, the company (and its API host, unless the provider's own)
   and the limit, e.g.
   ``hirelink:slots:personio-recruiting:41737:20:61``. Each is a sorted set of
-  random slot tickets scored by their start times; nothing secret.
+  random slot tickets scored by their start times; nothing secret. Beside each,
+  ``hirelink:slots-gapless:...`` marks a queue with no gap a slot given back left.
 - Tokens are shared only when asked for (``share_tokens=True`` or
   ``HIRELINK_STORE_SHARE_TOKENS=1``), and then stored encrypted (AES-GCM) under a key
   derived from the client secret: whoever reads Redis without the client secret learns
@@ -196,50 +197,73 @@ _HANDLED: Final = b"handled"
 
 # One reservation, atomically: the same decision as SlidingWindowLimiter.reserve
 # (ratelimit.earliest_start), on the server's clock (the processes may be on different
-# hosts). The sorted set holds the slots that still count: a random ticket each, scored by
-# its start time, so a slot can be given back (ZREM). Numbers cross into Redis and out of
-# Lua as strings: Lua would shorten or truncate them.
+# hosts), in whole microseconds: the scores keep no more, and whole numbers stay exact in
+# Lua's doubles, so no rounding makes a span fall short of the window. KEYS[1], the sorted
+# set, holds the slots that still count: a random ticket each, scored by its start time in
+# seconds, so a slot can be given back (_GIVE_BACK_SCRIPT). KEYS[2] holds the moment from
+# which the queue had no gap (SlidingWindowLimiter's ``_gapless``; the server's clock may
+# be set back): its next reservation reads the last window alone, not every start (a scan
+# for each reservation, under Redis's one thread). Numbers cross into Redis and out of Lua
+# as strings: Lua would shorten or truncate them.
 _RESERVE_SCRIPT: Final = """
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local clock = redis.call('TIME')
-local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('%.6f', now - window))
-local flat = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
-local starts = {}
-for i = 2, #flat, 2 do starts[#starts + 1] = tonumber(flat[i]) end
-local n = #starts
--- Scores keep microseconds: a span a rounding short of a window still counts as one.
-local slack = 0.000001
-local function fits(moment)
-  local low, high = 1, n + 1
-  while low < high do
-    local middle = math.floor((low + high) / 2)
-    if starts[middle] <= moment then low = middle + 1 else high = middle end
+local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local function seconds(value) return string.format('%.6f', value / 1000000) end
+local function micros(score) return math.floor(tonumber(score) * 1000000 + 0.5) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', seconds(now - window))
+local n = redis.call('ZCARD', KEYS[1])
+local since = tonumber(redis.call('GET', KEYS[2]))
+local start, last
+if since and now >= since and n >= limit then
+  local tail = redis.call('ZRANGE', KEYS[1], -limit, -1, 'WITHSCORES')
+  last = micros(tail[#tail])
+  start = math.max(now, last, micros(tail[2]) + window)
+else
+  local flat = redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')
+  local starts = {}
+  for i = 2, #flat, 2 do starts[#starts + 1] = micros(flat[i]) end
+  last = starts[n]
+  local function fits(moment)
+    local low, high = 1, n + 1
+    while low < high do
+      local middle = math.floor((low + high) / 2)
+      if starts[middle] <= moment then low = middle + 1 else high = middle end
+    end
+    local at = low
+    local function with_it(index)
+      if index == at then return moment end
+      if index < at then return starts[index] end
+      return starts[index - 1]
+    end
+    for first = math.max(1, at - limit), math.min(at, n + 1 - limit) do
+      if with_it(first + limit) < with_it(first) + window then return false end
+    end
+    return true
   end
-  local at = low
-  local function with_it(index)
-    if index == at then return moment end
-    if index < at then return starts[index] end
-    return starts[index - 1]
+  start = now
+  if not fits(now) then
+    for i = 1, n do
+      local moment = starts[i] + window
+      if moment >= now and fits(moment) then start = moment break end
+    end
   end
-  for first = math.max(1, at - limit), math.min(at, n + 1 - limit) do
-    if with_it(first + limit) + slack < with_it(first) + window then return false end
-  end
-  return true
 end
-local start = now
-if not fits(now) then
-  for i = 1, n do
-    local moment = starts[i] + window
-    if moment >= now and fits(moment) then start = moment break end
-  end
+redis.call('ZADD', KEYS[1], seconds(start), ARGV[3])
+-- Both keys last as long as the latest start counts.
+local expiry = math.ceil((math.max(start, last or start) - now + window) / 1000) + 1000
+redis.call('PEXPIRE', KEYS[1], expiry)
+if last == nil or start >= last then
+  redis.call('SET', KEYS[2], string.format('%.0f', now), 'PX', expiry)
+else
+  redis.call('DEL', KEYS[2])
 end
-redis.call('ZADD', KEYS[1], string.format('%.6f', start), ARGV[3])
-local latest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-local lasts = tonumber(latest[2]) - now + window
-redis.call('PEXPIRE', KEYS[1], math.ceil(lasts * 1000) + 1000)
-return string.format('%.6f', start - now)
+return seconds(start - now)
+"""
+# A slot given back, and the queue's end no longer the only place the next one fits.
+_GIVE_BACK_SCRIPT: Final = """
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then redis.call('DEL', KEYS[2]) end
 """
 
 
@@ -342,14 +366,24 @@ class _RedisLimiter:
         self._store = store
         self._key = key
         self._redis_key = f"{KEY_PREFIX}:slots:{key}:{limit}:{window:g}"
+        self._gapless_key = f"{KEY_PREFIX}:slots-gapless:{key}:{limit}:{window:g}"
         self.limit = limit
         self.window = window
+        self._window_micros = max(1, round(window * 1_000_000))
 
     def reserve(self) -> Slot:
         ticket = secrets.token_hex(8)
 
         def shared(client: Any) -> Slot:
-            wait = client.eval(_RESERVE_SCRIPT, 1, self._redis_key, self.limit, self.window, ticket)
+            wait = client.eval(
+                _RESERVE_SCRIPT,
+                2,
+                self._redis_key,
+                self._gapless_key,
+                self.limit,
+                self._window_micros,
+                ticket,
+            )
             return Slot(max(0.0, float(wait)), functools.partial(self._give_back, ticket))
 
         def local() -> Slot:
@@ -360,7 +394,9 @@ class _RedisLimiter:
     def _give_back(self, ticket: str) -> None:
         self._store.run(
             f"giving back a slot of the rate limit {self._key}",
-            lambda client: client.zrem(self._redis_key, ticket),
+            lambda client: client.eval(
+                _GIVE_BACK_SCRIPT, 2, self._redis_key, self._gapless_key, ticket
+            ),
             _nothing,
         )
 
