@@ -752,7 +752,8 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """The main list operation of each provider against raw httpx: figures, not assertions."""
+    """The main list operation of each provider against raw httpx, and reservations behind
+    a rate limit by queue depth: figures, not assertions."""
     sync(session, "bench")
     arguments = [a for a in session.posargs if a != "--no-before"]
     with tempfile.TemporaryDirectory() as scratch:
@@ -771,6 +772,7 @@ def bench(session: nox.Session) -> None:
             session.run("tar", "-xf", str(archive), "-C", scratch, external=True)
             arguments = ["--before", scratch, *arguments]
         session.run("python", "tools/bench_clients.py", *arguments)
+    session.run("python", "-m", "tools.bench_limiter")
 
 
 @nox.session
