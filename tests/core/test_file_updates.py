@@ -4,14 +4,21 @@ update returns, and with the permissions the file had."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from hirelink.core import file_updates
 from hirelink.core.feeds import FileFeedStore
 from hirelink.core.file_updates import replace_file
+from tests.core.windows_locks import FakeMsvcrt
+
+WINDOWS_WRITER = Path(__file__).with_name("windows_locks.py")
 
 
 def _recording(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
@@ -102,3 +109,41 @@ def test_the_group_of_the_file_is_kept_and_no_set_id_bit(tmp_path: Path) -> None
     replace_file(target, b'{"feed": "x"}')
     assert target.stat().st_gid == group
     assert stat.S_IMODE(target.stat().st_mode) == 0o770
+
+
+def test_on_windows_writers_in_several_processes_take_turns(tmp_path: Path) -> None:
+    """Without ``fcntl`` the writers took turns within a process only: a `credentials
+    add` beside a run saving a newly issued secret lost one of the two (the secret, in 4
+    runs of 10), and watches sharing one checkpoint file lost checkpoints. ``msvcrt``
+    (here a stand-in with Windows' rules) locks the same lock file."""
+    counter = tmp_path / "counter"
+    writers = [
+        subprocess.Popen([sys.executable, str(WINDOWS_WRITER), str(counter), "150"])  # noqa: S603 - this interpreter, a test script
+        for _ in range(2)
+    ]
+    for writer in writers:
+        assert writer.wait(timeout=60) == 0
+    assert counter.read_text() == "300"
+
+
+def test_on_windows_a_lease_is_held_by_one_store_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ``fcntl`` every worker held the lease, so two watches of one feed both
+    delivered each change. ``msvcrt`` locks the lease's lock file, once (a lease held
+    elsewhere is not waited for); releasing it frees it."""
+    msvcrt = FakeMsvcrt()
+    monkeypatch.setattr(file_updates, "system_fcntl", lambda: None)
+    monkeypatch.setattr(file_updates, "system_msvcrt", lambda: msvcrt, raising=False)
+    path = tmp_path / "checkpoints.json"
+    first, second = FileFeedStore(path), FileFeedStore(path)  # as two processes would
+    assert first.acquire_lease("feed", "a", 30)
+    assert not second.acquire_lease("feed", "b", 30)
+    assert not second.save_checkpoint("feed", "b", "two")
+    assert first.save_checkpoint("feed", "a", "one")
+    first.release_lease("feed", "a")
+    assert second.acquire_lease("feed", "b", 30)
+    assert second.save_checkpoint("feed", "b", "two")
+    assert json.loads(path.read_text()) == {"feed": "two"}
+    assert {mode for mode, _ in msvcrt.calls} == {FakeMsvcrt.LK_NBLCK, FakeMsvcrt.LK_UNLCK}
+    assert {position for _, position in msvcrt.calls} == {0}  # every holder locks byte 0

@@ -34,7 +34,6 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
 from __future__ import annotations
 
 import contextlib
-import errno
 import functools
 import hashlib
 import heapq
@@ -402,18 +401,15 @@ MEMORY: Final = MemoryFeedStore()
 ``$HIRELINK_STORE`` names another."""
 
 
-_HELD_ELSEWHERE: Final = frozenset({errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES})
-
-
 class FileFeedStore(FeedStore):
     """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
 
-    Each save replaces the file atomically, one writer at a time (an ``flock`` on
+    Each save replaces the file atomically, one writer at a time (a lock on
     ``<path>.lock``), so the watches of several feeds can share one file. The lease is an
-    exclusive lock on ``<path>.<feed digest>.lock`` (``flock``), which the system frees
-    when the holding process exits, however it ends; within the process, the store notes
-    which owner holds it, so watches sharing one store take turns too. Where ``flock``
-    does not exist (Windows) every worker holds the lease. A path that is a symbolic link
+    exclusive lock on ``<path>.<feed digest>.lock`` (``flock``; on Windows
+    ``msvcrt.locking``), which the system frees when the holding process exits, however
+    it ends; within the process, the store notes which owner holds it, so watches sharing
+    one store take turns too. A path that is a symbolic link
     stays one: the file it points to is replaced, and its locks lie beside that file. An
     empty file holds no checkpoint yet (``mktemp`` makes one), unless a save began on it
     (its writers' lock lies beside it: a save cut short, a first save that failed, or the
@@ -448,20 +444,20 @@ class FileFeedStore(FeedStore):
         with self._lock:
             if feed in self._held:
                 return self._held[feed][0] == owner
-            fcntl = file_updates.system_fcntl()
-            if fcntl is None:  # pragma: no cover - Windows
+            if not file_updates.can_lock_files():  # pragma: no cover - WebAssembly
                 return True
             handle = file_updates.open_lock_file(self._lock_path(feed))
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = file_updates.lock_file(handle, wait=False)
             except OSError as error:
                 file_updates.close_lock_file(handle)
-                if error.errno in _HELD_ELSEWHERE:
-                    return False
                 # No locks on this file system (some network and FUSE mounts): waiting
                 # for a lease that can never be had would be a silent hang.
                 problem = f"its file system takes no file locks ({error.strerror})"
                 raise OSError(error.errno, problem, str(self.path)) from None
+            if not locked:
+                file_updates.close_lock_file(handle)
+                return False
             self._held[feed] = (owner, handle)
             return True
 
@@ -489,8 +485,7 @@ class FileFeedStore(FeedStore):
 
     def _cut_short(self) -> bool:
         """Whether the file is empty though a save began on it: the lock file of its
-        writers, made by the first save and left there, is beside it (on Windows there is
-        none: an empty file is taken for a new one there). A save writes ``{}`` at least,
+        writers, made by the first save and left there, is beside it. A save writes ``{}`` at least,
         so an empty file it began on is a write a crash or a power loss cut short."""
         if not file_updates.writers_lock(self._file()).exists():
             return False
@@ -523,7 +518,7 @@ class FileFeedStore(FeedStore):
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
         with self._lock:
             holder = self._held.get(feed, (None,))[0]
-            if holder != owner and file_updates.system_fcntl() is not None:
+            if holder != owner and file_updates.can_lock_files():
                 return False
             try:
                 # The other feeds' watches read, change and rewrite the file too.

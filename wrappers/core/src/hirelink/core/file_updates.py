@@ -1,12 +1,12 @@
 """Small local files that several writers update: checkpoints, the CLI's credentials.
 
 Each update reads the file, changes it and writes it whole. :func:`one_writer` makes the
-writers take turns, across threads and processes (an ``flock`` on ``<file>.lock``; where
-the system has none, Windows, across the threads of a process only), and
-:func:`replace_file` replaces the file atomically through a scratch file of its own, so a
-reader sees the old file or the new one, never a mix, also after a power loss. A path
-that is a symbolic link (dotfiles, a mounted volume) stays one: the file it points to is
-replaced, and the lock lies beside that file.
+writers take turns, across threads and processes (an exclusive lock on ``<file>.lock``:
+``flock``, or on Windows ``msvcrt.locking``), and :func:`replace_file` replaces the file
+atomically through a scratch file of its own, so a reader sees the old file or the new
+one, never a mix, also after a power loss. A path that is a symbolic link (dotfiles, a
+mounted volume) stays one: the file it points to is replaced, and the lock lies beside
+that file.
 """
 
 from __future__ import annotations
@@ -15,13 +15,21 @@ import contextlib
 import errno
 import os
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Final
 
-__all__ = ["one_writer", "replace_file", "resolved", "system_fcntl", "writers_lock"]
+__all__ = [
+    "one_writer",
+    "replace_file",
+    "resolved",
+    "system_fcntl",
+    "system_msvcrt",
+    "writers_lock",
+]
 
 
 def resolved(path: str | os.PathLike[str]) -> Path:
@@ -39,6 +47,60 @@ def system_fcntl() -> ModuleType | None:
     return fcntl
 
 
+def system_msvcrt() -> ModuleType | None:
+    """``msvcrt``, where the system has it (Windows)."""
+    try:
+        import msvcrt
+    except ImportError:
+        return None
+    return msvcrt
+
+
+def can_lock_files() -> bool:
+    """Whether this system has file locks that :func:`lock_file` takes (all but exotic
+    ones, such as WebAssembly's)."""
+    return system_fcntl() is not None or system_msvcrt() is not None
+
+
+_HELD_ELSEWHERE: Final = frozenset({errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES})
+"""What a refused lock says when another holds it (``msvcrt``: ``EACCES``)."""
+
+_LOCK_RETRY_PAUSE: Final = 0.01
+"""Seconds between attempts at a Windows lock another holds."""
+
+
+def lock_file(handle: IO[bytes], *, wait: bool) -> bool:
+    """Take the exclusive lock of the lock file ``handle`` (of :func:`open_lock_file`),
+    freed when it is closed or its process ends, however: when its holder frees it if
+    ``wait``, else now or never (False). An ``OSError`` where the file system takes no
+    locks (some network and FUSE mounts). Only where :func:`can_lock_files`."""
+    fcntl = system_fcntl()
+    if fcntl is not None:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError as error:
+            if wait or error.errno not in _HELD_ELSEWHERE:
+                raise
+            return False
+        return True
+    msvcrt = system_msvcrt()
+    if msvcrt is None:  # see can_lock_files
+        raise OSError(errno.ENOLCK, "this system has no file locks", handle.name)
+    handle.seek(0)  # msvcrt locks from the file's position: every holder locks byte 0
+    while True:
+        # Not LK_LOCK, which gives up after ten attempts a second apart.
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError as error:
+            if error.errno not in _HELD_ELSEWHERE:
+                raise
+            if not wait:
+                return False
+            time.sleep(_LOCK_RETRY_PAUSE)
+        else:
+            return True
+
+
 _process_locks: dict[Path, threading.Lock] = {}
 _process_locks_guard: Final = threading.Lock()
 
@@ -50,7 +112,7 @@ def _process_lock(file: Path) -> threading.Lock:
 
 
 _lock_files: set[IO[bytes]] = set()
-"""The lock files this process holds open (an ``flock`` each): closed in a child process
+"""The lock files this process holds open (a lock each): closed in a child process
 after ``os.fork``, see :func:`_forget_inherited_locks`."""
 _lock_files_guard = threading.RLock()
 """Held while a lock file is opened and noted, or forgotten and closed, and across a fork:
@@ -62,7 +124,7 @@ process's forks and its other lock files until it returns."""
 
 
 def open_lock_file(path: Path) -> IO[bytes]:
-    """Open the lock file ``path`` for an ``flock``, noted as this process's (see
+    """Open the lock file ``path`` for :func:`lock_file`, noted as this process's (see
     :data:`_lock_files`); close it with :func:`close_lock_file`."""
     with _lock_files_guard:
         handle = path.open("ab")
@@ -71,9 +133,15 @@ def open_lock_file(path: Path) -> IO[bytes]:
 
 
 def close_lock_file(handle: IO[bytes]) -> None:
-    """Close a lock file of :func:`open_lock_file` (which frees its ``flock``)."""
+    """Close a lock file of :func:`open_lock_file`, freeing its lock."""
+    msvcrt = system_msvcrt() if system_fcntl() is None else None
     with _lock_files_guard:
         _lock_files.discard(handle)
+        if msvcrt is not None:
+            # Windows frees the locks of a closed file "in time", as resources allow.
+            with contextlib.suppress(OSError):  # not locked
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
         handle.close()
 
 
@@ -103,7 +171,7 @@ if hasattr(os, "register_at_fork"):  # POSIX
 
 def writers_lock(file: Path) -> Path:
     """The lock file of :func:`one_writer` for ``file`` (resolved): made by the first
-    update, where the system has ``flock``, and left there after."""
+    update, where the system has file locks, and left there after."""
     return file.with_name(f"{file.name}.lock")
 
 
@@ -115,14 +183,13 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
     what they had read, and one's change was lost.
     """
     file = resolved(path)
-    fcntl = system_fcntl()
-    if fcntl is None:
+    if not can_lock_files():
         with _process_lock(file):
             yield file
         return
     handle = open_lock_file(writers_lock(file))
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        lock_file(handle, wait=True)
         yield file
     finally:
         close_lock_file(handle)
