@@ -147,3 +147,62 @@ def test_on_windows_a_lease_is_held_by_one_store_at_a_time(
     assert json.loads(path.read_text()) == {"feed": "two"}
     assert {mode for mode, _ in msvcrt.calls} == {FakeMsvcrt.LK_NBLCK, FakeMsvcrt.LK_UNLCK}
     assert {position for _, position in msvcrt.calls} == {0}  # every holder locks byte 0
+
+
+def test_on_windows_a_target_held_open_for_a_moment_is_replaced_after_it_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file another process holds open (a reader, an
+    antivirus scan): the save failed with PermissionError at once."""
+    target = tmp_path / "checkpoints.json"
+    target.write_text("{}")
+    replace, refusals = os.replace, [0]
+
+    def held_open_twice(
+        source: str | os.PathLike[str], destination: str | os.PathLike[str]
+    ) -> None:
+        if refusals[0] < 2:
+            refusals[0] += 1
+            raise PermissionError(errno.EACCES, "Access is denied", str(destination))
+        replace(source, destination)
+
+    with monkeypatch.context() as windows:  # undone before pytest makes paths again
+        windows.setattr(os, "replace", held_open_twice)
+        windows.setattr(os, "name", "nt")
+        replace_file(target, b'{"feed": "x"}')
+    assert refusals == [2]
+    assert target.read_bytes() == b'{"feed": "x"}'
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["checkpoints.json"]
+
+
+def test_on_macos_the_content_is_synced_to_the_disk_not_its_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """macOS' fsync leaves the content in the drive's cache, which a power loss empties:
+    F_FULLFSYNC writes it to the disk. A file system that refuses it (some network
+    ones) is synced with fsync."""
+    import fcntl
+
+    full_syncs: list[int] = []
+    refuse = [False]
+
+    def recorded_fcntl(descriptor: int, command: int, argument: int = 0) -> int:
+        assert command == 51
+        full_syncs.append(os.fstat(descriptor).st_ino)
+        if refuse[0]:
+            raise OSError(errno.ENOTSUP, "Operation not supported")
+        return 0
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(fcntl, "F_FULLFSYNC", 51, raising=False)
+    monkeypatch.setattr(fcntl, "fcntl", recorded_fcntl)
+    target = tmp_path / "checkpoints.json"
+    calls = _recording(monkeypatch)
+    replace_file(target, b"{}")
+    assert full_syncs[0] == target.stat().st_ino
+    assert ("fsync", target.stat().st_ino) not in calls
+    refuse[0] = True
+    calls.clear()
+    replace_file(target, b'{"feed": "x"}')
+    assert calls[0] == ("fsync", target.stat().st_ino)
+    assert target.read_bytes() == b'{"feed": "x"}'

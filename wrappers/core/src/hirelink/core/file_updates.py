@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import sys
 import threading
 import time
 import uuid
@@ -205,7 +206,8 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
     loss soon after could leave the new name on an empty file (ext4, XFS), and a watch
     came back without its checkpoint, or the CLI without its credentials."""
     scratch = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
-    descriptor = os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(scratch, flags, 0o600 if private else 0o666)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             if private:
@@ -214,12 +216,45 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
                 _take_permissions(scratch, file)
             handle.write(content)
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(scratch, file)
+            _sync(handle.fileno())
+        _replace(scratch, file)
     except BaseException:
         scratch.unlink(missing_ok=True)
         raise
     _sync_directory(file.parent)
+
+
+_WINDOWS_REPLACE_PAUSES: Final = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)
+"""Seconds between attempts to replace a file Windows says is in use, about 1 s in all."""
+
+
+def _replace(scratch: Path, file: Path) -> None:
+    """Rename ``scratch`` over ``file``. Windows refuses while another process holds
+    ``file`` open (a reader, an antivirus scan), which lasts a moment: tried again."""
+    for pause in _WINDOWS_REPLACE_PAUSES if os.name == "nt" else ():
+        try:
+            os.replace(scratch, file)
+        except PermissionError:
+            time.sleep(pause)
+        else:
+            return
+    os.replace(scratch, file)
+
+
+def _sync(descriptor: int) -> None:
+    """Write the file or directory open at ``descriptor`` to the disk. On macOS, fsync
+    leaves it in the drive's cache, which a power loss empties; F_FULLFSYNC does not (a
+    file system that refuses it, such as some network ones, gets fsync)."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(descriptor, fcntl.F_FULLFSYNC)
+        except OSError:
+            pass
+        else:
+            return
+    os.fsync(descriptor)
 
 
 def _take_permissions(scratch: Path, file: Path) -> None:
@@ -249,7 +284,7 @@ def _sync_directory(directory: Path) -> None:
     except OSError:  # Windows; a directory its writer may not read (mode 0300)
         return
     try:
-        os.fsync(descriptor)
+        _sync(descriptor)
     except OSError as error:
         if error.errno not in _CANNOT_SYNC_DIRECTORIES:
             raise
