@@ -5,8 +5,10 @@ else. Real HTTP: a loopback proxy that records what it is asked and answers 503.
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -290,3 +292,43 @@ def test_a_check_through_a_proxy_says_what_to_fix(
     assert check.fix is not None
     assert check.fix.startswith(fix)
     assert "base_url" not in check.fix
+
+
+class SystemProxy:
+    """The proxy settings of macOS or Windows, as ``urllib.request`` reads them when no
+    variable names a proxy; ``bypassed`` lists the hosts ``proxy_bypass`` was asked about
+    (there it may look each up in the DNS, blocking)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, proxy: str) -> None:
+        self.bypassed: list[str] = []
+        for name in [name for name in os.environ if name.lower().endswith("_proxy")]:
+            monkeypatch.delenv(name)
+        settings = {"http": proxy, "https": proxy}
+        monkeypatch.setattr(urllib.request, "getproxies", lambda: dict(settings))
+        monkeypatch.setattr(urllib.request, "proxy_bypass", self.proxy_bypass)
+
+    def proxy_bypass(self, host: str) -> bool:
+        self.bypassed.append(host)
+        return False
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("asynchronous", [False, True])
+async def test_the_systems_bypass_list_is_asked_once_per_host(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch, asynchronous: bool
+) -> None:
+    """``proxy_bypass`` looks the host up in the DNS on macOS and Windows (blocking, on the
+    event loop of an async client): it was asked at every request."""
+    system = SystemProxy(monkeypatch, proxy.url)
+    if asynchronous:
+        async with AsyncRecruitee(**REMOTE) as asynchronous_client:
+            for _ in range(3):
+                with pytest.raises(ServerError):
+                    await asynchronous_client.list_offers()
+    else:
+        with Recruitee(**REMOTE) as client:
+            for _ in range(3):
+                with pytest.raises(ServerError):
+                    client.list_offers()
+    assert len(proxy.request_lines) == 3
+    assert system.bypassed == ["recruitee.test"]

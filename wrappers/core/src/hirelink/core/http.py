@@ -598,6 +598,10 @@ def _address(proxy: str) -> str:
     return httpx.URL(proxy).netloc.decode("ascii")
 
 
+_BYPASS_DECISIONS_KEPT: Final = 1024
+"""Hosts whose answer from ``proxy_bypass`` a pool keeps (past that, the oldest goes)."""
+
+
 class _ProxyRoutes(Generic[_Pool]):
     """The transports of a pool that honours the environment's proxies: ``HTTPS_PROXY``,
     ``HTTP_PROXY``, ``ALL_PROXY`` as ``urllib.request`` reads them (with the system's
@@ -621,12 +625,27 @@ class _ProxyRoutes(Generic[_Pool]):
         self._ssl_context = default_ssl_context()
         self.direct: _Pool = make(verify=self._ssl_context)
         self.through: dict[str, _Pool] = {}
+        self._bypassed: dict[str, bool] = {}  # host -> whether the system's settings say so
         self._lock = threading.Lock()
 
     def _direct(self, url: httpx.URL) -> bool:
         if url.host.lower() in _LOOPBACK or self._no_proxy.exempts(url):
             return True
-        return self._from_system and bool(urllib.request.proxy_bypass(url.host))
+        return self._from_system and self._bypassed_by_system(url.host)
+
+    def _bypassed_by_system(self, host: str) -> bool:
+        """Whether the system's settings send ``host`` past the proxy. Asked once per host:
+        ``proxy_bypass`` may look the host up in the DNS (macOS, Windows), which blocks,
+        on the event loop of an async client."""
+        with self._lock:
+            bypassed = self._bypassed.get(host)
+        if bypassed is None:
+            bypassed = bool(urllib.request.proxy_bypass(host))
+            with self._lock:
+                if len(self._bypassed) >= _BYPASS_DECISIONS_KEPT:
+                    del self._bypassed[next(iter(self._bypassed))]  # the oldest
+                self._bypassed[host] = bypassed
+        return bypassed
 
     def transport_for(self, request: httpx.Request) -> _Pool:
         """The transport ``request`` goes through; one through a proxy is marked with the
