@@ -332,3 +332,44 @@ async def test_the_systems_bypass_list_is_asked_once_per_host(
                     client.list_offers()
     assert len(proxy.request_lines) == 3
     assert system.bypassed == ["recruitee.test"]
+
+
+def test_a_proxy_of_the_systems_settings_is_named_as_theirs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy of the settings of macOS or Windows out of reach was blamed on HTTPS_PROXY,
+    which the user never set."""
+    address = f"127.0.0.1:{_closed_port()}"
+    SystemProxy(monkeypatch, f"http://{address}")
+    remote = {**REMOTE, "base_url": "https://recruitee.test"}
+    with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError) as caught:
+        recruitee.list_offers()
+    assert f"via the proxy {address} (the system's proxy settings)" in str(caught.value)
+    assert "_PROXY" not in str(caught.value)
+
+
+def test_a_proxy_of_the_systems_settings_httpx_cannot_use_is_named_as_theirs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows' settings for a SOCKS proxy read as ``socks4://``, which httpx does not
+    take: the error named HTTPS_PROXY, which the user never set."""
+    SystemProxy(monkeypatch, "socks4://proxy.corp:1080")
+    remote = {**REMOTE, "base_url": "https://recruitee.test"}
+    with Recruitee(**remote) as recruitee, pytest.raises(InvalidInputError) as caught:
+        recruitee.list_offers()
+    assert caught.value.field == "the system's proxy settings"
+    assert str(caught.value) == (
+        "the system's proxy settings: name a proxy httpx cannot use (socks4://...)"
+    )
+
+
+def test_a_check_through_a_proxy_of_the_systems_settings_names_no_variable(
+    proxy: RecordingProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy.status = b"407 Proxy Authentication Required"
+    SystemProxy(monkeypatch, proxy.url)
+    with Recruitee(**{**REMOTE, "base_url": "https://recruitee.test"}) as recruitee:
+        (check,) = recruitee.check_connection()
+    assert "(the system's proxy settings)" in check.detail
+    assert check.fix is not None
+    assert "_PROXY" not in check.fix + check.detail

@@ -125,7 +125,8 @@ def unjudged(
             " its CA certificate (SSL_CERT_FILE or SSL_CERT_DIR), then try again."
         )
     elif proxy_refused(outcome.__cause__ or outcome):
-        fix = "Check the proxy's credentials and what it allows (HTTPS_PROXY), then try again."
+        # The detail names the proxy and where it was set (a variable, the system's settings).
+        fix = "Check the proxy's credentials and what it allows, then try again."
     else:
         fix = f"Check the client's base_url ({where}), then try again."
     return ConnectionCheck.failed(name, label, str(outcome), fix, outcome)

@@ -598,6 +598,15 @@ def _address(proxy: str) -> str:
     return httpx.URL(proxy).netloc.decode("ascii")
 
 
+def _scheme(proxy: str) -> str:
+    """The scheme of a proxy URL: ``socks4``, say."""
+    return proxy.partition("://")[0].lower()
+
+
+_SYSTEM_PROXY_SETTINGS: Final = "the system's proxy settings"
+"""Where a proxy comes from when no variable names one: ``urllib.request`` reads the
+settings of macOS and Windows then."""
+
 _BYPASS_DECISIONS_KEPT: Final = 1024
 """Hosts whose answer from ``proxy_bypass`` a pool keeps (past that, the oldest goes)."""
 
@@ -647,6 +656,10 @@ class _ProxyRoutes(Generic[_Pool]):
                 self._bypassed[host] = bypassed
         return bypassed
 
+    def _setting(self, named: str) -> str:
+        """Where the proxy for the scheme ``named`` was set: ``HTTPS_PROXY``, say."""
+        return _SYSTEM_PROXY_SETTINGS if self._from_system else f"{named.upper()}_PROXY"
+
     def transport_for(self, request: httpx.Request) -> _Pool:
         """The transport ``request`` goes through; one through a proxy is marked with the
         proxy's address (:data:`~hirelink.core.transport.VIA_PROXY`)."""
@@ -659,18 +672,22 @@ class _ProxyRoutes(Generic[_Pool]):
             transport = self.through.get(proxy)
             if transport is None:
                 transport = self.through[proxy] = self._proxy_transport(named, proxy)
-        request.extensions[VIA_PROXY] = f"{_address(proxy)} ({named.upper()}_PROXY)"
+        request.extensions[VIA_PROXY] = f"{_address(proxy)} ({self._setting(named)})"
         return transport
 
     def _proxy_transport(self, named: str, proxy: str) -> _Pool:
-        variable = f"{named.upper()}_PROXY"
+        setting = self._setting(named)
+        names = "name" if self._from_system else "names"
         try:
             return self._make(verify=self._ssl_context, proxy=proxy)
         except ImportError:
-            problem = 'names a SOCKS proxy, which needs socksio: pip install "httpx[socks]"'
-            raise InvalidInputError(variable, problem) from None
+            problem = f'{names} a SOCKS proxy, which needs socksio: pip install "httpx[socks]"'
+            raise InvalidInputError(setting, problem) from None
         except (ValueError, httpx.InvalidURL):  # not echoed: it may hold a password
-            raise InvalidInputError(variable, "is not a proxy URL httpx can use") from None
+            problem = "is not a proxy URL httpx can use"
+            if self._from_system:  # its scheme says most (Windows' SOCKS is socks4://)
+                problem = f"name a proxy httpx cannot use ({_scheme(proxy)}://...)"
+            raise InvalidInputError(setting, problem) from None
 
     def all(self) -> list[_Pool]:
         with self._lock:

@@ -155,9 +155,9 @@ RetryFlow = Generator[Instruction, httpx.Response | None, httpx.Response]
 
 
 VIA_PROXY: Final = "hirelink_via_proxy"
-"""Request extension: ``host:port (HTTPS_PROXY)``, the proxy the request went through
-(never its credentials); an error of the connection names it, which otherwise read as
-the provider's."""
+"""Request extension: ``host:port (HTTPS_PROXY)`` (or ``(the system's proxy settings)``),
+the proxy the request went through (never its credentials); an error of the connection
+names it, which otherwise read as the provider's."""
 
 
 def _translate(error: AnswerLost, request: httpx.Request, *, not_sent: bool) -> ApiConnectionError:
