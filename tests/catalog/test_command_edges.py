@@ -937,6 +937,52 @@ def test_credentials_add_reads_required_fields_from_a_pipe_and_names_one_missing
     assert "token: is required: give it with --set or on stdin" in empty.stderr
 
 
+def test_credentials_add_reads_piped_fields_as_utf8_without_a_byte_order_mark(
+    config_dir: Path,
+) -> None:
+    """Notepad ("UTF-8 with BOM") and PowerShell 5.1 (``Out-File -Encoding utf8``) start a
+    file with a byte order mark: piped in, it was kept in the token, and every use of the
+    credential then exited 2."""
+    piped = runner.invoke(
+        app,
+        ["credentials", "add", "jb", "--provider", "join"],
+        input=b"\xef\xbb\xbfjt_notepad_123\r\n",
+        catch_exceptions=False,
+    )
+    assert piped.exit_code == 0, piped.output
+    stored = tomllib.loads((config_dir / "credentials.toml").read_text(encoding="utf-8"))
+    assert stored["credentials"]["jb"]["token"] == "jt_notepad_123"
+    not_utf8 = runner.invoke(
+        app,
+        ["credentials", "add", "jl", "--provider", "join"],
+        input="jt_caf\u00e9\n".encode("latin-1"),
+        catch_exceptions=False,
+    )
+    assert not_utf8.exit_code == EXIT_BAD_INPUT
+    assert "token: standard input is not UTF-8 text" in not_utf8.stderr
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_credentials_add_reads_a_piped_field_as_utf8_under_an_ascii_locale(
+    config_dir: Path,
+) -> None:
+    """Under ``LC_ALL=C`` with ``PYTHONUTF8=0`` Python reads standard input as ASCII: a
+    line holding "ö" was saved as lone surrogates, and the save failed with a traceback."""
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "HIRELINK_CONFIG_DIR": str(config_dir)}
+    env.pop("PYTHONIOENCODING", None)
+    added = subprocess.run(  # noqa: S603 - our own command
+        [*_command(), "credentials", "add", "jc", "--provider", "join"],
+        input="jt_t\u00f6ken\n".encode(),
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert added.returncode == 0, added.stderr.decode("utf-8", "replace")
+    stored = tomllib.loads((config_dir / "credentials.toml").read_text(encoding="utf-8"))
+    assert stored["credentials"]["jc"]["token"] == "jt_t\u00f6ken"
+
+
 def _answer_in_terminal(
     arguments: list[str], answers: list[tuple[bytes, str]], config_dir: Path
 ) -> tuple[int, str]:

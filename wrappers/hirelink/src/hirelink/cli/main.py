@@ -662,18 +662,23 @@ def _read_input(input_option: str) -> str:
         raise InvalidInputError("--input", f"cannot read {str(path)!r}: {reason}") from None
 
 
-def _read_stdin() -> str:
-    """Standard input as UTF-8 (a byte order mark dropped), whatever the console's
-    encoding: decoded in a Windows code page, UTF-8 names were garbled and a BOM refused."""
+def _read_stdin(field: str = "--input", *, line: bool = False) -> str:
+    """Standard input (``line``: its next line, without the line end) as UTF-8, a byte
+    order mark dropped, whatever the console's encoding: decoded in a Windows code page
+    (or as ASCII under ``LC_ALL=C``), UTF-8 names were garbled and a BOM kept or refused.
+    Text that is not UTF-8 is an error naming ``field``."""
     if sys.stdin is None:  # started with its standard input closed (`<&-`)
         return ""
     raw = getattr(sys.stdin, "buffer", None)
     if raw is None:  # replaced by a text-only stream
-        return sys.stdin.read().removeprefix("\ufeff")
-    try:
-        return bytes(raw.read()).decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInputError("--input", "standard input is not UTF-8 text") from None
+        text = sys.stdin.readline() if line else sys.stdin.read()
+    else:
+        try:
+            text = bytes(raw.readline() if line else raw.read()).decode("utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInputError(field, "standard input is not UTF-8 text") from None
+    text = text.removeprefix("\ufeff")
+    return text.rstrip("\r\n") if line else text
 
 
 def _text_fields(schema: Mapping[str, Any]) -> frozenset[str]:
@@ -954,7 +959,7 @@ def credentials_add(
                 continue
             if credential_field.required and not interactive:
                 # Piped in, a line each: no prompt to show, no echo to turn off.
-                line = sys.stdin.readline().rstrip("\r\n") if sys.stdin else ""
+                line = _read_stdin(credential_field.name, line=True)
                 if not line.strip():
                     raise InvalidInputError(
                         credential_field.name, "is required: give it with --set or on stdin"
