@@ -24,6 +24,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
+from hirelink.cli import events
 from hirelink.cli.main import app
 from hirelink.core.feeds import FileFeedStore
 from hirelink.join import Join
@@ -182,6 +183,29 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
             join_sandbox.faults.release()
         assert list(client.scan_iter(match="hirelink:feed:*:lease")) == []
         assert list(client.scan_iter(match="hirelink:feed:*:checkpoint"))
+
+
+@pytest.fixture
+def ctrl_break(monkeypatch: pytest.MonkeyPatch) -> Iterator[signal.Signals]:
+    """Windows' SIGBREAK (Ctrl-Break), played by SIGUSR1; a signal nothing else handles is
+    only noted, not the death of the test's process."""
+    noted: list[int] = []
+    previous = signal.signal(signal.SIGUSR1, lambda number, _frame: noted.append(number))
+    monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
+    yield signal.SIGUSR1
+    signal.signal(signal.SIGUSR1, previous)
+
+
+def test_ctrl_break_stops_a_watch_as_ctrl_c_does(ctrl_break: signal.Signals) -> None:
+    """On Windows only Ctrl-C stopped a watch cleanly: Ctrl-Break (and a service manager
+    sending it) ended the process at once, and a Redis lease kept the next worker from the
+    feed for its TTL."""
+    stop = threading.Event()
+    with events.signals_stopping(stop):
+        signal.raise_signal(ctrl_break)
+        assert stop.wait(WAIT)
+    with pytest.raises(KeyboardInterrupt), events.terminated_as_interrupted():
+        signal.raise_signal(ctrl_break)  # its handler runs before this returns
 
 
 def test_a_line_whose_write_a_signal_interrupts_is_written_whole() -> None:

@@ -177,11 +177,18 @@ def silence_stdout() -> None:
     os.dup2(devnull, descriptor)
 
 
+def _terminating_signals() -> list[int]:
+    """SIGTERM (systemd, Docker and Kubernetes stopping the process) and, on Windows,
+    SIGBREAK (Ctrl-Break), whose default is to end the process at once."""
+    ctrl_break = getattr(signal, "SIGBREAK", None)
+    return [signal.SIGTERM] if ctrl_break is None else [signal.SIGTERM, ctrl_break]
+
+
 @contextlib.contextmanager
 def terminated_as_interrupted() -> Iterator[None]:
-    """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process) as on Ctrl-C,
-    so a watch saves its checkpoint and gives its lease up: by default the process died
-    at once, and a Redis lease kept the next worker from the feed for its TTL."""
+    """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process) or Ctrl-Break
+    as on Ctrl-C, so a watch saves its checkpoint and gives its lease up: by default the
+    process died at once, and a Redis lease kept the next worker from the feed for its TTL."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may handle signals
         return
@@ -189,20 +196,22 @@ def terminated_as_interrupted() -> Iterator[None]:
     def interrupt(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    previous = {number: signal.signal(number, interrupt) for number in _terminating_signals()}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 @contextlib.contextmanager
 def signals_stopping(stop: threading.Event) -> Iterator[None]:
-    """Ctrl-C and SIGTERM (systemd, Docker and Kubernetes stopping the process) set
-    ``stop``, which a watch looks at where it can end cleanly: it saves its checkpoint and
-    gives its lease up. A watch not done :data:`STOP_GRACE` seconds later (a call in
-    progress, its retries, a write to a reader that does not read) gets the signal again,
-    as does one sent a second time: it then raises KeyboardInterrupt where the watch is.
+    """Ctrl-C, SIGTERM (systemd, Docker and Kubernetes stopping the process) and on
+    Windows Ctrl-Break set ``stop``, which a watch looks at where it can end cleanly: it
+    saves its checkpoint and gives its lease up. A watch not done :data:`STOP_GRACE`
+    seconds later (a call in progress, its retries, a write to a reader that does not
+    read) gets the signal again, as does one sent a second time: it then raises
+    KeyboardInterrupt where the watch is.
 
     A KeyboardInterrupt raised by the first signal could land anywhere: between taking a
     lock and the block that releases it, or in a finalizer that swallows it, and the watch
@@ -245,7 +254,8 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
 
     relaying = threading.Thread(target=relay, name="hirelink-signals", daemon=True)
     relaying.start()
-    previous = {number: signal.signal(number, handle) for number in _STOPPING_SIGNALS}
+    stopping = [signal.SIGINT, *_terminating_signals()]
+    previous = {number: signal.signal(number, handle) for number in stopping}
     try:
         yield
     finally:
@@ -269,9 +279,6 @@ def _one_per_line(variable: str) -> list[str]:
     and a token holding a comma (which Personio and ``create_webhook`` take) was split into
     pieces the receiver each accepted: a two-character one let anyone forge deliveries."""
     return [line.strip() for line in os.environ.get(variable, "").splitlines() if line.strip()]
-
-
-_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 
 class _CheckpointFile(FileFeedStore):
@@ -331,11 +338,11 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
-        until interrupted. Ctrl-C or SIGTERM ends it, saving where it is and giving its
-        lease up: at once between polls, within 3 s during a call (a second one: at once). A poll
-        that fails for a while (the provider or the store unavailable, rate limited) is
-        tried again later, from the checkpoint, with a warning; any other error ends the
-        watch with its exit code."""
+        until interrupted. Ctrl-C, SIGTERM or Ctrl-Break ends it, saving where it is and
+        giving its lease up: at once between polls, within 3 s during a call (a second one:
+        at once). A poll that fails for a while (the provider or the store unavailable,
+        rate limited) is tried again later, from the checkpoint, with a warning; any other
+        error ends the watch with its exit code."""
         try:
             known = feeds()
             if feed not in known:
