@@ -160,6 +160,23 @@ def test_version_lists_each_distribution() -> None:
         assert lines[name] == version(name)
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_the_command_runs_as_a_module_where_its_script_is_not_on_path() -> None:
+    """Windows installs the script in a Scripts folder that is often not on PATH, and
+    ``python -m hirelink`` cannot work: ``hirelink`` is a namespace shared by several
+    distributions, none of which may own its ``__main__``."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "hirelink.cli", "ops", "list", "--provider", "join", "--json"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr.decode("utf-8", "replace")
+    listed = [item["id"] for item in json.loads(ran.stdout)]
+    assert listed == [o.id for o in load_providers().operations() if o.id.startswith("join.")]
+    assert listed
+
+
 def test_ops_list_json() -> None:
     result = hirelink("ops", "list", "--json")
     listed = json.loads(result.stdout)
