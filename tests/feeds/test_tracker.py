@@ -23,9 +23,11 @@ from hirelink.core.feeds import (
     FeedTracker,
     FileFeedStore,
     MemoryFeedStore,
+    RedisFeedStore,
     feed_store,
 )
 from hirelink.core.operations import declarations
+from hirelink.core.stores import RedisStore, resolve_store
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -281,6 +283,16 @@ def test_the_store_option_picks_memory_a_file_or_redis(tmp_path: Path) -> None:
     assert isinstance(MEMORY, MemoryFeedStore)
     assert isinstance(feed_store(tmp_path / "c.json"), FileFeedStore)
     assert isinstance(feed_store(str(tmp_path / "c.json")), FileFeedStore)
+
+
+@pytest.mark.parametrize("url", ["Redis://127.0.0.1:6379/0", "REDISS://cache.test:6380/0"])
+def test_a_redis_url_is_known_by_its_scheme_in_any_case(url: str) -> None:
+    """URL schemes are case-insensitive: a watch given ``Redis://...`` kept its checkpoint
+    in a file named so, beside the process, and a client's ``store`` (which took the
+    scheme) failed as a Redis URL it could not read."""
+    assert isinstance(feed_store(url), RedisFeedStore)
+    assert isinstance(resolve_store(url), RedisStore)
+    assert isinstance(RedisStore(url), RedisStore)
 
 
 def test_bad_watch_options_name_the_field() -> None:

@@ -70,7 +70,7 @@ from .errors import (
 )
 from .file_updates import resolved
 from .redaction import one_line
-from .stores import KEY_PREFIX, RedisStore, Store, milliseconds, resolve_store
+from .stores import KEY_PREFIX, REDIS_SCHEMES, RedisStore, Store, milliseconds, resolve_store
 from .validation import LONGEST_SECONDS, positive_seconds, utc_moment
 
 feeds_logger = logging.getLogger("hirelink.feeds")
@@ -627,7 +627,10 @@ class RedisFeedStore(FeedStore):
         return f"RedisFeedStore({self._store!r})"
 
 
-_REDIS_SCHEMES: Final = ("redis://", "rediss://", "unix://")
+def _is_redis_url(text: str) -> bool:
+    """Whether ``text`` is a Redis URL: its scheme, in any case, one of Redis'."""
+    scheme, separator, _ = text.partition("://")
+    return bool(separator) and scheme.lower() in REDIS_SCHEMES
 
 
 def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> FeedStore:
@@ -635,7 +638,7 @@ def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> Fee
     if isinstance(choice, FeedStore):
         return choice
     if isinstance(choice, os.PathLike) or (
-        isinstance(choice, str) and choice != "memory" and not choice.startswith(_REDIS_SCHEMES)
+        isinstance(choice, str) and choice != "memory" and not _is_redis_url(choice)
     ):
         return FileFeedStore(choice)
     resolved = resolve_store(choice)

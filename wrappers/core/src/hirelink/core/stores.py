@@ -289,8 +289,9 @@ def _require_redis(field: str = "store") -> Any:
 
 
 def _check_store_url(field: str, url: str) -> str:
-    """``url`` when its scheme is one a store understands; else a clear InvalidInputError."""
-    scheme, separator, _ = url.partition("://")
+    """``url``, its scheme in lower case (redis-py reads no other), when the scheme is one
+    a store understands; else a clear InvalidInputError."""
+    scheme, separator, rest = url.partition("://")
     if not separator or scheme.lower() not in REDIS_SCHEMES:
         shown = repr(scheme) if separator else "none"
         raise InvalidInputError(
@@ -300,7 +301,7 @@ def _check_store_url(field: str, url: str) -> str:
             "'memory' (this process) or a Redis URL: redis://host:6379/0, rediss:// (TLS) "
             "or unix:///path/to/socket",
         )
-    return url
+    return f"{scheme.lower()}://{rest}"
 
 
 _ON: Final = frozenset({"1", "true", "yes", "on"})
@@ -586,7 +587,7 @@ class RedisStore(Store, DeliveryLog):
         if (url is None) == (client is None):
             raise InvalidInputError("url", "RedisStore needs exactly one of url= or client=")
         if url is not None:
-            _check_store_url("url", url)
+            url = _check_store_url("url", url)
         if inspect.iscoroutinefunction(getattr(client, "execute_command", None)):
             raise InvalidInputError(
                 "client",
