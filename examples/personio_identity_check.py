@@ -52,8 +52,9 @@ def main() -> None:
             outcomes.append(json.dumps(outcome) + "\n")
             print(f"application {application.id}: {'verified' if verified else 'FAILED'}")
     # Written beside the report, then put in its place: a run that failed on the way (or
-    # while writing) leaves the last report whole.
-    with open(f"{report_path}.part", "w", encoding="utf-8") as report:
+    # while writing) leaves the last report whole. Each line ends in "\n" alone, as JSON
+    # Lines do, on Windows too.
+    with open(f"{report_path}.part", "w", encoding="utf-8", newline="\n") as report:
         report.writelines(outcomes)
     os.replace(f"{report_path}.part", report_path)
     print(f"{len(outcomes)} application(s) in stage {stage!r} checked; report: {report_path}")

@@ -858,7 +858,7 @@ class _IssuedSecretKeeper:
         else:
             descriptor, path = self._rescue
             self._rescue = None
-            with os.fdopen(descriptor, "w") as handle:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(secret.reveal() + "\n")
             kept = f"it is in {path} (readable only by you): store it before anything else"
         err.print(
