@@ -48,7 +48,7 @@ def test_a_read_answered_past_the_limit_fails_once_and_is_not_resent(
         with pytest.raises(ApiConnectionError, match="more than 64 MiB") as caught:
             client.get_candidate(CANDIDATE)
         assert caught.value.method == "GET"
-        assert "ask for smaller pages" in str(caught.value)  # what to do about it
+        assert "if it is a list, ask for smaller pages" in str(caught.value)  # what to do
         assert recruitee_sandbox.hits("GET", f"/candidates/{CANDIDATE}") == 1
         assert client.get_candidate(CANDIDATE).id == CANDIDATE  # the client goes on
 

@@ -1233,3 +1233,49 @@ def test_closing_an_async_client_ends_its_watches_and_releases_their_leases(
 
     first, second = asyncio.run(main())
     assert second.id == first.id
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_client_closed_while_its_watch_saves_leaves_the_lease_free(
+    stand_in: StandIn[Any],
+) -> None:
+    """The close released the lease while the watch's own save was renewing it: the save
+    took it again, handed one more change over after the close, and the lease stayed held
+    until it lapsed."""
+    reached, proceed = threading.Event(), threading.Event()
+
+    class Paused(MemoryFeedStore):
+        armed = False
+
+        def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
+            if Paused.armed and threading.current_thread().name == "consumer":
+                Paused.armed = False
+                reached.set()
+                proceed.wait(10)
+            return super().acquire_lease(feed, owner, ttl)
+
+    store, handed = Paused(), []
+    create = creator(stand_in)
+    with client_of(stand_in, sync=True) as maker:
+        for _ in range(3):
+            create(maker)
+    client = client_of(stand_in, sync=True)
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    changes = watch_of(client, since=since, store=store, interval=INTERVAL)
+
+    def consume() -> None:
+        handed.append(next(changes).id)
+        time.sleep(feeds.SAVE_EVERY + 0.2)  # the next change's mark makes a save due
+        Paused.armed = True
+        with contextlib.suppress(UnusableClientError):
+            handed.append(next(changes).id)
+            handed.append(next(changes).id)
+
+    consumer = threading.Thread(target=consume, name="consumer")
+    consumer.start()
+    assert reached.wait(10)
+    client.close()
+    proceed.set()
+    consumer.join(10)
+    assert len(handed) == 1  # the change out at the close, and none after it
+    assert store._leases == {}  # the next watch takes the feed at once

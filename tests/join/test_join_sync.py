@@ -608,6 +608,8 @@ def test_a_document_from_a_file_object_giving_short_reads_is_sent_whole(fresh: S
         ("zoe\ufe0f.ng@example.org", "U+FE0F"),  # a variation selector (a mark)
         ("zoe\u034f.ng@example.org", "U+034F"),  # the combining grapheme joiner
         ("zoe\u3164.ng@example.org", "U+3164"),  # a Hangul filler (a letter)
+        ("zoe\U000e01f0.ng@example.org", "U+E01F0"),  # reserved as ignorable, unassigned
+        ("\u0627\u200c\u0628@example.org", "U+200C"),  # alef joins nothing after it
     ],
 )
 def test_an_email_holding_an_invisible_character_is_refused_before_sending(
@@ -628,8 +630,9 @@ def test_an_email_holding_an_invisible_character_is_refused_before_sending(
         "info@\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.example",
         "\u0dc1\u0dca\u200d\u0dbb\u0dd3@example.lk",
         "\u0915\u094d\u200d\u0937@example.in",
+        "\U0001e922\u200c\U0001e922@example.org",
     ],
-    ids=["non-joiner in Persian", "joiner in Sinhala", "joiner in Devanagari"],
+    ids=["non-joiner in Persian", "joiner in Sinhala", "joiner in Devanagari", "Adlam"],
 )
 def test_a_joiner_where_idna_allows_it_is_part_of_an_email(fresh: Served, address: str) -> None:
     # Persian, Sinhala or Devanagari need them (IDNA allows them there); they were refused.

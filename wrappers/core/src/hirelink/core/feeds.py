@@ -767,6 +767,7 @@ class _Poller(Generic[T]):
         self._stop_lock = threading.Lock()  # stop() runs once: the loop and a thread may ask
         self._stop_done = False
         self.client_closed = False  # stopped by its client's close(): nothing more to hand over
+        self._stopping_thread: int | None = None  # the thread saving as the watch stops
         self._warned_ahead = False
         self._holding = False  # whether this worker took the lease and has not lost it
         self._waiting_since: float | None = None  # monotonic time it began waiting for it
@@ -912,6 +913,7 @@ class _Poller(Generic[T]):
         lasts: another worker took the feed from the unsaved checkpoint and handed the
         same change over again, and the two took turns at that one change for as long as
         they ran."""
+        self.refuse_after_close()  # nothing more is walked or handed over once it closed
         with self._keeping:
             self._kept = True
             if self._keeper is None:
@@ -969,6 +971,7 @@ class _Poller(Generic[T]):
             self._stop_lock.release()
 
     def _stop(self) -> None:
+        self._stopping_thread = threading.get_ident()
         with self._keeping:
             self._stopped = True
             self._keeping.notify_all()
@@ -1008,6 +1011,10 @@ class _Poller(Generic[T]):
             self.tracker = None
             self._note_lease(held=False)
             return False
+        if self.client_closed and threading.get_ident() != self._stopping_thread:
+            # The client closed during this renewal, and its stop may have let go already.
+            feed.store.release_lease(feed.name, self.owner)
+            self.refuse_after_close()
         self._note_lease(held=True)
         lapsed = started >= self._held_until
         if lapsed and self.tracker is not None and self._saved != self._load():

@@ -373,6 +373,16 @@ _GOING_OUT: Final = "send_request_headers.started"
 """httpcore's trace event (``http11.`` or ``http2.``) of a request's first bytes leaving."""
 
 
+def _going_out(event: str, info: dict[str, Any]) -> bool:
+    """Whether httpcore's trace ``event`` is the request starting to be written; not the
+    CONNECT that opens a tunnel through a proxy first (it carries the request's
+    extensions, trace included), after which the request may still wait for TLS."""
+    if not event.endswith(_GOING_OUT):
+        return False
+    written = info.get("request")
+    return getattr(written, "method", None) != b"CONNECT"
+
+
 def _already_marking(trace: object) -> bool:
     return getattr(trace, "_hirelink_marks_hand_over", False) is True
 
@@ -381,14 +391,15 @@ def _mark_when_going_out(request: httpx.Request) -> None:
     """Mark ``request`` handed over when httpcore starts writing it, not before: a request
     waiting for a pooled connection (or for one to connect) has not gone out. Until then
     its mark is ``False``: known not to have gone out."""
-    callers_trace = request.extensions.get("trace")
+    extensions = request.extensions  # not the request: it and its body would be kept in a
+    callers_trace = extensions.get("trace")  # cycle, freed only by the cycle collector
     if _already_marking(callers_trace):  # a resend: marked by the first attempt's trace
         return
-    request.extensions[HANDED_OVER] = False
+    extensions[HANDED_OVER] = False
 
     def trace(event: str, info: dict[str, Any]) -> None:
-        if event.endswith(_GOING_OUT):
-            request.extensions[HANDED_OVER] = True
+        if _going_out(event, info):
+            extensions[HANDED_OVER] = True
         if callers_trace is not None:
             callers_trace(event, info)
 
@@ -398,14 +409,15 @@ def _mark_when_going_out(request: httpx.Request) -> None:
 
 def _amark_when_going_out(request: httpx.Request) -> None:
     """:func:`_mark_when_going_out` for async transports (httpcore awaits the trace)."""
-    callers_trace = request.extensions.get("trace")
+    extensions = request.extensions
+    callers_trace = extensions.get("trace")
     if _already_marking(callers_trace):
         return
-    request.extensions[HANDED_OVER] = False
+    extensions[HANDED_OVER] = False
 
     async def trace(event: str, info: dict[str, Any]) -> None:
-        if event.endswith(_GOING_OUT):
-            request.extensions[HANDED_OVER] = True
+        if _going_out(event, info):
+            extensions[HANDED_OVER] = True
         if callers_trace is not None:
             await callers_trace(event, info)
 

@@ -412,7 +412,7 @@ class AnswerTooLarge(httpx.DecodingError):
         why = f"holds more than {limit} MiB"
         if codings is not None:
             why = f"is compressed as {codings!r}, which could hold more than {limit} MiB"
-        advice = "; a list: ask for smaller pages" if request.method in {"GET", "HEAD"} else ""
+        advice = "; if it is a list, ask for smaller pages" if request.method == "GET" else ""
         super().__init__(f"the answer's body {why}: not read{advice}", request=request)
 
 

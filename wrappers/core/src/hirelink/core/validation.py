@@ -316,7 +316,7 @@ def _invisible(text: str) -> str | None:
             before, after = text[index - 1], text[index + 1]
             if unicodedata.combining(before) == _VIRAMA:
                 continue
-            if character == _NON_JOINER and _joining(before) and _joining(after):
+            if character == _NON_JOINER and _joins_after(before) and _joining(after):
                 continue
         return character
     return None
@@ -328,18 +328,21 @@ def _ignorable(character: str) -> bool:
     return any(low <= ord(character) <= high for low, high in _IGNORABLE_LETTERS_AND_MARKS)
 
 
-# Default-ignorable code points Unicode files under letters and marks (so not Cf):
-# combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian free
-# variation selectors, variation selectors (and their supplement).
+# Default-ignorable code points that are not format characters: letters and marks
+# (combining grapheme joiner, Hangul fillers, Khmer inherent vowels, Mongolian free
+# variation selectors, variation selectors and their supplement) and those not assigned
+# yet, which Unicode reserves as ignorable (U+2065, U+FFF0-FFF8, U+E0000-E0FFF).
 _IGNORABLE_LETTERS_AND_MARKS = (
     (0x034F, 0x034F),
     (0x115F, 0x1160),
     (0x17B4, 0x17B5),
     (0x180B, 0x180F),
+    (0x2065, 0x2065),
     (0x3164, 0x3164),
     (0xFE00, 0xFE0F),
     (0xFFA0, 0xFFA0),
-    (0xE0100, 0xE01EF),
+    (0xFFF0, 0xFFF8),
+    (0xE0000, 0xE0FFF),
 )
 
 _NON_JOINER = "\u200c"
@@ -347,15 +350,29 @@ _JOINERS = {_NON_JOINER, "\u200d"}
 _VIRAMA = 9  # the canonical combining class of a virama
 
 # Scripts whose letters join (IDNA's joining-type context for the non-joiner): Arabic
-# and its supplements, Syriac, N'Ko, Mongolian, Phags-pa.
+# and its supplements, Syriac, Mandaic, N'Ko, Mongolian, Phags-pa, Manichaean, Psalter
+# Pahlavi, Hanifi Rohingya, Sogdian, Adlam. Python has no joining types: a letter of
+# these scripts counts as joining on both sides, except the common Arabic letters that
+# join only to the letter before them (alef, dal, reh, waw, ...), after which a
+# non-joiner separates nothing and hides a second address.
 _JOINING_SCRIPTS = (
-    (0x0600, 0x077F),
-    (0x07C0, 0x07FF),
-    (0x0860, 0x08FF),
+    (0x0600, 0x08FF),
     (0x1800, 0x18AF),
     (0xA840, 0xA87F),
     (0xFB50, 0xFDFF),
     (0xFE70, 0xFEFF),
+    (0x10AC0, 0x10AFF),
+    (0x10B80, 0x10BAF),
+    (0x10D00, 0x10D3F),
+    (0x10F30, 0x10F6F),
+    (0x1E900, 0x1E95F),
+)
+_JOINING_ONLY_BEFORE = frozenset(
+    "\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648"
+    "\u0671\u0672\u0673\u0675\u0676\u0677\u0688\u0689\u068a\u068b\u068c"
+    "\u068d\u068e\u068f\u0690\u0691\u0692\u0693\u0694\u0695\u0696\u0697"
+    "\u0698\u0699\u06c0\u06c3\u06c4\u06c5\u06c6\u06c7\u06c8\u06c9\u06ca"
+    "\u06cb\u06cd\u06cf\u06d2\u06d3\u06d5\u06ee\u06ef"
 )
 
 
@@ -363,6 +380,11 @@ def _joining(character: str) -> bool:
     return unicodedata.category(character)[0] in "LM" and any(
         low <= ord(character) <= high for low, high in _JOINING_SCRIPTS
     )
+
+
+def _joins_after(character: str) -> bool:
+    """Whether ``character`` may join the letter after it (IDNA: joining type L or D)."""
+    return _joining(character) and character not in _JOINING_ONLY_BEFORE
 
 
 def _not_an_address(value: str) -> str:
