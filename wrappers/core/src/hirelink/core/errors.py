@@ -75,7 +75,8 @@ HANDED_OVER: Final = "hirelink_handed_over"
 every wait before it (a rate-limit slot, a backoff and, in hirelink's own connection pool,
 a free connection: there it is ``False`` until the request's first bytes are written). A
 call stopped before then (Ctrl-C, a time limit, a failure of the shared store) was not
-sent."""
+sent. Once true it stays so for the request's resends: one stopped while it waits to be
+sent again counts as sent, its earlier attempt having gone out."""
 
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
