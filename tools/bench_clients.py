@@ -17,7 +17,8 @@ Each figure is given for the current code reading with json and with orjson
 (``HIRELINK_JSON_DECODER``), side by side; plus, for the current code, peak traced memory
 while walking 1,000 and 10,000 records (flat means one page alive at a time), json against
 orjson and msgspec decoding the same page bytes, ``bench_models``: Recruitee's
-``from_dict`` per field kind, and what starting and stopping each stand-in takes.
+``from_dict`` per field kind, what starting and stopping each stand-in takes, and the
+stand-ins' own page times walking 1,000, 10,000 and 50,000 records (``pages`` alone).
 
 Every figure is measured in child processes, so ``--before DIR`` can also measure an
 older checkout (its ``generated/*/src`` and ``wrappers/*/src`` put first on sys.path)
@@ -25,7 +26,7 @@ in the same run, interleaved with the current code. ``nox -s bench`` extracts th
 commit the templates were introduced against (``BENCH_BEFORE``) and passes it.
 
 The sandbox runs in its own process, so its CPU and memory are not counted.
-Usage: python tools/bench_clients.py [--before DIR] [--rounds 3] [--quick]
+Usage: python tools/bench_clients.py [--before DIR] [--rounds 3] [--quick] [pages]
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ PROVIDERS = ("recruitee", "join", "personio")
 # the records it holds) does not dilute the ratios; the walk uses a second, large one.
 SEEDED = 300
 RECORDS = 10_000
+PAGE_RECORDS = (1_000, 10_000, 50_000)
 # Loopback calls on a loaded machine can queue for seconds; no figure should be an error.
 TIMEOUT = 120.0
 TARGETS = {"sync": "<= 1.30x", "async": "<= 1.15x", "import": "<= 25 ms", "first": "<= 1.20x"}
@@ -657,6 +659,56 @@ def stand_in_figures(cycles: int) -> None:
         print(f"  {name:<20}{start_ms:8.1f} ms {stop_ms:8.1f} ms")
 
 
+# A watch's first poll: every record, through the filter a watch sends.
+SINCE = {
+    "recruitee": {"created_after": "2000-01-01T00:00:00Z"},
+    "join": {"updatedAtGte": "2000-01-01T00:00:00Z"},
+    "personio": {"updated_at.gt": "2000-01-01T00:00:00Z"},
+}
+
+
+def walk_pages(provider: str, details: dict[str, Any], filters: dict[str, str]) -> list[float]:
+    """Seconds for each page of one raw walk through every record, in the paging of the
+    provider (offsets, page numbers, ``next`` links)."""
+    import httpx
+
+    with httpx.Client(timeout=TIMEOUT) as http:
+        request = sync_raw_request(provider, details, http)
+        url, params, times = request.url, {**request.params, **filters}, []
+        while True:
+            started = time.perf_counter()
+            response = http.get(url, params=params, headers=request.headers)
+            response.raise_for_status()
+            body = response.json()
+            times.append(time.perf_counter() - started)
+            if provider == "recruitee" and len(body["candidates"]) == 100:
+                params["offset"] = str(int(params["offset"]) + 100)
+            elif provider == "join" and len(body) == 50:
+                params["page"] = str(int(params["page"]) + 1)
+            elif provider == "personio" and "next" in body["_meta"]["links"]:
+                params = dict(httpx.URL(body["_meta"]["links"]["next"]["href"]).params)
+            else:
+                return times
+
+
+def stand_in_page_figures(counts: Sequence[int]) -> None:
+    """The stand-ins' own cost per page as their records grow: every page of a walk, once
+    without filters and once as a watch's first poll (the first page of each orders)."""
+    print("\nstand-ins: page times walking every record (raw httpx, in ms; walk in s)")
+    print(f"  {'':<20}{'records':>8}{'first':>9}{'median':>9}{'last':>9}{'walk':>8}")
+    for count in counts:
+        with sandbox_process(count) as served:
+            for provider in PROVIDERS:
+                for label, filters in (("", {}), (" since", SINCE[provider])):
+                    times = walk_pages(provider, served[provider], filters)
+                    first, middle, last = times[0], statistics.median(times), times[-1]
+                    print(
+                        f"  {provider + label:<20}{count:>8}{first * 1e3:>9.1f}"
+                        f"{middle * 1e3:>9.1f}{last * 1e3:>9.1f}{sum(times):>8.1f}",
+                        flush=True,
+                    )
+
+
 def describe(variant: Variant) -> str:
     if variant.code is not None:
         return f"{variant.label} = the checkout given with --before"
@@ -667,6 +719,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve").add_argument("--records", type=int, default=SEEDED)
+    pages = commands.add_parser("pages", help="only the stand-ins' page times")
+    pages.add_argument("--records", type=int, nargs="+", default=list(PAGE_RECORDS))
     work = commands.add_parser("worker")
     work.add_argument("kind")
     work.add_argument("provider", choices=PROVIDERS)
@@ -683,6 +737,9 @@ def main() -> int:
         return serve(args.records)
     if args.command == "worker":
         return worker(args)
+    if args.command == "pages":
+        stand_in_page_figures(args.records)
+        return 0
     with tempfile.TemporaryDirectory(prefix="hirelink-bench-bytecode-") as bytecode:
         # An installed package imports from bytecode (pip compiles it at install). Without
         # this, PYTHONDONTWRITEBYTECODE=1 in the environment would make every fresh child
@@ -718,6 +775,7 @@ def measure_all(args: argparse.Namespace) -> int:
         if "recruitee" in args.providers:
             model_figures(details["recruitee"])
     stand_in_figures(5 if args.quick else 20)
+    stand_in_page_figures(PAGE_RECORDS[:2] if args.quick else PAGE_RECORDS)
     return 0
 
 

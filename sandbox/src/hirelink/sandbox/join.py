@@ -64,6 +64,7 @@ _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
 _ERROR_TYPES = {int(status): kind for status, kind in _TABLES["errorTypes"].items()}
 _join_time = partial(format_time, timespec="milliseconds")
+_PAGING = ("page", "pageSize")
 
 
 def _collection(what: str, records: Iterable[dict[str, Any]] = (), **lock: Any) -> Collection[int]:
@@ -106,7 +107,7 @@ class JoinState:
 
     def application_ids(self) -> list[int]:
         """Ids of the applications, newest first (the list order)."""
-        return [application["id"] for application in self._newest_first()]
+        return [application["id"] for application in self._newest_first({})]
 
     def list_jobs(self, page: int | None, page_size: int | None) -> list[dict[str, Any]]:
         """Jobs in seed order; every job unless a page is asked for."""
@@ -133,7 +134,7 @@ class JoinState:
 
     def list_applications(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """One page of the applications matching the (unmarshalled) query, newest first."""
-        selected = [a for a in self._newest_first() if _matches(a, params)]
+        selected = self._newest_first(params)
         return [self._render(a, detail=False) for a in _page(selected, params)]
 
     def create_application(self, request: Mapping[str, Any]) -> dict[str, Any]:
@@ -188,10 +189,10 @@ class JoinState:
             self._notes.setdefault(candidate_id, []).append(stored)
             return dict(stored)
 
-    def _newest_first(self) -> list[dict[str, Any]]:
-        return self.applications.select(
-            order=lambda a: (a["createdAt"], a["id"]), newest_first=True
-        )
+    def _newest_first(self, params: Mapping[str, Any]) -> Sequence[dict[str, Any]]:
+        """The applications matching the query ``params`` (paging aside), newest first."""
+        filters = {key: value for key, value in params.items() if key not in _PAGING}
+        return self.applications.listing(_matches, filters, order=_creation, newest_first=True)
 
     def _render(self, application: Mapping[str, Any], *, detail: bool) -> dict[str, Any]:
         rendered = {key: value for key, value in application.items() if key != "candidateId"}
@@ -247,6 +248,10 @@ def _attachment(application_id: int, index: int, kind: str, name: str) -> dict[s
 
 def _page(items: Sequence[_T], params: Mapping[str, Any]) -> list[_T]:
     return numbered_page(items, params.get("page", 1), params.get("pageSize"), DEFAULT_PAGE_SIZE)
+
+
+def _creation(application: Mapping[str, Any]) -> tuple[str, int]:
+    return application["createdAt"], application["id"]
 
 
 def _matches(application: Mapping[str, Any], params: Mapping[str, Any]) -> bool:

@@ -15,6 +15,7 @@ import copy
 import functools
 import hashlib
 import math
+import operator
 import re
 import threading
 import time
@@ -80,6 +81,8 @@ _UNASSIGNED: Final = {"id": None, "kind": "system", "name": None, "type": "unass
 _DEFAULT_LIMITS: Final = {"applications": 100, "candidates": 100, "jobs": 100, "persons": 10}
 _ERRORS_URI: Final = "https://developer.personio.de/reference/errors#"
 _FEED_NOT_FOUND: Final = "<html><body><h1>Page not found</h1></body></html>"
+_BY_UPDATE: Final = operator.itemgetter("_updated", "id")
+_BY_ID: Final = operator.itemgetter("id")
 
 Flavour = Literal["v1", "v2", "oauth", "feed"]
 Clock = Callable[[], float]
@@ -404,11 +407,10 @@ class PersonioState(_Settings):
         """One page of ``kind`` (its items rendered) and the next cursor, if any; without
         ``limit`` a cursor's own."""
         newest_first = kind != "persons"  # persons by id
-        order = (lambda r: (r["_updated"], r["id"])) if newest_first else (lambda r: r["id"])
+        order = _BY_UPDATE if newest_first else _BY_ID
 
-        def select(chosen: Mapping[str, Any]) -> list[dict[str, Any]]:
-            where = functools.partial(_matches, filters=chosen)
-            return self._v2[kind].select(where, order=order, newest_first=newest_first)
+        def select(chosen: Mapping[str, Any]) -> Sequence[dict[str, Any]]:
+            return self._v2[kind].listing(_matches, chosen, order=order, newest_first=newest_first)
 
         with self._lock:
             chunk, after = self._cursors.page(

@@ -28,6 +28,7 @@ from hirelink.sandbox.outbox import DEFAULT_RETRY_DELAYS, Outbox, Subscription
 from hirelink.sandbox.resources import (
     Collection,
     Dice,
+    Listings,
     delegate,
     format_time,
     load_seed,
@@ -167,7 +168,7 @@ class RecruiteeState:
         self._reasons = {r["id"]: r for r in seed_records("recruitee", "DisqualifyReason")}
         self._tasks: list[dict[str, Any]] = []
         self._candidates: dict[int, CandidateRecord] = {}
-        self._ordered: dict[str, list[CandidateRecord]] = {}
+        self._listings: Listings[CandidateRecord] = Listings()
         self._candidate_ids = itertools.count(FIRST_CANDIDATE_ID + candidates)
         self._placement_ids = itertools.count(990001)
         self._field_ids = itertools.count(550001)
@@ -312,7 +313,7 @@ class RecruiteeState:
             if fields.get("remote_cv_url"):
                 data.update(_cv_fields(candidate_id, str(fields["remote_cv_url"])))
             record = self._candidates[candidate_id] = CandidateRecord(candidate_id, data)
-            self._ordered.clear()
+            self._listings.clear()
             self._emit("new_candidate", "manual", record, next(iter(offers), None))
             return dict(record.data), self._references([record])
 
@@ -337,7 +338,7 @@ class RecruiteeState:
         with self.lock:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
-            self._ordered.clear()
+            self._listings.clear()
             self._emit("candidate_deleted", None, record, None)
             return {**record.data, "deleted_at": self.now()}
 
@@ -489,6 +490,7 @@ class RecruiteeState:
         if profile:
             record.data["updated_at"] = now
         record.list_item_json = None
+        self._listings.clear()
 
     def _pipeline_stage_ids(self, offer_id: int | None) -> list[int]:
         offer = None if offer_id is None else self._offers.get(offer_id)
@@ -566,12 +568,15 @@ class RecruiteeState:
         if query.get("query"):
             needle = query["query"].casefold()
             tests.append(lambda record: any(needle in text for text in self._texts(record)))
-        sort = query.get("sort", "by_date")
-        if sort not in self._ordered:  # only creating and deleting candidates reorders them
-            ordered = sorted(self._candidates.values(), key=_SORT_KEYS[sort], reverse=True)
-            self._ordered[sort] = ordered
-        matching = (r for r in self._ordered[sort] if all(test(r) for test in tests))
-        return offset_page(matching, query.get("offset"), query.get("limit"))
+        sort_key = _SORT_KEYS[query.get("sort", "by_date")]
+
+        def select() -> list[CandidateRecord]:
+            ordered = sorted(self._candidates.values(), key=sort_key, reverse=True)
+            return [record for record in ordered if all(test(record) for test in tests)]
+
+        filters = tuple(sorted((k, v) for k, v in query.items() if k not in ("offset", "limit")))
+        chosen = self._listings.get(filters, select)
+        return offset_page(chosen, query.get("offset"), query.get("limit"))
 
     def _texts(self, record: CandidateRecord) -> list[str]:
         """What ``query`` searches: the name and the titles of the offers, casefolded."""

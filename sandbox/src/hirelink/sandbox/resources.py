@@ -5,7 +5,8 @@
   validates each one against it), ``tables`` holds the pools the generated records
   (candidates, applications) draw from.
 - :class:`Collection` keeps records by id: get-or-404, insert, replace, remove, select
-  (filter and sort), under one lock.
+  (filter and sort), under one lock; :class:`Listings` keeps the selections a listing's
+  pages slice until a record changes.
 - :func:`offset_page`, :func:`numbered_page` and :class:`Cursors` cut a selection into
   pages the three ways the providers page: offset/limit, page/pageSize and cursors.
 """
@@ -44,6 +45,7 @@ __all__ = [
     "Collection",
     "Cursors",
     "Dice",
+    "Listings",
     "bears",
     "component_properties",
     "delegate",
@@ -120,6 +122,28 @@ def view(spec: str, component: str, record: Mapping[str, Any]) -> dict[str, Any]
     return {key: record[key] for key in component_properties(spec, component) if key in record}
 
 
+class Listings(Generic[_T]):
+    """Selections (filtered, sorted) kept by a key naming how they were made, until the
+    records change: the pages of a listing slice one rather than filter and sort every
+    record for each page. Not locked: the owner holds its lock around every call."""
+
+    def __init__(self, kept: int = 8) -> None:
+        self._kept = kept
+        self._selections: dict[Hashable, Sequence[_T]] = {}
+
+    def get(self, key: Hashable, select: Callable[[], Sequence[_T]]) -> Sequence[_T]:
+        """The selection ``key``, made by ``select()`` if it is not kept (treat as read-only)."""
+        if key not in self._selections:
+            if len(self._selections) >= self._kept:  # a watch's moving filters make new ones
+                self._selections.clear()
+            self._selections[key] = select()
+        return self._selections[key]
+
+    def clear(self) -> None:
+        """Forget every selection: a record was added, changed or removed."""
+        self._selections.clear()
+
+
 class Collection(Generic[_K]):
     """Records (JSON objects) by id, in insertion order, guarded by one lock.
 
@@ -144,6 +168,7 @@ class Collection(Generic[_K]):
         self._not_found = not_found
         self._key = key
         self._records: dict[_K, dict[str, Any]] = {key(record): record for record in records}
+        self._listings: Listings[dict[str, Any]] = Listings()
 
     def __len__(self) -> int:
         return len(self._records)
@@ -174,6 +199,7 @@ class Collection(Generic[_K]):
         """Insert or replace ``record``; return it."""
         with self.lock:
             self._records[self._key(record)] = record
+            self._listings.clear()
         return record
 
     def update(self, key: _K, **changes: Any) -> dict[str, Any]:
@@ -186,6 +212,7 @@ class Collection(Generic[_K]):
         with self.lock:
             record = self.get(key)
             del self._records[key]
+            self._listings.clear()
             return record
 
     def next_id(self, first: int) -> int:
@@ -206,6 +233,26 @@ class Collection(Generic[_K]):
         if order is not None:
             chosen.sort(key=order, reverse=newest_first)
         return chosen
+
+    def listing(
+        self,
+        matches: Callable[[Mapping[str, Any], Mapping[str, Any]], bool],
+        filters: Mapping[str, Any],
+        *,
+        order: Callable[[Mapping[str, Any]], Any],
+        newest_first: bool = False,
+    ) -> Sequence[dict[str, Any]]:
+        """The records ``matches(record, filters)`` accepts, sorted by ``order``: a
+        selection kept until a record changes (see :class:`Listings`; do not change it).
+        Pass the same functions each time (they are part of the key) and hashable filters."""
+        key = (matches, order, newest_first, tuple(sorted(filters.items())))
+        with self.lock:
+            return self._listings.get(
+                key,
+                lambda: self.select(
+                    lambda record: matches(record, filters), order=order, newest_first=newest_first
+                ),
+            )
 
 
 def offset_page(items: Iterable[_T], offset: int | None, limit: int | None) -> list[_T]:
