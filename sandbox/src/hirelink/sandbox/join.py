@@ -13,7 +13,7 @@ import binascii
 import copy
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
@@ -37,6 +37,7 @@ from hirelink.sandbox.resources import (
     load_seed,
     numbered_page,
     seed_records,
+    seed_spacing,
     utcnow,
     view,
 )
@@ -58,7 +59,7 @@ MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 """The largest document the JOIN stand-in accepts (as the client checks)."""
 FIRST_APPLICATION_ID = 51000001
 FIRST_CANDIDATE_ID = 41700001
-SEED_EPOCH = datetime(2026, 1, 5, 8, 0)  # UTC
+SEED_EPOCH = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 _FILES = "https://files.sandbox.invalid"
 _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
@@ -212,6 +213,10 @@ class JoinState:
         states, products = _TABLES["hiringStates"], _TABLES["products"]
         open_jobs = [job for job in self.jobs if job["status"] != "ARCHIVED"]
         (archived,) = (job for job in self.jobs if job["status"] == "ARCHIVED")
+        # An application's last update comes up to 4 days 49 minutes after it.
+        start, step = seed_spacing(
+            SEED_EPOCH, timedelta(hours=7), count, timedelta(days=5), self._clock()
+        )
         for n in range(count):
             first, last = first_names[n % len(first_names)], last_names[(n * 7) % len(last_names)]
             candidate_id, application_id = FIRST_CANDIDATE_ID + n, FIRST_APPLICATION_ID + n
@@ -219,7 +224,7 @@ class JoinState:
             phone = f"+49151{1000000 + n * 37:07d}" if n % 3 else None
             person = {"firstName": first, "lastName": last, "email": email, "phone": phone}
             self._add_candidate(candidate_id, person, tags=[] if n % 10 else ["shortlist"])
-            created = SEED_EPOCH + timedelta(hours=7 * n)
+            created = start + step * n
             job = open_jobs[n % len(open_jobs)] if n % 17 else archived
             cv = "CV" if n % 4 else "JOIN_CV"
             self.applications.put(

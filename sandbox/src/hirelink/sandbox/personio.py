@@ -54,6 +54,7 @@ from hirelink.sandbox.resources import (
     format_time,
     load_seed,
     seed_records,
+    seed_spacing,
     utcnow,
     view,
 )
@@ -458,10 +459,14 @@ class PersonioState(_Settings):
         rng = Dice(20250106)
         jobs = [self._v2["jobs"].get(str(key)) for key in _PUBLISHED]
         first_names, last_names = _TABLES["firstNames"], _TABLES["lastNames"]
+        # A candidate's last update comes up to 21 days 17 hours after its spot.
+        start, step = seed_spacing(
+            SEED_EPOCH, timedelta(days=3), count, timedelta(days=22), utcnow()
+        )
         for index in range(count):
             first = first_names[index % len(first_names)]
             last = last_names[(index * 7) % len(last_names)]
-            created = SEED_EPOCH + timedelta(days=index * 3, hours=rng.below(10))
+            created = start + step * index + timedelta(hours=rng.below(10))
             candidate = _new_candidate(str(5520001 + index), created) | {
                 "first_name": first,
                 "last_name": last,

@@ -36,6 +36,7 @@ from hirelink.sandbox.resources import (
     offset_page,
     require_bearer,
     seed_records,
+    seed_spacing,
     stamp,
     utcnow,
     view,
@@ -54,6 +55,7 @@ TOKEN_OWNER_ID = 51200
 """The admin who owns the sandbox token: "my" messages are the ones this admin sent."""
 FIRST_CANDIDATE_ID = 7730001
 SEED_EPOCH = datetime(2025, 1, 1, tzinfo=UTC)
+_HOUR = timedelta(hours=1)
 CandidateSort = Literal["by_date", "by_last_message"]
 Found = tuple[dict[str, Any], list[dict[str, Any]]]
 """A full candidate and the references it points to."""
@@ -643,10 +645,12 @@ class RecruiteeState:
         dice = Dice(f"hirelink-recruitee:{self.company_id}")
         tables = self._tables
         admin_ids, stage_ids = list(self._admins), list(self._stages)
+        # A candidate's latest stamp is its last message's, up to 98 hours after it came.
+        start, step = seed_spacing(SEED_EPOCH, _HOUR, count, 98 * _HOUR, self._clock())
         for number in range(1, count + 1):
             candidate_id = FIRST_CANDIDATE_ID + number - 1
             first, last = dice.pick(tables["firstNames"]), dice.pick(tables["lastNames"])
-            created = SEED_EPOCH + timedelta(hours=number)
+            created = start + step * number
             updated_at = format_time(created + timedelta(hours=1 + dice.below(72)))
             source = dice.pick(tables["candidateSources"])
             admin_id = dice.pick(admin_ids) if source == "manual" else None

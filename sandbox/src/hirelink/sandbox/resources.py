@@ -3,7 +3,7 @@
 - :func:`load_seed` reads a stand-in's seed file (``seeds/<name>.json``, package data):
   ``records`` holds fixed records by the spec component they are instances of (a test
   validates each one against it), ``tables`` holds the pools the generated records
-  (candidates, applications) draw from.
+  (candidates, applications) draw from; :func:`seed_spacing` times those records.
 - :class:`Collection` keeps records by id: get-or-404, insert, replace, remove, select
   (filter and sort), under one lock; :class:`Listings` keeps the selections a listing's
   pages slice until a record changes.
@@ -21,7 +21,7 @@ import random
 import sys
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib.resources import files
 from typing import Any, Generic, TypeVar
@@ -57,6 +57,7 @@ __all__ = [
     "require_bearer",
     "require_secret",
     "seed_records",
+    "seed_spacing",
     "stamp",
     "utcnow",
     "view",
@@ -115,6 +116,18 @@ def seed_records(name: str, component: str, **placeholders: str) -> list[dict[st
         text = text.replace("{" + placeholder + "}", value)
     records: list[dict[str, Any]] = json.loads(text)
     return records
+
+
+def seed_spacing(
+    epoch: datetime, step: timedelta, count: int, tail: timedelta, now: datetime
+) -> tuple[datetime, timedelta]:
+    """When the first of ``count`` seeded records starts and how far apart they are:
+    ``epoch`` and ``step``, unless the last one's stamps (up to ``tail`` after its start)
+    would pass ``now``; then closer, up to ``now``, or (with less than a minute each)
+    counted back from ``now``. Nothing seeded is then stamped ahead of the clock."""
+    now = now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+    spaced = min(step, max(timedelta(minutes=1), (now - tail - epoch) / max(count, 1)))
+    return min(epoch, now - tail - spaced * count), spaced
 
 
 def view(spec: str, component: str, record: Mapping[str, Any]) -> dict[str, Any]:
