@@ -65,7 +65,6 @@ _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
 _ERROR_TYPES = {int(status): kind for status, kind in _TABLES["errorTypes"].items()}
 _join_time = partial(format_time, timespec="milliseconds")
-_PAGING = ("page", "pageSize")
 
 
 def _collection(what: str, records: Iterable[dict[str, Any]] = (), **lock: Any) -> Collection[int]:
@@ -192,7 +191,7 @@ class JoinState:
 
     def _newest_first(self, params: Mapping[str, Any]) -> Sequence[dict[str, Any]]:
         """The applications matching the query ``params`` (paging aside), newest first."""
-        filters = {key: value for key, value in params.items() if key not in _PAGING}
+        filters = {key: value for key, value in params.items() if key not in ("page", "pageSize")}
         return self.applications.listing(_matches, filters, order=_creation, newest_first=True)
 
     def _render(self, application: Mapping[str, Any], *, detail: bool) -> dict[str, Any]:
