@@ -794,6 +794,63 @@ def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed
     assert "Traceback" not in stderr
 
 
+def _blocked_writing_to_a_pipe(pid: int) -> bool:
+    """Whether the main thread of process ``pid`` waits for room in a pipe (Linux)."""
+    try:
+        return "pipe_write" in Path(f"/proc/{pid}/wchan").read_text()
+    except (FileNotFoundError, ProcessLookupError):  # ended
+        return False
+
+
+def _signals_pending(pid: int) -> bool:
+    """Whether a signal sent to process ``pid`` is still waiting for one of its threads."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except (FileNotFoundError, ProcessLookupError):  # ended
+        return False
+    pending = [line.split()[1] for line in status.splitlines() if line.startswith("ShdPnd:")]
+    return pending != ["0" * 16]
+
+
+@pytest.mark.skipif(not Path("/proc/self/wchan").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.primary_only)]
+)
+def test_all_stopped_while_its_reader_lags_writes_whole_lines_and_exits_130(
+    saved: RecruiteeSandbox, config_dir: Path, stop: signal.Signals
+) -> None:
+    # An item larger than Python's buffer (8 KiB) whose write a signal cut short on a full
+    # pipe was ended there: the JSON Lines ended in half a line.
+    long_name = "Longname " + "m" * 20000
+    for _ in range(8):
+        saved.state.create_candidate({"name": long_name})
+    read_end, write_end = os.pipe()
+    walking = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), "run", "recruitee.list_candidates", "-c", "rc", "--all", "query=Longname"],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
+    )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reading:
+        # The pipe is full: the command waits in the middle of an item (20 KiB each).
+        wait_until(
+            lambda: _blocked_writing_to_a_pipe(walking.pid) or walking.poll() is not None,
+            "a write waiting for its reader",
+        )
+        assert walking.poll() is None
+        walking.send_signal(stop)
+        wait_until(lambda: not _signals_pending(walking.pid), "the signal taken")
+        printed = reading.read()
+    _, stderr = walking.communicate(timeout=60)
+    assert walking.returncode == 130, stderr
+    assert printed.endswith(b"\n")
+    lines = printed.decode().splitlines()
+    assert lines
+    assert all(json.loads(line)["name"] == long_name for line in lines)
+    assert b"Traceback" not in stderr
+
+
 def test_tables_in_a_narrow_terminal_wrap_and_cut_nothing(config_dir: Path) -> None:
     code, screen = _run_in_terminal(
         ["ops", "list", "--provider", "recruitee_partners"], None, config_dir, columns=60

@@ -120,14 +120,14 @@ def tolerate_narrow_encodings() -> None:
 def _print_line(document: Any) -> None:
     line = json_text(document) + "\n"
     with _printing:  # receivers run sync callbacks on threads: one whole line at a time
-        _write_whole(line)
+        write_whole(line)
 
 
-def _write_whole(text: str) -> None:
+def write_whole(text: str) -> None:
     """``text`` on stdout, all of it. A blocked write of more than the buffer (8 KiB) that
-    a signal interrupted, its handler returning (Ctrl-C and SIGTERM during a watch), was
-    taken by CPython as done with the part written: the rest was dropped, and the watch
-    handed over a record its reader got cut short. Written here by the descriptor, a
+    a signal interrupted, its handler returning (Ctrl-C and SIGTERM during a watch or
+    ``run --all``), was taken by CPython as done with the part written: the rest was
+    dropped, and its reader got a record cut short. Written here by the descriptor, a
     partial write goes on from where it stopped."""
     stdout = sys.stdout
     try:
@@ -207,11 +207,11 @@ def terminated_as_interrupted() -> Iterator[None]:
 @contextlib.contextmanager
 def signals_stopping(stop: threading.Event) -> Iterator[None]:
     """Ctrl-C, SIGTERM (systemd, Docker and Kubernetes stopping the process) and on
-    Windows Ctrl-Break set ``stop``, which a watch looks at where it can end cleanly: it
-    saves its checkpoint and gives its lease up. A watch not done :data:`STOP_GRACE`
-    seconds later (a call in progress, its retries, a write to a reader that does not
-    read) gets the signal again, as does one sent a second time: it then raises
-    KeyboardInterrupt where the watch is.
+    Windows Ctrl-Break set ``stop``, which a watch (``run --all`` between two items) looks
+    at where it can end cleanly: it saves its checkpoint and gives its lease up. A watch
+    not done :data:`STOP_GRACE` seconds later (a call in progress, its retries, a write to
+    a reader that does not read) gets the signal again, as does one sent a second time: it
+    then raises KeyboardInterrupt where the watch is.
 
     A KeyboardInterrupt raised by the first signal could land anywhere: between taking a
     lock and the block that releases it, or in a finalizer that swallows it, and the watch

@@ -41,9 +41,11 @@ from typer.core import TyperGroup
 from hirelink.cli.events import (
     json_text,
     reader_left,
+    signals_stopping,
     silence_stdout,
     terminated_as_interrupted,
     tolerate_narrow_encodings,
+    write_whole,
 )
 from hirelink.cli.events import register as register_events
 from hirelink.core import (
@@ -901,30 +903,40 @@ def _stream(items: Iterator[Any]) -> None:
     """Items to stdout as JSON Lines; the count and the rate to stderr when it is a terminal.
 
     The progress is shown only when stdout is not the same screen (redirected to a file
-    or a pipe), and never takes stdout over: every item reaches stdout.
+    or a pipe), and never takes stdout over: every item reaches stdout. Ctrl-C or SIGTERM
+    stops it between two items, as it stops a watch: a line is written whole or not at
+    all (an item larger than Python's buffer, interrupted on a full pipe, was cut short).
     """
-    stdout = sys.stdout
-    if not (_on_a_terminal(sys.stderr) and not _on_a_terminal(stdout)):
-        # No progress display at all: a disabled one still ends with a line on stderr
-        # (rich 13.0). A reader that left (`| head`): _Commands ends it quietly.
-        for item in items:
-            stdout.write(json_text(item) + "\n")
-        stdout.flush()
-        return
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.completed} items"),
-        _RateColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    ) as progress:
-        task = progress.add_task("walking", total=None)
-        for item in items:
-            stdout.write(json_text(item) + "\n")
-            progress.advance(task)
-        stdout.flush()
+    stop = threading.Event()
+    with signals_stopping(stop):
+        if not (_on_a_terminal(sys.stderr) and not _on_a_terminal(sys.stdout)):
+            # No progress display at all: a disabled one still ends with a line on stderr
+            # (rich 13.0). A reader that left (`| head`): _Commands ends it quietly.
+            _write_lines(items, stop)
+        else:
+            with Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} items"),
+                _RateColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                redirect_stdout=False,
+                redirect_stderr=False,
+            ) as progress:
+                task = progress.add_task("walking", total=None)
+                _write_lines(items, stop, lambda: progress.advance(task))
+    if stop.is_set():  # told by the relay of the signal at the latest as the block ends
+        raise KeyboardInterrupt  # exit 130: the output is not all there
+
+
+def _write_lines(
+    items: Iterator[Any], stop: threading.Event, written: Callable[[], None] = lambda: None
+) -> None:
+    for item in items:
+        write_whole(json_text(item) + "\n")
+        written()
+        if stop.is_set():
+            return
 
 
 # --- credentials -------------------------------------------------------------------
