@@ -761,6 +761,28 @@ def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
         httpx.get(url)
 
 
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_sandbox_serve_for_ever_serves_without_a_traceback(config_dir: Path) -> None:
+    # `--max-lifetime inf` printed an OverflowError traceback per stand-in (its timer's).
+    serving = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), "sandbox", "serve", "--max-lifetime", "inf"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "COLUMNS": "300"},
+    )
+    assert serving.stdout is not None
+    printed = [serving.stdout.readline()]
+    while "Ctrl-C stops them" not in printed[-1] and printed[-1]:
+        printed.append(serving.stdout.readline())
+    url = printed[0].split(" at ")[1].strip()
+    assert httpx.get(url).status_code < 500
+    serving.send_signal(signal.SIGTERM)
+    _, stderr = serving.communicate(timeout=30)
+    assert serving.returncode == 0, stderr
+    assert stderr == ""
+
+
 @pytest.mark.parametrize(
     "stop", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.primary_only)]
 )

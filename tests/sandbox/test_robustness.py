@@ -3,7 +3,9 @@ cannot carry, stopped outboxes, rotated secrets, handler crashes, odd query valu
 
 from __future__ import annotations
 
+import math
 import re
+import threading
 from typing import Any
 
 import httpx
@@ -288,8 +290,10 @@ def test_a_fault_with_a_body_its_status_cannot_carry_is_refused(status: int) -> 
     assert Fault(status=status).body is None
 
 
-def test_a_lifetime_of_zero_means_no_limit() -> None:
-    with serve_stand_in("join", max_lifetime=0) as stand_in:
+@pytest.mark.parametrize("lifetime", [0, math.inf, 1e300, threading.TIMEOUT_MAX])
+def test_a_lifetime_of_zero_or_longer_than_a_timer_waits_means_no_limit(lifetime: float) -> None:
+    # inf (`--max-lifetime inf`) killed the timer's thread with an OverflowError.
+    with serve_stand_in("join", max_lifetime=lifetime) as stand_in:
         assert stand_in.server.max_lifetime is None
         assert stand_in.server.running
 

@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         "--max-lifetime",
         type=float,
         default=3600.0,
-        help="stop after this many seconds (0 or less: no limit)",
+        help="stop after this many seconds (0 or less, or inf: no limit)",
     )
     return parser
 

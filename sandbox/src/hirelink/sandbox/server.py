@@ -237,7 +237,8 @@ class SandboxServer:
         host: loopback address to bind (127.0.0.0/8, ``::1`` or ``localhost``).
         port: TCP port; 0 picks a free one (see :attr:`port` after start).
         max_lifetime: seconds after which the server stops by itself, so a
-            forgotten server never outlives its purpose; None, 0 or less for no limit.
+            forgotten server never outlives its purpose; None, 0 or less (or ``inf``)
+            for no limit.
 
     Raises:
         ValueError: ``host`` is not a loopback address.
@@ -254,7 +255,10 @@ class SandboxServer:
         self._bind_host = ensure_loopback(host)
         self._app = app
         self._requested_port = port
-        self._max_lifetime = max_lifetime if max_lifetime is not None and max_lifetime > 0 else None
+        # Longer than a timer can wait (inf; threading.TIMEOUT_MAX is about 292 years) is
+        # no limit either: the timer's thread died of an OverflowError.
+        limited = max_lifetime is not None and 0 < max_lifetime < threading.TIMEOUT_MAX
+        self._max_lifetime = max_lifetime if limited else None
         self._lock = threading.Lock()
         self._server: _PromptServer | None = None
         self._thread: threading.Thread | None = None

@@ -1159,7 +1159,7 @@ def sandbox_serve(
         ),
     ] = 0,
     max_lifetime: Annotated[
-        float, typer.Option(help="Stop after this many seconds (0 or less: no limit).")
+        float, typer.Option(help="Stop after this many seconds (0 or less, or inf: no limit).")
     ] = 3600.0,
 ) -> None:
     """Start every provider's stand-in on loopback; print base URLs and credentials."""
