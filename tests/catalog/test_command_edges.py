@@ -1079,12 +1079,20 @@ def test_credentials_add_reads_a_piped_field_as_utf8_under_an_ascii_locale(
     assert stored["credentials"]["jc"]["token"] == "jt_t\u00f6ken"
 
 
+def _waiting(pid: int) -> bool:
+    """Whether the main thread of process ``pid`` sleeps (where there is /proc)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "S"
+    except FileNotFoundError:  # no /proc (macOS): nothing to wait for; or ended
+        return True
+
+
 def _answer_in_terminal(
-    arguments: list[str], answers: list[tuple[bytes, str]], config_dir: Path
+    arguments: list[str], answers: list[tuple[bytes, str | bytes]], config_dir: Path
 ) -> tuple[int, str]:
     """Run the command on a pseudo-terminal that is its controlling terminal (so a hidden
-    prompt turns echo off) and type each answer once its prompt text is on the screen;
-    return (code, screen)."""
+    prompt turns echo off) and type each answer (text and Enter, or keys as bytes) once
+    its prompt text is on the screen; return (code, screen)."""
     primary, secondary = os.openpty()
     env = {**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "TERM": "dumb"}
 
@@ -1116,8 +1124,12 @@ def _answer_in_terminal(
             break
         screen += chunk
         # A hidden prompt ends with getpass's " ", written once echo is off.
-        if pending and re.search(re.escape(pending[0][0]) + rb".*skips it\): ", screen[since:]):
-            os.write(primary, pending.pop(0)[1].encode() + b"\r")
+        if pending and re.search(re.escape(pending[0][0]) + rb"[^\n]*\): ", screen[since:]):
+            answer = pending.pop(0)[1]
+            if isinstance(answer, bytes):
+                # A signal a key sends before the read starts leaves the read waiting.
+                wait_until(lambda: _waiting(process.pid), "the command waiting for a key")
+            os.write(primary, answer if isinstance(answer, bytes) else answer.encode() + b"\r")
             since = len(screen)
     os.close(primary)
     return process.wait(timeout=120), screen.decode(errors="replace")
@@ -1138,6 +1150,26 @@ def test_credentials_add_asks_for_optional_secrets_hidden_in_a_terminal(
     stored = tomllib.loads((config_dir / "credentials.toml").read_text())["credentials"]["px"]
     assert stored["recruiting_token"] == recruiting_token
     assert "client_secret" not in stored  # skipped with Enter
+
+
+@pytest.mark.parametrize(
+    ("provider", "prompt"),
+    [("join", b"token ("), ("recruitee", b"company_id (")],  # hidden, shown
+)
+def test_ctrl_c_at_a_prompt_exits_130_and_ctrl_d_is_no_value_given(
+    config_dir: Path, provider: str, prompt: bytes
+) -> None:
+    # Both printed "Aborted." and exited 1, as an API error does; Ctrl-C exits any other
+    # command with 130.
+    adding = ["credentials", "add", "typed", "--provider", provider]
+    code, screen = _answer_in_terminal(adding, [(prompt, b"\x03")], config_dir)
+    assert code == 130, screen
+    assert "Aborted" not in screen
+    code, screen = _answer_in_terminal(adding, [(prompt, b"\x04")], config_dir)
+    assert code == EXIT_BAD_INPUT, screen
+    field_name = prompt.decode().removesuffix(" (")
+    assert f"{field_name}: no value given (the input ended)" in screen
+    assert not (config_dir / "credentials.toml").exists()
 
 
 def test_credentials_add_without_a_terminal_asks_for_no_optional_secret(

@@ -978,12 +978,13 @@ def credentials_add(
                     )
                 given[credential_field.name] = line
             elif credential_field.required:
-                given[credential_field.name] = typer.prompt(
-                    label, hide_input=credential_field.secret
+                given[credential_field.name] = _prompt(
+                    credential_field.name, label, hide_input=credential_field.secret
                 )
             elif credential_field.secret and interactive:
                 # A secret given with --set shows in `ps` and the shell's history.
-                answer = typer.prompt(
+                answer = _prompt(
+                    credential_field.name,
                     f"{label}, optional (Enter skips it)",
                     default="",
                     show_default=False,
@@ -1005,6 +1006,20 @@ def credentials_add(
         highlight=False,
         markup=False,
     )
+
+
+def _prompt(field_name: str, text: str, **options: Any) -> str:
+    """``typer.prompt``, whose Ctrl-C and Ctrl-D click turns into "Aborted." and exit 1:
+    Ctrl-C exits 130, as it does any other command; Ctrl-D (the input ended) is no value
+    given, exit 2. Nothing is saved either way."""
+    try:
+        return str(typer.prompt(text, **options))
+    except typer.Abort as aborted:
+        if not options.get("hide_input"):
+            typer.echo()  # click ends the prompt's line only for a hidden one
+        if isinstance(aborted.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        raise InvalidInputError(field_name, "no value given (the input ended)") from None
 
 
 def _as_typed(argument: str) -> str:
