@@ -1532,6 +1532,23 @@ def test_force_color_changes_no_table_in_a_pipe(config_dir: Path) -> None:
 
 
 @pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_force_color_colours_no_piped_output(config_dir: Path) -> None:
+    # ops describe and sandbox serve wrote escape codes into a pipe (bold, highlights).
+    described = _in_a_script(["ops", "describe", "join.get_job"], config_dir, FORCE_COLOR="1")
+    assert described.returncode == 0, described.stderr
+    assert described.stdout.startswith("join.get_job — Retrieve Job (JOIN)\n")
+    assert "\x1b" not in described.stdout
+
+
+def test_ops_describe_shows_the_provider_in_plain_parentheses(config_dir: Path) -> None:
+    # rich's highlighter made the parentheses around the provider's title bold.
+    code, screen = _run_in_terminal(["ops", "describe", "join.get_job"], None, config_dir)
+    assert code == 0, screen
+    assert "— Retrieve Job (JOIN)\r\n" in screen
+    assert "\x1b[1mjoin.get_job\x1b[0m" in screen  # the id is bold: the terminal has colour
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_a_closed_standard_input_is_no_input_not_a_crash(config_dir: Path) -> None:
     closed = _in_a_script(
         ["run", "recruitee.list_offers", "-c", "x", "--input", "@-"], config_dir, "<&-"

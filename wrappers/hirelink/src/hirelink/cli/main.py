@@ -174,7 +174,22 @@ def _asked_for_help(printing: BaseException | None) -> bool:
     return printing is None or type(printing).__name__ == "NoArgsIsHelpError"
 
 
+def _on_a_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal, for layout and progress. Not rich's
+    ``is_terminal``, which ``FORCE_COLOR`` (set in many CI jobs for colour) turns on for
+    a pipe: tables then wrapped at 80 columns for ``awk``, and progress redrew a CI log."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # none (a closed descriptor), or a closed file
+        return False
+
+
 class _Output(Console):
+    @property
+    def is_terminal(self) -> bool:
+        # Not rich's, which FORCE_COLOR turns on for a pipe: programs read what is piped.
+        return _on_a_terminal(self.file)
+
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError  # for _Commands (rich's own answer is exit 1)
@@ -500,16 +515,6 @@ def _print_table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     sys.stdout.writelines(line.rstrip() + "\n" for line in rendered.getvalue().splitlines())
 
 
-def _on_a_terminal(stream: Any) -> bool:
-    """Whether ``stream`` is a terminal, for layout and progress. Not rich's
-    ``is_terminal``, which ``FORCE_COLOR`` (set in many CI jobs for colour) turns on for
-    a pipe: tables then wrapped at 80 columns for ``awk``, and progress redrew a CI log."""
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # none (a closed descriptor), or a closed file
-        return False
-
-
 def _print_blocks(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     """Each row as its first cell (whole: the terminal wraps it) over its other cells,
     named, indented and wrapped at words."""
@@ -622,7 +627,10 @@ def ops_describe(
             return
     except HirelinkError as error:
         _fail(error)
-    out.print(f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})")
+    out.print(
+        f"[bold]{operation.id}[/bold] — {operation.title} ({operation.provider.title})",
+        highlight=False,
+    )
     out.print(operation.description, highlight=False, markup=False)  # the summary first
     needs = f" with {' and '.join(operation.requires)}" if operation.requires else ""
     out.print(f"\ncredential: a {operation.provider.name} credential{needs}")
