@@ -283,6 +283,22 @@ def test_a_missing_input_file_is_a_clear_error(saved: RecruiteeSandbox, tmp_path
     assert not saved.recorder.requests
 
 
+@pytest.mark.parametrize(
+    ("given", "says"),
+    [("", "--input: is empty"), ("@", "--input: a file name is missing after '@'")],
+)
+def test_an_empty_input_or_file_name_is_a_clear_error(
+    saved: RecruiteeSandbox, given: str, says: str
+) -> None:
+    # `--input ''` (a variable unset) ran the list with no inputs: every candidate; `@`
+    # said "cannot read '.': Is a directory".
+    saved.recorder.clear()
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc", "--input", given)
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert says in result.stderr
+    assert not saved.recorder.requests
+
+
 def test_an_unknown_provider_is_a_clear_error() -> None:
     result = hirelink("ops", "list", "--provider", "bogus")
     assert result.exit_code == EXIT_BAD_INPUT

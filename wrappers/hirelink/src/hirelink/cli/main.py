@@ -658,10 +658,14 @@ def ops_describe(
 
 def _read_input(input_option: str) -> str:
     """``--input``: JSON itself, ``@file.json``, or ``@-`` for standard input."""
+    if not input_option:  # `--input "$INPUTS"` with the variable unset: not "no inputs"
+        raise InvalidInputError("--input", "is empty: give JSON, @file.json or @-")
     if not input_option.startswith("@"):
         return _as_typed(input_option)  # a file's name stays as the system gave it
     if input_option == "@-":
         return _read_stdin()
+    if input_option == "@":
+        raise InvalidInputError("--input", "a file name is missing after '@'")
     path = Path(input_option[1:])
     try:
         return path.read_text(encoding="utf-8-sig")  # Notepad and PowerShell write a BOM
@@ -704,7 +708,7 @@ def _parse_inputs(
     input_option: str | None, assignments: list[str], text_fields: frozenset[str] = frozenset()
 ) -> dict[str, Any]:
     inputs: dict[str, Any] = {}
-    if input_option:
+    if input_option is not None:
         text = _read_input(input_option)
         try:
             loaded = json.loads(text)
