@@ -1520,6 +1520,16 @@ def test_output_that_cannot_be_written_is_one_line_and_says_a_write_was_done(
 
 
 @pytest.mark.primary_only  # version-independent: a command in a subprocess
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("arguments", [["--help"], [], ["run", "--help"]])
+def test_help_that_cannot_be_written_is_one_line(config_dir: Path, arguments: list[str]) -> None:
+    # hirelink's own help (asked for, or for no command) gave a traceback of 59 lines.
+    failed = _in_a_script(arguments, config_dir, ">/dev/full")
+    assert failed.returncode == EXIT_API_ERROR, failed.stderr
+    assert failed.stderr == "error: could not write the output: No space left on device\n"
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
 def test_a_config_directory_that_is_a_file_is_named_not_taken_for_the_output(
     tmp_path: Path,
 ) -> None:

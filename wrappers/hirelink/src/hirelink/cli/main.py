@@ -107,6 +107,13 @@ class _Commands(TyperGroup):
             ):
                 raise SystemExit(0) from None
             raise
+        except OSError as error:  # help for hirelink itself, written before any command
+            if not _writing_failed(error):
+                raise
+            try:
+                _output_failed(error)
+            except typer.Exit as ended:  # past typer's main, which makes it an exit code
+                raise SystemExit(ended.exit_code) from None
 
     def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click lately)
         try:
