@@ -1460,6 +1460,24 @@ def test_verbose_logs_retries_and_requests_on_stderr_and_warnings_show_their_lev
     assert (hirelink_logger.handlers, hirelink_logger.level) == (handlers, level)
 
 
+def test_verbose_is_shown_taking_no_value_and_said_to_go_before_the_command() -> None:
+    # Help showed `--verbose -v <int>`, and `ops list -v` got a bare "No such option: -v".
+    helped = hirelink("--help", COLUMNS="200")
+    (line,) = [line for line in helped.stdout.splitlines() if "--verbose" in line]
+    assert re.search(r"--verbose\s+-v\s+Log what hirelink does", line), line
+    for verbose in ("-v", "-vv", "--verbose"):
+        refused = hirelink("ops", "list", verbose, COLUMNS="200")
+        assert refused.exit_code == EXIT_BAD_INPUT
+        name = verbose[:2] if verbose == "-vv" else verbose
+        assert (
+            f"No such option: {name} ({name} is hirelink's own option: give it before the"
+            f" command, hirelink {name} ops list ...)"
+        ) in refused.stderr
+    unknown = hirelink("ops", "list", "-x", COLUMNS="200")
+    assert "No such option: -x " in unknown.stderr  # no more than that
+    assert "hirelink's own option" not in unknown.stderr
+
+
 # --- scripts: a full disk, FORCE_COLOR, a closed stdin, SIGTERM ---------------------------
 
 

@@ -128,7 +128,23 @@ class _Commands(TyperGroup):
             for note in getattr(stopped, "__notes__", ()):
                 err.print(f"{scrub(str(note))}", highlight=False, markup=False)
             raise
+        except Exception as error:
+            self._say_where_own_options_go(error)
+            raise
         return result
+
+    def _say_where_own_options_go(self, error: Any) -> None:  # click's, or typer's copy
+        """``hirelink ops list -v`` was refused with a bare "No such option: -v"."""
+        # By name, as typer itself tells it: typer vendors its own click.
+        if type(error).__name__ != "NoSuchOption" or error.ctx is None:
+            return
+        own = {option for param in self.params if not param.is_eager for option in param.opts}
+        program, _, command = error.ctx.command_path.partition(" ")
+        if error.option_name in own and command:
+            error.message += (
+                f" ({error.option_name} is hirelink's own option: give it before the command,"
+                f" {program} {error.option_name} {command} ...)"
+            )
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -290,6 +306,7 @@ def main(
             "--verbose",
             "-v",
             count=True,
+            metavar="",  # it takes no value (typer showed <int>)
             help="Log what hirelink does on stderr: -v retries, waits, token renewals and"
             " leases; -vv every request too. Warnings are shown either way.",
         ),
