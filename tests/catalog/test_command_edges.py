@@ -299,6 +299,23 @@ def test_an_empty_input_or_file_name_is_a_clear_error(
     assert not saved.recorder.requests
 
 
+def test_python_spellings_of_true_false_and_none_are_said_to_be_text(
+    saved: RecruiteeSandbox,
+) -> None:
+    # `qualified=True` was refused as "qualified: Input should be True".
+    saved.recorder.clear()
+    listing = ["run", "recruitee.list_candidates", "-c", "rc"]
+    refused = hirelink(*listing, "qualified=True", "disqualified=None", "limit=x")
+    assert refused.exit_code == EXIT_BAD_INPUT, refused.output
+    assert "qualified: True is read as text (key=value takes JSON): write true" in refused.stderr
+    assert "disqualified: None is read as text (key=value takes JSON): write null" in refused.stderr
+    assert "limit: Input should be a valid integer" in refused.stderr  # as it was
+    assert "should be True" not in refused.stderr
+    assert not saved.recorder.requests
+    listed = hirelink(*listing, "qualified=true", "limit=1")
+    assert listed.exit_code == 0, listed.output
+
+
 def test_an_unknown_provider_is_a_clear_error() -> None:
     result = hirelink("ops", "list", "--provider", "bogus")
     assert result.exit_code == EXIT_BAD_INPUT

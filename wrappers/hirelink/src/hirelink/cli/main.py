@@ -21,7 +21,7 @@ import textwrap
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, Final, NoReturn
 
 import typer
 from rich.cells import cell_len
@@ -68,6 +68,7 @@ from hirelink.core.file_updates import resolved
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
 from hirelink.operations import (
+    FieldProblem,
     InputValidationError,
     Operation,
     invoke,
@@ -810,7 +811,28 @@ def run(
                     )
                     _output_failed(error, done)
     except HirelinkError as error:
+        if isinstance(error, InputValidationError):
+            _say_python_spellings_are_text(error, assignments or [])
         _fail(error, credential=credential or None)
+
+
+_JSON_SPELLINGS: Final = {"True": "true", "False": "false", "None": "null"}
+
+
+def _say_python_spellings_are_text(error: InputValidationError, assignments: list[str]) -> None:
+    """``qualified=True`` was refused as "qualified: Input should be True": a value is
+    JSON, and Python's True, False and None are not, so they are read as text."""
+    spelt = dict(_split_assignment("inputs", assignment) for assignment in assignments)
+    error.problems = [
+        FieldProblem(
+            problem.field,
+            f"{spelt[problem.field]} is read as text (key=value takes JSON):"
+            f" write {_JSON_SPELLINGS[spelt[problem.field]]}",
+        )
+        if spelt.get(problem.field) in _JSON_SPELLINGS
+        else problem
+        for problem in error.problems
+    ]
 
 
 def _answer_unread(operation_id: str, steps: list[str]) -> NoReturn:
