@@ -774,10 +774,12 @@ def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path
 
 
 @pytest.mark.primary_only  # version-independent: a command in a subprocess
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
 def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
-    config_dir: Path,
+    config_dir: Path, stop: signal.Signals
 ) -> None:
-    # It died of the signal (exit -15) without stopping its stand-ins, as Ctrl-C does.
+    # It died of the signal (exit -15; SIGHUP, the terminal closed: -1) without stopping
+    # its stand-ins, as Ctrl-C does.
     serving = subprocess.Popen(  # noqa: S603 - our own command
         [*_command(), "sandbox", "serve", "--max-lifetime", "60"],
         stdout=subprocess.PIPE,
@@ -788,7 +790,7 @@ def test_sandbox_serve_stopped_by_sigterm_stops_its_stand_ins_and_exits_0(
     first = serving.stdout.readline()
     url = first.split(" at ")[1].strip()
     assert httpx.get(url).status_code < 500
-    serving.send_signal(signal.SIGTERM)
+    serving.send_signal(stop)
     assert serving.wait(timeout=30) == 0
     with pytest.raises(httpx.ConnectError):
         httpx.get(url)
@@ -817,7 +819,12 @@ def test_sandbox_serve_for_ever_serves_without_a_traceback(config_dir: Path) -> 
 
 
 @pytest.mark.parametrize(
-    "stop", [signal.SIGINT, pytest.param(signal.SIGTERM, marks=pytest.mark.primary_only)]
+    "stop",
+    [
+        signal.SIGINT,
+        pytest.param(signal.SIGTERM, marks=pytest.mark.primary_only),
+        pytest.param(signal.SIGHUP, marks=pytest.mark.primary_only),
+    ],
 )
 def test_ctrl_c_while_the_partner_secret_is_regenerated_says_it_may_have_changed(
     config_dir: Path, recruitee_partners_sandbox: StandIn[Any], stop: signal.Signals

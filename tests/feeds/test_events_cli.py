@@ -140,7 +140,12 @@ def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
 
 
 @pytest.mark.parametrize(
-    "during", ["a wait", pytest.param("a call", marks=pytest.mark.primary_only)]
+    ("during", "stop"),
+    [
+        ("a wait", signal.SIGTERM),
+        ("a wait", signal.SIGHUP),
+        pytest.param("a call", signal.SIGTERM, marks=pytest.mark.primary_only),
+    ],
 )  # the call: a command in a subprocess, version-independent, 3 s of grace
 def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     config_dir: Path,
@@ -148,11 +153,13 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
     commands: Callable[..., Command],
     redis_url: str,
     during: str,
+    stop: signal.Signals,
 ) -> None:
     # SIGTERM (systemd, Docker, Kubernetes) killed the watch outright: its Redis lease kept
     # the next worker from the feed for the lease's TTL (three intervals). Then, stopping
     # at the watch's next clean point waited out a call in progress and its retries: a held
-    # request took 90 s, past Docker's 10 s and Kubernetes' 30 s before SIGKILL.
+    # request took 90 s, past Docker's 10 s and Kubernetes' 30 s before SIGKILL. So did
+    # SIGHUP (the terminal closed) later.
     import redis
 
     _join_credential(join_sandbox)
@@ -176,7 +183,7 @@ def test_watch_stopped_by_sigterm_saves_and_gives_its_lease_up(
         if during == "a call":
             join_sandbox.faults.add(Fault(method="GET", path=r"/applications$", kind="hold"))
             wait_until(lambda: not join_sandbox.faults.active, "a poll held", timeout=WAIT)
-        watching.process.send_signal(signal.SIGTERM)
+        watching.process.send_signal(stop)
         try:
             assert watching.process.wait(timeout=30) == 0
         finally:
@@ -206,6 +213,31 @@ def test_ctrl_break_stops_a_watch_as_ctrl_c_does(ctrl_break: signal.Signals) -> 
         assert stop.wait(WAIT)
     with pytest.raises(KeyboardInterrupt), events.terminated_as_interrupted():
         signal.raise_signal(ctrl_break)  # its handler runs before this returns
+
+
+def test_a_watch_started_with_sighup_ignored_outlives_its_terminal(
+    config_dir: Path, join_sandbox: StandIn[Any], commands: Callable[..., Command]
+) -> None:
+    # `nohup hirelink watch ...`: the watch stopping on SIGHUP must not undo nohup.
+    _join_credential(join_sandbox)
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    arguments = ("watch", "join.applications", "-c", "sb", "--since", since, "--interval", "0.05")
+    ignoring = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup does, for the command
+    try:
+        watching = commands(*arguments)
+    finally:
+        signal.signal(signal.SIGHUP, ignoring)
+    with Join(**join_sandbox.client_kwargs()) as join:
+        first = join.create_application(
+            8812345, first_name="Cli", last_name="Nohup", email="cli-nohup1@example.org"
+        ).id
+        assert watching.next_json()["id"] == first
+        watching.process.send_signal(signal.SIGHUP)
+        second = join.create_application(
+            8812345, first_name="Cli", last_name="Nohup", email="cli-nohup2@example.org"
+        ).id
+        assert watching.next_json()["id"] == second  # still watching
+    assert watching.interrupt() == 0
 
 
 def test_a_line_whose_write_a_signal_interrupts_is_written_whole() -> None:
@@ -310,7 +342,7 @@ def test_webhooks_serve_answers_a_health_check_at_the_url_it_prints(
     assert serving.lines.empty()  # a probe is no event
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
     config_dir: Path, commands: Callable[..., Command], stop: signal.Signals
 ) -> None:
@@ -319,7 +351,9 @@ def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
     url = f"http://127.0.0.1:{port}/"
     wait_until(lambda: listening(url), "receiver listening", timeout=WAIT)
     serving.process.send_signal(stop)
-    assert serving.process.wait(timeout=30) == 0  # SIGTERM ended it with -15
+    assert serving.process.wait(timeout=30) == 0  # SIGTERM ended it with -15, SIGHUP -1
+    assert serving.process.stderr is not None
+    assert "Traceback" not in serving.process.stderr.read()
 
 
 def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Path) -> None:

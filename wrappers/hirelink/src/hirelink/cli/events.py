@@ -178,17 +178,22 @@ def silence_stdout() -> None:
 
 
 def _terminating_signals() -> list[int]:
-    """SIGTERM (systemd, Docker and Kubernetes stopping the process) and, on Windows,
-    SIGBREAK (Ctrl-Break), whose default is to end the process at once."""
+    """SIGTERM (systemd, Docker and Kubernetes stopping the process), SIGHUP (the terminal
+    closed) unless it is ignored (``nohup``: the command is to outlive its terminal) and,
+    on Windows, SIGBREAK (Ctrl-Break), whose default is to end the process at once."""
+    hangup = getattr(signal, "SIGHUP", None)  # none on Windows
+    if hangup is not None and signal.getsignal(hangup) is signal.SIG_IGN:
+        hangup = None
     ctrl_break = getattr(signal, "SIGBREAK", None)
-    return [signal.SIGTERM] if ctrl_break is None else [signal.SIGTERM, ctrl_break]
+    return [number for number in (signal.SIGTERM, hangup, ctrl_break) if number is not None]
 
 
 @contextlib.contextmanager
 def terminated_as_interrupted() -> Iterator[None]:
-    """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process) or Ctrl-Break
-    as on Ctrl-C, so a watch saves its checkpoint and gives its lease up: by default the
-    process died at once, and a Redis lease kept the next worker from the feed for its TTL."""
+    """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process), SIGHUP (its
+    terminal closed) or Ctrl-Break as on Ctrl-C, so a watch saves its checkpoint and gives
+    its lease up: by default the process died at once, and a Redis lease kept the next
+    worker from the feed for its TTL."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may handle signals
         return
@@ -206,12 +211,12 @@ def terminated_as_interrupted() -> Iterator[None]:
 
 @contextlib.contextmanager
 def signals_stopping(stop: threading.Event) -> Iterator[None]:
-    """Ctrl-C, SIGTERM (systemd, Docker and Kubernetes stopping the process) and on
-    Windows Ctrl-Break set ``stop``, which a watch (``run --all`` between two items) looks
-    at where it can end cleanly: it saves its checkpoint and gives its lease up. A watch
-    not done :data:`STOP_GRACE` seconds later (a call in progress, its retries, a write to
-    a reader that does not read) gets the signal again, as does one sent a second time: it
-    then raises KeyboardInterrupt where the watch is.
+    """Ctrl-C, SIGTERM (systemd, Docker and Kubernetes stopping the process), SIGHUP (its
+    terminal closed) and on Windows Ctrl-Break set ``stop``, which a watch (``run --all``
+    between two items) looks at where it can end cleanly: it saves its checkpoint and gives
+    its lease up. A watch not done :data:`STOP_GRACE` seconds later (a call in progress,
+    its retries, a write to a reader that does not read) gets the signal again, as does one
+    sent a second time: it then raises KeyboardInterrupt where the watch is.
 
     A KeyboardInterrupt raised by the first signal could land anywhere: between taking a
     lock and the block that releases it, or in a finalizer that swallows it, and the watch
@@ -338,9 +343,9 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
-        until interrupted. Ctrl-C, SIGTERM or Ctrl-Break ends it, saving where it is and
-        giving its lease up: at once between polls, within 3 s during a call (a second one:
-        at once). A poll that fails for a while (the provider or the store unavailable,
+        until interrupted. Ctrl-C, SIGTERM, SIGHUP or Ctrl-Break ends it, saving where it is
+        and giving its lease up: at once between polls, within 3 s during a call (a second
+        one: at once). A poll that fails for a while (the provider or the store unavailable,
         rate limited) is tried again later, from the checkpoint, with a warning; any other
         error ends the watch with its exit code."""
         try:
@@ -452,15 +457,38 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         bound = listening.getsockname()[1]  # the port chosen for --port 0
         typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
         server = printer.server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
-        # uvicorn finishes the deliveries in hand on Ctrl-C or SIGTERM, then raises the
-        # signal again (exit 130, or death by SIGTERM): taken here as a stop, exit 0.
+        # uvicorn finishes the deliveries in hand on Ctrl-C or SIGTERM (SIGHUP given to it
+        # as SIGTERM), then raises the signal again (exit 130, or death by SIGTERM): taken
+        # here as a stop, exit 0.
         try:
-            with terminated_as_interrupted():
+            with terminated_as_interrupted(), _hanging_up_as_terminated(server):
                 server.run(sockets=[listening])
         except KeyboardInterrupt:
             pass
 
     app.add_typer(webhooks_app, name="webhooks")
+
+
+@contextlib.contextmanager
+def _hanging_up_as_terminated(server: Any) -> Iterator[None]:
+    """SIGHUP (the terminal closed) stops uvicorn's ``server`` as SIGTERM does, finishing
+    the deliveries in hand: uvicorn handles SIGINT and SIGTERM only, and a KeyboardInterrupt
+    raised in its loop cut them short, with a traceback."""
+    hangup = getattr(signal, "SIGHUP", None)
+    if threading.current_thread() is not threading.main_thread() or (
+        hangup not in _terminating_signals()  # none, or ignored
+    ):
+        yield  # only the main thread may handle signals
+        return
+
+    def terminated(_signum: int, frame: Any) -> None:
+        server.handle_exit(signal.SIGTERM, frame)
+
+    previous = signal.signal(hangup, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(hangup, previous)
 
 
 class _Printer:
