@@ -961,9 +961,10 @@ def _stream(items: Iterator[Any]) -> None:
     """Items to stdout as JSON Lines; the count and the rate to stderr when it is a terminal.
 
     The progress is shown only when stdout is not the same screen (redirected to a file
-    or a pipe), and never takes stdout over: every item reaches stdout. Ctrl-C or SIGTERM
-    stops it between two items, as it stops a watch: a line is written whole or not at
-    all (an item larger than Python's buffer, interrupted on a full pipe, was cut short).
+    or a pipe), and never takes stdout over: every item reaches stdout. What stops a watch
+    (Ctrl-C, SIGTERM, SIGHUP, Ctrl-Break) stops it between two items: a line is written
+    whole or not at all (an item larger than Python's buffer, interrupted on a full pipe,
+    was cut short).
     """
     stop = threading.Event()
     with signals_stopping(stop):
