@@ -7,7 +7,6 @@ from __future__ import annotations
 import gc
 import http.server
 import socket
-import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -23,6 +22,7 @@ from hirelink.core.errors import HANDED_OVER
 from hirelink.core.http import build_async_client, build_client
 from hirelink.recruitee import AsyncRecruitee
 from hirelink.sandbox import Fault, serve_stand_in
+from tests.local_servers import serving
 
 POOL_SIZE = 100  # httpx's default for an async client, and hirelink's pool's
 
@@ -48,20 +48,6 @@ class _Accepting(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def answering_server() -> Iterator[str]:
-    """A loopback server answering every POST with 200 ``{}``."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Accepting)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 async def _hold_the_pool(client: httpx.AsyncClient, group: anyio.abc.TaskGroup) -> None:
     for index in range(POOL_SIZE):
         group.start_soon(client.get, f"/held/{index}")
@@ -73,12 +59,7 @@ async def test_a_request_cancelled_waiting_for_a_pooled_connection_gives_its_slo
     limiter = SlidingWindowLimiter(1, 60.0)
     posted: list[httpx.Request] = []
     with silent_server() as url:
-        config = HttpConfig.create(
-            base_url=url,
-            auth=None,
-            max_retries=0,
-            rate_limits=[RateLimit(limiter, methods=["POST"])],
-        )
+        config = _posts_limited(url, limiter)
         async with build_async_client(config) as client, anyio.create_task_group() as group:
             client.event_hooks["request"].append(_keep_posts(posted))
             await _hold_the_pool(client, group)
@@ -95,12 +76,7 @@ async def test_a_request_written_then_cancelled_keeps_its_slot() -> None:
     limiter = SlidingWindowLimiter(1, 60.0)
     posted: list[httpx.Request] = []
     with silent_server() as url:
-        config = HttpConfig.create(
-            base_url=url,
-            auth=None,
-            max_retries=0,
-            rate_limits=[RateLimit(limiter, methods=["POST"])],
-        )
+        config = _posts_limited(url, limiter)
         async with build_async_client(config) as client:
             client.event_hooks["request"].append(_keep_posts(posted))
             with anyio.move_on_after(0.3) as waiting:
@@ -108,6 +84,13 @@ async def test_a_request_written_then_cancelled_keeps_its_slot() -> None:
     assert waiting.cancelled_caught
     assert [request.extensions[HANDED_OVER] for request in posted] == [True]
     assert limiter.reserve().wait > 50  # it reached the server: its slot is spent
+
+
+def _posts_limited(url: str, limiter: SlidingWindowLimiter) -> HttpConfig:
+    """A client's settings: no resends, and ``limiter`` counting its POSTs."""
+    return HttpConfig.create(
+        base_url=url, auth=None, max_retries=0, rate_limits=[RateLimit(limiter, methods=["POST"])]
+    )
 
 
 def _keep_posts(posted: list[httpx.Request]) -> Any:
@@ -156,12 +139,7 @@ async def test_a_request_waiting_for_a_proxy_to_open_its_tunnel_was_not_sent(
     posted: list[httpx.Request] = []
     with silent_server() as proxy:  # takes the CONNECT, never answers it
         monkeypatch.setenv("HTTPS_PROXY", proxy)
-        config = HttpConfig.create(
-            base_url="https://provider.example",
-            auth=None,
-            max_retries=0,
-            rate_limits=[RateLimit(limiter, methods=["POST"])],
-        )
+        config = _posts_limited("https://provider.example", limiter)
         async with build_async_client(config) as client:
             client.event_hooks["request"].append(_keep_posts(posted))
             with anyio.move_on_after(0.3) as waiting:
@@ -174,7 +152,7 @@ async def test_a_request_waiting_for_a_proxy_to_open_its_tunnel_was_not_sent(
 def test_a_request_is_freed_when_its_call_returns() -> None:
     """The mark's trace held the request, body and all, in a reference cycle: 50 uploads
     of 20 MB grew a process to 640 MB before the cycle collector ran."""
-    with answering_server() as url:
+    with serving(_Accepting) as url:
         config = HttpConfig.create(base_url=url, auth=None, max_retries=0)
         with build_client(config) as client:
             client.post("/warm", content=b"x")

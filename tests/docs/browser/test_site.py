@@ -15,9 +15,8 @@ import os
 import re
 import shutil
 import tempfile
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -26,6 +25,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.local_servers import serving
 
 SITE = Path(os.environ.get("HIRELINK_DOCS_SITE", "build/docs/html")).resolve()
 SCREENSHOTS = SITE.parent / "screenshots"
@@ -55,15 +56,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(functools.partial(_QuietHandler, directory=str(SITE)), "/") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
