@@ -83,6 +83,7 @@ def test_a_checkpoint_file_keeps_its_permissions(tmp_path: Path) -> None:
     assert store.acquire_lease("feed", "me", 10)
     assert store.save_checkpoint("feed", "me", "first")
     assert store.save_checkpoint("feed", "me", "second")
+    store.release_lease("feed", "me")
     assert stat.S_IMODE(path.stat().st_mode) == 0o660
     assert "second" in path.read_text()
 
@@ -145,6 +146,7 @@ def test_on_windows_a_lease_is_held_by_one_store_at_a_time(
     assert second.acquire_lease("feed", "b", 30)
     assert second.save_checkpoint("feed", "b", "two")
     assert json.loads(path.read_text()) == {"feed": "two"}
+    second.release_lease("feed", "b")  # its lock file closed, not left to the collector
     assert {mode for mode, _ in msvcrt.calls} == {FakeMsvcrt.LK_NBLCK, FakeMsvcrt.LK_UNLCK}
     assert {position for _, position in msvcrt.calls} == {0}  # every holder locks byte 0
 
