@@ -76,7 +76,6 @@ from typing import Any, Final, TypeVar
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -110,7 +109,7 @@ from hirelink.core.receiver import (
 )
 from hirelink.core.secrets import Secret, accepted_by_any, scrub
 from hirelink.core.stores import DeliveryLog, InProcessStore, Store, delivery_log
-from hirelink.core.threads import STORE_THREADS
+from hirelink.core.threads import REQUEST_THREADS, STORE_THREADS
 from hirelink.core.validation import non_empty_str, positive_seconds
 
 __all__ = [
@@ -236,7 +235,8 @@ def parse_event(document: Any) -> WebhookEvent:
 
 _HASHED_ON_LOOP: Final = 1 << 20
 """The most bytes a receiver hashes to verify a delivery on the event loop (its body once
-per secret); more is hashed on a worker thread."""
+per secret); more is hashed on one of hirelink's request threads (``REQUEST_THREADS``),
+not on anyio's shared pool, where the application's sync endpoints may hold every thread."""
 
 MAX_PING_BYTES: Final = 4096
 """The largest unsigned body read as a possible test ping (``{"test": true}``); a larger
@@ -303,7 +303,7 @@ class _Receiver:
 
             # A megabyte under a thousand secrets took the loop for most of a second.
             hashed = len(body) * len(secrets)
-            signed = await run_in_threadpool(verified) if hashed > _HASHED_ON_LOOP else verified()
+            signed = await REQUEST_THREADS.run(verified) if hashed > _HASHED_ON_LOOP else verified()
         if not signed:
             if len(body) <= MAX_PING_BYTES and _is_ping(_json_or_none(body)):
                 return JSONResponse({})
