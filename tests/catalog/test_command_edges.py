@@ -1500,6 +1500,15 @@ def test_verbose_is_shown_taking_no_value_and_said_to_go_before_the_command() ->
     unknown = hirelink("ops", "list", "-x", COLUMNS="200")
     assert "No such option: -x " in unknown.stderr  # no more than that
     assert "hirelink's own option" not in unknown.stderr
+    # Run as a module, the advice said `python -v -m hirelink.cli ops list`: Python's -v.
+    as_module = subprocess.run(
+        [sys.executable, "-m", "hirelink.cli", "ops", "list", "-v"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
+    )
+    assert "give it before the command, python -m hirelink.cli -v ops list" in as_module.stderr
 
 
 # --- scripts: a full disk, FORCE_COLOR, a closed stdin, SIGTERM ---------------------------

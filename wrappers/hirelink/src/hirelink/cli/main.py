@@ -140,7 +140,9 @@ class _Commands(TyperGroup):
         if type(error).__name__ != "NoSuchOption" or error.ctx is None:
             return
         own = {option for param in self.params if not param.is_eager for option in param.opts}
-        program, _, command = error.ctx.command_path.partition(" ")
+        # The program's name may hold spaces: `python -m hirelink.cli`.
+        program = error.ctx.find_root().command_path
+        command = error.ctx.command_path.removeprefix(program).strip()
         if error.option_name in own and command:
             error.message += (
                 f" ({error.option_name} is hirelink's own option: give it before the command,"
