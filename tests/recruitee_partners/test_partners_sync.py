@@ -118,11 +118,15 @@ def test_an_issued_secret_in_an_answer_that_does_not_read_is_still_masked(
         "partner": {"id": 3, "codename": "skillcheck", "secret": issued, "inputs": "x"}
     }
     fresh.sandbox.faults.add(Fault(method="POST", path=r"/partner$", status=201, body=drifted))
+    fresh.sandbox.faults.add(Fault(kind="malformed", path=REGENERATE, body=issued))
     with fresh.client() as partners:
         with pytest.raises(MalformedResponseError) as cut_off:
-            partners.regenerate_partner_secret()  # a cut-off answer: quoted, secret masked
-        assert '{"secret": "***' in str(cut_off.value)
+            partners.regenerate_partner_secret()  # a cut-off answer: not quoted
+        assert "not JSON: 45 bytes, not shown" in str(cut_off.value)
         assert issued not in str(cut_off.value)
+        with pytest.raises(MalformedResponseError) as plain:
+            partners.regenerate_partner_secret()  # the secret as plain text: it was quoted
+        assert issued not in f"{plain.value} {plain.value!r} {vars(plain.value)}"
         cut = '{"partner": {"id": 3, "secret": "ab\\"cd-REST-OF-THE-SECRET-0001", "na'
         fresh.sandbox.faults.add(Fault(kind="malformed", method="GET", path=r"/partner$", body=cut))
         with pytest.raises(MalformedResponseError) as quoted:

@@ -186,7 +186,9 @@ class Call(Generic[T_co]):
     worker thread, since a 10 MiB file takes about 80 ms to encode, which would stall
     every other task of the event loop. ``repeatable`` marks a write that does the same
     however often it arrives (a revocation): it is resent after a lost answer or a 5xx, as
-    a read is (see :data:`~hirelink.core.errors.REPEATABLE`).
+    a read is (see :data:`~hirelink.core.errors.REPEATABLE`). ``issues_credential`` marks
+    an answer that holds a credential (a new secret): one that does not read as JSON is
+    not quoted in the error, where the secret would show in clear.
     """
 
     request: partial[Any]
@@ -195,6 +197,7 @@ class Call(Generic[T_co]):
     fallback: Callable[[object], T_co] | None = None
     large_body: bool = False
     repeatable: bool = False
+    issues_credential: bool = False
 
     @property
     def operation(self) -> str:
@@ -284,6 +287,7 @@ class Call(Generic[T_co]):
                 strict_error=error,
                 envelope=self.envelope,
                 fallback=fallback,
+                quote=not self.issues_credential,
             )
 
     def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:
@@ -297,6 +301,7 @@ class Call(Generic[T_co]):
             fallback=(lambda raw: transform(fallback(raw))) if fallback else None,
             large_body=self.large_body,
             repeatable=self.repeatable,
+            issues_credential=self.issues_credential,
         )
 
 

@@ -226,11 +226,14 @@ def read_tolerantly(
     strict_error: Exception,
     envelope: str | None = None,
     fallback: Callable[[object], T] | None = None,
+    quote: bool = True,
 ) -> T:
     """Read ``response`` after strict parsing failed with ``strict_error``.
 
     ``parse`` is the strict reading of a response (generated parsing, then the call's
     expectation); ``fallback`` builds the result of a write whose answer cannot be read.
+    ``quote`` False: a body that is not JSON is not quoted in the error (it may hold a
+    credential outside any member naming one: a new secret as plain text).
     """
     try:
         body = _json(response)
@@ -271,7 +274,8 @@ def read_tolerantly(
             return result
     detail = f"HTTP {response.status_code}, {drift}"
     if body is _NOT_JSON and not lost:
-        detail = f"HTTP {response.status_code}, not JSON: {_excerpt(response)!r}"
+        shown = repr(_excerpt(response)) if quote else f"{len(response.content)} bytes, not shown"
+        detail = f"HTTP {response.status_code}, not JSON: {shown}"
     if response.request.method.upper() in WRITE_METHODS:
         detail += "; the provider may have carried out the write: check before resending"
     if _holds_credential(body):

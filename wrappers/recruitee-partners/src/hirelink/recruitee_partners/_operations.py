@@ -307,9 +307,9 @@ class PartnersOperations:
         return self._partner_call(request)
 
     def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
-        return Call(endpoint_call, instance_of(models.Partner), envelope="partner").map(
-            _treat_secret_as_secret
-        )
+        return Call(
+            endpoint_call, instance_of(models.Partner), envelope="partner", issues_credential=True
+        ).map(_treat_secret_as_secret)
 
     # --- first, so that its example finds the stand-in's partner record -------------
 
@@ -474,14 +474,17 @@ class PartnersOperations:
 
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
         try:
-            issued = yield Call(request, instance_of(models.PartnerSecret)).map(_as_secret)
+            issued = yield Call(
+                request, instance_of(models.PartnerSecret), issues_credential=True
+            ).map(_as_secret)
         except BaseException as error:  # also Ctrl-C or a cancel while it was out
             if not may_have_been_carried_out(error):
                 raise
             error.add_note(
                 "Recruitee may have issued a new partner secret and retired the old one: if "
                 "the next call is refused, read the current secret with get_partner (it "
-                "needs the personal token)"
+                "needs the personal token); with the hirelink command, run "
+                "regenerate_partner_secret again on RC, which stores the secret it issues"
             )
             raise
         return self._switch_to(issued)
