@@ -1493,12 +1493,13 @@ def test_verbose_is_shown_taking_no_value_and_said_to_go_before_the_command() ->
         refused = hirelink("ops", "list", verbose, COLUMNS="200")
         assert refused.exit_code == EXIT_BAD_INPUT
         name = verbose[:2] if verbose == "-vv" else verbose
+        assert "No such option" in refused.stderr  # click's words vary: "'-v'." or ": -v"
         assert (
-            f"No such option: {name} ({name} is hirelink's own option: give it before the"
-            f" command, hirelink {name} ops list ...)"
+            f"({name} is hirelink's own option: give it before the command, hirelink {name}"
+            " ops list ...)"
         ) in refused.stderr
     unknown = hirelink("ops", "list", "-x", COLUMNS="200")
-    assert "No such option: -x " in unknown.stderr  # no more than that
+    assert re.search(r"No such option(: -x|\s'-x'\.)\s", unknown.stderr)  # no more
     assert "hirelink's own option" not in unknown.stderr
     # Run as a module, the advice said `python -v -m hirelink.cli ops list`: Python's -v.
     as_module = subprocess.run(

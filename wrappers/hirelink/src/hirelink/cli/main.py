@@ -111,6 +111,8 @@ class _Commands(TyperGroup):
         except OSError as error:  # help for hirelink itself, written before any command
             if not _writing_failed(error):
                 raise
+            if not _asked_for_help(error.__context__):  # a usage error, to a stderr gone
+                raise SystemExit(EXIT_BAD_INPUT) from None
             try:
                 _output_failed(error)
             except typer.Exit as ended:  # past typer's main, which makes it an exit code
