@@ -34,7 +34,6 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import heapq
 import json
@@ -970,6 +969,11 @@ class _Poller(Generic[T]):
         finally:
             self._stop_lock.release()
 
+    def end_with_client(self) -> None:
+        """Stop, its client closing: asked for more afterwards, the watch refuses."""
+        self.client_closed = True
+        self.stop(wait=False)
+
     def _stop(self) -> None:
         self._stopping_thread = threading.get_ident()
         with self._keeping:
@@ -1140,15 +1144,13 @@ def stop_watches(watches: Watches) -> None:
     lease released, not kept by a keeper thread for as long as a watch left suspended at
     a change (unreachable, in a reference cycle a failing test leaves) goes uncollected."""
     for poller in list(watches):
-        poller.client_closed = True
-        poller.stop(wait=False)
+        poller.end_with_client()
 
 
 async def astop_watches(watches: Watches) -> None:
     """:func:`stop_watches` for an async client: each store is asked off the event loop."""
     for poller in list(watches):
-        poller.client_closed = True
-        await _with_store(poller.feed, functools.partial(poller.stop, wait=False))
+        await _with_store(poller.feed, poller.end_with_client)
 
 
 def watch(

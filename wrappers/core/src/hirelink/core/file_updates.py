@@ -248,11 +248,8 @@ def _sync(descriptor: int) -> None:
     if sys.platform == "darwin":
         import fcntl
 
-        try:
+        with contextlib.suppress(OSError):
             fcntl.fcntl(descriptor, fcntl.F_FULLFSYNC)
-        except OSError:
-            pass
-        else:
             return
     os.fsync(descriptor)
 

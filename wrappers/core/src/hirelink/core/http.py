@@ -387,33 +387,38 @@ def _already_marking(trace: object) -> bool:
     return getattr(trace, "_hirelink_marks_hand_over", False) is True
 
 
-def _mark_when_going_out(request: httpx.Request) -> None:
+def _mark_when_going_out(
+    request: httpx.Request, make_trace: Callable[[dict[str, Any], Any], Any]
+) -> None:
     """Mark ``request`` handed over when httpcore starts writing it, not before: a request
     waiting for a pooled connection (or for one to connect) has not gone out. Until then
-    its mark is ``False``: known not to have gone out."""
+    its mark is ``False``: known not to have gone out. ``make_trace`` makes the trace
+    (:func:`_trace` or :func:`_async_trace`) from the request's extensions and the
+    caller's own trace, which it calls too."""
     extensions = request.extensions  # not the request: it and its body would be kept in a
     callers_trace = extensions.get("trace")  # cycle, freed only by the cycle collector
     if _already_marking(callers_trace):  # a resend: marked by the first attempt's trace
         return
     extensions[HANDED_OVER] = False
+    trace = make_trace(extensions, callers_trace)
+    setattr(trace, "_hirelink_marks_hand_over", True)  # noqa: B010
+    extensions["trace"] = trace
 
+
+def _trace(extensions: dict[str, Any], callers_trace: Any) -> Callable[[str, dict[str, Any]], None]:
     def trace(event: str, info: dict[str, Any]) -> None:
         if _going_out(event, info):
             extensions[HANDED_OVER] = True
         if callers_trace is not None:
             callers_trace(event, info)
 
-    setattr(trace, "_hirelink_marks_hand_over", True)  # noqa: B010
-    request.extensions["trace"] = trace
+    return trace
 
 
-def _amark_when_going_out(request: httpx.Request) -> None:
-    """:func:`_mark_when_going_out` for async transports (httpcore awaits the trace)."""
-    extensions = request.extensions
-    callers_trace = extensions.get("trace")
-    if _already_marking(callers_trace):
-        return
-    extensions[HANDED_OVER] = False
+def _async_trace(
+    extensions: dict[str, Any], callers_trace: Any
+) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """:func:`_trace` for async transports (httpcore awaits the trace)."""
 
     async def trace(event: str, info: dict[str, Any]) -> None:
         if _going_out(event, info):
@@ -421,8 +426,7 @@ def _amark_when_going_out(request: httpx.Request) -> None:
         if callers_trace is not None:
             await callers_trace(event, info)
 
-    setattr(trace, "_hirelink_marks_hand_over", True)  # noqa: B010
-    request.extensions["trace"] = trace
+    return trace
 
 
 class _HandOver(httpx.BaseTransport):
@@ -439,7 +443,7 @@ class _HandOver(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if self._traced:
-            _mark_when_going_out(request)
+            _mark_when_going_out(request, _trace)
         else:
             request.extensions[HANDED_OVER] = True
         return self._inner.handle_request(request)
@@ -457,7 +461,7 @@ class _AsyncHandOver(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if self._traced:
-            _amark_when_going_out(request)
+            _mark_when_going_out(request, _async_trace)
         else:
             request.extensions[HANDED_OVER] = True
         return await self._inner.handle_async_request(request)
@@ -620,7 +624,12 @@ _SYSTEM_PROXY_SETTINGS: Final = "the system's proxy settings"
 settings of macOS and Windows then."""
 
 _BYPASS_DECISIONS_KEPT: Final = 1024
-"""Hosts whose answer from ``proxy_bypass`` a pool keeps (past that, the oldest goes)."""
+"""Hosts whose answer from ``proxy_bypass`` a pool keeps (past that, the least used goes)."""
+
+
+def _bypassed_by_system(host: str) -> bool:
+    """Whether the system's settings send ``host`` past the proxy."""
+    return bool(urllib.request.proxy_bypass(host))
 
 
 class _ProxyRoutes(Generic[_Pool]):
@@ -646,27 +655,17 @@ class _ProxyRoutes(Generic[_Pool]):
         self._ssl_context = default_ssl_context()
         self.direct: _Pool = make(verify=self._ssl_context)
         self.through: dict[str, _Pool] = {}
-        self._bypassed: dict[str, bool] = {}  # host -> whether the system's settings say so
+        # Asked once per host: ``proxy_bypass`` may look the host up in the DNS (macOS,
+        # Windows), which blocks, on the event loop of an async client.
+        self._bypassed_by_system = functools.lru_cache(maxsize=_BYPASS_DECISIONS_KEPT)(
+            _bypassed_by_system
+        )
         self._lock = threading.Lock()
 
     def _direct(self, url: httpx.URL) -> bool:
         if url.host.lower() in _LOOPBACK or self._no_proxy.exempts(url):
             return True
         return self._from_system and self._bypassed_by_system(url.host)
-
-    def _bypassed_by_system(self, host: str) -> bool:
-        """Whether the system's settings send ``host`` past the proxy. Asked once per host:
-        ``proxy_bypass`` may look the host up in the DNS (macOS, Windows), which blocks,
-        on the event loop of an async client."""
-        with self._lock:
-            bypassed = self._bypassed.get(host)
-        if bypassed is None:
-            bypassed = bool(urllib.request.proxy_bypass(host))
-            with self._lock:
-                if len(self._bypassed) >= _BYPASS_DECISIONS_KEPT:
-                    del self._bypassed[next(iter(self._bypassed))]  # the oldest
-                self._bypassed[host] = bypassed
-        return bypassed
 
     def _setting(self, named: str) -> str:
         """Where the proxy for the scheme ``named`` was set: ``HTTPS_PROXY``, say."""

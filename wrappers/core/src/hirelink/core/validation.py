@@ -325,7 +325,11 @@ def _invisible(text: str) -> str | None:
 def _ignorable(character: str) -> bool:
     if unicodedata.category(character) in {"Cf", "Cc", "Cs"}:
         return True
-    return any(low <= ord(character) <= high for low, high in _IGNORABLE_LETTERS_AND_MARKS)
+    return _within(character, _IGNORABLE_LETTERS_AND_MARKS)
+
+
+def _within(character: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(low <= ord(character) <= high for low, high in ranges)
 
 
 # Default-ignorable code points that are not format characters: letters and marks
@@ -377,9 +381,7 @@ _JOINING_ONLY_BEFORE = frozenset(
 
 
 def _joining(character: str) -> bool:
-    return unicodedata.category(character)[0] in "LM" and any(
-        low <= ord(character) <= high for low, high in _JOINING_SCRIPTS
-    )
+    return unicodedata.category(character)[0] in "LM" and _within(character, _JOINING_SCRIPTS)
 
 
 def _joins_after(character: str) -> bool:
