@@ -439,56 +439,67 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             app_to_serve = _receiver(provider, path, printer)
         except HirelinkError as error:
             fail(error)
-        host = host.removeprefix("[").removesuffix("]")  # an IPv6 address as URLs write it
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        shown = f"[{host}]" if family == socket.AF_INET6 else host
-        listening = socket.socket(family, socket.SOCK_STREAM)
-        if os.name != "nt":  # on Windows it lets a second server take a bound port
-            listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:  # bound here, so that a port in use is a clear error, not uvicorn's exit 3
-            listening.bind((host, port))
-            listening.listen()  # from here on a delivery waits to be served, not refused
-        except OSError as error:
-            listening.close()
-            # A port taken or reserved is --port's; an address not this machine's (or no
-            # address at all) is --host's.
-            blamed = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
-            fail(InvalidInputError(blamed, f"cannot listen on {shown}:{port}: {error.strerror}"))
-        bound = listening.getsockname()[1]  # the port chosen for --port 0
-        typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
-        server = printer.server = uvicorn.Server(uvicorn.Config(app_to_serve, log_level="warning"))
-        # uvicorn finishes the deliveries in hand on Ctrl-C or SIGTERM (SIGHUP given to it
-        # as SIGTERM), then raises the signal again (exit 130, or death by SIGTERM): taken
-        # here as a stop, exit 0.
-        try:
-            with terminated_as_interrupted(), _hanging_up_as_terminated(server):
-                server.run(sockets=[listening])
-        except KeyboardInterrupt:
-            pass
+        # No lifespan: the receivers have no start-up or shutdown steps, and uvicorn 0.30
+        # stopped while starting left its lifespan task to be cancelled, with a traceback.
+        config = uvicorn.Config(app_to_serve, log_level="warning", lifespan="off")
+        server = printer.server = uvicorn.Server(config)
+        with _stopping_gracefully(server):
+            try:
+                listening = _listening_socket(provider, host, port, path)
+            except InvalidInputError as error:
+                fail(error)
+            server.run(sockets=[listening])
 
     app.add_typer(webhooks_app, name="webhooks")
 
 
+def _listening_socket(provider: str, host: str, port: int, path: str) -> socket.socket:
+    """A socket listening on ``host`` and ``port``, its URL printed on stderr. Bound here,
+    so that a port in use is a clear error, not uvicorn's exit 3."""
+    host = host.removeprefix("[").removesuffix("]")  # an IPv6 address as URLs write it
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    if os.name != "nt":  # on Windows it lets a second server take a bound port
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+        listening.listen()  # from here on a delivery waits to be served, not refused
+    except OSError as error:
+        listening.close()
+        # A port taken or reserved is --port's; an address not this machine's (or no
+        # address at all) is --host's.
+        blamed = "--port" if error.errno in (errno.EADDRINUSE, errno.EACCES) else "--host"
+        raise InvalidInputError(
+            blamed, f"cannot listen on {shown}:{port}: {error.strerror}"
+        ) from None
+    bound = listening.getsockname()[1]  # the port chosen for --port 0
+    typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
+    return listening
+
+
 @contextlib.contextmanager
-def _hanging_up_as_terminated(server: Any) -> Iterator[None]:
-    """SIGHUP (the terminal closed) stops uvicorn's ``server`` as SIGTERM does, finishing
-    the deliveries in hand: uvicorn handles SIGINT and SIGTERM only, and a KeyboardInterrupt
-    raised in its loop cut them short, with a traceback."""
-    hangup = getattr(signal, "SIGHUP", None)
-    if threading.current_thread() is not threading.main_thread() or (
-        hangup not in _terminating_signals()  # none, or ignored
-    ):
+def _stopping_gracefully(server: Any) -> Iterator[None]:
+    """Ctrl-C, SIGTERM, SIGHUP (the terminal closed, unless ignored) and Ctrl-Break stop
+    uvicorn's ``server`` from the start, finishing the deliveries in hand. uvicorn takes
+    SIGINT and SIGTERM only while it serves and raises the signal again when it is done;
+    that raise, and a signal before it started or after it ended, come here. A
+    KeyboardInterrupt raised instead cut the deliveries short, and one raised while
+    uvicorn started left a traceback or a warning of a coroutine never awaited."""
+    if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may handle signals
         return
 
-    def terminated(_signum: int, frame: Any) -> None:
-        server.handle_exit(signal.SIGTERM, frame)
+    def stop(number: int, frame: Any) -> None:
+        server.handle_exit(signal.SIGINT if number == signal.SIGINT else signal.SIGTERM, frame)
 
-    previous = signal.signal(hangup, terminated)
+    stopping = [signal.SIGINT, *_terminating_signals()]
+    previous = {number: signal.signal(number, stop) for number in stopping}
     try:
         yield
     finally:
-        signal.signal(hangup, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class _Printer:
