@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import signal
 import socket
 import subprocess
 import sys
+import threading
 from typing import Any
 
 import pytest
 
 from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in, start_stand_in
+from hirelink.sandbox.__main__ import main as sandbox_main
 from hirelink.sandbox.join import JoinSandbox
 from hirelink.sandbox.recorder import REDACTED
 from hirelink.sandbox.recruitee import RecruiteeSandbox
@@ -60,6 +64,36 @@ def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
     _, errors = serving.communicate(timeout=60)
     assert serving.returncode == 0
     assert "Traceback" not in errors
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on Windows")
+def test_the_module_command_stops_when_its_terminal_closes() -> None:
+    # SIGHUP was left to its default: the process died at once, its stand-ins unstopped.
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "hirelink.sandbox", "serve", "--candidates", "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert serving.stdout is not None
+    assert "recruitee" in json.loads(serving.stdout.readline())
+    serving.send_signal(signal.SIGHUP)
+    _, errors = serving.communicate(timeout=60)
+    assert (serving.returncode, errors) == (0, "")
+
+
+def test_the_module_command_runs_from_a_thread_other_than_the_main_one() -> None:
+    # Taking signals there raised ValueError, reported as "error: signal only works in
+    # main thread" with exit 2.
+    codes: list[int] = []
+    running = threading.Thread(
+        target=lambda: codes.append(
+            sandbox_main(["serve", "--candidates", "3", "--max-lifetime", "0.5"])
+        )
+    )
+    running.start()
+    running.join(timeout=60)
+    assert codes == [0]
 
 
 _CREDENTIALS: dict[str, dict[str, Any]] = {

@@ -6,7 +6,8 @@ credentials, which only open these local stand-ins), e.g.::
     {"recruitee": {"base_url": "http://127.0.0.1:50123", "company_id": 4100,
                    "token": "sandbox-recruitee-token"}}
 
-then serves until SIGINT/SIGTERM or until ``--max-lifetime`` seconds have passed.
+then serves until Ctrl-C, SIGTERM, SIGHUP (unless ignored, as under ``nohup``),
+Ctrl-Break, or until ``--max-lifetime`` seconds have passed.
 """
 
 from __future__ import annotations
@@ -68,8 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     def request_stop(_signum: int, _frame: FrameType | None) -> None:
         stop.set()
 
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
+    previous = {}
+    if threading.current_thread() is threading.main_thread():  # only it may take signals
+        previous = {number: signal.signal(number, request_stop) for number in _stopping()}
     stand_ins: list[StandIn[Any]] = []
     try:
         try:
@@ -99,7 +101,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         for stand_in in stand_ins:
             stand_in.stop()
+        for number, handler in previous.items():
+            signal.signal(number, handler)
     return 0
+
+
+def _stopping() -> list[int]:
+    """Ctrl-C, SIGTERM, SIGHUP (the terminal closed) unless ignored, and Ctrl-Break."""
+    hangup = getattr(signal, "SIGHUP", None)  # none on Windows
+    if hangup is not None and signal.getsignal(hangup) is signal.SIG_IGN:
+        hangup = None
+    ctrl_break = getattr(signal, "SIGBREAK", None)  # Windows only
+    candidates = (signal.SIGINT, signal.SIGTERM, hangup, ctrl_break)
+    return [number for number in candidates if number is not None]
 
 
 if __name__ == "__main__":
