@@ -19,6 +19,9 @@ with their real signatures, references to re-exported names, and the completenes
   and in a module with ``__all__`` only one listed there).
 - When the build ends, every public module of every distribution must have been
   documented: a missing one is a warning (so an error in the strict build).
+- ``.. hirelink-breaking:: 0.2.0`` lists, per distribution, the entries of that
+  version's changelog section that say "Breaking": the upgrade guide is read from the
+  changelogs, never restated.
 """
 
 from __future__ import annotations
@@ -359,6 +362,57 @@ class CliDirective(SphinxDirective):
                     document([*path, name], sub)
 
         document([], typer.main.get_command(app))
+        return self.parse_text_to_nodes("\n".join(lines))
+
+
+# The changelogs, in the order docs/changelog.md includes them.
+CHANGELOGS = (
+    "wrappers/core",
+    "wrappers/recruitee",
+    "wrappers/recruitee-partners",
+    "wrappers/join",
+    "wrappers/personio",
+    "wrappers/hirelink",
+    "sandbox",
+    "generated/recruitee",
+    "generated/recruitee-partners",
+    "generated/join",
+    "generated/personio",
+)
+
+
+def breaking_entries(changelog: str, version: str) -> list[str]:
+    """The entries (markdown list items, continuation lines kept) of ``version``'s section
+    of a changelog that say "Breaking"."""
+    section = re.search(
+        rf"^## {re.escape(version)}\n(.*?)(?=^## |\Z)", changelog, re.MULTILINE | re.DOTALL
+    )
+    if section is None:
+        return []
+    entries = re.split(r"^(?=- )", section.group(1), flags=re.MULTILINE)
+    return [entry.rstrip() for entry in entries if re.search(r"\bBreaking\b", entry)]
+
+
+class BreakingDirective(SphinxDirective):
+    """``.. hirelink-breaking:: 0.2.0``: each distribution's breaking changes in that
+    version, from its changelog (in a MyST page, as markdown)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        version = self.arguments[0]
+        root = self.env.srcdir.parent
+        lines: list[str] = []
+        for folder in CHANGELOGS:
+            path = root / folder / "CHANGELOG.md"
+            self.env.note_dependency(str(path))
+            text = path.read_text(encoding="utf-8")
+            entries = breaking_entries(text, version)
+            if entries:
+                distribution = text.splitlines()[0].removeprefix("# Changelog of ").strip()
+                lines += [f"**{distribution}**", "", *entries, ""]
+        if not lines:
+            raise self.error(f"no changelog says 'Breaking' in a section {version}")
         return self.parse_text_to_nodes("\n".join(lines))
 
 
@@ -812,6 +866,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("hirelink-package", PackageDirective)
     app.add_directive("hirelink-catalog", CatalogDirective)
     app.add_directive("hirelink-cli", CliDirective)
+    app.add_directive("hirelink-breaking", BreakingDirective)
     app.connect("missing-reference", resolve_reexport)
     app.add_domain(IndexedPythonDomain, override=True)
     app.add_post_transform(NearestTarget)

@@ -113,6 +113,7 @@ def test_the_site_has_its_pages() -> None:
         "catalog.html",
         "reference/recruitee.html",
         "changelog.html",
+        "upgrading.html",
         "search.html",
     }
     assert expected <= set(PAGES)
