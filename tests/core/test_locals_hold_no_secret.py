@@ -7,13 +7,20 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
+import anyio
 import pytest
 import redis
 
-from hirelink.core import InvalidInputError, MalformedResponseError, StoreUnavailableError
+from hirelink.core import (
+    InvalidInputError,
+    MalformedResponseError,
+    ServerError,
+    StoreUnavailableError,
+)
 from hirelink.core.stores import RedisStore
 from hirelink.join import AsyncJoin, Join
-from hirelink.personio import Personio
+from hirelink.operations import ainvoke, invoke
+from hirelink.personio import AsyncPersonio, Personio
 from hirelink.recruitee import Recruitee
 from hirelink.recruitee_partners import RecruiteePartners
 from hirelink.sandbox import Fault, StandIn, serve_stand_in
@@ -126,3 +133,76 @@ def test_an_answer_holding_a_secret_that_does_not_read_leaves_no_frame_quoting_i
 def partner_without_kind(stand_in: StandIn[Any]) -> dict[str, Any]:
     record = stand_in.sandbox.state.partner()
     return {name: value for name, value in record.items() if name != "kind"}
+
+
+WEBHOOK_TOKEN = "whtoken-" + "Lq4nV8xC2mR6tB0zK9wE"
+HEADER_VALUE = "hdr-" + "Pu3sY7aD1fG5hJ8kL2qZ"
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_a_failed_call_keeps_its_arguments_out_of_the_frames_running_it(
+    personio_sandbox_session: StandIn[Any], asynchronous: bool
+) -> None:
+    """The runner's frame held the operation's arguments (a webhook's token, custom header
+    values) for the whole call; every failure sent them to an error tracker."""
+    served = personio_sandbox_session
+    served.sandbox.faults.add(Fault(method="POST", path=r"/webhooks$", status=503, times=4))
+    events = ["application.created"]
+    if asynchronous:
+
+        async def create() -> None:
+            async with AsyncPersonio(**served.client_kwargs(), max_retries=0) as personio:
+                await personio.create_webhook(
+                    "https://hooks.example.org/p", events, token=WEBHOOK_TOKEN
+                )
+                await personio.create_webhook(
+                    "https://hooks.example.org/p", events, custom_headers={"X-Key": HEADER_VALUE}
+                )
+
+        with pytest.raises(ServerError) as caught:
+            anyio.run(create)
+    else:
+        with Personio(**served.client_kwargs(), max_retries=0) as personio:
+            with pytest.raises(ServerError) as caught:
+                personio.create_webhook("https://hooks.example.org/p", events, token=WEBHOOK_TOKEN)
+            assert WEBHOOK_TOKEN not in with_locals(caught.value)
+            with pytest.raises(ServerError) as caught:
+                personio.create_webhook(
+                    "https://hooks.example.org/p", events, custom_headers={"X-Key": HEADER_VALUE}
+                )
+    shown = with_locals(caught.value)
+    assert "call = " in shown  # the runner's frame is there, locals and all
+    assert WEBHOOK_TOKEN not in shown
+    assert HEADER_VALUE not in shown
+
+
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_the_catalog_keeps_the_credential_and_inputs_out_of_its_frames(
+    personio_sandbox_session: StandIn[Any], asynchronous: bool
+) -> None:
+    """invoke's frame held the credential (a Recruiting API token, a client secret) and the
+    inputs for the whole call."""
+    served = personio_sandbox_session
+    served.sandbox.faults.add(Fault(method="POST", path=r"/webhooks$", status=503, times=4))
+    credential = dict(served.details)
+    inputs = {"url": "https://hooks.example.org/p", "events": ["application.created"]}
+    inputs["token"] = WEBHOOK_TOKEN
+
+    def create() -> object:
+        if asynchronous:
+            return anyio.run(lambda: ainvoke("personio.create_webhook", credential, inputs))
+        return invoke("personio.create_webhook", credential, inputs)
+
+    with pytest.raises(ServerError) as caught:
+        create()
+    hirelinks_frames = [
+        frame
+        for frame in traceback.TracebackException.from_exception(
+            caught.value, capture_locals=True
+        ).stack
+        if "/hirelink/" in frame.filename  # not this test's, which holds them
+    ]
+    assert {"invoke", "ainvoke"} & {frame.name for frame in hirelinks_frames}
+    shown = "\n".join(repr(frame.locals) for frame in hirelinks_frames)
+    for secret in (WEBHOOK_TOKEN, credential["recruiting_token"], credential["client_secret"]):
+        assert secret not in shown

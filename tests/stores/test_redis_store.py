@@ -8,6 +8,7 @@ import logging
 import os
 import random
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -203,6 +204,31 @@ def test_a_key_of_another_kind_is_a_store_error_saying_what_to_do(
             attempt()
         assert "holds a key of another kind" in str(caught.value)
         assert "redis-cli --scan --pattern 'hirelink:*'" in str(caught.value)
+
+
+@pytest.mark.parametrize("fallback", [False, True])
+def test_a_database_the_server_does_not_have_is_a_store_error_saying_what_to_do(
+    redis_server: RedisServer, fallback: bool
+) -> None:
+    # redis's own ResponseError escaped: worth_retrying took it for no error of hirelink's.
+    store = RedisStore(redis_server.url.rsplit("/", 1)[0] + "/99", fallback=fallback)
+    with pytest.raises(StoreUnavailableError) as caught:
+        store.limiter("personio-recruiting:41737", 20, 61.0).reserve()
+    assert "has no database of the number its URL names" in str(caught.value)
+    assert caught.value.permanent
+
+
+def test_sharing_tokens_without_cryptography_is_refused_before_any_token_is_issued(
+    redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # redis installed on its own: the token exchange ran, then the sealing failed with a
+    # ModuleNotFoundError whose frames held the issued token.
+    monkeypatch.setitem(sys.modules, "cryptography", None)
+    with pytest.raises(InvalidInputError) as caught:
+        RedisStore(redis_url, share_tokens=True)
+    assert caught.value.field == "share_tokens"
+    assert 'pip install "hirelink-core[redis]"' in str(caught.value)
+    RedisStore(redis_url)  # nothing to seal
 
 
 def test_a_rate_limit_moves_onto_the_clients_store(redis_url: str) -> None:

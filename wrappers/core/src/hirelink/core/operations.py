@@ -301,18 +301,28 @@ class Operation(Declaration[T, P]):
                 from .threads import REQUEST_THREADS  # anyio, when an async call is made
 
                 built = functools.partial(build, self, *args, **_given(kwargs))
-                return await self._perform(await REQUEST_THREADS.run(built))
+                del args, kwargs
+                call = await REQUEST_THREADS.run(built)
+                del built
+                return await self._perform(call)
 
             return arun_reading
+        # The arguments are dropped once the call is built: this frame stays on the stack
+        # while the request runs, and an error tracker sending frames' locals would send
+        # them (a webhook's token, custom header values).
         if asynchronous:
 
             async def arun(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
-                return await self._perform(build(self, *args, **_given(kwargs)))
+                call = build(self, *args, **_given(kwargs))
+                del args, kwargs
+                return await self._perform(call)
 
             return arun
 
         def run(self: ProviderClient, /, *args: Any, **kwargs: Any) -> Any:
-            return self._perform(build(self, *args, **_given(kwargs)))
+            call = build(self, *args, **_given(kwargs))
+            del args, kwargs
+            return self._perform(call)
 
         return run
 

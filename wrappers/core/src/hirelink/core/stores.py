@@ -35,6 +35,7 @@ import base64
 import functools
 import hashlib
 import hmac
+import importlib.util
 import inspect
 import logging
 import os
@@ -288,6 +289,18 @@ def _require_redis(field: str = "store") -> Any:
     return redis
 
 
+def _require_cryptography(field: str = "share_tokens") -> None:
+    """Refuse, before any token is issued, to share tokens that could not be sealed: the
+    missing module was found only when the first token was, which then sat in the frames
+    of the error (redis installed on its own, not through the extra)."""
+    if importlib.util.find_spec("cryptography") is None:
+        raise InvalidInputError(
+            field,
+            "sharing tokens needs cryptography (the redis extra), which is not installed: "
+            'pip install "hirelink-core[redis]"',
+        )
+
+
 def _check_store_url(field: str, url: str) -> str:
     """``url``, its scheme in lower case (redis-py reads no other), when the scheme is one
     a store understands; else a clear InvalidInputError."""
@@ -500,6 +513,7 @@ REDIS_ACL: Final = "~hirelink:* +@read +@write +@scripting +@transaction +time +
 # a command refused inside a script, which carries no code.
 _NOT_PERMITTED: Final = re.compile(r"NOPERM|can't run this command")
 _WRONG_TYPE: Final = re.compile(r"\bWRONGTYPE\b")
+_NO_SUCH_DATABASE: Final = re.compile(r"DB index is out of range", re.IGNORECASE)
 
 
 def _refusal(error: BaseException) -> str | None:
@@ -516,6 +530,11 @@ def _refusal(error: BaseException) -> str | None:
         return (
             "does not let the URL's user run what {what} needs ({told}): give the user "
             f"the ACL rules {REDIS_ACL}"
+        )
+    if isinstance(error, exceptions.ResponseError) and _NO_SUCH_DATABASE.search(str(error)):
+        return (
+            "has no database of the number its URL names ({told}), needed for {what}: "
+            "give one below the server's `databases` setting (16 by default: 0 to 15)"
         )
     if isinstance(error, exceptions.ResponseError) and _WRONG_TYPE.search(str(error)):
         return (
@@ -595,6 +614,8 @@ class RedisStore(Store, DeliveryLog):
                 "on worker threads); this one is an asyncio client: pass url= instead",
             )
         redis = _require_redis()
+        if share_tokens:
+            _require_cryptography()
         self._where = "the given client" if url is None else without_password(url)
         try:
             self._client = client or redis.Redis.from_url(

@@ -470,6 +470,16 @@ def _output(operation: Operation, result: Any, on_secret: SecretHandler | None) 
     return mask_fields(to_json(result), operation.provider.secret_output_fields)
 
 
+def _spent(arguments: dict[str, Any]) -> dict[str, Any]:
+    """``arguments``' items, the dict itself emptied. These functions' frames stay on the
+    stack while the call runs, and an error tracker that sends frames' local variables
+    (Sentry by default) would send the credential and inputs (a webhook's token) with any
+    failure: they hold neither once they are handed over."""
+    handed_over = dict(arguments)
+    arguments.clear()
+    return handed_over
+
+
 def invoke(
     operation_id: str,
     credential: Mapping[str, Any],
@@ -484,8 +494,11 @@ def invoke(
     """
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
+    del inputs  # see _spent
     with operation.provider.client(credential) as client:
-        return _output(operation, getattr(client, operation.method)(**arguments), on_secret)
+        del credential
+        result = getattr(client, operation.method)(**_spent(arguments))
+        return _output(operation, result, on_secret)
 
 
 async def ainvoke(
@@ -498,8 +511,10 @@ async def ainvoke(
     """The async twin of :func:`invoke`."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
+    del inputs  # see _spent
     async with operation.provider.async_client(credential) as client:
-        result = await getattr(client, operation.method)(**arguments)
+        del credential
+        result = await getattr(client, operation.method)(**_spent(arguments))
         return _output(operation, result, on_secret)
 
 
@@ -509,9 +524,11 @@ def invoke_all(
     """Every item of a list operation, page after page, as JSON-ready data."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs, walk=True)
+    del inputs  # see _spent
     assert operation.iter_method is not None
     with operation.provider.client(credential) as client:
-        for item in getattr(client, operation.iter_method)(**arguments):
+        del credential
+        for item in getattr(client, operation.iter_method)(**_spent(arguments)):
             yield mask_fields(to_json(item), operation.provider.secret_output_fields)
 
 
@@ -521,9 +538,11 @@ async def ainvoke_all(
     """The async twin of :func:`invoke_all`."""
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs, walk=True)
+    del inputs  # see _spent
     assert operation.iter_method is not None
     async with operation.provider.async_client(credential) as client:
-        async for item in getattr(client, operation.iter_method)(**arguments):
+        del credential
+        async for item in getattr(client, operation.iter_method)(**_spent(arguments)):
             yield mask_fields(to_json(item), operation.provider.secret_output_fields)
 
 
