@@ -27,6 +27,7 @@ from hirelink.core import (
     feeds,
 )
 from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
+from hirelink.core.threads import STORE_THREADS
 from hirelink.core.validation import LONGEST_SECONDS
 from hirelink.sandbox import FOREVER, Fault, ProviderName, StandIn, serve_stand_in
 from hirelink.sandbox.faults import FaultKind
@@ -1233,6 +1234,36 @@ def test_closing_an_async_client_ends_its_watches_and_releases_their_leases(
 
     first, second = asyncio.run(main())
     assert second.id == first.id
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_async_close_cut_short_while_the_store_threads_are_busy_still_ends_its_watches(
+    stand_in: StandIn[Any], tmp_path: Any
+) -> None:
+    """The watches were marked closed only once a store thread ran their stop: with every
+    store thread held (a stalled Redis), and the close given up on (a timeout around it),
+    the watch went on handing changes over."""
+    since, store = datetime(2000, 1, 1, tzinfo=UTC), str(tmp_path / "watch.json")
+
+    async def main() -> None:
+        client = client_of(stand_in, sync=False)
+        left = watch_of(client, since=since, store=store, interval=INTERVAL)
+        await left.__anext__()
+        stalled = threading.Event()
+        async with anyio.create_task_group() as holders:
+            for _ in range(STORE_THREADS.capacity):
+                holders.start_soon(STORE_THREADS.run, stalled.wait)
+            await anyio.sleep(0.2)  # every store thread taken
+            with anyio.move_on_after(0.3):
+                await client.aclose()
+            asked = asyncio.ensure_future(left.__anext__())  # its own end waits for a thread
+            await anyio.sleep(0.2)
+            stalled.set()
+        with pytest.raises(UnusableClientError, match="its client was closed"):
+            await asked
+        await client.aclose()
+
+    asyncio.run(main())
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

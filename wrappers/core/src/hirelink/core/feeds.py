@@ -1142,14 +1142,23 @@ the client closes."""
 def stop_watches(watches: Watches) -> None:
     """Stop the watches of a client being closed: what each handed over is saved and its
     lease released, not kept by a keeper thread for as long as a watch left suspended at
-    a change (unreachable, in a reference cycle a failing test leaves) goes uncollected."""
-    for poller in list(watches):
+    a change (unreachable, in a reference cycle a failing test leaves) goes uncollected.
+    Each refuses to go on from the start, before any store is asked."""
+    pollers = list(watches)
+    for poller in pollers:
+        poller.client_closed = True
+    for poller in pollers:
         poller.end_with_client()
 
 
 async def astop_watches(watches: Watches) -> None:
-    """:func:`stop_watches` for an async client: each store is asked off the event loop."""
-    for poller in list(watches):
+    """:func:`stop_watches` for an async client: each store is asked off the event loop.
+    The watches refuse to go on at once, on the loop: a store thread may be long in coming
+    (a stalled Redis holds them), and a close cancelled meanwhile still closes them."""
+    pollers = list(watches)
+    for poller in pollers:
+        poller.client_closed = True
+    for poller in pollers:
         await _with_store(poller.feed, poller.end_with_client)
 
 
