@@ -541,3 +541,33 @@ def test_what_an_operation_adds_to_its_error_is_printed(
         "--input", json.dumps({**inputs, "email": "lena.v@example.org", "documents": [kept]}),
     ).exit_code == 0  # fmt: skip
     assert personio_sandbox.hits("POST", "/documents") == 1
+
+
+def test_a_feed_in_an_encoding_that_cannot_be_read_exits_as_a_malformed_answer(
+    config_dir: Path, personio_sandbox: StandIn[Any]
+) -> None:
+    """It was a LookupError's traceback and exit 1."""
+    document = b'<?xml version="1.0" encoding="x-bogus"?><workzag-jobs></workzag-jobs>'
+    personio_sandbox.sandbox.state.serve_raw_feed("encoded", document)
+    values = {**personio_sandbox.details, "subdomain": "encoded"}
+    settings = [f"--set={k}={v}" for k, v in values.items()]
+    added = hirelink("credentials", "add", "pe", "--provider", "personio", *settings)
+    assert added.exit_code == 0, added.output
+    result = hirelink("run", "personio.list_job_positions", "-c", "pe")
+    assert result.exit_code == EXIT_UNAVAILABLE, result.output
+    assert "'x-bogus' its XML declaration names cannot be read" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_personio_credential_with_another_companys_host_is_refused_naming_subdomain(
+    config_dir: Path, personio_sandbox: StandIn[Any]
+) -> None:
+    """A host such as https://jobs.nordlicht.de read as the company 'jobs', and its check passed."""
+    values = {**personio_sandbox.details, "subdomain": "https://jobs.nordlicht.de"}
+    settings = [f"--set={k}={v}" for k, v in values.items()]
+    added = hirelink("credentials", "add", "px", "--provider", "personio", *settings)
+    assert added.exit_code == 0, added.output
+    checked = hirelink("credentials", "check", "px")
+    assert checked.exit_code == EXIT_BAD_INPUT, checked.output
+    assert "subdomain" in checked.stderr
+    assert "under personio.de or personio.com" in checked.stderr

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import httpx
 import pytest
 
-from hirelink.core import InvalidInputError, MalformedResponseError, NotFoundError
+from hirelink.core import (
+    ApiConnectionError,
+    InvalidInputError,
+    MalformedResponseError,
+    NotFoundError,
+)
 from hirelink.personio import (
     AsyncPersonio,
     EmploymentType,
@@ -21,8 +28,11 @@ from hirelink.personio import (
     Schedule,
     Seniority,
     YearsOfExperience,
+    parse_job_feed,
 )
+from hirelink.personio.positions import MOST_FEED_ELEMENTS
 from hirelink.sandbox.faults import Fault
+from tests.local_servers import serving
 
 from .conftest import Served
 
@@ -216,6 +226,9 @@ def test_documents_that_are_no_feed_are_malformed(
         ("55000,50", Decimal("55000.50")),  # a decimal comma alone
         ("100,000", None),  # thousands separators are not guessed at (it read 100.000)
         ("100.000,00", None),
+        ("100.000", None),  # a German hundred thousand (it read 100)
+        ("1.500", None),
+        ("100000.5", Decimal("100000.5")),
     ],
 )
 def test_salaries_are_read_or_left_out_never_misread(
@@ -336,3 +349,200 @@ def test_the_stand_in_feed_has_positions_without_the_optional_elements(served: S
             positions = personio.list_job_positions(language=language)
             assert any(p.recruiting_category is None and not p.keywords for p in positions)
             assert any(p.recruiting_category and p.keywords for p in positions)
+
+
+def one_position(inside: str = "", name: str = "Pilot", position_id: str = "7") -> bytes:
+    return (
+        f"<workzag-jobs><position><id>{position_id}</id><name>{name}</name>{inside}"
+        "</position></workzag-jobs>"
+    ).encode()
+
+
+def declaring(encoding: str) -> bytes:
+    return f'<?xml version="1.0" encoding="{encoding}"?>\n'.encode() + one_position()
+
+
+@pytest.mark.parametrize(
+    "encoding", ["x-bogus", "rot13", "base64", "idna", "EUC-JP", "Shift_JIS", "UTF-7", "UTF-32"]
+)
+def test_a_declared_encoding_that_cannot_be_read_is_a_malformed_answer(
+    served: Served, encoding: str
+) -> None:
+    """Unknown names and codecs that are no text encoding raised LookupError; multi-byte
+    encodings expat cannot use read as "HTTP 200, not JSON"."""
+    served.sandbox.state.serve_raw_feed("encoded", declaring(encoding))
+    with feed_only(served, "encoded") as personio:
+        with pytest.raises(MalformedResponseError) as caught:
+            personio.list_job_positions()
+        (check, *_) = personio.check_connection()
+    assert f"the encoding {encoding!r} its XML declaration names cannot be read" in str(
+        caught.value
+    )
+    assert not check.ok
+    assert "cannot be read" in check.detail
+
+
+def test_the_content_types_charset_is_used_when_the_document_names_none() -> None:
+    latin1 = "<workzag-jobs><position><id>7</id><name>Café</name></position></workzag-jobs>"
+    declared_utf8 = '<?xml version="1.0" encoding="UTF-8"?>' + latin1
+    answers = {
+        "/bare/xml": (latin1.encode("latin-1"), "text/xml; charset=ISO-8859-1"),
+        "/declared/xml": (declared_utf8.encode(), "text/xml; charset=ISO-8859-1"),
+        "/unknown/xml": (latin1.encode("latin-1"), "text/xml; charset=x-bogus"),
+    }
+
+    class Feed(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body, content_type = answers[self.path.split("?")[0]]
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *arguments: object) -> None:
+            pass
+
+    with serving(Feed) as url:
+        for path, read in (("bare", "Café"), ("declared", "Café")):
+            with Personio(subdomain="acme", jobs_base_url=f"{url}/{path}") as personio:
+                assert [p.name for p in personio.list_job_positions()] == [read]
+        unknown = Personio(subdomain="acme", jobs_base_url=f"{url}/unknown")
+        with unknown, pytest.raises(MalformedResponseError, match="'x-bogus' its Content-Type"):
+            unknown.list_job_positions()
+
+
+def test_markup_in_a_title_or_description_is_read_not_dropped(served: Served) -> None:
+    description = (
+        "<jobDescriptions><jobDescription><name>Your <i>role</i></name>"
+        "<value>Intro &amp; more<p>Raw <b>HTML</b><br/></p><p></p></value></jobDescription>"
+        '<jobDescription><name>X</name><value><p xmlns="http://www.w3.org/1999/xhtml">'
+        "XHTML</p></value></jobDescription>"
+        "<jobDescription><name>Y</name><value><![CDATA[<p>CDATA</p>]]></value>"
+        "</jobDescription></jobDescriptions>"
+        "<office>Hamburg <small>HQ</small></office>"
+    )
+    served.sandbox.state.serve_raw_feed("markup", one_position(description, "Dev <b>Ops</b> Lead"))
+    with feed_only(served, "markup") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.name == "Dev Ops Lead"
+    assert position.office == "Hamburg HQ"
+    assert position.job_descriptions == (
+        JobDescription("Your role", "Intro &amp; more<p>Raw <b>HTML</b><br></p><p></p>"),
+        JobDescription("X", "<p>XHTML</p>"),
+        JobDescription("Y", "<p>CDATA</p>"),
+    )
+
+
+def test_created_at_with_a_lower_case_z_is_read(served: Served) -> None:
+    served.sandbox.state.serve_raw_feed(
+        "lower-z", one_position("<createdAt>2025-03-14T09:30:00z</createdAt>")
+    )
+    with feed_only(served, "lower-z") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.created_at == datetime(2025, 3, 14, 9, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("digits", [20, 4301])
+def test_an_absurd_id_is_a_malformed_answer(served: Served, digits: int) -> None:
+    served.sandbox.state.serve_raw_feed("huge-id", one_position(position_id="9" * digits))
+    with feed_only(served, "huge-id") as personio, pytest.raises(MalformedResponseError) as caught:
+        personio.list_job_positions()
+    assert f"an <id> of {digits} digits" in str(caught.value)
+    assert "9" * 30 not in str(caught.value)
+
+
+def test_a_gone_feed_is_a_feed_switched_off(served: Served) -> None:
+    served.sandbox.faults.add(Fault(path=r"^/jobs/", status=410, body="Gone"))
+    with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    assert caught.value.status_code == 410
+    assert "Enable XML feed" in caught.value.message
+
+
+def test_a_redirect_names_where_it_points(served: Served) -> None:
+    moved = "https://nordlicht.jobs.personio.com/xml?language=de"
+    served.sandbox.faults.add(Fault(path=r"^/jobs/", status=301, headers={"Location": moved}))
+    with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    assert f"redirected to {moved!r}" in caught.value.message
+    assert "jobs_base_url='https://nordlicht.jobs.personio.com'" in caught.value.message
+
+
+def test_elements_the_reader_does_not_use_are_passed_over(served: Served) -> None:
+    document = (
+        "<workzag-jobs><meta><position><id>1</id><name>Nested</name></position></meta>"
+        "<position><id>7</id><unknown><name>Not the title</name></unknown><name>Pilot</name>"
+        "<additionalOffices><office>Kiel</office><note>x</note></additionalOffices>"
+        "<salaryInformation><min>10</min><extra><min>99</min></extra></salaryInformation>"
+        "<jobDescriptions><jobDescription><name>A</name><lang>en</lang><value>B</value>"
+        "</jobDescription></jobDescriptions></position><trailer/></workzag-jobs>"
+    )
+    served.sandbox.state.serve_raw_feed("extras", document.encode())
+    with feed_only(served, "extras") as personio:
+        (position,) = personio.list_job_positions()
+    assert (position.id, position.name, position.additional_offices) == (7, "Pilot", ("Kiel",))
+    assert position.salary == SalaryInformation(minimum=Decimal("10"))
+    assert position.job_descriptions == (JobDescription("A", "B"),)
+
+
+def test_unknown_elements_do_not_grow_memory_with_the_document() -> None:
+    """Many tiny elements cost about 21 bytes of memory per byte of feed (a 32 MB feed
+    peaked at 773 MB): they are passed over as they come, not kept in a tree."""
+    document = one_position("<a/>" * 500_000)  # 2 MB
+    tracemalloc.start()
+    try:
+        (position,) = parse_job_feed(document)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert position.id == 7
+    assert peak < 8 * 1024 * 1024  # the whole tree took over 40 MB
+
+
+def test_a_feed_of_absurdly_many_elements_is_refused() -> None:
+    document = one_position("<a/>" * MOST_FEED_ELEMENTS)
+    with pytest.raises(MalformedResponseError, match=f"more than {MOST_FEED_ELEMENTS:,} elements"):
+        parse_job_feed(document)
+
+
+def test_an_answer_too_large_asks_for_no_pages_the_feed_does_not_have(served: Served) -> None:
+    served.sandbox.faults.add(
+        Fault(path=r"^/jobs/", status=200, headers={"Content-Encoding": "gzip, gzip"}, body="x")
+    )
+    with feed_only(served) as personio, pytest.raises(ApiConnectionError) as caught:
+        personio.list_job_positions()
+    assert "more than 64 MiB" in str(caught.value)
+    assert "pages" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "subdomain"),
+    [
+        ("acme", "acme"),
+        ("Acme.personio.de", "acme"),
+        ("https://acme.personio.com/", "acme"),
+        ("https://acme.jobs.personio.de/xml?language=en", "acme"),
+        ("acme.jobs.personio.com", "acme"),
+    ],
+)
+def test_a_personio_address_gives_its_subdomain(given: str, subdomain: str) -> None:
+    with Personio(subdomain=given) as personio:
+        assert personio.feed_url == f"https://{subdomain}.jobs.personio.de/xml"
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "https://jobs.nordlicht.de",  # read as the company "jobs"
+        "www.nordlicht-software.com",
+        "nordlicht.de",
+        "https://www.personio.de/",
+        "nordlicht.personio.de.example.org",
+    ],
+)
+def test_another_host_is_no_subdomain(given: str) -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        Personio(subdomain=given)
+    assert caught.value.field == "subdomain"
+    assert "under personio.de or personio.com" in str(caught.value)

@@ -394,6 +394,10 @@ ACCEPTED_ENCODINGS: Final = "gzip, deflate"
 at most about a thousandfold, so reading it a chunk at a time keeps to the limit; brotli
 and zstd, which httpx offers when their packages are installed, may grow far more."""
 
+UNPAGED: Final = "hirelink.unpaged"
+"""A request extension: true for a read of a whole document that has no pages (an XML
+feed), so that an answer too large does not advise asking for smaller pages."""
+
 _BOUNDED_CODINGS: Final = frozenset({"gzip", "deflate"})
 _UNBOUNDED_CODINGS: Final = frozenset({"br", "zstd"})
 """Codings httpx decodes whose one chunk may grow without a useful bound."""
@@ -412,7 +416,8 @@ class AnswerTooLarge(httpx.DecodingError):
         why = f"holds more than {limit} MiB"
         if codings is not None:
             why = f"is compressed as {codings!r}, which could hold more than {limit} MiB"
-        advice = "; if it is a list, ask for smaller pages" if request.method == "GET" else ""
+        paged = request.method == "GET" and not request.extensions.get(UNPAGED)
+        advice = "; if it is a list, ask for smaller pages" if paged else ""
         super().__init__(f"the answer's body {why}: not read{advice}", request=request)
 
 

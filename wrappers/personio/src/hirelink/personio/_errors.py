@@ -160,14 +160,27 @@ def at_token_endpoint(error: ApiError) -> bool:
     return urlsplit(error.url).path.endswith("/v2/auth/token")
 
 
+def _no_feed(error: ApiError) -> str:
+    """Why the feed host answered no feed (switched off, an unknown company, or elsewhere)."""
+    answer = f"HTTP {error.status_code}"
+    location = error.headers.get("location", "") if 300 <= error.status_code < 400 else ""
+    moved = ""
+    if location:
+        shown = location if len(location) <= 200 else f"{location[:200]}..."
+        answer = f"{answer}, redirected to {shown!r}; hirelink follows no redirects"
+        target = urlsplit(location)
+        if target.scheme in ("http", "https") and target.netloc and target.path.endswith("/xml"):
+            moved = f"; if the feed has moved there, pass jobs_base_url='{target.scheme}://{target.netloc}'"
+    return f"no XML job feed at {error.url} ({answer}): {_FEED_HELP}{moved}"
+
+
 def refine_personio_error(error: ApiError) -> ApiError | None:
     """The :data:`~hirelink.core.errors.ErrorRefiner` of the Personio clients."""
     path = urlsplit(error.url).path
-    if path.endswith("/xml") and (error.status_code == 404 or 300 <= error.status_code < 400):
-        return error.recast(
-            NotFoundError,
-            f"no XML job feed at {error.url} (HTTP {error.status_code}): {_FEED_HELP}",
-        )
+    if path.endswith("/xml") and (
+        error.status_code in (404, 410) or 300 <= error.status_code < 400
+    ):
+        return error.recast(NotFoundError, _no_feed(error))
     if at_token_endpoint(error) and error.status_code in (400, 401):
         body: Any = error.error
         # OAuth's "error" is a code; Personio v1's error body holds an object there.

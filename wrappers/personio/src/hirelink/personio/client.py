@@ -188,8 +188,9 @@ class Personio(PersonioOperations, ProviderClient):
 
     Args:
         subdomain: the company: the subdomain of the Personio login page (``acme`` for
-            ``https://acme.personio.de``). Required by every client; it also opens the
-            XML job feed.
+            ``https://acme.personio.de``), or that address (under personio.de or
+            personio.com; another host is refused). Required by every client; it also
+            opens the XML job feed.
         company_id, recruiting_token: the Company ID and Access token of the
             "Recruiting API key" (Settings > Integrations > API credentials). Used to
             upload documents and create applications (API v1) when given; without them

@@ -14,7 +14,9 @@ from hirelink.core.validation import credential_text, described, numeric_id, sec
 
 __all__ = ["WHERE_TO_FIND", "Credentials", "subdomain_of"]
 
-_SUBDOMAIN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+_SUBDOMAIN = re.compile(r"(?P<name>[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)")  # a DNS label
+_PERSONIO_HOST = re.compile(rf"{_SUBDOMAIN.pattern}(?:\.jobs)?\.personio\.(?:de|com)")
+_PERSONIOS_OWN = frozenset({"www", "api", "jobs"})  # Personio's own hosts, no company's
 
 WHERE_TO_FIND: Final[Mapping[str, str]] = {
     "subdomain": "the subdomain of your Personio login page (https://<subdomain>.personio.de)",
@@ -46,14 +48,22 @@ def _text(field: str, value: object) -> str:
 
 
 def subdomain_of(value: object) -> str:
-    """The company's subdomain; ``acme``, ``acme.personio.de`` and URLs are accepted."""
+    """The company's subdomain: ``acme``, or an address of its under personio.de or
+    personio.com (``acme.personio.de``, ``https://acme.jobs.personio.com/xml``). Any other
+    host is refused: its first label names some other Personio company, or none."""
     text = _text("subdomain", value).strip().lower()
-    host = urlsplit(text).hostname if "://" in text else text
-    name = (host or "").split(".", 1)[0]
-    if not _SUBDOMAIN.fullmatch(name):
-        problem = f"must be {WHERE_TO_FIND['subdomain']}, got {described(value)}"
+    try:
+        host = (urlsplit(text if "://" in text else f"//{text}").hostname or "").rstrip(".")
+    except ValueError:  # an unclosed "[" of an IPv6 address
+        host = ""
+    match = _SUBDOMAIN.fullmatch(host) or _PERSONIO_HOST.fullmatch(host)
+    if match is None or match["name"] in _PERSONIOS_OWN:
+        problem = (
+            f"must be {WHERE_TO_FIND['subdomain']}: give the name alone (acme) or an address "
+            f"under personio.de or personio.com (acme.personio.de), got {described(value)}"
+        )
         raise InvalidInputError("subdomain", problem)
-    return name
+    return match["name"]
 
 
 def _digits(field: str, value: object) -> str:

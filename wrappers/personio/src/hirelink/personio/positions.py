@@ -5,6 +5,9 @@ The generator cannot read XML, so the feed's types are written here by hand (the
 them. Parsing goes through defusedxml: a document that declares entities (the
 "billion laughs" expansion bomb) or points at external resources is refused with
 :class:`~hirelink.core.MalformedResponseError` instead of being expanded or fetched.
+The document is read as the parser goes, one position at a time, keeping only the
+elements a :class:`JobPosition` is made of: a tree of the whole feed cost about 21 bytes
+of memory per byte of a feed of many tiny unknown elements.
 
 Enumerations stay open: a value Personio adds later is kept as a plain string, so the
 feed never fails to parse because of it.
@@ -12,19 +15,22 @@ feed never fails to parse because of it.
 
 from __future__ import annotations
 
+import codecs
 import enum
+import html
 import re
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from attrs import frozen
 
+from hirelink.api.personio.types import UNSET, Unset, stamp_or_unset
 from hirelink.core import MalformedResponseError
 
 if TYPE_CHECKING:
-    from xml.etree.ElementTree import Element
+    from xml.etree.ElementTree import Element, TreeBuilder
 
 __all__ = [
     "EmploymentType",
@@ -139,12 +145,33 @@ class JobPosition:
     salary: SalaryInformation | None = None
 
 
-def _text(parent: Element, tag: str) -> str | None:
-    child = parent.find(tag)
-    if child is None or child.text is None:
+def _all_text(element: Element | None) -> str | None:
+    """All the text of ``element``, its children's included (a title with markup in it)."""
+    if element is None:
         return None
-    text = child.text.strip()
+    text = "".join(element.itertext()).strip()
     return text or None
+
+
+def _text(parent: Element, tag: str) -> str | None:
+    return _all_text(parent.find(tag))
+
+
+def _inner_html(value: Element | None) -> str:
+    """A description's body: its text (CDATA or escaped HTML, the usual forms), or, when
+    it holds elements (HTML written as markup), its inner markup serialised as HTML."""
+    if value is None:
+        return ""
+    if len(value) == 0:
+        return (value.text or "").strip()
+    from xml.etree.ElementTree import tostring
+
+    for element in value.iter():
+        if isinstance(element.tag, str) and element.tag.startswith("{"):
+            element.tag = element.tag.partition("}")[2]  # XHTML's namespace, no prefixes
+    parts = [html.escape(value.text or "", quote=False)]
+    parts.extend(tostring(child, encoding="unicode", method="html") for child in value)
+    return "".join(parts).strip()
 
 
 def _open(parent: Element, tag: str, known: type[_E]) -> _E | str | None:
@@ -158,8 +185,9 @@ def _open(parent: Element, tag: str, known: type[_E]) -> _E | str | None:
 
 
 def _decimal(raw: str | None) -> Decimal | None:
-    """An amount: ``100000.00``, or a decimal comma alone (``100000,50``); a figure with
-    thousands separators (``100,000`` or ``100.000,00``) is not guessed at: None."""
+    """An amount: ``100000.00``, or a decimal comma alone (``100000,50``), with at most two
+    decimals; a figure with thousands separators (``100,000``, ``100.000`` or
+    ``100.000,00``) is not guessed at: None."""
     if raw is None:
         return None
     text = raw.strip()
@@ -172,18 +200,15 @@ def _decimal(raw: str | None) -> Decimal | None:
 
 
 _DECIMAL_COMMA: Final = re.compile(r"-?\d+,\d{1,2}")
-_PLAIN_DECIMAL: Final = re.compile(r"-?\d+(\.\d+)?")
+# At most two decimals, as with the comma: "100.000" is a German hundred thousand, not 100.
+_PLAIN_DECIMAL: Final = re.compile(r"-?\d+(\.\d{1,2})?")
 
 
 def _moment(raw: str | None) -> datetime | None:
-    """``createdAt``: ISO 8601 with an offset (``+0200`` or ``+02:00``); naive means UTC."""
-    if raw is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(raw)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    """``createdAt``: ISO 8601 with an offset (``+0200``, ``+02:00``, ``Z`` or ``z``), read
+    as the API's stamps are; naive means UTC."""
+    moment = UNSET if raw is None else stamp_or_unset(raw)
+    return None if isinstance(moment, Unset) else moment
 
 
 def _salary(position: Element) -> SalaryInformation | None:
@@ -199,23 +224,31 @@ def _salary(position: Element) -> SalaryInformation | None:
     )
 
 
+# A 64-bit id has at most 19 digits; int() of more than 4,300 raises ValueError.
+_MOST_ID_DIGITS: Final = 19
+
+
+def _excerpt(text: str | None) -> str:
+    return repr(text) if text is None or len(text) <= 40 else f"{text[:40]!r}..."
+
+
 def _position(element: Element, index: int, fail: Callable[[str], Exception]) -> JobPosition:
     raw_id = _text(element, "id")
     name = _text(element, "name")
     if raw_id is None or not (raw_id.isascii() and raw_id.isdigit()):
-        raise fail(f"position {index} has no numeric <id> (got {raw_id!r})")
+        raise fail(f"position {index} has no numeric <id> (got {_excerpt(raw_id)})")
+    if len(raw_id) > _MOST_ID_DIGITS:
+        raise fail(f"position {index} has an <id> of {len(raw_id)} digits, not a position id")
     if name is None:
         raise fail(f"position {raw_id} has no <name>")
     descriptions = tuple(
-        JobDescription(
-            name=_text(block, "name") or "", html=(block.findtext("value") or "").strip()
-        )
+        JobDescription(name=_text(block, "name") or "", html=_inner_html(block.find("value")))
         for block in element.iterfind("jobDescriptions/jobDescription")
     )
     offices = tuple(
-        office.text.strip()
-        for office in element.iterfind("additionalOffices/office")
-        if office.text and office.text.strip()
+        text
+        for text in map(_all_text, element.iterfind("additionalOffices/office"))
+        if text is not None
     )
     keywords = tuple(
         word.strip() for word in (_text(element, "keywords") or "").split(",") if word.strip()
@@ -241,28 +274,168 @@ def _position(element: Element, index: int, fail: Callable[[str], Exception]) ->
     )
 
 
-def parse_job_feed(document: bytes, *, source: str = "the XML job feed") -> list[JobPosition]:
+_Shape = Mapping[str, "_Shape | None"]
+"""Which children of an element the reader uses, and theirs; None: all that is inside."""
+
+_SALARY_SHAPE: Final[_Shape] = dict.fromkeys(
+    ("min", "max", "currencyCode", "currencySymbol", "type")
+)
+_POSITION_SHAPE: Final[_Shape] = {
+    **dict.fromkeys(
+        (
+            "id",
+            "name",
+            "office",
+            "subcompany",
+            "department",
+            "recruitingCategory",
+            "employmentType",
+            "seniority",
+            "schedule",
+            "yearsOfExperience",
+            "keywords",
+            "occupation",
+            "occupationCategory",
+            "createdAt",
+        )
+    ),
+    "additionalOffices": {"office": None},
+    "jobDescriptions": {"jobDescription": {"name": None, "value": None}},
+    "salaryInformation": _SALARY_SHAPE,
+}
+
+MOST_FEED_ELEMENTS: Final = 1_000_000
+"""The most elements a feed document may hold: a board of thousands of positions has tens
+of thousands. The parser keeps every distinct element name it meets, and a 64 MiB
+document of made-up names would cost it gigabytes."""
+
+
+class _FeedReader:
+    """The parser's target: builds one ``<position>`` at a time, of the elements the
+    reader uses only (the others are passed over as they come, never built), and turns
+    each into a :class:`JobPosition` when it ends, so memory follows the largest position,
+    not the document; refuses a document of more than :data:`MOST_FEED_ELEMENTS`."""
+
+    def __init__(self, fail: Callable[[str], MalformedResponseError]) -> None:
+        self.fail = fail
+        self.positions: list[JobPosition] = []
+        self._depth = 0  # of the elements open, the passed-over ones included
+        self._passing_over = 0  # the depth inside an element passed over (0: none)
+        self._shapes: list[_Shape | None] = []  # of the position's open elements
+        self._builder: TreeBuilder | None = None
+        self._elements = 0
+        from xml.etree.ElementTree import TreeBuilder  # loaded with the first feed
+
+        self._new_builder = TreeBuilder
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        self._elements += 1
+        if self._elements > MOST_FEED_ELEMENTS:
+            raise self.fail(
+                f"more than {MOST_FEED_ELEMENTS:,} elements; a feed of thousands of "
+                "positions has tens of thousands"
+            )
+        self._depth += 1
+        if self._depth == 1:
+            if tag != ROOT_TAG:
+                raise self.fail(f"the root element is <{tag}>, not <{ROOT_TAG}>")
+        elif self._passing_over:
+            self._passing_over += 1
+        elif self._depth == 2:
+            if tag != "position":
+                self._passing_over = 1
+                return
+            self._builder = self._new_builder()
+            self._keep(tag, attributes, _POSITION_SHAPE)
+        else:
+            shape = self._shapes[-1]
+            if shape is not None and tag not in shape:
+                self._passing_over = 1
+                return
+            self._keep(tag, attributes, None if shape is None else shape[tag])
+
+    def _keep(self, tag: str, attributes: dict[str, str], shape: _Shape | None) -> None:
+        assert self._builder is not None
+        self._builder.start(tag, attributes)
+        self._shapes.append(shape)
+
+    def end(self, tag: str) -> None:
+        self._depth -= 1
+        if self._passing_over:
+            self._passing_over -= 1
+        elif self._builder is not None:
+            self._builder.end(tag)
+            self._shapes.pop()
+            if not self._shapes:
+                element = self._builder.close()
+                self._builder = None
+                self.positions.append(_position(element, len(self.positions), self.fail))
+
+    def data(self, text: str) -> None:
+        if self._builder is not None and not self._passing_over:
+            self._builder.data(text)
+
+    def close(self) -> list[JobPosition]:
+        return self.positions
+
+
+_BYTE_ORDER_MARKS: Final = (
+    codecs.BOM_UTF8,
+    codecs.BOM_UTF32_BE,
+    codecs.BOM_UTF16_BE,
+    codecs.BOM_UTF16_LE,  # and UTF-32 LE's
+)
+_DECLARED_ENCODING: Final = re.compile(rb"<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"'>]{0,40})")
+
+
+def _declared_encoding(document: bytes) -> str | None:
+    """The encoding the document's XML declaration names (also in UTF-16 or UTF-32)."""
+    head = document[:320].lstrip(b"".join(_BYTE_ORDER_MARKS)).replace(b"\0", b"")
+    match = _DECLARED_ENCODING.match(head)
+    return None if match is None else match[1].decode("ascii", "replace")
+
+
+def parse_job_feed(
+    document: bytes, *, source: str = "the XML job feed", charset: str | None = None
+) -> list[JobPosition]:
     """The positions of a feed document, in feed order.
+
+    ``charset`` is the encoding the answer's ``Content-Type`` names: it is used when the
+    document names none itself (no byte order mark, no encoding in an XML declaration);
+    without either, the document is read as UTF-8.
 
     Raises:
         MalformedResponseError: the document is not well-formed XML, is not a Personio
-            feed, lacks a position's id or name, or declares entities or external
-            references (refused: they are how XML bombs and file-reading attacks work).
+            feed, is in an encoding that cannot be read (unknown, or multi-byte other
+            than UTF-8 and UTF-16), lacks a position's id or name, has an id of more than
+            19 digits or more than :data:`MOST_FEED_ELEMENTS` elements, or declares
+            entities or external references (refused: they are how XML bombs and
+            file-reading attacks work).
     """
 
     # The XML parsers load with the first feed, not with the package (only this needs them).
     from xml.etree.ElementTree import ParseError
 
-    import defusedxml.ElementTree
     from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import DefusedXMLParser
 
     def fail(detail: str) -> MalformedResponseError:
         return MalformedResponseError("list_job_positions", f"{source}: {detail}")
 
+    declared = _declared_encoding(document)
+    named_by_charset = declared is None and charset and not document.startswith(_BYTE_ORDER_MARKS)
+    reader = _FeedReader(fail)
+    # The same parser defusedxml's fromstring uses, fed to a reader that keeps little.
+    parser = DefusedXMLParser(
+        target=reader,
+        encoding=charset if named_by_charset else None,
+        forbid_dtd=False,
+        forbid_entities=True,
+        forbid_external=True,
+    )
     try:
-        root = defusedxml.ElementTree.fromstring(
-            document, forbid_dtd=False, forbid_entities=True, forbid_external=True
-        )
+        parser.feed(document)
+        parser.close()
     except DefusedXmlException as error:
         raise fail(
             f"refused to parse a document that declares entities or external references "
@@ -270,8 +443,14 @@ def parse_job_feed(document: bytes, *, source: str = "the XML job feed") -> list
         ) from None
     except ParseError as error:
         raise fail(f"not well-formed XML ({error})") from None
-    if root.tag != ROOT_TAG:
-        raise fail(f"the root element is <{root.tag}>, not <{ROOT_TAG}>")
-    return [
-        _position(element, index, fail) for index, element in enumerate(root.iterfind("position"))
-    ]
+    except (LookupError, ValueError) as error:
+        # Raised by expat's handler of encodings it does not know itself (the reader
+        # raises none of them): the name is unknown, not a text codec, or multi-byte.
+        if named_by_charset:
+            encoding = f"the encoding {charset!r} its Content-Type names"
+        elif declared is not None:
+            encoding = f"the encoding {declared!r} its XML declaration names"
+        else:
+            encoding = "the encoding it declares"
+        raise fail(f"{encoding} cannot be read ({error}); a feed in UTF-8 or UTF-16 can") from None
+    return reader.positions

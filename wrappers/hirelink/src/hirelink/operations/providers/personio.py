@@ -37,7 +37,11 @@ PERSONIO = Provider(
     name="personio",
     title="Personio",
     credential_fields=(
-        CredentialField("subdomain", "API domain: <subdomain>.jobs.personio.de"),
+        CredentialField(
+            "subdomain",
+            "Company subdomain: acme, or an address under personio.de or personio.com "
+            "(acme.personio.de)",
+        ),
         CredentialField(
             "company_id",
             "Recruiting API key: Company ID (Settings > Integrations > API credentials)",

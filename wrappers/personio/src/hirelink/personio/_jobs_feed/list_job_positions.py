@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 
 from hirelink.core.errors import api_error_from_response
+from hirelink.core.transport import UNPAGED
 
 from .._errors import refine_personio_error
 from ..positions import JobPosition, parse_job_feed
@@ -30,14 +31,20 @@ def _get_kwargs(*, url: str, language: str, x_company_id: str | None = None) -> 
     it is sent when the company id is known (the feed answers without it too).
     """
     headers = _ACCEPT if x_company_id is None else {**_ACCEPT, "X-Company-ID": x_company_id}
-    return {"method": "get", "url": url, "params": {"language": language}, "headers": headers}
+    return {
+        "method": "get",
+        "url": url,
+        "params": {"language": language},
+        "headers": headers,
+        "extensions": {UNPAGED: True},  # an answer too large is not a page to make smaller
+    }
 
 
 def _parse_response(*, client: Any, response: httpx.Response) -> list[JobPosition]:
     if response.status_code != 200:  # e.g. the redirect some hosts answer for unknown slugs
         raise api_error_from_response(response, refine=refine_personio_error)
     source = f"the XML job feed at {response.request.url.copy_with(query=None)}"
-    return parse_job_feed(response.content, source=source)
+    return parse_job_feed(response.content, source=source, charset=response.charset_encoding)
 
 
 def sync_detailed(
