@@ -3,13 +3,17 @@ InvalidInputError naming the field, and nothing reaches the stand-in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from enum import Enum
 from typing import Any
 
+import httpx
 import pytest
 
-from hirelink.core import Document, InvalidInputError
+from hirelink.api.personio.models import ListPersonsStatus
+from hirelink.core import Document, InvalidInputError, request_options
 from hirelink.personio import Personio
 from hirelink.sandbox import StandIn
 
@@ -60,6 +64,63 @@ CASES: list[Case] = [
     ("recruitee_partners", lambda c: c.list_candidate_reports(4100, 2**63), "candidate_id"),
     ("recruitee_partners", lambda c: c.create_partner(4100, kind=None, name=None), "kind"),
     ("recruitee_partners", lambda c: c.set_partner_inputs(4100, [{"kind": None}]), "inputs.0"),
+    # A comma is no part of an address: Personio read "nobody,lena..." as two filters and
+    # answered with another person's record.
+    (
+        "personio",
+        lambda c: c.list_persons(emails=["nobody,lena.roth@nordlicht.example"]),
+        "emails.0",
+    ),
+    ("personio", lambda c: c.list_candidates(email="a,lena.roth@nordlicht.example"), "email"),
+    ("recruitee", lambda c: c.update_candidate(7730011, emails=["a,b@example.org"]), "emails.0"),
+    # Text of more than 4,300 digits is more than int() converts, and no id.
+    ("personio", lambda c: c.get_person("9" * 5000), "person_id"),
+    ("personio", lambda c: c.get_person("9" * 20), "person_id"),
+    ("recruitee_partners", lambda c: c.get_partner("9" * 5000), "company_id"),
+    ("recruitee", lambda c: c.get_candidate(10**5000), "candidate_id"),
+    # Control characters: NUL in any text; on one line (tags, names, filters, file names)
+    # none, not even a line break; in a body or a message, tabs and line breaks only.
+    ("recruitee", lambda c: c.add_candidate_tags(7730011, ["verified\x00"]), "tags.0"),
+    ("join", lambda c: c.set_candidate_tags(41700001, ["a\r\nb"]), "tags.0"),
+    ("recruitee", lambda c: c.list_candidates(query="a\x00b"), "query"),
+    ("join", lambda c: c.list_applications(job_external_id="job\x7f"), "job_external_id"),
+    ("recruitee", lambda c: c.create_candidate_note(7730011, "ok\x00"), "body"),
+    ("recruitee", lambda c: c.create_candidate_note(7730011, "ok \x1b[31m"), "body"),
+    ("join", lambda c: c.create_candidate_note(41700001, "a\x00b"), "body"),
+    ("recruitee", lambda c: c.create_task(7730011, "Call", timezone="Europe/Berlin\n"), "timezone"),
+    ("personio", lambda c: c.upload_document(b"%PDF", filename="cv\x00.pdf"), "filename"),
+    (
+        "personio",
+        lambda c: c.create_application(
+            1874512, first_name="Ada\tB", last_name="B", email="ab@example.org"
+        ),
+        "first_name",
+    ),
+    # bytes of any kind are no list of ids: bytearray(b"12") was sent as ids=49,50.
+    ("recruitee", lambda c: c.list_candidates(ids=bytearray(b"12")), "ids"),
+    ("recruitee", lambda c: c.list_candidates(ids=memoryview(b"12")), "ids"),
+    # "\d" took an Arabic-Indic digit for a custom attribute's number.
+    (
+        "personio",
+        lambda c: c.create_application(
+            1874512,
+            first_name="A",
+            last_name="B",
+            email="ab@example.org",
+            attributes={"custom_attribute_\u0663": "x"},
+        ),
+        "attributes.custom_attribute_\u0663",
+    ),
+    # Header names are case-insensitive: both were sent.
+    (
+        "personio",
+        lambda c: c.create_webhook(
+            "https://hooks.example.org/p",
+            ["person.created"],
+            custom_headers={"X-Key": "1", "x-key": "2"},
+        ),
+        "custom_headers.x-key",
+    ),
 ]
 
 
@@ -104,3 +165,123 @@ def test_personio_numeric_ids_are_positive_ascii_digits(field: str, value: str) 
     with pytest.raises(InvalidInputError) as refused:
         Personio(subdomain="acme", recruiting_token="sandbox-token", **ids)
     assert refused.value.field == field
+
+
+class Codename(str, Enum):  # noqa: UP042 - not a StrEnum: str() gives "Codename.SKILLCHECK"
+    SKILLCHECK = "skillcheck"
+
+
+class Subdomain(str, Enum):  # noqa: UP042 - what the test is about
+    ACME = "acme"
+
+
+class External(str, Enum):  # noqa: UP042 - what the test is about
+    JOB = "job-17"
+
+
+def test_a_str_enum_member_is_sent_as_its_value(
+    recruitee_sandbox_session: StandIn[Any],
+    join_sandbox_session: StandIn[Any],
+    recruitee_partners_sandbox_session: StandIn[Any],
+) -> None:
+    # The checks read the member's value, and "Cls.MEMBER" was sent.
+    with recruitee_sandbox_session.client(company_id=Subdomain.ACME) as recruitee:
+        assert recruitee.company_id == "acme"
+    with recruitee_sandbox_session.client() as recruitee:
+        recruitee.list_candidates(query=External.JOB, limit=1)
+    with join_sandbox_session.client() as join:
+        join.list_applications(job_external_id=External.JOB)
+    with recruitee_partners_sandbox_session.client(codename=Codename.SKILLCHECK) as partners:
+        partners.get_partner(4100)
+    sent = [
+        *recruitee_sandbox_session.recorder.requests,
+        *join_sandbox_session.recorder.requests,
+        *recruitee_partners_sandbox_session.recorder.requests,
+    ]
+    assert [request.query_string for request in sent[:2]] == [
+        "limit=1&query=job-17",
+        "jobExternalId=job-17",
+    ]
+    assert sent[2].path == "/p/skillcheck/c/4100/partner"
+
+
+def test_a_generated_enum_member_is_still_taken(personio_sandbox_session: StandIn[Any]) -> None:
+    with personio_sandbox_session.client() as personio:
+        personio.list_persons(status=ListPersonsStatus.ACTIVE, limit=1)
+    sent = personio_sandbox_session.recorder.last()
+    assert sent is not None
+    assert sent.path == "/v2/persons"
+    assert "status=ACTIVE" in sent.query_string
+
+
+def test_a_note_body_keeps_its_tabs_and_line_breaks(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    with recruitee_sandbox_session.client() as recruitee:
+        recruitee.create_candidate_note(7730011, "first line\r\n\tsecond line")
+    (sent,) = recruitee_sandbox_session.recorder.requests
+    assert json.loads(sent.body)["note"]["body"] == "first line\r\n\tsecond line"
+
+
+ONE_SHOT: list[Callable[[], Iterable[Any]]] = [
+    lambda: (candidate_id for candidate_id in [7730011, 7730012]),
+    lambda: iter([7730011, 7730012]),
+    lambda: map(int, ["7730011", "7730012"]),
+]
+
+
+@pytest.mark.parametrize("ids", ONE_SHOT, ids=["generator", "iter", "map"])
+def test_a_walk_takes_a_one_shot_iterable_as_a_list_filter(
+    ids: Callable[[], Iterable[int]],
+    recruitee_sandbox_session: StandIn[Any],
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    # The walk's argument check read the generator, and its first page then had no ids.
+    with recruitee_sandbox_session.client() as recruitee:
+        assert sorted(c.id for c in recruitee.iter_candidates(ids=ids())) == [7730011, 7730012]
+    with personio_sandbox_session.client() as personio:
+        emails = iter(["lena.roth@nordlicht.example"])
+        assert [p.email for p in personio.iter_persons(emails=emails)] == [
+            "lena.roth@nordlicht.example"
+        ]
+
+
+@pytest.mark.anyio
+async def test_an_async_walk_takes_a_one_shot_iterable_as_a_list_filter(
+    recruitee_sandbox_session: StandIn[Any],
+) -> None:
+    async with recruitee_sandbox_session.async_client() as recruitee:
+        walk = recruitee.iter_candidates(ids=(i for i in [7730011, 7730012]))
+        assert sorted([candidate.id async for candidate in walk]) == [7730011, 7730012]
+
+
+BAD_TIMEOUTS = [
+    httpx.Timeout(float("nan")),
+    httpx.Timeout(-1.0),
+    httpx.Timeout(float("inf")),
+    httpx.Timeout(1e12),
+    httpx.Timeout(10.0, read=float("nan")),
+]
+
+
+@pytest.mark.parametrize("timeout", BAD_TIMEOUTS, ids=repr)
+def test_an_httpx_timeout_is_checked_as_seconds_are(
+    timeout: httpx.Timeout, recruitee_sandbox_session: StandIn[Any]
+) -> None:
+    # A bare ValueError or OverflowError came out of the request, naming nothing.
+    with pytest.raises(InvalidInputError) as refused:
+        recruitee_sandbox_session.client(timeout=timeout)
+    assert refused.value.field.startswith("timeout.")
+    with (
+        recruitee_sandbox_session.client() as recruitee,
+        pytest.raises(InvalidInputError) as refused,
+        request_options(timeout=timeout),
+    ):
+        recruitee.get_candidate(7730011)
+    assert refused.value.field.startswith("timeout.")
+    assert recruitee_sandbox_session.recorder.requests == []
+
+
+def test_an_httpx_timeout_within_bounds_is_taken(recruitee_sandbox_session: StandIn[Any]) -> None:
+    with recruitee_sandbox_session.client(timeout=httpx.Timeout(10.0, pool=None)) as recruitee:
+        assert recruitee.get_candidate(7730011).id == 7730011

@@ -299,6 +299,16 @@ def test_an_empty_input_or_file_name_is_a_clear_error(
     assert not saved.recorder.requests
 
 
+def test_an_id_of_5000_digits_is_a_clear_error(personio_saved: StandIn[Any]) -> None:
+    # int() refuses text of more than 4,300 digits: a ValueError naming no field.
+    inputs = json.dumps({"person_id": "9" * 5000})
+    result = hirelink("run", "personio.get_person", "-c", "hr", "--input", inputs)
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "person_id: must be at most 9223372036854775807 (2**63 - 1)" in result.stderr
+    assert "Traceback" not in result.output
+    assert not [r for r in personio_saved.recorder.requests if r.path.startswith("/v2/persons")]
+
+
 def test_python_spellings_of_true_false_and_none_are_said_to_be_text(
     saved: RecruiteeSandbox,
 ) -> None:
@@ -451,8 +461,11 @@ def test_terminal_controls_in_an_answer_are_shown_as_escapes(saved: RecruiteeSan
 def test_terminal_controls_in_a_json_result_are_json_escapes(saved: RecruiteeSandbox) -> None:
     # json.dumps escapes C0 only: a name holding a right-to-left override showed reversed
     # ("gnp.exe" as "exe.png"), and the 8-bit CSI reached the terminal.
+    # Stored in the stand-in directly: hirelink refuses DEL in a name it sends.
     name = "Eve \u202egnp.exe\u202c \x9b31mRED \x7f"
-    result = hirelink("run", "recruitee.create_candidate", "-c", "rc", f"name={name}")
+    created, _ = saved.state.create_candidate({"name": name})
+    candidate_id = f"candidate_id={created['id']}"
+    result = hirelink("run", "recruitee.get_candidate", "-c", "rc", candidate_id)
     assert result.exit_code == 0, result.stderr
     for control in ("\u202e", "\u202c", "\x9b", "\x7f"):
         assert control not in result.stdout

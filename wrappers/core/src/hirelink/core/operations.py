@@ -22,6 +22,7 @@ from collections.abc import (
     Callable,
     Collection,
     Generator,
+    Iterator,
     Mapping,
 )
 from types import MethodType
@@ -80,6 +81,14 @@ def _given(arguments: dict[str, Any]) -> dict[str, Any]:
     if not any(value is NOT_GIVEN for value in arguments.values()):
         return arguments
     return {name: value for name, value in arguments.items() if value is not NOT_GIVEN}
+
+
+def _reusable(argument: Any) -> Any:
+    """``argument``, read into a list if it is a one-shot iterator (a generator, ``map``,
+    ``iter()``): a walk builds its first page's request once to check the arguments
+    before it sends anything, then again for each page (a watch: each poll). A generator
+    read by the check left the pages nothing (``ids: must contain at least one id``)."""
+    return list(argument) if isinstance(argument, Iterator) else argument
 
 
 def keyword_parameters(typed_dict: Any) -> list[inspect.Parameter]:
@@ -408,6 +417,8 @@ class _Iterating(Declaration[T, P]):
             unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
             if unknown:
                 raise UnknownArgumentError(unknown[0], f"is not an argument of {name}")
+            args = tuple(_reusable(value) for value in args)
+            kwargs = {key: _reusable(value) for key, value in kwargs.items()}
             return getattr(self, driver)(build(self, *args, **kwargs))
 
         return iterate

@@ -34,8 +34,15 @@ _current: ContextVar[RequestOptions] = ContextVar("hirelink_options", default=_N
 
 
 def as_timeout(field: str, value: float | httpx.Timeout | None) -> httpx.Timeout:
-    """Normalise a user-given timeout (seconds, an httpx.Timeout, or None for no limit)."""
+    """Normalise a user-given timeout (seconds, an httpx.Timeout, or None for no limit).
+    Each limit an ``httpx.Timeout`` sets is checked as seconds are (``timeout.read``...):
+    httpx takes NaN, a negative number or infinity, and the request then fails with a
+    bare ValueError or OverflowError."""
     if isinstance(value, httpx.Timeout):
+        for step in ("connect", "read", "write", "pool"):
+            seconds = getattr(value, step)
+            if seconds is not None:
+                positive_seconds(f"{field}.{step}", seconds)
         return value
     if value is None:
         return httpx.Timeout(None)

@@ -25,9 +25,45 @@ E = TypeVar("E", bound=enum.Enum)
 
 
 def non_empty_str(field: str, value: object) -> str:
+    """Text on one line (a name, a tag, a filter), not all white space: no control
+    character (a tab, a line break, NUL, DEL: see :func:`no_control_characters`)."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
-    return value
+    return no_control_characters(field, value)
+
+
+def non_empty_text(field: str, value: object) -> str:
+    """Text that may run over several lines (a note's body, a message), not all white
+    space: tabs and line breaks are kept, other control characters refused."""
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
+    return no_control_characters(field, value, multiline=True)
+
+
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_BUT_LINES: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def no_control_characters(field: str, value: str, *, multiline: bool = False) -> str:
+    """``value`` as plain ``str`` (an enum member mixing in ``str`` sent as its value,
+    not as ``Cls.MEMBER``) if it holds no C0 control character nor DEL; ``multiline``
+    text may hold tabs and line breaks (``\\t``, ``\\n``, ``\\r``). NUL is refused by
+    the databases behind the providers after the write was sent; a line break in a name
+    or a tag shows as two; an escape sequence rewrites a terminal that shows it."""
+    found = (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value)
+    if found and multiline:
+        raise InvalidInputError(
+            field,
+            f"holds a control character (U+{ord(found.group()):04X}); of those, only tabs"
+            " and line breaks can be sent",
+        )
+    if found:
+        raise InvalidInputError(
+            field,
+            "must be a single line of text: it holds a line break or another control"
+            f" character (U+{ord(found.group()):04X})",
+        )
+    return str.__str__(value)
 
 
 def name_key(name: str) -> str:
@@ -41,6 +77,8 @@ def shape(value: object) -> str:
     """What a refused value was, without quoting text or contents: an applicant's name,
     e-mail address or date of birth given in the wrong place must not reach an error
     tracker or a log through the message. Numbers, booleans and None are shown."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _SHOWN_UP_TO:
+        return f"a number of more than {len(str(_SHOWN_UP_TO)) - 1} digits"
     if value is None or isinstance(value, bool | int | float):
         return repr(value)
     if isinstance(value, str):
@@ -48,6 +86,11 @@ def shape(value: object) -> str:
     if isinstance(value, Mapping | list | tuple | set | frozenset):
         return f"a {type(value).__name__} of {len(value)} items"
     return f"a {type(value).__name__}"
+
+
+_SHOWN_UP_TO: Final = 10**40
+"""Numbers from here on are described, not shown: ``repr()`` of one of more than 4,300
+digits raises ValueError (Python's limit on converting a number to text)."""
 
 
 def described(value: object) -> str:
@@ -88,7 +131,7 @@ def credential_text(field: str, value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {described(value)}")
     _check_credential_text(field, value, ascii_only=True)
-    return value
+    return str.__str__(value)
 
 
 def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
@@ -109,15 +152,37 @@ def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
 def numeric_id(field: str, value: object) -> str:
     """A positive numeric id, given as an int or a string of digits, as its digits."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        value = int(value.strip())
+        value = int(_at_most_largest_id(field, value.strip()))
     return str(positive_int(field, value))
 
 
+def _at_most_largest_id(field: str, digits: str) -> str:
+    """``digits`` (ASCII digits) if they are a number up to :data:`LARGEST_ID`; checked
+    before ``int()``, which refuses text of more than 4,300 digits with a ValueError of
+    its own (Python's limit on converting text to a number)."""
+    significant = digits.lstrip("0")
+    if len(significant) > len(str(LARGEST_ID)) or (
+        len(significant) == len(str(LARGEST_ID)) and significant > str(LARGEST_ID)
+    ):
+        raise InvalidInputError(
+            field, f"must be at most {LARGEST_ID} (2**63 - 1), got {len(digits)} digits"
+        )
+    return digits
+
+
+def id_digits(field: str, value: str) -> str:
+    """``value``, ASCII digits, checked as :func:`numeric_id` checks an id given as text
+    (at least 1, at most :data:`LARGEST_ID`) and returned as written."""
+    numeric_id(field, value)
+    return value
+
+
 def text(field: str, value: object) -> str:
-    """A string, possibly empty (e.g. a description or cover letter being cleared)."""
+    """A string, possibly empty (e.g. a description or cover letter being cleared), on
+    one line or several (see :func:`non_empty_text`)."""
     if not isinstance(value, str):
         raise InvalidInputError(field, f"must be a string, got {shape(value)}")
-    return value
+    return no_control_characters(field, value, multiline=True)
 
 
 NUMBER_TEXT: Final = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
@@ -143,8 +208,10 @@ def positive_int(field: str, value: object, *, minimum: int = 1) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidInputError(field, f"must be a whole number >= {minimum}, got {shape(value)}")
     if value > LARGEST_ID:
-        raise InvalidInputError(field, f"must be at most {LARGEST_ID} (2**63 - 1), got {value}")
-    return value
+        raise InvalidInputError(
+            field, f"must be at most {LARGEST_ID} (2**63 - 1), got {shape(value)}"
+        )
+    return int(value)  # an IntEnum's member as its number
 
 
 LONGEST_SECONDS: Final = 366 * 24 * 3600.0
@@ -192,7 +259,7 @@ def matching(pattern: str, description: str) -> Converter:
     def check(field: str, value: object) -> str:
         if not isinstance(value, str) or not compiled.fullmatch(value):
             raise InvalidInputError(field, f"must be {description}, got {shape(value)}")
-        return value
+        return no_control_characters(field, value)
 
     return check
 
@@ -225,7 +292,9 @@ HEADER_NAME: Final = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 def header_name(field: str, value: object) -> str:
     """An HTTP header name (a token: letters, digits and ``!#$%&'*+.^_`|~-``)."""
-    name = non_empty_str(field, value).strip()
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
+    name = value.strip()
     if not HEADER_NAME.fullmatch(name):
         raise InvalidInputError(field, f"must be an HTTP header name (a token), got {name!r}")
     return name
@@ -288,11 +357,14 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_EMAIL = re.compile(r"[^@\s,]+@[^@\s,]+\.[^@\s,]+")
 
 
 def email(field: str, value: object) -> str:
-    """An e-mail address (surrounding spaces dropped); only its shape is checked."""
+    """An e-mail address (surrounding spaces dropped); only its shape is checked. A comma
+    is refused: it is no part of an address outside quotes (which none of the providers
+    takes), and a provider reading a comma-joined list of addresses (Personio's
+    ``email`` filter) takes ``a,b@example.org`` for two."""
     if not isinstance(value, str):
         raise InvalidInputError(field, f"must be an e-mail address, got {shape(value)}")
     if not _EMAIL.fullmatch(value.strip()) or _invisible(value.strip()):
@@ -401,6 +473,8 @@ def _not_an_address(value: str) -> str:
         return "nothing after the '@'"
     if any(character.isspace() for character in value.strip()):
         return "it holds white space"
+    if "," in value:
+        return "it holds a comma (give each address on its own)"
     if "@" in local:
         return "it holds more than one '@'"
     if not local:
@@ -422,19 +496,18 @@ def json_object(field: str, value: object) -> dict[str, Any]:
 
 def string_list(field: str, values: object, *, allow_empty: bool = False) -> list[str]:
     """A list of non-empty strings. A bare string is refused (it would be split into letters)."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+    if isinstance(values, str | bytes | bytearray | memoryview) or not isinstance(values, Iterable):
         raise InvalidInputError(field, f"must be a list of strings, got {shape(values)}")
     items = list(values)
     if not items and not allow_empty:
         raise InvalidInputError(field, "must contain at least one value")
-    for index, item in enumerate(items):
-        non_empty_str(f"{field}.{index}", item)
-    return items
+    return [non_empty_str(f"{field}.{index}", item) for index, item in enumerate(items)]
 
 
 def int_list(field: str, values: object, *, allow_empty: bool = False) -> list[int]:
-    """A list of positive integer ids (a bare string or number is refused)."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+    """A list of positive integer ids (a bare string or number is refused, as are bytes:
+    ``bytearray(b"12")`` is the numbers 49 and 50)."""
+    if isinstance(values, str | bytes | bytearray | memoryview) or not isinstance(values, Iterable):
         raise InvalidInputError(field, f"must be a list of integer ids, got {shape(values)}")
     ids = [positive_int(f"{field}.{index}", value) for index, value in enumerate(values)]
     if not ids and not allow_empty:

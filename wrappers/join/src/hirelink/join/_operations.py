@@ -41,6 +41,7 @@ from hirelink.core.validation import (
     flag,
     matching,
     non_empty_str,
+    non_empty_text,
     one_of,
     positive_int,
     string_list,
@@ -451,7 +452,7 @@ class JoinOperations:
         request = partial(
             create_candidate_note.sync_detailed,
             positive_int("candidate_id", candidate_id),
-            body=models.NoteCreateRequest(content=non_empty_str("body", body)),
+            body=models.NoteCreateRequest(content=non_empty_text("body", body)),
         )
         return Call(request, instance_of(models.Note))
 

@@ -54,7 +54,9 @@ from hirelink.core.validation import (
     email,
     header_name,
     http_url,
+    id_digits,
     non_empty_str,
+    non_empty_text,
     numeric_id,
     one_of,
     positive_int,
@@ -107,7 +109,7 @@ ATTRIBUTE_IDS: Final = (
     "available_from",
     "salary_expectations",
 )
-_CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_\d+")
+_CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_[0-9]+")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
 _FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))  # UTC+14, the Line Islands
@@ -302,7 +304,7 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         if key == "birthday" or isinstance(value, datetime):
             # Date attributes take YYYY-MM-DD: a datetime would be sent with its time.
             value = _date_only(field, value)
-        text = value.isoformat() if isinstance(value, date) else non_empty_str(field, value)
+        text = value.isoformat() if isinstance(value, date) else non_empty_text(field, value)
         if key == "gender" and text not in GENDERS:
             raise InvalidInputError(
                 field, f"must be one of {', '.join(GENDERS)}, got {shape(text)}"
@@ -390,7 +392,7 @@ _NEW_APPLICATION = Inputs(
     "create_application",
     recruiting_channel_id=positive_int,
     external_posting_id=non_empty_str,
-    message=non_empty_str,
+    message=non_empty_text,
     application_date=_past_date,
     phase=lambda field, value: _phase(value),
     tags=string_list,
@@ -1259,7 +1261,7 @@ def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, An
     if changes.get("events") is not None:
         body["enabled_events"] = string_list("events", changes["events"])
     if changes.get("description") is not None:
-        body["description"] = non_empty_str("description", changes["description"])
+        body["description"] = non_empty_text("description", changes["description"])
     token = changes.get("token")
     headers = changes.get("custom_headers")
     auth_type = changes.get("auth_type")
@@ -1322,13 +1324,16 @@ def _custom_headers(headers: object) -> list[dict[str, str]]:
         raise InvalidInputError(
             "custom_headers", f"Personio sends at most {MAX_WEBHOOK_HEADERS} custom headers"
         )
-    return [
-        {
-            "name": header_name(f"custom_headers.{name}", name),
-            "value": secret(f"custom_headers.{name}", value, scheme_free=False).reveal(),
-        }
-        for name, value in headers.items()
-    ]
+    checked: dict[str, dict[str, str]] = {}
+    for name, value in headers.items():
+        field = f"custom_headers.{name}"
+        header = header_name(field, name)
+        earlier = checked.get(header.lower())  # names are case-insensitive: both were sent
+        if earlier is not None:
+            raise InvalidInputError(field, f"names the header {earlier['name']!r} again")
+        value = secret(field, value, scheme_free=False).reveal()
+        checked[header.lower()] = {"name": header, "value": value}
+    return list(checked.values())
 
 
 def _id(field: str, value: object) -> str:
@@ -1337,6 +1342,6 @@ def _id(field: str, value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(positive_int(field, value))
     text = non_empty_str(field, value).strip()
-    if not _ID.fullmatch(text) or (text.isdigit() and int(text) == 0):
+    if not _ID.fullmatch(text) or not text.strip("0"):
         raise InvalidInputError(field, f"must be an id (letters, digits, '-'), got {shape(value)}")
-    return text
+    return id_digits(field, text) if text.isdigit() else text

@@ -255,8 +255,11 @@ def codename_and_environment(codename: object, environment: object) -> tuple[str
             "codename",
             "must be the partner's codename (letters, digits, - and _), got " + described(codename),
         )
-    if environment == "rc" or environment == "production":
-        return codename, environment
+    # An enum member (of a class mixing in str) as its value, not as ``Cls.MEMBER``.
+    if environment == "rc":
+        return str.__str__(codename), "rc"
+    if environment == "production":
+        return str.__str__(codename), "production"
     raise InvalidInputError("environment", f"must be 'rc' or 'production', got {environment!r}")
 
 

@@ -51,6 +51,7 @@ from hirelink.core.validation import (
     int_list,
     name_key,
     non_empty_str,
+    non_empty_text,
     numeric_id,
     one_of,
     positive_int,
@@ -217,7 +218,7 @@ _STAGE_CHANGE = Inputs(
     work_location_id=positive_int,
     opening_id=positive_int,
 )
-_TASK = Inputs("create_task", description=non_empty_str, due_date=_utc_iso, timezone=non_empty_str)
+_TASK = Inputs("create_task", description=non_empty_text, due_date=_utc_iso, timezone=non_empty_str)
 _OFFER_FILTERS = Inputs(
     "list_offers",
     kind=one_of(ListOffersKind),
@@ -242,9 +243,10 @@ def _candidate_key(candidate: models.CandidateListItem) -> int:
 def company_path_segment(company_id: int | str) -> str:
     """The ``/c/{company_id}`` segment: a numeric id or the company subdomain (in lower
     case, as host names are: ``Acme`` is ``acme``)."""
-    subdomain = isinstance(company_id, str) and _SUBDOMAIN.fullmatch(company_id.lower())
-    if subdomain and not str(company_id).isdigit():
-        return str(company_id).lower()
+    if isinstance(company_id, str):
+        subdomain = str.__str__(company_id).lower()  # an enum member's value, not its name
+        if _SUBDOMAIN.fullmatch(subdomain) and not subdomain.isdigit():
+            return subdomain
     with contextlib.suppress(InvalidInputError):
         return numeric_id("company_id", company_id)
     raise InvalidInputError(
@@ -593,7 +595,7 @@ class RecruiteeOperations:
         from hirelink.api.recruitee.api.notes import create_candidate_note
 
         level = choice("visibility", visibility, NoteVisibilityInputLevel)
-        note = {"body": non_empty_str("body", body), "visibility": {"level": level}}
+        note = {"body": non_empty_text("body", body), "visibility": {"level": level}}
         request = partial(
             create_candidate_note.sync_detailed,
             self.company_id,
