@@ -299,6 +299,31 @@ def test_an_empty_input_or_file_name_is_a_clear_error(
     assert not saved.recorder.requests
 
 
+@pytest.mark.parametrize("how", ["inline", "file"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"candidate_id": 7730012, "candidate_id": 7730011}',
+        '{"candidate_id": 7730011, "fields": {"a": 1, "a": 2}}',
+    ],
+)
+def test_a_key_given_twice_in_the_input_is_refused(
+    saved: RecruiteeSandbox, tmp_path: Path, how: str, text: str
+) -> None:
+    # The last one silently won: another candidate's record was read.
+    saved.recorder.clear()
+    given = text
+    if how == "file":
+        path = tmp_path / "inputs.json"
+        path.write_text(text, encoding="utf-8")
+        given = f"@{path}"
+    result = hirelink("run", "recruitee.get_candidate", "-c", "rc", "--input", given)
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert re.search(r"--input: gives the key '(candidate_id|a)' twice", result.stderr)
+    assert "Traceback" not in result.output
+    assert not saved.recorder.requests
+
+
 def test_an_id_of_5000_digits_is_a_clear_error(personio_saved: StandIn[Any]) -> None:
     # int() refuses text of more than 4,300 digits: a ValueError naming no field.
     inputs = json.dumps({"person_id": "9" * 5000})

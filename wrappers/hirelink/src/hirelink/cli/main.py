@@ -733,6 +733,17 @@ def _text_fields(schema: Mapping[str, Any]) -> frozenset[str]:
     )
 
 
+def _object_without_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object of ``--input``; a key given twice is refused (JSON readers differ on
+    which value wins, and one of the two was a mistake)."""
+    loaded: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in loaded:
+            raise InvalidInputError("--input", f"gives the key {key!r} twice")
+        loaded[key] = value
+    return loaded
+
+
 def _parse_inputs(
     input_option: str | None, assignments: list[str], text_fields: frozenset[str] = frozenset()
 ) -> dict[str, Any]:
@@ -740,7 +751,9 @@ def _parse_inputs(
     if input_option is not None:
         text = _read_input(input_option)
         try:
-            loaded = json.loads(text)
+            loaded = json.loads(text, object_pairs_hook=_object_without_repeated_keys)
+        except InvalidInputError:
+            raise
         except ValueError as error:
             raise InvalidInputError("--input", f"not valid JSON: {error}") from None
         except RecursionError:
