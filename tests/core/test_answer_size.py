@@ -3,15 +3,17 @@ decodes to gigabytes, or a stream that never ends, ran a worker out of memory.""
 
 from __future__ import annotations
 
+import copy
 import gzip
 import io
 import logging
+import pickle
 from typing import Any
 
 import pytest
 
 from hirelink.core import ApiConnectionError
-from hirelink.core.transport import MAX_ANSWER_BYTES
+from hirelink.core.transport import MAX_ANSWER_BYTES, AnswerTooLarge
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
 
@@ -51,6 +53,23 @@ def test_a_read_answered_past_the_limit_fails_once_and_is_not_resent(
         assert "if it is a list, ask for smaller pages" in str(caught.value)  # what to do
         assert recruitee_sandbox.hits("GET", f"/candidates/{CANDIDATE}") == 1
         assert client.get_candidate(CANDIDATE).id == CANDIDATE  # the client goes on
+
+
+def test_the_too_large_error_behind_it_pickles_as_a_worker_hands_it_over(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    # Its class took the request first: unpickled from its message, it raised.
+    answered_with(recruitee_sandbox, "GET", rf"/candidates/{CANDIDATE}$", 200)
+    with (
+        Recruitee(**recruitee_sandbox.client_kwargs()) as client,
+        pytest.raises(ApiConnectionError) as caught,
+    ):
+        client.get_candidate(CANDIDATE)
+    cause = caught.value.__cause__
+    assert isinstance(cause, AnswerTooLarge)
+    for copied in (pickle.loads(pickle.dumps(cause)), copy.deepcopy(cause)):  # noqa: S301 - our own bytes
+        assert type(copied) is AnswerTooLarge
+        assert str(copied) == str(cause)
 
 
 @pytest.mark.anyio

@@ -420,6 +420,17 @@ class AnswerTooLarge(httpx.DecodingError):
         advice = "; if it is a list, ask for smaller pages" if paged else ""
         super().__init__(f"the answer's body {why}: not read{advice}", request=request)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own calls cls(message), taken here for the request: a pickle (a
+        # process pool, Celery) keeps the message, without the request.
+        return (_answer_too_large, (str(self),))
+
+
+def _answer_too_large(message: str) -> AnswerTooLarge:
+    error = AnswerTooLarge.__new__(AnswerTooLarge)
+    httpx.DecodingError.__init__(error, message)
+    return error
+
 
 def _check_codings(response: httpx.Response, request: httpx.Request) -> None:
     """Refuse a body compressed in layers, or with a coding a chunk of which may grow
