@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import assert_type
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ from hirelink.core import (
     scrub,
 )
 from hirelink.personio import (
+    UNSET,
     Application,
     AsyncPersonio,
     Candidate,
@@ -210,6 +212,11 @@ def test_stamps_become_aware_datetimes(served: Served, personio: Personio) -> No
     assert to_datetime(LocalDateTime.from_dict({"date": "2025-04-02T10:12:44", "timezone": "UTC"}))
     with pytest.raises(MalformedResponseError):
         to_datetime(LocalDateTime.from_dict({"date-time": "x", "timezone": "Mars/Olympus"}))
+    # Typed by what it is given (mypy checks the assert_type lines): a stamp is a moment,
+    # UNSET or None none, so a raw stamp needs no None check before .date().
+    assert assert_type(to_datetime("2025-04-02T10:12:44Z").date(), date) == date(2025, 4, 2)
+    assert assert_type(to_datetime(UNSET), None) is None
+    assert assert_type(to_datetime(application.created_at), datetime | None) == created
 
 
 def test_candidates_jobs_and_categories(personio: Personio) -> None:

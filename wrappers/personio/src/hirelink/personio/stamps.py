@@ -12,6 +12,7 @@ some other way: one kept as sent in ``additional_properties``, a webhook body, a
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import overload
 
 from hirelink.api.personio import models
 from hirelink.api.personio.types import Unset
@@ -20,10 +21,22 @@ from hirelink.core import MalformedResponseError
 __all__ = ["to_datetime"]
 
 
+@overload
+def to_datetime(stamp: models.LocalDateTime | dict[str, object] | str | datetime) -> datetime: ...
+
+
+@overload
+def to_datetime(stamp: Unset | None) -> None: ...
+
+
 def to_datetime(
     stamp: models.LocalDateTime | dict[str, object] | str | datetime | Unset | None,
 ) -> datetime | None:
     """The moment a Personio stamp stands for, timezone-aware; None when there is none.
+
+    Typed so: a stamp (a ``LocalDateTime``, its JSON object, text or a ``datetime``)
+    gives a ``datetime``, ``UNSET`` or None gives None, and a field that may be either
+    (``LocalDateTime | Unset``) gives ``datetime | None``.
 
     A local time is placed in its IANA zone; a value that carries an offset keeps its
     instant; a time with neither (or a naive datetime) is taken as UTC. The reading is
