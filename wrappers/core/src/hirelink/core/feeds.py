@@ -134,11 +134,15 @@ class WatchOptions(TypedDict, total=False):
     from its checkpoint. False raises the error (as does any other, and a poll that failed
     when ``polls`` were used up)."""
     stop: threading.Event
-    """Ends a sync watch when set, from another thread (an async watch ends when its task
-    is cancelled): a wait between polls, after a failed poll or for another worker's lease
-    ends at once; a poll in progress ends after the call it is making (with its retries),
-    handing over nothing of what it read. What was handed over is saved, the lease given
-    up, and the loop over the watch ends."""
+    """Ends a sync watch when set, from another thread: a wait between polls, after a
+    failed poll or for another worker's lease ends at once; a poll in progress ends after
+    the call it is making (with its retries), handing over nothing of what it read. What
+    was handed over is saved, the lease given up, and the loop over the watch ends.
+
+    Sync clients only. The async clients' ``watch_*`` methods take these same options, so
+    a type checker lets ``stop`` through there, but the call raises
+    :class:`~hirelink.core.InvalidInputError` (naming ``stop``) before polling: an async
+    watch ends when its task is cancelled."""
 
 
 # --------------------------------------------------------------------------- tracker
