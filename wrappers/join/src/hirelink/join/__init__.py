@@ -19,7 +19,14 @@ from hirelink.api.join.types import UNSET, Unset
 from hirelink.core.checks import ConnectionCheck
 from hirelink.core.lazy import reexport_lazily
 
-from ._operations import DEFAULT_BASE_URL, MAX_PAGE_SIZE, ApplicationFilters, OfficeFilters
+from ._operations import (
+    DEFAULT_BASE_URL,
+    MAX_PAGE_SIZE,
+    ApplicationFilters,
+    HiringState,
+    OfficeFilters,
+    Source,
+)
 from .client import AsyncJoin, Join, refine_join_error
 from .documents import MAX_DOCUMENT_BYTES, Document
 
@@ -70,6 +77,7 @@ __all__ = [
     "Document",
     "DocumentType",
     "EmploymentType",
+    "HiringState",
     "HiringStateFilter",
     "Job",
     "JobContact",
@@ -79,6 +87,7 @@ __all__ = [
     "OfficeFilters",
     "Salary",
     "SeniorityLevel",
+    "Source",
     "SubCategory",
     "Unset",
     "refine_join_error",

@@ -59,6 +59,7 @@ maximum)."""
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 
 HiringState = Literal["APPLIED", "ACTIVE", "REJECTED", "HIRED", "OFFER"] | HiringStateFilter
+"""``ApplicationFilters.hiring_state``: an application's state in JOIN's hiring process."""
 Source = (
     Literal[
         "ORGANIC",
@@ -73,6 +74,7 @@ Source = (
     ]
     | ApplicationSource
 )
+"""``create_application(source=)``: the channel the candidate came through."""
 
 
 class ApplicationFilters(TypedDict, total=False):

@@ -26,10 +26,13 @@ from hirelink.core.lazy import reexport_lazily
 from ._operations import (
     Environment,
     InputField,
+    InputKindName,
+    KindName,
     PartnerChanges,
     PartnerDetails,
     ReportFields,
     ServiceUrls,
+    StatusName,
 )
 from .client import (
     BASE_URLS,
@@ -70,6 +73,8 @@ __all__ = [
     "ConnectionCheck",
     "Environment",
     "InputField",
+    "InputKindName",
+    "KindName",
     "Partner",
     "PartnerChanges",
     "PartnerDetails",
@@ -83,5 +88,6 @@ __all__ = [
     "ReportStatus",
     "ReportUrls",
     "ServiceUrls",
+    "StatusName",
     "Unset",
 ]

@@ -60,8 +60,12 @@ Environment = Literal["rc", "production"]
 """Where a partner lives: Recruitee's release-candidate environment (``rc``) or
 ``production``."""
 KindName = Literal["assessment", "background_check", "reference_check"]
+"""A partner's kind (``create_partner(kind=)``, ``PartnerChanges.kind``)."""
 InputKindName = Literal["first_name", "last_name", "email", "phone", "admin", "offer"]
+"""The kind of a field of the dialog shown when a user sends a candidate
+(``InputField.kind``)."""
 StatusName = Literal["sent", "completed", "failed", "canceled"]
+"""A report's status (``ReportFields.status``)."""
 
 
 class ServiceUrls(TypedDict, total=False):

@@ -5,8 +5,10 @@
 ...     for candidate in recruitee.iter_candidates(created_after=yesterday):
 ...         print(candidate.name)
 
-Results are the generated models of ``hirelink.api.recruitee.models`` (re-exported here
-for convenience); errors are ``hirelink.core`` exceptions.
+Results are the generated models of ``hirelink.api.recruitee.models``, re-exported here for
+convenience with every model a result holds (``OfferSalary``, ``NoteVisibility``, ...) and
+the values parameters take (``OfferKind``, ``NoteVisibilityLevel``, ...); errors are
+``hirelink.core`` exceptions.
 """
 
 from typing import TYPE_CHECKING
@@ -21,6 +23,10 @@ from ._operations import (
     CandidateFilters,
     CandidateProfile,
     NewCandidate,
+    NoteVisibilityLevel,
+    OfferKind,
+    OfferScope,
+    OfferViewMode,
 )
 from .client import AsyncRecruitee, Recruitee
 
@@ -31,20 +37,30 @@ if TYPE_CHECKING:
         Attachment,
         Candidate,
         CandidateField,
+        CandidateFieldValuesItem,
+        CandidateFieldVisibility,
         CandidateList,
         CandidateListItem,
+        CandidateListItemRatings,
+        CandidateOnlineDataType0,
+        CandidateSourcingDataType0,
+        CandidateSourcingOriginType0,
         DisqualifyReason,
         ListCandidatesSort,
         ListOffersKind,
         ListOffersScope,
         ListOffersViewMode,
         Note,
+        NoteVisibility,
         NoteVisibilityInputLevel,
         Offer,
+        OfferEnabledLanguagesItem,
         OfferReference,
+        OfferSalary,
         PipelineStage,
         PipelineTemplate,
         Placement,
+        PlacementRatings,
         StageReference,
         Task,
         UnknownReference,
@@ -64,10 +80,16 @@ __all__ = [
     "Attachment",
     "Candidate",
     "CandidateField",
+    "CandidateFieldValuesItem",
+    "CandidateFieldVisibility",
     "CandidateFilters",
     "CandidateList",
     "CandidateListItem",
+    "CandidateListItemRatings",
+    "CandidateOnlineDataType0",
     "CandidateProfile",
+    "CandidateSourcingDataType0",
+    "CandidateSourcingOriginType0",
     "ConnectionCheck",
     "DisqualifyReason",
     "ListCandidatesSort",
@@ -76,12 +98,20 @@ __all__ = [
     "ListOffersViewMode",
     "NewCandidate",
     "Note",
+    "NoteVisibility",
     "NoteVisibilityInputLevel",
+    "NoteVisibilityLevel",
     "Offer",
+    "OfferEnabledLanguagesItem",
+    "OfferKind",
     "OfferReference",
+    "OfferSalary",
+    "OfferScope",
+    "OfferViewMode",
     "PipelineStage",
     "PipelineTemplate",
     "Placement",
+    "PlacementRatings",
     "Recruitee",
     "StageReference",
     "Task",

@@ -75,9 +75,16 @@ DEFAULT_PAGE_SIZE = 100
 Result = TypeVar("Result")
 
 OfferKind = Literal["job", "talent_pool"] | ListOffersKind
+"""``list_offers(kind=)``: jobs or talent pools."""
 OfferScope = Literal["archived", "active", "not_archived"] | ListOffersScope
+"""``list_offers(scope=)``: ``active`` (published, internal and closed), ``archived`` or
+``not_archived``."""
 OfferViewMode = Literal["default", "brief"] | ListOffersViewMode
-NoteVisibility = Literal["public", "private"] | NoteVisibilityInputLevel
+"""``list_offers(view_mode=)``: ``default`` (the most details) or ``brief`` (only id,
+title, status and kind)."""
+NoteVisibilityLevel = Literal["public", "private"] | NoteVisibilityInputLevel
+"""``create_candidate_note(visibility=)``: who can read the new note (the
+:class:`NoteVisibility` of a note read back is a model)."""
 
 
 class CandidateFilters(TypedDict, total=False):
@@ -582,7 +589,7 @@ class RecruiteeOperations:
         "Create Candidate Note", example={"candidate_id": 7730011, "body": "Identity verified."}
     )
     def create_candidate_note(
-        self, candidate_id: int, body: str, *, visibility: NoteVisibility = "public"
+        self, candidate_id: int, body: str, *, visibility: NoteVisibilityLevel = "public"
     ) -> Call[models.Note]:
         """Add a note to the candidate's profile (``public`` or ``private``).
 
