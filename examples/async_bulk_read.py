@@ -41,7 +41,7 @@ async def main() -> None:
         per_offer = [task.result() for task in tasks]
         for offer, emails in zip(offers, per_offer, strict=True):
             print(f"{offer.id} {offer.title}: {len(emails)} candidate e-mail(s)")
-        print(f"{len(set().union(*per_offer))} distinct e-mails across {len(offers)} jobs")
+        print(f"{len(set[str]().union(*per_offer))} distinct e-mails across {len(offers)} jobs")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def main() -> None:
         client_secret=os.environ["HIRELINK_PERSONIO_CLIENT_SECRET"],
         **options,
     ) as personio:
-        outcomes = []
+        outcomes: list[str] = []
         for application in personio.iter_applications():
             stage_now, reference = application.current_stage, application.candidate
             if isinstance(stage_now, Unset) or stage_now.name != stage:

@@ -40,9 +40,10 @@ The event names, the form of ``occurred_at`` and the members of ``payload`` and 
 are our reading (see the package README); every delivery with a ``company_id`` and an
 ``event_name`` is handed over. An ``occurred_at`` that is missing, null, a number or not a
 time with its zone (``2026-03-02T09:15``, an object) is handed over as the time the
-delivery was received, UTC, with the value as sent (None when missing) in
-``delivery.model_extra["occurred_at_as_sent"]``, and a warning: refused, the event would
-be lost, since Personio does not resend it.
+delivery was received, UTC, with the value as sent (None when missing) as the extra
+member ``occurred_at_as_sent`` (``model_extra`` is typed ``dict[str, Any] | None``: read
+``(delivery.model_extra or {})["occurred_at_as_sent"]``), and a warning: refused, the
+event would be lost, since Personio does not resend it.
 """
 
 from __future__ import annotations
