@@ -20,6 +20,7 @@ from hirelink.core import (
     decoding,
     request_options,
 )
+from hirelink.core.reading import unread_writes
 from hirelink.recruitee import Candidate, Recruitee, Unset
 from hirelink.sandbox.faults import FOREVER, Fault
 from tests.waiting import await_until
@@ -180,6 +181,13 @@ def test_a_body_cut_off_is_resent_for_a_read_and_a_write_keeps_its_status(
         assert "its body was lost" in caplog.text
         assert len(recruitee.list_candidate_notes(7730001)) == before + 1  # carried out, once
 
+        fresh.sandbox.faults.add(Fault(method="POST", path=r"/candidates$", kind="cut"))
+        with unread_writes() as unread:
+            created = recruitee.create_candidate("Ada Lovelace", emails=["ada@example.org"])
+        # As docs/errors.md says: `id` is typed int, yet UNSET; the POST is listed.
+        assert isinstance(created.id, Unset)
+        assert unread == ["create_candidate"]
+
 
 @pytest.mark.parametrize("decoder", ["json", "orjson"])
 @pytest.mark.parametrize("depth", [600, 1_000, 1_024, 100_000])
@@ -245,13 +253,15 @@ def test_a_delete_resent_after_a_late_answer_is_done_not_not_found(
         Fault(method="DELETE", path=r"/candidates/7730012$", kind="late", delay=0.8)
     )
     caplog.set_level(logging.INFO, logger="hirelink")
-    with fresh.client(timeout=0.4) as recruitee:
+    with fresh.client(timeout=0.4) as recruitee, unread_writes() as unread:
         gone = recruitee.delete_candidate(7730012)  # the resend's 404 raised NotFoundError
         with pytest.raises(NotFoundError):
             recruitee.delete_candidate(7730012)  # a plain 404 is still one
     assert fresh.hits("DELETE", "/candidates/7730012") == 3
     assert "answered 404 after a resend" in caplog.text
     assert isinstance(gone, Candidate)  # its last state is unknown: nothing read
+    assert isinstance(gone.id, Unset)  # typed int, yet UNSET (docs/errors.md); not listed
+    assert unread == []
     assert not [r for r in caplog.records if r.name == "hirelink.reading"]  # no drift blamed
 
 

@@ -106,7 +106,18 @@ def skeleton(model: type[Model], raw: object) -> Model:
     nothing could be read). A *required* field typed as another model
     gets that model's skeleton (built from the member of that name when it is an object),
     so the instance keeps its type's promises: ``envelope.candidate`` is a ``Candidate``,
-    never ``UNSET``. Only a write whose answer could not be read at all returns this.
+    never ``UNSET``.
+
+    Every other required field breaks them: ``Candidate.id`` is typed ``int`` and holds
+    ``UNSET`` here, so neither mypy nor pyright asks its reader to check it, and
+    ``created.id + 1`` raises ``TypeError``. A caller gets a skeleton from a 2xx write
+    whose answer did not read (its body lost, or not as the spec says), from a DELETE
+    resent and answered 404, and from a read whose inferred envelope lacks its member
+    (``member_of``; none of those models has a required field). Before trusting a
+    required field of a write's result, check it: ``isinstance(result.id, Unset)``
+    (both type checkers accept it on a field typed ``int``), or, for a POST, whether
+    :func:`unread_writes` listed the operation (it lists neither other writes nor the
+    DELETE answered 404).
     """
     unset = _unset_of(model)
     nested = _required_models(model)
