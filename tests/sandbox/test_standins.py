@@ -52,13 +52,18 @@ def test_the_module_command_refuses_a_port_out_of_range(port: str) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
-    serving = subprocess.Popen(
+def module_serving() -> subprocess.Popen[str]:
+    """``python -m hirelink.sandbox serve`` with three candidates, its output piped."""
+    return subprocess.Popen(
         [sys.executable, "-m", "hirelink.sandbox", "serve", "--candidates", "3"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
+    serving = module_serving()
     assert serving.stdout is not None
     serving.stdout.close()  # the reader leaves before the description is written
     _, errors = serving.communicate(timeout=60)
@@ -69,12 +74,7 @@ def test_the_module_command_stops_quietly_when_nobody_reads_it() -> None:
 @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on Windows")
 def test_the_module_command_stops_when_its_terminal_closes() -> None:
     # SIGHUP was left to its default: the process died at once, its stand-ins unstopped.
-    serving = subprocess.Popen(
-        [sys.executable, "-m", "hirelink.sandbox", "serve", "--candidates", "3"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    serving = module_serving()
     assert serving.stdout is not None
     assert "recruitee" in json.loads(serving.stdout.readline())
     serving.send_signal(signal.SIGHUP)
