@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element, TreeBuilder
 
 __all__ = [
+    "MOST_FEED_ELEMENTS",
     "EmploymentType",
     "JobDescription",
     "JobPosition",
