@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from datetime import UTC, datetime
 
 import httpx
@@ -124,6 +125,59 @@ async def test_a_call_out_while_the_secret_is_regenerated_goes_again_with_the_ne
         with pytest.raises(AuthenticationError):  # no rotation: a 401 is still an error
             await stale.list_candidate_reports(4100, 7730011)
     assert fresh.hits("GET", "/reports") == 3
+
+
+class HeldNewSecret(httpx.AsyncHTTPTransport):
+    """Holds back the first new secret's answer, carried out by the stand-in (the old
+    secret retired), until ``released``; counts the 401s that pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.issued = self.released = False
+        self.refusals = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        if request.url.path.endswith("/regenerate-secret") and not self.issued:
+            await response.aread()
+            self.issued = True
+            await await_until(lambda: self.released, "the new secret's answer released")
+        elif response.status_code == 401:
+            self.refusals += 1
+        return response
+
+
+async def test_a_call_refused_before_the_new_secret_is_read_waits_for_it(fresh: Served) -> None:
+    held = HeldNewSecret()
+    async with fresh.async_client(transport=held) as partners:
+        regenerating = asyncio.ensure_future(partners.regenerate_partner_secret())
+        await await_until(lambda: held.issued, "the new secret issued")
+        listing = asyncio.ensure_future(partners.list_candidate_reports(4100, 7730011))
+        await await_until(lambda: held.refusals, "the listing refused with the old secret")
+        held.released = True
+        new = await regenerating
+        assert len(await listing) == 2
+    assert new.reveal() == fresh.sandbox.secret
+    assert fresh.hits("GET", "/reports") == 2
+
+
+async def test_two_regenerations_at_once_leave_the_client_on_the_newest_secret(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    held = HeldNewSecret()
+    caplog.set_level(logging.DEBUG, "hirelink.auth")
+    async with fresh.async_client(transport=held, personal_token=None) as partners:
+        first = asyncio.ensure_future(partners.regenerate_partner_secret())
+        await await_until(lambda: held.issued, "the new secret issued")
+        second = asyncio.ensure_future(partners.regenerate_partner_secret())
+        await await_until(
+            lambda: second.done() or "waits for the one under way" in caplog.text,
+            "second regeneration sent, or waiting its turn",
+        )
+        held.released = True
+        issued = [(await first).reveal(), (await second).reveal()]
+        assert len(await partners.list_candidate_reports(4100, 7730011)) == 2
+    assert issued[1] == fresh.sandbox.secret != issued[0]
 
 
 async def test_a_new_secret_refused_to_the_personal_token_is_asked_with_the_secret(

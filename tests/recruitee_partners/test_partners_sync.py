@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
+from threading import Event
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ import pytest
 from hirelink.api.recruitee_partners.models import PartnerOptions
 from hirelink.api.recruitee_partners.types import UNSET
 from hirelink.core import (
+    ApiConnectionError,
     ApiError,
     ApiTimeoutError,
     AuthenticationError,
@@ -228,6 +230,87 @@ def test_threads_calling_while_the_secret_is_regenerated_all_succeed(fresh: Serv
         fresh.sandbox.faults.release()  # checked now, against the new secret
         assert [len(listing.result(30)) for listing in listings] == [2] * 16
     assert fresh.hits("GET", "/reports") == 32
+
+
+class HeldNewSecret(httpx.HTTPTransport):
+    """Holds back the answers of the first ``hold`` new secrets, carried out by the
+    stand-in (the old secret retired), until ``release`` is set; sets ``refused`` when a
+    401 passes."""
+
+    def __init__(self, hold: int = 1, fail: bool = False) -> None:
+        super().__init__()
+        self.issued, self.release, self.refused = Event(), Event(), Event()
+        self._hold, self._fail = hold, fail
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = super().handle_request(request)
+        if request.url.path.endswith("/regenerate-secret") and self._hold:
+            self._hold -= 1
+            response.read()
+            self.issued.set()
+            assert self.release.wait(30)
+            if self._fail:  # the answer lost on the way: the client never reads it
+                raise httpx.ReadError("connection reset", request=request)
+        elif response.status_code == 401:
+            self.refused.set()
+        return response
+
+
+def test_a_call_refused_before_the_new_secret_is_read_waits_for_it(fresh: Served) -> None:
+    # Recruitee had retired the old secret, the client not yet read the new one: a report
+    # call of another thread then failed with 401.
+    held = HeldNewSecret()
+    with fresh.client(transport=held) as partners, ThreadPoolExecutor(2) as pool:
+        regenerating = pool.submit(partners.regenerate_partner_secret)
+        assert held.issued.wait(30)
+        listing = pool.submit(partners.list_candidate_reports, 4100, 7730011)
+        assert held.refused.wait(30)  # out with the old secret, refused
+        held.release.set()
+        new = regenerating.result(30)
+        assert len(listing.result(30)) == 2
+    assert new.reveal() == fresh.sandbox.secret
+    assert fresh.hits("GET", "/reports") == 2  # refused, then sent with the new secret
+
+
+def test_a_call_refused_while_the_new_secret_is_lost_fails_as_refused(fresh: Served) -> None:
+    held = HeldNewSecret(fail=True)
+    with fresh.client(transport=held, max_retries=0) as partners, ThreadPoolExecutor(2) as pool:
+        regenerating = pool.submit(partners.regenerate_partner_secret)
+        assert held.issued.wait(30)
+        listing = pool.submit(partners.list_candidate_reports, 4100, 7730011)
+        assert held.refused.wait(30)
+        held.release.set()
+        with pytest.raises(ApiConnectionError) as lost:
+            regenerating.result(30)
+        assert "may have issued a new partner secret" in str(lost.value.__notes__)
+        with pytest.raises(AuthenticationError) as refused:
+            listing.result(30)
+    assert refused.value.hint is not None
+    assert "partner secret" in refused.value.hint
+    assert fresh.secret not in str(refused.value)
+    assert fresh.hits("GET", "/reports") == 1  # not sent again: no new secret to send
+
+
+@pytest.mark.parametrize("personal_token", [True, False])
+def test_two_regenerations_at_once_leave_the_client_on_the_newest_secret(
+    fresh: Served, caplog: pytest.LogCaptureFixture, personal_token: bool
+) -> None:
+    # The first answer, arriving last, switched the client to the secret the second retired.
+    held = HeldNewSecret()
+    overrides = {} if personal_token else {"personal_token": None}
+    caplog.set_level(logging.DEBUG, "hirelink.auth")
+    with fresh.client(transport=held, **overrides) as partners, ThreadPoolExecutor(2) as pool:
+        first = pool.submit(partners.regenerate_partner_secret)
+        assert held.issued.wait(30)
+        second = pool.submit(partners.regenerate_partner_secret)
+        wait_until(
+            lambda: second.done() or "waits for the one under way" in caplog.text,
+            "second regeneration sent, or waiting its turn",
+        )
+        held.release.set()
+        issued = [first.result(30).reveal(), second.result(30).reveal()]
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # on the newest
+    assert issued[1] == fresh.sandbox.secret != issued[0]
 
 
 def test_without_the_personal_token_a_new_secret_is_asked_with_the_secret(

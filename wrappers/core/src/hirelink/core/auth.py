@@ -10,20 +10,49 @@ credentials in turn, for a call whose credential the provider does not document.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import logging
+import math
 import re
-from collections.abc import AsyncGenerator, Generator, Iterable, Iterator, Mapping, Sequence
-from typing import Final
+import threading
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Final
 
 import httpx
+from attrs import define
 
+from . import forks
 from .errors import ALL_REFUSED_HINT, CREDENTIAL_HINT
-from .http import AUTH_HANDLED_STATUSES, StoreUser, sendable_again
+from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error, sendable_again
 from .secrets import Secret
 from .stores import Store
 
+if TYPE_CHECKING:
+    import anyio
+
+
+auth_logger = logging.getLogger("hirelink.auth")
+_WAITS_ITS_TURN: Final = "a call replacing a credential waits for the one under way to end"
+
 
 class HeaderAuth(httpx.Auth):
-    """Sets ``header`` to ``prefix + secret`` on every request."""
+    """Sets ``header`` to ``prefix + secret`` on every request.
+
+    A secret the provider replaces (Recruitee's partner secret) is replaced here by a call
+    that holds :meth:`rotating` (or :meth:`arotating`) while it is out, and :meth:`rotate`
+    once its answer is read. A request sent meanwhile with the old secret and refused
+    (401) waits for that call to end, then goes again with the new secret, once.
+    """
 
     def __init__(
         self,
@@ -42,6 +71,26 @@ class HeaderAuth(httpx.Auth):
         self._prefix = prefix
         self._headers = dict(headers or {})
         """Plain headers that travel with the credential (e.g. Personio's company id)."""
+        self._rotation_turn = threading.Lock()  # one rotation at a time (sync clients)
+        self._settled = threading.Condition()  # guards _rotating; told when it ends
+        self._rotating = False
+        self._async_settled: anyio.Event | None = None  # set when an async rotation ends
+        forks.renew_in_child(self, HeaderAuth._fresh_locks_in_child)
+
+    @functools.cached_property
+    def _async_rotation_turn(self) -> anyio.Lock:
+        import anyio  # only async clients need it
+
+        return anyio.Lock()
+
+    def _fresh_locks_in_child(self) -> None:
+        """In a child process after ``os.fork``: locks of its own, and no rotation under
+        way (the parent's thread replacing the secret is not in the child)."""
+        self._rotation_turn = threading.Lock()
+        self._settled = threading.Condition()
+        self._rotating = False
+        self._async_settled = None
+        self.__dict__.pop("_async_rotation_turn", None)
 
     @classmethod
     def bearer(cls, token: str | Secret, *, hint: str | None = None) -> HeaderAuth:
@@ -51,14 +100,60 @@ class HeaderAuth(httpx.Auth):
         """Send ``secret`` from the next request on (after the provider replaced it). A
         request already out with the old one and refused (401) goes again with the new
         one, once: other threads' or tasks' calls in flight while the secret was
-        regenerated do not fail."""
+        regenerated do not fail, also when refused before the new secret arrived, if the
+        call replacing it holds :meth:`rotating` (:meth:`arotating`)."""
         self._secret = Secret.coerce(secret)
 
     def rotated_since(self, sent: Secret) -> bool:
         """Whether the secret has been replaced since ``sent`` was the one sent."""
         return self._secret is not sent
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    @contextlib.contextmanager
+    def rotating(self) -> Iterator[None]:
+        """Hold while a call that replaces the secret is out, up to its :meth:`rotate`
+        (sync clients). One at a time: a second waits for the first to end, and is sent
+        with the secret the first issued. A request refused (401) meanwhile waits for it
+        to end."""
+        if self._rotation_turn.locked():
+            auth_logger.debug(_WAITS_ITS_TURN)
+        with self._rotation_turn:
+            with self._settled:
+                self._rotating = True
+            token = _ROTATING_HERE.set(self)
+            try:
+                yield
+            finally:
+                _ROTATING_HERE.reset(token)
+                with self._settled:
+                    self._rotating = False
+                    self._settled.notify_all()
+
+    @contextlib.asynccontextmanager
+    async def arotating(self) -> AsyncIterator[None]:
+        """The async twin of :meth:`rotating`."""
+        import anyio
+
+        if self._async_rotation_turn.locked():
+            auth_logger.debug(_WAITS_ITS_TURN)
+        async with self._async_rotation_turn:
+            settled = self._async_settled = anyio.Event()
+            self._rotating = True
+            token = _ROTATING_HERE.set(self)
+            try:
+                yield
+            finally:
+                _ROTATING_HERE.reset(token)
+                self._rotating = False
+                settled.set()
+
+    def _rotation_to_wait_for(self) -> bool:
+        """Whether a rotation is under way that a refused request should wait for: not
+        one this thread or task is carrying out (its own request with the old secret)."""
+        return self._rotating and _ROTATING_HERE.get() is not self
+
+    def _flow(self, request: httpx.Request) -> Generator[httpx.Request | _Settle, object, None]:
+        """Authorize ``request``; refused (401) with a secret replaced since, or being
+        replaced, send it again with the new one once the replacement ended."""
         sent = self._secret
         request.headers.update(self._headers)
         request.headers[self._header] = self._prefix + sent.reveal()
@@ -66,13 +161,18 @@ class HeaderAuth(httpx.Auth):
             request.extensions[CREDENTIAL_HINT] = self.hint
         claimed = request.extensions.get(AUTH_HANDLED_STATUSES)
         resendable = sendable_again(request.stream)
+        handled = None
         if resendable:
-            request.extensions[AUTH_HANDLED_STATUSES] = _RefusedAfterRotation(
-                self, sent, claimed or ()
-            )
+            handled = _RefusedAfterRotation(self, sent, claimed or ())
+            request.extensions[AUTH_HANDLED_STATUSES] = handled
         response = yield request
-        if not (resendable and response.status_code == 401 and self.rotated_since(sent)):
+        assert isinstance(response, httpx.Response)
+        if handled is None or response.status_code != 401 or not handled.claims_refusal():
             return
+        if handled.waits:
+            yield _Settle(_longest_wait(request))
+        if not self.rotated_since(sent):  # the rotation failed, or did not end in time
+            raise noted_error(response)
         request.headers[self._header] = self._prefix + self._secret.reveal()
         if claimed is None:  # a second 401 is the caller's error
             del request.extensions[AUTH_HANDLED_STATUSES]
@@ -80,28 +180,111 @@ class HeaderAuth(httpx.Auth):
             request.extensions[AUTH_HANDLED_STATUSES] = claimed
         yield request
 
+    def _wait_settled(self, seconds: float | None) -> None:
+        with self._settled:
+            self._settled.wait_for(lambda: not self._rotating, timeout=seconds)
+
+    async def _await_settled(self, seconds: float | None) -> None:
+        import anyio
+
+        settled = self._async_settled
+        if settled is None or not self._rotating:
+            return
+        with anyio.move_on_after(math.inf if seconds is None else seconds):
+            await settled.wait()
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        flow = self._flow(request)
+        step = next(flow)
+        while True:
+            reply: httpx.Response | None
+            if isinstance(step, _Settle):
+                self._wait_settled(step.seconds)
+                reply = None
+            else:
+                reply = yield step
+            try:
+                step = flow.send(reply)
+            except StopIteration:
+                return
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        flow = self._flow(request)
+        step = next(flow)
+        while True:
+            reply: httpx.Response | None
+            if isinstance(step, _Settle):
+                await self._await_settled(step.seconds)
+                reply = None
+            else:
+                reply = yield step
+            try:
+                step = flow.send(reply)
+            except StopIteration:
+                return
+
     def __repr__(self) -> str:
         return f"HeaderAuth(header={self._header!r}, secret={self._secret!r})"
 
 
+_ROTATING_HERE: Final[ContextVar[HeaderAuth | None]] = ContextVar(
+    "hirelink_rotating_here", default=None
+)
+"""The credential this thread or task is replacing (inside its :meth:`HeaderAuth.rotating`)."""
+
+
+@define(frozen=True)
+class _Settle:
+    """An instruction of :meth:`HeaderAuth._flow`: wait (at most ``seconds``; None: as
+    long as it takes) for the rotation under way to end."""
+
+    seconds: float | None
+
+
+def _longest_wait(request: httpx.Request) -> float | None:
+    """How long a refused request waits for the new secret: its own longest timeout (the
+    call replacing the secret reads its answer within as long); None when it has none."""
+    timeouts = request.extensions.get("timeout") or {}
+    limits = [value for value in timeouts.values() if value is not None]
+    if len(limits) < len(timeouts) or not limits:
+        return None
+    return float(max(limits))
+
+
 class _RefusedAfterRotation:
     """The statuses a request's auth flow answers itself (:data:`AUTH_HANDLED_STATUSES`):
-    those claimed already, and a 401 once the secret it went with has been replaced, which
-    the flow answers by sending it again with the new one. Asked when the answer comes,
-    by the typed-error hook and then by the flow, so both see the same."""
+    those claimed already, and a 401 once the secret it went with has been replaced, or
+    while it is being replaced, which the flow answers by sending it again with the new
+    one (or raising the 401 when the replacement failed). Asked when the answer comes, by
+    the typed-error hook and then by the flow: a 401 claimed once stays claimed, so that
+    the two never disagree."""
 
     def __init__(self, auth: HeaderAuth, sent: Secret, claimed: Iterable[int]) -> None:
         self._auth, self._sent, self._claimed = auth, sent, frozenset(claimed)
+        self._refusal_claimed = False
+        self.waits = False
+        """Whether the claimed 401 came while a rotation was under way, to wait for."""
 
-    def _statuses(self) -> frozenset[int]:
-        rotated = self._auth.rotated_since(self._sent)
-        return self._claimed | {401} if rotated else self._claimed
+    def claims_refusal(self) -> bool:
+        """Whether the flow answers a 401 itself (decided at the first ask, then kept)."""
+        if not self._refusal_claimed:
+            if self._auth.rotated_since(self._sent):
+                self._refusal_claimed = True
+            elif self._auth._rotation_to_wait_for():
+                self._refusal_claimed = self.waits = True
+        return self._refusal_claimed
 
     def __contains__(self, status: object) -> bool:
-        return status in self._statuses()
+        if status in self._claimed:
+            return True
+        return status == httpx.codes.UNAUTHORIZED and self.claims_refusal()
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self._statuses())
+        return iter(self._claimed | {401} if self.claims_refusal() else self._claimed)
 
 
 Route = tuple[str, httpx.Auth | None]

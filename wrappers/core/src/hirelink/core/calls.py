@@ -25,6 +25,7 @@ from collections.abc import (
     Mapping,
     Sequence,
 )
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from functools import partial
 from types import ModuleType
 from typing import Any, Final, Generic, Protocol, TypeVar, cast
@@ -76,6 +77,15 @@ class HttpxSource(Protocol):
     def get_httpx_client(self) -> httpx.Client: ...
 
     def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+class CredentialRotation(Protocol):
+    """A credential a call replaces (:class:`~hirelink.core.HeaderAuth`): held while the
+    call is out, sync or async."""
+
+    def rotating(self) -> AbstractContextManager[None]: ...
+
+    def arotating(self) -> AbstractAsyncContextManager[None]: ...
 
 
 @define(frozen=True)
@@ -188,7 +198,10 @@ class Call(Generic[T_co]):
     however often it arrives (a revocation): it is resent after a lost answer or a 5xx, as
     a read is (see :data:`~hirelink.core.errors.REPEATABLE`). ``issues_credential`` marks
     an answer that holds a credential (a new secret): one that does not read as JSON is
-    not quoted in the error, where the secret would show in clear.
+    not quoted in the error, where the secret would show in clear. ``rotates`` is the
+    credential a call replacing it holds while out (``expect`` switches it to the new one):
+    one such call runs at a time, and requests refused meanwhile wait for it (see
+    :class:`~hirelink.core.HeaderAuth`).
     """
 
     request: partial[Any]
@@ -198,6 +211,7 @@ class Call(Generic[T_co]):
     large_body: bool = False
     repeatable: bool = False
     issues_credential: bool = False
+    rotates: CredentialRotation | None = None
 
     @property
     def operation(self) -> str:
@@ -216,32 +230,34 @@ class Call(Generic[T_co]):
 
     def run(self, client: HttpxSource) -> T_co:
         """Send it with the generated ``client`` (sync) and return the parsed success."""
-        http = client.get_httpx_client()
-        request = None
-        try:
-            request = self._build(http)
-            response = http.send(request)
-        except BaseException as error:
-            _note_if_unsent(error, request)
-            raise
-        return self._read(client, response)
+        with contextlib.nullcontext() if self.rotates is None else self.rotates.rotating():
+            http = client.get_httpx_client()
+            request = None
+            try:
+                request = self._build(http)
+                response = http.send(request)
+            except BaseException as error:
+                _note_if_unsent(error, request)
+                raise
+            return self._read(client, response)
 
     async def arun(self, client: HttpxSource) -> T_co:
         """The async twin of :meth:`run`."""
-        http = client.get_async_httpx_client()
-        request = None
-        try:
-            if self.large_body:
-                from .threads import REQUEST_THREADS  # anyio, when an async call is made
+        async with contextlib.nullcontext() if self.rotates is None else self.rotates.arotating():
+            http = client.get_async_httpx_client()
+            request = None
+            try:
+                if self.large_body:
+                    from .threads import REQUEST_THREADS  # anyio, when an async call is made
 
-                request = await REQUEST_THREADS.run(self._build, http)
-            else:
-                request = self._build(http)
-            response = await http.send(request)
-        except BaseException as error:
-            _note_if_unsent(error, request)
-            raise
-        return self._read(client, response)
+                    request = await REQUEST_THREADS.run(self._build, http)
+                else:
+                    request = self._build(http)
+                response = await http.send(request)
+            except BaseException as error:
+                _note_if_unsent(error, request)
+                raise
+            return self._read(client, response)
 
     def _build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The request, or an :class:`InvalidInputError` when a value cannot be sent at
@@ -302,6 +318,7 @@ class Call(Generic[T_co]):
             large_body=self.large_body,
             repeatable=self.repeatable,
             issues_credential=self.issues_credential,
+            rotates=self.rotates,
         )
 
 

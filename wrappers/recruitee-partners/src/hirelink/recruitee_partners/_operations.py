@@ -480,10 +480,16 @@ class PartnersOperations:
         from hirelink.api.recruitee_partners.api.partner import regenerate_partner_secret
 
         request = partial(regenerate_partner_secret.sync_detailed, self.codename)
+        # Switched to while the call still holds the rotation (see Call.rotates): calls
+        # refused meanwhile wait for the new secret, and a second regeneration for this one.
+        call = Call(
+            request,
+            instance_of(models.PartnerSecret),
+            issues_credential=True,
+            rotates=self.partner_secret_auth,
+        )
         try:
-            issued = yield Call(
-                request, instance_of(models.PartnerSecret), issues_credential=True
-            ).map(_as_secret)
+            issued: Secret = yield call.map(lambda answer: self._switch_to(_as_secret(answer)))
         except BaseException as error:  # also Ctrl-C or a cancel while it was out
             if not may_have_been_carried_out(error):
                 raise
@@ -494,7 +500,7 @@ class PartnersOperations:
                 "regenerate_partner_secret again on RC, which stores the secret it issues"
             )
             raise
-        return self._switch_to(issued)
+        return issued
 
     # --- reports (partner secret) ---------------------------------------------------
 
