@@ -197,6 +197,43 @@ def test_a_token_that_is_not_ascii_is_401_before_validate_token(
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
 
 
+def test_refused_calls_are_logged_masked_and_a_flood_of_401_once(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Nothing was logged: a wrong token or a proxy compressing the bodies went unseen.
+    app = create_partner_app(
+        validate_token=lambda token: token == TOKEN,
+        list_tests=lambda token: [],
+        on_send_candidate=lambda token, payload: None,
+        max_body_bytes=LIMIT,
+    )
+    caplog.set_level(logging.DEBUG, "hirelink.recruitee_partners.service")
+    with SandboxServer(app, max_lifetime=60) as server, httpx.Client(base_url=server.url) as http:
+        for token in ("revoked-token", "another-revoked-token"):
+            assert http.get("/validate_token", headers=as_customer(token)).status_code == 401
+        assert http.get("/tests").status_code == 401  # no token at all
+        customer = as_customer(TOKEN)
+        sent = [
+            http.post("/send_candidate", headers=customer, content=b"{").status_code,
+            http.post("/send_candidate", headers=customer, json={"email": 1}).status_code,
+            http.post("/send_candidate", headers=customer, content=b"x" * (LIMIT + 1)),
+            http.post(
+                "/send_candidate",
+                headers={**customer, "Content-Encoding": "gzip"},
+                content=gzip.compress(b"{}"),
+            ),
+        ]
+    assert [getattr(answer, "status_code", answer) for answer in sent] == [400, 422, 413, 415]
+    lines = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [line.split(" with ")[1][:3] for line in lines] == ["401", "400", "422", "413", "415"]
+    assert lines[0] == (
+        "the partner service refused a call to /validate_token with 401: the token was not accepted"
+    )
+    assert all(line.startswith("the partner service refused a call to /") for line in lines)
+    assert "revoked-token" not in caplog.text
+    assert TOKEN not in caplog.text
+
+
 # --- tests list ---------------------------------------------------------------------------
 
 

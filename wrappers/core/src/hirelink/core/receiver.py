@@ -24,7 +24,7 @@ import threading
 import time
 import traceback
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, Final, Protocol
+from typing import Any, ClassVar, Final, Protocol
 
 import anyio.to_thread
 
@@ -95,6 +95,8 @@ class RefusalLog:
     ``Content-Encoding`` (415) is logged at once, then at most once every ``interval``
     seconds per status with how many were refused since: a wrong or missing secret, or a
     proxy compressing the bodies, shows in the log without a scanner's requests flooding it.
+    ``refused_what`` names what was refused in the line (a service answering calls says
+    ``"a call"``).
     """
 
     def __init__(
@@ -104,8 +106,9 @@ class RefusalLog:
         *,
         interval: float = REFUSED_SENDER_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
+        refused_what: str = "a delivery",
     ) -> None:
-        self._logger, self.component = logger, component
+        self._logger, self.component, self._refused_what = logger, component, refused_what
         self._interval, self._clock = interval, clock
         self._lock = threading.Lock()
         self._unlogged: dict[int, int] = {}
@@ -129,12 +132,22 @@ class RefusalLog:
 
     def _line(self, path: str, status: int, message: str) -> None:
         self._logger.warning(
-            "%s refused a delivery to %s with %d: %s", self.component, path, status, message
+            "%s refused %s to %s with %d: %s",
+            self.component,
+            self._refused_what,
+            path,
+            status,
+            message,
         )
 
 
 class Rejection(Exception):  # noqa: N818 - an answer, not a failure of ours
     """Answer ``{"error": message}`` with ``status_code`` (a 4xx or 5xx)."""
+
+    logged: ClassVar[bool] = True
+    """Whether :func:`answer` hands it to the receiver's :class:`RefusalLog`: a receiver's
+    own refusals are; a subclass an application raises to answer as it chooses (the
+    partner kit's ``Refusal``) says False."""
 
     def __init__(self, message: str, status_code: int) -> None:
         super().__init__(message)
@@ -493,7 +506,7 @@ async def answer(
     try:
         return await respond()
     except Rejection as rejection:
-        if refusals is not None:
+        if refusals is not None and rejection.logged:
             refusals.refused(request.url.path, rejection.status_code, mask(rejection.message))
         return error(rejection.status_code, rejection.message)
     except ClientDisconnect:

@@ -29,7 +29,10 @@ not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
 ``max_body_bytes``; 415 for a compressed one (a ``Content-Encoding``); the status and
 message of a :class:`Refusal`; 500 when a callback fails unexpectedly. Every error body
 is ``{"error": "<message>"}``, which Recruitee shows to its user; no answer or log line
-carries a stack trace or the customer's token.
+carries a stack trace or the customer's token. The refusals (400, 422 each time; 401, 413,
+415 at once, then at most once a minute per status, counted) are logged at WARNING on
+``hirelink.recruitee_partners.service``, as a webhook receiver's
+(:class:`~hirelink.core.receiver.RefusalLog`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from starlette.responses import JSONResponse, Response
 from hirelink.api.recruitee_partners.inbound import AvailableTest, SendCandidatePayload
 from hirelink.core.receiver import (
     DEFAULT_MAX_BODY_BYTES,
+    RefusalLog,
     Rejection,
     answer,
     bearer_token,
@@ -83,8 +87,11 @@ class Refusal(Rejection):
 
     Recruitee shows ``message`` to its user (in place of a generic "problem with the
     partner's API"), so write it for them: "Your plan has no invitations left." A 401
-    or 403 status tells Recruitee the customer's token is invalid.
+    or 403 status tells Recruitee the customer's token is invalid. It is your answer, which
+    the kit does not log (it logs its own refusals only).
     """
+
+    logged = False
 
     def __init__(self, message: str, status_code: int = 422) -> None:
         if not isinstance(message, str) or not message.strip():
@@ -130,12 +137,12 @@ def _error(status_code: int, message: str) -> Response:
 def _bearer_token(request: Request) -> str:
     token = bearer_token(request)
     if not token:
-        raise Refusal("missing bearer token: send 'Authorization: Bearer <token>'", 401)
+        raise Rejection("missing bearer token: send 'Authorization: Bearer <token>'", 401)
     if not token.isascii():
         # Header bytes arrive as latin-1 text, so such a token cannot equal one the
         # partner issued; refused before validate_token, whose hmac.compare_digest on a
         # non-ASCII str would raise and turn an unauthenticated call into a 500.
-        raise Refusal(_NOT_ACCEPTED, 401)
+        raise Rejection(_NOT_ACCEPTED, 401)
     return token
 
 
@@ -178,6 +185,7 @@ class _PartnerService:
         self._list_tests = list_tests
         self._on_send_candidate = on_send_candidate
         self._max_body_bytes = max_body_bytes
+        self._refusals = RefusalLog(logger, "the partner service", refused_what="a call")
 
     async def validate_token(self, request: Request) -> Response:
         return await self._answer(request, self._accepted)
@@ -196,7 +204,7 @@ class _PartnerService:
         async def respond() -> Response:
             token = _bearer_token(request)
             if not await invoke("validate_token", self._validate_token, token):
-                raise Refusal(_NOT_ACCEPTED, 401)
+                raise Rejection(_NOT_ACCEPTED, 401)
             return await endpoint(request, token)
 
         return await answer(
@@ -207,6 +215,7 @@ class _PartnerService:
             failure_message="the partner service failed to handle the request",
             mask=lambda text: _mask(text, sent),
             error=_error,
+            refusals=self._refusals,
         )
 
     async def _accepted(self, request: Request, token: str) -> Response:
@@ -226,7 +235,7 @@ class _PartnerService:
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
-            raise Refusal(describe_problems(error), 422) from None
+            raise Rejection(describe_problems(error), 422) from None
         await invoke("on_send_candidate", self._on_send_candidate, token, payload)
         return JSONResponse({})
 
