@@ -29,6 +29,7 @@ from hirelink.core import (
 )
 from hirelink.core.secrets import scrub
 from hirelink.recruitee_partners import (
+    Environment,
     Partner,
     PartnerInputKind,
     PartnerKind,
@@ -633,6 +634,30 @@ def test_production_is_the_default_url_of_the_production_environment() -> None:
         assert p.base_url == "https://integrations.recruitee.com/api"
     with RecruiteePartners(codename="skillcheck", personal_token="t0ken-rc") as rc:
         assert rc.base_url == "https://integrations.rc.recruitee.dev/api"
+
+
+@pytest.mark.parametrize(
+    ("environment", "base_url", "other"),
+    [
+        ("rc", "https://integrations.recruitee.com/api", "production"),
+        ("rc", "HTTPS://Integrations.Recruitee.com/api/", "production"),
+        ("production", "https://integrations.rc.recruitee.dev/api", "rc"),
+    ],
+)
+def test_a_base_url_of_the_other_environment_is_refused(
+    environment: Environment, base_url: str, other: str
+) -> None:
+    # rc with production's URL sent RC's personal token to production, its repr saying rc.
+    with pytest.raises(InvalidInputError) as caught:
+        RecruiteePartners(
+            codename="skillcheck",
+            environment=environment,
+            personal_token="t0ken-rc",
+            partner_secret="s3cret!",
+            base_url=base_url,
+        )
+    assert caught.value.field == "base_url"
+    assert f"give environment={other!r}" in str(caught.value)
 
 
 def test_a_missing_credential_is_named_and_nothing_is_sent(served: Served) -> None:

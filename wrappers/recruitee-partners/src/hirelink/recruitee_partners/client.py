@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final, Unpack
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -25,6 +26,7 @@ from hirelink.core import (
     FirstAcceptedAuth,
     HeaderAuth,
     HttpConfig,
+    InvalidInputError,
     ProviderClient,
     RoutedAuth,
     Secret,
@@ -81,6 +83,23 @@ _NEW_SECRET_HINTS: Final[Mapping[bool, str]] = {
 """The hint of a refused new secret, by whether the personal token was tried as well."""
 
 
+def _refuse_the_other_environment(environment: Environment, base_url: str) -> None:
+    """Refuse a ``base_url`` on the host of the environment not named: RC's personal token
+    went to production, and operations refused for production were sent to RC. Another
+    host (a sandbox, a proxy) is the caller's to choose."""
+    try:
+        host = (urlsplit(base_url.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return  # not a URL: the client options say so
+    for other, url in BASE_URLS.items():
+        if other != environment and host == urlsplit(url).hostname:
+            raise InvalidInputError(
+                "base_url",
+                f"is Recruitee's {other} Partners API, while the environment is "
+                f"{environment!r}: give environment={other!r}, or leave base_url out",
+            )
+
+
 def _setup(
     client: PartnersOperations,
     codename: str | None,
@@ -116,6 +135,8 @@ def _setup(
                 hint=CREDENTIAL_HINTS["partner_secret"],
             )
     default_base_url = BASE_URLS[client.environment]
+    if options.get("base_url") is not None:
+        _refuse_the_other_environment(client.environment, str(options["base_url"]))
     client.partner_secret_auth = reports
     # Given, even where unusable: operations on the partner record refuse production
     # themselves, naming the environment rather than the token.
