@@ -890,8 +890,8 @@ class _IssuedSecretKeeper:
             if not _may_write(self._store):
                 raise InvalidInputError(
                     "TMPDIR",
-                    f"nowhere to keep the new {field_name}, and the old one stops working once"
-                    " it is issued: neither the credentials file nor a temporary file can be"
+                    f"nowhere to keep the new {field_name} (one regenerated replaces the old"
+                    " at once): neither the credentials file nor a temporary file can be"
                     f" written ({error.strerror or error}); set HIRELINK_CONFIG_DIR or TMPDIR"
                     " to a writable directory",
                 ) from None
@@ -939,8 +939,8 @@ class _IssuedSecretKeeper:
                 handle.write(secret.reveal() + "\n")
             kept = f"it is in {path} (readable only by you): store it before anything else"
         err.print(
-            f"could not save the new {field_name} in {where} ({reason}); {kept},"
-            " the old one no longer works",
+            f"could not save the new {field_name} in {where} ({reason}); {kept}"
+            " (one regenerated replaces the old at once)",
             style="bold red",
             highlight=False,
             markup=False,
