@@ -67,9 +67,14 @@ def test_the_too_large_error_behind_it_pickles_as_a_worker_hands_it_over(
         client.get_candidate(CANDIDATE)
     cause = caught.value.__cause__
     assert isinstance(cause, AnswerTooLarge)
-    for copied in (pickle.loads(pickle.dumps(cause)), copy.deepcopy(cause)):  # noqa: S301 - our own bytes
+    cause.add_note("while syncing candidate 7730011")  # the notes were lost
+    copies = (pickle.loads(pickle.dumps(cause)), copy.copy(cause), copy.deepcopy(cause))  # noqa: S301 - our own bytes
+    for copied in copies:
         assert type(copied) is AnswerTooLarge
         assert str(copied) == str(cause)
+        assert copied.__notes__ == ["while syncing candidate 7730011"]
+        with pytest.raises(RuntimeError):  # the request is left out: its headers hold the token
+            copied.request  # noqa: B018 - reading it is the check
 
 
 @pytest.mark.anyio

@@ -422,8 +422,10 @@ class AnswerTooLarge(httpx.DecodingError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exception's own calls cls(message), taken here for the request: a pickle (a
-        # process pool, Celery) keeps the message, without the request.
-        return (_answer_too_large, (str(self),))
+        # process pool, Celery) keeps the message and the state (notes added on the way
+        # up), without the request, whose headers hold the credentials.
+        state = {name: value for name, value in vars(self).items() if name != "_request"}
+        return (_answer_too_large, (str(self),), state)
 
 
 def _answer_too_large(message: str) -> AnswerTooLarge:
