@@ -96,6 +96,27 @@ def test_the_module_command_runs_from_a_thread_other_than_the_main_one() -> None
     assert codes == [0]
 
 
+def test_the_module_command_restores_a_handler_python_did_not_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # signal.signal returns None for a handler installed by C code (an embedding
+    # program); putting None back raised TypeError after the stand-ins had stopped.
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("the command takes signals in the main thread only")
+    installed: list[tuple[int, object]] = []
+
+    def set_handler(number: int, handler: object) -> None:
+        if handler is None:
+            raise TypeError("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable")
+        installed.append((number, handler))
+
+    monkeypatch.setattr(signal, "signal", set_handler)
+    assert sandbox_main(["serve", "--candidates", "3", "--max-lifetime", "0.5"]) == 0
+    taken = [number for number, _ in installed[: len(installed) // 2]]
+    assert signal.SIGINT in taken
+    assert installed[len(taken) :] == [(number, signal.SIG_DFL) for number in taken]
+
+
 _CREDENTIALS: dict[str, dict[str, Any]] = {
     "recruitee": {"token": "sekret-recruitee-token"},
     "join": {"token": "sekret-join-token"},

@@ -102,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for stand_in in stand_ins:
             stand_in.stop()
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            # None: a handler not installed from Python, which cannot be put back.
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
     return 0
 
 
