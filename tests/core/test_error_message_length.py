@@ -59,6 +59,21 @@ def test_a_secret_in_a_long_location_is_masked_before_it_is_shortened(
     assert token[:7] not in str(caught.value)  # cut at 200 characters, it was not masked
 
 
+def test_a_redirect_is_named_without_its_userinfo_query_and_fragment(
+    recruitee_sandbox: StandIn[RecruiteeSandbox],
+) -> None:
+    # The Location was quoted whole: a signed link's token, a user:password@.
+    location = "https://proxy:pa55word@elsewhere.example/api/offers?signature=s1gned#top"
+    recruitee_sandbox.faults.add(
+        Fault(method="GET", path=r"/offers$", status=307, headers={"Location": location})
+    )
+    client = Recruitee(**recruitee_sandbox.client_kwargs())
+    with client, pytest.raises(ApiError) as caught:
+        client.list_offers()
+    assert "redirected to 'https://elsewhere.example/api/offers'" in caught.value.message
+    assert [part for part in ("pa55word", "s1gned", "#top") if part in str(caught.value)] == []
+
+
 def test_a_provider_text_with_line_breaks_and_controls_stays_on_one_line(
     recruitee_sandbox: StandIn[RecruiteeSandbox],
 ) -> None:

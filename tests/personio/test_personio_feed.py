@@ -461,12 +461,34 @@ def test_a_gone_feed_is_a_feed_switched_off(served: Served) -> None:
 
 
 def test_a_redirect_names_where_it_points(served: Served) -> None:
-    moved = "https://nordlicht.jobs.personio.com/xml?language=de"
+    moved = "https://nordlicht.jobs.personio.com/xml"
     served.sandbox.faults.add(Fault(path=r"^/jobs/", status=301, headers={"Location": moved}))
     with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
         personio.list_job_positions()
     assert f"redirected to {moved!r}" in caught.value.message
     assert "jobs_base_url='https://nordlicht.jobs.personio.com'" in caught.value.message
+
+
+def test_a_redirect_is_named_without_its_userinfo_query_and_fragment(served: Served) -> None:
+    # The Location was quoted whole, and jobs_base_url suggested with the user:password@.
+    moved = "https://feed:pa55word@nordlicht.jobs.personio.com/xml?token=t0ken#top"
+    served.sandbox.faults.add(Fault(path=r"^/jobs/", status=302, headers={"Location": moved}))
+    with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    message = caught.value.message
+    assert "redirected to 'https://nordlicht.jobs.personio.com/xml'" in message
+    assert "jobs_base_url='https://nordlicht.jobs.personio.com'" in message
+    assert [part for part in ("pa55word", "t0ken", "#top") if part in message] == []
+
+
+def test_a_redirect_to_a_malformed_host_is_named_without_a_suggestion(served: Served) -> None:
+    # Reading its host raised ValueError out of the error's refinement.
+    moved = "https://[nordlicht/xml"
+    served.sandbox.faults.add(Fault(path=r"^/jobs/", status=301, headers={"Location": moved}))
+    with feed_only(served) as personio, pytest.raises(NotFoundError) as caught:
+        personio.list_job_positions()
+    assert f"redirected to {moved!r}" in caught.value.message
+    assert "jobs_base_url=" not in caught.value.message
 
 
 def test_elements_the_reader_does_not_use_are_passed_over(served: Served) -> None:

@@ -19,7 +19,7 @@ from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
 
-from .redaction import OPERATION, one_line, request_id_header, safe_headers
+from .redaction import OPERATION, one_line, request_id_header, safe_headers, shown_url
 from .secrets import scrub
 from .waits import server_requested_wait
 
@@ -644,7 +644,7 @@ def api_error_from_response(
     if lost:
         message = f"{message} (its body was lost: {lost})"
     if response.is_redirect:
-        location = _shortened(scrub(response.headers.get("location", "")), 200)
+        location = _shortened(shown_url(response.headers.get("location", "")), 200)
         message = f"redirected to {location!r}: hirelink follows no redirects (check base_url)"
         if response.status_code == 303:  # "see other": carried out, its result is there
             message = f"see other: {location!r} (hirelink follows no redirects)"

@@ -79,6 +79,17 @@ def log_fields(request: httpx.Request, **more: object) -> dict[str, object]:
     return {f"hirelink_{name}": value for name, value in fields.items()}
 
 
+_USERINFO: Final = re.compile(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)[^/]*@")
+
+
+def shown_url(url: str) -> str:
+    """A URL an answer names (a redirect's ``Location``) as a message may quote it:
+    scrubbed, and without a ``user:password@``, the query or the fragment, where a
+    signed link carries its token."""
+    before_query = re.split(r"[?#]", scrub(url), maxsplit=1)[0]
+    return _USERINFO.sub(r"\1", before_query)
+
+
 CONTROL_CHARACTERS: Final = (
     *range(0x00, 0x20),
     *range(0x7F, 0xA0),

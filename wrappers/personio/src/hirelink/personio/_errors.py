@@ -26,6 +26,7 @@ from hirelink.core import (
     ServerError,
     UnprocessableEntityError,
 )
+from hirelink.core.redaction import shown_url
 
 __all__ = ["REASONS", "reason_codes", "refine_personio_error"]
 
@@ -166,9 +167,13 @@ def _no_feed(error: ApiError) -> str:
     location = error.headers.get("location", "") if 300 <= error.status_code < 400 else ""
     moved = ""
     if location:
+        location = shown_url(location)
         shown = location if len(location) <= 200 else f"{location[:200]}..."
         answer = f"{answer}, redirected to {shown!r}; hirelink follows no redirects"
-        target = urlsplit(location)
+        try:
+            target = urlsplit(location)
+        except ValueError:  # a bracketed host that is no IPv6 address: no suggestion
+            target = urlsplit("")
         if target.scheme in ("http", "https") and target.netloc and target.path.endswith("/xml"):
             moved = f"; if the feed has moved there, pass jobs_base_url='{target.scheme}://{target.netloc}'"
     return f"no XML job feed at {error.url} ({answer}): {_FEED_HELP}{moved}"
