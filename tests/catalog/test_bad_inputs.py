@@ -214,13 +214,36 @@ def test_a_generated_enum_member_is_still_taken(personio_sandbox_session: StandI
     assert "status=ACTIVE" in sent.query_string
 
 
-def test_a_note_body_keeps_its_tabs_and_line_breaks(
+def test_a_note_body_keeps_its_tabs_and_line_and_page_breaks(
     recruitee_sandbox_session: StandIn[Any],
 ) -> None:
+    # Word's soft line break (\v) and a PDF's page break (\f) were refused.
+    body = "first line\r\n\tsecond line\vsoft break\fnext page"
     with recruitee_sandbox_session.client() as recruitee:
-        recruitee.create_candidate_note(7730011, "first line\r\n\tsecond line")
+        recruitee.create_candidate_note(7730011, body)
+        with pytest.raises(InvalidInputError) as caught:
+            recruitee.create_candidate_note(7730011, "a bell\a")
     (sent,) = recruitee_sandbox_session.recorder.requests
-    assert json.loads(sent.body)["note"]["body"] == "first line\r\n\tsecond line"
+    assert json.loads(sent.body)["note"]["body"] == body
+    assert "U+0007" in caught.value.message
+
+
+def test_a_refused_value_is_described_as_it_is(
+    recruitee_sandbox_session: StandIn[Any], personio_sandbox_session: StandIn[Any]
+) -> None:
+    # "got an empty string" for spaces, "got text of 1 characters".
+    with recruitee_sandbox_session.client() as recruitee:
+        with pytest.raises(InvalidInputError) as spaces:
+            recruitee.create_candidate("   ")
+        with pytest.raises(InvalidInputError) as empty:
+            recruitee.create_candidate("")
+    with personio_sandbox_session.client() as personio, pytest.raises(InvalidInputError) as zero:
+        personio.get_person("0")
+    assert spaces.value.message.endswith("got white space only")
+    assert empty.value.message.endswith("got an empty string")
+    assert zero.value.message.endswith("got text of 1 character")
+    assert recruitee_sandbox_session.recorder.requests == []
+    assert personio_sandbox_session.recorder.requests == []
 
 
 ONE_SHOT: list[Callable[[], Iterable[Any]]] = [

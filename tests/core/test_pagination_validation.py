@@ -145,6 +145,10 @@ def test_list_helpers_refuse_bare_strings_and_bad_items() -> None:
     assert bad_item.value.field == "tags.1"
     with pytest.raises(InvalidInputError, match="at least one"):
         string_list("tags", [])
+    with pytest.raises(InvalidInputError) as nested:
+        id_list("ids", [[7]])
+    assert nested.value.message.endswith("got a list of 1 item")  # was "of 1 items"
+    assert string_list("emails", [" a@example.org\r\n"], strip=True) == ["a@example.org"]
 
 
 def test_true_only_flags_refuse_false() -> None:

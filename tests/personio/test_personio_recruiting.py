@@ -406,6 +406,33 @@ def test_a_document_without_type_is_attached_as_other(fresh: Served, tmp_path: P
     assert [(f.original_filename, f.category) for f in submitted.files] == [("notes.txt", "other")]
 
 
+def test_names_lose_surrounding_line_breaks_and_a_message_keeps_page_breaks(
+    fresh: Served,
+) -> None:
+    # The names, stripped anyway, were refused for a trailing line break; a message was
+    # refused for Word's soft line break (\v) or a PDF's page break (\f).
+    message = "Page 1\fPage 2, a soft\vbreak"
+    with fresh.client() as personio:
+        personio.create_application(
+            POSITION, first_name="Mia\n", last_name="\tKlein\r\n", email="mia@example.net\n",
+            message=message,
+        )  # fmt: skip
+        with pytest.raises(InvalidInputError) as caught:
+            personio.create_application(
+                POSITION, first_name="Mi\na", last_name="Vogt", email="lena@example.org"
+            )
+    sent = fresh.sandbox.recorder.last("POST", APPLICATIONS)
+    assert sent is not None
+    assert {key: sent.json()[key] for key in ("first_name", "last_name", "email", "message")} == {
+        "first_name": "Mia",
+        "last_name": "Klein",
+        "email": "mia@example.net",
+        "message": message,
+    }
+    assert caught.value.field == "first_name"
+    assert len(fresh.sandbox.recorder.requests) == 1
+
+
 def test_every_field_reaches_the_wire_in_v1_shape(fresh: Served) -> None:
     with fresh.client() as personio:
         personio.create_application(

@@ -296,6 +296,17 @@ def test_persons_filters_and_paging(served: Served, personio: Personio) -> None:
     assert person.created_at.tzinfo is not None
 
 
+def test_an_id_or_an_address_read_with_its_line_break_is_taken(
+    served: Served, personio: Personio
+) -> None:
+    # Both are stripped anyway; the line break was refused before they were.
+    address = personio.get_person("24205101\r\n").email
+    assert isinstance(address, str)
+    found = personio.list_persons(ids=["24205101\n", " 24205102"], emails=[f"{address}\n"])
+    assert [p.id for p in found.field_data] == ["24205101"]
+    assert queries(served, "/v2/persons")[-1] == {"id": ["24205101,24205102"], "email": [address]}
+
+
 def test_unknown_ids_are_not_found(personio: Personio) -> None:
     for call in (
         lambda: personio.get_application("1"),
@@ -322,6 +333,10 @@ def test_unknown_ids_are_not_found(personio: Personio) -> None:
         (lambda p: p.list_candidates(updated_after="yesterday"), "updated_after"),
         (lambda p: p.list_persons(status="GONE"), "status"),
         (lambda p: p.list_persons(ids="24205101"), "ids"),
+        (lambda p: p.list_persons(ids=bytearray(b"12")), "ids"),  # was sent as id=49,50
+        (lambda p: p.list_persons(ids=memoryview(b"12")), "ids"),
+        (lambda p: p.list_persons(ids=["2420\n5101"]), "ids.0"),
+        (lambda p: p.list_persons(emails=["lena\n@example.org"]), "emails.0"),
         (lambda p: p.list_jobs(colour="red"), "colour"),
         (lambda p: p.get_application(""), "application_id"),
         (lambda p: p.get_person("../persons"), "person_id"),

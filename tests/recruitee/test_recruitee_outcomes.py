@@ -181,6 +181,29 @@ def test_names_match_whatever_their_unicode_form(fresh: Served) -> None:
     assert moved.stage_id == stages["Hired"]
 
 
+def test_names_looked_up_and_addresses_lose_surrounding_line_breaks(fresh: Served) -> None:
+    # Each is stripped anyway (name_key, email()); a trailing line break was refused first.
+    with fresh.client() as recruitee:
+        recruitee.set_candidate_field(CANDIDATE, "Identity check", "passed")
+        read = recruitee.get_candidate_field(CANDIDATE, "Identity check\n")
+        assert read is not None
+        assert read.name == "Identity check"
+        stages = {stage.name: stage.id for stage in recruitee.list_offer_stages(JOB)}
+        recruitee.change_placement_stage(PLACEMENT, stage_name="Hired\r\n", offer_id=JOB)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": stages["Hired"]}
+        recruitee.disqualify_placement(PLACEMENT, reason_name="\tNot a fit\n")
+        assert sent(fresh, "PATCH", "/disqualify") == {"disqualify_reason_id": 301}
+        recruitee.update_candidate(CANDIDATE, emails=["ada@example.org\n"])
+        assert sent(fresh, "PATCH", f"/candidates/{CANDIDATE}")["candidate"]["emails"] == [
+            "ada@example.org"
+        ]
+        fresh.sandbox.recorder.clear()
+        with pytest.raises(InvalidInputError) as caught:  # a line break inside still is not
+            recruitee.change_placement_stage(PLACEMENT, stage_name="Hi\nred", offer_id=JOB)
+    assert caught.value.field == "stage_name"
+    assert fresh.sandbox.recorder.requests == []
+
+
 def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
     with fresh.client() as recruitee:
         written = recruitee.set_candidate_field(CANDIDATE, "Identity check", "passed")

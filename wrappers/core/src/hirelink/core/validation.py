@@ -24,38 +24,43 @@ from .secrets import Secret
 E = TypeVar("E", bound=enum.Enum)
 
 
-def non_empty_str(field: str, value: object) -> str:
+def non_empty_str(field: str, value: object, *, strip: bool = False) -> str:
     """Text on one line (a name, a tag, a filter), not all white space: no control
-    character (a tab, a line break, NUL, DEL: see :func:`no_control_characters`)."""
+    character (a tab, a line break, NUL, DEL: see :func:`no_control_characters`). With
+    ``strip`` (a value whose surrounding white space is dropped anyway: an id, a name
+    looked up, an e-mail address) it is dropped first, line breaks included, and the
+    stripped text returned: only a control character inside is refused."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
-    return no_control_characters(field, value)
+    return no_control_characters(field, value.strip() if strip else value)
 
 
 def non_empty_text(field: str, value: object) -> str:
     """Text that may run over several lines (a note's body, a message), not all white
-    space: tabs and line breaks are kept, other control characters refused."""
+    space: tabs, line breaks, vertical tabs (Word's soft line break) and form feeds (a
+    PDF's page break) are kept, other control characters refused."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(field, f"must be a non-empty string, got {shape(value)}")
     return no_control_characters(field, value, multiline=True)
 
 
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_BUT_LINES: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BUT_LINES: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def no_control_characters(field: str, value: str, *, multiline: bool = False) -> str:
     """``value`` as plain ``str`` (an enum member mixing in ``str`` sent as its value,
     not as ``Cls.MEMBER``) if it holds no C0 control character nor DEL; ``multiline``
-    text may hold tabs and line breaks (``\\t``, ``\\n``, ``\\r``). NUL is refused by
-    the databases behind the providers after the write was sent; a line break in a name
-    or a tag shows as two; an escape sequence rewrites a terminal that shows it."""
+    text may hold tabs and line and page breaks (``\\t``, ``\\n``, ``\\r``, ``\\v``,
+    ``\\f``). NUL is refused by the databases behind the providers after the write was
+    sent; a line break in a name or a tag shows as two; an escape sequence rewrites a
+    terminal that shows it."""
     found = (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value)
     if found and multiline:
         raise InvalidInputError(
             field,
-            f"holds a control character (U+{ord(found.group()):04X}); of those, only tabs"
-            " and line breaks can be sent",
+            f"holds a control character (U+{ord(found.group()):04X}); of those, only tabs,"
+            " line breaks and page breaks (\\t \\n \\r \\v \\f) can be sent",
         )
     if found:
         raise InvalidInputError(
@@ -84,7 +89,8 @@ def shape(value: object) -> str:
     if isinstance(value, str):
         return described(value)
     if isinstance(value, Mapping | list | tuple | set | frozenset):
-        return f"a {type(value).__name__} of {len(value)} items"
+        items = "1 item" if len(value) == 1 else f"{len(value)} items"
+        return f"a {type(value).__name__} of {items}"
     return f"a {type(value).__name__}"
 
 
@@ -97,7 +103,11 @@ def described(value: object) -> str:
     """What a refused credential was, without quoting it: one pasted into the wrong field
     (an access token as a company id) must not show up in an error message or a log."""
     if isinstance(value, str):
-        return f"text of {len(value)} characters" if value.strip() else "an empty string"
+        if not value:
+            return "an empty string"
+        if not value.strip():
+            return "white space only"
+        return "text of 1 character" if len(value) == 1 else f"text of {len(value)} characters"
     return f"a {type(value).__name__}"
 
 
@@ -494,22 +504,33 @@ def json_object(field: str, value: object) -> dict[str, Any]:
     return dict(value)
 
 
-def string_list(field: str, values: object, *, allow_empty: bool = False) -> list[str]:
-    """A list of non-empty strings. A bare string is refused (it would be split into letters)."""
+def listed(field: str, values: object, what: str) -> list[object]:
+    """The items of ``values``, any iterable but text or bytes: a bare string would be
+    split into letters, and ``bytearray(b"12")`` is the numbers 49 and 50. ``what`` names
+    the list the error asks for (``"strings"``, ``"integer ids"``)."""
     if isinstance(values, str | bytes | bytearray | memoryview) or not isinstance(values, Iterable):
-        raise InvalidInputError(field, f"must be a list of strings, got {shape(values)}")
-    items = list(values)
+        raise InvalidInputError(field, f"must be a list of {what}, got {shape(values)}")
+    return list(values)
+
+
+def string_list(
+    field: str, values: object, *, allow_empty: bool = False, strip: bool = False
+) -> list[str]:
+    """A list of non-empty strings (see :func:`listed`); ``strip`` as
+    :func:`non_empty_str`'s."""
+    items = listed(field, values, "strings")
     if not items and not allow_empty:
         raise InvalidInputError(field, "must contain at least one value")
-    return [non_empty_str(f"{field}.{index}", item) for index, item in enumerate(items)]
+    return [
+        non_empty_str(f"{field}.{index}", item, strip=strip) for index, item in enumerate(items)
+    ]
 
 
 def int_list(field: str, values: object, *, allow_empty: bool = False) -> list[int]:
-    """A list of positive integer ids (a bare string or number is refused, as are bytes:
-    ``bytearray(b"12")`` is the numbers 49 and 50)."""
-    if isinstance(values, str | bytes | bytearray | memoryview) or not isinstance(values, Iterable):
-        raise InvalidInputError(field, f"must be a list of integer ids, got {shape(values)}")
-    ids = [positive_int(f"{field}.{index}", value) for index, value in enumerate(values)]
+    """A list of positive integer ids (see :func:`listed`: a bare string, number or bytes
+    is refused)."""
+    items = listed(field, values, "integer ids")
+    ids = [positive_int(f"{field}.{index}", value) for index, value in enumerate(items)]
     if not ids and not allow_empty:
         raise InvalidInputError(field, "must contain at least one id")
     return ids

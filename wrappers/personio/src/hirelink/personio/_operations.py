@@ -49,12 +49,14 @@ from hirelink.core.operations import Operation, require_credentials, watcher
 from hirelink.core.pagination import CursorPage
 from hirelink.core.secrets import hide_query_values, mask_all_while_alive, pop_secrets, scrub
 from hirelink.core.validation import (
+    Converter,
     bounded_int,
     choice,
     email,
     header_name,
     http_url,
     id_digits,
+    listed,
     non_empty_str,
     non_empty_text,
     numeric_id,
@@ -352,7 +354,10 @@ def _past_date(field: str, value: object) -> date:
     return given
 
 
-_CURSOR_PAGING = {"limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE), "cursor": non_empty_str}
+_CURSOR_PAGING: dict[str, Converter] = {
+    "limit": bounded_int(maximum=MAX_RECRUITING_PAGE_SIZE),
+    "cursor": non_empty_str,
+}
 _UPDATED = {
     "updated_after": Param(utc_moment, wire="updated_at_gt"),
     "updated_before": Param(utc_moment, wire="updated_at_lt"),
@@ -364,14 +369,16 @@ _WEBHOOK_EVENTS = Inputs("list_webhook_events", cursor=non_empty_str)
 
 
 def _person_ids(field: str, ids: object) -> str:
-    if isinstance(ids, str | bytes) or not isinstance(ids, Iterable):
-        raise InvalidInputError(field, f"must be a list of person ids, got {shape(ids)}")
-    return ",".join(string_list(field, [_id(f"{field}.{i}", v) for i, v in enumerate(ids)]))
+    given = listed(field, ids, "person ids")
+    checked = [_id(f"{field}.{index}", id_) for index, id_ in enumerate(given)]
+    if not checked:
+        raise InvalidInputError(field, "must contain at least one value")
+    return ",".join(checked)
 
 
 def _emails(field: str, emails: object) -> str:
-    listed = string_list(field, emails)
-    return ",".join(email(f"{field}.{index}", value) for index, value in enumerate(listed))
+    given = string_list(field, emails, strip=True)
+    return ",".join(email(f"{field}.{index}", value) for index, value in enumerate(given))
 
 
 _PERSONS = Inputs(
@@ -602,8 +609,8 @@ class PersonioOperations:
         documents = document_list("documents", fields.pop("documents", None))
         request: dict[str, Any] = {
             "job_position_id": int(numeric_id("job_position_id", job_position_id)),
-            "first_name": non_empty_str("first_name", first_name).strip(),
-            "last_name": non_empty_str("last_name", last_name).strip(),
+            "first_name": non_empty_str("first_name", first_name, strip=True),
+            "last_name": non_empty_str("last_name", last_name, strip=True),
             "email": email_address("email", email),
             "recruiting_channel_id": self.credentials.channel_id,
             **_NEW_APPLICATION.wire(fields),
@@ -1341,7 +1348,7 @@ def _id(field: str, value: object) -> str:
     are accepted too. Nothing else reaches a path: ``.`` or ``..`` would change it."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(positive_int(field, value))
-    text = non_empty_str(field, value).strip()
+    text = non_empty_str(field, value, strip=True)
     if not _ID.fullmatch(text) or not text.strip("0"):
         raise InvalidInputError(field, f"must be an id (letters, digits, '-'), got {shape(value)}")
     return id_digits(field, text) if text.isdigit() else text

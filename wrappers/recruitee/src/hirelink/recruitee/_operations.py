@@ -172,8 +172,8 @@ _LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  
 def _email_list(field: str, value: object) -> list[str]:
     """E-mail addresses (an empty list clears them), each checked as Personio's and JOIN's
     applicant's address is: a typo is refused before it is stored on the candidate."""
-    listed = string_list(field, value, allow_empty=True)
-    return [email(f"{field}.{index}", address) for index, address in enumerate(listed)]
+    given = string_list(field, value, allow_empty=True, strip=True)
+    return [email(f"{field}.{index}", address) for index, address in enumerate(given)]
 
 
 _PROFILE = Inputs(
@@ -786,7 +786,7 @@ class RecruiteeOperations:
                 raise InvalidInputError("offer_id", "is only used to look up stage_name")
             stage_call = self._stage_call(placement_id, positive_int("stage_id", stage_id), extras)
             return _in_order([stage_call])
-        name = non_empty_str("stage_name", stage_name)
+        name = non_empty_str("stage_name", stage_name, strip=True)
         if offer_id is None:
             raise InvalidInputError("offer_id", "is required with stage_name (the job's pipeline)")
         offer_call = RecruiteeOperations.get_offer.prepare(self, offer_id)
@@ -862,7 +862,7 @@ class RecruiteeOperations:
             )
         reasons_call = RecruiteeOperations.list_disqualify_reasons.prepare(self)
         return self._disqualify_by_name(
-            placement_id, reasons_call, non_empty_str("reason_name", reason_name)
+            placement_id, reasons_call, non_empty_str("reason_name", reason_name, strip=True)
         )
 
     def _disqualify_by_name(
@@ -974,7 +974,7 @@ class RecruiteeOperations:
         """
         from hirelink.api.recruitee.api.candidates import get_candidate
 
-        wanted = name_key(non_empty_str("name", name))
+        wanted = name_key(non_empty_str("name", name, strip=True))
         request = partial(
             get_candidate.sync_detailed, self.company_id, self._candidate_id(candidate_id)
         )
