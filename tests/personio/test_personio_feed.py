@@ -358,6 +358,14 @@ def one_position(inside: str = "", name: str = "Pilot", position_id: str = "7") 
     ).encode()
 
 
+def described_as(value: str) -> str:
+    """A position's ``<jobDescriptions>`` of one description, named D, of ``value``."""
+    return (
+        "<jobDescriptions><jobDescription><name>D</name>"
+        f"<value>{value}</value></jobDescription></jobDescriptions>"
+    )
+
+
 def declaring(encoding: str) -> bytes:
     return f'<?xml version="1.0" encoding="{encoding}"?>\n'.encode() + one_position()
 
@@ -389,6 +397,11 @@ def test_the_content_types_charset_is_used_when_the_document_names_none() -> Non
         "/bare/xml": (latin1.encode("latin-1"), "text/xml; charset=ISO-8859-1"),
         "/declared/xml": (declared_utf8.encode(), "text/xml; charset=ISO-8859-1"),
         "/unknown/xml": (latin1.encode("latin-1"), "text/xml; charset=x-bogus"),
+        # Spellings of UTF-8 expat does not know: the feed was "not well-formed".
+        "/utf8/xml": (latin1.encode(), "text/xml; charset=utf8"),
+        "/UTF8/xml": (latin1.encode(), "text/xml; charset=UTF8"),
+        "/utf_8/xml": (latin1.encode(), "text/xml; charset=utf_8"),
+        "/utf-16le/xml": (latin1.encode("utf-16-le"), "text/xml; charset=utf-16le"),
     }
 
     class Feed(BaseHTTPRequestHandler):
@@ -404,9 +417,9 @@ def test_the_content_types_charset_is_used_when_the_document_names_none() -> Non
             pass
 
     with serving(Feed) as url:
-        for path, read in (("bare", "Café"), ("declared", "Café")):
+        for path in ("bare", "declared", "utf8", "UTF8", "utf_8", "utf-16le"):
             with Personio(subdomain="acme", jobs_base_url=f"{url}/{path}") as personio:
-                assert [p.name for p in personio.list_job_positions()] == [read]
+                assert [p.name for p in personio.list_job_positions()] == ["Café"], path
         unknown = Personio(subdomain="acme", jobs_base_url=f"{url}/unknown")
         with unknown, pytest.raises(MalformedResponseError, match="'x-bogus' its Content-Type"):
             unknown.list_job_positions()
@@ -428,10 +441,36 @@ def test_markup_in_a_title_or_description_is_read_not_dropped(served: Served) ->
     assert position.name == "Dev Ops Lead"
     assert position.office == "Hamburg HQ"
     assert position.job_descriptions == (
-        JobDescription("Your role", "Intro &amp; more<p>Raw <b>HTML</b><br></p><p></p>"),
+        JobDescription("Your role", "Intro & more<p>Raw <b>HTML</b><br></p><p></p>"),
         JobDescription("X", "<p>XHTML</p>"),
         JobDescription("Y", "<p>CDATA</p>"),
     )
+
+
+def test_a_descriptions_text_is_html_beside_elements_too(served: Served) -> None:
+    # The CDATA part came out escaped ("&lt;p&gt;Intro") while a value of text alone
+    # is returned as the HTML it is.
+    value = "<![CDATA[<p>Intro &amp; more</p>]]><ul><li>A &amp; B</li></ul><![CDATA[<p>End</p>]]>"
+    served.sandbox.state.serve_raw_feed("mixed", one_position(described_as(value)))
+    with feed_only(served, "mixed") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.job_descriptions == (
+        JobDescription("D", "<p>Intro &amp; more</p><ul><li>A &amp; B</li></ul><p>End</p>"),
+    )
+
+
+def test_script_and_style_elements_are_left_out_of_a_description(served: Served) -> None:
+    # ElementTree writes a <script>'s text unescaped: text written escaped in one became
+    # a live <img> with a handler.
+    value = (
+        "<p>Hi</p><script>&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</script>after"
+        '<div xmlns="http://www.w3.org/1999/xhtml"><STYLE>&lt;/style&gt;&lt;b&gt;</STYLE>'
+        "kept</div>"
+    )
+    served.sandbox.state.serve_raw_feed("script", one_position(described_as(value)))
+    with feed_only(served, "script") as personio:
+        (position,) = personio.list_job_positions()
+    assert position.job_descriptions == (JobDescription("D", "<p>Hi</p>after<div>kept</div>"),)
 
 
 def test_created_at_with_a_lower_case_z_is_read(served: Served) -> None:

@@ -9,6 +9,13 @@ The document is read as the parser goes, one position at a time, keeping only th
 elements a :class:`JobPosition` is made of: a tree of the whole feed cost about 21 bytes
 of memory per byte of a feed of many tiny unknown elements.
 
+A description's body (:attr:`JobDescription.html`) is HTML by one rule: the character
+data of its ``<value>``, CDATA or escaped (Personio's forms), is HTML as it is, also
+beside elements; elements written as markup in it are serialised as HTML, their text
+escaped, and ``<script>`` and ``<style>`` elements are left out with their text (the
+serialiser writes theirs unescaped, so text could become markup). The HTML is the
+company's: sanitise it before showing it on a page of yours.
+
 Enumerations stay open: a value Personio adds later is kept as a plain string, so the
 feed never fails to parse because of it.
 """
@@ -17,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import enum
-import html
 import re
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -158,21 +164,52 @@ def _text(parent: Element, tag: str) -> str | None:
     return _all_text(parent.find(tag))
 
 
+_RAW_TEXT_ELEMENTS: Final = frozenset({"script", "style"})
+"""Elements whose text ElementTree's HTML serialiser writes unescaped: text written
+escaped inside one (``&lt;/script&gt;&lt;img onerror=...&gt;``) would come out as live
+markup."""
+
+
 def _inner_html(value: Element | None) -> str:
-    """A description's body: its text (CDATA or escaped HTML, the usual forms), or, when
-    it holds elements (HTML written as markup), its inner markup serialised as HTML."""
+    """A description's body, as HTML (see the module's docstring): the character data of
+    ``<value>`` as it is, the elements in it serialised, ``<script>`` and ``<style>``
+    left out."""
     if value is None:
         return ""
     if len(value) == 0:
         return (value.text or "").strip()
     from xml.etree.ElementTree import tostring
 
+    _drop_raw_text_elements(value)
     for element in value.iter():
         if isinstance(element.tag, str) and element.tag.startswith("{"):
             element.tag = element.tag.partition("}")[2]  # XHTML's namespace, no prefixes
-    parts = [html.escape(value.text or "", quote=False)]
-    parts.extend(tostring(child, encoding="unicode", method="html") for child in value)
+    parts = [value.text or ""]
+    for child in value:
+        tail, child.tail = child.tail, None  # the value's own text, written as it is
+        parts.append(tostring(child, encoding="unicode", method="html"))
+        parts.append(tail or "")
     return "".join(parts).strip()
+
+
+def _drop_raw_text_elements(root: Element) -> None:
+    """Remove every ``<script>`` and ``<style>`` below ``root``, with its text; the text
+    after one stays, joined to what came before it."""
+    for parent in list(root.iter()):
+        before: Element | None = None
+        for child in list(parent):
+            if not (isinstance(child.tag, str) and _local_name(child.tag) in _RAW_TEXT_ELEMENTS):
+                before = child
+                continue
+            if before is None:
+                parent.text = (parent.text or "") + (child.tail or "")
+            else:
+                before.tail = (before.tail or "") + (child.tail or "")
+            parent.remove(child)
+
+
+def _local_name(tag: str) -> str:
+    return tag.rpartition("}")[2].lower()
 
 
 def _open(parent: Element, tag: str, known: type[_E]) -> _E | str | None:
@@ -396,6 +433,22 @@ def _declared_encoding(document: bytes) -> str | None:
     return None if match is None else match[1].decode("ascii", "replace")
 
 
+_EXPAT_NAMES: Final[Mapping[str, str | None]] = {
+    "utf-8": None,  # expat's default
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+}
+"""Python's names of the multi-byte encodings expat reads itself, as expat spells them."""
+
+
+def _expat_encoding(charset: str) -> str | None:
+    """``charset`` as expat is told it: by Python's name of the codec (``utf8``,
+    ``UTF8`` and ``utf_8`` are UTF-8, which expat knows only as ``utf-8``). Raises
+    LookupError for a name Python does not know."""
+    name = codecs.lookup(charset).name
+    return _EXPAT_NAMES.get(name, name)
+
+
 def parse_job_feed(
     document: bytes, *, source: str = "the XML job feed", charset: str | None = None
 ) -> list[JobPosition]:
@@ -426,15 +479,15 @@ def parse_job_feed(
     declared = _declared_encoding(document)
     named_by_charset = declared is None and charset and not document.startswith(_BYTE_ORDER_MARKS)
     reader = _FeedReader(fail)
-    # The same parser defusedxml's fromstring uses, fed to a reader that keeps little.
-    parser = DefusedXMLParser(
-        target=reader,
-        encoding=charset if named_by_charset else None,
-        forbid_dtd=False,
-        forbid_entities=True,
-        forbid_external=True,
-    )
     try:
+        # The same parser defusedxml's fromstring uses, fed to a reader that keeps little.
+        parser = DefusedXMLParser(
+            target=reader,
+            encoding=_expat_encoding(charset) if charset and named_by_charset else None,
+            forbid_dtd=False,
+            forbid_entities=True,
+            forbid_external=True,
+        )
         parser.feed(document)
         parser.close()
     except DefusedXmlException as error:
@@ -445,8 +498,9 @@ def parse_job_feed(
     except ParseError as error:
         raise fail(f"not well-formed XML ({error})") from None
     except (LookupError, ValueError) as error:
-        # Raised by expat's handler of encodings it does not know itself (the reader
-        # raises none of them): the name is unknown, not a text codec, or multi-byte.
+        # Raised by codecs.lookup, or by expat's handler of encodings it does not know
+        # itself (the reader raises none of them): the name is unknown, not a text codec,
+        # or multi-byte.
         if named_by_charset:
             encoding = f"the encoding {charset!r} its Content-Type names"
         elif declared is not None:
