@@ -308,3 +308,42 @@ def test_an_httpx_timeout_is_checked_as_seconds_are(
 def test_an_httpx_timeout_within_bounds_is_taken(recruitee_sandbox_session: StandIn[Any]) -> None:
     with recruitee_sandbox_session.client(timeout=httpx.Timeout(10.0, pool=None)) as recruitee:
         assert recruitee.get_candidate(7730011).id == 7730011
+
+
+MISSPELT: list[tuple[str, Callable[[Any], Any], str, str]] = [
+    (
+        "recruitee",
+        lambda c: c.list_candidates(created_afer=datetime(2025, 1, 1)),
+        "created_afer",
+        "created_after",
+    ),
+    ("recruitee", lambda c: c.iter_candidates(querry="Ada"), "querry", "query"),
+    ("recruitee", lambda c: next(c.watch_candidates(intervl=5)), "intervl", "interval"),
+    (
+        "personio",
+        lambda c: c.create_webhook(
+            "https://hooks.example.org/p", ["person.updated"], descripton="x"
+        ),
+        "descripton",
+        "description",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("provider", "call", "field", "meant"), MISSPELT, ids=[c[2] for c in MISSPELT]
+)
+def test_a_misspelt_argument_is_refused_with_the_one_meant(
+    provider: str,
+    call: Callable[[Any], Any],
+    field: str,
+    meant: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    # The command suggested the argument meant; Python callers got no hint.
+    stand_in: StandIn[Any] = request.getfixturevalue(f"{provider}_sandbox_session")
+    with stand_in.client() as client, pytest.raises(InvalidInputError) as refused:
+        call(client)
+    assert refused.value.field == field
+    assert f"(did you mean {meant}?)" in str(refused.value)
+    assert stand_in.recorder.requests == []

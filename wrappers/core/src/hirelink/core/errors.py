@@ -12,9 +12,10 @@ header allowlist, so printing or logging an error never leaks a credential.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final, TypeVar
 
 import httpx
@@ -129,6 +130,18 @@ class UnknownArgumentError(InvalidInputError, TypeError):
     """A keyword the operation does not take, found among those it passes on (filters,
     changes, fields). A :class:`TypeError` as well, as Python's own check of a signature
     raises: ``except TypeError`` catches a misspelt keyword whichever method was given it."""
+
+    @classmethod
+    def among(cls, name: str, known: Iterable[str], problem: str) -> UnknownArgumentError:
+        """``name`` refused with ``problem``, and the closest of ``known`` suggested."""
+        return cls(name, problem + did_you_mean(name, known))
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean created_after?)`` for the one of ``known`` closest to a misspelt
+    ``name`` (a ``-`` read as ``_``), else ``""``."""
+    close = difflib.get_close_matches(name.replace("-", "_"), sorted(known), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def tried(error: ApiError | ApiConnectionError) -> str:

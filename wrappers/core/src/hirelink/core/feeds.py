@@ -714,7 +714,9 @@ class Feed(Generic[T]):
         unknown = set(options) - set(WatchOptions.__annotations__)
         if unknown:
             field_name = sorted(unknown)[0]
-            raise UnknownArgumentError(field_name, f"unknown watch option {field_name!r}")
+            raise UnknownArgumentError.among(
+                field_name, WatchOptions.__annotations__, f"unknown watch option {field_name!r}"
+            )
         since = options.get("since")
         now = datetime.now(UTC)
         start = now if since is None else utc_moment("since", since)

@@ -416,7 +416,10 @@ class _Iterating(Declaration[T, P]):
             kwargs = _given(kwargs)
             unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
             if unknown:
-                raise UnknownArgumentError(unknown[0], f"is not an argument of {name}")
+                assert keywords is not None
+                raise UnknownArgumentError.among(
+                    unknown[0], keywords, f"is not an argument of {name}"
+                )
             args = tuple(_reusable(value) for value in args)
             kwargs = {key: _reusable(value) for key, value in kwargs.items()}
             return getattr(self, driver)(build(self, *args, **kwargs))

@@ -649,7 +649,9 @@ class Inputs:
         An unknown name raises :class:`InvalidInputError` naming it."""
         unknown = sorted(set(given) - set(self.params))
         if unknown:
-            raise UnknownArgumentError(unknown[0], f"is not an argument of {self.operation}")
+            raise UnknownArgumentError.among(
+                unknown[0], self.params, f"is not an argument of {self.operation}"
+            )
         converted: dict[str, Any] = {}
         for name, value in given.items():
             if value is not None:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from hirelink.core import InvalidInputError, Secret, forks
 from hirelink.core.environment import environment_ignored
+from hirelink.core.errors import did_you_mean
 from hirelink.core.operations import Declaration, Walker, declarations
 from hirelink.core.specs import spec_path
 
@@ -351,11 +352,8 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
             nested = bool(path)
             path.append(unknown)
             message = f"not a member of {path[0]}" if nested else "not an input of this operation"
-            close = (
-                [] if nested else difflib.get_close_matches(unknown.replace("-", "_"), known, n=1)
-            )
-            if close:
-                message += f" (did you mean {close[0]}?)"
+            if not nested:
+                message += did_you_mean(unknown, known)
         problems.setdefault(".".join(path) or "inputs", message)
     return [FieldProblem(field, message) for field, message in problems.items()]
 

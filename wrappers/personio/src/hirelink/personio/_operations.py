@@ -1259,9 +1259,10 @@ class WebhookChanges(WebhookSettings, total=False):
 
 def _webhook_body(changes: Mapping[str, Any], *, creating: bool) -> dict[str, Any]:
     """The wire body of a webhook create or update, checked before anything is sent."""
-    unknown = set(changes) - {*WebhookSettings.__annotations__, "url", "events"}
+    known = {*WebhookSettings.__annotations__, "url", "events"}
+    unknown = set(changes) - known
     if unknown:
-        raise UnknownArgumentError(sorted(unknown)[0], "is not a webhook setting")
+        raise UnknownArgumentError.among(sorted(unknown)[0], known, "is not a webhook setting")
     body: dict[str, Any] = {}
     if changes.get("url") is not None:
         body["url"] = http_url("url", changes["url"])
