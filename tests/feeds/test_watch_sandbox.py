@@ -26,9 +26,16 @@ from hirelink.core import (
     UnusableClientError,
     feeds,
 )
-from hirelink.core.feeds import CHECKPOINT_FORMAT, Feed, MemoryFeedStore, RedisFeedStore
+from hirelink.core.feeds import (
+    CHECKPOINT_FORMAT,
+    Feed,
+    MemoryFeedStore,
+    RedisFeedStore,
+    WatchOptions,
+)
 from hirelink.core.threads import STORE_THREADS
 from hirelink.core.validation import LONGEST_SECONDS
+from hirelink.join import AsyncJoin, Join
 from hirelink.sandbox import FOREVER, Fault, ProviderName, StandIn, serve_stand_in
 from hirelink.sandbox.faults import FaultKind
 from tests.forking import answer_of_forked_child
@@ -1310,3 +1317,49 @@ def test_a_client_closed_while_its_watch_saves_leaves_the_lease_free(
     consumer.join(10)
     assert len(handed) == 1  # the change out at the close, and none after it
     assert store._leases == {}  # the next watch takes the feed at once
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "async"])
+def test_a_record_changed_onto_a_page_already_read_comes_in_the_next_poll(sync: bool) -> None:
+    """The checkpoint moved to the newest change a poll read: a record changed while the
+    walk ran, onto a page it had read, and stamped before a change read on a later page,
+    was behind the checkpoint for good (JOIN hunt)."""
+    since = datetime.now(UTC) - timedelta(hours=1)
+    with serve_stand_in("join") as stand_in:
+        state = stand_in.sandbox.state
+        ids = state.application_ids()  # newest created first: the list order
+        changed_late, read_late = ids[10], ids[110]  # on the first page, on the third
+        for application_id in ids:
+            state.applications.update(application_id, lastUpdatedAt=_stamp(since))
+        state.applications.update(changed_late, lastUpdatedAt=_stamp(since - timedelta(days=1)))
+        listing = state.list_applications
+        hooked: list[int] = []
+
+        def list_changing(params: Any) -> Any:
+            if params.get("page") == 2 and not hooked:  # the first page is read
+                hooked.append(1)
+                state.applications.update(changed_late, lastUpdatedAt=_stamp(datetime.now(UTC)))
+                time.sleep(1.05 - datetime.now(UTC).microsecond / 1e6)  # into the next second
+                state.applications.update(read_late, lastUpdatedAt=_stamp(datetime.now(UTC)))
+            return listing(params)
+
+        state.list_applications = list_changing  # type: ignore[method-assign]
+        options: WatchOptions = {"since": since, "interval": 0.05, "polls": 2, "overlap": 0}
+        options["store"] = MemoryFeedStore()
+        if sync:
+            with Join(**stand_in.client_kwargs()) as join:
+                yielded = [application.id for application in join.watch_applications(**options)]
+        else:
+
+            async def watch() -> list[int]:
+                async with AsyncJoin(**stand_in.client_kwargs()) as join:
+                    return [a.id async for a in join.watch_applications(**options)]
+
+            yielded = asyncio.run(watch())
+    assert hooked
+    assert changed_late in yielded
+    assert yielded.count(read_late) == 1  # read again in the next poll, and known

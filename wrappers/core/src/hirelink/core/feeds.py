@@ -774,6 +774,7 @@ class _Poller(Generic[T]):
         self.client_closed = False  # stopped by its client's close(): nothing more to hand over
         self._stopping_thread: int | None = None  # the thread saving as the watch stops
         self._warned_ahead = False
+        self._poll_began: datetime | None = None
         self._holding = False  # whether this worker took the lease and has not lost it
         self._waiting_since: float | None = None  # monotonic time it began waiting for it
         self._waiting_said = 0.0  # when the log last said it waits
@@ -877,6 +878,12 @@ class _Poller(Generic[T]):
             )
         return changes
 
+    def begin_poll(self) -> None:
+        """Note when a poll's walk begins: the checkpoint moves no further than that. A
+        record changed while the walk ran may sort onto a page read already; listed
+        again from there next poll, it is handed over then (known ones are skipped)."""
+        self._poll_began = datetime.now(UTC)
+
     def handed_over(self, change: str, moment: datetime) -> bool:
         """Move the checkpoint past one change; True when it is time to save it: a second
         after the last save, or once the lease may have lapsed (the consumer took longer
@@ -893,7 +900,8 @@ class _Poller(Generic[T]):
                 moment.isoformat(),
                 clock.isoformat(timespec="seconds"),
             )
-        self.tracker.mark(change, moment, now=clock)
+        ceiling = clock if self._poll_began is None else min(clock, self._poll_began)
+        self.tracker.mark(change, moment, now=ceiling)
         self.unsaved = True
         now = time.monotonic()
         return now - self._saved_at >= SAVE_EVERY or now >= self._held_until
@@ -1185,6 +1193,7 @@ def watch(
                 polls += 1
                 try:
                     with poller.keeping_lease():
+                        poller.begin_poll()
                         walk = feed.changed_since(poller.tracker.query_from())
                         records = []
                         for record in walk.sync(run):
@@ -1235,6 +1244,7 @@ async def awatch(
         while feed.polls is None or polls < feed.polls:
             if await _with_store(feed, poller.lease):
                 assert poller.tracker is not None
+                poller.begin_poll()
                 walk = feed.changed_since(poller.tracker.query_from())
                 polls += 1
                 try:
