@@ -72,6 +72,8 @@ def test_a_redirect_is_named_without_its_userinfo_query_and_fragment(
         client.list_offers()
     assert "redirected to 'https://elsewhere.example/api/offers'" in caught.value.message
     assert [part for part in ("pa55word", "s1gned", "#top") if part in str(caught.value)] == []
+    # Nor in the error's headers, which a tracker sends and the docs call safe to log.
+    assert caught.value.headers["location"] == "https://elsewhere.example/api/offers"
 
 
 def test_a_provider_text_with_line_breaks_and_controls_stays_on_one_line(

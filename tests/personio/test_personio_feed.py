@@ -402,6 +402,7 @@ def test_the_content_types_charset_is_used_when_the_document_names_none() -> Non
         "/UTF8/xml": (latin1.encode(), "text/xml; charset=UTF8"),
         "/utf_8/xml": (latin1.encode(), "text/xml; charset=utf_8"),
         "/utf-16le/xml": (latin1.encode("utf-16-le"), "text/xml; charset=utf-16le"),
+        "/utf-8-sig/xml": (latin1.encode(), "text/xml; charset=utf-8-sig"),  # no BOM after all
     }
 
     class Feed(BaseHTTPRequestHandler):
@@ -417,7 +418,7 @@ def test_the_content_types_charset_is_used_when_the_document_names_none() -> Non
             pass
 
     with serving(Feed) as url:
-        for path in ("bare", "declared", "utf8", "UTF8", "utf_8", "utf-16le"):
+        for path in ("bare", "declared", "utf8", "UTF8", "utf_8", "utf-16le", "utf-8-sig"):
             with Personio(subdomain="acme", jobs_base_url=f"{url}/{path}") as personio:
                 assert [p.name for p in personio.list_job_positions()] == ["Café"], path
         unknown = Personio(subdomain="acme", jobs_base_url=f"{url}/unknown")

@@ -641,6 +641,7 @@ def test_production_is_the_default_url_of_the_production_environment() -> None:
     [
         ("rc", "https://integrations.recruitee.com/api", "production"),
         ("rc", "HTTPS://Integrations.Recruitee.com/api/", "production"),
+        ("rc", "https://integrations\uff0erecruitee\uff0ecom./api", "production"),
         ("production", "https://integrations.rc.recruitee.dev/api", "rc"),
     ],
 )

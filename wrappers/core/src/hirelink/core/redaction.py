@@ -125,11 +125,15 @@ def without_controls(text: str) -> str:
 
 
 def safe_headers(headers: Mapping[str, str] | httpx.Headers) -> dict[str, str]:
-    """Headers with every value outside :data:`SAFE_HEADERS` replaced by ``<redacted>``."""
-    return {
-        name.lower(): scrub(value) if name.lower() in SAFE_HEADERS else REDACTED
-        for name, value in headers.items()
-    }
+    """Headers with every value outside :data:`SAFE_HEADERS` replaced by ``<redacted>``; a
+    ``Location`` as :func:`shown_url` shows it (a signed link's query is its token)."""
+    return {name.lower(): _safe_value(name.lower(), value) for name, value in headers.items()}
+
+
+def _safe_value(name: str, value: str) -> str:
+    if name == "location":
+        return shown_url(value)
+    return scrub(value) if name in SAFE_HEADERS else REDACTED
 
 
 def log_request(request: httpx.Request) -> None:

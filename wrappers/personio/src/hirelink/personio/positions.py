@@ -435,6 +435,7 @@ def _declared_encoding(document: bytes) -> str | None:
 
 _EXPAT_NAMES: Final[Mapping[str, str | None]] = {
     "utf-8": None,  # expat's default
+    "utf-8-sig": None,  # the same: a BOM, when there is one, is read as one
     "utf-16-le": "UTF-16LE",
     "utf-16-be": "UTF-16BE",
 }

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final, Unpack
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -87,12 +86,12 @@ def _refuse_the_other_environment(environment: Environment, base_url: str) -> No
     """Refuse a ``base_url`` on the host of the environment not named: RC's personal token
     went to production, and operations refused for production were sent to RC. Another
     host (a sandbox, a proxy) is the caller's to choose."""
-    try:
-        host = (urlsplit(base_url.strip()).hostname or "").rstrip(".")
-    except ValueError:
+    try:  # the host as httpx will send to it (IDNA: full-width dots are dots)
+        host = httpx.URL(base_url.strip()).host.rstrip(".")
+    except (httpx.InvalidURL, ValueError):
         return  # not a URL: the client options say so
     for other, url in BASE_URLS.items():
-        if other != environment and host == urlsplit(url).hostname:
+        if other != environment and host == httpx.URL(url).host:
             raise InvalidInputError(
                 "base_url",
                 f"is Recruitee's {other} Partners API, while the environment is "
