@@ -93,6 +93,27 @@ def test_each_change_reaches_the_callback_exactly_once(
     )
 
 
+def test_a_candidate_created_event_arrives_as_the_typed_candidate_event(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    # Some clients call new_candidate "candidate_created" (fact sheet A9): the spec's
+    # candidate event says it covers it, but it arrived as an OtherEvent.
+    receiver, callback = receiving(recruitee_sandbox, webhook_receiver)
+    outbox = recruitee_sandbox.sandbox.webhooks
+    candidate = {"id": 7730011, "name": "Ada Lovelace", "emails": ["ada@example.com"]}
+    event = {"event_type": "candidate_created", "event_subtype": "manual", "payload": {}}
+    outbox.emit({**event, "payload": {"candidate": candidate, "offer": {"id": JOB}}})
+    receiver.wait_for(1)
+    assert outbox.wait_idle()
+    assert [a.status for a in receiver.arrivals] == [200]
+    [created] = callback.received
+    assert isinstance(created, CandidateEvent)
+    assert created.event_type == "candidate_created"
+    assert created.payload.candidate.id == 7730011
+    assert created.payload.offer is not None
+    assert created.payload.offer.id == JOB
+
+
 def test_a_name_beyond_ascii_arrives_as_raw_utf8_and_verifies(
     recruitee_sandbox: StandIn[Any], webhook_receiver: Any
 ) -> None:

@@ -21,6 +21,7 @@ class TestPing(BaseModel):
 
 class CandidateEventType(StrEnum):
     new_candidate = "new_candidate"
+    candidate_created = "candidate_created"
     candidate_assigned = "candidate_assigned"
     candidate_deleted = "candidate_deleted"
 
@@ -58,7 +59,7 @@ class CandidateEventPayload(BaseModel):
 
 class CandidateEvent(BaseModel):
     """
-    Something happened to a candidate: `new_candidate` (added; the subtype says how: `email`, `career_site`, `manual` or `imported` are reported, and some clients call the event `candidate_created`), `candidate_assigned` (assigned to a job or talent pool) or `candidate_deleted`.
+    Something happened to a candidate: `new_candidate` (added; the subtype says how: `email`, `career_site`, `manual` or `imported` are reported; some clients call the event `candidate_created`, which is taken as the same event), `candidate_assigned` (assigned to a job or talent pool) or `candidate_deleted`.
     """
 
     model_config = ConfigDict(

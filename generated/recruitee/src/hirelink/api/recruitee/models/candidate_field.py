@@ -32,7 +32,8 @@ class CandidateField:
 
         Attributes:
             id (int | None | Unset): Null for built-in fields that were never stored separately.
-            kind (str | Unset): Field type (open set of values).
+            kind (str | Unset): Field type (open set of values): built-in profile fields (`education`, `skills`, ...) carry
+                no `name`; company-defined ones (`single_line`, `dropdown`, `boolean`, ...) do.
             name (None | str | Unset): Display name; mainly present on company-defined fields.
             fixed (bool | Unset):
             origin (None | str | Unset):

@@ -110,8 +110,10 @@ def sync_detailed(
 ) -> Response[CandidateEnvelope | Error]:
     """Create a candidate
 
-     Adds a candidate to the company. Candidates created through this API count as manually added. When
-    `offers` is given, the candidate is placed in the default (first) stage of each listed offer.
+     Adds a candidate to the company. When `offers` is given, the candidate is placed in the default
+    stage of each listed offer. That candidates created through this API count as manually added, so
+    that Recruitee sends them no application-confirmation e-mail, is inferred from a third-party tool's
+    description (fact sheet A5); the endpoint is documented.
 
     Args:
         company_id (str):
@@ -151,8 +153,10 @@ def sync(
 ) -> CandidateEnvelope | Error | None:
     """Create a candidate
 
-     Adds a candidate to the company. Candidates created through this API count as manually added. When
-    `offers` is given, the candidate is placed in the default (first) stage of each listed offer.
+     Adds a candidate to the company. When `offers` is given, the candidate is placed in the default
+    stage of each listed offer. That candidates created through this API count as manually added, so
+    that Recruitee sends them no application-confirmation e-mail, is inferred from a third-party tool's
+    description (fact sheet A5); the endpoint is documented.
 
     Args:
         company_id (str):
@@ -187,8 +191,10 @@ async def asyncio_detailed(
 ) -> Response[CandidateEnvelope | Error]:
     """Create a candidate
 
-     Adds a candidate to the company. Candidates created through this API count as manually added. When
-    `offers` is given, the candidate is placed in the default (first) stage of each listed offer.
+     Adds a candidate to the company. When `offers` is given, the candidate is placed in the default
+    stage of each listed offer. That candidates created through this API count as manually added, so
+    that Recruitee sends them no application-confirmation e-mail, is inferred from a third-party tool's
+    description (fact sheet A5); the endpoint is documented.
 
     Args:
         company_id (str):
@@ -226,8 +232,10 @@ async def asyncio(
 ) -> CandidateEnvelope | Error | None:
     """Create a candidate
 
-     Adds a candidate to the company. Candidates created through this API count as manually added. When
-    `offers` is given, the candidate is placed in the default (first) stage of each listed offer.
+     Adds a candidate to the company. When `offers` is given, the candidate is placed in the default
+    stage of each listed offer. That candidates created through this API count as manually added, so
+    that Recruitee sends them no application-confirmation e-mail, is inferred from a third-party tool's
+    description (fact sheet A5); the endpoint is documented.
 
     Args:
         company_id (str):

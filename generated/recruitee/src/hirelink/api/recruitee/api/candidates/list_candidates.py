@@ -166,15 +166,21 @@ def sync_detailed(
         company_id (str):
         limit (int | Unset):
         offset (int | Unset):
-        created_after (str | Unset):
-        disqualified (bool | Unset):
-        qualified (bool | Unset):
+        created_after (str | Unset): `YYYY-MM-DDTHH:MM:SS` in UTC (seconds optional), as
+            documented; that fractional seconds and a trailing `Z` are taken too is our reading (a
+            third-party client passes `generated_at` back as it came).
+        disqualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        qualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
         offer_id (int | Unset):
         ids (str | Unset):
         query (str | Unset):
         sort (ListCandidatesSort | Unset):
-        with_messages (bool | Unset):
-        with_my_messages (bool | Unset):
+        with_messages (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        with_my_messages (bool | Unset): `true` filters, as documented; that `false` is no
+            negative filter is our reading.
         x_recruitee_partner_name (str | Unset):
         x_recruitee_partner_id (str | Unset):
 
@@ -239,15 +245,21 @@ def sync(
         company_id (str):
         limit (int | Unset):
         offset (int | Unset):
-        created_after (str | Unset):
-        disqualified (bool | Unset):
-        qualified (bool | Unset):
+        created_after (str | Unset): `YYYY-MM-DDTHH:MM:SS` in UTC (seconds optional), as
+            documented; that fractional seconds and a trailing `Z` are taken too is our reading (a
+            third-party client passes `generated_at` back as it came).
+        disqualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        qualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
         offer_id (int | Unset):
         ids (str | Unset):
         query (str | Unset):
         sort (ListCandidatesSort | Unset):
-        with_messages (bool | Unset):
-        with_my_messages (bool | Unset):
+        with_messages (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        with_my_messages (bool | Unset): `true` filters, as documented; that `false` is no
+            negative filter is our reading.
         x_recruitee_partner_name (str | Unset):
         x_recruitee_partner_id (str | Unset):
 
@@ -307,15 +319,21 @@ async def asyncio_detailed(
         company_id (str):
         limit (int | Unset):
         offset (int | Unset):
-        created_after (str | Unset):
-        disqualified (bool | Unset):
-        qualified (bool | Unset):
+        created_after (str | Unset): `YYYY-MM-DDTHH:MM:SS` in UTC (seconds optional), as
+            documented; that fractional seconds and a trailing `Z` are taken too is our reading (a
+            third-party client passes `generated_at` back as it came).
+        disqualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        qualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
         offer_id (int | Unset):
         ids (str | Unset):
         query (str | Unset):
         sort (ListCandidatesSort | Unset):
-        with_messages (bool | Unset):
-        with_my_messages (bool | Unset):
+        with_messages (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        with_my_messages (bool | Unset): `true` filters, as documented; that `false` is no
+            negative filter is our reading.
         x_recruitee_partner_name (str | Unset):
         x_recruitee_partner_id (str | Unset):
 
@@ -378,15 +396,21 @@ async def asyncio(
         company_id (str):
         limit (int | Unset):
         offset (int | Unset):
-        created_after (str | Unset):
-        disqualified (bool | Unset):
-        qualified (bool | Unset):
+        created_after (str | Unset): `YYYY-MM-DDTHH:MM:SS` in UTC (seconds optional), as
+            documented; that fractional seconds and a trailing `Z` are taken too is our reading (a
+            third-party client passes `generated_at` back as it came).
+        disqualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        qualified (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
         offer_id (int | Unset):
         ids (str | Unset):
         query (str | Unset):
         sort (ListCandidatesSort | Unset):
-        with_messages (bool | Unset):
-        with_my_messages (bool | Unset):
+        with_messages (bool | Unset): `true` filters, as documented; that `false` is no negative
+            filter is our reading.
+        with_my_messages (bool | Unset): `true` filters, as documented; that `false` is no
+            negative filter is our reading.
         x_recruitee_partner_name (str | Unset):
         x_recruitee_partner_id (str | Unset):
 

@@ -110,7 +110,7 @@ def sync_detailed(
 ) -> Response[Error | PlacementEnvelope]:
     """Place a candidate in a job
 
-     Assigns an existing candidate to a job (or talent pool), at the pipeline's first stage. Known from
+     Assigns an existing candidate to a job (or talent pool), at the pipeline's default stage. Known from
     one third-party client only (fact sheet A7, SL2): the path, the body and the answer are all
     inferred.
 
@@ -152,7 +152,7 @@ def sync(
 ) -> Error | PlacementEnvelope | None:
     """Place a candidate in a job
 
-     Assigns an existing candidate to a job (or talent pool), at the pipeline's first stage. Known from
+     Assigns an existing candidate to a job (or talent pool), at the pipeline's default stage. Known from
     one third-party client only (fact sheet A7, SL2): the path, the body and the answer are all
     inferred.
 
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 ) -> Response[Error | PlacementEnvelope]:
     """Place a candidate in a job
 
-     Assigns an existing candidate to a job (or talent pool), at the pipeline's first stage. Known from
+     Assigns an existing candidate to a job (or talent pool), at the pipeline's default stage. Known from
     one third-party client only (fact sheet A7, SL2): the path, the body and the answer are all
     inferred.
 
@@ -229,7 +229,7 @@ async def asyncio(
 ) -> Error | PlacementEnvelope | None:
     """Place a candidate in a job
 
-     Assigns an existing candidate to a job (or talent pool), at the pipeline's first stage. Known from
+     Assigns an existing candidate to a job (or talent pool), at the pipeline's default stage. Known from
     one third-party client only (fact sheet A7, SL2): the path, the body and the answer are all
     inferred.
 
