@@ -241,6 +241,16 @@ def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
         assert [v.to_dict() for v in again.values] == [{"text": "failed"}]
 
 
+def test_a_task_for_an_unknown_candidate_is_refused_naming_the_body_path(
+    fresh: Served,
+) -> None:
+    # The stand-in named "candidate_id" where its validator names "task.due_date".
+    with fresh.client() as recruitee, pytest.raises(UnprocessableEntityError) as caught:
+        recruitee.create_task(7739999, "Call back")
+    assert caught.value.field_errors == {"task.candidate_id": ["does not exist"]}
+    assert fresh.sandbox.state.tasks() == []
+
+
 def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
     due = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
     with fresh.client() as recruitee:
@@ -309,7 +319,11 @@ def test_a_hire_is_recorded_with_its_date_start_and_who_hired(fresh: Served) -> 
         assert moved.hired_at == datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
         assert moved.hired_by_id == TOKEN_OWNER_ID
         stored = fresh.sandbox.state.get_candidate(CANDIDATE)["candidate"]["placements"]
-        assert [p["job_starts_at"] for p in stored if p["id"] == PLACEMENT] == ["2026-04-01"]
+        # Kept as the date-time the spec's Placement declares (it kept "2026-04-01").
+        assert [p["job_starts_at"] for p in stored if p["id"] == PLACEMENT] == [
+            "2026-04-01T00:00:00.000000Z"
+        ]
+        assert moved.job_starts_at == datetime(2026, 4, 1, tzinfo=UTC)
         assert recruitee.get_candidate(CANDIDATE).updated_at == before
 
         with pytest.raises(InvalidInputError) as refused:

@@ -309,7 +309,7 @@ class RecruiteeState:
             data["cover_letter"] = fields.get("cover_letter")
             offers = list(dict.fromkeys(offer_ids))
             data["placements"] = [
-                self._placement(candidate_id, offer_id, self._first_stage(offer_id), now)
+                self._placement(candidate_id, offer_id, self._default_stage(offer_id), now)
                 for offer_id in offers
             ]
             if fields.get("remote_cv_url"):
@@ -380,7 +380,7 @@ class RecruiteeState:
                 raise invalid("offer_id", "does not exist")
             if offer_id in {placement["offer_id"] for placement in record.placements}:
                 raise invalid("offer_id", "already placed")
-            stage_id = self._first_stage(offer_id)
+            stage_id = self._default_stage(offer_id)
             placement = self._placement(candidate_id, offer_id, stage_id, self.now())
             self._touch(record, {"placements": [*record.placements, placement]})
             self._emit("candidate_assigned", None, record, offer_id)
@@ -392,8 +392,9 @@ class RecruiteeState:
         """Move a placement to a stage of its job's pipeline (422 for any other stage).
 
         A move to a hire stage stamps ``hired_at`` (``hire["hired_at"]``, else now) and
-        ``hired_by_id`` (the token's owner), and keeps ``hire["job_starts_at"]``, as the
-        captured hired placements show them."""
+        ``hired_by_id`` (the token's owner), and keeps ``hire["job_starts_at"]`` as a
+        date-time (a date is its midnight UTC; 422 for neither), as the captured hired
+        placements show them."""
         hire = hire or {}
         with self.lock:
             record, placement = self._find_placement(placement_id)
@@ -408,7 +409,10 @@ class RecruiteeState:
                 hired_at = hire.get("hired_at")
                 changes["hired_at"] = stamp("hired_at", hired_at) if hired_at else self.now()
                 changes["hired_by_id"] = TOKEN_OWNER_ID
-                changes["job_starts_at"] = hire.get("job_starts_at", placement["job_starts_at"])
+                starts_at = hire.get("job_starts_at")
+                changes["job_starts_at"] = (
+                    stamp("job_starts_at", starts_at) if starts_at else placement["job_starts_at"]
+                )
             return self._move(record, placement, changes, "stage_changed", details)
 
     def disqualify(self, placement_id: int, reason_id: int) -> dict[str, Any]:
@@ -457,7 +461,7 @@ class RecruiteeState:
         with self.lock:
             record = self._candidates.get(task["candidate_id"])
             if record is None:
-                raise invalid("candidate_id", "does not exist")
+                raise invalid("task.candidate_id", "does not exist")  # its body path
             created = {
                 "id": next(self._task_ids),
                 "candidate_id": record.id,
@@ -501,9 +505,10 @@ class RecruiteeState:
         template = self._templates.get(offer["pipeline_template_id"])
         return [stage["id"] for stage in template["stages"]] if template else list(self._stages)
 
-    def _first_stage(self, offer_id: int) -> int | None:
-        """Where a new placement starts: the pipeline's "apply" stage (after Referred and
-        Sourced in Recruitee's default pipeline), else its first."""
+    def _default_stage(self, offer_id: int) -> int | None:
+        """Where a new placement starts, the pipeline's default stage: its "apply" stage
+        (Applied, after Referred and Sourced in Recruitee's default pipeline), else its
+        first."""
         stage_ids = self._pipeline_stage_ids(offer_id)
         applied = [i for i in stage_ids if self._stages[i]["category"] == "apply"]
         return next(iter(applied or stage_ids), None)
