@@ -20,6 +20,17 @@ def test_good_credentials_pass_and_nothing_is_written(fresh: Served) -> None:
     assert {request.method for request in fresh.sandbox.recorder.requests} == {"GET"}
 
 
+def test_the_check_reads_the_brief_view_of_the_offers(fresh: Served) -> None:
+    # It read the default view: every job's description and requirements, to count them.
+    with fresh.client() as recruitee:
+        (check,) = recruitee.check_connection()
+    [request] = fresh.sandbox.recorder.requests
+    assert (request.method, request.path) == ("GET", "/c/4100/offers")
+    assert request.query_string == "view_mode=brief"
+    offers = len(fresh.sandbox.state.offers())
+    assert check.detail == f"accepted for company 4100: {offers} offers readable"
+
+
 @pytest.mark.anyio
 async def test_the_async_client_gives_the_same_verdict(fresh: Served) -> None:
     async with fresh.async_client(token="not-the-token-9") as recruitee:

@@ -241,6 +241,26 @@ def test_a_profile_field_is_written_and_read_back(fresh: Served) -> None:
         assert [v.to_dict() for v in again.values] == [{"text": "failed"}]
 
 
+def test_a_built_in_field_without_a_name_is_found_by_its_kind(fresh: Served) -> None:
+    # Built-in fields (skills, education, ...) carry no name, live and in the stand-in:
+    # get_candidate_field(id, "skills") read None.
+    stored = fresh.sandbox.state.get_candidate(CANDIDATE)["candidate"]["fields"]
+    (skills,) = [f for f in stored if f["kind"] == "skills"]
+    assert skills.get("name") is None
+    with fresh.client() as recruitee:
+        found = recruitee.get_candidate_field(CANDIDATE, "Skills ")
+        assert found is not None
+        assert found.kind == "skills"
+        assert [v.to_dict() for v in found.values or []] == skills["values"]
+        # A field named so is preferred, and a company field's kind finds nothing.
+        recruitee.set_candidate_field(CANDIDATE, "skills", "SQL, dbt")
+        named = recruitee.get_candidate_field(CANDIDATE, "skills")
+        assert named is not None
+        assert (named.kind, named.name) == ("single_line", "skills")
+        assert recruitee.get_candidate_field(CANDIDATE, "single_line") is None
+        assert recruitee.get_candidate_field(CANDIDATE, "education") is None
+
+
 def test_a_task_for_an_unknown_candidate_is_refused_naming_the_body_path(
     fresh: Served,
 ) -> None:

@@ -105,6 +105,20 @@ def test_unset_filters_are_not_sent(served: Served, recruitee: Recruitee) -> Non
     assert last_query(served) == {"limit": ["3"]}
 
 
+def test_created_after_goes_out_in_whole_seconds_and_includes_its_own_second(
+    fresh: Served,
+) -> None:
+    # Recruitee documents whole seconds: a fraction is dropped, so the moment's own second
+    # is included (a candidate's created_at passed back returns that candidate).
+    with fresh.client() as recruitee:
+        created = recruitee.create_candidate("Edsger Dijkstra")
+        assert isinstance(created.created_at, datetime)
+        moment = created.created_at.replace(microsecond=999999)
+        again = recruitee.list_candidates(created_after=moment).candidates
+    assert last_query(fresh)["created_after"] == [moment.strftime("%Y-%m-%dT%H:%M:%S")]
+    assert [c.id for c in again] == [created.id]
+
+
 def test_filters_select_what_they_say(recruitee: Recruitee) -> None:
     after = datetime(2025, 1, 5, tzinfo=UTC)
     created = recruitee.list_candidates(created_after=after).candidates

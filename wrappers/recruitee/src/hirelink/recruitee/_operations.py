@@ -92,7 +92,10 @@ class CandidateFilters(TypedDict, total=False):
     same as leaving one out)."""
 
     created_after: datetime | date | None
-    """Only candidates created after this moment (a datetime with a time zone, converted to UTC)."""
+    """Only candidates created after this moment (a datetime with a time zone, converted to
+    UTC), sent in whole seconds as Recruitee documents it: a fraction of a second is dropped,
+    so candidates created within that second are included (passing a candidate's own
+    ``created_at`` returns that candidate again; ``watch_candidates`` drops such repeats)."""
     qualified: Literal[True] | None
     """Only candidates qualified in at least one job."""
     disqualified: Literal[True] | None
@@ -148,7 +151,7 @@ class NewCandidate(TypedDict, total=False):
     remote_cv_url: str
     """Public URL of a CV file that Recruitee downloads."""
     offer_ids: Iterable[int]
-    """Place the candidate in the first stage of each of these jobs or talent pools."""
+    """Place the candidate in the default stage of each of these jobs or talent pools."""
 
 
 _CANDIDATE_FILTERS = Inputs(
@@ -288,7 +291,8 @@ class RecruiteeOperations:
 
     @operation("Check Connection", example={})
     def check_connection(self) -> Flow[list[ConnectionCheck]]:
-        """Check the token and the company id with one read of the company's offers.
+        """Check the token and the company id with one read of the company's offers (their
+        brief view: ids, titles, status and kind, not each job's description).
 
         Returns one :class:`~hirelink.core.ConnectionCheck` saying what to fix: a 401
         refuses the token, a 403 accepts it without access to the company's jobs, a 404
@@ -314,7 +318,7 @@ class RecruiteeOperations:
         return one_read_check(
             "token",
             "Personal API token and company ID",
-            RecruiteeOperations.list_offers.prepare(self),
+            RecruiteeOperations.list_offers.prepare(self, view_mode="brief"),
             provider="Recruitee",
             accepted=lambda offers: (
                 f"accepted for company {company}: {len(offers)} offers readable"
@@ -342,7 +346,8 @@ class RecruiteeOperations:
         ``created_after``, ``qualified``, ``disqualified``, ``offer_id``, ``ids``,
         ``query``, ``sort``, ``with_messages``, ``with_my_messages`` (see
         :class:`~hirelink.recruitee.CandidateFilters`). The boolean filters accept only
-        ``True``: Recruitee cannot filter for the opposite.
+        ``True``: Recruitee cannot filter for the opposite. ``created_after`` is sent in
+        whole seconds, so it includes candidates created within its own second.
 
         Args:
             limit: How many candidates the page holds (a whole number >= 1). Without ``limit`` and
@@ -432,9 +437,10 @@ class RecruiteeOperations:
         example={"name": "Tomás Reyes", "emails": ["tomas@example.net"], "offer_ids": [31337]},
     )
     def create_candidate(self, name: str, **fields: Unpack[NewCandidate]) -> Call[models.Candidate]:
-        """Add a candidate (as if added by hand: no confirmation e-mail is sent).
+        """Add a candidate (as if added by hand, so that no confirmation e-mail is sent:
+        inferred from a third-party description, not documented by Recruitee).
 
-        ``offer_ids`` places the candidate in the first stage of each of those offers.
+        ``offer_ids`` places the candidate in the default stage of each of those offers.
         Not retried after a server error, so a candidate is never created twice.
 
         Args:
@@ -700,7 +706,7 @@ class RecruiteeOperations:
 
     @operation("Create Placement", example={"candidate_id": 7730011, "offer_id": 31455})
     def create_placement(self, candidate_id: int, offer_id: int) -> Call[models.Placement]:
-        """Place an existing candidate in a job (or talent pool), at its first stage.
+        """Place an existing candidate in a job (or talent pool), at its default stage.
 
         The endpoint is inferred from one third-party client. Not retried after a server
         error, so a candidate is never placed twice.
@@ -967,10 +973,15 @@ class RecruiteeOperations:
         """The candidate's profile field named ``name`` (its case and Unicode form aside:
         :func:`~hirelink.core.validation.name_key`), or None.
 
+        Recruitee's built-in profile fields (``education``, ``experience``, ``skills``,
+        ``language_skill``, ``address``, ``date_of_birth``, ``gender``) carry no name: when
+        no field has the name, a field without one whose ``kind`` is ``name`` is returned,
+        so ``get_candidate_field(id, "skills")`` reads the skills.
+
         Args:
             candidate_id: The candidate's Recruitee id (a whole number >= 1).
-            name: The field's name (non-empty text); its case, surrounding spaces and Unicode form
-                do not matter.
+            name: The field's name, or the kind of a built-in field such as ``skills``
+                (non-empty text); its case, surrounding spaces and Unicode form do not matter.
         """
         from hirelink.api.recruitee.api.candidates import get_candidate
 
@@ -1131,7 +1142,14 @@ def _field_entry(value: object) -> tuple[str, dict[str, object]]:
 
 
 def _field_named(candidate: models.Candidate, wanted: str) -> models.CandidateField | None:
-    """The candidate's field of that name; of several (written twice), the last, newest."""
+    """The candidate's field of that name, else the built-in (nameless) field of that kind;
+    of several (written twice), the last, newest."""
     fields = candidate.fields if isinstance(candidate.fields, list) else []
     named = [f for f in fields if isinstance(f.name, str) and name_key(f.name) == wanted]
+    if not named:  # built-in fields only: a company field's kind (single_line) is no name
+        named = [f for f in fields if not isinstance(f.name, str) and _kind_key(f) == wanted]
     return named[-1] if named else None
+
+
+def _kind_key(field: models.CandidateField) -> str | None:
+    return name_key(field.kind) if isinstance(field.kind, str) else None
