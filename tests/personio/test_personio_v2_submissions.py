@@ -17,11 +17,13 @@ from hirelink.core import (
     DuplicateApplicationError,
     InvalidInputError,
     PermissionDeniedError,
+    UnprocessableEntityError,
 )
 from hirelink.personio import MAX_DOCUMENT_BYTES, UploadedDocument
 from hirelink.sandbox import Fault
+from hirelink.sandbox.app import undeclared_answers
 
-from .conftest import Served
+from .conftest import Served, serve
 
 POSITION = 1874512
 PDF = b"%PDF-1.7\n% a small but real-looking document\n%%EOF\n"
@@ -271,3 +273,16 @@ def test_another_companys_channel_in_the_environment_is_not_read(
     none_passed = dict.fromkeys(API_CREDENTIALS)
     with fresh.client(channel_id=None, **none_passed) as personio:
         assert personio.credentials.channel_id == 999999
+
+
+def test_a_v2_upload_over_the_size_limit_is_a_413_the_spec_declares() -> None:
+    # Personio's v2 page names the 20 MB limit but no status; the stand-in answers 413 as
+    # v1 does, which the spec did not list (the stand-in reported it undeclared).
+    for served in serve(max_document_bytes=16):
+        with (
+            served.client(**OAUTH_ONLY) as personio,
+            pytest.raises(UnprocessableEntityError) as caught,
+        ):
+            personio.upload_document(PDF, filename="cv.pdf")
+    assert caught.value.status_code == 413
+    assert "personio:uploadApplicationDocumentV2 413" not in undeclared_answers()
