@@ -654,7 +654,10 @@ def test_missing_recruiting_credentials_are_named_with_where_to_find_them(
         ({"tags": "backend"}, "tags"),
         ({"attributes": {"shoe_size": "44"}}, "attributes.shoe_size"),
         ({"attributes": {"gender": "robot"}}, "attributes.gender"),
-        ({"attributes": {"birthday": "1990-01-01"}}, "attributes.birthday"),
+        ({"attributes": {"birthday": "1990-02-30"}}, "attributes.birthday"),
+        ({"attributes": {"birthday": "19900101"}}, "attributes.birthday"),
+        ({"attributes": {"birthday": "01.02.1990"}}, "attributes.birthday"),
+        ({"attributes": {"birthday": 19900101}}, "attributes.birthday"),
         (  # a date attribute takes YYYY-MM-DD: a datetime was sent with its time
             {"attributes": {"available_from": datetime(2025, 6, 1, 9, 30)}},
             "attributes.available_from",
@@ -681,6 +684,15 @@ def test_bad_application_input_names_the_field_and_sends_nothing(
         personio.create_application(POSITION, **arguments)
     assert caught.value.field == field
     assert served.sandbox.recorder.requests == []
+
+
+def test_a_birthday_given_as_yyyy_mm_dd_text_is_sent_as_that_date(fresh: Served) -> None:
+    # NewApplication.attributes is typed str | date, and the catalog and the CLI pass
+    # text: "1990-01-02" was refused as not a datetime.date.
+    with fresh.client() as personio:
+        personio.create_application(POSITION, **applicant(), attributes={"birthday": "1990-01-02"})
+    (submitted,) = fresh.sandbox.state.submitted()
+    assert {"id": "birthday", "value": "1990-01-02"} in submitted["attributes"]
 
 
 def test_documents_passed_as_none_are_no_documents(fresh: Served) -> None:

@@ -112,6 +112,7 @@ ATTRIBUTE_IDS: Final = (
     "salary_expectations",
 )
 _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
 _FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))  # UTC+14, the Line Islands
@@ -283,7 +284,8 @@ class NewApplication(TypedDict, total=False):
     """Tags to add; unknown tags are created."""
     attributes: Mapping[str, str | date]
     """``phone``, ``gender``, ``birthday``, ``location``, ``available_from``,
-    ``salary_expectations`` and ``custom_attribute_<n>`` values."""
+    ``salary_expectations`` and ``custom_attribute_<n>`` values; ``birthday`` a
+    ``datetime.date`` or its ``YYYY-MM-DD`` text."""
     documents: Sequence[Document]
     """Files to upload first (or uploaded already) and attach; ``type`` is the category
     (``cv``, ``cover-letter``, ``employment-reference``, ``certificate``,
@@ -303,6 +305,8 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         ):
             allowed = ", ".join(ATTRIBUTE_IDS)
             raise InvalidInputError(field, f"must be one of {allowed} or custom_attribute_<n>")
+        if key == "birthday" and isinstance(value, str):
+            value = _iso_date(field, value)
         if key == "birthday" or isinstance(value, datetime):
             # Date attributes take YYYY-MM-DD: a datetime would be sent with its time.
             value = _date_only(field, value)
@@ -339,6 +343,17 @@ def _date_only(field: str, value: object) -> date:
             field, f"must be a datetime.date (YYYY-MM-DD in the catalog), got {shape(value)}"
         )
     return value
+
+
+def _iso_date(field: str, text: str) -> date:
+    """``YYYY-MM-DD`` text (what the catalog and the CLI pass) as the date it names."""
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        problem = f"must be a calendar date as YYYY-MM-DD or a datetime.date, got {shape(text)}"
+        raise InvalidInputError(field, problem) from None
 
 
 def _past_date(field: str, value: object) -> date:
