@@ -103,6 +103,28 @@ def test_the_token_is_fetched_on_first_use_and_then_reused(fresh: Served) -> Non
     assert all("x-company-id" not in r.headers for r in reads)
 
 
+@pytest.mark.anyio
+async def test_the_token_exchange_carries_the_clients_headers_but_a_credential(
+    fresh: Served,
+) -> None:
+    # Personio asks for its partner headers on every request; the exchange went without
+    # them and without hirelink's User-Agent (httpx sends an auth flow's own request bare).
+    partner = {"X-Personio-App-ID": "acme-ats", "Personio-App-ID": "acme-ats"}
+    headers = {**partner, "Authorization": "Bearer meant-for-the-api"}
+    with fresh.client(headers=headers) as personio:
+        personio.list_categories()
+    async with fresh.async_client(headers=partner) as personio:
+        await personio.list_categories()
+    exchanges = [r for r in fresh.sandbox.recorder.requests if r.path == TOKEN_PATH]
+    assert len(exchanges) == 2
+    for exchange in exchanges:
+        assert exchange.headers["x-personio-app-id"] == "acme-ats"
+        assert exchange.headers["personio-app-id"] == "acme-ats"
+        assert exchange.headers["user-agent"].startswith("hirelink/")
+        assert "authorization" not in exchange.headers
+        assert exchange.headers["content-type"] == "application/x-www-form-urlencoded"
+
+
 def test_an_expired_token_is_renewed_once_and_the_call_resent(
     timed: Served, clock: FakeClock
 ) -> None:

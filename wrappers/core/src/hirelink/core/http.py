@@ -70,6 +70,16 @@ AUTH_HANDLED_STATUSES: Final = "hirelink_auth_handled_statuses"
 """Request extension: the statuses the request's auth flow answers itself (e.g. a 401 it
 renews a token for); the typed-error hook does not raise for them."""
 
+CARRIES_CLIENT_HEADERS: Final = "hirelink_carries_client_headers"
+"""Request extension: a request an auth flow makes of its own (an OAuth token exchange).
+httpx sends such a request without the client's headers; hirelink's request hook gives it
+those it lacks (the User-Agent, the ``headers`` option: a provider's partner headers), all
+but the ones that carry a credential (:data:`NOT_CARRIED`)."""
+
+NOT_CARRIED: Final = frozenset({"authorization", "proxy-authorization", "cookie"})
+"""Client headers a request marked :data:`CARRIES_CLIENT_HEADERS` is not given: a
+credential meant for the API, not for the token endpoint."""
+
 
 def default_ssl_context() -> ssl.SSLContext:
     """One verifying SSL context for every client hirelink builds while the environment
@@ -338,18 +348,42 @@ async def _alog_response(response: httpx.Response) -> None:
 EventHooks = dict[str, list[Callable[..., object]]]
 
 
-def event_hooks(config: HttpConfig) -> EventHooks:
-    """Logging and typed-error hooks for a sync httpx client."""
+def _client_headers(headers: httpx.Headers) -> Callable[[httpx.Request], None]:
+    """The hook giving a request marked :data:`CARRIES_CLIENT_HEADERS` the client's
+    ``headers`` it lacks."""
+
+    def hook(request: httpx.Request) -> None:
+        if not request.extensions.get(CARRIES_CLIENT_HEADERS):
+            return
+        for name, value in headers.multi_items():
+            if name.lower() not in NOT_CARRIED and name not in request.headers:
+                request.headers[name] = value
+
+    return hook
+
+
+def _async_client_headers(headers: httpx.Headers) -> Callable[[httpx.Request], Awaitable[None]]:
+    carry = _client_headers(headers)
+
+    async def hook(request: httpx.Request) -> None:
+        carry(request)
+
+    return hook
+
+
+def event_hooks(config: HttpConfig, headers: httpx.Headers | None = None) -> EventHooks:
+    """Logging and typed-error hooks for a sync httpx client (and, given the client's
+    ``headers``, the hook carrying them to an auth flow's own requests)."""
     return {
-        "request": [log_request],
+        "request": [_client_headers(httpx.Headers(headers)), log_request],
         "response": [log_response, _raise_for_status(config.refine_error)],
     }
 
 
-def async_event_hooks(config: HttpConfig) -> EventHooks:
-    """Logging and typed-error hooks for an async httpx client."""
+def async_event_hooks(config: HttpConfig, headers: httpx.Headers | None = None) -> EventHooks:
+    """The async twin of :func:`event_hooks`."""
     return {
-        "request": [_alog_request],
+        "request": [_async_client_headers(httpx.Headers(headers)), _alog_request],
         "response": [_alog_response, _araise_for_status(config.refine_error)],
     }
 
@@ -840,11 +874,12 @@ def build_client(
     inner = _HandOver(inner, traced=httpx_client is None and transport is None)
     if config.rate_limits:
         inner = RateLimitTransport(inner, config.rate_limits)
+    settings = _client_settings(config, httpx_client)
     return httpx.Client(
         auth=config.auth,
         transport=RetryTransport(inner, config.retry),
-        event_hooks=event_hooks(config),
-        **_client_settings(config, httpx_client),
+        event_hooks=event_hooks(config, settings["headers"]),
+        **settings,
     )
 
 
@@ -863,9 +898,10 @@ def build_async_client(
     inner = _AsyncHandOver(inner, traced=httpx_client is None and transport is None)
     if config.rate_limits:
         inner = AsyncRateLimitTransport(inner, config.rate_limits)
+    settings = _client_settings(config, httpx_client)
     return httpx.AsyncClient(
         auth=config.auth,
         transport=AsyncRetryTransport(inner, config.retry),
-        event_hooks=async_event_hooks(config),
-        **_client_settings(config, httpx_client),
+        event_hooks=async_event_hooks(config, settings["headers"]),
+        **settings,
     )

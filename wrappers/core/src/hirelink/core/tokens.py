@@ -16,7 +16,8 @@ The decisions are written once, as a generator (:meth:`ClientCredentialsAuth._fl
 that yields either a request to send or a :class:`_NeedToken` instruction; the sync and
 async hooks of ``httpx.Auth`` only drive it, each with its own lock and I/O. The token
 exchange travels through the same httpx client as the request, so it gets the same
-transport, retries, logging and typed errors.
+transport, retries, rate limits, logging and typed errors, and the client's headers but
+a credential (``CARRIES_CLIENT_HEADERS``: the User-Agent, a provider's partner headers).
 
 With a store that shares tokens (:class:`~hirelink.core.stores.RedisStore` with
 ``share_tokens=True``), a missing or refused token is first looked up in the store, and
@@ -54,7 +55,13 @@ from .errors import (
     ApiError,
     MalformedResponseError,
 )
-from .http import AUTH_HANDLED_STATUSES, StoreUser, noted_error, sendable_again
+from .http import (
+    AUTH_HANDLED_STATUSES,
+    CARRIES_CLIENT_HEADERS,
+    StoreUser,
+    noted_error,
+    sendable_again,
+)
 from .options import RequestOptions, current_options
 from .redaction import log_fields
 from .secrets import Secret, scrub, scrubbed_when_shown
@@ -288,6 +295,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         if "timeout" in for_request.extensions:  # the caller's timeout covers the exchange too
             exchange.extensions["timeout"] = for_request.extensions["timeout"]
         exchange.extensions[REPEATABLE] = True  # asking twice for a token harms nothing
+        exchange.extensions[CARRIES_CLIENT_HEADERS] = True  # User-Agent, partner headers
         self._mark(exchange)
         return exchange
 

@@ -221,7 +221,7 @@ class Personio(PersonioOperations, ProviderClient):
             ``headers`` (e.g. Personio's recommended partner headers: its v1 pages name
             them ``X-Personio-Partner-ID`` and ``X-Personio-App-ID``, its v2 document
             ``Personio-Partner-ID`` and ``Personio-App-ID``; which names v2 reads is not
-            documented, so send both pairs).
+            documented, so send both pairs; they go with the token exchange too).
 
     Every argument is keyword-only. A credential not passed is read from its environment
     variable, ``HIRELINK_PERSONIO_`` and the argument's name in capitals
