@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import parse_qs
 
 import anyio
+import httpx
 import pytest
 
 from hirelink.core import (
@@ -25,8 +27,11 @@ from hirelink.core.stores import RedisStore
 from hirelink.core.threads import STORE_THREADS
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
+from tests.waiting import wait_until
 
 from .conftest import Served, serve
+
+OAUTH_ONLY = {"company_id": None, "recruiting_token": None}
 
 TOKEN_PATH = "/v2/auth/token"
 
@@ -589,3 +594,84 @@ def test_a_token_read_from_a_shared_store_keeps_its_scopes(fresh: Served, redis_
     assert fresh.sandbox.state.token_exchanges == 1  # the second worker used the shared one
     assert checks["recruiting_write_scope"].ok, checks["recruiting_write_scope"].detail
     assert "personio:recruiting:write" in checks["client_credentials"].detail
+
+
+def test_the_stand_in_allows_150_token_requests_a_minute_then_one_a_second(
+    clock: FakeClock,
+) -> None:
+    for served in serve(clock=clock):
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": served.sandbox.client_id,
+            "client_secret": served.sandbox.client_secret,
+        }
+        with httpx.Client(base_url=served.url) as raw:
+            statuses = [raw.post(TOKEN_PATH, data=form).status_code for _ in range(151)]
+            refused = raw.post(TOKEN_PATH, data=form)
+            clock.now += 1.0  # inside the penalty: one a second
+            after_a_second = raw.post(TOKEN_PATH, data=form).status_code
+            again_at_once = raw.post(TOKEN_PATH, data=form).status_code
+        assert statuses[:150] == [200] * 150
+        assert statuses[150] == 429
+        assert refused.status_code == 429
+        assert "retry-after" not in refused.headers  # Personio documents no wait
+        assert (after_a_second, again_at_once) == (200, 429)
+
+
+def hold_of(caplog: pytest.LogCaptureFixture, logger: str, words: str) -> float | None:
+    """The wait (s) the first record of ``logger`` containing ``words`` computed."""
+    for record in caplog.records:
+        if record.name == logger and words in record.getMessage():
+            return float(getattr(record, "hirelink_wait_s"))  # noqa: B009
+    return None
+
+
+def call_until_held(personio: Personio, held: Callable[[], object]) -> None:
+    """Call in a thread until ``held()`` says the call is waiting; then close the client,
+    which ends the wait without sending."""
+
+    def call() -> None:
+        with contextlib.suppress(Exception):  # the close ends it with an error
+            personio.list_categories()
+
+    caller = threading.Thread(target=call)
+    caller.start()
+    try:
+        wait_until(held, "wait computed")
+    finally:
+        personio.close()
+        caller.join()
+
+
+def test_the_151st_token_request_of_a_minute_waits_for_the_limit(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Nothing limited POST /v2/auth/token: past 150 a minute Personio answers 429 and then
+    # takes one request a second for 60 s.
+    caplog.set_level(logging.INFO, logger="hirelink.ratelimit")
+    personio = fresh.client(**OAUTH_ONLY)
+    for _ in range(150):
+        personio.oauth.invalidate()  # type: ignore[union-attr]
+        personio.list_categories()
+    assert fresh.hits("POST", TOKEN_PATH) == 150
+    personio.oauth.invalidate()  # type: ignore[union-attr]
+    call_until_held(personio, lambda: hold_of(caplog, "hirelink.ratelimit", TOKEN_PATH))
+    wait = hold_of(caplog, "hirelink.ratelimit", TOKEN_PATH)
+    assert wait is not None
+    assert wait > 50
+    assert fresh.hits("POST", TOKEN_PATH) == 150
+    assert fresh.sandbox.state.token_rate_limited == 0
+
+
+def test_a_token_request_answered_429_naming_no_wait_waits_out_the_penalty(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Both resends went within 0.43 s, inside Personio's penalty of one a second.
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{TOKEN_PATH}$", status=429))
+    caplog.set_level(logging.INFO, logger="hirelink.retry")
+    personio = fresh.client(**OAUTH_ONLY)
+    call_until_held(personio, lambda: hold_of(caplog, "hirelink.retry", "after 429"))
+    wait = hold_of(caplog, "hirelink.retry", "after 429")
+    assert wait is not None
+    assert wait >= 1
+    assert fresh.hits("POST", TOKEN_PATH) == 1

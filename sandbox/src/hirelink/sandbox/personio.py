@@ -160,6 +160,8 @@ class _Settings:
     token_lifetime: int = 86400
     rate_limit: int = 20
     rate_window: float = 60.0
+    token_rate_limit: int = 150
+    token_rate_window: float = 60.0
     max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
     absolute_links: bool = True
     clock: Clock = time.monotonic
@@ -181,11 +183,14 @@ class PersonioState(_Settings):
     applications: list[dict[str, Any]] = attrs.field(factory=list, init=False)
     token_exchanges: int = attrs.field(default=0, init=False)
     rate_limited: int = attrs.field(default=0, init=False)
+    token_rate_limited: int = attrs.field(default=0, init=False)
     webhooks: PersonioWebhooks = attrs.field(init=False)
     _lock: threading.RLock = attrs.field(factory=threading.RLock, init=False)
     _tokens: dict[str, tuple[frozenset[str], float]] = attrs.field(factory=dict, init=False)
     _cursors: Cursors = attrs.field(factory=Cursors, init=False)
     _arrivals: collections.deque[float] = attrs.field(factory=collections.deque, init=False)
+    _token_arrivals: collections.deque[float] = attrs.field(factory=collections.deque, init=False)
+    _token_penalty: tuple[float, float] = attrs.field(default=(-math.inf, -math.inf), init=False)
     _raw_feeds: dict[str, bytes] = attrs.field(factory=dict, init=False)
     _documents: dict[str, StoredDocument] = attrs.field(factory=dict, init=False)
     _v2: dict[str, Collection[str]] = attrs.field(factory=dict, init=False)
@@ -364,8 +369,30 @@ class PersonioState(_Settings):
         latest = max(candidate["_updated"], updated)
         return {**candidate, "applications": entries, "_updated": latest}
 
+    def admit_token_request(self) -> None:
+        """Count a token request against Personio's limit: ``token_rate_limit`` per
+        ``token_rate_window``; past it, one a second until a window has passed (a 429
+        without ``Retry-After`` for the others, as Personio documents no wait)."""
+        with self._lock:
+            now = self.clock()
+            penalty_until, last = self._token_penalty
+            arrivals = self._token_arrivals
+            while arrivals and arrivals[0] <= now - self.token_rate_window:
+                arrivals.popleft()
+            if now < penalty_until:
+                if now - last < 1:
+                    self.token_rate_limited += 1
+                    raise PersonioError("v2", 429, "Too many token requests.", "too_many_requests")
+                self._token_penalty = (penalty_until, now)
+            elif len(arrivals) >= self.token_rate_limit:
+                self.token_rate_limited += 1
+                self._token_penalty = (now + self.token_rate_window, now)
+                raise PersonioError("v2", 429, "Too many token requests.", "too_many_requests")
+            arrivals.append(now)
+
     def issue_token(self, form: Mapping[str, str]) -> dict[str, Any]:
         """Exchange client credentials for a token (an OAuth error when refused)."""
+        self.admit_token_request()
         if form.get("grant_type") != "client_credentials":
             raise _oauth("unsupported_grant_type", "Only client_credentials is supported.")
         client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
@@ -648,6 +675,8 @@ class PersonioSandbox(SandboxApp, _Settings):
         persons: how many of the 25 seeded persons to serve.
         token_lifetime: ``expires_in`` of issued tokens, in seconds of ``clock``.
         rate_limit, rate_window: the v1 limit (20 per 60 s); tests shorten the window.
+        token_rate_limit, token_rate_window: the token endpoint's limit (150 per 60 s;
+            past it, 429 without ``Retry-After`` but for one request a second, for 60 s).
         max_document_bytes: uploads above it get 413 ``errors.file-too-big``.
         absolute_links: absolute (True) or relative ``next`` links in v2 lists.
         validate: refuse requests the specs refuse (see :class:`SandboxApp`).

@@ -48,6 +48,8 @@ __all__ = [
     "DEFAULT_JOBS_BASE_URL",
     "RECRUITING_REQUESTS_PER_WINDOW",
     "RECRUITING_WINDOW",
+    "TOKEN_REQUESTS_PER_WINDOW",
+    "TOKEN_WINDOW",
     "AsyncPersonio",
     "Personio",
 ]
@@ -57,6 +59,12 @@ RECRUITING_REQUESTS_PER_WINDOW: Final = 20
 RECRUITING_WINDOW: Final = 60.0
 """Personio's Recruiting API limit: 20 requests per 60 s per company, uploads and
 submissions together."""
+
+TOKEN_REQUESTS_PER_WINDOW: Final = 150
+"""Token requests (``POST /v2/auth/token``) Personio takes per :data:`TOKEN_WINDOW`."""
+TOKEN_WINDOW: Final = 60.0
+"""Personio's token limit: 150 requests a minute; past it, one a second for the next 60 s.
+A 429 naming no wait is resent after the window (core's rule for a limited request)."""
 
 ENVIRONMENT_VARIABLES: Final = CredentialVariables(
     "HIRELINK_PERSONIO",
@@ -161,6 +169,17 @@ def _setup(
         base_url=api,
     )
     limits = []
+    api_path = httpx.URL(api).path.rstrip("/")
+    if client.oauth is not None:
+        limits.append(
+            RateLimit.shared(
+                "personio-token:" + account_at(credentials.client_id, api, DEFAULT_API_BASE_URL),
+                requests=TOKEN_REQUESTS_PER_WINDOW,
+                per=TOKEN_WINDOW,
+                paths=api_path + "/v2/auth/token",
+                headroom=TOKEN_WINDOW / 60,
+            )
+        )
     if credentials.company_id is not None:
         limits.append(
             RateLimit.shared(
@@ -168,7 +187,7 @@ def _setup(
                 + account_at(credentials.company_id, api, DEFAULT_API_BASE_URL),
                 requests=RECRUITING_REQUESTS_PER_WINDOW,
                 per=window,
-                paths=httpx.URL(api).path.rstrip("/") + "/v1/recruiting/applications",
+                paths=api_path + "/v1/recruiting/applications",
                 # Personio counts arrivals, we count departures: a second a minute of slack.
                 headroom=window / 60,
             )
