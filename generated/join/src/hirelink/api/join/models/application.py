@@ -33,8 +33,10 @@ class Application:
 
         Attributes:
             id (int):
-            created_at (datetime.datetime | Unset):
-            last_updated_at (datetime.datetime | Unset):
+            created_at (datetime.datetime | Unset): An ISO-8601 date-time. Its exact format (fractions of a second, the
+                zone) is assumed; only the field's name is seen in integrations.
+            last_updated_at (datetime.datetime | Unset): An ISO-8601 date-time. Its exact format (fractions of a second, the
+                zone) is assumed; only the field's name is seen in integrations.
             hiring_state (str | Unset): Coarse state (pipeline stages are not exposed). Open set of values; known are
                 APPLIED, ACTIVE, REJECTED, HIRED and OFFER.
             candidate (Candidate | Unset): The person behind an application. Note `phoneNumber` here against `phone` when

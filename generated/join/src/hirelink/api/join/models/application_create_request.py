@@ -17,8 +17,8 @@ class ApplicationCreateRequest:
     Attributes:
         job_id (int):
         candidate (NewCandidate):
-        source (ApplicationSource | Unset): The channel the candidate came from. Whether it is required is not known;
-            the one commercial integration always sends it (`ORGANIC` by default).
+        source (ApplicationSource | Unset): The channel the candidate came from. The one commercial integration always
+            sends it (`ORGANIC` by default); that it may be left out is assumed.
         integration_external_id (str | Unset): Your own reference for the application, for tracing it back.
         documents (list[ApplicationDocument] | Unset):
     """

@@ -44,8 +44,10 @@ class Job:
             id (int):
             title (str | Unset):
             description (None | str | Unset): HTML.
-            created_at (datetime.datetime | Unset):
-            last_updated_at (datetime.datetime | Unset):
+            created_at (datetime.datetime | Unset): An ISO-8601 date-time. Its exact format (fractions of a second, the
+                zone) is assumed; only the field's name is seen in integrations.
+            last_updated_at (datetime.datetime | Unset): An ISO-8601 date-time. Its exact format (fractions of a second, the
+                zone) is assumed; only the field's name is seen in integrations.
             status (str | Unset): Open set of values; known are ONLINE, OFFLINE and ARCHIVED.
             workplace_type (None | str | Unset): Open set of values; known are ONSITE, HYBRID and REMOTE.
             remote_type (None | str | Unset): Only meaningful for REMOTE jobs. Open set of values; known are COUNTRY and

@@ -28,7 +28,8 @@ class Note:
     Attributes:
         id (int | Unset):
         content (str | Unset):
-        created_at (datetime.datetime | Unset):
+        created_at (datetime.datetime | Unset): An ISO-8601 date-time. Its exact format (fractions of a second, the
+            zone) is assumed; only the field's name is seen in integrations.
     """
 
     id: int | Unset = UNSET
