@@ -82,7 +82,7 @@ def test_a_reset_beyond_the_cap_raises_rate_limit_error_at_once(served: Served, 
     assert served.hits("GET", "/jobs") == 1
 
 
-def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, join: Join) -> None:
+def test_503_is_retried_for_reads_but_never_for_notes(served: Served, join: Join) -> None:
     served.sandbox.faults.add(
         Fault(
             method="GET", path=r"/jobs/8812345$", status=503, times=2, headers={"Retry-After": "0"}
@@ -94,14 +94,27 @@ def test_503_is_retried_for_reads_but_never_for_notes_or_tags(served: Served, jo
     served.sandbox.faults.add(
         Fault(method="POST", path=r"/notes$", status=503, headers={"Retry-After": "0"})
     )
-    served.sandbox.faults.add(Fault(method="PATCH", path=r"/candidates/\d+$", status=502))
     with pytest.raises(ServerError):
         join.create_candidate_note(41700001, "Sent once.")
-    with pytest.raises(ServerError):
-        join.set_candidate_tags(41700001, ["x"])
     assert served.hits("POST", "/notes") == 1
-    assert served.hits("PATCH", "/candidates/41700001") == 1
     assert served.sandbox.state.notes(41700001) == []
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault(method="PATCH", path=r"/candidates/\d+$", status=502),
+        Fault(method="PATCH", path=r"/candidates/\d+$", kind="drop"),
+    ],
+    ids=["502", "dropped connection"],
+)
+def test_a_tag_update_is_resent_after_a_5xx_or_a_lost_answer(fresh: Served, fault: Fault) -> None:
+    # The tags sent replace the whole set, so the same set twice is the same set.
+    fresh.sandbox.faults.add(fault)
+    with fresh.client() as join:
+        assert join.set_candidate_tags(41700001, ["verified"]).tags == ["verified"]
+    assert fresh.hits("PATCH", "/candidates/41700001") == 2
+    assert fresh.sandbox.state.candidate(41700001)["tags"] == ["verified"]
 
 
 def test_malformed_body_raises_malformed_response_error(served: Served, join: Join) -> None:

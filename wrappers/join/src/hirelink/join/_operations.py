@@ -421,6 +421,8 @@ class JoinOperations:
         Tags not in ``tags`` are removed; ``[]`` removes every tag. To add a tag, send
         the current tags plus the new one (an application's ``candidate.tags``, where
         JOIN returns them). The endpoint's path and body are inferred (see the README).
+        Resent after a 5xx or a lost answer, as a read is: the same set twice is the
+        same set.
 
         Args:
             candidate_id: The JOIN candidate's id, an application's ``candidate.id`` (a whole
@@ -436,7 +438,9 @@ class JoinOperations:
             positive_int("candidate_id", candidate_id),
             body=models.CandidateUpdateRequest(tags=names),
         )
-        return Call(request, instance_of(models.Candidate))
+        # The whole set replaces the one before: sending it twice does no harm, so it is
+        # resent after a 5xx or a lost answer, as a read is.
+        return Call(request, instance_of(models.Candidate), repeatable=True)
 
     @operation(
         "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
