@@ -241,14 +241,26 @@ def test_create_application_round_trips_documents_and_shows_up_in_list_and_detai
         assert len(list(join.iter_applications())) == 121
 
 
-def test_create_application_sends_only_what_was_given(fresh: Served) -> None:
+def test_create_application_sends_what_was_given_and_organic_as_the_source(
+    fresh: Served,
+) -> None:
+    # JOIN's one commercial integration always sends a source, ORGANIC by default;
+    # whether JOIN takes an application without one is not known.
     with fresh.client() as join:
         join.create_application(
             8812401, first_name="Tomás", last_name="Ortega", email="t@example.net"
         )
+        join.create_application(8812401, **PERSON, source=None)
     assert last_body(fresh, "POST") == {
         "jobId": 8812401,
+        "candidate": {"firstName": "A", "lastName": "B", "email": "a@b.org"},
+        "source": "ORGANIC",
+    }
+    first = fresh.sandbox.recorder.requests[0].json()
+    assert first == {
+        "jobId": 8812401,
         "candidate": {"firstName": "Tomás", "lastName": "Ortega", "email": "t@example.net"},
+        "source": "ORGANIC",
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 from functools import partial
-from typing import Any, Literal, TypedDict, Unpack
+from typing import Any, Final, Literal, TypedDict, Unpack
 
 from hirelink.api.join import models
 from hirelink.api.join.models import (
@@ -75,6 +75,9 @@ Source = (
     | ApplicationSource
 )
 """``create_application(source=)``: the channel the candidate came through."""
+DEFAULT_SOURCE: Final = "ORGANIC"
+"""The ``source`` sent when none is given: what JOIN's one commercial integration sends by
+default. Whether JOIN requires a source at all is not known (inferred)."""
 
 
 class ApplicationFilters(TypedDict, total=False):
@@ -355,7 +358,7 @@ class JoinOperations:
         ``id`` where JOIN sends it).
 
         ``phone`` in international format (``+49...``); ``source`` one of JOIN's
-        channels (``ORGANIC``, ``REFERRALS``, ``JOB_BOARDS``, ...);
+        channels (``ORGANIC``, sent when none is given, ``REFERRALS``, ``JOB_BOARDS``, ...);
         ``integration_external_id`` your own reference; ``documents`` a list of
         :class:`~hirelink.core.Document` (``type`` one of JOIN's document types, ``CV`` by
         default; at most 10 MiB each).
@@ -372,7 +375,8 @@ class JoinOperations:
             phone: The candidate's phone number, in international format (``+49...``).
             source: The channel the candidate came through: ``ORGANIC``, ``REFERRALS``,
                 ``JOB_BOARDS``, ``SOCIAL_MEDIA``, ``AGENCY``, ``SOURCING_TOOLS``, ``EVENTS``,
-                ``INTERNAL_APPLICATION`` or ``OTHER``.
+                ``INTERNAL_APPLICATION`` or ``OTHER``. Left out (or None), ``ORGANIC`` is sent, as
+                JOIN's one commercial integration does: whether JOIN needs a source is not known.
             integration_external_id: Your own reference for the application (non-empty text).
             documents: Files to attach, each a :class:`~hirelink.core.Document` (in the catalog
                 an object of ``filename``, base64 ``content`` and ``type``) whose ``type`` is
@@ -392,7 +396,9 @@ class JoinOperations:
         body = models.ApplicationCreateRequest(
             job_id=positive_int("job_id", job_id),
             candidate=candidate,
-            source=UNSET if source is None else one_of(ApplicationSource)("source", source),
+            source=one_of(ApplicationSource)(
+                "source", DEFAULT_SOURCE if source is None else source
+            ),
             integration_external_id=(
                 UNSET
                 if integration_external_id is None
