@@ -264,6 +264,41 @@ def test_create_application_sends_what_was_given_and_organic_as_the_source(
     }
 
 
+def test_ids_join_sent_as_text_can_be_passed_back(fresh: Served) -> None:
+    # JOIN's ids have been seen as numbers and as strings: a job read as
+    # Job(id="8812345") must work in get_job(job.id) and create_application(job.id).
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=r"/jobs$", status=200, body=[{"id": "8812345", "title": "B"}])
+    )
+    with fresh.client() as join:
+        (job,) = join.list_jobs()
+        assert cast(object, job.id) == "8812345"  # kept as JOIN sent it
+        assert join.get_job(job.id).title == "Backend Engineer (Python)"
+        created = join.create_application(job.id, **PERSON)
+        assert last_body(fresh, "POST") == {
+            "jobId": BACKEND_JOB,  # a number on the wire, as JOIN wants
+            "candidate": {"firstName": "A", "lastName": "B", "email": "a@b.org"},
+            "source": "ORGANIC",
+        }
+        assert created.id is not None
+        assert join.get_application(str(created.id)).id == created.id
+        candidate_id = str(created.candidate_id)
+        assert join.set_candidate_tags(candidate_id, ["verified"]).tags == ["verified"]
+        assert join.create_candidate_note(candidate_id, "Verified.").content == "Verified."
+        assert [a.id for a in join.list_applications(job_id=job.id, page_size=1)] == [created.id]
+    assert last_query(fresh, "/applications") == {"pageSize": ["1"], "jobId": ["8812345"]}
+    paths = [request.path for request in fresh.sandbox.recorder.requests]
+    assert paths == [
+        "/v2/jobs",
+        "/v2/jobs/8812345",
+        "/v2/applications",
+        f"/v2/applications/{created.id}",
+        f"/v2/candidates/{created.candidate_id}",
+        f"/v2/candidates/{created.candidate_id}/notes",
+        "/v2/applications",
+    ]
+
+
 def test_a_413_from_a_front_proxy_is_an_unprocessable_entity(fresh: Served) -> None:
     # Personio's 413 was UnprocessableEntityError and JOIN's a plain ApiError: the same
     # refusal (documents too large for the proxy) needs one class to catch.
@@ -415,6 +450,14 @@ def test_reference_data(served: Served, join: Join) -> None:
         (lambda j: j.list_jobs(content="yes"), "content"),
         (lambda j: j.iter_jobs(page_size=0), "page_size"),
         (lambda j: j.get_job(-3), "job_id"),
+        (lambda j: j.get_job("8812345a"), "job_id"),
+        (lambda j: j.get_job("0"), "job_id"),
+        (lambda j: j.get_job("-3"), "job_id"),
+        (lambda j: j.get_job("\uff18\uff18"), "job_id"),  # full-width digits: not JOIN's
+        (lambda j: j.get_application(""), "application_id"),
+        (lambda j: j.list_applications(job_id="x"), "job_id"),
+        (lambda j: j.create_candidate_note("41700001.0", "x"), "candidate_id"),
+        (lambda j: j.set_candidate_tags("1e3", []), "candidate_id"),
         (lambda j: j.list_applications(hiring_state="NEW"), "hiring_state"),
         (lambda j: j.list_applications(updated_after="yesterday"), "updated_after"),
         (lambda j: j.list_applications(job_external_id=""), "job_external_id"),
@@ -427,6 +470,7 @@ def test_reference_data(served: Served, join: Join) -> None:
         (lambda j: j.create_application(1, **PERSON, source="WEB"), "source"),
         (lambda j: j.create_application(1, **PERSON, documents=[b"%PDF"]), "documents.0"),
         (lambda j: j.create_application(0, **PERSON), "job_id"),
+        (lambda j: j.create_application("9" * 20, **PERSON), "job_id"),
         (
             lambda j: j.create_application(1, **PERSON, integration_external_id=""),
             "integration_external_id",

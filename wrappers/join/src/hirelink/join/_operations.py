@@ -42,6 +42,7 @@ from hirelink.core.validation import (
     matching,
     non_empty_str,
     non_empty_text,
+    numeric_id,
     one_of,
     positive_int,
     string_list,
@@ -89,8 +90,9 @@ class ApplicationFilters(TypedDict, total=False):
     updated_after: datetime | date | None
     """Only applications updated at or after this moment (a datetime with a time zone,
     converted to UTC, or a date: its midnight UTC)."""
-    job_id: int | None
-    """Only applications to this JOIN job. Inferred: no JOIN client was seen using it."""
+    job_id: int | str | None
+    """Only applications to this JOIN job (its id as an int or a string of digits).
+    Inferred: no JOIN client was seen using it."""
     created_after: datetime | date | None
     """Only applications created at or after this moment. Inferred, like ``job_id``."""
     hiring_state: HiringState | None
@@ -107,6 +109,13 @@ class OfficeFilters(TypedDict, total=False):
     """Text the city name contains."""
 
 
+def _join_id(field: str, value: object) -> int:
+    """A JOIN id as the number JOIN's API takes: given as an int or as a string of
+    digits, since third-party clients saw JOIN send ids both ways (``Job(id="8812345")``
+    must be usable in ``get_job(job.id)``)."""
+    return int(numeric_id(field, value))
+
+
 _PAGING = {"page": positive_int, "page_size": bounded_int(maximum=MAX_PAGE_SIZE)}
 _JOBS = Inputs("list_jobs", **_PAGING, content=flag)
 # JOIN's clients send the *Gte filters as ISO-8601 in UTC with a Z.
@@ -115,7 +124,7 @@ _APPLICATIONS = Inputs(
     **_PAGING,
     job_external_id=non_empty_str,
     updated_after=Param(utc_timestamp_z, wire="updated_at_gte"),
-    job_id=positive_int,
+    job_id=_join_id,
     created_after=Param(utc_timestamp_z, wire="created_at_gte"),
     hiring_state=one_of(HiringStateFilter),
 )
@@ -228,16 +237,17 @@ class JoinOperations:
         )
 
     @operation("Retrieve Job", example={"job_id": 8812345})
-    def get_job(self, job_id: int) -> Call[models.Job]:
+    def get_job(self, job_id: int | str) -> Call[models.Job]:
         """One job, with office, salary and contact.
 
         Args:
-            job_id: The JOIN job's id (a whole number >= 1).
+            job_id: The JOIN job's id: a whole number >= 1, or its digits as a string (a
+                ``job.id`` JOIN sent as text).
         """
         from hirelink.api.join.api.jobs import get_job
 
         return Call(
-            partial(get_job.sync_detailed, positive_int("job_id", job_id)), instance_of(models.Job)
+            partial(get_job.sync_detailed, _join_id("job_id", job_id)), instance_of(models.Job)
         )
 
     # --- applications ---------------------------------------------------------------
@@ -317,18 +327,17 @@ class JoinOperations:
         )
 
     @operation("Retrieve Application", example={"application_id": 51000001})
-    def get_application(self, application_id: int) -> Call[models.Application]:
+    def get_application(self, application_id: int | str) -> Call[models.Application]:
         """One application with its candidate (whose ``id`` notes and tags need), job,
         source and attachments.
 
         Args:
-            application_id: The application's JOIN id (a whole number >= 1).
+            application_id: The application's JOIN id: a whole number >= 1, or its digits as
+                a string.
         """
         from hirelink.api.join.api.applications import get_application
 
-        request = partial(
-            get_application.sync_detailed, positive_int("application_id", application_id)
-        )
+        request = partial(get_application.sync_detailed, _join_id("application_id", application_id))
         return Call(request, instance_of(models.Application))
 
     @operation(
@@ -344,7 +353,7 @@ class JoinOperations:
     )
     def create_application(
         self,
-        job_id: int,
+        job_id: int | str,
         *,
         first_name: str,
         last_name: str,
@@ -368,7 +377,7 @@ class JoinOperations:
         application is not created twice.
 
         Args:
-            job_id: The JOIN job to apply to (a whole number >= 1).
+            job_id: The JOIN job to apply to: a whole number >= 1, or its digits as a string.
             first_name: The candidate's first name (non-empty text).
             last_name: The candidate's last name (non-empty text).
             email: The candidate's e-mail address (its shape is checked before sending).
@@ -394,7 +403,7 @@ class JoinOperations:
             phone=UNSET if phone is None else non_empty_str("phone", phone),
         )
         body = models.ApplicationCreateRequest(
-            job_id=positive_int("job_id", job_id),
+            job_id=_join_id("job_id", job_id),
             candidate=candidate,
             source=one_of(ApplicationSource)(
                 "source", DEFAULT_SOURCE if source is None else source
@@ -421,7 +430,9 @@ class JoinOperations:
     @operation(
         "Set Candidate Tags", example={"candidate_id": 41700001, "tags": ["identity-verified"]}
     )
-    def set_candidate_tags(self, candidate_id: int, tags: Iterable[str]) -> Call[models.Candidate]:
+    def set_candidate_tags(
+        self, candidate_id: int | str, tags: Iterable[str]
+    ) -> Call[models.Candidate]:
         """Replace the candidate's whole tag set with ``tags``.
 
         Tags not in ``tags`` are removed; ``[]`` removes every tag. To add a tag, send
@@ -431,8 +442,8 @@ class JoinOperations:
         same set.
 
         Args:
-            candidate_id: The JOIN candidate's id, an application's ``candidate.id`` (a whole
-                number >= 1).
+            candidate_id: The JOIN candidate's id, an application's ``candidate.id``: a whole
+                number >= 1, or its digits as a string.
             tags: The candidate's whole new tag set (each non-empty; a tag given twice is sent
                 once); ``[]`` removes every tag.
         """
@@ -441,7 +452,7 @@ class JoinOperations:
         names = list(dict.fromkeys(string_list("tags", tags, allow_empty=True)))
         request = partial(
             update_candidate.sync_detailed,
-            positive_int("candidate_id", candidate_id),
+            _join_id("candidate_id", candidate_id),
             body=models.CandidateUpdateRequest(tags=names),
         )
         # The whole set replaces the one before: sending it twice does no harm, so it is
@@ -451,19 +462,19 @@ class JoinOperations:
     @operation(
         "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
     )
-    def create_candidate_note(self, candidate_id: int, body: str) -> Call[models.Note]:
+    def create_candidate_note(self, candidate_id: int | str, body: str) -> Call[models.Note]:
         """Add an internal note (plain text or HTML) to the candidate.
 
         Args:
-            candidate_id: The JOIN candidate's id, an application's ``candidate.id`` (a whole
-                number >= 1).
+            candidate_id: The JOIN candidate's id, an application's ``candidate.id``: a whole
+                number >= 1, or its digits as a string.
             body: The note's text, plain or HTML (non-empty).
         """
         from hirelink.api.join.api.candidates import create_candidate_note
 
         request = partial(
             create_candidate_note.sync_detailed,
-            positive_int("candidate_id", candidate_id),
+            _join_id("candidate_id", candidate_id),
             body=models.NoteCreateRequest(content=non_empty_text("body", body)),
         )
         return Call(request, instance_of(models.Note))
