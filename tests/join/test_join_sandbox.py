@@ -9,7 +9,13 @@ import httpx
 import pytest
 
 from hirelink.join import MAX_DOCUMENT_BYTES
-from hirelink.sandbox.join import BASE_PATH, JoinSandbox, create_join_sandbox
+from hirelink.sandbox.join import (
+    BASE_PATH,
+    RATE_LIMIT,
+    RATE_WINDOW,
+    JoinSandbox,
+    create_join_sandbox,
+)
 
 from .conftest import Served
 
@@ -211,3 +217,33 @@ def test_a_bearer_or_empty_token_cannot_be_configured() -> None:
     with pytest.raises(ValueError, match="raw token"):
         create_join_sandbox(token="Bearer abc")
     assert isinstance(create_join_sandbox(token="t0ken", applications=1), JoinSandbox)
+
+
+def test_every_answer_reports_the_rate_limit_window_and_past_it_a_429() -> None:
+    # JOIN signals its rate limit in x-ratelimit-* headers (names and unit as the spec
+    # flags them: reset in seconds); the stand-in's numbers are its own.
+    sandbox = create_join_sandbox(applications=0, rate_limit=3, rate_window=3600)
+    with (
+        sandbox.serve() as server,
+        httpx.Client(
+            base_url=server.url + BASE_PATH, headers={"Authorization": sandbox.token}
+        ) as http,
+    ):
+        answers = [http.get("/jobs"), http.get("/jobs/1"), http.get("/categories")]
+        refused = http.get("/jobs")
+    assert [answer.status_code for answer in answers] == [200, 404, 200]
+    assert [answer.headers["x-ratelimit-limit"] for answer in answers] == ["3", "3", "3"]
+    assert [answer.headers["x-ratelimit-remaining"] for answer in answers] == ["2", "1", "0"]
+    assert all(0 < int(answer.headers["x-ratelimit-reset"]) <= 3600 for answer in answers)
+    assert refused.status_code == 429
+    assert error_of(refused) == {"type": "TooManyRequests", "message": "Rate limit exceeded"}
+    assert refused.headers["x-ratelimit-remaining"] == "0"
+    assert 0 < int(refused.headers["x-ratelimit-reset"]) <= 3600
+
+
+def test_the_default_rate_limit_window_is_on_every_answer(http: httpx.Client) -> None:
+    answer = http.get("/jobs")
+    assert answer.status_code == 200
+    assert answer.headers["x-ratelimit-limit"] == str(RATE_LIMIT)
+    assert int(answer.headers["x-ratelimit-remaining"]) < RATE_LIMIT
+    assert 0 <= int(answer.headers["x-ratelimit-reset"]) <= RATE_WINDOW

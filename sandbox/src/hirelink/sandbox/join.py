@@ -3,7 +3,10 @@
 Seeded deterministically: fixed records from ``seeds/join.json``, applications drawn from
 its tables. Where the reference is unsure (marked inferred in the spec): a missing
 ``Authorization`` header is a 422 (as one probe saw), the same e-mail applying to the same
-job again a 409 "already exists", tags are ``PATCH /candidates/{id}`` with ``{"tags"}``.
+job again a 409 "already exists", tags are ``PATCH /candidates/{id}`` with ``{"tags"}``,
+and every answer carries ``x-ratelimit-limit``, ``x-ratelimit-remaining`` and
+``x-ratelimit-reset`` (seconds until the window ends), over a fixed window whose size is
+ours (JOIN's numbers are not known): past it, a 429.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ import base64
 import binascii
 import copy
 import itertools
+import math
+import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -19,6 +25,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hirelink.sandbox.app import (
     ApiCall,
@@ -45,6 +52,8 @@ from hirelink.sandbox.resources import (
 __all__ = [
     "BASE_PATH",
     "MAX_DOCUMENT_BYTES",
+    "RATE_LIMIT",
+    "RATE_WINDOW",
     "JoinSandbox",
     "JoinState",
     "StoredDocument",
@@ -57,6 +66,11 @@ DEFAULT_PAGE_SIZE = 50
 """Used when ``page`` comes without ``pageSize`` (JOIN's default is not known)."""
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 """The largest document the JOIN stand-in accepts (as the client checks)."""
+RATE_LIMIT = 10_000
+"""Requests the stand-in takes per :data:`RATE_WINDOW` before it answers 429 (ours: JOIN
+publishes no numbers; high enough that no test suite meets it unless it asks to)."""
+RATE_WINDOW = 60.0
+"""The length of the stand-in's rate-limit window, in seconds."""
 FIRST_APPLICATION_ID = 51000001
 FIRST_CANDIDATE_ID = 41700001
 SEED_EPOCH = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
@@ -293,6 +307,62 @@ def _localised(record: dict[str, Any], names: Mapping[str, str]) -> dict[str, An
     return named
 
 
+@attrs.define
+class _RateWindow:
+    """A fixed window of ``limit`` requests per ``seconds``, counted from its first
+    request; thread-safe."""
+
+    limit: int
+    seconds: float
+    clock: Callable[[], float] = time.monotonic
+    _start: float | None = attrs.field(default=None, init=False)
+    _used: int = attrs.field(default=0, init=False)
+    _lock: threading.Lock = attrs.field(factory=threading.Lock, init=False)
+
+    def arrive(self) -> tuple[bool, dict[str, str]]:
+        """Count a request: whether the window still had room, and the headers to send."""
+        with self._lock:
+            now = self.clock()
+            if self._start is None or now - self._start >= self.seconds:
+                self._start, self._used = now, 0
+            allowed = self._used < self.limit
+            if allowed:
+                self._used += 1
+            left = math.ceil(self._start + self.seconds - now)
+            return allowed, {
+                "x-ratelimit-limit": str(self.limit),
+                "x-ratelimit-remaining": str(self.limit - self._used),
+                "x-ratelimit-reset": str(max(left, 0)),
+            }
+
+
+class _RateLimited:
+    """ASGI middleware: each answer carries the window's ``x-ratelimit-*`` headers, and
+    a request past the limit is answered 429 without reaching the routes."""
+
+    def __init__(
+        self, app: ASGIApp, window: _RateWindow, refuse: Callable[[dict[str, str]], Response]
+    ) -> None:
+        self.app, self.window, self.refuse = app, window, refuse
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        allowed, headers = self.window.arrive()
+        if not allowed:
+            await self.refuse(headers)(scope, receive, send)
+            return
+        encoded = [(name.encode(), value.encode()) for name, value in headers.items()]
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *encoded]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def _reference_list(operation_id: str, component: str) -> Callable[..., Response]:
     """The handler listing the seed's ``component`` records, in German for ``language=de``."""
 
@@ -315,12 +385,27 @@ class JoinSandbox(SandboxApp):
 
     specs: ClassVar[Mapping[str, str]] = {"join": BASE_PATH}
 
-    def __init__(self, state: JoinState, *, token: str, validate: bool = True) -> None:
+    def __init__(
+        self,
+        state: JoinState,
+        *,
+        token: str,
+        validate: bool = True,
+        rate_limit: int = RATE_LIMIT,
+        rate_window: float = RATE_WINDOW,
+    ) -> None:
         if not token or token.lower().startswith("bearer "):
             raise ValueError("token must be a raw token, not empty and without 'Bearer '")
+        if rate_limit < 1 or not rate_window > 0:
+            raise ValueError("rate_limit must be >= 1 and rate_window > 0 seconds")
         self.state = state
         self.token = token
+        self._rate_window = _RateWindow(rate_limit, rate_window)
         super().__init__(validate=validate)
+        self.starlette.add_middleware(_RateLimited, self._rate_window, self._rate_limit_exceeded)
+
+    def _rate_limit_exceeded(self, headers: dict[str, str]) -> Response:
+        return self.error_response(SandboxError(429, "Rate limit exceeded", headers=headers))
 
     def authenticate(self, call: ApiCall) -> None:
         """Require ``Authorization: <token>``, no scheme: without the header a 422 (what a
@@ -380,6 +465,8 @@ def create_join_sandbox(
     applications: int = 120,
     validate: bool = True,
     clock: Callable[[], datetime] | None = None,
+    rate_limit: int = RATE_LIMIT,
+    rate_window: float = RATE_WINDOW,
 ) -> JoinSandbox:
     """Build a seeded JOIN stand-in (not yet served: call ``.serve()``).
 
@@ -389,6 +476,11 @@ def create_join_sandbox(
             candidate each from 41700001; three pages at ``pageSize=50`` by default).
         validate: refuse requests the spec refuses (see :class:`SandboxApp`).
         clock: source of "now" (UTC) for created applications and notes.
+        rate_limit, rate_window: how many requests it takes per window of that many
+            seconds before it answers 429 (every answer reports the window in its
+            ``x-ratelimit-*`` headers); JOIN's own numbers are not known.
     """
     state = JoinState(applications=applications, clock=clock or utcnow)
-    return JoinSandbox(state, token=token, validate=validate)
+    return JoinSandbox(
+        state, token=token, validate=validate, rate_limit=rate_limit, rate_window=rate_window
+    )
