@@ -355,9 +355,11 @@ def _client_headers(headers: httpx.Headers) -> Callable[[httpx.Request], None]:
     def hook(request: httpx.Request) -> None:
         if not request.extensions.get(CARRIES_CLIENT_HEADERS):
             return
-        for name, value in headers.multi_items():
-            if name.lower() not in NOT_CARRIED and name not in request.headers:
-                request.headers[name] = value
+        own = set(request.headers)  # lower-cased names
+        for name in headers:
+            if name not in NOT_CARRIED and name not in own:
+                # A header given twice goes as one, its values comma-joined (RFC 9110 5.3).
+                request.headers[name] = ", ".join(headers.get_list(name))
 
     return hook
 
