@@ -8,6 +8,7 @@ import fcntl
 import importlib.machinery
 import importlib.util
 import json
+import logging
 import os
 import re
 import select
@@ -778,10 +779,15 @@ def test_describe_shows_a_named_choice_once_without_its_internal_name() -> None:
 
 
 def test_webhook_serving_on_a_port_in_use_is_a_clear_error(config_dir: Path) -> None:
+    uvicorns = [logging.getLogger(name) for name in ("uvicorn.error", "uvicorn.access")]
+    levels = [logger.level for logger in uvicorns]
     with serve_stand_in("join") as taken:
         result = hirelink("webhooks", "serve", "recruitee", "--port", str(taken.server.port))
     assert result.exit_code == EXIT_BAD_INPUT
     assert "--port: cannot listen on" in result.stderr
+    # uvicorn's Config, made before the port was bound, set its loggers to WARNING in the
+    # caller's process: a later test's own uvicorn.access line was dropped.
+    assert [logger.level for logger in uvicorns] == levels
 
 
 def test_webhook_serving_on_an_address_not_this_machines_blames_the_host(

@@ -402,7 +402,10 @@ class JoinSandbox(SandboxApp):
         self.token = token
         self._rate_window = _RateWindow(rate_limit, rate_window)
         super().__init__(validate=validate)
-        self.starlette.add_middleware(_RateLimited, self._rate_window, self._rate_limit_exceeded)
+        # Keywords: starlette before 0.41 gives the app as a keyword too.
+        self.starlette.add_middleware(
+            _RateLimited, window=self._rate_window, refuse=self._rate_limit_exceeded
+        )
 
     def _rate_limit_exceeded(self, headers: dict[str, str]) -> Response:
         return self.error_response(SandboxError(429, "Rate limit exceeded", headers=headers))

@@ -439,16 +439,20 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             app_to_serve = _receiver(provider, path, printer)
         except HirelinkError as error:
             fail(error)
-        # No lifespan: the receivers have no start-up or shutdown steps, and uvicorn 0.30
-        # stopped while starting left its lifespan task to be cancelled, with a traceback.
-        config = uvicorn.Config(app_to_serve, log_level="warning", lifespan="off")
-        server = printer.server = uvicorn.Server(config)
-        with _stopping_gracefully(server):
+        stopping = _GracefulStop()
+        with stopping.taking_signals():
             try:
                 listening = _listening_socket(provider, host, port, path)
             except InvalidInputError as error:
                 fail(error)
-            server.run(sockets=[listening])
+            # Made once the port is bound: uvicorn's Config sets its loggers' levels, which
+            # a refused --port must leave alone (a test's process, a caller's). No lifespan:
+            # the receivers have no start-up or shutdown steps, and uvicorn 0.30 stopped
+            # while starting left its lifespan task to be cancelled, with a traceback.
+            config = uvicorn.Config(app_to_serve, log_level="warning", lifespan="off")
+            server = printer.server = uvicorn.Server(config)
+            if stopping.serve_with(server):
+                server.run(sockets=[listening])
 
     app.add_typer(webhooks_app, name="webhooks")
 
@@ -478,28 +482,43 @@ def _listening_socket(provider: str, host: str, port: int, path: str) -> socket.
     return listening
 
 
-@contextlib.contextmanager
-def _stopping_gracefully(server: Any) -> Iterator[None]:
+class _GracefulStop:
     """Ctrl-C, SIGTERM, SIGHUP (the terminal closed, unless ignored) and Ctrl-Break stop
-    uvicorn's ``server`` from the start, finishing the deliveries in hand. uvicorn takes
-    SIGINT and SIGTERM only while it serves and raises the signal again when it is done;
-    that raise, and a signal before it started or after it ended, come here. A
-    KeyboardInterrupt raised instead cut the deliveries short, and one raised while
+    uvicorn's server from before the port is bound, finishing the deliveries in hand.
+    uvicorn takes SIGINT and SIGTERM only while it serves and raises the signal again when
+    it is done; that raise, and a signal before it started or after it ended, come here.
+    A KeyboardInterrupt raised instead cut the deliveries short, and one raised while
     uvicorn started left a traceback or a warning of a coroutine never awaited."""
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may handle signals
-        return
 
-    def stop(number: int, frame: Any) -> None:
-        server.handle_exit(signal.SIGINT if number == signal.SIGINT else signal.SIGTERM, frame)
+    def __init__(self) -> None:
+        self._server: Any = None
+        self._asked = False
 
-    stopping = [signal.SIGINT, *_terminating_signals()]
-    previous = {number: signal.signal(number, stop) for number in stopping}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    def serve_with(self, server: Any) -> bool:
+        """Stop ``server`` from now on; False when a stop came before it was made."""
+        self._server = server
+        return not self._asked
+
+    def _stop(self, number: int, frame: Any) -> None:
+        if self._server is None:
+            self._asked = True  # before the server is made: it is not run
+            return
+        self._server.handle_exit(
+            signal.SIGINT if number == signal.SIGINT else signal.SIGTERM, frame
+        )
+
+    @contextlib.contextmanager
+    def taking_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield  # only the main thread may handle signals
+            return
+        stopping = [signal.SIGINT, *_terminating_signals()]
+        previous = {number: signal.signal(number, self._stop) for number in stopping}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
 class _Printer:
