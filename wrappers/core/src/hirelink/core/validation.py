@@ -161,9 +161,15 @@ def _check_credential_text(field: str, text: str, *, ascii_only: bool) -> None:
 
 def numeric_id(field: str, value: object) -> str:
     """A positive numeric id, given as an int or a string of digits, as its digits."""
+    return str(id_number(field, value))
+
+
+def id_number(field: str, value: object) -> int:
+    """A positive numeric id, given as an int or a string of digits, as a number (for an
+    API that takes numbers, where ids may have come back as text)."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(_at_most_largest_id(field, value.strip()))
-    return str(positive_int(field, value))
+    return positive_int(field, value)
 
 
 def _at_most_largest_id(field: str, digits: str) -> str:

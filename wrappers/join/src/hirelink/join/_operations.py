@@ -39,10 +39,10 @@ from hirelink.core.operations import watcher
 from hirelink.core.validation import (
     bounded_int,
     flag,
+    id_number,
     matching,
     non_empty_str,
     non_empty_text,
-    numeric_id,
     one_of,
     positive_int,
     string_list,
@@ -109,13 +109,8 @@ class OfficeFilters(TypedDict, total=False):
     """Text the city name contains."""
 
 
-def _join_id(field: str, value: object) -> int:
-    """A JOIN id as the number JOIN's API takes: given as an int or as a string of
-    digits, since third-party clients saw JOIN send ids both ways (``Job(id="8812345")``
-    must be usable in ``get_job(job.id)``)."""
-    return int(numeric_id(field, value))
-
-
+# Ids are taken as an int or as a string of digits (id_number) and sent as numbers: JOIN
+# was seen sending them both ways, and Job(id="8812345") must work in get_job(job.id).
 _PAGING = {"page": positive_int, "page_size": bounded_int(maximum=MAX_PAGE_SIZE)}
 _JOBS = Inputs("list_jobs", **_PAGING, content=flag)
 # JOIN's clients send the *Gte filters as ISO-8601 in UTC with a Z.
@@ -124,7 +119,7 @@ _APPLICATIONS = Inputs(
     **_PAGING,
     job_external_id=non_empty_str,
     updated_after=Param(utc_timestamp_z, wire="updated_at_gte"),
-    job_id=_join_id,
+    job_id=id_number,
     created_after=Param(utc_timestamp_z, wire="created_at_gte"),
     hiring_state=one_of(HiringStateFilter),
 )
@@ -247,7 +242,7 @@ class JoinOperations:
         from hirelink.api.join.api.jobs import get_job
 
         return Call(
-            partial(get_job.sync_detailed, _join_id("job_id", job_id)), instance_of(models.Job)
+            partial(get_job.sync_detailed, id_number("job_id", job_id)), instance_of(models.Job)
         )
 
     # --- applications ---------------------------------------------------------------
@@ -337,7 +332,9 @@ class JoinOperations:
         """
         from hirelink.api.join.api.applications import get_application
 
-        request = partial(get_application.sync_detailed, _join_id("application_id", application_id))
+        request = partial(
+            get_application.sync_detailed, id_number("application_id", application_id)
+        )
         return Call(request, instance_of(models.Application))
 
     @operation(
@@ -403,7 +400,7 @@ class JoinOperations:
             phone=UNSET if phone is None else non_empty_str("phone", phone),
         )
         body = models.ApplicationCreateRequest(
-            job_id=_join_id("job_id", job_id),
+            job_id=id_number("job_id", job_id),
             candidate=candidate,
             source=one_of(ApplicationSource)(
                 "source", DEFAULT_SOURCE if source is None else source
@@ -452,7 +449,7 @@ class JoinOperations:
         names = list(dict.fromkeys(string_list("tags", tags, allow_empty=True)))
         request = partial(
             update_candidate.sync_detailed,
-            _join_id("candidate_id", candidate_id),
+            id_number("candidate_id", candidate_id),
             body=models.CandidateUpdateRequest(tags=names),
         )
         # The whole set replaces the one before: sending it twice does no harm, so it is
@@ -474,7 +471,7 @@ class JoinOperations:
 
         request = partial(
             create_candidate_note.sync_detailed,
-            _join_id("candidate_id", candidate_id),
+            id_number("candidate_id", candidate_id),
             body=models.NoteCreateRequest(content=non_empty_text("body", body)),
         )
         return Call(request, instance_of(models.Note))

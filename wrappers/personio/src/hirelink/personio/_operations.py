@@ -56,10 +56,10 @@ from hirelink.core.validation import (
     header_name,
     http_url,
     id_digits,
+    id_number,
     listed,
     non_empty_str,
     non_empty_text,
-    numeric_id,
     one_of,
     positive_int,
     secret,
@@ -623,7 +623,7 @@ class PersonioOperations:
         """
         documents = document_list("documents", fields.pop("documents", None))
         request: dict[str, Any] = {
-            "job_position_id": int(numeric_id("job_position_id", job_position_id)),
+            "job_position_id": id_number("job_position_id", job_position_id),
             "first_name": non_empty_str("first_name", first_name, strip=True),
             "last_name": non_empty_str("last_name", last_name, strip=True),
             "email": email_address("email", email),

@@ -43,6 +43,7 @@ from hirelink.core.validation import (
     described,
     flag,
     http_url,
+    id_number,
     json_object,
     non_empty_str,
     numeric_id,
@@ -335,7 +336,7 @@ class PartnersOperations:
                 whose record is read to check the personal token; left out, a sample company is
                 asked, which proves the token alone.
         """
-        company = None if company_id is None else int(numeric_id("company_id", company_id))
+        company = None if company_id is None else id_number("company_id", company_id)
         return connection_flow(
             codename=self.codename,
             environment=self.environment,
