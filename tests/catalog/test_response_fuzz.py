@@ -28,6 +28,7 @@ from hypothesis_jsonschema import from_schema
 
 from hirelink.core import ApiError, MalformedResponseError
 from hirelink.core.operations import declarations
+from hirelink.core.stores import InProcessStore
 from hirelink.operations import invoke, load_providers
 from hirelink.operations.jsonable import to_json
 from hirelink.sandbox import StandIn, start_stand_ins
@@ -37,8 +38,11 @@ from tools.yaml_files import read_yaml
 from .relaxed import ResponseTarget, relaxed, targets
 
 CATALOG = load_providers()
-# Personio's client-side limit (20 a minute) would make the fuzzing wait, not test more.
-CLIENT_OPTIONS = {"personio": {"recruiting_rate_window": 0.001}}
+# Personio's client-side limits would make the fuzzing wait, not test more: 20 recruiting
+# requests a minute, and 150 token exchanges (a client per call, sharing one token here).
+CLIENT_OPTIONS = {
+    "personio": {"recruiting_rate_window": 0.001, "store": InProcessStore(share_tokens=True)}
+}
 EXAMPLES = int(os.environ.get("HIRELINK_FUZZ_EXAMPLES", "6"))
 SPECS = Path(__file__).parents[2] / "specs"
 SPEC_OF = {

@@ -23,8 +23,10 @@ from hirelink.core import (
     ServerError,
     request_options,
 )
-from hirelink.core.stores import RedisStore
+from hirelink.core.http import HttpConfig, build_client
+from hirelink.core.stores import IN_PROCESS, InProcessStore, RedisStore, Store, delivery_log
 from hirelink.core.threads import STORE_THREADS
+from hirelink.core.tokens import ClientCredentialsAuth
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
 from tests.waiting import wait_until
@@ -53,6 +55,18 @@ def clock() -> FakeClock:
 def timed(clock: FakeClock) -> Iterator[Served]:
     """A sandbox whose tokens live 600 s on a clock the test moves."""
     yield from serve(clock=clock, token_lifetime=600)
+
+
+@pytest.fixture(params=["memory", "redis"])
+def sharing(request: pytest.FixtureRequest) -> Callable[[], Store]:
+    """Stores sharing tokens, as the workers of one deployment hold them: each call is a
+    worker's own store (Redis: a process of its own, sharing through the server; memory:
+    a client of this process, given the one store made for the test)."""
+    if request.param == "memory":
+        store = InProcessStore(share_tokens=True)
+        return lambda: store
+    redis_url: str = request.getfixturevalue("redis_url")
+    return lambda: RedisStore(redis_url, share_tokens=True)
 
 
 def first_calls_at_once(
@@ -256,10 +270,9 @@ async def test_an_async_revoke_whose_answer_was_lost_is_resent(fresh: Served) ->
 
 
 def test_a_revoked_token_is_not_read_back_from_a_shared_store(
-    fresh: Served, redis_url: str
+    fresh: Served, sharing: Callable[[], Store]
 ) -> None:
-    store = RedisStore(redis_url, share_tokens=True)
-    with fresh.client(store=store) as personio:
+    with fresh.client(store=sharing()) as personio:
         personio.list_categories()
         assert personio.revoke_access_token() is True
         fresh.sandbox.recorder.clear()
@@ -308,7 +321,7 @@ async def test_many_tasks_starting_at_once_cause_one_exchange(fresh: Served) -> 
 
 @pytest.mark.anyio
 async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_once(
-    fresh: Served, redis_url: str
+    fresh: Served, sharing: Callable[[], Store]
 ) -> None:
     """More clients of one credential than hirelink has threads for store calls each waited
     for the store's exchange lock on a thread; the holder then found no thread to go on
@@ -317,8 +330,7 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
     threads = STORE_THREADS.limiter()
     threads_before, threads.total_tokens = threads.total_tokens, 3
     fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="delay", delay=0.3))
-    store = RedisStore(redis_url, share_tokens=True)
-    clients = [fresh.async_client(store=store) for _ in range(4)]
+    clients = [fresh.async_client(store=sharing()) for _ in range(4)]
     results: list[int] = []
 
     async def read(personio: AsyncPersonio) -> None:
@@ -586,14 +598,76 @@ def test_no_secret_reaches_logs_reprs_or_errors(
         assert secret not in text
 
 
-def test_a_token_read_from_a_shared_store_keeps_its_scopes(fresh: Served, redis_url: str) -> None:
-    with fresh.client(store=RedisStore(redis_url, share_tokens=True)) as first:
+def test_a_token_read_from_a_shared_store_keeps_its_scopes(
+    fresh: Served, sharing: Callable[[], Store]
+) -> None:
+    with fresh.client(store=sharing()) as first:
         first.list_categories()
-    with fresh.client(store=RedisStore(redis_url, share_tokens=True)) as second:
+    with fresh.client(store=sharing()) as second:
         checks = {check.name: check for check in second.check_connection()}
     assert fresh.sandbox.state.token_exchanges == 1  # the second worker used the shared one
     assert checks["recruiting_write_scope"].ok, checks["recruiting_write_scope"].detail
     assert "personio:recruiting:write" in checks["client_credentials"].detail
+
+
+def test_clients_made_per_task_exchange_one_token_between_them(
+    fresh: Served, sharing: Callable[[], Store]
+) -> None:
+    """The pattern the many-workers guide warns of (a client per task): with a store that
+    shares tokens, the first client exchanges one and the later ones use it."""
+    for _ in range(5):
+        with fresh.client(store=sharing()) as personio:
+            assert len(personio.list_categories()) == 3
+    assert fresh.sandbox.state.token_exchanges == 1
+    assert fresh.hits("POST", TOKEN_PATH) == 1
+
+
+def test_a_shared_token_is_handed_only_to_clients_holding_its_secret(
+    fresh: Served, sharing: Callable[[], Store]
+) -> None:
+    with fresh.client(store=sharing()) as personio:
+        personio.list_categories()
+    wrong = fresh.client(store=sharing(), client_secret="not-the-secret-123456")
+    with wrong, pytest.raises(AuthenticationError):
+        wrong.list_categories()
+    assert fresh.hits("POST", TOKEN_PATH) == 2  # the wrong secret was sent, and refused
+    with fresh.client(store=sharing()) as personio:
+        personio.list_categories()
+    assert fresh.sandbox.state.token_exchanges == 1
+
+
+def test_tokens_asked_for_other_scopes_are_not_shared(fresh: Served) -> None:
+    store = InProcessStore(share_tokens=True)
+    token_url = f"{fresh.url}{TOKEN_PATH}"
+    granted: list[str] = []
+    scopes = ["personio:recruiting:read", "personio:persons:read personio:recruiting:read"]
+    for scope in scopes * 2:
+        auth = ClientCredentialsAuth(
+            token_url, fresh.sandbox.client_id, fresh.sandbox.client_secret, scope=scope
+        )
+        config = HttpConfig.create(base_url=fresh.url, auth=auth, store=store)
+        with build_client(config) as client:
+            client.get("/v2/recruiting/categories")
+        assert auth.token is not None
+        granted.append(" ".join(auth.token.scopes))
+    assert granted == scopes * 2
+    assert fresh.sandbox.state.token_exchanges == 2
+
+
+def test_the_share_tokens_variable_alone_shares_them_in_the_process(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HIRELINK_STORE", raising=False)
+    monkeypatch.setenv("HIRELINK_STORE_SHARE_TOKENS", "1")
+    for _ in range(3):
+        with fresh.client() as personio:
+            personio.list_categories()
+    assert fresh.sandbox.state.token_exchanges == 1
+    assert delivery_log(None) is IN_PROCESS  # receivers keep the one record of deliveries
+    monkeypatch.delenv("HIRELINK_STORE_SHARE_TOKENS")
+    with fresh.client() as personio:
+        personio.list_categories()
+    assert fresh.sandbox.state.token_exchanges == 2  # unset: a client keeps its own
 
 
 def test_the_stand_in_allows_150_token_requests_a_minute_then_one_a_second(

@@ -1,7 +1,8 @@
 """Where rate-limit budgets and OAuth tokens live: this process, or Redis for many.
 
 One process needs nothing: :data:`IN_PROCESS` (the default) keeps every limiter in a
-process-wide registry and every token in its client. When several processes or hosts
+process-wide registry and every token in its client (with ``share_tokens``, in the store,
+for every client of the process holding the credential). When several processes or hosts
 work for the same companies, they must share one budget (Personio allows 20 Recruiting
 API requests per minute per company, not per worker) and should share one token; a
 :class:`RedisStore` does both.
@@ -128,16 +129,36 @@ _DELIVERY_PRUNE_AT: Final = 10_000
 
 
 class InProcessStore(Store, DeliveryLog):
-    """Budgets shared by the clients of this process; tokens stay in each client."""
+    """Budgets shared by the clients of this process; tokens kept in each client, or shared
+    by the clients given this store when ``share_tokens`` is true.
 
-    def __init__(self) -> None:
+    Args:
+        share_tokens: keep each credential's OAuth token here, for every client given this
+            store that holds the credential's secret (a client made per task then exchanges
+            none while the token is valid). :data:`IN_PROCESS`, the default store, shares
+            none unless ``$HIRELINK_STORE_SHARE_TOKENS`` is set.
+    """
+
+    def __init__(self, *, share_tokens: bool = False) -> None:
+        self.share_tokens = share_tokens
         # key -> (until, the claim while handled; None once handled)
         self._deliveries: dict[str, tuple[float, str | None]] = {}
         self._deliveries_lock = threading.Lock()
         # Expired ones are dropped when there are this many; then again at twice as many
         # as were left, so that a log holding many live ones is not scanned at each claim.
         self._prune_at = _DELIVERY_PRUNE_AT
-        forks.new_lock_in_child(self, "_deliveries_lock", threading.Lock)
+        # A credential's digest -> (its token as the auth shares it, until when; None: no end)
+        self._tokens: dict[str, tuple[str, float | None]] = {}
+        self._exchange_locks: dict[str, threading.Lock] = {}
+        self._tokens_lock = threading.Lock()
+        forks.renew_in_child(self, InProcessStore._fresh_locks_in_child)
+
+    def _fresh_locks_in_child(self) -> None:
+        """Locks of its own in a child process: another thread of the parent may have held
+        one at the fork. The tokens stay: the child may use them as the parent did."""
+        self._deliveries_lock = threading.Lock()
+        self._tokens_lock = threading.Lock()
+        self._exchange_locks = {}
 
     def limiter(self, key: str, limit: int, window: float) -> Limiter:
         return shared_limiter(key, limit, window)
@@ -178,15 +199,80 @@ class InProcessStore(Store, DeliveryLog):
                 del self._deliveries[key]
 
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
-        return None
+        return _InProcessTokenCache(self, key, client_secret) if self.share_tokens else None
 
     def __repr__(self) -> str:
-        return "InProcessStore()"
+        return "InProcessStore(share_tokens=True)" if self.share_tokens else "InProcessStore()"
+
+
+# Expired tokens are dropped once this many credentials' are kept.
+_TOKEN_PRUNE_AT: Final = 1_000
+# How long a client waits for another one's token exchange before it exchanges one itself
+# (as the Redis store's lock does).
+_EXCHANGE_WAIT: Final = 60.0
+
+
+def _token_digest(key: str, client_secret: Secret) -> str:
+    """A credential's name in a store: a digest of its key under its secret, so that only a
+    client holding the secret finds its token, and the name says nothing of the credential."""
+    secret = client_secret.reveal().encode()
+    return hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+class _InProcessTokenCache:
+    """One credential's token, kept by an :class:`InProcessStore` for its clients."""
+
+    def __init__(self, store: InProcessStore, key: str, client_secret: Secret) -> None:
+        self._store = store
+        self._digest = _token_digest(key, client_secret)
+
+    def get(self) -> tuple[str, float | None] | None:
+        store = self._store
+        with store._tokens_lock:
+            kept = store._tokens.get(self._digest)
+            if kept is None:
+                return None
+            value, until = kept
+            if until is None:
+                return value, None
+            usable_for = until - time.monotonic()
+            if usable_for <= 0:
+                del store._tokens[self._digest]
+                return None
+            return value, usable_for
+
+    def put(self, value: str, expires_in: float | None) -> None:
+        store = self._store
+        now = time.monotonic()
+        with store._tokens_lock:
+            if len(store._tokens) >= _TOKEN_PRUNE_AT:
+                for stale in [
+                    digest
+                    for digest, (_, until) in store._tokens.items()
+                    if until is not None and until <= now
+                ]:
+                    del store._tokens[stale]
+            store._tokens[self._digest] = (value, None if expires_in is None else now + expires_in)
+
+    @contextmanager
+    def exchange_lock(self) -> Iterator[None]:
+        store = self._store
+        with store._tokens_lock:
+            lock = store._exchange_locks.setdefault(self._digest, threading.Lock())
+        # Released on whichever thread leaves the block (an async client's worker thread).
+        acquired = lock.acquire(timeout=_EXCHANGE_WAIT)
+        try:
+            yield
+        finally:
+            if acquired:
+                lock.release()
 
 
 IN_PROCESS: Final = InProcessStore()
 """The store of this process, the default: budgets shared by its clients, deliveries its
 receivers took."""
+_IN_PROCESS_SHARING_TOKENS: Final = InProcessStore(share_tokens=True)
+"""The default store when ``$HIRELINK_STORE_SHARE_TOKENS`` is set without a Redis URL."""
 # A Redis delivery record's value: claimed and being handled, or handled.
 _HANDLING: Final = b"handling:"  # followed by the claim
 # Forget a delivery only while the given claim still holds it (compare and delete).
@@ -430,14 +516,14 @@ class _RedisTokenCache:
         self._store = store
         # Named in errors by what precedes a NUL (the token URL), without the client id.
         self._what = f"the token cache of {key.partition(chr(0))[0]}"
-        secret = client_secret.reveal().encode()
-        # Named by a digest: the key itself says nothing about the credential.
-        digest = hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()[:32]
+        digest = _token_digest(key, client_secret)
         # "tokens" (a token and its scopes, as JSON): a build before the 0.2 release kept
         # the bare token under "token", which this one never reads nor overwrites.
         self._key = f"{KEY_PREFIX}:tokens:{digest}"
         self._lock_key = f"{self._key}:exchange"
-        self._cipher_key = hmac.new(secret, b"hirelink token cache", hashlib.sha256).digest()
+        self._cipher_key = hmac.new(
+            client_secret.reveal().encode(), b"hirelink token cache", hashlib.sha256
+        ).digest()
 
     def _seal(self, value: str) -> str:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -776,6 +862,8 @@ def _store_for_url(url: str, share_tokens: bool, fallback: bool) -> RedisStore:
 def delivery_log(choice: DeliveryLog | Store | str | None) -> DeliveryLog:
     """Where a receiver notes the deliveries it took: ``choice`` as for :func:`resolve_store`."""
     resolved = resolve_store(choice) if isinstance(choice, str) or choice is None else choice
+    if resolved is _IN_PROCESS_SHARING_TOKENS:
+        resolved = IN_PROCESS  # the same deliveries, whether tokens are shared or not
     if not isinstance(resolved, DeliveryLog):
         raise TypeError(f"{resolved!r} cannot note deliveries (it has no claim_delivery)")
     return resolved
@@ -785,16 +873,18 @@ def resolve_store(choice: Store | str | None) -> Store:
     """The store a client uses: ``choice``, else ``$HIRELINK_STORE``, else :data:`IN_PROCESS`.
 
     A string is a Redis URL (``"memory"`` names the in-process store); clients given the
-    same URL share one connection pool. An unknown scheme, or a Redis URL without the
-    ``redis`` extra installed, raises :class:`~hirelink.core.InvalidInputError` naming
-    ``store`` (or ``HIRELINK_STORE`` when the URL came from there).
+    same URL share one connection pool. ``$HIRELINK_STORE_SHARE_TOKENS`` set shares OAuth
+    tokens through the store chosen, the in-process one included. An unknown scheme, or a
+    Redis URL without the ``redis`` extra installed, raises
+    :class:`~hirelink.core.InvalidInputError` naming ``store`` (or ``HIRELINK_STORE`` when
+    the URL came from there).
     """
     field = "store"
     if choice is None:
         choice = os.environ.get(STORE_ENV, "").strip() or None
         field = STORE_ENV
     if choice is None or choice == "memory":
-        return IN_PROCESS
+        return _IN_PROCESS_SHARING_TOKENS if _flag(SHARE_TOKENS_ENV) else IN_PROCESS
     if isinstance(choice, str):
         url = _check_store_url(field, choice)
         _require_redis(field)

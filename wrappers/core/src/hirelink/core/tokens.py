@@ -19,9 +19,10 @@ exchange travels through the same httpx client as the request, so it gets the sa
 transport, retries, rate limits, logging and typed errors, and the client's headers but
 a credential (``CARRIES_CLIENT_HEADERS``: the User-Agent, a provider's partner headers).
 
-With a store that shares tokens (:class:`~hirelink.core.stores.RedisStore` with
-``share_tokens=True``), a missing or refused token is first looked up in the store, and
-an exchange happens under a lock held across processes, so many workers of one
+With a store that shares tokens (:class:`~hirelink.core.stores.RedisStore` or
+:class:`~hirelink.core.stores.InProcessStore` with ``share_tokens=True``), a missing or
+refused token is first looked up in the store, and an exchange happens under a lock held
+across its clients (across processes, with Redis), so many clients or workers of one
 credential exchange once between them.
 
 The client secret and every token are :class:`~hirelink.core.secrets.Secret` values:
@@ -200,7 +201,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
 
     @property
     def _credential(self) -> str:
-        return f"{self._token_url}\0{self._client_id}"
+        # The scopes asked for too: a token granted for others must not be handed over.
+        return f"{self._token_url}\0{self._client_id}\0{self._scope or ''}"
 
     # --- state ----------------------------------------------------------------------
 
