@@ -328,7 +328,8 @@ class _RateWindow:
             allowed = self._used < self.limit
             if allowed:
                 self._used += 1
-            left = math.ceil(self._start + self.seconds - now)
+            # Elapsed first: (start + seconds) - now rounds above seconds at times (3601).
+            left = math.ceil(self.seconds - (now - self._start))
             return allowed, {
                 "x-ratelimit-limit": str(self.limit),
                 "x-ratelimit-remaining": str(self.limit - self._used),
