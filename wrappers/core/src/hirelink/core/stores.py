@@ -252,6 +252,12 @@ class _InProcessTokenCache:
                     if until is not None and until <= now
                 ]:
                     del store._tokens[stale]
+                for idle in [
+                    digest
+                    for digest, lock in store._exchange_locks.items()
+                    if digest not in store._tokens and not lock.locked()
+                ]:
+                    del store._exchange_locks[idle]
             store._tokens[self._digest] = (value, None if expires_in is None else now + expires_in)
 
     @contextmanager
