@@ -170,6 +170,16 @@ def test_update_partner_sends_only_the_given_fields(fresh: Served) -> None:
     assert partner.urls.tests == "https://api.skillcheck.example/recruitee/tests"
 
 
+def test_an_update_of_fields_given_as_none_says_none_changes_nothing(fresh: Served) -> None:
+    fresh.sandbox.recorder.clear()
+    unset: dict[str, Any] = {"name": None, "logo": None}  # as an untyped caller passes them
+    with fresh.client() as partners, pytest.raises(InvalidInputError) as refused:
+        partners.update_partner(4100, **unset)
+    assert refused.value.field == "changes"
+    assert "None leaves a field as it is (given for logo, name)" in refused.value.message
+    assert fresh.sandbox.recorder.requests == []
+
+
 def test_set_inputs_posts_only_the_inputs(fresh: Served) -> None:
     inputs: list[Any] = [
         {"kind": "email", "name": "email", "required": True},

@@ -669,5 +669,9 @@ class Inputs:
         """:meth:`wire` for an update's ``**changes``, at least one of which must be given."""
         converted = self.wire(changes)
         if not converted:
-            raise InvalidInputError("changes", "give at least one of: " + ", ".join(self.params))
+            wanted = "give at least one of: " + ", ".join(self.params)
+            if changes:  # each given as None
+                given = ", ".join(sorted(changes))
+                wanted = f"None leaves a field as it is (given for {given}); {wanted}"
+            raise InvalidInputError("changes", wanted)
         return converted
