@@ -585,6 +585,39 @@ def test_output_schemas_without_their_spec_say_so_once(
     registry._spec_missing.cache_clear()
 
 
+@pytest.mark.anyio
+@pytest.mark.parametrize("named", ["personio", "JOIN", None, "tok 3f9a"])
+async def test_a_credential_naming_another_provider_is_refused_before_anything_is_sent(
+    named: str | None,
+) -> None:
+    """A ``provider`` key was dropped unread: a credential filed under Personio (a
+    mislabelled entry, another tenant's) ran JOIN's operations with JOIN's values."""
+    with serve_stand_in("join") as join:
+        credential = {**join.details, "provider": named}
+        refused: list[InvalidInputError] = []
+        for run_one in (
+            lambda: invoke("join.list_jobs", credential, {}),
+            lambda: list(invoke_all("join.list_jobs", credential, {})),
+        ):
+            with pytest.raises(InvalidInputError) as caught:
+                run_one()
+            refused.append(caught.value)
+        with pytest.raises(InvalidInputError) as caught:
+            await ainvoke("join.list_jobs", credential, {})
+        refused.append(caught.value)
+        with pytest.raises(InvalidInputError) as caught:
+            [job async for job in ainvoke_all("join.list_jobs", credential, {})]
+        refused.append(caught.value)
+        assert join.sandbox.recorder.requests == []
+    shown = repr(named) if named in ("personio", "JOIN") else "another"
+    for error in refused:
+        assert error.field == "credential.provider"
+        assert error.message == (
+            f"the credential names provider {shown}, but join operations take a join credential"
+        )
+    assert "tok 3f9a" not in str(refused[0])  # not a name: perhaps a value in the wrong column
+
+
 def test_a_credential_key_that_is_no_field_is_refused_before_anything_is_sent() -> None:
     """Dropped without a word, a misspelt ``baseUrl`` (or 0.1's ``api_base_url``) sent the
     credential, its secret with it, to the provider's production API."""

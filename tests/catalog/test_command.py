@@ -23,7 +23,7 @@ from hirelink.cli.main import (
     app,
 )
 from hirelink.operations import load_providers
-from hirelink.sandbox import RecruiteeSandbox, StandIn
+from hirelink.sandbox import RecruiteeSandbox, StandIn, serve_stand_in
 from hirelink.sandbox.faults import Fault
 from tools.redis_server import free_port
 
@@ -243,6 +243,50 @@ def test_credentials_can_live_in_the_environment_alone(
     assert not (config_dir / "credentials.toml").exists()
 
 
+def test_a_credential_of_another_provider_is_refused(
+    saved: RecruiteeSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``run`` compares the provider a stored or environment credential names with the
+    operation's, and names both."""
+    saved.recorder.clear()
+    stored = hirelink("run", "join.list_jobs", "-c", "rc")
+    assert stored.exit_code == EXIT_BAD_INPUT
+    assert "--credential: 'rc' is a recruitee credential; join.list_jobs needs a join one" in (
+        stored.stderr
+    )
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_CI_PROVIDER", "join")
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_CI_TOKEN", saved.token)
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_CI_BASE_URL", "http://127.0.0.1:9")
+    from_environment = hirelink("run", "recruitee.list_offers", "-c", "ci", "--all")
+    assert from_environment.exit_code == EXIT_BAD_INPUT
+    assert "'ci' is a join credential; recruitee.list_offers needs a recruitee one" in (
+        from_environment.stderr
+    )
+    assert saved.recorder.requests == []
+
+
+def test_an_environment_provider_unlike_the_stored_one_is_refused(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``HIRELINK_CREDENTIAL_<NICK>_PROVIDER`` naming another provider than the stored
+    table's made a credential of both: a stored JOIN token and base URL, read as
+    Recruitee's, went out with a Recruitee call."""
+    with serve_stand_in("join") as join:
+        settings = [f"--set={k}={v}" for k, v in join.details.items()]
+        added = hirelink("credentials", "add", "jb", "--provider", "join", *settings)
+        assert added.exit_code == 0, added.output
+        monkeypatch.setenv("HIRELINK_CREDENTIAL_JB_PROVIDER", "recruitee")
+        monkeypatch.setenv("HIRELINK_CREDENTIAL_JB_COMPANY_ID", "4100")
+        result = hirelink("run", "recruitee.list_offers", "-c", "jb")
+        assert result.exit_code == EXIT_BAD_INPUT, result.output
+        assert (
+            "credential.provider: HIRELINK_CREDENTIAL_JB_PROVIDER names 'recruitee', but"
+            " credential 'jb' in "
+        ) in result.stderr
+        assert "is a join credential: unset the variable, or give the recruitee" in result.stderr
+        assert join.sandbox.recorder.requests == []
+
+
 def test_a_missing_credential_is_reported(config_dir: Path) -> None:
     result = hirelink("run", "recruitee.list_offers", "-c", "missing")
     assert result.exit_code == EXIT_BAD_INPUT
@@ -267,12 +311,6 @@ def test_a_stored_field_the_provider_no_longer_has_is_refused_naming_it(
     assert "s3cr3t-value" not in result.output + result.stderr
     listed = hirelink("credentials", "list")
     assert "unusable" in listed.stdout
-
-
-def test_a_credential_of_another_provider_is_refused(saved: RecruiteeSandbox) -> None:
-    result = hirelink("run", "join.list_jobs", "-c", "rc")
-    assert result.exit_code == EXIT_BAD_INPUT
-    assert "recruitee credential" in result.stderr
 
 
 def test_help_and_describe(saved: RecruiteeSandbox) -> None:

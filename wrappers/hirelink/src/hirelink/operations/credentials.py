@@ -231,6 +231,15 @@ class CredentialStore:
                 "its fields in the environment",
             )
         provider = self._catalog.provider(str(provider_name))
+        if raw.get("provider", provider.name) != provider.name:
+            # Blamed on a stored key instead, and a field both providers have would mix
+            # one provider's stored values into the other's credential.
+            raise InvalidInputError(
+                "credential.provider",
+                f"{_env_key(nickname, 'provider')} names {provider.name!r}, but credential"
+                f" {nickname!r} in {self.path} is a {raw['provider']} credential: unset the"
+                f" variable, or give the {provider.name} credential another nickname",
+            )
         field_names = {spec.name for spec in provider.credential_fields}
         for stored_name in sorted(set(raw) - field_names - {"provider"}):
             # A field the provider no longer has was dropped without a word: a Personio

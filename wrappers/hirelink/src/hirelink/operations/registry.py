@@ -114,7 +114,17 @@ class Provider:
     def client_arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """Constructor keyword arguments: the credential fields given (each field is named
         after the client's keyword argument). A key that is no field is refused: dropped,
-        a misspelt ``base_url`` sent the credential to production."""
+        a misspelt ``base_url`` sent the credential to production. So is a ``provider``
+        key naming another provider: ignored, one tenant's mislabelled entry ran."""
+        named = values.get("provider", self.name)
+        if named != self.name:
+            # Shown only when it looks like a name: a shifted column may hold a secret.
+            shown = repr(named) if isinstance(named, str) and named.isidentifier() else "another"
+            raise InvalidInputError(
+                "credential.provider",
+                f"the credential names provider {shown}, but {self.name} operations take a"
+                f" {self.name} credential",
+            )
         unknown = sorted(set(values) - {f.name for f in self.credential_fields} - {"provider"})
         if unknown:
             raise InvalidInputError(f"credential.{unknown[0]}", self.not_a_field(unknown[0]))
