@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import socket
@@ -815,6 +816,13 @@ def test_sandbox_serve_prints_the_base_url_each_credential_uses(config_dir: Path
         (command,) = [line for line in lines if f"--provider {name} " in line]
         assert f"--set base_url={url} " in command + " "  # JOIN's includes /v2
     assert printed["join"].endswith("/v2")
+    (personio,) = [line for line in lines if "--provider personio " in line]
+    assert " --set company_id=41737 " in personio + " "  # the number, not its repr
+    added = hirelink(*shlex.split(personio)[1:])  # the line as printed, after `hirelink`
+    assert added.exit_code == 0, added.output
+    listed = hirelink("credentials", "list").stdout
+    assert "sandbox-personio" in listed
+    assert "unusable" not in listed
 
 
 @pytest.mark.primary_only  # version-independent: a command in a subprocess

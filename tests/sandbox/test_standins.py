@@ -183,3 +183,19 @@ def test_a_stand_in_is_typed_by_its_name_and_a_misspelt_name_is_a_type_error() -
         not_join: JoinSandbox = stand_in.sandbox  # type: ignore[assignment]
         assert isinstance(sandbox, RecruiteeSandbox)
         assert not isinstance(not_join, JoinSandbox)
+
+
+def test_a_personio_stand_in_gives_its_company_id_as_the_number_the_client_takes() -> None:
+    """Its details gave ``"41737"``, where the client takes ``int`` (and Recruitee's gave
+    4100); the stand-in also took text alone (an int failed seeding its records)."""
+    for given in (41737, "52001"):
+        with serve_stand_in("personio", company_id=given) as stand_in:
+            assert stand_in.details["company_id"] == int(given)
+            assert type(stand_in.client_kwargs()["company_id"]) is int
+            with stand_in.client() as personio:
+                personio.upload_document(b"%PDF-1.4", filename="cv.pdf")
+            (upload,) = stand_in.recorder.requests
+            assert upload.headers["x-company-id"] == stand_in.sandbox.company_id == str(given)
+    for refused in ("41-737", "0041737", True):
+        with pytest.raises(ValueError, match="company_id must be a positive whole number"):
+            serve_stand_in("personio", company_id=refused).__enter__()

@@ -149,11 +149,19 @@ class StoredDocument:
         return {**described, "original_filename": self.filename, "extension": self.extension}
 
 
+def _company_id_text(value: int | str) -> str:
+    """A company id given as a number or its digits, as ``X-Company-ID`` carries it."""
+    text = str(value)
+    if isinstance(value, bool) or not re.fullmatch(r"[1-9][0-9]*", text):
+        raise ValueError(f"company_id must be a positive whole number, got {value!r}")
+    return text
+
+
 @attrs.define(kw_only=True, eq=False, repr=False)
 class _Settings:
     """What :class:`PersonioSandbox` hands on to its :class:`PersonioState` (see its Args)."""
 
-    company_id: str = "41737"
+    company_id: str = attrs.field(default="41737", converter=_company_id_text)
     subdomain: str = "nordlicht"
     candidates: int = 30
     persons: int = 25
@@ -666,7 +674,9 @@ class PersonioSandbox(SandboxApp, _Settings):
 
     Args:
         company_id, recruiting_token: the Recruiting API key it accepts
-            (``Authorization: Bearer <token>`` and ``X-Company-ID``).
+            (``Authorization: Bearer <token>`` and ``X-Company-ID``); the id is given as
+            a number or its digits and kept as the header's text (the stand-in's
+            ``details`` give it as the number the client takes).
         channel_id: reported as the customer's channel (531207; 531208 exists too).
         client_id, client_secret: a custom integration granted every scope.
         limited_client_id, limited_client_secret: one granted ``personio:persons:read`` only.

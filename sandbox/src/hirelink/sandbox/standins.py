@@ -185,7 +185,7 @@ def _partners(sandbox: PartnersSandbox, url: str) -> dict[str, Any]:
 def _personio(sandbox: PersonioSandbox, url: str) -> dict[str, Any]:
     return {
         "subdomain": sandbox.subdomain,
-        "company_id": sandbox.company_id,
+        "company_id": int(sandbox.company_id),  # the client's type, as Recruitee's
         "recruiting_token": sandbox.recruiting_token,
         "channel_id": sandbox.channel_id,
         "client_id": sandbox.client_id,
