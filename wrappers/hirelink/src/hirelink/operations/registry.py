@@ -11,6 +11,7 @@ import functools
 import importlib
 import inspect
 import logging
+import re
 import threading
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
@@ -72,6 +73,8 @@ class InputValidationError(InvalidInputError):
             super().__init__("inputs", "; ".join(f"{p.field}: {p.message}" for p in problems))
 
 
+_PROVIDER_NAME: Final = re.compile(r"[A-Za-z_]{1,32}")
+
 RENAMED_CREDENTIAL_FIELDS: Final = {("personio", "api_base_url"): "base_url"}
 """Credential fields renamed since a release: (provider, old name) to the new name."""
 
@@ -118,8 +121,10 @@ class Provider:
         key naming another provider: ignored, one tenant's mislabelled entry ran."""
         named = values.get("provider", self.name)
         if named != self.name:
-            # Shown only when it looks like a name: a shifted column may hold a secret.
-            shown = repr(named) if isinstance(named, str) and named.isidentifier() else "another"
+            # Shown only when it looks like a name (letters alone, as the providers'): a
+            # shifted column may hold a secret, and a token can be an identifier too.
+            looks_like_a_name = isinstance(named, str) and _PROVIDER_NAME.fullmatch(named)
+            shown = repr(named) if looks_like_a_name else "another"
             raise InvalidInputError(
                 "credential.provider",
                 f"the credential names provider {shown}, but {self.name} operations take a"
