@@ -586,9 +586,9 @@ def test_output_schemas_without_their_spec_say_so_once(
 
 
 @pytest.mark.anyio
-@pytest.mark.parametrize("named", ["personio", "JOIN", None, "tok 3f9a", "sk_live_4eC39HqLyjWD"])
+@pytest.mark.parametrize("named", ["personio", "JOIN", "tok 3f9a", "sk_live_4eC39HqLyjWD"])
 async def test_a_credential_naming_another_provider_is_refused_before_anything_is_sent(
-    named: str | None,
+    named: str,
 ) -> None:
     """A ``provider`` key was dropped unread: a credential filed under Personio (a
     mislabelled entry, another tenant's) ran JOIN's operations with JOIN's values."""
@@ -609,13 +609,24 @@ async def test_a_credential_naming_another_provider_is_refused_before_anything_i
             [job async for job in ainvoke_all("join.list_jobs", credential, {})]
         refused.append(caught.value)
         assert join.sandbox.recorder.requests == []
-    shown = repr(named) if named in ("personio", "JOIN") else "another"
+    shown = f"provider {named!r}" if named in ("personio", "JOIN") else "another provider"
     for error in refused:
         assert error.field == "credential.provider"
         assert error.message == (
-            f"the credential names provider {shown}, but join operations take a join credential"
+            f"the credential names {shown}, but join operations take a join credential"
         )
-    assert str(named) not in str(refused[0]) or shown != "another"  # perhaps a secret
+    assert named not in str(refused[0]) or shown != "another provider"  # perhaps a secret
+
+
+@pytest.mark.parametrize("named", [None, "", "join"])
+def test_a_provider_key_left_empty_or_naming_the_operations_provider_is_accepted(
+    named: str | None,
+) -> None:
+    """None or "" count as not given, as for every other key (a nullable column)."""
+    with serve_stand_in("join") as join:
+        jobs = invoke("join.list_jobs", {**join.details, "provider": named}, {})
+    assert jobs
+    assert all(job["id"] for job in jobs)
 
 
 def test_a_credential_key_that_is_no_field_is_refused_before_anything_is_sent() -> None:

@@ -287,6 +287,28 @@ def test_an_environment_provider_unlike_the_stored_one_is_refused(
         assert join.sandbox.recorder.requests == []
 
 
+def test_adding_a_credential_its_provider_variable_contradicts_writes_nothing(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file was rewritten first, then the command exited 2 as if nothing changed."""
+    with serve_stand_in("join") as join:
+        settings = [f"--set={k}={v}" for k, v in join.details.items()]
+        assert (
+            hirelink("credentials", "add", "acme", "--provider", "join", *settings).exit_code == 0
+        )
+    stored = (config_dir / "credentials.toml").read_bytes()
+    monkeypatch.setenv("HIRELINK_CREDENTIAL_ACME_PROVIDER", "join")
+    result = hirelink(
+        "credentials", "add", "acme", "--provider", "recruitee",
+        "--set=company_id=4100", "--set=token=rc-token-1234",
+    )  # fmt: skip
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "HIRELINK_CREDENTIAL_ACME_PROVIDER names 'join', but the credential added" in (
+        result.stderr
+    )
+    assert (config_dir / "credentials.toml").read_bytes() == stored
+
+
 def test_a_missing_credential_is_reported(config_dir: Path) -> None:
     result = hirelink("run", "recruitee.list_offers", "-c", "missing")
     assert result.exit_code == EXIT_BAD_INPUT

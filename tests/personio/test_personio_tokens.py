@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import threading
@@ -22,14 +23,24 @@ from hirelink.core import (
     PermissionDeniedError,
     ServerError,
     request_options,
+    stores,
 )
 from hirelink.core.http import HttpConfig, build_client
-from hirelink.core.stores import IN_PROCESS, InProcessStore, RedisStore, Store, delivery_log
+from hirelink.core.secrets import Secret
+from hirelink.core.stores import (
+    IN_PROCESS,
+    InProcessStore,
+    RedisStore,
+    Store,
+    TokenCache,
+    delivery_log,
+)
 from hirelink.core.threads import STORE_THREADS
 from hirelink.core.tokens import ClientCredentialsAuth
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
-from tests.waiting import wait_until
+from tests.waiting import await_until, wait_until
+from tools.redis_server import free_port
 
 from .conftest import Served, serve
 
@@ -652,6 +663,69 @@ def test_tokens_asked_for_other_scopes_are_not_shared(fresh: Served) -> None:
         granted.append(" ".join(auth.token.scopes))
     assert granted == scopes * 2
     assert fresh.sandbox.state.token_exchanges == 2
+
+
+class _WatchedLocks(InProcessStore):
+    """Shares tokens, noting each exchange lock asked for on a thread running an event loop."""
+
+    def __init__(self) -> None:
+        super().__init__(share_tokens=True)
+        self.on_a_loop: list[str] = []
+
+    def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
+        found = super().token_cache(key, client_secret)
+        assert found is not None
+        cache: TokenCache = found
+        watched = self
+
+        class Watched:
+            get, put = cache.get, cache.put
+
+            @contextlib.contextmanager
+            def exchange_lock(self) -> Iterator[None]:
+                with contextlib.suppress(RuntimeError):  # taken here, not on a worker thread
+                    asyncio.get_running_loop()
+                    watched.on_a_loop.append(threading.current_thread().name)
+                with cache.exchange_lock():
+                    yield
+
+        return Watched()
+
+
+@pytest.mark.anyio
+async def test_a_sync_call_on_the_loop_does_not_wait_for_a_task_of_it_exchanging(
+    fresh: Served, monkeypatch: pytest.MonkeyPatch, anyio_backend: str
+) -> None:
+    """The task holding the exchange lock cannot go on while a sync call blocks its loop:
+    the sync call waited the lock's whole timeout (60 s), then exchanged anyway."""
+    if anyio_backend != "asyncio":
+        pytest.skip("the watch above reads asyncio's running loop")
+    monkeypatch.setattr(stores, "_EXCHANGE_WAIT", 2.0)  # what the old code waited, shortened
+    store = _WatchedLocks()
+    held = fresh.sandbox.faults.add(Fault(path=f"{TOKEN_PATH}$", kind="hold"))
+    async with fresh.async_client(store=store) as first, anyio.create_task_group() as group:
+        group.start_soon(first.list_categories)  # its exchange is held at the stand-in
+        await await_until(lambda: fresh.hits("POST", TOKEN_PATH) == 1, "held exchange")
+        with fresh.client(store=store) as blocking:
+            assert len(blocking.list_categories()) == 3  # on the loop's own thread
+        fresh.sandbox.faults.release()
+    assert store.on_a_loop == []
+    assert fresh.sandbox.state.token_exchanges == 2
+    assert held not in fresh.sandbox.faults.active
+
+
+def test_a_redis_store_fallen_back_still_shares_tokens_in_the_process(
+    fresh: Served, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its warning says tokens are kept in-process from then on; each client made per task
+    exchanged one of its own, back to Personio's 150 a minute during the outage."""
+    unreachable = f"redis://127.0.0.1:{free_port()}/0"
+    store = RedisStore(unreachable, share_tokens=True, fallback=True, timeout=0.5)
+    for _ in range(3):
+        with fresh.client(store=store) as personio:
+            assert len(personio.list_categories()) == 3
+    assert "kept in-process from now on" in caplog.text
+    assert fresh.sandbox.state.token_exchanges == 1
 
 
 def test_the_share_tokens_variable_alone_shares_them_in_the_process(

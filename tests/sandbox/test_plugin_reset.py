@@ -144,3 +144,31 @@ def test_each_tests_watch_starts_from_its_own_since(pytester: pytest.Pytester) -
     pytester.makepyfile(test_watches=TWO_WATCHES_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=2)
+
+
+TWO_TOKEN_EXCHANGES_IN_ORDER = """
+def _exchanged_here(stand_in):
+    with stand_in.client() as personio:
+        personio.list_categories()
+    return [r.path for r in stand_in.recorder.requests if r.path == "/v2/auth/token"]
+
+
+def test_first_client(personio_sandbox_session):
+    assert _exchanged_here(personio_sandbox_session) == ["/v2/auth/token"]
+
+
+def test_second_client_of_the_same_stand_in(personio_sandbox_session):
+    assert _exchanged_here(personio_sandbox_session) == ["/v2/auth/token"]
+"""
+
+
+def test_each_test_exchanges_its_own_token_while_the_process_shares_them(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HIRELINK_STORE_SHARE_TOKENS set, the second test was handed the first one's
+    token from the process's store and sent no exchange of its own."""
+    monkeypatch.delenv("HIRELINK_STORE", raising=False)
+    monkeypatch.setenv("HIRELINK_STORE_SHARE_TOKENS", "1")
+    pytester.makepyfile(test_tokens=TWO_TOKEN_EXCHANGES_IN_ORDER)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=2)

@@ -36,3 +36,22 @@ def test_expired_tokens_and_their_exchange_locks_are_forgotten_and_live_ones_kep
 
 def test_a_store_that_does_not_share_keeps_no_token() -> None:
     assert InProcessStore().token_cache("https://token.test\0client\0", Secret("s")) is None
+
+
+def test_exchange_locks_of_credentials_that_never_got_a_token_are_forgotten() -> None:
+    """Refused secrets and other scopes each left a lock for good below 1,000 tokens kept."""
+    store = InProcessStore(share_tokens=True)
+    for number in range(1_000):
+        refused = store.token_cache("https://token.test\0client\0", Secret(f"wrong-{number}"))
+        assert refused is not None
+        with refused.exchange_lock():
+            pass  # the exchange was refused: nothing put
+    assert len(store._exchange_locks) == 1_000
+    good = store.token_cache("https://token.test\0client\0", Secret("client-secret-xyz"))
+    assert good is not None
+    with good.exchange_lock():
+        good.put("the-token", 60)
+    assert len(store._exchange_locks) == 1
+    store.forget_tokens()
+    assert store._tokens == {}
+    assert store._exchange_locks == {}

@@ -45,7 +45,7 @@ from typing import Any
 import pytest
 
 from hirelink.core.feeds import MEMORY
-from hirelink.core.stores import IN_PROCESS
+from hirelink.core.stores import IN_PROCESS, IN_PROCESS_TOKENS
 from hirelink.sandbox.standins import (
     PROVIDERS,
     ProviderName,
@@ -125,10 +125,13 @@ def _hirelink_sandbox_reset() -> None:
     event with the same body as the last test's did, which a receiver would take for a
     repeat and not hand over. Also the checkpoints of this process's watches (a watch of
     the same stand-in, or of a fresh one on a port used again, went on from the last
-    test's checkpoint and saw nothing)."""
+    test's checkpoint and saw nothing), and the OAuth tokens the process's default store
+    shares (``HIRELINK_STORE_SHARE_TOKENS``: a test was handed the last one's token and
+    sent no exchange)."""
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
     IN_PROCESS.forget_deliveries()
+    IN_PROCESS_TOKENS.forget_tokens()
     MEMORY.forget_checkpoints()
 
 

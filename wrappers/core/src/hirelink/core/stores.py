@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
 
 __all__ = [
     "IN_PROCESS",
+    "IN_PROCESS_TOKENS",
     "REDIS_ACL",
     "STORE_ENV",
     "DeliveryLog",
@@ -135,8 +136,9 @@ class InProcessStore(Store, DeliveryLog):
     Args:
         share_tokens: keep each credential's OAuth token here, for every client given this
             store that holds the credential's secret (a client made per task then exchanges
-            none while the token is valid). :data:`IN_PROCESS`, the default store, shares
-            none unless ``$HIRELINK_STORE_SHARE_TOKENS`` is set.
+            none while the token is valid). :data:`IN_PROCESS` shares none; with
+            ``$HIRELINK_STORE_SHARE_TOKENS`` set, a client given no store (or ``"memory"``)
+            gets :data:`IN_PROCESS_TOKENS`, which shares them.
     """
 
     def __init__(self, *, share_tokens: bool = False) -> None:
@@ -201,6 +203,23 @@ class InProcessStore(Store, DeliveryLog):
     def token_cache(self, key: str, client_secret: Secret) -> TokenCache | None:
         return _InProcessTokenCache(self, key, client_secret) if self.share_tokens else None
 
+    def forget_tokens(self) -> None:
+        """Forget every token this store shares (the sandbox's pytest plugin does before
+        each test, so that a test is not handed a token an earlier one's stand-in issued)."""
+        with self._tokens_lock:
+            self._tokens.clear()
+            self._prune_exchange_locks()
+
+    def _prune_exchange_locks(self) -> None:
+        """Drop the exchange locks of credentials holding no token that nobody holds (the
+        caller holds ``_tokens_lock``)."""
+        for idle in [
+            digest
+            for digest, lock in self._exchange_locks.items()
+            if digest not in self._tokens and not lock.locked()
+        ]:
+            del self._exchange_locks[idle]
+
     def __repr__(self) -> str:
         return "InProcessStore(share_tokens=True)" if self.share_tokens else "InProcessStore()"
 
@@ -241,6 +260,10 @@ class _InProcessTokenCache:
                 return None
             return value, usable_for
 
+    def put_secret(self, value: Secret, expires_in: float | None) -> None:
+        """:meth:`put` of a value kept as a :class:`Secret` until then (out of frames)."""
+        self.put(value.reveal(), expires_in)
+
     def put(self, value: str, expires_in: float | None) -> None:
         store = self._store
         now = time.monotonic()
@@ -252,18 +275,15 @@ class _InProcessTokenCache:
                     if until is not None and until <= now
                 ]:
                     del store._tokens[stale]
-                for idle in [
-                    digest
-                    for digest, lock in store._exchange_locks.items()
-                    if digest not in store._tokens and not lock.locked()
-                ]:
-                    del store._exchange_locks[idle]
+                store._prune_exchange_locks()
             store._tokens[self._digest] = (value, None if expires_in is None else now + expires_in)
 
     @contextmanager
     def exchange_lock(self) -> Iterator[None]:
         store = self._store
         with store._tokens_lock:
+            if len(store._exchange_locks) >= _TOKEN_PRUNE_AT:  # credentials refused, say
+                store._prune_exchange_locks()
             lock = store._exchange_locks.setdefault(self._digest, threading.Lock())
         # Released on whichever thread leaves the block (an async client's worker thread).
         acquired = lock.acquire(timeout=_EXCHANGE_WAIT)
@@ -277,8 +297,10 @@ class _InProcessTokenCache:
 IN_PROCESS: Final = InProcessStore()
 """The store of this process, the default: budgets shared by its clients, deliveries its
 receivers took."""
-_IN_PROCESS_SHARING_TOKENS: Final = InProcessStore(share_tokens=True)
-"""The default store when ``$HIRELINK_STORE_SHARE_TOKENS`` is set without a Redis URL."""
+IN_PROCESS_TOKENS: Final = InProcessStore(share_tokens=True)
+"""The store of this process that shares OAuth tokens: the default when
+``$HIRELINK_STORE_SHARE_TOKENS`` is set without a Redis URL, and where a Redis store that
+shares tokens keeps them once it fell back."""
 # A Redis delivery record's value: claimed and being handled, or handled.
 _HANDLING: Final = b"handling:"  # followed by the claim
 # Forget a delivery only while the given claim still holds it (compare and delete).
@@ -530,6 +552,8 @@ class _RedisTokenCache:
         self._cipher_key = hmac.new(
             client_secret.reveal().encode(), b"hirelink token cache", hashlib.sha256
         ).digest()
+        # Once the store fell back: the process's clients still share the token.
+        self._here = _InProcessTokenCache(IN_PROCESS_TOKENS, key, client_secret)
 
     def _seal(self, value: str) -> str:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -555,7 +579,9 @@ class _RedisTokenCache:
                 stored, remaining_ms = pipe.get(self._key).pttl(self._key).execute()
             return stored, remaining_ms
 
-        stored, remaining_ms = self._store.run(self._what, shared, lambda: (None, 0))
+        stored, remaining_ms = self._store.run(self._what, shared, lambda: (_HERE, 0))
+        if stored is _HERE:
+            return self._here.get()
         if stored is None:
             return None
         value = self._open(stored.decode())
@@ -566,9 +592,10 @@ class _RedisTokenCache:
     def put(self, value: str, expires_in: float | None) -> None:
         ttl_ms = None if expires_in is None else milliseconds(expires_in)
         sealed = self._seal(value)
+        kept_here = functools.partial(self._here.put_secret, Secret(value), expires_in)
         del value  # a traceback of a Redis failure, shown with its locals, holds no token
         self._store.run(
-            self._what, lambda client: client.set(self._key, sealed, px=ttl_ms), _nothing
+            self._what, lambda client: client.set(self._key, sealed, px=ttl_ms), kept_here
         )
 
     @contextmanager
@@ -577,7 +604,11 @@ class _RedisTokenCache:
         lock = self._store.client.lock(
             self._lock_key, timeout=60, blocking_timeout=60, thread_local=False
         )
-        acquired = self._store.run(self._what, lambda _client: lock.acquire(), lambda: False)
+        acquired = self._store.run(self._what, lambda _client: lock.acquire(), lambda: None)
+        if acquired is None:  # fell back: the clients of this process take turns
+            with self._here.exchange_lock():
+                yield
+            return
         try:
             yield
         finally:
@@ -587,6 +618,10 @@ class _RedisTokenCache:
 
 def _nothing() -> None:
     return None
+
+
+_HERE: Final = b"<kept in this process>"
+"""What a Redis token cache reads once its store fell back: look in the process instead."""
 
 
 # Error codes of a server that answers but cannot serve now: a replica after a failover, a
@@ -868,7 +903,7 @@ def _store_for_url(url: str, share_tokens: bool, fallback: bool) -> RedisStore:
 def delivery_log(choice: DeliveryLog | Store | str | None) -> DeliveryLog:
     """Where a receiver notes the deliveries it took: ``choice`` as for :func:`resolve_store`."""
     resolved = resolve_store(choice) if isinstance(choice, str) or choice is None else choice
-    if resolved is _IN_PROCESS_SHARING_TOKENS:
+    if resolved is IN_PROCESS_TOKENS:
         resolved = IN_PROCESS  # the same deliveries, whether tokens are shared or not
     if not isinstance(resolved, DeliveryLog):
         raise TypeError(f"{resolved!r} cannot note deliveries (it has no claim_delivery)")
@@ -880,7 +915,8 @@ def resolve_store(choice: Store | str | None) -> Store:
 
     A string is a Redis URL (``"memory"`` names the in-process store); clients given the
     same URL share one connection pool. ``$HIRELINK_STORE_SHARE_TOKENS`` set shares OAuth
-    tokens through the store chosen, the in-process one included. An unknown scheme, or a
+    tokens through a store chosen by URL, ``"memory"`` or none (:data:`IN_PROCESS_TOKENS`);
+    a store object given decides for itself. An unknown scheme, or a
     Redis URL without the ``redis`` extra installed, raises
     :class:`~hirelink.core.InvalidInputError` naming ``store`` (or ``HIRELINK_STORE`` when
     the URL came from there).
@@ -890,7 +926,7 @@ def resolve_store(choice: Store | str | None) -> Store:
         choice = os.environ.get(STORE_ENV, "").strip() or None
         field = STORE_ENV
     if choice is None or choice == "memory":
-        return _IN_PROCESS_SHARING_TOKENS if _flag(SHARE_TOKENS_ENV) else IN_PROCESS
+        return IN_PROCESS_TOKENS if _flag(SHARE_TOKENS_ENV) else IN_PROCESS
     if isinstance(choice, str):
         url = _check_store_url(field, choice)
         _require_redis(field)

@@ -37,6 +37,7 @@ import functools
 import json
 import logging
 import re
+import sys
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
@@ -260,7 +261,13 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             )
 
     def _exchange_lock(self) -> AbstractContextManager[None]:
-        return nullcontext() if self._shared is None else self._shared.exchange_lock()
+        """The store's exchange lock for a sync request; none on an event loop's thread: a
+        sync call there, waiting for a lock a task of the same loop holds, kept the loop
+        from running that task for the lock's whole timeout (60 s). It exchanges a token
+        of its own instead."""
+        if self._shared is None or _event_loop_running_here():
+            return nullcontext()
+        return self._shared.exchange_lock()
 
     def _exchange_turn(self) -> AbstractAsyncContextManager[object]:
         """The event loop's turn at the store's exchange lock for this credential: every
@@ -542,6 +549,21 @@ characters and more)."""
 _LONGEST_LIFETIME: Final = 10 * 366 * 24 * 3600
 """The longest ``expires_in`` taken, in seconds: a larger one (10**400) overflowed the
 clock's float, a NaN never expired."""
+
+
+def _event_loop_running_here() -> bool:
+    """Whether this thread runs an asyncio or trio event loop (neither imported: no)."""
+    asyncio = sys.modules.get("asyncio")
+    if asyncio is not None and asyncio._get_running_loop() is not None:
+        return True
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            trio.lowlevel.current_trio_token()
+        except RuntimeError:
+            return False
+        return True
+    return False
 
 
 @functools.cache

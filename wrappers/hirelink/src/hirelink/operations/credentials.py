@@ -320,8 +320,15 @@ class CredentialStore:
         if missing:
             problem = "is required (a blank value is none)"
             raise InvalidInputError(f"credential.{missing[0]}", problem)
-        # Before writing: `get` below would refuse it after the record was saved.
+        # Before writing: `get` below would refuse these after the record was saved.
         self._check_variables(nickname, spec, others=set(self._read()) - {nickname})
+        named = self._variable(nickname, "provider")
+        if named is not None and named != provider:
+            raise InvalidInputError(
+                "credential.provider",
+                f"{_env_key(nickname, 'provider')} names {named!r}, but the credential added"
+                f" is a {provider} one: unset the variable, or add it under another nickname",
+            )
         with self._updating() as stored:
             stored[nickname] = {
                 "provider": provider,

@@ -119,15 +119,15 @@ class Provider:
         after the client's keyword argument). A key that is no field is refused: dropped,
         a misspelt ``base_url`` sent the credential to production. So is a ``provider``
         key naming another provider: ignored, one tenant's mislabelled entry ran."""
-        named = values.get("provider", self.name)
+        named = values.get("provider") or self.name  # None or "" as for any other key
         if named != self.name:
             # Shown only when it looks like a name (letters alone, as the providers'): a
             # shifted column may hold a secret, and a token can be an identifier too.
             looks_like_a_name = isinstance(named, str) and _PROVIDER_NAME.fullmatch(named)
-            shown = repr(named) if looks_like_a_name else "another"
+            shown = f"provider {named!r}" if looks_like_a_name else "another provider"
             raise InvalidInputError(
                 "credential.provider",
-                f"the credential names provider {shown}, but {self.name} operations take a"
+                f"the credential names {shown}, but {self.name} operations take a"
                 f" {self.name} credential",
             )
         unknown = sorted(set(values) - {f.name for f in self.credential_fields} - {"provider"})
