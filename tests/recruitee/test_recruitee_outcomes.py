@@ -283,6 +283,10 @@ def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
             }
         }
         assert task.title == "Review the identity check"
+        # Stamps are aware datetimes, as everywhere else (they were the text as sent).
+        assert task.due_date == due
+        assert isinstance(task.created_at, datetime)
+        assert task.created_at <= datetime.now(UTC)
         assert recruitee.get_candidate(CANDIDATE).tasks_count == 1
     assert [t["title"] for t in fresh.sandbox.state.tasks(CANDIDATE)] == [
         "Review the identity check"

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, stamp_or_unset
 
 T = TypeVar("T", bound="Task")
 
@@ -34,20 +35,22 @@ class Task:
         candidate_id (int | None | Unset):
         title (None | str | Unset):
         description (None | str | Unset):
-        due_date (None | str | Unset):
+        due_date (datetime.datetime | None | Unset): When the task is due. Assumed to come back as the ISO 8601 date-
+            time that createTask sends, like the other stamps (fact sheet A8).
         timezone (None | str | Unset):
         completed (bool | None | Unset):
-        created_at (None | str | Unset):
+        created_at (datetime.datetime | None | Unset): When the task was made. Assumed to be an ISO 8601 date-time like
+            every other `created_at` (fact sheet A8).
     """
 
     id: int | Unset = UNSET
     candidate_id: int | None | Unset = UNSET
     title: None | str | Unset = UNSET
     description: None | str | Unset = UNSET
-    due_date: None | str | Unset = UNSET
+    due_date: datetime.datetime | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
     completed: bool | None | Unset = UNSET
-    created_at: None | str | Unset = UNSET
+    created_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +79,8 @@ class Task:
         due_date: None | str | Unset
         if isinstance(self.due_date, Unset):
             due_date = UNSET
+        elif isinstance(self.due_date, datetime.datetime):
+            due_date = self.due_date.isoformat()
         else:
             due_date = self.due_date
 
@@ -94,6 +99,8 @@ class Task:
         created_at: None | str | Unset
         if isinstance(self.created_at, Unset):
             created_at = UNSET
+        elif isinstance(self.created_at, datetime.datetime):
+            created_at = self.created_at.isoformat()
         else:
             created_at = self.created_at
 
@@ -127,10 +134,20 @@ class Task:
         candidate_id = _src_get("candidate_id", UNSET)
         title = _src_get("title", UNSET)
         description = _src_get("description", UNSET)
-        due_date = _src_get("due_date", UNSET)
+        _due_date = _src_get("due_date", UNSET)
+        due_date: datetime.datetime | None | Unset = (
+            _due_date
+            if _due_date is None or _due_date is UNSET
+            else stamp_or_unset(_due_date)
+        )
         timezone = _src_get("timezone", UNSET)
         completed = _src_get("completed", UNSET)
-        created_at = _src_get("created_at", UNSET)
+        _created_at = _src_get("created_at", UNSET)
+        created_at: datetime.datetime | None | Unset = (
+            _created_at
+            if _created_at is None or _created_at is UNSET
+            else stamp_or_unset(_created_at)
+        )
         _instance_ = cls(
             id,
             candidate_id,
@@ -146,6 +163,11 @@ class Task:
             _instance_.additional_properties = {
                 key: value for key, value in src_dict.items() if key not in _KNOWN_KEYS
             }
+        # A stamp that names no moment is kept as it came.
+        if due_date is UNSET and _due_date is not UNSET:
+            _instance_.additional_properties["due_date"] = _due_date
+        if created_at is UNSET and _created_at is not UNSET:
+            _instance_.additional_properties["created_at"] = _created_at
         return _instance_
 
     @property
