@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from queue import Empty, Queue
 from typing import Any
@@ -677,6 +677,68 @@ def test_watch_since_without_an_offset_is_utc(
     watching.interrupt()
     (saved,) = json.loads(checkpoint.read_text()).values()
     assert json.loads(saved)["after"] == start.isoformat()
+
+
+def _saved_start(watching: Command, checkpoint: Path) -> datetime:
+    """Where the watch started (saved at once), once it saved it; it is then stopped."""
+    started = lambda: checkpoint.exists() or watching.process.poll() is not None  # noqa: E731
+    wait_until(started, "the starting point saved, or the command ended", timeout=WAIT)
+    assert watching.process.stderr is not None
+    assert checkpoint.exists(), watching.process.stderr.read()
+    watching.interrupt()
+    (saved,) = json.loads(checkpoint.read_text()).values()
+    return datetime.fromisoformat(json.loads(saved)["after"])
+
+
+def test_watch_since_reads_a_lower_case_z_as_run_does(
+    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path
+) -> None:
+    # `run --input` reads RFC 3339's lower-case z; --since refused it (time and text hunt).
+    start = (datetime.now(UTC) - timedelta(seconds=1)).replace(microsecond=0)
+    checkpoint = tmp_path / "join.json"
+    watching = commands(
+        "watch", "join.applications", "-c", stored_join_credential,
+        "--since", start.strftime("%Y-%m-%dT%H:%M:%Sz"),
+        "--checkpoint", str(checkpoint), "--interval", "0.05",
+    )  # fmt: skip
+    assert _saved_start(watching, checkpoint) == start
+
+
+@pytest.mark.parametrize("since", ["20260101T100000Z", "2026-01-01x10:00"])
+def test_watch_since_refuses_what_run_refuses_naming_the_option(
+    stored_join_credential: str, since: str
+) -> None:
+    # Bare fromisoformat took the basic form and any separator, which `run` refuses.
+    arguments = ["watch", "join.applications", "-c", stored_join_credential, "--since", since]
+    refused = subprocess.run(  # noqa: S603 - this interpreter; taken, it would watch on
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()", *arguments],
+        capture_output=True, text=True, timeout=WAIT,
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "--since: Input should be a valid datetime or date" in refused.stderr
+
+
+def test_watch_since_today_east_of_utc_starts_no_later_than_now(
+    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path
+) -> None:
+    # The latest date that is today anywhere (today at UTC+14) is, from 10:00 UTC, a
+    # midnight UTC still ahead: it was refused as in the future.
+    today_east = datetime.now(timezone(timedelta(hours=14))).date()
+    midnight_utc = datetime.combine(today_east, datetime.min.time(), UTC)
+    asked_at = datetime.now(UTC)
+    checkpoint = tmp_path / "join.json"
+    watching = commands(
+        "watch", "join.applications", "-c", stored_join_credential,
+        "--since", today_east.isoformat(), "--checkpoint", str(checkpoint), "--interval", "60",
+    )  # fmt: skip
+    start = _saved_start(watching, checkpoint)
+    assert min(midnight_utc, asked_at) <= start <= datetime.now(UTC)
+    # A date that is today nowhere yet is still refused.
+    later = (today_east + timedelta(days=1)).isoformat()
+    arguments = ["watch", "join.applications", "-c", stored_join_credential, "--since", later]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 2
+    assert "since: is in the future" in result.output
 
 
 @pytest.mark.parametrize("status", [503, pytest.param(408, marks=pytest.mark.primary_only)])

@@ -734,6 +734,29 @@ def test_a_watch_started_while_the_clock_ran_ahead_sees_changes_once_it_is_set_r
     assert "ahead of this host's clock" in caplog.text
 
 
+def test_todays_date_east_of_utc_starts_a_watch_no_later_than_now(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A date is its midnight UTC: `date.today()` at 09:00 in Sydney (23:00 UTC the day
+    # before) named a midnight still ahead, and the watch refused it as in the future.
+    caplog.set_level("INFO", logger="hirelink.feeds")
+    sydney_today = datetime.now(UTC).date()
+    sydney_midnight_utc = datetime.combine(sydney_today, datetime.min.time(), UTC)
+    utc_evening_before = sydney_midnight_utc - timedelta(hours=1)
+    monkeypatch.setattr(feeds, "datetime", HostClock)
+    monkeypatch.setattr(HostClock, "off", utc_evening_before - datetime.now(UTC))
+    with serve_stand_in("join") as stand_in, stand_in.client() as client:
+        list(client.watch_applications(since=sydney_today, store=MemoryFeedStore(), polls=1))
+        (said,) = [r.getMessage() for r in caplog.records if "no checkpoint" in r.getMessage()]
+        start = datetime.fromisoformat(said.rpartition(" ")[2])
+        assert utc_evening_before <= start < utc_evening_before + timedelta(minutes=1)
+        # A date that is today nowhere yet (it is 13:00 at UTC+14) is still refused.
+        with pytest.raises(InvalidInputError) as caught:
+            client.watch_applications(since=sydney_today + timedelta(days=1), polls=1)
+        assert caught.value.field == "since"
+        assert "in the future" in str(caught.value)
+
+
 def test_a_long_interval_gives_a_lease_within_the_limit() -> None:
     # The default lease (three intervals) went past the year cap: an option the caller
     # never gave was refused (review 30).

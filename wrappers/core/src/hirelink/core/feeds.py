@@ -70,7 +70,7 @@ from .errors import (
 from .file_updates import resolved
 from .redaction import one_line
 from .stores import KEY_PREFIX, REDIS_SCHEMES, RedisStore, Store, milliseconds, resolve_store
-from .validation import LONGEST_SECONDS, positive_seconds, utc_moment
+from .validation import LONGEST_SECONDS, latest_today, positive_seconds, utc_moment
 
 feeds_logger = logging.getLogger("hirelink.feeds")
 
@@ -106,7 +106,9 @@ class WatchOptions(TypedDict, total=False):
 
     since: datetime | date
     """Where a feed without a checkpoint starts (default: now, by this host's clock; see
-    ``overlap``). A checkpoint wins."""
+    ``overlap``). A checkpoint wins. A ``date`` is its midnight UTC, or now if that is
+    later and the date is today somewhere (``date.today()`` east of UTC); a date after
+    today at UTC+14 is refused."""
     interval: float
     """Seconds between polls (default 30)."""
     store: FeedStore | Store | str | Path
@@ -719,7 +721,7 @@ class Feed(Generic[T]):
             )
         since = options.get("since")
         now = datetime.now(UTC)
-        start = now if since is None else utc_moment("since", since)
+        start = now if since is None else _start("since", since, now)
         if start > now + AHEAD_TOLERANCE:
             # Saved as the checkpoint at once, it would hide every change until then.
             raise InvalidInputError("since", f"is in the future: {start.isoformat()}")
@@ -750,6 +752,16 @@ class Feed(Generic[T]):
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,
             timedelta(seconds=overlap), polls, revision, keep_polling, stop,
         )  # fmt: skip
+
+
+def _start(field: str, since: object, now: datetime) -> datetime:
+    """Where a watch given ``since`` starts. A date is its midnight UTC, but no later than
+    now while it is today somewhere: east of UTC, ``date.today()`` names tomorrow in UTC
+    for part of the day, and was refused as in the future."""
+    start = utc_moment(field, since)
+    if isinstance(since, datetime) or not isinstance(since, date):
+        return start
+    return min(start, now) if since <= latest_today(now) else start
 
 
 class _Poller(Generic[T]):

@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
@@ -610,6 +610,20 @@ def utc_moment(field: str, value: object) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, time(0, 0), tzinfo=UTC)
     raise InvalidInputError(field, f"must be a datetime or date, got {shape(value)}")
+
+
+FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))
+"""UTC+14 (the Line Islands), the first zone where each day begins."""
+
+
+def latest_today(now: datetime | None = None) -> date:
+    """The latest date that is today somewhere on Earth (today at UTC+14), at ``now``
+    (an aware datetime; default this host's clock).
+
+    A later date is in the future everywhere. This host's own date says nothing here: a
+    provider judges by a clock and zone of its own, and the user may be anywhere.
+    """
+    return (now or datetime.now(UTC)).astimezone(FIRST_TO_START_A_DAY).date()
 
 
 def utc_timestamp(field: str, value: object) -> str:

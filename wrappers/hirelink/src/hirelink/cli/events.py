@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final, NoReturn
 
@@ -39,6 +39,7 @@ from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.operations.jsonable import mask_fields, to_json
+from hirelink.operations.registry import read_input
 
 WEBHOOK_SECRET_ENV = "HIRELINK_WEBHOOK_SECRET"  # noqa: S105 - a variable's name
 WEBHOOK_TOKENS_ENV = "HIRELINK_WEBHOOK_TOKENS"
@@ -332,8 +333,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
         since: Annotated[
             str | None,
             typer.Option(
-                help="ISO 8601 moment to start from when there is no checkpoint (UTC when it"
-                " names no offset)."
+                help="Where to start when there is no checkpoint: a day (2026-04-01, its"
+                " midnight UTC, or now if that is later and the day is today somewhere) or"
+                " a moment (2026-04-01T09:00:00Z; UTC when it names no offset), read as"
+                " `run --input` reads them."
             ),
         ] = None,
         checkpoint: Annotated[
@@ -364,13 +367,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                 )
             options: dict[str, Any] = {"interval": interval}
             if since is not None:
-                try:
-                    moment = datetime.fromisoformat(since)  # reads a trailing Z
-                except ValueError:
-                    raise InvalidInputError(
-                        "--since", f"not an ISO 8601 moment: {since!r}"
-                    ) from None
-                options["since"] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+                options["since"] = read_input("--since", datetime | date, since)
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
             provider = load_providers().provider(provider_name)

@@ -37,6 +37,7 @@ from .schema import (
     OutputSchemas,
     given_arguments,
     input_model,
+    value_model,
     with_field_docs,
 )
 
@@ -373,6 +374,24 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
     return [FieldProblem(field, message) for field, message in problems.items()]
 
 
+def read_input(field: str, annotation: Any, value: object) -> Any:
+    """``value`` read as an operation's input of type ``annotation`` is (``hirelink run
+    --input``), for an option outside the catalog (``hirelink watch --since``), so that
+    both read alike: for ``datetime | date``, ``2026-04-01`` is that day and a moment
+    written without an offset is UTC.
+
+    Raises:
+        InvalidInputError: naming ``field``, with the reason the catalog would give.
+    """
+    model = value_model(annotation)
+    try:
+        validated = model.model_validate({"value": value})
+    except ValidationError as error:
+        (problem, *_) = _problems(error, known=[])
+        raise InvalidInputError(field, problem.message) from None
+    return given_arguments(validated, {})["value"]
+
+
 class Catalog:
     """Every registered operation, by id.
 
@@ -575,4 +594,5 @@ __all__ = [
     "invoke",
     "invoke_all",
     "load_providers",
+    "read_input",
 ]

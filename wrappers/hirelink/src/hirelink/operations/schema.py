@@ -348,6 +348,17 @@ def _members(conversion: InputConversion) -> list[Any]:
     ]
 
 
+@functools.cache
+def value_model(annotation: Any) -> type[BaseModel]:
+    """A model of one input, ``value``, of type ``annotation``, read as an operation's
+    input of that type is: for an option outside the catalog (``hirelink watch
+    --since``), so that both read alike."""
+    config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    field = (_as_input_type(annotation, {}), ...)
+    model: type[BaseModel] = create_model("Value", __config__=config, value=field)
+    return model
+
+
 def given_arguments(
     validated: BaseModel, conversions: Mapping[type, InputConversion]
 ) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
 from uuid import UUID
@@ -57,6 +57,7 @@ from hirelink.core.validation import (
     http_url,
     id_digits,
     id_number,
+    latest_today,
     listed,
     non_empty_str,
     non_empty_text,
@@ -115,7 +116,6 @@ _CUSTOM_ATTRIBUTE = re.compile(r"custom_attribute_[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _PROBE_DATE: Final = date(2999, 12, 31)
-_FIRST_TO_START_A_DAY: Final = timezone(timedelta(hours=14))  # UTC+14, the Line Islands
 
 Language = Literal["de", "en", "fr", "es", "nl", "it", "pt"]
 SystemPhaseName = Literal["unassigned", "rejected", "withdrawn", "offer", "accepted"]
@@ -364,7 +364,7 @@ def _past_date(field: str, value: object) -> date:
     is refused here; a date that is today somewhere is left for Personio to judge.
     """
     given = _date_only(field, value)
-    if given > datetime.now(_FIRST_TO_START_A_DAY).date():
+    if given > latest_today():
         raise InvalidInputError(field, f"must not be in the future, got {given.isoformat()}")
     return given
 
