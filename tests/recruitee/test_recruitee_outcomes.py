@@ -181,6 +181,28 @@ def test_names_match_whatever_their_unicode_form(fresh: Served) -> None:
     assert moved.stage_id == stages["Hired"]
 
 
+def test_turkish_dotted_and_dotless_i_are_one_letter_in_names(fresh: Served) -> None:
+    # casefold() makes "İ" an "i" with a combining dot and keeps the dotless one: a stage
+    # renamed "İlk görüşme" was "not there" as "ilk görüşme" (time and text hunt).
+    dotless_i = "\u0131"
+    stages = [{"id": 610002, "name": "İlk görüşme"}, {"id": INTERVIEW, "name": "Teknik mülakat"}]
+    offer = {"id": JOB, "title": "Backend", "pipeline_template": {"id": 1, "stages": stages}}
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=f"/offers/{JOB}$", status=200, body={"offer": offer}, times=-1)
+    )
+    with fresh.client() as recruitee:
+        moved = recruitee.change_placement_stage(PLACEMENT, stage_name="ilk görüşme", offer_id=JOB)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": 610002}
+        assert moved.stage_id == 610002
+        recruitee.change_placement_stage(PLACEMENT, stage_name="TEKNİK MÜLAKAT", offer_id=JOB)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": INTERVIEW}
+        field_name = f"İşe al{dotless_i}m onay{dotless_i}"
+        recruitee.set_candidate_field(CANDIDATE, field_name, "evet")
+        read = recruitee.get_candidate_field(CANDIDATE, "işe alim onayi")
+    assert read is not None
+    assert read.name == field_name
+
+
 def test_names_looked_up_and_addresses_lose_surrounding_line_breaks(fresh: Served) -> None:
     # Each is stripped anyway (name_key, email()); a trailing line break was refused first.
     with fresh.client() as recruitee:

@@ -74,8 +74,12 @@ def no_control_characters(field: str, value: str, *, multiline: bool = False) ->
 def name_key(name: str) -> str:
     """What two names compare by when a user names a record (a stage, a field): case,
     surrounding spaces and Unicode forms aside. A name typed on macOS or copied from a PDF
-    often comes decomposed (``e`` and a combining accent), or in full-width letters."""
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name.strip()).casefold())
+    often comes decomposed (``e`` and a combining accent), or in full-width letters.
+    Turkish dotted and dotless i are one letter here: ``casefold`` makes ``İ`` an ``i``
+    with a combining dot, and leaves the dotless one (U+0131) as it is, so "İlk görüşme"
+    missed "ilk görüşme"."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name.strip()).casefold())
+    return folded.replace("i\u0307", "i").replace("\u0131", "i")
 
 
 def shape(value: object) -> str:
@@ -555,7 +559,7 @@ def choice(field: str, value: object, options: type[E]) -> E:
         return options(value)
     except ValueError:
         allowed = ", ".join(repr(member.value) for member in options)
-        same = [m.value for m in options if str(m.value).casefold() == str(value).casefold()]
+        same = [m.value for m in options if name_key(str(m.value)) == name_key(str(value))]
         hint = f" (did you mean {same[0]!r}?)" if same else ""
         raise InvalidInputError(
             field, f"must be one of {allowed}, got {shape(value)}{hint}"
