@@ -229,6 +229,15 @@ def test_an_environment_override_of_a_dashed_nickname_lists_it_once(
     assert "unusable" not in listed
 
 
+def test_a_nickname_ending_in_a_line_break_is_refused(config_dir: Path) -> None:
+    # The pattern's `$` matched before a final line break: "acme\n" was saved, listed as
+    # "acme", and `-c acme` found no such credential (time and text hunt).
+    added = hirelink("credentials", "add", "acme\n", "--provider", "join", "--set", "token=t")
+    assert added.exit_code == 2
+    assert "nickname: use letters, digits, '.', '_' or '-'" in added.output
+    assert not (config_dir / "credentials.toml").exists()
+
+
 def test_credentials_can_live_in_the_environment_alone(
     config_dir: Path,
     recruitee_sandbox: StandIn[RecruiteeSandbox],

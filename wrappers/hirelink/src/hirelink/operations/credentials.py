@@ -33,7 +33,7 @@ from hirelink.core.redaction import without_password
 from .registry import Catalog, Provider
 
 ENV_PREFIX = "HIRELINK_CREDENTIAL_"
-_NICKNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_NICKNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 
 def _env_key(nickname: str, field_name: str) -> str:
@@ -300,7 +300,7 @@ class CredentialStore:
     def check_names(self, nickname: str, provider: str, field_names: Iterable[str]) -> None:
         """The checks of :meth:`add` that need no values: the nickname, the provider and
         the field names (a command asks for the values only once these pass)."""
-        if not _NICKNAME.match(nickname):
+        if not _NICKNAME.fullmatch(nickname):  # `$` let a trailing line break through
             raise InvalidInputError("nickname", "use letters, digits, '.', '_' or '-'")
         known = {f.name for f in self._catalog.provider(provider).credential_fields}
         unknown = sorted(set(field_names) - known)
