@@ -662,23 +662,6 @@ def stored_join_credential(config_dir: Path, join_sandbox: StandIn[Any]) -> str:
     return "sb"
 
 
-def test_watch_since_without_an_offset_is_utc(
-    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path
-) -> None:
-    # The Python API refuses a naive datetime; --since text without an offset is UTC.
-    start = (datetime.now(UTC) - timedelta(seconds=1)).replace(microsecond=0)
-    checkpoint = tmp_path / "join.json"
-    watching = commands(
-        "watch", "join.applications", "-c", stored_join_credential,
-        "--since", start.replace(tzinfo=None).isoformat(),
-        "--checkpoint", str(checkpoint), "--interval", "0.05",
-    )  # fmt: skip
-    wait_until(checkpoint.exists, "the starting point saved", timeout=WAIT)
-    watching.interrupt()
-    (saved,) = json.loads(checkpoint.read_text()).values()
-    assert json.loads(saved)["after"] == start.isoformat()
-
-
 def _saved_start(watching: Command, checkpoint: Path) -> datetime:
     """Where the watch started (saved at once), once it saved it; it is then stopped."""
     started = lambda: checkpoint.exists() or watching.process.poll() is not None  # noqa: E731
@@ -690,16 +673,22 @@ def _saved_start(watching: Command, checkpoint: Path) -> datetime:
     return datetime.fromisoformat(json.loads(saved)["after"])
 
 
-def test_watch_since_reads_a_lower_case_z_as_run_does(
-    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path
+@pytest.mark.parametrize("written", ["without an offset", "with a lower-case z"])
+def test_watch_since_reads_a_moment_as_run_does(
+    stored_join_credential: str, commands: Callable[..., Command], tmp_path: Path, written: str
 ) -> None:
+    # The Python API refuses a naive datetime; --since text without an offset is UTC.
     # `run --input` reads RFC 3339's lower-case z; --since refused it (time and text hunt).
     start = (datetime.now(UTC) - timedelta(seconds=1)).replace(microsecond=0)
+    text = (
+        start.replace(tzinfo=None).isoformat()
+        if written == "without an offset"
+        else start.strftime("%Y-%m-%dT%H:%M:%Sz")
+    )
     checkpoint = tmp_path / "join.json"
     watching = commands(
         "watch", "join.applications", "-c", stored_join_credential,
-        "--since", start.strftime("%Y-%m-%dT%H:%M:%Sz"),
-        "--checkpoint", str(checkpoint), "--interval", "0.05",
+        "--since", text, "--checkpoint", str(checkpoint), "--interval", "0.05",
     )  # fmt: skip
     assert _saved_start(watching, checkpoint) == start
 
