@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from hirelink.core import AuthenticationError
 from hirelink.sandbox import PROVIDERS, StandIn, serve_stand_in, start_stand_in
 from hirelink.sandbox.__main__ import main as sandbox_main
 from hirelink.sandbox.join import JoinSandbox
@@ -199,3 +200,18 @@ def test_a_personio_stand_in_gives_its_company_id_as_the_number_the_client_takes
     for refused in ("41-737", "0041737", True):
         with pytest.raises(ValueError, match="company_id must be a positive whole number"):
             serve_stand_in("personio", company_id=refused).__enter__()
+
+
+def test_a_recorded_requests_repr_leaves_a_secret_read_from_the_environment_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A failed assertion on ``recorder.requests`` printed a production client secret the
+    client had read from the environment (upload hunt of a user's test suite)."""
+    monkeypatch.setenv("HIRELINK_PERSONIO_CLIENT_SECRET", "papi-PRODUCTION-secret-do-not-leak")
+    with serve_stand_in("personio") as stand_in:
+        with stand_in.client(client_secret=None) as personio, pytest.raises(AuthenticationError):
+            personio.list_categories()
+        (exchange,) = stand_in.recorder.requests
+    assert b"papi-PRODUCTION-secret-do-not-leak" in exchange.body  # kept for tests to read
+    assert "papi-PRODUCTION" not in repr(stand_in.recorder.requests)
+    assert f"<{len(exchange.body)} bytes>" in repr(exchange)

@@ -3,7 +3,9 @@
 The outermost middleware: it also sees requests a fault answers or no route matches,
 and reads the whole body up front, replaying it to the wrapped application. Bodies are
 kept as they came, for tests to check what was sent: a token exchange's form body holds
-its client secret (the stand-in's own, never a real one).
+its client secret, the stand-in's own unless a client read a real one from its
+environment (``client_kwargs(client_secret=None)`` with ``HIRELINK_PERSONIO_CLIENT_SECRET``
+set), so a recorded request's ``repr`` leaves the body out: a failed assertion shows it.
 """
 
 from __future__ import annotations
@@ -53,14 +55,14 @@ class RecordedRequest:
         path: URL path (percent-decoded, as ASGI gives it).
         query_string: the raw query string exactly as sent on the wire (not decoded).
         headers: lower-case header names; credential values replaced by ``<redacted>``.
-        body: the raw request body.
+        body: the raw request body (its length alone in the ``repr``).
     """
 
     method: str
     path: str
     query_string: str
     headers: dict[str, str]
-    body: bytes
+    body: bytes = attrs.field(repr=lambda body: f"<{len(body)} bytes>")
 
     def json(self) -> Any:
         """Decode the body as JSON."""

@@ -385,13 +385,25 @@ def _applying(limits: Sequence[RateLimit], request: httpx.Request) -> list[RateL
     return applying
 
 
+def _checked(slot: object, limiter: Limiter) -> Slot:
+    """``slot``, if a limiter (a store's own) handed out a :class:`Slot`: one written for
+    0.1 returned the wait alone, which failed later with a bare AttributeError."""
+    if not isinstance(slot, Slot):
+        raise TypeError(
+            f"{type(limiter).__name__}.reserve() returned {type(slot).__name__}: since"
+            " hirelink 0.2 a limiter hands out a hirelink.core.ratelimit.Slot (its wait,"
+            " and how to give it back)"
+        )
+    return slot
+
+
 def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     """A slot of every limit that applies to ``request`` (all given back if one fails)."""
     applying = _applying(limits, request)
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slots.append(limit.limiter.reserve())
+            slots.append(_checked(limit.limiter.reserve(), limit.limiter))
     except BaseException:
         give_back(slots)
         raise
@@ -404,7 +416,7 @@ async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slots.append(await limit.limiter.areserve())
+            slots.append(_checked(await limit.limiter.areserve(), limit.limiter))
     except BaseException:
         await agive_back(slots)
         raise

@@ -19,6 +19,7 @@ it wants to wait; :class:`RetryTransport` and :class:`AsyncRetryTransport` only 
 from __future__ import annotations
 
 import errno
+import inspect
 import logging
 import os
 import random
@@ -88,6 +89,23 @@ class RetryPolicy:
     backoff_max: float = 8.0
     max_server_wait: float = 60.0
     jitter: Callable[[float], float] = field(default=equal_jitter, repr=False)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Refuse an override written for 0.1, whose first argument was the method's name:
+        given the request instead, ``method == "POST"`` never held, and it stopped every
+        resend it allowed without a word."""
+        super().__init_subclass__(**kwargs)
+        for name in ("may_resend_after_status", "may_resend_after_error"):
+            override = cls.__dict__.get(name)
+            if override is None:
+                continue
+            parameters = list(inspect.signature(override).parameters)
+            if parameters[1:2] == ["method"]:
+                raise TypeError(
+                    f"{cls.__name__}.{name}(self, method, ...) is the hirelink 0.1 signature:"
+                    " since 0.2 it is given the request (an httpx.Request; read"
+                    " request.method)"
+                )
 
     def may_resend_after_status(self, request: httpx.Request, status_code: int) -> bool:
         """Whether an answer of ``status_code`` may be retried: a refusal that did nothing
