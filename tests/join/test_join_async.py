@@ -13,7 +13,13 @@ import anyio
 import httpx
 import pytest
 
-from hirelink.core import DuplicateApplicationError, InvalidInputError, NotFoundError, ServerError
+from hirelink.core import (
+    DuplicateApplicationError,
+    InvalidInputError,
+    NotFoundError,
+    ServerError,
+    UnknownArgumentError,
+)
 from hirelink.join import Application, AsyncJoin, Document, Job
 from hirelink.sandbox.faults import Fault
 
@@ -53,6 +59,21 @@ async def test_async_applications_paging_and_filters(fresh: Served, ajoin: Async
     assert detail.id == walked[0]
     with pytest.raises(InvalidInputError, match="hiring_state"):
         ajoin.iter_applications(hiring_state="NEW")  # type: ignore[arg-type]
+
+
+async def test_async_a_renamed_keyword_is_refused_naming_the_new_one(served: Served) -> None:
+    since = datetime(2026, 2, 1, tzinfo=UTC)
+    async with served.async_client() as ajoin:
+        with pytest.raises(UnknownArgumentError) as caught:
+            await ajoin.create_candidate_note(41700001, content="Identity verified.")  # type: ignore[call-arg]
+        assert caught.value.field == "content"
+        assert caught.value.message.endswith("; it was renamed 'body' in hirelink 0.2")
+        with pytest.raises(UnknownArgumentError, match=r"renamed 'created_after' in hirelink"):
+            ajoin.iter_applications(created_since=since)  # type: ignore[call-arg]
+        with pytest.raises(UnknownArgumentError, match=r"\(did you mean documents\?\)$"):
+            # create_application reads its documents on a worker thread: refused before.
+            await ajoin.create_application(1, documnets=[])  # type: ignore[call-arg]
+    assert served.sandbox.recorder.requests == []
 
 
 async def test_async_create_application_with_documents_tags_and_note(

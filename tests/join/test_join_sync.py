@@ -19,6 +19,7 @@ from hirelink.core import (
     DuplicateApplicationError,
     InvalidInputError,
     NotFoundError,
+    UnknownArgumentError,
     UnprocessableEntityError,
 )
 from hirelink.join import (
@@ -490,6 +491,54 @@ def test_bad_input_names_the_field_and_sends_nothing(
         call(join)  # type: ignore[operator]
     assert caught.value.field == field
     assert isinstance(caught.value, ValueError)
+    assert served.sandbox.recorder.requests == []
+
+
+RENAMED_IN_0_2 = "it was renamed '{}' in hirelink 0.2"
+SINCE = datetime(2026, 2, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "problem"),
+    [
+        (
+            lambda j: j.create_candidate_note(41700001, content="Identity verified."),
+            "content",
+            "is not an argument of create_candidate_note; " + RENAMED_IN_0_2.format("body"),
+        ),
+        (
+            lambda j: j.list_applications(updated_since=SINCE),
+            "updated_since",
+            "is not an argument of list_applications; " + RENAMED_IN_0_2.format("updated_after"),
+        ),
+        (
+            lambda j: j.iter_applications(created_since=SINCE),
+            "created_since",
+            "is not an argument of iter_applications; " + RENAMED_IN_0_2.format("created_after"),
+        ),
+        # Not renamed: the closest of the method's own keywords.
+        (
+            lambda j: j.get_job(jobid=8812345),
+            "jobid",
+            "is not an argument of get_job (did you mean job_id?)",
+        ),
+        # A watch takes no filters: the list's rename is not offered.
+        (
+            lambda j: j.watch_applications(updated_since=SINCE),
+            "updated_since",
+            "is not an argument of watch_applications",
+        ),
+    ],
+)
+def test_a_keyword_not_taken_is_refused_naming_its_new_name_or_the_closest(
+    served: Served, join: Join, call: Any, field: str, problem: str
+) -> None:
+    # Python's own binding said only "got an unexpected keyword argument 'content'".
+    with pytest.raises(UnknownArgumentError) as caught:
+        call(join)
+    assert caught.value.field == field
+    assert caught.value.message == problem
+    assert isinstance(caught.value, TypeError)  # as Python's refusal is
     assert served.sandbox.recorder.requests == []
 
 

@@ -19,6 +19,7 @@ from hirelink.core import (
     InvalidInputError,
     MalformedResponseError,
     NotFoundError,
+    UnknownArgumentError,
     scrub,
 )
 from hirelink.personio import (
@@ -364,6 +365,27 @@ def test_v2_without_client_credentials_names_what_is_missing(served: Served, mis
                 call()
             assert caught.value.field == missing
             assert "Create custom integration" in caught.value.message
+    assert served.sandbox.recorder.requests == []
+
+
+def test_get_job_given_job_id_names_job_position_id(served: Served, personio: Personio) -> None:
+    # Python's own binding said only "got an unexpected keyword argument 'job_id'".
+    with pytest.raises(UnknownArgumentError) as caught:
+        personio.get_job(job_id=1874512)  # type: ignore[call-arg]
+    assert caught.value.field == "job_id"
+    assert caught.value.message == (
+        "is not an argument of get_job; it was renamed 'job_position_id' in hirelink 0.2"
+    )
+    assert isinstance(caught.value, TypeError)
+    assert served.sandbox.recorder.requests == []
+
+
+@pytest.mark.anyio
+async def test_async_get_job_given_job_id_names_job_position_id(served: Served) -> None:
+    served.reset()
+    async with served.async_client() as personio:
+        with pytest.raises(UnknownArgumentError, match=r"renamed 'job_position_id' in hirelink"):
+            await personio.get_job(job_id=1874512)  # type: ignore[call-arg]
     assert served.sandbox.recorder.requests == []
 
 

@@ -60,6 +60,8 @@ from .feeds import Feed
 P = ParamSpec("P")
 T = TypeVar("T")
 
+_BY_KEYWORD: Final = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+
 
 class _NotGiven:
     """The default a signature shows for a keyword that may be left out (``= ...``): what
@@ -184,6 +186,7 @@ class Declaration(Generic[T, P]):
         *,
         requires: tuple[str, ...] = (),
         reads_files: bool = False,
+        renamed: Mapping[str, str] | None = None,
     ) -> None:
         self.build = _requiring(build, requires) if requires else build
         self.catalog = catalog
@@ -192,6 +195,9 @@ class Declaration(Generic[T, P]):
         self.reads_files = reads_files
         """Whether the builder reads files (documents): the async client then runs it on a
         worker thread, so that reading a file does not stall its event loop."""
+        self.renamed: Mapping[str, str] = dict(renamed or {})
+        """Keywords renamed since hirelink 0.1, old name to new: given the old one, the
+        error names the new one."""
         self.name = build.__name__
         self.__doc__ = build.__doc__
         self.__wrapped__ = build
@@ -246,6 +252,52 @@ class Declaration(Generic[T, P]):
             else:
                 parameters.extend(keys)
         return parameters
+
+    @functools.cached_property
+    def keywords(self) -> frozenset[str] | None:
+        """The names the builder takes by keyword (a ``**filters: Unpack[Filters]``'s keys
+        included); None when it takes any."""
+        signature = self._evaluated
+        if signature is None:  # names imported only for type checkers: the names still hold
+            signature = inspect.signature(self.build)
+        names: set[str] = set()
+        # The first parameter is the client.
+        for parameter in list(signature.parameters.values())[1:]:
+            if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+                hint = parameter.annotation
+                if get_origin(hint) is not Unpack:  # also when left unevaluated
+                    return None
+                (typed,) = get_args(hint)
+                names |= typed.__required_keys__ | typed.__optional_keys__
+            elif parameter.kind in _BY_KEYWORD:
+                names.add(parameter.name)
+        return frozenset(names)
+
+    @functools.cached_property
+    def _passes_keywords_on(self) -> bool:
+        """Whether the builder takes ``**kwargs`` (filters, changes), which it checks itself."""
+        parameters = inspect.signature(self.build).parameters.values()
+        return any(parameter.kind is inspect.Parameter.VAR_KEYWORD for parameter in parameters)
+
+    def refuse_unknown_keywords(self, given: Collection[str], *, passed_on: bool = True) -> None:
+        """Raise :class:`UnknownArgumentError` for the first of ``given`` the builder does not
+        take, naming its new name when it was renamed since hirelink 0.1, else the closest
+        one; Python's own ``unexpected keyword argument`` names neither. ``passed_on=False``
+        leaves the keywords a ``**kwargs`` would take to the builder (renamed ones aside)."""
+        keywords = self.keywords
+        if keywords is None:
+            return
+        unknown = sorted(set(given) - keywords)
+        if not unknown:
+            return
+        name = unknown[0]
+        problem = f"is not an argument of {self.name}"
+        new_name = self.renamed.get(name)
+        if new_name in keywords:
+            renamed = f"it was renamed '{new_name}' in hirelink 0.2"
+            raise UnknownArgumentError(name, f"{problem}; {renamed}")
+        if passed_on or not self._passes_keywords_on:
+            raise UnknownArgumentError.among(name, keywords, problem)
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:
         """The sync (or async) client's method, unbound; made once."""
@@ -304,11 +356,14 @@ class Operation(Declaration[T, P]):
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
         build = self.build
+        # A builder taking **kwargs checks them itself (``Inputs.wire``), with its own words.
+        refuse_unknown = functools.partial(self.refuse_unknown_keywords, passed_on=False)
         if asynchronous and self.reads_files:
 
             async def arun_reading(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
                 from .threads import REQUEST_THREADS  # anyio, when an async call is made
 
+                refuse_unknown(kwargs)
                 built = functools.partial(build, self, *args, **_given(kwargs))
                 del args, kwargs
                 call = await REQUEST_THREADS.run(built)
@@ -322,6 +377,7 @@ class Operation(Declaration[T, P]):
         if asynchronous:
 
             async def arun(self: AsyncProviderClient, /, *args: Any, **kwargs: Any) -> Any:
+                refuse_unknown(kwargs)
                 call = build(self, *args, **_given(kwargs))
                 del args, kwargs
                 return await self._perform(call)
@@ -329,6 +385,7 @@ class Operation(Declaration[T, P]):
             return arun
 
         def run(self: ProviderClient, /, *args: Any, **kwargs: Any) -> Any:
+            refuse_unknown(kwargs)
             call = build(self, *args, **_given(kwargs))
             del args, kwargs
             return self._perform(call)
@@ -370,7 +427,9 @@ class _Iterating(Declaration[T, P]):
     def __init__(
         self, build: Callable[Concatenate[Any, P], Any], walks: Declaration[Any, Any]
     ) -> None:
-        super().__init__(build, None, requires=walks.requires)
+        # A walker takes its list's filters, renamed ones too (a rename whose new name the
+        # builder does not take, a watch's, is not offered).
+        super().__init__(build, None, requires=walks.requires, renamed=walks.renamed)
         self.walks = walks
         """The declaration whose pages this one fetches."""
 
@@ -407,42 +466,19 @@ class _Iterating(Declaration[T, P]):
         return self._get(instance, owner)
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
-        build, driver, name = self.build, self._driver, self.name
-        keywords = self._keywords
+        build, driver = self.build, self._driver
+        refuse_unknown = self.refuse_unknown_keywords
 
         def iterate(self: Any, /, *args: Any, **kwargs: Any) -> Any:
             # The builder hands its filters on to the list operation, which also takes the
             # paging arguments the builder sets itself: those are refused here, by name.
             kwargs = _given(kwargs)
-            unknown = sorted(set(kwargs) - keywords) if keywords is not None else []
-            if unknown:
-                assert keywords is not None
-                raise UnknownArgumentError.among(
-                    unknown[0], keywords, f"is not an argument of {name}"
-                )
+            refuse_unknown(kwargs)
             args = tuple(_reusable(value) for value in args)
             kwargs = {key: _reusable(value) for key, value in kwargs.items()}
             return getattr(self, driver)(build(self, *args, **kwargs))
 
         return iterate
-
-    @functools.cached_property
-    def _keywords(self) -> frozenset[str] | None:
-        """The keyword arguments the builder declares (its ``**filters`` TypedDict's keys
-        included); None when it takes any."""
-        if self._evaluated is None:  # a name imported only for type checkers
-            return None
-        names: set[str] = set()
-        for parameter in self._evaluated.parameters.values():
-            if parameter.kind is inspect.Parameter.VAR_KEYWORD:
-                hint = parameter.annotation
-                if get_origin(hint) is not Unpack:
-                    return None
-                (typed,) = get_args(hint)
-                names |= typed.__required_keys__ | typed.__optional_keys__
-            elif parameter.kind is not inspect.Parameter.VAR_POSITIONAL:
-                names.add(parameter.name)
-        return frozenset(names)
 
 
 class Walker(_Iterating[T, P]):
@@ -463,6 +499,7 @@ def operation(
     example: Mapping[str, Any] | None = None,
     requires: tuple[str, ...] = (),
     reads_files: bool = False,
+    renamed: Mapping[str, str] | None = None,
 ) -> Callable[[Callable[Concatenate[Any, P], Call[T] | Flow[T]]], Operation[T, P]]:
     """Declare an operation; with a ``title`` it is also listed in the catalog.
 
@@ -470,12 +507,14 @@ def operation(
     ``requires`` names the credentials the client must hold (see
     :func:`require_credentials`), checked before anything is sent; ``reads_files`` says
     that the builder reads files (:class:`~hirelink.core.files.Document`), which the async
-    client then does on a worker thread.
+    client then does on a worker thread; ``renamed`` maps keywords renamed since hirelink
+    0.1 to their new names, which the error for an old one gives (walkers over the
+    operation too).
     """
 
     def declare(build: Callable[Concatenate[Any, P], Call[T] | Flow[T]]) -> Operation[T, P]:
         entry = None if title is None else CatalogEntry(title, example or {})
-        return Operation(build, entry, requires=requires, reads_files=reads_files)
+        return Operation(build, entry, requires=requires, reads_files=reads_files, renamed=renamed)
 
     return declare
 

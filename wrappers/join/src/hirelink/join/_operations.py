@@ -250,6 +250,7 @@ class JoinOperations:
     @operation(
         "List Applications",
         example={"page": 1, "page_size": 50, "updated_after": "2025-03-01T00:00:00Z"},
+        renamed={"updated_since": "updated_after", "created_since": "created_after"},
     )
     def list_applications(
         self,
@@ -457,7 +458,9 @@ class JoinOperations:
         return Call(request, instance_of(models.Candidate), repeatable=True)
 
     @operation(
-        "Create Candidate Note", example={"candidate_id": 41700001, "body": "Identity verified."}
+        "Create Candidate Note",
+        example={"candidate_id": 41700001, "body": "Identity verified."},
+        renamed={"content": "body"},
     )
     def create_candidate_note(self, candidate_id: int | str, body: str) -> Call[models.Note]:
         """Add an internal note (plain text or HTML) to the candidate.

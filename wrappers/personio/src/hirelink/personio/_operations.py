@@ -1006,7 +1006,12 @@ class PersonioOperations:
             filters=filters,
         )
 
-    @operation("Retrieve Job", example={"job_position_id": 1874512}, requires=_CLIENT_CREDENTIALS)
+    @operation(
+        "Retrieve Job",
+        example={"job_position_id": 1874512},
+        requires=_CLIENT_CREDENTIALS,
+        renamed={"job_id": "job_position_id"},
+    )
     def get_job(self, job_position_id: str | int) -> Call[models.Job]:
         """One job: the v2 record of a job position (the id the feed and
         ``create_application`` call ``job_position_id``).
