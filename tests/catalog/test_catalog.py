@@ -648,3 +648,26 @@ def test_a_credential_key_that_is_no_field_is_refused_before_anything_is_sent() 
         assert caught.value.field == "credential.api_base_url"
         assert "renamed 'base_url'" in str(caught.value)
         assert personio.sandbox.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "old", "new"),
+    [
+        ("join.create_candidate_note", "content", "body"),
+        ("join.list_applications", "updated_since", "updated_after"),
+        ("personio.get_job", "job_id", "job_position_id"),
+    ],
+)
+def test_an_input_renamed_since_0_1_is_refused_naming_its_new_name(
+    operation_id: str, old: str, new: str
+) -> None:
+    """The Python methods said so; the catalog said only "not an input" (upgrade hunt)."""
+    provider = operation_id.partition(".")[0]
+    with serve_stand_in(provider) as stand_in:  # type: ignore[call-overload]
+        with pytest.raises(InputValidationError) as refused:
+            invoke(operation_id, stand_in.details, {old: "2026-01-01"})
+        assert stand_in.sandbox.recorder.requests == []
+    problems = {problem.field: problem.message for problem in refused.value.problems}
+    assert (
+        problems[old] == f"not an input of this operation: it was renamed {new!r} in hirelink 0.2"
+    )

@@ -271,7 +271,8 @@ class Operation:
         try:
             validated = model.model_validate(dict(inputs))
         except ValidationError as error:
-            problems = _problems(error, known=list(model.model_fields))
+            declared = declarations(self.provider.client_class)[self.method]
+            problems = _problems(error, known=list(model.model_fields), renamed=declared.renamed)
             if walk:
                 problems = [self._walk_paging_hint(problem) for problem in problems]
             raise InputValidationError(problems) from None
@@ -345,12 +346,16 @@ _FILE_FORMS = frozenset({CONTENT_TAG, STORED_TAG})
 _UNION_TAGS = frozenset({"bool", "bytes", "date", "datetime", "float", "int", "str", "time"})
 
 
-def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]:
+def _problems(
+    error: ValidationError, *, known: list[str], renamed: Mapping[str, str] | None = None
+) -> list[FieldProblem]:
     """One problem per field; union branches (``sort.literal[...]``) folded into the field.
 
-    An input that is not one is named as given (``candidate-id``), with the nearest of
-    ``known`` (the operation's inputs) when it is a top-level one.
+    An input that is not one is named as given (``candidate-id``), with its new name when
+    ``renamed`` (the operation's renames since hirelink 0.1) has one among ``known`` (the
+    operation's inputs), else the nearest of them, when it is a top-level one.
     """
+    renamed = renamed or {}
     problems: dict[str, str] = {}
     # A date member's "not a day" last: the moment member's reason says more.
     for detail in sorted(error.errors(), key=lambda detail: detail["type"] == NOT_A_DAY):
@@ -368,7 +373,9 @@ def _problems(error: ValidationError, *, known: list[str]) -> list[FieldProblem]
             nested = bool(path)
             path.append(unknown)
             message = f"not a member of {path[0]}" if nested else "not an input of this operation"
-            if not nested:
+            if not nested and renamed.get(unknown) in known:
+                message += f": it was renamed {renamed[unknown]!r} in hirelink 0.2"
+            elif not nested:
                 message += did_you_mean(unknown, known)
         problems.setdefault(".".join(path) or "inputs", message)
     return [FieldProblem(field, message) for field, message in problems.items()]
