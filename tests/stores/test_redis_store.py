@@ -111,9 +111,10 @@ def test_a_queue_without_gaps_is_marked_beside_its_budget(redis_url: str) -> Non
     limiter = store.limiter("queue:1", 2, 60.0)
     slots = [limiter.reserve() for _ in range(5)]
     assert [round(slot.wait) for slot in slots] == [0, 0, 60, 60, 120]
-    # the budget's expiry: read between two reads of the budget's
+    # the budget's expiry: read between two reads of the budget's, give or take 2 ms (the
+    # server's wall clock; seen once in a full run: 180,998 ms left after 180,997)
     first, marked, second = (store.client.pttl(key) for key in (budget, gapless, budget))
-    assert 0 < second <= marked <= first <= 181_000
+    assert 0 < second - 2 <= marked <= first + 2 <= 181_002
     slots[2].give_back()
     assert not store.client.exists(gapless)
     assert round(limiter.reserve().wait) == 60  # the gap it left, ahead of the one at 120
