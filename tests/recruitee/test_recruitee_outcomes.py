@@ -203,6 +203,22 @@ def test_turkish_dotted_and_dotless_i_are_one_letter_in_names(fresh: Served) -> 
     assert read.name == field_name
 
 
+def test_a_name_written_as_a_stage_is_called_is_that_stage_before_one_folding_alike(
+    fresh: Served,
+) -> None:
+    # With the Turkish i folded, "Kir" matched "K\u0131r" first, listed before it (review).
+    stages = [{"id": 610003, "name": "K\u0131r"}, {"id": 610004, "name": "Kir"}]
+    offer = {"id": JOB, "title": "Backend", "pipeline_template": {"id": 1, "stages": stages}}
+    fresh.sandbox.faults.add(
+        Fault(method="GET", path=f"/offers/{JOB}$", status=200, body={"offer": offer}, times=-1)
+    )
+    with fresh.client() as recruitee:
+        recruitee.change_placement_stage(PLACEMENT, stage_name="Kir", offer_id=JOB)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": 610004}
+        recruitee.change_placement_stage(PLACEMENT, stage_name="K\u0131r", offer_id=JOB)
+        assert sent(fresh, "PATCH", "/change_stage") == {"stage_id": 610003}
+
+
 def test_names_looked_up_and_addresses_lose_surrounding_line_breaks(fresh: Served) -> None:
     # Each is stripped anyway (name_key, email()); a trailing line break was refused first.
     with fresh.client() as recruitee:

@@ -3,6 +3,7 @@ silently nor failed deep in core (upgrade hunt)."""
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import attrs
@@ -62,3 +63,32 @@ def test_a_retry_policy_overriding_the_0_2_signature_is_taken() -> None:
             return super().may_resend_after_status(request, status_code)
 
     assert ResendPost503().may_resend_after_status(httpx.Request("POST", "http://x/"), 503)
+
+
+@pytest.mark.anyio
+async def test_an_async_limiter_returning_a_number_is_named_by_its_async_method() -> None:
+    with serve_stand_in("personio") as stand_in:
+        async with stand_in.async_client(store=_StoreOf01()) as personio:
+            with pytest.raises(TypeError) as refused:
+                await personio.upload_document(b"%PDF-1.4", filename="cv.pdf")
+        assert stand_in.recorder.requests == []
+    assert str(refused.value).startswith("_LimiterOf01.areserve() returned float: since")
+
+
+def test_retry_policy_overrides_that_are_classmethods_or_partialmethods_are_taken() -> None:
+    """Read from the class's namespace, they raised "is not a callable object"."""
+
+    def resend(_policy: object, request: httpx.Request, status_code: int) -> bool:
+        return status_code == 599
+
+    class AsClassmethod(RetryPolicy):
+        @classmethod
+        def may_resend_after_status(cls, request: httpx.Request, status_code: int) -> bool:
+            return status_code == 599
+
+    class AsPartialmethod(RetryPolicy):
+        may_resend_after_status = functools.partialmethod(resend)
+
+    request = httpx.Request("GET", "http://x/")
+    assert AsClassmethod().may_resend_after_status(request, 599)
+    assert AsPartialmethod().may_resend_after_status(request, 599)

@@ -54,7 +54,7 @@ else:  # types.CoroutineType takes no [...] at run time before 3.13: get_type_hi
 
 from .calls import Call, Flow, Walk
 from .clients import AsyncProviderClient, ProviderClient
-from .errors import InvalidInputError, UnknownArgumentError
+from .errors import InvalidInputError, UnknownArgumentError, did_you_mean
 from .feeds import Feed
 
 P = ParamSpec("P")
@@ -279,6 +279,12 @@ class Declaration(Generic[T, P]):
         parameters = inspect.signature(self.build).parameters.values()
         return any(parameter.kind is inspect.Parameter.VAR_KEYWORD for parameter in parameters)
 
+    @functools.cached_property
+    def _named_parameters(self) -> frozenset[str]:
+        """The builder's own named parameters (the client and ``**kwargs`` aside)."""
+        parameters = list(inspect.signature(self.build).parameters.values())[1:]
+        return frozenset(p.name for p in parameters if p.kind in _BY_KEYWORD)
+
     def refuse_unknown_keywords(self, given: Collection[str], *, passed_on: bool = True) -> None:
         """Raise :class:`UnknownArgumentError` for the first of ``given`` the builder does not
         take, naming its new name when it was renamed since hirelink 0.1, else the closest
@@ -296,7 +302,10 @@ class Declaration(Generic[T, P]):
         if new_name in keywords:
             renamed = f"it was renamed '{new_name}' in hirelink 0.2"
             raise UnknownArgumentError(name, f"{problem}; {renamed}")
-        if passed_on or not self._passes_keywords_on:
+        # A misspelt named parameter (`nmae=`): the builder's **kwargs check never sees it,
+        # and Python said only that `name` was missing.
+        near_a_named_one = bool(did_you_mean(name, self._named_parameters))
+        if passed_on or not self._passes_keywords_on or near_a_named_one:
             raise UnknownArgumentError.among(name, keywords, problem)
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:

@@ -385,12 +385,12 @@ def _applying(limits: Sequence[RateLimit], request: httpx.Request) -> list[RateL
     return applying
 
 
-def _checked(slot: object, limiter: Limiter) -> Slot:
+def _checked(slot: object, limiter: Limiter, method: str) -> Slot:
     """``slot``, if a limiter (a store's own) handed out a :class:`Slot`: one written for
     0.1 returned the wait alone, which failed later with a bare AttributeError."""
     if not isinstance(slot, Slot):
         raise TypeError(
-            f"{type(limiter).__name__}.reserve() returned {type(slot).__name__}: since"
+            f"{type(limiter).__name__}.{method}() returned {type(slot).__name__}: since"
             " hirelink 0.2 a limiter hands out a hirelink.core.ratelimit.Slot (its wait,"
             " and how to give it back)"
         )
@@ -403,7 +403,7 @@ def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slots.append(_checked(limit.limiter.reserve(), limit.limiter))
+            slots.append(_checked(limit.limiter.reserve(), limit.limiter, "reserve"))
     except BaseException:
         give_back(slots)
         raise
@@ -416,7 +416,7 @@ async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slots.append(_checked(await limit.limiter.areserve(), limit.limiter))
+            slots.append(_checked(await limit.limiter.areserve(), limit.limiter, "areserve"))
     except BaseException:
         await agive_back(slots)
         raise

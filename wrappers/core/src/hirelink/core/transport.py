@@ -96,10 +96,13 @@ class RetryPolicy:
         resend it allowed without a word."""
         super().__init_subclass__(**kwargs)
         for name in ("may_resend_after_status", "may_resend_after_error"):
-            override = cls.__dict__.get(name)
+            override = getattr(cls.__dict__.get(name), "__func__", cls.__dict__.get(name))
             if override is None:
                 continue
-            parameters = list(inspect.signature(override).parameters)
+            try:
+                parameters = list(inspect.signature(override).parameters)
+            except (TypeError, ValueError):  # a partialmethod, say: nothing to read
+                continue
             if parameters[1:2] == ["method"]:
                 raise TypeError(
                     f"{cls.__name__}.{name}(self, method, ...) is the hirelink 0.1 signature:"

@@ -271,8 +271,9 @@ class Operation:
         try:
             validated = model.model_validate(dict(inputs))
         except ValidationError as error:
-            declared = declarations(self.provider.client_class)[self.method]
-            problems = _problems(error, known=list(model.model_fields), renamed=declared.renamed)
+            declared = declarations(self.provider.client_class).get(self.method)
+            renamed = None if declared is None else declared.renamed  # a plain method: none
+            problems = _problems(error, known=list(model.model_fields), renamed=renamed)
             if walk:
                 problems = [self._walk_paging_hint(problem) for problem in problems]
             raise InputValidationError(problems) from None
