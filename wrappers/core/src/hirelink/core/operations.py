@@ -273,18 +273,6 @@ class Declaration(Generic[T, P]):
                 names.add(parameter.name)
         return frozenset(names)
 
-    @functools.cached_property
-    def _passes_keywords_on(self) -> bool:
-        """Whether the builder takes ``**kwargs`` (filters, changes), which it checks itself."""
-        parameters = inspect.signature(self.build).parameters.values()
-        return any(parameter.kind is inspect.Parameter.VAR_KEYWORD for parameter in parameters)
-
-    @functools.cached_property
-    def _named_parameters(self) -> frozenset[str]:
-        """The builder's own named parameters (the client and ``**kwargs`` aside)."""
-        parameters = list(inspect.signature(self.build).parameters.values())[1:]
-        return frozenset(p.name for p in parameters if p.kind in _BY_KEYWORD)
-
     def refuse_unknown_keywords(self, given: Collection[str], *, passed_on: bool = True) -> None:
         """Raise :class:`UnknownArgumentError` for the first of ``given`` the builder does not
         take, naming its new name when it was renamed since hirelink 0.1, else the closest
@@ -302,10 +290,13 @@ class Declaration(Generic[T, P]):
         if new_name in keywords:
             renamed = f"it was renamed '{new_name}' in hirelink 0.2"
             raise UnknownArgumentError(name, f"{problem}; {renamed}")
-        # A misspelt named parameter (`nmae=`): the builder's **kwargs check never sees it,
-        # and Python said only that `name` was missing.
-        near_a_named_one = bool(did_you_mean(name, self._named_parameters))
-        if passed_on or not self._passes_keywords_on or near_a_named_one:
+        # Read here, on the way to an error: a builder taking **kwargs (filters, changes)
+        # checks those itself, but a misspelt named parameter (`nmae=`) it never sees, and
+        # Python said only that `name` was missing.
+        parameters = list(inspect.signature(self.build).parameters.values())[1:]
+        passes_on = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+        named = [p.name for p in parameters if p.kind in _BY_KEYWORD]
+        if passed_on or not passes_on or did_you_mean(name, named):
             raise UnknownArgumentError.among(name, keywords, problem)
 
     def method(self, asynchronous: bool) -> Callable[..., Any]:

@@ -96,7 +96,8 @@ class RetryPolicy:
         resend it allowed without a word."""
         super().__init_subclass__(**kwargs)
         for name in ("may_resend_after_status", "may_resend_after_error"):
-            override = getattr(cls.__dict__.get(name), "__func__", cls.__dict__.get(name))
+            override = cls.__dict__.get(name)
+            override = getattr(override, "__func__", override)  # a classmethod's function
             if override is None:
                 continue
             try:

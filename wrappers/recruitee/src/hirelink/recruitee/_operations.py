@@ -1115,12 +1115,15 @@ def _id_named(field: str, name: str, known: Sequence[_Named]) -> int:
     """The id of the item called ``name`` (:func:`~hirelink.core.validation.name_key`);
     else the names there are."""
     wanted = name_key(name)
-    named = [item for item in known if isinstance(item.name, str) and isinstance(item.id, int)]
-    # The name as written first: "Kir" is not "K\u0131r" (dotless), though they fold alike.
-    for item in sorted(named, key=lambda item: item.name != name.strip()):
-        if isinstance(item.name, str) and name_key(item.name) == wanted:
-            assert isinstance(item.id, int)
-            return item.id
+    found = [
+        (item.name == name.strip(), item.id)
+        for item in known
+        if isinstance(item.name, str) and isinstance(item.id, int) and name_key(item.name) == wanted
+    ]
+    if found:
+        # The name as written first: "Kir" is not "K\u0131r" (dotless), though they fold
+        # alike; else the first listed (max keeps the first of equals).
+        return max(found, key=lambda exact_and_id: exact_and_id[0])[1]
     names = [item.name for item in known if isinstance(item.name, str)]
     there = ", ".join(repr(n) for n in names) if names else "none"
     raise InvalidInputError(
