@@ -180,6 +180,14 @@ def test_bad_bodies_are_422_naming_the_field(
     assert field in errors_of(response)
 
 
+def test_each_missing_member_is_filed_under_its_own_name(client: httpx.Client) -> None:
+    response = client.post("/c/4100/placements", json={})
+    assert response.status_code == 422, response.text
+    errors = errors_of(response)
+    assert sorted(errors) == ["candidate_id", "offer_id"]
+    assert all(len(messages) == 1 and name in messages[0] for name, messages in errors.items())
+
+
 @pytest.mark.parametrize(
     ("query", "field"),
     [

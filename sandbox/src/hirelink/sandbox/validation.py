@@ -514,8 +514,11 @@ def _field(error: Any) -> str:
     """Dotted path of the offending member; for a missing property, the property's path."""
     parts = [str(part) for part in error.absolute_path]
     if error.validator == "required" and isinstance(error.instance, dict):
+        # jsonschema reports each missing property as an error of its own, naming it only
+        # in the message: the first missing name filed every one under the same field.
         missing = [name for name in error.validator_value if name not in error.instance]
-        parts += missing[:1]
+        named = [name for name in missing if error.message == f"{name!r} is a required property"]
+        parts += (named or missing)[:1]
     return ".".join(parts)
 
 
