@@ -35,7 +35,7 @@ from hirelink.core.stores import (
     TokenCache,
     delivery_log,
 )
-from hirelink.core.threads import STORE_THREADS
+from hirelink.core.threads import EXCHANGE_WAIT_THREADS, STORE_THREADS
 from hirelink.core.tokens import ClientCredentialsAuth
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
@@ -356,6 +356,59 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
         threads.total_tokens = threads_before
     assert results == [3] * 4
     assert fresh.sandbox.state.token_exchanges == 1
+
+
+@pytest.mark.anyio
+async def test_clients_waiting_for_another_exchange_leave_the_store_threads_to_others(
+    fresh: Served, sharing: Callable[[], Store]
+) -> None:
+    """Async clients of other customers, waiting for the exchange lock another worker
+    held for their credentials, each held one of hirelink's threads for store calls; as
+    many as there are such threads stopped every other customer's calls on the loop."""
+    threads = STORE_THREADS.limiter()
+    threads_before, threads.total_tokens = threads.total_tokens, 2
+    others = [
+        {"client_id": f"papi-other-{n}", "client_secret": f"secret-of-other-{n}"} for n in (1, 2)
+    ]
+    holding, release = threading.Barrier(len(others) + 1), threading.Event()
+    held_throughout: list[bool] = []
+
+    def another_worker(credentials: dict[str, str]) -> None:
+        with fresh.client(store=sharing(), **credentials) as personio:
+            assert personio.oauth is not None
+            assert personio.oauth._shared is not None
+            with personio.oauth._shared.exchange_lock():
+                holding.wait()
+                held_throughout.append(release.wait(timeout=10))
+
+    async def waiting_customer(credentials: dict[str, str]) -> None:
+        async with fresh.async_client(store=sharing(), **credentials) as personio:
+            with pytest.raises(AuthenticationError):  # the stand-in knows none of them
+                await personio.list_categories()
+
+    def waits() -> int:
+        return sum(
+            pool.limiter().borrowed_tokens for pool in (STORE_THREADS, EXCHANGE_WAIT_THREADS)
+        )
+
+    workers = [threading.Thread(target=another_worker, args=(each,)) for each in others]
+    for worker in workers:
+        worker.start()
+    holding.wait()
+    try:
+        async with anyio.create_task_group() as group:
+            for credentials in others:
+                group.start_soon(waiting_customer, credentials)
+            await await_until(lambda: waits() == len(others), "client waiting for the lock")
+            async with fresh.async_client(store=sharing()) as customer:
+                assert len(await customer.list_categories()) == 3
+            release.set()
+    finally:
+        release.set()
+        threads.total_tokens = threads_before
+        for worker in workers:
+            worker.join()
+    assert held_throughout == [True, True]  # the customer was served while they waited
 
 
 @pytest.mark.parametrize(

@@ -57,6 +57,8 @@ from .secrets import Secret, scrub
 if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
     from redis import Redis
 
+    from .threads import OwnThreads  # anyio, imported when an async call is made
+
 __all__ = [
     "IN_PROCESS",
     "IN_PROCESS_TOKENS",
@@ -472,16 +474,18 @@ class _TakenOnThread(Generic[T]):
             self._give_back(taken[0])
 
 
-async def take_on_thread(take: Callable[[], T], give_back: Callable[[T], object]) -> T:
-    """``take()`` (a blocking call to Redis) on one of the
-    :data:`~hirelink.core.threads.STORE_THREADS`. A caller cancelled while it runs returns
+async def take_on_thread(
+    take: Callable[[], T], give_back: Callable[[T], object], threads: OwnThreads | None = None
+) -> T:
+    """``take()`` (a blocking call to Redis) on one of ``threads`` (by default the
+    :data:`~hirelink.core.threads.STORE_THREADS`). A caller cancelled while it runs returns
     at once (a slow or stalled Redis does not hold it up), and what the thread takes after
     that is given back with ``give_back``."""
     from .threads import STORE_THREADS  # anyio, when an async call is made
 
     taken = _TakenOnThread(take, give_back)
     try:
-        return await STORE_THREADS.run(taken.take, abandon_on_cancel=True)
+        return await (threads or STORE_THREADS).run(taken.take, abandon_on_cancel=True)
     except BaseException:  # cancelled (asyncio's own cancel gets through too)
         taken.abandon()
         raise

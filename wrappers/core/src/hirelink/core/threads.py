@@ -21,7 +21,7 @@ import anyio.to_thread
 from anyio import CapacityLimiter
 from anyio.lowlevel import RunVar
 
-__all__ = ["REQUEST_THREADS", "STORE_THREADS", "OwnThreads"]
+__all__ = ["EXCHANGE_WAIT_THREADS", "REQUEST_THREADS", "STORE_THREADS", "OwnThreads"]
 
 T = TypeVar("T")
 
@@ -79,6 +79,14 @@ exchange lock), a watch's checkpoint and lease, a receiver's delivery log.
 16 at once, per event loop: a call is one round trip (a millisecond to Redis), so 16
 serve thousands a second, far more than any provider's rate limit lets through, and a
 loop opens at most as many connections to Redis. What holds a thread longer is a stalled
-Redis (up to the store's ``timeout``, after which calls fail at once for as long) and a
-token exchange of another process, which one thread per credential waits for.
+Redis (up to the store's ``timeout``, after which calls fail at once for as long).
+"""
+
+EXCHANGE_WAIT_THREADS: Final = OwnThreads("hirelink's waits for a token exchange", 64)
+"""Where an async client waits for a store's exchange lock while another process (or a
+client of this one) exchanges the same credential's token: up to a minute, one thread per
+credential and event loop. Apart from :data:`STORE_THREADS`: 16 customers waiting there
+held every store thread of the loop, and every other customer's rate-limit slot and token
+read waited as long. 64 customers waiting at once still leave the store's calls alone; a
+65th waits for a thread here.
 """

@@ -526,10 +526,12 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             return
         import anyio
 
-        from .threads import STORE_THREADS
+        from .threads import EXCHANGE_WAIT_THREADS, STORE_THREADS
 
         exchange_lock = self._shared.exchange_lock()
-        await take_on_thread(exchange_lock.__enter__, _exit(exchange_lock))
+        await take_on_thread(
+            exchange_lock.__enter__, _exit(exchange_lock), threads=EXCHANGE_WAIT_THREADS
+        )
         try:
             yield
         finally:
