@@ -435,6 +435,22 @@ def test_watch_names_a_checkpoint_it_cannot_save_or_finds_cut_short(
     )
 
 
+def test_watch_keeps_its_checkpoint_under_the_name_given(
+    config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
+) -> None:
+    """JOIN's default name holds a digest of the token: a new token lost the checkpoint."""
+    _join_credential(join_sandbox)
+    join_sandbox.faults.add(Fault(method="GET", path=r"/applications$", status=401, times=FOREVER))
+    checkpoint = tmp_path / "join.json"
+    watch = ["watch", "join.applications", "-c", "sb", "--checkpoint", str(checkpoint)]
+    result = CliRunner().invoke(app, [*watch, "--name", "acme:applications"])
+    assert result.exit_code == 3, result.output  # the 401 ends it after the first save
+    assert list(json.loads(checkpoint.read_text())) == ["acme:applications"]
+    blank = CliRunner().invoke(app, [*watch, "--name", " "])
+    assert blank.exit_code == 2
+    assert "name must be a non-empty string" in blank.output
+
+
 def test_watch_whose_reader_left_stops_quietly(
     config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
 ) -> None:

@@ -344,6 +344,14 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             typer.Option(help="A file keeping where the watch is, to resume after a restart."),
         ] = None,
         interval: Annotated[float, typer.Option(help="Seconds between polls.")] = 30.0,
+        name: Annotated[
+            str | None,
+            typer.Option(
+                help="The watch's name in its checkpoint; by default one naming the account"
+                " (JOIN's: its token, so that a new token starts afresh). Give one per"
+                " customer where tokens change.",
+            ),
+        ] = None,
     ) -> None:
         """Stream every record created or changed (on Recruitee, created), as JSON Lines,
         until interrupted. Ctrl-C, SIGTERM, SIGHUP or Ctrl-Break ends it, saving where it is
@@ -370,6 +378,8 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                 options["since"] = read_input("--since", datetime | date, since)
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
+            if name is not None:
+                options["name"] = name
             provider = load_providers().provider(provider_name)
             pause = interval
             stop = threading.Event()
