@@ -458,20 +458,29 @@ def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(
 
 @contextmanager
 def behind_a_timeout(
-    on_event: Callable[[WebhookEvent], Any], cancel: str = "asyncio.timeout"
+    on_event: Callable[[WebhookEvent], Any],
+    cancel: str = "asyncio.timeout",
+    store: InProcessStore | None = None,
+    threads_taken: bool = False,
 ) -> Iterator[Receiver]:
     """A receiver served behind a middleware that gives the first request 0.2 s
     (``cancel``: asyncio's own timeout or anyio's), answering 504 when it runs out; the
-    later ones (the retries) are not timed, so that a loaded machine cannot fail them."""
+    later ones (the retries) are not timed, so that a loaded machine cannot fail them.
+    ``threads_taken``: every worker thread of anyio's pool is busy for the first one."""
     import anyio
 
-    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=InProcessStore())
+    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=store or InProcessStore())
     timed = [True]
 
     async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or not timed:
             return await receiver(scope, receive, send)
         timed.clear()
+        pool = anyio.to_thread.current_default_thread_limiter()
+        size, holder = pool.total_tokens, object()
+        if threads_taken:
+            pool.total_tokens = 1
+            await pool.acquire_on_behalf_of(holder)
         try:
             if cancel == "asyncio.timeout":
                 async with asyncio.timeout(0.2):
@@ -482,6 +491,10 @@ def behind_a_timeout(
         except TimeoutError:
             await send({"type": "http.response.start", "status": 504, "headers": []})
             await send({"type": "http.response.body", "body": b""})
+        finally:
+            if threads_taken:
+                pool.release_on_behalf_of(holder)
+                pool.total_tokens = size
 
     server = SandboxServer(timeout_middleware).start()
     client = Receiver(server.url, Collector())
@@ -525,6 +538,40 @@ def test_a_request_cancelled_while_a_sync_callback_runs_keeps_the_claim_until_it
             time.sleep(0.05)
         assert status == 200
         assert (len(calls), most[0]) == (1, 1)
+
+
+@pytest.mark.parametrize("cancel", ["asyncio.timeout", "anyio.fail_after"])
+def test_a_request_cancelled_before_its_sync_callback_began_lets_the_retry_through(
+    cancel: str,
+) -> None:
+    # Cancelled while the delivery log claimed it (Redis slow to answer), the request
+    # never called the callback and never settled the claim: Recruitee's retries got 409
+    # until the claim lapsed (HANDLING_TTL, 5 minutes).
+    class SlowToClaim(InProcessStore):
+        def claim_delivery(self, key: str, ttl: float) -> Any:
+            time.sleep(0.4 if not calls else 0)  # the first outlasts its request
+            return super().claim_delivery(key, ttl)
+
+    calls: list[WebhookEvent] = []
+    with behind_a_timeout(calls.append, cancel, store=SlowToClaim()) as client:
+        delivery = moved()
+        assert client.deliver(delivery).status_code == 504
+        assert calls == []
+        assert client.deliver(delivery).status_code == 200
+        assert len(calls) == 1
+
+
+@pytest.mark.parametrize("cancel", ["asyncio.timeout", "anyio.fail_after"])
+def test_a_request_cancelled_waiting_for_a_thread_lets_the_retry_through(cancel: str) -> None:
+    # Cancelled while its sync callback waited for a worker thread (every one busy), the
+    # request never called it and left the claim to lapse: retries got 409 for 5 minutes.
+    calls: list[WebhookEvent] = []
+    with behind_a_timeout(calls.append, cancel, threads_taken=True) as client:
+        delivery = moved()
+        assert client.deliver(delivery).status_code == 504
+        assert calls == []
+        assert client.deliver(delivery).status_code == 200
+        assert len(calls) == 1
 
 
 def test_a_sync_callback_returning_a_coroutine_is_settled_once_it_ran(

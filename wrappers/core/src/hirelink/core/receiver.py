@@ -236,6 +236,10 @@ async def invoke_settled(
     # whichever of the two comes second closes the awaitable and settles it as failed.
     handover = threading.Lock()
     abandoned: list[bool] = []
+    # A request cancelled before a sync callback's thread began (waiting for a thread)
+    # never calls it: the request settles it as failed, or its retry met "being handled"
+    # until the claim lapsed.
+    started: list[bool] = []
 
     def settle_kept(handled: bool) -> None:
         try:
@@ -244,6 +248,10 @@ async def invoke_settled(
             unsettled.append(error)
 
     def settled(value: object) -> None:
+        with handover:
+            if abandoned:
+                return
+            started.append(True)
         try:
             result = callback(value)
         except BaseException:
@@ -276,9 +284,10 @@ async def invoke_settled(
         with handover:
             abandoned.append(True)
             orphan = pending[0] if pending and not awaited else None
+            never_called = not awaited and not started
         if orphan is not None:
             _close(orphan)
-        if awaited or orphan is not None:
+        if awaited or orphan is not None or never_called:
             await settle_awaited(handled=False)
         if unsettled:
             error.add_note(f"settling it failed too: {scrub(str(unsettled[0]))}")

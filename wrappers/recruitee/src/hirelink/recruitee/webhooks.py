@@ -109,7 +109,13 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret, accepted_by_any, scrub
-from hirelink.core.stores import DeliveryLog, InProcessStore, Store, delivery_log
+from hirelink.core.stores import (
+    DeliveryLog,
+    InProcessStore,
+    Store,
+    delivery_log,
+    take_on_thread,
+)
 from hirelink.core.threads import REQUEST_THREADS, STORE_THREADS
 from hirelink.core.validation import non_empty_str, positive_seconds
 
@@ -328,7 +334,7 @@ class _Receiver:
             await invoke("on_event", self._on_event, event)
             return JSONResponse({})
         handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
-        claim = await _asked(deliveries, lambda: deliveries.claim_delivery(key, handling_ttl))
+        claim = await _claimed(deliveries, key, handling_ttl)
         if claim is None:
             if not await _asked(deliveries, lambda: deliveries.delivery_handled(key)):
                 # Still being handled, and it may yet fail: a 200 now would lose the event.
@@ -370,6 +376,24 @@ async def _asked(deliveries: DeliveryLog, call: Callable[[], T]) -> T:
     if _in_memory(deliveries):
         return call()
     return await STORE_THREADS.run(call)
+
+
+async def _claimed(deliveries: DeliveryLog, key: str, ttl: float) -> Any:
+    """The delivery's claim, or None when another request holds it or it was handled. A
+    request cancelled while a store takes it (asyncio's own cancel does not wait for the
+    thread) gives back the claim the thread takes: no one else would, and Recruitee's
+    retries got 409 until it lapsed."""
+    if _in_memory(deliveries):
+        return deliveries.claim_delivery(key, ttl)
+
+    def release(claim: Any) -> None:
+        try:
+            if claim is not None:
+                deliveries.release_delivery(key, claim)
+        except Exception as error:  # the request is gone: the claim lapses after ttl
+            logger.warning("a claim left by a cancelled request stays (%s)", scrub(str(error)))
+
+    return await take_on_thread(lambda: deliveries.claim_delivery(key, ttl), release)
 
 
 def _json_or_none(body: bytes) -> Any:
