@@ -165,3 +165,25 @@ def test_a_request_is_freed_when_its_call_returns() -> None:
             finally:
                 gc.enable()
     assert freed
+
+
+@pytest.mark.anyio
+async def test_a_write_cancelled_in_its_backoff_after_a_429_was_not_carried_out() -> None:
+    """The first attempt's "gone out" mark stayed through the wait for a resend: a write
+    refused with a 429 and cancelled before its resend was said to have maybe been
+    carried out (and its resend's rate-limit slot was kept)."""
+    with serve_stand_in("recruitee") as stand_in:
+        answer = Fault(path=r"/notes$", status=429, headers={"Retry-After": "30"}, times=1)
+        stand_in.faults.add(answer)
+        async with AsyncRecruitee(**stand_in.client_kwargs()) as client:
+            stopped: list[BaseException] = []
+            with anyio.move_on_after(1) as waiting:
+                try:
+                    await client.create_candidate_note(7730001, "Refused, then given up.")
+                except BaseException as error:
+                    stopped.append(error)
+                    raise
+        assert stand_in.hits("POST", "/notes") == 1
+    assert waiting.cancelled_caught
+    assert not may_have_been_carried_out(stopped[0])
+    assert INTERRUPTED_WRITE not in getattr(stopped[0], "__notes__", [])

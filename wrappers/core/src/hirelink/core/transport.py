@@ -36,6 +36,7 @@ from .errors import (
     ATTEMPTS,
     BODY_LOST,
     FAILED_WITH,
+    HANDED_OVER,
     OPERATION,
     REPEATABLE,
     ApiConnectionError,
@@ -304,6 +305,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 may_have_been_carried_out |= not isinstance(error, NOT_SENT_ERRORS)
                 wait = policy.backoff(retries)
                 _log_retry(request, type(error).__name__, wait, retries, max_retries)
+                _mark_handed_over(request, may_have_been_carried_out)
                 yield Backoff(wait, carried_out=may_have_been_carried_out)
                 continue
             not_sent = isinstance(error, NOT_SENT_ERRORS) and not may_have_been_carried_out
@@ -320,6 +322,7 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 may_have_been_carried_out |= response.status_code in TRANSIENT_STATUSES
                 cause = _status_cause(response)
                 _log_retry(request, cause, wait_or_none, retries, max_retries, response)
+                _mark_handed_over(request, may_have_been_carried_out)
                 yield Backoff(wait_or_none, discard=response, carried_out=may_have_been_carried_out)
                 continue
         if retries:  # for the error this answer may be (its attempts said there)
@@ -335,6 +338,16 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
             # the 404's body is read: released
             return httpx.Response(204, request=request, extensions={DELETED_ALREADY: True})
         return response
+
+
+def _mark_handed_over(request: httpx.Request, carried_out: bool) -> None:
+    """Between attempts, whether the request may have been carried out, as
+    :data:`~hirelink.core.errors.HANDED_OVER` says (the resend marks it again once it goes
+    out): an attempt refused (a 429) left it saying handed over, and a resend cancelled
+    before going out kept its rate-limit slot, its error noted as maybe carried out. Only
+    where hirelink's own transport marks it."""
+    if HANDED_OVER in request.extensions:
+        request.extensions[HANDED_OVER] = carried_out
 
 
 def _deleted_already(request: httpx.Request, response: httpx.Response) -> bool:
