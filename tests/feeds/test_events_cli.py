@@ -9,6 +9,7 @@ import json
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -351,6 +352,28 @@ def test_webhooks_serve_stopped_by_sigterm_or_ctrl_c_exits_0(
     assert serving.process.wait(timeout=30) == 0  # SIGTERM ended it with -15, SIGHUP -1
     assert serving.process.stderr is not None
     assert serving.process.stderr.read() == ""  # no traceback, no coroutine never awaited
+
+
+@pytest.mark.primary_only  # waits out the grace (5 s)
+def test_webhooks_serve_stops_though_a_sender_stalls_half_way_through_a_body(
+    config_dir: Path, commands: Callable[..., Command]
+) -> None:
+    """It waited for the rest of the body until the sender went away; SIGTERM then had
+    to wait for a SIGKILL, and a second Ctrl-C printed a traceback of uvicorn's."""
+    serving = commands("webhooks", "serve", "recruitee", "--port", "0")
+    url = httpx.URL(announced_url(serving.process))
+    with socket.create_connection((url.host, url.port), timeout=WAIT) as sender:
+        # The server says "100 Continue" once the receiver starts reading the body.
+        head = b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n"
+        sender.sendall(head + b"\r\n")
+        assert sender.recv(100).startswith(b"HTTP/1.1 100 ")
+        sender.sendall(b'{"event_type": ')
+        serving.process.send_signal(signal.SIGTERM)
+        assert serving.process.wait(timeout=30) == 0
+    assert serving.process.stderr is not None
+    said = serving.process.stderr.read()
+    assert "a delivery still coming in was cut short by the stop" in said
+    assert "Traceback" not in said
 
 
 def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Path) -> None:

@@ -8,6 +8,7 @@ of feeds to keep. Both commands run until interrupted (Ctrl-C).
 from __future__ import annotations
 
 import _thread
+import asyncio
 import codecs
 import contextlib
 import errno
@@ -279,6 +280,21 @@ STOP_GRACE: Final = 3.0
 again and stops it at once (Docker waits 10 s before SIGKILL, Kubernetes 30 s)."""
 
 
+SHUTDOWN_GRACE: Final = 5
+"""Seconds ``webhooks serve`` asked to stop gives the deliveries in hand before it cuts
+them: a sender stalled half-way through a body held it up until the sender went away
+(Docker's SIGKILL comes after 10 s)."""
+
+
+def _cut_short_in_one_line(record: logging.LogRecord) -> bool:
+    """uvicorn's log of a delivery its shutdown cut short, in one line (its traceback ran
+    through the server's internals and said nothing more)."""
+    if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
+        record.msg, record.args = "a delivery still coming in was cut short by the stop", ()
+        record.exc_info = record.exc_text = None
+    return True
+
+
 def _one_per_line(variable: str) -> list[str]:
     """The secrets or tokens in ``variable``, one per line, surrounding spaces dropped. A
     secret holds no line break, so none is split; Personio's tokens were comma-separated,
@@ -456,7 +472,13 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             # a refused --port must leave alone (a test's process, a caller's). No lifespan:
             # the receivers have no start-up or shutdown steps, and uvicorn 0.30 stopped
             # while starting left its lifespan task to be cancelled, with a traceback.
-            config = uvicorn.Config(app_to_serve, log_level="warning", lifespan="off")
+            config = uvicorn.Config(
+                app_to_serve,
+                log_level="warning",
+                lifespan="off",
+                timeout_graceful_shutdown=SHUTDOWN_GRACE,
+            )
+            logging.getLogger("uvicorn.error").addFilter(_cut_short_in_one_line)
             server = printer.server = uvicorn.Server(config)
             if stopping.serve_with(server):
                 server.run(sockets=[listening])
