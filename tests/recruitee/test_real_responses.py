@@ -100,3 +100,59 @@ def test_the_stand_in_places_candidates_in_talent_pools_as_recruitee_does(
     assert all(p["offer_id"] is not None for p in served_pooled)
     # Recorded placements carry no language (the stand-in's were all "en").
     assert {p["language"] for p in recorded} == {p["language"] for p in served_placements}
+
+
+def _hire_shapes(listing: dict[str, Any]) -> set[tuple[bool, bool, bool, bool]]:
+    """Per placement: hired_at set, in a stage of category hire, and the two hired_in flags."""
+    hire_stages = {
+        reference["id"]
+        for reference in listing["references"]
+        if reference.get("type") == "Stage" and reference.get("category") == "hire"
+    }
+    return {
+        (
+            placement["hired_at"] is not None,
+            placement["stage_id"] in hire_stages,
+            placement["hired_in_this_placement"],
+            placement["hired_in_other_placement"],
+        )
+        for candidate in listing["candidates"]
+        for placement in candidate["placements"]
+    }
+
+
+def test_the_stand_in_lists_hires_as_recruitee_does(served: Served) -> None:
+    recorded = set().union(*(_hire_shapes(_recorded(path)) for path in LISTS))
+    # Recorded: a hire is a placement with hired_at in a stage of category "hire"; both
+    # hired_in_* flags are false on it as on every other placement (the stand-in's seeded
+    # hires said hired_in_this_placement, their other placements hired_in_other_placement).
+    assert recorded == {(True, True, False, False), (False, False, False, False)}
+    with served.client() as recruitee:
+        listing = recruitee.list_candidates(limit=100)
+    assert _hire_shapes(listing.to_dict()) == recorded
+
+
+def test_the_stand_in_names_candidate_sources_as_recruitee_does(served: Served) -> None:
+    recorded = {c["source"] for path in LISTS for c in _recorded(path)["candidates"]}
+    assert "import" in recorded  # the stand-in said "imported"
+    with served.client() as recruitee:
+        listing = recruitee.list_candidates(limit=100)
+    assert {candidate.source for candidate in listing.candidates} <= recorded
+
+
+SINGLES = [*sorted((RECORDED / "recruitee").glob("candidate_get.*.json")), *CREATES]
+
+
+def test_a_single_candidate_carries_the_members_recruitee_sends(fresh: Served) -> None:
+    recorded = set().union(*(_recorded(path)["candidate"] for path in SINGLES))
+    with fresh.client() as recruitee:
+        listed = recruitee.list_candidates(limit=20).candidates
+        read = [recruitee.get_candidate(candidate.id).to_dict() for candidate in listed]
+        created = recruitee.create_candidate(name="Recorded Person").to_dict()
+    # The stand-in sent cv_pdf_url, which no recorded candidate carries, and lacked four
+    # gdpr_* members every recorded one has.
+    assert set().union(*read, created) == recorded
+    # Both recorded creates name the creator as admin_id and leave admin_ids empty.
+    assert {str(_recorded(path)["candidate"]["admin_ids"]) for path in CREATES} == {"[]"}
+    assert created["admin_id"] is not None
+    assert created["admin_ids"] == []

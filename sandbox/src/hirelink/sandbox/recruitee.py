@@ -629,7 +629,6 @@ class RecruiteeState:
             "updated_at": updated_at,
             "initials": _initials(name),
             "last_activity_at": updated_at,
-            "admin_ids": [admin_id] if admin_id is not None else [],
         }
 
     def _placement(
@@ -674,14 +673,10 @@ class RecruiteeState:
                 if stage_id == stage_ids[-1]:
                     placement["hired_at"] = updated_at
                     placement["hired_by_id"] = dice.pick(admin_ids)
-                    placement["hired_in_this_placement"] = True
                 elif dice.chance(0.25):
                     placement["disqualify_kind"] = "admin"
                     placement["disqualify_reason"] = self._reasons[301]["name"]
                 placements.append(placement)
-            if any(placement["hired_at"] for placement in placements):
-                for placement in placements:
-                    placement["hired_in_other_placement"] = not placement["hired_in_this_placement"]
             data["placements"] = placements
             senders: frozenset[int] = frozenset()
             if dice.chance(0.4):
@@ -736,7 +731,6 @@ def _stored_cv(candidate_id: int, key: str, suffix: str) -> dict[str, Any]:
     return {
         "cv_url": f"{base}.pdf",
         "cv_original_url": f"{base}{suffix}",
-        "cv_pdf_url": f"{base}.pdf",
         "attachments_count": 1,
     }
 

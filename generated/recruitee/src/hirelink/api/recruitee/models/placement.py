@@ -55,8 +55,10 @@ class Placement:
         updated_at (datetime.datetime | Unset):
         hired_at (datetime.datetime | None | Unset):
         hired_by_id (int | None | Unset):
-        hired_in_this_placement (bool | Unset):
-        hired_in_other_placement (bool | Unset):
+        hired_in_this_placement (bool | Unset): False on the three hired placements of the captured list answers, as on
+            every other: `hired_at` is what tells a hire.
+        hired_in_other_placement (bool | Unset): False on every placement of the captured list answers; none of their
+            candidates was hired in another job, so when it is true is not known.
         job_starts_at (datetime.datetime | None | Unset):
         language (None | str | Unset):
         overdue_at (datetime.datetime | None | Unset): When the placement becomes overdue in its stage. Only seen as
