@@ -99,11 +99,13 @@ def test_positions_carry_every_element_of_the_feed(served: Served) -> None:
         occupation="software_and_web_development",
         occupation_category="it_software",
         created_at=datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1))),
-        salary=SalaryInformation(Decimal("60000"), Decimal("80000"), "EUR", "€", "yearly"),
+        salary=SalaryInformation(Decimal("60000.00"), None, "EUR", "€", "yearly"),
     )
     name, html = backend.job_descriptions[0]  # a (name, html) pair
     assert name == "Your role"
     assert html.startswith("<p>")
+    intern = positions[-1]  # no subcompany or department, as in some captured positions
+    assert (intern.id, intern.subcompany, intern.department) == (1874516, None, None)
 
 
 def test_created_at_is_aware_whatever_the_offset_spelling(served: Served) -> None:

@@ -3,14 +3,17 @@
 The files live in ``../shared/reference/real-responses/personio`` (provenance in its
 ``SOURCES.md``); they are read at run time, never copied into the project. Each is served
 by the stand-in as a career site's raw feed; what the wrapper reads is compared with the
-same file read by the standard library's XML parser.
+same file read by the standard library's XML parser. The stand-in's own feed is held to the
+gaps the captured feeds show.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import httpx
 import pytest
 
 from hirelink.personio import Personio
@@ -50,3 +53,39 @@ def test_a_recorded_feed_is_read_whole(served: Served, recorded: Path) -> None:
             (_text(section, "name"), _text(section, "value")) for section in sections
         ]
         assert position.created_at is None or position.created_at.tzinfo is not None
+
+
+CAPTURED = [path for path in FEEDS if "cps_" not in path.stem]  # SOURCES.md: cps is hand-written
+
+
+def _shapes(feed: ElementTree.Element) -> set[str]:
+    """The optional parts the positions of ``feed`` leave out, and how salaries are written."""
+    shapes = {
+        f"a position without {tag}"
+        for tag in ("subcompany", "department")
+        for position in feed.iterfind("position")
+        if _text(position, tag) is None
+    }
+    for salary in feed.iterfind("position/salaryInformation"):
+        shapes.add("salary members " + " ".join(child.tag for child in salary))
+        decimal = re.fullmatch(r"[0-9]+\.[0-9]{2}", _text(salary, "min") or "")
+        shapes.add(f"min as decimal text: {decimal is not None}, max: {_text(salary, 'max')}")
+    return shapes
+
+
+def test_the_stand_in_feed_has_the_gaps_recorded_feeds_have(served: Served) -> None:
+    # Parsed as the test above does; the stand-in's own document declares no entities.
+    recorded = set().union(
+        *(_shapes(ElementTree.fromstring(path.read_bytes())) for path in CAPTURED)  # noqa: S314
+    )
+    assert recorded == {
+        "a position without subcompany",
+        "a position without department",
+        "salary members min max currencySymbol currencyCode type",
+        "min as decimal text: True, max: None",
+    }
+    subdomain = served.sandbox.subdomain
+    for language in ("en", "de"):
+        answer = httpx.get(f"{served.url}/jobs/{subdomain}/xml", params={"language": language})
+        # Every position had a subcompany and a department, and the salary "60000" to "80000".
+        assert _shapes(ElementTree.fromstring(answer.content)) == recorded  # noqa: S314

@@ -104,7 +104,8 @@ class JobDescription(NamedTuple):
 
 @frozen
 class SalaryInformation:
-    """The salary range some feeds carry (not in Personio's schema; names are uncertain)."""
+    """The salary range a position may publish (not in Personio's schema). Captured feeds
+    send the lower bound only: ``maximum`` is None when the feed's ``<max>`` is empty."""
 
     minimum: Decimal | None = None
     maximum: Decimal | None = None
