@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Iterator
 from typing import Any
 
@@ -251,3 +252,29 @@ def test_the_feed_sends_description_html_as_cdata(served: Served, raw: httpx.Cli
     feed = raw.get(f"/jobs/{served.sandbox.subdomain}/xml", params={"language": "en"}).text
     assert "<value><![CDATA[<p>" in feed
     assert "&lt;p&gt;" not in feed
+
+
+@pytest.mark.parametrize(
+    ("filename", "declared", "detected"),
+    [
+        ("cv.pdf", "application/octet-stream", "application/pdf"),
+        ("scan.jpg", "application/pdf", "image/jpeg"),
+        # A name no table on the system types: the declared type is the fallback.
+        ("cv.odt", "application/vnd.oasis.opendocument.text",
+         "application/vnd.oasis.opendocument.text"),
+    ],
+)  # fmt: skip
+def test_an_upload_is_typed_by_its_extension_not_the_declared_type(
+    fresh: Served,
+    raw_fresh: httpx.Client,
+    monkeypatch: pytest.MonkeyPatch,
+    filename: str,
+    declared: str,
+    detected: str,
+) -> None:
+    # Personio detects the type; the stand-in echoed the client's declared one.
+    monkeypatch.setattr(mimetypes, "_db", mimetypes.MimeTypes(filenames=()))  # Python's own
+    upload = {"file": (filename, b"a document", declared)}
+    response = raw_fresh.post(f"{APPLICATIONS}/documents", files=upload, headers=v1_headers(fresh))
+    assert response.status_code == 200
+    assert response.json()["mimetype"] == detected

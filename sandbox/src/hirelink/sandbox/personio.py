@@ -15,6 +15,7 @@ import copy
 import functools
 import hashlib
 import math
+import mimetypes
 import operator
 import re
 import threading
@@ -249,8 +250,8 @@ class PersonioState(_Settings):
                 raise PersonioError("v1", 429, "Too Many Requests", headers=retry_after)
             self._arrivals.append(now)
 
-    def store_document(self, filename: str, content: bytes, mimetype: str) -> StoredDocument:
-        """Keep an upload (422 for a file type Personio refuses, 413 when too big)."""
+    def store_document(self, filename: str, content: bytes, mimetype: str | None) -> StoredDocument:
+        """Keep an upload (422: a type Personio refuses, 413: too big), typed by its extension."""
         extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
         if extension not in _TABLES["allowedExtensions"]:
             reasons = {"file": ["errors.invalid-file-type"]}
@@ -258,6 +259,7 @@ class PersonioState(_Settings):
         if len(content) > self.max_document_bytes:
             reasons = {"file": ["errors.file-too-big"]}
             raise PersonioError("v1", 413, "File too big", field_errors=reasons)
+        mimetype = mimetypes.guess_type(filename)[0] or mimetype or "application/octet-stream"
         with self._lock:
             number = len(self._documents) + 1
             key = str(uuid.uuid5(uuid.NAMESPACE_URL, f"personio-sandbox/document/{number}"))
@@ -459,7 +461,6 @@ class PersonioState(_Settings):
     ) -> tuple[list[dict[str, Any]], str | None]:
         """One page of a webhook's event history (newest first) and the next cursor, if
         any; a cursor of another webhook's history is unknown here."""
-
         with self._lock:
             history = self.webhooks.events(webhook_id)  # the v2 404 for an unknown webhook
             limit = None if cursor else self.webhook_events_page_size
@@ -837,8 +838,7 @@ class PersonioSandbox(SandboxApp, _Settings):
         upload = call.files.get("file")  # the file name is not in the body the spec reads
         if upload is None or not upload.filename:
             raise _v1_invalid({"file": ["errors.invalid-file-type"]})
-        mimetype = upload.content_type or "application/octet-stream"
-        stored = self.state.store_document(upload.filename, upload.content, mimetype)
+        stored = self.state.store_document(upload.filename, upload.content, upload.content_type)
         return json_response(stored.wire())
 
     create_application_v2 = _v2_variant("createApplicationV2", create_application)
