@@ -599,3 +599,19 @@ def test_a_placement_delete_resent_after_a_late_answer_is_done(fresh: Served) ->
         left = recruitee.get_candidate(CANDIDATE).placements or []
     assert isinstance(gone, Placement)
     assert PLACEMENT not in {p.id for p in left}
+
+
+def test_departments_count_the_offers_that_name_them(served: Served) -> None:
+    with served.client() as recruitee:
+        departments = recruitee.list_departments()
+        offers = recruitee.list_offers()
+    named = {offer.department_id for offer in offers if isinstance(offer.department_id, int)}
+    assert {department.id for department in departments} == named
+    assert all(department.offers_count == 1 for department in departments)
+
+
+@pytest.mark.anyio
+async def test_departments_async(served: Served) -> None:
+    async with served.async_client() as recruitee:
+        departments = await recruitee.list_departments()
+    assert [department.name for department in departments][:1] == ["Engineering"]

@@ -272,6 +272,28 @@ class RecruiteeState:
         """The company's disqualify reasons, ascending by id."""
         return [dict(self._reasons[key]) for key in sorted(self._reasons)]
 
+    def departments(self) -> list[dict[str, Any]]:
+        """The departments the offers name, ascending by id, each with its offers_count."""
+        found: dict[int, dict[str, Any]] = {}
+        with self.lock:
+            for offer in self._offers:
+                department_id = offer.get("department_id")
+                if department_id is None:
+                    continue
+                name = offer["department"]
+                entry = found.setdefault(
+                    department_id,
+                    {
+                        "id": department_id,
+                        "name": name,
+                        "offers_count": 0,
+                        "status": "active",
+                        "grouped_translations": {"en": {"name": name}},
+                    },
+                )
+                entry["offers_count"] += 1
+        return [found[key] for key in sorted(found)]
+
     def list_attachments(self, candidate_id: int) -> dict[str, Any]:
         """The candidate's files: its CV, when it has one (404 SandboxError if unknown)."""
         with self.lock:
@@ -866,6 +888,9 @@ class RecruiteeSandbox(SandboxApp):
     )
     list_disqualify_reasons = delegate(
         "listDisqualifyReasons", RecruiteeState.disqualify_reasons, envelope="disqualify_reasons"
+    )
+    list_departments = delegate(
+        "listDepartments", RecruiteeState.departments, envelope="departments"
     )
 
 

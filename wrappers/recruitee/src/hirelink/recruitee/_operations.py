@@ -702,6 +702,17 @@ class RecruiteeOperations:
         )
         return Call(request, expect)
 
+    @operation("List Departments", example={})
+    def list_departments(self) -> Call[list[models.Department]]:
+        """The company's departments, each with how many offers it holds (an offer's
+        ``department_id``). Not paged: Recruitee sent all of them in one answer (2022
+        evidence)."""
+        from hirelink.api.recruitee.api.departments import list_departments
+
+        request = partial(list_departments.sync_detailed, self.company_id)
+        expect = instance_of(models.DepartmentList)
+        return Call(request, expect).map(lambda listed: listed.departments)
+
     # --- placements: where a candidate stands in a job ------------------------------
 
     @operation("Create Placement", example={"candidate_id": 7730011, "offer_id": 31455})

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from .candidate_tags_request import CandidateTagsRequest
     from .candidate_update_fields import CandidateUpdateFields
     from .candidate_update_request import CandidateUpdateRequest
+    from .department import Department
+    from .department_grouped_translations import DepartmentGroupedTranslations
+    from .department_list import DepartmentList
     from .disqualify_reason import DisqualifyReason
     from .disqualify_reason_list import DisqualifyReasonList
     from .error import Error
@@ -95,6 +98,9 @@ _MODULE_OF = {
     "CandidateTagsRequest": ".candidate_tags_request",
     "CandidateUpdateFields": ".candidate_update_fields",
     "CandidateUpdateRequest": ".candidate_update_request",
+    "Department": ".department",
+    "DepartmentGroupedTranslations": ".department_grouped_translations",
+    "DepartmentList": ".department_list",
     "DisqualifyReason": ".disqualify_reason",
     "DisqualifyReasonList": ".disqualify_reason_list",
     "Error": ".error",
@@ -178,6 +184,9 @@ __all__ = (
     "CandidateTagsRequest",
     "CandidateUpdateFields",
     "CandidateUpdateRequest",
+    "Department",
+    "DepartmentGroupedTranslations",
+    "DepartmentList",
     "DisqualifyReason",
     "DisqualifyReasonList",
     "Error",
