@@ -297,6 +297,20 @@ def test_persons_filters_and_paging(served: Served, personio: Personio) -> None:
     assert person.created_at.tzinfo is not None
 
 
+def test_persons_created_or_updated_at_a_moment(served: Served, personio: Personio) -> None:
+    person = personio.get_person("24205102")
+    assert isinstance(person.created_at, datetime)
+    assert isinstance(person.updated_at, datetime)
+    created = personio.list_persons(
+        created_at=person.created_at.astimezone(timezone(timedelta(hours=2)))
+    )
+    assert [p.id for p in created.field_data] == ["24205102"]
+    assert queries(served, "/v2/persons")[-1] == {"created_at": [person.created_at.isoformat()]}
+    updated = personio.list_persons(updated_at=person.updated_at, limit=50).field_data
+    assert "24205102" in [p.id for p in updated]
+    assert all(p.updated_at == person.updated_at for p in updated)
+
+
 def test_an_id_or_an_address_read_with_its_line_break_is_taken(
     served: Served, personio: Personio
 ) -> None:

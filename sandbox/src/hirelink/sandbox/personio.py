@@ -583,9 +583,9 @@ def _matches(record: Mapping[str, Any], filters: Mapping[str, Any]) -> bool:
     """Whether ``record`` passes the list filters (unknown names are ignored)."""
     for name, wanted in filters.items():
         field, _, bound = name.partition(".")
-        if bound in ("gt", "lt") and field in ("created_at", "updated_at"):
+        if bound in ("gt", "lt", "") and field in ("created_at", "updated_at"):
             stamp = record["_created" if field == "created_at" else "_updated"]
-            passed = stamp > wanted if bound == "gt" else stamp < wanted  # an aware datetime
+            passed = {"gt": stamp > wanted, "lt": stamp < wanted}.get(bound, stamp == wanted)
         elif name == "candidate.email":
             passed = (record["candidate"]["email"] or "").lower() == wanted.lower()
         elif name in ("email", "id"):

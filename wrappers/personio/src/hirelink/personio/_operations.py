@@ -254,10 +254,15 @@ class PersonFilters(TypedDict, total=False):
     """Only persons with this last name."""
     preferred_name: str | None
     """Only persons with this preferred name."""
+    created_at: Moment | None
+    """Only persons created at exactly this moment (a datetime with a time zone, converted to
+    UTC), as an answer's ``created_at`` gives it."""
     created_after: Moment | None
     """Only persons created after this moment (a datetime with a time zone, converted to UTC)."""
     created_before: Moment | None
     """Only persons created before this moment."""
+    updated_at: Moment | None
+    """Only persons last updated at exactly this moment."""
     updated_after: Moment | None
     """Only persons updated after this moment."""
     updated_before: Moment | None
@@ -405,6 +410,8 @@ _PERSONS = Inputs(
     first_name=non_empty_str,
     last_name=non_empty_str,
     preferred_name=non_empty_str,
+    created_at=utc_moment,
+    updated_at=utc_moment,
     created_after=Param(utc_moment, wire="created_at_gt"),
     created_before=Param(utc_moment, wire="created_at_lt"),
     **_UPDATED,
@@ -1061,8 +1068,9 @@ class PersonioOperations:
         """One page of persons (employees); ``limit`` is 1 to 50.
 
         Filters (combined with AND): ``ids``, ``emails``, ``first_name``, ``last_name``,
-        ``preferred_name``, ``created_after``, ``created_before``, ``updated_after``,
-        ``updated_before``, ``status`` (``ACTIVE`` or ``INACTIVE``).
+        ``preferred_name``, ``created_at``, ``created_after``, ``created_before``,
+        ``updated_at``, ``updated_after``, ``updated_before``, ``status`` (``ACTIVE`` or
+        ``INACTIVE``).
 
         Args:
             limit: How many persons a page holds, 1 to 50.

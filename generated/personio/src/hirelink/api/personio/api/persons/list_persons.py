@@ -21,8 +21,10 @@ def _get_kwargs(
     first_name: str | Unset = UNSET,
     last_name: str | Unset = UNSET,
     preferred_name: str | Unset = UNSET,
+    created_at: datetime.datetime | Unset = UNSET,
     created_at_gt: datetime.datetime | Unset = UNSET,
     created_at_lt: datetime.datetime | Unset = UNSET,
+    updated_at: datetime.datetime | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
@@ -52,6 +54,11 @@ def _get_kwargs(
 
     params["preferred_name"] = preferred_name
 
+    json_created_at: str | Unset = UNSET
+    if not isinstance(created_at, Unset):
+        json_created_at = created_at.isoformat()
+    params["created_at"] = json_created_at
+
     json_created_at_gt: str | Unset = UNSET
     if not isinstance(created_at_gt, Unset):
         json_created_at_gt = created_at_gt.isoformat()
@@ -61,6 +68,11 @@ def _get_kwargs(
     if not isinstance(created_at_lt, Unset):
         json_created_at_lt = created_at_lt.isoformat()
     params["created_at.lt"] = json_created_at_lt
+
+    json_updated_at: str | Unset = UNSET
+    if not isinstance(updated_at, Unset):
+        json_updated_at = updated_at.isoformat()
+    params["updated_at"] = json_updated_at
 
     json_updated_at_gt: str | Unset = UNSET
     if not isinstance(updated_at_gt, Unset):
@@ -155,8 +167,10 @@ def sync_detailed(
     first_name: str | Unset = UNSET,
     last_name: str | Unset = UNSET,
     preferred_name: str | Unset = UNSET,
+    created_at: datetime.datetime | Unset = UNSET,
     created_at_gt: datetime.datetime | Unset = UNSET,
     created_at_lt: datetime.datetime | Unset = UNSET,
+    updated_at: datetime.datetime | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
@@ -176,8 +190,10 @@ def sync_detailed(
         first_name (str | Unset):
         last_name (str | Unset):
         preferred_name (str | Unset):
+        created_at (datetime.datetime | Unset):
         created_at_gt (datetime.datetime | Unset):
         created_at_lt (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
@@ -200,8 +216,10 @@ def sync_detailed(
         first_name=first_name,
         last_name=last_name,
         preferred_name=preferred_name,
+        created_at=created_at,
         created_at_gt=created_at_gt,
         created_at_lt=created_at_lt,
+        updated_at=updated_at,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
@@ -226,8 +244,10 @@ def sync(
     first_name: str | Unset = UNSET,
     last_name: str | Unset = UNSET,
     preferred_name: str | Unset = UNSET,
+    created_at: datetime.datetime | Unset = UNSET,
     created_at_gt: datetime.datetime | Unset = UNSET,
     created_at_lt: datetime.datetime | Unset = UNSET,
+    updated_at: datetime.datetime | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
@@ -247,8 +267,10 @@ def sync(
         first_name (str | Unset):
         last_name (str | Unset):
         preferred_name (str | Unset):
+        created_at (datetime.datetime | Unset):
         created_at_gt (datetime.datetime | Unset):
         created_at_lt (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
@@ -272,8 +294,10 @@ def sync(
         first_name=first_name,
         last_name=last_name,
         preferred_name=preferred_name,
+        created_at=created_at,
         created_at_gt=created_at_gt,
         created_at_lt=created_at_lt,
+        updated_at=updated_at,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
@@ -292,8 +316,10 @@ async def asyncio_detailed(
     first_name: str | Unset = UNSET,
     last_name: str | Unset = UNSET,
     preferred_name: str | Unset = UNSET,
+    created_at: datetime.datetime | Unset = UNSET,
     created_at_gt: datetime.datetime | Unset = UNSET,
     created_at_lt: datetime.datetime | Unset = UNSET,
+    updated_at: datetime.datetime | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
@@ -313,8 +339,10 @@ async def asyncio_detailed(
         first_name (str | Unset):
         last_name (str | Unset):
         preferred_name (str | Unset):
+        created_at (datetime.datetime | Unset):
         created_at_gt (datetime.datetime | Unset):
         created_at_lt (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
@@ -337,8 +365,10 @@ async def asyncio_detailed(
         first_name=first_name,
         last_name=last_name,
         preferred_name=preferred_name,
+        created_at=created_at,
         created_at_gt=created_at_gt,
         created_at_lt=created_at_lt,
+        updated_at=updated_at,
         updated_at_gt=updated_at_gt,
         updated_at_lt=updated_at_lt,
         status=status,
@@ -361,8 +391,10 @@ async def asyncio(
     first_name: str | Unset = UNSET,
     last_name: str | Unset = UNSET,
     preferred_name: str | Unset = UNSET,
+    created_at: datetime.datetime | Unset = UNSET,
     created_at_gt: datetime.datetime | Unset = UNSET,
     created_at_lt: datetime.datetime | Unset = UNSET,
+    updated_at: datetime.datetime | Unset = UNSET,
     updated_at_gt: datetime.datetime | Unset = UNSET,
     updated_at_lt: datetime.datetime | Unset = UNSET,
     status: ListPersonsStatus | Unset = UNSET,
@@ -382,8 +414,10 @@ async def asyncio(
         first_name (str | Unset):
         last_name (str | Unset):
         preferred_name (str | Unset):
+        created_at (datetime.datetime | Unset):
         created_at_gt (datetime.datetime | Unset):
         created_at_lt (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
         updated_at_gt (datetime.datetime | Unset):
         updated_at_lt (datetime.datetime | Unset):
         status (ListPersonsStatus | Unset):
@@ -408,8 +442,10 @@ async def asyncio(
             first_name=first_name,
             last_name=last_name,
             preferred_name=preferred_name,
+            created_at=created_at,
             created_at_gt=created_at_gt,
             created_at_lt=created_at_lt,
+            updated_at=updated_at,
             updated_at_gt=updated_at_gt,
             updated_at_lt=updated_at_lt,
             status=status,
