@@ -146,12 +146,18 @@ def test_bad_bodies_and_a_failing_callback(
     oversized = http.post("/", json={**delivery(), "padding": "x" * 2_000}, headers=auth)
     assert oversized.status_code == 413
     with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
-        assert http.post("/", json=delivery("explode"), headers=auth).status_code == 202
+        exploding = delivery("explode")
+        assert http.post("/", json=exploding, headers=auth).status_code == 202
         http.post("/", json=delivery("after"), headers=auth)
         assert [d.event_name for d in collector.wait_for(1)] == ["after"]
         # The two callbacks run concurrently: "after" may arrive before "explode" is logged.
         wait_until(lambda: "RuntimeError" in caplog.text, "logged RuntimeError")
     assert OLD_TOKEN not in caplog.text
+    # Personio does not send it again: the line says which delivery it was.
+    (failed,) = [r.getMessage() for r in caplog.records if "RuntimeError" in r.getMessage()]
+    assert "handling explode of " in failed
+    assert f"payload id={exploding['payload']['id']}" in failed
+    assert "event history" in failed
 
 
 def test_an_async_callback_runs_after_the_answer(

@@ -419,9 +419,11 @@ def log_failure(
     mask: Callable[[str], str] = scrub,
     *,
     component: str = "the receiver",
+    about: str = "",
 ) -> None:
     """One line: what failed and where (``file:line``), masked; never the whole stack trace
     (at DEBUG, a second line gives the application's frames that led there, by place only).
+    ``about`` ends the line: what was being handled, to find it again.
 
     Where is the innermost frame of the application's own code (not of an installed
     library such as httpx), so a failed ``raise_for_status()`` points at its caller.
@@ -439,7 +441,7 @@ def log_failure(
         described = type(failure).__name__
     described = "; ".join([described, *notes])
     summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
-    logger.error("%s failed on %s%s: %s", component, where, at, summary)
+    logger.error("%s failed on %s%s: %s%s", component, where, at, summary, about)
     if len(own) > 1 and logger.isEnabledFor(logging.DEBUG):
         # The way there, for a bug deeper than that frame: where each step was, never the
         # exception's text or the frames' values again (they may hold what was masked).

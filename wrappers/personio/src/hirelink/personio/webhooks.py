@@ -155,7 +155,15 @@ class _Receiver:
         try:
             await invoke("on_event", self._on_event, delivery, threads=self._threads)
         except Exception as failure:  # the answer is sent: log it, nobody else will see it
-            log_failure(logger, request.url.path, failure, component="the Personio receiver")
+            log_failure(
+                logger,
+                request.url.path,
+                failure,
+                component="the Personio receiver",
+                about=f" (handling {delivery.event_name} of {delivery.occurred_at.isoformat()},"
+                f" payload {_payload_ids(delivery)}: Personio will not send it again; find it"
+                " in the webhook's event history)",
+            )
         except BaseException:  # cancelled: the server stopped past its grace period
             logger.error(
                 "the server stopped before on_event finished with %s of %s (payload %s):"
