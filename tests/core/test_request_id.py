@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from hirelink.core import AuthenticationError, NotFoundError
+from hirelink.core import ApiConnectionError, AuthenticationError, NotFoundError, ServerError
 from hirelink.sandbox import Fault, StandIn
 
 
@@ -43,3 +43,38 @@ def test_an_answer_without_one_names_none(recruitee_sandbox: StandIn[Any]) -> No
         recruitee.get_candidate(999_999_999)
     assert caught.value.request_id is None
     assert "request id" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("headers", "named"),
+    [
+        ({"CF-Ray": "8d2f1a2b3c4d5e6f-FRA"}, "8d2f1a2b3c4d5e6f-FRA"),
+        ({"X-Amzn-RequestId": "0c1d2e3f-aa"}, "0c1d2e3f-aa"),
+        ({"CF-Ray": "8d2f-FRA", "X-Request-Id": "req-1"}, "req-1"),  # the provider's first
+    ],
+)
+def test_a_cdns_id_of_the_answer_is_the_request_id_and_shown(
+    recruitee_sandbox: StandIn[Any], headers: dict[str, str], named: str
+) -> None:
+    # A 522 comes from Cloudflare, not the provider: its Ray id was hidden as <redacted>.
+    answer = Fault(method="GET", path="/offers$", status=522, times=-1, headers=headers)
+    recruitee_sandbox.faults.add(answer)
+    with recruitee_sandbox.client(max_retries=0) as recruitee, pytest.raises(ServerError) as caught:
+        recruitee.list_offers()
+    assert caught.value.request_id == named
+    assert all(caught.value.headers[name.lower()] == value for name, value in headers.items())
+
+
+def test_a_connection_errors_repr_names_its_operation_and_attempts(
+    recruitee_sandbox: StandIn[Any],
+) -> None:
+    recruitee_sandbox.faults.add(Fault(method="GET", path="/offers$", kind="drop", times=-1))
+    with (
+        recruitee_sandbox.client(max_retries=1) as recruitee,
+        pytest.raises(ApiConnectionError) as caught,
+    ):
+        recruitee.list_offers()
+    shown = repr(caught.value)
+    assert shown.startswith("ApiConnectionError('")
+    assert "operation='list_offers'" in shown
+    assert "attempts=2" in shown

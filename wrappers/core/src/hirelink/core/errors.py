@@ -406,6 +406,17 @@ class ApiConnectionError(HirelinkError):
     def __str__(self) -> str:
         return super().__str__() + tried(self)
 
+    def __repr__(self) -> str:
+        shown = [repr(super().__str__())]
+        for name, value in (
+            ("operation", self.operation),
+            ("attempts", self.attempts if self.attempts > 1 else None),
+            ("not_sent", self.not_sent or None),
+        ):
+            if value is not None:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
 
 class ApiTimeoutError(ApiConnectionError):
     """The request timed out (connect, read, write or pool)."""

@@ -29,6 +29,8 @@ SAFE_HEADERS: Final = frozenset(
     {
         "accept",
         "accept-encoding",
+        "cf-ray",  # Cloudflare's id of the answer, which its support and the provider's ask for
+        "connection",
         "content-encoding",
         "content-length",
         "content-type",
@@ -44,6 +46,8 @@ SAFE_HEADERS: Final = frozenset(
         "x-ratelimit-remaining",
         "x-ratelimit-reset",
         "x-request-id",
+        "x-amz-cf-id",  # CloudFront's id of the answer
+        "x-amzn-requestid",  # AWS API Gateway's
     }
 )
 """The headers (lower case) whose values may be logged or shown; any other keeps its name
@@ -58,10 +62,16 @@ records as ``hirelink_operation`` (:func:`log_fields`), and the event hooks of a
 ``httpx_client=`` you pass can read it, to count or time calls per operation."""
 
 
+REQUEST_ID_HEADERS: Final = ("x-request-id", "x-amzn-requestid", "cf-ray", "x-amz-cf-id")
+"""Where an answer names itself, the provider's id first: a CDN's (an answer of 520 to 524
+comes from Cloudflare, without the provider's) is what its support asks for."""
+
+
 def request_id_header(headers: Mapping[str, str] | httpx.Headers) -> str | None:
-    """The ``X-Request-Id`` an answer carried (any case of the name), scrubbed and on one
-    line; None when it carried none."""
-    value = next((v for k, v in headers.items() if k.lower() == "x-request-id"), "")
+    """The first of :data:`REQUEST_ID_HEADERS` an answer carried (any case of the name),
+    scrubbed and on one line; None when it carried none."""
+    carried = {name.lower(): value for name, value in headers.items()}
+    value = next((carried[name] for name in REQUEST_ID_HEADERS if carried.get(name)), "")
     return one_line(scrub(value).strip()) or None
 
 
