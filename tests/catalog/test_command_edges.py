@@ -405,7 +405,7 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     saved.faults.add(Fault(method="POST", path=r"/candidates$", status=502))
     result = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
     assert result.exit_code == 6
-    assert "the write may have been carried out: check before running it again" in result.stderr
+    assert "the write may have been carried out: check before sending it again" in result.stderr
     saved.faults.add(Fault(method="GET", path=r"/offers$", status=502, times=5))
     read = hirelink("run", "recruitee.list_offers", "-c", "rc")
     assert read.exit_code == 6

@@ -20,6 +20,7 @@ from hirelink.core import (
     decoding,
     request_options,
 )
+from hirelink.core.calls import MAY_HAVE_WRITTEN
 from hirelink.core.reading import unread_writes
 from hirelink.recruitee import Candidate, Recruitee, Unset
 from hirelink.sandbox.faults import FOREVER, Fault
@@ -119,6 +120,8 @@ def test_503_on_post_is_not_resent(served: Served, recruitee: Recruitee) -> None
     assert caught.value.status_code == 503
     assert hits(served, "POST", "/notes") == 1
     assert len(recruitee.list_candidate_notes(7730001)) == notes_before
+    # Its text alone did not say whether to send it again (the CLI's did).
+    assert caught.value.__notes__ == [MAY_HAVE_WRITTEN]
 
 
 def test_dropped_connection_is_retried_for_get_but_not_for_post(
@@ -129,9 +132,14 @@ def test_dropped_connection_is_retried_for_get_but_not_for_post(
     assert hits(served, "GET", "/offers") == 2
 
     served.sandbox.faults.add(Fault(method="POST", path=NOTES, kind="drop"))
-    with pytest.raises(ApiConnectionError):
+    with pytest.raises(ApiConnectionError) as caught:
         recruitee.create_candidate_note(7730001, "Dropped.")
     assert hits(served, "POST", "/notes") == 1
+    assert caught.value.__notes__ == [MAY_HAVE_WRITTEN]
+    served.sandbox.faults.add(Fault(method="GET", path=r"/offers$", kind="drop", times=FOREVER))
+    with pytest.raises(ApiConnectionError) as read:
+        recruitee.list_offers()
+    assert not hasattr(read.value, "__notes__")  # a read: nothing to check before resending
 
 
 def test_malformed_body_raises_malformed_response_error(

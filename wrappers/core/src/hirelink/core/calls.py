@@ -421,16 +421,27 @@ INTERRUPTED_WRITE: Final = (
 task): see :func:`note_interrupted_write`."""
 
 
+MAY_HAVE_WRITTEN: Final = "the write may have been carried out: check before sending it again"
+"""The note added to hirelink's error of a write that :func:`may_have_been_carried_out`
+(a 5xx, an answer lost or unreadable): its text alone did not say whether to resend."""
+
+
 def note_interrupted_write(call: Call[Any], error: BaseException) -> None:
     """Add :data:`INTERRUPTED_WRITE` to ``error`` when it interrupted ``call`` (Ctrl-C, a
-    cancelled task, a time limit: see :func:`interrupted`) and ``call`` is a write that is
-    not harmless to repeat. A flow says
-    what its own steps had done instead."""
-    if not interrupted(error) or call.repeatable:
+    cancelled task, a time limit: see :func:`interrupted`), or :data:`MAY_HAVE_WRITTEN`
+    when it is hirelink's and :func:`may_have_been_carried_out`, and ``call`` is a write
+    that is not harmless to repeat. A flow says what its own steps had done instead."""
+    if call.repeatable:
+        return
+    if interrupted(error):
+        note = INTERRUPTED_WRITE
+    elif isinstance(error, HirelinkError) and may_have_been_carried_out(error):
+        note = MAY_HAVE_WRITTEN
+    else:
         return
     method = str(call._http_arguments().get("method", "")).upper()
-    if method in WRITE_METHODS:
-        error.add_note(INTERRUPTED_WRITE)
+    if method in WRITE_METHODS and note not in getattr(error, "__notes__", ()):
+        error.add_note(note)
 
 
 class _FlowDriver(Generic[T]):

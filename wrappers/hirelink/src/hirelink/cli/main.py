@@ -62,7 +62,7 @@ from hirelink.core import (
     ServerError,
     scrub,
 )
-from hirelink.core.calls import may_have_been_carried_out
+from hirelink.core.calls import MAY_HAVE_WRITTEN, may_have_been_carried_out
 from hirelink.core.errors import names_field, tried
 from hirelink.core.file_updates import resolved
 from hirelink.core.reading import WRITE_METHODS, unread_writes
@@ -425,7 +425,7 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
     raise typer.Exit(_exit_code(error))
 
 
-_MAY_HAVE_WRITTEN = "  the write may have been carried out: check before running it again"
+_MAY_HAVE_WRITTEN = f"  {MAY_HAVE_WRITTEN}"
 _MOST_FIELD_LINES = 20
 _MOST_FIELD_LINE_CHARS = 300
 """An answer naming 50,000 fields printed 50,000 lines."""
