@@ -290,11 +290,14 @@ def test_fallback_warns_once_and_keeps_limiting_in_process(
 ) -> None:
     store = RedisStore(unreachable_url(), timeout=0.5, fallback=True)
     limiter = store.limiter("fallback:1", 2, 30.0)
+    assert not store.fell_back
     with caplog.at_level(logging.WARNING, logger="hirelink.store"):
         waits = [limiter.reserve().wait for _ in range(3)]
     assert waits[:2] == [0.0, 0.0]
     assert waits[2] > 29
     assert len(caplog.records) == 1
+    assert store.fell_back  # what a readiness probe can report
+    assert "fell_back=True" in repr(store)
 
 
 def test_the_store_error_is_raised_when_redis_stops_midway() -> None:

@@ -892,10 +892,17 @@ class RedisStore(Store, DeliveryLog):
             f"the delivery log ({key})", lambda client: shared(client, redis_key), local
         )
 
+    @property
+    def fell_back(self) -> bool:
+        """Whether this process's limits, tokens and delivery log are kept in-process since
+        Redis could not be reached (``fallback``): for the rest of the process's life, each
+        worker with budgets of its own. A readiness probe can report it."""
+        return self._fell_back
+
     def __repr__(self) -> str:
         return (
             f"RedisStore(url={self._where!r}, share_tokens={self.share_tokens}, "
-            f"fallback={self.fallback})"
+            f"fallback={self.fallback}, fell_back={self._fell_back})"
         )
 
 
