@@ -238,6 +238,9 @@ def test_tokens_never_reach_the_logs(caplog: pytest.LogCaptureFixture) -> None:
     assert "obtained an access token from https://auth.test/oauth/token" in caplog.text
     assert "tok-0001" not in caplog.text
     assert CLIENT_SECRET not in caplog.text
+    (obtained,) = [r for r in caplog.records if r.getMessage().startswith("obtained")]
+    assert (obtained.hirelink_method, obtained.hirelink_status) == ("POST", 200)  # type: ignore[attr-defined]
+    assert obtained.hirelink_url == "https://auth.test/oauth/token"  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(

@@ -392,6 +392,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             "obtained an access token from %s (expires in %s s)",
             scrubbed_when_shown(self._token_url),
             "?" if lifetime is None else f"{lifetime:g}",
+            extra=log_fields(response.request, status=response.status_code),
         )
         return token
 
