@@ -372,7 +372,7 @@ def test_webhooks_serve_stops_though_a_sender_stalls_half_way_through_a_body(
         assert serving.process.wait(timeout=30) == 0
     assert serving.process.stderr is not None
     said = serving.process.stderr.read()
-    assert "a delivery still coming in was cut short by the stop" in said
+    assert "a delivery in hand was cut short by the stop" in said
     assert "Traceback" not in said
 
 
@@ -471,7 +471,7 @@ def test_watch_keeps_its_checkpoint_under_the_name_given(
     assert list(json.loads(checkpoint.read_text())) == ["acme:applications"]
     blank = CliRunner().invoke(app, [*watch, "--name", " "])
     assert blank.exit_code == 2
-    assert "name must be a non-empty string" in blank.output
+    assert "--name: must be a non-empty string" in blank.output
 
 
 def test_watch_whose_reader_left_stops_quietly(

@@ -413,10 +413,15 @@ def test_an_offer_list_that_says_it_holds_more_warns(
         )
         caplog.set_level(logging.WARNING, logger="hirelink.reading")
         assert len(recruitee.list_offers()) == 1
-        assert "list_offers: the answer holds 1 of 5 offers" in caplog.text
+        assert "list_offers: the answer holds 1 of 5 (Recruitee paged" in caplog.text
         caplog.clear()
         assert recruitee.list_offers()  # the stand-in's own answer counts none
         assert "offers" not in caplog.text
+        department = recruitee.list_departments()[0].to_dict()
+        paged: dict[str, object] = {"departments": [department], "meta": {"total_count": 3}}
+        fresh.sandbox.faults.add(Fault(method="GET", path=r"/departments$", status=200, body=paged))
+        assert len(recruitee.list_departments()) == 1
+        assert "list_departments: the answer holds 1 of 3 (Recruitee paged" in caplog.text
 
 
 def test_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_page(

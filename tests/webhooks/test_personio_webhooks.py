@@ -158,6 +158,12 @@ def test_bad_bodies_and_a_failing_callback(
     assert "handling explode of " in failed
     assert f"payload id={exploding['payload']['id']}" in failed
     assert "event history" in failed
+    forged = {**delivery("explode"), "payload": {"id": "7\nCRITICAL forged: all good"}}
+    caplog.clear()
+    with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
+        assert http.post("/", json=forged, headers=auth).status_code == 202
+        wait_until(lambda: "RuntimeError" in caplog.text, "logged RuntimeError")
+    assert all("\n" not in record.getMessage() for record in caplog.records)
 
 
 def test_an_async_callback_runs_after_the_answer(

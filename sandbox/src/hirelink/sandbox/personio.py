@@ -76,6 +76,7 @@ SEED_EPOCH: Final = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 DEFAULT_MAX_DOCUMENT_BYTES: Final = 20 * 1024 * 1024
 _SEED: Final = load_seed("personio")
 _TABLES: Final = _SEED["tables"]
+_FILE_TYPES: Final = mimetypes.MimeTypes()  # Python's own table: alike on every host
 _POSITIONS: Final = _SEED["records"]["JobPosition"]
 _PUBLISHED: Final = tuple(job["id"] for job in _POSITIONS if job["_language"] == "en")
 _CHANNELS: Final = {int(key): channel for key, channel in _TABLES["channels"].items()}
@@ -259,7 +260,7 @@ class PersonioState(_Settings):
         if len(content) > self.max_document_bytes:
             reasons = {"file": ["errors.file-too-big"]}
             raise PersonioError("v1", 413, "File too big", field_errors=reasons)
-        mimetype = mimetypes.guess_type(filename)[0] or mimetype or "application/octet-stream"
+        mimetype = _FILE_TYPES.guess_type(filename)[0] or mimetype or "application/octet-stream"
         with self._lock:
             number = len(self._documents) + 1
             key = str(uuid.uuid5(uuid.NAMESPACE_URL, f"personio-sandbox/document/{number}"))

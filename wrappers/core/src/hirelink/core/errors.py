@@ -76,8 +76,10 @@ HANDED_OVER: Final = "hirelink_handed_over"
 every wait before it (a rate-limit slot, a backoff and, in hirelink's own connection pool,
 a free connection: there it is ``False`` until the request's first bytes are written). A
 call stopped before then (Ctrl-C, a time limit, a failure of the shared store) was not
-sent. Once true it stays so for the request's resends: one stopped while it waits to be
-sent again counts as sent, its earlier attempt having gone out."""
+sent. Between attempts it says whether an earlier one may have been carried out (its
+answer lost, or a 5xx; a 429 was a refusal), and a resend going out makes it true again:
+one stopped while it waits to be sent again counts as sent when an earlier attempt may
+have been carried out."""
 
 FAILED_WITH: Final = "hirelink_failed_with"
 """Request extension set when hirelink raises an error for the request (an ``ApiError``
@@ -233,7 +235,8 @@ class ApiError(HirelinkError):
     def request_id(self) -> str | None:
         """The provider's id of the failed request, to quote to its support: Personio's
         ``personio_trace_id`` (``trace_id`` at its token endpoint) or an ``X-Request-Id``
-        header; None when the answer carried none."""
+        header, else a CDN's id of the answer (``redaction.REQUEST_ID_HEADERS``); None when
+        the answer carried none."""
         if isinstance(self.error, dict):
             for key in _REQUEST_ID_KEYS:
                 value = self.error.get(key)
@@ -434,7 +437,7 @@ def closed_while_waiting(
     if carried_out:  # an earlier attempt reached the provider
         message = f"the client was closed while {where} waited to be sent again"
         if request.method not in ("GET", "HEAD", "OPTIONS"):
-            message += "; an earlier attempt may have been carried out: check before repeating it"
+            message += "; an earlier attempt may have been carried out"  # the note says more
     error = ApiConnectionError(
         message,
         not_sent=not carried_out,

@@ -441,6 +441,7 @@ def log_failure(
         described = type(failure).__name__
     described = "; ".join([described, *notes])
     summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
+    about = f" {' '.join(mask(scrub(about)).split())}" if about.strip() else ""
     logger.error("%s failed on %s%s: %s%s", component, where, at, summary, about)
     if len(own) > 1 and logger.isEnabledFor(logging.DEBUG):
         # The way there, for a bug deeper than that frame: where each step was, never the

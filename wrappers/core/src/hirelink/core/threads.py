@@ -78,7 +78,8 @@ exchange lock), a watch's checkpoint and lease, a receiver's delivery log.
 
 16 at once, per event loop: a call is one round trip (a millisecond to Redis), so 16
 serve thousands a second, far more than any provider's rate limit lets through, and a
-loop opens at most as many connections to Redis. What holds a thread longer is a stalled
+loop opens at most as many connections to Redis (and one more for each thread of
+:data:`EXCHANGE_WAIT_THREADS` waiting for a lock). What holds a thread longer is a stalled
 Redis (up to the store's ``timeout``, after which calls fail at once for as long).
 """
 

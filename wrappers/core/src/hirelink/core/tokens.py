@@ -388,12 +388,13 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         self._token = token
         self._failure = None  # a later waiter is not raised an older refusal
         self._exchanges += 1
-        token_logger.info(
-            "obtained an access token from %s (expires in %s s)",
-            scrubbed_when_shown(self._token_url),
-            "?" if lifetime is None else f"{lifetime:g}",
-            extra=log_fields(response.request, status=response.status_code),
-        )
+        if token_logger.isEnabledFor(logging.INFO):  # its fields scrub: only when shown
+            token_logger.info(
+                "obtained an access token from %s (expires in %s s)",
+                scrubbed_when_shown(self._token_url),
+                "?" if lifetime is None else f"{lifetime:g}",
+                extra=log_fields(response.request, status=response.status_code),
+            )
         return token
 
     # --- the flow -------------------------------------------------------------------

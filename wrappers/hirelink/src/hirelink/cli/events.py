@@ -37,6 +37,7 @@ from hirelink.core.feeds import (
 )
 from hirelink.core.operations import Watcher, declarations
 from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
+from hirelink.core.validation import non_empty_str
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.operations.jsonable import mask_fields, to_json
@@ -290,7 +291,7 @@ def _cut_short_in_one_line(record: logging.LogRecord) -> bool:
     """uvicorn's log of a delivery its shutdown cut short, in one line (its traceback ran
     through the server's internals and said nothing more)."""
     if record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError):
-        record.msg, record.args = "a delivery still coming in was cut short by the stop", ()
+        record.msg, record.args = "a delivery in hand was cut short by the stop", ()
         record.exc_info = record.exc_text = None
     return True
 
@@ -395,7 +396,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             if checkpoint is not None:
                 options["store"] = _CheckpointFile(checkpoint)
             if name is not None:
-                options["name"] = name
+                options["name"] = non_empty_str("--name", name)
             provider = load_providers().provider(provider_name)
             pause = interval
             stop = threading.Event()

@@ -265,19 +265,28 @@ def company_path_segment(company_id: int | str) -> str:
     )
 
 
-def _all_offers(listed: models.OfferList) -> list[models.Offer]:
-    """The offers of ``listed``, warning when its ``meta`` counts more (Recruitee paged
-    the list after all: the rest is not read)."""
+def _all_listed(operation: str, listed: Any, records: list[Result]) -> list[Result]:
+    """``records`` of the answer ``listed``, warning when its ``meta`` counts more
+    (Recruitee paged the list after all: the rest is not read)."""
     meta = listed.additional_properties.get("meta")
     total = meta.get("total_count") if isinstance(meta, dict) else None
-    if isinstance(total, int) and total > len(listed.offers):
+    if isinstance(total, int) and total > len(records):
         reading_logger.warning(
-            "list_offers: the answer holds %d of %d offers (Recruitee paged the list,"
-            " which hirelink does not read further)",
-            len(listed.offers),
+            "%s: the answer holds %d of %d (Recruitee paged the list, which hirelink does"
+            " not read further)",
+            operation,
+            len(records),
             total,
         )
-    return listed.offers
+    return records
+
+
+def _all_offers(listed: models.OfferList) -> list[models.Offer]:
+    return _all_listed("list_offers", listed, listed.offers)
+
+
+def _all_departments(listed: models.DepartmentList) -> list[models.Department]:
+    return _all_listed("list_departments", listed, listed.departments)
 
 
 class RecruiteeOperations:
@@ -711,7 +720,7 @@ class RecruiteeOperations:
 
         request = partial(list_departments.sync_detailed, self.company_id)
         expect = instance_of(models.DepartmentList)
-        return Call(request, expect).map(lambda listed: listed.departments)
+        return Call(request, expect).map(_all_departments)
 
     # --- placements: where a candidate stands in a job ------------------------------
 
