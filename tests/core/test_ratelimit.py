@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import math
 import random
 import threading
@@ -22,6 +23,7 @@ from hirelink.core import (
     ratelimit,
     shared_limiter,
 )
+from hirelink.core import ratelimit as ratelimit_module
 from hirelink.core.errors import OPERATION
 from hirelink.core.http import build_async_client, build_client
 from hirelink.core.ratelimit import Slot, earliest_start, give_back, reserve
@@ -105,6 +107,25 @@ def test_shared_limiter_is_one_per_key_and_setting() -> None:
     assert shared_limiter("test-company:1", 20, 60.0) is first
     assert shared_limiter("test-company:2", 20, 60.0) is not first
     assert shared_limiter("test-company:1", 20, 1.0) is not first
+
+
+def test_the_shared_limiters_of_customers_gone_are_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A process making a client per customer kept a limiter for every customer it had ever
+    served. One a client holds, or one still counting starts, stays shared."""
+    monkeypatch.setattr(ratelimit_module, "_KEEP_IDLE_UP_TO", 10, raising=False)
+    held = shared_limiter("gone-test:held", 5, 60.0)  # a client's, idle
+    shared_limiter("gone-test:counting", 5, 60.0).reserve()  # nobody's, counting a start
+    for customer in range(100):
+        shared_limiter(f"gone-test:{customer}", 5, 60.0)  # each client closed at once
+    gc.collect()
+    kept = [key for key, _, _ in list(ratelimit_module._registry) if key.startswith("gone-test:")]
+    assert len(kept) <= 12  # the two, and at most the last ten
+    assert shared_limiter("gone-test:held", 5, 60.0) is held
+    counting = shared_limiter("gone-test:counting", 5, 60.0)
+    assert counting.reserve().wait == 0.0  # its history was kept: one start of five
+    assert len(counting._starts) == 2
 
 
 def test_rate_limit_shared_adds_headroom_and_matches_paths_and_methods() -> None:

@@ -141,9 +141,9 @@ def require_credentials(client: object, operation: str, names: Collection[str]) 
     credential is found in ``credential_hints``.
     """
     given: Collection[str] = getattr(client, "credentials_given", ())
-    hints: Mapping[str, str] = getattr(client, "credential_hints", {})
     for name in names:
         if name not in given:
+            hints: Mapping[str, str] = getattr(client, "credential_hints", {})  # built per read
             where = hints.get(name)
             found = f"find it under {where}" if where else "none was given"
             raise InvalidInputError(name, f"{operation} needs {name}=; {found}")

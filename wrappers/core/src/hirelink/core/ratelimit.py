@@ -30,6 +30,7 @@ import itertools
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Final, Protocol
 
@@ -165,6 +166,11 @@ class SlidingWindowLimiter:
                 self._gapless = False  # first: a child forked in between skips no gap
                 del self._starts[index]
 
+    def _idle(self) -> bool:
+        """Whether no start is left in the window: a limiter made anew would wait the same."""
+        with self._lock:
+            return not self._starts or self._starts[-1] + self.window <= self._clock()
+
     def __repr__(self) -> str:
         return f"SlidingWindowLimiter(limit={self.limit}, window={self.window})"
 
@@ -204,7 +210,18 @@ def earliest_start(starts: Sequence[float], now: float, limit: int, window: floa
 
 
 _registry_lock = threading.Lock()
-_registry: dict[tuple[str, int, float], SlidingWindowLimiter] = {}
+_RegistryKey = tuple[str, int, float]
+# Every limiter a client holds (weakly: the clients hold them), and those still counting
+# starts in their window (strongly, so that a client made per call finds the history of
+# the last one: Personio's 150 token exchanges a minute). A limiter neither held nor
+# counting goes: a process making a client per customer kept one for every customer it
+# had ever served, 2.4 KB each.
+_registry: weakref.WeakValueDictionary[_RegistryKey, SlidingWindowLimiter] = (
+    weakref.WeakValueDictionary()
+)
+_counting: dict[_RegistryKey, SlidingWindowLimiter] = {}
+_KEEP_IDLE_UP_TO: Final = 1_000
+"""Limiters kept strongly before the idle ones among them are let go."""
 
 
 def _fresh_registry_lock() -> None:
@@ -230,6 +247,10 @@ def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:
         limiter = _registry.get(registry_key)
         if limiter is None:
             limiter = _registry[registry_key] = SlidingWindowLimiter(limit, window)
+        if registry_key not in _counting and len(_counting) >= _KEEP_IDLE_UP_TO:
+            for idle in [held for held, kept in _counting.items() if kept._idle()]:
+                del _counting[idle]
+        _counting[registry_key] = limiter
         return limiter
 
 
