@@ -157,6 +157,22 @@ def test_every_example_runs_and_matches_its_output_schema(
     assert all(isinstance(secret, Secret) for _, secret in issued)
 
 
+@pytest.mark.parametrize("operation_id", ["regenerate_partner_secret", "create_partner"])
+def test_an_operation_issuing_a_secret_with_nothing_to_keep_it_is_refused_unsent(
+    operation_id: str,
+) -> None:
+    """Run without on_secret, the new partner secret was thrown away (the output masks
+    it) and the old one retired: every report after it was refused."""
+    operation = CATALOG.get(f"recruitee_partners.{operation_id}")
+    with serve_stand_in("recruitee_partners") as stand_in:
+        stand_in.sandbox.recorder.clear()
+        with pytest.raises(InvalidInputError) as caught:
+            invoke(operation.id, stand_in.details, operation.example)
+        assert stand_in.sandbox.recorder.requests == []
+    assert caught.value.field == "on_secret"
+    assert "partner_secret" in str(caught.value)
+
+
 def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[str, Any]]) -> None:
     operation = CATALOG.get("join.create_application")
     arguments = operation.arguments(operation.example)

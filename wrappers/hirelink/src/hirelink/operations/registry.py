@@ -510,6 +510,19 @@ def _output(operation: Operation, result: Any, on_secret: SecretHandler | None) 
     return mask_fields(to_json(result), operation.provider.secret_output_fields)
 
 
+def _keeper_of_new_secrets(operation: Operation, on_secret: SecretHandler | None) -> None:
+    """Refuse, before anything is sent, to run an operation that issues a secret with
+    nothing to keep it: the output masks it, and a regenerated one retires the old, so the
+    partner could no longer report."""
+    if operation.refreshes_credential is not None and on_secret is None:
+        raise InvalidInputError(
+            "on_secret",
+            f"{operation.id} issues a {operation.refreshes_credential} (a new one retires"
+            " the old): pass on_secret=, a function that stores it in the credential; the"
+            " output does not show it",
+        )
+
+
 def _spent(arguments: dict[str, Any]) -> dict[str, Any]:
     """``arguments``' items, the dict itself emptied. These functions' frames stay on the
     stack while the call runs, and an error tracker that sends frames' local variables
@@ -530,11 +543,14 @@ def invoke(
     """Run one operation with a credential's values; returns JSON-ready data.
 
     Secrets in the result are masked; an operation that issues a secret (a new partner
-    secret) hands it to ``on_secret`` together with the credential field it belongs in.
+    secret) hands it to ``on_secret`` together with the credential field it belongs in,
+    and is refused without one (``InvalidInputError`` naming ``on_secret``, before
+    anything is sent): the output masks it, and a regenerated one retires the old.
     """
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
     del inputs  # see _spent
+    _keeper_of_new_secrets(operation, on_secret)
     with operation.provider.client(credential) as client:
         del credential
         result = getattr(client, operation.method)(**_spent(arguments))
@@ -552,6 +568,7 @@ async def ainvoke(
     operation = load_providers().get(operation_id)
     arguments = operation.arguments(inputs)
     del inputs  # see _spent
+    _keeper_of_new_secrets(operation, on_secret)
     async with operation.provider.async_client(credential) as client:
         del credential
         result = await getattr(client, operation.method)(**_spent(arguments))
