@@ -448,15 +448,24 @@ def test_an_update_whose_first_answer_was_lost_prints_its_final_answer(
     )  # fmt: skip
     assert updated.exit_code == 0, updated.stderr
     assert json.loads(updated.stdout)["name"] == "Ada Lovelace"
-    # Its only answer lost: nothing could be read, and nothing is printed as if it had
-    # been (it printed {"body": null}, a field no candidate has).
-    saved.faults.add(Fault(method="PATCH", path=r"/candidates/7730001$", kind="cut"))
+    # An update is resent as a read is (it does the same however often it arrives):
+    # every answer lost is an error, as for a read.
+    saved.faults.add(Fault(method="PATCH", path=r"/candidates/7730001$", kind="cut", times=-1))
     cut = hirelink(
         "run", "recruitee.update_candidate", "-c", "rc", "candidate_id=7730001", "name=Ada"
     )
-    assert cut.exit_code == 0, cut.stderr
-    assert json.loads(cut.stdout) == {}
-    assert "the write was carried out but its answer does not read as the spec says" in cut.stderr
+    assert cut.exit_code == 6, cut.stderr
+    assert "sent 3 times" in cut.stderr
+    # A write not resent whose only answer was lost: nothing could be read, and nothing is
+    # printed as if it had been (it printed {"body": null}, a field no candidate has).
+    saved.faults.add(Fault(method="PATCH", path=r"/change_stage$", kind="cut"))
+    moved = hirelink(
+        "run", "recruitee.change_placement_stage", "-c", "rc", "placement_id=990014",
+        "stage_id=610003",
+    )  # fmt: skip
+    assert moved.exit_code == 0, moved.stderr
+    assert json.loads(moved.stdout) == {}
+    assert "the write was carried out but its answer does not read as the spec says" in moved.stderr
 
 
 def test_a_write_answered_303_may_have_been_carried_out(saved: RecruiteeSandbox) -> None:

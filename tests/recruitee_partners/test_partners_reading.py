@@ -44,6 +44,16 @@ def test_update_report_reads_the_record_bare_or_wrapped(
     assert caplog.records == []
 
 
+def test_a_report_update_answered_503_is_resent(served: Served) -> None:
+    # The report's state as given, however often it arrives: the partner's whole outcome
+    # was lost to one 503.
+    served.sandbox.faults.add(Fault(method="PATCH", path=r"/reports/", status=503))
+    served.sandbox.recorder.clear()
+    with served.client() as partners:
+        assert partners.update_report(REPORT["id"], score="12/15").score == "12/15"
+    assert _sent(served, "PATCH") == 2
+
+
 def test_report_stamps_read_as_utc_and_an_unreadable_one_does_not_fail_the_list(
     served: Served,
 ) -> None:

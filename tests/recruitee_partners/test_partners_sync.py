@@ -590,12 +590,12 @@ def test_malformed_and_failing_answers(served: Served) -> None:
         with pytest.raises(MalformedResponseError, match="list_candidate_reports"):
             partners.list_candidate_reports(4100, 7730011)
         served.sandbox.faults.add(
-            Fault(method="PATCH", path=r"/reports/", status=503, headers={"Retry-After": "0"})
+            Fault(method="POST", path=r"/reports$", status=503, headers={"Retry-After": "0"})
         )
         with pytest.raises(ServerError):
-            partners.update_report(served.first_report_id(), score="1")
-    patches = [r for r in served.sandbox.recorder.requests if r.method == "PATCH"]
-    assert len(patches) == 1  # a PATCH that may have been processed is never resent
+            partners.create_report(4100, 7730011, score="1")
+    posts = [r for r in served.sandbox.recorder.requests if r.method == "POST"]
+    assert len(posts) == 1  # a POST that may have been processed is never resent
 
 
 def test_a_get_is_retried_after_a_503(served: Served) -> None:

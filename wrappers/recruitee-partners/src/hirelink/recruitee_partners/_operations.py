@@ -312,11 +312,18 @@ class PartnersOperations:
         endpoint = sync_detailed
         body = models.PartnerFields.from_dict(fields)
         request = partial(endpoint, self.codename, numeric_id("company_id", company_id), body=body)
-        return self._partner_call(request)
+        # A PATCH of the fields given does the same however often it arrives.
+        return self._partner_call(request, repeatable=not new)
 
-    def _partner_call(self, endpoint_call: partial[Any]) -> Call[models.Partner]:
+    def _partner_call(
+        self, endpoint_call: partial[Any], *, repeatable: bool = False
+    ) -> Call[models.Partner]:
         return Call(
-            endpoint_call, instance_of(models.Partner), envelope="partner", issues_credential=True
+            endpoint_call,
+            instance_of(models.Partner),
+            envelope="partner",
+            issues_credential=True,
+            repeatable=repeatable,
         ).map(_treat_secret_as_secret)
 
     # --- first, so that its example finds the stand-in's partner record -------------
@@ -591,7 +598,8 @@ class PartnersOperations:
             report_uuid(report_id),
             body=models.ReportChanges.from_dict(wire),
         )
-        return Call(request, instance_of(models.Report), envelope="report")
+        # The report's state as given, however often it arrives: resent like a read.
+        return Call(request, instance_of(models.Report), envelope="report", repeatable=True)
 
     @operation(
         "Delete Report", example={"report_id": _COMPLETED_REPORT_EXAMPLE}, requires=_PARTNER_SECRET

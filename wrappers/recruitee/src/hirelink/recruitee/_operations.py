@@ -238,8 +238,12 @@ _OFFER_FILTERS = Inputs(
 )
 
 
-def _candidate_call(request: partial[Any]) -> Call[models.Candidate]:
-    return Call(request, instance_of(models.CandidateEnvelope)).map(_candidate)
+def _candidate_call(request: partial[Any], *, repeatable: bool = False) -> Call[models.Candidate]:
+    """``repeatable``: a write that does the same however often it arrives (the fields
+    given, tags added to a set): resent after a 5xx or a lost answer, as a read is."""
+    return Call(request, instance_of(models.CandidateEnvelope), repeatable=repeatable).map(
+        _candidate
+    )
 
 
 def _candidate(envelope: models.CandidateEnvelope) -> models.Candidate:
@@ -501,7 +505,7 @@ class RecruiteeOperations:
             candidate_id,
             body=models.CandidateUpdateRequest.from_dict({"candidate": profile}),
         )
-        return _profile_then_cv(_candidate_call(request), sorted(profile), cv_call)
+        return _profile_then_cv(_candidate_call(request, repeatable=True), sorted(profile), cv_call)
 
     @operation(
         "Update Candidate CV",
@@ -578,7 +582,7 @@ class RecruiteeOperations:
         endpoint = sync_detailed
         body = models.CandidateTagsRequest.from_dict({"tags": string_list("tags", tags)})
         request = partial(endpoint, self.company_id, self._candidate_id(candidate_id), body=body)
-        return _candidate_call(request)
+        return _candidate_call(request, repeatable=add)  # a removal is a DELETE: resent anyway
 
     @staticmethod
     def _candidate_id(candidate_id: int) -> int:
