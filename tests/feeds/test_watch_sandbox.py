@@ -397,6 +397,23 @@ def test_join_watches_of_two_companies_at_one_host_keep_checkpoints_of_their_own
     assert asyncio.run(watch_all("company-b-token")) == 5  # not resumed from company A's
 
 
+def test_a_join_application_tagged_by_its_handler_is_not_handed_over_again() -> None:
+    """The tags are the candidate's and change no stamp: within the overlap, the next poll
+    handed the tagged application over again, and its handler wrote a second note."""
+    with serve_stand_in("join") as stand_in, Join(**stand_in.client_kwargs()) as join:
+        start = datetime.now(UTC) - timedelta(seconds=1)
+        created = join.create_application(
+            8812345, first_name="Ada", last_name="Tagged", email="ada.tagged@example.org"
+        )
+        handed: list[int] = []
+        for application in join.watch_applications(
+            since=start, interval=INTERVAL, polls=4, store=MemoryFeedStore()
+        ):
+            handed.append(application.id)
+            join.set_candidate_tags(created.candidate_id, ["identity-verified"])
+        assert handed == [created.id]
+
+
 def test_a_join_application_listed_without_a_change_time_comes_by_its_creation_time(
     caplog: pytest.LogCaptureFixture,
 ) -> None:

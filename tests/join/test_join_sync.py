@@ -178,6 +178,26 @@ def test_get_application_returns_candidate_job_source_and_attachments(join: Join
         join.get_application(1)
 
 
+def test_a_candidate_id_sent_at_the_top_is_where_notes_and_tags_look(
+    served: Served, join: Join
+) -> None:
+    # Where JOIN puts it is not confirmed (fact sheet 4.3): sent as a top-level
+    # candidateId, it was left in additional_properties and every application was passed
+    # over as having no candidate.
+    listed = join.list_applications(page=1, page_size=2)
+    top_level: list[Any] = [
+        {**{k: v for k, v in a.to_dict().items() if k != "candidate"}, "candidateId": 41766224}
+        for a in listed
+    ]
+    top_level[1]["candidate"] = {"email": "only.mail@example.org"}  # without its id
+    served.faults.add(Fault(method="GET", path=r"/applications$", status=200, body=top_level))
+    served.faults.add(
+        Fault(method="GET", path=r"/applications/\d+$", status=200, body=top_level[0])
+    )
+    assert [a.candidate.id for a in join.list_applications()] == [41766224] * 2  # type: ignore[union-attr]
+    assert join.get_application(listed[0].id).candidate.id == 41766224  # type: ignore[union-attr]
+
+
 def test_create_application_round_trips_documents_and_shows_up_in_list_and_detail(
     fresh: Served, tmp_path: Path
 ) -> None:

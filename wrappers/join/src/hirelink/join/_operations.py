@@ -151,13 +151,37 @@ def _change_time(application: models.Application) -> datetime | None:
     return None if isinstance(application.created_at, Unset) else application.created_at
 
 
+def _with_candidate_id(application: models.Application) -> models.Application:
+    """``application`` with its candidate's id where notes and tags look for it,
+    ``candidate.id``, also when JOIN sends it as a top-level ``candidateId`` (which of the
+    two it sends is not confirmed: fact sheet 4.3, I): read only from ``candidate``, every
+    such application would be passed over as having no candidate."""
+    top = application.additional_properties.get("candidateId")
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        return application
+    if isinstance(application.candidate, Unset):
+        application.candidate = models.Candidate(id=top)
+    elif isinstance(application.candidate.id, Unset):
+        application.candidate.id = top
+    return application
+
+
+def _with_candidate_ids(applications: list[models.Application]) -> list[models.Application]:
+    return [_with_candidate_id(application) for application in applications]
+
+
 def _revision(application: models.Application) -> dict[str, Any]:
     """What tells two versions of an application apart when their stamps are equal (JOIN's
     may be whole seconds: inferred): its content, but the attachments' download URLs,
-    which are pre-signed and so may differ in every answer."""
+    which are pre-signed and so may differ in every answer, and the candidate's tags,
+    which change no stamp of the application: an integration tagging what a watch hands
+    it got the application again at the next poll, and wrote its outcome twice."""
     content = application.to_dict()
     for attachment in content.get("attachments", []):
         attachment.pop("url", None)
+    candidate = content.get("candidate")
+    if isinstance(candidate, dict):
+        candidate.pop("tags", None)
     return content
 
 
@@ -272,7 +296,9 @@ class JoinOperations:
         from hirelink.api.join.api.applications import list_applications
 
         wire = _APPLICATIONS.wire({"page": page, "page_size": page_size, **filters})
-        return Call(partial(list_applications.sync_detailed, **wire), list_of(models.Application))
+        return Call(
+            partial(list_applications.sync_detailed, **wire), list_of(models.Application)
+        ).map(_with_candidate_ids)
 
     @walker(list_applications)
     def iter_applications(
@@ -336,7 +362,7 @@ class JoinOperations:
         request = partial(
             get_application.sync_detailed, id_number("application_id", application_id)
         )
-        return Call(request, instance_of(models.Application))
+        return Call(request, instance_of(models.Application)).map(_with_candidate_id)
 
     @operation(
         "Create Application",
