@@ -111,9 +111,20 @@ def test_a_client_without_the_recruiting_scope_fails_only_the_scope(served: Serv
     assert not checks["recruiting_scope"].ok
     assert "personio:recruiting:read" in checks["recruiting_scope"].detail
     assert "access rights" in (checks["recruiting_scope"].fix or "")
-    assert not checks["recruiting_write_scope"].ok
-    assert "lacks personio:recruiting:write" in checks["recruiting_write_scope"].detail
-    assert "without the Recruiting API key" in (checks["recruiting_write_scope"].fix or "")
+    # The Recruiting API key, accepted, creates applications: the write scope is not
+    # needed (it failed the check, exit 3, of a setup that works).
+    assert checks["recruiting_write_scope"].ok
+    assert "not needed" in checks["recruiting_write_scope"].detail
+    with served.client(
+        client_id=served.sandbox.limited_client_id,
+        client_secret=served.sandbox.limited_client_secret,
+        recruiting_token=None,
+        company_id=None,
+    ) as without_key:
+        unkeyed = by_name(without_key.check_connection())
+    assert not unkeyed["recruiting_write_scope"].ok
+    assert "lacks personio:recruiting:write" in unkeyed["recruiting_write_scope"].detail
+    assert "without the Recruiting API key" in (unkeyed["recruiting_write_scope"].fix or "")
 
 
 def test_the_write_scope_is_read_from_the_token(served: Served) -> None:

@@ -178,7 +178,7 @@ def connection_flow(
         )
         detail = f"{len(categories_answer)} job categories readable"
         checks.append(_passed("recruiting_scope", scope_label, detail))
-        checks.append(_write_scope_verdict(granted_scopes()))
+        checks.append(_write_scope_verdict(granted_scopes(), key_accepted=key.ok))
     elif isinstance(categories_answer, AuthenticationError) and at_token_endpoint(
         categories_answer
     ):
@@ -200,7 +200,7 @@ def connection_flow(
         )
         detail = f"the token lacks {RECRUITING_READ} ({categories_answer.message})"
         checks.append(_failed("recruiting_scope", scope_label, detail, _SCOPE_FIX))
-        checks.append(_write_scope_verdict(granted_scopes()))
+        checks.append(_write_scope_verdict(granted_scopes(), key_accepted=key.ok))
     else:
         answer = categories_answer
         # Another refusal (a 404 from a wrong base_url, say) judges neither credential.
@@ -214,11 +214,19 @@ def connection_flow(
     return checks
 
 
-def _write_scope_verdict(scopes: Sequence[str]) -> ConnectionCheck:
-    """Whether the issued token may submit applications through v2 (from its scopes)."""
+def _write_scope_verdict(scopes: Sequence[str], *, key_accepted: bool) -> ConnectionCheck:
+    """Whether the issued token may submit applications through v2 (from its scopes), or
+    need not: with the Recruiting API key accepted, applications go through v1. A token
+    for reading only failed the check, and the whole check, of a setup that works."""
     name = "recruiting_write_scope"
     if RECRUITING_WRITE in scopes:
         detail = f"the token carries {RECRUITING_WRITE}: applications can be created through v2"
+        return _passed(name, _WRITE_LABEL, detail)
+    if key_accepted:
+        detail = (
+            f"not needed: applications go through the Recruiting API key (the token lacks"
+            f" {RECRUITING_WRITE}, which only creating them without the key needs)"
+        )
         return _passed(name, _WRITE_LABEL, detail)
     if not scopes:
         detail = "the token lists no scopes, so the write scope cannot be read from it"
