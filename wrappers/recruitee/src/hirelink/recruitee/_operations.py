@@ -392,7 +392,9 @@ class RecruiteeOperations:
         next while new candidates arrive is yielded once; while candidates are deleted,
         one per page is absorbed, and with more one moved onto a page already read is
         missed (as with a candidate moved by a sort on a field that changes, such as
-        ``by_last_message``). The pages' side-loaded
+        ``by_last_message``). A write that takes candidates out of ``filters`` counts as a
+        deletion (disqualifying them while walking ``qualified=True``): collect the ids
+        first, then act on them. The pages' side-loaded
         ``references`` (jobs, stages, admins) are not yielded: read them from
         :meth:`list_candidates`.
 
