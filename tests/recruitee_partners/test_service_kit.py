@@ -268,6 +268,17 @@ def test_a_valid_candidate_reaches_the_callback_typed(http: httpx.Client, partne
     assert payload.offer_id is None
 
 
+def test_a_test_id_echoed_as_a_number_is_the_same_test(
+    http: httpx.Client, partner: Partner
+) -> None:
+    # The tests list gives numbers (as a partner's may): echoed back as one, it was a 422
+    # and the Recruitee user's send failed.
+    answer = http.post("/send_candidate", json={**PAYLOAD, "test_id": 2})
+    assert answer.status_code == 200, answer.text
+    assert partner.received[-1][1].test_id == "2"
+    assert http.post("/send_candidate", json={**PAYLOAD, "test_id": True}).status_code == 422
+
+
 def test_malformed_json_is_400(http: httpx.Client) -> None:
     answer = http.post(
         "/send_candidate",

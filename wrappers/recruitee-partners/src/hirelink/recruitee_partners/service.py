@@ -232,6 +232,11 @@ class _PartnerService:
 
     async def _send_candidate(self, request: Request, token: str) -> Response:
         document = decode_json(await read_body(request, self._max_body_bytes))
+        test_id = document.get("test_id") if isinstance(document, dict) else None
+        if isinstance(test_id, int) and not isinstance(test_id, bool):
+            # The tests list may give numbers: a number echoed back is the same test (it
+            # was refused, and the Recruitee user's send failed).
+            document["test_id"] = str(test_id)
         try:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
