@@ -115,6 +115,8 @@ def test_the_shared_limiters_of_customers_gone_are_let_go(
     """A process making a client per customer kept a limiter for every customer it had ever
     served. One a client holds, or one still counting starts, stays shared."""
     monkeypatch.setattr(ratelimit_module, "_KEEP_IDLE_UP_TO", 10, raising=False)
+    monkeypatch.setattr(ratelimit_module, "_left_busy", 0, raising=False)
+    monkeypatch.setattr(ratelimit_module, "_counting", {})
     held = shared_limiter("gone-test:held", 5, 60.0)  # a client's, idle
     shared_limiter("gone-test:counting", 5, 60.0).reserve()  # nobody's, counting a start
     for customer in range(100):
@@ -126,6 +128,37 @@ def test_the_shared_limiters_of_customers_gone_are_let_go(
     counting = shared_limiter("gone-test:counting", 5, 60.0)
     assert counting.reserve().wait == 0.0  # its history was kept: one start of five
     assert len(counting._starts) == 2
+    # Let go while idle, then used by its client, then the client gone: a new client of
+    # the key got a fresh budget (20 more uploads within Personio's minute).
+    for customer in range(100, 200):  # let go of again: idle
+        shared_limiter(f"gone-test:{customer}", 5, 60.0)
+    held.reserve()
+    del held
+    for customer in range(200, 300):
+        shared_limiter(f"gone-test:{customer}", 5, 60.0)
+    gc.collect()
+    assert len(shared_limiter("gone-test:held", 5, 60.0)._starts) == 1
+
+
+def test_many_busy_limiters_are_not_scanned_for_each_new_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With none idle, each new key scanned them all, under the registry's lock: 3,000
+    customers' limiters took 4.9 s to make."""
+    monkeypatch.setattr(ratelimit_module, "_KEEP_IDLE_UP_TO", 10, raising=False)
+    monkeypatch.setattr(ratelimit_module, "_left_busy", 0, raising=False)
+    monkeypatch.setattr(ratelimit_module, "_counting", {})
+    asked: list[object] = []
+    idle = SlidingWindowLimiter._idle
+
+    def counted_idle(self: SlidingWindowLimiter) -> bool:
+        asked.append(self)
+        return idle(self)
+
+    monkeypatch.setattr(SlidingWindowLimiter, "_idle", counted_idle)
+    for customer in range(400):
+        shared_limiter(f"busy-test:{customer}", 5, 60.0).reserve()
+    assert len(asked) < 4 * 400  # each asked a few times, not once per later key
 
 
 def test_rate_limit_shared_adds_headroom_and_matches_paths_and_methods() -> None:

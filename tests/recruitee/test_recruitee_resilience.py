@@ -136,6 +136,16 @@ def test_writes_that_do_the_same_however_often_they_arrive_are_resent_after_a_50
     assert isinstance(tags, list)
     assert "verified" in tags
     assert hits(served, "POST", "/7730001/tags") == 2
+    # The CV step of an update too: the same CV, fetched again.
+    served.sandbox.faults.add(Fault(method="PATCH", path=r"/update_cv$", status=503))
+    recruitee.update_candidate(7730001, remote_cv_url="https://files.example.org/cv.pdf")
+    assert hits(served, "PATCH", "/update_cv") == 2
+    # An answer that does not read: nothing was made, so nothing is listed as made unseen.
+    body: dict[str, object] = {"candidate": {"id": "not a number"}}
+    served.sandbox.faults.add(Fault(method="POST", path=r"/7730001/tags$", status=200, body=body))
+    with unread_writes() as unread:
+        recruitee.add_candidate_tags(7730001, ["verified"])
+    assert unread == []
 
 
 def test_dropped_connection_is_retried_for_get_but_not_for_post(

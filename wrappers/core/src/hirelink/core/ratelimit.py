@@ -123,6 +123,7 @@ class SlidingWindowLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._starts: list[float] = []
+        self._shared_as: _RegistryKey | None = None  # its key, when shared_limiter made it
         # No moment from now until the last start fits one more, so the next reservation
         # goes at the end. False once a slot given back may have left a gap.
         self._gapless = True
@@ -132,6 +133,8 @@ class SlidingWindowLimiter:
 
     def reserve(self) -> Slot:
         """Take the next free slot; its ``wait`` is the seconds to wait before sending."""
+        if self._shared_as is not None and self._shared_as not in _counting:
+            _keep_counting(self._shared_as, self)  # idle when let go: counting again
         with self._lock:
             now = self._clock()
             starts = self._starts
@@ -222,6 +225,18 @@ _registry: weakref.WeakValueDictionary[_RegistryKey, SlidingWindowLimiter] = (
 _counting: dict[_RegistryKey, SlidingWindowLimiter] = {}
 _KEEP_IDLE_UP_TO: Final = 1_000
 """Limiters kept strongly before the idle ones among them are let go."""
+_left_busy = 0  # how many a pruning left: the next waits for twice as many, not a new key
+
+
+def _keep_counting(key: _RegistryKey, limiter: SlidingWindowLimiter) -> None:
+    """Hold ``limiter`` strongly, letting go of the idle ones once there are many."""
+    global _left_busy
+    with _registry_lock:
+        if key not in _counting and len(_counting) >= max(_KEEP_IDLE_UP_TO, 2 * _left_busy):
+            for idle in [held for held, kept in _counting.items() if kept._idle()]:
+                del _counting[idle]
+            _left_busy = len(_counting)
+        _counting[key] = limiter
 
 
 def _fresh_registry_lock() -> None:
@@ -247,11 +262,9 @@ def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:
         limiter = _registry.get(registry_key)
         if limiter is None:
             limiter = _registry[registry_key] = SlidingWindowLimiter(limit, window)
-        if registry_key not in _counting and len(_counting) >= _KEEP_IDLE_UP_TO:
-            for idle in [held for held, kept in _counting.items() if kept._idle()]:
-                del _counting[idle]
-        _counting[registry_key] = limiter
-        return limiter
+            limiter._shared_as = registry_key
+    _keep_counting(registry_key, limiter)
+    return limiter
 
 
 def _prefixes(value: Iterable[str] | str) -> tuple[str, ...]:

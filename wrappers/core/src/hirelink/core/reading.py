@@ -34,7 +34,7 @@ import attrs
 import httpx
 
 from .decoding import JsonResponse, loads
-from .errors import BODY_LOST, HirelinkError, MalformedResponseError
+from .errors import BODY_LOST, REPEATABLE, HirelinkError, MalformedResponseError
 from .redaction import one_line
 from .secrets import scrub
 from .transport import DELETED_ALREADY
@@ -280,7 +280,9 @@ def read_tolerantly(
                 drift,
             )
             noted = _unread_writes.get()
-            if noted is not None and response.request.method.upper() == "POST":
+            made = response.request.method.upper() == "POST"
+            # One that does the same however often it arrives (tags added) made nothing.
+            if noted is not None and made and not response.request.extensions.get(REPEATABLE):
                 noted.append(operation)
             return result
     detail = f"HTTP {response.status_code}, {drift}"

@@ -532,7 +532,7 @@ class RecruiteeOperations:
         request = partial(
             update_candidate_cv.sync_detailed, self.company_id, candidate_id, body=body
         )
-        return _candidate_call(request)
+        return _candidate_call(request, repeatable=True)  # the same CV, fetched again
 
     @operation("Delete Candidate", example={"candidate_id": 7730012})
     def delete_candidate(self, candidate_id: int) -> Call[models.Candidate]:
