@@ -190,6 +190,8 @@ def test_a_proxy_written_without_a_scheme_is_an_http_proxy(
         ("192.0.2.0/24", "http://192.0.2.1", True),
         ("192.0.2.0/24", "http://198.51.100.1", False),
         ("*", "http://anything.test", True),
+        ("gateway.test", "http://gateway.test.", True),  # the root's dot: the same host
+        ("gateway.test.", "http://api.gateway.test", True),
     ],
 )
 def test_no_proxy_entries(
@@ -208,6 +210,15 @@ def test_no_proxy_entries(
     ):
         recruitee.list_offers()  # directly: nothing answers there
     assert (proxy.request_lines == []) is direct
+
+
+@pytest.mark.parametrize("host", ["127.0.0.2", "localhost.", "[::ffff:127.0.0.1]", "app.localhost"])
+def test_every_spelling_of_loopback_is_reached_directly(proxy: RecordingProxy, host: str) -> None:
+    """A proxy would send a plain-http token across the network to reach its own loopback."""
+    remote = {**REMOTE, "base_url": f"http://{host}:{_closed_port()}", "timeout": 0.5}
+    with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError):
+        recruitee.list_offers()  # directly: nothing listens there
+    assert proxy.request_lines == []
 
 
 def test_a_call_the_proxy_settings_refuse_gives_its_rate_limit_slot_back(

@@ -212,6 +212,15 @@ def test_a_token_endpoint_that_is_not_there_points_at_the_base_url(fresh: Served
     assert "client_id" not in (credentials.fix or "")
 
 
+def test_a_base_url_whose_scheme_is_in_capitals_is_taken_as_by_the_other_clients(
+    served: Served,
+) -> None:
+    """Its token URL was refused with a bare ValueError (a traceback in the CLI)."""
+    scheme, rest = served.url.split("://", 1)
+    with served.client(base_url=f"{scheme.upper()}://{rest}") as personio:
+        assert all(check.ok for check in personio.check_connection())
+
+
 @pytest.mark.anyio
 async def test_async_check_connection(served: Served) -> None:
     async with served.async_client() as personio:

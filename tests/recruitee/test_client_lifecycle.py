@@ -13,7 +13,12 @@ from typing import Any
 import httpx
 import pytest
 
-from hirelink.core import ApiConnectionError, InvalidInputError, UnusableClientError
+from hirelink.core import (
+    ApiConnectionError,
+    InvalidInputError,
+    UnusableClientError,
+    may_have_been_carried_out,
+)
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox.faults import Fault
 
@@ -57,6 +62,31 @@ def test_a_closed_client_refuses_a_write_saying_nothing_was_sent(fresh: Served) 
 
     with pytest.raises(UnusableClientError, match="AsyncRecruitee is closed"):
         asyncio.run(write_after_close())
+
+
+def test_a_closed_httpx_client_of_the_callers_refuses_a_write_saying_nothing_was_sent(
+    fresh: Served,
+) -> None:
+    """httpx's RuntimeError came once the request counted as handed over: the write read
+    as perhaps carried out."""
+    own = httpx.Client()
+    own.close()
+    with (
+        Recruitee(**fresh.client_kwargs(), httpx_client=own) as client,
+        pytest.raises(UnusableClientError, match=r"\(Client\) was closed; nothing") as caught,
+    ):
+        client.create_candidate_note(7730011, "after close")
+    assert not may_have_been_carried_out(caught.value)
+
+    async def write_through_a_closed_one() -> None:
+        own = httpx.AsyncClient()
+        await own.aclose()
+        async with AsyncRecruitee(**fresh.client_kwargs(), httpx_client=own) as client:
+            await client.create_candidate_note(7730011, "after close")
+
+    with pytest.raises(UnusableClientError, match=r"this client \(AsyncClient\) was closed"):
+        asyncio.run(write_through_a_closed_one())
+    assert fresh.hits("POST", "/notes") == 0
 
 
 def test_an_async_client_refuses_a_second_event_loop_before_sending(fresh: Served) -> None:

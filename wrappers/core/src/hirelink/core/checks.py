@@ -24,7 +24,7 @@ from .errors import (
     PermissionDeniedError,
     UnusableClientError,
 )
-from .transport import certificate_refused, proxy_refused
+from .transport import certificate_refused, handshake_refused, proxy_refused
 
 __all__ = [
     "ConnectionCheck",
@@ -123,6 +123,12 @@ def unjudged(
         fix = (
             "Check that the server is the one meant; behind a proxy that inspects TLS, trust"
             " its CA certificate (SSL_CERT_FILE or SSL_CERT_DIR), then try again."
+        )
+    elif handshake_refused(outcome):
+        fix = (
+            "The server refused the TLS handshake: if it asks for a client certificate (an"
+            " mTLS gateway), give the client an httpx_client whose verify= context loads it"
+            " (SSLContext.load_cert_chain), then try again."
         )
     elif proxy_refused(outcome.__cause__ or outcome):
         # The detail names the proxy and where it was set (a variable, the system's settings).

@@ -18,7 +18,6 @@ request's :data:`AUTH_HANDLED_STATUSES` extension, and the hook lets those throu
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import functools
 import ipaddress
@@ -43,6 +42,7 @@ from .errors import (
     ApiError,
     ErrorRefiner,
     InvalidInputError,
+    UnusableClientError,
     api_error_from_response,
 )
 from .options import as_timeout, check_max_retries
@@ -521,6 +521,7 @@ class ThroughClient(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` through the caller's client, without its auth or redirects."""
+        _refuse_if_closed(self._client)
         try:
             return self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:  # the caller's hook raised (raise_for_status)
@@ -538,6 +539,7 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request`` through the caller's client, without its auth or redirects."""
+        _refuse_if_closed(self._client)
         try:
             return await self._client.send(request, stream=True, auth=None, follow_redirects=False)
         except httpx.HTTPStatusError as error:
@@ -545,6 +547,16 @@ class AsyncThroughClient(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         """The caller's client is the caller's to close."""
+
+
+def _refuse_if_closed(client: httpx.Client | httpx.AsyncClient) -> None:
+    """httpx's own refusal is a bare RuntimeError, raised once the request counts as
+    handed over (a write would read as perhaps carried out)."""
+    if client.is_closed:
+        raise UnusableClientError(
+            f"the httpx_client given to this client ({type(client).__name__}) was closed;"
+            " nothing was sent: keep it open while hirelink's client is in use"
+        )
 
 
 _HTTPX_USER_AGENT: Final = f"python-httpx/{httpx.__version__}"  # what httpx sends unless told
@@ -571,8 +583,21 @@ def _client_settings(
     return {"base_url": config.base_url, "timeout": config.timeout, "headers": headers}
 
 
-# A proxy cannot reach this machine's loopback (a sandbox stand-in), as browsers know.
-_LOOPBACK: Final = frozenset({"localhost", "127.0.0.1", "::1"})
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine's loopback: ``localhost`` or a name below it
+    (RFC 6761), with or without the root's trailing dot, or a loopback address (all of
+    127.0.0.0/8, ``::1``, and 127.x mapped into IPv6). A proxy cannot reach it (as
+    browsers know), and nothing sent to it crosses the network."""
+    name = host.lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    mapped = address.ipv4_mapped if isinstance(address, ipaddress.IPv6Address) else None
+    return address.is_loopback or (mapped is not None and mapped.is_loopback)
+
 
 _Pool = TypeVar("_Pool", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 
@@ -585,11 +610,8 @@ def _warn_of_plain_http(url: str) -> None:
     Not refused: a stand-in reached by a container's name (``http://sandbox:8080``) is
     plain http too."""
     parts = httpx.URL(url)
-    if parts.scheme != "http" or parts.host.lower() in _LOOPBACK:
+    if parts.scheme != "http" or is_loopback(parts.host):
         return
-    with contextlib.suppress(ValueError):
-        if ipaddress.ip_address(parts.host).is_loopback:
-            return
     http_logger.warning(
         "base_url %s is http://: this client's credentials go unencrypted; rotate them if"
         " this host is not yours, and use https://",
@@ -603,7 +625,8 @@ _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 class _NoProxy:
     """The hosts ``NO_PROXY`` exempts, read as requests and curl read it: ``*`` (every
     host); a host or domain (``example.com`` and ``.example.com`` also match its
-    subdomains); ``host:port``; an IP address or network (``10.0.0.0/8``)."""
+    subdomains; a trailing dot is the same name); ``host:port``; an IP address or network
+    (``10.0.0.0/8``)."""
 
     def __init__(self, value: str) -> None:
         self.everything = False
@@ -623,14 +646,14 @@ class _NoProxy:
             pass
         name, colon, port = entry.rpartition(":")
         if colon and port.isdigit():
-            self.names.append((name.strip("[]").lstrip("."), int(port)))
+            self.names.append((name.strip("[]").strip("."), int(port)))
         else:
-            self.names.append((entry.lstrip("."), None))
+            self.names.append((entry.strip("."), None))
 
     def exempts(self, url: httpx.URL) -> bool:
         if self.everything:
             return True
-        host = url.host.lower()
+        host = url.host.lower().rstrip(".")  # the root's dot: the same host
         port = url.port or _DEFAULT_PORTS.get(url.scheme)
         try:
             address = ipaddress.ip_address(host)
@@ -699,7 +722,7 @@ class _ProxyRoutes(Generic[_Pool]):
         self._lock = threading.Lock()
 
     def _direct(self, url: httpx.URL) -> bool:
-        if url.host.lower() in _LOOPBACK or self._no_proxy.exempts(url):
+        if is_loopback(url.host) or self._no_proxy.exempts(url):
             return True
         return self._from_system and self._bypassed_by_system(url.host)
 

@@ -160,7 +160,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         clock: Clock = time.monotonic,
         hint: str | None = None,
     ) -> None:
-        if not token_url.startswith(("https://", "http://")):
+        if not token_url.lower().startswith(("https://", "http://")):
             raise ValueError(f"token_url must be an absolute http(s) URL, got {token_url!r}")
         if not client_id.strip():
             raise ValueError("client_id must not be empty")

@@ -259,18 +259,63 @@ def more_than_a_timeout(error: BaseException) -> str:
 
 def no_retry_changes(error: BaseException) -> bool:
     """Whether a lost answer comes of the setup, not of a passing failure: the server's
-    certificate was refused, a proxy refused the tunnel with a 4xx (its credentials, its
-    policy), or the answer was too large (:class:`AnswerTooLarge`)."""
-    return certificate_refused(error) or proxy_refused(error) or isinstance(error, AnswerTooLarge)
+    certificate was refused, the server refused the TLS handshake (:func:`handshake_refused`),
+    a proxy refused the tunnel with a 4xx (its credentials, its policy), or the answer was
+    too large (:class:`AnswerTooLarge`)."""
+    return (
+        certificate_refused(error)
+        or handshake_refused(error)
+        or proxy_refused(error)
+        or isinstance(error, AnswerTooLarge)
+    )
 
 
 def certificate_refused(error: BaseException) -> bool:
     """Whether ``error`` comes of a server certificate that did not verify (untrusted,
     expired, for another host): a configuration problem, not a passing one."""
+    return _caused_by(error, lambda cause: isinstance(cause, ssl.SSLCertVerificationError))
+
+
+# The TLS alerts by which a server ends the handshake over what this side offered: the
+# client certificate it requires (missing, unknown, expired: an mTLS gateway), the protocol
+# versions or ciphers. Under TLS 1.3 the alert may come after the client took the handshake
+# for done and wrote its request, which the server never read.
+_HANDSHAKE_REFUSALS: Final = frozenset(
+    {
+        "TLSV13_ALERT_CERTIFICATE_REQUIRED",
+        "SSLV3_ALERT_BAD_CERTIFICATE",
+        "SSLV3_ALERT_UNSUPPORTED_CERTIFICATE",
+        "SSLV3_ALERT_CERTIFICATE_REVOKED",
+        "SSLV3_ALERT_CERTIFICATE_EXPIRED",
+        "SSLV3_ALERT_CERTIFICATE_UNKNOWN",
+        "SSLV3_ALERT_HANDSHAKE_FAILURE",
+        "TLSV1_ALERT_UNKNOWN_CA",
+        "TLSV1_ALERT_ACCESS_DENIED",
+        "TLSV1_ALERT_PROTOCOL_VERSION",
+        "TLSV1_ALERT_INSUFFICIENT_SECURITY",
+    }
+)
+
+
+def handshake_refused(error: BaseException) -> bool:
+    """Whether ``error`` comes of a server that ended the TLS handshake with an alert over
+    this side's offer (its client certificate, protocol versions, ciphers): a
+    configuration problem, and no request was read."""
+    return _caused_by(
+        error,
+        lambda cause: (
+            isinstance(cause, ssl.SSLError)
+            and getattr(cause, "reason", None) in _HANDSHAKE_REFUSALS
+        ),
+    )
+
+
+def _caused_by(error: BaseException, test: Callable[[BaseException], bool]) -> bool:
+    """Whether ``error`` or an error in its chain of causes passes ``test``."""
     cause: BaseException | None = error
     seen: set[int] = set()
     while cause is not None and id(cause) not in seen:
-        if isinstance(cause, ssl.SSLCertVerificationError):
+        if test(cause):
             return True
         seen.add(id(cause))
         cause = cause.__cause__ or cause.__context__
@@ -308,7 +353,9 @@ def retry_flow(policy: RetryPolicy, request: httpx.Request) -> RetryFlow:
                 _mark_handed_over(request, may_have_been_carried_out)
                 yield Backoff(wait, carried_out=may_have_been_carried_out)
                 continue
-            not_sent = isinstance(error, NOT_SENT_ERRORS) and not may_have_been_carried_out
+            not_sent = (
+                isinstance(error, NOT_SENT_ERRORS) or handshake_refused(error)
+            ) and not may_have_been_carried_out
             failure = _translate(error, request, not_sent=not_sent)
             if retries:
                 failure.attempts, failure.tried_for = retries + 1, time.monotonic() - started

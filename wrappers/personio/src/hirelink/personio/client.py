@@ -234,7 +234,7 @@ class Personio(PersonioOperations, ProviderClient):
         httpx_client: your own ``httpx.Client``; requests go out through it with
             hirelink's auth, retries, rate limits and hooks; it is left unchanged.
         transport: an inner httpx transport, wrapped by hirelink's rate-limit and retry
-            transports.
+            transports; it replaces hirelink's own, the environment's proxies with it.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (the API host,
             ``https://api.personio.de``, e.g. a sandbox), ``timeout``, ``max_retries``,
             ``headers`` (e.g. Personio's recommended partner headers: its v1 pages name

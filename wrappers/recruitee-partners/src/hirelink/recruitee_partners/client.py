@@ -170,7 +170,8 @@ class RecruiteePartners(PartnersOperations, ProviderClient):
             the secret.
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
             through it with hirelink's auth, retries and hooks; it is left unchanged.
-        transport: an inner httpx transport, wrapped by hirelink's retry transport.
+        transport: an inner httpx transport, wrapped by hirelink's retry transport; it
+            replaces hirelink's own, the environment's proxies with it.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (overrides the
             environment's URL, e.g. a sandbox), ``timeout``, ``max_retries``, ``headers``.
 

@@ -65,7 +65,8 @@ class Recruitee(RecruiteeOperations, ProviderClient):
             default ``$HIRELINK_RECRUITEE_TOKEN``.
         httpx_client: your own ``httpx.Client`` (proxies, TLS, limits); requests go out
             through it with hirelink's auth, retries and hooks; it is left unchanged.
-        transport: an inner httpx transport, wrapped by hirelink's retry transport.
+        transport: an inner httpx transport, wrapped by hirelink's retry transport; it
+            replaces hirelink's own, the environment's proxies with it.
         **options: :class:`hirelink.core.ClientOptions`: ``base_url`` (production by
             default; :data:`~hirelink.recruitee.RC_BASE_URL` or a sandbox URL), ``timeout``
             (seconds or an ``httpx.Timeout``), ``max_retries`` (resends after 408, 429,
