@@ -8,6 +8,8 @@ Handlers receive an :class:`ApiCall` whose ``params`` and ``body`` the spec has 
 validated and unmarshalled. What a spec cannot say stays in the stand-in:
 :meth:`SandboxApp.authenticate` and the provider's error bodies (:meth:`SandboxApp.error_body`).
 
+Routes a spec cannot describe are added by :meth:`SandboxApp.unspecified_routes`.
+
 Order of checks for one request: record, faults, routing (404/405),
 :meth:`~SandboxApp.authenticate`, spec validation (422), handler.
 """
@@ -26,7 +28,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp
 
 from hirelink.core.receiver import bearer_token
@@ -214,8 +216,11 @@ class SandboxApp:
         self._operations = self._bind_handlers()
         self.starlette = Starlette(
             routes=[
-                Route(op.path, self._endpoint(op), methods=[op.method], name=op.operation_id)
-                for op in self._operations
+                *(
+                    Route(op.path, self._endpoint(op), methods=[op.method], name=op.operation_id)
+                    for op in self._operations
+                ),
+                *self.unspecified_routes(),
             ],
             exception_handlers={HTTPException: self._http_exception, Exception: self._crash},
         )
@@ -228,6 +233,12 @@ class SandboxApp:
     def operations(self) -> list[Operation]:
         """The operations this stand-in serves, in spec order."""
         return list(self._operations)
+
+    def unspecified_routes(self) -> list[BaseRoute]:
+        """Routes no spec describes (a provider's file downloads at the URLs its answers
+        hand out), served beside the spec's behind the same recorder and faults; none by
+        default. Their handlers check credentials themselves."""
+        return []
 
     def authenticate(self, call: ApiCall) -> None:
         """Check credentials (and anything else checked before validation).

@@ -6,7 +6,9 @@ its tables. Where the reference is unsure (marked inferred in the spec): a missi
 job again a 409 "already exists", tags are ``PATCH /candidates/{id}`` with ``{"tags"}``,
 and every answer carries ``x-ratelimit-limit``, ``x-ratelimit-remaining`` and
 ``x-ratelimit-reset`` (seconds until the window ends), over a fixed window whose size is
-ours (JOIN's numbers are not known): past it, a 429.
+ours (JOIN's numbers are not known): past it, a 429. An attachment's ``url`` points at the
+stand-in itself (:data:`FILES_PATH`, with a ``sig`` query for the pre-signed look), which
+answers the file's bytes to a request carrying the token, as JOIN is reported to.
 """
 
 from __future__ import annotations
@@ -14,17 +16,22 @@ from __future__ import annotations
 import base64
 import binascii
 import copy
+import hashlib
 import itertools
 import math
+import mimetypes
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any, ClassVar, TypeVar
+from urllib.parse import quote
 
 import attrs
+from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hirelink.sandbox.app import (
@@ -51,6 +58,7 @@ from hirelink.sandbox.resources import (
 
 __all__ = [
     "BASE_PATH",
+    "FILES_PATH",
     "MAX_DOCUMENT_BYTES",
     "RATE_LIMIT",
     "RATE_WINDOW",
@@ -74,7 +82,8 @@ RATE_WINDOW = 60.0
 FIRST_APPLICATION_ID = 51000001
 FIRST_CANDIDATE_ID = 41700001
 SEED_EPOCH = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
-_FILES = "https://files.sandbox.invalid"
+FILES_PATH = "/files"
+"""Where attachments are served: ``/files/applications/{id}/documents/{index}?sig=...``."""
 _T = TypeVar("_T")
 _TABLES = load_seed("join")["tables"]
 _ERROR_TYPES = {int(status): kind for status, kind in _TABLES["errorTypes"].items()}
@@ -142,9 +151,20 @@ class JoinState:
             return copy.deepcopy(self._notes.get(candidate_id, []))
 
     def documents(self, application_id: int) -> list[StoredDocument]:
-        """The decoded documents sent with a created application."""
+        """The decoded documents sent with a created application (a seeded one holds a
+        small placeholder CV)."""
         with self.jobs.lock:
             return list(self._documents.get(application_id, []))
+
+    def attachment(self, application_id: int, index: int, signature: str) -> StoredDocument:
+        """The file an attachment URL names: 404 SandboxError for an unknown application
+        or document, 403 for a wrong signature."""
+        documents = self.documents(application_id)
+        if not 0 <= index < len(documents):
+            raise SandboxError(404, "Attachment not found")
+        if not same_secret(signature, _signature(application_id, index)):
+            raise SandboxError(403, "The download link is not valid")
+        return documents[index]
 
     def list_applications(self, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """One page of the applications matching the (unmarshalled) query, newest first."""
@@ -240,6 +260,8 @@ class JoinState:
             created = start + step * n
             job = open_jobs[n % len(open_jobs)] if n % 17 else archived
             cv = "CV" if n % 4 else "JOIN_CV"
+            placeholder = f"%PDF-1.4\n% CV of {first} {last} (sandbox)\n".encode()
+            self._documents[application_id] = [StoredDocument(cv, f"CV_{last}.pdf", placeholder)]
             self.applications.put(
                 {
                     "id": application_id,
@@ -259,9 +281,26 @@ def _job_reference(job: Mapping[str, Any]) -> dict[str, Any]:
     return view("join", "ApplicationJob", job)
 
 
+def _signature(application_id: int, index: int) -> str:
+    return hashlib.sha256(f"join-sandbox:{application_id}:{index}".encode()).hexdigest()[:32]
+
+
 def _attachment(application_id: int, index: int, kind: str, name: str) -> dict[str, Any]:
-    url = f"{_FILES}/applications/{application_id}/documents/{index}?sig=sandbox"
-    return {"type": kind, "url": url, "filename": name}
+    """An attachment whose ``url`` is a path on the stand-in (its answers make it absolute)."""
+    path = f"{FILES_PATH}/applications/{application_id}/documents/{index}"
+    return {
+        "type": kind,
+        "url": f"{path}?sig={_signature(application_id, index)}",
+        "filename": name,
+    }
+
+
+def _with_absolute_urls(request: Request, application: dict[str, Any]) -> dict[str, Any]:
+    """``application`` with its attachments' URLs on the host and port it was asked on."""
+    origin = str(request.base_url).rstrip("/")
+    for attachment in application.get("attachments", []):
+        attachment["url"] = origin + attachment["url"]
+    return application
 
 
 def _page(items: Sequence[_T], params: Mapping[str, Any]) -> list[_T]:
@@ -432,7 +471,6 @@ class JoinSandbox(SandboxApp):
         return {"error": {"type": _ERROR_TYPES.get(error.status, fallback), "message": message}}
 
     list_jobs = delegate("listJobs", JoinState.list_jobs, "page", "pageSize")
-    get_application = delegate("getApplication", JoinState.get_application, "applicationId")
     create_application = delegate(
         "createApplication", JoinState.create_application, body=True, status=201
     )
@@ -449,7 +487,41 @@ class JoinSandbox(SandboxApp):
 
     @handles("listApplications")
     def list_applications(self, call: ApiCall) -> Response:
-        return json_response(self.state.list_applications(call.params))
+        applications = self.state.list_applications(call.params)
+        return json_response([_with_absolute_urls(call.request, a) for a in applications])
+
+    @handles("getApplication")
+    def get_application(self, call: ApiCall) -> Response:
+        application = self.state.get_application(call.params["applicationId"])
+        return json_response(_with_absolute_urls(call.request, application))
+
+    def unspecified_routes(self) -> list[BaseRoute]:
+        path = FILES_PATH + "/applications/{application_id:int}/documents/{index:int}"
+        return [Route(path, self._download, methods=["GET"])]
+
+    async def _download(self, request: Request) -> Response:
+        """An attachment's bytes, to ``Authorization: <token>`` only (401 otherwise, also
+        without the header: which JOIN answers then is not known) and a valid ``sig``."""
+        try:
+            if not same_secret(request.headers.get("authorization", ""), self.token):
+                raise SandboxError(401, "Invalid API token")
+            document = self.state.attachment(
+                request.path_params["application_id"],
+                request.path_params["index"],
+                request.query_params.get("sig", ""),
+            )
+        except SandboxError as error:
+            return self.error_response(error)
+        kind = mimetypes.guess_type(document.name)[0] or "application/octet-stream"
+        plain = document.name.isascii() and document.name.isprintable() and '"' not in document.name
+        disposition = (
+            f'attachment; filename="{document.name}"'
+            if plain
+            else f"attachment; filename*=UTF-8''{quote(document.name)}"
+        )
+        return Response(
+            document.data, media_type=kind, headers={"Content-Disposition": disposition}
+        )
 
     @handles("listOffices")
     def list_offices(self, call: ApiCall) -> Response:

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
+import httpx
 from attrs import frozen
 
 from .errors import InvalidInputError, UnknownArgumentError
@@ -357,6 +358,64 @@ def base_url(field: str, value: object) -> str:
             field, f"must be a base URL without {problem}, such as https://api.example.com/v2"
         )
     return url
+
+
+_HOST_NAME: Final = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
+
+
+_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host.rstrip("."), url.port or _DEFAULT_PORTS.get(url.scheme)
+
+
+def trusted_url(
+    field: str, value: object, *, base_url: str, trusted_hosts: Iterable[str], credential: str
+) -> str:
+    """An absolute URL a client may send its ``credential`` to (a download link the
+    provider hands out), checked before anything is sent: https on the host of
+    ``base_url`` or on one of ``trusted_hosts`` or a subdomain of one (``join.com``
+    trusts ``files.join.com``, not ``notjoin.com``), or any URL on the origin of
+    ``base_url`` itself (scheme, host and port: a local stand-in served over http).
+
+    Raises :class:`InvalidInputError` naming ``field`` and the URL's host for any other
+    URL, and for one with a ``user:password@`` (the query, which may hold a signature, is
+    never quoted); naming ``trusted_hosts`` for an entry that is not a host name.
+    """
+    hosts = [
+        _trusted_host(f"trusted_hosts.{index}", host)
+        for index, host in enumerate(listed("trusted_hosts", trusted_hosts, "host names"))
+    ]
+    url = httpx.URL(http_url(field, value))
+    if url.userinfo:
+        raise InvalidInputError(field, "must not hold a user or password (user:password@)")
+    base = httpx.URL(base_url)
+    host, own_host = _origin(url)[1], _origin(base)[1]
+    if _origin(url) == _origin(base):
+        return str(url)
+    trusted = [own_host, *hosts]
+    if any(host == name or host.endswith("." + name) for name in trusted):
+        if url.scheme == "https":
+            return str(url)
+        problem = f"is plain {url.scheme}:// on {host!r}: the {credential} goes only over https"
+        raise InvalidInputError(field, problem)
+    raise InvalidInputError(
+        field,
+        f"is on host {host!r}, which is not trusted with the {credential} (trusted: "
+        f"{', '.join(trusted)} and their subdomains over https); pass trusted_hosts= "
+        "to trust it, if it is the provider's",
+    )
+
+
+def _trusted_host(field: str, value: object) -> str:
+    """A host name, in lower case without a trailing dot (``join.com``)."""
+    name = non_empty_str(field, value, strip=True).lower().rstrip(".")
+    if not _HOST_NAME.fullmatch(name):
+        raise InvalidInputError(
+            field, "must be a host name such as join.com (no scheme, port or path)"
+        )
+    return name
 
 
 def _url_problem(url: str) -> str | None:

@@ -22,13 +22,14 @@ from hirelink.core.lazy import reexport_lazily
 from ._operations import (
     DEFAULT_BASE_URL,
     MAX_PAGE_SIZE,
+    TRUSTED_HOSTS,
     ApplicationFilters,
     HiringState,
     OfficeFilters,
     Source,
 )
 from .client import AsyncJoin, Join, refine_join_error
-from .documents import MAX_DOCUMENT_BYTES, Document
+from .documents import MAX_DOCUMENT_BYTES, Document, DownloadedFile
 
 if TYPE_CHECKING:
     __version__: str  # this distribution's installed version, read when first asked for
@@ -62,6 +63,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "MAX_DOCUMENT_BYTES",
     "MAX_PAGE_SIZE",
+    "TRUSTED_HOSTS",
     "UNSET",
     "Application",
     "ApplicationCreated",
@@ -76,6 +78,7 @@ __all__ = [
     "ConnectionCheck",
     "Document",
     "DocumentType",
+    "DownloadedFile",
     "EmploymentType",
     "HiringState",
     "HiringStateFilter",

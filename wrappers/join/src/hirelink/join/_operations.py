@@ -13,6 +13,8 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, Final, Literal, TypedDict, Unpack
 
+from attrs import evolve
+
 from hirelink.api.join import models
 from hirelink.api.join.models import (
     ApplicationSource,
@@ -24,6 +26,7 @@ from hirelink.core import (
     Document,
     Flow,
     Inputs,
+    InvalidInputError,
     Param,
     Walk,
     instance_of,
@@ -36,6 +39,7 @@ from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import document_list
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
+from hirelink.core.secrets import hide_query_values
 from hirelink.core.validation import (
     bounded_int,
     flag,
@@ -46,11 +50,12 @@ from hirelink.core.validation import (
     one_of,
     positive_int,
     string_list,
+    trusted_url,
     utc_timestamp_z,
 )
 from hirelink.core.validation import email as email_address
 
-from .documents import to_api
+from .documents import DownloadedFile, to_api
 
 DEFAULT_BASE_URL = "https://api.join.com/v2"
 """JOIN's API (version 2)."""
@@ -58,6 +63,15 @@ MAX_PAGE_SIZE = 50
 """JOIN's largest ``pageSize`` as far as known (every client sends 50; one says it is the
 maximum)."""
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
+
+# The signature of a pre-signed attachment URL stays out of errors and logs (JOIN's own
+# parameter name is not known: these are the common signing schemes').
+hide_query_values(
+    "sig", "signature", "Signature", "X-Amz-Signature", "X-Amz-Security-Token", "X-Goog-Signature"
+)
+TRUSTED_HOSTS: Final = ("join.com",)
+"""The hosts (and their subdomains) ``download_attachment`` sends the API token to over
+https by default, besides the client's own API host."""
 
 HiringState = Literal["APPLIED", "ACTIVE", "REJECTED", "HIRED", "OFFER"] | HiringStateFilter
 """``ApplicationFilters.hiring_state``: an application's state in JOIN's hiring process."""
@@ -447,6 +461,61 @@ class JoinOperations:
             partial(create_application.sync_detailed, body=body),
             instance_of(models.ApplicationCreated),
             large_body=bool(attached),  # base64 in JSON
+        )
+
+    @operation()
+    def download_attachment(
+        self,
+        attachment: models.Attachment | str,
+        *,
+        trusted_hosts: Iterable[str] = TRUSTED_HOSTS,
+    ) -> Call[DownloadedFile]:
+        """Download an application's attachment (a CV): its bytes, content type and file name.
+
+        ``attachment`` is one of an application's ``attachments`` or its ``url``. JOIN
+        is reported to want the API token with the pre-signed URL too (third-party
+        evidence), so the token goes with it, and only to a host that is JOIN's: an https
+        URL on the client's API host or on one of ``trusted_hosts`` (default ``join.com``)
+        or a subdomain of one, or a URL on the client's own ``base_url`` origin (a
+        stand-in). Any other URL raises :class:`~hirelink.core.InvalidInputError` naming
+        its host, and nothing is sent; pass ``trusted_hosts=`` (it replaces the default)
+        if JOIN serves files from a host of its own outside ``join.com``. A redirect is
+        not followed (an :class:`~hirelink.core.ApiError`), so the token never goes on
+        to another host.
+
+        A read: resent after a 5xx or a lost answer. The whole file is read into memory
+        (hirelink reads each answer whole, at most 64 MiB); write ``.content`` to a file
+        yourself. Not in the operations catalog (its URL is absolute, so no example can
+        name it before a stand-in runs).
+
+        Args:
+            attachment: An :class:`~hirelink.join.Attachment` of an application, or its
+                ``url`` (an absolute http(s) URL).
+            trusted_hosts: Host names the token may go to over https, each with its
+                subdomains (``join.com`` covers ``files.join.com``); the client's API
+                host is always trusted.
+        """
+        from ._attachments import download_attachment
+        from ._attachments.download_attachment import base_name
+
+        field, filename = "attachment", None
+        url: object = attachment
+        if isinstance(attachment, models.Attachment):
+            field, url = "attachment.url", attachment.url
+            if not isinstance(url, str):
+                raise InvalidInputError(field, "is missing: JOIN gave this attachment no URL")
+            if isinstance(attachment.filename, str):
+                filename = base_name(attachment.filename)
+        checked = trusted_url(
+            field,
+            url,
+            base_url=self.base_url,
+            trusted_hosts=trusted_hosts,
+            credential="JOIN API token",
+        )
+        request = partial(download_attachment.sync_detailed, url=checked)
+        return Call(request, instance_of(DownloadedFile)).map(
+            lambda file: file if file.filename or not filename else evolve(file, filename=filename)
         )
 
     # --- candidates -----------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""Files attached to a new application: JOIN's limits and wire form of a
-:class:`~hirelink.core.Document`.
+"""Files of applications: JOIN's limits and wire form of a :class:`~hirelink.core.Document`
+attached to a new application, and :class:`DownloadedFile`, an attachment downloaded.
 
 Documents are :class:`hirelink.core.Document` values (the same shape for every
 provider); they are checked while the application is built (type, emptiness, size), so a
@@ -10,11 +10,35 @@ from __future__ import annotations
 
 from typing import Literal
 
+from attrs import field, frozen
+
 from hirelink.api.join import models
 from hirelink.core import Document, FileLimits
 from hirelink.core.validation import choice
 
-__all__ = ["LIMITS", "MAX_DOCUMENT_BYTES", "Document", "DocumentTypeName", "to_api"]
+__all__ = [
+    "LIMITS",
+    "MAX_DOCUMENT_BYTES",
+    "Document",
+    "DocumentTypeName",
+    "DownloadedFile",
+    "to_api",
+]
+
+
+@frozen
+class DownloadedFile:
+    """An attachment's file, as :meth:`~hirelink.join.Join.download_attachment` read it."""
+
+    content: bytes = field(repr=lambda content: f"<{len(content)} bytes>")
+    """The file's bytes."""
+    content_type: str | None = None
+    """The ``Content-Type`` JOIN answered with (``application/pdf``), if any."""
+    filename: str | None = None
+    """The file's name: from the answer's ``Content-Disposition``, else the attachment's
+    ``filename``; its last path segment only (never a directory). Check it before writing
+    a file of that name: it is the applicant's choice."""
+
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 """The largest file accepted: 10 MiB. JOIN publishes no limit; this one is our assumption

@@ -1,0 +1,1 @@
+"""Requests no spec describes: the download of an attachment's pre-signed URL."""
