@@ -57,8 +57,8 @@ from .transport import (
     RetryTransport,
     bodiless,
 )
+from .validation import DEFAULT_PORTS, header_values
 from .validation import base_url as valid_base_url
-from .validation import header_values
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """30 s to read/write/wait for a pooled connection, 10 s to connect."""
@@ -619,9 +619,6 @@ def _warn_of_plain_http(url: str) -> None:
     )
 
 
-_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
-
-
 class _NoProxy:
     """The hosts ``NO_PROXY`` exempts, read as requests and curl read it: ``*`` (every
     host); a host or domain (``example.com`` and ``.example.com`` also match its
@@ -654,7 +651,7 @@ class _NoProxy:
         if self.everything:
             return True
         host = url.host.lower().rstrip(".")  # the root's dot: the same host
-        port = url.port or _DEFAULT_PORTS.get(url.scheme)
+        port = url.port or DEFAULT_PORTS.get(url.scheme)
         try:
             address = ipaddress.ip_address(host)
         except ValueError:

@@ -363,11 +363,12 @@ def base_url(field: str, value: object) -> str:
 _HOST_NAME: Final = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
 
-_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+"""The port a URL of each scheme names when it names none."""
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host.rstrip("."), url.port or _DEFAULT_PORTS.get(url.scheme)
+    return url.scheme, url.host.rstrip("."), url.port or DEFAULT_PORTS.get(url.scheme)
 
 
 def trusted_url(
