@@ -62,12 +62,14 @@ class Gateway:
     their handshake: a client told of a refusal was counted) and the requests it read
     (answered with no offers). Stops with the test."""
 
-    def __init__(self, tmp: Path, maximum_version: ssl.TLSVersion) -> None:
+    def __init__(
+        self, tmp: Path, maximum_version: ssl.TLSVersion, *, client_certificate: bool = True
+    ) -> None:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.maximum_version = maximum_version
         context.load_cert_chain(tmp / "localhost.pem", tmp / "localhost.key")
         context.load_verify_locations(tmp / "ca.pem")
-        context.verify_mode = ssl.CERT_REQUIRED
+        context.verify_mode = ssl.CERT_REQUIRED if client_certificate else ssl.CERT_NONE
         self.connections = 0
         self.requests = 0
         self._context = context
@@ -125,7 +127,7 @@ def gateway(certificates: Path, request: pytest.FixtureRequest) -> Iterator[Gate
     running.stop()
 
 
-def _recruitee(gateway: Gateway, own: httpx.Client) -> Recruitee:
+def _recruitee(gateway: Gateway, own: httpx.Client | None = None) -> Recruitee:
     return Recruitee(company_id=4100, token="t0ken", base_url=gateway.base_url, httpx_client=own)
 
 
@@ -171,3 +173,25 @@ def test_a_check_through_the_gateway_says_to_give_the_client_certificate(
     assert failed
     assert all("client certificate" in (check.fix or "") for check in failed)
     assert not any(check.unavailable for check in failed)
+
+
+def test_a_ca_bundle_replaced_in_place_is_read_by_the_clients_built_after(
+    certificates: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A proxy's CA rotated: the bundle was read once per process, and every new client
+    kept refusing the new certificate."""
+    _issue(tmp_path, "retired-ca", None)
+    bundle = tmp_path / "bundle.pem"
+    bundle.write_bytes((tmp_path / "retired-ca.pem").read_bytes())
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    gateway = Gateway(certificates, ssl.TLSVersion.TLSv1_3, client_certificate=False)
+    try:
+        with _recruitee(gateway) as recruitee, pytest.raises(ApiConnectionError) as caught:
+            recruitee.list_offers()
+        assert "certificate verify failed" in str(caught.value)
+        bundle.write_bytes((certificates / "ca.pem").read_bytes())
+        with _recruitee(gateway) as recruitee:
+            assert recruitee.list_offers() == []
+    finally:
+        gateway.stop()

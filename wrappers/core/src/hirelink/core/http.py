@@ -83,7 +83,7 @@ credential meant for the API, not for the token endpoint."""
 
 def default_ssl_context() -> ssl.SSLContext:
     """One verifying SSL context for every client hirelink builds while the environment
-    names the same CA certificates.
+    names the same CA certificates (and the ``SSL_CERT_FILE`` is unchanged).
 
     httpx builds a new context (loading the CA bundle, ~5 ms) for each transport; clients
     are cheap to create once that cost is paid once per process. The certificates are
@@ -95,11 +95,22 @@ def default_ssl_context() -> ssl.SSLContext:
         InvalidInputError: ``SSL_CERT_FILE`` or ``SSL_CERT_DIR`` names no readable
             certificates (the variable is the error's ``field``).
     """
-    return _ssl_context(os.environ.get("SSL_CERT_FILE") or "", os.environ.get("SSL_CERT_DIR") or "")
+    cert_file = os.environ.get("SSL_CERT_FILE") or ""
+    return _ssl_context(cert_file, os.environ.get("SSL_CERT_DIR") or "", _stamp(cert_file))
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    """When ``path`` was last written, and its size: a bundle replaced in place (a CA
+    rotated) is read again by the clients built after."""
+    try:
+        status = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size) if status else None
 
 
 @functools.cache
-def _ssl_context(cert_file: str, cert_dir: str) -> ssl.SSLContext:
+def _ssl_context(cert_file: str, cert_dir: str, stamp: tuple[int, int] | None) -> ssl.SSLContext:
     variable, value = ("SSL_CERT_FILE", cert_file) if cert_file else ("SSL_CERT_DIR", cert_dir)
     # httpx before 0.28 skips a path that is neither a file nor a directory, and then
     # trusts no certificate at all: every call failed, naming no setting.
