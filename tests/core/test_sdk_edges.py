@@ -24,6 +24,7 @@ from hirelink.core import (
     RetryPolicy,
     RetryTransport,
 )
+from hirelink.core.http import _warn_of_plain_http
 from hirelink.core.ratelimit import SlidingWindowLimiter
 from hirelink.core.stores import STORE_ENV
 from hirelink.join import AsyncJoin, Join
@@ -489,7 +490,9 @@ def test_a_plain_http_base_url_of_another_host_is_warned_of(
     provider's redirect to https was refused, the URL fixed, and the credential, never
     said to have crossed the network unencrypted, kept."""
     caplog.set_level(logging.WARNING, logger="hirelink.http")
-    client_class(**arguments, base_url=base_url).close()
+    _warn_of_plain_http.cache_clear()  # said once per URL and process
+    for _ in range(3):  # a client built per request
+        client_class(**arguments, base_url=base_url).close()
     said = [record.getMessage() for record in caplog.records if record.name == "hirelink.http"]
     assert said == ([f"base_url {base_url} is http://: this client's credentials go unencrypted;"
                      " rotate them if this host is not yours, and use https://"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import threading
 import time
@@ -36,7 +37,7 @@ from hirelink.core.stores import (
     delivery_log,
 )
 from hirelink.core.threads import EXCHANGE_WAIT_THREADS, STORE_THREADS
-from hirelink.core.tokens import ClientCredentialsAuth
+from hirelink.core.tokens import ClientCredentialsAuth, _exchange_turns
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.sandbox.faults import FOREVER, Fault
 from tests.waiting import await_until, wait_until
@@ -356,6 +357,21 @@ async def test_async_clients_sharing_a_store_outnumbering_the_threads_exchange_o
         threads.total_tokens = threads_before
     assert results == [3] * 4
     assert fresh.sandbox.state.token_exchanges == 1
+
+
+@pytest.mark.anyio
+async def test_a_loop_keeps_no_exchange_turn_of_a_credential_no_client_uses(
+    fresh: Served, sharing: Callable[[], Store]
+) -> None:
+    """A loop serving many customers for weeks kept a lock for every credential it had
+    ever served (a kilobyte each), its clients long closed."""
+    for n in range(20):
+        credentials = {"client_id": f"papi-tenant-{n}", "client_secret": f"secret-{n}"}
+        async with fresh.async_client(store=sharing(), **credentials) as personio:
+            with contextlib.suppress(AuthenticationError):  # the stand-in knows one only
+                await personio.list_categories()
+    gc.collect()
+    assert len(_exchange_turns().get({})) == 0
 
 
 @pytest.mark.anyio

@@ -613,6 +613,7 @@ def is_loopback(host: str) -> bool:
 _Pool = TypeVar("_Pool", httpx.HTTPTransport, httpx.AsyncHTTPTransport)
 
 
+@functools.lru_cache(maxsize=256)  # once per URL: a client built per request said it each time
 def _warn_of_plain_http(url: str) -> None:
     """A WARNING for an ``http://`` base URL of another host than this machine's: the
     credentials go unencrypted (a token in each request, Personio's client secret in the

@@ -40,6 +40,7 @@ import re
 import sys
 import threading
 import time
+import weakref
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, Final
@@ -281,7 +282,9 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
 
         turns = _exchange_turns().get(None)
         if turns is None:
-            turns = {}
+            # Held weakly: a loop running for weeks met a lock for every credential it had
+            # ever served. Whoever waits for a turn or holds it keeps it.
+            turns = weakref.WeakValueDictionary()
             _exchange_turns().set(turns)
         turn = turns.get(self._credential)
         if turn is None:
@@ -571,7 +574,7 @@ def _event_loop_running_here() -> bool:
 
 
 @functools.cache
-def _exchange_turns() -> RunVar[dict[str, anyio.Lock]]:
+def _exchange_turns() -> RunVar[weakref.WeakValueDictionary[str, anyio.Lock]]:
     """The exchange turns of the running event loop, by credential (made on first use, so
     that sync clients never import anyio)."""
     from anyio.lowlevel import RunVar
