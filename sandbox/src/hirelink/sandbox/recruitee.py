@@ -10,6 +10,7 @@ import hmac
 import html
 import itertools
 import json
+import operator
 import posixpath
 import re
 import threading
@@ -33,6 +34,7 @@ from hirelink.sandbox.resources import (
     format_time,
     load_seed,
     nonempty,
+    numbered_page,
     offset_page,
     require_bearer,
     seed_records,
@@ -132,6 +134,15 @@ _FLAGS: Mapping[str, Callable[[CandidateRecord], bool]] = {
     "with_messages": lambda record: record.last_message_at is not None,
     "with_my_messages": lambda record: TOKEN_OWNER_ID in record.message_sender_ids,
 }
+_SEARCH_SORT_KEYS: Mapping[str, Callable[[CandidateRecord], tuple[Any, ...]]] = {
+    "updated_at": lambda record: (record.data["updated_at"], record.id),
+}  # any other sort field (relevance, ...) orders by created_at
+_RANGES: Mapping[str, Callable[[str, str], bool]] = {
+    "gt": operator.gt,
+    "gte": operator.ge,
+    "lt": operator.lt,
+    "lte": operator.le,
+}
 _SCOPES: Mapping[str, Callable[[str], bool]] = {
     "active": lambda status: status in ("published", "internal", "closed"),
     "archived": lambda status: status == "archived",
@@ -228,6 +239,31 @@ class RecruiteeState:
             items = b",".join(cast("bytes", record.list_item_json) for record in page)
             rest = {"generated_at": self.now(), "references": self._references(page)}
         return b'{"candidates":[' + items + b"]," + _json(rest).removeprefix(b"{")
+
+    def search_candidates(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        """GET /search/new/candidates: a page (``page``, ``limit``: 60 by default, a 500
+        above 10 000 as Recruitee answers) of the full candidates matching every filter of
+        ``filters_json``, sorted by ``sort_by`` (newest first by default), and the
+        ``total``. Filters: ``all`` (``query`` in the name or an e-mail address, any
+        case), ``created_at`` and ``updated_at`` (``gt``, ``gte``, ``lt``, ``lte`` in Unix
+        seconds); others are ignored, since Recruitee has more fields than the stand-in
+        models (a 422 only for what is no filter array)."""
+        limit = params.get("limit", 60)
+        if limit > 10_000:
+            raise SandboxError(500, "Internal server error")
+        filters_json, sort_by = params.get("filters_json", "[]"), params.get("sort_by", "")
+        tests = [test for given in _filter_objects(filters_json) for test in _search_tests(given)]
+        field, _, direction = sort_by.rpartition("_")
+        sort_key = _SEARCH_SORT_KEYS.get(field, _SORT_KEYS["by_date"])
+
+        def select() -> list[CandidateRecord]:
+            ordered = sorted(self._candidates.values(), key=sort_key, reverse=direction != "asc")
+            return [record for record in ordered if all(test(record) for test in tests)]
+
+        with self.lock:
+            chosen = self._listings.get(("search", filters_json, sort_by), select)
+            hits = numbered_page(chosen, params.get("page", 1), limit, 60)
+            return {"hits": [dict(record.data) for record in hits], "total": len(chosen)}
 
     def get_candidate(self, candidate_id: int) -> dict[str, Any]:
         """The full candidate and its references (404 SandboxError if unknown)."""
@@ -728,6 +764,49 @@ class RecruiteeState:
             self._candidates[candidate_id] = CandidateRecord(candidate_id, data, notes, senders)
 
 
+def _filter_objects(filters_json: str) -> list[dict[str, Any]]:
+    try:
+        filters = json.loads(filters_json)
+    except ValueError:
+        filters = None
+    if not isinstance(filters, list) or not all(isinstance(f, dict) for f in filters):
+        raise invalid("filters_json", "must be a JSON array of filter objects")
+    return filters
+
+
+def _search_tests(given: Mapping[str, Any]) -> list[Callable[[CandidateRecord], bool]]:
+    """The tests of one search filter the stand-in models (none for other fields)."""
+    field = given.get("field")
+    if field == "all" and isinstance(given.get("query"), str):
+        needle = given["query"].casefold()
+        return [
+            lambda r: any(needle in text.casefold() for text in [r.data["name"], *r.data["emails"]])
+        ]
+    if field not in ("created_at", "updated_at"):
+        return []
+    return [
+        _in_range(field, compare, _unix_stamp(given[name]))
+        for name, compare in _RANGES.items()
+        if name in given
+    ]
+
+
+def _in_range(
+    field: str, compare: Callable[[str, str], bool], bound: str
+) -> Callable[[CandidateRecord], bool]:
+    return lambda record: compare(record.data[field], bound)
+
+
+def _unix_stamp(seconds: object) -> str:
+    """Unix seconds (a number or its text) as the stand-in writes times; else a 422."""
+    if isinstance(seconds, int | float | str) and not isinstance(seconds, bool):
+        try:
+            return format_time(datetime.fromtimestamp(float(seconds), UTC))
+        except (ValueError, OverflowError, OSError):
+            pass
+    raise invalid("filters_json", f"{seconds!r} is no Unix time in seconds")
+
+
 def _list_item(record: CandidateRecord) -> dict[str, Any]:
     return view("recruitee", "CandidateListItem", record.data)
 
@@ -846,6 +925,10 @@ class RecruiteeSandbox(SandboxApp):
     def list_candidates(self, call: ApiCall) -> Response:
         body = self.state.list_candidates_json(cast("CandidateQuery", call.params))
         return Response(body, media_type="application/json")
+
+    @handles("searchCandidates")
+    def search_candidates(self, call: ApiCall) -> Response:
+        return json_response(self.state.search_candidates(call.params))
 
     @handles("createCandidate")
     def create_candidate(self, call: ApiCall) -> Response:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .candidate_list_item import CandidateListItem
     from .candidate_list_item_ratings import CandidateListItemRatings
     from .candidate_online_data_type_0 import CandidateOnlineDataType0
+    from .candidate_search_result import CandidateSearchResult
     from .candidate_sourcing_data_type_0 import CandidateSourcingDataType0
     from .candidate_sourcing_origin_type_0 import CandidateSourcingOriginType0
     from .candidate_tags_request import CandidateTagsRequest
@@ -93,6 +94,7 @@ _MODULE_OF = {
     "CandidateListItem": ".candidate_list_item",
     "CandidateListItemRatings": ".candidate_list_item_ratings",
     "CandidateOnlineDataType0": ".candidate_online_data_type_0",
+    "CandidateSearchResult": ".candidate_search_result",
     "CandidateSourcingDataType0": ".candidate_sourcing_data_type_0",
     "CandidateSourcingOriginType0": ".candidate_sourcing_origin_type_0",
     "CandidateTagsRequest": ".candidate_tags_request",
@@ -179,6 +181,7 @@ __all__ = (
     "CandidateListItem",
     "CandidateListItemRatings",
     "CandidateOnlineDataType0",
+    "CandidateSearchResult",
     "CandidateSourcingDataType0",
     "CandidateSourcingOriginType0",
     "CandidateTagsRequest",
