@@ -171,7 +171,7 @@ def test_a_walker_walks_a_declared_list_operation_and_requires_what_it_requires(
                 assert declared[declaration.walks.name] is declaration.walks, name
                 assert name == "iter_" + declaration.walks.name.removeprefix("list_"), name
                 assert declaration.requires == declaration.walks.requires, name
-    assert walkers == 9
+    assert walkers == 10
 
 
 def test_a_missing_credential_is_named_before_anything_is_sent() -> None:

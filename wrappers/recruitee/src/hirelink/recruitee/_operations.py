@@ -9,10 +9,11 @@ entry of the operations catalog. Nothing here does I/O.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import zoneinfo
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from typing import Any, Literal, Protocol, TypedDict, TypeVar, Unpack
 
@@ -42,6 +43,7 @@ from hirelink.core.operations import watcher
 from hirelink.core.reading import reading_logger
 from hirelink.core.secrets import hide_query_values
 from hirelink.core.validation import (
+    bounded_int,
     choice,
     described,
     email,
@@ -49,6 +51,9 @@ from hirelink.core.validation import (
     http_url,
     id_list,
     int_list,
+    json_object,
+    listed,
+    matching,
     name_key,
     non_empty_str,
     non_empty_text,
@@ -64,13 +69,16 @@ from hirelink.core.validation import (
 
 _SUBDOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*")
 
-hide_query_values("query")  # a candidate search: a name, an e-mail address
+# A candidate search: a name, an e-mail address (filters_json holds search_candidates' text).
+hide_query_values("query", "filters_json")
 
 DEFAULT_BASE_URL = "https://api.recruitee.com"
 """Recruitee's ATS API (production)."""
 RC_BASE_URL = "https://api.rc.recruitee.dev"
 """Recruitee's release-candidate environment (for partners developing integrations)."""
 DEFAULT_PAGE_SIZE = 100
+SEARCH_MAX_LIMIT = 10_000
+"""The most hits one page of ``search_candidates`` may hold (Recruitee answers 500 above)."""
 
 Result = TypeVar("Result")
 
@@ -112,6 +120,34 @@ class CandidateFilters(TypedDict, total=False):
     """Only candidates with messages."""
     with_my_messages: Literal[True] | None
     """Only candidates with messages sent by the token's owner."""
+
+
+class CandidateSearch(TypedDict, total=False):
+    """Criteria of ``search_candidates`` / ``iter_search_candidates`` (all optional; ``None``
+    is the same as leaving one out). A candidate must match every one given."""
+
+    query: str | None
+    """Free text Recruitee searches the candidates for (its ``all`` field): a name, or an
+    e-mail address (that ``all`` covers addresses is our reading)."""
+    created_after: datetime | date | None
+    """Only candidates created after this moment (a datetime with a time zone, or a date:
+    its midnight UTC), sent in whole Unix seconds: a fraction of a second is dropped, so
+    candidates created within that second are included."""
+    created_before: datetime | date | None
+    """Only candidates created before this moment (a datetime with a time zone, or a date:
+    its midnight UTC), sent in whole Unix seconds: a fraction of a second is rounded up,
+    so candidates created within that second are included."""
+    updated_after: datetime | date | None
+    """Only candidates changed after this moment, sent as ``created_after`` is (that
+    Recruitee filters on ``updated_at`` is our reading: clients sort by it)."""
+    filters: Sequence[Mapping[str, Any]] | None
+    """More of Recruitee's filter objects, sent as given after the ones above, e.g.
+    ``[{"field": "admin_id", "in": [51200]}]``: each a dict naming its ``field`` and one
+    operator or more (``in``, ``gte``, ``has_any``, ...), holding only JSON values."""
+    sort_by: str | None
+    """The order of the hits: ``<field>_asc`` or ``<field>_desc``, e.g.
+    ``created_at_desc``, ``updated_at_asc``, ``candidate_name_asc`` (left out,
+    Recruitee's own order)."""
 
 
 class CandidateProfile(TypedDict, total=False):
@@ -170,6 +206,55 @@ _PAGING = Inputs(
     "list_candidates", limit=positive_int, offset=lambda f, v: positive_int(f, v, minimum=0)
 )
 _LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  # noqa: E731
+_UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
+
+
+def _unix_seconds(field: str, value: object) -> int:
+    """A moment (see :func:`utc_moment`) in whole Unix seconds, its fraction dropped."""
+    return (utc_moment(field, value) - _UNIX_EPOCH) // _SECOND
+
+
+def _unix_seconds_up(field: str, value: object) -> int:
+    """:func:`_unix_seconds` with a fraction of a second rounded up."""
+    return -((_UNIX_EPOCH - utc_moment(field, value)) // _SECOND)
+
+
+def _filter_objects(field: str, value: object) -> list[dict[str, Any]]:
+    """Recruitee search filters: JSON objects, each naming its ``field`` and an operator."""
+    objects = listed(field, value, "filter objects (dicts)")
+    checked = [json_object(f"{field}.{index}", given) for index, given in enumerate(objects)]
+    for index, given in enumerate(checked):
+        if "field" not in given or len(given) < 2:
+            raise InvalidInputError(
+                f"{field}.{index}",
+                'must name its "field" and an operator, e.g. {"field": "admin_id", "in": [51200]}',
+            )
+        non_empty_str(f"{field}.{index}.field", given["field"])
+    return checked
+
+
+_SEARCH = Inputs(
+    "search_candidates",
+    query=non_empty_str,
+    created_after=_unix_seconds,
+    created_before=_unix_seconds_up,
+    updated_after=_unix_seconds,
+    filters=_filter_objects,
+    sort_by=matching(
+        r"[a-z][a-z_]*_(asc|desc)", "<field>_asc or <field>_desc, e.g. created_at_desc"
+    ),
+)
+_SEARCH_PAGING = Inputs(
+    "search_candidates", limit=bounded_int(maximum=SEARCH_MAX_LIMIT), page=positive_int
+)
+# (search_candidates' argument, the filter's field and operator): a filter object each.
+_SEARCH_FILTERS = (
+    ("query", "all", "query"),
+    ("created_after", "created_at", "gt"),
+    ("created_before", "created_at", "lt"),
+    ("updated_after", "updated_at", "gt"),
+)
 
 
 def _email_list(field: str, value: object) -> list[str]:
@@ -250,8 +335,23 @@ def _candidate(envelope: models.CandidateEnvelope) -> models.Candidate:
     return envelope.candidate
 
 
-def _candidate_key(candidate: models.CandidateListItem) -> int:
+def _candidate_key(candidate: models.CandidateListItem | models.Candidate) -> int:
     return candidate.id
+
+
+def _search_wire(criteria: CandidateSearch) -> dict[str, Any]:
+    """The search's query parameters: ``filters_json`` (the criteria's filter objects,
+    then ``filters``) and ``sort_by``."""
+    wire = _SEARCH.wire(criteria)
+    objects = [
+        {"field": field, operator: wire.pop(name)}
+        for name, field, operator in _SEARCH_FILTERS
+        if name in wire
+    ]
+    objects += wire.pop("filters", [])
+    if objects:
+        wire["filters_json"] = json.dumps(objects, ensure_ascii=False, separators=(",", ":"))
+    return wire
 
 
 def company_path_segment(company_id: int | str) -> str:
@@ -431,6 +531,70 @@ class RecruiteeOperations:
             timestamp=lambda candidate: candidate.created_at,
             key=lambda candidate: candidate.id,
             options=options,
+        )
+
+    @operation(
+        "Search Candidates",
+        example={"query": "bruno.yilmaz.11@example.org", "sort_by": "created_at_desc"},
+    )
+    def search_candidates(
+        self,
+        *,
+        limit: int | None = None,
+        page: int | None = None,
+        **criteria: Unpack[CandidateSearch],
+    ) -> Call[models.CandidateSearchResult]:
+        """One page of the candidates matching every criterion given, with how many match
+        in all (``total``), from Recruitee's advanced search.
+
+        Each hit is a full :class:`~hirelink.recruitee.Candidate`. ``query`` is free text
+        (Recruitee's ``all`` field, which it documents without saying what it covers; by
+        our reading names and e-mail addresses): the way to find a candidate by address.
+        Time criteria go out in whole Unix seconds, as Recruitee documents them,
+        ``created_after`` and ``updated_after`` compared with ``>``, ``created_before``
+        with ``<``; a fraction of a second is rounded outward, so the moment's own second
+        is included. ``filters`` adds Recruitee's own filter objects
+        (see :class:`~hirelink.recruitee.CandidateSearch`). The endpoint, its filters and
+        ``limit`` are documented; ``page``, ``sort_by`` and the answer's shape come from
+        third-party clients. Unlike :meth:`list_candidates`, a page never holds every
+        candidate at once: 60 when ``limit`` is left out.
+
+        Args:
+            limit: How many hits the page holds, 1 to 10000 (Recruitee's default, 60, when left
+                out; Recruitee fails with a 500 above 10000, so more is refused before sending).
+            page: Which page of hits, from 1 (the first when left out).
+        """
+        from hirelink.api.recruitee.api.candidates import search_candidates
+
+        paging = _SEARCH_PAGING.wire({"limit": limit, "page": page})
+        request = partial(
+            search_candidates.sync_detailed,
+            self.company_id,
+            **paging,
+            **_search_wire(criteria),
+        )
+        return Call(request, instance_of(models.CandidateSearchResult))
+
+    @walker(search_candidates)
+    def iter_search_candidates(
+        self, *, page_size: int = DEFAULT_PAGE_SIZE, **criteria: Unpack[CandidateSearch]
+    ) -> Walk[models.Candidate]:
+        """Every candidate matching ``criteria``, fetched lazily ``page_size`` at a time.
+
+        Stops after the first short page. A candidate that slides from one page onto the
+        next while new candidates arrive is yielded once; one moved onto a page already
+        read (while candidates are deleted, or change under ``sort_by``) is missed.
+
+        Args:
+            page_size: How many candidates each request asks for, 1 to 10000 (100 by default).
+        """
+        bounded_int(maximum=SEARCH_MAX_LIMIT)("page_size", page_size)
+        return Walk.pages(
+            lambda page, size: RecruiteeOperations.search_candidates.prepare(
+                self, page=page, limit=size, **criteria
+            ).map(lambda found: found.hits),
+            page_size=page_size,
+            key=_candidate_key,
         )
 
     @operation("Retrieve Candidate", example={"candidate_id": 7730011})
