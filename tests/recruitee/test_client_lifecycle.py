@@ -21,6 +21,7 @@ from hirelink.core import (
 )
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox.faults import Fault
+from tests.forking import answer_of_forked_child
 
 from .conftest import Served
 
@@ -296,6 +297,23 @@ def test_a_write_refused_with_429_then_closed_in_its_wait_was_not_carried_out(
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork is POSIX's")
+def test_an_async_client_used_in_a_loop_before_a_fork_serves_the_childs_loop(
+    fresh: Served,
+) -> None:
+    """gunicorn's --preload with a start-up check in the parent: every call of every
+    worker was refused as coming from another event loop, though its pool is its own."""
+    client = fresh.async_client()
+    name = asyncio.run(client.get_candidate(7730011)).name
+
+    def in_child() -> str:
+        return str(asyncio.run(client.get_candidate(7730011)).name)
+
+    assert answer_of_forked_child(in_child) == name
+    with pytest.raises(UnusableClientError, match="another event loop"):
+        asyncio.run(client.get_candidate(7730011))  # the parent's own rule holds
+    asyncio.run(client.aclose())
+
+
 def test_a_client_used_before_a_fork_gives_each_process_its_own_answers(fresh: Served) -> None:
     """A pooled keep-alive connection inherited through os.fork was one socket in two
     processes (Celery's prefork, gunicorn's --preload): each read the other's answers."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn, Protocol, Self, TypeVar
 
 import httpx
 
+from . import forks
 from .calls import Call, Flow, HttpxSource, Walk, arun_flow, note_interrupted_write, run_flow
 from .errors import InvalidInputError, UnusableClientError
 from .http import HttpConfig, build_async_client, build_client
@@ -181,6 +182,14 @@ class AsyncProviderClient(_Described):
         # The async library (asyncio, trio) and asyncio loop of the first call.
         self._first_library: str | None = None
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+        self._loop_guard = threading.Lock()
+        if self._pool_owned:  # a forked child gets a pool of its own, for its own loop
+            forks.renew_in_child(self, AsyncProviderClient._forget_loop)
+
+    def _forget_loop(self) -> None:
+        """In a forked child (gunicorn's ``--preload``: a start-up check ran in the
+        parent): the parent's loop is not the child's, and its pool is left behind."""
+        self._first_library, self._loop = None, None
         self._loop_guard = threading.Lock()
 
     async def _run(self, call: Call[T]) -> T:
