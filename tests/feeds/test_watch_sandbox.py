@@ -39,7 +39,7 @@ from hirelink.join import AsyncJoin, Join
 from hirelink.sandbox import FOREVER, Fault, ProviderName, StandIn, serve_stand_in
 from hirelink.sandbox.faults import FaultKind
 from tests.forking import answer_of_forked_child
-from tests.waiting import wait_until
+from tests.waiting import await_until, wait_until
 
 CREATED = 6
 INTERVAL = 0.05
@@ -1209,6 +1209,34 @@ def test_an_async_watch_left_by_an_error_releases_its_file_lease_as_asyncio_run_
     assert not [t for t in threading.enumerate() if t.name.startswith("hirelink-lease")]
     # The restart takes the lease at once, where it waited for the first run's to lapse.
     assert asyncio.run(asyncio.wait_for(consume(fail=False), 10)) == created[0]
+
+
+def _lease_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("hirelink-lease")]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_async_watch_waiting_for_its_next_poll_holds_no_thread(stand_in: StandIn[Any]) -> None:
+    """A thread renewed each watch's lease for as long as it ran: a process following a
+    thousand customers with async watches, each asleep between its polls, ran a thousand."""
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    with client_of(stand_in, sync=True) as client:
+        creator(stand_in)(client)
+
+    async def watch() -> list[threading.Thread]:
+        async with client_of(stand_in, sync=False) as client:
+            changes = client.watch_applications(since=since, interval=60.0, lease_ttl=0.6)
+            await anext(changes)  # the consumer has it: the lease is kept
+            handling = _lease_threads()
+            polling = asyncio.create_task(anext(changes))  # the poll ends, then it sleeps
+            await await_until(lambda: not _lease_threads(), "the lease thread to end")
+            polling.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await polling
+            await changes.aclose()
+            return handling
+
+    assert asyncio.run(watch())
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

@@ -958,13 +958,17 @@ class _Poller(Generic[T]):
         feed, every = self.feed, self.feed.lease_ttl / 3
         while True:
             with self._keeping:
-                if self._stopped:
+                if self._stopped or not self._kept:
+                    # Between polls nothing is renewed: the thread ends, and the next poll
+                    # starts another (a thread for each watch, a thousand customers' async
+                    # watches sleeping between their polls held a thousand).
+                    self._keeper = None
                     return
                 started = time.monotonic()
                 lapsed = started >= self._held_until  # for `_renew`, which reloads then
-                if not self._kept or lapsed or self._held_until - started > 2 * every:
-                    # Not kept now, lapsed, or renewed less than `every` ago.
-                    self._keeping.wait(None if not self._kept else every)
+                if lapsed or self._held_until - started > 2 * every:
+                    # Lapsed, or renewed less than `every` ago.
+                    self._keeping.wait(every)
                     continue
             # Outside the lock: a slow store must not hold up the consumer's next change.
             try:
@@ -1006,8 +1010,10 @@ class _Poller(Generic[T]):
             self._stopped = True
             self._keeping.notify_all()
         try:
-            if self._keeper is not None:  # a renewal in progress must not outlast the release
-                self._keeper.join()
+            with self._keeping:
+                keeper = self._keeper
+            if keeper is not None:  # a renewal in progress must not outlast the release
+                keeper.join()
             if self.tracker is not None:
                 self.flush()
         except StoreUnavailableError as error:
