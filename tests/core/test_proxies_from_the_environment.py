@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import threading
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -25,49 +24,27 @@ from hirelink.core import (
 from hirelink.core.http import build_client
 from hirelink.recruitee import AsyncRecruitee, Recruitee
 from hirelink.sandbox import RecruiteeSandbox, StandIn
+from tests.local_servers import OneAtATime, read_head
 
 
-class RecordingProxy:
+class RecordingProxy(OneAtATime):
     """Answers every request 503 (or ``status``) and keeps its request line; stops with
     the test."""
 
     def __init__(self) -> None:
         self.status = b"503 Service Unavailable"
         self.request_lines: list[str] = []
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        return f"http://127.0.0.1:{self.port}"
 
-    def _serve(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.settimeout(5)
-                head = b""
-                while b"\r\n\r\n" not in head:
-                    chunk = connection.recv(4096)
-                    if not chunk:
-                        break
-                    head += chunk
-                self.request_lines.append(head.split(b"\r\n", 1)[0].decode())
-                connection.sendall(
-                    b"HTTP/1.1 " + self.status + b"\r\nContent-Length: 0\r\n"
-                    b"Connection: close\r\n\r\n"
-                )
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._thread.join(5)
-        self._listener.close()
+    def handle(self, connection: socket.socket) -> None:
+        self.request_lines.append(read_head(connection).split(b"\r\n", 1)[0].decode())
+        connection.sendall(
+            b"HTTP/1.1 " + self.status + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
 
 
 @pytest.fixture

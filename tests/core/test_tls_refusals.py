@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 import socket
 import ssl
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from cryptography.x509.oid import NameOID
 
 from hirelink.core import ApiConnectionError, may_have_been_carried_out, worth_retrying
 from hirelink.recruitee import Recruitee
+from tests.local_servers import OneAtATime, read_head
 
 
 def _issue(
@@ -57,7 +57,7 @@ def _issue(
     return certificate, key
 
 
-class Gateway:
+class Gateway(OneAtATime):
     """Requires a client certificate of the CA; counts the connections it took (before
     their handshake: a client told of a refusal was counted) and the requests it read
     (answered with no offers). Stops with the test."""
@@ -73,42 +73,25 @@ class Gateway:
         self.connections = 0
         self.requests = 0
         self._context = context
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.2)
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
+        super().__init__()
 
     @property
     def base_url(self) -> str:
-        return f"https://localhost:{self._listener.getsockname()[1]}"
+        return f"https://localhost:{self.port}"
 
-    def _serve(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            self.connections += 1
-            connection.settimeout(5)
-            try:
-                with self._context.wrap_socket(connection, server_side=True) as tls:
-                    head = b""
-                    while b"\r\n\r\n" not in head and (chunk := tls.recv(4096)):
-                        head += chunk
-                    self.requests += 1
-                    body = b'{"offers": []}'
-                    tls.sendall(
-                        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
-                    )
-            except (ssl.SSLError, OSError):
-                connection.close()
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._thread.join(5)
-        self._listener.close()
+    def handle(self, connection: socket.socket) -> None:
+        self.connections += 1
+        try:
+            with self._context.wrap_socket(connection, server_side=True) as tls:
+                read_head(tls)
+                self.requests += 1
+                body = b'{"offers": []}'
+                tls.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body)
+                )
+        except (ssl.SSLError, OSError):
+            pass
 
 
 @pytest.fixture(scope="module")
