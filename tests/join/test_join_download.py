@@ -176,6 +176,40 @@ def test_errors_of_the_download_are_typed(fresh: Served) -> None:
         stranger.download_attachment(url)
 
 
+@pytest.mark.parametrize("name", ["Sig", "token", "X-Amz-Signature"])
+def test_the_signature_is_hidden_whatever_its_query_name(fresh: Served, name: str) -> None:
+    """Hidden under six exact names only: JOIN's own is not known."""
+    with fresh.client() as join:
+        url: str = _created_with_cv(join).url  # type: ignore[assignment]
+        signature = url.partition("sig=")[2]
+        with pytest.raises(PermissionDeniedError) as refused:
+            join.download_attachment(f"{url.partition('?')[0]}?{name}={signature}")
+    assert signature not in str(refused.value)
+    assert f"{name}=***" in refused.value.url
+
+
+@pytest.mark.parametrize(
+    ("disposition", "filename"),
+    [
+        ('attachment; filename="C:cv.pdf"', "cv.pdf"),  # drive C:'s current directory
+        ('attachment; filename="..\\..\\cv.pdf"', "cv.pdf"),
+        ('attachment; filename="/etc/cv.pdf"', "cv.pdf"),
+        ('attachment; filename=".."', None),
+    ],
+)
+def test_the_file_name_never_names_a_directory(
+    fresh: Served, disposition: str, filename: str | None
+) -> None:
+    with fresh.client() as join:
+        url: str = _created_with_cv(join).url  # type: ignore[assignment]
+        headers = {"Content-Type": "application/pdf", "Content-Disposition": disposition}
+        fresh.sandbox.faults.add(
+            Fault(method="GET", path=r"^/files/", status=200, body=b"%PDF", headers=headers)
+        )
+        downloaded = join.download_attachment(url)
+    assert downloaded.filename == filename
+
+
 @pytest.mark.parametrize(
     ("attachment", "field"),
     [
@@ -184,6 +218,7 @@ def test_errors_of_the_download_are_typed(fresh: Served) -> None:
         ("files.join.com/cv.pdf", "attachment"),
         (Attachment(type_="CV"), "attachment.url"),
         (Attachment(type_="CV", url=" "), "attachment.url"),
+        ("https://\uff46iles.join.com/cv.pdf?sig=x", "attachment"),  # full-width: IDNA refuses
     ],
 )
 def test_bad_input_names_the_field_and_sends_nothing(

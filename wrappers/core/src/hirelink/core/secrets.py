@@ -214,12 +214,14 @@ def hide_query_values(*names: str) -> None:
     """Have :func:`scrub` mask the values of the query parameters ``names`` in URLs
     (``?candidate.email=***``): they carry personal data, such as an applicant's e-mail
     address searched for, which logs and error trackers must not keep. Each provider's
-    wrapper names its own when imported."""
+    wrapper names its own when imported. Names match in any case (``Sig`` as ``sig``)."""
     global _personal_query, _personal_query_names
     with _registry_lock:
+        if _personal_query_names.issuperset(names):
+            return
         _personal_query_names |= frozenset(names)
         alternatives = "|".join(map(re.escape, sorted(_personal_query_names, reverse=True)))
-        _personal_query = re.compile(rf"([?&](?:{alternatives})=)[^&#\s\"'<>]+")
+        _personal_query = re.compile(rf"([?&](?:{alternatives})=)[^&#\s\"'<>]+", re.IGNORECASE)
 
 
 def scrub(text: str) -> str:

@@ -368,7 +368,10 @@ DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host.rstrip("."), url.port or DEFAULT_PORTS.get(url.scheme)
+    """Scheme, host (as sent: an international name in its ``xn--`` form, the root's dot
+    left out) and port of ``url``."""
+    host = url.raw_host.decode("ascii").lower().removesuffix(".")
+    return url.scheme, host, url.port or DEFAULT_PORTS.get(url.scheme)
 
 
 def trusted_url(
@@ -388,7 +391,10 @@ def trusted_url(
         _trusted_host(f"trusted_hosts.{index}", host)
         for index, host in enumerate(listed("trusted_hosts", trusted_hosts, "host names"))
     ]
-    url = httpx.URL(http_url(field, value))
+    try:
+        url = httpx.URL(http_url(field, value))
+    except httpx.InvalidURL as error:  # an international host name IDNA refuses, say
+        raise InvalidInputError(field, f"is no URL httpx can send ({error})") from None
     if url.userinfo:
         raise InvalidInputError(field, "must not hold a user or password (user:password@)")
     base = httpx.URL(base_url)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, Final, Literal, TypedDict, Unpack
 
+import httpx
 from attrs import evolve
 
 from hirelink.api.join import models
@@ -65,10 +66,9 @@ maximum)."""
 DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE
 
 # The signature of a pre-signed attachment URL stays out of errors and logs (JOIN's own
-# parameter name is not known: these are the common signing schemes').
-hide_query_values(
-    "sig", "signature", "Signature", "X-Amz-Signature", "X-Amz-Security-Token", "X-Goog-Signature"
-)
+# parameter name is not known: these are the common signing schemes'; a download also
+# hides the names its own URL uses).
+hide_query_values("sig", "signature", "X-Amz-Signature", "X-Amz-Security-Token", "X-Goog-Signature")
 TRUSTED_HOSTS: Final = ("join.com",)
 """The hosts (and their subdomains) ``download_attachment`` sends the API token to over
 https by default, besides the client's own API host."""
@@ -513,6 +513,8 @@ class JoinOperations:
             trusted_hosts=trusted_hosts,
             credential="JOIN API token",
         )
+        # Whatever the query names, its values sign the URL: they stay out of errors and logs.
+        hide_query_values(*(name for name, _ in httpx.URL(checked).params.multi_items()))
         request = partial(download_attachment.sync_detailed, url=checked)
         return Call(request, instance_of(DownloadedFile)).map(
             lambda file: file if file.filename or not filename else evolve(file, filename=filename)

@@ -9,7 +9,7 @@ operation has checked that the host may receive the token before building the ca
 from __future__ import annotations
 
 from email.message import Message
-from pathlib import PurePosixPath
+from pathlib import PureWindowsPath
 from typing import Any
 
 import httpx
@@ -47,9 +47,10 @@ def _filename(disposition: str | None) -> str | None:
 
 
 def base_name(name: str | None) -> str | None:
-    """``name``'s last path segment (``/`` or ``\\``), None when that is empty, ``.`` or ``..``:
-    a file name the applicant chose must not lead a caller's write into another directory."""
-    base = PurePosixPath(name.replace("\\", "/")).name if name else ""
+    """``name``'s last path segment (after a ``/`` or ``\\``, a Windows drive left out),
+    None when that is empty, ``.`` or ``..``: a file name the applicant chose must not lead
+    a caller's write into another directory (``C:cv.pdf`` is in C:'s current one)."""
+    base = PureWindowsPath(name).name if name else ""
     return base if base not in ("", ".", "..") else None
 
 
