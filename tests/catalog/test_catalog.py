@@ -173,6 +173,18 @@ def test_an_operation_issuing_a_secret_with_nothing_to_keep_it_is_refused_unsent
     assert "partner_secret" in str(caught.value)
 
 
+def test_a_number_json_cannot_hold_comes_out_as_null() -> None:
+    """A provider's NaN (which hirelink reads) was printed as NaN: no JSON parser but
+    Python's takes it."""
+    with serve_stand_in("recruitee") as stand_in:
+        body: dict[str, object] = {"offer": {"id": 31337, "title": "Nurse", "score": float("nan")}}
+        stand_in.sandbox.faults.add(
+            Fault(method="GET", path=r"/offers/31337$", status=200, body=body)
+        )
+        out = invoke("recruitee.get_offer", stand_in.details, {"offer_id": 31337})
+    assert json.loads(json.dumps(out, allow_nan=False))["score"] is None
+
+
 def test_files_travel_as_base64_and_arrive_as_bytes(stand_ins: dict[str, dict[str, Any]]) -> None:
     operation = CATALOG.get("join.create_application")
     arguments = operation.arguments(operation.example)

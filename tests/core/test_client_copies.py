@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from hirelink.core.feeds import FileFeedStore, MemoryFeedStore
+from hirelink.core.stores import InProcessStore
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.recruitee import Recruitee
 from hirelink.sandbox import PersonioSandbox, RecruiteeSandbox, StandIn
@@ -35,7 +37,20 @@ async def test_an_async_client_holding_a_token_refuses_too(
     kwargs = personio_sandbox_session.client_kwargs()
     async with AsyncPersonio(**kwargs) as personio:
         await personio.list_jobs()  # holds an OAuth token now
-        with pytest.raises(TypeError, match="AsyncPersonio clients cannot be pickled"):
+        with pytest.raises(TypeError, match="AsyncPersonio cannot be pickled or copied"):
             pickle.dumps(personio)
     with Personio(**kwargs) as sync_personio, pytest.raises(TypeError, match="cannot be"):
         copy.deepcopy(sync_personio)
+
+
+@pytest.mark.parametrize("make_copy", COPIES, ids=["pickle", "copy", "deepcopy"])
+def test_stores_refuse_to_be_copied_saying_what_shares(
+    make_copy: Callable[[Any], object], tmp_path: Any
+) -> None:
+    """They said only "cannot pickle '_thread.RLock' object", and copy.copy made a store
+    sharing the original's locks."""
+    stores = [InProcessStore(), MemoryFeedStore(), FileFeedStore(tmp_path / "watch.json")]
+    for store, sharing in zip(stores, ["RedisStore", "FileFeedStore", "same path"], strict=True):
+        with pytest.raises(TypeError, match=f"{type(store).__name__} cannot be pickled") as caught:
+            make_copy(store)
+        assert sharing in str(caught.value)

@@ -14,7 +14,7 @@ import threading
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator
 from types import TracebackType
-from typing import TYPE_CHECKING, NoReturn, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Protocol, Self, TypeVar
 
 import httpx
 
@@ -58,9 +58,15 @@ class GeneratedClient(HttpxSource, Protocol):
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self: ...
 
 
-class _Described:
+class _Described(forks.PerProcess):
     """What both bases share to show a client: its base URL, its repr, and the refusal of
-    a call after :meth:`close`."""
+    a call after :meth:`close`; refused pickling or copying (a copy would share the
+    connection pool, closing one closing both; a pickle would carry the credentials)."""
+
+    instead = (
+        "build one in each process that needs it (under multiprocessing, in the worker, "
+        "from its credentials)"
+    )
 
     _base_url: str
     _http: httpx.Client | httpx.AsyncClient
@@ -85,15 +91,6 @@ class _Described:
 
     def __repr__(self) -> str:
         return described(self)
-
-    def __reduce__(self) -> NoReturn:
-        # Also what copy.copy and copy.deepcopy ask: a copy would share the connection
-        # pool (closing one closes both), and a pickle would carry the credentials.
-        raise TypeError(
-            f"{type(self).__name__} clients cannot be pickled or copied: build one in each "
-            "process that needs it (under multiprocessing, in the worker, from its "
-            "credentials)"
-        )
 
 
 class ProviderClient(_Described):

@@ -341,8 +341,10 @@ class FeedStore(Protocol):
         """Save it if ``owner`` holds the lease; False (nothing saved) if it does not."""
 
 
-class MemoryFeedStore(FeedStore):
+class MemoryFeedStore(forks.PerProcess, FeedStore):
     """Checkpoints and leases of this process (lost when it exits)."""
+
+    instead = "its checkpoints are this process's: build one in each (FileFeedStore shares)"
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -406,7 +408,7 @@ MEMORY: Final = MemoryFeedStore()
 ``$HIRELINK_STORE`` names another."""
 
 
-class FileFeedStore(FeedStore):
+class FileFeedStore(forks.PerProcess, FeedStore):
     """Checkpoints in one JSON file (``{feed: checkpoint}``), for the watches of one machine.
 
     Each save replaces the file atomically, one writer at a time (a lock on
@@ -421,6 +423,8 @@ class FileFeedStore(FeedStore):
     file emptied by hand): then loading one raises :class:`InvalidInputError` rather than
     start again from ``since`` unasked.
     """
+
+    instead = "build a FileFeedStore of the same path in each process: they share the file"
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, NoReturn, TypeVar
 
-__all__ = ["in_child", "new_lock_in_child", "renew_in_child"]
+__all__ = ["PerProcess", "in_child", "new_lock_in_child", "renew_in_child"]
 
 T = TypeVar("T")
 
@@ -54,3 +54,14 @@ def _renew_all() -> None:
 
 
 in_child(_renew_all)
+
+
+class PerProcess:
+    """Refuses to be pickled or copied (``copy.copy`` and ``copy.deepcopy`` ask the same),
+    saying what to do instead: what holds connections, locks or credentials is built in
+    each process that uses it. A subclass sets :attr:`instead`."""
+
+    instead: ClassVar[str] = "build one in each process that needs it"
+
+    def __reduce__(self) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} cannot be pickled or copied: {self.instead}")

@@ -131,7 +131,7 @@ class DeliveryLog(Protocol):
 _DELIVERY_PRUNE_AT: Final = 10_000
 
 
-class InProcessStore(Store, DeliveryLog):
+class InProcessStore(forks.PerProcess, Store, DeliveryLog):
     """Budgets shared by the clients of this process; tokens kept in each client, or shared
     by the clients given this store when ``share_tokens`` is true.
 
@@ -142,6 +142,8 @@ class InProcessStore(Store, DeliveryLog):
             ``$HIRELINK_STORE_SHARE_TOKENS`` set, a client given no store (or ``"memory"``)
             gets :data:`IN_PROCESS_TOKENS`, which shares them.
     """
+
+    instead = "its budgets and tokens are this process's: build one in each (RedisStore shares)"
 
     def __init__(self, *, share_tokens: bool = False) -> None:
         self.share_tokens = share_tokens
@@ -706,7 +708,7 @@ def _release(lock: Any) -> None:
         store_logger.info("the token exchange lock expired before it was released")
 
 
-class RedisStore(Store, DeliveryLog):
+class RedisStore(forks.PerProcess, Store, DeliveryLog):
     """Rate-limit budgets (and, when asked, OAuth tokens) shared through Redis.
 
     Args:
@@ -724,6 +726,8 @@ class RedisStore(Store, DeliveryLog):
         timeout: seconds to connect to Redis and wait for an answer; after a call timed
             out, Redis is not asked again for as long (calls raise, or fall back, at once).
     """
+
+    instead = "build a RedisStore of the same URL in each process: they share through Redis"
 
     def __init__(
         self,

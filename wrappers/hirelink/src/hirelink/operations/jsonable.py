@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import decimal
 import enum
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,9 +17,12 @@ from hirelink.core import Secret
 
 def to_json(value: Any) -> Any:
     """Generated models via their ``to_dict()`` (the provider's wire format); other attrs
-    classes field by field; datetimes as ISO 8601; bytes as base64."""
+    classes field by field; datetimes as ISO 8601; bytes as base64; a number that is not
+    finite (a provider's ``NaN``, which hirelink reads) as None, which JSON can hold."""
     if isinstance(value, Secret):
         return repr(value)  # never the value
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if value is None or isinstance(value, bool | int | float | str):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
