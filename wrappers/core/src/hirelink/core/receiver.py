@@ -339,6 +339,12 @@ async def read_body(request: Request, limit: int) -> bytes:
     A ``Content-Encoding`` other than ``identity`` is refused with 415 naming it, before
     anything is read: a body is never decompressed, and a compressed one got a misleading
     400 (not JSON) or 401 (a signature over the decompressed body does not match).
+
+    A middleware of the application the receiver is mounted in may refuse the body as it
+    is read, raising an ``HTTPException`` (FastAPI's ``max_body_size``, Starlette's
+    ``RequestBodyLimitMiddleware``: 413): that is a :class:`Rejection` with its status and
+    detail too, not a failure of the receiver (a 500, and an ERROR line any sender could
+    write).
     """
     _refuse_encodings(request)
     too_large = Rejection(f"the request body is larger than {limit} bytes", 413)
@@ -346,10 +352,13 @@ async def read_body(request: Request, limit: int) -> bytes:
     if declared.isdigit() and int(declared) > limit:
         raise too_large
     received = bytearray()
-    async for chunk in request.stream():
-        received += chunk
-        if len(received) > limit:
-            raise too_large
+    try:
+        async for chunk in request.stream():
+            received += chunk
+            if len(received) > limit:
+                raise too_large
+    except HTTPException as refused:
+        raise Rejection(str(refused.detail), refused.status_code) from None
     return bytes(received)
 
 

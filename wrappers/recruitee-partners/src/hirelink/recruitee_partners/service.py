@@ -26,12 +26,13 @@ worker thread) or ``async`` functions (awaited).
 Answers: 401 when the token is missing, holds a character outside ASCII (refused before
 ``validate_token`` is called) or ``validate_token`` rejects it; 400 for a body that is
 not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
-``max_body_bytes``; 415 for a compressed one (a ``Content-Encoding``); the status and
-message of a :class:`Refusal`; 500 when a callback fails unexpectedly. Every error body
-is ``{"error": "<message>"}``, which Recruitee shows to its user; no answer or log line
-carries a stack trace or the customer's token. The refusals (400, 422 each time; 401, 413,
-415 at once, then at most once a minute per status, counted) are logged at WARNING on
-``hirelink.recruitee_partners.service``, as a webhook receiver's
+``max_body_bytes`` (or the status of the application's own limit, when it is mounted in
+one that refuses the body first); 415 for a compressed one (a ``Content-Encoding``); the
+status and message of a :class:`Refusal`; 500 when a callback fails unexpectedly. Every
+error body is ``{"error": "<message>"}``, which Recruitee shows to its user; no answer or
+log line carries a stack trace or the customer's token. The refusals (400, 422 each time;
+401, 413, 415 at once, then at most once a minute per status, counted) are logged at
+WARNING on ``hirelink.recruitee_partners.service``, as a webhook receiver's
 (:class:`~hirelink.core.receiver.RefusalLog`).
 """
 
