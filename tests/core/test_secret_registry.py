@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hirelink.core import InvalidInputError, Secret
 from hirelink.core import secrets as secrets_module
 from hirelink.core.secrets import (
+    mask_value,
     mask_while_alive,
     registered_count,
     scrub,
@@ -96,6 +97,16 @@ def test_a_token_exchange_logged_nowhere_compiles_no_pattern(
     with personio_sandbox.client() as personio:
         assert personio.list_applications(limit=1) is not None  # exchanges a token first
     assert compiles == []
+
+
+def test_mask_value_leaves_a_value_too_short_to_be_a_secret_as_scrub_does() -> None:
+    # A caller's "Bearer e" had every "e" of a line masked; scrub never masks such values.
+    line = "the token was not accepted: sent 'short' as customer-token-4100"
+    for short in ("e", "to", "short"):
+        assert mask_value(line, short) == line
+    masked = mask_value(line, "customer-token-4100")
+    assert masked == "the token was not accepted: sent 'short' as ***"
+    assert mask_value("sent 6chars", "6chars") == "sent ***"
 
 
 def test_a_value_stays_registered_while_any_secret_holds_it() -> None:

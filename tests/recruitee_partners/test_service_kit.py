@@ -387,6 +387,26 @@ def test_the_token_never_reaches_logs_or_answers(
     assert TOKEN not in answer.text
 
 
+@pytest.mark.parametrize("sent", ["e", "to", "token"])
+def test_a_value_too_short_to_be_a_token_leaves_the_log_line_readable(
+    sent: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Whatever a caller sent as its token was masked wherever it appeared: "Bearer e" had
+    # every "e" of the refusal's line masked ("th*** tok***n was not acc***pt***d").
+    app = create_partner_app(
+        validate_token=lambda token: token == TOKEN,
+        list_tests=lambda token: [],
+        on_send_candidate=lambda token, payload: None,
+    )
+    caplog.set_level(logging.DEBUG, "hirelink.recruitee_partners.service")
+    with SandboxServer(app, max_lifetime=60) as server:
+        answer = httpx.get(f"{server.url}/tests", headers=as_customer(sent))
+    assert answer.status_code == 401
+    assert [record.getMessage() for record in caplog.records] == [
+        "the partner service refused a call to /tests with 401: the token was not accepted"
+    ]
+
+
 def test_routing_errors_use_the_error_shape(http: httpx.Client) -> None:
     answer = http.get("/nowhere")
     assert answer.status_code == 404

@@ -198,8 +198,10 @@ _PERCENT_ESCAPE: Final = re.compile(r"%[0-9A-F]{2}")
 def mask_value(text: str, value: str) -> str:
     """``text`` with ``value`` masked in every form :func:`scrub` knows (verbatim,
     JSON-escaped, percent-encoded), without registering it as a live secret: for a value
-    seen once, such as a token a caller sent."""
-    if not value:
+    seen once, such as a token a caller sent. A value shorter than 6 characters is left, as
+    :func:`scrub` leaves it: no credential is that short, and anyone could send ``e`` to
+    have every "e" of a log line masked."""
+    if len(value) < _MIN_SCRUB_LENGTH:
         return text
     for form in sorted(_forms(value), key=len, reverse=True):
         text = text.replace(form, MASK)

@@ -30,9 +30,10 @@ not JSON; 422 for a payload with missing or mistyped fields; 413 for a body over
 one that refuses the body first); 415 for a compressed one (a ``Content-Encoding``); the
 status and message of a :class:`Refusal`; 500 when a callback fails unexpectedly. Every
 error body is ``{"error": "<message>"}``, which Recruitee shows to its user; no answer or
-log line carries a stack trace or the customer's token. The refusals (400, 422 each time;
-401, 413, 415 at once, then at most once a minute per status, counted) are logged at
-WARNING on ``hirelink.recruitee_partners.service``, as a webhook receiver's
+log line carries a stack trace or the customer's token (of 6 characters or more: a
+shorter value sent as one is no token, and is left as it is). The refusals (400, 422
+each time; 401, 413, 415 at once, then at most once a minute per status, counted) are
+logged at WARNING on ``hirelink.recruitee_partners.service``, as a webhook receiver's
 (:class:`~hirelink.core.receiver.RefusalLog`).
 """
 
@@ -149,7 +150,9 @@ def _bearer_token(request: Request) -> str:
 
 def _mask(text: str, token: str) -> str:
     # A customer token is masked here rather than registered as a hirelink Secret: the
-    # Secret registry is process-wide and would grow with every token anyone sends.
+    # Secret registry is process-wide and would grow with every token anyone sends. One
+    # under 6 characters is not (no token issued is that short): "Bearer e" had every "e"
+    # of the line masked.
     return mask_value(text, token)
 
 
