@@ -1,5 +1,5 @@
 """Each receiver of provider calls mounted in an application of its own, over real HTTP:
-the application's body limit."""
+the application's body limit, and its sync endpoints beside the receiver's sync callbacks."""
 
 from __future__ import annotations
 
@@ -8,22 +8,30 @@ import hmac
 import itertools
 import json
 import logging
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.routing import Mount
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from hirelink.core.receiver import CALLBACK_THREADS
 from hirelink.personio.webhooks import create_webhook_app as personio_app
 from hirelink.recruitee.webhooks import SIGNATURE_HEADER
 from hirelink.recruitee.webhooks import create_webhook_app as recruitee_app
 from hirelink.recruitee_partners.service import create_partner_app
 from hirelink.sandbox.server import SandboxServer
+from tests.waiting import wait_until
 
+SHARED_POOL = 40
+"""Threads in anyio's process-wide pool, where Starlette runs an application's sync endpoints."""
 APP_LIMIT = 2_000
 """The application's body limit, far below a receiver's own (1 MB)."""
 
@@ -145,3 +153,75 @@ def test_a_body_over_the_apps_limit_gets_its_413_logged_as_a_refusal(
         REFUSED_AS_TOO_LARGE[kind]
     ]  # the others within the minute are counted, not logged
     assert handled == []
+
+
+@pytest.mark.parametrize("kind", RECEIVERS)
+def test_slow_sync_callbacks_filling_a_receivers_threads_leave_the_apps_sync_endpoints_alone(
+    kind: str,
+) -> None:
+    # A Recruitee receiver's and the partner kit's sync callbacks ran on anyio's shared
+    # pool: a burst of slow ones (a bulk import in Recruitee) held every thread of it, and
+    # the application's own sync endpoints waited for them.
+    release = threading.Event()
+    started: list[object] = []
+    endpoint_ran_while_held: list[bool] = []
+
+    def slow(item: object) -> None:
+        started.append(item)
+        assert release.wait(60)
+
+    def status(request: Request) -> PlainTextResponse:  # sync: on anyio's shared pool
+        endpoint_ran_while_held.append(not release.is_set())
+        return PlainTextResponse("up")
+
+    app = Starlette(routes=[Route("/status", status), Mount("/in", receiver(kind, slow))])
+    sent = CALLBACK_THREADS + 5
+    with SandboxServer(app) as server, ThreadPoolExecutor(sent) as senders:
+        try:
+            answers = [
+                senders.submit(deliver, kind, f"{server.url}/in", delivery(kind))
+                for _ in range(sent)
+            ]
+            wait_until(lambda: len(started) == CALLBACK_THREADS, "a callback on every thread")
+            checked = httpx.get(f"{server.url}/status", timeout=30)  # a hang guard
+            assert checked.status_code == 200
+            assert endpoint_ran_while_held == [True]
+            assert len(started) == CALLBACK_THREADS  # the rest wait for the receiver's threads
+        finally:
+            release.set()
+        assert {answer.result().status_code for answer in answers} <= {200, 202}
+    wait_until(lambda: len(started) == sent, "every callback, once the threads were free")
+
+
+@pytest.mark.parametrize("kind", RECEIVERS)
+def test_the_apps_sync_endpoints_holding_the_shared_pool_leave_a_receivers_callbacks_alone(
+    kind: str,
+) -> None:
+    # The other way round: the callbacks that ran on anyio's shared pool waited for it.
+    release = threading.Event()
+    waiting: list[int] = []
+    handled_while_busy: list[bool] = []
+
+    def busy(request: Request) -> PlainTextResponse:
+        waiting.append(1)
+        assert release.wait(60)
+        return PlainTextResponse("done")
+
+    def handle(item: object) -> None:
+        handled_while_busy.append(not release.is_set())
+
+    app = Starlette(routes=[Route("/busy", busy), Mount("/in", receiver(kind, handle))])
+    with SandboxServer(app) as server, ThreadPoolExecutor(SHARED_POOL) as callers:
+        try:
+            busy_answers = [
+                callers.submit(httpx.get, f"{server.url}/busy", timeout=90)
+                for _ in range(SHARED_POOL)
+            ]
+            wait_until(lambda: len(waiting) == SHARED_POOL, "sync endpoint holding each thread")
+            answered = deliver(kind, f"{server.url}/in", delivery(kind), timeout=30)  # a hang guard
+            assert answered.status_code in (200, 202)
+            wait_until(lambda: handled_while_busy, "the callback, beside the busy endpoints")
+            assert handled_while_busy == [True]
+        finally:
+            release.set()
+        assert [answer.result().status_code for answer in busy_answers] == [200] * SHARED_POOL

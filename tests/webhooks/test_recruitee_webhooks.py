@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
@@ -26,6 +27,7 @@ from starlette.routing import Mount, Route
 from hirelink.core import Secret, StoreUnavailableError
 from hirelink.core.receiver import RefusalLog
 from hirelink.core.stores import InProcessStore
+from hirelink.core.threads import OwnThreads
 from hirelink.recruitee.webhooks import (
     MAX_PING_BYTES,
     SIGNATURE_HEADER,
@@ -466,17 +468,22 @@ def behind_a_timeout(
     """A receiver served behind a middleware that gives the first request 0.2 s
     (``cancel``: asyncio's own timeout or anyio's), answering 504 when it runs out; the
     later ones (the retries) are not timed, so that a loaded machine cannot fail them.
-    ``threads_taken``: every worker thread of anyio's pool is busy for the first one."""
+    ``threads_taken``: every worker thread of the receiver's own (its callbacks') is busy
+    for the first one."""
     import anyio
 
-    receiver = create_webhook_app(secret=SECRET, on_event=on_event, store=store or InProcessStore())
+    threads = OwnThreads("the receiver's callbacks, in a test", 2)
+    with mock.patch("hirelink.recruitee.webhooks.callback_threads", return_value=threads):
+        receiver = create_webhook_app(
+            secret=SECRET, on_event=on_event, store=store or InProcessStore()
+        )
     timed = [True]
 
     async def timeout_middleware(scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http" or not timed:
             return await receiver(scope, receive, send)
         timed.clear()
-        pool = anyio.to_thread.current_default_thread_limiter()
+        pool = threads.limiter()
         size, holder = pool.total_tokens, object()
         if threads_taken:
             pool.total_tokens = 1

@@ -3,10 +3,10 @@
 The Recruitee Partners service kit and the webhook receivers of Recruitee and Personio
 read a request the same way: a body refused with 413 past a size limit and with 415 when
 compressed (a ``Content-Encoding``), JSON refused with 400 when malformed or nested
-absurdly deep, callbacks that may be plain functions (run in a worker thread) or
-``async`` ones, and error answers ``{"error": "<message>"}`` that never carry a stack
-trace. Those pieces live here, once; each receiver adds only
-its own authentication and payloads.
+absurdly deep, callbacks that may be plain functions (run on worker threads of the
+receiver's own, :func:`callback_threads`) or ``async`` ones, and error answers
+``{"error": "<message>"}`` that never carry a stack trace. Those pieces live here, once;
+each receiver adds only its own authentication and payloads.
 
 Needs Starlette (``pip install "hirelink-core[receiver]"``; the provider packages that
 offer receivers depend on it).
@@ -47,6 +47,7 @@ from .secrets import scrub
 from .threads import STORE_THREADS, OwnThreads
 
 __all__ = [
+    "CALLBACK_THREADS",
     "DEFAULT_MAX_BODY_BYTES",
     "MAX_JSON_DEPTH",
     "MAX_LISTED_PROBLEMS",
@@ -56,6 +57,7 @@ __all__ = [
     "Rejection",
     "answer",
     "bearer_token",
+    "callback_threads",
     "decode_json",
     "describe_problems",
     "error_response",
@@ -74,6 +76,9 @@ MAX_JSON_DEPTH: Final = 100
 """Deeper JSON is refused as malformed (400); provider payloads nest a few levels."""
 MAX_LISTED_PROBLEMS: Final = 5
 """A 422 lists this many problems of a payload, then how many more there are."""
+CALLBACK_THREADS: Final = 40
+"""The most sync callbacks one receiver runs at once, on worker threads of its own (as
+many as anyio's shared pool has); more wait for one of them."""
 
 Endpoint = Callable[[Request], Awaitable[Response]]
 """A Starlette endpoint: ``async (request) -> response``."""
@@ -177,6 +182,17 @@ def _is_async(callback: Callable[..., object]) -> bool:
     )
 
 
+def callback_threads(component: str) -> OwnThreads:
+    """Worker threads for the sync callbacks of one receiver (``component``), at most
+    :data:`CALLBACK_THREADS` at once: a backlog of slow ones waits for these alone.
+
+    Not anyio's shared pool, where Starlette runs the application's sync endpoints: a
+    burst of slow callbacks there held every thread of it, and the application's
+    endpoints waited for them (and the callbacks for the endpoints).
+    """
+    return OwnThreads(f"{component}'s callbacks", CALLBACK_THREADS)
+
+
 async def invoke(
     name: str,
     callback: Callable[..., Any],
@@ -213,10 +229,12 @@ async def invoke_settled(
     settle: Callable[[bool], None],
     *,
     settle_blocks: bool = True,
+    threads: OwnThreads | None = None,
 ) -> Exception | None:
-    """:func:`invoke`, then ``settle(True)`` when the callback returned or ``settle(False)``
-    when it raised or was cancelled (``settle`` blocks, e.g. on Redis, unless told it does
-    not: this process's memory).
+    """:func:`invoke` (a sync callback on one of ``threads``, else of anyio's shared pool),
+    then ``settle(True)`` when the callback returned or ``settle(False)`` when it raised or
+    was cancelled (``settle`` blocks, e.g. on Redis, unless told it does not: this
+    process's memory).
 
     Returns the error of ``settle(True)`` when the callback returned but settling failed
     (the event was handled: the caller decides what to answer), else None.
@@ -276,7 +294,7 @@ async def invoke_settled(
 
     awaited = _is_async(callback)
     try:
-        await invoke(name, callback if awaited else settled, argument)
+        await invoke(name, callback if awaited else settled, argument, threads=threads)
         if pending:
             awaited = True
             await invoke(name, _awaited, pending[0])

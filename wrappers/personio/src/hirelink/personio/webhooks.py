@@ -31,7 +31,7 @@ redirect, not the 2xx Personio waits for. For a URL without the slash, mount
   in your own queue, or look it up in the webhook's 30-day event history.
 - A sync ``on_event`` runs on threads of the receiver's own, at most
   :data:`HAND_OVER_THREADS` at once: a backlog of slow ones waits for those, and leaves
-  anyio's shared pool to the rest of the process (a Recruitee receiver beside it).
+  anyio's shared pool to the rest of the process (the application's sync endpoints).
 - 400 to a body that is not JSON, 422 to one that is not a delivery (the fields named),
   413 to one over ``max_body_bytes``, 415 to one with a ``Content-Encoding`` (gzip).
 - 200 ``{}`` to a GET or HEAD of its path: a load balancer's health check.
@@ -62,10 +62,12 @@ from starlette.responses import JSONResponse, Response
 
 from hirelink.api.personio.inbound import WebhookDelivery
 from hirelink.core.receiver import (
+    CALLBACK_THREADS,
     DEFAULT_MAX_BODY_BYTES,
     RefusalLog,
     Rejection,
     answer,
+    callback_threads,
     decode_json,
     describe_problems,
     invoke,
@@ -74,7 +76,6 @@ from hirelink.core.receiver import (
     receiver_app,
 )
 from hirelink.core.secrets import Secret, accepted_by_any
-from hirelink.core.threads import OwnThreads
 from hirelink.core.validation import header_name, secret, written_as_a_number
 
 __all__ = ["HAND_OVER_THREADS", "DeliveryHandler", "WebhookDelivery", "create_webhook_app"]
@@ -84,9 +85,10 @@ logger = logging.getLogger("hirelink.personio.webhooks")
 AUTHORIZATION: Final = "Authorization"
 # Personio allows up to three custom headers per webhook.
 MAX_CUSTOM_HEADERS: Final = 3
-HAND_OVER_THREADS: Final = 40
+HAND_OVER_THREADS: Final = CALLBACK_THREADS
 """The most sync ``on_event`` calls a receiver runs at once, on worker threads of its own
-(as many as anyio's shared pool has); more wait for one of them."""
+(as many as anyio's shared pool has, as every receiver's:
+:data:`hirelink.core.receiver.CALLBACK_THREADS`); more wait for one of them."""
 
 DeliveryHandler = Callable[[WebhookDelivery], object]
 """``on_event(delivery)``: act on one delivery (runs after the answer is sent). Its result
@@ -123,7 +125,7 @@ class _Receiver:
         self._on_event = on_event
         self._max_body_bytes = max_body_bytes
         self._refusals = RefusalLog(logger, "the Personio receiver")
-        self._threads = OwnThreads("the Personio receiver's on_event", HAND_OVER_THREADS)
+        self._threads = callback_threads(self._refusals.component)
 
     async def receive(self, request: Request) -> Response:
         return await answer(

@@ -20,8 +20,11 @@ those calls the way Recruitee expects; the partner supplies three callbacks::
     )
 
 Run it alone (``uvicorn mymodule:app``) or mount it in Starlette or FastAPI
-(``main_app.mount("/recruitee", app)``). Callbacks may be plain functions (run in a
-worker thread) or ``async`` functions (awaited).
+(``main_app.mount("/recruitee", app)``). Callbacks may be plain functions or ``async``
+functions (awaited). Plain ones run on worker threads of the kit's own, at most
+:data:`~hirelink.core.receiver.CALLBACK_THREADS` at once (a ``list_tests`` generator is
+read there too): a burst of slow calls waits for those, and leaves anyio's shared pool to
+the application's sync endpoints.
 
 Answers: 401 when the token is missing, holds a character outside ASCII (refused before
 ``validate_token`` is called) or ``validate_token`` rejects it; 400 for a body that is
@@ -46,7 +49,6 @@ from uuid import UUID
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -57,6 +59,7 @@ from hirelink.core.receiver import (
     Rejection,
     answer,
     bearer_token,
+    callback_threads,
     decode_json,
     describe_problems,
     error_response,
@@ -190,6 +193,7 @@ class _PartnerService:
         self._on_send_candidate = on_send_candidate
         self._max_body_bytes = max_body_bytes
         self._refusals = RefusalLog(logger, "the partner service", refused_what="a call")
+        self._threads = callback_threads(self._refusals.component)
 
     async def validate_token(self, request: Request) -> Response:
         return await self._answer(request, self._accepted)
@@ -207,7 +211,9 @@ class _PartnerService:
 
         async def respond() -> Response:
             token = _bearer_token(request)
-            if not await invoke("validate_token", self._validate_token, token):
+            if not await invoke(
+                "validate_token", self._validate_token, token, threads=self._threads
+            ):
                 raise Rejection(_NOT_ACCEPTED, 401)
             return await endpoint(request, token)
 
@@ -226,12 +232,11 @@ class _PartnerService:
         return JSONResponse({})
 
     async def _tests(self, request: Request, token: str) -> Response:
-        offered = await invoke("list_tests", self._list_tests, token)
+        offered = await invoke("list_tests", self._list_tests, token, threads=self._threads)
         if isinstance(offered, str | bytes | Mapping) or not isinstance(offered, Iterable):
             raise TypeError(f"list_tests must return an iterable of tests, got {offered!r}")
-        tests = (
-            offered if isinstance(offered, list | tuple) else await run_in_threadpool(list, offered)
-        )
+        listed = isinstance(offered, list | tuple)
+        tests = offered if listed else await self._threads.run(list, offered)
         return JSONResponse([_test_entry(index, test) for index, test in enumerate(tests)])
 
     async def _send_candidate(self, request: Request, token: str) -> Response:
@@ -245,7 +250,9 @@ class _PartnerService:
             payload = SendCandidatePayload.model_validate(document)
         except ValidationError as error:
             raise Rejection(describe_problems(error), 422) from None
-        await invoke("on_send_candidate", self._on_send_candidate, token, payload)
+        await invoke(
+            "on_send_candidate", self._on_send_candidate, token, payload, threads=self._threads
+        )
         return JSONResponse({})
 
 

@@ -18,8 +18,10 @@ receives at its ``path``, ``/`` by default, so mounted with
 the trailing slash: register that one, since a POST to ``/recruitee`` gets a 307
 redirect, which Recruitee does not count as delivered. For a URL without the slash,
 mount ``create_webhook_app(..., path="/recruitee")`` at ``/webhooks`` and register
-``https://your.host/webhooks/recruitee``. ``on_event`` may be a plain function (run in a
-worker thread) or an ``async`` one.
+``https://your.host/webhooks/recruitee``. ``on_event`` may be a plain function or an
+``async`` one. A plain one runs on worker threads of the receiver's own, at most
+:data:`~hirelink.core.receiver.CALLBACK_THREADS` at once: a burst of slow ones waits for
+those, and leaves anyio's shared pool to the application's sync endpoints.
 
 Answers (which answers Recruitee counts as delivered, and whether and when it delivers
 an event again, are not published: our reading is that only exactly 200 counts and
@@ -102,6 +104,7 @@ from hirelink.core.receiver import (
     RefusalLog,
     Rejection,
     answer,
+    callback_threads,
     decode_json,
     invoke,
     invoke_settled,
@@ -286,6 +289,7 @@ class _Receiver:
         self._dedupe_ttl = dedupe_ttl
         self._max_body_bytes = max_body_bytes
         self._refusals = RefusalLog(logger, "the Recruitee receiver")
+        self._threads = callback_threads(self._refusals.component)
 
     async def receive(self, request: Request) -> Response:
         return await answer(
@@ -331,7 +335,7 @@ class _Receiver:
         key = f"recruitee:{self._identity}:{hashlib.sha256(body).hexdigest()}"
         deliveries = self._deliveries
         if deliveries is None:
-            await invoke("on_event", self._on_event, event)
+            await invoke("on_event", self._on_event, event, threads=self._threads)
             return JSONResponse({})
         handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
         claim = await _claimed(deliveries, key, handling_ttl)
@@ -349,7 +353,12 @@ class _Receiver:
                 deliveries.release_delivery(key, claim)
 
         unrecorded = await invoke_settled(
-            "on_event", self._on_event, event, settle, settle_blocks=not _in_memory(deliveries)
+            "on_event",
+            self._on_event,
+            event,
+            settle,
+            settle_blocks=not _in_memory(deliveries),
+            threads=self._threads,
         )
         if unrecorded is not None:
             # Handled: a 500 would have Recruitee send it again, to be handled twice once
