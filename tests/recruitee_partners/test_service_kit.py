@@ -17,6 +17,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.routing import Mount
 
+from hirelink.core.secrets import Secret
 from hirelink.recruitee_partners.service import (
     AvailableTest,
     Refusal,
@@ -385,6 +386,22 @@ def test_the_token_never_reaches_logs_or_answers(
     assert "ValueError: could not invite with ***" in caplog.text
     assert TOKEN not in caplog.text
     assert TOKEN not in answer.text
+
+
+def test_a_live_secret_inside_the_callers_token_leaves_no_piece_of_it_in_logs(
+    service: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The line was scrubbed of live secrets first, and the token, cut by a mask where one
+    sat inside it, was not found whole: the rest of it was logged."""
+    caplog.set_level(logging.DEBUG)
+    leaky = f"{TOKEN}-leaky"
+    inside = Secret(TOKEN[3:-2])  # a live secret of this process, within the caller's token
+    answer = httpx.post(f"{service}/send_candidate", headers=as_customer(leaky), json=PAYLOAD)
+    assert answer.status_code == 500
+    assert "ValueError: could not invite with ***" in caplog.text
+    assert "-leaky" not in caplog.text  # the token's end
+    assert "cus***" not in caplog.text  # its start
+    del inside
 
 
 @pytest.mark.parametrize("sent", ["e", "to", "token"])

@@ -448,7 +448,9 @@ def log_failure(
     component: str = "the receiver",
     about: str = "",
 ) -> None:
-    """One line: what failed and where (``file:line``), masked; never the whole stack trace
+    """One line: what failed and where (``file:line``), masked by ``mask`` (:func:`scrub`,
+    or one that scrubs too: :func:`~hirelink.core.secrets.mask_value` of a caller's token);
+    never the whole stack trace
     (at DEBUG, a second line gives the application's frames that led there, by place only).
     ``about`` ends the line: what was being handled, to find it again.
 
@@ -467,8 +469,8 @@ def log_failure(
     except Exception:  # an exception whose __str__ fails is still logged, by its type
         described = type(failure).__name__
     described = "; ".join([described, *notes])
-    summary = " ".join(mask(scrub(described)).split())  # one line, whatever it held
-    about = f" {' '.join(mask(scrub(about)).split())}" if about.strip() else ""
+    summary = " ".join(mask(described).split())  # one line, whatever it held
+    about = f" {' '.join(mask(about).split())}" if about.strip() else ""
     logger.error("%s failed on %s%s: %s%s", component, where, at, summary, about)
     if len(own) > 1 and logger.isEnabledFor(logging.DEBUG):
         # The way there, for a bug deeper than that frame: where each step was, never the

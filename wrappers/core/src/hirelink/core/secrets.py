@@ -196,16 +196,33 @@ _PERCENT_ESCAPE: Final = re.compile(r"%[0-9A-F]{2}")
 
 
 def mask_value(text: str, value: str) -> str:
-    """``text`` with ``value`` masked in every form :func:`scrub` knows (verbatim,
-    JSON-escaped, percent-encoded), without registering it as a live secret: for a value
-    seen once, such as a token a caller sent. A value shorter than 6 characters is left, as
-    :func:`scrub` leaves it: no credential is that short, and anyone could send ``e`` to
-    have every "e" of a log line masked."""
-    if len(value) < _MIN_SCRUB_LENGTH:
-        return text
-    for form in sorted(_forms(value), key=len, reverse=True):
-        text = text.replace(form, MASK)
-    return text
+    """:func:`scrub` of ``text`` that also masks ``value`` in every form :func:`scrub`
+    knows (verbatim, JSON-escaped, percent-encoded), without registering it as a live
+    secret: for a value seen once, such as a token a caller sent. Both are found in
+    ``text`` as it is, and every character either covers is masked: masked one after the
+    other, a live secret inside ``value`` (or ``value`` inside one) left a piece of the
+    other showing. A ``value`` shorter than 6 characters is not masked, as :func:`scrub`
+    leaves such: no credential is that short, and anyone could send ``e`` to have every
+    "e" of a log line masked."""
+    spans: list[tuple[int, int]] = []
+    if len(value) >= _MIN_SCRUB_LENGTH:
+        for form in _forms(value):
+            start = text.find(form)
+            while start != -1:
+                spans.append((start, start + len(form)))
+                start = text.find(form, start + 1)
+    pattern = _current_pattern()
+    if pattern is not None:
+        spans.extend(found.span() for found in pattern.finditer(text))
+    pieces: list[str] = []
+    shown_from = 0  # where the text after the last mask starts
+    for start, end in sorted(spans):
+        if end <= shown_from:  # within a mask already
+            continue
+        if start >= shown_from or not pieces:  # a mask of its own
+            pieces += [text[shown_from:start], MASK]
+        shown_from = end  # else it overlaps the last mask, which now ends here
+    return _hide_personal_query("".join([*pieces, text[shown_from:]]))
 
 
 _personal_query_names: frozenset[str] = frozenset()
@@ -233,6 +250,10 @@ def scrub(text: str) -> str:
     pattern = _current_pattern()
     if pattern is not None:
         text = pattern.sub(MASK, text)
+    return _hide_personal_query(text)
+
+
+def _hide_personal_query(text: str) -> str:
     personal = _personal_query
     if personal is not None and "=" in text:
         text = personal.sub(rf"\g<1>{MASK}", text)
