@@ -1218,25 +1218,23 @@ def _lease_threads() -> list[threading.Thread]:
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_an_async_watch_waiting_for_its_next_poll_holds_no_thread(stand_in: StandIn[Any]) -> None:
     """A thread renewed each watch's lease for as long as it ran: a process following a
-    thousand customers with async watches, each asleep between its polls, ran a thousand."""
-    since = datetime.now(UTC) - timedelta(seconds=1)
-    with client_of(stand_in, sync=True) as client:
-        creator(stand_in)(client)
+    thousand customers with async watches, each asleep between its polls, ran a thousand.
+    Default options: the thread's wait, a third of the lease, is as long as the interval."""
+    stand_in.sandbox.faults.add(Fault(path=r"/applications$", kind="delay", delay=0.5))
 
-    async def watch() -> list[threading.Thread]:
+    async def watch() -> None:
         async with client_of(stand_in, sync=False) as client:
-            changes = client.watch_applications(since=since, interval=60.0, lease_ttl=0.6)
-            await anext(changes)  # the consumer has it: the lease is kept
-            handling = _lease_threads()
-            polling = asyncio.create_task(anext(changes))  # the poll ends, then it sleeps
+            changes = client.watch_applications(since=datetime.now(UTC), interval=60.0)
+            polling = asyncio.create_task(anext(changes))  # nothing new: then it sleeps
+            await await_until(_lease_threads, "the lease thread of the slow poll")
             await await_until(lambda: not _lease_threads(), "the lease thread to end")
+            assert not polling.done()  # asleep until its next poll
             polling.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await polling
             await changes.aclose()
-            return handling
 
-    assert asyncio.run(watch())
+    asyncio.run(watch())
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)

@@ -155,6 +155,37 @@ def test_a_body_over_the_apps_limit_gets_its_413_logged_as_a_refusal(
     assert handled == []
 
 
+class SlowBodyRefused:
+    """A middleware refusing every body with 408 as it is read (a slow sender's)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def refused() -> Message:
+            raise HTTPException(408, "Request Timeout")
+
+        await self.app(scope, refused if scope["type"] == "http" else receive, send)
+
+
+@pytest.mark.parametrize("kind", RECEIVERS)
+def test_another_status_the_app_refuses_a_body_with_is_logged_too(
+    kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Answered with its status and logged nowhere: Personio does not resend, and the
+    # delivery was lost without a trace.
+    handled: list[object] = []
+    app = SlowBodyRefused(Starlette(routes=[Mount("/in", receiver(kind, handled.append))]))
+    caplog.set_level(logging.DEBUG, logger="hirelink")
+    with SandboxServer(app) as server:
+        answers = [deliver(kind, f"{server.url}/in", delivery(kind)) for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [408] * 2
+    warned = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warned) == 1  # the second within the minute is counted
+    assert warned[0].endswith("with 408: Request Timeout")
+    assert handled == []
+
+
 @pytest.mark.parametrize("kind", RECEIVERS)
 def test_slow_sync_callbacks_filling_a_receivers_threads_leave_the_apps_sync_endpoints_alone(
     kind: str,

@@ -958,6 +958,14 @@ class _Poller(Generic[T]):
                 with self._keeping:
                     self._kept = False
 
+    def between_polls(self) -> None:
+        """Before the wait for the next poll: the keeper thread ends now, not when its wait
+        of a third of the lease ran out (by default as long as the interval, so it lived
+        through nearly every wait)."""
+        if not self.forked:  # a child's copy of the lock may have been held at the fork
+            with self._keeping:
+                self._keeping.notify_all()
+
     def _keep_lease(self) -> None:
         feed, every = self.feed, self.feed.lease_ttl / 3
         while True:
@@ -1225,6 +1233,7 @@ def watch(
                 except HirelinkError as error:
                     if feed.stopped and worth_retrying(error):
                         return  # not polled again: no pause, and no warning saying so
+                    poller.between_polls()
                     with failures.pausing(error, polls) as pause:
                         feed.pause(pause)
                     continue
@@ -1246,6 +1255,7 @@ def watch(
                         poller.flush()
                 if feed.polls is not None and polls >= feed.polls:
                     return
+            poller.between_polls()
             feed.pause(feed.interval)
     finally:
         poller.stop()
@@ -1273,6 +1283,7 @@ async def awatch(
                     with poller.keeping_lease():
                         records = [record async for record in walk.asynchronous(run)]
                 except HirelinkError as error:
+                    poller.between_polls()
                     with failures.pausing(error, polls) as pause:
                         await anyio.sleep(pause)
                     continue
@@ -1291,6 +1302,7 @@ async def awatch(
                             await _with_store(feed, poller.flush)
                 if feed.polls is not None and polls >= feed.polls:
                     return
+            poller.between_polls()
             await anyio.sleep(feed.interval)
     finally:
         try:

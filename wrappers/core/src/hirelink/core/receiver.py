@@ -85,21 +85,24 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 _BODY_REFUSED: Final = frozenset({400, 422})
-# What anyone can send, most before a credential is checked: a scanner's flood.
-_SENDER_REFUSED: Final = frozenset({401, 413, 415})
+# A repeat still being handled (Recruitee's 409): its sender is asked to try again later.
+_NOT_LOGGED: Final = frozenset({409})
 REFUSED_SENDER_INTERVAL: Final = 60.0
 """Seconds between two log lines of deliveries refused with one status of 401 (their
-credential), 413 (too large) or 415 (compressed)."""
+credential), 413 (too large), 415 (compressed) or another an application's middleware
+answered."""
 
 
 class RefusalLog:
     """What a webhook receiver logs of the deliveries it refuses, at WARNING and masked.
 
     A body it refuses (400, 422) is logged each time: the provider will not resend it for
-    ever. A delivery refused for its credential (401), its size (413) or its
-    ``Content-Encoding`` (415) is logged at once, then at most once every ``interval``
+    ever. A delivery refused for its credential (401), its size (413), its
+    ``Content-Encoding`` (415), or with any other status by the application it is mounted
+    in (a middleware's 408, 429) is logged at once, then at most once every ``interval``
     seconds per status with how many were refused since: a wrong or missing secret, or a
     proxy compressing the bodies, shows in the log without a scanner's requests flooding it.
+    A repeat still being handled (409) is not logged.
     ``refused_what`` names what was refused in the line (a service answering calls says
     ``"a call"``).
     """
@@ -122,7 +125,7 @@ class RefusalLog:
     def refused(self, path: str, status: int, message: str) -> None:
         if status in _BODY_REFUSED:
             self._line(path, status, message)
-        elif status in _SENDER_REFUSED:
+        elif status not in _NOT_LOGGED:
             with self._lock:
                 now = self._clock()
                 if now < self._next_line.get(status, now):
