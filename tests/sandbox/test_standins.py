@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import socket
 import subprocess
@@ -215,3 +216,23 @@ def test_a_recorded_requests_repr_leaves_a_secret_read_from_the_environment_out(
     assert b"papi-PRODUCTION-secret-do-not-leak" in exchange.body  # kept for tests to read
     assert "papi-PRODUCTION" not in repr(stand_in.recorder.requests)
     assert f"<{len(exchange.body)} bytes>" in repr(exchange)
+
+
+def test_a_recorder_that_forgets_requests_says_so_once_and_can_keep_more(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """It kept the last 10,000 without a word: a test counting the requests of a walk over
+    a large account got too few."""
+    caplog.set_level(logging.WARNING, logger="hirelink.sandbox")
+    with serve_stand_in("join") as stand_in, stand_in.client() as join:
+        stand_in.sandbox.recorder.keep(3)
+        for _ in range(5):
+            join.list_jobs()
+        assert stand_in.hits("GET", "/jobs") == 3
+        warned = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
+        assert len(warned) == 1
+        assert "keeps the last 3 requests" in warned[0]
+        stand_in.sandbox.recorder.keep(10)
+        for _ in range(5):
+            join.list_jobs()
+        assert stand_in.hits("GET", "/jobs") == 8

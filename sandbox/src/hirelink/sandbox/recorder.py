@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import collections
 import json
+import logging
 import threading
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+_log = logging.getLogger("hirelink.sandbox")
 
 __all__ = ["REDACTED", "RecordedRequest", "RequestRecorder", "is_secret_name", "redact_headers"]
 
@@ -74,12 +77,21 @@ class RequestRecorder:
 
     Args:
         max_requests: how many requests to keep; older ones are forgotten, so a
-            long benchmark run does not grow memory without bound.
+            long benchmark run does not grow memory without bound (a WARNING on
+            ``hirelink.sandbox`` says when the first is; :meth:`keep` keeps more).
     """
 
     def __init__(self, *, max_requests: int = 10_000) -> None:
         self._lock = threading.Lock()
         self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=max_requests)
+        self._warned = False
+
+    def keep(self, max_requests: int) -> None:
+        """Keep the last ``max_requests`` requests from now on (a test walking a large
+        account counts more than 10,000)."""
+        with self._lock:
+            self._requests = collections.deque(self._requests, maxlen=max_requests)
+            self._warned = False
 
     @property
     def requests(self) -> list[RecordedRequest]:
@@ -95,7 +107,16 @@ class RequestRecorder:
     def record(self, request: RecordedRequest) -> None:
         """Append a request to the log."""
         with self._lock:
+            full = len(self._requests) == self._requests.maxlen
             self._requests.append(request)
+            if not full or self._warned:
+                return
+            self._warned = True
+        _log.warning(
+            "the stand-in's recorder keeps the last %d requests: older ones are forgotten,"
+            " and counts of them (hits()) fall short; recorder.keep(n) keeps more",
+            self._requests.maxlen,
+        )
 
     def last(
         self, method: str | None = None, path_contains: str | None = None

@@ -257,8 +257,8 @@ class RecruiteeState:
         sort_key = _SEARCH_SORT_KEYS.get(field, _SORT_KEYS["by_date"])
 
         def select() -> list[CandidateRecord]:
-            ordered = sorted(self._candidates.values(), key=sort_key, reverse=direction != "asc")
-            return [record for record in ordered if all(test(record) for test in tests)]
+            chosen = [r for r in self._candidates.values() if all(test(r) for test in tests)]
+            return sorted(chosen, key=sort_key, reverse=direction != "asc")
 
         with self.lock:
             chosen = self._listings.get(("search", filters_json, sort_by), select)
@@ -635,9 +635,9 @@ class RecruiteeState:
             tests.append(lambda record: any(needle in text for text in self._texts(record)))
         sort_key = _SORT_KEYS[query.get("sort", "by_date")]
 
-        def select() -> list[CandidateRecord]:
-            ordered = sorted(self._candidates.values(), key=sort_key, reverse=True)
-            return [record for record in ordered if all(test(record) for test in tests)]
+        def select() -> list[CandidateRecord]:  # filtered first: a watch's polls match few
+            chosen = [r for r in self._candidates.values() if all(test(r) for test in tests)]
+            return sorted(chosen, key=sort_key, reverse=True)
 
         filters = tuple(sorted((k, v) for k, v in query.items() if k not in ("offset", "limit")))
         chosen = self._listings.get(filters, select)

@@ -141,7 +141,8 @@ class StandIn(Generic[SandboxT]):
             self.outbox.clear()
 
     def hits(self, method: str, path_end: str) -> int:
-        """How many ``method`` requests (any case) whose path ends with ``path_end`` arrived."""
+        """How many ``method`` requests (any case) whose path ends with ``path_end`` arrived,
+        among the last 10,000 the recorder keeps (``sandbox.recorder.keep(n)`` keeps more)."""
         return sum(
             1
             for request in self.sandbox.recorder.requests

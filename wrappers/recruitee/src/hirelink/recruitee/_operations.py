@@ -455,7 +455,9 @@ class RecruiteeOperations:
         """One page of candidates (reduced records), with side-loaded ``references``.
 
         Without ``limit`` and ``offset`` Recruitee returns every candidate at once, which
-        can be slow for big companies: prefer :meth:`iter_candidates`. Filters:
+        is slow for big companies, and past 64 MiB (tens of thousands of candidates) is not
+        read at all (an :class:`~hirelink.core.ApiConnectionError`): prefer
+        :meth:`iter_candidates` (``--all`` in the CLI). Filters:
         ``created_after``, ``qualified``, ``disqualified``, ``offer_id``, ``ids``,
         ``query``, ``sort``, ``with_messages``, ``with_my_messages`` (see
         :class:`~hirelink.recruitee.CandidateFilters`). The boolean filters accept only
