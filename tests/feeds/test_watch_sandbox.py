@@ -1238,6 +1238,22 @@ def test_an_async_watch_waiting_for_its_next_poll_holds_no_thread(stand_in: Stan
 
 
 @pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_a_sync_watch_waiting_for_its_next_poll_holds_no_thread(stand_in: StandIn[Any]) -> None:
+    stand_in.sandbox.faults.add(Fault(path=r"/applications$", kind="delay", delay=0.5))
+    stop = threading.Event()
+    with client_of(stand_in, sync=True) as client:
+        changes = client.watch_applications(since=datetime.now(UTC), interval=60.0, stop=stop)
+        polling = threading.Thread(target=next, args=(changes, None))  # then it sleeps
+        polling.start()
+        wait_until(_lease_threads, "the lease thread of the slow poll")
+        wait_until(lambda: not _lease_threads(), "the lease thread to end")
+        assert polling.is_alive()  # asleep until its next poll
+        stop.set()
+        polling.join(10)
+    assert not polling.is_alive()
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
 def test_an_async_watch_whose_store_fails_to_release_stops_once(stand_in: StandIn[Any]) -> None:
     """A failing stop is raised, not run again on the event loop's thread (a store of the
     application's is asked on a worker thread, and may call into the loop)."""

@@ -231,8 +231,15 @@ def test_a_recorder_that_forgets_requests_says_so_once_and_can_keep_more(
         assert stand_in.hits("GET", "/jobs") == 3
         warned = [r.getMessage() for r in caplog.records if r.name == "hirelink.sandbox"]
         assert len(warned) == 1
-        assert "keeps the last 3 requests" in warned[0]
+        assert "kept the last 3 requests" in warned[0]
         stand_in.sandbox.recorder.keep(10)
         for _ in range(5):
             join.list_jobs()
         assert stand_in.hits("GET", "/jobs") == 8
+        assert len(caplog.records) == 1  # said once
+        stand_in.reset()  # between tests: as many kept as at first, and said again
+        stand_in.sandbox.recorder.keep(3)
+        stand_in.reset()
+        for _ in range(5):
+            join.list_jobs()
+        assert stand_in.hits("GET", "/jobs") == 5

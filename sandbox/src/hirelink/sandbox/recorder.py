@@ -77,46 +77,59 @@ class RequestRecorder:
 
     Args:
         max_requests: how many requests to keep; older ones are forgotten, so a
-            long benchmark run does not grow memory without bound (a WARNING on
-            ``hirelink.sandbox`` says when the first is; :meth:`keep` keeps more).
+            long benchmark run does not grow memory without bound (reading the log after
+            one was forgotten logs a WARNING on ``hirelink.sandbox``, once;
+            :meth:`keep` keeps more).
     """
 
     def __init__(self, *, max_requests: int = 10_000) -> None:
         self._lock = threading.Lock()
+        self._default = max_requests
         self._requests: collections.deque[RecordedRequest] = collections.deque(maxlen=max_requests)
-        self._warned = False
+        self._dropped = self._warned = False
 
     def keep(self, max_requests: int) -> None:
         """Keep the last ``max_requests`` requests from now on (a test walking a large
-        account counts more than 10,000)."""
+        account counts more than 10,000), until :meth:`reset`."""
         with self._lock:
             self._requests = collections.deque(self._requests, maxlen=max_requests)
-            self._warned = False
 
     @property
     def requests(self) -> list[RecordedRequest]:
         """A copy of the recorded requests, oldest first."""
         with self._lock:
-            return list(self._requests)
+            requests, said = list(self._requests), self._said_dropped()
+        if said:  # read, not served: a count taken from it falls short
+            _log.warning(
+                "the stand-in's recorder kept the last %d requests and forgot older ones:"
+                " counts of them fall short; recorder.keep(n) keeps more",
+                len(requests),
+            )
+        return requests
+
+    def _said_dropped(self) -> bool:
+        """Whether to say, now, that requests were forgotten (once until reset)."""
+        if not self._dropped or self._warned:
+            return False
+        self._warned = True
+        return True
 
     def clear(self) -> None:
         """Forget every recorded request."""
         with self._lock:
             self._requests.clear()
 
+    def reset(self) -> None:
+        """Forget every recorded request, and keep as many as at first (between tests)."""
+        with self._lock:
+            self._requests = collections.deque(maxlen=self._default)
+            self._dropped = self._warned = False
+
     def record(self, request: RecordedRequest) -> None:
         """Append a request to the log."""
         with self._lock:
-            full = len(self._requests) == self._requests.maxlen
+            self._dropped |= len(self._requests) == self._requests.maxlen
             self._requests.append(request)
-            if not full or self._warned:
-                return
-            self._warned = True
-        _log.warning(
-            "the stand-in's recorder keeps the last %d requests: older ones are forgotten,"
-            " and counts of them (hits()) fall short; recorder.keep(n) keeps more",
-            self._requests.maxlen,
-        )
 
     def last(
         self, method: str | None = None, path_contains: str | None = None

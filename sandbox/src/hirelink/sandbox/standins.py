@@ -132,11 +132,11 @@ class StandIn(Generic[SandboxT]):
             self.outbox.close()
 
     def reset(self) -> None:
-        """Remove every fault, forget recorded requests, and drop the webhook deliveries
-        still queued with their attempts and outcomes (the data and the registrations
-        stay)."""
+        """Remove every fault, forget recorded requests (and keep as many as at first), and
+        drop the webhook deliveries still queued with their attempts and outcomes (the data
+        and the registrations stay)."""
         self.sandbox.faults.clear()
-        self.sandbox.recorder.clear()
+        self.sandbox.recorder.reset()
         if self.outbox is not None:
             self.outbox.clear()
 
