@@ -132,7 +132,7 @@ def test_a_proxy_httpx_cannot_use_fails_only_the_requests_that_need_it(
         assert recruitee.list_offers()
     with Recruitee(**REMOTE) as recruitee, pytest.raises(InvalidInputError) as caught:
         recruitee.list_offers()
-    assert caught.value.field == "ALL_PROXY"
+    assert caught.value.field == "all_proxy"  # as it was written
     assert "pa55word" not in str(caught.value)
 
 
@@ -212,7 +212,7 @@ def test_a_call_the_proxy_settings_refuse_gives_its_rate_limit_slot_back(
         for _ in range(2):  # the second would wait a minute for a slot kept by the first
             with pytest.raises(InvalidInputError) as caught:
                 http.get("/jobs")
-            assert caught.value.field == "ALL_PROXY"
+            assert caught.value.field == "all_proxy"  # as it was written
     assert limiter._starts == []
 
 
@@ -240,21 +240,24 @@ def _closed_port() -> int:
         return int(listener.getsockname()[1])
 
 
+@pytest.mark.parametrize("variable", ["HTTPS_PROXY", "https_proxy"])
 def test_a_proxy_out_of_reach_is_named_and_nothing_was_sent(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, variable: str
 ) -> None:
     """A stale HTTPS_PROXY read as the provider refusing connections, "sent 2 times" as a
-    write possibly carried out twice; the error names the proxy (not its password) and
-    says nothing was sent."""
+    write possibly carried out twice; the error names the proxy (not its password), the
+    variable as it was written (``https_proxy`` was named ``HTTPS_PROXY``), and says
+    nothing was sent."""
     address = f"127.0.0.1:{_closed_port()}"
     for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HTTPS_PROXY", f"http://egress:pr0xy-pw@{address}")
+    monkeypatch.delenv(variable.swapcase(), raising=False)
+    monkeypatch.setenv(variable, f"http://egress:pr0xy-pw@{address}")
     remote = {**REMOTE, "base_url": "https://recruitee.test", "max_retries": 1}
     with Recruitee(**remote) as recruitee, pytest.raises(ApiConnectionError) as caught:
         recruitee.create_candidate_note(7730001, "checked")
     said = str(caught.value)
-    assert f"via the proxy {address} (HTTPS_PROXY)" in said
+    assert f"via the proxy {address} ({variable})" in said
     assert "; tried 2 times over " in said
     assert said.endswith(" s, none carried out")
     assert "pr0xy-pw" not in said

@@ -736,8 +736,12 @@ class _ProxyRoutes(Generic[_Pool]):
         return self._from_system and self._bypassed_by_system(url.host)
 
     def _setting(self, named: str) -> str:
-        """Where the proxy for the scheme ``named`` was set: ``HTTPS_PROXY``, say."""
-        return _SYSTEM_PROXY_SETTINGS if self._from_system else f"{named.upper()}_PROXY"
+        """Where the proxy for the scheme ``named`` was set: ``HTTPS_PROXY``, say, or
+        ``https_proxy`` (which ``urllib.request`` reads first, as curl does)."""
+        if self._from_system:
+            return _SYSTEM_PROXY_SETTINGS
+        lower = f"{named.lower()}_proxy"
+        return lower if os.environ.get(lower) else lower.upper()
 
     def transport_for(self, request: httpx.Request) -> _Pool:
         """The transport ``request`` goes through; one through a proxy is marked with the

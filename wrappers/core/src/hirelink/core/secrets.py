@@ -200,11 +200,10 @@ def mask_value(text: str, value: str) -> str:
     knows (verbatim, JSON-escaped, percent-encoded), without registering it as a live
     secret: for a value seen once, such as a token a caller sent. Both are found in
     ``text`` as it is (the live secrets as :func:`scrub` finds them), and every character
-    either covers is masked: masked one after the
-    other, a live secret inside ``value`` (or ``value`` inside one) left a piece of the
-    other showing. A ``value`` shorter than 6 characters is not masked, as :func:`scrub`
-    leaves such: no credential is that short, and anyone could send ``e`` to have every
-    "e" of a log line masked."""
+    either covers is masked: masked one after the other, a live secret inside ``value``
+    (or ``value`` inside one) left a piece of the other showing. A ``value`` shorter than
+    6 characters is not masked, as :func:`scrub` leaves such: no credential is that short,
+    and anyone could send ``e`` to have every "e" of a log line masked."""
     spans: list[tuple[int, int]] = []
     if len(value) >= _MIN_SCRUB_LENGTH:
         for form in _forms(value):
