@@ -399,6 +399,24 @@ def test_a_redis_store_without_the_redis_extra_is_a_clear_error(
     assert "Traceback" not in result.output
 
 
+def test_a_list_too_large_to_read_points_at_all(saved: RecruiteeSandbox) -> None:
+    """Recruitee answers list_candidates without a limit with every candidate at once:
+    past 64 MiB that is not read, and --all walks it a page at a time."""
+    twice_compressed = {"Content-Encoding": "gzip, gzip"}  # what is never read: a bomb
+    saved.faults.add(
+        Fault(method="GET", path=r"/candidates$", status=200, body=b"x", headers=twice_compressed)
+    )
+    result = hirelink("run", "recruitee.list_candidates", "-c", "rc")
+    assert result.exit_code == 1  # no retry changes it
+    assert "--all reads every item of the list, a page at a time" in result.stderr
+    saved.faults.add(
+        Fault(method="GET", path=r"/offers/31337$", status=200, body=b"x", headers=twice_compressed)
+    )
+    one = hirelink("run", "recruitee.get_offer", "-c", "rc", "offer_id=31337")
+    assert one.exit_code == 1
+    assert "--all" not in one.stderr  # not a list
+
+
 def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     saved: RecruiteeSandbox,
 ) -> None:

@@ -67,6 +67,7 @@ from hirelink.core.errors import names_field, tried
 from hirelink.core.file_updates import resolved
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
+from hirelink.core.transport import AnswerTooLarge
 from hirelink.operations import (
     FieldProblem,
     InputValidationError,
@@ -830,7 +831,20 @@ def run(
     except HirelinkError as error:
         if isinstance(error, InputValidationError):
             _say_python_spellings_are_text(error, assignments or [])
+        if not walk_all and _a_list_too_large(operation_id, error):
+            error.add_note("--all reads every item of the list, a page at a time")
         _fail(error, credential=credential or None)
+
+
+def _a_list_too_large(operation_id: str, error: HirelinkError) -> bool:
+    """Whether ``error`` is an answer too large to read of an operation ``--all`` walks
+    (Recruitee's ``list_candidates`` without a limit answers every candidate at once)."""
+    if not isinstance(error.__cause__, AnswerTooLarge):
+        return False
+    try:
+        return load_providers().get(operation_id).iter_method is not None
+    except HirelinkError:
+        return False
 
 
 _JSON_SPELLINGS: Final = {"True": "true", "False": "false", "None": "null"}
