@@ -707,6 +707,20 @@ def utc_timestamp_z(field: str, value: object) -> str:
     return utc_timestamp(field, value) + "Z"
 
 
+_UNIX_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND: Final = timedelta(seconds=1)
+
+
+def unix_seconds(field: str, value: object) -> int:
+    """Whole seconds since 1970 in UTC (see :func:`utc_moment`), a fraction dropped."""
+    return (utc_moment(field, value) - _UNIX_EPOCH) // _SECOND
+
+
+def unix_seconds_rounded_up(field: str, value: object) -> int:
+    """:func:`unix_seconds` with a fraction of a second rounded up."""
+    return -((_UNIX_EPOCH - utc_moment(field, value)) // _SECOND)
+
+
 Converter = Callable[[str, Any], Any]
 """Checks one argument (named by the first parameter) and returns its wire value."""
 

@@ -13,7 +13,7 @@ import json
 import re
 import zoneinfo
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any, Literal, Protocol, TypedDict, TypeVar, Unpack
 
@@ -63,6 +63,8 @@ from hirelink.core.validation import (
     string_list,
     text,
     true_only_flag,
+    unix_seconds,
+    unix_seconds_rounded_up,
     utc_moment,
     utc_timestamp,
 )
@@ -206,18 +208,6 @@ _PAGING = Inputs(
     "list_candidates", limit=positive_int, offset=lambda f, v: positive_int(f, v, minimum=0)
 )
 _LIST_FIELD = lambda field, value: string_list(field, value, allow_empty=True)  # noqa: E731
-_UNIX_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SECOND = timedelta(seconds=1)
-
-
-def _unix_seconds(field: str, value: object) -> int:
-    """A moment (see :func:`utc_moment`) in whole Unix seconds, its fraction dropped."""
-    return (utc_moment(field, value) - _UNIX_EPOCH) // _SECOND
-
-
-def _unix_seconds_up(field: str, value: object) -> int:
-    """:func:`_unix_seconds` with a fraction of a second rounded up."""
-    return -((_UNIX_EPOCH - utc_moment(field, value)) // _SECOND)
 
 
 def _filter_objects(field: str, value: object) -> list[dict[str, Any]]:
@@ -237,9 +227,9 @@ def _filter_objects(field: str, value: object) -> list[dict[str, Any]]:
 _SEARCH = Inputs(
     "search_candidates",
     query=non_empty_str,
-    created_after=_unix_seconds,
-    created_before=_unix_seconds_up,
-    updated_after=_unix_seconds,
+    created_after=unix_seconds,
+    created_before=unix_seconds_rounded_up,
+    updated_after=unix_seconds,
     filters=_filter_objects,
     sort_by=matching(
         r"[a-z][a-z_]*_(asc|desc)", "<field>_asc or <field>_desc, e.g. created_at_desc"
