@@ -1327,13 +1327,28 @@ def test_a_token_failure_handed_to_a_queued_call_holds_none_of_the_first_callers
 
 @pytest.mark.anyio
 async def test_uploads_kept_are_found_behind_a_timeout(fresh: Served) -> None:
-    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", kind="delay", delay=2.0))
+    """The caller's timeout runs out while the application is out, its upload done (the
+    deadline is set when the application arrives: a fixed one raced a loaded machine)."""
+    fresh.sandbox.faults.add(Fault(method="POST", path=f"{APPLICATIONS}$", kind="hold"))
+
+    async def apply_until_the_application_arrives(personio: AsyncPersonio) -> None:
+        async def time_out_once_applied() -> None:
+            await await_until(lambda: fresh.hits("POST", APPLICATIONS) == 1, "the application")
+            deadline.reschedule(asyncio.get_running_loop().time())
+
+        async with asyncio.timeout(None) as deadline:
+            watcher = asyncio.create_task(time_out_once_applied())
+            await personio.create_application(
+                POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="c.pdf")]
+            )
+        await watcher
+
     async with fresh.async_client() as personio:
-        with pytest.raises(TimeoutError) as caught:
-            async with asyncio.timeout(0.5):
-                await personio.create_application(
-                    POSITION, **applicant(), documents=[Document(PDF, type="cv", filename="c.pdf")]
-                )
+        try:
+            with pytest.raises(TimeoutError) as caught:
+                await apply_until_the_application_arrives(personio)
+        finally:
+            fresh.sandbox.faults.release()
     assert [document.type for document in uploaded_documents(caught.value)] == ["cv"]
 
 
