@@ -5,8 +5,8 @@ A stand-in that sends webhooks owns an :class:`Outbox`: receivers are registered
 happens, and a daemon thread POSTs each delivery to every receiver, retrying what the
 provider retries with growing delays (short by default, so tests stay fast) up to a
 bounded number of attempts. A POST that fails in any way counts as no answer; once
-closed, the outbox queues nothing. Counters and a log of every attempt make the traffic
-observable: ``Outbox.stats``, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
+closed, the outbox queues nothing. Counters and a log of the last attempts make the
+traffic observable: ``Outbox.stats``, :attr:`Outbox.attempts`, :meth:`Outbox.wait_idle`.
 """
 
 from __future__ import annotations
@@ -96,6 +96,8 @@ class Outbox:
         retry_delays: seconds to wait before each further attempt; its length plus one is
             the number of attempts.
         timeout: seconds to wait for an answer.
+        keep_attempts: how many of the last attempts :attr:`attempts` keeps, each with
+            the body it sent (a candidate's name and addresses); the counters count all.
     """
 
     def __init__(
@@ -105,6 +107,7 @@ class Outbox:
         retries: RetryPolicy,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
         timeout: float = 3.0,
+        keep_attempts: int = 10_000,
     ) -> None:
         if any(delay < 0 for delay in retry_delays):
             raise ValueError("retry delays must not be negative")
@@ -121,14 +124,15 @@ class Outbox:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._outcomes: dict[int, tuple[int, str]] = {}
-        self.attempts: list[Attempt] = []
+        self.attempts: collections.deque[Attempt] = collections.deque(maxlen=keep_attempts)
+        self._sent = 0
 
     @property
     def stats(self) -> OutboxStats:
         """The counts so far, from every delivery's state and the log of attempts."""
         with self._condition:
             states = collections.Counter(state for _, state in self._outcomes.values())
-            queued, sent = len(self._outcomes), len(self.attempts)
+            queued, sent = len(self._outcomes), self._sent
             delivered, refused, abandoned = (
                 states[s] for s in ("delivered", "refused", "abandoned")
             )
@@ -226,6 +230,7 @@ class Outbox:
             self._due.clear()
             self._outcomes.clear()
             self.attempts.clear()
+            self._sent = 0
             self._condition.notify_all()
 
     def close(self) -> None:
@@ -305,6 +310,7 @@ class Outbox:
             self.attempts.append(
                 Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
             )
+            self._sent += 1
             outcome = self._retries(status)
             state = "pending"
             if outcome in ("delivered", "refused"):
