@@ -19,7 +19,7 @@ from hirelink.core.decoding import DECODER_ENV, Decoder, active_decoder, choose_
 from hirelink.core.errors import InvalidInputError
 from hirelink.core.reading import PARSE_ERRORS
 from hirelink.recruitee import AsyncRecruitee, Recruitee
-from hirelink.sandbox import RecruiteeSandbox, StandIn
+from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn
 
 orjson = pytest.importorskip("orjson")
 
@@ -179,3 +179,21 @@ def test_a_bad_decoder_setting_is_refused_when_the_client_is_built(
         client_class(**recruitee_sandbox_session.client_kwargs())
     assert caught.value.field == DECODER_ENV
     assert len(recruitee_sandbox_session.sandbox.recorder.requests) == sent_before
+
+
+@pytest.mark.parametrize("name", ["json", "orjson"])
+def test_a_raw_control_character_in_a_record_is_read_as_itself(
+    recruitee_sandbox: StandIn[RecruiteeSandbox], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """JSON forbids a raw tab or control character inside a string, and both decoders
+    refused the whole answer for one pasted into a cover letter or a name."""
+    monkeypatch.setattr(decoding, "active_decoder", lambda: choose_decoder(name))
+    candidate = _raw_page(recruitee_sandbox)[0]
+    candidate["name"] = "Ada\tLovelace\x01"
+    raw = json.dumps({"candidate": candidate}).replace("\\t", "\t").replace("\\u0001", "\x01")
+    assert "\x01" in raw
+    recruitee_sandbox.sandbox.faults.add(
+        Fault(method="GET", path=rf"/candidates/{candidate['id']}$", status=200, body=raw)
+    )
+    with Recruitee(**recruitee_sandbox.client_kwargs()) as client:
+        assert client.get_candidate(candidate["id"]).name == "Ada\tLovelace\x01"

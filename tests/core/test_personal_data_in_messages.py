@@ -4,14 +4,17 @@ in logs or error trackers). Real HTTP against the stand-ins."""
 
 from __future__ import annotations
 
+import base64
 import logging
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hirelink.core import InvalidInputError, ServerError
+from hirelink.core import BadRequestError, InvalidInputError, MalformedResponseError, ServerError
+from hirelink.join import Document
 from hirelink.recruitee import Recruitee
 from hirelink.sandbox import Fault, serve_stand_in
 from hirelink.sandbox.standins import ProviderName
@@ -73,7 +76,31 @@ APPLICATION = {"job_position_id": 1874512, **ADA}
             {**APPLICATION, "attributes": {"gender": "Ada Lovelace"}},
             "attributes.gender",
         ),
+        (
+            "personio",
+            "create_application",
+            {**APPLICATION, "attributes": {"custom_attribute_1": 442079460000}},
+            "attributes.custom_attribute_1",
+        ),
+        (
+            "personio",
+            "create_application",
+            {**APPLICATION, "attributes": {"birthday": 18151210}},
+            "attributes.birthday",
+        ),
         ("recruitee", "create_candidate", {"name": "Ada", "phones": "+44 20 7946 0000"}, "phones"),
+        (
+            "recruitee",
+            "create_candidate",
+            {"name": "Ada", "remote_cv_url": "ftp://cvs.example.org/Ada_Lovelace_CV.pdf"},
+            "remote_cv_url",
+        ),
+        (
+            "recruitee",
+            "update_candidate_cv",
+            {"candidate_id": 7730011, "remote_cv_url": "cvs.example.org/Ada Lovelace CV.pdf"},
+            "remote_cv_url",
+        ),
         ("recruitee", "create_candidate", {"name": "Ada", "emails": EMAIL}, "emails"),
         ("join", "create_application", {"job_id": 1, **ADA, "email": "ada.lovelace"}, "email"),
     ],
@@ -131,3 +158,59 @@ def test_headers_given_as_pairs_are_refused_without_their_values() -> None:
         Recruitee(company_id=1, token="t0ken-value", headers=[("X-Api-Key", "s3cr3t-key")])  # type: ignore[arg-type]
     assert "s3cr3t-key" not in str(caught.value)
     assert caught.value.field == "headers"
+
+
+def test_a_record_garbled_on_the_way_is_not_quoted_in_the_error() -> None:
+    """A body that starts as JSON and does not parse is a record cut or garbled on the way:
+    the error gives its size and where it broke, not the applicant it describes."""
+    cut = f'{{"candidate": {{"id": 7730011, "name": "Ada Lovelace", "emails": ["{EMAIL}"'
+    with serve_stand_in("recruitee") as stand_in:
+        stand_in.sandbox.faults.add(
+            Fault(method="GET", path=r"/candidates/7730011$", status=200, body=cut)
+        )
+        with stand_in.client() as recruitee, pytest.raises(MalformedResponseError) as caught:
+            recruitee.get_candidate(7730011)
+    shown = f"{caught.value} {caught.value!r}"
+    for part in ("Ada", "Lovelace", "lovelace"):
+        assert part not in shown, shown
+    assert f"{len(cut)} bytes that start as JSON and do not parse (" in shown
+    assert f"at character {len(cut)}), not shown" in shown
+
+
+CV = b"%PDF-1.4 the CV of Ada Lovelace, born 1815"
+APPLYING: dict[ProviderName, tuple[str, Callable[[Any], object]]] = {
+    "join": (
+        r"/applications$",
+        lambda client: client.create_application(
+            8812345, **ADA, documents=[Document(CV, type="CV", filename="cv.pdf")]
+        ),
+    ),
+    "personio": (r"/applications$", lambda client: client.create_application(**APPLICATION)),
+    "recruitee": (
+        r"/candidates$",
+        lambda client: client.create_candidate(name="Ada Lovelace", emails=[EMAIL]),
+    ),
+}
+
+
+@pytest.mark.parametrize("provider", list(APPLYING))
+def test_a_traceback_with_its_locals_shows_no_applicant(provider: ProviderName) -> None:
+    """An error tracker shows the repr of every frame's locals (Sentry's default): the
+    prepared call in four of hirelink's core frames showed the whole request, names,
+    addresses and the CV's base64 included. Its repr names the operation now."""
+    path, apply = APPLYING[provider]
+    with serve_stand_in(provider) as stand_in, stand_in.client() as client:
+        stand_in.sandbox.faults.add(Fault(method="POST", path=path, status=400))
+        with pytest.raises(BadRequestError) as caught:
+            apply(client)
+    frames = traceback.TracebackException.from_exception(caught.value, capture_locals=True).stack
+    shown = {
+        f"{frame.filename}:{name}": value
+        for frame in frames
+        if "/hirelink/core/" in frame.filename  # a wrapper's frames hold what it was given
+        for name, value in (frame.locals or {}).items()
+    }
+    assert any("hirelink/core/calls.py" in where for where in shown)  # hirelink's, with locals
+    assert any(" request>" in value for value in shown.values())  # the call, by its operation
+    for part in ("Ada", "Lovelace", "lovelace", base64.b64encode(CV).decode()[:20]):
+        assert [where for where, value in shown.items() if part in value] == []

@@ -31,7 +31,7 @@ from types import ModuleType
 from typing import Any, Final, Generic, Protocol, TypeVar, cast
 
 import httpx
-from attrs import define
+from attrs import define, field
 
 from .errors import (
     HANDED_OVER,
@@ -181,6 +181,10 @@ def _endpoint_module(request: partial[Any]) -> ModuleType:
     return sys.modules[request.func.__module__]
 
 
+def _operation_of(request: partial[Any]) -> str:
+    return _endpoint_module(request).__name__.rsplit(".", 1)[-1]
+
+
 @define(frozen=True)
 class Call(Generic[T_co]):
     """A prepared call of one generated endpoint.
@@ -204,7 +208,9 @@ class Call(Generic[T_co]):
     :class:`~hirelink.core.HeaderAuth`).
     """
 
-    request: partial[Any]
+    # Its repr names the operation only: the arguments are an applicant's name,
+    # addresses and files, and an error tracker shows the repr of every frame's locals.
+    request: partial[Any] = field(repr=lambda request: f"<{_operation_of(request)} request>")
     expect: Callable[[object], T_co]
     envelope: str | None = None
     fallback: Callable[[object], T_co] | None = None
@@ -216,7 +222,7 @@ class Call(Generic[T_co]):
     @property
     def operation(self) -> str:
         """The generated endpoint module's name: the spec's operationId in snake case."""
-        return _endpoint_module(self.request).__name__.rsplit(".", 1)[-1]
+        return _operation_of(self.request)
 
     @property
     def arguments(self) -> Mapping[str, Any]:

@@ -6,10 +6,11 @@ decodes in about half json's time; msgspec's decoder is as fast but its import c
 25-70 ms against orjson's 0.5 ms, and it is the import a first call pays.
 
 What orjson refuses that json reads (a byte-order mark, UTF-16, ``NaN``, lone
-surrogates) is read again with json, so both decoders accept the same answers; the one
-difference left is that orjson reads integers beyond 64 bits as floats. Set
-``HIRELINK_JSON_DECODER=json`` to use json whatever is installed (``orjson`` to require
-orjson; the default, ``auto``, takes orjson when it is there).
+surrogates, a raw control character inside a string) is read again with json, so both
+decoders accept the same answers; the one difference left is that orjson reads integers
+beyond 64 bits as floats. Set ``HIRELINK_JSON_DECODER=json`` to use json whatever is
+installed (``orjson`` to require orjson; the default, ``auto``, takes orjson when it is
+there).
 
 Generated code reads bodies with ``response.json()``: the client's response hook makes
 every response a :class:`JsonResponse`, whose ``json()`` decodes with :func:`loads`.
@@ -46,7 +47,9 @@ class Decoder:
 
 def _json_loads(content: bytes | str) -> Any:
     try:
-        return json.loads(content)
+        # strict=False: a raw control character in a string (a tab pasted into a cover
+        # letter) is read as itself; strict reading refused the whole record for it.
+        return json.loads(content, strict=False)
     except RecursionError:  # nesting deeper than the interpreter's stack allows
         raise ValueError("the JSON document is nested too deeply to read") from None
 

@@ -647,7 +647,7 @@ def api_error_from_response(
     """Build the typed, redacted error for an error response whose body has been read."""
     body = scrub(response.text)
     try:
-        decoded: Any = json.loads(body) if body else None
+        decoded: Any = json.loads(body, strict=False) if body else None
         # An escape scrub cannot see in the text (\u0053 for S, \u0026 for &) decodes to
         # the secret: scrub what was decoded too, and show the body as decoded then.
         parsed = _scrubbed(decoded)

@@ -229,6 +229,21 @@ def _excerpt(response: httpx.Response) -> str:
     return masked[:_EXCERPT] + ("..." if len(masked) > _EXCERPT else "")
 
 
+def _unreadable(response: httpx.Response, decoding_error: ValueError | None) -> str:
+    """What the error says of a body that is not JSON.
+
+    Text (a proxy's page, a plain-text refusal) is quoted: it says what answered. A body
+    that starts as JSON is a record cut or garbled on the way, and a record holds an
+    applicant's name, addresses and letters: only its size and where it broke are said.
+    """
+    if not response.content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
+        return repr(_excerpt(response))
+    where = ""
+    if isinstance(decoding_error, json.JSONDecodeError):
+        where = f" ({decoding_error.msg} at character {decoding_error.pos})"
+    return f"{len(response.content)} bytes that start as JSON and do not parse{where}, not shown"
+
+
 def read_tolerantly(
     *,
     operation: str,
@@ -246,10 +261,11 @@ def read_tolerantly(
     ``quote`` False: a body that is not JSON is not quoted in the error (it may hold a
     credential outside any member naming one: a new secret as plain text).
     """
+    decoding_error: ValueError | None = None
     try:
         body = _json(response)
-    except ValueError:
-        body = _NOT_JSON
+    except ValueError as error:
+        body, decoding_error = _NOT_JSON, error
     candidate = None
     if body is not _NOT_JSON:
         try:
@@ -287,7 +303,11 @@ def read_tolerantly(
             return result
     detail = f"HTTP {response.status_code}, {drift}"
     if body is _NOT_JSON and not lost:
-        shown = repr(_excerpt(response)) if quote else f"{len(response.content)} bytes, not shown"
+        shown = (
+            _unreadable(response, decoding_error)
+            if quote
+            else f"{len(response.content)} bytes, not shown"
+        )
         detail = f"HTTP {response.status_code}, not JSON: {shown}"
     if response.request.method.upper() in WRITE_METHODS:
         detail += "; the provider may have carried out the write: check before resending"

@@ -291,15 +291,25 @@ def flag(field: str, value: object) -> bool:
     return value
 
 
-def http_url(field: str, value: object) -> str:
-    """An absolute http(s) URL with a host (one the provider downloads from, or a base URL)."""
+_ORIGIN: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s]*")
+
+
+def http_url(field: str, value: object, *, personal: bool = False) -> str:
+    """An absolute http(s) URL with a host (one the provider downloads from, or a base URL).
+
+    ``personal``: the URL is an applicant's file (a CV's address, whose path often holds
+    their name); a refusal quotes its scheme and host only.
+    """
     url = non_empty_str(field, value)
     problem = _url_problem(url)
     if problem:
         # Neither a user:password@ nor a query (a receiver's ?key=...) is quoted back.
         before_query = re.split(r"[?#]", url, maxsplit=1)[0]
         shown = "" if "@" in url else f", got {before_query!r}"
-        if before_query != url and shown:
+        if personal and shown:
+            origin = _ORIGIN.match(url)
+            shown = f", got {origin.group()!r} (its path not shown)" if origin else ""
+        elif before_query != url and shown:
             shown += " (what follows ? or # not shown)"
         raise InvalidInputError(
             field, f"must be an http(s) URL such as https://api.example.com{shown} ({problem})"

@@ -310,6 +310,15 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         ):
             allowed = ", ".join(ATTRIBUTE_IDS)
             raise InvalidInputError(field, f"must be one of {allowed} or custom_attribute_<n>")
+        if not isinstance(value, str | date):
+            # The applicant's own value (a phone number, a salary, a date of birth given as
+            # a number): its type is named, never the value.
+            expected = "text"
+            if key == "birthday":
+                expected = "a datetime.date (YYYY-MM-DD in the catalog)"
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            given = "a number" if number else f"a value of type {type(value).__name__}"
+            raise InvalidInputError(field, f"must be {expected}, got {given}")
         if key == "birthday" and isinstance(value, str):
             value = _iso_date(field, value)
         if key == "birthday" or isinstance(value, datetime):

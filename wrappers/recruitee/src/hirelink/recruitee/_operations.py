@@ -262,7 +262,7 @@ _PROFILE = Inputs(
     social_links=_LIST_FIELD,
     links=_LIST_FIELD,
     cover_letter=text,
-    remote_cv_url=http_url,
+    remote_cv_url=partial(http_url, personal=True),
 )
 _NEW_CANDIDATE = Inputs(
     "create_candidate",
@@ -677,9 +677,8 @@ class RecruiteeOperations:
             remote_cv_url: The http(s) URL of the new CV file. Recruitee downloads it, so it must be
                 public: a URL behind a login or a password fails.
         """
-        return self._cv_call(
-            self._candidate_id(candidate_id), http_url("remote_cv_url", remote_cv_url)
-        )
+        candidate = self._candidate_id(candidate_id)
+        return self._cv_call(candidate, http_url("remote_cv_url", remote_cv_url, personal=True))
 
     def _cv_call(self, candidate_id: int, url: str) -> Call[models.Candidate]:
         from hirelink.api.recruitee.api.candidates import update_candidate_cv
