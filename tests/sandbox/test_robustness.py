@@ -3,6 +3,7 @@ cannot carry, stopped outboxes, rotated secrets, handler crashes, odd query valu
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
@@ -13,7 +14,7 @@ import pytest
 
 from hirelink.core import ServerError
 from hirelink.sandbox import Fault, ServeReceiver, StandIn, serve_stand_in
-from hirelink.sandbox.outbox import Subscription
+from hirelink.sandbox.outbox import Outbox, Subscription
 
 
 def test_a_receiver_whose_headers_http_cannot_carry_is_refused_without_its_value(
@@ -370,3 +371,26 @@ def test_an_apps_lifespan_runs_in_the_receiver_serving_it(
     assert seen[0]["event_type"] == "new_candidate"
     receiver.stop()
     assert seen[-1] == "shut down"
+
+
+def test_the_outbox_keeps_the_last_attempts_and_counts_them_all(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    """Each attempt keeps the body it sent (a candidate's name and addresses): a stand-in
+    running for long kept every one of them."""
+    kept = Outbox(headers=lambda _subscription, _body: {}, retries=lambda _status: "delivered",
+                  keep_attempts=2)  # fmt: skip
+    try:
+        receiver = webhook_receiver()
+        to = [Subscription(996, receiver.url, "s")]
+        for number in range(3):
+            kept.emit({"number": number}, to=to)
+        receiver.wait_for(3)
+        assert kept.wait_idle()
+        assert [json.loads(attempt.body) for attempt in kept.attempts] == [
+            {"number": 1},
+            {"number": 2},
+        ]
+        assert kept.stats.sent == 3
+    finally:
+        kept.close()
