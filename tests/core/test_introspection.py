@@ -72,6 +72,8 @@ def _expected_return(declaration: Declaration[Any, Any], asynchronous: bool) -> 
     item = declaration.result_type
     if isinstance(declaration, ITERATING):
         return AsyncGenerator[item, None] if asynchronous else Generator[item, None, None]  # type: ignore[valid-type]
+    if item is type(None):
+        return None  # what a def returning nothing shows
     return item  # an async method shows what awaiting it gives, as `async def` does
 
 
@@ -123,6 +125,14 @@ def test_concrete_result_types() -> None:
     client = AsyncRecruitee(company_id=1, token="t0ken-value")
     walker = inspect.signature(client.iter_candidates).return_annotation
     assert walker == AsyncGenerator[CandidateListItem, None]
+
+
+def test_an_operation_returning_nothing_shows_none_as_a_def_does() -> None:
+    from hirelink.personio import AsyncPersonio, Personio
+
+    for method in (Personio.delete_webhook, AsyncPersonio.delete_webhook):
+        assert inspect.signature(method).return_annotation is None
+        assert str(inspect.signature(method)).endswith("-> None")
 
 
 def test_a_walk_closes_early_under_contextlib_closing(

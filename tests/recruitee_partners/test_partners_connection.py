@@ -31,7 +31,7 @@ def test_both_credentials_are_checked_and_the_record_found(served: Served) -> No
 
 def test_a_personal_token_alone_is_ok_before_any_partner_exists(empty: Served) -> None:
     with empty.client(partner_secret=None) as partners:
-        checks = by_name(partners.check_connection(4100))
+        checks = by_name(partners.check_connection(company_id=4100))
     assert list(checks) == ["personal_token"]  # no verdict on a secret not given
     assert checks["personal_token"].ok
     assert "holds no partner record 'skillcheck' yet" in checks["personal_token"].detail
@@ -48,7 +48,7 @@ def test_without_company_id_a_sample_company_proves_the_token(served: Served) ->
 
 def test_a_wrong_personal_token_fails_beside_a_working_secret(served: Served) -> None:
     with served.client(personal_token=WRONG_TOKEN) as partners:
-        checks = by_name(partners.check_connection(4100))
+        checks = by_name(partners.check_connection(company_id=4100))
     token, secret = checks["personal_token"], checks["partner_secret"]
     assert not token.ok
     assert not token.unavailable
@@ -61,7 +61,7 @@ def test_a_wrong_personal_token_fails_beside_a_working_secret(served: Served) ->
 
 def test_a_wrong_secret_fails_beside_a_working_token(served: Served) -> None:
     with served.client(partner_secret=WRONG_SECRET) as partners:
-        checks = by_name(partners.check_connection(4100))
+        checks = by_name(partners.check_connection(company_id=4100))
     assert checks["personal_token"].ok
     secret = checks["partner_secret"]
     assert not secret.ok
@@ -85,7 +85,7 @@ def test_in_production_the_personal_token_is_reported_unusable_without_a_request
     served: Served,
 ) -> None:
     with served.client(environment="production") as partners:
-        checks = by_name(partners.check_connection(4100))
+        checks = by_name(partners.check_connection(company_id=4100))
     token = checks["personal_token"]
     assert not token.ok
     assert "RC only" in token.detail
@@ -105,20 +105,20 @@ def test_nothing_given_fails_both(served: Served) -> None:
 def test_an_unreachable_recruitee_says_nothing_of_the_credentials(served: Served) -> None:
     served.sandbox.faults.add(Fault(status=503, times=-1, headers={"Retry-After": "0"}))
     with served.client(max_retries=0) as partners:
-        checks = partners.check_connection(4100)
+        checks = partners.check_connection(company_id=4100)
     assert [(check.ok, check.unavailable) for check in checks] == [(False, True), (False, True)]
 
 
 def test_bad_company_id_is_refused_before_any_request(served: Served) -> None:
     with served.client() as partners, pytest.raises(ValueError, match="company_id"):
-        partners.check_connection("acme")  # type: ignore[arg-type]
+        partners.check_connection(company_id="acme")  # type: ignore[arg-type]
     assert served.sandbox.recorder.requests == []
 
 
 @pytest.mark.anyio
 async def test_async_check_connection(served: Served) -> None:
     async with served.async_client(personal_token=WRONG_TOKEN) as partners:
-        checks = by_name(await partners.check_connection(4100))
+        checks = by_name(await partners.check_connection(company_id=4100))
     assert not checks["personal_token"].ok
     assert checks["partner_secret"].ok
     assert PartnersConnectionCheck is ConnectionCheck

@@ -351,8 +351,9 @@ class Operation(Declaration[T, P]):
         return built
 
     def returns(self, asynchronous: bool) -> Any:
-        # An async method's signature shows what awaiting it gives, as ``async def`` does.
-        return self.result_type
+        # An async method's signature shows what awaiting it gives, as ``async def`` does;
+        # a call returning nothing shows ``-> None``, as a def does, not ``-> NoneType``.
+        return None if self.result_type is type(None) else self.result_type
 
     def _runner(self, asynchronous: bool) -> Callable[..., Any]:
         build = self.build

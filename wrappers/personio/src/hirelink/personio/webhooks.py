@@ -6,10 +6,12 @@ choice. Deliveries are "dataless" (``company_id``, ``event_name``, ``occurred_at
 ids in ``payload``, ``meta``); read the records through the API. Serve
 :func:`create_webhook_app` at the webhook's URL::
 
+    import os
+
     from hirelink.personio.webhooks import WebhookDelivery, create_webhook_app
 
     def on_event(delivery: WebhookDelivery) -> None:
-        if delivery.event_name == "person.created":
+        if delivery.event_name == "person.created" and delivery.payload:
             sync_person(delivery.payload["id"])
 
     app = create_webhook_app(tokens=[os.environ["PERSONIO_WEBHOOK_TOKEN"]], on_event=on_event)

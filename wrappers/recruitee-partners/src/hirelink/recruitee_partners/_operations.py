@@ -329,7 +329,7 @@ class PartnersOperations:
     # --- first, so that its example finds the stand-in's partner record -------------
 
     @operation("Check Connection", example={"company_id": 4100})
-    def check_connection(self, company_id: int | None = None) -> Flow[list[ConnectionCheck]]:
+    def check_connection(self, *, company_id: int | None = None) -> Flow[list[ConnectionCheck]]:
         """Check each credential the client holds and say what is wrong with it.
 
         Returns one :class:`~hirelink.core.ConnectionCheck` for the personal token (a read

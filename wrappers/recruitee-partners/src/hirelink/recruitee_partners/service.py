@@ -6,7 +6,11 @@ clicks "Send" (``send_candidate``). Every call carries the token the partner iss
 the customer as ``Authorization: Bearer <token>``. :func:`create_partner_app` answers
 those calls the way Recruitee expects; the partner supplies three callbacks::
 
-    from hirelink.recruitee_partners.service import Refusal, create_partner_app
+    from hirelink.recruitee_partners.service import (
+        Refusal,
+        SendCandidatePayload,
+        create_partner_app,
+    )
 
     def invite(token: str, payload: SendCandidatePayload) -> None:
         if out_of_invitations(token):

@@ -4,7 +4,9 @@ Recruitee's webhooks are created in the customer's UI (Settings, Apps and plugin
 Webhooks) with an HTTPS URL; each delivery is a signed JSON POST. Serve
 :func:`create_webhook_app` at that URL::
 
-    from hirelink.recruitee.webhooks import CandidateMoved, create_webhook_app
+    import os
+
+    from hirelink.recruitee.webhooks import CandidateMoved, WebhookEvent, create_webhook_app
 
     def on_event(event: WebhookEvent) -> None:
         if isinstance(event, CandidateMoved) and event.event_subtype == "stage_changed":
