@@ -1897,3 +1897,34 @@ def test_an_unreadable_credentials_file_names_itself_and_exits_2(
         refused = hirelink(*command)
         assert refused.exit_code == EXIT_BAD_INPUT, refused.output
         assert refused.stderr == expected
+
+
+def _has_text(value: object) -> bool:
+    if isinstance(value, dict):
+        return any(_has_text(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_text(item) for item in value)
+    return isinstance(value, str)
+
+
+# A stand-in for the command: it prints the --input it was given, reading @- from stdin.
+_ECHO_INPUT = 'hirelink() { shift 5; if [ "$1" = "@-" ]; then cat; else printf "%s" "$1"; fi; }\n'
+
+
+@pytest.mark.parametrize("operation", load_providers().operations(), ids=lambda o: o.id)
+def test_each_describe_example_runs_as_shown_with_text_off_the_command_line(
+    operation: Any,
+) -> None:
+    """The example was one line with the inputs in single quotes: an applicant's name or
+    address, or a token, showed in `ps` and the shell's history, and a quote in the text
+    broke it. Text now goes on standard input; the example still gives the same inputs."""
+    described = hirelink("ops", "describe", operation.id).stdout
+    example = described.split("\nexample:\n", 1)[1].split("\n\n", 1)[0]
+    command_line = example.splitlines()[0]
+    assert (" --input '" not in command_line) is _has_text(operation.example), command_line
+    bash = shutil.which("bash")
+    assert bash is not None
+    ran = subprocess.run(  # noqa: S603 - the example we print, with hirelink a shell function
+        [bash, "-c", _ECHO_INPUT + example], capture_output=True, text=True, check=True
+    )
+    assert json.loads(ran.stdout) == json.loads(json.dumps(operation.example))

@@ -575,6 +575,23 @@ def _kinds(schema: Mapping[str, Any], spec: Mapping[str, Any]) -> list[Mapping[s
     return kinds
 
 
+def _only_numbers(value: object) -> bool:
+    if isinstance(value, list):
+        return all(_only_numbers(item) for item in value)
+    return value is None or isinstance(value, bool | int | float)
+
+
+def _example_command(operation_id: str, example: Mapping[str, Any]) -> list[str]:
+    """The example run, to copy into a shell. Inputs of ids and numbers only go on the
+    command line; others (a name, an address, a token: what ``ps`` and the shell's history
+    must not show, and text a quote would break) go on standard input, in a here-document
+    whose lines start at the margin so that the shell finds its end."""
+    command = f"hirelink run {operation_id} --credential NICK"
+    if all(_only_numbers(value) for value in example.values()):
+        return [f"  {command} --input '{json.dumps(example)}'"]
+    return [f"{command} --input @- <<'EOF'", json.dumps(example, ensure_ascii=False), "EOF"]
+
+
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:
     required = set(schema.get("required", []))
     for name, spec in schema.get("properties", {}).items():
@@ -670,12 +687,8 @@ def ops_describe(
     out.print("\noutput:")
     out.print(f"  {_describe_output(operation.output_schema)}", highlight=False, markup=False)
     out.print("\nexample:")
-    out.print(
-        f"  hirelink run {operation.id} --credential NICK "
-        f"--input '{json.dumps(operation.example)}'",
-        highlight=False,
-        markup=False,
-    )
+    for line in _example_command(operation.id, operation.example):
+        out.print(line, highlight=False, markup=False)
     all_inputs = operation.all_input_schema
     if all_inputs is not None:
         out.print("\n--all streams every item across pages as JSON Lines; it takes:")
