@@ -31,7 +31,14 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from hirelink.cli.main import EXIT_API_ERROR, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_UNAVAILABLE, app
+from hirelink.cli.main import (
+    EXIT_API_ERROR,
+    EXIT_AUTH,
+    EXIT_BAD_INPUT,
+    EXIT_NOT_FOUND,
+    EXIT_UNAVAILABLE,
+    app,
+)
 from hirelink.core import InvalidInputError, file_updates
 from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
@@ -1928,3 +1935,134 @@ def test_each_describe_example_runs_as_shown_with_text_off_the_command_line(
         [bash, "-c", _ECHO_INPUT + example], capture_output=True, text=True, check=True
     )
     assert json.loads(ran.stdout) == json.loads(json.dumps(operation.example))
+
+
+# --- scripts hunt: a full stderr, prompts, piped credential lines, UTF-16, ignored SIGINT
+
+
+def _run_command(
+    arguments: list[str], config_dir: Path, *, stderr: Any = subprocess.PIPE, **options: Any
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(  # noqa: S603 - our own command
+        [*_command(), *arguments],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        timeout=120,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
+        check=False,
+        **options,
+    )
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_a_stderr_that_cannot_be_written_changes_no_result_and_no_exit_code(
+    saved: RecruiteeSandbox, config_dir: Path
+) -> None:
+    """A warning logged mid-call (here a 429 retried, with -v) failed the call itself, and
+    every error's exit code became 2, when stderr was a full disk."""
+    from hirelink.sandbox import Fault
+
+    saved.faults.add(Fault(method="GET", path=r"/candidates/7730011$", status=429, times=1,
+                           headers={"Retry-After": "0"}))  # fmt: skip
+    with open("/dev/full", "w") as full:
+        found = _run_command(
+            ["-v", "run", "recruitee.get_candidate", "-c", "rc", "candidate_id=7730011"],
+            config_dir,
+            stderr=full,
+        )
+        missing = _run_command(
+            ["run", "recruitee.get_candidate", "-c", "rc", "candidate_id=999999"],
+            config_dir,
+            stderr=full,
+        )
+    assert found.returncode == 0
+    assert json.loads(found.stdout)["id"] == 7730011
+    assert missing.returncode == EXIT_NOT_FOUND
+
+
+@pytest.mark.primary_only  # version-independent: a command on a pseudo-terminal
+def test_credential_prompts_go_to_the_terminal_not_to_redirected_output(
+    config_dir: Path, tmp_path: Path
+) -> None:
+    """click wrote the prompts to stdout: with `> file` the terminal showed none (the
+    command looked hung) and the file held them."""
+    redirected = tmp_path / "out.txt"
+    primary, secondary = os.openpty()
+
+    def own_terminal() -> None:  # a hidden prompt reads its controlling terminal
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    with redirected.open("wb") as out:
+        process = subprocess.Popen(  # noqa: S603 - our own command
+            [*_command(), "credentials", "add", "pj", "--provider", "join"],
+            stdin=secondary,
+            stdout=out,
+            stderr=secondary,
+            env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir), "TERM": "dumb"},
+            preexec_fn=own_terminal,
+        )
+        os.close(secondary)
+        screen = bytearray()
+        while not re.search(rb"token[^\n]*\): ", screen):  # the prompt, on the terminal
+            ready, _, _ = select.select([primary], [], [], 60)
+            if not ready:
+                process.kill()
+                raise AssertionError(f"no prompt on the terminal: {screen!r}")
+            screen += os.read(primary, 4096)
+        os.write(primary, b"join-token-of-the-test\r")
+        assert process.wait(timeout=60) == 0
+    os.close(primary)
+    assert redirected.read_text().startswith("saved pj (join) in ")
+
+
+def test_piped_credential_lines_are_named_as_they_are_read(config_dir: Path) -> None:
+    added = hirelink(
+        "credentials", "add", "pr", "--provider", "recruitee", stdin="4100\nrecruitee-token\n"
+    )
+    assert added.exit_code == 0, added.output
+    assert added.stderr.splitlines()[:2] == [
+        "reading company_id from a line of standard input",
+        "reading token from a line of standard input",
+    ]
+
+
+def test_inputs_saved_as_utf16_by_windows_powershell_are_read(
+    saved: RecruiteeSandbox, config_dir: Path, tmp_path: Path
+) -> None:
+    inputs = tmp_path / "inputs.json"
+    inputs.write_bytes('{"candidate_id": 7730011}'.encode("utf-16"))  # with its BOM
+    from_file = hirelink("run", "recruitee.get_candidate", "-c", "rc", "--input", f"@{inputs}")
+    assert from_file.exit_code == 0, from_file.output
+    assert json.loads(from_file.stdout)["id"] == 7730011
+    piped = _run_command(  # the bytes as they are, through a real pipe
+        ["run", "recruitee.get_candidate", "-c", "rc", "--input", "@-"],
+        config_dir,
+        input=inputs.read_bytes(),
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["id"] == 7730011
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+def test_a_server_started_with_sigint_ignored_keeps_ignoring_it(config_dir: Path) -> None:
+    """A background job of a script starts with SIGINT ignored; `run` kept ignoring it,
+    but `webhooks serve`, `watch` and `run --all` stopped on it."""
+    serving = subprocess.Popen(  # noqa: S603 - our own command
+        [*_command(), "webhooks", "serve", "recruitee", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    try:
+        assert serving.stderr is not None
+        while b"http://" not in (line := serving.stderr.readline()):  # listening
+            assert line, "it ended before listening"
+        serving.send_signal(signal.SIGINT)
+        with pytest.raises(subprocess.TimeoutExpired):
+            serving.wait(timeout=2)  # it went on serving
+        serving.send_signal(signal.SIGTERM)
+        assert serving.wait(timeout=60) == 0
+    finally:
+        serving.kill()

@@ -191,6 +191,13 @@ def _terminating_signals() -> list[int]:
     return [number for number in (signal.SIGTERM, hangup, ctrl_break) if number is not None]
 
 
+def _stopping_signals() -> list[int]:
+    """SIGINT unless it is ignored (a background job of a script, ``trap '' INT``: Python
+    leaves it ignored, as plain ``run`` does), and the :func:`_terminating_signals`."""
+    interrupt = [] if signal.getsignal(signal.SIGINT) is signal.SIG_IGN else [signal.SIGINT]
+    return [*interrupt, *_terminating_signals()]
+
+
 @contextlib.contextmanager
 def terminated_as_interrupted() -> Iterator[None]:
     """Stop on SIGTERM (systemd, Docker and Kubernetes stopping the process), SIGHUP (its
@@ -262,7 +269,7 @@ def signals_stopping(stop: threading.Event) -> Iterator[None]:
 
     relaying = threading.Thread(target=relay, name="hirelink-signals", daemon=True)
     relaying.start()
-    stopping = [signal.SIGINT, *_terminating_signals()]
+    stopping = _stopping_signals()
     previous = {number: signal.signal(number, handle) for number in stopping}
     try:
         yield
@@ -542,7 +549,7 @@ class _GracefulStop:
         if threading.current_thread() is not threading.main_thread():
             yield  # only the main thread may handle signals
             return
-        stopping = [signal.SIGINT, *_terminating_signals()]
+        stopping = _stopping_signals()
         previous = {number: signal.signal(number, self._stop) for number in stopping}
         try:
             yield

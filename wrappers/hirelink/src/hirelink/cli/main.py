@@ -7,6 +7,7 @@ unreadable (5xx, network, malformed answer: a write may have been carried out).
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import importlib.metadata
@@ -230,9 +231,11 @@ class _Errors(Console):
         try:
             super().print(*shown, **options)
         except OSError as error:  # rich 13.0 lets it out; _Commands would take it for stdout's
-            if not reader_left(error):
-                raise
-            self.on_broken_pipe()
+            if reader_left(error):
+                self.on_broken_pipe()
+            # Messages are best-effort: a stderr that cannot be written (a full disk) must
+            # not fail a call a warning was logged in, nor change the command's exit code.
+            self.quiet = True
 
     def on_broken_pipe(self) -> None:
         # The reader of stderr left: say nothing more, and leave the exit code to the
@@ -711,12 +714,20 @@ def _read_input(input_option: str) -> str:
         raise InvalidInputError("--input", "a file name is missing after '@'")
     path = Path(input_option[1:])
     try:
-        return path.read_text(encoding="utf-8-sig")  # Notepad and PowerShell write a BOM
+        return _decoded(path.read_bytes())
     except FileNotFoundError:
         raise InvalidInputError("--input", f"no file {str(path)!r}") from None
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
         raise InvalidInputError("--input", f"cannot read {str(path)!r}: {reason}") from None
+
+
+def _decoded(data: bytes) -> str:
+    """Inputs as text: UTF-8, a byte order mark dropped (Notepad and PowerShell write one),
+    or UTF-16 with its byte order mark (what Windows PowerShell 5.1's ``>`` writes)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def _read_stdin(field: str = "--input", *, line: bool = False) -> str:
@@ -731,7 +742,8 @@ def _read_stdin(field: str = "--input", *, line: bool = False) -> str:
         text = sys.stdin.readline() if line else sys.stdin.read()
     else:
         try:
-            text = bytes(raw.readline() if line else raw.read()).decode("utf-8")
+            # A line is UTF-8: a line of UTF-16 does not end at one byte.
+            text = bytes(raw.readline()).decode("utf-8") if line else _decoded(bytes(raw.read()))
         except UnicodeDecodeError:
             raise InvalidInputError(field, "standard input is not UTF-8 text") from None
     text = text.removeprefix("\ufeff")
@@ -1057,7 +1069,8 @@ def credentials_add(
 
     Required fields not given with --set are prompted for (secret ones hidden), once the
     nickname and the --set field names are checked; when stdin is not a terminal, each
-    is read as one line from it. Optional secret fields not given with
+    is read as one line from it, in the provider's order of fields (Recruitee: company_id,
+    then token), each named on stderr before its line is read. Optional secret fields not given with
     --set are prompted for, hidden, when stdin is a terminal (Enter skips one); other
     optional fields are given with --set. Saving under an existing nickname replaces that
     record.
@@ -1073,7 +1086,13 @@ def credentials_add(
             if credential_field.name in given:
                 continue
             if credential_field.required and not interactive:
-                # Piped in, a line each: no prompt to show, no echo to turn off.
+                # Piped in, a line each: no prompt to show, no echo to turn off. Which line
+                # is read for which field is said, since a token read as an id is shown.
+                err.print(
+                    f"reading {credential_field.name} from a line of standard input",
+                    highlight=False,
+                    markup=False,
+                )
                 line = _read_stdin(credential_field.name, line=True)
                 if not line.strip():
                     raise InvalidInputError(
@@ -1116,10 +1135,11 @@ def _prompt(field_name: str, text: str, **options: Any) -> str:
     Ctrl-C exits 130, as it does any other command; Ctrl-D (the input ended) is no value
     given, exit 2. Nothing is saved either way."""
     try:
-        return str(typer.prompt(text, **options))
+        # On stderr: a prompt on stdout went into `> file` or a pipe, unseen.
+        return str(typer.prompt(text, err=True, **options))
     except typer.Abort as aborted:
         if not options.get("hide_input"):
-            typer.echo()  # click ends the prompt's line only for a hidden one
+            typer.echo(err=True)  # click ends the prompt's line only for a hidden one
         if isinstance(aborted.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None
         raise InvalidInputError(field_name, "no value given (the input ended)") from None
