@@ -206,3 +206,24 @@ def test_the_catalog_keeps_the_credential_and_inputs_out_of_its_frames(
     shown = "\n".join(repr(frame.locals) for frame in hirelinks_frames)
     for secret in (WEBHOOK_TOKEN, credential["recruiting_token"], credential["client_secret"]):
         assert secret not in shown
+
+
+CUT_AFTER_THE_TOKEN = f'{{"access_token": "{ISSUED}", "token_type": "Bearer", "expires_in": 86'
+
+
+def test_a_token_answer_cut_after_the_token_keeps_it_out_of_every_frame(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    """The decoder's frames (chained as the error's cause) held the body, the token in
+    clear, as their locals."""
+    served = personio_sandbox_session
+    served.sandbox.faults.add(
+        Fault(method="POST", path=r"/auth/token$", status=200, body=CUT_AFTER_THE_TOKEN)
+    )
+    with (
+        Personio(**served.client_kwargs()) as personio,
+        pytest.raises(MalformedResponseError) as caught,
+    ):
+        personio.list_applications(limit=1)
+    assert "Expecting" in str(caught.value)
+    assert ISSUED not in with_locals(caught.value)

@@ -214,3 +214,39 @@ def test_a_traceback_with_its_locals_shows_no_applicant(provider: ProviderName) 
     assert any(" request>" in value for value in shown.values())  # the call, by its operation
     for part in ("Ada", "Lovelace", "lovelace", base64.b64encode(CV).decode()[:20]):
         assert [where for where, value in shown.items() if part in value] == []
+
+
+GARBLED = f'{{"candidate": {{"id": 7730011, "name": "Ada Lovelace", "emails": ["{EMAIL}"'
+DRIFTED = {"candidate": [{"id": 7730011, "name": "Ada Lovelace", "emails": [EMAIL]}]}
+
+
+@pytest.mark.parametrize("answer", [GARBLED, DRIFTED], ids=["garbled", "drifted"])
+def test_a_record_that_does_not_read_is_in_no_frame_of_the_error(answer: object) -> None:
+    """The decoders' and parsers' frames, chained as the error's cause, and the reading
+    frame's copy of the body held the record as their locals."""
+    with serve_stand_in("recruitee") as stand_in:
+        stand_in.sandbox.faults.add(
+            Fault(method="GET", path=r"/candidates/7730011$", status=200, body=answer)  # type: ignore[arg-type]
+        )
+        with stand_in.client() as recruitee, pytest.raises(MalformedResponseError) as caught:
+            recruitee.get_candidate(7730011)
+    shown = _locals_of_every_frame_but_this_files(caught.value)
+    assert any("hirelink/core/reading.py" in where for where in shown)  # with their locals
+    for part in ("Lovelace", "lovelace"):
+        assert [where for where, value in shown.items() if part in value] == []
+
+
+def _locals_of_every_frame_but_this_files(error: BaseException) -> dict[str, str]:
+    """Each local of each frame of ``error`` and of the exceptions chained to it, as a
+    traceback shown with its locals shows them; this file's frames hold the test's own."""
+    shown: dict[str, str] = {}
+    chained: traceback.TracebackException | None = traceback.TracebackException.from_exception(
+        error, capture_locals=True
+    )
+    while chained is not None:
+        for frame in chained.stack:
+            if frame.filename != __file__:
+                for name, value in (frame.locals or {}).items():
+                    shown[f"{frame.filename}:{frame.lineno}:{name}"] = value
+        chained = chained.__cause__ or chained.__context__
+    return shown

@@ -98,7 +98,7 @@ def test_the_next_test_sees_no_traffic_of_the_last(recruitee_sandbox_session):
     outbox = recruitee_sandbox_session.outbox
     stats = outbox.stats
     assert (stats.queued, stats.sent) == (0, 0)
-    assert list(outbox.attempts) == []
+    assert outbox.attempts == []
     assert outbox.wait_idle(timeout=1)
 
 

@@ -394,3 +394,23 @@ def test_the_outbox_keeps_the_last_attempts_and_counts_them_all(
         assert kept.stats.sent == 3
     finally:
         kept.close()
+
+
+def test_the_outbox_attempts_can_be_read_while_deliveries_go_on(
+    recruitee_sandbox: StandIn[Any], webhook_receiver: Any
+) -> None:
+    """Read while the sending thread appended, a deque of them raised "deque mutated
+    during iteration" (review)."""
+    outbox = Outbox(headers=lambda _subscription, _body: {}, retries=lambda _status: "delivered")
+    try:
+        to = [Subscription(995, webhook_receiver().url, "s")]
+        for number in range(40):
+            outbox.emit({"number": number}, to=to)
+        read = 0
+        while outbox.stats.sent < 40:
+            read = max(read, len([attempt.status for attempt in outbox.attempts]))
+        assert outbox.wait_idle()
+        assert len(outbox.attempts) == 40
+        assert read > 0
+    finally:
+        outbox.close()

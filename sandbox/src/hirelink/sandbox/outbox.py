@@ -124,8 +124,15 @@ class Outbox:
         self._thread: threading.Thread | None = None
         self._closed = False
         self._outcomes: dict[int, tuple[int, str]] = {}
-        self.attempts: collections.deque[Attempt] = collections.deque(maxlen=keep_attempts)
+        self._attempts: collections.deque[Attempt] = collections.deque(maxlen=keep_attempts)
         self._sent = 0
+
+    @property
+    def attempts(self) -> list[Attempt]:
+        """The last attempts (``keep_attempts`` of them), oldest first: a copy, which the
+        sending thread does not change while a test reads it."""
+        with self._condition:
+            return list(self._attempts)
 
     @property
     def stats(self) -> OutboxStats:
@@ -229,7 +236,7 @@ class Outbox:
         with self._condition:
             self._due.clear()
             self._outcomes.clear()
-            self.attempts.clear()
+            self._attempts.clear()
             self._sent = 0
             self._condition.notify_all()
 
@@ -307,7 +314,7 @@ class Outbox:
         with self._condition:
             if delivery.id not in self._outcomes:  # cleared while it was sent
                 return
-            self.attempts.append(
+            self._attempts.append(
                 Attempt(delivery.id, subscription.id, delivery.attempt, status, delivery.body)
             )
             self._sent += 1

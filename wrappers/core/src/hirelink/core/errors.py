@@ -53,6 +53,7 @@ __all__ = [
     "UnprocessableEntityError",
     "UnusableClientError",
     "api_error_from_response",
+    "without_frames",
 ]
 
 
@@ -639,6 +640,26 @@ def _scrubbed(value: Any) -> Any:
     if isinstance(value, dict):
         return {scrub(str(key)): _scrubbed(item) for key, item in value.items()}
     return value
+
+
+def without_frames(error: BaseException) -> BaseException:
+    """``error`` and the exceptions chained to it, their tracebacks dropped, and the
+    document a ``JSONDecodeError`` keeps emptied: what an answer that could not be read was
+    is kept as the frames' locals that decoded and parsed it (the body: an applicant's
+    record, an issued token), which a traceback shown with its locals (an error tracker's
+    default) would show. Raise the error built from it ``from without_frames(error)``."""
+    seen: set[int] = set()
+    pending = [error]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        current.__traceback__ = None
+        if isinstance(current, json.JSONDecodeError):
+            current.doc = ""
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+    return error
 
 
 def api_error_from_response(

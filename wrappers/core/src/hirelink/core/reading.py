@@ -34,7 +34,13 @@ import attrs
 import httpx
 
 from .decoding import JsonResponse, loads
-from .errors import BODY_LOST, REPEATABLE, HirelinkError, MalformedResponseError
+from .errors import (
+    BODY_LOST,
+    REPEATABLE,
+    HirelinkError,
+    MalformedResponseError,
+    without_frames,
+)
 from .redaction import one_line
 from .secrets import scrub
 from .transport import DELETED_ALREADY
@@ -311,38 +317,14 @@ def read_tolerantly(
         detail = f"HTTP {response.status_code}, not JSON: {shown}"
     if response.request.method.upper() in WRITE_METHODS:
         detail += "; the provider may have carried out the write: check before resending"
-    if _holds_credential(body):
-        # An answer issuing a credential (a partner record, a new secret): a traceback
-        # shown with its frames' locals (an error tracker's default) must not quote it.
-        # The parsers' frames go, and so does this one's copy of the body.
-        del body, candidate
-        raise MalformedResponseError(operation, detail) from strict_error.with_traceback(None)
-    raise MalformedResponseError(operation, detail) from strict_error
+    # The answer is a record (an applicant's) or issues a credential: a traceback shown
+    # with its frames' locals (an error tracker's default) must quote neither. The
+    # decoders' and parsers' frames go, and so do this one's copies of the body.
+    del body, candidate, decoding_error
+    raise MalformedResponseError(operation, detail) from without_frames(strict_error)
 
 
 _NOT_JSON = object()
-_CREDENTIAL_NAME: Final = re.compile(_CREDENTIAL_WORDS, re.IGNORECASE)
-
-
-def _holds_credential(body: Any) -> bool:
-    """Whether a JSON body has a member whose name says it holds a credential (a body
-    nested too deep to look through counts as holding one)."""
-    try:
-        return _names_a_credential(body)
-    except RecursionError:
-        return True
-
-
-def _names_a_credential(body: Any) -> bool:
-    if isinstance(body, dict):
-        return any(
-            (isinstance(value, str) and _CREDENTIAL_NAME.search(str(name)) is not None)
-            or _names_a_credential(value)
-            for name, value in body.items()
-        )
-    if isinstance(body, list):
-        return any(_names_a_credential(item) for item in body)
-    return False
 
 
 def _describe(error: Exception) -> str:

@@ -57,6 +57,7 @@ from .errors import (
     ApiConnectionError,
     ApiError,
     MalformedResponseError,
+    without_frames,
 )
 from .http import (
     AUTH_HANDLED_STATUSES,
@@ -378,7 +379,8 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             problem = scrub(str(error))
             unreadable = MalformedResponseError("token exchange", problem, harmless_to_repeat=True)
             response.request.extensions[FAILED_WITH] = unreadable  # kept as a refusal is
-            raise unreadable from error
+            # The decoder's frames hold the answer, the token in clear when it was cut.
+            raise unreadable from without_frames(error)
         expires_at = None
         if lifetime is not None:
             expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)

@@ -291,7 +291,7 @@ def flag(field: str, value: object) -> bool:
     return value
 
 
-_ORIGIN: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s]*")
+_SCHEME_AND_HOST: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:\[[^\]/]*\]|[^/?#@\s:\[]*)")
 
 
 def http_url(field: str, value: object, *, personal: bool = False) -> str:
@@ -301,14 +301,14 @@ def http_url(field: str, value: object, *, personal: bool = False) -> str:
     their name); a refusal quotes its scheme and host only.
     """
     url = non_empty_str(field, value)
-    problem = _url_problem(url)
+    problem = _url_problem(url, quoting=not personal)
     if problem:
         # Neither a user:password@ nor a query (a receiver's ?key=...) is quoted back.
         before_query = re.split(r"[?#]", url, maxsplit=1)[0]
         shown = "" if "@" in url else f", got {before_query!r}"
         if personal and shown:
-            origin = _ORIGIN.match(url)
-            shown = f", got {origin.group()!r} (its path not shown)" if origin else ""
+            origin = _SCHEME_AND_HOST.match(url)
+            shown = f", got {origin.group()!r} (the rest not shown)" if origin else ""
         elif before_query != url and shown:
             shown += " (what follows ? or # not shown)"
         raise InvalidInputError(
@@ -435,7 +435,9 @@ def _trusted_host(field: str, value: object) -> str:
     return name
 
 
-def _url_problem(url: str) -> str | None:
+def _url_problem(url: str, *, quoting: bool = True) -> str | None:
+    """What is wrong with ``url`` as an http(s) URL, or None; ``quoting`` False: a port
+    that is no number is not quoted (urllib's message quotes it)."""
     if any(character.isspace() for character in url):
         return "it contains white space"
     scheme, separator, _ = url.partition("://")
@@ -447,7 +449,7 @@ def _url_problem(url: str) -> str | None:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - parsing the port is the check
     except ValueError as error:
-        return str(error)
+        return str(error) if quoting else "its host or port does not parse"
     if not parts.hostname:
         return "no host"
     return None

@@ -585,14 +585,15 @@ def _only_numbers(value: object) -> bool:
 
 
 def _example_command(operation_id: str, example: Mapping[str, Any]) -> list[str]:
-    """The example run, to copy into a shell. Inputs of ids and numbers only go on the
-    command line; others (a name, an address, a token: what ``ps`` and the shell's history
-    must not show, and text a quote would break) go on standard input, in a here-document
-    whose lines start at the margin so that the shell finds its end."""
+    """The example run, to copy into a POSIX shell. Inputs of ids and numbers only go on
+    the command line; others (a name, an address, a token: what ``ps`` must not show, and
+    text a quote would break) go on standard input, in a here-document whose lines start
+    at the margin so that the shell finds its end."""
     command = f"hirelink run {operation_id} --credential NICK"
     if all(_only_numbers(value) for value in example.values()):
         return [f"  {command} --input '{json.dumps(example)}'"]
-    return [f"{command} --input @- <<'EOF'", json.dumps(example, ensure_ascii=False), "EOF"]
+    # ASCII: a console in another encoding than UTF-8 (LC_ALL=C) wrote \xe1, no JSON.
+    return [f"{command} --input @- <<'EOF'", json.dumps(example), "EOF"]
 
 
 def _describe_inputs(schema: Mapping[str, Any]) -> Iterator[str]:

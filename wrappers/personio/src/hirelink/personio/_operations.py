@@ -313,9 +313,9 @@ def _attributes(values: object) -> list[models.ApplicationAttribute]:
         if not isinstance(value, str | date):
             # The applicant's own value (a phone number, a salary, a date of birth given as
             # a number): its type is named, never the value.
-            expected = "text"
+            expected = "text or a datetime.date"
             if key == "birthday":
-                expected = "a datetime.date (YYYY-MM-DD in the catalog)"
+                expected = "a datetime.date or its YYYY-MM-DD text"
             number = isinstance(value, int | float) and not isinstance(value, bool)
             given = "a number" if number else f"a value of type {type(value).__name__}"
             raise InvalidInputError(field, f"must be {expected}, got {given}")
