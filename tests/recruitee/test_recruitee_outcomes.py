@@ -331,6 +331,14 @@ def test_a_task_is_created_with_its_due_date_in_utc(fresh: Served) -> None:
     ]
 
 
+def test_a_deleted_candidates_tasks_go_with_them(fresh: Served) -> None:
+    """The stand-in kept a deleted candidate's tasks, their titles naming the applicant."""
+    with fresh.client() as recruitee:
+        recruitee.create_task(CANDIDATE, "Call Ada back")
+        recruitee.delete_candidate(CANDIDATE)
+    assert fresh.sandbox.state.tasks(CANDIDATE) == []
+
+
 def test_a_task_due_on_a_day_is_due_at_that_days_midnight_in_its_time_zone(
     fresh: Served,
 ) -> None:

@@ -394,10 +394,11 @@ class RecruiteeState:
             return self._answer(record)
 
     def delete_candidate(self, candidate_id: int) -> dict[str, Any]:
-        """Remove the candidate; return it with ``deleted_at`` set."""
+        """Remove the candidate, with their tasks; return it with ``deleted_at`` set."""
         with self.lock:
             record = self._require(candidate_id)
             del self._candidates[candidate_id]
+            self._tasks = [task for task in self._tasks if task["candidate_id"] != candidate_id]
             self._listings.clear()
             self._emit("candidate_deleted", None, record, None)
             return {**record.data, "deleted_at": self.now()}
