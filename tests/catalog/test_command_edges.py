@@ -44,6 +44,7 @@ from hirelink.operations import load_providers
 from hirelink.operations.credentials import CredentialStore
 from hirelink.sandbox import Fault, RecruiteeSandbox, StandIn, serve_stand_in
 from tests.waiting import wait_until
+from tools.redis_server import free_port
 
 runner = CliRunner()
 
@@ -1981,11 +1982,19 @@ def test_a_stderr_that_cannot_be_written_changes_no_result_and_no_exit_code(
 
 
 @pytest.mark.primary_only  # version-independent: a command on a pseudo-terminal
+@pytest.mark.parametrize(
+    ("provider", "answers"),
+    [
+        ("join", [(b"token", b"join-token-of-the-test")]),  # a hidden prompt
+        ("recruitee", [(b"company_id", b"4100"), (b"token", b"recruitee-token-of-the-test")]),
+    ],
+)
 def test_credential_prompts_go_to_the_terminal_not_to_redirected_output(
-    config_dir: Path, tmp_path: Path
+    config_dir: Path, tmp_path: Path, provider: str, answers: list[tuple[bytes, bytes]]
 ) -> None:
     """click wrote the prompts to stdout: with `> file` the terminal showed none (the
-    command looked hung) and the file held them."""
+    command looked hung) and the file held them; a visible prompt's last character (a
+    space) still went there through input()."""
     redirected = tmp_path / "out.txt"
     primary, secondary = os.openpty()
 
@@ -1995,7 +2004,7 @@ def test_credential_prompts_go_to_the_terminal_not_to_redirected_output(
 
     with redirected.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603 - our own command
-            [*_command(), "credentials", "add", "pj", "--provider", "join"],
+            [*_command(), "credentials", "add", "pa", "--provider", provider],
             stdin=secondary,
             stdout=out,
             stderr=secondary,
@@ -2004,16 +2013,18 @@ def test_credential_prompts_go_to_the_terminal_not_to_redirected_output(
         )
         os.close(secondary)
         screen = bytearray()
-        while not re.search(rb"token[^\n]*\): ", screen):  # the prompt, on the terminal
-            ready, _, _ = select.select([primary], [], [], 60)
-            if not ready:
-                process.kill()
-                raise AssertionError(f"no prompt on the terminal: {screen!r}")
-            screen += os.read(primary, 4096)
-        os.write(primary, b"join-token-of-the-test\r")
+        for field, answer in answers:
+            since = len(screen)
+            while not re.search(re.escape(field) + rb"[^\n]*\): ", screen[since:]):
+                ready, _, _ = select.select([primary], [], [], 60)
+                if not ready:
+                    process.kill()
+                    raise AssertionError(f"no {field!r} prompt on the terminal: {screen!r}")
+                screen += os.read(primary, 4096)
+            os.write(primary, answer + b"\r")
         assert process.wait(timeout=60) == 0
     os.close(primary)
-    assert redirected.read_text().startswith("saved pj (join) in ")
+    assert redirected.read_text().startswith(f"saved pa ({provider}) in ")
 
 
 def test_piped_credential_lines_are_named_as_they_are_read(config_dir: Path) -> None:
@@ -2045,23 +2056,40 @@ def test_inputs_saved_as_utf16_by_windows_powershell_are_read(
 
 
 @pytest.mark.primary_only  # version-independent: a command in a subprocess
-def test_a_server_started_with_sigint_ignored_keeps_ignoring_it(config_dir: Path) -> None:
-    """A background job of a script starts with SIGINT ignored; `run` kept ignoring it,
-    but `webhooks serve`, `watch` and `run --all` stopped on it."""
-    serving = subprocess.Popen(  # noqa: S603 - our own command
-        [*_command(), "webhooks", "serve", "recruitee", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
-    )
+def _answering(url: str) -> bool:
     try:
-        assert serving.stderr is not None
-        while b"http://" not in (line := serving.stderr.readline()):  # listening
-            assert line, "it ended before listening"
-        serving.send_signal(signal.SIGINT)
-        with pytest.raises(subprocess.TimeoutExpired):
-            serving.wait(timeout=2)  # it went on serving
+        httpx.post(url, content=b"{}", timeout=1)
+    except httpx.TransportError:
+        return False
+    return True
+
+
+@pytest.mark.primary_only  # version-independent: a command in a subprocess
+@pytest.mark.parametrize("ignored", [True, False], ids=["sigint-ignored", "stderr-full"])
+def test_a_server_keeps_serving_through_an_ignored_sigint_and_a_full_stderr(
+    config_dir: Path, ignored: bool
+) -> None:
+    """A background job of a script starts with SIGINT ignored: `run` kept ignoring it,
+    but `webhooks serve` stopped on it (uvicorn takes SIGINT while it serves). With a
+    stderr it could not write (a full disk), it exited 1 before serving."""
+    port = free_port()
+    with open("/dev/full", "w") as full:
+        serving = subprocess.Popen(  # noqa: S603 - our own command
+            [*_command(), "webhooks", "serve", "recruitee", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL if ignored else full,
+            env={**os.environ, "HIRELINK_CONFIG_DIR": str(config_dir)},
+            preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if ignored else None,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_until(lambda: serving.poll() is not None or _answering(url), "serving", timeout=60)
+        assert serving.poll() is None, "it ended before serving"
+        if ignored:
+            serving.send_signal(signal.SIGINT)
+            with pytest.raises(subprocess.TimeoutExpired):
+                serving.wait(timeout=2)  # it went on serving
+            assert _answering(url)
         serving.send_signal(signal.SIGTERM)
         assert serving.wait(timeout=60) == 0
     finally:

@@ -5,6 +5,7 @@ in logs or error trackers). Real HTTP against the stand-ins."""
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import traceback
 from collections.abc import Callable
@@ -250,3 +251,23 @@ def _locals_of_every_frame_but_this_files(error: BaseException) -> dict[str, str
                     shown[f"{frame.filename}:{frame.lineno}:{name}"] = value
         chained = chained.__cause__ or chained.__context__
     return shown
+
+
+def test_the_callers_own_error_keeps_its_frames_when_an_answer_does_not_read() -> None:
+    """Dropping the frames of what decoded the answer walked on into the error the
+    caller was handling when it called, and wiped its traceback and its document."""
+    with serve_stand_in("recruitee") as stand_in:
+        stand_in.sandbox.faults.add(
+            Fault(method="GET", path=r"/candidates/7730011$", status=200, body=GARBLED)
+        )
+        with stand_in.client() as recruitee:
+            owns: list[json.JSONDecodeError] = []
+            try:
+                json.loads('{"retry": tru}')
+            except json.JSONDecodeError as own:
+                owns.append(own)
+                with pytest.raises(MalformedResponseError):
+                    recruitee.get_candidate(7730011)
+    (callers,) = owns
+    assert callers.doc == '{"retry": tru}'
+    assert traceback.extract_tb(callers.__traceback__)

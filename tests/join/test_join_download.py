@@ -18,6 +18,7 @@ from hirelink.core import (
     NotFoundError,
     PermissionDeniedError,
 )
+from hirelink.core.secrets import scrub
 from hirelink.join import AsyncJoin, Attachment, Document, Join
 from hirelink.sandbox.faults import Fault
 
@@ -237,3 +238,14 @@ def test_trusted_hosts_must_be_a_list_of_host_names(served: Served, join: Join) 
             join.download_attachment(url, trusted_hosts=hosts)
         assert refused.value.field == field
     assert served.sandbox.recorder.requests == []
+
+
+def test_a_downloads_query_names_are_not_masked_in_every_url_after(fresh: Served) -> None:
+    """The names of a download URL's query (the provider's choice) were masked for the
+    whole process: after one download, every `?downloadpage=2` anywhere showed as `***`."""
+    with fresh.client() as join:
+        url: str = _created_with_cv(join).url  # type: ignore[assignment]
+        assert join.download_attachment(f"{url}&downloadpage=2").content == CV
+    assert scrub("https://api.example.org/v2/jobs?downloadpage=3") == (
+        "https://api.example.org/v2/jobs?downloadpage=3"
+    )

@@ -910,3 +910,25 @@ def test_a_stand_in_client_stays_on_rc_whatever_the_environment_says(
     with served.client() as partners:
         assert partners.environment == "rc"
         assert partners.get_partner(4100).codename == "skillcheck"
+
+
+@pytest.mark.parametrize(
+    "issued", ["new-secret\x00-123456", "new-secret\r\nX-Evil: 1", " padded-secret-123 "]
+)
+def test_an_issued_secret_no_header_can_carry_is_refused_and_the_client_keeps_its_own(
+    fresh: Served, issued: str
+) -> None:
+    """Switched to, it failed every later call (httpx refuses the header), and its NUL
+    was quoted in clear in that refusal."""
+    fresh.sandbox.faults.add(
+        Fault(method="POST", path=REGENERATE, status=200, body={"secret": issued})
+    )
+    with fresh.client() as partners:
+        with pytest.raises(MalformedResponseError) as refused:
+            partners.regenerate_partner_secret()
+        shown = f"{refused.value} {refused.value!r} {getattr(refused.value, '__notes__', [])}"
+        assert "new-secret" not in shown
+        assert "padded" not in shown
+        assert "a header cannot carry" in str(refused.value)
+        assert "read the current secret with get_partner" in shown
+        assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # still its own

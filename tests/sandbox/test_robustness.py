@@ -7,6 +7,7 @@ import json
 import math
 import re
 import threading
+import time
 from typing import Any
 
 import httpx
@@ -406,8 +407,8 @@ def test_the_outbox_attempts_can_be_read_while_deliveries_go_on(
         to = [Subscription(995, webhook_receiver().url, "s")]
         for number in range(40):
             outbox.emit({"number": number}, to=to)
-        read = 0
-        while outbox.stats.sent < 40:
+        read, deadline = 0, time.monotonic() + 60
+        while outbox.stats.sent < 40 and time.monotonic() < deadline:
             read = max(read, len([attempt.status for attempt in outbox.attempts]))
         assert outbox.wait_idle()
         assert len(outbox.attempts) == 40

@@ -207,6 +207,42 @@ def test_a_callback_still_running_when_the_server_stops_leaves_a_log_line(
     assert OLD_TOKEN not in caplog.text
 
 
+FORGED_EVENT = "person.created\nERROR hirelink.personio.webhooks: a forged line"
+FORGED_ID = "7\x1b[2J\x1b]0;pwned\x07\u202eevil"
+
+
+@pytest.mark.parametrize("stopped", [True, False], ids=["server-stopped", "on-event-failed"])
+def test_a_deliverys_own_text_is_one_line_of_shown_characters_in_the_log(
+    caplog: pytest.LogCaptureFixture, stopped: bool
+) -> None:
+    """Whoever holds the token chose the event name and the ids: quoted raw, a line break
+    forged log lines of its own, and escape sequences drove the reader's terminal."""
+    started = threading.Event()
+
+    async def on_event(item: WebhookDelivery) -> None:
+        started.set()
+        if not stopped:
+            raise LookupError(f"no person {item.payload}")
+        await asyncio.sleep(60)
+
+    server = SandboxServer(create_webhook_app(tokens=[OLD_TOKEN], on_event=on_event)).start()
+    body = {**delivery(FORGED_EVENT), "payload": {"id": FORGED_ID, "person_id": "1\nCRITICAL x"}}
+    with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
+        answer = httpx.post(f"{server.url}/", json=body, headers={"Authorization": OLD_TOKEN})
+        assert answer.status_code == 202
+        assert started.wait(10)
+        if stopped:
+            server.stop()
+        else:
+            wait_until(lambda: caplog.records, "the failure's log line")
+            server.stop()
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
+    assert line.startswith("the server stopped" if stopped else "on_event failed")
+    assert "ERROR hirelink.personio.webhooks: a forged line" in line  # on the same line
+    assert "\\x1b[2J" in line
+    assert not any(character in line for character in "\n\x1b\x07\u202e")
+
+
 def test_bad_configuration_is_refused() -> None:
     with pytest.raises(ValueError, match="tokens= "):
         create_webhook_app(tokens=None, on_event=print)

@@ -294,6 +294,7 @@ class Call(Generic[T_co]):
         def parse(answer: httpx.Response) -> T_co:
             return self.expect(parse_response(client=client, response=answer))
 
+        handled = sys.exc_info()[1]  # the caller's, if it called from an except block
         try:
             return parse(response)
         except HirelinkError:
@@ -310,6 +311,7 @@ class Call(Generic[T_co]):
                 envelope=self.envelope,
                 fallback=fallback,
                 quote=not self.issues_credential,
+                callers_error=handled,
             )
 
     def map(self, transform: Callable[[T_co], Item]) -> Call[Item]:

@@ -642,13 +642,17 @@ def _scrubbed(value: Any) -> Any:
     return value
 
 
-def without_frames(error: BaseException) -> BaseException:
+def without_frames(error: BaseException, *, spare: BaseException | None) -> BaseException:
     """``error`` and the exceptions chained to it, their tracebacks dropped, and the
     document a ``JSONDecodeError`` keeps emptied: what an answer that could not be read was
     is kept as the frames' locals that decoded and parsed it (the body: an applicant's
     record, an issued token), which a traceback shown with its locals (an error tracker's
-    default) would show. Raise the error built from it ``from without_frames(error)``."""
-    seen: set[int] = set()
+    default) would show. Raise the error built from it ``from without_frames(error)``.
+
+    ``spare`` is the exception the caller was handling when the operation began
+    (``sys.exc_info()[1]`` then): chained as the context of hirelink's own, it and what it
+    chains are the caller's, and are left as they are."""
+    seen: set[int] = set() if spare is None else {id(spare)}
     pending = [error]
     while pending:
         current = pending.pop()

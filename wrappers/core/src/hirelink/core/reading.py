@@ -259,6 +259,7 @@ def read_tolerantly(
     envelope: str | None = None,
     fallback: Callable[[object], T] | None = None,
     quote: bool = True,
+    callers_error: BaseException | None = None,
 ) -> T:
     """Read ``response`` after strict parsing failed with ``strict_error``.
 
@@ -266,6 +267,8 @@ def read_tolerantly(
     expectation); ``fallback`` builds the result of a write whose answer cannot be read.
     ``quote`` False: a body that is not JSON is not quoted in the error (it may hold a
     credential outside any member naming one: a new secret as plain text).
+    ``callers_error`` is the exception the caller was handling when it called (see
+    :func:`~hirelink.core.errors.without_frames`).
     """
     decoding_error: ValueError | None = None
     try:
@@ -321,7 +324,9 @@ def read_tolerantly(
     # with its frames' locals (an error tracker's default) must quote neither. The
     # decoders' and parsers' frames go, and so do this one's copies of the body.
     del body, candidate, decoding_error
-    raise MalformedResponseError(operation, detail) from without_frames(strict_error)
+    raise MalformedResponseError(operation, detail) from without_frames(
+        strict_error, spare=callers_error
+    )
 
 
 _NOT_JSON = object()

@@ -43,6 +43,7 @@ except ModuleNotFoundError as missing:
         name=missing.name,
     ) from None
 
+from .redaction import one_line
 from .secrets import scrub
 from .threads import STORE_THREADS, OwnThreads
 
@@ -472,8 +473,10 @@ def log_failure(
     except Exception:  # an exception whose __str__ fails is still logged, by its type
         described = type(failure).__name__
     described = "; ".join([described, *notes])
-    summary = " ".join(mask(described).split())  # one line, whatever it held
-    about = f" {' '.join(mask(about).split())}" if about.strip() else ""
+    # One line of characters shown as they are, whatever it held: an exception quoting an
+    # applicant's name may hold a terminal's escape sequence or a bidi override.
+    summary = one_line(" ".join(mask(described).split()))
+    about = f" {one_line(' '.join(mask(about).split()))}" if about.strip() else ""
     logger.error("%s failed on %s%s: %s%s", component, where, at, summary, about)
     if len(own) > 1 and logger.isEnabledFor(logging.DEBUG):
         # The way there, for a bug deeper than that frame: where each step was, never the

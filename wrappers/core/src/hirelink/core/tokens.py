@@ -353,6 +353,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
         """Turn the token endpoint's answer into the cached token (or raise)."""
         if response.is_error:  # normally raised by hirelink's response hook already
             raise noted_error(response)
+        handled = sys.exc_info()[1]  # the caller's, if any: left whole below
         try:
             payload: Any = response.json()
             # Out of the answer and into a Secret before anything else can fail: a
@@ -380,7 +381,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             unreadable = MalformedResponseError("token exchange", problem, harmless_to_repeat=True)
             response.request.extensions[FAILED_WITH] = unreadable  # kept as a refusal is
             # The decoder's frames hold the answer, the token in clear when it was cut.
-            raise unreadable from without_frames(error)
+            raise unreadable from without_frames(error, spare=handled)
         expires_at = None
         if lifetime is not None:
             expires_at = self._clock() + lifetime - min(self._refresh_margin, lifetime / 10)

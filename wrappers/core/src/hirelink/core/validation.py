@@ -301,7 +301,7 @@ def http_url(field: str, value: object, *, personal: bool = False) -> str:
     their name); a refusal quotes its scheme and host only.
     """
     url = non_empty_str(field, value)
-    problem = _url_problem(url, quoting=not personal)
+    problem = _url_problem(url, quoting=not personal and "@" not in url)
     if problem:
         # Neither a user:password@ nor a query (a receiver's ?key=...) is quoted back.
         before_query = re.split(r"[?#]", url, maxsplit=1)[0]

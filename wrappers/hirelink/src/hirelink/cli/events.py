@@ -494,6 +494,13 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
     app.add_typer(webhooks_app, name="webhooks")
 
 
+def _tell(message: str) -> None:
+    """A message on stderr, best-effort as every message is: a stderr that cannot be
+    written (a full disk) must not stop the server from serving."""
+    with contextlib.suppress(OSError):
+        typer.echo(message, err=True)
+
+
 def _listening_socket(provider: str, host: str, port: int, path: str) -> socket.socket:
     """A socket listening on ``host`` and ``port``, its URL printed on stderr. Bound here,
     so that a port in use is a clear error, not uvicorn's exit 3."""
@@ -515,7 +522,7 @@ def _listening_socket(provider: str, host: str, port: int, path: str) -> socket.
             blamed, f"cannot listen on {shown}:{port}: {error.strerror}"
         ) from None
     bound = listening.getsockname()[1]  # the port chosen for --port 0
-    typer.echo(f"receiving {provider} webhooks at http://{shown}:{bound}{path}", err=True)
+    _tell(f"receiving {provider} webhooks at http://{shown}:{bound}{path}")
     return listening
 
 
@@ -534,6 +541,15 @@ class _GracefulStop:
     def serve_with(self, server: Any) -> bool:
         """Stop ``server`` from now on; False when a stop came before it was made."""
         self._server = server
+        if signal.SIGINT not in _stopping_signals():  # ignored when the command started
+            # uvicorn takes SIGINT while it serves, ignored or not: it is dropped there.
+            stop = server.handle_exit
+
+            def handle_exit(number: int, frame: Any) -> None:
+                if number != signal.SIGINT:
+                    stop(number, frame)
+
+            server.handle_exit = handle_exit
         return not self._asked
 
     def _stop(self, number: int, frame: Any) -> None:
@@ -590,7 +606,7 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
         # signing with its own.
         secrets = _one_per_line(WEBHOOK_SECRET_ENV)
         if not secrets:
-            typer.echo(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered", err=True)
+            _tell(f"${WEBHOOK_SECRET_ENV} is not set: only test pings are answered")
         secret: str | list[str] | None = secrets[0] if len(secrets) == 1 else secrets or None
         try:
             return recruitee_app(secret=secret, on_event=print_event, path=path)
@@ -611,10 +627,9 @@ def _receiver(provider: str, path: str, printer: _Printer) -> Any:
                 WEBHOOK_TOKENS_ENV, f"set ${WEBHOOK_TOKENS_ENV} to the accepted token(s)"
             )
         if any("," in token for token in tokens):
-            typer.echo(
+            _tell(
                 f"${WEBHOOK_TOKENS_ENV}: a comma is part of a token; give several tokens one"
-                " per line",
-                err=True,
+                " per line"
             )
         return personio_app(tokens=tokens, on_event=print_delivery, path=path)
     raise InvalidInputError(

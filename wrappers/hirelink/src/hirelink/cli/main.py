@@ -1136,8 +1136,10 @@ def _prompt(field_name: str, text: str, **options: Any) -> str:
     Ctrl-C exits 130, as it does any other command; Ctrl-D (the input ended) is no value
     given, exit 2. Nothing is saved either way."""
     try:
-        # On stderr: a prompt on stdout went into `> file` or a pipe, unseen.
-        return str(typer.prompt(text, err=True, **options))
+        # On stderr: a prompt on stdout went into `> file` or a pipe, unseen. click writes
+        # a visible prompt's last character with input(), to stdout: that goes too.
+        with contextlib.redirect_stdout(sys.stderr):
+            return str(typer.prompt(text, err=True, **options))
     except typer.Abort as aborted:
         if not options.get("hide_input"):
             typer.echo(err=True)  # click ends the prompt's line only for a hidden one

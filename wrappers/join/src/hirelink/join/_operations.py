@@ -40,7 +40,7 @@ from hirelink.core.feeds import Feed, WatchOptions
 from hirelink.core.files import document_list
 from hirelink.core.http import account_at
 from hirelink.core.operations import watcher
-from hirelink.core.secrets import hide_query_values
+from hirelink.core.secrets import hide_query_values, mask_all_while_alive
 from hirelink.core.validation import (
     bounded_int,
     flag,
@@ -513,12 +513,15 @@ class JoinOperations:
             trusted_hosts=trusted_hosts,
             credential="JOIN API token",
         )
-        # Whatever the query names, its values sign the URL: they stay out of errors and logs.
-        hide_query_values(*(name for name, _ in httpx.URL(checked).params.multi_items()))
         request = partial(download_attachment.sync_detailed, url=checked)
-        return Call(request, instance_of(DownloadedFile)).map(
+        call = Call(request, instance_of(DownloadedFile)).map(
             lambda file: file if file.filename or not filename else evolve(file, filename=filename)
         )
+        # Whatever the query names, its values sign the URL: they stay out of errors and logs
+        # while the call runs. Masking its names for the process (a provider chooses them)
+        # masked `page=` in every other URL after one download.
+        mask_all_while_alive(call, [value for _, value in httpx.URL(checked).params.multi_items()])
+        return call
 
     # --- candidates -----------------------------------------------------------------
 

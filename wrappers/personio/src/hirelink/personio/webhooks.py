@@ -77,6 +77,7 @@ from hirelink.core.receiver import (
     read_body,
     receiver_app,
 )
+from hirelink.core.redaction import one_line
 from hirelink.core.secrets import Secret, accepted_by_any
 from hirelink.core.validation import header_name, secret, written_as_a_number
 
@@ -174,7 +175,7 @@ class _Receiver:
                 " Personio will not send it again; if it was not handled (an async on_event"
                 " is stopped, a sync one runs on in its thread while the process lives),"
                 " find it in the webhook's event history",
-                delivery.event_name,
+                one_line(delivery.event_name)[:_SHOWN],
                 delivery.occurred_at.isoformat(),
                 _payload_ids(delivery),
             )
@@ -219,12 +220,17 @@ def _received_now(document: dict[str, object]) -> WebhookDelivery:
 def _payload_ids(delivery: WebhookDelivery) -> str:
     """The ids a dataless delivery carries, to find the event again (nothing else)."""
     payload = delivery.payload if isinstance(delivery.payload, dict) else {}
+    # Written by whoever holds the token: one line, escapes shown as such, and short.
     ids = [
-        f"{name}={value}"
+        f"{one_line(str(name))[:_SHOWN]}={one_line(str(value))[:_SHOWN]}"
         for name, value in payload.items()
         if name == "id" or str(name).endswith("_id")  # not "paid" or "valid"
     ]
     return ", ".join(ids) or "without ids"
+
+
+_SHOWN = 80
+"""How many characters of a delivery's own text a log line shows."""
 
 
 def create_webhook_app(

@@ -28,6 +28,7 @@ from hirelink.core import (
     HeaderAuth,
     Inputs,
     InvalidInputError,
+    MalformedResponseError,
     Param,
     Secret,
     instance_of,
@@ -48,6 +49,7 @@ from hirelink.core.validation import (
     non_empty_str,
     numeric_id,
     positive_int,
+    secret,
     shape,
     text,
     utc_moment,
@@ -153,7 +155,18 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
 
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
-    return Secret(answer.secret)
+    issued = Secret(answer.secret)
+    try:
+        # Sent from the next call on: one a header cannot carry would fail every call
+        # after, and httpx's refusal quotes a control character in a form scrub misses.
+        secret("secret", issued, scheme_free=False)
+    except InvalidInputError:
+        raise MalformedResponseError(
+            "regenerate_partner_secret",
+            "the issued secret holds characters a header cannot carry, or spaces at an end;"
+            " the client keeps the secret it had",
+        ) from None
+    return issued
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
