@@ -185,8 +185,11 @@ def _fuzz(
         except MalformedResponseError as error:
             if operation_id in NEEDS_THE_ANSWER and "not submitted" in str(error):
                 return  # the answer lacked what the next request needs: it is not sent
-            if operation_id in ANSWER_IS_THE_RESULT and may_have_been_carried_out(error):
-                return  # a secret no header can carry is refused, the write maybe done
+            # A drawn secret no header can carry is refused, saying the write may be done.
+            unsendable = "cannot be sent as this client's credential" in str(error)
+            refused = unsendable and may_have_been_carried_out(error)
+            if operation_id in ANSWER_IS_THE_RESULT and refused:
+                return
             raise
         finally:
             left = faults.active

@@ -271,3 +271,9 @@ def test_the_callers_own_error_keeps_its_frames_when_an_answer_does_not_read() -
     (callers,) = owns
     assert callers.doc == '{"retry": tru}'
     assert traceback.extract_tb(callers.__traceback__)
+
+
+def test_a_url_with_a_password_before_its_scheme_is_refused_without_it() -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        Recruitee(company_id=1, token="t0ken-value", base_url="admin:hunter22@https://x.example")
+    assert "hunter22" not in f"{refused.value} {refused.value!r}"

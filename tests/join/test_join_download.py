@@ -14,6 +14,7 @@ import pytest
 from hirelink.core import (
     ApiError,
     AuthenticationError,
+    HirelinkError,
     InvalidInputError,
     NotFoundError,
     PermissionDeniedError,
@@ -249,3 +250,16 @@ def test_a_downloads_query_names_are_not_masked_in_every_url_after(fresh: Served
     assert scrub("https://api.example.org/v2/jobs?downloadpage=3") == (
         "https://api.example.org/v2/jobs?downloadpage=3"
     )
+
+
+def test_a_query_value_written_in_an_odd_encoding_is_hidden_too(fresh: Served) -> None:
+    """Masked as decoded and as quoted again, a value written half raw and half encoded
+    (a raw `/` beside `%2B`, `~` as `%7E`) showed as it was written (review)."""
+    with fresh.client() as join:
+        url: str = _created_with_cv(join).url  # type: ignore[assignment]
+        odd = "X-Credential=AKIAEXAMPLE/20260101/eu-central-1%2Bx&Key-Id=K2JCJMDEHXQW%7Eabc"
+        with pytest.raises(HirelinkError) as refused:
+            join.download_attachment(f"{url.partition('?')[0]}?{odd}")
+    shown = f"{refused.value} {getattr(refused.value, 'url', '')}"
+    assert "AKIAEXAMPLE" not in shown
+    assert "K2JCJMDEHXQW" not in shown

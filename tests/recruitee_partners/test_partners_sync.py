@@ -913,7 +913,13 @@ def test_a_stand_in_client_stays_on_rc_whatever_the_environment_says(
 
 
 @pytest.mark.parametrize(
-    "issued", ["new-secret\x00-123456", "new-secret\r\nX-Evil: 1", " padded-secret-123 "]
+    "issued",
+    [
+        "new-secret\x00-123456",
+        "new-secret\r\nX-Evil: 1",
+        " padded-secret-123 ",
+        "Bearer new-secret-123456",  # the client's constructor refuses it so
+    ],
 )
 def test_an_issued_secret_no_header_can_carry_is_refused_and_the_client_keeps_its_own(
     fresh: Served, issued: str
@@ -929,6 +935,6 @@ def test_an_issued_secret_no_header_can_carry_is_refused_and_the_client_keeps_it
         shown = f"{refused.value} {refused.value!r} {getattr(refused.value, '__notes__', [])}"
         assert "new-secret" not in shown
         assert "padded" not in shown
-        assert "a header cannot carry" in str(refused.value)
+        assert "cannot be sent as this client's credential" in str(refused.value)
         assert "read the current secret with get_partner" in shown
         assert len(partners.list_candidate_reports(4100, 7730011)) == 2  # still its own

@@ -370,3 +370,26 @@ def test_a_delivery_whose_time_has_no_zone_is_handed_over_dated_when_received(
     )
     assert received.event_name == "person.created"
     assert "occurred_at that is not a time with its zone" in caplog.text
+
+
+def test_a_delivery_with_many_ids_is_one_short_line_in_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Each id was cut, but not their number: 20,000 of them made a 318 KB line."""
+
+    def refuse(item: WebhookDelivery) -> None:
+        raise LookupError("no such person")
+
+    server = SandboxServer(create_webhook_app(tokens=[OLD_TOKEN], on_event=refuse)).start()
+    ids = {f"thing{number}_id": str(number) for number in range(200)}
+    body = {**delivery("x" * 5_000), "payload": ids}
+    try:
+        with caplog.at_level(logging.ERROR, logger="hirelink.personio.webhooks"):
+            answer = httpx.post(f"{server.url}/", json=body, headers={"Authorization": OLD_TOKEN})
+            assert answer.status_code == 202
+            wait_until(lambda: caplog.records, "the failure's log line")
+    finally:
+        server.stop()
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.personio.webhooks"]
+    assert "thing9_id=9 and 190 more" in line
+    assert len(line) < 2_000

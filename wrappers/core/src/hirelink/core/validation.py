@@ -444,6 +444,8 @@ def _url_problem(url: str, *, quoting: bool = True) -> str | None:
     if not separator or any(character in scheme for character in "/?#"):
         return "no scheme: start it with https:// or http://"
     if scheme.lower() not in {"http", "https"}:
+        if not quoting or any(character in scheme for character in "@:"):
+            return "the scheme is not http or https"  # `user:password@https`, say
         return f"the scheme is {scheme!r}, not http or https"
     try:
         parts = urlsplit(url)

@@ -520,7 +520,10 @@ class JoinOperations:
         # Whatever the query names, its values sign the URL: they stay out of errors and logs
         # while the call runs. Masking its names for the process (a provider chooses them)
         # masked `page=` in every other URL after one download.
-        mask_all_while_alive(call, [value for _, value in httpx.URL(checked).params.multi_items()])
+        query = httpx.URL(checked).query.decode("ascii", "replace")
+        written = [part.partition("=")[2] for part in query.split("&")]  # as in the URL
+        decoded = [value for _, value in httpx.URL(checked).params.multi_items()]
+        mask_all_while_alive(call, [*written, *decoded])
         return call
 
     # --- candidates -----------------------------------------------------------------

@@ -165,7 +165,8 @@ class _Receiver:
                 request.url.path,
                 failure,
                 component="the Personio receiver",
-                about=f" (handling {delivery.event_name} of {delivery.occurred_at.isoformat()},"
+                about=f" (handling {delivery.event_name[:_SHOWN]} of"
+                f" {delivery.occurred_at.isoformat()},"
                 f" payload {_payload_ids(delivery)}: Personio will not send it again; find it"
                 " in the webhook's event history)",
             )
@@ -226,11 +227,14 @@ def _payload_ids(delivery: WebhookDelivery) -> str:
         for name, value in payload.items()
         if name == "id" or str(name).endswith("_id")  # not "paid" or "valid"
     ]
-    return ", ".join(ids) or "without ids"
+    more = f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else ""
+    return ", ".join(ids[:_IDS_SHOWN]) + more or "without ids"
 
 
 _SHOWN = 80
 """How many characters of a delivery's own text a log line shows."""
+_IDS_SHOWN = 10
+"""How many of a delivery's ids a log line shows."""
 
 
 def create_webhook_app(

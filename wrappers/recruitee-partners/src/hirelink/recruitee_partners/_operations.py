@@ -159,12 +159,13 @@ def _as_secret(answer: models.PartnerSecret) -> Secret:
     try:
         # Sent from the next call on: one a header cannot carry would fail every call
         # after, and httpx's refusal quotes a control character in a form scrub misses.
-        secret("secret", issued, scheme_free=False)
+        secret("secret", issued)  # as the client's constructor checks it
     except InvalidInputError:
         raise MalformedResponseError(
             "regenerate_partner_secret",
-            "the issued secret holds characters a header cannot carry, or spaces at an end;"
-            " the client keeps the secret it had",
+            "the issued secret cannot be sent as this client's credential (a control"
+            " character, a space at an end, a 'Bearer ' in front); the client keeps the"
+            " secret it had",
         ) from None
     return issued
 
