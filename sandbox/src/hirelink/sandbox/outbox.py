@@ -220,13 +220,14 @@ class Outbox:
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until nothing is queued or being sent; False if ``timeout`` passed first."""
-        deadline = time.monotonic() + timeout
+        # Slices counted, not a deadline read off the clock, which a test may freeze.
+        left = timeout
         with self._condition:
             while self._due or self._in_flight:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
+                if left <= 0:
                     return False
-                self._condition.wait(min(remaining, 0.05))
+                self._condition.wait(min(left, 0.05))
+                left -= 0.05
             return True
 
     def clear(self) -> None:
@@ -258,16 +259,19 @@ class Outbox:
             self._thread.start()
 
     def _next_due(self) -> _Delivery | None:
+        # A wait for the first delivery that ran out makes it due whatever the clock says:
+        # under a test's frozen clock (freezegun) a retry was never due, and never sent.
+        waited_out = False
         with self._condition:
             while not self._closed:
                 if self._due:
-                    due_at = self._due[0][0]
-                    wait = due_at - time.monotonic()
-                    if wait <= 0:
+                    wait = self._due[0][0] - time.monotonic()
+                    if wait <= 0 or waited_out:
                         self._in_flight += 1
                         return heapq.heappop(self._due)[2]
-                    self._condition.wait(wait)
+                    waited_out = not self._condition.wait(wait)
                 else:
+                    waited_out = False
                     self._condition.wait()
             return None
 

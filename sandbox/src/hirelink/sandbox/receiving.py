@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from typing import Any
 
 import attrs
@@ -96,15 +95,13 @@ class WebhookReceiver(SandboxServer):
         Raises:
             TimeoutError: fewer arrived within ``timeout`` seconds.
         """
-        deadline = time.monotonic() + timeout
+        # The Condition's own timeout, not a deadline read off the clock: under a test's
+        # frozen clock (freezegun) a deadline never came, and a missing delivery hung.
         with self._condition:
-            while len(self.arrivals) < count:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise TimeoutError(
-                        f"{len(self.arrivals)} of {count} deliveries arrived in {timeout} s"
-                    )
-                self._condition.wait(remaining)
+            if not self._condition.wait_for(lambda: len(self.arrivals) >= count, timeout):
+                raise TimeoutError(
+                    f"{len(self.arrivals)} of {count} deliveries arrived in {timeout} s"
+                )
             return list(self.arrivals)
 
     async def _recording(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -662,10 +662,12 @@ def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> Fee
 def wait_unless_stopped(stop: threading.Event, seconds: float) -> None:
     """Wait ``seconds``, or until ``stop`` is set. In slices of a second: on Windows before
     Python 3.14 an Event's wait keeps the main thread's signal handlers (Ctrl-C) from
-    running until it ends, which time.sleep does not."""
-    until = time.monotonic() + seconds
-    while (left := until - time.monotonic()) > 0 and not stop.wait(min(left, 1.0)):
-        pass
+    running until it ends, which time.sleep does not. The slices are counted, not read off
+    the clock: under a test's frozen clock (freezegun's default freezes ``monotonic`` too)
+    a wait until a time never came, and the watch never ended."""
+    left = seconds
+    while left > 0 and not stop.wait(min(left, 1.0)):
+        left -= 1.0
 
 
 @dataclass(frozen=True)
