@@ -273,7 +273,17 @@ def test_the_callers_own_error_keeps_its_frames_when_an_answer_does_not_read() -
     assert traceback.extract_tb(callers.__traceback__)
 
 
-def test_a_url_with_a_password_before_its_scheme_is_refused_without_it() -> None:
+@pytest.mark.parametrize(
+    "base_url", ["admin:hunter22@https://x.example", "s3cr3tTOKENhunter22xhttps://x.example"]
+)
+def test_a_url_with_a_secret_before_its_scheme_is_refused_without_it(base_url: str) -> None:
     with pytest.raises(InvalidInputError) as refused:
-        Recruitee(company_id=1, token="t0ken-value", base_url="admin:hunter22@https://x.example")
+        Recruitee(company_id=1, token="t0ken-value", base_url=base_url)
     assert "hunter22" not in f"{refused.value} {refused.value!r}"
+    assert "ftp" in str(_refusal("ftp://x.example"))  # a scheme is still named
+
+
+def _refusal(base_url: str) -> InvalidInputError:
+    with pytest.raises(InvalidInputError) as refused:
+        Recruitee(company_id=1, token="t0ken-value", base_url=base_url)
+    return refused.value

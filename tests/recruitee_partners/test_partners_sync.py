@@ -919,6 +919,7 @@ def test_a_stand_in_client_stays_on_rc_whatever_the_environment_says(
         "new-secret\r\nX-Evil: 1",
         " padded-secret-123 ",
         "Bearer new-secret-123456",  # the client's constructor refuses it so
+        "\r",  # blank: it said "Secret value must not be empty", not what the client kept
     ],
 )
 def test_an_issued_secret_no_header_can_carry_is_refused_and_the_client_keeps_its_own(

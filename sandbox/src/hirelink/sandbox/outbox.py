@@ -200,11 +200,12 @@ class Outbox:
             if self._closed:
                 return []
             targets = list(self._subscriptions.values()) if to is None else list(to)
-            now = time.monotonic()
             queued = []
             for subscription in targets:
                 delivery = _Delivery(next(self._delivery_ids), subscription, body)
-                heapq.heappush(self._due, (now, delivery.id, delivery))
+                # Due at once: 0.0, not this thread's clock, which a test may freeze (only
+                # the sending thread reads the clock, to date its retries).
+                heapq.heappush(self._due, (0.0, delivery.id, delivery))
                 self._outcomes[delivery.id] = (0, "pending")
                 queued.append(delivery.id)
             if targets:
@@ -220,15 +221,10 @@ class Outbox:
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until nothing is queued or being sent; False if ``timeout`` passed first."""
-        # Slices counted, not a deadline read off the clock, which a test may freeze.
-        left = timeout
+        # The condition's own timeout, not a deadline read off the clock, which a test may
+        # freeze (threading keeps its own reference to the real one).
         with self._condition:
-            while self._due or self._in_flight:
-                if left <= 0:
-                    return False
-                self._condition.wait(min(left, 0.05))
-                left -= 0.05
-            return True
+            return self._condition.wait_for(lambda: not (self._due or self._in_flight), timeout)
 
     def clear(self) -> None:
         """Drop the deliveries still queued (retries included) and forget every attempt
@@ -269,7 +265,7 @@ class Outbox:
                     if wait <= 0 or waited_out:
                         self._in_flight += 1
                         return heapq.heappop(self._due)[2]
-                    waited_out = not self._condition.wait(wait)
+                    waited_out = not self._condition.wait(min(wait, 60.0))
                 else:
                     waited_out = False
                     self._condition.wait()

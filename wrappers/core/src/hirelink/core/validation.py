@@ -305,7 +305,10 @@ def http_url(field: str, value: object, *, personal: bool = False) -> str:
     if problem:
         # Neither a user:password@ nor a query (a receiver's ?key=...) is quoted back.
         before_query = re.split(r"[?#]", url, maxsplit=1)[0]
-        shown = "" if "@" in url else f", got {before_query!r}"
+        scheme, separator, _ = url.partition("://")
+        # Nor what stands where the scheme goes and is none: a token pasted in front.
+        unshaped = separator and not _SCHEME.fullmatch(scheme)
+        shown = "" if "@" in url or unshaped else f", got {before_query!r}"
         if personal and shown:
             origin = _SCHEME_AND_HOST.match(url)
             shown = f", got {origin.group()!r} (the rest not shown)" if origin else ""
@@ -435,6 +438,9 @@ def _trusted_host(field: str, value: object) -> str:
     return name
 
 
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}")
+
+
 def _url_problem(url: str, *, quoting: bool = True) -> str | None:
     """What is wrong with ``url`` as an http(s) URL, or None; ``quoting`` False: a port
     that is no number is not quoted (urllib's message quotes it)."""
@@ -444,8 +450,9 @@ def _url_problem(url: str, *, quoting: bool = True) -> str | None:
     if not separator or any(character in scheme for character in "/?#"):
         return "no scheme: start it with https:// or http://"
     if scheme.lower() not in {"http", "https"}:
-        if not quoting or any(character in scheme for character in "@:"):
-            return "the scheme is not http or https"  # `user:password@https`, say
+        if not quoting or not _SCHEME.fullmatch(scheme):
+            # Not shaped as a scheme: `user:password@https`, a token pasted in front.
+            return "the scheme is not http or https"
         return f"the scheme is {scheme!r}, not http or https"
     try:
         parts = urlsplit(url)

@@ -155,19 +155,19 @@ def _treat_secret_as_secret(partner: models.Partner) -> models.Partner:
 
 
 def _as_secret(answer: models.PartnerSecret) -> Secret:
-    issued = Secret(answer.secret)
+    if not isinstance(answer.secret, str):  # no secret read: the answer's own error says
+        return Secret(answer.secret)
     try:
         # Sent from the next call on: one a header cannot carry would fail every call
         # after, and httpx's refusal quotes a control character in a form scrub misses.
-        secret("secret", issued)  # as the client's constructor checks it
+        return secret("secret", answer.secret)  # as the client's constructor checks it
     except InvalidInputError:
         raise MalformedResponseError(
             "regenerate_partner_secret",
-            "the issued secret cannot be sent as this client's credential (a control"
-            " character, a space at an end, a 'Bearer ' in front); the client keeps the"
-            " secret it had",
+            "the issued secret cannot be sent as this client's credential (blank, a control"
+            " character or a letter beyond ASCII, a space at an end, a 'Bearer ' in front);"
+            " the client keeps the secret it had",
         ) from None
-    return issued
 
 
 def report_uuid(report_id: str | UUID) -> UUID:
