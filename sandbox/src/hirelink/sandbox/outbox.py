@@ -265,7 +265,10 @@ class Outbox:
                     if wait <= 0 or waited_out:
                         self._in_flight += 1
                         return heapq.heappop(self._due)[2]
-                    waited_out = not self._condition.wait(min(wait, 60.0))
+                    # Capped (a retry delay of years overflows the wait): only a wait of
+                    # the whole delay that ran out makes the delivery due.
+                    capped = min(wait, 60.0)
+                    waited_out = not self._condition.wait(capped) and capped == wait
                 else:
                     waited_out = False
                     self._condition.wait()

@@ -291,7 +291,10 @@ def flag(field: str, value: object) -> bool:
     return value
 
 
-_SCHEME_AND_HOST: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:\[[^\]/]*\]|[^/?#@\s:\[]*)")
+_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}")
+"""What a URL's scheme looks like: what stands where it goes and looks otherwise (a token
+pasted in front, ``user:password@``) is never quoted."""
+_SCHEME_AND_HOST: Final = re.compile(_SCHEME.pattern + r"://(?:\[[^\]/]*\]|[^/?#@\s:\[]*)")
 
 
 def http_url(field: str, value: object, *, personal: bool = False) -> str:
@@ -436,9 +439,6 @@ def _trusted_host(field: str, value: object) -> str:
             field, "must be a host name such as join.com (no scheme, port or path)"
         )
     return name
-
-
-_SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}")
 
 
 def _url_problem(url: str, *, quoting: bool = True) -> str | None:

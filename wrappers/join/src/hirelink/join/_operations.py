@@ -520,10 +520,10 @@ class JoinOperations:
         # Whatever the query names, its values sign the URL: they stay out of errors and logs
         # while the call runs. Masking its names for the process (a provider chooses them)
         # masked `page=` in every other URL after one download.
-        query = httpx.URL(checked).query.decode("ascii", "replace")
-        written = [part.partition("=")[2] for part in query.split("&")]  # as in the URL
-        decoded = [value for _, value in httpx.URL(checked).params.multi_items()]
-        mask_all_while_alive(call, [*written, *decoded])
+        parsed = httpx.URL(checked)
+        written = [part.partition("=")[2] for part in parsed.query.decode().split("&")]
+        decoded = [value for _, value in parsed.params.multi_items()]
+        mask_all_while_alive(call, [*written, *decoded])  # as in the URL, and as read
         return call
 
     # --- candidates -----------------------------------------------------------------

@@ -88,6 +88,11 @@ logger = logging.getLogger("hirelink.personio.webhooks")
 AUTHORIZATION: Final = "Authorization"
 # Personio allows up to three custom headers per webhook.
 MAX_CUSTOM_HEADERS: Final = 3
+# What a log line shows of a delivery's own text (whoever holds the token wrote it).
+_SHOWN: Final = 80
+"""Characters of its event name, and of each id."""
+_IDS_SHOWN: Final = 10
+"""Ids."""
 HAND_OVER_THREADS: Final = CALLBACK_THREADS
 """The most sync ``on_event`` calls a receiver runs at once, on worker threads of its own
 (as many as anyio's shared pool has, as every receiver's:
@@ -229,12 +234,6 @@ def _payload_ids(delivery: WebhookDelivery) -> str:
     ]
     more = f" and {len(ids) - _IDS_SHOWN} more" if len(ids) > _IDS_SHOWN else ""
     return ", ".join(ids[:_IDS_SHOWN]) + more or "without ids"
-
-
-_SHOWN = 80
-"""How many characters of a delivery's own text a log line shows."""
-_IDS_SHOWN = 10
-"""How many of a delivery's ids a log line shows."""
 
 
 def create_webhook_app(
