@@ -172,3 +172,27 @@ def test_each_test_exchanges_its_own_token_while_the_process_shares_them(
     pytester.makepyfile(test_tokens=TWO_TOKEN_EXCHANGES_IN_ORDER)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=2)
+
+
+A_TEST_WITHOUT_STAND_INS = """
+import sys
+
+
+def test_nothing_of_the_sandbox_was_loaded():
+    loaded = {name for name in sys.modules if name.startswith(("hirelink", "httpx", "starlette"))}
+    assert loaded <= {
+        "hirelink", "hirelink.core", "hirelink.core._version", "hirelink.core.lazy",
+        "hirelink.sandbox", "hirelink.sandbox.providers", "hirelink.sandbox.pytest_plugin",
+    }, sorted(loaded)
+"""
+
+
+def test_a_project_whose_tests_use_no_stand_in_does_not_load_them(
+    pytester: pytest.Pytester,
+) -> None:
+    """pytest loads the plugin in every run of a project that installed hirelink-sandbox:
+    it imported the stand-ins, the core and the HTTP stack (a quarter to most of a second)
+    before the first test, also for tests that used none of them."""
+    pytester.makepyfile(test_plain=A_TEST_WITHOUT_STAND_INS)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
+    result.assert_outcomes(passed=1)

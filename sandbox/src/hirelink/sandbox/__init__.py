@@ -17,48 +17,51 @@ elsewhere::
 from typing import TYPE_CHECKING
 
 from hirelink.core.lazy import reexport_lazily
-from hirelink.core.specs import spec_path
-from hirelink.sandbox.app import (
-    ApiCall,
-    MissingHandlerError,
-    Operation,
-    SandboxApp,
-    SandboxError,
-    handles,
-    json_response,
-)
-from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector, FaultKind
-from hirelink.sandbox.join import JoinSandbox, JoinState, create_join_sandbox
-from hirelink.sandbox.outbox import Outbox, OutboxStats, Subscription
-from hirelink.sandbox.personio import PersonioSandbox, PersonioState, create_personio_sandbox
-from hirelink.sandbox.receiving import Arrival, WebhookReceiver
-from hirelink.sandbox.recorder import RecordedRequest, RequestRecorder
-from hirelink.sandbox.recruitee import (
-    RecruiteeSandbox,
-    RecruiteeState,
-    create_recruitee_sandbox,
-)
-from hirelink.sandbox.recruitee_partners import (
-    PartnersSandbox,
-    PartnersState,
-    create_partners_sandbox,
-)
-from hirelink.sandbox.server import SandboxServer
-from hirelink.sandbox.standins import (
-    PROVIDERS,
-    ProviderName,
-    ServeReceiver,
-    StandIn,
-    serve_stand_in,
-    start_stand_in,
-    start_stand_ins,
-)
-from hirelink.sandbox.validation import OperationNotInSpecError, SpecValidator, ValidationProblem
 
 if TYPE_CHECKING:
+    from hirelink.core.specs import spec_path
+    from hirelink.sandbox.app import (
+        ApiCall,
+        MissingHandlerError,
+        Operation,
+        SandboxApp,
+        SandboxError,
+        handles,
+        json_response,
+    )
+    from hirelink.sandbox.faults import FOREVER, Fault, FaultInjector, FaultKind
+    from hirelink.sandbox.join import JoinSandbox, JoinState, create_join_sandbox
+    from hirelink.sandbox.outbox import Outbox, OutboxStats, Subscription
+    from hirelink.sandbox.personio import PersonioSandbox, PersonioState, create_personio_sandbox
+    from hirelink.sandbox.receiving import Arrival, WebhookReceiver
+    from hirelink.sandbox.recorder import RecordedRequest, RequestRecorder
+    from hirelink.sandbox.recruitee import (
+        RecruiteeSandbox,
+        RecruiteeState,
+        create_recruitee_sandbox,
+    )
+    from hirelink.sandbox.recruitee_partners import (
+        PartnersSandbox,
+        PartnersState,
+        create_partners_sandbox,
+    )
+    from hirelink.sandbox.server import SandboxServer
+    from hirelink.sandbox.standins import (
+        PROVIDERS,
+        ProviderName,
+        ServeReceiver,
+        StandIn,
+        serve_stand_in,
+        start_stand_in,
+        start_stand_ins,
+    )
+    from hirelink.sandbox.validation import (
+        OperationNotInSpecError,
+        SpecValidator,
+        ValidationProblem,
+    )
+
     __version__: str  # this distribution's installed version, read when first asked for
-else:
-    __getattr__, __dir__ = reexport_lazily(globals(), __name__, distribution="hirelink-sandbox")
 
 __all__ = [
     "FOREVER",
@@ -104,3 +107,38 @@ __all__ = [
     "start_stand_in",
     "start_stand_ins",
 ]
+
+_SOURCES = {
+    "hirelink.core.specs": ("spec_path",),
+    ".app": (
+        "ApiCall",
+        "MissingHandlerError",
+        "Operation",
+        "SandboxApp",
+        "SandboxError",
+        "handles",
+        "json_response",
+    ),
+    ".faults": ("FOREVER", "Fault", "FaultInjector", "FaultKind"),
+    ".join": ("JoinSandbox", "JoinState", "create_join_sandbox"),
+    ".outbox": ("Outbox", "OutboxStats", "Subscription"),
+    ".personio": ("PersonioSandbox", "PersonioState", "create_personio_sandbox"),
+    ".receiving": ("Arrival", "WebhookReceiver"),
+    ".recorder": ("RecordedRequest", "RequestRecorder"),
+    ".recruitee": ("RecruiteeSandbox", "RecruiteeState", "create_recruitee_sandbox"),
+    ".recruitee_partners": ("PartnersSandbox", "PartnersState", "create_partners_sandbox"),
+    ".server": ("SandboxServer",),
+    ".standins": (
+        "PROVIDERS",
+        "ProviderName",
+        "ServeReceiver",
+        "StandIn",
+        "serve_stand_in",
+        "start_stand_in",
+        "start_stand_ins",
+    ),
+    ".validation": ("OperationNotInSpecError", "SpecValidator", "ValidationProblem"),
+}
+
+if not TYPE_CHECKING:
+    __getattr__, __dir__ = reexport_lazily(globals(), _SOURCES, distribution="hirelink-sandbox")

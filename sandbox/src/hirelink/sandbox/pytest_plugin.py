@@ -39,20 +39,21 @@ events only to the webhooks created through its API: for those, serve the receiv
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from hirelink.core.feeds import MEMORY
-from hirelink.core.stores import IN_PROCESS, IN_PROCESS_TOKENS
-from hirelink.sandbox.standins import (
-    PROVIDERS,
-    ProviderName,
-    ServeReceiver,
-    StandIn,
-    serve_stand_in,
-)
+from hirelink.sandbox.providers import PROVIDERS, ProviderName
+
+if TYPE_CHECKING:
+    from hirelink.sandbox.standins import ServeReceiver, StandIn
+
+# pytest loads this plugin in every run of a project that installed hirelink-sandbox,
+# also one whose tests use no stand-in: it imports the stand-ins, the core and its HTTP
+# stack only when a fixture is first used, and a reset finds in ``sys.modules`` what the
+# tests have loaded.
 
 __all__: list[str] = []
 
@@ -77,6 +78,8 @@ def _serving(
     max_lifetime = None if session else 600.0
 
     def served() -> Iterator[StandIn[Any]]:
+        from hirelink.sandbox.standins import serve_stand_in
+
         running = _SESSION_STAND_INS if session else []
         with serve_stand_in(
             provider, max_lifetime=max_lifetime, **_SETTINGS.get(provider, {})
@@ -130,15 +133,20 @@ def _hirelink_sandbox_reset() -> None:
     sent no exchange)."""
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
-    IN_PROCESS.forget_deliveries()
-    IN_PROCESS_TOKENS.forget_tokens()
-    MEMORY.forget_checkpoints()
+    stores, feeds = sys.modules.get("hirelink.core.stores"), sys.modules.get("hirelink.core.feeds")
+    if stores is not None:
+        stores.IN_PROCESS.forget_deliveries()
+        stores.IN_PROCESS_TOKENS.forget_tokens()
+    if feeds is not None:
+        feeds.MEMORY.forget_checkpoints()
 
 
 @pytest.fixture(name="webhook_receiver")
 def _webhook_receiver() -> Iterator[ServeReceiver]:
     """Serve webhook receivers on loopback, registered with a stand-in: see
     :class:`~hirelink.sandbox.standins.ServeReceiver`. They stop when the test ends."""
+    from hirelink.sandbox.standins import ServeReceiver
+
     receivers = ServeReceiver()
     yield receivers
     receivers.close()

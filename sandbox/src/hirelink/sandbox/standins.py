@@ -17,6 +17,7 @@ from hirelink.sandbox.join import BASE_PATH as JOIN_BASE_PATH
 from hirelink.sandbox.join import JoinSandbox, create_join_sandbox
 from hirelink.sandbox.outbox import Outbox, Subscription
 from hirelink.sandbox.personio import PersonioSandbox, create_personio_sandbox
+from hirelink.sandbox.providers import PROVIDERS, ProviderName
 from hirelink.sandbox.receiving import WebhookReceiver
 from hirelink.sandbox.recorder import REDACTED, RequestRecorder, is_secret_name
 from hirelink.sandbox.recruitee import RecruiteeSandbox, create_recruitee_sandbox
@@ -32,11 +33,6 @@ __all__ = [
     "start_stand_in",
     "start_stand_ins",
 ]
-
-ProviderName = Literal["recruitee", "join", "recruitee_partners", "personio"]
-"""The name of a stand-in (and of its provider)."""
-PROVIDERS: tuple[ProviderName, ...] = ("recruitee", "join", "recruitee_partners", "personio")
-"""Every stand-in, in the order ``serve`` starts them."""
 
 SandboxT = TypeVar("SandboxT", bound=SandboxApp)
 
