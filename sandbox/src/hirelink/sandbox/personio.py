@@ -492,6 +492,19 @@ class PersonioState(_Settings):
             self.webhooks.emit("person.updated", {"id": person_id})
             return _render("persons", updated)
 
+    def update_application(
+        self, application_id: str, *, at: datetime | None = None, **changes: Any
+    ) -> dict[str, Any]:
+        """Change an application's fields (404 when unknown) as someone in Personio would,
+        stamped ``at`` (now by default): it moves to the top of the newest-first list.
+        Returns the application."""
+        if at is not None and at.utcoffset() is None:
+            raise ValueError("at must be an aware datetime (with tzinfo)")
+        with self._lock:
+            stamp = utcnow() if at is None else at
+            updated = self._v2["applications"].update(application_id, **changes, _updated=stamp)
+            return _render("applications", updated)
+
     def _seed(self, count: int) -> None:
         rng = Dice(20250106)
         jobs = [self._v2["jobs"].get(str(key)) for key in _PUBLISHED]

@@ -522,7 +522,7 @@ class Walk(Generic[T]):
         page_size: int,
         key: Callable[[T], Hashable] | None = None,
     ) -> Walk[T]:
-        """Offset/limit paging; ``key`` drops items repeated from the previous page."""
+        """Offset/limit paging; ``key`` drops items read already."""
         operation = page_call(0, page_size).operation  # bad arguments raise now
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], o: int, n: int) -> Any:
@@ -548,8 +548,7 @@ class Walk(Generic[T]):
         page_size: int,
         key: Callable[[T], Hashable] | None = None,
     ) -> Walk[T]:
-        """Page number (from 1) / page size paging; ``key`` drops items repeated from the
-        previous page."""
+        """Page number (from 1) / page size paging; ``key`` drops items read already."""
         operation = page_call(1, page_size).operation
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], p: int, n: int) -> Any:
@@ -565,14 +564,20 @@ class Walk(Generic[T]):
         )
 
     @classmethod
-    def cursor(cls, page_call: Callable[[str | None], Call[CursorPage[T]]]) -> Walk[T]:
-        """Cursor paging (the cursor of the first page is None)."""
+    def cursor(
+        cls,
+        page_call: Callable[[str | None], Call[CursorPage[T]]],
+        *,
+        key: Callable[[T], Hashable] | None = None,
+    ) -> Walk[T]:
+        """Cursor paging (the cursor of the first page is None); ``key`` drops items read
+        already."""
         operation = page_call(None).operation
 
         async def afetch(arun: Callable[[Call[Any]], Awaitable[Any]], c: str | None) -> Any:
             return await arun(page_call(c))
 
         return cls(
-            lambda run: iter_cursor(lambda c: run(page_call(c)), operation),
-            lambda arun: aiter_cursor(functools.partial(afetch, arun), operation),
+            lambda run: iter_cursor(lambda c: run(page_call(c)), operation, key=key),
+            lambda arun: aiter_cursor(functools.partial(afetch, arun), operation, key=key),
         )

@@ -151,6 +151,7 @@ class WatchOptions(TypedDict, total=False):
 
 
 _EARLIEST: Final = datetime.min.replace(tzinfo=UTC)
+_A_SECOND: Final = timedelta(seconds=1)
 
 
 def _moment(value: object) -> datetime | None:
@@ -243,6 +244,15 @@ class FeedTracker:
         if self.after - _EARLIEST <= self.overlap:  # a watch from the year 1
             return _EARLIEST
         return (self.after - self.overlap).replace(microsecond=0)
+
+    def ask_from(self) -> datetime:
+        """The moment passed to the list's filter: a second before :meth:`query_from`, so
+        that a filter comparing with ``>`` (Personio's ``updated_at.gt``) lists the
+        changes stamped in that second too (with ``overlap=0`` one stamped in the
+        checkpoint's second after a poll was never listed). :meth:`select` drops what is
+        older than :meth:`query_from`."""
+        floor = self.query_from()
+        return max(floor, _EARLIEST + _A_SECOND) - _A_SECOND
 
     def select(
         self,
@@ -675,7 +685,8 @@ class Feed(Generic[T]):
     """What a provider declares for a ``watch_*`` method, and the options it was given.
 
     ``changed_since(moment)`` is the walk of the records created or changed at or after
-    ``moment`` (a provider comparing with ``>`` is fine: the tracker reaches back);
+    ``moment`` (a provider comparing with ``>`` is fine: the tracker asks from a second
+    before);
     ``timestamp`` and ``key`` read a record's change time and id. ``revision``, for a
     provider stamping changes too coarsely to tell two apart (Personio: whole seconds),
     reads what the record holds, so a second change within one stamp is yielded too.
@@ -1226,7 +1237,7 @@ def watch(
                 try:
                     with poller.keeping_lease():
                         poller.begin_poll()
-                        walk = feed.changed_since(poller.tracker.query_from())
+                        walk = feed.changed_since(poller.tracker.ask_from())
                         records = []
                         for record in walk.sync(run):
                             records.append(record)
@@ -1279,7 +1290,7 @@ async def awatch(
             if await _with_store(feed, poller.lease):
                 assert poller.tracker is not None
                 poller.begin_poll()
-                walk = feed.changed_since(poller.tracker.query_from())
+                walk = feed.changed_since(poller.tracker.ask_from())
                 polls += 1
                 try:
                     with poller.keeping_lease():

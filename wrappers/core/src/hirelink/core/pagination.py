@@ -36,21 +36,26 @@ KeyFunction = Callable[[T], Hashable]
 
 
 class _NotRepeated(Generic[T]):
-    """Drops the items of a page that were on the previous page, by ``key`` (no ``key``:
-    keeps every item, and only the same page twice counts as a repeat). Offset and
-    page-number paging both shift when records are inserted while a walk reads (a new
-    record at the top pushes the last one of the page just read onto the next page); this
-    removes those repeats, with memory bounded by one page.
+    """Drops the items of a page that were among the last :attr:`REMEMBERED` items read,
+    by ``key`` (no ``key``: keeps every item, and only the same page twice counts as a
+    repeat). Offset and page-number paging both shift when records are inserted while a
+    walk reads (a new record at the top pushes the last one of the page just read onto the
+    next page, and a page's worth of them a whole page); a cursor may hand out a record
+    again that moved (Personio's, when a record is updated mid-walk). This removes those
+    repeats, with memory bounded by :attr:`REMEMBERED` keys.
 
     A full page made only of repeats can come from a burst of insertions, but two in a row
     mean the endpoint ignores the page asked for: the walk would ask for ever (a page
     number or offset it ignores answers the same records again). :meth:`check` then raises.
     """
 
+    REMEMBERED: ClassVar[int] = 10_000
+
     def __init__(self, key: KeyFunction[T] | None, operation: str) -> None:
         self._key = key
         self._operation = operation
-        self._previous_keys: frozenset[Hashable] = frozenset()
+        self._recent: collections.deque[Hashable] = collections.deque()
+        self._recent_set: set[Hashable] = set()
         self._previous_page: list[T] = []
         self._stale_pages = 0
         self._read = 0
@@ -61,14 +66,22 @@ class _NotRepeated(Generic[T]):
             repeated = bool(page) and fresh == self._previous_page
             self._previous_page = fresh
         else:
-            keys = [self._key(item) for item in page]
-            previous = self._previous_keys
-            fresh = [item for item, k in zip(page, keys, strict=True) if k not in previous]
-            self._previous_keys = frozenset(keys)
+            fresh = []
+            for item in page:
+                key = self._key(item)
+                if key not in self._recent_set:
+                    fresh.append(item)
+                    self._remember(key)
             repeated = bool(page) and not fresh
         self._stale_pages = self._stale_pages + 1 if repeated else 0
         self._read += len(fresh)
         return fresh
+
+    def _remember(self, key: Hashable) -> None:
+        self._recent.append(key)
+        self._recent_set.add(key)
+        if len(self._recent) > self.REMEMBERED:
+            self._recent_set.discard(self._recent.popleft())
 
     def check(self, asked_for: str) -> None:
         """Raise when two full pages in a row repeated what was already read."""
@@ -82,8 +95,8 @@ class _NotRepeated(Generic[T]):
 
 
 class OffsetWalk(Generic[T]):
-    """Offset/limit bookkeeping. With ``key``, items repeated from the previous page (the
-    offsets shifted under an insertion) are dropped, and (``page_size`` above 1) each page
+    """Offset/limit bookkeeping. With ``key``, items read already (the offsets shifted
+    under insertions) are dropped, and (``page_size`` above 1) each page
     after the first starts at the previous page's last item: a record deleted from a page
     already read moves the rest up by one, and the record that moved onto the read page is
     then still fetched (one deletion per page is absorbed, for one more item per page)."""
@@ -147,9 +160,9 @@ class PageWalk(Generic[T]):
     """Page-number bookkeeping: ``page`` counts from ``first_page``.
 
     A short page ends the walk, and so does a long one (the endpoint ignored paging). With
-    ``key``, items repeated from the previous page (an insertion shifted the pages) are
-    dropped. Page numbers cannot overlap as offsets do (:class:`OffsetWalk`): a record
-    deleted from a page already read moves the next page's first item onto it, unread.
+    ``key``, items read already (insertions shifted the pages) are dropped. Page numbers
+    cannot overlap as offsets do (:class:`OffsetWalk`): a record deleted from a page
+    already read moves the next page's first item onto it, unread.
     """
 
     def __init__(
@@ -222,8 +235,11 @@ class CursorWalk(Generic[T]):
 
     RECENT: ClassVar[int] = 1024
 
-    def __init__(self, operation: str = "cursor paging") -> None:
+    def __init__(
+        self, operation: str = "cursor paging", *, key: KeyFunction[T] | None = None
+    ) -> None:
         self.operation = operation
+        self._repeats: _NotRepeated[T] | None = _NotRepeated(key, operation) if key else None
         self.cursor: str | None = None
         self.done = False
         self._recent: collections.deque[str] = collections.deque(maxlen=self.RECENT)
@@ -243,7 +259,7 @@ class CursorWalk(Generic[T]):
             self._remember(next_cursor)
         self.cursor = next_cursor
         self.done = next_cursor is None
-        return items
+        return items if self._repeats is None else self._repeats.fresh(items)
 
     def _remember(self, cursor: str) -> None:
         if len(self._recent) == self._recent.maxlen:
@@ -256,10 +272,14 @@ class CursorWalk(Generic[T]):
 
 
 def iter_cursor(
-    fetch_page: Callable[[str | None], CursorPage[T]], operation: str = "cursor paging"
+    fetch_page: Callable[[str | None], CursorPage[T]],
+    operation: str = "cursor paging",
+    *,
+    key: KeyFunction[T] | None = None,
 ) -> Generator[T, None, None]:
-    """Yield every item; ``fetch_page(cursor)`` returns (items, next cursor or None)."""
-    walk: CursorWalk[T] = CursorWalk(operation)
+    """Yield every item; ``fetch_page(cursor)`` returns (items, next cursor or None).
+    With ``key``, an item read already is not yielded again."""
+    walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
         yield from walk.take(fetch_page(walk.cursor))
 
@@ -267,9 +287,11 @@ def iter_cursor(
 async def aiter_cursor(
     fetch_page: Callable[[str | None], Awaitable[CursorPage[T]]],
     operation: str = "cursor paging",
+    *,
+    key: KeyFunction[T] | None = None,
 ) -> AsyncGenerator[T, None]:
     """The async twin of :func:`iter_cursor`."""
-    walk: CursorWalk[T] = CursorWalk(operation)
+    walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
         for item in walk.take(await fetch_page(walk.cursor)):
             yield item

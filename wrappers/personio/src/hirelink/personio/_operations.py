@@ -10,9 +10,10 @@ except reading the files to upload, which are checked before anything is sent.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, TypedDict, TypeVar, Unpack
@@ -186,6 +187,16 @@ def _named(uploaded: list[Document]) -> str:
 
 def _cursor_page(operation: str, page: ListPage[T]) -> CursorPage[T]:
     return page.field_data, next_cursor(page.field_meta, operation)
+
+
+_WITHOUT_ID = itertools.count()
+
+
+def _record_key(record: object) -> Hashable:
+    """A walked record's id (one read already is not yielded again); a record without one
+    (the spec leaves most ids optional) is never taken for one read already."""
+    identifier = getattr(record, "id", None)
+    return identifier if isinstance(identifier, str) else ("no id", next(_WITHOUT_ID))
 
 
 def _by_id(
@@ -818,7 +829,7 @@ class PersonioOperations:
             )
             return call.map(partial(_cursor_page, call.operation))
 
-        return Walk.cursor(page)
+        return Walk.cursor(page, key=_record_key)
 
     # --- v2 recruiting ---------------------------------------------------------------
 
@@ -857,6 +868,10 @@ class PersonioOperations:
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[ApplicationFilters]
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page.
+
+        Each is yielded once. Personio does not document where its cursor goes when a
+        application changes during the walk: one that moves onto a page already read is
+        missed; to follow changes, watch.
 
         Args:
             page_size: How many applications each request asks for, 1 to 200 (200 by default).
@@ -966,6 +981,10 @@ class PersonioOperations:
     ) -> Walk[models.Candidate]:
         """Every candidate matching ``filters``, fetched lazily page by page.
 
+        Each is yielded once. Personio does not document where its cursor goes when a
+        candidate changes during the walk: one that moves onto a page already read is
+        missed; to follow changes, watch.
+
         Args:
             page_size: How many candidates each request asks for, 1 to 200 (200 by default).
         """
@@ -1012,6 +1031,10 @@ class PersonioOperations:
         self, *, page_size: int = MAX_RECRUITING_PAGE_SIZE, **filters: Unpack[JobFilters]
     ) -> Walk[models.Job]:
         """Every job matching ``filters``, fetched lazily page by page.
+
+        Each is yielded once. Personio does not document where its cursor goes when a
+        job changes during the walk: one that moves onto a page already read is
+        missed; to follow changes, watch.
 
         Args:
             page_size: How many jobs each request asks for, 1 to 200 (200 by default).
@@ -1096,6 +1119,10 @@ class PersonioOperations:
         self, *, page_size: int = MAX_PERSONS_PAGE_SIZE, **filters: Unpack[PersonFilters]
     ) -> Walk[models.Person]:
         """Every person matching ``filters``, fetched lazily page by page.
+
+        Each is yielded once. Personio does not document where its cursor goes when a
+        person changes during the walk: one that moves onto a page already read is
+        missed; to follow changes, watch.
 
         Args:
             page_size: How many persons each request asks for, 1 to 50 (50 by default).
