@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from hirelink.core import MalformedResponseError
 from hirelink.core.feeds import MemoryFeedStore
 from hirelink.join import Join
 from hirelink.personio import AsyncPersonio, Personio
 from hirelink.recruitee import Recruitee
-from hirelink.sandbox import serve_stand_in
+from hirelink.sandbox import Fault, ProviderName, serve_stand_in
 
 
 def _repeated(ids: Iterable[object]) -> list[object]:
@@ -112,3 +113,25 @@ def test_a_personio_watch_without_overlap_hears_a_change_in_its_checkpoints_seco
         state.update_application(str(second), at=stamp)  # later, in the same second
         heard = [a.id for a in personio.watch_applications(store=store, overlap=0, polls=1)]
     assert heard == [second]
+
+
+@pytest.mark.parametrize(
+    ("provider", "path", "walk", "where"),
+    [
+        ("recruitee", r"/candidates$", "iter_candidates", "offset 4"),
+        ("join", r"/applications$", "iter_applications", "page 2"),
+        ("personio", r"/recruiting/applications$", "iter_applications", "cursor '"),
+    ],
+)
+def test_a_page_that_does_not_read_is_named_in_the_error(
+    provider: ProviderName, path: str, walk: str, where: str
+) -> None:
+    """Other errors name the page in their URL; a garbled page said only the operation."""
+    seed = {"recruitee": "candidates", "join": "applications", "personio": "candidates"}
+    with serve_stand_in(provider, **{seed[provider]: 12}) as stand_in, stand_in.client() as client:
+        walked = getattr(client, walk)(page_size=5)
+        next(walked)  # the first page is read
+        stand_in.faults.add(Fault(method="GET", path=path, kind="malformed", times=-1))
+        with pytest.raises(MalformedResponseError) as raised:
+            list(walked)
+    assert any(note.startswith(f"reading the page at {where}") for note in raised.value.__notes__)

@@ -15,12 +15,14 @@ Styles:
 from __future__ import annotations
 
 import collections
+import contextlib
 from collections.abc import (
     AsyncGenerator,
     Awaitable,
     Callable,
     Generator,
     Hashable,
+    Iterator,
     Sequence,
 )
 from typing import ClassVar, Generic, TypeVar
@@ -94,6 +96,17 @@ class _NotRepeated(Generic[T]):
             )
 
 
+@contextlib.contextmanager
+def _reading(where: str) -> Iterator[None]:
+    """Notes on an answer that does not read which page it was (the other errors name it
+    in their URL)."""
+    try:
+        yield
+    except MalformedResponseError as error:
+        error.add_note(f"reading the page at {where}")
+        raise
+
+
 class OffsetWalk(Generic[T]):
     """Offset/limit bookkeeping. With ``key``, items read already (the offsets shifted
     under insertions) are dropped, and (``page_size`` above 1) each page
@@ -114,6 +127,10 @@ class OffsetWalk(Generic[T]):
         self.done = False
         self._repeats: _NotRepeated[T] = _NotRepeated(key, operation)
         self._overlap = 1 if key is not None and self.page_size > 1 else 0
+
+    @property
+    def where(self) -> str:
+        return f"offset {self.offset}"
 
     def take(self, page: Sequence[T]) -> list[T]:
         """Record a fetched page; return the items to yield."""
@@ -138,7 +155,9 @@ def iter_offset(
     """Yield every item, calling ``fetch_page(offset, limit)`` one page at a time."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
-        yield from walk.take(fetch_page(walk.offset, walk.page_size))
+        with _reading(walk.where):
+            page = fetch_page(walk.offset, walk.page_size)
+        yield from walk.take(page)
 
 
 async def aiter_offset(
@@ -152,7 +171,9 @@ async def aiter_offset(
     """The async twin of :func:`iter_offset`."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
-        for item in walk.take(await fetch_page(walk.offset, walk.page_size)):
+        with _reading(walk.where):
+            page = await fetch_page(walk.offset, walk.page_size)
+        for item in walk.take(page):
             yield item
 
 
@@ -178,6 +199,10 @@ class PageWalk(Generic[T]):
         self.done = False
         self._repeats: _NotRepeated[T] = _NotRepeated(key, operation)
 
+    @property
+    def where(self) -> str:
+        return f"page {self.page}"
+
     def take(self, items: Sequence[T]) -> list[T]:
         self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
         fresh = self._repeats.fresh(items)
@@ -200,7 +225,9 @@ def iter_pages(
         page_size=page_size, first_page=first_page, key=key, operation=operation
     )
     while not walk.done:
-        yield from walk.take(fetch_page(walk.page, walk.page_size))
+        with _reading(walk.where):
+            items = fetch_page(walk.page, walk.page_size)
+        yield from walk.take(items)
 
 
 async def aiter_pages(
@@ -216,7 +243,9 @@ async def aiter_pages(
         page_size=page_size, first_page=first_page, key=key, operation=operation
     )
     while not walk.done:
-        for item in walk.take(await fetch_page(walk.page, walk.page_size)):
+        with _reading(walk.where):
+            items = await fetch_page(walk.page, walk.page_size)
+        for item in walk.take(items):
             yield item
 
 
@@ -246,6 +275,10 @@ class CursorWalk(Generic[T]):
         self._recent_set: set[str] = set()
         self._landmark: str | None = None  # Brent: a cursor to meet again, moved at 2^k
         self._steps, self._power = 0, 1
+
+    @property
+    def where(self) -> str:
+        return "the first page" if self.cursor is None else f"cursor {scrub(self.cursor)[:80]!r}"
 
     def take(self, page: CursorPage[T]) -> Sequence[T]:
         items, next_cursor = page
@@ -281,7 +314,9 @@ def iter_cursor(
     With ``key``, an item read already is not yielded again."""
     walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
-        yield from walk.take(fetch_page(walk.cursor))
+        with _reading(walk.where):
+            page = fetch_page(walk.cursor)
+        yield from walk.take(page)
 
 
 async def aiter_cursor(
@@ -293,7 +328,9 @@ async def aiter_cursor(
     """The async twin of :func:`iter_cursor`."""
     walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
-        for item in walk.take(await fetch_page(walk.cursor)):
+        with _reading(walk.where):
+            page = await fetch_page(walk.cursor)
+        for item in walk.take(page):
             yield item
 
 
