@@ -111,6 +111,44 @@ CASES: list[Case] = [
         ),
         "attributes.custom_attribute_\u0663",
     ),
+    # Half a surrogate pair (bytes read with surrogateescape) was found only while the
+    # request was prepared: after Personio's uploads were sent, under the wire's name.
+    *[
+        (
+            "personio",
+            lambda c, given=given: c.create_application(
+                1874512,
+                **{"first_name": "A", "last_name": "B", "email": "ab@example.org", **given},
+                documents=[Document(b"%PDF-1.4\n", type="cv", filename="cv.pdf")],
+            ),
+            field,
+        )
+        for given, field in [
+            ({"first_name": "Ren\udce9e"}, "first_name"),
+            ({"message": "Hallo \udcfc"}, "message"),
+            ({"tags": ["vip\udce9"]}, "tags.0"),
+            ({"attributes": {"location": "M\udcfcnchen"}}, "attributes.location"),
+        ]
+    ],
+    ("join", lambda c: c.set_candidate_tags(41700001, ["x\udcff"]), "tags.0"),
+    # A dict where a list is asked for was read as its keys: the phone numbers were
+    # replaced by ["mobile"].
+    ("recruitee", lambda c: c.update_candidate(7730011, phones={"mobile": "+46"}), "phones"),
+    ("recruitee", lambda c: c.add_candidate_tags(7730011, {"vip": False}), "tags"),
+    ("personio", lambda c: c.list_persons(ids={"1": 1}), "ids"),
+    # A watch's store of the wrong kind fell back to this process's memory.
+    ("join", lambda c: next(c.watch_applications(store=True)), "store"),
+    ("join", lambda c: next(c.watch_applications(store={"url": "redis://x"})), "store"),
+    ("join", lambda c: next(c.watch_applications(store=httpx.Client())), "store"),
+    # A file store that cannot be one failed at the first poll as an OSError.
+    ("join", lambda c: next(c.watch_applications(store="")), "store"),
+    ("join", lambda c: next(c.watch_applications(store="/")), "store"),
+    ("join", lambda c: next(c.watch_applications(store="ftp://host/cp.json")), "store"),
+    ("join", lambda c: next(c.watch_applications(store="cp\x00.json")), "store"),
+    ("join", lambda c: next(c.watch_applications(name="feed\udce9")), "name"),
+    # None for a required webhook setting was a KeyError from the generated model.
+    ("personio", lambda c: c.create_webhook(None, ["person.created"]), "url"),
+    ("personio", lambda c: c.create_webhook("https://hooks.example.org/p", None), "events"),
     # Header names are case-insensitive: both were sent.
     (
         "personio",
@@ -133,6 +171,36 @@ def test_bad_input_is_refused_before_anything_is_sent(
         call(client)
     assert refused.value.field == field
     assert stand_in.recorder.requests == []
+
+
+def test_a_client_given_a_store_that_is_none_is_refused_when_built(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    """``store=True`` failed at the first call with an AttributeError."""
+    with pytest.raises(InvalidInputError) as refused:
+        personio_sandbox_session.client(store=True)
+    assert refused.value.field == "store"
+    assert personio_sandbox_session.recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda c: next(c.watch_applications(interval="x" * 70_000)), "interval"),
+        (lambda c: next(c.watch_applications(polls="x" * 70_000)), "polls"),
+        (lambda c: c.create_webhook("https://" + "x" * 70_000 + "/ x", ["person.created"]), "url"),
+        (lambda c: c.list_job_positions(language="x" * 70_000), "language"),
+    ],
+    ids=["interval", "polls", "url", "language"],
+)
+def test_a_refusal_quotes_no_long_value_whole(
+    call: Callable[[Any], Any], field: str, personio_sandbox_session: StandIn[Any]
+) -> None:
+    """These quoted the whole value: 70,000 characters in a message and a log line."""
+    with personio_sandbox_session.client() as client, pytest.raises(InvalidInputError) as refused:
+        call(client)
+    assert refused.value.field == field
+    assert len(str(refused.value)) < 300
 
 
 def test_a_company_id_read_with_its_line_break_is_the_number(

@@ -90,6 +90,43 @@ def test_good_inputs_validate_and_bad_ones_are_all_reported(operation: Any) -> N
     assert set(operation.example) <= fields
 
 
+@pytest.mark.parametrize(
+    ("operation_id", "inputs", "field"),
+    [
+        ("recruitee.get_candidate", {"candidate_id": "7730011"}, "candidate_id"),
+        ("recruitee.get_candidate", {"candidate_id": 7730011.0}, "candidate_id"),
+        ("recruitee.list_candidates", {"limit": "5"}, "limit"),
+        ("recruitee.list_candidates", {"qualified": 1}, "qualified"),
+        ("recruitee.list_candidates", {"sort": 1}, "sort"),
+        (
+            "recruitee.change_placement_stage",
+            {"placement_id": 990014, "stage_id": 610003, "proceed": "no"},
+            "proceed",
+        ),
+        (
+            "recruitee.change_placement_stage",
+            {"placement_id": 990014, "stage_id": 610003, "proceed": 0},
+            "proceed",
+        ),
+        ("join.list_jobs", {"content": "yes"}, "content"),
+        ("join.list_jobs", {"page_size": 20.0}, "page_size"),
+    ],
+)
+def test_inputs_are_read_as_strictly_as_the_python_api_reads_arguments(
+    operation_id: str, inputs: dict[str, Any], field: str
+) -> None:
+    """pydantic's lax mode sent "7730011" and 7730011.0 as an id, "no" and 0 as false and
+    1 as true, which the Python API refuses."""
+    with pytest.raises(InputValidationError) as caught:
+        CATALOG.get(operation_id).arguments(inputs)
+    assert [problem.field for problem in caught.value.problems] == [field]
+
+
+def test_inputs_of_the_right_json_type_are_still_taken() -> None:
+    operation = CATALOG.get("recruitee.list_candidates")
+    assert operation.arguments({"limit": 5, "qualified": True})["qualified"] is True
+
+
 def test_required_inputs_are_reported_missing() -> None:
     with pytest.raises(InputValidationError) as caught:
         CATALOG.get("recruitee.update_candidate").arguments({})

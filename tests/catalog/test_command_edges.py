@@ -334,6 +334,24 @@ def test_a_key_given_twice_in_the_input_is_refused(
     assert not saved.recorder.requests
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["candidate_id=7730012", "candidate_id=7730011"],
+        ["--input", '{"candidate_id": 7730012}', "candidate_id=7730011"],
+    ],
+)
+def test_an_input_given_twice_on_the_command_line_is_refused(
+    saved: RecruiteeSandbox, given: list[str]
+) -> None:
+    """The last ``key=value`` silently won, over one before it and over ``--input``."""
+    saved.recorder.clear()
+    result = hirelink("run", "recruitee.get_candidate", "-c", "rc", *given)
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert "candidate_id: is given twice" in result.stderr
+    assert not saved.recorder.requests
+
+
 def test_an_id_of_5000_digits_is_a_clear_error(personio_saved: StandIn[Any]) -> None:
     # int() refuses text of more than 4,300 digits: a ValueError naming no field.
     inputs = json.dumps({"person_id": "9" * 5000})
@@ -1022,7 +1040,8 @@ def test_a_boolean_given_for_an_id_is_bad_input_not_record_1(saved: RecruiteeSan
     refused = hirelink("run", "recruitee.delete_candidate", "-c", "rc", "candidate_id=true")
     assert refused.exit_code == EXIT_BAD_INPUT
     assert "candidate_id" in refused.stderr
-    assert "boolean is not a number" in refused.stderr  # refused before any request
+    assert "candidate_id: Input should be a valid integer" in refused.stderr
+    assert not saved.recorder.requests
 
 
 def test_a_delete_answered_204_prints_what_could_be_read(saved: RecruiteeSandbox) -> None:

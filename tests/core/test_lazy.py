@@ -57,3 +57,22 @@ def test_a_submodule_loads_when_asked_for_and_a_missing_name_is_an_attribute_err
         getattr_("not_there")
     with pytest.raises(AttributeError, match="has no attribute '__wrapped__'"):
         getattr_("__wrapped__")
+
+
+def test_a_package_reloads_after_its_names_were_used() -> None:
+    """Review: the names loaded stood in the namespace, and the check at import took them
+    for names from no module (``importlib.reload`` raised ImportError)."""
+    out = _fresh_interpreter(
+        "import importlib, hirelink.core as core, hirelink.sandbox as sandbox\n"
+        "core.ApiError, sandbox.Fault\n"
+        "importlib.reload(core), importlib.reload(sandbox)\n"
+        "print(core.ApiError.__name__, sandbox.Fault.__name__)\n"
+    )
+    assert out.split() == ["ApiError", "Fault"]
+
+
+def test_a_name_that_is_no_identifier_is_simply_missing() -> None:
+    import hirelink.core
+
+    assert getattr(hirelink.core, "a.b", None) is None
+    assert getattr(hirelink.core, "..errors", None) is None

@@ -328,3 +328,28 @@ def test_every_number_of_seconds_is_refused_unless_finite_and_positive(bad: Any)
     for call in takes_seconds:
         with pytest.raises(InvalidInputError, match="must be a positive number of seconds"):
             call()
+
+
+def test_an_endpoint_ignoring_the_offset_is_found_at_any_page_size() -> None:
+    """Review: with 10,000 keys remembered, a page of more pushed its own first items out,
+    and an endpoint answering the same page to every offset was walked for ever."""
+    calls: list[int] = []
+
+    def same_page(offset: int, limit: int) -> list[int]:
+        calls.append(offset)
+        if len(calls) > 5:
+            raise AssertionError("walked on")
+        return list(range(limit))
+
+    with pytest.raises(MalformedResponseError, match="ignores paging"):
+        list(iter_offset(same_page, page_size=10_001, key=int))
+
+
+def test_a_keyed_cursor_walk_handed_the_same_items_under_new_cursors_stops() -> None:
+    pages = iter(range(1, 50))
+
+    def fetch(cursor: str | None) -> tuple[list[int], str | None]:
+        return [1, 2, 3], f"c{next(pages)}"
+
+    with pytest.raises(MalformedResponseError, match="ignores paging"):
+        list(iter_cursor(fetch, key=int))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -118,9 +119,9 @@ def test_a_personio_watch_without_overlap_hears_a_change_in_its_checkpoints_seco
 @pytest.mark.parametrize(
     ("provider", "path", "walk", "where"),
     [
-        ("recruitee", r"/candidates$", "iter_candidates", "offset 4"),
+        ("recruitee", r"/candidates$", "iter_candidates", "the page at offset 4"),
         ("join", r"/applications$", "iter_applications", "page 2"),
-        ("personio", r"/recruiting/applications$", "iter_applications", "cursor '"),
+        ("personio", r"/recruiting/applications$", "iter_applications", "the page at cursor '"),
     ],
 )
 def test_a_page_that_does_not_read_is_named_in_the_error(
@@ -134,4 +135,33 @@ def test_a_page_that_does_not_read_is_named_in_the_error(
         stand_in.faults.add(Fault(method="GET", path=path, kind="malformed", times=-1))
         with pytest.raises(MalformedResponseError) as raised:
             list(walked)
-    assert any(note.startswith(f"reading the page at {where}") for note in raised.value.__notes__)
+    assert any(note.startswith(f"while reading {where}") for note in raised.value.__notes__)
+
+
+@pytest.mark.parametrize("provider", ["recruitee", "join"])
+def test_two_pages_worth_arriving_deep_in_a_walk_neither_repeat_nor_stop_it(
+    provider: ProviderName,
+) -> None:
+    """Review: with every record read remembered, two pages in a row of records read
+    before (ten arrivals after three pages of five) were taken for an endpoint ignoring
+    paging, and the walk stopped part-way."""
+    seed = {"recruitee": "candidates", "join": "applications"}[provider]
+    with serve_stand_in(provider, **{seed: 40}) as stand_in, stand_in.client() as client:
+        state = stand_in.sandbox.state
+        walk = client.iter_candidates if provider == "recruitee" else client.iter_applications
+        walked = []
+        for index, record in enumerate(walk(page_size=5)):
+            walked.append(record.id)
+            if index == 14:
+                for number in range(10):
+                    _arrives(provider, state, number)
+    assert _repeated(walked) == []
+    assert len(walked) >= 40
+
+
+def _arrives(provider: str, state: Any, number: int) -> None:
+    if provider == "recruitee":
+        state.create_candidate({"name": f"New {number}"})
+    else:
+        candidate = {"firstName": "N", "lastName": str(number), "email": f"n{number}@example.org"}
+        state.create_application({"jobId": state.job_ids()[0], "candidate": candidate})

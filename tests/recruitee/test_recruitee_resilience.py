@@ -410,13 +410,14 @@ def test_an_error_after_retries_says_how_often_and_how_long_it_was_tried(fresh: 
 
 def test_text_that_is_not_unicode_is_refused_naming_where_it_is(fresh: Served) -> None:
     """A lone surrogate (from a broken decode upstream) cannot be sent: the refusal named
-    the operation, not the value, and quoted the codec's message."""
+    the operation, not the value, and quoted the codec's message; later, where the text
+    sat in the request rather than the argument."""
     from hirelink.core import InvalidInputError
 
     with fresh.client() as recruitee, pytest.raises(InvalidInputError) as refused:
         recruitee.create_candidate_note(7730001, "a\ud800b")
-    assert refused.value.field == "body.note.body"  # where it sits in the request
-    assert "not Unicode text" in str(refused.value)
+    assert refused.value.field == "body"  # the argument (it named the request's body.note.body)
+    assert "half of a surrogate pair" in str(refused.value)
     assert fresh.hits("POST", "/notes") == 0
 
 

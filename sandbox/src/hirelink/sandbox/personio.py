@@ -496,10 +496,12 @@ class PersonioState(_Settings):
         self, application_id: str, *, at: datetime | None = None, **changes: Any
     ) -> dict[str, Any]:
         """Change an application's fields (404 when unknown) as someone in Personio would,
-        stamped ``at`` (now by default): it moves to the top of the newest-first list.
-        Returns the application."""
+        stamped ``at`` (now by default, which moves it to the top of the newest-first
+        list). Returns the application."""
         if at is not None and at.utcoffset() is None:
             raise ValueError("at must be an aware datetime (with tzinfo)")
+        if "id" in changes:
+            raise ValueError("an application's id does not change")
         with self._lock:
             stamp = utcnow() if at is None else at
             updated = self._v2["applications"].update(application_id, **changes, _updated=stamp)

@@ -69,8 +69,24 @@ from .errors import (
 )
 from .file_updates import resolved
 from .redaction import one_line
-from .stores import KEY_PREFIX, REDIS_SCHEMES, RedisStore, Store, milliseconds, resolve_store
-from .validation import LONGEST_SECONDS, latest_today, positive_seconds, utc_moment
+from .stores import (
+    KEY_PREFIX,
+    REDIS_SCHEMES,
+    InProcessStore,
+    RedisStore,
+    Store,
+    milliseconds,
+    resolve_store,
+)
+from .validation import (
+    LONGEST_SECONDS,
+    latest_today,
+    no_control_characters,
+    non_empty_str,
+    positive_seconds,
+    shape,
+    utc_moment,
+)
 
 feeds_logger = logging.getLogger("hirelink.feeds")
 
@@ -238,9 +254,9 @@ class FeedTracker:
         heapq.heapify(self._by_time)
 
     def query_from(self) -> datetime:
-        """The moment to pass to the list's ``*_after`` filter, in whole seconds (those
-        providers stamp in: a record stamped in the second a watch started from was
-        passed over with ``overlap=0``)."""
+        """The oldest change a poll takes, in whole seconds (those providers stamp in: a
+        record stamped in the second a watch started from was passed over with
+        ``overlap=0``); the list is asked from a second before (:meth:`ask_from`)."""
         if self.after - _EARLIEST <= self.overlap:  # a watch from the year 1
             return _EARLIEST
         return (self.after - self.overlap).replace(microsecond=0)
@@ -652,6 +668,26 @@ def _is_redis_url(text: str) -> bool:
     return bool(separator) and scheme.lower() in REDIS_SCHEMES
 
 
+def _checkpoint_file(choice: str | os.PathLike[str]) -> Path:
+    """The file a watch's ``store`` names, refused when it cannot be one (empty, a
+    directory, in a directory that does not exist; not a Redis URL either): each failed at
+    the watch's first poll, as an ``OSError``."""
+    path = os.fspath(choice)
+    if not isinstance(path, str) or not path.strip():
+        raise InvalidInputError("store", f"must name a file, got {shape(path)}")
+    no_control_characters("store", path)
+    file = Path(path).expanduser()
+    if file.is_dir():
+        raise InvalidInputError("store", "names a directory: give a file in it")
+    if not file.parent.is_dir():
+        raise InvalidInputError(
+            "store",
+            "names a file in a directory that does not exist (a Redis URL starts with"
+            " redis://, rediss:// or unix://)",
+        )
+    return file
+
+
 def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> FeedStore:
     """The store of a watch: as the ``store`` watch option says (see :class:`WatchOptions`)."""
     if isinstance(choice, FeedStore):
@@ -659,11 +695,18 @@ def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> Fee
     if isinstance(choice, os.PathLike) or (
         isinstance(choice, str) and choice != "memory" and not _is_redis_url(choice)
     ):
-        return FileFeedStore(choice)
-    resolved = resolve_store(choice)
+        return FileFeedStore(_checkpoint_file(choice))
+    known = choice is None or isinstance(choice, str | RedisStore | InProcessStore)
+    resolved = resolve_store(choice) if known else None
     if isinstance(resolved, RedisStore):
         return RedisFeedStore(resolved)
-    return MEMORY
+    if isinstance(resolved, InProcessStore):
+        return MEMORY
+    raise InvalidInputError(  # a redis.Redis, a custom Store: the watch fell back to memory
+        "store",
+        "must be a FeedStore, a RedisStore, a Redis URL or a file path (where a watch keeps"
+        f" its checkpoint), got {shape(choice)}",
+    )
 
 
 # --------------------------------------------------------------------------- feeds
@@ -750,20 +793,22 @@ class Feed(Generic[T]):
         if polls is not None and (
             isinstance(polls, bool) or not isinstance(polls, int) or polls < 1
         ):
-            raise InvalidInputError("polls", f"polls must be a positive integer, got {polls!r}")
-        name = options.get("name", default_name)
-        if not isinstance(name, str) or not name.strip():
-            raise InvalidInputError("name", f"name must be a non-empty string, got {name!r}")
+            raise InvalidInputError("polls", f"must be a positive integer, got {shape(polls)}")
+        name = non_empty_str("name", options.get("name", default_name))
         try:
             store = feed_store(options.get("store"))
+        except InvalidInputError:
+            raise
         except (TypeError, ValueError) as error:
             raise InvalidInputError("store", str(error)) from None
         keep_polling = options.get("keep_polling", True)
         if not isinstance(keep_polling, bool):
-            raise InvalidInputError("keep_polling", f"must be True or False, got {keep_polling!r}")
+            raise InvalidInputError(
+                "keep_polling", f"must be True or False, got {shape(keep_polling)}"
+            )
         stop = options.get("stop")
         if stop is not None and not isinstance(stop, threading.Event):
-            raise InvalidInputError("stop", f"must be a threading.Event, got {stop!r}")
+            raise InvalidInputError("stop", f"must be a threading.Event, got {shape(stop)}")
         changed_since(start)  # bad filters raise now, not at the first next()
         return cls(
             name, changed_since, timestamp, key, start, interval, store, lease_ttl,

@@ -193,13 +193,14 @@ def load_file(
         )
     # The last part of a path in either convention: a name a browser forwards may be
     # Windows' C:\Users\...\cv.pdf, which POSIX's Path keeps whole.
-    filename = non_empty_str(name_field, PureWindowsPath(Path(filename).name).name)
+    filename = PureWindowsPath(Path(filename).name).name
     if _not_unicode(filename):
         raise InvalidInputError(
             name_field,
             "the file's name is not text (bytes of a name in another encoding than the "
             "system's): pass filename= with the name to show",
         )
+    filename = non_empty_str(name_field, filename)
     limits.check_name(field_name, filename)
     limits.check_size(field_name, len(content), read_whole=not hasattr(source, "read"))
     mime_type = (

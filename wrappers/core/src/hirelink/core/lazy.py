@@ -62,7 +62,7 @@ def reexport_lazily(
             return namespace[name]
         if name in exported():
             value = getattr(import_module(origin(name), package), name)
-        elif "__path__" in namespace and not name.startswith("__"):
+        elif "__path__" in namespace and name.isidentifier() and not name.startswith("__"):
             value = _submodule(package, name)
         else:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
@@ -84,9 +84,10 @@ def _origins(
     at import)."""
     origins = {name: module for module, names in source.items() for name in names}
     exported = set(namespace.get("__all__", ()))
-    if set(origins) != exported - set(namespace):
-        unlisted = sorted(set(origins) - exported)
-        unsourced = sorted(exported - set(namespace) - set(origins))
+    # Names loaded already stand in the namespace: importlib.reload() runs this again.
+    unlisted = sorted(set(origins) - exported)
+    unsourced = sorted(exported - set(namespace) - set(origins))
+    if unlisted or unsourced:
         raise ImportError(
             f"{namespace['__name__']}: re-exports not in __all__ {unlisted},"
             f" names of __all__ from no module {unsourced}"

@@ -46,9 +46,11 @@ class _NotRepeated(Generic[T]):
     again that moved (Personio's, when a record is updated mid-walk). This removes those
     repeats, with memory bounded by :attr:`REMEMBERED` keys.
 
-    A full page made only of repeats can come from a burst of insertions, but two in a row
-    mean the endpoint ignores the page asked for: the walk would ask for ever (a page
-    number or offset it ignores answers the same records again). :meth:`check` then raises.
+    A page made only of the previous page's records can come from a burst of insertions,
+    but two in a row mean the endpoint ignores the page asked for: the walk would ask for
+    ever (a page number or offset it ignores answers the same records again).
+    :meth:`check` then raises. (Only the previous page counts here: a burst of two pages'
+    worth makes two pages in a row of records read before, and the walk goes on.)
     """
 
     REMEMBERED: ClassVar[int] = 10_000
@@ -59,6 +61,7 @@ class _NotRepeated(Generic[T]):
         self._recent: collections.deque[Hashable] = collections.deque()
         self._recent_set: set[Hashable] = set()
         self._previous_page: list[T] = []
+        self._previous_keys: frozenset[Hashable] = frozenset()
         self._stale_pages = 0
         self._read = 0
 
@@ -68,13 +71,14 @@ class _NotRepeated(Generic[T]):
             repeated = bool(page) and fresh == self._previous_page
             self._previous_page = fresh
         else:
+            keys = [self._key(item) for item in page]
             fresh = []
-            for item in page:
-                key = self._key(item)
+            for item, key in zip(page, keys, strict=True):
                 if key not in self._recent_set:
                     fresh.append(item)
                     self._remember(key)
-            repeated = bool(page) and not fresh
+            repeated = bool(page) and self._previous_keys.issuperset(keys)
+            self._previous_keys = frozenset(keys)
         self._stale_pages = self._stale_pages + 1 if repeated else 0
         self._read += len(fresh)
         return fresh
@@ -86,12 +90,12 @@ class _NotRepeated(Generic[T]):
             self._recent_set.discard(self._recent.popleft())
 
     def check(self, asked_for: str) -> None:
-        """Raise when two full pages in a row repeated what was already read."""
+        """Raise when two full pages in a row repeated the page before them."""
         if self._stale_pages >= 2:
             raise MalformedResponseError(
                 self._operation,
-                f"the page at {asked_for} and the one before it repeated records already "
-                f"read: the endpoint ignores paging, so the walk stops after "
+                f"{asked_for} and the one before it repeated the page before them: the "
+                f"endpoint ignores paging, so the walk stops after "
                 f"{self._read} records",
             )
 
@@ -103,7 +107,7 @@ def _reading(where: str) -> Iterator[None]:
     try:
         yield
     except MalformedResponseError as error:
-        error.add_note(f"reading the page at {where}")
+        error.add_note(f"while reading {where}")
         raise
 
 
@@ -130,7 +134,8 @@ class OffsetWalk(Generic[T]):
 
     @property
     def where(self) -> str:
-        return f"offset {self.offset}"
+        """The page asked for next, as an error names it."""
+        return f"the page at offset {self.offset}"
 
     def take(self, page: Sequence[T]) -> list[T]:
         """Record a fetched page; return the items to yield."""
@@ -139,7 +144,7 @@ class OffsetWalk(Generic[T]):
         self.done = len(page) != self.page_size
         fresh = self._repeats.fresh(page)
         if not self.done:
-            self._repeats.check(f"offset {self.offset}")
+            self._repeats.check(self.where)
         self.offset += len(page) - (0 if self.done else self._overlap)
         return fresh
 
@@ -201,13 +206,14 @@ class PageWalk(Generic[T]):
 
     @property
     def where(self) -> str:
+        """The page asked for next, as an error names it."""
         return f"page {self.page}"
 
     def take(self, items: Sequence[T]) -> list[T]:
         self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
         fresh = self._repeats.fresh(items)
         if not self.done:
-            self._repeats.check(f"page {self.page}")
+            self._repeats.check(self.where)
         self.page += 1
         return fresh
 
@@ -278,7 +284,10 @@ class CursorWalk(Generic[T]):
 
     @property
     def where(self) -> str:
-        return "the first page" if self.cursor is None else f"cursor {scrub(self.cursor)[:80]!r}"
+        """The page asked for next, as an error names it."""
+        if self.cursor is None:
+            return "the first page"
+        return f"the page at cursor {scrub(self.cursor)[:80]!r}"
 
     def take(self, page: CursorPage[T]) -> Sequence[T]:
         items, next_cursor = page
@@ -290,9 +299,15 @@ class CursorWalk(Generic[T]):
                     "following it would loop",
                 )
             self._remember(next_cursor)
+        asked_for = self.where
         self.cursor = next_cursor
         self.done = next_cursor is None
-        return items if self._repeats is None else self._repeats.fresh(items)
+        if self._repeats is None:
+            return items
+        fresh = self._repeats.fresh(items)
+        if not self.done:
+            self._repeats.check(asked_for)
+        return fresh
 
     def _remember(self, cursor: str) -> None:
         if len(self._recent) == self._recent.maxlen:

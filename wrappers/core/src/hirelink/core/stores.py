@@ -53,6 +53,7 @@ from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
 from .redaction import without_password
 from .secrets import Secret, scrub
+from .validation import shape
 
 if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
     from redis import Redis
@@ -950,4 +951,10 @@ def resolve_store(choice: Store | str | None) -> Store:
             return _store_for_url(url, share_tokens, fallback)
         except InvalidInputError as error:
             raise InvalidInputError(field, error.message) from None
+    if not callable(getattr(choice, "limiter", None)) or not callable(
+        getattr(choice, "token_cache", None)
+    ):  # a redis.Redis, a bool: the first call failed, or a watch fell back to memory
+        raise InvalidInputError(
+            field, f"must be a Store (a RedisStore) or a Redis URL, got {shape(choice)}"
+        )
     return choice

@@ -47,6 +47,7 @@ def non_empty_text(field: str, value: object) -> str:
 
 _CONTROL: Final = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_BUT_LINES: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def no_control_characters(field: str, value: str, *, multiline: bool = False) -> str:
@@ -55,7 +56,15 @@ def no_control_characters(field: str, value: str, *, multiline: bool = False) ->
     text may hold tabs and line and page breaks (``\\t``, ``\\n``, ``\\r``, ``\\v``,
     ``\\f``). NUL is refused by the databases behind the providers after the write was
     sent; a line break in a name or a tag shows as two; an escape sequence rewrites a
-    terminal that shows it."""
+    terminal that shows it. Half of a surrogate pair (text read with
+    ``errors="surrogateescape"``, bytes that were not UTF-8) is refused too: UTF-8 cannot
+    carry it, and it must be refused before anything (an upload) is sent."""
+    if not value.isascii() and (half := _LONE_SURROGATE.search(value)):
+        raise InvalidInputError(
+            field,
+            f"holds U+{ord(half.group()):04X}, half of a surrogate pair, which UTF-8 cannot"
+            " carry (bytes read as text with errors='surrogateescape' were not UTF-8?)",
+        )
     found = (_CONTROL_BUT_LINES if multiline else _CONTROL).search(value)
     if found and multiline:
         raise InvalidInputError(
@@ -250,9 +259,9 @@ def positive_seconds(field: str, value: object, *, zero: bool = False) -> float:
         or value < 0
         or (value == 0 and not zero)
     ):
-        raise InvalidInputError(field, f"must be a positive number of seconds, got {value!r}")
+        raise InvalidInputError(field, f"must be a positive number of seconds, got {shape(value)}")
     if value > LONGEST_SECONDS:
-        raise InvalidInputError(field, f"must be at most a year of seconds, got {value!r}")
+        raise InvalidInputError(field, f"must be at most a year of seconds, got {shape(value)}")
     return float(value)
 
 
@@ -294,6 +303,8 @@ def flag(field: str, value: object) -> bool:
 _SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,15}")
 """What a URL's scheme looks like: what stands where it goes and looks otherwise (a token
 pasted in front, ``user:password@``) is never quoted."""
+_URL_SHOWN: Final = 120
+"""How much of a refused URL an error quotes at most."""
 _SCHEME_AND_HOST: Final = re.compile(_SCHEME.pattern + r"://(?:\[[^\]/]*\]|[^/?#@\s:\[]*)")
 
 
@@ -311,7 +322,9 @@ def http_url(field: str, value: object, *, personal: bool = False) -> str:
         scheme, separator, _ = url.partition("://")
         # Nor what stands where the scheme goes and is none: a token pasted in front.
         unshaped = separator and not _SCHEME.fullmatch(scheme)
-        shown = "" if "@" in url or unshaped else f", got {before_query!r}"
+        shown = "" if "@" in url or unshaped else f", got {before_query[:_URL_SHOWN]!r}"
+        if shown and len(before_query) > _URL_SHOWN:
+            shown += f" (cut at {_URL_SHOWN} characters)"
         if personal and shown:
             origin = _SCHEME_AND_HOST.match(url)
             shown = f", got {origin.group()!r} (the rest not shown)" if origin else ""
@@ -602,10 +615,13 @@ def json_object(field: str, value: object) -> dict[str, Any]:
 
 
 def listed(field: str, values: object, what: str) -> list[object]:
-    """The items of ``values``, any iterable but text or bytes: a bare string would be
-    split into letters, and ``bytearray(b"12")`` is the numbers 49 and 50. ``what`` names
+    """The items of ``values``, any iterable but text, bytes or a mapping: a bare string
+    would be split into letters, ``bytearray(b"12")`` is the numbers 49 and 50, and a
+    dict its keys (``phones={"mobile": "+46..."}`` sent ``["mobile"]``). ``what`` names
     the list the error asks for (``"strings"``, ``"integer ids"``)."""
-    if isinstance(values, str | bytes | bytearray | memoryview) or not isinstance(values, Iterable):
+    if isinstance(values, str | bytes | bytearray | memoryview | Mapping) or not isinstance(
+        values, Iterable
+    ):
         raise InvalidInputError(field, f"must be a list of {what}, got {shape(values)}")
     return list(values)
 

@@ -790,6 +790,8 @@ def _parse_inputs(
         inputs.update(loaded)
     for assignment in assignments:
         key, raw = _split_assignment("inputs", assignment)
+        if key in inputs:  # as a key twice in --input: which one was meant is not known
+            raise InvalidInputError(key, "is given twice (by --input or key=value); give it once")
         try:
             value = json.loads(raw)
         except ValueError:

@@ -19,6 +19,7 @@ import enum
 import functools
 import inspect
 import itertools
+import json
 import keyword
 import re
 import sys
@@ -62,15 +63,22 @@ class InputConversion(typing.NamedTuple):
     """Turns a validated ``json_type`` value into what the wrapper expects."""
 
 
-def _not_a_boolean(value: Any) -> Any:
-    if isinstance(value, bool):  # pydantic's lax mode reads true as 1: a record's id
-        raise ValueError("a boolean is not a number")
-    return value
+# Strict, as the Python API is: pydantic's lax mode read "7730011" and 7730011.0 as an id,
+# "no" and 0 as false, and true as 1.
+_STRICT: dict[Any, Any] = {kind: Annotated[kind, Strict()] for kind in (int, float, bool)}
 
 
-_NUMBERS: dict[Any, Any] = {
-    number: Annotated[number, BeforeValidator(_not_a_boolean)] for number in (int, float)
-}
+def _exactly(values: tuple[Any, ...]) -> Callable[[Any], Any]:
+    """A validator refusing a value of another type than ``values``' (a literal matches
+    by equality: 1 was ``True``)."""
+    kinds = {type(value) for value in values}
+
+    def check(value: Any) -> Any:
+        if type(value) in kinds or (isinstance(value, str) and str in kinds):
+            return value
+        raise ValueError(f"must be one of {', '.join(json.dumps(v) for v in values)}")
+
+    return check
 
 
 _MOMENTS = (dt.datetime, dt.date)
@@ -79,8 +87,8 @@ _MOMENTS = (dt.datetime, dt.date)
 def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion]) -> Any:
     """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists;
     mappings' values too; numbers refusing booleans; dates refusing numbers)."""
-    if annotation in _NUMBERS:
-        return _NUMBERS[annotation]
+    if annotation in _STRICT:
+        return _STRICT[annotation]
     if annotation is dt.datetime:
         return Annotated[annotation, BeforeValidator(_written_as_a_zoned_moment)]
     if annotation in _MOMENTS:
@@ -90,6 +98,8 @@ def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion])
     if typing.is_typeddict(annotation):
         return _portable_typed_dict(annotation, conversions)
     origin = get_origin(annotation)
+    if origin is Literal:
+        return Annotated[annotation, BeforeValidator(_exactly(get_args(annotation)))]
     if origin in _SEQUENCE_ORIGINS:
         (item,) = get_args(annotation)[:1] or (Any,)
         return list[_as_input_type(item, conversions)]  # type: ignore[misc]

@@ -503,8 +503,10 @@ class PersonioOperations:
                 ``it`` or ``pt``; only languages enabled for the career site are available.
         """
         if language not in LANGUAGES:
+            short = isinstance(language, str) and len(language) < 9
+            given = repr(language) if short else shape(language)
             raise InvalidInputError(
-                "language", f"must be one of {', '.join(LANGUAGES)}, got {language!r}"
+                "language", f"must be one of {', '.join(LANGUAGES)}, got {given}"
             )
         request = partial(
             list_job_positions.sync_detailed,
@@ -869,7 +871,7 @@ class PersonioOperations:
     ) -> Walk[models.Application]:
         """Every application matching ``filters``, fetched lazily page by page.
 
-        Each is yielded once. Personio does not document where its cursor goes when a
+        Each is yielded once. Personio does not document where its cursor goes when an
         application changes during the walk: one that moves onto a page already read is
         missed; to follow changes, watch.
 
@@ -1185,7 +1187,10 @@ class PersonioOperations:
         """
         from hirelink.api.personio.api.webhook_management import create_webhook
 
-        body = _webhook_body({**settings, "url": url, "events": events}, creating=True)
+        body = _webhook_body(
+            {**settings, "url": http_url("url", url), "events": string_list("events", events)},
+            creating=True,
+        )
         request = partial(
             create_webhook.sync_detailed, body=_masked(models.WebhookCreate.from_dict(body), body)
         )
