@@ -145,6 +145,7 @@ CASES: list[Case] = [
     ("join", lambda c: next(c.watch_applications(store="/")), "store"),
     ("join", lambda c: next(c.watch_applications(store="ftp://host/cp.json")), "store"),
     ("join", lambda c: next(c.watch_applications(store="cp\x00.json")), "store"),
+    ("join", lambda c: next(c.watch_applications(store="~nosuchuser/cp.json")), "store"),
     ("join", lambda c: next(c.watch_applications(name="feed\udce9")), "name"),
     # None for a required webhook setting was a KeyError from the generated model.
     ("personio", lambda c: c.create_webhook(None, ["person.created"]), "url"),

@@ -734,16 +734,12 @@ def test_a_watch_started_while_the_clock_ran_ahead_sees_changes_once_it_is_set_r
     monkeypatch.setattr(HostClock, "off", timedelta(minutes=10))
     made: list[Any] = []
 
-    class Clock:
-        monotonic = staticmethod(time.monotonic)
+    def between_polls(feed: Any, seconds: float, closing: Any) -> None:
+        HostClock.off = timedelta(0)  # NTP set the clock right, then an application came
+        if not made:
+            made.append(creator(stand_in)(client))
 
-        @staticmethod
-        def sleep(seconds: float) -> None:  # between the polls: NTP, then an application
-            HostClock.off = timedelta(0)
-            if not made:
-                made.append(creator(stand_in)(client))
-
-    monkeypatch.setattr(feeds, "time", Clock)
+    monkeypatch.setattr(feeds.Feed, "pause", between_polls)
     with serve_stand_in("join", applications=0) as stand_in, stand_in.client() as client:
         handed = [a.id for a in client.watch_applications(store=MemoryFeedStore(), polls=2)]
     assert made
@@ -1093,16 +1089,12 @@ def _first_pause(
     out (``while_paused`` runs in its place)."""
     pauses: list[float] = []
 
-    class Clock:
-        monotonic = staticmethod(time.monotonic)
+    def paused(feed: Any, seconds: float, closing: Any) -> None:
+        pauses.append(seconds)
+        while_paused()
+        raise _PausedError
 
-        @staticmethod
-        def sleep(seconds: float) -> None:
-            pauses.append(seconds)
-            while_paused()
-            raise _PausedError
-
-    monkeypatch.setattr(feeds, "time", Clock)
+    monkeypatch.setattr(feeds.Feed, "pause", paused)
     stand_in.faults.add(outage)
     since = datetime(2000, 1, 1, tzinfo=UTC)
     with client_of(stand_in, sync=True, max_retries=0) as client, pytest.raises(_PausedError):
@@ -1445,3 +1437,56 @@ def test_a_record_changed_onto_a_page_already_read_comes_in_the_next_poll(sync: 
     assert hooked
     assert changed_late in yielded
     assert yielded.count(read_late) == 1  # read again in the next poll, and known
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+@pytest.mark.parametrize("stop_given", [False, True])
+def test_closing_the_client_ends_a_watch_paused_between_polls(
+    stand_in: StandIn[Any], stop_given: bool
+) -> None:
+    """Concurrency hunt: the watch slept out the rest of its interval (up to five minutes
+    after failed polls), with or without a ``stop`` event, before it saw the close."""
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    ended: list[BaseException] = []
+    handed_over = threading.Event()
+    options: dict[str, Any] = {"since": since, "interval": 600, "store": MemoryFeedStore()}
+    if stop_given:
+        options["stop"] = threading.Event()
+    client = client_of(stand_in, sync=True)
+
+    def watching() -> None:
+        try:
+            for _ in watch_of(client, **options):
+                handed_over.set()
+        except BaseException as error:
+            ended.append(error)
+
+    worker = threading.Thread(target=watching, daemon=True)
+    worker.start()
+    assert handed_over.wait(30)
+    time.sleep(0.3)  # the first poll is over: the watch pauses for 600 s
+    client.close()
+    worker.join(30)  # a bound, not a figure: it ended within a second or two
+    assert not worker.is_alive()
+    assert [type(error) for error in ended] == [UnusableClientError]
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_closing_an_async_client_ends_its_watch_paused_between_polls(
+    stand_in: StandIn[Any],
+) -> None:
+    async def main() -> None:
+        client = client_of(stand_in, sync=False)
+        watch = watch_of(client, since=datetime(2000, 1, 1, tzinfo=UTC), interval=600)
+
+        async def drain() -> None:
+            async for _ in watch:
+                pass
+
+        draining = asyncio.ensure_future(drain())
+        await anyio.sleep(1.0)  # the first poll is over: the watch pauses for 600 s
+        await client.aclose()
+        with anyio.fail_after(30), pytest.raises(UnusableClientError):
+            await draining
+
+    asyncio.run(main())

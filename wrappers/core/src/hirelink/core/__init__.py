@@ -67,7 +67,7 @@ if TYPE_CHECKING:
         shared_limiter,
     )
     from .secrets import Secret, scrub
-    from .stores import Store
+    from .stores import InProcessStore, RedisStore, Store
     from .tokens import AccessToken, ClientCredentialsAuth
     from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport
     from .validation import Inputs, Param
@@ -103,6 +103,7 @@ __all__ = [
     "HeaderAuth",
     "HirelinkError",
     "HttpConfig",
+    "InProcessStore",
     "Inputs",
     "InvalidInputError",
     "LoadedFile",
@@ -114,6 +115,7 @@ __all__ = [
     "RateLimit",
     "RateLimitError",
     "RateLimitTransport",
+    "RedisStore",
     "RequestOptions",
     "RetryPolicy",
     "RetryTransport",
@@ -208,7 +210,7 @@ _SOURCES = {
         "shared_limiter",
     ),
     ".secrets": ("Secret", "scrub"),
-    ".stores": ("Store",),
+    ".stores": ("InProcessStore", "RedisStore", "Store"),
     ".tokens": ("AccessToken", "ClientCredentialsAuth"),
     ".transport": ("AsyncRetryTransport", "RetryPolicy", "RetryTransport"),
     ".validation": ("Inputs", "Param"),

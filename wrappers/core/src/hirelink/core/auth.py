@@ -160,25 +160,34 @@ class HeaderAuth(httpx.Auth):
         if self.hint is not None:
             request.extensions[CREDENTIAL_HINT] = self.hint
         claimed = request.extensions.get(AUTH_HANDLED_STATUSES)
-        resendable = sendable_again(request.stream)
         handled = None
-        if resendable:
+        if sendable_again(request.stream):
             handled = _RefusedAfterRotation(self, sent, claimed or ())
             request.extensions[AUTH_HANDLED_STATUSES] = handled
-        response = yield request
-        assert isinstance(response, httpx.Response)
-        if handled is None or response.status_code != 401 or not handled.claims_refusal():
-            return
-        if handled.waits:
-            yield _Settle(_longest_wait(request))
-        if not self.rotated_since(sent):  # the rotation failed, or did not end in time
-            raise noted_error(response)
-        request.headers[self._header] = self._prefix + self._secret.reveal()
-        if claimed is None:  # a second 401 is the caller's error
-            del request.extensions[AUTH_HANDLED_STATUSES]
-        else:
-            request.extensions[AUTH_HANDLED_STATUSES] = claimed
-        yield request
+        resends = _MOST_RESENDS
+        while True:
+            response = yield request
+            assert isinstance(response, httpx.Response)
+            if handled is None or response.status_code != 401 or not handled.claims_refusal():
+                return
+            # Also when the rotation that replaced it has ended: the next one may be under
+            # way, retiring the secret this request would go again with.
+            if handled.waits or self._rotation_to_wait_for():
+                yield _Settle(_longest_wait(request))
+            if not self.rotated_since(sent):  # the rotation failed, or did not end in time
+                raise noted_error(response)
+            sent = self._secret
+            request.headers[self._header] = self._prefix + sent.reveal()
+            resends -= 1
+            if resends:  # refused again only if yet another rotation retired this one
+                handled = _RefusedAfterRotation(self, sent, claimed or ())
+                request.extensions[AUTH_HANDLED_STATUSES] = handled
+            else:  # a last 401 is the caller's error
+                handled = None
+                if claimed is None:
+                    del request.extensions[AUTH_HANDLED_STATUSES]
+                else:
+                    request.extensions[AUTH_HANDLED_STATUSES] = claimed
 
     def _wait_settled(self, seconds: float | None) -> None:
         with self._settled:
@@ -187,11 +196,11 @@ class HeaderAuth(httpx.Auth):
     async def _await_settled(self, seconds: float | None) -> None:
         import anyio
 
-        settled = self._async_settled
-        if settled is None or not self._rotating:
-            return
+        # Until no rotation is under way, as the sync twin waits: the next one may have
+        # begun before this task woke, retiring the secret the first one issued.
         with anyio.move_on_after(math.inf if seconds is None else seconds):
-            await settled.wait()
+            while self._rotating and (settled := self._async_settled) is not None:
+                await settled.wait()
 
     def sync_auth_flow(
         self, request: httpx.Request
@@ -243,6 +252,12 @@ class _Settle:
     long as it takes) for the rotation under way to end."""
 
     seconds: float | None
+
+
+_MOST_RESENDS: Final = 5
+"""How many times a request refused (401) as the secret it went with was replaced goes
+again: rotations back to back may retire the new one before it arrives, which a single
+resend met with a 401 of its own (async clients, while a call regenerated the secret)."""
 
 
 def _longest_wait(request: httpx.Request) -> float | None:

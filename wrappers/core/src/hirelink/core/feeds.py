@@ -74,7 +74,6 @@ from .stores import (
     REDIS_SCHEMES,
     InProcessStore,
     RedisStore,
-    Store,
     milliseconds,
     resolve_store,
 )
@@ -127,7 +126,7 @@ class WatchOptions(TypedDict, total=False):
     today at UTC+14 is refused."""
     interval: float
     """Seconds between polls (default 30)."""
-    store: FeedStore | Store | str | Path
+    store: FeedStore | RedisStore | InProcessStore | str | Path
     """Where the checkpoint and the lease live: a :class:`FeedStore`, a Redis URL or a
     ``RedisStore`` (many workers), a file path (one machine); default ``$HIRELINK_STORE``,
     else this process."""
@@ -676,7 +675,7 @@ def _checkpoint_file(choice: str | os.PathLike[str]) -> Path:
     if not isinstance(path, str) or not path.strip():
         raise InvalidInputError("store", f"must name a file, got {shape(path)}")
     no_control_characters("store", path)
-    file = Path(path).expanduser()
+    file = Path(path)
     if file.is_dir():
         raise InvalidInputError("store", "names a directory: give a file in it")
     if not file.parent.is_dir():
@@ -688,7 +687,9 @@ def _checkpoint_file(choice: str | os.PathLike[str]) -> Path:
     return file
 
 
-def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> FeedStore:
+def feed_store(
+    choice: FeedStore | RedisStore | InProcessStore | str | os.PathLike[str] | None,
+) -> FeedStore:
     """The store of a watch: as the ``store`` watch option says (see :class:`WatchOptions`)."""
     if isinstance(choice, FeedStore):
         return choice
@@ -704,22 +705,25 @@ def feed_store(choice: FeedStore | Store | str | os.PathLike[str] | None) -> Fee
         return MEMORY
     raise InvalidInputError(  # a redis.Redis, a custom Store: the watch fell back to memory
         "store",
-        "must be a FeedStore, a RedisStore, a Redis URL or a file path (where a watch keeps"
-        f" its checkpoint), got {shape(choice)}",
+        "must be a FeedStore, a RedisStore, a Redis URL, a file path or 'memory' (where a"
+        f" watch keeps its checkpoint), got {shape(choice)}",
     )
 
 
 # --------------------------------------------------------------------------- feeds
 
 
-def wait_unless_stopped(stop: threading.Event, seconds: float) -> None:
-    """Wait ``seconds``, or until ``stop`` is set. In slices of a second: on Windows before
-    Python 3.14 an Event's wait keeps the main thread's signal handlers (Ctrl-C) from
-    running until it ends, which time.sleep does not. The slices are counted, not read off
-    the clock: under a test's frozen clock (freezegun's default freezes ``monotonic`` too)
-    a wait until a time never came, and the watch never ended."""
+def wait_unless_stopped(
+    stop: threading.Event, seconds: float, also: threading.Event | None = None
+) -> None:
+    """Wait ``seconds``, or until ``stop`` is set (or ``also``, seen within a second). In
+    slices of a second: on Windows before Python 3.14 an Event's wait keeps the main
+    thread's signal handlers (Ctrl-C) from running until it ends, which time.sleep does
+    not. The slices are counted, not read off the clock: under a test's frozen clock
+    (freezegun's default freezes ``monotonic`` too) a wait until a time never came, and
+    the watch never ended."""
     left = seconds
-    while left > 0 and not stop.wait(min(left, 1.0)):
+    while left > 0 and not stop.wait(min(left, 1.0)) and not (also and also.is_set()):
         left -= 1.0
 
 
@@ -754,12 +758,13 @@ class Feed(Generic[T]):
         """Whether the ``stop`` option was set."""
         return self.stop is not None and self.stop.is_set()
 
-    def pause(self, seconds: float) -> None:
-        """Wait ``seconds``, or until the ``stop`` option is set."""
+    def pause(self, seconds: float, closing: threading.Event) -> None:
+        """Wait ``seconds``, or until the ``stop`` option is set or the client closes
+        (``closing``)."""
         if self.stop is None:
-            time.sleep(seconds)
+            wait_unless_stopped(closing, seconds)
         else:
-            wait_unless_stopped(self.stop, seconds)
+            wait_unless_stopped(self.stop, seconds, also=closing)
 
     @classmethod
     def declare(
@@ -846,6 +851,10 @@ class _Poller(Generic[T]):
         self._stop_lock = threading.Lock()  # stop() runs once: the loop and a thread may ask
         self._stop_done = False
         self.client_closed = False  # stopped by its client's close(): nothing more to hand over
+        # Set as the client closes, ending a pause between polls (a watch slept through
+        # the rest of its interval, up to five minutes after failed polls).
+        self.closing = threading.Event()
+        self.closing_async: Any = None  # the async watch's anyio.Event, made on its loop
         self._stopping_thread: int | None = None  # the thread saving as the watch stops
         self._warned_ahead = False
         self._poll_began: datetime | None = None
@@ -1072,6 +1081,7 @@ class _Poller(Generic[T]):
     def end_with_client(self) -> None:
         """Stop, its client closing: asked for more afterwards, the watch refuses."""
         self.client_closed = True
+        self.closing.set()
         self.stop(wait=False)
 
     def _stop(self) -> None:
@@ -1249,6 +1259,7 @@ def stop_watches(watches: Watches) -> None:
     pollers = list(watches)
     for poller in pollers:
         poller.client_closed = True
+        poller.closing.set()
     for poller in pollers:
         poller.end_with_client()
 
@@ -1260,6 +1271,9 @@ async def astop_watches(watches: Watches) -> None:
     pollers = list(watches)
     for poller in pollers:
         poller.client_closed = True
+        poller.closing.set()
+        if poller.closing_async is not None:  # on this loop: the client's, and the watch's
+            poller.closing_async.set()
     for poller in pollers:
         await _with_store(poller.feed, poller.end_with_client)
 
@@ -1293,7 +1307,7 @@ def watch(
                         return  # not polled again: no pause, and no warning saying so
                     poller.between_polls()
                     with failures.pausing(error, polls) as pause:
-                        feed.pause(pause)
+                        feed.pause(pause, poller.closing)
                     continue
                 if feed.stopped:
                     return  # nothing this poll read was handed over: it comes again
@@ -1314,7 +1328,7 @@ def watch(
                 if feed.polls is not None and polls >= feed.polls:
                     return
             poller.between_polls()
-            feed.pause(feed.interval)
+            feed.pause(feed.interval, poller.closing)
     finally:
         poller.stop()
 
@@ -1326,10 +1340,16 @@ async def awatch(
     import anyio
 
     poller = _Poller(feed)
+    poller.closing_async = closing = anyio.Event()
     if watches is not None:
         watches.add(poller)
     failures = _FailedPolls(poller)
     polls = 0
+
+    async def pause(seconds: float) -> None:
+        with anyio.move_on_after(seconds):
+            await closing.wait()
+
     try:
         while feed.polls is None or polls < feed.polls:
             if await _with_store(feed, poller.lease):
@@ -1342,8 +1362,8 @@ async def awatch(
                         records = [record async for record in walk.asynchronous(run)]
                 except HirelinkError as error:
                     poller.between_polls()
-                    with failures.pausing(error, polls) as pause:
-                        await anyio.sleep(pause)
+                    with failures.pausing(error, polls) as seconds:
+                        await pause(seconds)
                     continue
                 failures.succeeded()
                 if poller.surely_held or await _with_store(feed, poller.lease):
@@ -1361,7 +1381,7 @@ async def awatch(
                 if feed.polls is not None and polls >= feed.polls:
                     return
             poller.between_polls()
-            await anyio.sleep(feed.interval)
+            await pause(feed.interval)
     finally:
         try:
             with anyio.CancelScope(shield=True):

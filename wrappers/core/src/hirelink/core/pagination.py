@@ -50,7 +50,9 @@ class _NotRepeated(Generic[T]):
     but two in a row mean the endpoint ignores the page asked for: the walk would ask for
     ever (a page number or offset it ignores answers the same records again).
     :meth:`check` then raises. (Only the previous page counts here: a burst of two pages'
-    worth makes two pages in a row of records read before, and the walk goes on.)
+    worth makes two pages in a row of records read before, and the walk goes on. Exactly
+    a page's worth arriving before each of two pages in a row, a page less one record for
+    offsets, looks the same as an endpoint ignoring the page, and stops the walk.)
     """
 
     REMEMBERED: ClassVar[int] = 10_000
