@@ -59,6 +59,9 @@ napoleon_use_ivar = True
 html_theme = "furo"
 html_title = "hirelink"
 html_static_path = ["_static"]
+# Keyboard and screen-reader access to the theme's navigation (see _static/a11y.js).
+html_js_files = ["a11y.js"]
+html_css_files = ["a11y.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False

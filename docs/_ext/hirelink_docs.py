@@ -860,6 +860,14 @@ def generated_objects_out_of_the_contents(_app: Sphinx, doctree: nodes.document)
             signature.parent["no-contents-entry"] = True
 
 
+def skip_pydantic_config(
+    app: Sphinx, what: str, name: str, obj: object, skip: bool, options: object
+) -> bool | None:
+    """Leave out pydantic's ``model_config``: its docstring is pydantic's own, in markup
+    of its own (``[ConfigDict][pydantic.config.ConfigDict]``)."""
+    return True if name == "model_config" else None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     # Before Sphinx's own handler, which collects the contents.
     app.connect("doctree-read", generated_objects_out_of_the_contents, priority=400)
@@ -874,6 +882,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", tidy_generated_docstring, priority=400)
     app.connect("autodoc-process-docstring", drop_foreign_docstrings, priority=400)
     app.connect("autodoc-process-signature", tidy_signature)
+    app.connect("autodoc-skip-member", skip_pydantic_config)
     app.connect("builder-inited", napoleon_except_attributes)
     app.connect("builder-inited", import_every_module)
     # env_version: a change of what the handlers put in the doctrees makes Sphinx read every

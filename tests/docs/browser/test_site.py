@@ -197,3 +197,47 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
         for link in browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
     ]
     assert any(href.endswith("#" + UPDATE_CANDIDATE) for href in results), "\n".join(results)
+
+
+def _tab_stops(browser: webdriver.Chrome, count: int) -> list[str]:
+    """What the first ``count`` presses of Tab focus: each element's accessible name."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    stops = []
+    for _ in range(count):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        stops.append(
+            browser.execute_script(
+                "const e = document.activeElement;"
+                " const r = e.getBoundingClientRect();"
+                " return (e.getAttribute('aria-label') || e.textContent.trim()).slice(0, 40)"
+                " + (r.right <= 0 || r.bottom <= 0 ? ' [off screen]' : '');"
+            )
+        )
+    return stops
+
+
+def test_a_keyboard_opens_the_menu_on_a_phone_and_never_tabs_off_screen(
+    browser: webdriver.Chrome, base_url: str
+) -> None:
+    """Accessibility hunt: at phone width the menu's toggle took no focus (a label of a
+    hidden checkbox), and Tab went through the closed sidebar's links, off the screen."""
+    browser.set_window_size(375, 800)
+    try:
+        browser.get(base_url + "getting-started.html")
+        stops = _tab_stops(browser, 6)
+        # The skip link slides into view as it takes focus, after it is measured.
+        off_screen = [s for s in stops if s.endswith("[off screen]") and "Skip to" not in s]
+        assert off_screen == [], stops
+        assert "Toggle site navigation sidebar" in stops, stops
+        toggle = browser.switch_to.active_element
+        while toggle.get_attribute("aria-label") != "Toggle site navigation sidebar":
+            _tab_stops(browser, 1)
+            toggle = browser.switch_to.active_element
+        assert toggle.get_attribute("aria-expanded") == "false"
+        toggle.send_keys(" ")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        assert browser.find_element(By.ID, "__navigation").is_selected()
+    finally:
+        browser.set_window_size(1280, 1000)

@@ -4,6 +4,8 @@ Installing ``hirelink-sandbox`` makes these fixtures available in every test (a
 ``pytest11`` entry point); nothing to import. For each provider there are two:
 
 ================================================  ============================================
+fixture                                           gives
+================================================  ============================================
 ``recruitee_sandbox``                             a fresh Recruitee stand-in for each test
 ``recruitee_sandbox_session``                     one for the whole session, however long
                                                   (faults and the request log are cleared
