@@ -416,3 +416,16 @@ def test_a_misspelt_argument_is_refused_with_the_one_meant(
     assert refused.value.field == field
     assert f"(did you mean {meant}?)" in str(refused.value)
     assert stand_in.recorder.requests == []
+
+
+def test_an_unknown_keyword_is_named_cut_when_longer_than_any_name(
+    personio_sandbox_session: StandIn[Any],
+) -> None:
+    """The name was quoted whole: a 70,000-character keyword made a message as long."""
+    with personio_sandbox_session.client() as personio:
+        for call in (personio.list_applications, personio.watch_applications):
+            with pytest.raises(TypeError) as refused:
+                next(iter(call(**{"y" * 70_000: 1})))
+            assert "(70000 characters)" in str(refused.value)
+            assert len(str(refused.value)) < 300
+    assert personio_sandbox_session.recorder.requests == []

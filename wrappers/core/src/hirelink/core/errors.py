@@ -136,8 +136,15 @@ class UnknownArgumentError(InvalidInputError, TypeError):
 
     @classmethod
     def among(cls, name: str, known: Iterable[str], problem: str) -> UnknownArgumentError:
-        """``name`` refused with ``problem``, and the closest of ``known`` suggested."""
+        """``name`` refused with ``problem``, and the closest of ``known`` suggested. A
+        name longer than any keyword is cut: it would make the message (and a log line)
+        as long as itself."""
+        if len(name) > _LONGEST_NAME_SHOWN:
+            return cls(f"{name[:_LONGEST_NAME_SHOWN]}... ({len(name)} characters)", problem)
         return cls(name, problem + did_you_mean(name, known))
+
+
+_LONGEST_NAME_SHOWN: Final = 80
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
