@@ -1490,3 +1490,32 @@ def test_closing_an_async_client_ends_its_watch_paused_between_polls(
             await draining
 
     asyncio.run(main())
+
+
+@pytest.mark.parametrize("stand_in", ["join"], indirect=True)
+def test_an_async_client_closed_from_another_thread_ends_its_paused_watch(
+    stand_in: StandIn[Any],
+) -> None:
+    """Review: the watch's event was set from the closing thread's loop; under asyncio's
+    debug mode that raised, the client stayed open and the watch never woke (without it,
+    the watch slept out its interval)."""
+    client = client_of(stand_in, sync=False)
+    ended: list[BaseException] = []
+    paused = threading.Event()
+
+    async def watching() -> None:
+        watch = watch_of(client, since=datetime(2000, 1, 1, tzinfo=UTC), interval=600)
+        try:
+            async for _ in watch:
+                paused.set()
+        except BaseException as error:
+            ended.append(error)
+
+    worker = threading.Thread(target=lambda: asyncio.run(watching(), debug=True), daemon=True)
+    worker.start()
+    assert paused.wait(30)
+    time.sleep(0.5)  # the first poll is over: the watch pauses for 600 s
+    asyncio.run(client.aclose(), debug=True)
+    worker.join(30)  # a bound, not a figure
+    assert not worker.is_alive()
+    assert [type(error) for error in ended] == [UnusableClientError]

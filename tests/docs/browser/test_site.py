@@ -212,7 +212,7 @@ def _tab_stops(browser: webdriver.Chrome, count: int) -> list[str]:
                 "const e = document.activeElement;"
                 " const r = e.getBoundingClientRect();"
                 " return (e.getAttribute('aria-label') || e.textContent.trim()).slice(0, 40)"
-                " + (r.right <= 0 || r.bottom <= 0 ? ' [off screen]' : '');"
+                " + (r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth ? ' [off screen]' : '');"
             )
         )
     return stops
@@ -231,10 +231,10 @@ def test_a_keyboard_opens_the_menu_on_a_phone_and_never_tabs_off_screen(
         off_screen = [s for s in stops if s.endswith("[off screen]") and "Skip to" not in s]
         assert off_screen == [], stops
         assert "Toggle site navigation sidebar" in stops, stops
-        toggle = browser.switch_to.active_element
-        while toggle.get_attribute("aria-label") != "Toggle site navigation sidebar":
+        browser.get(base_url + "getting-started.html")
+        for _ in range(stops.index("Toggle site navigation sidebar") + 1):
             _tab_stops(browser, 1)
-            toggle = browser.switch_to.active_element
+        toggle = browser.switch_to.active_element
         assert toggle.get_attribute("aria-expanded") == "false"
         toggle.send_keys(" ")
         assert toggle.get_attribute("aria-expanded") == "true"

@@ -33,12 +33,14 @@ which list, which timestamp and which id (:class:`Feed`); the bookkeeping lives 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import heapq
 import json
 import logging
 import os
+import sys
 import threading
 import time
 import uuid
@@ -758,11 +760,11 @@ class Feed(Generic[T]):
         """Whether the ``stop`` option was set."""
         return self.stop is not None and self.stop.is_set()
 
-    def pause(self, seconds: float, closing: threading.Event) -> None:
+    def pause(self, seconds: float, closing: threading.Event | None = None) -> None:
         """Wait ``seconds``, or until the ``stop`` option is set or the client closes
         (``closing``)."""
         if self.stop is None:
-            wait_unless_stopped(closing, seconds)
+            wait_unless_stopped(closing or threading.Event(), seconds)
         else:
             wait_unless_stopped(self.stop, seconds, also=closing)
 
@@ -854,7 +856,7 @@ class _Poller(Generic[T]):
         # Set as the client closes, ending a pause between polls (a watch slept through
         # the rest of its interval, up to five minutes after failed polls).
         self.closing = threading.Event()
-        self.closing_async: Any = None  # the async watch's anyio.Event, made on its loop
+        self.wake_async: Callable[[], None] | None = None  # ends an async watch's pause
         self._stopping_thread: int | None = None  # the thread saving as the watch stops
         self._warned_ahead = False
         self._poll_began: datetime | None = None
@@ -1272,10 +1274,44 @@ async def astop_watches(watches: Watches) -> None:
     for poller in pollers:
         poller.client_closed = True
         poller.closing.set()
-        if poller.closing_async is not None:  # on this loop: the client's, and the watch's
-            poller.closing_async.set()
+        if poller.wake_async is not None:
+            poller.wake_async()
     for poller in pollers:
         await _with_store(poller.feed, poller.end_with_client)
+
+
+def _waker(set_event: Callable[[], None]) -> Callable[[], None]:
+    """``set_event`` (an event of the running loop's) made callable from any thread: an
+    async client may be closed from another thread or event loop than its watch's, where
+    setting the event directly left the watch asleep, or raised (under asyncio's debug
+    mode, and once the watch's loop was closed) and left the client open."""
+    trio = sys.modules.get("trio")
+    if trio is not None:
+        try:
+            token = trio.lowlevel.current_trio_token()
+        except RuntimeError:  # not in trio: asyncio
+            pass
+        else:
+
+            def wake_trio() -> None:
+                with contextlib.suppress(trio.RunFinishedError):  # nothing left to wake
+                    token.run_sync_soon(set_event)
+
+            return wake_trio
+    loop = asyncio.get_running_loop()
+
+    def wake() -> None:
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
+        if here is loop:
+            set_event()
+        else:
+            with contextlib.suppress(RuntimeError):  # a closed loop: nothing left to wake
+                loop.call_soon_threadsafe(set_event)
+
+    return wake
 
 
 def watch(
@@ -1340,7 +1376,8 @@ async def awatch(
     import anyio
 
     poller = _Poller(feed)
-    poller.closing_async = closing = anyio.Event()
+    closing = anyio.Event()
+    poller.wake_async = _waker(closing.set)
     if watches is not None:
         watches.add(poller)
     failures = _FailedPolls(poller)
