@@ -1080,10 +1080,17 @@ class _Poller(Generic[T]):
         finally:
             self._stop_lock.release()
 
-    def end_with_client(self) -> None:
-        """Stop, its client closing: asked for more afterwards, the watch refuses."""
+    def mark_closed(self) -> None:
+        """Its client is closing: asked for more, the watch refuses, and a pause between
+        polls ends now."""
         self.client_closed = True
         self.closing.set()
+        if self.wake_async is not None:
+            self.wake_async()
+
+    def end_with_client(self) -> None:
+        """Stop, its client closing (after :meth:`mark_closed`): what it handed over is
+        saved, its lease released."""
         self.stop(wait=False)
 
     def _stop(self) -> None:
@@ -1260,8 +1267,7 @@ def stop_watches(watches: Watches) -> None:
     Each refuses to go on from the start, before any store is asked."""
     pollers = list(watches)
     for poller in pollers:
-        poller.client_closed = True
-        poller.closing.set()
+        poller.mark_closed()
     for poller in pollers:
         poller.end_with_client()
 
@@ -1272,10 +1278,7 @@ async def astop_watches(watches: Watches) -> None:
     (a stalled Redis holds them), and a close cancelled meanwhile still closes them."""
     pollers = list(watches)
     for poller in pollers:
-        poller.client_closed = True
-        poller.closing.set()
-        if poller.wake_async is not None:
-            poller.wake_async()
+        poller.mark_closed()
     for poller in pollers:
         await _with_store(poller.feed, poller.end_with_client)
 

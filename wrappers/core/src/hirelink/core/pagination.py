@@ -25,7 +25,7 @@ from collections.abc import (
     Iterator,
     Sequence,
 )
-from typing import ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from .errors import MalformedResponseError
@@ -35,6 +35,35 @@ from .validation import positive_int
 T = TypeVar("T")
 
 KeyFunction = Callable[[T], Hashable]
+
+
+class _Recent:
+    """The last ``size`` keys added (each one not among them already), with membership
+    in constant time: what a walk remembers, its memory bounded."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._order: collections.deque[Hashable] = collections.deque()
+        self._members: set[Hashable] = set()
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._members
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def add(self, key: Hashable) -> None:
+        self._order.append(key)
+        self._members.add(key)
+        if len(self._order) > self._size:
+            self._members.discard(self._order.popleft())
+
+
+class _Located(Protocol):
+    @property
+    def where(self) -> str:
+        """The page a walk asks for next, as an error names it (built only for one)."""
+        ...
 
 
 class _NotRepeated(Generic[T]):
@@ -60,8 +89,7 @@ class _NotRepeated(Generic[T]):
     def __init__(self, key: KeyFunction[T] | None, operation: str) -> None:
         self._key = key
         self._operation = operation
-        self._recent: collections.deque[Hashable] = collections.deque()
-        self._recent_set: set[Hashable] = set()
+        self._read_keys = _Recent(self.REMEMBERED)
         self._previous_page: list[T] = []
         self._previous_keys: frozenset[Hashable] = frozenset()
         self._stale_pages = 0
@@ -76,40 +104,35 @@ class _NotRepeated(Generic[T]):
             keys = [self._key(item) for item in page]
             fresh = []
             for item, key in zip(page, keys, strict=True):
-                if key not in self._recent_set:
+                if key not in self._read_keys:
                     fresh.append(item)
-                    self._remember(key)
+                    self._read_keys.add(key)
             repeated = bool(page) and self._previous_keys.issuperset(keys)
             self._previous_keys = frozenset(keys)
         self._stale_pages = self._stale_pages + 1 if repeated else 0
         self._read += len(fresh)
         return fresh
 
-    def _remember(self, key: Hashable) -> None:
-        self._recent.append(key)
-        self._recent_set.add(key)
-        if len(self._recent) > self.REMEMBERED:
-            self._recent_set.discard(self._recent.popleft())
-
-    def check(self, asked_for: str) -> None:
-        """Raise when two full pages in a row repeated the page before them."""
+    def check(self, walk: _Located) -> None:
+        """Raise when two full pages in a row repeated the page before them (the second
+        being the one ``walk`` asked for)."""
         if self._stale_pages >= 2:
             raise MalformedResponseError(
                 self._operation,
-                f"{asked_for} and the one before it repeated the page before them: the "
+                f"{walk.where} and the one before it repeated the page before them: the "
                 f"endpoint ignores paging, so the walk stops after "
                 f"{self._read} records",
             )
 
 
 @contextlib.contextmanager
-def _reading(where: str) -> Iterator[None]:
-    """Notes on an answer that does not read which page it was (the other errors name it
-    in their URL)."""
+def _reading(walk: _Located) -> Iterator[None]:
+    """Notes on an answer that does not read which page ``walk`` asked for (the other
+    errors name it in their URL)."""
     try:
         yield
     except MalformedResponseError as error:
-        error.add_note(f"while reading {where}")
+        error.add_note(f"while reading {walk.where}")
         raise
 
 
@@ -146,7 +169,7 @@ class OffsetWalk(Generic[T]):
         self.done = len(page) != self.page_size
         fresh = self._repeats.fresh(page)
         if not self.done:
-            self._repeats.check(self.where)
+            self._repeats.check(self)
         self.offset += len(page) - (0 if self.done else self._overlap)
         return fresh
 
@@ -162,7 +185,7 @@ def iter_offset(
     """Yield every item, calling ``fetch_page(offset, limit)`` one page at a time."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             page = fetch_page(walk.offset, walk.page_size)
         yield from walk.take(page)
 
@@ -178,7 +201,7 @@ async def aiter_offset(
     """The async twin of :func:`iter_offset`."""
     walk: OffsetWalk[T] = OffsetWalk(page_size=page_size, start=start, key=key, operation=operation)
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             page = await fetch_page(walk.offset, walk.page_size)
         for item in walk.take(page):
             yield item
@@ -215,7 +238,7 @@ class PageWalk(Generic[T]):
         self.done = len(items) != self.page_size  # short: the last page; long: paging ignored
         fresh = self._repeats.fresh(items)
         if not self.done:
-            self._repeats.check(self.where)
+            self._repeats.check(self)
         self.page += 1
         return fresh
 
@@ -233,7 +256,7 @@ def iter_pages(
         page_size=page_size, first_page=first_page, key=key, operation=operation
     )
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             items = fetch_page(walk.page, walk.page_size)
         yield from walk.take(items)
 
@@ -251,7 +274,7 @@ async def aiter_pages(
         page_size=page_size, first_page=first_page, key=key, operation=operation
     )
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             items = await fetch_page(walk.page, walk.page_size)
         for item in walk.take(items):
             yield item
@@ -279,8 +302,7 @@ class CursorWalk(Generic[T]):
         self._repeats: _NotRepeated[T] | None = _NotRepeated(key, operation) if key else None
         self.cursor: str | None = None
         self.done = False
-        self._recent: collections.deque[str] = collections.deque(maxlen=self.RECENT)
-        self._recent_set: set[str] = set()
+        self._recent = _Recent(self.RECENT)
         self._landmark: str | None = None  # Brent: a cursor to meet again, moved at 2^k
         self._steps, self._power = 0, 1
 
@@ -294,28 +316,22 @@ class CursorWalk(Generic[T]):
     def take(self, page: CursorPage[T]) -> Sequence[T]:
         items, next_cursor = page
         if next_cursor is not None:
-            if next_cursor in self._recent_set or next_cursor == self._landmark:
+            if next_cursor in self._recent or next_cursor == self._landmark:
                 raise MalformedResponseError(
                     self.operation,
                     f"the cursor {scrub(next_cursor)[:80]!r} came back a second time; "
                     "following it would loop",
                 )
             self._remember(next_cursor)
-        asked_for = self.where
+        fresh = items if self._repeats is None else self._repeats.fresh(items)
+        if self._repeats is not None and next_cursor is not None:
+            self._repeats.check(self)  # the cursor asked for: not moved on yet
         self.cursor = next_cursor
         self.done = next_cursor is None
-        if self._repeats is None:
-            return items
-        fresh = self._repeats.fresh(items)
-        if not self.done:
-            self._repeats.check(asked_for)
         return fresh
 
     def _remember(self, cursor: str) -> None:
-        if len(self._recent) == self._recent.maxlen:
-            self._recent_set.discard(self._recent[0])
-        self._recent.append(cursor)
-        self._recent_set.add(cursor)
+        self._recent.add(cursor)
         self._steps += 1
         if self._steps == self._power:
             self._landmark, self._steps, self._power = cursor, 0, self._power * 2
@@ -331,7 +347,7 @@ def iter_cursor(
     With ``key``, an item read already is not yielded again."""
     walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             page = fetch_page(walk.cursor)
         yield from walk.take(page)
 
@@ -345,7 +361,7 @@ async def aiter_cursor(
     """The async twin of :func:`iter_cursor`."""
     walk: CursorWalk[T] = CursorWalk(operation, key=key)
     while not walk.done:
-        with _reading(walk.where):
+        with _reading(walk):
             page = await fetch_page(walk.cursor)
         for item in walk.take(page):
             yield item

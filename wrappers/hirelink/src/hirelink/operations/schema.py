@@ -86,7 +86,8 @@ _MOMENTS = (dt.datetime, dt.date)
 
 def _as_input_type(annotation: Any, conversions: Mapping[type, InputConversion]) -> Any:
     """Rewrite an annotation into one pydantic validates from JSON (iterables -> lists;
-    mappings' values too; numbers refusing booleans; dates refusing numbers)."""
+    mappings' values too; numbers, booleans and literals strict: of their own JSON type
+    only; dates refusing numbers)."""
     if annotation in _STRICT:
         return _STRICT[annotation]
     if annotation is dt.datetime:
