@@ -20,7 +20,7 @@ extensions = [
 
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_ext"]
+exclude_patterns = ["_build", "_ext", "_templates"]
 
 # Strict: every unresolved reference is a warning, and `nox -s docs` turns warnings into
 # errors. Only third-party names (no intersphinx: the build runs offline) are let through.
@@ -59,6 +59,8 @@ napoleon_use_ivar = True
 html_theme = "furo"
 html_title = "hirelink"
 html_static_path = ["_static"]
+templates_path = ["_templates"]  # search.html: the theme's search page with a title
+html_search_scorer = str(Path(__file__).parent / "_templates" / "search_scorer.js")
 # Keyboard and screen-reader access to the theme's navigation (see _static/a11y.js).
 html_js_files = ["a11y.js"]
 html_css_files = ["a11y.css"]
