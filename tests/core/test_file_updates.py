@@ -208,3 +208,59 @@ def test_on_macos_the_content_is_synced_to_the_disk_not_its_cache(
     replace_file(target, b'{"feed": "x"}')
     assert calls[0] == ("fsync", target.stat().st_ino)
     assert target.read_bytes() == b'{"feed": "x"}'
+
+
+def test_a_lease_whose_lock_file_was_deleted_passes_to_one_holder_only(tmp_path: Path) -> None:
+    """Files hunt: a cleaner of old files in /tmp deleting the lease's lock file let a
+    second worker lock a new one, and both renewed and saved."""
+    first, second = FileFeedStore(tmp_path / "cp.json"), FileFeedStore(tmp_path / "cp.json")
+    assert first.acquire_lease("feed", "a", 30)
+    (lock,) = tmp_path.glob("cp.json.*.lock")
+    lock.unlink()
+    assert second.acquire_lease("feed", "b", 30)
+    assert second.save_checkpoint("feed", "b", "from b")
+    assert not first.save_checkpoint("feed", "a", "from a")
+    assert not first.acquire_lease("feed", "a", 30)
+    assert json.loads((tmp_path / "cp.json").read_text()) == {"feed": "from b"}
+    second.release_lease("feed", "b")
+    assert first.acquire_lease("feed", "a", 30)  # free again, on the file now there
+
+
+def test_a_checkpoint_name_near_the_systems_limit_is_usable(tmp_path: Path) -> None:
+    """Files hunt: a 230-byte name the system takes failed with "File name too long" at
+    the scratch and lock files beside it, whose names are longer."""
+    long_names = [tmp_path / ("c" * 250), tmp_path / ("ü" * 110 + ".json")]
+    for path in long_names:
+        store = FileFeedStore(path)
+        assert store.acquire_lease("feed", "me", 30)
+        assert store.save_checkpoint("feed", "me", "saved")
+        assert FileFeedStore(path).load_checkpoint("feed") == "saved"
+        store.release_lease("feed", "me")
+    # Cut names of two long files that differ only at their end stay apart.
+    one, other = (tmp_path / ("d" * 250 + "1"), tmp_path / ("d" * 250 + "2"))
+    assert file_updates.writers_lock(one) != file_updates.writers_lock(other)
+    assert all(len(os.fsencode(path.name)) <= 255 for path in tmp_path.iterdir())
+
+
+def test_a_private_file_leaves_no_abandoned_copy_of_its_secrets(tmp_path: Path) -> None:
+    """Files hunt: a writer killed halfway left a scratch copy of every stored secret,
+    which `credentials remove` left on the disk."""
+    file = tmp_path / "credentials.toml"
+    abandoned = tmp_path / f".credentials.toml.{'ab' * 16}.tmp"
+    abandoned.write_text('token = "old secret"')
+    unrelated = [tmp_path / ".credentials.toml.notours.tmp", tmp_path / f".other.{'ab' * 16}.tmp"]
+    for path in unrelated:
+        path.write_text("keep")
+    with file_updates.one_writer(file) as resolved_file:
+        replace_file(resolved_file, b'token = "new"', private=True)
+    assert not abandoned.exists()
+    assert all(path.read_text() == "keep" for path in unrelated)
+    assert file.read_bytes() == b'token = "new"'
+
+
+def test_a_failure_names_the_file_beside_the_one_meant(tmp_path: Path) -> None:
+    file = tmp_path / "cp.json"
+    beside = OSError(errno.EACCES, "Permission denied", str(tmp_path / "cp.json.lock"))
+    assert file_updates.failure(file, beside) == f"{file}: Permission denied ({beside.filename})"
+    itself = OSError(errno.EACCES, "Permission denied", str(file))
+    assert file_updates.failure(file, itself) == f"{file}: Permission denied"

@@ -458,6 +458,22 @@ def test_watch_names_a_checkpoint_it_cannot_save_or_finds_cut_short(
     )
 
 
+def test_watch_names_the_lock_file_beside_the_checkpoint_when_that_failed(
+    config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
+) -> None:
+    """Files hunt: a lease's lock file that could not be opened was reported as the
+    checkpoint itself, which was fine."""
+    _join_credential(join_sandbox)
+    checkpoint = tmp_path / "join.json"
+    digest = hashlib.sha256(b"acme:applications").hexdigest()[:16]
+    lock = tmp_path / f"join.json.{digest}.lock"
+    lock.mkdir()  # cannot be opened as a file
+    watch = ["watch", "join.applications", "-c", "sb", "--checkpoint", str(checkpoint)]
+    result = CliRunner().invoke(app, [*watch, "--name", "acme:applications"])
+    assert result.exit_code == 2, result.output
+    assert f"--checkpoint: {checkpoint}: Is a directory ({lock})" in result.output
+
+
 def test_watch_keeps_its_checkpoint_under_the_name_given(
     config_dir: Path, join_sandbox: StandIn[Any], tmp_path: Path
 ) -> None:

@@ -473,26 +473,26 @@ class FileFeedStore(forks.PerProcess, FeedStore):
 
     def _lock_path(self, feed: str) -> Path:
         digest = hashlib.sha256(feed.encode()).hexdigest()[:16]
-        file = self._file()
-        return file.with_name(f"{file.name}.{digest}.lock")
+        return file_updates.beside(self._file(), "", f".{digest}.lock")
 
     def acquire_lease(self, feed: str, owner: str, ttl: float) -> bool:
         with self._lock:
             if feed in self._held:
-                return self._held[feed][0] == owner
+                holder, held = self._held[feed]
+                if holder != owner:
+                    return False
+                if file_updates.still_named(held):
+                    return True
+                # Its lock file was deleted or replaced: another may hold the new one.
+                del self._held[feed]
+                file_updates.close_lock_file(held)
             if not file_updates.can_lock_files():  # pragma: no cover - WebAssembly
                 return True
-            handle = file_updates.open_lock_file(self._lock_path(feed))
             try:
-                locked = file_updates.lock_file(handle, wait=False)
-            except OSError as error:
-                file_updates.close_lock_file(handle)
-                # No locks on this file system (some network and FUSE mounts): waiting
-                # for a lease that can never be had would be a silent hang.
-                problem = f"its file system takes no file locks ({error.strerror})"
-                raise OSError(error.errno, problem, str(self.path)) from None
-            if not locked:
-                file_updates.close_lock_file(handle)
+                handle = file_updates.take_lock_file(self._lock_path(feed), wait=False)
+            except file_updates.NoFileLocksError as error:
+                raise OSError(error.errno, error.strerror, str(self.path)) from None
+            if handle is None:
                 return False
             self._held[feed] = (owner, handle)
             return True
@@ -553,9 +553,10 @@ class FileFeedStore(forks.PerProcess, FeedStore):
 
     def save_checkpoint(self, feed: str, owner: str, checkpoint: str) -> bool:
         with self._lock:
-            holder = self._held.get(feed, (None,))[0]
-            if holder != owner and file_updates.can_lock_files():
-                return False
+            if file_updates.can_lock_files():
+                holder, held = self._held.get(feed, (None, None))
+                if holder != owner or held is None or not file_updates.still_named(held):
+                    return False
             try:
                 # The other feeds' watches read, change and rewrite the file too.
                 with file_updates.one_writer(self.path) as file:
@@ -565,9 +566,8 @@ class FileFeedStore(forks.PerProcess, FeedStore):
             except OSError as error:  # a full disk said which file no more than this
                 if error.errno is None:
                     raise
-                problem = f"the checkpoint of watch {feed} was not saved: {error.strerror or error}"
-                if error.filename is not None and Path(error.filename) != self._file():
-                    problem += f" ({error.filename})"  # its lock file, say
+                problem = file_updates.failure(self._file(), error).split(": ", 1)[1]
+                problem = f"the checkpoint of watch {feed} was not saved: {problem}"
                 raise OSError(error.errno, problem, str(self.path)) from None
             return True
 

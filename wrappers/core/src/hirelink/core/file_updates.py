@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import sys
 import threading
 import time
@@ -24,11 +26,15 @@ from types import ModuleType
 from typing import IO, Final
 
 __all__ = [
+    "NoFileLocksError",
+    "beside",
+    "failure",
     "one_writer",
     "replace_file",
     "resolved",
     "system_fcntl",
     "system_msvcrt",
+    "take_lock_file",
     "writers_lock",
 ]
 
@@ -37,6 +43,36 @@ def resolved(path: str | os.PathLike[str]) -> Path:
     """The file ``path`` names, through symbolic links. Writing the link itself replaced it
     with a file of its own, and writers given the link and the target locked apart."""
     return Path(os.path.realpath(path))
+
+
+_NAME_MAX: Final = 255
+"""Bytes a file name may have (ext4, XFS, APFS, and NTFS's 255 UTF-16 units, near enough)."""
+
+
+def beside(file: Path, prefix: str, suffix: str) -> Path:
+    """The file next to ``file`` named ``prefix`` + its name + ``suffix`` (a lock file, a
+    scratch file). When that is longer than file systems allow, the name is cut and a
+    digest of the whole name added, so that the files of two long names stay apart: a
+    checkpoint the system took failed with "File name too long" at its lock file."""
+    name = f"{prefix}{file.name}{suffix}"
+    if len(os.fsencode(name)) <= _NAME_MAX:
+        return file.with_name(name)
+    digest = hashlib.sha256(os.fsencode(file.name)).hexdigest()[:16]
+    kept = file.name
+    while len(os.fsencode(f"{prefix}{kept}~{digest}{suffix}")) > _NAME_MAX:
+        kept = kept[:-1]
+    return file.with_name(f"{prefix}{kept}~{digest}{suffix}")
+
+
+def failure(file: Path | str, error: OSError) -> str:
+    """What went wrong with ``file``, for a message: ``<file>: <reason>``, and the file the
+    system named when it is another (the lock or scratch file beside it, its folder),
+    which is the one to look at."""
+    problem = f"{file}: {error.strerror or error}"
+    failed = error.filename
+    if failed is not None and resolved(os.fsdecode(failed)) != resolved(file):
+        problem += f" ({os.fsdecode(failed)})"
+    return problem
 
 
 def system_fcntl() -> ModuleType | None:
@@ -146,6 +182,49 @@ def close_lock_file(handle: IO[bytes]) -> None:
         handle.close()
 
 
+class NoFileLocksError(OSError):
+    """The file system of a lock file takes no locks (some network and FUSE mounts)."""
+
+
+def take_lock_file(path: Path, *, wait: bool) -> IO[bytes] | None:
+    """Open the lock file ``path`` and take its lock (see :func:`lock_file`); None when
+    another holds it and not ``wait``. Close the handle to let go.
+
+    The lock is on the file, not its name: a lock file deleted while held (a cleaner of
+    old files in ``/tmp``, by hand) let a second holder make a new one and lock that, and
+    both held the same turn. So a lock is taken again on the file the name now names, and
+    a holder checks :func:`still_named` before it acts on its turn."""
+    while True:
+        handle = open_lock_file(path)
+        try:
+            locked = lock_file(handle, wait=wait)
+        except OSError as error:
+            close_lock_file(handle)
+            # Some network and FUSE mounts: a wait for a lock that can never be had
+            # would be a silent hang.
+            problem = f"its file system takes no file locks ({error.strerror})"
+            raise NoFileLocksError(error.errno, problem, str(path)) from None
+        except BaseException:
+            close_lock_file(handle)
+            raise
+        if not locked:
+            close_lock_file(handle)
+            return None
+        if still_named(handle):
+            return handle
+        close_lock_file(handle)  # locked a file deleted or replaced meanwhile: again
+
+
+def still_named(handle: IO[bytes]) -> bool:
+    """Whether the lock file open at ``handle`` is still the file its name names."""
+    try:
+        named = os.stat(handle.name)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(handle.fileno())
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
 def _forget_inherited_locks() -> None:
     """In a child process after ``os.fork``: close the lock files inherited from the parent.
 
@@ -173,7 +252,7 @@ if hasattr(os, "register_at_fork"):  # POSIX
 def writers_lock(file: Path) -> Path:
     """The lock file of :func:`one_writer` for ``file`` (resolved): made by the first
     update, where the system has file locks, and left there after."""
-    return file.with_name(f"{file.name}.lock")
+    return beside(file, "", ".lock")
 
 
 @contextlib.contextmanager
@@ -188,9 +267,9 @@ def one_writer(path: str | os.PathLike[str]) -> Iterator[Path]:
         with _process_lock(file):
             yield file
         return
-    handle = open_lock_file(writers_lock(file))
+    handle = take_lock_file(writers_lock(file), wait=True)
+    assert handle is not None  # waited for it
     try:
-        lock_file(handle, wait=True)
         yield file
     finally:
         close_lock_file(handle)
@@ -204,8 +283,14 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
 
     The content and the rename reach the disk before it returns: without that, a power
     loss soon after could leave the new name on an empty file (ext4, XFS), and a watch
-    came back without its checkpoint, or the CLI without its credentials."""
-    scratch = file.with_name(f".{file.name}.{uuid.uuid4().hex}.tmp")
+    came back without its checkpoint, or the CLI without its credentials.
+
+    A ``private`` file is replaced inside :func:`one_writer`: the scratch files a writer
+    killed halfway left beside it (holding what the file held, secrets included) are
+    removed first, since no other writer can be at work."""
+    if private:
+        _remove_abandoned_scratch_files(file)
+    scratch = _scratch_file(file, uuid.uuid4().hex)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     descriptor = os.open(scratch, flags, 0o600 if private else 0o666)
     try:
@@ -222,6 +307,20 @@ def replace_file(file: Path, content: bytes, *, private: bool = False) -> None:
         scratch.unlink(missing_ok=True)
         raise
     _sync_directory(file.parent)
+
+
+def _scratch_file(file: Path, tag: str) -> Path:
+    return beside(file, ".", f".{tag}.tmp")
+
+
+def _remove_abandoned_scratch_files(file: Path) -> None:
+    example = _scratch_file(file, "0" * 32).name
+    pattern = re.compile(re.escape(example[: -len("0" * 32 + ".tmp")]) + r"[0-9a-f]{32}\.tmp")
+    with contextlib.suppress(OSError), os.scandir(file.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 _WINDOWS_REPLACE_PAUSES: Final = (0.05, 0.1, 0.15, 0.2, 0.25, 0.25)

@@ -35,6 +35,7 @@ from hirelink.core.feeds import (
     FileFeedStore,
     wait_unless_stopped,
 )
+from hirelink.core.file_updates import failure
 from hirelink.core.operations import Watcher, declarations
 from hirelink.core.redaction import CONTROL_CHARACTERS, one_line
 from hirelink.core.validation import non_empty_str
@@ -336,9 +337,11 @@ class _CheckpointFile(FileFeedStore):
             yield
         except InvalidInputError as error:  # names the file already
             raise InvalidInputError("--checkpoint", error.message) from None
-        except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) else f"not readable: {error}"
-            raise InvalidInputError("--checkpoint", f"{self.path}: {reason}") from None
+        except OSError as error:
+            raise InvalidInputError("--checkpoint", failure(self.path, error)) from None
+        except ValueError as error:
+            problem = f"{self.path}: not readable: {error}"
+            raise InvalidInputError("--checkpoint", problem) from None
 
 
 # The watch's own restarts (a store out of reach) pause as its failed polls do: doubling

@@ -65,7 +65,7 @@ from hirelink.core import (
 )
 from hirelink.core.calls import MAY_HAVE_WRITTEN, may_have_been_carried_out
 from hirelink.core.errors import names_field, tried
-from hirelink.core.file_updates import resolved
+from hirelink.core.file_updates import failure, resolved
 from hirelink.core.reading import WRITE_METHODS, unread_writes
 from hirelink.core.redaction import one_line, without_controls
 from hirelink.core.transport import AnswerTooLarge
@@ -448,11 +448,7 @@ def _credentials_file(store: CredentialStore) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        problem = f"{store.path}: {error.strerror or error}"
-        failed = error.filename
-        if failed is not None and Path(os.fsdecode(failed)) != resolved(store.path):
-            problem += f" ({os.fsdecode(failed)})"
-        raise InvalidInputError("credentials", problem) from None
+        raise InvalidInputError("credentials", failure(store.path, error)) from None
 
 
 def _credential_advice(credential: str) -> str:
