@@ -112,13 +112,13 @@ def serve(commands: Callable[..., Command], provider: str, **env: str) -> tuple[
     return serving, announced_url(serving.process, serving.said)
 
 
-def deliver_signed(url: str, secret: str, **candidate: Any) -> int:
+def deliver_signed(url: str, secret: str, *, timeout: float = WAIT, **candidate: Any) -> int:
     """Deliver a Recruitee candidate_deleted event signed with ``secret``; the status."""
     event = {"event_type": "candidate_deleted", "payload": {"candidate": candidate}}
     body = json.dumps(event).encode()
     signature = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     headers = {"X-Recruitee-Signature": signature}
-    return httpx.post(url, content=body, headers=headers, timeout=WAIT).status_code
+    return httpx.post(url, content=body, headers=headers, timeout=timeout).status_code
 
 
 def test_watch_streams_jsonl_and_resumes_from_its_checkpoint(
@@ -374,6 +374,39 @@ def test_webhooks_serve_stops_though_a_sender_stalls_half_way_through_a_body(
     said = serving.process.stderr.read()
     assert "a delivery in hand was cut short by the stop" in said
     assert "Traceback" not in said
+
+
+@pytest.mark.primary_only  # waits out the grace (5 s)
+def test_webhooks_serve_stops_though_its_reader_stopped_reading(config_dir: Path) -> None:
+    """Events hunt: callbacks blocked writing to a full pipe kept the process alive
+    after SIGTERM, the grace over, until a SIGKILL."""
+    unread, stdout = os.pipe()
+    secret = "whsec-cli-5521"
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from hirelink.cli.main import app; app()",
+         "webhooks", "serve", "recruitee", "--port", "0"],
+        stdout=stdout, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "HIRELINK_WEBHOOK_SECRET": secret},
+    )  # fmt: skip
+    os.close(stdout)
+    try:
+        url = announced_url(process)
+        for number in range(100):  # 4 kB a line: the pipe's 64 KiB fill up
+            try:
+                deliver_signed(url, secret, timeout=2, id=number, note="x" * 4000)
+            except httpx.ReadTimeout:
+                break  # a line waits for the reader
+        else:
+            pytest.fail("every delivery was answered: the output never filled up")
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert process.stderr is not None
+        assert "a delivery in hand was cut short by the stop" in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
+        os.close(unread)
 
 
 def test_webhooks_serve_refuses_a_secret_no_signature_would_match(config_dir: Path) -> None:

@@ -321,6 +321,21 @@ def test_a_compressed_body_gets_415_naming_its_encoding(
     assert len(receiver.collector.received) == 1
 
 
+def test_a_refused_senders_text_is_logged_on_one_line(
+    serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Events hunt: an unsigned sender's Content-Encoding with U+0085 (a line break to
+    log viewers, passed by HTTP's parsers) forged a log line, and U+009B drove a terminal."""
+    receiver = serve()
+    caplog.set_level(logging.WARNING, logger="hirelink")
+    encoding = b"x\x85WARNING forged: all good \x9b2J"
+    sent = receiver.http.post("/", content=b"{}", headers={b"Content-Encoding": encoding})
+    assert sent.status_code == 415
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "hirelink.recruitee.webhooks"]
+    assert line.splitlines() == [line]
+    assert "\\x85warning forged: all good \\x9b2j" in line  # encodings are read lower-case
+
+
 def test_a_failing_callback_gets_500_without_internals_and_the_retry_gets_through(
     serve: Callable[..., Receiver], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -437,6 +452,24 @@ def test_a_repeat_while_the_first_is_handled_gets_409_so_a_failure_is_not_lost(
     assert len(callback.calls) == 2
     assert receiver.deliver(delivery).status_code == 200  # and then remembered
     assert len(callback.calls) == 2
+
+
+def test_a_repeat_gets_409_while_the_first_is_handled_longer_than_dedupe_ttl(
+    serve: Callable[..., Receiver],
+) -> None:
+    """Events hunt: the claim lasted min(dedupe_ttl, HANDLING_TTL); with a short memory a
+    repeat during a slow on_event ran it a second time, beside the first."""
+    callback = FirstAttemptFails()
+    receiver = serve(on_event=callback, dedupe_ttl=0.2)
+    delivery = moved()
+
+    def later_repeat() -> httpx.Response:
+        time.sleep(0.5)  # past dedupe_ttl, the first still in hand
+        return receiver.deliver(delivery)
+
+    first, repeat = callback.while_first_runs(receiver, delivery, later_repeat)
+    assert (first, repeat) == (500, 409)
+    assert len(callback.calls) == 1
 
 
 def test_a_slow_attempt_that_fails_after_a_retry_succeeded_does_not_unmark_it(

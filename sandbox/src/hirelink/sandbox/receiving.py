@@ -117,14 +117,13 @@ class WebhookReceiver(SandboxServer):
                 chunks.append(message.get("body", b""))
             return message
 
-        async def send_noting(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                status.append(message["status"])
-            await send(message)
+        recorded = False
 
-        try:
-            await self.app(scope, receive_noting, send_noting)
-        finally:
+        def record() -> None:
+            nonlocal recorded
+            if recorded:
+                return
+            recorded = True
             headers = {
                 name.decode("latin-1").lower(): value.decode("latin-1")
                 for name, value in scope.get("headers", [])
@@ -135,3 +134,17 @@ class WebhookReceiver(SandboxServer):
             with self._condition:
                 self.arrivals.append(arrival)
                 self._condition.notify_all()
+
+        async def send_noting(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+            elif message["type"] == "http.response.body" and not message.get("more_body"):
+                # Before the answer's end goes out: a sender (the outbox) that has the
+                # answer finds the request among the arrivals.
+                record()
+            await send(message)
+
+        try:
+            await self.app(scope, receive_noting, send_noting)
+        finally:
+            record()  # one that got no answer

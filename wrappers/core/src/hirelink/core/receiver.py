@@ -140,13 +140,15 @@ class RefusalLog:
             self._line(path, status, message + counted)
 
     def _line(self, path: str, status: int, message: str) -> None:
+        # The sender's text (a header's value, the path) as one line: a line break in it
+        # (U+0085 passes HTTP's parsers) forged a log line before any signature was checked.
         self._logger.warning(
             "%s refused %s to %s with %d: %s",
             self.component,
             self._refused_what,
-            path,
+            one_line(path),
             status,
-            message,
+            one_line(message),
         )
 
 

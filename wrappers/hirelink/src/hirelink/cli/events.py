@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Final, NoReturn
@@ -123,8 +124,38 @@ def tolerate_narrow_encodings() -> None:
 
 def _print_line(document: Any) -> None:
     line = json_text(document) + "\n"
-    with _printing:  # receivers run sync callbacks on threads: one whole line at a time
-        write_whole(line)
+    if threading.current_thread() is threading.main_thread():
+        with _printing:
+            write_whole(line)
+        return
+    # A receiver's callback, on a worker thread: the line is written by a daemon thread
+    # it waits for. Blocked in the write itself (a reader that stopped reading), the
+    # worker kept the process from ending after the server stopped, until a SIGKILL.
+    written: Future[None] = Future()
+
+    def write() -> None:
+        try:
+            with _printing:  # one whole line at a time
+                write_whole(line)
+        except BaseException as error:
+            written.set_exception(error)
+        else:
+            written.set_result(None)
+
+    threading.Thread(target=write, name="hirelink stdout", daemon=True).start()
+    while True:
+        try:
+            return written.result(timeout=_ABANDON_CHECK)
+        except TimeoutError:
+            if printing_abandoned.is_set():
+                raise RuntimeError("the server stopped before its reader took the line") from None
+
+
+printing_abandoned = threading.Event()
+"""Set once ``webhooks serve`` stopped: the lines its reader has not taken are dropped."""
+
+_ABANDON_CHECK: Final = 0.2
+"""Seconds between a waiting callback's looks at :data:`printing_abandoned`."""
 
 
 def write_whole(text: str) -> None:
@@ -492,7 +523,10 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
             logging.getLogger("uvicorn.error").addFilter(_cut_short_in_one_line)
             server = printer.server = uvicorn.Server(config)
             if stopping.serve_with(server):
-                server.run(sockets=[listening])
+                try:
+                    server.run(sockets=[listening])
+                finally:
+                    printing_abandoned.set()
 
     app.add_typer(webhooks_app, name="webhooks")
 

@@ -339,8 +339,9 @@ class _Receiver:
         if deliveries is None:
             await invoke("on_event", self._on_event, event, threads=self._threads)
             return JSONResponse({})
-        handling_ttl = min(self._dedupe_ttl, HANDLING_TTL)
-        claim = await _claimed(deliveries, key, handling_ttl)
+        # Claimed for HANDLING_TTL whatever dedupe_ttl is: a claim lapsing with a short
+        # dedupe_ttl let a repeat run on_event a second time beside the first.
+        claim = await _claimed(deliveries, key, HANDLING_TTL)
         if claim is None:
             if not await _asked(deliveries, lambda: deliveries.delivery_handled(key)):
                 # Still being handled, and it may yet fail: a 200 now would lose the event.
