@@ -401,7 +401,7 @@ def test_after_a_timeout_redis_is_not_asked_again_for_the_timeout(
 ) -> None:
     # Callers queued behind one another (a token exchange's lock) each waited the timeout
     # out in turn: the 16th of 16 sixteen times.
-    store = RedisStore(client=cast("redis.Redis", _Stalled()), timeout=5.0)
+    store = RedisStore(client=cast("redis.Redis", _Stalled()))  # 5 s: no socket_timeout
     asked: list[str] = []
 
     def stalled(_client: Any) -> None:
@@ -624,6 +624,33 @@ def test_a_redis_client_can_be_given(redis_server: RedisServer) -> None:
         assert store.limiter("given:1", 1, 1.0).reserve().wait == 0.0
     with pytest.raises(ValueError, match="exactly one"):
         RedisStore()
+
+
+def test_a_timeout_is_refused_where_it_would_not_apply_or_could_not_work() -> None:
+    """Redis hunt: with client= the timeout was taken and never applied (a frozen Redis
+    held calls for ever); 0 made a healthy Redis look unreachable; NaN, -1 and "5" raised
+    raw errors at the first call."""
+    with pytest.raises(InvalidInputError, match=r"timeout: applies to .* set socket_timeout"):
+        RedisStore(client=redis.Redis(), timeout=3.0)
+    for bad in (0, -1, float("nan"), float("inf"), "5", True):
+        with pytest.raises(InvalidInputError, match="timeout: must be"):
+            RedisStore("redis://127.0.0.1:6379/0", timeout=bad)  # type: ignore[arg-type]
+    given = RedisStore(client=redis.Redis(socket_timeout=0.25))
+    assert given._timeout == 0.25  # its pause after a timeout is the client's timeout
+
+
+def test_a_url_option_its_connections_cannot_take_is_refused_when_the_store_is_made() -> None:
+    """Redis hunt: every call raised a bare TypeError, which fallback did not catch."""
+    for url, option in (
+        ("redis://:s3cr3t@127.0.0.1:6379/0?ssl_cert_reqs=none", "ssl_cert_reqs"),
+        ("redis://127.0.0.1:6379/0?socket_timout=3", "socket_timout"),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            RedisStore(url, fallback=True)
+        assert caught.value.field == "url"
+        assert f"the option {option} of this Redis URL" in str(caught.value)
+        assert "s3cr3t" not in str(caught.value)
+    RedisStore("rediss://127.0.0.1:6379/0?ssl_cert_reqs=none")  # taken where it belongs
 
 
 @pytest.mark.anyio

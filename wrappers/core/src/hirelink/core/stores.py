@@ -53,7 +53,7 @@ from .errors import InvalidInputError, StoreUnavailableError
 from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
 from .redaction import without_password
 from .secrets import Secret, scrub
-from .validation import shape
+from .validation import positive_seconds, shape
 
 if TYPE_CHECKING:  # the redis extra; imported when a Redis store is made
     from redis import Redis
@@ -700,6 +700,27 @@ def _unavailable(error: BaseException) -> str | None:
     return None
 
 
+_DEFAULT_TIMEOUT: Final = 5.0
+"""Seconds a store of a URL waits to connect to Redis and for an answer."""
+
+
+def _check_connection_options(client: Any) -> None:
+    """Refuse a URL option redis-py reads but its connections do not take (``ssl_cert_reqs``
+    on a ``redis://`` URL, a misspelt option): each call failed with a bare ``TypeError``,
+    which ``fallback`` did not catch. A connection object is made, not connected."""
+    pool = client.connection_pool
+    try:
+        pool.connection_class(**pool.connection_kwargs)
+    except TypeError as error:
+        named = re.search(r"argument '(\w+)'", str(error))
+        option = named.group(1) if named else ""
+        hint = " (ssl_ options need a rediss:// URL)" if option.startswith("ssl_") else ""
+        raise InvalidInputError(
+            "url",
+            f"the option {option or '?'} of this Redis URL is not one its connections take{hint}",
+        ) from None
+
+
 def _release(lock: Any) -> None:
     from redis.exceptions import LockError
 
@@ -724,8 +745,11 @@ class RedisStore(forks.PerProcess, Store, DeliveryLog):
             tokens and the webhook delivery log, not for a watch's checkpoint and lease.
             A Redis refusing the URL's user (its password, or a command its ACL does not
             allow: it needs :data:`REDIS_ACL`) raises even then.
-        timeout: seconds to connect to Redis and wait for an answer; after a call timed
-            out, Redis is not asked again for as long (calls raise, or fall back, at once).
+        timeout: seconds to connect to Redis and wait for an answer (default 5); after a
+            call timed out, Redis is not asked again for as long (calls raise, or fall
+            back, at once). For a store of ``url=``: a given ``client`` keeps its own
+            timeouts (give it ``socket_timeout`` and ``socket_connect_timeout``: without
+            them a Redis that stops answering holds every call), and refuses this one.
     """
 
     instead = "build a RedisStore of the same URL in each process: they share through Redis"
@@ -737,10 +761,18 @@ class RedisStore(forks.PerProcess, Store, DeliveryLog):
         client: Redis | None = None,
         share_tokens: bool = False,
         fallback: bool = False,
-        timeout: float = 5.0,
+        timeout: float | None = None,
     ) -> None:
         if (url is None) == (client is None):
             raise InvalidInputError("url", "RedisStore needs exactly one of url= or client=")
+        if timeout is not None and client is not None:
+            # It was taken and never applied: a frozen Redis held calls for ever.
+            raise InvalidInputError(
+                "timeout",
+                "applies to the connections of a store built from url=; a given client"
+                " keeps its own: set socket_timeout and socket_connect_timeout on it",
+            )
+        timeout = _DEFAULT_TIMEOUT if timeout is None else positive_seconds("timeout", timeout)
         if url is not None:
             url = _check_store_url("url", url)
         if inspect.iscoroutinefunction(getattr(client, "execute_command", None)):
@@ -763,6 +795,8 @@ class RedisStore(forks.PerProcess, Store, DeliveryLog):
                 "cannot read this Redis URL (its port or options, or a '/', '#', '?' or '@' "
                 "in its password, which must be URL-encoded)",
             ) from None
+        if client is None:
+            _check_connection_options(self._client)
         connection: dict[str, Any] = getattr(self._client, "get_connection_kwargs", dict)()
         if connection.get("decode_responses"):
             raise InvalidInputError(
@@ -782,7 +816,8 @@ class RedisStore(forks.PerProcess, Store, DeliveryLog):
         # After Redis let a call time out, it is not asked again for `timeout` seconds:
         # callers queued behind one another (a token exchange's) each waited it out in
         # turn, the 16th of 16 sixteen times.
-        self._timeout = timeout
+        # A given client's timeout, where it has one.
+        self._timeout = float(connection.get("socket_timeout") or timeout)
         self._quiet_until = 0.0
         self._stalled = ""
         forks.renew_in_child(self, RedisStore._forget_parents_fallback)
