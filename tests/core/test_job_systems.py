@@ -178,3 +178,23 @@ def test_a_refused_connection_is_worth_retrying_and_certainly_not_carried_out() 
     assert caught.value.not_sent
     assert worth_retrying(caught.value)
     assert not may_have_been_carried_out(caught.value)
+
+
+@pytest.mark.parametrize("kind", ["late", "status"])
+def test_a_write_safe_to_repeat_may_still_have_been_carried_out(kind: str) -> None:
+    """Retries hunt: writes resent as reads (setting fields, adding tags) said False,
+    though the provider had applied them (an answer lost after the write, a 5xx)."""
+    fault = (
+        Fault(method="PATCH", kind="late", delay=1.0, times=-1)
+        if kind == "late"
+        else Fault(method="PATCH", status=503, times=-1)
+    )
+    with serve_stand_in("recruitee") as stand_in, Recruitee(**stand_in.client_kwargs()) as client:
+        stand_in.faults.add(fault)
+        with request_options(max_retries=1, timeout=0.3), pytest.raises(HirelinkError) as caught:
+            client.update_candidate(7730011, phones=["+46700000000"])
+        stand_in.faults.clear()
+        applied = client.get_candidate(7730011).phones == ["+46700000000"]
+    assert caught.value.harmless_to_repeat  # type: ignore[attr-defined]
+    assert applied is (kind == "late")
+    assert may_have_been_carried_out(caught.value)

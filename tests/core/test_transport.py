@@ -390,3 +390,11 @@ def test_the_system_reason_is_a_network_errors_and_none_other() -> None:
         socket.gaierror(socket.EAI_NONAME, "Name or service not known"), None, earlier
     )
     assert system_reason(_raised_from(httpx.ConnectError("x"), lookup, None)) == ""
+
+
+def test_a_backoff_far_into_the_retries_is_the_longest_not_an_overflow() -> None:
+    """Retries hunt: from retry 1025 on, 2 ** n overflowed float and the call ended in a
+    bare OverflowError (a max_retries meaning "keep trying")."""
+    policy = RetryPolicy(max_retries=5000)
+    assert policy.backoff(1025) <= policy.backoff_max
+    assert policy.backoff(5000) <= policy.backoff_max

@@ -37,6 +37,7 @@ from .errors import (
     HANDED_OVER,
     OPERATION,
     REPEATABLE,
+    TOKEN_EXCHANGE,
     ApiConnectionError,
     ApiError,
     HirelinkError,
@@ -389,7 +390,10 @@ def may_have_been_carried_out(error: BaseException) -> bool:
     answer did not arrive (unless it never reached the provider: ``not_sent``) or could not
     be read, it was a 5xx or a 303 ("done: see the result there", which hirelink does not
     follow), or the call was interrupted while out. Look before sending it again."""
-    if getattr(error, "harmless_to_repeat", False):  # a token exchange: nothing written
+    if getattr(error, "harmless_to_repeat", False) and getattr(error, "operation", None) in (
+        None,
+        TOKEN_EXCHANGE,
+    ):  # a token exchange, hirelink's own request: nothing of the caller's was sent
         return False
     if isinstance(error, ApiConnectionError):
         return not error.not_sent

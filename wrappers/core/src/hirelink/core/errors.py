@@ -33,6 +33,7 @@ __all__ = [
     "HANDED_OVER",
     "OPERATION",
     "REPEATABLE",
+    "TOKEN_EXCHANGE",
     "ApiConnectionError",
     "ApiError",
     "ApiTimeoutError",
@@ -69,8 +70,13 @@ ALL_REFUSED_HINT: Final = "hirelink_all_refused_hint"
 
 REPEATABLE: Final = "hirelink.repeatable"
 """A request extension: true when sending the request twice does no harm whatever its
-method (an OAuth client-credentials exchange is a POST that only asks for a token). Its
-errors say so (``harmless_to_repeat``): nothing of the caller's was written."""
+method (an OAuth client-credentials exchange is a POST that only asks for a token; a write
+setting fields or adding tags does the same however often it arrives). Its errors say so
+(``harmless_to_repeat``); such a write may still have been carried out."""
+
+TOKEN_EXCHANGE: Final = "token exchange"  # noqa: S105 - an operation's name, no secret
+"""The ``operation`` of a :class:`MalformedResponseError` for an OAuth token answer (an
+:class:`ApiError` of one names no operation: it is hirelink's own request)."""
 
 HANDED_OVER: Final = "hirelink_handed_over"
 """A request extension: true once an attempt of the request went to the network, past
@@ -181,7 +187,8 @@ class ApiError(HirelinkError):
         method: the method of the request that failed.
         url: the URL of the request that failed (scrubbed).
         harmless_to_repeat: the request harms nothing when repeated (a token exchange,
-            see ``REPEATABLE``), whatever its method.
+            a write that does the same however often it arrives: see ``REPEATABLE``),
+            whatever its method.
         attempts: how many times the request was sent (1, or more after retries).
         tried_for: seconds from its first attempt to this answer (0 when sent once).
         operation: the operation the request was sent for (``create_candidate``: the

@@ -54,6 +54,7 @@ from .errors import (
     CREDENTIAL_HINT,
     FAILED_WITH,
     REPEATABLE,
+    TOKEN_EXCHANGE,
     ApiConnectionError,
     ApiError,
     MalformedResponseError,
@@ -378,7 +379,7 @@ class ClientCredentialsAuth(httpx.Auth, StoreUser):
             scopes = payload.get("scope")
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             problem = scrub(str(error))
-            unreadable = MalformedResponseError("token exchange", problem, harmless_to_repeat=True)
+            unreadable = MalformedResponseError(TOKEN_EXCHANGE, problem, harmless_to_repeat=True)
             response.request.extensions[FAILED_WITH] = unreadable  # kept as a refusal is
             # The decoder's frames hold the answer, the token in clear when it was cut.
             raise unreadable from without_frames(error, spare=handled)

@@ -130,7 +130,10 @@ class RetryPolicy:
 
     def backoff(self, retry_number: int) -> float:
         """Wait before retry number ``retry_number`` (1-based) when the server named none."""
-        return self.jitter(min(self.backoff_max, self.backoff_initial * 2 ** (retry_number - 1)))
+        # A float power, its exponent bounded: from retry 1025 on, 2 ** n overflowed float
+        # and the call ended in a bare OverflowError (max_retries meaning "keep trying").
+        growth = 2.0 ** min(retry_number - 1, 1023)
+        return self.jitter(min(self.backoff_max, self.backoff_initial * growth))
 
     def wait_after(
         self, response: httpx.Response, retry_number: int, request: httpx.Request | None = None
