@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import functools
 import logging
 import os
 import random
@@ -34,7 +33,7 @@ from hirelink.core import (
 from hirelink.core.calls import worth_retrying
 from hirelink.core.feeds import feed_store
 from hirelink.core.http import build_async_client, build_client
-from hirelink.core.ratelimit import AsyncRateLimitTransport, Limiter, Slot, earliest_start
+from hirelink.core.ratelimit import AsyncRateLimitTransport, Slot, earliest_start
 from hirelink.core.stores import (
     IN_PROCESS,
     KEY_PREFIX,
@@ -67,15 +66,8 @@ def test_a_slot_given_back_leaves_the_shared_window(redis_url: str) -> None:
     assert 9.0 < second.limiter("given-back:1", 2, 10.0).reserve().wait <= 10.0
 
 
-def far_ahead(limiter: Limiter) -> Limiter:
-    """``limiter`` reserving slots however far ahead they start (a store's own reserve no
-    further than one window), to test the queue's decisions."""
-    cast(Any, limiter).horizon = 10**9
-    return limiter
-
-
 def test_a_slot_given_back_in_the_middle_leaves_a_gap_the_next_takes(redis_url: str) -> None:
-    limiter = far_ahead(RedisStore(redis_url).limiter("middle:1", 2, 10.0))
+    limiter = RedisStore(redis_url).limiter("middle:1", 2, 10.0)
     slots = [limiter.reserve() for _ in range(6)]
     assert [round(slot.wait) for slot in slots] == [0, 0, 10, 10, 20, 20]
     slots[2].give_back()
@@ -85,7 +77,7 @@ def test_a_slot_given_back_in_the_middle_leaves_a_gap_the_next_takes(redis_url: 
 
 def test_give_backs_never_crowd_a_shared_window(redis_url: str) -> None:
     store = RedisStore(redis_url)
-    limiter = far_ahead(store.limiter("crowd:1", 3, 5.0))
+    limiter = store.limiter("crowd:1", 3, 5.0)
     draw = random.Random(7)  # noqa: S311 - a repeatable schedule, not a secret
     kept: list[Slot] = []
     for _ in range(300):
@@ -116,7 +108,7 @@ def test_a_queue_without_gaps_is_marked_beside_its_budget(redis_url: str) -> Non
     it (a scan under Redis's one thread, for each reservation); a give-back removes it."""
     store = RedisStore(redis_url)
     budget, gapless = "hirelink:slots:queue:1:2:60", "hirelink:slots-gapless:queue:1:2:60"
-    limiter = far_ahead(store.limiter("queue:1", 2, 60.0))
+    limiter = store.limiter("queue:1", 2, 60.0)
     slots = [limiter.reserve() for _ in range(5)]
     assert [round(slot.wait) for slot in slots] == [0, 0, 60, 60, 120]
     # the budget's expiry: read between two reads of the budget's, give or take 2 ms (the
@@ -152,7 +144,7 @@ def test_shared_reservations_decide_as_the_in_process_limiter(
         limit = draw.randint(1, 25)
         window = draw.choice((61.0, 0.1, 1 / 3, 7.3, draw.uniform(0.001, 100.0)))
         micros = round(window * 1_000_000)
-        limiter = far_ahead(store.limiter(f"random:{case}", limit, window))
+        limiter = store.limiter(f"random:{case}", limit, window)
         gapless = f"{KEY_PREFIX}:slots-gapless:random:{case}:{limit}:{window:g}"
         now = 1_764_000_000_000_000 + draw.randrange(1_000_000)
         counted: list[tuple[int, int]] = []  # (start in microseconds, slot number)
@@ -659,65 +651,6 @@ def test_a_url_option_its_connections_cannot_take_is_refused_when_the_store_is_m
         assert f"the option {option} of this Redis URL" in str(caught.value)
         assert "s3cr3t" not in str(caught.value)
     RedisStore("rediss://127.0.0.1:6379/0?ssl_cert_reqs=none")  # taken where it belongs
-
-
-def test_a_slot_further_ahead_than_one_window_is_not_reserved_but_asked_for_again(
-    redis_url: str,
-) -> None:
-    """Redis hunt: a worker killed outright (SIGKILL, the OOM killer) with 80 uploads
-    queued left 80 slots reserved, up to 4 windows ahead, and held every other worker of
-    the company up for as long."""
-    store = RedisStore(redis_url)
-    limiter = store.limiter("horizon:1", 2, 10.0)
-    slots = [limiter.reserve() for _ in range(5)]
-    assert [slot.again for slot in slots] == [False, False, False, False, True]
-    assert 9.0 < slots[2].wait <= 10.0
-    assert 9.0 < slots[4].wait <= 10.0  # its slot would start in about 20 s: 10 past the horizon
-    assert store.client.zcard("hirelink:slots:horizon:1:2:10") == 4
-
-
-@pytest.mark.anyio
-async def test_queued_async_uploads_hold_slots_no_further_than_one_window_ahead(
-    redis_url: str,
-) -> None:
-    from hirelink.personio import AsyncPersonio
-    from hirelink.sandbox import serve_stand_in
-
-    window = 1.2  # the client's; the stand-in's 1 s, as 61 s to Personio's 60: slack
-    shared = redis.Redis.from_url(redis_url)
-    furthest: list[float] = []  # how far ahead the latest slot starts, in its windows
-
-    async def watch_the_queue() -> None:
-        while True:
-            for key in shared.scan_iter(match="hirelink:slots:personio-recruiting:*"):
-                with shared.pipeline(transaction=True) as both:  # at one moment
-                    both.time()
-                    both.zrange(key, -1, -1, withscores=True)
-                    (seconds, micros), latest = both.execute()
-                if latest:
-                    held_window = float(key.rsplit(b":", 1)[1])  # the client adds slack
-                    ahead = latest[0][1] - (seconds + micros / 1e6)
-                    furthest.append(ahead / held_window)
-            await anyio.sleep(0.02)
-
-    with serve_stand_in("personio", rate_window=1.0) as stand_in:
-        kwargs = {**stand_in.client_kwargs(), "recruiting_rate_window": window}
-        async with (
-            AsyncPersonio(**kwargs, store=redis_url) as personio,
-            anyio.create_task_group() as watching,
-        ):
-            watching.start_soon(watch_the_queue)
-            async with anyio.create_task_group() as uploads:
-                for number in range(70):
-                    uploads.start_soon(
-                        functools.partial(
-                            personio.upload_document, b"%PDF-1.4", filename=f"{number}.pdf"
-                        )
-                    )
-            watching.cancel_scope.cancel()
-        assert stand_in.hits("POST", "/documents") == 70  # and none refused (429)
-    assert furthest
-    assert max(furthest) <= 1.0  # up to 2.5 windows ahead before
 
 
 @pytest.mark.anyio

@@ -67,16 +67,11 @@ class Slot:
         give_back: frees the slot (for a shared store, a call to it).
         may_block: whether ``give_back`` may block, calling a store (async callers then
             call it on a worker thread); False for a slot given back in place.
-        again: no slot was reserved: ask again after ``wait`` seconds. A shared store
-            reserves no further ahead than one window, so that the slots queued by a
-            process killed outright (SIGKILL, the OOM killer) hold the others up for a
-            window at most, not for as long as its queue was.
     """
 
     wait: float
     give_back: Callable[[], None] = field(repr=False, eq=False)
     may_block: bool = True
-    again: bool = False
 
 
 class Limiter(Protocol):
@@ -436,58 +431,30 @@ def _checked(slot: object, limiter: Limiter, method: str) -> Slot:
     return slot
 
 
-def reserve(
-    limits: Sequence[RateLimit],
-    request: httpx.Request,
-    pause: Callable[[float], bool] | None = None,
-) -> list[Slot]:
-    """A slot of every limit that applies to ``request`` (all given back if one fails).
-    A limiter that says to ask ``again`` is asked after ``pause(wait)``; when that says
-    False (the transport closed), its answer is returned as it is, to be given back."""
+def reserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
+    """A slot of every limit that applies to ``request`` (all given back if one fails)."""
     applying = _applying(limits, request)
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slot = _checked(limit.limiter.reserve(), limit.limiter, "reserve")
-            while slot.again and (pause or _sleep)(slot.wait):
-                slot = _checked(limit.limiter.reserve(), limit.limiter, "reserve")
-            slots.append(slot)
+            slots.append(_checked(limit.limiter.reserve(), limit.limiter, "reserve"))
     except BaseException:
         give_back(slots)
         raise
     return slots
 
 
-async def areserve(
-    limits: Sequence[RateLimit],
-    request: httpx.Request,
-    pause: Callable[[float], Awaitable[bool]] | None = None,
-) -> list[Slot]:
+async def areserve(limits: Sequence[RateLimit], request: httpx.Request) -> list[Slot]:
     """:func:`reserve` for async transports (a shared store is asked off the event loop)."""
     applying = _applying(limits, request)
     slots: list[Slot] = []
     try:
         for limit in applying:
-            slot = _checked(await limit.limiter.areserve(), limit.limiter, "areserve")
-            while slot.again and await (pause or _asleep)(slot.wait):
-                slot = _checked(await limit.limiter.areserve(), limit.limiter, "areserve")
-            slots.append(slot)
+            slots.append(_checked(await limit.limiter.areserve(), limit.limiter, "areserve"))
     except BaseException:
         await agive_back(slots)
         raise
     return slots
-
-
-def _sleep(seconds: float) -> bool:
-    time.sleep(seconds)
-    return True
-
-
-async def _asleep(seconds: float) -> bool:
-    import anyio
-
-    await anyio.sleep(seconds)
-    return True
 
 
 async def agive_back(slots: Sequence[Slot]) -> None:
@@ -557,12 +524,8 @@ class RateLimitTransport(httpx.BaseTransport):
         self._sleep = sleep or self._closing.sleep
         self._holds = _Holds()
 
-    def _pause(self, seconds: float) -> bool:
-        self._sleep(seconds)
-        return not self._closing.closed
-
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        slots = reserve(self._limits, request, self._pause)
+        slots = reserve(self._limits, request)
         wait = self._holds.longest_wait(request, slots)
         if wait > 0:
             try:
@@ -602,13 +565,9 @@ class AsyncRateLimitTransport(httpx.AsyncBaseTransport):
         self._sleep = sleep or self._closing.asleep
         self._holds = _Holds()
 
-    async def _pause(self, seconds: float) -> bool:
-        await self._sleep(seconds)
-        return not self._closing.closed
-
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Wait for a slot of every limit that applies, then send ``request``."""
-        slots = await areserve(self._limits, request, self._pause)
+        slots = await areserve(self._limits, request)
         wait = self._holds.longest_wait(request, slots)
         if wait > 0:
             try:

@@ -370,10 +370,6 @@ else
     end
   end
 end
--- No further ahead than the horizon (one window): a process killed outright leaves no
--- queue behind it longer than that. The caller asks again after the time returned.
-local horizon = tonumber(ARGV[4])
-if start - now > horizon then return '-' .. seconds(start - now - horizon) end
 redis.call('ZADD', KEYS[1], seconds(start), ARGV[3])
 -- Both keys last as long as the latest start counts.
 local expiry = math.ceil((math.max(start, last or start) - now + window) / 1000) + 1000
@@ -509,28 +505,21 @@ class _RedisLimiter:
         self.limit = limit
         self.window = window
         self._window_micros = max(1, round(window * 1_000_000))
-        self.horizon = window
-        """Seconds ahead a slot may start: further, the caller is told to ask ``again``."""
 
     def reserve(self) -> Slot:
         ticket = secrets.token_hex(8)
 
         def shared(client: Any) -> Slot:
-            wait = float(
-                client.eval(
-                    _RESERVE_SCRIPT,
-                    2,
-                    self._redis_key,
-                    self._gapless_key,
-                    self.limit,
-                    self._window_micros,
-                    ticket,
-                    max(0, round(self.horizon * 1_000_000)),
-                )
+            wait = client.eval(
+                _RESERVE_SCRIPT,
+                2,
+                self._redis_key,
+                self._gapless_key,
+                self.limit,
+                self._window_micros,
+                ticket,
             )
-            if wait < 0:  # beyond the horizon: nothing reserved
-                return Slot(-wait, _nothing, may_block=False, again=True)
-            return Slot(wait, functools.partial(self._give_back, ticket))
+            return Slot(max(0.0, float(wait)), functools.partial(self._give_back, ticket))
 
         def local() -> Slot:
             return IN_PROCESS.limiter(self._key, self.limit, self.window).reserve()
