@@ -264,3 +264,18 @@ def test_a_failure_names_the_file_beside_the_one_meant(tmp_path: Path) -> None:
     assert file_updates.failure(file, beside) == f"{file}: Permission denied ({beside.filename})"
     itself = OSError(errno.EACCES, "Permission denied", str(file))
     assert file_updates.failure(file, itself) == f"{file}: Permission denied"
+
+
+def test_a_checkpoint_that_cannot_be_saved_says_why_whatever_its_folder_is_named(
+    tmp_path: Path,
+) -> None:
+    """Review: the reason was cut off the message at its first ": ", which a folder's
+    name may hold ("acme: prod/cp.json: Is a directory" came out)."""
+    folder = tmp_path / "acme: prod"
+    folder.mkdir()
+    store = FileFeedStore(folder / "cp.json")
+    assert store.acquire_lease("feed", "me", 30)
+    (folder / "cp.json").mkdir()  # where the file should be
+    with pytest.raises(IsADirectoryError) as caught:
+        store.save_checkpoint("feed", "me", "x")
+    assert caught.value.strerror == "the checkpoint of watch feed was not saved: Is a directory"

@@ -178,8 +178,9 @@ def test_screenshot_of_the_start_page(browser: webdriver.Chrome, base_url: str) 
 
 # Last: the search page keeps fetching result pages for excerpts, which can stall the
 # next navigation of the same browser.
-def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str) -> None:
-    browser.get(base_url + "search.html?q=update_candidate")
+def _search(browser: webdriver.Chrome, base_url: str, query: str) -> list[str]:
+    """The links of the search page's results for ``query``, in their order."""
+    browser.get(f"{base_url}search.html?q={query}")
     # Results arrive one by one; the summary says when the search has finished.
     WebDriverWait(browser, 60).until(
         lambda driver: (
@@ -192,16 +193,23 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
             )
         )
     )
-    results = [
+    return [
         link.get_attribute("href") or ""
         for link in browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
     ]
+
+
+def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str) -> None:
+    results = _search(browser, base_url, "update_candidate")
     # The hand-written clients' methods come before the generated modules of that name.
     found = [index for index, href in enumerate(results) if href.endswith("#" + UPDATE_CANDIDATE)]
     generated = [index for index, href in enumerate(results) if "/reference/api-" in href]
     assert found, "\n".join(results)
     assert generated, "\n".join(results)
     assert found[0] < generated[0], "\n".join(results)
+    # A name only the generated clients define still comes before the pages mentioning it.
+    results = _search(browser, base_url, "AuthenticatedClient")
+    assert "/reference/api-" in results[0], "\n".join(results)
 
 
 def _tab_stops(browser: webdriver.Chrome, count: int) -> list[str]:

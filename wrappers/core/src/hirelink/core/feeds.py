@@ -566,8 +566,8 @@ class FileFeedStore(forks.PerProcess, FeedStore):
             except OSError as error:  # a full disk said which file no more than this
                 if error.errno is None:
                     raise
-                problem = file_updates.failure(self._file(), error).split(": ", 1)[1]
-                problem = f"the checkpoint of watch {feed} was not saved: {problem}"
+                reason = file_updates.failure_reason(self._file(), error)
+                problem = f"the checkpoint of watch {feed} was not saved: {reason}"
                 raise OSError(error.errno, problem, str(self.path)) from None
             return True
 

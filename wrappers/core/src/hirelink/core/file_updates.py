@@ -29,9 +29,11 @@ __all__ = [
     "NoFileLocksError",
     "beside",
     "failure",
+    "failure_reason",
     "one_writer",
     "replace_file",
     "resolved",
+    "still_named",
     "system_fcntl",
     "system_msvcrt",
     "take_lock_file",
@@ -65,14 +67,20 @@ def beside(file: Path, prefix: str, suffix: str) -> Path:
 
 
 def failure(file: Path | str, error: OSError) -> str:
-    """What went wrong with ``file``, for a message: ``<file>: <reason>``, and the file the
-    system named when it is another (the lock or scratch file beside it, its folder),
-    which is the one to look at."""
-    problem = f"{file}: {error.strerror or error}"
+    """What went wrong with ``file``, for a message: ``<file>: <reason>`` (see
+    :func:`failure_reason`)."""
+    return f"{file}: {failure_reason(file, error)}"
+
+
+def failure_reason(file: Path | str, error: OSError) -> str:
+    """Why ``error`` stopped a use of ``file``: the system's reason, and the file it named
+    when that is another (the lock or scratch file beside it, its folder), which is the
+    one to look at."""
+    reason = error.strerror or str(error)
     failed = error.filename
     if failed is not None and resolved(os.fsdecode(failed)) != resolved(file):
-        problem += f" ({os.fsdecode(failed)})"
-    return problem
+        reason += f" ({os.fsdecode(failed)})"
+    return reason
 
 
 def system_fcntl() -> ModuleType | None:
@@ -187,7 +195,8 @@ class NoFileLocksError(OSError):
 
 
 def take_lock_file(path: Path, *, wait: bool) -> IO[bytes] | None:
-    """Open the lock file ``path`` and take its lock (see :func:`lock_file`); None when
+    """Open the lock file ``path`` and take its exclusive lock (``flock``; on Windows
+    ``msvcrt.locking``); None when
     another holds it and not ``wait``. Close the handle to let go.
 
     The lock is on the file, not its name: a lock file deleted while held (a cleaner of

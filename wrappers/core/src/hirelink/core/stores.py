@@ -706,18 +706,24 @@ _DEFAULT_TIMEOUT: Final = 5.0
 
 def _check_connection_options(client: Any) -> None:
     """Refuse a URL option redis-py reads but its connections do not take (``ssl_cert_reqs``
-    on a ``redis://`` URL, a misspelt option): each call failed with a bare ``TypeError``,
-    which ``fallback`` did not catch. A connection object is made, not connected."""
+    on a ``redis://`` URL, a misspelt option) or a value they refuse (``protocol=4``): each
+    call failed with a bare ``TypeError``, which ``fallback`` did not catch. A connection
+    object is made, not connected."""
+    from redis import RedisError
+
     pool = client.connection_pool
     try:
         pool.connection_class(**pool.connection_kwargs)
     except TypeError as error:
         named = re.search(r"argument '(\w+)'", str(error))
-        option = named.group(1) if named else ""
+        option = named.group(1) if named else "?"
         hint = " (ssl_ options need a rediss:// URL)" if option.startswith("ssl_") else ""
         raise InvalidInputError(
-            "url",
-            f"the option {option or '?'} of this Redis URL is not one its connections take{hint}",
+            "url", f"the option {option} of this Redis URL is not one its connections take{hint}"
+        ) from None
+    except (ValueError, RedisError) as error:  # their messages quote a value, not a password
+        raise InvalidInputError(
+            "url", f"an option of this Redis URL is refused: {scrub(str(error))}"
         ) from None
 
 

@@ -122,7 +122,9 @@ def tolerate_narrow_encodings() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def _print_line(document: Any) -> None:
+def _print_line(document: Any, abandoned: threading.Event | None = None) -> None:
+    """``document`` as a JSON line on stdout; from a receiver's callback, given up (raising
+    ``RuntimeError``) once ``abandoned`` is set while the line waits for its reader."""
     line = json_text(document) + "\n"
     if threading.current_thread() is threading.main_thread():
         with _printing:
@@ -147,15 +149,12 @@ def _print_line(document: Any) -> None:
         try:
             return written.result(timeout=_ABANDON_CHECK)
         except TimeoutError:
-            if printing_abandoned.is_set():
+            if abandoned is not None and abandoned.is_set():
                 raise RuntimeError("the server stopped before its reader took the line") from None
 
 
-printing_abandoned = threading.Event()
-"""Set once ``webhooks serve`` stopped: the lines its reader has not taken are dropped."""
-
 _ABANDON_CHECK: Final = 0.2
-"""Seconds between a waiting callback's looks at :data:`printing_abandoned`."""
+"""Seconds between a waiting callback's looks at whether its server stopped."""
 
 
 def write_whole(text: str) -> None:
@@ -526,7 +525,7 @@ def register(app: typer.Typer, fail: Callable[[HirelinkError], NoReturn]) -> Non
                 try:
                     server.run(sockets=[listening])
                 finally:
-                    printing_abandoned.set()
+                    printer.abandoned.set()  # the lines not taken yet are given up
 
     app.add_typer(webhooks_app, name="webhooks")
 
@@ -618,10 +617,11 @@ class _Printer:
 
     def __init__(self) -> None:
         self.server: Any = None
+        self.abandoned = threading.Event()  # set once the server stopped
 
     def __call__(self, document: Any) -> None:
         try:
-            _print_line(document)
+            _print_line(document, self.abandoned)
         except OSError as error:
             if not reader_left(error):
                 raise
