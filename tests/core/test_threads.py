@@ -3,6 +3,8 @@ shared pool, which the application's own blocking work holds."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -118,6 +120,21 @@ def test_each_kind_of_work_has_a_limiter_of_its_own() -> None:
 
     async def main() -> bool:
         return first.limiter() is not second.limiter() and first.limiter() is first.limiter()
+
+    assert anyio.run(main)
+
+
+def test_the_limiter_of_threads_no_longer_used_is_freed_while_the_loop_runs() -> None:
+    """Long-run hunt: each OwnThreads (a receiver app builds one) kept its limiter in
+    anyio's registry of the loop for as long as the loop ran: in a server, for good."""
+
+    async def main() -> bool:
+        threads = OwnThreads("a receiver's callbacks", 2)
+        await threads.run(lambda: None)
+        freed = weakref.ref(threads.limiter())
+        del threads
+        gc.collect()
+        return freed() is None
 
     assert anyio.run(main)
 

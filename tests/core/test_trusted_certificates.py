@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
+import weakref
 from pathlib import Path
 
 import certifi
@@ -68,6 +71,22 @@ def test_the_bundle_named_when_a_client_is_made_is_the_one_it_trusts(
     assert corporate is default_ssl_context()  # still made once per bundle
     monkeypatch.delenv("SSL_CERT_FILE")
     assert default_ssl_context() is certifis
+
+
+def test_a_bundle_rewritten_again_and_again_keeps_few_contexts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long-run hunt: each rewrite of the bundle (a new stamp) kept one more context, with
+    its certificates (0.66 MiB), for good: 200 rewrites, 130 MiB."""
+    bundle = tmp_path / "rotated-ca.pem"
+    shutil.copyfile(certifi.where(), bundle)
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    first = weakref.ref(default_ssl_context())
+    for rewrite in range(1, 21):
+        os.utime(bundle, ns=(rewrite * 10**9, rewrite * 10**9))
+        default_ssl_context()
+    gc.collect()
+    assert first() is None
 
 
 def test_the_command_names_the_variable_not_its_output(tmp_path: Path, config_dir: Path) -> None:

@@ -109,7 +109,9 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return (status.st_mtime_ns, status.st_size) if status else None
 
 
-@functools.cache
+# Bounded: each rewrite of the bundle is a new stamp, and an unbounded cache kept every
+# context (0.66 MiB each) for good; clients still using an older one keep it themselves.
+@functools.lru_cache(maxsize=8)
 def _ssl_context(cert_file: str, cert_dir: str, stamp: tuple[int, int] | None) -> ssl.SSLContext:
     variable, value = ("SSL_CERT_FILE", cert_file) if cert_file else ("SSL_CERT_DIR", cert_dir)
     # httpx before 0.28 skips a path that is neither a file nor a directory, and then

@@ -13,7 +13,7 @@ for work of its own kind.
 from __future__ import annotations
 
 import functools
-import itertools
+import weakref
 from collections.abc import Callable
 from typing import Final, TypeVar
 
@@ -25,7 +25,12 @@ __all__ = ["EXCHANGE_WAIT_THREADS", "REQUEST_THREADS", "STORE_THREADS", "OwnThre
 
 T = TypeVar("T")
 
-_numbers = itertools.count(1)
+_limiters: Final[RunVar[weakref.WeakKeyDictionary[OwnThreads, CapacityLimiter]]] = RunVar(
+    "hirelink's thread limiters"
+)
+"""Each event loop's limiters, one per :class:`OwnThreads` still in use. anyio keeps a
+:class:`RunVar`'s value for as long as the loop runs: a variable of each ``OwnThreads``
+(a receiver app builds one) kept its limiter for good, in a server the whole process."""
 
 
 class OwnThreads:
@@ -43,16 +48,16 @@ class OwnThreads:
         if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 1:
             raise ValueError(f"capacity must be a positive integer, got {capacity!r}")
         self.name, self.capacity = name, capacity
-        # A name of its own: before 4.10, anyio keeps a RunVar's value under its name, and
-        # two of these sharing one would share one limiter.
-        self._limiter: RunVar[CapacityLimiter] = RunVar(f"{name} #{next(_numbers)}")
 
     def limiter(self) -> CapacityLimiter:
         """The limiter of the running event loop."""
-        limiter = self._limiter.get(None)
+        limiters = _limiters.get(None)
+        if limiters is None:
+            limiters = weakref.WeakKeyDictionary()
+            _limiters.set(limiters)
+        limiter = limiters.get(self)
         if limiter is None:
-            limiter = CapacityLimiter(self.capacity)
-            self._limiter.set(limiter)
+            limiter = limiters[self] = CapacityLimiter(self.capacity)
         return limiter
 
     async def run(
