@@ -1,9 +1,9 @@
-// Sphinx inlines this after its search tools (html_search_scorer). An object of the
-// generated low-level clients' pages comes after the hand-written API's objects when
-// those define the same name (update_candidate: the client's method before the generated
-// module), which is what a reader searching for an operation means. A name only the
-// generated clients define (AuthenticatedClient) keeps its score, ahead of the pages that
-// merely mention it.
+// Sphinx inlines this after its search tools (html_search_scorer). What the pages of the
+// generated low-level clients hold comes after the hand-written API's, which is what a
+// reader searching for an operation means (update_candidate: the client's method before
+// the generated module; list_offers: before models.list_offers_kind). Spared is a
+// generated object named exactly as searched that no hand-written page defines
+// (AuthenticatedClient), which stays ahead of the pages that merely mention it.
 let handWrittenNames = null; // the last dotted part of each hand-written page's object
 
 function lastPart(name) {
@@ -14,9 +14,7 @@ function generated(docname) {
   return docname.startsWith("reference/api-");
 }
 
-Scorer.score = (result) => {
-  const [docname, name, , , score, , kind] = result;
-  if (kind !== "object" || !generated(docname)) return score;
+function definedByHand(name) {
   if (handWrittenNames === null) {
     const { docnames, objects } = Search._index;
     handWrittenNames = new Set();
@@ -28,5 +26,14 @@ Scorer.score = (result) => {
       }
     }
   }
-  return handWrittenNames.has(lastPart(name)) ? score - 30 : score;
+  return handWrittenNames.has(name);
+}
+
+Scorer.score = (result) => {
+  const [docname, name, , , score, , kind] = result;
+  if (!generated(docname)) return score;
+  const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+  const last = lastPart(name);
+  const spared = kind === "object" && last === query.toLowerCase() && !definedByHand(last);
+  return spared ? score : score - 30;
 };

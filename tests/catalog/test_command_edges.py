@@ -460,6 +460,13 @@ def test_a_write_answered_with_a_server_error_says_it_may_have_been_carried_out(
     dropped = hirelink("run", "recruitee.create_candidate", "-c", "rc", "name=Ada Byron")
     assert dropped.exit_code == 6
     assert "the write may have been carried out" in dropped.stderr  # the answer was lost
+    # A write safe to send again is not told to look first (review), as the library's.
+    saved.faults.add(Fault(method="PATCH", path=r"/candidates/\d+$", status=503, times=-1))
+    patched = hirelink(
+        "run", "recruitee.update_candidate", "-c", "rc", "candidate_id=7730011", "name=Ada"
+    )
+    assert patched.exit_code == 6, patched.stderr
+    assert "carried out" not in patched.stderr
 
 
 def test_a_write_whose_answer_was_lost_exits_6_and_prints_no_record(

@@ -651,9 +651,12 @@ def test_a_url_option_its_connections_cannot_take_is_refused_when_the_store_is_m
         assert f"the option {option} of this Redis URL" in str(caught.value)
         assert "s3cr3t" not in str(caught.value)
     RedisStore("rediss://127.0.0.1:6379/0?ssl_cert_reqs=none")  # taken where it belongs
-    for url, said in (  # values they refuse (review): redis-py's own errors escaped
+    for url, said in (  # values they refuse (reviews): redis-py's own errors escaped
         ("redis://:s3cr3t@127.0.0.1:6379/0?protocol=4", "protocol must be either 2 or 3"),
         ("rediss://:s3cr3t@127.0.0.1:6379/0?ssl_cert_reqs=nope", "Invalid SSL Certificate"),
+        ("redis://:s3cr3t@127.0.0.1:6379/0?socket_timeout=nan", "socket_timeout: must be"),
+        ("redis://:s3cr3t@127.0.0.1:6379/0?socket_connect_timeout=-1", "connect_timeout: must"),
+        ("redis://:s3cr3t@127.0.0.1:6379/0?driver_info=x", "an option of this Redis URL is"),
     ):
         with pytest.raises(InvalidInputError, match=said) as caught:
             RedisStore(url, fallback=True)

@@ -207,6 +207,13 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
     assert found, "\n".join(results)
     assert generated, "\n".join(results)
     assert found[0] < generated[0], "\n".join(results)
+    # Nor a generated module whose name holds the one searched (models.list_offers_kind).
+    for query, wanted in (
+        ("list_offers", "#hirelink.recruitee.client"),
+        ("list_candidates", "client.AsyncPersonio.list_candidates"),
+    ):
+        results = _search(browser, base_url, query)
+        assert wanted in results[0], "\n".join(results)
     # A name only the generated clients define still comes before the pages mentioning it.
     results = _search(browser, base_url, "AuthenticatedClient")
     assert "/reference/api-" in results[0], "\n".join(results)

@@ -712,11 +712,22 @@ def _check_connection_options(client: Any) -> None:
     from redis import RedisError
 
     pool = client.connection_pool
+    for timeout in ("socket_timeout", "socket_connect_timeout"):
+        value = pool.connection_kwargs.get(timeout)
+        if value is not None:  # read when connecting: NaN, -1 and inf failed every call
+            try:
+                positive_seconds(timeout, value)
+            except InvalidInputError as error:
+                raise InvalidInputError("url", f"its option {error}") from None
     try:
         pool.connection_class(**pool.connection_kwargs)
     except TypeError as error:
-        named = re.search(r"argument '(\w+)'", str(error))
-        option = named.group(1) if named else "?"
+        named = re.search(r"unexpected keyword argument '(\w+)'", str(error))
+        if named is None:  # a value of the wrong kind
+            raise InvalidInputError(
+                "url", f"an option of this Redis URL is refused: {scrub(str(error))}"
+            ) from None
+        option = named.group(1)
         hint = " (ssl_ options need a rediss:// URL)" if option.startswith("ssl_") else ""
         raise InvalidInputError(
             "url", f"the option {option} of this Redis URL is not one its connections take{hint}"

@@ -422,7 +422,9 @@ def _fail(error: HirelinkError, *, credential: str | None = None) -> NoReturn:
     # A note of the operation's (below) says more: what to look for before retrying.
     method = getattr(error, "method", "")
     written = method.upper() in WRITE_METHODS and may_have_been_carried_out(error)
-    if written and not getattr(error, "__notes__", None):
+    # Not for a write safe to send again (setting fields, adding tags), as the library's.
+    harmless = getattr(error, "harmless_to_repeat", False)
+    if written and not harmless and not getattr(error, "__notes__", None):
         err.print(_MAY_HAVE_WRITTEN, highlight=False, markup=False)
     for note in getattr(error, "__notes__", ()):  # what the operation adds to the error
         err.print(f"  {scrub(str(note))}", highlight=False, markup=False)
