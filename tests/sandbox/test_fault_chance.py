@@ -73,6 +73,8 @@ def test_after_a_clear_the_dice_roll_as_on_a_fresh_injector() -> None:
         ({"delay": float("nan")}, "delay"),
         ({"chance": "0.5"}, "chance"),
         ({"method": ["GET", "POST"]}, "method"),
+        ({"method": "GTE"}, "method"),  # plugin hunt: misspelt, it never fired
+        ({"method": "get "}, "method"),
     ],
 )
 def test_a_fault_that_could_not_be_answered_is_refused_when_made(

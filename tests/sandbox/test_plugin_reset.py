@@ -196,3 +196,30 @@ def test_a_project_whose_tests_use_no_stand_in_does_not_load_them(
     pytester.makepyfile(test_plain=A_TEST_WITHOUT_STAND_INS)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist")
     result.assert_outcomes(passed=1)
+
+
+MANY_PERSONIO_CLIENTS = """
+import time
+
+import pytest
+
+from hirelink.personio import Personio
+
+
+@pytest.mark.parametrize("number", range(160))
+def test_a_client_of_its_own(personio_sandbox_session, number):
+    started = time.monotonic()
+    with Personio(**personio_sandbox_session.client_kwargs()) as personio:
+        next(personio.iter_persons())
+    assert time.monotonic() - started < 20, f"test {number} waited for the token budget"
+"""
+
+
+def test_tests_building_personio_clients_do_not_wait_for_the_token_budget(
+    pytester: pytest.Pytester,
+) -> None:
+    """Plugin hunt: each client exchanges a token; past 150 in a minute (the process's
+    budget and the stand-in's), the 151st test waited 60 s."""
+    pytester.makepyfile(test_many=MANY_PERSONIO_CLIENTS)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:xdist", "-x")
+    result.assert_outcomes(passed=160)

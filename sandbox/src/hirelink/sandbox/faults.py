@@ -17,7 +17,7 @@ import json
 import random
 import re
 import threading
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,9 +37,16 @@ _KINDS: tuple[FaultKind, ...] = ("status", "drop", "malformed", "delay", "late",
 _MALFORMED_JSON = b'{"data": [{"id": 1, "name": "trunc'
 
 
+_METHODS: Final = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+"""The methods a request to a stand-in may have."""
+
+
 def _upper_or_none(value: str | None) -> str | None:
-    if value is not None and not isinstance(value, str):
-        raise ValueError(f"method must be one HTTP method or None, got {value!r}")
+    # A misspelt method ("GTE", "get ") was taken, and its fault never fired: the test
+    # passed without the failure it meant to inject.
+    if value is not None and (not isinstance(value, str) or value.upper() not in _METHODS):
+        known = ", ".join(sorted(_METHODS))
+        raise ValueError(f"method must be one HTTP method ({known}) or None, got {value!r}")
     return value.upper() if value is not None else None
 
 

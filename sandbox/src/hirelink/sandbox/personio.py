@@ -380,6 +380,14 @@ class PersonioState(_Settings):
         latest = max(candidate["_updated"], updated)
         return {**candidate, "applications": entries, "_updated": latest}
 
+    def forget_budgets(self) -> None:
+        """Count the v1 and token limits from nothing again (the pytest plugin's reset of a
+        session stand-in before each test)."""
+        with self._lock:
+            self._arrivals.clear()
+            self._token_arrivals.clear()
+            self._token_penalty = (-math.inf, -math.inf)
+
     def admit_token_request(self) -> None:
         """Count a token request against Personio's limit: ``token_rate_limit`` per
         ``token_rate_window``; past it, one a second until a window has passed (a 429

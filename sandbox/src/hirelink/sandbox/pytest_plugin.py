@@ -68,7 +68,8 @@ _SESSION_STAND_INS: list[StandIn[Any]] = []
 
 # Personio's recruiting budget (20 uploads and submissions a window) lives on in the
 # clients of the process and in the stand-in: with its 60 s window, a test after one that
-# spent it waited up to a minute. Its fixtures use a window of a second.
+# spent it waited up to a minute. Its fixtures use a window of a second. (Both budgets,
+# the 150 token requests a minute too, are also counted from nothing before each test.)
 _SETTINGS: dict[str, dict[str, Any]] = {"personio": {"rate_window": 1.0}}
 
 
@@ -132,13 +133,15 @@ def _hirelink_sandbox_reset() -> None:
     the same stand-in, or of a fresh one on a port used again, went on from the last
     test's checkpoint and saw nothing), and the OAuth tokens the process's default store
     shares (``HIRELINK_STORE_SHARE_TOKENS``: a test was handed the last one's token and
-    sent no exchange)."""
+    sent no exchange), and the budgets of the process's clients (a test after those that
+    spent Personio's 150 token requests a minute waited for a minute)."""
     for stand_in in _SESSION_STAND_INS:
         stand_in.reset()
     stores, feeds = sys.modules.get("hirelink.core.stores"), sys.modules.get("hirelink.core.feeds")
     if stores is not None:
         stores.IN_PROCESS.forget_deliveries()
         stores.IN_PROCESS_TOKENS.forget_tokens()
+        stores.IN_PROCESS.forget_limits()
     if feeds is not None:
         feeds.MEMORY.forget_checkpoints()
 

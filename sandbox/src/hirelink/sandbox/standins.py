@@ -128,13 +128,18 @@ class StandIn(Generic[SandboxT]):
             self.outbox.close()
 
     def reset(self) -> None:
-        """Remove every fault, forget recorded requests (and keep as many as at first), and
-        drop the webhook deliveries still queued with their attempts and outcomes (the data
-        and the registrations stay)."""
+        """Remove every fault, forget recorded requests (and keep as many as at first),
+        drop the webhook deliveries still queued with their attempts and outcomes, and
+        count the stand-in's rate limits from nothing (the data and the registrations
+        stay)."""
         self.sandbox.faults.clear()
         self.sandbox.recorder.reset()
         if self.outbox is not None:
             self.outbox.clear()
+        state = getattr(self.sandbox, "state", None)
+        forget_budgets = getattr(state, "forget_budgets", None)
+        if forget_budgets is not None:  # Personio's rate limits
+            forget_budgets()
 
     def hits(self, method: str, path_end: str) -> int:
         """How many ``method`` requests (any case) whose path ends with ``path_end`` arrived,

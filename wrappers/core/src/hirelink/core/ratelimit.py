@@ -250,6 +250,18 @@ def _fresh_registry_lock() -> None:
 forks.in_child(_fresh_registry_lock)
 
 
+def forget_counted() -> None:
+    """Let every process-wide limiter start empty, as if no request had been sent (the
+    sandbox's pytest plugin does before each test: a test after those that spent a
+    budget, such as Personio's 150 token requests a minute, waited for its window)."""
+    with _registry_lock:
+        limiters = list(_registry.values())
+    for limiter in limiters:
+        with limiter._lock:
+            limiter._starts.clear()
+            limiter._gapless = True
+
+
 def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:
     """The process-wide limiter for ``key``, created on first use.
 

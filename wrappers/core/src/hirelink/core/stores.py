@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar, runtim
 
 from . import forks
 from .errors import InvalidInputError, StoreUnavailableError
-from .ratelimit import Limiter, LimiterSource, Slot, give_back, shared_limiter
+from .ratelimit import Limiter, LimiterSource, Slot, forget_counted, give_back, shared_limiter
 from .redaction import without_password
 from .secrets import Secret, scrub
 from .validation import positive_seconds, shape
@@ -214,6 +214,11 @@ class InProcessStore(forks.PerProcess, Store, DeliveryLog):
         with self._tokens_lock:
             self._tokens.clear()
             self._prune_exchange_locks()
+
+    def forget_limits(self) -> None:
+        """Let every budget of the process start empty (the sandbox's pytest plugin does
+        before each test: see :func:`~hirelink.core.ratelimit.forget_counted`)."""
+        forget_counted()
 
     def _prune_exchange_locks(self) -> None:
         """Drop the exchange locks of credentials holding no token that nobody holds (the
