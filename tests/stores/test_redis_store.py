@@ -656,7 +656,11 @@ def test_a_url_option_its_connections_cannot_take_is_refused_when_the_store_is_m
         ("rediss://:s3cr3t@127.0.0.1:6379/0?ssl_cert_reqs=nope", "Invalid SSL Certificate"),
         ("redis://:s3cr3t@127.0.0.1:6379/0?socket_timeout=nan", "socket_timeout: must be"),
         ("redis://:s3cr3t@127.0.0.1:6379/0?socket_connect_timeout=-1", "connect_timeout: must"),
-        ("redis://:s3cr3t@127.0.0.1:6379/0?driver_info=x", "an option of this Redis URL is"),
+        # A value of the wrong kind; the redis releases before driver_info know no such option.
+        (
+            "redis://:s3cr3t@127.0.0.1:6379/0?driver_info=x",
+            "(an option of this| the option driver_info)",
+        ),
     ):
         with pytest.raises(InvalidInputError, match=said) as caught:
             RedisStore(url, fallback=True)
