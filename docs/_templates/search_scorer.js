@@ -2,8 +2,9 @@
 // generated low-level clients hold comes after the hand-written API's, which is what a
 // reader searching for an operation means (update_candidate: the client's method before
 // the generated module; list_offers: before models.list_offers_kind). Spared is a
-// generated object named exactly as searched that no hand-written page defines
-// (AuthenticatedClient), which stays ahead of the pages that merely mention it.
+// generated object named exactly as searched (its dotted name's last part, as a word of
+// the query) that no hand-written page defines (AuthenticatedClient), which stays ahead
+// of the pages that merely mention it.
 let handWrittenNames = null; // the last dotted part of each hand-written page's object
 
 function lastPart(name) {
@@ -29,11 +30,17 @@ function definedByHand(name) {
   return handWrittenNames.has(name);
 }
 
+// The last dotted part of each word searched: "client.AuthenticatedClient personio"
+// asks for authenticatedclient (and personio).
+function namesSearched() {
+  const query = new URLSearchParams(window.location.search).get("q") || "";
+  return query.split(/\s+/).filter(Boolean).map(lastPart);
+}
+
 Scorer.score = (result) => {
   const [docname, name, , , score, , kind] = result;
   if (!generated(docname)) return score;
-  const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
   const last = lastPart(name);
-  const spared = kind === "object" && last === query.toLowerCase() && !definedByHand(last);
+  const spared = kind === "object" && namesSearched().includes(last) && !definedByHand(last);
   return spared ? score : score - 30;
 };

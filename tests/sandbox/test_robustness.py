@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from hirelink.core import ServerError
+from hirelink.core import RateLimitError, ServerError
 from hirelink.sandbox import Fault, ServeReceiver, StandIn, serve_stand_in
 from hirelink.sandbox.outbox import Outbox, Subscription
 
@@ -415,3 +415,22 @@ def test_the_outbox_attempts_can_be_read_while_deliveries_go_on(
         assert read > 0
     finally:
         outbox.close()
+
+
+def test_a_reset_counts_the_stand_ins_rate_limits_from_nothing() -> None:
+    """Reviews: the plugin's reset counted Personio's budgets afresh but not JOIN's
+    window, which the next test of a session found spent."""
+    with serve_stand_in("join", rate_limit=2) as join, join.client(max_retries=0) as client:
+        client.list_jobs()
+        client.list_jobs()
+        with pytest.raises(RateLimitError):
+            client.list_jobs()
+        join.reset()
+        client.list_jobs()  # a window of its own again
+    with serve_stand_in("personio", rate_limit=1) as personio, personio.client() as client:
+        client.upload_document(b"%PDF-1.4", filename="one.pdf")
+        personio.reset()
+        started = time.monotonic()
+        client.upload_document(b"%PDF-1.4", filename="two.pdf")  # the stand-in takes it
+        assert personio.sandbox.state.rate_limited == 0
+        assert time.monotonic() - started < 30

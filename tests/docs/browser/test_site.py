@@ -214,9 +214,11 @@ def test_search_finds_update_candidate(browser: webdriver.Chrome, base_url: str)
     ):
         results = _search(browser, base_url, query)
         assert wanted in results[0], "\n".join(results)
-    # A name only the generated clients define still comes before the pages mentioning it.
-    results = _search(browser, base_url, "AuthenticatedClient")
-    assert "/reference/api-" in results[0], "\n".join(results)
+    # A name only the generated clients define still comes before the pages mentioning it,
+    # also searched by its dotted name or beside another word.
+    for query in ("AuthenticatedClient", "client.AuthenticatedClient", "AuthenticatedClient join"):
+        results = _search(browser, base_url, query)
+        assert "/reference/api-" in results[0], f"{query}:\n" + "\n".join(results)
 
 
 def _tab_stops(browser: webdriver.Chrome, count: int) -> list[str]:

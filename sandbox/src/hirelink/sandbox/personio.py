@@ -738,6 +738,10 @@ class PersonioSandbox(SandboxApp, _Settings):
     state: PersonioState = attrs.field(init=False)
     webhooks: Outbox = attrs.field(init=False)
 
+    def forget_budgets(self) -> None:
+        """Count the rate limits from nothing again (a stand-in's reset)."""
+        self.state.forget_budgets()
+
     def __attrs_post_init__(self) -> None:
         operations = self.load_spec("personio").operations()
         every_scope = frozenset(s for op in operations for s in op.security.get("oauth2", ()))

@@ -136,9 +136,8 @@ class StandIn(Generic[SandboxT]):
         self.sandbox.recorder.reset()
         if self.outbox is not None:
             self.outbox.clear()
-        state = getattr(self.sandbox, "state", None)
-        forget_budgets = getattr(state, "forget_budgets", None)
-        if forget_budgets is not None:  # Personio's rate limits
+        forget_budgets = getattr(self.sandbox, "forget_budgets", None)
+        if forget_budgets is not None:  # the stand-ins with rate limits (JOIN, Personio)
             forget_budgets()
 
     def hits(self, method: str, path_end: str) -> int:
