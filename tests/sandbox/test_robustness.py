@@ -434,3 +434,13 @@ def test_a_reset_counts_the_stand_ins_rate_limits_from_nothing() -> None:
         client.upload_document(b"%PDF-1.4", filename="two.pdf")  # the stand-in takes it
         assert personio.sandbox.state.rate_limited == 0
         assert time.monotonic() - started < 30
+
+
+def test_a_stand_in_asked_for_a_client_after_it_stopped_says_so() -> None:
+    """Plugin hunt: its clients got a connection error after a second of retries, which
+    did not say the stand-in had stopped, nor how to keep it running."""
+    with serve_stand_in("recruitee", max_lifetime=300) as stand_in:
+        assert stand_in.client_kwargs()
+    with pytest.raises(RuntimeError, match="recruitee stand-in has stopped") as caught:
+        stand_in.client()
+    assert "max_lifetime=None" in str(caught.value)

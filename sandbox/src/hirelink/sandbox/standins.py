@@ -106,7 +106,21 @@ class StandIn(Generic[SandboxT]):
         The client then reads that credential from its environment variable when one is
         set (``HIRELINK_RECRUITEE_TOKEN``, ...): clear it too for a test that does not
         depend on the machine (``monkeypatch.delenv(name, raising=False)``).
+
+        Raises:
+            RuntimeError: the stand-in has stopped (its ``with`` block ended, or its
+                ``max_lifetime`` ran out): its clients got connection errors that did not
+                say so.
         """
+        if not self.server.running:
+            lifetime = self.server.max_lifetime
+            why = "its with block ended" + (
+                f", or its max_lifetime of {lifetime:g} s ran out"
+                " (serve_stand_in(..., max_lifetime=None) keeps it running)"
+                if lifetime is not None
+                else ""
+            )
+            raise RuntimeError(f"the {self.name} stand-in has stopped ({why})")
         # Read afresh: a credential may change while it runs (a regenerated Partners secret).
         kind = _KINDS.get(self.name)
         details = kind.details(self.sandbox, self.server.url) if kind else self.details
