@@ -205,6 +205,18 @@ class SandboxApp:
     specs: ClassVar[Mapping[str, str]] = {}
     """The specs served: spec name -> the URL prefix its paths live under."""
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Refuse a stand-in written for hirelink 0.1 (``spec_name`` and ``operations()``),
+        which served no route at all and answered 404 to everything, saying nothing."""
+        super().__init_subclass__(**kwargs)
+        if "spec_name" in cls.__dict__:
+            raise TypeError(
+                f"{cls.__name__} defines spec_name, the hirelink 0.1 way to declare a"
+                " stand-in (with operations() mapping ids to handlers): since 0.2 it names"
+                " its specs in `specs` ({spec name: URL prefix}) and marks each handler"
+                " with @handles('operationId')"
+            )
+
     def __init__(self, *, validate: bool = True, max_recorded_requests: int = 10_000) -> None:
         self.faults = FaultInjector()
         self.recorder = RequestRecorder(max_requests=max_recorded_requests)

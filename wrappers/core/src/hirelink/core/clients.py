@@ -12,9 +12,9 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeVar
 
 import httpx
 
@@ -91,6 +91,19 @@ class _Described(forks.PerProcess):
 
     def __repr__(self) -> str:
         return described(self)
+
+    renamed_methods: ClassVar[Mapping[str, str]] = {}
+    """Methods renamed since hirelink 0.1: old name -> new name."""
+
+    if not TYPE_CHECKING:  # type checkers keep flagging a misspelt or old method
+
+        def __getattr__(self, name: str) -> Any:
+            # Only for a name not found: an old one gets its new name, not a bare error.
+            new = type(self).renamed_methods.get(name)
+            problem = f"{type(self).__name__!r} object has no attribute {name!r}"
+            if new is not None:
+                problem += f": it was renamed {new!r} in hirelink 0.2"
+            raise AttributeError(problem)
 
 
 class ProviderClient(_Described):

@@ -264,8 +264,18 @@ def _reject_unknown(options: ClientOptions) -> None:
             "unexpected keyword argument 'store': this client keeps nothing a store would "
             "share between processes (no client-side rate limit, no OAuth token)"
         )
+    renamed = _RENAMED_OPTIONS.get(unknown[0])
+    if renamed is not None:
+        raise TypeError(
+            f"unexpected keyword argument {unknown[0]!r}: it was renamed {renamed!r} in"
+            " hirelink 0.2"
+        )
     known = ", ".join(ClientOptions.__annotations__)
     raise TypeError(f"unexpected keyword argument {unknown[0]!r} (client options: {known})")
+
+
+_RENAMED_OPTIONS: Final = {"api_base_url": "base_url"}
+"""Client options renamed since hirelink 0.1 (Personio's ``api_base_url``)."""
 
 
 def _release_stream(response: httpx.Response) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import partial
-from typing import Any, Final, Literal, NotRequired, Required, TypedDict, Unpack
+from typing import Any, ClassVar, Final, Literal, NotRequired, Required, TypedDict, Unpack
 from uuid import UUID
 
 from hirelink.api.recruitee_partners import models
@@ -290,6 +290,12 @@ _PARTNER_SECRET: Final = ("partner_secret",)
 
 class PartnersOperations:
     """The operations of one partner; the client sets the attributes below."""
+
+    renamed_methods: ClassVar[Mapping[str, str]] = {
+        "set_inputs": "set_partner_inputs",
+        "regenerate_secret": "regenerate_partner_secret",
+    }
+    """Methods renamed in hirelink 0.2: calling an old one names the new one."""
 
     codename: str
     environment: Environment
