@@ -44,3 +44,20 @@ def test_a_stand_in_declared_the_0_1_way_is_refused_saying_how_now() -> None:
 
         class Mine(SandboxApp):
             spec_name = "recruitee"
+
+
+def test_a_property_failing_inside_names_what_it_missed_not_itself() -> None:
+    """Review: the clients' __getattr__ stood in for the property's own AttributeError."""
+
+    class Mine(RecruiteePartners):
+        @property
+        def broken(self) -> str:
+            return str(self._no_such_private)  # type: ignore[attr-defined]
+
+    with (
+        serve_stand_in("recruitee_partners") as stand_in,
+        Mine(**stand_in.client_kwargs()) as client,
+        pytest.raises(AttributeError) as caught,
+    ):
+        _ = client.broken
+    assert "_no_such_private" in str(caught.value)

@@ -263,6 +263,7 @@ class SandboxServer:
         self._server: _PromptServer | None = None
         self._thread: threading.Thread | None = None
         self._timer: threading.Timer | None = None
+        self._stopped_because: str | None = None
         self._port: int | None = None
 
     @property
@@ -363,7 +364,18 @@ class SandboxServer:
             timer.start()
         return self
 
+    @property
+    def stopped_because(self) -> str | None:
+        """Why the server was stopped (its ``max_lifetime`` ran out, or :meth:`stop`); None
+        while it was not. Unlike :attr:`running`, true in a forked child of its process
+        too, whose copy of the server thread is not alive though the parent serves."""
+        return self._stopped_because
+
     def _lifetime_over(self) -> None:
+        self._stopped_because = (
+            f"its max_lifetime of {self._max_lifetime:g} s ran out; max_lifetime=None keeps"
+            " it running"
+        )
         # Said, because a call to a server gone this way reads as a network fault.
         _log.warning(
             "sandbox server on port %d stops: its max_lifetime of %g s is over"
@@ -377,6 +389,8 @@ class SandboxServer:
         """Ask the server to exit and wait for its thread (safe to call repeatedly)."""
         with self._lock:
             server, thread, timer = self._server, self._thread, self._timer
+            if self._stopped_because is None:
+                self._stopped_because = "stop() was called, or its with block ended"
         if timer is not None and timer is not threading.current_thread():
             timer.cancel()
         if server is not None:

@@ -112,15 +112,9 @@ class StandIn(Generic[SandboxT]):
                 ``max_lifetime`` ran out): its clients got connection errors that did not
                 say so.
         """
-        if not self.server.running:
-            lifetime = self.server.max_lifetime
-            why = "its with block ended" + (
-                f", or its max_lifetime of {lifetime:g} s ran out"
-                " (serve_stand_in(..., max_lifetime=None) keeps it running)"
-                if lifetime is not None
-                else ""
-            )
-            raise RuntimeError(f"the {self.name} stand-in has stopped ({why})")
+        stopped_because = self.server.stopped_because
+        if stopped_because is not None:
+            raise RuntimeError(f"the {self.name} stand-in has stopped: {stopped_because}")
         # Read afresh: a credential may change while it runs (a regenerated Partners secret).
         kind = _KINDS.get(self.name)
         details = kind.details(self.sandbox, self.server.url) if kind else self.details

@@ -10,6 +10,7 @@ only its constructor; its operations are inherited from its declarations.
 from __future__ import annotations
 
 import contextlib
+import inspect
 import threading
 import weakref
 from collections.abc import AsyncGenerator, Callable, Generator, Mapping
@@ -99,6 +100,11 @@ class _Described(forks.PerProcess):
 
         def __getattr__(self, name: str) -> Any:
             # Only for a name not found: an old one gets its new name, not a bare error.
+            found = inspect.getattr_static(type(self), name, None)
+            if hasattr(found, "__get__"):
+                # A property that failed inside: Python comes here in place of its own
+                # error, which naming this attribute would hide. Read again, it raises that.
+                return found.__get__(self, type(self))
             new = type(self).renamed_methods.get(name)
             problem = f"{type(self).__name__!r} object has no attribute {name!r}"
             if new is not None:
