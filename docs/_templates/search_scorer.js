@@ -31,10 +31,15 @@ function definedByHand(name) {
 }
 
 // The last dotted part of each word searched: "client.AuthenticatedClient personio"
-// asks for authenticatedclient (and personio).
+// asks for authenticatedclient (and personio). Read once: a page searches one query.
+let searchedNames = null;
+
 function namesSearched() {
-  const query = new URLSearchParams(window.location.search).get("q") || "";
-  return query.split(/\s+/).filter(Boolean).map(lastPart);
+  if (searchedNames === null) {
+    const query = new URLSearchParams(window.location.search).get("q") || "";
+    searchedNames = query.split(/\s+/).filter(Boolean).map(lastPart);
+  }
+  return searchedNames;
 }
 
 Scorer.score = (result) => {

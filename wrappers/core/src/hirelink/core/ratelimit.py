@@ -162,6 +162,12 @@ class SlidingWindowLimiter:
         """:meth:`reserve` for async callers (it never blocks for long)."""
         return self.reserve()
 
+    def _forget_starts(self) -> None:
+        """Count from nothing, as if no slot had been handed out."""
+        with self._lock:
+            self._starts.clear()
+            self._gapless = True
+
     def _give_back(self, start: float) -> None:
         with self._lock:
             index = bisect.bisect_left(self._starts, start)
@@ -257,9 +263,7 @@ def forget_counted() -> None:
     with _registry_lock:
         limiters = list(_registry.values())
     for limiter in limiters:
-        with limiter._lock:
-            limiter._starts.clear()
-            limiter._gapless = True
+        limiter._forget_starts()
 
 
 def shared_limiter(key: str, limit: int, window: float) -> SlidingWindowLimiter:
